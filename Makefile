@@ -1,0 +1,56 @@
+# Internet Desa Kaltim — developer commands. See README.md.
+SHELL := /bin/bash
+PLUGIN := kaltim_internet_plugin
+PY := /usr/bin/python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+BUILD := build/plugins
+ZIP := dist/$(PLUGIN)-$(VERSION).zip
+QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup build translations test demo bench package deploy lint sample clean
+
+help:
+	@echo "make demo | test | bench | package | deploy | translations | lint | sample | clean"
+
+setup:
+	@bash scripts/setup.sh
+
+translations: setup
+	$(PY) scripts/i18n.py update
+	$(PY) scripts/i18n.py release
+
+build: translations
+	$(PY) scripts/build_plugin.py --out $(BUILD)
+
+package: build
+	$(PY) scripts/build_plugin.py --out $(BUILD) --zip $(ZIP)
+	@ls -l $(ZIP)
+
+deploy: build
+	mkdir -p "$(QGIS_PROFILE)/python/plugins"
+	rm -rf "$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+	cp -r "$(BUILD)/$(PLUGIN)" "$(QGIS_PROFILE)/python/plugins/$(PLUGIN)"
+	@echo "Deployed to $(QGIS_PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
+
+test: package
+	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(VPY) -m pytest tests -ra
+
+demo: build
+	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(PY) scripts/demo.py --out out
+
+bench: build
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r bench/requirements-bench.txt
+	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(VPY) bench/run_all.py
+
+lint: setup
+	$(VENV)/bin/ruff check $(PLUGIN) tests scripts bench
+
+sample: setup
+	$(PY) scripts/make_sample.py
+
+clean:
+	rm -rf build dist out .pytest_cache

@@ -1,0 +1,309 @@
+"""Village model: field detection, code parsing and validation rules.
+
+Pure Python (QtCore only, for translations). The QGIS adapter (``io/layers.py``) turns a layer into
+:class:`VillageRecord` objects and calls :func:`validate_records`.
+
+Three naming schemes are recognised:
+
+* **Kemendagri** (the sample, most government data): ``kode`` = ``64.01.01.2009``, ``nama``, ``nama_kec``, ``nama_kab``.
+* **BIG-RBI** (Badan Informasi Geospasial administrative boundaries): ``KDEPUM`` (Kemendagri code), ``NAMOBJ``
+  or ``WADMKD`` (village), ``WADMKC`` (kecamatan), ``WADMKK`` (kab/kota), ``WADMPR`` (province).
+* **BPS** (statistics office, 10-digit codes ``6401010001``): ``iddesa``/``kode_bps``/``kddesa``, ``nmdesa``, ``nmkec``,
+  ``nmkab``.
+
+A Kemendagri village code is ``PP.KK.CC.XDDD`` (province, kab/kota, kecamatan, village); the first digit of the
+village part tells *kelurahan* (1) from *desa* (2). BPS codes (``PPKKCCCDDD``) carry no such flag.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from ..i18n import tr
+
+PROVINCE_CODE = "64"
+ROLES = ("code", "name", "kecamatan", "kabkota", "population")
+
+# Candidate field names per scheme and role, in order of preference (compared case-insensitively).
+SCHEMES: dict[str, dict[str, tuple[str, ...]]] = {
+    "kemendagri": {
+        "code": ("kode", "kode_desa", "kode_kel", "kode_wilayah", "kd_desa", "kode_kemendagri", "kdepum"),
+        "name": ("nama", "nama_desa", "nama_kel", "desa", "kelurahan", "nm_desa"),
+        "kecamatan": ("nama_kec", "kecamatan", "kec", "nm_kec"),
+        "kabkota": ("nama_kab", "kabupaten", "kab_kota", "kabkota", "nm_kab"),
+        "population": ("penduduk", "population", "jumlah_penduduk", "jml_pddk", "pop", "jumlah_pddk"),
+    },
+    "big_rbi": {
+        "code": ("kdepum", "kdppum", "kdebps"),
+        "name": ("namobj", "wadmkd"),
+        "kecamatan": ("wadmkc",),
+        "kabkota": ("wadmkk",),
+        "population": ("jumlahpddk", "jmlpddk", "penduduk", "jumlah_pen", "population"),
+    },
+    "bps": {
+        "code": ("iddesa", "kode_bps", "kddesa", "idbps", "kode_desa_bps", "id_desa", "kdbps"),
+        "name": ("nmdesa", "nama_desa", "desa", "nama"),
+        "kecamatan": ("nmkec", "kecamatan", "nama_kec"),
+        "kabkota": ("nmkab", "kabupaten", "nama_kab"),
+        "population": ("penduduk", "jumlah_penduduk", "population", "pop"),
+    },
+}
+
+KEMENDAGRI_RE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{2})\.(\d{4})$")
+KEMENDAGRI_UNDOTTED_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})(\d{4})$")
+BPS_RE = re.compile(r"^(\d{2})(\d{2})(\d{3})(\d{3})$")
+
+
+@dataclass
+class FieldMapping:
+    scheme: str = ""
+    code: str = ""
+    name: str = ""
+    kecamatan: str = ""
+    kabkota: str = ""
+    population: str = ""
+
+    def as_dict(self) -> dict:
+        return {role: getattr(self, role) for role in ("scheme",) + ROLES}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "FieldMapping":
+        return cls(**{k: (data.get(k) or "") for k in ("scheme",) + ROLES})
+
+
+def detect_fields(field_names: Iterable[str], overrides: Optional[dict] = None) -> FieldMapping:
+    """Pick the scheme whose names match best, then the first matching name for each role.
+
+    ``overrides`` (role -> field name) win over detection when the field exists.
+    """
+    names = list(field_names)
+    lower = {n.lower(): n for n in names}
+    best_scheme, best_hits, best_map = "", -1, {}
+    for scheme, roles in SCHEMES.items():
+        mapping, hits = {}, 0
+        for role, candidates in roles.items():
+            for cand in candidates:
+                if cand in lower:
+                    mapping[role] = lower[cand]
+                    # the code field is what distinguishes schemes most
+                    hits += 3 if role == "code" else 1
+                    break
+        if hits > best_hits:
+            best_scheme, best_hits, best_map = scheme, hits, mapping
+    result = FieldMapping(scheme=best_scheme if best_hits > 0 else "", **best_map)
+    for role, value in (overrides or {}).items():
+        if role in ROLES and value and value in names:
+            setattr(result, role, value)
+    return result
+
+
+@dataclass
+class ParsedCode:
+    raw: str
+    normalized: str = ""
+    scheme: str = ""  # kemendagri | bps
+    province: str = ""
+    kabkota: str = ""
+    kecamatan: str = ""
+    kind: str = ""  # desa | kelurahan | "" (unknown)
+    error: str = ""
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def parse_code(value, scheme: str = "kemendagri") -> ParsedCode:
+    """Parse a village code. ``scheme`` decides how an undotted 10-digit code is read."""
+    raw = "" if value is None else str(value).strip()
+    if raw.endswith(".0") and raw[:-2].isdigit():  # numbers read from spreadsheets
+        raw = raw[:-2]
+    parsed = ParsedCode(raw=raw)
+    if not raw or raw.upper() in ("NULL", "NONE", "NAN"):
+        parsed.error = "missing"
+        return parsed
+    m = KEMENDAGRI_RE.match(raw)
+    if m is None and scheme != "bps":
+        m = KEMENDAGRI_UNDOTTED_RE.match(raw)
+        if m:
+            parsed.note = "undotted"
+    if m:
+        p, k, c, v = m.groups()
+        parsed.scheme = "kemendagri"
+        parsed.normalized = f"{p}.{k}.{c}.{v}"
+        parsed.province, parsed.kabkota, parsed.kecamatan = p, f"{p}.{k}", f"{p}.{k}.{c}"
+        parsed.kind = {"1": "kelurahan", "2": "desa"}.get(v[0], "")
+        if not parsed.kind:
+            parsed.error = "malformed"
+        return parsed
+    m = BPS_RE.match(raw)
+    if m and scheme == "bps":
+        p, k, c, _v = m.groups()
+        parsed.scheme = "bps"
+        parsed.normalized = raw
+        parsed.province, parsed.kabkota, parsed.kecamatan = p, p + k, p + k + c
+        return parsed
+    parsed.error = "malformed"
+    return parsed
+
+
+def village_kind(code) -> str:
+    """'desa', 'kelurahan' or '' for a Kemendagri code."""
+    return parse_code(code).kind
+
+
+@dataclass
+class VillageRecord:
+    fid: int
+    code: object = None
+    name: object = None
+    population: object = None
+    kabkota: object = None
+    geometry_empty: bool = False
+    geometry_error: str = ""  # empty when valid
+
+
+@dataclass
+class Finding:
+    severity: str  # "error" | "warning" | "info"
+    rule: str
+    message: str
+    fix: str = ""
+    fid: Optional[int] = None
+    code: str = ""
+
+    def as_dict(self) -> dict:
+        return {"severity": self.severity, "rule": self.rule, "fid": self.fid, "code": self.code,
+                "message": self.message, "fix": self.fix}
+
+
+@dataclass
+class ValidationReport:
+    layer_name: str = ""
+    feature_count: int = 0
+    mapping: FieldMapping = field(default_factory=FieldMapping)
+    findings: list = field(default_factory=list)
+    counts_by_kabkota: dict = field(default_factory=dict)
+    kinds: dict = field(default_factory=dict)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    @property
+    def errors(self) -> list:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return not self.errors
+
+
+def _num(value) -> Optional[float]:
+    if value is None:
+        return None
+    try:
+        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number  # NaN -> None
+
+
+def validate_records(records: list, mapping: FieldMapping, report: Optional[ValidationReport] = None,
+                     province: str = PROVINCE_CODE) -> ValidationReport:
+    """Apply every attribute and geometry rule to the records; findings name the feature and the fix."""
+    report = report or ValidationReport()
+    report.mapping = mapping
+    report.feature_count = len(records)
+    if not records:
+        report.add(Finding("error", "empty_layer", tr("The layer has no features."),
+                           tr("Choose a layer that contains the villages, or remove its filter.")))
+        return report
+    if not mapping.code:
+        report.add(Finding("error", "no_code_field",
+                           tr("No village code field was found (looked for Kemendagri, BIG-RBI and BPS names)."),
+                           tr("Choose the code field by hand in the field mapping (CODE_FIELD).")))
+    if not mapping.name:
+        report.add(Finding("warning", "no_name_field", tr("No village name field was found."),
+                           tr("Choose the name field by hand in the field mapping (NAME_FIELD).")))
+    if not mapping.population:
+        report.add(Finding("warning", "no_population_field",
+                           tr("No population field was found; population-based tools will need one."),
+                           tr("Choose the population field (POPULATION_FIELD) or join population data.")))
+    seen: dict[str, int] = {}
+    code_scheme = "bps" if mapping.scheme == "bps" else "kemendagri"
+    for rec in records:
+        code_txt = "" if rec.code is None else str(rec.code).strip()
+        if mapping.code:
+            parsed = parse_code(rec.code, code_scheme)
+            if parsed.error == "missing":
+                report.add(Finding("error", "code_missing",
+                                   tr("Feature {fid} has no village code.").format(fid=rec.fid),
+                                   tr("Fill in the code from the Kemendagri list."), rec.fid, ""))
+            elif parsed.error == "malformed":
+                report.add(Finding(
+                    "error", "code_malformed",
+                    tr("Feature {fid}: code '{code}' is malformed.").format(fid=rec.fid, code=code_txt),
+                    tr("Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code."), rec.fid, code_txt))
+            else:
+                if parsed.note == "undotted":
+                    report.add(Finding(
+                        "info", "code_undotted",
+                        tr("Feature {fid}: code '{code}' has no dots; read as {norm}.").format(
+                            fid=rec.fid, code=code_txt, norm=parsed.normalized),
+                        "", rec.fid, code_txt))
+                if parsed.province != province:
+                    report.add(Finding(
+                        "error", "code_outside_province",
+                        tr("Feature {fid}: code '{code}' is outside province {prov}.").format(
+                            fid=rec.fid, code=code_txt, prov=province),
+                        tr("Remove villages of other provinces, or correct the code."), rec.fid, code_txt))
+                key = parsed.normalized
+                if key in seen:
+                    report.add(Finding(
+                        "error", "code_duplicate",
+                        tr("Feature {fid}: code '{code}' is also used by feature {other}.").format(
+                            fid=rec.fid, code=code_txt, other=seen[key]),
+                        tr("Each village needs its own code: correct one of them or merge the two features."),
+                        rec.fid, code_txt))
+                else:
+                    seen[key] = rec.fid
+                if parsed.kind:
+                    report.kinds[parsed.kind] = report.kinds.get(parsed.kind, 0) + 1
+        if mapping.name and (rec.name is None or not str(rec.name).strip()
+                             or str(rec.name).strip().upper() == "NULL"):
+            report.add(Finding("warning", "name_missing",
+                               tr("Feature {fid} ({code}) has no name.").format(fid=rec.fid, code=code_txt),
+                               tr("Fill in the village name."), rec.fid, code_txt))
+        if mapping.population:
+            pop = _num(rec.population)
+            if pop is None:
+                report.add(Finding("warning", "population_missing",
+                                   tr("Feature {fid} ({code}) has no population value.").format(
+                                       fid=rec.fid, code=code_txt),
+                                   tr("Fill in the population, or an estimate flagged as such."), rec.fid, code_txt))
+            elif pop < 0:
+                report.add(Finding("error", "population_negative",
+                                   tr("Feature {fid} ({code}) has a negative population ({pop}).").format(
+                                       fid=rec.fid, code=code_txt, pop=pop),
+                                   tr("Correct the population value."), rec.fid, code_txt))
+        if rec.geometry_empty:
+            report.add(Finding("error", "geometry_empty",
+                               tr("Feature {fid} ({code}) has an empty or missing geometry.").format(
+                                   fid=rec.fid, code=code_txt),
+                               tr("Digitise the village, or delete the feature if it is a stray row."),
+                               rec.fid, code_txt))
+        elif rec.geometry_error:
+            report.add(Finding("error", "geometry_invalid",
+                               tr("Feature {fid} ({code}) has an invalid geometry: {why}.").format(
+                                   fid=rec.fid, code=code_txt, why=rec.geometry_error),
+                               tr("Run 'Repair geometries': it writes a NEW repaired layer and keeps yours."),
+                               rec.fid, code_txt))
+        if mapping.kabkota and rec.kabkota is not None:
+            report.counts_by_kabkota[str(rec.kabkota)] = report.counts_by_kabkota.get(str(rec.kabkota), 0) + 1
+    return report

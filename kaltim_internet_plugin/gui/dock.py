@@ -1,0 +1,71 @@
+"""The plugin's dock: one page per working point of the programme."""
+from __future__ import annotations
+
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ..i18n import tr
+
+
+def placeholder_page(title: str, what: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    label = QLabel(tr("<b>{title}</b><br><br>Not built yet. Coming in a later version: {what}").format(
+        title=title, what=what))
+    label.setWordWrap(True)
+    label.setObjectName("placeholderLabel")
+    layout.addWidget(label)
+    layout.addStretch(1)
+    return page
+
+
+class KaltimDock(QgsDockWidget):
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Internet Desa Kaltim"), parent)
+        self.setObjectName("KaltimInternetDock")
+        self.iface = iface
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pages")
+        from .page_data import DataPage
+
+        self.data_page = DataPage(iface, self)
+        self.tabs.addTab(self.data_page, tr("Data"))
+        self.pages = {"data": self.data_page}
+        for key, title, factory in self.page_factories():
+            page = factory()
+            self.pages[key] = page
+            self.tabs.addTab(page, title)
+        self.setWidget(self.tabs)
+
+    def page_factories(self) -> list:
+        """(key, tab title, factory) for the pages after Data. A page module that is not built yet shows a note."""
+        pages = []
+        for key, title, module, cls, what in (
+            ("coverage", tr("Coverage (Cakupan)"), "page_coverage", "CoveragePage",
+             tr("signal coverage of every site over the terrain and each village's blank-spot status.")),
+            ("priority", tr("Priority (Prioritas)"), "page_priority", "PriorityPage",
+             tr("village ranking, technology choice and site selection under a budget.")),
+            ("plan", tr("Plan (Rencana)"), "page_plan", "PlanPage",
+             tr("funding sources, the multi-year roadmap, operator packages, training and plan export.")),
+            ("monitoring", tr("Monitoring (Pemantauan)"), "page_monitoring", "MonitoringPage",
+             tr("deployment status, operators' service reports, SLA and progress indicators.")),
+        ):
+            factory = self._factory(module, cls, title, what)
+            pages.append((key, title, factory))
+        return pages
+
+    def _factory(self, module: str, cls: str, title: str, what: str):
+        import importlib
+
+        def make():
+            try:
+                mod = importlib.import_module(f"{__package__}.{module}")
+            except ModuleNotFoundError:
+                return placeholder_page(title, what)
+            return getattr(mod, cls)(self.iface, self)
+        return make
+
+    def cleanup(self):
+        for page in self.pages.values():
+            if hasattr(page, "cleanup"):
+                page.cleanup()

@@ -1,0 +1,280 @@
+"""Data page: load the sample, choose village/site/DEM layers and the village field mapping, validate, repair."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.villages import ROLES
+from ..i18n import tr
+from ..io.layers import mapping_for_layer
+from ..report.validation_html import render_html
+from .messages import notify
+from .tasks import run_algorithm_task
+
+SCOPE = "KaltimInternet"
+
+
+def role_labels() -> dict:
+    return {"code": tr("Code"), "name": tr("Name"), "kecamatan": tr("Kecamatan"), "kabkota": tr("Kab/Kota"),
+            "population": tr("Population")}
+
+
+class DataPage(QWidget):
+    """Everything later pages need: which layers hold the villages, sites and terrain, and how to read them."""
+
+    mappingChanged = pyqtSignal()
+    validationFinished = pyqtSignal(dict)
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.task = None
+        self.report_path = ""
+        self._restoring = False
+        layout = QVBoxLayout(self)
+
+        self.load_sample_button = QPushButton(tr("Load Kaltim sample"))
+        self.load_sample_button.setObjectName("loadSampleButton")
+        self.load_sample_button.setToolTip(tr(
+            "Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and "
+            "kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group."))
+        self.load_sample_button.clicked.connect(self.load_sample)
+        layout.addWidget(self.load_sample_button)
+
+        layers_box = QGroupBox(tr("Layers"))
+        form = QFormLayout(layers_box)
+        self.village_combo = QgsMapLayerComboBox()
+        self.village_combo.setObjectName("villageLayerCombo")
+        self.village_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.village_combo.setAllowEmptyLayer(True)
+        self.village_combo.setToolTip(tr("Village polygons (or village office points) with a code per village."))
+        self.site_combo = QgsMapLayerComboBox()
+        self.site_combo.setObjectName("siteLayerCombo")
+        self.site_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.site_combo.setAllowEmptyLayer(True)
+        self.site_combo.setToolTip(tr("Existing tower sites (points)."))
+        self.dem_combo = QgsMapLayerComboBox()
+        self.dem_combo.setObjectName("demLayerCombo")
+        self.dem_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.dem_combo.setAllowEmptyLayer(True)
+        self.dem_combo.setToolTip(tr("Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres."))
+        form.addRow(tr("Villages"), self.village_combo)
+        form.addRow(tr("Sites"), self.site_combo)
+        form.addRow(tr("DEM"), self.dem_combo)
+        layout.addWidget(layers_box)
+
+        fields_box = QGroupBox(tr("Village fields"))
+        fform = QFormLayout(fields_box)
+        self.field_combos = {}
+        for role, label in role_labels().items():
+            combo = QgsFieldComboBox()
+            combo.setObjectName(f"field_{role}")
+            combo.setAllowEmptyFieldName(True)
+            combo.setToolTip(tr("Field holding the village {what}. Detected automatically; change it if wrong.")
+                             .format(what=label.lower()))
+            combo.fieldChanged.connect(self._field_changed)
+            self.field_combos[role] = combo
+            fform.addRow(label, combo)
+        self.scheme_label = QLabel("")
+        self.scheme_label.setObjectName("schemeLabel")
+        self.detect_button = QPushButton(tr("Detect fields"))
+        self.detect_button.setObjectName("detectButton")
+        self.detect_button.setToolTip(tr("Guess the fields from Kemendagri, BIG-RBI and BPS naming."))
+        self.detect_button.clicked.connect(self.detect_fields)
+        row = QHBoxLayout()
+        row.addWidget(self.scheme_label, 1)
+        row.addWidget(self.detect_button)
+        fform.addRow(row)
+        layout.addWidget(fields_box)
+
+        buttons = QHBoxLayout()
+        self.validate_button = QPushButton(tr("Validate"))
+        self.validate_button.setObjectName("validateButton")
+        self.validate_button.setToolTip(tr("Check codes, names, population, geometries, CRS and DEM overlap."))
+        self.validate_button.clicked.connect(self.validate)
+        self.repair_button = QPushButton(tr("Repair geometries (new layer)"))
+        self.repair_button.setObjectName("repairButton")
+        self.repair_button.setToolTip(tr("Writes a repaired copy as a new layer; your layer is not changed."))
+        self.repair_button.clicked.connect(self.repair)
+        self.open_report_button = QPushButton(tr("Open HTML report"))
+        self.open_report_button.setObjectName("openReportButton")
+        self.open_report_button.setEnabled(False)
+        self.open_report_button.clicked.connect(self.open_report)
+        for b in (self.validate_button, self.repair_button, self.open_report_button):
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+        self.report_view = QTextBrowser()
+        self.report_view.setObjectName("reportView")
+        self.report_view.setPlaceholderText(tr("The validation report appears here."))
+        layout.addWidget(self.report_view, 1)
+
+        self.village_combo.layerChanged.connect(self._village_layer_changed)
+        for combo in (self.village_combo, self.site_combo, self.dem_combo):
+            combo.layerChanged.connect(self.save_to_project)
+        QgsProject.instance().readProject.connect(self.restore_from_project)
+        self.restore_from_project()
+
+    # layers and mapping ------------------------------------------------------------------------------------
+    def village_layer(self):
+        return self.village_combo.currentLayer()
+
+    def site_layer(self):
+        return self.site_combo.currentLayer()
+
+    def dem_layer(self):
+        return self.dem_combo.currentLayer()
+
+    def mapping(self) -> dict:
+        return {role: combo.currentField() for role, combo in self.field_combos.items()}
+
+    def _village_layer_changed(self, layer):
+        for combo in self.field_combos.values():
+            combo.setLayer(layer)
+        if not self._restoring:
+            self.detect_fields()
+
+    def detect_fields(self):
+        layer = self.village_layer()
+        if not isinstance(layer, QgsVectorLayer):
+            self.scheme_label.setText("")
+            return
+        mapping = mapping_for_layer(layer)
+        self._restoring = True
+        for role in ROLES:
+            self.field_combos[role].setField(getattr(mapping, role))
+        self._restoring = False
+        self.scheme_label.setText(tr("Naming scheme: {scheme}").format(scheme=mapping.scheme or tr("unknown")))
+        self.save_to_project()
+
+    def _field_changed(self, _name):
+        if not self._restoring:
+            self.save_to_project()
+            self.mappingChanged.emit()
+
+    def save_to_project(self, *_args):
+        if self._restoring:
+            return
+        project = QgsProject.instance()
+        for key, combo in (("villages_layer", self.village_combo), ("sites_layer", self.site_combo),
+                           ("dem_layer", self.dem_combo)):
+            layer = combo.currentLayer()
+            project.writeEntry(SCOPE, key, layer.id() if layer else "")
+        for role, combo in self.field_combos.items():
+            project.writeEntry(SCOPE, f"field_{role}", combo.currentField())
+
+    def restore_from_project(self):
+        project = QgsProject.instance()
+        self._restoring = True
+        try:
+            for key, combo in (("villages_layer", self.village_combo), ("sites_layer", self.site_combo),
+                               ("dem_layer", self.dem_combo)):
+                layer_id, ok = project.readEntry(SCOPE, key, "")
+                layer = project.mapLayer(layer_id) if ok and layer_id else None
+                if layer is not None:
+                    combo.setLayer(layer)
+            layer = self.village_layer()
+            for role, combo in self.field_combos.items():
+                combo.setLayer(layer)
+                value, ok = project.readEntry(SCOPE, f"field_{role}", "")
+                if ok and value:
+                    combo.setField(value)
+        finally:
+            self._restoring = False
+
+    # actions -------------------------------------------------------------------------------------------------
+    def load_sample(self):
+        from ..io.sample import load_sample
+
+        try:
+            layers = load_sample(QgsProject.instance())
+        except RuntimeError as exc:
+            notify(self.iface, str(exc), Qgis.Critical)
+            return None
+        self.village_combo.setLayer(layers["villages"])
+        self.site_combo.setLayer(layers["towers"])
+        self.dem_combo.setLayer(layers["dem"])
+        if self.iface is not None and self.iface.mapCanvas() is not None:
+            canvas = self.iface.mapCanvas()
+            from qgis.core import QgsCoordinateTransform
+
+            tr_ = QgsCoordinateTransform(layers["villages"].crs(), canvas.mapSettings().destinationCrs(),
+                                         QgsProject.instance())
+            canvas.setExtent(tr_.transformBoundingBox(layers["villages"].extent()))
+            canvas.refresh()
+        notify(self.iface, tr("Kaltim sample loaded: 1,038 villages (population ESTIMATED), "
+                              "SYNTHETIC DEM and towers."), Qgis.Success)
+        return layers
+
+    def validate(self):
+        layer = self.village_layer()
+        if layer is None:
+            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.Warning)
+            return None
+        mapping = self.mapping()
+        self.report_path = str(Path(tempfile.mkdtemp(prefix="kaltim_")) / "validation.html")
+        params = {"INPUT": layer.id(), "CODE_FIELD": mapping["code"], "NAME_FIELD": mapping["name"],
+                  "POPULATION_FIELD": mapping["population"], "OUTPUT_REPORT": self.report_path}
+        if self.dem_layer() is not None:
+            params["DEM"] = self.dem_layer().id()
+        self.validate_button.setEnabled(False)
+        self.report_view.setPlainText(tr("Validating…"))
+        self.task = run_algorithm_task("kaltiminternet:checkvillages", params, self._validated,
+                                       tr("Validating villages"))
+        return self.task
+
+    def _validated(self, ok, results, feedback):
+        self.validate_button.setEnabled(True)
+        self.task = None
+        if not ok:
+            self.report_view.setPlainText(tr("Validation failed: {log}").format(log=feedback.textLog()))
+            notify(self.iface, tr("Validation failed; see the panel."), Qgis.Critical)
+            return
+        self.report_view.setHtml(Path(self.report_path).read_text(encoding="utf-8"))
+        self.open_report_button.setEnabled(True)
+        level = Qgis.Success if results.get("VALID") else Qgis.Warning
+        notify(self.iface, tr("Validation: {e} error(s), {w} warning(s) in {n} features.").format(
+            e=results.get("ERROR_COUNT"), w=results.get("WARNING_COUNT"), n=results.get("FEATURE_COUNT")), level)
+        self.validationFinished.emit(dict(results))
+
+    def open_report(self):
+        if self.report_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.report_path))
+
+    def repair(self):
+        from ..io.layers import repair_layer
+
+        layer = self.village_layer()
+        if not isinstance(layer, QgsVectorLayer):
+            notify(self.iface, tr("Choose a village layer first."), Qgis.Warning)
+            return None
+        repaired_layer, repaired = repair_layer(layer)
+        QgsProject.instance().addMapLayer(repaired_layer)
+        notify(self.iface, tr("Repaired {n} geometries into the new layer '{name}'; the original is unchanged.")
+               .format(n=len(repaired), name=repaired_layer.name()), Qgis.Success)
+        return repaired_layer
+
+    def show_report(self, report):
+        self.report_view.setHtml(render_html(report))
+
+    def cleanup(self):
+        try:
+            QgsProject.instance().readProject.disconnect(self.restore_from_project)
+        except TypeError:
+            pass
+        if self.task is not None:
+            self.task.cancel()

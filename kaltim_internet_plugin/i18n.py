@@ -1,0 +1,50 @@
+"""One translation helper for the whole plugin.
+
+Every user-visible string goes through :func:`tr` with a single literal argument; ``scripts/i18n.py`` extracts
+those literals (with ``ast``) into ``i18n/kaltim_internet_plugin_id.ts`` under one context, ``KaltimInternet``.
+"""
+from __future__ import annotations
+
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+CONTEXT = "KaltimInternet"
+_translator: QTranslator | None = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def user_locale() -> str:
+    """Two-letter locale QGIS uses: its override setting if set, else the system locale."""
+    settings = QSettings()
+    override = settings.value("locale/overrideFlag", False, type=bool)
+    name = settings.value("locale/userLocale", "", type=str) if override else ""
+    if not name:
+        name = settings.value("locale/globalLocale", "", type=str) or QLocale.system().name()
+    return (name or "en")[:2].lower()
+
+
+def install_translator(locale: str | None = None) -> str | None:
+    """Load ``i18n/kaltim_internet_plugin_<locale>.qm`` if it exists. Returns the path loaded, or None."""
+    global _translator
+    from .paths import i18n_dir
+
+    locale = (locale or user_locale())[:2]
+    qm = i18n_dir() / f"kaltim_internet_plugin_{locale}.qm"
+    remove_translator()
+    if not qm.exists():
+        return None
+    translator = QTranslator()
+    if translator.load(str(qm)):
+        QCoreApplication.installTranslator(translator)
+        _translator = translator
+        return str(qm)
+    return None
+
+
+def remove_translator() -> None:
+    global _translator
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+        _translator = None

@@ -1,0 +1,173 @@
+"""Adapters between QGIS layers and the village core (field detection, validation, repair)."""
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..core.villages import (
+    FieldMapping,
+    Finding,
+    ValidationReport,
+    VillageRecord,
+    detect_fields,
+    validate_records,
+)
+from ..i18n import tr
+
+NODATA_WARN_SHARE = 0.05
+
+
+def layer_field_names(layer: QgsVectorLayer) -> list:
+    return [f.name() for f in layer.fields()]
+
+
+def mapping_for_layer(layer: QgsVectorLayer, overrides: Optional[dict] = None) -> FieldMapping:
+    return detect_fields(layer_field_names(layer), overrides)
+
+
+def geometry_problem(geom: QgsGeometry) -> tuple:
+    """(is_empty, error text) for one geometry, using GEOS validity."""
+    if geom is None or geom.isNull() or geom.isEmpty():
+        return True, ""
+    errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+    if errors:
+        return False, "; ".join(e.what() for e in errors[:3])
+    return False, ""
+
+
+def records_from_layer(layer: QgsVectorLayer, mapping: FieldMapping, feedback=None) -> list:
+    records = []
+    total = max(1, layer.featureCount())
+    idx = {role: layer.fields().lookupField(getattr(mapping, role)) if getattr(mapping, role) else -1
+           for role in ("code", "name", "population", "kabkota")}
+    for i, feat in enumerate(layer.getFeatures()):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            if i % 100 == 0:
+                feedback.setProgress(80.0 * i / total)
+        empty, error = geometry_problem(feat.geometry())
+        attrs = feat.attributes()
+        records.append(VillageRecord(
+            fid=feat.id(),
+            code=attrs[idx["code"]] if idx["code"] >= 0 else None,
+            name=attrs[idx["name"]] if idx["name"] >= 0 else None,
+            population=attrs[idx["population"]] if idx["population"] >= 0 else None,
+            kabkota=attrs[idx["kabkota"]] if idx["kabkota"] >= 0 else None,
+            geometry_empty=empty,
+            geometry_error=error,
+        ))
+    return records
+
+
+def dem_findings(layer: QgsVectorLayer, dem: QgsRasterLayer) -> list:
+    """Overlap of the village layer with the DEM, and the DEM's nodata share."""
+    from osgeo import gdal
+
+    findings = []
+    if not dem.crs().isValid():
+        findings.append(Finding("error", "dem_crs_missing", tr("The DEM has no coordinate reference system."),
+                                tr("Assign the DEM's CRS in its layer properties (Source tab).")))
+        return findings
+    if dem.crs().isGeographic():
+        findings.append(Finding(
+            "warning", "dem_geographic",
+            tr("The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.").format(
+                crs=dem.crs().authid()),
+            tr("For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.")))
+    if layer.crs().isValid():
+        transform = QgsCoordinateTransform(layer.crs(), dem.crs(), QgsProject.instance())
+        try:
+            extent = transform.transformBoundingBox(layer.extent())
+        except Exception:  # noqa: BLE001 - a transform that fails means no usable overlap
+            extent = QgsRectangle()
+        if extent.isEmpty() or not extent.intersects(dem.extent()):
+            findings.append(Finding(
+                "error", "dem_no_overlap",
+                tr("The villages do not overlap the DEM ({dem})."). format(dem=dem.name()),
+                tr("Check both layers' CRS, or choose the DEM that covers these villages.")))
+        else:
+            inter = extent.intersect(dem.extent())
+            share = inter.area() / extent.area() if extent.area() > 0 else 1.0
+            if share < 0.99:
+                findings.append(Finding(
+                    "warning", "dem_partial_overlap",
+                    tr("The DEM covers only {pct:.0f}% of the villages' extent.").format(pct=100 * share),
+                    tr("Use a DEM that covers the whole area, or expect nodata outside it.")))
+    ds = gdal.Open(dem.source())
+    if ds is not None:
+        band = ds.GetRasterBand(1)
+        nodata = band.GetNoDataValue()
+        scale = max(1, int(max(ds.RasterXSize, ds.RasterYSize) / 2000))
+        arr = band.ReadAsArray(buf_xsize=max(1, ds.RasterXSize // scale), buf_ysize=max(1, ds.RasterYSize // scale))
+        if arr is not None and nodata is not None:
+            import numpy as np
+
+            share = float(np.count_nonzero(arr == nodata)) / arr.size if arr.size else 0.0
+            severity = "warning" if share > NODATA_WARN_SHARE else "info"
+            findings.append(Finding(
+                severity, "dem_nodata_share",
+                tr("{pct:.1f}% of the DEM cells are nodata.").format(pct=100 * share),
+                tr("Fill the holes (Raster > Analysis > Fill nodata) if they fall on villages.") if share else ""))
+    return findings
+
+
+def validate_layer(layer: QgsVectorLayer, overrides: Optional[dict] = None, dem: Optional[QgsRasterLayer] = None,
+                   feedback=None) -> ValidationReport:
+    mapping = mapping_for_layer(layer, overrides)
+    report = ValidationReport(layer_name=layer.name())
+    if not layer.crs().isValid():
+        report.add(Finding("error", "crs_missing", tr("The layer has no coordinate reference system."),
+                           tr("Set the layer's CRS (Layer Properties > Source), e.g. EPSG:4326 for lon/lat.")))
+    if layer.geometryType() not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
+        report.add(Finding("error", "geometry_type",
+                           tr("The layer holds neither points nor polygons."),
+                           tr("Use village polygons or village office points.")))
+    records = records_from_layer(layer, mapping, feedback)
+    validate_records(records, mapping, report)
+    if dem is not None and dem.isValid():
+        for f in dem_findings(layer, dem):
+            report.add(f)
+    return report
+
+
+def repair_layer(layer: QgsVectorLayer, crs: Optional[QgsCoordinateReferenceSystem] = None) -> tuple:
+    """Return (new memory layer with valid geometries, list of repaired fids). Never touches the input."""
+    geom_type = QgsWkbTypes.displayString(QgsWkbTypes.multiType(layer.wkbType()))
+    crs = crs or layer.crs()
+    out = QgsVectorLayer(f"{geom_type}?crs={crs.authid() or 'EPSG:4326'}", f"{layer.name()} (repaired)", "memory")
+    out.dataProvider().addAttributes(layer.fields().toList())
+    out.updateFields()
+    repaired, feats = [], []
+    for feat in layer.getFeatures(QgsFeatureRequest()):
+        geom = QgsGeometry(feat.geometry())
+        empty, error = geometry_problem(geom)
+        if not empty and error:
+            fixed = geom.makeValid()
+            if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+                # makeValid can yield collections; keep the polygonal part
+                fixed.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry)
+            fixed.convertToMultiType()
+            geom = fixed
+            repaired.append(feat.id())
+        elif not empty:
+            geom.convertToMultiType()
+        new = QgsFeature(out.fields())
+        new.setAttributes(feat.attributes())
+        new.setGeometry(geom)
+        feats.append(new)
+    out.dataProvider().addFeatures(feats)
+    out.updateExtents()
+    return out, repaired

@@ -1,0 +1,95 @@
+"""kaltiminternet:checkvillages — detect the village fields and report every defect (never modifies the input)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..i18n import tr
+from ..io.layers import validate_layer
+from ..report.validation_html import render_html
+from .base import KaltimAlgorithm
+
+
+class CheckVillagesAlgorithm(KaltimAlgorithm):
+    ALG_ID = "checkvillages"
+    GROUP_ID = "data"
+
+    def displayName(self) -> str:
+        return tr("Check village layer")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Detects the village fields (Kemendagri, BIG-RBI or BPS naming) and reports every defect: missing, "
+            "malformed, duplicate or out-of-province codes, missing names or population, empty or invalid "
+            "geometries, a missing CRS, and, with a DEM, the overlap and the DEM's nodata share. Each finding "
+            "names the feature id and code and says how to fix it. The input layer is never modified. "
+            "Leave the field parameters empty to auto-detect them.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", tr("Village layer (polygons or office points)"), [QgsProcessing.TypeVectorAnyGeometry]))
+        for key, label in (("CODE_FIELD", tr("Village code field")), ("NAME_FIELD", tr("Village name field")),
+                           ("POPULATION_FIELD", tr("Population field"))):
+            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName="INPUT",
+                                                          optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM to check overlap with"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_REPORT", tr("Validation report (HTML)"), tr("HTML files (*.html)"), optional=True))
+        self.addOutput(QgsProcessingOutputBoolean("VALID", tr("Valid (no errors)")))
+        self.addOutput(QgsProcessingOutputNumber("ERROR_COUNT", tr("Errors")))
+        self.addOutput(QgsProcessingOutputNumber("WARNING_COUNT", tr("Warnings")))
+        self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", tr("Features")))
+        for key, label in (("CODE_FIELD", tr("Code field used")), ("NAME_FIELD", tr("Name field used")),
+                           ("POPULATION_FIELD", tr("Population field used")), ("SCHEME", tr("Naming scheme"))):
+            self.addOutput(QgsProcessingOutputString(key, label))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
+                                         .format(src=parameters.get("INPUT")))
+        overrides = {
+            "code": self.parameterAsString(parameters, "CODE_FIELD", context),
+            "name": self.parameterAsString(parameters, "NAME_FIELD", context),
+            "population": self.parameterAsString(parameters, "POPULATION_FIELD", context),
+        }
+        dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        report = validate_layer(layer, overrides, dem, feedback)
+        m = report.mapping
+        feedback.pushInfo(tr("Detected scheme '{scheme}': code={code}, name={name}, population={pop}").format(
+            scheme=m.scheme or "-", code=m.code or "-", name=m.name or "-", pop=m.population or "-"))
+        for finding in report.findings:
+            text = f"[{finding.severity}] {finding.message} {finding.fix}".strip()
+            if finding.severity == "error":
+                feedback.reportError(text)
+            else:
+                feedback.pushInfo(text)
+        out_path = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)
+        if out_path:
+            Path(out_path).write_text(render_html(report), encoding="utf-8")
+        feedback.setProgress(100)
+        return {
+            "VALID": report.valid,
+            "ERROR_COUNT": len(report.errors),
+            "WARNING_COUNT": len(report.warnings),
+            "FEATURE_COUNT": report.feature_count,
+            "CODE_FIELD": m.code,
+            "NAME_FIELD": m.name,
+            "POPULATION_FIELD": m.population,
+            "SCHEME": m.scheme,
+            "OUTPUT_REPORT": out_path,
+        }
+
+
+ALGORITHM = CheckVillagesAlgorithm
