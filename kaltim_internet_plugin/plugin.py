@@ -26,8 +26,10 @@ class KaltimInternetPlugin:
         from .processing.provider import KaltimInternetProvider
 
         if self.provider is None:
-            self.provider = KaltimInternetProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = KaltimInternetProvider()
+            # addProvider refuses (and deletes) a second provider with the same id, e.g. another copy of the plugin
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # GUI ---------------------------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)

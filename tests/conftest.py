@@ -1,0 +1,64 @@
+"""Shared test set-up: the plugin under test, its Processing provider, and small data builders.
+
+The plugin is imported from QGIS_PLUGINPATH when `make test` set it (the built plugin, as users get it),
+else from the source tree. pytest-qgis starts one offscreen QgsApplication for the session.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from qgis_headless import plugin_parent  # noqa: E402
+
+sys.path.insert(0, str(plugin_parent()))
+import kaltim_internet_plugin  # noqa: E402,F401  (import once, from the chosen location)
+
+SAMPLE = Path(kaltim_internet_plugin.__file__).resolve().parent
+SAMPLE = (SAMPLE / "resources" / "sample") if (SAMPLE / "resources").exists() else ROOT / "resources" / "sample"
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_processing):
+    """The plugin's provider, registered the way qgis_process does it (classFactory(None).initProcessing())."""
+    from qgis.core import QgsApplication
+
+    plugin = kaltim_internet_plugin.classFactory(None)
+    plugin.initProcessing()
+    yield QgsApplication.processingRegistry().providerById("kaltiminternet")
+    plugin.unload()
+
+
+@pytest.fixture()
+def sample_copy(tmp_path) -> Path:
+    """A private copy of the sample folder (tests may modify it)."""
+    dest = tmp_path / "sample"
+    shutil.copytree(SAMPLE, dest)
+    return dest
+
+
+def run_alg(alg_id: str, params: dict):
+    """Run a Processing algorithm; returns (results, feedback text)."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Capture(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+            super().pushInfo(info)
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.lines.append(error)
+            super().reportError(error, fatalError)
+
+    fb = Capture()
+    res = processing.run(alg_id, params, feedback=fb)
+    return res, "\n".join(fb.lines)
