@@ -1,0 +1,461 @@
+"""Funding sources: an editable table saved in the plan (JSON and CSV round trip).
+
+Pure Python (no qgis import) so it is unit-testable. Messages are returned in English *and* Indonesian
+(``message_en`` / ``message_id``) because core code cannot use ``tr()``; the GUI shows the one it needs.
+
+A :class:`FundingSource` says *what* it may pay (capex and/or opex, per technology), *for whom* (3T villages only,
+villages with a 20×20 m plot, desa but not kelurahan) and *how much* (a yearly cap, optionally a cap per village
+and year, optionally applied per kabupaten/kota). The roadmap (:mod:`.roadmap`) spends sources in ascending
+``order`` (then ``name``): the most specific/cheapest money first, the province last.
+
+Technology keys (shared with the cost model): ``fibre``, ``fwa`` (4G fixed-wireless router on an existing operator
+cell), ``radio`` (radio link), ``bts`` (new 4G BTS), ``colo`` (co-location on an existing tower), ``satellite``
+(Starlink/VSAT), ``village_package`` (province 2025 package).
+
+Default figures are *planning assumptions*, not official allocations; each carries a ``note`` saying where it comes
+from and users are expected to edit the table.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Iterable, List, Optional, Sequence, Union
+
+TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package")
+# Spellings used elsewhere (e.g. core/costs.py uses ``fwa_4g``) mapped to the canonical keys above.
+TECH_ALIASES = {
+    "fwa_4g": "fwa", "4g_fwa": "fwa", "fiber": "fibre", "fibre_optic": "fibre", "radio_link": "radio",
+    "bts_4g": "bts", "new_bts": "bts", "colocation": "colo", "co_location": "colo", "vsat": "satellite",
+    "starlink": "satellite", "village_package_2025": "village_package", "paket_desa": "village_package",
+}
+COST_KINDS = ("capex", "opex")
+ALL = "all"
+
+TechList = Union[str, Sequence[str]]  # "all" or a list of tech keys
+
+BN = 1_000_000_000
+M = 1_000_000
+
+_NAME_RE = re.compile(r"^[A-Za-z0-9_.-]+$")
+_KEMENDAGRI_VILLAGE_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.(\d)\d{3}$")
+
+
+class FundingTableError(ValueError):
+    """The funding table is invalid. ``issues`` holds every :class:`ValidationIssue` found."""
+
+    def __init__(self, issues: Sequence[ValidationIssue]):
+        self.issues = list(issues)
+        self.message_en = "Invalid funding table: " + "; ".join(i.message_en for i in self.issues)
+        self.message_id = "Tabel sumber dana tidak valid: " + "; ".join(i.message_id for i in self.issues)
+        super().__init__(self.message_en)
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    row: int  # 0-based row in the table (-1: the table as a whole)
+    field: str
+    message_en: str
+    message_id: str
+
+    def __str__(self) -> str:
+        return self.message_en
+
+
+@dataclass
+class FundingSource:
+    """One row of the funding table.
+
+    * ``name``: key (letters, digits, ``_ . -``), unique in the table; ``label``: what users see.
+    * ``kinds``: subset of ``("capex", "opex")``.
+    * ``techs``: ``"all"`` or a list of tech keys the source may pay for.
+    * ``capex_techs`` / ``opex_techs``: optional narrower lists for one kind (``None`` = same as ``techs``);
+      e.g. Dana Desa pays satellite capex but satellite/village_package/fwa opex.
+    * ``yearly_cap_idr``: the most the source pays in one calendar year (capex + opex together).
+      If ``cap_per_kab`` the cap applies separately to each kabupaten/kota (APBD Kabupaten/Kota).
+    * ``per_village_cap_idr``: optional, the most it pays for one village in one year (capex + opex together).
+    * ``only_3t`` / ``needs_plot`` / ``desa_only``: eligibility rules (3T villages only; a 20×20 m plot must be
+      confirmed, ``has_plot_20m is True``; desa but not kelurahan).
+    * ``recurring``: money that continues after the programme (used for the sustainability figure).
+    * ``order``: spending preference, lower first.
+    """
+
+    name: str
+    label: str = ""
+    kinds: List[str] = field(default_factory=lambda: ["capex", "opex"])
+    techs: TechList = ALL
+    capex_techs: Optional[TechList] = None
+    opex_techs: Optional[TechList] = None
+    yearly_cap_idr: float = 0
+    per_village_cap_idr: Optional[float] = None
+    cap_per_kab: bool = False
+    only_3t: bool = False
+    needs_plot: bool = False
+    desa_only: bool = False
+    recurring: bool = False
+    order: int = 100
+    note: str = ""
+
+    # ---- eligibility -------------------------------------------------------------------------------------------
+    def techs_for(self, kind: str) -> TechList:
+        if kind not in self.kinds:
+            return []
+        specific = self.capex_techs if kind == "capex" else self.opex_techs
+        base = self.techs
+        if specific is None:
+            return base
+        if _is_all(base):
+            return specific
+        if _is_all(specific):
+            return base
+        return [t for t in specific if t in base]
+
+    def pays(self, kind: str, tech: str) -> bool:
+        allowed = self.techs_for(kind)
+        return _is_all(allowed) or normalize_tech(tech) in [normalize_tech(t) for t in allowed]
+
+    def check(self, village: Any, kind: str, tech: Optional[str] = None) -> Optional[tuple]:
+        """``None`` if the source may pay ``kind`` for ``village`` (with ``tech``, default ``village.tech``),
+        else ``(reason_en, reason_id)``. Capacity is not considered here."""
+        tech = normalize_tech(tech if tech is not None else getattr(village, "tech", None))
+        if kind not in self.kinds:
+            return (f"{self.label or self.name}: does not pay {kind}",
+                    f"{self.label or self.name}: tidak membiayai {_KIND_ID.get(kind, kind)}")
+        if not self.pays(kind, tech):
+            return (f"{self.label or self.name}: {tech} {kind} not eligible",
+                    f"{self.label or self.name}: {_KIND_ID.get(kind, kind)} {tech} tidak memenuhi syarat")
+        if self.only_3t and not bool(getattr(village, "is_3t", False)):
+            return (f"{self.label or self.name}: not a 3T village",
+                    f"{self.label or self.name}: bukan desa 3T")
+        if self.needs_plot and getattr(village, "has_plot_20m", None) is not True:
+            return (f"{self.label or self.name}: no confirmed 20×20 m plot",
+                    f"{self.label or self.name}: lahan 20×20 m belum tersedia/terkonfirmasi")
+        if self.desa_only and is_kelurahan(village):
+            return (f"{self.label or self.name}: kelurahan are not eligible (desa only)",
+                    f"{self.label or self.name}: kelurahan tidak memenuhi syarat (hanya desa)")
+        return None
+
+    def eligible(self, village: Any, kind: str, tech: Optional[str] = None) -> bool:
+        return self.check(village, kind, tech) is None
+
+    # ---- serialisation -----------------------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("techs", "capex_techs", "opex_techs"):
+            v = d[key]
+            if v is not None and not _is_all(v):
+                d[key] = list(v)
+        d["kinds"] = list(d["kinds"])
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict) -> FundingSource:
+        known = {f.name for f in fields(cls)}
+        kw = {k: v for k, v in data.items() if k in known}
+        for key in ("techs", "capex_techs", "opex_techs"):
+            if key in kw:
+                kw[key] = _parse_techs(kw[key], none_ok=(key != "techs"))
+        if "kinds" in kw:
+            kw["kinds"] = _parse_list(kw["kinds"])
+        return cls(**kw)
+
+
+_KIND_ID = {"capex": "belanja modal (CAPEX)", "opex": "biaya operasional (OPEX)"}
+
+
+def normalize_tech(tech: Any) -> Optional[str]:
+    """Canonical tech key for ``tech`` (case-insensitive, aliases such as ``fwa_4g`` -> ``fwa``); unknown keys are
+    returned stripped/lower-cased so validation can name them; None/empty -> None."""
+    if tech is None:
+        return None
+    t = str(tech).strip().lower().replace("-", "_").replace(" ", "_")
+    if not t:
+        return None
+    return TECH_ALIASES.get(t, t)
+
+
+def _is_all(v: Any) -> bool:
+    return isinstance(v, str) and v.strip().lower() == ALL
+
+
+def _parse_list(v: Any) -> List[str]:
+    if v is None:
+        return []
+    if isinstance(v, str):
+        return [p.strip() for p in re.split(r"[;,|]", v) if p.strip()]
+    return [str(p).strip() for p in v if str(p).strip()]
+
+
+def _parse_techs(v: Any, none_ok: bool) -> Optional[TechList]:
+    if v is None or (isinstance(v, str) and v.strip() == ""):
+        return None if none_ok else []
+    if _is_all(v):
+        return ALL
+    return _parse_list(v)
+
+
+def is_kelurahan(village: Any) -> bool:
+    """``village.is_kelurahan`` if set, else derived from a dotted Kemendagri code ``PP.KK.CC.XDDD`` (X = 1:
+    kelurahan, 2: desa). Undotted 10-digit codes are ambiguous (BPS codes look the same) and count as desa."""
+    flag = getattr(village, "is_kelurahan", None)
+    if flag is not None:
+        return bool(flag)
+    m = _KEMENDAGRI_VILLAGE_RE.match(str(getattr(village, "code", "") or "").strip())
+    return bool(m and m.group(1) == "1")
+
+
+# ---- defaults ------------------------------------------------------------------------------------------------------
+def default_sources() -> List[FundingSource]:
+    """The default table (planning assumptions; edit in the plan)."""
+    return [
+        FundingSource(
+            name="bakti_uso", label="BAKTI / USO", kinds=["capex", "opex"], techs=["bts"],
+            yearly_cap_idr=26 * BN, only_3t=True, needs_plot=True, recurring=True, order=10,
+            note=("BAKTI Kominfo (Universal Service Obligation fund) builds and operates 4G BTS in 3T villages only; "
+                  "the village must provide a 20×20 m plot. Cap assumed Rp 26 bn/yr for Kaltim (about ten BTS at "
+                  "Rp 2.6 bn). USO is a permanent operator levy, so it counts as recurring."),
+        ),
+        FundingSource(
+            name="operator", label="Operator co-investment", kinds=["capex", "opex"], techs=["colo", "fwa"],
+            yearly_cap_idr=10 * BN, recurring=True, order=20,
+            note=("Operators co-invest only where they already have a tower/cell: co-location (colo) and 4G fixed "
+                  "wireless (fwa). Cap assumed Rp 10 bn/yr across operators; commercial money, counted recurring."),
+        ),
+        FundingSource(
+            name="dana_desa", label="Dana Desa", kinds=["capex", "opex"],
+            techs=["satellite", "village_package", "fwa"], capex_techs=["satellite"],
+            opex_techs=["satellite", "village_package", "fwa"],
+            yearly_cap_idr=841 * 50 * M, per_village_cap_idr=50 * M, desa_only=True, recurring=True, order=30,
+            note=("Permendesa PDT 2/2024 'Desa Digital' allows subscriptions (opex), satellite internet, towers and "
+                  "off-grid power. Interpretation used here: Dana Desa pays satellite/village_package/fwa OPEX and "
+                  "satellite CAPEX, but NEVER a 4G BTS (a BTS is a telecom network investment, not a village item). "
+                  "Desa only (a kelurahan has no Dana Desa). Cap Rp 50 m per village per year; yearly cap = "
+                  "841 desa × Rp 50 m = Rp 42.05 bn."),
+        ),
+        FundingSource(
+            name="apbd_kab", label="APBD Kabupaten/Kota", kinds=["capex", "opex"], techs=ALL,
+            yearly_cap_idr=5 * BN, cap_per_kab=True, recurring=True, order=40,
+            note=("District budget (APBD Kabupaten/Kota). Modelled as one source whose cap (assumed Rp 5 bn/yr) "
+                  "applies separately to each kabupaten/kota. Regular budget line, counted recurring."),
+        ),
+        FundingSource(
+            name="apbd_prov", label="APBD Provinsi", kinds=["capex", "opex"], techs=ALL,
+            yearly_cap_idr=60 * BN, recurring=False, order=50,
+            note=("Provincial programme (APBD Provinsi Kaltim): pays installation and 5 years of OPEX for every "
+                  "technology. Cap assumed Rp 60 bn/yr. Time-limited programme money, so NOT counted recurring in "
+                  "the sustainability figure. Spent last (funder of last resort)."),
+        ),
+    ]
+
+
+# ---- validation ----------------------------------------------------------------------------------------------------
+def validate_sources(sources: Sequence[FundingSource]) -> List[ValidationIssue]:
+    """Every problem in the table, with English and Indonesian messages. Empty list = valid."""
+    issues: List[ValidationIssue] = []
+    seen: dict = {}
+
+    def add(row: int, fld: str, en: str, idn: str) -> None:
+        issues.append(ValidationIssue(row, fld, en, idn))
+
+    for i, s in enumerate(sources):
+        n = i + 1
+        name = (s.name or "").strip() if isinstance(s.name, str) else ""
+        if not name:
+            add(i, "name", f"Row {n}: the name is empty", f"Baris {n}: nama kosong")
+        elif not _NAME_RE.match(name):
+            add(i, "name", f"Row {n}: name '{name}' may only contain letters, digits, _ . -",
+                f"Baris {n}: nama '{name}' hanya boleh berisi huruf, angka, _ . -")
+        elif name in seen:
+            add(i, "name", f"Row {n}: name '{name}' is already used in row {seen[name] + 1}",
+                f"Baris {n}: nama '{name}' sudah dipakai di baris {seen[name] + 1}")
+        else:
+            seen[name] = i
+        who = name or f"#{n}"
+        kinds = list(s.kinds or [])
+        bad_kinds = [k for k in kinds if k not in COST_KINDS]
+        if bad_kinds:
+            bad = ", ".join(map(str, bad_kinds))
+            add(i, "kinds", f"Row {n} ({who}): unknown cost kind(s) {bad}; use capex and/or opex",
+                f"Baris {n} ({who}): jenis biaya tidak dikenal {bad}; gunakan capex dan/atau opex")
+        if not kinds:
+            add(i, "kinds", f"Row {n} ({who}): pays neither capex nor opex",
+                f"Baris {n} ({who}): tidak membiayai capex maupun opex")
+        for key in ("techs", "capex_techs", "opex_techs"):
+            v = getattr(s, key)
+            if v is None:
+                if key == "techs":
+                    add(i, key, f"Row {n} ({who}): no technologies given (use 'all' or a list)",
+                        f"Baris {n} ({who}): teknologi belum diisi (gunakan 'all' atau daftar)")
+                continue
+            if _is_all(v):
+                continue
+            if isinstance(v, str):
+                v = _parse_list(v)
+            unknown = [t for t in v if normalize_tech(t) not in TECH_KEYS]
+            if unknown:
+                add(i, key, f"Row {n} ({who}): unknown technology key(s) {', '.join(map(str, unknown))}; "
+                            f"known: {', '.join(TECH_KEYS)}",
+                    f"Baris {n} ({who}): kunci teknologi tidak dikenal {', '.join(map(str, unknown))}; "
+                    f"yang dikenal: {', '.join(TECH_KEYS)}")
+            if key == "techs" and not v:
+                add(i, key, f"Row {n} ({who}): no technologies given (use 'all' or a list)",
+                    f"Baris {n} ({who}): teknologi belum diisi (gunakan 'all' atau daftar)")
+        for key, en_lbl, id_lbl in (("yearly_cap_idr", "yearly cap", "pagu tahunan"),
+                                    ("per_village_cap_idr", "per-village cap", "pagu per desa")):
+            v = getattr(s, key)
+            if v is None:
+                if key == "yearly_cap_idr":
+                    add(i, key, f"Row {n} ({who}): the {en_lbl} is empty", f"Baris {n} ({who}): {id_lbl} kosong")
+                continue
+            try:
+                fv = float(v)
+            except (TypeError, ValueError):
+                add(i, key, f"Row {n} ({who}): the {en_lbl} '{v}' is not a number",
+                    f"Baris {n} ({who}): {id_lbl} '{v}' bukan angka")
+                continue
+            if fv != fv or fv in (float("inf"), float("-inf")):
+                add(i, key, f"Row {n} ({who}): the {en_lbl} must be a finite number",
+                    f"Baris {n} ({who}): {id_lbl} harus angka terhingga")
+            elif fv < 0:
+                add(i, key, f"Row {n} ({who}): the {en_lbl} is negative ({fv:,.0f}); use 0 or more",
+                    f"Baris {n} ({who}): {id_lbl} negatif ({fv:,.0f}); gunakan 0 atau lebih")
+    return issues
+
+
+def check_sources(sources: Sequence[FundingSource]) -> None:
+    """Raise :class:`FundingTableError` if the table is invalid."""
+    issues = validate_sources(sources)
+    if issues:
+        raise FundingTableError(issues)
+
+
+# ---- JSON ----------------------------------------------------------------------------------------------------------
+JSON_VERSION = 1
+
+
+def sources_to_dict(sources: Iterable[FundingSource]) -> dict:
+    return {"version": JSON_VERSION, "sources": [s.to_dict() for s in sources]}
+
+
+def sources_from_dict(data: Any) -> List[FundingSource]:
+    rows = data.get("sources", []) if isinstance(data, dict) else data
+    return [FundingSource.from_dict(r) for r in rows]
+
+
+def sources_to_json(sources: Iterable[FundingSource], indent: Optional[int] = 2) -> str:
+    return json.dumps(sources_to_dict(sources), ensure_ascii=False, indent=indent)
+
+
+def sources_from_json(text: str) -> List[FundingSource]:
+    return sources_from_dict(json.loads(text))
+
+
+# ---- CSV -----------------------------------------------------------------------------------------------------------
+CSV_FIELDS = tuple(f.name for f in fields(FundingSource))
+_BOOL_FIELDS = ("cap_per_kab", "only_3t", "needs_plot", "desa_only", "recurring")
+
+
+def _csv_cell(key: str, v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if key in ("kinds", "techs", "capex_techs", "opex_techs"):
+        return ALL if _is_all(v) else ";".join(v)
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v)
+
+
+def _parse_bool(v: str) -> bool:
+    s = str(v).strip().lower()
+    if s in ("1", "true", "yes", "y", "ya", "t"):
+        return True
+    if s in ("", "0", "false", "no", "n", "tidak", "f"):
+        return False
+    raise ValueError(f"not a yes/no value: {v!r}")
+
+
+def _parse_number(v: str) -> Optional[float]:
+    s = str(v).strip().replace("_", "")
+    if s == "":
+        return None
+    x = float(s)
+    return int(x) if x.is_integer() else x
+
+
+def sources_to_csv_text(sources: Iterable[FundingSource]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_FIELDS)
+    for s in sources:
+        d = s.to_dict()
+        w.writerow([_csv_cell(k, d[k]) for k in CSV_FIELDS])
+    return buf.getvalue()
+
+
+def sources_from_csv_text(text: str) -> List[FundingSource]:
+    """Parse the CSV written by :func:`sources_to_csv_text` (lists separated by ``;``; empty cap = none)."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if reader.fieldnames is None or "name" not in reader.fieldnames:
+        raise FundingTableError([ValidationIssue(-1, "name", "CSV has no 'name' column",
+                                                 "CSV tidak memiliki kolom 'name'")])
+    out: List[FundingSource] = []
+    for n, row in enumerate(reader, start=1):
+        kw: dict = {}
+        try:
+            for k, v in row.items():
+                if k not in CSV_FIELDS or v is None:
+                    continue
+                if k in _BOOL_FIELDS:
+                    kw[k] = _parse_bool(v)
+                elif k in ("yearly_cap_idr", "per_village_cap_idr"):
+                    num = _parse_number(v)
+                    if num is not None or k == "per_village_cap_idr":
+                        kw[k] = num
+                elif k == "order":
+                    kw[k] = int(float(v)) if str(v).strip() else 100
+                elif k == "kinds":
+                    kw[k] = _parse_list(v)
+                elif k in ("techs", "capex_techs", "opex_techs"):
+                    kw[k] = _parse_techs(v, none_ok=(k != "techs"))
+                else:
+                    kw[k] = v
+        except ValueError as e:
+            raise FundingTableError([ValidationIssue(n - 1, k, f"CSV row {n}, column {k}: {e}",
+                                                     f"CSV baris {n}, kolom {k}: {e}")]) from e
+        out.append(FundingSource(**kw))
+    return out
+
+
+def write_sources_csv(path: str, sources: Iterable[FundingSource]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write(sources_to_csv_text(sources))
+
+
+def read_sources_csv(path: str) -> List[FundingSource]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return sources_from_csv_text(fh.read())
+
+
+# ---- money formatting (shared by roadmap messages) -----------------------------------------------------------------
+def format_idr(amount: float, lang: str = "en") -> str:
+    """``Rp 2.6 bn`` / ``Rp 2,6 miliar``; ``Rp 120 m`` / ``Rp 120 juta``; small amounts in full."""
+    a = float(amount)
+    neg = "-" if a < 0 else ""
+    a = abs(a)
+    if a >= 1e12:
+        val, en, idn = a / 1e12, "tn", "triliun"
+    elif a >= BN:
+        val, en, idn = a / BN, "bn", "miliar"
+    elif a >= M:
+        val, en, idn = a / M, "m", "juta"
+    else:
+        s = f"{a:,.0f}"
+        return f"Rp {neg}{s if lang == 'en' else s.replace(',', '.')}"
+    txt = f"{val:.2f}".rstrip("0").rstrip(".") if val < 10 else f"{val:.1f}".rstrip("0").rstrip(".")
+    if lang == "en":
+        return f"Rp {neg}{txt} {en}"
+    return f"Rp {neg}{txt.replace('.', ',')} {idn}"

@@ -1,0 +1,499 @@
+"""Monitoring storage in a SQLite or GeoPackage file (plain ``sqlite3``, no QGIS).
+
+Tables (created on first use; in a GeoPackage they are registered in ``gpkg_contents`` with
+``data_type='attributes'`` so QGIS lists them as non-spatial layers):
+
+``mon_imports``  one row per import run::
+
+    fid INTEGER PK, file_name TEXT, sha256 TEXT, imported_at DATETIME, imported_by TEXT, provider TEXT,
+    rows_read, rows_imported, rows_rejected, rows_duplicate, rows_conflict, outages_imported INTEGER
+
+``mon_reports``  one row per report record (metrics of one code/period/provider)::
+
+    fid INTEGER PK, import_id -> mon_imports.fid, source_row INTEGER, code TEXT, code_type TEXT ('site'|'village'),
+    provider TEXT ('' when unknown), period TEXT (YYYY-MM or YYYY-MM-DD, as reported), month TEXT (YYYY-MM),
+    uptime_pct, active_users, download_mbps, upload_mbps, latency_ms REAL, power_outage BOOLEAN,
+    content_hash TEXT UNIQUE,  UNIQUE(code, period, provider)
+
+``mon_outages``  one row per outage::
+
+    fid INTEGER PK, import_id, source_row, code, code_type, provider, month (of the start),
+    outage_start DATETIME, outage_end DATETIME, duration_s REAL, cause TEXT, power_outage BOOLEAN,
+    content_hash TEXT UNIQUE,  UNIQUE(code, provider, outage_start)
+
+``status_history``  append-only (triggers abort any UPDATE/DELETE with 'status history is append-only')::
+
+    id INTEGER PK, layer TEXT, fid INTEGER, code TEXT, old_status TEXT, new_status TEXT, changed_at DATETIME,
+    changed_by TEXT, note TEXT
+
+Import rules (:func:`import_report_file` / :func:`import_records`): all good rows go in ONE transaction
+(``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception -> ``ROLLBACK`` and re-raise, so earlier data stays intact
+and nothing of the failed run remains). A row whose key (code + period + provider, or code + provider + outage
+start) already exists with the same content is a *duplicate* (not imported again: re-importing a file is
+idempotent); with different content it is a *conflict*: never overwritten, rejected with the reason
+``differs from the value imported on <time> from file <name>``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import sqlite3
+from typing import Callable, Iterable, Optional, Sequence, Union
+
+from .monitoring import (
+    METRIC_FIELDS,
+    ReportRecord,
+    RowReject,
+    normalise_status,
+    read_table,
+    transition_error,
+    validate_report_rows,
+    write_rejects_csv,
+)
+
+DB = Union[str, sqlite3.Connection]
+
+SCHEMA = {
+    "mon_imports": """CREATE TABLE IF NOT EXISTS mon_imports (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT,
+        file_name TEXT NOT NULL,
+        sha256 TEXT,
+        imported_at DATETIME NOT NULL,
+        imported_by TEXT,
+        provider TEXT,
+        rows_read INTEGER, rows_imported INTEGER, rows_rejected INTEGER, rows_duplicate INTEGER,
+        rows_conflict INTEGER, outages_imported INTEGER)""",
+    "mon_reports": """CREATE TABLE IF NOT EXISTS mon_reports (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT,
+        import_id INTEGER NOT NULL REFERENCES mon_imports(fid),
+        source_row INTEGER,
+        code TEXT NOT NULL,
+        code_type TEXT,
+        provider TEXT NOT NULL DEFAULT '',
+        period TEXT NOT NULL,
+        month TEXT NOT NULL,
+        uptime_pct REAL, active_users REAL, download_mbps REAL, upload_mbps REAL, latency_ms REAL,
+        power_outage BOOLEAN,
+        content_hash TEXT NOT NULL UNIQUE,
+        UNIQUE (code, period, provider))""",
+    "mon_outages": """CREATE TABLE IF NOT EXISTS mon_outages (
+        fid INTEGER PRIMARY KEY AUTOINCREMENT,
+        import_id INTEGER NOT NULL REFERENCES mon_imports(fid),
+        source_row INTEGER,
+        code TEXT NOT NULL,
+        code_type TEXT,
+        provider TEXT NOT NULL DEFAULT '',
+        month TEXT NOT NULL,
+        outage_start DATETIME NOT NULL,
+        outage_end DATETIME NOT NULL,
+        duration_s REAL,
+        cause TEXT,
+        power_outage BOOLEAN,
+        content_hash TEXT NOT NULL UNIQUE,
+        UNIQUE (code, provider, outage_start))""",
+    "status_history": """CREATE TABLE IF NOT EXISTS status_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        layer TEXT NOT NULL,
+        fid INTEGER,
+        code TEXT,
+        old_status TEXT,
+        new_status TEXT NOT NULL,
+        changed_at DATETIME NOT NULL,
+        changed_by TEXT,
+        note TEXT)""",
+}
+EXTRA_DDL = (
+    "CREATE INDEX IF NOT EXISTS mon_reports_month_idx ON mon_reports (month, code)",
+    "CREATE INDEX IF NOT EXISTS mon_outages_code_idx ON mon_outages (code, provider, outage_start)",
+    "CREATE INDEX IF NOT EXISTS status_history_code_idx ON status_history (code, changed_at)",
+    """CREATE TRIGGER IF NOT EXISTS status_history_no_update BEFORE UPDATE ON status_history
+       BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END""",
+    """CREATE TRIGGER IF NOT EXISTS status_history_no_delete BEFORE DELETE ON status_history
+       BEGIN SELECT RAISE(ABORT, 'status history is append-only'); END""",
+)
+DESCRIPTIONS = {
+    "mon_imports": "Monitoring: import runs",
+    "mon_reports": "Monitoring: service reports",
+    "mon_outages": "Monitoring: outage log",
+    "status_history": "Status history (append-only)",
+}
+
+GPKG_APPLICATION_ID = 0x47504B47  # 'GPKG'
+GPKG_USER_VERSION = 10200  # GeoPackage 1.2
+
+# Result keys
+ROWS_READ, ROWS_IMPORTED, ROWS_REJECTED, ROWS_DUPLICATE, ROWS_CONFLICT = (
+    "ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT")
+
+
+# --------------------------------------------------------------------------------------------- connection
+def connect(path: str) -> sqlite3.Connection:
+    """Autocommit connection (transactions are explicit ``BEGIN IMMEDIATE``), foreign keys on."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+class _Conn:
+    """Context helper: use a given connection, or open/close one for a path."""
+
+    def __init__(self, db: DB):
+        self.db = db
+        self.conn: Optional[sqlite3.Connection] = None
+
+    def __enter__(self) -> sqlite3.Connection:
+        if isinstance(self.db, sqlite3.Connection):
+            self.conn = self.db
+            if self.conn.in_transaction:
+                raise RuntimeError("connection already inside a transaction")
+            self.conn.isolation_level = None
+            self.conn.row_factory = sqlite3.Row
+        else:
+            self.conn = connect(self.db)
+        return self.conn
+
+    def __exit__(self, *exc) -> None:
+        if self.conn is not None and not isinstance(self.db, sqlite3.Connection):
+            self.conn.close()
+
+
+def _table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def is_geopackage(conn: sqlite3.Connection) -> bool:
+    return _table_exists(conn, "gpkg_contents")
+
+
+def _create_minimal_gpkg(conn: sqlite3.Connection) -> None:
+    """The mandatory GeoPackage 1.2 tables (spatial_ref_sys with the 3 required rows, contents,
+    geometry_columns) so GDAL/QGIS open the new file as a GeoPackage."""
+    conn.execute(f"PRAGMA application_id = {GPKG_APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+    conn.execute("""CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
+        organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
+        description TEXT)""")
+    wgs84 = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],'
+             'AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",'
+             '0.0174532925199433,AUTHORITY["EPSG","9122"]],AXIS["Latitude",NORTH],AXIS["Longitude",EAST],'
+             'AUTHORITY["EPSG","4326"]]')
+    conn.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?,?,?,?,?,?)", [
+        ("WGS 84 geodetic", 4326, "EPSG", 4326, wgs84, "longitude/latitude coordinates in decimal degrees"),
+        ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
+        ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
+    ])
+    conn.execute("""CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,
+        identifier TEXT UNIQUE, description TEXT DEFAULT '',
+        last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+        CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))""")
+    conn.execute("""CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,
+        geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+        CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+        CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+        CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+        CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))""")
+
+
+def ensure_schema(db: DB, geopackage: Optional[bool] = None) -> None:
+    """Create the monitoring tables, indexes and history triggers (idempotent).
+
+    ``geopackage``: None = auto (existing ``gpkg_contents`` table, or a new/empty file named ``*.gpkg``);
+    True forces creating the minimal GeoPackage tables when missing. In a GeoPackage the tables are
+    registered in ``gpkg_contents`` as ``attributes``.
+    """
+    with _Conn(db) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            is_gpkg = is_geopackage(conn)
+            if not is_gpkg:
+                path = _db_path(conn)
+                empty = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+                want = geopackage if geopackage is not None else (
+                    path.lower().endswith(".gpkg") and empty)
+                if want:
+                    _create_minimal_gpkg(conn)
+                    is_gpkg = True
+            for ddl in SCHEMA.values():
+                conn.execute(ddl)
+            for ddl in EXTRA_DDL:
+                conn.execute(ddl)
+            if is_gpkg:
+                for name, desc in DESCRIPTIONS.items():
+                    conn.execute(
+                        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, "
+                        "last_change) VALUES (?, 'attributes', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                        (name, name, desc))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _db_path(conn: sqlite3.Connection) -> str:
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            return row[2] or ""
+    return ""
+
+
+def _touch_gpkg(conn: sqlite3.Connection, tables: Iterable[str]) -> None:
+    if is_geopackage(conn):
+        for t in tables:
+            conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+                         "WHERE table_name = ?", (t,))
+
+
+# --------------------------------------------------------------------------------------------- hashing
+def _num(v) -> Optional[str]:
+    return None if v is None else repr(float(v))
+
+
+def _iso(v: Optional[dt.datetime]) -> Optional[str]:
+    return None if v is None else v.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def report_part(rec: ReportRecord) -> Optional[dict]:
+    """The mon_reports row of a record (None when it carries no metrics)."""
+    power = rec.power_outage if not rec.has_outage else None
+    if not rec.has_metrics and power is None:
+        return None
+    d = {"code": rec.code, "code_type": rec.code_type, "provider": rec.provider or "", "period": rec.period,
+         "month": rec.month, "power_outage": None if power is None else int(power)}
+    for f in METRIC_FIELDS:
+        d[f] = getattr(rec, f)
+    payload = [d["code"], d["provider"], d["period"], *[_num(d[f]) for f in METRIC_FIELDS], d["power_outage"]]
+    d["content_hash"] = hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+    return d
+
+
+def outage_part(rec: ReportRecord) -> Optional[dict]:
+    """The mon_outages row of a record (None when it has no outage)."""
+    if not rec.has_outage:
+        return None
+    d = {"code": rec.code, "code_type": rec.code_type, "provider": rec.provider or "",
+         "month": rec.outage_start.strftime("%Y-%m"), "outage_start": _iso(rec.outage_start),
+         "outage_end": _iso(rec.outage_end), "duration_s": (rec.outage_end - rec.outage_start).total_seconds(),
+         "cause": rec.cause or "", "power_outage": None if rec.power_outage is None else int(rec.power_outage)}
+    payload = [d["code"], d["provider"], d["outage_start"], d["outage_end"], d["cause"], d["power_outage"]]
+    d["content_hash"] = hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+    return d
+
+
+def file_sha256(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# --------------------------------------------------------------------------------------------- import
+def _existing(conn: sqlite3.Connection, table: str, part: dict) -> Optional[sqlite3.Row]:
+    if table == "mon_reports":
+        where, args = "r.code = ? AND r.period = ? AND r.provider = ?", (part["code"], part["period"], part["provider"])
+    else:
+        where, args = ("r.code = ? AND r.provider = ? AND r.outage_start = ?",
+                       (part["code"], part["provider"], part["outage_start"]))
+    return conn.execute(
+        f"SELECT r.content_hash, r.source_row, r.import_id, i.imported_at, i.file_name FROM {table} r "
+        f"JOIN mon_imports i ON i.fid = r.import_id WHERE {where}", args).fetchone()
+
+
+def _insert(conn: sqlite3.Connection, table: str, part: dict, import_id: int, row: int) -> None:
+    cols = ["import_id", "source_row", *part.keys()]
+    conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                 (import_id, row, *part.values()))
+
+
+def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha256: str = "",
+                   rows_read: Optional[int] = None, pre_rejects: Sequence[RowReject] = (), provider: str = "",
+                   imported_by: Optional[str] = None, on_row: Optional[Callable[[int, ReportRecord], None]] = None,
+                   now: Optional[dt.datetime] = None) -> dict:
+    """Import validated records in one transaction. Returns the result dict (see :func:`import_report_file`).
+
+    ``pre_rejects``: rows already rejected by validation (counted, returned in ``REJECTS``).
+    ``on_row(index, record)``: called for every record inside the transaction before it is written (progress
+    / cancel hook; raising aborts and rolls back the whole import).
+    """
+    ensure_schema(db)
+    imported_at = (now or dt.datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
+    if imported_by is None:
+        try:
+            imported_by = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no user name is not an error
+            imported_by = ""
+    rejects: list[RowReject] = list(pre_rejects)
+    n_imported = n_dup = n_conflict = n_outages = 0
+    with _Conn(db) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cur = conn.execute(
+                "INSERT INTO mon_imports (file_name, sha256, imported_at, imported_by, provider) VALUES (?,?,?,?,?)",
+                (file_name, sha256, imported_at, imported_by, provider))
+            import_id = cur.lastrowid
+            for index, rec in enumerate(records):
+                if on_row is not None:
+                    on_row(index, rec)
+                parts = [(t, p) for t, p in (("mon_reports", report_part(rec)), ("mon_outages", outage_part(rec)))
+                         if p is not None]
+                new_parts = []
+                conflict = None
+                for table, part in parts:
+                    old = _existing(conn, table, part)
+                    if old is None:
+                        new_parts.append((table, part))
+                    elif old["content_hash"] != part["content_hash"]:
+                        what = "report for {code} {period}".format(**part) if table == "mon_reports" else \
+                            "outage of {code} starting {outage_start}".format(**part)
+                        if old["import_id"] == import_id:
+                            conflict = f"{what} differs from row {old['source_row']} of this file"
+                        else:
+                            conflict = (f"{what} differs from the value imported on {old['imported_at']} "
+                                        f"from file {old['file_name']} (row {old['source_row']}); not overwritten")
+                        break
+                if conflict:
+                    n_conflict += 1
+                    rejects.append(RowReject(rec.row, conflict, _record_data(rec)))
+                    continue
+                if not new_parts:
+                    n_dup += 1
+                    continue
+                for table, part in new_parts:
+                    _insert(conn, table, part, import_id, rec.row)
+                    n_outages += table == "mon_outages"
+                n_imported += 1
+            read = rows_read if rows_read is not None else len(records) + len(pre_rejects)
+            conn.execute(
+                "UPDATE mon_imports SET rows_read=?, rows_imported=?, rows_rejected=?, rows_duplicate=?, "
+                "rows_conflict=?, outages_imported=? WHERE fid=?",
+                (read, n_imported, len(rejects), n_dup, n_conflict, n_outages, import_id))
+            _touch_gpkg(conn, ("mon_imports", "mon_reports", "mon_outages"))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    rejects.sort(key=lambda r: r.row)
+    return {ROWS_READ: read, ROWS_IMPORTED: n_imported, ROWS_REJECTED: len(rejects), ROWS_DUPLICATE: n_dup,
+            ROWS_CONFLICT: n_conflict, "OUTAGES_IMPORTED": n_outages, "IMPORT_ID": import_id, "REJECTS": rejects}
+
+
+def _record_data(rec: ReportRecord) -> dict:
+    return {k: (_iso(v) if isinstance(v, dt.datetime) else v) for k, v in
+            ((f, getattr(rec, f)) for f in rec.__dataclass_fields__) if k != "row"}
+
+
+def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] = None, provider: str = "",
+                       rejects_path: Optional[str] = None, mapping: Optional[dict] = None, sheet: Optional[str] = None,
+                       imported_by: Optional[str] = None, on_row: Optional[Callable] = None,
+                       now: Optional[dt.datetime] = None) -> dict:
+    """Validate and import a service-report CSV/XLSX file.
+
+    Returns ``{ROWS_READ, ROWS_IMPORTED, ROWS_REJECTED, ROWS_DUPLICATE, ROWS_CONFLICT, OUTAGES_IMPORTED,
+    IMPORT_ID, REJECTS (list of RowReject), WARNINGS (list of str)}``. ``ROWS_REJECTED`` includes conflicts.
+    ``rejects_path``: when given, rejected rows are written there (row, reason, original columns) - the file
+    is written even when empty so a stale one is never left behind.
+    """
+    header, rows = read_table(path, sheet)
+    records, pre_rejects, warnings = validate_report_rows(rows, mapping=mapping, known_codes=known_codes,
+                                                          provider=provider, now=now)
+    result = import_records(db, records, os.path.basename(path), file_sha256(path), rows_read=len(rows),
+                            pre_rejects=pre_rejects, provider=provider, imported_by=imported_by, on_row=on_row,
+                            now=now)
+    result["WARNINGS"] = warnings
+    if rejects_path:
+        by_row = {r: d for r, d in rows}
+        out = [RowReject(rj.row, rj.reason, by_row.get(rj.row, rj.data)) for rj in result["REJECTS"]]
+        write_rejects_csv(rejects_path, out)
+    return result
+
+
+# --------------------------------------------------------------------------------------------- reading back
+def load_records(db: DB, provider: Optional[str] = None) -> list[dict]:
+    """Reports and outages as dicts usable by :func:`monitoring.sla_table` and the indicator functions
+    (outage times as datetimes)."""
+    ensure_schema(db)
+    out = []
+    with _Conn(db) as conn:
+        where, args = ("WHERE provider = ?", (provider,)) if provider is not None else ("", ())
+        for r in conn.execute(f"SELECT * FROM mon_reports {where} ORDER BY code, period", args):
+            d = dict(r)
+            d["power_outage"] = None if d["power_outage"] is None else bool(d["power_outage"])
+            out.append(d)
+        for r in conn.execute(f"SELECT * FROM mon_outages {where} ORDER BY code, outage_start", args):
+            d = dict(r)
+            d["outage_start"] = dt.datetime.fromisoformat(d["outage_start"])
+            d["outage_end"] = dt.datetime.fromisoformat(d["outage_end"])
+            d["power_outage"] = None if d["power_outage"] is None else bool(d["power_outage"])
+            out.append(d)
+    return out
+
+
+def list_imports(db: DB) -> list[dict]:
+    ensure_schema(db)
+    with _Conn(db) as conn:
+        return [dict(r) for r in conn.execute("SELECT * FROM mon_imports ORDER BY fid")]
+
+
+# --------------------------------------------------------------------------------------------- status history
+def append_status_change(db: DB, layer: str, fid: Optional[int], code: str, old_status: Optional[str],
+                         new_status: str, changed_by: Optional[str] = None, note: str = "",
+                         changed_at: Optional[dt.datetime] = None, check_transition: bool = True) -> int:
+    """Append one status change (append-only table); returns its id.
+
+    Statuses are stored as codes (labels such as 'aktif' are accepted). ``check_transition``: raise
+    ValueError when ``old_status -> new_status`` is not in ``monitoring.ALLOWED_TRANSITIONS``.
+    """
+    new_code = normalise_status(new_status)
+    if new_code is None or check_transition:
+        err = transition_error(old_status, new_status)
+        if err:
+            raise ValueError(err)
+    old_code = (normalise_status(old_status) or str(old_status).strip()) if old_status else None
+    if changed_by is None:
+        try:
+            changed_by = getpass.getuser()
+        except Exception:  # noqa: BLE001
+            changed_by = ""
+    when = (changed_at or dt.datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
+    ensure_schema(db)
+    with _Conn(db) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            cur = conn.execute(
+                "INSERT INTO status_history (layer, fid, code, old_status, new_status, changed_at, changed_by, note) "
+                "VALUES (?,?,?,?,?,?,?,?)", (layer, fid, code, old_code, new_code, when, changed_by, note or ""))
+            _touch_gpkg(conn, ("status_history",))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return int(cur.lastrowid)
+
+
+def status_history(db: DB, code: Optional[str] = None, layer: Optional[str] = None) -> list[dict]:
+    """History rows (oldest first), optionally for one code and/or layer."""
+    ensure_schema(db)
+    clauses, args = [], []
+    if code is not None:
+        clauses.append("code = ?")
+        args.append(code)
+    if layer is not None:
+        clauses.append("layer = ?")
+        args.append(layer)
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    with _Conn(db) as conn:
+        return [dict(r) for r in conn.execute(f"SELECT * FROM status_history {where} ORDER BY changed_at, id", args)]
+
+
+def current_statuses(db: DB, layer: Optional[str] = None) -> dict[str, str]:
+    """code -> latest new_status from the history."""
+    out: dict[str, str] = {}
+    for r in status_history(db, layer=layer):
+        if r["code"]:
+            out[r["code"]] = r["new_status"]
+    return out

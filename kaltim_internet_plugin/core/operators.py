@@ -1,0 +1,311 @@
+"""Operator packages: planned work grouped per operator/provider, tower sharing, CSV export, filter expressions.
+
+Pure Python (no qgis import). scipy's ``cKDTree`` is used for the tower-sharing search when available, else a
+uniform grid (cell = search distance) in plain Python; both give the same result.
+
+Who gets a village:
+
+1. a user assignment (``provider_assignments``: code -> provider) always wins;
+2. else, for technologies that use an existing operator tower/cell (``colo``, ``fwa``), the village record's
+   ``operator`` (the operator of that existing tower);
+3. else the village is *unassigned* (package key :data:`UNASSIGNED`, an empty string).
+
+Coordinates for tower sharing are projected metres (the analysis CRS, EPSG:32750 for the sample).
+"""
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+
+from .funding import normalize_tech
+
+UNASSIGNED = ""
+TOWER_TECHS = ("colo", "fwa")
+ASSIGNED_BY_USER = "user"
+ASSIGNED_BY_TOWER = "tower"
+ASSIGNED_NONE = "none"
+
+
+@dataclass
+class PackageItem:
+    code: str
+    name: str
+    kab_code: str
+    kec_code: str
+    kec_name: str
+    tech: Optional[str]
+    population: int
+    capex_idr: float
+    opex_idr_year: float
+    assigned_by: str  # user | tower | none
+    year: Optional[int] = None  # roadmap year when a roadmap is given
+    status: str = ""  # roadmap status (scheduled / unfunded) when a roadmap is given
+
+
+@dataclass
+class OperatorPackage:
+    operator: str  # UNASSIGNED ("") for villages without an operator/provider
+    items: List[PackageItem] = field(default_factory=list)
+
+    @property
+    def villages(self) -> int:
+        return len(self.items)
+
+    @property
+    def population(self) -> int:
+        return sum(i.population for i in self.items)
+
+    @property
+    def capex_idr(self) -> float:
+        return sum(i.capex_idr for i in self.items)
+
+    @property
+    def opex_idr_year(self) -> float:
+        return sum(i.opex_idr_year for i in self.items)
+
+    def count_by_tech(self) -> Dict[str, int]:
+        out: Dict[str, int] = defaultdict(int)
+        for i in self.items:
+            out[i.tech or ""] += 1
+        return dict(out)
+
+
+def _norm(op: Any) -> str:
+    return "" if op is None else " ".join(str(op).split())
+
+
+def operator_of(village: Any, provider_assignments: Optional[Mapping[str, str]] = None) -> tuple:
+    """``(operator, assigned_by)`` for one village (see the module docstring for the rule)."""
+    code = str(village.code)
+    if provider_assignments and code in provider_assignments and _norm(provider_assignments[code]):
+        return _norm(provider_assignments[code]), ASSIGNED_BY_USER
+    if normalize_tech(getattr(village, "tech", None)) in TOWER_TECHS and _norm(getattr(village, "operator", None)):
+        return _norm(village.operator), ASSIGNED_BY_TOWER
+    return UNASSIGNED, ASSIGNED_NONE
+
+
+def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Mapping[str, str]] = None,
+                      roadmap: Any = None, scheduled_only: bool = False) -> Dict[str, OperatorPackage]:
+    """Group planned villages per operator/provider. ``roadmap`` (a :class:`~.roadmap.RoadmapResult`) adds the
+    year and status; with ``scheduled_only`` unfunded villages are left out. Result ordered by operator name with
+    the unassigned package last."""
+    sched = {}
+    if roadmap is not None:
+        sched = {v.code: v for v in roadmap.villages}
+    packs: Dict[str, OperatorPackage] = {}
+    for v in villages:
+        code = str(v.code)
+        rs = sched.get(code)
+        if scheduled_only and (rs is None or rs.status != "scheduled"):
+            continue
+        op, by = operator_of(v, provider_assignments)
+        item = PackageItem(
+            code=code, name=str(getattr(v, "name", "") or ""), kab_code=str(getattr(v, "kab_code", "") or ""),
+            kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
+            tech=getattr(v, "tech", None), population=int(getattr(v, "population", 0) or 0),
+            capex_idr=float(getattr(v, "capex_idr", 0) or 0), opex_idr_year=float(getattr(v, "opex_idr_year", 0) or 0),
+            assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "")
+        packs.setdefault(op, OperatorPackage(op)).items.append(item)
+    for p in packs.values():
+        p.items.sort(key=lambda i: (i.year if i.year is not None else 10**6, i.code))
+    keys = sorted((k for k in packs if k != UNASSIGNED), key=str.lower)
+    if UNASSIGNED in packs:
+        keys.append(UNASSIGNED)
+    return {k: packs[k] for k in keys}
+
+
+# ---- tower sharing -------------------------------------------------------------------------------------------------
+@dataclass
+class Site:
+    """A planned new site or an existing tower: id, projected x/y in metres, operator (None = unknown)."""
+
+    site_id: str
+    x: float
+    y: float
+    operator: Optional[str] = None
+    code: str = ""  # village code of a planned site (optional)
+
+
+Tower = Site  # an existing tower is described the same way (site_id = tower id)
+
+
+@dataclass
+class SharingCandidate:
+    site_id: str
+    site_operator: str
+    code: str
+    tower_id: str
+    tower_operator: str
+    distance_m: float
+
+
+def _different(a: Optional[str], b: Optional[str]) -> bool:
+    """Another operator's tower? A planned site without operator treats every operator's tower as 'another';
+    a tower without operator is never counted (we cannot tell who to share with)."""
+    nb = _norm(b).lower()
+    if not nb:
+        return False
+    na = _norm(a).lower()
+    return na != nb
+
+
+def _pairs_within(sites: Sequence[Site], towers: Sequence[Site], r: float) -> List[tuple]:
+    """Index pairs (i_site, j_tower, distance) with distance <= r."""
+    out: List[tuple] = []
+    if not sites or not towers:
+        return out
+    try:  # pragma: no cover - depends on scipy
+        import numpy as np
+        from scipy.spatial import cKDTree
+
+        tpts = np.array([[t.x, t.y] for t in towers], dtype=float)
+        spts = np.array([[s.x, s.y] for s in sites], dtype=float)
+        tree = cKDTree(tpts)
+        for i, js in enumerate(tree.query_ball_point(spts, r)):
+            for j in js:
+                d = math.hypot(sites[i].x - towers[j].x, sites[i].y - towers[j].y)
+                if d <= r:
+                    out.append((i, j, d))
+        return out
+    except ImportError:
+        pass
+    return _pairs_grid(sites, towers, r)
+
+
+def _pairs_grid(sites: Sequence[Site], towers: Sequence[Site], r: float) -> List[tuple]:
+    cell = r if r > 0 else 1.0
+    grid: Dict[tuple, List[int]] = defaultdict(list)
+    for j, t in enumerate(towers):
+        grid[(math.floor(t.x / cell), math.floor(t.y / cell))].append(j)
+    out = []
+    for i, s in enumerate(sites):
+        cx, cy = math.floor(s.x / cell), math.floor(s.y / cell)
+        for gx in (cx - 1, cx, cx + 1):
+            for gy in (cy - 1, cy, cy + 1):
+                for j in grid.get((gx, gy), ()):
+                    d = math.hypot(s.x - towers[j].x, s.y - towers[j].y)
+                    if d <= r:
+                        out.append((i, j, d))
+    return out
+
+
+def tower_sharing(new_sites: Iterable[Site], towers: Iterable[Site], max_distance_m: float = 500.0
+                  ) -> List[SharingCandidate]:
+    """Planned new sites within ``max_distance_m`` of ANOTHER operator's existing tower (one row per pair),
+    sorted by site id then distance. Sites/towers with missing or non-finite coordinates are skipped."""
+    if max_distance_m is None or float(max_distance_m) < 0:
+        raise ValueError(f"max_distance_m must be 0 or more (got {max_distance_m})")
+
+    def ok(p: Site) -> bool:
+        try:
+            return math.isfinite(float(p.x)) and math.isfinite(float(p.y))
+        except (TypeError, ValueError):
+            return False
+
+    sites = [s for s in new_sites if ok(s)]
+    tws = [t for t in towers if ok(t)]
+    out = []
+    for i, j, d in _pairs_within(sites, tws, float(max_distance_m)):
+        s, t = sites[i], tws[j]
+        if _different(s.operator, t.operator):
+            out.append(SharingCandidate(str(s.site_id), _norm(s.operator), str(s.code or ""), str(t.site_id),
+                                        _norm(t.operator), round(d, 2)))
+    out.sort(key=lambda c: (c.site_id, c.distance_m, c.tower_id))
+    return out
+
+
+def sites_from_villages(villages: Iterable[Any], provider_assignments: Optional[Mapping[str, str]] = None,
+                        techs: Sequence[str] = ("bts",)) -> List[Site]:
+    """Planned new sites from plan villages with x/y and a tech in ``techs`` (default new 4G BTS)."""
+    out = []
+    for v in villages:
+        if normalize_tech(getattr(v, "tech", None)) not in [normalize_tech(t) for t in techs]:
+            continue
+        x, y = getattr(v, "x", None), getattr(v, "y", None)
+        if x is None or y is None:
+            continue
+        op = _norm(provider_assignments.get(str(v.code))) if provider_assignments else ""
+        out.append(Site(str(v.code), float(x), float(y), op or _norm(getattr(v, "operator", None)) or None,
+                        str(v.code)))
+    return out
+
+
+# ---- export ----------------------------------------------------------------------------------------------------------
+ITEM_FIELDS = ("operator", "code", "name", "kab_code", "kec_code", "kec_name", "tech", "population", "capex_idr",
+               "opex_idr_year", "year", "status", "assigned_by")
+SUMMARY_FIELDS = ("operator", "file", "villages", "population", "capex_idr", "opex_idr_year", "techs")
+
+
+def safe_filename(operator: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", operator or "").strip("_").lower()
+    return slug or "unassigned"
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def export_packages_csv(packages: Mapping[str, OperatorPackage], out_dir: str, prefix: str = "operator_",
+                        summary_name: str = "operators_summary.csv") -> List[str]:
+    """Write one CSV per operator (``<prefix><slug>.csv``) plus a summary. Returns the paths (summary last).
+    Slug collisions get a numeric suffix. UTF-8, comma separated, header row."""
+    os.makedirs(out_dir, exist_ok=True)
+    paths: List[str] = []
+    used: Dict[str, int] = {}
+    summary_rows = []
+    for op, pack in packages.items():
+        slug = safe_filename(op)
+        n = used.get(slug, 0)
+        used[slug] = n + 1
+        fname = f"{prefix}{slug}{'' if n == 0 else '_' + str(n + 1)}.csv"
+        path = os.path.join(out_dir, fname)
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(ITEM_FIELDS)
+            for i in pack.items:
+                w.writerow([op, i.code, i.name, i.kab_code, i.kec_code, i.kec_name, i.tech or "", i.population,
+                            _num(i.capex_idr), _num(i.opex_idr_year), "" if i.year is None else i.year, i.status,
+                            i.assigned_by])
+        paths.append(path)
+        techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
+        summary_rows.append([op, fname, pack.villages, pack.population, _num(pack.capex_idr),
+                             _num(pack.opex_idr_year), techs])
+    spath = os.path.join(out_dir, summary_name)
+    with open(spath, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(SUMMARY_FIELDS)
+        w.writerows(summary_rows)
+    paths.append(spath)
+    return paths
+
+
+def export_sharing_csv(candidates: Iterable[SharingCandidate], path: str) -> str:
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(("site_id", "site_operator", "code", "tower_id", "tower_operator", "distance_m"))
+        for c in candidates:
+            w.writerow((c.site_id, c.site_operator, c.code, c.tower_id, c.tower_operator, c.distance_m))
+    return path
+
+
+# ---- QGIS expression ----------------------------------------------------------------------------------------------
+def quote_identifier(name: str) -> str:
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def quote_value(value: str) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def operator_filter_expression(operator: Optional[str], field_name: str = "operator") -> str:
+    """QGIS filter expression selecting one operator, e.g. ``"operator" = 'Telkomsel'``. Quotes are escaped
+    by doubling; ``None``/empty (unassigned) gives ``"operator" IS NULL OR "operator" = ''``."""
+    f = quote_identifier(field_name)
+    if operator is None or str(operator).strip() == "":
+        return f"{f} IS NULL OR {f} = ''"
+    return f"{f} = {quote_value(operator)}"

@@ -1,0 +1,181 @@
+"""Village human resources: digital cadres per connected village and a batched training plan.
+
+Pure Python (no qgis import). Every village connected by the roadmap should have ``target_per_village`` trained
+cadres (default 2: one operator of the village access point, one deputy); the gap is
+``max(0, target - cadres_trained)``. Trainees are grouped by kecamatan and training year — the year the village is
+connected (``timing="same_year"``) or the year before (``timing="year_before"``, never before ``min_year``, which
+defaults to the roadmap start year) — and packed into batches of at most ``batch_size`` (default 25) in village-code
+order; a village's trainees may span two consecutive batches so the number of batches is minimal
+(``ceil(trainees / batch_size)`` per kecamatan and year).
+
+Default cost per trainee: Rp 1.5 m — a planning assumption for a 3-day course at the kecamatan or kabupaten
+capital (transport from the village, lodging and meals, module and trainer share). Edit it for the real figure.
+"""
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
+
+DEFAULT_TARGET_PER_VILLAGE = 2
+DEFAULT_BATCH_SIZE = 25
+DEFAULT_COST_PER_TRAINEE_IDR = 1_500_000
+SAME_YEAR = "same_year"
+YEAR_BEFORE = "year_before"
+TIMINGS = (SAME_YEAR, YEAR_BEFORE)
+
+
+@dataclass
+class VillageHR:
+    code: str
+    name: str
+    kec_code: str
+    kec_name: str
+    connected: bool  # scheduled by the roadmap
+    year: Optional[int]  # connection year
+    training_year: Optional[int]
+    target: int
+    trained: int
+    gap: int  # trainees still needed (0 for villages not connected)
+
+
+@dataclass
+class TrainingBatch:
+    year: int
+    kec_code: str
+    kec_name: str
+    batch_no: int  # 1.. within (year, kecamatan)
+    trainees: int
+    villages: Tuple[str, ...]  # village codes with trainees in this batch
+    cost_idr: int
+
+
+@dataclass
+class TrainingPlan:
+    batches: List[TrainingBatch]
+    villages: List[VillageHR]
+    target_per_village: int
+    batch_size: int
+    cost_per_trainee_idr: float
+    timing: str
+    warnings_en: List[str] = field(default_factory=list)
+    warnings_id: List[str] = field(default_factory=list)
+
+    @property
+    def total_trainees(self) -> int:
+        return sum(b.trainees for b in self.batches)
+
+    @property
+    def total_cost_idr(self) -> int:
+        return sum(b.cost_idr for b in self.batches)
+
+    @property
+    def total_gap(self) -> int:
+        return sum(v.gap for v in self.villages)
+
+    def by_year(self) -> Dict[int, dict]:
+        out: Dict[int, dict] = {}
+        for b in self.batches:
+            d = out.setdefault(b.year, {"batches": 0, "trainees": 0, "cost_idr": 0})
+            d["batches"] += 1
+            d["trainees"] += b.trainees
+            d["cost_idr"] += b.cost_idr
+        return dict(sorted(out.items()))
+
+
+def _int0(v: Any) -> int:
+    try:
+        return max(0, int(v))
+    except (TypeError, ValueError):
+        return 0
+
+
+def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int = DEFAULT_TARGET_PER_VILLAGE,
+                  timing: str = SAME_YEAR, batch_size: int = DEFAULT_BATCH_SIZE,
+                  cost_per_trainee_idr: float = DEFAULT_COST_PER_TRAINEE_IDR, min_year: Optional[int] = None,
+                  targets: Optional[Mapping[str, int]] = None) -> TrainingPlan:
+    """Build the training plan.
+
+    ``roadmap``: a :class:`~.roadmap.RoadmapResult` (scheduled villages and their year) or a mapping
+    code -> connection year (None = not connected). ``targets`` optionally overrides the target per village code.
+    Totals equal the sum over connected villages of ``max(0, target - cadres_trained)``.
+    """
+    if timing not in TIMINGS:
+        raise ValueError(f"timing must be one of {', '.join(TIMINGS)} (got {timing!r})")
+    if int(batch_size) < 1:
+        raise ValueError(f"batch size must be at least 1 (got {batch_size})")
+    if float(cost_per_trainee_idr) < 0:
+        raise ValueError(f"cost per trainee cannot be negative (got {cost_per_trainee_idr})")
+    if int(target_per_village) < 0:
+        raise ValueError(f"target cadres per village cannot be negative (got {target_per_village})")
+    batch_size = int(batch_size)
+    if roadmap is None:
+        years: Dict[str, Optional[int]] = {}
+    elif isinstance(roadmap, Mapping):
+        years = {str(k): (None if v is None else int(v)) for k, v in roadmap.items()}
+    else:
+        years = {v.code: v.year for v in roadmap.villages if v.status == "scheduled"}
+        if min_year is None:
+            min_year = getattr(roadmap, "start_year", None)
+
+    hr: List[VillageHR] = []
+    groups: Dict[Tuple[int, str], List[VillageHR]] = defaultdict(list)
+    for v in villages:
+        code = str(v.code)
+        year = years.get(code)
+        target = int(targets[code]) if targets and code in targets else int(target_per_village)
+        trained = _int0(getattr(v, "cadres_trained", 0))
+        connected = year is not None
+        gap = max(0, target - trained) if connected else 0
+        ty = None
+        if connected:
+            ty = year - 1 if timing == YEAR_BEFORE else year
+            if min_year is not None and ty < min_year:
+                ty = int(min_year)
+        rec = VillageHR(code, str(getattr(v, "name", "") or ""), str(getattr(v, "kec_code", "") or ""),
+                        str(getattr(v, "kec_name", "") or ""), connected, year, ty, target, trained, gap)
+        hr.append(rec)
+        if gap > 0:
+            groups[(ty, rec.kec_code)].append(rec)
+
+    batches: List[TrainingBatch] = []
+    cost = float(cost_per_trainee_idr)
+    for (ty, kec), recs in sorted(groups.items()):
+        recs.sort(key=lambda r: r.code)
+        kec_name = next((r.kec_name for r in recs if r.kec_name), "")
+        batch_no, filled, codes = 1, 0, []
+        for r in recs:
+            left = r.gap
+            while left > 0:
+                take = min(left, batch_size - filled)
+                filled += take
+                left -= take
+                if r.code not in codes:
+                    codes.append(r.code)
+                if filled == batch_size:
+                    batches.append(TrainingBatch(ty, kec, kec_name, batch_no, filled, tuple(codes),
+                                                 int(round(filled * cost))))
+                    batch_no, filled, codes = batch_no + 1, 0, []
+        if filled:
+            batches.append(TrainingBatch(ty, kec, kec_name, batch_no, filled, tuple(codes),
+                                         int(round(filled * cost))))
+    plan = TrainingPlan(batches, hr, int(target_per_village), batch_size, cost, timing)
+    if not any(v.connected for v in hr):
+        plan.warnings_en.append("No village is connected by the roadmap, so no training is planned.")
+        plan.warnings_id.append("Tidak ada desa yang tersambung dalam roadmap, jadi tidak ada pelatihan yang "
+                                "direncanakan.")
+    return plan
+
+
+CSV_FIELDS = ("year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr")
+
+
+def write_training_csv(path: str, plan: TrainingPlan) -> str:
+    """One row per batch; ``villages`` are codes separated by ``;``."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(CSV_FIELDS)
+        for b in plan.batches:
+            w.writerow((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr))
+    return path

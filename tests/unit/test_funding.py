@@ -1,0 +1,175 @@
+"""Funding table: defaults, eligibility, validation, JSON/CSV round trips (plain python, no QGIS)."""
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import pytest  # noqa: E402
+
+from kaltim_internet_plugin.core.funding import (  # noqa: E402
+    TECH_KEYS,
+    FundingSource,
+    FundingTableError,
+    check_sources,
+    default_sources,
+    format_idr,
+    is_kelurahan,
+    normalize_tech,
+    read_sources_csv,
+    sources_from_csv_text,
+    sources_from_json,
+    sources_to_csv_text,
+    sources_to_json,
+    validate_sources,
+    write_sources_csv,
+)
+from kaltim_internet_plugin.core.roadmap import PlanVillage  # noqa: E402
+
+
+def _src(name):
+    return {s.name: s for s in default_sources()}[name]
+
+
+def _v(tech="bts", code="64.01.01.2001", is_3t=True, plot=True, **kw):
+    return PlanVillage(code=code, name="X", kab_code="64.01", tech=tech, capex_idr=1, opex_idr_year=1,
+                       priority_rank=1, is_3t=is_3t, has_plot_20m=plot, **kw)
+
+
+def test_defaults_valid_and_documented():
+    srcs = default_sources()
+    assert validate_sources(srcs) == []
+    assert [s.name for s in srcs] == ["bakti_uso", "operator", "dana_desa", "apbd_kab", "apbd_prov"]
+    for s in srcs:
+        assert s.note.strip() and s.label.strip()
+    assert _src("apbd_prov").yearly_cap_idr == 60_000_000_000
+    assert _src("dana_desa").per_village_cap_idr == 50_000_000
+    assert _src("apbd_kab").cap_per_kab
+
+
+@pytest.mark.parametrize("tech", TECH_KEYS)
+def test_dana_desa_never_pays_bts_and_only_its_items(tech):
+    dd = _src("dana_desa")
+    v = _v(tech)
+    assert dd.eligible(v, "capex") == (tech == "satellite")
+    assert dd.eligible(v, "opex") == (tech in ("satellite", "village_package", "fwa"))
+    if tech == "bts":
+        assert not dd.eligible(v, "capex") and not dd.eligible(v, "opex")
+
+
+def test_dana_desa_desa_only():
+    dd = _src("dana_desa")
+    assert is_kelurahan(_v(code="64.72.01.1001"))
+    assert not is_kelurahan(_v(code="64.72.01.2001"))
+    assert not is_kelurahan(_v(code="6472011001"))  # undotted: ambiguous with BPS codes -> desa
+    assert is_kelurahan(_v(code="6472011001", is_kelurahan=True))
+    assert not dd.eligible(_v("satellite", code="64.72.01.1001"), "capex")
+    assert dd.eligible(_v("satellite", code="64.72.01.2001"), "capex")
+    # explicit flag wins over the code
+    assert not dd.eligible(_v("satellite", code="64.72.01.2001", is_kelurahan=True), "capex")
+    reason = dd.check(_v("satellite", code="64.72.01.1001"), "opex")
+    assert "kelurahan" in reason[0] and "kelurahan" in reason[1]
+
+
+@pytest.mark.parametrize("tech", TECH_KEYS)
+@pytest.mark.parametrize("is_3t", [True, False])
+@pytest.mark.parametrize("plot", [True, False, None])
+def test_bakti_rules(tech, is_3t, plot):
+    b = _src("bakti_uso")
+    v = _v(tech, is_3t=is_3t, plot=plot)
+    expected = tech == "bts" and is_3t and plot is True
+    assert b.eligible(v, "capex") == expected
+    assert b.eligible(v, "opex") == expected
+
+
+@pytest.mark.parametrize("tech", TECH_KEYS)
+def test_operator_only_colo_fwa(tech):
+    op = _src("operator")
+    assert op.eligible(_v(tech), "capex") == (tech in ("colo", "fwa"))
+
+
+def test_province_and_kab_pay_everything():
+    for name in ("apbd_prov", "apbd_kab"):
+        for tech in TECH_KEYS:
+            assert _src(name).eligible(_v(tech, is_3t=False, plot=None, code="64.72.01.1001"), "capex")
+            assert _src(name).eligible(_v(tech, is_3t=False, plot=None, code="64.72.01.1001"), "opex")
+
+
+def test_validation_messages():
+    bad = [
+        FundingSource(name="", yearly_cap_idr=1),
+        FundingSource(name="neg", yearly_cap_idr=-5),
+        FundingSource(name="negpv", yearly_cap_idr=5, per_village_cap_idr=-1),
+        FundingSource(name="tech", techs=["bts", "lte"], yearly_cap_idr=5),
+        FundingSource(name="tech2", techs="all", capex_techs=["sat"], yearly_cap_idr=5),
+        FundingSource(name="kind", kinds=["capex", "grant"], yearly_cap_idr=5),
+        FundingSource(name="nokind", kinds=[], yearly_cap_idr=5),
+        FundingSource(name="neg", yearly_cap_idr=5),
+        FundingSource(name="has space", yearly_cap_idr=5),
+        FundingSource(name="nan", yearly_cap_idr="abc"),
+    ]
+    issues = validate_sources(bad)
+    text = " | ".join(i.message_en for i in issues)
+    assert "Row 1: the name is empty" in text
+    assert "yearly cap is negative" in text
+    assert "per-village cap is negative" in text
+    assert "unknown technology key(s) lte" in text
+    assert "unknown technology key(s) sat" in text
+    assert "unknown cost kind(s) grant" in text
+    assert "pays neither capex nor opex" in text
+    assert "already used in row 2" in text
+    assert "may only contain" in text
+    assert "is not a number" in text
+    assert all(i.message_id for i in issues)
+    assert any("negatif" in i.message_id for i in issues)
+    with pytest.raises(FundingTableError) as ei:
+        check_sources(bad)
+    assert len(ei.value.issues) == len(issues)
+    assert "Tabel sumber dana" in ei.value.message_id
+
+
+def test_json_round_trip():
+    srcs = default_sources()
+    srcs.append(FundingSource(name="csr", label="CSR, \"quoted\"\nmultiline", kinds=["opex"], techs=["fibre", "fwa"],
+                              yearly_cap_idr=1234.5, per_village_cap_idr=None, note="a;b,c"))
+    back = sources_from_json(sources_to_json(srcs))
+    assert back == srcs
+
+
+def test_csv_round_trip(tmp_path):
+    srcs = default_sources()
+    srcs.append(FundingSource(name="csr", label="CSR, \"quoted\"\nmultiline", kinds=["opex"], techs=["fibre", "fwa"],
+                              yearly_cap_idr=1234.5, per_village_cap_idr=None, note="a;b,c"))
+    text = sources_to_csv_text(srcs)
+    assert sources_from_csv_text(text) == srcs
+    p = tmp_path / "funding.csv"
+    write_sources_csv(str(p), srcs)
+    back = read_sources_csv(str(p))
+    assert back == srcs
+    assert validate_sources(back) == []
+    # round trip again is stable
+    assert sources_to_csv_text(back) == text
+
+
+def test_csv_bad_values():
+    with pytest.raises(FundingTableError):
+        sources_from_csv_text("label\nx\n")
+    with pytest.raises(FundingTableError) as ei:
+        sources_from_csv_text("name,recurring\nx,maybe\n")
+    assert "recurring" in str(ei.value)
+
+
+def test_format_idr():
+    assert format_idr(2_600_000_000) == "Rp 2.6 bn"
+    assert format_idr(2_600_000_000, "id") == "Rp 2,6 miliar"
+    assert format_idr(120_000_000) == "Rp 120 m"
+    assert format_idr(120_000_000, "id") == "Rp 120 juta"
+    assert format_idr(60_000_000_000) == "Rp 60 bn"
+    assert format_idr(5000) == "Rp 5,000"
+
+
+def test_tech_aliases_from_cost_model():
+    assert normalize_tech("fwa_4g") == "fwa" and normalize_tech(" Fibre ") == "fibre"
+    assert normalize_tech("village_package_2025") == "village_package" and normalize_tech("") is None
+    assert _src("operator").eligible(_v("fwa_4g"), "capex")
+    assert _src("dana_desa").eligible(_v("fwa_4g"), "opex")
+    assert validate_sources([FundingSource(name="x", techs=["fwa_4g", "Fibre"], yearly_cap_idr=1)]) == []

@@ -1,0 +1,113 @@
+"""Village cadres and the batched training plan (plain python)."""
+import math
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import pytest  # noqa: E402
+
+from kaltim_internet_plugin.core.funding import default_sources  # noqa: E402
+from kaltim_internet_plugin.core.roadmap import PlanVillage, schedule  # noqa: E402
+from kaltim_internet_plugin.core.training import (  # noqa: E402
+    DEFAULT_COST_PER_TRAINEE_IDR,
+    YEAR_BEFORE,
+    training_plan,
+    write_training_csv,
+)
+
+M = 1_000_000
+
+
+def _plan_villages(rng, n):
+    techs = {"fibre": (800 * M, 60 * M), "fwa": (5 * M, 6 * M), "bts": (2600 * M, 250 * M),
+             "satellite": (15 * M, 36 * M)}
+    out = []
+    for i in range(n):
+        t = rng.choice(list(techs))
+        kec = f"64.0{rng.randint(1, 2)}.0{rng.randint(1, 3)}"
+        out.append(PlanVillage(f"{kec}.2{i:03d}", f"D{i}", kec[:5], kec, f"Kec {kec}", rng.randint(100, 900), t,
+                               techs[t][0], techs[t][1], i + 1, cadres_trained=rng.choice([0, 0, 1, 2, 3, None])))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("timing", ["same_year", YEAR_BEFORE])
+def test_totals_add_up(seed, timing):
+    rng = random.Random(seed)
+    vs = _plan_villages(rng, 150)
+    src = default_sources()
+    for s in src:
+        s.yearly_cap_idr = s.yearly_cap_idr // 4
+    r = schedule(vs, src, 2026)
+    target = rng.choice([1, 2, 3])
+    size = rng.choice([5, 25, 7])
+    plan = training_plan(vs, r, target_per_village=target, timing=timing, batch_size=size)
+    sched = {v.code: v.year for v in r.scheduled()}
+    expected = sum(max(0, target - (v.cadres_trained or 0)) for v in vs if v.code in sched)
+    assert plan.total_trainees == expected == plan.total_gap
+    assert plan.total_cost_idr == expected * DEFAULT_COST_PER_TRAINEE_IDR
+    assert all(1 <= b.trainees <= size for b in plan.batches)
+    groups = defaultdict(list)
+    for b in plan.batches:
+        groups[(b.year, b.kec_code)].append(b)
+        assert b.cost_idr == b.trainees * DEFAULT_COST_PER_TRAINEE_IDR
+    for (year, kec), bs in groups.items():
+        assert [b.batch_no for b in bs] == list(range(1, len(bs) + 1))
+        assert len(bs) == math.ceil(sum(b.trainees for b in bs) / size)
+        for b in bs:
+            for code in b.villages:
+                ty = sched[code] - (1 if timing == YEAR_BEFORE else 0)
+                assert year == max(ty, 2026)
+                assert code.startswith(kec)
+    # per village: trainees across batches cover the gap (villages listed in every batch they appear in)
+    for v in plan.villages:
+        assert v.connected == (v.code in sched)
+        if not v.connected:
+            assert v.gap == 0 and v.training_year is None
+    assert sum(d["trainees"] for d in plan.by_year().values()) == expected
+
+
+def test_small_example_and_csv(tmp_path):
+    vs = [PlanVillage("64.01.01.2001", "A", "64.01", "64.01.01", "Kec A", cadres_trained=0),
+          PlanVillage("64.01.01.2002", "B", "64.01", "64.01.01", "Kec A", cadres_trained=1),
+          PlanVillage("64.01.01.2003", "C", "64.01", "64.01.01", "Kec A", cadres_trained=5),
+          PlanVillage("64.01.02.2004", "D", "64.01", "64.01.02", "Kec B", cadres_trained=0),
+          PlanVillage("64.01.02.2005", "E", "64.01", "64.01.02", "Kec B", cadres_trained=0)]
+    years = {"64.01.01.2001": 2027, "64.01.01.2002": 2027, "64.01.01.2003": 2027, "64.01.02.2004": 2028,
+             "64.01.02.2005": None}
+    plan = training_plan(vs, years, batch_size=2, cost_per_trainee_idr=1000)
+    rows = [(b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, b.villages, b.cost_idr) for b in plan.batches]
+    assert rows == [(2027, "64.01.01", "Kec A", 1, 2, ("64.01.01.2001",), 2000),
+                    (2027, "64.01.01", "Kec A", 2, 1, ("64.01.01.2002",), 1000),
+                    (2028, "64.01.02", "Kec B", 1, 2, ("64.01.02.2004",), 2000)]
+    before = training_plan(vs, years, timing=YEAR_BEFORE, min_year=2027)
+    assert [(b.year, b.trainees) for b in before.batches] == [(2027, 3), (2027, 2)]
+    p = write_training_csv(str(tmp_path / "t.csv"), plan)
+    text = Path(p).read_text(encoding="utf-8").splitlines()
+    assert text[0] == "year,kec_code,kec_name,batch_no,trainees,villages,cost_idr"
+    assert len(text) == 4
+
+
+def test_split_village_across_batches():
+    vs = [PlanVillage("64.01.01.2001", kec_code="64.01.01", cadres_trained=0),
+          PlanVillage("64.01.01.2002", kec_code="64.01.01", cadres_trained=0)]
+    plan = training_plan(vs, {v.code: 2026 for v in vs}, target_per_village=3, batch_size=4)
+    assert [(b.trainees, b.villages) for b in plan.batches] == [(4, ("64.01.01.2001", "64.01.01.2002")),
+                                                                (2, ("64.01.01.2002",))]
+
+
+def test_no_connected_villages_and_bad_params():
+    vs = [PlanVillage("64.01.01.2001", kec_code="64.01.01")]
+    plan = training_plan(vs, {})
+    assert plan.batches == [] and plan.warnings_en and plan.warnings_id
+    with pytest.raises(ValueError):
+        training_plan(vs, {}, batch_size=0)
+    with pytest.raises(ValueError):
+        training_plan(vs, {}, timing="later")
+    with pytest.raises(ValueError):
+        training_plan(vs, {}, cost_per_trainee_idr=-1)
+    with pytest.raises(ValueError):
+        training_plan(vs, {}, target_per_village=-1)
