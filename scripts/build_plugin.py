@@ -31,9 +31,9 @@ def assemble(out: Path) -> Path:
     for name in ("metadata.txt", "LICENSE", "README.md"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, target / name)
-    docs = ROOT / "docs" / "user-guide.md"
-    if docs.exists():
-        shutil.copy2(docs, target / "user-guide.md")
+    (target / "docs").mkdir()
+    shutil.copy2(ROOT / "docs" / "user-guide.md", target / "docs" / "user-guide.md")
+    shutil.copytree(ROOT / "docs" / "guide", target / "docs" / "guide")
     return target
 
 
