@@ -1,0 +1,152 @@
+"""Unit tests for kaltim_internet_plugin.core.costs (plain python, no QGIS)."""
+
+import os
+import sys
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+
+from kaltim_internet_plugin.core.costs import (  # noqa: E402
+    USD_TO_IDR,
+    CostItem,
+    CostTable,
+    TechRules,
+    choose_technology,
+    default_cost_table,
+    format_idr,
+)
+
+
+def test_default_table_published_figures():
+    t = default_cost_table()
+    assert t["bts_4g_3t"].capex_idr == 2_600_000_000
+    assert t["booster_4g"].capex_idr == 610_000_000
+    assert t["satellite"].capex_idr == 15_000_000 and t["satellite"].opex_idr_year == 24_000_000
+    assert t["village_package_2025"].capex_idr == 17_500_000
+    assert t["fibre_km"].capex_idr == 7_000 * USD_TO_IDR and t["fibre_km"].unit == "km"
+    assert t["radio_link"].capex_idr == 4_000 * USD_TO_IDR and t["radio_link"].unit == "link"
+    for it in t:
+        assert it.label_id and it.label_en and it.source, it.key
+        assert it.unit in ("site", "km", "link")
+
+
+def test_json_round_trip(tmp_path):
+    t = default_cost_table()
+    t.update("satellite", opex_idr_year=30_000_000)
+    p = tmp_path / "costs.json"
+    t.to_json(p)
+    t2 = CostTable.from_json(p)
+    assert t2 == t
+    assert t2["satellite"].opex_idr_year == 30_000_000
+    assert CostTable.from_json(text=t.to_json()) == t
+
+
+def test_csv_round_trip(tmp_path):
+    t = default_cost_table()
+    t.set(CostItem("custom", "Lainnya, dengan koma", 'Other "quoted"', 1.5, 0.1, "per site", "note; x"))
+    p = tmp_path / "costs.csv"
+    t.to_csv(p)
+    t2 = CostTable.from_csv(p)
+    assert t2 == t
+    assert t2["custom"].unit == "site" and t2["custom"].label_id == "Lainnya, dengan koma"
+
+
+def test_bad_rows_raise_clear_errors():
+    with pytest.raises(ValueError, match="capex_idr is not a number"):
+        CostItem("x", "x", "x", "abc", 0, "site")
+    with pytest.raises(ValueError, match="unit 'm2'"):
+        CostItem("x", "x", "x", 1, 0, "m2")
+    with pytest.raises(ValueError, match=">= 0"):
+        CostItem("x", "x", "x", -1, 0, "site")
+    with pytest.raises(ValueError, match="missing field"):
+        CostTable.from_csv(text="key,label_id\nx,y\n")
+    with pytest.raises(ValueError, match="JSON is invalid"):
+        CostTable.from_json(text="{nope")
+    with pytest.raises(KeyError, match="no item 'nope'"):
+        default_cost_table()["nope"]
+
+
+def test_format_idr():
+    assert format_idr(2.6e9) == "Rp 2.6 billion"
+    assert format_idr(2.6e9, "id") == "Rp 2,6 miliar"
+    assert format_idr(135e6, "id") == "Rp 135 juta"
+    assert format_idr(1500, "id") == "Rp 1.500"
+
+
+def _simple_table():
+    """Round numbers so the expected totals are easy to read."""
+    return CostTable([
+        CostItem("fibre_km", "a", "a", 10, 1, "km"),
+        CostItem("fibre_terminal", "a", "a", 5, 0, "site"),
+        CostItem("fwa_router", "a", "a", 2, 2, "site"),
+        CostItem("radio_link", "a", "a", 30, 1, "link"),
+        CostItem("bts_4g_3t", "a", "a", 300, 0, "site"),
+        CostItem("satellite", "a", "a", 20, 10, "site"),
+    ])
+
+
+def test_cheapest_feasible_option_constructed_cases():
+    # horizon 5 -> satellite 70, fwa 12, radio 35, fibre 5 + 15 km x 1 = ...
+    rules = TechRules(fibre_max_km=10, radio_max_km=20, bts_min_cluster=3, bts_cluster_radius_km=5, horizon_years=5)
+    far = 1e6
+    xy = [[0, 0], [far, 0], [2 * far, 0], [3 * far, 0], [4 * far, 0], [5 * far, 0]]
+    r = choose_technology(
+        6,
+        covered=[True, False, False, False, True, False],
+        fibre_distance_m=[1000, 2000, 15000, None, 500, 9000],
+        radio_los=[False, False, True, False, True, True],
+        radio_distance_m=[None, None, 5000, None, 1000, 25000],
+        xy=xy, costs=_simple_table(), rules=rules)
+    # 0: fwa 12 vs fibre 1 km = 10+5 + 5x1 = 20 vs satellite 70 -> fwa
+    # 1: fibre 2 km = 20+5 + 10 = 35 vs satellite 70 -> fibre
+    # 2: fibre too far; radio within 20 km = 30 + 5 = 35 vs satellite 70 -> radio
+    # 3: nothing -> satellite
+    # 4: fibre 0.5 km = 5+5+2.5 = 12.5 vs fwa 12 -> fwa
+    # 5: fibre 9 km = 90+5+45 = 140; radio beyond 20 km not feasible; satellite 70 -> satellite
+    assert r.tech == ["fwa_4g", "fibre", "radio", "satellite", "fwa_4g", "satellite"]
+    assert r.total_idr.tolist() == pytest.approx([12, 35, 35, 70, 12, 70])
+    assert r.capex_idr[1] == pytest.approx(25) and r.opex_idr_year[1] == pytest.approx(2)
+    for i in range(6):
+        assert min(r.options[i].values()) == pytest.approx(r.total_idr[i])
+        assert r.reason_en[i] and r.reason_id[i]
+    assert "Fibre" in r.reason_en[1] and "Serat optik" in r.reason_id[1]
+    assert "Satelit" in r.reason(locale="id_ID")[3]
+
+
+def test_bts_cluster_shares_cost():
+    # 4 uncovered villages within 2 km: BTS 300 shared /4 = 75 + router 2 + 5x2 = 87 > satellite 70
+    # -> with satellite at 200/yr the BTS wins
+    t = _simple_table()
+    t.update("satellite", opex_idr_year=200)
+    xy = [[0, 0], [1000, 0], [0, 1000], [1000, 1000], [50_000, 0]]
+    rules = TechRules(bts_min_cluster=3, bts_cluster_radius_km=2)
+    r = choose_technology(5, covered=[False] * 5, xy=xy, costs=t, rules=rules)
+    assert r.tech == ["bts"] * 4 + ["satellite"]
+    assert r.capex_idr[0] == pytest.approx(300 / 4 + 2)
+    assert len(set(r.bts_cluster[:4])) == 1 and r.bts_cluster[4] == -1
+    assert "4 uncovered villages" in r.reason_en[0]
+    # a cluster smaller than bts_min_cluster does not justify a BTS
+    r2 = choose_technology(5, covered=[False] * 5, xy=xy, costs=t, rules=TechRules(bts_min_cluster=5))
+    assert "bts" not in r2.tech
+
+
+def test_bts_cluster_members_leave_when_cheaper_elsewhere():
+    t = _simple_table()
+    t.update("satellite", opex_idr_year=200)
+    xy = [[0, 0], [1000, 0], [0, 1000]]
+    # village 0 has fibre at 1 km (20) -> leaves; 2 remain < 3 -> no BTS, satellite for the others
+    r = choose_technology(3, covered=[False] * 3, fibre_distance_m=[1000, None, None], xy=xy, costs=t,
+                          rules=TechRules(bts_min_cluster=3, bts_cluster_radius_km=2))
+    assert r.tech == ["fibre", "satellite", "satellite"]
+
+
+def test_defaults_run_and_validate():
+    r = choose_technology(2)
+    assert r.tech == ["satellite", "satellite"]
+    with pytest.raises(ValueError, match="horizon_years"):
+        choose_technology(1, rules=TechRules(horizon_years=-1))
+    with pytest.raises(ValueError, match="expected 2"):
+        choose_technology(2, covered=[True])
+    assert isinstance(r.total_idr, np.ndarray)
