@@ -43,8 +43,9 @@ demo: build
 	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(PY) scripts/demo.py --out out
 
 bench: build
-	$(VENV)/bin/pip install -q --disable-pip-version-check -r bench/requirements-bench.txt
-	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(VPY) bench/run_all.py
+	@test -x .venv-bench/bin/python || $(PY) -m venv --system-site-packages .venv-bench
+	.venv-bench/bin/pip install -q --disable-pip-version-check -r bench/requirements-bench.txt -c bench/constraints.txt
+	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) .venv-bench/bin/python bench/run_all.py
 
 lint: setup
 	$(VENV)/bin/ruff check $(PLUGIN) tests scripts bench

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""`make bench`: every benchmark, side by side with its reference tool, in one run. Prints ratios, not verdicts."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES = [
+    ("Coverage: p526 vs gdal.ViewshedGenerate (issue 3)", ["bench_coverage.py"]),
+    ("Coverage: province scale, 1,000 sites, ~6,500 x 6,500 cells at 90 m (issue 3)", ["bench_coverage.py",
+                                                                                      "--province"]),
+    ("Site selection: exact MCLP vs spopt/PuLP+CBC (issue 4)", ["bench_optimize.py"]),
+    ("What-if preview: one site vs a full coverage run (issue 9)", ["bench_whatif.py"]),
+]
+
+
+def main() -> int:
+    failures = 0
+    for title, args in BENCHES:
+        script = HERE / args[0]
+        print(f"\n=== {title}", flush=True)
+        if not script.exists():
+            print(f"(not built yet: {script.name})")
+            continue
+        t0 = time.time()
+        proc = subprocess.run([sys.executable, str(script), *args[1:]], cwd=HERE.parent)
+        print(f"--- {script.name} finished in {time.time() - t0:.1f} s (exit {proc.returncode})", flush=True)
+        failures += proc.returncode != 0
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
