@@ -1,0 +1,66 @@
+"""checkvillages through the real qgis_process, on layers in other naming schemes, formats and CRSs."""
+from __future__ import annotations
+
+import pytest
+from osgeo import ogr, osr
+
+from tests.e2e.qgis_process import QgisProcess, qgis_process_binary
+
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not qgis_process_binary(), reason="needs qgis_process")]
+
+
+@pytest.fixture(scope="module")
+def qp():
+    q = QgisProcess()
+    yield q
+    q.close()
+
+
+def test_provider_is_listed(qp):
+    listing = qp.list_algorithms()
+    assert "kaltiminternet:checkvillages" in listing and "kaltiminternet:repairvillages" in listing
+
+
+def write_geojson_tm3(path):
+    """BPS-named villages in DGN95 / Indonesia TM-3 zone 50.1 (EPSG:23845), with one duplicate and one bowtie."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(23845)
+    ds = ogr.GetDriverByName("GeoJSON").CreateDataSource(str(path))
+    lyr = ds.CreateLayer("desa", srs, ogr.wkbPolygon)
+    for name in ("iddesa", "nmdesa", "nmkec", "nmkab", "penduduk"):
+        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTInteger if name == "penduduk" else ogr.OFTString))
+    rows = [("6401010001", "A", 100, "POLYGON((200000 9800000,201000 9800000,201000 9801000,200000 9801000,200000 9800000))"),
+            ("6401010001", "B", 50, "POLYGON((202000 9800000,203000 9800000,203000 9801000,202000 9801000,202000 9800000))"),
+            ("6401010003", "C", 70, "POLYGON((204000 9800000,205000 9801000,205000 9800000,204000 9801000,204000 9800000))")]
+    for code, name, pop, wkt in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("iddesa", code)
+        f.SetField("nmdesa", name)
+        f.SetField("nmkec", "Kec")
+        f.SetField("nmkab", "Kab")
+        f.SetField("penduduk", pop)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+
+
+def test_checkvillages_via_qgis_process_on_a_foreign_layer(qp, tmp_path):
+    src = tmp_path / "desa_tm3.geojson"
+    write_geojson_tm3(src)
+    report = tmp_path / "report.html"
+    out = qp.run("kaltiminternet:checkvillages", {"INPUT": str(src), "OUTPUT_REPORT": str(report)})
+    assert out["returncode"] == 0, out["stderr"]
+    res = out["results"]
+    assert res["SCHEME"] == "bps" and res["CODE_FIELD"] == "iddesa" and res["POPULATION_FIELD"] == "penduduk"
+    assert res["FEATURE_COUNT"] == 3 and res["VALID"] is False
+    assert res["ERROR_COUNT"] == 2  # the duplicate and the bowtie
+    html = report.read_text(encoding="utf-8")
+    assert "6401010001" in html and "invalid geometry" in html
+
+
+def test_checkvillages_via_qgis_process_fails_cleanly_on_garbage(qp, tmp_path):
+    bad = tmp_path / "garbage.shp"
+    bad.write_bytes(b"\x00" * 64)
+    out = qp.run("kaltiminternet:checkvillages", {"INPUT": str(bad)})
+    assert out["returncode"] != 0
+    assert "Traceback" not in out["stdout"] + out["stderr"]
