@@ -1,0 +1,745 @@
+"""Plan page: funding table, multi-year roadmap (as a background task), charts and a year filter for the map.
+
+The funding table is stored in the project (scope ``KaltimInternet``, key ``funding_sources``, JSON) on every edit
+and, after a run, in the output GeoPackage as the non-spatial table ``funding_sources``.
+
+Year filter: the slider sets the roadmap layer's *subset string* to ``"year" <= N`` (plus
+``OR "fund_status" = 'unfunded'`` while "Show unfunded" is ticked), so the map, the attribute table and
+exports all show the roadmap up to year N.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.funding import (
+    ALL,
+    FundingSource,
+    FundingTableError,
+    default_sources,
+    format_idr,
+    validate_sources,
+)
+from ..i18n import tr, user_locale
+from ..io import funding_store
+from ..io.styles_plan import color_for, style_plan_by_year
+from .charts import BarChart
+from .messages import notify
+from .tasks import run_algorithm_task
+
+ALG_ID = "kaltiminternet:roadmap"
+# output parameter -> table name in the output GeoPackage (the plan GeoPackage layout of DEVELOPING.md)
+OUTPUT_TABLES = (("OUTPUT", "villages"), ("OUTPUT_TABLE", "roadmap_year_source"),
+                 ("OUTPUT_TRAINING", "training_plan"), ("OUTPUT_OPERATORS", "operator_packages"),
+                 ("OUTPUT_SHARING", "tower_sharing"), ("OUTPUT_MIGRATIONS", "migrations"))
+RULE_KEYS = ("3t", "plot", "desa", "per_kab")
+
+COLUMNS = ("name", "label", "kinds", "techs", "capex_techs", "opex_techs", "yearly_cap_idr", "per_village_cap_idr",
+           "rules", "recurring", "order", "note")
+COL = {c: i for i, c in enumerate(COLUMNS)}
+
+
+def column_titles() -> dict:
+    return {"name": tr("Name (key)"), "label": tr("Label"), "kinds": tr("Pays (capex;opex)"),
+            "techs": tr("Technologies"), "capex_techs": tr("CAPEX only for"), "opex_techs": tr("OPEX only for"),
+            "yearly_cap_idr": tr("Yearly cap (Rp)"), "per_village_cap_idr": tr("Per-village cap (Rp/yr)"),
+            "rules": tr("Rules"), "recurring": tr("Recurring"), "order": tr("Order"), "note": tr("Note")}
+
+
+def column_tips() -> dict:
+    return {
+        "name": tr("Short key (letters, digits, _ . -), unique; used in the funding_capex/funding_opex fields."),
+        "kinds": tr("What the source pays: capex, opex or capex;opex."),
+        "techs": tr("'all' or technology keys separated by ';': fibre, fwa, radio, bts, colo, satellite, "
+                    "village_package."),
+        "capex_techs": tr("Optional narrower list for CAPEX (empty = same as Technologies)."),
+        "opex_techs": tr("Optional narrower list for OPEX (empty = same as Technologies)."),
+        "yearly_cap_idr": tr("The most the source pays in one year, CAPEX and OPEX together (per kabupaten/kota "
+                             "with the per_kab rule)."),
+        "per_village_cap_idr": tr("Optional: the most it pays for one village in one year (empty = no limit)."),
+        "rules": tr("Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is "
+                    "confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota)."),
+        "recurring": tr("Money that continues after the programme; used for the sustainability figure."),
+        "order": tr("Spending order: lower first. The roadmap spends the most specific money first."),
+    }
+
+
+def _fmt_number(v) -> str:
+    if v is None:
+        return ""
+    f = float(v)
+    return str(int(f)) if f.is_integer() else str(f)
+
+
+def _techs_text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, str):
+        return v
+    return ";".join(v)
+
+
+class PlanPage(QWidget):
+    """Funding sources, roadmap run, charts and the year slider."""
+
+    roadmapFinished = pyqtSignal(dict)
+    fundingChanged = pyqtSignal()
+
+    def __init__(self, iface, dock=None):
+        super().__init__(dock)
+        self.iface = iface
+        self.dock = dock
+        self.task = None
+        self.layer_ids: dict = {}
+        self.last_results: dict = {}
+        self.table_rows: list = []
+        self._loading = False
+        self._years = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+
+        # plan layer and parameters ----------------------------------------------------------------------------
+        box = QGroupBox(tr("Roadmap"))
+        form = QFormLayout(box)
+        self.plan_combo = QgsMapLayerComboBox()
+        self.plan_combo.setObjectName("planLayerCombo")
+        self.plan_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.plan_combo.setAllowEmptyLayer(True)
+        self.plan_combo.setToolTip(tr("Village plan layer from 'Choose technology' (fields tech, capex_idr, "
+                                      "opex_idr_year, priority_rank)."))
+        form.addRow(tr("Plan layer"), self.plan_combo)
+        self.towers_combo = QgsMapLayerComboBox()
+        self.towers_combo.setObjectName("towersLayerCombo")
+        self.towers_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.towers_combo.setAllowEmptyLayer(True)
+        self.towers_combo.setLayer(None)
+        self.towers_combo.setToolTip(tr("Optional: existing towers with an operator field, for the tower sharing "
+                                        "list (planned BTS near another operator's tower)."))
+        form.addRow(tr("Existing towers"), self.towers_combo)
+        self.start_spin = QSpinBox()
+        self.start_spin.setObjectName("startYearSpin")
+        self.start_spin.setRange(2000, 2100)
+        self.start_spin.setValue(2026)
+        self.start_spin.setToolTip(tr("First budget year of the roadmap (START_YEAR)."))
+        self.years_spin = QSpinBox()
+        self.years_spin.setObjectName("yearsSpin")
+        self.years_spin.setRange(1, 30)
+        self.years_spin.setValue(5)
+        self.years_spin.setToolTip(tr("Number of years in the roadmap (YEARS). Villages that cannot be funded "
+                                      "within these years are marked unfunded."))
+        self.cadre_spin = QSpinBox()
+        self.cadre_spin.setObjectName("cadreSpin")
+        self.cadre_spin.setRange(0, 20)
+        self.cadre_spin.setValue(2)
+        self.cadre_spin.setToolTip(tr("Trained digital cadres wanted per connected village (CADRE_TARGET)."))
+        years_row = QHBoxLayout()
+        years_row.addWidget(self.start_spin)
+        years_row.addWidget(QLabel(tr("Years")))
+        years_row.addWidget(self.years_spin)
+        years_row.addWidget(QLabel(tr("Cadres/village")))
+        years_row.addWidget(self.cadre_spin)
+        form.addRow(tr("Start year"), years_row)
+        self.output_widget = QgsFileWidget()
+        self.output_widget.setObjectName("outputGpkg")
+        self.output_widget.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_widget.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.output_widget.setToolTip(tr("GeoPackage for the roadmap outputs (tables villages, roadmap_year_source, "
+                                         "training_plan, operator_packages, tower_sharing, funding_sources). "
+                                         "Empty: a temporary file."))
+        form.addRow(tr("Save to"), self.output_widget)
+        layout.addWidget(box)
+
+        # funding table ---------------------------------------------------------------------------------------
+        fbox = QGroupBox(tr("Funding sources (sumber dana)"))
+        fl = QVBoxLayout(fbox)
+        self.funding_table = QTableWidget(0, len(COLUMNS))
+        self.funding_table.setObjectName("fundingTable")
+        titles, tips = column_titles(), column_tips()
+        self.funding_table.setHorizontalHeaderLabels([titles[c] for c in COLUMNS])
+        for c in COLUMNS:
+            if c in tips:
+                self.funding_table.horizontalHeaderItem(COL[c]).setToolTip(tips[c])
+        self.funding_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.funding_table.setMinimumHeight(170)
+        self.funding_table.cellChanged.connect(self._cell_changed)
+        fl.addWidget(self.funding_table)
+        brow = QHBoxLayout()
+        self.add_row_button = QPushButton(tr("Add"))
+        self.add_row_button.setToolTip(tr("Add a funding source"))
+        self.add_row_button.clicked.connect(self.add_row)
+        self.remove_row_button = QPushButton(tr("Remove"))
+        self.remove_row_button.setToolTip(tr("Remove the selected funding sources"))
+        self.remove_row_button.clicked.connect(self.remove_selected_rows)
+        self.load_csv_button = QPushButton(tr("Load CSV…"))
+        self.load_csv_button.clicked.connect(lambda: self.load_csv())
+        self.save_csv_button = QPushButton(tr("Save CSV…"))
+        self.save_csv_button.clicked.connect(lambda: self.save_csv())
+        self.reset_button = QPushButton(tr("Reset to defaults"))
+        self.reset_button.setToolTip(tr("Replace the table with the default planning assumptions (see the notes)."))
+        self.reset_button.clicked.connect(self.reset_defaults)
+        self.validate_button = QPushButton(tr("Validate"))
+        self.validate_button.clicked.connect(self.validate)
+        for b in (self.add_row_button, self.remove_row_button, self.load_csv_button, self.save_csv_button,
+                  self.reset_button, self.validate_button):
+            brow.addWidget(b)
+        fl.addLayout(brow)
+        self.funding_messages = QLabel("")
+        self.funding_messages.setObjectName("fundingMessages")
+        self.funding_messages.setWordWrap(True)
+        fl.addWidget(self.funding_messages)
+        layout.addWidget(fbox)
+
+        # run -------------------------------------------------------------------------------------------------
+        run_row = QHBoxLayout()
+        self.run_button = QPushButton(tr("Run roadmap"))
+        self.run_button.setObjectName("runRoadmapButton")
+        self.run_button.setToolTip(tr("Runs the Processing algorithm 'Build multi-year roadmap' in the background "
+                                      "and adds the results to the map."))
+        self.run_button.clicked.connect(self.run_roadmap)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.cancel_button)
+        layout.addLayout(run_row)
+        self.summary_label = QLabel("")
+        self.summary_label.setObjectName("summaryLabel")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+
+        # year filter --------------------------------------------------------------------------------------------
+        srow = QHBoxLayout()
+        self.year_slider = QSlider(Qt.Horizontal)
+        self.year_slider.setObjectName("yearSlider")
+        self.year_slider.setEnabled(False)
+        self.year_slider.setToolTip(tr("Show the roadmap up to this year on the map (filters the roadmap layer)."))
+        self.year_slider.valueChanged.connect(self.apply_year_filter)
+        self.year_label = QLabel("")
+        self.show_unfunded = QCheckBox(tr("Show unfunded"))
+        self.show_unfunded.setChecked(True)
+        self.show_unfunded.toggled.connect(lambda _c: self.apply_year_filter(self.year_slider.value()))
+        srow.addWidget(QLabel(tr("Map up to year")))
+        srow.addWidget(self.year_slider, 1)
+        srow.addWidget(self.year_label)
+        srow.addWidget(self.show_unfunded)
+        layout.addLayout(srow)
+
+        # charts -----------------------------------------------------------------------------------------------
+        self.budget_chart = BarChart(tr("Budget by year and source (Rp)"), stacked=True)
+        self.budget_chart.setObjectName("budgetChart")
+        self.budget_chart.empty_text = tr("Run the roadmap to see the budget by year.")
+        layout.addWidget(self.budget_chart)
+        crow = QHBoxLayout()
+        self.villages_chart = BarChart(tr("Villages connected by year"), stacked=True)
+        self.villages_chart.setObjectName("villagesChart")
+        self.villages_chart.show_legend = False
+        self.people_chart = BarChart(tr("People connected by year"), stacked=True)
+        self.people_chart.setObjectName("peopleChart")
+        self.people_chart.show_legend = False
+        crow.addWidget(self.villages_chart)
+        crow.addWidget(self.people_chart)
+        layout.addLayout(crow)
+
+        # placeholder for "Export deployment plan" (added by another page owner)
+        self.export_area = QVBoxLayout()
+        self.export_area.setObjectName("exportArea")
+        layout.addLayout(self.export_area)
+        layout.addStretch(1)
+
+        self.restore_from_project()
+        QgsProject.instance().readProject.connect(self.restore_from_project)
+        QgsProject.instance().cleared.connect(self._project_cleared)
+
+    # ---- language ---------------------------------------------------------------------------------------------
+    @staticmethod
+    def _lang() -> str:
+        return "id" if user_locale() == "id" else "en"
+
+    # ---- funding table <-> widgets ---------------------------------------------------------------------------
+    def set_sources(self, sources) -> None:
+        self._loading = True
+        try:
+            t = self.funding_table
+            t.setRowCount(0)
+            for s in sources:
+                self._append_row(s)
+        finally:
+            self._loading = False
+
+    def _append_row(self, s: FundingSource) -> None:
+        t = self.funding_table
+        r = t.rowCount()
+        t.insertRow(r)
+        rules = [k for k, flag in (("3t", s.only_3t), ("plot", s.needs_plot), ("desa", s.desa_only),
+                                   ("per_kab", s.cap_per_kab)) if flag]
+        values = {"name": s.name, "label": s.label, "kinds": ";".join(s.kinds or []),
+                  "techs": _techs_text(s.techs), "capex_techs": _techs_text(s.capex_techs),
+                  "opex_techs": _techs_text(s.opex_techs), "yearly_cap_idr": _fmt_number(s.yearly_cap_idr),
+                  "per_village_cap_idr": _fmt_number(s.per_village_cap_idr), "rules": ";".join(rules),
+                  "order": str(s.order), "note": s.note}
+        for c, v in values.items():
+            item = QTableWidgetItem(str(v or ""))
+            if c == "note":
+                item.setToolTip(str(v or ""))
+            if c in ("yearly_cap_idr", "per_village_cap_idr") and v:
+                item.setToolTip(format_idr(float(v), self._lang()))
+            t.setItem(r, COL[c], item)
+        rec = QTableWidgetItem("")
+        rec.setFlags((rec.flags() | Qt.ItemIsUserCheckable) & ~Qt.ItemIsEditable)
+        rec.setCheckState(Qt.Checked if s.recurring else Qt.Unchecked)
+        t.setItem(r, COL["recurring"], rec)
+
+    def _text(self, row: int, col: str) -> str:
+        item = self.funding_table.item(row, COL[col])
+        return item.text().strip() if item is not None else ""
+
+    def read_table(self) -> tuple:
+        """``(sources, problems)`` from the widget; problems are texts for cells that cannot be read."""
+        sources, problems = [], []
+        for r in range(self.funding_table.rowCount()):
+            kw = {"name": self._text(r, "name"), "label": self._text(r, "label"), "note": self._text(r, "note")}
+            kw["kinds"] = [k.strip().lower() for k in self._text(r, "kinds").replace(",", ";").split(";")
+                           if k.strip()]
+            techs = self._text(r, "techs")
+            kw["techs"] = ALL if techs.lower() == ALL else [t.strip() for t in techs.replace(",", ";").split(";")
+                                                            if t.strip()]
+            for key in ("capex_techs", "opex_techs"):
+                v = self._text(r, key)
+                kw[key] = None if not v else ALL if v.lower() == ALL else [
+                    t.strip() for t in v.replace(",", ";").split(";") if t.strip()]
+            for key in ("yearly_cap_idr", "per_village_cap_idr"):
+                raw = self._text(r, key).replace("_", "").replace(" ", "").replace(",", "")
+                if not raw:
+                    kw[key] = 0 if key == "yearly_cap_idr" else None
+                    if key == "yearly_cap_idr":
+                        problems.append(tr("Row {row}: the yearly cap is empty (0 is used).").format(row=r + 1))
+                    continue
+                try:
+                    f = float(raw)
+                    kw[key] = int(f) if f.is_integer() else f
+                except ValueError:
+                    problems.append(tr("Row {row}: '{value}' is not a number (column {column}).").format(
+                        row=r + 1, value=raw, column=column_titles()[key]))
+                    kw[key] = 0 if key == "yearly_cap_idr" else None
+            rules = [x.strip().lower() for x in self._text(r, "rules").replace(",", ";").split(";") if x.strip()]
+            unknown = [x for x in rules if x not in RULE_KEYS]
+            if unknown:
+                problems.append(tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab.").format(
+                    row=r + 1, rules=", ".join(unknown)))
+            kw.update(only_3t="3t" in rules, needs_plot="plot" in rules, desa_only="desa" in rules,
+                      cap_per_kab="per_kab" in rules)
+            rec = self.funding_table.item(r, COL["recurring"])
+            kw["recurring"] = rec is not None and rec.checkState() == Qt.Checked
+            order = self._text(r, "order")
+            try:
+                kw["order"] = int(float(order)) if order else 100
+            except ValueError:
+                problems.append(tr("Row {row}: order '{value}' is not a whole number.").format(row=r + 1,
+                                                                                               value=order))
+                kw["order"] = 100
+            sources.append(FundingSource(**kw))
+        return sources, problems
+
+    def sources(self) -> list:
+        return self.read_table()[0]
+
+    def validate(self) -> list:
+        """Show every problem of the table; returns the messages (empty = valid)."""
+        sources, problems = self.read_table()
+        lang = self._lang()
+        messages = list(problems) + [i.message_id if lang == "id" else i.message_en
+                                     for i in validate_sources(sources)]
+        if not sources:
+            messages.append(tr("The funding table is empty: add at least one source (or Reset to defaults)."))
+        if messages:
+            self.funding_messages.setText("\n".join(f"• {m}" for m in messages))
+            self.funding_messages.setStyleSheet("color: #b2182b;")
+        else:
+            total = sum(float(s.yearly_cap_idr or 0) for s in sources if not s.cap_per_kab)
+            self.funding_messages.setText(tr("Funding table OK: {n} sources, {total} per year (without "
+                                             "per-kabupaten caps).").format(n=len(sources),
+                                                                            total=format_idr(total, lang)))
+            self.funding_messages.setStyleSheet("color: #1b7837;")
+        return messages
+
+    def _cell_changed(self, row, col):
+        if self._loading:
+            return
+        if col in (COL["yearly_cap_idr"], COL["per_village_cap_idr"]):
+            item = self.funding_table.item(row, col)
+            if item is not None:
+                try:
+                    self._loading = True
+                    item.setToolTip(format_idr(float(item.text().replace(",", "").replace("_", "")), self._lang()))
+                except ValueError:
+                    item.setToolTip("")
+                finally:
+                    self._loading = False
+        self.save_to_project()
+
+    def save_to_project(self) -> None:
+        sources, _problems = self.read_table()
+        funding_store.write_project(sources)
+        self.validate()
+        self.fundingChanged.emit()
+
+    def restore_from_project(self) -> None:
+        self.set_sources(funding_store.project_or_default())
+        self.validate()
+
+    def _project_cleared(self):
+        self.layer_ids = {}
+        self.set_sources(default_sources())
+        self.validate()
+
+    def add_row(self) -> None:
+        n = self.funding_table.rowCount() + 1
+        names = {self._text(r, "name") for r in range(self.funding_table.rowCount())}
+        name = f"source_{n}"
+        while name in names:
+            n += 1
+            name = f"source_{n}"
+        self._loading = True
+        try:
+            self._append_row(FundingSource(name=name, label=tr("New source"), yearly_cap_idr=0))
+        finally:
+            self._loading = False
+        self.save_to_project()
+
+    def remove_selected_rows(self) -> None:
+        rows = sorted({i.row() for i in self.funding_table.selectedIndexes()}, reverse=True)
+        if not rows and self.funding_table.currentRow() >= 0:
+            rows = [self.funding_table.currentRow()]
+        self._loading = True
+        try:
+            for r in rows:
+                self.funding_table.removeRow(r)
+        finally:
+            self._loading = False
+        self.save_to_project()
+
+    def reset_defaults(self) -> None:
+        self.set_sources(default_sources())
+        self.save_to_project()
+
+    def load_csv(self, path: str = "") -> bool:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Load funding table"), "",
+                                                  tr("Funding tables (*.csv *.json *.gpkg)"))
+            if not path:
+                return False
+        try:
+            sources = funding_store.read_file(path)
+        except FundingTableError as e:
+            notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(
+                path=path, error=e.message_id if self._lang() == "id" else e.message_en), Qgis.Critical)
+            return False
+        except (OSError, ValueError) as e:
+            notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(path=path, error=str(e)),
+                   Qgis.Critical)
+            return False
+        self.set_sources(sources)
+        self.save_to_project()
+        return True
+
+    def save_csv(self, path: str = "") -> bool:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save funding table"), "funding_sources.csv",
+                                                  tr("CSV (*.csv);;JSON (*.json)"))
+            if not path:
+                return False
+        try:
+            funding_store.write_file(path, self.sources())
+        except OSError as e:
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=path, error=str(e)), Qgis.Critical)
+            return False
+        notify(self.iface, tr("Funding table saved to {path}").format(path=path), Qgis.Success)
+        return True
+
+    # ---- run ----------------------------------------------------------------------------------------------------
+    def plan_layer(self):
+        return self.plan_combo.currentLayer()
+
+    def _output_path(self, plan) -> str:
+        path = self.output_widget.filePath().strip()
+        if not path:
+            path = str(Path(tempfile.mkdtemp(prefix="kaltim_roadmap_")) / "plan_roadmap.gpkg")
+        elif not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        return path
+
+    @staticmethod
+    def _our_tables() -> set:
+        return {t for _, t in OUTPUT_TABLES} | {funding_store.TABLE_NAME}
+
+    def _existing_tables(self, path: str) -> list:
+        if not os.path.exists(path):
+            return []
+        from osgeo import ogr
+
+        ds = ogr.Open(path, 0)
+        if ds is None:
+            return []
+        names = [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
+        ds = None
+        return [n for n in names if n in self._our_tables()]
+
+    def _drop_previous(self, path: str) -> None:
+        """Remove this page's previous roadmap layers from the project and our tables from ``path``."""
+        project = QgsProject.instance()
+        ids = list(self.layer_ids.values())
+        norm = os.path.normcase(os.path.abspath(path))
+        ours = self._our_tables()
+        for layer in project.mapLayers().values():
+            parts = layer.source().split("|")
+            table = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), "")
+            if os.path.normcase(os.path.abspath(parts[0])) == norm and table in ours:
+                ids.append(layer.id())
+        for lid in set(ids):
+            if project.mapLayer(lid) is not None:
+                project.removeMapLayer(lid)
+        self.layer_ids = {}
+        if os.path.exists(path):
+            from osgeo import ogr
+
+            ds = ogr.Open(path, 1)
+            if ds is None:
+                raise OSError(path)
+            for i in range(ds.GetLayerCount() - 1, -1, -1):
+                if ds.GetLayerByIndex(i).GetName() in ours:
+                    ds.DeleteLayer(i)
+            ds = None
+
+    def run_roadmap(self):
+        plan = self.plan_layer()
+        if not isinstance(plan, QgsVectorLayer):
+            notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."), Qgis.Warning)
+            return None
+        if self.task is not None:
+            notify(self.iface, tr("The roadmap is already running."), Qgis.Warning)
+            return None
+        messages = self.validate()
+        sources, _ = self.read_table()
+        if messages and validate_sources(sources):
+            notify(self.iface, tr("Fix the funding table first; see the messages under the table."), Qgis.Warning)
+            return None
+        out = self._output_path(plan)
+        plan_file = os.path.normcase(os.path.abspath(plan.source().split("|")[0]))
+        if os.path.normcase(os.path.abspath(out)) == plan_file:
+            notify(self.iface, tr("Save the roadmap to another GeoPackage than the plan layer's own file."),
+                   Qgis.Warning)
+            return None
+        existing = self._existing_tables(out)
+        if existing and out != getattr(self, "_out_path", None) and not self._confirm_replace(out, existing):
+            return None
+        try:
+            self._drop_previous(out)
+        except OSError as e:
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)), Qgis.Critical)
+            return None
+        funding_file = str(Path(tempfile.mkdtemp(prefix="kaltim_funding_")) / "funding_sources.json")
+        funding_store.write_file(funding_file, sources)
+        params = {"PLAN": plan.id(), "START_YEAR": self.start_spin.value(), "YEARS": self.years_spin.value(),
+                  "FUNDING": funding_file, "CADRE_TARGET": self.cadre_spin.value()}
+        for key, table in OUTPUT_TABLES:
+            if key == "OUTPUT":
+                params[key] = f"ogr:dbname='{out}' table=\"{table}\" (geom)"
+            elif key != "OUTPUT_SHARING" or self.towers_combo.currentLayer() is not None:
+                params[key] = f"ogr:dbname='{out}' table=\"{table}\""
+        towers = self.towers_combo.currentLayer()
+        if towers is not None:
+            params["TOWERS"] = towers.id()
+        self._out_path = out
+        self._run_years = (self.start_spin.value(), self.years_spin.value())
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.summary_label.setText(tr("Building the roadmap…"))
+        self.task = run_algorithm_task(ALG_ID, params, self._finished, tr("Building the roadmap"),
+                                       on_progress=self._progress)
+        return self.task
+
+    def _confirm_replace(self, path: str, tables: list) -> bool:
+        answer = QMessageBox.question(
+            self, tr("Replace roadmap tables?"),
+            tr("{path} already holds the tables {tables}. Replace them with the new roadmap?").format(
+                path=path, tables=", ".join(tables)), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def _progress(self, value):
+        self.progress.setValue(int(value))
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _finished(self, ok, results, feedback):
+        self.task = None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if not ok:
+            self.progress.setValue(0)
+            log = feedback.textLog() if feedback is not None else ""
+            canceled = feedback is not None and feedback.isCanceled()
+            text = tr("The roadmap was cancelled.") if canceled else tr("The roadmap failed: {log}").format(
+                log=log.strip()[-800:])
+            self.summary_label.setText(text)
+            notify(self.iface, text, Qgis.Warning if canceled else Qgis.Critical)
+            self.roadmapFinished.emit({"ok": False, "canceled": canceled, "log": log})
+            return
+        self.progress.setValue(100)
+        results = dict(results)
+        try:
+            funding_store.write_gpkg(self._out_path, self.sources())
+        except OSError as e:
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=self._out_path, error=str(e)),
+                   Qgis.Warning)
+        self.add_layers(self._out_path, *self._run_years)
+        self.update_charts()
+        self.show_summary(results)
+        self.last_results = results
+        results["ok"] = True
+        results["layers"] = dict(self.layer_ids)
+        results["gpkg"] = self._out_path
+        self.roadmapFinished.emit(results)
+
+    def add_layers(self, path: str, start: int, years: int) -> dict:
+        project = QgsProject.instance()
+        end = start + years - 1
+        root = project.layerTreeRoot()
+        group = root.insertGroup(0, tr("Roadmap {start}–{end}").format(start=start, end=end))
+        names = {"villages": tr("Roadmap villages {start}–{end}").format(start=start, end=end),
+                 "roadmap_year_source": tr("Budget by year and source"), "training_plan": tr("Training plan"),
+                 "operator_packages": tr("Operator packages"), "tower_sharing": tr("Tower sharing candidates"),
+                 "migrations": tr("Satellite to fibre migrations"), "funding_sources": tr("Funding sources")}
+        from osgeo import ogr
+
+        ds = ogr.Open(path, 0)
+        present = {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())} if ds is not None else set()
+        ds = None
+        self.layer_ids = {}
+        for table, label in names.items():
+            if table not in present:
+                continue
+            layer = QgsVectorLayer(f"{path}|layername={table}", label, "ogr")
+            if not layer.isValid():
+                continue
+            if table == "villages":
+                style_plan_by_year(layer, range(start, end + 1))
+            project.addMapLayer(layer, False)
+            group.addLayer(layer)
+            self.layer_ids[table] = layer.id()
+        self._years = list(range(start, end + 1))
+        self.year_slider.blockSignals(True)
+        self.year_slider.setRange(start, end)
+        self.year_slider.setValue(end)
+        self.year_slider.blockSignals(False)
+        self.year_slider.setEnabled("villages" in self.layer_ids)
+        self.apply_year_filter(end)
+        return dict(self.layer_ids)
+
+    def roadmap_layer(self):
+        lid = self.layer_ids.get("villages")
+        return QgsProject.instance().mapLayer(lid) if lid else None
+
+    def year_filter_expression(self, year: int) -> str:
+        expr = f'"year" <= {int(year)}'
+        if self.show_unfunded.isChecked():
+            expr = f"{expr} OR \"fund_status\" = 'unfunded'"
+        return expr
+
+    def apply_year_filter(self, year: int) -> str:
+        layer = self.roadmap_layer()
+        self.year_label.setText(str(year) if self._years else "")
+        if layer is None:
+            return ""
+        expr = self.year_filter_expression(year)
+        layer.setSubsetString(expr)
+        layer.triggerRepaint()
+        return expr
+
+    # ---- charts and summary -----------------------------------------------------------------------------------
+    def update_charts(self) -> None:
+        lid = self.layer_ids.get("roadmap_year_source")
+        layer = QgsProject.instance().mapLayer(lid) if lid else None
+        if layer is None:
+            self.budget_chart.clear()
+            self.villages_chart.clear()
+            self.people_chart.clear()
+            return
+        years = list(self._years)
+        by_source: dict = {}
+        labels: dict = {}
+        villages = {y: 0 for y in years}
+        people = {y: 0 for y in years}
+        for f in layer.getFeatures():
+            y = int(f["year"])
+            src = f["source"]
+            labels[src] = f["label"] or src
+            by_source.setdefault(src, {yy: 0.0 for yy in years})
+            by_source[src][y] = by_source[src].get(y, 0.0) + float(f["total_idr"] or 0)
+            villages[y] = villages.get(y, 0) + int(f["villages_connected"] or 0)
+            people[y] = people.get(y, 0) + int(f["people_connected"] or 0)
+        cats = [str(y) for y in years]
+        self.budget_chart.set_data(cats, [(labels[s], [vals.get(y, 0) for y in years], None)
+                                          for s, vals in by_source.items()])
+        colors = [color_for(y, years) for y in years]  # the same colours as the map
+        self.villages_chart.set_data(cats, [(tr("Villages"), [villages[y] for y in years], None)], colors)
+        self.people_chart.set_data(cats, [(tr("People"), [people[y] for y in years], None)], colors)
+
+    def show_summary(self, r: dict) -> None:
+        lang = self._lang()
+        sus = r.get("SUSTAINABILITY")
+        sus_txt = "–" if sus is None else f"{100 * float(sus):.0f}%"
+        self.summary_label.setText(tr(
+            "{s} villages scheduled ({p} people), {u} unfunded. CAPEX {capex}, OPEX {opex}. OPEX after year 1 "
+            "from recurring sources: {sus}. Training: {t} cadres, {tc}.").format(
+            s=int(r.get("VILLAGES_SCHEDULED") or 0), p=f"{int(r.get('PEOPLE_CONNECTED') or 0):,}",
+            u=int(r.get("VILLAGES_UNFUNDED") or 0), capex=format_idr(r.get("CAPEX_TOTAL") or 0, lang),
+            opex=format_idr(r.get("OPEX_TOTAL") or 0, lang), sus=sus_txt, t=int(r.get("TRAINEES") or 0),
+            tc=format_idr(r.get("TRAINING_COST") or 0, lang)))
+
+    def cleanup(self):
+        for sig, slot in ((QgsProject.instance().readProject, self.restore_from_project),
+                          (QgsProject.instance().cleared, self._project_cleared)):
+            try:
+                sig.disconnect(slot)
+            except TypeError:
+                pass
+        if self.task is not None:
+            self.task.cancel()

@@ -1,0 +1,623 @@
+"""kaltiminternet:roadmap — multi-year roadmap under a funding table, with training plan, operator packages and
+tower sharing.
+
+Operator packages are part of this algorithm (no separate ``operatorpackages`` algorithm): the table
+``OUTPUT_OPERATORS`` has one row per operator and the optional ``OPERATOR_FOLDER`` receives one CSV per operator
+plus ``operators_summary.csv`` (:func:`core.operators.export_packages_csv`).
+"""
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import operators as ops
+from ..core import training as trn
+from ..core.funding import FundingTableError, default_sources, normalize_tech
+from ..core.roadmap import SCHEDULED, MigrationOption, PlanVillage, RoadmapError, schedule
+from ..i18n import tr, user_locale
+from .base import KaltimAlgorithm
+
+ANALYSIS_CRS = "EPSG:32750"
+NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year")
+
+# parameter -> (default field name, required)
+FIELD_PARAMS = (
+    ("CODE_FIELD", "kode", True),
+    ("POPULATION_FIELD", "population", True),
+    ("TECH_FIELD", "tech", True),
+    ("CAPEX_FIELD", "capex_idr", True),
+    ("OPEX_FIELD", "opex_idr_year", True),
+    ("RANK_FIELD", "priority_rank", True),
+    ("NAME_FIELD", "nama", False),
+    ("KEC_CODE_FIELD", "kode_kec", False),
+    ("KEC_NAME_FIELD", "nama_kec", False),
+    ("KAB_CODE_FIELD", "kode_kab", False),
+    ("KAB_NAME_FIELD", "nama_kab", False),
+    ("IS_3T_FIELD", "is_3t", False),
+    ("PLOT_FIELD", "has_plot", False),
+    ("OPERATOR_FIELD", "operator", False),
+    ("CADRES_FIELD", "cadres_trained", False),
+    ("FIBRE_CAPEX_FIELD", "fibre_capex_idr", False),
+    ("FIBRE_OPEX_FIELD", "fibre_opex_idr_year", False),
+)
+
+TABLE_FIELDS = (("year", QVariant.Int), ("source", QVariant.String), ("label", QVariant.String),
+                ("cap_idr", QVariant.LongLong), ("cap_per_kab", QVariant.Int), ("capex_idr", QVariant.LongLong),
+                ("opex_idr", QVariant.LongLong), ("migration_capex_idr", QVariant.LongLong),
+                ("migration_opex_idr", QVariant.LongLong), ("total_idr", QVariant.LongLong),
+                ("villages_connected", QVariant.Int), ("people_connected", QVariant.LongLong),
+                ("villages_migrated", QVariant.Int), ("recurring", QVariant.Int))
+TRAINING_FIELDS = (("year", QVariant.Int), ("kec_code", QVariant.String), ("kec_name", QVariant.String),
+                   ("batch_no", QVariant.Int), ("trainees", QVariant.Int), ("villages", QVariant.String),
+                   ("cost_idr", QVariant.LongLong))
+OPERATOR_FIELDS = (("operator", QVariant.String), ("villages", QVariant.Int), ("villages_scheduled", QVariant.Int),
+                   ("population", QVariant.LongLong), ("capex_idr", QVariant.LongLong),
+                   ("opex_idr_year", QVariant.LongLong), ("techs", QVariant.String), ("first_year", QVariant.Int),
+                   ("last_year", QVariant.Int))
+SHARING_FIELDS = (("site_id", QVariant.String), ("site_operator", QVariant.String), ("code", QVariant.String),
+                  ("year", QVariant.Int), ("tower_id", QVariant.String), ("tower_operator", QVariant.String),
+                  ("distance_m", QVariant.Double))
+MIGRATION_FIELDS = (("code", QVariant.String), ("name", QVariant.String), ("status", QVariant.String),
+                    ("year", QVariant.Int), ("fibre_capex_idr", QVariant.LongLong),
+                    ("fibre_opex_idr_year", QVariant.LongLong), ("funding_capex", QVariant.String),
+                    ("funding_opex", QVariant.String), ("reason", QVariant.String))
+
+TIMINGS = (trn.SAME_YEAR, trn.YEAR_BEFORE)
+
+
+def make_fields(spec) -> QgsFields:
+    out = QgsFields()
+    for name, vtype in spec:
+        out.append(QgsField(name, vtype))
+    return out
+
+
+def is_null(v) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, QVariant):
+        return v.isNull()
+    try:
+        return isinstance(v, float) and math.isnan(v)
+    except TypeError:
+        return False
+
+
+def as_text(v) -> str:
+    return "" if is_null(v) else str(v).strip()
+
+
+def as_number(v):
+    if is_null(v):
+        return None
+    if isinstance(v, (int, float)):
+        return v
+    s = str(v).strip().replace("_", "").replace(" ", "")
+    if not s:
+        return None
+    try:
+        return float(s)
+    except ValueError:
+        return s  # the core names it in the reason ("capex unknown ('abc')")
+
+
+def as_bool(v):
+    """True/False, or None when empty/unknown."""
+    if is_null(v):
+        return None
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)):
+        return bool(v)
+    s = str(v).strip().lower()
+    if s in ("1", "true", "yes", "y", "ya", "t", "ada"):
+        return True
+    if s in ("0", "false", "no", "n", "tidak", "f", "tidak ada"):
+        return False
+    return None
+
+
+def money_text(d: dict) -> str:
+    """``source=amount;…`` (amounts in whole rupiah), sources in booking order."""
+    return ";".join(f"{k}={int(v)}" for k, v in d.items() if v)
+
+
+def opex_by_source(funding_opex: dict) -> dict:
+    out: dict = {}
+    for year in sorted(funding_opex):
+        for src, amount in funding_opex[year].items():
+            out[src] = out.get(src, 0) + amount
+    return out
+
+
+class RoadmapAlgorithm(KaltimAlgorithm):
+    ALG_ID = "roadmap"
+    GROUP_ID = "plan"
+
+    def displayName(self) -> str:
+        return tr("Build multi-year roadmap")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, "
+            "priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its "
+            "CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding "
+            "any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator "
+            "co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are "
+            "marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for "
+            "village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with "
+            "an existing tower layer, the list of planned BTS within the sharing distance of another operator's "
+            "tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty "
+            "for the default planning assumptions. Leave the field parameters empty to use the standard field "
+            "names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "PLAN", tr("Village plan layer (points or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterNumber(
+            "START_YEAR", tr("First year of the roadmap"), QgsProcessingParameterNumber.Integer, 2026,
+            minValue=2000, maxValue=2100))
+        self.addParameter(QgsProcessingParameterNumber(
+            "YEARS", tr("Number of years"), QgsProcessingParameterNumber.Integer, 5, minValue=1, maxValue=30))
+        self.addParameter(QgsProcessingParameterNumber(
+            "OPEX_YEARS", tr("Years of OPEX funded from connection"), QgsProcessingParameterNumber.Integer, 5,
+            minValue=0, maxValue=30))
+        self.addParameter(QgsProcessingParameterFile(
+            "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
+            QgsProcessingParameterFile.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CADRE_TARGET", tr("Trained digital cadres per connected village"), QgsProcessingParameterNumber.Integer,
+            trn.DEFAULT_TARGET_PER_VILLAGE, minValue=0, maxValue=100))
+        self.addParameter(QgsProcessingParameterNumber(
+            "BATCH_SIZE", tr("Trainees per training batch"), QgsProcessingParameterNumber.Integer,
+            trn.DEFAULT_BATCH_SIZE, minValue=1, maxValue=1000))
+        self.addParameter(QgsProcessingParameterNumber(
+            "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"), QgsProcessingParameterNumber.Double,
+            trn.DEFAULT_COST_PER_TRAINEE_IDR, minValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            "TRAINING_TIMING", tr("Training year"), [tr("Same year as the connection"), tr("The year before")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "TOWERS", tr("Existing towers (points with operator) for tower sharing"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "TOWER_OPERATOR_FIELD", tr("Tower operator field (default: operator)"), parentLayerParameterName="TOWERS",
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "TOWER_ID_FIELD", tr("Tower id field (default: site_id, else the feature id)"),
+            parentLayerParameterName="TOWERS", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "SHARING_DISTANCE_M", tr("Tower sharing distance (m)"), QgsProcessingParameterNumber.Double, 500,
+            minValue=0))
+        labels = self.field_labels()
+        for key, default, _required in FIELD_PARAMS:
+            p = QgsProcessingParameterField(key, tr("{what} field (default: {name})").format(
+                what=labels[key], name=default), parentLayerParameterName="PLAN", optional=True)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Roadmap villages"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_TABLE", tr("Budget by year and source"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_TRAINING", tr("Training plan"), QgsProcessing.TypeVector, optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_OPERATORS", tr("Operator packages"), QgsProcessing.TypeVector, optional=True,
+            createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_SHARING", tr("Tower sharing candidates"), QgsProcessing.TypeVector, optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), QgsProcessing.TypeVector, optional=True,
+            createByDefault=False))
+        self.addParameter(QgsProcessingParameterFolderDestination(
+            "OPERATOR_FOLDER", tr("Folder for one CSV per operator"), optional=True, createByDefault=False))
+        for key, label in (("VILLAGES_SCHEDULED", tr("Villages scheduled")),
+                           ("VILLAGES_UNFUNDED", tr("Villages unfunded")),
+                           ("PEOPLE_CONNECTED", tr("People connected")),
+                           ("CAPEX_TOTAL", tr("CAPEX total (Rp)")), ("OPEX_TOTAL", tr("OPEX total (Rp)")),
+                           ("SUSTAINABILITY", tr("Share of OPEX after year 1 from recurring sources")),
+                           ("VILLAGES_MIGRATED", tr("Villages migrated to fibre")),
+                           ("TRAINEES", tr("Cadres to train")), ("TRAINING_COST", tr("Training cost (Rp)")),
+                           ("SHARING_CANDIDATES", tr("Tower sharing candidates"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.addOutput(QgsProcessingOutputString("OPERATOR_FILES", tr("Operator CSV files")))
+
+    @staticmethod
+    def field_labels() -> dict:
+        return {
+            "CODE_FIELD": tr("Village code"), "POPULATION_FIELD": tr("Population"),
+            "TECH_FIELD": tr("Technology"), "CAPEX_FIELD": tr("CAPEX (Rp)"), "OPEX_FIELD": tr("OPEX per year (Rp)"),
+            "RANK_FIELD": tr("Priority rank"), "NAME_FIELD": tr("Village name"),
+            "KEC_CODE_FIELD": tr("Kecamatan code"), "KEC_NAME_FIELD": tr("Kecamatan name"),
+            "KAB_CODE_FIELD": tr("Kabupaten/kota code"), "KAB_NAME_FIELD": tr("Kabupaten/kota name"),
+            "IS_3T_FIELD": tr("3T village (yes/no)"), "PLOT_FIELD": tr("20×20 m plot available (yes/no)"),
+            "OPERATOR_FIELD": tr("Operator"), "CADRES_FIELD": tr("Cadres already trained"),
+            "FIBRE_CAPEX_FIELD": tr("Fibre CAPEX for migration (Rp)"),
+            "FIBRE_OPEX_FIELD": tr("Fibre OPEX per year for migration (Rp)"),
+        }
+
+    # ---- helpers ------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _lang() -> str:
+        return "id" if user_locale() == "id" else "en"
+
+    def _msg(self, en: str, idn: str) -> str:
+        return idn if self._lang() == "id" else en
+
+    def _resolve_fields(self, parameters, context, source) -> dict:
+        names = source.fields().names()
+        lower = {n.lower(): n for n in names}
+        labels = self.field_labels()
+        out = {}
+        for key, default, required in FIELD_PARAMS:
+            chosen = self.parameterAsString(parameters, key, context)
+            if chosen:
+                if chosen not in names:
+                    raise QgsProcessingException(tr(
+                        "The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing "
+                        "field.").format(field=chosen, param=key, what=labels[key]))
+                out[key] = chosen
+                continue
+            found = lower.get(default.lower())
+            if found is None and key == "PLOT_FIELD":
+                found = lower.get("has_plot_20m")
+            if found is None and required:
+                raise QgsProcessingException(tr(
+                    "The plan layer has no field '{field}' ({what}). Run 'Choose technology' first so the layer has "
+                    "tech, capex_idr, opex_idr_year and priority_rank, or choose the field holding it in the "
+                    "parameter {param}.").format(field=default, what=labels[key], param=key))
+            out[key] = found
+        return out
+
+    def _load_funding(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, "FUNDING", context)
+        if not path:
+            feedback.pushInfo(tr("Funding table: default planning assumptions (edit them on the Plan page)."))
+            return default_sources()
+        from ..io.funding_store import read_file
+
+        try:
+            sources = read_file(path)
+        except FileNotFoundError:
+            raise QgsProcessingException(tr("The funding table file {path} does not exist. Choose an existing "
+                                            "CSV, JSON or GeoPackage file.").format(path=path)) from None
+        except FundingTableError as e:
+            raise QgsProcessingException(tr("Cannot read the funding table {path}: {error}").format(
+                path=path, error=self._msg(e.message_en, e.message_id))) from e
+        except ValueError as e:
+            raise QgsProcessingException(tr("Cannot read the funding table {path}: {error}").format(
+                path=path, error=str(e))) from e
+        feedback.pushInfo(tr("Funding table: {n} sources from {path}").format(n=len(sources), path=path))
+        return sources
+
+    # ---- main ---------------------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, "PLAN", context)
+        if source is None:
+            raise QgsProcessingException(tr("Cannot read the plan layer: {src}. Check the path and format.")
+                                         .format(src=parameters.get("PLAN")))
+        fmap = self._resolve_fields(parameters, context, source)
+        start_year = self.parameterAsInt(parameters, "START_YEAR", context)
+        years = self.parameterAsInt(parameters, "YEARS", context)
+        opex_years = self.parameterAsInt(parameters, "OPEX_YEARS", context)
+        sources = self._load_funding(parameters, context, feedback)
+        lang = self._lang()
+
+        # read the plan -------------------------------------------------------------------------------------
+        total = source.featureCount()
+        to_utm = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
+                                        context.transformContext())
+        jenis_idx = source.fields().lookupField("jenis")
+        feats, villages, migration = [], [], []
+        for i, f in enumerate(source.getFeatures()):
+            if feedback.isCanceled():
+                return {}
+            feats.append(f)
+            v = self._village(f, fmap, jenis_idx, to_utm)
+            villages.append(v)
+            fc = as_number(f[fmap["FIBRE_CAPEX_FIELD"]]) if fmap["FIBRE_CAPEX_FIELD"] else None
+            fo = as_number(f[fmap["FIBRE_OPEX_FIELD"]]) if fmap["FIBRE_OPEX_FIELD"] else None
+            if normalize_tech(v.tech) == "satellite" and isinstance(fc, (int, float)):
+                migration.append(MigrationOption(v.code, fc, fo if isinstance(fo, (int, float)) else 0))
+            if total:
+                feedback.setProgress(25 * (i + 1) / total)
+        if not villages:
+            raise QgsProcessingException(tr(
+                "The plan layer has no villages: choose a layer with at least one village (run 'Choose "
+                "technology' first) or clear the 'selected features only' option."))
+        missing_codes = [i for i, v in enumerate(villages) if not v.code]
+        if missing_codes:
+            raise QgsProcessingException(tr(
+                "{n} plan features have no village code (field {field}), e.g. feature id {fid}. Fill in the codes "
+                "or remove those features.").format(n=len(missing_codes), field=fmap["CODE_FIELD"],
+                                                   fid=feats[missing_codes[0]].id()))
+
+        # schedule ---------------------------------------------------------------------------------------------
+        feedback.pushInfo(tr("Scheduling {n} villages over {years} years from {start}…").format(
+            n=len(villages), years=years, start=start_year))
+        try:
+            result = schedule(villages, sources, start_year, years, opex_years, migration or None)
+        except FundingTableError as e:
+            raise QgsProcessingException(tr("The funding table is invalid: {error}").format(
+                error=self._msg(e.message_en, e.message_id))) from e
+        except RoadmapError as e:
+            raise QgsProcessingException(self._msg(e.message_en, e.message_id)) from e
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(50)
+        for en, idn in zip(result.warnings_en, result.warnings_id):
+            feedback.pushWarning(idn if lang == "id" else en)
+
+        # training and operators --------------------------------------------------------------------------------
+        timing = TIMINGS[self.parameterAsEnum(parameters, "TRAINING_TIMING", context)]
+        try:
+            plan = trn.training_plan(
+                villages, result, target_per_village=self.parameterAsInt(parameters, "CADRE_TARGET", context),
+                timing=timing, batch_size=self.parameterAsInt(parameters, "BATCH_SIZE", context),
+                cost_per_trainee_idr=self.parameterAsDouble(parameters, "COST_PER_TRAINEE_IDR", context))
+        except ValueError as e:
+            raise QgsProcessingException(tr("Bad training parameters: {error}").format(error=str(e))) from e
+        for en, idn in zip(plan.warnings_en, plan.warnings_id):
+            feedback.pushWarning(idn if lang == "id" else en)
+        packs = ops.operator_packages(villages, roadmap=result)
+
+        # tower sharing ----------------------------------------------------------------------------------------
+        sharing = None
+        towers_src = self.parameterAsSource(parameters, "TOWERS", context)
+        distance = self.parameterAsDouble(parameters, "SHARING_DISTANCE_M", context)
+        if towers_src is not None:
+            towers = self._towers(parameters, context, towers_src)
+            sites = ops.sites_from_villages(villages)
+            sharing = ops.tower_sharing(sites, towers, distance)
+            feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
+                                 "({pairs} pairs).").format(n=len({c.site_id for c in sharing}), d=distance,
+                                                           pairs=len(sharing)))
+        elif parameters.get("OUTPUT_SHARING"):
+            feedback.pushWarning(tr("No tower layer given (TOWERS): the tower sharing list is empty."))
+        feedback.setProgress(60)
+
+        # outputs ----------------------------------------------------------------------------------------------
+        results = {}
+        results["OUTPUT"] = self._write_plan(parameters, context, feedback, source, feats, villages, result, lang)
+        feedback.setProgress(80)
+        if feedback.isCanceled():
+            return {}
+        results["OUTPUT_TABLE"] = self._write_table(parameters, context, result)
+        dest = self._write_training(parameters, context, plan)
+        if dest:
+            results["OUTPUT_TRAINING"] = dest
+        dest = self._write_operators(parameters, context, packs)
+        if dest:
+            results["OUTPUT_OPERATORS"] = dest
+        dest = self._write_sharing(parameters, context, sharing or [], result)
+        if dest:
+            results["OUTPUT_SHARING"] = dest
+        dest = self._write_migrations(parameters, context, result, lang)
+        if dest:
+            results["OUTPUT_MIGRATIONS"] = dest
+        files = []
+        folder = self.parameterAsString(parameters, "OPERATOR_FOLDER", context)
+        if folder:
+            folder = self.parameterAsFileOutput(parameters, "OPERATOR_FOLDER", context) or folder
+            files = ops.export_packages_csv(packs, folder)
+            results["OPERATOR_FOLDER"] = folder
+            feedback.pushInfo(tr("Operator packages: {n} CSV files written to {folder}").format(
+                n=len(files), folder=folder))
+        feedback.setProgress(95)
+
+        t = result.totals
+        capex_total = t.capex_idr + t.migration_capex_idr
+        opex_total = t.opex_idr + t.migration_opex_idr
+        results.update({
+            "VILLAGES_SCHEDULED": t.villages_scheduled,
+            "VILLAGES_UNFUNDED": t.villages_unfunded,
+            "PEOPLE_CONNECTED": t.people_connected,
+            "CAPEX_TOTAL": capex_total,
+            "OPEX_TOTAL": opex_total,
+            "SUSTAINABILITY": result.sustainability,
+            "VILLAGES_MIGRATED": t.villages_migrated,
+            "TRAINEES": plan.total_trainees,
+            "TRAINING_COST": plan.total_cost_idr,
+            "SHARING_CANDIDATES": len(sharing or []),
+            "OPERATOR_FILES": ";".join(files),
+        })
+        from ..core.funding import format_idr
+
+        feedback.pushInfo(tr("Roadmap {start}–{end}: {s} villages scheduled ({p} people), {u} unfunded; CAPEX "
+                             "{capex}, OPEX {opex}.").format(
+            start=result.start_year, end=result.end_year, s=t.villages_scheduled, p=t.people_connected,
+            u=t.villages_unfunded, capex=format_idr(capex_total, lang), opex=format_idr(opex_total, lang)))
+        if result.sustainability is not None:
+            feedback.pushInfo(tr("Sustainability: {pct}% of the OPEX after the first year of service is paid from "
+                                 "recurring sources.").format(pct=round(100 * result.sustainability, 1)))
+        feedback.setProgress(100)
+        return results
+
+    def _village(self, f: QgsFeature, fmap: dict, jenis_idx: int, to_utm) -> PlanVillage:
+        def get(key):
+            name = fmap[key]
+            return f[name] if name else None
+
+        kelurahan = None
+        if jenis_idx >= 0:
+            jenis = as_text(f.attributes()[jenis_idx]).lower()
+            if jenis in ("kelurahan", "desa"):
+                kelurahan = jenis == "kelurahan"
+        x = y = None
+        geom = f.geometry()
+        if geom is not None and not geom.isEmpty():
+            try:
+                pt = geom.asPoint() if geom.type() == QgsWkbTypes.PointGeometry and not geom.isMultipart() \
+                    else geom.pointOnSurface().asPoint()
+                p = to_utm.transform(pt)
+                x, y = p.x(), p.y()
+            except Exception:  # noqa: BLE001 - bad geometry: no tower-sharing position, scheduling unaffected
+                x = y = None
+        rank = as_number(get("RANK_FIELD"))
+        pop = as_number(get("POPULATION_FIELD"))
+        cadres = as_number(get("CADRES_FIELD"))
+        tech_raw = as_text(get("TECH_FIELD"))
+        return PlanVillage(
+            code=as_text(get("CODE_FIELD")), name=as_text(get("NAME_FIELD")), kab_code=as_text(get("KAB_CODE_FIELD")),
+            kec_code=as_text(get("KEC_CODE_FIELD")), kec_name=as_text(get("KEC_NAME_FIELD")),
+            population=int(pop) if isinstance(pop, (int, float)) and pop > 0 else 0,
+            tech=tech_raw or None, capex_idr=as_number(get("CAPEX_FIELD")),
+            opex_idr_year=as_number(get("OPEX_FIELD")),
+            priority_rank=int(rank) if isinstance(rank, (int, float)) else 0,
+            is_3t=bool(as_bool(get("IS_3T_FIELD"))), has_plot_20m=as_bool(get("PLOT_FIELD")),
+            operator=as_text(get("OPERATOR_FIELD")) or None,
+            cadres_trained=int(cadres) if isinstance(cadres, (int, float)) and cadres > 0 else 0,
+            is_kelurahan=kelurahan, x=x, y=y)
+
+    def _towers(self, parameters, context, towers_src) -> list:
+        names = towers_src.fields().names()
+        lower = {n.lower(): n for n in names}
+        op_field = self.parameterAsString(parameters, "TOWER_OPERATOR_FIELD", context) or lower.get("operator")
+        id_field = self.parameterAsString(parameters, "TOWER_ID_FIELD", context) or lower.get("site_id")
+        if not op_field:
+            raise QgsProcessingException(tr(
+                "The tower layer has no 'operator' field. Choose the field holding the operator in the parameter "
+                "TOWER_OPERATOR_FIELD."))
+        xform = QgsCoordinateTransform(towers_src.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
+                                       context.transformContext())
+        out = []
+        for f in towers_src.getFeatures():
+            g = f.geometry()
+            if g is None or g.isEmpty():
+                continue
+            p = xform.transform(g.centroid().asPoint())
+            tid = as_text(f[id_field]) if id_field else ""
+            out.append(ops.Site(tid or str(f.id()), p.x(), p.y(), as_text(f[op_field]) or None))
+        return out
+
+    def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang):
+        in_fields = source.fields()
+        keep = [i for i, fld in enumerate(in_fields) if fld.name().lower() not in NEW_FIELDS]
+        fields = QgsFields()
+        for i in keep:
+            fields.append(in_fields.at(i))
+        for name, vtype in (("year", QVariant.Int), ("funding_capex", QVariant.String),
+                            ("funding_opex", QVariant.String), ("fund_status", QVariant.String),
+                            ("unfunded_reason", QVariant.String), ("migration_year", QVariant.Int)):
+            fields.append(QgsField(name, vtype))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
+                                          source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        by_code = {v.code: v for v in result.villages}
+        n = len(feats)
+        for i, (f, v) in enumerate(zip(feats, villages)):
+            if feedback.isCanceled():
+                break
+            vs = by_code[v.code]
+            attrs = f.attributes()
+            out = QgsFeature(fields)
+            out.setGeometry(f.geometry())
+            reason = "" if vs.status == SCHEDULED else (vs.reason_id if lang == "id" else vs.reason_en)
+            out.setAttributes([attrs[j] for j in keep] + [
+                vs.year, money_text(vs.funding_capex), money_text(opex_by_source(vs.funding_opex)), vs.status,
+                reason or None, vs.migration_year])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            feedback.setProgress(60 + 20 * (i + 1) / n)
+        del sink
+        return dest
+
+    def _table_sink(self, parameters, context, key, spec):
+        fields = make_fields(spec)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry,
+                                          QgsCoordinateReferenceSystem())
+        return sink, dest, fields
+
+    @staticmethod
+    def _add_rows(sink, fields, rows):
+        for row in rows:
+            f = QgsFeature(fields)
+            f.setAttributes(list(row))
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+
+    def _write_table(self, parameters, context, result):
+        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_TABLE", TABLE_FIELDS)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT_TABLE"))
+        recurring = {s.name: s.recurring for s in result.sources}
+        self._add_rows(sink, fields, (
+            (r.year, r.source, r.label, r.cap_idr, int(r.cap_per_kab), r.capex_idr, r.opex_idr,
+             r.migration_capex_idr, r.migration_opex_idr, r.total_idr, r.villages_connected, r.people_connected,
+             r.villages_migrated, int(bool(recurring.get(r.source)))) for r in result.table))
+        del sink
+        return dest
+
+    def _write_training(self, parameters, context, plan):
+        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_TRAINING", TRAINING_FIELDS)
+        if sink is None:
+            return None
+        self._add_rows(sink, fields, ((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages),
+                                       b.cost_idr) for b in plan.batches))
+        del sink
+        return dest
+
+    def _write_operators(self, parameters, context, packs):
+        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS)
+        if sink is None:
+            return None
+        rows = []
+        for op, pack in packs.items():
+            yrs = [i.year for i in pack.items if i.year is not None]
+            techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
+            rows.append((op, pack.villages, sum(1 for i in pack.items if i.status == SCHEDULED), pack.population,
+                         int(round(pack.capex_idr)), int(round(pack.opex_idr_year)), techs,
+                         min(yrs) if yrs else None, max(yrs) if yrs else None))
+        self._add_rows(sink, fields, rows)
+        del sink
+        return dest
+
+    def _write_sharing(self, parameters, context, sharing, result):
+        if not parameters.get("OUTPUT_SHARING"):
+            return None
+        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_SHARING", SHARING_FIELDS)
+        if sink is None:
+            return None
+        years = result.years_by_code()
+        self._add_rows(sink, fields, ((c.site_id, c.site_operator, c.code, years.get(c.code), c.tower_id,
+                                       c.tower_operator, c.distance_m) for c in sharing))
+        del sink
+        return dest
+
+    def _write_migrations(self, parameters, context, result, lang):
+        if not parameters.get("OUTPUT_MIGRATIONS"):
+            return None
+        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_MIGRATIONS", MIGRATION_FIELDS)
+        if sink is None:
+            return None
+        self._add_rows(sink, fields, ((m.code, m.name, m.status, m.year, m.fibre_capex_idr, m.fibre_opex_idr_year,
+                                       money_text(m.funding_capex), money_text(opex_by_source(m.funding_opex)),
+                                       (m.reason_id if lang == "id" else m.reason_en) or None)
+                                      for m in result.migrations))
+        del sink
+        return dest
+
+
+ALGORITHM = RoadmapAlgorithm

@@ -1,0 +1,219 @@
+"""Drive the Plan page with qtbot: funding table in the project, roadmap as a task, layers, charts, year slider."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
+
+import kaltim_internet_plugin
+from tests.qgis.test_roadmap_alg import build_plan
+
+
+@pytest.fixture()
+def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
+    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
+    p = kaltim_internet_plugin.classFactory(qgis_iface)
+    p.initGui()
+    yield p
+    p.unload()
+    QgsProject.instance().clear()
+    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, 0)
+
+
+@pytest.fixture()
+def page(plugin):
+    from kaltim_internet_plugin.gui.page_plan import PlanPage
+
+    page = plugin.dock.pages["plan"]
+    assert isinstance(page, PlanPage)
+    return page
+
+
+@pytest.fixture()
+def plan_layer(tmp_path):
+    layer = QgsVectorLayer(build_plan(tmp_path / "plan.gpkg", n=150), "plan", "ogr")
+    assert layer.isValid()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def count(layer) -> int:
+    return sum(1 for _ in layer.getFeatures())
+
+
+def stored():
+    from kaltim_internet_plugin.io.funding_store import read_project
+
+    return {s.name: s for s in read_project()}
+
+
+def test_plan_page_is_discovered_with_default_funding(page):
+    from kaltim_internet_plugin.core.funding import default_sources
+    from kaltim_internet_plugin.gui.page_plan import COL
+
+    tabs = page.dock.tabs
+    assert any("Rencana" in tabs.tabText(i) for i in range(tabs.count()))
+    assert page.funding_table.rowCount() == len(default_sources())
+    assert page.funding_table.item(2, COL["name"]).text() == "dana_desa"
+    assert page.validate() == []
+    assert page.export_area is not None and page.export_area.count() == 0
+
+
+def test_funding_edits_persist_in_the_project(page, tmp_path):
+    from kaltim_internet_plugin.gui.page_plan import COL
+
+    t = page.funding_table
+    t.item(4, COL["yearly_cap_idr"]).setText("123000000000")
+    assert stored()["apbd_prov"].yearly_cap_idr == 123_000_000_000
+    t.item(0, COL["recurring"]).setCheckState(Qt.Unchecked)
+    assert stored()["bakti_uso"].recurring is False
+    t.item(1, COL["rules"]).setText("3t;per_kab")
+    assert stored()["operator"].only_3t and stored()["operator"].cap_per_kab
+    page.add_row()
+    assert t.rowCount() == 6 and "source_6" in stored()
+    t.selectRow(5)
+    page.remove_selected_rows()
+    assert t.rowCount() == 5 and "source_6" not in stored()
+    # a bad value is reported, not stored as garbage
+    t.item(3, COL["yearly_cap_idr"]).setText("lima miliar")
+    assert any("not a number" in m for m in page.validate())
+    t.item(3, COL["yearly_cap_idr"]).setText("-5")
+    assert any("negative" in m for m in page.validate())
+    t.item(3, COL["yearly_cap_idr"]).setText("5000000000")
+    # saved with the project file and restored
+    path = str(tmp_path / "p.qgz")
+    assert QgsProject.instance().write(path)
+    page.reset_defaults()
+    assert stored()["apbd_prov"].yearly_cap_idr == 60_000_000_000
+    assert QgsProject.instance().read(path)
+    assert page.sources()[4].yearly_cap_idr == 123_000_000_000
+    # CSV round trip
+    csv_path = str(tmp_path / "f.csv")
+    assert page.save_csv(csv_path)
+    page.reset_defaults()
+    assert page.load_csv(csv_path)
+    assert page.sources()[4].yearly_cap_idr == 123_000_000_000 and stored()["apbd_prov"].yearly_cap_idr == 123e9
+
+
+def test_run_roadmap_adds_styled_layers_charts_and_filters_by_year(page, plan_layer, qtbot, tmp_path):
+    from kaltim_internet_plugin.io.funding_store import read_gpkg
+
+    page.plan_combo.setLayer(plan_layer)
+    page.start_spin.setValue(2026)
+    page.years_spin.setValue(4)
+    out = tmp_path / "roadmap.gpkg"
+    page.output_widget.setFilePath(str(out))
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        assert page.run_roadmap() is not None
+    res = blocker.args[0]
+    assert res["ok"], res
+    assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] == 150
+    assert QgsApplication.taskManager().countActiveTasks() == 0
+    project = QgsProject.instance()
+    layers = res["layers"]
+    assert {"villages", "roadmap_year_source", "training_plan", "operator_packages", "funding_sources"} <= set(layers)
+    roadmap = project.mapLayer(layers["villages"])
+    assert roadmap is not None and roadmap.renderer().type() == "categorizedSymbol"
+    cats = [c.value() for c in roadmap.renderer().categories()]
+    assert cats == ["2026", "2027", "2028", "2029", "unfunded"]
+    assert [s.name for s in read_gpkg(str(out))] == [s.name for s in page.sources()]
+    # every feature is drawn with its year's colour, unfunded in grey
+    from qgis.core import QgsExpressionContextUtils, QgsRenderContext
+
+    from kaltim_internet_plugin.io.styles_plan import UNFUNDED_COLOR, year_colors
+
+    ctx = QgsRenderContext()
+    ctx.expressionContext().appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(roadmap))
+    renderer = roadmap.renderer().clone()
+    renderer.startRender(ctx, roadmap.fields())
+    colors = year_colors(range(2026, 2030))
+    for f in roadmap.getFeatures():
+        ctx.expressionContext().setFeature(f)
+        want = colors[f["year"]] if f["fund_status"] == "scheduled" else UNFUNDED_COLOR
+        assert renderer.symbolForFeature(f, ctx).color().name() == want
+    renderer.stopRender(ctx)
+    # charts
+    assert page.budget_chart.categories() == ["2026", "2027", "2028", "2029"]
+    assert sum(page.budget_chart.totals()) == pytest.approx(res["CAPEX_TOTAL"] + res["OPEX_TOTAL"])
+    assert sum(page.villages_chart.totals()) == res["VILLAGES_SCHEDULED"]
+    page.budget_chart.grab()  # paints without error
+    page.villages_chart.grab()
+    # year slider
+    assert page.year_slider.isEnabled() and page.year_slider.maximum() == 2029
+    page.show_unfunded.setChecked(False)
+    page.year_slider.setValue(2026)
+    assert roadmap.subsetString() == '"year" <= 2026'
+    years = {f["year"] for f in roadmap.getFeatures()}
+    assert years == {2026}
+    first_year = count(roadmap)
+    page.year_slider.setValue(2028)
+    assert count(roadmap) > first_year
+    assert {f["year"] for f in roadmap.getFeatures()} <= {2026, 2027, 2028}
+    page.show_unfunded.setChecked(True)
+    assert "unfunded" in roadmap.subsetString()
+    unfunded = [f for f in roadmap.getFeatures() if f["fund_status"] == "unfunded"]
+    assert len(unfunded) == res["VILLAGES_UNFUNDED"]
+    # a second run replaces the previous layers instead of piling them up
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        page.run_roadmap()
+    assert blocker.args[0]["ok"]
+    assert project.mapLayer(layers["villages"]) is None
+    assert len([lyr for lyr in project.mapLayers().values() if lyr.name().startswith("Roadmap villages")]) == 1
+
+
+def test_run_without_layer_or_with_bad_funding_says_so(page, plan_layer, qgis_iface):
+    from qgis.core import Qgis
+
+    from kaltim_internet_plugin.gui.page_plan import COL
+
+    page.plan_combo.setLayer(None)
+    assert page.run_roadmap() is None
+    assert any("plan layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+    page.plan_combo.setLayer(plan_layer)
+    page.funding_table.item(0, COL["kinds"]).setText("capex;gift")
+    assert page.run_roadmap() is None
+    assert any("funding table" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+
+
+def test_roadmap_failure_is_reported(page, tmp_path, qtbot):
+    layer = QgsVectorLayer(build_plan(tmp_path / "bad.gpkg", n=10, drop=("tech",)), "bad", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    page.plan_combo.setLayer(layer)
+    with qtbot.waitSignal(page.roadmapFinished, timeout=60000) as blocker:
+        page.run_roadmap()
+    assert blocker.args[0]["ok"] is False
+    assert "tech" in page.summary_label.text()
+    assert page.run_button.isEnabled()
+
+
+def test_cancel_stops_the_run(page, tmp_path, qtbot):
+    layer = QgsVectorLayer(build_plan(tmp_path / "big.gpkg", n=1038), "big", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    page.plan_combo.setLayer(layer)
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        page.run_roadmap()
+        assert page.cancel_button.isEnabled() and not page.run_button.isEnabled()
+        page.cancel()
+    res = blocker.args[0]
+    assert res["ok"] is False and res["canceled"] is True
+    assert "cancel" in page.summary_label.text()
+    assert page.run_button.isEnabled() and not page.cancel_button.isEnabled()
+    assert "villages" not in page.layer_ids
+
+
+def test_existing_tables_are_only_replaced_after_confirmation(page, plan_layer, tmp_path, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from kaltim_internet_plugin.core.funding import default_sources
+    from kaltim_internet_plugin.io.funding_store import read_gpkg, write_gpkg
+
+    out = tmp_path / "existing.gpkg"
+    write_gpkg(str(out), default_sources()[:2])
+    page.plan_combo.setLayer(plan_layer)
+    page.output_widget.setFilePath(str(out))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.No)
+    assert page.run_roadmap() is None
+    assert asked and len(read_gpkg(str(out))) == 2

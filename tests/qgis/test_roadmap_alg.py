@@ -1,0 +1,306 @@
+"""kaltiminternet:roadmap through Processing on a plan GeoPackage built from the sample offices (synthetic plan)."""
+from __future__ import annotations
+
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from osgeo import gdal, ogr
+from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+
+from tests.conftest import SAMPLE
+
+gdal.UseExceptions()
+
+M = 1_000_000
+TECHS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package")
+COSTS = {"fibre": (800 * M, 60 * M), "fwa": (5 * M, 6 * M), "radio": (150 * M, 20 * M), "bts": (2600 * M, 250 * M),
+         "colo": (400 * M, 80 * M), "satellite": (15 * M, 36 * M), "village_package": (100 * M, 40 * M)}
+OPERATORS = ("Telkomsel", "Indosat", "XL")
+
+
+def build_plan(path: Path, n: int = 300, drop: tuple = (), empty: bool = False) -> str:
+    """The first ``n`` sample offices with a deterministic synthetic plan (tech, costs, rank, 3T, plot…)."""
+    src = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))
+    lyr = src.GetLayerByName("offices")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("villages", lyr.GetSpatialRef(), ogr.wkbPoint)
+    defn = lyr.GetLayerDefn()
+    for i in range(defn.GetFieldCount()):
+        out.CreateField(defn.GetFieldDefn(i))
+    extra = [("tech", ogr.OFTString), ("capex_idr", ogr.OFTReal), ("opex_idr_year", ogr.OFTReal),
+             ("priority_rank", ogr.OFTInteger), ("is_3t", ogr.OFTInteger), ("has_plot", ogr.OFTInteger),
+             ("operator", ogr.OFTString), ("cadres_trained", ogr.OFTInteger), ("fibre_capex_idr", ogr.OFTReal),
+             ("fibre_opex_idr_year", ogr.OFTReal)]
+    extra = [e for e in extra if e[0] not in drop]
+    for name, ftype in extra:
+        out.CreateField(ogr.FieldDefn(name, ftype))
+    rng = random.Random(42)
+    ranks = list(range(1, n + 1))
+    rng.shuffle(ranks)
+    if not empty:
+        for i, f in enumerate(lyr):
+            if i >= n:
+                break
+            g = ogr.Feature(out.GetLayerDefn())
+            for j in range(defn.GetFieldCount()):
+                g.SetField(defn.GetFieldDefn(j).GetName(), f.GetField(j))
+            tech = TECHS[i % len(TECHS)]
+            capex, opex = COSTS[tech]
+            vals = {"tech": tech, "capex_idr": 4 * capex * (0.8 + (i % 5) / 10), "opex_idr_year": 2 * opex,
+                    "priority_rank": ranks[i], "is_3t": int(i % 3 != 0), "has_plot": int(i % 4 != 1),
+                    "operator": OPERATORS[i % 3] if tech in ("fwa", "colo") else None, "cadres_trained": i % 3,
+                    "fibre_capex_idr": 700 * M if tech == "satellite" and i % 2 == 0 else None,
+                    "fibre_opex_idr_year": 50 * M if tech == "satellite" and i % 2 == 0 else None}
+            for k, v in vals.items():
+                if k in dict(extra) and v is not None:
+                    g.SetField(k, v)
+            g.SetGeometry(f.GetGeometryRef().Clone())
+            out.CreateFeature(g)
+    ds = None
+    return f"{path}|layername=villages"
+
+
+def write_funding(path: Path, sources) -> str:
+    from kaltim_internet_plugin.core.funding import sources_to_json
+
+    path.write_text(sources_to_json(sources), encoding="utf-8")
+    return str(path)
+
+
+class Capture(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines, self.warnings = [], []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.warnings.append(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803
+        self.lines.append(error)
+
+
+def run_roadmap(tmp_path: Path, plan: str, out_name: str = "out.gpkg", **extra):
+    import processing
+
+    out = tmp_path / out_name
+    params = {"PLAN": plan, "START_YEAR": 2026, "YEARS": 5,
+              "OUTPUT": f"ogr:dbname='{out}' table=\"villages\" (geom)",
+              "OUTPUT_TABLE": f"ogr:dbname='{out}' table=\"roadmap_year_source\"",
+              "OUTPUT_TRAINING": f"ogr:dbname='{out}' table=\"training_plan\"",
+              "OUTPUT_OPERATORS": f"ogr:dbname='{out}' table=\"operator_packages\""}
+    params.update(extra)
+    fb = Capture()
+    res = processing.run("kaltiminternet:roadmap", params, feedback=fb)
+    return res, fb, out
+
+
+def rows(path: Path, table: str) -> list:
+    layer = QgsVectorLayer(f"{path}|layername={table}", table, "ogr")
+    assert layer.isValid(), table
+    names = layer.fields().names()
+    return [dict(zip(names, [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+                              for v in f.attributes()])) for f in layer.getFeatures()]
+
+
+def parse_money(text) -> dict:
+    if not text:
+        return {}
+    return {k: int(v) for k, v in (p.split("=") for p in str(text).split(";") if p)}
+
+
+@pytest.fixture()
+def plan(tmp_path):
+    return build_plan(tmp_path / "plan.gpkg")
+
+
+def test_roadmap_on_a_synthetic_plan(provider, tmp_path, plan):
+    from kaltim_internet_plugin.core.funding import default_sources
+
+    res, fb, out = run_roadmap(tmp_path, plan)
+    villages = rows(out, "villages")
+    table = rows(out, "roadmap_year_source")
+    assert len(villages) == 300
+    assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] == 300
+    assert res["VILLAGES_SCHEDULED"] > 0 and res["VILLAGES_UNFUNDED"] > 0
+    # every village scheduled in the horizon or unfunded with a reason
+    for v in villages:
+        assert v["fund_status"] in ("scheduled", "unfunded")
+        if v["fund_status"] == "scheduled":
+            assert 2026 <= v["year"] <= 2030 and not v["unfunded_reason"]
+            assert parse_money(v["funding_capex"]) or v["capex_idr"] == 0
+        else:
+            assert v["year"] is None and v["unfunded_reason"] and len(v["unfunded_reason"]) > 10
+    assert sum(v["fund_status"] == "scheduled" for v in villages) == res["VILLAGES_SCHEDULED"]
+    # Dana Desa never pays a BTS
+    for v in villages:
+        if v["tech"] == "bts":
+            assert "dana_desa" not in parse_money(v["funding_capex"])
+            assert "dana_desa" not in parse_money(v["funding_opex"])
+    # capex in the plan layer = capex in the year x source table, per year and source
+    capex = defaultdict(int)
+    for v in villages:
+        for src, amount in parse_money(v["funding_capex"]).items():
+            capex[(v["year"], src)] += amount
+    for r in table:
+        assert capex.get((r["year"], r["source"]), 0) == r["capex_idr"]
+    # each scheduled village is fully funded: its capex and (within the horizon) its opex
+    for v in villages:
+        if v["fund_status"] == "scheduled":
+            assert sum(parse_money(v["funding_capex"]).values()) == round(v["capex_idr"])
+            n_opex = min(5, 2030 - v["year"] + 1) if v["migration_year"] is None else v["migration_year"] - v["year"]
+            assert sum(parse_money(v["funding_opex"]).values()) == round(v["opex_idr_year"]) * n_opex
+    # caps never exceeded, recomputed from the table against the funding table
+    caps = {s.name: s for s in default_sources()}
+    kabs = len({v["kode_kab"] for v in villages})
+    assert {r["source"] for r in table} == set(caps)
+    assert {r["year"] for r in table} == set(range(2026, 2031))
+    for r in table:
+        spent = r["capex_idr"] + r["opex_idr"] + r["migration_capex_idr"] + r["migration_opex_idr"]
+        assert spent == r["total_idr"]
+        s = caps[r["source"]]
+        limit = s.yearly_cap_idr * (kabs if s.cap_per_kab else 1)
+        assert spent <= limit, r
+    # totals add up across tables
+    assert sum(r["capex_idr"] + r["migration_capex_idr"] for r in table) == res["CAPEX_TOTAL"]
+    assert sum(r["opex_idr"] + r["migration_opex_idr"] for r in table) == res["OPEX_TOTAL"]
+    assert sum(r["villages_connected"] for r in table) == res["VILLAGES_SCHEDULED"]
+    assert sum(r["people_connected"] for r in table) == sum(
+        v["population"] for v in villages if v["fund_status"] == "scheduled") == res["PEOPLE_CONNECTED"]
+    assert 0 <= res["SUSTAINABILITY"] <= 1
+    # training: 2 cadres per scheduled village minus those already trained
+    training = rows(out, "training_plan")
+    gap = sum(max(0, 2 - v["cadres_trained"]) for v in villages if v["fund_status"] == "scheduled")
+    assert sum(t["trainees"] for t in training) == gap == res["TRAINEES"]
+    assert all(t["trainees"] <= 25 for t in training)
+    assert sum(t["cost_idr"] for t in training) == res["TRAINING_COST"] == gap * 1_500_000
+    # operator packages: every village exactly once
+    packages = rows(out, "operator_packages")
+    assert sum(p["villages"] for p in packages) == 300
+    assert {p["operator"] for p in packages} >= set(OPERATORS)
+    assert fb.warnings  # some villages unfunded -> a warning
+
+
+def test_budget_respects_per_village_cap_and_eligibility(provider, tmp_path, plan):
+    res, fb, out = run_roadmap(tmp_path, plan)
+    villages = rows(out, "villages")
+    for v in villages:
+        cap = parse_money(v["funding_capex"])
+        if v["tech"] not in ("satellite",):
+            assert "dana_desa" not in cap  # Dana Desa pays satellite capex only
+        if v["jenis"] == "kelurahan":
+            assert "dana_desa" not in cap and "dana_desa" not in parse_money(v["funding_opex"])
+        if "bakti_uso" in cap:
+            assert v["tech"] == "bts" and v["is_3t"] == 1 and v["has_plot"] == 1
+        if "operator" in cap:
+            assert v["tech"] in ("colo", "fwa")
+
+
+def test_zero_budget_leaves_every_village_unfunded_with_a_warning(provider, tmp_path, plan):
+    from kaltim_internet_plugin.core.funding import default_sources
+
+    sources = default_sources()
+    for s in sources:
+        s.yearly_cap_idr = 0
+    funding = write_funding(tmp_path / "zero.json", sources)
+    res, fb, out = run_roadmap(tmp_path, plan, FUNDING=funding)
+    assert res["VILLAGES_SCHEDULED"] == 0 and res["VILLAGES_UNFUNDED"] == 300
+    assert res["CAPEX_TOTAL"] == 0 and res["OPEX_TOTAL"] == 0
+    assert any("zero cap" in w or "pagu nol" in w for w in fb.warnings)
+    villages = rows(out, "villages")
+    assert all(v["fund_status"] == "unfunded" and v["unfunded_reason"] for v in villages)
+
+
+def test_funding_from_csv_and_gpkg(provider, tmp_path, plan):
+    from kaltim_internet_plugin.core.funding import default_sources, write_sources_csv
+    from kaltim_internet_plugin.io.funding_store import read_gpkg, write_gpkg
+
+    sources = default_sources()
+    sources[-1].yearly_cap_idr = 1_000 * 1_000_000_000  # a rich province
+    csv_path = tmp_path / "f.csv"
+    write_sources_csv(str(csv_path), sources)
+    res_csv, _, _ = run_roadmap(tmp_path, plan, "csv.gpkg", FUNDING=str(csv_path))
+    gpkg = tmp_path / "funding.gpkg"
+    write_gpkg(str(gpkg), sources)
+    assert [s.to_dict() for s in read_gpkg(str(gpkg))] == [s.to_dict() for s in sources]
+    res_gpkg, _, _ = run_roadmap(tmp_path, plan, "gpkg.gpkg", FUNDING=str(gpkg))
+    res_default, _, _ = run_roadmap(tmp_path, plan, "default.gpkg")
+    assert res_csv["VILLAGES_SCHEDULED"] == res_gpkg["VILLAGES_SCHEDULED"] > res_default["VILLAGES_SCHEDULED"]
+
+
+def test_tower_sharing_migrations_and_operator_folder(provider, tmp_path, plan):
+    out = tmp_path / "out.gpkg"  # the same file as run_roadmap's default: all tables in one GeoPackage
+    folder = tmp_path / "ops"
+    res, fb, out = run_roadmap(
+        tmp_path, plan, TOWERS=f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=towers", SHARING_DISTANCE_M=20000,
+        OUTPUT_SHARING=f"ogr:dbname='{out}' table=\"tower_sharing\"",
+        OUTPUT_MIGRATIONS=f"ogr:dbname='{out}' table=\"migrations\"", OPERATOR_FOLDER=str(folder))
+    sharing = rows(out, "tower_sharing")
+    assert len(sharing) == res["SHARING_CANDIDATES"] > 0
+    villages = {v["kode"]: v for v in rows(out, "villages")}
+    for s in sharing:
+        assert villages[s["code"]]["tech"] == "bts" and s["distance_m"] <= 20000 and s["tower_operator"]
+    migrations = rows(out, "migrations")
+    assert migrations and all(m["status"] in ("migrated", "not_migrated") for m in migrations)
+    for m in migrations:
+        if m["status"] == "migrated":
+            assert villages[m["code"]]["migration_year"] == m["year"] > villages[m["code"]]["year"]
+        else:
+            assert m["reason"]
+    files = res["OPERATOR_FILES"].split(";")
+    assert any(f.endswith("operators_summary.csv") for f in files)
+    assert all(Path(f).exists() for f in files)
+    assert (folder / "operator_telkomsel.csv").exists()
+
+
+def test_empty_plan_is_a_clear_error(provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    plan = build_plan(tmp_path / "empty.gpkg", empty=True)
+    with pytest.raises(QgsProcessingException, match="no villages"):
+        run_roadmap(tmp_path, plan)
+
+
+def test_missing_field_is_a_clear_error_naming_it(provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    plan = build_plan(tmp_path / "nocapex.gpkg", n=20, drop=("capex_idr",))
+    with pytest.raises(QgsProcessingException, match="capex_idr"):
+        run_roadmap(tmp_path, plan)
+
+
+def test_field_mapping_parameters(provider, tmp_path):
+    """A plan whose rank field has another name works once the field parameter names it."""
+    src = build_plan(tmp_path / "p.gpkg", n=40)
+    ds = ogr.Open(str(tmp_path / "p.gpkg"), 1)
+    ds.ExecuteSQL('ALTER TABLE villages RENAME COLUMN priority_rank TO peringkat')
+    ds = None
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="priority_rank"):
+        run_roadmap(tmp_path, src)
+    res, _, _ = run_roadmap(tmp_path, src, "mapped.gpkg", RANK_FIELD="peringkat")
+    assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] == 40
+
+
+def test_invalid_funding_file_is_a_clear_error(provider, tmp_path, plan):
+    from qgis.core import QgsProcessingException
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"version": 1, "sources": [{"name": "x y", "yearly_cap_idr": -5, "techs": "all"}]}))
+    with pytest.raises(QgsProcessingException, match="funding table"):
+        run_roadmap(tmp_path, plan, FUNDING=str(bad))
+
+
+def test_indonesian_reasons_when_the_locale_is_id(provider, tmp_path, plan, monkeypatch):
+    import kaltim_internet_plugin.processing.alg_roadmap as alg
+
+    monkeypatch.setattr(alg, "user_locale", lambda: "id")
+    res, fb, out = run_roadmap(tmp_path, plan)
+    reasons = [v["unfunded_reason"] for v in rows(out, "villages") if v["unfunded_reason"]]
+    assert reasons and any("sumber dana" in r or "tidak" in r for r in reasons)
