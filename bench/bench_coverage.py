@@ -1,0 +1,160 @@
+"""Benchmark the coverage engine against gdal.ViewshedGenerate.
+
+Usage (from the repo root):
+    /usr/bin/python3 bench/bench_coverage.py [--sites N] [--radius M] [--province]
+
+Default: synthetic 90 m DEM (1000 x 1000 cells, EPSG:32750), N=20 sites,
+radius 30 km: time of the p526 coverage vs the time of gdal.ViewshedGenerate
+LOS for the same sites composited the same way (run_coverage model='los'),
+and the ratio.  --province: 1000 sites on a 6500 x 6500 90 m DEM, prints time
+and peak memory (resource.getrusage).  p526 uses full resolution rays unless
+--ray-step is given (e.g. --ray-step 2,2); the default run also times a
+'fast' p526 (--fast-step, default 2,2) and prints its difference to the full
+resolution result.  The GDAL block cache is capped (--gdal-cache-mb, 256).
+"""
+
+import argparse
+import math
+import os
+import resource
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+import numpy as np  # noqa: E402
+from osgeo import gdal, osr  # noqa: E402
+
+from kaltim_internet_plugin.core import coverage as cov  # noqa: E402
+
+gdal.UseExceptions()
+
+
+def write_synthetic_dem(path, nx, ny, cell=90.0, seed=0, x0=400000.0, y0=9900000.0, strip=512):
+    """Hilly synthetic DEM (sum of sinusoids + ridges), written strip by strip (bounded memory)."""
+    rng = np.random.default_rng(seed)
+    drv = gdal.GetDriverByName("GTiff")
+    ds = drv.Create(path, nx, ny, 1, gdal.GDT_Float32, ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
+    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    band.SetNoDataValue(-9999)
+    terms = []
+    for wl, amp in ((40000, 300), (15000, 150), (6000, 80), (2500, 40), (1200, 15)):
+        for _ in range(3):
+            th = rng.uniform(0, math.pi)
+            k = 2 * math.pi / wl
+            terms.append((k * math.cos(th), k * math.sin(th), rng.uniform(0, 2 * math.pi), amp / 3))
+    xs = (np.arange(nx) + 0.5) * cell
+    for r0 in range(0, ny, strip):
+        r1 = min(r0 + strip, ny)
+        ys = (np.arange(r0, r1) + 0.5) * cell
+        z = np.full((r1 - r0, nx), 350.0, dtype=np.float32)
+        for kx, ky, ph, a in terms:
+            z += (a * np.sin(kx * xs[None, :] + ky * ys[:, None] + ph)).astype(np.float32)
+        np.maximum(z, 0.0, out=z)
+        band.WriteArray(z, 0, r0)
+    ds.FlushCache()
+    ds = None
+    return path
+
+
+def make_sites(n, nx, ny, cell, seed=1, x0=400000.0, y0=9900000.0, margin=0.05):
+    rng = np.random.default_rng(seed)
+    w, h = nx * cell, ny * cell
+    xs = x0 + rng.uniform(margin * w, (1 - margin) * w, n)
+    ys = y0 - rng.uniform(margin * h, (1 - margin) * h, n)
+    return [cov.Site(f"S{i:04d}", float(x), float(y), 30.0, 900.0, 55.0) for i, (x, y) in enumerate(zip(xs, ys))]
+
+
+def _steps(text):
+    parts = [float(p) for p in str(text).split(",")]
+    return parts[0] if len(parts) == 1 else (parts[0], parts[1])
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sites", type=int, default=20)
+    ap.add_argument("--radius", type=float, default=30000.0)
+    ap.add_argument("--size", type=int, default=1000, help="DEM size (cells) for the default run")
+    ap.add_argument("--ray-step", default="1", help="p526 ray_step_cells of the main run: 'a' or 'angular,radial' "
+                    "in cells (1 = full resolution, exact)")
+    ap.add_argument("--fast-step", default="2,2", help="ray_step_cells of the extra 'fast' p526 run ('' to skip)")
+    ap.add_argument("--province", action="store_true", help="1000 sites on a 6500x6500 90 m DEM")
+    ap.add_argument("--province-sites", type=int, default=1000)
+    ap.add_argument("--province-models", default="los,p526")
+    ap.add_argument("--gdal-cache-mb", type=int, default=256,
+                    help="GDAL block cache for the run (GDAL's default is 5%% of RAM, which dominates the RSS)")
+    args = ap.parse_args(argv)
+    args.ray_step = _steps(args.ray_step)
+    fast = _steps(args.fast_step) if args.fast_step else None
+    cell = 90.0
+    if args.gdal_cache_mb > 0:
+        gdal.SetCacheMax(args.gdal_cache_mb * 1024 * 1024)
+    with tempfile.TemporaryDirectory(prefix="bench_cov_") as tmp:
+        if args.province:
+            size = 6500
+            t = time.perf_counter()
+            dem = write_synthetic_dem(os.path.join(tmp, "dem_province.tif"), size, size, cell)
+            print(f"province DEM {size}x{size} @ {cell:.0f} m written in {time.perf_counter() - t:.1f} s")
+            sites = make_sites(args.province_sites, size, size, cell)
+            print(f"GDAL cache {gdal.GetCacheMax() / 2**20:.0f} MB, peak RSS before the runs {peak_rss_mb():.0f} MB")
+            for model in args.province_models.split(","):
+                t = time.perf_counter()
+                st = cov.run_coverage(dem, sites, os.path.join(tmp, f"prov_{model}.tif"), model=model,
+                                      max_radius_m=args.radius, count_path=os.path.join(tmp, "prov_cnt.tif"),
+                                      ray_step_cells=args.ray_step)
+                dt = time.perf_counter() - t
+                print("province {:5s}: {} sites, {:.1f} s ({:.1f} ms/site), {} cells, peak RSS {:.0f} MB".format(
+                    model, st["sites_computed"], dt, 1000 * dt / max(st["sites_computed"], 1), st["cells_computed"],
+                    peak_rss_mb()))
+            return 0
+        n = args.size
+        dem = write_synthetic_dem(os.path.join(tmp, "dem.tif"), n, n, cell)
+        sites = make_sites(args.sites, n, n, cell)
+        print(f"DEM {n}x{n} @ {cell:.0f} m, {len(sites)} sites, radius {args.radius:.0f} m")
+        # warm-up (imports, GDAL driver init)
+        cov.run_coverage(dem, sites[:1], os.path.join(tmp, "warm.tif"), model="los", max_radius_m=args.radius)
+        t = time.perf_counter()
+        st_los = cov.run_coverage(dem, sites, os.path.join(tmp, "los.tif"), model="los", max_radius_m=args.radius,
+                                  count_path=os.path.join(tmp, "los_cnt.tif"))
+        t_los = time.perf_counter() - t
+        t = time.perf_counter()
+        st_p = cov.run_coverage(dem, sites, os.path.join(tmp, "p526.tif"), model="p526", max_radius_m=args.radius,
+                                count_path=os.path.join(tmp, "p526_cnt.tif"), ray_step_cells=args.ray_step)
+        t_p = time.perf_counter() - t
+        ns = len(sites)
+        print(f"gdal viewshed LOS      : {t_los:7.2f} s  ({1000 * t_los / ns:6.1f} ms/site)")
+        print(f"p526 ray_step {str(args.ray_step):9s}: {t_p:7.2f} s  ({1000 * t_p / ns:6.1f} ms/site)  "
+              f"ratio p526/LOS {t_p / t_los:5.2f}x")
+        if fast is not None:
+            t = time.perf_counter()
+            cov.run_coverage(dem, sites, os.path.join(tmp, "p526_fast.tif"), model="p526", max_radius_m=args.radius,
+                             count_path=os.path.join(tmp, "p526_fast_cnt.tif"), ray_step_cells=fast)
+            t_f = time.perf_counter() - t
+            a = gdal.Open(os.path.join(tmp, "p526.tif")).ReadAsArray()
+            b = gdal.Open(os.path.join(tmp, "p526_fast.tif")).ReadAsArray()
+            m = (a != cov.OUT_NODATA) & (b != cov.OUT_NODATA)
+            e = np.abs(a[m] - b[m])
+            print(f"p526 ray_step {str(fast):9s}: {t_f:7.2f} s  ({1000 * t_f / ns:6.1f} ms/site)  "
+                  f"ratio p526/LOS {t_f / t_los:5.2f}x")
+            p90, p99 = np.percentile(e, 90), np.percentile(e, 99)
+            print(f"  best-signal difference vs ray_step {args.ray_step}: mean {e.mean():.2f} dB, "
+                  f"p90 {p90:.2f} dB, p99 {p99:.2f} dB, max {e.max():.1f} dB")
+        print("cells computed p526: {}  sites computed: {}  peak RSS {:.0f} MB".format(
+            st_p["cells_computed"], st_p["sites_computed"], peak_rss_mb()))
+        assert st_los["sites_computed"] == ns
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

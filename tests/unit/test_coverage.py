@@ -1,0 +1,356 @@
+"""Coverage engine on synthetic GeoTIFF DEMs (no QGIS, no network)."""
+
+import os
+import sys
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from kaltim_internet_plugin.core import coverage as cov  # noqa: E402
+from kaltim_internet_plugin.core import propagation as prop  # noqa: E402
+
+gdal.UseExceptions()
+
+X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 400
+
+
+def _write(path, z, gt, epsg=32750, nodata=-9999.0):
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(gt)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    b = ds.GetRasterBand(1)
+    if nodata is not None:
+        b.SetNoDataValue(nodata)
+    b.WriteArray(z.astype(np.float32))
+    ds = None
+    return str(path)
+
+
+def _hills(n=N, seed=7):
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:n, 0:n].astype(float)
+    z = np.full((n, n), 50.0)
+    for _ in range(40):
+        cx, cy = rng.uniform(0, n, 2)
+        s = rng.uniform(8, 40)
+        z += rng.uniform(40, 350) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
+    return z
+
+
+@pytest.fixture(scope="module")
+def dem(tmp_path_factory):
+    p = tmp_path_factory.mktemp("dem") / "hills.tif"
+    return _write(p, _hills(), (X0, CELL, 0, Y0, 0, -CELL))
+
+
+def _xy(col, row):
+    return X0 + (col + 0.5) * CELL, Y0 - (row + 0.5) * CELL
+
+
+def _site(sid, col, row, h=30.0, f=900.0, eirp=55.0):
+    x, y = _xy(col, row)
+    return cov.Site(sid, x, y, h, f, eirp)
+
+
+def _read(path):
+    ds = gdal.Open(str(path))
+    return ds, ds.GetRasterBand(1).ReadAsArray()
+
+
+def _gdal_viewshed_full(dem, site, rx, k, radius):
+    ds = gdal.Open(dem)
+    vs = gdal.ViewshedGenerate(ds.GetRasterBand(1), "MEM", "", [], site.x, site.y, site.height_m, rx,
+                               1.0, 0.0, 0.0, 0.0, 1.0 / k, gdal.GVM_Edge, radius)
+    arr = vs.GetRasterBand(1).ReadAsArray()
+    vgt = vs.GetGeoTransform()
+    full = np.zeros((ds.RasterYSize, ds.RasterXSize), dtype=np.float32)
+    oc = int(round((vgt[0] - X0) / CELL))
+    orow = int(round((Y0 - vgt[3]) / CELL))
+    full[orow:orow + arr.shape[0], oc:oc + arr.shape[1]] = arr == 1
+    return full
+
+
+def _dist(site):
+    cx = X0 + (np.arange(N) + 0.5) * CELL - site.x
+    cy = Y0 - (np.arange(N) + 0.5) * CELL - site.y
+    return np.hypot(cx[None, :], cy[:, None])
+
+
+def _place(arr, off, shape=(N, N)):
+    full = np.full(shape, np.nan, dtype=np.float32)
+    xo, yo = off
+    full[yo:yo + arr.shape[0], xo:xo + arr.shape[1]] = arr
+    return full
+
+
+# ----------------------------------------------------------------------------- LOS
+
+@pytest.mark.parametrize("k", [4.0 / 3.0, 1.0])
+def test_los_agrees_with_gdal_viewshed(dem, tmp_path, k):
+    site = _site("A", 190, 210, h=25.0)
+    radius = 15000.0
+    out = tmp_path / "los.tif"
+    st = cov.run_coverage(dem, [site], str(out), model="los", rx_height=2.0, max_radius_m=radius, k_factor=k)
+    _, got = _read(out)
+    ref = _gdal_viewshed_full(dem, site, 2.0, k, radius)
+    inr = _dist(site) <= radius - CELL  # ignore the rim cells (distance rounding)
+    agree = np.mean((got[inr] == 1) == (ref[inr] == 1))
+    print("LOS agreement", k, agree)
+    assert agree >= 0.99, agree
+    assert 0.05 < np.mean(got[inr] == 1) < 0.98  # the hills do hide something
+    assert np.all(got[_dist(site) > radius + CELL] == cov.OUT_NODATA)
+    assert st["sites_computed"] == 1
+
+
+def test_p526_shadow_matches_gdal_invisible(dem):
+    """Independent check of the ray geometry + curvature of p526: cells with a
+    diffraction loss > J(0) (obstructed) are those gdal's viewshed hides."""
+    site = _site("A", 200, 200, h=30.0)
+    radius = 15000.0
+    ds = gdal.Open(dem)
+    arr, off = cov.compute_site_window(ds, site, "p526", rx_height=1.5, max_radius_m=radius)
+    sig = _place(arr, off)
+    d = _dist(site)
+    diff = site.eirp_dbm - sig - prop.fspl_db(d, site.freq_mhz)
+    ref = _gdal_viewshed_full(dem, site, 1.5, 4.0 / 3.0, radius)
+    inr = (d <= radius - CELL) & (d > 3 * CELL)
+    agree = np.mean((diff[inr] > 6.03) == (ref[inr] == 0))
+    print("p526 shadow agreement", agree)
+    assert agree >= 0.98, agree
+    assert np.all(diff[inr] >= -1e-3)
+
+
+# ----------------------------------------------------------------------------- composite
+
+def test_composite_two_sites_best_count_server(dem, tmp_path):
+    a = _site("A", 120, 150, h=30.0, eirp=55.0)
+    b = _site("B", 260, 240, h=40.0, f=1800.0, eirp=58.0)
+    radius, thr = 12000.0, -100.0
+    out, srv, cnt = tmp_path / "best.tif", tmp_path / "srv.tif", tmp_path / "cnt.tif"
+    cov.reset_work_counter()
+    st = cov.run_coverage(dem, [a, b], str(out), model="p526", threshold_dbm=thr, max_radius_m=radius,
+                          server_path=str(srv), count_path=str(cnt))
+    assert st["sites_computed"] == 2 and cov.WORK_COUNTER["sites_computed"] == 2
+    assert st["cells_computed"] > 0
+    assert st["server_ids"] == {0: "A", 1: "B"}
+    ds = gdal.Open(dem)
+    sa = _place(*cov.compute_site_window(ds, a, "p526", max_radius_m=radius))
+    sb = _place(*cov.compute_site_window(ds, b, "p526", max_radius_m=radius))
+    ods, best = _read(out)
+    # same grid as the DEM, float32, nodata -9999, tiled + DEFLATE
+    assert ods.GetGeoTransform() == ds.GetGeoTransform()
+    assert (ods.RasterXSize, ods.RasterYSize) == (ds.RasterXSize, ds.RasterYSize)
+    assert osr.SpatialReference(ods.GetProjection()).IsSame(osr.SpatialReference(ds.GetProjection()))
+    band = ods.GetRasterBand(1)
+    assert band.DataType == gdal.GDT_Float32 and band.GetNoDataValue() == cov.OUT_NODATA
+    assert ods.GetMetadata("IMAGE_STRUCTURE").get("COMPRESSION") == "DEFLATE"
+    assert band.GetBlockSize()[0] < ods.RasterXSize
+    assert ods.GetMetadataItem("KALTIM_COVERAGE_KIND") == "dbm"
+    expect = np.fmax(sa, sb)
+    none = np.isnan(expect)
+    assert none.any() and (~none).any()
+    assert np.all(best[none] == cov.OUT_NODATA)
+    np.testing.assert_allclose(best[~none], expect[~none], atol=1e-4)
+    _, count = _read(cnt)
+    exp_cnt = (np.nan_to_num(sa, nan=-999) >= thr).astype(int) + (np.nan_to_num(sb, nan=-999) >= thr)
+    assert np.all(count[~none] == exp_cnt[~none])
+    assert np.all(count[none] == cov.INT_NODATA)
+    assert (count == 2).any() and (count == 1).any()
+    _, server = _read(srv)
+    exp_srv = np.where(np.nan_to_num(sb, nan=-999) > np.nan_to_num(sa, nan=-999), 1, 0)
+    assert np.all(server[~none] == exp_srv[~none])
+    assert np.all(server[none] == cov.INT_NODATA)
+
+
+def test_los_composite_counts_visible_sites(dem, tmp_path):
+    a, b = _site("A", 150, 150), _site("B", 250, 250)
+    out, cnt = tmp_path / "los.tif", tmp_path / "cnt.tif"
+    cov.run_coverage(dem, [a, b], str(out), model="los", max_radius_m=10000.0, count_path=str(cnt))
+    ds = gdal.Open(dem)
+    va = _place(*cov.compute_site_window(ds, a, "los", max_radius_m=10000.0))
+    vb = _place(*cov.compute_site_window(ds, b, "los", max_radius_m=10000.0))
+    exp = np.nan_to_num(va) + np.nan_to_num(vb)
+    none = np.isnan(va) & np.isnan(vb)
+    ods, got = _read(out)
+    assert ods.GetMetadataItem("KALTIM_COVERAGE_KIND") == "los"
+    assert np.all(got[none] == cov.OUT_NODATA)
+    np.testing.assert_array_equal(got[~none], exp[~none])
+    assert (got == 2).any()
+    _, c = _read(cnt)
+    np.testing.assert_array_equal(c[~none], exp[~none])
+
+
+def test_hata_model_decreases_with_distance(dem, tmp_path):
+    s = _site("A", 200, 200)
+    arr, off = cov.compute_site_window(gdal.Open(dem), s, "hata", max_radius_m=9000.0)
+    full = _place(arr, off)
+    assert full[200, 210] > full[200, 250] > full[200, 290]
+
+
+def test_compute_site_window_counts_and_offsets(dem):
+    ds = gdal.Open(dem)
+    cov.reset_work_counter()
+    s = _site("A", 10, 390)  # near the corner -> clipped window
+    arr, (xo, yo) = cov.compute_site_window(ds, s, "p526", max_radius_m=3000.0)
+    assert cov.WORK_COUNTER["sites_computed"] == 1
+    assert xo == 0 and yo + arr.shape[0] == N
+    assert arr.shape[1] <= int(3000 / CELL) + 12
+    assert np.isnan(arr).any() and np.isfinite(arr).any()
+    assert cov.WORK_COUNTER["cells_computed"] == int(np.isfinite(arr).sum())
+
+
+def test_progress_and_cancel(dem, tmp_path):
+    sites = [_site(str(i), 100 + 50 * i, 200) for i in range(4)]
+    seen = []
+    cov.run_coverage(dem, sites, str(tmp_path / "p.tif"), model="hata", max_radius_m=3000.0, progress=seen.append)
+    assert seen[-1] == pytest.approx(100.0) and seen == sorted(seen)
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 2
+
+    out = tmp_path / "c.tif"
+    with pytest.raises(cov.CoverageCanceled):
+        cov.run_coverage(dem, sites, str(out), model="hata", max_radius_m=3000.0, is_canceled=cancel)
+    assert not out.exists()
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".kcov_")]
+
+
+# ----------------------------------------------------------------------------- bad input
+
+def test_error_class_is_value_error():
+    assert issubclass(cov.CoverageError, ValueError)
+
+
+def test_empty_sites(dem, tmp_path):
+    with pytest.raises(cov.CoverageError, match="No sites"):
+        cov.run_coverage(dem, [], str(tmp_path / "o.tif"))
+
+
+@pytest.mark.parametrize("radius", [0, -100.0, float("nan")])
+def test_bad_radius(dem, tmp_path, radius):
+    with pytest.raises(cov.CoverageError, match="radius"):
+        cov.run_coverage(dem, [_site("A", 10, 10)], str(tmp_path / "o.tif"), max_radius_m=radius)
+
+
+def test_sites_outside_dem(dem, tmp_path):
+    far = [cov.Site("FAR1", 100.0, 100.0, 30, 900, 55), cov.Site("FAR2", 2e6, 1e6, 30, 900, 55)]
+    with pytest.raises(cov.CoverageError, match="FAR1.*FAR2"):
+        cov.run_coverage(dem, far, str(tmp_path / "o.tif"))
+    st = cov.run_coverage(dem, far + [_site("IN", 200, 200)], str(tmp_path / "o.tif"), model="hata",
+                          max_radius_m=2000.0)
+    assert st["sites_skipped"] == ["FAR1", "FAR2"] and st["sites_computed"] == 1
+
+
+def test_unknown_model(dem, tmp_path):
+    with pytest.raises(cov.CoverageError, match="model"):
+        cov.run_coverage(dem, [_site("A", 10, 10)], str(tmp_path / "o.tif"), model="magic")
+
+
+def test_nodata_hole(tmp_path):
+    z = _hills(120)
+    z[50:70, 60:80] = -9999.0
+    dem = _write(tmp_path / "hole.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
+    s = _site("A", 40, 60)
+    for model in ("p526", "los"):
+        out = tmp_path / f"o_{model}.tif"
+        st = cov.run_coverage(dem, [s], str(out), model=model, max_radius_m=5000.0)
+        _, got = _read(out)
+        assert np.all(got[50:70, 60:80] == cov.OUT_NODATA)
+        assert np.all(got[40:50, 40:50] != cov.OUT_NODATA)
+        d = np.hypot(*np.meshgrid((np.arange(120) - 40.0) * CELL, (np.arange(120) - 60.0) * CELL))
+        exp_share = np.sum(d[50:70, 60:80] <= 5000.0) / np.sum(d <= 5000.0)
+        assert st["nodata_share"] == pytest.approx(exp_share, abs=0.01)
+        assert st["dem_nodata_cells_in_range"] > 0
+
+
+def _degree_dem(tmp_path):
+    z = _hills(100)
+    return _write(tmp_path / "deg.tif", z, (116.9, 0.00083333, 0, -0.4, 0, -0.00083333), epsg=4326)
+
+
+def test_degree_dem_is_rejected(tmp_path):
+    dem = _degree_dem(tmp_path)
+    with pytest.raises(cov.CoverageError, match="degrees"):
+        cov.run_coverage(dem, [cov.Site("A", 116.94, -0.44, 30, 900, 55)], str(tmp_path / "o.tif"))
+
+
+def test_ensure_metric_dem_reprojects(tmp_path, dem):
+    deg = _degree_dem(tmp_path)
+    path, msg = cov.ensure_metric_dem(deg, str(tmp_path / "work"))
+    assert path != deg and os.path.exists(path)
+    assert "EPSG:32750" in msg and "degrees" in msg
+    ds = gdal.Open(path)
+    srs = osr.SpatialReference(ds.GetProjection())
+    assert srs.IsProjected() and srs.GetAuthorityCode(None) == "32750"
+    assert ds.GetGeoTransform()[1] == pytest.approx(92.7, abs=2.0)
+    # metric DEM unchanged
+    assert cov.ensure_metric_dem(dem, str(tmp_path / "work")) == (dem, "")
+    # and the reprojected one runs
+    gt = ds.GetGeoTransform()
+    s = cov.Site("A", gt[0] + 50 * gt[1], gt[3] + 50 * gt[5], 30, 900, 55)
+    st = cov.run_coverage(path, [s], str(tmp_path / "o.tif"), model="p526", max_radius_m=3000.0)
+    assert st["sites_computed"] == 1
+
+
+def test_los_server_is_lowest_visible_index(dem, tmp_path):
+    a, b = _site("A", 150, 150), _site("B", 250, 250)
+    srv = tmp_path / "srv.tif"
+    cov.run_coverage(dem, [b, a], str(tmp_path / "los.tif"), model="los", max_radius_m=10000.0,
+                     server_path=str(srv))
+    ds = gdal.Open(dem)
+    va = np.nan_to_num(_place(*cov.compute_site_window(ds, a, "los", max_radius_m=10000.0)))
+    vb = np.nan_to_num(_place(*cov.compute_site_window(ds, b, "los", max_radius_m=10000.0)))
+    exp = np.where(vb > 0, 0, np.where(va > 0, 1, -1))  # index 0 = B
+    _, got = _read(srv)
+    np.testing.assert_array_equal(got, exp)
+
+
+def test_hata_validity_warnings(dem, tmp_path):
+    s = _site("A", 200, 200, h=10.0, f=2400.0)
+    st = cov.run_coverage(dem, [s], str(tmp_path / "h.tif"), model="hata", max_radius_m=25000.0)
+    text = " ".join(st["warnings"])
+    assert "150-2000 MHz" in text and "30-200 m" in text and "20 km" in text
+
+
+def test_works_without_gdal_exceptions(dem, tmp_path):
+    """The engine must not depend on gdal.UseExceptions() (QGIS may run without it)."""
+    import subprocess
+    code = (
+        "import sys; sys.path.insert(0, {root!r})\n"
+        "from osgeo import gdal\n"
+        "gdal.DontUseExceptions()\n"
+        "from kaltim_internet_plugin.core import coverage as cov\n"
+        "st = cov.run_coverage({dem!r}, [cov.Site('A', {x}, {y}, 30, 900, 55)], {out!r}, max_radius_m=3000)\n"
+        "assert st['sites_computed'] == 1\n"
+        "try:\n"
+        "    cov.run_coverage({missing!r}, [cov.Site('A', 0, 0, 30, 900, 55)], {out!r})\n"
+        "except cov.CoverageError as e:\n"
+        "    print('ERR', e)\n"
+    ).format(root=ROOT, dem=dem, x=_xy(200, 200)[0], y=_xy(200, 200)[1], out=str(tmp_path / "o.tif"),
+             missing=str(tmp_path / "missing.tif"))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert "ERR Cannot open DEM" in res.stdout
+
+
+def test_coarse_rays_close_to_full_resolution(dem):
+    ds = gdal.Open(dem)
+    s = _site("A", 200, 200)
+    full, off = cov.compute_site_window(ds, s, "p526", max_radius_m=12000.0)
+    fast, off2 = cov.compute_site_window(ds, s, "p526", max_radius_m=12000.0, ray_step_cells=(2, 2))
+    assert off == off2
+    m = np.isfinite(full)
+    assert np.array_equal(m, np.isfinite(fast))
+    err = np.abs(full[m] - fast[m])
+    assert err.mean() < 1.5 and np.median(err) < 0.5
+    with pytest.raises(cov.CoverageError, match="ray_step_cells"):
+        cov.compute_site_window(ds, s, "p526", max_radius_m=12000.0, ray_step_cells=0)
