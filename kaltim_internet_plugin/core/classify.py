@@ -1,0 +1,497 @@
+"""Village classification against a coverage raster (numpy + GDAL/OGR, no QGIS).
+
+Input: the coverage raster written by the coverage engine (best signal in dBm, float32, nodata -9999; or a
+line-of-sight raster holding the number of sites in line of sight) and the villages as WKB geometries **in the
+raster's CRS** (polygons, multipolygons or points), each with an id and optionally an office point, a population
+and a reported signal status.
+
+Rules (per village)
+-------------------
+* **Cells of a village** are the raster cells whose centre lies inside the polygon. A polygon so small (or so
+  thin) that no cell centre falls inside it takes every cell it touches (``ALL_TOUCHED``); if even that yields
+  nothing, the cell under its centroid. So every village gets at least one cell. A village given as a **point**
+  uses the single cell under the point (``cov_share`` is then 1 or 0).
+* **Covered cell**: a dBm raster cell with a value ``>= threshold_dbm``; a line-of-sight raster cell with a
+  count ``>= 1`` (at least one site in line of sight; the dBm threshold is not used).
+* **Nodata**: nodata cells (and NaN, and the parts of a village outside the raster extent) count as *not
+  covered*: they stay in the denominator of ``cov_share``. ``nodata_share`` = nodata cells / village cells
+  tells how much of that is "unknown" rather than "no signal". (A village whose window exceeds
+  :data:`MAX_WINDOW_CELLS` is clipped to the raster first, so its cells outside the raster are not counted.)
+* ``cov_share`` = covered cells / village cells; ``best_dbm`` = the highest valid value in the village
+  (None when every cell is nodata); ``office_dbm`` = the value of the cell under the office point (None when no
+  office, outside the raster or nodata). For a line-of-sight raster ``best_dbm``/``office_dbm`` hold the
+  *number of sites in line of sight* instead (the adapter writes them to ``best_los``/``office_los``).
+* **Status from the share**: ``covered`` if ``cov_share >= covered_share`` (0.8), ``partial`` if
+  ``cov_share >= partial_share`` (0.2), else ``blank_spot``.
+* **Office rule** (only when the village has an office point): the programme connects the village office
+  first, so the office decides the edge cases:
+
+  - office **not** covered (below the threshold or nodata) -> the village cannot be ``covered``: a
+    ``covered`` village becomes ``partial`` (``status_note='office_no_signal'``);
+  - office covered -> the village cannot be a ``blank_spot``: it becomes ``partial``, since the office can be
+    connected on the existing signal (``status_note='office_signal'``).
+* ``pop_covered`` = ``round(population * cov_share)``: an *estimate* assuming people are spread evenly over
+  the village area.
+
+Reported status (agreement)
+---------------------------
+A reported signal field (e.g. Podes R705D, the type of mobile internet signal in the village) is normalised by
+:func:`normalise_reported` to ``4G``/``3G``/``2G``/``signal`` (signal of unknown generation)/``none``;
+``''`` (empty text) and ``none``/``tidak ada``/``tidak ada sinyal`` mean ``none``; NULL and unrecognised values
+are ``unknown`` and get no agreement. The model "has signal" when its status is ``covered`` or ``partial``.
+``agreement``: ``agree`` (both signal or both none), ``model_more`` (model has signal, report says none),
+``model_less`` (model says blank spot, report has signal). :func:`confusion_table` counts model status x
+reported status.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Iterable, Optional, Sequence
+
+import numpy as np
+from osgeo import gdal, ogr, osr
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+THRESHOLD_DBM = -110.0
+COVERED_SHARE = 0.8
+PARTIAL_SHARE = 0.2
+STATUSES = ("covered", "partial", "blank_spot")
+KINDS = ("dbm", "los")
+METADATA_KEY = "KALTIM_COVERAGE_KIND"
+REPORTED = ("4G", "3G", "2G", "signal", "none", "unknown")
+AGREEMENTS = ("agree", "model_more", "model_less")
+# a village window larger than this is clipped to the raster (its cells outside the raster are then not counted)
+MAX_WINDOW_CELLS = 25_000_000
+
+
+class ClassifyError(ValueError):
+    """Invalid input (the message says what and how to fix)."""
+
+
+class ClassifyCanceled(Exception):  # noqa: N818 - mirrors coverage.CoverageCanceled
+    pass
+
+
+@dataclass
+class VillageInput:
+    id: object
+    wkb: bytes
+    office: Optional[tuple] = None        # (x, y) in the raster CRS
+    population: Optional[float] = None
+    reported: object = None               # raw reported signal value (None = NULL)
+    has_reported: bool = False            # True when a reported field was given (then NULL -> 'unknown')
+
+
+@dataclass
+class VillageResult:
+    id: object
+    cov_share: float = 0.0
+    best_dbm: Optional[float] = None
+    office_dbm: Optional[float] = None
+    status: str = "blank_spot"
+    share_status: str = "blank_spot"      # status from the share alone (before the office rule)
+    status_note: str = ""
+    pop_covered: Optional[int] = None
+    nodata_share: float = 0.0
+    n_cells: int = 0
+    cell_rule: str = ""                   # centre | all_touched | centroid | point | empty
+    inside_raster: bool = False
+    reported: str = ""                    # normalised reported status ('' when no reported field was given)
+    agreement: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ClassifyStats:
+    kind: str = "dbm"
+    threshold: float = THRESHOLD_DBM
+    counts: dict = field(default_factory=dict)
+    outside: list = field(default_factory=list)          # ids of villages entirely outside the raster
+    no_geometry: list = field(default_factory=list)
+    offices_not_covered: int = 0
+
+
+# --------------------------------------------------------------------------------------------- raster kind
+def detect_kind(ds: gdal.Dataset) -> str:
+    """'dbm' or 'los' for an open coverage raster.
+
+    1. metadata item ``KALTIM_COVERAGE_KIND`` (dataset or band 1), or a band description naming it
+       (``los``/``line of sight``/``dbm``);
+    2. else an integer band is a line-of-sight count;
+    3. else sampled values (overview-size read): any negative valid value -> dBm; all valid values >= 0 -> los;
+       no valid value -> dBm.
+    """
+    band = ds.GetRasterBand(1)
+    for md in (ds.GetMetadata() or {}, band.GetMetadata() or {}):
+        value = str(md.get(METADATA_KEY, "")).strip().lower()
+        if value in KINDS:
+            return value
+    desc = (band.GetDescription() or "").strip().lower()
+    if desc.startswith("los") or "line of sight" in desc or "line-of-sight" in desc:
+        return "los"
+    if "dbm" in desc:
+        return "dbm"
+    if band.DataType in (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32):
+        return "los"
+    scale = max(1, int(max(ds.RasterXSize, ds.RasterYSize) / 1024))
+    arr = band.ReadAsArray(buf_xsize=max(1, ds.RasterXSize // scale), buf_ysize=max(1, ds.RasterYSize // scale))
+    valid = _valid_mask(arr, band.GetNoDataValue())
+    values = arr[valid]
+    if values.size == 0 or (values < 0).any():
+        return "dbm"
+    return "los"
+
+
+def _valid_mask(arr: np.ndarray, nodata: Optional[float]) -> np.ndarray:
+    valid = np.ones(arr.shape, dtype=bool)
+    if np.issubdtype(arr.dtype, np.floating):
+        valid &= np.isfinite(arr)
+    if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+        valid &= arr != nodata
+    return valid
+
+
+# --------------------------------------------------------------------------------------------- status rules
+def share_status(cov_share: float, covered_share: float = COVERED_SHARE, partial_share: float = PARTIAL_SHARE) -> str:
+    if cov_share >= covered_share:
+        return "covered"
+    if cov_share >= partial_share:
+        return "partial"
+    return "blank_spot"
+
+
+def apply_office_rule(status: str, office_covered: Optional[bool]) -> tuple:
+    """(status, note) after the office rule; ``office_covered`` None = the village has no office point."""
+    if office_covered is None:
+        return status, ""
+    if not office_covered and status == "covered":
+        return "partial", "office_no_signal"
+    if office_covered and status == "blank_spot":
+        return "partial", "office_signal"
+    return status, ""
+
+
+_NONE_WORDS = {"", "none", "no", "tidak", "tidak_ada", "tidak_ada_sinyal", "tidak_ada_sinyal_internet",
+               "tanpa_sinyal", "no_signal", "nosignal", "blank_spot", "blankspot", "blank", "0g", "nihil"}
+_SIGNAL_WORDS = {"ada", "ya", "yes", "signal", "sinyal", "ada_sinyal", "sinyal_lemah", "lemah", "kuat",
+                 "sinyal_kuat", "sangat_kuat", "sinyal_sangat_kuat", "covered", "partial", "weak", "strong"}
+
+
+_GENERATION_WORDS = (
+    ("4G", {"4g", "lte", "4g+", "4.5g", "lte-a", "ltea", "4glte", "5g", "nr", "5gnr"}),
+    ("3G", {"3g", "h", "h+", "hspa", "hspa+", "hsdpa", "umts", "wcdma", "evdo", "3.5g", "3g+"}),
+    ("2G", {"2g", "e", "edge", "gprs", "gsm", "2.5g", "2.75g"}),
+)
+
+
+def normalise_reported(value: object) -> str:
+    """A reported signal value -> '4G'/'3G'/'2G'/'signal'/'none'/'unknown' (see the module docstring)."""
+    if value is None:
+        return "unknown"
+    if isinstance(value, float) and math.isnan(value):
+        return "unknown"
+    text = str(value).strip()
+    if text.upper() in ("NULL", "NAN"):
+        return "unknown"
+    if not text:
+        return "none"
+    tokens = [t for t in re.split(r"[^0-9a-z+.]+", text.lower()) if t]
+    if not tokens:
+        return "unknown"
+    key = "_".join(tokens)
+    if key in _NONE_WORDS:
+        return "none"
+    if key in _SIGNAL_WORDS:
+        return "signal"
+    for token in tokens:
+        for generation, words in _GENERATION_WORDS:
+            if token in words:
+                return generation
+    return "unknown"
+
+
+def agreement(model_status: str, reported: str) -> str:
+    """'agree' / 'model_more' / 'model_less' ('' when the reported status is unknown)."""
+    if reported in ("", "unknown"):
+        return ""
+    model_signal = model_status in ("covered", "partial")
+    reported_signal = reported != "none"
+    if model_signal == reported_signal:
+        return "agree"
+    return "model_more" if model_signal else "model_less"
+
+
+def confusion_table(results: Iterable[VillageResult]) -> dict:
+    """{model status: {reported status: count}} over the villages with a reported value (all cells present)."""
+    table = {s: {r: 0 for r in REPORTED} for s in STATUSES}
+    for r in results:
+        if r.reported:
+            table[r.status][r.reported] = table[r.status].get(r.reported, 0) + 1
+    return table
+
+
+def agreement_counts(results: Iterable[VillageResult]) -> dict:
+    counts = {a: 0 for a in AGREEMENTS}
+    for r in results:
+        if r.agreement:
+            counts[r.agreement] += 1
+    return counts
+
+
+def format_confusion(table: dict, row_labels: Optional[dict] = None, col_labels: Optional[dict] = None) -> str:
+    """Plain-text confusion table (rows = model status, columns = reported status, plus totals)."""
+    row_labels = row_labels or {}
+    col_labels = col_labels or {}
+    cols = [c for c in REPORTED if any(table[s].get(c, 0) for s in STATUSES)] or ["none"]
+    head = [col_labels.get(c, c) for c in cols] + [col_labels.get("total", "total")]
+    first = max([len(row_labels.get(s, s)) for s in STATUSES] + [len(col_labels.get("total", "total")), 5])
+    width = max([len(h) for h in head] + [6])
+    lines = [" " * first + " | " + " ".join(h.rjust(width) for h in head)]
+    lines.append("-" * len(lines[0]))
+    totals = {c: 0 for c in cols}
+    for s in STATUSES:
+        row = [table[s].get(c, 0) for c in cols]
+        for c, v in zip(cols, row):
+            totals[c] += v
+        lines.append(row_labels.get(s, s).ljust(first) + " | " + " ".join(str(v).rjust(width) for v in row)
+                     + " " + str(sum(row)).rjust(width))
+    lines.append(col_labels.get("total", "total").ljust(first) + " | "
+                 + " ".join(str(totals[c]).rjust(width) for c in cols) + " " + str(sum(totals.values())).rjust(width))
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------- raster access
+class CoverageRaster:
+    """An open coverage raster: kind, nodata, windowed reads (cells outside the extent read as nodata)."""
+
+    def __init__(self, path: str, kind: Optional[str] = None):
+        try:
+            self.ds = gdal.Open(str(path))
+        except RuntimeError as exc:
+            raise ClassifyError(f"Cannot open the coverage raster '{path}': {exc}") from None
+        if self.ds is None:
+            raise ClassifyError(f"Cannot open the coverage raster '{path}'.")
+        self.path = str(path)
+        gt = self.ds.GetGeoTransform()
+        if gt[2] != 0 or gt[4] != 0:
+            raise ClassifyError(f"The coverage raster '{path}' is rotated; warp it to a north-up grid first.")
+        if gt[1] <= 0 or gt[5] >= 0:
+            raise ClassifyError(f"The coverage raster '{path}' has no north-up geotransform; warp it first.")
+        self.gt = gt
+        self.xsize, self.ysize = self.ds.RasterXSize, self.ds.RasterYSize
+        self.band = self.ds.GetRasterBand(1)
+        self.nodata = self.band.GetNoDataValue()
+        self.kind = kind if kind in KINDS else detect_kind(self.ds)
+
+    @property
+    def extent(self) -> tuple:
+        gt = self.gt
+        return gt[0], gt[3] + gt[5] * self.ysize, gt[0] + gt[1] * self.xsize, gt[3]
+
+    @property
+    def wkt(self) -> str:
+        return self.ds.GetProjection() or ""
+
+    def covered(self, values: np.ndarray, valid: np.ndarray, threshold: float) -> np.ndarray:
+        if self.kind == "los":
+            return valid & (values >= 1)
+        return valid & (values >= threshold)
+
+    def window_for(self, env: tuple) -> tuple:
+        """(col0, row0, ncols, nrows) of the cells touched by envelope (minx, maxx, miny, maxy); unclipped."""
+        minx, maxx, miny, maxy = env
+        gt = self.gt
+        c0 = int(math.floor((minx - gt[0]) / gt[1]))
+        c1 = int(math.ceil((maxx - gt[0]) / gt[1]))
+        r0 = int(math.floor((maxy - gt[3]) / gt[5]))
+        r1 = int(math.ceil((miny - gt[3]) / gt[5]))
+        return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+
+    def read(self, c0: int, r0: int, nc: int, nr: int) -> tuple:
+        """(values float64, valid mask) for a window that may extend beyond the raster (outside = invalid)."""
+        values = np.zeros((nr, nc), dtype=np.float64)
+        valid = np.zeros((nr, nc), dtype=bool)
+        x0, y0 = max(c0, 0), max(r0, 0)
+        x1, y1 = min(c0 + nc, self.xsize), min(r0 + nr, self.ysize)
+        if x1 > x0 and y1 > y0:
+            arr = self.band.ReadAsArray(x0, y0, x1 - x0, y1 - y0)
+            sl = (slice(y0 - r0, y1 - r0), slice(x0 - c0, x1 - c0))
+            values[sl] = arr
+            valid[sl] = _valid_mask(arr, self.nodata)
+        return values, valid
+
+    def cell_of(self, x: float, y: float) -> Optional[tuple]:
+        col = int(math.floor((x - self.gt[0]) / self.gt[1]))
+        row = int(math.floor((y - self.gt[3]) / self.gt[5]))
+        return col, row
+
+    def value_at(self, x: float, y: float) -> Optional[float]:
+        """The valid cell value under (x, y), or None (outside / nodata)."""
+        col, row = self.cell_of(x, y)
+        if not (0 <= col < self.xsize and 0 <= row < self.ysize):
+            return None
+        values, valid = self.read(col, row, 1, 1)
+        return float(values[0, 0]) if valid[0, 0] else None
+
+    def intersects(self, env: tuple) -> bool:
+        minx, maxx, miny, maxy = env
+        ex = self.extent
+        return not (maxx < ex[0] or minx > ex[2] or maxy < ex[1] or miny > ex[3])
+
+
+# --------------------------------------------------------------------------------------------- classification
+class _Rasteriser:
+    """One in-memory OGR layer reused for every village; rasterises one geometry over one window."""
+
+    def __init__(self, wkt: str):
+        self.vds = ogr.GetDriverByName("Memory").CreateDataSource("classify")
+        srs = None
+        if wkt:
+            srs = osr.SpatialReference()
+            srs.ImportFromWkt(wkt)
+        self.srs_wkt = wkt
+        self.layer = self.vds.CreateLayer("v", srs, ogr.wkbUnknown)
+        self.mem = gdal.GetDriverByName("MEM")
+
+    def mask(self, geom: ogr.Geometry, gt: tuple, c0: int, r0: int, nc: int, nr: int, all_touched: bool) -> np.ndarray:
+        for feat in list(self.layer):
+            self.layer.DeleteFeature(feat.GetFID())
+        feat = ogr.Feature(self.layer.GetLayerDefn())
+        feat.SetGeometry(geom)
+        self.layer.CreateFeature(feat)
+        ds = self.mem.Create("", nc, nr, 1, gdal.GDT_Byte)
+        ds.SetGeoTransform((gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5]))
+        if self.srs_wkt:
+            ds.SetProjection(self.srs_wkt)
+        opts = ["ALL_TOUCHED=TRUE"] if all_touched else []
+        gdal.RasterizeLayer(ds, [1], self.layer, burn_values=[1], options=opts)
+        out = ds.GetRasterBand(1).ReadAsArray().astype(bool)
+        ds = None
+        return out
+
+
+def classify_villages(raster_path: str, villages: Sequence[VillageInput], threshold_dbm: float = THRESHOLD_DBM,
+                      covered_share: float = COVERED_SHARE, partial_share: float = PARTIAL_SHARE,
+                      kind: Optional[str] = None, progress: Optional[Callable[[float], None]] = None,
+                      is_canceled: Optional[Callable[[], bool]] = None) -> tuple:
+    """Classify ``villages`` (geometries in the raster's CRS) -> ``([VillageResult], ClassifyStats)``.
+
+    Each polygon is rasterised only over its own bounding window. Raises :class:`ClassifyError` for bad
+    parameters or when no village overlaps the raster, :class:`ClassifyCanceled` when ``is_canceled()``.
+    """
+    if not (0.0 <= partial_share <= covered_share <= 1.0):
+        raise ClassifyError(f"Shares must satisfy 0 <= partial share ({partial_share:g}) <= covered share "
+                            f"({covered_share:g}) <= 1.")
+    if threshold_dbm is None or not math.isfinite(float(threshold_dbm)):
+        raise ClassifyError(f"The threshold must be a number of dBm, got {threshold_dbm!r}.")
+    raster = CoverageRaster(raster_path, kind)
+    stats = ClassifyStats(kind=raster.kind, threshold=float(threshold_dbm))
+    rast = _Rasteriser(raster.wkt)
+    results: list[VillageResult] = []
+    total = max(1, len(villages))
+    for i, v in enumerate(villages):
+        if is_canceled is not None and is_canceled():
+            raise ClassifyCanceled(f"Classification canceled after {i} of {len(villages)} villages.")
+        res = _classify_one(raster, rast, v, float(threshold_dbm), covered_share, partial_share, stats)
+        results.append(res)
+        if progress is not None and (i % 20 == 0 or i == len(villages) - 1):
+            progress(100.0 * (i + 1) / total)
+    if villages and not any(r.inside_raster for r in results):
+        ex = raster.extent
+        raise ClassifyError(
+            f"None of the {len(villages)} villages overlaps the coverage raster (extent {ex[0]:.4f}, {ex[1]:.4f} - "
+            f"{ex[2]:.4f}, {ex[3]:.4f}). Check that both layers have the right CRS and cover the same area.")
+    stats.counts = {s: sum(1 for r in results if r.status == s) for s in STATUSES}
+    return results, stats
+
+
+def _classify_one(raster: CoverageRaster, rast: _Rasteriser, v: VillageInput, threshold: float,
+                  covered_share: float, partial_share: float, stats: ClassifyStats) -> VillageResult:
+    res = VillageResult(id=v.id)
+    geom = None
+    if v.wkb:
+        try:
+            geom = ogr.CreateGeometryFromWkb(bytes(v.wkb))
+        except RuntimeError:
+            geom = None
+    if geom is None or geom.IsEmpty():
+        stats.no_geometry.append(v.id)
+        res.cell_rule = "empty"
+        res.nodata_share = 1.0
+    else:
+        flat = ogr.GT_Flatten(geom.GetGeometryType())
+        env = geom.GetEnvelope()
+        res.inside_raster = raster.intersects(env)
+        if not res.inside_raster:
+            stats.outside.append(v.id)
+        if flat in (ogr.wkbPoint, ogr.wkbMultiPoint):
+            pt = geom if flat == ogr.wkbPoint else geom.GetGeometryRef(0)
+            _cells_at_point(raster, res, pt.GetX(), pt.GetY(), threshold, "point")
+        else:
+            c0, r0, nc, nr = raster.window_for(env)
+            if nc * nr > MAX_WINDOW_CELLS:  # huge polygon: only its part over the raster is rasterised
+                x0, y0 = max(c0, 0), max(r0, 0)
+                nc, nr = max(1, min(c0 + nc, raster.xsize) - x0), max(1, min(r0 + nr, raster.ysize) - y0)
+                c0, r0 = x0, y0
+            mask = rast.mask(geom, raster.gt, c0, r0, nc, nr, all_touched=False)
+            res.cell_rule = "centre"
+            if not mask.any():
+                mask = rast.mask(geom, raster.gt, c0, r0, nc, nr, all_touched=True)
+                res.cell_rule = "all_touched"
+            if not mask.any():
+                c = geom.Centroid()
+                _cells_at_point(raster, res, c.GetX(), c.GetY(), threshold, "centroid")
+            else:
+                values, valid = raster.read(c0, r0, nc, nr)
+                n = int(mask.sum())
+                vin = valid & mask
+                cov = raster.covered(values, vin, threshold)
+                res.n_cells = n
+                res.cov_share = float(cov.sum()) / n
+                res.nodata_share = float(n - vin.sum()) / n
+                res.best_dbm = float(values[vin].max()) if vin.any() else None
+    res.share_status = share_status(res.cov_share, covered_share, partial_share)
+    office_covered = None
+    if v.office is not None:
+        res.office_dbm = raster.value_at(v.office[0], v.office[1])
+        if res.office_dbm is None:
+            office_covered = False
+        else:
+            office_covered = bool(raster.covered(np.array([res.office_dbm]), np.array([True]), threshold)[0])
+        if not office_covered:
+            stats.offices_not_covered += 1
+    res.status, res.status_note = apply_office_rule(res.share_status, office_covered)
+    if v.population is not None:
+        try:
+            pop = float(v.population)
+            res.pop_covered = int(round(pop * res.cov_share)) if math.isfinite(pop) else None
+        except (TypeError, ValueError):
+            res.pop_covered = None
+    if v.has_reported:
+        res.reported = normalise_reported(v.reported)
+        res.agreement = agreement(res.status, res.reported)
+    return res
+
+
+def _cells_at_point(raster: CoverageRaster, res: VillageResult, x: float, y: float, threshold: float,
+                    rule: str) -> None:
+    res.cell_rule = rule
+    res.n_cells = 1
+    value = raster.value_at(x, y)
+    if value is None:
+        res.cov_share, res.nodata_share, res.best_dbm = 0.0, 1.0, None
+        col, row = raster.cell_of(x, y)
+        if rule == "point":
+            res.inside_raster = 0 <= col < raster.xsize and 0 <= row < raster.ysize
+        return
+    res.inside_raster = True
+    covered = bool(raster.covered(np.array([value]), np.array([True]), threshold)[0])
+    res.cov_share = 1.0 if covered else 0.0
+    res.nodata_share = 0.0
+    res.best_dbm = value

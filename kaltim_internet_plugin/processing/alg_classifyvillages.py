@@ -1,0 +1,354 @@
+"""kaltiminternet:classifyvillages — covered / partial / blank spot per village from a coverage raster.
+
+The rules live in :mod:`..core.classify` (documented there); this module reads the layers, transforms the
+village geometries and office points to the raster's CRS, joins offices by village code and writes the output.
+"""
+from __future__ import annotations
+
+import json
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import classify as cl
+from ..core.villages import detect_fields, parse_code
+from ..i18n import tr
+from ..io.sites_layer import plain, style_output
+from ..io.styles import status_labels, style_status
+from .base import KaltimAlgorithm
+
+KINDS = ("auto", "dbm", "los")
+# invalid polygons rasterise fine; checkvillages/repairvillages are where validity is reported and fixed
+SKIP_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+
+
+def reported_labels() -> dict:
+    return {"4G": "4G", "3G": "3G", "2G": "2G", "signal": tr("signal (type unknown)"), "none": tr("no signal"),
+            "unknown": tr("unknown"), "total": tr("total")}
+
+
+def code_key(value, scheme: str) -> str:
+    """Village code for joining: normalised Kemendagri/BPS form when parseable, else the trimmed text."""
+    value = plain(value)
+    if value is None:
+        return ""
+    parsed = parse_code(value, scheme or "kemendagri")
+    return parsed.normalized if parsed.ok else str(value).strip()
+
+
+class ClassifyVillagesAlgorithm(KaltimAlgorithm):
+    ALG_ID = "classifyvillages"
+    GROUP_ID = "coverage"
+
+    def __init__(self):
+        super().__init__()
+        self._dest = ""
+
+    def displayName(self) -> str:
+        return tr("Classify villages (covered / partial / blank spot)")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Classifies each village with a coverage raster (best signal in dBm, or a line-of-sight count). "
+            "cov_share is the share of the village's raster cells at or above THRESHOLD_DBM (line of sight: at "
+            "least one site visible); nodata cells count as not covered and their share is in nodata_share. "
+            "status is covered when cov_share >= COVERED_SHARE, partial when >= PARTIAL_SHARE, else blank_spot. "
+            "With OFFICES (joined by village code), the office decides the edge cases: a village whose office "
+            "has no signal cannot be covered (it becomes partial), a village whose office has signal is not a "
+            "blank spot (it becomes partial); see status_note. best_dbm is the best signal in the village, "
+            "office_dbm the signal at the office, pop_covered = population x cov_share (an estimate). A village "
+            "given as a point uses the cell under the point. With REPORTED_FIELD (e.g. Podes R705D: 4G, 3G, 2G, "
+            "tidak ada) the tool adds agreement (agree / model_more / model_less) and a confusion table. "
+            "Villages and raster may be in different CRSs.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "VILLAGES", tr("Villages (polygons or points)"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line of sight)")))
+        self.addParameter(QgsProcessingParameterNumber(
+            "THRESHOLD_DBM", tr("Signal threshold (dBm)"), QgsProcessingParameterNumber.Double, defaultValue=-110.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), QgsProcessingParameterNumber.Double,
+            defaultValue=cl.COVERED_SHARE, minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), QgsProcessingParameterNumber.Double,
+            defaultValue=cl.PARTIAL_SHARE, minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "CODE_FIELD", tr("Village code field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "OFFICE_CODE_FIELD", tr("Office village code field (auto-detected if empty)"),
+            parentLayerParameterName="OFFICES", optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "POPULATION_FIELD", tr("Population field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "REPORTED_FIELD", tr("Reported signal field (e.g. Podes R705D, optional)"),
+            parentLayerParameterName="VILLAGES", optional=True))
+        kind = QgsProcessingParameterEnum(
+            "COVERAGE_KIND", tr("Coverage raster holds"),
+            options=[tr("Automatic (from the raster)"), tr("Signal in dBm"), tr("Number of sites in line of sight")],
+            defaultValue=0, optional=True)
+        kind.setFlags(kind.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(kind)
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Classified villages")))
+        for key, label in (("COVERED", tr("Covered villages")), ("PARTIAL", tr("Partially covered villages")),
+                           ("BLANK_SPOT", tr("Blank-spot villages")), ("POP_COVERED", tr("Population covered (est.)"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+        for key, label in (("CONFUSION", tr("Confusion table model x reported (JSON)")),
+                           ("AGREEMENT", tr("Agreement counts (JSON)")),
+                           ("COVERAGE_KIND", tr("Coverage raster kind used"))):
+            self.addOutput(QgsProcessingOutputString(key, label))
+
+    # ------------------------------------------------------------------------------------------ helpers
+    def _offices(self, parameters, context, raster_crs, scheme: str, feedback) -> dict:
+        offices = self.parameterAsSource(parameters, "OFFICES", context)
+        if offices is None:
+            return {}
+        names = offices.fields().names()
+        override = self.parameterAsString(parameters, "OFFICE_CODE_FIELD", context)
+        mapping = detect_fields(names, {"code": override})
+        if not mapping.code:
+            raise QgsProcessingException(
+                tr("No village code field found in the offices layer (fields: {fields}). Set OFFICE_CODE_FIELD.")
+                .format(fields=", ".join(names)))
+        if not offices.sourceCrs().isValid():
+            raise QgsProcessingException(tr("The offices layer has no CRS: set it in its layer properties."))
+        transform = QgsCoordinateTransform(offices.sourceCrs(), raster_crs, context.transformContext())
+        idx = offices.fields().lookupField(mapping.code)
+        result, dupes = {}, 0
+        for feat in offices.getFeatures(QgsFeatureRequest(), SKIP_CHECKS):
+            geom = feat.geometry()
+            if geom is None or geom.isNull() or geom.isEmpty():
+                continue
+            key = code_key(feat.attributes()[idx], scheme)
+            if not key:
+                continue
+            if key in result:
+                dupes += 1
+                continue
+            g = geom.centroid() if geom.isMultipart() else geom
+            try:
+                pt = transform.transform(g.asPoint())
+            except Exception:  # noqa: BLE001 - an office that cannot be transformed is skipped
+                continue
+            result[key] = (pt.x(), pt.y())
+        feedback.pushInfo(tr("Offices: {n} read (code field {field}).").format(n=len(result), field=mapping.code))
+        if dupes:
+            feedback.pushWarning(tr("{n} offices repeat a village code; the first one is used.").format(n=dupes))
+        return result
+
+    # ------------------------------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, "VILLAGES", context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "VILLAGES"))
+        raster = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
+        if raster is None or not raster.isValid():
+            raise QgsProcessingException(tr("Cannot read the coverage raster: {src}.").format(
+                src=parameters.get("COVERAGE")))
+        if raster.providerType() != "gdal":
+            raise QgsProcessingException(tr("The coverage raster must be a file (GeoTIFF) read by GDAL."))
+        if not raster.crs().isValid():
+            raise QgsProcessingException(tr("The coverage raster has no CRS: set it in its layer properties."))
+        if not source.sourceCrs().isValid():
+            raise QgsProcessingException(tr("The village layer has no CRS: set it in its layer properties."))
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD_DBM", context)
+        covered_share = self.parameterAsDouble(parameters, "COVERED_SHARE", context)
+        partial_share = self.parameterAsDouble(parameters, "PARTIAL_SHARE", context)
+        if partial_share > covered_share:
+            raise QgsProcessingException(
+                tr("PARTIAL_SHARE ({p}) must not be larger than COVERED_SHARE ({c}).").format(
+                    p=partial_share, c=covered_share))
+        kind_choice = KINDS[self.parameterAsEnum(parameters, "COVERAGE_KIND", context)]
+
+        names = source.fields().names()
+        mapping = detect_fields(names, {"code": self.parameterAsString(parameters, "CODE_FIELD", context),
+                                        "population": self.parameterAsString(parameters, "POPULATION_FIELD",
+                                                                             context)})
+        reported_field = self.parameterAsString(parameters, "REPORTED_FIELD", context)
+        feedback.pushInfo(tr("Village fields: code={code}, population={pop}, reported={rep}").format(
+            code=mapping.code or "-", pop=mapping.population or "-", rep=reported_field or "-"))
+        offices = {}
+        if parameters.get("OFFICES"):
+            if not mapping.code:
+                raise QgsProcessingException(
+                    tr("Offices are joined by village code, but no code field was found in the village layer "
+                       "(fields: {fields}). Set CODE_FIELD.").format(fields=", ".join(names)))
+            offices = self._offices(parameters, context, raster.crs(), mapping.scheme, feedback)
+
+        transform = QgsCoordinateTransform(source.sourceCrs(), raster.crs(), context.transformContext())
+        i_code = source.fields().lookupField(mapping.code) if mapping.code else -1
+        i_pop = source.fields().lookupField(mapping.population) if mapping.population else -1
+        i_rep = source.fields().lookupField(reported_field) if reported_field else -1
+        feats, inputs, no_office = [], [], 0
+        extent = QgsRectangle()
+        extent.setMinimal()
+        total = max(1, source.featureCount())
+        for n, feat in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_CHECKS)):
+            if feedback.isCanceled():
+                return {}
+            geom = feat.geometry()
+            wkb = b""
+            if geom is not None and not geom.isNull() and not geom.isEmpty():
+                g = QgsGeometry(geom)
+                try:
+                    g.transform(transform)
+                    wkb = bytes(g.asWkb())
+                    extent.combineExtentWith(g.boundingBox())
+                except Exception:  # noqa: BLE001 - a geometry that cannot be transformed is treated as empty
+                    wkb = b""
+            attrs = feat.attributes()
+            office = None
+            if offices:
+                office = offices.get(code_key(attrs[i_code], mapping.scheme))
+                if office is None:
+                    no_office += 1
+            pop = None
+            if i_pop >= 0:
+                try:
+                    pop = float(plain(attrs[i_pop])) if plain(attrs[i_pop]) is not None else None
+                except (TypeError, ValueError):
+                    pop = None
+            inputs.append(cl.VillageInput(id=n, wkb=wkb, office=office, population=pop,
+                                          reported=plain(attrs[i_rep]) if i_rep >= 0 else None,
+                                          has_reported=i_rep >= 0))
+            feats.append(feat)
+            if n % 200 == 0:
+                feedback.setProgress(10.0 * n / total)
+        if not inputs:
+            raise QgsProcessingException(tr("The village layer holds no features."))
+        if offices and no_office:
+            feedback.pushWarning(tr("{n} villages have no office point with their code; they are classified by "
+                                    "their share alone.").format(n=no_office))
+        if not any(v.wkb for v in inputs):
+            raise QgsProcessingException(tr("The villages have no usable geometry."))
+        if not extent.intersects(raster.extent()):
+            raise QgsProcessingException(
+                tr("The villages do not overlap the coverage raster {name}: villages {v} vs raster {r} (in "
+                   "{crs}). Check both layers' CRS, or use the coverage raster computed for these villages.")
+                .format(name=raster.name(), v=extent.toString(1), r=raster.extent().toString(1),
+                        crs=raster.crs().authid()))
+
+        try:
+            results, stats = cl.classify_villages(
+                raster.source(), inputs, threshold_dbm=threshold, covered_share=covered_share,
+                partial_share=partial_share, kind=None if kind_choice == "auto" else kind_choice,
+                progress=lambda p: feedback.setProgress(10 + 0.8 * p), is_canceled=feedback.isCanceled)
+        except cl.ClassifyCanceled:
+            return {}
+        except cl.ClassifyError as exc:
+            raise QgsProcessingException(tr("Village classification failed: {error}").format(error=exc)) from None
+        los = stats.kind == "los"
+        if los:
+            feedback.pushInfo(tr("The coverage raster holds line-of-sight counts: a cell is covered when at least "
+                                 "one site is visible; THRESHOLD_DBM is not used."))
+        else:
+            feedback.pushInfo(tr("The coverage raster holds signal in dBm; threshold {t} dBm.").format(t=threshold))
+
+        new_fields = [("cov_share", QVariant.Double), ("office_dbm", QVariant.Double),
+                      ("best_dbm", QVariant.Double), ("status", QVariant.String), ("pop_covered", QVariant.Int),
+                      ("nodata_share", QVariant.Double), ("status_note", QVariant.String), ("n_cells", QVariant.Int)]
+        if los:
+            new_fields += [("best_los", QVariant.Int), ("office_los", QVariant.Int)]
+        if i_rep >= 0:
+            new_fields += [("reported_sig", QVariant.String), ("agreement", QVariant.String)]
+        fields = QgsFields(source.fields())
+        for name, vtype in new_fields:
+            if fields.lookupField(name) < 0:
+                fields.append(QgsField(name, vtype))
+        index = {name: fields.lookupField(name) for name, _ in new_fields}
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
+                                          source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for feat, res in zip(feats, results):
+            if feedback.isCanceled():
+                return {}
+            attrs = list(feat.attributes()) + [None] * (fields.count() - len(feat.attributes()))
+            values = {"cov_share": round(res.cov_share, 4), "status": res.status,
+                      "office_dbm": None if los or res.office_dbm is None else round(res.office_dbm, 2),
+                      "best_dbm": None if los or res.best_dbm is None else round(res.best_dbm, 2),
+                      "pop_covered": res.pop_covered, "nodata_share": round(res.nodata_share, 4),
+                      "status_note": res.status_note, "n_cells": res.n_cells}
+            if los:
+                values["best_los"] = None if res.best_dbm is None else int(res.best_dbm)
+                values["office_los"] = None if res.office_dbm is None else int(res.office_dbm)
+            if i_rep >= 0:
+                values["reported_sig"] = res.reported
+                values["agreement"] = res.agreement
+            for name, value in values.items():
+                attrs[index[name]] = value
+            out = QgsFeature(fields)
+            out.setGeometry(feat.geometry())
+            out.setAttributes(attrs)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+
+        labels = status_labels()
+        counts = stats.counts
+        pop_total = sum(r.pop_covered or 0 for r in results)
+        feedback.pushInfo(tr("{cov} covered, {par} partial, {blank} blank spot ({n} villages); population "
+                             "covered (est.) {pop}.").format(cov=counts["covered"], par=counts["partial"],
+                                                            blank=counts["blank_spot"], n=len(results),
+                                                            pop=pop_total))
+        if stats.outside:
+            feedback.pushWarning(tr("{n} villages lie entirely outside the coverage raster (counted as not "
+                                    "covered).").format(n=len(stats.outside)))
+        if stats.no_geometry:
+            feedback.pushWarning(tr("{n} villages have no geometry (counted as blank spot).").format(
+                n=len(stats.no_geometry)))
+        high_nodata = sum(1 for r in results if r.nodata_share > 0.5)
+        if high_nodata:
+            feedback.pushWarning(tr("{n} villages are more than half nodata in the coverage raster; their status "
+                                    "is uncertain (see nodata_share).").format(n=high_nodata))
+        notes = {"office_no_signal": sum(1 for r in results if r.status_note == "office_no_signal"),
+                 "office_signal": sum(1 for r in results if r.status_note == "office_signal")}
+        if offices:
+            feedback.pushInfo(tr("Office rule: {a} villages not covered because the office has no signal; {b} "
+                                 "villages partial instead of blank spot because the office has signal.").format(
+                a=notes["office_no_signal"], b=notes["office_signal"]))
+        confusion = agreement = ""
+        if i_rep >= 0:
+            table = cl.confusion_table(results)
+            agree = cl.agreement_counts(results)
+            confusion, agreement = json.dumps(table), json.dumps(agree)
+            feedback.pushInfo(tr("Confusion table (rows: model status, columns: reported signal):"))
+            feedback.pushInfo(cl.format_confusion(table, row_labels=labels, col_labels=reported_labels()))
+            feedback.pushInfo(tr("Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.")
+                              .format(a=agree["agree"], m=agree["model_more"], less=agree["model_less"]))
+        feedback.setProgress(100)
+        self._dest = dest
+        return {"OUTPUT": dest, "COVERED": counts["covered"], "PARTIAL": counts["partial"],
+                "BLANK_SPOT": counts["blank_spot"], "POP_COVERED": pop_total, "CONFUSION": confusion,
+                "AGREEMENT": agreement, "COVERAGE_KIND": stats.kind}
+
+    def postProcessAlgorithm(self, context, feedback):
+        style_output(self._dest, context, style_status)
+        return {}
+
+
+ALGORITHM = ClassifyVillagesAlgorithm

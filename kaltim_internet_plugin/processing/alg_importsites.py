@@ -1,0 +1,337 @@
+"""kaltiminternet:importsites — OpenCelliD exports, site lists and point layers -> one normalised site layer.
+
+``INPUT`` is a file parameter (so qgis_process users pass a path) that also accepts a layer: a layer id or name
+of the project (what the dock passes), a layer object (Python), a CSV/TXT/TSV file (read by the core CSV reader:
+encoding and delimiter detection, spreadsheet row numbers) or any OGR vector source (GeoPackage, Shapefile,
+GeoJSON; ``path|layername=x`` for one layer of a GeoPackage). Point layers in any CRS are transformed to
+EPSG:4326; their rejects are numbered by feature id.
+"""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..core import sites as sm
+from ..i18n import tr
+from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields, style_output
+from ..io.styles import style_towers
+from .base import KaltimAlgorithm
+
+FORMATS = ("auto", "layer", "opencellid", "sitelist")
+# parameter -> role in core.sites.FIELD_SYNONYMS
+FIELD_PARAMS = (
+    ("SITE_ID_FIELD", "site_id"), ("OPERATOR_FIELD", "operator"), ("TECH_FIELD", "tech"),
+    ("HEIGHT_FIELD", "height_m"), ("FREQ_FIELD", "freq_mhz"), ("EIRP_FIELD", "eirp_dbm"),
+    ("STATUS_FIELD", "status"), ("VILLAGE_CODE_FIELD", "village_code"), ("LON_FIELD", "lon"),
+    ("LAT_FIELD", "lat"),
+)
+MAX_LOGGED_REJECTS = 100
+
+
+def field_labels() -> dict:
+    return {
+        "SITE_ID_FIELD": tr("Site id field (optional override)"),
+        "OPERATOR_FIELD": tr("Operator field (optional override)"),
+        "TECH_FIELD": tr("Technology field (optional override)"),
+        "HEIGHT_FIELD": tr("Antenna height field, m (optional override)"),
+        "FREQ_FIELD": tr("Frequency field, MHz (optional override)"),
+        "EIRP_FIELD": tr("EIRP field, dBm (optional override)"),
+        "STATUS_FIELD": tr("Status field (optional override)"),
+        "VILLAGE_CODE_FIELD": tr("Village code field (optional override)"),
+        "LON_FIELD": tr("Longitude field (CSV only, optional override)"),
+        "LAT_FIELD": tr("Latitude field (CSV only, optional override)"),
+    }
+
+
+class ImportSitesAlgorithm(KaltimAlgorithm):
+    ALG_ID = "importsites"
+    GROUP_ID = "coverage"
+
+    def __init__(self):
+        super().__init__()
+        self._dest = ""
+
+    def displayName(self) -> str:
+        return tr("Import towers / sites")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Reads an OpenCelliD export, a site list (e.g. the BAKTI 4G programme) or a point layer of towers and "
+            "writes one point layer in EPSG:4326 with normalised fields: site_id, operator, tech (2G/3G/4G/5G), "
+            "height_m, freq_mhz, eirp_dbm, status, source and defaulted (the fields that took the per-technology "
+            "default). INPUT is a CSV file, a GeoPackage/Shapefile point layer, or a layer of the project. "
+            "OpenCelliD cells of the same operator (MCC 510 + MNC) closer than MERGE_DISTANCE_M are merged into "
+            "one site. Columns are recognised by name (Indonesian or English); use the field parameters to "
+            "override. Rows that cannot be used (no or impossible coordinates, outside Kalimantan Timur, unknown "
+            "technology, duplicate id) are listed in the log with their row number (the header is row 1; for "
+            "layers, the feature id) and can be written to OUTPUT_REJECTS.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            "INPUT", tr("Sites: CSV file, point layer file or project layer"),
+            behavior=QgsProcessingParameterFile.File,
+            fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)")))
+        self.addParameter(QgsProcessingParameterEnum(
+            "FORMAT", tr("Format"),
+            options=[tr("Automatic"), tr("Point layer / generic table"), tr("OpenCelliD export"),
+                     tr("Site list (BAKTI)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MERGE_DISTANCE_M", tr("Merge OpenCelliD cells of one operator closer than (m)"),
+            QgsProcessingParameterNumber.Double, defaultValue=100.0, minValue=0.0, optional=True))
+        labels = field_labels()
+        for key, _role in FIELD_PARAMS:
+            param = QgsProcessingParameterString(key, labels[key], optional=True)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+        skip = QgsProcessingParameterBoolean(
+            "SKIP_OUTSIDE", tr("OpenCelliD: skip cells outside the province without listing them "
+                               "(national exports)"), defaultValue=False, optional=True)
+        skip.setFlags(skip.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(skip)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Sites"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber("SITES_IMPORTED", tr("Sites imported")))
+        self.addOutput(QgsProcessingOutputNumber("ROWS_REJECTED", tr("Rows rejected")))
+        self.addOutput(QgsProcessingOutputString("FORMAT_USED", tr("Format used")))
+
+    def checkParameterValues(self, parameters, context):
+        """INPUT may also be a layer id/name/object, which the file parameter's own check would refuse."""
+        kind, src = resolve_input(parameters.get("INPUT"), context)
+        if kind == "missing":
+            return False, self._missing_message(src)
+        rest = dict(parameters)
+        rest["INPUT"] = "sites.csv"
+        return super().checkParameterValues(rest, context)
+
+    @staticmethod
+    def _missing_message(src) -> str:
+        return tr("Cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, "
+                  "Shapefile, GeoJSON) or a layer of the project.").format(src=src)
+
+    # ------------------------------------------------------------------------------------------ helpers
+    def _mapping(self, parameters, context, header: list, fmt: str, feedback) -> dict:
+        mapping = sm.detect_field_mapping(header)
+        by_norm = {}
+        for h in header:
+            by_norm.setdefault(h, h)
+            by_norm.setdefault(h.lower(), h)
+        for key, role in FIELD_PARAMS:
+            wanted = self.parameterAsString(parameters, key, context).strip()
+            if not wanted:
+                continue
+            actual = by_norm.get(wanted) or by_norm.get(wanted.lower())
+            if actual is None:
+                raise QgsProcessingException(
+                    tr("{param}: the input has no column '{field}'. Available columns: {columns}.").format(
+                        param=key, field=wanted, columns=", ".join(header)))
+            if fmt == "opencellid":
+                feedback.pushInfo(tr("{param} is ignored for OpenCelliD exports (fixed columns).").format(param=key))
+                continue
+            for other in [r for r, f in mapping.items() if f == actual and r != role]:
+                del mapping[other]
+            mapping[role] = actual
+        return mapping
+
+    @staticmethod
+    def _opencellid_rows_with_coords(rows: list, coords: list, header: list) -> list:
+        """Point-layer OpenCelliD cells: the geometry (EPSG:4326) replaces the lon/lat attributes."""
+        lon_key = next((h for h in header if sm.norm_name(h) == "lon"), "lon")
+        lat_key = next((h for h in header if sm.norm_name(h) == "lat"), "lat")
+        out = []
+        for (num, row), xy in zip(rows, coords):
+            row = dict(row)
+            row[lon_key], row[lat_key] = (xy if xy is not None else (None, None))
+            out.append((num, row))
+        return out
+
+    # ------------------------------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):
+        raw = parameters.get("INPUT")
+        if not hasattr(raw, "id"):
+            raw = self.parameterAsFile(parameters, "INPUT", context) or raw
+        kind, src = resolve_input(raw, context)
+        if kind == "missing":
+            raise QgsProcessingException(self._missing_message(src))
+        choice = FORMATS[self.parameterAsEnum(parameters, "FORMAT", context)]
+        merge = self.parameterAsDouble(parameters, "MERGE_DISTANCE_M", context)
+        if parameters.get("MERGE_DISTANCE_M") is None:
+            merge = 100.0
+        skip_outside = self.parameterAsBool(parameters, "SKIP_OUTSIDE", context)
+        first_label = tr("row")
+
+        if kind == "csv":
+            path = src
+            feedback.pushInfo(tr("Reading {path}").format(path=path))
+            try:
+                header, row_iter = sm.iter_csv_rows(path)
+            except (OSError, UnicodeError) as exc:
+                raise QgsProcessingException(tr("Cannot read {path}: {error}").format(path=path, error=exc)) from None
+            coords = None
+            rows = row_iter
+            source = "csv"
+        else:
+            layer = src
+            feedback.pushInfo(tr("Reading layer {name} ({n} features, {crs})").format(
+                name=layer.name(), n=layer.featureCount(), crs=layer.crs().authid() or "?"))
+            if coords_crs_missing(layer):
+                raise QgsProcessingException(
+                    tr("The layer {name} has no CRS: set it (Layer Properties > Source) so the points can be "
+                       "placed.").format(name=layer.name()))
+            header, rows, coords = layer_rows(layer, feedback)
+            source = "layer"
+            first_label = tr("feature")
+        if not header:
+            raise QgsProcessingException(tr("The input has no columns: is it empty?"))
+
+        fmt = choice
+        if fmt == "auto":
+            detected = sm.detect_format(header)
+            if detected == "opencellid":
+                fmt = "opencellid"
+            elif detected == "sitelist":
+                fmt = "sitelist"
+            elif detected == "generic" or coords is not None:
+                fmt = "layer"
+            else:
+                raise QgsProcessingException(
+                    tr("The columns were not recognised as an OpenCelliD export, a site list or a tower table "
+                       "(columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, "
+                       "...).").format(columns=", ".join(header)))
+        mapping = self._mapping(parameters, context, header, fmt, feedback)
+        feedback.pushInfo(tr("Format: {fmt}").format(fmt=fmt))
+
+        if fmt == "opencellid":
+            if coords is not None:
+                rows = self._opencellid_rows_with_coords(rows, coords, header)
+            counter = RowCounter(rows, feedback)  # streamed: national exports do not sit in memory
+            sites, rejects, warnings = sm.normalise_opencellid_rows(
+                counter, merge_distance_m=merge, reject_outside_bbox=not skip_outside)
+            if feedback.isCanceled():
+                return {}
+            if not counter.count:
+                raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
+            n_rows = counter.count
+        else:
+            rows = list(rows)
+            if not rows:
+                raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
+            if fmt == "sitelist":
+                sites, rejects, warnings = sm.normalise_point_rows(
+                    rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE")
+            else:
+                sites, rejects, warnings = sm.normalise_point_rows(
+                    rows, mapping=mapping, source=source, coordinates=coords)
+            n_rows = len(rows)
+            keep_source_flag(sites, rows, header)
+        feedback.setProgress(60)
+
+        for text in warnings:
+            feedback.pushWarning(tr("Warning: {text}").format(text=text))
+        for rj in rejects[:MAX_LOGGED_REJECTS]:
+            feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
+                                                                             reason=rj.reason))
+        if len(rejects) > MAX_LOGGED_REJECTS:
+            feedback.reportError(tr("... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).").format(
+                n=len(rejects) - MAX_LOGGED_REJECTS))
+
+        rejects_path = self.parameterAsFileOutput(parameters, "OUTPUT_REJECTS", context)
+        if rejects_path:
+            sm.write_rejects_csv(rejects_path, rejects)
+
+        if not sites:
+            raise QgsProcessingException(self._all_rejected_message(n_rows, rejects, warnings, kind))
+
+        fields = site_fields(sites, fmt)
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point,
+                                          QgsCoordinateReferenceSystem("EPSG:4326"))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        names = fields.names()
+        for i, site in enumerate(sites):
+            if feedback.isCanceled():
+                break
+            sink.addFeature(site_feature(site, fields, names), QgsFeatureSink.FastInsert)
+            if i % 500 == 0:
+                feedback.setProgress(60 + 40.0 * i / len(sites))
+        defaulted = sum(1 for s in sites if s.defaulted)
+        feedback.pushInfo(tr("{n} sites imported from {rows} rows; {rej} rows rejected; {d} sites use "
+                             "per-technology defaults (see the 'defaulted' field).").format(
+            n=len(sites), rows=n_rows, rej=len(rejects), d=defaulted))
+        feedback.setProgress(100)
+        self._dest = dest
+        return {"OUTPUT": dest, "OUTPUT_REJECTS": rejects_path or None, "SITES_IMPORTED": len(sites),
+                "ROWS_REJECTED": len(rejects), "FORMAT_USED": fmt}
+
+    @staticmethod
+    def _all_rejected_message(n_rows: int, rejects: list, warnings: list, kind: str) -> str:
+        if not rejects:
+            extra = "; ".join(warnings)
+            return tr("No site could be imported from {n} rows. {details}").format(n=n_rows, details=extra)
+        reasons: dict = {}
+        for rj in rejects:
+            key = rj.reason.split(" (")[0]
+            reasons[key] = reasons.get(key, 0) + 1
+        top = "; ".join(f"{k}: {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
+        outside = sum(v for k, v in reasons.items() if "outside the province" in k or "out of range" in k)
+        if outside * 2 >= len(rejects):
+            hint = tr("Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), "
+                      "the layer's CRS, or that the file is for this province.")
+        else:
+            hint = tr("Check the columns and the FORMAT parameter.")
+        return tr("All {n} rows were rejected ({reasons}). {hint}").format(n=len(rejects), reasons=top, hint=hint)
+
+    def postProcessAlgorithm(self, context, feedback):
+        style_output(self._dest, context, style_towers)
+        return {}
+
+
+class RowCounter:
+    """Iterates ``(row number, row)`` pairs, counting them and stopping early when the user cancels."""
+
+    def __init__(self, rows, feedback):
+        self.rows, self.feedback, self.count = rows, feedback, 0
+
+    def __iter__(self):
+        for item in self.rows:
+            if self.count % 10000 == 0 and self.feedback.isCanceled():
+                return
+            self.count += 1
+            yield item
+
+
+def keep_source_flag(sites: list, rows: list, header: list) -> None:
+    """An input column ``source``/``sumber`` (e.g. 'synthetic') wins over the generic source ('csv', 'layer',
+    'sitelist'), so synthetic or estimated data stays flagged through the chain."""
+    key = next((h for h in header if sm.norm_name(h) in ("source", "sumber", "sumber_data")), None)
+    if key is None:
+        return
+    by_row = {num: row for num, row in rows}
+    for site in sites:
+        value = by_row.get(site.row, {}).get(key)
+        if not sm.is_blank(value):
+            site.source = str(value).strip()
+
+
+def coords_crs_missing(layer) -> bool:
+    return layer.geometryType() == QgsWkbTypes.PointGeometry and not layer.crs().isValid()
+
+
+ALGORITHM = ImportSitesAlgorithm
