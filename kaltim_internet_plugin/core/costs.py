@@ -496,3 +496,82 @@ def _reason(tech, det, total, years, n_options, rules):
     en += f"; {y}-year cost {cost_en} is {cheapest_en}."
     idn += "; biaya {y} tahun {c} adalah {w}.".format(y=y.replace(".", ","), c=cost_id, w=cheapest_id)
     return en, idn
+
+
+# --------------------------------------------------------------------------- #
+# Co-location on existing towers (additive pass after choose_technology)
+# --------------------------------------------------------------------------- #
+def add_colocation(choice: TechChoice, xy, tower_xy, covered=None, costs: Optional[CostTable] = None,
+                   rules: Optional[TechRules] = None, radius_km: float = 5.0, colo_key: Optional[str] = None,
+                   tower_labels: Optional[Sequence[str]] = None) -> np.ndarray:
+    """Offer ``colo`` (4G equipment co-located on an existing tower, + a 4G router per village) to uncovered
+    villages within ``radius_km`` of a tower, the equipment cost shared by the villages that take it.
+
+    Changes ``choice`` in place (tech ``colo``, costs, reasons, total, options) and returns, per village, the index
+    of the tower used (-1 otherwise).  Villages already on ``bts`` keep it (their cluster shares stay valid).
+    Towers are taken by number of eligible villages (desc), then index; for each, the villages for which the
+    share is cheaper than their current option stay, and the share is recomputed until stable.
+    ``colo_key``: cost row, default ``colo`` when the table has it, else ``booster_4g``.
+    """
+    costs = costs or default_cost_table()
+    rules = rules or TechRules()
+    H = float(rules.horizon_years)
+    n = len(choice.tech)
+    used = np.full(n, -1, dtype=np.int64)
+    pts = np.asarray(xy, dtype=float).reshape(-1, 2)
+    towers = np.asarray(tower_xy, dtype=float).reshape(-1, 2)
+    if n == 0 or len(towers) == 0 or radius_km <= 0:
+        return used
+    key = colo_key or ("colo" if "colo" in costs else "booster_4g")
+    colo, fwa = costs[key], costs[rules.fwa_key]
+    cov = np.zeros(n, bool) if covered is None else np.asarray(covered, dtype=bool).ravel()
+    eligible = ~cov & np.all(np.isfinite(pts), axis=1) & np.array([t != "bts" for t in choice.tech])
+    ok_t = np.flatnonzero(np.all(np.isfinite(towers), axis=1))
+    if not eligible.any() or ok_t.size == 0:
+        return used
+    from scipy.spatial import cKDTree
+
+    tree = cKDTree(pts[eligible])
+    elig_idx = np.flatnonzero(eligible)
+    near = tree.query_ball_point(towers[ok_t], radius_km * 1000.0)
+    members_of = {int(t): sorted(int(elig_idx[k]) for k in ks) for t, ks in zip(ok_t, near)}
+    order = sorted(members_of, key=lambda t: (-len(members_of[t]), t))
+    taken = np.zeros(n, dtype=bool)
+    for t in order:
+        members = [i for i in members_of[t] if not taken[i]]
+        for _ in range(len(members) + 1):
+            if not members:
+                break
+            k = len(members)
+            share = colo.capex_idr / k + fwa.capex_idr + H * (colo.opex_idr_year / k + fwa.opex_idr_year)
+            stay = [i for i in members if round(share, 2) < round(float(choice.total_idr[i]), 2)]
+            if len(stay) == len(members):
+                break
+            members = stay
+        if not members:
+            continue
+        k = len(members)
+        capex = colo.capex_idr / k + fwa.capex_idr
+        opex = colo.opex_idr_year / k + fwa.opex_idr_year
+        label = str(tower_labels[t]) if tower_labels is not None and tower_labels[t] not in (None, "") else ""
+        for i in members:
+            d_km = float(np.hypot(*(pts[i] - towers[t]))) / 1000.0
+            prev = choice.tech[i]
+            total = capex + H * opex
+            choice.options[i]["colo"] = total
+            en = ("Co-location: 4G equipment on the existing tower{lab} {d} km away, shared by {k} uncovered "
+                  "village(s); {y}-year cost {c} is cheaper than {p} ({pc}).").format(
+                lab=f" ({label})" if label else "", d=_fmt_km(d_km, "en"), k=k, y=f"{H:g}",
+                c=format_idr(total, "en"), p=TECH_LABELS.get(prev, (prev, prev))[0],
+                pc=format_idr(float(choice.total_idr[i]), "en"))
+            idn = ("Kolokasi: perangkat 4G pada menara yang ada{lab} berjarak {d} km, dipakai bersama oleh {k} desa "
+                   "tanpa sinyal; biaya {y} tahun {c} lebih murah dari {p} ({pc}).").format(
+                lab=f" ({label})" if label else "", d=_fmt_km(d_km, "id"), k=k, y=f"{H:g}".replace(".", ","),
+                c=format_idr(total, "id"), p=TECH_LABELS.get(prev, (prev, prev))[1].lower(),
+                pc=format_idr(float(choice.total_idr[i]), "id"))
+            choice.tech[i] = "colo"
+            choice.capex_idr[i], choice.opex_idr_year[i], choice.total_idr[i] = capex, opex, total
+            choice.reason_en[i], choice.reason_id[i] = en, idn
+            taken[i] = True
+            used[i] = t
+    return used

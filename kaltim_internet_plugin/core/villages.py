@@ -68,7 +68,7 @@ class FieldMapping:
         return {role: getattr(self, role) for role in ("scheme",) + ROLES}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "FieldMapping":
+    def from_dict(cls, data: dict) -> FieldMapping:
         return cls(**{k: (data.get(k) or "") for k in ("scheme",) + ROLES})
 
 

@@ -1,0 +1,535 @@
+"""Priority page: live village ranking with weight sliders, the contribution chart of the selected village, and
+the technology choice / site optimisation run as background tasks.
+
+The user's village layer is never modified: scores go into a memory layer "Prioritas desa" created on first use
+(a copy of the villages with priority_score, priority_rank and c_<criterion>) and updated in place through its
+data provider on every slider move.
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    Qgis,
+    QgsFeature,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
+from ..core.villages import detect_fields
+from ..i18n import tr
+from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
+from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
+from ..processing.alg_prioritize import criterion_labels, gather_criteria, preset_labels, score_fields
+from .messages import notify
+from .priority_chart import PriorityChart
+from .tasks import run_algorithm_task
+
+PRODUCED_PROPERTY = "kaltim_internet/produced"
+OUTPUT_NAME = "Prioritas desa"
+
+
+class PriorityPage(QWidget):
+    """Ranks villages live; emits ``ranked(dict)`` after each re-rank and ``taskFinished(alg, ok, results)``."""
+
+    ranked = pyqtSignal(dict)
+    taskFinished = pyqtSignal(str, bool, dict)
+
+    def __init__(self, iface, dock=None):
+        super().__init__(None)
+        self.iface = iface
+        self.dock = dock
+        self.task = None
+        self.output_layer = None
+        self._cache = None
+        self._selection_layers = []
+        self._updating = False
+        self.last_result = None
+        layout = QVBoxLayout(self)
+
+        form = QFormLayout()
+        self.village_combo = QgsMapLayerComboBox()
+        self.village_combo.setObjectName("priorityVillageCombo")
+        self.village_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.village_combo.setAllowEmptyLayer(True)
+        self.village_combo.setToolTip(tr("Villages to rank, ideally classified (status field from 'Classify "
+                                         "villages'). Your layer is not changed: scores go into a new layer."))
+        form.addRow(tr("Villages"), self.village_combo)
+        self.preset_combo = QComboBox()
+        self.preset_combo.setObjectName("presetCombo")
+        for key, label in zip(PRESETS, preset_labels()):
+            self.preset_combo.addItem(label, key)
+        self.preset_combo.addItem(tr("Custom (sliders)"), "custom")
+        self.preset_combo.setToolTip(tr("Pemerataan: equity first. Efektif biaya: people per rupiah. Layanan "
+                                        "publik: schools and health posts first."))
+        form.addRow(tr("Preset"), self.preset_combo)
+        layout.addLayout(form)
+
+        weights_box = QGroupBox(tr("Weights (0–100, rescaled to sum to 1)"))
+        grid = QGridLayout(weights_box)
+        self.sliders = {}
+        self.slider_labels = {}
+        labels = criterion_labels()
+        for row, key in enumerate(CRITERIA):
+            slider = QSlider(Qt.Horizontal)
+            slider.setObjectName(f"weight_{key}")
+            slider.setRange(0, 100)
+            slider.setToolTip(tr("Weight of the criterion; the ranking updates while you move it."))
+            value = QLabel("0")
+            value.setMinimumWidth(28)
+            grid.addWidget(QLabel(labels[key]), row, 0)
+            grid.addWidget(slider, row, 1)
+            grid.addWidget(value, row, 2)
+            self.sliders[key] = slider
+            self.slider_labels[key] = value
+            slider.valueChanged.connect(self._slider_changed)
+        layout.addWidget(weights_box)
+
+        self.summary_label = QLabel("")
+        self.summary_label.setObjectName("prioritySummary")
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.chart = PriorityChart()
+        layout.addWidget(self.chart, 1)
+
+        plan_box = QGroupBox(tr("Technology and new sites"))
+        pform = QFormLayout(plan_box)
+        self.budget_spin = QDoubleSpinBox()
+        self.budget_spin.setObjectName("budgetSpin")
+        self.budget_spin.setRange(0, 100000)
+        self.budget_spin.setDecimals(1)
+        self.budget_spin.setValue(26.0)
+        self.budget_spin.setSuffix(tr(" billion Rp"))
+        self.radius_spin = QDoubleSpinBox()
+        self.radius_spin.setObjectName("radiusSpin")
+        self.radius_spin.setRange(100, 50000)
+        self.radius_spin.setDecimals(0)
+        self.radius_spin.setValue(5000)
+        self.radius_spin.setSuffix(" m")
+        self.radius_spin.setToolTip(tr("A new site covers the village offices within this distance."))
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("methodCombo")
+        self.method_combo.addItem(tr("Exact (MILP, HiGHS)"), 0)
+        self.method_combo.addItem(tr("Greedy (fast heuristic)"), 1)
+        self.candidates_combo = QgsMapLayerComboBox()
+        self.candidates_combo.setObjectName("candidatesCombo")
+        self.candidates_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.candidates_combo.setAllowEmptyLayer(True)
+        self.candidates_combo.setLayer(None)
+        self.candidates_combo.setToolTip(tr("Empty: candidate sites are built first (offices, hilltops, existing "
+                                            "towers)."))
+        pform.addRow(tr("Budget"), self.budget_spin)
+        pform.addRow(tr("Coverage radius"), self.radius_spin)
+        pform.addRow(tr("Method"), self.method_combo)
+        pform.addRow(tr("Candidate sites"), self.candidates_combo)
+        buttons = QHBoxLayout()
+        self.tech_button = QPushButton(tr("Choose technology"))
+        self.tech_button.setObjectName("chooseTechButton")
+        self.tech_button.setToolTip(tr("Cheapest feasible connection per village office (fibre, 4G FWA, radio "
+                                       "link, new BTS, satellite)."))
+        self.tech_button.clicked.connect(self.choose_technology)
+        self.optimise_button = QPushButton(tr("Optimise sites"))
+        self.optimise_button.setObjectName("optimiseButton")
+        self.optimise_button.setToolTip(tr("Choose new sites within the budget to cover the most people, weighted "
+                                           "by the priority score."))
+        self.optimise_button.clicked.connect(self.optimise_sites)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        for b in (self.tech_button, self.optimise_button, self.cancel_button):
+            buttons.addWidget(b)
+        pform.addRow(buttons)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("priorityProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("priorityStatus")
+        self.status_label.setWordWrap(True)
+        pform.addRow(self.progress)
+        pform.addRow(self.status_label)
+        layout.addWidget(plan_box)
+
+        self._apply_preset(0)
+        self.preset_combo.currentIndexChanged.connect(self._preset_changed)
+        self.village_combo.layerChanged.connect(self._village_layer_changed)
+        QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed)
+        data_page = getattr(dock, "data_page", None)
+        if data_page is not None:
+            data_page.village_combo.layerChanged.connect(self._data_village_changed)
+            self.village_combo.setLayer(data_page.village_layer())
+        else:
+            self.village_combo.setLayer(None)
+
+    # ---- weights -------------------------------------------------------------------------------------------------
+    def weights(self) -> dict:
+        return {k: float(s.value()) for k, s in self.sliders.items()}
+
+    def set_weights(self, weights: dict, rerank: bool = True) -> None:
+        self._updating = True
+        try:
+            for k, s in self.sliders.items():
+                s.setValue(int(round(100 * float(weights.get(k, 0.0)))))
+                self.slider_labels[k].setText(str(s.value()))
+        finally:
+            self._updating = False
+        if rerank:
+            self.rerank()
+
+    def _apply_preset(self, index: int, rerank: bool = False) -> None:
+        key = self.preset_combo.itemData(index)
+        if key in PRESETS:
+            self.set_weights(PRESETS[key], rerank=rerank)
+
+    def _preset_changed(self, index: int) -> None:
+        if self.preset_combo.itemData(index) in PRESETS:
+            self._apply_preset(index, rerank=True)
+
+    def _slider_changed(self, _value) -> None:
+        for k, s in self.sliders.items():
+            self.slider_labels[k].setText(str(s.value()))
+        if self._updating:
+            return
+        custom = self.preset_combo.findData("custom")
+        if self.preset_combo.currentIndex() != custom:
+            self.preset_combo.blockSignals(True)
+            self.preset_combo.setCurrentIndex(custom)
+            self.preset_combo.blockSignals(False)
+        self.rerank()
+
+    # ---- layers ------------------------------------------------------------------------------------------------
+    def village_layer(self):
+        return self.village_combo.currentLayer()
+
+    def _data_village_changed(self, layer) -> None:
+        if self.village_combo.currentLayer() is None and layer is not None:
+            self.village_combo.setLayer(layer)
+
+    def _village_layer_changed(self, _layer) -> None:
+        self._cache = None
+        self.chart.clear()
+
+    def _layers_removed(self, layer_ids) -> None:
+        if self.output_layer is not None:
+            try:
+                gone = self.output_layer.id() in layer_ids
+            except RuntimeError:
+                gone = True
+            if gone:
+                self.output_layer = None
+                self._cache = None
+        self._selection_layers = [lyr for lyr in self._selection_layers if self._alive(lyr)
+                                  and lyr.id() not in layer_ids]
+
+    @staticmethod
+    def _alive(layer) -> bool:
+        try:
+            layer.id()
+            return True
+        except RuntimeError:
+            return False
+
+    def _population_field(self, layer) -> str:
+        data_page = getattr(self.dock, "data_page", None)
+        names = layer.fields().names()
+        if data_page is not None and data_page.village_layer() is layer:
+            pop = data_page.mapping().get("population") or ""
+            if pop in names:
+                return pop
+        return detect_fields(names).population
+
+    def _load(self):
+        """Read the chosen layer once (attributes, criteria data) and prepare the output layer."""
+        layer = self.village_layer()
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            return None
+        if self._cache is not None and self._cache["layer_id"] == layer.id() and self.output_layer is not None:
+            return self._cache
+        table = read_table(layer)
+        names = table.names()
+        fields_used = detect_criterion_fields(names)
+        pop_field = self._population_field(layer)
+        data, remote_src = gather_criteria(table, fields_used, pop_field, None, fields_used["coverage_status"])
+        code_field = detect_fields(names).code
+        name_field = detect_fields(names).name
+        produced = layer.customProperty(PRODUCED_PROPERTY, "") == "priority"
+        self._cache = {"layer_id": layer.id(), "table": table, "data": data, "n": len(table),
+                       "keys": table.column(code_field) if code_field else None,
+                       "names": table.column(name_field) if name_field else [str(f) for f in table.fids],
+                       "remoteness": remote_src, "fields": fields_used, "population": pop_field}
+        if produced:
+            self.output_layer = layer
+        else:
+            self.output_layer = self._make_output(layer, table)
+        out = self.output_layer
+        self._cache["out_fids"] = table.fids if produced else [f.id() for f in out.getFeatures()]
+        self._cache["fid_index"] = {fid: i for i, fid in enumerate(self._cache["out_fids"])}
+        self._cache["src_index"] = {fid: i for i, fid in enumerate(table.fids)}
+        self._cache["field_idx"] = {name: out.fields().lookupField(name) for name, _t in score_fields()}
+        self._connect_selection(layer)
+        self._connect_selection(out)
+        return self._cache
+
+    def _make_output(self, layer, table):
+        geom = QgsWkbTypes.displayString(layer.wkbType()) or "Polygon"
+        out = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", OUTPUT_NAME, "memory")
+        if not layer.crs().authid():
+            out.setCrs(layer.crs())
+        fields = output_fields(table.fields, score_fields())
+        prov = out.dataProvider()
+        prov.addAttributes(list(fields))
+        out.updateFields()
+        feats = []
+        for i in range(len(table)):
+            f = QgsFeature(out.fields())
+            f.setGeometry(table.geometries[i])
+            row = []
+            for fld in out.fields():
+                idx = table.fields.lookupField(fld.name())
+                row.append(table.attrs[i][idx] if idx >= 0 else None)
+            f.setAttributes(row)
+            feats.append(f)
+        prov.addFeatures(feats)
+        out.updateExtents()
+        out.setCustomProperty(PRODUCED_PROPERTY, "priority")
+        style_priority(out)
+        QgsProject.instance().addMapLayer(out)
+        return out
+
+    def _connect_selection(self, layer) -> None:
+        if layer is None or layer in self._selection_layers:
+            return
+        layer.selectionChanged.connect(lambda *_a, lyr=layer: self.show_selected(lyr))
+        self._selection_layers.append(layer)
+
+    # ---- ranking -------------------------------------------------------------------------------------------------
+    def rerank(self):
+        cache = self._load()
+        if cache is None:
+            return None
+        weights = self.weights()
+        if sum(weights.values()) <= 0:
+            self.summary_label.setText(tr("All weights are zero: move at least one slider."))
+            return None
+        try:
+            result = compute_priority(cache["data"], weights, keys=cache["keys"], n=cache["n"])
+        except (WeightsError, ValueError) as e:
+            self.summary_label.setText(str(e))
+            return None
+        self.last_result = result
+        out = self.output_layer
+        idx = cache["field_idx"]
+        fl = result.fields()
+        changes = {}
+        for i, fid in enumerate(cache["out_fids"]):
+            attrs = {}
+            for name, arr in fl.items():
+                attrs[idx[name]] = int(arr[i]) if name == "priority_rank" else round(float(arr[i]), 6)
+            changes[fid] = attrs
+        out.dataProvider().changeAttributeValues(changes)
+        out.triggerRepaint()
+        labels = criterion_labels()
+        used = ", ".join(f"{labels[k]} {v:.2f}" for k, v in result.weights_used.items() if v > 0)
+        first = int(np.argmin(result.priority_rank)) if cache["n"] else -1
+        text = tr("Weights used: {w}.").format(w=used or "-")
+        if first >= 0:
+            text += " " + tr("First: {name} ({score:.1f}).").format(name=cache["names"][first],
+                                                                    score=float(result.priority_score[first]))
+        skipped = [labels[k] for k in CRITERIA if weights.get(k, 0) > 0 and result.weights_used.get(k, 0) == 0]
+        if skipped:
+            text += " " + tr("No data, skipped: {c}.").format(c=", ".join(skipped))
+        self.summary_label.setText(text)
+        self._refresh_chart()
+        payload = {"layer_id": out.id(), "weights": dict(result.weights_used),
+                   "scores": [float(v) for v in result.priority_score],
+                   "ranks": [int(v) for v in result.priority_rank], "fids": list(cache["out_fids"]),
+                   "warnings": list(result.warnings)}
+        self.ranked.emit(payload)
+        return payload
+
+    # ---- chart -----------------------------------------------------------------------------------------------------
+    def _refresh_chart(self):
+        for lyr in self._selection_layers:
+            if self._alive(lyr) and lyr.selectedFeatureCount():
+                self.show_selected(lyr)
+                return
+
+    def show_selected(self, layer):
+        cache = self._cache
+        if cache is None or self.last_result is None or not self._alive(layer):
+            return
+        fids = layer.selectedFeatureIds()
+        if not fids:
+            self.chart.clear()
+            return
+        index = cache["fid_index"] if layer is self.output_layer else cache["src_index"]
+        i = index.get(sorted(fids)[0])
+        if i is None:
+            return
+        labels = criterion_labels()
+        rows = [(k, labels[k], float(self.last_result.contributions["c_" + k][i])) for k in CRITERIA]
+        self.chart.set_contributions(str(cache["names"][i]), rows)
+
+    # ---- tasks -----------------------------------------------------------------------------------------------------
+    def _prepared_villages(self):
+        if self.rerank() is None or self.output_layer is None:
+            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.Warning)
+            return None
+        return self.output_layer
+
+    def _data_layers(self):
+        data_page = getattr(self.dock, "data_page", None)
+        if data_page is None:
+            return None, None
+        return data_page.site_layer(), data_page.dem_layer()
+
+    def _start(self, alg_id, params, on_done, description):
+        self.progress.setValue(0)
+        self.tech_button.setEnabled(False)
+        self.optimise_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status_label.setText(description + "…")
+        self.task = run_algorithm_task(alg_id, params, on_done, description, on_progress=self._progress)
+        return self.task
+
+    def _progress(self, value):
+        self.progress.setValue(int(value))
+
+    def _finish(self):
+        self.task = None
+        self.tech_button.setEnabled(True)
+        self.optimise_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+            self.status_label.setText(tr("Cancelled."))
+
+    @staticmethod
+    def _tmp(name: str) -> str:
+        return str(Path(tempfile.mkdtemp(prefix="kaltim_priority_")) / name)
+
+    def _add_result(self, path: str, name: str, styler):
+        layer = QgsVectorLayer(path, name, "ogr")
+        if not layer.isValid():
+            return None
+        styler(layer)
+        QgsProject.instance().addMapLayer(layer)
+        return layer
+
+    def choose_technology(self):
+        villages = self._prepared_villages()
+        if villages is None:
+            return None
+        sites, dem = self._data_layers()
+        out = self._tmp("technology.gpkg")
+        params = {"VILLAGES": villages.id(), "OUTPUT": out}
+        if sites is not None:
+            params["SITES"] = sites.id()
+        if dem is not None:
+            params["DEM"] = dem.id()
+
+        def done(ok, results, feedback):
+            self._finish()
+            if not ok:
+                self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
+                notify(self.iface, tr("Technology choice failed; see the panel."), Qgis.Critical)
+                self.taskFinished.emit("choosetech", False, {})
+                return
+            self._add_result(out, tr("Village technology"), style_tech)
+            text = tr("Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.").format(
+                counts=results.get("COUNTS", ""), capex=results.get("CAPEX_TOTAL", 0),
+                opex=results.get("OPEX_TOTAL", 0))
+            self.status_label.setText(text)
+            notify(self.iface, text, Qgis.Success)
+            self.taskFinished.emit("choosetech", True, dict(results))
+
+        return self._start("kaltiminternet:choosetech", params, done, tr("Choosing technology"))
+
+    def optimise_sites(self):
+        villages = self._prepared_villages()
+        if villages is None:
+            return None
+        sites, dem = self._data_layers()
+        candidates = self.candidates_combo.currentLayer()
+        if candidates is not None:
+            return self._run_optimise(villages, candidates.id(), sites)
+        out = self._tmp("candidates.gpkg")
+        params = {"VILLAGES": villages.id(), "OUTPUT": out}
+        if sites is not None:
+            params["SITES"] = sites.id()
+        if dem is not None:
+            params["DEM"] = dem.id()
+
+        def done(ok, results, feedback):
+            self._finish()
+            if not ok:
+                self.status_label.setText(tr("Candidate sites failed: {log}").format(log=feedback.textLog()[-500:]))
+                self.taskFinished.emit("candidates", False, {})
+                return
+            layer = self._add_result(out, tr("Candidate sites"), style_candidates)
+            self.taskFinished.emit("candidates", True, dict(results))
+            if layer is not None and self.output_layer is not None:
+                self._run_optimise(self.output_layer, layer.id(), sites)
+
+        return self._start("kaltiminternet:candidates", params, done, tr("Building candidate sites"))
+
+    def _run_optimise(self, villages, candidates_id, sites):
+        out_sites = self._tmp("selected_sites.gpkg")
+        out_villages = self._tmp("villages_sites.gpkg")
+        params = {"VILLAGES": villages.id(), "WEIGHT_FIELD": "priority_score", "CANDIDATES": candidates_id,
+                  "BUDGET_IDR": self.budget_spin.value() * 1e9, "RADIUS_M": self.radius_spin.value(),
+                  "METHOD": self.method_combo.currentData(), "OUTPUT_SITES": out_sites,
+                  "OUTPUT_VILLAGES": out_villages}
+        if sites is not None and self._alive(sites):
+            params["EXISTING"] = sites.id()
+
+        def done(ok, results, feedback):
+            self._finish()
+            if not ok:
+                self.status_label.setText(tr("Site optimisation failed: {log}").format(log=feedback.textLog()[-500:]))
+                notify(self.iface, tr("Site optimisation failed; see the panel."), Qgis.Critical)
+                self.taskFinished.emit("optimizesites", False, {})
+                return
+            self._add_result(out_villages, tr("Villages by coverage"), style_covered_by)
+            self._add_result(out_sites, tr("Selected sites"), style_selected_sites)
+            gap = results.get("GAP")
+            text = tr("{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).").format(
+                k=results.get("SITES_SELECTED", 0), cost=results.get("COST_TOTAL", 0),
+                pop=results.get("POPULATION_COVERED", 0), gap="-" if gap is None else f"{gap:.2%}")
+            self.status_label.setText(text)
+            notify(self.iface, text, Qgis.Success)
+            self.taskFinished.emit("optimizesites", True, dict(results))
+
+        return self._start("kaltiminternet:optimizesites", params, done, tr("Optimising sites"))
+
+    def cleanup(self):
+        try:
+            QgsProject.instance().layersWillBeRemoved.disconnect(self._layers_removed)
+        except TypeError:
+            pass
+        if self.task is not None:
+            self.task.cancel()

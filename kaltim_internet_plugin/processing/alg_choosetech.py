@@ -1,0 +1,381 @@
+"""kaltiminternet:choosetech — cheapest feasible connection technology per village office (core.costs)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table
+from ..core.coverage import CoverageError, Site
+from ..core.funding import TECH_KEYS, normalize_tech
+from ..i18n import tr, user_locale
+from ..io.priority_layers import (
+    WindowCoverage,
+    as_float,
+    find_field,
+    merged_attributes,
+    nearest,
+    open_gdal,
+    open_metric_dem,
+    output_fields,
+    pixel_index,
+    points_to_crs,
+    raster_crs,
+    read_table,
+    sample_raster,
+)
+from ..io.styles_priority import attach_style
+from .base import KaltimAlgorithm
+
+TECH_FIELDS = [("tech", QVariant.String), ("capex_idr", QVariant.Double), ("opex_idr_year", QVariant.Double),
+               ("reason", QVariant.String), ("operator", QVariant.String)]
+COVERED_CODES = ("covered", "tercakup", "terlayani")
+
+
+def coverage_type_labels() -> list:
+    return [tr("Detect (negative values = signal in dBm, else line-of-sight count)"), tr("Signal (dBm)"),
+            tr("Line-of-sight count")]
+
+
+class ChooseTechAlgorithm(KaltimAlgorithm):
+    ALG_ID = "choosetech"
+    GROUP_ID = "priority"
+
+    def displayName(self) -> str:
+        return tr("Choose connection technology")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × "
+            "OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — "
+            "COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the "
+            "office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest "
+            "existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G "
+            "equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts "
+            "(a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or "
+            "satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa "
+            "villages is the operator of the nearest existing tower, of colo villages the operator of the tower "
+            "used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file "
+            "with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, "
+            "reason and operator.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line-of-sight "
+                                                                           "count)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum("COVERAGE_TYPE", tr("Coverage raster values"),
+                                                     coverage_type_labels(), defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double, -110.0))
+        self.addParameter(QgsProcessingParameterField(
+            "STATUS_FIELD", tr("Coverage status field, used without a raster (default: status)"),
+            parentLayerParameterName="VILLAGES", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Double, 10.0, minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "SITES", tr("Existing towers (connected points, operator)"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM for radio line of sight"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "RADIO_MAX_KM", tr("Longest radio link (km)"), QgsProcessingParameterNumber.Double, 20.0, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "RADIO_MAST_M", tr("Radio antenna height at the village office (m)"),
+            QgsProcessingParameterNumber.Double, 12.0, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "HORIZON_YEARS", tr("Planning horizon (years)"), QgsProcessingParameterNumber.Double, 5.0, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), QgsProcessingParameterNumber.Integer,
+            3, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(
+            "BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), QgsProcessingParameterNumber.Double, 5.0,
+            minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 = "
+                              "off)"), QgsProcessingParameterNumber.Double, 5.0, minValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.File,
+            fileFilter=tr("Cost tables (*.csv *.json)"), optional=True))
+        for key, label in (("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)")),
+                           ("SITE_HEIGHT_FIELD", tr("Tower height field (default: height_m)"))):
+            p = QgsProcessingParameterField(key, label, parentLayerParameterName="SITES", optional=True)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(p)
+        p = QgsProcessingParameterNumber("SITE_HEIGHT_M", tr("Tower height when unknown (m)"),
+                                         QgsProcessingParameterNumber.Double, 30.0, minValue=0)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT", tr("Village plan (technology)"), QgsProcessing.TypeVectorAnyGeometry))
+        for key in TECH_KEYS:
+            self.addOutput(QgsProcessingOutputNumber("COUNT_" + key.upper(), tr("Villages per technology: {t}")
+                                                     .format(t=key)))
+        self.addOutput(QgsProcessingOutputString("COUNTS", tr("Villages per technology")))
+        self.addOutput(QgsProcessingOutputNumber("CAPEX_TOTAL", tr("CAPEX total (Rp)")))
+        self.addOutput(QgsProcessingOutputNumber("OPEX_TOTAL", tr("OPEX total per year (Rp)")))
+
+    # ------------------------------------------------------------------------------------------------------------
+    def _costs(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, "COST_TABLE", context)
+        if not path:
+            feedback.pushInfo(tr("Cost table: defaults (sources in the user guide)."))
+            return default_cost_table()
+        from ..io.priority_layers import load_cost_table
+
+        try:
+            table = load_cost_table(path)
+        except FileNotFoundError:
+            raise QgsProcessingException(tr("The cost table file {path} does not exist. Choose an existing CSV or "
+                                            "JSON file.").format(path=path)) from None
+        except (ValueError, KeyError, TypeError) as e:
+            raise QgsProcessingException(tr("Cannot read the cost table {path}: {error}").format(path=path,
+                                                                                               error=str(e))) from None
+        defaults = default_cost_table()
+        for item in defaults:
+            if item.key not in table:
+                table.set(item)
+                feedback.pushWarning(tr("The cost table has no row '{key}'; the default is used.")
+                                     .format(key=item.key))
+        feedback.pushInfo(tr("Cost table: {n} rows from {path}").format(n=len(table), path=path))
+        return table
+
+    def _covered(self, parameters, context, feedback, table):
+        n = len(table)
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD_DBM", context)
+        cov_layer = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
+        if cov_layer is not None:
+            ds = open_gdal(cov_layer)
+            if ds is None:
+                raise QgsProcessingException(tr("Cannot open the coverage raster {src}.").format(
+                    src=cov_layer.source()))
+            pts = points_to_crs(table.xy, table.crs, raster_crs(ds) if ds.GetProjection() else table.crs, context)
+            values = sample_raster(ds, pts)
+            kind = self.parameterAsEnum(parameters, "COVERAGE_TYPE", context)
+            if kind == 0:
+                finite = values[np.isfinite(values)]
+                kind = 1 if (finite.size and finite.min() < 0) else 2
+            with np.errstate(invalid="ignore"):
+                covered = values >= threshold if kind == 1 else values >= 1
+            covered = np.where(np.isfinite(values), covered, False)
+            if kind == 1:
+                feedback.pushInfo(tr("Coverage: office signal from the raster, covered when ≥ {t:g} dBm: {k} of {n} "
+                                     "offices.").format(t=threshold, k=int(covered.sum()), n=n))
+            else:
+                feedback.pushInfo(tr("Coverage: line-of-sight count from the raster, covered when ≥ 1: {k} of {n} "
+                                     "offices.").format(k=int(covered.sum()), n=n))
+            return covered
+        names = table.names()
+        dbm_field = find_field(names, "", ("office_dbm",))
+        if dbm_field:
+            vals = np.array([as_float(v) for v in table.column(dbm_field)])
+            with np.errstate(invalid="ignore"):
+                covered = np.where(np.isfinite(vals), vals >= threshold, False)
+            feedback.pushInfo(tr("Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.").format(
+                f=dbm_field, t=threshold, k=int(covered.sum()), n=n))
+            return covered
+        status_field = find_field(names, self.parameterAsString(parameters, "STATUS_FIELD", context), ("status",))
+        if status_field:
+            covered = np.array([str(v).strip().lower() in COVERED_CODES if v is not None else False
+                                for v in table.column(status_field)])
+            feedback.pushInfo(tr("Coverage: field {f} = covered: {k} of {n} villages.").format(
+                f=status_field, k=int(covered.sum()), n=n))
+            return covered
+        feedback.pushWarning(tr("No coverage raster and no office_dbm or status field: no office counts as "
+                                "covered, so 4G FWA is never chosen."))
+        return np.zeros(n, dtype=bool)
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, "VILLAGES", context)
+        if source is None:
+            raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
+                                         .format(src=parameters.get("VILLAGES")))
+        table = read_table(source, context=context, feedback=feedback)
+        n = len(table)
+        if n == 0:
+            raise QgsProcessingException(tr("The village layer has no features. Choose a layer with villages."))
+        feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
+        if table.empty:
+            feedback.pushWarning(tr("{k} villages have no geometry; they can only get satellite.")
+                                 .format(k=len(table.empty)))
+        costs = self._costs(parameters, context, feedback)
+        rules = TechRules(
+            fibre_max_km=self.parameterAsDouble(parameters, "FIBRE_MAX_KM", context),
+            radio_max_km=self.parameterAsDouble(parameters, "RADIO_MAX_KM", context),
+            bts_min_cluster=self.parameterAsInt(parameters, "BTS_MIN_CLUSTER", context),
+            bts_cluster_radius_km=self.parameterAsDouble(parameters, "BTS_CLUSTER_RADIUS_KM", context),
+            horizon_years=self.parameterAsDouble(parameters, "HORIZON_YEARS", context))
+        H = rules.horizon_years
+        covered = self._covered(parameters, context, feedback, table)
+        feedback.setProgress(15)
+
+        # fibre ------------------------------------------------------------------------------------------------
+        fibre_dist = None
+        fib_src = self.parameterAsSource(parameters, "FIBRE_NODES", context)
+        if fib_src is not None:
+            nodes = read_table(fib_src, crs=table.crs, context=context)
+            d, _ = nearest(table.xy, nodes.xy)
+            fibre_dist = [float(v) if np.isfinite(v) else None for v in d]
+            k = int(np.sum(np.isfinite(d) & (d <= rules.fibre_max_km * 1000)))
+            feedback.pushInfo(tr("Fibre: {k} offices within {d:g} km of one of {m} fibre nodes.").format(
+                k=k, d=rules.fibre_max_km, m=len(nodes)))
+
+        # sites: operator + radio ----------------------------------------------------------------------------
+        operator = [None] * n
+        sites = None
+        site_ops = []
+        radio_los = None
+        radio_dist = None
+        site_src = self.parameterAsSource(parameters, "SITES", context)
+        if site_src is not None:
+            sites = read_table(site_src, crs=table.crs, context=context)
+            snames = sites.names()
+            op_field = find_field(snames, self.parameterAsString(parameters, "SITE_OPERATOR_FIELD", context),
+                                  ("operator", "operator_name", "provider"))
+            h_field = find_field(snames, self.parameterAsString(parameters, "SITE_HEIGHT_FIELD", context),
+                                 ("height_m", "height", "tinggi"))
+            default_h = self.parameterAsDouble(parameters, "SITE_HEIGHT_M", context)
+            ops_col = sites.column(op_field)
+            heights = np.array([as_float(v) for v in sites.column(h_field)]) if h_field else np.full(len(sites),
+                                                                                                      np.nan)
+            heights = np.where(np.isfinite(heights) & (heights > 0), heights, default_h)
+            d_site, j_site = nearest(table.xy, sites.xy)
+            site_ops = ops_col if op_field else [None] * len(sites)
+            if op_field:
+                operator = [ops_col[j] if j >= 0 else None for j in j_site]
+            dem_layer = self.parameterAsRasterLayer(parameters, "DEM", context)
+            if dem_layer is not None and len(sites):
+                radio_los, radio_dist = self._radio(parameters, context, feedback, table, sites, heights, covered,
+                                                    fibre_dist, costs, rules)
+            elif len(sites):
+                feedback.pushInfo(tr("Radio links need a DEM for the line of sight; without a DEM radio is not "
+                                     "considered."))
+        feedback.setProgress(80)
+
+        try:
+            choice = choose_technology(n, covered=covered, fibre_distance_m=fibre_dist, radio_los=radio_los,
+                                       radio_distance_m=radio_dist, xy=table.xy, costs=costs, rules=rules)
+        except (ValueError, KeyError) as e:
+            raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(error=str(e))) from None
+        colo_km = self.parameterAsDouble(parameters, "COLO_MAX_KM", context)
+        if sites is not None and len(sites) and colo_km > 0:
+            colo_key = "colo" if "colo" in costs else "booster_4g"
+            used = add_colocation(choice, table.xy, sites.xy, covered=covered, costs=costs, rules=rules,
+                                  radius_km=colo_km, tower_labels=site_ops)
+            for i in np.flatnonzero(used >= 0):
+                operator[i] = site_ops[used[i]]
+            feedback.pushInfo(tr("Co-location: {k} offices share 4G equipment on {t} existing towers (cost row "
+                                 "{key}).").format(k=int((used >= 0).sum()), t=len(set(used[used >= 0].tolist())),
+                                                   key=colo_key))
+        reasons = choice.reason("id" if user_locale() == "id" else "en")
+
+        out_fields = output_fields(table.fields, TECH_FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        counts = {k: 0 for k in TECH_KEYS}
+        capex_total = opex_total = 0.0
+        for i in range(n):
+            tech = normalize_tech(choice.tech[i])
+            counts[tech] = counts.get(tech, 0) + 1
+            capex_total += float(choice.capex_idr[i])
+            opex_total += float(choice.opex_idr_year[i])
+            values = {"tech": tech, "capex_idr": round(float(choice.capex_idr[i]), 2),
+                      "opex_idr_year": round(float(choice.opex_idr_year[i]), 2), "reason": reasons[i],
+                      "operator": operator[i] if tech in ("fwa", "colo") else None}
+            f = QgsFeature(out_fields)
+            f.setGeometry(table.geometries[i])
+            f.setAttributes(merged_attributes(table, i, out_fields, values))
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        attach_style(context, dest_id, "tech")
+        summary = ", ".join(f"{k}={v}" for k, v in counts.items() if v)
+        feedback.pushInfo(tr("Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year "
+                             "({h:g}-year horizon).").format(s=summary, c=capex_total, o=opex_total, h=H))
+        feedback.setProgress(100)
+        out = {"OUTPUT": dest_id, "COUNTS": summary, "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total}
+        for k, v in counts.items():
+            out["COUNT_" + k.upper()] = v
+        return out
+
+    def _radio(self, parameters, context, feedback, table, sites, heights, covered, fibre_dist, costs, rules):
+        """LOS (bool) and distance (m) to the first connected point in line of sight, per village."""
+        n = len(table)
+        try:
+            ds, dem_crs, msg = open_metric_dem(self.parameterAsRasterLayer(parameters, "DEM", context))
+        except CoverageError as e:
+            raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
+        if msg:
+            feedback.pushInfo(msg)
+        max_m = rules.radio_max_km * 1000.0
+        mast = self.parameterAsDouble(parameters, "RADIO_MAST_M", context)
+        H = rules.horizon_years
+        radio_cost = costs[rules.radio_key].horizon_cost(H)
+        # radio is worth testing only where it can beat what is already feasible
+        best_known = np.full(n, costs[rules.satellite_key].horizon_cost(H))
+        fwa_cost = costs[rules.fwa_key].horizon_cost(H)
+        best_known = np.where(covered, np.minimum(best_known, fwa_cost), best_known)
+        if fibre_dist is not None:
+            fkm, fterm = costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
+            for i, d in enumerate(fibre_dist):
+                if d is not None and d / 1000.0 <= rules.fibre_max_km:
+                    best_known[i] = min(best_known[i], fkm.horizon_cost(H, d / 1000.0) + fterm.horizon_cost(H))
+        # a BTS share can only get cheaper than radio for clusters; be generous: test every uncovered village
+        need = (radio_cost < best_known) | ~covered
+        need &= np.all(np.isfinite(table.xy), axis=1)
+        vil_dem = points_to_crs(table.xy, table.crs, dem_crs, context)
+        site_dem = points_to_crs(sites.xy, table.crs, dem_crs, context)
+        gt = ds.GetGeoTransform()
+        cols, rows, inside = pixel_index(gt, vil_dem, ds.RasterXSize, ds.RasterYSize)
+        engine = WindowCoverage(ds, model="los", rx_height=mast, max_radius_m=max_m)
+        from scipy.spatial import cKDTree
+
+        ok_sites = np.flatnonzero(np.all(np.isfinite(sites.xy), axis=1))
+        los = np.zeros(n, dtype=bool)
+        dist = np.full(n, np.nan)
+        if ok_sites.size == 0:
+            return los, dist
+        tree = cKDTree(sites.xy[ok_sites])
+        todo = np.flatnonzero(need & inside)
+        for k, i in enumerate(todo):
+            if feedback.isCanceled():
+                break
+            near = tree.query_ball_point(table.xy[i], max_m)
+            if not near:
+                continue
+            cand = ok_sites[np.asarray(near, dtype=np.int64)]
+            dd = np.hypot(*(sites.xy[cand] - table.xy[i]).T)
+            for j in cand[np.lexsort((cand, dd))][:5]:  # nearest 5 connected points
+                s = Site(str(j), float(site_dem[j, 0]), float(site_dem[j, 1]), height_m=float(heights[j]))
+                v = engine.values(int(j), s, [cols[i]], [rows[i]], [True])[0]
+                if np.isfinite(v) and v >= 1:
+                    los[i] = True
+                    dist[i] = float(math.hypot(*(sites.xy[j] - table.xy[i])))
+                    break
+            if k % 20 == 0:
+                feedback.setProgress(15 + 60 * k / max(1, len(todo)))
+        feedback.pushInfo(tr("Radio: {k} offices have line of sight to an existing tower within {d:g} km "
+                             "({m} towers computed on the DEM).").format(k=int(los.sum()), d=rules.radio_max_km,
+                                                                        m=len(engine.cache)))
+        return los, dist
+
+
+ALGORITHM = ChooseTechAlgorithm

@@ -1,0 +1,149 @@
+"""Priority page: live re-ranking with the sliders, the contribution chart, and the two task buttons."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+
+import kaltim_internet_plugin
+
+X0, Y0 = 500000.0, 9900000.0
+
+
+@pytest.fixture()
+def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
+    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
+    p = kaltim_internet_plugin.classFactory(qgis_iface)
+    p.initGui()
+    yield p
+    p.unload()
+    QgsProject.instance().clear()
+    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, 0)
+
+
+def village_layer():
+    """Five villages; 'Besar' has by far the most people but is covered."""
+    layer = QgsVectorLayer("Point?crs=EPSG:32750", "my villages", "memory")
+    prov = layer.dataProvider()
+    prov.addAttributes([QgsField("kode", QVariant.String), QgsField("nama", QVariant.String),
+                        QgsField("population", QVariant.Int), QgsField("status", QVariant.String)])
+    layer.updateFields()
+    rows = [("64.01.01.2001", "Besar", 9000, "covered"), ("64.01.01.2002", "Sepi", 300, "blank_spot"),
+            ("64.01.01.2003", "Tengah", 1500, "partial"), ("64.01.01.2004", "Hulu", 200, "blank_spot"),
+            ("64.01.01.2005", "Hilir", 2500, "covered")]
+    feats = []
+    for i, values in enumerate(rows):
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(X0 + 3000 * i, Y0 - 5000)))
+        f.setAttributes(list(values))
+        feats.append(f)
+    prov.addFeatures(feats)
+    layer.updateExtents()
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def page_with(plugin, layer):
+    page = plugin.dock.pages["priority"]
+    page.village_combo.setLayer(layer)
+    return page
+
+
+def rank_of(payload, layer_fids, fid):
+    return payload["ranks"][layer_fids.index(fid)]
+
+
+def test_page_is_discovered(plugin):
+    from kaltim_internet_plugin.gui.page_priority import PriorityPage
+
+    assert isinstance(plugin.dock.pages["priority"], PriorityPage)
+
+
+def test_moving_a_slider_reranks_live_without_touching_the_input(plugin, qtbot):
+    layer = village_layer()
+    page = page_with(plugin, layer)
+    fields_before = layer.fields().names()
+    with qtbot.waitSignal(page.ranked, timeout=5000) as blocker:
+        page.set_weights({"blank_spot": 1.0})
+    first = blocker.args[0]
+    out = QgsProject.instance().mapLayer(first["layer_id"])
+    assert out is not None and out.name() == "Prioritas desa" and out is not layer
+    fids = first["fids"]
+    besar = next(f.id() for f in out.getFeatures() if f["nama"] == "Besar")
+    assert rank_of(first, fids, besar) >= 4  # covered: low priority on blank spots only
+    with qtbot.waitSignal(page.ranked, timeout=5000) as blocker:
+        page.sliders["blank_spot"].setValue(0)
+        page.sliders["population"].setValue(100)
+    second = blocker.args[0]
+    assert rank_of(second, fids, besar) == 1
+    # the output layer holds the new ranks; the user's layer is unchanged
+    assert {f["nama"]: f["priority_rank"] for f in out.getFeatures()}["Besar"] == 1
+    assert layer.fields().names() == fields_before
+    assert page.preset_combo.currentData() == "custom"
+    # choosing a preset re-ranks too
+    with qtbot.waitSignal(page.ranked, timeout=5000) as blocker:
+        page.preset_combo.setCurrentIndex(page.preset_combo.findData("efektif_biaya"))
+    assert blocker.args[0]["weights"]["population"] > 0.3
+    assert len(QgsProject.instance().mapLayersByName("Prioritas desa")) == 1
+
+
+def test_chart_shows_the_selected_village_contributions(plugin, qtbot):
+    layer = village_layer()
+    page = page_with(plugin, layer)
+    payload = page.rerank()
+    out = QgsProject.instance().mapLayer(payload["layer_id"])
+    target = next(f for f in out.getFeatures() if f["nama"] == "Tengah")
+    out.selectByIds([target.id()])
+    contrib = page.chart.contributions()
+    target = out.getFeature(target.id())
+    for key, value in contrib.items():
+        assert value == pytest.approx(target["c_" + key], abs=1e-6)
+    assert page.chart.total() == pytest.approx(target["priority_score"], abs=1e-6)
+    assert "Tengah" in page.chart.title()
+    # selecting in the user's layer works as well, and slider moves refresh the chart
+    src = next(f for f in layer.getFeatures() if f["nama"] == "Sepi")
+    out.removeSelection()
+    layer.selectByIds([src.id()])
+    assert "Sepi" in page.chart.title()
+    page.set_weights({"population": 1.0})
+    assert page.chart.contributions()["population"] == pytest.approx(page.chart.total())
+    page.sliders["blank_spot"].setValue(100)
+    page.sliders["population"].setValue(0)
+    assert page.chart.contributions()["blank_spot"] == pytest.approx(page.chart.total())
+    page.chart.grab()  # paints without error
+    layer.removeSelection()
+    out.removeSelection()
+    assert page.chart.contributions() == {}
+
+
+def test_choose_technology_and_optimise_run_as_tasks(plugin, qtbot):
+    layer = village_layer()
+    page = page_with(plugin, layer)
+    page.set_weights({"population": 0.5, "blank_spot": 0.5})
+    with qtbot.waitSignal(page.taskFinished, timeout=60000) as blocker:
+        assert page.choose_technology() is not None
+    alg, ok, results = blocker.args
+    assert alg == "choosetech" and ok and results["COUNT_FWA"] == 2
+    assert QgsProject.instance().mapLayersByName("Village technology")
+    page.budget_spin.setValue(2.6)
+    page.radius_spin.setValue(2000)
+    with qtbot.waitSignal(page.taskFinished, timeout=60000,
+                          check_params_cb=lambda a, ok, r: a == "optimizesites") as blocker:
+        page.optimise_sites()
+    alg, ok, results = blocker.args
+    assert ok and results["SITES_SELECTED"] == 1 and results["COST_TOTAL"] <= 2.6e9
+    assert QgsProject.instance().mapLayersByName("Selected sites")
+    assert QgsProject.instance().mapLayersByName("Candidate sites")
+    qtbot.waitUntil(lambda: QgsApplication.taskManager().countActiveTasks() == 0, timeout=10000)
+    assert page.tech_button.isEnabled() and not page.cancel_button.isEnabled()
+
+
+def test_buttons_without_layer_say_so(plugin, qgis_iface):
+    page = plugin.dock.pages["priority"]
+    page.village_combo.setLayer(None)
+    assert page.choose_technology() is None
+    from qgis.core import Qgis
+
+    assert any("village layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
