@@ -62,3 +62,43 @@ def run_alg(alg_id: str, params: dict):
     fb = Capture()
     res = processing.run(alg_id, params, feedback=fb)
     return res, "\n".join(fb.lines)
+
+
+def _settle():
+    """Finish background tasks, drop project layers and run deferred deletes while QGIS/GDAL are alive."""
+    import time
+
+    from qgis.core import QgsApplication, QgsProject
+
+    import gc
+
+    # A Python exception raised inside processAlgorithm() crosses C++ and is kept in sys.last_*; its traceback
+    # holds the algorithm's local layers. Free them (and reference cycles) while GDAL is still alive.
+    sys.last_type = sys.last_value = sys.last_traceback = None
+    gc.collect()
+    deadline = time.time() + 60
+    while QgsApplication.taskManager().countActiveTasks() and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    QgsProject.instance().clear()
+    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, 0)
+
+
+@pytest.fixture(autouse=True)
+def _clean_qgis_state(qgis_app):
+    """Each test starts from an empty project and leaves no running task behind."""
+    yield
+    _settle()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _settle_before_exit(qgis_app):
+    yield
+    _settle()
+    import gc
+
+    gc.collect()
+    from qgis.core import QgsApplication
+
+    QgsApplication.processEvents()

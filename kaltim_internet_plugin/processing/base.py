@@ -1,9 +1,36 @@
 """Base class for the plugin's Processing algorithms: ids, groups, bilingual help, common helpers."""
 from __future__ import annotations
 
+import functools
+import traceback
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..i18n import tr
+
+
+def _clean_errors(process):
+    """Wrap processAlgorithm: re-raise errors as a fresh QgsProcessingException that carries no traceback.
+
+    A traceback keeps the algorithm's frames (and the layers in them) alive after the exception has crossed into
+    C++, until the interpreter exits, when GDAL is already gone. Unexpected errors are also logged with their
+    traceback (for bug reports) and given a plain message.
+    """
+    @functools.wraps(process)
+    def wrapper(self, parameters, context, feedback):
+        message = None
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException as exc:
+            message = str(exc)
+        except Exception as exc:  # noqa: BLE001 - turned into a message the user can act on
+            if feedback is not None:
+                feedback.reportError(traceback.format_exc(), False)
+            message = tr("Unexpected error in {alg}: {error}. Please report it with the log above.").format(
+                alg=self.displayName(), error=exc)
+        raise QgsProcessingException(message)
+    wrapper._kaltim_wrapped = True
+    return wrapper
 
 
 class KaltimAlgorithm(QgsProcessingAlgorithm):
@@ -11,6 +38,12 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
 
     ALG_ID = ""
     GROUP_ID = ""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "_kaltim_wrapped", False):
+            cls.processAlgorithm = _clean_errors(process)
 
     def name(self) -> str:
         return self.ALG_ID

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import traceback
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import tr
@@ -13,14 +14,20 @@ from ..paths import resource, version
 PROVIDER_ID = "kaltiminternet"
 
 
-def algorithm_classes() -> list:
+def algorithm_classes(errors: list = None) -> list:
+    """Every ``alg_*.py`` module's ``ALGORITHM``. A module that fails to import is reported in ``errors``
+    (module name, traceback) and skipped, so one broken tool never takes the whole provider down."""
     from . import __path__ as pkg_path
 
     classes = []
     for info in sorted(pkgutil.iter_modules(pkg_path), key=lambda i: i.name):
         if info.name.startswith("alg_"):
-            module = importlib.import_module(f"{__package__}.{info.name}")
-            classes.append(module.ALGORITHM)
+            try:
+                module = importlib.import_module(f"{__package__}.{info.name}")
+                classes.append(module.ALGORITHM)
+            except Exception:  # noqa: BLE001 - reported to the user below
+                if errors is not None:
+                    errors.append((info.name, traceback.format_exc()))
     return classes
 
 
@@ -41,5 +48,9 @@ class KaltimInternetProvider(QgsProcessingProvider):
         return version()
 
     def loadAlgorithms(self) -> None:
-        for cls in algorithm_classes():
+        self.load_errors = []
+        for cls in algorithm_classes(self.load_errors):
             self.addAlgorithm(cls())
+        for name, trace in self.load_errors:
+            QgsMessageLog.logMessage(tr("Tool {name} could not be loaded:\n{trace}").format(name=name, trace=trace),
+                                     "Internet Desa Kaltim", Qgis.Critical)

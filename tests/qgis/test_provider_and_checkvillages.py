@@ -15,6 +15,7 @@ gdal.UseExceptions()
 
 def test_provider_registered_with_algorithms(provider):
     assert provider is not None and provider.id() == "kaltiminternet"
+    assert provider.load_errors == [], provider.load_errors
     ids = {a.id() for a in provider.algorithms()}
     assert {"kaltiminternet:checkvillages", "kaltiminternet:repairvillages"} <= ids
     for alg in provider.algorithms():
