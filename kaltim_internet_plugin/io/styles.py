@@ -117,8 +117,13 @@ def style_dem(layer) -> None:
         QgsColorRampShader.ColorRampItem(900, QColor("#d8b365"), "900 m"),
         QgsColorRampShader.ColorRampItem(2000, QColor("#8c510a"), "2000 m"),
     ])
+    ramp.setMinimumValue(0)
+    ramp.setMaximumValue(2000)
     shader.setRasterShaderFunction(ramp)
-    layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0)
+    renderer.setClassificationMax(2000)
+    layer.setRenderer(renderer)
 
 
 def style_line(layer, color: str = "#3182bd", width: float = 0.6) -> None:
