@@ -1,0 +1,63 @@
+"""kaltiminternet:setupteamdb — roles, triggers, grants and row-level security for team editing (idempotent)."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterString,
+)
+
+from ..i18n import tr
+from .base import KaltimAlgorithm
+
+
+class SetupTeamDbAlgorithm(KaltimAlgorithm):
+    ALG_ID = "setupteamdb"
+    GROUP_ID = "plan"
+
+    def displayName(self) -> str:
+        return tr("Set up the team database (PostGIS)")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Prepares a PostGIS database for a team: creates the roles kaltim_viewer (read only), kaltim_editor "
+            "(edit the plan) and kaltim_admin (owns the plan, can upgrade it), creates or upgrades the plan schema, "
+            "installs the edit-conflict check, the audit log and the status history triggers, and one role per "
+            "kab/kota found in the villages (kaltim_kab_6401, ...) whose members may only edit the villages of "
+            "their own kab/kota (row-level security). Safe to run again. Run it with an administrator connection "
+            "(superuser or CREATEROLE), then grant the roles to each person's login.")
+
+    def flags(self):
+        # the connection's password may have to be unlocked from QGIS's authentication database (master password
+        # prompt), which must happen on the main thread
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString("CONNECTION", tr("Saved PostgreSQL connection (name)")))
+        self.addParameter(QgsProcessingParameterString("SCHEMA", tr("Schema"), defaultValue="kaltim_plan"))
+        self.addOutput(QgsProcessingOutputString("KAB_ROLES", tr("Kab/kota roles")))
+        self.addOutput(QgsProcessingOutputString("RLS_TABLES", tr("Tables with row-level security")))
+        self.addOutput(QgsProcessingOutputNumber("SCHEMA_VERSION", tr("Schema version")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..store import StoreError
+        from ..store.postgis_store import setup_team_db
+
+        name = self.parameterAsString(parameters, "CONNECTION", context).strip()
+        schema = self.parameterAsString(parameters, "SCHEMA", context).strip() or "kaltim_plan"
+        if not name:
+            raise QgsProcessingException(tr("Give the name of a saved PostgreSQL connection (Browser > PostgreSQL)."))
+        try:
+            result = setup_team_db(name, schema, feedback=feedback)
+        except StoreError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        feedback.pushInfo(tr("Schema '{schema}' is at version {version}; kab/kota roles: {roles}").format(
+            schema=schema, version=result["schema_version"], roles=", ".join(result["kab_roles"]) or "-"))
+        feedback.setProgress(100)
+        return {"KAB_ROLES": ",".join(result["kab_roles"]), "RLS_TABLES": ",".join(result["rls_tables"]),
+                "SCHEMA_VERSION": result["schema_version"]}
+
+
+ALGORITHM = SetupTeamDbAlgorithm
