@@ -1,0 +1,237 @@
+"""kaltiminternet:importmonitoring — import a provider's service report (CSV/XLSX) into the plan GeoPackage.
+
+Good rows go in ONE transaction (core.monitoring_store.import_records); a failure or a cancel rolls the whole
+run back, so earlier imports stay intact and nothing partial remains. Re-importing a file is idempotent.
+Fault injection for tests: the environment variable ``KALTIM_IMPORT_FAIL_AT_ROW=N`` raises inside the
+transaction when record N (0-based) is about to be written; ``KALTIM_IMPORT_ROW_DELAY_S`` sleeps per record.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core import monitoring as mon
+from ..core import monitoring_store as store
+from ..i18n import tr
+from .base import KaltimAlgorithm
+
+FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
+DELAY_ENV = "KALTIM_IMPORT_ROW_DELAY_S"
+
+
+def _reason_patterns():
+    """(regex on the core's English reason, translated template) - the adapter shows reasons in the UI language."""
+    return (
+        (r"^missing site or village code$", tr("missing site or village code")),
+        (r"^missing period \(YYYY-MM or YYYY-MM-DD\)$", tr("missing period (YYYY-MM or YYYY-MM-DD)")),
+        (r"^no data \(no uptime, outage, users, speeds or latency\)$",
+         tr("no data (no uptime, outage, users, speeds or latency)")),
+        (r"^outage has a start but no end$", tr("outage has a start but no end")),
+        (r"^outage has an end but no start$", tr("outage has an end but no start")),
+        (r"^unknown (?P<kind>site|village) code (?P<code>.+)$", tr("unknown {kind} code {code}")),
+        (r"^uptime (?P<value>\S+) outside 0-100 %$", tr("uptime {value} outside 0-100 %")),
+        (r"^outage end (?P<end>.+) before start (?P<start>.+)$", tr("outage end {end} before start {start}")),
+        (r"^outage end (?P<end>.+) lies in the future$", tr("outage end {end} lies in the future")),
+        (r"^period (?P<period>\S+) lies in the future$", tr("period {period} lies in the future")),
+        (r"^(?P<column>[^:]+): not a number \((?P<value>.*)\)$", tr("{column}: not a number ({value})")),
+        (r"^(?P<column>[^:]+): negative value (?P<value>\S+)$", tr("{column}: negative value {value}")),
+        (r"^(?P<column>[^:]+): not a yes/no value \((?P<value>.*)\)$", tr("{column}: not a yes/no value ({value})")),
+        (r"^no site or village code column found", tr("no site or village code column found (looked for "
+                                                      "kode_site/site_id, kode_desa/kode)")),
+        (r"^no period column found", tr("no period column found (looked for periode/period/tanggal/date)")),
+        (r"^(?P<what>.+) differs from row (?P<row>\d+) of this file$",
+         tr("{what} differs from row {row} of this file")),
+        (r"^(?P<what>.+) differs from the value imported on (?P<when>\S+) from file (?P<file>.+) "
+         r"\(row (?P<row>\d+)\); not overwritten$",
+         tr("{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten")),
+    )
+
+
+def translate_reason(reason: str) -> str:
+    """The core's English reject reason in the user's language (unchanged when no pattern matches)."""
+    for pattern, template in _reason_patterns():
+        m = re.match(pattern, reason)
+        if m:
+            groups = m.groupdict()
+            if "kind" in groups:
+                groups["kind"] = tr("site") if groups["kind"] == "site" else tr("village")
+            if "what" in groups:
+                w = re.match(r"^report for (?P<code>.+) (?P<period>\S+)$", groups["what"])
+                o = re.match(r"^outage of (?P<code>.+) starting (?P<start>\S+)$", groups["what"])
+                if w:
+                    groups["what"] = tr("report for {code} {period}").format(**w.groupdict())
+                elif o:
+                    groups["what"] = tr("outage of {code} starting {start}").format(**o.groupdict())
+            return template.format(**groups)
+    return reason
+
+
+def codes_from_layer(layer, field: str, fallbacks) -> set:
+    names = layer.fields().names()
+    if not field:
+        lower = {n.lower(): n for n in names}
+        field = next((lower[f] for f in fallbacks if f in lower), "")
+    if not field or field not in names:
+        raise QgsProcessingException(tr("Layer '{layer}' has no code field (looked for {fields}). Choose the code "
+                                        "field.").format(layer=layer.name(), fields=", ".join(fallbacks)))
+    idx = layer.fields().indexOf(field)
+    codes = set()
+    for f in layer.getFeatures():
+        v = f.attribute(idx)
+        if v is not None and str(v).strip() and str(v) != "NULL":
+            codes.add(str(v).strip())
+    return codes
+
+
+class ImportMonitoringAlgorithm(KaltimAlgorithm):
+    ALG_ID = "importmonitoring"
+    GROUP_ID = "monitoring"
+
+    def displayName(self) -> str:
+        return tr("Import provider service report")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Imports a provider's monthly or daily service report (CSV or XLSX) into the plan GeoPackage "
+            "(tables mon_reports, mon_outages, mon_imports). Each row needs a site or village code and a period "
+            "(YYYY-MM or YYYY-MM-DD) plus uptime, an outage (start, end, cause), active users, speeds, latency or a "
+            "power-outage flag; Indonesian column names are recognised. Rows with errors or unknown codes are "
+            "rejected with their spreadsheet row number and the reason (optionally written to a CSV). All good "
+            "rows are written in one transaction: a failure or a cancel leaves the GeoPackage as it was. Rows "
+            "already imported are counted as duplicates; a different value for the same code and period is a "
+            "conflict and is never overwritten.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(
+            "INPUT", tr("Service report (CSV or XLSX)"), fileFilter=tr("Reports (*.csv *.xlsx *.xlsm)")))
+        self.addParameter(QgsProcessingParameterFile(
+            "PLAN_DB", tr("Plan GeoPackage"), fileFilter=tr("GeoPackage (*.gpkg)")))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "VILLAGES", tr("Village layer (known village codes)"), [QgsProcessing.TypeVectorAnyGeometry],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "VILLAGE_CODE_FIELD", tr("Village code field"), parentLayerParameterName="VILLAGES", optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "SITES", tr("Site layer (known site codes)"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "SITE_CODE_FIELD", tr("Site code field"), parentLayerParameterName="SITES", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "PROVIDER", tr("Provider (when the file has no provider column)"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True))
+        for key, label in (("ROWS_READ", tr("Rows read")), ("ROWS_IMPORTED", tr("Rows imported")),
+                           ("ROWS_REJECTED", tr("Rows rejected")), ("ROWS_DUPLICATE", tr("Duplicate rows")),
+                           ("ROWS_CONFLICT", tr("Conflicting rows")), ("OUTAGES_IMPORTED", tr("Outages imported")),
+                           ("IMPORT_ID", tr("Import id"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.addOutput(QgsProcessingOutputString("PLAN_DB", tr("Plan GeoPackage")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        path = self.parameterAsFile(parameters, "INPUT", context)
+        db = self.parameterAsFile(parameters, "PLAN_DB", context)
+        if not path or not Path(path).is_file():
+            raise QgsProcessingException(tr("Report file not found: {path}. Choose an existing CSV or XLSX file.")
+                                         .format(path=path))
+        if Path(path).suffix.lower() not in (".csv", ".xlsx", ".xlsm", ".txt"):
+            raise QgsProcessingException(tr("{path} is not a CSV or XLSX file. Save the report as CSV or XLSX.")
+                                         .format(path=path))
+        if not db:
+            raise QgsProcessingException(tr("Choose the plan GeoPackage to import into."))
+        if not Path(db).exists() and Path(db).suffix.lower() != ".gpkg":
+            raise QgsProcessingException(tr("Plan GeoPackage not found: {path}.").format(path=db))
+        provider = (self.parameterAsString(parameters, "PROVIDER", context) or "").strip()
+        known = None
+        villages = self.parameterAsVectorLayer(parameters, "VILLAGES", context)
+        sites = self.parameterAsVectorLayer(parameters, "SITES", context)
+        if villages is not None:
+            known = codes_from_layer(villages, self.parameterAsString(parameters, "VILLAGE_CODE_FIELD", context),
+                                     ("kode", "kode_desa", "village_code", "code"))
+        if sites is not None:
+            known = (known or set()) | codes_from_layer(
+                sites, self.parameterAsString(parameters, "SITE_CODE_FIELD", context),
+                ("site_id", "kode_site", "site_code", "code"))
+        if known is not None:
+            feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+
+        feedback.pushInfo(tr("Reading {path}").format(path=path))
+        try:
+            _header, rows = mon.read_table(path)
+        except (OSError, ValueError, UnicodeDecodeError) as exc:
+            raise QgsProcessingException(tr("Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX "
+                                            "file with a header row.").format(path=path, error=exc)) from None
+        except Exception as exc:  # noqa: BLE001 - openpyxl/GDAL raise their own types
+            raise QgsProcessingException(tr("Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX "
+                                            "file with a header row.").format(path=path, error=exc)) from None
+        records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider)
+        for w in warnings:
+            feedback.pushInfo(tr("Warning: {text}").format(text=translate_reason(w)))
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Import cancelled; nothing was written."))
+        feedback.setProgress(10)
+
+        fail_at = os.environ.get(FAIL_ENV)
+        fail_at = int(fail_at) if fail_at and fail_at.strip().lstrip("-").isdigit() else None
+        delay = float(os.environ.get(DELAY_ENV) or 0)
+        total = max(len(records), 1)
+
+        def on_row(index, _record):
+            if feedback.isCanceled():
+                raise QgsProcessingException(tr("Import cancelled; nothing was written."))
+            if fail_at is not None and index == fail_at:
+                raise RuntimeError(f"fault injected at record {index} ({FAIL_ENV})")
+            if delay:
+                time.sleep(delay)
+            if index % 200 == 0:
+                feedback.setProgress(10 + 85 * index / total)
+
+        try:
+            result = store.import_records(db, records, os.path.basename(path), store.file_sha256(path),
+                                          rows_read=len(rows), pre_rejects=pre_rejects, provider=provider,
+                                          on_row=on_row)
+        except QgsProcessingException:
+            raise
+        except Exception as exc:  # noqa: BLE001 - rolled back by the store; tell the user what happened
+            raise QgsProcessingException(tr("Import failed and was rolled back; the plan GeoPackage is unchanged: "
+                                            "{error}").format(error=exc)) from None
+
+        rejects = [mon.RowReject(rj.row, translate_reason(rj.reason), rj.data) for rj in result["REJECTS"]]
+        by_row = dict(rows)
+        for rj in rejects:
+            feedback.reportError(tr("Row {row} rejected: {reason}").format(row=rj.row, reason=rj.reason))
+        rejects_path = self.parameterAsFileOutput(parameters, "REJECTS", context)
+        if rejects_path:
+            mon.write_rejects_csv(rejects_path, [mon.RowReject(rj.row, rj.reason, by_row.get(rj.row, rj.data))
+                                                 for rj in rejects])
+        feedback.pushInfo(tr("Read {read}, imported {imp}, rejected {rej} (of which {conf} conflicts), duplicates "
+                             "{dup}, outages {out}.").format(
+            read=result["ROWS_READ"], imp=result["ROWS_IMPORTED"], rej=result["ROWS_REJECTED"],
+            conf=result["ROWS_CONFLICT"], dup=result["ROWS_DUPLICATE"], out=result["OUTAGES_IMPORTED"]))
+        feedback.setProgress(100)
+        return {
+            "ROWS_READ": result["ROWS_READ"],
+            "ROWS_IMPORTED": result["ROWS_IMPORTED"],
+            "ROWS_REJECTED": result["ROWS_REJECTED"],
+            "ROWS_DUPLICATE": result["ROWS_DUPLICATE"],
+            "ROWS_CONFLICT": result["ROWS_CONFLICT"],
+            "OUTAGES_IMPORTED": result["OUTAGES_IMPORTED"],
+            "IMPORT_ID": result["IMPORT_ID"],
+            "REJECTS": rejects_path,
+            "PLAN_DB": db,
+        }
+
+
+ALGORITHM = ImportMonitoringAlgorithm
