@@ -1,0 +1,160 @@
+"""Styles for the exported plan (plan.gpkg / plan.qgz / the PDF layouts).
+
+Labels are Indonesian by design: the exported maps and the plan project are documents for the province's
+officers. The styles are saved as the default style of every layer in plan.gpkg (``layer_styles``).
+"""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsCentroidFillSymbolLayer,
+    QgsFillSymbol,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayerSimpleLabeling,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+STATUS_COLORS = {"covered": "#1a9641", "partial": "#fdae61", "blank_spot": "#d7191c"}
+STATUS_LABELS_ID = {"covered": "Tercakup sinyal", "partial": "Tercakup sebagian", "blank_spot": "Blank spot"}
+
+TECH_COLORS = {
+    "fibre": "#6a3d9a", "fwa": "#1f78b4", "radio": "#33a02c", "bts": "#e31a1c", "colo": "#ff7f00",
+    "satellite": "#b15928", "village_package": "#e7298a",
+}
+TECH_SHAPES = {
+    "fibre": "square", "fwa": "circle", "radio": "diamond", "bts": "triangle", "colo": "pentagon",
+    "satellite": "star", "village_package": "hexagon",
+}
+TECH_LABELS_ID = {
+    "fibre": "Serat optik", "fwa": "Router 4G (FWA)", "radio": "Radio link", "bts": "BTS 4G baru",
+    "colo": "Kolokasi menara", "satellite": "Satelit (VSAT/Starlink)", "village_package": "Paket desa 2025",
+}
+# a village counts as "planned" when it has a connection technology and is not already covered
+PLANNED_EXPRESSION = "coalesce(\"status\", '') <> 'covered' AND coalesce(\"tech\", '') <> ''"
+
+
+def _has(layer, field: str) -> bool:
+    return layer.fields().lookupField(field) >= 0
+
+
+def style_plan_status(layer) -> None:
+    """Village polygons (or points) categorized by coverage status, Indonesian labels."""
+    cats = []
+    point = layer.geometryType() == QgsWkbTypes.PointGeometry
+    for value, color in STATUS_COLORS.items():
+        if point:
+            sym = QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.6",
+                                                "outline_color": "80,80,80", "outline_width": "0.1"})
+        else:
+            c = QColor(color)
+            sym = QgsFillSymbol.createSimple({"color": f"{c.red()},{c.green()},{c.blue()},150",
+                                              "outline_color": "110,110,110", "outline_width": "0.08"})
+        cats.append(QgsRendererCategory(value, sym, STATUS_LABELS_ID[value]))
+    other = QgsFillSymbol.createSimple({"color": "235,235,235,120", "outline_color": "150,150,150",
+                                        "outline_width": "0.08"})
+    if point:
+        other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,200,200", "size": "1.2"})
+    cats.append(QgsRendererCategory("", other, "Belum dinilai"))
+    if not _has(layer, "status"):
+        layer.setRenderer(QgsSingleSymbolRenderer(other))
+        return
+    layer.setRenderer(QgsCategorizedSymbolRenderer("status", cats))
+
+
+def _tech_marker(tech: str, size: float = 2.2) -> QgsMarkerSymbol:
+    return QgsMarkerSymbol.createSimple({"name": TECH_SHAPES.get(tech, "circle"),
+                                         "color": TECH_COLORS.get(tech, "#444444"),
+                                         "size": str(size), "outline_color": "255,255,255", "outline_width": "0.25"})
+
+
+def style_plan_tech(layer) -> None:
+    """Planned technology as a marker in each planned village (rule-based; polygons get a centroid marker)."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    point = layer.geometryType() == QgsWkbTypes.PointGeometry
+    for tech, label in TECH_LABELS_ID.items():
+        marker = _tech_marker(tech)
+        if point:
+            symbol = marker
+        else:
+            symbol = QgsFillSymbol()
+            symbol.deleteSymbolLayer(0)
+            centroid = QgsCentroidFillSymbolLayer()
+            centroid.setPointOnSurface(True)
+            centroid.setSubSymbol(marker)
+            symbol.appendSymbolLayer(centroid)
+        expr = f"{PLANNED_EXPRESSION} AND \"tech\" = '{tech}'"
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expr, label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def style_existing_sites(layer) -> None:
+    sym = QgsMarkerSymbol.createSimple({"name": "triangle", "color": "90,90,90", "size": "1.6",
+                                        "outline_color": "255,255,255", "outline_width": "0.15"})
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+
+
+def style_planned_sites(layer) -> None:
+    """Planned sites: a large star, coloured by the technology when the layer has a ``tech`` field."""
+    if _has(layer, "tech"):
+        cats = []
+        for tech, label in TECH_LABELS_ID.items():
+            sym = QgsMarkerSymbol.createSimple({"name": "star", "color": TECH_COLORS[tech], "size": "3.2",
+                                                "outline_color": "0,0,0", "outline_width": "0.2"})
+            cats.append(QgsRendererCategory(tech, sym, "Lokasi baru: " + label))
+        sym = QgsMarkerSymbol.createSimple({"name": "star", "color": "255,255,0", "size": "3.2",
+                                            "outline_color": "0,0,0", "outline_width": "0.2"})
+        cats.append(QgsRendererCategory("", sym, "Lokasi baru"))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("tech", cats))
+        return
+    sym = QgsMarkerSymbol.createSimple({"name": "star", "color": "255,255,0", "size": "3.2",
+                                        "outline_color": "0,0,0", "outline_width": "0.2"})
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+
+
+def _label(layer, field: str, size: float, bold: bool = False) -> None:
+    settings = QgsPalLayerSettings()
+    settings.fieldName = field
+    fmt = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(bold)
+    fmt.setFont(font)
+    fmt.setSize(size)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor("white"))
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def style_kabkota(layer, name_field: str = "nama", labels: bool = True) -> None:
+    """Kab/kota outlines; the current atlas feature gets a thick outline."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = QgsFillSymbol.createSimple({"style": "no", "outline_color": "0,0,0", "outline_width": "0.9"})
+    other = QgsFillSymbol.createSimple({"style": "no", "outline_color": "60,60,60", "outline_width": "0.35"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(current, 0, 0, "@atlas_featureid = $id", "Kab/kota halaman ini"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "", "Batas kab/kota", "", True))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    if labels and _has(layer, name_field):
+        _label(layer, name_field, 8, bold=True)
+
+
+def style_locator(layer) -> None:
+    """The inset locator: the whole province in grey, the current atlas kab/kota in red."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = QgsFillSymbol.createSimple({"color": "215,25,28,230", "outline_color": "120,0,0", "outline_width": "0.3"})
+    other = QgsFillSymbol.createSimple({"color": "220,220,220", "outline_color": "120,120,120",
+                                        "outline_width": "0.15"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(current, 0, 0, "@atlas_featureid = $id", "Kab/kota halaman ini"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "", "Kab/kota lain", "", True))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabelsEnabled(False)

@@ -1,0 +1,158 @@
+"""kaltiminternet:exportplan — the deployment plan as files: plan.gpkg (styles + metadata), plan.qgz with its
+print layouts, roadmap.xlsx (+ CSV), and PDFs (kab/kota atlas, province overview, roadmap report, and the
+combined deployment_plan.pdf = overview + one page per kab/kota)."""
+from __future__ import annotations
+
+import os
+import time
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..i18n import tr
+from ..report import export_plan as ep
+from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
+from .base import KaltimAlgorithm
+
+TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE")
+DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
+
+
+class ExportPlanAlgorithm(KaltimAlgorithm):
+    ALG_ID = "exportplan"
+    GROUP_ID = "plan"
+
+    def displayName(self) -> str:
+        return tr("Export deployment plan")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its "
+            "default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a "
+            "QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per "
+            "funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per "
+            "kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by "
+            "the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the "
+            "plugin's resources/layouts); edit them in the layout designer but keep the item ids.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "VILLAGES", tr("Plan villages layer"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "SITES", tr("Existing sites"), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "PLANNED_SITES", tr("Planned sites"), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "KABKOTA", tr("Kab/kota polygons (atlas pages; default: villages dissolved by kab/kota)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        for key, label in (("ROADMAP_TABLE", tr("Roadmap table (year x source)")),
+                           ("TRAINING_TABLE", tr("Training plan table")),
+                           ("OPERATORS_TABLE", tr("Operator packages table")),
+                           ("SHARING_TABLE", tr("Tower sharing table"))):
+            self.addParameter(QgsProcessingParameterVectorLayer(key, label, [QgsProcessing.TypeVector],
+                                                                optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterString("TITLE", tr("Title"), defaultValue=DEFAULT_TITLE))
+        self.addParameter(QgsProcessingParameterField(
+            "KAB_FIELD", tr("Kab/kota field of the villages (default: kode_kab or nama_kab)"),
+            parentLayerParameterName="VILLAGES", optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
+        self.addOutput(QgsProcessingOutputFile("DEPLOYMENT_PDF", tr("Deployment plan PDF (overview + atlas)")))
+        self.addOutput(QgsProcessingOutputFile("ATLAS_PDF", tr("Kab/kota atlas PDF")))
+        self.addOutput(QgsProcessingOutputFile("OVERVIEW_PDF", tr("Province overview PDF")))
+        self.addOutput(QgsProcessingOutputFile("REPORT_PDF", tr("Roadmap report PDF")))
+        self.addOutput(QgsProcessingOutputFile("XLSX", tr("Roadmap workbook (XLSX)")))
+        self.addOutput(QgsProcessingOutputString("CSV_FILES", tr("CSV copies")))
+        self.addOutput(QgsProcessingOutputFile("GPKG", tr("Plan GeoPackage")))
+        self.addOutput(QgsProcessingOutputFile("QGZ", tr("Plan QGIS project")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Atlas pages")))
+        self.addOutput(QgsProcessingOutputNumber("DEPLOYMENT_PAGES", tr("Deployment plan pages")))
+        self.addOutput(QgsProcessingOutputFolder("OUTPUT_FOLDER", tr("Output folder")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        started = time.time()
+        villages = self.parameterAsVectorLayer(parameters, "VILLAGES", context)
+        if villages is None or not villages.isValid():
+            raise QgsProcessingException(tr("Cannot read the plan villages layer: {src}. Check the path and format.")
+                                         .format(src=parameters.get("VILLAGES")))
+        if villages.featureCount() == 0:
+            raise QgsProcessingException(tr(
+                "The plan villages layer '{name}' has no features. Run the roadmap first, or remove the layer's "
+                "filter.").format(name=villages.name()))
+        folder = self.parameterAsString(parameters, "TEMPLATE_FOLDER", context) or default_template_folder()
+        try:
+            ep.check_template_folder(folder)
+        except TemplateMissingError as exc:
+            raise QgsProcessingException(tr(
+                "The layout template {name} is missing from {folder}. Copy it from the plugin's resources/layouts "
+                "folder, or leave TEMPLATE_FOLDER empty to use the plugin's templates.").format(
+                name=exc.name, folder=exc.folder)) from exc
+        kab_field = self.parameterAsString(parameters, "KAB_FIELD", context) or ep.detect_kab_field(villages)
+        if not kab_field or villages.fields().lookupField(kab_field) < 0:
+            raise QgsProcessingException(tr(
+                "No kab/kota field found in '{name}' (looked for kode_kab, nama_kab). Choose it in KAB_FIELD.")
+                .format(name=villages.name()))
+        out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        os.makedirs(out_dir, exist_ok=True)
+        inputs = ep.ExportInputs(
+            villages=villages, kab_field=kab_field, out_dir=out_dir, template_folder=folder,
+            title=self.parameterAsString(parameters, "TITLE", context) or DEFAULT_TITLE,
+            sites=self.parameterAsVectorLayer(parameters, "SITES", context),
+            planned_sites=self.parameterAsVectorLayer(parameters, "PLANNED_SITES", context),
+            kabkota=self.parameterAsVectorLayer(parameters, "KABKOTA", context),
+            roadmap=self.parameterAsVectorLayer(parameters, "ROADMAP_TABLE", context),
+            training=self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context),
+            operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
+            sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),
+        )
+        steps = ep.STEPS
+        result = ep.ExportResult()
+        job = ep.PlanExport(inputs, result, feedback)
+        try:
+            self._run_steps(job, steps, feedback)
+        finally:
+            job.close()
+        feedback.pushInfo(tr("Deployment plan written to {folder} in {seconds:.1f} s ({pages} atlas pages).").format(
+            folder=out_dir, seconds=time.time() - started, pages=result.pages))
+        return result.as_dict(out_dir)
+
+    @staticmethod
+    def _run_steps(job, steps, feedback) -> None:
+        for n, (step, label) in enumerate(steps):
+            if feedback.isCanceled():
+                feedback.pushInfo(tr("Export cancelled."))
+                break
+            feedback.setProgressText(ep.step_label(label))
+            t0 = time.time()
+            try:
+                getattr(job, step)()
+            except TemplateMissingError as exc:
+                raise QgsProcessingException(tr(
+                    "The layout template {name} is missing from {folder}. Copy it from the plugin's "
+                    "resources/layouts folder, or leave TEMPLATE_FOLDER empty to use the plugin's templates.")
+                    .format(name=exc.name, folder=exc.folder)) from exc
+            except TemplateBrokenError as exc:
+                raise QgsProcessingException(tr(
+                    "The layout template {name} in {folder} cannot be used: {detail}. Restore it from the plugin's "
+                    "resources/layouts folder.").format(name=exc.name, folder=exc.folder, detail=exc.detail)) from exc
+            except (RuntimeError, OSError) as exc:
+                raise QgsProcessingException(tr("Export step '{step}' failed: {error}").format(
+                    step=ep.step_label(label), error=exc)) from exc
+            feedback.pushInfo(tr("{step}: {seconds:.1f} s").format(step=ep.step_label(label), seconds=time.time() - t0))
+            feedback.setProgress(100.0 * (n + 1) / len(steps))
+
+
+ALGORITHM = ExportPlanAlgorithm

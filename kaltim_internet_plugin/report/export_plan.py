@@ -1,0 +1,393 @@
+"""The steps of kaltiminternet:exportplan (the algorithm only reads parameters and runs these in order, with
+progress and cancel between steps)."""
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpressionContextUtils,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+
+from ..i18n import tr
+from ..io import styles_export as st
+from . import layouts as lo
+from . import plan_package as pp
+from . import tables as tb
+
+ANALYSIS_CRS = "EPSG:32750"
+BASE_SOURCE = "Sumber: batas wilayah Kemendagri (cahyadsn/wilayah_boundaries, MIT)"
+
+STEPS = (
+    ("coverage", "coverage"),
+    ("package", "package"),
+    ("workbook", "workbook"),
+    ("make_charts", "charts"),
+    ("build_project", "project"),
+    ("overview_pdf", "overview_pdf"),
+    ("atlas_pdf", "atlas_pdf"),
+    ("report_pdf", "report_pdf"),
+    ("combined_pdf", "combined_pdf"),
+    ("save_project", "save_project"),
+)
+
+
+def step_label(key: str) -> str:
+    return {
+        "coverage": tr("Kab/kota pages"),
+        "package": tr("plan.gpkg with styles and metadata"),
+        "workbook": tr("roadmap.xlsx and CSV"),
+        "charts": tr("Charts"),
+        "project": tr("Project and layouts"),
+        "overview_pdf": tr("Overview PDF"),
+        "atlas_pdf": tr("Atlas PDF"),
+        "report_pdf": tr("Roadmap report PDF"),
+        "combined_pdf": tr("Combined deployment plan PDF"),
+        "save_project": tr("plan.qgz"),
+    }.get(key, key)
+
+
+def check_template_folder(folder: str) -> None:
+    lo.check_templates(folder)
+
+
+def detect_kab_field(layer) -> str:
+    return pp.detect_field(layer, pp.KAB_FIELD_CANDIDATES)
+
+
+@dataclass
+class ExportInputs:
+    villages: QgsVectorLayer
+    kab_field: str
+    out_dir: str
+    template_folder: str
+    title: str
+    sites: Optional[QgsVectorLayer] = None
+    planned_sites: Optional[QgsVectorLayer] = None
+    kabkota: Optional[QgsVectorLayer] = None
+    roadmap: Optional[QgsVectorLayer] = None
+    training: Optional[QgsVectorLayer] = None
+    operators: Optional[QgsVectorLayer] = None
+    sharing: Optional[QgsVectorLayer] = None
+
+
+@dataclass
+class ExportResult:
+    gpkg: str = ""
+    qgz: str = ""
+    xlsx: str = ""
+    csvs: List[str] = field(default_factory=list)
+    overview_pdf: str = ""
+    atlas_pdf: str = ""
+    report_pdf: str = ""
+    deployment_pdf: str = ""
+    pages: int = 0
+    deployment_pages: int = 0
+    merged_with: str = ""
+
+    def as_dict(self, out_dir: str) -> dict:
+        return {"OUTPUT_FOLDER": out_dir, "GPKG": self.gpkg, "QGZ": self.qgz, "XLSX": self.xlsx,
+                "CSV_FILES": ";".join(self.csvs), "OVERVIEW_PDF": self.overview_pdf, "ATLAS_PDF": self.atlas_pdf,
+                "REPORT_PDF": self.report_pdf, "DEPLOYMENT_PDF": self.deployment_pdf, "PAGES": self.pages,
+                "DEPLOYMENT_PAGES": self.deployment_pages}
+
+
+def _valid(layer) -> bool:
+    return layer is not None and layer.isValid()
+
+
+class PlanExport:
+    def __init__(self, inputs: ExportInputs, result: ExportResult, feedback=None):
+        self.i = inputs
+        self.r = result
+        self.feedback = feedback
+        self.rows = tb.layer_rows(inputs.villages)
+        self.flags = pp.detect_flags(inputs.villages)
+        self.site_flags = pp.detect_flags(inputs.sites) + pp.detect_flags(inputs.planned_sites)
+        self.coverage_layer = None
+        self.kab_names = {}
+        self.sheets = []
+        self.charts = {}
+        self.project = None
+        self.layers = {}
+        self.layouts = {}
+        self.dpi = 150.0
+
+    def info(self, text: str) -> None:
+        if self.feedback is not None:
+            self.feedback.pushInfo(text)
+
+    # -- 1 --------------------------------------------------------------------------------------------------------
+    def coverage(self) -> None:
+        kab_sheet = tb.by_kabkota(self.rows, self.i.kab_field)
+        stats = {r["kab"]: r for r in kab_sheet.as_dicts()}
+        names = {r["kab"]: r["name"] for r in kab_sheet.as_dicts()}
+        kab = self.i.kabkota if _valid(self.i.kabkota) else None
+        self.coverage_layer, self.kab_names = pp.kabkota_coverage(self.i.villages, self.i.kab_field, kab, stats,
+                                                                  names, self.feedback)
+        if self.coverage_layer.featureCount() == 0:
+            raise RuntimeError(tr("No kab/kota polygon could be made from the villages (field {field}).").format(
+                field=self.i.kab_field))
+        self.info(tr("{n} kab/kota pages.").format(n=self.coverage_layer.featureCount()))
+
+    # -- 2 --------------------------------------------------------------------------------------------------------
+    def _entries(self) -> List[pp.PackageEntry]:
+        i = self.i
+        derived = list(self.flags)
+        entries = [pp.PackageEntry("villages", i.villages, "Desa rencana",
+                                   "Rencana desa: status sinyal, prioritas, teknologi, biaya, tahun dan pendanaan.",
+                                   st.style_plan_status, list(self.flags))]
+        for layer, name, title, desc, style in (
+                (i.sites, "sites", "Menara eksisting", "Lokasi menara/BTS yang sudah ada.", st.style_existing_sites),
+                (i.planned_sites, "planned_sites", "Lokasi baru rencana", "Lokasi menara/BTS baru yang direncanakan.",
+                 st.style_planned_sites)):
+            if _valid(layer):
+                entries.append(pp.PackageEntry(name, layer, title, desc, style))
+        entries.append(pp.PackageEntry("kabkota", self.coverage_layer, "Kab/kota (halaman atlas)",
+                                       "Batas kabupaten/kota dengan ringkasan rencana per kab/kota.",
+                                       lambda lyr: st.style_kabkota(lyr, "nama"), derived))
+        for layer, name, title, desc in (
+                (i.roadmap, "roadmap_year_source", "Anggaran per tahun dan sumber dana",
+                 "Tabel peta jalan: tahun x sumber dana (capex, opex, desa dan penduduk terhubung)."),
+                (i.training, "training_plan", "Rencana pelatihan", "Angkatan pelatihan kader digital per kecamatan."),
+                (i.operators, "operator_packages", "Paket operator", "Paket pekerjaan per operator/penyedia."),
+                (i.sharing, "tower_sharing", "Kandidat berbagi menara", "Lokasi baru di dekat menara operator lain.")):
+            if _valid(layer):
+                entries.append(pp.PackageEntry(name, layer, title, desc, None, pp.detect_flags(layer) or derived))
+        return entries
+
+    def package(self) -> None:
+        self.r.gpkg = os.path.join(self.i.out_dir, "plan.gpkg")
+        names = pp.write_package(self._entries(), self.r.gpkg, self.i.title, self.feedback)
+        self.info(tr("plan.gpkg: {names}").format(names=", ".join(names)))
+
+    # -- 3 --------------------------------------------------------------------------------------------------------
+    def workbook(self) -> None:
+        i = self.i
+        self.sheets = tb.build_sheets(
+            self.rows, i.kab_field,
+            roadmap_rows=tb.layer_rows(i.roadmap) if _valid(i.roadmap) else None,
+            training_rows=tb.layer_rows(i.training) if _valid(i.training) else None,
+            operator_rows=tb.layer_rows(i.operators) if _valid(i.operators) else None,
+            sharing_rows=tb.layer_rows(i.sharing) if _valid(i.sharing) else None,
+            kab_names=self.kab_names)
+        self.r.xlsx = tb.write_xlsx(os.path.join(i.out_dir, "roadmap.xlsx"), self.sheets)
+        self.r.csvs = tb.write_csvs(i.out_dir, self.sheets)
+
+    def sheet(self, slug: str) -> Optional[tb.Sheet]:
+        for s in self.sheets:
+            if s.slug == slug:
+                return s
+        return None
+
+    # -- 4 --------------------------------------------------------------------------------------------------------
+    def make_charts(self) -> None:
+        chart_dir = os.path.join(self.i.out_dir, "charts")
+        ys = self.sheet("tahun_x_sumber")
+        year_sheet = self.sheet("per_tahun")
+        if ys is not None and ys.rows:
+            years = sorted({r[0] for r in ys.rows if r[0] is not None})
+            sources = sorted({r[1] for r in ys.rows})
+            series = []
+            for s in sources:
+                vals = [sum(r[2] + r[3] for r in ys.rows if r[0] == y and r[1] == s) for y in years]
+                if any(vals):
+                    series.append((s, vals))
+            title = "Anggaran per tahun dan sumber dana (capex + opex)"
+        else:
+            years = year_sheet.column("year") if year_sheet else []
+            series = [("capex", [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
+                      ("opex", [float(v) for v in year_sheet.column("opex_idr_year")] if year_sheet else [])]
+            title = "Biaya desa terjadwal per tahun (capex dan opex)"
+        self.charts["chart_year"] = lo.bar_chart_png(
+            os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
+            lambda v: f"{v / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
+        src = self.sheet("per_sumber_dana")
+        labels = [r[1] or r[0] for r in src.rows] if src else []
+        self.charts["chart_source"] = lo.bar_chart_png(
+            os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode)", labels,
+            [("capex", [float(r[2]) for r in src.rows] if src else []),
+             ("opex", [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
+            lambda v: f"{v / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."), horizontal=True)
+
+    # -- 5 --------------------------------------------------------------------------------------------------------
+    def _open(self, name: str, title: str, style) -> Optional[QgsVectorLayer]:
+        layer = QgsVectorLayer(f"{self.r.gpkg}|layername={name}", title, "ogr")
+        if not layer.isValid():
+            return None
+        if style is not None:
+            style(layer)
+        self.project.addMapLayer(layer)
+        return layer
+
+    def summary_text(self) -> str:
+        rows = self.rows
+        n = len(rows)
+        cnt = {s: sum(1 for r in rows if r.get("status") == s) for s in ("covered", "partial", "blank_spot")}
+        planned = [r for r in rows if tb.is_planned(r)]
+        sched = [r for r in planned if tb.is_scheduled(r)]
+        years = sorted({tb.year_of(r.get("year")) for r in sched})
+        capex = sum(tb.num(r.get("capex_idr")) for r in sched)
+        opex = sum(tb.num(r.get("opex_idr_year")) for r in sched)
+        pop = sum(tb.num(r.get("population")) for r in sched)
+        lines = [
+            f"Desa/kelurahan: {tb.int_id(n)} — tercakup {tb.int_id(cnt['covered'])}, sebagian "
+            f"{tb.int_id(cnt['partial'])}, blank spot {tb.int_id(cnt['blank_spot'])}",
+            f"Direncanakan: {tb.int_id(len(planned))} desa; terjadwal {tb.int_id(len(sched))}"
+            + (f" ({years[0]}–{years[-1]})" if years else "")
+            + f"; belum terdanai {tb.int_id(len(planned) - len(sched))}",
+            f"Capex terjadwal: {tb.money_short(capex)}; opex per tahun: {tb.money_short(opex)}",
+            f"Penduduk desa terjadwal: {tb.int_id(pop)}" + (" (PERKIRAAN)" if "estimated" in self.flags else ""),
+            f"Kab/kota: {self.coverage_layer.featureCount() if self.coverage_layer else 0}",
+        ]
+        return "\n".join(lines)
+
+    def sources_text(self) -> str:
+        parts = [BASE_SOURCE]
+        if "estimated" in self.flags:
+            parts.append("penduduk desa PERKIRAAN")
+        if "synthetic" in self.flags + self.site_flags:
+            parts.append("menara dan DEM SINTETIS")
+        return "; ".join(parts)
+
+    def build_project(self) -> None:
+        i = self.i
+        self.project = project = QgsProject()
+        self.r.qgz = os.path.join(i.out_dir, "plan.qgz")
+        project.setFileName(self.r.qgz)
+        project.setTitle(i.title)
+        project.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
+        today = datetime.date.today()
+        for key, value in (("kaltim_title", i.title), ("kaltim_date", today.strftime("%d-%m-%Y")),
+                           ("kaltim_sources", self.sources_text()), ("kaltim_summary", self.summary_text())):
+            QgsExpressionContextUtils.setProjectVariable(project, key, value)
+        synthetic_sites = "synthetic" in self.site_flags
+        L = self.layers
+        L["villages"] = self._open("villages", "Desa — status sinyal", st.style_plan_status)
+        L["tech"] = self._open("villages", "Desa — teknologi rencana", st.style_plan_tech)
+        L["kabkota"] = self._open("kabkota", "Kab/kota", lambda lyr: st.style_kabkota(lyr, "nama"))
+        L["locator"] = self._open("kabkota", "Kab/kota (lokator)", st.style_locator)
+        L["sites"] = self._open("sites", "Menara eksisting" + (" (SINTETIS)" if synthetic_sites else ""),
+                                st.style_existing_sites)
+        L["planned_sites"] = self._open("planned_sites", "Lokasi baru rencana", st.style_planned_sites)
+        for name, title in (("roadmap_year_source", "Anggaran per tahun dan sumber"),
+                            ("training_plan", "Rencana pelatihan"), ("operator_packages", "Paket operator"),
+                            ("tower_sharing", "Kandidat berbagi menara")):
+            L[name] = self._open(name, title, None)
+        if L["villages"] is None or L["kabkota"] is None:
+            raise RuntimeError(tr("Cannot reopen the plan layers from {path}.").format(path=self.r.gpkg))
+        root = project.layerTreeRoot()
+        loc_node = root.findLayer(L["locator"].id())
+        if loc_node is not None:
+            loc_node.setItemVisibilityChecked(False)
+        order = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator") if L.get(k)]
+        for pos, layer in enumerate(order):
+            node = root.findLayer(layer.id())
+            if node is not None:
+                clone = node.clone()
+                root.insertChildNode(pos, clone)
+                root.removeChildNode(node)
+        map_layers = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages") if L.get(k)]
+        legend_layers = [L[k] for k in ("villages", "tech", "planned_sites", "sites", "kabkota") if L.get(k)]
+        extent = self._extent(L["kabkota"])
+        folder = i.template_folder
+        overview = lo.load_template(project, folder, lo.OVERVIEW_TEMPLATE, "Ikhtisar provinsi")
+        lo.configure_overview(overview, map_layers, legend_layers, extent, folder=folder)
+        atlas = lo.load_template(project, folder, lo.ATLAS_TEMPLATE, "Atlas kab/kota")
+        lo.configure_atlas(atlas, L["kabkota"], map_layers, legend_layers, [L["locator"]], L["villages"],
+                           i.kab_field, st.PLANNED_EXPRESSION, L.get("planned_sites"), extent, folder=folder)
+        report = lo.load_template(project, folder, lo.REPORT_TEMPLATE, "Laporan peta jalan")
+        lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),
+                            L.get("tower_sharing"), folder=folder)
+        self.layouts = {"overview": overview, "atlas": atlas, "report": report}
+        for layout in (overview, atlas, report):
+            project.layoutManager().addLayout(layout)
+
+    def _extent(self, layer) -> QgsRectangle:
+        extent = QgsRectangle(layer.extent())
+        xform = QgsCoordinateTransform(layer.crs(), self.project.crs(), self.project.transformContext())
+        extent = xform.transformBoundingBox(extent)
+        extent.scale(1.03)
+        return extent
+
+    def _report_tables(self) -> dict:
+        def money(v):
+            return tb.int_id(tb.num(v) / 1e6)
+
+        out = {}
+        ys = self.sheet("per_tahun")
+        if ys is not None:
+            out["table_year"] = (["Tahun", "Desa", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
+                                 [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]), r[5]]
+                                  for r in ys.rows], [False, True, True, True, True, False])
+        src = self.sheet("per_sumber_dana")
+        if src is not None:
+            out["table_source"] = (["Sumber dana", "Capex (juta Rp)", "Opex (juta Rp)", "Desa", "Penduduk", "Tahun"],
+                                   [[r[1] or r[0], money(r[2]), money(r[3]), tb.int_id(r[5]), tb.int_id(r[6]),
+                                     f"{r[7]}–{r[8]}" if r[7] else "–"] for r in src.rows],
+                                   [False, True, True, True, True, False])
+        ops = self.sheet("per_operator")
+        if ops is not None:
+            d = ops.as_dicts()
+            out["table_operators"] = (
+                ["Operator", "Desa", "Terjadwal", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
+                [[r.get("operator") or tb.UNASSIGNED_OPERATOR, tb.int_id(r.get("villages")),
+                  tb.int_id(r.get("villages_scheduled")), tb.int_id(r.get("population")), money(r.get("capex_idr")),
+                  money(r.get("opex_idr_year")), r.get("techs") or ""] for r in d],
+                [False, True, True, True, True, True, False])
+        kab = self.sheet("per_kab_kota")
+        if kab is not None:
+            out["table_kabkota"] = (
+                ["Kab/kota", "Desa", "Blank spot", "Direncanakan", "Terjadwal", "Capex terjadwal (juta Rp)"],
+                [[r["name"], tb.int_id(r["villages"]), tb.int_id(r["blank_spot"]), tb.int_id(r["planned"]),
+                  tb.int_id(r["scheduled"]), money(r["capex_scheduled_idr"])] for r in kab.as_dicts()],
+                [False, True, True, True, True, True])
+        return out
+
+    # -- 6..9 -----------------------------------------------------------------------------------------------------
+    def overview_pdf(self) -> None:
+        self.r.overview_pdf = os.path.join(self.i.out_dir, "overview.pdf")
+        lo.export_pdf(self.layouts["overview"], self.r.overview_pdf, self.dpi)
+
+    def atlas_pdf(self) -> None:
+        self.r.atlas_pdf = os.path.join(self.i.out_dir, "atlas_kabkota.pdf")
+        self.r.pages = lo.export_atlas_pdf(self.layouts["atlas"], self.r.atlas_pdf, self.dpi, self.feedback)
+
+    def report_pdf(self) -> None:
+        self.r.report_pdf = os.path.join(self.i.out_dir, "roadmap_report.pdf")
+        lo.export_pdf(self.layouts["report"], self.r.report_pdf, self.dpi)
+
+    def combined_pdf(self, allow_tools: bool = True) -> None:
+        out = os.path.join(self.i.out_dir, "deployment_plan.pdf")
+        if os.path.exists(out):
+            os.remove(out)
+        overview_pages = self.layouts["overview"].pageCollection().pageCount()
+        if allow_tools and lo.merge_pdfs([self.r.overview_pdf, self.r.atlas_pdf], out):
+            self.r.merged_with = "pdfunite/qpdf"
+            self.r.deployment_pages = overview_pages + self.r.pages
+        else:
+            self.r.merged_with = "qt"
+            self.r.deployment_pages = lo.render_combined_pdf(
+                out, [(self.layouts["overview"], False), (self.layouts["atlas"], True)], self.dpi, self.feedback)
+        self.r.deployment_pdf = out
+
+    def close(self) -> None:
+        """Release the layouts, layers and project in a safe order (the project owns the layouts)."""
+        self.layouts = {}
+        self.layers = {}
+        if self.project is not None:
+            self.project.clear()
+            self.project = None
+        self.coverage_layer = None
+
+    def save_project(self) -> None:
+        if not self.project.write(self.r.qgz):
+            raise RuntimeError(tr("Cannot write the project {path}: {error}").format(
+                path=self.r.qgz, error=self.project.error()))

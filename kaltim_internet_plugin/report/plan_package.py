@@ -1,0 +1,293 @@
+"""plan.gpkg: copy the plan layers and tables, save each one's default style (``layer_styles``) and its metadata
+(``gpkg_metadata``), carrying the "estimated"/"synthetic" flags into the title, abstract and keywords.
+
+Works on QGIS 3.22 and later: ``QgsMapLayer.saveDefaultMetadata()`` on an OGR GeoPackage layer writes the QGIS
+metadata into ``gpkg_metadata`` / ``gpkg_metadata_reference`` (the provider's ``saveLayerMetadata``).
+``saveStyleToDatabase`` on 3.22 hangs when a style with the same name already exists for the table, so the
+old rows of the tables we write are deleted (sqlite3) first, with no layer of the file open.
+"""
+from __future__ import annotations
+
+import datetime
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, List, Optional
+
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsLayerMetadata,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from ..i18n import tr
+
+FLAG_FIELDS = ("pop_flag", "source", "flag", "data_flag", "population_flag")
+FLAG_VALUES = ("estimated", "synthetic")
+
+
+@dataclass
+class PackageEntry:
+    """One layer or table of plan.gpkg."""
+
+    name: str  # layer name in the GeoPackage
+    layer: QgsVectorLayer  # source (any provider)
+    title: str  # Indonesian title
+    description: str  # what it is (Indonesian)
+    style: Optional[Callable] = None  # function(layer) that sets the export style
+    flags: List[str] = field(default_factory=list)
+    written: Optional[QgsVectorLayer] = None
+
+
+def detect_flags(layer) -> List[str]:
+    """'estimated' / 'synthetic' when a flag field (pop_flag, source, ...) carries that value."""
+    found = []
+    if layer is None:
+        return found
+    names = [f.name() for f in layer.fields()]
+    candidates = [n for n in names if n.lower() in FLAG_FIELDS or n.lower().endswith("_flag")]
+    for name in candidates:
+        idx = layer.fields().lookupField(name)
+        try:
+            values = {str(v).strip().lower() for v in layer.uniqueValues(idx, 50) if v is not None}
+        except Exception:  # noqa: BLE001 - provider without uniqueValues support
+            values = set()
+        for flag in FLAG_VALUES:
+            if flag in values and flag not in found:
+                found.append(flag)
+    return found
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def source_path_and_layer(layer) -> tuple:
+    """(file path, layer name) of an OGR layer, else ('', '')."""
+    if layer is None or layer.providerType() != "ogr":
+        return "", ""
+    parts = layer.source().split("|")
+    path, lname = parts[0], ""
+    for p in parts[1:]:
+        if p.startswith("layername="):
+            lname = p.split("=", 1)[1]
+    return path, lname
+
+
+def write_entry(entry: PackageEntry, gpkg: str) -> None:
+    """Copy ``entry.layer`` into ``gpkg`` as ``entry.name`` (other layers of the file are kept). A layer that is
+    already that table of that file is left as it is."""
+    path, lname = source_path_and_layer(entry.layer)
+    if path and _same_file(path, gpkg) and lname == entry.name:
+        return
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG"
+    opts.layerName = entry.name
+    opts.fileEncoding = "UTF-8"
+    opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if os.path.exists(gpkg)
+                                 else QgsVectorFileWriter.CreateOrOverwriteFile)
+    writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None)
+    if writer is not None:
+        res = writer(entry.layer, gpkg, QgsCoordinateTransformContext(), opts)
+    else:  # QGIS 3.22
+        res = QgsVectorFileWriter.writeAsVectorFormatV2(entry.layer, gpkg, QgsCoordinateTransformContext(), opts)
+    if res[0] != QgsVectorFileWriter.NoError:
+        raise RuntimeError(tr("Cannot write {name} into {path}: {error}").format(
+            name=entry.name, path=gpkg, error=res[-1] if len(res) > 1 else res[0]))
+
+
+def metadata_for(entry: PackageEntry, plan_title: str, today: Optional[str] = None) -> QgsLayerMetadata:
+    today = today or datetime.date.today().isoformat()
+    md = QgsLayerMetadata()
+    md.setIdentifier(entry.name)
+    md.setTitle(f"{entry.title} — {plan_title}")
+    md.setType("dataset")
+    md.setLanguage("ind")
+    flags_text = []
+    if "estimated" in entry.flags:
+        flags_text.append("Penduduk desa PERKIRAAN (estimated): dibagi dari total kab/kota, bukan sensus per desa.")
+    if "synthetic" in entry.flags:
+        flags_text.append("Data SINTETIS (synthetic): menara/DEM contoh, bukan lokasi nyata.")
+    src = entry.layer.source() if entry.layer is not None else ""
+    if entry.layer is not None and entry.layer.providerType() == "memory":
+        src = "memory"
+    abstract = "\n".join([
+        entry.description,
+        f"Sumber: {src}",
+        "Sumber batas wilayah: Kemendagri (cahyadsn/wilayah_boundaries, MIT).",
+        f"Tanggal ekspor: {today}.",
+        "Metode: plugin QGIS Internet Desa Kaltim — klasifikasi cakupan sinyal, prioritas, pilihan teknologi, "
+        "peta jalan pendanaan (kaltiminternet:exportplan).",
+        *flags_text,
+    ])
+    md.setAbstract(abstract)
+    keywords = ["Kalimantan Timur", "internet desa", "blank spot", "rencana"]
+    md.setKeywords({"gmd:topicCategory": ["utilitiesCommunication"], "kaltim": keywords + list(entry.flags)})
+    if entry.flags:
+        md.setKeywords({**md.keywords(), "flags": list(entry.flags)})
+    md.setRights(["Batas wilayah: MIT (cahyadsn/wilayah_boundaries)"])
+    md.setHistory([f"{today}: diekspor oleh kaltiminternet:exportplan dari {src}"])
+    return md
+
+
+def _delete_old_styles(gpkg: str, names: List[str]) -> None:
+    con = sqlite3.connect(gpkg, timeout=30)
+    try:
+        has = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='layer_styles'").fetchone()[0]
+        if has:
+            con.executemany("DELETE FROM layer_styles WHERE f_table_name = ?", [(n,) for n in names])
+            con.commit()
+    finally:
+        con.close()
+
+
+def save_styles_and_metadata(entries: List[PackageEntry], gpkg: str, plan_title: str) -> None:
+    """Reopen every written table from ``gpkg``, style it, save its default style and metadata."""
+    _delete_old_styles(gpkg, [e.name for e in entries])
+    for entry in entries:
+        layer = QgsVectorLayer(f"{gpkg}|layername={entry.name}", entry.title, "ogr")
+        if not layer.isValid():
+            raise RuntimeError(tr("Cannot reopen {name} from {path}.").format(name=entry.name, path=gpkg))
+        if entry.style is not None:
+            entry.style(layer)
+        layer.setMetadata(metadata_for(entry, plan_title))
+        msg, ok = layer.saveDefaultMetadata()
+        if not ok:
+            raise RuntimeError(tr("Cannot save the metadata of {name}: {error}").format(name=entry.name, error=msg))
+        err = layer.saveStyleToDatabase(entry.name, entry.description, True, "")
+        if err:
+            raise RuntimeError(tr("Cannot save the style of {name}: {error}").format(name=entry.name, error=err))
+        del layer
+
+
+def write_package(entries: List[PackageEntry], gpkg: str, plan_title: str, feedback=None) -> List[str]:
+    """Write every entry into ``gpkg`` with style and metadata. Returns the layer names written."""
+    Path(gpkg).parent.mkdir(parents=True, exist_ok=True)
+    for entry in entries:
+        if feedback is not None and feedback.isCanceled():
+            return []
+        entry.flags = entry.flags or detect_flags(entry.layer)
+        write_entry(entry, gpkg)
+    save_styles_and_metadata(entries, gpkg, plan_title)
+    return [e.name for e in entries]
+
+
+# ---- atlas coverage: one polygon per kab/kota -----------------------------------------------------------------------
+KAB_FIELD_CANDIDATES = ("kode_kab", "nama_kab", "kab_code", "kab_kota", "kabkota", "kabupaten", "wadmkk", "kab")
+KAB_NAME_CANDIDATES = ("nama", "nama_kab", "name", "namobj", "wadmkk", "kabkota", "kab_kota")
+KAB_CODE_CANDIDATES = ("kode", "kode_kab", "code", "kdpkab", "kab_code")
+COVERAGE_STATS = ("villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded", "population",
+                  "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year")
+
+
+def detect_field(layer, candidates) -> str:
+    lower = {f.name().lower(): f.name() for f in layer.fields()}
+    for c in candidates:
+        if c in lower:
+            return lower[c]
+    return ""
+
+
+def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = None, names: dict = None,
+                     feedback=None):
+    """A memory polygon layer (villages' CRS) with ``kab`` (the villages' KAB_FIELD value), ``nama`` and the
+    per kab/kota statistics. From ``kab_layer`` when given (each polygon gets the key most of the villages inside
+    it carry), else by dissolving the villages by ``kab_field``. Returns (layer, names: key -> name)."""
+    from collections import Counter, defaultdict
+
+    from qgis.core import (
+        QgsCoordinateTransform,
+        QgsFeature,
+        QgsField,
+        QgsGeometry,
+        QgsProject,
+        QgsSpatialIndex,
+        QgsWkbTypes,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    stats = stats or {}
+    names = dict(names or {})
+    crs = villages.crs()
+    out = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:4326'}", "kabkota", "memory")
+    if not crs.authid():
+        out.setCrs(crs)
+    fields = [QgsField("kab", QVariant.String), QgsField("nama", QVariant.String)]
+    fields += [QgsField(s, QVariant.LongLong) for s in COVERAGE_STATS]
+    out.dataProvider().addAttributes(fields)
+    out.updateFields()
+    name_idx = villages.fields().lookupField("nama_kab")
+    key_idx = villages.fields().lookupField(kab_field)
+    geoms = defaultdict(list)
+    points = []
+    for f in villages.getFeatures():
+        key = f.attributes()[key_idx]
+        key = "" if key is None or str(key) == "NULL" else str(key)
+        if name_idx >= 0 and not names.get(key):
+            nm = f.attributes()[name_idx]
+            if nm is not None and str(nm) != "NULL":
+                names[key] = str(nm)
+        g = f.geometry()
+        if g is None or g.isEmpty():
+            continue
+        if kab_layer is None:
+            if not g.isGeosValid():
+                g = g.makeValid()
+            geoms[key].append(g)
+        else:
+            points.append((key, g.pointOnSurface()))
+    feats = []
+    if kab_layer is None:
+        for key in sorted(geoms):
+            if feedback is not None and feedback.isCanceled():
+                break
+            union = QgsGeometry.unaryUnion(geoms[key])
+            if union.type() != QgsWkbTypes.PolygonGeometry:
+                # office points: the hull of the kab/kota's points, widened a little so single points show
+                pad = max(villages.extent().width(), villages.extent().height()) * 0.01 or 0.01
+                union = union.convexHull().buffer(pad, 8)
+            union.convertToMultiType()
+            feats.append((key, union))
+    else:
+        xform = QgsCoordinateTransform(crs, kab_layer.crs(), QgsProject.instance().transformContext())
+        back = QgsCoordinateTransform(kab_layer.crs(), crs, QgsProject.instance().transformContext())
+        kab_feats = {f.id(): f for f in kab_layer.getFeatures()}
+        index = QgsSpatialIndex()
+        for f in kab_feats.values():
+            index.addFeature(f)
+        votes = defaultdict(Counter)
+        for key, pt in points:
+            p = QgsGeometry(pt)
+            p.transform(xform)
+            for fid in index.intersects(p.boundingBox()):
+                if kab_feats[fid].geometry().contains(p):
+                    votes[fid][key] += 1
+                    break
+        kname = detect_field(kab_layer, KAB_NAME_CANDIDATES)
+        kcode = detect_field(kab_layer, KAB_CODE_CANDIDATES)
+        for fid, f in kab_feats.items():
+            if votes[fid]:
+                key = votes[fid].most_common(1)[0][0]
+            else:  # a polygon without villages: keep it, keyed by its own code/name
+                key = str(f[kcode] if kcode else f[kname] if kname else fid)
+            if kname and not names.get(key) and f[kname] not in (None, ""):
+                names[key] = str(f[kname])
+            g = QgsGeometry(f.geometry())
+            g.transform(back)
+            g.convertToMultiType()
+            feats.append((key, g))
+    out_feats = []
+    for key, g in sorted(feats, key=lambda kv: kv[0]):
+        feat = QgsFeature(out.fields())
+        feat.setGeometry(g)
+        row = stats.get(key, {})
+        feat.setAttributes([key, names.get(key, key)] + [int(row.get(s, 0) or 0) for s in COVERAGE_STATS])
+        out_feats.append(feat)
+    out.dataProvider().addFeatures(out_feats)
+    out.updateExtents()
+    return out, names

@@ -1,0 +1,388 @@
+"""roadmap.xlsx and its CSV copies: summaries of the plan by year, funding source, operator and kab/kota, the
+training plan (and tower sharing / the planned village list when given).
+
+The summaries are plain Python over row dicts (``layer_rows``), so they are easy to test. The XLSX is written
+with GDAL's XLSX driver (always part of QGIS); one CSV per sheet is written beside it.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional
+
+UNASSIGNED_OPERATOR = "(belum ditetapkan)"
+
+
+@dataclass
+class Sheet:
+    name: str  # sheet name (Indonesian)
+    slug: str  # CSV file suffix
+    columns: List[str]  # column keys (also the header row)
+    rows: List[list] = field(default_factory=list)
+
+    def column(self, key: str) -> list:
+        i = self.columns.index(key)
+        return [r[i] for r in self.rows]
+
+    def as_dicts(self) -> List[dict]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+
+# ---- reading ------------------------------------------------------------------------------------------------------
+def _plain(v: Any) -> Any:
+    """QVariant NULL / QDate / QDateTime -> Python values."""
+    if v is None:
+        return None
+    try:
+        from qgis.PyQt.QtCore import QVariant
+
+        if isinstance(v, QVariant):
+            return None if v.isNull() else v.value()
+    except ImportError:  # pragma: no cover
+        pass
+    if hasattr(v, "isNull") and callable(v.isNull) and v.isNull():
+        return None
+    if hasattr(v, "toPyDate"):
+        return v.toPyDate().isoformat()
+    if hasattr(v, "toPyDateTime"):
+        return v.toPyDateTime().isoformat()
+    return v
+
+
+def layer_rows(layer, request=None) -> List[dict]:
+    """Attribute rows of a QGIS vector layer (or table) as dicts (without a GeoPackage ``fid``)."""
+    if layer is None:
+        return []
+    names = [f.name() for f in layer.fields()]
+    keep = [i for i, n in enumerate(names) if n.lower() != "fid"]  # the GeoPackage's own key is not plan data
+    feats = layer.getFeatures(request) if request is not None else layer.getFeatures()
+    out = []
+    for f in feats:
+        attrs = f.attributes()
+        out.append({names[i]: _plain(attrs[i]) for i in keep})
+    return out
+
+
+def num(v: Any) -> float:
+    if v is None or v == "":
+        return 0.0
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def whole(v: Any) -> int:
+    return int(round(num(v)))
+
+
+def year_of(v: Any) -> Optional[int]:
+    if v is None or v == "":
+        return None
+    try:
+        return int(float(v))
+    except (TypeError, ValueError):
+        return None
+
+
+def is_planned(row: dict) -> bool:
+    """A village the plan connects: it has a technology and is not already covered."""
+    return bool(str(row.get("tech") or "").strip()) and (row.get("status") or "") != "covered"
+
+
+def is_scheduled(row: dict) -> bool:
+    status = row.get("fund_status")
+    if status not in (None, ""):
+        return status == "scheduled" and year_of(row.get("year")) is not None
+    return year_of(row.get("year")) is not None
+
+
+def parse_money(text: Any) -> Dict[str, float]:
+    """``'source=amount;source2=amount'`` -> {source: amount}."""
+    out: Dict[str, float] = {}
+    for part in str(text or "").split(";"):
+        if "=" in part:
+            key, value = part.split("=", 1)
+            key = key.strip()
+            if key:
+                out[key] = out.get(key, 0.0) + num(value.strip())
+    return out
+
+
+def kab_key_of(row: dict, kab_field: str) -> str:
+    return str(row.get(kab_field) or "")
+
+
+# ---- summaries ----------------------------------------------------------------------------------------------------
+def by_year(villages: Iterable[dict]) -> Sheet:
+    """Scheduled villages per roadmap year: count, population, capex, opex per year, per technology."""
+    acc: Dict[int, dict] = {}
+    for r in villages:
+        if not is_scheduled(r):
+            continue
+        y = year_of(r.get("year"))
+        a = acc.setdefault(y, {"villages": 0, "population": 0, "capex_idr": 0, "opex_idr_year": 0,
+                               "techs": defaultdict(int)})
+        a["villages"] += 1
+        a["population"] += whole(r.get("population"))
+        a["capex_idr"] += whole(r.get("capex_idr"))
+        a["opex_idr_year"] += whole(r.get("opex_idr_year"))
+        a["techs"][str(r.get("tech") or "")] += 1
+    sheet = Sheet("Per tahun", "per_tahun", ["year", "villages", "population", "capex_idr", "opex_idr_year",
+                                              "techs"])
+    for y in sorted(acc):
+        a = acc[y]
+        techs = ";".join(f"{k}:{v}" for k, v in sorted(a["techs"].items()))
+        sheet.rows.append([y, a["villages"], a["population"], a["capex_idr"], a["opex_idr_year"], techs])
+    return sheet
+
+
+def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> Sheet:
+    """Per funding source: from the roadmap table (year x source) when given, else from the villages'
+    ``funding_capex`` / ``funding_opex`` texts."""
+    cols = ["source", "label", "capex_idr", "opex_idr", "total_idr", "villages_connected", "people_connected",
+            "first_year", "last_year"]
+    sheet = Sheet("Per sumber dana", "per_sumber_dana", cols)
+    acc: OrderedDict[str, dict] = OrderedDict()
+
+    def slot(source: str, label: str = "") -> dict:
+        return acc.setdefault(source, {"label": label or source, "capex_idr": 0, "opex_idr": 0, "villages": 0,
+                                       "people": 0, "years": set()})
+
+    if roadmap_rows:
+        for r in sorted(roadmap_rows, key=lambda x: (str(x.get("source") or ""), year_of(x.get("year")) or 0)):
+            a = slot(str(r.get("source") or ""), str(r.get("label") or ""))
+            a["capex_idr"] += whole(r.get("capex_idr"))
+            a["opex_idr"] += whole(r.get("opex_idr"))
+            a["villages"] += whole(r.get("villages_connected"))
+            a["people"] += whole(r.get("people_connected"))
+            if year_of(r.get("year")) is not None and (whole(r.get("capex_idr")) or whole(r.get("opex_idr"))):
+                a["years"].add(year_of(r.get("year")))
+    else:
+        for r in villages:
+            if not is_scheduled(r):
+                continue
+            capex = parse_money(r.get("funding_capex"))
+            opex = parse_money(r.get("funding_opex"))
+            main = max(capex, key=capex.get) if capex else None
+            for source in sorted(set(capex) | set(opex)):
+                a = slot(source)
+                a["capex_idr"] += whole(capex.get(source))
+                a["opex_idr"] += whole(opex.get(source))
+                a["years"].add(year_of(r.get("year")))
+                if source == main:
+                    a["villages"] += 1
+                    a["people"] += whole(r.get("population"))
+    for source, a in acc.items():
+        years = sorted(y for y in a["years"] if y is not None)
+        sheet.rows.append([source, a["label"], a["capex_idr"], a["opex_idr"], a["capex_idr"] + a["opex_idr"],
+                           a["villages"], a["people"], years[0] if years else None, years[-1] if years else None])
+    return sheet
+
+
+def year_source(roadmap_rows: Optional[List[dict]]) -> Sheet:
+    cols = ["year", "source", "capex_idr", "opex_idr", "villages_connected", "people_connected"]
+    sheet = Sheet("Tahun x sumber", "tahun_x_sumber", cols)
+    for r in sorted(roadmap_rows or [], key=lambda x: (year_of(x.get("year")) or 0, str(x.get("source") or ""))):
+        sheet.rows.append([year_of(r.get("year")), str(r.get("source") or ""), whole(r.get("capex_idr")),
+                           whole(r.get("opex_idr")), whole(r.get("villages_connected")),
+                           whole(r.get("people_connected"))])
+    return sheet
+
+
+def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -> Sheet:
+    """Operator packages: the roadmap's table as it is when given, else grouped from the planned villages."""
+    if operator_rows:
+        cols = list(operator_rows[0].keys())
+        sheet = Sheet("Per operator", "per_operator", cols)
+        for r in operator_rows:
+            sheet.rows.append([r.get(c) for c in cols])
+        return sheet
+    cols = ["operator", "villages", "villages_scheduled", "population", "capex_idr", "opex_idr_year", "techs",
+            "first_year", "last_year"]
+    sheet = Sheet("Per operator", "per_operator", cols)
+    acc: Dict[str, dict] = {}
+    for r in villages:
+        if not is_planned(r):
+            continue
+        op = " ".join(str(r.get("operator") or "").split()) or UNASSIGNED_OPERATOR
+        a = acc.setdefault(op, {"villages": 0, "scheduled": 0, "population": 0, "capex": 0, "opex": 0,
+                                "techs": defaultdict(int), "years": []})
+        a["villages"] += 1
+        a["population"] += whole(r.get("population"))
+        a["capex"] += whole(r.get("capex_idr"))
+        a["opex"] += whole(r.get("opex_idr_year"))
+        a["techs"][str(r.get("tech") or "")] += 1
+        if is_scheduled(r):
+            a["scheduled"] += 1
+            a["years"].append(year_of(r.get("year")))
+    keys = sorted((k for k in acc if k != UNASSIGNED_OPERATOR), key=str.lower)
+    if UNASSIGNED_OPERATOR in acc:
+        keys.append(UNASSIGNED_OPERATOR)
+    for op in keys:
+        a = acc[op]
+        techs = ";".join(f"{k}:{v}" for k, v in sorted(a["techs"].items()))
+        sheet.rows.append([op, a["villages"], a["scheduled"], a["population"], a["capex"], a["opex"], techs,
+                           min(a["years"]) if a["years"] else None, max(a["years"]) if a["years"] else None])
+    return sheet
+
+
+def by_kabkota(villages: Iterable[dict], kab_field: str, names: Optional[Dict[str, str]] = None) -> Sheet:
+    """Per kab/kota: village counts by status, planned and scheduled villages, population, costs."""
+    cols = ["kab", "name", "villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded",
+            "population", "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year"]
+    sheet = Sheet("Per kab-kota", "per_kab_kota", cols)
+    acc: Dict[str, dict] = {}
+    names = dict(names or {})
+    for r in villages:
+        key = kab_key_of(r, kab_field)
+        a = acc.setdefault(key, defaultdict(int))
+        if not names.get(key) and r.get("nama_kab"):
+            names[key] = str(r.get("nama_kab"))
+        a["villages"] += 1
+        status = r.get("status") or ""
+        if status in ("covered", "partial", "blank_spot"):
+            a[status] += 1
+        pop = whole(r.get("population"))
+        a["population"] += pop
+        if status == "blank_spot":
+            a["population_blank_spot"] += pop
+        if is_planned(r):
+            a["planned"] += 1
+            a["capex_idr"] += whole(r.get("capex_idr"))
+            a["opex_idr_year"] += whole(r.get("opex_idr_year"))
+            if is_scheduled(r):
+                a["scheduled"] += 1
+                a["capex_scheduled_idr"] += whole(r.get("capex_idr"))
+            else:
+                a["unfunded"] += 1
+    for key in sorted(acc):
+        a = acc[key]
+        sheet.rows.append([key, names.get(key, key)] + [a[c] for c in cols[2:]])
+    return sheet
+
+
+def copy_table(name: str, slug: str, rows: Optional[List[dict]], columns: List[str]) -> Sheet:
+    cols = list(rows[0].keys()) if rows else list(columns)
+    sheet = Sheet(name, slug, cols)
+    for r in rows or []:
+        sheet.rows.append([r.get(c) for c in cols])
+    return sheet
+
+
+TRAINING_COLUMNS = ["year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr"]
+SHARING_COLUMNS = ["site_id", "site_operator", "code", "year", "tower_id", "tower_operator", "distance_m"]
+VILLAGE_COLUMNS = ["priority_rank", "kode", "nama", "nama_kec", "nama_kab", "status", "tech", "year",
+                   "fund_status", "population", "pop_flag", "capex_idr", "opex_idr_year", "operator", "funding_capex",
+                   "funding_opex", "unfunded_reason", "reason"]
+
+
+def planned_villages(villages: Iterable[dict]) -> Sheet:
+    rows = [r for r in villages if is_planned(r)]
+    present = [c for c in VILLAGE_COLUMNS if any(c in r for r in rows[:1])] if rows else VILLAGE_COLUMNS[:]
+    sheet = Sheet("Desa rencana", "desa_rencana", present)
+    rows.sort(key=lambda r: (year_of(r.get("priority_rank")) or 10**9, str(r.get("kode") or "")))
+    for r in rows:
+        sheet.rows.append([r.get(c) for c in present])
+    return sheet
+
+
+def build_sheets(villages: List[dict], kab_field: str, roadmap_rows=None, training_rows=None, operator_rows=None,
+                 sharing_rows=None, kab_names=None) -> List[Sheet]:
+    sheets = [by_year(villages), by_source(roadmap_rows, villages), by_operator(operator_rows, villages),
+              by_kabkota(villages, kab_field, kab_names),
+              copy_table("Pelatihan", "pelatihan", training_rows, TRAINING_COLUMNS)]
+    if roadmap_rows:
+        sheets.append(year_source(roadmap_rows))
+    if sharing_rows:
+        sheets.append(copy_table("Berbagi menara", "berbagi_menara", sharing_rows, SHARING_COLUMNS))
+    sheets.append(planned_villages(villages))
+    return sheets
+
+
+# ---- writing ------------------------------------------------------------------------------------------------------
+def _kind(values: list) -> str:
+    seen = [v for v in values if v is not None and v != ""]
+    if seen and all(isinstance(v, bool) for v in seen):
+        return "int"
+    if seen and all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
+        return "int"
+    if seen and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in seen):
+        return "real"
+    return "str"
+
+
+def write_xlsx(path: str, sheets: List[Sheet]) -> str:
+    """One worksheet per sheet with GDAL's XLSX driver (numbers stay numbers)."""
+    from osgeo import ogr
+
+    if os.path.exists(path):
+        os.remove(path)
+    driver = ogr.GetDriverByName("XLSX")
+    if driver is None:
+        raise RuntimeError("GDAL XLSX driver missing")
+    ds = driver.CreateDataSource(path)
+    if ds is None:
+        raise RuntimeError(f"cannot create {path}")
+    for sheet in sheets:
+        lyr = ds.CreateLayer(sheet.name, None, ogr.wkbNone)
+        kinds = []
+        for i, col in enumerate(sheet.columns):
+            kind = _kind([r[i] for r in sheet.rows])
+            kinds.append(kind)
+            ftype = {"int": ogr.OFTInteger64, "real": ogr.OFTReal}.get(kind, ogr.OFTString)
+            lyr.CreateField(ogr.FieldDefn(col, ftype))
+        for r in sheet.rows:
+            feat = ogr.Feature(lyr.GetLayerDefn())
+            for i, v in enumerate(r):
+                if v is None or v == "":
+                    continue
+                if kinds[i] == "int":
+                    feat.SetField(i, int(v))
+                elif kinds[i] == "real":
+                    feat.SetField(i, float(v))
+                else:
+                    feat.SetField(i, str(v))
+            lyr.CreateFeature(feat)
+            feat = None
+        if not sheet.rows:  # GDAL writes no header for an empty sheet; add a blank row so the columns show
+            feat = ogr.Feature(lyr.GetLayerDefn())
+            lyr.CreateFeature(feat)
+            feat = None
+    ds = None
+    return path
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower()
+
+
+def write_csvs(folder: str, sheets: List[Sheet], prefix: str = "roadmap_") -> List[str]:
+    paths = []
+    for sheet in sheets:
+        path = os.path.join(folder, f"{prefix}{sheet.slug}.csv")
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(sheet.columns)
+            for r in sheet.rows:
+                w.writerow(["" if v is None else v for v in r])
+        paths.append(path)
+    return paths
+
+
+def money_short(v: Any) -> str:
+    """Rp in millions/billions for layout text: 'Rp 12,3 miliar' / 'Rp 450 juta'."""
+    x = num(v)
+    if abs(x) >= 1e9:
+        return "Rp " + f"{x / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".") + " miliar"
+    if abs(x) >= 1e6:
+        return "Rp " + f"{x / 1e6:,.0f}".replace(",", ".") + " juta"
+    return "Rp " + f"{x:,.0f}".replace(",", ".")
+
+
+def int_id(v: Any) -> str:
+    """Integer with Indonesian thousands separator."""
+    return f"{whole(v):,}".replace(",", ".")

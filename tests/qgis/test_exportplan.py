@@ -1,0 +1,580 @@
+"""kaltiminternet:exportplan on a plan constructed here from the sample villages (all 10 kab/kota), independent of
+the roadmap/classification/prioritisation/tech algorithms: PDFs (pages, text, non-blank maps), XLSX sums,
+plan.gpkg styles and metadata, plan.qgz, and the clear errors."""
+from __future__ import annotations
+
+import gc
+import shutil
+import sqlite3
+import subprocess
+import time
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from tests.conftest import SAMPLE, run_alg
+
+GPKG = SAMPLE / "kaltim_sample.gpkg"
+TECHS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package")
+OPERATORS = ("Telkomsel", "Indosat", "XL")
+KAB_NAMES = ("Kabupaten Paser", "Kabupaten Kutai Kartanegara", "Kabupaten Berau", "Kabupaten Kutai Barat",
+             "Kabupaten Kutai Timur", "Kabupaten Penajam Paser Utara", "Kabupaten Mahakam Ulu", "Kota Balikpapan",
+             "Kota Samarinda", "Kota Bontang")
+PLAN_FIELDS = (("status", QVariant.String), ("tech", QVariant.String), ("capex_idr", QVariant.LongLong),
+               ("opex_idr_year", QVariant.LongLong), ("priority_rank", QVariant.Int), ("year", QVariant.Int),
+               ("funding_capex", QVariant.String), ("funding_opex", QVariant.String), ("fund_status", QVariant.String),
+               ("unfunded_reason", QVariant.String), ("operator", QVariant.String), ("reason", QVariant.String))
+
+
+def _memory(spec: str, name: str, fields) -> QgsVectorLayer:
+    layer = QgsVectorLayer(spec, name, "memory")
+    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    return layer
+
+
+def build_plan(kab_codes=None) -> dict:
+    """A deterministic plan on the sample villages: status, tech, costs, rank, year, funding, operator."""
+    src = QgsVectorLayer(f"{GPKG}|layername=villages", "villages", "ogr")
+    assert src.isValid()
+    base_fields = [(f.name(), f.type()) for f in src.fields() if f.name() != "fid"]
+    villages = _memory("MultiPolygon?crs=EPSG:4326", "plan villages", base_fields + list(PLAN_FIELDS))
+    feats, rank = [], 0
+    rows = []
+    for i, f in enumerate(sorted(src.getFeatures(), key=lambda x: x["kode"])):
+        if kab_codes and f["kode_kab"] not in kab_codes:
+            continue
+        status = ("covered", "covered", "partial", "blank_spot", "blank_spot")[i % 5]
+        tech = capex = opex = rk = year = fcap = fopex = fstat = reason = op = None
+        if status != "covered":
+            rank += 1
+            rk = rank
+            tech = TECHS[i % 7]
+            capex = 100_000_000 + (i % 13) * 10_000_000
+            opex = 12_000_000 + (i % 5) * 1_000_000
+            if tech in ("fwa", "colo"):
+                op = OPERATORS[i % 3]
+            if i % 11 == 0:
+                fstat, reason = "unfunded", "no eligible source"
+            else:
+                year = 2026 + rank % 5
+                source = "bakti_uso" if tech == "bts" else "operator" if tech in ("fwa", "colo") else "apbd_prov"
+                fcap, fopex, fstat = f"{source}={capex}", f"{source}={opex}", "scheduled"
+        feat = QgsFeature(villages.fields())
+        feat.setGeometry(f.geometry())
+        attrs = [f[n] for n, _ in base_fields] + [status, tech, capex, opex, rk, year, fcap, fopex, fstat, reason,
+                                                   op, "test plan" if tech else None]
+        feat.setAttributes(attrs)
+        feats.append(feat)
+        rows.append(dict(zip([n for n, _ in base_fields] + [n for n, _ in PLAN_FIELDS], attrs),
+                         point=f.geometry().pointOnSurface().asPoint()))
+    villages.dataProvider().addFeatures(feats)
+    # roadmap table year x source
+    agg = defaultdict(lambda: [0, 0, 0, 0])
+    for r in rows:
+        if r["fund_status"] == "scheduled":
+            source = r["funding_capex"].split("=")[0]
+            a = agg[(r["year"], source)]
+            a[0] += r["capex_idr"]
+            a[1] += r["opex_idr_year"]
+            a[2] += 1
+            a[3] += r["population"] or 0
+    roadmap = _memory("None", "roadmap", (("year", QVariant.Int), ("source", QVariant.String),
+                                          ("label", QVariant.String), ("capex_idr", QVariant.LongLong),
+                                          ("opex_idr", QVariant.LongLong), ("villages_connected", QVariant.Int),
+                                          ("people_connected", QVariant.LongLong)))
+    tfeats = []
+    for (year, source), (capex, opex, n, people) in sorted(agg.items()):
+        feat = QgsFeature(roadmap.fields())
+        feat.setAttributes([year, source, source.upper(), capex, opex, n, people])
+        tfeats.append(feat)
+    roadmap.dataProvider().addFeatures(tfeats)
+    # training: one batch per (year, kecamatan)
+    training = _memory("None", "training", (("year", QVariant.Int), ("kec_code", QVariant.String),
+                                            ("kec_name", QVariant.String), ("batch_no", QVariant.Int),
+                                            ("trainees", QVariant.Int), ("villages", QVariant.String),
+                                            ("cost_idr", QVariant.LongLong)))
+    groups = defaultdict(list)
+    for r in rows:
+        if r["fund_status"] == "scheduled":
+            groups[(r["year"], r["kode_kec"], r["nama_kec"])].append(r["kode"])
+    tfeats = []
+    for (year, kec, name), codes in sorted(groups.items()):
+        feat = QgsFeature(training.fields())
+        feat.setAttributes([year, kec, name, 1, 2 * len(codes), ";".join(codes), 3_000_000 * len(codes)])
+        tfeats.append(feat)
+    training.dataProvider().addFeatures(tfeats)
+    # planned sites: the bts villages
+    planned = _memory("Point?crs=EPSG:4326", "planned sites", (("site_id", QVariant.String),
+                                                               ("tech", QVariant.String), ("operator", QVariant.String),
+                                                               ("code", QVariant.String), ("year", QVariant.Int)))
+    pfeats = []
+    for r in rows:
+        if r["tech"] == "bts":
+            feat = QgsFeature(planned.fields())
+            feat.setGeometry(QgsGeometry.fromPointXY(r["point"]))
+            feat.setAttributes([f"NEW-{r['kode']}", "bts", None, r["kode"], r["year"]])
+            pfeats.append(feat)
+    planned.dataProvider().addFeatures(pfeats)
+    sharing = _memory("None", "sharing", (("site_id", QVariant.String), ("site_operator", QVariant.String),
+                                          ("code", QVariant.String), ("year", QVariant.Int),
+                                          ("tower_id", QVariant.String), ("tower_operator", QVariant.String),
+                                          ("distance_m", QVariant.Double)))
+    sfeats = []
+    for k, feat_p in enumerate(pfeats[:4]):
+        feat = QgsFeature(sharing.fields())
+        feat.setAttributes([feat_p["site_id"], "", feat_p["code"], feat_p["year"], f"T{k}", "Telkomsel", 120.0 + k])
+        sfeats.append(feat)
+    sharing.dataProvider().addFeatures(sfeats)
+    sites = QgsVectorLayer(f"{GPKG}|layername=towers", "towers", "ogr")
+    kabkota = QgsVectorLayer(f"{GPKG}|layername=kabkota", "kabkota", "ogr")
+    return {"villages": villages, "roadmap": roadmap, "training": training, "planned": planned, "sharing": sharing,
+            "sites": sites, "kabkota": kabkota, "rows": rows}
+
+
+@pytest.fixture(scope="module")
+def plan(qgis_app):
+    built = build_plan()
+    yield built
+    # free the layers while QGIS is still up (left to the end of the session they crash on exit)
+    for key in list(built):
+        del built[key]
+    gc.collect()
+
+
+@pytest.fixture(scope="module")
+def exported(provider, plan, tmp_path_factory):
+    out = tmp_path_factory.mktemp("export")
+    t0 = time.time()
+    res, log = run_alg("kaltiminternet:exportplan", {
+        "VILLAGES": plan["villages"], "SITES": plan["sites"], "PLANNED_SITES": plan["planned"],
+        "KABKOTA": plan["kabkota"], "ROADMAP_TABLE": plan["roadmap"], "TRAINING_TABLE": plan["training"],
+        "SHARING_TABLE": plan["sharing"], "OUTPUT_FOLDER": str(out)})
+    res["_seconds"] = time.time() - t0
+    res["_log"] = log
+    print(f"exportplan on {plan['villages'].featureCount()} villages: {res['_seconds']:.1f} s\n{log}")
+    return res
+
+
+def pdfinfo_pages(path: str) -> int:
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split(":")[1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def pdftext(path: str, first: int = None, last: int = None) -> str:
+    cmd = ["pdftotext", "-layout"]
+    if first:
+        cmd += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run(cmd + [path, "-"], capture_output=True, text=True, check=True).stdout
+
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils (pdfinfo) not installed")
+
+
+@needs_poppler
+def test_deployment_pdf_has_overview_plus_one_page_per_kabkota(exported):
+    pdf = exported["DEPLOYMENT_PDF"]
+    assert Path(pdf).name == "deployment_plan.pdf"
+    assert exported["PAGES"] == 10
+    assert pdfinfo_pages(pdf) == 1 + 10 == exported["DEPLOYMENT_PAGES"]
+    assert pdfinfo_pages(exported["ATLAS_PDF"]) == 10
+    assert pdfinfo_pages(exported["OVERVIEW_PDF"]) == 1
+    text = pdftext(pdf)
+    for name in KAB_NAMES:
+        assert name in " ".join(text.split()), name
+    # page 2.. are the atlas pages in kab code order, each names its kab/kota; the sources line is there
+    page2 = " ".join(pdftext(pdf, 2).split())
+    assert "Kabupaten Paser" in page2
+    assert "penduduk desa PERKIRAAN" in page2 and "menara dan DEM SINTETIS" in page2
+    assert "cahyadsn/wilayah_boundaries" in page2
+
+
+@needs_poppler
+def test_overview_is_a3_landscape(exported):
+    out = subprocess.run(["pdfinfo", exported["OVERVIEW_PDF"]], capture_output=True, text=True).stdout
+    size = next(line for line in out.splitlines() if line.startswith("Page size"))
+    w, h = [float(v) for v in size.split(":")[1].split("pts")[0].split("x")]
+    assert abs(w - 1190.55) < 3 and abs(h - 841.89) < 3, size
+
+
+@needs_poppler
+def test_atlas_page_map_is_not_blank(exported, tmp_path):
+    from qgis.PyQt.QtGui import QImage
+
+    from kaltim_internet_plugin.report.layouts import ATLAS_MAP_RECT
+
+    prefix = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", exported["DEPLOYMENT_PDF"], str(prefix)],
+                   check=True)
+    png = next(tmp_path.glob("page*.png"))
+    img = QImage(str(png))
+    assert not img.isNull()
+    px_per_mm = img.width() / 297.0
+    x, y, w, h = (int(v * px_per_mm) for v in ATLAS_MAP_RECT)
+    colours, non_white, total = set(), 0, 0
+    for yy in range(y + 3, y + h - 3, 2):
+        for xx in range(x + 3, x + w - 3, 2):
+            rgb = img.pixel(xx, yy) & 0xFFFFFF
+            colours.add(rgb)
+            total += 1
+            if rgb != 0xFFFFFF:
+                non_white += 1
+    assert len(colours) > 20, len(colours)
+    assert non_white / total > 0.2, non_white / total
+
+
+def test_xlsx_sheets_and_sums_match_the_plan(exported, plan):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(exported["XLSX"], read_only=True)
+    for sheet in ("Per tahun", "Per sumber dana", "Per operator", "Per kab-kota", "Pelatihan"):
+        assert sheet in wb.sheetnames, wb.sheetnames
+
+    def table(name):
+        rows = list(wb[name].iter_rows(values_only=True))
+        return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+    scheduled = [r for r in plan["rows"] if r["fund_status"] == "scheduled"]
+    per_year = table("Per tahun")
+    assert sum(r["capex_idr"] for r in per_year) == sum(r["capex_idr"] for r in scheduled)
+    assert sum(r["villages"] for r in per_year) == len(scheduled)
+    assert [r["year"] for r in per_year] == sorted({r["year"] for r in scheduled})
+    per_source = table("Per sumber dana")
+    assert sum(r["capex_idr"] for r in per_source) == sum(r["capex_idr"] for r in scheduled)
+    assert {r["source"] for r in per_source} == {"apbd_prov", "bakti_uso", "operator"}
+    per_kab = table("Per kab-kota")
+    assert len(per_kab) == 10 and sum(r["villages"] for r in per_kab) == len(plan["rows"])
+    assert {r["name"] for r in per_kab} == set(KAB_NAMES)
+    per_op = table("Per operator")
+    planned = [r for r in plan["rows"] if r["tech"]]
+    assert sum(r["villages"] for r in per_op) == len(planned)
+    assert {r["operator"] for r in per_op} >= set(OPERATORS)
+    training = table("Pelatihan")
+    assert len(training) == plan["training"].featureCount()
+    # one CSV per sheet beside it
+    csvs = exported["CSV_FILES"].split(";")
+    assert len(csvs) == len(wb.sheetnames)
+    assert all(Path(p).exists() and Path(p).parent == Path(exported["XLSX"]).parent for p in csvs)
+
+
+def test_gpkg_layers_have_default_styles_and_metadata(exported):
+    gpkg = exported["GPKG"]
+    expected = {"villages", "sites", "planned_sites", "kabkota", "roadmap_year_source", "training_plan",
+                "tower_sharing"}
+    con = sqlite3.connect(gpkg)
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+        assert expected <= tables, tables
+        defaults = defaultdict(int)
+        for name, in con.execute("SELECT f_table_name FROM layer_styles WHERE useAsDefault"):
+            defaults[name] += 1
+        for name in expected:
+            assert defaults[name] == 1, (name, dict(defaults))
+        md = {name: text for name, text in con.execute(
+            "SELECT r.table_name, m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
+            "ON r.md_file_id = m.id")}
+    finally:
+        con.close()
+    assert "estimated" in md["villages"] and "PERKIRAAN" in md["villages"]
+    assert "synthetic" in md["sites"]
+    layer = QgsVectorLayer(f"{gpkg}|layername=villages", "v", "ogr")
+    assert layer.isValid() and layer.featureCount() == 1038
+    assert "estimated" in layer.metadata().abstract().lower()
+    assert "estimated" in layer.metadata().keywords().get("flags", [])
+    del layer
+
+
+def test_qgz_opens_with_layouts_and_valid_layers(exported, tmp_path):
+    qgz = exported["QGZ"]
+    with zipfile.ZipFile(qgz) as z:
+        qgs = next(n for n in z.namelist() if n.endswith(".qgs"))
+        xml = z.read(qgs).decode("utf-8")
+    assert "./plan.gpkg" in xml  # relative paths
+    # the project still opens when the folder is moved
+    moved = tmp_path / "moved"
+    shutil.copytree(Path(qgz).parent, moved)
+    project = QgsProject()
+    assert project.read(str(moved / "plan.qgz"))
+    names = sorted(layout.name() for layout in project.layoutManager().printLayouts())
+    assert names == ["Atlas kab/kota", "Ikhtisar provinsi", "Laporan peta jalan"]
+    layers = project.mapLayers().values()
+    assert len(layers) >= 8
+    assert all(layer.isValid() for layer in layers), [layer.name() for layer in layers if not layer.isValid()]
+    assert all(str(moved) in layer.source() for layer in layers)
+    atlas = project.layoutManager().layoutByName("Atlas kab/kota")
+    assert atlas.atlas().enabled() and atlas.atlas().coverageLayer() is not None
+    assert atlas.atlas().coverageLayer().featureCount() == 10
+    for item_id in ("map", "locator", "legend", "title", "north_arrow", "scalebar"):
+        assert atlas.itemById(item_id) is not None, item_id
+    project.clear()
+
+
+@needs_poppler
+def test_report_pdf_has_tables_and_charts(exported):
+    text = " ".join(pdftext(exported["REPORT_PDF"]).split())
+    for word in ("Peta jalan pendanaan", "Paket pekerjaan per operator", "Rencana pelatihan", "Telkomsel",
+                 "Kota Samarinda"):
+        assert word in text, word
+    assert Path(exported["OUTPUT_FOLDER"], "charts", "chart_year.png").exists()
+
+
+def test_export_time_is_reasonable(exported):
+    assert exported["_seconds"] < 240, exported["_seconds"]
+
+
+def test_missing_template_gives_a_clear_error(provider, plan, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from kaltim_internet_plugin.report.layouts import default_template_folder
+
+    folder = tmp_path / "templates"
+    shutil.copytree(default_template_folder(), folder)
+    (folder / "atlas_kabkota.qpt").unlink()
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:exportplan", {"VILLAGES": plan["villages"], "TEMPLATE_FOLDER": str(folder),
+                                              "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert "atlas_kabkota.qpt" in str(err.value) and str(folder) in str(err.value)
+
+
+def test_empty_villages_gives_a_clear_error(provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    empty = _memory("MultiPolygon?crs=EPSG:4326", "empty plan", (("kode", QVariant.String),
+                                                                 ("kode_kab", QVariant.String)))
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:exportplan", {"VILLAGES": empty, "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert "no features" in str(err.value) and "empty plan" in str(err.value)
+
+
+@needs_poppler
+def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provider, tmp_path, monkeypatch):
+    """Two kab/kota, no KABKOTA/tables; the combined PDF is painted by Qt when pdfunite/qpdf are missing."""
+    from kaltim_internet_plugin.report import layouts
+
+    small = build_plan(kab_codes={"64.71", "64.74"})
+    monkeypatch.setattr(layouts, "merge_pdfs", lambda paths, out: False)
+    res, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "TITLE": "Uji dua kota",
+                                                   "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert res["PAGES"] == 2
+    assert pdfinfo_pages(res["DEPLOYMENT_PDF"]) == 3
+    text = " ".join(pdftext(res["DEPLOYMENT_PDF"]).split())
+    assert "Kota Balikpapan" in text and "Kota Bontang" in text and "Uji dua kota" in text
+    import openpyxl
+
+    wb = openpyxl.load_workbook(res["XLSX"], read_only=True)
+    rows = list(wb["Per sumber dana"].iter_rows(values_only=True))
+    scheduled = [r for r in small["rows"] if r["fund_status"] == "scheduled"]
+    header = rows[0]
+    assert sum(dict(zip(header, r))["capex_idr"] for r in rows[1:]) == sum(r["capex_idr"] for r in scheduled)
+
+
+def _write_gpkg(layer, path: Path, name: str) -> str:
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG"
+    opts.layerName = name
+    write = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None) or QgsVectorFileWriter.writeAsVectorFormatV2
+    res = write(layer, str(path), QgsCoordinateTransformContext(), opts)
+    assert res[0] == QgsVectorFileWriter.NoError, res
+    return f"{path}|layername={name}"
+
+
+@needs_poppler
+def test_export_plan_task_runs_in_the_background(provider, tmp_path):
+    """The Plan page's entry point: the export runs as a QgsTask (another thread) and reports back."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from kaltim_internet_plugin.report.export_task import export_plan_task
+
+    small = build_plan(kab_codes={"64.72", "64.74"})
+    uri = _write_gpkg(small.pop("villages"), tmp_path / "input.gpkg", "villages")
+    small.clear()
+    done = {}
+
+    def on_done(ok, results, feedback):
+        done.update(ok=ok, results=results)
+
+    task = export_plan_task({"VILLAGES": uri, "OUTPUT_FOLDER": str(tmp_path / "out")}, on_done)
+    assert task is not None
+    deadline = time.time() + 180
+    while "ok" not in done and time.time() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.05)
+    assert done.get("ok") is True, done
+    assert QgsApplication.taskManager().count() >= 0
+    assert done["results"]["PAGES"] == 2
+    assert pdfinfo_pages(done["results"]["DEPLOYMENT_PDF"]) == 3
+    text = " ".join(pdftext(done["results"]["DEPLOYMENT_PDF"]).split())
+    assert "Kota Samarinda" in text and "Kota Bontang" in text
+
+
+def test_offer_open_opens_the_chosen_target(qgis_app, tmp_path, monkeypatch):
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    from kaltim_internet_plugin.report import export_task
+
+    opened = []
+    monkeypatch.setattr(export_task, "open_path", lambda path: opened.append(path) or True)
+    pdf = tmp_path / "deployment_plan.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+
+    def click(label):
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    QTimer.singleShot(200, lambda: click("Open folder"))
+    assert export_task.offer_open(None, str(pdf), str(tmp_path)) == "folder"
+    QTimer.singleShot(200, lambda: click("Open PDF"))
+    assert export_task.offer_open(None, str(pdf), str(tmp_path)) == "pdf"
+    assert opened == [str(tmp_path), str(pdf)]
+
+
+def test_templates_have_the_item_ids_the_plugin_relies_on(qgis_app):
+    from kaltim_internet_plugin.report import layouts
+
+    required = {
+        layouts.ATLAS_TEMPLATE: ("title", "subtitle", "map", "locator", "legend", "scalebar", "north_arrow",
+                                 "summary", "table_villages", "table_note", "table_sites", "footer"),
+        layouts.OVERVIEW_TEMPLATE: ("title", "subtitle", "map", "legend", "scalebar", "north_arrow", "summary",
+                                    "footer"),
+        layouts.REPORT_TEMPLATE: ("title", "summary", "chart_year", "table_year", "chart_source", "table_source",
+                                  "table_operators", "table_kabkota", "table_sharing", "table_training", "footer"),
+    }
+    folder = layouts.default_template_folder()
+    project = QgsProject()
+    for name, ids in required.items():
+        layout = layouts.load_template(project, folder, name, name)
+        for item_id in ids:
+            assert layouts.find_item(layout, item_id) is not None, (name, item_id)
+        m = layout.itemById("map")
+        if m is not None:
+            size = m.sizeWithUnits()
+            assert size.width() > 100 and size.height() > 100, (name, size.width(), size.height())
+    atlas = layouts.load_template(project, folder, layouts.ATLAS_TEMPLATE, "a")
+    page = atlas.pageCollection().page(0).pageSize()
+    assert (round(page.width()), round(page.height())) == (297, 210)
+    arrow = atlas.itemById("north_arrow")
+    assert Path(arrow.picturePath()).exists()
+
+
+def test_reexport_into_the_same_folder_from_its_own_plan_gpkg(provider, tmp_path):
+    """A second export reads the villages from the plan.gpkg it writes into: the table is kept, other tables of
+    the file survive, and every layer still has exactly one default style."""
+    small = build_plan(kab_codes={"64.74"})
+    out = tmp_path / "out"
+    res, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "OUTPUT_FOLDER": str(out)})
+    gpkg = res["GPKG"]
+    con = sqlite3.connect(gpkg)
+    con.execute("CREATE TABLE mon_reports (id INTEGER PRIMARY KEY, note TEXT)")
+    con.execute("INSERT INTO mon_reports (note) VALUES ('kept')")
+    con.commit()
+    con.close()
+    n = small["villages"].featureCount()
+    small.clear()
+    res2, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": f"{gpkg}|layername=villages", "TITLE": "Kedua",
+                                                    "OUTPUT_FOLDER": str(out)})
+    assert res2["PAGES"] == 1
+    con = sqlite3.connect(gpkg)
+    try:
+        assert con.execute("SELECT note FROM mon_reports").fetchone()[0] == "kept"
+        assert con.execute("SELECT count(*) FROM villages").fetchone()[0] == n
+        counts = dict(con.execute("SELECT f_table_name, count(*) FROM layer_styles WHERE useAsDefault "
+                                  "GROUP BY f_table_name").fetchall())
+    finally:
+        con.close()
+    assert counts == {"villages": 1, "kabkota": 1}, counts
+    if shutil.which("pdftotext"):
+        assert "Kedua" in pdftext(res2["DEPLOYMENT_PDF"])
+
+
+def test_office_points_without_kabkota_layer(provider, tmp_path):
+    """A plan on village office points (no polygons) and no KABKOTA: the atlas pages are the hulls of the points."""
+    small = build_plan(kab_codes={"64.72", "64.74"})
+    polys = small.pop("villages")
+    small.clear()
+    points = QgsVectorLayer("Point?crs=EPSG:4326", "plan offices", "memory")
+    points.dataProvider().addAttributes(polys.fields().toList())
+    points.updateFields()
+    feats = []
+    for f in polys.getFeatures():
+        g = QgsFeature(points.fields())
+        g.setAttributes(f.attributes())
+        g.setGeometry(f.geometry().pointOnSurface())
+        feats.append(g)
+    points.dataProvider().addFeatures(feats)
+    # the roadmap's operator packages table (its OPERATOR_FIELDS) goes into 'Per operator' as it is
+    ops = _memory("None", "operators", (("operator", QVariant.String), ("villages", QVariant.Int),
+                                        ("villages_scheduled", QVariant.Int), ("population", QVariant.LongLong),
+                                        ("capex_idr", QVariant.LongLong), ("opex_idr_year", QVariant.LongLong),
+                                        ("techs", QVariant.String), ("first_year", QVariant.Int),
+                                        ("last_year", QVariant.Int)))
+    feat = QgsFeature(ops.fields())
+    feat.setAttributes(["Telkomsel", 3, 2, 4567, 300_000_000, 36_000_000, "fwa:3", 2026, 2027])
+    ops.dataProvider().addFeatures([feat])
+    res, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": points, "OPERATORS_TABLE": ops,
+                                                   "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert res["PAGES"] == 2 and res["DEPLOYMENT_PAGES"] == 3
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(res["XLSX"], read_only=True)["Per operator"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("operator", "villages", "villages_scheduled")
+    assert rows[1][:3] == ("Telkomsel", 3, 2) and len(rows) == 2
+    if shutil.which("pdftotext"):
+        assert "Telkomsel" in pdftext(res["REPORT_PDF"])
+    layer = QgsVectorLayer(f"{res['GPKG']}|layername=kabkota", "k", "ogr")
+    assert layer.featureCount() == 2 and all(f.geometry().area() > 0 for f in layer.getFeatures())
+    del layer
+
+
+def test_template_without_map_item_gives_a_clear_error(provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from kaltim_internet_plugin.report.layouts import default_template_folder
+
+    small = build_plan(kab_codes={"64.74"})
+    folder = tmp_path / "templates"
+    shutil.copytree(default_template_folder(), folder)
+    qpt = folder / "overview_province.qpt"
+    qpt.write_text(qpt.read_text(encoding="utf-8").replace('id="map"', 'id="peta"'), encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "TEMPLATE_FOLDER": str(folder),
+                                              "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert "overview_province.qpt" in str(err.value) and "'map'" in str(err.value)
+    small.clear()
+
+
+def test_cancel_stops_between_steps(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class CancelAfterPackage(QgsProcessingFeedback):
+        def pushInfo(self, info):  # noqa: N802
+            super().pushInfo(info)
+            if info.startswith("plan.gpkg:"):
+                self.cancel()
+
+    small = build_plan(kab_codes={"64.74"})
+    out = tmp_path / "out"
+    try:
+        res = processing.run("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "OUTPUT_FOLDER": str(out)},
+                             feedback=CancelAfterPackage())
+        assert res["GPKG"] and not res["DEPLOYMENT_PDF"]
+    except Exception as exc:  # noqa: BLE001 - some QGIS versions raise on a cancelled run
+        assert "cancel" in str(exc).lower()
+    assert (out / "plan.gpkg").exists()
+    assert not (out / "deployment_plan.pdf").exists() and not (out / "roadmap.xlsx").exists()
+    small.clear()
