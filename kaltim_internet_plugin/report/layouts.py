@@ -516,17 +516,20 @@ def village_columns(layer) -> list:
 def site_columns(layer) -> list:
     names = [f.name() for f in layer.fields()]
     cols = []
-    for field, heading in (("site_id", "Lokasi"), ("tech", "Teknologi"), ("operator", "Operator"),
-                           ("code", "Kode desa"), ("kode", "Kode desa"), ("year", "Tahun"),
-                           ("capex_idr", "Capex (juta Rp)")):
+    for field, heading in (("site_id", "Lokasi"), ("cand_id", "Lokasi"), ("kind", "Jenis"), ("tech", "Teknologi"),
+                           ("operator", "Operator"), ("code", "Kode desa"), ("kode", "Kode desa"),
+                           ("village_code", "Kode desa"), ("year", "Tahun"), ("pop_served", "Penduduk"),
+                           ("capex_idr", "Capex (juta Rp)"), ("cost_idr", "Biaya (juta Rp)")):
         if field in names and not any(c.heading() == heading for c in cols):
             expr = _quote(field)
             if field == "tech":
                 expr = _map_expr(TECH_LABELS_ID, "tech")
             elif field == "year":
                 expr = "coalesce(to_string(\"year\"), '–')"
-            elif field == "capex_idr":
-                expr = "format_number(\"capex_idr\" / 1e6, 0)"
+            elif field in ("capex_idr", "cost_idr"):
+                expr = f"format_number({_quote(field)} / 1e6, 0)"
+            elif field == "pop_served":
+                expr = "format_number(\"pop_served\", 0)"
             cols.append(_column(heading, expr))
     if not cols and names:
         cols = [_column(n, _quote(n)) for n in names[:5]]
