@@ -1,0 +1,632 @@
+"""Coverage page: compute the coverage raster (background task), classify the villages, probe the signal at a point.
+
+Sites and DEM default to the Data page's choices (and follow them). "Compute coverage" runs
+``kaltiminternet:coverage`` as a QgsProcessingAlgRunnerTask (the map stays usable; progress bar and Cancel);
+the result is added styled. "Classify villages" runs ``kaltiminternet:classifyvillages`` on the Data page's
+villages with the chosen coverage raster. "Signal at point" is a map tool: click -> the strongest sites at that
+point and the terrain profile to the serving site (computed in a QgsTask).
+
+The what-if panel (issue 9) goes into ``whatif_area`` (a QVBoxLayout at the bottom of the page).
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsMapLayerProxyModel,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapLayerComboBox, QgsRubberBand, QgsVertexMarker
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QAction,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.profile import ProfileError
+from ..i18n import tr
+from ..io.styles import style_status
+from ..io.styles_coverage import coverage_kind, style_coverage, style_server_raster
+from ..processing.alg_coverage import MODELS, RESOLUTIONS, sites_from_features
+from .messages import notify
+from .profile_chart import ProfileChart
+from .signal_probe_tool import ProbeTask, SignalProbeTool
+from .tasks import run_algorithm_task
+
+COVERAGE_ALG = "kaltiminternet:coverage"
+CLASSIFY_ALG = "kaltiminternet:classifyvillages"
+PROBE_LIMIT = 5
+
+
+def model_names() -> dict:
+    return {"los": tr("Line of sight (viewshed)"), "p526": tr("ITU-R P.526 (terrain diffraction)"),
+            "hata": tr("Okumura-Hata / COST-231 (no terrain)")}
+
+
+def probe_error_text(exc) -> str:
+    code = getattr(exc, "code", "")
+    if code == "outside":
+        return tr("The point is outside the DEM: click inside the elevation model.")
+    if code == "nodata":
+        return tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed here.")
+    return tr("Cannot compute the signal here: {why}").format(why=exc)
+
+
+class CoveragePage(QWidget):
+    """Emits ``coverageFinished(dict)``, ``classifyFinished(dict)`` (results + ok/canceled/layer_id) and
+    ``probeFinished(dict)`` (signals, profile, or error)."""
+
+    coverageFinished = pyqtSignal(dict)
+    classifyFinished = pyqtSignal(dict)
+    probeFinished = pyqtSignal(dict)
+
+    def __init__(self, iface, dock=None):
+        super().__init__(None)
+        self.iface = iface
+        self.dock = dock
+        self.task = None
+        self.probe_task = None
+        self.coverage_layer = None
+        self.classified_layer = None
+        self.last_probe = None
+        self._marker = None
+        self._band = None
+        self.canvas = iface.mapCanvas() if iface is not None else None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # content follows the dock's width
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
+
+        # inputs ---------------------------------------------------------------------------------------------
+        inputs = QGroupBox(tr("Sites and terrain"))
+        form = QFormLayout(inputs)
+        self.site_combo = QgsMapLayerComboBox()
+        self.site_combo.setObjectName("coverageSiteCombo")
+        self.site_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.site_combo.setAllowEmptyLayer(True)
+        self.site_combo.setToolTip(tr("The towers (points, any CRS). Antenna height, frequency and power are read "
+                                      "from height_m, freq_mhz and eirp_dbm; missing values use the usual values "
+                                      "of the site's technology."))
+        self.dem_combo = QgsMapLayerComboBox()
+        self.dem_combo.setObjectName("coverageDemCombo")
+        self.dem_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.dem_combo.setAllowEmptyLayer(True)
+        self.dem_combo.setToolTip(tr("The elevation model (heights in metres). Hills block the signal. The result "
+                                     "is a raster on the same grid."))
+        form.addRow(tr("Sites"), self.site_combo)
+        form.addRow(tr("DEM"), self.dem_combo)
+        layout.addWidget(inputs)
+
+        # parameters -------------------------------------------------------------------------------------------
+        params = QGroupBox(tr("Parameters"))
+        pform = QFormLayout(params)
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("modelCombo")
+        for key in MODELS:
+            self.model_combo.addItem(model_names()[key], key)
+        self.model_combo.setCurrentIndex(MODELS.index("p526"))
+        self.model_combo.setToolTip(tr(
+            "How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). "
+            "P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick "
+            "estimate from distance only, ignoring hills (valid 1-20 km)."))
+        self.rx_spin = QDoubleSpinBox()
+        self.rx_spin.setObjectName("rxHeightSpin")
+        self.rx_spin.setRange(0.0, 100.0)
+        self.rx_spin.setDecimals(1)
+        self.rx_spin.setValue(1.5)
+        self.rx_spin.setSuffix(" m")
+        self.rx_spin.setToolTip(tr("Height of the phone or router above the ground: 1.5 m for a phone in the hand, "
+                                   "5-10 m for a router antenna on a pole."))
+        self.threshold_spin = QDoubleSpinBox()
+        self.threshold_spin.setObjectName("thresholdSpin")
+        self.threshold_spin.setRange(-160.0, -40.0)
+        self.threshold_spin.setDecimals(0)
+        self.threshold_spin.setValue(-110.0)
+        self.threshold_spin.setSuffix(" dBm")
+        self.threshold_spin.setToolTip(tr("Weakest signal that still counts as coverage. About -100 dBm is good, "
+                                          "-110 dBm is the edge of coverage, -120 dBm is practically no signal."))
+        self.radius_spin = QDoubleSpinBox()
+        self.radius_spin.setObjectName("radiusSpin")
+        self.radius_spin.setRange(0.0, 200000.0)
+        self.radius_spin.setDecimals(0)
+        self.radius_spin.setSingleStep(1000.0)
+        self.radius_spin.setValue(30000.0)
+        self.radius_spin.setSuffix(" m")
+        self.radius_spin.setToolTip(tr("How far from each tower to compute. Farther places get no value (nodata). "
+                                       "30 km suits rural 4G on 900 MHz; a smaller radius is faster."))
+        self.k_spin = QDoubleSpinBox()
+        self.k_spin.setObjectName("kFactorSpin")
+        self.k_spin.setRange(0.1, 10.0)
+        self.k_spin.setDecimals(4)
+        self.k_spin.setSingleStep(0.1)
+        self.k_spin.setValue(1.3333)
+        self.k_spin.setToolTip(tr("How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the "
+                                  "normal atmosphere; a smaller value makes the earth 'bulge' more."))
+        self.resolution_combo = QComboBox()
+        self.resolution_combo.setObjectName("resolutionCombo")
+        self.resolution_combo.addItem(tr("Exact"), "exact")
+        self.resolution_combo.addItem(tr("Fast"), "fast")
+        self.resolution_combo.setToolTip(tr("Exact follows every DEM cell. Fast skips every second cell: 3-4 times "
+                                            "faster, about 0.5 dB different on average (more at hill shadows). "
+                                            "Only for the P.526 model."))
+        self.loss_spin = QDoubleSpinBox()
+        self.loss_spin.setObjectName("extraLossSpin")
+        self.loss_spin.setRange(0.0, 60.0)
+        self.loss_spin.setSingleStep(1.0)
+        self.loss_spin.setValue(0.0)
+        self.loss_spin.setSuffix(" dB")
+        self.loss_spin.setToolTip(tr("Extra loss for what the terrain model does not see: forest canopy (10-20 dB "
+                                     "in Kalimantan's forest), buildings, the user's body. 0 = terrain only."))
+        from ..processing.alg_coverage import quantity_labels
+
+        self.quantity_combo = QComboBox()
+        self.quantity_combo.setObjectName("quantityCombo")
+        self.quantity_combo.addItems(quantity_labels())
+        self.quantity_combo.setCurrentIndex(1)
+        self.quantity_combo.setToolTip(tr("4G thresholds (-100 good, -110 edge, -120 none) are RSRP values: the "
+                                          "power of one LTE resource element, about 28-31 dB below the total power."))
+        self.server_check = QCheckBox(tr("Also map the serving site"))
+        self.server_check.setObjectName("serverCheck")
+        self.server_check.setToolTip(tr("Adds a second raster telling which tower gives the strongest signal at "
+                                        "each place."))
+        pform.addRow(tr("Model"), self.model_combo)
+        pform.addRow(tr("Receiver height"), self.rx_spin)
+        pform.addRow(tr("Threshold"), self.threshold_spin)
+        pform.addRow(tr("Maximum radius"), self.radius_spin)
+        pform.addRow(tr("k-factor"), self.k_spin)
+        pform.addRow(tr("Resolution"), self.resolution_combo)
+        pform.addRow(tr("Clutter / foliage margin"), self.loss_spin)
+        pform.addRow(tr("Signal quantity"), self.quantity_combo)
+        pform.addRow(self.server_check)
+        buttons = QHBoxLayout()
+        self.compute_button = QPushButton(tr("Compute coverage"))
+        self.compute_button.setObjectName("computeCoverageButton")
+        self.compute_button.setToolTip(tr("Computes the coverage in the background; you can keep using the map."))
+        self.compute_button.clicked.connect(self.compute_coverage)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("cancelCoverageButton")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setToolTip(tr("Stops the running computation; nothing is added."))
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.compute_button)
+        buttons.addWidget(self.cancel_button)
+        pform.addRow(buttons)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("coverageProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        pform.addRow(self.progress)
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("coverageStatus")
+        self.status_label.setWordWrap(True)
+        pform.addRow(self.status_label)
+        layout.addWidget(params)
+
+        # villages -------------------------------------------------------------------------------------------
+        villages = QGroupBox(tr("Blank-spot villages"))
+        vform = QFormLayout(villages)
+        self.coverage_combo = QgsMapLayerComboBox()
+        self.coverage_combo.setObjectName("coverageRasterCombo")
+        self.coverage_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.coverage_combo.setAllowEmptyLayer(True)
+        self.coverage_combo.setLayer(None)
+        self.coverage_combo.setToolTip(tr("The coverage raster to classify the villages with (set automatically "
+                                          "after 'Compute coverage')."))
+        vform.addRow(tr("Coverage raster"), self.coverage_combo)
+        self.classify_button = QPushButton(tr("Classify villages"))
+        self.classify_button.setObjectName("classifyButton")
+        self.classify_button.clicked.connect(self.classify_villages)
+        vform.addRow(self.classify_button)
+        layout.addWidget(villages)
+
+        # probe --------------------------------------------------------------------------------------------------
+        probe = QGroupBox(tr("Signal at a point"))
+        prl = QVBoxLayout(probe)
+        self.probe_action = QAction(tr("Signal at point"), self)
+        self.probe_action.setObjectName("signalProbeAction")
+        self.probe_action.setCheckable(True)
+        self.probe_action.setToolTip(tr("Click the map to see the signal of the nearest towers at that place and "
+                                        "the terrain between the best tower and the place."))
+        self.probe_action.toggled.connect(self._probe_toggled)
+        self.probe_button = QToolButton()
+        self.probe_button.setObjectName("signalProbeButton")
+        self.probe_button.setDefaultAction(self.probe_action)
+        self.probe_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        prl.addWidget(self.probe_button)
+        self.probe_tool = SignalProbeTool(self.canvas) if self.canvas is not None else None
+        if self.probe_tool is not None:
+            self.probe_tool.setAction(self.probe_action)
+            self.probe_tool.pointClicked.connect(self.probe_point)
+        self.probe_label = QLabel(tr("Uses the sites, DEM, receiver height, radius and k-factor above (model "
+                                     "P.526)."))
+        self.probe_label.setObjectName("probeLabel")
+        self.probe_label.setWordWrap(True)
+        prl.addWidget(self.probe_label)
+        self.probe_table = QTableWidget(0, 4)
+        self.probe_table.setObjectName("probeTable")
+        self.probe_table.setHorizontalHeaderLabels([tr("Site"), tr("Operator"), "km", "dBm"])
+        for col, tip in ((2, tr("Distance (km)")), (3, tr("Signal (dBm)"))):
+            self.probe_table.horizontalHeaderItem(col).setToolTip(tip)
+        self.probe_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.probe_table.verticalHeader().setVisible(False)
+        header = self.probe_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Stretch)
+        for col in (2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.probe_table.setMinimumHeight(120)
+        prl.addWidget(self.probe_table)
+        self.profile_chart = ProfileChart()
+        self.profile_chart.setObjectName("profileChart")
+        prl.addWidget(self.profile_chart)
+        layout.addWidget(probe)
+
+        # what-if panel (issue 9) ------------------------------------------------------------------------------
+        self.whatif_area = QVBoxLayout()
+        self.whatif_area.setObjectName("whatifArea")
+        layout.addLayout(self.whatif_area)
+        layout.addStretch(1)
+
+        for combo in (self.site_combo, self.dem_combo, self.model_combo, self.resolution_combo, self.coverage_combo):
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+        self.probe_table.horizontalHeader().setMinimumSectionSize(40)
+
+        self._update_classify_button()
+        registry = QgsApplication.processingRegistry()
+        registry.providerAdded.connect(self._update_classify_button)
+        registry.providerRemoved.connect(self._update_classify_button)
+        data_page = getattr(dock, "data_page", None)
+        if data_page is not None:
+            data_page.site_combo.layerChanged.connect(self.site_combo.setLayer)
+            data_page.dem_combo.layerChanged.connect(self.dem_combo.setLayer)
+            self.site_combo.setLayer(data_page.site_layer())
+            self.dem_combo.setLayer(data_page.dem_layer())
+        else:
+            self.site_combo.setLayer(None)
+            self.dem_combo.setLayer(None)
+
+    # ---- helpers ----------------------------------------------------------------------------------------------
+    def _data_page(self):
+        return getattr(self.dock, "data_page", None)
+
+    def site_layer(self):
+        return self.site_combo.currentLayer()
+
+    def dem_layer(self):
+        return self.dem_combo.currentLayer()
+
+    @staticmethod
+    def classify_available() -> bool:
+        return QgsApplication.processingRegistry().algorithmById(CLASSIFY_ALG) is not None
+
+    def _update_classify_button(self, *_args):
+        if self.classify_available():
+            self.classify_button.setEnabled(self.task is None)
+            self.classify_button.setToolTip(tr("Marks each village of the Data page as covered, partial or blank "
+                                               "spot from the coverage raster and adds the result as a new layer."))
+        else:
+            self.classify_button.setEnabled(False)
+            self.classify_button.setToolTip(tr("Not available: the 'Classify villages' tool is not installed in "
+                                               "this version of the plugin."))
+
+    def parameters(self) -> dict:
+        """The algorithm parameters set on the page (without layers and outputs)."""
+        return {"MODEL": MODELS.index(self.model_combo.currentData()), "RX_HEIGHT": self.rx_spin.value(),
+                "THRESHOLD_DBM": self.threshold_spin.value(), "MAX_RADIUS_M": self.radius_spin.value(),
+                "K_FACTOR": self.k_spin.value(), "EXTRA_LOSS_DB": self.loss_spin.value(),
+                "QUANTITY": self.quantity_combo.currentIndex(),
+                "RESOLUTION": RESOLUTIONS.index(self.resolution_combo.currentData())}
+
+    def _busy(self, busy: bool) -> None:
+        self.compute_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            self.classify_button.setEnabled(False)
+        else:
+            self._update_classify_button()
+
+    def _start(self, alg_id, params, on_done, description):
+        self.progress.setValue(0)
+        self.status_label.setText(description + "…")
+        self.task = run_algorithm_task(alg_id, params, on_done, description, on_progress=self._progress)
+        self._busy(True)
+        return self.task
+
+    def _progress(self, value):
+        self.progress.setValue(int(value))
+
+    def _finish(self):
+        self.task = None
+        self._busy(False)
+
+    def cancel(self):
+        if self.task is not None:
+            self.status_label.setText(tr("Canceling…"))  # before cancel(): a queued task finishes inside it
+            self.task.cancel()
+
+    @staticmethod
+    def _tmp(name: str) -> str:
+        return str(Path(tempfile.mkdtemp(prefix="kaltim_coverage_")) / name)
+
+    # ---- coverage ----------------------------------------------------------------------------------------------
+    def compute_coverage(self):
+        sites, dem = self.site_layer(), self.dem_layer()
+        if sites is None or dem is None:
+            notify(self.iface, tr("Choose a site layer and a DEM first (or load the Kaltim sample on the Data "
+                                  "page)."), Qgis.Warning)
+            return None
+        if self.task is not None:
+            return None
+        model = self.model_combo.currentData()
+        params = dict(self.parameters(), SITES=sites.id(), DEM=dem.id(), OUTPUT=self._tmp(f"coverage_{model}.tif"))
+        if self.server_check.isChecked():
+            params["OUTPUT_SERVER"] = str(Path(params["OUTPUT"]).with_name("serving_site.tif"))
+        threshold = self.threshold_spin.value()
+
+        def done(ok, results, feedback):
+            self._finish()
+            if not ok or not results.get("OUTPUT"):
+                canceled = feedback.isCanceled()
+                if canceled:
+                    text = tr("Coverage canceled; nothing was added.")
+                else:
+                    text = tr("Coverage failed: {log}").format(log=feedback.textLog()[-600:])
+                    notify(self.iface, tr("Coverage failed; see the Coverage page."), Qgis.Critical)
+                self.status_label.setText(text)
+                self.coverageFinished.emit({"ok": False, "canceled": canceled})
+                return
+            kind = coverage_kind(results["OUTPUT"])
+            name = tr("Coverage – {model}").format(model=model_names()[model])
+            layer = QgsRasterLayer(results["OUTPUT"], name, "gdal")
+            if not layer.isValid():
+                self.status_label.setText(tr("The coverage raster could not be opened: {path}")
+                                          .format(path=results["OUTPUT"]))
+                self.coverageFinished.emit({"ok": False, "canceled": False})
+                return
+            n = int(results.get("SITES_COMPUTED") or 0)
+            style_coverage(layer, kind, threshold, n)
+            QgsProject.instance().addMapLayer(layer)
+            self.coverage_layer = layer
+            self.coverage_combo.setLayer(layer)
+            payload = dict(results, ok=True, canceled=False, layer_id=layer.id(), kind=kind)
+            if results.get("OUTPUT_SERVER"):
+                srv = QgsRasterLayer(results["OUTPUT_SERVER"], tr("Serving site"), "gdal")
+                if srv.isValid():
+                    style_server_raster(srv, json.loads(results.get("SERVER_IDS") or "{}"))
+                    QgsProject.instance().addMapLayer(srv)
+                    payload["server_layer_id"] = srv.id()
+            text = tr("Coverage done: {n} site(s) computed, {s} skipped (outside the DEM).").format(
+                n=n, s=int(results.get("SITES_SKIPPED") or 0))
+            if results.get("SITES_DEFAULTED"):
+                text += " " + tr("{n} site(s) used default height/frequency/power.").format(
+                    n=int(results["SITES_DEFAULTED"]))
+            self.status_label.setText(text)
+            notify(self.iface, text, Qgis.Success)
+            self.coverageFinished.emit(payload)
+
+        return self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
+
+    # ---- classification ----------------------------------------------------------------------------------------------
+    def classify_villages(self):
+        if not self.classify_available():
+            notify(self.iface, tr("The 'Classify villages' tool is not available in this version."), Qgis.Warning)
+            return None
+        data_page = self._data_page()
+        villages = data_page.village_layer() if data_page is not None else None
+        coverage = self.coverage_combo.currentLayer()
+        if villages is None:
+            notify(self.iface, tr("Choose the village layer on the Data page first."), Qgis.Warning)
+            return None
+        if coverage is None:
+            notify(self.iface, tr("Compute the coverage first (or choose a coverage raster)."), Qgis.Warning)
+            return None
+        if self.task is not None:
+            return None
+        mapping = data_page.mapping() if data_page is not None else {}
+        out = self._tmp("villages_status.gpkg")
+        params = {"VILLAGES": villages.id(), "COVERAGE": coverage.id(),
+                  "THRESHOLD_DBM": self.threshold_spin.value(), "OUTPUT": out}
+        if mapping.get("code"):
+            params["CODE_FIELD"] = mapping["code"]
+        if mapping.get("population"):
+            params["POPULATION_FIELD"] = mapping["population"]
+
+        def done(ok, results, feedback):
+            self._finish()
+            if not ok:
+                canceled = feedback.isCanceled()
+                self.status_label.setText(tr("Classification canceled.") if canceled else
+                                          tr("Classification failed: {log}").format(log=feedback.textLog()[-600:]))
+                if not canceled:
+                    notify(self.iface, tr("Classification failed; see the Coverage page."), Qgis.Critical)
+                self.classifyFinished.emit({"ok": False, "canceled": canceled})
+                return
+            layer = QgsVectorLayer(out, tr("Villages – coverage status"), "ogr")
+            payload = dict(results, ok=True, canceled=False)
+            if layer.isValid():
+                style_status(layer)
+                QgsProject.instance().addMapLayer(layer)
+                self.classified_layer = layer
+                payload["layer_id"] = layer.id()
+            text = tr("Villages: {c} covered, {p} partial, {b} blank spot.").format(
+                c=results.get("COVERED", 0), p=results.get("PARTIAL", 0), b=results.get("BLANK_SPOT", 0))
+            self.status_label.setText(text)
+            notify(self.iface, text, Qgis.Success)
+            self.classifyFinished.emit(payload)
+
+        return self._start(CLASSIFY_ALG, params, done, tr("Classifying villages"))
+
+    # ---- probe ----------------------------------------------------------------------------------------------
+    def _probe_toggled(self, checked: bool) -> None:
+        if self.canvas is None or self.probe_tool is None:
+            return
+        if checked:
+            self.canvas.setMapTool(self.probe_tool)
+        elif self.canvas.mapTool() is self.probe_tool:
+            self.canvas.unsetMapTool(self.probe_tool)
+
+    def _show_marker(self, canvas_point: QgsPointXY, site_xy=None, dem_crs=None) -> None:
+        if self.canvas is None:
+            return
+        if self._marker is None:
+            self._marker = QgsVertexMarker(self.canvas)
+            self._marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self._marker.setColor(QColor("#d7191c"))
+            self._marker.setPenWidth(2)
+            self._marker.setIconSize(12)
+        self._marker.setCenter(canvas_point)
+        if self._band is None:
+            self._band = QgsRubberBand(self.canvas, QgsWkbTypes.LineGeometry)
+            self._band.setColor(QColor(33, 102, 172, 200))
+            self._band.setWidth(2)
+        self._band.reset(QgsWkbTypes.LineGeometry)
+        if site_xy is not None and dem_crs is not None:
+            tr_ = QgsCoordinateTransform(dem_crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
+            try:
+                start = tr_.transform(QgsPointXY(*site_xy))
+            except Exception:  # QgsCsException
+                return
+            self._band.addPoint(start, False)
+            self._band.addPoint(canvas_point, True)
+
+    def probe_point(self, canvas_point: QgsPointXY, canvas_crs=None):
+        """Start the probe at ``canvas_point`` (map canvas CRS, or ``canvas_crs``). Returns the task or None."""
+        sites_layer, dem = self.site_layer(), self.dem_layer()
+        if sites_layer is None or dem is None:
+            self.probe_label.setText(tr("Choose a site layer and a DEM first."))
+            return None
+        if self.probe_task is not None:
+            old, self.probe_task = self.probe_task, None
+            old.cancel()
+        if canvas_crs is None:
+            canvas_crs = (self.canvas.mapSettings().destinationCrs() if self.canvas is not None
+                          else dem.crs())
+        project = QgsProject.instance()
+        to_dem = QgsCoordinateTransform(canvas_crs, dem.crs(), project)
+        try:
+            pt = to_dem.transform(QgsPointXY(canvas_point))
+        except Exception:  # QgsCsException
+            self.probe_label.setText(tr("The point cannot be transformed to the DEM's CRS."))
+            return None
+        transform = None
+        if sites_layer.crs() != dem.crs():
+            transform = QgsCoordinateTransform(sites_layer.crs(), dem.crs(), project)
+        sites = sites_from_features(sites_layer.getFeatures(), sites_layer.fields(), transform)["sites"]
+        self.probe_label.setText(tr("Computing the signal at this point…"))
+        self._show_marker(QgsPointXY(canvas_point))
+        dem_crs = dem.crs()
+        canvas_pt = QgsPointXY(canvas_point)
+
+        holder = {}
+
+        def done(result, error):
+            if self.probe_task is not holder.get("task"):
+                return  # an older click, superseded by a newer one
+            self.probe_task = None
+            self.show_probe(result, error, canvas_pt, dem_crs)
+
+        task = ProbeTask(tr("Signal at point"), done, dem_path=dem.source(), dem_wkt=dem.crs().toWkt(),
+                         sites=sites, x=pt.x(), y=pt.y(), rx_height=self.rx_spin.value(),
+                         k_factor=self.k_spin.value(), max_radius=max(self.radius_spin.value(), 1.0),
+                         limit=PROBE_LIMIT)
+        holder["task"] = task
+        self.probe_task = task
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def show_probe(self, result, error=None, canvas_point=None, dem_crs=None) -> None:
+        self.probe_table.setRowCount(0)
+        if error is not None or result is None:
+            text = probe_error_text(error) if isinstance(error, ProfileError) else (
+                tr("Cannot compute the signal here: {why}").format(why=error) if error else tr("Canceled."))
+            self.probe_label.setText(text)
+            self.profile_chart.clear()
+            self.last_probe = {"ok": False, "error": text}
+            self.probeFinished.emit(self.last_probe)
+            return
+        signals = result["signals"]
+        threshold = self.threshold_spin.value()
+        for r in signals:
+            row = self.probe_table.rowCount()
+            self.probe_table.insertRow(row)
+            values = (r["site_id"], r["operator"], f"{r['distance_m'] / 1000.0:.2f}", f"{r['dbm']:.1f}")
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col >= 2:
+                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                if col == 3:
+                    item.setForeground(QColor("#1a9641") if r["dbm"] >= threshold else QColor("#d7191c"))
+                self.probe_table.setItem(row, col, item)
+        if not signals:
+            self.probe_label.setText(tr("No site within {r:.0f} km of this point: a blank spot (no signal).")
+                                     .format(r=self.radius_spin.value() / 1000.0))
+            self.profile_chart.clear()
+        else:
+            best = signals[0]
+            state = tr("covered") if best["dbm"] >= threshold else tr("below the threshold")
+            self.probe_label.setText(tr("Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.").format(
+                site=best["site_id"], op=best["operator"] or "-", dbm=best["dbm"], km=best["distance_m"] / 1000.0,
+                state=state))
+            prof = result["profile"]
+            title = tr("{site} → point: {km:.2f} km, {dbm:.1f} dBm, diffraction {loss:.1f} dB").format(
+                site=best["site_id"], km=best["distance_m"] / 1000.0, dbm=best["dbm"], loss=best["diffraction_db"])
+            self.profile_chart.set_profile(prof, title)
+            if canvas_point is not None and result.get("crs_wkt"):
+                crs = QgsCoordinateReferenceSystem.fromWkt(result["crs_wkt"])
+                self._show_marker(canvas_point, (best["x"], best["y"]), crs if crs.isValid() else dem_crs)
+        self.last_probe = {"ok": True, "signals": signals, "profile": result["profile"], "x": result["x"],
+                           "y": result["y"]}
+        self.probeFinished.emit(self.last_probe)
+
+    # ---- teardown ----------------------------------------------------------------------------------------------
+    def cleanup(self):
+        registry = QgsApplication.processingRegistry()
+        for sig in (registry.providerAdded, registry.providerRemoved):
+            try:
+                sig.disconnect(self._update_classify_button)
+            except TypeError:
+                pass
+        if self.task is not None:
+            self.task.cancel()
+        if self.probe_task is not None:
+            self.probe_task.cancel()
+        if self.canvas is not None:
+            if self.probe_tool is not None and self.canvas.mapTool() is self.probe_tool:
+                self.canvas.unsetMapTool(self.probe_tool)
+            for item in (self._marker, self._band):
+                if item is not None:
+                    self.canvas.scene().removeItem(item)
+        self._marker = self._band = None

@@ -1,0 +1,193 @@
+"""Terrain profile chart (QPainter): terrain with the earth bulge, the line of sight and the first Fresnel zone.
+
+``ProfileChart.set_profile(profile)`` takes the dict of :func:`..core.profile.terrain_profile`
+(``distances``, ``terrain``, ``los``, ``fresnel_upper``/``fresnel_lower``, ``k_factor``, ``tx_amsl``, …).
+``has_data()`` / ``profile()`` expose it for tests.
+"""
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
+from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
+
+from ..i18n import tr
+
+TERRAIN = QColor("#a6761d")
+LOS = QColor("#2166ac")
+FRESNEL = QColor("#1b9e77")
+
+
+def nice_ticks(lo: float, hi: float, n: int = 5) -> list:
+    """About ``n`` round tick values covering [lo, hi]."""
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        return [lo]
+    raw = (hi - lo) / max(n, 1)
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    first = math.ceil(lo / step) * step
+    ticks, v = [], first
+    while v <= hi + 1e-9 * step:
+        ticks.append(round(v, 10))
+        v += step
+    return ticks
+
+
+class ProfileChart(QWidget):
+    """Site -> point terrain profile with line of sight and first Fresnel zone, axes in km / m and a legend."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._profile: Optional[dict] = None
+        self.title = ""
+        self.empty_text = tr("Click the map with 'Signal at point' to see the terrain profile.")
+        self.setMinimumHeight(220)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+
+    def set_profile(self, profile: Optional[dict], title: str = "") -> None:
+        self._profile = profile
+        self.title = title
+        self.update()
+
+    def clear(self) -> None:
+        self.set_profile(None)
+
+    def profile(self) -> Optional[dict]:
+        return self._profile
+
+    def has_data(self) -> bool:
+        p = self._profile
+        return bool(p) and len(p.get("distances", ())) >= 2
+
+    def legend_labels(self) -> list:
+        k = (self._profile or {}).get("k_factor", 4.0 / 3.0)
+        return [tr("Terrain with earth bulge (k = {k:.2f})").format(k=k), tr("Line of sight"),
+                tr("First Fresnel zone")]
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(360, 240)
+
+    def paintEvent(self, event):  # noqa: N802
+        p = QPainter(self)
+        try:
+            p.setRenderHint(QPainter.Antialiasing)
+            self._paint(p)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        fm = QFontMetrics(self.font())
+        lh = fm.height()
+        text_pen = QPen(self.palette().windowText().color())
+        p.setPen(text_pen)
+        top = rect.top()
+        if self.title:
+            p.drawText(QRectF(rect.left(), top, rect.width(), lh), Qt.AlignLeft | Qt.AlignVCenter,
+                       fm.elidedText(self.title, Qt.ElideRight, int(rect.width())))
+            top += lh + 2
+        if not self.has_data():
+            p.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top), Qt.AlignCenter | Qt.TextWordWrap,
+                       self.empty_text)
+            return
+        # legend
+        x = rect.left()
+        for label, color, kind in zip(self.legend_labels(), (TERRAIN, LOS, FRESNEL), ("fill", "line", "dash")):
+            w = 18 + 4 + fm.horizontalAdvance(label) + 12
+            if x + w > rect.right() and x > rect.left():
+                x = rect.left()
+                top += lh + 2
+            y = top + lh / 2
+            if kind == "fill":
+                p.fillRect(QRectF(x, y - 5, 18, 10), color)
+            else:
+                p.setPen(QPen(color, 2, Qt.SolidLine if kind == "line" else Qt.DashLine))
+                p.drawLine(QPointF(x, y), QPointF(x + 18, y))
+            p.setPen(text_pen)
+            p.drawText(QRectF(x + 22, top, w, lh), Qt.AlignLeft | Qt.AlignVCenter, label)
+            x += w
+        top += lh + 6
+
+        prof = self._profile
+        d = [float(v) / 1000.0 for v in prof["distances"]]
+        terrain = [float(v) for v in prof["terrain"]]
+        los = [float(v) for v in prof["los"]]
+        upper = [float(v) for v in prof.get("fresnel_upper", los)]
+        lower = [float(v) for v in prof.get("fresnel_lower", los)]
+        ymin = min(min(terrain), min(lower))
+        ymax = max(max(terrain), max(upper), max(los))
+        pad = max((ymax - ymin) * 0.08, 5.0)
+        ymin, ymax = ymin - pad, ymax + pad
+        xmax = max(d[-1], 1e-6)
+        yticks = nice_ticks(ymin, ymax, 5)
+        ylab_w = max(fm.horizontalAdvance(f"{t:.0f}") for t in yticks) + 6
+        plot = QRectF(rect.left() + ylab_w + lh + 2, top, rect.width() - ylab_w - lh - 10,
+                      rect.bottom() - top - 2 * lh - 6)
+        if plot.width() < 20 or plot.height() < 20:
+            return
+
+        def px(xv):
+            return plot.left() + plot.width() * xv / xmax
+
+        def py(yv):
+            return plot.bottom() - plot.height() * (yv - ymin) / (ymax - ymin)
+
+        # grid and tick labels
+        grid_pen = QPen(self.palette().mid().color(), 0.5, Qt.DotLine)
+        for t in yticks:
+            p.setPen(grid_pen)
+            p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)))
+            p.setPen(text_pen)
+            p.drawText(QRectF(plot.left() - ylab_w - 2, py(t) - lh / 2, ylab_w - 2, lh),
+                       Qt.AlignRight | Qt.AlignVCenter, f"{t:.0f}")
+        for t in nice_ticks(0.0, xmax, 6):
+            p.setPen(grid_pen)
+            p.drawLine(QPointF(px(t), plot.top()), QPointF(px(t), plot.bottom()))
+            p.setPen(text_pen)
+            label = f"{t:g}"
+            p.drawText(QRectF(px(t) - 30, plot.bottom() + 2, 60, lh), Qt.AlignHCenter | Qt.AlignTop, label)
+        p.drawText(QRectF(plot.left(), plot.bottom() + lh + 2, plot.width(), lh), Qt.AlignHCenter | Qt.AlignTop,
+                   tr("Distance from the site (km)"))
+        p.save()
+        p.translate(rect.left() + lh * 0.5, plot.center().y())
+        p.rotate(-90)
+        p.drawText(QRectF(-plot.height() / 2, -lh / 2, plot.height(), lh), Qt.AlignCenter,
+                   tr("Elevation (m)"))
+        p.restore()
+
+        p.setClipRect(plot)
+        # Fresnel zone (ellipse between the antennas)
+        zone = QPolygonF([QPointF(px(a), py(b)) for a, b in zip(d, upper)] +
+                         [QPointF(px(a), py(b)) for a, b in reversed(list(zip(d, lower)))])
+        fill = QColor(FRESNEL)
+        fill.setAlpha(45)
+        p.setPen(Qt.NoPen)
+        p.setBrush(QBrush(fill))
+        p.drawPolygon(zone)
+        p.setBrush(Qt.NoBrush)
+        p.setPen(QPen(FRESNEL, 1.2, Qt.DashLine))
+        for series in (upper, lower):
+            path = QPainterPath(QPointF(px(d[0]), py(series[0])))
+            for a, b in zip(d[1:], series[1:]):
+                path.lineTo(px(a), py(b))
+            p.drawPath(path)
+        # terrain (+ earth bulge), filled down to the axis
+        ground = QPolygonF([QPointF(px(d[0]), plot.bottom())] + [QPointF(px(a), py(b)) for a, b in zip(d, terrain)]
+                           + [QPointF(px(d[-1]), plot.bottom())])
+        tcol = QColor(TERRAIN)
+        tcol.setAlpha(170)
+        p.setPen(QPen(TERRAIN.darker(130), 1))
+        p.setBrush(QBrush(tcol))
+        p.drawPolygon(ground)
+        p.setBrush(Qt.NoBrush)
+        # antennas and the line of sight
+        p.setPen(QPen(LOS.darker(120), 2))
+        p.drawLine(QPointF(px(d[0]), py(terrain[0])), QPointF(px(d[0]), py(los[0])))
+        p.drawLine(QPointF(px(d[-1]), py(terrain[-1])), QPointF(px(d[-1]), py(los[-1])))
+        p.setPen(QPen(LOS, 2))
+        p.drawLine(QPointF(px(d[0]), py(los[0])), QPointF(px(d[-1]), py(los[-1])))
+        p.setClipping(False)
+        p.setPen(QPen(self.palette().windowText().color(), 1))
+        p.drawRect(plot)

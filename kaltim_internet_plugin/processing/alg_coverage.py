@@ -1,0 +1,486 @@
+"""kaltiminternet:coverage — signal coverage of every site over the terrain (best dBm or line-of-sight count).
+
+The engine is :mod:`..core.coverage` (numpy + GDAL); this module reads the site layer (any CRS) into engine
+sites in the DEM's CRS with per-technology defaults, reprojects a degree DEM, maps engine errors to clear,
+translated messages and styles the output when Processing loads it.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+
+from ..core import coverage as cov
+from ..core.profile import NamedSite
+from ..core.sites import TECH_DEFAULTS, normalise_tech
+from ..i18n import tr
+from ..io.styles_coverage import CoverageStyler
+from .base import KaltimAlgorithm
+
+MODELS = ("los", "p526", "hata")
+# RSRP = total received power - 10 log10(12 x resource blocks): 50 RB at 10 MHz, 100 RB at 20 MHz
+QUANTITY_OFFSETS_DB = (0.0, 27.78, 30.79)
+
+
+def quantity_labels() -> list:
+    return [tr("Total received power (dBm)"), tr("4G RSRP, 10 MHz carrier (received power - 27.8 dB)"),
+            tr("4G RSRP, 20 MHz carrier (received power - 30.8 dB)")]
+RESOLUTIONS = ("exact", "fast")
+RAY_STEPS = {"exact": 1.0, "fast": (2.0, 2.0)}
+DEFAULT_TECH = "4G"
+SITE_FIELDS = ("site_id", "height_m", "freq_mhz", "eirp_dbm", "tech", "operator")
+
+
+def model_labels() -> list:
+    return [tr("Line of sight (GDAL viewshed, number of sites visible)"),
+            tr("ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)"),
+            tr("Okumura-Hata / COST-231, terrain ignored (dBm)")]
+
+
+def resolution_labels() -> list:
+    return [tr("Exact (every DEM cell)"), tr("Fast (rays and samples every 2 cells, ~0.5 dB mean difference)")]
+
+
+def _plain(value):
+    """QVariant NULL / None / '' -> None, else the value."""
+    if value is None:
+        return None
+    try:
+        if hasattr(value, "isNull") and value.isNull():
+            return None
+    except TypeError:
+        pass
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _positive(value):
+    value = _plain(value)
+    if value is None:
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) and v > 0 else None
+
+
+def _number(value):
+    value = _plain(value)
+    if value is None:
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def field_index(fields, name: str) -> int:
+    """Index of the field called ``name`` (case-insensitive), -1 if absent."""
+    for i, f in enumerate(fields):
+        if f.name().lower() == name:
+            return i
+    return -1
+
+
+def sites_from_features(features, fields, transform=None) -> dict:
+    """Engine sites (:class:`NamedSite`, in the transform's destination CRS) from point features.
+
+    Fields used when present (case-insensitive): ``site_id``, ``height_m``, ``freq_mhz``, ``eirp_dbm``,
+    ``tech``, ``operator``. A missing/empty/non-positive height, frequency or EIRP (EIRP: missing only) takes
+    ``core.sites.TECH_DEFAULTS`` of the site's ``tech`` (2G/3G/4G/5G, aliases such as LTE/GSM understood),
+    else the 4G defaults. A missing site id becomes ``fid-<feature id>``.
+    Returns ``{"sites", "defaulted" (count of sites with at least one default), "no_geometry" (ids),
+    "transform_failed" (ids)}``.
+    """
+    idx = {name: field_index(fields, name) for name in SITE_FIELDS}
+    sites, no_geom, failed = [], [], []
+    n_default = 0
+    for feat in features:
+        attrs = feat.attributes()
+
+        def get(name, attrs=attrs):
+            i = idx[name]
+            return attrs[i] if i >= 0 and i < len(attrs) else None
+
+        sid = _plain(get("site_id"))
+        site_id = str(sid) if sid is not None else f"fid-{feat.id()}"
+        geom = feat.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            no_geom.append(site_id)
+            continue
+        if QgsWkbTypes.isMultiType(geom.wkbType()):
+            pts = geom.asMultiPoint()
+            if not pts:
+                no_geom.append(site_id)
+                continue
+            pt = pts[0]
+        else:
+            pt = geom.asPoint()
+        x, y = pt.x(), pt.y()
+        if transform is not None:
+            try:
+                p = transform.transform(pt)
+                x, y = p.x(), p.y()
+            except Exception:  # QgsCsException
+                failed.append(site_id)
+                continue
+        tech = normalise_tech(_plain(get("tech"))) or ""
+        defaults = TECH_DEFAULTS.get(tech) or TECH_DEFAULTS[DEFAULT_TECH]
+        height = _positive(get("height_m"))
+        freq = _positive(get("freq_mhz"))
+        if freq is not None and freq < 30:  # given in GHz
+            freq *= 1000.0
+        eirp = _number(get("eirp_dbm"))
+        used_default = height is None or freq is None or eirp is None
+        n_default += int(used_default)
+        operator = _plain(get("operator"))
+        sites.append(NamedSite(
+            site_id=site_id, x=float(x), y=float(y),
+            height_m=height if height is not None else defaults["height_m"],
+            freq_mhz=freq if freq is not None else defaults["freq_mhz"],
+            eirp_dbm=eirp if eirp is not None else defaults["eirp_dbm"],
+            operator=str(operator) if operator is not None else "", tech=tech, defaulted=used_default))
+    return {"sites": sites, "defaulted": n_default, "no_geometry": no_geom, "transform_failed": failed}
+
+
+def dem_crs_of(path: str, fallback=None) -> QgsCoordinateReferenceSystem:
+    from osgeo import gdal
+
+    ds = gdal.Open(str(path))
+    wkt = ds.GetProjection() if ds is not None else ""
+    crs = QgsCoordinateReferenceSystem.fromWkt(wkt) if wkt else QgsCoordinateReferenceSystem()
+    if not crs.isValid() and fallback is not None:
+        return fallback
+    return crs
+
+
+def dem_extent_text(path: str) -> str:
+    from osgeo import gdal
+
+    ds = gdal.Open(str(path))
+    gt = ds.GetGeoTransform()
+    xs, ys = ds.RasterXSize, ds.RasterYSize
+    return f"({gt[0]:.0f}, {gt[3] + gt[5] * ys:.0f}) - ({gt[0] + gt[1] * xs:.0f}, {gt[3]:.0f})"
+
+
+def dem_has_data(path: str) -> bool:
+    """False when every cell of the DEM is nodata (approximate statistics first, exact to confirm)."""
+    from osgeo import gdal
+
+    ds = gdal.Open(str(path))
+    band = ds.GetRasterBand(1)
+    for approx in (True, False):
+        try:
+            mm = band.ComputeRasterMinMax(approx)
+        except RuntimeError:
+            mm = None
+        if mm is not None and all(v is not None and math.isfinite(v) for v in mm):
+            return True
+    return False
+
+
+def validity_warnings(model: str, sites, radius: float, rx_height: float) -> list:
+    """Translated notes for parameters outside the documented validity range of the model."""
+    out = []
+    if model == "hata":
+        freqs = [s.freq_mhz for s in sites if not 150.0 <= s.freq_mhz <= 2000.0]
+        if freqs:
+            out.append(tr("Hata/COST-231 is valid for 150-2000 MHz; {n} site(s) are outside (e.g. {f:g} MHz).")
+                       .format(n=len(freqs), f=freqs[0]))
+        hbs = [s.height_m for s in sites if not 30.0 <= s.height_m <= 200.0]
+        if hbs:
+            out.append(tr("Hata is valid for antenna heights of 30-200 m; {n} site(s) are outside (e.g. {h:g} m).")
+                       .format(n=len(hbs), h=hbs[0]))
+        if radius > 20000.0:
+            out.append(tr("Hata is valid up to 20 km; the radius is {r:.0f} m, so the signal beyond 20 km is "
+                          "an extrapolation.").format(r=radius))
+        if not 1.0 <= rx_height <= 10.0:
+            out.append(tr("Hata is valid for receiver heights of 1-10 m; got {h:g} m.").format(h=rx_height))
+    if model == "p526" and radius > 50000.0:
+        out.append(tr("P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is "
+                      "{r:.0f} m.").format(r=radius))
+    return out
+
+
+class CoverageAlgorithm(KaltimAlgorithm):
+    ALG_ID = "coverage"
+    GROUP_ID = "coverage"
+
+    def __init__(self):
+        super().__init__()
+        self._post = None
+
+    def displayName(self) -> str:
+        return tr("Compute coverage (blank-spot map)")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS "
+            "(transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna "
+            "height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech "
+            "(2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, "
+            "2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in "
+            "metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the "
+            "log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output "
+            "holds the number of sites in line of sight; 'p526' = ITU-R P.526: free-space loss plus "
+            "Bullington diffraction over the terrain profile (earth radius k x 6371 km), valid for VHF and "
+            "above and paths up to some tens of km (obstacles narrower than a DEM cell are missed, several "
+            "separate ridges are underestimated); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 "
+            "MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the "
+            "output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: >= -100 good, "
+            "-110 edge of coverage, <= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). "
+            "RESOLUTION: 'exact' traces a ray to every cell; 'fast' casts rays and samples every 2 cells: "
+            "about 3-4 times faster, about 0.5 dB mean difference (up to ~4 dB at shadow edges); it only "
+            "affects p526. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. "
+            "Sites outside the DEM are skipped and listed in the log.") + " " + tr(
+            "EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the "
+            "bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. "
+            "0 = terrain only.") + " " + tr(
+            "QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) "
+            "are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP "
+            "quantity to compare with those thresholds.")
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "SITES", tr("Sites (tower points)"), [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (elevation in metres)")))
+        self.addParameter(QgsProcessingParameterEnum("MODEL", tr("Propagation model"), options=model_labels(),
+                                                     defaultValue=1))
+        self.addParameter(QgsProcessingParameterNumber(
+            "RX_HEIGHT", tr("Receiver height above ground (m)"), QgsProcessingParameterNumber.Double,
+            defaultValue=1.5, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double,
+            defaultValue=-110.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MAX_RADIUS_M", tr("Maximum radius around each site (m)"), QgsProcessingParameterNumber.Double,
+            defaultValue=30000.0, minValue=0.0))
+        k = QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k"),
+                                         QgsProcessingParameterNumber.Double, defaultValue=1.3333, minValue=0.0)
+        k.setFlags(k.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(k)
+        self.addParameter(QgsProcessingParameterEnum("RESOLUTION", tr("Resolution"), options=resolution_labels(),
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "EXTRA_LOSS_DB", tr("Clutter / foliage margin (dB)"), QgsProcessingParameterNumber.Double,
+            defaultValue=0.0, minValue=0.0, maxValue=60.0))
+        self.addParameter(QgsProcessingParameterEnum("QUANTITY", tr("Signal quantity"), options=quantity_labels(),
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Coverage")))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            "OUTPUT_SERVER", tr("Serving site index"), optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputString("SERVER_IDS", tr("Serving site index -> site id (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber("SITES_COMPUTED", tr("Sites computed")))
+        self.addOutput(QgsProcessingOutputNumber("SITES_SKIPPED", tr("Sites skipped (outside the DEM)")))
+        self.addOutput(QgsProcessingOutputNumber("NODATA_SHARE", tr("Share of DEM nodata within range")))
+        self.addOutput(QgsProcessingOutputNumber("SITES_DEFAULTED", tr("Sites with default parameters")))
+        self.addOutput(QgsProcessingOutputString("MODEL_USED", tr("Model used")))
+        self.addOutput(QgsProcessingOutputString("DEM_USED", tr("DEM used (reprojected if it was in degrees)")))
+
+    # ------------------------------------------------------------------------------------------ helpers
+    def _dem_path(self, parameters, context, feedback):
+        layer = self.parameterAsRasterLayer(parameters, "DEM", context)
+        if layer is None or not layer.isValid():
+            raise QgsProcessingException(tr("Cannot read the DEM: {src}. Check the path and format.")
+                                         .format(src=parameters.get("DEM")))
+        if layer.providerType() != "gdal":
+            raise QgsProcessingException(tr("The DEM '{name}' is not a GDAL raster file (provider {p}); save it as "
+                                            "a GeoTIFF first.").format(name=layer.name(), p=layer.providerType()))
+        path = layer.source()
+        if not dem_has_data(path):
+            raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to "
+                                            "compute coverage on. Check the file or its nodata value.")
+                                         .format(name=layer.name()))
+        tmpdir = QgsProcessingUtils.tempFolder() if hasattr(QgsProcessingUtils, "tempFolder") else tempfile.mkdtemp()
+        try:
+            metric, message = cov.ensure_metric_dem(path, os.path.join(tmpdir, "kaltim_dem_utm"))
+        except cov.CoverageError as exc:
+            raise QgsProcessingException(tr("Cannot reproject the DEM '{name}' from degrees to metres: {why}")
+                                         .format(name=layer.name(), why=exc)) from exc
+        from osgeo import gdal
+
+        ds = gdal.Open(metric)
+        try:
+            cov._check_dem(ds, metric)
+        except cov.CoverageError as exc:
+            if "linear units" in str(exc):
+                raise QgsProcessingException(tr("The DEM '{name}' is not in metres (its CRS uses other linear units): "
+                                                "reproject it to a metric CRS such as EPSG:32750 (UTM 50S) first.")
+                                             .format(name=layer.name())) from exc
+            if "north-up" in str(exc):
+                raise QgsProcessingException(tr("The DEM '{name}' is rotated or flipped (not a north-up grid): warp "
+                                                "it (Raster > Projections > Warp) first.").format(name=layer.name())
+                                             ) from exc
+            raise QgsProcessingException(tr("Coverage failed: {why}").format(why=exc)) from exc
+        finally:
+            ds = None
+        if message:
+            crs = dem_crs_of(metric)
+            text = tr("The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected "
+                      "to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.").format(
+                name=layer.name(), crs=crs.authid(), desc=crs.description(), path=metric)
+            if hasattr(feedback, "pushWarning"):
+                feedback.pushWarning(text)
+            else:
+                feedback.reportError(text)
+        return metric, dem_crs_of(metric, layer.crs()), layer.name()
+
+    # ------------------------------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, "SITES", context)
+        if source is None:
+            raise QgsProcessingException(tr("Cannot read the site layer: {src}.").format(src=parameters.get("SITES")))
+        if source.featureCount() == 0:
+            raise QgsProcessingException(tr("The site layer is empty: add at least one tower point (e.g. with "
+                                            "'Import sites') before computing coverage."))
+        model = MODELS[self.parameterAsEnum(parameters, "MODEL", context)]
+        resolution = RESOLUTIONS[self.parameterAsEnum(parameters, "RESOLUTION", context)]
+        rx_height = self.parameterAsDouble(parameters, "RX_HEIGHT", context)
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD_DBM", context)
+        radius = self.parameterAsDouble(parameters, "MAX_RADIUS_M", context)
+        k_factor = self.parameterAsDouble(parameters, "K_FACTOR", context)
+        if not (math.isfinite(radius) and radius > 0):
+            raise QgsProcessingException(tr("The maximum radius must be greater than 0 m (got {r:g} m). Typical "
+                                            "values: 10000-30000 m for rural 4G.").format(r=radius))
+        if not (math.isfinite(k_factor) and k_factor > 0):
+            raise QgsProcessingException(tr("The k-factor must be greater than 0 (got {k:g}); use 1.3333 (4/3) for "
+                                            "the standard atmosphere.").format(k=k_factor))
+        if not (math.isfinite(rx_height) and rx_height >= 0):
+            raise QgsProcessingException(tr("The receiver height must be 0 m or more (got {h:g} m).")
+                                         .format(h=rx_height))
+
+        dem_path, dem_crs, dem_name = self._dem_path(parameters, context, feedback)
+        transform = None
+        if source.sourceCrs().isValid() and dem_crs.isValid() and source.sourceCrs() != dem_crs:
+            transform = QgsCoordinateTransform(source.sourceCrs(), dem_crs, context.transformContext())
+        read = sites_from_features(source.getFeatures(), source.fields(), transform)
+        sites = read["sites"]
+        if read["no_geometry"]:
+            feedback.pushInfo(tr("{n} site(s) without a point geometry were ignored: {ids}").format(
+                n=len(read["no_geometry"]), ids=", ".join(read["no_geometry"][:20])))
+        if read["transform_failed"]:
+            feedback.pushInfo(tr("{n} site(s) could not be transformed to the DEM's CRS and were ignored: {ids}")
+                              .format(n=len(read["transform_failed"]), ids=", ".join(read["transform_failed"][:20])))
+        extra_loss = self.parameterAsDouble(parameters, "EXTRA_LOSS_DB", context)
+        rsrp_offset = QUANTITY_OFFSETS_DB[self.parameterAsEnum(parameters, "QUANTITY", context)]
+        if rsrp_offset and model != "los":
+            for site in sites:
+                site.eirp_dbm -= rsrp_offset
+            feedback.pushInfo(tr("Output is 4G RSRP: received power per resource element, {db:.1f} dB below the "
+                                 "total received power.").format(db=rsrp_offset))
+        if extra_loss > 0 and model != "los":
+            # a constant extra path loss is the same as a lower EIRP for every site
+            for site in sites:
+                site.eirp_dbm -= extra_loss
+            feedback.pushInfo(tr("A clutter / foliage margin of {db:g} dB is added to every path loss.")
+                              .format(db=extra_loss))
+        if not sites:
+            raise QgsProcessingException(tr("No usable site: every feature of the site layer lacks a point "
+                                            "geometry (or could not be transformed to the DEM's CRS)."))
+        if read["defaulted"]:
+            feedback.pushInfo(tr("{n} of {total} site(s) lacked height_m, freq_mhz or eirp_dbm and used the "
+                                 "defaults of their tech (4G when tech is missing).").format(
+                n=read["defaulted"], total=len(sites)))
+        else:
+            feedback.pushInfo(tr("All {total} site(s) have their own height, frequency and EIRP.")
+                              .format(total=len(sites)))
+
+        from osgeo import gdal
+
+        ds = gdal.Open(dem_path)
+        gt, xsize, ysize = ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize
+        ds = None
+        outside = [s.site_id for s in sites if not cov._site_inside(gt, xsize, ysize, s)]
+        if len(outside) == len(sites):
+            shown = ", ".join(outside[:20]) + (" …" if len(outside) > 20 else "")
+            raise QgsProcessingException(tr(
+                "All {n} site(s) are outside the DEM '{dem}' (extent {extent} in {crs}): {ids}. Check that the "
+                "site layer's CRS is set correctly ({src_crs}) and that the DEM covers the sites.").format(
+                n=len(outside), dem=dem_name, extent=dem_extent_text(dem_path), crs=dem_crs.authid(), ids=shown,
+                src_crs=source.sourceCrs().authid() or tr("no CRS")))
+        if outside:
+            shown = ", ".join(outside[:50]) + (" …" if len(outside) > 50 else "")
+            feedback.pushInfo(tr("{n} site(s) outside the DEM were skipped (check their coordinates/CRS or use a "
+                                 "larger DEM): {ids}").format(n=len(outside), ids=shown))
+        for note in validity_warnings(model, [s for s in sites if s.site_id not in set(outside)], radius, rx_height):
+            feedback.pushInfo(note)
+
+        out_path = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        server_path = self.parameterAsOutputLayer(parameters, "OUTPUT_SERVER", context) or None
+        feedback.pushInfo(tr("Model {model}, resolution {res}, radius {r:.0f} m, receiver {h:g} m, k = {k:g}, "
+                             "threshold {t:g} dBm; {n} site(s) on the DEM grid {x} x {y} cells.").format(
+            model=model, res=resolution, r=radius, h=rx_height, k=k_factor, t=threshold,
+            n=len(sites) - len(outside), x=xsize, y=ysize))
+        try:
+            stats = cov.run_coverage(dem_path, sites, out_path, model=model, rx_height=rx_height,
+                                     threshold_dbm=threshold, max_radius_m=radius, k_factor=k_factor,
+                                     server_path=server_path, progress=feedback.setProgress,
+                                     is_canceled=feedback.isCanceled, ray_step_cells=RAY_STEPS[resolution])
+        except cov.CoverageCanceled:
+            feedback.pushInfo(tr("Coverage canceled: no output was written."))
+            context.setLayersToLoadOnCompletion({})
+            return {}
+        except cov.CoverageError as exc:
+            raise QgsProcessingException(tr("Coverage failed: {why}").format(why=exc)) from exc
+        if stats["cells_computed"] == 0:
+            for p in (out_path, server_path):
+                if p and os.path.exists(p):
+                    gdal.GetDriverByName("GTiff").Delete(p)
+            raise QgsProcessingException(tr("The DEM has no elevation (only nodata) within {r:.0f} m of any "
+                                            "site, so no coverage can be computed. Check the DEM.").format(r=radius))
+        share = float(stats["nodata_share"])
+        if share > 0:
+            feedback.pushInfo(tr("{p:.1%} of the cells within range of a site are DEM nodata (holes): they are "
+                                 "nodata in the output, not 'no signal'.").format(p=share))
+        feedback.pushInfo(tr("{n} site(s) computed in {s:.1f} s.").format(n=stats["sites_computed"],
+                                                                          s=stats["elapsed_s"]))
+        server_ids = {str(i): sid for i, sid in stats["server_ids"].items()}
+        kind = "los" if model == "los" else "dbm"
+        self._post = dict(out=out_path, server=server_path, kind=kind, threshold=threshold,
+                          n=int(stats["sites_computed"]), server_ids=server_ids)
+        return {
+            "OUTPUT": out_path,
+            "OUTPUT_SERVER": server_path,
+            "SERVER_IDS": json.dumps(server_ids),
+            "SITES_COMPUTED": int(stats["sites_computed"]),
+            "SITES_SKIPPED": len(outside),
+            "NODATA_SHARE": share,
+            "SITES_DEFAULTED": int(read["defaulted"]),
+            "MODEL_USED": model,
+            "DEM_USED": dem_path,
+        }
+
+    def postProcessAlgorithm(self, context, feedback):
+        post = self._post
+        if post:
+            CoverageStyler.attach(context, post["out"], "coverage", post["kind"], post["threshold"], post["n"],
+                                  name=tr("Coverage (line of sight)") if post["kind"] == "los"
+                                  else tr("Coverage (dBm)"))
+            if post["server"]:
+                CoverageStyler.attach(context, post["server"], "server", server_ids=post["server_ids"],
+                                      name=tr("Serving site"))
+        return {}
+
+
+ALGORITHM = CoverageAlgorithm

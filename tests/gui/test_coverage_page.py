@@ -1,0 +1,287 @@
+"""Coverage page with qtbot: parameters, coverage as a task, classification, and the 'Signal at point' probe."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import gdal, osr
+from qgis.core import (
+    QgsApplication,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsPalettedRasterRenderer,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSingleBandPseudoColorRenderer,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QVariant
+from qgis.PyQt.QtWidgets import QVBoxLayout
+
+import kaltim_internet_plugin
+
+X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 120
+SITES = [("S1", 30, 40, 30.0, "Telkomsel"), ("S2", 90, 80, 35.0, "XL"), ("S3", 60, 100, 25.0, "Indosat")]
+
+
+@pytest.fixture()
+def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
+    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
+    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
+    p = kaltim_internet_plugin.classFactory(qgis_iface)
+    p.initGui()
+    yield p
+    p.unload()
+    QgsProject.instance().clear()
+    QgsApplication.processEvents()
+    QgsApplication.sendPostedEvents(None, 0)
+
+
+def utm_xy(col, row):
+    return X0 + (col + 0.5) * CELL, Y0 - (row + 0.5) * CELL
+
+
+@pytest.fixture()
+def layers(tmp_path):
+    rng = np.random.default_rng(5)
+    yy, xx = np.mgrid[0:N, 0:N].astype(float)
+    z = np.full((N, N), 30.0)
+    for _ in range(10):
+        cx, cy = rng.uniform(0, N, 2)
+        s = rng.uniform(5, 15)
+        z += rng.uniform(30, 200) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
+    path = str(tmp_path / "dem.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, N, N, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).SetNoDataValue(-9999)
+    ds.GetRasterBand(1).WriteArray(z.astype(np.float32))
+    ds = None
+    dem = QgsRasterLayer(path, "dem", "gdal")
+    # sites in EPSG:4326 (another CRS than the DEM)
+    sites = QgsVectorLayer("Point?crs=EPSG:4326", "towers", "memory")
+    prov = sites.dataProvider()
+    prov.addAttributes([QgsField("site_id", QVariant.String), QgsField("operator", QVariant.String),
+                        QgsField("tech", QVariant.String), QgsField("height_m", QVariant.Double)])
+    sites.updateFields()
+    to_geo = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:32750"),
+                                    QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    feats = []
+    for sid, c, r, h, op in SITES:
+        f = QgsFeature(sites.fields())
+        f.setGeometry(QgsGeometry.fromPointXY(to_geo.transform(QgsPointXY(*utm_xy(c, r)))))
+        f.setAttributes([sid, op, "4G", h])
+        feats.append(f)
+    prov.addFeatures(feats)
+    sites.updateExtents()
+    # four square villages
+    villages = QgsVectorLayer("Polygon?crs=EPSG:32750", "villages", "memory")
+    vp = villages.dataProvider()
+    vp.addAttributes([QgsField("kode", QVariant.String), QgsField("nama", QVariant.String),
+                      QgsField("population", QVariant.Int)])
+    villages.updateFields()
+    vf = []
+    for i, (c, r) in enumerate([(20, 20), (80, 70), (50, 95), (5, 110)]):
+        x, y = utm_xy(c, r)
+        f = QgsFeature(villages.fields())
+        f.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, y - 900, x + 900, y)))
+        f.setAttributes([f"64.01.01.200{i + 1}", f"Desa {i + 1}", 500 + 100 * i])
+        vf.append(f)
+    vp.addFeatures(vf)
+    villages.updateExtents()
+    QgsProject.instance().addMapLayers([dem, sites, villages])
+    return {"dem": dem, "sites": sites, "villages": villages}
+
+
+def coverage_page(plugin, layers):
+    data = plugin.dock.data_page
+    data.village_combo.setLayer(layers["villages"])
+    data.site_combo.setLayer(layers["sites"])
+    data.dem_combo.setLayer(layers["dem"])
+    return plugin.dock.pages["coverage"]
+
+
+def test_page_is_discovered_and_follows_the_data_page(plugin, layers):
+    from kaltim_internet_plugin.gui.page_coverage import CoveragePage
+
+    page = coverage_page(plugin, layers)
+    assert isinstance(page, CoveragePage)
+    assert page.site_layer() is layers["sites"] and page.dem_layer() is layers["dem"]
+    assert isinstance(page.whatif_area, QVBoxLayout)
+    for w in (page.model_combo, page.rx_spin, page.threshold_spin, page.radius_spin, page.k_spin,
+              page.resolution_combo, page.loss_spin, page.quantity_combo, page.compute_button):
+        assert w.toolTip()
+    p = page.parameters()
+    assert p == {"MODEL": 1, "RX_HEIGHT": 1.5, "THRESHOLD_DBM": -110.0, "MAX_RADIUS_M": 30000.0,
+                 "K_FACTOR": pytest.approx(1.3333), "RESOLUTION": 0, "EXTRA_LOSS_DB": 0.0, "QUANTITY": 1}
+
+
+def test_classify_button_disabled_without_the_algorithm(plugin, layers, monkeypatch):
+    from kaltim_internet_plugin.gui.page_coverage import CoveragePage
+
+    page = coverage_page(plugin, layers)
+    monkeypatch.setattr(CoveragePage, "classify_available", staticmethod(lambda: False))
+    page._update_classify_button()
+    assert not page.classify_button.isEnabled() and "not available" in page.classify_button.toolTip().lower()
+
+
+def test_compute_coverage_then_classify(plugin, layers, qtbot):
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(4000)
+    page.rx_spin.setValue(2.0)
+    page.threshold_spin.setValue(-105)
+    page.resolution_combo.setCurrentIndex(1)
+    page.server_check.setChecked(True)
+    assert page.parameters()["MAX_RADIUS_M"] == 4000 and page.parameters()["RESOLUTION"] == 1
+    with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
+        page.compute_button.click()
+        assert not page.compute_button.isEnabled() and page.cancel_button.isEnabled()
+    res = blocker.args[0]
+    assert res["ok"] and res["SITES_COMPUTED"] == 3 and res["SITES_SKIPPED"] == 0
+    layer = QgsProject.instance().mapLayer(res["layer_id"])
+    assert isinstance(layer, QgsRasterLayer) and layer.isValid()
+    assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
+    labels = [i.label for i in layer.renderer().shader().rasterShaderFunction().colorRampItemList()]
+    assert any("-105" in label for label in labels)
+    assert layer.width() == N and layer.height() == N
+    srv = QgsProject.instance().mapLayer(res["server_layer_id"])
+    assert isinstance(srv.renderer(), QgsPalettedRasterRenderer)
+    assert {c.label for c in srv.renderer().classes()} <= {"S1", "S2", "S3"}
+    assert page.coverage_combo.currentLayer() is layer
+    assert page.compute_button.isEnabled() and not page.cancel_button.isEnabled()
+    assert page.progress.value() == 100
+
+    if not page.classify_available():
+        pytest.skip("classifyvillages not registered")
+    with qtbot.waitSignal(page.classifyFinished, timeout=60000) as blocker:
+        page.classify_button.click()
+    out = blocker.args[0]
+    assert out["ok"], out
+    vl = QgsProject.instance().mapLayer(out["layer_id"])
+    assert vl.featureCount() == 4 and "status" in vl.fields().names()
+    assert isinstance(vl.renderer(), QgsCategorizedSymbolRenderer)
+    assert out["COVERED"] + out["PARTIAL"] + out["BLANK_SPOT"] == 4
+    assert QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def test_los_model_through_the_page(plugin, layers, qtbot):
+    page = coverage_page(plugin, layers)
+    page.model_combo.setCurrentIndex(0)
+    page.radius_spin.setValue(3000)
+    with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
+        page.compute_coverage()
+    res = blocker.args[0]
+    assert res["ok"] and res["kind"] == "los"
+    layer = QgsProject.instance().mapLayer(res["layer_id"])
+    items = layer.renderer().shader().rasterShaderFunction().colorRampItemList()
+    assert items[0].value == 0 and "0" in items[0].label
+
+
+def test_compute_without_layers_warns(plugin, qgis_iface):
+    page = plugin.dock.pages["coverage"]
+    page.site_combo.setLayer(None)
+    assert page.compute_coverage() is None
+    from qgis.core import Qgis
+
+    assert any("site layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+
+
+def _click(page, canvas, point: QgsPointXY):
+    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(10, 10), Qt.LeftButton, Qt.LeftButton,
+                             Qt.NoModifier)
+    event.setMapPoint(point)
+    page.probe_tool.canvasReleaseEvent(event)
+
+
+def test_signal_probe_tool(plugin, layers, qtbot, qgis_iface):
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(6000)
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32750"))
+    canvas.setExtent(layers["dem"].extent())
+    page.probe_action.trigger()
+    assert canvas.mapTool() is page.probe_tool
+    # a point 1 km east of S1: S1 is the strongest site
+    x, y = utm_xy(30, 40)
+    with qtbot.waitSignal(page.probeFinished, timeout=30000) as blocker:
+        _click(page, canvas, QgsPointXY(x + 1000, y))
+    res = blocker.args[0]
+    assert res["ok"], res
+    assert page.probe_table.rowCount() >= 1
+    assert page.probe_table.item(0, 0).text() == "S1" and page.probe_table.item(0, 1).text() == "Telkomsel"
+    assert float(page.probe_table.item(0, 2).text()) == pytest.approx(1.0, abs=0.1)
+    dbm = [float(page.probe_table.item(r, 3).text()) for r in range(page.probe_table.rowCount())]
+    assert dbm == sorted(dbm, reverse=True)
+    assert page.profile_chart.has_data()
+    prof = page.profile_chart.profile()
+    assert prof["site_id"] == "S1" and len(prof["distances"]) > 5 and "fresnel_r" in prof
+    page.profile_chart.resize(400, 260)
+    assert not page.profile_chart.grab().isNull()  # paints without error
+    assert "S1" in page.probe_label.text()
+    # outside the DEM: a clear message, no rows
+    with qtbot.waitSignal(page.probeFinished, timeout=30000) as blocker:
+        _click(page, canvas, QgsPointXY(X0 - 5000, Y0 + 5000))
+    assert not blocker.args[0]["ok"] and "outside the DEM" in page.probe_label.text()
+    assert page.probe_table.rowCount() == 0 and not page.profile_chart.has_data()
+    page.probe_action.trigger()
+    assert canvas.mapTool() is not page.probe_tool
+
+
+def test_cancel_through_the_page(plugin, layers, qtbot):
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(30000)
+    with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
+        task = page.compute_coverage()
+        assert task is not None
+        page.cancel_button.click()
+    res = blocker.args[0]
+    assert not res["ok"] and res["canceled"]
+    assert "canceled" in page.status_label.text().lower()
+    assert page.compute_button.isEnabled() and not page.cancel_button.isEnabled()
+    assert not [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.name().startswith("Coverage")]
+
+
+def test_probe_on_a_degree_dem(layers, tmp_path):
+    """compute_probe reprojects a DEM in degrees (once) and transforms the sites and the point with it."""
+    from kaltim_internet_plugin.gui.signal_probe_tool import compute_probe
+    from kaltim_internet_plugin.processing.alg_coverage import sites_from_features
+
+    deg = str(tmp_path / "dem_4326.tif")
+    gdal.Warp(deg, layers["dem"].source(), dstSRS="EPSG:4326", resampleAlg="bilinear")
+    sites = sites_from_features(layers["sites"].getFeatures(), layers["sites"].fields())["sites"]  # lon/lat
+    to_geo = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:32750"),
+                                    QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    x, y = utm_xy(30, 40)
+    pt = to_geo.transform(QgsPointXY(x + 1000, y))
+    res = compute_probe(deg, QgsCoordinateReferenceSystem("EPSG:4326").toWkt(), sites, pt.x(), pt.y(), 1.5, 4 / 3,
+                        6000.0)
+    assert res["dem"] != deg and "32750" in res["crs_wkt"]
+    assert res["signals"][0]["site_id"] == "S1"
+    assert res["signals"][0]["distance_m"] == pytest.approx(1000, abs=150)
+    assert res["x"] == pytest.approx(x + 1000, abs=5) and res["y"] == pytest.approx(y, abs=5)
+
+
+def test_a_new_click_supersedes_the_previous_one(plugin, layers, qtbot, qgis_iface):
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(6000)
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:32750"))
+    seen = []
+    page.probeFinished.connect(seen.append)
+    x1, y1 = utm_xy(30, 40)
+    x2, y2 = utm_xy(90, 80)
+    with qtbot.waitSignal(page.probeFinished, timeout=30000):
+        _click(page, canvas, QgsPointXY(x1 + 500, y1))
+        _click(page, canvas, QgsPointXY(x2 + 500, y2))
+    qtbot.wait(300)
+    assert len(seen) == 1 and seen[0]["ok"]
+    assert seen[0]["x"] == pytest.approx(x2 + 500) and seen[0]["signals"][0]["site_id"] == "S2"
+    assert page.probe_table.item(0, 0).text() == "S2"

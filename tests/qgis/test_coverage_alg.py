@@ -1,0 +1,318 @@
+"""kaltiminternet:coverage through Processing, on a generated hilly DEM (EPSG:32750) and sites in EPSG:4326."""
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr, osr
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+gdal.UseExceptions()
+
+X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 300
+RADIUS = 8000.0
+# (site_id, col, row, height_m or None, tech)
+SITES = [("A", 80, 90, 30.0, "4G"), ("B", 200, 120, 40.0, "4G"), ("C", 150, 230, None, "2G"),
+         ("D", 60, 250, 25.0, None)]
+
+
+def run_alg(alg_id, p):
+    """Like tests.conftest.run_alg, but also records pushWarning (the degree-DEM message)."""
+    import processing
+
+    class Capture(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+        def pushWarning(self, info):  # noqa: N802
+            self.lines.append(info)
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.lines.append(error)
+
+    fb = Capture()
+    res = processing.run(alg_id, p, feedback=fb)
+    return res, "\n".join(fb.lines)
+
+
+def hills(n=N, seed=11):
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:n, 0:n].astype(float)
+    z = np.full((n, n), 40.0)
+    for _ in range(30):
+        cx, cy = rng.uniform(0, n, 2)
+        s = rng.uniform(6, 30)
+        z += rng.uniform(40, 300) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
+    return z
+
+
+def write_dem(path, z, epsg=32750, gt=(X0, CELL, 0, Y0, 0, -CELL), nodata=-9999.0):
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
+    ds.SetGeoTransform(gt)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).SetNoDataValue(nodata)
+    ds.GetRasterBand(1).WriteArray(z.astype(np.float32))
+    ds = None
+    return str(path)
+
+
+def utm_xy(col, row):
+    return X0 + (col + 0.5) * CELL, Y0 - (row + 0.5) * CELL
+
+
+def to_lonlat(x, y):
+    src, dst = osr.SpatialReference(), osr.SpatialReference()
+    src.ImportFromEPSG(32750)
+    dst.ImportFromEPSG(4326)
+    dst.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    src.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lon, lat, _ = osr.CoordinateTransformation(src, dst).TransformPoint(x, y)
+    return lon, lat
+
+
+def write_sites(path, rows, lonlat=True):
+    """Sites GeoPackage in EPSG:4326: rows of (site_id, x, y, height_m, tech) with x/y in UTM 50S metres."""
+    drv = ogr.GetDriverByName("GPKG")
+    ds = drv.CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lyr = ds.CreateLayer("sites", srs, ogr.wkbPoint)
+    for name, t in (("site_id", ogr.OFTString), ("height_m", ogr.OFTReal), ("tech", ogr.OFTString),
+                    ("operator", ogr.OFTString), ("freq_mhz", ogr.OFTReal), ("eirp_dbm", ogr.OFTReal)):
+        lyr.CreateField(ogr.FieldDefn(name, t))
+    for sid, x, y, h, tech in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("site_id", sid)
+        if h is not None:  # a site without height also lacks frequency and EIRP (-> tech defaults)
+            f.SetField("height_m", h)
+            f.SetField("freq_mhz", 900.0)
+            f.SetField("eirp_dbm", 60.0)
+        if tech is not None:
+            f.SetField("tech", tech)
+        f.SetField("operator", "Telkomsel")
+        lon, lat = to_lonlat(x, y) if lonlat else (x, y)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({lon} {lat})"))
+        lyr.CreateFeature(f)
+    ds = None
+    return f"{path}|layername=sites"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    d = tmp_path_factory.mktemp("coverage")
+    dem = write_dem(d / "hills.tif", hills())
+    rows = [(sid, *utm_xy(c, r), h, t) for sid, c, r, h, t in SITES]
+    sites = write_sites(d / "sites.gpkg", rows)
+    return {"dir": d, "dem": dem, "sites": sites, "rows": rows}
+
+
+def read(path):
+    ds = gdal.Open(str(path))
+    arr = ds.GetRasterBand(1).ReadAsArray()
+    info = (ds.RasterXSize, ds.RasterYSize, ds.GetGeoTransform(), ds.GetMetadataItem("KALTIM_COVERAGE_KIND"),
+            ds.GetRasterBand(1).GetNoDataValue())
+    ds = None
+    return arr, info
+
+
+def params(data, tmp_path, **kw):
+    p = {"SITES": data["sites"], "DEM": data["dem"], "MODEL": 1, "RX_HEIGHT": 1.5, "THRESHOLD_DBM": -110.0,
+         "MAX_RADIUS_M": RADIUS, "K_FACTOR": 4 / 3, "RESOLUTION": 0, "OUTPUT": str(tmp_path / "cov.tif")}
+    p.update(kw)
+    return p
+
+
+def test_registered(provider):
+    alg = provider.algorithm("coverage")
+    assert alg is not None and alg.group()
+    names = [p.name() for p in alg.parameterDefinitions()]
+    for n in ("SITES", "DEM", "MODEL", "RX_HEIGHT", "THRESHOLD_DBM", "MAX_RADIUS_M", "K_FACTOR", "RESOLUTION",
+              "OUTPUT", "OUTPUT_SERVER"):
+        assert n in names
+    assert "Hata" in alg.shortHelpString() and "Bullington" in alg.shortHelpString()
+
+
+def test_p526_on_the_dem_grid_with_server(provider, data, tmp_path):
+    p = params(data, tmp_path, OUTPUT_SERVER=str(tmp_path / "server.tif"))
+    res, log = run_alg("kaltiminternet:coverage", p)
+    arr, (nx, ny, gt, kind, nd) = read(res["OUTPUT"])
+    assert (nx, ny) == (N, N) and gt == pytest.approx((X0, CELL, 0, Y0, 0, -CELL)) and kind == "dbm"
+    assert nd == -9999
+    valid = arr != -9999
+    assert valid.any() and (~valid).any()  # cells beyond 8 km of every site are nodata
+    assert -200 < arr[valid].min() and arr[valid].max() < 60  # EIRP (the site cell: FSPL at 1 m)
+    assert res["SITES_COMPUTED"] == 4 and res["SITES_SKIPPED"] == 0 and res["NODATA_SHARE"] == 0
+    assert res["SITES_DEFAULTED"] == 1  # C has no height -> 2G default
+    assert "1 of 4 site(s)" in log
+    ids = json.loads(res["SERVER_IDS"])
+    assert sorted(ids.values()) == ["A", "B", "C", "D"]
+    srv, (sx, sy, sgt, _, snd) = read(res["OUTPUT_SERVER"])
+    assert (sx, sy) == (N, N) and snd == -1
+    # the site's own cell is served by that site
+    for sid, c, r, _, _ in SITES:
+        assert ids[str(int(srv[r, c]))] == sid
+        assert arr[r, c] > -60
+
+
+def test_fast_resolution_close_to_exact(provider, data, tmp_path):
+    exact, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=str(tmp_path / "e.tif")))
+    fast, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, RESOLUTION=1, OUTPUT=str(tmp_path / "f.tif")))
+    a, _ = read(exact["OUTPUT"])
+    b, _ = read(fast["OUTPUT"])
+    both = (a != -9999) & (b != -9999)
+    assert both.sum() > 0.9 * (a != -9999).sum()
+    assert np.mean(np.abs(a[both] - b[both])) < 1.5
+
+
+def viewshed_count(dem, sites_xy, heights, rx, k, radius):
+    ds = gdal.Open(dem)
+    total = np.zeros((N, N), dtype=np.int32)
+    for (x, y), h in zip(sites_xy, heights):
+        vs = gdal.ViewshedGenerate(ds.GetRasterBand(1), "MEM", "", [], x, y, h, rx, 1.0, 0.0, 0.0, 0.0,
+                                   1.0 / k, gdal.GVM_Edge, radius)
+        arr = vs.GetRasterBand(1).ReadAsArray()
+        vgt = vs.GetGeoTransform()
+        oc = int(round((vgt[0] - X0) / CELL))
+        orow = int(round((Y0 - vgt[3]) / CELL))
+        total[orow:orow + arr.shape[0], oc:oc + arr.shape[1]] += (arr == 1)
+        vs = None
+    return total
+
+
+def test_los_counts_sites_in_line_of_sight_like_gdal_viewshed(provider, data, tmp_path):
+    res, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, MODEL=0, RX_HEIGHT=2.0))
+    arr, (nx, ny, gt, kind, _) = read(res["OUTPUT"])
+    assert (nx, ny) == (N, N) and kind == "los"
+    got = np.where(arr == -9999, 0, arr)
+    # independent reference: gdal.ViewshedGenerate on the full DEM, same site positions and heights
+    heights = [h if h is not None else 30.0 for _, _, _, h, _ in data["rows"]]  # C: 2G default 30 m
+    heights[3] = 25.0
+    xy = [(x, y) for _, x, y, _, _ in data["rows"]]
+    ref = viewshed_count(data["dem"], xy, heights, 2.0, 4 / 3, RADIUS)
+    cx = X0 + (np.arange(N) + 0.5) * CELL
+    cy = Y0 - (np.arange(N) + 0.5) * CELL
+    rim = np.zeros((N, N), bool)
+    for x, y in xy:
+        d = np.hypot(cx[None, :] - x, cy[:, None] - y)
+        rim |= np.abs(d - RADIUS) <= 2 * CELL
+    agree = np.mean(got[~rim] == ref[~rim])
+    assert agree >= 0.99, agree
+    assert got.max() >= 2 and (got[~rim] == 0).mean() > 0.05
+
+
+def test_degree_dem_is_reprojected_with_a_message(provider, data, tmp_path):
+    deg = str(tmp_path / "hills_4326.tif")
+    gdal.Warp(deg, data["dem"], dstSRS="EPSG:4326", resampleAlg="bilinear")
+    res, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, DEM=deg, MODEL=2))
+    assert "geographic degrees" in log and "EPSG:32750" in log
+    ds = gdal.Open(res["OUTPUT"])
+    srs = osr.SpatialReference(wkt=ds.GetProjection())
+    assert srs.IsProjected() and srs.GetAuthorityCode(None) == "32750"
+    assert abs(ds.GetGeoTransform()[1] - CELL) < 15
+    assert res["DEM_USED"] != deg and os.path.exists(res["DEM_USED"])
+    ds = None
+    assert res["SITES_COMPUTED"] == 4
+
+
+def test_sites_outside_the_dem_are_named(provider, data, tmp_path):
+    far = write_sites(tmp_path / "far.gpkg", [("FAR-1", X0 - 50000, Y0, 30.0, "4G"),
+                                              ("FAR-2", X0 + 90000, Y0, 30.0, "4G")])
+    with pytest.raises(QgsProcessingException) as e:
+        run_alg("kaltiminternet:coverage", params(data, tmp_path, SITES=far))
+    text = str(e.value)
+    assert "FAR-1" in text and "FAR-2" in text and "CRS" in text
+
+
+def test_some_sites_outside_are_skipped_and_listed(provider, data, tmp_path):
+    rows = data["rows"][:2] + [("FAR-1", X0 - 50000, Y0, 30.0, "4G")]
+    mixed = write_sites(tmp_path / "mixed.gpkg", rows)
+    res, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, SITES=mixed, MODEL=2))
+    assert res["SITES_COMPUTED"] == 2 and res["SITES_SKIPPED"] == 1 and "FAR-1" in log
+
+
+def test_empty_site_layer(provider, data, tmp_path):
+    empty = write_sites(tmp_path / "empty.gpkg", [])
+    with pytest.raises(QgsProcessingException, match="empty"):
+        run_alg("kaltiminternet:coverage", params(data, tmp_path, SITES=empty))
+
+
+def test_zero_radius(provider, data, tmp_path):
+    with pytest.raises(QgsProcessingException, match="radius"):
+        run_alg("kaltiminternet:coverage", params(data, tmp_path, MAX_RADIUS_M=0))
+
+
+def test_nodata_only_dem(provider, data, tmp_path):
+    dem = write_dem(tmp_path / "nodata.tif", np.full((N, N), -9999.0))
+    with pytest.raises(QgsProcessingException, match="nodata"):
+        run_alg("kaltiminternet:coverage", params(data, tmp_path, DEM=dem))
+
+
+def test_nodata_holes_are_nodata_in_the_output(provider, data, tmp_path):
+    z = hills()
+    z[100:140, 60:100] = -9999.0  # hole next to site A
+    dem = write_dem(tmp_path / "holes.tif", z)
+    res, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, DEM=dem))
+    arr, _ = read(res["OUTPUT"])
+    assert np.all(arr[100:140, 60:100] == -9999)
+    assert 0 < res["NODATA_SHARE"] < 0.2 and "nodata" in log
+
+
+def test_cancel_after_first_progress(provider, data, tmp_path):
+    import processing
+
+    fb = QgsProcessingFeedback()
+    fb.progressChanged.connect(lambda _p: fb.cancel())
+    out = tmp_path / "canceled.tif"
+    try:
+        res = processing.run("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=str(out)), feedback=fb)
+    except QgsProcessingException:
+        res = {}
+    assert fb.isCanceled()
+    assert not out.exists() and not res.get("OUTPUT")
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".kcov_")]
+
+
+def test_output_is_styled_when_loaded(provider, data, tmp_path):
+    import processing
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProject,
+        QgsRasterLayer,
+        QgsSingleBandPseudoColorRenderer,
+    )
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = str(tmp_path / "styled.tif")
+    res = processing.runAndLoadResults("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=out),
+                                       context=context)
+    layer = QgsProject.instance().mapLayer(res["OUTPUT"]) if isinstance(res["OUTPUT"], str) else res["OUTPUT"]
+    if layer is None:
+        layer = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source() == out][0]
+    assert isinstance(layer, QgsRasterLayer)
+    assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
+    items = layer.renderer().shader().rasterShaderFunction().colorRampItemList()
+    assert any("-110" in i.label for i in items)
+    QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_rsrp_quantity_and_foliage_margin_lower_the_signal_exactly(provider, data, tmp_path):
+    """QUANTITY=1 (4G RSRP, 10 MHz) is 27.78 dB below received power; EXTRA_LOSS_DB adds its dB on top."""
+    res_a, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=str(tmp_path / "p.tif")))
+    res_b, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, QUANTITY=1, EXTRA_LOSS_DB=15,
+                                                           OUTPUT=str(tmp_path / "r.tif")))
+    a, _ = read(res_a["OUTPUT"])
+    b, _ = read(res_b["OUTPUT"])
+    valid = (a != -9999) & (b != -9999)
+    assert valid.sum() > 100
+    assert np.allclose(a[valid] - b[valid], 27.78 + 15, atol=0.01)
+    assert "RSRP" in log and "15 dB" in log
