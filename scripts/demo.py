@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""`make demo`: the main job, headless, on the bundled Kalimantan Timur sample. Writes the results to out/.
+"""`make demo`: the main job, headless, on the bundled Kalimantan Timur sample, from villages to roadmap.
 
-Steps so far: 1. checkvillages (validation report + findings) -> out/villages.gpkg, out/validation.html,
-out/summary.txt. Later steps of the chain are added as their tools land.
+Chain (each step is a Processing algorithm of the plugin, exactly as in the toolbox or qgis_process):
+ 1 checkvillages (+ repairvillages)  2 importsites  3 coverage  4 classifyvillages  5 prioritize  6 candidates +
+ optimizesites + choosetech  7 roadmap  8 exportplan. Everything lands in --out (default out/); intermediate layers in
+ out/work/. Ends with a summary: blank spots, villages planned per year, total cost.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -15,33 +18,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qgis_headless import run, start_qgis  # noqa: E402
 
-
-class Printer:
-    def __init__(self):
-        self.t0 = time.time()
-
-    def step(self, n, total, text):
-        print(f"[{time.time() - self.t0:6.1f}s] {n}/{total} {text}", flush=True)
+T0 = time.time()
+STEPS = 8
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="out")
-    args = parser.parse_args(argv)
-    out = Path(args.out).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    start_qgis()
-    from qgis.core import QgsVectorFileWriter, QgsVectorLayer, QgsCoordinateTransformContext, QgsProject
+def step(n: int, text: str) -> None:
+    print(f"[{time.time() - T0:6.1f}s] {n}/{STEPS} {text}", flush=True)
 
-    from kaltim_internet_plugin.io import sample
 
-    p = Printer()
-    total = 2
-    p.step(1, total, "checkvillages on the sample villages")
-    res = run("kaltiminternet:checkvillages", {
-        "INPUT": sample.layer_uri("villages"), "DEM": sample.dem_path(),
-        "OUTPUT_REPORT": str(out / "validation.html")})
-    p.step(2, total, "writing out/villages.gpkg")
+def rupiah(value: float) -> str:
+    return f"Rp {value / 1e9:,.1f} bn"
+
+
+def write_validated_villages(out: Path, sample) -> None:
+    """out/villages.gpkg: the validated village data (villages, offices, kecamatan, kab/kota)."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsVectorLayer
+
     gpkg = out / "villages.gpkg"
     if gpkg.exists():
         gpkg.unlink()
@@ -54,36 +46,127 @@ def main(argv=None) -> int:
                                      else QgsVectorFileWriter.CreateOrOverwriteLayer)
         err = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(gpkg), QgsCoordinateTransformContext(), opts)
         if err[0] != QgsVectorFileWriter.NoError:
-            print(f"demo: cannot write {name}: {err}", file=sys.stderr)
-            return 1
-    villages = QgsVectorLayer(sample.layer_uri("villages"), "villages", "ogr")
-    per_kab: dict = {}
-    for f in villages.getFeatures():
-        entry = per_kab.setdefault(f["nama_kab"], {"villages": 0, "desa": 0, "kelurahan": 0, "population": 0})
-        entry["villages"] += 1
-        entry[f["jenis"]] += 1
-        entry["population"] += int(f["population"] or 0)
-    lines = ["Internet Desa Kaltim — demo summary (sample: real boundaries, ESTIMATED population, "
-             "SYNTHETIC DEM and towers)", "",
-             f"Validation: valid={res['VALID']} errors={res['ERROR_COUNT']} warnings={res['WARNING_COUNT']} "
-             f"features={res['FEATURE_COUNT']} (scheme {res['SCHEME']}, code field {res['CODE_FIELD']})",
-             "", f"{'Kab/Kota':32s} {'villages':>8s} {'desa':>5s} {'kel.':>5s} {'population (est.)':>18s}"]
-    for kab, e in sorted(per_kab.items()):
-        lines.append(f"{kab:32s} {e['villages']:8d} {e['desa']:5d} {e['kelurahan']:5d} {e['population']:18,d}")
-    lines.append(f"{'Total':32s} {sum(e['villages'] for e in per_kab.values()):8d} "
-                 f"{sum(e['desa'] for e in per_kab.values()):5d} {sum(e['kelurahan'] for e in per_kab.values()):5d} "
-                 f"{sum(e['population'] for e in per_kab.values()):18,d}")
-    from kaltim_internet_plugin.io.layers import validate_layer
+            raise SystemExit(f"demo: cannot write {name}: {err}")
 
-    report = validate_layer(villages)
-    lines += ["", "Validation findings (errors and warnings):"]
-    lines += [f"  [{f.severity}] {f.message} -> {f.fix}" for f in report.findings if f.severity != "info"] or ["  none"]
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="out")
+    parser.add_argument("--budget-bn", type=float, default=156.0, help="BTS site-selection budget, Rp bn")
+    parser.add_argument("--foliage-db", type=float, default=15.0,
+                        help="clutter / foliage margin for the coverage step (tropical forest: 10-20 dB)")
+    args = parser.parse_args(argv)
+    out = Path(args.out).resolve()
+    if out.exists():
+        shutil.rmtree(out)
+    work = out / "work"
+    work.mkdir(parents=True)
+    start_qgis()
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from kaltim_internet_plugin.io import sample
+
+    villages_uri, offices_uri = sample.layer_uri("villages"), sample.layer_uri("offices")
+    dem = sample.dem_path()
+
+    step(1, "checkvillages: validating the 1,038 sample villages")
+    check = run("kaltiminternet:checkvillages", {"INPUT": villages_uri, "DEM": dem,
+                                                 "OUTPUT_REPORT": str(out / "validation.html")})
+    write_validated_villages(out, sample)
+    repaired = run("kaltiminternet:repairvillages", {"INPUT": villages_uri,
+                                                     "OUTPUT": str(work / "villages_repaired.gpkg")})
+    print(f"          repaired {repaired['REPAIRED_COUNT']} invalid village geometries into a new layer "
+          "(the sample stays as it is)", flush=True)
+    villages_uri = repaired["OUTPUT"]
+
+    step(2, "importsites: normalising the (SYNTHETIC) existing towers")
+    sites = run("kaltiminternet:importsites", {"INPUT": sample.layer_uri("towers"), "FORMAT": 0,
+                                               "OUTPUT": str(work / "sites.gpkg")})
+    sites_path = sites["OUTPUT"]
+
+    step(3, f"coverage: ITU-R P.526 4G RSRP of every site over the (SYNTHETIC) terrain, "
+            f"{args.foliage_db:g} dB foliage margin")
+    cov = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 1, "RESOLUTION": 0,
+                                          "THRESHOLD_DBM": -110, "MAX_RADIUS_M": 30000,
+                                          "EXTRA_LOSS_DB": args.foliage_db, "QUANTITY": 1,
+                                          "OUTPUT": str(out / "coverage_dbm.tif"),
+                                          "OUTPUT_SERVER": str(work / "serving_site.tif")})
+
+    step(4, "classifyvillages: covered / partial / blank spot per village")
+    cls = run("kaltiminternet:classifyvillages", {"VILLAGES": villages_uri, "COVERAGE": cov["OUTPUT"],
+                                                  "OFFICES": offices_uri, "THRESHOLD_DBM": -110,
+                                                  "OUTPUT": str(work / "classified.gpkg")})
+
+    step(5, "prioritize: equity-first preset (Pemerataan)")
+    pri = run("kaltiminternet:prioritize", {"VILLAGES": cls["OUTPUT"], "PRESET": 0,
+                                            "OUTPUT": str(work / "prioritized.gpkg")})
+
+    step(6, "candidates + optimizesites + choosetech: new BTS under a budget, technology per village")
+    cand = run("kaltiminternet:candidates", {"VILLAGES": pri["OUTPUT"], "DEM": dem, "SITES": sites_path,
+                                             "OUTPUT": str(work / "candidates.gpkg")})
+    opt = run("kaltiminternet:optimizesites", {
+        "VILLAGES": pri["OUTPUT"], "POPULATION_FIELD": "population", "WEIGHT_FIELD": "priority_score",
+        "CANDIDATES": cand["OUTPUT"], "BUDGET_IDR": args.budget_bn * 1e9, "RADIUS_M": 8000,
+        "EXISTING": sites_path, "METHOD": 0, "TIME_LIMIT_S": 60,
+        "OUTPUT_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_VILLAGES": str(work / "site_assignment.gpkg")})
+    tech = run("kaltiminternet:choosetech", {"VILLAGES": pri["OUTPUT"], "SITES": sites_path, "DEM": dem,
+                                             "NEW_SITES": opt["OUTPUT_SITES"], "NEW_SITE_RADIUS_M": 8000,
+                                             "OUTPUT": str(work / "plan_tech.gpkg")})
+
+    step(7, "roadmap: funded multi-year schedule, training plan, operator packages")
+    road = run("kaltiminternet:roadmap", {
+        "PLAN": tech["OUTPUT"], "START_YEAR": 2026, "YEARS": 5, "TOWERS": sites_path,
+        "OUTPUT": str(work / "roadmap_villages.gpkg"), "OUTPUT_TABLE": str(work / "roadmap_year_source.gpkg"),
+        "OUTPUT_TRAINING": str(work / "training_plan.gpkg"), "OUTPUT_OPERATORS": str(work / "operators.gpkg"),
+        "OUTPUT_SHARING": str(work / "tower_sharing.gpkg"), "OUTPUT_MIGRATIONS": str(work / "migrations.gpkg")})
+
+    step(8, "exportplan: plan.gpkg, plan.qgz, roadmap.xlsx + CSV, atlas and report PDFs")
+    exp = run("kaltiminternet:exportplan", {
+        "VILLAGES": road["OUTPUT"], "SITES": sites_path, "PLANNED_SITES": opt["OUTPUT_SITES"],
+        "KABKOTA": sample.layer_uri("kabkota"), "ROADMAP_TABLE": road["OUTPUT_TABLE"],
+        "TRAINING_TABLE": road["OUTPUT_TRAINING"], "OPERATORS_TABLE": road["OUTPUT_OPERATORS"],
+        "SHARING_TABLE": road["OUTPUT_SHARING"], "OUTPUT_FOLDER": str(out)})
+
+    # summary ------------------------------------------------------------------------------------------------
+    plan = QgsVectorLayer(road["OUTPUT"], "plan", "ogr")
+    per_year: dict = {}
+    for f in plan.getFeatures():
+        key = f["year"] if f["fund_status"] == "scheduled" else "unfunded"
+        entry = per_year.setdefault(key, {"villages": 0, "people": 0})
+        entry["villages"] += 1
+        entry["people"] += int(f["population"] or 0)
+    lines = [
+        "Internet Desa Kaltim — deployment plan for the bundled sample",
+        "(real boundaries; village population ESTIMATED; DEM and towers SYNTHETIC)", "",
+        f"Validation: {check['ERROR_COUNT']} error(s), {check['WARNING_COUNT']} warning(s) in "
+        f"{check['FEATURE_COUNT']} villages",
+        f"Sites: {sites['SITES_IMPORTED']} imported; coverage computed for {cov['SITES_COMPUTED']} sites",
+        f"Villages: {cls['COVERED']} covered, {cls['PARTIAL']} partial, {cls['BLANK_SPOT']} blank spots",
+        "Technology: " + ", ".join(f"{k[6:].lower()} {v}" for k, v in sorted(tech.items())
+                                   if k.startswith("COUNT_") and v),
+        f"New BTS under a {rupiah(args.budget_bn * 1e9)} budget: {opt['SITES_SELECTED']} sites, "
+        f"{opt['POPULATION_COVERED']:,.0f} people newly covered, cost {rupiah(opt['COST_TOTAL'])}, gap {opt['GAP']}",
+        "", "Villages planned per year:"]
+    for key in sorted(per_year, key=lambda k: (k == "unfunded", str(k))):
+        e = per_year[key]
+        lines.append(f"  {key!s:>9}: {e['villages']:5d} villages, {e['people']:>10,d} people")
+    lines += [
+        "", f"Total cost over the horizon: CAPEX {rupiah(road['CAPEX_TOTAL'])}, OPEX {rupiah(road['OPEX_TOTAL'])}; "
+            f"OPEX after year 1 from recurring sources: "
+            f"{'n/a' if road['SUSTAINABILITY'] is None else format(road['SUSTAINABILITY'], '.0%')}",
+        f"Training: {road.get('TRAINEES', 0)} trainees, {rupiah(road.get('TRAINING_COST', 0) or 0)}",
+        f"Atlas: {exp.get('PAGES')} kab/kota pages -> {Path(exp['DEPLOYMENT_PDF']).name}",
+        f"Finished in {time.time() - T0:.0f} s."]
     text = "\n".join(lines) + "\n"
     (out / "summary.txt").write_text(text, encoding="utf-8")
-    (out / "summary.json").write_text(json.dumps({"validation": {k: res[k] for k in (
-        "VALID", "ERROR_COUNT", "WARNING_COUNT", "FEATURE_COUNT", "CODE_FIELD", "NAME_FIELD", "POPULATION_FIELD")},
-        "per_kabkota": per_kab}, indent=2, ensure_ascii=False), encoding="utf-8")
-    print(text)
+    (out / "summary.json").write_text(json.dumps({
+        "validation": {k: check[k] for k in ("VALID", "ERROR_COUNT", "WARNING_COUNT", "FEATURE_COUNT")},
+        "status": {"covered": cls["COVERED"], "partial": cls["PARTIAL"], "blank_spot": cls["BLANK_SPOT"]},
+        "per_year": {str(k): v for k, v in per_year.items()},
+        "capex_total_idr": road["CAPEX_TOTAL"], "opex_total_idr": road["OPEX_TOTAL"],
+        "sustainability": road["SUSTAINABILITY"], "seconds": round(time.time() - T0, 1)}, indent=2),
+        encoding="utf-8")
+    print("\n" + text)
     print(f"Outputs in {out}: " + ", ".join(sorted(x.name for x in out.iterdir())))
     QgsProject.instance().clear()
     return 0

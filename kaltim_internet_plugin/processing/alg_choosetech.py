@@ -45,7 +45,7 @@ from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
 
 TECH_FIELDS = [("tech", QVariant.String), ("capex_idr", QVariant.Double), ("opex_idr_year", QVariant.Double),
-               ("reason", QVariant.String), ("operator", QVariant.String)]
+               ("reason", QVariant.String), ("operator", QVariant.String), ("new_site", QVariant.String)]
 COVERED_CODES = ("covered", "tercakup", "terlayani")
 
 
@@ -124,6 +124,12 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                          QgsProcessingParameterNumber.Double, 30.0, minValue=0)
         p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), QgsProcessingParameterNumber.Double,
+            defaultValue=8000, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Village plan (technology)"), QgsProcessing.TypeVectorAnyGeometry))
         for key in TECH_KEYS:
@@ -286,6 +292,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                  "{key}).").format(k=int((used >= 0).sum()), t=len(set(used[used >= 0].tolist())),
                                                    key=colo_key))
         reasons = choice.reason("id" if user_locale() == "id" else "en")
+        new_site_of = self._new_sites(parameters, context, feedback, table, covered, choice, costs, reasons)
 
         out_fields = output_fields(table.fields, TECH_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
@@ -299,7 +306,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             counts[tech] = counts.get(tech, 0) + 1
             capex_total += float(choice.capex_idr[i])
             opex_total += float(choice.opex_idr_year[i])
-            values = {"tech": tech, "capex_idr": round(float(choice.capex_idr[i]), 2),
+            values = {"tech": tech, "capex_idr": round(float(choice.capex_idr[i]), 2), "new_site": new_site_of[i],
                       "opex_idr_year": round(float(choice.opex_idr_year[i]), 2), "reason": reasons[i],
                       "operator": operator[i] if tech in ("fwa", "colo") else None}
             f = QgsFeature(out_fields)
@@ -315,6 +322,45 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         for k, v in counts.items():
             out["COUNT_" + k.upper()] = v
         return out
+
+    def _new_sites(self, parameters, context, feedback, table, covered, choice, costs, reasons) -> list:
+        """Villages that are not covered today and lie within NEW_SITE_RADIUS_M of a new BTS chosen by the site
+        optimisation get ``bts``: the site's CAPEX and OPEX are shared equally by the villages it serves.
+        Returns the serving new site id per village (None elsewhere); ``choice`` and ``reasons`` are updated."""
+        n = len(table)
+        served = [None] * n
+        src = self.parameterAsSource(parameters, "NEW_SITES", context)
+        if src is None:
+            return served
+        new = read_table(src, crs=table.crs, context=context)
+        if not len(new):
+            feedback.pushWarning(tr("The layer of selected new BTS sites is empty; no village gets a new BTS."))
+            return served
+        names = new.names()
+        id_field = find_field(names, "", ("site_id", "cand_id", "id"))
+        cost_field = find_field(names, "", ("cost_idr",))
+        bts = costs["bts_4g_3t"]
+        ids = [str(v) for v in new.column(id_field)] if id_field else [str(k + 1) for k in range(len(new))]
+        site_cost = [as_float(v) for v in new.column(cost_field)] if cost_field else [bts.capex_idr] * len(new)
+        radius = self.parameterAsDouble(parameters, "NEW_SITE_RADIUS_M", context)
+        dist, idx = nearest(table.xy, new.xy)
+        members: dict = {}
+        for i in range(n):
+            if not covered[i] and idx[i] >= 0 and dist[i] <= radius:
+                members.setdefault(int(idx[i]), []).append(i)
+        for j, villages in members.items():
+            k = len(villages)
+            capex = site_cost[j] if np.isfinite(site_cost[j]) else bts.capex_idr
+            for i in villages:
+                choice.tech[i] = "bts"
+                choice.capex_idr[i] = capex / k
+                choice.opex_idr_year[i] = bts.opex_idr_year / k
+                served[i] = ids[j]
+                reasons[i] = tr("Served by new BTS {site} chosen by the site optimisation; cost shared by {k} "
+                                "villages.").format(site=ids[j], k=k)
+        feedback.pushInfo(tr("New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.")
+                          .format(v=sum(len(m) for m in members.values()), r=radius, s=len(members)))
+        return served
 
     def _radio(self, parameters, context, feedback, table, sites, heights, covered, fibre_dist, costs, rules):
         """LOS (bool) and distance (m) to the first connected point in line of sight, per village."""
