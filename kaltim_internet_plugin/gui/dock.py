@@ -35,7 +35,25 @@ class KaltimDock(QgsDockWidget):
             page = factory()
             self.pages[key] = page
             self.tabs.addTab(page, title)
+        self.mount_panels()
         self.setWidget(self.tabs)
+
+    def mount_panels(self):
+        """Panels that live on another page: plan export on the Plan page, what-if on the Coverage page."""
+        plan = self.pages.get("plan")
+        if hasattr(plan, "export_area"):
+            from .export_panel import ExportPanel
+
+            self.export_panel = ExportPanel(self.iface, self, plan)
+            plan.export_area.addWidget(self.export_panel)
+        coverage = self.pages.get("coverage")
+        if hasattr(coverage, "whatif_area"):
+            try:
+                from .whatif_panel import WhatIfPanel
+            except ImportError:
+                return
+            self.whatif_panel = WhatIfPanel(self.iface, self)
+            coverage.whatif_area.addWidget(self.whatif_panel)
 
     def page_factories(self) -> list:
         """(key, tab title, factory) for the pages after Data. A page module that is not built yet shows a note."""
@@ -66,6 +84,9 @@ class KaltimDock(QgsDockWidget):
         return make
 
     def cleanup(self):
+        for panel in (getattr(self, "whatif_panel", None), getattr(self, "export_panel", None)):
+            if panel is not None and hasattr(panel, "cleanup"):
+                panel.cleanup()
         for page in self.pages.values():
             if hasattr(page, "cleanup"):
                 page.cleanup()

@@ -1,20 +1,38 @@
-"""Running Processing algorithms from the dock as background tasks (the map stays usable)."""
+"""Running Processing algorithms from the dock without freezing the map.
+
+Thread-safe algorithms run as a QgsProcessingAlgRunnerTask in the background. Algorithms flagged
+FlagNoThreading (print layouts, the authentication database) must run on the main thread, as QGIS's own
+Processing dialog does: they run there from the event loop, processing events as they report progress, and can
+be cancelled through the returned handle.
+"""
 from __future__ import annotations
 
 from qgis.core import (
     QgsApplication,
+    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
 )
+from qgis.PyQt.QtCore import QTimer
+
+
+class MainThreadRun:
+    """Handle of an algorithm run on the main thread (same cancel() as a task)."""
+
+    def __init__(self, feedback):
+        self.feedback = feedback
+
+    def cancel(self):
+        self.feedback.cancel()
+
+    def isCanceled(self):  # noqa: N802 (QgsTask-like)
+        return self.feedback.isCanceled()
 
 
 def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = "", on_progress=None):
-    """Start ``alg_id`` as a QgsProcessingAlgRunnerTask. ``on_done(ok, results, feedback)`` runs in the GUI thread.
-
-    Returns the task (cancel it with ``task.cancel()``).
-    """
+    """Start ``alg_id``; ``on_done(ok, results, feedback)`` runs in the GUI thread. Returns a handle with cancel()."""
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
     if alg is None:
         raise RuntimeError(f"Processing algorithm {alg_id} is not registered")
@@ -23,6 +41,8 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     feedback = QgsProcessingFeedback()
     if on_progress is not None:
         feedback.progressChanged.connect(on_progress)
+    if alg.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+        return _run_on_main_thread(alg, params, context, feedback, on_done)
     task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
     if description:
         task.setDescription(description)
@@ -35,3 +55,20 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     task.executed.connect(_executed)
     QgsApplication.taskManager().addTask(task)
     return task
+
+
+def _run_on_main_thread(alg, params, context, feedback, on_done):
+    handle = MainThreadRun(feedback)
+    feedback.progressChanged.connect(lambda _v: QgsApplication.processEvents())
+
+    def _run():
+        results, ok = {}, False
+        try:
+            results, ok = alg.run(params, context, feedback)
+        except Exception as exc:  # noqa: BLE001 - reported through the feedback like a task would
+            feedback.reportError(str(exc), True)
+        on_done(bool(ok) and not feedback.isCanceled(), results or {}, feedback)
+
+    handle._refs = (alg, context, _run)
+    QTimer.singleShot(0, _run)
+    return handle

@@ -57,14 +57,16 @@ def style_plan_status(layer) -> None:
             sym = QgsFillSymbol.createSimple({"color": f"{c.red()},{c.green()},{c.blue()},150",
                                               "outline_color": "110,110,110", "outline_width": "0.08"})
         cats.append(QgsRendererCategory(value, sym, STATUS_LABELS_ID[value]))
-    other = QgsFillSymbol.createSimple({"color": "235,235,235,120", "outline_color": "150,150,150",
-                                        "outline_width": "0.08"})
-    if point:
-        other = QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,200,200", "size": "1.2"})
-    cats.append(QgsRendererCategory("", other, "Belum dinilai"))
+    def other():
+        # a new symbol each time: a category and a renderer each take ownership of the symbol they get
+        if point:
+            return QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,200,200", "size": "1.2"})
+        return QgsFillSymbol.createSimple({"color": "235,235,235,120", "outline_color": "150,150,150",
+                                           "outline_width": "0.08"})
     if not _has(layer, "status"):
-        layer.setRenderer(QgsSingleSymbolRenderer(other))
+        layer.setRenderer(QgsSingleSymbolRenderer(other()))
         return
+    cats.append(QgsRendererCategory("", other(), "Belum dinilai"))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", cats))
 
 

@@ -7,6 +7,7 @@ import os
 import time
 
 from qgis.core import (
+    QgsProcessingAlgorithm,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -45,6 +46,10 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             "kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by "
             "the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the "
             "plugin's resources/layouts); edit them in the layout designer but keep the item ids.")
+
+    def flags(self):
+        # print layouts and style serialisation are not safe off the main thread in QGIS 3.22
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(

@@ -1,0 +1,125 @@
+"""'Export deployment plan' on the Plan page: runs kaltiminternet:exportplan as a task, then offers to open it."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
+
+from ..i18n import tr
+from ..report.export_task import export_plan_task, offer_open
+from .messages import notify
+
+
+def unfiltered_source(layer) -> str:
+    """A file layer's data source without the map's year filter (the export always holds the whole plan).
+
+    The export runs in a background thread, which opens its own copies of the layers from these sources: a layer
+    of the project (main thread) must never be used there. Layers that are not files (memory, database) give ""."""
+    if layer is None or layer.providerType() != "ogr":
+        return ""
+    return "|".join(part for part in layer.source().split("|") if not part.startswith("subset="))
+
+
+class ExportPanel(QGroupBox):
+    exportFinished = pyqtSignal(dict)
+
+    def __init__(self, iface, dock, plan_page, parent=None):
+        super().__init__(tr("Export deployment plan"), parent)
+        self.setObjectName("exportPanel")
+        self.iface, self.dock, self.plan_page = iface, dock, plan_page
+        self.task = None
+        self.ask_to_open = True
+        layout = QVBoxLayout(self)
+        self.folder_widget = QgsFileWidget()
+        self.folder_widget.setObjectName("exportFolder")
+        self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder_widget.setFilePath(str(Path.home() / "InternetDesaKaltim" / "rencana"))
+        self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
+                                         "PDF atlas and reports. Existing files of the same name are replaced."))
+        layout.addWidget(self.folder_widget)
+        row = QHBoxLayout()
+        self.export_button = QPushButton(tr("Export deployment plan"))
+        self.export_button.setObjectName("exportPlanButton")
+        self.export_button.setToolTip(tr("Writes the whole plan (not only the years shown on the map) with the "
+                                         "atlas per kab/kota, the A3 overview and the roadmap report."))
+        self.export_button.clicked.connect(self.export)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("exportCancelButton")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.export_button)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        layout.addWidget(self.progress)
+
+    def parameters(self) -> dict:
+        page = self.plan_page
+        ids = getattr(page, "layer_ids", {}) or {}
+        project = QgsProject.instance()
+        villages = project.mapLayer(ids.get("villages", "")) if ids.get("villages") else None
+        if villages is None:
+            return {}
+        if not unfiltered_source(villages):
+            return {}
+        params = {"VILLAGES": unfiltered_source(villages), "OUTPUT_FOLDER": self.folder_widget.filePath()}
+        tables = {"ROADMAP_TABLE": "roadmap_year_source", "TRAINING_TABLE": "training_plan",
+                  "OPERATORS_TABLE": "operator_packages", "SHARING_TABLE": "tower_sharing"}
+        for key, table in tables.items():
+            layer = project.mapLayer(ids.get(table, "")) if ids.get(table) else None
+            if unfiltered_source(layer):
+                params[key] = unfiltered_source(layer)
+        data_page = getattr(self.dock, "data_page", None)
+        if data_page is not None and unfiltered_source(data_page.site_layer()):
+            params["SITES"] = unfiltered_source(data_page.site_layer())
+        kab = [lyr for lyr in project.mapLayers().values()
+               if isinstance(lyr, QgsVectorLayer) and lyr.source().endswith("layername=kabkota")]
+        if kab and unfiltered_source(kab[0]):
+            params["KABKOTA"] = unfiltered_source(kab[0])
+        return params
+
+    def export(self):
+        params = self.parameters()
+        if not params:
+            notify(self.iface, tr("Run the roadmap first: the export needs the roadmap villages layer."),
+                   Qgis.Warning)
+            return None
+        folder = params["OUTPUT_FOLDER"]
+        if not folder:
+            notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.Warning)
+            return None
+        os.makedirs(folder, exist_ok=True)
+        self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.task = export_plan_task(params, self._done, lambda v: self.progress.setValue(int(v)))
+        return self.task
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _done(self, ok, results, feedback):
+        self.task = None
+        self.export_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        results = dict(results or {})
+        results["ok"] = bool(ok)
+        if not ok:
+            canceled = feedback is not None and feedback.isCanceled()
+            text = tr("The export was cancelled.") if canceled else tr("The export failed: {log}").format(
+                log=(feedback.textLog() if feedback is not None else "").strip()[-600:])
+            notify(self.iface, text, Qgis.Warning if canceled else Qgis.Critical)
+            self.exportFinished.emit(results)
+            return
+        self.progress.setValue(100)
+        pdf, folder = results.get("DEPLOYMENT_PDF", ""), results.get("OUTPUT_FOLDER", "")
+        notify(self.iface, tr("Deployment plan exported to {folder}.").format(folder=folder), Qgis.Success)
+        self.exportFinished.emit(results)
+        if self.ask_to_open:
+            offer_open(self.iface, pdf, folder)
