@@ -66,11 +66,10 @@ def run_alg(alg_id: str, params: dict):
 
 def _settle():
     """Finish background tasks, drop project layers and run deferred deletes while QGIS/GDAL are alive."""
+    import gc
     import time
 
     from qgis.core import QgsApplication, QgsProject
-
-    import gc
 
     # A Python exception raised inside processAlgorithm() crosses C++ and is kept in sys.last_*; its traceback
     # holds the algorithm's local layers. Free them (and reference cycles) while GDAL is still alive.

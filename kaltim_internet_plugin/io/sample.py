@@ -58,7 +58,7 @@ def load_sample(project: QgsProject = None) -> dict:
             names=", ".join(broken), folder=sample_dir()))
     root = project.layerTreeRoot()
     group = root.insertGroup(0, tr("Kaltim sample (Internet Desa Kaltim)"))
-    for key, layer in layers:
+    for _key, layer in layers:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
     return dict(layers)

@@ -91,7 +91,8 @@ def style_signal_raster(layer, threshold_dbm: float = -110.0) -> None:
     ramp.setColorRampType(QgsColorRampShader.Interpolated)
     items = [
         QgsColorRampShader.ColorRampItem(-130, QColor("#7b3294"), "≤ -130 dBm"),
-        QgsColorRampShader.ColorRampItem(threshold_dbm, QColor("#d7191c"), f"{threshold_dbm:.0f} dBm ({tr('threshold')})"),
+        QgsColorRampShader.ColorRampItem(threshold_dbm, QColor("#d7191c"),
+                                         f"{threshold_dbm:.0f} dBm ({tr('threshold')})"),
         QgsColorRampShader.ColorRampItem(-100, QColor("#fdae61"), "-100 dBm"),
         QgsColorRampShader.ColorRampItem(-85, QColor("#a6d96a"), "-85 dBm"),
         QgsColorRampShader.ColorRampItem(-60, QColor("#1a9641"), "≥ -60 dBm"),

@@ -7,8 +7,8 @@ import os
 import time
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputFolder,

@@ -29,9 +29,11 @@ def write_geojson_tm3(path):
     lyr = ds.CreateLayer("desa", srs, ogr.wkbPolygon)
     for name in ("iddesa", "nmdesa", "nmkec", "nmkab", "penduduk"):
         lyr.CreateField(ogr.FieldDefn(name, ogr.OFTInteger if name == "penduduk" else ogr.OFTString))
-    rows = [("6401010001", "A", 100, "POLYGON((200000 9800000,201000 9800000,201000 9801000,200000 9801000,200000 9800000))"),
-            ("6401010001", "B", 50, "POLYGON((202000 9800000,203000 9800000,203000 9801000,202000 9801000,202000 9800000))"),
-            ("6401010003", "C", 70, "POLYGON((204000 9800000,205000 9801000,205000 9800000,204000 9801000,204000 9800000))")]
+    square = "POLYGON(({a} 9800000,{b} 9800000,{b} 9801000,{a} 9801000,{a} 9800000))"
+    bowtie = "POLYGON((204000 9800000,205000 9801000,205000 9800000,204000 9801000,204000 9800000))"
+    rows = [("6401010001", "A", 100, square.format(a=200000, b=201000)),
+            ("6401010001", "B", 50, square.format(a=202000, b=203000)),
+            ("6401010003", "C", 70, bowtie)]
     for code, name, pop, wkt in rows:
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetField("iddesa", code)

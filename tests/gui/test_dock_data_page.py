@@ -86,7 +86,7 @@ def test_validate_without_layer_says_so(plugin, qgis_iface):
 def test_repair_adds_a_new_layer(plugin):
     page = plugin.dock.data_page
     layers = page.load_sample()
-    before = {l.id() for l in QgsProject.instance().mapLayers().values()}
+    before = {lyr.id() for lyr in QgsProject.instance().mapLayers().values()}
     new = page.repair()
     assert new is not None and new.id() not in before
     assert all(f.geometry().isGeosValid() for f in new.getFeatures())

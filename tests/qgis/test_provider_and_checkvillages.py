@@ -1,12 +1,11 @@
 """The provider as qgis_process sees it, and checkvillages on the sample and on constructed broken layers."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from osgeo import gdal, ogr, osr
-from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from tests.conftest import SAMPLE, run_alg
 

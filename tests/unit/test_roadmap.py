@@ -8,7 +8,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import pytest  # noqa: E402
 
-from kaltim_internet_plugin.core.funding import TECH_KEYS, FundingSource, FundingTableError, default_sources  # noqa: E402
+from kaltim_internet_plugin.core.funding import (  # noqa: E402
+    TECH_KEYS,
+    FundingSource,
+    FundingTableError,
+    default_sources,
+)
 from kaltim_internet_plugin.core.roadmap import (  # noqa: E402
     MIGRATED,
     NOT_MIGRATED,
