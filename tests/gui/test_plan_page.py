@@ -58,7 +58,8 @@ def test_plan_page_is_discovered_with_default_funding(page):
     assert page.funding_table.rowCount() == len(default_sources())
     assert page.funding_table.item(2, COL["name"]).text() == "dana_desa"
     assert page.validate() == []
-    assert page.export_area is not None and page.export_area.count() == 0
+    # the export panel is mounted in the page's export area
+    assert page.export_area.count() == 1 and page.export_area.itemAt(0).widget().objectName() == "exportPanel"
 
 
 def test_funding_edits_persist_in_the_project(page, tmp_path):
