@@ -1,0 +1,4677 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id_ID" sourcelanguage="en_GB">
+  <context>
+    <name>KaltimInternet</name>
+    <message>
+      <source>The layer has no features.</source>
+      <translation>Layer ini tidak memiliki fitur.</translation>
+    </message>
+    <message>
+      <source>Choose a layer that contains the villages, or remove its filter.</source>
+      <translation>Pilih layer yang berisi desa, atau hapus filternya.</translation>
+    </message>
+    <message>
+      <source>No village code field was found (looked for Kemendagri, BIG-RBI and BPS names).</source>
+      <translation>Kolom kode desa tidak ditemukan (dicari dengan penamaan Kemendagri, BIG-RBI dan BPS).</translation>
+    </message>
+    <message>
+      <source>Choose the code field by hand in the field mapping (CODE_FIELD).</source>
+      <translation>Pilih kolom kode secara manual pada pemetaan kolom (CODE_FIELD).</translation>
+    </message>
+    <message>
+      <source>No village name field was found.</source>
+      <translation>Kolom nama desa tidak ditemukan.</translation>
+    </message>
+    <message>
+      <source>Choose the name field by hand in the field mapping (NAME_FIELD).</source>
+      <translation>Pilih kolom nama secara manual pada pemetaan kolom (NAME_FIELD).</translation>
+    </message>
+    <message>
+      <source>No population field was found; population-based tools will need one.</source>
+      <translation>Kolom jumlah penduduk tidak ditemukan; alat berbasis penduduk memerlukannya.</translation>
+    </message>
+    <message>
+      <source>Choose the population field (POPULATION_FIELD) or join population data.</source>
+      <translation>Pilih kolom penduduk (POPULATION_FIELD) atau gabungkan data penduduk.</translation>
+    </message>
+    <message>
+      <source>Fill in the village name.</source>
+      <translation>Isi nama desa.</translation>
+    </message>
+    <message>
+      <source>Digitise the village, or delete the feature if it is a stray row.</source>
+      <translation>Digitasi batas desa, atau hapus fitur jika itu baris yang tersesat.</translation>
+    </message>
+    <message>
+      <source>Fill in the code from the Kemendagri list.</source>
+      <translation>Isi kode sesuai daftar Kemendagri.</translation>
+    </message>
+    <message>
+      <source>Fill in the population, or an estimate flagged as such.</source>
+      <translation>Isi jumlah penduduk, atau perkiraan yang ditandai sebagai perkiraan.</translation>
+    </message>
+    <message>
+      <source>Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.</source>
+      <translation>Jalankan 'Perbaiki geometri': hasilnya layer BARU yang sudah diperbaiki, layer Anda tetap utuh.</translation>
+    </message>
+    <message>
+      <source>Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.</source>
+      <translation>Gunakan format 64.xx.xx.xxxx (Kemendagri) atau kode BPS 10 digit.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has no name.</source>
+      <translation>Fitur {fid} ({code}) tidak memiliki nama.</translation>
+    </message>
+    <message>
+      <source>Correct the population value.</source>
+      <translation>Perbaiki nilai jumlah penduduk.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an empty or missing geometry.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri kosong atau tidak ada.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} has no village code.</source>
+      <translation>Fitur {fid} tidak memiliki kode desa.</translation>
+    </message>
+    <message>
+      <source>Remove villages of other provinces, or correct the code.</source>
+      <translation>Hapus desa dari provinsi lain, atau perbaiki kodenya.</translation>
+    </message>
+    <message>
+      <source>Each village needs its own code: correct one of them or merge the two features.</source>
+      <translation>Setiap desa harus memiliki kode sendiri: perbaiki salah satunya atau gabungkan kedua fitur.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has no population value.</source>
+      <translation>Fitur {fid} ({code}) tidak memiliki nilai jumlah penduduk.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an invalid geometry: {why}.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid: {why}.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is malformed.</source>
+      <translation>Fitur {fid}: kode '{code}' formatnya salah.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has a negative population ({pop}).</source>
+      <translation>Fitur {fid} ({code}) memiliki jumlah penduduk negatif ({pop}).</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' has no dots; read as {norm}.</source>
+      <translation>Fitur {fid}: kode '{code}' tanpa titik; dibaca sebagai {norm}.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is outside province {prov}.</source>
+      <translation>Fitur {fid}: kode '{code}' berada di luar provinsi {prov}.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is also used by feature {other}.</source>
+      <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim</source>
+      <translation>Internet Desa Kaltim</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Data</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Not built yet. Coming in a later version: {what}</source>
+      <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Belum tersedia. Akan hadir pada versi berikutnya: {what}</translation>
+    </message>
+    <message>
+      <source>Coverage (Cakupan)</source>
+      <translation>Cakupan</translation>
+    </message>
+    <message>
+      <source>signal coverage of every site over the terrain and each village's blank-spot status.</source>
+      <translation>cakupan sinyal setiap menara di atas medan dan status blank spot setiap desa.</translation>
+    </message>
+    <message>
+      <source>Priority (Prioritas)</source>
+      <translation>Prioritas</translation>
+    </message>
+    <message>
+      <source>village ranking, technology choice and site selection under a budget.</source>
+      <translation>peringkat desa, pilihan teknologi dan pemilihan lokasi menara dalam batas anggaran.</translation>
+    </message>
+    <message>
+      <source>Plan (Rencana)</source>
+      <translation>Rencana</translation>
+    </message>
+    <message>
+      <source>funding sources, the multi-year roadmap, operator packages, training and plan export.</source>
+      <translation>sumber pendanaan, peta jalan multi-tahun, paket operator, pelatihan dan ekspor rencana.</translation>
+    </message>
+    <message>
+      <source>Monitoring (Pemantauan)</source>
+      <translation>Pemantauan</translation>
+    </message>
+    <message>
+      <source>deployment status, operators' service reports, SLA and progress indicators.</source>
+      <translation>status pembangunan, laporan layanan operator, SLA dan indikator kemajuan.</translation>
+    </message>
+    <message>
+      <source>Export deployment plan</source>
+      <translation>Ekspor rencana pembangunan</translation>
+    </message>
+    <message>
+      <source>Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the PDF atlas and reports. Existing files of the same name are replaced.</source>
+      <translation>Folder untuk plan.gpkg, plan.qgz, roadmap.xlsx, tabel CSV serta atlas dan laporan PDF. Berkas lama dengan nama yang sama akan diganti.</translation>
+    </message>
+    <message>
+      <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
+      <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Run the roadmap first: the export needs the roadmap villages layer.</source>
+      <translation>Jalankan peta jalan terlebih dahulu: ekspor memerlukan layer desa peta jalan.</translation>
+    </message>
+    <message>
+      <source>Choose a folder for the deployment plan.</source>
+      <translation>Pilih folder untuk rencana pembangunan.</translation>
+    </message>
+    <message>
+      <source>The export was cancelled.</source>
+      <translation>Ekspor dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Deployment plan exported to {folder}.</source>
+      <translation>Rencana pembangunan diekspor ke {folder}.</translation>
+    </message>
+    <message>
+      <source>The export failed: {log}</source>
+      <translation>Ekspor gagal: {log}</translation>
+    </message>
+    <message>
+      <source>No data yet</source>
+      <translation>Belum ada data</translation>
+    </message>
+    <message>
+      <source>Line of sight (viewshed)</source>
+      <translation>Garis pandang (viewshed)</translation>
+    </message>
+    <message>
+      <source>ITU-R P.526 (terrain diffraction)</source>
+      <translation>ITU-R P.526 (difraksi medan)</translation>
+    </message>
+    <message>
+      <source>Okumura-Hata / COST-231 (no terrain)</source>
+      <translation>Okumura-Hata / COST-231 (tanpa medan)</translation>
+    </message>
+    <message>
+      <source>The point is outside the DEM: click inside the elevation model.</source>
+      <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
+    </message>
+    <message>
+      <source>The DEM has no elevation at this point (nodata), so the signal cannot be computed here.</source>
+      <translation>DEM tidak memiliki ketinggian di titik ini (nodata), sehingga sinyal tidak dapat dihitung di sini.</translation>
+    </message>
+    <message>
+      <source>Cannot compute the signal here: {why}</source>
+      <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
+    </message>
+    <message>
+      <source>Sites and terrain</source>
+      <translation>Site dan medan</translation>
+    </message>
+    <message>
+      <source>The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and eirp_dbm; missing values use the usual values of the site's technology.</source>
+      <translation>Menara (titik, CRS apa pun). Tinggi antena, frekuensi dan daya dibaca dari height_m, freq_mhz dan eirp_dbm; nilai yang kosong memakai nilai umum teknologi site tersebut.</translation>
+    </message>
+    <message>
+      <source>The elevation model (heights in metres). Hills block the signal. The result is a raster on the same grid.</source>
+      <translation>Model ketinggian (tinggi dalam meter). Bukit menghalangi sinyal. Hasilnya berupa raster pada grid yang sama.</translation>
+    </message>
+    <message>
+      <source>Sites</source>
+      <translation>Menara</translation>
+    </message>
+    <message>
+      <source>DEM</source>
+      <translation>DEM</translation>
+    </message>
+    <message>
+      <source>Parameters</source>
+      <translation>Parameter</translation>
+    </message>
+    <message>
+      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km).</source>
+      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km).</translation>
+    </message>
+    <message>
+      <source>Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router antenna on a pole.</source>
+      <translation>Tinggi ponsel atau router di atas tanah: 1,5 m untuk ponsel di tangan, 5-10 m untuk antena router di tiang.</translation>
+    </message>
+    <message>
+      <source>Weakest signal that still counts as coverage. About -100 dBm is good, -110 dBm is the edge of coverage, -120 dBm is practically no signal.</source>
+      <translation>Sinyal terlemah yang masih dihitung sebagai tercakup. Sekitar -100 dBm baik, -110 dBm adalah tepi cakupan, -120 dBm praktis tidak ada sinyal.</translation>
+    </message>
+    <message>
+      <source>How far from each tower to compute. Farther places get no value (nodata). 30 km suits rural 4G on 900 MHz; a smaller radius is faster.</source>
+      <translation>Seberapa jauh dari setiap menara yang dihitung. Tempat yang lebih jauh tidak mendapat nilai (nodata). 30 km cocok untuk 4G pedesaan di 900 MHz; radius yang lebih kecil lebih cepat.</translation>
+    </message>
+    <message>
+      <source>How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a smaller value makes the earth 'bulge' more.</source>
+      <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
+    </message>
+    <message>
+      <source>Exact</source>
+      <translation>Tepat</translation>
+    </message>
+    <message>
+      <source>Fast</source>
+      <translation>Cepat</translation>
+    </message>
+    <message>
+      <source>Exact follows every DEM cell. Fast skips every second cell: 3-4 times faster, about 0.5 dB different on average (more at hill shadows). Only for the P.526 model.</source>
+      <translation>Tepat mengikuti setiap sel DEM. Cepat melewati setiap sel kedua: 3-4 kali lebih cepat, rata-rata berbeda sekitar 0,5 dB (lebih besar di bayangan bukit). Hanya untuk model P.526.</translation>
+    </message>
+    <message>
+      <source>Extra loss for what the terrain model does not see: forest canopy (10-20 dB in Kalimantan's forest), buildings, the user's body. 0 = terrain only.</source>
+      <translation>Redaman tambahan untuk hal yang tidak terlihat oleh model medan: kanopi hutan (10-20 dB di hutan Kalimantan), bangunan, tubuh pengguna. 0 = medan saja.</translation>
+    </message>
+    <message>
+      <source>4G thresholds (-100 good, -110 edge, -120 none) are RSRP values: the power of one LTE resource element, about 28-31 dB below the total power.</source>
+      <translation>Ambang 4G (-100 baik, -110 tepi, -120 tidak ada) adalah nilai RSRP: daya satu resource element LTE, sekitar 28-31 dB di bawah total daya.</translation>
+    </message>
+    <message>
+      <source>Also map the serving site</source>
+      <translation>Petakan juga site yang melayani</translation>
+    </message>
+    <message>
+      <source>Adds a second raster telling which tower gives the strongest signal at each place.</source>
+      <translation>Menambahkan raster kedua yang menunjukkan menara mana yang memberi sinyal terkuat di setiap tempat.</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Model</translation>
+    </message>
+    <message>
+      <source>Receiver height</source>
+      <translation>Tinggi penerima</translation>
+    </message>
+    <message>
+      <source>Threshold</source>
+      <translation>Ambang</translation>
+    </message>
+    <message>
+      <source>Maximum radius</source>
+      <translation>Radius maksimum</translation>
+    </message>
+    <message>
+      <source>k-factor</source>
+      <translation>Faktor k</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Resolusi</translation>
+    </message>
+    <message>
+      <source>Clutter / foliage margin</source>
+      <translation>Margin clutter / vegetasi</translation>
+    </message>
+    <message>
+      <source>Signal quantity</source>
+      <translation>Besaran sinyal</translation>
+    </message>
+    <message>
+      <source>Compute coverage</source>
+      <translation>Hitung cakupan</translation>
+    </message>
+    <message>
+      <source>Computes the coverage in the background; you can keep using the map.</source>
+      <translation>Menghitung cakupan di latar belakang; Anda tetap dapat memakai peta.</translation>
+    </message>
+    <message>
+      <source>Stops the running computation; nothing is added.</source>
+      <translation>Menghentikan perhitungan yang sedang berjalan; tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+      <source>Blank-spot villages</source>
+      <translation>Desa blank spot</translation>
+    </message>
+    <message>
+      <source>The coverage raster to classify the villages with (set automatically after 'Compute coverage').</source>
+      <translation>Raster cakupan untuk mengklasifikasi desa (terisi otomatis setelah 'Hitung cakupan').</translation>
+    </message>
+    <message>
+      <source>Coverage raster</source>
+      <translation>Raster cakupan</translation>
+    </message>
+    <message>
+      <source>Classify villages</source>
+      <translation>Klasifikasi desa</translation>
+    </message>
+    <message>
+      <source>Signal at a point</source>
+      <translation>Sinyal di suatu titik</translation>
+    </message>
+    <message>
+      <source>Signal at point</source>
+      <translation>Sinyal di titik</translation>
+    </message>
+    <message>
+      <source>Click the map to see the signal of the nearest towers at that place and the terrain between the best tower and the place.</source>
+      <translation>Klik peta untuk melihat sinyal menara terdekat di tempat itu dan medan antara menara terbaik dan tempat tersebut.</translation>
+    </message>
+    <message>
+      <source>Uses the sites, DEM, receiver height, radius and k-factor above (model P.526).</source>
+      <translation>Memakai site, DEM, tinggi penerima, radius dan faktor k di atas (model P.526).</translation>
+    </message>
+    <message>
+      <source>Computing coverage</source>
+      <translation>Menghitung cakupan</translation>
+    </message>
+    <message>
+      <source>Classifying villages</source>
+      <translation>Mengklasifikasi desa</translation>
+    </message>
+    <message>
+      <source>Computing the signal at this point…</source>
+      <translation>Menghitung sinyal di titik ini…</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>Site</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>Distance (km)</source>
+      <translation>Jarak (km)</translation>
+    </message>
+    <message>
+      <source>Signal (dBm)</source>
+      <translation>Sinyal (dBm)</translation>
+    </message>
+    <message>
+      <source>Marks each village of the Data page as covered, partial or blank spot from the coverage raster and adds the result as a new layer.</source>
+      <translation>Menandai setiap desa dari halaman Data sebagai tercakup, sebagian atau blank spot berdasarkan raster cakupan dan menambahkan hasilnya sebagai layer baru.</translation>
+    </message>
+    <message>
+      <source>Not available: the 'Classify villages' tool is not installed in this version of the plugin.</source>
+      <translation>Tidak tersedia: alat 'Klasifikasi desa' tidak terpasang pada versi plugin ini.</translation>
+    </message>
+    <message>
+      <source>Canceling…</source>
+      <translation>Membatalkan…</translation>
+    </message>
+    <message>
+      <source>Choose a site layer and a DEM first (or load the Kaltim sample on the Data page).</source>
+      <translation>Pilih dulu layer site dan DEM (atau muat sampel Kaltim di halaman Data).</translation>
+    </message>
+    <message>
+      <source>The 'Classify villages' tool is not available in this version.</source>
+      <translation>Alat 'Klasifikasi desa' tidak tersedia pada versi ini.</translation>
+    </message>
+    <message>
+      <source>Choose the village layer on the Data page first.</source>
+      <translation>Pilih dulu layer desa di halaman Data.</translation>
+    </message>
+    <message>
+      <source>Compute the coverage first (or choose a coverage raster).</source>
+      <translation>Hitung cakupan terlebih dahulu (atau pilih raster cakupan).</translation>
+    </message>
+    <message>
+      <source>Villages – coverage status</source>
+      <translation>Desa – status cakupan</translation>
+    </message>
+    <message>
+      <source>Choose a site layer and a DEM first.</source>
+      <translation>Pilih dulu layer site dan DEM.</translation>
+    </message>
+    <message>
+      <source>covered</source>
+      <translation>tercakup</translation>
+    </message>
+    <message>
+      <source>below the threshold</source>
+      <translation>di bawah ambang</translation>
+    </message>
+    <message>
+      <source>Coverage canceled; nothing was added.</source>
+      <translation>Perhitungan cakupan dibatalkan; tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+      <source>Coverage – {model}</source>
+      <translation>Cakupan – {model}</translation>
+    </message>
+    <message>
+      <source>Serving site</source>
+      <translation>Site yang melayani</translation>
+    </message>
+    <message>
+      <source>Coverage done: {n} site(s) computed, {s} skipped (outside the DEM).</source>
+      <translation>Cakupan selesai: {n} site dihitung, {s} dilewati (di luar DEM).</translation>
+    </message>
+    <message>
+      <source>Villages: {c} covered, {p} partial, {b} blank spot.</source>
+      <translation>Desa: {c} tercakup, {p} sebagian, {b} blank spot.</translation>
+    </message>
+    <message>
+      <source>The point cannot be transformed to the DEM's CRS.</source>
+      <translation>Titik tidak dapat ditransformasikan ke CRS DEM.</translation>
+    </message>
+    <message>
+      <source>Canceled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+      <source>{site} → point: {km:.2f} km, {dbm:.1f} dBm, diffraction {loss:.1f} dB</source>
+      <translation>{site} → titik: {km:.2f} km, {dbm:.1f} dBm, difraksi {loss:.1f} dB</translation>
+    </message>
+    <message>
+      <source>Coverage failed; see the Coverage page.</source>
+      <translation>Perhitungan cakupan gagal; lihat halaman Cakupan.</translation>
+    </message>
+    <message>
+      <source>Classification canceled.</source>
+      <translation>Klasifikasi dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Classification failed; see the Coverage page.</source>
+      <translation>Klasifikasi gagal; lihat halaman Cakupan.</translation>
+    </message>
+    <message>
+      <source>No site within {r:.0f} km of this point: a blank spot (no signal).</source>
+      <translation>Tidak ada site dalam radius {r:.0f} km dari titik ini: blank spot (tidak ada sinyal).</translation>
+    </message>
+    <message>
+      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
+      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+    </message>
+    <message>
+      <source>Coverage failed: {log}</source>
+      <translation>Perhitungan cakupan gagal: {log}</translation>
+    </message>
+    <message>
+      <source>The coverage raster could not be opened: {path}</source>
+      <translation>Raster cakupan tidak dapat dibuka: {path}</translation>
+    </message>
+    <message>
+      <source>{n} site(s) used default height/frequency/power.</source>
+      <translation>{n} site memakai tinggi/frekuensi/daya bawaan.</translation>
+    </message>
+    <message>
+      <source>Classification failed: {log}</source>
+      <translation>Klasifikasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Kode</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nama</translation>
+    </message>
+    <message>
+      <source>Kecamatan</source>
+      <translation>Kecamatan</translation>
+    </message>
+    <message>
+      <source>Kab/Kota</source>
+      <translation>Kab/Kota</translation>
+    </message>
+    <message>
+      <source>Population</source>
+      <translation>Penduduk</translation>
+    </message>
+    <message>
+      <source>Load Kaltim sample</source>
+      <translation>Muat sampel Kaltim</translation>
+    </message>
+    <message>
+      <source>Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group.</source>
+      <translation>Menambahkan sampel bawaan: batas 1.038 desa yang nyata dengan jumlah penduduk PERKIRAAN, kecamatan dan kab/kota, serta DEM SINTETIS dan menara SINTETIS, sudah diberi gaya, dalam satu grup layer.</translation>
+    </message>
+    <message>
+      <source>Layers</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <source>Village polygons (or village office points) with a code per village.</source>
+      <translation>Poligon desa (atau titik kantor desa) dengan kode untuk setiap desa.</translation>
+    </message>
+    <message>
+      <source>Existing tower sites (points).</source>
+      <translation>Lokasi menara eksisting (titik).</translation>
+    </message>
+    <message>
+      <source>Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres.</source>
+      <translation>Model elevasi (GeoTIFF), misalnya DEMNAS atau SRTM, dalam meter.</translation>
+    </message>
+    <message>
+      <source>Villages</source>
+      <translation>Desa</translation>
+    </message>
+    <message>
+      <source>Village fields</source>
+      <translation>Kolom desa</translation>
+    </message>
+    <message>
+      <source>Detect fields</source>
+      <translation>Deteksi kolom</translation>
+    </message>
+    <message>
+      <source>Guess the fields from Kemendagri, BIG-RBI and BPS naming.</source>
+      <translation>Tebak kolom dari penamaan Kemendagri, BIG-RBI dan BPS.</translation>
+    </message>
+    <message>
+      <source>Validate</source>
+      <translation>Validasi</translation>
+    </message>
+    <message>
+      <source>Check codes, names, population, geometries, CRS and DEM overlap.</source>
+      <translation>Periksa kode, nama, penduduk, geometri, CRS dan tampalan dengan DEM.</translation>
+    </message>
+    <message>
+      <source>Repair geometries (new layer)</source>
+      <translation>Perbaiki geometri (layer baru)</translation>
+    </message>
+    <message>
+      <source>Writes a repaired copy as a new layer; your layer is not changed.</source>
+      <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
+    </message>
+    <message>
+      <source>Open HTML report</source>
+      <translation>Buka laporan HTML</translation>
+    </message>
+    <message>
+      <source>The validation report appears here.</source>
+      <translation>Laporan validasi akan tampil di sini.</translation>
+    </message>
+    <message>
+      <source>Kaltim sample loaded: 1,038 villages (population ESTIMATED), SYNTHETIC DEM and towers.</source>
+      <translation>Sampel Kaltim dimuat: 1.038 desa (penduduk PERKIRAAN), DEM dan menara SINTETIS.</translation>
+    </message>
+    <message>
+      <source>Validating…</source>
+      <translation>Memvalidasi…</translation>
+    </message>
+    <message>
+      <source>Validating villages</source>
+      <translation>Memvalidasi desa</translation>
+    </message>
+    <message>
+      <source>Choose a village layer first (or load the Kaltim sample).</source>
+      <translation>Pilih layer desa terlebih dahulu (atau muat sampel Kaltim).</translation>
+    </message>
+    <message>
+      <source>Validation failed; see the panel.</source>
+      <translation>Validasi gagal; lihat panel.</translation>
+    </message>
+    <message>
+      <source>Choose a village layer first.</source>
+      <translation>Pilih layer desa terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Naming scheme: {scheme}</source>
+      <translation>Skema penamaan: {scheme}</translation>
+    </message>
+    <message>
+      <source>Validation: {e} error(s), {w} warning(s) in {n} features.</source>
+      <translation>Validasi: {e} kesalahan, {w} peringatan pada {n} fitur.</translation>
+    </message>
+    <message>
+      <source>Repaired {n} geometries into the new layer '{name}'; the original is unchanged.</source>
+      <translation>{n} geometri diperbaiki ke layer baru '{name}'; layer asli tidak berubah.</translation>
+    </message>
+    <message>
+      <source>Field holding the village {what}. Detected automatically; change it if wrong.</source>
+      <translation>Kolom yang memuat {what} desa. Terdeteksi otomatis; ubah jika keliru.</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>tidak dikenal</translation>
+    </message>
+    <message>
+      <source>Validation failed: {log}</source>
+      <translation>Validasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Plan and layers</source>
+      <translation>Rencana dan layer</translation>
+    </message>
+    <message>
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <source>The plan GeoPackage: it keeps the imported reports and the status history.</source>
+      <translation>GeoPackage rencana: menyimpan laporan yang diimpor dan riwayat status.</translation>
+    </message>
+    <message>
+      <source>Plan GeoPackage</source>
+      <translation>GeoPackage rencana</translation>
+    </message>
+    <message>
+      <source>Status layer</source>
+      <translation>Layer status</translation>
+    </message>
+    <message>
+      <source>Add monitoring fields…</source>
+      <translation>Tambah kolom pemantauan…</translation>
+    </message>
+    <message>
+      <source>Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the plan GeoPackage (asks first).</source>
+      <translation>Menambahkan status, tanggal survei/kontrak/pasang/aktif dan catatan status ke layer terpilih di GeoPackage rencana (dengan konfirmasi).</translation>
+    </message>
+    <message>
+      <source>Set up status editing</source>
+      <translation>Siapkan penyuntingan status</translation>
+    </message>
+    <message>
+      <source>Status form with Indonesian labels and checks; every saved status change is added to the status history.</source>
+      <translation>Formulir status dengan label bahasa Indonesia dan pemeriksaan; setiap perubahan status yang disimpan ditambahkan ke riwayat status.</translation>
+    </message>
+    <message>
+      <source>Style map by status</source>
+      <translation>Simbologi peta menurut status</translation>
+    </message>
+    <message>
+      <source>Provider service reports</source>
+      <translation>Laporan layanan penyedia</translation>
+    </message>
+    <message>
+      <source>Provider name when the file has no provider column</source>
+      <translation>Nama penyedia bila berkas tidak memiliki kolom penyedia</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>Penyedia</translation>
+    </message>
+    <message>
+      <source>Import provider report…</source>
+      <translation>Impor laporan penyedia…</translation>
+    </message>
+    <message>
+      <source>CSV or XLSX: code, period, uptime, outages, users, speeds, latency.</source>
+      <translation>CSV atau XLSX: kode, periode, uptime, gangguan, pengguna, kecepatan, latensi.</translation>
+    </message>
+    <message>
+      <source>Indicators</source>
+      <translation>Indikator</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Segarkan</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>Ringkasan</translation>
+    </message>
+    <message>
+      <source>Providers</source>
+      <translation>Penyedia</translation>
+    </message>
+    <message>
+      <source>Flags</source>
+      <translation>Penanda</translation>
+    </message>
+    <message>
+      <source>Roadmap</source>
+      <translation>Roadmap</translation>
+    </message>
+    <message>
+      <source>Uptime</source>
+      <translation>Uptime</translation>
+    </message>
+    <message>
+      <source>Users</source>
+      <translation>Pengguna</translation>
+    </message>
+    <message>
+      <source>Speed and cadres</source>
+      <translation>Kecepatan dan kader</translation>
+    </message>
+    <message>
+      <source>Selected village or site</source>
+      <translation>Desa atau site terpilih</translation>
+    </message>
+    <message>
+      <source>Select a feature on the map to see its status history and reports.</source>
+      <translation>Pilih fitur di peta untuk melihat riwayat status dan laporannya.</translation>
+    </message>
+    <message>
+      <source>SLA, provider scorecard, flags and indicators as CSV files and a PDF.</source>
+      <translation>SLA, rapor penyedia, penanda dan indikator sebagai berkas CSV dan PDF.</translation>
+    </message>
+    <message>
+      <source>Open PDF</source>
+      <translation>Buka PDF</translation>
+    </message>
+    <message>
+      <source>Provider service report</source>
+      <translation>Laporan layanan penyedia</translation>
+    </message>
+    <message>
+      <source>Reports (*.csv *.xlsx *.xlsm)</source>
+      <translation>Laporan (*.csv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+      <source>Importing service report</source>
+      <translation>Mengimpor laporan layanan</translation>
+    </message>
+    <message>
+      <source>Villages connected vs roadmap target (cumulative)</source>
+      <translation>Desa terhubung vs target roadmap (kumulatif)</translation>
+    </message>
+    <message>
+      <source>Active users per month</source>
+      <translation>Pengguna aktif per bulan</translation>
+    </message>
+    <message>
+      <source>Sites ≥ 25/3 Mbps</source>
+      <translation>Site ≥ 25/3 Mbps</translation>
+    </message>
+    <message>
+      <source>Speed (25/3 Mbps) and digital cadres</source>
+      <translation>Kecepatan (25/3 Mbps) dan kader digital</translation>
+    </message>
+    <message>
+      <source>Folder for the monthly M&amp;E report</source>
+      <translation>Folder untuk laporan monev bulanan</translation>
+    </message>
+    <message>
+      <source>Writing the M&amp;E report…</source>
+      <translation>Menulis laporan monev…</translation>
+    </message>
+    <message>
+      <source>Monthly M&amp;E report</source>
+      <translation>Laporan monev bulanan</translation>
+    </message>
+    <message>
+      <source>SLA target</source>
+      <translation>Target SLA</translation>
+    </message>
+    <message>
+      <source>Status history</source>
+      <translation>Riwayat status</translation>
+    </message>
+    <message>
+      <source>Latest reports</source>
+      <translation>Laporan terakhir</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage first.</source>
+      <translation>Pilih GeoPackage rencana terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Choose the village or site layer first.</source>
+      <translation>Pilih layer desa atau site terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Status editing set up for '{layer}'. Edit the status in the attribute table or the form and save: each change is added to the status history.</source>
+      <translation>Penyuntingan status disiapkan untuk '{layer}'. Ubah status di tabel atribut atau formulir lalu simpan: setiap perubahan ditambahkan ke riwayat status.</translation>
+    </message>
+    <message>
+      <source>Import failed; nothing was written. See the panel.</source>
+      <translation>Impor gagal; tidak ada yang ditulis. Lihat panel.</translation>
+    </message>
+    <message>
+      <source>Read {read}, imported {imp}, rejected {rej} (conflicts {conf}), duplicates {dup}.</source>
+      <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (konflik {conf}), duplikat {dup}.</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indikator</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Nilai</translation>
+    </message>
+    <message>
+      <source>Site-months</source>
+      <translation>Site-bulan</translation>
+    </message>
+    <message>
+      <source>Mean %</source>
+      <translation>Rata-rata %</translation>
+    </message>
+    <message>
+      <source>Min %</source>
+      <translation>Min %</translation>
+    </message>
+    <message>
+      <source>Months below</source>
+      <translation>Bulan di bawah target</translation>
+    </message>
+    <message>
+      <source>Flag</source>
+      <translation>Penanda</translation>
+    </message>
+    <message>
+      <source>Digital cadres</source>
+      <translation>Kader digital</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Waktu</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>Dari</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>Menjadi</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Oleh</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Catatan</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Periode</translation>
+    </message>
+    <message>
+      <source>Uptime %</source>
+      <translation>Uptime %</translation>
+    </message>
+    <message>
+      <source>Down/Up Mbps</source>
+      <translation>Unduh/Unggah Mbps</translation>
+    </message>
+    <message>
+      <source>Outage</source>
+      <translation>Gangguan</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report failed; see the panel.</source>
+      <translation>Laporan monev gagal; lihat panel.</translation>
+    </message>
+    <message>
+      <source>Export monthly M&amp;E report…</source>
+      <translation>Ekspor laporan monev bulanan…</translation>
+    </message>
+    <message>
+      <source>Add monitoring fields</source>
+      <translation>Tambah kolom pemantauan</translation>
+    </message>
+    <message>
+      <source>Fields added to '{layer}': {fields}</source>
+      <translation>Kolom ditambahkan ke '{layer}': {fields}</translation>
+    </message>
+    <message>
+      <source>Importing {name}…</source>
+      <translation>Mengimpor {name}…</translation>
+    </message>
+    <message>
+      <source>Import failed; nothing was written. {log}</source>
+      <translation>Impor gagal; tidak ada yang ditulis. {log}</translation>
+    </message>
+    <message>
+      <source>Roadmap target</source>
+      <translation>Target roadmap</translation>
+    </message>
+    <message>
+      <source>Connected (active)</source>
+      <translation>Terhubung (aktif)</translation>
+    </message>
+    <message>
+      <source>Availability distribution {month} (%)</source>
+      <translation>Sebaran ketersediaan {month} (%)</translation>
+    </message>
+    <message>
+      <source>Active users</source>
+      <translation>Pengguna aktif</translation>
+    </message>
+    <message>
+      <source>Evaluated / planned</source>
+      <translation>Dievaluasi / direncanakan</translation>
+    </message>
+    <message>
+      <source>Meeting / trained</source>
+      <translation>Memenuhi / terlatih</translation>
+    </message>
+    <message>
+      <source>{code}: {n} status change(s)</source>
+      <translation>{code}: {n} perubahan status</translation>
+    </message>
+    <message>
+      <source>M&amp;E report for {month} written: {path}</source>
+      <translation>Laporan monev untuk {month} ditulis: {path}</translation>
+    </message>
+    <message>
+      <source>Monitoring fields are added only to a layer of a plan GeoPackage (.gpkg); '{layer}' is not one. Export it to the plan GeoPackage first.</source>
+      <translation>Kolom pemantauan hanya ditambahkan ke layer di GeoPackage rencana (.gpkg); '{layer}' bukan layer tersebut. Ekspor dulu ke GeoPackage rencana.</translation>
+    </message>
+    <message>
+      <source>none (all present)</source>
+      <translation>tidak ada (semua sudah ada)</translation>
+    </message>
+    <message>
+      <source>Rejected rows with reasons: {path}</source>
+      <translation>Baris yang ditolak beserta alasannya: {path}</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report failed: {log}</source>
+      <translation>Laporan monev gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Add the fields {status}, survey_date, contract_date, install_date, active_date and status_note (those missing) to layer '{layer}' in {path}?</source>
+      <translation>Tambahkan kolom {status}, survey_date, contract_date, install_date, active_date dan status_note (yang belum ada) ke layer '{layer}' di {path}?</translation>
+    </message>
+    <message>
+      <source>Cannot read the monitoring tables: {error}</source>
+      <translation>Tabel pemantauan tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <source>Name (key)</source>
+      <translation>Nama (kunci)</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>Label</translation>
+    </message>
+    <message>
+      <source>Pays (capex;opex)</source>
+      <translation>Membiayai (capex;opex)</translation>
+    </message>
+    <message>
+      <source>Technologies</source>
+      <translation>Teknologi</translation>
+    </message>
+    <message>
+      <source>CAPEX only for</source>
+      <translation>CAPEX hanya untuk</translation>
+    </message>
+    <message>
+      <source>OPEX only for</source>
+      <translation>OPEX hanya untuk</translation>
+    </message>
+    <message>
+      <source>Yearly cap (Rp)</source>
+      <translation>Pagu tahunan (Rp)</translation>
+    </message>
+    <message>
+      <source>Per-village cap (Rp/yr)</source>
+      <translation>Pagu per desa (Rp/tahun)</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>Aturan</translation>
+    </message>
+    <message>
+      <source>Recurring</source>
+      <translation>Berkelanjutan</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Urutan</translation>
+    </message>
+    <message>
+      <source>Short key (letters, digits, _ . -), unique; used in the funding_capex/funding_opex fields.</source>
+      <translation>Kunci singkat (huruf, angka, _ . -), unik; dipakai di kolom funding_capex/funding_opex.</translation>
+    </message>
+    <message>
+      <source>What the source pays: capex, opex or capex;opex.</source>
+      <translation>Yang dibiayai sumber ini: capex, opex atau capex;opex.</translation>
+    </message>
+    <message>
+      <source>'all' or technology keys separated by ';': fibre, fwa, radio, bts, colo, satellite, village_package.</source>
+      <translation>'all' atau kunci teknologi dipisah ';': fibre, fwa, radio, bts, colo, satellite, village_package.</translation>
+    </message>
+    <message>
+      <source>Optional narrower list for CAPEX (empty = same as Technologies).</source>
+      <translation>Daftar lebih sempit untuk CAPEX, opsional (kosong = sama dengan Teknologi).</translation>
+    </message>
+    <message>
+      <source>Optional narrower list for OPEX (empty = same as Technologies).</source>
+      <translation>Daftar lebih sempit untuk OPEX, opsional (kosong = sama dengan Teknologi).</translation>
+    </message>
+    <message>
+      <source>The most the source pays in one year, CAPEX and OPEX together (per kabupaten/kota with the per_kab rule).</source>
+      <translation>Jumlah terbesar yang dibayar sumber ini dalam satu tahun, CAPEX dan OPEX bersama (per kabupaten/kota dengan aturan per_kab).</translation>
+    </message>
+    <message>
+      <source>Optional: the most it pays for one village in one year (empty = no limit).</source>
+      <translation>Opsional: jumlah terbesar untuk satu desa dalam satu tahun (kosong = tanpa batas).</translation>
+    </message>
+    <message>
+      <source>Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota).</source>
+      <translation>Aturan kelayakan dipisah ';': 3t (hanya desa 3T), plot (lahan 20×20 m terkonfirmasi), desa (bukan kelurahan), per_kab (pagu tahunan berlaku untuk setiap kabupaten/kota).</translation>
+    </message>
+    <message>
+      <source>Money that continues after the programme; used for the sustainability figure.</source>
+      <translation>Dana yang terus tersedia setelah program berakhir; dipakai untuk angka keberlanjutan.</translation>
+    </message>
+    <message>
+      <source>Spending order: lower first. The roadmap spends the most specific money first.</source>
+      <translation>Urutan pemakaian: yang lebih kecil lebih dulu. Roadmap memakai dana yang paling spesifik lebih dulu.</translation>
+    </message>
+    <message>
+      <source>Run the roadmap to see the budget by year.</source>
+      <translation>Jalankan roadmap untuk melihat anggaran per tahun.</translation>
+    </message>
+    <message>
+      <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
+      <translation>Layer rencana desa dari 'Pilih teknologi' (kolom tech, capex_idr, opex_idr_year, priority_rank).</translation>
+    </message>
+    <message>
+      <source>Plan layer</source>
+      <translation>Layer rencana</translation>
+    </message>
+    <message>
+      <source>Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another operator's tower).</source>
+      <translation>Opsional: menara eksisting dengan kolom operator, untuk daftar berbagi menara (BTS rencana di dekat menara operator lain).</translation>
+    </message>
+    <message>
+      <source>Existing towers</source>
+      <translation>Menara eksisting</translation>
+    </message>
+    <message>
+      <source>First budget year of the roadmap (START_YEAR).</source>
+      <translation>Tahun anggaran pertama roadmap (START_YEAR).</translation>
+    </message>
+    <message>
+      <source>Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked unfunded.</source>
+      <translation>Jumlah tahun roadmap (YEARS). Desa yang tidak dapat didanai dalam tahun-tahun ini ditandai belum terdanai.</translation>
+    </message>
+    <message>
+      <source>Trained digital cadres wanted per connected village (CADRE_TARGET).</source>
+      <translation>Jumlah kader digital terlatih yang diinginkan per desa tersambung (CADRE_TARGET).</translation>
+    </message>
+    <message>
+      <source>Start year</source>
+      <translation>Tahun mulai</translation>
+    </message>
+    <message>
+      <source>GeoPackage for the roadmap outputs (tables villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Empty: a temporary file.</source>
+      <translation>GeoPackage untuk hasil roadmap (tabel villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Kosong: berkas sementara.</translation>
+    </message>
+    <message>
+      <source>Save to</source>
+      <translation>Simpan ke</translation>
+    </message>
+    <message>
+      <source>Funding sources (sumber dana)</source>
+      <translation>Sumber dana</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <source>Add a funding source</source>
+      <translation>Tambah sumber dana</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Remove the selected funding sources</source>
+      <translation>Hapus sumber dana yang dipilih</translation>
+    </message>
+    <message>
+      <source>Load CSV…</source>
+      <translation>Muat CSV…</translation>
+    </message>
+    <message>
+      <source>Save CSV…</source>
+      <translation>Simpan CSV…</translation>
+    </message>
+    <message>
+      <source>Reset to defaults</source>
+      <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+      <source>Replace the table with the default planning assumptions (see the notes).</source>
+      <translation>Ganti tabel dengan asumsi perencanaan bawaan (lihat catatannya).</translation>
+    </message>
+    <message>
+      <source>Run roadmap</source>
+      <translation>Jalankan roadmap</translation>
+    </message>
+    <message>
+      <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
+      <translation>Menjalankan algoritma Processing 'Susun roadmap multi-tahun' di latar belakang dan menambahkan hasilnya ke peta.</translation>
+    </message>
+    <message>
+      <source>Show the roadmap up to this year on the map (filters the roadmap layer).</source>
+      <translation>Tampilkan roadmap sampai tahun ini di peta (menyaring layer roadmap).</translation>
+    </message>
+    <message>
+      <source>Show unfunded</source>
+      <translation>Tampilkan yang belum terdanai</translation>
+    </message>
+    <message>
+      <source>Budget by year and source (Rp)</source>
+      <translation>Anggaran per tahun dan sumber (Rp)</translation>
+    </message>
+    <message>
+      <source>Villages connected by year</source>
+      <translation>Desa tersambung per tahun</translation>
+    </message>
+    <message>
+      <source>People connected by year</source>
+      <translation>Penduduk tersambung per tahun</translation>
+    </message>
+    <message>
+      <source>Building the roadmap…</source>
+      <translation>Menyusun roadmap…</translation>
+    </message>
+    <message>
+      <source>Building the roadmap</source>
+      <translation>Menyusun roadmap</translation>
+    </message>
+    <message>
+      <source>Replace roadmap tables?</source>
+      <translation>Ganti tabel roadmap?</translation>
+    </message>
+    <message>
+      <source>Budget by year and source</source>
+      <translation>Anggaran per tahun dan sumber</translation>
+    </message>
+    <message>
+      <source>Training plan</source>
+      <translation>Rencana pelatihan</translation>
+    </message>
+    <message>
+      <source>Operator packages</source>
+      <translation>Paket operator</translation>
+    </message>
+    <message>
+      <source>Tower sharing candidates</source>
+      <translation>Kandidat berbagi menara</translation>
+    </message>
+    <message>
+      <source>Satellite to fibre migrations</source>
+      <translation>Migrasi satelit ke fiber</translation>
+    </message>
+    <message>
+      <source>Funding sources</source>
+      <translation>Sumber dana</translation>
+    </message>
+    <message>
+      <source>Years</source>
+      <translation>Tahun</translation>
+    </message>
+    <message>
+      <source>Cadres/village</source>
+      <translation>Kader/desa</translation>
+    </message>
+    <message>
+      <source>Map up to year</source>
+      <translation>Peta sampai tahun</translation>
+    </message>
+    <message>
+      <source>The funding table is empty: add at least one source (or Reset to defaults).</source>
+      <translation>Tabel sumber dana kosong: tambahkan minimal satu sumber (atau Kembalikan ke bawaan).</translation>
+    </message>
+    <message>
+      <source>Load funding table</source>
+      <translation>Muat tabel sumber dana</translation>
+    </message>
+    <message>
+      <source>Funding tables (*.csv *.json *.gpkg)</source>
+      <translation>Tabel sumber dana (*.csv *.json *.gpkg)</translation>
+    </message>
+    <message>
+      <source>Save funding table</source>
+      <translation>Simpan tabel sumber dana</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv);;JSON (*.json)</source>
+      <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Choose the plan layer first (villages with a chosen technology).</source>
+      <translation>Pilih layer rencana lebih dulu (desa dengan teknologi terpilih).</translation>
+    </message>
+    <message>
+      <source>The roadmap is already running.</source>
+      <translation>Roadmap sedang berjalan.</translation>
+    </message>
+    <message>
+      <source>Fix the funding table first; see the messages under the table.</source>
+      <translation>Perbaiki tabel sumber dana lebih dulu; lihat pesan di bawah tabel.</translation>
+    </message>
+    <message>
+      <source>Save the roadmap to another GeoPackage than the plan layer's own file.</source>
+      <translation>Simpan roadmap ke GeoPackage lain, bukan berkas layer rencana itu sendiri.</translation>
+    </message>
+    <message>
+      <source>The roadmap was cancelled.</source>
+      <translation>Penyusunan roadmap dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Funding table saved to {path}</source>
+      <translation>Tabel sumber dana disimpan ke {path}</translation>
+    </message>
+    <message>
+      <source>{path} already holds the tables {tables}. Replace them with the new roadmap?</source>
+      <translation>{path} sudah berisi tabel {tables}. Ganti dengan roadmap yang baru?</translation>
+    </message>
+    <message>
+      <source>Roadmap {start}–{end}</source>
+      <translation>Roadmap {start}–{end}</translation>
+    </message>
+    <message>
+      <source>Roadmap villages {start}–{end}</source>
+      <translation>Desa dalam roadmap {start}–{end}</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Penduduk</translation>
+    </message>
+    <message>
+      <source>{s} villages scheduled ({p} people), {u} unfunded. CAPEX {capex}, OPEX {opex}. OPEX after year 1 from recurring sources: {sus}. Training: {t} cadres, {tc}.</source>
+      <translation>{s} desa terjadwal ({p} jiwa), {u} belum terdanai. CAPEX {capex}, OPEX {opex}. OPEX setelah tahun pertama dari sumber berkelanjutan: {sus}. Pelatihan: {t} kader, {tc}.</translation>
+    </message>
+    <message>
+      <source>Funding table OK: {n} sources, {total} per year (without per-kabupaten caps).</source>
+      <translation>Tabel sumber dana benar: {n} sumber, {total} per tahun (tanpa pagu per kabupaten).</translation>
+    </message>
+    <message>
+      <source>New source</source>
+      <translation>Sumber baru</translation>
+    </message>
+    <message>
+      <source>The roadmap failed: {log}</source>
+      <translation>Penyusunan roadmap gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab.</source>
+      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab.</translation>
+    </message>
+    <message>
+      <source>Cannot read the funding table {path}: {error}</source>
+      <translation>Tabel sumber dana {path} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {error}</source>
+      <translation>Tidak dapat menulis {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Row {row}: order '{value}' is not a whole number.</source>
+      <translation>Baris {row}: urutan '{value}' bukan bilangan bulat.</translation>
+    </message>
+    <message>
+      <source>Row {row}: the yearly cap is empty (0 is used).</source>
+      <translation>Baris {row}: pagu tahunan kosong (dipakai 0).</translation>
+    </message>
+    <message>
+      <source>Row {row}: '{value}' is not a number (column {column}).</source>
+      <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
+    </message>
+    <message>
+      <source>Villages to rank, ideally classified (status field from 'Classify villages'). Your layer is not changed: scores go into a new layer.</source>
+      <translation>Desa yang akan diperingkat, sebaiknya sudah diklasifikasi (kolom status dari 'Klasifikasi desa'). Layer Anda tidak diubah: skor ditulis ke layer baru.</translation>
+    </message>
+    <message>
+      <source>Custom (sliders)</source>
+      <translation>Kustom (slider)</translation>
+    </message>
+    <message>
+      <source>Pemerataan: equity first. Efektif biaya: people per rupiah. Layanan publik: schools and health posts first.</source>
+      <translation>Pemerataan: keadilan lebih dulu. Efektif biaya: jumlah orang per rupiah. Layanan publik: sekolah dan fasilitas kesehatan lebih dulu.</translation>
+    </message>
+    <message>
+      <source>Preset</source>
+      <translation>Preset</translation>
+    </message>
+    <message>
+      <source>Weights (0–100, rescaled to sum to 1)</source>
+      <translation>Bobot (0–100, diskalakan ulang sehingga berjumlah 1)</translation>
+    </message>
+    <message>
+      <source>Technology and new sites</source>
+      <translation>Teknologi dan lokasi baru</translation>
+    </message>
+    <message>
+      <source> billion Rp</source>
+      <translation> miliar Rp</translation>
+    </message>
+    <message>
+      <source>A new site covers the village offices within this distance.</source>
+      <translation>Lokasi baru menjangkau kantor desa dalam jarak ini.</translation>
+    </message>
+    <message>
+      <source>Exact (MILP, HiGHS)</source>
+      <translation>Eksak (MILP, HiGHS)</translation>
+    </message>
+    <message>
+      <source>Greedy (fast heuristic)</source>
+      <translation>Greedy (heuristik cepat)</translation>
+    </message>
+    <message>
+      <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
+      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara yang ada).</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>Anggaran</translation>
+    </message>
+    <message>
+      <source>Coverage radius</source>
+      <translation>Radius cakupan</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Metode</translation>
+    </message>
+    <message>
+      <source>Candidate sites</source>
+      <translation>Kandidat lokasi</translation>
+    </message>
+    <message>
+      <source>Choose technology</source>
+      <translation>Pilih teknologi</translation>
+    </message>
+    <message>
+      <source>Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite).</source>
+      <translation>Koneksi layak termurah per kantor desa (serat optik, 4G FWA, radio link, BTS baru, satelit).</translation>
+    </message>
+    <message>
+      <source>Optimise sites</source>
+      <translation>Optimalkan lokasi</translation>
+    </message>
+    <message>
+      <source>Choose new sites within the budget to cover the most people, weighted by the priority score.</source>
+      <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
+    </message>
+    <message>
+      <source>Choosing technology</source>
+      <translation>Memilih teknologi</translation>
+    </message>
+    <message>
+      <source>Building candidate sites</source>
+      <translation>Membuat kandidat lokasi</translation>
+    </message>
+    <message>
+      <source>Optimising sites</source>
+      <translation>Mengoptimalkan lokasi</translation>
+    </message>
+    <message>
+      <source>Weight of the criterion; the ranking updates while you move it.</source>
+      <translation>Bobot kriteria; peringkat diperbarui saat Anda menggesernya.</translation>
+    </message>
+    <message>
+      <source>All weights are zero: move at least one slider.</source>
+      <translation>Semua bobot nol: geser setidaknya satu slider.</translation>
+    </message>
+    <message>
+      <source>Weights used: {w}.</source>
+      <translation>Bobot yang dipakai: {w}.</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Village technology</source>
+      <translation>Teknologi desa</translation>
+    </message>
+    <message>
+      <source>Villages by coverage</source>
+      <translation>Desa menurut cakupan</translation>
+    </message>
+    <message>
+      <source>Selected sites</source>
+      <translation>Lokasi terpilih</translation>
+    </message>
+    <message>
+      <source>Technology choice failed; see the panel.</source>
+      <translation>Pemilihan teknologi gagal; lihat panel.</translation>
+    </message>
+    <message>
+      <source>Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.</source>
+      <translation>Teknologi: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per tahun.</translation>
+    </message>
+    <message>
+      <source>Site optimisation failed; see the panel.</source>
+      <translation>Optimasi lokasi gagal; lihat panel.</translation>
+    </message>
+    <message>
+      <source>{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).</source>
+      <translation>{k} lokasi senilai Rp {cost:,.0f}: {pop:,.0f} penduduk baru terjangkau (gap {gap}).</translation>
+    </message>
+    <message>
+      <source>First: {name} ({score:.1f}).</source>
+      <translation>Pertama: {name} ({score:.1f}).</translation>
+    </message>
+    <message>
+      <source>No data, skipped: {c}.</source>
+      <translation>Tanpa data, dilewati: {c}.</translation>
+    </message>
+    <message>
+      <source>Technology choice failed: {log}</source>
+      <translation>Pemilihan teknologi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Candidate sites failed: {log}</source>
+      <translation>Pembuatan kandidat lokasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Site optimisation failed: {log}</source>
+      <translation>Optimasi lokasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Place site</source>
+      <translation>Tempatkan menara</translation>
+    </message>
+    <message>
+      <source>Move site</source>
+      <translation>Pindahkan menara</translation>
+    </message>
+    <message>
+      <source>Choose or create a planned-sites layer first.</source>
+      <translation>Pilih atau buat dulu layer lokasi menara rencana.</translation>
+    </message>
+    <message>
+      <source>This point is outside the DEM: a site can only be placed on the terrain model. Nothing was added.</source>
+      <translation>Titik ini di luar DEM: menara hanya dapat ditempatkan di atas model medan. Tidak ada yang ditambahkan.</translation>
+    </message>
+    <message>
+      <source>The site could not be moved.</source>
+      <translation>Menara tidak dapat dipindahkan.</translation>
+    </message>
+    <message>
+      <source>The layer '{name}' cannot be edited (read-only?).</source>
+      <translation>Layer '{name}' tidak dapat disunting (hanya-baca?).</translation>
+    </message>
+    <message>
+      <source>The site could not be added to '{name}'.</source>
+      <translation>Menara tidak dapat ditambahkan ke '{name}'.</translation>
+    </message>
+    <message>
+      <source>Select a village on the map to see its score by criterion.</source>
+      <translation>Pilih desa di peta untuk melihat skornya per kriteria.</translation>
+    </message>
+    <message>
+      <source>{name}: score {score:.1f} of 100</source>
+      <translation>{name}: skor {score:.1f} dari 100</translation>
+    </message>
+    <message>
+      <source>Click the map with 'Signal at point' to see the terrain profile.</source>
+      <translation>Klik peta dengan 'Sinyal di titik' untuk melihat profil medan.</translation>
+    </message>
+    <message>
+      <source>Line of sight</source>
+      <translation>Garis pandang</translation>
+    </message>
+    <message>
+      <source>First Fresnel zone</source>
+      <translation>Zona Fresnel pertama</translation>
+    </message>
+    <message>
+      <source>Distance from the site (km)</source>
+      <translation>Jarak dari site (km)</translation>
+    </message>
+    <message>
+      <source>Elevation (m)</source>
+      <translation>Ketinggian (m)</translation>
+    </message>
+    <message>
+      <source>Terrain with earth bulge (k = {k:.2f})</source>
+      <translation>Medan dengan tonjolan bumi (k = {k:.2f})</translation>
+    </message>
+    <message>
+      <source>What-if previews</source>
+      <translation>Pratinjau skenario</translation>
+    </message>
+    <message>
+      <source>What-if: planned sites</source>
+      <translation>Skenario: menara rencana</translation>
+    </message>
+    <message>
+      <source>Point layer of planned sites (site_id, tech, height_m, …).</source>
+      <translation>Layer titik menara rencana (site_id, tech, height_m, …).</translation>
+    </message>
+    <message>
+      <source>Create planned-sites layer…</source>
+      <translation>Buat layer menara rencana…</translation>
+    </message>
+    <message>
+      <source>Creates a planned-sites layer with its form in a GeoPackage.</source>
+      <translation>Membuat layer menara rencana beserta formulirnya di dalam GeoPackage.</translation>
+    </message>
+    <message>
+      <source>Planned sites</source>
+      <translation>Lokasi baru rencana</translation>
+    </message>
+    <message>
+      <source>Coverage raster of the existing sites (best signal in dBm).</source>
+      <translation>Raster cakupan menara eksisting (sinyal terbaik dalam dBm).</translation>
+    </message>
+    <message>
+      <source>Villages classified against the existing coverage (status, cov_share).</source>
+      <translation>Desa yang sudah diklasifikasi terhadap cakupan eksisting (status, cov_share).</translation>
+    </message>
+    <message>
+      <source>Existing coverage</source>
+      <translation>Cakupan eksisting</translation>
+    </message>
+    <message>
+      <source>Classified villages</source>
+      <translation>Desa terklasifikasi</translation>
+    </message>
+    <message>
+      <source>Click on the map to add a planned site; drag a planned site to move it.</source>
+      <translation>Klik peta untuk menambah menara rencana; seret menara rencana untuk memindahkannya.</translation>
+    </message>
+    <message>
+      <source>Keep</source>
+      <translation>Simpan</translation>
+    </message>
+    <message>
+      <source>Save the planned-sites layer's edits (this site included).</source>
+      <translation>Simpan suntingan layer menara rencana (termasuk menara ini).</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Buang</translation>
+    </message>
+    <message>
+      <source>Remove this site (within the layer's unsaved edits).</source>
+      <translation>Hapus menara ini (di dalam suntingan layer yang belum disimpan).</translation>
+    </message>
+    <message>
+      <source>Place a site to see what it would change.</source>
+      <translation>Tempatkan menara untuk melihat perubahan yang dihasilkannya.</translation>
+    </message>
+    <message>
+      <source>GeoPackage for the planned sites</source>
+      <translation>GeoPackage untuk menara rencana</translation>
+    </message>
+    <message>
+      <source>Creating the planned-sites layer…</source>
+      <translation>Membuat layer menara rencana…</translation>
+    </message>
+    <message>
+      <source>Creating the planned-sites layer</source>
+      <translation>Membuat layer menara rencana</translation>
+    </message>
+    <message>
+      <source>Planned sites saved.</source>
+      <translation>Menara rencana tersimpan.</translation>
+    </message>
+    <message>
+      <source>Discard site</source>
+      <translation>Buang menara</translation>
+    </message>
+    <message>
+      <source>Site discarded.</source>
+      <translation>Menara dibuang.</translation>
+    </message>
+    <message>
+      <source>Rp {amount} billion</source>
+      <translation>Rp {amount} miliar</translation>
+    </message>
+    <message>
+      <source>Rp {amount} million</source>
+      <translation>Rp {amount} juta</translation>
+    </message>
+    <message>
+      <source>The planned-sites layer cannot be opened.</source>
+      <translation>Layer menara rencana tidak dapat dibuka.</translation>
+    </message>
+    <message>
+      <source>Choose the DEM (terrain model) first, on the Data page or here.</source>
+      <translation>Pilih dulu DEM (model medan), di halaman Data atau di sini.</translation>
+    </message>
+    <message>
+      <source>Affected villages</source>
+      <translation>Desa terdampak</translation>
+    </message>
+    <message>
+      <source>Nothing to save.</source>
+      <translation>Tidak ada yang perlu disimpan.</translation>
+    </message>
+    <message>
+      <source>The planned-sites layer was not created: {log}</source>
+      <translation>Layer menara rencana tidak dibuat: {log}</translation>
+    </message>
+    <message>
+      <source>Planned-sites layer ready: {name}</source>
+      <translation>Layer menara rencana siap: {name}</translation>
+    </message>
+    <message>
+      <source>Computing the coverage of {site_id}…</source>
+      <translation>Menghitung cakupan {site_id}…</translation>
+    </message>
+    <message>
+      <source>Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview.</source>
+      <translation>Menara {site_id} belum memiliki teknologi: pilih 2G, 3G, 4G atau 5G di formulirnya. Tidak ada pratinjau.</translation>
+    </message>
+    <message>
+      <source>Preview ready in {seconds} s.</source>
+      <translation>Pratinjau siap dalam {seconds} detik.</translation>
+    </message>
+    <message>
+      <source>Coverage preview {site_id}</source>
+      <translation>Pratinjau cakupan {site_id}</translation>
+    </message>
+    <message>
+      <source>Saving the planned sites failed: {errors}</source>
+      <translation>Gagal menyimpan menara rencana: {errors}</translation>
+    </message>
+    <message>
+      <source>Site {site_id} is outside the DEM: move it onto the terrain model. No preview.</source>
+      <translation>Menara {site_id} berada di luar DEM: pindahkan ke atas model medan. Tidak ada pratinjau.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;{site_id}&lt;/b&gt;: {people} people newly covered; {villages} village(s) newly covered, {improved} village(s) improve. Overlap with existing sites: {overlap} %. Cost: {cost}.</source>
+      <translation>&lt;b&gt;{site_id}&lt;/b&gt;: {people} jiwa baru tercakup; {villages} desa baru tercakup, {improved} desa membaik. Tumpang tindih dengan menara eksisting: {overlap} %. Biaya: {cost}.</translation>
+    </message>
+    <message>
+      <source>Site {site_id} has no location.</source>
+      <translation>Menara {site_id} tidak memiliki lokasi.</translation>
+    </message>
+    <message>
+      <source>(default for {tech})</source>
+      <translation>(bawaan untuk {tech})</translation>
+    </message>
+    <message>
+      <source>What-if preview of site {site_id}</source>
+      <translation>Pratinjau skenario menara {site_id}</translation>
+    </message>
+    <message>
+      <source>The DEM has no coordinate reference system.</source>
+      <translation>DEM tidak memiliki sistem referensi koordinat.</translation>
+    </message>
+    <message>
+      <source>Assign the DEM's CRS in its layer properties (Source tab).</source>
+      <translation>Tetapkan CRS DEM pada properti layer (tab Sumber).</translation>
+    </message>
+    <message>
+      <source>For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.</source>
+      <translation>Agar jarak tepat, proyeksikan ulang DEM ke UTM 50S (EPSG:32750) terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>The layer has no coordinate reference system.</source>
+      <translation>Layer ini tidak memiliki sistem referensi koordinat.</translation>
+    </message>
+    <message>
+      <source>Set the layer's CRS (Layer Properties &gt; Source), e.g. EPSG:4326 for lon/lat.</source>
+      <translation>Tetapkan CRS layer (Properti Layer &gt; Sumber), misalnya EPSG:4326 untuk bujur/lintang.</translation>
+    </message>
+    <message>
+      <source>The layer holds neither points nor polygons.</source>
+      <translation>Layer ini tidak berisi titik maupun poligon.</translation>
+    </message>
+    <message>
+      <source>Use village polygons or village office points.</source>
+      <translation>Gunakan poligon desa atau titik kantor desa.</translation>
+    </message>
+    <message>
+      <source>Check both layers' CRS, or choose the DEM that covers these villages.</source>
+      <translation>Periksa CRS kedua layer, atau pilih DEM yang mencakup desa-desa ini.</translation>
+    </message>
+    <message>
+      <source>The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.</source>
+      <translation>DEM dalam satuan derajat ({crs}); alat cakupan akan memproyeksikannya ke CRS metrik terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Use a DEM that covers the whole area, or expect nodata outside it.</source>
+      <translation>Gunakan DEM yang mencakup seluruh wilayah, atau akan ada nodata di luarnya.</translation>
+    </message>
+    <message>
+      <source>Fill the holes (Raster &gt; Analysis &gt; Fill nodata) if they fall on villages.</source>
+      <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
+    </message>
+    <message>
+      <source>The villages do not overlap the DEM ({dem}).</source>
+      <translation>Desa-desa tidak bertampalan dengan DEM ({dem}).</translation>
+    </message>
+    <message>
+      <source>{pct:.1f}% of the DEM cells are nodata.</source>
+      <translation>{pct:.1f}% sel DEM bernilai nodata.</translation>
+    </message>
+    <message>
+      <source>The DEM covers only {pct:.0f}% of the villages' extent.</source>
+      <translation>DEM hanya mencakup {pct:.0f}% dari luasan desa-desa.</translation>
+    </message>
+    <message>
+      <source>Site ID</source>
+      <translation>ID menara</translation>
+    </message>
+    <message>
+      <source>Technology</source>
+      <translation>Teknologi</translation>
+    </message>
+    <message>
+      <source>Tower height</source>
+      <translation>Tinggi menara</translation>
+    </message>
+    <message>
+      <source>Frequency</source>
+      <translation>Frekuensi</translation>
+    </message>
+    <message>
+      <source>Transmit power (EIRP)</source>
+      <translation>Daya pancar (EIRP)</translation>
+    </message>
+    <message>
+      <source>Site status</source>
+      <translation>Status menara</translation>
+    </message>
+    <message>
+      <source>Cost (IDR)</source>
+      <translation>Biaya (Rp)</translation>
+    </message>
+    <message>
+      <source>Land status</source>
+      <translation>Status lahan</translation>
+    </message>
+    <message>
+      <source>Other operator</source>
+      <translation>Lainnya</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Direncanakan</translation>
+    </message>
+    <message>
+      <source>Surveyed</source>
+      <translation>Sudah disurvei</translation>
+    </message>
+    <message>
+      <source>Contracted</source>
+      <translation>Sudah dikontrak</translation>
+    </message>
+    <message>
+      <source>Installed</source>
+      <translation>Terpasang</translation>
+    </message>
+    <message>
+      <source>Active (on air)</source>
+      <translation>Aktif (on air)</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Dibatalkan</translation>
+    </message>
+    <message>
+      <source>Not checked yet</source>
+      <translation>Belum dicek</translation>
+    </message>
+    <message>
+      <source>Available</source>
+      <translation>Tersedia</translation>
+    </message>
+    <message>
+      <source>Refused by the owner</source>
+      <translation>Ditolak pemilik</translation>
+    </message>
+    <message>
+      <source>Disputed</source>
+      <translation>Sengketa</translation>
+    </message>
+    <message>
+      <source>Village grant</source>
+      <translation>Hibah desa</translation>
+    </message>
+    <message>
+      <source>Lease</source>
+      <translation>Sewa</translation>
+    </message>
+    <message>
+      <source>Choose the technology (2G, 3G, 4G or 5G): coverage and defaults depend on it.</source>
+      <translation>Pilih teknologi (2G, 3G, 4G atau 5G): cakupan dan nilai bawaan bergantung padanya.</translation>
+    </message>
+    <message>
+      <source>Tower height must be 10–120 m: lower masts do not clear the trees, higher ones are not built for village sites.</source>
+      <translation>Tinggi menara harus 10–120 m: tiang yang lebih rendah tidak melewati pepohonan, yang lebih tinggi tidak dibangun untuk menara desa.</translation>
+    </message>
+    <message>
+      <source>Transmit power (EIRP) must be 30–70 dBm: outside this range it is not a real base station (typical macro site 55–62 dBm).</source>
+      <translation>Daya pancar (EIRP) harus 30–70 dBm: di luar rentang ini bukan BTS yang nyata (BTS makro umumnya 55–62 dBm).</translation>
+    </message>
+    <message>
+      <source>Frequency must be 450–3800 MHz: the mobile bands licensed in Indonesia.</source>
+      <translation>Frekuensi harus 450–3800 MHz: pita seluler yang berizin di Indonesia.</translation>
+    </message>
+    <message>
+      <source>Cost cannot be negative.</source>
+      <translation>Biaya tidak boleh negatif.</translation>
+    </message>
+    <message>
+      <source>Every planned site needs an identifier.</source>
+      <translation>Setiap menara rencana memerlukan ID.</translation>
+    </message>
+    <message>
+      <source>Planned-sites form (Internet Desa Kaltim)</source>
+      <translation>Formulir menara rencana (Internet Desa Kaltim)</translation>
+    </message>
+    <message>
+      <source>Invalid CRS for the planned-sites layer; use e.g. EPSG:32750.</source>
+      <translation>CRS tidak valid untuk layer menara rencana; gunakan misalnya EPSG:32750.</translation>
+    </message>
+    <message>
+      <source>The GeoPackage {path} already has a layer '{name}'. Choose another layer name, or tick 'Overwrite' to replace it (its sites are lost).</source>
+      <translation>GeoPackage {path} sudah memiliki layer '{name}'. Pilih nama layer lain, atau centang 'Timpa' untuk menggantinya (menara di dalamnya akan hilang).</translation>
+    </message>
+    <message>
+      <source>The layer '{name}' of {path} is open in the project: remove it from the project (saving or discarding its edits) before replacing it.</source>
+      <translation>Layer '{name}' dari {path} sedang terbuka di proyek: keluarkan dari proyek (simpan atau buang dulu suntingannya) sebelum menggantinya.</translation>
+    </message>
+    <message>
+      <source>Cannot create the layer '{name}' in {path}: {error}</source>
+      <translation>Tidak dapat membuat layer '{name}' di {path}: {error}</translation>
+    </message>
+    <message>
+      <source>The layer '{name}' was written to {path} but cannot be opened.</source>
+      <translation>Layer '{name}' sudah ditulis ke {path} tetapi tidak dapat dibuka.</translation>
+    </message>
+    <message>
+      <source>Villages (population estimated)</source>
+      <translation>Desa (penduduk perkiraan)</translation>
+    </message>
+    <message>
+      <source>Village offices</source>
+      <translation>Kantor desa</translation>
+    </message>
+    <message>
+      <source>Existing towers (SYNTHETIC)</source>
+      <translation>Menara eksisting (SINTETIS)</translation>
+    </message>
+    <message>
+      <source>Elevation (SYNTHETIC DEM)</source>
+      <translation>Elevasi (DEM SINTETIS)</translation>
+    </message>
+    <message>
+      <source>Kaltim sample (Internet Desa Kaltim)</source>
+      <translation>Sampel Kaltim (Internet Desa Kaltim)</translation>
+    </message>
+    <message>
+      <source>The bundled sample is incomplete (cannot open: {names}) in {folder}. Reinstall the plugin or run 'make sample'.</source>
+      <translation>Sampel bawaan tidak lengkap (tidak dapat membuka: {names}) di {folder}. Pasang ulang plugin atau jalankan 'make sample'.</translation>
+    </message>
+    <message>
+      <source>The status must be one of the workflow statuses.</source>
+      <translation>Status harus salah satu status alur kerja.</translation>
+    </message>
+    <message>
+      <source>Status (status)</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Survey date (tanggal survei)</source>
+      <translation>Tanggal survei</translation>
+    </message>
+    <message>
+      <source>Contract date (tanggal kontrak)</source>
+      <translation>Tanggal kontrak</translation>
+    </message>
+    <message>
+      <source>Installation date (tanggal pasang)</source>
+      <translation>Tanggal pasang</translation>
+    </message>
+    <message>
+      <source>Activation date (tanggal aktif)</source>
+      <translation>Tanggal aktif</translation>
+    </message>
+    <message>
+      <source>Status note (catatan status)</source>
+      <translation>Catatan status</translation>
+    </message>
+    <message>
+      <source>Installed, active or disrupted needs an installation date: the equipment must be on site before the service can run. Fill in the installation date first.</source>
+      <translation>Status terpasang, aktif atau terganggu memerlukan tanggal pasang: perangkat harus sudah ada di lokasi sebelum layanan dapat berjalan. Isi tanggal pasang terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>none (final status)</source>
+      <translation>tidak ada (status akhir)</translation>
+    </message>
+    <message>
+      <source>The date cannot lie in the future: a status records what has happened.</source>
+      <translation>Tanggal tidak boleh di masa depan: status mencatat hal yang sudah terjadi.</translation>
+    </message>
+    <message>
+      <source>Choose a valid village or site layer.</source>
+      <translation>Pilih layer desa atau site yang valid.</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage that keeps the status history.</source>
+      <translation>Pilih GeoPackage rencana yang menyimpan riwayat status.</translation>
+    </message>
+    <message>
+      <source>status cannot change from {old} to {new} (allowed: {allowed})</source>
+      <translation>status tidak dapat berubah dari {old} menjadi {new} (yang diizinkan: {allowed})</translation>
+    </message>
+    <message>
+      <source>Cannot open layer '{layer}' in {path}. Check the GeoPackage and the layer name.</source>
+      <translation>Layer '{layer}' di {path} tidak dapat dibuka. Periksa GeoPackage dan nama layernya.</translation>
+    </message>
+    <message>
+      <source>The date cannot lie in the future (a status records what has happened) and cannot be before {earlier}.</source>
+      <translation>Tanggal tidak boleh di masa depan (status mencatat hal yang sudah terjadi) dan tidak boleh sebelum {earlier}.</translation>
+    </message>
+    <message>
+      <source>Status ({field})</source>
+      <translation>Status ({field})</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no '{field}' field. Use 'Add monitoring fields' on the plan GeoPackage first; your input layer is never changed silently.</source>
+      <translation>Layer '{layer}' tidak memiliki kolom '{field}'. Gunakan 'Tambah kolom pemantauan' pada GeoPackage rencana terlebih dahulu; layer masukan Anda tidak pernah diubah diam-diam.</translation>
+    </message>
+    <message>
+      <source>Field '{field}' of '{layer}' holds values that are not deployment statuses ({values}), for example the coverage class from 'Classify villages'. Correct them, or add a separate field '{alt}' with 'Add monitoring fields'.</source>
+      <translation>Kolom '{field}' pada '{layer}' berisi nilai yang bukan status pembangunan ({values}), misalnya kelas cakupan dari 'Klasifikasi desa'. Perbaiki nilainya, atau tambahkan kolom terpisah '{alt}' dengan 'Tambah kolom pemantauan'.</translation>
+    </message>
+    <message>
+      <source>Could not add the monitoring fields to '{layer}': {error}</source>
+      <translation>Kolom pemantauan tidak dapat ditambahkan ke '{layer}': {error}</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: the status was cleared; status history records only statuses, nothing written.</source>
+      <translation>Fitur {fid}: status dikosongkan; riwayat status hanya mencatat status, tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>outside the workflow: {problem}</source>
+      <translation>di luar alur kerja: {problem}</translation>
+    </message>
+    <message>
+      <source>Status of {code} changed outside the workflow ({problem}); recorded with a note.</source>
+      <translation>Status {code} diubah di luar alur kerja ({problem}); dicatat dengan keterangan.</translation>
+    </message>
+    <message>
+      <source>Status history not written for {code}: {error}</source>
+      <translation>Riwayat status untuk {code} tidak ditulis: {error}</translation>
+    </message>
+    <message>
+      <source>Status history for {code} could not be written yet ({error}); it is kept and written at the next save.</source>
+      <translation>Riwayat status untuk {code} belum dapat ditulis ({error}); disimpan dan ditulis pada penyimpanan berikutnya.</translation>
+    </message>
+    <message>
+      <source>Covered (tercakup)</source>
+      <translation>Tercakup</translation>
+    </message>
+    <message>
+      <source>Partial (sebagian)</source>
+      <translation>Sebagian</translation>
+    </message>
+    <message>
+      <source>Blank spot</source>
+      <translation>Blank spot</translation>
+    </message>
+    <message>
+      <source>threshold</source>
+      <translation>ambang</translation>
+    </message>
+    <message>
+      <source>0 sites (no line of sight)</source>
+      <translation>0 site (tidak ada garis pandang)</translation>
+    </message>
+    <message>
+      <source>1 site in line of sight</source>
+      <translation>1 site dalam garis pandang</translation>
+    </message>
+    <message>
+      <source>{n} sites in line of sight</source>
+      <translation>{n} site dalam garis pandang</translation>
+    </message>
+    <message>
+      <source>4 to {n} sites in line of sight</source>
+      <translation>4 sampai {n} site dalam garis pandang</translation>
+    </message>
+    <message>
+      <source>No status yet</source>
+      <translation>Belum ada status</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no '{field}' field to style by.</source>
+      <translation>Layer '{layer}' tidak memiliki kolom '{field}' untuk simbologi.</translation>
+    </message>
+    <message>
+      <source>Unfunded (belum terdanai)</source>
+      <translation>Belum terdanai</translation>
+    </message>
+    <message>
+      <source>Year {year}</source>
+      <translation>Tahun {year}</translation>
+    </message>
+    <message>
+      <source>Fibre optic</source>
+      <translation>Serat optik</translation>
+    </message>
+    <message>
+      <source>4G FWA (router)</source>
+      <translation>4G FWA (router)</translation>
+    </message>
+    <message>
+      <source>Radio link</source>
+      <translation>Radio link</translation>
+    </message>
+    <message>
+      <source>New 4G BTS</source>
+      <translation>BTS 4G baru</translation>
+    </message>
+    <message>
+      <source>Co-location on an existing tower</source>
+      <translation>Kolokasi pada menara yang ada</translation>
+    </message>
+    <message>
+      <source>Satellite</source>
+      <translation>Satelit</translation>
+    </message>
+    <message>
+      <source>Province village package</source>
+      <translation>Paket internet desa Pemprov</translation>
+    </message>
+    <message>
+      <source>Village office</source>
+      <translation>Kantor desa</translation>
+    </message>
+    <message>
+      <source>Hilltop</source>
+      <translation>Puncak bukit</translation>
+    </message>
+    <message>
+      <source>Existing tower (co-location)</source>
+      <translation>Menara yang ada (kolokasi)</translation>
+    </message>
+    <message>
+      <source>Covered by an existing site</source>
+      <translation>Terjangkau oleh lokasi yang ada</translation>
+    </message>
+    <message>
+      <source>Covered by a new site</source>
+      <translation>Terjangkau oleh lokasi baru</translation>
+    </message>
+    <message>
+      <source>Not covered</source>
+      <translation>Tidak terjangkau</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim panel</source>
+      <translation>Panel Internet Desa Kaltim</translation>
+    </message>
+    <message>
+      <source>Show or hide the Internet Desa Kaltim panel</source>
+      <translation>Tampilkan atau sembunyikan panel Internet Desa Kaltim</translation>
+    </message>
+    <message>
+      <source>Processing tools…</source>
+      <translation>Alat Processing…</translation>
+    </message>
+    <message>
+      <source>Builds candidate sites for new towers around the villages that are not covered (status other than covered; all villages when there is no status field): the village offices (kind office), hilltops within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the 4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — ready for 'Optimise sites'.</source>
+      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara yang ada dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
+    </message>
+    <message>
+      <source>Tower operator field (default: operator)</source>
+      <translation>Kolom operator menara (bawaan: operator)</translation>
+    </message>
+    <message>
+      <source>Villages (office points, or polygons)</source>
+      <translation>Desa (titik kantor desa, atau poligon)</translation>
+    </message>
+    <message>
+      <source>Coverage status field (default: status)</source>
+      <translation>Kolom status cakupan (bawaan: status)</translation>
+    </message>
+    <message>
+      <source>Village code field (empty = detect)</source>
+      <translation>Kolom kode desa (kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>DEM (for hilltops and elevations)</source>
+      <translation>DEM (untuk puncak bukit dan elevasi)</translation>
+    </message>
+    <message>
+      <source>Existing towers (co-location)</source>
+      <translation>Menara yang ada (kolokasi)</translation>
+    </message>
+    <message>
+      <source>Hilltops</source>
+      <translation>Puncak bukit</translation>
+    </message>
+    <message>
+      <source>Search radius for hilltops around a village (m)</source>
+      <translation>Radius pencarian puncak bukit di sekitar desa (m)</translation>
+    </message>
+    <message>
+      <source>Minimum hilltop prominence (m)</source>
+      <translation>Prominensi minimum puncak bukit (m)</translation>
+    </message>
+    <message>
+      <source>Hilltop neighbourhood (m)</source>
+      <translation>Lingkungan puncak bukit (m)</translation>
+    </message>
+    <message>
+      <source>Hilltops per village (at most)</source>
+      <translation>Puncak bukit per desa (paling banyak)</translation>
+    </message>
+    <message>
+      <source>Towers for co-location: within this distance of an uncovered village (km)</source>
+      <translation>Menara untuk kolokasi: dalam jarak ini dari desa yang belum tercakup (km)</translation>
+    </message>
+    <message>
+      <source>Height of a new tower (m)</source>
+      <translation>Tinggi menara baru (m)</translation>
+    </message>
+    <message>
+      <source>Cost table (CSV or JSON; empty = defaults)</source>
+      <translation>Tabel biaya (CSV atau JSON; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>Candidates</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Office candidates</source>
+      <translation>Kandidat kantor desa</translation>
+    </message>
+    <message>
+      <source>Hilltop candidates</source>
+      <translation>Kandidat puncak bukit</translation>
+    </message>
+    <message>
+      <source>Co-location candidates</source>
+      <translation>Kandidat kolokasi</translation>
+    </message>
+    <message>
+      <source>The village layer has no features. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
+      <source>No status field: every village is treated as not covered. Run 'Classify villages' first to restrict candidates to blank spots.</source>
+      <translation>Tidak ada kolom status: semua desa dianggap belum tercakup. Jalankan 'Klasifikasi desa' lebih dulu agar kandidat hanya untuk blank spot.</translation>
+    </message>
+    <message>
+      <source>No candidate site was found: every village is covered, or no option is switched on.</source>
+      <translation>Tidak ada kandidat lokasi: semua desa sudah tercakup, atau tidak ada opsi yang diaktifkan.</translation>
+    </message>
+    <message>
+      <source>Cost tables (*.csv *.json)</source>
+      <translation>Tabel biaya (*.csv *.json)</translation>
+    </message>
+    <message>
+      <source>Candidates are computed in {crs}.</source>
+      <translation>Kandidat dihitung dalam {crs}.</translation>
+    </message>
+    <message>
+      <source>Hilltops need a DEM; none given, so no hilltop candidates.</source>
+      <translation>Puncak bukit memerlukan DEM; tidak ada DEM, jadi tidak ada kandidat puncak bukit.</translation>
+    </message>
+    <message>
+      <source>Candidates: {o} offices, {h} hilltops, {c} existing towers.</source>
+      <translation>Kandidat: {o} kantor desa, {h} puncak bukit, {c} menara yang ada.</translation>
+    </message>
+    <message>
+      <source>Cannot read the village layer: {src}. Check the path and format.</source>
+      <translation>Layer desa tidak dapat dibaca: {src}. Periksa lokasi dan format berkasnya.</translation>
+    </message>
+    <message>
+      <source>{k} of {n} villages are not covered (field {f}).</source>
+      <translation>{k} dari {n} desa belum tercakup (kolom {f}).</translation>
+    </message>
+    <message>
+      <source>Cannot read the cost table {path}: {error}</source>
+      <translation>Tidak dapat membaca tabel biaya {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot use the DEM: {error}</source>
+      <translation>Tidak dapat memakai DEM: {error}</translation>
+    </message>
+    <message>
+      <source>Check village layer</source>
+      <translation>Periksa layer desa</translation>
+    </message>
+    <message>
+      <source>Detects the village fields (Kemendagri, BIG-RBI or BPS naming) and reports every defect: missing, malformed, duplicate or out-of-province codes, missing names or population, empty or invalid geometries, a missing CRS, and, with a DEM, the overlap and the DEM's nodata share. Each finding names the feature id and code and says how to fix it. The input layer is never modified. Leave the field parameters empty to auto-detect them.</source>
+      <translation>Mendeteksi kolom desa (penamaan Kemendagri, BIG-RBI atau BPS) dan melaporkan setiap cacat: kode yang hilang, salah format, ganda atau di luar provinsi, nama atau penduduk yang kosong, geometri kosong atau tidak valid, CRS yang hilang, dan, bila ada DEM, tampalan dengan DEM serta porsi nodata-nya. Setiap temuan menyebut ID fitur dan kodenya serta cara memperbaikinya. Layer masukan tidak pernah diubah. Kosongkan parameter kolom agar terdeteksi otomatis.</translation>
+    </message>
+    <message>
+      <source>Village layer (polygons or office points)</source>
+      <translation>Layer desa (poligon atau titik kantor desa)</translation>
+    </message>
+    <message>
+      <source>Village code field</source>
+      <translation>Kolom kode desa</translation>
+    </message>
+    <message>
+      <source>Village name field</source>
+      <translation>Kolom nama desa</translation>
+    </message>
+    <message>
+      <source>Population field</source>
+      <translation>Kolom jumlah penduduk</translation>
+    </message>
+    <message>
+      <source>DEM to check overlap with</source>
+      <translation>DEM untuk memeriksa tampalan</translation>
+    </message>
+    <message>
+      <source>Validation report (HTML)</source>
+      <translation>Laporan validasi (HTML)</translation>
+    </message>
+    <message>
+      <source>HTML files (*.html)</source>
+      <translation>Berkas HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>Valid (no errors)</source>
+      <translation>Valid (tanpa kesalahan)</translation>
+    </message>
+    <message>
+      <source>Errors</source>
+      <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>Peringatan</translation>
+    </message>
+    <message>
+      <source>Features</source>
+      <translation>Fitur</translation>
+    </message>
+    <message>
+      <source>Code field used</source>
+      <translation>Kolom kode yang dipakai</translation>
+    </message>
+    <message>
+      <source>Name field used</source>
+      <translation>Kolom nama yang dipakai</translation>
+    </message>
+    <message>
+      <source>Population field used</source>
+      <translation>Kolom penduduk yang dipakai</translation>
+    </message>
+    <message>
+      <source>Naming scheme</source>
+      <translation>Skema penamaan</translation>
+    </message>
+    <message>
+      <source>Detected scheme '{scheme}': code={code}, name={name}, population={pop}</source>
+      <translation>Skema terdeteksi '{scheme}': kode={code}, nama={name}, penduduk={pop}</translation>
+    </message>
+    <message>
+      <source>Detect (negative values = signal in dBm, else line-of-sight count)</source>
+      <translation>Deteksi (nilai negatif = sinyal dalam dBm, selain itu jumlah garis pandang)</translation>
+    </message>
+    <message>
+      <source>Line-of-sight count</source>
+      <translation>Jumlah garis pandang</translation>
+    </message>
+    <message>
+      <source>Choose connection technology</source>
+      <translation>Pilih teknologi koneksi</translation>
+    </message>
+    <message>
+      <source>Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts (a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa villages is the operator of the nearest existing tower, of colo villages the operator of the tower used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, reason and operator.</source>
+      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara yang ada, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
+    </message>
+    <message>
+      <source>Tower height when unknown (m)</source>
+      <translation>Tinggi menara bila tidak diketahui (m)</translation>
+    </message>
+    <message>
+      <source>No coverage raster and no office_dbm or status field: no office counts as covered, so 4G FWA is never chosen.</source>
+      <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
+    </message>
+    <message>
+      <source>Coverage raster (dBm or line-of-sight count)</source>
+      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
+    </message>
+    <message>
+      <source>Coverage raster values</source>
+      <translation>Nilai raster cakupan</translation>
+    </message>
+    <message>
+      <source>Coverage threshold (dBm)</source>
+      <translation>Ambang cakupan (dBm)</translation>
+    </message>
+    <message>
+      <source>Coverage status field, used without a raster (default: status)</source>
+      <translation>Kolom status cakupan, dipakai tanpa raster (bawaan: status)</translation>
+    </message>
+    <message>
+      <source>Fibre nodes (points)</source>
+      <translation>Simpul serat optik (titik)</translation>
+    </message>
+    <message>
+      <source>Longest new fibre run (km)</source>
+      <translation>Jalur serat optik baru terpanjang (km)</translation>
+    </message>
+    <message>
+      <source>Existing towers (connected points, operator)</source>
+      <translation>Menara yang ada (titik terhubung, operator)</translation>
+    </message>
+    <message>
+      <source>DEM for radio line of sight</source>
+      <translation>DEM untuk garis pandang radio</translation>
+    </message>
+    <message>
+      <source>Longest radio link (km)</source>
+      <translation>Radio link terpanjang (km)</translation>
+    </message>
+    <message>
+      <source>Radio antenna height at the village office (m)</source>
+      <translation>Tinggi antena radio di kantor desa (m)</translation>
+    </message>
+    <message>
+      <source>Planning horizon (years)</source>
+      <translation>Horizon perencanaan (tahun)</translation>
+    </message>
+    <message>
+      <source>Minimum uncovered villages for a new BTS</source>
+      <translation>Jumlah minimum desa tanpa sinyal untuk BTS baru</translation>
+    </message>
+    <message>
+      <source>BTS cluster radius (km)</source>
+      <translation>Radius klaster BTS (km)</translation>
+    </message>
+    <message>
+      <source>Co-location: uncovered offices within this distance of an existing tower (km; 0 = off)</source>
+      <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara yang ada (km; 0 = nonaktif)</translation>
+    </message>
+    <message>
+      <source>Tower height field (default: height_m)</source>
+      <translation>Kolom tinggi menara (bawaan: height_m)</translation>
+    </message>
+    <message>
+      <source>New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)</source>
+      <translation>Lokasi BTS baru yang sudah dipilih (mis. OUTPUT_SITES dari optimizesites)</translation>
+    </message>
+    <message>
+      <source>Radius a selected new BTS serves (m)</source>
+      <translation>Radius layanan BTS baru terpilih (m)</translation>
+    </message>
+    <message>
+      <source>Village plan (technology)</source>
+      <translation>Rencana desa (teknologi)</translation>
+    </message>
+    <message>
+      <source>Villages per technology</source>
+      <translation>Desa per teknologi</translation>
+    </message>
+    <message>
+      <source>CAPEX total (Rp)</source>
+      <translation>Total CAPEX (Rp)</translation>
+    </message>
+    <message>
+      <source>OPEX total per year (Rp)</source>
+      <translation>Total OPEX per tahun (Rp)</translation>
+    </message>
+    <message>
+      <source>Cost table: defaults (sources in the user guide).</source>
+      <translation>Tabel biaya: bawaan (sumber di panduan pengguna).</translation>
+    </message>
+    <message>
+      <source>The layer of selected new BTS sites is empty; no village gets a new BTS.</source>
+      <translation>Layer lokasi BTS baru terpilih kosong; tidak ada desa yang mendapat BTS baru.</translation>
+    </message>
+    <message>
+      <source>Cost table: {n} rows from {path}</source>
+      <translation>Tabel biaya: {n} baris dari {path}</translation>
+    </message>
+    <message>
+      <source>Distances are computed in {crs}.</source>
+      <translation>Jarak dihitung dalam {crs}.</translation>
+    </message>
+    <message>
+      <source>Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year ({h:g}-year horizon).</source>
+      <translation>Desa per teknologi: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per tahun (horizon {h:g} tahun).</translation>
+    </message>
+    <message>
+      <source>New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.</source>
+      <translation>BTS baru: {v} desa yang belum tercakup dalam radius {r:g} m dari {s} lokasi terpilih mendapat BTS baru.</translation>
+    </message>
+    <message>
+      <source>Radio: {k} offices have line of sight to an existing tower within {d:g} km ({m} towers computed on the DEM).</source>
+      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara yang ada dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
+    </message>
+    <message>
+      <source>Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.</source>
+      <translation>Cakupan: kolom {f} ≥ {t:g} dBm: {k} dari {n} kantor desa.</translation>
+    </message>
+    <message>
+      <source>Coverage: field {f} = covered: {k} of {n} villages.</source>
+      <translation>Cakupan: kolom {f} = covered: {k} dari {n} desa.</translation>
+    </message>
+    <message>
+      <source>{k} villages have no geometry; they can only get satellite.</source>
+      <translation>{k} desa tidak memiliki geometri; desa tersebut hanya bisa mendapat satelit.</translation>
+    </message>
+    <message>
+      <source>Fibre: {k} offices within {d:g} km of one of {m} fibre nodes.</source>
+      <translation>Serat optik: {k} kantor desa dalam {d:g} km dari salah satu dari {m} simpul serat optik.</translation>
+    </message>
+    <message>
+      <source>Radio links need a DEM for the line of sight; without a DEM radio is not considered.</source>
+      <translation>Radio link memerlukan DEM untuk garis pandang; tanpa DEM radio tidak dipertimbangkan.</translation>
+    </message>
+    <message>
+      <source>Co-location: {k} offices share 4G equipment on {t} existing towers (cost row {key}).</source>
+      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara yang ada (baris biaya {key}).</translation>
+    </message>
+    <message>
+      <source>Served by new BTS {site} chosen by the site optimisation; cost shared by {k} villages.</source>
+      <translation>Dilayani BTS baru {site} hasil optimasi lokasi; biaya dibagi oleh {k} desa.</translation>
+    </message>
+    <message>
+      <source>Villages per technology: {t}</source>
+      <translation>Desa per teknologi: {t}</translation>
+    </message>
+    <message>
+      <source>The cost table file {path} does not exist. Choose an existing CSV or JSON file.</source>
+      <translation>File tabel biaya {path} tidak ada. Pilih file CSV atau JSON yang ada.</translation>
+    </message>
+    <message>
+      <source>The cost table has no row '{key}'; the default is used.</source>
+      <translation>Tabel biaya tidak memiliki baris '{key}'; nilai bawaan dipakai.</translation>
+    </message>
+    <message>
+      <source>Cannot open the coverage raster {src}.</source>
+      <translation>Tidak dapat membuka raster cakupan {src}.</translation>
+    </message>
+    <message>
+      <source>Coverage: office signal from the raster, covered when ≥ {t:g} dBm: {k} of {n} offices.</source>
+      <translation>Cakupan: sinyal kantor dari raster, tercakup bila ≥ {t:g} dBm: {k} dari {n} kantor desa.</translation>
+    </message>
+    <message>
+      <source>Coverage: line-of-sight count from the raster, covered when ≥ 1: {k} of {n} offices.</source>
+      <translation>Cakupan: jumlah garis pandang dari raster, tercakup bila ≥ 1: {k} dari {n} kantor desa.</translation>
+    </message>
+    <message>
+      <source>Cannot choose the technology: {error}</source>
+      <translation>Tidak dapat memilih teknologi: {error}</translation>
+    </message>
+    <message>
+      <source>signal (type unknown)</source>
+      <translation>ada sinyal (jenis tidak diketahui)</translation>
+    </message>
+    <message>
+      <source>no signal</source>
+      <translation>tidak ada sinyal</translation>
+    </message>
+    <message>
+      <source>total</source>
+      <translation>jumlah</translation>
+    </message>
+    <message>
+      <source>Classify villages (covered / partial / blank spot)</source>
+      <translation>Klasifikasi desa (tercakup / sebagian / blank spot)</translation>
+    </message>
+    <message>
+      <source>Classifies each village with a coverage raster (best signal in dBm, or a line-of-sight count). cov_share is the share of the village's raster cells at or above THRESHOLD_DBM (line of sight: at least one site visible); nodata cells count as not covered and their share is in nodata_share. status is covered when cov_share &gt;= COVERED_SHARE, partial when &gt;= PARTIAL_SHARE, else blank_spot. With OFFICES (joined by village code), the office decides the edge cases: a village whose office has no signal cannot be covered (it becomes partial), a village whose office has signal is not a blank spot (it becomes partial); see status_note. best_dbm is the best signal in the village, office_dbm the signal at the office, pop_covered = population x cov_share (an estimate). A village given as a point uses the cell under the point. With REPORTED_FIELD (e.g. Podes R705D: 4G, 3G, 2G, tidak ada) the tool adds agreement (agree / model_more / model_less) and a confusion table. Villages and raster may be in different CRSs.</source>
+      <translation>Mengklasifikasikan setiap desa dengan raster cakupan (sinyal terbaik dalam dBm, atau jumlah site dalam garis pandang). cov_share adalah bagian sel raster desa yang bernilai sama dengan atau di atas THRESHOLD_DBM (garis pandang: minimal satu site terlihat); sel nodata dihitung tidak tercakup dan bagiannya ada di nodata_share. status bernilai covered jika cov_share &gt;= COVERED_SHARE, partial jika &gt;= PARTIAL_SHARE, selain itu blank_spot. Dengan OFFICES (digabung berdasarkan kode desa), kantor desa menentukan kasus batas: desa yang kantornya tanpa sinyal tidak dapat berstatus covered (menjadi partial), desa yang kantornya bersinyal bukan blank spot (menjadi partial); lihat status_note. best_dbm adalah sinyal terbaik di desa, office_dbm sinyal di kantor desa, pop_covered = penduduk x cov_share (perkiraan). Desa berupa titik memakai sel di bawah titik tersebut. Dengan REPORTED_FIELD (mis. Podes R705D: 4G, 3G, 2G, tidak ada) alat ini menambahkan agreement (agree / model_more / model_less) dan tabel konfusi. Desa dan raster boleh memakai CRS yang berbeda.</translation>
+    </message>
+    <message>
+      <source>Coverage raster holds</source>
+      <translation>Isi raster cakupan</translation>
+    </message>
+    <message>
+      <source>Villages (polygons or points)</source>
+      <translation>Desa (poligon atau titik)</translation>
+    </message>
+    <message>
+      <source>Coverage raster (dBm or line of sight)</source>
+      <translation>Raster cakupan (dBm atau garis pandang)</translation>
+    </message>
+    <message>
+      <source>Signal threshold (dBm)</source>
+      <translation>Ambang sinyal (dBm)</translation>
+    </message>
+    <message>
+      <source>Share of the village for 'covered' (0-1)</source>
+      <translation>Bagian wilayah desa untuk 'tercakup' (0-1)</translation>
+    </message>
+    <message>
+      <source>Share of the village for 'partial' (0-1)</source>
+      <translation>Bagian wilayah desa untuk 'sebagian' (0-1)</translation>
+    </message>
+    <message>
+      <source>Village offices (points, optional)</source>
+      <translation>Kantor desa (titik, opsional)</translation>
+    </message>
+    <message>
+      <source>Village code field (auto-detected if empty)</source>
+      <translation>Kolom kode desa (dideteksi otomatis jika kosong)</translation>
+    </message>
+    <message>
+      <source>Office village code field (auto-detected if empty)</source>
+      <translation>Kolom kode desa pada kantor (dideteksi otomatis jika kosong)</translation>
+    </message>
+    <message>
+      <source>Population field (auto-detected if empty)</source>
+      <translation>Kolom penduduk (dideteksi otomatis jika kosong)</translation>
+    </message>
+    <message>
+      <source>Reported signal field (e.g. Podes R705D, optional)</source>
+      <translation>Kolom sinyal yang dilaporkan (mis. Podes R705D, opsional)</translation>
+    </message>
+    <message>
+      <source>Covered villages</source>
+      <translation>Desa tercakup</translation>
+    </message>
+    <message>
+      <source>Partially covered villages</source>
+      <translation>Desa tercakup sebagian</translation>
+    </message>
+    <message>
+      <source>Population covered (est.)</source>
+      <translation>Penduduk tercakup (perkiraan)</translation>
+    </message>
+    <message>
+      <source>Confusion table model x reported (JSON)</source>
+      <translation>Tabel konfusi model x laporan (JSON)</translation>
+    </message>
+    <message>
+      <source>Agreement counts (JSON)</source>
+      <translation>Jumlah kesesuaian (JSON)</translation>
+    </message>
+    <message>
+      <source>Coverage raster kind used</source>
+      <translation>Jenis raster cakupan yang dipakai</translation>
+    </message>
+    <message>
+      <source>The offices layer has no CRS: set it in its layer properties.</source>
+      <translation>Layer kantor desa tidak memiliki CRS: atur di properti layer.</translation>
+    </message>
+    <message>
+      <source>The coverage raster must be a file (GeoTIFF) read by GDAL.</source>
+      <translation>Raster cakupan harus berupa file (GeoTIFF) yang dibaca GDAL.</translation>
+    </message>
+    <message>
+      <source>The coverage raster has no CRS: set it in its layer properties.</source>
+      <translation>Raster cakupan tidak memiliki CRS: atur di properti layer.</translation>
+    </message>
+    <message>
+      <source>The village layer has no CRS: set it in its layer properties.</source>
+      <translation>Layer desa tidak memiliki CRS: atur di properti layer.</translation>
+    </message>
+    <message>
+      <source>The village layer holds no features.</source>
+      <translation>Layer desa tidak berisi fitur.</translation>
+    </message>
+    <message>
+      <source>The villages have no usable geometry.</source>
+      <translation>Desa-desa tidak memiliki geometri yang dapat dipakai.</translation>
+    </message>
+    <message>
+      <source>The coverage raster holds line-of-sight counts: a cell is covered when at least one site is visible; THRESHOLD_DBM is not used.</source>
+      <translation>Raster cakupan berisi jumlah site dalam garis pandang: sel tercakup jika minimal satu site terlihat; THRESHOLD_DBM tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>Confusion table (rows: model status, columns: reported signal):</source>
+      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
+    </message>
+    <message>
+      <source>Automatic (from the raster)</source>
+      <translation>Otomatis (dari raster)</translation>
+    </message>
+    <message>
+      <source>Signal in dBm</source>
+      <translation>Sinyal dalam dBm</translation>
+    </message>
+    <message>
+      <source>Number of sites in line of sight</source>
+      <translation>Jumlah site dalam garis pandang</translation>
+    </message>
+    <message>
+      <source>Offices: {n} read (code field {field}).</source>
+      <translation>Kantor desa: {n} dibaca (kolom kode {field}).</translation>
+    </message>
+    <message>
+      <source>Village fields: code={code}, population={pop}, reported={rep}</source>
+      <translation>Kolom desa: kode={code}, penduduk={pop}, laporan={rep}</translation>
+    </message>
+    <message>
+      <source>{cov} covered, {par} partial, {blank} blank spot ({n} villages); population covered (est.) {pop}.</source>
+      <translation>{cov} tercakup, {par} sebagian, {blank} blank spot ({n} desa); penduduk tercakup (perkiraan) {pop}.</translation>
+    </message>
+    <message>
+      <source>No village code field found in the offices layer (fields: {fields}). Set OFFICE_CODE_FIELD.</source>
+      <translation>Tidak ditemukan kolom kode desa di layer kantor desa (kolom: {fields}). Atur OFFICE_CODE_FIELD.</translation>
+    </message>
+    <message>
+      <source>{n} offices repeat a village code; the first one is used.</source>
+      <translation>{n} kantor desa mengulang kode desa; yang pertama dipakai.</translation>
+    </message>
+    <message>
+      <source>Cannot read the coverage raster: {src}.</source>
+      <translation>Raster cakupan tidak dapat dibaca: {src}.</translation>
+    </message>
+    <message>
+      <source>PARTIAL_SHARE ({p}) must not be larger than COVERED_SHARE ({c}).</source>
+      <translation>PARTIAL_SHARE ({p}) tidak boleh lebih besar dari COVERED_SHARE ({c}).</translation>
+    </message>
+    <message>
+      <source>{n} villages have no office point with their code; they are classified by their share alone.</source>
+      <translation>{n} desa tidak memiliki titik kantor dengan kodenya; desa tersebut diklasifikasikan hanya dari bagian wilayahnya.</translation>
+    </message>
+    <message>
+      <source>The villages do not overlap the coverage raster {name}: villages {v} vs raster {r} (in {crs}). Check both layers' CRS, or use the coverage raster computed for these villages.</source>
+      <translation>Desa-desa tidak bertampalan dengan raster cakupan {name}: desa {v} vs raster {r} (dalam {crs}). Periksa CRS kedua layer, atau gunakan raster cakupan yang dihitung untuk desa-desa ini.</translation>
+    </message>
+    <message>
+      <source>The coverage raster holds signal in dBm; threshold {t} dBm.</source>
+      <translation>Raster cakupan berisi sinyal dalam dBm; ambang {t} dBm.</translation>
+    </message>
+    <message>
+      <source>{n} villages lie entirely outside the coverage raster (counted as not covered).</source>
+      <translation>{n} desa berada sepenuhnya di luar raster cakupan (dihitung tidak tercakup).</translation>
+    </message>
+    <message>
+      <source>{n} villages have no geometry (counted as blank spot).</source>
+      <translation>{n} desa tidak memiliki geometri (dihitung blank spot).</translation>
+    </message>
+    <message>
+      <source>{n} villages are more than half nodata in the coverage raster; their status is uncertain (see nodata_share).</source>
+      <translation>{n} desa lebih dari separuhnya nodata di raster cakupan; statusnya tidak pasti (lihat nodata_share).</translation>
+    </message>
+    <message>
+      <source>Office rule: {a} villages not covered because the office has no signal; {b} villages partial instead of blank spot because the office has signal.</source>
+      <translation>Aturan kantor desa: {a} desa tidak berstatus tercakup karena kantornya tanpa sinyal; {b} desa berstatus sebagian, bukan blank spot, karena kantornya bersinyal.</translation>
+    </message>
+    <message>
+      <source>Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.</source>
+      <translation>Kesesuaian: {a} sesuai, {m} model lebih optimis, {less} model kurang optimis.</translation>
+    </message>
+    <message>
+      <source>Offices are joined by village code, but no code field was found in the village layer (fields: {fields}). Set CODE_FIELD.</source>
+      <translation>Kantor desa digabung berdasarkan kode desa, tetapi kolom kode tidak ditemukan di layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
+    </message>
+    <message>
+      <source>Village classification failed: {error}</source>
+      <translation>Klasifikasi desa gagal: {error}</translation>
+    </message>
+    <message>
+      <source>Total received power (dBm)</source>
+      <translation>Total daya terima (dBm)</translation>
+    </message>
+    <message>
+      <source>4G RSRP, 10 MHz carrier (received power - 27.8 dB)</source>
+      <translation>RSRP 4G, carrier 10 MHz (daya terima - 27,8 dB)</translation>
+    </message>
+    <message>
+      <source>4G RSRP, 20 MHz carrier (received power - 30.8 dB)</source>
+      <translation>RSRP 4G, carrier 20 MHz (daya terima - 30,8 dB)</translation>
+    </message>
+    <message>
+      <source>Line of sight (GDAL viewshed, number of sites visible)</source>
+      <translation>Garis pandang (viewshed GDAL, jumlah site yang terlihat)</translation>
+    </message>
+    <message>
+      <source>ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)</source>
+      <translation>ITU-R P.526: ruang bebas + difraksi Bullington di atas medan (dBm)</translation>
+    </message>
+    <message>
+      <source>Okumura-Hata / COST-231, terrain ignored (dBm)</source>
+      <translation>Okumura-Hata / COST-231, medan diabaikan (dBm)</translation>
+    </message>
+    <message>
+      <source>Exact (every DEM cell)</source>
+      <translation>Tepat (setiap sel DEM)</translation>
+    </message>
+    <message>
+      <source>Fast (rays and samples every 2 cells, ~0.5 dB mean difference)</source>
+      <translation>Cepat (sinar dan sampel setiap 2 sel, selisih rata-rata ~0,5 dB)</translation>
+    </message>
+    <message>
+      <source>Compute coverage (blank-spot map)</source>
+      <translation>Hitung cakupan (peta blank spot)</translation>
+    </message>
+    <message>
+      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
+      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
+    </message>
+    <message>
+      <source>Effective earth radius factor k</source>
+      <translation>Faktor jari-jari bumi efektif k</translation>
+    </message>
+    <message>
+      <source>Sites (tower points)</source>
+      <translation>Site (titik menara)</translation>
+    </message>
+    <message>
+      <source>DEM (elevation in metres)</source>
+      <translation>DEM (ketinggian dalam meter)</translation>
+    </message>
+    <message>
+      <source>Propagation model</source>
+      <translation>Model propagasi</translation>
+    </message>
+    <message>
+      <source>Receiver height above ground (m)</source>
+      <translation>Tinggi penerima di atas tanah (m)</translation>
+    </message>
+    <message>
+      <source>Maximum radius around each site (m)</source>
+      <translation>Radius maksimum di sekitar setiap site (m)</translation>
+    </message>
+    <message>
+      <source>Clutter / foliage margin (dB)</source>
+      <translation>Margin clutter / vegetasi (dB)</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>Cakupan</translation>
+    </message>
+    <message>
+      <source>Serving site index</source>
+      <translation>Indeks site yang melayani</translation>
+    </message>
+    <message>
+      <source>Serving site index -&gt; site id (JSON)</source>
+      <translation>Indeks site yang melayani -&gt; ID site (JSON)</translation>
+    </message>
+    <message>
+      <source>Sites computed</source>
+      <translation>Site yang dihitung</translation>
+    </message>
+    <message>
+      <source>Sites skipped (outside the DEM)</source>
+      <translation>Site yang dilewati (di luar DEM)</translation>
+    </message>
+    <message>
+      <source>Share of DEM nodata within range</source>
+      <translation>Porsi nodata DEM dalam jangkauan</translation>
+    </message>
+    <message>
+      <source>Sites with default parameters</source>
+      <translation>Site dengan parameter bawaan</translation>
+    </message>
+    <message>
+      <source>Model used</source>
+      <translation>Model yang dipakai</translation>
+    </message>
+    <message>
+      <source>DEM used (reprojected if it was in degrees)</source>
+      <translation>DEM yang dipakai (diproyeksikan ulang bila dalam derajat)</translation>
+    </message>
+    <message>
+      <source>The site layer is empty: add at least one tower point (e.g. with 'Import sites') before computing coverage.</source>
+      <translation>Layer site kosong: tambahkan minimal satu titik menara (misalnya dengan 'Impor site') sebelum menghitung cakupan.</translation>
+    </message>
+    <message>
+      <source>No usable site: every feature of the site layer lacks a point geometry (or could not be transformed to the DEM's CRS).</source>
+      <translation>Tidak ada site yang dapat dipakai: setiap fitur layer site tidak memiliki geometri titik (atau tidak dapat ditransformasikan ke CRS DEM).</translation>
+    </message>
+    <message>
+      <source>P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is {r:.0f} m.</source>
+      <translation>P.526/Bullington pada DEM ditujukan untuk lintasan hingga beberapa puluh km; radiusnya {r:.0f} m.</translation>
+    </message>
+    <message>
+      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
+      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+    </message>
+    <message>
+      <source>The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.</source>
+      <translation>DEM '{name}' dalam derajat geografis sehingga jarak akan salah: DEM diproyeksikan ulang ke {crs} ({desc}) menjadi '{path}'. Cakupan dihitung pada grid tersebut.</translation>
+    </message>
+    <message>
+      <source>Model {model}, resolution {res}, radius {r:.0f} m, receiver {h:g} m, k = {k:g}, threshold {t:g} dBm; {n} site(s) on the DEM grid {x} x {y} cells.</source>
+      <translation>Model {model}, resolusi {res}, radius {r:.0f} m, penerima {h:g} m, k = {k:g}, ambang {t:g} dBm; {n} site pada grid DEM {x} x {y} sel.</translation>
+    </message>
+    <message>
+      <source>Coverage canceled: no output was written.</source>
+      <translation>Perhitungan cakupan dibatalkan: tidak ada keluaran yang ditulis.</translation>
+    </message>
+    <message>
+      <source>{n} site(s) computed in {s:.1f} s.</source>
+      <translation>{n} site dihitung dalam {s:.1f} detik.</translation>
+    </message>
+    <message>
+      <source>Hata/COST-231 is valid for 150-2000 MHz; {n} site(s) are outside (e.g. {f:g} MHz).</source>
+      <translation>Hata/COST-231 berlaku untuk 150-2000 MHz; {n} site berada di luar rentang itu (misalnya {f:g} MHz).</translation>
+    </message>
+    <message>
+      <source>Hata is valid for antenna heights of 30-200 m; {n} site(s) are outside (e.g. {h:g} m).</source>
+      <translation>Hata berlaku untuk tinggi antena 30-200 m; {n} site berada di luar rentang itu (misalnya {h:g} m).</translation>
+    </message>
+    <message>
+      <source>Hata is valid up to 20 km; the radius is {r:.0f} m, so the signal beyond 20 km is an extrapolation.</source>
+      <translation>Hata berlaku hingga 20 km; radiusnya {r:.0f} m, sehingga sinyal di atas 20 km merupakan ekstrapolasi.</translation>
+    </message>
+    <message>
+      <source>Hata is valid for receiver heights of 1-10 m; got {h:g} m.</source>
+      <translation>Hata berlaku untuk tinggi penerima 1-10 m; nilai yang diberikan {h:g} m.</translation>
+    </message>
+    <message>
+      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526: free-space loss plus Bullington diffraction over the terrain profile (earth radius k x 6371 km), valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed, several separate ridges are underestimated); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION: 'exact' traces a ray to every cell; 'fast' casts rays and samples every 2 cells: about 3-4 times faster, about 0.5 dB mean difference (up to ~4 dB at shadow edges); it only affects p526. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
+      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526: redaman ruang bebas ditambah difraksi Bullington di atas profil medan (jari-jari bumi k x 6371 km), berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat, beberapa punggung bukit yang terpisah dinilai terlalu rendah); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION: 'exact' menelusuri sinar ke setiap sel; 'fast' memancarkan sinar dan mengambil sampel setiap 2 sel: sekitar 3-4 kali lebih cepat, selisih rata-rata sekitar 0,5 dB (hingga ~4 dB di tepi bayangan bukit); hanya berpengaruh pada p526. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
+    </message>
+    <message>
+      <source>Cannot read the DEM: {src}. Check the path and format.</source>
+      <translation>DEM tidak dapat dibaca: {src}. Periksa lokasi berkas dan formatnya.</translation>
+    </message>
+    <message>
+      <source>The DEM '{name}' is not a GDAL raster file (provider {p}); save it as a GeoTIFF first.</source>
+      <translation>DEM '{name}' bukan berkas raster GDAL (provider {p}); simpan dulu sebagai GeoTIFF.</translation>
+    </message>
+    <message>
+      <source>The DEM '{name}' holds only nodata cells: there is no elevation to compute coverage on. Check the file or its nodata value.</source>
+      <translation>DEM '{name}' hanya berisi sel nodata: tidak ada ketinggian untuk menghitung cakupan. Periksa berkas atau nilai nodata-nya.</translation>
+    </message>
+    <message>
+      <source>Cannot read the site layer: {src}.</source>
+      <translation>Layer site tidak dapat dibaca: {src}.</translation>
+    </message>
+    <message>
+      <source>The maximum radius must be greater than 0 m (got {r:g} m). Typical values: 10000-30000 m for rural 4G.</source>
+      <translation>Radius maksimum harus lebih dari 0 m (nilai yang diberikan {r:g} m). Nilai tipikal: 10000-30000 m untuk 4G pedesaan.</translation>
+    </message>
+    <message>
+      <source>The k-factor must be greater than 0 (got {k:g}); use 1.3333 (4/3) for the standard atmosphere.</source>
+      <translation>Faktor k harus lebih dari 0 (nilai yang diberikan {k:g}); gunakan 1,3333 (4/3) untuk atmosfer standar.</translation>
+    </message>
+    <message>
+      <source>The receiver height must be 0 m or more (got {h:g} m).</source>
+      <translation>Tinggi penerima harus 0 m atau lebih (nilai yang diberikan {h:g} m).</translation>
+    </message>
+    <message>
+      <source>{n} site(s) without a point geometry were ignored: {ids}</source>
+      <translation>{n} site tanpa geometri titik diabaikan: {ids}</translation>
+    </message>
+    <message>
+      <source>{n} site(s) could not be transformed to the DEM's CRS and were ignored: {ids}</source>
+      <translation>{n} site tidak dapat ditransformasikan ke CRS DEM dan diabaikan: {ids}</translation>
+    </message>
+    <message>
+      <source>Output is 4G RSRP: received power per resource element, {db:.1f} dB below the total received power.</source>
+      <translation>Keluaran berupa RSRP 4G: daya terima per resource element, {db:.1f} dB di bawah total daya terima.</translation>
+    </message>
+    <message>
+      <source>A clutter / foliage margin of {db:g} dB is added to every path loss.</source>
+      <translation>Margin clutter / vegetasi {db:g} dB ditambahkan pada setiap redaman lintasan.</translation>
+    </message>
+    <message>
+      <source>{n} of {total} site(s) lacked height_m, freq_mhz or eirp_dbm and used the defaults of their tech (4G when tech is missing).</source>
+      <translation>{n} dari {total} site tidak memiliki height_m, freq_mhz atau eirp_dbm dan memakai nilai bawaan teknologinya (4G bila teknologi tidak ada).</translation>
+    </message>
+    <message>
+      <source>All {total} site(s) have their own height, frequency and EIRP.</source>
+      <translation>Semua {total} site memiliki tinggi, frekuensi dan EIRP sendiri.</translation>
+    </message>
+    <message>
+      <source>All {n} site(s) are outside the DEM '{dem}' (extent {extent} in {crs}): {ids}. Check that the site layer's CRS is set correctly ({src_crs}) and that the DEM covers the sites.</source>
+      <translation>Semua {n} site berada di luar DEM '{dem}' (cakupan wilayah {extent} dalam {crs}): {ids}. Periksa apakah CRS layer site sudah benar ({src_crs}) dan apakah DEM mencakup site tersebut.</translation>
+    </message>
+    <message>
+      <source>{n} site(s) outside the DEM were skipped (check their coordinates/CRS or use a larger DEM): {ids}</source>
+      <translation>{n} site di luar DEM dilewati (periksa koordinat/CRS-nya atau gunakan DEM yang lebih luas): {ids}</translation>
+    </message>
+    <message>
+      <source>The DEM has no elevation (only nodata) within {r:.0f} m of any site, so no coverage can be computed. Check the DEM.</source>
+      <translation>DEM tidak memiliki ketinggian (hanya nodata) dalam radius {r:.0f} m dari site mana pun, sehingga cakupan tidak dapat dihitung. Periksa DEM.</translation>
+    </message>
+    <message>
+      <source>{p:.1%} of the cells within range of a site are DEM nodata (holes): they are nodata in the output, not 'no signal'.</source>
+      <translation>{p:.1%} sel dalam jangkauan site adalah nodata DEM (lubang): sel tersebut menjadi nodata di keluaran, bukan 'tidak ada sinyal'.</translation>
+    </message>
+    <message>
+      <source>Coverage (line of sight)</source>
+      <translation>Cakupan (garis pandang)</translation>
+    </message>
+    <message>
+      <source>Coverage (dBm)</source>
+      <translation>Cakupan (dBm)</translation>
+    </message>
+    <message>
+      <source>Cannot reproject the DEM '{name}' from degrees to metres: {why}</source>
+      <translation>DEM '{name}' tidak dapat diproyeksikan ulang dari derajat ke meter: {why}</translation>
+    </message>
+    <message>
+      <source>Coverage failed: {why}</source>
+      <translation>Perhitungan cakupan gagal: {why}</translation>
+    </message>
+    <message>
+      <source>no CRS</source>
+      <translation>tanpa CRS</translation>
+    </message>
+    <message>
+      <source>The DEM '{name}' is not in metres (its CRS uses other linear units): reproject it to a metric CRS such as EPSG:32750 (UTM 50S) first.</source>
+      <translation>DEM '{name}' tidak dalam meter (CRS-nya memakai satuan panjang lain): proyeksikan ulang dulu ke CRS metrik seperti EPSG:32750 (UTM 50S).</translation>
+    </message>
+    <message>
+      <source>The DEM '{name}' is rotated or flipped (not a north-up grid): warp it (Raster &gt; Projections &gt; Warp) first.</source>
+      <translation>DEM '{name}' terputar atau terbalik (bukan grid menghadap utara): lakukan warp dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>Create planned-sites layer</source>
+      <translation>Buat layer menara rencana</translation>
+    </message>
+    <message>
+      <source>Creates an empty point layer for planned tower sites in a GeoPackage (the file is created if missing, other layers in it are kept). Fields: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, status, cost_idr, land_status, note. The attribute form has Indonesian labels, drop-down lists for technology, operator, status and land status, height/EIRP/frequency boxes with units, defaults per technology (4G: 35 m, 900 MHz, 60 dBm) and rules that refuse impossible values (height 10–120 m, EIRP 30–70 dBm, frequency 450–3800 MHz, technology required). The form is saved in the GeoPackage as the layer's default style. An existing layer of the same name is only replaced with OVERWRITE.</source>
+      <translation>Membuat layer titik kosong untuk lokasi menara rencana di dalam GeoPackage (berkas dibuat bila belum ada, layer lain di dalamnya tetap). Kolom: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, status, cost_idr, land_status, note. Formulir atribut berlabel bahasa Indonesia, dengan daftar pilihan untuk teknologi, operator, status dan status lahan, kotak tinggi/EIRP/frekuensi dengan satuan, nilai bawaan per teknologi (4G: 35 m, 900 MHz, 60 dBm) dan aturan yang menolak nilai mustahil (tinggi 10–120 m, EIRP 30–70 dBm, frekuensi 450–3800 MHz, teknologi wajib). Formulir disimpan di GeoPackage sebagai gaya bawaan layer. Layer lain dengan nama yang sama hanya diganti bila OVERWRITE dicentang.</translation>
+    </message>
+    <message>
+      <source>Plan GeoPackage (created if missing)</source>
+      <translation>GeoPackage rencana (dibuat bila belum ada)</translation>
+    </message>
+    <message>
+      <source>Layer name</source>
+      <translation>Nama layer</translation>
+    </message>
+    <message>
+      <source>Coordinate reference system</source>
+      <translation>Sistem referensi koordinat</translation>
+    </message>
+    <message>
+      <source>Overwrite an existing layer of that name</source>
+      <translation>Timpa layer yang sudah ada dengan nama tersebut</translation>
+    </message>
+    <message>
+      <source>Give the GeoPackage file for the planned sites (e.g. plan.gpkg).</source>
+      <translation>Tentukan berkas GeoPackage untuk menara rencana (mis. plan.gpkg).</translation>
+    </message>
+    <message>
+      <source>The layer name is empty; give one, e.g. planned_sites.</source>
+      <translation>Nama layer kosong; isi misalnya planned_sites.</translation>
+    </message>
+    <message>
+      <source>Created the planned-sites layer '{name}' in {path} ({crs}).</source>
+      <translation>Layer menara rencana '{name}' dibuat di {path} ({crs}).</translation>
+    </message>
+    <message>
+      <source>{path} is not a GeoPackage: use a file name ending in .gpkg.</source>
+      <translation>{path} bukan GeoPackage: gunakan nama berkas berakhiran .gpkg.</translation>
+    </message>
+    <message>
+      <source>Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the plugin's resources/layouts); edit them in the layout designer but keep the item ids.</source>
+      <translation>Menulis rencana penyebaran ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
+    </message>
+    <message>
+      <source>Plan villages layer</source>
+      <translation>Layer desa rencana</translation>
+    </message>
+    <message>
+      <source>Existing sites</source>
+      <translation>Menara eksisting</translation>
+    </message>
+    <message>
+      <source>Kab/kota polygons (atlas pages; default: villages dissolved by kab/kota)</source>
+      <translation>Poligon kab/kota (halaman atlas; bawaan: desa digabung per kab/kota)</translation>
+    </message>
+    <message>
+      <source>Roadmap table (year x source)</source>
+      <translation>Tabel peta jalan (tahun x sumber dana)</translation>
+    </message>
+    <message>
+      <source>Training plan table</source>
+      <translation>Tabel rencana pelatihan</translation>
+    </message>
+    <message>
+      <source>Operator packages table</source>
+      <translation>Tabel paket operator</translation>
+    </message>
+    <message>
+      <source>Tower sharing table</source>
+      <translation>Tabel berbagi menara</translation>
+    </message>
+    <message>
+      <source>Layout template folder (default: the plugin's templates)</source>
+      <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <source>Kab/kota field of the villages (default: kode_kab or nama_kab)</source>
+      <translation>Kolom kab/kota pada desa (bawaan: kode_kab atau nama_kab)</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Folder keluaran</translation>
+    </message>
+    <message>
+      <source>Deployment plan PDF (overview + atlas)</source>
+      <translation>PDF rencana penyebaran (ikhtisar + atlas)</translation>
+    </message>
+    <message>
+      <source>Kab/kota atlas PDF</source>
+      <translation>PDF atlas kab/kota</translation>
+    </message>
+    <message>
+      <source>Province overview PDF</source>
+      <translation>PDF ikhtisar provinsi</translation>
+    </message>
+    <message>
+      <source>Roadmap report PDF</source>
+      <translation>PDF laporan peta jalan</translation>
+    </message>
+    <message>
+      <source>Roadmap workbook (XLSX)</source>
+      <translation>Buku kerja peta jalan (XLSX)</translation>
+    </message>
+    <message>
+      <source>CSV copies</source>
+      <translation>Salinan CSV</translation>
+    </message>
+    <message>
+      <source>Plan QGIS project</source>
+      <translation>Proyek QGIS rencana</translation>
+    </message>
+    <message>
+      <source>Atlas pages</source>
+      <translation>Halaman atlas</translation>
+    </message>
+    <message>
+      <source>Deployment plan pages</source>
+      <translation>Halaman rencana penyebaran</translation>
+    </message>
+    <message>
+      <source>Deployment plan written to {folder} in {seconds:.1f} s ({pages} atlas pages).</source>
+      <translation>Rencana penyebaran ditulis ke {folder} dalam {seconds:.1f} dtk ({pages} halaman atlas).</translation>
+    </message>
+    <message>
+      <source>Export cancelled.</source>
+      <translation>Ekspor dibatalkan.</translation>
+    </message>
+    <message>
+      <source>Cannot read the plan villages layer: {src}. Check the path and format.</source>
+      <translation>Layer desa rencana tidak dapat dibaca: {src}. Periksa path dan formatnya.</translation>
+    </message>
+    <message>
+      <source>The plan villages layer '{name}' has no features. Run the roadmap first, or remove the layer's filter.</source>
+      <translation>Layer desa rencana '{name}' tidak memiliki fitur. Jalankan peta jalan terlebih dahulu, atau hapus filter layernya.</translation>
+    </message>
+    <message>
+      <source>No kab/kota field found in '{name}' (looked for kode_kab, nama_kab). Choose it in KAB_FIELD.</source>
+      <translation>Kolom kab/kota tidak ditemukan di '{name}' (dicari kode_kab, nama_kab). Pilih kolomnya di KAB_FIELD.</translation>
+    </message>
+    <message>
+      <source>{step}: {seconds:.1f} s</source>
+      <translation>{step}: {seconds:.1f} dtk</translation>
+    </message>
+    <message>
+      <source>The layout template {name} is missing from {folder}. Copy it from the plugin's resources/layouts folder, or leave TEMPLATE_FOLDER empty to use the plugin's templates.</source>
+      <translation>Templat tata letak {name} tidak ada di {folder}. Salin dari folder resources/layouts milik plugin, atau kosongkan TEMPLATE_FOLDER untuk memakai templat plugin.</translation>
+    </message>
+    <message>
+      <source>The layout template {name} in {folder} cannot be used: {detail}. Restore it from the plugin's resources/layouts folder.</source>
+      <translation>Templat tata letak {name} di {folder} tidak dapat dipakai: {detail}. Pulihkan dari folder resources/layouts milik plugin.</translation>
+    </message>
+    <message>
+      <source>Export step '{step}' failed: {error}</source>
+      <translation>Langkah ekspor '{step}' gagal: {error}</translation>
+    </message>
+    <message>
+      <source>Copy plan from PostGIS to GeoPackage</source>
+      <translation>Salin rencana dari PostGIS ke GeoPackage</translation>
+    </message>
+    <message>
+      <source>Copies a plan published in PostGIS (all layers, tables, styles, status history and audit log) into a GeoPackage, from one consistent snapshot of the database. The new file is compared with the database (row counts and checksums of every table) and only then written over OUTPUT_GPKG. The team-editing columns (row_version, modified_at, modified_by) stay in the database; the audit log keeps who changed what.</source>
+      <translation>Menyalin rencana yang dipublikasikan di PostGIS (semua layer, tabel, gaya, riwayat status dan log audit) ke sebuah GeoPackage, dari satu potret basis data yang konsisten. Berkas baru dibandingkan dengan basis data (jumlah baris dan checksum setiap tabel) dan baru kemudian ditulis ke OUTPUT_GPKG. Kolom penyuntingan tim (row_version, modified_at, modified_by) tetap di basis data; log audit mencatat siapa mengubah apa.</translation>
+    </message>
+    <message>
+      <source>Saved PostgreSQL connection (name)</source>
+      <translation>Koneksi PostgreSQL tersimpan (nama)</translation>
+    </message>
+    <message>
+      <source>Schema</source>
+      <translation>Skema</translation>
+    </message>
+    <message>
+      <source>Tables copied</source>
+      <translation>Tabel yang disalin</translation>
+    </message>
+    <message>
+      <source>Rows copied</source>
+      <translation>Baris yang disalin</translation>
+    </message>
+    <message>
+      <source>Checksums match</source>
+      <translation>Checksum cocok</translation>
+    </message>
+    <message>
+      <source>Give the name of a saved PostgreSQL connection (Browser &gt; PostgreSQL).</source>
+      <translation>Berikan nama koneksi PostgreSQL yang tersimpan (Browser &gt; PostgreSQL).</translation>
+    </message>
+    <message>
+      <source>Copied {tables} tables ({rows} rows) from schema '{schema}' to {path}; checksums match.</source>
+      <translation>{tables} tabel ({rows} baris) disalin dari skema '{schema}' ke {path}; checksum cocok.</translation>
+    </message>
+    <message>
+      <source>Import provider service report</source>
+      <translation>Impor laporan layanan penyedia</translation>
+    </message>
+    <message>
+      <source>Imports a provider's monthly or daily service report (CSV or XLSX) into the plan GeoPackage (tables mon_reports, mon_outages, mon_imports). Each row needs a site or village code and a period (YYYY-MM or YYYY-MM-DD) plus uptime, an outage (start, end, cause), active users, speeds, latency or a power-outage flag; Indonesian column names are recognised. Rows with errors or unknown codes are rejected with their spreadsheet row number and the reason (optionally written to a CSV). All good rows are written in one transaction: a failure or a cancel leaves the GeoPackage as it was. Rows already imported are counted as duplicates; a different value for the same code and period is a conflict and is never overwritten.</source>
+      <translation>Mengimpor laporan layanan bulanan atau harian dari penyedia (CSV atau XLSX) ke GeoPackage rencana (tabel mon_reports, mon_outages, mon_imports). Setiap baris memerlukan kode site atau desa dan periode (YYYY-MM atau YYYY-MM-DD) serta uptime, gangguan (mulai, selesai, penyebab), pengguna aktif, kecepatan, latensi atau tanda padam listrik; nama kolom berbahasa Indonesia dikenali. Baris yang salah atau berkode tidak dikenal ditolak beserta nomor baris spreadsheet dan alasannya (opsional ditulis ke CSV). Semua baris yang benar ditulis dalam satu transaksi: kegagalan atau pembatalan membuat GeoPackage tetap seperti semula. Baris yang sudah pernah diimpor dihitung sebagai duplikat; nilai berbeda untuk kode dan periode yang sama adalah konflik dan tidak pernah ditimpa.</translation>
+    </message>
+    <message>
+      <source>missing site or village code</source>
+      <translation>kode site atau desa tidak ada</translation>
+    </message>
+    <message>
+      <source>missing period (YYYY-MM or YYYY-MM-DD)</source>
+      <translation>periode tidak ada (YYYY-MM atau YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>no data (no uptime, outage, users, speeds or latency)</source>
+      <translation>tidak ada data (tanpa uptime, gangguan, pengguna, kecepatan atau latensi)</translation>
+    </message>
+    <message>
+      <source>outage has a start but no end</source>
+      <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
+    </message>
+    <message>
+      <source>outage has an end but no start</source>
+      <translation>gangguan memiliki waktu selesai tetapi tidak ada waktu mulai</translation>
+    </message>
+    <message>
+      <source>unknown {kind} code {code}</source>
+      <translation>kode {kind} tidak dikenal {code}</translation>
+    </message>
+    <message>
+      <source>uptime {value} outside 0-100 %</source>
+      <translation>uptime {value} di luar 0-100 %</translation>
+    </message>
+    <message>
+      <source>outage end {end} before start {start}</source>
+      <translation>selesai gangguan {end} sebelum mulainya {start}</translation>
+    </message>
+    <message>
+      <source>outage end {end} lies in the future</source>
+      <translation>selesai gangguan {end} berada di masa depan</translation>
+    </message>
+    <message>
+      <source>period {period} lies in the future</source>
+      <translation>periode {period} berada di masa depan</translation>
+    </message>
+    <message>
+      <source>{column}: not a number ({value})</source>
+      <translation>{column}: bukan angka ({value})</translation>
+    </message>
+    <message>
+      <source>{column}: negative value {value}</source>
+      <translation>{column}: nilai negatif {value}</translation>
+    </message>
+    <message>
+      <source>{column}: not a yes/no value ({value})</source>
+      <translation>{column}: bukan nilai ya/tidak ({value})</translation>
+    </message>
+    <message>
+      <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
+      <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
+    </message>
+    <message>
+      <source>no period column found (looked for periode/period/tanggal/date)</source>
+      <translation>kolom periode tidak ditemukan (dicari: periode/period/tanggal/date)</translation>
+    </message>
+    <message>
+      <source>{what} differs from row {row} of this file</source>
+      <translation>{what} berbeda dengan baris {row} dari berkas ini</translation>
+    </message>
+    <message>
+      <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
+      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
+    </message>
+    <message>
+      <source>Service report (CSV or XLSX)</source>
+      <translation>Laporan layanan (CSV atau XLSX)</translation>
+    </message>
+    <message>
+      <source>Village layer (known village codes)</source>
+      <translation>Layer desa (kode desa yang dikenal)</translation>
+    </message>
+    <message>
+      <source>Site layer (known site codes)</source>
+      <translation>Layer site (kode site yang dikenal)</translation>
+    </message>
+    <message>
+      <source>Site code field</source>
+      <translation>Kolom kode site</translation>
+    </message>
+    <message>
+      <source>Provider (when the file has no provider column)</source>
+      <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
+    </message>
+    <message>
+      <source>Rejected rows (CSV)</source>
+      <translation>Baris yang ditolak (CSV)</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Rows read</source>
+      <translation>Baris dibaca</translation>
+    </message>
+    <message>
+      <source>Rows imported</source>
+      <translation>Baris diimpor</translation>
+    </message>
+    <message>
+      <source>Rows rejected</source>
+      <translation>Baris yang ditolak</translation>
+    </message>
+    <message>
+      <source>Duplicate rows</source>
+      <translation>Baris duplikat</translation>
+    </message>
+    <message>
+      <source>Conflicting rows</source>
+      <translation>Baris konflik</translation>
+    </message>
+    <message>
+      <source>Outages imported</source>
+      <translation>Gangguan diimpor</translation>
+    </message>
+    <message>
+      <source>Import id</source>
+      <translation>ID impor</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage to import into.</source>
+      <translation>Pilih GeoPackage rencana tujuan impor.</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>site</source>
+      <translation>site</translation>
+    </message>
+    <message>
+      <source>village</source>
+      <translation>desa</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
+      <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
+    </message>
+    <message>
+      <source>Reading {path}</source>
+      <translation>Membaca {path}</translation>
+    </message>
+    <message>
+      <source>Read {read}, imported {imp}, rejected {rej} (of which {conf} conflicts), duplicates {dup}, outages {out}.</source>
+      <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (termasuk {conf} konflik), duplikat {dup}, gangguan {out}.</translation>
+    </message>
+    <message>
+      <source>Report file not found: {path}. Choose an existing CSV or XLSX file.</source>
+      <translation>Berkas laporan tidak ditemukan: {path}. Pilih berkas CSV atau XLSX yang ada.</translation>
+    </message>
+    <message>
+      <source>{path} is not a CSV or XLSX file. Save the report as CSV or XLSX.</source>
+      <translation>{path} bukan berkas CSV atau XLSX. Simpan laporan sebagai CSV atau XLSX.</translation>
+    </message>
+    <message>
+      <source>Plan GeoPackage not found: {path}.</source>
+      <translation>GeoPackage rencana tidak ditemukan: {path}.</translation>
+    </message>
+    <message>
+      <source>{n} known site/village codes.</source>
+      <translation>{n} kode site/desa dikenal.</translation>
+    </message>
+    <message>
+      <source>Warning: {text}</source>
+      <translation>Peringatan: {text}</translation>
+    </message>
+    <message>
+      <source>Row {row} rejected: {reason}</source>
+      <translation>Baris {row} ditolak: {reason}</translation>
+    </message>
+    <message>
+      <source>report for {code} {period}</source>
+      <translation>laporan {code} {period}</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX file with a header row.</source>
+      <translation>{path} tidak dapat dibaca: {error}. Pastikan berkas CSV (UTF-8) atau XLSX dengan baris judul kolom.</translation>
+    </message>
+    <message>
+      <source>Import failed and was rolled back; the plan GeoPackage is unchanged: {error}</source>
+      <translation>Impor gagal dan dibatalkan seluruhnya; GeoPackage rencana tidak berubah: {error}</translation>
+    </message>
+    <message>
+      <source>outage of {code} starting {start}</source>
+      <translation>gangguan {code} mulai {start}</translation>
+    </message>
+    <message>
+      <source>Site id field (optional override)</source>
+      <translation>Kolom ID site (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Operator field (optional override)</source>
+      <translation>Kolom operator (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Technology field (optional override)</source>
+      <translation>Kolom teknologi (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Antenna height field, m (optional override)</source>
+      <translation>Kolom tinggi antena, m (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Frequency field, MHz (optional override)</source>
+      <translation>Kolom frekuensi, MHz (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>EIRP field, dBm (optional override)</source>
+      <translation>Kolom EIRP, dBm (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Status field (optional override)</source>
+      <translation>Kolom status (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Village code field (optional override)</source>
+      <translation>Kolom kode desa (opsional, menggantikan deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Longitude field (CSV only, optional override)</source>
+      <translation>Kolom bujur (hanya CSV, opsional)</translation>
+    </message>
+    <message>
+      <source>Latitude field (CSV only, optional override)</source>
+      <translation>Kolom lintang (hanya CSV, opsional)</translation>
+    </message>
+    <message>
+      <source>Import towers / sites</source>
+      <translation>Impor menara / site</translation>
+    </message>
+    <message>
+      <source>Reads an OpenCelliD export, a site list (e.g. the BAKTI 4G programme) or a point layer of towers and writes one point layer in EPSG:4326 with normalised fields: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source and defaulted (the fields that took the per-technology default). INPUT is a CSV file, a GeoPackage/Shapefile point layer, or a layer of the project. OpenCelliD cells of the same operator (MCC 510 + MNC) closer than MERGE_DISTANCE_M are merged into one site. Columns are recognised by name (Indonesian or English); use the field parameters to override. Rows that cannot be used (no or impossible coordinates, outside Kalimantan Timur, unknown technology, duplicate id) are listed in the log with their row number (the header is row 1; for layers, the feature id) and can be written to OUTPUT_REJECTS.</source>
+      <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
+    </message>
+    <message>
+      <source>row</source>
+      <translation>baris</translation>
+    </message>
+    <message>
+      <source>OpenCelliD: skip cells outside the province without listing them (national exports)</source>
+      <translation>OpenCelliD: lewati sel di luar provinsi tanpa mencantumkannya (ekspor nasional)</translation>
+    </message>
+    <message>
+      <source>feature</source>
+      <translation>fitur</translation>
+    </message>
+    <message>
+      <source>Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), the layer's CRS, or that the file is for this province.</source>
+      <translation>Sebagian besar baris berada di luar Kalimantan Timur: periksa kolom koordinat (bujur/lintang tertukar?), CRS layer, atau apakah file ini memang untuk provinsi ini.</translation>
+    </message>
+    <message>
+      <source>Check the columns and the FORMAT parameter.</source>
+      <translation>Periksa kolom dan parameter FORMAT.</translation>
+    </message>
+    <message>
+      <source>Sites: CSV file, point layer file or project layer</source>
+      <translation>Site: file CSV, file layer titik atau layer proyek</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Merge OpenCelliD cells of one operator closer than (m)</source>
+      <translation>Gabungkan sel OpenCelliD satu operator yang berjarak kurang dari (m)</translation>
+    </message>
+    <message>
+      <source>Sites imported</source>
+      <translation>Site yang diimpor</translation>
+    </message>
+    <message>
+      <source>Format used</source>
+      <translation>Format yang dipakai</translation>
+    </message>
+    <message>
+      <source>Cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, Shapefile, GeoJSON) or a layer of the project.</source>
+      <translation>Masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
+    </message>
+    <message>
+      <source>The input has no columns: is it empty?</source>
+      <translation>Masukan tidak memiliki kolom: apakah kosong?</translation>
+    </message>
+    <message>
+      <source>All {n} rows were rejected ({reasons}). {hint}</source>
+      <translation>Semua {n} baris ditolak ({reasons}). {hint}</translation>
+    </message>
+    <message>
+      <source>Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)</source>
+      <translation>Data menara/site (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
+    </message>
+    <message>
+      <source>Format: {fmt}</source>
+      <translation>Format: {fmt}</translation>
+    </message>
+    <message>
+      <source>The input holds no rows: nothing to import.</source>
+      <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
+    </message>
+    <message>
+      <source>{n} sites imported from {rows} rows; {rej} rows rejected; {d} sites use per-technology defaults (see the 'defaulted' field).</source>
+      <translation>{n} site diimpor dari {rows} baris; {rej} baris ditolak; {d} site memakai nilai bawaan per teknologi (lihat kolom 'defaulted').</translation>
+    </message>
+    <message>
+      <source>No site could be imported from {n} rows. {details}</source>
+      <translation>Tidak ada site yang dapat diimpor dari {n} baris. {details}</translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>Otomatis</translation>
+    </message>
+    <message>
+      <source>Point layer / generic table</source>
+      <translation>Layer titik / tabel umum</translation>
+    </message>
+    <message>
+      <source>OpenCelliD export</source>
+      <translation>Ekspor OpenCelliD</translation>
+    </message>
+    <message>
+      <source>Site list (BAKTI)</source>
+      <translation>Daftar site (BAKTI)</translation>
+    </message>
+    <message>
+      <source>Reading layer {name} ({n} features, {crs})</source>
+      <translation>Membaca layer {name} ({n} fitur, {crs})</translation>
+    </message>
+    <message>
+      <source>Rejected {what} {row}: {reason}</source>
+      <translation>Ditolak, {what} {row}: {reason}</translation>
+    </message>
+    <message>
+      <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
+      <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
+    </message>
+    <message>
+      <source>{param}: the input has no column '{field}'. Available columns: {columns}.</source>
+      <translation>{param}: masukan tidak memiliki kolom '{field}'. Kolom yang tersedia: {columns}.</translation>
+    </message>
+    <message>
+      <source>{param} is ignored for OpenCelliD exports (fixed columns).</source>
+      <translation>{param} diabaikan untuk ekspor OpenCelliD (kolomnya tetap).</translation>
+    </message>
+    <message>
+      <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
+      <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {error}</source>
+      <translation>Tidak dapat membaca {path}: {error}</translation>
+    </message>
+    <message>
+      <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
+      <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
+    </message>
+    <message>
+      <source>ITU-R P.526 diffraction (signal in dBm)</source>
+      <translation>Difraksi ITU-R P.526 (sinyal dalam dBm)</translation>
+    </message>
+    <message>
+      <source>Okumura-Hata (terrain ignored)</source>
+      <translation>Okumura-Hata (tanpa medan)</translation>
+    </message>
+    <message>
+      <source>Optimise new sites under a budget</source>
+      <translation>Optimalkan lokasi baru dalam batas anggaran</translation>
+    </message>
+    <message>
+      <source>Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering location problem). A village counts as covered by a candidate when its office is within RADIUS_M (straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS (optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All distances in a metric CRS (the villages' when projected, else EPSG:32750).</source>
+      <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
+    </message>
+    <message>
+      <source>Population field (empty = detect)</source>
+      <translation>Kolom penduduk (kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Weight field (e.g. priority_score; demand = population × weight)</source>
+      <translation>Kolom bobot (mis. priority_score; permintaan = penduduk × bobot)</translation>
+    </message>
+    <message>
+      <source>Candidate sites (points)</source>
+      <translation>Kandidat lokasi (titik)</translation>
+    </message>
+    <message>
+      <source>Candidate cost field (empty = cost_idr if present, else the default cost)</source>
+      <translation>Kolom biaya kandidat (kosong = cost_idr bila ada, selain itu biaya bawaan)</translation>
+    </message>
+    <message>
+      <source>Candidate id field (empty = cand_id or site_id, else the feature id)</source>
+      <translation>Kolom id kandidat (kosong = cand_id atau site_id, selain itu id fitur)</translation>
+    </message>
+    <message>
+      <source>Cost of a candidate without cost (Rp)</source>
+      <translation>Biaya kandidat tanpa biaya (Rp)</translation>
+    </message>
+    <message>
+      <source>Budget (Rp)</source>
+      <translation>Anggaran (Rp)</translation>
+    </message>
+    <message>
+      <source>Coverage radius without DEM (m)</source>
+      <translation>Radius cakupan tanpa DEM (m)</translation>
+    </message>
+    <message>
+      <source>DEM (coverage by the propagation model instead of the radius)</source>
+      <translation>DEM (cakupan dengan model propagasi, bukan radius)</translation>
+    </message>
+    <message>
+      <source>Receiver height (m)</source>
+      <translation>Tinggi penerima (m)</translation>
+    </message>
+    <message>
+      <source>Largest coverage radius with DEM (m)</source>
+      <translation>Radius cakupan terbesar dengan DEM (m)</translation>
+    </message>
+    <message>
+      <source>Antenna height when the layer has none (m)</source>
+      <translation>Tinggi antena bila layer tidak memilikinya (m)</translation>
+    </message>
+    <message>
+      <source>EIRP when the layer has none (dBm)</source>
+      <translation>EIRP bila layer tidak memilikinya (dBm)</translation>
+    </message>
+    <message>
+      <source>Frequency when the layer has none (MHz)</source>
+      <translation>Frekuensi bila layer tidak memilikinya (MHz)</translation>
+    </message>
+    <message>
+      <source>Existing sites (villages they cover need nothing)</source>
+      <translation>Lokasi yang ada (desa yang dijangkaunya tidak memerlukan apa pun)</translation>
+    </message>
+    <message>
+      <source>Time limit of the exact method (s)</source>
+      <translation>Batas waktu metode eksak (detik)</translation>
+    </message>
+    <message>
+      <source>Villages with serving site</source>
+      <translation>Desa dengan lokasi pelayan</translation>
+    </message>
+    <message>
+      <source>Population newly covered</source>
+      <translation>Penduduk yang baru terjangkau</translation>
+    </message>
+    <message>
+      <source>Population covered (existing + new)</source>
+      <translation>Penduduk terjangkau (yang ada + baru)</translation>
+    </message>
+    <message>
+      <source>Cost of the selected sites (Rp)</source>
+      <translation>Biaya lokasi terpilih (Rp)</translation>
+    </message>
+    <message>
+      <source>Sites selected</source>
+      <translation>Lokasi terpilih</translation>
+    </message>
+    <message>
+      <source>Optimality gap (0 = optimal; empty for greedy)</source>
+      <translation>Gap optimalitas (0 = optimal; kosong untuk greedy)</translation>
+    </message>
+    <message>
+      <source>Villages newly covered</source>
+      <translation>Desa yang baru terjangkau</translation>
+    </message>
+    <message>
+      <source>Villages already covered</source>
+      <translation>Desa yang sudah tercakup</translation>
+    </message>
+    <message>
+      <source>Solver status</source>
+      <translation>Status solver</translation>
+    </message>
+    <message>
+      <source>Solver</source>
+      <translation>Solver</translation>
+    </message>
+    <message>
+      <source>The village layer has no features: there is nothing to cover. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
+      <source>The candidate layer has no features: there is nothing to select. Run 'Candidate sites' first or choose a layer with candidate points.</source>
+      <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
+    </message>
+    <message>
+      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
+      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
+    </message>
+    <message>
+      <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
+      <translation>Anggaran nol: tidak ada lokasi yang dapat dibangun, pilihan kosong. Isi BUDGET_IDR dalam rupiah (mis. 26000000000 untuk sepuluh BTS 3T).</translation>
+    </message>
+    <message>
+      <source>All distances and coverage tests are computed in {crs} (inputs transformed from their own CRS).</source>
+      <translation>Semua jarak dan uji cakupan dihitung dalam {crs} (masukan ditransformasikan dari CRS masing-masing).</translation>
+    </message>
+    <message>
+      <source>Selected {k} of {m} candidates for Rp {c:,.0f} (budget Rp {b:,.0f}): {p:,.0f} people newly covered in {v} villages; {t:,.0f} covered in total with the existing sites. Method {meth} ({solver}), status {status}, gap {gap}.</source>
+      <translation>Terpilih {k} dari {m} kandidat senilai Rp {c:,.0f} (anggaran Rp {b:,.0f}): {p:,.0f} penduduk baru terjangkau di {v} desa; total {t:,.0f} terjangkau bersama lokasi yang ada. Metode {meth} ({solver}), status {status}, gap {gap}.</translation>
+    </message>
+    <message>
+      <source>Cannot read the candidate layer: {src}. Check the path and format.</source>
+      <translation>Tidak dapat membaca layer kandidat: {src}. Periksa path dan formatnya.</translation>
+    </message>
+    <message>
+      <source>{k} villages have no valid population; they count as 0.</source>
+      <translation>{k} desa tidak memiliki jumlah penduduk yang valid; dihitung 0.</translation>
+    </message>
+    <message>
+      <source>Demand = {p} × {w}.</source>
+      <translation>Permintaan = {p} × {w}.</translation>
+    </message>
+    <message>
+      <source>Demand = {p}.</source>
+      <translation>Permintaan = {p}.</translation>
+    </message>
+    <message>
+      <source>{k} villages have no geometry; they cannot be covered.</source>
+      <translation>{k} desa tidak memiliki geometri; desa tersebut tidak dapat dijangkau.</translation>
+    </message>
+    <message>
+      <source>The candidate layer has no field '{f}' (COST_FIELD).</source>
+      <translation>Layer kandidat tidak memiliki kolom '{f}' (COST_FIELD).</translation>
+    </message>
+    <message>
+      <source>Candidate costs from field {f}.</source>
+      <translation>Biaya kandidat dari kolom {f}.</translation>
+    </message>
+    <message>
+      <source>Every candidate costs the default Rp {c:,.0f}.</source>
+      <translation>Setiap kandidat berbiaya bawaan Rp {c:,.0f}.</translation>
+    </message>
+    <message>
+      <source>Coverage: village office within {r:g} m of the site (straight distance).</source>
+      <translation>Cakupan: kantor desa dalam {r:g} m dari lokasi (jarak lurus).</translation>
+    </message>
+    <message>
+      <source>{k} villages are already covered by the {e} existing sites.</source>
+      <translation>{k} desa sudah tercakup oleh {e} lokasi yang ada.</translation>
+    </message>
+    <message>
+      <source>Optimisation: {warning}</source>
+      <translation>Optimasi: {warning}</translation>
+    </message>
+    <message>
+      <source>The village layer has no field '{f}' (WEIGHT_FIELD).</source>
+      <translation>Layer desa tidak memiliki kolom '{f}' (WEIGHT_FIELD).</translation>
+    </message>
+    <message>
+      <source>{k} villages have no valid weight in {f}; they count as 0.</source>
+      <translation>{k} desa tidak memiliki bobot yang valid di {f}; dihitung 0.</translation>
+    </message>
+    <message>
+      <source>{k} candidates have no valid cost; they cost the default Rp {c:,.0f}.</source>
+      <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan Rp {c:,.0f}.</translation>
+    </message>
+    <message>
+      <source>Coverage: line of sight from each site to the village office, within {r:g} m (DEM).</source>
+      <translation>Cakupan: garis pandang dari tiap lokasi ke kantor desa, dalam {r:g} m (DEM).</translation>
+    </message>
+    <message>
+      <source>Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).</source>
+      <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t:g} dBm, dalam {r:g} m (DEM).</translation>
+    </message>
+    <message>
+      <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
+      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara yang ada).</translation>
+    </message>
+    <message>
+      <source>Cannot optimise the sites: {error}</source>
+      <translation>Tidak dapat mengoptimalkan lokasi: {error}</translation>
+    </message>
+    <message>
+      <source>Pemerataan (equity first)</source>
+      <translation>Pemerataan (keadilan lebih dulu)</translation>
+    </message>
+    <message>
+      <source>Efektif biaya (people per rupiah)</source>
+      <translation>Efektif biaya (jumlah orang per rupiah)</translation>
+    </message>
+    <message>
+      <source>Layanan publik (schools and health posts first)</source>
+      <translation>Layanan publik (sekolah dan fasilitas kesehatan lebih dulu)</translation>
+    </message>
+    <message>
+      <source>IDM (village development)</source>
+      <translation>IDM (Indeks Desa Membangun)</translation>
+    </message>
+    <message>
+      <source>Public facilities</source>
+      <translation>Fasilitas publik</translation>
+    </message>
+    <message>
+      <source>Remoteness</source>
+      <translation>Keterpencilan</translation>
+    </message>
+    <message>
+      <source>Readiness (electricity, cadres)</source>
+      <translation>Kesiapan (listrik, kader)</translation>
+    </message>
+    <message>
+      <source>Prioritise villages</source>
+      <translation>Prioritaskan desa</translation>
+    </message>
+    <message>
+      <source>Scores every village 0–100 from weighted criteria and ranks them (rank 1 = first). Criteria: population, blank_spot (status covered / partial / blank_spot from 'Classify villages'), idm (IDM score or class; more deprived = higher), facilities (schools + health posts), remoteness (distance to the nearest kab/kota capital when a capital layer is given, else to the nearest covered village) and readiness (electricity, trained cadres). Give WEIGHTS as 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' or choose a PRESET (WEIGHTS wins when given). A criterion whose field is missing is skipped with a warning and the other weights are rescaled. The output keeps every input field and adds priority_score, priority_rank and one c_&lt;criterion&gt; field per criterion (the contributions add up to the score). Distances are computed in a metric CRS (the layer's when it is projected, else EPSG:32750).</source>
+      <translation>Memberi skor 0–100 kepada setiap desa dari kriteria berbobot dan memeringkatnya (peringkat 1 = pertama). Kriteria: population (penduduk), blank_spot (status covered / partial / blank_spot dari 'Klasifikasi desa'), idm (skor atau kelas IDM; makin tertinggal = makin tinggi), facilities (sekolah + fasilitas kesehatan), remoteness (jarak ke ibu kota kab/kota terdekat bila layer ibu kota diberikan, selain itu ke desa tercakup terdekat) dan readiness (listrik, kader terlatih). Isi WEIGHTS seperti 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' atau pilih PRESET (WEIGHTS diutamakan bila diisi). Kriteria yang kolomnya tidak ada dilewati dengan peringatan dan bobot lainnya diskalakan ulang. Keluaran mempertahankan semua kolom masukan dan menambahkan priority_score, priority_rank dan satu kolom c_&lt;kriteria&gt; per kriteria (kontribusinya berjumlah sama dengan skor). Jarak dihitung dalam CRS metrik (CRS layer bila terproyeksi, selain itu EPSG:32750).</translation>
+    </message>
+    <message>
+      <source>Population is skipped: no population field (POPULATION_FIELD).</source>
+      <translation>Penduduk dilewati: tidak ada kolom penduduk (POPULATION_FIELD).</translation>
+    </message>
+    <message>
+      <source>Blank spot is skipped: no coverage status field (STATUS_FIELD); run 'Classify villages' first.</source>
+      <translation>Blank spot dilewati: tidak ada kolom status cakupan (STATUS_FIELD); jalankan 'Klasifikasi desa' lebih dulu.</translation>
+    </message>
+    <message>
+      <source>IDM is skipped: no IDM field (IDM_FIELD).</source>
+      <translation>IDM dilewati: tidak ada kolom IDM (IDM_FIELD).</translation>
+    </message>
+    <message>
+      <source>Facilities are skipped: no schools or health posts field (SCHOOLS_FIELD, HEALTH_FIELD).</source>
+      <translation>Fasilitas dilewati: tidak ada kolom sekolah atau fasilitas kesehatan (SCHOOLS_FIELD, HEALTH_FIELD).</translation>
+    </message>
+    <message>
+      <source>Readiness is skipped: no electricity or cadres field (ELECTRICITY_FIELD, CADRES_FIELD).</source>
+      <translation>Kesiapan dilewati: tidak ada kolom listrik atau kader (ELECTRICITY_FIELD, CADRES_FIELD).</translation>
+    </message>
+    <message>
+      <source>Villages (points or polygons)</source>
+      <translation>Desa (titik atau poligon)</translation>
+    </message>
+    <message>
+      <source>Weights (criterion=weight, …; empty = preset)</source>
+      <translation>Bobot (kriteria=bobot, …; kosong = preset)</translation>
+    </message>
+    <message>
+      <source>Weight preset</source>
+      <translation>Preset bobot</translation>
+    </message>
+    <message>
+      <source>IDM field (score or class)</source>
+      <translation>Kolom IDM (skor atau kelas)</translation>
+    </message>
+    <message>
+      <source>Number of schools field</source>
+      <translation>Kolom jumlah sekolah</translation>
+    </message>
+    <message>
+      <source>Number of health posts field</source>
+      <translation>Kolom jumlah fasilitas kesehatan</translation>
+    </message>
+    <message>
+      <source>Electricity field (yes/no)</source>
+      <translation>Kolom listrik (ya/tidak)</translation>
+    </message>
+    <message>
+      <source>Digital cadres field (number or yes/no)</source>
+      <translation>Kolom kader digital (jumlah atau ya/tidak)</translation>
+    </message>
+    <message>
+      <source>Village code field (tie-break; empty = detect)</source>
+      <translation>Kolom kode desa (penentu urutan bila seri; kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Kab/kota capitals (points) for remoteness</source>
+      <translation>Ibu kota kab/kota (titik) untuk keterpencilan</translation>
+    </message>
+    <message>
+      <source>Prioritised villages</source>
+      <translation>Desa terprioritas</translation>
+    </message>
+    <message>
+      <source>Weights used</source>
+      <translation>Bobot yang dipakai</translation>
+    </message>
+    <message>
+      <source>Criteria skipped</source>
+      <translation>Kriteria yang dilewati</translation>
+    </message>
+    <message>
+      <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
+      <translation>Layer ibu kota tidak memiliki titik yang dapat dipakai; keterpencilan memakai jarak ke desa tercakup terdekat.</translation>
+    </message>
+    <message>
+      <source>Fields used: {fields}</source>
+      <translation>Kolom yang dipakai: {fields}</translation>
+    </message>
+    <message>
+      <source>Weights applied (after skipping criteria without data): {w}</source>
+      <translation>Bobot yang diterapkan (setelah kriteria tanpa data dilewati): {w}</translation>
+    </message>
+    <message>
+      <source>Weights from WEIGHTS: {w}</source>
+      <translation>Bobot dari WEIGHTS: {w}</translation>
+    </message>
+    <message>
+      <source>Weights from preset {p}: {w}</source>
+      <translation>Bobot dari preset {p}: {w}</translation>
+    </message>
+    <message>
+      <source>The population field '{f}' does not exist; using '{g}'.</source>
+      <translation>Kolom penduduk '{f}' tidak ada; dipakai '{g}'.</translation>
+    </message>
+    <message>
+      <source>Remoteness: distance to the nearest kab/kota capital, computed in {crs}.</source>
+      <translation>Keterpencilan: jarak ke ibu kota kab/kota terdekat, dihitung dalam {crs}.</translation>
+    </message>
+    <message>
+      <source>Remoteness is skipped: give a kab/kota capital layer (CAPITALS) or a status field with covered villages.</source>
+      <translation>Keterpencilan dilewati: berikan layer ibu kota kab/kota (CAPITALS) atau kolom status dengan desa yang tercakup.</translation>
+    </message>
+    <message>
+      <source>Priority: {warning}</source>
+      <translation>Prioritas: {warning}</translation>
+    </message>
+    <message>
+      <source>Remoteness: distance to the nearest covered village, computed in {crs}.</source>
+      <translation>Keterpencilan: jarak ke desa tercakup terdekat, dihitung dalam {crs}.</translation>
+    </message>
+    <message>
+      <source>Cannot compute the priority: {error}</source>
+      <translation>Tidak dapat menghitung prioritas: {error}</translation>
+    </message>
+    <message>
+      <source>Invalid WEIGHTS: {error}</source>
+      <translation>WEIGHTS tidak valid: {error}</translation>
+    </message>
+    <message>
+      <source>The field '{f}' ({p}) does not exist in the village layer; the criterion that uses it is skipped.</source>
+      <translation>Kolom '{f}' ({p}) tidak ada di layer desa; kriteria yang memakainya dilewati.</translation>
+    </message>
+    <message>
+      <source>Publish plan to PostGIS</source>
+      <translation>Publikasikan rencana ke PostGIS</translation>
+    </message>
+    <message>
+      <source>Copies every layer and table of a plan GeoPackage (villages, sites, planned sites, funding, roadmap, status history, monitoring, styles) into a schema of a PostgreSQL/PostGIS database, so that a team can edit it at the same time. CONNECTION is the name of a PostgreSQL connection saved in QGIS (Browser &gt; PostgreSQL); its password stays in the QGIS authentication database. The copy is one transaction and is compared with the source (row counts and checksums of every table) before it is committed: if the server stops or anything differs, nothing is saved. OVERWRITE replaces an existing plan in the schema.</source>
+      <translation>Menyalin setiap layer dan tabel GeoPackage rencana (desa, menara, rencana menara, pendanaan, peta jalan, riwayat status, pemantauan, gaya) ke sebuah skema basis data PostgreSQL/PostGIS, agar satu tim dapat menyuntingnya bersamaan. CONNECTION adalah nama koneksi PostgreSQL yang tersimpan di QGIS (Browser &gt; PostgreSQL); kata sandinya tetap di basis data autentikasi QGIS. Penyalinan berlangsung dalam satu transaksi dan dibandingkan dengan sumbernya (jumlah baris dan checksum setiap tabel) sebelum disahkan: jika server berhenti atau ada yang berbeda, tidak ada yang disimpan. OVERWRITE mengganti rencana yang sudah ada di skema tersebut.</translation>
+    </message>
+    <message>
+      <source>Replace an existing plan in the schema</source>
+      <translation>Ganti rencana yang sudah ada di skema</translation>
+    </message>
+    <message>
+      <source>Published {tables} tables ({rows} rows) to schema '{schema}'; checksums match.</source>
+      <translation>{tables} tabel ({rows} baris) dipublikasikan ke skema '{schema}'; checksum cocok.</translation>
+    </message>
+    <message>
+      <source>Repair village geometries</source>
+      <translation>Perbaiki geometri desa</translation>
+    </message>
+    <message>
+      <source>Writes a new layer in which every invalid geometry is repaired (GEOS makeValid). The input layer is never changed. REPAIRED_COUNT says how many features were repaired; their feature ids are listed in the log.</source>
+      <translation>Menulis layer baru yang setiap geometri tidak validnya telah diperbaiki (GEOS makeValid). Layer masukan tidak pernah diubah. REPAIRED_COUNT menyebut jumlah fitur yang diperbaiki; ID fiturnya tercantum di log.</translation>
+    </message>
+    <message>
+      <source>Village layer</source>
+      <translation>Layer desa</translation>
+    </message>
+    <message>
+      <source>Repaired villages</source>
+      <translation>Desa yang diperbaiki</translation>
+    </message>
+    <message>
+      <source>Repaired features</source>
+      <translation>Fitur yang diperbaiki</translation>
+    </message>
+    <message>
+      <source>Cannot read the village layer.</source>
+      <translation>Layer desa tidak dapat dibaca.</translation>
+    </message>
+    <message>
+      <source>Repaired feature ids: {ids}</source>
+      <translation>ID fitur yang diperbaiki: {ids}</translation>
+    </message>
+    <message>
+      <source>Build multi-year roadmap</source>
+      <translation>Susun roadmap multi-tahun</translation>
+    </message>
+    <message>
+      <source>Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with an existing tower layer, the list of planned BTS within the sharing distance of another operator's tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty for the default planning assumptions. Leave the field parameters empty to use the standard field names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</source>
+      <translation>Menjadwalkan setiap desa dalam rencana (dari 'Pilih teknologi': tech, capex_idr, opex_idr_year, priority_rank) selama tahun-tahun roadmap, menurut urutan prioritas, pada tahun paling awal ketika CAPEX dan OPEX tahun-tahun berikutnya dapat dibayar oleh sumber dana yang memenuhi syarat tanpa melampaui pagu tahunan atau pagu per desa. Sumber dana dipakai sesuai urutannya (bawaan: BAKTI/USO, co-investment operator, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Desa yang tidak dapat didanai ditandai 'unfunded' (belum terdanai) beserta alasannya. Juga menyusun tabel anggaran tahun × sumber, rencana pelatihan kader digital desa, paket per operator (opsional satu CSV per operator dalam sebuah folder) dan, bila ada layer menara eksisting, daftar BTS rencana yang berada dalam jarak berbagi dari menara operator lain. Tabel sumber dana berupa berkas CSV, JSON atau GeoPackage (tabel funding_sources); kosongkan untuk asumsi perencanaan bawaan. Kosongkan parameter kolom untuk memakai nama kolom standar (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</translation>
+    </message>
+    <message>
+      <source>Village code</source>
+      <translation>Kode desa</translation>
+    </message>
+    <message>
+      <source>CAPEX (Rp)</source>
+      <translation>CAPEX (Rp)</translation>
+    </message>
+    <message>
+      <source>OPEX per year (Rp)</source>
+      <translation>OPEX per tahun (Rp)</translation>
+    </message>
+    <message>
+      <source>Priority rank</source>
+      <translation>Peringkat prioritas</translation>
+    </message>
+    <message>
+      <source>Village name</source>
+      <translation>Nama desa</translation>
+    </message>
+    <message>
+      <source>Kecamatan code</source>
+      <translation>Kode kecamatan</translation>
+    </message>
+    <message>
+      <source>Kecamatan name</source>
+      <translation>Nama kecamatan</translation>
+    </message>
+    <message>
+      <source>Kabupaten/kota code</source>
+      <translation>Kode kabupaten/kota</translation>
+    </message>
+    <message>
+      <source>Kabupaten/kota name</source>
+      <translation>Nama kabupaten/kota</translation>
+    </message>
+    <message>
+      <source>3T village (yes/no)</source>
+      <translation>Desa 3T (ya/tidak)</translation>
+    </message>
+    <message>
+      <source>20×20 m plot available (yes/no)</source>
+      <translation>Lahan 20×20 m tersedia (ya/tidak)</translation>
+    </message>
+    <message>
+      <source>Cadres already trained</source>
+      <translation>Kader yang sudah terlatih</translation>
+    </message>
+    <message>
+      <source>Fibre CAPEX for migration (Rp)</source>
+      <translation>CAPEX fiber untuk migrasi (Rp)</translation>
+    </message>
+    <message>
+      <source>Fibre OPEX per year for migration (Rp)</source>
+      <translation>OPEX fiber per tahun untuk migrasi (Rp)</translation>
+    </message>
+    <message>
+      <source>Village plan layer (points or polygons)</source>
+      <translation>Layer rencana desa (titik atau poligon)</translation>
+    </message>
+    <message>
+      <source>First year of the roadmap</source>
+      <translation>Tahun pertama roadmap</translation>
+    </message>
+    <message>
+      <source>Number of years</source>
+      <translation>Jumlah tahun</translation>
+    </message>
+    <message>
+      <source>Years of OPEX funded from connection</source>
+      <translation>Jumlah tahun OPEX yang didanai sejak tersambung</translation>
+    </message>
+    <message>
+      <source>Funding table (CSV, JSON or GeoPackage; empty = defaults)</source>
+      <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>Trained digital cadres per connected village</source>
+      <translation>Kader digital terlatih per desa tersambung</translation>
+    </message>
+    <message>
+      <source>Trainees per training batch</source>
+      <translation>Peserta per angkatan pelatihan</translation>
+    </message>
+    <message>
+      <source>Training cost per trainee (Rp)</source>
+      <translation>Biaya pelatihan per peserta (Rp)</translation>
+    </message>
+    <message>
+      <source>Training year</source>
+      <translation>Tahun pelatihan</translation>
+    </message>
+    <message>
+      <source>Existing towers (points with operator) for tower sharing</source>
+      <translation>Menara eksisting (titik dengan operator) untuk berbagi menara</translation>
+    </message>
+    <message>
+      <source>Tower id field (default: site_id, else the feature id)</source>
+      <translation>Kolom id menara (bawaan: site_id, jika tidak ada id fitur)</translation>
+    </message>
+    <message>
+      <source>Tower sharing distance (m)</source>
+      <translation>Jarak berbagi menara (m)</translation>
+    </message>
+    <message>
+      <source>Roadmap villages</source>
+      <translation>Desa dalam roadmap</translation>
+    </message>
+    <message>
+      <source>Folder for one CSV per operator</source>
+      <translation>Folder untuk satu CSV per operator</translation>
+    </message>
+    <message>
+      <source>Villages scheduled</source>
+      <translation>Desa terjadwal</translation>
+    </message>
+    <message>
+      <source>Villages unfunded</source>
+      <translation>Desa belum terdanai</translation>
+    </message>
+    <message>
+      <source>People connected</source>
+      <translation>Penduduk tersambung</translation>
+    </message>
+    <message>
+      <source>OPEX total (Rp)</source>
+      <translation>Total OPEX (Rp)</translation>
+    </message>
+    <message>
+      <source>Share of OPEX after year 1 from recurring sources</source>
+      <translation>Porsi OPEX setelah tahun pertama dari sumber berkelanjutan</translation>
+    </message>
+    <message>
+      <source>Villages migrated to fibre</source>
+      <translation>Desa yang bermigrasi ke fiber</translation>
+    </message>
+    <message>
+      <source>Cadres to train</source>
+      <translation>Kader yang perlu dilatih</translation>
+    </message>
+    <message>
+      <source>Training cost (Rp)</source>
+      <translation>Biaya pelatihan (Rp)</translation>
+    </message>
+    <message>
+      <source>Operator CSV files</source>
+      <translation>Berkas CSV operator</translation>
+    </message>
+    <message>
+      <source>Funding table: default planning assumptions (edit them on the Plan page).</source>
+      <translation>Tabel sumber dana: asumsi perencanaan bawaan (ubah di halaman Rencana).</translation>
+    </message>
+    <message>
+      <source>The plan layer has no villages: choose a layer with at least one village (run 'Choose technology' first) or clear the 'selected features only' option.</source>
+      <translation>Layer rencana tidak berisi desa: pilih layer dengan minimal satu desa (jalankan 'Pilih teknologi' lebih dulu) atau matikan opsi 'hanya fitur terpilih'.</translation>
+    </message>
+    <message>
+      <source>The tower layer has no 'operator' field. Choose the field holding the operator in the parameter TOWER_OPERATOR_FIELD.</source>
+      <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
+    </message>
+    <message>
+      <source>Same year as the connection</source>
+      <translation>Tahun yang sama dengan penyambungan</translation>
+    </message>
+    <message>
+      <source>The year before</source>
+      <translation>Setahun sebelumnya</translation>
+    </message>
+    <message>
+      <source>Funding table: {n} sources from {path}</source>
+      <translation>Tabel sumber dana: {n} sumber dari {path}</translation>
+    </message>
+    <message>
+      <source>Scheduling {n} villages over {years} years from {start}…</source>
+      <translation>Menjadwalkan {n} desa selama {years} tahun mulai {start}…</translation>
+    </message>
+    <message>
+      <source>No tower layer given (TOWERS): the tower sharing list is empty.</source>
+      <translation>Layer menara tidak diberikan (TOWERS): daftar berbagi menara kosong.</translation>
+    </message>
+    <message>
+      <source>Roadmap {start}–{end}: {s} villages scheduled ({p} people), {u} unfunded; CAPEX {capex}, OPEX {opex}.</source>
+      <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
+    </message>
+    <message>
+      <source>{what} field (default: {name})</source>
+      <translation>Kolom {what} (bawaan: {name})</translation>
+    </message>
+    <message>
+      <source>Cannot read the plan layer: {src}. Check the path and format.</source>
+      <translation>Layer rencana tidak dapat dibaca: {src}. Periksa lokasi dan formatnya.</translation>
+    </message>
+    <message>
+      <source>{n} plan features have no village code (field {field}), e.g. feature id {fid}. Fill in the codes or remove those features.</source>
+      <translation>{n} fitur rencana tidak memiliki kode desa (kolom {field}), misalnya id fitur {fid}. Isi kodenya atau hapus fitur tersebut.</translation>
+    </message>
+    <message>
+      <source>Tower sharing: {n} planned BTS within {d} m of another operator's tower ({pairs} pairs).</source>
+      <translation>Berbagi menara: {n} BTS rencana berada dalam {d} m dari menara operator lain ({pairs} pasangan).</translation>
+    </message>
+    <message>
+      <source>Operator packages: {n} CSV files written to {folder}</source>
+      <translation>Paket operator: {n} berkas CSV ditulis ke {folder}</translation>
+    </message>
+    <message>
+      <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
+      <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
+    </message>
+    <message>
+      <source>The plan layer has no field '{field}' ({what}). Run 'Choose technology' first so the layer has tech, capex_idr, opex_idr_year and priority_rank, or choose the field holding it in the parameter {param}.</source>
+      <translation>Layer rencana tidak memiliki kolom '{field}' ({what}). Jalankan 'Pilih teknologi' lebih dulu agar layer memiliki tech, capex_idr, opex_idr_year dan priority_rank, atau pilih kolom yang berisi data tersebut pada parameter {param}.</translation>
+    </message>
+    <message>
+      <source>The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage file.</source>
+      <translation>Berkas tabel sumber dana {path} tidak ada. Pilih berkas CSV, JSON atau GeoPackage yang ada.</translation>
+    </message>
+    <message>
+      <source>The funding table is invalid: {error}</source>
+      <translation>Tabel sumber dana tidak valid: {error}</translation>
+    </message>
+    <message>
+      <source>Bad training parameters: {error}</source>
+      <translation>Parameter pelatihan tidak valid: {error}</translation>
+    </message>
+    <message>
+      <source>The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing field.</source>
+      <translation>Layer rencana tidak memiliki kolom '{field}' (parameter {param}, {what}). Pilih kolom yang ada.</translation>
+    </message>
+    <message>
+      <source>Set up the team database (PostGIS)</source>
+      <translation>Siapkan basis data tim (PostGIS)</translation>
+    </message>
+    <message>
+      <source>Prepares a PostGIS database for a team: creates the roles kaltim_viewer (read only), kaltim_editor (edit the plan) and kaltim_admin (owns the plan, can upgrade it), creates or upgrades the plan schema, installs the edit-conflict check, the audit log and the status history triggers, and one role per kab/kota found in the villages (kaltim_kab_6401, ...) whose members may only edit the villages of their own kab/kota (row-level security). Safe to run again. Run it with an administrator connection (superuser or CREATEROLE), then grant the roles to each person's login.</source>
+      <translation>Menyiapkan basis data PostGIS untuk satu tim: membuat peran kaltim_viewer (hanya baca), kaltim_editor (menyunting rencana) dan kaltim_admin (pemilik rencana, dapat memutakhirkannya), membuat atau memutakhirkan skema rencana, memasang pemeriksaan konflik suntingan, log audit dan trigger riwayat status, serta satu peran per kab/kota yang ada di data desa (kaltim_kab_6401, ...) yang anggotanya hanya boleh menyunting desa di kab/kota sendiri (keamanan tingkat baris). Aman dijalankan ulang. Jalankan dengan koneksi administrator (superuser atau CREATEROLE), lalu berikan peran tersebut ke login setiap orang.</translation>
+    </message>
+    <message>
+      <source>Kab/kota roles</source>
+      <translation>Peran kab/kota</translation>
+    </message>
+    <message>
+      <source>Tables with row-level security</source>
+      <translation>Tabel dengan keamanan tingkat baris</translation>
+    </message>
+    <message>
+      <source>Schema version</source>
+      <translation>Versi skema</translation>
+    </message>
+    <message>
+      <source>Schema '{schema}' is at version {version}; kab/kota roles: {roles}</source>
+      <translation>Skema '{schema}' pada versi {version}; peran kab/kota: {roles}</translation>
+    </message>
+    <message>
+      <source>SLA report and monthly M&amp;E report</source>
+      <translation>Laporan SLA dan laporan monev bulanan</translation>
+    </message>
+    <message>
+      <source>Computes the monthly availability of every site from the imported reports and outage logs of the plan GeoPackage: outages caused by mains power (PLN) are excluded, outages of MIN_OUTAGE_S seconds or less are ignored, overlapping outages are merged and outages spanning months are split; availability below TARGET_PCT entitles to restitution. When a site has no outage log for a month its reported uptime is used. Outputs the SLA table, a scorecard per provider and flags: 'consider another provider' after CONSECUTIVE_MONTHS months below target in a row, and villages with zero usage. With a report folder it also writes the monthly M&amp;E report: CSV files and a PDF (with a map of the villages by status when a village layer is given).</source>
+      <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
+    </message>
+    <message>
+      <source>Site-months evaluated</source>
+      <translation>Site-bulan yang dievaluasi</translation>
+    </message>
+    <message>
+      <source>{code}: zero usage in {months} ({provider})</source>
+      <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
+    </message>
+    <message>
+      <source>Report layout template (.qpt)</source>
+      <translation>Templat tata letak laporan (.qpt)</translation>
+    </message>
+    <message>
+      <source>Villages without status</source>
+      <translation>Desa tanpa status</translation>
+    </message>
+    <message>
+      <source>Mean availability</source>
+      <translation>Rata-rata ketersediaan</translation>
+    </message>
+    <message>
+      <source>Sites with at least 25/3 Mbps</source>
+      <translation>Site dengan minimal 25/3 Mbps</translation>
+    </message>
+    <message>
+      <source>Digital cadres trained / planned</source>
+      <translation>Kader digital terlatih / direncanakan</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim · reporting month {month}</source>
+      <translation>Internet Desa Kaltim · bulan laporan {month}</translation>
+    </message>
+    <message>
+      <source>Report date: {date}</source>
+      <translation>Tanggal laporan: {date}</translation>
+    </message>
+    <message>
+      <source>Villages by status</source>
+      <translation>Desa menurut status</translation>
+    </message>
+    <message>
+      <source>Flags:</source>
+      <translation>Penanda:</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>tidak ada</translation>
+    </message>
+    <message>
+      <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
+      <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
+    </message>
+    <message>
+      <source>SLA target availability (%)</source>
+      <translation>Target ketersediaan SLA (%)</translation>
+    </message>
+    <message>
+      <source>Ignore outages of at most (seconds)</source>
+      <translation>Abaikan gangguan paling lama (detik)</translation>
+    </message>
+    <message>
+      <source>Months below target in a row before 'consider another provider'</source>
+      <translation>Bulan berturut-turut di bawah target sebelum 'pertimbangkan penyedia lain'</translation>
+    </message>
+    <message>
+      <source>Reporting month (YYYY-MM; empty = latest month with data)</source>
+      <translation>Bulan laporan (YYYY-MM; kosong = bulan terakhir yang ada datanya)</translation>
+    </message>
+    <message>
+      <source>Village layer (status, roadmap year; for the map and indicators)</source>
+      <translation>Layer desa (status, tahun roadmap; untuk peta dan indikator)</translation>
+    </message>
+    <message>
+      <source>Status field</source>
+      <translation>Kolom status</translation>
+    </message>
+    <message>
+      <source>Print layout templates (*.qpt)</source>
+      <translation>Templat tata letak cetak (*.qpt)</translation>
+    </message>
+    <message>
+      <source>Monthly SLA per site</source>
+      <translation>SLA bulanan per site</translation>
+    </message>
+    <message>
+      <source>Provider scorecard</source>
+      <translation>Rapor penyedia</translation>
+    </message>
+    <message>
+      <source>Monthly M&amp;E report folder (CSV + PDF)</source>
+      <translation>Folder laporan monev bulanan (CSV + PDF)</translation>
+    </message>
+    <message>
+      <source>M&amp;E report PDF</source>
+      <translation>PDF laporan monev</translation>
+    </message>
+    <message>
+      <source>Reporting month</source>
+      <translation>Bulan laporan</translation>
+    </message>
+    <message>
+      <source>Site-months with restitution</source>
+      <translation>Site-bulan dengan restitusi</translation>
+    </message>
+    <message>
+      <source>Site-months below target ({target:g} %)</source>
+      <translation>Site-bulan di bawah target ({target:g} %)</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template is missing: {path}. Reinstall the plugin or restore resources/layouts/monitoring_report.qpt.</source>
+      <translation>Templat laporan monev tidak ada: {path}. Pasang ulang plugin atau pulihkan resources/layouts/monitoring_report.qpt.</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} is not a valid print layout (.qpt).</source>
+      <translation>Templat laporan monev {path} bukan tata letak cetak (.qpt) yang valid.</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} could not be loaded.</source>
+      <translation>Templat laporan monev {path} tidak dapat dimuat.</translation>
+    </message>
+    <message>
+      <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
+      <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
+    </message>
+    <message>
+      <source>… and {n} more (see flags.csv)</source>
+      <translation>… dan {n} lainnya (lihat flags.csv)</translation>
+    </message>
+    <message>
+      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
+      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
+    </message>
+    <message>
+      <source>{n} report and outage records.</source>
+      <translation>{n} catatan laporan dan gangguan.</translation>
+    </message>
+    <message>
+      <source>Active users ({month})</source>
+      <translation>Pengguna aktif ({month})</translation>
+    </message>
+    <message>
+      <source>Villages with zero usage ({month})</source>
+      <translation>Desa tanpa pemakaian ({month})</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} has no item with id '{id}'.</source>
+      <translation>Templat laporan monev {path} tidak memiliki item dengan id '{id}'.</translation>
+    </message>
+    <message>
+      <source>Plan GeoPackage not found: {path}. Import service reports into it first.</source>
+      <translation>GeoPackage rencana tidak ditemukan: {path}. Impor laporan layanan ke dalamnya terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>M&amp;E report written: {path}</source>
+      <translation>Laporan monev ditulis: {path}</translation>
+    </message>
+    <message>
+      <source>Connected / roadmap target {year}</source>
+      <translation>Terhubung / target roadmap {year}</translation>
+    </message>
+    <message>
+      <source>Cannot read the monitoring tables of {path}: {error}</source>
+      <translation>Tabel pemantauan di {path} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <source>Villages {status}</source>
+      <translation>Desa {status}</translation>
+    </message>
+    <message>
+      <source>Reporting month {month} is not YYYY-MM.</source>
+      <translation>Bulan laporan {month} bukan YYYY-MM.</translation>
+    </message>
+    <message>
+      <source>1 · Village data</source>
+      <translation>1 · Data desa</translation>
+    </message>
+    <message>
+      <source>2 · Coverage and blank spots</source>
+      <translation>2 · Cakupan dan blank spot</translation>
+    </message>
+    <message>
+      <source>3 · Priorities and sites</source>
+      <translation>3 · Prioritas dan lokasi menara</translation>
+    </message>
+    <message>
+      <source>4 · Funding and roadmap</source>
+      <translation>4 · Pendanaan dan peta jalan</translation>
+    </message>
+    <message>
+      <source>5 · Monitoring and evaluation</source>
+      <translation>5 · Pemantauan dan evaluasi</translation>
+    </message>
+    <message>
+      <source>Unexpected error in {alg}: {error}. Please report it with the log above.</source>
+      <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim {version}</source>
+      <translation>Internet Desa Kaltim {version}</translation>
+    </message>
+    <message>
+      <source>Tool {name} could not be loaded:
+{trace}</source>
+      <translation>Alat {name} tidak dapat dimuat:
+{trace}</translation>
+    </message>
+    <message>
+      <source>Kab/kota pages</source>
+      <translation>Halaman kab/kota</translation>
+    </message>
+    <message>
+      <source>plan.gpkg with styles and metadata</source>
+      <translation>plan.gpkg dengan gaya dan metadata</translation>
+    </message>
+    <message>
+      <source>roadmap.xlsx and CSV</source>
+      <translation>roadmap.xlsx dan CSV</translation>
+    </message>
+    <message>
+      <source>Charts</source>
+      <translation>Grafik</translation>
+    </message>
+    <message>
+      <source>Project and layouts</source>
+      <translation>Proyek dan tata letak</translation>
+    </message>
+    <message>
+      <source>Overview PDF</source>
+      <translation>PDF ikhtisar</translation>
+    </message>
+    <message>
+      <source>Atlas PDF</source>
+      <translation>PDF atlas</translation>
+    </message>
+    <message>
+      <source>Combined deployment plan PDF</source>
+      <translation>PDF gabungan rencana penyebaran</translation>
+    </message>
+    <message>
+      <source>plan.qgz</source>
+      <translation>plan.qgz</translation>
+    </message>
+    <message>
+      <source>{n} kab/kota pages.</source>
+      <translation>{n} halaman kab/kota.</translation>
+    </message>
+    <message>
+      <source>plan.gpkg: {names}</source>
+      <translation>plan.gpkg: {names}</translation>
+    </message>
+    <message>
+      <source>No kab/kota polygon could be made from the villages (field {field}).</source>
+      <translation>Tidak ada poligon kab/kota yang dapat dibuat dari desa (kolom {field}).</translation>
+    </message>
+    <message>
+      <source>Cannot reopen the plan layers from {path}.</source>
+      <translation>Layer rencana tidak dapat dibuka kembali dari {path}.</translation>
+    </message>
+    <message>
+      <source>Cannot write the project {path}: {error}</source>
+      <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+      <source>Exporting the deployment plan</source>
+      <translation>Mengekspor rencana penyebaran</translation>
+    </message>
+    <message>
+      <source>Deployment plan exported</source>
+      <translation>Rencana penyebaran telah diekspor</translation>
+    </message>
+    <message>
+      <source>Open the PDF or the folder now?</source>
+      <translation>Buka PDF atau foldernya sekarang?</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Buka folder</translation>
+    </message>
+    <message>
+      <source>The deployment plan was written to {folder}.</source>
+      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+    </message>
+    <message>
+      <source>Cannot write {name} into {path}: {error}</source>
+      <translation>{name} tidak dapat ditulis ke {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot reopen {name} from {path}.</source>
+      <translation>{name} tidak dapat dibuka kembali dari {path}.</translation>
+    </message>
+    <message>
+      <source>Cannot save the metadata of {name}: {error}</source>
+      <translation>Metadata {name} tidak dapat disimpan: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot save the style of {name}: {error}</source>
+      <translation>Gaya {name} tidak dapat disimpan: {error}</translation>
+    </message>
+    <message>
+      <source>Village layer validation</source>
+      <translation>Validasi layer desa</translation>
+    </message>
+    <message>
+      <source>VALID: no errors.</source>
+      <translation>VALID: tidak ada kesalahan.</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Kesalahan</translation>
+    </message>
+    <message>
+      <source>Warning</source>
+      <translation>Peringatan</translation>
+    </message>
+    <message>
+      <source>NOT VALID: {n} error(s).</source>
+      <translation>TIDAK VALID: {n} kesalahan.</translation>
+    </message>
+    <message>
+      <source>Layer</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <source>features</source>
+      <translation>fitur</translation>
+    </message>
+    <message>
+      <source>naming scheme</source>
+      <translation>skema penamaan</translation>
+    </message>
+    <message>
+      <source>Field mapping</source>
+      <translation>Pemetaan kolom</translation>
+    </message>
+    <message>
+      <source>Findings</source>
+      <translation>Temuan</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Tingkat</translation>
+    </message>
+    <message>
+      <source>Feature id</source>
+      <translation>ID fitur</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Masalah</translation>
+    </message>
+    <message>
+      <source>How to fix</source>
+      <translation>Cara memperbaiki</translation>
+    </message>
+    <message>
+      <source>Villages per kab/kota</source>
+      <translation>Desa per kab/kota</translation>
+    </message>
+    <message>
+      <source>No findings.</source>
+      <translation>Tidak ada temuan.</translation>
+    </message>
+    <message>
+      <source>There is no saved PostgreSQL connection named '{name}'. Create it in QGIS (Browser &gt; PostgreSQL &gt; New Connection) or use one of: {known}.</source>
+      <translation>Tidak ada koneksi PostgreSQL tersimpan bernama '{name}'. Buat di QGIS (Browser &gt; PostgreSQL &gt; New Connection) atau gunakan salah satu dari: {known}.</translation>
+    </message>
+    <message>
+      <source>Cannot read the authentication configuration '{authcfg}' from the QGIS authentication database. Unlock it with the master password (Settings &gt; Options &gt; Authentication) or fix the connection.</source>
+      <translation>Tidak dapat membaca konfigurasi autentikasi '{authcfg}' dari basis data autentikasi QGIS. Buka dengan kata sandi master (Settings &gt; Options &gt; Authentication) atau perbaiki koneksinya.</translation>
+    </message>
+    <message>
+      <source>Cannot connect to the database of connection '{name}' ({where}): {detail}. Check that the server runs and the user name and password in the connection's authentication configuration.</source>
+      <translation>Tidak dapat terhubung ke basis data koneksi '{name}' ({where}): {detail}. Periksa bahwa server berjalan serta nama pengguna dan kata sandi di konfigurasi autentikasi koneksi.</translation>
+    </message>
+    <message>
+      <source>This plan was made by a newer version of the plugin (schema {found} &gt; {supported}); update the plugin.</source>
+      <translation>Rencana ini dibuat oleh versi plugin yang lebih baru (skema {found} &gt; {supported}); perbarui plugin.</translation>
+    </message>
+    <message>
+      <source>The plan GeoPackage {path} does not exist.</source>
+      <translation>GeoPackage rencana {path} tidak ada.</translation>
+    </message>
+    <message>
+      <source>Cannot open {path} as a GeoPackage: {reason}</source>
+      <translation>Tidak dapat membuka {path} sebagai GeoPackage: {reason}</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has a coordinate system without an EPSG code; reproject it to an EPSG CRS (e.g. EPSG:4326 or EPSG:32750) before publishing.</source>
+      <translation>Layer '{layer}' memakai sistem koordinat tanpa kode EPSG; proyeksikan ulang ke CRS EPSG (mis. EPSG:4326 atau EPSG:32750) sebelum dipublikasikan.</translation>
+    </message>
+    <message>
+      <source>The status history is append-only: entries cannot be changed or deleted.</source>
+      <translation>Riwayat status hanya bisa ditambah: entri tidak dapat diubah atau dihapus.</translation>
+    </message>
+    <message>
+      <source>Edit conflict: {table} {key} was changed by {who} at {when} after you loaded it. Your change was NOT saved (nothing was overwritten). Reload the layer to see the current version, then make your change again.</source>
+      <translation>Konflik suntingan: {table} {key} diubah oleh {who} pada {when} setelah Anda memuatnya. Perubahan Anda TIDAK disimpan (tidak ada yang tertimpa). Muat ulang layer untuk melihat versi terkini, lalu lakukan perubahan Anda lagi.</translation>
+    </message>
+    <message>
+      <source>The copy differs from the source, so nothing was saved: {problems}</source>
+      <translation>Salinan berbeda dari sumbernya, jadi tidak ada yang disimpan: {problems}</translation>
+    </message>
+    <message>
+      <source>Database error: {reason}</source>
+      <translation>Galat basis data: {reason}</translation>
+    </message>
+    <message>
+      <source>Roles created: {roles}</source>
+      <translation>Peran yang dibuat: {roles}</translation>
+    </message>
+    <message>
+      <source>Saving failed: {errors}</source>
+      <translation>Penyimpanan gagal: {errors}</translation>
+    </message>
+    <message>
+      <source>'{schema}' cannot be used as the plan's schema: use lowercase letters, digits and underscores, starting with a letter (e.g. kaltim_plan), and not 'public'.</source>
+      <translation>'{schema}' tidak dapat dipakai sebagai skema rencana: gunakan huruf kecil, angka dan garis bawah, diawali huruf (mis. kaltim_plan), dan bukan 'public'.</translation>
+    </message>
+    <message>
+      <source>The database refused the change: {reason}. Your database role may not change this (viewers may only read; a kab/kota office may only edit its own villages). Ask the plan's administrator.</source>
+      <translation>Basis data menolak perubahan: {reason}. Peran basis data Anda tidak boleh mengubah ini (peninjau hanya boleh membaca; kantor kab/kota hanya boleh menyunting desanya sendiri). Hubungi administrator rencana.</translation>
+    </message>
+    <message>
+      <source>The connection to the database was lost ({reason}). Nothing of this operation was saved: the database rolled it back as a whole. Try again when the server is reachable.</source>
+      <translation>Koneksi ke basis data terputus ({reason}). Tidak ada bagian dari operasi ini yang disimpan: basis data membatalkannya secara utuh. Coba lagi saat server dapat dijangkau.</translation>
+    </message>
+    <message>
+      <source>There is no plan in schema '{schema}' of this database. Publish a plan first (Processing: Publish plan to PostGIS).</source>
+      <translation>Tidak ada rencana di skema '{schema}' pada basis data ini. Publikasikan rencana terlebih dahulu (Processing: Publikasikan rencana ke PostGIS).</translation>
+    </message>
+    <message>
+      <source>{path} holds no layer or table to publish.</source>
+      <translation>{path} tidak berisi layer atau tabel untuk dipublikasikan.</translation>
+    </message>
+    <message>
+      <source>Publishing was cancelled; nothing was saved.</source>
+      <translation>Publikasi dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+      <source>'{code}' is not a kab/kota code (expected e.g. 64.01).</source>
+      <translation>'{code}' bukan kode kab/kota (contoh yang benar: 64.01).</translation>
+    </message>
+    <message>
+      <source>Unknown role '{role}': use kaltim_viewer, kaltim_editor or kaltim_admin.</source>
+      <translation>Peran '{role}' tidak dikenal: gunakan kaltim_viewer, kaltim_editor atau kaltim_admin.</translation>
+    </message>
+    <message>
+      <source>The database has no PostGIS: an administrator must run CREATE EXTENSION postgis; in it first.</source>
+      <translation>Basis data belum memiliki PostGIS: administrator harus menjalankan CREATE EXTENSION postgis; di dalamnya terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Created an empty planned_sites layer for team editing</source>
+      <translation>Layer planned_sites kosong dibuat untuk penyuntingan tim</translation>
+    </message>
+    <message>
+      <source>{table}: missing in the copy</source>
+      <translation>{table}: tidak ada di salinan</translation>
+    </message>
+    <message>
+      <source>{table}: {rows_src} rows (checksum {md5_src}) in the source, {rows_dst} rows (checksum {md5_dst}) in the copy</source>
+      <translation>{table}: {rows_src} baris (checksum {md5_src}) di sumber, {rows_dst} baris (checksum {md5_dst}) di salinan</translation>
+    </message>
+    <message>
+      <source>Copied {table}: {rows} rows</source>
+      <translation>{table} disalin: {rows} baris</translation>
+    </message>
+    <message>
+      <source>Export was cancelled; no file was written.</source>
+      <translation>Ekspor dibatalkan; tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+      <source>{table} feature {fid} no longer exists (someone deleted it, or you may not see it). Reload the layer.</source>
+      <translation>Fitur {fid} pada {table} sudah tidak ada (dihapus orang lain, atau Anda tidak boleh melihatnya). Muat ulang layer.</translation>
+    </message>
+    <message>
+      <source>Replacing the plan in schema '{schema}'</source>
+      <translation>Mengganti rencana di skema '{schema}'</translation>
+    </message>
+    <message>
+      <source>Schema '{schema}' already exists in this database. Choose another schema or allow overwriting it.</source>
+      <translation>Skema '{schema}' sudah ada di basis data ini. Pilih skema lain atau izinkan untuk menimpanya.</translation>
+    </message>
+  </context>
+</TS>
