@@ -24,23 +24,8 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QVariant
 from qgis.PyQt.QtWidgets import QVBoxLayout
 
-import kaltim_internet_plugin
-
 X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 120
 SITES = [("S1", 30, 40, 30.0, "Telkomsel"), ("S2", 90, 80, 35.0, "XL"), ("S3", 60, 100, 25.0, "Indosat")]
-
-
-@pytest.fixture()
-def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
-    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
-    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
-    p = kaltim_internet_plugin.classFactory(qgis_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().clear()
-    QgsApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, 0)
 
 
 def utm_xy(col, row):

@@ -5,7 +5,7 @@ import subprocess
 
 from qgis.core import QgsApplication, QgsVectorLayer
 
-from tests.gui.test_plan_page import page, plan_layer, plugin  # noqa: F401 (fixtures)
+from tests.gui.test_plan_page import page, plan_layer  # noqa: F401 (fixtures)
 
 
 def test_export_button_writes_the_whole_plan(plugin, page, plan_layer, qtbot, tmp_path):  # noqa: F811

@@ -8,23 +8,9 @@ import pytest
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate
 
-import kaltim_internet_plugin
 from kaltim_internet_plugin.core import monitoring_store as store
 from kaltim_internet_plugin.gui.page_monitoring import MonitoringPage
 from tests.qgis.test_monitoring_qgis import CODES, make_plan, report_rows, sla_rows_constructed, write_csv
-
-
-@pytest.fixture()
-def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
-    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
-    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
-    p = kaltim_internet_plugin.classFactory(qgis_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().clear()
-    QgsApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, 0)
 
 
 @pytest.fixture()

@@ -5,21 +5,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
-import kaltim_internet_plugin
 from tests.qgis.test_roadmap_alg import build_plan
-
-
-@pytest.fixture()
-def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
-    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
-    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
-    p = kaltim_internet_plugin.classFactory(qgis_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().clear()
-    QgsApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, 0)
 
 
 @pytest.fixture()

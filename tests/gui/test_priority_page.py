@@ -5,22 +5,7 @@ import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-import kaltim_internet_plugin
-
 X0, Y0 = 500000.0, 9900000.0
-
-
-@pytest.fixture()
-def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
-    monkeypatch.setattr(qgis_iface, "removePluginMenu", lambda *a: None, raising=False)
-    monkeypatch.setattr(qgis_iface, "removeDockWidget", lambda *a: None, raising=False)
-    p = kaltim_internet_plugin.classFactory(qgis_iface)
-    p.initGui()
-    yield p
-    p.unload()
-    QgsProject.instance().clear()
-    QgsApplication.processEvents()
-    QgsApplication.sendPostedEvents(None, 0)
 
 
 def village_layer():
