@@ -112,6 +112,66 @@
       <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
     </message>
     <message>
+      <source>Key</source>
+      <translation>Kunci</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Butir</translation>
+    </message>
+    <message>
+      <source>CAPEX (Rp)</source>
+      <translation>CAPEX (Rp)</translation>
+    </message>
+    <message>
+      <source>OPEX per year (Rp)</source>
+      <translation>OPEX per tahun (Rp)</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Satuan</translation>
+    </message>
+    <message>
+      <source>Source / note</source>
+      <translation>Sumber / catatan</translation>
+    </message>
+    <message>
+      <source>Cost table (Internet Desa Kaltim)</source>
+      <translation>Tabel biaya (Internet Desa Kaltim)</translation>
+    </message>
+    <message>
+      <source>Amounts in rupiah. The defaults are published figures or stated assumptions (see the source of each row). The table is saved in the QGIS project and used by 'Choose technology' and 'Candidate sites'.</source>
+      <translation>Nilai dalam rupiah. Nilai bawaan adalah angka yang dipublikasikan atau asumsi yang dinyatakan (lihat sumber setiap baris). Tabel disimpan dalam proyek QGIS dan dipakai oleh 'Pilih teknologi' dan 'Kandidat lokasi'.</translation>
+    </message>
+    <message>
+      <source>Reset to defaults</source>
+      <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+      <source>Import CSV…</source>
+      <translation>Impor CSV…</translation>
+    </message>
+    <message>
+      <source>Export CSV…</source>
+      <translation>Ekspor CSV…</translation>
+    </message>
+    <message>
+      <source>Import cost table</source>
+      <translation>Impor tabel biaya</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv)</source>
+      <translation>File CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Export cost table</source>
+      <translation>Ekspor tabel biaya</translation>
+    </message>
+    <message>
+      <source>Row {row}: {error}</source>
+      <translation>Baris {row}: {error}</translation>
+    </message>
+    <message>
       <source>Internet Desa Kaltim</source>
       <translation>Internet Desa Kaltim</translation>
     </message>
@@ -1128,10 +1188,6 @@
       <translation>Simpan CSV…</translation>
     </message>
     <message>
-      <source>Reset to defaults</source>
-      <translation>Kembalikan ke bawaan</translation>
-    </message>
-    <message>
       <source>Replace the table with the default planning assumptions (see the notes).</source>
       <translation>Ganti tabel dengan asumsi perencanaan bawaan (lihat catatannya).</translation>
     </message>
@@ -1370,6 +1426,18 @@
     <message>
       <source>Candidate sites</source>
       <translation>Kandidat lokasi</translation>
+    </message>
+    <message>
+      <source>Cost table…</source>
+      <translation>Tabel biaya…</translation>
+    </message>
+    <message>
+      <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>
+      <translation>Ubah CAPEX dan OPEX setiap teknologi (nilai bawaan bersumber); disimpan dalam proyek dan dipakai oleh 'Pilih teknologi' dan kandidat lokasi.</translation>
+    </message>
+    <message>
+      <source>Costs</source>
+      <translation>Biaya</translation>
     </message>
     <message>
       <source>Choose technology</source>
@@ -3236,10 +3304,6 @@
       <translation>Baris yang ditolak (CSV)</translation>
     </message>
     <message>
-      <source>CSV files (*.csv)</source>
-      <translation>File CSV (*.csv)</translation>
-    </message>
-    <message>
       <source>Rows read</source>
       <translation>Baris dibaca</translation>
     </message>
@@ -3934,14 +3998,6 @@
     <message>
       <source>Village code</source>
       <translation>Kode desa</translation>
-    </message>
-    <message>
-      <source>CAPEX (Rp)</source>
-      <translation>CAPEX (Rp)</translation>
-    </message>
-    <message>
-      <source>OPEX per year (Rp)</source>
-      <translation>OPEX per tahun (Rp)</translation>
     </message>
     <message>
       <source>Priority rank</source>

@@ -143,6 +143,12 @@ class PriorityPage(QWidget):
         pform.addRow(tr("Coverage radius"), self.radius_spin)
         pform.addRow(tr("Method"), self.method_combo)
         pform.addRow(tr("Candidate sites"), self.candidates_combo)
+        self.cost_button = QPushButton(tr("Cost table…"))
+        self.cost_button.setObjectName("costTableButton")
+        self.cost_button.setToolTip(tr("Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the "
+                                       "project and used by 'Choose technology' and the candidate sites."))
+        self.cost_button.clicked.connect(self.edit_cost_table)
+        pform.addRow(tr("Costs"), self.cost_button)
         buttons = QHBoxLayout()
         self.tech_button = QPushButton(tr("Choose technology"))
         self.tech_button.setObjectName("chooseTechButton")
@@ -440,13 +446,28 @@ class PriorityPage(QWidget):
         QgsProject.instance().addMapLayer(layer)
         return layer
 
+    def edit_cost_table(self):
+        from .cost_table_dialog import CostTableDialog
+
+        dialog = CostTableDialog(self)
+        dialog.exec_()
+        return dialog
+
+    @staticmethod
+    def cost_parameters() -> dict:
+        """COST_TABLE for the tools when the project has its own cost table (else the tools use the defaults)."""
+        from ..io.cost_store import project_table_file
+
+        path = project_table_file()
+        return {"COST_TABLE": path} if path else {}
+
     def choose_technology(self):
         villages = self._prepared_villages()
         if villages is None:
             return None
         sites, dem = self._data_layers()
         out = self._tmp("technology.gpkg")
-        params = {"VILLAGES": villages.id(), "OUTPUT": out}
+        params = {"VILLAGES": villages.id(), "OUTPUT": out, **self.cost_parameters()}
         if sites is not None:
             params["SITES"] = sites.id()
         if dem is not None:
@@ -478,7 +499,7 @@ class PriorityPage(QWidget):
         if candidates is not None:
             return self._run_optimise(villages, candidates.id(), sites)
         out = self._tmp("candidates.gpkg")
-        params = {"VILLAGES": villages.id(), "OUTPUT": out}
+        params = {"VILLAGES": villages.id(), "OUTPUT": out, **self.cost_parameters()}
         if sites is not None:
             params["SITES"] = sites.id()
         if dem is not None:
