@@ -256,6 +256,46 @@
       <translation>Belum ada data</translation>
     </message>
     <message>
+      <source>Operator packages</source>
+      <translation>Paket operator</translation>
+    </message>
+    <message>
+      <source>Show on the map only the villages in one operator's package (together with the year filter).</source>
+      <translation>Tampilkan di peta hanya desa dalam paket satu operator (bersama filter tahun).</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>Operator</translation>
+    </message>
+    <message>
+      <source>Export a CSV per operator…</source>
+      <translation>Ekspor CSV per operator…</translation>
+    </message>
+    <message>
+      <source>One CSV file per operator with its villages, technology, year and costs, to send to the operators.</source>
+      <translation>Satu berkas CSV per operator berisi desa, teknologi, tahun dan biayanya, untuk dikirim ke operator.</translation>
+    </message>
+    <message>
+      <source>All operators</source>
+      <translation>Semua operator</translation>
+    </message>
+    <message>
+      <source>Folder for the operator CSV files</source>
+      <translation>Folder untuk berkas CSV operator</translation>
+    </message>
+    <message>
+      <source>Run the roadmap first.</source>
+      <translation>Jalankan peta jalan terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>(no operator yet)</source>
+      <translation>(belum ada operator)</translation>
+    </message>
+    <message>
+      <source>{n} operator CSV files written to {folder}.</source>
+      <translation>{n} berkas CSV operator ditulis ke {folder}.</translation>
+    </message>
+    <message>
       <source>Line of sight (viewshed)</source>
       <translation>Garis pandang (viewshed)</translation>
     </message>
@@ -442,10 +482,6 @@
     <message>
       <source>Site</source>
       <translation>Site</translation>
-    </message>
-    <message>
-      <source>Operator</source>
-      <translation>Operator</translation>
     </message>
     <message>
       <source>Distance (km)</source>
@@ -1238,10 +1274,6 @@
     <message>
       <source>Training plan</source>
       <translation>Rencana pelatihan</translation>
-    </message>
-    <message>
-      <source>Operator packages</source>
-      <translation>Paket operator</translation>
     </message>
     <message>
       <source>Tower sharing candidates</source>

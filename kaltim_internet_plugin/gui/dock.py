@@ -43,7 +43,10 @@ class KaltimDock(QgsDockWidget):
         plan = self.pages.get("plan")
         if hasattr(plan, "export_area"):
             from .export_panel import ExportPanel
+            from .operator_panel import OperatorPanel
 
+            self.operator_panel = OperatorPanel(self.iface, plan)
+            plan.export_area.addWidget(self.operator_panel)
             self.export_panel = ExportPanel(self.iface, self, plan)
             plan.export_area.addWidget(self.export_panel)
         coverage = self.pages.get("coverage")

@@ -681,6 +681,9 @@ class PlanPage(QWidget):
         expr = f'"year" <= {int(year)}'
         if self.show_unfunded.isChecked():
             expr = f"{expr} OR \"fund_status\" = 'unfunded'"
+        operator_filter = getattr(self, "operator_filter", "")
+        if operator_filter:
+            expr = f"({expr}) AND ({operator_filter})"
         return expr
 
     def apply_year_filter(self, year: int) -> str:

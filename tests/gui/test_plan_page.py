@@ -45,7 +45,8 @@ def test_plan_page_is_discovered_with_default_funding(page):
     assert page.funding_table.item(2, COL["name"]).text() == "dana_desa"
     assert page.validate() == []
     # the export panel is mounted in the page's export area
-    assert page.export_area.count() == 1 and page.export_area.itemAt(0).widget().objectName() == "exportPanel"
+    assert [page.export_area.itemAt(i).widget().objectName() for i in range(page.export_area.count())] == [
+        "operatorPanel", "exportPanel"]
 
 
 def test_funding_edits_persist_in_the_project(page, tmp_path):
