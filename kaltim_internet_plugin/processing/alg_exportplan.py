@@ -47,10 +47,6 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             "the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the "
             "plugin's resources/layouts); edit them in the layout designer but keep the item ids.")
 
-    def flags(self):
-        # print layouts and style serialisation are not safe off the main thread in QGIS 3.22
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
-
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
             "VILLAGES", tr("Plan villages layer"), [QgsProcessing.TypeVectorAnyGeometry]))
