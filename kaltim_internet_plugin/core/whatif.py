@@ -105,6 +105,8 @@ class WhatIfParams:
     environment: str = "rural"
     covered_share: float = COVERED_SHARE
     partial_share: float = PARTIAL_SHARE
+    # dB subtracted from a site's EIRP so the preview matches the raster (RSRP conversion + clutter margin)
+    eirp_offset_db: float = 0.0
 
     @classmethod
     def from_raster_metadata(cls, path: str, **overrides) -> WhatIfParams:
@@ -118,7 +120,8 @@ class WhatIfParams:
         md = (ds.GetMetadata() or {}) if ds is not None else {}
         conv = (("KALTIM_COVERAGE_MODEL", "model", str), ("KALTIM_MAX_RADIUS_M", "max_radius_m", float),
                 ("KALTIM_K_FACTOR", "k_factor", float), ("KALTIM_RX_HEIGHT_M", "rx_height", float),
-                ("KALTIM_THRESHOLD_DBM", "threshold_dbm", float))
+                ("KALTIM_THRESHOLD_DBM", "threshold_dbm", float),
+                ("KALTIM_EIRP_OFFSET_DB", "eirp_offset_db", float))
         for key, attr, fn in conv:
             if key in md:
                 try:
@@ -483,6 +486,9 @@ class WhatIfEngine:
         p = self.params
         check()
         ds = cov._open(self.dem_path)
+        if p.eirp_offset_db and p.model != "los":
+            site = cov.Site(site.site_id, site.x, site.y, site.height_m, site.freq_mhz,
+                            site.eirp_dbm - p.eirp_offset_db)
         try:
             arr, off = cov.compute_site_window(ds, site, p.model, p.rx_height, p.max_radius_m, p.k_factor,
                                                p.environment, False, p.ray_step_cells)

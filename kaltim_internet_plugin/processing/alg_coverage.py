@@ -286,7 +286,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             "EXTRA_LOSS_DB", tr("Clutter / foliage margin (dB)"), QgsProcessingParameterNumber.Double,
             defaultValue=0.0, minValue=0.0, maxValue=60.0))
         self.addParameter(QgsProcessingParameterEnum("QUANTITY", tr("Signal quantity"), options=quantity_labels(),
-                                                     defaultValue=0))
+                                                     defaultValue=1))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Coverage")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_SERVER", tr("Serving site index"), optional=True, createByDefault=False))
@@ -449,6 +449,12 @@ class CoverageAlgorithm(KaltimAlgorithm):
                     gdal.GetDriverByName("GTiff").Delete(p)
             raise QgsProcessingException(tr("The DEM has no elevation (only nodata) within {r:.0f} m of any "
                                             "site, so no coverage can be computed. Check the DEM.").format(r=radius))
+        if model != "los" and (rsrp_offset or extra_loss > 0):
+            # tell later readers (the what-if preview) how this raster's signal relates to the sites' EIRP
+            out_ds = gdal.Open(out_path, gdal.GA_Update)
+            if out_ds is not None:
+                out_ds.SetMetadataItem("KALTIM_EIRP_OFFSET_DB", f"{rsrp_offset + max(extra_loss, 0.0):.4f}")
+                out_ds = None
         share = float(stats["nodata_share"])
         if share > 0:
             feedback.pushInfo(tr("{p:.1%} of the cells within range of a site are DEM nodata (holes): they are "
