@@ -545,6 +545,11 @@ class CoveragePage(QWidget):
         if sites_layer.crs() != dem.crs():
             transform = QgsCoordinateTransform(sites_layer.crs(), dem.crs(), project)
         sites = sites_from_features(sites_layer.getFeatures(), sites_layer.fields(), transform)["sites"]
+        from ..processing.alg_coverage import QUANTITY_OFFSETS_DB
+
+        offset = QUANTITY_OFFSETS_DB[self.quantity_combo.currentIndex()] + self.loss_spin.value()
+        for site in sites:  # the same quantity (RSRP) and clutter margin as the coverage raster
+            site.eirp_dbm -= offset
         self.probe_label.setText(tr("Computing the signal at this point…"))
         self._show_marker(QgsPointXY(canvas_point))
         dem_crs = dem.crs()
