@@ -5,9 +5,8 @@ Run from the repository root:
     /usr/bin/python3 bench/bench_optimize.py [--radius-km 10] [--p 40] [--candidates 2000]
 
 Demand points: ``resources/sample/villages.gpkg`` or ``resources/sample/kaltim_sample.gpkg``
-(layer ``offices``: office points, field ``population``, any CRS) when one exists; otherwise, only in the development
-workplace, the real village points CSV under /work/shared/data/real (population
-estimated from the kab/kota totals); otherwise a deterministic random set.
+(layer ``offices``: office points, field ``population``, any CRS) when one exists; otherwise a deterministic
+random set.
 Candidates: the demand points themselves plus deterministic jittered points
 (~2,000 in total).  Uniform cost (one 3T BTS, Rp 2.6 bn) so that budget = p x cost
 and the budgeted problem equals the p-facility MCLP spopt solves.
@@ -18,7 +17,6 @@ spopt (+ PuLP/CBC) is a bench-only dependency installed by ``make bench``.
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
 import time
@@ -35,8 +33,6 @@ GPKGS = (  # first existing wins; layer 'offices' preferred, then 'villages', th
     os.path.join(ROOT, "resources", "sample", "villages.gpkg"),
     os.path.join(ROOT, "resources", "sample", "kaltim_sample.gpkg"),
 )
-WORKPLACE_CSV = "/work/shared/data/real/kaltim_desa_kelurahan_points.csv"
-WORKPLACE_POP = "/work/shared/data/real/kaltim_kabkota_penduduk_luas.csv"
 ANALYSIS_EPSG = 32750  # WGS 84 / UTM 50S
 SITE_COST_IDR = 2_600_000_000.0
 SEED = 20250101
@@ -95,24 +91,6 @@ def load_gpkg(path):
     return np.array(xy), pop, f"{os.path.relpath(path, ROOT)} (layer {lyr.GetName()})"
 
 
-def load_workplace_csv():
-    rows = list(csv.DictReader(open(WORKPLACE_CSV, encoding="utf-8")))
-    lon = [float(r["pos_lng"] or r["lng"]) for r in rows]
-    lat = [float(r["pos_lat"] or r["lat"]) for r in rows]
-    xy = _lonlat_to_utm(lon, lat)
-    rng = np.random.default_rng(SEED)
-    factor = rng.lognormal(0.0, 0.6, len(rows))
-    kab = np.array([r["kode_kab"] for r in rows])
-    pop = np.full(len(rows), 3000.0) * factor
-    if os.path.exists(WORKPLACE_POP):
-        totals = {r["kode"]: float(r["penduduk_total"]) for r in csv.DictReader(open(WORKPLACE_POP, encoding="utf-8"))}
-        for k in np.unique(kab):
-            m = kab == k
-            if k in totals:
-                pop[m] = totals[k] * factor[m] / factor[m].sum()
-    return xy, np.round(pop), WORKPLACE_CSV + " (population estimated from kab/kota totals)"
-
-
 def load_random(n=1038):
     rng = np.random.default_rng(SEED)
     centres = rng.uniform([300_000, 9_700_000], [700_000, 10_200_000], (60, 2))
@@ -127,8 +105,6 @@ def load_demand():
                 return load_gpkg(path)
             except Exception as e:  # pragma: no cover - falls through to the next source
                 print(f"warning: could not read {path}: {e}")
-    if os.path.exists(WORKPLACE_CSV):
-        return load_workplace_csv()
     return load_random()
 
 
