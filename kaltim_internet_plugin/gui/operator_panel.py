@@ -5,20 +5,19 @@ import csv
 from pathlib import Path
 
 from qgis.core import Qgis, QgsExpression, QgsFeatureRequest, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QPushButton
 
 from ..core.operators import operator_filter_expression
 from ..i18n import tr
+from ..io.sites_layer import plain
 from .export_panel import unfiltered_source
 from .messages import notify
 
 
-def plain(value) -> str:
-    """A field value as text; NULL (None or a null QVariant) becomes ""."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return ""
-    return str(value)
+def text_of(value) -> str:
+    """A field value as text; NULL becomes ""."""
+    value = plain(value)
+    return "" if value is None else str(value)
 
 
 def safe_name(text: str) -> str:
@@ -52,7 +51,7 @@ class OperatorPanel(QGroupBox):
         if layer is None or layer.fields().lookupField("operator") < 0:
             return []
         source = QgsVectorLayer(unfiltered_source(layer), "plan", "ogr")
-        values = {plain(v) for v in source.uniqueValues(source.fields().lookupField("operator"))}
+        values = {text_of(v) for v in source.uniqueValues(source.fields().lookupField("operator"))}
         return sorted(values)
 
     def refresh(self, *_args) -> None:
@@ -96,7 +95,7 @@ class OperatorPanel(QGroupBox):
                 writer = csv.writer(fh)
                 writer.writerow(names)
                 for feat in source.getFeatures(request):
-                    writer.writerow([plain(v) for v in feat.attributes()])
+                    writer.writerow([text_of(v) for v in feat.attributes()])
             paths.append(str(path))
         notify(self.iface, tr("{n} operator CSV files written to {folder}.").format(n=len(paths), folder=folder),
                Qgis.Success)
