@@ -461,17 +461,22 @@ class PriorityPage(QWidget):
         path = project_table_file()
         return {"COST_TABLE": path} if path else {}
 
-    def choose_technology(self):
-        villages = self._prepared_villages()
-        if villages is None:
-            return None
+    def _village_parameters(self, villages, out: str) -> dict:
+        """Parameters shared by choosetech and candidates: villages, output, the Data page's sites and DEM, costs."""
         sites, dem = self._data_layers()
-        out = self._tmp("technology.gpkg")
         params = {"VILLAGES": villages.id(), "OUTPUT": out, **self.cost_parameters()}
         if sites is not None:
             params["SITES"] = sites.id()
         if dem is not None:
             params["DEM"] = dem.id()
+        return params
+
+    def choose_technology(self):
+        villages = self._prepared_villages()
+        if villages is None:
+            return None
+        out = self._tmp("technology.gpkg")
+        params = self._village_parameters(villages, out)
 
         def done(ok, results, feedback):
             self._finish()
@@ -494,16 +499,12 @@ class PriorityPage(QWidget):
         villages = self._prepared_villages()
         if villages is None:
             return None
-        sites, dem = self._data_layers()
+        sites = self._data_layers()[0]
         candidates = self.candidates_combo.currentLayer()
         if candidates is not None:
             return self._run_optimise(villages, candidates.id(), sites)
         out = self._tmp("candidates.gpkg")
-        params = {"VILLAGES": villages.id(), "OUTPUT": out, **self.cost_parameters()}
-        if sites is not None:
-            params["SITES"] = sites.id()
-        if dem is not None:
-            params["DEM"] = dem.id()
+        params = self._village_parameters(villages, out)
 
         def done(ok, results, feedback):
             self._finish()
