@@ -71,10 +71,7 @@ def _settle():
 
     from qgis.core import QgsApplication, QgsProject
 
-    # A Python exception raised inside processAlgorithm() crosses C++ and is kept in sys.last_*; its traceback
-    # holds the algorithm's local layers. Free them (and reference cycles) while GDAL is still alive.
-    sys.last_type = sys.last_value = sys.last_traceback = None
-    gc.collect()
+    gc.collect()  # layers held only by reference cycles are freed while GDAL is still alive
     deadline = time.time() + 60
     while QgsApplication.taskManager().countActiveTasks() and time.time() < deadline:
         QgsApplication.processEvents()
