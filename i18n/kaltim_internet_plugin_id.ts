@@ -364,16 +364,20 @@
       <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
     </message>
     <message>
-      <source>Exact</source>
-      <translation>Tepat</translation>
-    </message>
-    <message>
       <source>Fast</source>
       <translation>Cepat</translation>
     </message>
     <message>
-      <source>Exact follows every DEM cell. Fast skips every second cell: 3-4 times faster, about 0.5 dB different on average (more at hill shadows). Only for the P.526 model.</source>
-      <translation>Tepat mengikuti setiap sel DEM. Cepat melewati setiap sel kedua: 3-4 kali lebih cepat, rata-rata berbeda sekitar 0,5 dB (lebih besar di bayangan bukit). Hanya untuk model P.526.</translation>
+      <source>Fine</source>
+      <translation>Halus</translation>
+    </message>
+    <message>
+      <source>Exact</source>
+      <translation>Tepat</translation>
+    </message>
+    <message>
+      <source>Only for the P.526 model. Fast follows the terrain every 4 cells and is about as quick as a viewshed: about 0.5 dB from Exact on average (a few dB at the edges of hill shadows). Fine uses every 2nd cell: 0.1 dB, 4-5 times slower. Exact follows every DEM cell: the reference, about 20 times slower than Fast.</source>
+      <translation>Hanya untuk model P.526. Cepat mengikuti medan setiap 4 sel dan kira-kira secepat viewshed: rata-rata sekitar 0,5 dB dari Tepat (beberapa dB di tepi bayangan bukit). Halus memakai setiap sel kedua: 0,1 dB, 4-5 kali lebih lambat. Tepat mengikuti setiap sel DEM: acuan, sekitar 20 kali lebih lambat daripada Cepat.</translation>
     </message>
     <message>
       <source>Extra loss for what the terrain model does not see: forest canopy (10-20 dB in Kalimantan's forest), buildings, the user's body. 0 = terrain only.</source>
@@ -2812,12 +2816,16 @@
       <translation>Okumura-Hata / COST-231, medan diabaikan (dBm)</translation>
     </message>
     <message>
-      <source>Exact (every DEM cell)</source>
-      <translation>Tepat (setiap sel DEM)</translation>
+      <source>Exact (a ray and a sample for every DEM cell; slow, the reference)</source>
+      <translation>Tepat (satu sinar dan satu sampel untuk setiap sel DEM; lambat, acuan)</translation>
     </message>
     <message>
-      <source>Fast (rays and samples every 2 cells, ~0.5 dB mean difference)</source>
-      <translation>Cepat (sinar dan sampel setiap 2 sel, selisih rata-rata ~0,5 dB)</translation>
+      <source>Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)</source>
+      <translation>Cepat (sinar dan sampel setiap 4 sel; selisih rata-rata ~0,5 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>Fine (rays and samples every 2 cells; ~0.1 dB mean difference from exact)</source>
+      <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,1 dB dari Tepat)</translation>
     </message>
     <message>
       <source>Compute coverage (blank-spot map)</source>
@@ -2940,8 +2948,8 @@
       <translation>Hata berlaku untuk tinggi penerima 1-10 m; nilai yang diberikan {h:g} m.</translation>
     </message>
     <message>
-      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526: free-space loss plus Bullington diffraction over the terrain profile (earth radius k x 6371 km), valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed, several separate ridges are underestimated); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION: 'exact' traces a ray to every cell; 'fast' casts rays and samples every 2 cells: about 3-4 times faster, about 0.5 dB mean difference (up to ~4 dB at shadow edges); it only affects p526. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
-      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526: redaman ruang bebas ditambah difraksi Bullington di atas profil medan (jari-jari bumi k x 6371 km), berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat, beberapa punggung bukit yang terpisah dinilai terlalu rendah); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION: 'exact' menelusuri sinar ke setiap sel; 'fast' memancarkan sinar dan mengambil sampel setiap 2 sel: sekitar 3-4 kali lebih cepat, selisih rata-rata sekitar 0,5 dB (hingga ~4 dB di tepi bayangan bukit); hanya berpengaruh pada p526. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
+      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526: free-space loss plus Bullington diffraction over the terrain profile (earth radius k x 6371 km), valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed, several separate ridges are underestimated); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells: about as fast as GDAL's viewshed, about 0.5 dB mean difference from 'exact' (1 % of cells more than ~3.5 dB, at the edges of hill shadows); 'fine' uses 2 cells: about 0.1 dB mean difference, 4-5 times slower than 'fast'; 'exact' uses one ray and one sample per cell, about 20 times slower than 'fast'. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
+      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526: redaman ruang bebas ditambah difraksi Bullington di atas profil medan (jari-jari bumi k x 6371 km), berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat, beberapa punggung bukit yang terpisah dinilai terlalu rendah); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar setiap 4 sel pada radius dan mengambil sampel setiap 4 sel: kira-kira secepat viewshed GDAL, selisih rata-rata sekitar 0,5 dB dari 'exact' (1 % sel lebih dari ~3,5 dB, di tepi bayangan bukit); 'fine' memakai 2 sel: selisih rata-rata sekitar 0,1 dB, 4-5 kali lebih lambat daripada 'fast'; 'exact' memakai satu sinar dan satu sampel per sel, sekitar 20 kali lebih lambat daripada 'fast'. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
     </message>
     <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>

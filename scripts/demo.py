@@ -86,7 +86,7 @@ def main(argv=None) -> int:
 
     step(3, f"coverage: ITU-R P.526 4G RSRP of every site over the (SYNTHETIC) terrain, "
             f"{args.foliage_db:g} dB foliage margin")
-    cov = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 1, "RESOLUTION": 0,
+    cov = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 1,
                                           "THRESHOLD_DBM": -110, "MAX_RADIUS_M": 30000,
                                           "EXTRA_LOSS_DB": args.foliage_db, "QUANTITY": 1,
                                           "OUTPUT": str(out / "coverage_dbm.tif"),

@@ -130,7 +130,7 @@ def bullington_loss_db(distances_m, ground_m, tx_agl_m, rx_agl_m, freq_mhz,
 
 
 def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
-                    k_factor=4.0 / 3.0, empirical_correction=False, exact_los_v=True):
+                    k_factor=4.0 / 3.0, empirical_correction=False, block=None):
     """Vectorised Bullington loss for every receiver position along many rays.
 
     ``distances_m``: (n,) increasing, ``distances_m[0] == 0`` (transmitter).
@@ -138,107 +138,119 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     ``tx_amsl_m``: (R,) or scalar transmitter antenna height above sea level.
     Returns (R, n) float32 losses in dB; the receiver at sample j sees the
     profile 0..j (receiver antenna ``rx_agl_m`` above the ground at j).
+    Same result as :func:`bullington_loss_db` on each profile (float32).
 
     Implementation: heights are mapped to a flat-earth frame with
     ``h' = h - d^2 / (2 k a)`` (exact for the parabolic earth-bulge model used
     by P.526), so the transmitter-side horizon slope is a prefix maximum
-    (``np.maximum.accumulate``).  The receiver-side horizon (shadowed
-    receivers) and the maximum v (line-of-sight receivers) need, per receiver,
-    a reduction over the intermediate points: one numpy pass over the
-    (R, j) block for each j, i.e. O(R n^2) work vectorised over rays.
-    ``exact_los_v=False`` approximates v_max of LOS receivers by the v of the
-    transmitter-horizon point (faster, slightly optimistic).
+    (``np.maximum.accumulate``).  The receiver-side horizon slope needs, per
+    receiver, a maximum over the intermediate points: O(R n^2) work, done for
+    ``block`` receivers per numpy pass (default: about 8192 / R, so that small
+    ray sets are not dominated by per-call overhead).  Line-of-sight receivers
+    need the largest v over the profile only where it can exceed -0.78 (else
+    J(v) = 0): ``(Stim - Str) * min_i(d_i w_i)`` bounds it, and only the
+    receivers above that bound are searched.
     """
     d = np.asarray(distances_m, dtype=np.float64)
     H = np.asarray(ground_m)
     R, n = H.shape
+    if n < 3:
+        return np.zeros((R, n), dtype=np.float32)
+    f32 = np.float32
     lam = float(wavelength_m(freq_mhz))
     re = k_factor * EARTH_RADIUS_M
-    hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=np.float64), (R,)).astype(np.float64)
-    loss = np.zeros((R, n), dtype=np.float32)
-    if n < 3:
-        return loss
-    # work transposed (samples x rays): per-receiver slices are contiguous blocks
+    hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=np.float64), (R,)).astype(np.float32)
+    # transposed (samples x rays): the slices per receiver are contiguous blocks
     HfT = np.ascontiguousarray((H.T - (d * d / (2.0 * re))[:, None]).astype(np.float32))  # flat-earth frame
-    hrT = HfT + np.float32(rx_agl_m)
-    hts32 = hts.astype(np.float32)
-    di = d[1:]
-    di32 = di.astype(np.float32)
-    AT = HfT[1:] - hts32[None, :]  # height above the tx antenna, (n-1, R)
-    sT = AT / di32[:, None]
-    stimT = np.maximum.accumulate(sT, axis=0)  # tx-side horizon slope (prefix max)
-    if not exact_los_v:
-        idx = np.where(sT >= stimT, np.arange(n - 1)[:, None], 0)
-        hz_idx = np.maximum.accumulate(idx, axis=0)
-        cols = np.arange(R)
-    buf = np.empty((n, R), dtype=np.float32)
-    buf2 = np.empty((n, R), dtype=np.float32)
+    hrT = HfT + f32(rx_agl_m)
+    AT = HfT - hts[None, :]  # height above the tx antenna
+    sT = np.empty_like(AT)
+    sT[0] = -np.inf
+    sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
+    stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
+    strT = (hrT - hts[None, :]) / np.where(d > 0, d, 1.0)[:, None].astype(np.float32)  # slope tx -> rx
+    # geometry, (n x n): row = receiver j, column = intermediate point i, valid for 1 <= i < j
+    jj, ii = np.indices((n, n))
+    valid = (ii >= 1) & (ii < jj)
+    dj = d[:, None]
+    gap = np.where(valid, dj - d[None, :], 1.0)
+    w = np.where(valid, np.sqrt(2.0 * dj / (lam * np.where(valid, d[None, :], 1.0) * gap)), 0.0)
+    geo = {
+        "W": w.astype(np.float32),  # v per metre of height above the tx-rx line
+        "DW": (w * d[None, :]).astype(np.float32),
+        "INV": np.where(valid, 1.0 / gap, 0.0).astype(np.float32),
+        "NEG": np.where(valid, 0.0, -np.inf).astype(np.float32),
+    }
+    if block is None:
+        block = max(1, min(16, 8192 // max(R, 1)))
     vT = np.full((n, R), -np.inf, dtype=np.float32)
-    for j in range(2, n):
-        dj = d[j]
-        m = j - 1  # intermediate points 1..j-1 -> rows 0..m-1 of AT / HfT[1:]
-        stim = stimT[m - 1].astype(np.float64)
-        hrj = hrT[j].astype(np.float64)
-        str_ = (hrj - hts) / dj
-        los = stim < str_
-        nlos_n = R - int(np.count_nonzero(los))
-        v = np.empty(R, dtype=np.float64)
-        if nlos_n < R:
-            dd = di[:m]
-            w = np.sqrt(2.0 * dj / (lam * dd * (dj - dd)))
-            if exact_los_v:
-                if R - nlos_n > 0.6 * R:
-                    b = buf[:m]
-                    b2 = buf2[:m]
-                    np.multiply(AT[:m], w.astype(np.float32)[:, None], out=b)
-                    np.multiply((dd * w).astype(np.float32)[:, None], str_.astype(np.float32)[None, :], out=b2)
-                    np.subtract(b, b2, out=b)
-                    v[:] = b.max(axis=0)
-                else:
-                    rows = np.nonzero(los)[0]
-                    sub = np.take(AT[:m], rows, axis=1)
-                    sub -= (dd.astype(np.float32)[:, None] * str_[rows].astype(np.float32)[None, :])
-                    sub *= w.astype(np.float32)[:, None]
-                    v[rows] = sub.max(axis=0)
-            else:
-                k = hz_idx[m - 1]
-                v[:] = (AT[k, cols] - str_ * di[k]) * w[k]
-        if nlos_n:
-            inv = (1.0 / (dj - di[:m])).astype(np.float32)[:, None]
-            if nlos_n > 0.6 * R:
-                b = buf[:m]
-                np.subtract(HfT[1:j], hrT[j][None, :], out=b)
-                np.multiply(b, inv, out=b)
-                srim = b.max(axis=0).astype(np.float64)
-            else:
-                rows = np.nonzero(~los)[0]
-                sub = np.take(HfT[1:j], rows, axis=1)
-                sub -= hrT[j][rows][None, :]
-                sub *= inv
-                srim = np.zeros(R)
-                srim[rows] = sub.max(axis=0)
-            denom = stim + srim
-            denom = np.where(np.abs(denom) < 1e-12, 1e-12, denom)
-            db = np.clip((hrj - hts + srim * dj) / denom, 1e-3, dj - 1e-3)
-            hb = hts + stim * db
-            vb = (hb - (hts * (dj - db) + hrj * db) / dj) * np.sqrt(2.0 * dj / (lam * db * (dj - db)))
-            v = np.where(los, v, vb)
-        vT[j] = v
-    # J(v) in float32, in place (v <= -0.78 -> 0)
-    mask = vT > np.float32(J_V_MIN)
-    vT[~mask] = 0.0
-    vT -= np.float32(0.1)
-    j = np.sqrt(vT * vT + np.float32(1.0))
-    j += vT
-    np.log10(j, out=j)
-    j *= np.float32(20.0)
-    j += np.float32(6.9)
-    np.maximum(j, 0.0, out=j)
-    j[~mask] = 0.0
+    buf = np.empty((block, n, R), dtype=np.float32)
+    for j0 in range(2, n, block):
+        j1 = min(j0 + block, n)
+        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, AT, stimT, strT, hts, geo, d, lam, buf)
+    loss = _j_of_v(vT)
     if empirical_correction:
-        j = _empirical(j, d[:, None]).astype(np.float32)
-    loss[:] = j.T
-    return loss
+        loss = _empirical(loss, d[:, None]).astype(np.float32)
+    return np.ascontiguousarray(loss.T)
+
+
+def _bullington_block(j0, j1, HfT, hrT, AT, stimT, strT, hts, geo, d, lam, buf):
+    """v of the receivers j0..j1-1 on every ray, (j1 - j0, R)."""
+    f32 = np.float32
+    J = j1 - j0
+    INV, W, DW, NEG = geo["INV"], geo["W"], geo["DW"], geo["NEG"]
+    stim = stimT[j0 - 1:j1 - 1]  # horizon over 1..j-1
+    strj = strT[j0:j1]
+    hr = hrT[j0:j1]
+    # receiver-side horizon slope, max over i in 1..j-1: the part i < j0 shared by the block, then the triangle
+    S = buf[:J, :j0 - 1]
+    np.subtract(HfT[None, 1:j0, :], hr[:, None, :], out=S)
+    S *= INV[j0:j1, 1:j0, None]
+    srim = S.max(axis=1)
+    if J > 1:
+        St = buf[:J, :J - 1]
+        np.subtract(HfT[None, j0:j1 - 1, :], hr[:, None, :], out=St)
+        St *= INV[j0:j1, j0:j1 - 1, None]
+        St += NEG[j0:j1, j0:j1 - 1, None]
+        np.maximum(srim, St.max(axis=1), out=srim)
+    # shadowed receivers: the Bullington point, where the two horizon lines cross
+    Dj = d[j0:j1, None].astype(np.float32)
+    above = hr - hts[None, :]
+    den = stim + srim
+    den[np.abs(den) < 1e-12] = f32(1e-12)
+    db = (above + srim * Dj) / den
+    np.clip(db, f32(1e-3), Dj - f32(1e-3), out=db)
+    v = (stim * db - above * db / Dj) * np.sqrt(f32(2.0) * Dj / (f32(lam) * db * (Dj - db)))
+    # line-of-sight receivers: largest v over the profile, searched only where it can exceed -0.78
+    los = stim < strj
+    need = los & ((stim - strj) * DW[j0:j1, 1][:, None] > f32(J_V_MIN))
+    v[los & ~need] = -np.inf
+    if need.any():
+        jr, rr = np.nonzero(need)
+        ja = jr + j0
+        m = int(ja.max()) - 1
+        sub = AT[1:m + 1].take(rr, axis=1)  # (m, receivers)
+        sub *= W[ja, 1:m + 1].T
+        sub -= DW[ja, 1:m + 1].T * strj[jr, rr][None, :]
+        sub += NEG[ja, 1:m + 1].T
+        v[jr, rr] = sub.max(axis=0)
+    return v
+
+
+def _j_of_v(vT):
+    """J(v) in float32, in place (v <= -0.78 -> 0)."""
+    f32 = np.float32
+    mask = vT > f32(J_V_MIN)
+    vT[~mask] = 0.0
+    vT -= f32(0.1)
+    out = np.sqrt(vT * vT + f32(1.0))
+    out += vT
+    np.log10(out, out=out)
+    out *= f32(20.0)
+    out += f32(6.9)
+    np.maximum(out, 0.0, out=out)
+    out[~mask] = 0.0
+    return out
 
 
 def hata_loss_db(distance_m, freq_mhz, hb_m, hm_m=1.5, environment="rural"):

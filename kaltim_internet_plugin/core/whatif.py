@@ -58,6 +58,14 @@ from .sites import TECH_DEFAULTS, TECHS
 STATUS_RANK = {"blank_spot": 0, "partial": 1, "covered": 2}
 
 
+def _ray_step(text: str) -> tuple:
+    """'4,4' (KALTIM_RAY_STEP_CELLS) -> (4.0, 4.0); ValueError when malformed."""
+    a, r = (float(x) for x in str(text).split(","))
+    if not (a > 0 and r > 0):
+        raise ValueError(text)
+    return (a, r)
+
+
 def _default_costs() -> dict:
     """New-site capex per technology: the sourced 'BTS 4G daerah 3T' figure of the cost table for every
     generation (the cost table has no separate 2G/3G/5G site figure; override with ``cost_idr``)."""
@@ -111,7 +119,8 @@ class WhatIfParams:
     @classmethod
     def from_raster_metadata(cls, path: str, **overrides) -> WhatIfParams:
         """Parameters written by ``run_coverage`` into the coverage raster (model, radius, k, rx height,
-        threshold), so the preview is computed like the existing raster; ``overrides`` win."""
+        threshold, EIRP offset, ray resolution), so the preview is computed like the existing raster;
+        ``overrides`` win."""
         p = cls()
         try:
             ds = gdal.Open(str(path)) if path else None
@@ -121,7 +130,8 @@ class WhatIfParams:
         conv = (("KALTIM_COVERAGE_MODEL", "model", str), ("KALTIM_MAX_RADIUS_M", "max_radius_m", float),
                 ("KALTIM_K_FACTOR", "k_factor", float), ("KALTIM_RX_HEIGHT_M", "rx_height", float),
                 ("KALTIM_THRESHOLD_DBM", "threshold_dbm", float),
-                ("KALTIM_EIRP_OFFSET_DB", "eirp_offset_db", float))
+                ("KALTIM_EIRP_OFFSET_DB", "eirp_offset_db", float),
+                ("KALTIM_RAY_STEP_CELLS", "ray_step_cells", _ray_step))
         for key, attr, fn in conv:
             if key in md:
                 try:

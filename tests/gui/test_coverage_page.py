@@ -106,7 +106,8 @@ def test_page_is_discovered_and_follows_the_data_page(plugin, layers):
         assert w.toolTip()
     p = page.parameters()
     assert p == {"MODEL": 1, "RX_HEIGHT": 1.5, "THRESHOLD_DBM": -110.0, "MAX_RADIUS_M": 30000.0,
-                 "K_FACTOR": pytest.approx(1.3333), "RESOLUTION": 0, "EXTRA_LOSS_DB": 0.0, "QUANTITY": 1}
+                 "K_FACTOR": pytest.approx(1.3333), "RESOLUTION": 1, "EXTRA_LOSS_DB": 0.0, "QUANTITY": 1}
+    assert page.resolution_combo.currentData() == "fast"  # the default, as in the Processing algorithm
 
 
 def test_classify_button_disabled_without_the_algorithm(plugin, layers, monkeypatch):
@@ -123,9 +124,9 @@ def test_compute_coverage_then_classify(plugin, layers, qtbot):
     page.radius_spin.setValue(4000)
     page.rx_spin.setValue(2.0)
     page.threshold_spin.setValue(-105)
-    page.resolution_combo.setCurrentIndex(1)
+    page.resolution_combo.setCurrentIndex(page.resolution_combo.findData("fine"))
     page.server_check.setChecked(True)
-    assert page.parameters()["MAX_RADIUS_M"] == 4000 and page.parameters()["RESOLUTION"] == 1
+    assert page.parameters()["MAX_RADIUS_M"] == 4000 and page.parameters()["RESOLUTION"] == 2
     with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
         page.compute_button.click()
         assert not page.compute_button.isEnabled() and page.cancel_button.isEnabled()

@@ -163,14 +163,26 @@ def test_p526_on_the_dem_grid_with_server(provider, data, tmp_path):
         assert arr[r, c] > -60
 
 
-def test_fast_resolution_close_to_exact(provider, data, tmp_path):
+@pytest.mark.parametrize("resolution, steps, mean_db", [(1, "4,4", 1.0), (2, "2,2", 0.5)])
+def test_fast_and_fine_resolutions_close_to_exact(provider, data, tmp_path, resolution, steps, mean_db):
     exact, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=str(tmp_path / "e.tif")))
-    fast, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, RESOLUTION=1, OUTPUT=str(tmp_path / "f.tif")))
+    fast, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, RESOLUTION=resolution,
+                                                          OUTPUT=str(tmp_path / "f.tif")))
     a, _ = read(exact["OUTPUT"])
     b, _ = read(fast["OUTPUT"])
     both = (a != -9999) & (b != -9999)
     assert both.sum() > 0.9 * (a != -9999).sum()
-    assert np.mean(np.abs(a[both] - b[both])) < 1.5
+    err = np.abs(a[both] - b[both])
+    assert 0 < err.mean() < mean_db
+    assert gdal.Open(fast["OUTPUT"]).GetMetadataItem("KALTIM_RAY_STEP_CELLS") == steps
+    assert gdal.Open(exact["OUTPUT"]).GetMetadataItem("KALTIM_RAY_STEP_CELLS") == "1,1"
+
+
+def test_default_resolution_is_fast(provider):
+    from kaltim_internet_plugin.processing.alg_coverage import RESOLUTIONS
+
+    p = provider.algorithm("coverage").parameterDefinition("RESOLUTION")
+    assert RESOLUTIONS[int(p.defaultValue())] == "fast" and len(p.options()) == 3
 
 
 def viewshed_count(dem, sites_xy, heights, rx, k, radius):
