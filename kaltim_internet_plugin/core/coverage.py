@@ -389,20 +389,19 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
                                              empirical_correction=empirical_correction)
         diff[:R, ne:] = diff[:R, ne - 1:ne]
         diff[R] = diff[0]
-        # the four corners of every (ray, sample) cell side by side, so one 16-byte take serves a window cell
+        # per (ray, sample): the value and the step to the next sample, on this ray and the next, side by side,
+        # so one 16-byte take serves a window cell
         m = R * (n + 1)
         quad = np.empty((m, 4), dtype=np.float32)
         quad[:, 0] = flat[:m]
-        quad[:, 1] = flat[1:m + 1]
+        np.subtract(flat[1:m + 1], flat[:m], out=quad[:, 1])
         quad[:, 2] = flat[n + 1:m + n + 1]
-        quad[:, 3] = flat[n + 2:m + n + 2]
+        np.subtract(flat[n + 2:m + n + 2], flat[n + 1:m + n + 1], out=quad[:, 3])
         c = quad.view(np.complex128)[:, 0].take(ry["bi"][win]).view(np.float32).reshape(ys, xs, 4)
         ws = ry["ws"][win]
-        lo = c[..., 1] - c[..., 0]
-        lo *= ws
+        lo = c[..., 1] * ws
         lo += c[..., 0]  # along the ray below the cell's angle
-        hi = c[..., 3] - c[..., 2]
-        hi *= ws
+        hi = c[..., 3] * ws
         hi += c[..., 2]  # along the next ray
         hi -= lo
         hi *= ry["wa"][win]

@@ -258,9 +258,9 @@ class CoverageAlgorithm(KaltimAlgorithm):
             "RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and "
             "interpolated between rays for every cell; free-space loss always uses each cell's own distance. "
             "'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells: about as fast "
-            "as GDAL's viewshed, about 0.5 dB mean difference from 'exact' (1 % of cells more than ~3.5 dB, at "
-            "the edges of hill shadows); 'fine' uses 2 cells: about 0.1 dB mean difference, 4-5 times slower "
-            "than 'fast'; 'exact' uses one ray and one sample per cell, about 20 times slower than 'fast'. "
+            "as GDAL's viewshed, about 0.5 dB mean difference from 'exact' (1 % of cells more than ~4 dB, at the "
+            "edges of hill shadows); 'fine' uses 2 cells: about 0.1 dB mean difference, 2-5 times slower "
+            "than 'fast'; 'exact' uses one ray and one sample per cell, 10-20 times slower than 'fast'. "
             "OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. "
             "Sites outside the DEM are skipped and listed in the log.") + " " + tr(
             "EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the "
