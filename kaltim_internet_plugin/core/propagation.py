@@ -169,6 +169,7 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     sT[0] = -np.inf
     sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
     stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
+    ARr = np.ascontiguousarray(AT.T)  # (R, n): rows of the line-of-sight search
     strT = (hrT - hts[None, :]) / np.where(d > 0, d, 1.0)[:, None].astype(np.float32)  # slope tx -> rx
     # geometry, (n x n): row = receiver j, column = intermediate point i, valid for 1 <= i < j
     jj, ii = np.indices((n, n))
@@ -190,14 +191,14 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     buf = np.empty((block, n, R), dtype=np.float32)
     for j0 in range(2, n, block):
         j1 = min(j0 + block, n)
-        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, AT, stimT, strT, hts, geo, d, lam, buf)
+        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, geo, d, lam, buf)
     loss = _j_of_v(vT)
     if empirical_correction:
         loss = _empirical(loss, d[:, None]).astype(np.float32)
     return np.ascontiguousarray(loss.T)
 
 
-def _bullington_block(j0, j1, HfT, hrT, AT, stimT, strT, hts, geo, d, lam, buf):
+def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, geo, d, lam, buf):
     """v of the receivers j0..j1-1 on every ray, (j1 - j0, R)."""
     f32 = np.float32
     J = j1 - j0
@@ -205,24 +206,23 @@ def _bullington_block(j0, j1, HfT, hrT, AT, stimT, strT, hts, geo, d, lam, buf):
     stim = stimT[j0 - 1:j1 - 1]  # horizon over 1..j-1
     strj = strT[j0:j1]
     hr = hrT[j0:j1]
-    # receiver-side horizon slope, max over i in 1..j-1: the part i < j0 shared by the block, then the triangle
-    S = buf[:J, :j0 - 1]
-    np.subtract(HfT[None, 1:j0, :], hr[:, None, :], out=S)
-    S *= INV[j0:j1, 1:j0, None]
-    srim = S.max(axis=1)
+    # receiver-side horizon slope, max over i in 1..j-1 (for j >= j0 + 1 the last columns of the block are
+    # beyond some receivers: NEG masks them)
+    m = j1 - 2
+    S = buf[:J, :m]
+    np.subtract(HfT[None, 1:m + 1, :], hr[:, None, :], out=S)
+    S *= INV[j0:j1, 1:m + 1, None]
     if J > 1:
-        St = buf[:J, :J - 1]
-        np.subtract(HfT[None, j0:j1 - 1, :], hr[:, None, :], out=St)
-        St *= INV[j0:j1, j0:j1 - 1, None]
-        St += NEG[j0:j1, j0:j1 - 1, None]
-        np.maximum(srim, St.max(axis=1), out=srim)
+        S[:, j0 - 1:] += NEG[j0:j1, j0:m + 1, None]
+    srim = S.max(axis=1)
     # shadowed receivers: the Bullington point, where the two horizon lines cross
     Dj = d[j0:j1, None].astype(np.float32)
     above = hr - hts[None, :]
     den = stim + srim
     den[np.abs(den) < 1e-12] = f32(1e-12)
     db = (above + srim * Dj) / den
-    np.clip(db, f32(1e-3), Dj - f32(1e-3), out=db)
+    np.maximum(db, f32(1e-3), out=db)
+    np.minimum(db, Dj - f32(1e-3), out=db)
     v = (stim * db - above * db / Dj) * np.sqrt(f32(2.0) * Dj / (f32(lam) * db * (Dj - db)))
     # line-of-sight receivers: largest v over the profile, searched only where it can exceed -0.78
     los = stim < strj
@@ -232,11 +232,11 @@ def _bullington_block(j0, j1, HfT, hrT, AT, stimT, strT, hts, geo, d, lam, buf):
         jr, rr = np.nonzero(need)
         ja = jr + j0
         m = int(ja.max()) - 1
-        sub = AT[1:m + 1].take(rr, axis=1)  # (m, receivers)
-        sub *= W[ja, 1:m + 1].T
-        sub -= DW[ja, 1:m + 1].T * strj[jr, rr][None, :]
-        sub += NEG[ja, 1:m + 1].T
-        v[jr, rr] = sub.max(axis=0)
+        sub = ARr[rr, 1:m + 1]  # (receivers, m), rows contiguous
+        sub *= W[ja, 1:m + 1]
+        sub -= DW[ja, 1:m + 1] * strj[jr, rr][:, None]
+        sub += NEG[ja, 1:m + 1]
+        v[jr, rr] = sub.max(axis=1)
     return v
 
 

@@ -183,7 +183,7 @@ class CoveragePage(QWidget):
         self.resolution_combo.setToolTip(tr("Only for the P.526 model. Fast follows the terrain every 4 cells and "
                                             "is about as quick as a viewshed: about 0.5 dB from Exact on average "
                                             "(a few dB at the edges of hill shadows). Fine uses every 2nd cell: "
-                                            "0.1 dB, 2-5 times slower. Exact follows every DEM cell: the "
+                                            "0.15 dB, 2-5 times slower. Exact follows every DEM cell: the "
                                             "reference, 10-20 times slower than Fast."))
         self.loss_spin = QDoubleSpinBox()
         self.loss_spin.setObjectName("extraLossSpin")

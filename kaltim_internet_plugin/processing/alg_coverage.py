@@ -61,7 +61,7 @@ def model_labels() -> list:
 def resolution_labels() -> list:
     return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
             tr("Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)"),
-            tr("Fine (rays and samples every 2 cells; ~0.1 dB mean difference from exact)")]
+            tr("Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)")]
 
 
 def _plain(value):
@@ -259,7 +259,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             "interpolated between rays for every cell; free-space loss always uses each cell's own distance. "
             "'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells: about as fast "
             "as GDAL's viewshed, about 0.5 dB mean difference from 'exact' (1 % of cells more than ~4 dB, at the "
-            "edges of hill shadows); 'fine' uses 2 cells: about 0.1 dB mean difference, 2-5 times slower "
+            "edges of hill shadows); 'fine' uses 2 cells: about 0.15 dB mean difference, 2-5 times slower "
             "than 'fast'; 'exact' uses one ray and one sample per cell, 10-20 times slower than 'fast'. "
             "OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. "
             "Sites outside the DEM are skipped and listed in the log.") + " " + tr(
