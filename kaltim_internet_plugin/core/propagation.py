@@ -171,18 +171,6 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
     ARr = np.ascontiguousarray(AT.T)  # (R, n): rows of the line-of-sight search
     strT = (hrT - hts[None, :]) / np.where(d > 0, d, 1.0)[:, None].astype(np.float32)  # slope tx -> rx
-    # geometry, (n x n): row = receiver j, column = intermediate point i, valid for 1 <= i < j
-    jj, ii = np.indices((n, n))
-    valid = (ii >= 1) & (ii < jj)
-    dj = d[:, None]
-    gap = np.where(valid, dj - d[None, :], 1.0)
-    w = np.where(valid, np.sqrt(2.0 * dj / (lam * np.where(valid, d[None, :], 1.0) * gap)), 0.0)
-    geo = {
-        "W": w.astype(np.float32),  # v per metre of height above the tx-rx line
-        "DW": (w * d[None, :]).astype(np.float32),
-        "INV": np.where(valid, 1.0 / gap, 0.0).astype(np.float32),
-        "NEG": np.where(valid, 0.0, -np.inf).astype(np.float32),
-    }
     if block is None:
         # measured: 8 receivers per pass is best while the (8, n, R) buffer stays within a few MB; beyond,
         # memory traffic outweighs the per-call savings and one receiver per pass is faster
@@ -191,18 +179,35 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     buf = np.empty((block, n, R), dtype=np.float32)
     for j0 in range(2, n, block):
         j1 = min(j0 + block, n)
-        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, geo, d, lam, buf)
+        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf)
     loss = _j_of_v(vT)
     if empirical_correction:
         loss = _empirical(loss, d[:, None]).astype(np.float32)
     return np.ascontiguousarray(loss.T)
 
 
-def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, geo, d, lam, buf):
+def _geometry(d, j0, j1, lam):
+    """Per-receiver geometry of receivers j0..j1-1 (rows) and points 0..j1-1 (columns), valid for 1 <= i < j.
+
+    W: v per metre of height above the tx-rx line; DW = d_i * W; INV = 1 / (d_j - d_i); NEG: 0 where valid,
+    -inf elsewhere.  Built per block (O(block x n) memory, not O(n^2)).
+    """
+    jj = np.arange(j0, j1)[:, None]
+    ii = np.arange(j1)[None, :]
+    valid = (ii >= 1) & (ii < jj)
+    dj = d[j0:j1, None]
+    di = d[None, :j1]
+    gap = np.where(valid, dj - di, 1.0)
+    w = np.where(valid, np.sqrt(2.0 * dj / (lam * np.where(valid, di, 1.0) * gap)), 0.0)
+    return (w.astype(np.float32), (w * di).astype(np.float32), np.where(valid, 1.0 / gap, 0.0).astype(np.float32),
+            np.where(valid, 0.0, -np.inf).astype(np.float32))
+
+
+def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf):
     """v of the receivers j0..j1-1 on every ray, (j1 - j0, R)."""
     f32 = np.float32
     J = j1 - j0
-    INV, W, DW, NEG = geo["INV"], geo["W"], geo["DW"], geo["NEG"]
+    W, DW, INV, NEG = _geometry(d, j0, j1, lam)
     stim = stimT[j0 - 1:j1 - 1]  # horizon over 1..j-1
     strj = strT[j0:j1]
     hr = hrT[j0:j1]
@@ -211,9 +216,9 @@ def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, geo, d, lam, buf)
     m = j1 - 2
     S = buf[:J, :m]
     np.subtract(HfT[None, 1:m + 1, :], hr[:, None, :], out=S)
-    S *= INV[j0:j1, 1:m + 1, None]
+    S *= INV[:, 1:m + 1, None]
     if J > 1:
-        S[:, j0 - 1:] += NEG[j0:j1, j0:m + 1, None]
+        S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
     srim = S.max(axis=1)
     # shadowed receivers: the Bullington point, where the two horizon lines cross
     Dj = d[j0:j1, None].astype(np.float32)
@@ -226,16 +231,16 @@ def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, geo, d, lam, buf)
     v = (stim * db - above * db / Dj) * np.sqrt(f32(2.0) * Dj / (f32(lam) * db * (Dj - db)))
     # line-of-sight receivers: largest v over the profile, searched only where it can exceed -0.78
     los = stim < strj
-    need = los & ((stim - strj) * DW[j0:j1, 1][:, None] > f32(J_V_MIN))
+    need = los & ((stim - strj) * DW[:, 1][:, None] > f32(J_V_MIN))
     v[los & ~need] = -np.inf
     if need.any():
         jr, rr = np.nonzero(need)
         ja = jr + j0
         m = int(ja.max()) - 1
         sub = ARr[rr, 1:m + 1]  # (receivers, m), rows contiguous
-        sub *= W[ja, 1:m + 1]
-        sub -= DW[ja, 1:m + 1] * strj[jr, rr][:, None]
-        sub += NEG[ja, 1:m + 1]
+        sub *= W[jr, 1:m + 1]
+        sub -= DW[jr, 1:m + 1] * strj[jr, rr][:, None]
+        sub += NEG[jr, 1:m + 1]
         v[jr, rr] = sub.max(axis=1)
     return v
 
