@@ -31,13 +31,20 @@ class MainThreadRun:
         return self.feedback.isCanceled()
 
 
-def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = "", on_progress=None):
-    """Start ``alg_id``; ``on_done(ok, results, feedback)`` runs in the GUI thread. Returns a handle with cancel()."""
+def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = "", on_progress=None,
+                       use_project: bool = True):
+    """Start ``alg_id``; ``on_done(ok, results, feedback)`` runs in the GUI thread. Returns a handle with cancel().
+
+    ``use_project=False``: the context has no project, so a background run never looks through the project's
+    layers (owned by the GUI thread) to resolve a parameter; every layer parameter must then be a source
+    (path or URI), which the algorithm opens in its own thread.
+    """
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
     if alg is None:
         raise RuntimeError(f"Processing algorithm {alg_id} is not registered")
     context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
+    if use_project:
+        context.setProject(QgsProject.instance())
     feedback = QgsProcessingFeedback()
     if on_progress is not None:
         feedback.progressChanged.connect(on_progress)

@@ -224,7 +224,7 @@ class PlanExport:
             return None
         if style is not None:
             style(layer)
-        self.project.addMapLayer(layer)
+        self.project.addMapLayer(layer, False)  # the layer tree is built in build_project, in order
         return layer
 
     def summary_text(self) -> str:
@@ -283,17 +283,15 @@ class PlanExport:
             L[name] = self._open(name, title, None)
         if L["villages"] is None or L["kabkota"] is None:
             raise RuntimeError(tr("Cannot reopen the plan layers from {path}.").format(path=self.r.gpkg))
+        # the layer tree, top to bottom, built once: no node is moved or deleted (reordering by clone and remove
+        # left Python wrappers of deleted nodes that a new node at the same address could inherit)
         root = project.layerTreeRoot()
-        loc_node = root.findLayer(L["locator"].id())
-        if loc_node is not None:
-            loc_node.setItemVisibilityChecked(False)
-        order = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator") if L.get(k)]
-        for pos, layer in enumerate(order):
-            node = root.findLayer(layer.id())
-            if node is not None:
-                clone = node.clone()
-                root.insertChildNode(pos, clone)
-                root.removeChildNode(node)
+        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "roadmap_year_source",
+                    "training_plan", "operator_packages", "tower_sharing"):
+            if L.get(key) is not None:
+                node = root.addLayer(L[key])
+                if key == "locator":
+                    node.setItemVisibilityChecked(False)
         map_layers = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages") if L.get(k)]
         legend_layers = [L[k] for k in ("villages", "tech", "planned_sites", "sites", "kabkota") if L.get(k)]
         extent = self._extent(L["kabkota"])

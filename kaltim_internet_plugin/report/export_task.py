@@ -17,7 +17,9 @@ def export_plan_task(params: dict, on_done, on_progress=None):
     Returns the QgsTask (``task.cancel()`` stops it between steps)."""
     from ..gui.tasks import run_algorithm_task
 
-    return run_algorithm_task(ALG_ID, dict(params), on_done, tr("Exporting the deployment plan"), on_progress)
+    # every layer parameter is a source (see ExportPanel.parameters): nothing to look up in the project
+    return run_algorithm_task(ALG_ID, dict(params), on_done, tr("Exporting the deployment plan"), on_progress,
+                              use_project=False)
 
 
 def open_path(path: str) -> bool:

@@ -311,6 +311,14 @@ def test_qgz_opens_with_layouts_and_valid_layers(exported, tmp_path):
     assert len(layers) >= 8
     assert all(layer.isValid() for layer in layers), [layer.name() for layer in layers if not layer.isValid()]
     assert all(str(moved) in layer.source() for layer in layers)
+    # the layer tree: every layer once, map layers on top in drawing order, the locator hidden, tables below
+    nodes = project.layerTreeRoot().findLayers()
+    assert sorted(n.layerId() for n in nodes) == sorted(layer.id() for layer in layers)
+    order = [n.layer().name() for n in nodes]
+    assert order[:5] == ["Lokasi baru rencana", "Menara eksisting (SINTETIS)", "Desa — teknologi rencana", "Kab/kota",
+                         "Desa — status sinyal"], order  # the sample's towers are SYNTHETIC
+    assert order[5] == "Kab/kota (lokator)" and not nodes[5].isVisible()
+    assert all(n.isVisible() for n in nodes[:5])
     atlas = project.layoutManager().layoutByName("Atlas kab/kota")
     assert atlas.atlas().enabled() and atlas.atlas().coverageLayer() is not None
     assert atlas.atlas().coverageLayer().featureCount() == 10
@@ -408,6 +416,8 @@ def test_export_plan_task_runs_in_the_background(provider, tmp_path):
 
     task = export_plan_task({"VILLAGES": uri, "OUTPUT_FOLDER": str(tmp_path / "out")}, on_done)
     assert task is not None
+    # the background run gets no project: it never reads the GUI thread's project layers
+    assert task._kaltim_refs[1].project() is None
     deadline = time.time() + 180
     while "ok" not in done and time.time() < deadline:
         QCoreApplication.processEvents()
