@@ -181,7 +181,7 @@ class CoveragePage(QWidget):
         self.resolution_combo.addItem(tr("Fine"), "fine")
         self.resolution_combo.addItem(tr("Exact"), "exact")
         self.resolution_combo.setToolTip(tr("Only for the P.526 model. Fast follows the terrain every 4 cells and "
-                                            "is about as quick as a viewshed: about 0.5 dB from Exact on average "
+                                            "takes about 1.3 times a viewshed: about 0.5 dB from Exact on average "
                                             "(a few dB at the edges of hill shadows). Fine uses every 2nd cell: "
                                             "0.15 dB, 2-5 times slower. Exact follows every DEM cell: the "
                                             "reference, 10-20 times slower than Fast."))
