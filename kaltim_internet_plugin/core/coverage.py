@@ -35,7 +35,7 @@ about 1.3 times the time of gdal.ViewshedGenerate's line of sight composited
 the same way, and differs from ``(1, 1)`` ("exact") by 0.58 dB on average
 (p90 1.5 dB, p99 4.0 dB: the edges of hill shadows); ``(2, 2)`` ("fine") by
 0.16 dB (p99 1.2 dB) at about 3 times the time of ``(4, 4)``; ``(1, 1)``
-takes 10-15 times ``(4, 4)``.
+takes 10-17 times ``(4, 4)``.
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it);
 the composite is written window by window to an uncompressed, sparse, tiled
