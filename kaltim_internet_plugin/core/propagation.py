@@ -177,9 +177,16 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
         block = 8 if n * R <= 262144 else 1
     vT = np.full((n, R), -np.inf, dtype=np.float32)
     buf = np.empty((block, n, R), dtype=np.float32)
+    # geometry rows are built for 64 receivers (or a block) at a time and sliced per block
+    rows = max(block, 64)
+    g0, geo = 0, None
     for j0 in range(2, n, block):
         j1 = min(j0 + block, n)
-        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf)
+        if geo is None or j1 > g0 + geo[0].shape[0]:
+            g0 = j0
+            geo = _geometry(d, g0, min(g0 + rows, n), lam)
+        sub = tuple(a[j0 - g0:j1 - g0, :j1] for a in geo)
+        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf, sub)
     loss = _j_of_v(vT)
     if empirical_correction:
         loss = _empirical(loss, d[:, None]).astype(np.float32)
@@ -203,11 +210,11 @@ def _geometry(d, j0, j1, lam):
             np.where(valid, 0.0, -np.inf).astype(np.float32))
 
 
-def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf):
-    """v of the receivers j0..j1-1 on every ray, (j1 - j0, R)."""
+def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf, geo):
+    """v of the receivers j0..j1-1 on every ray, (j1 - j0, R); ``geo``: their rows of :func:`_geometry`."""
     f32 = np.float32
     J = j1 - j0
-    W, DW, INV, NEG = _geometry(d, j0, j1, lam)
+    W, DW, INV, NEG = geo
     stim = stimT[j0 - 1:j1 - 1]  # horizon over 1..j-1
     strj = strT[j0:j1]
     hr = hrT[j0:j1]
