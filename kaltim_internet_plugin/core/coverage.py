@@ -211,10 +211,9 @@ class _Template:
         self.dist = dist.astype(np.float32)
         self.inside = dist <= radius
         self.n_inside = int(self.inside.sum())
-        self.logd = np.log10(np.maximum(self.dist, np.float32(1.0)))
-        self.logd -= np.float32(3.0)
-        self.logd *= np.float32(20.0)  # 20 log10(d_km)
-        self.logd_in = self.logd.copy()
+        self.logd_in = np.log10(np.maximum(self.dist, np.float32(1.0)))
+        self.logd_in -= np.float32(3.0)
+        self.logd_in *= np.float32(20.0)  # 20 log10(d_km)
         self.logd_in[~self.inside] = np.nan  # NaN beyond the radius
         self.px, self.py, self.radius = px, py, radius
         ang_cells, rad_cells = _ray_steps(ray_step_cells)
@@ -393,12 +392,14 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         up = T.up
         pair = np.empty((R * up, n + 1, 2), dtype=np.float32)
         val = pair[:, :, 0]
-        val[:, :ne] = np.repeat(loss, up, axis=0) if up > 1 else loss
         if up > 1:
+            val[:, :ne] = np.repeat(loss, up, axis=0)
             nxt = np.roll(loss, -1, axis=0)
             nxt -= loss
             for q in range(1, up):
                 val[q::up, :ne] += nxt * np.float32(q / up)
+        else:
+            val[:, :ne] = loss
         val[:, ne:] = val[:, ne - 1:ne]
         np.subtract(val[:, 1:], val[:, :-1], out=pair[:, :-1, 1])
         pair[:, -1, 1] = 0.0

@@ -68,8 +68,11 @@ def knife_edge_loss_db(v):
 
     J(v) = 6.9 + 20 log10(sqrt((v - 0.1)^2 + 1) + v - 0.1) for v > -0.78,
     0 otherwise.  J(0) ~= 6.0 dB; for large v, J(v) ~= 13 + 20 log10(v).
+    A float32 array gives float32 (the coverage engine's ray arrays), anything else float64.
     """
-    v = np.asarray(v, dtype=float)
+    v = np.asarray(v)
+    if v.dtype != np.float32:
+        v = v.astype(float)
     vv = np.where(v > J_V_MIN, v, 0.0) - 0.1
     j = 6.9 + 20.0 * np.log10(np.sqrt(vv * vv + 1.0) + vv)
     out = np.where(v > J_V_MIN, np.maximum(j, 0.0), 0.0)
@@ -187,7 +190,7 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
             geo = _geometry(d, g0, min(g0 + rows, n), lam)
         sub = tuple(a[j0 - g0:j1 - g0, :j1] for a in geo)
         vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf, sub)
-    loss = _j_of_v(vT)
+    loss = knife_edge_loss_db(vT)
     if empirical_correction:
         loss = _empirical(loss, d[:, None]).astype(np.float32)
     return np.ascontiguousarray(loss.T)
@@ -197,7 +200,7 @@ def _geometry(d, j0, j1, lam):
     """Per-receiver geometry of receivers j0..j1-1 (rows) and points 0..j1-1 (columns), valid for 1 <= i < j.
 
     W: v per metre of height above the tx-rx line; DW = d_i * W; INV = 1 / (d_j - d_i); NEG: 0 where valid,
-    -inf elsewhere.  Built per block (O(block x n) memory, not O(n^2)).
+    -inf elsewhere.  Built for a range of receivers at a time (O(rows x n) memory, not O(n^2)).
     """
     jj = np.arange(j0, j1)[:, None]
     ii = np.arange(j1)[None, :]
@@ -250,22 +253,6 @@ def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf, geo)
         sub += NEG[jr, 1:m + 1]
         v[jr, rr] = sub.max(axis=1)
     return v
-
-
-def _j_of_v(vT):
-    """J(v) in float32, in place (v <= -0.78 -> 0)."""
-    f32 = np.float32
-    mask = vT > f32(J_V_MIN)
-    vT[~mask] = 0.0
-    vT -= f32(0.1)
-    out = np.sqrt(vT * vT + f32(1.0))
-    out += vT
-    np.log10(out, out=out)
-    out *= f32(20.0)
-    out += f32(6.9)
-    np.maximum(out, 0.0, out=out)
-    out[~mask] = 0.0
-    return out
 
 
 def hata_loss_db(distance_m, freq_mhz, hb_m, hm_m=1.5, environment="rural"):

@@ -100,7 +100,7 @@ def test_bullington_rays_matches_scalar(block):
     H[4:8] = 200.0 + rng.normal(0.0, 1.5, (4, n)) - np.arange(n) * 0.35  # grazing: small Fresnel clearance
     tx = H[:, 0] + 35.0
     L = prop.bullington_rays(d, H, tx, 1.5, 900.0, block=block)
-    assert L.shape == (R, n)
+    assert L.shape == (R, n) and L.dtype == np.float32
     assert np.all(L[:, :2] == 0)
     refs = np.array([[prop.bullington_loss_db(d[:j + 1], H[r, :j + 1], 35.0, 1.5, 900.0) if j >= 2 else 0.0
                       for j in range(n)] for r in range(R)])
