@@ -413,3 +413,19 @@ def test_whatif_preview_matches_an_rsrp_raster_through_its_metadata(dem, tmp_pat
     valid = np.isfinite(res.array) & (window != -9999)
     assert valid.sum() > 1000
     assert np.allclose(res.array[valid], window[valid], atol=0.01)
+
+
+@pytest.mark.parametrize("text", ["abc", "0,4", "4", "-1,2", ""])
+def test_whatif_ignores_a_malformed_ray_step_in_the_metadata(dem, tmp_path, text):
+    """A hand-edited or foreign raster with a bad KALTIM_RAY_STEP_CELLS keeps the default resolution."""
+    from kaltim_internet_plugin.core.whatif import WhatIfParams
+
+    out = tmp_path / "cov.tif"
+    cov.run_coverage(str(dem), [_site("S1", 200, 200)], str(out), model="p526", max_radius_m=3000,
+                     ray_step_cells=(4, 4))
+    ds = gdal.Open(str(out), gdal.GA_Update)
+    ds.SetMetadataItem("KALTIM_RAY_STEP_CELLS", text)
+    ds = None
+    params = WhatIfParams.from_raster_metadata(str(out))
+    assert params.ray_step_cells == WhatIfParams().ray_step_cells
+    assert params.max_radius_m == 3000  # the other items are still read
