@@ -112,6 +112,54 @@
       <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
     </message>
     <message>
+      <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown signal quantity '{value}'. Use one of: {allowed}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown resolution '{value}'. Use one of: {allowed}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name} = {value} is outside its valid range {low} to {high}. Enter a value in that range.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The coverage raster's metadata item {name} has the malformed value '{value}'. Run 'Compute coverage' again to rewrite it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot open the raster {path} to write its coverage settings. Check that the folder is writable.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Capacity table, row {row}, column 'year': '{value}' is not a year. Enter a year such as 2027, or 'all' for every year.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Capacity table, row {row}, column 'tech': unknown technology '{value}'. Use one of: {allowed}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The capacity table has no column '{column}'. Its columns are: year, tech, kab_code (optional), provider (optional), max_installations.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The capacity table {path} has no rows.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The BTS lead time must be between 0 and 60 months (got {value}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Key</source>
       <translation>Kunci</translation>
     </message>
@@ -1844,6 +1892,22 @@
       <translation>DEM hanya mencakup {pct:.0f}% dari luasan desa-desa.</translation>
     </message>
     <message>
+      <source>The offices layer has no CRS: set it in its layer properties.</source>
+      <translation>Layer kantor desa tidak memiliki CRS: atur di properti layer.</translation>
+    </message>
+    <message>
+      <source>Offices: {n} read (code field {field}).</source>
+      <translation>Kantor desa: {n} dibaca (kolom kode {field}).</translation>
+    </message>
+    <message>
+      <source>No village code field found in the offices layer (fields: {fields}). Set OFFICE_CODE_FIELD.</source>
+      <translation>Tidak ditemukan kolom kode desa di layer kantor desa (kolom: {fields}). Atur OFFICE_CODE_FIELD.</translation>
+    </message>
+    <message>
+      <source>{n} offices repeat a village code; the first one is used.</source>
+      <translation>{n} kantor desa mengulang kode desa; yang pertama dipakai.</translation>
+    </message>
+    <message>
       <source>Site ID</source>
       <translation>ID menara</translation>
     </message>
@@ -2432,8 +2496,8 @@
       <translation>Nilai raster cakupan</translation>
     </message>
     <message>
-      <source>Coverage threshold (dBm)</source>
-      <translation>Ambang cakupan (dBm)</translation>
+      <source>Coverage threshold, dBm (empty = the coverage raster's setting)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Coverage status field, used without a raster (default: status)</source>
@@ -2524,16 +2588,20 @@
       <translation>Jarak dihitung dalam {crs}.</translation>
     </message>
     <message>
+      <source>New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is formed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year ({h:g}-year horizon).</source>
       <translation>Desa per teknologi: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per tahun (horizon {h:g} tahun).</translation>
     </message>
     <message>
-      <source>New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.</source>
-      <translation>BTS baru: {v} desa yang belum tercakup dalam radius {r:g} m dari {s} lokasi terpilih mendapat BTS baru.</translation>
-    </message>
-    <message>
       <source>Radio: {k} offices have line of sight to an existing tower within {d:g} km ({m} towers computed on the DEM).</source>
       <translation>Radio: {k} kantor desa memiliki garis pandang ke menara yang ada dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
+    </message>
+    <message>
+      <source>Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or its office signal is ≥ {t:g} dBm: {k} of {n} villages.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.</source>
@@ -2560,8 +2628,20 @@
       <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara yang ada (baris biaya {key}).</translation>
     </message>
     <message>
+      <source>New BTS: the site optimisation's assignment is kept ({v} villages on {s} sites).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.</source>
+      <translation>BTS baru: {v} desa yang belum tercakup dalam radius {r:g} m dari {s} lokasi terpilih mendapat BTS baru.</translation>
+    </message>
+    <message>
       <source>Served by new BTS {site} chosen by the site optimisation; cost shared by {k} villages.</source>
       <translation>Dilayani BTS baru {site} hasil optimasi lokasi; biaya dibagi oleh {k} desa.</translation>
+    </message>
+    <message>
+      <source>Selected site {site} serves no village of this layer: its cost (Rp {c:,.0f}) is not in the plan. Run optimizesites again or remove the site.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Villages per technology: {t}</source>
@@ -2590,6 +2670,10 @@
     <message>
       <source>Cannot choose the technology: {error}</source>
       <translation>Tidak dapat memilih teknologi: {error}</translation>
+    </message>
+    <message>
+      <source>{n} site ids of the village layer are not among the selected sites: {ids}. Use optimizesites' two outputs of the same run.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>signal (type unknown)</source>
@@ -2624,8 +2708,8 @@
       <translation>Raster cakupan (dBm atau garis pandang)</translation>
     </message>
     <message>
-      <source>Signal threshold (dBm)</source>
-      <translation>Ambang sinyal (dBm)</translation>
+      <source>Signal threshold, dBm (empty = the coverage raster's setting)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Share of the village for 'covered' (0-1)</source>
@@ -2680,10 +2764,6 @@
       <translation>Jenis raster cakupan yang dipakai</translation>
     </message>
     <message>
-      <source>The offices layer has no CRS: set it in its layer properties.</source>
-      <translation>Layer kantor desa tidak memiliki CRS: atur di properti layer.</translation>
-    </message>
-    <message>
       <source>The coverage raster must be a file (GeoTIFF) read by GDAL.</source>
       <translation>Raster cakupan harus berupa file (GeoTIFF) yang dibaca GDAL.</translation>
     </message>
@@ -2724,24 +2804,12 @@
       <translation>Jumlah site dalam garis pandang</translation>
     </message>
     <message>
-      <source>Offices: {n} read (code field {field}).</source>
-      <translation>Kantor desa: {n} dibaca (kolom kode {field}).</translation>
-    </message>
-    <message>
       <source>Village fields: code={code}, population={pop}, reported={rep}</source>
       <translation>Kolom desa: kode={code}, penduduk={pop}, laporan={rep}</translation>
     </message>
     <message>
       <source>{cov} covered, {par} partial, {blank} blank spot ({n} villages); population covered (est.) {pop}.</source>
       <translation>{cov} tercakup, {par} sebagian, {blank} blank spot ({n} desa); penduduk tercakup (perkiraan) {pop}.</translation>
-    </message>
-    <message>
-      <source>No village code field found in the offices layer (fields: {fields}). Set OFFICE_CODE_FIELD.</source>
-      <translation>Tidak ditemukan kolom kode desa di layer kantor desa (kolom: {fields}). Atur OFFICE_CODE_FIELD.</translation>
-    </message>
-    <message>
-      <source>{n} offices repeat a village code; the first one is used.</source>
-      <translation>{n} kantor desa mengulang kode desa; yang pertama dipakai.</translation>
     </message>
     <message>
       <source>Cannot read the coverage raster: {src}.</source>
@@ -2792,42 +2860,6 @@
       <translation>Klasifikasi desa gagal: {error}</translation>
     </message>
     <message>
-      <source>Total received power (dBm)</source>
-      <translation>Total daya terima (dBm)</translation>
-    </message>
-    <message>
-      <source>4G RSRP, 10 MHz carrier (received power - 27.8 dB)</source>
-      <translation>RSRP 4G, carrier 10 MHz (daya terima - 27,8 dB)</translation>
-    </message>
-    <message>
-      <source>4G RSRP, 20 MHz carrier (received power - 30.8 dB)</source>
-      <translation>RSRP 4G, carrier 20 MHz (daya terima - 30,8 dB)</translation>
-    </message>
-    <message>
-      <source>Line of sight (GDAL viewshed, number of sites visible)</source>
-      <translation>Garis pandang (viewshed GDAL, jumlah site yang terlihat)</translation>
-    </message>
-    <message>
-      <source>ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)</source>
-      <translation>ITU-R P.526: ruang bebas + difraksi Bullington di atas medan (dBm)</translation>
-    </message>
-    <message>
-      <source>Okumura-Hata / COST-231, terrain ignored (dBm)</source>
-      <translation>Okumura-Hata / COST-231, medan diabaikan (dBm)</translation>
-    </message>
-    <message>
-      <source>Exact (a ray and a sample for every DEM cell; slow, the reference)</source>
-      <translation>Tepat (satu sinar dan satu sampel untuk setiap sel DEM; lambat, acuan)</translation>
-    </message>
-    <message>
-      <source>Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)</source>
-      <translation>Cepat (sinar dan sampel setiap 4 sel; selisih rata-rata ~0,5 dB dari Tepat)</translation>
-    </message>
-    <message>
-      <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
-      <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
-    </message>
-    <message>
       <source>Compute coverage (blank-spot map)</source>
       <translation>Hitung cakupan (peta blank spot)</translation>
     </message>
@@ -2854,6 +2886,10 @@
     <message>
       <source>Receiver height above ground (m)</source>
       <translation>Tinggi penerima di atas tanah (m)</translation>
+    </message>
+    <message>
+      <source>Coverage threshold (dBm)</source>
+      <translation>Ambang cakupan (dBm)</translation>
     </message>
     <message>
       <source>Maximum radius around each site (m)</source>
@@ -3608,14 +3644,6 @@
       <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
-      <source>ITU-R P.526 diffraction (signal in dBm)</source>
-      <translation>Difraksi ITU-R P.526 (sinyal dalam dBm)</translation>
-    </message>
-    <message>
-      <source>Okumura-Hata (terrain ignored)</source>
-      <translation>Okumura-Hata (tanpa medan)</translation>
-    </message>
-    <message>
       <source>Optimise new sites under a budget</source>
       <translation>Optimalkan lokasi baru dalam batas anggaran</translation>
     </message>
@@ -3660,12 +3688,12 @@
       <translation>DEM (cakupan dengan model propagasi, bukan radius)</translation>
     </message>
     <message>
-      <source>Receiver height (m)</source>
-      <translation>Tinggi penerima (m)</translation>
+      <source>Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village becomes 'covered' by classify's rule)</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Largest coverage radius with DEM (m)</source>
-      <translation>Radius cakupan terbesar dengan DEM (m)</translation>
+      <source>Village offices (points; the office rule of classify)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Antenna height when the layer has none (m)</source>
@@ -3728,6 +3756,10 @@
       <translation>Solver</translation>
     </message>
     <message>
+      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
+      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
+    </message>
+    <message>
       <source>The village layer has no features: there is nothing to cover. Choose a layer with villages.</source>
       <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
     </message>
@@ -3736,12 +3768,20 @@
       <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
     </message>
     <message>
-      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
-      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
-    </message>
-    <message>
       <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
       <translation>Anggaran nol: tidak ada lokasi yang dapat dibangun, pilihan kosong. Isi BUDGET_IDR dalam rupiah (mis. 26000000000 untuk sepuluh BTS 3T).</translation>
+    </message>
+    <message>
+      <source>A coverage raster without a DEM cannot test candidate sites: give the DEM the coverage was computed on. The straight-distance radius is used.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coverage test: a candidate covers a village when, added to the coverage raster, it makes the village 'covered' by classify's rule ({k} villages covered today).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>EXISTING is not used: the status field already includes the existing sites.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>All distances and coverage tests are computed in {crs} (inputs transformed from their own CRS).</source>
@@ -3752,8 +3792,12 @@
       <translation>Terpilih {k} dari {m} kandidat senilai Rp {c:,.0f} (anggaran Rp {b:,.0f}): {p:,.0f} penduduk baru terjangkau di {v} desa; total {t:,.0f} terjangkau bersama lokasi yang ada. Metode {meth} ({solver}), status {status}, gap {gap}.</translation>
     </message>
     <message>
-      <source>Cannot read the candidate layer: {src}. Check the path and format.</source>
-      <translation>Tidak dapat membaca layer kandidat: {src}. Periksa path dan formatnya.</translation>
+      <source>Coverage: line of sight from each site to the village office, within {r:g} m (DEM).</source>
+      <translation>Cakupan: garis pandang dari tiap lokasi ke kantor desa, dalam {r:g} m (DEM).</translation>
+    </message>
+    <message>
+      <source>The coverage raster ({a}) and the DEM ({b}) have different CRSs: candidates are tested at the village offices only.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{k} villages have no valid population; they count as 0.</source>
@@ -3784,16 +3828,32 @@
       <translation>Setiap kandidat berbiaya bawaan Rp {c:,.0f}.</translation>
     </message>
     <message>
-      <source>Coverage: village office within {r:g} m of the site (straight distance).</source>
-      <translation>Cakupan: kantor desa dalam {r:g} m dari lokasi (jarak lurus).</translation>
+      <source>Existing coverage: {k} of {n} villages are 'covered' (field {f} from 'Classify villages'); partial villages and blank spots are the demand.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Existing coverage: {k} of {n} villages are covered by classify's rule on the coverage raster.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>{k} villages are already covered by the {e} existing sites.</source>
       <translation>{k} desa sudah tercakup oleh {e} lokasi yang ada.</translation>
     </message>
     <message>
+      <source>Coverage: village office within {r:g} m of the site (straight distance).</source>
+      <translation>Cakupan: kantor desa dalam {r:g} m dari lokasi (jarak lurus).</translation>
+    </message>
+    <message>
+      <source>Cannot read the candidate layer: {src}. Check the path and format.</source>
+      <translation>Tidak dapat membaca layer kandidat: {src}. Periksa path dan formatnya.</translation>
+    </message>
+    <message>
       <source>Optimisation: {warning}</source>
       <translation>Optimasi: {warning}</translation>
+    </message>
+    <message>
+      <source>Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).</source>
+      <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t:g} dBm, dalam {r:g} m (DEM).</translation>
     </message>
     <message>
       <source>The village layer has no field '{f}' (WEIGHT_FIELD).</source>
@@ -3808,20 +3868,20 @@
       <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan Rp {c:,.0f}.</translation>
     </message>
     <message>
-      <source>Coverage: line of sight from each site to the village office, within {r:g} m (DEM).</source>
-      <translation>Cakupan: garis pandang dari tiap lokasi ke kantor desa, dalam {r:g} m (DEM).</translation>
-    </message>
-    <message>
-      <source>Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).</source>
-      <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t:g} dBm, dalam {r:g} m (DEM).</translation>
-    </message>
-    <message>
       <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
       <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara yang ada).</translation>
     </message>
     <message>
       <source>Cannot optimise the sites: {error}</source>
       <translation>Tidak dapat mengoptimalkan lokasi: {error}</translation>
+    </message>
+    <message>
+      <source>Selected site {site} serves no village once every village is assigned to its nearest selected site; it is dropped from the plan (Rp {c:,.0f}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{k} villages have another status in the field {f} than the coverage raster gives by classify's rule (e.g. feature {fid}): the field was classified with other settings or another raster. Run 'Classify villages' again on this raster.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Pemerataan (equity first)</source>
@@ -4482,6 +4542,106 @@
     <message>
       <source>Unexpected error in {alg}: {error}. Please report it with the log above.</source>
       <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
+    </message>
+    <message>
+      <source>empty = the coverage raster's setting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Line of sight (GDAL viewshed, number of sites visible)</source>
+      <translation>Garis pandang (viewshed GDAL, jumlah site yang terlihat)</translation>
+    </message>
+    <message>
+      <source>ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)</source>
+      <translation>ITU-R P.526: ruang bebas + difraksi Bullington di atas medan (dBm)</translation>
+    </message>
+    <message>
+      <source>Okumura-Hata / COST-231, terrain ignored (dBm)</source>
+      <translation>Okumura-Hata / COST-231, medan diabaikan (dBm)</translation>
+    </message>
+    <message>
+      <source>Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total received power (dBm)</source>
+      <translation>Total daya terima (dBm)</translation>
+    </message>
+    <message>
+      <source>4G RSRP, 10 MHz carrier (received power - 27.8 dB)</source>
+      <translation>RSRP 4G, carrier 10 MHz (daya terima - 27,8 dB)</translation>
+    </message>
+    <message>
+      <source>4G RSRP, 20 MHz carrier (received power - 30.8 dB)</source>
+      <translation>RSRP 4G, carrier 20 MHz (daya terima - 30,8 dB)</translation>
+    </message>
+    <message>
+      <source>Exact (a ray and a sample for every DEM cell; slow, the reference)</source>
+      <translation>Tepat (satu sinar dan satu sampel untuk setiap sel DEM; lambat, acuan)</translation>
+    </message>
+    <message>
+      <source>Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)</source>
+      <translation>Cepat (sinar dan sampel setiap 4 sel; selisih rata-rata ~0,5 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
+      <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>the defaults</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the coverage raster</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coverage raster from 'Compute coverage' (its settings are used)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius {radius:.0f} m.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Propagation model ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Signal quantity ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clutter / foliage margin, dB ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Coverage threshold, dBm ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Receiver height, m ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resolution ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Effective earth radius factor k ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Largest radius around a site, m ({hint})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{name}: the value given ({now}) overrides {source}'s ({was}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The coverage raster {path} carries no coverage settings (it was not written by 'Compute coverage' of this version): the default settings are used. Run 'Compute coverage' again so that every step uses the raster's own settings.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Internet Desa Kaltim {version}</source>

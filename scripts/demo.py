@@ -94,7 +94,7 @@ def main(argv=None) -> int:
 
     step(4, "classifyvillages: covered / partial / blank spot per village")
     cls = run("kaltiminternet:classifyvillages", {"VILLAGES": villages_uri, "COVERAGE": cov["OUTPUT"],
-                                                  "OFFICES": offices_uri, "THRESHOLD_DBM": -110,
+                                                  "OFFICES": offices_uri,
                                                   "OUTPUT": str(work / "classified.gpkg")})
 
     step(5, "prioritize: equity-first preset (Pemerataan)")
@@ -106,11 +106,11 @@ def main(argv=None) -> int:
                                              "OUTPUT": str(work / "candidates.gpkg")})
     opt = run("kaltiminternet:optimizesites", {
         "VILLAGES": pri["OUTPUT"], "POPULATION_FIELD": "population", "WEIGHT_FIELD": "priority_score",
-        "CANDIDATES": cand["OUTPUT"], "BUDGET_IDR": args.budget_bn * 1e9, "RADIUS_M": 8000,
-        "EXISTING": sites_path, "METHOD": 0, "TIME_LIMIT_S": 60,
+        "CANDIDATES": cand["OUTPUT"], "BUDGET_IDR": args.budget_bn * 1e9, "DEM": dem, "COVERAGE": cov["OUTPUT"],
+        "OFFICES": offices_uri, "METHOD": 0, "TIME_LIMIT_S": 60,
         "OUTPUT_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_VILLAGES": str(work / "site_assignment.gpkg")})
-    tech = run("kaltiminternet:choosetech", {"VILLAGES": pri["OUTPUT"], "SITES": sites_path, "DEM": dem,
-                                             "NEW_SITES": opt["OUTPUT_SITES"], "NEW_SITE_RADIUS_M": 8000,
+    tech = run("kaltiminternet:choosetech", {"VILLAGES": opt["OUTPUT_VILLAGES"], "SITES": sites_path, "DEM": dem,
+                                             "COVERAGE": cov["OUTPUT"], "NEW_SITES": opt["OUTPUT_SITES"],
                                              "OUTPUT": str(work / "plan_tech.gpkg")})
 
     step(7, "roadmap: funded multi-year schedule, training plan, operator packages")

@@ -411,51 +411,99 @@ def classify_villages(raster_path: str, villages: Sequence[VillageInput], thresh
     return results, stats
 
 
-def _classify_one(raster: CoverageRaster, rast: _Rasteriser, v: VillageInput, threshold: float,
-                  covered_share: float, partial_share: float, stats: ClassifyStats) -> VillageResult:
-    res = VillageResult(id=v.id)
+@dataclass
+class VillageCells:
+    """The raster cells that stand for one village (see the module rules): columns and rows on the raster grid
+    (a cell may lie outside the raster: it then reads as nodata)."""
+
+    rule: str                             # centre | all_touched | centroid | point | empty
+    cols: np.ndarray
+    rows: np.ndarray
+    inside_raster: bool = False
+    in_extent: bool = False               # the geometry's envelope meets the raster's extent
+
+
+def village_cells(raster: CoverageRaster, rast: _Rasteriser, wkb: Optional[bytes]) -> VillageCells:
+    """The cells of a village geometry (WKB in the raster's CRS) by the classification rules."""
+    empty = np.zeros(0, dtype=np.int64)
     geom = None
-    if v.wkb:
+    if wkb:
         try:
-            geom = ogr.CreateGeometryFromWkb(bytes(v.wkb))
+            geom = ogr.CreateGeometryFromWkb(bytes(wkb))
         except RuntimeError:
             geom = None
     if geom is None or geom.IsEmpty():
+        return VillageCells("empty", empty, empty)
+    flat = ogr.GT_Flatten(geom.GetGeometryType())
+    env = geom.GetEnvelope()
+    inside = raster.intersects(env)
+
+    def at_point(x: float, y: float, rule: str) -> VillageCells:
+        col, row = raster.cell_of(x, y)
+        if rule == "point":
+            ok = 0 <= col < raster.xsize and 0 <= row < raster.ysize
+        else:
+            ok = inside
+        return VillageCells(rule, np.array([col]), np.array([row]), ok, inside)
+
+    if flat in (ogr.wkbPoint, ogr.wkbMultiPoint):
+        pt = geom if flat == ogr.wkbPoint else geom.GetGeometryRef(0)
+        return at_point(pt.GetX(), pt.GetY(), "point")
+    c0, r0, nc, nr = raster.window_for(env)
+    if nc * nr > MAX_WINDOW_CELLS:  # huge polygon: only its part over the raster is rasterised
+        x0, y0 = max(c0, 0), max(r0, 0)
+        nc, nr = max(1, min(c0 + nc, raster.xsize) - x0), max(1, min(r0 + nr, raster.ysize) - y0)
+        c0, r0 = x0, y0
+    mask = rast.mask(geom, raster.gt, c0, r0, nc, nr, all_touched=False)
+    rule = "centre"
+    if not mask.any():
+        mask = rast.mask(geom, raster.gt, c0, r0, nc, nr, all_touched=True)
+        rule = "all_touched"
+    if not mask.any():
+        c = geom.Centroid()
+        return at_point(c.GetX(), c.GetY(), "centroid")
+    rr, cc = np.nonzero(mask)
+    return VillageCells(rule, cc + c0, rr + r0, inside, inside)
+
+
+def cell_values(raster: CoverageRaster, cells: VillageCells) -> tuple:
+    """(values, valid) of the village's cells."""
+    if cells.cols.size == 0:
+        return np.zeros(0), np.zeros(0, dtype=bool)
+    c0, r0 = int(cells.cols.min()), int(cells.rows.min())
+    nc, nr = int(cells.cols.max()) - c0 + 1, int(cells.rows.max()) - r0 + 1
+    values, valid = raster.read(c0, r0, nc, nr)
+    return values[cells.rows - r0, cells.cols - c0], valid[cells.rows - r0, cells.cols - c0]
+
+
+def status_of(covered_cells: np.ndarray, office_covered: Optional[bool], covered_share: float = COVERED_SHARE,
+              partial_share: float = PARTIAL_SHARE) -> tuple:
+    """(status, note, cov_share) of a village from its covered cells and its office (None = no office)."""
+    n = int(covered_cells.size)
+    share = float(covered_cells.sum()) / n if n else 0.0
+    status, note = apply_office_rule(share_status(share, covered_share, partial_share), office_covered)
+    return status, note, share
+
+
+def _classify_one(raster: CoverageRaster, rast: _Rasteriser, v: VillageInput, threshold: float,
+                  covered_share: float, partial_share: float, stats: ClassifyStats) -> VillageResult:
+    res = VillageResult(id=v.id)
+    cells = village_cells(raster, rast, v.wkb)
+    res.cell_rule = cells.rule
+    res.inside_raster = cells.inside_raster
+    if cells.rule == "empty":
         stats.no_geometry.append(v.id)
-        res.cell_rule = "empty"
         res.nodata_share = 1.0
     else:
-        flat = ogr.GT_Flatten(geom.GetGeometryType())
-        env = geom.GetEnvelope()
-        res.inside_raster = raster.intersects(env)
-        if not res.inside_raster:
+        if not cells.in_extent:
             stats.outside.append(v.id)
-        if flat in (ogr.wkbPoint, ogr.wkbMultiPoint):
-            pt = geom if flat == ogr.wkbPoint else geom.GetGeometryRef(0)
-            _cells_at_point(raster, res, pt.GetX(), pt.GetY(), threshold, "point")
-        else:
-            c0, r0, nc, nr = raster.window_for(env)
-            if nc * nr > MAX_WINDOW_CELLS:  # huge polygon: only its part over the raster is rasterised
-                x0, y0 = max(c0, 0), max(r0, 0)
-                nc, nr = max(1, min(c0 + nc, raster.xsize) - x0), max(1, min(r0 + nr, raster.ysize) - y0)
-                c0, r0 = x0, y0
-            mask = rast.mask(geom, raster.gt, c0, r0, nc, nr, all_touched=False)
-            res.cell_rule = "centre"
-            if not mask.any():
-                mask = rast.mask(geom, raster.gt, c0, r0, nc, nr, all_touched=True)
-                res.cell_rule = "all_touched"
-            if not mask.any():
-                c = geom.Centroid()
-                _cells_at_point(raster, res, c.GetX(), c.GetY(), threshold, "centroid")
-            else:
-                values, valid = raster.read(c0, r0, nc, nr)
-                n = int(mask.sum())
-                vin = valid & mask
-                cov = raster.covered(values, vin, threshold)
-                res.n_cells = n
-                res.cov_share = float(cov.sum()) / n
-                res.nodata_share = float(n - vin.sum()) / n
-                res.best_dbm = float(values[vin].max()) if vin.any() else None
+        values, valid = cell_values(raster, cells)
+        n = int(values.size)
+        cov = raster.covered(values, valid, threshold)
+        res.n_cells = n
+        res.cov_share = float(cov.sum()) / n
+        res.nodata_share = float(n - valid.sum()) / n
+        res.best_dbm = float(values[valid].max()) if valid.any() else None
     res.share_status = share_status(res.cov_share, covered_share, partial_share)
     office_covered = None
     if v.office is not None:
@@ -477,21 +525,3 @@ def _classify_one(raster: CoverageRaster, rast: _Rasteriser, v: VillageInput, th
         res.reported = normalise_reported(v.reported)
         res.agreement = agreement(res.status, res.reported)
     return res
-
-
-def _cells_at_point(raster: CoverageRaster, res: VillageResult, x: float, y: float, threshold: float,
-                    rule: str) -> None:
-    res.cell_rule = rule
-    res.n_cells = 1
-    value = raster.value_at(x, y)
-    if value is None:
-        res.cov_share, res.nodata_share, res.best_dbm = 0.0, 1.0, None
-        col, row = raster.cell_of(x, y)
-        if rule == "point":
-            res.inside_raster = 0 <= col < raster.xsize and 0 <= row < raster.ysize
-        return
-    res.inside_raster = True
-    covered = bool(raster.covered(np.array([value]), np.array([True]), threshold)[0])
-    res.cov_share = 1.0 if covered else 0.0
-    res.nodata_share = 0.0
-    res.best_dbm = value

@@ -575,3 +575,13 @@ def add_colocation(choice: TechChoice, xy, tower_xy, covered=None, costs: Option
             taken[i] = True
             used[i] = t
     return used
+
+
+def split_whole(total: float, parts: int) -> list:
+    """``total`` rupiah split into ``parts`` whole-rupiah shares that add up exactly to ``round(total)`` (the first
+    ``remainder`` shares get one rupiah more)."""
+    if parts <= 0:
+        return []
+    whole = int(round(float(total)))
+    base, rest = divmod(whole, parts)
+    return [base + (1 if k < rest else 0) for k in range(parts)]

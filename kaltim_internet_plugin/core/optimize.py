@@ -54,13 +54,13 @@ from typing import Optional, Sequence, Union
 import numpy as np
 from scipy import sparse
 
+from .definitions import METHODS  # one order everywhere: (exact, greedy)
+
 TIME_LIMIT_S = 60.0
 """Default wall-clock limit for the exact MILP solve, in seconds."""
 
 MIP_REL_GAP = 0.0
 """Default relative MIP gap for the exact method (0 = prove optimality)."""
-
-METHODS = ("greedy", "exact")
 
 _EPS = 1e-9
 

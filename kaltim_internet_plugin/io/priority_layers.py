@@ -370,8 +370,10 @@ class WindowCoverage:
     ``value(key, site, col, row)`` returns the window value at DEM pixel (col, row) (NaN outside the window or
     radius)."""
 
-    def __init__(self, ds, model="p526", rx_height=1.5, max_radius_m=30000.0, k_factor=4.0 / 3.0):
+    def __init__(self, ds, model="p526", rx_height=1.5, max_radius_m=30000.0, k_factor=4.0 / 3.0,
+                 ray_step_cells=1.0):
         self.ds = ds
+        self.ray_step_cells = ray_step_cells
         self.model = model
         self.rx_height = rx_height
         self.max_radius_m = max_radius_m
@@ -383,7 +385,8 @@ class WindowCoverage:
             from ..core.coverage import compute_site_window
 
             self.cache[key] = compute_site_window(self.ds, site, model=self.model, rx_height=self.rx_height,
-                                                  max_radius_m=self.max_radius_m, k_factor=self.k_factor)
+                                                  max_radius_m=self.max_radius_m, k_factor=self.k_factor,
+                                                  ray_step_cells=self.ray_step_cells)
         return self.cache[key]
 
     def values(self, key, site, cols, rows, inside):

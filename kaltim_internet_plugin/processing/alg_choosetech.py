@@ -22,7 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table
+from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table, split_whole
 from ..core.coverage import CoverageError, Site
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..i18n import tr, user_locale
@@ -43,6 +43,7 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
+from .params import resolve_settings
 
 TECH_FIELDS = [("tech", QVariant.String), ("capex_idr", QVariant.Double), ("opex_idr_year", QVariant.Double),
                ("reason", QVariant.String), ("operator", QVariant.String), ("new_site", QVariant.String)]
@@ -84,7 +85,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterEnum("COVERAGE_TYPE", tr("Coverage raster values"),
                                                      coverage_type_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double, -110.0))
+            "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
+            QgsProcessingParameterNumber.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Coverage status field, used without a raster (default: status)"),
             parentLayerParameterName="VILLAGES", optional=True))
@@ -165,9 +167,26 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         return table
 
     def _covered(self, parameters, context, feedback, table):
+        """Where 4G FWA can serve the office, by the chain's one covered test: a village classified 'covered', or
+        whose office signal (classify's office_dbm) reaches the threshold of the coverage raster's settings."""
         n = len(table)
-        threshold = self.parameterAsDouble(parameters, "THRESHOLD_DBM", context)
         cov_layer = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
+        threshold = resolve_settings(self, parameters, context, feedback,
+                                     cov_layer.source() if cov_layer is not None else "").threshold_dbm
+        names = table.names()
+        status_field = find_field(names, self.parameterAsString(parameters, "STATUS_FIELD", context), ("status",))
+        if status_field and find_field(names, "", ("cov_share",)):
+            status = [str(v or "").strip().lower() for v in table.column(status_field)]
+            covered = np.array([st in COVERED_CODES for st in status])
+            office_field = find_field(names, "", ("office_dbm",))
+            if office_field:
+                office = np.array([as_float(v) for v in table.column(office_field)])
+                with np.errstate(invalid="ignore"):
+                    covered |= np.isfinite(office) & (office >= threshold)
+            feedback.pushInfo(tr("Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or "
+                                 "its office signal is ≥ {t:g} dBm: {k} of {n} villages.").format(
+                f=status_field, t=threshold, k=int(covered.sum()), n=n))
+            return covered
         if cov_layer is not None:
             ds = open_gdal(cov_layer)
             if ds is None:
@@ -277,22 +296,31 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         feedback.setProgress(80)
 
         try:
+            with_new_sites = self.parameterAsSource(parameters, "NEW_SITES", context) is not None
+            if with_new_sites:
+                feedback.pushInfo(tr("New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is "
+                                     "formed."))
             choice = choose_technology(n, covered=covered, fibre_distance_m=fibre_dist, radio_los=radio_los,
-                                       radio_distance_m=radio_dist, xy=table.xy, costs=costs, rules=rules)
+                                       radio_distance_m=radio_dist, xy=None if with_new_sites else table.xy,
+                                       costs=costs, rules=rules)
         except (ValueError, KeyError) as e:
             raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(error=str(e))) from None
+        reasons = choice.reason("id" if user_locale() == "id" else "en")
+        new_site_of = self._new_sites(parameters, context, feedback, table, covered, choice, costs, reasons)
+        on_new_site = np.array([sid is not None for sid in new_site_of], dtype=bool)
         colo_km = self.parameterAsDouble(parameters, "COLO_MAX_KM", context)
         if sites is not None and len(sites) and colo_km > 0:
             colo_key = "colo" if "colo" in costs else "booster_4g"
-            used = add_colocation(choice, table.xy, sites.xy, covered=covered, costs=costs, rules=rules,
-                                  radius_km=colo_km, tower_labels=site_ops)
+            # villages on a selected new BTS keep it: co-location is offered to the others only
+            used = add_colocation(choice, table.xy, sites.xy, covered=covered | on_new_site, costs=costs,
+                                  rules=rules, radius_km=colo_km, tower_labels=site_ops)
             for i in np.flatnonzero(used >= 0):
                 operator[i] = site_ops[used[i]]
             feedback.pushInfo(tr("Co-location: {k} offices share 4G equipment on {t} existing towers (cost row "
                                  "{key}).").format(k=int((used >= 0).sum()), t=len(set(used[used >= 0].tolist())),
                                                    key=colo_key))
-        reasons = choice.reason("id" if user_locale() == "id" else "en")
-        new_site_of = self._new_sites(parameters, context, feedback, table, covered, choice, costs, reasons)
+            fresh = choice.reason("id" if user_locale() == "id" else "en")
+            reasons = [reasons[i] if on_new_site[i] else fresh[i] for i in range(n)]
 
         out_fields = output_fields(table.fields, TECH_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
@@ -324,9 +352,11 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         return out
 
     def _new_sites(self, parameters, context, feedback, table, covered, choice, costs, reasons) -> list:
-        """Villages that are not covered today and lie within NEW_SITE_RADIUS_M of a new BTS chosen by the site
-        optimisation get ``bts``: the site's CAPEX and OPEX are shared equally by the villages it serves.
-        Returns the serving new site id per village (None elsewhere); ``choice`` and ``reasons`` are updated."""
+        """Villages served by a new BTS chosen by the site optimisation get ``bts``. With optimizesites' village
+        output (fields site_id and covered_by) its assignment is kept as it is; otherwise each village that has no
+        4G today takes the nearest selected site within NEW_SITE_RADIUS_M. A site's CAPEX (its cost_idr) and OPEX
+        are split in whole rupiah over its villages, so the plan carries each site's whole cost. Returns the
+        serving new site id per village (None elsewhere); ``choice`` and ``reasons`` are updated."""
         n = len(table)
         served = [None] * n
         src = self.parameterAsSource(parameters, "NEW_SITES", context)
@@ -342,24 +372,46 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         bts = costs["bts_4g_3t"]
         ids = [str(v) for v in new.column(id_field)] if id_field else [str(k + 1) for k in range(len(new))]
         site_cost = [as_float(v) for v in new.column(cost_field)] if cost_field else [bts.capex_idr] * len(new)
-        radius = self.parameterAsDouble(parameters, "NEW_SITE_RADIUS_M", context)
-        dist, idx = nearest(table.xy, new.xy)
         members: dict = {}
-        for i in range(n):
-            if not covered[i] and idx[i] >= 0 and dist[i] <= radius:
-                members.setdefault(int(idx[i]), []).append(i)
+        vnames = table.names()
+        by_field, site_field = find_field(vnames, "", ("covered_by",)), find_field(vnames, "", ("site_id",))
+        if by_field and site_field:
+            index = {sid: j for j, sid in enumerate(ids)}
+            unknown = set()
+            for i, (by, sid) in enumerate(zip(table.column(by_field), table.column(site_field))):
+                if str(by or "") == "new" and sid is not None:
+                    if str(sid) in index:
+                        members.setdefault(index[str(sid)], []).append(i)
+                    else:
+                        unknown.add(str(sid))
+            if unknown:
+                feedback.pushWarning(tr("{n} site ids of the village layer are not among the selected sites: {ids}. "
+                                        "Use optimizesites' two outputs of the same run.").format(
+                    n=len(unknown), ids=", ".join(sorted(unknown)[:10])))
+            feedback.pushInfo(tr("New BTS: the site optimisation's assignment is kept ({v} villages on {s} sites)."
+                                 ).format(v=sum(len(m) for m in members.values()), s=len(members)))
+        else:
+            radius = self.parameterAsDouble(parameters, "NEW_SITE_RADIUS_M", context)
+            dist, idx = nearest(table.xy, new.xy)
+            for i in range(n):
+                if not covered[i] and idx[i] >= 0 and dist[i] <= radius:
+                    members.setdefault(int(idx[i]), []).append(i)
+            feedback.pushInfo(tr("New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new "
+                                 "BTS.").format(v=sum(len(m) for m in members.values()), r=radius, s=len(members)))
         for j, villages in members.items():
-            k = len(villages)
             capex = site_cost[j] if np.isfinite(site_cost[j]) else bts.capex_idr
-            for i in villages:
+            for i, c, o in zip(villages, split_whole(capex, len(villages)),
+                               split_whole(bts.opex_idr_year, len(villages))):
                 choice.tech[i] = "bts"
-                choice.capex_idr[i] = capex / k
-                choice.opex_idr_year[i] = bts.opex_idr_year / k
+                choice.capex_idr[i] = c
+                choice.opex_idr_year[i] = o
                 served[i] = ids[j]
                 reasons[i] = tr("Served by new BTS {site} chosen by the site optimisation; cost shared by {k} "
-                                "villages.").format(site=ids[j], k=k)
-        feedback.pushInfo(tr("New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.")
-                          .format(v=sum(len(m) for m in members.values()), r=radius, s=len(members)))
+                                "villages.").format(site=ids[j], k=len(villages))
+        for j in sorted(set(range(len(new))) - set(members)):
+            feedback.pushWarning(tr("Selected site {site} serves no village of this layer: its cost (Rp {c:,.0f}) is "
+                                    "not in the plan. Run optimizesites again or remove the site.").format(
+                site=ids[j], c=site_cost[j] if np.isfinite(site_cost[j]) else bts.capex_idr))
         return served
 
     def _radio(self, parameters, context, feedback, table, sites, heights, covered, fibre_dist, costs, rules):

@@ -32,11 +32,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import classify as cl
-from ..core.villages import detect_fields, parse_code
+from ..core.villages import detect_fields
 from ..i18n import tr
+from ..io.offices import OfficeError, code_key, read_offices
 from ..io.sites_layer import plain, style_output
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
+from .params import resolve_settings
 
 KINDS = ("auto", "dbm", "los")
 # invalid polygons rasterise fine; checkvillages/repairvillages are where validity is reported and fixed
@@ -46,15 +48,6 @@ SKIP_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
 def reported_labels() -> dict:
     return {"4G": "4G", "3G": "3G", "2G": "2G", "signal": tr("signal (type unknown)"), "none": tr("no signal"),
             "unknown": tr("unknown"), "total": tr("total")}
-
-
-def code_key(value, scheme: str) -> str:
-    """Village code for joining: normalised Kemendagri/BPS form when parseable, else the trimmed text."""
-    value = plain(value)
-    if value is None:
-        return ""
-    parsed = parse_code(value, scheme or "kemendagri")
-    return parsed.normalized if parsed.ok else str(value).strip()
 
 
 class ClassifyVillagesAlgorithm(KaltimAlgorithm):
@@ -88,7 +81,8 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line of sight)")))
         self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Signal threshold (dBm)"), QgsProcessingParameterNumber.Double, defaultValue=-110.0))
+            "THRESHOLD_DBM", tr("Signal threshold, dBm (empty = the coverage raster's setting)"),
+            QgsProcessingParameterNumber.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), QgsProcessingParameterNumber.Double,
             defaultValue=cl.COVERED_SHARE, minValue=0.0, maxValue=1.0))
@@ -129,38 +123,11 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         offices = self.parameterAsSource(parameters, "OFFICES", context)
         if offices is None:
             return {}
-        names = offices.fields().names()
-        override = self.parameterAsString(parameters, "OFFICE_CODE_FIELD", context)
-        mapping = detect_fields(names, {"code": override})
-        if not mapping.code:
-            raise QgsProcessingException(
-                tr("No village code field found in the offices layer (fields: {fields}). Set OFFICE_CODE_FIELD.")
-                .format(fields=", ".join(names)))
-        if not offices.sourceCrs().isValid():
-            raise QgsProcessingException(tr("The offices layer has no CRS: set it in its layer properties."))
-        transform = QgsCoordinateTransform(offices.sourceCrs(), raster_crs, context.transformContext())
-        idx = offices.fields().lookupField(mapping.code)
-        result, dupes = {}, 0
-        for feat in offices.getFeatures(QgsFeatureRequest(), SKIP_CHECKS):
-            geom = feat.geometry()
-            if geom is None or geom.isNull() or geom.isEmpty():
-                continue
-            key = code_key(feat.attributes()[idx], scheme)
-            if not key:
-                continue
-            if key in result:
-                dupes += 1
-                continue
-            g = geom.centroid() if geom.isMultipart() else geom
-            try:
-                pt = transform.transform(g.asPoint())
-            except Exception:  # noqa: BLE001 - an office that cannot be transformed is skipped
-                continue
-            result[key] = (pt.x(), pt.y())
-        feedback.pushInfo(tr("Offices: {n} read (code field {field}).").format(n=len(result), field=mapping.code))
-        if dupes:
-            feedback.pushWarning(tr("{n} offices repeat a village code; the first one is used.").format(n=dupes))
-        return result
+        try:
+            return read_offices(offices, self.parameterAsString(parameters, "OFFICE_CODE_FIELD", context),
+                                raster_crs, scheme, context, feedback)
+        except OfficeError as exc:
+            raise QgsProcessingException(str(exc)) from None
 
     # ------------------------------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):
@@ -177,7 +144,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The coverage raster has no CRS: set it in its layer properties."))
         if not source.sourceCrs().isValid():
             raise QgsProcessingException(tr("The village layer has no CRS: set it in its layer properties."))
-        threshold = self.parameterAsDouble(parameters, "THRESHOLD_DBM", context)
+        threshold = resolve_settings(self, parameters, context, feedback, raster.source()).threshold_dbm
         covered_share = self.parameterAsDouble(parameters, "COVERED_SHARE", context)
         partial_share = self.parameterAsDouble(parameters, "PARTIAL_SHARE", context)
         if partial_share > covered_share:

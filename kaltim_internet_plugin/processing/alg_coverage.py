@@ -29,39 +29,25 @@ from qgis.core import (
 )
 
 from ..core import coverage as cov
+from ..core import definitions as defs
+from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import NamedSite
 from ..core.sites import TECH_DEFAULTS, normalise_tech
+from ..errors import describe
 from ..i18n import tr
 from ..io.styles_coverage import CoverageStyler
 from .base import KaltimAlgorithm
+from .params import model_labels, quantity_labels, resolution_labels  # noqa: F401 - re-exported for the dock
 
-MODELS = ("los", "p526", "hata")
-# RSRP = total received power - 10 log10(12 x resource blocks): 50 RB at 10 MHz, 100 RB at 20 MHz
-QUANTITY_OFFSETS_DB = (0.0, 27.78, 30.79)
+MODELS = defs.MODELS
+QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
 
-
-def quantity_labels() -> list:
-    return [tr("Total received power (dBm)"), tr("4G RSRP, 10 MHz carrier (received power - 27.8 dB)"),
-            tr("4G RSRP, 20 MHz carrier (received power - 30.8 dB)")]
 # enum order is the saved parameter value: keep it (models and scripts store the index)
-RESOLUTIONS = ("exact", "fast", "fine")
-# (angular spacing at the radius, radial sample step), in DEM cells; see core.coverage for the accuracy figures
-RAY_STEPS = {"exact": 1.0, "fast": (4.0, 4.0), "fine": (2.0, 2.0)}
-DEFAULT_RESOLUTION = "fast"
+RESOLUTIONS = defs.RESOLUTIONS
+RAY_STEPS = defs.RAY_STEPS
+DEFAULT_RESOLUTION = defs.DEFAULT_RESOLUTION
 DEFAULT_TECH = "4G"
 SITE_FIELDS = ("site_id", "height_m", "freq_mhz", "eirp_dbm", "tech", "operator")
-
-
-def model_labels() -> list:
-    return [tr("Line of sight (GDAL viewshed, number of sites visible)"),
-            tr("ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)"),
-            tr("Okumura-Hata / COST-231, terrain ignored (dBm)")]
-
-
-def resolution_labels() -> list:
-    return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
-            tr("Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)"),
-            tr("Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)")]
 
 
 def _plain(value):
@@ -275,16 +261,16 @@ class CoverageAlgorithm(KaltimAlgorithm):
             "SITES", tr("Sites (tower points)"), [QgsProcessing.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (elevation in metres)")))
         self.addParameter(QgsProcessingParameterEnum("MODEL", tr("Propagation model"), options=model_labels(),
-                                                     defaultValue=1))
+                                                     defaultValue=MODELS.index(DEFAULTS.model)))
         self.addParameter(QgsProcessingParameterNumber(
             "RX_HEIGHT", tr("Receiver height above ground (m)"), QgsProcessingParameterNumber.Double,
-            defaultValue=1.5, minValue=0.0))
+            defaultValue=DEFAULTS.rx_height_m, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double,
-            defaultValue=-110.0))
+            defaultValue=DEFAULTS.threshold_dbm))
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_RADIUS_M", tr("Maximum radius around each site (m)"), QgsProcessingParameterNumber.Double,
-            defaultValue=30000.0, minValue=0.0))
+            defaultValue=DEFAULTS.max_radius_m, minValue=0.0))
         k = QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k"),
                                          QgsProcessingParameterNumber.Double, defaultValue=1.3333, minValue=0.0)
         k.setFlags(k.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -293,9 +279,9 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                                      defaultValue=RESOLUTIONS.index(DEFAULT_RESOLUTION)))
         self.addParameter(QgsProcessingParameterNumber(
             "EXTRA_LOSS_DB", tr("Clutter / foliage margin (dB)"), QgsProcessingParameterNumber.Double,
-            defaultValue=0.0, minValue=0.0, maxValue=60.0))
+            defaultValue=DEFAULTS.clutter_margin_db, minValue=0.0, maxValue=60.0))
         self.addParameter(QgsProcessingParameterEnum("QUANTITY", tr("Signal quantity"), options=quantity_labels(),
-                                                     defaultValue=1))
+                                                     defaultValue=defs.QUANTITIES.index(DEFAULTS.quantity)))
         self.addParameter(QgsProcessingParameterRasterDestination("OUTPUT", tr("Coverage")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             "OUTPUT_SERVER", tr("Serving site index"), optional=True, createByDefault=False))
@@ -379,6 +365,14 @@ class CoverageAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The receiver height must be 0 m or more (got {h:g} m).")
                                          .format(h=rx_height))
 
+        try:
+            settings = CoverageSettings(
+                model=model, quantity=defs.QUANTITIES[self.parameterAsEnum(parameters, "QUANTITY", context)],
+                clutter_margin_db=max(self.parameterAsDouble(parameters, "EXTRA_LOSS_DB", context), 0.0),
+                threshold_dbm=threshold, rx_height_m=rx_height, resolution=resolution, k_factor=k_factor,
+                max_radius_m=radius).validate()
+        except CoverageSettingsError as exc:
+            raise QgsProcessingException(describe(exc)) from None
         dem_path, dem_crs, dem_name = self._dem_path(parameters, context, feedback)
         transform = None
         if source.sourceCrs().isValid() and dem_crs.isValid() and source.sourceCrs() != dem_crs:
@@ -458,12 +452,8 @@ class CoverageAlgorithm(KaltimAlgorithm):
                     gdal.GetDriverByName("GTiff").Delete(p)
             raise QgsProcessingException(tr("The DEM has no elevation (only nodata) within {r:.0f} m of any "
                                             "site, so no coverage can be computed. Check the DEM.").format(r=radius))
-        if model != "los" and (rsrp_offset or extra_loss > 0):
-            # tell later readers (the what-if preview) how this raster's signal relates to the sites' EIRP
-            out_ds = gdal.Open(out_path, gdal.GA_Update)
-            if out_ds is not None:
-                out_ds.SetMetadataItem("KALTIM_EIRP_OFFSET_DB", f"{rsrp_offset + max(extra_loss, 0.0):.4f}")
-                out_ds = None
+        # the settings travel with the raster: every later step of the chain reads them (core.coverage_settings)
+        settings.write_raster(out_path)
         share = float(stats["nodata_share"])
         if share > 0:
             feedback.pushInfo(tr("{p:.1%} of the cells within range of a site are DEM nodata (holes): they are "

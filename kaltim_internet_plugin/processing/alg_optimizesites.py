@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -20,10 +22,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core import definitions as defs
+from ..core.classify import VillageInput
+from ..core.cover_test import NewSiteTest, window_sampler
 from ..core.coverage import CoverageError, Site
 from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
 from ..core.villages import detect_fields
 from ..i18n import tr
+from ..io.offices import OfficeError, code_key, read_offices
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
@@ -37,15 +43,11 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
+from .params import add_coverage_raster, add_coverage_settings, resolve_settings
 
-MODELS = ("p526", "los", "hata")
-METHODS = ("exact", "greedy")
+METHODS = defs.METHODS
 SITE_FIELDS = [("pop_served", QVariant.Double), ("cost_idr", QVariant.Double)]
 VILLAGE_FIELDS = [("site_id", QVariant.String), ("covered_by", QVariant.String)]
-
-
-def model_labels() -> list:
-    return [tr("ITU-R P.526 diffraction (signal in dBm)"), tr("Line of sight"), tr("Okumura-Hata (terrain ignored)")]
 
 
 def method_labels() -> list:
@@ -102,18 +104,13 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             minValue=0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "DEM", tr("DEM (coverage by the propagation model instead of the radius)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum("MODEL", tr("Propagation model"), model_labels(),
-                                                     defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double, -110.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "RX_HEIGHT", tr("Receiver height (m)"), QgsProcessingParameterNumber.Double, 1.5, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MAX_RADIUS_M", tr("Largest coverage radius with DEM (m)"), QgsProcessingParameterNumber.Double,
-            15000.0, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            "K_FACTOR", tr("Effective earth radius factor k"), QgsProcessingParameterNumber.Double, 4.0 / 3.0,
-            minValue=0.1))
+        add_coverage_raster(self, description=tr(
+            "Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village "
+            "becomes 'covered' by classify's rule)"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "OFFICES", tr("Village offices (points; the office rule of classify)"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        add_coverage_settings(self)
         for key, label, default in (("TX_HEIGHT_M", tr("Antenna height when the layer has none (m)"), 42.0),
                                     ("EIRP_DBM", tr("EIRP when the layer has none (dBm)"), 55.0),
                                     ("FREQ_MHZ", tr("Frequency when the layer has none (MHz)"), 900.0)):
@@ -143,7 +140,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         self.addOutput(QgsProcessingOutputString("SOLVER", tr("Solver")))
 
     # ------------------------------------------------------------------------------------------------------------
-    def _site_params(self, parameters, context, table, prefix=""):
+    def _site_params(self, parameters, context, table, eirp_offset_db=0.0):
+        """Antenna height, EIRP (less the coverage raster's quantity offset and clutter margin) and frequency."""
         names = table.names()
         h_field = find_field(names, "", ("height_m", "height"))
         e_field = find_field(names, "", ("eirp_dbm", "eirp"))
@@ -155,9 +153,78 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         for fld, default in zip((h_field, e_field, f_field), defaults):
             vals = np.array([as_float(v) for v in table.column(fld)]) if fld else np.full(len(table), np.nan)
             out.append(np.where(np.isfinite(vals) & (vals > 0), vals, default))
+        out[1] = out[1] - eirp_offset_db
         return out
 
-    def _coverage(self, parameters, context, feedback, villages, sites, keyprefix, engine_state, span):
+    def _engine(self, parameters, context, feedback, villages):
+        """(settings, engine state) from the DEM and the coverage raster's settings; (settings, None) without DEM."""
+        cov_layer = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
+        settings = resolve_settings(self, parameters, context, feedback, cov_layer.source() if cov_layer else "")
+        dem_layer = self.parameterAsRasterLayer(parameters, "DEM", context)
+        if dem_layer is None:
+            if cov_layer is not None:
+                feedback.pushWarning(tr("A coverage raster without a DEM cannot test candidate sites: give the DEM "
+                                        "the coverage was computed on. The straight-distance radius is used."))
+            return settings, None, None
+        try:
+            ds, dem_crs, msg = open_metric_dem(dem_layer)
+        except CoverageError as e:
+            raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
+        if msg:
+            feedback.pushInfo(msg)
+        engine = WindowCoverage(ds, model=settings.model, rx_height=settings.rx_height_m,
+                                max_radius_m=settings.max_radius_m, k_factor=settings.k_factor,
+                                ray_step_cells=settings.ray_steps)
+        vil_dem = points_to_crs(villages.xy, villages.crs, dem_crs, context)
+        cols, rows, inside = pixel_index(ds.GetGeoTransform(), vil_dem, ds.RasterXSize, ds.RasterYSize)
+        test = None
+        if cov_layer is not None:
+            test = self._new_site_test(parameters, context, feedback, villages, cov_layer, settings, dem_crs)
+        if test is None and settings.is_los:
+            feedback.pushInfo(tr("Coverage: line of sight from each site to the village office, within {r:g} m "
+                                 "(DEM).").format(r=engine.max_radius_m))
+        elif test is None:
+            feedback.pushInfo(tr("Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).")
+                              .format(m=settings.model, t=settings.threshold_dbm, r=engine.max_radius_m))
+        return settings, (engine, dem_crs, cols, rows, inside, settings), test
+
+    def _new_site_test(self, parameters, context, feedback, villages, cov_layer, settings, dem_crs):
+        if cov_layer.crs() != dem_crs:
+            feedback.pushWarning(tr("The coverage raster ({a}) and the DEM ({b}) have different CRSs: candidates are "
+                                    "tested at the village offices only.").format(a=cov_layer.crs().authid(),
+                                                                                 b=dem_crs.authid()))
+            return None
+        offices = {}
+        names = villages.names()
+        mapping = detect_fields(names, {"code": self.parameterAsString(parameters, "CODE_FIELD", context)})
+        off_src = self.parameterAsSource(parameters, "OFFICES", context)
+        if off_src is not None and mapping.code:
+            try:
+                offices = read_offices(off_src, "", cov_layer.crs(), mapping.scheme, context, feedback)
+            except OfficeError as exc:
+                raise QgsProcessingException(str(exc)) from None
+        src_xform = QgsCoordinateTransform(villages.source_crs, cov_layer.crs(), context.transformContext())
+        codes = villages.column(mapping.code) if mapping.code else [None] * len(villages)
+        inputs = []
+        for i, g in enumerate(villages.geometries):
+            wkb = b""
+            if g is not None and not g.isEmpty():
+                gg = QgsGeometry(g)
+                try:
+                    gg.transform(src_xform)
+                    wkb = bytes(gg.asWkb())
+                except Exception:  # noqa: BLE001 - a geometry that cannot be transformed counts as empty
+                    wkb = b""
+            office = offices.get(code_key(codes[i], mapping.scheme)) if offices else None
+            inputs.append(VillageInput(id=i, wkb=wkb, office=office))
+        test = NewSiteTest(cov_layer.source(), inputs, settings.threshold_dbm, is_canceled=feedback.isCanceled)
+        feedback.pushInfo(tr("Coverage test: a candidate covers a village when, added to the coverage raster, it "
+                             "makes the village 'covered' by classify's rule ({k} villages covered today).")
+                          .format(k=sum(1 for st in test.status if st == "covered")))
+        return test
+
+    def _coverage(self, parameters, context, feedback, villages, sites, keyprefix, engine_state, span, test=None,
+                  already=None):
         """Coverage sets (list per site of village indices) and distances (aligned)."""
         vxy = villages.xy
         ok_v = np.all(np.isfinite(vxy), axis=1)
@@ -167,12 +234,13 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             vv = np.where(ok_v[:, None], vxy, 1e15)  # far away: never covered
             ss = np.where(np.all(np.isfinite(sxy), axis=1)[:, None], sxy, -1e15)
             return coverage_from_points(vv, ss, radius, return_distances=True)
-        engine, dem_crs, cols, rows, inside, threshold, is_los = engine_state
-        heights, eirps, freqs = self._site_params(parameters, context, sites)
+        engine, dem_crs, cols, rows, inside, settings = engine_state
+        heights, eirps, freqs = self._site_params(parameters, context, sites, settings.eirp_offset_db)
         site_dem = points_to_crs(sxy, villages.crs, dem_crs, context)
         from scipy.spatial import cKDTree
 
         tree = cKDTree(np.where(ok_v[:, None], vxy, 1e15))
+        gt = engine.ds.GetGeoTransform()
         cov, dist = [], []
         for j in range(len(sites)):
             if feedback.isCanceled():
@@ -181,18 +249,25 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 cov.append(np.zeros(0, dtype=np.int64))
                 dist.append(np.zeros(0))
                 continue
-            near = np.asarray(sorted(tree.query_ball_point(sxy[j], engine.max_radius_m)), dtype=np.int64)
-            near = near[inside[near]] if near.size else near
-            if near.size == 0:
-                cov.append(near)
-                dist.append(np.zeros(0))
-                continue
             site = Site(f"{keyprefix}{j}", float(site_dem[j, 0]), float(site_dem[j, 1]), height_m=float(heights[j]),
                         freq_mhz=float(freqs[j]), eirp_dbm=float(eirps[j]))
-            v = engine.values(f"{keyprefix}{j}", site, cols[near], rows[near], np.ones(near.size, bool))
-            with np.errstate(invalid="ignore"):
-                hit = np.isfinite(v) & ((v >= 1) if is_los else (v >= threshold))
-            idx = near[hit]
+            if test is not None:
+                arr, off = engine.window(f"{keyprefix}{j}", site)
+                values_at = window_sampler(arr, off, gt)
+                near = test.near(float(site_dem[j, 0]), float(site_dem[j, 1]), engine.max_radius_m)
+                idx = np.asarray([i for i in near if not already[i] and test.status_with(i, values_at) == "covered"],
+                                 dtype=np.int64)
+            else:
+                near = np.asarray(sorted(tree.query_ball_point(sxy[j], engine.max_radius_m)), dtype=np.int64)
+                near = near[inside[near]] if near.size else near
+                if near.size == 0:
+                    cov.append(near)
+                    dist.append(np.zeros(0))
+                    continue
+                v = engine.values(f"{keyprefix}{j}", site, cols[near], rows[near], np.ones(near.size, bool))
+                with np.errstate(invalid="ignore"):
+                    hit = np.isfinite(v) & ((v >= 1) if settings.is_los else (v >= settings.threshold_dbm))
+                idx = near[hit]
             cov.append(idx)
             dist.append(np.hypot(*(vxy[idx] - sxy[j]).T) if idx.size else np.zeros(0))
             engine.cache.pop(f"{keyprefix}{j}", None)  # one use per site: free the window
@@ -200,29 +275,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 feedback.setProgress(span[0] + (span[1] - span[0]) * j / max(1, len(sites)))
         return cov, dist
 
-    def processAlgorithm(self, parameters, context, feedback):
-        vsource = self.parameterAsSource(parameters, "VILLAGES", context)
-        if vsource is None:
-            raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
-                                         .format(src=parameters.get("VILLAGES")))
-        csource = self.parameterAsSource(parameters, "CANDIDATES", context)
-        if csource is None:
-            raise QgsProcessingException(tr("Cannot read the candidate layer: {src}. Check the path and format.")
-                                         .format(src=parameters.get("CANDIDATES")))
-        villages = read_table(vsource, context=context, feedback=feedback, progress_span=(0, 5))
-        if len(villages) == 0:
-            raise QgsProcessingException(tr("The village layer has no features: there is nothing to cover. "
-                                            "Choose a layer with villages."))
-        cands = read_table(csource, crs=villages.crs, context=context)
-        if len(cands) == 0:
-            raise QgsProcessingException(tr("The candidate layer has no features: there is nothing to select. Run "
-                                            "'Candidate sites' first or choose a layer with candidate points."))
-        feedback.pushInfo(tr("All distances and coverage tests are computed in {crs} (inputs transformed from "
-                             "their own CRS).").format(crs=villages.crs.authid()))
+    def _demand(self, parameters, context, feedback, villages):
         names = villages.names()
-        n, m = len(villages), len(cands)
-
-        # demand ---------------------------------------------------------------------------------------------
         pop_param = self.parameterAsString(parameters, "POPULATION_FIELD", context)
         pop_field = find_field(names, pop_param) or detect_fields(names).population
         if not pop_field:
@@ -233,7 +287,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             feedback.pushWarning(tr("{k} villages have no valid population; they count as 0.").format(
                 k=int(bad_pop.sum())))
         pop = np.where(bad_pop, 0.0, pop)
-        weight = np.ones(n)
+        weight = np.ones(len(villages))
         w_field = self.parameterAsString(parameters, "WEIGHT_FIELD", context)
         if w_field:
             real = find_field(names, w_field)
@@ -249,12 +303,12 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             feedback.pushInfo(tr("Demand = {p} × {w}.").format(p=pop_field, w=real))
         else:
             feedback.pushInfo(tr("Demand = {p}.").format(p=pop_field))
-        demand = pop * weight
         if villages.empty:
             feedback.pushWarning(tr("{k} villages have no geometry; they cannot be covered.").format(
                 k=len(villages.empty)))
+        return pop, pop * weight
 
-        # costs and ids -----------------------------------------------------------------------------------------
+    def _costs_and_ids(self, parameters, context, feedback, cands):
         cnames = cands.names()
         cost_param = self.parameterAsString(parameters, "COST_FIELD", context)
         cost_field = find_field(cnames, cost_param, ("cost_idr",) if not cost_param else ())
@@ -271,43 +325,41 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             cost = np.where(missing, default_cost, cost)
             feedback.pushInfo(tr("Candidate costs from field {f}.").format(f=cost_field))
         else:
-            cost = np.full(m, default_cost)
+            cost = np.full(len(cands), default_cost)
             feedback.pushInfo(tr("Every candidate costs the default Rp {c:,.0f}.").format(c=default_cost))
         id_field = find_field(cnames, self.parameterAsString(parameters, "CANDIDATE_ID_FIELD", context),
                               ("cand_id", "site_id", "id"))
         cand_ids = [str(v) if v is not None else str(fid) for v, fid in
                     zip(cands.column(id_field), cands.fids)] if id_field else [str(fid) for fid in cands.fids]
-        budget = self.parameterAsDouble(parameters, "BUDGET_IDR", context)
+        return np.round(cost), cand_ids
 
-        # coverage -------------------------------------------------------------------------------------------
-        engine_state = None
-        dem_layer = self.parameterAsRasterLayer(parameters, "DEM", context)
-        if dem_layer is not None:
-            try:
-                ds, dem_crs, msg = open_metric_dem(dem_layer)
-            except CoverageError as e:
-                raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
-            if msg:
-                feedback.pushInfo(msg)
-            model = MODELS[self.parameterAsEnum(parameters, "MODEL", context)]
-            threshold = self.parameterAsDouble(parameters, "THRESHOLD_DBM", context)
-            engine = WindowCoverage(ds, model=model,
-                                    rx_height=self.parameterAsDouble(parameters, "RX_HEIGHT", context),
-                                    max_radius_m=self.parameterAsDouble(parameters, "MAX_RADIUS_M", context),
-                                    k_factor=self.parameterAsDouble(parameters, "K_FACTOR", context))
-            vil_dem = points_to_crs(villages.xy, villages.crs, dem_crs, context)
-            cols, rows, inside = pixel_index(ds.GetGeoTransform(), vil_dem, ds.RasterXSize, ds.RasterYSize)
-            engine_state = (engine, dem_crs, cols, rows, inside, threshold, model == "los")
-            if model == "los":
-                feedback.pushInfo(tr("Coverage: line of sight from each site to the village office, within {r:g} m "
-                                     "(DEM).").format(r=engine.max_radius_m))
-            else:
-                feedback.pushInfo(tr("Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).")
-                                  .format(m=model, t=threshold, r=engine.max_radius_m))
-        else:
-            feedback.pushInfo(tr("Coverage: village office within {r:g} m of the site (straight distance).")
-                              .format(r=self.parameterAsDouble(parameters, "RADIUS_M", context)))
-
+    def _existing(self, parameters, context, feedback, villages, engine_state, test):
+        """Villages covered today: classify's status field when the layer has it (else the coverage raster by
+        classify's rule, else the EXISTING sites)."""
+        n = len(villages)
+        status_field = find_field(villages.names(), "", ("status",))
+        if status_field:
+            status = [str(v or "").strip().lower() for v in villages.column(status_field)]
+            already = np.array([st == "covered" for st in status])
+            feedback.pushInfo(tr("Existing coverage: {k} of {n} villages are 'covered' (field {f} from 'Classify "
+                                 "villages'); partial villages and blank spots are the demand.").format(
+                k=int(already.sum()), n=n, f=status_field))
+            if test is not None:
+                differ = [i for i in range(n) if (test.status[i] == "covered") != already[i]]
+                if differ:
+                    feedback.pushWarning(tr(
+                        "{k} villages have another status in the field {f} than the coverage raster gives by "
+                        "classify's rule (e.g. feature {fid}): the field was classified with other settings or "
+                        "another raster. Run 'Classify villages' again on this raster.").format(
+                        k=len(differ), f=status_field, fid=villages.fids[differ[0]]))
+            if self.parameterAsSource(parameters, "EXISTING", context) is not None:
+                feedback.pushInfo(tr("EXISTING is not used: the status field already includes the existing sites."))
+            return already
+        if test is not None:
+            already = np.array([st == "covered" for st in test.status])
+            feedback.pushInfo(tr("Existing coverage: {k} of {n} villages are covered by classify's rule on the "
+                                 "coverage raster.").format(k=int(already.sum()), n=n))
+            return already
         already = np.zeros(n, dtype=bool)
         ex_source = self.parameterAsSource(parameters, "EXISTING", context)
         if ex_source is not None:
@@ -319,12 +371,49 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                     already[np.asarray(s, dtype=np.int64)] = True
             feedback.pushInfo(tr("{k} villages are already covered by the {e} existing sites.").format(
                 k=int(already.sum()), e=len(existing)))
+        return already
+
+    def processAlgorithm(self, parameters, context, feedback):
+        villages, cands = self._read_inputs(parameters, context, feedback)
+        pop, demand = self._demand(parameters, context, feedback, villages)
+        cost, cand_ids = self._costs_and_ids(parameters, context, feedback, cands)
+        budget = self.parameterAsDouble(parameters, "BUDGET_IDR", context)
+        settings, engine_state, test = self._engine(parameters, context, feedback, villages)
+        if engine_state is None:
+            feedback.pushInfo(tr("Coverage: village office within {r:g} m of the site (straight distance).")
+                              .format(r=self.parameterAsDouble(parameters, "RADIUS_M", context)))
+        already = self._existing(parameters, context, feedback, villages, engine_state, test)
         coverage, distances = self._coverage(parameters, context, feedback, villages, cands, "C", engine_state,
-                                             (30, 80))
+                                             (30, 80), test=test, already=already)
         if feedback.isCanceled():
             return {}
+        result = self._solve(parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances)
+        return self._write(parameters, context, feedback, villages, cands, cost, cand_ids, pop, already, result,
+                           budget)
 
-        # solve ----------------------------------------------------------------------------------------------------
+    def _read_inputs(self, parameters, context, feedback):
+        vsource = self.parameterAsSource(parameters, "VILLAGES", context)
+        if vsource is None:
+            raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
+                                         .format(src=parameters.get("VILLAGES")))
+        csource = self.parameterAsSource(parameters, "CANDIDATES", context)
+        if csource is None:
+            raise QgsProcessingException(tr("Cannot read the candidate layer: {src}. Check the path and format.")
+                                         .format(src=parameters.get("CANDIDATES")))
+        villages = read_table(vsource, context=context, feedback=feedback, progress_span=(0, 5))
+        if len(villages) == 0:
+            raise QgsProcessingException(tr("The village layer has no features: there is nothing to cover. "
+                                            "Choose a layer with villages."))
+        cands = read_table(csource, crs=villages.crs, context=context)
+        if len(cands) == 0:
+            raise QgsProcessingException(tr("The candidate layer has no features: there is nothing to select. Run "
+                                            "'Candidate sites' first or choose a layer with candidate points."))
+        self._sources = (vsource, csource)
+        feedback.pushInfo(tr("All distances and coverage tests are computed in {crs} (inputs transformed from "
+                             "their own CRS).").format(crs=villages.crs.authid()))
+        return villages, cands
+
+    def _solve(self, parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances):
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
         time_limit = self.parameterAsDouble(parameters, "TIME_LIMIT_S", context)
         if budget <= 0:
@@ -345,19 +434,27 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 continue
             feedback.pushWarning(tr("Optimisation: {warning}").format(warning=w))
         feedback.setProgress(90)
+        result.method = method
+        return result
 
-        # outputs ---------------------------------------------------------------------------------------------
+    def _write(self, parameters, context, feedback, villages, cands, cost, cand_ids, pop, already, result, budget):
+        vsource, csource = self._sources
+        assign = result.assignment
+        kept = [j for j in result.selected if np.any(assign == j)]
+        for j in result.selected:
+            if j not in kept:
+                feedback.pushWarning(tr("Selected site {site} serves no village once every village is assigned to "
+                                        "its nearest selected site; it is dropped from the plan (Rp {c:,.0f}).")
+                                     .format(site=cand_ids[j], c=float(cost[j])))
         site_fields = output_fields(cands.fields, SITE_FIELDS)
         ssink, sites_id = self.parameterAsSink(parameters, "OUTPUT_SITES", context, site_fields, csource.wkbType(),
                                                csource.sourceCrs())
         if ssink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT_SITES"))
-        assign = result.assignment
-        served = {j: float(pop[assign == j].sum()) for j in result.selected}
-        for j in result.selected:
+        for j in kept:
             f = QgsFeature(site_fields)
             f.setGeometry(cands.geometries[j])
-            f.setAttributes(merged_attributes(cands, j, site_fields, {"pop_served": served[j],
+            f.setAttributes(merged_attributes(cands, j, site_fields, {"pop_served": float(pop[assign == j].sum()),
                                                                        "cost_idr": float(cost[j])}))
             ssink.addFeature(f, QgsFeatureSink.FastInsert)
         vil_fields = output_fields(villages.fields, VILLAGE_FIELDS)
@@ -365,7 +462,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                                              vsource.sourceCrs())
         if vsink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT_VILLAGES"))
-        for i in range(n):
+        for i in range(len(villages)):
             if already[i]:
                 values = {"site_id": None, "covered_by": "existing"}
             elif assign[i] >= 0:
@@ -378,20 +475,20 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             vsink.addFeature(f, QgsFeatureSink.FastInsert)
         attach_style(context, sites_id, "selected")
         attach_style(context, vil_id, "covered_by")
-
+        cost_total = float(sum(cost[j] for j in kept))
         gap = result.gap
         feedback.pushInfo(tr(
             "Selected {k} of {m} candidates for Rp {c:,.0f} (budget Rp {b:,.0f}): {p:,.0f} people newly covered in "
             "{v} villages; {t:,.0f} covered in total with the existing sites. Method {meth} ({solver}), status "
             "{status}, gap {gap}.").format(
-            k=len(result.selected), m=m, c=result.cost_total, b=budget, p=result.population_covered,
-            v=int(result.covered_mask.sum()), t=result.population_total_covered, meth=method, solver=result.solver,
-            status=result.status, gap="-" if gap is None else f"{gap:.2%}"))
+            k=len(kept), m=len(cands), c=cost_total, b=budget, p=result.population_covered,
+            v=int(result.covered_mask.sum()), t=result.population_total_covered, meth=result.method,
+            solver=result.solver, status=result.status, gap="-" if gap is None else f"{gap:.2%}"))
         feedback.setProgress(100)
         return {"OUTPUT_SITES": sites_id, "OUTPUT_VILLAGES": vil_id,
                 "POPULATION_COVERED": result.population_covered,
                 "POPULATION_TOTAL_COVERED": result.population_total_covered,
-                "COST_TOTAL": result.cost_total, "SITES_SELECTED": len(result.selected),
+                "COST_TOTAL": cost_total, "SITES_SELECTED": len(kept),
                 "GAP": None if gap is None else float(gap), "STATUS": result.status, "SOLVER": result.solver,
                 "VILLAGES_NEW": int(result.covered_mask.sum()), "VILLAGES_EXISTING": int(already.sum()),
                 "OBJECTIVE": result.objective}

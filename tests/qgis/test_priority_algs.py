@@ -465,10 +465,13 @@ def test_optimizesites_dem_coverage(provider, tmp_path):
                         [("cand_id", str), ("height_m", float)])
     common = {"VILLAGES": villages, "CANDIDATES": cands, "DEM": dem, "MAX_RADIUS_M": 6000, "BUDGET_IDR": 2.6e9,
               "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
-    res, fb = run("optimizesites", dict(common, MODEL=1))  # line of sight
+    # the engine's physics without a coverage raster: total power, no clutter margin (explicit overrides)
+    # and the exact resolution: 'fast' samples every 4 cells and can step over a one-cell wall (issue 18)
+    common.update(QUANTITY=0, EXTRA_LOSS_DB=0, RESOLUTION=0)
+    res, fb = run("optimizesites", dict(common, MODEL=0))  # line of sight (definitions.MODELS order)
     assert any("line of sight" in i for i in fb.infos)
     assert values(res["OUTPUT_SITES"], "cand_id") == ["b"] and res["POPULATION_COVERED"] == 950
-    res, fb = run("optimizesites", dict(common, MODEL=0, THRESHOLD_DBM=-90))  # P.526: the wall blocks
+    res, fb = run("optimizesites", dict(common, MODEL=1, THRESHOLD_DBM=-90))  # P.526: the wall blocks
     assert values(res["OUTPUT_SITES"], "cand_id") == ["b"]
     assert values(res["OUTPUT_VILLAGES"], "covered_by") == ["none", "new", "new"]
     # with a radius instead, a covers the village behind the wall

@@ -1,0 +1,33 @@
+"""Enumerations shared by the engine, the Processing algorithms and the dock: defined once, in one order.
+
+The order of each tuple is the index a Processing enum parameter stores (saved models and scripts keep it):
+append new values at the end, never reorder. Labels (translated) live with the fronts; these are the codes.
+"""
+from __future__ import annotations
+
+# propagation models of the coverage engine (core.coverage.run_coverage(model=...))
+MODELS = ("los", "p526", "hata", "p526_bullington")
+DEFAULT_MODEL = "p526"
+LOS_MODELS = ("los",)
+
+# signal quantity of a dBm raster: offset from the total received power, dB.
+# RSRP = total received power - 10 log10(12 x resource blocks): 50 RB at 10 MHz, 100 RB at 20 MHz (3GPP TS 36.214)
+QUANTITIES = ("total", "rsrp_10mhz", "rsrp_20mhz")
+QUANTITY_OFFSETS_DB = {"total": 0.0, "rsrp_10mhz": 27.78, "rsrp_20mhz": 30.79}
+DEFAULT_QUANTITY = "rsrp_10mhz"
+
+# resolution of the p526 ray engine: (angular spacing at the radius, radial sample step) in DEM cells
+RESOLUTIONS = ("exact", "fast", "fine")
+RAY_STEPS = {"exact": 1.0, "fast": (4.0, 4.0), "fine": (2.0, 2.0)}
+DEFAULT_RESOLUTION = "fast"
+
+# site selection methods (core.optimize.solve_mclp(method=...))
+METHODS = ("exact", "greedy")
+DEFAULT_METHOD = "exact"
+
+# village coverage statuses (core.classify)
+STATUSES = ("covered", "partial", "blank_spot")
+
+# what a village gets from the plan: new coverage for the whole village, or a connection of its office
+NEW_COVERAGE_TECHS = ("bts", "colo")
+OFFICE_TECHS = ("fwa", "fibre", "radio", "satellite", "village_package")

@@ -1,0 +1,141 @@
+"""Parameter groups shared by several algorithms, declared once (QuickOSM-style builders).
+
+The coverage settings group: every step after ``coverage`` reads the settings from the coverage raster's metadata
+(:mod:`..core.coverage_settings`); each parameter of the group is optional and, when given, overrides the raster's
+value (the log says so).
+"""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import definitions as defs
+from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
+from ..errors import describe
+from ..i18n import tr
+
+SETTINGS_PARAMS = ("MODEL", "QUANTITY", "EXTRA_LOSS_DB", "THRESHOLD_DBM", "RX_HEIGHT", "RESOLUTION", "K_FACTOR",
+                   "MAX_RADIUS_M")
+
+
+def model_labels() -> list:
+    return [tr("Line of sight (GDAL viewshed, number of sites visible)"),
+            tr("ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)"),
+            tr("Okumura-Hata / COST-231, terrain ignored (dBm)"),
+            tr("Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)")]
+
+
+def quantity_labels() -> list:
+    return [tr("Total received power (dBm)"), tr("4G RSRP, 10 MHz carrier (received power - 27.8 dB)"),
+            tr("4G RSRP, 20 MHz carrier (received power - 30.8 dB)")]
+
+
+def resolution_labels() -> list:
+    return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
+            tr("Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)"),
+            tr("Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)")]
+
+
+def given(parameters: dict, name: str) -> bool:
+    """True when the user gave ``name`` (not None, not empty, not a NULL QVariant)."""
+    value = parameters.get(name)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    if isinstance(value, QVariant):
+        return not value.isNull()
+    return True
+
+
+def add_coverage_raster(alg, optional: bool = True, description: str = "") -> None:
+    alg.addParameter(QgsProcessingParameterRasterLayer(
+        "COVERAGE", description or tr("Coverage raster from 'Compute coverage' (its settings are used)"),
+        optional=optional))
+
+
+def add_coverage_settings(alg, advanced: bool = True) -> None:
+    """The optional overrides of the coverage raster's settings (empty = the raster's value, else the default)."""
+    hint = tr("empty = the coverage raster's setting")
+    params = [
+        QgsProcessingParameterEnum("MODEL", tr("Propagation model ({hint})").format(hint=hint), model_labels(),
+                                   defaultValue=None, optional=True),
+        QgsProcessingParameterEnum("QUANTITY", tr("Signal quantity ({hint})").format(hint=hint), quantity_labels(),
+                                   defaultValue=None, optional=True),
+        QgsProcessingParameterNumber("EXTRA_LOSS_DB", tr("Clutter / foliage margin, dB ({hint})").format(hint=hint),
+                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     minValue=0.0, maxValue=60.0),
+        QgsProcessingParameterNumber("THRESHOLD_DBM", tr("Coverage threshold, dBm ({hint})").format(hint=hint),
+                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     minValue=-160.0, maxValue=0.0),
+        QgsProcessingParameterNumber("RX_HEIGHT", tr("Receiver height, m ({hint})").format(hint=hint),
+                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     minValue=0.0, maxValue=200.0),
+        QgsProcessingParameterEnum("RESOLUTION", tr("Resolution ({hint})").format(hint=hint), resolution_labels(),
+                                   defaultValue=None, optional=True),
+        QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k ({hint})").format(hint=hint),
+                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     minValue=0.1, maxValue=10.0),
+        QgsProcessingParameterNumber("MAX_RADIUS_M", tr("Largest radius around a site, m ({hint})").format(
+            hint=hint), QgsProcessingParameterNumber.Double, defaultValue=None, optional=True, minValue=1.0,
+            maxValue=200000.0),
+    ]
+    for p in params:
+        if advanced and p.name() not in ("THRESHOLD_DBM",):
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        alg.addParameter(p)
+
+
+def explicit_settings(alg, parameters, context) -> dict:
+    """The settings the user gave explicitly, as CoverageSettings field values."""
+    out = {}
+    if given(parameters, "MODEL"):
+        out["model"] = defs.MODELS[alg.parameterAsEnum(parameters, "MODEL", context)]
+    if given(parameters, "QUANTITY"):
+        out["quantity"] = defs.QUANTITIES[alg.parameterAsEnum(parameters, "QUANTITY", context)]
+    if given(parameters, "RESOLUTION"):
+        out["resolution"] = defs.RESOLUTIONS[alg.parameterAsEnum(parameters, "RESOLUTION", context)]
+    for key, name in (("EXTRA_LOSS_DB", "clutter_margin_db"), ("THRESHOLD_DBM", "threshold_dbm"),
+                      ("RX_HEIGHT", "rx_height_m"), ("K_FACTOR", "k_factor"), ("MAX_RADIUS_M", "max_radius_m")):
+        if given(parameters, key):
+            out[name] = alg.parameterAsDouble(parameters, key, context)
+    return out
+
+
+def resolve_settings(alg, parameters, context, feedback, raster_path: str = "") -> CoverageSettings:
+    """The coverage raster's settings (or the defaults when there is no raster or it carries none), overridden by
+    what the user gave explicitly; each choice is logged."""
+    base = None
+    if raster_path:
+        try:
+            base = CoverageSettings.read_raster(raster_path)
+        except CoverageSettingsError as exc:
+            raise QgsProcessingException(describe(exc)) from None
+        if base is None:
+            feedback.pushWarning(tr(
+                "The coverage raster {path} carries no coverage settings (it was not written by 'Compute "
+                "coverage' of this version): the default settings are used. Run 'Compute coverage' again so that "
+                "every step uses the raster's own settings.").format(path=raster_path))
+    if base is None:
+        base = DEFAULTS
+        source = tr("the defaults")
+    else:
+        source = tr("the coverage raster")
+    try:
+        settings, notes = base.override(**explicit_settings(alg, parameters, context))
+    except CoverageSettingsError as exc:
+        raise QgsProcessingException(describe(exc)) from None
+    feedback.pushInfo(tr("Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, "
+                         "threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius "
+                         "{radius:.0f} m.").format(
+        source=source, model=settings.model, quantity=settings.quantity, margin=settings.clutter_margin_db,
+        threshold=settings.threshold_dbm, rx=settings.rx_height_m, res=settings.resolution, k=settings.k_factor,
+        radius=settings.max_radius_m))
+    for name, was, now in notes:
+        feedback.pushWarning(tr("{name}: the value given ({now}) overrides {source}'s ({was}).").format(
+            name=name, now=now, was=was, source=source))
+    return settings
