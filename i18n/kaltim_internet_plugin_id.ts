@@ -4144,6 +4144,10 @@
       <translation>OPEX fiber per tahun untuk migrasi (Rp)</translation>
     </message>
     <message>
+      <source>New BTS site id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Village plan layer (points or polygons)</source>
       <translation>Layer rencana desa (titik atau poligon)</translation>
     </message>
@@ -4162,6 +4166,14 @@
     <message>
       <source>Funding table (CSV, JSON or GeoPackage; empty = defaults)</source>
       <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lead time of a new BTS, from its build year to service (months)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Trained digital cadres per connected village</source>
@@ -4248,6 +4260,10 @@
       <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
     </message>
     <message>
+      <source>CSV (*.csv)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Same year as the connection</source>
       <translation>Tahun yang sama dengan penyambungan</translation>
     </message>
@@ -4258,6 +4274,10 @@
     <message>
       <source>Funding table: {n} sources from {path}</source>
       <translation>Tabel sumber dana: {n} sumber dari {path}</translation>
+    </message>
+    <message>
+      <source>Installation capacity: {n} rows from {path}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Scheduling {n} villages over {years} years from {start}…</source>
@@ -4274,6 +4294,10 @@
     <message>
       <source>{what} field (default: {name})</source>
       <translation>Kolom {what} (bawaan: {name})</translation>
+    </message>
+    <message>
+      <source>Installation capacity: defaults (per year: {rows}; sources in the user guide).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Cannot read the plan layer: {src}. Check the path and format.</source>
@@ -4302,6 +4326,14 @@
     <message>
       <source>The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage file.</source>
       <translation>Berkas tabel sumber dana {path} tidak ada. Pilih berkas CSV, JSON atau GeoPackage yang ada.</translation>
+    </message>
+    <message>
+      <source>The capacity table file {path} does not exist. Choose an existing CSV file.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cannot read the capacity table {path}: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>The funding table is invalid: {error}</source>

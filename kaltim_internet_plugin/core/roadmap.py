@@ -36,10 +36,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
+from .capacity import DEFAULT_BTS_LEAD_MONTHS, CapacityTable, lead_years
 from .funding import TECH_KEYS, FundingSource, check_sources, format_idr, normalize_tech
 
 SCHEDULED = "scheduled"
 UNFUNDED = "unfunded"
+OVER_CAPACITY = "over_capacity"  # could be funded, but no year of the horizon had installation capacity left
 MIGRATED = "migrated"
 NOT_MIGRATED = "not_migrated"
 
@@ -81,6 +83,7 @@ class PlanVillage:
     is_kelurahan: Optional[bool] = None  # None: derived from the Kemendagri code (village part 1xxx = kelurahan)
     x: Optional[float] = None  # projected coordinates (analysis CRS), used by operators.tower_sharing
     y: Optional[float] = None
+    site_id: Optional[str] = None  # the new BTS that serves the village (choosetech's new_site): one project
 
 
 @dataclass
@@ -127,6 +130,10 @@ class VillageSchedule:
     reason_en: str = ""
     reason_id: str = ""
     migration_year: Optional[int] = None  # set when the village migrates from satellite to fibre
+    site_id: Optional[str] = None  # new BTS of the village (all its villages share year, build year and funder)
+    build_year: Optional[int] = None  # year the CAPEX is paid (a new BTS: its lead time before ``year``)
+    delay_en: str = ""  # why the village starts later than its first fundable year (installation capacity)
+    delay_id: str = ""
 
     @property
     def scheduled(self) -> bool:
@@ -306,6 +313,13 @@ class _Ledger:
     def _scope(self, name: str, kab: str) -> str:
         return kab if self.src[name].cap_per_kab else ""
 
+    def scope_room(self, name: str, year: int, kab: str) -> int:
+        return max(0, self.yearly[name] - self.used_scope[(name, year, self._scope(name, kab))])
+
+    def village_room(self, name: str, year: int, code: str) -> Optional[int]:
+        pv = self.per_village[name]
+        return None if pv is None else max(0, pv - self.used_village[(name, year, code)])
+
     def room(self, name: str, year: int, code: str, kab: str) -> int:
         r = self.yearly[name] - self.used_scope[(name, year, self._scope(name, kab))]
         pv = self.per_village[name]
@@ -354,6 +368,28 @@ class _Txn:
             remaining -= take
             if remaining == 0:
                 return True
+        return False
+
+    def pay_one(self, members: Sequence[Any], kab: str, kind: str, tech: str, year: int, amounts: Sequence[int],
+                ordered: Sequence[FundingSource], service_start: Optional[int]) -> bool:
+        """The whole of ``amounts`` (one per member village) from ONE source: a new tower is one project."""
+        total = sum(amounts)
+        if total <= 0:
+            return True
+        for s in ordered:
+            if not s.eligible(members[0], kind, tech):
+                continue
+            if self.ledger.scope_room(s.name, year, kab) < total:
+                continue
+            if any((r := self.ledger.village_room(s.name, year, m.code)) is not None and r < a
+                   for m, a in zip(members, amounts)):
+                continue
+            for m, a in zip(members, amounts):
+                if a > 0:
+                    alloc = Allocation(year, s.name, m.code, kab, kind, a, service_start)
+                    self.ledger.book(alloc)
+                    self.booked.append(alloc)
+            return True
         return False
 
     def rollback(self) -> None:
@@ -408,6 +444,7 @@ def _no_eligible_reason(v: Any, kind: str, tech: str, amount: int,
 def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_year: int, years: int = 5,
              opex_years: int = 5,
              migration: Optional[Union[Sequence[MigrationOption], Mapping[str, MigrationOption]]] = None,
+             capacity: Optional[CapacityTable] = None, bts_lead_months: float = DEFAULT_BTS_LEAD_MONTHS,
              ) -> RoadmapResult:
     """Schedule ``villages`` (records with the :class:`PlanVillage` attributes) over ``years`` years from
     ``start_year`` using the funding table ``sources``. See the module docstring for the rules.
@@ -443,7 +480,6 @@ def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_ye
 
     ordered = sorted(sources, key=lambda s: (s.order, s.name))
     horizon = list(range(start_year, start_year + years))
-    end_year = horizon[-1]
     ledger = _Ledger(ordered)
     warnings_en: List[str] = []
     warnings_id: List[str] = []
@@ -464,56 +500,9 @@ def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_ye
         return (r is None or r < 1, r if r is not None else 0, str(v.code))
 
     results: Dict[str, VillageSchedule] = {}
-    for v in sorted(villages, key=prio):
-        kab = str(getattr(v, "kab_code", "") or "")
-        vs = VillageSchedule(
-            code=str(v.code), name=str(getattr(v, "name", "") or ""), kab_code=kab,
-            kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
-            population=int(_whole(getattr(v, "population", 0)) or 0),
-            tech=normalize_tech(getattr(v, "tech", None)) or getattr(v, "tech", None),
-            priority_rank=int(_whole(getattr(v, "priority_rank", 0)) or 0), status=UNFUNDED)
-        results[vs.code] = vs
-        problem = _village_problem(v)
-        if problem:
-            vs.reason_en, vs.reason_id = problem
-            continue
-        tech = normalize_tech(v.tech)
-        capex = _whole(v.capex_idr)
-        opex = _whole(v.opex_idr_year)
-        vs.capex_idr, vs.opex_idr_year = capex, opex
-        # eligibility first (independent of capacity)
-        if capex > 0 and not any(s.eligible(v, KIND_CAPEX, tech) for s in ordered):
-            vs.reason_en, vs.reason_id = _no_eligible_reason(v, KIND_CAPEX, tech, capex, ordered)
-            continue
-        if opex > 0 and opex_years > 0 and not any(s.eligible(v, KIND_OPEX, tech) for s in ordered):
-            vs.reason_en, vs.reason_id = _no_eligible_reason(v, KIND_OPEX, tech, opex, ordered)
-            continue
-        failures: List[Tuple[str, int]] = []
-        for y in horizon:
-            txn = _Txn(ledger)
-            ok = txn.pay(v, kab, KIND_CAPEX, KIND_CAPEX, tech, y, capex, ordered, y)
-            failed = (KIND_CAPEX, y)
-            if ok:
-                for oy in range(y, min(end_year, y + opex_years - 1) + 1):
-                    if not txn.pay(v, kab, KIND_OPEX, KIND_OPEX, tech, oy, opex, ordered, y):
-                        ok, failed = False, (KIND_OPEX, oy)
-                        break
-            if ok:
-                vs.status, vs.year = SCHEDULED, y
-                for a in txn.booked:
-                    if a.kind == KIND_CAPEX:
-                        vs.funding_capex[a.source] = vs.funding_capex.get(a.source, 0) + a.amount
-                    else:
-                        d = vs.funding_opex.setdefault(a.year, {})
-                        d[a.source] = d.get(a.source, 0) + a.amount
-                break
-            txn.rollback()
-            failures.append(failed)
-        if vs.status != SCHEDULED:
-            vs.reason_en, vs.reason_id = _capacity_reason(tech, capex, opex, opex_years, failures, horizon,
-                                                          [s for s in ordered if s.eligible(v, KIND_CAPEX, tech)]
-                                                          if any(f[0] == KIND_CAPEX for f in failures) else
-                                                          [s for s in ordered if s.eligible(v, KIND_OPEX, tech)])
+    lead = lead_years(bts_lead_months)
+    for unit in _units(sorted(villages, key=prio)):
+        _schedule_unit(unit, results, ordered, ledger, capacity, horizon, opex_years, lead)
 
     migrations = _migrate(villages, results, migration, ordered, ledger, horizon, opex_years,
                           warnings_en, warnings_id)
@@ -532,6 +521,153 @@ def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_ye
     return RoadmapResult(start_year=start_year, years=years, opex_years=opex_years, sources=ordered,
                          villages=ordered_results, table=table, allocations=allocations, migrations=migrations,
                          totals=totals, sustainability=sustain, warnings_en=warnings_en, warnings_id=warnings_id)
+
+
+def _units(villages: Sequence[Any]) -> List[List[Any]]:
+    """Villages in priority order grouped into projects: the villages of one new BTS (same ``site_id``, tech bts)
+    form one unit, placed at its best-ranked village; every other village is a unit of its own."""
+    units: List[List[Any]] = []
+    by_site: Dict[str, List[Any]] = {}
+    for v in villages:
+        sid = getattr(v, "site_id", None)
+        if sid and normalize_tech(getattr(v, "tech", None)) == "bts":
+            if str(sid) in by_site:
+                by_site[str(sid)].append(v)
+                continue
+            by_site[str(sid)] = [v]
+            units.append(by_site[str(sid)])
+        else:
+            units.append([v])
+    return units
+
+
+def _schedule_unit(unit: List[Any], results: Dict[str, VillageSchedule], ordered: Sequence[FundingSource],
+                   ledger: _Ledger, capacity: Optional[CapacityTable], horizon: List[int], opex_years: int,
+                   lead: int) -> None:
+    """Place one project (a village, or a new BTS with all its villages) in the earliest year whose installation
+    capacity, CAPEX and OPEX fit. A BTS is paid by one source and starts service ``lead`` years after its build
+    (CAPEX) year."""
+    end_year = horizon[-1]
+    host = unit[0]
+    kab = str(getattr(host, "kab_code", "") or "")
+    schedules = []
+    for v in unit:
+        vkab = str(getattr(v, "kab_code", "") or "")
+        vs = VillageSchedule(
+            code=str(v.code), name=str(getattr(v, "name", "") or ""), kab_code=vkab,
+            kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
+            population=int(_whole(getattr(v, "population", 0)) or 0),
+            tech=normalize_tech(getattr(v, "tech", None)) or getattr(v, "tech", None),
+            priority_rank=int(_whole(getattr(v, "priority_rank", 0)) or 0), status=UNFUNDED,
+            site_id=str(getattr(v, "site_id", "") or "") or None)
+        results[vs.code] = vs
+        schedules.append(vs)
+    for v, vs in zip(unit, schedules):
+        problem = _village_problem(v)
+        if problem:
+            for other in schedules:
+                other.reason_en, other.reason_id = problem if other is vs else (
+                    f"village {vs.code} of the same BTS: {problem[0]}",
+                    f"desa {vs.code} pada BTS yang sama: {problem[1]}")
+            return
+    tech = normalize_tech(host.tech)
+    capex = [_whole(v.capex_idr) for v in unit]
+    opex = [_whole(v.opex_idr_year) for v in unit]
+    for vs, c, o in zip(schedules, capex, opex):
+        vs.capex_idr, vs.opex_idr_year = c, o
+    if sum(capex) > 0 and not any(s.eligible(host, KIND_CAPEX, tech) for s in ordered):
+        reason = _no_eligible_reason(host, KIND_CAPEX, tech, sum(capex), ordered)
+        for vs in schedules:
+            vs.reason_en, vs.reason_id = reason
+        return
+    if sum(opex) > 0 and opex_years > 0 and not any(s.eligible(host, KIND_OPEX, tech) for s in ordered):
+        reason = _no_eligible_reason(host, KIND_OPEX, tech, sum(opex), ordered)
+        for vs in schedules:
+            vs.reason_en, vs.reason_id = reason
+        return
+    is_project = tech == "bts"
+    shift = lead if is_project else 0
+    provider = str(getattr(host, "operator", "") or "")
+    failures: List[Tuple[str, int]] = []
+    delays: List[Tuple[int, Any]] = []
+    for y in horizon:
+        start = y + shift
+        if start > end_year:
+            failures.append(("lead", y))
+            break
+        if capacity is not None:
+            full = capacity.blocking(start, tech, kab, provider)
+            if full is not None:
+                delays.append((start, full))
+                continue
+        txn = _Txn(ledger)
+        if is_project:
+            ok = txn.pay_one(unit, kab, KIND_CAPEX, tech, y, capex, ordered, start)
+        else:
+            ok = txn.pay(host, kab, KIND_CAPEX, KIND_CAPEX, tech, y, capex[0], ordered, start)
+        failed = (KIND_CAPEX, y)
+        if ok:
+            for oy in range(start, min(end_year, start + opex_years - 1) + 1):
+                if is_project:
+                    paid = txn.pay_one(unit, kab, KIND_OPEX, tech, oy, opex, ordered, start)
+                else:
+                    paid = txn.pay(host, kab, KIND_OPEX, KIND_OPEX, tech, oy, opex[0], ordered, start)
+                if not paid:
+                    ok, failed = False, (KIND_OPEX, oy)
+                    break
+        if ok:
+            if capacity is not None:
+                capacity.book(start, tech, kab, provider)
+            by_code = {vs.code: vs for vs in schedules}
+            for vs in schedules:
+                vs.status, vs.year, vs.build_year = SCHEDULED, start, y
+            for a in txn.booked:
+                vs = by_code[a.code]
+                if a.kind == KIND_CAPEX:
+                    vs.funding_capex[a.source] = vs.funding_capex.get(a.source, 0) + a.amount
+                else:
+                    d = vs.funding_opex.setdefault(a.year, {})
+                    d[a.source] = d.get(a.source, 0) + a.amount
+            if delays:
+                en, idn = _delay_text(tech, delays)
+                for vs in schedules:
+                    vs.delay_en, vs.delay_id = en, idn
+            return
+        txn.rollback()
+        failures.append(failed)
+    if delays and not [f for f in failures if f[0] in (KIND_CAPEX, KIND_OPEX)]:
+        en, idn = _delay_text(tech, delays)
+        for vs in schedules:
+            vs.status = OVER_CAPACITY
+            vs.reason_en = f"no installation capacity left in {_span(horizon)}: {en}"
+            vs.reason_id = f"kapasitas pemasangan habis pada {_span(horizon)}: {idn}"
+        return
+    if failures and all(f[0] == "lead" for f in failures):
+        reason = (f"a new BTS needs {lead} year(s) from its build year to service: it cannot start within "
+                  f"{_span(horizon)}",
+                  f"BTS baru memerlukan {lead} tahun sejak tahun pembangunan hingga beroperasi: tidak dapat mulai "
+                  f"dalam {_span(horizon)}")
+    else:
+        money = [f for f in failures if f[0] in (KIND_CAPEX, KIND_OPEX)]
+        capex_total, opex_total = sum(capex), sum(opex)
+        reason = _capacity_reason(tech, capex_total, opex_total, opex_years, money, horizon,
+                                  [s for s in ordered if s.eligible(host, KIND_CAPEX, tech)]
+                                  if any(f[0] == KIND_CAPEX for f in money) else
+                                  [s for s in ordered if s.eligible(host, KIND_OPEX, tech)])
+        if is_project and len(unit) > 1:
+            reason = (reason[0] + f" (one source pays the whole BTS {host.site_id} and its {len(unit)} villages)",
+                      reason[1] + f" (satu sumber dana membiayai seluruh BTS {host.site_id} dan {len(unit)} desanya)")
+    for vs in schedules:
+        vs.reason_en, vs.reason_id = reason
+
+
+def _delay_text(tech: str, delays: List[Tuple[int, Any]]) -> Tuple[str, str]:
+    years = ", ".join(str(y) for y, _ in delays)
+    row = delays[0][1]
+    scope_en = (f" in {row.kab_code}" if row.kab_code else "") + (f" for {row.provider}" if row.provider else "")
+    scope_id = (f" di {row.kab_code}" if row.kab_code else "") + (f" untuk {row.provider}" if row.provider else "")
+    return (f"installation capacity for {tech}{scope_en} ({row.max_installations} a year) was full in {years}",
+            f"kapasitas pemasangan {tech}{scope_id} ({row.max_installations} per tahun) penuh pada {years}")
 
 
 def _capacity_reason(tech: str, capex: int, opex: int, opex_years: int, failures: List[Tuple[str, int]],

@@ -34,13 +34,16 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import operators as ops
 from ..core import training as trn
+from ..core.capacity import DEFAULT_BTS_LEAD_MONTHS, CapacityError, CapacityTable
 from ..core.funding import FundingTableError, default_sources, normalize_tech
 from ..core.roadmap import SCHEDULED, MigrationOption, PlanVillage, RoadmapError, schedule
+from ..errors import describe
 from ..i18n import tr, user_locale
 from .base import KaltimAlgorithm
 
 ANALYSIS_CRS = "EPSG:32750"
-NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year")
+NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year",
+              "build_year", "delay_reason")
 
 # parameter -> (default field name, required)
 FIELD_PARAMS = (
@@ -61,6 +64,7 @@ FIELD_PARAMS = (
     ("CADRES_FIELD", "cadres_trained", False),
     ("FIBRE_CAPEX_FIELD", "fibre_capex_idr", False),
     ("FIBRE_OPEX_FIELD", "fibre_opex_idr_year", False),
+    ("SITE_FIELD", "new_site", False),
 )
 
 TABLE_FIELDS = (("year", QVariant.Int), ("source", QVariant.String), ("label", QVariant.String),
@@ -187,6 +191,13 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
             QgsProcessingParameterFile.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            "CAPACITY", tr("Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; "
+                           "empty = defaults)"), QgsProcessingParameterFile.File, fileFilter=tr("CSV (*.csv)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
+            QgsProcessingParameterNumber.Integer, DEFAULT_BTS_LEAD_MONTHS, minValue=0, maxValue=60))
         self.addParameter(QgsProcessingParameterNumber(
             "CADRE_TARGET", tr("Trained digital cadres per connected village"), QgsProcessingParameterNumber.Integer,
             trn.DEFAULT_TARGET_PER_VILLAGE, minValue=0, maxValue=100))
@@ -257,6 +268,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "OPERATOR_FIELD": tr("Operator"), "CADRES_FIELD": tr("Cadres already trained"),
             "FIBRE_CAPEX_FIELD": tr("Fibre CAPEX for migration (Rp)"),
             "FIBRE_OPEX_FIELD": tr("Fibre OPEX per year for migration (Rp)"),
+            "SITE_FIELD": tr("New BTS site id"),
         }
 
     # ---- helpers ------------------------------------------------------------------------------------------------
@@ -313,6 +325,24 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Funding table: {n} sources from {path}").format(n=len(sources), path=path))
         return sources
 
+    def _load_capacity(self, parameters, context, feedback) -> CapacityTable:
+        path = self.parameterAsFile(parameters, "CAPACITY", context)
+        if not path:
+            feedback.pushInfo(tr("Installation capacity: defaults (per year: {rows}; sources in the user guide).")
+                              .format(rows=", ".join(f"{r.tech} {r.max_installations}"
+                                                     for r in CapacityTable().rows)))
+            return CapacityTable()
+        try:
+            table = CapacityTable.from_csv(path)
+        except FileNotFoundError:
+            raise QgsProcessingException(tr("The capacity table file {path} does not exist. Choose an existing CSV "
+                                            "file.").format(path=path)) from None
+        except CapacityError as e:
+            raise QgsProcessingException(tr("Cannot read the capacity table {path}: {error}").format(
+                path=path, error=describe(e))) from None
+        feedback.pushInfo(tr("Installation capacity: {n} rows from {path}").format(n=len(table.rows), path=path))
+        return table
+
     # ---- main ---------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "PLAN", context)
@@ -359,7 +389,9 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Scheduling {n} villages over {years} years from {start}…").format(
             n=len(villages), years=years, start=start_year))
         try:
-            result = schedule(villages, sources, start_year, years, opex_years, migration or None)
+            result = schedule(villages, sources, start_year, years, opex_years, migration or None,
+                              capacity=self._load_capacity(parameters, context, feedback),
+                              bts_lead_months=self.parameterAsInt(parameters, "LEAD_TIME_MONTHS", context))
         except FundingTableError as e:
             raise QgsProcessingException(tr("The funding table is invalid: {error}").format(
                 error=self._msg(e.message_en, e.message_id))) from e
@@ -490,7 +522,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             is_3t=bool(as_bool(get("IS_3T_FIELD"))), has_plot_20m=as_bool(get("PLOT_FIELD")),
             operator=as_text(get("OPERATOR_FIELD")) or None,
             cadres_trained=int(cadres) if isinstance(cadres, (int, float)) and cadres > 0 else 0,
-            is_kelurahan=kelurahan, x=x, y=y)
+            is_kelurahan=kelurahan, x=x, y=y, site_id=as_text(get("SITE_FIELD")) or None)
 
     def _towers(self, parameters, context, towers_src) -> list:
         names = towers_src.fields().names()
@@ -521,7 +553,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             fields.append(in_fields.at(i))
         for name, vtype in (("year", QVariant.Int), ("funding_capex", QVariant.String),
                             ("funding_opex", QVariant.String), ("fund_status", QVariant.String),
-                            ("unfunded_reason", QVariant.String), ("migration_year", QVariant.Int)):
+                            ("unfunded_reason", QVariant.String), ("migration_year", QVariant.Int),
+                            ("build_year", QVariant.Int), ("delay_reason", QVariant.String)):
             fields.append(QgsField(name, vtype))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
@@ -539,7 +572,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             reason = "" if vs.status == SCHEDULED else (vs.reason_id if lang == "id" else vs.reason_en)
             out.setAttributes([attrs[j] for j in keep] + [
                 vs.year, money_text(vs.funding_capex), money_text(opex_by_source(vs.funding_opex)), vs.status,
-                reason or None, vs.migration_year])
+                reason or None, vs.migration_year, vs.build_year,
+                (vs.delay_id if lang == "id" else vs.delay_en) or None])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
         del sink

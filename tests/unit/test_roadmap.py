@@ -106,7 +106,7 @@ def check_totals(result):
     per = defaultdict(int)
     for v in result.villages:
         for s, amt in v.funding_capex.items():
-            per[(v.year, s, "capex")] += amt
+            per[(v.build_year, s, "capex")] += amt  # paid in the build year (a BTS: before service)
         for y, d in v.funding_opex.items():
             for s, amt in d.items():
                 per[(y, s, "opex")] += amt

@@ -1,0 +1,184 @@
+"""Installation capacity: how many installations crews can finish per year, per technology (optionally per
+kab/kota and per provider). The roadmap respects it: a village (or a new BTS with its villages) that does not fit
+in a year moves to the next year, with the reason.
+
+An installation is one village connection for fibre, FWA, radio, satellite and co-location, and one tower for a
+new BTS (however many villages it serves). Installations count in the year the service starts.
+
+CSV columns: ``year`` (a year, or ``all``), ``tech``, ``kab_code`` (optional, empty = every kab/kota),
+``provider`` (optional, empty = every provider), ``max_installations`` (empty = no limit). Every matching row
+limits: a village must fit under all of them.
+
+Pure Python (no Qt, no QGIS). Errors carry a ``code`` and ``params`` (``..errors.describe`` gives the text).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from .funding import TECH_KEYS, normalize_tech
+
+ALL = "all"
+COLUMNS = ("year", "tech", "kab_code", "provider", "max_installations")
+
+
+class CapacityError(ValueError):
+    def __init__(self, code: str, **params):
+        self.code = code
+        self.params = params
+        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
+
+
+@dataclass(frozen=True)
+class CapacityRow:
+    year: Optional[int]          # None = every year
+    tech: str
+    max_installations: Optional[int]  # None = no limit
+    kab_code: str = ""
+    provider: str = ""
+    source: str = ""
+
+    def matches(self, year: int, tech: str, kab_code: str, provider: str) -> bool:
+        return ((self.year is None or self.year == year) and self.tech == tech
+                and (not self.kab_code or self.kab_code == kab_code)
+                and (not self.provider or self.provider.lower() == (provider or "").lower()))
+
+
+# Defaults: installations per year for the whole province. Each carries its source and date.
+_PROGRAMME = ("Diskominfo Kaltim free-internet programme: about 716 desa connected under the 2025 package and "
+              "672 -> ~802 of 841 desa from Nov 2025 to Jan 2026 (public reports, as summarised in issue #14, "
+              "read 2026-12); ")
+DEFAULT_ROWS: Tuple[CapacityRow, ...] = (
+    CapacityRow(None, "fibre", 300, source=_PROGRAMME + "~347 desa on fibre services: planning assumption 300/yr"),
+    CapacityRow(None, "fwa", 200, source=_PROGRAMME + "131 desa on Telkomsel Orbit FWA: planning assumption 200/yr"),
+    CapacityRow(None, "satellite", 200, source=_PROGRAMME + "110 Starlink sites: planning assumption 200/yr"),
+    CapacityRow(None, "radio", 50, source="Planning assumption (2026-12): radio links need a surveyed mast and "
+                                          "alignment, about one crew-week each; 50/yr for the province"),
+    CapacityRow(None, "colo", 30, source="Planning assumption (2026-12): co-location needs the tower owner's "
+                                         "approval and a structural check; 30/yr"),
+    CapacityRow(None, "village_package", 200, source=_PROGRAMME + "planning assumption 200/yr"),
+    CapacityRow(None, "bts", 20, source="Planning assumption (2026-12): about 2 new 3T towers a month for the "
+                                        "province; BAKTI's 4G BTS programme needed ~18 months from contract to "
+                                        "the first half of its sites on air (BAKTI/Kominfo reports 2021-2022)"),
+)
+
+# months from the roadmap's start (contract) until a new tower is on air
+DEFAULT_BTS_LEAD_MONTHS = 12
+LEAD_SOURCE = ("BAKTI needed ~18 months from contract to the first half of its 4G BTS on air (BAKTI/Kominfo "
+               "reports 2021-2022); default 12 months for a provincial tender of a few towers (assumption, 2026-12)")
+
+
+def lead_years(months: float) -> int:
+    """Whole roadmap years between a tower's build (CAPEX) year and its first year of service."""
+    if months is None or not (0 <= float(months) <= 60):
+        raise CapacityError("lead_time_bad", value=months)
+    return int(-(-int(round(float(months))) // 12))
+
+
+class CapacityTable:
+    def __init__(self, rows: Iterable[CapacityRow] = DEFAULT_ROWS):
+        self.rows: List[CapacityRow] = list(rows)
+        self.used: Dict[Tuple[int, int], int] = defaultdict(int)  # (row index, year) -> installations
+
+    def limits(self, year: int, tech: str, kab_code: str = "", provider: str = "") -> List[int]:
+        return [k for k, r in enumerate(self.rows)
+                if r.max_installations is not None and r.matches(year, tech, kab_code, provider)]
+
+    def room(self, year: int, tech: str, kab_code: str = "", provider: str = "") -> Optional[int]:
+        """Installations still possible in ``year`` (None = no limit)."""
+        rooms = [self.rows[k].max_installations - self.used[(k, year)]
+                 for k in self.limits(year, tech, kab_code, provider)]
+        return min(rooms) if rooms else None
+
+    def blocking(self, year: int, tech: str, kab_code: str = "", provider: str = "") -> Optional[CapacityRow]:
+        for k in self.limits(year, tech, kab_code, provider):
+            if self.rows[k].max_installations - self.used[(k, year)] <= 0:
+                return self.rows[k]
+        return None
+
+    def book(self, year: int, tech: str, kab_code: str = "", provider: str = "") -> None:
+        for k in self.limits(year, tech, kab_code, provider):
+            self.used[(k, year)] += 1
+
+    def usage(self) -> List[dict]:
+        out = []
+        for (k, year), n in sorted(self.used.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            r = self.rows[k]
+            out.append({"year": year, "tech": r.tech, "kab_code": r.kab_code, "provider": r.provider,
+                        "max_installations": r.max_installations, "used": n})
+        return out
+
+    # ---- files ---------------------------------------------------------------------------------------------------
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(COLUMNS + ("source",))
+        for r in self.rows:
+            w.writerow([ALL if r.year is None else r.year, r.tech, r.kab_code, r.provider,
+                        "" if r.max_installations is None else r.max_installations, r.source])
+        return buf.getvalue()
+
+    @classmethod
+    def from_csv_text(cls, text: str, path: str = "") -> CapacityTable:
+        text = text.lstrip("\ufeff")
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if len(lines) < 2:
+            raise CapacityError("capacity_empty", path=path)
+        sample = lines[0]
+        delimiter = ";" if sample.count(";") > sample.count(",") else ("\t" if "\t" in sample else ",")
+        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter)
+        header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+        reader.fieldnames = header
+        for col in ("year", "tech", "max_installations"):
+            if col not in header:
+                raise CapacityError("capacity_missing_column", column=col)
+        rows = []
+        for n, raw in enumerate(reader, start=2):
+            row = {k: (v or "").strip() for k, v in raw.items() if k}
+            rows.append(parse_row(row, n))
+        return cls(rows)
+
+    @classmethod
+    def from_csv(cls, path: str) -> CapacityTable:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        for enc in ("utf-8-sig", "cp1252"):
+            try:
+                text = data.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        return cls.from_csv_text(text, path)
+
+
+def parse_row(row: dict, n: int) -> CapacityRow:
+    """One CSV row (row number ``n`` as a spreadsheet shows it) -> :class:`CapacityRow`."""
+    year_raw = row.get("year", "")
+    if year_raw.lower() in ("", ALL, "semua"):
+        year = None
+    else:
+        try:
+            year = int(float(year_raw))
+        except ValueError:
+            raise CapacityError("capacity_bad_year", row=n, value=year_raw) from None
+        if not 2000 <= year <= 2100:
+            raise CapacityError("capacity_bad_year", row=n, value=year_raw)
+    tech = normalize_tech(row.get("tech", ""))
+    if tech not in TECH_KEYS:
+        raise CapacityError("capacity_bad_tech", row=n, value=row.get("tech", ""), allowed=", ".join(TECH_KEYS))
+    cap_raw = row.get("max_installations", "").replace(".", "").replace(" ", "")
+    if cap_raw == "":
+        cap = None
+    else:
+        try:
+            cap = int(cap_raw)
+        except ValueError:
+            raise CapacityError("capacity_bad_value", row=n, column="max_installations",
+                                value=row.get("max_installations")) from None
+        if cap < 0:
+            raise CapacityError("capacity_bad_value", row=n, column="max_installations",
+                                value=row.get("max_installations"))
+    return CapacityRow(year, tech, cap, row.get("kab_code", ""), row.get("provider", ""), row.get("source", ""))

@@ -1,0 +1,110 @@
+"""A new BTS is one project (one build year, one funder, its villages connected together after its lead time), and
+the roadmap respects installation capacity (issue 13, items 3 and 4)."""
+from __future__ import annotations
+
+import pytest
+
+from kaltim_internet_plugin.core.capacity import (
+    DEFAULT_ROWS,
+    CapacityError,
+    CapacityRow,
+    CapacityTable,
+    lead_years,
+)
+from kaltim_internet_plugin.core.funding import BN, FundingSource
+from kaltim_internet_plugin.core.roadmap import OVER_CAPACITY, SCHEDULED, PlanVillage, schedule
+from kaltim_internet_plugin.errors import describe
+
+
+def bts_villages(site: str, n: int, rank0: int, capex: int, kab="64.01"):
+    shares = [capex // n + (1 if k < capex % n else 0) for k in range(n)]
+    return [PlanVillage(code=f"{site}-{k}", kab_code=kab, population=100 + k, tech="bts", capex_idr=shares[k],
+                        opex_idr_year=60_000_000 // n, priority_rank=rank0 + k, site_id=site) for k in range(n)]
+
+
+def two_sources(cap_a: float, cap_b: float):
+    return [FundingSource("a", kinds=["capex", "opex"], yearly_cap_idr=cap_a, order=1),
+            FundingSource("b", kinds=["capex", "opex"], yearly_cap_idr=cap_b, order=2)]
+
+
+def test_a_bts_is_one_project_one_year_one_funder():
+    # source a alone could pay 1.5 bn of the 2.6 bn tower in 2026: a waterfall would split it across a and b
+    villages = bts_villages("S1", 3, 1, int(2.6 * BN))
+    result = schedule(villages, two_sources(1.5 * BN, 10 * BN), 2026, years=5, opex_years=5, bts_lead_months=0)
+    years = {v.year for v in result.villages}
+    funders = {s for v in result.villages for s in v.funding_capex}
+    assert len(years) == 1 and funders == {"b"}
+    assert sum(v.capex_idr for v in result.villages) == int(2.6 * BN)
+    assert sum(a.amount for a in result.allocations if a.kind == "capex") == int(2.6 * BN)
+    for year in {a.year for a in result.allocations if a.kind == "opex"}:
+        assert len({a.source for a in result.allocations if a.kind == "opex" and a.year == year}) == 1
+
+
+def test_bts_lead_time_delays_service_not_payment():
+    villages = bts_villages("S1", 2, 1, int(2.6 * BN)) + [
+        PlanVillage(code="F1", kab_code="64.01", population=50, tech="fwa", capex_idr=2_000_000,
+                    opex_idr_year=3_000_000, priority_rank=3)]
+    result = schedule(villages, two_sources(50 * BN, 0), 2026, years=5, opex_years=5, bts_lead_months=12)
+    bts = [v for v in result.villages if v.tech == "bts"]
+    assert {(v.build_year, v.year) for v in bts} == {(2026, 2027)}
+    assert result.village("F1").year == 2026 and result.village("F1").build_year == 2026
+    capex_years = {a.year for a in result.allocations if a.kind == "capex" and a.code.startswith("S1")}
+    opex_years = sorted({a.year for a in result.allocations if a.kind == "opex" and a.code.startswith("S1")})
+    assert capex_years == {2026} and opex_years[0] == 2027
+    # 18 months -> service two years after the build year; 60 months cannot start within a 5-year roadmap
+    assert lead_years(18) == 2 and lead_years(0) == 0
+    late = schedule(bts_villages("S2", 2, 1, BN), two_sources(50 * BN, 0), 2026, years=5, bts_lead_months=60)
+    assert all(v.status != SCHEDULED for v in late.villages)
+    assert "BTS" in late.villages[0].reason_en
+
+
+def test_lead_time_out_of_range_is_a_clear_error():
+    with pytest.raises(CapacityError) as exc:
+        lead_years(-3)
+    assert "60 months" in describe(exc.value)
+
+
+def test_capacity_moves_villages_to_the_next_year_with_the_reason():
+    villages = [PlanVillage(code=f"V{k}", kab_code="64.01", population=10, tech="fwa", capex_idr=1_000_000,
+                            opex_idr_year=1_000_000, priority_rank=k + 1) for k in range(7)]
+    cap = CapacityTable([CapacityRow(None, "fwa", 3)])
+    result = schedule(villages, two_sources(50 * BN, 0), 2026, years=2, opex_years=1, capacity=cap)
+    by_year = {}
+    for v in result.villages:
+        by_year.setdefault(v.year, []).append(v.code)
+    assert by_year[2026] == ["V0", "V1", "V2"] and by_year[2027] == ["V3", "V4", "V5"]
+    assert result.village("V3").delay_en and "2026" in result.village("V3").delay_en
+    assert not result.village("V0").delay_en
+    v6 = result.village("V6")
+    assert v6.status == OVER_CAPACITY and "capacity" in v6.reason_en and "kapasitas" in v6.reason_id
+
+
+def test_capacity_per_kab_and_per_bts_tower():
+    villages = bts_villages("S1", 3, 1, BN, kab="64.01") + bts_villages("S2", 2, 4, BN, kab="64.01") + \
+        bts_villages("S3", 2, 6, BN, kab="64.02")
+    cap = CapacityTable([CapacityRow(None, "bts", 1, kab_code="64.01")])
+    result = schedule(villages, two_sources(50 * BN, 0), 2026, years=5, bts_lead_months=0, capacity=cap)
+    years = {v.site_id: v.year for v in result.villages}
+    assert years == {"S1": 2026, "S2": 2027, "S3": 2026}  # one tower a year in 64.01 (3 villages count once)
+
+
+def test_capacity_table_csv_round_trip_and_bad_cells_name_row_and_column():
+    table = CapacityTable(DEFAULT_ROWS)
+    again = CapacityTable.from_csv_text(table.to_csv())
+    assert [(r.year, r.tech, r.max_installations) for r in again.rows] == \
+        [(r.year, r.tech, r.max_installations) for r in DEFAULT_ROWS]
+    assert all(r.source for r in DEFAULT_ROWS), "every default carries its source"
+    text = "year;tech;max_installations\n2027;fwa;100\n2028;fwa;-5\n"
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text(text)
+    msg = describe(exc.value)
+    assert "row 3" in msg and "max_installations" in msg and "-5" in msg
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year,tech,max_installations\n2027,fwa,banyak\n")
+    assert "row 2" in describe(exc.value) and "banyak" in describe(exc.value)
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year,tech,max_installations\n2027,pigeon,3\n")
+    assert "pigeon" in describe(exc.value)
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year,tech\n2027,fwa\n")
+    assert "max_installations" in describe(exc.value)
