@@ -146,7 +146,7 @@ def test_roadmap_on_a_synthetic_plan(provider, tmp_path, plan):
     capex = defaultdict(int)
     for v in villages:
         for src, amount in parse_money(v["funding_capex"]).items():
-            capex[(v["year"], src)] += amount
+            capex[(v["build_year"], src)] += amount  # paid in the build year (a BTS: before service)
     for r in table:
         assert capex.get((r["year"], r["source"]), 0) == r["capex_idr"]
     # each scheduled village is fully funded: its capex and (within the horizon) its opex
