@@ -62,7 +62,7 @@ def main(argv=None) -> int:
     work = out / "work"
     work.mkdir(parents=True)
     start_qgis()
-    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.core import QgsProject
 
     from kaltim_internet_plugin.io import sample
 
@@ -127,47 +127,56 @@ def main(argv=None) -> int:
         "TRAINING_TABLE": road["OUTPUT_TRAINING"], "OPERATORS_TABLE": road["OUTPUT_OPERATORS"],
         "SHARING_TABLE": road["OUTPUT_SHARING"], "OUTPUT_FOLDER": str(out)})
 
-    # summary ------------------------------------------------------------------------------------------------
-    plan = QgsVectorLayer(road["OUTPUT"], "plan", "ogr")
-    per_year: dict = {}
-    for f in plan.getFeatures():
-        key = f["year"] if f["fund_status"] == "scheduled" else "unfunded"
-        entry = per_year.setdefault(key, {"villages": 0, "people": 0})
-        entry["villages"] += 1
-        entry["people"] += int(f["population"] or 0)
+    # summary: the one plan summary, read back from what was exported, and the consistency check --------------
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    summary, problems = check_outputs(str(out), chosen_capex_idr=tech["CAPEX_TOTAL"])
+    t = summary.total
     lines = [
         "Internet Desa Kaltim — deployment plan for the bundled sample",
         "(real boundaries; village population ESTIMATED; DEM and towers SYNTHETIC)", "",
         f"Validation: {check['ERROR_COUNT']} error(s), {check['WARNING_COUNT']} warning(s) in "
         f"{check['FEATURE_COUNT']} villages",
         f"Sites: {sites['SITES_IMPORTED']} imported; coverage computed for {cov['SITES_COMPUTED']} sites",
-        f"Villages: {cls['COVERED']} covered, {cls['PARTIAL']} partial, {cls['BLANK_SPOT']} blank spots",
+        f"Villages: {t.villages} ({t.desa} desa, {t.kelurahan} kelurahan): {t.covered} covered, {t.partial} partial, "
+        f"{t.blank_spot} blank spots",
+        f"Planned: {t.planned} villages ({t.planned_desa} desa, {t.planned_kelurahan} kelurahan): {t.new_coverage} "
+        f"get new coverage (new BTS or co-location), {t.office_connection} an office connection",
         "Technology: " + ", ".join(f"{k[6:].lower()} {v}" for k, v in sorted(tech.items())
                                    if k.startswith("COUNT_") and v),
         f"New BTS under a {rupiah(args.budget_bn * 1e9)} budget: {opt['SITES_SELECTED']} sites, "
-        f"{opt['POPULATION_COVERED']:,.0f} people newly covered, cost {rupiah(opt['COST_TOTAL'])}, gap {opt['GAP']}",
-        "", "Villages planned per year:"]
-    for key in sorted(per_year, key=lambda k: (k == "unfunded", str(k))):
-        e = per_year[key]
-        lines.append(f"  {key!s:>9}: {e['villages']:5d} villages, {e['people']:>10,d} people")
+        f"{opt['POPULATION_COVERED']:,.0f} people newly covered (by the optimiser's covered test), cost "
+        f"{rupiah(opt['COST_TOTAL'])}, gap {opt['GAP']}",
+        "", "Villages whose service starts per year (a new BTS: 12 months after its build year):"]
+    for y, n in summary.villages_per_year.items():
+        lines.append(f"  {y}: {n:5d} villages, {summary.people_per_year[y]:>10,d} people, CAPEX paid "
+                     f"{rupiah(summary.capex_per_year.get(y, 0))}, OPEX {rupiah(summary.opex_per_year.get(y, 0))}")
     lines += [
-        "", f"Total cost over the horizon: CAPEX {rupiah(road['CAPEX_TOTAL'])}, OPEX {rupiah(road['OPEX_TOTAL'])}; "
-            f"OPEX after year 1 from recurring sources: "
-            f"{'n/a' if road['SUSTAINABILITY'] is None else format(road['SUSTAINABILITY'], '.0%')}",
+        f"  not scheduled: {t.unfunded} unfunded, {t.over_capacity} over installation capacity",
+        "", f"CAPEX {rupiah(t.capex_scheduled_idr)} (Rp {t.capex_scheduled_idr:,}); OPEX within "
+            f"{summary.start_year}–{summary.end_year} {rupiah(summary.opex_total_idr)}; OPEX still running after "
+            f"{summary.end_year}: {rupiah(summary.opex_after_horizon_idr_year)} a year",
+        f"People newly covered: {t.people_newly_covered:,}; people in connected villages: {t.people_connected:,}",
+        f"OPEX after year 1 from recurring sources: "
+        f"{'n/a' if road['SUSTAINABILITY'] is None else format(road['SUSTAINABILITY'], '.0%')}",
         f"Training: {road.get('TRAINEES', 0)} trainees, {rupiah(road.get('TRAINING_COST', 0) or 0)}",
         f"Atlas: {exp.get('PAGES')} kab/kota pages -> {Path(exp['DEPLOYMENT_PDF']).name}",
+        "Consistency check (plan.gpkg, roadmap.xlsx, PDFs, sites selected vs chosen): "
+        + ("OK" if not problems else f"{len(problems)} PROBLEM(S)"),
         f"Finished in {time.time() - T0:.0f} s."]
     text = "\n".join(lines) + "\n"
     (out / "summary.txt").write_text(text, encoding="utf-8")
     (out / "summary.json").write_text(json.dumps({
         "validation": {k: check[k] for k in ("VALID", "ERROR_COUNT", "WARNING_COUNT", "FEATURE_COUNT")},
-        "status": {"covered": cls["COVERED"], "partial": cls["PARTIAL"], "blank_spot": cls["BLANK_SPOT"]},
-        "per_year": {str(k): v for k, v in per_year.items()},
-        "capex_total_idr": road["CAPEX_TOTAL"], "opex_total_idr": road["OPEX_TOTAL"],
-        "sustainability": road["SUSTAINABILITY"], "seconds": round(time.time() - T0, 1)}, indent=2),
+        "plan": summary.to_dict(), "sustainability": road["SUSTAINABILITY"],
+        "consistency_problems": [str(p) for p in problems], "seconds": round(time.time() - T0, 1)}, indent=2),
         encoding="utf-8")
     print("\n" + text)
     print(f"Outputs in {out}: " + ", ".join(sorted(x.name for x in out.iterdir())))
+    if problems:
+        print("CONSISTENCY CHECK FAILED:\n  " + "\n  ".join(str(p) for p in problems), file=sys.stderr)
+        QgsProject.instance().clear()
+        return 1
     QgsProject.instance().clear()
     return 0
 

@@ -37,7 +37,8 @@ TECH_LABELS_ID = {
     "colo": "Kolokasi menara", "satellite": "Satelit (VSAT/Starlink)", "village_package": "Paket desa 2025",
 }
 # a village counts as "planned" when it has a connection technology and is not already covered
-PLANNED_EXPRESSION = "coalesce(\"status\", '') <> 'covered' AND coalesce(\"tech\", '') <> ''"
+# one rule with core.plan_summary.is_planned: the plan gives the village a cost
+PLANNED_EXPRESSION = "(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0)"
 
 
 def _has(layer, field: str) -> bool:

@@ -126,7 +126,9 @@ class PlanExport:
 
     # -- 1 --------------------------------------------------------------------------------------------------------
     def coverage(self) -> None:
-        kab_sheet = tb.by_kabkota(self.rows, self.i.kab_field)
+        self.summary = tb.summary_of(self.rows, self.i.kab_field,
+                                     tb.layer_rows(self.i.roadmap) if _valid(self.i.roadmap) else None)
+        kab_sheet = tb.by_kabkota(self.summary)
         stats = {r["kab"]: r for r in kab_sheet.as_dicts()}
         names = {r["kab"]: r["name"] for r in kab_sheet.as_dicts()}
         kab = self.i.kabkota if _valid(self.i.kabkota) else None
@@ -204,7 +206,7 @@ class PlanExport:
         else:
             years = year_sheet.column("year") if year_sheet else []
             series = [("capex", [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
-                      ("opex", [float(v) for v in year_sheet.column("opex_idr_year")] if year_sheet else [])]
+                      ("opex", [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
         self.charts["chart_year"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
@@ -228,26 +230,12 @@ class PlanExport:
         return layer
 
     def summary_text(self) -> str:
-        rows = self.rows
-        n = len(rows)
-        cnt = {s: sum(1 for r in rows if r.get("status") == s) for s in ("covered", "partial", "blank_spot")}
-        planned = [r for r in rows if tb.is_planned(r)]
-        sched = [r for r in planned if tb.is_scheduled(r)]
-        years = sorted({tb.year_of(r.get("year")) for r in sched})
-        capex = sum(tb.num(r.get("capex_idr")) for r in sched)
-        opex = sum(tb.num(r.get("opex_idr_year")) for r in sched)
-        pop = sum(tb.num(r.get("population")) for r in sched)
-        lines = [
-            f"Desa/kelurahan: {tb.int_id(n)} — tercakup {tb.int_id(cnt['covered'])}, sebagian "
-            f"{tb.int_id(cnt['partial'])}, blank spot {tb.int_id(cnt['blank_spot'])}",
-            f"Direncanakan: {tb.int_id(len(planned))} desa; terjadwal {tb.int_id(len(sched))}"
-            + (f" ({years[0]}–{years[-1]})" if years else "")
-            + f"; belum terdanai {tb.int_id(len(planned) - len(sched))}",
-            f"Capex terjadwal: {tb.money_short(capex)}; opex per tahun: {tb.money_short(opex)}",
-            f"Penduduk desa terjadwal: {tb.int_id(pop)}" + (" (PERKIRAAN)" if "estimated" in self.flags else ""),
-            f"Kab/kota: {self.coverage_layer.featureCount() if self.coverage_layer else 0}",
-        ]
-        return "\n".join(lines)
+        """The plan's headline figures, from the one plan summary (the same as summary.txt and the XLSX)."""
+        self.summary = tb.summary_of(self.rows, self.i.kab_field,
+                                     tb.layer_rows(self.i.roadmap) if _valid(self.i.roadmap) else None,
+                                     getattr(self, "kab_names", None))
+        return summary_lines_id(self.summary, "estimated" in self.flags,
+                                self.coverage_layer.featureCount() if self.coverage_layer else 0)
 
     def sources_text(self) -> str:
         parts = [BASE_SOURCE]
@@ -322,7 +310,8 @@ class PlanExport:
         out = {}
         ys = self.sheet("per_tahun")
         if ys is not None:
-            out["table_year"] = (["Tahun", "Desa", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
+            out["table_year"] = (["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex (juta Rp)", "Opex (juta Rp)",
+                                  "Teknologi"],
                                  [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]), r[5]]
                                   for r in ys.rows], [False, True, True, True, True, False])
         src = self.sheet("per_sumber_dana")
@@ -343,7 +332,7 @@ class PlanExport:
         kab = self.sheet("per_kab_kota")
         if kab is not None:
             out["table_kabkota"] = (
-                ["Kab/kota", "Desa", "Blank spot", "Direncanakan", "Terjadwal", "Capex terjadwal (juta Rp)"],
+                ["Kab/kota", "Desa/kel.", "Blank spot", "Direncanakan", "Terjadwal", "Capex terjadwal (juta Rp)"],
                 [[r["name"], tb.int_id(r["villages"]), tb.int_id(r["blank_spot"]), tb.int_id(r["planned"]),
                   tb.int_id(r["scheduled"]), money(r["capex_scheduled_idr"])] for r in kab.as_dicts()],
                 [False, True, True, True, True, True])
@@ -389,3 +378,26 @@ class PlanExport:
         if not self.project.write(self.r.qgz):
             raise RuntimeError(tr("Cannot write the project {path}: {error}").format(
                 path=self.r.qgz, error=self.project.error()))
+
+
+def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> str:
+    """The plan summary in Indonesian, as the overview and the roadmap report print it."""
+    t = summary.total
+    years = sorted(summary.villages_per_year)
+    lines = [
+        f"Desa/kelurahan: {tb.int_id(t.villages)} ({tb.int_id(t.desa)} desa, {tb.int_id(t.kelurahan)} kelurahan) — "
+        f"tercakup {tb.int_id(t.covered)}, sebagian {tb.int_id(t.partial)}, blank spot {tb.int_id(t.blank_spot)}",
+        f"Direncanakan: {tb.int_id(t.planned)} desa/kelurahan ({tb.int_id(t.planned_desa)} desa, "
+        f"{tb.int_id(t.planned_kelurahan)} kelurahan): cakupan baru {tb.int_id(t.new_coverage)}, sambungan kantor "
+        f"{tb.int_id(t.office_connection)}",
+        f"Terjadwal: {tb.int_id(t.scheduled)}" + (f" ({years[0]}–{years[-1]})" if years else "")
+        + f"; belum terdanai {tb.int_id(t.unfunded)}"
+        + (f"; melebihi kapasitas pemasangan {tb.int_id(t.over_capacity)}" if t.over_capacity else ""),
+        f"Capex terjadwal: {tb.money_short(t.capex_scheduled_idr)}; opex dalam periode: "
+        f"{tb.money_short(summary.opex_total_idr)}; opex berjalan setelah {summary.end_year}: "
+        f"{tb.money_short(summary.opex_after_horizon_idr_year)} per tahun",
+        f"Penduduk tercakup baru: {tb.int_id(t.people_newly_covered)}; penduduk desa/kelurahan tersambung: "
+        f"{tb.int_id(t.people_connected)}" + (" (PERKIRAAN)" if estimated else ""),
+        f"Kab/kota: {kab_pages}",
+    ]
+    return "\n".join(lines)

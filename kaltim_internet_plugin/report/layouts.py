@@ -310,7 +310,7 @@ def build_atlas_layout(project) -> QgsPrintLayout:
               "Tercakup: [% attribute(@atlas_feature, 'covered') %] · sebagian: "
               "[% attribute(@atlas_feature, 'partial') %]\n"
               "Blank spot: [% attribute(@atlas_feature, 'blank_spot') %]\n"
-              "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa\n"
+              "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
               "[% attribute(@atlas_feature, 'unfunded') %]\n"
               "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1) %]"

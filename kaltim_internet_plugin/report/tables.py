@@ -13,6 +13,9 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
+from ..core import plan_summary as ps
+from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
+
 UNASSIGNED_OPERATOR = "(belum ditetapkan)"
 
 
@@ -88,16 +91,10 @@ def year_of(v: Any) -> Optional[int]:
         return None
 
 
-def is_planned(row: dict) -> bool:
-    """A village the plan connects: it has a technology and is not already covered."""
-    return bool(str(row.get("tech") or "").strip()) and (row.get("status") or "") != "covered"
-
-
-def is_scheduled(row: dict) -> bool:
-    status = row.get("fund_status")
-    if status not in (None, ""):
-        return status == "scheduled" and year_of(row.get("year")) is not None
-    return year_of(row.get("year")) is not None
+def summary_of(villages: List[dict], kab_field: str, roadmap_rows=None, kab_names=None) -> ps.PlanSummary:
+    """The one plan summary (core.plan_summary) of these village rows."""
+    start, end = ps.horizon_of(villages, roadmap_rows)
+    return ps.summarize(villages, start, end, kab_field=kab_field, kab_names=kab_names, roadmap_table=roadmap_rows)
 
 
 def parse_money(text: Any) -> Dict[str, float]:
@@ -117,26 +114,32 @@ def kab_key_of(row: dict, kab_field: str) -> str:
 
 
 # ---- summaries ----------------------------------------------------------------------------------------------------
-def by_year(villages: Iterable[dict]) -> Sheet:
-    """Scheduled villages per roadmap year: count, population, capex, opex per year, per technology."""
-    acc: Dict[int, dict] = {}
-    for r in villages:
-        if not is_scheduled(r):
-            continue
-        y = year_of(r.get("year"))
-        a = acc.setdefault(y, {"villages": 0, "population": 0, "capex_idr": 0, "opex_idr_year": 0,
-                               "techs": defaultdict(int)})
-        a["villages"] += 1
-        a["population"] += whole(r.get("population"))
-        a["capex_idr"] += whole(r.get("capex_idr"))
-        a["opex_idr_year"] += whole(r.get("opex_idr_year"))
-        a["techs"][str(r.get("tech") or "")] += 1
-    sheet = Sheet("Per tahun", "per_tahun", ["year", "villages", "population", "capex_idr", "opex_idr_year",
-                                              "techs"])
-    for y in sorted(acc):
-        a = acc[y]
-        techs = ";".join(f"{k}:{v}" for k, v in sorted(a["techs"].items()))
-        sheet.rows.append([y, a["villages"], a["population"], a["capex_idr"], a["opex_idr_year"], techs])
+def by_year(summary: ps.PlanSummary) -> Sheet:
+    """Per roadmap year: villages whose service starts, their people, the CAPEX paid (build years) and the OPEX
+    funded that year, the technologies."""
+    sheet = Sheet("Per tahun", "per_tahun", ["year", "villages", "population", "capex_idr", "opex_idr", "techs"])
+    years = sorted(set(summary.villages_per_year) | set(summary.capex_per_year) | set(summary.opex_per_year))
+    for y in years:
+        techs = ";".join(f"{k}:{v}" for k, v in summary.techs_per_year.get(y, {}).items())
+        sheet.rows.append([y, summary.villages_per_year.get(y, 0), summary.people_per_year.get(y, 0),
+                           summary.capex_per_year.get(y, 0), summary.opex_per_year.get(y, 0), techs])
+    return sheet
+
+
+def overview(summary: ps.PlanSummary) -> Sheet:
+    """The plan's headline figures, one per row (the same figures as summary.txt and the PDFs)."""
+    t = summary.total
+    sheet = Sheet("Ringkasan", "ringkasan", ["figure", "value"])
+    for key, value in (("villages", t.villages), ("desa", t.desa), ("kelurahan", t.kelurahan),
+                       ("covered", t.covered), ("partial", t.partial), ("blank_spot", t.blank_spot),
+                       ("planned", t.planned), ("planned_desa", t.planned_desa),
+                       ("planned_kelurahan", t.planned_kelurahan), ("new_coverage", t.new_coverage),
+                       ("office_connection", t.office_connection), ("scheduled", t.scheduled),
+                       ("unfunded", t.unfunded), ("over_capacity", t.over_capacity), ("new_sites", summary.new_sites),
+                       ("people_newly_covered", t.people_newly_covered), ("people_connected", t.people_connected),
+                       ("capex_scheduled_idr", t.capex_scheduled_idr), ("opex_total_idr", summary.opex_total_idr),
+                       ("opex_after_horizon_idr_year", summary.opex_after_horizon_idr_year)):
+        sheet.rows.append([key, value])
     return sheet
 
 
@@ -230,38 +233,16 @@ def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -
     return sheet
 
 
-def by_kabkota(villages: Iterable[dict], kab_field: str, names: Optional[Dict[str, str]] = None) -> Sheet:
+KAB_COLUMNS = ["kab", "name", "villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded",
+               "over_capacity", "population", "population_blank_spot", "capex_idr", "capex_scheduled_idr",
+               "opex_idr_year"]
+
+
+def by_kabkota(summary: ps.PlanSummary) -> Sheet:
     """Per kab/kota: village counts by status, planned and scheduled villages, population, costs."""
-    cols = ["kab", "name", "villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded",
-            "population", "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year"]
-    sheet = Sheet("Per kab-kota", "per_kab_kota", cols)
-    acc: Dict[str, dict] = {}
-    names = dict(names or {})
-    for r in villages:
-        key = kab_key_of(r, kab_field)
-        a = acc.setdefault(key, defaultdict(int))
-        if not names.get(key) and r.get("nama_kab"):
-            names[key] = str(r.get("nama_kab"))
-        a["villages"] += 1
-        status = r.get("status") or ""
-        if status in ("covered", "partial", "blank_spot"):
-            a[status] += 1
-        pop = whole(r.get("population"))
-        a["population"] += pop
-        if status == "blank_spot":
-            a["population_blank_spot"] += pop
-        if is_planned(r):
-            a["planned"] += 1
-            a["capex_idr"] += whole(r.get("capex_idr"))
-            a["opex_idr_year"] += whole(r.get("opex_idr_year"))
-            if is_scheduled(r):
-                a["scheduled"] += 1
-                a["capex_scheduled_idr"] += whole(r.get("capex_idr"))
-            else:
-                a["unfunded"] += 1
-    for key in sorted(acc):
-        a = acc[key]
-        sheet.rows.append([key, names.get(key, key)] + [a[c] for c in cols[2:]])
+    sheet = Sheet("Per kab-kota", "per_kab_kota", KAB_COLUMNS)
+    for key, t in summary.per_kab.items():
+        sheet.rows.append([key, summary.kab_names.get(key, key)] + [getattr(t, c) for c in KAB_COLUMNS[2:]])
     return sheet
 
 
@@ -292,8 +273,9 @@ def planned_villages(villages: Iterable[dict]) -> Sheet:
 
 def build_sheets(villages: List[dict], kab_field: str, roadmap_rows=None, training_rows=None, operator_rows=None,
                  sharing_rows=None, kab_names=None) -> List[Sheet]:
-    sheets = [by_year(villages), by_source(roadmap_rows, villages), by_operator(operator_rows, villages),
-              by_kabkota(villages, kab_field, kab_names),
+    summary = summary_of(villages, kab_field, roadmap_rows, kab_names)
+    sheets = [overview(summary), by_year(summary), by_source(roadmap_rows, villages),
+              by_operator(operator_rows, villages), by_kabkota(summary),
               copy_table("Pelatihan", "pelatihan", training_rows, TRAINING_COLUMNS)]
     if roadmap_rows:
         sheets.append(year_source(roadmap_rows))

@@ -1,0 +1,305 @@
+"""One plan summary: the figures every report prints (summary.txt/json, the overview, each atlas page, the roadmap
+report, the XLSX and the Plan page) are computed here, once, from the roadmap's village rows.
+
+Rules
+-----
+* A village **is planned** when the plan gives it a cost (CAPEX or OPEX above 0).
+* What a village gets: **new coverage** (a new BTS or 4G co-located on a tower: the whole village gets signal) or
+  an **office connection** (FWA router, fibre, radio link, satellite, village package).
+* **Scheduled** villages have a service year; CAPEX counts in the build year (a new BTS: its lead time before
+  service), OPEX in each year of service the roadmap funds (``opex_years`` from the service year, inside the
+  horizon). **OPEX still running after the horizon** is the yearly OPEX of every scheduled village.
+* **People newly covered**: population of scheduled villages that get new coverage; **people in connected
+  villages**: population of every scheduled village.
+* Desa and kelurahan are counted apart (``jenis``, else the Kemendagri code: village part 1xxx = kelurahan).
+
+:func:`check_plan` is the consistency check of the chain (issue 13, item 6).
+
+Pure Python (no Qt, no QGIS).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any, Dict, Iterable, List, Optional
+
+from .definitions import NEW_COVERAGE_TECHS, STATUSES
+
+
+def _num(v: Any) -> float:
+    if v is None or v == "":
+        return 0.0
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return 0.0
+    return f if f == f else 0.0
+
+
+def _int(v: Any) -> int:
+    return int(round(_num(v)))
+
+
+def _year(v: Any) -> Optional[int]:
+    if v is None or v == "":
+        return None
+    try:
+        return int(float(v))
+    except (TypeError, ValueError):
+        return None
+
+
+def is_planned(row: dict) -> bool:
+    """The plan gives the village a cost."""
+    return _num(row.get("capex_idr")) > 0 or _num(row.get("opex_idr_year")) > 0
+
+
+def is_scheduled(row: dict) -> bool:
+    status = row.get("fund_status")
+    if status not in (None, ""):
+        return status == "scheduled" and _year(row.get("year")) is not None
+    return _year(row.get("year")) is not None
+
+
+def is_kelurahan(row: dict) -> bool:
+    jenis = str(row.get("jenis") or "").strip().lower()
+    if jenis in ("kelurahan", "desa"):
+        return jenis == "kelurahan"
+    code = str(row.get("kode") or row.get("code") or "").strip()
+    part = code.replace(".", "")[-4:]
+    return len(part) == 4 and part.isdigit() and part[0] == "1"
+
+
+def gets_new_coverage(row: dict) -> bool:
+    return str(row.get("tech") or "").strip().lower() in NEW_COVERAGE_TECHS
+
+
+@dataclass
+class Tally:
+    """Counts and money of one group (the province, a kab/kota, a year)."""
+
+    villages: int = 0
+    desa: int = 0
+    kelurahan: int = 0
+    covered: int = 0
+    partial: int = 0
+    blank_spot: int = 0
+    planned: int = 0
+    planned_desa: int = 0
+    planned_kelurahan: int = 0
+    new_coverage: int = 0
+    office_connection: int = 0
+    scheduled: int = 0
+    unfunded: int = 0
+    over_capacity: int = 0
+    population: int = 0
+    population_blank_spot: int = 0
+    people_newly_covered: int = 0
+    people_connected: int = 0
+    capex_idr: int = 0  # every planned village
+    capex_scheduled_idr: int = 0
+    opex_idr_year: int = 0  # yearly OPEX of every planned village
+    opex_scheduled_idr_year: int = 0  # yearly OPEX of the scheduled villages (= still running after the horizon)
+
+    def add(self, r: dict) -> None:
+        kel = is_kelurahan(r)
+        self.villages += 1
+        self.kelurahan += kel
+        self.desa += not kel
+        status = r.get("status") or ""
+        if status in STATUSES:
+            setattr(self, status, getattr(self, status) + 1)
+        pop = _int(r.get("population"))
+        self.population += pop
+        if status == "blank_spot":
+            self.population_blank_spot += pop
+        if not is_planned(r):
+            return
+        self.planned += 1
+        self.planned_kelurahan += kel
+        self.planned_desa += not kel
+        new = gets_new_coverage(r)
+        self.new_coverage += new
+        self.office_connection += not new
+        capex, opex = _int(r.get("capex_idr")), _int(r.get("opex_idr_year"))
+        self.capex_idr += capex
+        self.opex_idr_year += opex
+        if is_scheduled(r):
+            self.scheduled += 1
+            self.capex_scheduled_idr += capex
+            self.opex_scheduled_idr_year += opex
+            self.people_connected += pop
+            self.people_newly_covered += pop if new else 0
+        elif r.get("fund_status") == "over_capacity":
+            self.over_capacity += 1
+        else:
+            self.unfunded += 1
+
+
+@dataclass
+class PlanSummary:
+    start_year: int
+    end_year: int
+    opex_years: int
+    total: Tally = field(default_factory=Tally)
+    per_kab: Dict[str, Tally] = field(default_factory=dict)
+    kab_names: Dict[str, str] = field(default_factory=dict)
+    villages_per_year: Dict[int, int] = field(default_factory=dict)  # service year -> villages
+    people_per_year: Dict[int, int] = field(default_factory=dict)
+    techs_per_year: Dict[int, Dict[str, int]] = field(default_factory=dict)
+    capex_per_year: Dict[int, int] = field(default_factory=dict)  # build year -> CAPEX
+    opex_per_year: Dict[int, int] = field(default_factory=dict)  # OPEX funded in each year of the horizon
+    new_sites: int = 0  # new BTS in the plan (distinct site ids)
+
+    @property
+    def opex_after_horizon_idr_year(self) -> int:
+        return self.total.opex_scheduled_idr_year
+
+    @property
+    def opex_total_idr(self) -> int:
+        return sum(self.opex_per_year.values())
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["opex_after_horizon_idr_year"] = self.opex_after_horizon_idr_year
+        d["opex_total_idr"] = self.opex_total_idr
+        for key in ("villages_per_year", "people_per_year", "techs_per_year", "capex_per_year", "opex_per_year"):
+            d[key] = {str(k): v for k, v in d[key].items()}
+        return d
+
+
+def summarize(rows: Iterable[dict], start_year: int, end_year: int, opex_years: int = 5,
+              kab_field: str = "kode_kab", kab_names: Optional[Dict[str, str]] = None,
+              roadmap_table: Optional[Iterable[dict]] = None) -> PlanSummary:
+    """The plan's figures from the roadmap's village rows (dicts of the roadmap output fields). With the roadmap's
+    year × source table, the OPEX funded per year is taken from it (it knows the roadmap's OPEX years)."""
+    s = PlanSummary(start_year=int(start_year), end_year=int(end_year), opex_years=int(opex_years))
+    names = dict(kab_names or {})
+    sites = set()
+    for r in rows:
+        key = str(r.get(kab_field) or "")
+        s.total.add(r)
+        s.per_kab.setdefault(key, Tally()).add(r)
+        if not names.get(key) and r.get("nama_kab"):
+            names[key] = str(r.get("nama_kab"))
+        if not (is_planned(r) and is_scheduled(r)):
+            continue
+        y = _year(r.get("year"))
+        build = _year(r.get("build_year"))
+        build = y if build is None else build
+        s.villages_per_year[y] = s.villages_per_year.get(y, 0) + 1
+        s.people_per_year[y] = s.people_per_year.get(y, 0) + _int(r.get("population"))
+        techs = s.techs_per_year.setdefault(y, defaultdict(int))
+        techs[str(r.get("tech") or "")] += 1
+        s.capex_per_year[build] = s.capex_per_year.get(build, 0) + _int(r.get("capex_idr"))
+        opex = _int(r.get("opex_idr_year"))
+        for oy in range(y, min(s.end_year, y + s.opex_years - 1) + 1):
+            s.opex_per_year[oy] = s.opex_per_year.get(oy, 0) + opex
+        if gets_new_coverage(r) and r.get("new_site"):
+            sites.add(str(r.get("new_site")))
+    s.techs_per_year = {y: dict(sorted(t.items())) for y, t in sorted(s.techs_per_year.items())}
+    for attr in ("villages_per_year", "people_per_year", "capex_per_year", "opex_per_year"):
+        setattr(s, attr, dict(sorted(getattr(s, attr).items())))
+    s.kab_names = {k: names.get(k, k) for k in sorted(s.per_kab)}
+    s.per_kab = {k: s.per_kab[k] for k in sorted(s.per_kab)}
+    s.new_sites = len(sites)
+    if roadmap_table is not None:
+        per_year: Dict[int, int] = {}
+        for t in roadmap_table:
+            y = _year(t.get("year"))
+            if y is not None:
+                per_year[y] = per_year.get(y, 0) + _int(t.get("opex_idr"))
+        s.opex_per_year = {y: v for y, v in sorted(per_year.items()) if v}
+    return s
+
+
+def horizon_of(rows: Iterable[dict], roadmap_table: Optional[Iterable[dict]] = None) -> tuple:
+    """(start, end) year of a roadmap from its table, else from the villages' years."""
+    years = [_year(t.get("year")) for t in (roadmap_table or [])]
+    years = [y for y in years if y is not None]
+    if not years:
+        years = [y for r in rows for y in (_year(r.get("year")), _year(r.get("build_year"))) if y is not None]
+    return (min(years), max(years)) if years else (0, -1)
+
+
+# ---- the consistency check ------------------------------------------------------------------------------------------
+@dataclass
+class CheckProblem:
+    code: str
+    params: dict
+
+    def __str__(self) -> str:
+        return f"{self.code}: " + ", ".join(f"{k}={v}" for k, v in self.params.items())
+
+
+def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[dict],
+               chosen_capex_idr: Optional[float] = None, roadmap_table: Optional[Iterable[dict]] = None
+               ) -> List[CheckProblem]:
+    """The chain's consistency check. Empty list = the plan agrees with itself:
+
+    * the plan's CAPEX equals what choosetech chose (``chosen_capex_idr``, to the rupiah);
+    * every selected site is in the plan (villages with its ``new_site``) with its whole cost, and no village
+      names a site that was not selected;
+    * a new BTS is one project: all its villages in one year and one build year, with one CAPEX funder;
+    * the year × source table's CAPEX and OPEX equal the villages' funding;
+    * the summary's totals equal the sums of its per-kab/kota and per-year parts.
+    """
+    problems: List[CheckProblem] = []
+    plan_capex = sum(_int(r.get("capex_idr")) for r in rows)
+    if chosen_capex_idr is not None and plan_capex != int(round(chosen_capex_idr)):
+        problems.append(CheckProblem("capex_differs", {"plan": plan_capex, "chosen": int(round(chosen_capex_idr))}))
+    by_site: Dict[str, List[dict]] = defaultdict(list)
+    for r in rows:
+        if r.get("new_site") and str(r.get("tech") or "") == "bts":
+            by_site[str(r["new_site"])].append(r)
+    selected = {}
+    for srow in selected_sites:
+        sid = str(srow.get("cand_id") or srow.get("site_id") or "")
+        selected[sid] = _int(srow.get("cost_idr"))
+    for sid, cost in selected.items():
+        members = by_site.get(sid, [])
+        if not members:
+            problems.append(CheckProblem("site_not_in_plan", {"site": sid, "cost": cost}))
+            continue
+        in_plan = sum(_int(r.get("capex_idr")) for r in members)
+        if in_plan != cost:
+            problems.append(CheckProblem("site_cost_differs", {"site": sid, "selected": cost, "plan": in_plan}))
+        years = {(_year(r.get("year")), _year(r.get("build_year"))) for r in members}
+        if len(years) > 1:
+            problems.append(CheckProblem("site_split_years", {"site": sid, "years": sorted(map(str, years))}))
+        funders = set()
+        for r in members:
+            funders |= {p.split("=")[0] for p in str(r.get("funding_capex") or "").split(";") if "=" in p}
+        if len(funders) > 1:
+            problems.append(CheckProblem("site_split_funders", {"site": sid, "funders": sorted(funders)}))
+    for sid in sorted(set(by_site) - set(selected)):
+        problems.append(CheckProblem("site_not_selected", {"site": sid}))
+    if roadmap_table is not None:
+        table = list(roadmap_table)
+        t_capex = sum(_int(r.get("capex_idr")) for r in table)
+        v_capex = sum(_funding_sum(r.get("funding_capex")) for r in rows)
+        if t_capex != v_capex:
+            problems.append(CheckProblem("table_capex_differs", {"table": t_capex, "villages": v_capex}))
+        if summary.capex_per_year and sum(summary.capex_per_year.values()) != summary.total.capex_scheduled_idr:
+            problems.append(CheckProblem("capex_per_year_differs", {"per_year": sum(summary.capex_per_year.values()),
+                                                                    "total": summary.total.capex_scheduled_idr}))
+        sched_capex = summary.total.capex_scheduled_idr
+        if t_capex != sched_capex:
+            problems.append(CheckProblem("table_capex_vs_scheduled", {"table": t_capex, "scheduled": sched_capex}))
+    for attr in ("villages", "planned", "scheduled", "capex_idr", "capex_scheduled_idr", "people_connected"):
+        parts = sum(getattr(t, attr) for t in summary.per_kab.values())
+        if parts != getattr(summary.total, attr):
+            problems.append(CheckProblem("kab_sum_differs", {"figure": attr, "kab": parts,
+                                                             "total": getattr(summary.total, attr)}))
+    if sum(summary.villages_per_year.values()) != summary.total.scheduled:
+        problems.append(CheckProblem("year_sum_differs", {"per_year": sum(summary.villages_per_year.values()),
+                                                          "scheduled": summary.total.scheduled}))
+    return problems
+
+
+def _funding_sum(text: Any) -> int:
+    total = 0
+    for part in str(text or "").split(";"):
+        if "=" in part:
+            total += _int(part.split("=", 1)[1])
+    return total

@@ -1,0 +1,85 @@
+"""The plan's consistency check over the exported files, as a planner reading the printed report next to the
+spreadsheet would: plan.gpkg (villages, planned sites, year × source table), roadmap.xlsx and the PDFs must show
+the same figures, and the chain's money must add up (:func:`core.plan_summary.check_plan`).
+
+Used at the end of ``make demo`` and by the tests.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from typing import List, Optional, Tuple
+
+from ..core import plan_summary as ps
+from . import tables as tb
+
+
+def _rows(gpkg: str, layer: str) -> List[dict]:
+    from qgis.core import QgsVectorLayer
+
+    lyr = QgsVectorLayer(f"{gpkg}|layername={layer}", layer, "ogr")
+    return tb.layer_rows(lyr) if lyr.isValid() else []
+
+
+def _xlsx_sheet(path: str, name: str) -> List[dict]:
+    from osgeo import ogr
+
+    ds = ogr.Open(path)
+    if ds is None:
+        return []
+    layer = ds.GetLayerByName(name)
+    if layer is None:
+        return []
+    defn = layer.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    return [{n: f.GetField(n) for n in names} for f in layer]
+
+
+def pdf_text(path: str) -> Optional[str]:
+    """The text of a PDF (pdftotext, from poppler-utils), or None when the tool is missing."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    out = subprocess.run([exe, "-layout", path, "-"], capture_output=True, text=True, check=False)
+    return out.stdout if out.returncode == 0 else ""
+
+
+def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
+                  kab_field: str = "kode_kab") -> Tuple[ps.PlanSummary, List[ps.CheckProblem]]:
+    """(summary, problems) of an exported plan folder. An empty problem list means every file agrees."""
+    gpkg = os.path.join(out_dir, "plan.gpkg")
+    rows = _rows(gpkg, "villages")
+    table = _rows(gpkg, "roadmap_year_source")
+    sites = _rows(gpkg, "planned_sites")
+    summary = tb.summary_of(rows, kab_field, table or None)
+    problems = ps.check_plan(summary, rows, sites, chosen_capex_idr, table or None)
+
+    xlsx = os.path.join(out_dir, "roadmap.xlsx")
+    if os.path.exists(xlsx):
+        expected = {r[0]: r[1] for r in tb.overview(summary).rows}
+        for row in _xlsx_sheet(xlsx, "Ringkasan"):
+            key, value = row.get("figure"), row.get("value")
+            if key in expected and ps._int(value) != expected[key]:
+                problems.append(ps.CheckProblem("xlsx_differs", {"figure": key, "xlsx": value,
+                                                                 "summary": expected[key]}))
+        per_year = _xlsx_sheet(xlsx, "Per tahun")
+        capex = sum(ps._int(r.get("capex_idr")) for r in per_year)
+        if capex != summary.total.capex_scheduled_idr:
+            problems.append(ps.CheckProblem("xlsx_capex_differs", {"xlsx": capex,
+                                                                   "summary": summary.total.capex_scheduled_idr}))
+    else:
+        problems.append(ps.CheckProblem("missing_file", {"file": xlsx}))
+
+    for pdf in ("roadmap_report.pdf", "overview.pdf"):
+        path = os.path.join(out_dir, pdf)
+        text = pdf_text(path) if os.path.exists(path) else ""
+        if text is None:
+            continue  # pdftotext not installed: the PDFs cannot be read here
+        flat = " ".join(text.split())
+        for needle in (tb.money_short(summary.total.capex_scheduled_idr),
+                       f"Terjadwal: {tb.int_id(summary.total.scheduled)}",
+                       f"Direncanakan: {tb.int_id(summary.total.planned)} desa/kelurahan"):
+            if " ".join(needle.split()) not in flat:
+                problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
+    return summary, problems
