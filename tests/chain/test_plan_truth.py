@@ -1,0 +1,199 @@
+"""One plan, one truth (issue 13): the chain's steps and every report agree, on the bundled sample (the demo) and
+on a second village set with its own budget, capacity and lead time. Checked as a planner reading the printed
+report next to the spreadsheet would: plan.gpkg, roadmap.xlsx, the PDFs and summary.json."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLE
+
+DEM = str(SAMPLE / "kaltim_dem_synthetic_250m.tif")
+GPKG = SAMPLE / "kaltim_sample.gpkg"
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("demo") / "out"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "demo.py"), "--out", str(out)], env=env,
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "Consistency check (plan.gpkg, roadmap.xlsx, PDFs, sites selected vs chosen): OK" in proc.stdout
+    return out
+
+
+def rows(gpkg, layer):
+    from kaltim_internet_plugin.report.consistency import _rows
+
+    return _rows(str(gpkg), layer)
+
+
+def test_demo_coverage_settings_travel_with_the_raster(demo_out):
+    from kaltim_internet_plugin.core.coverage_settings import CoverageSettings
+
+    settings = CoverageSettings.read_raster(str(demo_out / "coverage_dbm.tif"))
+    assert settings is not None
+    assert (settings.model, settings.quantity, settings.clutter_margin_db, settings.threshold_dbm) == \
+        ("p526", "rsrp_10mhz", 15.0, -110.0)
+
+
+def test_demo_one_covered_test_and_whole_site_costs(demo_out):
+    villages = rows(demo_out / "plan.gpkg", "villages")
+    sites = {str(s["cand_id"]): int(round(s["cost_idr"])) for s in rows(demo_out / "plan.gpkg", "planned_sites")}
+    assert sites, "the demo selects new BTS sites"
+    # covered villages are no demand: none is assigned to a new site, and every covered village gets FWA
+    for v in villages:
+        if v["status"] == "covered":
+            assert v["covered_by"] == "existing" and v["tech"] == "fwa", v["kode"]
+    # the optimiser's assignment is kept: covered_by 'new' <=> tech bts on that very site
+    per_site = defaultdict(int)
+    for v in villages:
+        if v["covered_by"] == "new":
+            assert v["tech"] == "bts" and v["new_site"] == v["site_id"], v["kode"]
+            per_site[v["new_site"]] += int(round(v["capex_idr"]))
+        else:
+            assert v["tech"] != "bts", v["kode"]
+    assert dict(per_site) == sites  # every selected site carries its whole cost, to the rupiah
+
+
+def test_demo_a_bts_is_one_project_after_its_lead_time(demo_out):
+    by_site = defaultdict(list)
+    for v in rows(demo_out / "plan.gpkg", "villages"):
+        if v["tech"] == "bts":
+            by_site[v["new_site"]].append(v)
+    for site, members in by_site.items():
+        assert len({(m["year"], m["build_year"]) for m in members}) == 1, site
+        funders = {p.split("=")[0] for m in members for p in (m["funding_capex"] or "").split(";") if "=" in p}
+        assert len(funders) == 1, (site, funders)
+        if members[0]["fund_status"] == "scheduled":
+            assert members[0]["year"] == members[0]["build_year"] + 1  # 12 months default lead time
+
+
+def test_demo_respects_the_default_installation_capacity(demo_out):
+    from kaltim_internet_plugin.core.capacity import DEFAULT_ROWS
+
+    limit = {r.tech: r.max_installations for r in DEFAULT_ROWS}
+    count = defaultdict(int)
+    sites = defaultdict(set)
+    for v in rows(demo_out / "plan.gpkg", "villages"):
+        if v["fund_status"] != "scheduled":
+            continue
+        if v["tech"] == "bts":
+            sites[v["year"]].add(v["new_site"])
+        else:
+            count[(v["year"], v["tech"])] += 1
+    for (year, tech), n in count.items():
+        assert n <= limit[tech], (year, tech, n)
+    for year, s in sites.items():
+        assert len(s) <= limit["bts"], (year, len(s))
+    assert max(count.values()) == max(limit[t] for (_, t) in count), "capacity binds in the demo"
+
+
+def test_demo_every_report_prints_the_one_summary(demo_out):
+    from kaltim_internet_plugin.report import tables as tb
+    from kaltim_internet_plugin.report.consistency import _xlsx_sheet, pdf_text
+
+    data = json.loads((demo_out / "summary.json").read_text())
+    assert data["consistency_problems"] == []
+    total = data["plan"]["total"]
+    text = (demo_out / "summary.txt").read_text()
+    assert f"CAPEX Rp {total['capex_scheduled_idr'] / 1e9:,.1f} bn (Rp {total['capex_scheduled_idr']:,})" in text
+    assert f"people in connected villages: {total['people_connected']:,}" in text
+    sheet = {r["figure"]: r["value"] for r in _xlsx_sheet(str(demo_out / "roadmap.xlsx"), "Ringkasan")}
+    for key in ("planned", "scheduled", "capex_scheduled_idr", "people_connected", "opex_after_horizon_idr_year"):
+        expected = total.get(key, data["plan"].get(key))
+        assert int(sheet[key]) == expected, key
+    report = " ".join((pdf_text(str(demo_out / "roadmap_report.pdf")) or "").split())
+    assert tb.money_short(total["capex_scheduled_idr"]) in report
+    assert f"Direncanakan: {tb.int_id(total['planned'])} desa/kelurahan" in report
+    # the words: 'desa' alone never counts kelurahan
+    assert f"{tb.int_id(total['planned_desa'])} desa, {tb.int_id(total['planned_kelurahan'])} kelurahan" in report
+
+
+def test_the_check_fails_loudly_on_a_tampered_plan(demo_out, tmp_path):
+    from osgeo import ogr
+
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    copy = tmp_path / "out"
+    shutil.copytree(demo_out, copy)
+    ds = ogr.Open(str(copy / "plan.gpkg"), 1)
+    layer = ds.GetLayerByName("villages")
+    layer.SetAttributeFilter("tech = 'bts'")
+    f = layer.GetNextFeature()
+    f.SetField("capex_idr", f.GetField("capex_idr") + 1)
+    layer.SetFeature(f)
+    ds = None
+    _, problems = check_outputs(str(copy), chosen_capex_idr=None)
+    codes = {p.code for p in problems}
+    assert "site_cost_differs" in codes and "xlsx_differs" in codes
+
+
+def _run(alg, params):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    return processing.run(f"kaltiminternet:{alg}", params, feedback=QgsProcessingFeedback())
+
+
+def test_second_village_set_with_its_own_budget_capacity_and_lead(provider, tmp_path):
+    """Kutai Barat and Mahakam Ulu (the lagging kab), 20 bn, a per-kab capacity table and 18 months' lead."""
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    subset = "\"kode_kab\" IN ('64.07', '64.11')"
+    villages = f"{GPKG}|layername=villages|subset={subset}"
+    offices = f"{GPKG}|layername=offices|subset={subset}"
+    work = tmp_path / "work"
+    work.mkdir()
+    capacity = tmp_path / "capacity.csv"
+    capacity.write_text("year;tech;kab_code;max_installations\nall;fwa;64.07;40\nall;fwa;64.11;15\n"
+                        "all;satellite;;30\nall;bts;;3\n", encoding="utf-8")
+    villages = _run("repairvillages", {"INPUT": villages, "OUTPUT": str(work / "repaired.gpkg")})["OUTPUT"]
+    sites = _run("importsites", {"INPUT": f"{GPKG}|layername=towers", "FORMAT": 0,
+                                 "OUTPUT": str(work / "sites.gpkg")})["OUTPUT"]
+    cov = _run("coverage", {"SITES": sites, "DEM": DEM, "MAX_RADIUS_M": 20000, "EXTRA_LOSS_DB": 10,
+                            "OUTPUT": str(work / "cov.tif")})["OUTPUT"]
+    cls = _run("classifyvillages", {"VILLAGES": villages, "COVERAGE": cov, "OFFICES": offices,
+                                    "OUTPUT": str(work / "cls.gpkg")})
+    pri = _run("prioritize", {"VILLAGES": cls["OUTPUT"], "PRESET": 1, "OUTPUT": str(work / "pri.gpkg")})
+    cand = _run("candidates", {"VILLAGES": pri["OUTPUT"], "DEM": DEM, "SITES": sites,
+                               "OUTPUT": str(work / "cand.gpkg")})
+    opt = _run("optimizesites", {"VILLAGES": pri["OUTPUT"], "POPULATION_FIELD": "population",
+                                 "CANDIDATES": cand["OUTPUT"], "BUDGET_IDR": 20e9, "DEM": DEM, "COVERAGE": cov,
+                                 "OFFICES": offices, "METHOD": 1, "OUTPUT_SITES": str(work / "new.gpkg"),
+                                 "OUTPUT_VILLAGES": str(work / "assign.gpkg")})
+    tech = _run("choosetech", {"VILLAGES": opt["OUTPUT_VILLAGES"], "SITES": sites, "COVERAGE": cov,
+                               "NEW_SITES": opt["OUTPUT_SITES"], "OUTPUT": str(work / "tech.gpkg")})
+    road = _run("roadmap", {"PLAN": tech["OUTPUT"], "START_YEAR": 2027, "YEARS": 4, "CAPACITY": str(capacity),
+                            "LEAD_TIME_MONTHS": 18, "OUTPUT": str(work / "road.gpkg"),
+                            "OUTPUT_TABLE": str(work / "table.gpkg")})
+    out = tmp_path / "out"
+    _run("exportplan", {"VILLAGES": road["OUTPUT"], "SITES": sites, "PLANNED_SITES": opt["OUTPUT_SITES"],
+                        "ROADMAP_TABLE": road["OUTPUT_TABLE"], "OUTPUT_FOLDER": str(out)})
+    summary, problems = check_outputs(str(out), chosen_capex_idr=tech["CAPEX_TOTAL"])
+    assert problems == [], [str(p) for p in problems]
+    assert summary.total.villages == opt["VILLAGES_EXISTING"] + sum(
+        1 for v in rows(out / "plan.gpkg", "villages") if v["covered_by"] != "existing")
+    assert opt["SITES_SELECTED"] == summary.new_sites or summary.total.unfunded + summary.total.over_capacity
+    plan = rows(out / "plan.gpkg", "villages")
+    per = defaultdict(int)
+    for v in plan:
+        if v["fund_status"] == "scheduled" and v["tech"] == "fwa":
+            per[(v["year"], v["kode_kab"])] += 1
+        if v["fund_status"] == "scheduled" and v["tech"] == "bts":
+            assert v["year"] == v["build_year"] + 2  # 18 months -> two roadmap years
+    assert all(n <= {"64.07": 40, "64.11": 15}[k] for (_, k), n in per.items())
+    delayed = [v for v in plan if v["delay_reason"]]
+    assert delayed and all("kapasitas" in v["delay_reason"] or "capacity" in v["delay_reason"] for v in delayed)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q"]))
