@@ -113,51 +113,51 @@
     </message>
     <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
-      <translation type="unfinished" />
+      <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
     <message>
       <source>Unknown signal quantity '{value}'. Use one of: {allowed}.</source>
-      <translation type="unfinished" />
+      <translation>Besaran sinyal '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
     <message>
       <source>Unknown resolution '{value}'. Use one of: {allowed}.</source>
-      <translation type="unfinished" />
+      <translation>Resolusi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
     <message>
       <source>{name} = {value} is outside its valid range {low} to {high}. Enter a value in that range.</source>
-      <translation type="unfinished" />
+      <translation>{name} = {value} di luar rentang yang sah {low} sampai {high}. Masukkan nilai dalam rentang itu.</translation>
     </message>
     <message>
       <source>The coverage raster's metadata item {name} has the malformed value '{value}'. Run 'Compute coverage' again to rewrite it.</source>
-      <translation type="unfinished" />
+      <translation>Item metadata {name} pada raster cakupan bernilai tidak sah '{value}'. Jalankan lagi 'Hitung cakupan' untuk menulis ulang.</translation>
     </message>
     <message>
       <source>Cannot open the raster {path} to write its coverage settings. Check that the folder is writable.</source>
-      <translation type="unfinished" />
+      <translation>Raster {path} tidak dapat dibuka untuk menulis pengaturan cakupannya. Periksa bahwa folder dapat ditulisi.</translation>
     </message>
     <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
     <message>
       <source>Capacity table, row {row}, column 'year': '{value}' is not a year. Enter a year such as 2027, or 'all' for every year.</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas, baris {row}, kolom 'year': '{value}' bukan tahun. Masukkan tahun seperti 2027, atau 'all' untuk setiap tahun.</translation>
     </message>
     <message>
       <source>Capacity table, row {row}, column 'tech': unknown technology '{value}'. Use one of: {allowed}.</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas, baris {row}, kolom 'tech': teknologi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
     <message>
       <source>The capacity table has no column '{column}'. Its columns are: year, tech, kab_code (optional), provider (optional), max_installations.</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas tidak memiliki kolom '{column}'. Kolomnya: year, tech, kab_code (opsional), provider (opsional), max_installations.</translation>
     </message>
     <message>
       <source>The capacity table {path} has no rows.</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas {path} tidak berisi baris.</translation>
     </message>
     <message>
       <source>The BTS lead time must be between 0 and 60 months (got {value}).</source>
-      <translation type="unfinished" />
+      <translation>Waktu tunggu BTS harus antara 0 dan 60 bulan (diberikan {value}).</translation>
     </message>
     <message>
       <source>Key</source>
@@ -2497,7 +2497,7 @@
     </message>
     <message>
       <source>Coverage threshold, dBm (empty = the coverage raster's setting)</source>
-      <translation type="unfinished" />
+      <translation>Ambang cakupan, dBm (kosong = pengaturan raster cakupan)</translation>
     </message>
     <message>
       <source>Coverage status field, used without a raster (default: status)</source>
@@ -2589,7 +2589,7 @@
     </message>
     <message>
       <source>New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is formed.</source>
-      <translation type="unfinished" />
+      <translation>BTS baru hanya berasal dari lokasi terpilih (NEW_SITES): tidak dibentuk klaster BTS lain.</translation>
     </message>
     <message>
       <source>Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year ({h:g}-year horizon).</source>
@@ -2601,7 +2601,7 @@
     </message>
     <message>
       <source>Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or its office signal is ≥ {t:g} dBm: {k} of {n} villages.</source>
-      <translation type="unfinished" />
+      <translation>Cakupan: dari 'Klasifikasi desa' ({f}): 4G FWA bila desa tercakup atau sinyal di kantornya ≥ {t:g} dBm: {k} dari {n} desa.</translation>
     </message>
     <message>
       <source>Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.</source>
@@ -2629,7 +2629,7 @@
     </message>
     <message>
       <source>New BTS: the site optimisation's assignment is kept ({v} villages on {s} sites).</source>
-      <translation type="unfinished" />
+      <translation>BTS baru: penugasan hasil optimasi lokasi dipertahankan ({v} desa pada {s} lokasi).</translation>
     </message>
     <message>
       <source>New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.</source>
@@ -2641,7 +2641,7 @@
     </message>
     <message>
       <source>Selected site {site} serves no village of this layer: its cost (Rp {c:,.0f}) is not in the plan. Run optimizesites again or remove the site.</source>
-      <translation type="unfinished" />
+      <translation>Lokasi terpilih {site} tidak melayani desa mana pun pada layer ini: biayanya (Rp {c:,.0f}) tidak masuk rencana. Jalankan lagi optimizesites atau hapus lokasi itu.</translation>
     </message>
     <message>
       <source>Villages per technology: {t}</source>
@@ -2673,7 +2673,7 @@
     </message>
     <message>
       <source>{n} site ids of the village layer are not among the selected sites: {ids}. Use optimizesites' two outputs of the same run.</source>
-      <translation type="unfinished" />
+      <translation>{n} id lokasi pada layer desa tidak termasuk lokasi terpilih: {ids}. Gunakan kedua keluaran optimizesites dari proses yang sama.</translation>
     </message>
     <message>
       <source>signal (type unknown)</source>
@@ -2709,7 +2709,7 @@
     </message>
     <message>
       <source>Signal threshold, dBm (empty = the coverage raster's setting)</source>
-      <translation type="unfinished" />
+      <translation>Ambang sinyal, dBm (kosong = pengaturan raster cakupan)</translation>
     </message>
     <message>
       <source>Share of the village for 'covered' (0-1)</source>
@@ -3689,11 +3689,11 @@
     </message>
     <message>
       <source>Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village becomes 'covered' by classify's rule)</source>
-      <translation type="unfinished" />
+      <translation>Raster cakupan dari 'Hitung cakupan' (dengan DEM: kandidat mencakup desa bila desa itu menjadi 'tercakup' menurut aturan klasifikasi)</translation>
     </message>
     <message>
       <source>Village offices (points; the office rule of classify)</source>
-      <translation type="unfinished" />
+      <translation>Kantor desa (titik; aturan kantor pada klasifikasi)</translation>
     </message>
     <message>
       <source>Antenna height when the layer has none (m)</source>
@@ -3773,15 +3773,15 @@
     </message>
     <message>
       <source>A coverage raster without a DEM cannot test candidate sites: give the DEM the coverage was computed on. The straight-distance radius is used.</source>
-      <translation type="unfinished" />
+      <translation>Raster cakupan tanpa DEM tidak dapat menguji lokasi kandidat: berikan DEM yang dipakai untuk menghitung cakupan. Radius jarak lurus yang digunakan.</translation>
     </message>
     <message>
       <source>Coverage test: a candidate covers a village when, added to the coverage raster, it makes the village 'covered' by classify's rule ({k} villages covered today).</source>
-      <translation type="unfinished" />
+      <translation>Uji cakupan: kandidat mencakup desa bila, ditambahkan ke raster cakupan, desa itu menjadi 'tercakup' menurut aturan klasifikasi ({k} desa tercakup saat ini).</translation>
     </message>
     <message>
       <source>EXISTING is not used: the status field already includes the existing sites.</source>
-      <translation type="unfinished" />
+      <translation>EXISTING tidak dipakai: kolom status sudah memperhitungkan menara eksisting.</translation>
     </message>
     <message>
       <source>All distances and coverage tests are computed in {crs} (inputs transformed from their own CRS).</source>
@@ -3797,7 +3797,7 @@
     </message>
     <message>
       <source>The coverage raster ({a}) and the DEM ({b}) have different CRSs: candidates are tested at the village offices only.</source>
-      <translation type="unfinished" />
+      <translation>Raster cakupan ({a}) dan DEM ({b}) memiliki CRS berbeda: kandidat hanya diuji di kantor desa.</translation>
     </message>
     <message>
       <source>{k} villages have no valid population; they count as 0.</source>
@@ -3829,11 +3829,11 @@
     </message>
     <message>
       <source>Existing coverage: {k} of {n} villages are 'covered' (field {f} from 'Classify villages'); partial villages and blank spots are the demand.</source>
-      <translation type="unfinished" />
+      <translation>Cakupan eksisting: {k} dari {n} desa 'tercakup' (kolom {f} dari 'Klasifikasi desa'); desa sebagian dan blank spot menjadi permintaan.</translation>
     </message>
     <message>
       <source>Existing coverage: {k} of {n} villages are covered by classify's rule on the coverage raster.</source>
-      <translation type="unfinished" />
+      <translation>Cakupan eksisting: {k} dari {n} desa tercakup menurut aturan klasifikasi pada raster cakupan.</translation>
     </message>
     <message>
       <source>{k} villages are already covered by the {e} existing sites.</source>
@@ -3877,11 +3877,11 @@
     </message>
     <message>
       <source>Selected site {site} serves no village once every village is assigned to its nearest selected site; it is dropped from the plan (Rp {c:,.0f}).</source>
-      <translation type="unfinished" />
+      <translation>Lokasi terpilih {site} tidak melayani desa mana pun setelah setiap desa ditugaskan ke lokasi terpilih terdekat; lokasi ini dikeluarkan dari rencana (Rp {c:,.0f}).</translation>
     </message>
     <message>
       <source>{k} villages have another status in the field {f} than the coverage raster gives by classify's rule (e.g. feature {fid}): the field was classified with other settings or another raster. Run 'Classify villages' again on this raster.</source>
-      <translation type="unfinished" />
+      <translation>{k} desa memiliki status pada kolom {f} yang berbeda dari hasil aturan klasifikasi pada raster cakupan (mis. fitur {fid}): kolom itu diklasifikasi dengan pengaturan atau raster lain. Jalankan lagi 'Klasifikasi desa' pada raster ini.</translation>
     </message>
     <message>
       <source>Pemerataan (equity first)</source>
@@ -4145,7 +4145,7 @@
     </message>
     <message>
       <source>New BTS site id</source>
-      <translation type="unfinished" />
+      <translation>Id lokasi BTS baru</translation>
     </message>
     <message>
       <source>Village plan layer (points or polygons)</source>
@@ -4169,11 +4169,11 @@
     </message>
     <message>
       <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas pemasangan (CSV: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
     </message>
     <message>
       <source>Lead time of a new BTS, from its build year to service (months)</source>
-      <translation type="unfinished" />
+      <translation>Waktu tunggu BTS baru, dari tahun pembangunan hingga beroperasi (bulan)</translation>
     </message>
     <message>
       <source>Trained digital cadres per connected village</source>
@@ -4261,7 +4261,7 @@
     </message>
     <message>
       <source>CSV (*.csv)</source>
-      <translation type="unfinished" />
+      <translation>CSV (*.csv)</translation>
     </message>
     <message>
       <source>Same year as the connection</source>
@@ -4277,7 +4277,7 @@
     </message>
     <message>
       <source>Installation capacity: {n} rows from {path}</source>
-      <translation type="unfinished" />
+      <translation>Kapasitas pemasangan: {n} baris dari {path}</translation>
     </message>
     <message>
       <source>Scheduling {n} villages over {years} years from {start}…</source>
@@ -4297,7 +4297,7 @@
     </message>
     <message>
       <source>Installation capacity: defaults (per year: {rows}; sources in the user guide).</source>
-      <translation type="unfinished" />
+      <translation>Kapasitas pemasangan: bawaan (per tahun: {rows}; sumber di panduan pengguna).</translation>
     </message>
     <message>
       <source>Cannot read the plan layer: {src}. Check the path and format.</source>
@@ -4329,11 +4329,11 @@
     </message>
     <message>
       <source>The capacity table file {path} does not exist. Choose an existing CSV file.</source>
-      <translation type="unfinished" />
+      <translation>Berkas tabel kapasitas {path} tidak ada. Pilih berkas CSV yang ada.</translation>
     </message>
     <message>
       <source>Cannot read the capacity table {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Tabel kapasitas {path} tidak dapat dibaca: {error}</translation>
     </message>
     <message>
       <source>The funding table is invalid: {error}</source>
@@ -4577,7 +4577,7 @@
     </message>
     <message>
       <source>empty = the coverage raster's setting</source>
-      <translation type="unfinished" />
+      <translation>kosong = pengaturan raster cakupan</translation>
     </message>
     <message>
       <source>Line of sight (GDAL viewshed, number of sites visible)</source>
@@ -4593,7 +4593,7 @@
     </message>
     <message>
       <source>Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)</source>
-      <translation type="unfinished" />
+      <translation>Bullington saja, tanpa koreksi P.526 dan suku bumi halus (optimistis; hanya bila diminta)</translation>
     </message>
     <message>
       <source>Total received power (dBm)</source>
@@ -4621,59 +4621,59 @@
     </message>
     <message>
       <source>the defaults</source>
-      <translation type="unfinished" />
+      <translation>nilai bawaan</translation>
     </message>
     <message>
       <source>the coverage raster</source>
-      <translation type="unfinished" />
+      <translation>raster cakupan</translation>
     </message>
     <message>
       <source>Coverage raster from 'Compute coverage' (its settings are used)</source>
-      <translation type="unfinished" />
+      <translation>Raster cakupan dari 'Hitung cakupan' (pengaturannya dipakai)</translation>
     </message>
     <message>
       <source>Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius {radius:.0f} m.</source>
-      <translation type="unfinished" />
+      <translation>Pengaturan cakupan dari {source}: model {model}, {quantity}, margin clutter {margin:g} dB, ambang {threshold:g} dBm, penerima {rx:g} m, resolusi {res}, k = {k:.4g}, radius {radius:.0f} m.</translation>
     </message>
     <message>
       <source>Propagation model ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Model propagasi ({hint})</translation>
     </message>
     <message>
       <source>Signal quantity ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Besaran sinyal ({hint})</translation>
     </message>
     <message>
       <source>Clutter / foliage margin, dB ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Margin clutter / vegetasi, dB ({hint})</translation>
     </message>
     <message>
       <source>Coverage threshold, dBm ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Ambang cakupan, dBm ({hint})</translation>
     </message>
     <message>
       <source>Receiver height, m ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Tinggi penerima, m ({hint})</translation>
     </message>
     <message>
       <source>Resolution ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Resolusi ({hint})</translation>
     </message>
     <message>
       <source>Effective earth radius factor k ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Faktor jari-jari bumi efektif k ({hint})</translation>
     </message>
     <message>
       <source>Largest radius around a site, m ({hint})</source>
-      <translation type="unfinished" />
+      <translation>Radius terbesar di sekitar lokasi, m ({hint})</translation>
     </message>
     <message>
       <source>{name}: the value given ({now}) overrides {source}'s ({was}).</source>
-      <translation type="unfinished" />
+      <translation>{name}: nilai yang diberikan ({now}) menggantikan nilai dari {source} ({was}).</translation>
     </message>
     <message>
       <source>The coverage raster {path} carries no coverage settings (it was not written by 'Compute coverage' of this version): the default settings are used. Run 'Compute coverage' again so that every step uses the raster's own settings.</source>
-      <translation type="unfinished" />
+      <translation>Raster cakupan {path} tidak membawa pengaturan cakupan (tidak ditulis oleh 'Hitung cakupan' versi ini): pengaturan bawaan yang dipakai. Jalankan lagi 'Hitung cakupan' agar setiap langkah memakai pengaturan raster itu sendiri.</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim {version}</source>
