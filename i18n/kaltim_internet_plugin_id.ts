@@ -516,8 +516,8 @@
       <translation>Klik peta untuk melihat sinyal menara terdekat di tempat itu dan medan antara menara terbaik dan tempat tersebut.</translation>
     </message>
     <message>
-      <source>Uses the sites, DEM, receiver height, radius and k-factor above (model P.526).</source>
-      <translation>Memakai site, DEM, tinggi penerima, radius dan faktor k di atas (model P.526).</translation>
+      <source>Uses the chosen coverage raster's settings (else the parameters above), the sites and the DEM (model P.526).</source>
+      <translation>Memakai pengaturan raster cakupan yang dipilih (jika tidak ada, parameter di atas), menara dan DEM (model P.526).</translation>
     </message>
     <message>
       <source>Computing coverage</source>
@@ -2258,6 +2258,46 @@
     <message>
       <source>Not covered</source>
       <translation>Tidak terjangkau</translation>
+    </message>
+    <message>
+      <source>Line of sight (GDAL viewshed, number of sites visible)</source>
+      <translation>Garis pandang (viewshed GDAL, jumlah site yang terlihat)</translation>
+    </message>
+    <message>
+      <source>ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)</source>
+      <translation>ITU-R P.526: ruang bebas + difraksi Bullington di atas medan (dBm)</translation>
+    </message>
+    <message>
+      <source>Okumura-Hata / COST-231, terrain ignored (dBm)</source>
+      <translation>Okumura-Hata / COST-231, medan diabaikan (dBm)</translation>
+    </message>
+    <message>
+      <source>Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)</source>
+      <translation>Bullington saja, tanpa koreksi P.526 dan suku bumi halus (optimistis; hanya bila diminta)</translation>
+    </message>
+    <message>
+      <source>Total received power (dBm)</source>
+      <translation>Total daya terima (dBm)</translation>
+    </message>
+    <message>
+      <source>4G RSRP, 10 MHz carrier (received power - 27.8 dB)</source>
+      <translation>RSRP 4G, carrier 10 MHz (daya terima - 27,8 dB)</translation>
+    </message>
+    <message>
+      <source>4G RSRP, 20 MHz carrier (received power - 30.8 dB)</source>
+      <translation>RSRP 4G, carrier 20 MHz (daya terima - 30,8 dB)</translation>
+    </message>
+    <message>
+      <source>Exact (a ray and a sample for every DEM cell; slow, the reference)</source>
+      <translation>Tepat (satu sinar dan satu sampel untuk setiap sel DEM; lambat, acuan)</translation>
+    </message>
+    <message>
+      <source>Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)</source>
+      <translation>Cepat (sinar dan sampel setiap 4 sel; selisih rata-rata ~0,5 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
+      <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim panel</source>
@@ -4578,46 +4618,6 @@
     <message>
       <source>empty = the coverage raster's setting</source>
       <translation>kosong = pengaturan raster cakupan</translation>
-    </message>
-    <message>
-      <source>Line of sight (GDAL viewshed, number of sites visible)</source>
-      <translation>Garis pandang (viewshed GDAL, jumlah site yang terlihat)</translation>
-    </message>
-    <message>
-      <source>ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)</source>
-      <translation>ITU-R P.526: ruang bebas + difraksi Bullington di atas medan (dBm)</translation>
-    </message>
-    <message>
-      <source>Okumura-Hata / COST-231, terrain ignored (dBm)</source>
-      <translation>Okumura-Hata / COST-231, medan diabaikan (dBm)</translation>
-    </message>
-    <message>
-      <source>Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)</source>
-      <translation>Bullington saja, tanpa koreksi P.526 dan suku bumi halus (optimistis; hanya bila diminta)</translation>
-    </message>
-    <message>
-      <source>Total received power (dBm)</source>
-      <translation>Total daya terima (dBm)</translation>
-    </message>
-    <message>
-      <source>4G RSRP, 10 MHz carrier (received power - 27.8 dB)</source>
-      <translation>RSRP 4G, carrier 10 MHz (daya terima - 27,8 dB)</translation>
-    </message>
-    <message>
-      <source>4G RSRP, 20 MHz carrier (received power - 30.8 dB)</source>
-      <translation>RSRP 4G, carrier 20 MHz (daya terima - 30,8 dB)</translation>
-    </message>
-    <message>
-      <source>Exact (a ray and a sample for every DEM cell; slow, the reference)</source>
-      <translation>Tepat (satu sinar dan satu sampel untuk setiap sel DEM; lambat, acuan)</translation>
-    </message>
-    <message>
-      <source>Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)</source>
-      <translation>Cepat (sinar dan sampel setiap 4 sel; selisih rata-rata ~0,5 dB dari Tepat)</translation>
-    </message>
-    <message>
-      <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
-      <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
     </message>
     <message>
       <source>the defaults</source>

@@ -53,6 +53,7 @@ from .classify import (
     share_status,
 )
 from .costs import default_items
+from .coverage_settings import CoverageSettings, CoverageSettingsError
 from .sites import TECH_DEFAULTS, TECHS
 
 STATUS_RANK = {"blank_spot": 0, "partial": 1, "covered": 2}
@@ -141,6 +142,14 @@ class WhatIfParams:
                 if attr == "model" and value not in cov.MODELS:
                     continue
                 setattr(p, attr, value)
+        try:
+            settings = CoverageSettings.from_metadata(md)
+        except CoverageSettingsError:
+            settings = None
+        if settings is not None:  # the one settings object written by 'coverage' wins over the older items
+            p.model, p.rx_height, p.threshold_dbm = settings.model, settings.rx_height_m, settings.threshold_dbm
+            p.max_radius_m, p.k_factor = settings.max_radius_m, settings.k_factor
+            p.ray_step_cells, p.eirp_offset_db = settings.ray_steps, settings.eirp_offset_db
         for k, v in overrides.items():
             setattr(p, k, v)
         return p

@@ -50,11 +50,14 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import definitions as defs
+from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
 from ..i18n import tr
+from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
 from ..io.styles_coverage import coverage_kind, style_coverage, style_server_raster
-from ..processing.alg_coverage import MODELS, RESOLUTIONS, sites_from_features
+from ..labels import quantity_labels
 from .messages import notify
 from .profile_chart import ProfileChart
 from .signal_probe_tool import ProbeTask, SignalProbeTool
@@ -63,6 +66,9 @@ from .tasks import run_algorithm_task
 COVERAGE_ALG = "kaltiminternet:coverage"
 CLASSIFY_ALG = "kaltiminternet:classifyvillages"
 PROBE_LIMIT = 5
+MODELS = defs.MODELS
+RESOLUTIONS = defs.RESOLUTIONS
+DOCK_MODELS = ("los", "p526", "hata")  # the uncorrected Bullington variant is offered only by name (Processing)
 
 
 def model_names() -> dict:
@@ -135,9 +141,9 @@ class CoveragePage(QWidget):
         pform = QFormLayout(params)
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("modelCombo")
-        for key in MODELS:
+        for key in DOCK_MODELS:
             self.model_combo.addItem(model_names()[key], key)
-        self.model_combo.setCurrentIndex(MODELS.index("p526"))
+        self.model_combo.setCurrentIndex(DOCK_MODELS.index(DEFAULTS.model))
         self.model_combo.setToolTip(tr(
             "How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). "
             "P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick "
@@ -146,7 +152,7 @@ class CoveragePage(QWidget):
         self.rx_spin.setObjectName("rxHeightSpin")
         self.rx_spin.setRange(0.0, 100.0)
         self.rx_spin.setDecimals(1)
-        self.rx_spin.setValue(1.5)
+        self.rx_spin.setValue(DEFAULTS.rx_height_m)
         self.rx_spin.setSuffix(" m")
         self.rx_spin.setToolTip(tr("Height of the phone or router above the ground: 1.5 m for a phone in the hand, "
                                    "5-10 m for a router antenna on a pole."))
@@ -154,7 +160,7 @@ class CoveragePage(QWidget):
         self.threshold_spin.setObjectName("thresholdSpin")
         self.threshold_spin.setRange(-160.0, -40.0)
         self.threshold_spin.setDecimals(0)
-        self.threshold_spin.setValue(-110.0)
+        self.threshold_spin.setValue(DEFAULTS.threshold_dbm)
         self.threshold_spin.setSuffix(" dBm")
         self.threshold_spin.setToolTip(tr("Weakest signal that still counts as coverage. About -100 dBm is good, "
                                           "-110 dBm is the edge of coverage, -120 dBm is practically no signal."))
@@ -163,7 +169,7 @@ class CoveragePage(QWidget):
         self.radius_spin.setRange(0.0, 200000.0)
         self.radius_spin.setDecimals(0)
         self.radius_spin.setSingleStep(1000.0)
-        self.radius_spin.setValue(30000.0)
+        self.radius_spin.setValue(DEFAULTS.max_radius_m)
         self.radius_spin.setSuffix(" m")
         self.radius_spin.setToolTip(tr("How far from each tower to compute. Farther places get no value (nodata). "
                                        "30 km suits rural 4G on 900 MHz; a smaller radius is faster."))
@@ -172,7 +178,7 @@ class CoveragePage(QWidget):
         self.k_spin.setRange(0.1, 10.0)
         self.k_spin.setDecimals(4)
         self.k_spin.setSingleStep(0.1)
-        self.k_spin.setValue(1.3333)
+        self.k_spin.setValue(round(DEFAULTS.k_factor, 4))
         self.k_spin.setToolTip(tr("How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the "
                                   "normal atmosphere; a smaller value makes the earth 'bulge' more."))
         self.resolution_combo = QComboBox()
@@ -189,16 +195,14 @@ class CoveragePage(QWidget):
         self.loss_spin.setObjectName("extraLossSpin")
         self.loss_spin.setRange(0.0, 60.0)
         self.loss_spin.setSingleStep(1.0)
-        self.loss_spin.setValue(0.0)
+        self.loss_spin.setValue(DEFAULTS.clutter_margin_db)
         self.loss_spin.setSuffix(" dB")
         self.loss_spin.setToolTip(tr("Extra loss for what the terrain model does not see: forest canopy (10-20 dB "
                                      "in Kalimantan's forest), buildings, the user's body. 0 = terrain only."))
-        from ..processing.alg_coverage import quantity_labels
-
         self.quantity_combo = QComboBox()
         self.quantity_combo.setObjectName("quantityCombo")
         self.quantity_combo.addItems(quantity_labels())
-        self.quantity_combo.setCurrentIndex(1)
+        self.quantity_combo.setCurrentIndex(defs.QUANTITIES.index(DEFAULTS.quantity))
         self.quantity_combo.setToolTip(tr("4G thresholds (-100 good, -110 edge, -120 none) are RSRP values: the "
                                           "power of one LTE resource element, about 28-31 dB below the total power."))
         self.server_check = QCheckBox(tr("Also map the serving site"))
@@ -273,8 +277,8 @@ class CoveragePage(QWidget):
         if self.probe_tool is not None:
             self.probe_tool.setAction(self.probe_action)
             self.probe_tool.pointClicked.connect(self.probe_point)
-        self.probe_label = QLabel(tr("Uses the sites, DEM, receiver height, radius and k-factor above (model "
-                                     "P.526)."))
+        self.probe_label = QLabel(tr("Uses the chosen coverage raster's settings (else the parameters above), the "
+                                     "sites and the DEM (model P.526)."))
         self.probe_label.setObjectName("probeLabel")
         self.probe_label.setWordWrap(True)
         prl.addWidget(self.probe_label)
@@ -345,13 +349,33 @@ class CoveragePage(QWidget):
             self.classify_button.setToolTip(tr("Not available: the 'Classify villages' tool is not installed in "
                                                "this version of the plugin."))
 
+    def settings(self) -> CoverageSettings:
+        """The coverage settings set on the page."""
+        return CoverageSettings(
+            model=self.model_combo.currentData(), quantity=defs.QUANTITIES[self.quantity_combo.currentIndex()],
+            clutter_margin_db=self.loss_spin.value(), threshold_dbm=self.threshold_spin.value(),
+            rx_height_m=self.rx_spin.value(), resolution=self.resolution_combo.currentData(),
+            k_factor=self.k_spin.value(), max_radius_m=self.radius_spin.value())
+
+    def probe_settings(self) -> tuple:
+        """(settings, from_raster): the chosen coverage raster's settings when it carries them (so the probe
+        computes what the raster shows), else the page's."""
+        layer = self.coverage_combo.currentLayer()
+        if layer is not None and layer.providerType() == "gdal":
+            try:
+                found = CoverageSettings.read_raster(layer.source())
+            except CoverageSettingsError:
+                found = None
+            if found is not None:
+                return found, True
+        return self.settings(), False
+
     def parameters(self) -> dict:
         """The algorithm parameters set on the page (without layers and outputs)."""
-        return {"MODEL": MODELS.index(self.model_combo.currentData()), "RX_HEIGHT": self.rx_spin.value(),
-                "THRESHOLD_DBM": self.threshold_spin.value(), "MAX_RADIUS_M": self.radius_spin.value(),
-                "K_FACTOR": self.k_spin.value(), "EXTRA_LOSS_DB": self.loss_spin.value(),
-                "QUANTITY": self.quantity_combo.currentIndex(),
-                "RESOLUTION": RESOLUTIONS.index(self.resolution_combo.currentData())}
+        st = self.settings()
+        return {"MODEL": MODELS.index(st.model), "RX_HEIGHT": st.rx_height_m, "THRESHOLD_DBM": st.threshold_dbm,
+                "MAX_RADIUS_M": st.max_radius_m, "K_FACTOR": st.k_factor, "EXTRA_LOSS_DB": st.clutter_margin_db,
+                "QUANTITY": defs.QUANTITIES.index(st.quantity), "RESOLUTION": RESOLUTIONS.index(st.resolution)}
 
     def _busy(self, busy: bool) -> None:
         self.compute_button.setEnabled(not busy)
@@ -548,11 +572,10 @@ class CoveragePage(QWidget):
         if sites_layer.crs() != dem.crs():
             transform = QgsCoordinateTransform(sites_layer.crs(), dem.crs(), project)
         sites = sites_from_features(sites_layer.getFeatures(), sites_layer.fields(), transform)["sites"]
-        from ..processing.alg_coverage import QUANTITY_OFFSETS_DB
-
-        offset = QUANTITY_OFFSETS_DB[self.quantity_combo.currentIndex()] + self.loss_spin.value()
+        settings, from_raster = self.probe_settings()
         for site in sites:  # the same quantity (RSRP) and clutter margin as the coverage raster
-            site.eirp_dbm -= offset
+            site.eirp_dbm -= settings.eirp_offset_db
+        self.probe_from_raster = from_raster
         self.probe_label.setText(tr("Computing the signal at this point…"))
         self._show_marker(QgsPointXY(canvas_point))
         dem_crs = dem.crs()
@@ -567,8 +590,8 @@ class CoveragePage(QWidget):
             self.show_probe(result, error, canvas_pt, dem_crs)
 
         task = ProbeTask(tr("Signal at point"), done, dem_path=dem.source(), dem_wkt=dem.crs().toWkt(),
-                         sites=sites, x=pt.x(), y=pt.y(), rx_height=self.rx_spin.value(),
-                         k_factor=self.k_spin.value(), max_radius=max(self.radius_spin.value(), 1.0),
+                         sites=sites, x=pt.x(), y=pt.y(), rx_height=settings.rx_height_m,
+                         k_factor=settings.k_factor, max_radius=max(settings.max_radius_m, 1.0),
                          limit=PROBE_LIMIT)
         holder["task"] = task
         self.probe_task = task

@@ -25,19 +25,17 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
     QgsProcessingUtils,
-    QgsWkbTypes,
 )
 
 from ..core import coverage as cov
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
-from ..core.profile import NamedSite
-from ..core.sites import TECH_DEFAULTS, normalise_tech
 from ..errors import describe
 from ..i18n import tr
+from ..io.coverage_sites import DEFAULT_TECH, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
 from ..io.styles_coverage import CoverageStyler
+from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
-from .params import model_labels, quantity_labels, resolution_labels  # noqa: F401 - re-exported for the dock
 
 MODELS = defs.MODELS
 QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
@@ -46,113 +44,6 @@ QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES
 RESOLUTIONS = defs.RESOLUTIONS
 RAY_STEPS = defs.RAY_STEPS
 DEFAULT_RESOLUTION = defs.DEFAULT_RESOLUTION
-DEFAULT_TECH = "4G"
-SITE_FIELDS = ("site_id", "height_m", "freq_mhz", "eirp_dbm", "tech", "operator")
-
-
-def _plain(value):
-    """QVariant NULL / None / '' -> None, else the value."""
-    if value is None:
-        return None
-    try:
-        if hasattr(value, "isNull") and value.isNull():
-            return None
-    except TypeError:
-        pass
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def _positive(value):
-    value = _plain(value)
-    if value is None:
-        return None
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) and v > 0 else None
-
-
-def _number(value):
-    value = _plain(value)
-    if value is None:
-        return None
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) else None
-
-
-def field_index(fields, name: str) -> int:
-    """Index of the field called ``name`` (case-insensitive), -1 if absent."""
-    for i, f in enumerate(fields):
-        if f.name().lower() == name:
-            return i
-    return -1
-
-
-def sites_from_features(features, fields, transform=None) -> dict:
-    """Engine sites (:class:`NamedSite`, in the transform's destination CRS) from point features.
-
-    Fields used when present (case-insensitive): ``site_id``, ``height_m``, ``freq_mhz``, ``eirp_dbm``,
-    ``tech``, ``operator``. A missing/empty/non-positive height, frequency or EIRP (EIRP: missing only) takes
-    ``core.sites.TECH_DEFAULTS`` of the site's ``tech`` (2G/3G/4G/5G, aliases such as LTE/GSM understood),
-    else the 4G defaults. A missing site id becomes ``fid-<feature id>``.
-    Returns ``{"sites", "defaulted" (count of sites with at least one default), "no_geometry" (ids),
-    "transform_failed" (ids)}``.
-    """
-    idx = {name: field_index(fields, name) for name in SITE_FIELDS}
-    sites, no_geom, failed = [], [], []
-    n_default = 0
-    for feat in features:
-        attrs = feat.attributes()
-
-        def get(name, attrs=attrs):
-            i = idx[name]
-            return attrs[i] if i >= 0 and i < len(attrs) else None
-
-        sid = _plain(get("site_id"))
-        site_id = str(sid) if sid is not None else f"fid-{feat.id()}"
-        geom = feat.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
-            no_geom.append(site_id)
-            continue
-        if QgsWkbTypes.isMultiType(geom.wkbType()):
-            pts = geom.asMultiPoint()
-            if not pts:
-                no_geom.append(site_id)
-                continue
-            pt = pts[0]
-        else:
-            pt = geom.asPoint()
-        x, y = pt.x(), pt.y()
-        if transform is not None:
-            try:
-                p = transform.transform(pt)
-                x, y = p.x(), p.y()
-            except Exception:  # QgsCsException
-                failed.append(site_id)
-                continue
-        tech = normalise_tech(_plain(get("tech"))) or ""
-        defaults = TECH_DEFAULTS.get(tech) or TECH_DEFAULTS[DEFAULT_TECH]
-        height = _positive(get("height_m"))
-        freq = _positive(get("freq_mhz"))
-        if freq is not None and freq < 30:  # given in GHz
-            freq *= 1000.0
-        eirp = _number(get("eirp_dbm"))
-        used_default = height is None or freq is None or eirp is None
-        n_default += int(used_default)
-        operator = _plain(get("operator"))
-        sites.append(NamedSite(
-            site_id=site_id, x=float(x), y=float(y),
-            height_m=height if height is not None else defaults["height_m"],
-            freq_mhz=freq if freq is not None else defaults["freq_mhz"],
-            eirp_dbm=eirp if eirp is not None else defaults["eirp_dbm"],
-            operator=str(operator) if operator is not None else "", tech=tech, defaulted=used_default))
-    return {"sites": sites, "defaulted": n_default, "no_geometry": no_geom, "transform_failed": failed}
 
 
 def dem_crs_of(path: str, fallback=None) -> QgsCoordinateReferenceSystem:

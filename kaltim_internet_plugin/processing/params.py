@@ -19,27 +19,10 @@ from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..errors import describe
 from ..i18n import tr
+from ..labels import model_labels, quantity_labels, resolution_labels
 
 SETTINGS_PARAMS = ("MODEL", "QUANTITY", "EXTRA_LOSS_DB", "THRESHOLD_DBM", "RX_HEIGHT", "RESOLUTION", "K_FACTOR",
                    "MAX_RADIUS_M")
-
-
-def model_labels() -> list:
-    return [tr("Line of sight (GDAL viewshed, number of sites visible)"),
-            tr("ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)"),
-            tr("Okumura-Hata / COST-231, terrain ignored (dBm)"),
-            tr("Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)")]
-
-
-def quantity_labels() -> list:
-    return [tr("Total received power (dBm)"), tr("4G RSRP, 10 MHz carrier (received power - 27.8 dB)"),
-            tr("4G RSRP, 20 MHz carrier (received power - 30.8 dB)")]
-
-
-def resolution_labels() -> list:
-    return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
-            tr("Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)"),
-            tr("Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)")]
 
 
 def given(parameters: dict, name: str) -> bool:

@@ -105,8 +105,12 @@ def test_page_is_discovered_and_follows_the_data_page(plugin, layers):
               page.resolution_combo, page.loss_spin, page.quantity_combo, page.compute_button):
         assert w.toolTip()
     p = page.parameters()
+    # the dock's defaults are the demo's and the algorithm's (core.coverage_settings.DEFAULTS): 15 dB foliage
     assert p == {"MODEL": 1, "RX_HEIGHT": 1.5, "THRESHOLD_DBM": -110.0, "MAX_RADIUS_M": 30000.0,
-                 "K_FACTOR": pytest.approx(1.3333), "RESOLUTION": 1, "EXTRA_LOSS_DB": 0.0, "QUANTITY": 1}
+                 "K_FACTOR": pytest.approx(1.3333), "RESOLUTION": 1, "EXTRA_LOSS_DB": 15.0, "QUANTITY": 1}
+    alg = QgsApplication.processingRegistry().algorithmById("kaltiminternet:coverage")
+    for key in ("MODEL", "RX_HEIGHT", "THRESHOLD_DBM", "MAX_RADIUS_M", "RESOLUTION", "EXTRA_LOSS_DB", "QUANTITY"):
+        assert alg.parameterDefinition(key).defaultValue() == pytest.approx(p[key]), key
     assert page.resolution_combo.currentData() == "fast"  # the default, as in the Processing algorithm
 
 
