@@ -160,6 +160,62 @@
       <translation>Waktu tunggu BTS harus antara 0 dan 60 bulan (diberikan {value}).</translation>
     </message>
     <message>
+      <source>Year (or all)</source>
+      <translation>Tahun (atau all)</translation>
+    </message>
+    <message>
+      <source>Technology</source>
+      <translation>Teknologi</translation>
+    </message>
+    <message>
+      <source>Kab/kota code (empty = all)</source>
+      <translation>Kode kab/kota (kosong = semua)</translation>
+    </message>
+    <message>
+      <source>Provider (empty = all)</source>
+      <translation>Penyedia (kosong = semua)</translation>
+    </message>
+    <message>
+      <source>Installations per year</source>
+      <translation>Pemasangan per tahun</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Sumber</translation>
+    </message>
+    <message>
+      <source>Installation capacity and BTS lead time</source>
+      <translation>Kapasitas pemasangan dan waktu tunggu BTS</translation>
+    </message>
+    <message>
+      <source>How many installations crews can finish per year: one per village for fibre, FWA, radio, satellite and co-location, one per tower for a new BTS. Villages that do not fit move to the next year, with the reason.</source>
+      <translation>Berapa pemasangan yang dapat diselesaikan tim per tahun: satu per desa untuk fiber, FWA, radio, satelit dan kolokasi, satu per menara untuk BTS baru. Desa yang tidak tertampung pindah ke tahun berikutnya, dengan alasannya.</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Tambah</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Hapus</translation>
+    </message>
+    <message>
+      <source>Reset to defaults</source>
+      <translation>Kembalikan ke bawaan</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> bulan</translation>
+    </message>
+    <message>
+      <source>BTS lead time</source>
+      <translation>Waktu tunggu BTS</translation>
+    </message>
+    <message>
+      <source>Months from a new BTS's build year until it serves its villages (LEAD_TIME_MONTHS). Default: {source}</source>
+      <translation>Bulan sejak tahun pembangunan BTS baru hingga melayani desanya (LEAD_TIME_MONTHS). Bawaan: {source}</translation>
+    </message>
+    <message>
       <source>Key</source>
       <translation>Kunci</translation>
     </message>
@@ -190,10 +246,6 @@
     <message>
       <source>Amounts in rupiah. The defaults are published figures or stated assumptions (see the source of each row). The table is saved in the QGIS project and used by 'Choose technology' and 'Candidate sites'.</source>
       <translation>Nilai dalam rupiah. Nilai bawaan adalah angka yang dipublikasikan atau asumsi yang dinyatakan (lihat sumber setiap baris). Tabel disimpan dalam proyek QGIS dan dipakai oleh 'Pilih teknologi' dan 'Kandidat lokasi'.</translation>
-    </message>
-    <message>
-      <source>Reset to defaults</source>
-      <translation>Kembalikan ke bawaan</translation>
     </message>
     <message>
       <source>Import CSV…</source>
@@ -1252,16 +1304,8 @@
       <translation>Sumber dana</translation>
     </message>
     <message>
-      <source>Add</source>
-      <translation>Tambah</translation>
-    </message>
-    <message>
       <source>Add a funding source</source>
       <translation>Tambah sumber dana</translation>
-    </message>
-    <message>
-      <source>Remove</source>
-      <translation>Hapus</translation>
     </message>
     <message>
       <source>Remove the selected funding sources</source>
@@ -1412,8 +1456,8 @@
       <translation>Penduduk</translation>
     </message>
     <message>
-      <source>{s} villages scheduled ({p} people), {u} unfunded. CAPEX {capex}, OPEX {opex}. OPEX after year 1 from recurring sources: {sus}. Training: {t} cadres, {tc}.</source>
-      <translation>{s} desa terjadwal ({p} jiwa), {u} belum terdanai. CAPEX {capex}, OPEX {opex}. OPEX setelah tahun pertama dari sumber berkelanjutan: {sus}. Pelatihan: {t} kader, {tc}.</translation>
+      <source>Planned: {planned} villages ({desa} desa, {kel} kelurahan): {new} new coverage, {office} office connections. Scheduled {s} ({p} people in connected villages, {pn} newly covered), {u} unfunded, {c} over installation capacity. CAPEX {capex}; OPEX in the roadmap {opex}; OPEX still running after {end}: {after} a year. OPEX after year 1 from recurring sources: {sus}. Training: {tn} cadres, {tc}.</source>
+      <translation>Direncanakan: {planned} desa/kelurahan ({desa} desa, {kel} kelurahan): {new} cakupan baru, {office} sambungan kantor. Terjadwal {s} ({p} penduduk di desa/kelurahan tersambung, {pn} tercakup baru), {u} belum terdanai, {c} melebihi kapasitas pemasangan. CAPEX {capex}; OPEX dalam roadmap {opex}; OPEX yang masih berjalan setelah {end}: {after} per tahun. OPEX setelah tahun pertama dari sumber berulang: {sus}. Pelatihan: {tn} kader, {tc}.</translation>
     </message>
     <message>
       <source>Funding table OK: {n} sources, {total} per year (without per-kabupaten caps).</source>
@@ -1910,10 +1954,6 @@
     <message>
       <source>Site ID</source>
       <translation>ID menara</translation>
-    </message>
-    <message>
-      <source>Technology</source>
-      <translation>Teknologi</translation>
     </message>
     <message>
       <source>Tower height</source>

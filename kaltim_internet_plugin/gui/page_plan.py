@@ -44,9 +44,11 @@ from ..core.funding import (
     format_idr,
     validate_sources,
 )
+from ..core.plan_summary import summarize
 from ..i18n import tr, user_locale
 from ..io import funding_store
 from ..io.styles_plan import color_for, style_plan_by_year
+from .capacity_editor import CapacityEditor
 from .charts import BarChart
 from .messages import notify
 from .tasks import run_algorithm_task
@@ -219,6 +221,10 @@ class PlanPage(QWidget):
         self.funding_messages.setWordWrap(True)
         fl.addWidget(self.funding_messages)
         layout.addWidget(fbox)
+
+        # capacity and lead time --------------------------------------------------------------------------------
+        self.capacity_editor = CapacityEditor(self)
+        layout.addWidget(self.capacity_editor)
 
         # run -------------------------------------------------------------------------------------------------
         run_row = QHBoxLayout()
@@ -558,6 +564,10 @@ class PlanPage(QWidget):
         if messages and validate_sources(sources):
             notify(self.iface, tr("Fix the funding table first; see the messages under the table."), Qgis.Warning)
             return None
+        capacity_problem = self.capacity_editor.validate()
+        if capacity_problem:
+            notify(self.iface, capacity_problem, Qgis.Warning)
+            return None
         out = self._output_path(plan)
         plan_file = os.path.normcase(os.path.abspath(plan.source().split("|")[0]))
         if os.path.normcase(os.path.abspath(out)) == plan_file:
@@ -575,7 +585,9 @@ class PlanPage(QWidget):
         funding_file = str(Path(tempfile.mkdtemp(prefix="kaltim_funding_")) / "funding_sources.json")
         funding_store.write_file(funding_file, sources)
         params = {"PLAN": plan.id(), "START_YEAR": self.start_spin.value(), "YEARS": self.years_spin.value(),
-                  "FUNDING": funding_file, "CADRE_TARGET": self.cadre_spin.value()}
+                  "FUNDING": funding_file, "CADRE_TARGET": self.cadre_spin.value(),
+                  "CAPACITY": self.capacity_editor.write_csv(),
+                  "LEAD_TIME_MONTHS": self.capacity_editor.lead_spin.value()}
         for key, table in OUTPUT_TABLES:
             if key == "OUTPUT":
                 params[key] = f"ogr:dbname='{out}' table=\"{table}\" (geom)"
@@ -680,7 +692,7 @@ class PlanPage(QWidget):
     def year_filter_expression(self, year: int) -> str:
         expr = f'"year" <= {int(year)}'
         if self.show_unfunded.isChecked():
-            expr = f"{expr} OR \"fund_status\" = 'unfunded'"
+            expr = f"{expr} OR \"fund_status\" <> 'scheduled'"  # unfunded or over installation capacity
         operator_filter = getattr(self, "operator_filter", "")
         if operator_filter:
             expr = f"({expr}) AND ({operator_filter})"
@@ -726,15 +738,33 @@ class PlanPage(QWidget):
         self.people_chart.set_data(cats, [(tr("People"), [people[y] for y in years], None)], colors)
 
     def show_summary(self, r: dict) -> None:
+        """The plan's figures from the one plan summary (core.plan_summary) of the roadmap layer, as the reports."""
         lang = self._lang()
         sus = r.get("SUSTAINABILITY")
         sus_txt = "–" if sus is None else f"{100 * float(sus):.0f}%"
+        layer = self.roadmap_layer()
+        rows = []
+        if layer is not None:
+            subset = layer.subsetString()
+            layer.setSubsetString("")
+            names = layer.fields().names()
+            rows = [dict(zip(names, [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+                                     for v in f.attributes()])) for f in layer.getFeatures()]
+            layer.setSubsetString(subset)
+        start, years = getattr(self, "_run_years", (self.start_spin.value(), self.years_spin.value()))
+        s = summarize(rows, start, start + years - 1)
+        t = s.total
+        self.plan_summary = s
         self.summary_label.setText(tr(
-            "{s} villages scheduled ({p} people), {u} unfunded. CAPEX {capex}, OPEX {opex}. OPEX after year 1 "
-            "from recurring sources: {sus}. Training: {t} cadres, {tc}.").format(
-            s=int(r.get("VILLAGES_SCHEDULED") or 0), p=f"{int(r.get('PEOPLE_CONNECTED') or 0):,}",
-            u=int(r.get("VILLAGES_UNFUNDED") or 0), capex=format_idr(r.get("CAPEX_TOTAL") or 0, lang),
-            opex=format_idr(r.get("OPEX_TOTAL") or 0, lang), sus=sus_txt, t=int(r.get("TRAINEES") or 0),
+            "Planned: {planned} villages ({desa} desa, {kel} kelurahan): {new} new coverage, {office} office "
+            "connections. Scheduled {s} ({p} people in connected villages, {pn} newly covered), {u} unfunded, {c} "
+            "over installation capacity. CAPEX {capex}; OPEX in the roadmap {opex}; OPEX still running after {end}: "
+            "{after} a year. OPEX after year 1 from recurring sources: {sus}. Training: {tn} cadres, {tc}.").format(
+            planned=t.planned, desa=t.planned_desa, kel=t.planned_kelurahan, new=t.new_coverage,
+            office=t.office_connection, s=t.scheduled, p=f"{t.people_connected:,}", pn=f"{t.people_newly_covered:,}",
+            u=t.unfunded, c=t.over_capacity, capex=format_idr(t.capex_scheduled_idr, lang),
+            opex=format_idr(s.opex_total_idr, lang), end=s.end_year,
+            after=format_idr(s.opex_after_horizon_idr_year, lang), sus=sus_txt, tn=int(r.get("TRAINEES") or 0),
             tc=format_idr(r.get("TRAINING_COST") or 0, lang)))
 
     def cleanup(self):

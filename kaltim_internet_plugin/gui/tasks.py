@@ -50,7 +50,7 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
         feedback.progressChanged.connect(on_progress)
     if alg.flags() & QgsProcessingAlgorithm.FlagNoThreading:
         return _run_on_main_thread(alg, params, context, feedback, on_done)
-    task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
+    task = QgsProcessingAlgRunnerTask(alg, detach_layers(params), context, feedback)
     if description:
         task.setDescription(description)
     # keep the Python objects alive as long as the task runs
@@ -62,6 +62,25 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     task.executed.connect(_executed)
     QgsApplication.taskManager().addTask(task)
     return task
+
+
+def detach_layers(params: dict) -> dict:
+    """For a background run: each parameter naming a project layer by id becomes the layer's own source (file
+    path or URI, subset included) when the layer is a file read by GDAL/OGR without unsaved edits, so the task
+    opens its own copy instead of reading a layer the GUI thread owns (a race that can crash QGIS). Memory layers
+    and layers with unsaved edits stay as ids."""
+    project = QgsProject.instance()
+    out = dict(params)
+    for key, value in params.items():
+        if not isinstance(value, str) or not value:
+            continue
+        layer = project.mapLayer(value)
+        if layer is None or layer.providerType() not in ("ogr", "gdal"):
+            continue
+        if hasattr(layer, "isModified") and (layer.isEditable() or layer.isModified()):
+            continue
+        out[key] = layer.source()
+    return out
 
 
 def _run_on_main_thread(alg, params, context, feedback, on_done):

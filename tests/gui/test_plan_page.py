@@ -140,9 +140,15 @@ def test_run_roadmap_adds_styled_layers_charts_and_filters_by_year(page, plan_la
     assert count(roadmap) > first_year
     assert {f["year"] for f in roadmap.getFeatures()} <= {2026, 2027, 2028}
     page.show_unfunded.setChecked(True)
-    assert "unfunded" in roadmap.subsetString()
+    assert "scheduled" in roadmap.subsetString()
     unfunded = [f for f in roadmap.getFeatures() if f["fund_status"] == "unfunded"]
     assert len(unfunded) == res["VILLAGES_UNFUNDED"]
+    # the summary is the one plan summary: its figures equal the layer's (all of it, not the year filter)
+    roadmap.setSubsetString("")
+    scheduled = [f for f in roadmap.getFeatures() if f["fund_status"] == "scheduled"]
+    assert page.plan_summary.total.scheduled == len(scheduled) == res["VILLAGES_SCHEDULED"]
+    assert page.plan_summary.total.capex_scheduled_idr == sum(int(round(f["capex_idr"])) for f in scheduled)
+    assert f"Scheduled {len(scheduled)} (" in page.summary_label.text()
     # a second run replaces the previous layers instead of piling them up
     with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
         page.run_roadmap()
@@ -205,3 +211,33 @@ def test_existing_tables_are_only_replaced_after_confirmation(page, plan_layer, 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.No)
     assert page.run_roadmap() is None
     assert asked and len(read_gpkg(str(out))) == 2
+
+
+def test_capacity_editor_defaults_bad_cells_and_parameters(page, plan_layer, qgis_iface, tmp_path, qtbot):
+    from qgis.core import Qgis
+
+    from kaltim_internet_plugin.core.capacity import DEFAULT_ROWS, CapacityTable
+
+    editor = page.capacity_editor
+    assert editor.grid.rowCount() == len(DEFAULT_ROWS) and editor.lead_spin.value() == 12
+    assert all(editor.grid.item(r, 5).text() for r in range(editor.grid.rowCount())), "sources shown"
+    fwa = next(r for r in range(editor.grid.rowCount()) if editor.grid.item(r, 1).text() == "fwa")
+    editor.grid.item(fwa, 4).setText("-3")
+    page.plan_combo.setLayer(plan_layer)
+    assert page.run_roadmap() is None
+    warning = qgis_iface.messageBar().get_messages(Qgis.Warning)[-1]
+    assert f"row {fwa + 1}" in warning and "max_installations" in warning and "-3" in warning
+    editor.grid.item(fwa, 4).setText("2")
+    editor.lead_spin.setValue(24)
+    assert editor.validate() == ""
+    table = CapacityTable.from_csv(editor.write_csv())
+    assert [r.max_installations for r in table.rows if r.tech == "fwa"] == [2]
+    page.output_widget.setFilePath(str(tmp_path / "cap.gpkg"))
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        assert page.run_roadmap() is not None
+    assert blocker.args[0]["ok"]
+    per_year = {}
+    for f in page.roadmap_layer().getFeatures():
+        if f["fund_status"] == "scheduled" and f["tech"] == "fwa":
+            per_year[f["year"]] = per_year.get(f["year"], 0) + 1
+    assert per_year and max(per_year.values()) <= 2

@@ -1,0 +1,128 @@
+"""Installation capacity and BTS lead time on the Plan page: an editable table (year, technology, kab/kota,
+provider, installations per year, source) over :mod:`..core.capacity`, with the defaults and their sources."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..core.capacity import (
+    ALL,
+    COLUMNS,
+    DEFAULT_BTS_LEAD_MONTHS,
+    DEFAULT_ROWS,
+    LEAD_SOURCE,
+    CapacityError,
+    CapacityTable,
+    parse_row,
+)
+from ..errors import describe
+from ..i18n import tr
+
+EDIT_COLUMNS = COLUMNS + ("source",)
+
+
+def column_titles() -> list:
+    return [tr("Year (or all)"), tr("Technology"), tr("Kab/kota code (empty = all)"),
+            tr("Provider (empty = all)"), tr("Installations per year"), tr("Source")]
+
+
+class CapacityEditor(QGroupBox):
+    """Editable capacity table and lead time. :meth:`table` returns the parsed table or raises CapacityError
+    naming the row and column."""
+
+    def __init__(self, parent=None):
+        super().__init__(tr("Installation capacity and BTS lead time"), parent)
+        self.setObjectName("capacityEditor")
+        layout = QVBoxLayout(self)
+        self.grid = QTableWidget(0, len(EDIT_COLUMNS))
+        self.grid.setObjectName("capacityTable")
+        self.grid.setHorizontalHeaderLabels(column_titles())
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.setMinimumHeight(140)
+        self.grid.setToolTip(tr("How many installations crews can finish per year: one per village for fibre, FWA, "
+                                "radio, satellite and co-location, one per tower for a new BTS. Villages that do "
+                                "not fit move to the next year, with the reason."))
+        layout.addWidget(self.grid)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(tr("Add"))
+        self.add_button.clicked.connect(lambda: self._append(("", "", "", "", "", "")))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.reset_button = QPushButton(tr("Reset to defaults"))
+        self.reset_button.clicked.connect(self.reset_defaults)
+        self.lead_spin = QSpinBox()
+        self.lead_spin.setObjectName("leadTimeSpin")
+        self.lead_spin.setRange(0, 60)
+        self.lead_spin.setValue(DEFAULT_BTS_LEAD_MONTHS)
+        self.lead_spin.setSuffix(tr(" months"))
+        self.lead_spin.setToolTip(tr("Months from a new BTS's build year until it serves its villages "
+                                     "(LEAD_TIME_MONTHS). Default: {source}").format(source=LEAD_SOURCE))
+        for w in (self.add_button, self.remove_button, self.reset_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(QLabel(tr("BTS lead time")))
+        row.addWidget(self.lead_spin)
+        layout.addLayout(row)
+        self.message = QLabel("")
+        self.message.setObjectName("capacityMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.reset_defaults()
+
+    def _append(self, values) -> None:
+        r = self.grid.rowCount()
+        self.grid.insertRow(r)
+        for c, v in enumerate(values):
+            self.grid.setItem(r, c, QTableWidgetItem("" if v is None else str(v)))
+
+    def reset_defaults(self) -> None:
+        self.grid.setRowCount(0)
+        for r in DEFAULT_ROWS:
+            self._append((ALL if r.year is None else r.year, r.tech, r.kab_code, r.provider,
+                          "" if r.max_installations is None else r.max_installations, r.source))
+        self.message.setText("")
+
+    def remove_selected(self) -> None:
+        for r in sorted({i.row() for i in self.grid.selectedIndexes()}, reverse=True):
+            self.grid.removeRow(r)
+
+    def table(self) -> CapacityTable:
+        rows = []
+        for r in range(self.grid.rowCount()):
+            cells = {col: (self.grid.item(r, c).text().strip() if self.grid.item(r, c) else "")
+                     for c, col in enumerate(EDIT_COLUMNS)}
+            if not any(cells[c] for c in COLUMNS):
+                continue
+            rows.append(parse_row(cells, r + 1))
+        return CapacityTable(rows)
+
+    def validate(self) -> str:
+        """'' when the table is valid, else the message (row and column named), also shown under the table."""
+        try:
+            self.table()
+        except CapacityError as exc:
+            text = describe(exc)
+            self.message.setText(text)
+            return text
+        self.message.setText("")
+        return ""
+
+    def write_csv(self) -> str:
+        """The table as a CSV file for the roadmap algorithm (CAPACITY)."""
+        path = Path(tempfile.mkdtemp(prefix="kaltim_capacity_")) / "capacity.csv"
+        path.write_text(self.table().to_csv(), encoding="utf-8")
+        return str(path)
