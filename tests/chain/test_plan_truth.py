@@ -197,3 +197,46 @@ def test_second_village_set_with_its_own_budget_capacity_and_lead(provider, tmp_
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+class _Log:
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        self.feedback = QgsProcessingFeedback()
+        self.lines = []
+        self.feedback.pushInfo = self.lines.append
+        self.feedback.pushWarning = self.lines.append
+
+
+def test_settings_from_the_raster_and_explicit_overrides_are_logged(provider, tmp_path):
+    import processing
+
+    from kaltim_internet_plugin.core.coverage_settings import CoverageSettings
+
+    subset = "\"kode_kab\" = '64.74'"  # Kota Bontang: small and quick
+    cov = processing.run("kaltiminternet:coverage", {
+        "SITES": f"{GPKG}|layername=towers", "DEM": DEM, "MAX_RADIUS_M": 8000, "THRESHOLD_DBM": -100,
+        "EXTRA_LOSS_DB": 7, "OUTPUT": str(tmp_path / "cov.tif")})["OUTPUT"]
+    assert CoverageSettings.read_raster(cov).threshold_dbm == -100
+    village_params = {"VILLAGES": f"{GPKG}|layername=villages|subset={subset}", "COVERAGE": cov,
+                      "OUTPUT": "TEMPORARY_OUTPUT"}
+    log = _Log()
+    processing.run("kaltiminternet:classifyvillages", village_params, feedback=log.feedback)
+    assert any("from the coverage raster" in line and "threshold -100 dBm" in line for line in log.lines)
+    assert not any("overrides" in line for line in log.lines)
+    log = _Log()
+    processing.run("kaltiminternet:classifyvillages", dict(village_params, THRESHOLD_DBM=-110),
+                   feedback=log.feedback)
+    assert any("threshold_dbm" in line and "overrides" in line and "-100" in line for line in log.lines)
+    # a raster without settings: the defaults, with a warning that says how to fix it
+    from osgeo import gdal
+
+    bare = str(tmp_path / "bare.tif")
+    gdal.Translate(bare, cov)
+    ds = gdal.Open(bare, gdal.GA_Update)
+    ds.SetMetadata({})
+    ds = None
+    log = _Log()
+    processing.run("kaltiminternet:classifyvillages", dict(village_params, COVERAGE=bare), feedback=log.feedback)
+    assert any("carries no coverage settings" in line for line in log.lines)
