@@ -52,6 +52,7 @@ lint: setup
 
 sample: setup
 	$(PY) scripts/make_sample.py
+	$(PY) scripts/make_programme_sample.py
 
 clean:
 	rm -rf build dist out .pytest_cache

@@ -160,6 +160,50 @@
       <translation>Waktu tunggu BTS harus antara 0 dan 60 bulan (diberikan {value}).</translation>
     </message>
     <message>
+      <source>The programme status table has no village code column (kode_desa, kode, kode_bps) and no village name column (nama_desa, desa); its columns are: {columns}. Rename the column holding the Kemendagri code to kode_desa.</source>
+      <translation>Tabel status program tidak memiliki kolom kode desa (kode_desa, kode, kode_bps) maupun kolom nama desa (nama_desa, desa); kolomnya: {columns}. Ubah nama kolom berisi kode Kemendagri menjadi kode_desa.</translation>
+    </message>
+    <message>
+      <source>The programme status table has no 'terhubung' (connected yes/no) and no 'teknologi' column; its columns are: {columns}. Add one of them.</source>
+      <translation>Tabel status program tidak memiliki kolom 'terhubung' (ya/tidak) maupun 'teknologi'; kolomnya: {columns}. Tambahkan salah satunya.</translation>
+    </message>
+    <message>
+      <source>The programme status table has no rows under its header.</source>
+      <translation>Tabel status program tidak berisi baris di bawah judul kolomnya.</translation>
+    </message>
+    <message>
+      <source>'{value}' matches no village of the layer (by code, or by name and kecamatan). Correct the code (Kemendagri, e.g. 64.02.01.2001) {hint}</source>
+      <translation>'{value}' tidak cocok dengan desa mana pun pada layer (menurut kode, atau nama dan kecamatan). Perbaiki kodenya (Kemendagri, mis. 64.02.01.2001) {hint}</translation>
+    </message>
+    <message>
+      <source>village {code} is already given in row {first}; this row is ignored. Keep one row per village.</source>
+      <translation>desa {code} sudah tercantum di baris {first}; baris ini diabaikan. Simpan satu baris per desa.</translation>
+    </message>
+    <message>
+      <source>village {code}: technology '{value}' is not known (fibre service, FWA, satellite, radio); the village counts as connected by an unknown technology.</source>
+      <translation>desa {code}: teknologi '{value}' tidak dikenal (layanan serat optik, FWA, satelit, radio); desa dihitung tersambung dengan teknologi yang tidak diketahui.</translation>
+    </message>
+    <message>
+      <source>village {code}: 'terhubung' = '{value}' is neither ya nor tidak; the row is ignored. Write ya or tidak.</source>
+      <translation>desa {code}: 'terhubung' = '{value}' bukan ya maupun tidak; baris diabaikan. Tulis ya atau tidak.</translation>
+    </message>
+    <message>
+      <source>village {code}: monthly fee '{value}' is not an amount of rupiah; the default fee of its technology is used. Write it as 1.500.000.</source>
+      <translation>desa {code}: biaya bulanan '{value}' bukan jumlah rupiah; biaya bawaan teknologinya yang dipakai. Tulis seperti 1.500.000.</translation>
+    </message>
+    <message>
+      <source>village {code}: {column} '{value}' is not a date; write dd-mm-yyyy.</source>
+      <translation>desa {code}: {column} '{value}' bukan tanggal; tulis dd-mm-yyyy.</translation>
+    </message>
+    <message>
+      <source>village {code}: connected since {date}, after the status date {as_of}. Check the date.</source>
+      <translation>desa {code}: tersambung sejak {date}, setelah tanggal status {as_of}. Periksa tanggalnya.</translation>
+    </message>
+    <message>
+      <source>village {code}: the contract ended on {date}, before the status date {as_of}: its renewal is due and is planned in the roadmap's first year.</source>
+      <translation>desa {code}: kontrak berakhir pada {date}, sebelum tanggal status {as_of}: perpanjangannya jatuh tempo dan direncanakan pada tahun pertama roadmap.</translation>
+    </message>
+    <message>
       <source>Year (or all)</source>
       <translation>Tahun (atau all)</translation>
     </message>
@@ -2592,6 +2636,22 @@
       <translation>Jalur serat optik baru terpanjang (km)</translation>
     </message>
     <message>
+      <source>Subscribe to a fibre service within this distance of a fibre node (km)</source>
+      <translation>Berlangganan layanan serat optik dalam jarak ini dari simpul serat optik (km)</translation>
+    </message>
+    <message>
+      <source>Detour factor of a new fibre run (route length / straight distance)</source>
+      <translation>Faktor belokan jalur serat optik baru (panjang rute / jarak lurus)</translation>
+    </message>
+    <message>
+      <source>Signal a 4G FWA router needs at the office, dBm (empty = the coverage threshold)</source>
+      <translation>Sinyal yang diperlukan router 4G FWA di kantor desa, dBm (kosong = ambang cakupan)</translation>
+    </message>
+    <message>
+      <source>Field flagging villages without PLN mains power (1/ya = no power: solar + battery is added)</source>
+      <translation>Kolom penanda desa tanpa listrik PLN (1/ya = tanpa listrik: ditambah surya + baterai)</translation>
+    </message>
+    <message>
       <source>Existing towers (connected points, operator)</source>
       <translation>Menara yang ada (titik terhubung, operator)</translation>
     </message>
@@ -2676,8 +2736,24 @@
       <translation>Desa per teknologi: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per tahun (horizon {h:g} tahun).</translation>
     </message>
     <message>
+      <source>Connected by the programme ({tech}, {provider}): the service continues at {fee} a year.</source>
+      <translation>Tersambung oleh program ({tech}, {provider}): layanan berlanjut dengan biaya {fee} per tahun.</translation>
+    </message>
+    <message>
+      <source>Programme: {k} villages are already connected; they keep their service (OPEX continues) and the plan connects the other {m}.</source>
+      <translation>Program: {k} desa sudah tersambung; layanannya berlanjut (OPEX tetap berjalan) dan rencana menyambungkan {m} desa lainnya.</translation>
+    </message>
+    <message>
+      <source>Power: {k} offices without PLN mains get solar + battery.</source>
+      <translation>Listrik: {k} kantor desa tanpa listrik PLN mendapat surya + baterai.</translation>
+    </message>
+    <message>
       <source>Radio: {k} offices have line of sight to an existing tower within {d:g} km ({m} towers computed on the DEM).</source>
       <translation>Radio: {k} kantor desa memiliki garis pandang ke menara yang ada dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
+    </message>
+    <message>
+      <source>4G FWA needs {t:g} dBm at the office (FWA_THRESHOLD_DBM).</source>
+      <translation>4G FWA memerlukan {t:g} dBm di kantor desa (FWA_THRESHOLD_DBM).</translation>
     </message>
     <message>
       <source>Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or its office signal is ≥ {t:g} dBm: {k} of {n} villages.</source>
@@ -2706,6 +2782,18 @@
     <message>
       <source>Co-location: {k} offices share 4G equipment on {t} existing towers (cost row {key}).</source>
       <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara yang ada (baris biaya {key}).</translation>
+    </message>
+    <message>
+      <source>technology not reported</source>
+      <translation>teknologi tidak dilaporkan</translation>
+    </message>
+    <message>
+      <source>provider not reported</source>
+      <translation>penyedia tidak dilaporkan</translation>
+    </message>
+    <message>
+      <source>No PLN power: solar + battery added ({c}).</source>
+      <translation>Tanpa listrik PLN: ditambah surya + baterai ({c}).</translation>
     </message>
     <message>
       <source>New BTS: the site optimisation's assignment is kept ({v} villages on {s} sites).</source>
@@ -3556,6 +3644,106 @@
       <translation>gangguan {code} mulai {start}</translation>
     </message>
     <message>
+      <source>Import programme status</source>
+      <translation>Impor status program</translation>
+    </message>
+    <message>
+      <source>Joins the free-internet programme's list of villages (CSV or XLSX as offices save them: semicolons, '1.500.000', dd-mm-yyyy) onto the village layer, by Kemendagri or BPS code, else by village name + kecamatan. Columns are found by name: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), teknologi (fibre service such as IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, biaya_bulanan (Rp a month), sejak, kontrak_berakhir. The output keeps every village field and adds prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, prog_renewal_due and prog_in_scope. SCOPE: the programme covers desa only (kelurahan are handled by their kab/kota) or every village. Rows that match no village, a village given twice, a contract that ended before AS_OF (its renewal is due), an unknown technology or fee are reported with their spreadsheet row in the log and in OUTPUT_REPORT. The plan then connects only what remains: choosetech keeps the service of connected villages (their OPEX continues) and offers satellite villages a migration to fibre.</source>
+      <translation>Menggabungkan daftar desa program internet gratis (CSV atau XLSX sebagaimana kantor menyimpannya: titik koma, '1.500.000', dd-mm-yyyy) ke layer desa, menurut kode Kemendagri atau BPS, atau nama desa + kecamatan. Kolom dikenali dari namanya: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), teknologi (layanan serat optik seperti IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, biaya_bulanan (Rp per bulan), sejak, kontrak_berakhir. Keluaran menyimpan semua kolom desa dan menambahkan prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, prog_renewal_due dan prog_in_scope. SCOPE: program mencakup desa saja (kelurahan ditangani kab/kotanya) atau semua desa/kelurahan. Baris yang tidak cocok dengan desa mana pun, desa yang tercantum dua kali, kontrak yang berakhir sebelum AS_OF (perpanjangannya jatuh tempo), teknologi atau biaya yang tidak dikenal dilaporkan beserta nomor barisnya di log dan di OUTPUT_REPORT. Rencana lalu hanya menyambungkan yang tersisa: choosetech mempertahankan layanan desa yang sudah tersambung (OPEX-nya berlanjut) dan menawarkan migrasi ke serat optik bagi desa satelit.</translation>
+    </message>
+    <message>
+      <source>Programme status table (CSV or XLSX)</source>
+      <translation>Tabel status program (CSV atau XLSX)</translation>
+    </message>
+    <message>
+      <source>Status date (yyyy-mm-dd; empty = today)</source>
+      <translation>Tanggal status (yyyy-mm-dd; kosong = hari ini)</translation>
+    </message>
+    <message>
+      <source>Programme scope</source>
+      <translation>Cakupan program</translation>
+    </message>
+    <message>
+      <source>Villages with programme status</source>
+      <translation>Desa dengan status program</translation>
+    </message>
+    <message>
+      <source>Report of the rows that do not fit (CSV)</source>
+      <translation>Laporan baris yang tidak sesuai (CSV)</translation>
+    </message>
+    <message>
+      <source>Villages matched</source>
+      <translation>Desa yang cocok</translation>
+    </message>
+    <message>
+      <source>Villages connected</source>
+      <translation>Desa tersambung</translation>
+    </message>
+    <message>
+      <source>Rows matching no village</source>
+      <translation>Baris yang tidak cocok dengan desa mana pun</translation>
+    </message>
+    <message>
+      <source>Rows repeating a village</source>
+      <translation>Baris yang mengulang desa</translation>
+    </message>
+    <message>
+      <source>Contracts ended (renewal due)</source>
+      <translation>Kontrak berakhir (perpanjangan jatuh tempo)</translation>
+    </message>
+    <message>
+      <source>Villages on satellite (migration candidates)</source>
+      <translation>Desa dengan satelit (kandidat migrasi)</translation>
+    </message>
+    <message>
+      <source>Tables (*.csv *.xlsx *.txt)</source>
+      <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
+      <source>Desa only (kelurahan by their kab/kota)</source>
+      <translation>Desa saja (kelurahan oleh kab/kotanya)</translation>
+    </message>
+    <message>
+      <source>Every village</source>
+      <translation>Semua desa/kelurahan</translation>
+    </message>
+    <message>
+      <source>Programme status: {m} of {n} rows matched ({byname} by name and kecamatan); {c} villages connected, {s} on satellite; {r} contracts ended before {d}.</source>
+      <translation>Status program: {m} dari {n} baris cocok ({byname} menurut nama dan kecamatan); {c} desa tersambung, {s} dengan satelit; {r} kontrak berakhir sebelum {d}.</translation>
+    </message>
+    <message>
+      <source>{file}, row {row}: {what}</source>
+      <translation>{file}, baris {row}: {what}</translation>
+    </message>
+    <message>
+      <source>AS_OF {value} is in the future: the status date is the day the list was true (today or earlier).</source>
+      <translation>AS_OF {value} ada di masa depan: tanggal status adalah hari ketika daftar itu benar (hari ini atau sebelumnya).</translation>
+    </message>
+    <message>
+      <source>The programme status table {path} does not exist. Choose a CSV or XLSX file.</source>
+      <translation>Tabel status program {path} tidak ada. Pilih berkas CSV atau XLSX.</translation>
+    </message>
+    <message>
+      <source>No village code field was found in the village layer (fields: {fields}). Set CODE_FIELD.</source>
+      <translation>Kolom kode desa tidak ditemukan pada layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
+    </message>
+    <message>
+      <source>None of the {n} rows of {path} matches a village of the layer (by code, or by name and kecamatan). Check that the table is for these villages and that its code column holds Kemendagri codes such as 64.02.01.2001.</source>
+      <translation>Tidak satu pun dari {n} baris {path} cocok dengan desa pada layer (menurut kode, atau nama dan kecamatan). Periksa bahwa tabel itu untuk desa-desa ini dan kolom kodenya berisi kode Kemendagri seperti 64.02.01.2001.</translation>
+    </message>
+    <message>
+      <source>… and {n} more rows: see the report.</source>
+      <translation>… dan {n} baris lagi: lihat laporannya.</translation>
+    </message>
+    <message>
+      <source>AS_OF '{value}' is not a date: write it as yyyy-mm-dd, e.g. 2026-01-31.</source>
+      <translation>AS_OF '{value}' bukan tanggal: tulis sebagai yyyy-mm-dd, mis. 2026-01-31.</translation>
+    </message>
+    <message>
+      <source>Cannot read the programme status table {path}: {error}</source>
+      <translation>Tabel status program {path} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
       <source>Site id field (optional override)</source>
       <translation>Kolom ID site (opsional, menggantikan deteksi otomatis)</translation>
     </message>
@@ -3908,6 +4096,10 @@
       <translation>Setiap kandidat berbiaya bawaan Rp {c:,.0f}.</translation>
     </message>
     <message>
+      <source>Programme: {k} villages are already connected by the programme; they are not demand for new sites ({m} of them are not covered).</source>
+      <translation>Program: {k} desa sudah tersambung oleh program; desa-desa itu bukan permintaan lokasi baru ({m} di antaranya tidak tercakup).</translation>
+    </message>
+    <message>
       <source>Existing coverage: {k} of {n} villages are 'covered' (field {f} from 'Classify villages'); partial villages and blank spots are the demand.</source>
       <translation>Cakupan eksisting: {k} dari {n} desa 'tercakup' (kolom {f} dari 'Klasifikasi desa'); desa sebagian dan blank spot menjadi permintaan.</translation>
     </message>
@@ -4226,6 +4418,14 @@
     <message>
       <source>New BTS site id</source>
       <translation>Id lokasi BTS baru</translation>
+    </message>
+    <message>
+      <source>Existing service ('programme': connected before the roadmap)</source>
+      <translation>Layanan eksisting ('programme': tersambung sebelum roadmap)</translation>
+    </message>
+    <message>
+      <source>Contract end of the existing service</source>
+      <translation>Akhir kontrak layanan eksisting</translation>
     </message>
     <message>
       <source>Village plan layer (points or polygons)</source>

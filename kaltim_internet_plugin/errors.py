@@ -33,6 +33,29 @@ def _table() -> dict:
                                       "kab_code (optional), provider (optional), max_installations."),
         "capacity_empty": tr("The capacity table {path} has no rows."),
         "lead_time_bad": tr("The BTS lead time must be between 0 and 60 months (got {value})."),
+        # core.programme
+        "programme_no_key": tr("The programme status table has no village code column (kode_desa, kode, "
+                               "kode_bps) and no village name column (nama_desa, desa); its columns are: {columns}. "
+                               "Rename the column holding the Kemendagri code to kode_desa."),
+        "programme_no_status": tr("The programme status table has no 'terhubung' (connected yes/no) and no "
+                                  "'teknologi' column; its columns are: {columns}. Add one of them."),
+        "programme_empty": tr("The programme status table has no rows under its header."),
+        "programme_unmatched": tr("'{value}' matches no village of the layer (by code, or by name and "
+                                  "kecamatan). Correct the code (Kemendagri, e.g. 64.02.01.2001) {hint}"),
+        "programme_duplicate": tr("village {code} is already given in row {first}; this row is ignored. Keep one "
+                                  "row per village."),
+        "programme_unknown_tech": tr("village {code}: technology '{value}' is not known (fibre service, FWA, "
+                                     "satellite, radio); the village counts as connected by an unknown "
+                                     "technology."),
+        "programme_bad_connected": tr("village {code}: 'terhubung' = '{value}' is neither ya nor tidak; the row is "
+                                      "ignored. Write ya or tidak."),
+        "programme_bad_fee": tr("village {code}: monthly fee '{value}' is not an amount of rupiah; the default fee "
+                                "of its technology is used. Write it as 1.500.000."),
+        "programme_bad_date": tr("village {code}: {column} '{value}' is not a date; write dd-mm-yyyy."),
+        "programme_future_since": tr("village {code}: connected since {date}, after the status date {as_of}. "
+                                     "Check the date."),
+        "programme_contract_ended": tr("village {code}: the contract ended on {date}, before the status date "
+                                       "{as_of}: its renewal is due and is planned in the roadmap's first year."),
     }
 
 

@@ -97,8 +97,15 @@ def main(argv=None) -> int:
                                                   "OFFICES": offices_uri,
                                                   "OUTPUT": str(work / "classified.gpkg")})
 
+    step(4, "importprogramme: the programme's connected villages (ILLUSTRATIVE status table)")
+    prog = run("kaltiminternet:importprogramme", {"VILLAGES": cls["OUTPUT"], "TABLE": sample.programme_status_path(),
+                                                  "AS_OF": "2026-01-31", "OUTPUT": str(work / "programme.gpkg"),
+                                                  "OUTPUT_REPORT": str(out / "programme_status_report.csv")})
+    print(f"          {prog['CONNECTED']} of {prog['MATCHED']} listed desa connected, {prog['SATELLITE']} on "
+          f"satellite, {prog['RENEWALS_DUE']} contracts to renew, {prog['UNMATCHED']} rows unmatched", flush=True)
+
     step(5, "prioritize: equity-first preset (Pemerataan)")
-    pri = run("kaltiminternet:prioritize", {"VILLAGES": cls["OUTPUT"], "PRESET": 0,
+    pri = run("kaltiminternet:prioritize", {"VILLAGES": prog["OUTPUT"], "PRESET": 0,
                                             "OUTPUT": str(work / "prioritized.gpkg")})
 
     step(6, "candidates + optimizesites + choosetech: new BTS under a budget, technology per village")
@@ -111,6 +118,7 @@ def main(argv=None) -> int:
         "OUTPUT_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_VILLAGES": str(work / "site_assignment.gpkg")})
     tech = run("kaltiminternet:choosetech", {"VILLAGES": opt["OUTPUT_VILLAGES"], "SITES": sites_path, "DEM": dem,
                                              "COVERAGE": cov["OUTPUT"], "NEW_SITES": opt["OUTPUT_SITES"],
+                                             "FIBRE_NODES": sample.fibre_pops_uri(),
                                              "OUTPUT": str(work / "plan_tech.gpkg")})
 
     step(7, "roadmap: funded multi-year schedule, training plan, operator packages")
@@ -153,6 +161,10 @@ def main(argv=None) -> int:
                      f"{rupiah(summary.capex_per_year.get(y, 0))}, OPEX {rupiah(summary.opex_per_year.get(y, 0))}")
     lines += [
         f"  not scheduled: {t.unfunded} unfunded, {t.over_capacity} over installation capacity",
+        f"Already connected by the programme (service continues): {t.continuing} villages, "
+        f"{t.people_already_connected:,} people, OPEX {rupiah(t.continuing_opex_idr_year)} a year",
+        f"Satellite -> fibre migrations: {t.migrations}, CAPEX {rupiah(t.migration_capex_idr)}, OPEX "
+        f"{'saved' if t.migration_saving_idr_year >= 0 else 'added'} {rupiah(abs(t.migration_saving_idr_year))} a year",
         "", f"CAPEX {rupiah(t.capex_scheduled_idr)} (Rp {t.capex_scheduled_idr:,}); OPEX within "
             f"{summary.start_year}–{summary.end_year} {rupiah(summary.opex_total_idr)}; OPEX still running after "
             f"{summary.end_year}: {rupiah(summary.opex_after_horizon_idr_year)} a year",

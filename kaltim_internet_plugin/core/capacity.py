@@ -52,7 +52,10 @@ _PROGRAMME = ("Diskominfo Kaltim free-internet programme: about 716 desa connect
               "672 -> ~802 of 841 desa from Nov 2025 to Jan 2026 (public reports, as summarised in issue #14, "
               "read 2026-12); ")
 DEFAULT_ROWS: Tuple[CapacityRow, ...] = (
-    CapacityRow(None, "fibre", 300, source=_PROGRAMME + "~347 desa on fibre services: planning assumption 300/yr"),
+    CapacityRow(None, "fibre_service", 300, source=_PROGRAMME + "~347 desa on fibre services: planning assumption "
+                                                                "300/yr"),
+    CapacityRow(None, "fibre", 30, source="Planning assumption (2026-12): a new rural fibre run of a few km needs "
+                                          "permits and civil works, about one crew-fortnight each; 30/yr"),
     CapacityRow(None, "fwa", 200, source=_PROGRAMME + "131 desa on Telkomsel Orbit FWA: planning assumption 200/yr"),
     CapacityRow(None, "satellite", 200, source=_PROGRAMME + "110 Starlink sites: planning assumption 200/yr"),
     CapacityRow(None, "radio", 50, source="Planning assumption (2026-12): radio links need a surveyed mast and "

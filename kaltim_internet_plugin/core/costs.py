@@ -35,7 +35,7 @@ USD_TO_IDR = 16_000.0
 """Conversion rate used for figures published in US$ (Rp 16,000 per US$, 2024-2025 level)."""
 
 UNITS = ("site", "km", "link")
-TECHS = ("fibre", "fwa_4g", "radio", "bts", "satellite")
+TECHS = ("fibre", "fwa_4g", "radio", "bts", "satellite", "fibre_service")
 """Technology codes; also the tie-break order when two options cost the same."""
 
 TECH_LABELS = {
@@ -44,6 +44,7 @@ TECH_LABELS = {
     "radio": ("Radio link", "Radio link (microwave)"),
     "bts": ("New 4G BTS", "BTS 4G baru"),
     "satellite": ("Satellite", "Satelit"),
+    "fibre_service": ("Fibre service subscription", "Langganan layanan serat optik"),
 }
 
 
@@ -116,6 +117,17 @@ def default_items():
         CostItem("fwa_router", "Router 4G FWA", "4G FWA router", 1_500_000, 3_600_000, "site",
                  "ASSUMPTION: outdoor/indoor 4G router with external antenna approx. Rp 1.5 million; "
                  "data package approx. Rp 300 thousand per month (100 GB class, Indonesian operators)"),
+        CostItem("fibre_service", "Langganan internet serat optik (IndiHome/Astinet/Icon+)",
+                 "Fibre service subscription (IndiHome/Astinet/Icon+)", 1_000_000, 18_000_000, "site",
+                 "ASSUMPTION (2026-12): drop cable from a nearby ODP + ONT installation approx. Rp 1 million; "
+                 "business fibre 50-100 Mbps approx. Rp 1.5 million per month (= Rp 18 million per year), "
+                 "in line with the province's 2025 package of Rp 12-12.5 bn for 716 desa (approx. Rp 1.43 "
+                 "million per desa per month)"),
+        CostItem("solar_power", "Listrik surya + baterai (tanpa PLN)", "Solar power + battery (no PLN mains)",
+                 45_000_000, 3_000_000, "site",
+                 "ASSUMPTION (2026-12): approx. 1 kWp solar array + 5 kWh LiFePO4 battery + inverter for a "
+                 "router/ONT/terminal running 24 h, installed in a remote village approx. Rp 45 million; "
+                 "maintenance and battery reserve approx. Rp 250 thousand per month"),
     ]
 
 
@@ -255,9 +267,12 @@ class TechRules:
     radio_key: str = "radio_link"
     bts_key: str = "bts_4g_3t"
     satellite_key: str = "satellite"
+    fibre_service_max_km: float = 1.0  # office within this distance of a fibre PoP/ODP can subscribe
+    fibre_service_key: str = "fibre_service"
 
     def validate(self):
-        for name in ("fibre_max_km", "radio_max_km", "bts_cluster_radius_km", "horizon_years"):
+        for name in ("fibre_max_km", "radio_max_km", "bts_cluster_radius_km", "horizon_years",
+                     "fibre_service_max_km"):
             v = getattr(self, name)
             if not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
                 raise ValueError(f"{name} must be a number >= 0, got {v!r}")
@@ -343,6 +358,7 @@ def choose_technology(
     xy: Optional[Sequence[Sequence[float]]] = None,
     costs: Optional[CostTable] = None,
     rules: Optional[TechRules] = None,
+    fibre_service_distance_m: Optional[Sequence[float]] = None,
 ) -> TechChoice:
     """Cheapest feasible connection option per village office over the horizon.
 
@@ -355,6 +371,8 @@ def choose_technology(
     radio_los: LOS to a connected point (bool per village, computed by the caller).
     radio_distance_m: optional distance (m) to that point; if given, radio also
         needs distance <= ``radio_max_km``.
+    fibre_service_distance_m: straight distance (m) to the nearest fibre point of presence / ODP
+        -> ``fibre_service`` (subscribe to a fibre service) feasible within ``fibre_service_max_km``.
     xy: projected office coordinates (metres), needed for ``bts`` clusters.
     costs: :class:`CostTable` (defaults to :func:`default_cost_table`).
     rules: :class:`TechRules` (defaults).
@@ -385,6 +403,8 @@ def choose_technology(
     fkm, fterm = costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
     fwa, radio = costs[rules.fwa_key], costs[rules.radio_key]
     bts, sat = costs[rules.bts_key], costs[rules.satellite_key]
+    fsd = arr(fibre_service_distance_m, float, np.nan)
+    fsv = costs[rules.fibre_service_key] if fibre_service_distance_m is not None else None
 
     # per village: dict tech -> (capex, opex, detail)
     opts = [dict() for _ in range(n)]
@@ -396,6 +416,8 @@ def choose_technology(
             km = fib[i] / 1000.0
             opts[i]["fibre"] = (fkm.capex_idr * km + fterm.capex_idr, fkm.opex_idr_year * km + fterm.opex_idr_year,
                                 {"km": km})
+        if np.isfinite(fsd[i]) and 0 <= fsd[i] / 1000.0 <= rules.fibre_service_max_km:
+            opts[i]["fibre_service"] = (fsv.capex_idr, fsv.opex_idr_year, {"km": fsd[i] / 1000.0})
         if los[i] and (rdist is None or (np.isfinite(rdist[i]) and rdist[i] / 1000.0 <= rules.radio_max_km)):
             det = {"km": rdist[i] / 1000.0} if rdist is not None else {}
             opts[i]["radio"] = (radio.capex_idr, radio.opex_idr_year, det)
@@ -470,6 +492,11 @@ def _reason(tech, det, total, years, n_options, rules):
                                                                              m=rules.fibre_max_km)
         idn = "Serat optik: simpul serat optik terdekat berjarak {d} km (batas {m} km)".format(
             d=_fmt_km(det["km"], "id"), m=f"{rules.fibre_max_km:g}".replace(".", ","))
+    elif tech == "fibre_service":
+        en = "Fibre service: a fibre point of presence {d} km away (limit {m:g} km), subscribe".format(
+            d=_fmt_km(det["km"], "en"), m=rules.fibre_service_max_km)
+        idn = "Layanan serat optik: titik layanan serat optik berjarak {d} km (batas {m} km), berlangganan".format(
+            d=_fmt_km(det["km"], "id"), m=f"{rules.fibre_service_max_km:g}".replace(".", ","))
     elif tech == "fwa_4g":
         en = "4G FWA: the village office is inside 4G coverage"
         idn = "4G FWA: kantor desa berada dalam jangkauan sinyal 4G"

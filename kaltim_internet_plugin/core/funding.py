@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
-TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package")
+TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
 # Spellings used elsewhere (e.g. core/costs.py uses ``fwa_4g``) mapped to the canonical keys above.
 TECH_ALIASES = {
     "fwa_4g": "fwa", "4g_fwa": "fwa", "fiber": "fibre", "fibre_optic": "fibre", "radio_link": "radio",

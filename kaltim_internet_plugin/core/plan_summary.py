@@ -50,7 +50,9 @@ def _year(v: Any) -> Optional[int]:
 
 
 def is_planned(row: dict) -> bool:
-    """The plan gives the village a cost."""
+    """The plan gives the village a cost (a village whose existing service simply continues is not planned)."""
+    if row.get("fund_status") == "continuing" or row.get("existing") == "programme":
+        return False
     return _num(row.get("capex_idr")) > 0 or _num(row.get("opex_idr_year")) > 0
 
 
@@ -99,7 +101,13 @@ class Tally:
     capex_idr: int = 0  # every planned village
     capex_scheduled_idr: int = 0
     opex_idr_year: int = 0  # yearly OPEX of every planned village
-    opex_scheduled_idr_year: int = 0  # yearly OPEX of the scheduled villages (= still running after the horizon)
+    opex_scheduled_idr_year: int = 0  # yearly OPEX of the scheduled villages
+    continuing: int = 0  # connected before the roadmap (the programme): the service continues
+    continuing_opex_idr_year: int = 0
+    people_already_connected: int = 0
+    migrations: int = 0  # satellite villages moved to fibre within the horizon
+    migration_capex_idr: int = 0
+    migration_saving_idr_year: int = 0  # yearly OPEX saved once every migration is done
 
     def add(self, r: dict) -> None:
         kel = is_kelurahan(r)
@@ -113,6 +121,15 @@ class Tally:
         self.population += pop
         if status == "blank_spot":
             self.population_blank_spot += pop
+        if r.get("migration_year") not in (None, ""):
+            self.migrations += 1
+            self.migration_capex_idr += _int(r.get("fibre_capex_idr"))
+            self.migration_saving_idr_year += _int(r.get("opex_idr_year")) - _int(r.get("fibre_opex_idr_year"))
+        if r.get("fund_status") == "continuing":
+            self.continuing += 1
+            self.continuing_opex_idr_year += _int(r.get("opex_idr_year"))
+            self.people_already_connected += pop
+            return
         if not is_planned(r):
             return
         self.planned += 1
@@ -153,7 +170,10 @@ class PlanSummary:
 
     @property
     def opex_after_horizon_idr_year(self) -> int:
-        return self.total.opex_scheduled_idr_year
+        """Yearly OPEX still running after the horizon: every service the roadmap funds (new and continuing),
+        with fibre instead of satellite where a village migrated."""
+        t = self.total
+        return t.opex_scheduled_idr_year + t.continuing_opex_idr_year - t.migration_saving_idr_year
 
     @property
     def opex_total_idr(self) -> int:

@@ -42,6 +42,7 @@ from .funding import TECH_KEYS, FundingSource, check_sources, format_idr, normal
 SCHEDULED = "scheduled"
 UNFUNDED = "unfunded"
 OVER_CAPACITY = "over_capacity"  # could be funded, but no year of the horizon had installation capacity left
+CONTINUING = "continuing"  # connected before the roadmap (the programme): its OPEX continues every year
 MIGRATED = "migrated"
 NOT_MIGRATED = "not_migrated"
 
@@ -84,6 +85,7 @@ class PlanVillage:
     x: Optional[float] = None  # projected coordinates (analysis CRS), used by operators.tower_sharing
     y: Optional[float] = None
     site_id: Optional[str] = None  # the new BTS that serves the village (choosetech's new_site): one project
+    existing_service: bool = False  # connected before the roadmap: no CAPEX, its OPEX continues every year
 
 
 @dataclass
@@ -575,6 +577,9 @@ def _schedule_unit(unit: List[Any], results: Dict[str, VillageSchedule], ordered
     opex = [_whole(v.opex_idr_year) for v in unit]
     for vs, c, o in zip(schedules, capex, opex):
         vs.capex_idr, vs.opex_idr_year = c, o
+    if getattr(host, "existing_service", False):
+        _continue_service(host, schedules[0], kab, tech, opex[0], ordered, ledger, horizon)
+        return
     if sum(capex) > 0 and not any(s.eligible(host, KIND_CAPEX, tech) for s in ordered):
         reason = _no_eligible_reason(host, KIND_CAPEX, tech, sum(capex), ordered)
         for vs in schedules:
@@ -661,6 +666,27 @@ def _schedule_unit(unit: List[Any], results: Dict[str, VillageSchedule], ordered
         vs.reason_en, vs.reason_id = reason
 
 
+def _continue_service(v: Any, vs: VillageSchedule, kab: str, tech: str, opex: int, ordered: Sequence[FundingSource],
+                      ledger: _Ledger, horizon: List[int]) -> None:
+    """A village connected before the roadmap keeps its service: its OPEX is funded in every year of the horizon
+    (subscriptions continue and contracts are renewed); it needs no installation capacity."""
+    txn = _Txn(ledger)
+    for y in horizon:
+        if not txn.pay(v, kab, KIND_OPEX, KIND_OPEX, tech, y, opex, ordered, horizon[0] - 1):
+            txn.rollback()
+            en, idn = _no_eligible_reason(v, KIND_OPEX, tech, opex, ordered) if not any(
+                s.eligible(v, KIND_OPEX, tech) for s in ordered) else _capacity_reason(
+                tech, 0, opex, len(horizon), [(KIND_OPEX, y)], horizon,
+                [s for s in ordered if s.eligible(v, KIND_OPEX, tech)])
+            vs.reason_en = "the service of this connected village cannot be paid on: " + en
+            vs.reason_id = "layanan desa yang sudah tersambung ini tidak dapat terus dibiayai: " + idn
+            return
+    vs.status, vs.year = CONTINUING, horizon[0]
+    for a in txn.booked:
+        d = vs.funding_opex.setdefault(a.year, {})
+        d[a.source] = d.get(a.source, 0) + a.amount
+
+
 def _delay_text(tech: str, delays: List[Tuple[int, Any]]) -> Tuple[str, str]:
     years = ", ".join(str(y) for y, _ in delays)
     row = delays[0][1]
@@ -738,13 +764,16 @@ def _migrate(villages, results: Dict[str, VillageSchedule], migration, ordered, 
                 mr.reason_en = f"the village is planned on {getattr(v, 'tech', None)}, not satellite"
                 mr.reason_id = f"desa direncanakan dengan {getattr(v, 'tech', None)}, bukan satelit"
                 continue
-            if vs is None or vs.status != SCHEDULED:
+            if vs is None or vs.status not in (SCHEDULED, CONTINUING):
                 mr.reason_en = "the village is not connected by the roadmap, so there is nothing to migrate"
                 mr.reason_id = "desa tidak tersambung dalam roadmap, jadi tidak ada yang dimigrasikan"
                 continue
-            first = vs.year + 1
-            window_end = min(end_year, vs.year + opex_years - 1)
-            service_start = vs.year
+            if vs.status == CONTINUING:  # connected before the roadmap: may move from its first year
+                first, window_end, service_start = vs.year, end_year, vs.year - 1
+            else:
+                first = vs.year + 1
+                window_end = min(end_year, vs.year + opex_years - 1)
+                service_start = vs.year
         else:
             first = horizon[0]
             window_end = None

@@ -9,6 +9,8 @@ from . import styles
 
 GPKG_NAME = "kaltim_sample.gpkg"
 DEM_NAME = "kaltim_dem_synthetic_250m.tif"
+FIBRE_POPS_NAME = "kaltim_fibre_pops_synthetic.gpkg"
+PROGRAMME_STATUS_NAME = "programme_status_ILLUSTRATIVE.csv"
 ANALYSIS_CRS = "EPSG:32750"
 
 
@@ -18,6 +20,16 @@ def gpkg_path() -> str:
 
 def dem_path() -> str:
     return str(sample_dir() / DEM_NAME)
+
+
+def fibre_pops_uri() -> str:
+    """SYNTHETIC fibre points of presence (scripts/make_programme_sample.py)."""
+    return f"{sample_dir() / FIBRE_POPS_NAME}|layername=fibre_pops"
+
+
+def programme_status_path() -> str:
+    """ILLUSTRATIVE programme-status table built from the public counts (scripts/make_programme_sample.py)."""
+    return str(sample_dir() / PROGRAMME_STATUS_NAME)
 
 
 def layer_uri(name: str) -> str:

@@ -38,7 +38,8 @@ TECH_LABELS_ID = {
 }
 # a village counts as "planned" when it has a connection technology and is not already covered
 # one rule with core.plan_summary.is_planned: the plan gives the village a cost
-PLANNED_EXPRESSION = "(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0)"
+PLANNED_EXPRESSION = ("(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0) "
+                      "AND coalesce(attribute(@feature, 'existing'), '') <> 'programme'")
 
 
 def _has(layer, field: str) -> bool:

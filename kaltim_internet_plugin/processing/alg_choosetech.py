@@ -22,9 +22,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table, split_whole
+from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table, format_idr, split_whole
 from ..core.coverage import CoverageError, Site
 from ..core.funding import TECH_KEYS, normalize_tech
+from ..core.programme import ProgrammeStatus, yearly_fee
 from ..i18n import tr, user_locale
 from ..io.priority_layers import (
     WindowCoverage,
@@ -43,10 +44,15 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
-from .params import resolve_settings
+from .params import given, resolve_settings
 
 TECH_FIELDS = [("tech", QVariant.String), ("capex_idr", QVariant.Double), ("opex_idr_year", QVariant.Double),
-               ("reason", QVariant.String), ("operator", QVariant.String), ("new_site", QVariant.String)]
+               ("reason", QVariant.String), ("operator", QVariant.String), ("new_site", QVariant.String),
+               ("existing", QVariant.String), ("fibre_capex_idr", QVariant.Double),
+               ("fibre_opex_idr_year", QVariant.Double), ("power_capex_idr", QVariant.Double)]
+# the programme's technologies as plan technologies ("" = connected, technology not reported)
+PROGRAMME_TECH = {"fibre_service": "fibre_service", "fwa": "fwa", "satellite": "satellite", "radio": "radio",
+                  "": "village_package"}
 COVERED_CODES = ("covered", "tercakup", "terlayani")
 
 
@@ -94,6 +100,19 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Double, 10.0, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node (km)"),
+            QgsProcessingParameterNumber.Double, 1.0, minValue=0, maxValue=20))
+        self.addParameter(QgsProcessingParameterNumber(
+            "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
+            QgsProcessingParameterNumber.Double, 1.4, minValue=1.0, maxValue=5.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the coverage "
+                                    "threshold)"), QgsProcessingParameterNumber.Double, defaultValue=None,
+            optional=True, minValue=-160.0, maxValue=0.0))
+        self.addParameter(QgsProcessingParameterField(
+            "NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = no power: solar + battery "
+                               "is added)"), parentLayerParameterName="VILLAGES", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "SITES", tr("Existing towers (connected points, operator)"), [QgsProcessing.TypeVectorPoint],
             optional=True))
@@ -173,6 +192,9 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         cov_layer = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
         threshold = resolve_settings(self, parameters, context, feedback,
                                      cov_layer.source() if cov_layer is not None else "").threshold_dbm
+        if given(parameters, "FWA_THRESHOLD_DBM"):
+            threshold = self.parameterAsDouble(parameters, "FWA_THRESHOLD_DBM", context)
+            feedback.pushInfo(tr("4G FWA needs {t:g} dBm at the office (FWA_THRESHOLD_DBM).").format(t=threshold))
         names = table.names()
         status_field = find_field(names, self.parameterAsString(parameters, "STATUS_FIELD", context), ("status",))
         if status_field and find_field(names, "", ("cov_share",)):
@@ -182,7 +204,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             if office_field:
                 office = np.array([as_float(v) for v in table.column(office_field)])
                 with np.errstate(invalid="ignore"):
-                    covered |= np.isfinite(office) & (office >= threshold)
+                    # the office's own signal decides where it is known, the village's status elsewhere
+                    covered = np.where(np.isfinite(office), office >= threshold, covered)
             feedback.pushInfo(tr("Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or "
                                  "its office signal is ≥ {t:g} dBm: {k} of {n} villages.").format(
                 f=status_field, t=threshold, k=int(covered.sum()), n=n))
@@ -247,18 +270,21 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             radio_max_km=self.parameterAsDouble(parameters, "RADIO_MAX_KM", context),
             bts_min_cluster=self.parameterAsInt(parameters, "BTS_MIN_CLUSTER", context),
             bts_cluster_radius_km=self.parameterAsDouble(parameters, "BTS_CLUSTER_RADIUS_KM", context),
-            horizon_years=self.parameterAsDouble(parameters, "HORIZON_YEARS", context))
+            horizon_years=self.parameterAsDouble(parameters, "HORIZON_YEARS", context),
+            fibre_service_max_km=self.parameterAsDouble(parameters, "FIBRE_SERVICE_KM", context))
+        detour = self.parameterAsDouble(parameters, "FIBRE_DETOUR", context)
         H = rules.horizon_years
         covered = self._covered(parameters, context, feedback, table)
         feedback.setProgress(15)
 
         # fibre ------------------------------------------------------------------------------------------------
-        fibre_dist = None
+        fibre_dist = fibre_straight = None
         fib_src = self.parameterAsSource(parameters, "FIBRE_NODES", context)
         if fib_src is not None:
             nodes = read_table(fib_src, crs=table.crs, context=context)
             d, _ = nearest(table.xy, nodes.xy)
-            fibre_dist = [float(v) if np.isfinite(v) else None for v in d]
+            fibre_straight = [float(v) if np.isfinite(v) else None for v in d]
+            fibre_dist = [None if v is None else v * detour for v in fibre_straight]  # route length of a new run
             k = int(np.sum(np.isfinite(d) & (d <= rules.fibre_max_km * 1000)))
             feedback.pushInfo(tr("Fibre: {k} offices within {d:g} km of one of {m} fibre nodes.").format(
                 k=k, d=rules.fibre_max_km, m=len(nodes)))
@@ -302,7 +328,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                      "formed."))
             choice = choose_technology(n, covered=covered, fibre_distance_m=fibre_dist, radio_los=radio_los,
                                        radio_distance_m=radio_dist, xy=None if with_new_sites else table.xy,
-                                       costs=costs, rules=rules)
+                                       costs=costs, rules=rules, fibre_service_distance_m=fibre_straight)
         except (ValueError, KeyError) as e:
             raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(error=str(e))) from None
         reasons = choice.reason("id" if user_locale() == "id" else "en")
@@ -312,7 +338,10 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         if sites is not None and len(sites) and colo_km > 0:
             colo_key = "colo" if "colo" in costs else "booster_4g"
             # villages on a selected new BTS keep it: co-location is offered to the others only
-            used = add_colocation(choice, table.xy, sites.xy, covered=covered | on_new_site, costs=costs,
+            conn_field = find_field(table.names(), "", ("prog_connected",))
+            connected = np.array([as_float(v) == 1 for v in table.column(conn_field)]) if conn_field else \
+                np.zeros(n, dtype=bool)
+            used = add_colocation(choice, table.xy, sites.xy, covered=covered | on_new_site | connected, costs=costs,
                                   rules=rules, radius_km=colo_km, tower_labels=site_ops)
             for i in np.flatnonzero(used >= 0):
                 operator[i] = site_ops[used[i]]
@@ -322,6 +351,12 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             fresh = choice.reason("id" if user_locale() == "id" else "en")
             reasons = [reasons[i] if on_new_site[i] else fresh[i] for i in range(n)]
 
+        existing = self._programme(feedback, table, choice, reasons, operator)
+        migration = self._migration_costs(choice, fibre_straight, fibre_dist, costs, rules)
+        power = self._power(parameters, context, feedback, table, choice, costs, reasons)
+        for i in range(n):  # whole rupiah: the plan adds up to the rupiah
+            choice.capex_idr[i] = round(float(choice.capex_idr[i]))
+            choice.opex_idr_year[i] = round(float(choice.opex_idr_year[i]))
         out_fields = output_fields(table.fields, TECH_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
                                              source.sourceCrs())
@@ -334,9 +369,11 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             counts[tech] = counts.get(tech, 0) + 1
             capex_total += float(choice.capex_idr[i])
             opex_total += float(choice.opex_idr_year[i])
-            values = {"tech": tech, "capex_idr": round(float(choice.capex_idr[i]), 2), "new_site": new_site_of[i],
-                      "opex_idr_year": round(float(choice.opex_idr_year[i]), 2), "reason": reasons[i],
-                      "operator": operator[i] if tech in ("fwa", "colo") else None}
+            values = {"tech": tech, "capex_idr": float(choice.capex_idr[i]), "new_site": new_site_of[i],
+                      "opex_idr_year": float(choice.opex_idr_year[i]), "reason": reasons[i],
+                      "operator": operator[i] if tech in ("fwa", "colo") or existing[i] else None,
+                      "existing": existing[i], "fibre_capex_idr": migration[i][0],
+                      "fibre_opex_idr_year": migration[i][1], "power_capex_idr": power[i]}
             f = QgsFeature(out_fields)
             f.setGeometry(table.geometries[i])
             f.setAttributes(merged_attributes(table, i, out_fields, values))
@@ -349,6 +386,84 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         out = {"OUTPUT": dest_id, "COUNTS": summary, "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total}
         for k, v in counts.items():
             out["COUNT_" + k.upper()] = v
+        return out
+
+    def _programme(self, feedback, table, choice, reasons, operator) -> list:
+        """Villages the programme already connects keep their service: their technology, no CAPEX, the yearly
+        fee as OPEX (importprogramme's prog_* fields). Returns 'programme' or None per village."""
+        n = len(table)
+        names = table.names()
+        conn_field = find_field(names, "", ("prog_connected",))
+        if not conn_field:
+            return [None] * n
+        tech_col = table.column(find_field(names, "", ("prog_tech",)) or "")
+        fee_field = find_field(names, "", ("prog_fee_idr_month",))
+        fees = table.column(fee_field) if fee_field else [None] * n
+        prov_field = find_field(names, "", ("prog_provider",))
+        providers = table.column(prov_field) if prov_field else [None] * n
+        out = [None] * n
+        lang = "id" if user_locale() == "id" else "en"
+        for i, flag in enumerate(table.column(conn_field)):
+            if not as_float(flag) == 1:
+                continue
+            ptech = str(tech_col[i] or "") if tech_col else ""
+            status = ProgrammeStatus(code="", row=0, connected=True, tech=ptech,
+                                     fee_idr_month=None if fees[i] is None else int(round(as_float(fees[i]))))
+            choice.tech[i] = PROGRAMME_TECH.get(ptech, "village_package")
+            choice.capex_idr[i] = 0
+            choice.opex_idr_year[i] = yearly_fee(status)
+            operator[i] = providers[i] or operator[i]
+            out[i] = "programme"
+            reasons[i] = tr("Connected by the programme ({tech}, {provider}): the service continues at {fee} a "
+                            "year.").format(tech=ptech or tr("technology not reported"),
+                                            provider=providers[i] or tr("provider not reported"),
+                                            fee=format_idr(choice.opex_idr_year[i], lang))
+        k = sum(1 for e in out if e)
+        feedback.pushInfo(tr("Programme: {k} villages are already connected; they keep their service (OPEX "
+                             "continues) and the plan connects the other {m}.").format(k=k, m=n - k))
+        return out
+
+    @staticmethod
+    def _migration_costs(choice, fibre_straight, fibre_route, costs, rules) -> list:
+        """(fibre CAPEX, fibre OPEX per year) of moving a satellite village to fibre: a fibre service where a node
+        is within FIBRE_SERVICE_KM, else a new run (route = straight x detour) within FIBRE_MAX_KM; (None, None)
+        otherwise or for other technologies."""
+        out = []
+        svc, fkm, fterm = costs[rules.fibre_service_key], costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
+        for i, tech in enumerate(choice.tech):
+            d = None if fibre_straight is None else fibre_straight[i]
+            if normalize_tech(tech) != "satellite" or d is None:
+                out.append((None, None))
+            elif d / 1000.0 <= rules.fibre_service_max_km:
+                out.append((round(svc.capex_idr), round(svc.opex_idr_year)))
+            elif fibre_route[i] / 1000.0 <= rules.fibre_max_km:
+                km = fibre_route[i] / 1000.0
+                out.append((round(fkm.capex_idr * km + fterm.capex_idr), round(fkm.opex_idr_year * km
+                                                                             + fterm.opex_idr_year)))
+            else:
+                out.append((None, None))
+        return out
+
+    def _power(self, parameters, context, feedback, table, choice, costs, reasons) -> list:
+        """Solar + battery for offices without PLN mains (NO_PLN_FIELD); not for a new BTS or co-location, whose
+        OPEX already includes the site's power."""
+        n = len(table)
+        field = self.parameterAsString(parameters, "NO_PLN_FIELD", context)
+        if not field:
+            return [None] * n
+        item = costs["solar_power"]
+        out = [None] * n
+        for i, flag in enumerate(table.column(field)):
+            text = str(flag if flag is not None else "").strip().lower()
+            if text not in ("1", "1.0", "ya", "yes", "true", "y") or choice.tech[i] in ("bts", "colo"):
+                continue
+            choice.capex_idr[i] += item.capex_idr
+            choice.opex_idr_year[i] += item.opex_idr_year
+            out[i] = round(item.capex_idr)
+            reasons[i] = reasons[i] + " " + tr("No PLN power: solar + battery added ({c}).").format(
+                c=format_idr(item.capex_idr, "id" if user_locale() == "id" else "en"))
+        feedback.pushInfo(tr("Power: {k} offices without PLN mains get solar + battery.").format(
+            k=sum(1 for p in out if p)))
         return out
 
     def _new_sites(self, parameters, context, feedback, table, covered, choice, costs, reasons) -> list:

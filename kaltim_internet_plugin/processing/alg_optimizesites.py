@@ -334,6 +334,17 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         return np.round(cost), cand_ids
 
     def _existing(self, parameters, context, feedback, villages, engine_state, test):
+        already = self._covered_today(parameters, context, feedback, villages, engine_state, test)
+        conn_field = find_field(villages.names(), "", ("prog_connected",))
+        if conn_field:
+            connected = np.array([as_float(v) == 1 for v in villages.column(conn_field)])
+            feedback.pushInfo(tr("Programme: {k} villages are already connected by the programme; they are not "
+                                 "demand for new sites ({m} of them are not covered).").format(
+                k=int(connected.sum()), m=int((connected & ~already).sum())))
+            already = already | connected
+        return already
+
+    def _covered_today(self, parameters, context, feedback, villages, engine_state, test):
         """Villages covered today: classify's status field when the layer has it (else the coverage raster by
         classify's rule, else the EXISTING sites)."""
         n = len(villages)

@@ -43,7 +43,7 @@ from .base import KaltimAlgorithm
 
 ANALYSIS_CRS = "EPSG:32750"
 NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year",
-              "build_year", "delay_reason")
+              "build_year", "delay_reason", "renewal_year")
 
 # parameter -> (default field name, required)
 FIELD_PARAMS = (
@@ -65,6 +65,8 @@ FIELD_PARAMS = (
     ("FIBRE_CAPEX_FIELD", "fibre_capex_idr", False),
     ("FIBRE_OPEX_FIELD", "fibre_opex_idr_year", False),
     ("SITE_FIELD", "new_site", False),
+    ("EXISTING_FIELD", "existing", False),
+    ("CONTRACT_END_FIELD", "prog_contract_end", False),
 )
 
 TABLE_FIELDS = (("year", QVariant.Int), ("source", QVariant.String), ("label", QVariant.String),
@@ -141,6 +143,24 @@ def as_bool(v):
     if s in ("0", "false", "no", "n", "tidak", "f", "tidak ada"):
         return False
     return None
+
+
+def renewal_year(contract_end, result):
+    """The roadmap year in which an existing service's contract must be renewed (None: after the horizon or no
+    contract end): the year after a contract ending on 31 December, else the contract's last year; a contract
+    that already ended is renewed in the first year."""
+    text = as_text(contract_end)
+    if not text:
+        return None
+    try:
+        import datetime as dt
+
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    year = day.year + 1 if (day.month, day.day) == (12, 31) else day.year
+    year = max(year, result.start_year)
+    return year if year <= result.end_year else None
 
 
 def money_text(d: dict) -> str:
@@ -269,6 +289,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "FIBRE_CAPEX_FIELD": tr("Fibre CAPEX for migration (Rp)"),
             "FIBRE_OPEX_FIELD": tr("Fibre OPEX per year for migration (Rp)"),
             "SITE_FIELD": tr("New BTS site id"),
+            "EXISTING_FIELD": tr("Existing service ('programme': connected before the roadmap)"),
+            "CONTRACT_END_FIELD": tr("Contract end of the existing service"),
         }
 
     # ---- helpers ------------------------------------------------------------------------------------------------
@@ -349,7 +371,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         if source is None:
             raise QgsProcessingException(tr("Cannot read the plan layer: {src}. Check the path and format.")
                                          .format(src=parameters.get("PLAN")))
-        fmap = self._resolve_fields(parameters, context, source)
+        fmap = self._fmap = self._resolve_fields(parameters, context, source)
         start_year = self.parameterAsInt(parameters, "START_YEAR", context)
         years = self.parameterAsInt(parameters, "YEARS", context)
         opex_years = self.parameterAsInt(parameters, "OPEX_YEARS", context)
@@ -522,7 +544,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             is_3t=bool(as_bool(get("IS_3T_FIELD"))), has_plot_20m=as_bool(get("PLOT_FIELD")),
             operator=as_text(get("OPERATOR_FIELD")) or None,
             cadres_trained=int(cadres) if isinstance(cadres, (int, float)) and cadres > 0 else 0,
-            is_kelurahan=kelurahan, x=x, y=y, site_id=as_text(get("SITE_FIELD")) or None)
+            is_kelurahan=kelurahan, x=x, y=y, site_id=as_text(get("SITE_FIELD")) or None,
+            existing_service=bool(as_text(get("EXISTING_FIELD"))))
 
     def _towers(self, parameters, context, towers_src) -> list:
         names = towers_src.fields().names()
@@ -554,13 +577,15 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         for name, vtype in (("year", QVariant.Int), ("funding_capex", QVariant.String),
                             ("funding_opex", QVariant.String), ("fund_status", QVariant.String),
                             ("unfunded_reason", QVariant.String), ("migration_year", QVariant.Int),
-                            ("build_year", QVariant.Int), ("delay_reason", QVariant.String)):
+                            ("build_year", QVariant.Int), ("delay_reason", QVariant.String),
+                            ("renewal_year", QVariant.Int)):
             fields.append(QgsField(name, vtype))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         by_code = {v.code: v for v in result.villages}
+        end_field = self._fmap["CONTRACT_END_FIELD"]
         n = len(feats)
         for i, (f, v) in enumerate(zip(feats, villages)):
             if feedback.isCanceled():
@@ -573,7 +598,9 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             out.setAttributes([attrs[j] for j in keep] + [
                 vs.year, money_text(vs.funding_capex), money_text(opex_by_source(vs.funding_opex)), vs.status,
                 reason or None, vs.migration_year, vs.build_year,
-                (vs.delay_id if lang == "id" else vs.delay_en) or None])
+                (vs.delay_id if lang == "id" else vs.delay_en) or None,
+                renewal_year(f[end_field] if end_field else None, result)
+                if v.existing_service else None])
             sink.addFeature(out, QgsFeatureSink.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
         del sink

@@ -137,6 +137,9 @@ def overview(summary: ps.PlanSummary) -> Sheet:
                        ("office_connection", t.office_connection), ("scheduled", t.scheduled),
                        ("unfunded", t.unfunded), ("over_capacity", t.over_capacity), ("new_sites", summary.new_sites),
                        ("people_newly_covered", t.people_newly_covered), ("people_connected", t.people_connected),
+                       ("continuing", t.continuing), ("people_already_connected", t.people_already_connected),
+                       ("migrations", t.migrations), ("migration_capex_idr", t.migration_capex_idr),
+                       ("migration_saving_idr_year", t.migration_saving_idr_year),
                        ("capex_scheduled_idr", t.capex_scheduled_idr), ("opex_total_idr", summary.opex_total_idr),
                        ("opex_after_horizon_idr_year", summary.opex_after_horizon_idr_year)):
         sheet.rows.append([key, value])

@@ -49,10 +49,15 @@ def test_demo_one_covered_test_and_whole_site_costs(demo_out):
     villages = rows(demo_out / "plan.gpkg", "villages")
     sites = {str(s["cand_id"]): int(round(s["cost_idr"])) for s in rows(demo_out / "plan.gpkg", "planned_sites")}
     assert sites, "the demo selects new BTS sites"
-    # covered villages are no demand: none is assigned to a new site, and every covered village gets FWA
+    # covered villages are no demand: none is assigned to a new site; a covered village the programme does not
+    # connect yet gets FWA; one it connects keeps its service (no CAPEX, its fee as OPEX)
     for v in villages:
         if v["status"] == "covered":
-            assert v["covered_by"] == "existing" and v["tech"] == "fwa", v["kode"]
+            assert v["covered_by"] == "existing", v["kode"]
+            if v["prog_connected"] == 1:
+                assert v["existing"] == "programme" and v["capex_idr"] == 0 and v["opex_idr_year"] > 0, v["kode"]
+            else:
+                assert v["tech"] == "fwa", v["kode"]
     # the optimiser's assignment is kept: covered_by 'new' <=> tech bts on that very site
     per_site = defaultdict(int)
     for v in villages:
@@ -94,7 +99,7 @@ def test_demo_respects_the_default_installation_capacity(demo_out):
         assert n <= limit[tech], (year, tech, n)
     for year, s in sites.items():
         assert len(s) <= limit["bts"], (year, len(s))
-    assert max(count.values()) == max(limit[t] for (_, t) in count), "capacity binds in the demo"
+    assert count, "the demo schedules installations"  # capacity that binds: the second village set and unit tests
 
 
 def test_demo_every_report_prints_the_one_summary(demo_out):
@@ -116,6 +121,28 @@ def test_demo_every_report_prints_the_one_summary(demo_out):
     assert f"Direncanakan: {tb.int_id(total['planned'])} desa/kelurahan" in report
     # the words: 'desa' alone never counts kelurahan
     assert f"{tb.int_id(total['planned_desa'])} desa, {tb.int_id(total['planned_kelurahan'])} kelurahan" in report
+
+
+def test_demo_plans_only_what_remains_plus_the_migrations(demo_out):
+    data = json.loads((demo_out / "summary.json").read_text())["plan"]["total"]
+    villages = rows(demo_out / "plan.gpkg", "villages")
+    continuing = [v for v in villages if v["fund_status"] == "continuing"]
+    assert len(continuing) == data["continuing"] == sum(v["prog_connected"] == 1 for v in villages) == 802
+    assert all(v["capex_idr"] == 0 and v["year"] == 2026 and v["build_year"] is None for v in continuing)
+    # the plan connects only the others: planned = every village the programme does not connect yet
+    assert data["planned"] == len(villages) - len(continuing)
+    # existing satellite villages move to fibre where a fibre point is near enough, funded like the rest
+    migrated = [v for v in villages if v["migration_year"] is not None]
+    assert migrated and data["migrations"] == len(migrated)
+    assert all(v["tech"] == "satellite" and v["fibre_capex_idr"] > 0 for v in migrated)
+    table = rows(demo_out / "plan.gpkg", "roadmap_year_source")
+    assert sum(r["migration_capex_idr"] for r in table) == data["migration_capex_idr"]
+    assert data["migration_saving_idr_year"] == sum(v["opex_idr_year"] - v["fibre_opex_idr_year"] for v in migrated)
+    text = (demo_out / "summary.txt").read_text()
+    assert f"Already connected by the programme (service continues): {len(continuing)} villages" in text
+    assert f"Satellite -> fibre migrations: {len(migrated)}," in text
+    renewals = [v for v in continuing if v["renewal_year"] is not None]
+    assert renewals and all(2026 <= v["renewal_year"] <= 2030 for v in renewals)
 
 
 def test_the_check_fails_loudly_on_a_tampered_plan(demo_out, tmp_path):

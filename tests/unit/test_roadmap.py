@@ -29,7 +29,8 @@ from kaltim_internet_plugin.core.roadmap import (  # noqa: E402
 BN = 1_000_000_000
 M = 1_000_000
 COSTS = {"fibre": (800 * M, 60 * M), "fwa": (5 * M, 6 * M), "radio": (150 * M, 20 * M), "bts": (2600 * M, 250 * M),
-         "colo": (400 * M, 80 * M), "satellite": (15 * M, 36 * M), "village_package": (100 * M, 40 * M)}
+         "colo": (400 * M, 80 * M), "satellite": (15 * M, 36 * M), "village_package": (100 * M, 40 * M),
+         "fibre_service": (1 * M, 18 * M)}
 
 
 def make_villages(rng, n):

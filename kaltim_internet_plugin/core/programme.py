@@ -1,0 +1,292 @@
+"""The province's free-internet programme as it stands: which villages are connected, by what, by whom, at what
+monthly fee, since when and until when. Plans start from this state (issue 14).
+
+A status table (CSV/XLSX, as offices save them) has one row per village. Columns are found by name (Indonesian or
+English; case and spaces ignored):
+
+==================  ==========================================================================================
+village code        ``kode_desa``, ``kode``, ``kode_kemendagri``, ``code``, ``kode_bps`` (Kemendagri 64.xx.xx.xxxx,
+                    undotted, or BPS 10 digits)
+name, kecamatan     ``nama_desa``/``desa``/``nama``, ``kecamatan``/``nama_kec`` (used when the code is missing or
+                    unknown: name + kecamatan, case-insensitive)
+connected           ``terhubung``/``connected``/``status``: ya/yes/1/terhubung/connected, tidak/no/0/belum
+technology          ``teknologi``/``technology``/``tech``: fibre service (IndiHome, Astinet, Telkom WMS, Icon+),
+                    FWA (Orbit), satellite (Starlink, VSAT), radio, or empty (unknown)
+provider            ``penyedia``/``provider``/``isp``
+monthly fee         ``biaya_bulanan``/``monthly_fee``/``biaya`` (rupiah: "1.500.000", "Rp 1.500.000", "1500000")
+since, contract end ``sejak``/``since``, ``kontrak_berakhir``/``contract_end`` (dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy)
+==================  ==========================================================================================
+
+:func:`match_status` joins the rows to the villages and reports, with the spreadsheet row: codes that match no
+village (with the closest name match when there is one), a village given twice (the first row is kept), a
+contract that ended before the status date (its renewal is due), an unknown technology, a fee that is not a
+number, a date in the future. Issues carry a ``code`` and ``params`` (``..errors.describe`` gives the text).
+
+Pure Python (no Qt, no QGIS).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from .villages import parse_code
+
+# technologies of connected villages (keys of core.funding.TECH_KEYS, plus "" = unknown)
+TECH_WORDS = {
+    "fibre_service": ("fibre_service", "fiber", "fibre", "fo", "serat optik", "indihome", "astinet", "wms",
+                      "telkom wms", "wifi.id", "icon+", "iconnet", "iconplus", "biznet", "fiber optik"),
+    "fwa": ("fwa", "orbit", "telkomsel orbit", "4g fwa", "modem 4g", "4g"),
+    "satellite": ("satellite", "satelit", "starlink", "vsat", "mangoesky"),
+    "radio": ("radio", "radio link", "microwave", "wireless"),
+}
+SATELLITE = "satellite"
+
+COLUMN_NAMES = {
+    "code": ("kode_desa", "kode", "kode_kemendagri", "kode_wilayah", "code", "village_code", "kode_bps", "idesa"),
+    "name": ("nama_desa", "desa", "nama", "village", "name", "desa_kelurahan"),
+    "kecamatan": ("kecamatan", "nama_kec", "nama_kecamatan", "district"),
+    "connected": ("terhubung", "connected", "tersambung", "status", "status_internet"),
+    "tech": ("teknologi", "technology", "tech", "jenis_layanan"),
+    "provider": ("penyedia", "provider", "isp", "operator"),
+    "fee": ("biaya_bulanan", "monthly_fee", "biaya", "fee_idr_month", "tarif_bulanan", "biaya_per_bulan"),
+    "since": ("sejak", "since", "tanggal_mulai", "mulai"),
+    "contract_end": ("kontrak_berakhir", "contract_end", "akhir_kontrak", "berakhir"),
+}
+YES = {"ya", "y", "yes", "1", "true", "terhubung", "tersambung", "connected", "sudah", "aktif", "on"}
+NO = {"tidak", "t", "no", "n", "0", "false", "belum", "not connected", "tidak terhubung", "belum terhubung", "off"}
+
+
+class ProgrammeError(ValueError):
+    def __init__(self, error_code: str, **params):
+        self.code = error_code
+        self.params = params
+        super().__init__(f"{error_code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
+
+
+@dataclass
+class Issue:
+    """One finding of the import: ``level`` error (the row is not used) or warning (used, with the note)."""
+
+    level: str
+    code: str
+    row: int
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class ProgrammeStatus:
+    code: str  # the village's Kemendagri code (normalised)
+    row: int
+    connected: bool
+    tech: str = ""  # key, "" = unknown
+    provider: str = ""
+    fee_idr_month: Optional[int] = None
+    since: Optional[dt.date] = None
+    contract_end: Optional[dt.date] = None
+
+    @property
+    def renewal_due(self) -> bool:
+        return self.contract_end is not None and self.contract_end < dt.date.today()
+
+
+@dataclass
+class VillageKey:
+    code: str  # normalised Kemendagri code
+    name: str = ""
+    kecamatan: str = ""
+
+
+@dataclass
+class MatchResult:
+    status: Dict[str, ProgrammeStatus]
+    issues: List[Issue]
+    rows: int = 0
+    matched_by_name: int = 0
+
+    def count(self, level: str) -> int:
+        return sum(1 for i in self.issues if i.level == level)
+
+
+def _fold(text: object) -> str:
+    s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9+]+", " ", s.lower()).strip()
+
+
+def _key(text: str) -> str:
+    return _fold(text).replace(" ", "_")
+
+
+def find_columns(header: Sequence[str]) -> Dict[str, str]:
+    """Role -> the header's own spelling, for every role found."""
+    by_key = {_key(h): h for h in header if h}
+    out = {}
+    for role, names in COLUMN_NAMES.items():
+        for n in names:
+            if _key(n) in by_key:
+                out[role] = by_key[_key(n)]
+                break
+    return out
+
+
+def tech_key(value: object) -> Optional[str]:
+    """Technology key of a status cell; "" for empty; None when not recognised."""
+    s = _fold(value)
+    if not s:
+        return ""
+    for key, words in TECH_WORDS.items():
+        if s in words or any(w in s for w in words if len(w) > 3):
+            return key
+    return None
+
+
+def parse_fee(value: object) -> Optional[int]:
+    """Rupiah per month from '1.500.000', 'Rp 1.500.000', '1500000', '1,5 jt', 1500000.0; None when not a number."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return int(round(value)) if value == value else None
+    s = str(value).strip().lower().replace("rp", "").replace(" ", "")
+    if not s:
+        return None
+    mult = 1
+    for suffix, m in (("juta", 1_000_000), ("jt", 1_000_000), ("rb", 1_000), ("ribu", 1_000)):
+        if s.endswith(suffix):
+            s, mult = s[: -len(suffix)], m
+            break
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):  # 1.500.000 or 1.500.000,50
+        s = s.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):  # 1,500,000
+        s = s.replace(",", "")
+    else:
+        s = s.replace(",", ".")
+    try:
+        v = float(s) * mult
+    except ValueError:
+        return None
+    return int(round(v)) if v == v else None
+
+
+def parse_date(value: object) -> Optional[dt.date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(s)
+
+
+def _connected(value: object) -> Optional[bool]:
+    s = _fold(value)
+    if s in YES:
+        return True
+    if s in NO or s == "":
+        return False if s else None
+    return None
+
+
+def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villages: Sequence[VillageKey],
+                 as_of: Optional[dt.date] = None) -> MatchResult:
+    """Join status rows to villages (code, else name + kecamatan) and collect the issues."""
+    as_of = as_of or dt.date.today()
+    cols = find_columns(header)
+    if "code" not in cols and "name" not in cols:
+        raise ProgrammeError("programme_no_key", columns=", ".join(h for h in header if h))
+    if "connected" not in cols and "tech" not in cols:
+        raise ProgrammeError("programme_no_status", columns=", ".join(h for h in header if h))
+    known = {v.code: v for v in villages}
+    by_name: Dict[Tuple[str, str], List[str]] = {}
+    by_name_only: Dict[str, List[str]] = {}
+    for v in villages:
+        by_name.setdefault((_fold(v.name), _fold(v.kecamatan)), []).append(v.code)
+        by_name_only.setdefault(_fold(v.name), []).append(v.code)
+    out: Dict[str, ProgrammeStatus] = {}
+    issues: List[Issue] = []
+    seen_row: Dict[str, int] = {}
+    n = by_name_count = 0
+    for row_no, row in rows:
+        n += 1
+        raw_code = row.get(cols["code"]) if "code" in cols else None
+        name = row.get(cols["name"]) if "name" in cols else ""
+        kec = row.get(cols["kecamatan"]) if "kecamatan" in cols else ""
+        code = None
+        if raw_code not in (None, ""):
+            parsed = parse_code(raw_code)
+            if parsed.ok and parsed.normalized in known:
+                code = parsed.normalized
+        if code is None and name:
+            hits = by_name.get((_fold(name), _fold(kec)), []) if kec else by_name_only.get(_fold(name), [])
+            if len(hits) == 1:
+                code = hits[0]
+                by_name_count += 1
+        if code is None:
+            close = by_name_only.get(_fold(name), []) if name else []
+            issues.append(Issue("error", "programme_unmatched", row_no, {
+                "value": raw_code if raw_code not in (None, "") else name,
+                "hint": ", ".join(close[:3]) if close else ""}))
+            continue
+        if code in seen_row:
+            issues.append(Issue("error", "programme_duplicate", row_no, {"code": code, "first": seen_row[code]}))
+            continue
+        seen_row[code] = row_no
+        connected = _connected(row.get(cols["connected"])) if "connected" in cols else None
+        tech = tech_key(row.get(cols["tech"])) if "tech" in cols else ""
+        if tech is None:
+            issues.append(Issue("warning", "programme_unknown_tech", row_no,
+                                {"code": code, "value": row.get(cols["tech"])}))
+            tech = ""
+        if connected is None:
+            if "connected" in cols and _fold(row.get(cols["connected"])):
+                issues.append(Issue("error", "programme_bad_connected", row_no,
+                                    {"code": code, "value": row.get(cols["connected"])}))
+                continue
+            connected = bool(tech)
+        fee = None
+        if "fee" in cols and row.get(cols["fee"]) not in (None, ""):
+            fee = parse_fee(row.get(cols["fee"]))
+            if fee is None or fee < 0:
+                issues.append(Issue("warning", "programme_bad_fee", row_no,
+                                    {"code": code, "value": row.get(cols["fee"])}))
+                fee = None
+        dates = {}
+        for role in ("since", "contract_end"):
+            dates[role] = None
+            if role in cols and row.get(cols[role]) not in (None, ""):
+                try:
+                    dates[role] = parse_date(row.get(cols[role]))
+                except ValueError:
+                    issues.append(Issue("warning", "programme_bad_date", row_no,
+                                        {"code": code, "column": cols[role], "value": row.get(cols[role])}))
+        if dates["since"] is not None and dates["since"] > as_of:
+            issues.append(Issue("warning", "programme_future_since", row_no,
+                                {"code": code, "date": dates["since"].isoformat(), "as_of": as_of.isoformat()}))
+        if connected and dates["contract_end"] is not None and dates["contract_end"] < as_of:
+            issues.append(Issue("warning", "programme_contract_ended", row_no,
+                                {"code": code, "date": dates["contract_end"].isoformat(),
+                                 "as_of": as_of.isoformat()}))
+        out[code] = ProgrammeStatus(code, row_no, connected, tech, str(row.get(cols["provider"]) or "").strip()
+                                    if "provider" in cols else "", fee, dates["since"], dates["contract_end"])
+    if n == 0:
+        raise ProgrammeError("programme_empty")
+    return MatchResult(out, issues, n, by_name_count)
+
+
+# monthly fee when the table gives none (illustrative planning figures; see docs/guide/programme.md)
+DEFAULT_FEE_IDR_MONTH = {"fibre_service": 1_500_000, "fwa": 500_000, "satellite": 1_250_000, "radio": 750_000,
+                         "": 1_430_000}
+FEE_SOURCE = ("Average Rp 1.43 million a month = the province's 2025 package (Rp 12-12.5 bn for 716 desa, "
+              "Diskominfo Kaltim public reports, read 2026-12) / 716 / 12; per technology: planning assumptions")
+
+
+def yearly_fee(status: ProgrammeStatus) -> int:
+    fee = status.fee_idr_month if status.fee_idr_month is not None else DEFAULT_FEE_IDR_MONTH.get(status.tech, 0)
+    return int(fee) * 12

@@ -1,0 +1,118 @@
+"""Plan from where Kaltim stands (issue 14): the programme-status import and what the chain does with it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kaltim_internet_plugin.core import programme as pg
+from kaltim_internet_plugin.errors import describe
+from tests.conftest import SAMPLE
+
+GPKG = SAMPLE / "kaltim_sample.gpkg"
+VILLAGES = f"{GPKG}|layername=villages|subset=\"kode_kab\" = '64.02'"
+
+
+class Log:
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        self.feedback = QgsProcessingFeedback()
+        self.lines = []
+        for name in ("pushInfo", "pushWarning", "reportError"):
+            setattr(self.feedback, name, lambda text, *_a, _l=self.lines: _l.append(text))
+
+
+def run(params):
+    import processing
+
+    log = Log()
+    res = processing.run("kaltiminternet:importprogramme", params, feedback=log.feedback)
+    return res, log.lines
+
+
+def rows_of(path):
+    from qgis.core import QgsVectorLayer
+
+    lyr = QgsVectorLayer(path, "v", "ogr")
+    names = lyr.fields().names()
+    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
+
+
+def test_status_table_with_unmatched_duplicate_and_ended_contract(provider, tmp_path):
+    table = tmp_path / "status.csv"
+    # as Indonesian Excel saves it: semicolons, '1.500.000', dd-mm-yyyy
+    table.write_text(
+        "kode_desa;nama_desa;kecamatan;terhubung;teknologi;penyedia;biaya_bulanan;sejak;kontrak_berakhir\n"
+        "64.02.01.2001;;;ya;IndiHome;Telkom;1.500.000;01-03-2024;31-12-2026\n"     # row 2: fine
+        "64.99.99.2999;Desa Hantu;Nowhere;ya;Starlink;Starlink;1.250.000;;\n"        # row 3: unmatched code
+        "64.02.01.2001;;;ya;Orbit;Telkomsel;500.000;;\n"                             # row 4: duplicate of row 2
+        "64.02.01.2002;;;ya;Starlink;Starlink;Rp 1.250.000;01-01-2024;31-12-2025\n"  # row 5: contract ended
+        "64.02.01.2003;;;tidak;;;;;\n"                                               # row 6: not connected
+        "64.02.01.2004;;;mungkin;;;;;\n",                                            # row 7: neither ya nor tidak
+        encoding="utf-8")
+    report = tmp_path / "issues.csv"
+    res, lines = run({"VILLAGES": VILLAGES, "TABLE": str(table), "AS_OF": "2026-01-31",
+                      "OUTPUT": str(tmp_path / "out.gpkg"), "OUTPUT_REPORT": str(report)})
+    assert res["ROWS"] == 6 and res["MATCHED"] == 3 and res["CONNECTED"] == 2
+    assert res["UNMATCHED"] == 1 and res["DUPLICATES"] == 1 and res["RENEWALS_DUE"] == 1 and res["SATELLITE"] == 1
+    text = "\n".join(lines)
+    assert "status.csv, row 3" in text and "64.99.99.2999" in text and "matches no village" in text
+    assert "row 4" in text and "already given in row 2" in text
+    assert "row 5" in text and "2025-12-31" in text and "renewal" in text
+    assert "row 7" in text and "mungkin" in text
+    assert report.read_text(encoding="utf-8").count("\n") == 5  # header + 4 issues
+    out = {r["kode"]: r for r in rows_of(str(tmp_path / "out.gpkg"))}
+    first = out["64.02.01.2001"]
+    assert first["prog_tech"] == "fibre_service" and first["prog_fee_idr_month"] == 1500000
+    assert out["64.02.01.2002"]["prog_renewal_due"] == 1 and out["64.02.01.2002"]["prog_fee_idr_month"] == 1250000
+    assert out["64.02.01.2003"]["prog_connected"] == 0
+    kel = [r for r in out.values() if r["jenis"] == "kelurahan"]
+    assert kel and all(r["prog_in_scope"] == 0 for r in kel)  # desa-only programme by default
+
+
+def test_status_table_errors_say_what_and_how(provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a;b\n1;2\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as exc:
+        run({"VILLAGES": VILLAGES, "TABLE": str(bad), "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "kode_desa" in str(exc.value)
+    other = tmp_path / "other.csv"
+    other.write_text("kode_desa;terhubung\n11.01.01.2001;ya\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as exc:
+        run({"VILLAGES": VILLAGES, "TABLE": str(other), "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "None of the 1 rows" in str(exc.value)
+    future = (dt.date.today() + dt.timedelta(days=26)).isoformat()
+    with pytest.raises(QgsProcessingException) as exc:
+        run({"VILLAGES": VILLAGES, "TABLE": str(other), "AS_OF": future, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "future" in str(exc.value)
+
+
+def test_name_and_kecamatan_match_when_the_code_is_missing():
+    villages = [pg.VillageKey("64.02.01.2001", "Long Lalang", "Long Hubung"),
+                pg.VillageKey("64.02.02.2001", "Long Lalang", "Laham")]
+    header = ["nama_desa", "kecamatan", "terhubung"]
+    res = pg.match_status([(2, {"nama_desa": "LONG  lalang", "kecamatan": "Laham", "terhubung": "Ya"}),
+                           (3, {"nama_desa": "Long Lalang", "kecamatan": "", "terhubung": "ya"})], header, villages)
+    assert list(res.status) == ["64.02.02.2001"] and res.matched_by_name == 1
+    issue = res.issues[0]  # an ambiguous name without kecamatan is not guessed
+    assert issue.row == 3 and "64.02.01.2001" in describe(pg.ProgrammeError(issue.code, **issue.params))
+
+
+@pytest.mark.parametrize("text,value", [("1.500.000", 1500000), ("Rp 1.500.000", 1500000), ("1500000", 1500000),
+                                        ("1,5 jt", 1500000), ("1.500.000,50", 1500000), (1250000.0, 1250000),
+                                        ("500 rb", 500000), ("abc", None), ("", None)])
+def test_fees_as_offices_write_them(text, value):
+    assert pg.parse_fee(text) == value
+
+
+def test_the_sample_table_follows_the_public_counts():
+    """The ILLUSTRATIVE sample table: 802 of 841 desa connected, 158 Starlink sites (issue 14's public counts)."""
+    import csv
+
+    rows = list(csv.DictReader(open(SAMPLE / "programme_status_ILLUSTRATIVE.csv", encoding="utf-8-sig"),
+                               delimiter=";"))
+    assert len(rows) == 841 and sum(r["terhubung"] == "ya" for r in rows) == 802
+    assert sum(r["teknologi"] == "Starlink" for r in rows) == 158
