@@ -221,8 +221,46 @@ def test_choosetech_fibre_limit(provider):
     villages = point_layer([((X0, Y0 - 1000), {"status": "blank_spot"})], [("status", str)])
     fibre = point_layer([((X0 + 300, Y0 - 1000), {})], [("id", int)])
     res, _ = run("choosetech", {"VILLAGES": villages, "FIBRE_NODES": fibre, "FIBRE_MAX_KM": 0.2,
-                                "OUTPUT": "TEMPORARY_OUTPUT"})
+                                "FIBRE_SERVICE_KM": 0.2, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert values(res["OUTPUT"], "tech") == ["satellite"]
+    # a fibre node 300 m away: subscribing to its fibre service (default limit 1 km) beats a satellite
+    res, _ = run("choosetech", {"VILLAGES": villages, "FIBRE_NODES": fibre, "FIBRE_MAX_KM": 0.2,
+                                "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert values(res["OUTPUT"], "tech") == ["fibre_service"]
+    # a new run is priced on the route: straight distance x FIBRE_DETOUR
+    res, _ = run("choosetech", {"VILLAGES": villages, "FIBRE_NODES": fibre, "FIBRE_MAX_KM": 0.4,
+                                "FIBRE_SERVICE_KM": 0, "FIBRE_DETOUR": 1.0, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert values(res["OUTPUT"], "tech") == ["fibre"]
+    res, _ = run("choosetech", {"VILLAGES": villages, "FIBRE_NODES": fibre, "FIBRE_MAX_KM": 0.4,
+                                "FIBRE_SERVICE_KM": 0, "FIBRE_DETOUR": 1.4, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert values(res["OUTPUT"], "tech") == ["satellite"]  # 300 m x 1.4 = 420 m > 400 m
+
+
+def test_choosetech_keeps_programme_services_and_adds_power(provider):
+    villages = point_layer([((X0, Y0 - 1000), {"kode": "A", "status": "blank_spot", "prog_connected": 1,
+                                               "prog_tech": "satellite", "prog_fee_idr_month": 1_000_000,
+                                               "no_pln": 0}),
+                            ((X0 + 5000, Y0 - 1000), {"kode": "B", "status": "blank_spot", "prog_connected": 0,
+                                                      "prog_tech": None, "prog_fee_idr_month": None,
+                                                      "no_pln": 1})],
+                           [("kode", str), ("status", str), ("prog_connected", int), ("prog_tech", str),
+                            ("prog_fee_idr_month", int), ("no_pln", int)])
+    fibre = point_layer([((X0 + 2000, Y0 - 1000), {})], [("id", int)])
+    res, _ = run("choosetech", {"VILLAGES": villages, "FIBRE_NODES": fibre, "FIBRE_DETOUR": 1.4,
+                                "NO_PLN_FIELD": "no_pln", "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = {f["kode"]: f for f in res["OUTPUT"].getFeatures()}
+    a, b = out["A"], out["B"]
+    assert (a["tech"], a["capex_idr"], a["opex_idr_year"], a["existing"]) == ("satellite", 0, 12_000_000, "programme")
+    # its migration to fibre: a new 2 km x 1.4 run plus the terminal, from the default cost table
+    from kaltim_internet_plugin.core.costs import default_cost_table
+
+    costs = default_cost_table()
+    assert a["fibre_capex_idr"] == round(costs["fibre_km"].capex_idr * 2.8 + costs["fibre_terminal"].capex_idr)
+    assert not b["existing"] and b["power_capex_idr"] == costs["solar_power"].capex_idr
+    assert b["tech"] == "satellite"  # 3 km x 1.4 of new fibre costs more over 5 years than a satellite
+    assert b["capex_idr"] == costs["satellite"].capex_idr + costs["solar_power"].capex_idr
+    assert b["opex_idr_year"] == costs["satellite"].opex_idr_year + costs["solar_power"].opex_idr_year
+    assert res["CAPEX_TOTAL"] == a["capex_idr"] + b["capex_idr"]
 
 
 def test_choosetech_bts_cluster_with_cost_table(provider, tmp_path):
