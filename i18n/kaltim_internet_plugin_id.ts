@@ -1288,8 +1288,8 @@
       <translation>Opsional: jumlah terbesar untuk satu desa dalam satu tahun (kosong = tanpa batas).</translation>
     </message>
     <message>
-      <source>Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota).</source>
-      <translation>Aturan kelayakan dipisah ';': 3t (hanya desa 3T), plot (lahan 20×20 m terkonfirmasi), desa (bukan kelurahan), per_kab (pagu tahunan berlaku untuk setiap kabupaten/kota).</translation>
+      <source>Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota), operator (operators' commercial money: sustainability is also shown without it).</source>
+      <translation>Aturan kelayakan dipisah ';': 3t (hanya desa 3T), plot (lahan 20×20 m terkonfirmasi), desa (bukan kelurahan), per_kab (pagu tahunan berlaku untuk setiap kabupaten/kota), operator (dana komersial operator: keberlanjutan juga ditampilkan tanpanya).</translation>
     </message>
     <message>
       <source>Money that continues after the programme; used for the sustainability figure.</source>
@@ -1516,8 +1516,8 @@
       <translation>Penyusunan roadmap gagal: {log}</translation>
     </message>
     <message>
-      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab.</source>
-      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab.</translation>
+      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.</source>
+      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab, operator.</translation>
     </message>
     <message>
       <source>Cannot read the funding table {path}: {error}</source>
@@ -4510,6 +4510,10 @@
     <message>
       <source>Share of OPEX after year 1 from recurring sources</source>
       <translation>Porsi OPEX setelah tahun pertama dari sumber berkelanjutan</translation>
+    </message>
+    <message>
+      <source>Share of OPEX after year 1 from recurring sources, operators' money not counted</source>
+      <translation>Porsi OPEX setelah tahun pertama dari sumber berulang, tanpa dana operator</translation>
     </message>
     <message>
       <source>Villages migrated to fibre</source>

@@ -169,8 +169,9 @@ def main(argv=None) -> int:
             f"{summary.start_year}–{summary.end_year} {rupiah(summary.opex_total_idr)}; OPEX still running after "
             f"{summary.end_year}: {rupiah(summary.opex_after_horizon_idr_year)} a year",
         f"People newly covered: {t.people_newly_covered:,}; people in connected villages: {t.people_connected:,}",
-        f"OPEX after year 1 from recurring sources: "
-        f"{'n/a' if road['SUSTAINABILITY'] is None else format(road['SUSTAINABILITY'], '.0%')}",
+        "OPEX after year 1 from recurring sources: "
+        + " / ".join("n/a" if road[k] is None else format(road[k], ".0%")
+                     for k in ("SUSTAINABILITY", "SUSTAINABILITY_NO_OPERATOR")) + " (with / without operators' money)",
         f"Training: {road.get('TRAINEES', 0)} trainees, {rupiah(road.get('TRAINING_COST', 0) or 0)}",
         f"Atlas: {exp.get('PAGES')} kab/kota pages -> {Path(exp['DEPLOYMENT_PDF']).name}",
         "Consistency check (plan.gpkg, roadmap.xlsx, PDFs, sites selected vs chosen): "
@@ -181,6 +182,7 @@ def main(argv=None) -> int:
     (out / "summary.json").write_text(json.dumps({
         "validation": {k: check[k] for k in ("VALID", "ERROR_COUNT", "WARNING_COUNT", "FEATURE_COUNT")},
         "plan": summary.to_dict(), "sustainability": road["SUSTAINABILITY"],
+        "sustainability_without_operator": road["SUSTAINABILITY_NO_OPERATOR"],
         "consistency_problems": [str(p) for p in problems], "seconds": round(time.time() - T0, 1)}, indent=2),
         encoding="utf-8")
     print("\n" + text)

@@ -233,6 +233,7 @@ class RoadmapResult:
     totals: RoadmapTotals
     sustainability: Optional[float]  # 0..1, None when there is no opex after year 1
     warnings_en: List[str] = field(default_factory=list)
+    sustainability_without_operator: Optional[float] = None  # the same without operators' (commercial) money
     warnings_id: List[str] = field(default_factory=list)
 
     @property
@@ -514,6 +515,7 @@ def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_ye
     table = _build_table(ordered, horizon, allocations, ordered_results, migrations)
     totals = _totals(ordered, ordered_results, allocations, migrations, villages, horizon)
     sustain = _sustainability(ordered, allocations)
+    sustain_no_op = _sustainability(ordered, allocations, without_commercial=True)
     unfunded = [v for v in ordered_results if v.status == UNFUNDED]
     if unfunded and not zero_budget:
         warnings_en.append(f"{len(unfunded)} of {len(ordered_results)} villages could not be funded in "
@@ -522,7 +524,8 @@ def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_ye
                            f"{_span(horizon)}; lihat alasannya di daftar desa.")
     return RoadmapResult(start_year=start_year, years=years, opex_years=opex_years, sources=ordered,
                          villages=ordered_results, table=table, allocations=allocations, migrations=migrations,
-                         totals=totals, sustainability=sustain, warnings_en=warnings_en, warnings_id=warnings_id)
+                         totals=totals, sustainability=sustain, warnings_en=warnings_en, warnings_id=warnings_id,
+                         sustainability_without_operator=sustain_no_op)
 
 
 def _units(villages: Sequence[Any]) -> List[List[Any]]:
@@ -885,9 +888,10 @@ def _totals(ordered, results, allocations, migrations, villages, horizon) -> Roa
     return t
 
 
-def _sustainability(ordered, allocations) -> Optional[float]:
-    """Share of OPEX after each village's first year of service paid from recurring sources."""
-    recurring = {s.name for s in ordered if s.recurring}
+def _sustainability(ordered, allocations, without_commercial: bool = False) -> Optional[float]:
+    """Share of OPEX after each village's first year of service paid from recurring sources (optionally not
+    counting operators' commercial money as recurring)."""
+    recurring = {s.name for s in ordered if s.recurring and not (without_commercial and s.commercial)}
     total = rec = 0
     for a in allocations:
         if a.kind not in (KIND_OPEX, KIND_MIG_OPEX):

@@ -58,7 +58,7 @@ ALG_ID = "kaltiminternet:roadmap"
 OUTPUT_TABLES = (("OUTPUT", "villages"), ("OUTPUT_TABLE", "roadmap_year_source"),
                  ("OUTPUT_TRAINING", "training_plan"), ("OUTPUT_OPERATORS", "operator_packages"),
                  ("OUTPUT_SHARING", "tower_sharing"), ("OUTPUT_MIGRATIONS", "migrations"))
-RULE_KEYS = ("3t", "plot", "desa", "per_kab")
+RULE_KEYS = ("3t", "plot", "desa", "per_kab", "operator")
 
 COLUMNS = ("name", "label", "kinds", "techs", "capex_techs", "opex_techs", "yearly_cap_idr", "per_village_cap_idr",
            "rules", "recurring", "order", "note")
@@ -84,7 +84,8 @@ def column_tips() -> dict:
                              "with the per_kab rule)."),
         "per_village_cap_idr": tr("Optional: the most it pays for one village in one year (empty = no limit)."),
         "rules": tr("Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is "
-                    "confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota)."),
+                    "confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota), "
+                    "operator (operators' commercial money: sustainability is also shown without it)."),
         "recurring": tr("Money that continues after the programme; used for the sustainability figure."),
         "order": tr("Spending order: lower first. The roadmap spends the most specific money first."),
     }
@@ -312,7 +313,7 @@ class PlanPage(QWidget):
         r = t.rowCount()
         t.insertRow(r)
         rules = [k for k, flag in (("3t", s.only_3t), ("plot", s.needs_plot), ("desa", s.desa_only),
-                                   ("per_kab", s.cap_per_kab)) if flag]
+                                   ("per_kab", s.cap_per_kab), ("operator", s.commercial)) if flag]
         values = {"name": s.name, "label": s.label, "kinds": ";".join(s.kinds or []),
                   "techs": _techs_text(s.techs), "capex_techs": _techs_text(s.capex_techs),
                   "opex_techs": _techs_text(s.opex_techs), "yearly_cap_idr": _fmt_number(s.yearly_cap_idr),
@@ -365,10 +366,10 @@ class PlanPage(QWidget):
             rules = [x.strip().lower() for x in self._text(r, "rules").replace(",", ";").split(";") if x.strip()]
             unknown = [x for x in rules if x not in RULE_KEYS]
             if unknown:
-                problems.append(tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab.").format(
+                problems.append(tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.").format(
                     row=r + 1, rules=", ".join(unknown)))
             kw.update(only_3t="3t" in rules, needs_plot="plot" in rules, desa_only="desa" in rules,
-                      cap_per_kab="per_kab" in rules)
+                      cap_per_kab="per_kab" in rules, commercial="operator" in rules)
             rec = self.funding_table.item(r, COL["recurring"])
             kw["recurring"] = rec is not None and rec.checkState() == Qt.Checked
             order = self._text(r, "order")

@@ -270,6 +270,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                            ("PEOPLE_CONNECTED", tr("People connected")),
                            ("CAPEX_TOTAL", tr("CAPEX total (Rp)")), ("OPEX_TOTAL", tr("OPEX total (Rp)")),
                            ("SUSTAINABILITY", tr("Share of OPEX after year 1 from recurring sources")),
+                           ("SUSTAINABILITY_NO_OPERATOR",
+                            tr("Share of OPEX after year 1 from recurring sources, operators' money not counted")),
                            ("VILLAGES_MIGRATED", tr("Villages migrated to fibre")),
                            ("TRAINEES", tr("Cadres to train")), ("TRAINING_COST", tr("Training cost (Rp)")),
                            ("SHARING_CANDIDATES", tr("Tower sharing candidates"))):
@@ -492,6 +494,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "CAPEX_TOTAL": capex_total,
             "OPEX_TOTAL": opex_total,
             "SUSTAINABILITY": result.sustainability,
+            "SUSTAINABILITY_NO_OPERATOR": result.sustainability_without_operator,
             "VILLAGES_MIGRATED": t.villages_migrated,
             "TRAINEES": plan.total_trainees,
             "TRAINING_COST": plan.total_cost_idr,

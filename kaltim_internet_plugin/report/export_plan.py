@@ -316,10 +316,13 @@ class PlanExport:
                                   for r in ys.rows], [False, True, True, True, True, False])
         src = self.sheet("per_sumber_dana")
         if src is not None:
-            out["table_source"] = (["Sumber dana", "Capex (juta Rp)", "Opex (juta Rp)", "Desa", "Penduduk", "Tahun"],
-                                   [[r[1] or r[0], money(r[2]), money(r[3]), tb.int_id(r[5]), tb.int_id(r[6]),
-                                     f"{r[7]}–{r[8]}" if r[7] else "–"] for r in src.rows],
-                                   [False, True, True, True, True, False])
+            out["table_source"] = (["Sumber dana", "Pagu/tahun (juta Rp)", "Capex (juta Rp)", "Opex (juta Rp)",
+                                    "Desa/kel.", "Penduduk", "Tahun"],
+                                   [[r[1] or r[0], ("–" if r[9] is None else money(r[9]))
+                                     + (" per kab/kota" if r[10] else ""), money(r[2]), money(r[3]),
+                                     tb.int_id(r[5]), tb.int_id(r[6]), f"{r[7]}–{r[8]}" if r[7] else "–"]
+                                    for r in src.rows],
+                                   [False, True, True, True, True, True, False])
         ops = self.sheet("per_operator")
         if ops is not None:
             d = ops.as_dicts()

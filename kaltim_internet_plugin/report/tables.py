@@ -150,13 +150,13 @@ def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> S
     """Per funding source: from the roadmap table (year x source) when given, else from the villages'
     ``funding_capex`` / ``funding_opex`` texts."""
     cols = ["source", "label", "capex_idr", "opex_idr", "total_idr", "villages_connected", "people_connected",
-            "first_year", "last_year"]
+            "first_year", "last_year", "cap_idr", "cap_per_kab"]
     sheet = Sheet("Per sumber dana", "per_sumber_dana", cols)
     acc: OrderedDict[str, dict] = OrderedDict()
 
     def slot(source: str, label: str = "") -> dict:
         return acc.setdefault(source, {"label": label or source, "capex_idr": 0, "opex_idr": 0, "villages": 0,
-                                       "people": 0, "years": set()})
+                                       "people": 0, "years": set(), "cap": None, "per_kab": None})
 
     if roadmap_rows:
         for r in sorted(roadmap_rows, key=lambda x: (str(x.get("source") or ""), year_of(x.get("year")) or 0)):
@@ -165,6 +165,8 @@ def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> S
             a["opex_idr"] += whole(r.get("opex_idr"))
             a["villages"] += whole(r.get("villages_connected"))
             a["people"] += whole(r.get("people_connected"))
+            a["cap"] = whole(r.get("cap_idr")) if r.get("cap_idr") is not None else a["cap"]
+            a["per_kab"] = int(bool(whole(r.get("cap_per_kab")))) if r.get("cap_per_kab") is not None else a["per_kab"]
             if year_of(r.get("year")) is not None and (whole(r.get("capex_idr")) or whole(r.get("opex_idr"))):
                 a["years"].add(year_of(r.get("year")))
     else:
@@ -185,7 +187,8 @@ def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> S
     for source, a in acc.items():
         years = sorted(y for y in a["years"] if y is not None)
         sheet.rows.append([source, a["label"], a["capex_idr"], a["opex_idr"], a["capex_idr"] + a["opex_idr"],
-                           a["villages"], a["people"], years[0] if years else None, years[-1] if years else None])
+                           a["villages"], a["people"], years[0] if years else None, years[-1] if years else None,
+                           a["cap"], a["per_kab"]])
     return sheet
 
 

@@ -42,7 +42,8 @@ def test_plan_page_is_discovered_with_default_funding(page):
     tabs = page.dock.tabs
     assert any("Rencana" in tabs.tabText(i) for i in range(tabs.count()))
     assert page.funding_table.rowCount() == len(default_sources())
-    assert page.funding_table.item(2, COL["name"]).text() == "dana_desa"
+    assert page.funding_table.item(3, COL["name"]).text() == "dana_desa"
+    assert page.funding_table.item(1, COL["rules"]).text() == "operator"  # commercial money, shown as a rule
     assert page.validate() == []
     # the export panel is mounted in the page's export area
     assert [page.export_area.itemAt(i).widget().objectName() for i in range(page.export_area.count())] == [
@@ -53,17 +54,18 @@ def test_funding_edits_persist_in_the_project(page, tmp_path):
     from kaltim_internet_plugin.gui.page_plan import COL
 
     t = page.funding_table
-    t.item(4, COL["yearly_cap_idr"]).setText("123000000000")
+    prov = 5  # apbd_prov's row
+    t.item(prov, COL["yearly_cap_idr"]).setText("123000000000")
     assert stored()["apbd_prov"].yearly_cap_idr == 123_000_000_000
     t.item(0, COL["recurring"]).setCheckState(Qt.Unchecked)
     assert stored()["bakti_uso"].recurring is False
     t.item(1, COL["rules"]).setText("3t;per_kab")
-    assert stored()["operator"].only_3t and stored()["operator"].cap_per_kab
+    assert stored()["operator"].only_3t and stored()["operator"].cap_per_kab and not stored()["operator"].commercial
     page.add_row()
-    assert t.rowCount() == 6 and "source_6" in stored()
-    t.selectRow(5)
+    assert t.rowCount() == 7 and "source_7" in stored()
+    t.selectRow(6)
     page.remove_selected_rows()
-    assert t.rowCount() == 5 and "source_6" not in stored()
+    assert t.rowCount() == 6 and "source_7" not in stored()
     # a bad value is reported, not stored as garbage
     t.item(3, COL["yearly_cap_idr"]).setText("lima miliar")
     assert any("not a number" in m for m in page.validate())
@@ -74,15 +76,15 @@ def test_funding_edits_persist_in_the_project(page, tmp_path):
     path = str(tmp_path / "p.qgz")
     assert QgsProject.instance().write(path)
     page.reset_defaults()
-    assert stored()["apbd_prov"].yearly_cap_idr == 60_000_000_000
+    assert stored()["apbd_prov"].yearly_cap_idr == 30_000_000_000
     assert QgsProject.instance().read(path)
-    assert page.sources()[4].yearly_cap_idr == 123_000_000_000
+    assert page.sources()[prov].yearly_cap_idr == 123_000_000_000
     # CSV round trip
     csv_path = str(tmp_path / "f.csv")
     assert page.save_csv(csv_path)
     page.reset_defaults()
     assert page.load_csv(csv_path)
-    assert page.sources()[4].yearly_cap_idr == 123_000_000_000 and stored()["apbd_prov"].yearly_cap_idr == 123e9
+    assert page.sources()[prov].yearly_cap_idr == 123_000_000_000 and stored()["apbd_prov"].yearly_cap_idr == 123e9
 
 
 def test_run_roadmap_adds_styled_layers_charts_and_filters_by_year(page, plan_layer, qtbot, tmp_path):

@@ -38,20 +38,24 @@ def _v(tech="bts", code="64.01.01.2001", is_3t=True, plot=True, **kw):
 def test_defaults_valid_and_documented():
     srcs = default_sources()
     assert validate_sources(srcs) == []
-    assert [s.name for s in srcs] == ["bakti_uso", "operator", "dana_desa", "apbd_kab", "apbd_prov"]
+    assert [s.name for s in srcs] == ["bakti_uso", "operator", "prog_internet_desa", "dana_desa", "apbd_kab",
+                                      "apbd_prov"]
     for s in srcs:
         assert s.note.strip() and s.label.strip()
-    assert _src("apbd_prov").yearly_cap_idr == 60_000_000_000
-    assert _src("dana_desa").per_village_cap_idr == 50_000_000
-    assert _src("apbd_kab").cap_per_kab
+        assert "2026-12" in s.note or "2025" in s.note, f"{s.name}: the note gives its source and date"
+    assert _src("bakti_uso").yearly_cap_idr == 0  # only approved proposals
+    assert _src("prog_internet_desa").yearly_cap_idr == 12_500_000_000  # the real 2025 package
+    assert _src("prog_internet_desa").desa_only and not _src("prog_internet_desa").recurring
+    assert _src("dana_desa").per_village_cap_idr == 24_000_000 and _src("dana_desa").kinds == ["opex"]
+    assert _src("apbd_kab").cap_per_kab and _src("operator").commercial
 
 
 @pytest.mark.parametrize("tech", TECH_KEYS)
 def test_dana_desa_never_pays_bts_and_only_its_items(tech):
     dd = _src("dana_desa")
     v = _v(tech)
-    assert dd.eligible(v, "capex") == (tech == "satellite")
-    assert dd.eligible(v, "opex") == (tech in ("satellite", "village_package", "fwa"))
+    assert not dd.eligible(v, "capex")  # a desa's own money pays its subscription, never an installation
+    assert dd.eligible(v, "opex") == (tech in ("satellite", "village_package", "fwa", "fibre_service"))
     if tech == "bts":
         assert not dd.eligible(v, "capex") and not dd.eligible(v, "opex")
 
@@ -62,12 +66,16 @@ def test_dana_desa_desa_only():
     assert not is_kelurahan(_v(code="64.72.01.2001"))
     assert not is_kelurahan(_v(code="6472011001"))  # undotted: ambiguous with BPS codes -> desa
     assert is_kelurahan(_v(code="6472011001", is_kelurahan=True))
-    assert not dd.eligible(_v("satellite", code="64.72.01.1001"), "capex")
-    assert dd.eligible(_v("satellite", code="64.72.01.2001"), "capex")
+    assert not dd.eligible(_v("satellite", code="64.72.01.1001"), "opex")
+    assert dd.eligible(_v("satellite", code="64.72.01.2001"), "opex")
     # explicit flag wins over the code
-    assert not dd.eligible(_v("satellite", code="64.72.01.2001", is_kelurahan=True), "capex")
+    assert not dd.eligible(_v("satellite", code="64.72.01.2001", is_kelurahan=True), "opex")
     reason = dd.check(_v("satellite", code="64.72.01.1001"), "opex")
     assert "kelurahan" in reason[0] and "kelurahan" in reason[1]
+    # the province's programme: desa only too; kelurahan are paid by their kab/kota
+    prog, kab = _src("prog_internet_desa"), _src("apbd_kab")
+    kel = _v("fwa", code="64.72.01.1001")
+    assert not prog.eligible(kel, "opex") and kab.eligible(kel, "opex")
 
 
 @pytest.mark.parametrize("tech", TECH_KEYS)
@@ -82,16 +90,18 @@ def test_bakti_rules(tech, is_3t, plot):
 
 
 @pytest.mark.parametrize("tech", TECH_KEYS)
-def test_operator_only_colo_fwa(tech):
+def test_operator_only_colo(tech):
     op = _src("operator")
-    assert op.eligible(_v(tech), "capex") == (tech in ("colo", "fwa"))
+    assert op.eligible(_v(tech), "capex") == (tech == "colo")
 
 
-def test_province_and_kab_pay_everything():
-    for name in ("apbd_prov", "apbd_kab"):
-        for tech in TECH_KEYS:
-            assert _src(name).eligible(_v(tech, is_3t=False, plot=None, code="64.72.01.1001"), "capex")
-            assert _src(name).eligible(_v(tech, is_3t=False, plot=None, code="64.72.01.1001"), "opex")
+def test_kab_pays_everything_province_pays_infrastructure():
+    kab, prov = _src("apbd_kab"), _src("apbd_prov")
+    for tech in TECH_KEYS:
+        v = _v(tech, is_3t=False, plot=None, code="64.72.01.1001")
+        assert kab.eligible(v, "capex") and kab.eligible(v, "opex")
+        assert prov.eligible(v, "capex") == (tech in ("bts", "colo", "radio", "fibre"))
+        assert prov.eligible(v, "opex") == (tech in ("bts", "radio", "fibre"))
 
 
 def test_validation_messages():
@@ -170,6 +180,6 @@ def test_format_idr():
 def test_tech_aliases_from_cost_model():
     assert normalize_tech("fwa_4g") == "fwa" and normalize_tech(" Fibre ") == "fibre"
     assert normalize_tech("village_package_2025") == "village_package" and normalize_tech("") is None
-    assert _src("operator").eligible(_v("fwa_4g"), "capex")
+    assert _src("prog_internet_desa").eligible(_v("fwa_4g"), "capex")
     assert _src("dana_desa").eligible(_v("fwa_4g"), "opex")
     assert validate_sources([FundingSource(name="x", techs=["fwa_4g", "Fibre"], yearly_cap_idr=1)]) == []

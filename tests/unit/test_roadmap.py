@@ -202,20 +202,31 @@ def test_opex_liability_blocks_later_years():
 
 def test_waterfall_order_and_split():
     srcs = default_sources()
+    next(s for s in srcs if s.name == "bakti_uso").yearly_cap_idr = 26 * BN  # an approved proposal
     bts = PlanVillage("64.01.01.2001", "B", kab_code="64.01", tech="bts", capex_idr=2600 * M, opex_idr_year=250 * M,
                       priority_rank=1, is_3t=True, has_plot_20m=True)
     colo = PlanVillage("64.01.01.2002", "C", kab_code="64.01", tech="colo", capex_idr=400 * M, opex_idr_year=80 * M,
                        priority_rank=2, operator="Telkomsel")
     sat = PlanVillage("64.01.01.2003", "S", kab_code="64.01", tech="satellite", capex_idr=15 * M,
                       opex_idr_year=45 * M, priority_rank=3)
-    r = schedule([bts, colo, sat], srcs, 2026)
+    kel = PlanVillage("64.01.01.1004", "K", kab_code="64.01", tech="fwa", capex_idr=2 * M, opex_idr_year=6 * M,
+                      priority_rank=4)
+    r = schedule([bts, colo, sat, kel], srcs, 2026, bts_lead_months=0)
     assert r.village(bts.code).funding_capex == {"bakti_uso": 2600 * M}
     assert r.village(colo.code).funding_capex == {"operator": 400 * M}
     v = r.village(sat.code)
-    # Dana Desa pays the 15 m capex, then only 35 m of the 45 m opex in 2026 (Rp 50 m per village-year cap)
-    assert v.funding_capex == {"dana_desa": 15 * M}
-    assert v.funding_opex[2026] == {"dana_desa": 35 * M, "apbd_kab": 10 * M}
-    assert v.funding_opex[2027] == {"dana_desa": 45 * M}
+    # the province's programme pays a desa's satellite installation and subscription (first in the order)
+    assert v.funding_capex == {"prog_internet_desa": 15 * M}
+    assert v.funding_opex[2026] == {"prog_internet_desa": 45 * M}
+    # a kelurahan is outside the programme and has no Dana Desa: its kab/kota pays
+    k = r.village(kel.code)
+    assert k.funding_capex == {"apbd_kab": 2 * M} and k.funding_opex[2026] == {"apbd_kab": 6 * M}
+    # once the programme's cap is spent, Dana Desa pays the desa's own subscription up to Rp 24 m a year
+    srcs2 = default_sources()
+    next(s for s in srcs2 if s.name == "prog_internet_desa").yearly_cap_idr = 30 * M
+    r2 = schedule([sat], srcs2, 2026)
+    assert r2.village(sat.code).funding_opex[2026] == {"prog_internet_desa": 15 * M, "dana_desa": 24 * M,
+                                                        "apbd_kab": 6 * M}
 
 
 def test_bts_reason_when_no_capacity():
@@ -358,4 +369,4 @@ def test_cost_model_tech_alias_is_accepted():
     r = schedule([v], default_sources(), 2026)
     out = r.village(v.code)
     assert out.status == SCHEDULED and out.tech == "fwa"
-    assert out.funding_capex == {"operator": 1_500_000}
+    assert out.funding_capex == {"prog_internet_desa": 1_500_000}
