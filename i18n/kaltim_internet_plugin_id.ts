@@ -3028,6 +3028,66 @@
       <translation>Klasifikasi desa gagal: {error}</translation>
     </message>
     <message>
+      <source>Compare two scenarios</source>
+      <translation>Bandingkan dua skenario</translation>
+    </message>
+    <message>
+      <source>Puts two roadmaps side by side (e.g. the same plan under two funding tables, capacities or budgets): villages and people connected per year, cost per person connected by kab/kota and by technology (CAPEX plus the OPEX funded within the horizon, over the people of the villages connected), villages planned, scheduled, unfunded and over capacity, the people each leaves without a connection, CAPEX, OPEX and the OPEX still running after the horizon. Give each roadmap's village output (and its 'Budget by year and source' table, for the OPEX per year). The output table has one row per figure: section, key, value A, value B and B - A.</source>
+      <translation>Menyandingkan dua roadmap (mis. rencana yang sama dengan dua tabel sumber dana, kapasitas atau anggaran): desa dan penduduk tersambung per tahun, biaya per penduduk tersambung menurut kab/kota dan teknologi (CAPEX ditambah OPEX yang didanai dalam horizon, dibagi penduduk desa yang tersambung), desa yang direncanakan, terjadwal, belum terdanai dan melebihi kapasitas, penduduk yang belum tersambung, CAPEX, OPEX dan OPEX yang masih berjalan setelah horizon. Berikan keluaran desa setiap roadmap (dan tabel 'Anggaran per tahun dan sumber'-nya, untuk OPEX per tahun). Tabel keluaran berisi satu baris per angka: bagian, kunci, nilai A, nilai B dan B - A.</translation>
+    </message>
+    <message>
+      <source>Roadmap villages, scenario A</source>
+      <translation>Desa roadmap, skenario A</translation>
+    </message>
+    <message>
+      <source>Roadmap villages, scenario B</source>
+      <translation>Desa roadmap, skenario B</translation>
+    </message>
+    <message>
+      <source>Budget by year and source, scenario A</source>
+      <translation>Anggaran per tahun dan sumber, skenario A</translation>
+    </message>
+    <message>
+      <source>Budget by year and source, scenario B</source>
+      <translation>Anggaran per tahun dan sumber, skenario B</translation>
+    </message>
+    <message>
+      <source>Name of scenario A</source>
+      <translation>Nama skenario A</translation>
+    </message>
+    <message>
+      <source>Name of scenario B</source>
+      <translation>Nama skenario B</translation>
+    </message>
+    <message>
+      <source>Scenario comparison</source>
+      <translation>Perbandingan skenario</translation>
+    </message>
+    <message>
+      <source>Villages scheduled, A</source>
+      <translation>Desa terjadwal, A</translation>
+    </message>
+    <message>
+      <source>Villages scheduled, B</source>
+      <translation>Desa terjadwal, B</translation>
+    </message>
+    <message>
+      <source>Villages unfunded, A</source>
+      <translation>Desa belum terdanai, A</translation>
+    </message>
+    <message>
+      <source>Villages unfunded, B</source>
+      <translation>Desa belum terdanai, B</translation>
+    </message>
+    <message>
+      <source>{a}: {sa} villages scheduled, {ua} unfunded, {ca} over capacity. {b}: {sb} scheduled, {ub} unfunded, {cb} over capacity.</source>
+      <translation>{a}: {sa} desa terjadwal, {ua} belum terdanai, {ca} melebihi kapasitas. {b}: {sb} terjadwal, {ub} belum terdanai, {cb} melebihi kapasitas.</translation>
+    </message>
+    <message>
+      <source>{param} is not a roadmap's village output (it has no fund_status field): give the OUTPUT of 'Build multi-year roadmap'.</source>
+      <translation>{param} bukan keluaran desa dari roadmap (tidak ada kolom fund_status): berikan OUTPUT dari 'Susun roadmap multi-tahun'.</translation>
+    </message>
+    <message>
       <source>Compute coverage (blank-spot map)</source>
       <translation>Hitung cakupan (peta blank spot)</translation>
     </message>
@@ -3988,6 +4048,14 @@
       <translation>Desa dengan lokasi pelayan</translation>
     </message>
     <message>
+      <source>Budget curve: other budgets to solve, Rp (e.g. 25e9; 50e9; 100e9)</source>
+      <translation>Kurva anggaran: anggaran lain yang dihitung, Rp (mis. 25e9; 50e9; 100e9)</translation>
+    </message>
+    <message>
+      <source>Budget curve (people newly covered by budget)</source>
+      <translation>Kurva anggaran (penduduk tercakup baru menurut anggaran)</translation>
+    </message>
+    <message>
       <source>Population newly covered</source>
       <translation>Penduduk yang baru terjangkau</translation>
     </message>
@@ -4116,6 +4184,10 @@
       <translation>Cakupan: kantor desa dalam {r:g} m dari lokasi (jarak lurus).</translation>
     </message>
     <message>
+      <source>Budget curve: Rp {b:,.0f} -&gt; {p:,.0f} people newly covered.</source>
+      <translation>Kurva anggaran: Rp {b:,.0f} -&gt; {p:,.0f} penduduk tercakup baru.</translation>
+    </message>
+    <message>
       <source>Cannot read the candidate layer: {src}. Check the path and format.</source>
       <translation>Tidak dapat membaca layer kandidat: {src}. Periksa path dan formatnya.</translation>
     </message>
@@ -4140,6 +4212,10 @@
       <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan Rp {c:,.0f}.</translation>
     </message>
     <message>
+      <source>CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).</source>
+      <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
+    </message>
+    <message>
       <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
       <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara yang ada).</translation>
     </message>
@@ -4154,6 +4230,10 @@
     <message>
       <source>{k} villages have another status in the field {f} than the coverage raster gives by classify's rule (e.g. feature {fid}): the field was classified with other settings or another raster. Run 'Classify villages' again on this raster.</source>
       <translation>{k} desa memiliki status pada kolom {f} yang berbeda dari hasil aturan klasifikasi pada raster cakupan (mis. fitur {fid}): kolom itu diklasifikasi dengan pengaturan atau raster lain. Jalankan lagi 'Klasifikasi desa' pada raster ini.</translation>
+    </message>
+    <message>
+      <source>CURVE_BUDGETS_IDR: '{value}' is not an amount of rupiah; write the budgets separated by ';', e.g. 25e9; 50e9; 100000000000.</source>
+      <translation>CURVE_BUDGETS_IDR: '{value}' bukan jumlah rupiah; tulis anggaran dipisah ';', mis. 25e9; 50e9; 100000000000.</translation>
     </message>
     <message>
       <source>Pemerataan (equity first)</source>

@@ -49,6 +49,39 @@ def write_validated_villages(out: Path, sample) -> None:
             raise SystemExit(f"demo: cannot write {name}: {err}")
 
 
+def table_rows(uri: str) -> list:
+    from qgis.core import QgsVectorLayer
+
+    lyr = QgsVectorLayer(uri, "t", "ogr")
+    names = lyr.fields().names()
+    return [dict(zip(names, f.attributes())) for f in lyr.getFeatures()]
+
+
+def scenario_files(out: Path, args) -> dict:
+    """Scenario A (the defaults) and B (APBD Provinsi infrastructure and every installation capacity halved),
+    saved as scenario files in out/scenarios/, with B's funding and capacity tables for the roadmap."""
+    from dataclasses import replace
+
+    from kaltim_internet_plugin.core.capacity import CapacityTable
+    from kaltim_internet_plugin.core.funding import write_sources_csv
+    from kaltim_internet_plugin.core.scenario import Scenario
+
+    folder = out / "scenarios"
+    folder.mkdir(parents=True, exist_ok=True)
+    a = Scenario("A: default funding", budget_idr=args.budget_bn * 1e9,
+                 note="The default funding table and capacities (sources in the user guide).")
+    sources = [replace(s, yearly_cap_idr=s.yearly_cap_idr / 2) if s.name == "apbd_prov" else s for s in a.sources]
+    capacity = [replace(r, max_installations=None if r.max_installations is None else r.max_installations // 2)
+                for r in a.capacity]
+    b = Scenario("B: tight province", budget_idr=args.budget_bn * 1e9, sources=sources, capacity=capacity,
+                 note="APBD Provinsi infrastructure budget and every installation capacity halved.")
+    for name, sc in (("A", a), ("B", b)):
+        (folder / f"scenario_{name}.json").write_text(sc.to_json(), encoding="utf-8")
+    write_sources_csv(str(folder / "funding_B.csv"), b.sources)
+    (folder / "capacity_B.csv").write_text(CapacityTable(b.capacity).to_csv(), encoding="utf-8")
+    return {"funding_b": str(folder / "funding_B.csv"), "capacity_b": str(folder / "capacity_B.csv")}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="out")
@@ -115,6 +148,8 @@ def main(argv=None) -> int:
         "VILLAGES": pri["OUTPUT"], "POPULATION_FIELD": "population", "WEIGHT_FIELD": "priority_score",
         "CANDIDATES": cand["OUTPUT"], "BUDGET_IDR": args.budget_bn * 1e9, "DEM": dem, "COVERAGE": cov["OUTPUT"],
         "OFFICES": offices_uri, "METHOD": 0, "TIME_LIMIT_S": 60,
+        "CURVE_BUDGETS_IDR": "; ".join(f"{b:g}" for b in (5e9, 10e9, 20e9, 40e9, 80e9)),
+        "OUTPUT_CURVE": str(work / "budget_curve.gpkg"),
         "OUTPUT_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_VILLAGES": str(work / "site_assignment.gpkg")})
     tech = run("kaltiminternet:choosetech", {"VILLAGES": opt["OUTPUT_VILLAGES"], "SITES": sites_path, "DEM": dem,
                                              "COVERAGE": cov["OUTPUT"], "NEW_SITES": opt["OUTPUT_SITES"],
@@ -127,6 +162,17 @@ def main(argv=None) -> int:
         "OUTPUT": str(work / "roadmap_villages.gpkg"), "OUTPUT_TABLE": str(work / "roadmap_year_source.gpkg"),
         "OUTPUT_TRAINING": str(work / "training_plan.gpkg"), "OUTPUT_OPERATORS": str(work / "operators.gpkg"),
         "OUTPUT_SHARING": str(work / "tower_sharing.gpkg"), "OUTPUT_MIGRATIONS": str(work / "migrations.gpkg")})
+
+    # scenario B: the same plan under a tighter province (infrastructure budget and crews halved) -------------
+    scenarios = scenario_files(out, args)
+    road_b = run("kaltiminternet:roadmap", {
+        "PLAN": tech["OUTPUT"], "START_YEAR": 2026, "YEARS": 5, "FUNDING": scenarios["funding_b"],
+        "CAPACITY": scenarios["capacity_b"], "OUTPUT": str(work / "roadmap_b_villages.gpkg"),
+        "OUTPUT_TABLE": str(work / "roadmap_b_year_source.gpkg")})
+    cmp = run("kaltiminternet:comparescenarios", {
+        "PLAN_A": road["OUTPUT"], "TABLE_A": road["OUTPUT_TABLE"], "PLAN_B": road_b["OUTPUT"],
+        "TABLE_B": road_b["OUTPUT_TABLE"], "NAME_A": "A: default funding", "NAME_B": "B: tight province",
+        "OUTPUT": str(out / "scenario_comparison.csv")})
 
     step(8, "exportplan: plan.gpkg, plan.qgz, roadmap.xlsx + CSV, atlas and report PDFs")
     exp = run("kaltiminternet:exportplan", {
@@ -174,6 +220,13 @@ def main(argv=None) -> int:
                      for k in ("SUSTAINABILITY", "SUSTAINABILITY_NO_OPERATOR")) + " (with / without operators' money)",
         f"Training: {road.get('TRAINEES', 0)} trainees, {rupiah(road.get('TRAINING_COST', 0) or 0)}",
         f"Atlas: {exp.get('PAGES')} kab/kota pages -> {Path(exp['DEPLOYMENT_PDF']).name}",
+        "", "Budget curve (people newly covered by the new BTS, exact optimiser):"]
+    lines += [f"  {rupiah(p['budget_idr'])}: {p['sites']:3d} sites, {p['people_newly_covered']:>9,.0f} people"
+              for p in table_rows(str(work / "budget_curve.gpkg"))]
+    lines += ["", "Scenario comparison (A: default funding, B: tight province -> out/scenario_comparison.csv):"]
+    lines += [f"  {r['section']:<22} {r['key']:<28} {float(r['a']):>16,.0f} {float(r['b']):>16,.0f}"
+              for r in table_rows(cmp["OUTPUT"]) if r["section"] in ("villages_per_year", "totals")]
+    lines += [
         "Consistency check (plan.gpkg, roadmap.xlsx, PDFs, sites selected vs chosen): "
         + ("OK" if not problems else f"{len(problems)} PROBLEM(S)"),
         f"Finished in {time.time() - T0:.0f} s."]

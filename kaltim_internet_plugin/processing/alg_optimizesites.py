@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureSink,
+    QgsField,
+    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -19,6 +22,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -128,6 +133,12 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "OUTPUT_SITES", tr("Selected sites"), QgsProcessing.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_VILLAGES", tr("Villages with serving site"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterString(
+            "CURVE_BUDGETS_IDR", tr("Budget curve: other budgets to solve, Rp (e.g. 25e9; 50e9; 100e9)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "OUTPUT_CURVE", tr("Budget curve (people newly covered by budget)"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=False))
         for key, label in (("POPULATION_COVERED", tr("Population newly covered")),
                            ("POPULATION_TOTAL_COVERED", tr("Population covered (existing + new)")),
                            ("COST_TOTAL", tr("Cost of the selected sites (Rp)")),
@@ -399,8 +410,60 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         if feedback.isCanceled():
             return {}
         result = self._solve(parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances)
-        return self._write(parameters, context, feedback, villages, cands, cost, cand_ids, pop, already, result,
+        curve = self._curve(parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances,
+                            result)
+        return curve | self._write(parameters, context, feedback, villages, cands, cost, cand_ids, pop, already, result,
                            budget)
+
+    def _curve(self, parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances,
+               result) -> dict:
+        """The budget curve: the same coverage sets solved at other budgets (core.scenario.BudgetPoint rows)."""
+        text = self.parameterAsString(parameters, "CURVE_BUDGETS_IDR", context) or ""
+        if not text.strip():
+            return {}
+        budgets = []
+        for part in text.replace(",", ";").split(";"):
+            part = part.strip().lower().replace("rp", "").replace(" ", "")
+            if not part:
+                continue
+            try:
+                value = float(part)
+            except ValueError:
+                raise QgsProcessingException(tr("CURVE_BUDGETS_IDR: '{value}' is not an amount of rupiah; write the "
+                                                "budgets separated by ';', e.g. 25e9; 50e9; 100000000000.")
+                                             .format(value=part)) from None
+            if value < 0:
+                raise QgsProcessingException(tr("CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).")
+                                             .format(value=value))
+            budgets.append(value)
+        points = {budget: result}
+        for b in sorted(set(budgets) - {budget}):
+            if feedback.isCanceled():
+                return {}
+            if b < float(cost.min()):
+                points[b] = None
+                continue
+            points[b] = solve_mclp(demand, cost, coverage, b, already_covered=already, method=result.method,
+                                   time_limit=self.parameterAsDouble(parameters, "TIME_LIMIT_S", context),
+                                   population=pop, distances=distances)
+        fields = QgsFields()
+        for name, vtype in (("budget_idr", QVariant.Double), ("sites", QVariant.Int), ("cost_idr", QVariant.Double),
+                            ("people_newly_covered", QVariant.Double), ("villages_newly_covered", QVariant.Int),
+                            ("gap", QVariant.Double)):
+            fields.append(QgsField(name, vtype))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT_CURVE", context, fields, QgsWkbTypes.NoGeometry,
+                                          QgsCoordinateReferenceSystem())
+        for b in sorted(points):
+            r = points[b]
+            f = QgsFeature(fields)
+            f.setAttributes([b, 0, 0.0, 0.0, 0, None] if r is None else [
+                b, len(r.selected), float(r.cost_total), float(r.population_covered), int(r.covered_mask.sum()),
+                None if r.gap is None else float(r.gap)])
+            if sink is not None:
+                sink.addFeature(f, QgsFeatureSink.FastInsert)
+            feedback.pushInfo(tr("Budget curve: Rp {b:,.0f} -> {p:,.0f} people newly covered.").format(
+                b=b, p=0 if r is None else r.population_covered))
+        return {"OUTPUT_CURVE": dest} if sink is not None else {}
 
     def _read_inputs(self, parameters, context, feedback):
         vsource = self.parameterAsSource(parameters, "VILLAGES", context)

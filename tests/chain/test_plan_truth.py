@@ -145,6 +145,31 @@ def test_demo_plans_only_what_remains_plus_the_migrations(demo_out):
     assert renewals and all(2026 <= v["renewal_year"] <= 2030 for v in renewals)
 
 
+def test_demo_budget_curve_and_scenario_comparison(demo_out):
+    from kaltim_internet_plugin.core.scenario import Scenario
+
+    curve = rows(demo_out / "work" / "budget_curve.gpkg", "budget_curve")
+    assert len(curve) == 6
+    people = [c["people_newly_covered"] for c in sorted(curve, key=lambda c: c["budget_idr"])]
+    assert people == sorted(people) and people[0] > 0  # more budget never covers fewer people (exact MILP)
+    assert all(c["cost_idr"] <= c["budget_idr"] for c in curve)
+    summary = json.loads((demo_out / "summary.json").read_text())["plan"]
+    assert people[-1] == summary["total"]["people_newly_covered"]  # the plan's budget is the last point
+    a = Scenario.from_json((demo_out / "scenarios" / "scenario_A.json").read_text())
+    b = Scenario.from_json((demo_out / "scenarios" / "scenario_B.json").read_text())
+    cap = {s.name: s.yearly_cap_idr for s in a.sources}
+    assert {s.name: s.yearly_cap_idr for s in b.sources}["apbd_prov"] == cap["apbd_prov"] / 2
+    import csv
+
+    cmp = list(csv.DictReader(open(demo_out / "scenario_comparison.csv", encoding="utf-8")))
+    first = {r["key"]: (float(r["a"]), float(r["b"])) for r in cmp if r["section"] == "villages_per_year"}
+    assert first["2026"][0] == summary["villages_per_year"]["2026"]
+    assert first["2026"][1] < first["2026"][0]  # halved crews connect fewer villages in the first year
+    assert sum(v[0] for v in first.values()) == summary["total"]["scheduled"]
+    text = (demo_out / "summary.txt").read_text()
+    assert "Scenario comparison (A: default funding, B: tight province" in text and "Budget curve" in text
+
+
 def test_the_check_fails_loudly_on_a_tampered_plan(demo_out, tmp_path):
     from osgeo import ogr
 

@@ -116,3 +116,20 @@ def test_the_sample_table_follows_the_public_counts():
                                delimiter=";"))
     assert len(rows) == 841 and sum(r["terhubung"] == "ya" for r in rows) == 802
     assert sum(r["teknologi"] == "Starlink" for r in rows) == 158
+
+
+def test_comparescenarios_and_budget_curve_refuse_bad_input(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:comparescenarios", {"PLAN_A": VILLAGES, "PLAN_B": VILLAGES,
+                                                           "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "fund_status" in str(exc.value) and "Build multi-year roadmap" in str(exc.value)
+    offices = f"{GPKG}|layername=offices|subset=\"kode_kab\" = '64.74'"
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:optimizesites", {
+            "VILLAGES": offices, "CANDIDATES": offices, "BUDGET_IDR": 26e9, "CURVE_BUDGETS_IDR": "10e9; sepuluh",
+            "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT",
+            "OUTPUT_CURVE": "TEMPORARY_OUTPUT"})
+    assert "sepuluh" in str(exc.value) and "25e9" in str(exc.value)

@@ -1,0 +1,109 @@
+"""kaltiminternet:comparescenarios — two roadmaps side by side: villages and people connected per year, cost per
+person by kab/kota and technology, what each leaves unfunded (core.scenario.compare)."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import plan_summary as ps
+from ..core.scenario import compare
+from ..i18n import tr
+from ..io.sites_layer import plain
+from .base import KaltimAlgorithm
+
+
+def _rows(source) -> list:
+    names = source.fields().names()
+    return [dict(zip(names, [plain(v) for v in f.attributes()])) for f in source.getFeatures()]
+
+
+class CompareScenariosAlgorithm(KaltimAlgorithm):
+    ALG_ID = "comparescenarios"
+    GROUP_ID = "plan"
+
+    def displayName(self) -> str:
+        return tr("Compare two scenarios")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Puts two roadmaps side by side (e.g. the same plan under two funding tables, capacities or budgets): "
+            "villages and people connected per year, cost per person connected by kab/kota and by technology "
+            "(CAPEX plus the OPEX funded within the horizon, over the people of the villages connected), villages "
+            "planned, scheduled, unfunded and over capacity, the people each leaves without a connection, CAPEX, "
+            "OPEX and the OPEX still running after the horizon. Give each roadmap's village output (and its "
+            "'Budget by year and source' table, for the OPEX per year). The output table has one row per figure: "
+            "section, key, value A, value B and B - A.")
+
+    def initAlgorithm(self, config=None):
+        for key, label in (("PLAN_A", tr("Roadmap villages, scenario A")),
+                           ("PLAN_B", tr("Roadmap villages, scenario B"))):
+            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.TypeVector]))
+        for key, label in (("TABLE_A", tr("Budget by year and source, scenario A")),
+                           ("TABLE_B", tr("Budget by year and source, scenario B"))):
+            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.TypeVector],
+                                                                  optional=True))
+        self.addParameter(QgsProcessingParameterString("NAME_A", tr("Name of scenario A"), defaultValue="A"))
+        self.addParameter(QgsProcessingParameterString("NAME_B", tr("Name of scenario B"), defaultValue="B"))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Scenario comparison"),
+                                                            QgsProcessing.TypeVector))
+        for key, label in (("SCHEDULED_A", tr("Villages scheduled, A")), ("SCHEDULED_B", tr("Villages scheduled, B")),
+                           ("UNFUNDED_A", tr("Villages unfunded, A")), ("UNFUNDED_B", tr("Villages unfunded, B"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def _side(self, parameters, context, plan_key, table_key):
+        source = self.parameterAsSource(parameters, plan_key, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, plan_key))
+        rows = _rows(source)
+        if not rows or "fund_status" not in rows[0]:
+            raise QgsProcessingException(tr("{param} is not a roadmap's village output (it has no fund_status "
+                                            "field): give the OUTPUT of 'Build multi-year roadmap'.").format(
+                param=plan_key))
+        table_src = self.parameterAsSource(parameters, table_key, context)
+        table = _rows(table_src) if table_src is not None else None
+        start, end = ps.horizon_of(rows, table)
+        return ps.summarize(rows, start, end, roadmap_table=table), rows
+
+    def processAlgorithm(self, parameters, context, feedback):
+        a = self._side(parameters, context, "PLAN_A", "TABLE_A")
+        b = self._side(parameters, context, "PLAN_B", "TABLE_B")
+        lines = compare(a, b)
+        name_a = self.parameterAsString(parameters, "NAME_A", context) or "A"
+        name_b = self.parameterAsString(parameters, "NAME_B", context) or "B"
+        fields = QgsFields()
+        for name, vtype in (("section", QVariant.String), ("key", QVariant.String), ("a", QVariant.Double),
+                            ("b", QVariant.Double), ("difference", QVariant.Double), ("name_a", QVariant.String),
+                            ("name_b", QVariant.String)):
+            fields.append(QgsField(name, vtype))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry,
+                                          QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        for line in lines:
+            f = QgsFeature(fields)
+            f.setAttributes([line.section, line.key, float(line.a), float(line.b), float(line.difference), name_a,
+                             name_b])
+            sink.addFeature(f, QgsFeatureSink.FastInsert)
+        ta, tb = a[0].total, b[0].total
+        feedback.pushInfo(tr("{a}: {sa} villages scheduled, {ua} unfunded, {ca} over capacity. {b}: {sb} scheduled, "
+                             "{ub} unfunded, {cb} over capacity.").format(
+            a=name_a, sa=ta.scheduled, ua=ta.unfunded, ca=ta.over_capacity, b=name_b, sb=tb.scheduled,
+            ub=tb.unfunded, cb=tb.over_capacity))
+        return {"OUTPUT": dest, "SCHEDULED_A": ta.scheduled, "SCHEDULED_B": tb.scheduled, "UNFUNDED_A": ta.unfunded,
+                "UNFUNDED_B": tb.unfunded}
+
+
+ALGORITHM = CompareScenariosAlgorithm
