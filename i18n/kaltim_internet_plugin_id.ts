@@ -3224,6 +3224,10 @@
       <translation>DEM '{name}' bukan berkas raster GDAL (provider {p}); simpan dulu sebagai GeoTIFF.</translation>
     </message>
     <message>
+      <source>'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.</source>
+      <translation>'{name}' adalah raster cakupan (sinyal dalam dBm atau jumlah menara yang terlihat, dikenali dari {why}-nya), bukan DEM: berikan model elevasi (mis. DEMNAS atau SRTM, elevasi dalam meter) sebagai DEM.</translation>
+    </message>
+    <message>
       <source>The DEM '{name}' holds only nodata cells: there is no elevation to compute coverage on. Check the file or its nodata value.</source>
       <translation>DEM '{name}' hanya berisi sel nodata: tidak ada ketinggian untuk menghitung cakupan. Periksa berkas atau nilai nodata-nya.</translation>
     </message>
@@ -3290,6 +3294,14 @@
     <message>
       <source>Coverage (dBm)</source>
       <translation>Cakupan (dBm)</translation>
+    </message>
+    <message>
+      <source>metadata</source>
+      <translation>metadata</translation>
+    </message>
+    <message>
+      <source>values</source>
+      <translation>nilai</translation>
     </message>
     <message>
       <source>Cannot reproject the DEM '{name}' from degrees to metres: {why}</source>
@@ -4994,6 +5006,10 @@
     <message>
       <source>{name}: the value given ({now}) overrides {source}'s ({was}).</source>
       <translation>{name}: nilai yang diberikan ({now}) menggantikan nilai dari {source} ({was}).</translation>
+    </message>
+    <message>
+      <source>The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.</source>
+      <translation>Raster {path} tampaknya DEM (nilai {lo:,.0f} sampai {hi:,.0f}, tanpa metadata cakupan), bukan raster cakupan: berikan keluaran 'Hitung cakupan' (sinyal dalam dBm) sebagai COVERAGE.</translation>
     </message>
     <message>
       <source>The coverage raster {path} carries no coverage settings (it was not written by 'Compute coverage' of this version): the default settings are used. Run 'Compute coverage' again so that every step uses the raster's own settings.</source>

@@ -30,6 +30,7 @@ from qgis.core import (
 from ..core import coverage as cov
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
+from ..core.raster_kind import coverage_as_dem
 from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import DEFAULT_TECH, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
@@ -194,6 +195,12 @@ class CoverageAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The DEM '{name}' is not a GDAL raster file (provider {p}); save it as "
                                             "a GeoTIFF first.").format(name=layer.name(), p=layer.providerType()))
         path = layer.source()
+        why = coverage_as_dem(path)
+        if why:
+            raise QgsProcessingException(tr(
+                "'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not "
+                "a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.").format(
+                name=layer.name(), why=tr("metadata") if why == "metadata" else tr("values")))
         if not dem_has_data(path):
             raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to "
                                             "compute coverage on. Check the file or its nodata value.")

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
+from ..core.raster_kind import dem_as_coverage
 from ..errors import describe
 from ..i18n import tr
 from ..labels import model_labels, quantity_labels, resolution_labels
@@ -94,6 +95,12 @@ def resolve_settings(alg, parameters, context, feedback, raster_path: str = "") 
     what the user gave explicitly; each choice is logged."""
     base = None
     if raster_path:
+        dem = dem_as_coverage(raster_path)
+        if dem is not None:
+            raise QgsProcessingException(tr(
+                "The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a "
+                "coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.").format(
+                path=raster_path, lo=dem[0], hi=dem[1]))
         try:
             base = CoverageSettings.read_raster(raster_path)
         except CoverageSettingsError as exc:

@@ -292,3 +292,35 @@ def test_settings_from_the_raster_and_explicit_overrides_are_logged(provider, tm
     log = _Log()
     processing.run("kaltiminternet:classifyvillages", dict(village_params, COVERAGE=bare), feedback=log.feedback)
     assert any("carries no coverage settings" in line for line in log.lines)
+
+
+def test_a_dem_as_coverage_and_a_coverage_raster_as_dem_are_refused(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    subset = "\"kode_kab\" = '64.74'"
+    villages = f"{GPKG}|layername=villages|subset={subset}"
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:classifyvillages", {"VILLAGES": villages, "COVERAGE": DEM,
+                                                           "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "looks like a DEM" in str(exc.value) and "Compute coverage" in str(exc.value)
+    cov = processing.run("kaltiminternet:coverage", {
+        "SITES": f"{GPKG}|layername=towers", "DEM": DEM, "MAX_RADIUS_M": 5000,
+        "OUTPUT": str(tmp_path / "cov.tif")})["OUTPUT"]
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:coverage", {"SITES": f"{GPKG}|layername=towers", "DEM": cov,
+                                                   "OUTPUT": str(tmp_path / "again.tif")})
+    assert "is a coverage raster" in str(exc.value) and "DEM" in str(exc.value)
+    assert not (tmp_path / "again.tif").exists()
+    # without the plugin's metadata the values still tell: a dBm raster is mostly far below zero
+    from osgeo import gdal
+
+    bare = str(tmp_path / "bare.tif")
+    gdal.Translate(bare, cov)
+    ds = gdal.Open(bare, gdal.GA_Update)
+    ds.SetMetadata({})
+    ds = None
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:coverage", {"SITES": f"{GPKG}|layername=towers", "DEM": bare,
+                                                   "OUTPUT": str(tmp_path / "again.tif")})
+    assert "values" in str(exc.value)

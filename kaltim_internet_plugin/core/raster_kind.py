@@ -1,0 +1,62 @@
+"""Is this raster a DEM or a coverage raster? A DEM given as coverage makes every village 'covered' (its
+elevations read as line-of-sight counts), and a coverage raster given as a DEM makes terrain of dBm values: both
+are refused with a message (issue 16, item 5).
+
+A coverage raster is recognised by the metadata the plugin writes (``KALTIM_COV_*``, ``KALTIM_COVERAGE_KIND``,
+``KALTIM_WHATIF_SITE``) or, without it, by its values: a dBm raster is mostly negative. A raster without that
+metadata whose values reach above :data:`MAX_LOS_COUNT` cannot be a count of sites in line of sight: it is taken for
+a DEM. numpy + GDAL only.
+"""
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+import numpy as np
+from osgeo import gdal
+
+MAX_LOS_COUNT = 200  # more sites in line of sight of one cell than this: not a line-of-sight count
+COVERAGE_KEYS = ("KALTIM_COV_MODEL", "KALTIM_COVERAGE_KIND", "KALTIM_WHATIF_SITE")
+
+
+def _sample(ds) -> np.ndarray:
+    band = ds.GetRasterBand(1)
+    scale = max(1, int(max(ds.RasterXSize, ds.RasterYSize) / 512))
+    arr = band.ReadAsArray(buf_xsize=max(1, ds.RasterXSize // scale), buf_ysize=max(1, ds.RasterYSize // scale))
+    arr = np.asarray(arr, dtype=np.float64)
+    nodata = band.GetNoDataValue()
+    valid = np.isfinite(arr)
+    if nodata is not None:
+        valid &= arr != nodata
+    return arr[valid]
+
+
+def has_coverage_metadata(ds) -> bool:
+    md = dict(ds.GetMetadata() or {})
+    md.update(ds.GetRasterBand(1).GetMetadata() or {})
+    return any(k in md for k in COVERAGE_KEYS)
+
+
+def dem_as_coverage(path: str) -> Optional[Tuple[float, float]]:
+    """(min, max) of the values when the raster at ``path`` looks like a DEM, not a coverage raster; else None."""
+    ds = gdal.Open(str(path))
+    if ds is None or has_coverage_metadata(ds):
+        return None
+    values = _sample(ds)
+    if values.size == 0 or (values < 0).mean() > 0.5:
+        return None  # empty, or a dBm raster
+    if values.max() > MAX_LOS_COUNT or (ds.GetMetadataItem("SOURCE") or "").lower() in ("synthetic", "dem"):
+        return float(values.min()), float(values.max())
+    return None
+
+
+def coverage_as_dem(path: str) -> Optional[str]:
+    """'metadata' or 'values' when the raster at ``path`` is a coverage raster (not a DEM); else None."""
+    ds = gdal.Open(str(path))
+    if ds is None:
+        return None
+    if has_coverage_metadata(ds):
+        return "metadata"
+    values = _sample(ds)
+    if values.size and (values < -30).mean() > 0.9:  # elevations below -30 m are rare; dBm values always are
+        return "values"
+    return None
