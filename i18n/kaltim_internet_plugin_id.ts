@@ -4952,6 +4952,38 @@
       <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
     </message>
     <message>
+      <source>Nothing was kept from the failed run: removed {paths}.</source>
+      <translation>Tidak ada yang disimpan dari proses yang gagal: dihapus {paths}.</translation>
+    </message>
+    <message>
+      <source>{param} = {path} is a folder. Give a file name inside it, e.g. {example}.</source>
+      <translation>{param} = {path} adalah folder. Berikan nama berkas di dalamnya, mis. {example}.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} of {param} does not exist. Create it or choose another folder.</source>
+      <translation>Folder {folder} untuk {param} tidak ada. Buat folder itu atau pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>{path} ({param}) cannot be written: the folder or the file is read-only. Choose a folder you may write to.</source>
+      <translation>{path} ({param}) tidak dapat ditulisi: folder atau berkasnya hanya-baca. Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+      <source>{param} = {path} is a file, not a folder. Choose a folder for the outputs.</source>
+      <translation>{param} = {path} adalah berkas, bukan folder. Pilih folder untuk keluaran.</translation>
+    </message>
+    <message>
+      <source>The folder {folder} ({param}) cannot be written. Choose a folder you may write to.</source>
+      <translation>Folder {folder} ({param}) tidak dapat ditulisi. Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+      <source>{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in a GeoPackage, a new table name); inputs are never changed.</source>
+      <translation>{out} = {path} akan menimpa masukan {inp} ({what}). Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru); masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
+      <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
+      <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
       <source>empty = the coverage raster's setting</source>
       <translation>kosong = pengaturan raster cakupan</translation>
     </message>

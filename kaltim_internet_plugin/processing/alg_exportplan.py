@@ -31,6 +31,10 @@ DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
 class ExportPlanAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplan"
+    # files written into OUTPUT_FOLDER: an input with one of these names there would be overwritten (plan.gpkg is
+    # not listed: a re-export from the folder's own plan.gpkg updates it in place and keeps its other tables)
+    OUTPUT_FILES = ("plan.qgz", "roadmap.xlsx", "deployment_plan.pdf", "atlas_kabkota.pdf", "overview.pdf",
+                    "roadmap_report.pdf")
     GROUP_ID = "plan"
 
     def displayName(self) -> str:

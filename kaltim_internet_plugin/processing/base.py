@@ -7,6 +7,7 @@ import traceback
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..i18n import tr
+from .output_guard import OutputConflictError, check_outputs, cleanup
 
 
 def _clean_errors(process):
@@ -19,8 +20,15 @@ def _clean_errors(process):
     @functools.wraps(process)
     def wrapper(self, parameters, context, feedback):
         message = None
+        targets = []
         try:
-            return process(self, parameters, context, feedback)
+            targets = check_outputs(self, parameters, context)
+            result = process(self, parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                cleanup(targets)
+            return result
+        except OutputConflictError as exc:
+            message = str(exc)
         except QgsProcessingException as exc:
             message = str(exc)
         except Exception as exc:  # noqa: BLE001 - turned into a message the user can act on
@@ -28,6 +36,10 @@ def _clean_errors(process):
                 feedback.reportError(traceback.format_exc(), False)
             message = tr("Unexpected error in {alg}: {error}. Please report it with the log above.").format(
                 alg=self.displayName(), error=exc)
+        removed = cleanup(targets)
+        if removed and feedback is not None:
+            feedback.pushInfo(tr("Nothing was kept from the failed run: removed {paths}.").format(
+                paths=", ".join(sorted(removed))))
         raise QgsProcessingException(message)
     wrapper._kaltim_wrapped = True
     return wrapper

@@ -1,0 +1,204 @@
+"""Outputs never destroy inputs, and a failed run leaves nothing new behind (issue 16, items 1 and 2).
+
+Before an algorithm runs, :func:`check_outputs` compares every file output with every input:
+
+* an output file that is an input file is refused — unless the output names a table of a GeoPackage that is
+  none of the inputs' tables (writing a new table beside them is what the user asked for);
+* a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
+  is refused;
+* an output in a folder that does not exist or cannot be written, or an output path that is a folder, is
+  refused before any work.
+
+:func:`cleanup` removes, after a failure, every output file (or GeoPackage table) that did not exist before the
+run. Messages name both parameters and both paths, and say what to do.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Set, Tuple
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFolderDestination,
+)
+
+from ..i18n import tr
+
+_OGR_URI = re.compile(r"""^ogr:dbname=['"]?(?P<path>[^'"]+)['"]?\s+table=["']?(?P<table>[^"'\s]+)["']?""")
+_SIDE_SUFFIXES = (".aux.xml", "-wal", "-shm", "-journal", ".ovr")
+_SHAPEFILE_SIDES = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")
+_NOT_FILES = ("TEMPORARY_OUTPUT", "memory:", "")
+
+
+class OutputConflictError(Exception):
+    pass
+
+
+@dataclass
+class Target:
+    param: str
+    path: str  # absolute, real
+    table: Optional[str]
+    existed: bool
+    table_existed: bool = False
+    folder: bool = False
+
+
+def _static(value):
+    for cls, attr in ((QgsProcessingFeatureSourceDefinition, "source"), (QgsProcessingOutputLayerDefinition, "sink")):
+        if isinstance(value, cls):
+            value = getattr(value, attr)
+            value = value.staticValue() if hasattr(value, "staticValue") else value
+    if isinstance(value, QgsMapLayer):
+        value = value.source()
+    return value
+
+
+def split_uri(value: str) -> Tuple[str, Optional[str]]:
+    """(file path, table or None) of a path / 'path|layername=x' / "ogr:dbname='path' table=x" string."""
+    text = str(value).strip()
+    m = _OGR_URI.match(text)
+    if m:
+        return m.group("path"), m.group("table")
+    parts = text.split("|")
+    table = None
+    for p in parts[1:]:
+        if p.startswith("layername="):
+            table = p.split("=", 1)[1]
+    return parts[0], table
+
+
+def _real(path: str) -> str:
+    return os.path.realpath(os.path.abspath(os.path.expanduser(path)))
+
+
+def inputs_of(alg, parameters, context) -> Dict[str, List[Tuple[str, Optional[str]]]]:
+    """{real file path: [(parameter, table)]} of every input that is a file."""
+    out: Dict[str, List[Tuple[str, Optional[str]]]] = {}
+    project = context.project() if context is not None else None
+    for p in alg.parameterDefinitions():
+        if p.isDestination():
+            continue
+        values = parameters.get(p.name())
+        values = values if isinstance(values, (list, tuple)) else [values]
+        for value in values:
+            value = _static(value)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if project is not None:
+                layer = project.mapLayer(value)
+                if layer is not None:
+                    value = layer.source()
+            path, table = split_uri(value)
+            if path and os.path.isfile(path):
+                out.setdefault(_real(path), []).append((p.name(), table))
+    return out
+
+
+def _table_exists(path: str, table: str) -> bool:
+    from osgeo import ogr
+
+    ds = ogr.Open(path)
+    return ds is not None and ds.GetLayerByName(table) is not None
+
+
+def targets_of(alg, parameters, context) -> List[Target]:
+    out = []
+    for p in alg.destinationParameterDefinitions():
+        value = _static(parameters.get(p.name()))
+        if not isinstance(value, str) or value.strip() in _NOT_FILES or value.startswith("memory:"):
+            continue
+        path, table = split_uri(value)
+        if not path or path.startswith(("postgres:", "postgis:", "spatialite:")):
+            continue
+        real = _real(path)
+        folder = isinstance(p, QgsProcessingParameterFolderDestination)
+        existed = os.path.exists(real)
+        t = Target(p.name(), real, table, existed, folder=folder)
+        if table and existed and not folder:
+            t.table_existed = _table_exists(real, table)
+        out.append(t)
+    return out
+
+
+def check_outputs(alg, parameters, context) -> List[Target]:
+    """The output targets after the checks; raises :class:`OutputConflictError` with the message."""
+    inputs = inputs_of(alg, parameters, context)
+    targets = targets_of(alg, parameters, context)
+    names = getattr(alg, "OUTPUT_FILES", ())
+    for t in targets:
+        if t.folder:
+            if t.existed and not os.path.isdir(t.path):
+                raise OutputConflictError(tr("{param} = {path} is a file, not a folder. Choose a folder for the "
+                                        "outputs.").format(param=t.param, path=t.path))
+            parent = t.path if t.existed else os.path.dirname(t.path)
+            if os.path.isdir(parent) and not os.access(parent, os.W_OK):
+                raise OutputConflictError(tr("The folder {folder} ({param}) cannot be written. Choose a folder you may "
+                                        "write to.").format(folder=parent, param=t.param))
+            for name in names:
+                hit = inputs.get(_real(os.path.join(t.path, name)))
+                if hit:
+                    raise OutputConflictError(tr(
+                        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another "
+                        "output folder; inputs are never changed.").format(
+                        param=t.param, folder=t.path, name=name, input=hit[0][0]))
+            continue
+        if os.path.isdir(t.path):
+            raise OutputConflictError(tr("{param} = {path} is a folder. Give a file name inside it, e.g. {example}.")
+                                 .format(param=t.param, path=t.path,
+                                         example=os.path.join(t.path, t.param.lower() + ".gpkg")))
+        folder = os.path.dirname(t.path)
+        if not os.path.isdir(folder):
+            raise OutputConflictError(tr("The folder {folder} of {param} does not exist. Create it or choose another "
+                                    "folder.").format(folder=folder, param=t.param))
+        if not os.access(folder, os.W_OK) or (t.existed and not os.access(t.path, os.W_OK)):
+            raise OutputConflictError(tr("{path} ({param}) cannot be written: the folder or the file is read-only. "
+                                    "Choose a folder you may write to.").format(path=t.path, param=t.param))
+        for param, table in inputs.get(t.path, []):
+            if t.table is None or table is None or t.table == table:
+                raise OutputConflictError(tr(
+                    "{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in "
+                    "a GeoPackage, a new table name); inputs are never changed.").format(
+                    out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
+                    what=t.path + (f"|layername={table}" if table else "")))
+    return targets
+
+
+def _remove(path: str) -> None:
+    for p in [path] + [path + s for s in _SIDE_SUFFIXES] + (
+            [os.path.splitext(path)[0] + s for s in _SHAPEFILE_SIDES] if path.lower().endswith(".shp") else []):
+        try:
+            if os.path.isfile(p):
+                os.remove(p)
+        except OSError:
+            pass
+
+
+def cleanup(targets: List[Target]) -> Set[str]:
+    """After a failure: remove what the run created (files, or tables it added to an existing GeoPackage)."""
+    removed = set()
+    for t in targets:
+        if t.folder:
+            continue
+        if not t.existed and os.path.exists(t.path):
+            _remove(t.path)
+            removed.add(t.path)
+        elif t.table and not t.table_existed and os.path.exists(t.path):
+            try:
+                from osgeo import ogr
+
+                ds = ogr.Open(t.path, 1)
+                if ds is not None:
+                    for i in range(ds.GetLayerCount()):
+                        if ds.GetLayerByIndex(i).GetName() == t.table:
+                            ds.DeleteLayer(i)
+                            removed.add(f"{t.path}|layername={t.table}")
+                            break
+                ds = None
+            except RuntimeError:
+                pass
+    return removed

@@ -1,0 +1,109 @@
+"""Outputs never overwrite inputs; a failed run leaves nothing new (issue 16, items 1 and 2). Each case asserts
+the message (what, where, the fix), that the inputs are unchanged (checksums) and that no output is left."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import stat
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+SUBSET = "|layername=villages|subset=\"kode_kab\" = '64.74'"
+
+
+def digest(path) -> str:
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+@pytest.fixture()
+def gpkg(tmp_path):
+    dest = tmp_path / "data" / "villages.gpkg"
+    dest.parent.mkdir()
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", dest)
+    return dest
+
+
+def fails(alg, params):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run(f"kaltiminternet:{alg}", params)
+    text = str(exc.value)
+    assert "Traceback" not in text and "Unexpected error" not in text
+    return text
+
+
+@pytest.mark.parametrize("alg,extra,out_key", [
+    ("repairvillages", {}, "OUTPUT"),
+    ("checkvillages", {}, "OUTPUT_REPORT"),
+    ("prioritize", {}, "OUTPUT"),
+])
+def test_an_output_naming_its_input_is_refused(provider, gpkg, alg, extra, out_key):
+    before = digest(gpkg)
+    key = "INPUT" if alg in ("repairvillages", "checkvillages") else "VILLAGES"
+    text = fails(alg, dict(extra, **{key: f"{gpkg}|layername=villages", out_key: str(gpkg)}))
+    assert "would overwrite the input" in text and key in text and out_key in text
+    assert "Choose another file name" in text
+    assert digest(gpkg) == before
+
+
+def test_a_new_table_in_the_input_geopackage_is_allowed(provider, gpkg):
+    import processing
+    from osgeo import ogr
+
+    res = processing.run("kaltiminternet:repairvillages", {
+        "INPUT": f"{gpkg}|layername=villages", "OUTPUT": f"ogr:dbname='{gpkg}' table=\"repaired\" (geom)"})
+    ds = ogr.Open(str(gpkg))
+    names = {ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())}
+    assert {"villages", "offices", "towers", "repaired"} <= names and res["OUTPUT"]
+    assert ds.GetLayerByName("villages").GetFeatureCount() == 1038  # the input table is intact
+
+
+def test_missing_folder_folder_as_file_and_read_only_folder(provider, gpkg, tmp_path):
+    src = f"{gpkg}{SUBSET}"
+    text = fails("repairvillages", {"INPUT": src, "OUTPUT": str(tmp_path / "nope" / "out.gpkg")})
+    assert "does not exist" in text and str(tmp_path / "nope") in text
+    assert not (tmp_path / "nope").exists()
+    text = fails("repairvillages", {"INPUT": src, "OUTPUT": str(tmp_path)})
+    assert "is a folder" in text and "e.g." in text
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        if os.access(locked, os.W_OK):  # root ignores permissions: nothing to test then
+            pytest.skip("running as a user who can write to read-only folders (root)")
+        text = fails("repairvillages", {"INPUT": src, "OUTPUT": str(locked / "out.gpkg")})
+        assert "cannot be written" in text
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_a_failed_run_keeps_nothing_new(provider, tmp_path):
+    from kaltim_internet_plugin.processing.output_guard import Target, cleanup, split_uri
+
+    made = tmp_path / "made.tif"
+    made.write_bytes(b"x")
+    (tmp_path / "made.tif.aux.xml").write_text("<x/>")
+    old = tmp_path / "old.tif"
+    old.write_bytes(b"keep")
+    removed = cleanup([Target("OUTPUT", str(made), None, existed=False),
+                       Target("OTHER", str(old), None, existed=True)])
+    assert removed == {str(made)} and not made.exists() and not (tmp_path / "made.tif.aux.xml").exists()
+    assert old.read_bytes() == b"keep"
+    assert split_uri("ogr:dbname='/a b/x.gpkg' table=\"t\" (geom)") == ("/a b/x.gpkg", "t")
+    assert split_uri("/x.gpkg|layername=v|subset=a") == ("/x.gpkg", "v")
+
+
+def test_a_roadmap_that_fails_after_starting_leaves_no_output(provider, tmp_path):
+    """A funding table that cannot be read fails the run: the output files it named do not appear."""
+    bad = tmp_path / "funding.csv"
+    bad.write_text("label\nx\n", encoding="utf-8")
+    out = tmp_path / "road.gpkg"
+    text = fails("roadmap", {"PLAN": f"{SAMPLE / 'kaltim_sample.gpkg'}{SUBSET}", "FUNDING": str(bad),
+                             "OUTPUT": str(out), "OUTPUT_TABLE": str(tmp_path / "table.gpkg")})
+    assert "funding" in text.lower() or "tech" in text.lower()
+    assert not out.exists() and not (tmp_path / "table.gpkg").exists()
