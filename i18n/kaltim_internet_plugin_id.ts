@@ -3248,6 +3248,10 @@
       <translation>Tinggi penerima harus 0 m atau lebih (nilai yang diberikan {h:g} m).</translation>
     </message>
     <message>
+      <source>{n} site value(s) are physically implausible and would give a wrong coverage: {list}. Correct them in the site layer (height in metres above ground, frequency in MHz, EIRP in dBm), or leave the cell empty to use the technology's default.</source>
+      <translation>{n} nilai menara tidak masuk akal secara fisik dan akan memberi cakupan yang salah: {list}. Perbaiki di layer menara (tinggi dalam meter di atas tanah, frekuensi dalam MHz, EIRP dalam dBm), atau kosongkan selnya untuk memakai nilai bawaan teknologinya.</translation>
+    </message>
+    <message>
       <source>{n} site(s) without a point geometry were ignored: {ids}</source>
       <translation>{n} site tanpa geometri titik diabaikan: {ids}</translation>
     </message>
@@ -3270,6 +3274,10 @@
     <message>
       <source>All {total} site(s) have their own height, frequency and EIRP.</source>
       <translation>Semua {total} site memiliki tinggi, frekuensi dan EIRP sendiri.</translation>
+    </message>
+    <message>
+      <source>The radius {r:,.0f} m is larger than the DEM ({d:,.0f} m corner to corner): {d:,.0f} m is used.</source>
+      <translation>Radius {r:,.0f} m lebih besar daripada DEM ({d:,.0f} m dari sudut ke sudut): dipakai {d:,.0f} m.</translation>
     </message>
     <message>
       <source>All {n} site(s) are outside the DEM '{dem}' (extent {extent} in {crs}): {ids}. Check that the site layer's CRS is set correctly ({src_crs}) and that the DEM covers the sites.</source>
@@ -3310,6 +3318,10 @@
     <message>
       <source>Coverage failed: {why}</source>
       <translation>Perhitungan cakupan gagal: {why}</translation>
+    </message>
+    <message>
+      <source>site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})</source>
+      <translation>menara {id}: {field} = {value:g} (sah {lo:g} sampai {hi:g})</translation>
     </message>
     <message>
       <source>no CRS</source>

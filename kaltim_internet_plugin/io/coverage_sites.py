@@ -11,6 +11,8 @@ from ..core.sites import TECH_DEFAULTS, normalise_tech
 
 DEFAULT_TECH = "4G"
 SITE_FIELDS = ("site_id", "height_m", "freq_mhz", "eirp_dbm", "tech", "operator")
+# physically plausible ranges of a site's radio values (a value outside is a typo, never used as is)
+PLAUSIBLE = {"height_m": (1.0, 300.0), "freq_mhz": (30.0, 6000.0), "eirp_dbm": (0.0, 90.0)}
 
 
 def _plain(value):
@@ -64,11 +66,12 @@ def sites_from_features(features, fields, transform=None) -> dict:
     ``tech``, ``operator``. A missing/empty/non-positive height, frequency or EIRP (EIRP: missing only) takes
     ``core.sites.TECH_DEFAULTS`` of the site's ``tech`` (2G/3G/4G/5G, aliases such as LTE/GSM understood),
     else the 4G defaults. A missing site id becomes ``fid-<feature id>``.
+    A height, frequency or EIRP outside :data:`PLAUSIBLE` is never used: the site is left out and listed.
     Returns ``{"sites", "defaulted" (count of sites with at least one default), "no_geometry" (ids),
-    "transform_failed" (ids)}``.
+    "transform_failed" (ids), "implausible" ((id, field, value) of the sites left out)}``.
     """
     idx = {name: field_index(fields, name) for name in SITE_FIELDS}
-    sites, no_geom, failed = [], [], []
+    sites, no_geom, failed, implausible = [], [], [], []
     n_default = 0
     for feat in features:
         attrs = feat.attributes()
@@ -106,6 +109,11 @@ def sites_from_features(features, fields, transform=None) -> dict:
         if freq is not None and freq < 30:  # given in GHz
             freq *= 1000.0
         eirp = _number(get("eirp_dbm"))
+        bad = [(name, value) for name, value in (("height_m", height), ("freq_mhz", freq), ("eirp_dbm", eirp))
+               if value is not None and not (PLAUSIBLE[name][0] <= value <= PLAUSIBLE[name][1])]
+        if bad:
+            implausible.extend((site_id, name, value) for name, value in bad)
+            continue
         used_default = height is None or freq is None or eirp is None
         n_default += int(used_default)
         operator = _plain(get("operator"))
@@ -115,4 +123,5 @@ def sites_from_features(features, fields, transform=None) -> dict:
             freq_mhz=freq if freq is not None else defaults["freq_mhz"],
             eirp_dbm=eirp if eirp is not None else defaults["eirp_dbm"],
             operator=str(operator) if operator is not None else "", tech=tech, defaulted=used_default))
-    return {"sites": sites, "defaulted": n_default, "no_geometry": no_geom, "transform_failed": failed}
+    return {"sites": sites, "defaulted": n_default, "no_geometry": no_geom, "transform_failed": failed,
+            "implausible": implausible}

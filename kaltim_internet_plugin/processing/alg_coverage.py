@@ -10,6 +10,7 @@ import json
 import math
 import os
 import tempfile
+from dataclasses import replace
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -33,7 +34,7 @@ from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSetting
 from ..core.raster_kind import coverage_as_dem
 from ..errors import describe
 from ..i18n import tr
-from ..io.coverage_sites import DEFAULT_TECH, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
+from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
@@ -162,7 +163,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             defaultValue=DEFAULTS.threshold_dbm))
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_RADIUS_M", tr("Maximum radius around each site (m)"), QgsProcessingParameterNumber.Double,
-            defaultValue=DEFAULTS.max_radius_m, minValue=0.0))
+            defaultValue=DEFAULTS.max_radius_m, minValue=1.0, maxValue=200000.0))
         k = QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k"),
                                          QgsProcessingParameterNumber.Double, defaultValue=1.3333, minValue=0.0)
         k.setFlags(k.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -277,6 +278,14 @@ class CoverageAlgorithm(KaltimAlgorithm):
             transform = QgsCoordinateTransform(source.sourceCrs(), dem_crs, context.transformContext())
         read = sites_from_features(source.getFeatures(), source.fields(), transform)
         sites = read["sites"]
+        if read["implausible"]:
+            shown = "; ".join(tr("site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})").format(
+                id=sid, field=name, value=value, lo=PLAUSIBLE[name][0], hi=PLAUSIBLE[name][1])
+                for sid, name, value in read["implausible"][:10])
+            raise QgsProcessingException(tr(
+                "{n} site value(s) are physically implausible and would give a wrong coverage: {list}. Correct them "
+                "in the site layer (height in metres above ground, frequency in MHz, EIRP in dBm), or leave the "
+                "cell empty to use the technology's default.").format(n=len(read["implausible"]), list=shown))
         if read["no_geometry"]:
             feedback.pushInfo(tr("{n} site(s) without a point geometry were ignored: {ids}").format(
                 n=len(read["no_geometry"]), ids=", ".join(read["no_geometry"][:20])))
@@ -312,6 +321,12 @@ class CoverageAlgorithm(KaltimAlgorithm):
         ds = gdal.Open(dem_path)
         gt, xsize, ysize = ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize
         ds = None
+        diagonal = math.hypot(xsize * gt[1], ysize * gt[5])
+        if radius > diagonal:  # no site reaches farther than the DEM: do not allocate windows beyond it
+            feedback.pushInfo(tr("The radius {r:,.0f} m is larger than the DEM ({d:,.0f} m corner to corner): "
+                                 "{d:,.0f} m is used.").format(r=radius, d=diagonal))
+            radius = diagonal
+            settings = replace(settings, max_radius_m=radius)
         outside = [s.site_id for s in sites if not cov._site_inside(gt, xsize, ysize, s)]
         if len(outside) == len(sites):
             shown = ", ".join(outside[:20]) + (" …" if len(outside) > 20 else "")
