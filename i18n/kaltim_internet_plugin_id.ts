@@ -3916,8 +3916,8 @@
       <translation>Format yang dipakai</translation>
     </message>
     <message>
-      <source>Cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, Shapefile, GeoJSON) or a layer of the project.</source>
-      <translation>Masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
+      <source>INPUT: cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, Shapefile, GeoJSON) or a layer of the project.</source>
+      <translation>INPUT: masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
     </message>
     <message>
       <source>The input has no columns: is it empty?</source>
@@ -4940,6 +4940,10 @@
       <translation>Bulan laporan {month} bukan YYYY-MM.</translation>
     </message>
     <message>
+      <source>no limit</source>
+      <translation>tanpa batas</translation>
+    </message>
+    <message>
       <source>1 · Village data</source>
       <translation>1 · Data desa</translation>
     </message>
@@ -4960,12 +4964,36 @@
       <translation>5 · Pemantauan dan evaluasi</translation>
     </message>
     <message>
+      <source>a raster (e.g. a GeoTIFF)</source>
+      <translation>raster (mis. GeoTIFF)</translation>
+    </message>
+    <message>
+      <source>a vector layer (e.g. a GeoPackage or Shapefile)</source>
+      <translation>layer vektor (mis. GeoPackage atau Shapefile)</translation>
+    </message>
+    <message>
+      <source>{name} ({desc}): the file {path} does not exist. Choose an existing file.</source>
+      <translation>{name} ({desc}): berkas {path} tidak ada. Pilih berkas yang ada.</translation>
+    </message>
+    <message>
+      <source>{name} ({desc}): {path} cannot be read as {what}. Choose a file of that kind.</source>
+      <translation>{name} ({desc}): {path} tidak dapat dibaca sebagai {what}. Pilih berkas jenis itu.</translation>
+    </message>
+    <message>
       <source>Unexpected error in {alg}: {error}. Please report it with the log above.</source>
       <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
     </message>
     <message>
       <source>Nothing was kept from the failed run: removed {paths}.</source>
       <translation>Tidak ada yang disimpan dari proses yang gagal: dihapus {paths}.</translation>
+    </message>
+    <message>
+      <source>{name} ({desc}) = {value} is outside its valid range {lo} to {hi}. Enter a value in that range.</source>
+      <translation>{name} ({desc}) = {value} di luar rentang sah {lo} sampai {hi}. Masukkan nilai dalam rentang itu.</translation>
+    </message>
+    <message>
+      <source>{name} ({desc}) = '{value}' is not a number. Enter a number between {lo} and {hi}.</source>
+      <translation>{name} ({desc}) = '{value}' bukan angka. Masukkan angka antara {lo} dan {hi}.</translation>
     </message>
     <message>
       <source>{param} = {path} is a folder. Give a file name inside it, e.g. {example}.</source>

@@ -12,6 +12,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -117,13 +118,16 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         kind, src = resolve_input(parameters.get("INPUT"), context)
         if kind == "missing":
             return False, self._missing_message(src)
+        ok, message = self.kaltim_checks(parameters, context, skip=("INPUT",))
+        if not ok:
+            return ok, message
         rest = dict(parameters)
         rest["INPUT"] = "sites.csv"
-        return super().checkParameterValues(rest, context)
+        return QgsProcessingAlgorithm.checkParameterValues(self, rest, context)
 
     @staticmethod
     def _missing_message(src) -> str:
-        return tr("Cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, "
+        return tr("INPUT: cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, "
                   "Shapefile, GeoJSON) or a layer of the project.").format(src=src)
 
     # ------------------------------------------------------------------------------------------ helpers

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import functools
+import math
 import traceback
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterNumber
 
 from ..i18n import tr
 from .output_guard import OutputConflictError, check_outputs, cleanup
@@ -45,6 +46,54 @@ def _clean_errors(process):
     return wrapper
 
 
+_INPUT_TYPES = ("source", "vector", "raster", "file", "layer")
+
+
+def _missing_input(alg, parameters, context, skip=()) -> str:
+    """A message when an input names a file that does not exist or that GDAL/OGR cannot read."""
+    import os
+
+    from .output_guard import split_uri
+
+    project = context.project() if context is not None else None
+    for p in alg.parameterDefinitions():
+        if p.isDestination() or p.type() not in _INPUT_TYPES or p.name() in skip:
+            continue
+        value = parameters.get(p.name())
+        if not isinstance(value, str) or not value.strip():
+            continue
+        if project is not None and project.mapLayer(value) is not None:
+            continue
+        path, _table = split_uri(value)
+        if "://" in path or path.startswith(("memory:", "postgres", "dbname=", "ogr:")) or "=" in path.split("/")[0]:
+            continue
+        if not os.path.exists(path):
+            return tr("{name} ({desc}): the file {path} does not exist. Choose an existing file.").format(
+                name=p.name(), desc=p.description(), path=path)
+        if p.type() == "file" or os.path.isdir(path):
+            continue
+        from osgeo import gdal
+
+        kinds = gdal.OF_RASTER if p.type() == "raster" else (
+            gdal.OF_VECTOR if p.type() in ("source", "vector") else gdal.OF_RASTER | gdal.OF_VECTOR)
+        try:
+            ok = gdal.OpenEx(path, kinds) is not None
+        except RuntimeError:
+            ok = False
+        if not ok:
+            what = tr("a raster (e.g. a GeoTIFF)") if p.type() == "raster" else tr("a vector layer (e.g. a "
+                                                                                  "GeoPackage or Shapefile)")
+            return tr("{name} ({desc}): {path} cannot be read as {what}. Choose a file of that kind.").format(
+                name=p.name(), desc=p.description(), path=path, what=what)
+    return ""
+
+
+def _bound(value: float) -> str:
+    if abs(value) >= 1e300:
+        return tr("no limit")
+    return f"{value:g}"
+
+
 class KaltimAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``GROUP_ID`` and implement displayName/group/shortHelpString/init/process."""
 
@@ -56,6 +105,40 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
         process = cls.__dict__.get("processAlgorithm")
         if process is not None and not getattr(process, "_kaltim_wrapped", False):
             cls.processAlgorithm = _clean_errors(process)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        """The plugin's checks first (numbers with their range, inputs that are not there, outputs that would
+        overwrite an input or cannot be written), each message saying where and what to do; then QGIS's own."""
+        ok, message = self.kaltim_checks(parameters, context)
+        if not ok:
+            return ok, message
+        return super().checkParameterValues(parameters, context)
+
+    def kaltim_checks(self, parameters, context, skip=()) -> tuple:
+        for p in self.parameterDefinitions():
+            if not isinstance(p, QgsProcessingParameterNumber) or p.name() not in parameters:
+                continue
+            value = parameters.get(p.name())
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            try:
+                number = float(value)
+            except (TypeError, ValueError):
+                return False, tr("{name} ({desc}) = '{value}' is not a number. Enter a number between {lo} and "
+                                 "{hi}.").format(name=p.name(), desc=p.description(), value=value,
+                                                 lo=_bound(p.minimum()), hi=_bound(p.maximum()))
+            if not math.isfinite(number) or number < p.minimum() or number > p.maximum():
+                return False, tr("{name} ({desc}) = {value} is outside its valid range {lo} to {hi}. Enter a value "
+                                 "in that range.").format(name=p.name(), desc=p.description(), value=value,
+                                                          lo=_bound(p.minimum()), hi=_bound(p.maximum()))
+        message = _missing_input(self, parameters, context, skip)
+        if message:
+            return False, message
+        try:
+            check_outputs(self, parameters, context)
+        except OutputConflictError as exc:
+            return False, str(exc)
+        return True, ""
 
     def name(self) -> str:
         return self.ALG_ID

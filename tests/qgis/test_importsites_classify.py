@@ -215,7 +215,7 @@ def test_importsites_empty_and_all_rejected_inputs(provider, tmp_path):
     unknown = write_text(tmp_path / "odd.csv", ["nama,alamat", "a,b"])
     with pytest.raises(Exception, match="not recognised"):
         run_alg("kaltiminternet:importsites", {"INPUT": unknown, "OUTPUT": "TEMPORARY_OUTPUT"})
-    with pytest.raises(Exception, match="Cannot read the sites input"):
+    with pytest.raises(Exception, match="cannot read the sites input"):
         run_alg("kaltiminternet:importsites", {"INPUT": str(tmp_path / "nothing.csv"), "OUTPUT": "TEMPORARY_OUTPUT"})
     with pytest.raises(Exception, match="no column 'NOPE'"):
         run_alg("kaltiminternet:importsites", {"INPUT": jakarta, "FORMAT": 1, "TECH_FIELD": "NOPE",
