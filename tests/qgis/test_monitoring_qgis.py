@@ -357,7 +357,7 @@ def test_import_xlsx(provider, plan, tmp_path):
 
 
 def test_import_bad_input_is_a_clear_error(provider, plan, tmp_path):
-    with pytest.raises(QgsProcessingException, match="not found"):
+    with pytest.raises(QgsProcessingException, match="does not exist"):
         run_alg("kaltiminternet:importmonitoring", {"INPUT": str(tmp_path / "nope.csv"), "PLAN_DB": plan})
 
 
@@ -505,7 +505,7 @@ def test_monthly_report_pdf_and_csv(provider, plan, tmp_path):
 
 
 def test_monthly_report_missing_template_is_a_clear_error(provider, plan, tmp_path):
-    with pytest.raises(QgsProcessingException, match="template is missing"):
+    with pytest.raises(QgsProcessingException, match="TEMPLATE.*does not exist"):
         run_alg("kaltiminternet:slareport", {
             "PLAN_DB": plan, "OUTPUT_REPORT_FOLDER": str(tmp_path / "r"), "TEMPLATE": str(tmp_path / "none.qpt"),
             "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
