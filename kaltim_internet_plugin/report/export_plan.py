@@ -391,8 +391,9 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
         f"Desa/kelurahan: {tb.int_id(t.villages)} ({tb.int_id(t.desa)} desa, {tb.int_id(t.kelurahan)} kelurahan) — "
         f"tercakup {tb.int_id(t.covered)}, sebagian {tb.int_id(t.partial)}, blank spot {tb.int_id(t.blank_spot)}",
         f"Sudah tersambung (program, layanan berlanjut): {tb.int_id(t.continuing)}; migrasi satelit ke fiber: "
-        f"{tb.int_id(t.migrations)} ({tb.money_short(t.migration_capex_idr)}, hemat opex "
-        f"{tb.money_short(t.migration_saving_idr_year)} per tahun)",
+        f"{tb.int_id(t.migrations)} ({tb.money_short(t.migration_capex_idr)}, "
+        f"{'hemat' if t.migration_saving_idr_year >= 0 else 'tambahan'} opex "
+        f"{tb.money_short(abs(t.migration_saving_idr_year))} per tahun)",
         f"Direncanakan: {tb.int_id(t.planned)} desa/kelurahan ({tb.int_id(t.planned_desa)} desa, "
         f"{tb.int_id(t.planned_kelurahan)} kelurahan): cakupan baru {tb.int_id(t.new_coverage)}, sambungan kantor "
         f"{tb.int_id(t.office_connection)}",
