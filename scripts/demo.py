@@ -221,8 +221,17 @@ def main(argv=None) -> int:
         f"Training: {road.get('TRAINEES', 0)} trainees, {rupiah(road.get('TRAINING_COST', 0) or 0)}",
         f"Atlas: {exp.get('PAGES')} kab/kota pages -> {Path(exp['DEPLOYMENT_PDF']).name}",
         "", "Budget curve (people newly covered by the new BTS, exact optimiser):"]
+    curve = sorted(table_rows(str(work / "budget_curve.gpkg")), key=lambda p: p["budget_idr"])
     lines += [f"  {rupiah(p['budget_idr'])}: {p['sites']:3d} sites, {p['people_newly_covered']:>9,.0f} people"
-              for p in table_rows(str(work / "budget_curve.gpkg"))]
+              for p in curve]
+    from kaltim_internet_plugin.report.layouts import bar_chart_png
+
+    (out / "charts").mkdir(exist_ok=True)
+    bar_chart_png(str(out / "charts" / "budget_curve.png"), "Penduduk tercakup baru menurut anggaran BTS baru",
+                  [f"{p['budget_idr'] / 1e9:g}" for p in curve],
+                  [("penduduk", [float(p["people_newly_covered"]) for p in curve])], "ribu jiwa",
+                  lambda v: f"{v / 1e3:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
+    lines.append("  (chart: out/charts/budget_curve.png; budgets in Rp miliar)")
     lines += ["", "Scenario comparison (A: default funding, B: tight province -> out/scenario_comparison.csv):"]
     lines += [f"  {r['section']:<22} {r['key']:<28} {float(r['a']):>16,.0f} {float(r['b']):>16,.0f}"
               for r in table_rows(cmp["OUTPUT"]) if r["section"] in ("villages_per_year", "totals")]
