@@ -4460,56 +4460,8 @@
       <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
     </message>
     <message>
-      <source>Site-months evaluated</source>
-      <translation>Site-bulan yang dievaluasi</translation>
-    </message>
-    <message>
-      <source>{code}: zero usage in {months} ({provider})</source>
-      <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
-    </message>
-    <message>
       <source>Report layout template (.qpt)</source>
       <translation>Templat tata letak laporan (.qpt)</translation>
-    </message>
-    <message>
-      <source>Villages without status</source>
-      <translation>Desa tanpa status</translation>
-    </message>
-    <message>
-      <source>Mean availability</source>
-      <translation>Rata-rata ketersediaan</translation>
-    </message>
-    <message>
-      <source>Sites with at least 25/3 Mbps</source>
-      <translation>Site dengan minimal 25/3 Mbps</translation>
-    </message>
-    <message>
-      <source>Digital cadres trained / planned</source>
-      <translation>Kader digital terlatih / direncanakan</translation>
-    </message>
-    <message>
-      <source>Internet Desa Kaltim · reporting month {month}</source>
-      <translation>Internet Desa Kaltim · bulan laporan {month}</translation>
-    </message>
-    <message>
-      <source>Report date: {date}</source>
-      <translation>Tanggal laporan: {date}</translation>
-    </message>
-    <message>
-      <source>Villages by status</source>
-      <translation>Desa menurut status</translation>
-    </message>
-    <message>
-      <source>Flags:</source>
-      <translation>Penanda:</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <translation>tidak ada</translation>
-    </message>
-    <message>
-      <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
-      <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
     <message>
       <source>SLA target availability (%)</source>
@@ -4560,52 +4512,16 @@
       <translation>Bulan laporan</translation>
     </message>
     <message>
+      <source>Site-months evaluated</source>
+      <translation>Site-bulan yang dievaluasi</translation>
+    </message>
+    <message>
       <source>Site-months with restitution</source>
       <translation>Site-bulan dengan restitusi</translation>
     </message>
     <message>
-      <source>Site-months below target ({target:g} %)</source>
-      <translation>Site-bulan di bawah target ({target:g} %)</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template is missing: {path}. Reinstall the plugin or restore resources/layouts/monitoring_report.qpt.</source>
-      <translation>Templat laporan monev tidak ada: {path}. Pasang ulang plugin atau pulihkan resources/layouts/monitoring_report.qpt.</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template {path} is not a valid print layout (.qpt).</source>
-      <translation>Templat laporan monev {path} bukan tata letak cetak (.qpt) yang valid.</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template {path} could not be loaded.</source>
-      <translation>Templat laporan monev {path} tidak dapat dimuat.</translation>
-    </message>
-    <message>
-      <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
-      <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
-    </message>
-    <message>
-      <source>… and {n} more (see flags.csv)</source>
-      <translation>… dan {n} lainnya (lihat flags.csv)</translation>
-    </message>
-    <message>
-      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
-      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
-    </message>
-    <message>
       <source>{n} report and outage records.</source>
       <translation>{n} catatan laporan dan gangguan.</translation>
-    </message>
-    <message>
-      <source>Active users ({month})</source>
-      <translation>Pengguna aktif ({month})</translation>
-    </message>
-    <message>
-      <source>Villages with zero usage ({month})</source>
-      <translation>Desa tanpa pemakaian ({month})</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template {path} has no item with id '{id}'.</source>
-      <translation>Templat laporan monev {path} tidak memiliki item dengan id '{id}'.</translation>
     </message>
     <message>
       <source>Plan GeoPackage not found: {path}. Import service reports into it first.</source>
@@ -4616,16 +4532,8 @@
       <translation>Laporan monev ditulis: {path}</translation>
     </message>
     <message>
-      <source>Connected / roadmap target {year}</source>
-      <translation>Terhubung / target roadmap {year}</translation>
-    </message>
-    <message>
       <source>Cannot read the monitoring tables of {path}: {error}</source>
       <translation>Tabel pemantauan di {path} tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <source>Villages {status}</source>
-      <translation>Desa {status}</translation>
     </message>
     <message>
       <source>Reporting month {month} is not YYYY-MM.</source>
@@ -4800,6 +4708,98 @@
     <message>
       <source>The deployment plan was written to {folder}.</source>
       <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+    </message>
+    <message>
+      <source>{code}: zero usage in {months} ({provider})</source>
+      <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
+    </message>
+    <message>
+      <source>Villages without status</source>
+      <translation>Desa tanpa status</translation>
+    </message>
+    <message>
+      <source>Mean availability</source>
+      <translation>Rata-rata ketersediaan</translation>
+    </message>
+    <message>
+      <source>Sites with at least 25/3 Mbps</source>
+      <translation>Site dengan minimal 25/3 Mbps</translation>
+    </message>
+    <message>
+      <source>Digital cadres trained / planned</source>
+      <translation>Kader digital terlatih / direncanakan</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim · reporting month {month}</source>
+      <translation>Internet Desa Kaltim · bulan laporan {month}</translation>
+    </message>
+    <message>
+      <source>Report date: {date}</source>
+      <translation>Tanggal laporan: {date}</translation>
+    </message>
+    <message>
+      <source>Villages by status</source>
+      <translation>Desa menurut status</translation>
+    </message>
+    <message>
+      <source>Flags:</source>
+      <translation>Penanda:</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>tidak ada</translation>
+    </message>
+    <message>
+      <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
+      <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
+    </message>
+    <message>
+      <source>Site-months below target ({target:g} %)</source>
+      <translation>Site-bulan di bawah target ({target:g} %)</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template is missing: {path}. Reinstall the plugin or restore resources/layouts/monitoring_report.qpt.</source>
+      <translation>Templat laporan monev tidak ada: {path}. Pasang ulang plugin atau pulihkan resources/layouts/monitoring_report.qpt.</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} is not a valid print layout (.qpt).</source>
+      <translation>Templat laporan monev {path} bukan tata letak cetak (.qpt) yang valid.</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} could not be loaded.</source>
+      <translation>Templat laporan monev {path} tidak dapat dimuat.</translation>
+    </message>
+    <message>
+      <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
+      <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
+    </message>
+    <message>
+      <source>… and {n} more (see flags.csv)</source>
+      <translation>… dan {n} lainnya (lihat flags.csv)</translation>
+    </message>
+    <message>
+      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
+      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
+    </message>
+    <message>
+      <source>Active users ({month})</source>
+      <translation>Pengguna aktif ({month})</translation>
+    </message>
+    <message>
+      <source>Villages with zero usage ({month})</source>
+      <translation>Desa tanpa pemakaian ({month})</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} has no item with id '{id}'.</source>
+      <translation>Templat laporan monev {path} tidak memiliki item dengan id '{id}'.</translation>
+    </message>
+    <message>
+      <source>Connected / roadmap target {year}</source>
+      <translation>Terhubung / target roadmap {year}</translation>
+    </message>
+    <message>
+      <source>Villages {status}</source>
+      <translation>Desa {status}</translation>
     </message>
     <message>
       <source>Cannot write {name} into {path}: {error}</source>

@@ -35,6 +35,8 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io import status_workflow as sw
+from ..io.monitoring_layers import village_rows
+from ..report.monitoring_report import flag_message, indicator_table
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import run_algorithm_task
@@ -424,36 +426,24 @@ class MonitoringPage(QWidget):
         self.importFinished.emit(dict(self.last_import))
 
     # indicators ---------------------------------------------------------------------------------------------
-    def refresh_indicators(self) -> dict:
-        from ..processing.alg_slareport import (
-            compute_indicators,
-            flag_message,
-            indicator_table,
-            latest_month,
-            village_rows,
-        )
+    def settings(self) -> mon.MonitoringSettings:
+        """The SLA settings of the dashboard, also given to the M&E report (one evaluation, one set of rules)."""
+        return mon.MonitoringSettings(target=self.target_spin.value() / 100.0)
 
+    def refresh_indicators(self) -> dict:
         db = self.plan_db()
         if not db or not Path(db).exists():
             return {}
-        target = self.target_spin.value() / 100.0
         try:
             records = store.load_records(db)
         except Exception as exc:  # noqa: BLE001 - show any database problem to the user
             notify(self.iface, tr("Cannot read the monitoring tables: {error}").format(error=exc), Qgis.Warning)
             return {}
-        sla = mon.sla_table(records, target=target)
         layer = self.village_layer()
         vrows = (village_rows(layer, sw.status_field_for(layer), self._code_field(layer))
                  if isinstance(layer, QgsVectorLayer) else [])
-        month = latest_month(records)
-        ind = compute_indicators(records, sla, vrows, month, target)
-        scorecard = mon.provider_scorecard(sla, target)
-        flags = [{"flag": "consider_another_provider", "code": f["code"], "provider": f["provider"],
-                  "months": ", ".join(f["months"]), "run_length": f["run_length"]}
-                 for f in mon.consider_another_provider(sla, target)]
-        flags += [{"flag": "zero_usage", "code": f["code"], "provider": f["provider"], "months": f["month"],
-                   "run_length": 1} for f in mon.zero_usage_flags(records)]
+        ev = mon.evaluate(records, vrows, self.settings())
+        ind, month, scorecard, flags = ev.indicators, ev.month, ev.scorecard, ev.flags
         _fill(self.summary_table, [tr("Indicator"), tr("Value")], indicator_table(ind))
         _fill(self.scorecard_table, [tr("Provider"), tr("Sites"), tr("Site-months"), tr("Mean %"), tr("Min %"),
                                      tr("Months below")],
@@ -544,7 +534,9 @@ class MonitoringPage(QWidget):
     def export_report(self, folder: str):
         if not self._need_plan():
             return None
-        params = {"PLAN_DB": self.plan_db(), "TARGET_PCT": self.target_spin.value(),
+        settings = self.settings()
+        params = {"PLAN_DB": self.plan_db(), "TARGET_PCT": 100.0 * settings.target,
+                  "MIN_OUTAGE_S": settings.min_outage_s, "CONSECUTIVE_MONTHS": settings.consecutive_months,
                   "OUTPUT_REPORT_FOLDER": folder, "OUTPUT_SLA": "TEMPORARY_OUTPUT",
                   "OUTPUT_SCORECARD": "TEMPORARY_OUTPUT", "OUTPUT_FLAGS": "TEMPORARY_OUTPUT"}
         layer = self.village_layer()

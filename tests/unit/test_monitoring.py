@@ -166,6 +166,17 @@ def test_sla_table_scorecard_flags():
                                                                    if r["provider"] == "ProvX") / 8)
     zero = mon.zero_usage_flags(recs)
     assert [(z["code"], z["month"]) for z in zero] == [("B", "2025-01"), ("B", "2025-02"), ("B", "2025-03")]
+    # the one evaluation (dashboard and M&E report) follows its settings
+    ev = mon.evaluate(recs, settings=mon.MonitoringSettings())
+    assert ev.month == "2025-05" and ev.sla == rows
+    assert [(f["flag"], f["code"]) for f in ev.flags] == [("consider_another_provider", "A")] + [
+        ("zero_usage", "B")] * 3
+    assert ev.indicators["site_months"] == 1 and ev.indicators["target_pct"] == 99.0
+    strict = mon.evaluate(recs, settings=mon.MonitoringSettings(target=0.95, min_outage_s=30000,
+                                                                consecutive_months=2), month="2025-03")
+    assert strict.month == "2025-03" and strict.sla[0]["restitution"] is False  # the 8 h outage is ignored
+    assert [f["code"] for f in strict.flags if f["flag"] == "consider_another_provider"] == []
+    assert strict.indicators["restitution_site_months"] == 1  # B in March (90 %)
 
 
 def test_indicators():

@@ -39,6 +39,15 @@ When a (site, month) has no outage log the reported ``uptime_pct`` is used (basi
 """
 from __future__ import annotations
 
+from .evaluation import (  # noqa: F401 - the package's face
+    DEFAULT_CADRES_PER_VILLAGE,
+    Evaluation,
+    MonitoringSettings,
+    compute_indicators,
+    evaluate,
+    latest_month,
+    monitoring_flags,
+)
 from .indicators import (  # noqa: F401 - the package's face
     DEFAULT_UPTIME_BINS,
     cadres_trained,
