@@ -2080,6 +2080,34 @@
       <translation>Layer '{name}' sudah ditulis ke {path} tetapi tidak dapat dibuka.</translation>
     </message>
     <message>
+      <source>Population is skipped: no population field (POPULATION_FIELD).</source>
+      <translation>Penduduk dilewati: tidak ada kolom penduduk (POPULATION_FIELD).</translation>
+    </message>
+    <message>
+      <source>Blank spot is skipped: no coverage status field (STATUS_FIELD); run 'Classify villages' first.</source>
+      <translation>Blank spot dilewati: tidak ada kolom status cakupan (STATUS_FIELD); jalankan 'Klasifikasi desa' lebih dulu.</translation>
+    </message>
+    <message>
+      <source>IDM is skipped: no IDM field (IDM_FIELD).</source>
+      <translation>IDM dilewati: tidak ada kolom IDM (IDM_FIELD).</translation>
+    </message>
+    <message>
+      <source>Facilities are skipped: no schools or health posts field (SCHOOLS_FIELD, HEALTH_FIELD).</source>
+      <translation>Fasilitas dilewati: tidak ada kolom sekolah atau fasilitas kesehatan (SCHOOLS_FIELD, HEALTH_FIELD).</translation>
+    </message>
+    <message>
+      <source>Readiness is skipped: no electricity or cadres field (ELECTRICITY_FIELD, CADRES_FIELD).</source>
+      <translation>Kesiapan dilewati: tidak ada kolom listrik atau kader (ELECTRICITY_FIELD, CADRES_FIELD).</translation>
+    </message>
+    <message>
+      <source>The population field '{f}' does not exist; using '{g}'.</source>
+      <translation>Kolom penduduk '{f}' tidak ada; dipakai '{g}'.</translation>
+    </message>
+    <message>
+      <source>The field '{f}' ({p}) does not exist in the village layer; the criterion that uses it is skipped.</source>
+      <translation>Kolom '{f}' ({p}) tidak ada di layer desa; kriteria yang memakainya dilewati.</translation>
+    </message>
+    <message>
       <source>Villages (population estimated)</source>
       <translation>Desa (penduduk perkiraan)</translation>
     </message>
@@ -2338,6 +2366,34 @@
     <message>
       <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
       <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>Pemerataan (equity first)</source>
+      <translation>Pemerataan (keadilan lebih dulu)</translation>
+    </message>
+    <message>
+      <source>Efektif biaya (people per rupiah)</source>
+      <translation>Efektif biaya (jumlah orang per rupiah)</translation>
+    </message>
+    <message>
+      <source>Layanan publik (schools and health posts first)</source>
+      <translation>Layanan publik (sekolah dan fasilitas kesehatan lebih dulu)</translation>
+    </message>
+    <message>
+      <source>IDM (village development)</source>
+      <translation>IDM (Indeks Desa Membangun)</translation>
+    </message>
+    <message>
+      <source>Public facilities</source>
+      <translation>Fasilitas publik</translation>
+    </message>
+    <message>
+      <source>Remoteness</source>
+      <translation>Keterpencilan</translation>
+    </message>
+    <message>
+      <source>Readiness (electricity, cadres)</source>
+      <translation>Kesiapan (listrik, kader)</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim panel</source>
@@ -3964,60 +4020,12 @@
       <translation>{k} desa memiliki status pada kolom {f} yang berbeda dari hasil aturan klasifikasi pada raster cakupan (mis. fitur {fid}): kolom itu diklasifikasi dengan pengaturan atau raster lain. Jalankan lagi 'Klasifikasi desa' pada raster ini.</translation>
     </message>
     <message>
-      <source>Pemerataan (equity first)</source>
-      <translation>Pemerataan (keadilan lebih dulu)</translation>
-    </message>
-    <message>
-      <source>Efektif biaya (people per rupiah)</source>
-      <translation>Efektif biaya (jumlah orang per rupiah)</translation>
-    </message>
-    <message>
-      <source>Layanan publik (schools and health posts first)</source>
-      <translation>Layanan publik (sekolah dan fasilitas kesehatan lebih dulu)</translation>
-    </message>
-    <message>
-      <source>IDM (village development)</source>
-      <translation>IDM (Indeks Desa Membangun)</translation>
-    </message>
-    <message>
-      <source>Public facilities</source>
-      <translation>Fasilitas publik</translation>
-    </message>
-    <message>
-      <source>Remoteness</source>
-      <translation>Keterpencilan</translation>
-    </message>
-    <message>
-      <source>Readiness (electricity, cadres)</source>
-      <translation>Kesiapan (listrik, kader)</translation>
-    </message>
-    <message>
       <source>Prioritise villages</source>
       <translation>Prioritaskan desa</translation>
     </message>
     <message>
       <source>Scores every village 0–100 from weighted criteria and ranks them (rank 1 = first). Criteria: population, blank_spot (status covered / partial / blank_spot from 'Classify villages'), idm (IDM score or class; more deprived = higher), facilities (schools + health posts), remoteness (distance to the nearest kab/kota capital when a capital layer is given, else to the nearest covered village) and readiness (electricity, trained cadres). Give WEIGHTS as 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' or choose a PRESET (WEIGHTS wins when given). A criterion whose field is missing is skipped with a warning and the other weights are rescaled. The output keeps every input field and adds priority_score, priority_rank and one c_&lt;criterion&gt; field per criterion (the contributions add up to the score). Distances are computed in a metric CRS (the layer's when it is projected, else EPSG:32750).</source>
       <translation>Memberi skor 0–100 kepada setiap desa dari kriteria berbobot dan memeringkatnya (peringkat 1 = pertama). Kriteria: population (penduduk), blank_spot (status covered / partial / blank_spot dari 'Klasifikasi desa'), idm (skor atau kelas IDM; makin tertinggal = makin tinggi), facilities (sekolah + fasilitas kesehatan), remoteness (jarak ke ibu kota kab/kota terdekat bila layer ibu kota diberikan, selain itu ke desa tercakup terdekat) dan readiness (listrik, kader terlatih). Isi WEIGHTS seperti 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' atau pilih PRESET (WEIGHTS diutamakan bila diisi). Kriteria yang kolomnya tidak ada dilewati dengan peringatan dan bobot lainnya diskalakan ulang. Keluaran mempertahankan semua kolom masukan dan menambahkan priority_score, priority_rank dan satu kolom c_&lt;kriteria&gt; per kriteria (kontribusinya berjumlah sama dengan skor). Jarak dihitung dalam CRS metrik (CRS layer bila terproyeksi, selain itu EPSG:32750).</translation>
-    </message>
-    <message>
-      <source>Population is skipped: no population field (POPULATION_FIELD).</source>
-      <translation>Penduduk dilewati: tidak ada kolom penduduk (POPULATION_FIELD).</translation>
-    </message>
-    <message>
-      <source>Blank spot is skipped: no coverage status field (STATUS_FIELD); run 'Classify villages' first.</source>
-      <translation>Blank spot dilewati: tidak ada kolom status cakupan (STATUS_FIELD); jalankan 'Klasifikasi desa' lebih dulu.</translation>
-    </message>
-    <message>
-      <source>IDM is skipped: no IDM field (IDM_FIELD).</source>
-      <translation>IDM dilewati: tidak ada kolom IDM (IDM_FIELD).</translation>
-    </message>
-    <message>
-      <source>Facilities are skipped: no schools or health posts field (SCHOOLS_FIELD, HEALTH_FIELD).</source>
-      <translation>Fasilitas dilewati: tidak ada kolom sekolah atau fasilitas kesehatan (SCHOOLS_FIELD, HEALTH_FIELD).</translation>
-    </message>
-    <message>
-      <source>Readiness is skipped: no electricity or cadres field (ELECTRICITY_FIELD, CADRES_FIELD).</source>
-      <translation>Kesiapan dilewati: tidak ada kolom listrik atau kader (ELECTRICITY_FIELD, CADRES_FIELD).</translation>
     </message>
     <message>
       <source>Villages (points or polygons)</source>
@@ -4084,16 +4092,16 @@
       <translation>Bobot yang diterapkan (setelah kriteria tanpa data dilewati): {w}</translation>
     </message>
     <message>
-      <source>Weights from WEIGHTS: {w}</source>
-      <translation>Bobot dari WEIGHTS: {w}</translation>
-    </message>
-    <message>
       <source>Weights from preset {p}: {w}</source>
       <translation>Bobot dari preset {p}: {w}</translation>
     </message>
     <message>
-      <source>The population field '{f}' does not exist; using '{g}'.</source>
-      <translation>Kolom penduduk '{f}' tidak ada; dipakai '{g}'.</translation>
+      <source>Priority: {warning}</source>
+      <translation>Prioritas: {warning}</translation>
+    </message>
+    <message>
+      <source>Weights from WEIGHTS: {w}</source>
+      <translation>Bobot dari WEIGHTS: {w}</translation>
     </message>
     <message>
       <source>Remoteness: distance to the nearest kab/kota capital, computed in {crs}.</source>
@@ -4104,24 +4112,16 @@
       <translation>Keterpencilan dilewati: berikan layer ibu kota kab/kota (CAPITALS) atau kolom status dengan desa yang tercakup.</translation>
     </message>
     <message>
-      <source>Priority: {warning}</source>
-      <translation>Prioritas: {warning}</translation>
+      <source>Cannot compute the priority: {error}</source>
+      <translation>Tidak dapat menghitung prioritas: {error}</translation>
     </message>
     <message>
       <source>Remoteness: distance to the nearest covered village, computed in {crs}.</source>
       <translation>Keterpencilan: jarak ke desa tercakup terdekat, dihitung dalam {crs}.</translation>
     </message>
     <message>
-      <source>Cannot compute the priority: {error}</source>
-      <translation>Tidak dapat menghitung prioritas: {error}</translation>
-    </message>
-    <message>
       <source>Invalid WEIGHTS: {error}</source>
       <translation>WEIGHTS tidak valid: {error}</translation>
-    </message>
-    <message>
-      <source>The field '{f}' ({p}) does not exist in the village layer; the criterion that uses it is skipped.</source>
-      <translation>Kolom '{f}' ({p}) tidak ada di layer desa; kriteria yang memakainya dilewati.</translation>
     </message>
     <message>
       <source>Publish plan to PostGIS</source>

@@ -39,9 +39,10 @@ from qgis.PyQt.QtWidgets import (
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
 from ..i18n import tr
+from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
-from ..processing.alg_prioritize import criterion_labels, gather_criteria, preset_labels, score_fields
+from ..labels import criterion_labels, preset_labels
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import run_algorithm_task
