@@ -316,6 +316,26 @@
       <translation>status pembangunan, laporan layanan operator, SLA dan indikator kemajuan.</translation>
     </message>
     <message>
+      <source>Exporting the deployment plan</source>
+      <translation>Mengekspor rencana penyebaran</translation>
+    </message>
+    <message>
+      <source>Deployment plan exported</source>
+      <translation>Rencana penyebaran telah diekspor</translation>
+    </message>
+    <message>
+      <source>Open the PDF or the folder now?</source>
+      <translation>Buka PDF atau foldernya sekarang?</translation>
+    </message>
+    <message>
+      <source>Open PDF</source>
+      <translation>Buka PDF</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Buka folder</translation>
+    </message>
+    <message>
       <source>Export deployment plan</source>
       <translation>Ekspor rencana pembangunan</translation>
     </message>
@@ -340,16 +360,16 @@
       <translation>Pilih folder untuk rencana pembangunan.</translation>
     </message>
     <message>
+      <source>The deployment plan was written to {folder}.</source>
+      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+    </message>
+    <message>
       <source>The export was cancelled.</source>
       <translation>Ekspor dibatalkan.</translation>
     </message>
     <message>
       <source>Deployment plan exported to {folder}.</source>
       <translation>Rencana pembangunan diekspor ke {folder}.</translation>
-    </message>
-    <message>
-      <source>The export failed: {log}</source>
-      <translation>Ekspor gagal: {log}</translation>
     </message>
     <message>
       <source>No data yet</source>
@@ -604,10 +624,6 @@
       <translation>Tidak tersedia: alat 'Klasifikasi desa' tidak terpasang pada versi plugin ini.</translation>
     </message>
     <message>
-      <source>Canceling…</source>
-      <translation>Membatalkan…</translation>
-    </message>
-    <message>
       <source>Choose a site layer and a DEM first (or load the Kaltim sample on the Data page).</source>
       <translation>Pilih dulu layer site dan DEM (atau muat sampel Kaltim di halaman Data).</translation>
     </message>
@@ -672,16 +688,8 @@
       <translation>{site} → titik: {km:.2f} km, {dbm:.1f} dBm, difraksi {loss:.1f} dB</translation>
     </message>
     <message>
-      <source>Coverage failed; see the Coverage page.</source>
-      <translation>Perhitungan cakupan gagal; lihat halaman Cakupan.</translation>
-    </message>
-    <message>
       <source>Classification canceled.</source>
       <translation>Klasifikasi dibatalkan.</translation>
-    </message>
-    <message>
-      <source>Classification failed; see the Coverage page.</source>
-      <translation>Klasifikasi gagal; lihat halaman Cakupan.</translation>
     </message>
     <message>
       <source>No site within {r:.0f} km of this point: a blank spot (no signal).</source>
@@ -948,10 +956,6 @@
       <translation>SLA, rapor penyedia, penanda dan indikator sebagai berkas CSV dan PDF.</translation>
     </message>
     <message>
-      <source>Open PDF</source>
-      <translation>Buka PDF</translation>
-    </message>
-    <message>
       <source>Provider service report</source>
       <translation>Laporan layanan penyedia</translation>
     </message>
@@ -1014,10 +1018,6 @@
     <message>
       <source>Status editing set up for '{layer}'. Edit the status in the attribute table or the form and save: each change is added to the status history.</source>
       <translation>Penyuntingan status disiapkan untuk '{layer}'. Ubah status di tabel atribut atau formulir lalu simpan: setiap perubahan ditambahkan ke riwayat status.</translation>
-    </message>
-    <message>
-      <source>Import failed; nothing was written. See the panel.</source>
-      <translation>Impor gagal; tidak ada yang ditulis. Lihat panel.</translation>
     </message>
     <message>
       <source>Read {read}, imported {imp}, rejected {rej} (conflicts {conf}), duplicates {dup}.</source>
@@ -1090,10 +1090,6 @@
     <message>
       <source>Outage</source>
       <translation>Gangguan</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report failed; see the panel.</source>
-      <translation>Laporan monev gagal; lihat panel.</translation>
     </message>
     <message>
       <source>Export monthly M&amp;E report…</source>
@@ -1584,6 +1580,10 @@
       <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
+      <source>Cancelled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
       <source>Choosing technology</source>
       <translation>Memilih teknologi</translation>
     </message>
@@ -1608,10 +1608,6 @@
       <translation>Bobot yang dipakai: {w}.</translation>
     </message>
     <message>
-      <source>Cancelled.</source>
-      <translation>Dibatalkan.</translation>
-    </message>
-    <message>
       <source>Village technology</source>
       <translation>Teknologi desa</translation>
     </message>
@@ -1624,16 +1620,8 @@
       <translation>Lokasi terpilih</translation>
     </message>
     <message>
-      <source>Technology choice failed; see the panel.</source>
-      <translation>Pemilihan teknologi gagal; lihat panel.</translation>
-    </message>
-    <message>
       <source>Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.</source>
       <translation>Teknologi: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per tahun.</translation>
-    </message>
-    <message>
-      <source>Site optimisation failed; see the panel.</source>
-      <translation>Optimasi lokasi gagal; lihat panel.</translation>
     </message>
     <message>
       <source>{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).</source>
@@ -1718,6 +1706,14 @@
     <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
       <translation>Medan dengan tonjolan bumi (k = {k:.2f})</translation>
+    </message>
+    <message>
+      <source>Canceling…</source>
+      <translation>Membatalkan…</translation>
+    </message>
+    <message>
+      <source>{what} failed: {error}</source>
+      <translation>{what} gagal: {error}</translation>
     </message>
     <message>
       <source>What-if previews</source>
@@ -4688,26 +4684,6 @@
     <message>
       <source>Cannot write the project {path}: {error}</source>
       <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
-    </message>
-    <message>
-      <source>Exporting the deployment plan</source>
-      <translation>Mengekspor rencana penyebaran</translation>
-    </message>
-    <message>
-      <source>Deployment plan exported</source>
-      <translation>Rencana penyebaran telah diekspor</translation>
-    </message>
-    <message>
-      <source>Open the PDF or the folder now?</source>
-      <translation>Buka PDF atau foldernya sekarang?</translation>
-    </message>
-    <message>
-      <source>Open folder</source>
-      <translation>Buka folder</translation>
-    </message>
-    <message>
-      <source>The deployment plan was written to {folder}.</source>
-      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
     </message>
     <message>
       <source>{code}: zero usage in {months} ({provider})</source>

@@ -39,7 +39,7 @@ from ..io.monitoring_layers import village_rows
 from ..report.monitoring_report import flag_message, indicator_table
 from .messages import notify
 from .monitoring_charts import BarChart
-from .tasks import run_algorithm_task
+from .tasks import TaskRunner
 
 SCOPE = "KaltimInternet"
 COUNT_KEYS = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT")
@@ -76,8 +76,8 @@ class MonitoringPage(QWidget):
         super().__init__(parent)
         self.iface = iface
         self.dock = dock
-        self.task = None
-        self.report_task = None
+        self.import_runner = TaskRunner(iface, on_busy=lambda busy: self.import_button.setEnabled(not busy))
+        self.report_runner = TaskRunner(iface, on_busy=lambda busy: self.report_button.setEnabled(not busy))
         self.last_import: dict = {}
         self.last_report: dict = {}
         self.indicators: dict = {}
@@ -397,19 +397,14 @@ class MonitoringPage(QWidget):
                 folder = Path(tempfile.gettempdir())
             rejects_path = str(folder / (Path(path).stem + "_ditolak.csv"))
         params["REJECTS"] = rejects_path
-        self.import_button.setEnabled(False)
         self.import_label.setText(tr("Importing {name}…").format(name=Path(path).name))
-        self.task = run_algorithm_task("kaltiminternet:importmonitoring", params, self._imported,
-                                       tr("Importing service report"))
-        return self.task
+        return self.import_runner.run("kaltiminternet:importmonitoring", params, self._imported,
+                                      tr("Importing service report"))
 
     def _imported(self, ok, results, feedback):
-        self.import_button.setEnabled(True)
-        self.task = None
         if not ok:
             text = tr("Import failed; nothing was written. {log}").format(log=feedback.textLog()[-800:])
             self.import_label.setText(text)
-            notify(self.iface, tr("Import failed; nothing was written. See the panel."), Qgis.Critical)
             self.last_import = {"ok": False, "log": feedback.textLog()}
             self.importFinished.emit(dict(self.last_import))
             return
@@ -544,18 +539,12 @@ class MonitoringPage(QWidget):
             params["VILLAGES"] = layer.id()
             if layer.fields().indexOf(sw.status_field_for(layer)) >= 0:
                 params["STATUS_FIELD"] = sw.status_field_for(layer)
-        self.report_button.setEnabled(False)
         self.report_label.setText(tr("Writing the M&E report…"))
-        self.report_task = run_algorithm_task("kaltiminternet:slareport", params, self._reported,
-                                              tr("Monthly M&E report"))
-        return self.report_task
+        return self.report_runner.run("kaltiminternet:slareport", params, self._reported, tr("Monthly M&E report"))
 
     def _reported(self, ok, results, feedback):
-        self.report_button.setEnabled(True)
-        self.report_task = None
         if not ok:
             self.report_label.setText(tr("The M&E report failed: {log}").format(log=feedback.textLog()[-800:]))
-            notify(self.iface, tr("The M&E report failed; see the panel."), Qgis.Critical)
             self.last_report = {"ok": False, "log": feedback.textLog()}
         else:
             self.last_report = dict(results, ok=True)
@@ -582,9 +571,8 @@ class MonitoringPage(QWidget):
             except (TypeError, RuntimeError):
                 pass
             self._watched = None
-        for task in (self.task, self.report_task):
-            if task is not None:
-                task.cancel()
+        for runner in (self.import_runner, self.report_runner):
+            runner.cancel()
 
 
 def _num(v) -> str:
