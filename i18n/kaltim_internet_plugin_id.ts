@@ -4,114 +4,6 @@
   <context>
     <name>KaltimInternet</name>
     <message>
-      <source>The layer has no features.</source>
-      <translation>Layer ini tidak memiliki fitur.</translation>
-    </message>
-    <message>
-      <source>Choose a layer that contains the villages, or remove its filter.</source>
-      <translation>Pilih layer yang berisi desa, atau hapus filternya.</translation>
-    </message>
-    <message>
-      <source>No village code field was found (looked for Kemendagri, BIG-RBI and BPS names).</source>
-      <translation>Kolom kode desa tidak ditemukan (dicari dengan penamaan Kemendagri, BIG-RBI dan BPS).</translation>
-    </message>
-    <message>
-      <source>Choose the code field by hand in the field mapping (CODE_FIELD).</source>
-      <translation>Pilih kolom kode secara manual pada pemetaan kolom (CODE_FIELD).</translation>
-    </message>
-    <message>
-      <source>No village name field was found.</source>
-      <translation>Kolom nama desa tidak ditemukan.</translation>
-    </message>
-    <message>
-      <source>Choose the name field by hand in the field mapping (NAME_FIELD).</source>
-      <translation>Pilih kolom nama secara manual pada pemetaan kolom (NAME_FIELD).</translation>
-    </message>
-    <message>
-      <source>No population field was found; population-based tools will need one.</source>
-      <translation>Kolom jumlah penduduk tidak ditemukan; alat berbasis penduduk memerlukannya.</translation>
-    </message>
-    <message>
-      <source>Choose the population field (POPULATION_FIELD) or join population data.</source>
-      <translation>Pilih kolom penduduk (POPULATION_FIELD) atau gabungkan data penduduk.</translation>
-    </message>
-    <message>
-      <source>Fill in the village name.</source>
-      <translation>Isi nama desa.</translation>
-    </message>
-    <message>
-      <source>Digitise the village, or delete the feature if it is a stray row.</source>
-      <translation>Digitasi batas desa, atau hapus fitur jika itu baris yang tersesat.</translation>
-    </message>
-    <message>
-      <source>Fill in the code from the Kemendagri list.</source>
-      <translation>Isi kode sesuai daftar Kemendagri.</translation>
-    </message>
-    <message>
-      <source>Fill in the population, or an estimate flagged as such.</source>
-      <translation>Isi jumlah penduduk, atau perkiraan yang ditandai sebagai perkiraan.</translation>
-    </message>
-    <message>
-      <source>Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.</source>
-      <translation>Jalankan 'Perbaiki geometri': hasilnya layer BARU yang sudah diperbaiki, layer Anda tetap utuh.</translation>
-    </message>
-    <message>
-      <source>Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.</source>
-      <translation>Gunakan format 64.xx.xx.xxxx (Kemendagri) atau kode BPS 10 digit.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has no name.</source>
-      <translation>Fitur {fid} ({code}) tidak memiliki nama.</translation>
-    </message>
-    <message>
-      <source>Correct the population value.</source>
-      <translation>Perbaiki nilai jumlah penduduk.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has an empty or missing geometry.</source>
-      <translation>Fitur {fid} ({code}) memiliki geometri kosong atau tidak ada.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} has no village code.</source>
-      <translation>Fitur {fid} tidak memiliki kode desa.</translation>
-    </message>
-    <message>
-      <source>Remove villages of other provinces, or correct the code.</source>
-      <translation>Hapus desa dari provinsi lain, atau perbaiki kodenya.</translation>
-    </message>
-    <message>
-      <source>Each village needs its own code: correct one of them or merge the two features.</source>
-      <translation>Setiap desa harus memiliki kode sendiri: perbaiki salah satunya atau gabungkan kedua fitur.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has no population value.</source>
-      <translation>Fitur {fid} ({code}) tidak memiliki nilai jumlah penduduk.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has an invalid geometry: {why}.</source>
-      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid: {why}.</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' is malformed.</source>
-      <translation>Fitur {fid}: kode '{code}' formatnya salah.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has a negative population ({pop}).</source>
-      <translation>Fitur {fid} ({code}) memiliki jumlah penduduk negatif ({pop}).</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' has no dots; read as {norm}.</source>
-      <translation>Fitur {fid}: kode '{code}' tanpa titik; dibaca sebagai {norm}.</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' is outside province {prov}.</source>
-      <translation>Fitur {fid}: kode '{code}' berada di luar provinsi {prov}.</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' is also used by feature {other}.</source>
-      <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
-    </message>
-    <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
       <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
@@ -158,6 +50,182 @@
     <message>
       <source>The BTS lead time must be between 0 and 60 months (got {value}).</source>
       <translation>Waktu tunggu BTS harus antara 0 dan 60 bulan (diberikan {value}).</translation>
+    </message>
+    <message>
+      <source>The point is outside the DEM: click inside the elevation model.</source>
+      <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
+    </message>
+    <message>
+      <source>The DEM has no elevation at this point (nodata), so the signal cannot be computed here.</source>
+      <translation>DEM tidak memiliki ketinggian di titik ini (nodata), sehingga sinyal tidak dapat dihitung di sini.</translation>
+    </message>
+    <message>
+      <source>Cannot compute the signal here: {why}</source>
+      <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
+    </message>
+    <message>
+      <source>The layer has no features.</source>
+      <translation>Layer ini tidak memiliki fitur.</translation>
+    </message>
+    <message>
+      <source>Choose a layer that contains the villages, or remove its filter.</source>
+      <translation>Pilih layer yang berisi desa, atau hapus filternya.</translation>
+    </message>
+    <message>
+      <source>No village code field was found (looked for Kemendagri, BIG-RBI and BPS names).</source>
+      <translation>Kolom kode desa tidak ditemukan (dicari dengan penamaan Kemendagri, BIG-RBI dan BPS).</translation>
+    </message>
+    <message>
+      <source>Choose the code field by hand in the field mapping (CODE_FIELD).</source>
+      <translation>Pilih kolom kode secara manual pada pemetaan kolom (CODE_FIELD).</translation>
+    </message>
+    <message>
+      <source>No village name field was found.</source>
+      <translation>Kolom nama desa tidak ditemukan.</translation>
+    </message>
+    <message>
+      <source>Choose the name field by hand in the field mapping (NAME_FIELD).</source>
+      <translation>Pilih kolom nama secara manual pada pemetaan kolom (NAME_FIELD).</translation>
+    </message>
+    <message>
+      <source>No population field was found; population-based tools will need one.</source>
+      <translation>Kolom jumlah penduduk tidak ditemukan; alat berbasis penduduk memerlukannya.</translation>
+    </message>
+    <message>
+      <source>Choose the population field (POPULATION_FIELD) or join population data.</source>
+      <translation>Pilih kolom penduduk (POPULATION_FIELD) atau gabungkan data penduduk.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} has no village code.</source>
+      <translation>Fitur {fid} tidak memiliki kode desa.</translation>
+    </message>
+    <message>
+      <source>Fill in the code from the Kemendagri list.</source>
+      <translation>Isi kode sesuai daftar Kemendagri.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is malformed.</source>
+      <translation>Fitur {fid}: kode '{code}' formatnya salah.</translation>
+    </message>
+    <message>
+      <source>Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.</source>
+      <translation>Gunakan format 64.xx.xx.xxxx (Kemendagri) atau kode BPS 10 digit.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' has no dots; read as {norm}.</source>
+      <translation>Fitur {fid}: kode '{code}' tanpa titik; dibaca sebagai {norm}.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is outside province {prov}.</source>
+      <translation>Fitur {fid}: kode '{code}' berada di luar provinsi {prov}.</translation>
+    </message>
+    <message>
+      <source>Remove villages of other provinces, or correct the code.</source>
+      <translation>Hapus desa dari provinsi lain, atau perbaiki kodenya.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is also used by feature {other}.</source>
+      <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
+    </message>
+    <message>
+      <source>Each village needs its own code: correct one of them or merge the two features.</source>
+      <translation>Setiap desa harus memiliki kode sendiri: perbaiki salah satunya atau gabungkan kedua fitur.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has no name.</source>
+      <translation>Fitur {fid} ({code}) tidak memiliki nama.</translation>
+    </message>
+    <message>
+      <source>Fill in the village name.</source>
+      <translation>Isi nama desa.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has no population value.</source>
+      <translation>Fitur {fid} ({code}) tidak memiliki nilai jumlah penduduk.</translation>
+    </message>
+    <message>
+      <source>Fill in the population, or an estimate flagged as such.</source>
+      <translation>Isi jumlah penduduk, atau perkiraan yang ditandai sebagai perkiraan.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has a negative population ({pop}).</source>
+      <translation>Fitur {fid} ({code}) memiliki jumlah penduduk negatif ({pop}).</translation>
+    </message>
+    <message>
+      <source>Correct the population value.</source>
+      <translation>Perbaiki nilai jumlah penduduk.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an empty or missing geometry.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri kosong atau tidak ada.</translation>
+    </message>
+    <message>
+      <source>Digitise the village, or delete the feature if it is a stray row.</source>
+      <translation>Digitasi batas desa, atau hapus fitur jika itu baris yang tersesat.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an invalid geometry: {why}.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid: {why}.</translation>
+    </message>
+    <message>
+      <source>Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.</source>
+      <translation>Jalankan 'Perbaiki geometri': hasilnya layer BARU yang sudah diperbaiki, layer Anda tetap utuh.</translation>
+    </message>
+    <message>
+      <source>The layer has no coordinate reference system.</source>
+      <translation>Layer ini tidak memiliki sistem referensi koordinat.</translation>
+    </message>
+    <message>
+      <source>Set the layer's CRS (Layer Properties &gt; Source), e.g. EPSG:4326 for lon/lat.</source>
+      <translation>Tetapkan CRS layer (Properti Layer &gt; Sumber), misalnya EPSG:4326 untuk bujur/lintang.</translation>
+    </message>
+    <message>
+      <source>The layer holds neither points nor polygons.</source>
+      <translation>Layer ini tidak berisi titik maupun poligon.</translation>
+    </message>
+    <message>
+      <source>Use village polygons or village office points.</source>
+      <translation>Gunakan poligon desa atau titik kantor desa.</translation>
+    </message>
+    <message>
+      <source>The DEM has no coordinate reference system.</source>
+      <translation>DEM tidak memiliki sistem referensi koordinat.</translation>
+    </message>
+    <message>
+      <source>Assign the DEM's CRS in its layer properties (Source tab).</source>
+      <translation>Tetapkan CRS DEM pada properti layer (tab Sumber).</translation>
+    </message>
+    <message>
+      <source>The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.</source>
+      <translation>DEM dalam satuan derajat ({crs}); alat cakupan akan memproyeksikannya ke CRS metrik terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.</source>
+      <translation>Agar jarak tepat, proyeksikan ulang DEM ke UTM 50S (EPSG:32750) terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>The villages do not overlap the DEM ({dem}).</source>
+      <translation>Desa-desa tidak bertampalan dengan DEM ({dem}).</translation>
+    </message>
+    <message>
+      <source>Check both layers' CRS, or choose the DEM that covers these villages.</source>
+      <translation>Periksa CRS kedua layer, atau pilih DEM yang mencakup desa-desa ini.</translation>
+    </message>
+    <message>
+      <source>The DEM covers only {pct:.0f}% of the villages' extent.</source>
+      <translation>DEM hanya mencakup {pct:.0f}% dari luasan desa-desa.</translation>
+    </message>
+    <message>
+      <source>Use a DEM that covers the whole area, or expect nodata outside it.</source>
+      <translation>Gunakan DEM yang mencakup seluruh wilayah, atau akan ada nodata di luarnya.</translation>
+    </message>
+    <message>
+      <source>{pct:.1f}% of the DEM cells are nodata.</source>
+      <translation>{pct:.1f}% sel DEM bernilai nodata.</translation>
+    </message>
+    <message>
+      <source>Fill the holes (Raster &gt; Analysis &gt; Fill nodata) if they fall on villages.</source>
+      <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
     </message>
     <message>
       <source>Year (or all)</source>
@@ -426,18 +494,6 @@
     <message>
       <source>Okumura-Hata / COST-231 (no terrain)</source>
       <translation>Okumura-Hata / COST-231 (tanpa medan)</translation>
-    </message>
-    <message>
-      <source>The point is outside the DEM: click inside the elevation model.</source>
-      <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
-    </message>
-    <message>
-      <source>The DEM has no elevation at this point (nodata), so the signal cannot be computed here.</source>
-      <translation>DEM tidak memiliki ketinggian di titik ini (nodata), sehingga sinyal tidak dapat dihitung di sini.</translation>
-    </message>
-    <message>
-      <source>Cannot compute the signal here: {why}</source>
-      <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
     </message>
     <message>
       <source>Sites and terrain</source>
@@ -1874,62 +1930,6 @@
     <message>
       <source>What-if preview of site {site_id}</source>
       <translation>Pratinjau skenario menara {site_id}</translation>
-    </message>
-    <message>
-      <source>The DEM has no coordinate reference system.</source>
-      <translation>DEM tidak memiliki sistem referensi koordinat.</translation>
-    </message>
-    <message>
-      <source>Assign the DEM's CRS in its layer properties (Source tab).</source>
-      <translation>Tetapkan CRS DEM pada properti layer (tab Sumber).</translation>
-    </message>
-    <message>
-      <source>For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.</source>
-      <translation>Agar jarak tepat, proyeksikan ulang DEM ke UTM 50S (EPSG:32750) terlebih dahulu.</translation>
-    </message>
-    <message>
-      <source>The layer has no coordinate reference system.</source>
-      <translation>Layer ini tidak memiliki sistem referensi koordinat.</translation>
-    </message>
-    <message>
-      <source>Set the layer's CRS (Layer Properties &gt; Source), e.g. EPSG:4326 for lon/lat.</source>
-      <translation>Tetapkan CRS layer (Properti Layer &gt; Sumber), misalnya EPSG:4326 untuk bujur/lintang.</translation>
-    </message>
-    <message>
-      <source>The layer holds neither points nor polygons.</source>
-      <translation>Layer ini tidak berisi titik maupun poligon.</translation>
-    </message>
-    <message>
-      <source>Use village polygons or village office points.</source>
-      <translation>Gunakan poligon desa atau titik kantor desa.</translation>
-    </message>
-    <message>
-      <source>Check both layers' CRS, or choose the DEM that covers these villages.</source>
-      <translation>Periksa CRS kedua layer, atau pilih DEM yang mencakup desa-desa ini.</translation>
-    </message>
-    <message>
-      <source>The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.</source>
-      <translation>DEM dalam satuan derajat ({crs}); alat cakupan akan memproyeksikannya ke CRS metrik terlebih dahulu.</translation>
-    </message>
-    <message>
-      <source>Use a DEM that covers the whole area, or expect nodata outside it.</source>
-      <translation>Gunakan DEM yang mencakup seluruh wilayah, atau akan ada nodata di luarnya.</translation>
-    </message>
-    <message>
-      <source>Fill the holes (Raster &gt; Analysis &gt; Fill nodata) if they fall on villages.</source>
-      <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
-    </message>
-    <message>
-      <source>The villages do not overlap the DEM ({dem}).</source>
-      <translation>Desa-desa tidak bertampalan dengan DEM ({dem}).</translation>
-    </message>
-    <message>
-      <source>{pct:.1f}% of the DEM cells are nodata.</source>
-      <translation>{pct:.1f}% sel DEM bernilai nodata.</translation>
-    </message>
-    <message>
-      <source>The DEM covers only {pct:.0f}% of the villages' extent.</source>
-      <translation>DEM hanya mencakup {pct:.0f}% dari luasan desa-desa.</translation>
     </message>
     <message>
       <source>The offices layer has no CRS: set it in its layer properties.</source>

@@ -33,7 +33,74 @@ def _table() -> dict:
                                       "kab_code (optional), provider (optional), max_installations."),
         "capacity_empty": tr("The capacity table {path} has no rows."),
         "lead_time_bad": tr("The BTS lead time must be between 0 and 60 months (got {value})."),
+        # core.profile (the signal probe)
+        "point_outside_dem": tr("The point is outside the DEM: click inside the elevation model."),
+        "point_nodata": tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed "
+                           "here."),
+        "dem_unusable": tr("Cannot compute the signal here: {why}"),
     }
+
+
+def _findings() -> dict:
+    """Validation findings (core.villages, io.layers): rule -> (problem, fix)."""
+    return {
+        "empty_layer": (tr("The layer has no features."),
+                        tr("Choose a layer that contains the villages, or remove its filter.")),
+        "no_code_field": (tr("No village code field was found (looked for Kemendagri, BIG-RBI and BPS names)."),
+                          tr("Choose the code field by hand in the field mapping (CODE_FIELD).")),
+        "no_name_field": (tr("No village name field was found."),
+                          tr("Choose the name field by hand in the field mapping (NAME_FIELD).")),
+        "no_population_field": (tr("No population field was found; population-based tools will need one."),
+                                tr("Choose the population field (POPULATION_FIELD) or join population data.")),
+        "code_missing": (tr("Feature {fid} has no village code."), tr("Fill in the code from the Kemendagri list.")),
+        "code_malformed": (tr("Feature {fid}: code '{code}' is malformed."),
+                           tr("Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.")),
+        "code_undotted": (tr("Feature {fid}: code '{code}' has no dots; read as {norm}."), ""),
+        "code_outside_province": (tr("Feature {fid}: code '{code}' is outside province {prov}."),
+                                  tr("Remove villages of other provinces, or correct the code.")),
+        "code_duplicate": (tr("Feature {fid}: code '{code}' is also used by feature {other}."),
+                           tr("Each village needs its own code: correct one of them or merge the two features.")),
+        "name_missing": (tr("Feature {fid} ({code}) has no name."), tr("Fill in the village name.")),
+        "population_missing": (tr("Feature {fid} ({code}) has no population value."),
+                               tr("Fill in the population, or an estimate flagged as such.")),
+        "population_negative": (tr("Feature {fid} ({code}) has a negative population ({pop})."),
+                                tr("Correct the population value.")),
+        "geometry_empty": (tr("Feature {fid} ({code}) has an empty or missing geometry."),
+                           tr("Digitise the village, or delete the feature if it is a stray row.")),
+        "geometry_invalid": (tr("Feature {fid} ({code}) has an invalid geometry: {why}."),
+                             tr("Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.")),
+        "crs_missing": (tr("The layer has no coordinate reference system."),
+                        tr("Set the layer's CRS (Layer Properties > Source), e.g. EPSG:4326 for lon/lat.")),
+        "geometry_type": (tr("The layer holds neither points nor polygons."),
+                          tr("Use village polygons or village office points.")),
+        "dem_crs_missing": (tr("The DEM has no coordinate reference system."),
+                            tr("Assign the DEM's CRS in its layer properties (Source tab).")),
+        "dem_geographic": (tr("The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first."),
+                           tr("For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.")),
+        "dem_no_overlap": (tr("The villages do not overlap the DEM ({dem})."),
+                           tr("Check both layers' CRS, or choose the DEM that covers these villages.")),
+        "dem_partial_overlap": (tr("The DEM covers only {pct:.0f}% of the villages' extent."),
+                                tr("Use a DEM that covers the whole area, or expect nodata outside it.")),
+        "dem_nodata_share": (tr("{pct:.1f}% of the DEM cells are nodata."),
+                             tr("Fill the holes (Raster > Analysis > Fill nodata) if they fall on villages.")),
+    }
+
+
+def finding_text(finding) -> tuple:
+    """``(problem, fix)`` of a validation finding in the user's language (fix "" when there is none or the finding
+    says ``no_fix``)."""
+    message, fix = _findings().get(finding.rule, (finding.rule, ""))
+    params = dict(finding.params, fid=finding.fid, code=finding.code)
+    if params.pop("no_fix", False):
+        fix = ""
+    return _format(message, params), _format(fix, params)
+
+
+def _format(template: str, params: dict) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} ({params})"
 
 
 def describe(exc: BaseException) -> str:
@@ -42,8 +109,6 @@ def describe(exc: BaseException) -> str:
     template = _table().get(code) if code else None
     if template is None:
         return str(exc)
-    params = {k: ("" if v is None else v) for k, v in (getattr(exc, "params", None) or {}).items()}
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return f"{template} ({params})"
+    params = {k: ("" if v is None else describe(v) if isinstance(v, BaseException) else v)
+              for k, v in (getattr(exc, "params", None) or {}).items()}
+    return _format(template, params)

@@ -53,6 +53,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
+from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
@@ -74,15 +75,6 @@ DOCK_MODELS = ("los", "p526", "hata")  # the uncorrected Bullington variant is o
 def model_names() -> dict:
     return {"los": tr("Line of sight (viewshed)"), "p526": tr("ITU-R P.526 (terrain diffraction)"),
             "hata": tr("Okumura-Hata / COST-231 (no terrain)")}
-
-
-def probe_error_text(exc) -> str:
-    code = getattr(exc, "code", "")
-    if code == "outside":
-        return tr("The point is outside the DEM: click inside the elevation model.")
-    if code == "nodata":
-        return tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed here.")
-    return tr("Cannot compute the signal here: {why}").format(why=exc)
 
 
 class CoveragePage(QWidget):
@@ -584,7 +576,7 @@ class CoveragePage(QWidget):
     def show_probe(self, result, error=None, canvas_point=None, dem_crs=None) -> None:
         self.probe_table.setRowCount(0)
         if error is not None or result is None:
-            text = probe_error_text(error) if isinstance(error, ProfileError) else (
+            text = describe(error) if isinstance(error, ProfileError) else (
                 tr("Cannot compute the signal here: {why}").format(why=error) if error else tr("Canceled."))
             self.probe_label.setText(text)
             self.profile_chart.clear()
