@@ -52,6 +52,114 @@
       <translation>Waktu tunggu BTS harus antara 0 dan 60 bulan (diberikan {value}).</translation>
     </message>
     <message>
+      <source>not a date/time ({value})</source>
+      <translation>bukan tanggal/waktu ({value})</translation>
+    </message>
+    <message>
+      <source>empty date/time</source>
+      <translation>tanggal/waktu kosong</translation>
+    </message>
+    <message>
+      <source>not a date/time ({value}); use YYYY-MM-DD HH:MM:SS</source>
+      <translation>bukan tanggal/waktu ({value}); gunakan YYYY-MM-DD HH:MM:SS</translation>
+    </message>
+    <message>
+      <source>not a valid date/time ({value}): {why}</source>
+      <translation>tanggal/waktu tidak valid ({value}): {why}</translation>
+    </message>
+    <message>
+      <source>missing period</source>
+      <translation>periode tidak ada</translation>
+    </message>
+    <message>
+      <source>not a valid month ({value})</source>
+      <translation>bulan tidak valid ({value})</translation>
+    </message>
+    <message>
+      <source>not a yes/no value ({value})</source>
+      <translation>bukan nilai ya/tidak ({value})</translation>
+    </message>
+    <message>
+      <source>not a number ({value})</source>
+      <translation>bukan angka ({value})</translation>
+    </message>
+    <message>
+      <source>{column}: {error}</source>
+      <translation>{column}: {error}</translation>
+    </message>
+    <message>
+      <source>missing site or village code</source>
+      <translation>kode site atau desa tidak ada</translation>
+    </message>
+    <message>
+      <source>uptime {value} outside 0-100 %</source>
+      <translation>uptime {value} di luar 0-100 %</translation>
+    </message>
+    <message>
+      <source>{column}: negative value {value}</source>
+      <translation>{column}: nilai negatif {value}</translation>
+    </message>
+    <message>
+      <source>outage has a start but no end</source>
+      <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
+    </message>
+    <message>
+      <source>outage has an end but no start</source>
+      <translation>gangguan memiliki waktu selesai tetapi tidak ada waktu mulai</translation>
+    </message>
+    <message>
+      <source>outage end {end} before start {start}</source>
+      <translation>selesai gangguan {end} sebelum mulainya {start}</translation>
+    </message>
+    <message>
+      <source>outage end {end} lies in the future</source>
+      <translation>selesai gangguan {end} berada di masa depan</translation>
+    </message>
+    <message>
+      <source>missing period (YYYY-MM or YYYY-MM-DD)</source>
+      <translation>periode tidak ada (YYYY-MM atau YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>period {period} lies in the future</source>
+      <translation>periode {period} berada di masa depan</translation>
+    </message>
+    <message>
+      <source>no data (no uptime, outage, users, speeds or latency)</source>
+      <translation>tidak ada data (tanpa uptime, gangguan, pengguna, kecepatan atau latensi)</translation>
+    </message>
+    <message>
+      <source>unknown site code {code}</source>
+      <translation>kode site tidak dikenal {code}</translation>
+    </message>
+    <message>
+      <source>unknown village code {code}</source>
+      <translation>kode desa tidak dikenal {code}</translation>
+    </message>
+    <message>
+      <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
+      <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
+    </message>
+    <message>
+      <source>no period column found (looked for periode/period/tanggal/date)</source>
+      <translation>kolom periode tidak ditemukan (dicari: periode/period/tanggal/date)</translation>
+    </message>
+    <message>
+      <source>report for {code} {period}</source>
+      <translation>laporan {code} {period}</translation>
+    </message>
+    <message>
+      <source>outage of {code} starting {start}</source>
+      <translation>gangguan {code} mulai {start}</translation>
+    </message>
+    <message>
+      <source>{what} differs from row {row} of this file</source>
+      <translation>{what} berbeda dengan baris {row} dari berkas ini</translation>
+    </message>
+    <message>
+      <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
+      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
+    </message>
+    <message>
       <source>The point is outside the DEM: click inside the elevation model.</source>
       <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
     </message>
@@ -3420,74 +3528,6 @@
       <translation>Mengimpor laporan layanan bulanan atau harian dari penyedia (CSV atau XLSX) ke GeoPackage rencana (tabel mon_reports, mon_outages, mon_imports). Setiap baris memerlukan kode site atau desa dan periode (YYYY-MM atau YYYY-MM-DD) serta uptime, gangguan (mulai, selesai, penyebab), pengguna aktif, kecepatan, latensi atau tanda padam listrik; nama kolom berbahasa Indonesia dikenali. Baris yang salah atau berkode tidak dikenal ditolak beserta nomor baris spreadsheet dan alasannya (opsional ditulis ke CSV). Semua baris yang benar ditulis dalam satu transaksi: kegagalan atau pembatalan membuat GeoPackage tetap seperti semula. Baris yang sudah pernah diimpor dihitung sebagai duplikat; nilai berbeda untuk kode dan periode yang sama adalah konflik dan tidak pernah ditimpa.</translation>
     </message>
     <message>
-      <source>missing site or village code</source>
-      <translation>kode site atau desa tidak ada</translation>
-    </message>
-    <message>
-      <source>missing period (YYYY-MM or YYYY-MM-DD)</source>
-      <translation>periode tidak ada (YYYY-MM atau YYYY-MM-DD)</translation>
-    </message>
-    <message>
-      <source>no data (no uptime, outage, users, speeds or latency)</source>
-      <translation>tidak ada data (tanpa uptime, gangguan, pengguna, kecepatan atau latensi)</translation>
-    </message>
-    <message>
-      <source>outage has a start but no end</source>
-      <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
-    </message>
-    <message>
-      <source>outage has an end but no start</source>
-      <translation>gangguan memiliki waktu selesai tetapi tidak ada waktu mulai</translation>
-    </message>
-    <message>
-      <source>unknown {kind} code {code}</source>
-      <translation>kode {kind} tidak dikenal {code}</translation>
-    </message>
-    <message>
-      <source>uptime {value} outside 0-100 %</source>
-      <translation>uptime {value} di luar 0-100 %</translation>
-    </message>
-    <message>
-      <source>outage end {end} before start {start}</source>
-      <translation>selesai gangguan {end} sebelum mulainya {start}</translation>
-    </message>
-    <message>
-      <source>outage end {end} lies in the future</source>
-      <translation>selesai gangguan {end} berada di masa depan</translation>
-    </message>
-    <message>
-      <source>period {period} lies in the future</source>
-      <translation>periode {period} berada di masa depan</translation>
-    </message>
-    <message>
-      <source>{column}: not a number ({value})</source>
-      <translation>{column}: bukan angka ({value})</translation>
-    </message>
-    <message>
-      <source>{column}: negative value {value}</source>
-      <translation>{column}: nilai negatif {value}</translation>
-    </message>
-    <message>
-      <source>{column}: not a yes/no value ({value})</source>
-      <translation>{column}: bukan nilai ya/tidak ({value})</translation>
-    </message>
-    <message>
-      <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
-      <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
-    </message>
-    <message>
-      <source>no period column found (looked for periode/period/tanggal/date)</source>
-      <translation>kolom periode tidak ditemukan (dicari: periode/period/tanggal/date)</translation>
-    </message>
-    <message>
-      <source>{what} differs from row {row} of this file</source>
-      <translation>{what} berbeda dengan baris {row} dari berkas ini</translation>
-    </message>
-    <message>
-      <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
-      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
-    </message>
-    <message>
       <source>Service report (CSV or XLSX)</source>
       <translation>Laporan layanan (CSV atau XLSX)</translation>
     </message>
@@ -3548,14 +3588,6 @@
       <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
     </message>
     <message>
-      <source>site</source>
-      <translation>site</translation>
-    </message>
-    <message>
-      <source>village</source>
-      <translation>desa</translation>
-    </message>
-    <message>
       <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
       <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
     </message>
@@ -3592,20 +3624,12 @@
       <translation>Baris {row} ditolak: {reason}</translation>
     </message>
     <message>
-      <source>report for {code} {period}</source>
-      <translation>laporan {code} {period}</translation>
-    </message>
-    <message>
       <source>Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX file with a header row.</source>
       <translation>{path} tidak dapat dibaca: {error}. Pastikan berkas CSV (UTF-8) atau XLSX dengan baris judul kolom.</translation>
     </message>
     <message>
       <source>Import failed and was rolled back; the plan GeoPackage is unchanged: {error}</source>
       <translation>Impor gagal dan dibatalkan seluruhnya; GeoPackage rencana tidak berubah: {error}</translation>
-    </message>
-    <message>
-      <source>outage of {code} starting {start}</source>
-      <translation>gangguan {code} mulai {start}</translation>
     </message>
     <message>
       <source>Site id field (optional override)</source>

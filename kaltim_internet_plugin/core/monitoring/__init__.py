@@ -59,6 +59,7 @@ from .indicators import (  # noqa: F401 - the package's face
 from .parsing import (  # noqa: F401 - the package's face
     FALSE_WORDS,
     TRUE_WORDS,
+    MonitoringError,
     _number,
     parse_date,
     parse_datetime,

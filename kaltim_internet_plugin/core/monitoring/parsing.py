@@ -10,6 +10,16 @@ from ..sites import BadValueError, is_blank, parse_number
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
+class MonitoringError(ValueError):
+    """A monitoring value, row or import is not valid. ``code`` and ``params`` let a front translate it
+    (``errors.describe``); a param may itself be a MonitoringError (a column's value error, a conflict's subject)."""
+
+    def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
+        self.code = code
+        self.params = params
+        super().__init__(f"{code}: " + ", ".join(f"{k}={v!s}" for k, v in params.items()))
+
+
 def parse_datetime(value: object) -> dt.datetime:
     """Date/time from ISO text (``T`` or space, optional seconds, ``/`` allowed), ``DD/MM/YYYY[ HH:MM]``,
     datetime/date objects or an Excel serial number. Timezone suffixes are dropped (local time)."""
@@ -20,16 +30,16 @@ def parse_datetime(value: object) -> dt.datetime:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 20000 < value < 80000:
             return _EXCEL_EPOCH + dt.timedelta(days=float(value))
-        raise ValueError(f"not a date/time ({value!r})")
+        raise MonitoringError("not_datetime", value=repr(value))
     s = str(value or "").strip()
     if not s:
-        raise ValueError("empty date/time")
+        raise MonitoringError("empty_datetime")
     s = re.sub(r"(Z|[+-]\d{2}:?\d{2})$", "", s).replace("T", " ").strip()
     m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$", s)
     if not m:
         m2 = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$", s)
         if not m2:
-            raise ValueError(f"not a date/time ({value!r}); use YYYY-MM-DD HH:MM:SS")
+            raise MonitoringError("datetime_format", value=repr(value))
         d, mo, y = m2.group(1), m2.group(2), m2.group(3)
         hh, mm, ss = m2.group(4), m2.group(5), m2.group(6)
     else:
@@ -37,7 +47,7 @@ def parse_datetime(value: object) -> dt.datetime:
     try:
         return dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError as exc:
-        raise ValueError(f"not a valid date/time ({value!r}): {exc}") from None
+        raise MonitoringError("invalid_datetime", value=repr(value), why=str(exc)) from None
 
 
 def parse_date(value: object) -> dt.date:
@@ -52,7 +62,7 @@ def parse_period(value: object) -> tuple[str, str]:
         return d.isoformat(), d.strftime("%Y-%m")
     s = str(value or "").strip()
     if not s:
-        raise ValueError("missing period")
+        raise MonitoringError("missing_period")
     m = re.match(r"^(\d{4})[-/](\d{1,2})$", s) or None
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
@@ -64,7 +74,7 @@ def parse_period(value: object) -> tuple[str, str]:
             d = parse_date(value)
             return d.isoformat(), d.strftime("%Y-%m")
     if not 1 <= mo <= 12:
-        raise ValueError(f"not a valid month ({value!r})")
+        raise MonitoringError("invalid_month", value=repr(value))
     return f"{y:04d}-{mo:02d}", f"{y:04d}-{mo:02d}"
 
 
@@ -84,11 +94,11 @@ def parse_flag(value: object) -> Optional[bool]:
         return True
     if s in FALSE_WORDS:
         return False
-    raise ValueError(f"not a yes/no value ({value!r})")
+    raise MonitoringError("not_yes_no", value=repr(value))
 
 
 def _number(value: object) -> Optional[float]:
     try:
         return parse_number(value)
     except BadValueError:
-        raise ValueError(f"not a number ({value!r})") from None
+        raise MonitoringError("not_a_number", value=repr(value)) from None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
 from ..sites import all_keys, is_blank, norm_name, numbered_rows, read_csv_rows
-from .parsing import _number, parse_datetime, parse_flag, parse_period
+from .parsing import MonitoringError, _number, parse_datetime, parse_flag, parse_period
 
 
 def read_table(path: str, sheet: Optional[str] = None) -> tuple[list[str], list[tuple[int, dict]]]:
@@ -149,9 +149,13 @@ class ReportRecord:
 
 @dataclass
 class RowReject:
+    """A rejected row: its spreadsheet row, the reason (``error``: a coded MonitoringError that
+    ``errors.describe`` translates; ``reason`` = its plain form) and the row's columns."""
+
     row: int
     reason: str
     data: dict = field(default_factory=dict)
+    error: Optional[Exception] = None
 
 
 def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = None,
@@ -176,9 +180,9 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     rejects: list[RowReject] = []
     warnings: list[str] = []
     if "site_code" not in mapping and "village_code" not in mapping:
-        warnings.append("no site or village code column found (looked for kode_site/site_id, kode_desa/kode)")
+        warnings.append(MonitoringError("no_code_column"))
     if "period" not in mapping and "outage_start" not in mapping:
-        warnings.append("no period column found (looked for periode/period/tanggal/date)")
+        warnings.append(MonitoringError("no_period_column"))
 
     def get(row: dict, role: str):
         name = mapping.get(role)
@@ -193,65 +197,65 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             elif not is_blank(village):
                 code, code_type = _code_text(village), "village"
             else:
-                raise ValueError("missing site or village code")
+                raise MonitoringError("missing_code")
             values: dict = {}
             for role in METRIC_FIELDS:
                 raw = get(row, role)
                 try:
                     values[role] = _number(raw)
                 except ValueError as exc:
-                    raise ValueError(f"{mapping[role]}: {exc}") from None
+                    raise MonitoringError("column_value", column=mapping[role], error=exc) from None
             up = values["uptime_pct"]
             if up is not None and not 0 <= up <= 100:
-                raise ValueError(f"uptime {up:g} outside 0-100 %")
+                raise MonitoringError("uptime_range", value=f"{up:g}")
             for role in ("active_users", "download_mbps", "upload_mbps", "latency_ms"):
                 if values[role] is not None and values[role] < 0:
-                    raise ValueError(f"{mapping[role]}: negative value {values[role]:g}")
+                    raise MonitoringError("negative_value", column=mapping[role], value=f"{values[role]:g}")
             try:
                 power = parse_flag(get(row, "power_outage"))
             except ValueError as exc:
-                raise ValueError(f"{mapping['power_outage']}: {exc}") from None
+                raise MonitoringError("column_value", column=mapping["power_outage"], error=exc) from None
             start = end = None
             if not is_blank(get(row, "outage_start")):
                 try:
                     start = parse_datetime(get(row, "outage_start"))
                 except ValueError as exc:
-                    raise ValueError(f"{mapping['outage_start']}: {exc}") from None
+                    raise MonitoringError("column_value", column=mapping["outage_start"], error=exc) from None
                 if is_blank(get(row, "outage_end")):
-                    raise ValueError("outage has a start but no end")
+                    raise MonitoringError("outage_no_end")
                 try:
                     end = parse_datetime(get(row, "outage_end"))
                 except ValueError as exc:
-                    raise ValueError(f"{mapping['outage_end']}: {exc}") from None
+                    raise MonitoringError("column_value", column=mapping["outage_end"], error=exc) from None
                 if end < start:
-                    raise ValueError(f"outage end {end} before start {start}")
+                    raise MonitoringError("outage_end_before_start", end=str(end), start=str(start))
                 if end > now:
-                    raise ValueError(f"outage end {end} lies in the future")
+                    raise MonitoringError("outage_end_future", end=str(end))
             elif not is_blank(get(row, "outage_end")):
-                raise ValueError("outage has an end but no start")
+                raise MonitoringError("outage_no_start")
             raw_period = get(row, "period")
             if is_blank(raw_period):
                 if start is None:
-                    raise ValueError("missing period (YYYY-MM or YYYY-MM-DD)")
+                    raise MonitoringError("missing_period_value")
                 period, month = start.strftime("%Y-%m"), start.strftime("%Y-%m")
             else:
                 try:
                     period, month = parse_period(raw_period)
                 except ValueError as exc:
-                    raise ValueError(f"period: {exc}") from None
+                    raise MonitoringError("column_value", column="period", error=exc) from None
             if month > now.strftime("%Y-%m"):
-                raise ValueError(f"period {period} lies in the future")
+                raise MonitoringError("period_future", period=period)
             cause = "" if is_blank(get(row, "cause")) else str(get(row, "cause")).strip()
             if start is None and not any(v is not None for v in values.values()) and power is None:
-                raise ValueError("no data (no uptime, outage, users, speeds or latency)")
+                raise MonitoringError("no_data")
             if known is not None and code not in known:
-                raise ValueError(f"unknown {code_type} code {code!r}")
+                raise MonitoringError(f"unknown_{code_type}_code", code=repr(code))
             prov = get(row, "provider")
             rec = ReportRecord(row=rownum, code=code, code_type=code_type, period=period, month=month,
                                provider=provider if is_blank(prov) else str(prov).strip(),
                                power_outage=power, outage_start=start, outage_end=end, cause=cause, **values)
         except ValueError as exc:
-            rejects.append(RowReject(rownum, str(exc), dict(row)))
+            rejects.append(RowReject(rownum, str(exc), dict(row), exc))
             continue
         records.append(rec)
     return records, rejects, warnings
