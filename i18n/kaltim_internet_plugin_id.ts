@@ -3600,6 +3600,10 @@
       <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (termasuk {conf} konflik), duplikat {dup}, gangguan {out}.</translation>
     </message>
     <message>
+      <source>Row {row} rejected: {reason}</source>
+      <translation>Baris {row} ditolak: {reason}</translation>
+    </message>
+    <message>
       <source>Report file not found: {path}. Choose an existing CSV or XLSX file.</source>
       <translation>Berkas laporan tidak ditemukan: {path}. Pilih berkas CSV atau XLSX yang ada.</translation>
     </message>
@@ -3612,16 +3616,12 @@
       <translation>GeoPackage rencana tidak ditemukan: {path}.</translation>
     </message>
     <message>
-      <source>{n} known site/village codes.</source>
-      <translation>{n} kode site/desa dikenal.</translation>
-    </message>
-    <message>
       <source>Warning: {text}</source>
       <translation>Peringatan: {text}</translation>
     </message>
     <message>
-      <source>Row {row} rejected: {reason}</source>
-      <translation>Baris {row} ditolak: {reason}</translation>
+      <source>{n} known site/village codes.</source>
+      <translation>{n} kode site/desa dikenal.</translation>
     </message>
     <message>
       <source>Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX file with a header row.</source>
@@ -3680,16 +3680,8 @@
       <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
     </message>
     <message>
-      <source>row</source>
-      <translation>baris</translation>
-    </message>
-    <message>
       <source>OpenCelliD: skip cells outside the province without listing them (national exports)</source>
       <translation>OpenCelliD: lewati sel di luar provinsi tanpa mencantumkannya (ekspor nasional)</translation>
-    </message>
-    <message>
-      <source>feature</source>
-      <translation>fitur</translation>
     </message>
     <message>
       <source>Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), the layer's CRS, or that the file is for this province.</source>
@@ -3698,6 +3690,22 @@
     <message>
       <source>Check the columns and the FORMAT parameter.</source>
       <translation>Periksa kolom dan parameter FORMAT.</translation>
+    </message>
+    <message>
+      <source>row</source>
+      <translation>baris</translation>
+    </message>
+    <message>
+      <source>feature</source>
+      <translation>fitur</translation>
+    </message>
+    <message>
+      <source>The input has no columns: is it empty?</source>
+      <translation>Masukan tidak memiliki kolom: apakah kosong?</translation>
+    </message>
+    <message>
+      <source>The input holds no rows: nothing to import.</source>
+      <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
     </message>
     <message>
       <source>Sites: CSV file, point layer file or project layer</source>
@@ -3724,12 +3732,12 @@
       <translation>Masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
     </message>
     <message>
-      <source>The input has no columns: is it empty?</source>
-      <translation>Masukan tidak memiliki kolom: apakah kosong?</translation>
-    </message>
-    <message>
       <source>All {n} rows were rejected ({reasons}). {hint}</source>
       <translation>Semua {n} baris ditolak ({reasons}). {hint}</translation>
+    </message>
+    <message>
+      <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
+      <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
       <source>Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)</source>
@@ -3740,16 +3748,24 @@
       <translation>Format: {fmt}</translation>
     </message>
     <message>
-      <source>The input holds no rows: nothing to import.</source>
-      <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
-    </message>
-    <message>
       <source>{n} sites imported from {rows} rows; {rej} rows rejected; {d} sites use per-technology defaults (see the 'defaulted' field).</source>
       <translation>{n} site diimpor dari {rows} baris; {rej} baris ditolak; {d} site memakai nilai bawaan per teknologi (lihat kolom 'defaulted').</translation>
     </message>
     <message>
       <source>No site could be imported from {n} rows. {details}</source>
       <translation>Tidak ada site yang dapat diimpor dari {n} baris. {details}</translation>
+    </message>
+    <message>
+      <source>Reading layer {name} ({n} features, {crs})</source>
+      <translation>Membaca layer {name} ({n} fitur, {crs})</translation>
+    </message>
+    <message>
+      <source>Rejected {what} {row}: {reason}</source>
+      <translation>Ditolak, {what} {row}: {reason}</translation>
+    </message>
+    <message>
+      <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
+      <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
     </message>
     <message>
       <source>Automatic</source>
@@ -3768,16 +3784,8 @@
       <translation>Daftar site (BAKTI)</translation>
     </message>
     <message>
-      <source>Reading layer {name} ({n} features, {crs})</source>
-      <translation>Membaca layer {name} ({n} fitur, {crs})</translation>
-    </message>
-    <message>
-      <source>Rejected {what} {row}: {reason}</source>
-      <translation>Ditolak, {what} {row}: {reason}</translation>
-    </message>
-    <message>
-      <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
-      <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
+      <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
+      <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
     </message>
     <message>
       <source>{param}: the input has no column '{field}'. Available columns: {columns}.</source>
@@ -3788,16 +3796,8 @@
       <translation>{param} diabaikan untuk ekspor OpenCelliD (kolomnya tetap).</translation>
     </message>
     <message>
-      <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
-      <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
-    </message>
-    <message>
       <source>Cannot read {path}: {error}</source>
       <translation>Tidak dapat membaca {path}: {error}</translation>
-    </message>
-    <message>
-      <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
-      <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
       <source>Optimise new sites under a budget</source>

@@ -107,18 +107,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if not Path(db).exists() and Path(db).suffix.lower() != ".gpkg":
             raise QgsProcessingException(tr("Plan GeoPackage not found: {path}.").format(path=db))
         provider = (self.parameterAsString(parameters, "PROVIDER", context) or "").strip()
-        known = None
-        villages = self.parameterAsVectorLayer(parameters, "VILLAGES", context)
-        sites = self.parameterAsVectorLayer(parameters, "SITES", context)
-        if villages is not None:
-            known = codes_from_layer(villages, self.parameterAsString(parameters, "VILLAGE_CODE_FIELD", context),
-                                     ("kode", "kode_desa", "village_code", "code"))
-        if sites is not None:
-            known = (known or set()) | codes_from_layer(
-                sites, self.parameterAsString(parameters, "SITE_CODE_FIELD", context),
-                ("site_id", "kode_site", "site_code", "code"))
-        if known is not None:
-            feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+        known = self._known_codes(parameters, context, feedback)
 
         feedback.pushInfo(tr("Reading {path}").format(path=path))
         try:
@@ -136,39 +125,18 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("Import cancelled; nothing was written."))
         feedback.setProgress(10)
 
-        fail_at = os.environ.get(FAIL_ENV)
-        fail_at = int(fail_at) if fail_at and fail_at.strip().lstrip("-").isdigit() else None
-        delay = float(os.environ.get(DELAY_ENV) or 0)
-        total = max(len(records), 1)
-
-        def on_row(index, _record):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Import cancelled; nothing was written."))
-            if fail_at is not None and index == fail_at:
-                raise RuntimeError(f"fault injected at record {index} ({FAIL_ENV})")
-            if delay:
-                time.sleep(delay)
-            if index % 200 == 0:
-                feedback.setProgress(10 + 85 * index / total)
-
         try:
             result = store.import_records(db, records, os.path.basename(path), store.file_sha256(path),
                                           rows_read=len(rows), pre_rejects=pre_rejects, provider=provider,
-                                          on_row=on_row)
+                                          on_row=row_hook(feedback, len(records)))
         except QgsProcessingException:
             raise
         except Exception as exc:  # noqa: BLE001 - rolled back by the store; tell the user what happened
             raise QgsProcessingException(tr("Import failed and was rolled back; the plan GeoPackage is unchanged: "
                                             "{error}").format(error=exc)) from None
 
-        by_row = dict(rows)
-        rejects = [mon.RowReject(rj.row, describe(rj.error) if rj.error else rj.reason, by_row.get(rj.row, rj.data))
-                   for rj in result["REJECTS"]]
-        for rj in rejects:
-            feedback.reportError(tr("Row {row} rejected: {reason}").format(row=rj.row, reason=rj.reason))
         rejects_path = self.parameterAsFileOutput(parameters, "REJECTS", context)
-        if rejects_path:
-            mon.write_rejects_csv(rejects_path, rejects)
+        report_rejects(result["REJECTS"], dict(rows), rejects_path, feedback)
         feedback.pushInfo(tr("Read {read}, imported {imp}, rejected {rej} (of which {conf} conflicts), duplicates "
                              "{dup}, outages {out}.").format(
             read=result["ROWS_READ"], imp=result["ROWS_IMPORTED"], rej=result["ROWS_REJECTED"],
@@ -185,6 +153,52 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             "REJECTS": rejects_path,
             "PLAN_DB": db,
         }
+
+
+    def _known_codes(self, parameters, context, feedback):
+        """The site and village codes of the given layers (None: no layer given, every code is accepted)."""
+        known = None
+        villages = self.parameterAsVectorLayer(parameters, "VILLAGES", context)
+        sites = self.parameterAsVectorLayer(parameters, "SITES", context)
+        if villages is not None:
+            known = codes_from_layer(villages, self.parameterAsString(parameters, "VILLAGE_CODE_FIELD", context),
+                                     ("kode", "kode_desa", "village_code", "code"))
+        if sites is not None:
+            known = (known or set()) | codes_from_layer(
+                sites, self.parameterAsString(parameters, "SITE_CODE_FIELD", context),
+                ("site_id", "kode_site", "site_code", "code"))
+        if known is not None:
+            feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+        return known
+
+
+def row_hook(feedback, total: int):
+    """Called before each record is written: cancel, progress, and the test hooks (FAIL_ENV, DELAY_ENV)."""
+    fail_at = os.environ.get(FAIL_ENV)
+    fail_at = int(fail_at) if fail_at and fail_at.strip().lstrip("-").isdigit() else None
+    delay = float(os.environ.get(DELAY_ENV) or 0)
+    total = max(total, 1)
+
+    def on_row(index, _record):
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Import cancelled; nothing was written."))
+        if fail_at is not None and index == fail_at:
+            raise RuntimeError(f"fault injected at record {index} ({FAIL_ENV})")
+        if delay:
+            time.sleep(delay)
+        if index % 200 == 0:
+            feedback.setProgress(10 + 85 * index / total)
+    return on_row
+
+
+def report_rejects(rejects, rows_by_number: dict, rejects_path: str, feedback) -> None:
+    """Each rejected row in the log and (with a path) the rejects CSV, reasons in the user's language."""
+    rejects = [mon.RowReject(rj.row, describe(rj.error) if rj.error else rj.reason,
+                             rows_by_number.get(rj.row, rj.data)) for rj in rejects]
+    for rj in rejects:
+        feedback.reportError(tr("Row {row} rejected: {reason}").format(row=rj.row, reason=rj.reason))
+    if rejects_path:
+        mon.write_rejects_csv(rejects_path, rejects)
 
 
 ALGORITHM = ImportMonitoringAlgorithm
