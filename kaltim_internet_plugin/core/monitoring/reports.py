@@ -1,13 +1,19 @@
 """Service reports: reading CSV/XLSX, matching columns, validating rows, writing rejected rows."""
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
-from ..sites import all_keys, is_blank, norm_name, numbered_rows, read_csv_rows
+from ..sites import (
+    all_keys,
+    is_blank,
+    norm_name,
+    numbered_rows,
+    read_csv_rows,
+    write_rejects_csv,  # noqa: F401 - one writer for every rejects CSV (row, reason, columns)
+)
 from .parsing import MonitoringError, _number, parse_datetime, parse_flag, parse_period
 
 
@@ -265,18 +271,3 @@ def _code_text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
-
-
-def write_rejects_csv(path: str, rejects: Sequence) -> None:
-    """Rejects (objects with row, reason, data) -> CSV: row, reason, original columns."""
-    columns: list[str] = []
-    for rj in rejects:
-        for k in rj.data:
-            if k and k not in columns and k not in ("row", "reason"):
-                columns.append(k)
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["row", "reason", *columns])
-        for rj in rejects:
-            writer.writerow([rj.row, rj.reason, *["" if rj.data.get(c) is None else rj.data.get(c)
-                                                   for c in columns]])
