@@ -4910,44 +4910,8 @@
       <translation>Layer '{layer}' memakai sistem koordinat tanpa kode EPSG; proyeksikan ulang ke CRS EPSG (mis. EPSG:4326 atau EPSG:32750) sebelum dipublikasikan.</translation>
     </message>
     <message>
-      <source>The status history is append-only: entries cannot be changed or deleted.</source>
-      <translation>Riwayat status hanya bisa ditambah: entri tidak dapat diubah atau dihapus.</translation>
-    </message>
-    <message>
-      <source>Edit conflict: {table} {key} was changed by {who} at {when} after you loaded it. Your change was NOT saved (nothing was overwritten). Reload the layer to see the current version, then make your change again.</source>
-      <translation>Konflik suntingan: {table} {key} diubah oleh {who} pada {when} setelah Anda memuatnya. Perubahan Anda TIDAK disimpan (tidak ada yang tertimpa). Muat ulang layer untuk melihat versi terkini, lalu lakukan perubahan Anda lagi.</translation>
-    </message>
-    <message>
       <source>The copy differs from the source, so nothing was saved: {problems}</source>
       <translation>Salinan berbeda dari sumbernya, jadi tidak ada yang disimpan: {problems}</translation>
-    </message>
-    <message>
-      <source>Database error: {reason}</source>
-      <translation>Galat basis data: {reason}</translation>
-    </message>
-    <message>
-      <source>Roles created: {roles}</source>
-      <translation>Peran yang dibuat: {roles}</translation>
-    </message>
-    <message>
-      <source>Saving failed: {errors}</source>
-      <translation>Penyimpanan gagal: {errors}</translation>
-    </message>
-    <message>
-      <source>'{schema}' cannot be used as the plan's schema: use lowercase letters, digits and underscores, starting with a letter (e.g. kaltim_plan), and not 'public'.</source>
-      <translation>'{schema}' tidak dapat dipakai sebagai skema rencana: gunakan huruf kecil, angka dan garis bawah, diawali huruf (mis. kaltim_plan), dan bukan 'public'.</translation>
-    </message>
-    <message>
-      <source>The database refused the change: {reason}. Your database role may not change this (viewers may only read; a kab/kota office may only edit its own villages). Ask the plan's administrator.</source>
-      <translation>Basis data menolak perubahan: {reason}. Peran basis data Anda tidak boleh mengubah ini (peninjau hanya boleh membaca; kantor kab/kota hanya boleh menyunting desanya sendiri). Hubungi administrator rencana.</translation>
-    </message>
-    <message>
-      <source>The connection to the database was lost ({reason}). Nothing of this operation was saved: the database rolled it back as a whole. Try again when the server is reachable.</source>
-      <translation>Koneksi ke basis data terputus ({reason}). Tidak ada bagian dari operasi ini yang disimpan: basis data membatalkannya secara utuh. Coba lagi saat server dapat dijangkau.</translation>
-    </message>
-    <message>
-      <source>There is no plan in schema '{schema}' of this database. Publish a plan first (Processing: Publish plan to PostGIS).</source>
-      <translation>Tidak ada rencana di skema '{schema}' pada basis data ini. Publikasikan rencana terlebih dahulu (Processing: Publikasikan rencana ke PostGIS).</translation>
     </message>
     <message>
       <source>{path} holds no layer or table to publish.</source>
@@ -4956,14 +4920,6 @@
     <message>
       <source>Publishing was cancelled; nothing was saved.</source>
       <translation>Publikasi dibatalkan; tidak ada yang disimpan.</translation>
-    </message>
-    <message>
-      <source>'{code}' is not a kab/kota code (expected e.g. 64.01).</source>
-      <translation>'{code}' bukan kode kab/kota (contoh yang benar: 64.01).</translation>
-    </message>
-    <message>
-      <source>Unknown role '{role}': use kaltim_viewer, kaltim_editor or kaltim_admin.</source>
-      <translation>Peran '{role}' tidak dikenal: gunakan kaltim_viewer, kaltim_editor atau kaltim_admin.</translation>
     </message>
     <message>
       <source>The database has no PostGIS: an administrator must run CREATE EXTENSION postgis; in it first.</source>
@@ -4990,16 +4946,60 @@
       <translation>Ekspor dibatalkan; tidak ada berkas yang ditulis.</translation>
     </message>
     <message>
-      <source>{table} feature {fid} no longer exists (someone deleted it, or you may not see it). Reload the layer.</source>
-      <translation>Fitur {fid} pada {table} sudah tidak ada (dihapus orang lain, atau Anda tidak boleh melihatnya). Muat ulang layer.</translation>
-    </message>
-    <message>
       <source>Replacing the plan in schema '{schema}'</source>
       <translation>Mengganti rencana di skema '{schema}'</translation>
     </message>
     <message>
       <source>Schema '{schema}' already exists in this database. Choose another schema or allow overwriting it.</source>
       <translation>Skema '{schema}' sudah ada di basis data ini. Pilih skema lain atau izinkan untuk menimpanya.</translation>
+    </message>
+    <message>
+      <source>Saving failed: {errors}</source>
+      <translation>Penyimpanan gagal: {errors}</translation>
+    </message>
+    <message>
+      <source>The database refused the change: {reason}. Your database role may not change this (viewers may only read; a kab/kota office may only edit its own villages). Ask the plan's administrator.</source>
+      <translation>Basis data menolak perubahan: {reason}. Peran basis data Anda tidak boleh mengubah ini (peninjau hanya boleh membaca; kantor kab/kota hanya boleh menyunting desanya sendiri). Hubungi administrator rencana.</translation>
+    </message>
+    <message>
+      <source>{table} feature {fid} no longer exists (someone deleted it, or you may not see it). Reload the layer.</source>
+      <translation>Fitur {fid} pada {table} sudah tidak ada (dihapus orang lain, atau Anda tidak boleh melihatnya). Muat ulang layer.</translation>
+    </message>
+    <message>
+      <source>The status history is append-only: entries cannot be changed or deleted.</source>
+      <translation>Riwayat status hanya bisa ditambah: entri tidak dapat diubah atau dihapus.</translation>
+    </message>
+    <message>
+      <source>Edit conflict: {table} {key} was changed by {who} at {when} after you loaded it. Your change was NOT saved (nothing was overwritten). Reload the layer to see the current version, then make your change again.</source>
+      <translation>Konflik suntingan: {table} {key} diubah oleh {who} pada {when} setelah Anda memuatnya. Perubahan Anda TIDAK disimpan (tidak ada yang tertimpa). Muat ulang layer untuk melihat versi terkini, lalu lakukan perubahan Anda lagi.</translation>
+    </message>
+    <message>
+      <source>Database error: {reason}</source>
+      <translation>Galat basis data: {reason}</translation>
+    </message>
+    <message>
+      <source>'{schema}' cannot be used as the plan's schema: use lowercase letters, digits and underscores, starting with a letter (e.g. kaltim_plan), and not 'public'.</source>
+      <translation>'{schema}' tidak dapat dipakai sebagai skema rencana: gunakan huruf kecil, angka dan garis bawah, diawali huruf (mis. kaltim_plan), dan bukan 'public'.</translation>
+    </message>
+    <message>
+      <source>The connection to the database was lost ({reason}). Nothing of this operation was saved: the database rolled it back as a whole. Try again when the server is reachable.</source>
+      <translation>Koneksi ke basis data terputus ({reason}). Tidak ada bagian dari operasi ini yang disimpan: basis data membatalkannya secara utuh. Coba lagi saat server dapat dijangkau.</translation>
+    </message>
+    <message>
+      <source>There is no plan in schema '{schema}' of this database. Publish a plan first (Processing: Publish plan to PostGIS).</source>
+      <translation>Tidak ada rencana di skema '{schema}' pada basis data ini. Publikasikan rencana terlebih dahulu (Processing: Publikasikan rencana ke PostGIS).</translation>
+    </message>
+    <message>
+      <source>Roles created: {roles}</source>
+      <translation>Peran yang dibuat: {roles}</translation>
+    </message>
+    <message>
+      <source>'{code}' is not a kab/kota code (expected e.g. 64.01).</source>
+      <translation>'{code}' bukan kode kab/kota (contoh yang benar: 64.01).</translation>
+    </message>
+    <message>
+      <source>Unknown role '{role}': use kaltim_viewer, kaltim_editor or kaltim_admin.</source>
+      <translation>Peran '{role}' tidak dikenal: gunakan kaltim_viewer, kaltim_editor atau kaltim_admin.</translation>
     </message>
   </context>
 </TS>
