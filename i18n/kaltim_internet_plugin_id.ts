@@ -4,114 +4,6 @@
   <context>
     <name>KaltimInternet</name>
     <message>
-      <source>The layer has no features.</source>
-      <translation>Layer ini tidak memiliki fitur.</translation>
-    </message>
-    <message>
-      <source>Choose a layer that contains the villages, or remove its filter.</source>
-      <translation>Pilih layer yang berisi desa, atau hapus filternya.</translation>
-    </message>
-    <message>
-      <source>No village code field was found (looked for Kemendagri, BIG-RBI and BPS names).</source>
-      <translation>Kolom kode desa tidak ditemukan (dicari dengan penamaan Kemendagri, BIG-RBI dan BPS).</translation>
-    </message>
-    <message>
-      <source>Choose the code field by hand in the field mapping (CODE_FIELD).</source>
-      <translation>Pilih kolom kode secara manual pada pemetaan kolom (CODE_FIELD).</translation>
-    </message>
-    <message>
-      <source>No village name field was found.</source>
-      <translation>Kolom nama desa tidak ditemukan.</translation>
-    </message>
-    <message>
-      <source>Choose the name field by hand in the field mapping (NAME_FIELD).</source>
-      <translation>Pilih kolom nama secara manual pada pemetaan kolom (NAME_FIELD).</translation>
-    </message>
-    <message>
-      <source>No population field was found; population-based tools will need one.</source>
-      <translation>Kolom jumlah penduduk tidak ditemukan; alat berbasis penduduk memerlukannya.</translation>
-    </message>
-    <message>
-      <source>Choose the population field (POPULATION_FIELD) or join population data.</source>
-      <translation>Pilih kolom penduduk (POPULATION_FIELD) atau gabungkan data penduduk.</translation>
-    </message>
-    <message>
-      <source>Fill in the village name.</source>
-      <translation>Isi nama desa.</translation>
-    </message>
-    <message>
-      <source>Digitise the village, or delete the feature if it is a stray row.</source>
-      <translation>Digitasi batas desa, atau hapus fitur jika itu baris yang tersesat.</translation>
-    </message>
-    <message>
-      <source>Fill in the code from the Kemendagri list.</source>
-      <translation>Isi kode sesuai daftar Kemendagri.</translation>
-    </message>
-    <message>
-      <source>Fill in the population, or an estimate flagged as such.</source>
-      <translation>Isi jumlah penduduk, atau perkiraan yang ditandai sebagai perkiraan.</translation>
-    </message>
-    <message>
-      <source>Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.</source>
-      <translation>Jalankan 'Perbaiki geometri': hasilnya layer BARU yang sudah diperbaiki, layer Anda tetap utuh.</translation>
-    </message>
-    <message>
-      <source>Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.</source>
-      <translation>Gunakan format 64.xx.xx.xxxx (Kemendagri) atau kode BPS 10 digit.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has no name.</source>
-      <translation>Fitur {fid} ({code}) tidak memiliki nama.</translation>
-    </message>
-    <message>
-      <source>Correct the population value.</source>
-      <translation>Perbaiki nilai jumlah penduduk.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has an empty or missing geometry.</source>
-      <translation>Fitur {fid} ({code}) memiliki geometri kosong atau tidak ada.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} has no village code.</source>
-      <translation>Fitur {fid} tidak memiliki kode desa.</translation>
-    </message>
-    <message>
-      <source>Remove villages of other provinces, or correct the code.</source>
-      <translation>Hapus desa dari provinsi lain, atau perbaiki kodenya.</translation>
-    </message>
-    <message>
-      <source>Each village needs its own code: correct one of them or merge the two features.</source>
-      <translation>Setiap desa harus memiliki kode sendiri: perbaiki salah satunya atau gabungkan kedua fitur.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has no population value.</source>
-      <translation>Fitur {fid} ({code}) tidak memiliki nilai jumlah penduduk.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has an invalid geometry: {why}.</source>
-      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid: {why}.</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' is malformed.</source>
-      <translation>Fitur {fid}: kode '{code}' formatnya salah.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has a negative population ({pop}).</source>
-      <translation>Fitur {fid} ({code}) memiliki jumlah penduduk negatif ({pop}).</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' has no dots; read as {norm}.</source>
-      <translation>Fitur {fid}: kode '{code}' tanpa titik; dibaca sebagai {norm}.</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' is outside province {prov}.</source>
-      <translation>Fitur {fid}: kode '{code}' berada di luar provinsi {prov}.</translation>
-    </message>
-    <message>
-      <source>Feature {fid}: code '{code}' is also used by feature {other}.</source>
-      <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
-    </message>
-    <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
       <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
@@ -202,6 +94,290 @@
     <message>
       <source>village {code}: the contract ended on {date}, before the status date {as_of}: its renewal is due and is planned in the roadmap's first year.</source>
       <translation>desa {code}: kontrak berakhir pada {date}, sebelum tanggal status {as_of}: perpanjangannya jatuh tempo dan direncanakan pada tahun pertama roadmap.</translation>
+    </message>
+    <message>
+      <source>not a date/time ({value})</source>
+      <translation>bukan tanggal/waktu ({value})</translation>
+    </message>
+    <message>
+      <source>empty date/time</source>
+      <translation>tanggal/waktu kosong</translation>
+    </message>
+    <message>
+      <source>not a date/time ({value}); use YYYY-MM-DD HH:MM:SS</source>
+      <translation>bukan tanggal/waktu ({value}); gunakan YYYY-MM-DD HH:MM:SS</translation>
+    </message>
+    <message>
+      <source>not a valid date/time ({value}): {why}</source>
+      <translation>tanggal/waktu tidak valid ({value}): {why}</translation>
+    </message>
+    <message>
+      <source>missing period</source>
+      <translation>periode tidak ada</translation>
+    </message>
+    <message>
+      <source>not a valid month ({value})</source>
+      <translation>bulan tidak valid ({value})</translation>
+    </message>
+    <message>
+      <source>not a yes/no value ({value})</source>
+      <translation>bukan nilai ya/tidak ({value})</translation>
+    </message>
+    <message>
+      <source>not a number ({value})</source>
+      <translation>bukan angka ({value})</translation>
+    </message>
+    <message>
+      <source>{column}: {error}</source>
+      <translation>{column}: {error}</translation>
+    </message>
+    <message>
+      <source>missing site or village code</source>
+      <translation>kode site atau desa tidak ada</translation>
+    </message>
+    <message>
+      <source>uptime {value} outside 0-100 %</source>
+      <translation>uptime {value} di luar 0-100 %</translation>
+    </message>
+    <message>
+      <source>{column}: negative value {value}</source>
+      <translation>{column}: nilai negatif {value}</translation>
+    </message>
+    <message>
+      <source>outage has a start but no end</source>
+      <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
+    </message>
+    <message>
+      <source>outage has an end but no start</source>
+      <translation>gangguan memiliki waktu selesai tetapi tidak ada waktu mulai</translation>
+    </message>
+    <message>
+      <source>outage end {end} before start {start}</source>
+      <translation>selesai gangguan {end} sebelum mulainya {start}</translation>
+    </message>
+    <message>
+      <source>outage end {end} lies in the future</source>
+      <translation>selesai gangguan {end} berada di masa depan</translation>
+    </message>
+    <message>
+      <source>missing period (YYYY-MM or YYYY-MM-DD)</source>
+      <translation>periode tidak ada (YYYY-MM atau YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>period {period} lies in the future</source>
+      <translation>periode {period} berada di masa depan</translation>
+    </message>
+    <message>
+      <source>no data (no uptime, outage, users, speeds or latency)</source>
+      <translation>tidak ada data (tanpa uptime, gangguan, pengguna, kecepatan atau latensi)</translation>
+    </message>
+    <message>
+      <source>unknown site code {code}</source>
+      <translation>kode site tidak dikenal {code}</translation>
+    </message>
+    <message>
+      <source>unknown village code {code}</source>
+      <translation>kode desa tidak dikenal {code}</translation>
+    </message>
+    <message>
+      <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
+      <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
+    </message>
+    <message>
+      <source>no period column found (looked for periode/period/tanggal/date)</source>
+      <translation>kolom periode tidak ditemukan (dicari: periode/period/tanggal/date)</translation>
+    </message>
+    <message>
+      <source>report for {code} {period}</source>
+      <translation>laporan {code} {period}</translation>
+    </message>
+    <message>
+      <source>outage of {code} starting {start}</source>
+      <translation>gangguan {code} mulai {start}</translation>
+    </message>
+    <message>
+      <source>{what} differs from row {row} of this file</source>
+      <translation>{what} berbeda dengan baris {row} dari berkas ini</translation>
+    </message>
+    <message>
+      <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
+      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
+    </message>
+    <message>
+      <source>The point is outside the DEM: click inside the elevation model.</source>
+      <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
+    </message>
+    <message>
+      <source>The DEM has no elevation at this point (nodata), so the signal cannot be computed here.</source>
+      <translation>DEM tidak memiliki ketinggian di titik ini (nodata), sehingga sinyal tidak dapat dihitung di sini.</translation>
+    </message>
+    <message>
+      <source>Cannot compute the signal here: {why}</source>
+      <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
+    </message>
+    <message>
+      <source>The layer has no features.</source>
+      <translation>Layer ini tidak memiliki fitur.</translation>
+    </message>
+    <message>
+      <source>Choose a layer that contains the villages, or remove its filter.</source>
+      <translation>Pilih layer yang berisi desa, atau hapus filternya.</translation>
+    </message>
+    <message>
+      <source>No village code field was found (looked for Kemendagri, BIG-RBI and BPS names).</source>
+      <translation>Kolom kode desa tidak ditemukan (dicari dengan penamaan Kemendagri, BIG-RBI dan BPS).</translation>
+    </message>
+    <message>
+      <source>Choose the code field by hand in the field mapping (CODE_FIELD).</source>
+      <translation>Pilih kolom kode secara manual pada pemetaan kolom (CODE_FIELD).</translation>
+    </message>
+    <message>
+      <source>No village name field was found.</source>
+      <translation>Kolom nama desa tidak ditemukan.</translation>
+    </message>
+    <message>
+      <source>Choose the name field by hand in the field mapping (NAME_FIELD).</source>
+      <translation>Pilih kolom nama secara manual pada pemetaan kolom (NAME_FIELD).</translation>
+    </message>
+    <message>
+      <source>No population field was found; population-based tools will need one.</source>
+      <translation>Kolom jumlah penduduk tidak ditemukan; alat berbasis penduduk memerlukannya.</translation>
+    </message>
+    <message>
+      <source>Choose the population field (POPULATION_FIELD) or join population data.</source>
+      <translation>Pilih kolom penduduk (POPULATION_FIELD) atau gabungkan data penduduk.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} has no village code.</source>
+      <translation>Fitur {fid} tidak memiliki kode desa.</translation>
+    </message>
+    <message>
+      <source>Fill in the code from the Kemendagri list.</source>
+      <translation>Isi kode sesuai daftar Kemendagri.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is malformed.</source>
+      <translation>Fitur {fid}: kode '{code}' formatnya salah.</translation>
+    </message>
+    <message>
+      <source>Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.</source>
+      <translation>Gunakan format 64.xx.xx.xxxx (Kemendagri) atau kode BPS 10 digit.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' has no dots; read as {norm}.</source>
+      <translation>Fitur {fid}: kode '{code}' tanpa titik; dibaca sebagai {norm}.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is outside province {prov}.</source>
+      <translation>Fitur {fid}: kode '{code}' berada di luar provinsi {prov}.</translation>
+    </message>
+    <message>
+      <source>Remove villages of other provinces, or correct the code.</source>
+      <translation>Hapus desa dari provinsi lain, atau perbaiki kodenya.</translation>
+    </message>
+    <message>
+      <source>Feature {fid}: code '{code}' is also used by feature {other}.</source>
+      <translation>Fitur {fid}: kode '{code}' juga dipakai oleh fitur {other}.</translation>
+    </message>
+    <message>
+      <source>Each village needs its own code: correct one of them or merge the two features.</source>
+      <translation>Setiap desa harus memiliki kode sendiri: perbaiki salah satunya atau gabungkan kedua fitur.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has no name.</source>
+      <translation>Fitur {fid} ({code}) tidak memiliki nama.</translation>
+    </message>
+    <message>
+      <source>Fill in the village name.</source>
+      <translation>Isi nama desa.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has no population value.</source>
+      <translation>Fitur {fid} ({code}) tidak memiliki nilai jumlah penduduk.</translation>
+    </message>
+    <message>
+      <source>Fill in the population, or an estimate flagged as such.</source>
+      <translation>Isi jumlah penduduk, atau perkiraan yang ditandai sebagai perkiraan.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has a negative population ({pop}).</source>
+      <translation>Fitur {fid} ({code}) memiliki jumlah penduduk negatif ({pop}).</translation>
+    </message>
+    <message>
+      <source>Correct the population value.</source>
+      <translation>Perbaiki nilai jumlah penduduk.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an empty or missing geometry.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri kosong atau tidak ada.</translation>
+    </message>
+    <message>
+      <source>Digitise the village, or delete the feature if it is a stray row.</source>
+      <translation>Digitasi batas desa, atau hapus fitur jika itu baris yang tersesat.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an invalid geometry: {why}.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid: {why}.</translation>
+    </message>
+    <message>
+      <source>Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.</source>
+      <translation>Jalankan 'Perbaiki geometri': hasilnya layer BARU yang sudah diperbaiki, layer Anda tetap utuh.</translation>
+    </message>
+    <message>
+      <source>The layer has no coordinate reference system.</source>
+      <translation>Layer ini tidak memiliki sistem referensi koordinat.</translation>
+    </message>
+    <message>
+      <source>Set the layer's CRS (Layer Properties &gt; Source), e.g. EPSG:4326 for lon/lat.</source>
+      <translation>Tetapkan CRS layer (Properti Layer &gt; Sumber), misalnya EPSG:4326 untuk bujur/lintang.</translation>
+    </message>
+    <message>
+      <source>The layer holds neither points nor polygons.</source>
+      <translation>Layer ini tidak berisi titik maupun poligon.</translation>
+    </message>
+    <message>
+      <source>Use village polygons or village office points.</source>
+      <translation>Gunakan poligon desa atau titik kantor desa.</translation>
+    </message>
+    <message>
+      <source>The DEM has no coordinate reference system.</source>
+      <translation>DEM tidak memiliki sistem referensi koordinat.</translation>
+    </message>
+    <message>
+      <source>Assign the DEM's CRS in its layer properties (Source tab).</source>
+      <translation>Tetapkan CRS DEM pada properti layer (tab Sumber).</translation>
+    </message>
+    <message>
+      <source>The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.</source>
+      <translation>DEM dalam satuan derajat ({crs}); alat cakupan akan memproyeksikannya ke CRS metrik terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.</source>
+      <translation>Agar jarak tepat, proyeksikan ulang DEM ke UTM 50S (EPSG:32750) terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>The villages do not overlap the DEM ({dem}).</source>
+      <translation>Desa-desa tidak bertampalan dengan DEM ({dem}).</translation>
+    </message>
+    <message>
+      <source>Check both layers' CRS, or choose the DEM that covers these villages.</source>
+      <translation>Periksa CRS kedua layer, atau pilih DEM yang mencakup desa-desa ini.</translation>
+    </message>
+    <message>
+      <source>The DEM covers only {pct:.0f}% of the villages' extent.</source>
+      <translation>DEM hanya mencakup {pct:.0f}% dari luasan desa-desa.</translation>
+    </message>
+    <message>
+      <source>Use a DEM that covers the whole area, or expect nodata outside it.</source>
+      <translation>Gunakan DEM yang mencakup seluruh wilayah, atau akan ada nodata di luarnya.</translation>
+    </message>
+    <message>
+      <source>{pct:.1f}% of the DEM cells are nodata.</source>
+      <translation>{pct:.1f}% sel DEM bernilai nodata.</translation>
+    </message>
+    <message>
+      <source>Fill the holes (Raster &gt; Analysis &gt; Fill nodata) if they fall on villages.</source>
+      <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
     </message>
     <message>
       <source>Year (or all)</source>
@@ -360,6 +536,26 @@
       <translation>status pembangunan, laporan layanan operator, SLA dan indikator kemajuan.</translation>
     </message>
     <message>
+      <source>Exporting the deployment plan</source>
+      <translation>Mengekspor rencana penyebaran</translation>
+    </message>
+    <message>
+      <source>Deployment plan exported</source>
+      <translation>Rencana penyebaran telah diekspor</translation>
+    </message>
+    <message>
+      <source>Open the PDF or the folder now?</source>
+      <translation>Buka PDF atau foldernya sekarang?</translation>
+    </message>
+    <message>
+      <source>Open PDF</source>
+      <translation>Buka PDF</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>Buka folder</translation>
+    </message>
+    <message>
       <source>Export deployment plan</source>
       <translation>Ekspor rencana pembangunan</translation>
     </message>
@@ -384,16 +580,16 @@
       <translation>Pilih folder untuk rencana pembangunan.</translation>
     </message>
     <message>
+      <source>The deployment plan was written to {folder}.</source>
+      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+    </message>
+    <message>
       <source>The export was cancelled.</source>
       <translation>Ekspor dibatalkan.</translation>
     </message>
     <message>
       <source>Deployment plan exported to {folder}.</source>
       <translation>Rencana pembangunan diekspor ke {folder}.</translation>
-    </message>
-    <message>
-      <source>The export failed: {log}</source>
-      <translation>Ekspor gagal: {log}</translation>
     </message>
     <message>
       <source>No data yet</source>
@@ -450,18 +646,6 @@
     <message>
       <source>Okumura-Hata / COST-231 (no terrain)</source>
       <translation>Okumura-Hata / COST-231 (tanpa medan)</translation>
-    </message>
-    <message>
-      <source>The point is outside the DEM: click inside the elevation model.</source>
-      <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
-    </message>
-    <message>
-      <source>The DEM has no elevation at this point (nodata), so the signal cannot be computed here.</source>
-      <translation>DEM tidak memiliki ketinggian di titik ini (nodata), sehingga sinyal tidak dapat dihitung di sini.</translation>
-    </message>
-    <message>
-      <source>Cannot compute the signal here: {why}</source>
-      <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
     </message>
     <message>
       <source>Sites and terrain</source>
@@ -648,10 +832,6 @@
       <translation>Tidak tersedia: alat 'Klasifikasi desa' tidak terpasang pada versi plugin ini.</translation>
     </message>
     <message>
-      <source>Canceling…</source>
-      <translation>Membatalkan…</translation>
-    </message>
-    <message>
       <source>Choose a site layer and a DEM first (or load the Kaltim sample on the Data page).</source>
       <translation>Pilih dulu layer site dan DEM (atau muat sampel Kaltim di halaman Data).</translation>
     </message>
@@ -716,16 +896,8 @@
       <translation>{site} → titik: {km:.2f} km, {dbm:.1f} dBm, difraksi {loss:.1f} dB</translation>
     </message>
     <message>
-      <source>Coverage failed; see the Coverage page.</source>
-      <translation>Perhitungan cakupan gagal; lihat halaman Cakupan.</translation>
-    </message>
-    <message>
       <source>Classification canceled.</source>
       <translation>Klasifikasi dibatalkan.</translation>
-    </message>
-    <message>
-      <source>Classification failed; see the Coverage page.</source>
-      <translation>Klasifikasi gagal; lihat halaman Cakupan.</translation>
     </message>
     <message>
       <source>No site within {r:.0f} km of this point: a blank spot (no signal).</source>
@@ -992,10 +1164,6 @@
       <translation>SLA, rapor penyedia, penanda dan indikator sebagai berkas CSV dan PDF.</translation>
     </message>
     <message>
-      <source>Open PDF</source>
-      <translation>Buka PDF</translation>
-    </message>
-    <message>
       <source>Provider service report</source>
       <translation>Laporan layanan penyedia</translation>
     </message>
@@ -1058,10 +1226,6 @@
     <message>
       <source>Status editing set up for '{layer}'. Edit the status in the attribute table or the form and save: each change is added to the status history.</source>
       <translation>Penyuntingan status disiapkan untuk '{layer}'. Ubah status di tabel atribut atau formulir lalu simpan: setiap perubahan ditambahkan ke riwayat status.</translation>
-    </message>
-    <message>
-      <source>Import failed; nothing was written. See the panel.</source>
-      <translation>Impor gagal; tidak ada yang ditulis. Lihat panel.</translation>
     </message>
     <message>
       <source>Read {read}, imported {imp}, rejected {rej} (conflicts {conf}), duplicates {dup}.</source>
@@ -1134,10 +1298,6 @@
     <message>
       <source>Outage</source>
       <translation>Gangguan</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report failed; see the panel.</source>
-      <translation>Laporan monev gagal; lihat panel.</translation>
     </message>
     <message>
       <source>Export monthly M&amp;E report…</source>
@@ -1628,6 +1788,10 @@
       <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
+      <source>Cancelled.</source>
+      <translation>Dibatalkan.</translation>
+    </message>
+    <message>
       <source>Choosing technology</source>
       <translation>Memilih teknologi</translation>
     </message>
@@ -1652,10 +1816,6 @@
       <translation>Bobot yang dipakai: {w}.</translation>
     </message>
     <message>
-      <source>Cancelled.</source>
-      <translation>Dibatalkan.</translation>
-    </message>
-    <message>
       <source>Village technology</source>
       <translation>Teknologi desa</translation>
     </message>
@@ -1668,16 +1828,8 @@
       <translation>Lokasi terpilih</translation>
     </message>
     <message>
-      <source>Technology choice failed; see the panel.</source>
-      <translation>Pemilihan teknologi gagal; lihat panel.</translation>
-    </message>
-    <message>
       <source>Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.</source>
       <translation>Teknologi: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per tahun.</translation>
-    </message>
-    <message>
-      <source>Site optimisation failed; see the panel.</source>
-      <translation>Optimasi lokasi gagal; lihat panel.</translation>
     </message>
     <message>
       <source>{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).</source>
@@ -1762,6 +1914,14 @@
     <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
       <translation>Medan dengan tonjolan bumi (k = {k:.2f})</translation>
+    </message>
+    <message>
+      <source>Canceling…</source>
+      <translation>Membatalkan…</translation>
+    </message>
+    <message>
+      <source>{what} failed: {error}</source>
+      <translation>{what} gagal: {error}</translation>
     </message>
     <message>
       <source>What-if previews</source>
@@ -1924,62 +2084,6 @@
       <translation>Pratinjau skenario menara {site_id}</translation>
     </message>
     <message>
-      <source>The DEM has no coordinate reference system.</source>
-      <translation>DEM tidak memiliki sistem referensi koordinat.</translation>
-    </message>
-    <message>
-      <source>Assign the DEM's CRS in its layer properties (Source tab).</source>
-      <translation>Tetapkan CRS DEM pada properti layer (tab Sumber).</translation>
-    </message>
-    <message>
-      <source>For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.</source>
-      <translation>Agar jarak tepat, proyeksikan ulang DEM ke UTM 50S (EPSG:32750) terlebih dahulu.</translation>
-    </message>
-    <message>
-      <source>The layer has no coordinate reference system.</source>
-      <translation>Layer ini tidak memiliki sistem referensi koordinat.</translation>
-    </message>
-    <message>
-      <source>Set the layer's CRS (Layer Properties &gt; Source), e.g. EPSG:4326 for lon/lat.</source>
-      <translation>Tetapkan CRS layer (Properti Layer &gt; Sumber), misalnya EPSG:4326 untuk bujur/lintang.</translation>
-    </message>
-    <message>
-      <source>The layer holds neither points nor polygons.</source>
-      <translation>Layer ini tidak berisi titik maupun poligon.</translation>
-    </message>
-    <message>
-      <source>Use village polygons or village office points.</source>
-      <translation>Gunakan poligon desa atau titik kantor desa.</translation>
-    </message>
-    <message>
-      <source>Check both layers' CRS, or choose the DEM that covers these villages.</source>
-      <translation>Periksa CRS kedua layer, atau pilih DEM yang mencakup desa-desa ini.</translation>
-    </message>
-    <message>
-      <source>The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.</source>
-      <translation>DEM dalam satuan derajat ({crs}); alat cakupan akan memproyeksikannya ke CRS metrik terlebih dahulu.</translation>
-    </message>
-    <message>
-      <source>Use a DEM that covers the whole area, or expect nodata outside it.</source>
-      <translation>Gunakan DEM yang mencakup seluruh wilayah, atau akan ada nodata di luarnya.</translation>
-    </message>
-    <message>
-      <source>Fill the holes (Raster &gt; Analysis &gt; Fill nodata) if they fall on villages.</source>
-      <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
-    </message>
-    <message>
-      <source>The villages do not overlap the DEM ({dem}).</source>
-      <translation>Desa-desa tidak bertampalan dengan DEM ({dem}).</translation>
-    </message>
-    <message>
-      <source>{pct:.1f}% of the DEM cells are nodata.</source>
-      <translation>{pct:.1f}% sel DEM bernilai nodata.</translation>
-    </message>
-    <message>
-      <source>The DEM covers only {pct:.0f}% of the villages' extent.</source>
-      <translation>DEM hanya mencakup {pct:.0f}% dari luasan desa-desa.</translation>
-    </message>
-    <message>
       <source>The offices layer has no CRS: set it in its layer properties.</source>
       <translation>Layer kantor desa tidak memiliki CRS: atur di properti layer.</translation>
     </message>
@@ -2122,6 +2226,34 @@
     <message>
       <source>The layer '{name}' was written to {path} but cannot be opened.</source>
       <translation>Layer '{name}' sudah ditulis ke {path} tetapi tidak dapat dibuka.</translation>
+    </message>
+    <message>
+      <source>Population is skipped: no population field (POPULATION_FIELD).</source>
+      <translation>Penduduk dilewati: tidak ada kolom penduduk (POPULATION_FIELD).</translation>
+    </message>
+    <message>
+      <source>Blank spot is skipped: no coverage status field (STATUS_FIELD); run 'Classify villages' first.</source>
+      <translation>Blank spot dilewati: tidak ada kolom status cakupan (STATUS_FIELD); jalankan 'Klasifikasi desa' lebih dulu.</translation>
+    </message>
+    <message>
+      <source>IDM is skipped: no IDM field (IDM_FIELD).</source>
+      <translation>IDM dilewati: tidak ada kolom IDM (IDM_FIELD).</translation>
+    </message>
+    <message>
+      <source>Facilities are skipped: no schools or health posts field (SCHOOLS_FIELD, HEALTH_FIELD).</source>
+      <translation>Fasilitas dilewati: tidak ada kolom sekolah atau fasilitas kesehatan (SCHOOLS_FIELD, HEALTH_FIELD).</translation>
+    </message>
+    <message>
+      <source>Readiness is skipped: no electricity or cadres field (ELECTRICITY_FIELD, CADRES_FIELD).</source>
+      <translation>Kesiapan dilewati: tidak ada kolom listrik atau kader (ELECTRICITY_FIELD, CADRES_FIELD).</translation>
+    </message>
+    <message>
+      <source>The population field '{f}' does not exist; using '{g}'.</source>
+      <translation>Kolom penduduk '{f}' tidak ada; dipakai '{g}'.</translation>
+    </message>
+    <message>
+      <source>The field '{f}' ({p}) does not exist in the village layer; the criterion that uses it is skipped.</source>
+      <translation>Kolom '{f}' ({p}) tidak ada di layer desa; kriteria yang memakainya dilewati.</translation>
     </message>
     <message>
       <source>Villages (population estimated)</source>
@@ -2382,6 +2514,34 @@
     <message>
       <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
       <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>Pemerataan (equity first)</source>
+      <translation>Pemerataan (keadilan lebih dulu)</translation>
+    </message>
+    <message>
+      <source>Efektif biaya (people per rupiah)</source>
+      <translation>Efektif biaya (jumlah orang per rupiah)</translation>
+    </message>
+    <message>
+      <source>Layanan publik (schools and health posts first)</source>
+      <translation>Layanan publik (sekolah dan fasilitas kesehatan lebih dulu)</translation>
+    </message>
+    <message>
+      <source>IDM (village development)</source>
+      <translation>IDM (Indeks Desa Membangun)</translation>
+    </message>
+    <message>
+      <source>Public facilities</source>
+      <translation>Fasilitas publik</translation>
+    </message>
+    <message>
+      <source>Remoteness</source>
+      <translation>Keterpencilan</translation>
+    </message>
+    <message>
+      <source>Readiness (electricity, cadres)</source>
+      <translation>Kesiapan (listrik, kader)</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim panel</source>
@@ -3540,74 +3700,6 @@
       <translation>Mengimpor laporan layanan bulanan atau harian dari penyedia (CSV atau XLSX) ke GeoPackage rencana (tabel mon_reports, mon_outages, mon_imports). Setiap baris memerlukan kode site atau desa dan periode (YYYY-MM atau YYYY-MM-DD) serta uptime, gangguan (mulai, selesai, penyebab), pengguna aktif, kecepatan, latensi atau tanda padam listrik; nama kolom berbahasa Indonesia dikenali. Baris yang salah atau berkode tidak dikenal ditolak beserta nomor baris spreadsheet dan alasannya (opsional ditulis ke CSV). Semua baris yang benar ditulis dalam satu transaksi: kegagalan atau pembatalan membuat GeoPackage tetap seperti semula. Baris yang sudah pernah diimpor dihitung sebagai duplikat; nilai berbeda untuk kode dan periode yang sama adalah konflik dan tidak pernah ditimpa.</translation>
     </message>
     <message>
-      <source>missing site or village code</source>
-      <translation>kode site atau desa tidak ada</translation>
-    </message>
-    <message>
-      <source>missing period (YYYY-MM or YYYY-MM-DD)</source>
-      <translation>periode tidak ada (YYYY-MM atau YYYY-MM-DD)</translation>
-    </message>
-    <message>
-      <source>no data (no uptime, outage, users, speeds or latency)</source>
-      <translation>tidak ada data (tanpa uptime, gangguan, pengguna, kecepatan atau latensi)</translation>
-    </message>
-    <message>
-      <source>outage has a start but no end</source>
-      <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
-    </message>
-    <message>
-      <source>outage has an end but no start</source>
-      <translation>gangguan memiliki waktu selesai tetapi tidak ada waktu mulai</translation>
-    </message>
-    <message>
-      <source>unknown {kind} code {code}</source>
-      <translation>kode {kind} tidak dikenal {code}</translation>
-    </message>
-    <message>
-      <source>uptime {value} outside 0-100 %</source>
-      <translation>uptime {value} di luar 0-100 %</translation>
-    </message>
-    <message>
-      <source>outage end {end} before start {start}</source>
-      <translation>selesai gangguan {end} sebelum mulainya {start}</translation>
-    </message>
-    <message>
-      <source>outage end {end} lies in the future</source>
-      <translation>selesai gangguan {end} berada di masa depan</translation>
-    </message>
-    <message>
-      <source>period {period} lies in the future</source>
-      <translation>periode {period} berada di masa depan</translation>
-    </message>
-    <message>
-      <source>{column}: not a number ({value})</source>
-      <translation>{column}: bukan angka ({value})</translation>
-    </message>
-    <message>
-      <source>{column}: negative value {value}</source>
-      <translation>{column}: nilai negatif {value}</translation>
-    </message>
-    <message>
-      <source>{column}: not a yes/no value ({value})</source>
-      <translation>{column}: bukan nilai ya/tidak ({value})</translation>
-    </message>
-    <message>
-      <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
-      <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
-    </message>
-    <message>
-      <source>no period column found (looked for periode/period/tanggal/date)</source>
-      <translation>kolom periode tidak ditemukan (dicari: periode/period/tanggal/date)</translation>
-    </message>
-    <message>
-      <source>{what} differs from row {row} of this file</source>
-      <translation>{what} berbeda dengan baris {row} dari berkas ini</translation>
-    </message>
-    <message>
-      <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
-      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
-    </message>
-    <message>
       <source>Service report (CSV or XLSX)</source>
       <translation>Laporan layanan (CSV atau XLSX)</translation>
     </message>
@@ -3668,14 +3760,6 @@
       <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
     </message>
     <message>
-      <source>site</source>
-      <translation>site</translation>
-    </message>
-    <message>
-      <source>village</source>
-      <translation>desa</translation>
-    </message>
-    <message>
       <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
       <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
     </message>
@@ -3686,6 +3770,10 @@
     <message>
       <source>Read {read}, imported {imp}, rejected {rej} (of which {conf} conflicts), duplicates {dup}, outages {out}.</source>
       <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (termasuk {conf} konflik), duplikat {dup}, gangguan {out}.</translation>
+    </message>
+    <message>
+      <source>Row {row} rejected: {reason}</source>
+      <translation>Baris {row} ditolak: {reason}</translation>
     </message>
     <message>
       <source>Report file not found: {path}. Choose an existing CSV or XLSX file.</source>
@@ -3700,20 +3788,12 @@
       <translation>GeoPackage rencana tidak ditemukan: {path}.</translation>
     </message>
     <message>
-      <source>{n} known site/village codes.</source>
-      <translation>{n} kode site/desa dikenal.</translation>
-    </message>
-    <message>
       <source>Warning: {text}</source>
       <translation>Peringatan: {text}</translation>
     </message>
     <message>
-      <source>Row {row} rejected: {reason}</source>
-      <translation>Baris {row} ditolak: {reason}</translation>
-    </message>
-    <message>
-      <source>report for {code} {period}</source>
-      <translation>laporan {code} {period}</translation>
+      <source>{n} known site/village codes.</source>
+      <translation>{n} kode site/desa dikenal.</translation>
     </message>
     <message>
       <source>Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX file with a header row.</source>
@@ -3722,10 +3802,6 @@
     <message>
       <source>Import failed and was rolled back; the plan GeoPackage is unchanged: {error}</source>
       <translation>Impor gagal dan dibatalkan seluruhnya; GeoPackage rencana tidak berubah: {error}</translation>
-    </message>
-    <message>
-      <source>outage of {code} starting {start}</source>
-      <translation>gangguan {code} mulai {start}</translation>
     </message>
     <message>
       <source>Import programme status</source>
@@ -3876,16 +3952,8 @@
       <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
     </message>
     <message>
-      <source>row</source>
-      <translation>baris</translation>
-    </message>
-    <message>
       <source>OpenCelliD: skip cells outside the province without listing them (national exports)</source>
       <translation>OpenCelliD: lewati sel di luar provinsi tanpa mencantumkannya (ekspor nasional)</translation>
-    </message>
-    <message>
-      <source>feature</source>
-      <translation>fitur</translation>
     </message>
     <message>
       <source>Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), the layer's CRS, or that the file is for this province.</source>
@@ -3894,6 +3962,22 @@
     <message>
       <source>Check the columns and the FORMAT parameter.</source>
       <translation>Periksa kolom dan parameter FORMAT.</translation>
+    </message>
+    <message>
+      <source>row</source>
+      <translation>baris</translation>
+    </message>
+    <message>
+      <source>feature</source>
+      <translation>fitur</translation>
+    </message>
+    <message>
+      <source>The input has no columns: is it empty?</source>
+      <translation>Masukan tidak memiliki kolom: apakah kosong?</translation>
+    </message>
+    <message>
+      <source>The input holds no rows: nothing to import.</source>
+      <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
     </message>
     <message>
       <source>Sites: CSV file, point layer file or project layer</source>
@@ -3920,12 +4004,12 @@
       <translation>INPUT: masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
     </message>
     <message>
-      <source>The input has no columns: is it empty?</source>
-      <translation>Masukan tidak memiliki kolom: apakah kosong?</translation>
-    </message>
-    <message>
       <source>All {n} rows were rejected ({reasons}). {hint}</source>
       <translation>Semua {n} baris ditolak ({reasons}). {hint}</translation>
+    </message>
+    <message>
+      <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
+      <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
       <source>Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)</source>
@@ -3936,16 +4020,24 @@
       <translation>Format: {fmt}</translation>
     </message>
     <message>
-      <source>The input holds no rows: nothing to import.</source>
-      <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
-    </message>
-    <message>
       <source>{n} sites imported from {rows} rows; {rej} rows rejected; {d} sites use per-technology defaults (see the 'defaulted' field).</source>
       <translation>{n} site diimpor dari {rows} baris; {rej} baris ditolak; {d} site memakai nilai bawaan per teknologi (lihat kolom 'defaulted').</translation>
     </message>
     <message>
       <source>No site could be imported from {n} rows. {details}</source>
       <translation>Tidak ada site yang dapat diimpor dari {n} baris. {details}</translation>
+    </message>
+    <message>
+      <source>Reading layer {name} ({n} features, {crs})</source>
+      <translation>Membaca layer {name} ({n} fitur, {crs})</translation>
+    </message>
+    <message>
+      <source>Rejected {what} {row}: {reason}</source>
+      <translation>Ditolak, {what} {row}: {reason}</translation>
+    </message>
+    <message>
+      <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
+      <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
     </message>
     <message>
       <source>Automatic</source>
@@ -3964,16 +4056,8 @@
       <translation>Daftar site (BAKTI)</translation>
     </message>
     <message>
-      <source>Reading layer {name} ({n} features, {crs})</source>
-      <translation>Membaca layer {name} ({n} fitur, {crs})</translation>
-    </message>
-    <message>
-      <source>Rejected {what} {row}: {reason}</source>
-      <translation>Ditolak, {what} {row}: {reason}</translation>
-    </message>
-    <message>
-      <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
-      <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
+      <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
+      <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
     </message>
     <message>
       <source>{param}: the input has no column '{field}'. Available columns: {columns}.</source>
@@ -3984,16 +4068,8 @@
       <translation>{param} diabaikan untuk ekspor OpenCelliD (kolomnya tetap).</translation>
     </message>
     <message>
-      <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
-      <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
-    </message>
-    <message>
       <source>Cannot read {path}: {error}</source>
       <translation>Tidak dapat membaca {path}: {error}</translation>
-    </message>
-    <message>
-      <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
-      <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
       <source>Optimise new sites under a budget</source>
@@ -4260,60 +4336,12 @@
       <translation>CURVE_BUDGETS_IDR: '{value}' bukan jumlah rupiah; tulis anggaran dipisah ';', mis. 25e9; 50e9; 100000000000.</translation>
     </message>
     <message>
-      <source>Pemerataan (equity first)</source>
-      <translation>Pemerataan (keadilan lebih dulu)</translation>
-    </message>
-    <message>
-      <source>Efektif biaya (people per rupiah)</source>
-      <translation>Efektif biaya (jumlah orang per rupiah)</translation>
-    </message>
-    <message>
-      <source>Layanan publik (schools and health posts first)</source>
-      <translation>Layanan publik (sekolah dan fasilitas kesehatan lebih dulu)</translation>
-    </message>
-    <message>
-      <source>IDM (village development)</source>
-      <translation>IDM (Indeks Desa Membangun)</translation>
-    </message>
-    <message>
-      <source>Public facilities</source>
-      <translation>Fasilitas publik</translation>
-    </message>
-    <message>
-      <source>Remoteness</source>
-      <translation>Keterpencilan</translation>
-    </message>
-    <message>
-      <source>Readiness (electricity, cadres)</source>
-      <translation>Kesiapan (listrik, kader)</translation>
-    </message>
-    <message>
       <source>Prioritise villages</source>
       <translation>Prioritaskan desa</translation>
     </message>
     <message>
       <source>Scores every village 0–100 from weighted criteria and ranks them (rank 1 = first). Criteria: population, blank_spot (status covered / partial / blank_spot from 'Classify villages'), idm (IDM score or class; more deprived = higher), facilities (schools + health posts), remoteness (distance to the nearest kab/kota capital when a capital layer is given, else to the nearest covered village) and readiness (electricity, trained cadres). Give WEIGHTS as 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' or choose a PRESET (WEIGHTS wins when given). A criterion whose field is missing is skipped with a warning and the other weights are rescaled. The output keeps every input field and adds priority_score, priority_rank and one c_&lt;criterion&gt; field per criterion (the contributions add up to the score). Distances are computed in a metric CRS (the layer's when it is projected, else EPSG:32750).</source>
       <translation>Memberi skor 0–100 kepada setiap desa dari kriteria berbobot dan memeringkatnya (peringkat 1 = pertama). Kriteria: population (penduduk), blank_spot (status covered / partial / blank_spot dari 'Klasifikasi desa'), idm (skor atau kelas IDM; makin tertinggal = makin tinggi), facilities (sekolah + fasilitas kesehatan), remoteness (jarak ke ibu kota kab/kota terdekat bila layer ibu kota diberikan, selain itu ke desa tercakup terdekat) dan readiness (listrik, kader terlatih). Isi WEIGHTS seperti 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' atau pilih PRESET (WEIGHTS diutamakan bila diisi). Kriteria yang kolomnya tidak ada dilewati dengan peringatan dan bobot lainnya diskalakan ulang. Keluaran mempertahankan semua kolom masukan dan menambahkan priority_score, priority_rank dan satu kolom c_&lt;kriteria&gt; per kriteria (kontribusinya berjumlah sama dengan skor). Jarak dihitung dalam CRS metrik (CRS layer bila terproyeksi, selain itu EPSG:32750).</translation>
-    </message>
-    <message>
-      <source>Population is skipped: no population field (POPULATION_FIELD).</source>
-      <translation>Penduduk dilewati: tidak ada kolom penduduk (POPULATION_FIELD).</translation>
-    </message>
-    <message>
-      <source>Blank spot is skipped: no coverage status field (STATUS_FIELD); run 'Classify villages' first.</source>
-      <translation>Blank spot dilewati: tidak ada kolom status cakupan (STATUS_FIELD); jalankan 'Klasifikasi desa' lebih dulu.</translation>
-    </message>
-    <message>
-      <source>IDM is skipped: no IDM field (IDM_FIELD).</source>
-      <translation>IDM dilewati: tidak ada kolom IDM (IDM_FIELD).</translation>
-    </message>
-    <message>
-      <source>Facilities are skipped: no schools or health posts field (SCHOOLS_FIELD, HEALTH_FIELD).</source>
-      <translation>Fasilitas dilewati: tidak ada kolom sekolah atau fasilitas kesehatan (SCHOOLS_FIELD, HEALTH_FIELD).</translation>
-    </message>
-    <message>
-      <source>Readiness is skipped: no electricity or cadres field (ELECTRICITY_FIELD, CADRES_FIELD).</source>
-      <translation>Kesiapan dilewati: tidak ada kolom listrik atau kader (ELECTRICITY_FIELD, CADRES_FIELD).</translation>
     </message>
     <message>
       <source>Villages (points or polygons)</source>
@@ -4380,16 +4408,16 @@
       <translation>Bobot yang diterapkan (setelah kriteria tanpa data dilewati): {w}</translation>
     </message>
     <message>
-      <source>Weights from WEIGHTS: {w}</source>
-      <translation>Bobot dari WEIGHTS: {w}</translation>
-    </message>
-    <message>
       <source>Weights from preset {p}: {w}</source>
       <translation>Bobot dari preset {p}: {w}</translation>
     </message>
     <message>
-      <source>The population field '{f}' does not exist; using '{g}'.</source>
-      <translation>Kolom penduduk '{f}' tidak ada; dipakai '{g}'.</translation>
+      <source>Priority: {warning}</source>
+      <translation>Prioritas: {warning}</translation>
+    </message>
+    <message>
+      <source>Weights from WEIGHTS: {w}</source>
+      <translation>Bobot dari WEIGHTS: {w}</translation>
     </message>
     <message>
       <source>Remoteness: distance to the nearest kab/kota capital, computed in {crs}.</source>
@@ -4400,24 +4428,16 @@
       <translation>Keterpencilan dilewati: berikan layer ibu kota kab/kota (CAPITALS) atau kolom status dengan desa yang tercakup.</translation>
     </message>
     <message>
-      <source>Priority: {warning}</source>
-      <translation>Prioritas: {warning}</translation>
+      <source>Cannot compute the priority: {error}</source>
+      <translation>Tidak dapat menghitung prioritas: {error}</translation>
     </message>
     <message>
       <source>Remoteness: distance to the nearest covered village, computed in {crs}.</source>
       <translation>Keterpencilan: jarak ke desa tercakup terdekat, dihitung dalam {crs}.</translation>
     </message>
     <message>
-      <source>Cannot compute the priority: {error}</source>
-      <translation>Tidak dapat menghitung prioritas: {error}</translation>
-    </message>
-    <message>
       <source>Invalid WEIGHTS: {error}</source>
       <translation>WEIGHTS tidak valid: {error}</translation>
-    </message>
-    <message>
-      <source>The field '{f}' ({p}) does not exist in the village layer; the criterion that uses it is skipped.</source>
-      <translation>Kolom '{f}' ({p}) tidak ada di layer desa; kriteria yang memakainya dilewati.</translation>
     </message>
     <message>
       <source>Publish plan to PostGIS</source>
@@ -4768,56 +4788,8 @@
       <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
     </message>
     <message>
-      <source>Site-months evaluated</source>
-      <translation>Site-bulan yang dievaluasi</translation>
-    </message>
-    <message>
-      <source>{code}: zero usage in {months} ({provider})</source>
-      <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
-    </message>
-    <message>
       <source>Report layout template (.qpt)</source>
       <translation>Templat tata letak laporan (.qpt)</translation>
-    </message>
-    <message>
-      <source>Villages without status</source>
-      <translation>Desa tanpa status</translation>
-    </message>
-    <message>
-      <source>Mean availability</source>
-      <translation>Rata-rata ketersediaan</translation>
-    </message>
-    <message>
-      <source>Sites with at least 25/3 Mbps</source>
-      <translation>Site dengan minimal 25/3 Mbps</translation>
-    </message>
-    <message>
-      <source>Digital cadres trained / planned</source>
-      <translation>Kader digital terlatih / direncanakan</translation>
-    </message>
-    <message>
-      <source>Internet Desa Kaltim · reporting month {month}</source>
-      <translation>Internet Desa Kaltim · bulan laporan {month}</translation>
-    </message>
-    <message>
-      <source>Report date: {date}</source>
-      <translation>Tanggal laporan: {date}</translation>
-    </message>
-    <message>
-      <source>Villages by status</source>
-      <translation>Desa menurut status</translation>
-    </message>
-    <message>
-      <source>Flags:</source>
-      <translation>Penanda:</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <translation>tidak ada</translation>
-    </message>
-    <message>
-      <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
-      <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
     <message>
       <source>SLA target availability (%)</source>
@@ -4868,52 +4840,16 @@
       <translation>Bulan laporan</translation>
     </message>
     <message>
+      <source>Site-months evaluated</source>
+      <translation>Site-bulan yang dievaluasi</translation>
+    </message>
+    <message>
       <source>Site-months with restitution</source>
       <translation>Site-bulan dengan restitusi</translation>
     </message>
     <message>
-      <source>Site-months below target ({target:g} %)</source>
-      <translation>Site-bulan di bawah target ({target:g} %)</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template is missing: {path}. Reinstall the plugin or restore resources/layouts/monitoring_report.qpt.</source>
-      <translation>Templat laporan monev tidak ada: {path}. Pasang ulang plugin atau pulihkan resources/layouts/monitoring_report.qpt.</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template {path} is not a valid print layout (.qpt).</source>
-      <translation>Templat laporan monev {path} bukan tata letak cetak (.qpt) yang valid.</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template {path} could not be loaded.</source>
-      <translation>Templat laporan monev {path} tidak dapat dimuat.</translation>
-    </message>
-    <message>
-      <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
-      <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
-    </message>
-    <message>
-      <source>… and {n} more (see flags.csv)</source>
-      <translation>… dan {n} lainnya (lihat flags.csv)</translation>
-    </message>
-    <message>
-      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
-      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
-    </message>
-    <message>
       <source>{n} report and outage records.</source>
       <translation>{n} catatan laporan dan gangguan.</translation>
-    </message>
-    <message>
-      <source>Active users ({month})</source>
-      <translation>Pengguna aktif ({month})</translation>
-    </message>
-    <message>
-      <source>Villages with zero usage ({month})</source>
-      <translation>Desa tanpa pemakaian ({month})</translation>
-    </message>
-    <message>
-      <source>The M&amp;E report template {path} has no item with id '{id}'.</source>
-      <translation>Templat laporan monev {path} tidak memiliki item dengan id '{id}'.</translation>
     </message>
     <message>
       <source>Plan GeoPackage not found: {path}. Import service reports into it first.</source>
@@ -4924,16 +4860,8 @@
       <translation>Laporan monev ditulis: {path}</translation>
     </message>
     <message>
-      <source>Connected / roadmap target {year}</source>
-      <translation>Terhubung / target roadmap {year}</translation>
-    </message>
-    <message>
       <source>Cannot read the monitoring tables of {path}: {error}</source>
       <translation>Tabel pemantauan di {path} tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <source>Villages {status}</source>
-      <translation>Desa {status}</translation>
     </message>
     <message>
       <source>Reporting month {month} is not YYYY-MM.</source>
@@ -5154,24 +5082,96 @@
       <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
     </message>
     <message>
-      <source>Exporting the deployment plan</source>
-      <translation>Mengekspor rencana penyebaran</translation>
+      <source>{code}: zero usage in {months} ({provider})</source>
+      <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
     </message>
     <message>
-      <source>Deployment plan exported</source>
-      <translation>Rencana penyebaran telah diekspor</translation>
+      <source>Villages without status</source>
+      <translation>Desa tanpa status</translation>
     </message>
     <message>
-      <source>Open the PDF or the folder now?</source>
-      <translation>Buka PDF atau foldernya sekarang?</translation>
+      <source>Mean availability</source>
+      <translation>Rata-rata ketersediaan</translation>
     </message>
     <message>
-      <source>Open folder</source>
-      <translation>Buka folder</translation>
+      <source>Sites with at least 25/3 Mbps</source>
+      <translation>Site dengan minimal 25/3 Mbps</translation>
     </message>
     <message>
-      <source>The deployment plan was written to {folder}.</source>
-      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+      <source>Digital cadres trained / planned</source>
+      <translation>Kader digital terlatih / direncanakan</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim · reporting month {month}</source>
+      <translation>Internet Desa Kaltim · bulan laporan {month}</translation>
+    </message>
+    <message>
+      <source>Report date: {date}</source>
+      <translation>Tanggal laporan: {date}</translation>
+    </message>
+    <message>
+      <source>Villages by status</source>
+      <translation>Desa menurut status</translation>
+    </message>
+    <message>
+      <source>Flags:</source>
+      <translation>Penanda:</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>tidak ada</translation>
+    </message>
+    <message>
+      <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
+      <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
+    </message>
+    <message>
+      <source>Site-months below target ({target:g} %)</source>
+      <translation>Site-bulan di bawah target ({target:g} %)</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template is missing: {path}. Reinstall the plugin or restore resources/layouts/monitoring_report.qpt.</source>
+      <translation>Templat laporan monev tidak ada: {path}. Pasang ulang plugin atau pulihkan resources/layouts/monitoring_report.qpt.</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} is not a valid print layout (.qpt).</source>
+      <translation>Templat laporan monev {path} bukan tata letak cetak (.qpt) yang valid.</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} could not be loaded.</source>
+      <translation>Templat laporan monev {path} tidak dapat dimuat.</translation>
+    </message>
+    <message>
+      <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
+      <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
+    </message>
+    <message>
+      <source>… and {n} more (see flags.csv)</source>
+      <translation>… dan {n} lainnya (lihat flags.csv)</translation>
+    </message>
+    <message>
+      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
+      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
+    </message>
+    <message>
+      <source>Active users ({month})</source>
+      <translation>Pengguna aktif ({month})</translation>
+    </message>
+    <message>
+      <source>Villages with zero usage ({month})</source>
+      <translation>Desa tanpa pemakaian ({month})</translation>
+    </message>
+    <message>
+      <source>The M&amp;E report template {path} has no item with id '{id}'.</source>
+      <translation>Templat laporan monev {path} tidak memiliki item dengan id '{id}'.</translation>
+    </message>
+    <message>
+      <source>Connected / roadmap target {year}</source>
+      <translation>Terhubung / target roadmap {year}</translation>
+    </message>
+    <message>
+      <source>Villages {status}</source>
+      <translation>Desa {status}</translation>
     </message>
     <message>
       <source>Cannot write {name} into {path}: {error}</source>
@@ -5282,44 +5282,8 @@
       <translation>Layer '{layer}' memakai sistem koordinat tanpa kode EPSG; proyeksikan ulang ke CRS EPSG (mis. EPSG:4326 atau EPSG:32750) sebelum dipublikasikan.</translation>
     </message>
     <message>
-      <source>The status history is append-only: entries cannot be changed or deleted.</source>
-      <translation>Riwayat status hanya bisa ditambah: entri tidak dapat diubah atau dihapus.</translation>
-    </message>
-    <message>
-      <source>Edit conflict: {table} {key} was changed by {who} at {when} after you loaded it. Your change was NOT saved (nothing was overwritten). Reload the layer to see the current version, then make your change again.</source>
-      <translation>Konflik suntingan: {table} {key} diubah oleh {who} pada {when} setelah Anda memuatnya. Perubahan Anda TIDAK disimpan (tidak ada yang tertimpa). Muat ulang layer untuk melihat versi terkini, lalu lakukan perubahan Anda lagi.</translation>
-    </message>
-    <message>
       <source>The copy differs from the source, so nothing was saved: {problems}</source>
       <translation>Salinan berbeda dari sumbernya, jadi tidak ada yang disimpan: {problems}</translation>
-    </message>
-    <message>
-      <source>Database error: {reason}</source>
-      <translation>Galat basis data: {reason}</translation>
-    </message>
-    <message>
-      <source>Roles created: {roles}</source>
-      <translation>Peran yang dibuat: {roles}</translation>
-    </message>
-    <message>
-      <source>Saving failed: {errors}</source>
-      <translation>Penyimpanan gagal: {errors}</translation>
-    </message>
-    <message>
-      <source>'{schema}' cannot be used as the plan's schema: use lowercase letters, digits and underscores, starting with a letter (e.g. kaltim_plan), and not 'public'.</source>
-      <translation>'{schema}' tidak dapat dipakai sebagai skema rencana: gunakan huruf kecil, angka dan garis bawah, diawali huruf (mis. kaltim_plan), dan bukan 'public'.</translation>
-    </message>
-    <message>
-      <source>The database refused the change: {reason}. Your database role may not change this (viewers may only read; a kab/kota office may only edit its own villages). Ask the plan's administrator.</source>
-      <translation>Basis data menolak perubahan: {reason}. Peran basis data Anda tidak boleh mengubah ini (peninjau hanya boleh membaca; kantor kab/kota hanya boleh menyunting desanya sendiri). Hubungi administrator rencana.</translation>
-    </message>
-    <message>
-      <source>The connection to the database was lost ({reason}). Nothing of this operation was saved: the database rolled it back as a whole. Try again when the server is reachable.</source>
-      <translation>Koneksi ke basis data terputus ({reason}). Tidak ada bagian dari operasi ini yang disimpan: basis data membatalkannya secara utuh. Coba lagi saat server dapat dijangkau.</translation>
-    </message>
-    <message>
-      <source>There is no plan in schema '{schema}' of this database. Publish a plan first (Processing: Publish plan to PostGIS).</source>
-      <translation>Tidak ada rencana di skema '{schema}' pada basis data ini. Publikasikan rencana terlebih dahulu (Processing: Publikasikan rencana ke PostGIS).</translation>
     </message>
     <message>
       <source>{path} holds no layer or table to publish.</source>
@@ -5328,14 +5292,6 @@
     <message>
       <source>Publishing was cancelled; nothing was saved.</source>
       <translation>Publikasi dibatalkan; tidak ada yang disimpan.</translation>
-    </message>
-    <message>
-      <source>'{code}' is not a kab/kota code (expected e.g. 64.01).</source>
-      <translation>'{code}' bukan kode kab/kota (contoh yang benar: 64.01).</translation>
-    </message>
-    <message>
-      <source>Unknown role '{role}': use kaltim_viewer, kaltim_editor or kaltim_admin.</source>
-      <translation>Peran '{role}' tidak dikenal: gunakan kaltim_viewer, kaltim_editor atau kaltim_admin.</translation>
     </message>
     <message>
       <source>The database has no PostGIS: an administrator must run CREATE EXTENSION postgis; in it first.</source>
@@ -5362,16 +5318,60 @@
       <translation>Ekspor dibatalkan; tidak ada berkas yang ditulis.</translation>
     </message>
     <message>
-      <source>{table} feature {fid} no longer exists (someone deleted it, or you may not see it). Reload the layer.</source>
-      <translation>Fitur {fid} pada {table} sudah tidak ada (dihapus orang lain, atau Anda tidak boleh melihatnya). Muat ulang layer.</translation>
-    </message>
-    <message>
       <source>Replacing the plan in schema '{schema}'</source>
       <translation>Mengganti rencana di skema '{schema}'</translation>
     </message>
     <message>
       <source>Schema '{schema}' already exists in this database. Choose another schema or allow overwriting it.</source>
       <translation>Skema '{schema}' sudah ada di basis data ini. Pilih skema lain atau izinkan untuk menimpanya.</translation>
+    </message>
+    <message>
+      <source>Saving failed: {errors}</source>
+      <translation>Penyimpanan gagal: {errors}</translation>
+    </message>
+    <message>
+      <source>The database refused the change: {reason}. Your database role may not change this (viewers may only read; a kab/kota office may only edit its own villages). Ask the plan's administrator.</source>
+      <translation>Basis data menolak perubahan: {reason}. Peran basis data Anda tidak boleh mengubah ini (peninjau hanya boleh membaca; kantor kab/kota hanya boleh menyunting desanya sendiri). Hubungi administrator rencana.</translation>
+    </message>
+    <message>
+      <source>{table} feature {fid} no longer exists (someone deleted it, or you may not see it). Reload the layer.</source>
+      <translation>Fitur {fid} pada {table} sudah tidak ada (dihapus orang lain, atau Anda tidak boleh melihatnya). Muat ulang layer.</translation>
+    </message>
+    <message>
+      <source>The status history is append-only: entries cannot be changed or deleted.</source>
+      <translation>Riwayat status hanya bisa ditambah: entri tidak dapat diubah atau dihapus.</translation>
+    </message>
+    <message>
+      <source>Edit conflict: {table} {key} was changed by {who} at {when} after you loaded it. Your change was NOT saved (nothing was overwritten). Reload the layer to see the current version, then make your change again.</source>
+      <translation>Konflik suntingan: {table} {key} diubah oleh {who} pada {when} setelah Anda memuatnya. Perubahan Anda TIDAK disimpan (tidak ada yang tertimpa). Muat ulang layer untuk melihat versi terkini, lalu lakukan perubahan Anda lagi.</translation>
+    </message>
+    <message>
+      <source>Database error: {reason}</source>
+      <translation>Galat basis data: {reason}</translation>
+    </message>
+    <message>
+      <source>'{schema}' cannot be used as the plan's schema: use lowercase letters, digits and underscores, starting with a letter (e.g. kaltim_plan), and not 'public'.</source>
+      <translation>'{schema}' tidak dapat dipakai sebagai skema rencana: gunakan huruf kecil, angka dan garis bawah, diawali huruf (mis. kaltim_plan), dan bukan 'public'.</translation>
+    </message>
+    <message>
+      <source>The connection to the database was lost ({reason}). Nothing of this operation was saved: the database rolled it back as a whole. Try again when the server is reachable.</source>
+      <translation>Koneksi ke basis data terputus ({reason}). Tidak ada bagian dari operasi ini yang disimpan: basis data membatalkannya secara utuh. Coba lagi saat server dapat dijangkau.</translation>
+    </message>
+    <message>
+      <source>There is no plan in schema '{schema}' of this database. Publish a plan first (Processing: Publish plan to PostGIS).</source>
+      <translation>Tidak ada rencana di skema '{schema}' pada basis data ini. Publikasikan rencana terlebih dahulu (Processing: Publikasikan rencana ke PostGIS).</translation>
+    </message>
+    <message>
+      <source>Roles created: {roles}</source>
+      <translation>Peran yang dibuat: {roles}</translation>
+    </message>
+    <message>
+      <source>'{code}' is not a kab/kota code (expected e.g. 64.01).</source>
+      <translation>'{code}' bukan kode kab/kota (contoh yang benar: 64.01).</translation>
+    </message>
+    <message>
+      <source>Unknown role '{role}': use kaltim_viewer, kaltim_editor or kaltim_admin.</source>
+      <translation>Peran '{role}' tidak dikenal: gunakan kaltim_viewer, kaltim_editor atau kaltim_admin.</translation>
     </message>
   </context>
 </TS>

@@ -56,7 +56,103 @@ def _table() -> dict:
                                      "Check the date."),
         "programme_contract_ended": tr("village {code}: the contract ended on {date}, before the status date "
                                        "{as_of}: its renewal is due and is planned in the roadmap's first year."),
+        # core.monitoring: values, rows and imports of service reports
+        "not_datetime": tr("not a date/time ({value})"),
+        "empty_datetime": tr("empty date/time"),
+        "datetime_format": tr("not a date/time ({value}); use YYYY-MM-DD HH:MM:SS"),
+        "invalid_datetime": tr("not a valid date/time ({value}): {why}"),
+        "missing_period": tr("missing period"),
+        "invalid_month": tr("not a valid month ({value})"),
+        "not_yes_no": tr("not a yes/no value ({value})"),
+        "not_a_number": tr("not a number ({value})"),
+        "column_value": tr("{column}: {error}"),
+        "missing_code": tr("missing site or village code"),
+        "uptime_range": tr("uptime {value} outside 0-100 %"),
+        "negative_value": tr("{column}: negative value {value}"),
+        "outage_no_end": tr("outage has a start but no end"),
+        "outage_no_start": tr("outage has an end but no start"),
+        "outage_end_before_start": tr("outage end {end} before start {start}"),
+        "outage_end_future": tr("outage end {end} lies in the future"),
+        "missing_period_value": tr("missing period (YYYY-MM or YYYY-MM-DD)"),
+        "period_future": tr("period {period} lies in the future"),
+        "no_data": tr("no data (no uptime, outage, users, speeds or latency)"),
+        "unknown_site_code": tr("unknown site code {code}"),
+        "unknown_village_code": tr("unknown village code {code}"),
+        "no_code_column": tr("no site or village code column found (looked for kode_site/site_id, kode_desa/kode)"),
+        "no_period_column": tr("no period column found (looked for periode/period/tanggal/date)"),
+        "report_for": tr("report for {code} {period}"),
+        "outage_of": tr("outage of {code} starting {start}"),
+        "conflict_in_file": tr("{what} differs from row {row} of this file"),
+        "conflict_imported": tr("{what} differs from the value imported on {when} from file {file} (row {row}); "
+                                "not overwritten"),
+        # core.profile (the signal probe)
+        "point_outside_dem": tr("The point is outside the DEM: click inside the elevation model."),
+        "point_nodata": tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed "
+                           "here."),
+        "dem_unusable": tr("Cannot compute the signal here: {why}"),
     }
+
+
+def _findings() -> dict:
+    """Validation findings (core.villages, io.layers): rule -> (problem, fix)."""
+    return {
+        "empty_layer": (tr("The layer has no features."),
+                        tr("Choose a layer that contains the villages, or remove its filter.")),
+        "no_code_field": (tr("No village code field was found (looked for Kemendagri, BIG-RBI and BPS names)."),
+                          tr("Choose the code field by hand in the field mapping (CODE_FIELD).")),
+        "no_name_field": (tr("No village name field was found."),
+                          tr("Choose the name field by hand in the field mapping (NAME_FIELD).")),
+        "no_population_field": (tr("No population field was found; population-based tools will need one."),
+                                tr("Choose the population field (POPULATION_FIELD) or join population data.")),
+        "code_missing": (tr("Feature {fid} has no village code."), tr("Fill in the code from the Kemendagri list.")),
+        "code_malformed": (tr("Feature {fid}: code '{code}' is malformed."),
+                           tr("Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code.")),
+        "code_undotted": (tr("Feature {fid}: code '{code}' has no dots; read as {norm}."), ""),
+        "code_outside_province": (tr("Feature {fid}: code '{code}' is outside province {prov}."),
+                                  tr("Remove villages of other provinces, or correct the code.")),
+        "code_duplicate": (tr("Feature {fid}: code '{code}' is also used by feature {other}."),
+                           tr("Each village needs its own code: correct one of them or merge the two features.")),
+        "name_missing": (tr("Feature {fid} ({code}) has no name."), tr("Fill in the village name.")),
+        "population_missing": (tr("Feature {fid} ({code}) has no population value."),
+                               tr("Fill in the population, or an estimate flagged as such.")),
+        "population_negative": (tr("Feature {fid} ({code}) has a negative population ({pop})."),
+                                tr("Correct the population value.")),
+        "geometry_empty": (tr("Feature {fid} ({code}) has an empty or missing geometry."),
+                           tr("Digitise the village, or delete the feature if it is a stray row.")),
+        "geometry_invalid": (tr("Feature {fid} ({code}) has an invalid geometry: {why}."),
+                             tr("Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.")),
+        "crs_missing": (tr("The layer has no coordinate reference system."),
+                        tr("Set the layer's CRS (Layer Properties > Source), e.g. EPSG:4326 for lon/lat.")),
+        "geometry_type": (tr("The layer holds neither points nor polygons."),
+                          tr("Use village polygons or village office points.")),
+        "dem_crs_missing": (tr("The DEM has no coordinate reference system."),
+                            tr("Assign the DEM's CRS in its layer properties (Source tab).")),
+        "dem_geographic": (tr("The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first."),
+                           tr("For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.")),
+        "dem_no_overlap": (tr("The villages do not overlap the DEM ({dem})."),
+                           tr("Check both layers' CRS, or choose the DEM that covers these villages.")),
+        "dem_partial_overlap": (tr("The DEM covers only {pct:.0f}% of the villages' extent."),
+                                tr("Use a DEM that covers the whole area, or expect nodata outside it.")),
+        "dem_nodata_share": (tr("{pct:.1f}% of the DEM cells are nodata."),
+                             tr("Fill the holes (Raster > Analysis > Fill nodata) if they fall on villages.")),
+    }
+
+
+def finding_text(finding) -> tuple:
+    """``(problem, fix)`` of a validation finding in the user's language (fix "" when there is none or the finding
+    says ``no_fix``)."""
+    message, fix = _findings().get(finding.rule, (finding.rule, ""))
+    params = dict(finding.params, fid=finding.fid, code=finding.code)
+    if params.pop("no_fix", False):
+        fix = ""
+    return _format(message, params), _format(fix, params)
+
+
+def _format(template: str, params: dict) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{template} ({params})"
 
 
 def describe(exc: BaseException) -> str:
@@ -65,8 +161,6 @@ def describe(exc: BaseException) -> str:
     template = _table().get(code) if code else None
     if template is None:
         return str(exc)
-    params = {k: ("" if v is None else v) for k, v in (getattr(exc, "params", None) or {}).items()}
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return f"{template} ({params})"
+    params = {k: ("" if v is None else describe(v) if isinstance(v, BaseException) else v)
+              for k, v in (getattr(exc, "params", None) or {}).items()}
+    return _format(template, params)

@@ -20,3 +20,14 @@ def resolution_labels() -> list:
     return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
             tr("Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)"),
             tr("Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)")]
+
+
+def preset_labels() -> list:
+    return [tr("Pemerataan (equity first)"), tr("Efektif biaya (people per rupiah)"),
+            tr("Layanan publik (schools and health posts first)")]
+
+
+def criterion_labels() -> dict:
+    return {"population": tr("Population"), "blank_spot": tr("Blank spot"), "idm": tr("IDM (village development)"),
+            "facilities": tr("Public facilities"), "remoteness": tr("Remoteness"),
+            "readiness": tr("Readiness (electricity, cadres)")}

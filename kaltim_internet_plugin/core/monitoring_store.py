@@ -45,6 +45,7 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 
 from .monitoring import (
     METRIC_FIELDS,
+    MonitoringError,
     ReportRecord,
     RowReject,
     normalise_status,
@@ -348,17 +349,18 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                     if old is None:
                         new_parts.append((table, part))
                     elif old["content_hash"] != part["content_hash"]:
-                        what = "report for {code} {period}".format(**part) if table == "mon_reports" else \
-                            "outage of {code} starting {outage_start}".format(**part)
+                        what = MonitoringError("report_for", code=part["code"], period=part["period"]) \
+                            if table == "mon_reports" else \
+                            MonitoringError("outage_of", code=part["code"], start=part["outage_start"])
                         if old["import_id"] == import_id:
-                            conflict = f"{what} differs from row {old['source_row']} of this file"
+                            conflict = MonitoringError("conflict_in_file", what=what, row=old["source_row"])
                         else:
-                            conflict = (f"{what} differs from the value imported on {old['imported_at']} "
-                                        f"from file {old['file_name']} (row {old['source_row']}); not overwritten")
+                            conflict = MonitoringError("conflict_imported", what=what, when=old["imported_at"],
+                                                       file=old["file_name"], row=old["source_row"])
                         break
                 if conflict:
                     n_conflict += 1
-                    rejects.append(RowReject(rec.row, conflict, _record_data(rec)))
+                    rejects.append(RowReject(rec.row, str(conflict), _record_data(rec), conflict))
                     continue
                 if not new_parts:
                     n_dup += 1
@@ -407,7 +409,7 @@ def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] =
     result["WARNINGS"] = warnings
     if rejects_path:
         by_row = {r: d for r, d in rows}
-        out = [RowReject(rj.row, rj.reason, by_row.get(rj.row, rj.data)) for rj in result["REJECTS"]]
+        out = [RowReject(rj.row, rj.reason, by_row.get(rj.row, rj.data), rj.error) for rj in result["REJECTS"]]
         write_rejects_csv(rejects_path, out)
     return result
 

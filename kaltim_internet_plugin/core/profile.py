@@ -39,12 +39,13 @@ class NamedSite(Site):
 
 
 class ProfileError(ValueError):
-    """Invalid input for a probe.  ``code``: 'outside' (point outside the DEM), 'nodata' (no elevation at the
-    point), 'dem' (DEM cannot be used; ``str()`` says why)."""
+    """Invalid input for a probe. ``code`` (with ``params``; ``errors.describe`` gives the text):
+    'point_outside_dem' (x, y, what), 'point_nodata' (x, y), 'dem_unusable' (why)."""
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    def __init__(self, code: str, **params):
         self.code = code
+        self.params = params
+        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
 
 
 def fresnel_radius_m(d1_m, d2_m, freq_mhz):
@@ -66,7 +67,7 @@ class _Dem:
             self.ds = _open(dem_path)
             _check_dem(self.ds, dem_path)
         except CoverageError as exc:
-            raise ProfileError("dem", str(exc)) from exc
+            raise ProfileError("dem_unusable", why=str(exc)) from exc
         self.gt = self.ds.GetGeoTransform()
         self.px, self.py = self.gt[1], -self.gt[5]
         self.xsize, self.ysize = self.ds.RasterXSize, self.ds.RasterYSize
@@ -96,7 +97,7 @@ class _Dem:
         r0 = max(int(math.floor((self.gt[3] - ymax) / self.py)) - 1, 0)
         r1 = min(int(math.floor((self.gt[3] - ymin) / self.py)) + 2, self.ysize)
         if c1 <= c0 or r1 <= r0:
-            raise ProfileError("outside", "The window is outside the DEM.")
+            raise ProfileError("point_outside_dem", what="window", x=(xmin + xmax) / 2, y=(ymin + ymax) / 2)
         z = self.ds.GetRasterBand(1).ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64)
         invalid = ~np.isfinite(z)
         if self.nodata is not None:
@@ -212,7 +213,7 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
     dem = _Dem(dem_path)
     for what, pt in (("site", tx), ("point", rx)):
         if not dem.inside(float(pt[0]), float(pt[1])):
-            raise ProfileError("outside", f"The {what} ({pt[0]:.0f}, {pt[1]:.0f}) is outside the DEM.")
+            raise ProfileError("point_outside_dem", what=what, x=pt[0], y=pt[1])
     dem.read(min(tx[0], rx[0]), min(tx[1], rx[1]), max(tx[0], rx[0]), max(tx[1], rx[1]))
     d, ground, txs = _profile(dem, tx, rx, step_m)
     out = _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm)
@@ -243,10 +244,10 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
     dem = _Dem(dem_path)
     x, y = float(x), float(y)
     if not dem.inside(x, y):
-        raise ProfileError("outside", f"The point ({x:.0f}, {y:.0f}) is outside the DEM.")
+        raise ProfileError("point_outside_dem", what="point", x=x, y=y)
     dem.read(x - radius, y - radius, x + radius, y + radius)
     if dem.is_nodata(x, y):
-        raise ProfileError("nodata", f"The DEM has no elevation at ({x:.0f}, {y:.0f}).")
+        raise ProfileError("point_nodata", x=x, y=y)
     results = []
     for index, site in enumerate(sites):
         sx, sy = float(site.x), float(site.y)

@@ -1,6 +1,7 @@
 """Village model: field detection, code parsing and validation rules.
 
-Pure Python (QtCore only, for translations). The QGIS adapter (``io/layers.py``) turns a layer into
+Pure Python, no Qt: findings carry a rule and values, :func:`..errors.finding_text` gives their text. The QGIS
+adapter (``io/layers.py``) turns a layer into
 :class:`VillageRecord` objects and calls :func:`validate_records`.
 
 Three naming schemes are recognised:
@@ -19,8 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
-
-from ..i18n import tr
 
 PROVINCE_CODE = "64"
 ROLES = ("code", "name", "kecamatan", "kabkota", "population")
@@ -167,16 +166,14 @@ class VillageRecord:
 
 @dataclass
 class Finding:
+    """One validation finding: its rule (the code that ``errors.finding_text`` turns into the problem and the fix
+    in the user's language), the feature it names and the values the text needs."""
+
     severity: str  # "error" | "warning" | "info"
     rule: str
-    message: str
-    fix: str = ""
     fid: Optional[int] = None
     code: str = ""
-
-    def as_dict(self) -> dict:
-        return {"severity": self.severity, "rule": self.rule, "fid": self.fid, "code": self.code,
-                "message": self.message, "fix": self.fix}
+    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -216,94 +213,59 @@ def _num(value) -> Optional[float]:
 
 def validate_records(records: list, mapping: FieldMapping, report: Optional[ValidationReport] = None,
                      province: str = PROVINCE_CODE) -> ValidationReport:
-    """Apply every attribute and geometry rule to the records; findings name the feature and the fix."""
+    """Apply every attribute and geometry rule to the records; findings name the feature (``fid``, ``code``) and
+    carry their rule and values; ``errors.finding_text`` gives the problem and the fix in the user's language."""
     report = report or ValidationReport()
     report.mapping = mapping
     report.feature_count = len(records)
     if not records:
-        report.add(Finding("error", "empty_layer", tr("The layer has no features."),
-                           tr("Choose a layer that contains the villages, or remove its filter.")))
+        report.add(Finding("error", "empty_layer"))
         return report
     if not mapping.code:
-        report.add(Finding("error", "no_code_field",
-                           tr("No village code field was found (looked for Kemendagri, BIG-RBI and BPS names)."),
-                           tr("Choose the code field by hand in the field mapping (CODE_FIELD).")))
+        report.add(Finding("error", "no_code_field"))
     if not mapping.name:
-        report.add(Finding("warning", "no_name_field", tr("No village name field was found."),
-                           tr("Choose the name field by hand in the field mapping (NAME_FIELD).")))
+        report.add(Finding("warning", "no_name_field"))
     if not mapping.population:
-        report.add(Finding("warning", "no_population_field",
-                           tr("No population field was found; population-based tools will need one."),
-                           tr("Choose the population field (POPULATION_FIELD) or join population data.")))
+        report.add(Finding("warning", "no_population_field"))
     seen: dict[str, int] = {}
     code_scheme = "bps" if mapping.scheme == "bps" else "kemendagri"
     for rec in records:
         code_txt = "" if rec.code is None else str(rec.code).strip()
+
+        def add(severity, rule, rec=rec, code_txt=code_txt, **params):
+            report.add(Finding(severity, rule, rec.fid, code_txt, params))
+
         if mapping.code:
             parsed = parse_code(rec.code, code_scheme)
             if parsed.error == "missing":
-                report.add(Finding("error", "code_missing",
-                                   tr("Feature {fid} has no village code.").format(fid=rec.fid),
-                                   tr("Fill in the code from the Kemendagri list."), rec.fid, ""))
+                add("error", "code_missing")
             elif parsed.error == "malformed":
-                report.add(Finding(
-                    "error", "code_malformed",
-                    tr("Feature {fid}: code '{code}' is malformed.").format(fid=rec.fid, code=code_txt),
-                    tr("Use the form 64.xx.xx.xxxx (Kemendagri) or a 10-digit BPS code."), rec.fid, code_txt))
+                add("error", "code_malformed")
             else:
                 if parsed.note == "undotted":
-                    report.add(Finding(
-                        "info", "code_undotted",
-                        tr("Feature {fid}: code '{code}' has no dots; read as {norm}.").format(
-                            fid=rec.fid, code=code_txt, norm=parsed.normalized),
-                        "", rec.fid, code_txt))
+                    add("info", "code_undotted", norm=parsed.normalized)
                 if parsed.province != province:
-                    report.add(Finding(
-                        "error", "code_outside_province",
-                        tr("Feature {fid}: code '{code}' is outside province {prov}.").format(
-                            fid=rec.fid, code=code_txt, prov=province),
-                        tr("Remove villages of other provinces, or correct the code."), rec.fid, code_txt))
+                    add("error", "code_outside_province", prov=province)
                 key = parsed.normalized
                 if key in seen:
-                    report.add(Finding(
-                        "error", "code_duplicate",
-                        tr("Feature {fid}: code '{code}' is also used by feature {other}.").format(
-                            fid=rec.fid, code=code_txt, other=seen[key]),
-                        tr("Each village needs its own code: correct one of them or merge the two features."),
-                        rec.fid, code_txt))
+                    add("error", "code_duplicate", other=seen[key])
                 else:
                     seen[key] = rec.fid
                 if parsed.kind:
                     report.kinds[parsed.kind] = report.kinds.get(parsed.kind, 0) + 1
         if mapping.name and (rec.name is None or not str(rec.name).strip()
                              or str(rec.name).strip().upper() == "NULL"):
-            report.add(Finding("warning", "name_missing",
-                               tr("Feature {fid} ({code}) has no name.").format(fid=rec.fid, code=code_txt),
-                               tr("Fill in the village name."), rec.fid, code_txt))
+            add("warning", "name_missing")
         if mapping.population:
             pop = _num(rec.population)
             if pop is None:
-                report.add(Finding("warning", "population_missing",
-                                   tr("Feature {fid} ({code}) has no population value.").format(
-                                       fid=rec.fid, code=code_txt),
-                                   tr("Fill in the population, or an estimate flagged as such."), rec.fid, code_txt))
+                add("warning", "population_missing")
             elif pop < 0:
-                report.add(Finding("error", "population_negative",
-                                   tr("Feature {fid} ({code}) has a negative population ({pop}).").format(
-                                       fid=rec.fid, code=code_txt, pop=pop),
-                                   tr("Correct the population value."), rec.fid, code_txt))
+                add("error", "population_negative", pop=pop)
         if rec.geometry_empty:
-            report.add(Finding("error", "geometry_empty",
-                               tr("Feature {fid} ({code}) has an empty or missing geometry.").format(
-                                   fid=rec.fid, code=code_txt),
-                               tr("Digitise the village, or delete the feature if it is a stray row."),
-                               rec.fid, code_txt))
+            add("error", "geometry_empty")
         elif rec.geometry_error:
-            report.add(Finding("error", "geometry_invalid",
-                               tr("Feature {fid} ({code}) has an invalid geometry: {why}.").format(
-                                   fid=rec.fid, code=code_txt, why=rec.geometry_error),
-                               tr("Run 'Repair geometries': it writes a NEW repaired layer and keeps yours."),
-                               rec.fid, code_txt))
+            add("error", "geometry_invalid", why=rec.geometry_error)
         if mapping.kabkota and rec.kabkota is not None:
             report.counts_by_kabkota[str(rec.kabkota)] = report.counts_by_kabkota.get(str(rec.kabkota), 0) + 1
     return report

@@ -1,4 +1,5 @@
-"""'Export deployment plan' on the Plan page: runs kaltiminternet:exportplan as a task, then offers to open it."""
+"""'Export deployment plan' on the Plan page: runs kaltiminternet:exportplan through the task runner (in the
+background, without the project), then offers to open the PDF or the folder."""
 from __future__ import annotations
 
 import os
@@ -6,12 +7,15 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
+from qgis.PyQt.QtCore import QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import QGroupBox, QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QVBoxLayout
 
 from ..i18n import tr
-from ..report.export_task import export_plan_task, offer_open
 from .messages import notify
+from .tasks import TaskRunner
+
+ALG_ID = "kaltiminternet:exportplan"
 
 
 def unfiltered_source(layer) -> str:
@@ -31,8 +35,8 @@ class ExportPanel(QGroupBox):
         super().__init__(tr("Export deployment plan"), parent)
         self.setObjectName("exportPanel")
         self.iface, self.dock, self.plan_page = iface, dock, plan_page
-        self.task = None
         self.ask_to_open = True
+        self.runner = TaskRunner(iface, on_busy=self._busy)
         layout = QVBoxLayout(self)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setObjectName("exportFolder")
@@ -57,6 +61,15 @@ class ExportPanel(QGroupBox):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
+        self.runner.progress = self.progress
+
+    @property
+    def task(self):
+        return self.runner.task
+
+    def _busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
 
     def parameters(self) -> dict:
         page = self.plan_page
@@ -94,27 +107,17 @@ class ExportPanel(QGroupBox):
             notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.Warning)
             return None
         os.makedirs(folder, exist_ok=True)
-        self.export_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.task = export_plan_task(params, self._done, lambda v: self.progress.setValue(int(v)))
-        return self.task
+        return export_plan_task(self.runner, params, self._done)
 
     def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
 
     def _done(self, ok, results, feedback):
-        self.task = None
-        self.export_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
         results = dict(results or {})
         results["ok"] = bool(ok)
         if not ok:
-            canceled = feedback is not None and feedback.isCanceled()
-            text = tr("The export was cancelled.") if canceled else tr("The export failed: {log}").format(
-                log=(feedback.textLog() if feedback is not None else "").strip()[-600:])
-            notify(self.iface, text, Qgis.Warning if canceled else Qgis.Critical)
+            if feedback is not None and feedback.isCanceled():
+                notify(self.iface, tr("The export was cancelled."), Qgis.Warning)
             self.exportFinished.emit(results)
             return
         self.progress.setValue(100)
@@ -123,3 +126,37 @@ class ExportPanel(QGroupBox):
         self.exportFinished.emit(results)
         if self.ask_to_open:
             offer_open(self.iface, pdf, folder)
+
+
+def export_plan_task(runner: TaskRunner, params: dict, on_done):
+    """Start the export through ``runner``. Every layer parameter is a source (see ExportPanel.parameters): the
+    background run gets no project, so it never reads a layer the GUI thread owns."""
+    return runner.run(ALG_ID, dict(params), on_done, tr("Exporting the deployment plan"), use_project=False)
+
+
+def open_path(path: str) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.abspath(path)))
+
+
+def offer_open(iface, pdf: str, folder: str) -> str:
+    """Ask whether to open the PDF or the output folder. Returns 'pdf', 'folder' or '' (closed)."""
+    parent = iface.mainWindow() if iface is not None else None
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Information)
+    box.setWindowTitle(tr("Deployment plan exported"))
+    box.setText(tr("The deployment plan was written to {folder}.").format(folder=folder))
+    box.setInformativeText(tr("Open the PDF or the folder now?"))
+    open_pdf = box.addButton(tr("Open PDF"), QMessageBox.AcceptRole)
+    open_folder = box.addButton(tr("Open folder"), QMessageBox.ActionRole)
+    box.addButton(QMessageBox.Close)
+    if not pdf or not os.path.exists(pdf):
+        open_pdf.setEnabled(False)
+    box.exec_()
+    clicked = box.clickedButton()
+    if clicked is open_pdf:
+        open_path(pdf)
+        return "pdf"
+    if clicked is open_folder:
+        open_path(folder)
+        return "folder"
+    return ""

@@ -53,6 +53,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
+from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
@@ -60,8 +61,8 @@ from ..io.styles_coverage import coverage_kind, style_coverage, style_server_ras
 from ..labels import quantity_labels
 from .messages import notify
 from .profile_chart import ProfileChart
-from .signal_probe_tool import ProbeTask, SignalProbeTool
-from .tasks import run_algorithm_task
+from .signal_probe_tool import SignalProbeTool, compute_probe
+from .tasks import CallTask, TaskRunner
 
 COVERAGE_ALG = "kaltiminternet:coverage"
 CLASSIFY_ALG = "kaltiminternet:classifyvillages"
@@ -76,15 +77,6 @@ def model_names() -> dict:
             "hata": tr("Okumura-Hata / COST-231 (no terrain)")}
 
 
-def probe_error_text(exc) -> str:
-    code = getattr(exc, "code", "")
-    if code == "outside":
-        return tr("The point is outside the DEM: click inside the elevation model.")
-    if code == "nodata":
-        return tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed here.")
-    return tr("Cannot compute the signal here: {why}").format(why=exc)
-
-
 class CoveragePage(QWidget):
     """Emits ``coverageFinished(dict)``, ``classifyFinished(dict)`` (results + ok/canceled/layer_id) and
     ``probeFinished(dict)`` (signals, profile, or error)."""
@@ -97,7 +89,7 @@ class CoveragePage(QWidget):
         super().__init__(None)
         self.iface = iface
         self.dock = dock
-        self.task = None
+        self.runner = TaskRunner(iface, on_busy=self._busy)
         self.probe_task = None
         self.coverage_layer = None
         self.classified_layer = None
@@ -240,6 +232,7 @@ class CoveragePage(QWidget):
         self.status_label.setObjectName("coverageStatus")
         self.status_label.setWordWrap(True)
         pform.addRow(self.status_label)
+        self.runner.progress, self.runner.status = self.progress, self.status_label
         layout.addWidget(params)
 
         # villages -------------------------------------------------------------------------------------------
@@ -385,24 +378,15 @@ class CoveragePage(QWidget):
         else:
             self._update_classify_button()
 
+    @property
+    def task(self):
+        return self.runner.task
+
     def _start(self, alg_id, params, on_done, description):
-        self.progress.setValue(0)
-        self.status_label.setText(description + "…")
-        self.task = run_algorithm_task(alg_id, params, on_done, description, on_progress=self._progress)
-        self._busy(True)
-        return self.task
-
-    def _progress(self, value):
-        self.progress.setValue(int(value))
-
-    def _finish(self):
-        self.task = None
-        self._busy(False)
+        return self.runner.run(alg_id, params, on_done, description)
 
     def cancel(self):
-        if self.task is not None:
-            self.status_label.setText(tr("Canceling…"))  # before cancel(): a queued task finishes inside it
-            self.task.cancel()
+        self.runner.cancel()
 
     @staticmethod
     def _tmp(name: str) -> str:
@@ -424,14 +408,12 @@ class CoveragePage(QWidget):
         threshold = self.threshold_spin.value()
 
         def done(ok, results, feedback):
-            self._finish()
             if not ok or not results.get("OUTPUT"):
                 canceled = feedback.isCanceled()
                 if canceled:
                     text = tr("Coverage canceled; nothing was added.")
                 else:
                     text = tr("Coverage failed: {log}").format(log=feedback.textLog()[-600:])
-                    notify(self.iface, tr("Coverage failed; see the Coverage page."), Qgis.Critical)
                 self.status_label.setText(text)
                 self.coverageFinished.emit({"ok": False, "canceled": canceled})
                 return
@@ -492,13 +474,10 @@ class CoveragePage(QWidget):
             params["POPULATION_FIELD"] = mapping["population"]
 
         def done(ok, results, feedback):
-            self._finish()
             if not ok:
                 canceled = feedback.isCanceled()
                 self.status_label.setText(tr("Classification canceled.") if canceled else
                                           tr("Classification failed: {log}").format(log=feedback.textLog()[-600:]))
-                if not canceled:
-                    notify(self.iface, tr("Classification failed; see the Coverage page."), Qgis.Critical)
                 self.classifyFinished.emit({"ok": False, "canceled": canceled})
                 return
             layer = QgsVectorLayer(out, tr("Villages – coverage status"), "ogr")
@@ -581,27 +560,23 @@ class CoveragePage(QWidget):
         dem_crs = dem.crs()
         canvas_pt = QgsPointXY(canvas_point)
 
-        holder = {}
-
-        def done(result, error):
-            if self.probe_task is not holder.get("task"):
+        def done(task, ok):
+            if self.probe_task is not task:
                 return  # an older click, superseded by a newer one
             self.probe_task = None
-            self.show_probe(result, error, canvas_pt, dem_crs)
+            self.show_probe(task.result if ok else None, None if ok else (task.error or RuntimeError("canceled")),
+                            canvas_pt, dem_crs)
 
-        task = ProbeTask(tr("Signal at point"), done, dem_path=dem.source(), dem_wkt=dem.crs().toWkt(),
-                         sites=sites, x=pt.x(), y=pt.y(), rx_height=settings.rx_height_m,
-                         k_factor=settings.k_factor, max_radius=max(settings.max_radius_m, 1.0),
-                         limit=PROBE_LIMIT)
-        holder["task"] = task
-        self.probe_task = task
-        QgsApplication.taskManager().addTask(task)
-        return task
+        probe = dict(dem_path=dem.source(), dem_wkt=dem.crs().toWkt(), sites=sites, x=pt.x(), y=pt.y(),
+                     rx_height=settings.rx_height_m, k_factor=settings.k_factor,
+                     max_radius=max(settings.max_radius_m, 1.0), limit=PROBE_LIMIT)
+        self.probe_task = CallTask(tr("Signal at point"), lambda _task: compute_probe(**probe), done)
+        return self.probe_task.start()
 
     def show_probe(self, result, error=None, canvas_point=None, dem_crs=None) -> None:
         self.probe_table.setRowCount(0)
         if error is not None or result is None:
-            text = probe_error_text(error) if isinstance(error, ProfileError) else (
+            text = describe(error) if isinstance(error, ProfileError) else (
                 tr("Cannot compute the signal here: {why}").format(why=error) if error else tr("Canceled."))
             self.probe_label.setText(text)
             self.profile_chart.clear()

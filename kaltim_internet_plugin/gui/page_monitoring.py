@@ -35,9 +35,11 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io import status_workflow as sw
+from ..io.monitoring_layers import village_rows
+from ..report.monitoring_report import flag_message, indicator_table
 from .messages import notify
 from .monitoring_charts import BarChart
-from .tasks import run_algorithm_task
+from .tasks import TaskRunner
 
 SCOPE = "KaltimInternet"
 COUNT_KEYS = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT")
@@ -74,8 +76,8 @@ class MonitoringPage(QWidget):
         super().__init__(parent)
         self.iface = iface
         self.dock = dock
-        self.task = None
-        self.report_task = None
+        self.import_runner = TaskRunner(iface, on_busy=lambda busy: self.import_button.setEnabled(not busy))
+        self.report_runner = TaskRunner(iface, on_busy=lambda busy: self.report_button.setEnabled(not busy))
         self.last_import: dict = {}
         self.last_report: dict = {}
         self.indicators: dict = {}
@@ -395,19 +397,14 @@ class MonitoringPage(QWidget):
                 folder = Path(tempfile.gettempdir())
             rejects_path = str(folder / (Path(path).stem + "_ditolak.csv"))
         params["REJECTS"] = rejects_path
-        self.import_button.setEnabled(False)
         self.import_label.setText(tr("Importing {name}…").format(name=Path(path).name))
-        self.task = run_algorithm_task("kaltiminternet:importmonitoring", params, self._imported,
-                                       tr("Importing service report"))
-        return self.task
+        return self.import_runner.run("kaltiminternet:importmonitoring", params, self._imported,
+                                      tr("Importing service report"))
 
     def _imported(self, ok, results, feedback):
-        self.import_button.setEnabled(True)
-        self.task = None
         if not ok:
             text = tr("Import failed; nothing was written. {log}").format(log=feedback.textLog()[-800:])
             self.import_label.setText(text)
-            notify(self.iface, tr("Import failed; nothing was written. See the panel."), Qgis.Critical)
             self.last_import = {"ok": False, "log": feedback.textLog()}
             self.importFinished.emit(dict(self.last_import))
             return
@@ -424,36 +421,24 @@ class MonitoringPage(QWidget):
         self.importFinished.emit(dict(self.last_import))
 
     # indicators ---------------------------------------------------------------------------------------------
-    def refresh_indicators(self) -> dict:
-        from ..processing.alg_slareport import (
-            compute_indicators,
-            flag_message,
-            indicator_table,
-            latest_month,
-            village_rows,
-        )
+    def settings(self) -> mon.MonitoringSettings:
+        """The SLA settings of the dashboard, also given to the M&E report (one evaluation, one set of rules)."""
+        return mon.MonitoringSettings(target=self.target_spin.value() / 100.0)
 
+    def refresh_indicators(self) -> dict:
         db = self.plan_db()
         if not db or not Path(db).exists():
             return {}
-        target = self.target_spin.value() / 100.0
         try:
             records = store.load_records(db)
         except Exception as exc:  # noqa: BLE001 - show any database problem to the user
             notify(self.iface, tr("Cannot read the monitoring tables: {error}").format(error=exc), Qgis.Warning)
             return {}
-        sla = mon.sla_table(records, target=target)
         layer = self.village_layer()
         vrows = (village_rows(layer, sw.status_field_for(layer), self._code_field(layer))
                  if isinstance(layer, QgsVectorLayer) else [])
-        month = latest_month(records)
-        ind = compute_indicators(records, sla, vrows, month, target)
-        scorecard = mon.provider_scorecard(sla, target)
-        flags = [{"flag": "consider_another_provider", "code": f["code"], "provider": f["provider"],
-                  "months": ", ".join(f["months"]), "run_length": f["run_length"]}
-                 for f in mon.consider_another_provider(sla, target)]
-        flags += [{"flag": "zero_usage", "code": f["code"], "provider": f["provider"], "months": f["month"],
-                   "run_length": 1} for f in mon.zero_usage_flags(records)]
+        ev = mon.evaluate(records, vrows, self.settings())
+        ind, month, scorecard, flags = ev.indicators, ev.month, ev.scorecard, ev.flags
         _fill(self.summary_table, [tr("Indicator"), tr("Value")], indicator_table(ind))
         _fill(self.scorecard_table, [tr("Provider"), tr("Sites"), tr("Site-months"), tr("Mean %"), tr("Min %"),
                                      tr("Months below")],
@@ -544,7 +529,9 @@ class MonitoringPage(QWidget):
     def export_report(self, folder: str):
         if not self._need_plan():
             return None
-        params = {"PLAN_DB": self.plan_db(), "TARGET_PCT": self.target_spin.value(),
+        settings = self.settings()
+        params = {"PLAN_DB": self.plan_db(), "TARGET_PCT": 100.0 * settings.target,
+                  "MIN_OUTAGE_S": settings.min_outage_s, "CONSECUTIVE_MONTHS": settings.consecutive_months,
                   "OUTPUT_REPORT_FOLDER": folder, "OUTPUT_SLA": "TEMPORARY_OUTPUT",
                   "OUTPUT_SCORECARD": "TEMPORARY_OUTPUT", "OUTPUT_FLAGS": "TEMPORARY_OUTPUT"}
         layer = self.village_layer()
@@ -552,18 +539,12 @@ class MonitoringPage(QWidget):
             params["VILLAGES"] = layer.id()
             if layer.fields().indexOf(sw.status_field_for(layer)) >= 0:
                 params["STATUS_FIELD"] = sw.status_field_for(layer)
-        self.report_button.setEnabled(False)
         self.report_label.setText(tr("Writing the M&E report…"))
-        self.report_task = run_algorithm_task("kaltiminternet:slareport", params, self._reported,
-                                              tr("Monthly M&E report"))
-        return self.report_task
+        return self.report_runner.run("kaltiminternet:slareport", params, self._reported, tr("Monthly M&E report"))
 
     def _reported(self, ok, results, feedback):
-        self.report_button.setEnabled(True)
-        self.report_task = None
         if not ok:
             self.report_label.setText(tr("The M&E report failed: {log}").format(log=feedback.textLog()[-800:]))
-            notify(self.iface, tr("The M&E report failed; see the panel."), Qgis.Critical)
             self.last_report = {"ok": False, "log": feedback.textLog()}
         else:
             self.last_report = dict(results, ok=True)
@@ -590,9 +571,8 @@ class MonitoringPage(QWidget):
             except (TypeError, RuntimeError):
                 pass
             self._watched = None
-        for task in (self.task, self.report_task):
-            if task is not None:
-                task.cancel()
+        for runner in (self.import_runner, self.report_runner):
+            runner.cancel()
 
 
 def _num(v) -> str:

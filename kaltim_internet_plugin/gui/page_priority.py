@@ -39,12 +39,13 @@ from qgis.PyQt.QtWidgets import (
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
 from ..i18n import tr
+from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
-from ..processing.alg_prioritize import criterion_labels, gather_criteria, preset_labels, score_fields
+from ..labels import criterion_labels, preset_labels
 from .messages import notify
 from .priority_chart import PriorityChart
-from .tasks import run_algorithm_task
+from .tasks import TaskRunner
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
 OUTPUT_NAME = "Prioritas desa"
@@ -60,7 +61,7 @@ class PriorityPage(QWidget):
         super().__init__(None)
         self.iface = iface
         self.dock = dock
-        self.task = None
+        self.runner = TaskRunner(iface, on_busy=self._busy)
         self.output_layer = None
         self._cache = None
         self._selection_layers = []
@@ -176,6 +177,7 @@ class PriorityPage(QWidget):
         self.status_label.setWordWrap(True)
         pform.addRow(self.progress)
         pform.addRow(self.status_label)
+        self.runner.progress, self.runner.status = self.progress, self.status_label
         layout.addWidget(plan_box)
 
         self._apply_preset(0)
@@ -411,28 +413,20 @@ class PriorityPage(QWidget):
             return None, None
         return data_page.site_layer(), data_page.dem_layer()
 
+    @property
+    def task(self):
+        return self.runner.task
+
     def _start(self, alg_id, params, on_done, description):
-        self.progress.setValue(0)
-        self.tech_button.setEnabled(False)
-        self.optimise_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status_label.setText(description + "…")
-        self.task = run_algorithm_task(alg_id, params, on_done, description, on_progress=self._progress)
-        return self.task
+        return self.runner.run(alg_id, params, on_done, description)
 
-    def _progress(self, value):
-        self.progress.setValue(int(value))
-
-    def _finish(self):
-        self.task = None
-        self.tech_button.setEnabled(True)
-        self.optimise_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def _busy(self, busy: bool) -> None:
+        self.tech_button.setEnabled(not busy)
+        self.optimise_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
 
     def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
-            self.status_label.setText(tr("Cancelled."))
+        self.runner.cancel(tr("Cancelled."))
 
     @staticmethod
     def _tmp(name: str) -> str:
@@ -479,10 +473,8 @@ class PriorityPage(QWidget):
         params = self._village_parameters(villages, out)
 
         def done(ok, results, feedback):
-            self._finish()
             if not ok:
                 self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
-                notify(self.iface, tr("Technology choice failed; see the panel."), Qgis.Critical)
                 self.taskFinished.emit("choosetech", False, {})
                 return
             self._add_result(out, tr("Village technology"), style_tech)
@@ -507,7 +499,6 @@ class PriorityPage(QWidget):
         params = self._village_parameters(villages, out)
 
         def done(ok, results, feedback):
-            self._finish()
             if not ok:
                 self.status_label.setText(tr("Candidate sites failed: {log}").format(log=feedback.textLog()[-500:]))
                 self.taskFinished.emit("candidates", False, {})
@@ -530,10 +521,8 @@ class PriorityPage(QWidget):
             params["EXISTING"] = sites.id()
 
         def done(ok, results, feedback):
-            self._finish()
             if not ok:
                 self.status_label.setText(tr("Site optimisation failed: {log}").format(log=feedback.textLog()[-500:]))
-                notify(self.iface, tr("Site optimisation failed; see the panel."), Qgis.Critical)
                 self.taskFinished.emit("optimizesites", False, {})
                 return
             self._add_result(out_villages, tr("Villages by coverage"), style_covered_by)

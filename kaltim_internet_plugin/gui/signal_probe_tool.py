@@ -1,7 +1,7 @@
 """'Signal at point' map tool: click the map -> the signal of the strongest nearby sites and a terrain profile.
 
 :class:`SignalProbeTool` only reports the clicked point (``pointClicked``); the Coverage page reads the sites
-in the GUI thread and starts a :class:`ProbeTask` (QgsTask) that computes, off the GUI thread,
+in the GUI thread and runs :func:`compute_probe` as a :class:`.tasks.CallTask` that computes, off the GUI thread,
 :func:`..core.profile.point_signal` and :func:`..core.profile.terrain_profile` to the serving site, so the map
 never freezes.  A DEM in degrees is first reprojected to its UTM zone (once, cached).
 """
@@ -10,14 +10,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
-import traceback
 
-from qgis.core import QgsPointXY, QgsTask
+from qgis.core import QgsPointXY
 from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
 from ..core import coverage as cov
-from ..core.profile import ProfileError, point_signal, terrain_profile
+from ..core.profile import point_signal, terrain_profile
 
 
 class SignalProbeTool(QgsMapTool):
@@ -93,29 +92,3 @@ def compute_probe(dem_path: str, dem_wkt: str, sites, x: float, y: float, rx_hei
     wkt = ds.GetProjection() if ds is not None else ""
     ds = None
     return {"signals": signals, "profile": profile, "x": x, "y": y, "dem": metric, "crs_wkt": wkt}
-
-
-class ProbeTask(QgsTask):
-    """Runs :func:`compute_probe` in the background; ``on_done(result_or_None, error_or_None)`` in the GUI thread."""
-
-    def __init__(self, description: str, on_done, **kwargs):
-        super().__init__(description, QgsTask.CanCancel)
-        self.kwargs = kwargs
-        self.on_done = on_done
-        self.result = None
-        self.error = None
-
-    def run(self):  # noqa: D401 (QgsTask API)
-        try:
-            self.result = compute_probe(**self.kwargs)
-            return True
-        except ProfileError as exc:
-            self.error = exc
-        except Exception as exc:  # report, never crash the task manager
-            self.error = exc
-            self.error_trace = traceback.format_exc()
-        return False
-
-    def finished(self, ok):  # noqa: D401 (QgsTask API)
-        if self.on_done is not None:
-            self.on_done(self.result if ok else None, None if ok else (self.error or RuntimeError("canceled")))

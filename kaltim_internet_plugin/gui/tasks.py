@@ -1,4 +1,8 @@
-"""Running Processing algorithms from the dock without freezing the map.
+"""The one task runner of the dock: every page, map tool and the export run their work through it.
+
+:class:`TaskRunner` is a run's lifecycle (start, progress bar, busy buttons, cancel, status text, and a failure
+shown in the message bar with the error's own text, which says how to fix it). It runs Processing algorithms
+(:func:`run_algorithm_task`) and plain functions (:class:`CallTask`, for the map tools' previews).
 
 Thread-safe algorithms run as a QgsProcessingAlgRunnerTask in the background. Algorithms flagged
 FlagNoThreading (print layouts, the authentication database) must run on the main thread, as QGIS's own
@@ -7,15 +11,130 @@ be cancelled through the returned handle.
 """
 from __future__ import annotations
 
+import traceback
+
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
+    QgsTask,
 )
 from qgis.PyQt.QtCore import QTimer
+
+from ..i18n import tr
+from .messages import notify
+
+
+class Feedback(QgsProcessingFeedback):
+    """Processing feedback that keeps the errors reported, so a failure can be shown with its own message."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors: list = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 (Qt API)
+        self.errors.append(str(error))
+        super().reportError(error, fatalError)
+
+
+def failure_text(feedback) -> str:
+    """The error that stopped a run (the algorithm's message, which names the fix), else the log's end."""
+    errors = [e.strip() for e in getattr(feedback, "errors", []) if e.strip()]
+    if errors:
+        return errors[-1]
+    return (feedback.textLog() if feedback is not None else "").strip()[-600:]
+
+
+class TaskRunner:
+    """One run at a time for a page or panel: progress, busy buttons, cancel, status text, failure message.
+
+    ``progress`` (QProgressBar) and ``status`` (QLabel) are optional; ``on_busy(bool)`` enables or disables the
+    owner's buttons. ``on_done(ok, results, feedback)`` of :meth:`run` is called after the runner has cleaned up;
+    a failure (not a cancel) is also pushed to the message bar as "<description> failed: <error>".
+    """
+
+    def __init__(self, iface, progress=None, status=None, on_busy=None):
+        self.iface, self.progress, self.status, self.on_busy = iface, progress, status, on_busy
+        self.task = None
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def run(self, alg_id: str, params: dict, on_done, description: str, use_project: bool = True):
+        """Start ``alg_id``; returns the task handle (with cancel())."""
+        self._begin(description)
+
+        def done(ok, results, feedback):
+            self._end()
+            if not ok and not feedback.isCanceled():
+                notify(self.iface, tr("{what} failed: {error}").format(what=description,
+                                                                       error=failure_text(feedback)),
+                       Qgis.Critical, duration=15)
+            on_done(ok, results, feedback)
+
+        self.task = run_algorithm_task(alg_id, params, done, description, self.set_progress, use_project)
+        return self.task
+
+    def set_progress(self, value) -> None:
+        if self.progress is not None:
+            self.progress.setValue(int(value))
+
+    def cancel(self, text: str = "") -> None:
+        if self.task is not None:
+            if self.status is not None:
+                # before cancel(): a queued task finishes inside it
+                self.status.setText(text or tr("Canceling…"))
+            self.task.cancel()
+
+    def _begin(self, description: str) -> None:
+        self.set_progress(0)
+        if self.status is not None:
+            self.status.setText(description + "…")
+        if self.on_busy is not None:
+            self.on_busy(True)
+
+    def _end(self) -> None:
+        self.task = None
+        if self.on_busy is not None:
+            self.on_busy(False)
+
+
+class CallTask(QgsTask):
+    """Runs ``work(task)`` off the GUI thread (no widgets, no project there; ``task.isCanceled`` can be polled);
+    ``on_done(task, ok)`` runs in the GUI thread with ``task.result`` or ``task.error`` set."""
+
+    def __init__(self, description: str, work, on_done):
+        super().__init__(description, QgsTask.CanCancel)
+        self.work, self.on_done = work, on_done
+        self.result = None
+        self.error = None
+        self.error_trace = ""
+
+    def run(self):  # worker thread
+        try:
+            self.result = self.work(self)
+            return not self.isCanceled()
+        except Exception as exc:  # noqa: BLE001 - reported to the user, never raised in the worker thread
+            self.error = exc
+            self.error_trace = traceback.format_exc()
+            return False
+
+    _running: set = set()  # the Python side of a started task lives until it has finished
+
+    def finished(self, ok):  # GUI thread
+        CallTask._running.discard(self)
+        if self.on_done is not None:
+            self.on_done(self, bool(ok))
+
+    def start(self):
+        CallTask._running.add(self)
+        QgsApplication.taskManager().addTask(self)
+        return self
 
 
 class MainThreadRun:
@@ -45,7 +164,7 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     context = QgsProcessingContext()
     if use_project:
         context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
+    feedback = Feedback()
     if on_progress is not None:
         feedback.progressChanged.connect(on_progress)
     if alg.flags() & QgsProcessingAlgorithm.FlagNoThreading:

@@ -24,7 +24,6 @@ from ..core.villages import (
     detect_fields,
     validate_records,
 )
-from ..i18n import tr
 
 NODATA_WARN_SHARE = 0.05
 
@@ -78,15 +77,10 @@ def dem_findings(layer: QgsVectorLayer, dem: QgsRasterLayer) -> list:
 
     findings = []
     if not dem.crs().isValid():
-        findings.append(Finding("error", "dem_crs_missing", tr("The DEM has no coordinate reference system."),
-                                tr("Assign the DEM's CRS in its layer properties (Source tab).")))
+        findings.append(Finding("error", "dem_crs_missing"))
         return findings
     if dem.crs().isGeographic():
-        findings.append(Finding(
-            "warning", "dem_geographic",
-            tr("The DEM is in degrees ({crs}); coverage tools reproject it to a metric CRS first.").format(
-                crs=dem.crs().authid()),
-            tr("For exact distances, warp the DEM to UTM 50S (EPSG:32750) beforehand.")))
+        findings.append(Finding("warning", "dem_geographic", params={"crs": dem.crs().authid()}))
     if layer.crs().isValid():
         transform = QgsCoordinateTransform(layer.crs(), dem.crs(), QgsProject.instance())
         try:
@@ -94,18 +88,12 @@ def dem_findings(layer: QgsVectorLayer, dem: QgsRasterLayer) -> list:
         except Exception:  # noqa: BLE001 - a transform that fails means no usable overlap
             extent = QgsRectangle()
         if extent.isEmpty() or not extent.intersects(dem.extent()):
-            findings.append(Finding(
-                "error", "dem_no_overlap",
-                tr("The villages do not overlap the DEM ({dem})."). format(dem=dem.name()),
-                tr("Check both layers' CRS, or choose the DEM that covers these villages.")))
+            findings.append(Finding("error", "dem_no_overlap", params={"dem": dem.name()}))
         else:
             inter = extent.intersect(dem.extent())
             share = inter.area() / extent.area() if extent.area() > 0 else 1.0
             if share < 0.99:
-                findings.append(Finding(
-                    "warning", "dem_partial_overlap",
-                    tr("The DEM covers only {pct:.0f}% of the villages' extent.").format(pct=100 * share),
-                    tr("Use a DEM that covers the whole area, or expect nodata outside it.")))
+                findings.append(Finding("warning", "dem_partial_overlap", params={"pct": 100 * share}))
     ds = gdal.Open(dem.source())
     if ds is not None:
         band = ds.GetRasterBand(1)
@@ -117,10 +105,7 @@ def dem_findings(layer: QgsVectorLayer, dem: QgsRasterLayer) -> list:
 
             share = float(np.count_nonzero(arr == nodata)) / arr.size if arr.size else 0.0
             severity = "warning" if share > NODATA_WARN_SHARE else "info"
-            findings.append(Finding(
-                severity, "dem_nodata_share",
-                tr("{pct:.1f}% of the DEM cells are nodata.").format(pct=100 * share),
-                tr("Fill the holes (Raster > Analysis > Fill nodata) if they fall on villages.") if share else ""))
+            findings.append(Finding(severity, "dem_nodata_share", params={"pct": 100 * share, "no_fix": not share}))
     return findings
 
 
@@ -129,12 +114,9 @@ def validate_layer(layer: QgsVectorLayer, overrides: Optional[dict] = None, dem:
     mapping = mapping_for_layer(layer, overrides)
     report = ValidationReport(layer_name=layer.name())
     if not layer.crs().isValid():
-        report.add(Finding("error", "crs_missing", tr("The layer has no coordinate reference system."),
-                           tr("Set the layer's CRS (Layer Properties > Source), e.g. EPSG:4326 for lon/lat.")))
+        report.add(Finding("error", "crs_missing"))
     if layer.geometryType() not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
-        report.add(Finding("error", "geometry_type",
-                           tr("The layer holds neither points nor polygons."),
-                           tr("Use village polygons or village office points.")))
+        report.add(Finding("error", "geometry_type"))
     records = records_from_layer(layer, mapping, feedback)
     validate_records(records, mapping, report)
     if dem is not None and dem.isValid():

@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..errors import finding_text
 from ..i18n import tr
 from ..io.layers import validate_layer
 from ..report.validation_html import render_html
@@ -70,7 +71,7 @@ class CheckVillagesAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Detected scheme '{scheme}': code={code}, name={name}, population={pop}").format(
             scheme=m.scheme or "-", code=m.code or "-", name=m.name or "-", pop=m.population or "-"))
         for finding in report.findings:
-            text = f"[{finding.severity}] {finding.message} {finding.fix}".strip()
+            text = "[{}] {} {}".format(finding.severity, *finding_text(finding)).strip()
             if finding.severity == "error":
                 feedback.reportError(text)
             else:

@@ -8,7 +8,6 @@ transaction when record N (0-based) is about to be written; ``KALTIM_IMPORT_ROW_
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 
@@ -26,58 +25,12 @@ from qgis.core import (
 
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
+from ..errors import describe
 from ..i18n import tr
 from .base import KaltimAlgorithm
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
 DELAY_ENV = "KALTIM_IMPORT_ROW_DELAY_S"
-
-
-def _reason_patterns():
-    """(regex on the core's English reason, translated template) - the adapter shows reasons in the UI language."""
-    return (
-        (r"^missing site or village code$", tr("missing site or village code")),
-        (r"^missing period \(YYYY-MM or YYYY-MM-DD\)$", tr("missing period (YYYY-MM or YYYY-MM-DD)")),
-        (r"^no data \(no uptime, outage, users, speeds or latency\)$",
-         tr("no data (no uptime, outage, users, speeds or latency)")),
-        (r"^outage has a start but no end$", tr("outage has a start but no end")),
-        (r"^outage has an end but no start$", tr("outage has an end but no start")),
-        (r"^unknown (?P<kind>site|village) code (?P<code>.+)$", tr("unknown {kind} code {code}")),
-        (r"^uptime (?P<value>\S+) outside 0-100 %$", tr("uptime {value} outside 0-100 %")),
-        (r"^outage end (?P<end>.+) before start (?P<start>.+)$", tr("outage end {end} before start {start}")),
-        (r"^outage end (?P<end>.+) lies in the future$", tr("outage end {end} lies in the future")),
-        (r"^period (?P<period>\S+) lies in the future$", tr("period {period} lies in the future")),
-        (r"^(?P<column>[^:]+): not a number \((?P<value>.*)\)$", tr("{column}: not a number ({value})")),
-        (r"^(?P<column>[^:]+): negative value (?P<value>\S+)$", tr("{column}: negative value {value}")),
-        (r"^(?P<column>[^:]+): not a yes/no value \((?P<value>.*)\)$", tr("{column}: not a yes/no value ({value})")),
-        (r"^no site or village code column found", tr("no site or village code column found (looked for "
-                                                      "kode_site/site_id, kode_desa/kode)")),
-        (r"^no period column found", tr("no period column found (looked for periode/period/tanggal/date)")),
-        (r"^(?P<what>.+) differs from row (?P<row>\d+) of this file$",
-         tr("{what} differs from row {row} of this file")),
-        (r"^(?P<what>.+) differs from the value imported on (?P<when>\S+) from file (?P<file>.+) "
-         r"\(row (?P<row>\d+)\); not overwritten$",
-         tr("{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten")),
-    )
-
-
-def translate_reason(reason: str) -> str:
-    """The core's English reject reason in the user's language (unchanged when no pattern matches)."""
-    for pattern, template in _reason_patterns():
-        m = re.match(pattern, reason)
-        if m:
-            groups = m.groupdict()
-            if "kind" in groups:
-                groups["kind"] = tr("site") if groups["kind"] == "site" else tr("village")
-            if "what" in groups:
-                w = re.match(r"^report for (?P<code>.+) (?P<period>\S+)$", groups["what"])
-                o = re.match(r"^outage of (?P<code>.+) starting (?P<start>\S+)$", groups["what"])
-                if w:
-                    groups["what"] = tr("report for {code} {period}").format(**w.groupdict())
-                elif o:
-                    groups["what"] = tr("outage of {code} starting {start}").format(**o.groupdict())
-            return template.format(**groups)
-    return reason
 
 
 def codes_from_layer(layer, field: str, fallbacks) -> set:
@@ -154,18 +107,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if not Path(db).exists() and Path(db).suffix.lower() != ".gpkg":
             raise QgsProcessingException(tr("Plan GeoPackage not found: {path}.").format(path=db))
         provider = (self.parameterAsString(parameters, "PROVIDER", context) or "").strip()
-        known = None
-        villages = self.parameterAsVectorLayer(parameters, "VILLAGES", context)
-        sites = self.parameterAsVectorLayer(parameters, "SITES", context)
-        if villages is not None:
-            known = codes_from_layer(villages, self.parameterAsString(parameters, "VILLAGE_CODE_FIELD", context),
-                                     ("kode", "kode_desa", "village_code", "code"))
-        if sites is not None:
-            known = (known or set()) | codes_from_layer(
-                sites, self.parameterAsString(parameters, "SITE_CODE_FIELD", context),
-                ("site_id", "kode_site", "site_code", "code"))
-        if known is not None:
-            feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+        known = self._known_codes(parameters, context, feedback)
 
         feedback.pushInfo(tr("Reading {path}").format(path=path))
         try:
@@ -178,44 +120,23 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
                                             "file with a header row.").format(path=path, error=exc)) from None
         records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider)
         for w in warnings:
-            feedback.pushInfo(tr("Warning: {text}").format(text=translate_reason(w)))
+            feedback.pushInfo(tr("Warning: {text}").format(text=describe(w)))
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Import cancelled; nothing was written."))
         feedback.setProgress(10)
 
-        fail_at = os.environ.get(FAIL_ENV)
-        fail_at = int(fail_at) if fail_at and fail_at.strip().lstrip("-").isdigit() else None
-        delay = float(os.environ.get(DELAY_ENV) or 0)
-        total = max(len(records), 1)
-
-        def on_row(index, _record):
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Import cancelled; nothing was written."))
-            if fail_at is not None and index == fail_at:
-                raise RuntimeError(f"fault injected at record {index} ({FAIL_ENV})")
-            if delay:
-                time.sleep(delay)
-            if index % 200 == 0:
-                feedback.setProgress(10 + 85 * index / total)
-
         try:
             result = store.import_records(db, records, os.path.basename(path), store.file_sha256(path),
                                           rows_read=len(rows), pre_rejects=pre_rejects, provider=provider,
-                                          on_row=on_row)
+                                          on_row=row_hook(feedback, len(records)))
         except QgsProcessingException:
             raise
         except Exception as exc:  # noqa: BLE001 - rolled back by the store; tell the user what happened
             raise QgsProcessingException(tr("Import failed and was rolled back; the plan GeoPackage is unchanged: "
                                             "{error}").format(error=exc)) from None
 
-        rejects = [mon.RowReject(rj.row, translate_reason(rj.reason), rj.data) for rj in result["REJECTS"]]
-        by_row = dict(rows)
-        for rj in rejects:
-            feedback.reportError(tr("Row {row} rejected: {reason}").format(row=rj.row, reason=rj.reason))
         rejects_path = self.parameterAsFileOutput(parameters, "REJECTS", context)
-        if rejects_path:
-            mon.write_rejects_csv(rejects_path, [mon.RowReject(rj.row, rj.reason, by_row.get(rj.row, rj.data))
-                                                 for rj in rejects])
+        report_rejects(result["REJECTS"], dict(rows), rejects_path, feedback)
         feedback.pushInfo(tr("Read {read}, imported {imp}, rejected {rej} (of which {conf} conflicts), duplicates "
                              "{dup}, outages {out}.").format(
             read=result["ROWS_READ"], imp=result["ROWS_IMPORTED"], rej=result["ROWS_REJECTED"],
@@ -232,6 +153,52 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             "REJECTS": rejects_path,
             "PLAN_DB": db,
         }
+
+
+    def _known_codes(self, parameters, context, feedback):
+        """The site and village codes of the given layers (None: no layer given, every code is accepted)."""
+        known = None
+        villages = self.parameterAsVectorLayer(parameters, "VILLAGES", context)
+        sites = self.parameterAsVectorLayer(parameters, "SITES", context)
+        if villages is not None:
+            known = codes_from_layer(villages, self.parameterAsString(parameters, "VILLAGE_CODE_FIELD", context),
+                                     ("kode", "kode_desa", "village_code", "code"))
+        if sites is not None:
+            known = (known or set()) | codes_from_layer(
+                sites, self.parameterAsString(parameters, "SITE_CODE_FIELD", context),
+                ("site_id", "kode_site", "site_code", "code"))
+        if known is not None:
+            feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+        return known
+
+
+def row_hook(feedback, total: int):
+    """Called before each record is written: cancel, progress, and the test hooks (FAIL_ENV, DELAY_ENV)."""
+    fail_at = os.environ.get(FAIL_ENV)
+    fail_at = int(fail_at) if fail_at and fail_at.strip().lstrip("-").isdigit() else None
+    delay = float(os.environ.get(DELAY_ENV) or 0)
+    total = max(total, 1)
+
+    def on_row(index, _record):
+        if feedback.isCanceled():
+            raise QgsProcessingException(tr("Import cancelled; nothing was written."))
+        if fail_at is not None and index == fail_at:
+            raise RuntimeError(f"fault injected at record {index} ({FAIL_ENV})")
+        if delay:
+            time.sleep(delay)
+        if index % 200 == 0:
+            feedback.setProgress(10 + 85 * index / total)
+    return on_row
+
+
+def report_rejects(rejects, rows_by_number: dict, rejects_path: str, feedback) -> None:
+    """Each rejected row in the log and (with a path) the rejects CSV, reasons in the user's language."""
+    rejects = [mon.RowReject(rj.row, describe(rj.error) if rj.error else rj.reason,
+                             rows_by_number.get(rj.row, rj.data)) for rj in rejects]
+    for rj in rejects:
+        feedback.reportError(tr("Row {row} rejected: {reason}").format(row=rj.row, reason=rj.reason))
+    if rejects_path:
+        mon.write_rejects_csv(rejects_path, rejects)
 
 
 ALGORITHM = ImportMonitoringAlgorithm

@@ -179,49 +179,10 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         if parameters.get("MERGE_DISTANCE_M") is None:
             merge = 100.0
         skip_outside = self.parameterAsBool(parameters, "SKIP_OUTSIDE", context)
-        first_label = tr("row")
-
-        if kind == "csv":
-            path = src
-            feedback.pushInfo(tr("Reading {path}").format(path=path))
-            try:
-                header, row_iter = sm.iter_csv_rows(path)
-            except (OSError, UnicodeError) as exc:
-                raise QgsProcessingException(tr("Cannot read {path}: {error}").format(path=path, error=exc)) from None
-            coords = None
-            rows = row_iter
-            source = "csv"
-        else:
-            layer = src
-            feedback.pushInfo(tr("Reading layer {name} ({n} features, {crs})").format(
-                name=layer.name(), n=layer.featureCount(), crs=layer.crs().authid() or "?"))
-            if coords_crs_missing(layer):
-                raise QgsProcessingException(
-                    tr("The layer {name} has no CRS: set it (Layer Properties > Source) so the points can be "
-                       "placed.").format(name=layer.name()))
-            header, rows, coords = layer_rows(layer, feedback)
-            source = "layer"
-            first_label = tr("feature")
-        if not header:
-            raise QgsProcessingException(tr("The input has no columns: is it empty?"))
-
-        fmt = choice
-        if fmt == "auto":
-            detected = sm.detect_format(header)
-            if detected == "opencellid":
-                fmt = "opencellid"
-            elif detected == "sitelist":
-                fmt = "sitelist"
-            elif detected == "generic" or coords is not None:
-                fmt = "layer"
-            else:
-                raise QgsProcessingException(
-                    tr("The columns were not recognised as an OpenCelliD export, a site list or a tower table "
-                       "(columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, "
-                       "...).").format(columns=", ".join(header)))
+        header, rows, coords, source, first_label = read_input(kind, src, feedback)
+        fmt = choice if choice != "auto" else detect_format(header, coords)
         mapping = self._mapping(parameters, context, header, fmt, feedback)
         feedback.pushInfo(tr("Format: {fmt}").format(fmt=fmt))
-
         if fmt == "opencellid":
             if coords is not None:
                 rows = self._opencellid_rows_with_coords(rows, coords, header)
@@ -234,35 +195,25 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
                 raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
             n_rows = counter.count
         else:
-            rows = list(rows)
-            if not rows:
-                raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
-            if fmt == "sitelist":
-                sites, rejects, warnings = sm.normalise_point_rows(
-                    rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE")
-            else:
-                sites, rejects, warnings = sm.normalise_point_rows(
-                    rows, mapping=mapping, source=source, coordinates=coords)
-            n_rows = len(rows)
-            keep_source_flag(sites, rows, header)
+            sites, rejects, warnings, n_rows = normalise_points(rows, coords, header, mapping, fmt, source)
         feedback.setProgress(60)
-
-        for text in warnings:
-            feedback.pushWarning(tr("Warning: {text}").format(text=text))
-        for rj in rejects[:MAX_LOGGED_REJECTS]:
-            feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
-                                                                             reason=rj.reason))
-        if len(rejects) > MAX_LOGGED_REJECTS:
-            feedback.reportError(tr("... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).").format(
-                n=len(rejects) - MAX_LOGGED_REJECTS))
-
+        log_rejects(warnings, rejects, first_label, feedback)
         rejects_path = self.parameterAsFileOutput(parameters, "OUTPUT_REJECTS", context)
         if rejects_path:
             sm.write_rejects_csv(rejects_path, rejects)
-
         if not sites:
             raise QgsProcessingException(self._all_rejected_message(n_rows, rejects, warnings, kind))
+        dest = self._write_sites(parameters, context, feedback, sites, fmt)
+        defaulted = sum(1 for s in sites if s.defaulted)
+        feedback.pushInfo(tr("{n} sites imported from {rows} rows; {rej} rows rejected; {d} sites use "
+                             "per-technology defaults (see the 'defaulted' field).").format(
+            n=len(sites), rows=n_rows, rej=len(rejects), d=defaulted))
+        feedback.setProgress(100)
+        self._dest = dest
+        return {"OUTPUT": dest, "OUTPUT_REJECTS": rejects_path or None, "SITES_IMPORTED": len(sites),
+                "ROWS_REJECTED": len(rejects), "FORMAT_USED": fmt}
 
+    def _write_sites(self, parameters, context, feedback, sites, fmt) -> str:
         fields = site_fields(sites, fmt)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point,
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
@@ -275,14 +226,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
             sink.addFeature(site_feature(site, fields, names), QgsFeatureSink.FastInsert)
             if i % 500 == 0:
                 feedback.setProgress(60 + 40.0 * i / len(sites))
-        defaulted = sum(1 for s in sites if s.defaulted)
-        feedback.pushInfo(tr("{n} sites imported from {rows} rows; {rej} rows rejected; {d} sites use "
-                             "per-technology defaults (see the 'defaulted' field).").format(
-            n=len(sites), rows=n_rows, rej=len(rejects), d=defaulted))
-        feedback.setProgress(100)
-        self._dest = dest
-        return {"OUTPUT": dest, "OUTPUT_REJECTS": rejects_path or None, "SITES_IMPORTED": len(sites),
-                "ROWS_REJECTED": len(rejects), "FORMAT_USED": fmt}
+        return dest
 
     @staticmethod
     def _all_rejected_message(n_rows: int, rejects: list, warnings: list, kind: str) -> str:
@@ -336,6 +280,68 @@ def keep_source_flag(sites: list, rows: list, header: list) -> None:
 
 def coords_crs_missing(layer) -> bool:
     return layer.geometryType() == QgsWkbTypes.PointGeometry and not layer.crs().isValid()
+
+
+def read_input(kind: str, src, feedback) -> tuple:
+    """``(header, rows, coordinates or None, source, what a row is called)`` of a CSV path or a layer."""
+    if kind == "csv":
+        feedback.pushInfo(tr("Reading {path}").format(path=src))
+        try:
+            header, rows = sm.iter_csv_rows(src)
+        except (OSError, UnicodeError) as exc:
+            raise QgsProcessingException(tr("Cannot read {path}: {error}").format(path=src, error=exc)) from None
+        coords, source, first_label = None, "csv", tr("row")
+    else:
+        layer = src
+        feedback.pushInfo(tr("Reading layer {name} ({n} features, {crs})").format(
+            name=layer.name(), n=layer.featureCount(), crs=layer.crs().authid() or "?"))
+        if coords_crs_missing(layer):
+            raise QgsProcessingException(
+                tr("The layer {name} has no CRS: set it (Layer Properties > Source) so the points can be "
+                   "placed.").format(name=layer.name()))
+        header, rows, coords = layer_rows(layer, feedback)
+        source, first_label = "layer", tr("feature")
+    if not header:
+        raise QgsProcessingException(tr("The input has no columns: is it empty?"))
+    return header, rows, coords, source, first_label
+
+
+def detect_format(header, coords) -> str:
+    detected = sm.detect_format(header)
+    if detected in ("opencellid", "sitelist"):
+        return detected
+    if detected == "generic" or coords is not None:
+        return "layer"
+    raise QgsProcessingException(
+        tr("The columns were not recognised as an OpenCelliD export, a site list or a tower table "
+           "(columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, "
+           "...).").format(columns=", ".join(header)))
+
+
+def normalise_points(rows, coords, header, mapping, fmt: str, source: str) -> tuple:
+    """Site list or tower table rows -> ``(sites, rejects, warnings, number of rows)``."""
+    rows = list(rows)
+    if not rows:
+        raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
+    if fmt == "sitelist":
+        sites, rejects, warnings = sm.normalise_point_rows(
+            rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE")
+    else:
+        sites, rejects, warnings = sm.normalise_point_rows(
+            rows, mapping=mapping, source=source, coordinates=coords)
+    keep_source_flag(sites, rows, header)
+    return sites, rejects, warnings, len(rows)
+
+
+def log_rejects(warnings, rejects, first_label: str, feedback) -> None:
+    for text in warnings:
+        feedback.pushWarning(tr("Warning: {text}").format(text=text))
+    for rj in rejects[:MAX_LOGGED_REJECTS]:
+        feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
+                                                                         reason=rj.reason))
+    if len(rejects) > MAX_LOGGED_REJECTS:
+        feedback.reportError(tr("... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).").format(
+            n=len(rejects) - MAX_LOGGED_REJECTS))
 
 
 ALGORITHM = ImportSitesAlgorithm

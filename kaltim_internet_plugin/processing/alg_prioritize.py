@@ -15,68 +15,17 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields
 from ..i18n import tr
-from ..io.priority_layers import (
-    FIELD_PARAMS,
-    FeatureTable,
-    detect_criterion_fields,
-    find_field,
-    merged_attributes,
-    nearest,
-    output_fields,
-    read_table,
-)
+from ..io.priority_inputs import criterion_fields, fields_used_text, gather_criteria, missing_criteria, score_fields
+from ..io.priority_layers import FIELD_PARAMS, find_field, merged_attributes, output_fields, read_table
 from ..io.styles_priority import attach_style
+from ..labels import criterion_labels, preset_labels
 from .base import KaltimAlgorithm
 
 PRESET_KEYS = tuple(PRESETS)  # pemerataan, efektif_biaya, layanan_publik
-
-
-def preset_labels() -> list:
-    return [tr("Pemerataan (equity first)"), tr("Efektif biaya (people per rupiah)"),
-            tr("Layanan publik (schools and health posts first)")]
-
-
-def criterion_labels() -> dict:
-    return {"population": tr("Population"), "blank_spot": tr("Blank spot"), "idm": tr("IDM (village development)"),
-            "facilities": tr("Public facilities"), "remoteness": tr("Remoteness"),
-            "readiness": tr("Readiness (electricity, cadres)")}
-
-
-def score_fields():
-    return [("priority_score", QVariant.Double), ("priority_rank", QVariant.Int)] + \
-        [("c_" + k, QVariant.Double) for k in CRITERIA]
-
-
-def gather_criteria(table: FeatureTable, fields_used: dict, population_field: str, capitals_xy=None,
-                    status_field: str = ""):
-    """Build the ``data`` mapping of :func:`core.priority.compute_priority` from a feature table.
-
-    ``fields_used``: criterion data key -> field name ('' = absent). Remoteness: distance (m) to the nearest
-    capital when ``capitals_xy`` (metric, same CRS as ``table.xy``) is given, else to the nearest village whose
-    status is ``covered``. Returns (data, remoteness_source) with remoteness_source 'capitals', 'covered' or ''.
-    """
-    data = {"population": table.column(population_field) if population_field else None}
-    for key, name in fields_used.items():
-        data[key] = table.column(name) if name else None
-    remote_src = ""
-    dist = None
-    if capitals_xy is not None and len(capitals_xy):
-        dist, _ = nearest(table.xy, capitals_xy)
-        remote_src = "capitals"
-    elif status_field:
-        status = [str(v).strip().lower() if v is not None else "" for v in table.column(status_field)]
-        covered = np.array([s in ("covered", "tercakup", "terlayani") for s in status])
-        if covered.any():
-            dist, _ = nearest(table.xy, table.xy[covered])
-            remote_src = "covered"
-    if dist is not None:
-        data["remoteness"] = [float(d) if np.isfinite(d) else None for d in dist]
-    return data, remote_src
 
 
 class PrioritizeAlgorithm(KaltimAlgorithm):
@@ -135,18 +84,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
         if source is None:
             raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
                                          .format(src=parameters.get("VILLAGES")))
-        weights_text = self.parameterAsString(parameters, "WEIGHTS", context).strip()
-        if weights_text:
-            try:
-                weights = parse_weights(weights_text)
-            except WeightsError as e:
-                raise QgsProcessingException(tr("Invalid WEIGHTS: {error}").format(error=str(e))) from None
-            feedback.pushInfo(tr("Weights from WEIGHTS: {w}").format(w=format_weights(weights)))
-        else:
-            preset = PRESET_KEYS[self.parameterAsEnum(parameters, "PRESET", context)]
-            weights = dict(PRESETS[preset])
-            feedback.pushInfo(tr("Weights from preset {p}: {w}").format(p=preset, w=format_weights(weights)))
-
+        weights = self._weights(parameters, context, feedback)
         table = read_table(source, context=context, feedback=feedback)
         if len(table) == 0:
             raise QgsProcessingException(tr("The village layer has no features. Choose a layer with villages."))
@@ -157,39 +95,70 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             warnings.append(text)
             feedback.pushWarning(text)
 
-        pop_param = self.parameterAsString(parameters, "POPULATION_FIELD", context)
-        pop_field = find_field(names, pop_param) or detect_fields(names).population
-        if pop_param and pop_field != pop_param and not find_field(names, pop_param):
-            warn(tr("The population field '{f}' does not exist; using '{g}'.").format(f=pop_param,
-                                                                                      g=pop_field or "-"))
-        overrides = {}
-        for param, key in FIELD_PARAMS:
-            given = self.parameterAsString(parameters, param, context)
-            if given:
-                if not find_field(names, given):
-                    warn(tr("The field '{f}' ({p}) does not exist in the village layer; the criterion that uses it "
-                            "is skipped.").format(f=given, p=param))
-                    overrides[key] = "\x00missing"
-                else:
-                    overrides[key] = given
-        fields_used = detect_criterion_fields(names, overrides)
-        for key, given in overrides.items():
-            if given == "\x00missing":
-                fields_used[key] = ""
+        pop_field, fields_used, field_warnings = criterion_fields(
+            names, self.parameterAsString(parameters, "POPULATION_FIELD", context),
+            {param: self.parameterAsString(parameters, param, context) for param, _key in FIELD_PARAMS})
+        for text in field_warnings:
+            warn(text)
         code_field = find_field(names, self.parameterAsString(parameters, "CODE_FIELD", context)) or \
             detect_fields(names).code
+        data, remote_src = gather_criteria(table, fields_used, pop_field, self._capitals(
+            parameters, context, table, warn), fields_used.get("coverage_status", ""))
+        self._report_remoteness(remote_src, table, weights, feedback, warn)
+        missing, missing_warnings = missing_criteria(weights, pop_field, fields_used)
+        for text in missing_warnings:
+            warn(text)
+        feedback.pushInfo(tr("Fields used: {fields}").format(fields=fields_used_text(pop_field, fields_used)))
+        try:
+            result = compute_priority(data, weights, keys=table.column(code_field) if code_field else None,
+                                      n=len(table))
+        except (WeightsError, ValueError) as e:
+            raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=str(e))) from None
+        reported = missing | (set() if remote_src else {"remoteness"})
+        for w in result.warnings:
+            if "no data; criterion skipped" in w and w.split(":")[0] in reported:
+                continue  # already reported with the field name
+            warn(tr("Priority: {warning}").format(warning=w))
+        skipped = [k for k in CRITERIA if weights.get(k, 0) > 0 and result.weights_used.get(k, 0) == 0]
+        labels = criterion_labels()
+        feedback.pushInfo(tr("Weights applied (after skipping criteria without data): {w}").format(
+            w=", ".join(f"{labels[k]} {result.weights_used[k]:.2f}" for k in CRITERIA
+                        if result.weights_used[k] > 0) or "-"))
+        dest_id = self._write(parameters, context, feedback, source, table, result)
+        attach_style(context, dest_id, "priority")
+        feedback.setProgress(100)
+        return {"OUTPUT": dest_id, "WEIGHTS_USED": format_weights(result.weights_used),
+                "CRITERIA_SKIPPED": ",".join(skipped), "WARNING_COUNT": len(warnings), "FEATURE_COUNT": len(table)}
 
-        capitals_xy = None
+    def _weights(self, parameters, context, feedback) -> dict:
+        weights_text = self.parameterAsString(parameters, "WEIGHTS", context).strip()
+        if weights_text:
+            try:
+                weights = parse_weights(weights_text)
+            except WeightsError as e:
+                raise QgsProcessingException(tr("Invalid WEIGHTS: {error}").format(error=str(e))) from None
+            feedback.pushInfo(tr("Weights from WEIGHTS: {w}").format(w=format_weights(weights)))
+            return weights
+        preset = PRESET_KEYS[self.parameterAsEnum(parameters, "PRESET", context)]
+        weights = dict(PRESETS[preset])
+        feedback.pushInfo(tr("Weights from preset {p}: {w}").format(p=preset, w=format_weights(weights)))
+        return weights
+
+    def _capitals(self, parameters, context, table, warn):
+        """The capitals' points in the table's CRS (None: no usable capital layer)."""
         cap_source = self.parameterAsSource(parameters, "CAPITALS", context)
-        if cap_source is not None:
-            caps = read_table(cap_source, crs=table.crs, context=context)
-            capitals_xy = caps.xy[np.all(np.isfinite(caps.xy), axis=1)]
-            if len(capitals_xy) == 0:
-                warn(tr("The capitals layer has no usable points; remoteness falls back to the distance to the "
-                        "nearest covered village."))
-                capitals_xy = None
-        data, remote_src = gather_criteria(table, fields_used, pop_field, capitals_xy,
-                                           fields_used.get("coverage_status", ""))
+        if cap_source is None:
+            return None
+        caps = read_table(cap_source, crs=table.crs, context=context)
+        capitals_xy = caps.xy[np.all(np.isfinite(caps.xy), axis=1)]
+        if len(capitals_xy) == 0:
+            warn(tr("The capitals layer has no usable points; remoteness falls back to the distance to the "
+                    "nearest covered village."))
+            return None
+        return capitals_xy
+
+    @staticmethod
+    def _report_remoteness(remote_src, table, weights, feedback, warn) -> None:
         crs_name = table.crs.authid() or table.crs.description()
         if remote_src == "capitals":
             feedback.pushInfo(tr("Remoteness: distance to the nearest kab/kota capital, computed in {crs}.")
@@ -200,47 +169,8 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
         elif weights.get("remoteness", 0) > 0:
             warn(tr("Remoteness is skipped: give a kab/kota capital layer (CAPITALS) or a status field with "
                     "covered villages."))
-        labels = criterion_labels()
-        missing_field_msg = {
-            "population": tr("Population is skipped: no population field (POPULATION_FIELD)."),
-            "blank_spot": tr("Blank spot is skipped: no coverage status field (STATUS_FIELD); run 'Classify "
-                             "villages' first."),
-            "idm": tr("IDM is skipped: no IDM field (IDM_FIELD)."),
-            "facilities": tr("Facilities are skipped: no schools or health posts field (SCHOOLS_FIELD, "
-                             "HEALTH_FIELD)."),
-            "readiness": tr("Readiness is skipped: no electricity or cadres field (ELECTRICITY_FIELD, "
-                            "CADRES_FIELD)."),
-        }
-        has_field = {
-            "population": bool(pop_field), "blank_spot": bool(fields_used["coverage_status"]),
-            "idm": bool(fields_used["idm"]),
-            "facilities": bool(fields_used["schools"] or fields_used["health_posts"]),
-            "readiness": bool(fields_used["electricity"] or fields_used["cadres"]),
-        }
-        for key, ok in has_field.items():
-            if not ok and weights.get(key, 0) > 0:
-                warn(missing_field_msg[key])
-        used = {"population": pop_field, "status": fields_used["coverage_status"], "idm": fields_used["idm"],
-                "schools": fields_used["schools"], "health": fields_used["health_posts"],
-                "electricity": fields_used["electricity"], "cadres": fields_used["cadres"]}
-        feedback.pushInfo(tr("Fields used: {fields}").format(
-            fields=", ".join(f"{k}={v or '-'}" for k, v in used.items())))
 
-        try:
-            result = compute_priority(data, weights, keys=table.column(code_field) if code_field else None,
-                                      n=len(table))
-        except (WeightsError, ValueError) as e:
-            raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=str(e))) from None
-        reported = {k for k, ok in has_field.items() if not ok} | (set() if remote_src else {"remoteness"})
-        for w in result.warnings:
-            if "no data; criterion skipped" in w and w.split(":")[0] in reported:
-                continue  # already reported with the field name
-            warn(tr("Priority: {warning}").format(warning=w))
-        skipped = [k for k in CRITERIA if weights.get(k, 0) > 0 and result.weights_used.get(k, 0) == 0]
-        feedback.pushInfo(tr("Weights applied (after skipping criteria without data): {w}").format(
-            w=", ".join(f"{labels[k]} {result.weights_used[k]:.2f}" for k in CRITERIA
-                        if result.weights_used[k] > 0) or "-"))
-
+    def _write(self, parameters, context, feedback, source, table, result) -> str:
         out_fields = output_fields(table.fields, score_fields())
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
                                              source.sourceCrs())
@@ -259,10 +189,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             sink.addFeature(f, QgsFeatureSink.FastInsert)
             if i % 200 == 0:
                 feedback.setProgress(50 + 50 * i / n)
-        attach_style(context, dest_id, "priority")
-        feedback.setProgress(100)
-        return {"OUTPUT": dest_id, "WEIGHTS_USED": format_weights(result.weights_used),
-                "CRITERIA_SKIPPED": ",".join(skipped), "WARNING_COUNT": len(warnings), "FEATURE_COUNT": n}
+        return dest_id
 
 
 ALGORITHM = PrioritizeAlgorithm

@@ -5,6 +5,7 @@ import datetime
 import html
 
 from ..core.villages import ValidationReport
+from ..errors import finding_text
 from ..i18n import tr
 
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Note"}
@@ -21,10 +22,11 @@ def render_html(report: ValidationReport, title: str = "") -> str:
     rows = []
     for f in sorted(report.findings, key=lambda x: ({"error": 0, "warning": 1}.get(x.severity, 2),
                                                   x.fid if x.fid is not None else -1)):
+        message, fix = finding_text(f)
         rows.append(
             f"<tr class='{esc(f.severity)}'><td>{esc(severity_label(f.severity))}</td>"
             f"<td>{'' if f.fid is None else f.fid}</td><td>{esc(f.code)}</td>"
-            f"<td>{esc(f.message)}</td><td>{esc(f.fix)}</td></tr>")
+            f"<td>{esc(message)}</td><td>{esc(fix)}</td></tr>")
     kab_rows = "".join(f"<tr><td>{esc(k)}</td><td>{v}</td></tr>" for k, v in sorted(report.counts_by_kabkota.items()))
     verdict = tr("VALID: no errors.") if report.valid else tr("NOT VALID: {n} error(s).").format(n=len(report.errors))
     mapping_rows = "".join(

@@ -8,6 +8,7 @@ import pytest
 from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate
 
+from kaltim_internet_plugin.core import monitoring as mon
 from kaltim_internet_plugin.core import monitoring_store as store
 from kaltim_internet_plugin.gui.page_monitoring import MonitoringPage
 from tests.qgis.test_monitoring_qgis import CODES, make_plan, report_rows, sla_rows_constructed, write_csv
@@ -118,6 +119,12 @@ def test_export_monthly_report_as_task(page_with_plan, qtbot, tmp_path):
     assert "Laporan Pemantauan dan Evaluasi" in text
     assert page.open_pdf_button.isEnabled()
     assert (folder / "sla_2025-04.csv").exists()
+    # the dashboard and the report evaluate with the same settings: same flags and site-months
+    shown = page.refresh_indicators()
+    assert len(shown["flags"]) == int(res["FLAG_COUNT"]) > 0
+    sla = mon.sla_table(store.load_records(plan), target=page.settings().target)
+    assert shown["month"] == res["REPORT_MONTH"]
+    assert shown["site_months"] == len([r for r in sla if r["month"] == shown["month"]]) > 0
 
 
 def test_add_monitoring_fields_only_on_request(plugin, tmp_path, qgis_iface):

@@ -31,3 +31,32 @@ def test_thread_safe_tool_runs_as_a_task(provider, qtbot, tmp_path):
     assert isinstance(handle, QgsTask)
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     assert done[0][0] is True and done[0][1]["FEATURE_COUNT"] == 1038
+
+
+def test_task_runner_shows_the_failure_with_its_fix_and_frees_the_page(provider, qtbot, qgis_iface):
+    from qgis.core import Qgis
+    from qgis.PyQt.QtWidgets import QLabel, QProgressBar
+
+    from kaltim_internet_plugin.gui.tasks import TaskRunner
+
+    progress, status, busy, done = QProgressBar(), QLabel(), [], []
+    progress.setValue(40)
+    runner = TaskRunner(qgis_iface, progress, status, busy.append)
+    task = runner.run("kaltiminternet:checkvillages", {"INPUT": "/nonexistent/villages.gpkg"},
+                      lambda ok, res, fb: done.append(ok), "Checking villages")
+    assert task is runner.task and runner.running
+    assert busy == [True] and progress.value() == 0 and status.text() == "Checking villages…"
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    assert done == [False] and busy == [True, False] and not runner.running
+    shown = [m for m in qgis_iface.messageBar().get_messages(Qgis.Critical) if "Checking villages failed" in m]
+    assert shown and "/nonexistent/villages.gpkg" in shown[-1]
+
+
+def test_call_task_reports_result_and_error(qtbot):
+    from kaltim_internet_plugin.gui.tasks import CallTask
+
+    seen = []
+    CallTask("ok", lambda task: 41 + 1, lambda task, ok: seen.append((ok, task.result, task.error))).start()
+    CallTask("boom", lambda task: 1 / 0, lambda task, ok: seen.append((ok, task.result, type(task.error)))).start()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
+    assert sorted(seen, key=str) == sorted([(True, 42, None), (False, None, ZeroDivisionError)], key=str)

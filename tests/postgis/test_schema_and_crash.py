@@ -158,7 +158,7 @@ def test_checksum_difference_rolls_back(qgis_app, pg_db, tmp_path, monkeypatch):
             rows = [tuple(list(r[:1]) + ["tampered"] + list(r[2:])) for r in rows]
         return original(cur, schema, info, rows, progress)
 
-    monkeypatch.setattr(postgis_store, "_insert_rows", corrupt)
+    monkeypatch.setattr(postgis_store.copy, "_insert_rows", corrupt)
     conn = pg_db.connect()
     with pytest.raises(StoreError, match="funding_sources"):
         postgis_store.publish_plan(str(plan), conn, "kaltim_plan")

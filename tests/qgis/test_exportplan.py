@@ -404,7 +404,8 @@ def test_export_plan_task_runs_in_the_background(provider, tmp_path):
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QCoreApplication
 
-    from kaltim_internet_plugin.report.export_task import export_plan_task
+    from kaltim_internet_plugin.gui.export_panel import export_plan_task
+    from kaltim_internet_plugin.gui.tasks import TaskRunner
 
     small = build_plan(kab_codes={"64.72", "64.74"})
     uri = _write_gpkg(small.pop("villages"), tmp_path / "input.gpkg", "villages")
@@ -414,7 +415,7 @@ def test_export_plan_task_runs_in_the_background(provider, tmp_path):
     def on_done(ok, results, feedback):
         done.update(ok=ok, results=results)
 
-    task = export_plan_task({"VILLAGES": uri, "OUTPUT_FOLDER": str(tmp_path / "out")}, on_done)
+    task = export_plan_task(TaskRunner(None), {"VILLAGES": uri, "OUTPUT_FOLDER": str(tmp_path / "out")}, on_done)
     assert task is not None
     # the background run gets no project: it never reads the GUI thread's project layers
     assert task._kaltim_refs[1].project() is None
@@ -434,10 +435,10 @@ def test_offer_open_opens_the_chosen_target(qgis_app, tmp_path, monkeypatch):
     from qgis.PyQt.QtCore import QTimer
     from qgis.PyQt.QtWidgets import QApplication, QMessageBox
 
-    from kaltim_internet_plugin.report import export_task
+    from kaltim_internet_plugin.gui import export_panel
 
     opened = []
-    monkeypatch.setattr(export_task, "open_path", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(export_panel, "open_path", lambda path: opened.append(path) or True)
     pdf = tmp_path / "deployment_plan.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")
 
@@ -447,9 +448,9 @@ def test_offer_open_opens_the_chosen_target(qgis_app, tmp_path, monkeypatch):
         next(b for b in box.buttons() if b.text() == label).click()
 
     QTimer.singleShot(200, lambda: click("Open folder"))
-    assert export_task.offer_open(None, str(pdf), str(tmp_path)) == "folder"
+    assert export_panel.offer_open(None, str(pdf), str(tmp_path)) == "folder"
     QTimer.singleShot(200, lambda: click("Open PDF"))
-    assert export_task.offer_open(None, str(pdf), str(tmp_path)) == "pdf"
+    assert export_panel.offer_open(None, str(pdf), str(tmp_path)) == "pdf"
     assert opened == [str(tmp_path), str(pdf)]
 
 

@@ -527,9 +527,9 @@ def test_cancel_mid_import_rolls_back(provider, plan, tmp_path):
 
 
 def test_default_template_missing_is_a_clear_error(provider, plan, tmp_path, monkeypatch):
-    from kaltim_internet_plugin.processing import alg_slareport
+    from kaltim_internet_plugin.report import monitoring_report
 
-    monkeypatch.setattr(alg_slareport, "template_path", lambda: tmp_path / "gone" / "monitoring_report.qpt")
+    monkeypatch.setattr(monitoring_report, "template_path", lambda: tmp_path / "gone" / "monitoring_report.qpt")
     with pytest.raises(QgsProcessingException, match="monitoring_report.qpt"):
         run_alg("kaltiminternet:slareport", {
             "PLAN_DB": plan, "OUTPUT_REPORT_FOLDER": str(tmp_path / "r"),

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 
 from kaltim_internet_plugin.core import monitoring as mon  # noqa: E402
 from kaltim_internet_plugin.core import monitoring_store as store  # noqa: E402
+from kaltim_internet_plugin.errors import describe  # noqa: E402 - coded reasons in words
 
 D = dt.datetime
 NOW = D(2025, 6, 30, 12, 0)
@@ -56,7 +57,7 @@ def test_validate_status_record():
     msgs = mon.validate_status_record({"status": "x"}, today)
     assert any("unknown or missing status" in m for m in msgs)
     msgs = mon.validate_status_record({"status": "active", "installed_date": "notadate"}, today)
-    assert any("installed_date" in m and "not a date" in m for m in msgs)
+    assert any("installed_date" in m and "datetime_format" in m for m in msgs)  # the coded parse error
 
 
 def test_parsing_helpers():
@@ -166,6 +167,17 @@ def test_sla_table_scorecard_flags():
                                                                    if r["provider"] == "ProvX") / 8)
     zero = mon.zero_usage_flags(recs)
     assert [(z["code"], z["month"]) for z in zero] == [("B", "2025-01"), ("B", "2025-02"), ("B", "2025-03")]
+    # the one evaluation (dashboard and M&E report) follows its settings
+    ev = mon.evaluate(recs, settings=mon.MonitoringSettings())
+    assert ev.month == "2025-05" and ev.sla == rows
+    assert [(f["flag"], f["code"]) for f in ev.flags] == [("consider_another_provider", "A")] + [
+        ("zero_usage", "B")] * 3
+    assert ev.indicators["site_months"] == 1 and ev.indicators["target_pct"] == 99.0
+    strict = mon.evaluate(recs, settings=mon.MonitoringSettings(target=0.95, min_outage_s=30000,
+                                                                consecutive_months=2), month="2025-03")
+    assert strict.month == "2025-03" and strict.sla[0]["restitution"] is False  # the 8 h outage is ignored
+    assert [f["code"] for f in strict.flags if f["flag"] == "consider_another_provider"] == []
+    assert strict.indicators["restitution_site_months"] == 1  # B in March (90 %)
 
 
 def test_indicators():
@@ -241,7 +253,8 @@ def test_validate_report_rows_reasons(tmp_path):
     header, rows = mon.read_table(_write_csv(tmp_path / "r.csv", _rows()))
     recs, rejects, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=NOW)
     assert not warnings
-    reasons = {r.row: r.reason for r in rejects}
+    reasons = {r.row: describe(r.error) for r in rejects}
+    assert {r.row: r.error.code for r in rejects}[4] == "unknown_village_code"
     assert set(reasons) == {3, 4, 5, 6, 7}
     assert "uptime 101 outside 0-100" in reasons[3]
     assert "unknown village code '64.01.01.2003'" in reasons[4]
@@ -264,7 +277,7 @@ def test_validate_more_rejects():
             {"kode_desa": "v", "periode": "2025-01", "uptime": "", "padam_listrik": "maybe"}]
     recs, rejects, _ = mon.validate_report_rows(rows, now=NOW)
     assert [r.row for r in recs] == [2]
-    reasons = [r.reason for r in rejects]
+    reasons = [describe(r.error) for r in rejects]
     assert "missing site or village code" in reasons[0]
     assert "future" in reasons[1]
     assert "no data" in reasons[2]
@@ -283,7 +296,7 @@ def test_import_counts_duplicates_conflicts_and_idempotency(tmp_path):
     assert res["OUTAGES_IMPORTED"] == 2
     assert _count(db, "mon_reports") == 2 and _count(db, "mon_outages") == 2 and _count(db, "mon_imports") == 1
     conflict = [r for r in res["REJECTS"] if r.row == 12][0]
-    assert "differs from row 2 of this file" in conflict.reason
+    assert "differs from row 2 of this file" in describe(conflict.error)
     with open(rej, encoding="utf-8") as fh:
         lines = list(csv.reader(fh))
     assert lines[0][:3] == ["row", "reason", "kode_desa"]
@@ -298,7 +311,7 @@ def test_import_counts_duplicates_conflicts_and_idempotency(tmp_path):
     assert len(imports) == 2 and imports[0]["sha256"] == imports[1]["sha256"] == store.file_sha256(src)
     assert imports[1]["rows_imported"] == 0 and imports[1]["rows_duplicate"] == 5
     c2 = [r for r in res2["REJECTS"] if r.row == 12][0]
-    assert "differs from the value imported on 2025-06-30T12:00:00 from file reports.csv" in c2.reason
+    assert "differs from the value imported on 2025-06-30T12:00:00 from file reports.csv" in describe(c2.error)
 
     # a corrected file from the provider: changed value is a conflict (not overwritten), new month imported
     src2 = _write_csv(tmp_path / "koreksi.csv", [
@@ -307,8 +320,8 @@ def test_import_counts_duplicates_conflicts_and_idempotency(tmp_path):
         ["", "SITE-9", "", "ProvA", "", "", "", "", "", "2025-01-20 11:00", "2025-01-20 14:00", "radio", "0"]])
     res3 = store.import_report_file(db, src2, known_codes=KNOWN, now=NOW)
     assert (res3["ROWS_IMPORTED"], res3["ROWS_CONFLICT"], res3["ROWS_REJECTED"]) == (1, 2, 2)
-    assert "from file reports.csv" in res3["REJECTS"][0].reason
-    assert "outage of SITE-9 starting 2025-01-20T11:00:00" in res3["REJECTS"][1].reason
+    assert "from file reports.csv" in describe(res3["REJECTS"][0].error)
+    assert "outage of SITE-9 starting 2025-01-20T11:00:00" in describe(res3["REJECTS"][1].error)
     con = sqlite3.connect(db)
     assert con.execute("SELECT uptime_pct FROM mon_reports WHERE code='64.01.01.2001' AND period='2025-01'"
                        ).fetchone()[0] == 99.5

@@ -117,17 +117,17 @@ def test_point_signal_strongest_first(ridge_dem):
 def test_point_signal_errors(ridge_dem, tmp_path):
     with pytest.raises(ProfileError) as e:
         point_signal(ridge_dem, [], X0 - 100, Y0 + 100)
-    assert e.value.code == "outside"
+    assert e.value.code == "point_outside_dem" and e.value.params["what"] == "point"
     z = np.full((20, 20), 10.0)
     z[5, 5] = -9999.0
     hole = _write(tmp_path / "hole.tif", z)
     with pytest.raises(ProfileError) as e:
         point_signal(hole, [], *_xy(5, 5))
-    assert e.value.code == "nodata"
+    assert e.value.code == "point_nodata"
     deg = _write(tmp_path / "deg.tif", z, epsg=4326, gt=(116.0, 0.001, 0, -0.5, 0, -0.001))
     with pytest.raises(ProfileError) as e:
         point_signal(deg, [], 116.005, -0.505)
-    assert e.value.code == "dem"
+    assert e.value.code == "dem_unusable" and e.value.params["why"]
 
 
 def test_point_signal_agrees_with_coverage_raster(tmp_path):

@@ -9,6 +9,7 @@ from kaltim_internet_plugin.core.villages import (
     validate_records,
     village_kind,
 )
+from kaltim_internet_plugin.errors import finding_text  # noqa: E402 - the text of a finding (translated)
 
 
 @pytest.mark.parametrize("names, expected", [
@@ -101,16 +102,17 @@ def test_each_rule_names_the_feature(record, rule):
     found, report = rules([record])
     assert (rule, 7) in found
     finding = next(f for f in report.findings if f.rule == rule)
-    assert "7" in finding.message
-    if finding.severity != "info":
-        assert finding.fix
+    message, fix = finding_text(finding)
+    assert finding.fid == 7 and "7" in message and "{" not in message
+    assert bool(fix) == (finding.severity != "info")
 
 
 def test_duplicate_codes_name_both_features():
     found, report = rules([rec(1), rec(2, name="B")])
     assert ("code_duplicate", 2) in found
     dup = next(f for f in report.findings if f.rule == "code_duplicate")
-    assert "1" in dup.message and dup.code == "64.01.01.2001"
+    assert dup.params == {"other": 1} and dup.code == "64.01.01.2001"
+    assert finding_text(dup)[0] == "Feature 2: code '64.01.01.2001' is also used by feature 1."
     assert not report.valid
 
 

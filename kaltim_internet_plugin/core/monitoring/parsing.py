@@ -1,0 +1,104 @@
+"""Values of service reports and status records: dates, periods, yes/no flags, numbers."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ..sites import BadValueError, is_blank, parse_number
+
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+
+class MonitoringError(ValueError):
+    """A monitoring value, row or import is not valid. ``code`` and ``params`` let a front translate it
+    (``errors.describe``); a param may itself be a MonitoringError (a column's value error, a conflict's subject)."""
+
+    def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
+        self.code = code
+        self.params = params
+        super().__init__(f"{code}: " + ", ".join(f"{k}={v!s}" for k, v in params.items()))
+
+
+def parse_datetime(value: object) -> dt.datetime:
+    """Date/time from ISO text (``T`` or space, optional seconds, ``/`` allowed), ``DD/MM/YYYY[ HH:MM]``,
+    datetime/date objects or an Excel serial number. Timezone suffixes are dropped (local time)."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 < value < 80000:
+            return _EXCEL_EPOCH + dt.timedelta(days=float(value))
+        raise MonitoringError("not_datetime", value=repr(value))
+    s = str(value or "").strip()
+    if not s:
+        raise MonitoringError("empty_datetime")
+    s = re.sub(r"(Z|[+-]\d{2}:?\d{2})$", "", s).replace("T", " ").strip()
+    m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$", s)
+    if not m:
+        m2 = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$", s)
+        if not m2:
+            raise MonitoringError("datetime_format", value=repr(value))
+        d, mo, y = m2.group(1), m2.group(2), m2.group(3)
+        hh, mm, ss = m2.group(4), m2.group(5), m2.group(6)
+    else:
+        y, mo, d, hh, mm, ss = m.groups()
+    try:
+        return dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
+    except ValueError as exc:
+        raise MonitoringError("invalid_datetime", value=repr(value), why=str(exc)) from None
+
+
+def parse_date(value: object) -> dt.date:
+    return parse_datetime(value).date()
+
+
+def parse_period(value: object) -> tuple[str, str]:
+    """Period -> ``(period, month)``: ``'2025-03'`` -> ('2025-03', '2025-03'); ``'2025-03-14'`` ->
+    ('2025-03-14', '2025-03'). Also accepts ``2025/03``, ``03/2025``, date objects. ValueError otherwise."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        d = value if not isinstance(value, dt.datetime) else value.date()
+        return d.isoformat(), d.strftime("%Y-%m")
+    s = str(value or "").strip()
+    if not s:
+        raise MonitoringError("missing_period")
+    m = re.match(r"^(\d{4})[-/](\d{1,2})$", s) or None
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+    else:
+        m = re.match(r"^(\d{1,2})[-/](\d{4})$", s)
+        if m:
+            y, mo = int(m.group(2)), int(m.group(1))
+        else:
+            d = parse_date(value)
+            return d.isoformat(), d.strftime("%Y-%m")
+    if not 1 <= mo <= 12:
+        raise MonitoringError("invalid_month", value=repr(value))
+    return f"{y:04d}-{mo:02d}", f"{y:04d}-{mo:02d}"
+
+
+TRUE_WORDS = {"1", "true", "yes", "y", "ya", "t", "iya", "benar", "x"}
+FALSE_WORDS = {"0", "false", "no", "n", "tidak", "f", "tdk", "bukan", "salah", "-"}
+
+
+def parse_flag(value: object) -> Optional[bool]:
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value)
+    s = str(value).strip().lower()
+    if s in TRUE_WORDS:
+        return True
+    if s in FALSE_WORDS:
+        return False
+    raise MonitoringError("not_yes_no", value=repr(value))
+
+
+def _number(value: object) -> Optional[float]:
+    try:
+        return parse_number(value)
+    except BadValueError:
+        raise MonitoringError("not_a_number", value=repr(value)) from None

@@ -1,0 +1,273 @@
+"""Service reports: reading CSV/XLSX, matching columns, validating rows, writing rejected rows."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from ..sites import (
+    all_keys,
+    is_blank,
+    norm_name,
+    numbered_rows,
+    read_csv_rows,
+    write_rejects_csv,  # noqa: F401 - one writer for every rejects CSV (row, reason, columns)
+)
+from .parsing import MonitoringError, _number, parse_datetime, parse_flag, parse_period
+
+
+def read_table(path: str, sheet: Optional[str] = None) -> tuple[list[str], list[tuple[int, dict]]]:
+    """CSV or XLSX -> ``(header, [(spreadsheet_row_number, row_dict), ...])`` (header = row 1).
+
+    XLSX through openpyxl when importable, else GDAL's XLSX driver (``osgeo.ogr``, headers forced).
+    """
+    ext = os.path.splitext(path)[1].lower()
+    if ext not in (".xlsx", ".xlsm"):
+        return read_csv_rows(path)
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        return _read_xlsx_ogr(path, sheet)
+    return _read_xlsx_openpyxl(path, sheet)
+
+
+def _read_xlsx_openpyxl(path: str, sheet: Optional[str]) -> tuple[list[str], list[tuple[int, dict]]]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        header: list[str] = []
+        rows: list[tuple[int, dict]] = []
+        for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            if index == 1:
+                header = ["" if v is None else str(v).strip() for v in values]
+                continue
+            if all(is_blank(v) for v in values):
+                continue
+            rows.append((index, {header[i] if i < len(header) and header[i] else f"_col{i + 1}": v
+                                 for i, v in enumerate(values)}))
+        return header, rows
+    finally:
+        wb.close()
+
+
+def _read_xlsx_ogr(path: str, sheet: Optional[str]) -> tuple[list[str], list[tuple[int, dict]]]:
+    from osgeo import gdal, ogr
+
+    old = gdal.GetConfigOption("OGR_XLSX_HEADERS")
+    gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE")
+    try:
+        ds = ogr.Open(path)
+        if ds is None:
+            raise ValueError(f"cannot open {path}")
+        layer = ds.GetLayerByName(sheet) if sheet else ds.GetLayer(0)
+        defn = layer.GetLayerDefn()
+        header = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        rows = []
+        for feat in layer:
+            # GDAL XLSX FIDs are the spreadsheet row numbers when headers are forced (header = row 1).
+            row = {}
+            for i, name in enumerate(header):
+                if not feat.IsFieldSet(i) or feat.IsFieldNull(i):
+                    row[name] = None
+                    continue
+                ftype = defn.GetFieldDefn(i).GetType()
+                if ftype in (ogr.OFTInteger, ogr.OFTInteger64):
+                    row[name] = feat.GetFieldAsInteger64(i)
+                elif ftype == ogr.OFTReal:
+                    row[name] = feat.GetFieldAsDouble(i)
+                elif ftype in (ogr.OFTDate, ogr.OFTDateTime):
+                    y, mo, d, hh, mm, ss, _tz = feat.GetFieldAsDateTime(i)
+                    row[name] = dt.datetime(y, mo, d, hh, mm, int(ss))
+                else:
+                    row[name] = feat.GetFieldAsString(i)
+            if all(is_blank(v) for v in row.values()):
+                continue
+            rows.append((int(feat.GetFID()), row))
+        return header, rows
+    finally:
+        gdal.SetConfigOption("OGR_XLSX_HEADERS", old)
+
+
+# --------------------------------------------------------------------------------------------- reports
+REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "site_code": ("site_code", "kode_site", "site_id", "id_site", "kode_bts"),
+    "village_code": ("village_code", "kode_desa", "kode", "kd_desa", "kode_kel"),
+    "period": ("period", "periode", "bulan", "month", "tanggal", "date", "tgl"),
+    "provider": ("provider", "penyedia", "operator", "opsel", "isp", "vendor", "mitra"),
+    "uptime_pct": ("uptime_pct", "uptime", "uptime_persen", "ketersediaan", "availability", "availability_pct"),
+    "outage_start": ("outage_start", "mulai_gangguan", "gangguan_mulai", "start", "waktu_mulai", "down_start"),
+    "outage_end": ("outage_end", "selesai_gangguan", "gangguan_selesai", "end", "waktu_selesai", "down_end"),
+    "cause": ("cause", "penyebab", "keterangan", "reason"),
+    "active_users": ("active_users", "pengguna_aktif", "users", "jumlah_pengguna", "pengguna"),
+    "download_mbps": ("download_mbps", "unduh_mbps", "download", "unduh", "dl_mbps"),
+    "upload_mbps": ("upload_mbps", "unggah_mbps", "upload", "unggah", "ul_mbps"),
+    "latency_ms": ("latency_ms", "latensi_ms", "latency", "latensi", "ping_ms"),
+    "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
+}
+METRIC_FIELDS = ("uptime_pct", "active_users", "download_mbps", "upload_mbps", "latency_ms")
+
+
+def detect_report_mapping(header: Iterable[str]) -> dict[str, str]:
+    """Role -> actual column name via :data:`REPORT_SYNONYMS` (case/punctuation-insensitive)."""
+    by_norm: dict[str, str] = {}
+    for h in header:
+        by_norm.setdefault(norm_name(h), h)
+    mapping: dict[str, str] = {}
+    used: set = set()
+    for role, syns in REPORT_SYNONYMS.items():
+        for syn in syns:
+            if syn in by_norm and by_norm[syn] not in used:
+                mapping[role] = by_norm[syn]
+                used.add(by_norm[syn])
+                break
+    return mapping
+
+
+@dataclass
+class ReportRecord:
+    row: int
+    code: str
+    code_type: str  # 'site' or 'village'
+    period: str  # as reported: YYYY-MM or YYYY-MM-DD
+    month: str  # YYYY-MM
+    provider: str = ""
+    uptime_pct: Optional[float] = None
+    active_users: Optional[float] = None
+    download_mbps: Optional[float] = None
+    upload_mbps: Optional[float] = None
+    latency_ms: Optional[float] = None
+    power_outage: Optional[bool] = None
+    outage_start: Optional[dt.datetime] = None
+    outage_end: Optional[dt.datetime] = None
+    cause: str = ""
+
+    @property
+    def has_metrics(self) -> bool:
+        return any(getattr(self, f) is not None for f in METRIC_FIELDS)
+
+    @property
+    def has_outage(self) -> bool:
+        return self.outage_start is not None
+
+
+@dataclass
+class RowReject:
+    """A rejected row: its spreadsheet row, the reason (``error``: a coded MonitoringError that
+    ``errors.describe`` translates; ``reason`` = its plain form) and the row's columns."""
+
+    row: int
+    reason: str
+    data: dict = field(default_factory=dict)
+    error: Optional[Exception] = None
+
+
+def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = None,
+                         known_codes: Optional[Iterable[str]] = None, first_row_number: int = 2,
+                         provider: str = "", now: Optional[dt.datetime] = None,
+                         ) -> tuple[list[ReportRecord], list[RowReject], list[str]]:
+    """Validate service-report rows row by row -> ``(records, rejects, warnings)``.
+
+    ``rows``: dicts or ``(row_number, dict)`` pairs (as from :func:`read_table`).
+    ``known_codes``: site/village codes that exist; other codes are rejected (None = no check).
+    ``provider``: default provider when the file has no provider column.
+    Reject reasons: missing code, missing/bad period, unparsable numbers/dates/flags, uptime outside 0-100,
+    negative users/speeds/latency, outage end before start, outage without end, dates in the future,
+    unknown code, no data at all.
+    """
+    numbered = list(numbered_rows(rows, first_row_number))
+    if mapping is None:
+        mapping = detect_report_mapping(all_keys(numbered))
+    known = None if known_codes is None else {str(c).strip() for c in known_codes}
+    now = now or dt.datetime.now()
+    records: list[ReportRecord] = []
+    rejects: list[RowReject] = []
+    warnings: list[str] = []
+    if "site_code" not in mapping and "village_code" not in mapping:
+        warnings.append(MonitoringError("no_code_column"))
+    if "period" not in mapping and "outage_start" not in mapping:
+        warnings.append(MonitoringError("no_period_column"))
+
+    def get(row: dict, role: str):
+        name = mapping.get(role)
+        return row.get(name) if name else None
+
+    for rownum, row in numbered:
+        try:
+            site = get(row, "site_code")
+            village = get(row, "village_code")
+            if not is_blank(site):
+                code, code_type = _code_text(site), "site"
+            elif not is_blank(village):
+                code, code_type = _code_text(village), "village"
+            else:
+                raise MonitoringError("missing_code")
+            values: dict = {}
+            for role in METRIC_FIELDS:
+                raw = get(row, role)
+                try:
+                    values[role] = _number(raw)
+                except ValueError as exc:
+                    raise MonitoringError("column_value", column=mapping[role], error=exc) from None
+            up = values["uptime_pct"]
+            if up is not None and not 0 <= up <= 100:
+                raise MonitoringError("uptime_range", value=f"{up:g}")
+            for role in ("active_users", "download_mbps", "upload_mbps", "latency_ms"):
+                if values[role] is not None and values[role] < 0:
+                    raise MonitoringError("negative_value", column=mapping[role], value=f"{values[role]:g}")
+            try:
+                power = parse_flag(get(row, "power_outage"))
+            except ValueError as exc:
+                raise MonitoringError("column_value", column=mapping["power_outage"], error=exc) from None
+            start = end = None
+            if not is_blank(get(row, "outage_start")):
+                try:
+                    start = parse_datetime(get(row, "outage_start"))
+                except ValueError as exc:
+                    raise MonitoringError("column_value", column=mapping["outage_start"], error=exc) from None
+                if is_blank(get(row, "outage_end")):
+                    raise MonitoringError("outage_no_end")
+                try:
+                    end = parse_datetime(get(row, "outage_end"))
+                except ValueError as exc:
+                    raise MonitoringError("column_value", column=mapping["outage_end"], error=exc) from None
+                if end < start:
+                    raise MonitoringError("outage_end_before_start", end=str(end), start=str(start))
+                if end > now:
+                    raise MonitoringError("outage_end_future", end=str(end))
+            elif not is_blank(get(row, "outage_end")):
+                raise MonitoringError("outage_no_start")
+            raw_period = get(row, "period")
+            if is_blank(raw_period):
+                if start is None:
+                    raise MonitoringError("missing_period_value")
+                period, month = start.strftime("%Y-%m"), start.strftime("%Y-%m")
+            else:
+                try:
+                    period, month = parse_period(raw_period)
+                except ValueError as exc:
+                    raise MonitoringError("column_value", column="period", error=exc) from None
+            if month > now.strftime("%Y-%m"):
+                raise MonitoringError("period_future", period=period)
+            cause = "" if is_blank(get(row, "cause")) else str(get(row, "cause")).strip()
+            if start is None and not any(v is not None for v in values.values()) and power is None:
+                raise MonitoringError("no_data")
+            if known is not None and code not in known:
+                raise MonitoringError(f"unknown_{code_type}_code", code=repr(code))
+            prov = get(row, "provider")
+            rec = ReportRecord(row=rownum, code=code, code_type=code_type, period=period, month=month,
+                               provider=provider if is_blank(prov) else str(prov).strip(),
+                               power_outage=power, outage_start=start, outage_end=end, cause=cause, **values)
+        except ValueError as exc:
+            rejects.append(RowReject(rownum, str(exc), dict(row), exc))
+            continue
+        records.append(rec)
+    return records, rejects, warnings
+
+
+def _code_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
