@@ -16,12 +16,15 @@ import traceback
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsCoordinateTransformContext,
     QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
     QgsTask,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QTimer
 
@@ -184,22 +187,41 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
 
 
 def detach_layers(params: dict) -> dict:
-    """For a background run: each parameter naming a project layer by id becomes the layer's own source (file
-    path or URI, subset included) when the layer is a file read by GDAL/OGR without unsaved edits, so the task
-    opens its own copy instead of reading a layer the GUI thread owns (a race that can crash QGIS). Memory layers
-    and layers with unsaved edits stay as ids."""
+    """For a background run, no parameter may name a layer the GUI thread owns (a task reading it while the map
+    draws or edits it can crash QGIS): a file layer read by GDAL/OGR without unsaved edits becomes its own source
+    (path or URI, subset included); a memory layer, or a vector layer with unsaved edits, is copied, in this (the
+    GUI) thread, to a temporary GeoPackage that the task reads instead."""
     project = QgsProject.instance()
     out = dict(params)
     for key, value in params.items():
         if not isinstance(value, str) or not value:
             continue
         layer = project.mapLayer(value)
-        if layer is None or layer.providerType() not in ("ogr", "gdal"):
+        if layer is None:
             continue
-        if hasattr(layer, "isModified") and (layer.isEditable() or layer.isModified()):
-            continue
-        out[key] = layer.source()
+        edited = hasattr(layer, "isModified") and (layer.isEditable() or layer.isModified())
+        if layer.providerType() in ("ogr", "gdal") and not edited:
+            out[key] = layer.source()
+        elif isinstance(layer, QgsVectorLayer) and (layer.providerType() == "memory" or edited):
+            snapshot = _snapshot(layer)
+            if snapshot:
+                out[key] = snapshot
     return out
+
+
+def _snapshot(layer) -> str:
+    """A copy of ``layer`` (with its unsaved edits and subset) in a temporary GeoPackage; '' if it cannot be written."""
+    import os
+    import tempfile
+
+    path = os.path.join(tempfile.mkdtemp(prefix="kaltim_snapshot_"), "layer.gpkg")
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG"
+    opts.layerName = "snapshot"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
+    if error[0] != QgsVectorFileWriter.NoError:
+        return ""
+    return f"{path}|layername=snapshot"
 
 
 def _run_on_main_thread(alg, params, context, feedback, on_done):
