@@ -139,6 +139,20 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _has_tables(db: DB, names) -> bool:
+    """True when every table of ``names`` exists (the file is opened read-only)."""
+    if isinstance(db, sqlite3.Connection):
+        conn, close = db, False
+    else:
+        conn, close = sqlite3.connect(f"file:{db}?mode=ro", uri=True), True
+    try:
+        found = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        if close:
+            conn.close()
+    return all(n in found for n in names)
+
+
 class _Conn:
     """Context helper: use a given connection, or open/close one for a path."""
 
@@ -417,8 +431,10 @@ def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] =
 # --------------------------------------------------------------------------------------------- reading back
 def load_records(db: DB, provider: Optional[str] = None) -> list[dict]:
     """Reports and outages as dicts usable by :func:`monitoring.sla_table` and the indicator functions
-    (outage times as datetimes)."""
-    ensure_schema(db)
+    (outage times as datetimes). Read-only: a plan without monitoring tables gives no records and is not changed
+    (a report never writes into the plan)."""
+    if not _has_tables(db, ("mon_reports", "mon_outages")):
+        return []
     out = []
     with _Conn(db) as conn:
         where, args = ("WHERE provider = ?", (provider,)) if provider is not None else ("", ())

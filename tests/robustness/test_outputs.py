@@ -107,3 +107,15 @@ def test_a_roadmap_that_fails_after_starting_leaves_no_output(provider, tmp_path
                              "OUTPUT": str(out), "OUTPUT_TABLE": str(tmp_path / "table.gpkg")})
     assert "funding" in text.lower() or "tech" in text.lower()
     assert not out.exists() and not (tmp_path / "table.gpkg").exists()
+
+
+def test_a_report_never_writes_into_the_plan(provider, gpkg, tmp_path):
+    """slareport on a plan without monitoring data reads it and leaves it byte for byte as it was."""
+    import processing
+
+    before = digest(gpkg)
+    res = processing.run("kaltiminternet:slareport", {"PLAN_DB": str(gpkg), "OUTPUT_SLA": "TEMPORARY_OUTPUT",
+                                                     "OUTPUT_SCORECARD": "TEMPORARY_OUTPUT",
+                                                     "OUTPUT_FLAGS": "TEMPORARY_OUTPUT"})
+    assert res["SITE_MONTHS"] == 0
+    assert digest(gpkg) == before
