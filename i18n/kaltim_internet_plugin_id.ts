@@ -2216,6 +2216,10 @@
       <translation>GeoPackage {path} sudah memiliki layer '{name}'. Pilih nama layer lain, atau centang 'Timpa' untuk menggantinya (menara di dalamnya akan hilang).</translation>
     </message>
     <message>
+      <source>The layer '{name}' of {path} is not a planned-sites layer (it has no point geometry with site_id and tech): 'Overwrite' replaces only planned-sites layers. Choose another layer name; '{name}' is kept as it is.</source>
+      <translation>Layer '{name}' di {path} bukan layer lokasi rencana (tidak memiliki geometri titik dengan site_id dan tech): 'Timpa' hanya mengganti layer lokasi rencana. Pilih nama layer lain; '{name}' tetap seperti semula.</translation>
+    </message>
+    <message>
       <source>The layer '{name}' of {path} is open in the project: remove it from the project (saving or discarding its edits) before replacing it.</source>
       <translation>Layer '{name}' dari {path} sedang terbuka di proyek: keluarkan dari proyek (simpan atau buang dulu suntingannya) sebelum menggantinya.</translation>
     </message>

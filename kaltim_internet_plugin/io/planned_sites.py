@@ -126,6 +126,18 @@ def layer_exists(gpkg: str, name: str) -> bool:
     return found
 
 
+def _is_planned_sites_table(gpkg: str, name: str) -> bool:
+    ds = ogr.Open(str(gpkg))
+    layer = ds.GetLayerByName(name) if ds is not None else None
+    if layer is None:
+        return False
+    defn = layer.GetLayerDefn()
+    names = {defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())}
+    point = ogr.GT_Flatten(layer.GetGeomType()) in (ogr.wkbPoint, ogr.wkbMultiPoint)
+    ds = None
+    return point and {"site_id", "tech"} <= names
+
+
 def create_planned_sites_layer(gpkg: str, name: str = DEFAULT_LAYER_NAME, crs=DEFAULT_CRS,
                                overwrite: bool = False) -> QgsVectorLayer:
     """Create (or, with ``overwrite``, replace) the point layer ``name`` in ``gpkg`` (created if missing).
@@ -139,6 +151,10 @@ def create_planned_sites_layer(gpkg: str, name: str = DEFAULT_LAYER_NAME, crs=DE
         raise FileExistsError(tr("The GeoPackage {path} already has a layer '{name}'. Choose another layer name, "
                                  "or tick 'Overwrite' to replace it (its sites are lost).").format(
             path=gpkg, name=name))
+    if overwrite and layer_exists(gpkg, name) and not _is_planned_sites_table(gpkg, name):
+        raise RuntimeError(tr("The layer '{name}' of {path} is not a planned-sites layer (it has no point geometry "
+                              "with site_id and tech): 'Overwrite' replaces only planned-sites layers. Choose another "
+                              "layer name; '{name}' is kept as it is.").format(name=name, path=gpkg))
     if overwrite and layer_exists(gpkg, name) and open_in_project(gpkg, name):
         raise RuntimeError(tr("The layer '{name}' of {path} is open in the project: remove it from the project "
                               "(saving or discarding its edits) before replacing it.").format(name=name, path=gpkg))

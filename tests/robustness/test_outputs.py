@@ -119,3 +119,19 @@ def test_a_report_never_writes_into_the_plan(provider, gpkg, tmp_path):
                                                      "OUTPUT_FLAGS": "TEMPORARY_OUTPUT"})
     assert res["SITE_MONTHS"] == 0
     assert digest(gpkg) == before
+
+
+def test_overwrite_replaces_only_a_planned_sites_layer(provider, gpkg):
+    """createplannedsites OVERWRITE=1 LAYER_NAME=villages would have emptied the villages: refused."""
+    import processing
+    from osgeo import ogr
+
+    before = digest(gpkg)
+    text = fails("createplannedsites", {"PLAN_GPKG": str(gpkg), "LAYER_NAME": "villages", "OVERWRITE": True})
+    assert "not a planned-sites layer" in text and "villages" in text
+    assert digest(gpkg) == before
+    res = processing.run("kaltiminternet:createplannedsites", {"PLAN_GPKG": str(gpkg), "LAYER_NAME": "ps"})
+    res = processing.run("kaltiminternet:createplannedsites", {"PLAN_GPKG": str(gpkg), "LAYER_NAME": "ps",
+                                                               "OVERWRITE": True})
+    ds = ogr.Open(str(gpkg))
+    assert ds.GetLayerByName("villages").GetFeatureCount() == 1038 and res["LAYER_NAME"] == "ps"
