@@ -3388,6 +3388,10 @@
       <translation>DEM '{name}' bukan berkas raster GDAL (provider {p}); simpan dulu sebagai GeoTIFF.</translation>
     </message>
     <message>
+      <source>The DEM '{name}' has no CRS, so the sites cannot be placed on it: set its CRS (Layer Properties &gt; Source, e.g. EPSG:32750 for UTM 50S) or use a DEM file that declares it.</source>
+      <translation>DEM '{name}' tidak memiliki CRS, sehingga menara tidak dapat ditempatkan di atasnya: atur CRS-nya (Properti Layer &gt; Sumber, mis. EPSG:32750 untuk UTM 50S) atau pakai berkas DEM yang menyatakannya.</translation>
+    </message>
+    <message>
       <source>'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.</source>
       <translation>'{name}' adalah raster cakupan (sinyal dalam dBm atau jumlah menara yang terlihat, dikenali dari {why}-nya), bukan DEM: berikan model elevasi (mis. DEMNAS atau SRTM, elevasi dalam meter) sebagai DEM.</translation>
     </message>
@@ -4316,6 +4320,10 @@
       <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan Rp {c:,.0f}.</translation>
     </message>
     <message>
+      <source>{k} candidates cost 0 in {f} (e.g. feature {fid}): a tower is never free, so they cost the default Rp {c:,.0f}. Enter their real cost.</source>
+      <translation>{k} kandidat berbiaya 0 di {f} (mis. fitur {fid}): menara tidak pernah gratis, jadi dipakai biaya bawaan Rp {c:,.0f}. Masukkan biaya sebenarnya.</translation>
+    </message>
+    <message>
       <source>CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).</source>
       <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
     </message>
@@ -4922,6 +4930,10 @@
     <message>
       <source>{name} ({desc}) = {value} is outside its valid range {lo} to {hi}. Enter a value in that range.</source>
       <translation>{name} ({desc}) = {value} di luar rentang sah {lo} sampai {hi}. Masukkan nilai dalam rentang itu.</translation>
+    </message>
+    <message>
+      <source>{param}: a Shapefile keeps only 10 characters of a field name, so {fields} would be cut and could no longer be read by the next step. Write a GeoPackage (.gpkg) instead.</source>
+      <translation>{param}: Shapefile hanya menyimpan 10 karakter nama kolom, sehingga {fields} akan terpotong dan tidak dapat dibaca langkah berikutnya. Tulis GeoPackage (.gpkg) saja.</translation>
     </message>
     <message>
       <source>{name} ({desc}) = '{value}' is not a number. Enter a number between {lo} and {hi}.</source>

@@ -196,6 +196,10 @@ class CoverageAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The DEM '{name}' is not a GDAL raster file (provider {p}); save it as "
                                             "a GeoTIFF first.").format(name=layer.name(), p=layer.providerType()))
         path = layer.source()
+        if not layer.crs().isValid():
+            raise QgsProcessingException(tr(
+                "The DEM '{name}' has no CRS, so the sites cannot be placed on it: set its CRS (Layer Properties > "
+                "Source, e.g. EPSG:32750 for UTM 50S) or use a DEM file that declares it.").format(name=layer.name()))
         why = coverage_as_dem(path)
         if why:
             raise QgsProcessingException(tr(

@@ -140,6 +140,20 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
             return False, str(exc)
         return True, ""
 
+    def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802 - QGIS API
+        """QGIS's sink, refused when the output is a Shapefile whose format would cut the field names."""
+        from .output_guard import _static, split_uri
+
+        value = _static(parameters.get(name))
+        if isinstance(value, str) and split_uri(value)[0].lower().endswith(".shp"):
+            long_names = [f.name() for f in fields if len(f.name()) > 10]
+            if long_names:
+                raise QgsProcessingException(tr(
+                    "{param}: a Shapefile keeps only 10 characters of a field name, so {fields} would be cut and "
+                    "could no longer be read by the next step. Write a GeoPackage (.gpkg) instead.").format(
+                    param=name, fields=", ".join(long_names[:8])))
+        return super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
+
     def name(self) -> str:
         return self.ALG_ID
 

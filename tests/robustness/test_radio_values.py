@@ -79,3 +79,50 @@ def test_radius_out_of_range_and_clamped_to_the_dem(provider, tmp_path):
                                                       "OUTPUT": str(tmp_path / "c.tif")}, feedback=fb)
     assert any("larger than the DEM" in i for i in infos)
     assert CoverageSettings.read_raster(res["OUTPUT"]).max_radius_m < 15000
+
+
+def test_a_shapefile_output_that_would_cut_field_names_is_refused(provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    offices = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=offices|subset=\"kode_kab\" = '64.74'"
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:choosetech", {"VILLAGES": offices, "OUTPUT": str(tmp_path / "plan.shp")})
+    text = str(exc.value)
+    assert "Shapefile" in text and "opex_idr_year" in text and ".gpkg" in text
+    assert not list(tmp_path.glob("plan.*"))
+
+
+def test_free_candidates_and_a_dem_without_crs(provider, tmp_path):
+    import processing
+    from osgeo import gdal
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    offices = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=offices|subset=\"kode_kab\" = '64.74'"
+    cands = sites(tmp_path, [("A", 40.0, 55.0, 900.0)], (520000, 9950000))
+    from osgeo import ogr
+
+    ds = ogr.Open(cands, 1)
+    lyr = ds.GetLayer(0)
+    lyr.CreateField(ogr.FieldDefn("cost_idr", ogr.OFTReal))
+    for f in lyr:
+        f.SetField("cost_idr", 0)
+        lyr.SetFeature(f)
+    ds = None
+    warnings = []
+    fb = QgsProcessingFeedback()
+    fb.pushWarning = warnings.append
+    with pytest.raises(QgsProcessingException) as exc:  # at the default Rp 2.6 bn it does not fit Rp 1 bn
+        processing.run("kaltiminternet:optimizesites", {
+            "VILLAGES": offices, "CANDIDATES": cands, "BUDGET_IDR": 1e9, "OUTPUT_SITES": "TEMPORARY_OUTPUT",
+            "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}, feedback=fb)
+    assert "No candidate is affordable" in str(exc.value)
+    assert any("cost 0" in w and "never free" in w for w in warnings)
+    bare = str(tmp_path / "nocrs.tif")
+    gdal.Translate(bare, DEM, srcWin=[0, 0, 50, 50])
+    ds = gdal.Open(bare, gdal.GA_Update)
+    ds.SetProjection("")
+    ds = None
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:coverage", {"SITES": cands, "DEM": bare, "OUTPUT": str(tmp_path / "c.tif")})
+    assert "has no CRS" in str(exc.value) and "nocrs" in str(exc.value)
