@@ -380,12 +380,32 @@
       <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
     </message>
     <message>
-      <source>Year (or all)</source>
-      <translation>Tahun (atau all)</translation>
+      <source>Year</source>
+      <translation>Tahun</translation>
     </message>
     <message>
       <source>Technology</source>
       <translation>Teknologi</translation>
+    </message>
+    <message>
+      <source>Kab/kota</source>
+      <translation>Kab/kota</translation>
+    </message>
+    <message>
+      <source>Provider</source>
+      <translation>Penyedia</translation>
+    </message>
+    <message>
+      <source>Per year</source>
+      <translation>Per tahun</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Sumber</translation>
+    </message>
+    <message>
+      <source>Year (or all)</source>
+      <translation>Tahun (atau all)</translation>
     </message>
     <message>
       <source>Kab/kota code (empty = all)</source>
@@ -398,10 +418,6 @@
     <message>
       <source>Installations per year</source>
       <translation>Pemasangan per tahun</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>Sumber</translation>
     </message>
     <message>
       <source>Installation capacity and BTS lead time</source>
@@ -1102,10 +1118,6 @@
     <message>
       <source>Provider name when the file has no provider column</source>
       <translation>Nama penyedia bila berkas tidak memiliki kolom penyedia</translation>
-    </message>
-    <message>
-      <source>Provider</source>
-      <translation>Penyedia</translation>
     </message>
     <message>
       <source>Import provider report…</source>

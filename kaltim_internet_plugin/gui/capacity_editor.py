@@ -35,8 +35,12 @@ EDIT_COLUMNS = COLUMNS + ("source",)
 
 
 def column_titles() -> list:
-    return [tr("Year (or all)"), tr("Technology"), tr("Kab/kota code (empty = all)"),
-            tr("Provider (empty = all)"), tr("Installations per year"), tr("Source")]
+    return [tr("Year"), tr("Technology"), tr("Kab/kota"), tr("Provider"), tr("Per year"), tr("Source")]
+
+
+def column_tips() -> list:
+    return [tr("Year (or all)"), tr("Technology"), tr("Kab/kota code (empty = all)"), tr("Provider (empty = all)"),
+            tr("Installations per year"), tr("Source")]
 
 
 class CapacityEditor(QGroupBox):
@@ -50,6 +54,8 @@ class CapacityEditor(QGroupBox):
         self.grid = QTableWidget(0, len(EDIT_COLUMNS))
         self.grid.setObjectName("capacityTable")
         self.grid.setHorizontalHeaderLabels(column_titles())
+        for c, tip in enumerate(column_tips()):
+            self.grid.horizontalHeaderItem(c).setToolTip(tip)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.setMinimumHeight(140)
