@@ -4720,6 +4720,10 @@
       <translation>Layer menara tidak diberikan (TOWERS): daftar berbagi menara kosong.</translation>
     </message>
     <message>
+      <source>Tower sharing: {n} planned BTS within {d} m of another operator's tower ({pairs} pairs).</source>
+      <translation>Berbagi menara: {n} BTS rencana berada dalam {d} m dari menara operator lain ({pairs} pasangan).</translation>
+    </message>
+    <message>
       <source>Roadmap {start}–{end}: {s} villages scheduled ({p} people), {u} unfunded; CAPEX {capex}, OPEX {opex}.</source>
       <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
     </message>
@@ -4738,10 +4742,6 @@
     <message>
       <source>{n} plan features have no village code (field {field}), e.g. feature id {fid}. Fill in the codes or remove those features.</source>
       <translation>{n} fitur rencana tidak memiliki kode desa (kolom {field}), misalnya id fitur {fid}. Isi kodenya atau hapus fitur tersebut.</translation>
-    </message>
-    <message>
-      <source>Tower sharing: {n} planned BTS within {d} m of another operator's tower ({pairs} pairs).</source>
-      <translation>Berbagi menara: {n} BTS rencana berada dalam {d} m dari menara operator lain ({pairs} pasangan).</translation>
     </message>
     <message>
       <source>Operator packages: {n} CSV files written to {folder}</source>

@@ -373,14 +373,33 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         if source is None:
             raise QgsProcessingException(tr("Cannot read the plan layer: {src}. Check the path and format.")
                                          .format(src=parameters.get("PLAN")))
-        fmap = self._fmap = self._resolve_fields(parameters, context, source)
-        start_year = self.parameterAsInt(parameters, "START_YEAR", context)
-        years = self.parameterAsInt(parameters, "YEARS", context)
-        opex_years = self.parameterAsInt(parameters, "OPEX_YEARS", context)
+        self._fmap = self._resolve_fields(parameters, context, source)
         sources = self._load_funding(parameters, context, feedback)
         lang = self._lang()
+        read = self._read_plan(source, context, feedback)
+        if read is None:
+            return {}
+        feats, villages, migration = read
+        result = self._schedule(parameters, context, feedback, villages, sources, migration)
+        if result is None:
+            return {}
+        for en, idn in zip(result.warnings_en, result.warnings_id):
+            feedback.pushWarning(idn if lang == "id" else en)
+        plan = self._training(parameters, context, feedback, villages, result)
+        packs = ops.operator_packages(villages, roadmap=result)
+        sharing = self._sharing(parameters, context, feedback, villages)
+        feedback.setProgress(60)
+        results = self._write_all(parameters, context, feedback, source, feats, villages, result, plan, packs,
+                                  sharing)
+        if results is None:
+            return {}
+        results.update(self._figures(feedback, result, plan, sharing))
+        feedback.setProgress(100)
+        return results
 
-        # read the plan -------------------------------------------------------------------------------------
+    def _read_plan(self, source, context, feedback):
+        """(features, PlanVillage records, migration options), None when canceled."""
+        fmap = self._fmap
         total = source.featureCount()
         to_utm = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
                                         context.transformContext())
@@ -388,7 +407,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         feats, villages, migration = [], [], []
         for i, f in enumerate(source.getFeatures()):
             if feedback.isCanceled():
-                return {}
+                return None
             feats.append(f)
             v = self._village(f, fmap, jenis_idx, to_utm)
             villages.append(v)
@@ -408,8 +427,12 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "{n} plan features have no village code (field {field}), e.g. feature id {fid}. Fill in the codes "
                 "or remove those features.").format(n=len(missing_codes), field=fmap["CODE_FIELD"],
                                                    fid=feats[missing_codes[0]].id()))
+        return feats, villages, migration
 
-        # schedule ---------------------------------------------------------------------------------------------
+    def _schedule(self, parameters, context, feedback, villages, sources, migration):
+        start_year = self.parameterAsInt(parameters, "START_YEAR", context)
+        years = self.parameterAsInt(parameters, "YEARS", context)
+        opex_years = self.parameterAsInt(parameters, "OPEX_YEARS", context)
         feedback.pushInfo(tr("Scheduling {n} villages over {years} years from {start}…").format(
             n=len(villages), years=years, start=start_year))
         try:
@@ -422,12 +445,11 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         except RoadmapError as e:
             raise QgsProcessingException(self._msg(e.message_en, e.message_id)) from e
         if feedback.isCanceled():
-            return {}
+            return None
         feedback.setProgress(50)
-        for en, idn in zip(result.warnings_en, result.warnings_id):
-            feedback.pushWarning(idn if lang == "id" else en)
+        return result
 
-        # training and operators --------------------------------------------------------------------------------
+    def _training(self, parameters, context, feedback, villages, result):
         timing = TIMINGS[self.parameterAsEnum(parameters, "TRAINING_TIMING", context)]
         try:
             plan = trn.training_plan(
@@ -437,43 +459,36 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         except ValueError as e:
             raise QgsProcessingException(tr("Bad training parameters: {error}").format(error=str(e))) from e
         for en, idn in zip(plan.warnings_en, plan.warnings_id):
-            feedback.pushWarning(idn if lang == "id" else en)
-        packs = ops.operator_packages(villages, roadmap=result)
+            feedback.pushWarning(idn if self._lang() == "id" else en)
+        return plan
 
-        # tower sharing ----------------------------------------------------------------------------------------
-        sharing = None
+    def _sharing(self, parameters, context, feedback, villages):
         towers_src = self.parameterAsSource(parameters, "TOWERS", context)
         distance = self.parameterAsDouble(parameters, "SHARING_DISTANCE_M", context)
-        if towers_src is not None:
-            towers = self._towers(parameters, context, towers_src)
-            sites = ops.sites_from_villages(villages)
-            sharing = ops.tower_sharing(sites, towers, distance)
-            feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
-                                 "({pairs} pairs).").format(n=len({c.site_id for c in sharing}), d=distance,
-                                                           pairs=len(sharing)))
-        elif parameters.get("OUTPUT_SHARING"):
-            feedback.pushWarning(tr("No tower layer given (TOWERS): the tower sharing list is empty."))
-        feedback.setProgress(60)
+        if towers_src is None:
+            if parameters.get("OUTPUT_SHARING"):
+                feedback.pushWarning(tr("No tower layer given (TOWERS): the tower sharing list is empty."))
+            return None
+        towers = self._towers(parameters, context, towers_src)
+        sharing = ops.tower_sharing(ops.sites_from_villages(villages), towers, distance)
+        feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
+                             "({pairs} pairs).").format(n=len({c.site_id for c in sharing}), d=distance,
+                                                       pairs=len(sharing)))
+        return sharing
 
-        # outputs ----------------------------------------------------------------------------------------------
-        results = {}
-        results["OUTPUT"] = self._write_plan(parameters, context, feedback, source, feats, villages, result, lang)
+    def _write_all(self, parameters, context, feedback, source, feats, villages, result, plan, packs, sharing):
+        lang = self._lang()
+        results = {"OUTPUT": self._write_plan(parameters, context, feedback, source, feats, villages, result, lang)}
         feedback.setProgress(80)
         if feedback.isCanceled():
-            return {}
+            return None
         results["OUTPUT_TABLE"] = self._write_table(parameters, context, result)
-        dest = self._write_training(parameters, context, plan)
-        if dest:
-            results["OUTPUT_TRAINING"] = dest
-        dest = self._write_operators(parameters, context, packs)
-        if dest:
-            results["OUTPUT_OPERATORS"] = dest
-        dest = self._write_sharing(parameters, context, sharing or [], result)
-        if dest:
-            results["OUTPUT_SHARING"] = dest
-        dest = self._write_migrations(parameters, context, result, lang)
-        if dest:
-            results["OUTPUT_MIGRATIONS"] = dest
+        for key, dest in (("OUTPUT_TRAINING", self._write_training(parameters, context, plan)),
+                          ("OUTPUT_OPERATORS", self._write_operators(parameters, context, packs)),
+                          ("OUTPUT_SHARING", self._write_sharing(parameters, context, sharing or [], result)),
+                          ("OUTPUT_MIGRATIONS", self._write_migrations(parameters, context, result, lang))):
+            if dest:
+                results[key] = dest
         files = []
         folder = self.parameterAsString(parameters, "OPERATOR_FOLDER", context)
         if folder:
@@ -482,27 +497,17 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             results["OPERATOR_FOLDER"] = folder
             feedback.pushInfo(tr("Operator packages: {n} CSV files written to {folder}").format(
                 n=len(files), folder=folder))
+        results["OPERATOR_FILES"] = ";".join(files)
         feedback.setProgress(95)
+        return results
 
+    def _figures(self, feedback, result, plan, sharing) -> dict:
+        from ..core.funding import format_idr
+
+        lang = self._lang()
         t = result.totals
         capex_total = t.capex_idr + t.migration_capex_idr
         opex_total = t.opex_idr + t.migration_opex_idr
-        results.update({
-            "VILLAGES_SCHEDULED": t.villages_scheduled,
-            "VILLAGES_UNFUNDED": t.villages_unfunded,
-            "PEOPLE_CONNECTED": t.people_connected,
-            "CAPEX_TOTAL": capex_total,
-            "OPEX_TOTAL": opex_total,
-            "SUSTAINABILITY": result.sustainability,
-            "SUSTAINABILITY_NO_OPERATOR": result.sustainability_without_operator,
-            "VILLAGES_MIGRATED": t.villages_migrated,
-            "TRAINEES": plan.total_trainees,
-            "TRAINING_COST": plan.total_cost_idr,
-            "SHARING_CANDIDATES": len(sharing or []),
-            "OPERATOR_FILES": ";".join(files),
-        })
-        from ..core.funding import format_idr
-
         feedback.pushInfo(tr("Roadmap {start}–{end}: {s} villages scheduled ({p} people), {u} unfunded; CAPEX "
                              "{capex}, OPEX {opex}.").format(
             start=result.start_year, end=result.end_year, s=t.villages_scheduled, p=t.people_connected,
@@ -510,8 +515,12 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         if result.sustainability is not None:
             feedback.pushInfo(tr("Sustainability: {pct}% of the OPEX after the first year of service is paid from "
                                  "recurring sources.").format(pct=round(100 * result.sustainability, 1)))
-        feedback.setProgress(100)
-        return results
+        return {"VILLAGES_SCHEDULED": t.villages_scheduled, "VILLAGES_UNFUNDED": t.villages_unfunded,
+                "PEOPLE_CONNECTED": t.people_connected, "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total,
+                "SUSTAINABILITY": result.sustainability,
+                "SUSTAINABILITY_NO_OPERATOR": result.sustainability_without_operator,
+                "VILLAGES_MIGRATED": t.villages_migrated, "TRAINEES": plan.total_trainees,
+                "TRAINING_COST": plan.total_cost_idr, "SHARING_CANDIDATES": len(sharing or [])}
 
     def _village(self, f: QgsFeature, fmap: dict, jenis_idx: int, to_utm) -> PlanVillage:
         def get(key):
