@@ -204,7 +204,9 @@ class YearSourceRow:
 class RoadmapTotals:
     villages: int = 0
     villages_scheduled: int = 0
-    villages_unfunded: int = 0
+    villages_unfunded: int = 0  # no funding (over capacity and continuing services are counted apart)
+    villages_over_capacity: int = 0
+    villages_continuing: int = 0
     people_connected: int = 0
     people_unfunded: int = 0
     capex_idr: int = 0
@@ -861,7 +863,9 @@ def _totals(ordered, results, allocations, migrations, villages, horizon) -> Roa
     t.villages = len(results)
     sched = [v for v in results if v.status == SCHEDULED]
     t.villages_scheduled = len(sched)
-    t.villages_unfunded = t.villages - t.villages_scheduled
+    t.villages_unfunded = sum(1 for v in results if v.status == UNFUNDED)
+    t.villages_over_capacity = sum(1 for v in results if v.status == OVER_CAPACITY)
+    t.villages_continuing = sum(1 for v in results if v.status == CONTINUING)
     t.people_connected = sum(v.population for v in sched)
     t.people_unfunded = sum(v.population for v in results if v.status == UNFUNDED)
     t.by_source = {s.name: 0 for s in ordered}

@@ -108,3 +108,18 @@ def test_capacity_table_csv_round_trip_and_bad_cells_name_row_and_column():
     with pytest.raises(CapacityError) as exc:
         CapacityTable.from_csv_text("year,tech\n2027,fwa\n")
     assert "max_installations" in describe(exc.value)
+
+
+def test_continuing_services_are_funded_every_year_and_counted_apart():
+    existing = PlanVillage(code="E1", kab_code="64.01", population=70, tech="satellite", capex_idr=0,
+                           opex_idr_year=15_000_000, priority_rank=1, existing_service=True)
+    new = PlanVillage(code="N1", kab_code="64.01", population=30, tech="fwa", capex_idr=2_000_000,
+                      opex_idr_year=6_000_000, priority_rank=2)
+    cap = CapacityTable([CapacityRow(None, "fwa", 0)])  # no crews for FWA at all
+    result = schedule([existing, new], two_sources(50 * BN, 0), 2026, years=3, opex_years=1, capacity=cap)
+    e, n = result.village("E1"), result.village("N1")
+    assert e.status == "continuing" and e.year == 2026 and sorted(e.funding_opex) == [2026, 2027, 2028]
+    assert n.status == OVER_CAPACITY
+    t = result.totals
+    assert (t.villages_scheduled, t.villages_continuing, t.villages_over_capacity, t.villages_unfunded) == (0, 1, 1, 0)
+    assert t.villages == t.villages_scheduled + t.villages_continuing + t.villages_over_capacity + t.villages_unfunded
