@@ -110,12 +110,14 @@ def test_los_agrees_with_gdal_viewshed(dem, tmp_path, k):
 
 
 def test_p526_shadow_matches_gdal_invisible(dem):
-    """Independent check of the ray geometry + curvature of p526: cells with a
-    diffraction loss > J(0) (obstructed) are those gdal's viewshed hides."""
+    """Independent check of the ray geometry + curvature of the ray models: with the uncorrected Bullington
+    (p526_bullington, where J(v) > J(0) exactly when the terrain cuts the line of sight), cells with a
+    diffraction loss > J(0) are those gdal's viewshed hides.  (The complete p526 method adds the Bullington
+    correction and the spherical-earth term, so its loss is no sign-of-v indicator; it shares the geometry.)"""
     site = _site("A", 200, 200, h=30.0)
     radius = 15000.0
     ds = gdal.Open(dem)
-    arr, off = cov.compute_site_window(ds, site, "p526", rx_height=1.5, max_radius_m=radius)
+    arr, off = cov.compute_site_window(ds, site, "p526_bullington", rx_height=1.5, max_radius_m=radius)
     sig = _place(arr, off)
     d = _dist(site)
     diff = site.eirp_dbm - sig - prop.fspl_db(d, site.freq_mhz)
