@@ -129,6 +129,43 @@ def test_p526_shadow_matches_gdal_invisible(dem):
     assert np.all(diff[inr] >= -1e-3)
 
 
+def test_complete_method_never_more_optimistic_than_bullington(dem):
+    """p526 (complete: corrected Bullington + the smooth-earth excess) loses at least as much as p526_bullington
+    (uncorrected) at every cell, on the same rays; clearly more on average."""
+    ds = gdal.Open(dem)
+    site = _site("A", 200, 200, h=30.0)
+    for step in (1.0, (4, 4)):
+        full, off = cov.compute_site_window(ds, site, "p526", max_radius_m=12000.0, ray_step_cells=step)
+        unc, off2 = cov.compute_site_window(ds, site, "p526_bullington", max_radius_m=12000.0, ray_step_cells=step)
+        m = np.isfinite(full)
+        assert off == off2 and np.array_equal(m, np.isfinite(unc))
+        assert np.all(full[m] <= unc[m] + 1e-3)
+        assert np.mean(unc[m] - full[m]) > 2.0
+
+
+def test_flat_ground_reach_follows_the_complete_method(tmp_path):
+    """Flat ground: the raster's signal is EIRP - FSPL - the scalar complete method at the cell's distance, so
+    the -110 dBm reach of a default 4G site (35 m, 900 MHz, RSRP 10 MHz, 15 dB margin) is where that scalar
+    says, far short of the free-space reach."""
+    n = 381
+    z = np.full((n, n), 20.0)
+    dem = _write(tmp_path / "flat.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
+    eirp = 60.0 - 10 * np.log10(12 * 50) - 15.0
+    s = _site("F", 190, 190, h=35.0, f=900.0, eirp=eirp)
+    arr, (xo, yo) = cov.compute_site_window(gdal.Open(dem), s, "p526", max_radius_m=16000.0)
+    row = arr[190 - yo, 190 - xo:]  # east along the row of the site
+    dist = np.arange(row.size) * CELL
+    ok = np.isfinite(row) & (dist >= 2 * CELL)
+    prof = [prop.delta_bullington_loss_db(np.linspace(0, x, int(x // CELL) + 1), np.full(int(x // CELL) + 1, 20.0),
+                                          35.0, 1.5, 900.0) for x in dist[ok]]
+    expect = eirp - prop.fspl_db(dist[ok], 900.0) - np.array(prof)
+    np.testing.assert_allclose(row[ok], expect, atol=0.05)
+    reach = dist[ok][expect >= -110.0].max()
+    assert reach < dist[ok].max() - 1000.0  # the model, not the radius, ends the coverage
+    fs_reach = 1000 * 10 ** ((eirp + 110.0 - 20 * np.log10(900.0) - 32.4478) / 20)
+    assert reach < 0.5 * fs_reach
+
+
 # ----------------------------------------------------------------------------- composite
 
 def test_composite_two_sites_best_count_server(dem, tmp_path):
