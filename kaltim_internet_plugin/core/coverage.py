@@ -10,10 +10,18 @@ Models
 * ``los``  : line of sight, computed with ``gdal.ViewshedGenerate`` on an
   in-memory copy of the window (curvature coefficient ``1/k``).  The composite
   output holds the number of sites in line of sight.
-* ``p526`` : received power = EIRP - (FSPL + Bullington diffraction, ITU-R
-  P.526) along radial terrain profiles (see :mod:`.propagation`).  Rays are
+* ``p526`` : received power = EIRP - (FSPL + the complete ITU-R P.526
+  section 4.5.2 diffraction loss, = P.452-16 delta-Bullington: corrected
+  Bullington on the terrain, minus it on the smooth earth, plus the
+  spherical-earth loss) along radial terrain profiles (see :mod:`.propagation`).
+  ``p526_bullington``: the uncorrected Bullington part alone (optimistic;
+  only when asked by name; ``empirical_correction=True`` adds the P.526
+  correction to it).  Rays are
   cast from the site every ``a`` cells of arc at ``max_radius_m`` and sampled
-  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``; the
+  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``; with
+  ``r > 1`` the ray is also sub-sampled every cell and each sample's obstacle
+  height is raised to the highest crest in its window (crest-preserving), the
+  terminals standing on the sample itself.  The
   diffraction loss is interpolated between rays (onto angles 0.5-1 cell
   apart) and between the two samples around each cell's distance (see
   :meth:`_Template.rays`); FSPL uses the exact cell distance.
@@ -27,15 +35,11 @@ Sites are snapped to the centre of the DEM cell holding them (like
 gdal.ViewshedGenerate); the per-radius geometry (distances, ray indices,
 bilinear offsets) is cached and shared by all sites.
 
-Performance and accuracy (bench/bench_coverage.py, synthetic hilly 90 m DEM,
-30 km radius, one site = ~350,000 cells): the Bullington work is O(rays x
-samples^2), so it falls with the cube of the step.  ``(4, 4)`` (the
-``fast`` resolution of the Processing algorithm) composites 20 sites in
-about 1.3 times the time of gdal.ViewshedGenerate's line of sight composited
-the same way, and differs from ``(1, 1)`` ("exact") by 0.58 dB on average
-(p90 1.5 dB, p99 4.0 dB: the edges of hill shadows); ``(2, 2)`` ("fine") by
-0.16 dB (p99 1.2 dB) at about 3 times the time of ``(4, 4)``; ``(1, 1)``
-takes 10-17 times ``(4, 4)``.
+Performance and accuracy: see docs/guide/coverage.md (figures of the latest
+``make bench``).  The Bullington work is O(rays x samples^2), so it falls with
+the cube of the step; the complete method does about three times the work of
+the uncorrected Bullington (a second O(n^2) pass for the obstruction of the
+straight line, plus O(n) smooth-earth terms).
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it);
 the composite is written window by window to an uncompressed, sparse, tiled

@@ -13,20 +13,25 @@ Models and their validity ranges
   (enough of the first Fresnel zone is clear).
 * Fresnel-Kirchhoff parameter (:func:`fresnel_v`): valid when d1, d2 >> h and
   d1, d2 >> wavelength (paraxial approximation).
-* Bullington (ITU-R P.526-13 and later, section 4.5 "general path", the
-  Bullington part, eqs. for Stim / Str / Srim / Bullington point; without the
-  empirical correction unless ``empirical_correction=True``; the smooth
-  spherical-earth part of the delta-Bullington method is NOT implemented --
-  the earth bulge enters as terrain height instead)
+* Bullington (ITU-R P.526-15 section 4.5.1: Stim / Str / Srim / Bullington point)
   (:func:`bullington_loss_db`, :func:`bullington_rays`): multi-obstacle
   diffraction over a terrain profile, earth curvature via an effective earth
-  radius ``k * 6371 km`` (k = 4/3 standard atmosphere).  Meant for VHF and
-  above and line-of-sight-ish paths up to some tens of km at 90 m DEM
-  resolution (obstacles narrower than the sample step are missed); it
-  reduces to the exact single knife-edge for a profile with one obstacle and
-  tends to under-estimate the loss of several separated obstacles (hence the
-  optional P.526 empirical correction
-  ``L = Luc + (1 - exp(-Luc/6)) * (10 + 0.02 d_km)``).
+  radius ``k * 6371 km`` (k = 4/3 standard atmosphere).  Without its
+  correction (the ``p526_bullington`` model) it reduces to the exact single
+  knife edge over one obstacle and under-estimates the loss of several
+  obstacles and of the smooth earth (8-14 dB on average against the complete
+  method).  Exact grazing (Stim + Srim = 0) gives v = 0 (J = 6 dB).
+* The complete method of ITU-R P.526-15 section 4.5.2, identical to P.452-16
+  section 4.2.3 "delta-Bullington" (:func:`delta_bullington_loss_db`,
+  :func:`delta_bullington_rays`; the default ``p526`` model):
+  ``L = Lba + max(Lsph - Lbs, 0)`` with the corrected Bullington
+  ``Luc + (1 - exp(-Luc/6)) (10 + 0.02 d_km)`` on the actual profile (Lba) and
+  on the smooth profile (Lbs), and the spherical-earth loss Lsph (P.452 4.2.2 /
+  P.526 3.2, land: eps_r 22, sigma 0.003 S/m, vertical polarisation) for the
+  effective heights of the least-squares smooth earth (P.452 eqs. 161-169).
+  Validity (P.452-16): about 0.1-50 GHz, paths up to a few hundred km, terrain profiles sampled finer than the obstacles that
+  matter; no clutter.  Checked against pycraf's P.452-16 implementation
+  (tests/oracle).
 * Okumura-Hata (:func:`hata_loss_db`): 150-1500 MHz, d 1-20 km, base station
   height hb 30-200 m, mobile height hm 1-10 m.  Terrain is ignored (quasi
   smooth terrain); ``environment`` = ``urban`` (small/medium city),
