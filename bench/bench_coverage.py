@@ -155,7 +155,8 @@ def oracle_run(tmp, cells=400, sites=3, radius=20000.0, size=500, cell=90.0, see
         return
     L = ref["L_d"]
     raster_loss = np.array(raster_loss)
-    print(f"held-back DEM {size}x{size} @ {cell:.0f} m (seed {seed}, hills + ridges), {len(site_list)} sites at 900 MHz, "
+    print(f"held-back DEM {size}x{size} @ {cell:.0f} m (seed {seed}, hills + ridges), {len(site_list)} sites "
+          "at 900 MHz, "
           f"radius {radius:.0f} m, {len(profiles)} random cells; pycraf {ref['pycraf_version']} P.452-16 L_d50")
     for label, ours in (("probe (scalar, same profile)", np.array(probe_loss)),
                         ("raster exact (1,1)", raster_loss[:, 0]), ("raster fast (4,4)", raster_loss[:, 1])):
@@ -280,8 +281,9 @@ def main(argv=None):
                 es = a[m] - ref[m]
                 e = np.abs(es)
                 p90, p99 = np.percentile(e, 90), np.percentile(e, 99)
-                line += (f"   mean {e.mean():.2f}, p90 {p90:.2f}, p99 {p99:.2f}, max {e.max():.1f} (signed {es.mean():+.2f}; "
-                         f"optimistic > 1 dB {100 * np.mean(es > 1):.1f} %, pessimistic {100 * np.mean(es < -1):.1f} %)")
+                line += (f"   mean {e.mean():.2f}, p90 {p90:.2f}, p99 {p99:.2f}, max {e.max():.1f} "
+                         f"(signed {es.mean():+.2f}; optimistic > 1 dB {100 * np.mean(es > 1):.1f} %, "
+                         f"pessimistic {100 * np.mean(es < -1):.1f} %)")
             print(line)
         print(f"target: p526 / LOS <= 1.5 (median wall times of {max(1, args.repeat)} interleaved rounds in this run; "
               f"{runs[0][0]} rounds: " + " ".join(f"{x:.2f}" for x in times[runs[0][0]]) + ")")

@@ -29,7 +29,8 @@ Models and their validity ranges
   on the smooth profile (Lbs), and the spherical-earth loss Lsph (P.452 4.2.2 /
   P.526 3.2, land: eps_r 22, sigma 0.003 S/m, vertical polarisation) for the
   effective heights of the least-squares smooth earth (P.452 eqs. 161-169).
-  Validity (P.452-16): about 0.1-50 GHz, paths up to a few hundred km, terrain profiles sampled finer than the obstacles that
+  Validity (P.452-16): about 0.1-50 GHz, paths up to a few hundred km,
+  terrain profiles sampled finer than the obstacles that
   matter; no clutter.  Checked against pycraf's P.452-16 implementation
   (tests/oracle).
 * Okumura-Hata (:func:`hata_loss_db`): 150-1500 MHz, d 1-20 km, base station
@@ -220,7 +221,8 @@ def spherical_earth_loss_db(distance_m, freq_mhz, h_te_m, h_re_m, k_factor=4.0 /
         hse = ((hte - 500.0 * dse1 ** 2 / a) * dse2 + (hre - 500.0 * dse2 ** 2 / a) * dse1) / d
         hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d)
         aem = 500.0 * (d / (np.sqrt(hte) + np.sqrt(hre))) ** 2
-        within = np.where(hse > hreq, 0.0, (1.0 - hse / hreq) * np.maximum(_ldft_db(aem, d, f, hte, hre, vertical), 0.0))
+        lem = np.maximum(_ldft_db(aem, d, f, hte, hre, vertical), 0.0)
+        within = np.where(hse > hreq, 0.0, (1.0 - hse / hreq) * lem)
     out = np.where(d >= d_los, beyond, within)
     out = np.where(d > 0, out, 0.0)
     return out if out.ndim else float(out)
@@ -376,10 +378,10 @@ class _RayKernel:
         if self.trivial:
             return
         f32 = np.float32
-        self.lam = lam = float(wavelength_m(freq_mhz))
+        self.lam = float(wavelength_m(freq_mhz))
         self.re = re = k_factor * EARTH_RADIUS_M
         self.complete = complete
-        O = H if obstacles_m is None else np.asarray(obstacles_m)
+        O = H if obstacles_m is None else np.asarray(obstacles_m)  # noqa: E741
         self.hts = hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=np.float64), (R,)).astype(np.float32)
         curv = (d * d / (2.0 * re))[:, None]
         self.HfT = HfT = np.ascontiguousarray((O.T - curv).astype(np.float32))  # obstacles, flat-earth frame
@@ -414,8 +416,8 @@ class _RayKernel:
             v1 = np.zeros((n, R))
             v2 = np.zeros((n, R))
             np.cumsum(dd * (G64[1:] + G64[:-1]), axis=0, out=v1[1:])
-            np.cumsum(dd * (G64[1:] * (2.0 * d[1:, None] + d[:-1, None]) + G64[:-1] * (d[1:, None] + 2.0 * d[:-1, None])),
-                      axis=0, out=v2[1:])
+            seg2 = G64[1:] * (2.0 * d[1:, None] + d[:-1, None]) + G64[:-1] * (d[1:, None] + 2.0 * d[:-1, None])
+            np.cumsum(dd * seg2, axis=0, out=v2[1:])
             self.hst = (2.0 * v1 * dsafe - v2) / dsafe ** 2
             self.hsr = (v2 - v1 * dsafe) / dsafe ** 2
             self.g0 = G64[0]

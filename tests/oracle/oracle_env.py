@@ -25,7 +25,7 @@ _NETWORK_ERRORS = ("NewConnectionError", "Failed to establish a new connection",
                    "ProxyError", "Max retries exceeded", "Connection refused", "Read timed out")
 
 
-class OracleUnavailable(RuntimeError):
+class OracleUnavailable(RuntimeError):  # noqa: N818 (a skip reason, not an error)
     """The package index (PyPI) cannot be reached, so the oracle venv cannot be built."""
 
 
@@ -45,7 +45,9 @@ def ensure_venv() -> Path:
     py = _python(venv)
     if py.exists() and stamp.exists() and stamp.read_text().strip() == want:
         return py
-    base = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else getattr(sys, "_base_executable", sys.executable)
+    base = "/usr/bin/python3"
+    if not os.path.exists(base):
+        base = getattr(sys, "_base_executable", sys.executable)
     res = subprocess.run([base, "-m", "venv", "--clear", str(venv)], capture_output=True, text=True)
     if res.returncode != 0:
         raise RuntimeError(f"creating the oracle venv {venv} failed:\n{res.stdout}\n{res.stderr}")
