@@ -10,6 +10,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     ("Coverage: p526 vs gdal.ViewshedGenerate (issue 3)", ["bench_coverage.py"]),
+    ("Coverage: complete method (p526) raster vs pycraf ITU-R P.452-16 on a held-back DEM (issue 18)",
+     ["bench_coverage.py", "--oracle"]),
+    ("Coverage: fast / fine vs exact on ridge-heavy terrain, 90 m (issue 18)",
+     ["bench_coverage.py", "--terrain", "ridges", "--sites", "8", "--radius", "20000", "--size", "700",
+      "--repeat", "1"]),
+    ("Coverage: time per site at 30 m, fast vs gdal.ViewshedGenerate (issue 18)",
+     ["bench_coverage.py", "--cell", "30", "--size", "1500", "--sites", "4", "--radius", "20000",
+      "--resolutions", "fast=4,4", "--repeat", "1"]),
     ("Coverage: province scale, 1,000 sites, ~6,500 x 6,500 cells at 90 m (issue 3)", ["bench_coverage.py",
                                                                                       "--province"]),
     ("Site selection: exact MCLP vs spopt/PuLP+CBC (issue 4)", ["bench_optimize.py"]),

@@ -10,10 +10,18 @@ Models
 * ``los``  : line of sight, computed with ``gdal.ViewshedGenerate`` on an
   in-memory copy of the window (curvature coefficient ``1/k``).  The composite
   output holds the number of sites in line of sight.
-* ``p526`` : received power = EIRP - (FSPL + Bullington diffraction, ITU-R
-  P.526) along radial terrain profiles (see :mod:`.propagation`).  Rays are
+* ``p526`` : received power = EIRP - (FSPL + the complete ITU-R P.526
+  section 4.5.2 diffraction loss, = P.452-16 delta-Bullington: corrected
+  Bullington on the terrain, minus it on the smooth earth, plus the
+  spherical-earth loss) along radial terrain profiles (see :mod:`.propagation`).
+  ``p526_bullington``: the uncorrected Bullington part alone (optimistic;
+  only when asked by name; ``empirical_correction=True`` adds the P.526
+  correction to it).  Rays are
   cast from the site every ``a`` cells of arc at ``max_radius_m`` and sampled
-  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``; the
+  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``; with
+  ``r > 1`` the ray is also sub-sampled every cell and each sample's obstacle
+  height is raised to the highest crest in its window (crest-preserving), the
+  terminals standing on the sample itself.  The
   diffraction loss is interpolated between rays (onto angles 0.5-1 cell
   apart) and between the two samples around each cell's distance (see
   :meth:`_Template.rays`); FSPL uses the exact cell distance.
@@ -27,15 +35,11 @@ Sites are snapped to the centre of the DEM cell holding them (like
 gdal.ViewshedGenerate); the per-radius geometry (distances, ray indices,
 bilinear offsets) is cached and shared by all sites.
 
-Performance and accuracy (bench/bench_coverage.py, synthetic hilly 90 m DEM,
-30 km radius, one site = ~350,000 cells): the Bullington work is O(rays x
-samples^2), so it falls with the cube of the step.  ``(4, 4)`` (the
-``fast`` resolution of the Processing algorithm) composites 20 sites in
-about 1.3 times the time of gdal.ViewshedGenerate's line of sight composited
-the same way, and differs from ``(1, 1)`` ("exact") by 0.58 dB on average
-(p90 1.5 dB, p99 4.0 dB: the edges of hill shadows); ``(2, 2)`` ("fine") by
-0.16 dB (p99 1.2 dB) at about 3 times the time of ``(4, 4)``; ``(1, 1)``
-takes 10-17 times ``(4, 4)``.
+Performance and accuracy: see docs/guide/coverage.md (figures of the latest
+``make bench``).  The Bullington work is O(rays x samples^2), so it falls with
+the cube of the step; the complete method does about three times the work of
+the uncorrected Bullington (a second O(n^2) pass for the obstruction of the
+straight line, plus O(n) smooth-earth terms).
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it);
 the composite is written window by window to an uncompressed, sparse, tiled
@@ -61,7 +65,10 @@ from . import propagation as prop
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
 # the code below works with and without exceptions enabled.
 
-MODELS = ("los", "p526", "hata")
+#: ``p526`` is the complete ITU-R P.526 method (delta-Bullington); ``p526_bullington`` its uncorrected Bullington
+#: part alone (the model of versions before issue 18, optimistic by 8-14 dB on average), only when asked by name.
+MODELS = ("los", "p526", "p526_bullington", "hata")
+RAY_MODELS = ("p526", "p526_bullington")
 OUT_NODATA = -9999.0
 INT_NODATA = -1
 
@@ -219,6 +226,10 @@ class _Template:
         ang_cells, rad_cells = _ray_steps(ray_step_cells)
         self.step = min(px, py) * rad_cells
         self.n = int(math.floor(radius / self.step)) + 1
+        # a radial step above one cell samples the ray every cell (or closer) in between: the obstacle heights
+        # are the highest of `sub` sub-samples around each sample (max-preserving), so crests between samples
+        # still diffract; the terminals stand on the sample itself
+        self.sub = max(1, int(math.ceil(rad_cells - 1e-9)))
         self.n_rays = max(8, int(math.ceil(2.0 * math.pi * radius / (min(px, py) * ang_cells))))
         # the loss is interpolated between rays onto `up` times as many angles: half a cell apart at the radius
         # for rays up to 2 cells apart, one cell apart from 4 cells (measured: finer adds < 0.02 dB there)
@@ -238,11 +249,14 @@ class _Template:
         (angle, distance) with the angle rounded to 1/up of the ray spacing.
         """
         if self._rays is None:
-            R, n, up = self.n_rays, self.n, self.up
+            R, n, up, sub = self.n_rays, self.n, self.up, self.sub
             ang = np.arange(R) * (2.0 * math.pi / R)
             d = np.arange(n) * self.step
-            col = np.cos(ang)[:, None] * (d[None, :] / self.px)
-            row = -np.sin(ang)[:, None] * (d[None, :] / self.py)
+            # sub-samples q = -(sub-1)//2 .. sub//2 (in 1/sub of the step) around each sample; q = 0 is the sample
+            q = (np.arange(sub) - (sub - 1) // 2) / sub
+            dq = np.maximum(d[:, None] + q[None, :] * self.step, 0.0)  # (n, sub)
+            col = np.cos(ang)[:, None, None] * (dq[None] / self.px)
+            row = -np.sin(ang)[:, None, None] * (dq[None] / self.py)
             u0 = np.floor(col)
             v0 = np.floor(row)
             ru = R * up
@@ -253,7 +267,7 @@ class _Template:
             fs = self.dist / np.float32(self.step)
             s0 = np.minimum(fs.astype(np.int32), np.int32(n - 1))
             self._rays = {
-                "d": d,
+                "d": d, "q0": (sub - 1) // 2,
                 "u0": u0.astype(np.int32), "v0": v0.astype(np.int32),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
                 "bi": ri * np.int32(n + 1) + s0,
@@ -285,6 +299,22 @@ def _template(radius, px, py, ray_step_cells):
             _TEMPLATES.clear()
         t = _TEMPLATES[key] = _Template(radius, px, py, ray_step_cells)
     return t
+
+
+def _crest_preserving(fine, ground):
+    """Obstacle heights of a coarse ray: each sample's own height, raised to the highest crest (local maximum of
+    the sub-sampled profile) in its window.  ``fine``: (R, n, sub) sub-samples, the windows tiling the ray.
+
+    A plain maximum of the window would lift every sample on a slope by up to half a step of rise (a one-sided,
+    pessimistic error); keeping only crests leaves slopes at their sampled height and still finds the ridge tops
+    that the samples straddle."""
+    R, n, sub = fine.shape
+    F = fine.reshape(R, n * sub)
+    peak = np.empty(F.shape, dtype=bool)
+    peak[:, 1:-1] = (F[:, 1:-1] >= F[:, :-2]) & (F[:, 1:-1] >= F[:, 2:])
+    peak[:, 0] = peak[:, -1] = False
+    crest = np.where(peak, F, np.float32(-np.inf)).reshape(R, n, sub).max(axis=2)
+    return np.maximum(crest, ground)
 
 
 def _viewshed(z, gt_win, wkt, site, rx_height, k_factor, radius):
@@ -344,7 +374,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     if n_range == n_nodata:
         return np.full((ys, xs), np.nan, dtype=np.float32), (c0, r0), n_range, n_nodata
     ins = (in_range & ~invalid) if has_invalid else in_range
-    out = np.full((ys, xs), np.nan, dtype=np.float32) if model != "p526" else None
+    out = np.full((ys, xs), np.nan, dtype=np.float32) if model not in RAY_MODELS else None
     if has_invalid:
         z = np.where(invalid, z[~invalid].min(), z).astype(np.float32)
     lr, lc = rs - r0, cs - c0  # site cell inside the window
@@ -362,7 +392,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         far = math.hypot(max(lr, ys - 1 - lr) * py, max(lc, xs - 1 - lc) * px)
         ne = min(n, int(math.ceil(far / T.step)) + 2)
         zp = np.pad(z, ((0, 1), (0, 1)), mode="edge").ravel()  # edge-replicated: +1 neighbours always valid
-        ii = ry["v0"][:, :ne] + np.int32(lr)
+        ii = ry["v0"][:, :ne] + np.int32(lr)  # (R, ne, sub)
         np.clip(ii, 0, ys - 1, out=ii)
         jj = ry["u0"][:, :ne] + np.int32(lc)
         np.clip(jj, 0, xs - 1, out=jj)
@@ -383,10 +413,20 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         bot += z00
         bot -= top
         bot *= fy
-        ground = top + bot
+        bot += top  # (R, ne, sub) bilinear samples
+        if T.sub > 1:
+            ground = np.ascontiguousarray(bot[:, :, ry["q0"]])
+            obstacles = _crest_preserving(bot, ground)
+        else:
+            ground, obstacles = bot[:, :, 0], None
         ground[:, 0] = z[lr, lc]
-        loss = prop.bullington_rays(ry["d"][:ne], ground, z[lr, lc] + site.height_m, rx_height, site.freq_mhz,
-                                    k_factor=k_factor, empirical_correction=empirical_correction)
+        tx_amsl = z[lr, lc] + site.height_m
+        if model == "p526":
+            loss = prop.delta_bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz,
+                                              k_factor=k_factor, obstacles_m=obstacles)
+        else:
+            loss = prop.bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                        empirical_correction=empirical_correction, obstacles_m=obstacles)
         # per (angle, sample): the loss and its step to the next sample, side by side (see _Template.rays), on
         # `up` angles per ray, linear between a ray and the next
         up = T.up

@@ -2,8 +2,9 @@
 
 Used by the "Signal at point" map tool of the Coverage page; gui-free so it is unit-testable.
 
-* :func:`point_signal` -- the received signal (ITU-R P.526: free-space loss + Bullington diffraction over the
-  DEM profile, the model of the coverage engine's ``p526``) at ``(x, y)`` from every site within
+* :func:`point_signal` -- the received signal (ITU-R P.526: free-space loss + the complete delta-Bullington
+  diffraction over the DEM profile, the model of the coverage engine's ``p526``; ``model='p526_bullington'`` gives
+  the uncorrected Bullington of the engine's ``p526_bullington``) at ``(x, y)`` from every site within
   ``max_radius_m``, strongest first.  One DEM window around the point (radius ``max_radius_m``) is read once;
   every profile is sampled from it (bilinear, one sample per DEM cell).
 * :func:`terrain_profile` -- distances, ground, earth bulge (effective radius ``k * 6371 km``), the line of
@@ -157,7 +158,26 @@ def _profile(dem: _Dem, tx_xy, rx_xy, step_m=None):
     return t * dist, ground, (tx, ty)
 
 
-def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=None):
+PROBE_MODELS = ("p526", "p526_bullington")
+
+
+def _check_model(model):
+    if model not in PROBE_MODELS:
+        raise ValueError(f"model must be one of {', '.join(PROBE_MODELS)}, got {model!r}")
+
+
+def _diffraction(d, ground, tx_height, rx_height, freq_mhz, k_factor, model):
+    """(loss, v of the actual profile, uncorrected Bullington J(v_b)) -- the coverage engine's model."""
+    if not d[-1] > 0:
+        return 0.0, -math.inf, 0.0
+    unc, v = prop.bullington_loss_db(d, ground, tx_height, rx_height, freq_mhz, k_factor=k_factor, return_v=True)
+    if model == "p526_bullington":
+        return float(unc), float(v), float(unc)
+    loss = prop.delta_bullington_loss_db(d, ground, tx_height, rx_height, freq_mhz, k_factor=k_factor)
+    return float(loss), float(v), float(unc)
+
+
+def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=None, model="p526"):
     dist = float(d[-1])
     ce = 1.0 / (k_factor * prop.EARTH_RADIUS_M)
     bulge = 0.5 * ce * d * (dist - d)
@@ -166,11 +186,7 @@ def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=
     rx_amsl = float(ground[-1] + rx_height)
     los = tx_amsl + (rx_amsl - tx_amsl) * (d / dist if dist > 0 else np.zeros_like(d))
     r1 = fresnel_radius_m(d, dist - d, freq_mhz)
-    if dist > 0:
-        loss, v = prop.bullington_loss_db(d, ground, tx_height, rx_height, freq_mhz, k_factor=k_factor,
-                                          return_v=True)
-    else:
-        loss, v = 0.0, -math.inf
+    loss, v, unc = _diffraction(d, ground, tx_height, rx_height, freq_mhz, k_factor, model)
     fspl = float(prop.fspl_db(dist, freq_mhz))
     inner = slice(1, -1)
     clearance = los[inner] - terrain[inner]
@@ -183,7 +199,7 @@ def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=
         "tx_height": float(tx_height), "rx_height": float(rx_height), "tx_amsl": tx_amsl, "rx_amsl": rx_amsl,
         "freq_mhz": float(freq_mhz), "k_factor": float(k_factor),
         "wavelength_m": float(prop.wavelength_m(freq_mhz)),
-        "diffraction_db": float(loss), "v": float(v), "fspl_db": fspl,
+        "diffraction_db": float(loss), "bullington_db": unc, "v": float(v), "fspl_db": fspl, "model": model,
         "min_clearance_m": float(clearance.min()) if clearance.size else math.inf,
         "min_fresnel_clearance": float(ratio.min()) if ratio.size else math.inf,
         "obstructed": bool(clearance.size and clearance.min() < 0),
@@ -194,7 +210,7 @@ def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=
 
 
 def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=900.0, k_factor=4.0 / 3.0,
-                    eirp_dbm=None, step_m=None) -> dict:
+                    eirp_dbm=None, step_m=None, model="p526") -> dict:
     """Terrain profile from the site ``tx`` to the point ``rx`` (both ``(x, y)`` in the DEM's CRS).
 
     ``tx`` is snapped to the centre of its DEM cell (as the coverage engine does).  Returns a dict of numpy
@@ -202,7 +218,8 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
     (DEM, m), ``bulge`` (earth curvature ``d1 d2 / (2 k a)``), ``terrain`` (= ground + bulge), ``los`` (the
     straight line from the site antenna to the receiver antenna), ``fresnel_r`` (first Fresnel zone radius),
     ``fresnel_upper`` / ``fresnel_lower`` (los +- fresnel_r); and scalars ``distance_m``, ``tx_amsl``,
-    ``rx_amsl``, ``diffraction_db`` (Bullington), ``v``, ``fspl_db``, ``min_clearance_m`` (of the line of
+    ``rx_amsl``, ``diffraction_db`` (the ``model``'s loss: the complete P.526 method by default),
+    ``bullington_db`` (the uncorrected Bullington part J(v)), ``v``, ``fspl_db``, ``min_clearance_m`` (of the line of
     sight over the terrain; < 0 = obstructed), ``min_fresnel_clearance`` (clearance / r1; >= 0.6 = the
     first Fresnel zone is 60 % clear), ``obstructed``, ``tx`` (snapped site position) and, with
     ``eirp_dbm``, ``dbm`` (received signal).
@@ -210,13 +227,14 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
     """
     if not k_factor or k_factor <= 0:
         raise ValueError(f"k-factor must be > 0, got {k_factor}")
+    _check_model(model)
     dem = _Dem(dem_path)
     for what, pt in (("site", tx), ("point", rx)):
         if not dem.inside(float(pt[0]), float(pt[1])):
             raise ProfileError("point_outside_dem", what=what, x=pt[0], y=pt[1])
     dem.read(min(tx[0], rx[0]), min(tx[1], rx[1]), max(tx[0], rx[0]), max(tx[1], rx[1]))
     d, ground, txs = _profile(dem, tx, rx, step_m)
-    out = _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm)
+    out = _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm, model)
     out["tx"] = txs
     out["rx"] = (float(rx[0]), float(rx[1]))
     return out
@@ -224,10 +242,11 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
 
 def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height: float = 1.5,
                  k_factor: float = 4.0 / 3.0, max_radius: float = 30000.0, limit: Optional[int] = None,
-                 step_m=None) -> list:
+                 step_m=None, model: str = "p526") -> list:
     """Signal at ``(x, y)`` (DEM CRS) from every site within ``max_radius`` metres, strongest first.
 
-    Model: ITU-R P.526 -- EIRP - free-space loss - Bullington diffraction over the DEM profile from the site
+    Model: ITU-R P.526 -- EIRP - free-space loss - the complete (delta-Bullington) diffraction loss, or with
+    ``model='p526_bullington'`` the uncorrected Bullington loss, over the DEM profile from the site
     (snapped to its cell centre, antenna ``height_m`` above the ground) to the receiver (``rx_height``
     above the ground), earth curvature with ``k_factor``.  Sites outside the DEM are ignored.
     Returns a list of dicts (at most ``limit``): ``site_id``, ``operator``, ``tech``, ``x``/``y`` (the
@@ -238,6 +257,7 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
     """
     if not k_factor or k_factor <= 0:
         raise ValueError(f"k-factor must be > 0, got {k_factor}")
+    _check_model(model)
     radius = float(max_radius)
     if not radius > 0:
         raise ValueError(f"max_radius must be > 0, got {max_radius}")
@@ -259,11 +279,7 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
             continue
         d, ground, _ = _profile(dem, (sx, sy), (x, y), step_m)
         freq = float(site.freq_mhz)
-        if d[-1] > 0:
-            loss, v = prop.bullington_loss_db(d, ground, float(site.height_m), rx_height, freq,
-                                              k_factor=k_factor, return_v=True)
-        else:
-            loss, v = 0.0, -math.inf
+        loss, v, _ = _diffraction(d, ground, float(site.height_m), rx_height, freq, k_factor, model)
         fspl = float(prop.fspl_db(dist, freq))
         results.append({
             "site_id": str(site.site_id), "operator": str(getattr(site, "operator", "") or ""),

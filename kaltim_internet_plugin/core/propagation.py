@@ -13,20 +13,26 @@ Models and their validity ranges
   (enough of the first Fresnel zone is clear).
 * Fresnel-Kirchhoff parameter (:func:`fresnel_v`): valid when d1, d2 >> h and
   d1, d2 >> wavelength (paraxial approximation).
-* Bullington (ITU-R P.526-13 and later, section 4.5 "general path", the
-  Bullington part, eqs. for Stim / Str / Srim / Bullington point; without the
-  empirical correction unless ``empirical_correction=True``; the smooth
-  spherical-earth part of the delta-Bullington method is NOT implemented --
-  the earth bulge enters as terrain height instead)
+* Bullington (ITU-R P.526-15 section 4.5.1: Stim / Str / Srim / Bullington point)
   (:func:`bullington_loss_db`, :func:`bullington_rays`): multi-obstacle
   diffraction over a terrain profile, earth curvature via an effective earth
-  radius ``k * 6371 km`` (k = 4/3 standard atmosphere).  Meant for VHF and
-  above and line-of-sight-ish paths up to some tens of km at 90 m DEM
-  resolution (obstacles narrower than the sample step are missed); it
-  reduces to the exact single knife-edge for a profile with one obstacle and
-  tends to under-estimate the loss of several separated obstacles (hence the
-  optional P.526 empirical correction
-  ``L = Luc + (1 - exp(-Luc/6)) * (10 + 0.02 d_km)``).
+  radius ``k * 6371 km`` (k = 4/3 standard atmosphere).  Without its
+  correction (the ``p526_bullington`` model) it reduces to the exact single
+  knife edge over one obstacle and under-estimates the loss of several
+  obstacles and of the smooth earth (8-14 dB on average against the complete
+  method).  Exact grazing (Stim + Srim = 0) gives v = 0 (J = 6 dB).
+* The complete method of ITU-R P.526-15 section 4.5.2, identical to P.452-16
+  section 4.2.3 "delta-Bullington" (:func:`delta_bullington_loss_db`,
+  :func:`delta_bullington_rays`; the default ``p526`` model):
+  ``L = Lba + max(Lsph - Lbs, 0)`` with the corrected Bullington
+  ``Luc + (1 - exp(-Luc/6)) (10 + 0.02 d_km)`` on the actual profile (Lba) and
+  on the smooth profile (Lbs), and the spherical-earth loss Lsph (P.452 4.2.2 /
+  P.526 3.2, land: eps_r 22, sigma 0.003 S/m, vertical polarisation) for the
+  effective heights of the least-squares smooth earth (P.452 eqs. 161-169).
+  Validity (P.452-16): about 0.1-50 GHz, paths up to a few hundred km,
+  terrain profiles sampled finer than the obstacles that
+  matter; no clutter.  Checked against pycraf's P.452-16 implementation
+  (tests/oracle).
 * Okumura-Hata (:func:`hata_loss_db`): 150-1500 MHz, d 1-20 km, base station
   height hb 30-200 m, mobile height hm 1-10 m.  Terrain is ignored (quasi
   smooth terrain); ``environment`` = ``urban`` (small/medium city),
@@ -92,20 +98,52 @@ def fresnel_v(h_m, d1_m, d2_m, wavelength):
     return h * np.sqrt(2.0 * (d1 + d2) / (wavelength * d1 * d2))
 
 
-def _empirical(luc, d_m):
-    return luc + (1.0 - np.exp(-luc / 6.0)) * (10.0 + 0.02 * d_m / 1000.0)
+def bullington_corrected_db(luc, d_m):
+    """The Bullington correction of ITU-R P.526-15 eq. (56) (= P.452-16 eq. 21):
+    ``L = Luc + (1 - exp(-Luc / 6)) (10 + 0.02 d_km)``; ``Luc`` = J(v_b) in dB, ``d_m`` the path length."""
+    luc = np.asarray(luc, dtype=float)
+    out = luc + (1.0 - np.exp(-luc / 6.0)) * (10.0 + 0.02 * np.asarray(d_m, dtype=float) / 1000.0)
+    return out if out.ndim else float(out)
+
+
+_empirical = bullington_corrected_db  # the historical name
+
+
+def _bullington_v(d, hc, hts, hrs, lam):
+    """Bullington parameter v_b of ONE profile whose heights ``hc`` already include the earth bulge.
+
+    Exact grazing (the line of sight touches the highest obstacle, Stim + Srim = 0, where the Bullington point is
+    0 / 0) gives v = 0, the limit of both branches.
+    """
+    dt = d[-1]
+    di = d[1:-1]
+    hi = hc[1:-1]
+    stim = np.max((hi - hts) / di)
+    str_ = (hrs - hts) / dt
+    if stim < str_:
+        return float(np.max((hi - (hts * (dt - di) + hrs * di) / dt) * np.sqrt(2.0 * dt / (lam * di * (dt - di)))))
+    srim = np.max((hi - hrs) / (dt - di))
+    den = stim + srim  # >= 0 whenever stim >= str (the obstacle that sets stim is above the line)
+    if not den > 0.0:
+        return 0.0
+    db = (hrs - hts + srim * dt) / den
+    db = min(max(db, 1e-6), dt - 1e-6)
+    return float(db * (stim - str_) * np.sqrt(2.0 * dt / (lam * db * (dt - db))))
 
 
 def bullington_loss_db(distances_m, ground_m, tx_agl_m, rx_agl_m, freq_mhz,
                        k_factor=4.0 / 3.0, empirical_correction=False, return_v=False):
-    """Bullington diffraction loss (ITU-R P.526 section 4.5, Bullington part) for ONE profile.
+    """Bullington diffraction loss (ITU-R P.526 section 4.5.1) for ONE profile, by default WITHOUT its correction.
 
     ``distances_m`` / ``ground_m``: the full profile, index 0 = transmitter
     ground, index -1 = receiver ground (distances increasing from 0).
     Antenna heights are above ground.  Earth curvature uses the effective
-    radius ``k_factor * 6371 km``.  Returns the loss in dB (and v if
-    ``return_v``).  Reference (scalar) implementation; :func:`bullington_rays`
-    is the vectorised equivalent used by the coverage engine.
+    radius ``k_factor * 6371 km``.  Returns J(v_b) in dB (with
+    ``empirical_correction``: :func:`bullington_corrected_db` of it), and v_b if
+    ``return_v``.  Reference (scalar) implementation; :func:`bullington_rays`
+    is the vectorised equivalent used by the coverage engine.  This is the
+    ``p526_bullington`` model; the default ``p526`` model is
+    :func:`delta_bullington_loss_db`.
     """
     d = np.asarray(distances_m, dtype=float)
     h = np.asarray(ground_m, dtype=float)
@@ -114,31 +152,166 @@ def bullington_loss_db(distances_m, ground_m, tx_agl_m, rx_agl_m, freq_mhz,
     lam = float(wavelength_m(freq_mhz))
     ce = 1.0 / (k_factor * EARTH_RADIUS_M)
     dt = d[-1]
-    hts = h[0] + tx_agl_m
-    hrs = h[-1] + rx_agl_m
-    di = d[1:-1]
-    hi = h[1:-1] + 0.5 * ce * di * (dt - di)  # earth bulge
-    stim = np.max((hi - hts) / di)
-    str_ = (hrs - hts) / dt
-    if stim < str_:
-        v = np.max((hi - (hts * (dt - di) + hrs * di) / dt) * np.sqrt(2.0 * dt / (lam * di * (dt - di))))
-    else:
-        srim = np.max((hi - hrs) / (dt - di))
-        db = (hrs - hts + srim * dt) / (stim + srim)
-        db = min(max(db, 1e-6), dt - 1e-6)
-        v = (hts + stim * db - (hts * (dt - db) + hrs * db) / dt) * np.sqrt(2.0 * dt / (lam * db * (dt - db)))
+    hc = h + 0.5 * ce * d * (dt - d)  # earth bulge
+    v = _bullington_v(d, hc, h[0] + tx_agl_m, h[-1] + rx_agl_m, lam)
     luc = float(knife_edge_loss_db(v))
-    loss = float(_empirical(luc, dt)) if empirical_correction else luc
+    loss = float(bullington_corrected_db(luc, dt)) if empirical_correction else luc
     return (loss, float(v)) if return_v else loss
 
 
+# --------------------------------------------------------------------------- the complete method (delta-Bullington)
+
+_LAND_EPS_R, _LAND_SIGMA = 22.0, 0.003  # P.452 / P.526 ground constants for land (omega = 0)
+
+
+def _g_height_gain(b, k):
+    """P.526 eq. (18) / P.452 eq. (36): height gain G(Y) of B = beta Y, floored at 2 + 20 log10 K."""
+    b = np.asarray(b, dtype=float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bb = np.maximum(b - 1.1, 1e-12)
+        g = np.where(b > 2.0, 17.6 * np.sqrt(bb) - 5.0 * np.log10(bb) - 8.0,
+                     20.0 * np.log10(np.maximum(b + 0.1 * b ** 3, 1e-300)))
+    return np.maximum(g, 2.0 + 20.0 * np.log10(k))
+
+
+def _ldft_db(a_km, d_km, f_ghz, h_te, h_re, vertical=True):
+    """First-term spherical-earth diffraction loss L_dft over land (P.452-16 eqs. 30-36, P.526 section 3.1.1)."""
+    a = np.asarray(a_km, dtype=float)
+    x18 = 18.0 * _LAND_SIGMA / f_ghz
+    k = 0.036 * (a * f_ghz) ** (-1.0 / 3.0) * ((_LAND_EPS_R - 1.0) ** 2 + x18 ** 2) ** -0.25
+    if vertical:
+        k = k * (_LAND_EPS_R ** 2 + x18 ** 2) ** 0.5
+    k2 = k * k
+    k4 = k2 * k2
+    beta = (1.0 + 1.6 * k2 + 0.67 * k4) / (1.0 + 4.5 * k2 + 1.53 * k4)
+    x = 21.88 * beta * (f_ghz / a ** 2) ** (1.0 / 3.0) * d_km
+    y = 0.9575 * beta * (f_ghz ** 2 / a) ** (1.0 / 3.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fx = np.where(x >= 1.6, 11.0 + 10.0 * np.log10(x) - 17.6 * x, -20.0 * np.log10(x) - 5.6488 * x ** 1.425)
+    return -fx - _g_height_gain(beta * y * h_te, k) - _g_height_gain(beta * y * h_re, k)
+
+
+def spherical_earth_loss_db(distance_m, freq_mhz, h_te_m, h_re_m, k_factor=4.0 / 3.0, polarization="vertical"):
+    """Spherical-earth diffraction loss L_dsph (ITU-R P.452-16 section 4.2.2, P.526-15 section 3.2) over land.
+
+    ``h_te_m`` / ``h_re_m``: effective antenna heights above the smooth earth (> 0).  Beyond the smooth-earth
+    line-of-sight distance ``d_los = sqrt(2 a) (sqrt(h_te) + sqrt(h_re))`` it is the first-term residue loss
+    L_dft; within it, L_dft on the modified radius a_em interpolated by the clearance h_se / h_req, 0 when the
+    first Fresnel zone clearance h_req is met.  Vectorised (arrays broadcast).  Land: epsilon_r 22,
+    sigma 0.003 S/m; ``polarization`` 'vertical' (mobile networks) or 'horizontal'.
+    """
+    if polarization not in ("vertical", "horizontal"):
+        raise ValueError(f"polarization must be 'vertical' or 'horizontal', got {polarization!r}")
+    vertical = polarization == "vertical"
+    d = np.asarray(distance_m, dtype=float) / 1000.0
+    f = float(freq_mhz) / 1000.0
+    a = k_factor * EARTH_RADIUS_M / 1000.0
+    hte = np.maximum(np.asarray(h_te_m, dtype=float), 1e-3)
+    hre = np.maximum(np.asarray(h_re_m, dtype=float), 1e-3)
+    lam = C_M_PER_S / (f * 1e9)
+    d_los = np.sqrt(2.0 * a) * (np.sqrt(0.001 * hte) + np.sqrt(0.001 * hre))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        beyond = _ldft_db(a, d, f, hte, hre, vertical)
+        c = (hte - hre) / (hte + hre)
+        m = 250.0 * d * d / (a * (hte + hre))
+        arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
+        b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
+        dse1 = 0.5 * d * (1.0 + b)
+        dse2 = d - dse1
+        hse = ((hte - 500.0 * dse1 ** 2 / a) * dse2 + (hre - 500.0 * dse2 ** 2 / a) * dse1) / d
+        hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d)
+        aem = 500.0 * (d / (np.sqrt(hte) + np.sqrt(hre))) ** 2
+        lem = np.maximum(_ldft_db(aem, d, f, hte, hre, vertical), 0.0)
+        within = np.where(hse > hreq, 0.0, (1.0 - hse / hreq) * lem)
+    out = np.where(d >= d_los, beyond, within)
+    out = np.where(d > 0, out, 0.0)
+    return out if out.ndim else float(out)
+
+
+def smooth_earth_heights_m(distances_m, ground_m):
+    """Least-squares smooth-earth surface (P.452-16 eqs. 161-164): its heights (h_st, h_sr) at both ends, m."""
+    d = np.asarray(distances_m, dtype=float)
+    h = np.asarray(ground_m, dtype=float)
+    dd = np.diff(d)
+    v1 = np.sum(dd * (h[1:] + h[:-1]))
+    v2 = np.sum(dd * (h[1:] * (2.0 * d[1:] + d[:-1]) + h[:-1] * (d[1:] + 2.0 * d[:-1])))
+    dt = d[-1]
+    return float((2.0 * v1 * dt - v2) / dt ** 2), float((v2 - v1 * dt) / dt ** 2)
+
+
+def diffraction_heights_m(distances_m, ground_m, hts, hrs):
+    """Heights (h_std, h_srd) of the smooth surface for the diffraction model (P.452-16 eqs. 165-169), m.
+
+    The smooth-earth line is lowered by the highest obstruction h_obs of the straight tx-rx line (no earth
+    bulge), shared in proportion to the horizon elevation angles, and kept at or below the terminals' ground.
+    """
+    d = np.asarray(distances_m, dtype=float)
+    h = np.asarray(ground_m, dtype=float)
+    hst, hsr = smooth_earth_heights_m(d, h)
+    dt = d[-1]
+    di = d[1:-1]
+    hh = h[1:-1] - (hts * (dt - di) + hrs * di) / dt
+    hobs = float(hh.max()) if hh.size else -np.inf
+    if hobs > 0.0:
+        aobt = float(np.max(hh / di))
+        aobr = float(np.max(hh / (dt - di)))
+        hst -= hobs * aobt / (aobt + aobr)
+        hsr -= hobs * aobr / (aobt + aobr)
+    return min(hst, float(h[0])), min(hsr, float(h[-1]))
+
+
+def delta_bullington_loss_db(distances_m, ground_m, tx_agl_m, rx_agl_m, freq_mhz, k_factor=4.0 / 3.0,
+                             polarization="vertical", return_parts=False):
+    """The complete diffraction method of ITU-R P.526-15 section 4.5.2 (= P.452-16 section 4.2.3,
+    "delta-Bullington") for ONE profile, in dB:
+
+    ``L = Lba + max(Lsph - Lbs, 0)``, where ``Lba`` is the Bullington loss WITH its correction
+    (:func:`bullington_corrected_db`) on the actual profile, ``Lbs`` the same on the smooth profile (all heights
+    0, antennas at the effective heights ``h_te = hts - h_std``, ``h_re = hrs - h_srd`` of
+    :func:`diffraction_heights_m`) and ``Lsph`` the spherical-earth loss (:func:`spherical_earth_loss_db`) for
+    those heights.  Same profile conventions as :func:`bullington_loss_db`.  Reference (scalar) implementation;
+    :func:`delta_bullington_rays` is the vectorised one.  With ``return_parts`` returns ``(loss, parts)``, parts
+    = dict of ``v`` (actual profile), ``v_smooth``, ``bullington_db`` (Lba), ``bullington_smooth_db`` (Lbs),
+    ``spherical_db`` (Lsph), ``h_te``, ``h_re``.
+    """
+    d = np.asarray(distances_m, dtype=float)
+    h = np.asarray(ground_m, dtype=float)
+    if d.size < 3 or not d[-1] > 0:
+        parts = dict(v=-np.inf, v_smooth=-np.inf, bullington_db=0.0, bullington_smooth_db=0.0, spherical_db=0.0,
+                     h_te=float(tx_agl_m), h_re=float(rx_agl_m))
+        return (0.0, parts) if return_parts else 0.0
+    lam = float(wavelength_m(freq_mhz))
+    ce = 1.0 / (k_factor * EARTH_RADIUS_M)
+    dt = d[-1]
+    bulge = 0.5 * ce * d * (dt - d)
+    hts = h[0] + tx_agl_m
+    hrs = h[-1] + rx_agl_m
+    v = _bullington_v(d, h + bulge, hts, hrs, lam)
+    lba = float(bullington_corrected_db(knife_edge_loss_db(v), dt))
+    hstd, hsrd = diffraction_heights_m(d, h, hts, hrs)
+    hte, hre = hts - hstd, hrs - hsrd
+    vs = _bullington_v(d, bulge, hte, hre, lam)
+    lbs = float(bullington_corrected_db(knife_edge_loss_db(vs), dt))
+    lsph = float(spherical_earth_loss_db(dt, freq_mhz, hte, hre, k_factor, polarization))
+    loss = lba + max(lsph - lbs, 0.0)
+    if return_parts:
+        return loss, dict(v=v, v_smooth=vs, bullington_db=lba, bullington_smooth_db=lbs, spherical_db=lsph,
+                          h_te=hte, h_re=hre)
+    return loss
+
+
+# --------------------------------------------------------------------------- vectorised kernels (the coverage engine)
+
 def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
-                    k_factor=4.0 / 3.0, empirical_correction=False, block=None):
-    """Vectorised Bullington loss for every receiver position along many rays.
+                    k_factor=4.0 / 3.0, empirical_correction=False, block=None, obstacles_m=None):
+    """Vectorised Bullington loss (uncorrected by default) for every receiver position along many rays.
 
     ``distances_m``: (n,) increasing, ``distances_m[0] == 0`` (transmitter).
     ``ground_m``: (R, n) ground heights along R rays sampled at those distances.
     ``tx_amsl_m``: (R,) or scalar transmitter antenna height above sea level.
+    ``obstacles_m``: optional (R, n) heights of the intermediate points (default ``ground_m``); the coverage
+    engine's coarse resolutions pass the highest ground around each sample, so that crests between samples
+    still diffract; the terminals always stand on ``ground_m``.
     Returns (R, n) float32 losses in dB; the receiver at sample j sees the
     profile 0..j (receiver antenna ``rx_agl_m`` above the ground at j).
     Same result as :func:`bullington_loss_db` on each profile (float32).
@@ -155,52 +328,242 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     J(v) = 0): ``(Stim - Str) * min_i(d_i w_i)`` bounds it, and only the
     receivers above that bound are searched.
     """
-    d = np.asarray(distances_m, dtype=np.float64)
-    H = np.asarray(ground_m)
-    R, n = H.shape
-    if n < 3:
-        return np.zeros((R, n), dtype=np.float32)
-    f32 = np.float32
-    lam = float(wavelength_m(freq_mhz))
-    re = k_factor * EARTH_RADIUS_M
-    hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=np.float64), (R,)).astype(np.float32)
-    # transposed (samples x rays): the slices per receiver are contiguous blocks
-    HfT = np.ascontiguousarray((H.T - (d * d / (2.0 * re))[:, None]).astype(np.float32))  # flat-earth frame
-    hrT = HfT + f32(rx_agl_m)
-    AT = HfT - hts[None, :]  # height above the tx antenna
-    sT = np.empty_like(AT)
-    sT[0] = -np.inf
-    sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
-    stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
-    ARr = np.ascontiguousarray(AT.T)  # (R, n): rows of the line-of-sight search
-    strT = (hrT - hts[None, :]) / np.where(d > 0, d, 1.0)[:, None].astype(np.float32)  # slope tx -> rx
-    if block is None:
-        # measured: 8 receivers per pass is best while the (8, n, R) buffer stays within a few MB; beyond,
-        # memory traffic outweighs the per-call savings and one receiver per pass is faster
-        block = 8 if n * R <= 262144 else 1
-    vT = np.full((n, R), -np.inf, dtype=np.float32)
-    buf = np.empty((block, n, R), dtype=np.float32)
-    # geometry rows are built for 64 receivers (or a block) at a time and sliced per block
-    rows = max(block, 64)
-    g0, geo = 0, None
-    for j0 in range(2, n, block):
-        j1 = min(j0 + block, n)
-        if geo is None or j1 > g0 + geo[0].shape[0]:
-            g0 = j0
-            geo = _geometry(d, g0, min(g0 + rows, n), lam)
-        sub = tuple(a[j0 - g0:j1 - g0, :j1] for a in geo)
-        vT[j0:j1] = _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf, sub)
+    k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, False)
+    if k.trivial:
+        return k.zeros()
+    vT = k.run()[0]
     loss = knife_edge_loss_db(vT)
     if empirical_correction:
-        loss = _empirical(loss, d[:, None]).astype(np.float32)
+        loss = np.asarray(bullington_corrected_db(loss, k.d[:, None]), dtype=np.float32)
     return np.ascontiguousarray(loss.T)
 
 
-def _geometry(d, j0, j1, lam):
+def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor=4.0 / 3.0,
+                          polarization="vertical", block=None, obstacles_m=None):
+    """Vectorised complete method (:func:`delta_bullington_loss_db`) for every receiver along many rays.
+
+    Same arguments and layout as :func:`bullington_rays`; returns (R, n) float32 losses in dB equal to
+    :func:`delta_bullington_loss_db` on each profile 0..j (float32 rounding).  On top of the Bullington work it
+    needs, per receiver: the least-squares smooth earth (prefix sums, O(R n)), the highest obstruction of the
+    straight line and the receiver-side obstruction angle (a second O(R n^2) pass, dense over the block), the
+    Bullington parameter of the smooth profile (its horizon slopes are maxima of concave functions of the
+    sample distance: two samples around the continuous optimum give them exactly; its line-of-sight case is
+    searched like the actual profile's) and the spherical-earth loss (O(R n)).
+    """
+    k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, True)
+    if k.trivial:
+        return k.zeros()
+    vT, vsT, hteT, hreT = k.run()
+    dcol = k.d[:, None]
+    lba = bullington_corrected_db(knife_edge_loss_db(vT), dcol)
+    lbs = bullington_corrected_db(knife_edge_loss_db(vsT), dcol)
+    lsph = spherical_earth_loss_db(np.broadcast_to(dcol, hteT.shape), freq_mhz, hteT, hreT, k_factor, polarization)
+    loss = lba + np.maximum(lsph - lbs, 0.0)
+    loss[:2] = 0.0
+    return np.ascontiguousarray(loss.T.astype(np.float32))
+
+
+class _RayKernel:
+    """Shared set-up and block loop of :func:`bullington_rays` / :func:`delta_bullington_rays`.
+
+    Arrays are transposed (samples x rays): the slices per receiver are contiguous blocks.
+    """
+
+    def __init__(self, distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m,
+                 complete):
+        self.d = d = np.asarray(distances_m, dtype=np.float64)
+        H = np.asarray(ground_m)
+        self.R, self.n = R, n = H.shape
+        self.trivial = n < 3
+        if self.trivial:
+            return
+        f32 = np.float32
+        self.lam = float(wavelength_m(freq_mhz))
+        self.re = re = k_factor * EARTH_RADIUS_M
+        self.complete = complete
+        O = H if obstacles_m is None else np.asarray(obstacles_m)  # noqa: E741
+        self.hts = hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=np.float64), (R,)).astype(np.float32)
+        curv = (d * d / (2.0 * re))[:, None]
+        self.HfT = HfT = np.ascontiguousarray((O.T - curv).astype(np.float32))  # obstacles, flat-earth frame
+        GT = np.ascontiguousarray(H.T.astype(np.float32))
+        self.hrT = hrT = (GT - curv.astype(np.float32)) + f32(rx_agl_m)  # receiver antennas, flat-earth frame
+        AT = HfT - hts[None, :]  # height above the tx antenna
+        sT = np.empty_like(AT)
+        sT[0] = -np.inf
+        sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
+        self.stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
+        self.ARr = np.ascontiguousarray(AT.T)  # (R, n): rows of the line-of-sight search
+        dsafe = np.where(d > 0, d, 1.0)[:, None]
+        self.strT = (hrT - hts[None, :]) / dsafe.astype(np.float32)  # slope tx -> rx
+        if block is None:
+            # measured: 8 receivers per pass is best while the (8, n, R) buffer stays within a few MB; beyond,
+            # memory traffic outweighs the per-call savings and one receiver per pass is faster
+            block = 8 if n * R <= 262144 else 1
+        self.block = block
+        if complete:
+            # the obstruction of the straight tx-rx line and the smooth earth use the heights without the bulge
+            hts64 = hts.astype(np.float64)
+            self.ArawT = np.ascontiguousarray(O.T.astype(np.float32) - hts[None, :])
+            hrs = GT.astype(np.float64) + float(rx_agl_m)
+            self.hrs = hrs
+            self.strraw = (hrs - hts64[None, :]) / dsafe
+            sr = np.empty((n, R))
+            sr[0] = -np.inf
+            sr[1:] = self.ArawT[1:] / d[1:, None]
+            self.aobt_pre = np.maximum.accumulate(sr, axis=0)  # max over 1..m of (h_i - hts) / d_i
+            G64 = GT.astype(np.float64)
+            dd = np.diff(d)[:, None]
+            v1 = np.zeros((n, R))
+            v2 = np.zeros((n, R))
+            np.cumsum(dd * (G64[1:] + G64[:-1]), axis=0, out=v1[1:])
+            seg2 = G64[1:] * (2.0 * d[1:, None] + d[:-1, None]) + G64[:-1] * (d[1:, None] + 2.0 * d[:-1, None])
+            np.cumsum(dd * seg2, axis=0, out=v2[1:])
+            self.hst = (2.0 * v1 * dsafe - v2) / dsafe ** 2
+            self.hsr = (v2 - v1 * dsafe) / dsafe ** 2
+            self.g0 = G64[0]
+            self.G64 = G64
+            self.hts64 = hts64
+
+    def zeros(self):
+        return np.zeros((self.R, self.n), dtype=np.float32)
+
+    def run(self):
+        n, R, block = self.n, self.R, self.block
+        vT = np.full((n, R), -np.inf, dtype=np.float32)
+        if self.complete:
+            vsT = np.full((n, R), -np.inf)
+            hteT = np.ones((n, R))
+            hreT = np.ones((n, R))
+        buf = np.empty((block, n, R), dtype=np.float32)
+        buf2 = np.empty((block, n, R), dtype=np.float32) if self.complete else None
+        # geometry rows are built for 64 receivers (or a block) at a time and sliced per block
+        rows = max(block, 64)
+        g0, geo = 0, None
+        for j0 in range(2, n, block):
+            j1 = min(j0 + block, n)
+            if geo is None or j1 > g0 + geo[0].shape[0]:
+                g0 = j0
+                geo = _geometry(self.d, g0, min(g0 + rows, n), self.lam, self.re if self.complete else None)
+            sub = tuple(a[j0 - g0:j1 - g0, :j1] for a in geo)
+            vT[j0:j1] = self._bullington_block(j0, j1, buf, sub)
+            if self.complete:
+                vsT[j0:j1], hteT[j0:j1], hreT[j0:j1] = self._smooth_block(j0, j1, buf, buf2, sub)
+        if self.complete:
+            return vT, vsT, hteT, hreT
+        return (vT,)
+
+    def _bullington_block(self, j0, j1, buf, geo):
+        """v of the receivers j0..j1-1 on every ray, (j1 - j0, R); ``geo``: their rows of :func:`_geometry`."""
+        f32 = np.float32
+        J = j1 - j0
+        W, DW, INV, NEG = geo[:4]
+        d, lam, hts = self.d, self.lam, self.hts
+        stim = self.stimT[j0 - 1:j1 - 1]  # horizon over 1..j-1
+        strj = self.strT[j0:j1]
+        hr = self.hrT[j0:j1]
+        # receiver-side horizon slope, max over i in 1..j-1 (for j >= j0 + 1 the last columns of the block are
+        # beyond some receivers: NEG masks them)
+        m = j1 - 2
+        S = buf[:J, :m]
+        np.subtract(self.HfT[None, 1:m + 1, :], hr[:, None, :], out=S)
+        S *= INV[:, 1:m + 1, None]
+        if J > 1:
+            S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
+        srim = S.max(axis=1)
+        # shadowed receivers: the Bullington point, where the two horizon lines cross
+        Dj = d[j0:j1, None].astype(np.float32)
+        above = hr - hts[None, :]
+        den = stim + srim
+        den[np.abs(den) < 1e-12] = f32(1e-12)  # exact grazing: 0 / 0, the numerator is 0 too and v -> 0
+        db = (above + srim * Dj) / den
+        np.maximum(db, f32(1e-3), out=db)
+        np.minimum(db, Dj - f32(1e-3), out=db)
+        v = (stim * db - above * db / Dj) * np.sqrt(f32(2.0) * Dj / (f32(lam) * db * (Dj - db)))
+        # line-of-sight receivers: largest v over the profile, searched only where it can exceed -0.78
+        los = stim < strj
+        need = los & ((stim - strj) * DW[:, 1][:, None] > f32(J_V_MIN))
+        v[los & ~need] = -np.inf
+        if need.any():
+            jr, rr = np.nonzero(need)
+            ja = jr + j0
+            m = int(ja.max()) - 1
+            sub = self.ARr[rr, 1:m + 1]  # (receivers, m), rows contiguous
+            sub *= W[jr, 1:m + 1]
+            sub -= DW[jr, 1:m + 1] * strj[jr, rr][:, None]
+            sub += NEG[jr, 1:m + 1]
+            v[jr, rr] = sub.max(axis=1)
+        return v
+
+    def _smooth_block(self, j0, j1, buf, buf2, geo):
+        """Smooth-profile v, h_te and h_re of the receivers j0..j1-1, each (j1 - j0, R) float64."""
+        J = j1 - j0
+        W, DW, INV, NEG, BW = geo
+        d, re, lam = self.d, self.re, self.lam
+        m = j1 - 2
+        strraw = self.strraw[j0:j1]
+        hst, hsr = self.hst[j0:j1], self.hsr[j0:j1]
+        # obstruction of the straight line (no bulge): H_i = (h_i - hts) - Str d_i, i in 1..j-1
+        aobt = self.aobt_pre[j0 - 1:j1 - 1] - strraw
+        obstructed = aobt > 0.0
+        if obstructed.any():
+            Hm = buf[:J, :m]
+            np.multiply(strraw.astype(np.float32)[:, None, :], d[None, 1:m + 1, None].astype(np.float32), out=Hm)
+            np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
+            T = buf2[:J, :m]
+            np.multiply(Hm, INV[:, 1:m + 1, None], out=T)
+            if J > 1:
+                T[:, j0 - 1:] += NEG[:, j0:m + 1, None]
+                Hm[:, j0 - 1:] += NEG[:, j0:m + 1, None]
+            hobs = Hm.max(axis=1).astype(np.float64)
+            aobr = T.max(axis=1).astype(np.float64) + 0.0
+            with np.errstate(invalid="ignore", divide="ignore"):
+                tot = aobt + aobr
+                hst = np.where(obstructed, hst - hobs * aobt / tot, hst)
+                hsr = np.where(obstructed, hsr - hobs * aobr / tot, hsr)
+        hts = self.hts64[None, :]
+        hrs = self.hrs[j0:j1]
+        hte = hts - np.minimum(hst, self.g0[None, :])
+        hre = hrs - np.minimum(hsr, self.G64[j0:j1])
+        # Bullington on the smooth profile (heights = earth bulge only, antennas h_te, h_re)
+        Dj = d[j0:j1, None]
+        jmax = np.arange(j0, j1)[:, None] - 1  # last intermediate point
+        stim = _concave_max(d, jmax, np.sqrt(2.0 * re * hte), lambda di: (Dj - di) / (2.0 * re) - hte / di)
+        srim = _concave_max(d, jmax, Dj - np.sqrt(2.0 * re * hre), lambda di: di / (2.0 * re) - hre / (Dj - di))
+        str_ = (hre - hte) / Dj
+        den = stim + srim
+        with np.errstate(invalid="ignore", divide="ignore"):
+            db = np.clip((hre - hte + srim * Dj) / den, 1e-6, Dj - 1e-6)
+            v = np.where(den > 0.0, db * (stim - str_) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db))), 0.0)
+        los = stim < str_
+        need = los & ((stim - str_) * DW[:, 1][:, None].astype(np.float64) > J_V_MIN)
+        v[los & ~need] = -np.inf
+        if need.any():
+            jr, rr = np.nonzero(need)
+            m = int(jr.max()) + j0 - 1
+            sub = BW[jr, 1:m + 1].astype(np.float64)
+            sub -= W[jr, 1:m + 1] * hte[jr, rr][:, None]
+            sub -= DW[jr, 1:m + 1] * str_[jr, rr][:, None]
+            sub += NEG[jr, 1:m + 1]
+            v[jr, rr] = sub.max(axis=1)
+        return v, hte, hre
+
+
+def _concave_max(d, jmax, xstar, f):
+    """Max of a concave function ``f(d_i)`` over the samples i = 1..jmax: at one of the two samples around its
+    continuous maximum ``xstar`` (clamped to the range)."""
+    k = np.searchsorted(d, xstar)
+    lo = np.clip(k - 1, 1, jmax)
+    hi = np.clip(k, 1, jmax)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.maximum(f(d[lo]), f(d[hi]))
+
+
+def _geometry(d, j0, j1, lam, re=None):
     """Per-receiver geometry of receivers j0..j1-1 (rows) and points 0..j1-1 (columns), valid for 1 <= i < j.
 
     W: v per metre of height above the tx-rx line; DW = d_i * W; INV = 1 / (d_j - d_i); NEG: 0 where valid,
-    -inf elsewhere.  Built for a range of receivers at a time (O(rows x n) memory, not O(n^2)).
+    -inf elsewhere; with ``re`` also BW = W * d_i (d_j - d_i) / (2 re) (the smooth profile's bulge, in v).
+    Built for a range of receivers at a time (O(rows x n) memory, not O(n^2)).
     """
     jj = np.arange(j0, j1)[:, None]
     ii = np.arange(j1)[None, :]
@@ -209,50 +572,11 @@ def _geometry(d, j0, j1, lam):
     di = d[None, :j1]
     gap = np.where(valid, dj - di, 1.0)
     w = np.where(valid, np.sqrt(2.0 * dj / (lam * np.where(valid, di, 1.0) * gap)), 0.0)
-    return (w.astype(np.float32), (w * di).astype(np.float32), np.where(valid, 1.0 / gap, 0.0).astype(np.float32),
-            np.where(valid, 0.0, -np.inf).astype(np.float32))
-
-
-def _bullington_block(j0, j1, HfT, hrT, ARr, stimT, strT, hts, d, lam, buf, geo):
-    """v of the receivers j0..j1-1 on every ray, (j1 - j0, R); ``geo``: their rows of :func:`_geometry`."""
-    f32 = np.float32
-    J = j1 - j0
-    W, DW, INV, NEG = geo
-    stim = stimT[j0 - 1:j1 - 1]  # horizon over 1..j-1
-    strj = strT[j0:j1]
-    hr = hrT[j0:j1]
-    # receiver-side horizon slope, max over i in 1..j-1 (for j >= j0 + 1 the last columns of the block are
-    # beyond some receivers: NEG masks them)
-    m = j1 - 2
-    S = buf[:J, :m]
-    np.subtract(HfT[None, 1:m + 1, :], hr[:, None, :], out=S)
-    S *= INV[:, 1:m + 1, None]
-    if J > 1:
-        S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
-    srim = S.max(axis=1)
-    # shadowed receivers: the Bullington point, where the two horizon lines cross
-    Dj = d[j0:j1, None].astype(np.float32)
-    above = hr - hts[None, :]
-    den = stim + srim
-    den[np.abs(den) < 1e-12] = f32(1e-12)
-    db = (above + srim * Dj) / den
-    np.maximum(db, f32(1e-3), out=db)
-    np.minimum(db, Dj - f32(1e-3), out=db)
-    v = (stim * db - above * db / Dj) * np.sqrt(f32(2.0) * Dj / (f32(lam) * db * (Dj - db)))
-    # line-of-sight receivers: largest v over the profile, searched only where it can exceed -0.78
-    los = stim < strj
-    need = los & ((stim - strj) * DW[:, 1][:, None] > f32(J_V_MIN))
-    v[los & ~need] = -np.inf
-    if need.any():
-        jr, rr = np.nonzero(need)
-        ja = jr + j0
-        m = int(ja.max()) - 1
-        sub = ARr[rr, 1:m + 1]  # (receivers, m), rows contiguous
-        sub *= W[jr, 1:m + 1]
-        sub -= DW[jr, 1:m + 1] * strj[jr, rr][:, None]
-        sub += NEG[jr, 1:m + 1]
-        v[jr, rr] = sub.max(axis=1)
-    return v
+    out = (w.astype(np.float32), (w * di).astype(np.float32), np.where(valid, 1.0 / gap, 0.0).astype(np.float32),
+           np.where(valid, 0.0, -np.inf).astype(np.float32))
+    if re is not None:
+        out += ((w * di * gap / (2.0 * re)).astype(np.float32),)
+    return out
 
 
 def hata_loss_db(distance_m, freq_mhz, hb_m, hm_m=1.5, environment="rural"):

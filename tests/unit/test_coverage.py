@@ -110,12 +110,14 @@ def test_los_agrees_with_gdal_viewshed(dem, tmp_path, k):
 
 
 def test_p526_shadow_matches_gdal_invisible(dem):
-    """Independent check of the ray geometry + curvature of p526: cells with a
-    diffraction loss > J(0) (obstructed) are those gdal's viewshed hides."""
+    """Independent check of the ray geometry + curvature of the ray models: with the uncorrected Bullington
+    (p526_bullington, where J(v) > J(0) exactly when the terrain cuts the line of sight), cells with a
+    diffraction loss > J(0) are those gdal's viewshed hides.  (The complete p526 method adds the Bullington
+    correction and the spherical-earth term, so its loss is no sign-of-v indicator; it shares the geometry.)"""
     site = _site("A", 200, 200, h=30.0)
     radius = 15000.0
     ds = gdal.Open(dem)
-    arr, off = cov.compute_site_window(ds, site, "p526", rx_height=1.5, max_radius_m=radius)
+    arr, off = cov.compute_site_window(ds, site, "p526_bullington", rx_height=1.5, max_radius_m=radius)
     sig = _place(arr, off)
     d = _dist(site)
     diff = site.eirp_dbm - sig - prop.fspl_db(d, site.freq_mhz)
@@ -125,6 +127,43 @@ def test_p526_shadow_matches_gdal_invisible(dem):
     print("p526 shadow agreement", agree)
     assert agree >= 0.98, agree
     assert np.all(diff[inr] >= -1e-3)
+
+
+def test_complete_method_never_more_optimistic_than_bullington(dem):
+    """p526 (complete: corrected Bullington + the smooth-earth excess) loses at least as much as p526_bullington
+    (uncorrected) at every cell, on the same rays; clearly more on average."""
+    ds = gdal.Open(dem)
+    site = _site("A", 200, 200, h=30.0)
+    for step in (1.0, (4, 4)):
+        full, off = cov.compute_site_window(ds, site, "p526", max_radius_m=12000.0, ray_step_cells=step)
+        unc, off2 = cov.compute_site_window(ds, site, "p526_bullington", max_radius_m=12000.0, ray_step_cells=step)
+        m = np.isfinite(full)
+        assert off == off2 and np.array_equal(m, np.isfinite(unc))
+        assert np.all(full[m] <= unc[m] + 1e-3)
+        assert np.mean(unc[m] - full[m]) > 2.0
+
+
+def test_flat_ground_reach_follows_the_complete_method(tmp_path):
+    """Flat ground: the raster's signal is EIRP - FSPL - the scalar complete method at the cell's distance, so
+    the -110 dBm reach of a default 4G site (35 m, 900 MHz, RSRP 10 MHz, 15 dB margin) is where that scalar
+    says, far short of the free-space reach."""
+    n = 381
+    z = np.full((n, n), 20.0)
+    dem = _write(tmp_path / "flat.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
+    eirp = 60.0 - 10 * np.log10(12 * 50) - 15.0
+    s = _site("F", 190, 190, h=35.0, f=900.0, eirp=eirp)
+    arr, (xo, yo) = cov.compute_site_window(gdal.Open(dem), s, "p526", max_radius_m=16000.0)
+    row = arr[190 - yo, 190 - xo:]  # east along the row of the site
+    dist = np.arange(row.size) * CELL
+    ok = np.isfinite(row) & (dist >= 2 * CELL)
+    prof = [prop.delta_bullington_loss_db(np.linspace(0, x, int(x // CELL) + 1), np.full(int(x // CELL) + 1, 20.0),
+                                          35.0, 1.5, 900.0) for x in dist[ok]]
+    expect = eirp - prop.fspl_db(dist[ok], 900.0) - np.array(prof)
+    np.testing.assert_allclose(row[ok], expect, atol=0.05)
+    reach = dist[ok][expect >= -110.0].max()
+    assert reach < dist[ok].max() - 1000.0  # the model, not the radius, ends the coverage
+    fs_reach = 1000 * 10 ** ((eirp + 110.0 - 20 * np.log10(900.0) - 32.4478) / 20)
+    assert reach < 0.5 * fs_reach
 
 
 # ----------------------------------------------------------------------------- composite

@@ -81,7 +81,17 @@ def test_profile_over_a_single_ridge(ridge_dem):
     h = 20 + H + p["bulge"][mid] - p["los"][mid]
     v = float(prop.fresnel_v(h, dist / 2, dist / 2, lam))
     assert p["v"] == pytest.approx(v, rel=1e-6)
-    assert p["diffraction_db"] == pytest.approx(prop.knife_edge_loss_db(v), rel=1e-6)
+    j = float(prop.knife_edge_loss_db(v))
+    assert p["bullington_db"] == pytest.approx(j, rel=1e-6)
+    # the complete method (default model p526): the corrected Bullington on the actual profile, plus the
+    # spherical-earth excess of the smooth profile, never less than that corrected knife edge
+    corrected = j + (1 - math.exp(-j / 6)) * (10 + 0.02 * dist / 1000)
+    assert p["model"] == "p526" and p["diffraction_db"] >= corrected - 1e-9
+    assert p["diffraction_db"] == pytest.approx(
+        prop.delta_bullington_loss_db(d, p["ground"], 30.0, 1.5, 900.0, k_factor=4 / 3), rel=1e-12)
+    old = terrain_profile(ridge_dem, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=900.0, eirp_dbm=60.0,
+                          model="p526_bullington")
+    assert old["diffraction_db"] == pytest.approx(j, rel=1e-6)
     assert p["obstructed"] and p["min_clearance_m"] == pytest.approx(-h)
     assert p["dbm"] == pytest.approx(60.0 - prop.fspl_db(dist, 900.0) - p["diffraction_db"])
 
@@ -130,9 +140,11 @@ def test_point_signal_errors(ridge_dem, tmp_path):
     assert e.value.code == "dem_unusable" and e.value.params["why"]
 
 
-def test_point_signal_agrees_with_coverage_raster(tmp_path):
-    """The probe is the coverage engine's p526 model at one cell: same value where the engine's ray
-    sampling does not matter (median over many cells within 1 dB)."""
+@pytest.mark.parametrize("model", ["p526", "p526_bullington"])
+def test_point_signal_agrees_with_coverage_raster(tmp_path, model):
+    """The probe is the coverage engine's model at one cell (the complete method for p526, the uncorrected
+    Bullington for p526_bullington): same value where the engine's ray sampling does not matter (median over
+    many cells within 1 dB), and the other model would not agree as well."""
     rng = np.random.default_rng(3)
     n = 160
     yy, xx = np.mgrid[0:n, 0:n].astype(float)
@@ -144,16 +156,25 @@ def test_point_signal_agrees_with_coverage_raster(tmp_path):
     dem = _write(tmp_path / "hills.tif", z)
     site = NamedSite("A", *_xy(80, 80), 35.0, 900.0, 60.0)
     out = tmp_path / "cov.tif"
-    cov.run_coverage(dem, [site], str(out), model="p526", max_radius_m=6000.0)
+    cov.run_coverage(dem, [site], str(out), model=model, max_radius_m=6000.0)
     ds = gdal.Open(str(out))
     arr = ds.GetRasterBand(1).ReadAsArray()
     ds = None
-    diffs = []
+    other = "p526_bullington" if model == "p526" else "p526"
+    diffs, others = [], []
     for col, row in rng.integers(20, 140, size=(60, 2)):
         if arr[row, col] == cov.OUT_NODATA:
             continue
-        res = point_signal(dem, [site], *_xy(col, row), max_radius=6000.0)
+        res = point_signal(dem, [site], *_xy(col, row), max_radius=6000.0, model=model)
         diffs.append(res[0]["dbm"] - arr[row, col])
+        others.append(point_signal(dem, [site], *_xy(col, row), max_radius=6000.0, model=other)[0]["dbm"]
+                      - arr[row, col])
     diffs = np.abs(np.array(diffs))
     assert diffs.size > 20
     assert np.median(diffs) < 1.0, np.median(diffs)
+    assert np.mean(diffs) < np.mean(np.abs(others))
+
+
+def test_probe_model_is_checked(ridge_dem):
+    with pytest.raises(ValueError, match="model"):
+        point_signal(ridge_dem, [], *_xy(RX_COL, ROW), model="magic")

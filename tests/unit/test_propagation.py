@@ -136,3 +136,97 @@ def test_hata_values():
     assert np.all(np.diff(d) > 0)
     with pytest.raises(ValueError):
         prop.hata_loss_db(1000.0, 900.0, 30.0, 1.5, "jungle")
+
+
+# ----------------------------------------------------------------------------- the complete method (delta-Bullington)
+
+def test_exact_grazing_is_v_zero():
+    """The line of sight touches the obstacle (Stim + Srim = 0): v = 0, J = 6 dB, in the scalar and the kernel."""
+    d = np.array([0.0, 1000.0, 2000.0, 3000.0])
+    h = np.array([0.0, 15.0, 10.0, 0.0])  # tx 20 m, rx 10 m: the line passes exactly through (1000, 15)
+    h[2] = 5.0
+    loss, v = prop.bullington_loss_db(d[:3], np.array([0.0, 15.0, 0.0]), 20.0, 10.0, 900.0, k_factor=np.inf,
+                                      return_v=True)
+    assert v == 0.0 and loss == pytest.approx(float(prop.knife_edge_loss_db(0.0)))
+    k = prop.bullington_rays(d[:3], np.array([[0.0, 15.0, 0.0]]), 20.0, 10.0, 900.0, k_factor=np.inf)
+    assert k[0, 2] == pytest.approx(loss, abs=1e-3)
+
+
+def test_bullington_correction_formula():
+    assert prop.bullington_corrected_db(0.0, 5000.0) == 0.0
+    luc = 12.0
+    assert prop.bullington_corrected_db(luc, 20000.0) == pytest.approx(luc + (1 - math.exp(-2.0)) * 10.4)
+
+
+def test_spherical_earth_loss_behaviour():
+    """L_dsph: 0 with the first Fresnel zone clear, growing with distance, beyond the radio horizon the
+    first-term loss; higher antennas lose less."""
+    d = np.array([1000.0, 5000.0, 10000.0, 20000.0, 40000.0, 60000.0])
+    low = prop.spherical_earth_loss_db(d, 900.0, 35.0, 1.5)
+    assert low[0] == 0.0 and np.all(np.diff(low) > 0)
+    high = prop.spherical_earth_loss_db(d, 900.0, 100.0, 10.0)
+    assert np.all(high <= low) and (high < low).any()
+    # horizontal vs vertical polarisation differ little over land at these frequencies
+    hor = prop.spherical_earth_loss_db(d, 900.0, 35.0, 1.5, polarization="horizontal")
+    assert np.max(np.abs(hor - low)) < 1.0
+    with pytest.raises(ValueError):
+        prop.spherical_earth_loss_db(d, 900.0, 35.0, 1.5, polarization="circular")
+
+
+def test_smooth_earth_heights_fit_a_straight_slope():
+    """The least-squares smooth earth of a straight slope is that slope, whatever the sampling."""
+    d = np.sort(np.r_[0.0, np.random.default_rng(1).uniform(0, 9000, 40), 9000.0])
+    h = 100.0 + 0.01 * d
+    hst, hsr = prop.smooth_earth_heights_m(d, h)
+    assert hst == pytest.approx(100.0) and hsr == pytest.approx(190.0)
+
+
+def test_complete_method_on_flat_earth_is_max_of_bullington_and_spherical():
+    """Over flat ground the smooth profile is the actual one, so L = max(L_bull, L_sph)."""
+    d = np.linspace(0.0, 20000.0, 201)
+    h = np.full(d.size, 20.0)
+    loss, parts = prop.delta_bullington_loss_db(d, h, 35.0, 1.5, 900.0, return_parts=True)
+    assert parts["h_te"] == pytest.approx(35.0) and parts["h_re"] == pytest.approx(1.5)
+    assert parts["bullington_db"] == pytest.approx(parts["bullington_smooth_db"], abs=1e-9)
+    assert loss == pytest.approx(max(parts["bullington_db"], parts["spherical_db"]))
+    assert loss > prop.bullington_loss_db(d, h, 35.0, 1.5, 900.0) + 5.0  # the uncorrected part is optimistic
+
+
+def _rays(seed=3, n=120, R=16):
+    rng = np.random.default_rng(seed)
+    d = np.arange(n) * 90.0
+    H = np.cumsum(rng.normal(0.0, 6.0, (R, n)), axis=1) + 200.0
+    H[:4] -= np.arange(n) * 1.0
+    H[4:8] = 200.0 + rng.normal(0.0, 1.5, (4, n)) - np.arange(n) * 0.35
+    H[8:10] = 50.0 + rng.normal(0.0, 0.3, (2, n))  # flat: the spherical-earth term dominates far out
+    return d, H
+
+
+@pytest.mark.parametrize("block", [None, 1, 3, 8])
+@pytest.mark.parametrize("freq", [900.0, 2100.0])
+def test_delta_bullington_rays_matches_scalar(block, freq):
+    """Every receiver of every ray equals the scalar reference of the complete method."""
+    d, H = _rays()
+    tx = H[:, 0] + 35.0
+    L = prop.delta_bullington_rays(d, H, tx, 1.5, freq, block=block)
+    assert L.shape == H.shape and L.dtype == np.float32 and np.all(L[:, :2] == 0)
+    parts = [[prop.delta_bullington_loss_db(d[:j + 1], H[r, :j + 1], 35.0, 1.5, freq, return_parts=True)
+              for j in range(2, d.size)] for r in range(H.shape[0])]
+    refs = np.array([[p[0] for p in row] for row in parts])
+    np.testing.assert_allclose(L[:, 2:], refs, atol=5e-3)
+    extra = np.array([[max(p[1]["spherical_db"] - p[1]["bullington_smooth_db"], 0) for p in row] for row in parts])
+    assert (extra > 1.0).sum() > 50  # the spherical-earth term is exercised
+    assert (refs > 20).sum() > 50 and (refs < 1).sum() > 20
+
+
+def test_obstacle_heights_only_raise_the_loss():
+    """``obstacles_m`` (the coarse rays' crest heights) replaces the intermediate points only: equal to the ground
+    it changes nothing, higher it does not lower the loss (Bullington is monotone in the obstacle heights; the
+    complete method's smooth-earth term moves too, so for it this is checked on these rays)."""
+    d, H = _rays(seed=8, n=60, R=10)
+    tx = H[:, 0] + 30.0
+    for fn in (prop.bullington_rays, prop.delta_bullington_rays):
+        base = fn(d, H, tx, 1.5, 1800.0)
+        np.testing.assert_array_equal(base, fn(d, H, tx, 1.5, 1800.0, obstacles_m=H.copy()))
+        up = fn(d, H, tx, 1.5, 1800.0, obstacles_m=H + 5.0)
+        assert np.all(up >= base - 1e-3) and (up > base + 0.5).any()

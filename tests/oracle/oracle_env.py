@@ -1,0 +1,81 @@
+"""Build (once, cached) the pycraf oracle venv and run the oracle on a batch of profiles through files.
+
+The venv lives in ``<repo>/.venv-oracle`` (gitignored), created from the system Python WITHOUT the system site
+packages and filled from PyPI with ``requirements-oracle.txt``; a stamp with the requirements' hash makes it
+rebuild when they change.  :class:`OracleUnavailable` is raised only when the package index cannot be reached
+(the caller skips with that reason); any other install failure is an error.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+REQUIREMENTS = HERE / "requirements-oracle.txt"
+DRIVER = HERE / "pycraf_oracle.py"
+_NETWORK_ERRORS = ("NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",
+                   "Name or service not known", "Network is unreachable", "ConnectTimeout", "ConnectionError",
+                   "ProxyError", "Max retries exceeded", "Connection refused", "Read timed out")
+
+
+class OracleUnavailable(RuntimeError):  # noqa: N818 (a skip reason, not an error)
+    """The package index (PyPI) cannot be reached, so the oracle venv cannot be built."""
+
+
+def venv_dir() -> Path:
+    return Path(os.environ.get("KALTIM_ORACLE_VENV", ROOT / ".venv-oracle"))
+
+
+def _python(venv: Path) -> Path:
+    return venv / "bin" / "python"
+
+
+def ensure_venv() -> Path:
+    """Path of the oracle venv's python, building the venv when missing or out of date."""
+    venv = venv_dir()
+    want = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    stamp = venv / ".requirements.sha"
+    py = _python(venv)
+    if py.exists() and stamp.exists() and stamp.read_text().strip() == want:
+        return py
+    base = "/usr/bin/python3"
+    if not os.path.exists(base):
+        base = getattr(sys, "_base_executable", sys.executable)
+    res = subprocess.run([base, "-m", "venv", "--clear", str(venv)], capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(f"creating the oracle venv {venv} failed:\n{res.stdout}\n{res.stderr}")
+    res = subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--timeout", "30",
+                          "--retries", "2", "-r", str(REQUIREMENTS)], capture_output=True, text=True)
+    if res.returncode != 0:
+        text = res.stdout + res.stderr
+        if any(e in text for e in _NETWORK_ERRORS):
+            raise OracleUnavailable("PyPI is unreachable, so the pycraf oracle venv cannot be built: "
+                                    + text.strip().splitlines()[-1][:300])
+        raise RuntimeError(f"installing the pycraf oracle ({REQUIREMENTS.name}) failed:\n{text[-3000:]}")
+    stamp.write_text(want)
+    return py
+
+
+def run_oracle(profiles) -> dict:
+    """pycraf's P.452-16 diffraction loss for ``profiles``: dicts with ``d``, ``h`` (m), ``freq_mhz``, ``tx_agl``,
+    ``rx_agl``, ``k_factor``.  Returns the driver's output arrays (see pycraf_oracle.py), one value per profile."""
+    py = ensure_venv()
+    lens = np.array([len(p["d"]) for p in profiles])
+    stop = np.cumsum(lens)
+    with tempfile.TemporaryDirectory(prefix="kaltim_oracle_") as tmp:
+        inp, out = os.path.join(tmp, "in.npz"), os.path.join(tmp, "out.npz")
+        np.savez(inp, d=np.concatenate([np.asarray(p["d"], float) for p in profiles]),
+                 h=np.concatenate([np.asarray(p["h"], float) for p in profiles]), start=stop - lens, stop=stop,
+                 **{k: np.array([float(p[k]) for p in profiles]) for k in ("freq_mhz", "tx_agl", "rx_agl", "k_factor")})
+        res = subprocess.run([str(py), str(DRIVER), inp, out], capture_output=True, text=True)
+        if res.returncode != 0:
+            raise RuntimeError(f"the pycraf oracle failed:\n{res.stderr[-3000:]}")
+        with np.load(out) as z:
+            return {k: z[k] for k in z.files}
