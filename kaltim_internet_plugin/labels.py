@@ -6,7 +6,8 @@ from .i18n import tr
 
 def model_labels() -> list:
     return [tr("Line of sight (GDAL viewshed, number of sites visible)"),
-            tr("ITU-R P.526: free space + Bullington diffraction over the terrain (dBm)"),
+            tr("ITU-R P.526 §4.5.2: free space + complete diffraction over the terrain (Bullington with its "
+               "correction, smooth-earth terms) (dBm)"),
             tr("Okumura-Hata / COST-231, terrain ignored (dBm)"),
             tr("Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)")]
 
@@ -18,8 +19,9 @@ def quantity_labels() -> list:
 
 def resolution_labels() -> list:
     return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
-            tr("Fast (rays and samples every 4 cells; ~0.5 dB mean difference from exact)"),
-            tr("Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)")]
+            tr("Fast (rays and samples every 4 cells, ridge crests kept; ~1.1 dB mean difference from exact, up to "
+               "12 dB behind sharp ridges)"),
+            tr("Fine (rays and samples every 2 cells; ~0.45 dB mean difference from exact)")]
 
 
 def preset_labels() -> list:

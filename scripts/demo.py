@@ -130,6 +130,18 @@ def main(argv=None) -> int:
                                                   "OFFICES": offices_uri,
                                                   "OUTPUT": str(work / "classified.gpkg")})
 
+    # the same villages under the uncorrected Bullington model, to show what the complete method changes
+    cov_b = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 3, "MAX_RADIUS_M": 30000,
+                                            "EXTRA_LOSS_DB": args.foliage_db, "QUANTITY": 1,
+                                            "OUTPUT": str(work / "coverage_bullington_only.tif")})
+    cls_b = run("kaltiminternet:classifyvillages", {"VILLAGES": villages_uri, "COVERAGE": cov_b["OUTPUT"],
+                                                    "OFFICES": offices_uri, "OUTPUT": "TEMPORARY_OUTPUT"})
+    model_change = (f"Blank spots with the complete ITU-R P.526 method: {cls['BLANK_SPOT']} (covered "
+                    f"{cls['COVERED']}, partial {cls['PARTIAL']}); with Bullington only (uncorrected): "
+                    f"{cls_b['BLANK_SPOT']} (covered {cls_b['COVERED']}, partial {cls_b['PARTIAL']}): "
+                    f"{cls['BLANK_SPOT'] - cls_b['BLANK_SPOT']:+d} blank spots")
+    print("          " + model_change, flush=True)
+
     step(4, "importprogramme: the programme's connected villages (ILLUSTRATIVE status table)")
     prog = run("kaltiminternet:importprogramme", {"VILLAGES": cls["OUTPUT"], "TABLE": sample.programme_status_path(),
                                                   "AS_OF": "2026-01-31", "OUTPUT": str(work / "programme.gpkg"),
@@ -196,6 +208,7 @@ def main(argv=None) -> int:
         f"{t.blank_spot} blank spots",
         f"Planned: {t.planned} villages ({t.planned_desa} desa, {t.planned_kelurahan} kelurahan): {t.new_coverage} "
         f"get new coverage (new BTS or co-location), {t.office_connection} an office connection",
+        model_change,
         "Technology: " + ", ".join(f"{k[6:].lower()} {v}" for k, v in sorted(tech.items())
                                    if k.startswith("COUNT_") and v),
         f"New BTS under a {rupiah(args.budget_bn * 1e9)} budget: {opt['SITES_SELECTED']} sites, "

@@ -73,7 +73,7 @@ DOCK_MODELS = ("los", "p526", "hata")  # the uncorrected Bullington variant is o
 
 
 def model_names() -> dict:
-    return {"los": tr("Line of sight (viewshed)"), "p526": tr("ITU-R P.526 (terrain diffraction)"),
+    return {"los": tr("Line of sight (viewshed)"), "p526": tr("ITU-R P.526 complete method (terrain diffraction)"),
             "hata": tr("Okumura-Hata / COST-231 (no terrain)")}
 
 
@@ -178,11 +178,11 @@ class CoveragePage(QWidget):
         self.resolution_combo.addItem(tr("Fast"), "fast")
         self.resolution_combo.addItem(tr("Fine"), "fine")
         self.resolution_combo.addItem(tr("Exact"), "exact")
-        self.resolution_combo.setToolTip(tr("Only for the P.526 model. Fast follows the terrain every 4 cells and "
-                                            "takes about 1.3 times a viewshed: about 0.5 dB from Exact on average "
-                                            "(a few dB at the edges of hill shadows). Fine uses every 2nd cell: "
-                                            "0.15 dB, 2-5 times slower. Exact follows every DEM cell: the "
-                                            "reference, 10-20 times slower than Fast."))
+        self.resolution_combo.setToolTip(tr("Only for the P.526 model. Fast follows the terrain every 4 cells, "
+                                            "keeping the ridge crests: about 1.1 dB from Exact on average, up to "
+                                            "12 dB just behind sharp ridges (1 % of cells). Fine uses every 2nd "
+                                            "cell: 0.45 dB on average. Exact follows every DEM cell: the "
+                                            "reference, the slowest."))
         self.loss_spin = QDoubleSpinBox()
         self.loss_spin.setObjectName("extraLossSpin")
         self.loss_spin.setRange(0.0, 60.0)
@@ -569,7 +569,7 @@ class CoveragePage(QWidget):
 
         probe = dict(dem_path=dem.source(), dem_wkt=dem.crs().toWkt(), sites=sites, x=pt.x(), y=pt.y(),
                      rx_height=settings.rx_height_m, k_factor=settings.k_factor,
-                     max_radius=max(settings.max_radius_m, 1.0), limit=PROBE_LIMIT)
+                     max_radius=max(settings.max_radius_m, 1.0), limit=PROBE_LIMIT, model=settings.model)
         self.probe_task = CallTask(tr("Signal at point"), lambda _task: compute_probe(**probe), done)
         return self.probe_task.start()
 

@@ -67,7 +67,7 @@ def _to_metric(src_wkt: str, metric_path: str, sites, x, y):
 
 
 def compute_probe(dem_path: str, dem_wkt: str, sites, x: float, y: float, rx_height: float, k_factor: float,
-                  max_radius: float, limit: int = 5) -> dict:
+                  max_radius: float, limit: int = 5, model: str = "p526") -> dict:
     """The probe computation (no Qt): ``{"signals": [...], "profile": dict or None, "x", "y", "dem"}``.
 
     ``sites`` and ``(x, y)`` are in the CRS of ``dem_path`` (given by ``dem_wkt``); a degree DEM is handled.
@@ -75,14 +75,15 @@ def compute_probe(dem_path: str, dem_wkt: str, sites, x: float, y: float, rx_hei
     metric, _msg = metric_dem(dem_path)
     if metric != str(dem_path):
         sites, x, y = _to_metric(dem_wkt, metric, sites, x, y)
+    model = model if model in ("p526", "p526_bullington") else "p526"  # the probe computes diffraction models
     signals = point_signal(metric, sites, x, y, rx_height=rx_height, k_factor=k_factor, max_radius=max_radius,
-                           limit=limit)
+                           limit=limit, model=model)
     profile = None
     if signals:
         best = signals[0]
         s = best["site"]
         profile = terrain_profile(metric, (s.x, s.y), (x, y), tx_height=s.height_m, rx_height=rx_height,
-                                  freq_mhz=s.freq_mhz, k_factor=k_factor, eirp_dbm=s.eirp_dbm)
+                                  freq_mhz=s.freq_mhz, k_factor=k_factor, eirp_dbm=s.eirp_dbm, model=model)
         profile["site_id"] = best["site_id"]
     for r in signals:
         r.pop("site", None)
