@@ -43,12 +43,13 @@ import calendar
 import csv
 import datetime as dt
 import math
-import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional, Sequence
 
-from .sites import BadValueError, all_keys, is_blank, norm_name, numbered_rows, parse_number, read_csv_rows
+from . import numbers as nb
+from . import tabular
+from .sites import all_keys, is_blank, norm_name, numbered_rows
 
 # --------------------------------------------------------------------------------------------- statuses
 STATUSES = ("planned", "surveyed", "contracted", "installed", "active", "disrupted", "migrated")
@@ -258,86 +259,13 @@ def parse_flag(value: object) -> Optional[bool]:
     raise ValueError(f"not a yes/no value ({value!r})")
 
 
-def _number(value: object) -> Optional[float]:
-    try:
-        return parse_number(value)
-    except BadValueError:
-        raise ValueError(f"not a number ({value!r})") from None
-
-
 # --------------------------------------------------------------------------------------------- reading
 def read_table(path: str, sheet: Optional[str] = None) -> tuple[list[str], list[tuple[int, dict]]]:
-    """CSV or XLSX -> ``(header, [(spreadsheet_row_number, row_dict), ...])`` (header = row 1).
-
-    XLSX through openpyxl when importable, else GDAL's XLSX driver (``osgeo.ogr``, headers forced).
-    """
-    ext = os.path.splitext(path)[1].lower()
-    if ext not in (".xlsx", ".xlsm"):
-        return read_csv_rows(path)
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        return _read_xlsx_ogr(path, sheet)
-    return _read_xlsx_openpyxl(path, sheet)
-
-
-def _read_xlsx_openpyxl(path: str, sheet: Optional[str]) -> tuple[list[str], list[tuple[int, dict]]]:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        header: list[str] = []
-        rows: list[tuple[int, dict]] = []
-        for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if index == 1:
-                header = ["" if v is None else str(v).strip() for v in values]
-                continue
-            if all(is_blank(v) for v in values):
-                continue
-            rows.append((index, {header[i] if i < len(header) and header[i] else f"_col{i + 1}": v
-                                 for i, v in enumerate(values)}))
-        return header, rows
-    finally:
-        wb.close()
-
-
-def _read_xlsx_ogr(path: str, sheet: Optional[str]) -> tuple[list[str], list[tuple[int, dict]]]:
-    from osgeo import gdal, ogr
-
-    old = gdal.GetConfigOption("OGR_XLSX_HEADERS")
-    gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE")
-    try:
-        ds = ogr.Open(path)
-        if ds is None:
-            raise ValueError(f"cannot open {path}")
-        layer = ds.GetLayerByName(sheet) if sheet else ds.GetLayer(0)
-        defn = layer.GetLayerDefn()
-        header = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-        rows = []
-        for feat in layer:
-            # GDAL XLSX FIDs are the spreadsheet row numbers when headers are forced (header = row 1).
-            row = {}
-            for i, name in enumerate(header):
-                if not feat.IsFieldSet(i) or feat.IsFieldNull(i):
-                    row[name] = None
-                    continue
-                ftype = defn.GetFieldDefn(i).GetType()
-                if ftype in (ogr.OFTInteger, ogr.OFTInteger64):
-                    row[name] = feat.GetFieldAsInteger64(i)
-                elif ftype == ogr.OFTReal:
-                    row[name] = feat.GetFieldAsDouble(i)
-                elif ftype in (ogr.OFTDate, ogr.OFTDateTime):
-                    y, mo, d, hh, mm, ss, _tz = feat.GetFieldAsDateTime(i)
-                    row[name] = dt.datetime(y, mo, d, hh, mm, int(ss))
-                else:
-                    row[name] = feat.GetFieldAsString(i)
-            if all(is_blank(v) for v in row.values()):
-                continue
-            rows.append((int(feat.GetFID()), row))
-        return header, rows
-    finally:
-        gdal.SetConfigOption("OGR_XLSX_HEADERS", old)
+    """CSV or XLSX -> ``(header, [(spreadsheet_row_number, row_dict), ...])`` through :mod:`core.tabular`
+    (encoding, delimiter and header row detected, title rows skipped). Raises :class:`core.tabular.TableError`."""
+    known = {syn for syns in REPORT_SYNONYMS.values() for syn in syns}
+    table = tabular.read_table(path, sheet, known_names=known)
+    return table.header, table.rows
 
 
 # --------------------------------------------------------------------------------------------- reports
@@ -357,6 +285,12 @@ REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
 }
 METRIC_FIELDS = ("uptime_pct", "active_users", "download_mbps", "upload_mbps", "latency_ms")
+# how each metric column is parsed (range and sign are checked row by row below, with their own reasons)
+METRIC_SPECS = {
+    "uptime_pct": replace(nb.SHARE, enforce_range=False),
+    "active_users": replace(nb.COUNT, negative=True, outliers="off"),
+    "download_mbps": nb.ANY, "upload_mbps": nb.ANY, "latency_ms": nb.ANY,
+}
 
 
 def detect_report_mapping(header: Iterable[str]) -> dict[str, str]:
@@ -439,7 +373,13 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         name = mapping.get(role)
         return row.get(name) if name else None
 
-    for rownum, row in numbered:
+    # numbers are read per column (core.numbers), so '1.234' means the same in every row
+    metrics = {role: nb.parse_column([get(row, role) for _, row in numbered], mapping.get(role, role),
+                                     METRIC_SPECS[role], rows=[n for n, _ in numbered]) for role in METRIC_FIELDS}
+    warnings.extend(str(i) for col in metrics.values() for i in col.issues if i.row is None)
+    bad_numbers = {(role, i.row) for role, col in metrics.items() for i in col.errors}
+
+    for index, (rownum, row) in enumerate(numbered):
         try:
             site = get(row, "site_code")
             village = get(row, "village_code")
@@ -451,11 +391,9 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 raise ValueError("missing site or village code")
             values: dict = {}
             for role in METRIC_FIELDS:
-                raw = get(row, role)
-                try:
-                    values[role] = _number(raw)
-                except ValueError as exc:
-                    raise ValueError(f"{mapping[role]}: {exc}") from None
+                if (role, rownum) in bad_numbers:
+                    raise ValueError(f"{mapping[role]}: not a number ({get(row, role)!r})")
+                values[role] = metrics[role].values[index]
             up = values["uptime_pct"]
             if up is not None and not 0 <= up <= 100:
                 raise ValueError(f"uptime {up:g} outside 0-100 %")

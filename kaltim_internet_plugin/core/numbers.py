@@ -40,7 +40,8 @@ outlier             warning    far beyond the column's robust range (more than 1
                                ranges on a log scale, beyond the quartiles) (none when the column drops outliers)
 fraction            warning    a count (people, cadres) with a fraction (kept)
 ambiguous           info       column level: how ambiguous values were read, and why
-mixed_separators    warning    column level: some values use the decimal comma, others the decimal point
+mixed_separators    warning    column level: some values use the decimal comma, others the decimal point, and
+                               ambiguous values are read by the majority
 ==================  =========  ==================================================================================
 
 ``row`` is what the caller numbers rows by: the spreadsheet row (header = row 1) for files, the feature id for
@@ -102,7 +103,8 @@ class ColumnSpec:
     * ``integer``: whole numbers expected; a fraction is reported (``fraction``).
     * ``negative``: negative values are possible (else ``negative``, value dropped).
     * ``zero``: ``"ok"``, ``"warn"`` (kept, reported) or ``"drop"`` (reported as an error, value dropped).
-    * ``lo``/``hi``: plausible range; outside -> ``out_of_range`` (value dropped). Also decides ambiguous values.
+    * ``lo``/``hi``: plausible range; outside -> ``out_of_range`` (value dropped). Also decides ambiguous values;
+      ``enforce_range=False`` uses the range only for that (the caller explains impossible values itself).
     * ``outliers``: ``"drop"`` (reported, value dropped), ``"warn"`` (reported, kept) or ``"off"``.
     * ``percent``: ``"keep"`` (``12,5%`` -> 12.5) or ``"fraction"`` (-> 0.125).
     * ``quantity``: a word for messages (``population``, ``cost``, ``height`` ...).
@@ -117,6 +119,7 @@ class ColumnSpec:
     hi: Optional[float] = None
     outliers: str = "drop"
     percent: str = "keep"
+    enforce_range: bool = True
 
 
 # The quantities of the plugin (one place, so every tool reads them the same way).
@@ -353,6 +356,7 @@ def parse_column(values: Sequence, field: str = "", spec: Optional[ColumnSpec] =
     decimal_mark = None
     if votes["."] and votes[","]:
         decimal_mark = "," if len(votes[","]) >= len(votes["."]) else "."
+    if votes["."] and votes[","] and any(c.ambiguous_sep for c in cells):  # only then the mix decides a value
         a, b = votes[","][0], votes["."][0]
         issues.append(NumberIssue("mixed_separators", WARNING, field, None, None, None, {
             "comma_rows": len(votes[","]), "point_rows": len(votes["."]), "comma_row": labels[a],
@@ -413,7 +417,7 @@ def _check_values(out: list, raw: list, labels: list, field: str, spec: ColumnSp
             flag(i, "negative", ERROR, True)
         elif v == 0 and spec.zero != "ok":
             flag(i, "zero", ERROR if spec.zero == "drop" else WARNING, spec.zero == "drop")
-        elif (spec.lo is not None and v < spec.lo) or (spec.hi is not None and v > spec.hi):
+        elif spec.enforce_range and ((spec.lo is not None and v < spec.lo) or (spec.hi is not None and v > spec.hi)):
             flag(i, "out_of_range", ERROR, True, lo=spec.lo, hi=spec.hi)
         elif spec.integer and not float(v).is_integer():
             flag(i, "fraction", WARNING, False)
@@ -425,7 +429,8 @@ def _check_values(out: list, raw: list, labels: list, field: str, spec: ColumnSp
     lo, hi, median = fences
     for i, v in enumerate(out):
         if v is not None and v > 0 and (v < lo or v > hi):
-            flag(i, "outlier", WARNING, spec.outliers == "drop", low=lo, high=hi, median=median)
+            flag(i, "outlier", WARNING, spec.outliers == "drop", low=lo, high=hi, median=median,
+                 dropped=spec.outliers == "drop")
 
 
 def robust_range(positive: Sequence[float], min_count: int = 8) -> Optional[tuple]:

@@ -77,9 +77,10 @@ def _blank(value: object) -> bool:
 
 # --------------------------------------------------------------------------------------------- public API
 def open_table(path: str, sheet: Optional[str] = None, encoding: Optional[str] = None,
-               known_names: Iterable[str] = ()) -> tuple:
+               known_names: Iterable[str] = (), xlsx_engine: str = "auto") -> tuple:
     """``(TableInfo, iterator of (row_number, row_dict))``; CSV rows are streamed (national exports of
-    millions of rows do not sit in memory). Raises :class:`TableError`."""
+    millions of rows do not sit in memory). ``xlsx_engine``: ``auto`` (openpyxl when installed, else GDAL),
+    ``openpyxl`` or ``ogr``. Raises :class:`TableError`."""
     if not os.path.isfile(path):
         raise TableError("not_found", {"path": path})
     ext = os.path.splitext(path)[1].lower()
@@ -89,14 +90,14 @@ def open_table(path: str, sheet: Optional[str] = None, encoding: Optional[str] =
         raise TableError("empty_file", {"path": path})
     known = {_norm(n) for n in known_names}
     if ext in XLSX_EXTENSIONS:
-        return _open_xlsx(path, sheet, known)
+        return _open_xlsx(path, sheet, known, xlsx_engine)
     return _open_csv(path, encoding, known)
 
 
 def read_table(path: str, sheet: Optional[str] = None, encoding: Optional[str] = None,
-               known_names: Iterable[str] = ()) -> Table:
+               known_names: Iterable[str] = (), xlsx_engine: str = "auto") -> Table:
     """The whole file: :class:`Table` (``info``, ``rows``). Raises :class:`TableError`."""
-    info, rows = open_table(path, sheet, encoding, known_names)
+    info, rows = open_table(path, sheet, encoding, known_names, xlsx_engine)
     return Table(info, list(rows))
 
 
@@ -275,17 +276,25 @@ def _chain(first: list, rest: Iterator) -> Iterator:
 
 
 # --------------------------------------------------------------------------------------------- XLSX
-def _open_xlsx(path: str, sheet: Optional[str], known: set) -> tuple:
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        records, sheet_name = _xlsx_records_ogr(path, sheet)
+def _open_xlsx(path: str, sheet: Optional[str], known: set, engine: str = "auto") -> tuple:
+    if engine == "auto":
+        try:
+            import openpyxl  # noqa: F401
+            engine = "openpyxl"
+        except ImportError:
+            engine = "ogr"
+    if engine == "ogr":
+        records, sheet_name = _xlsx_records_ogr(path, sheet, "DISABLE")
     else:
         records, sheet_name = _xlsx_records_openpyxl(path, sheet)
     if not records:
         raise TableError("empty_file", {"path": path})
     info = TableInfo(path=path, kind="xlsx", sheet=sheet_name)
     _find_header(records, info, known)
+    if engine == "ogr" and info.header_row == 1:
+        # without a header GDAL reads every column as text (dates lose their time): read it typed again
+        typed, _ = _xlsx_records_ogr(path, sheet, "FORCE")
+        records = [records[0]] + typed
     return info, _rows_after_header(records, info, known, header_known=True)
 
 
@@ -310,11 +319,14 @@ def _xlsx_records_openpyxl(path: str, sheet: Optional[str]) -> tuple:
         wb.close()
 
 
-def _xlsx_records_ogr(path: str, sheet: Optional[str]) -> tuple:
+def _xlsx_records_ogr(path: str, sheet: Optional[str], headers: str) -> tuple:
+    """Records through GDAL. ``headers="DISABLE"``: every row, as text where a column mixes types (the header
+    row is found here, not by GDAL); ``"FORCE"``: row 1 is the header, the rows below typed. Either way the FID
+    is the spreadsheet row number."""
     from osgeo import gdal, ogr
 
     old = gdal.GetConfigOption("OGR_XLSX_HEADERS")
-    gdal.SetConfigOption("OGR_XLSX_HEADERS", "DISABLE")  # the header row is found here, not by GDAL
+    gdal.SetConfigOption("OGR_XLSX_HEADERS", headers)
     try:
         ds = ogr.Open(path)
         if ds is None:
@@ -325,7 +337,7 @@ def _xlsx_records_ogr(path: str, sheet: Optional[str]) -> tuple:
             raise TableError("no_sheet", {"path": path, "sheet": sheet, "sheets": names})
         defn = layer.GetLayerDefn()
         records = []
-        for feat in layer:  # with headers disabled the FID is the spreadsheet row number
+        for feat in layer:
             cells = []
             for i in range(defn.GetFieldCount()):
                 if not feat.IsFieldSet(i) or feat.IsFieldNull(i):

@@ -27,7 +27,9 @@ from qgis.core import (
 )
 
 from ..core import sites as sm
+from ..core.tabular import TableError, open_table
 from ..i18n import tr
+from ..input_text import issue_text, report_issues, table_error_text, table_info_text
 from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields, style_output
 from ..io.styles import style_towers
 from .base import KaltimAlgorithm
@@ -85,7 +87,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", tr("Sites: CSV file, point layer file or project layer"),
             behavior=QgsProcessingParameterFile.File,
-            fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)")))
+            fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)")))
         self.addParameter(QgsProcessingParameterEnum(
             "FORMAT", tr("Format"),
             options=[tr("Automatic"), tr("Point layer / generic table"), tr("OpenCelliD export"),
@@ -181,9 +183,13 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
             path = src
             feedback.pushInfo(tr("Reading {path}").format(path=path))
             try:
-                header, row_iter = sm.iter_csv_rows(path)
+                info, row_iter = open_table(path, known_names=sm.KNOWN_COLUMNS)
+            except TableError as exc:
+                raise QgsProcessingException(table_error_text(exc)) from None
             except (OSError, UnicodeError) as exc:
                 raise QgsProcessingException(tr("Cannot read {path}: {error}").format(path=path, error=exc)) from None
+            header = info.header
+            feedback.pushInfo(table_info_text(info))
             coords = None
             rows = row_iter
             source = "csv"
@@ -218,6 +224,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         mapping = self._mapping(parameters, context, header, fmt, feedback)
         feedback.pushInfo(tr("Format: {fmt}").format(fmt=fmt))
 
+        number_issues: list = []
         if fmt == "opencellid":
             if coords is not None:
                 rows = self._opencellid_rows_with_coords(rows, coords, header)
@@ -235,16 +242,21 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
                 raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
             if fmt == "sitelist":
                 sites, rejects, warnings = sm.normalise_point_rows(
-                    rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE")
+                    rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE",
+                    number_issues=number_issues)
             else:
                 sites, rejects, warnings = sm.normalise_point_rows(
-                    rows, mapping=mapping, source=source, coordinates=coords)
+                    rows, mapping=mapping, source=source, coordinates=coords, number_issues=number_issues)
             n_rows = len(rows)
             keep_source_flag(sites, rows, header)
         feedback.setProgress(60)
 
         for text in warnings:
             feedback.pushWarning(tr("Warning: {text}").format(text=text))
+        report_issues(feedback, number_issues, first_label)
+        for rj in rejects:
+            if rj.issue is not None:  # the translated sentence names the row, the field and the fix
+                rj.reason = issue_text(rj.issue, first_label)
         for rj in rejects[:MAX_LOGGED_REJECTS]:
             feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
                                                                              reason=rj.reason))
