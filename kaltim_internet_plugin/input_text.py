@@ -60,64 +60,72 @@ def _basis(issue: NumberIssue) -> str:
     return tr("Indonesian data write a dot between thousands and a decimal comma")
 
 
-def issue_text(issue: NumberIssue, what: Optional[str] = None) -> str:
-    """One sentence: where, what is wrong, what was done with the value, and the fix."""
+def issue_parts(issue: NumberIssue, what: Optional[str] = None) -> tuple:
+    """``(message, fix)``: where and what is wrong and what was done with the value; how to fix it."""
     what = what or tr("row")
     where = _where(issue, what)
     raw, value, p = _raw(issue.raw), fmt_number(issue.value), issue.params
     code = issue.code
-    if code == "not_a_number":
-        return tr("{where}: '{raw}' is not a number; the value is not used. Fix: write digits only, e.g. "
-                  "1.500.000, 2,5 or 2,5e9.").format(where=where, raw=raw)
-    if code == "not_finite":
-        return tr("{where}: '{raw}' is not a finite number; the value is not used. Fix: write the real value or "
-                  "leave the cell empty.").format(where=where, raw=raw)
-    if code == "negative":
-        return tr("{where}: '{raw}' is negative; the value is not used. Fix: correct the value, it cannot be "
-                  "below zero.").format(where=where, raw=raw)
-    if code == "zero" and issue.severity == ERROR:
-        return tr("{where}: the value is zero, which is not possible here (a cost of zero would make a free "
-                  "tower); the value is not used. Fix: enter the real value, or leave the cell empty.").format(
-            where=where)
-    if code == "zero":
-        return tr("{where}: the value is zero and is used as zero. Fix: check it; leave the cell empty if the "
-                  "value is not known.").format(where=where)
-    if code == "out_of_range":
-        return tr("{where}: {value} is outside the plausible range {lo} to {hi}; the value is not used. Fix: "
-                  "check the value and its unit.").format(where=where, value=value, lo=fmt_number(p.get("lo")),
-                                                          hi=fmt_number(p.get("hi")))
     if code == "outlier" and not p.get("dropped", True):
         code = "outlier_kept"
-    if code == "outlier":
-        return tr("{where}: {value} is far beyond the other values of the field ({low} to {high}, median "
-                  "{median}); it is treated as missing. Fix: correct the value (extra digits?).").format(
-            where=where, value=value, low=fmt_number(round(p.get("low", 0))),
-            high=fmt_number(round(p.get("high", 0))), median=fmt_number(round(p.get("median", 0))))
-    if code == "outlier_kept":
-        return tr("{where}: {value} is far beyond the other values of the field ({low} to {high}, median "
-                  "{median}); it is used as it is. Fix: check the value.").format(
-            where=where, value=value, low=fmt_number(round(p.get("low", 0))),
-            high=fmt_number(round(p.get("high", 0))), median=fmt_number(round(p.get("median", 0))))
+    if code == "not_a_number":
+        return (tr("{where}: '{raw}' is not a number; the value is not used.").format(where=where, raw=raw),
+                tr("write digits only, e.g. 1.500.000, 2,5 or 2,5e9."))
+    if code == "not_finite":
+        return (tr("{where}: '{raw}' is not a finite number; the value is not used.").format(where=where, raw=raw),
+                tr("write the real value or leave the cell empty."))
+    if code == "negative":
+        return (tr("{where}: '{raw}' is negative; the value is not used.").format(where=where, raw=raw),
+                tr("correct the value, it cannot be below zero."))
+    if code == "zero" and issue.severity == ERROR:
+        return (tr("{where}: the value is zero, which is not possible here (a cost of zero would make a free "
+                   "tower); the value is not used.").format(where=where),
+                tr("enter the real value, or leave the cell empty."))
+    if code == "zero":
+        return (tr("{where}: the value is zero and is used as zero.").format(where=where),
+                tr("check it; leave the cell empty if the value is not known."))
+    if code == "out_of_range":
+        return (tr("{where}: {value} is outside the plausible range {lo} to {hi}; the value is not used.").format(
+            where=where, value=value, lo=fmt_number(p.get("lo")), hi=fmt_number(p.get("hi"))),
+            tr("check the value and its unit."))
+    if code in ("outlier", "outlier_kept"):
+        ctx = {"where": where, "value": value, "low": fmt_number(round(p.get("low", 0))),
+               "high": fmt_number(round(p.get("high", 0))), "median": fmt_number(round(p.get("median", 0)))}
+        if code == "outlier":
+            return (tr("{where}: {value} is far beyond the other values of the field ({low} to {high}, median "
+                       "{median}); it is treated as missing.").format(**ctx),
+                    tr("correct the value (extra digits?)."))
+        return (tr("{where}: {value} is far beyond the other values of the field ({low} to {high}, median "
+                   "{median}); it is used as it is.").format(**ctx), tr("check the value."))
     if code == "fraction":
-        return tr("{where}: '{raw}' is read as {value}, a count with a fraction. Fix: check the value (a decimal "
-                  "comma where a dot between thousands was meant?).").format(where=where, raw=raw, value=value)
+        return (tr("{where}: '{raw}' is read as {value}, a count with a fraction.").format(
+            where=where, raw=raw, value=value),
+            tr("check the value (a decimal comma where a dot between thousands was meant?)."))
     if code == "ambiguous":
         rows = ", ".join(str(r) for r in p.get("rows", []))
         if p.get("count", 0) > len(p.get("rows", [])):
             rows += ", …"
         reading = tr("thousands") if p.get("reading") == "thousands" else tr("a decimal")
-        return tr("{where}: {n} value(s) such as '{raw}' ({what} {rows}) could be thousands or a decimal; read as "
-                  "{reading} ('{raw}' = {value}) because {basis}. Fix: if that is wrong, write the values "
-                  "without doubt, e.g. 1234 or 1,234.").format(
+        return (tr("{where}: {n} value(s) such as '{raw}' ({what} {rows}) could be thousands or a decimal; read "
+                   "as {reading} ('{raw}' = {value}) because {basis}.").format(
             where=where, n=p.get("count", 0), raw=raw, what=what, rows=rows, reading=reading, value=value,
-            basis=_basis(issue))
+            basis=_basis(issue)),
+            tr("if that is wrong, write the values without doubt, e.g. 1234 or 1,234."))
     if code == "mixed_separators":
-        return tr("{where}: {c} value(s) use a decimal comma (e.g. '{craw}', {what} {crow}) and {p} a decimal "
-                  "point (e.g. '{praw}', {what} {prow}); each value is read by its own form. Fix: use one "
-                  "convention in the field.").format(
+        return (tr("{where}: {c} value(s) use a decimal comma (e.g. '{craw}', {what} {crow}) and {p} a decimal "
+                   "point (e.g. '{praw}', {what} {prow}); values that could be either are read with the "
+                   "decimal {used}.").format(
             where=where, c=p.get("comma_rows"), craw=_raw(p.get("comma_raw")), crow=p.get("comma_row"),
-            p=p.get("point_rows"), praw=_raw(p.get("point_raw")), prow=p.get("point_row"), what=what)
-    return tr("{where}: '{raw}' cannot be used ({code}).").format(where=where, raw=raw, code=code)
+            p=p.get("point_rows"), praw=_raw(p.get("point_raw")), prow=p.get("point_row"), what=what,
+            used=tr("comma") if p.get("used") == "," else tr("point")),
+            tr("use one convention in the field."))
+    return (tr("{where}: '{raw}' cannot be used ({code}).").format(where=where, raw=raw, code=code), "")
+
+
+def issue_text(issue: NumberIssue, what: Optional[str] = None) -> str:
+    """One sentence: where, what is wrong, what was done with the value, and the fix."""
+    message, fix = issue_parts(issue, what)
+    return tr("{message} Fix: {fix}").format(message=message, fix=fix) if fix else message
 
 
 def report_issues(feedback, issues: Iterable[NumberIssue], what: Optional[str] = None,

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..i18n import tr
+from ..input_text import issue_parts
+from . import numbers
 
 PROVINCE_CODE = "64"
 ROLES = ("code", "name", "kecamatan", "kabkota", "population")
@@ -204,16 +206,6 @@ class ValidationReport:
         return not self.errors
 
 
-def _num(value) -> Optional[float]:
-    if value is None:
-        return None
-    try:
-        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number  # NaN -> None
-
-
 def validate_records(records: list, mapping: FieldMapping, report: Optional[ValidationReport] = None,
                      province: str = PROVINCE_CODE) -> ValidationReport:
     """Apply every attribute and geometry rule to the records; findings name the feature and the fix."""
@@ -237,6 +229,15 @@ def validate_records(records: list, mapping: FieldMapping, report: Optional[Vali
                            tr("Choose the population field (POPULATION_FIELD) or join population data.")))
     seen: dict[str, int] = {}
     code_scheme = "bps" if mapping.scheme == "bps" else "kemendagri"
+    population = None
+    if mapping.population:  # one column: '1.234' read the same way in every feature (core.numbers)
+        population = numbers.parse_column([r.population for r in records], mapping.population, numbers.POPULATION,
+                                          rows=[r.fid for r in records])
+        no_population = {r.fid for r, v in zip(records, population.values) if v is None}
+        for issue in population.issues:
+            if issue.row is None:
+                message, fix = issue_parts(issue, tr("feature"))
+                report.add(Finding(issue.severity, "population_" + issue.code, message, fix, None, ""))
     for rec in records:
         code_txt = "" if rec.code is None else str(rec.code).strip()
         if mapping.code:
@@ -280,18 +281,20 @@ def validate_records(records: list, mapping: FieldMapping, report: Optional[Vali
             report.add(Finding("warning", "name_missing",
                                tr("Feature {fid} ({code}) has no name.").format(fid=rec.fid, code=code_txt),
                                tr("Fill in the village name."), rec.fid, code_txt))
-        if mapping.population:
-            pop = _num(rec.population)
-            if pop is None:
-                report.add(Finding("warning", "population_missing",
-                                   tr("Feature {fid} ({code}) has no population value.").format(
-                                       fid=rec.fid, code=code_txt),
-                                   tr("Fill in the population, or an estimate flagged as such."), rec.fid, code_txt))
-            elif pop < 0:
-                report.add(Finding("error", "population_negative",
-                                   tr("Feature {fid} ({code}) has a negative population ({pop}).").format(
-                                       fid=rec.fid, code=code_txt, pop=pop),
-                                   tr("Correct the population value."), rec.fid, code_txt))
+        issue = population.issue_for(rec.fid) if population is not None else None
+        if issue is not None and issue.code == "negative":
+            report.add(Finding("error", "population_negative",
+                               tr("Feature {fid} ({code}) has a negative population ({pop}).").format(
+                                   fid=rec.fid, code=code_txt, pop=issue.raw),
+                               tr("Correct the population value."), rec.fid, code_txt))
+        elif issue is not None:
+            message, fix = issue_parts(issue, tr("feature"))
+            report.add(Finding(issue.severity, "population_" + issue.code, message, fix, rec.fid, code_txt))
+        elif population is not None and rec.fid in no_population:
+            report.add(Finding("warning", "population_missing",
+                               tr("Feature {fid} ({code}) has no population value.").format(
+                                   fid=rec.fid, code=code_txt),
+                               tr("Fill in the population, or an estimate flagged as such."), rec.fid, code_txt))
         if rec.geometry_empty:
             report.add(Finding("error", "geometry_empty",
                                tr("Feature {fid} ({code}) has an empty or missing geometry.").format(
