@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Iterable, Optional
 
-from .core.numbers import ERROR, INFO, WARNING, NumberIssue
+from .core.numbers import ERROR, INFO, POPULATION, WARNING, NumberIssue, parse_column
 from .core.tabular import TableError, TableInfo
 from .i18n import tr
 
@@ -182,3 +182,12 @@ def table_error_text(error: TableError) -> str:
                                                                               sheets=p.get("sheets", ""))
     return tr("Cannot read {path}: {error}. Save it again as .xlsx or as CSV (UTF-8).").format(
         path=path, error=p.get("error", error.code))
+
+
+def parse_population(items, rows, field: str, feedback=None, what: Optional[str] = None) -> None:
+    """Replace the raw ``population`` of each item (e.g. ``VillageInput``) by the value read from the whole
+    column (:data:`core.numbers.POPULATION`), reporting the problems by ``rows`` (feature ids) and ``field``."""
+    res = parse_column([it.population for it in items], field, POPULATION, rows=rows)
+    for it, value in zip(items, res.values):
+        it.population = value
+    report_issues(feedback, res.issues, what or tr("feature"))

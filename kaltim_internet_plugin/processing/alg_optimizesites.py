@@ -20,13 +20,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core import numbers as nb
 from ..core.coverage import CoverageError, Site
 from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
 from ..core.villages import detect_fields
 from ..i18n import tr
 from ..io.priority_layers import (
     WindowCoverage,
-    as_float,
+    column_floats,
     find_field,
     merged_attributes,
     open_metric_dem,
@@ -152,8 +153,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                     self.parameterAsDouble(parameters, "EIRP_DBM", context),
                     self.parameterAsDouble(parameters, "FREQ_MHZ", context))
         out = []
-        for fld, default in zip((h_field, e_field, f_field), defaults):
-            vals = np.array([as_float(v) for v in table.column(fld)]) if fld else np.full(len(table), np.nan)
+        for fld, default, spec in zip((h_field, e_field, f_field), defaults, (nb.HEIGHT, nb.EIRP, nb.FREQUENCY)):
+            vals = column_floats(table, fld, spec)
             out.append(np.where(np.isfinite(vals) & (vals > 0), vals, default))
         return out
 
@@ -227,7 +228,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         pop_field = find_field(names, pop_param) or detect_fields(names).population
         if not pop_field:
             raise QgsProcessingException(tr("No population field was found. Choose it in POPULATION_FIELD."))
-        pop = np.array([as_float(v) for v in villages.column(pop_field)])
+        pop = column_floats(villages, pop_field, nb.POPULATION, feedback)
         bad_pop = ~np.isfinite(pop) | (pop < 0)
         if bad_pop.any():
             feedback.pushWarning(tr("{k} villages have no valid population; they count as 0.").format(
@@ -240,7 +241,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             if not real:
                 raise QgsProcessingException(tr("The village layer has no field '{f}' (WEIGHT_FIELD).").format(
                     f=w_field))
-            weight = np.array([as_float(v) for v in villages.column(real)])
+            weight = column_floats(villages, real, nb.WEIGHT, feedback)
             bad = ~np.isfinite(weight) | (weight < 0)
             if bad.any():
                 feedback.pushWarning(tr("{k} villages have no valid weight in {f}; they count as 0.").format(
@@ -263,7 +264,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 f=cost_param))
         default_cost = self.parameterAsDouble(parameters, "DEFAULT_COST_IDR", context)
         if cost_field:
-            cost = np.array([as_float(v) for v in cands.column(cost_field)])
+            cost = column_floats(cands, cost_field, nb.COST, feedback)  # a cost of 0 is not a free tower
             missing = ~np.isfinite(cost) | (cost < 0)
             if missing.any():
                 feedback.pushWarning(tr("{k} candidates have no valid cost; they cost the default Rp {c:,.0f}.")

@@ -1,6 +1,8 @@
 """kaltiminternet:prioritize — multi-criteria priority score and rank per village (core.priority)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -20,6 +22,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields
 from ..i18n import tr
+from ..input_text import report_issues
 from ..io.priority_layers import (
     FIELD_PARAMS,
     FeatureTable,
@@ -231,6 +234,13 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
                                       n=len(table))
         except (WeightsError, ValueError) as e:
             raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=str(e))) from None
+        # problems of the numeric fields ('1.234', '12,5', '-50', 99999999999), named by feature id and field
+        field_of = {"population": pop_field, "idm": fields_used["idm"], "schools": fields_used["schools"],
+                    "health_posts": fields_used["health_posts"], "cadres": fields_used["cadres"],
+                    "remoteness": "remoteness"}
+        issues = [replace(i, row=table.fids[i.row] if i.row is not None else None,
+                          field=field_of.get(i.field) or i.field) for i in result.issues]
+        warnings.extend(report_issues(feedback, issues, tr("feature")))
         reported = {k for k, ok in has_field.items() if not ok} | (set() if remote_src else {"remoteness"})
         for w in result.warnings:
             if "no data; criterion skipped" in w and w.split(":")[0] in reported:
