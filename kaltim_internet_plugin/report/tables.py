@@ -7,11 +7,14 @@ with GDAL's XLSX driver (always part of QGIS); one CSV per sheet is written besi
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
+
+from ..core.numbers import to_float
 
 UNASSIGNED_OPERATOR = "(belum ditetapkan)"
 
@@ -67,12 +70,8 @@ def layer_rows(layer, request=None) -> List[dict]:
 
 
 def num(v: Any) -> float:
-    if v is None or v == "":
-        return 0.0
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return 0.0
+    f = to_float(v)  # core.numbers, as every tool reads numbers
+    return f if math.isfinite(f) else 0.0
 
 
 def whole(v: Any) -> int:
