@@ -104,7 +104,7 @@ def read_table(path: str, sheet: Optional[str] = None, encoding: Optional[str] =
 def read_csv_text(text: str, known_names: Iterable[str] = ()) -> Table:
     """CSV held in a string (delimiter and header detected as for files)."""
     text = text.lstrip("\ufeff")
-    if not text.strip():
+    if _no_content(text):
         raise TableError("empty_file", {"path": ""})
     delimiter = detect_delimiter(text[:SAMPLE_CHARS])
     records = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
@@ -163,7 +163,7 @@ def _open_csv(path: str, encoding: Optional[str], known: set) -> tuple:
             sample = fh.read(SAMPLE_CHARS)
     except (UnicodeError, LookupError) as exc:
         raise TableError("unreadable", {"path": path, "error": str(exc)}) from None
-    if not sample.lstrip("\ufeff").strip():
+    if _no_content(sample) and _no_content_file(path, enc):
         raise TableError("empty_file", {"path": path})
     delimiter = detect_delimiter(sample)
     info = TableInfo(path=path, kind="csv", encoding=enc, delimiter=delimiter)
@@ -177,6 +177,21 @@ def _open_csv(path: str, encoding: Optional[str], known: set) -> tuple:
                                           header_known=True)
 
     return info, rows()
+
+
+def _no_content(text: str) -> bool:
+    """Only blanks and delimiters (an empty sheet saved as CSV: ';;;' lines)."""
+    return not text.lstrip("\ufeff").strip(" \t\r\n,;|\"")
+
+
+def _no_content_file(path: str, encoding: str) -> bool:
+    with open(path, encoding=encoding, newline="") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                return True
+            if not _no_content(chunk):
+                return False
 
 
 def _whole_lines(sample: str) -> str:

@@ -202,3 +202,137 @@ def test_village_validation_reports_population_text_per_feature():
     assert ("population_fraction", 2) in rules and ("population_ambiguous", None) in rules
     bad = next(f for f in report.findings if f.rule == "population_not_a_number")
     assert "4" in bad.message and "penduduk" in bad.message and "'abc'" in bad.message and bad.fix
+
+
+# --------------------------------------------------------------------------------------------- through Processing
+def _capture():
+    from qgis.core import QgsProcessingFeedback
+
+    class Capture(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.lines.append(warning)
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.lines.append(error)
+
+    return Capture()
+
+
+def _run(alg, params):
+    import processing
+
+    fb = _capture()
+    res = processing.run(f"kaltiminternet:{alg}", params, feedback=fb)
+    return res, "\n".join(fb.lines)
+
+
+def _layer(geom: str, crs: str, fields: list, rows: list):
+    """A memory layer; ``fields``: (name, QVariant type); ``rows``: (wkt, [values])."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{geom}?crs={crs}", "t", "memory")
+    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    feats = []
+    for wkt, values in rows:
+        f = QgsFeature(layer.fields())
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        f.setAttributes(values)
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def _by(layer, key):
+    return {f[key]: f for f in layer.getFeatures()}
+
+
+def test_roadmap_reads_capex_written_as_offices_write_it(provider):
+    from qgis.PyQt.QtCore import QVariant
+
+    S, N = QVariant.String, QVariant.Int
+    fields = [("kode", S), ("nama", S), ("tech", S), ("capex_idr", S), ("opex_idr_year", S),
+              ("priority_rank", N), ("population", S)]
+    rows = [("POINT(117.15 -0.50)", ["64.72.01.1001", "A", "satellite", "15.000.000", "24.000.000", 1, "1.234"]),
+            ("POINT(117.20 -0.45)", ["64.72.01.1002", "B", "bts", "2,5e9", "2,5e8", 2, "800"]),
+            ("POINT(117.25 -0.40)", ["64.72.01.1003", "C", "fwa", "Rp 1.500.000", "3.600.000", 3, "2.000"]),
+            ("POINT(117.30 -0.35)", ["64.72.01.1004", "D", "fwa", "-1.500.000", "3.600.000", 4, "300"])]
+    plan = _layer("Point", "EPSG:4326", fields, rows)
+    res, log = _run("roadmap", {"PLAN": plan, "START_YEAR": 2026, "YEARS": 5, "OUTPUT": "TEMPORARY_OUTPUT",
+                               "OUTPUT_TABLE": "TEMPORARY_OUTPUT"})
+    from kaltim_internet_plugin.report.tables import parse_money
+
+    out = _by(res["OUTPUT"], "kode")
+    expected = {"64.72.01.1001": 15_000_000, "64.72.01.1002": 2_500_000_000, "64.72.01.1003": 1_500_000}
+    for code, capex in expected.items():
+        f = out[code]
+        assert f["fund_status"] == "scheduled", f["unfunded_reason"]
+        assert sum(parse_money(f["funding_capex"]).values()) == pytest.approx(capex)
+    assert "negative" in str(out["64.72.01.1004"]["unfunded_reason"])
+    assert "feature 4, field capex_idr" in log and "'-1.500.000'" in log
+
+
+def _square(c: int, r: int, size: float = 100.0, x0: float = 500000.0, y0: float = 9950100.0) -> str:
+    x, y = x0 + c * size, y0 - r * size
+    return f"POLYGON(({x + 5} {y - 95},{x + 95} {y - 95},{x + 95} {y - 5},{x + 5} {y - 5},{x + 5} {y - 95}))"
+
+
+def _signal_raster(path) -> str:
+    import numpy as np
+    from osgeo import gdal, osr
+
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 10, 10, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((500000.0, 100.0, 0, 9950100.0, 0, -100.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    band.WriteArray(np.full((10, 10), -90.0, dtype=np.float32))
+    band.SetNoDataValue(-9999.0)
+    ds = None
+    return str(path)
+
+
+POP_TEXT = ["1.234", "12,5", "-50", "2.000"]
+
+
+def test_classifyvillages_text_population_names_feature_and_field(provider, tmp_path):
+    from qgis.PyQt.QtCore import QVariant
+
+    villages = _layer("Polygon", "EPSG:32750", [("kode", QVariant.String), ("penduduk", QVariant.String)],
+                      [(_square(i, 0), [f"64.01.01.200{i}", p]) for i, p in enumerate(POP_TEXT)])
+    fids = [f.id() for f in villages.getFeatures()]
+    res, log = _run("classifyvillages", {"VILLAGES": villages, "COVERAGE": _signal_raster(tmp_path / "c.tif"),
+                                         "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = _by(res["OUTPUT"], "kode")
+    assert out["64.01.01.2000"]["pop_covered"] == 1234      # not 1 person
+    assert out["64.01.01.2003"]["pop_covered"] == 2000
+    assert out["64.01.01.2002"]["pop_covered"] in (None, 0)   # -50 is not counted
+    assert res["POP_COVERED"] == 1234 + 2000 + 12
+    assert f"feature {fids[2]}, field penduduk: '-50' is negative" in log
+    assert f"feature {fids[1]}, field penduduk: '12,5' is read as 12.5" in log
+    assert "read as thousands" in log and "'12,5'" in log
+
+
+def test_prioritize_text_population_names_feature_and_field(provider):
+    from qgis.PyQt.QtCore import QVariant
+
+    pops = POP_TEXT + [str(p) for p in POPS] + ["99.999.999.999"]
+    villages = _layer("Point", "EPSG:32750", [("kode", QVariant.String), ("penduduk", QVariant.String)],
+                      [(f"POINT({500000 + 1000 * i} 9900000)", [f"64.01.01.2{i:03d}", p])
+                       for i, p in enumerate(pops)])
+    fids = [f.id() for f in villages.getFeatures()]
+    res, log = _run("prioritize", {"VILLAGES": villages, "WEIGHTS": "population=1", "POPULATION_FIELD": "penduduk",
+                                   "OUTPUT": "TEMPORARY_OUTPUT"})
+    score = {f["penduduk"]: f["priority_score"] for f in res["OUTPUT"].getFeatures()}
+    assert score["30000"] == pytest.approx(100.0)            # the outlier does not flatten the criterion
+    assert score["1.234"] == pytest.approx(100.0 * (1234 - 12.5) / (30000 - 12.5))
+    assert f"feature {fids[2]}, field penduduk: '-50' is negative" in log
+    assert f"feature {fids[-1]}, field penduduk: 99999999999 is far beyond" in log
