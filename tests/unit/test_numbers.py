@@ -336,3 +336,18 @@ def test_prioritize_text_population_names_feature_and_field(provider):
     assert score["1.234"] == pytest.approx(100.0 * (1234 - 12.5) / (30000 - 12.5))
     assert f"feature {fids[2]}, field penduduk: '-50' is negative" in log
     assert f"feature {fids[-1]}, field penduduk: 99999999999 is far beyond" in log
+
+
+def test_issue_text_in_bahasa_indonesia():
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+    from kaltim_internet_plugin.input_text import issue_text
+
+    if install_translator("id") is None:
+        pytest.skip("no compiled translation (run make translations)")
+    try:
+        res = nb.parse_column(["1.234", "2,5", "-50"], "penduduk", nb.POPULATION, rows=[1, 2, 3])
+        text = issue_text(res.issue_for(3), "fitur")
+        assert text.startswith("fitur 3, kolom penduduk: '-50' bernilai negatif") and "Perbaikan:" in text
+        assert issue_text(res.issue_for(2), "fitur").count("2,5") == 2  # the decimal comma in Indonesian
+    finally:
+        remove_translator()
