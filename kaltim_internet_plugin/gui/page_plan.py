@@ -352,7 +352,7 @@ class PlanPage(QWidget):
                     continue
                 try:  # core.numbers: '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
                     f = nb.parse_number(raw, nb.CAP)
-                    if f is None or f < 0:
+                    if f is None:
                         raise nb.NumberError("not_a_number", {"raw": raw})
                     kw[key] = int(f) if f.is_integer() else f
                 except nb.NumberError:
