@@ -380,6 +380,10 @@
       <translation>Isi lubang (Raster &gt; Analisis &gt; Isi nodata) jika berada di wilayah desa.</translation>
     </message>
     <message>
+      <source>feature</source>
+      <translation>fitur</translation>
+    </message>
+    <message>
       <source>Year</source>
       <translation>Tahun</translation>
     </message>
@@ -2094,6 +2098,198 @@
     <message>
       <source>What-if preview of site {site_id}</source>
       <translation>Pratinjau skenario menara {site_id}</translation>
+    </message>
+    <message>
+      <source>Indonesian data write a dot between thousands and a decimal comma</source>
+      <translation>data Indonesia memakai titik pemisah ribuan dan koma desimal</translation>
+    </message>
+    <message>
+      <source>only that reading is a plausible value</source>
+      <translation>hanya pembacaan itu yang bernilai masuk akal</translation>
+    </message>
+    <message>
+      <source>the field holds counts or amounts, written with dots between thousands</source>
+      <translation>kolom ini berisi jumlah atau nilai uang, yang ditulis dengan titik pemisah ribuan</translation>
+    </message>
+    <message>
+      <source>row</source>
+      <translation>baris</translation>
+    </message>
+    <message>
+      <source>the text</source>
+      <translation>teks tersebut</translation>
+    </message>
+    <message>
+      <source>{whole}.{fraction}</source>
+      <translation>{whole},{fraction}</translation>
+    </message>
+    <message>
+      <source>{what} {row}, field {field}</source>
+      <translation>{what} {row}, kolom {field}</translation>
+    </message>
+    <message>
+      <source>write digits only, e.g. 1.500.000, 2,5 or 2,5e9.</source>
+      <translation>tulis angka saja, mis. 1.500.000, 2,5 atau 2,5e9.</translation>
+    </message>
+    <message>
+      <source>write the real value or leave the cell empty.</source>
+      <translation>tulis nilai sebenarnya atau kosongkan sel.</translation>
+    </message>
+    <message>
+      <source>correct the value, it cannot be below zero.</source>
+      <translation>perbaiki nilainya, nilai ini tidak boleh di bawah nol.</translation>
+    </message>
+    <message>
+      <source>enter the real value, or leave the cell empty.</source>
+      <translation>isi nilai sebenarnya, atau kosongkan sel.</translation>
+    </message>
+    <message>
+      <source>check it; leave the cell empty if the value is not known.</source>
+      <translation>periksa nilainya; kosongkan sel bila nilainya tidak diketahui.</translation>
+    </message>
+    <message>
+      <source>check the value and its unit.</source>
+      <translation>periksa nilai dan satuannya.</translation>
+    </message>
+    <message>
+      <source>check the value.</source>
+      <translation>periksa nilainya.</translation>
+    </message>
+    <message>
+      <source>check the value (a decimal comma where a dot between thousands was meant?).</source>
+      <translation>periksa nilainya (koma desimal padahal yang dimaksud titik pemisah ribuan?).</translation>
+    </message>
+    <message>
+      <source>thousands</source>
+      <translation>ribuan</translation>
+    </message>
+    <message>
+      <source>a decimal</source>
+      <translation>desimal</translation>
+    </message>
+    <message>
+      <source>if that is wrong, write the values without doubt, e.g. 1234 or 1,234.</source>
+      <translation>bila keliru, tulis nilainya tanpa keraguan, mis. 1234 atau 1,234.</translation>
+    </message>
+    <message>
+      <source>use one convention in the field.</source>
+      <translation>gunakan satu cara penulisan dalam kolom ini.</translation>
+    </message>
+    <message>
+      <source>comma</source>
+      <translation>koma</translation>
+    </message>
+    <message>
+      <source>semicolon</source>
+      <translation>titik koma</translation>
+    </message>
+    <message>
+      <source>tab</source>
+      <translation>tab</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {error}. Save it again as .xlsx or as CSV (UTF-8).</source>
+      <translation>Tidak dapat membaca {path}: {error}. Simpan ulang sebagai .xlsx atau CSV (UTF-8).</translation>
+    </message>
+    <message>
+      <source>Field {field}</source>
+      <translation>Kolom {field}</translation>
+    </message>
+    <message>
+      <source>the column also holds '{raw}' (row {row}), which fixes its decimal mark</source>
+      <translation>kolom ini juga berisi '{raw}' (baris {row}), yang menentukan tanda desimalnya</translation>
+    </message>
+    <message>
+      <source>correct the value (extra digits?).</source>
+      <translation>perbaiki nilainya (kelebihan digit?).</translation>
+    </message>
+    <message>
+      <source>{where}: '{raw}' cannot be used ({code}).</source>
+      <translation>{where}: '{raw}' tidak dapat dipakai ({code}).</translation>
+    </message>
+    <message>
+      <source>{message} Fix: {fix}</source>
+      <translation>{message} Perbaikan: {fix}</translation>
+    </message>
+    <message>
+      <source>… and {n} more problems with values of the input.</source>
+      <translation>… dan {n} masalah lain pada nilai masukan.</translation>
+    </message>
+    <message>
+      <source>Read sheet '{sheet}': header on row {row}.</source>
+      <translation>Sheet '{sheet}' dibaca: judul kolom pada baris {row}.</translation>
+    </message>
+    <message>
+      <source>Read as CSV: encoding {enc}, delimiter {delim}, header on row {row}.</source>
+      <translation>Dibaca sebagai CSV: encoding {enc}, pemisah {delim}, judul kolom pada baris {row}.</translation>
+    </message>
+    <message>
+      <source>The file {path} does not exist. Choose an existing CSV or XLSX file.</source>
+      <translation>Berkas {path} tidak ada. Pilih berkas CSV atau XLSX yang ada.</translation>
+    </message>
+    <message>
+      <source>The file {path} is empty: it holds no header and no rows. Choose the file with the data, or save it again from the spreadsheet.</source>
+      <translation>Berkas {path} kosong: tidak ada judul kolom maupun baris. Pilih berkas yang berisi data, atau simpan ulang dari spreadsheet.</translation>
+    </message>
+    <message>
+      <source>{path}: {ext} files cannot be read. Save the sheet as .xlsx or as CSV and choose that file.</source>
+      <translation>{path}: berkas {ext} tidak dapat dibaca. Simpan sheet sebagai .xlsx atau CSV lalu pilih berkas itu.</translation>
+    </message>
+    <message>
+      <source>{path} has no sheet '{sheet}' (sheets: {sheets}).</source>
+      <translation>{path} tidak memiliki sheet '{sheet}' (sheet yang ada: {sheets}).</translation>
+    </message>
+    <message>
+      <source>{where}: '{raw}' is not a number; the value is not used.</source>
+      <translation>{where}: '{raw}' bukan angka; nilai ini tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: '{raw}' is not a finite number; the value is not used.</source>
+      <translation>{where}: '{raw}' bukan angka terhingga; nilai ini tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: '{raw}' is negative; the value is not used.</source>
+      <translation>{where}: '{raw}' bernilai negatif; nilai ini tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: the value is zero, which is not possible here (a cost of zero would make a free tower); the value is not used.</source>
+      <translation>{where}: nilainya nol, yang tidak mungkin di sini (biaya nol membuat menara gratis); nilai ini tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: the value is zero and is used as zero.</source>
+      <translation>{where}: nilainya nol dan dipakai sebagai nol.</translation>
+    </message>
+    <message>
+      <source>{where}: {value} is outside the plausible range {lo} to {hi}; the value is not used.</source>
+      <translation>{where}: {value} di luar rentang wajar {lo} sampai {hi}; nilai ini tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: {value} is far beyond the other values of the field ({low} to {high}, median {median}); it is used as it is.</source>
+      <translation>{where}: {value} jauh di luar nilai lain pada kolom ini ({low} sampai {high}, median {median}); nilai ini tetap dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: '{raw}' is read as {value}, a count with a fraction.</source>
+      <translation>{where}: '{raw}' dibaca sebagai {value}, jumlah yang berpecahan.</translation>
+    </message>
+    <message>
+      <source>{where}: {n} value(s) such as '{raw}' ({what} {rows}) could be thousands or a decimal; read as {reading} ('{raw}' = {value}) because {basis}.</source>
+      <translation>{where}: {n} nilai seperti '{raw}' ({what} {rows}) dapat berarti ribuan atau desimal; dibaca sebagai {reading} ('{raw}' = {value}) karena {basis}.</translation>
+    </message>
+    <message>
+      <source>{where}: {c} value(s) use a decimal comma (e.g. '{craw}', {what} {crow}) and {p} a decimal point (e.g. '{praw}', {what} {prow}); values that could be either are read with the decimal {used}.</source>
+      <translation>{where}: {c} nilai memakai koma desimal (mis. '{craw}', {what} {crow}) dan {p} memakai titik desimal (mis. '{praw}', {what} {prow}); nilai yang dapat berarti keduanya dibaca dengan desimal {used}.</translation>
+    </message>
+    <message>
+      <source>Title rows skipped: {rows}.</source>
+      <translation>Baris judul dilewati: {rows}.</translation>
+    </message>
+    <message>
+      <source>{where}: {value} is far beyond the other values of the field ({low} to {high}, median {median}); it is treated as missing.</source>
+      <translation>{where}: {value} jauh di luar nilai lain pada kolom ini ({low} sampai {high}, median {median}); nilai ini dianggap kosong.</translation>
+    </message>
+    <message>
+      <source>point</source>
+      <translation>titik</translation>
     </message>
     <message>
       <source>The offices layer has no CRS: set it in its layer properties.</source>
@@ -3984,14 +4180,6 @@
       <translation>Periksa kolom dan parameter FORMAT.</translation>
     </message>
     <message>
-      <source>row</source>
-      <translation>baris</translation>
-    </message>
-    <message>
-      <source>feature</source>
-      <translation>fitur</translation>
-    </message>
-    <message>
       <source>The input has no columns: is it empty?</source>
       <translation>Masukan tidak memiliki kolom: apakah kosong?</translation>
     </message>
@@ -4032,8 +4220,8 @@
       <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
-      <source>Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)</source>
-      <translation>Data menara/site (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
+      <source>Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)</source>
+      <translation>Data menara/site (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
     </message>
     <message>
       <source>Format: {fmt}</source>

@@ -31,6 +31,8 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from . import numbers, tabular
+
 USD_TO_IDR = 16_000.0
 """Conversion rate used for figures published in US$ (Rp 16,000 per US$, 2024-2025 level)."""
 
@@ -66,10 +68,12 @@ class CostItem:
             raise ValueError("cost item key must not be empty")
         for name in ("capex_idr", "opex_idr_year"):
             raw = getattr(self, name)
-            try:
-                v = float(str(raw).replace("_", "").replace(" ", "")) if isinstance(raw, str) else float(raw)
-            except (TypeError, ValueError):
+            try:  # core.numbers: '1.500.000', 'Rp 2,6 miliar', '2,6e9' are read as everywhere else
+                v = numbers.parse_number(raw, numbers.MONEY)
+            except numbers.NumberError:
                 raise ValueError(f"cost item '{self.key}': {name} is not a number: {raw!r}") from None
+            if v is None:
+                raise ValueError(f"cost item '{self.key}': {name} is not a number: {raw!r}")
             if not math.isfinite(v) or v < 0:
                 raise ValueError(f"cost item '{self.key}': {name} must be a finite number >= 0")
             setattr(self, name, v)
@@ -220,11 +224,14 @@ class CostTable:
 
     @classmethod
     def from_csv(cls, path=None, text=None) -> CostTable:
-        if text is None:
-            with open(path, encoding="utf-8-sig", newline="") as fh:
-                text = fh.read()
-        rows = list(csv.DictReader(io.StringIO(text)))
-        return cls._from_rows(rows)
+        """The CSV written by :meth:`to_csv`, or as a spreadsheet saved it (encoding, delimiter, title rows
+        detected by :mod:`core.tabular`)."""
+        try:
+            table = tabular.read_csv_text(text, _FIELDS) if text is not None else \
+                tabular.read_table(path, known_names=_FIELDS)
+        except tabular.TableError as e:
+            raise ValueError(f"cost table CSV is empty or cannot be read ({e.code})") from None
+        return cls._from_rows([row for _n, row in table.rows])
 
     @classmethod
     def _from_rows(cls, rows):

@@ -24,6 +24,8 @@ import re
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
+from . import numbers, tabular
+
 TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
 # Spellings used elsewhere (e.g. core/costs.py uses ``fwa_4g``) mapped to the canonical keys above.
 TECH_ALIASES = {
@@ -396,14 +398,6 @@ def _parse_bool(v: str) -> bool:
     raise ValueError(f"not a yes/no value: {v!r}")
 
 
-def _parse_number(v: str) -> Optional[float]:
-    s = str(v).strip().replace("_", "")
-    if s == "":
-        return None
-    x = float(s)
-    return int(x) if x.is_integer() else x
-
-
 def sources_to_csv_text(sources: Iterable[FundingSource]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
@@ -415,13 +409,24 @@ def sources_to_csv_text(sources: Iterable[FundingSource]) -> str:
 
 
 def sources_from_csv_text(text: str) -> List[FundingSource]:
-    """Parse the CSV written by :func:`sources_to_csv_text` (lists separated by ``;``; empty cap = none)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if reader.fieldnames is None or "name" not in reader.fieldnames:
+    """Parse the CSV written by :func:`sources_to_csv_text` (lists separated by ``;``; empty cap = none), or as a
+    spreadsheet saved it: delimiter (``,`` ``;`` tab) and title rows detected by :mod:`core.tabular`."""
+    try:
+        table = tabular.read_csv_text(text, known_names=CSV_FIELDS)
+    except tabular.TableError:
+        raise FundingTableError([ValidationIssue(-1, "", "the funding CSV is empty",
+                                                 "CSV sumber dana kosong")]) from None
+    return _sources_from_table(table)
+
+
+def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
+    if "name" not in table.header:
         raise FundingTableError([ValidationIssue(-1, "name", "CSV has no 'name' column",
                                                  "CSV tidak memiliki kolom 'name'")])
+    # amounts are read per column (core.numbers): '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
+    caps = numbers.parse_rows(table.rows, {k: numbers.CAP for k in ("yearly_cap_idr", "per_village_cap_idr")})
     out: List[FundingSource] = []
-    for n, row in enumerate(reader, start=1):
+    for n, (_rownum, row) in enumerate(table.rows, start=1):
         kw: dict = {}
         try:
             for k, v in row.items():
@@ -429,23 +434,47 @@ def sources_from_csv_text(text: str) -> List[FundingSource]:
                     continue
                 if k in _BOOL_FIELDS:
                     kw[k] = _parse_bool(v)
-                elif k in ("yearly_cap_idr", "per_village_cap_idr"):
-                    num = _parse_number(v)
+                elif k in caps:
+                    issue = caps[k].issue_for(_rownum)
+                    if issue is not None and issue.severity == numbers.ERROR:
+                        raise ValueError(_NUMBER_PROBLEMS.get(issue.code, _NUMBER_PROBLEMS["not_a_number"])[0]
+                                         .format(raw=v))
+                    num = caps[k].values[n - 1]
+                    if num is not None and float(num).is_integer():
+                        num = int(num)
                     if num is not None or k == "per_village_cap_idr":
                         kw[k] = num
                 elif k == "order":
-                    kw[k] = int(float(v)) if str(v).strip() else 100
+                    kw[k] = int(numbers.parse_number(v) or 100) if str(v).strip() else 100
                 elif k == "kinds":
                     kw[k] = _parse_list(v)
                 elif k in ("techs", "capex_techs", "opex_techs"):
                     kw[k] = _parse_techs(v, none_ok=(k != "techs"))
                 else:
                     kw[k] = v
-        except ValueError as e:
-            raise FundingTableError([ValidationIssue(n - 1, k, f"CSV row {n}, column {k}: {e}",
-                                                     f"CSV baris {n}, kolom {k}: {e}")]) from e
+        except (ValueError, numbers.NumberError) as e:
+            en, idn = str(e), _indonesian(e, row.get(k))
+            raise FundingTableError([ValidationIssue(n - 1, k, f"CSV row {n}, column {k}: {en}",
+                                                     f"CSV baris {n}, kolom {k}: {idn}")]) from e
         out.append(FundingSource(**kw))
     return out
+
+
+# number problems in the funding CSV, in both languages (this module's convention)
+_NUMBER_PROBLEMS = {
+    "not_a_number": ("not a number ({raw!r})", "bukan angka ({raw!r})"),
+    "not_finite": ("not a finite number ({raw!r})", "bukan angka hingga ({raw!r})"),
+    "negative": ("negative amount ({raw!r})", "jumlah negatif ({raw!r})"),
+}
+
+
+def _indonesian(error: Exception, raw: Any) -> str:
+    for en, idn in _NUMBER_PROBLEMS.values():
+        if str(error) == en.format(raw=raw):
+            return idn.format(raw=raw)
+    if isinstance(error, numbers.NumberError):
+        return _NUMBER_PROBLEMS.get(error.code, _NUMBER_PROBLEMS["not_a_number"])[1].format(raw=raw)
+    return str(error)
 
 
 def write_sources_csv(path: str, sources: Iterable[FundingSource]) -> None:
@@ -454,8 +483,15 @@ def write_sources_csv(path: str, sources: Iterable[FundingSource]) -> None:
 
 
 def read_sources_csv(path: str) -> List[FundingSource]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        return sources_from_csv_text(fh.read())
+    """The funding CSV as saved by this plugin or by a spreadsheet (encoding, delimiter, title rows detected)."""
+    try:
+        table = tabular.read_table(path, known_names=CSV_FIELDS)
+    except tabular.TableError as e:
+        if e.code == "not_found":
+            raise FileNotFoundError(path) from None
+        raise FundingTableError([ValidationIssue(-1, "", f"{path} is empty or cannot be read ({e.code})",
+                                                 f"{path} kosong atau tidak dapat dibaca ({e.code})")]) from None
+    return _sources_from_table(table)
 
 
 # ---- money formatting (shared by roadmap messages) -----------------------------------------------------------------

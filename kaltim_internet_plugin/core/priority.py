@@ -34,6 +34,8 @@ from typing import Mapping, Optional, Sequence
 
 import numpy as np
 
+from . import numbers
+
 CRITERIA = ("population", "blank_spot", "idm", "facilities", "remoteness", "readiness")
 """Criterion keys, in output order."""
 
@@ -98,6 +100,8 @@ class PriorityResult:
     weights_used: dict  # criterion -> renormalised weight actually applied (0 if skipped)
     normalised: dict  # criterion -> 0..1 array (after filling gaps)
     warnings: list = field(default_factory=list)
+    # core.numbers.NumberIssue of the numeric inputs; ``row`` = index of the village, ``field`` = data key
+    issues: list = field(default_factory=list)
 
     def fields(self):
         """Flat dict of output fields: priority_score, priority_rank, c_<criterion>..."""
@@ -199,23 +203,20 @@ def _is_missing(v):
 
 
 def _to_float(v):
-    if _is_missing(v):
-        return math.nan
+    """One value -> float (NaN when missing or unreadable), read by :func:`core.numbers.to_float`."""
     if isinstance(v, (bool, np.bool_)):
         return float(v)
-    if isinstance(v, str):
-        try:
-            return float(v.strip().replace(",", "."))
-        except ValueError:
-            return math.nan
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return math.nan
+    return numbers.to_float(v)
 
 
-def _numeric(values):
-    return np.array([_to_float(v) for v in values], dtype=float)
+def _numeric(values, spec=numbers.ANY, name="", issues=None):
+    """A column -> float array (NaN = missing or not usable), parsed as one column by
+    :func:`core.numbers.parse_column` (ambiguous '1.234' decided by the other values; negatives, outliers
+    dropped per ``spec``). The issues (row = index in ``values``) go to ``issues``."""
+    res = numbers.parse_column(values, name, spec, first_row=0)
+    if issues is not None:
+        issues.extend(res.issues)
+    return np.array(res.floats(), dtype=float)
 
 
 def _yes_no(values):
@@ -295,7 +296,7 @@ def _all_missing(values):
     return values is None or len(values) == 0 or all(_is_missing(v) for v in values)
 
 
-def _raw_criterion(key, data, n, warnings):
+def _raw_criterion(key, data, n, warnings, issues=None):
     """Return a 0..1 array (NaN = missing value) for one criterion, or None if no data."""
     def get(name):
         v = _as_list(data.get(name), n)
@@ -307,8 +308,7 @@ def _raw_criterion(key, data, n, warnings):
         v = get("population")
         if v is None:
             return None
-        x = _numeric(v)
-        x[x < 0] = np.nan
+        x = _numeric(v, numbers.POPULATION, "population", issues)
         out, const = _minmax(x)
     elif key == "blank_spot":
         v = get("coverage_status") or get("blank_spot") or get("coverage")
@@ -343,7 +343,7 @@ def _raw_criterion(key, data, n, warnings):
         present = [s for s in v if not _is_missing(s)]
         numeric_only = all(not isinstance(s, str) or not math.isnan(_to_float(s)) for s in present)
         if numeric_only:
-            x = _numeric(v)
+            x = _numeric(v, numbers.SCORE, "idm", issues)
             out, const = _minmax(-x)  # lower score = more deprived = higher priority
         else:
             idx = [idm_class_index(s) for s in v]
@@ -356,27 +356,26 @@ def _raw_criterion(key, data, n, warnings):
     elif key == "facilities":
         v = get("facilities")
         if v is not None:
-            x = _numeric(v)
+            x = _numeric(v, numbers.COUNT, "facilities", issues)
         else:
             s, h = get("schools"), get("health_posts")
             if s is None and h is None:
                 return None
-            parts = [_numeric(p) for p in (s, h) if p is not None]
+            parts = [_numeric(p, numbers.COUNT, name, issues) for p, name in ((s, "schools"), (h, "health_posts"))
+                     if p is not None]
             stack = np.vstack(parts)
             x = np.where(np.all(np.isnan(stack), axis=0), np.nan, np.nansum(stack, axis=0))
-        x[x < 0] = np.nan
         out, const = _minmax(x)
     elif key == "remoteness":
         v = get("remoteness") or get("distance_m")
         if v is None:
             return None
-        x = _numeric(v)
-        x[x < 0] = np.nan
+        x = _numeric(v, numbers.DISTANCE, "remoteness", issues)
         out, const = _minmax(x)
     elif key == "readiness":
         v = get("readiness")
         if v is not None:
-            out, const = _minmax(_numeric(v))
+            out, const = _minmax(_numeric(v, numbers.ANY, "readiness", issues))
         else:
             e, c = get("electricity"), get("cadres")
             if e is None and c is None:
@@ -386,7 +385,8 @@ def _raw_criterion(key, data, n, warnings):
                 parts.append(_yes_no(e))
             if c is not None:
                 cv = _yes_no(c) if any(isinstance(s, str) and not _is_missing(s) and
-                                       math.isnan(_to_float(s)) for s in c) else _numeric(c)
+                                       math.isnan(_to_float(s)) for s in c) else \
+                    _numeric(c, numbers.COUNT, "cadres", issues)
                 cn, _ = _minmax(cv)
                 if np.nanmax(cv) == np.nanmin(cv):  # all the same count: 0 cadres -> 0, else 1
                     cn = np.where(np.isnan(cv), np.nan, float(np.nanmax(cv) > 0))
@@ -431,6 +431,7 @@ def compute_priority(
     inconsistent length.
     """
     warnings = []
+    issues = []
     if isinstance(weights, Mapping):
         w = {}
         for k, v in weights.items():
@@ -465,7 +466,7 @@ def compute_priority(
     for k in CRITERIA:
         if w.get(k, 0.0) <= 0:
             continue
-        x = _raw_criterion(k, data, n, warnings) if n else None
+        x = _raw_criterion(k, data, n, warnings, issues) if n else None
         if x is None or not np.isfinite(x).any():
             warnings.append(f"{k}: no data; criterion skipped and the other weights renormalised")
             continue
@@ -488,7 +489,7 @@ def compute_priority(
         score = score + c
     rank = rank_scores(score, keys)
     return PriorityResult(priority_score=score, priority_rank=rank, contributions=contributions,
-                          weights_used=used, normalised=norm, warnings=warnings)
+                          weights_used=used, normalised=norm, warnings=warnings, issues=issues)
 
 
 def rank_scores(score, keys=None) -> np.ndarray:

@@ -59,8 +59,11 @@ from __future__ import annotations
 import csv
 import math
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Iterable, Iterator, Optional, Sequence
+
+from . import numbers as nb
+from . import tabular
 
 # (min_lon, min_lat, max_lon, max_lat) of Kalimantan Timur, with a small margin.
 KALTIM_BBOX = (113.8, -2.6, 119.3, 2.7)
@@ -153,6 +156,15 @@ CATEGORY_SYNONYMS = {
 
 VILLAGE_CODE_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
+# numeric roles of site rows -> (how the column is parsed, name in English reject reasons)
+NUMERIC_ROLES = {
+    # the range of lon/lat only decides ambiguous values: check_coordinates() explains impossible ones
+    "lon": (replace(nb.LONGITUDE, enforce_range=False), "lon"),
+    "lat": (replace(nb.LATITUDE, enforce_range=False), "lat"),
+    "height_m": (nb.ColumnSpec("height", zero="drop", outliers="off"), "height"),
+    "freq_mhz": (nb.FREQUENCY, "frequency"), "eirp_dbm": (nb.EIRP, "EIRP"),
+}
+
 
 # --------------------------------------------------------------------------------------------- records
 @dataclass
@@ -193,13 +205,18 @@ class Reject:
     row: int
     reason: str
     data: dict = field(default_factory=dict)
+    issue: Optional[nb.NumberIssue] = None  # when a number made the row unusable (translated by the algorithm)
 
     def to_dict(self) -> dict:
         return {"row": self.row, "reason": self.reason, **{k: v for k, v in self.data.items() if k}}
 
 
 class BadValueError(ValueError):
-    """A row-level problem; the message becomes the reject reason."""
+    """A row-level problem; the message becomes the reject reason. ``issue``: the number issue behind it."""
+
+    def __init__(self, message: str, issue: Optional[nb.NumberIssue] = None):
+        super().__init__(message)
+        self.issue = issue
 
 
 # --------------------------------------------------------------------------------------------- helpers
@@ -212,33 +229,31 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def parse_number(value: object, what: str = "value") -> Optional[float]:
-    """Parse a number; blank -> None; unparsable -> :class:`BadValueError`.
-
-    Accepts a decimal comma (``116,25``) and thousands separators (``1.234,5`` / ``1,234.5``).
-    """
-    if is_blank(value):
-        return None
+def parse_number(value: object, what: str = "value", spec: Optional[nb.ColumnSpec] = None) -> Optional[float]:
+    """Parse one number with :func:`core.numbers.parse_number`; blank -> None; unparsable ->
+    :class:`BadValueError`. Rows held in memory are parsed per column instead (:func:`normalise_point_rows`)."""
     if isinstance(value, bool):
         raise BadValueError(f"{what}: not a number ({value!r})")
-    if isinstance(value, (int, float)):
-        v = float(value)
-    else:
-        s = str(value).strip().replace("\u00a0", "").replace(" ", "")
-        if "," in s and "." in s:
-            if s.rfind(",") > s.rfind("."):
-                s = s.replace(".", "").replace(",", ".")
-            else:
-                s = s.replace(",", "")
-        elif "," in s:
-            s = s.replace(",", ".") if s.count(",") == 1 else s
-        try:
-            v = float(s)
-        except ValueError:
-            raise BadValueError(f"{what}: not a number ({value!r})") from None
-    if math.isnan(v) or math.isinf(v):
-        raise BadValueError(f"{what}: not a finite number ({value!r})")
-    return v
+    try:
+        return nb.parse_number(value, spec)
+    except nb.NumberError as exc:
+        issue = nb.NumberIssue(exc.code, nb.ERROR, what, None, value)
+        raise BadValueError(issue_reason(issue, what), issue) from None
+
+
+def issue_reason(issue: nb.NumberIssue, what: str) -> str:
+    """English reject reason of a number issue (the algorithms show the translated text of ``issue``)."""
+    raw = issue.raw
+    if issue.code == "not_finite":
+        return f"{what}: not a finite number ({raw!r})"
+    if issue.code == "negative":
+        return f"{what}: negative value ({raw!r})"
+    if issue.code == "zero":
+        return f"{what}: zero ({raw!r})"
+    if issue.code == "out_of_range":
+        lo, hi = issue.params.get("lo"), issue.params.get("hi")
+        return f"{what} {issue.value:g} not plausible (expected {lo:g}-{hi:g})"
+    return f"{what}: not a number ({raw!r})"
 
 
 def normalise_tech(value: object) -> Optional[str]:
@@ -358,53 +373,19 @@ def detect_field_mapping(field_names: Iterable[str]) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------------------------- CSV reading
-def _detect_encoding(path: str, encoding: Optional[str]) -> str:
-    """First of UTF-8 (BOM-tolerant) / cp1252 / latin-1 that decodes the whole file (streamed, not held)."""
-    if encoding:
-        return encoding
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            with open(path, encoding=enc, newline="") as fh:
-                while fh.read(1 << 20):
-                    pass
-            return enc
-        except UnicodeDecodeError:
-            continue
-    return "latin-1"
+# column names the header-row detection looks for (title rows above them are skipped)
+KNOWN_COLUMNS = tuple({syn for syns in FIELD_SYNONYMS.values() for syn in syns} | set(OPENCELLID_COLUMNS))
 
 
 def iter_csv_rows(path: str, encoding: Optional[str] = None) -> tuple[list[str], Iterator[tuple[int, dict]]]:
-    """Stream a CSV file -> ``(header, iterator of (spreadsheet_row_number, row_dict))``.
+    """Stream a CSV (or XLSX) file -> ``(header, iterator of (spreadsheet_row_number, row_dict))``.
 
-    Encoding: UTF-8 (with or without BOM), falling back to cp1252 (then latin-1). Delimiter: the most
-    frequent of ``, ; TAB |`` in the header line. The header is row 1; blank lines are skipped but counted.
-    Rows are produced lazily, so national OpenCelliD exports (millions of rows) do not sit in memory.
+    :func:`core.tabular.open_table`: encoding, delimiter and header row detected, title rows skipped, blank lines
+    skipped but counted. Rows are produced lazily, so national OpenCelliD exports do not sit in memory.
+    Raises :class:`core.tabular.TableError` (e.g. ``empty_file``).
     """
-    enc = _detect_encoding(path, encoding)
-    with open(path, encoding=enc, newline="") as fh:
-        first_line = fh.readline()
-    counts = {d: first_line.count(d) for d in ",;\t|"}
-    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    header = [h.strip() for h in next(csv.reader([first_line], delimiter=delimiter), [])]
-    if header and header[0].startswith("\ufeff"):
-        header[0] = header[0][1:]
-
-    def rows() -> Iterator[tuple[int, dict]]:
-        # the file is only opened once iteration starts, and closed when it ends or the iterator is closed
-        with open(path, encoding=enc, newline="") as fh2:
-            fh2.readline()
-            reader = csv.reader(fh2, delimiter=delimiter)
-            n = len(header)
-            for index, record in enumerate(reader, start=2):
-                if not record or all(not c.strip() for c in record):
-                    continue
-                if len(record) == n:
-                    yield index, dict(zip(header, record))
-                else:
-                    yield index, {header[i] if i < n else f"_extra{i + 1}": (record[i] if i < len(record) else "")
-                                  for i in range(max(n, len(record)))}
-
-    return header, rows()
+    info, rows = tabular.open_table(path, encoding=encoding, known_names=KNOWN_COLUMNS)
+    return info.header, rows
 
 
 def read_csv_rows(path: str, encoding: Optional[str] = None) -> tuple[list[str], list[tuple[int, dict]]]:
@@ -467,8 +448,8 @@ def normalise_opencellid_rows(rows: Iterable, bbox: Optional[Sequence[float]] = 
             tech = RADIO_TECH.get(radio)
             if tech is None:
                 raise BadValueError(f"unknown radio {radio!r} (expected GSM, UMTS, CDMA, LTE or NR)")
-            lon = parse_number(_lookup(row, "lon"), "lon")
-            lat = parse_number(_lookup(row, "lat"), "lat")
+            lon = parse_number(_lookup(row, "lon"), "lon", nb.LONGITUDE)
+            lat = parse_number(_lookup(row, "lat"), "lat", nb.LATITUDE)
             if not reject_outside_bbox and bbox is not None and lon is not None and lat is not None and not (
                     bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]):
                 outside += 1
@@ -484,7 +465,7 @@ def normalise_opencellid_rows(rows: Iterable, bbox: Optional[Sequence[float]] = 
             samples = parse_number(_lookup(row, "samples"), "samples")
             rng = parse_number(_lookup(row, "range"), "range")
         except BadValueError as exc:
-            rejects.append(Reject(rownum, str(exc), dict(row)))
+            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue))
             continue
         mcc_i, mnc_i = int(mcc), int(mnc)
         operator = operator_for(mcc_i, mnc_i)
@@ -575,6 +556,7 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                          bbox: Optional[Sequence[float]] = KALTIM_BBOX, source: str = "layer",
                          default_tech: str = "4G", first_row_number: int = 2, id_prefix: str = "SITE",
                          coordinates: Optional[Sequence[tuple[float, float]]] = None,
+                         number_issues: Optional[list] = None,
                          ) -> tuple[list[Site], list[Reject], list[str]]:
     """Generic tower rows (site lists or point-layer attributes) -> sites. Returns ``(sites, rejects, warnings)``.
 
@@ -585,6 +567,9 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     missing height/freq/EIRP take :data:`TECH_DEFAULTS`. A frequency below 30 is read as GHz (``2.1`` ->
     2100 MHz); implausible heights (outside 0-300 m) or frequencies (outside 300-6000 MHz) are bad rows.
     Duplicate site ids: the later row is rejected. Missing site ids become ``<id_prefix>-<row>``.
+    Numbers are parsed per column (:func:`core.numbers.parse_column`): a row with an unusable number is rejected
+    (``Reject.issue`` holds the issue); column-level findings (how ``1.234`` was read) go to ``number_issues``
+    when a list is given, else to the warnings as English text.
     """
     numbered = list(numbered_rows(rows, first_row_number))
     if mapping is None:
@@ -599,13 +584,37 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     if coordinates is None and not ("lon" in mapping and "lat" in mapping):
         warnings.append("no longitude/latitude columns found (looked for lon/longitude/bujur/x and "
                         "lat/latitude/lintang/y)")
+    numeric = dict(NUMERIC_ROLES)
+    if coordinates is not None:
+        numeric.pop("lon")
+        numeric.pop("lat")
+    labels = [rownum for rownum, _ in numbered]
+    parsed = {role: nb.parse_column([_role(row, mapping, role) for _, row in numbered], mapping.get(role, role),
+                                    spec, rows=labels) for role, (spec, _what) in numeric.items()}
+    # how ambiguous separators were read, mixed conventions: into ``number_issues`` when the caller translates
+    # them, else as English warnings
+    column_issues = [i for col in parsed.values() for i in col.issues if i.row is None]
+    if number_issues is not None:
+        number_issues.extend(column_issues)
+    else:
+        warnings.extend(str(i) for i in column_issues)
+    row_errors: dict = {}
+    for role, col in parsed.items():
+        for issue in col.errors:
+            row_errors.setdefault(issue.row, (role, issue))
+
+    def number(index: int, role: str) -> Optional[float]:
+        if labels[index] in row_errors:
+            bad_role, issue = row_errors[labels[index]]
+            raise BadValueError(issue_reason(issue, NUMERIC_ROLES[bad_role][1]), issue)
+        return parsed[role].values[index]
+
     for index, (rownum, row) in enumerate(numbered):
         try:
             if coordinates is not None:
                 lon, lat = coordinates[index] if coordinates[index] is not None else (None, None)
             else:
-                lon = parse_number(_role(row, mapping, "lon"), "lon")
-                lat = parse_number(_role(row, mapping, "lat"), "lat")
+                lon, lat = number(index, "lon"), number(index, "lat")
             check_coordinates(lon, lat, bbox)
             defaulted: list[str] = []
             raw_tech = _role(row, mapping, "tech")
@@ -616,9 +625,7 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 tech = normalise_tech(raw_tech)
                 if tech is None:
                     raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)")
-            height = parse_number(_role(row, mapping, "height_m"), "height")
-            freq = parse_number(_role(row, mapping, "freq_mhz"), "frequency")
-            eirp = parse_number(_role(row, mapping, "eirp_dbm"), "EIRP")
+            height, freq, eirp = (number(index, r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
             if height is not None and not (0 < height <= 300):
                 raise BadValueError(f"height {height:g} m not plausible (expected 0-300 m)")
             if freq is not None and freq < 30:  # given in GHz
@@ -629,7 +636,7 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             if site_id in seen:
                 raise BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})")
         except BadValueError as exc:
-            rejects.append(Reject(rownum, str(exc), dict(row)))
+            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue))
             continue
         seen[site_id] = rownum
         status = normalise_site_status(_role(row, mapping, "status"))

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from . import numbers
+
 PROVINCE_CODE = "64"
 ROLES = ("code", "name", "kecamatan", "kabkota", "population")
 
@@ -201,16 +203,6 @@ class ValidationReport:
         return not self.errors
 
 
-def _num(value) -> Optional[float]:
-    if value is None:
-        return None
-    try:
-        number = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number  # NaN -> None
-
-
 def validate_records(records: list, mapping: FieldMapping, report: Optional[ValidationReport] = None,
                      province: str = PROVINCE_CODE) -> ValidationReport:
     """Apply every attribute and geometry rule to the records; findings name the feature (``fid``, ``code``) and
@@ -229,6 +221,14 @@ def validate_records(records: list, mapping: FieldMapping, report: Optional[Vali
         report.add(Finding("warning", "no_population_field"))
     seen: dict[str, int] = {}
     code_scheme = "bps" if mapping.scheme == "bps" else "kemendagri"
+    population = None
+    if mapping.population:  # one column: '1.234' read the same way in every feature (core.numbers)
+        population = numbers.parse_column([r.population for r in records], mapping.population, numbers.POPULATION,
+                                          rows=[r.fid for r in records])
+        no_population = {r.fid for r, v in zip(records, population.values) if v is None}
+        for issue in population.issues:
+            if issue.row is None:  # a finding about the whole column (e.g. how '1.234' was read)
+                report.add(Finding(issue.severity, "number_issue", None, "", {"issue": issue}))
     for rec in records:
         code_txt = "" if rec.code is None else str(rec.code).strip()
 
@@ -256,12 +256,13 @@ def validate_records(records: list, mapping: FieldMapping, report: Optional[Vali
         if mapping.name and (rec.name is None or not str(rec.name).strip()
                              or str(rec.name).strip().upper() == "NULL"):
             add("warning", "name_missing")
-        if mapping.population:
-            pop = _num(rec.population)
-            if pop is None:
-                add("warning", "population_missing")
-            elif pop < 0:
-                add("error", "population_negative", pop=pop)
+        issue = population.issue_for(rec.fid) if population is not None else None
+        if issue is not None and issue.code == "negative":
+            add("error", "population_negative", pop=issue.raw)
+        elif issue is not None:
+            add(issue.severity, "number_issue", issue=issue)
+        elif population is not None and rec.fid in no_population:
+            add("warning", "population_missing")
         if rec.geometry_empty:
             add("error", "geometry_empty")
         elif rec.geometry_error:

@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import numbers as nb
 from ..core.funding import (
     ALL,
     FundingSource,
@@ -350,16 +351,18 @@ class PlanPage(QWidget):
                 kw[key] = None if not v else ALL if v.lower() == ALL else [
                     t.strip() for t in v.replace(",", ";").split(";") if t.strip()]
             for key in ("yearly_cap_idr", "per_village_cap_idr"):
-                raw = self._text(r, key).replace("_", "").replace(" ", "").replace(",", "")
+                raw = self._text(r, key).strip()
                 if not raw:
                     kw[key] = 0 if key == "yearly_cap_idr" else None
                     if key == "yearly_cap_idr":
                         problems.append(tr("Row {row}: the yearly cap is empty (0 is used).").format(row=r + 1))
                     continue
-                try:
-                    f = float(raw)
+                try:  # core.numbers: '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
+                    f = nb.parse_number(raw, nb.CAP)
+                    if f is None:
+                        raise nb.NumberError("not_a_number", {"raw": raw})
                     kw[key] = int(f) if f.is_integer() else f
-                except ValueError:
+                except nb.NumberError:
                     problems.append(tr("Row {row}: '{value}' is not a number (column {column}).").format(
                         row=r + 1, value=raw, column=column_titles()[key]))
                     kw[key] = 0 if key == "yearly_cap_idr" else None
@@ -374,8 +377,8 @@ class PlanPage(QWidget):
             kw["recurring"] = rec is not None and rec.checkState() == Qt.Checked
             order = self._text(r, "order")
             try:
-                kw["order"] = int(float(order)) if order else 100
-            except ValueError:
+                kw["order"] = int(nb.parse_number(order, nb.RANK)) if order else 100
+            except (nb.NumberError, TypeError, ValueError):
                 problems.append(tr("Row {row}: order '{value}' is not a whole number.").format(row=r + 1,
                                                                                                value=order))
                 kw["order"] = 100
@@ -412,8 +415,8 @@ class PlanPage(QWidget):
             if item is not None:
                 try:
                     self._loading = True
-                    item.setToolTip(format_idr(float(item.text().replace(",", "").replace("_", "")), self._lang()))
-                except ValueError:
+                    item.setToolTip(format_idr(nb.parse_number(item.text(), nb.CAP), self._lang()))
+                except (nb.NumberError, TypeError):
                     item.setToolTip("")
                 finally:
                     self._loading = False

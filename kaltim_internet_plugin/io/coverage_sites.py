@@ -6,6 +6,7 @@ import math
 
 from qgis.core import QgsWkbTypes
 
+from ..core.numbers import to_float
 from ..core.profile import NamedSite
 from ..core.sites import TECH_DEFAULTS, normalise_tech
 
@@ -30,24 +31,12 @@ def _plain(value):
 
 
 def _positive(value):
-    value = _plain(value)
-    if value is None:
-        return None
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
+    v = to_float(_plain(value))  # core.numbers: '35', '2,5', '1.800' read as in every other tool
     return v if math.isfinite(v) and v > 0 else None
 
 
 def _number(value):
-    value = _plain(value)
-    if value is None:
-        return None
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
+    v = to_float(_plain(value))
     return v if math.isfinite(v) else None
 
 

@@ -9,6 +9,7 @@ comes back whenever the layer is loaded, in any project.
 """
 from __future__ import annotations
 
+import math
 import os
 from typing import Optional
 
@@ -29,6 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.coverage import Site
+from ..core.numbers import to_float
 from ..core.sites import TECH_DEFAULTS, TECHS
 from ..core.whatif import WhatIfVillage
 from ..i18n import tr
@@ -296,13 +298,8 @@ def _transform(src_crs, dst_crs):
 
 
 def _float(value) -> Optional[float]:
-    value = plain(value)
-    if value is None or value == "":
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+    v = to_float(plain(value))  # core.numbers, as every tool reads numbers
+    return v if math.isfinite(v) else None
 
 
 def site_from_feature(feature, layer_crs, dem_crs) -> tuple:

@@ -26,6 +26,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.numbers import ANY, ColumnSpec, parse_column, to_float
+from ..i18n import tr
+from ..input_text import report_issues
+
 ANALYSIS_CRS = "EPSG:32750"
 
 # criterion data key (core.priority) -> candidate field names (case-insensitive, first match wins)
@@ -68,13 +72,21 @@ def plain(v):
 
 
 def as_float(v) -> float:
-    v = plain(v)
-    if v is None:
-        return math.nan
-    try:
-        return float(str(v).strip().replace(",", ".")) if isinstance(v, str) else float(v)
-    except (TypeError, ValueError):
-        return math.nan
+    """One value -> float, NaN when missing or unreadable (:func:`core.numbers.to_float`). For a field of a
+    table use :func:`column_floats`, which reads the whole column the same way and reports its problems."""
+    return to_float(plain(v))
+
+
+def column_floats(table: FeatureTable, name: str, spec: ColumnSpec = ANY, feedback=None,
+                  what: Optional[str] = None) -> np.ndarray:
+    """A field of ``table`` -> float array (NaN = missing or not usable), parsed as one column by
+    :func:`core.numbers.parse_column`; its problems go to ``feedback`` naming the feature id and the field."""
+    if not name:
+        return np.full(len(table), np.nan)
+    res = parse_column(table.column(name), name, spec, rows=table.fids)
+    if res.issues:
+        report_issues(feedback, res.issues, what or tr("feature"))
+    return np.array(res.floats(), dtype=float)
 
 
 def find_field(names, override: str = "", candidates=()) -> str:

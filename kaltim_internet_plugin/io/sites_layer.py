@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
+CSV_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # read by core.tabular
 WGS84 = "EPSG:4326"
 
 # normalised site fields written by importsites (name, type); optional groups are added when present

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core import numbers as nb
 from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table, format_idr, split_whole
 from ..core.coverage import CoverageError, Site
 from ..core.funding import TECH_KEYS, normalize_tech
@@ -30,6 +31,7 @@ from ..i18n import tr, user_locale
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
+    column_floats,
     find_field,
     merged_attributes,
     nearest,
@@ -234,7 +236,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         names = table.names()
         dbm_field = find_field(names, "", ("office_dbm",))
         if dbm_field:
-            vals = np.array([as_float(v) for v in table.column(dbm_field)])
+            vals = column_floats(table, dbm_field, nb.SIGNAL, feedback)
             with np.errstate(invalid="ignore"):
                 covered = np.where(np.isfinite(vals), vals >= threshold, False)
             feedback.pushInfo(tr("Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.").format(
@@ -305,8 +307,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                  ("height_m", "height", "tinggi"))
             default_h = self.parameterAsDouble(parameters, "SITE_HEIGHT_M", context)
             ops_col = sites.column(op_field)
-            heights = np.array([as_float(v) for v in sites.column(h_field)]) if h_field else np.full(len(sites),
-                                                                                                      np.nan)
+            heights = column_floats(sites, h_field, nb.HEIGHT, feedback)
             heights = np.where(np.isfinite(heights) & (heights > 0), heights, default_h)
             d_site, j_site = nearest(table.xy, sites.xy)
             site_ops = ops_col if op_field else [None] * len(sites)
@@ -486,7 +487,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         cost_field = find_field(names, "", ("cost_idr",))
         bts = costs["bts_4g_3t"]
         ids = [str(v) for v in new.column(id_field)] if id_field else [str(k + 1) for k in range(len(new))]
-        site_cost = [as_float(v) for v in new.column(cost_field)] if cost_field else [bts.capex_idr] * len(new)
+        site_cost = column_floats(new, cost_field, nb.COST, feedback) if cost_field else [bts.capex_idr] * len(new)
         members: dict = {}
         vnames = table.names()
         by_field, site_field = find_field(vnames, "", ("covered_by",)), find_field(vnames, "", ("site_id",))

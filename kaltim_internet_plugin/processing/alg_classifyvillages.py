@@ -34,6 +34,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import classify as cl
 from ..core.villages import detect_fields
 from ..i18n import tr
+from ..input_text import parse_population
 from ..io.offices import OfficeError, code_key, read_offices
 from ..io.sites_layer import plain, style_output
 from ..io.styles import status_labels, style_status
@@ -195,12 +196,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
                 office = offices.get(code_key(attrs[i_code], mapping.scheme))
                 if office is None:
                     no_office += 1
-            pop = None
-            if i_pop >= 0:
-                try:
-                    pop = float(plain(attrs[i_pop])) if plain(attrs[i_pop]) is not None else None
-                except (TypeError, ValueError):
-                    pop = None
+            pop = plain(attrs[i_pop]) if i_pop >= 0 else None  # parsed as one column below (core.numbers)
             inputs.append(cl.VillageInput(id=n, wkb=wkb, office=office, population=pop,
                                           reported=plain(attrs[i_rep]) if i_rep >= 0 else None,
                                           has_reported=i_rep >= 0))
@@ -209,6 +205,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
                 feedback.setProgress(10.0 * n / total)
         if not inputs:
             raise QgsProcessingException(tr("The village layer holds no features."))
+        parse_population(inputs, [f.id() for f in feats], mapping.population, feedback)
         if offices and no_office:
             feedback.pushWarning(tr("{n} villages have no office point with their code; they are classified by "
                                     "their share alone.").format(n=no_office))

@@ -25,8 +25,10 @@ from qgis.core import (
 
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
+from ..core.tabular import TableError
 from ..errors import describe
 from ..i18n import tr
+from ..input_text import table_error_text
 from .base import KaltimAlgorithm
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
@@ -112,6 +114,8 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Reading {path}").format(path=path))
         try:
             _header, rows = mon.read_table(path)
+        except TableError as exc:
+            raise QgsProcessingException(table_error_text(exc)) from None
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             raise QgsProcessingException(tr("Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX "
                                             "file with a header row.").format(path=path, error=exc)) from None

@@ -28,7 +28,9 @@ from qgis.core import (
 )
 
 from ..core import sites as sm
+from ..core.tabular import TableError, open_table
 from ..i18n import tr
+from ..input_text import issue_text, report_issues, table_error_text, table_info_text
 from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields, style_output
 from ..io.styles import style_towers
 from .base import KaltimAlgorithm
@@ -86,7 +88,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", tr("Sites: CSV file, point layer file or project layer"),
             behavior=QgsProcessingParameterFile.File,
-            fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.gpkg *.shp *.geojson);;All files (*.*)")))
+            fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)")))
         self.addParameter(QgsProcessingParameterEnum(
             "FORMAT", tr("Format"),
             options=[tr("Automatic"), tr("Point layer / generic table"), tr("OpenCelliD export"),
@@ -180,6 +182,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
             merge = 100.0
         skip_outside = self.parameterAsBool(parameters, "SKIP_OUTSIDE", context)
         header, rows, coords, source, first_label = read_input(kind, src, feedback)
+        number_issues: list = []
         fmt = choice if choice != "auto" else detect_format(header, coords)
         mapping = self._mapping(parameters, context, header, fmt, feedback)
         feedback.pushInfo(tr("Format: {fmt}").format(fmt=fmt))
@@ -195,9 +198,10 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
                 raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
             n_rows = counter.count
         else:
-            sites, rejects, warnings, n_rows = normalise_points(rows, coords, header, mapping, fmt, source)
+            sites, rejects, warnings, n_rows = normalise_points(rows, coords, header, mapping, fmt, source,
+                                                                number_issues)
         feedback.setProgress(60)
-        log_rejects(warnings, rejects, first_label, feedback)
+        log_rejects(warnings, rejects, first_label, feedback, number_issues)
         rejects_path = self.parameterAsFileOutput(parameters, "OUTPUT_REJECTS", context)
         if rejects_path:
             sm.write_rejects_csv(rejects_path, rejects)
@@ -286,10 +290,14 @@ def read_input(kind: str, src, feedback) -> tuple:
     """``(header, rows, coordinates or None, source, what a row is called)`` of a CSV path or a layer."""
     if kind == "csv":
         feedback.pushInfo(tr("Reading {path}").format(path=src))
-        try:
-            header, rows = sm.iter_csv_rows(src)
+        try:  # core.tabular: delimiter, encoding, title rows and XLSX as offices save them
+            info, rows = open_table(src, known_names=sm.KNOWN_COLUMNS)
+        except TableError as exc:
+            raise QgsProcessingException(table_error_text(exc)) from None
         except (OSError, UnicodeError) as exc:
             raise QgsProcessingException(tr("Cannot read {path}: {error}").format(path=src, error=exc)) from None
+        header = info.header
+        feedback.pushInfo(table_info_text(info))
         coords, source, first_label = None, "csv", tr("row")
     else:
         layer = src
@@ -318,24 +326,30 @@ def detect_format(header, coords) -> str:
            "...).").format(columns=", ".join(header)))
 
 
-def normalise_points(rows, coords, header, mapping, fmt: str, source: str) -> tuple:
-    """Site list or tower table rows -> ``(sites, rejects, warnings, number of rows)``."""
+def normalise_points(rows, coords, header, mapping, fmt: str, source: str, number_issues=None) -> tuple:
+    """Site list or tower table rows -> ``(sites, rejects, warnings, number of rows)``; the numbers' problems
+    (core.numbers) are added to ``number_issues``."""
     rows = list(rows)
     if not rows:
         raise QgsProcessingException(tr("The input holds no rows: nothing to import."))
     if fmt == "sitelist":
         sites, rejects, warnings = sm.normalise_point_rows(
-            rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE")
+            rows, mapping=mapping, source="sitelist", coordinates=coords, id_prefix="SITE",
+            number_issues=number_issues)
     else:
         sites, rejects, warnings = sm.normalise_point_rows(
-            rows, mapping=mapping, source=source, coordinates=coords)
+            rows, mapping=mapping, source=source, coordinates=coords, number_issues=number_issues)
     keep_source_flag(sites, rows, header)
     return sites, rejects, warnings, len(rows)
 
 
-def log_rejects(warnings, rejects, first_label: str, feedback) -> None:
+def log_rejects(warnings, rejects, first_label: str, feedback, number_issues=()) -> None:
     for text in warnings:
         feedback.pushWarning(tr("Warning: {text}").format(text=text))
+    report_issues(feedback, list(number_issues), first_label)
+    for rj in rejects:
+        if rj.issue is not None:  # the translated sentence names the row, the field and the fix
+            rj.reason = issue_text(rj.issue, first_label)
     for rj in rejects[:MAX_LOGGED_REJECTS]:
         feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
                                                                          reason=rj.reason))

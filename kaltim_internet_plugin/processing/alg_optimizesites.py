@@ -28,6 +28,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
+from ..core import numbers as nb
 from ..core.classify import VillageInput
 from ..core.cover_test import NewSiteTest, window_sampler
 from ..core.coverage import CoverageError, Site
@@ -38,6 +39,7 @@ from ..io.offices import OfficeError, code_key, read_offices
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
+    column_floats,
     find_field,
     merged_attributes,
     open_metric_dem,
@@ -161,8 +163,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                     self.parameterAsDouble(parameters, "EIRP_DBM", context),
                     self.parameterAsDouble(parameters, "FREQ_MHZ", context))
         out = []
-        for fld, default in zip((h_field, e_field, f_field), defaults):
-            vals = np.array([as_float(v) for v in table.column(fld)]) if fld else np.full(len(table), np.nan)
+        for fld, default, spec in zip((h_field, e_field, f_field), defaults, (nb.HEIGHT, nb.EIRP, nb.FREQUENCY)):
+            vals = column_floats(table, fld, spec)
             out.append(np.where(np.isfinite(vals) & (vals > 0), vals, default))
         out[1] = out[1] - eirp_offset_db
         return out
@@ -292,7 +294,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         pop_field = find_field(names, pop_param) or detect_fields(names).population
         if not pop_field:
             raise QgsProcessingException(tr("No population field was found. Choose it in POPULATION_FIELD."))
-        pop = np.array([as_float(v) for v in villages.column(pop_field)])
+        pop = column_floats(villages, pop_field, nb.POPULATION, feedback)
         bad_pop = ~np.isfinite(pop) | (pop < 0)
         if bad_pop.any():
             feedback.pushWarning(tr("{k} villages have no valid population; they count as 0.").format(
@@ -305,7 +307,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             if not real:
                 raise QgsProcessingException(tr("The village layer has no field '{f}' (WEIGHT_FIELD).").format(
                     f=w_field))
-            weight = np.array([as_float(v) for v in villages.column(real)])
+            weight = column_floats(villages, real, nb.WEIGHT, feedback)
             bad = ~np.isfinite(weight) | (weight < 0)
             if bad.any():
                 feedback.pushWarning(tr("{k} villages have no valid weight in {f}; they count as 0.").format(
@@ -328,7 +330,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 f=cost_param))
         default_cost = self.parameterAsDouble(parameters, "DEFAULT_COST_IDR", context)
         if cost_field:
-            cost = np.array([as_float(v) for v in cands.column(cost_field)])
+            cost = column_floats(cands, cost_field, nb.COST, feedback)
             missing = ~np.isfinite(cost) | (cost < 0)
             if missing.any():
                 feedback.pushWarning(tr("{k} candidates have no valid cost; they cost the default Rp {c:,.0f}.")

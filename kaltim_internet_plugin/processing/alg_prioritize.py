@@ -1,6 +1,8 @@
 """kaltiminternet:prioritize — multi-criteria priority score and rank per village (core.priority)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from qgis.core import (
     QgsFeature,
@@ -19,6 +21,7 @@ from qgis.core import (
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields
 from ..i18n import tr
+from ..input_text import report_issues
 from ..io.priority_inputs import criterion_fields, fields_used_text, gather_criteria, missing_criteria, score_fields
 from ..io.priority_layers import FIELD_PARAMS, find_field, merged_attributes, output_fields, read_table
 from ..io.styles_priority import attach_style
@@ -114,6 +117,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
                                       n=len(table))
         except (WeightsError, ValueError) as e:
             raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=str(e))) from None
+        self._report_numbers(feedback, table, result, pop_field, fields_used, warnings)
         reported = missing | (set() if remote_src else {"remoteness"})
         for w in result.warnings:
             if "no data; criterion skipped" in w and w.split(":")[0] in reported:
@@ -129,6 +133,16 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
         feedback.setProgress(100)
         return {"OUTPUT": dest_id, "WEIGHTS_USED": format_weights(result.weights_used),
                 "CRITERIA_SKIPPED": ",".join(skipped), "WARNING_COUNT": len(warnings), "FEATURE_COUNT": len(table)}
+
+    @staticmethod
+    def _report_numbers(feedback, table, result, pop_field, fields_used, warnings) -> None:
+        """Problems of the numeric fields ('1.234', '12,5', '-50', 99999999999), named by feature id and field."""
+        field_of = {"population": pop_field, "idm": fields_used.get("idm"), "schools": fields_used.get("schools"),
+                    "health_posts": fields_used.get("health_posts"), "cadres": fields_used.get("cadres"),
+                    "remoteness": "remoteness"}
+        issues = [replace(i, row=table.fids[i.row] if i.row is not None else None,
+                          field=field_of.get(i.field) or i.field) for i in getattr(result, "issues", [])]
+        warnings.extend(report_issues(feedback, issues, tr("feature")))
 
     def _weights(self, parameters, context, feedback) -> dict:
         weights_text = self.parameterAsString(parameters, "WEIGHTS", context).strip()

@@ -32,6 +32,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core import numbers as nb
 from ..core import operators as ops
 from ..core import training as trn
 from ..core.capacity import DEFAULT_BTS_LEAD_MONTHS, CapacityError, CapacityTable
@@ -39,6 +40,7 @@ from ..core.funding import FundingTableError, default_sources, normalize_tech
 from ..core.roadmap import SCHEDULED, MigrationOption, PlanVillage, RoadmapError, schedule
 from ..errors import describe
 from ..i18n import tr, user_locale
+from ..io.numeric_fields import parse_fields
 from .base import KaltimAlgorithm
 
 ANALYSIS_CRS = "EPSG:32750"
@@ -115,18 +117,20 @@ def as_text(v) -> str:
     return "" if is_null(v) else str(v).strip()
 
 
+# plan fields read as numbers, each as one column (core.numbers)
+NUMERIC_FIELDS = {"RANK_FIELD": nb.RANK, "POPULATION_FIELD": nb.POPULATION, "CADRES_FIELD": nb.COUNT,
+                  "CAPEX_FIELD": nb.MONEY, "OPEX_FIELD": nb.MONEY, "FIBRE_CAPEX_FIELD": nb.MONEY,
+                  "FIBRE_OPEX_FIELD": nb.MONEY}
+
+
 def as_number(v):
+    """core.numbers ('1.500.000', '2,5e9', 'Rp 1,5 miliar'); text that is no number is returned as it is."""
     if is_null(v):
         return None
-    if isinstance(v, (int, float)):
-        return v
-    s = str(v).strip().replace("_", "").replace(" ", "")
-    if not s:
-        return None
     try:
-        return float(s)
-    except ValueError:
-        return s  # the core names it in the reason ("capex unknown ('abc')")
+        return nb.parse_number(v, nb.MONEY)
+    except nb.NumberError:
+        return str(v).strip()  # the core names it in the reason ("capex unknown ('abc')")
 
 
 def as_bool(v):
@@ -404,6 +408,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         to_utm = QgsCoordinateTransform(source.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
                                         context.transformContext())
         jenis_idx = source.fields().lookupField("jenis")
+        self._numbers = parse_fields(source, {k: (fmap[k], spec) for k, spec in NUMERIC_FIELDS.items()}, feedback)
         feats, villages, migration = [], [], []
         for i, f in enumerate(source.getFeatures()):
             if feedback.isCanceled():
@@ -411,8 +416,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             feats.append(f)
             v = self._village(f, fmap, jenis_idx, to_utm)
             villages.append(v)
-            fc = as_number(f[fmap["FIBRE_CAPEX_FIELD"]]) if fmap["FIBRE_CAPEX_FIELD"] else None
-            fo = as_number(f[fmap["FIBRE_OPEX_FIELD"]]) if fmap["FIBRE_OPEX_FIELD"] else None
+            fc = self._numbers.get("FIBRE_CAPEX_FIELD", {}).get(f.id())
+            fo = self._numbers.get("FIBRE_OPEX_FIELD", {}).get(f.id())
             if normalize_tech(v.tech) == "satellite" and isinstance(fc, (int, float)):
                 migration.append(MigrationOption(v.code, fc, fo if isinstance(fo, (int, float)) else 0))
             if total:
@@ -525,6 +530,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
     def _village(self, f: QgsFeature, fmap: dict, jenis_idx: int, to_utm) -> PlanVillage:
         def get(key):
             name = fmap[key]
+            if key in self._numbers:  # parsed as one column (core.numbers) before the loop
+                return self._numbers[key].get(f.id())
             return f[name] if name else None
 
         kelurahan = None

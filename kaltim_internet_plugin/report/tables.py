@@ -7,6 +7,7 @@ with GDAL's XLSX driver (always part of QGIS); one CSV per sheet is written besi
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 from collections import OrderedDict, defaultdict
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
 from ..core import plan_summary as ps
+from ..core.numbers import to_float
 from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
 
 UNASSIGNED_OPERATOR = "(belum ditetapkan)"
@@ -70,12 +72,8 @@ def layer_rows(layer, request=None) -> List[dict]:
 
 
 def num(v: Any) -> float:
-    if v is None or v == "":
-        return 0.0
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return 0.0
+    f = to_float(v)  # core.numbers, as every tool reads numbers
+    return f if math.isfinite(f) else 0.0
 
 
 def whole(v: Any) -> int:

@@ -12,6 +12,7 @@ import pytest  # noqa: E402
 
 from kaltim_internet_plugin.core import monitoring as mon  # noqa: E402
 from kaltim_internet_plugin.core import monitoring_store as store  # noqa: E402
+from kaltim_internet_plugin.core import tabular  # noqa: E402
 from kaltim_internet_plugin.errors import describe  # noqa: E402 - coded reasons in words
 
 D = dt.datetime
@@ -384,7 +385,8 @@ def test_xlsx_import_openpyxl_and_ogr(tmp_path):
     wb.save(path)
     header, rows = mon.read_table(path)
     assert [r for r, _ in rows] == [2, 4, 5]
-    ogr_header, ogr_rows = mon._read_xlsx_ogr(path, None)
+    ogr_table = tabular.read_table(path, xlsx_engine="ogr")  # GDAL's XLSX driver, when openpyxl is missing
+    ogr_header, ogr_rows = ogr_table.header, ogr_table.rows
     assert [r for r, _ in ogr_rows] == [2, 4, 5]
     assert [h.lower() for h in ogr_header] == [h.lower() for h in header]
     for rows_ in (rows, ogr_rows):

@@ -71,8 +71,6 @@ from .reports import (  # noqa: F401 - the package's face
     REPORT_SYNONYMS,
     ReportRecord,
     RowReject,
-    _read_xlsx_ogr,
-    _read_xlsx_openpyxl,
     detect_report_mapping,
     read_table,
     validate_report_rows,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from typing import Iterable, Optional, Sequence
 
@@ -11,84 +10,19 @@ from ..sites import (
     is_blank,
     norm_name,
     numbered_rows,
-    read_csv_rows,
     write_rejects_csv,  # noqa: F401 - one writer for every rejects CSV (row, reason, columns)
 )
 from .parsing import MonitoringError, _number, parse_datetime, parse_flag, parse_period
 
 
 def read_table(path: str, sheet: Optional[str] = None) -> tuple[list[str], list[tuple[int, dict]]]:
-    """CSV or XLSX -> ``(header, [(spreadsheet_row_number, row_dict), ...])`` (header = row 1).
+    """CSV or XLSX -> ``(header, [(spreadsheet_row_number, row_dict), ...])`` through :mod:`core.tabular`
+    (encoding, delimiter and header row detected, title rows skipped). Raises :class:`core.tabular.TableError`."""
+    from .. import tabular
 
-    XLSX through openpyxl when importable, else GDAL's XLSX driver (``osgeo.ogr``, headers forced).
-    """
-    ext = os.path.splitext(path)[1].lower()
-    if ext not in (".xlsx", ".xlsm"):
-        return read_csv_rows(path)
-    try:
-        import openpyxl  # noqa: F401
-    except ImportError:
-        return _read_xlsx_ogr(path, sheet)
-    return _read_xlsx_openpyxl(path, sheet)
-
-
-def _read_xlsx_openpyxl(path: str, sheet: Optional[str]) -> tuple[list[str], list[tuple[int, dict]]]:
-    import openpyxl
-
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        header: list[str] = []
-        rows: list[tuple[int, dict]] = []
-        for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if index == 1:
-                header = ["" if v is None else str(v).strip() for v in values]
-                continue
-            if all(is_blank(v) for v in values):
-                continue
-            rows.append((index, {header[i] if i < len(header) and header[i] else f"_col{i + 1}": v
-                                 for i, v in enumerate(values)}))
-        return header, rows
-    finally:
-        wb.close()
-
-
-def _read_xlsx_ogr(path: str, sheet: Optional[str]) -> tuple[list[str], list[tuple[int, dict]]]:
-    from osgeo import gdal, ogr
-
-    old = gdal.GetConfigOption("OGR_XLSX_HEADERS")
-    gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE")
-    try:
-        ds = ogr.Open(path)
-        if ds is None:
-            raise ValueError(f"cannot open {path}")
-        layer = ds.GetLayerByName(sheet) if sheet else ds.GetLayer(0)
-        defn = layer.GetLayerDefn()
-        header = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-        rows = []
-        for feat in layer:
-            # GDAL XLSX FIDs are the spreadsheet row numbers when headers are forced (header = row 1).
-            row = {}
-            for i, name in enumerate(header):
-                if not feat.IsFieldSet(i) or feat.IsFieldNull(i):
-                    row[name] = None
-                    continue
-                ftype = defn.GetFieldDefn(i).GetType()
-                if ftype in (ogr.OFTInteger, ogr.OFTInteger64):
-                    row[name] = feat.GetFieldAsInteger64(i)
-                elif ftype == ogr.OFTReal:
-                    row[name] = feat.GetFieldAsDouble(i)
-                elif ftype in (ogr.OFTDate, ogr.OFTDateTime):
-                    y, mo, d, hh, mm, ss, _tz = feat.GetFieldAsDateTime(i)
-                    row[name] = dt.datetime(y, mo, d, hh, mm, int(ss))
-                else:
-                    row[name] = feat.GetFieldAsString(i)
-            if all(is_blank(v) for v in row.values()):
-                continue
-            rows.append((int(feat.GetFID()), row))
-        return header, rows
-    finally:
-        gdal.SetConfigOption("OGR_XLSX_HEADERS", old)
+    known = {syn for syns in REPORT_SYNONYMS.values() for syn in syns}
+    table = tabular.read_table(path, sheet, known_names=known)
+    return table.header, table.rows
 
 
 # --------------------------------------------------------------------------------------------- reports
