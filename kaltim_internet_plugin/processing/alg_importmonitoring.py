@@ -146,17 +146,9 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             read=result["ROWS_READ"], imp=result["ROWS_IMPORTED"], rej=result["ROWS_REJECTED"],
             conf=result["ROWS_CONFLICT"], dup=result["ROWS_DUPLICATE"], out=result["OUTAGES_IMPORTED"]))
         feedback.setProgress(100)
-        return {
-            "ROWS_READ": result["ROWS_READ"],
-            "ROWS_IMPORTED": result["ROWS_IMPORTED"],
-            "ROWS_REJECTED": result["ROWS_REJECTED"],
-            "ROWS_DUPLICATE": result["ROWS_DUPLICATE"],
-            "ROWS_CONFLICT": result["ROWS_CONFLICT"],
-            "OUTAGES_IMPORTED": result["OUTAGES_IMPORTED"],
-            "IMPORT_ID": result["IMPORT_ID"],
-            "REJECTS": rejects_path,
-            "PLAN_DB": db,
-        }
+        keys = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT", "OUTAGES_IMPORTED",
+                "IMPORT_ID")
+        return dict({k: result[k] for k in keys}, REJECTS=rejects_path, PLAN_DB=db)
 
 
     def _known_codes(self, parameters, context, feedback):
