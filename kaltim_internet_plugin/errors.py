@@ -141,7 +141,7 @@ def _findings() -> dict:
 def finding_text(finding) -> tuple:
     """``(problem, fix)`` of a validation finding in the user's language (fix "" when there is none or the finding
     says ``no_fix``)."""
-    if finding.rule == "number_issue":  # a number of the column, read by core.numbers: its own text
+    if "issue" in finding.params:  # a number of the column, read by core.numbers: its own text
         from .input_text import issue_parts
 
         return issue_parts(finding.params["issue"], tr("feature"))

@@ -228,7 +228,7 @@ def validate_records(records: list, mapping: FieldMapping, report: Optional[Vali
         no_population = {r.fid for r, v in zip(records, population.values) if v is None}
         for issue in population.issues:
             if issue.row is None:  # a finding about the whole column (e.g. how '1.234' was read)
-                report.add(Finding(issue.severity, "number_issue", None, "", {"issue": issue}))
+                report.add(Finding(issue.severity, "population_" + issue.code, None, "", {"issue": issue}))
     for rec in records:
         code_txt = "" if rec.code is None else str(rec.code).strip()
 
@@ -260,7 +260,7 @@ def validate_records(records: list, mapping: FieldMapping, report: Optional[Vali
         if issue is not None and issue.code == "negative":
             add("error", "population_negative", pop=issue.raw)
         elif issue is not None:
-            add(issue.severity, "number_issue", issue=issue)
+            add(issue.severity, "population_" + issue.code, issue=issue)
         elif population is not None and rec.fid in no_population:
             add("warning", "population_missing")
         if rec.geometry_empty:

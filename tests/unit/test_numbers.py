@@ -200,8 +200,10 @@ def test_village_validation_reports_population_text_per_feature():
     rules = {(f.rule, f.fid) for f in report.findings}
     assert ("population_negative", 3) in rules and ("population_not_a_number", 4) in rules
     assert ("population_fraction", 2) in rules and ("population_ambiguous", None) in rules
-    bad = next(f for f in report.findings if f.rule == "population_not_a_number")
-    assert "4" in bad.message and "penduduk" in bad.message and "'abc'" in bad.message and bad.fix
+    from kaltim_internet_plugin.errors import finding_text
+
+    message, fix = finding_text(next(f for f in report.findings if f.rule == "population_not_a_number"))
+    assert "4" in message and "penduduk" in message and "'abc'" in message and fix
 
 
 # --------------------------------------------------------------------------------------------- through Processing
