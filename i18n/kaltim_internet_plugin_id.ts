@@ -4520,10 +4520,6 @@
       <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan Rp {c:,.0f}.</translation>
     </message>
     <message>
-      <source>{k} candidates cost 0 in {f} (e.g. feature {fid}): a tower is never free, so they cost the default Rp {c:,.0f}. Enter their real cost.</source>
-      <translation>{k} kandidat berbiaya 0 di {f} (mis. fitur {fid}): menara tidak pernah gratis, jadi dipakai biaya bawaan Rp {c:,.0f}. Masukkan biaya sebenarnya.</translation>
-    </message>
-    <message>
       <source>CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).</source>
       <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
     </message>

@@ -335,12 +335,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             if missing.any():
                 feedback.pushWarning(tr("{k} candidates have no valid cost; they cost the default Rp {c:,.0f}.")
                                      .format(k=int(missing.sum()), c=default_cost))
-            free = np.flatnonzero(np.isfinite(cost) & (cost == 0))
-            if free.size:
-                feedback.pushWarning(tr("{k} candidates cost 0 in {f} (e.g. feature {fid}): a tower is never free, so "
-                                        "they cost the default Rp {c:,.0f}. Enter their real cost.").format(
-                    k=int(free.size), f=cost_field, fid=cands.fids[int(free[0])], c=default_cost))
-                missing = missing | (np.isfinite(cost) & (cost == 0))
+            # a cost of 0 is reported by core.numbers (COST: a tower is never free) and priced at the default
             cost = np.where(missing, default_cost, cost)
             feedback.pushInfo(tr("Candidate costs from field {f}.").format(f=cost_field))
         else:

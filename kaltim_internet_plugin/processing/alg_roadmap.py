@@ -8,6 +8,7 @@ plus ``operators_summary.csv`` (:func:`core.operators.export_packages_csv`).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -118,9 +119,12 @@ def as_text(v) -> str:
 
 
 # plan fields read as numbers, each as one column (core.numbers)
+# a plan's costs span a router (Rp 1.5 m) to a tower (Rp 2.6 bn), and a continuing service costs no CAPEX: no
+# outlier is dropped and 0 is a value
+PLAN_MONEY = replace(nb.MONEY, outliers="off", zero="ok")
 NUMERIC_FIELDS = {"RANK_FIELD": nb.RANK, "POPULATION_FIELD": nb.POPULATION, "CADRES_FIELD": nb.COUNT,
-                  "CAPEX_FIELD": nb.MONEY, "OPEX_FIELD": nb.MONEY, "FIBRE_CAPEX_FIELD": nb.MONEY,
-                  "FIBRE_OPEX_FIELD": nb.MONEY}
+                  "CAPEX_FIELD": PLAN_MONEY, "OPEX_FIELD": PLAN_MONEY, "FIBRE_CAPEX_FIELD": PLAN_MONEY,
+                  "FIBRE_OPEX_FIELD": PLAN_MONEY}
 
 
 def as_number(v):
