@@ -9,10 +9,17 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 CONTEXT = "KaltimInternet"
 _translator: QTranslator | None = None
+_lang = "en"
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def ui_lang() -> str:
+    """The language tr() answers in: ``"id"`` while the Indonesian translator is installed, else ``"en"``.
+    Numbers, money and dates are written for this language (core.formatting), so they match the words."""
+    return _lang
 
 
 def user_locale() -> str:
@@ -27,7 +34,7 @@ def user_locale() -> str:
 
 def install_translator(locale: str | None = None) -> str | None:
     """Load ``i18n/kaltim_internet_plugin_<locale>.qm`` if it exists. Returns the path loaded, or None."""
-    global _translator
+    global _translator, _lang
     from .paths import i18n_dir
 
     locale = (locale or user_locale())[:2]
@@ -39,12 +46,14 @@ def install_translator(locale: str | None = None) -> str | None:
     if translator.load(str(qm)):
         QCoreApplication.installTranslator(translator)
         _translator = translator
+        _lang = "id" if locale.lower() in ("id", "in") else locale.lower()
         return str(qm)
     return None
 
 
 def remove_translator() -> None:
-    global _translator
+    global _translator, _lang
     if _translator is not None:
         QCoreApplication.removeTranslator(_translator)
         _translator = None
+    _lang = "en"
