@@ -280,11 +280,15 @@
       <translation>Data</translation>
     </message>
     <message>
+      <source>Villages, sites and terrain: load, map the fields, validate.</source>
+      <translation>Desa, menara dan medan: muat, petakan kolom, validasi.</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Not built yet. Coming in a later version: {what}</source>
       <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Belum tersedia. Akan hadir pada versi berikutnya: {what}</translation>
     </message>
     <message>
-      <source>Coverage (Cakupan)</source>
+      <source>Coverage</source>
       <translation>Cakupan</translation>
     </message>
     <message>
@@ -292,7 +296,7 @@
       <translation>cakupan sinyal setiap menara di atas medan dan status blank spot setiap desa.</translation>
     </message>
     <message>
-      <source>Priority (Prioritas)</source>
+      <source>Priority</source>
       <translation>Prioritas</translation>
     </message>
     <message>
@@ -300,7 +304,15 @@
       <translation>peringkat desa, pilihan teknologi dan pemilihan lokasi menara dalam batas anggaran.</translation>
     </message>
     <message>
-      <source>Plan (Rencana)</source>
+      <source>What-if</source>
+      <translation>Skenario</translation>
+    </message>
+    <message>
+      <source>what a planned site would change: place it on the map, see the villages it would cover.</source>
+      <translation>apa yang diubah oleh menara rencana: tempatkan di peta, lihat desa yang akan tercakup.</translation>
+    </message>
+    <message>
+      <source>Plan</source>
       <translation>Rencana</translation>
     </message>
     <message>
@@ -308,8 +320,8 @@
       <translation>sumber pendanaan, peta jalan multi-tahun, paket operator, pelatihan dan ekspor rencana.</translation>
     </message>
     <message>
-      <source>Monitoring (Pemantauan)</source>
-      <translation>Pemantauan</translation>
+      <source>Monitoring</source>
+      <translation>Monev</translation>
     </message>
     <message>
       <source>deployment status, operators' service reports, SLA and progress indicators.</source>
@@ -936,6 +948,10 @@
       <translation>Kecepatan dan kader</translation>
     </message>
     <message>
+      <source>Which table or chart to show.</source>
+      <translation>Tabel atau grafik yang ditampilkan.</translation>
+    </message>
+    <message>
       <source>Selected village or site</source>
       <translation>Desa atau site terpilih</translation>
     </message>
@@ -994,6 +1010,10 @@
     <message>
       <source>SLA target</source>
       <translation>Target SLA</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Tampilkan</translation>
     </message>
     <message>
       <source>Status history</source>
@@ -1292,6 +1312,14 @@
       <translation>Tahun mulai</translation>
     </message>
     <message>
+      <source>Years</source>
+      <translation>Tahun</translation>
+    </message>
+    <message>
+      <source>Cadres/village</source>
+      <translation>Kader/desa</translation>
+    </message>
+    <message>
       <source>GeoPackage for the roadmap outputs (tables villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Empty: a temporary file.</source>
       <translation>GeoPackage untuk hasil roadmap (tabel villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Kosong: berkas sementara.</translation>
     </message>
@@ -1382,14 +1410,6 @@
     <message>
       <source>Funding sources</source>
       <translation>Sumber dana</translation>
-    </message>
-    <message>
-      <source>Years</source>
-      <translation>Tahun</translation>
-    </message>
-    <message>
-      <source>Cadres/village</source>
-      <translation>Kader/desa</translation>
     </message>
     <message>
       <source>Map up to year</source>
@@ -1510,6 +1530,10 @@
     <message>
       <source>Preset</source>
       <translation>Preset</translation>
+    </message>
+    <message>
+      <source>Weights (0–100)</source>
+      <translation>Bobot (0–100)</translation>
     </message>
     <message>
       <source>Weights (0–100, rescaled to sum to 1)</source>
@@ -1658,6 +1682,10 @@
     <message>
       <source>Site optimisation failed: {log}</source>
       <translation>Optimasi lokasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Place a planned site on the map and see, before building it, which villages it would cover. Needs the coverage of the existing sites and the classified villages from the Coverage page.</source>
+      <translation>Tempatkan menara rencana di peta dan lihat, sebelum dibangun, desa mana yang akan tercakup. Memerlukan cakupan menara eksisting dan desa yang sudah diklasifikasi dari halaman Cakupan.</translation>
     </message>
     <message>
       <source>Place site</source>
@@ -2978,10 +3006,6 @@
     <message>
       <source>Clutter / foliage margin (dB)</source>
       <translation>Margin clutter / vegetasi (dB)</translation>
-    </message>
-    <message>
-      <source>Coverage</source>
-      <translation>Cakupan</translation>
     </message>
     <message>
       <source>Serving site index</source>

@@ -7,10 +7,11 @@ from pathlib import Path
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QGroupBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout
+from qgis.PyQt.QtWidgets import QGroupBox, QProgressBar, QPushButton, QVBoxLayout
 
 from ..i18n import tr
 from ..report.export_task import export_plan_task, offer_open
+from .fit import FlowLayout
 from .messages import notify
 
 
@@ -41,7 +42,7 @@ class ExportPanel(QGroupBox):
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
         layout.addWidget(self.folder_widget)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.export_button = QPushButton(tr("Export deployment plan"))
         self.export_button.setObjectName("exportPlanButton")
         self.export_button.setToolTip(tr("Writes the whole plan (not only the years shown on the map) with the "

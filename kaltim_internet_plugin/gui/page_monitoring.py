@@ -16,14 +16,12 @@ from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -35,6 +33,7 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io import status_workflow as sw
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import run_algorithm_task
@@ -80,14 +79,7 @@ class MonitoringPage(QWidget):
         self.last_report: dict = {}
         self.indicators: dict = {}
         self._watched = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        layout = scroll_body(self)
 
         # data -------------------------------------------------------------------------------------------
         box = QGroupBox(tr("Plan and layers"))
@@ -113,7 +105,7 @@ class MonitoringPage(QWidget):
         form.addRow(tr("Villages"), self.village_combo)
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("Status layer"), self.edit_target)
-        grid = QGridLayout()
+        grid = FlowLayout()
         self.add_fields_button = QPushButton(tr("Add monitoring fields…"))
         self.add_fields_button.setObjectName("addFieldsButton")
         self.add_fields_button.setToolTip(tr("Adds status, survey/contract/installation/activation dates and a "
@@ -127,9 +119,8 @@ class MonitoringPage(QWidget):
         self.style_button = QPushButton(tr("Style map by status"))
         self.style_button.setObjectName("styleStatusButton")
         self.style_button.clicked.connect(self.style_map)
-        grid.addWidget(self.setup_button, 0, 0)
-        grid.addWidget(self.style_button, 0, 1)
-        grid.addWidget(self.add_fields_button, 1, 0)
+        for b in (self.setup_button, self.style_button, self.add_fields_button):
+            grid.addWidget(b)
         form.addRow(grid)
         self.status_label = QLabel("")
         self.status_label.setObjectName("setupLabel")
@@ -193,6 +184,19 @@ class MonitoringPage(QWidget):
         self.tabs.addTab(self.users_chart, tr("Users"))
         self.tabs.addTab(self.quality_chart, tr("Speed and cadres"))
         self.tabs.setMinimumHeight(260)
+        # seven views: chosen from a list (seven tabs need scroll arrows in a dock); the tab bar is hidden
+        self.tabs.tabBar().hide()
+        self.view_combo = QComboBox()
+        self.view_combo.setObjectName("indicatorViewCombo")
+        self.view_combo.setToolTip(tr("Which table or chart to show."))
+        for i in range(self.tabs.count()):
+            self.view_combo.addItem(self.tabs.tabText(i))
+        self.view_combo.currentIndexChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.view_combo.setCurrentIndex)
+        view_row = QHBoxLayout()
+        view_row.addWidget(QLabel(tr("Show")))
+        view_row.addWidget(self.view_combo, 1)
+        vbox.addLayout(view_row)
         vbox.addWidget(self.tabs)
         layout.addWidget(box)
 
@@ -212,7 +216,7 @@ class MonitoringPage(QWidget):
         layout.addWidget(box)
 
         # report -------------------------------------------------------------------------------------------
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.report_button = QPushButton(tr("Export monthly M&E report…").replace("&", "&&"))
         self.report_button.setObjectName("reportButton")
         self.report_button.setToolTip(tr("SLA, provider scorecard, flags and indicators as CSV files and a PDF."))

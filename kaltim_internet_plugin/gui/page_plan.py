@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
     QTableWidget,
@@ -50,6 +49,7 @@ from ..io import funding_store
 from ..io.styles_plan import color_for, style_plan_by_year
 from .capacity_editor import CapacityEditor
 from .charts import BarChart
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
 
@@ -122,14 +122,7 @@ class PlanPage(QWidget):
         self._loading = False
         self._years = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        layout = scroll_body(self)
 
         # plan layer and parameters ----------------------------------------------------------------------------
         box = QGroupBox(tr("Roadmap"))
@@ -165,13 +158,9 @@ class PlanPage(QWidget):
         self.cadre_spin.setRange(0, 20)
         self.cadre_spin.setValue(2)
         self.cadre_spin.setToolTip(tr("Trained digital cadres wanted per connected village (CADRE_TARGET)."))
-        years_row = QHBoxLayout()
-        years_row.addWidget(self.start_spin)
-        years_row.addWidget(QLabel(tr("Years")))
-        years_row.addWidget(self.years_spin)
-        years_row.addWidget(QLabel(tr("Cadres/village")))
-        years_row.addWidget(self.cadre_spin)
-        form.addRow(tr("Start year"), years_row)
+        form.addRow(tr("Start year"), self.start_spin)
+        form.addRow(tr("Years"), self.years_spin)
+        form.addRow(tr("Cadres/village"), self.cadre_spin)
         self.output_widget = QgsFileWidget()
         self.output_widget.setObjectName("outputGpkg")
         self.output_widget.setStorageMode(QgsFileWidget.SaveFile)
@@ -196,7 +185,7 @@ class PlanPage(QWidget):
         self.funding_table.setMinimumHeight(170)
         self.funding_table.cellChanged.connect(self._cell_changed)
         fl.addWidget(self.funding_table)
-        brow = QHBoxLayout()
+        brow = FlowLayout()
         self.add_row_button = QPushButton(tr("Add"))
         self.add_row_button.setToolTip(tr("Add a funding source"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -262,15 +251,15 @@ class PlanPage(QWidget):
         srow.addWidget(QLabel(tr("Map up to year")))
         srow.addWidget(self.year_slider, 1)
         srow.addWidget(self.year_label)
-        srow.addWidget(self.show_unfunded)
         layout.addLayout(srow)
+        layout.addWidget(self.show_unfunded)
 
         # charts -----------------------------------------------------------------------------------------------
         self.budget_chart = BarChart(tr("Budget by year and source (Rp)"), stacked=True)
         self.budget_chart.setObjectName("budgetChart")
         self.budget_chart.empty_text = tr("Run the roadmap to see the budget by year.")
         layout.addWidget(self.budget_chart)
-        crow = QHBoxLayout()
+        crow = QVBoxLayout()  # one under the other: side by side they are too narrow to read in a dock
         self.villages_chart = BarChart(tr("Villages connected by year"), stacked=True)
         self.villages_chart.setObjectName("villagesChart")
         self.villages_chart.show_legend = False

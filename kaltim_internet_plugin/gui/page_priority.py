@@ -27,12 +27,10 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QSlider,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +40,7 @@ from ..i18n import tr
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
 from ..processing.alg_prioritize import criterion_labels, gather_criteria, preset_labels, score_fields
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import run_algorithm_task
@@ -66,7 +65,7 @@ class PriorityPage(QWidget):
         self._selection_layers = []
         self._updating = False
         self.last_result = None
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
 
         form = QFormLayout()
         self.village_combo = QgsMapLayerComboBox()
@@ -86,7 +85,8 @@ class PriorityPage(QWidget):
         form.addRow(tr("Preset"), self.preset_combo)
         layout.addLayout(form)
 
-        weights_box = QGroupBox(tr("Weights (0–100, rescaled to sum to 1)"))
+        weights_box = QGroupBox(tr("Weights (0–100)"))  # a group title cannot wrap: the rest is the tooltip
+        weights_box.setToolTip(tr("Weights (0–100, rescaled to sum to 1)"))
         grid = QGridLayout(weights_box)
         self.sliders = {}
         self.slider_labels = {}
@@ -149,7 +149,7 @@ class PriorityPage(QWidget):
                                        "project and used by 'Choose technology' and the candidate sites."))
         self.cost_button.clicked.connect(self.edit_cost_table)
         pform.addRow(tr("Costs"), self.cost_button)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.tech_button = QPushButton(tr("Choose technology"))
         self.tech_button.setObjectName("chooseTechButton")
         self.tech_button.setToolTip(tr("Cheapest feasible connection per village office (fibre, 4G FWA, radio "

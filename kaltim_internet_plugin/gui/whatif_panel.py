@@ -29,7 +29,6 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -46,6 +45,7 @@ from ..io.planned_sites import (
 )
 from ..io.styles import status_labels
 from ..io.styles_whatif import style_affected_villages, style_planned_sites, style_preview_raster
+from .fit import FlowLayout
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
@@ -111,10 +111,8 @@ class WhatIfPanel(QWidget):
         self.create_button.setObjectName("createPlannedButton")
         self.create_button.setToolTip(tr("Creates a planned-sites layer with its form in a GeoPackage."))
         self.create_button.clicked.connect(self.choose_and_create_layer)
-        row = QHBoxLayout()
-        row.addWidget(self.sites_combo, 1)
-        row.addWidget(self.create_button)
-        form.addRow(tr("Planned sites"), row)
+        form.addRow(tr("Planned sites"), self.sites_combo)
+        form.addRow("", self.create_button)
 
         self.dem_combo = QgsMapLayerComboBox()
         self.dem_combo.setObjectName("whatifDemCombo")
@@ -136,7 +134,7 @@ class WhatIfPanel(QWidget):
         for combo in (self.dem_combo, self.coverage_combo, self.villages_combo):
             combo.setLayer(None)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.place_button = QPushButton(tr("Place site"))
         self.place_button.setObjectName("placeSiteButton")
         self.place_button.setCheckable(True)
