@@ -1652,16 +1652,16 @@
       <translation>Pemilihan teknologi gagal; lihat panel.</translation>
     </message>
     <message>
-      <source>Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.</source>
-      <translation>Teknologi: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per tahun.</translation>
+      <source>Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.</source>
+      <translation>Teknologi: {counts}. CAPEX {capex}, OPEX {opex} per tahun.</translation>
     </message>
     <message>
       <source>Site optimisation failed; see the panel.</source>
       <translation>Optimasi lokasi gagal; lihat panel.</translation>
     </message>
     <message>
-      <source>{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).</source>
-      <translation>{k} lokasi senilai Rp {cost:,.0f}: {pop:,.0f} penduduk baru terjangkau (gap {gap}).</translation>
+      <source>{k} sites for {cost}: {pop} people newly covered (gap {gap}).</source>
+      <translation>{k} lokasi senilai {cost}: {pop} penduduk baru tercakup (gap {gap}).</translation>
     </message>
     <message>
       <source>First: {name} ({score:.1f}).</source>
@@ -1834,14 +1834,6 @@
     <message>
       <source>Site discarded.</source>
       <translation>Menara dibuang.</translation>
-    </message>
-    <message>
-      <source>Rp {amount} billion</source>
-      <translation>Rp {amount} miliar</translation>
-    </message>
-    <message>
-      <source>Rp {amount} million</source>
-      <translation>Rp {amount} juta</translation>
     </message>
     <message>
       <source>The planned-sites layer cannot be opened.</source>
@@ -2366,6 +2358,90 @@
     <message>
       <source>Fine (rays and samples every 2 cells; ~0.15 dB mean difference from exact)</source>
       <translation>Halus (sinar dan sampel setiap 2 sel; selisih rata-rata ~0,15 dB dari Tepat)</translation>
+    </message>
+    <message>
+      <source>BAKTI / USO</source>
+      <translation>BAKTI / USO</translation>
+    </message>
+    <message>
+      <source>Operator co-investment</source>
+      <translation>Koinvestasi operator</translation>
+    </message>
+    <message>
+      <source>Dana Desa</source>
+      <translation>Dana Desa</translation>
+    </message>
+    <message>
+      <source>APBD Kabupaten/Kota</source>
+      <translation>APBD Kabupaten/Kota</translation>
+    </message>
+    <message>
+      <source>APBD Provinsi</source>
+      <translation>APBD Provinsi</translation>
+    </message>
+    <message>
+      <source>Unfunded</source>
+      <translation>Belum terdanai</translation>
+    </message>
+    <message>
+      <source>Investment (CAPEX)</source>
+      <translation>Investasi (CAPEX)</translation>
+    </message>
+    <message>
+      <source>Operation (OPEX)</source>
+      <translation>Operasional (OPEX)</translation>
+    </message>
+    <message>
+      <source>3T villages only</source>
+      <translation>Hanya desa 3T</translation>
+    </message>
+    <message>
+      <source>20×20 m plot confirmed</source>
+      <translation>Lahan 20×20 m terkonfirmasi</translation>
+    </message>
+    <message>
+      <source>Desa only (not kelurahan)</source>
+      <translation>Hanya desa (bukan kelurahan)</translation>
+    </message>
+    <message>
+      <source>Cap per kabupaten/kota</source>
+      <translation>Batas per kabupaten/kota</translation>
+    </message>
+    <message>
+      <source>Existing tower</source>
+      <translation>Menara eksisting</translation>
+    </message>
+    <message>
+      <source>Planned site</source>
+      <translation>Menara rencana</translation>
+    </message>
+    <message>
+      <source>Covered</source>
+      <translation>Tercakup</translation>
+    </message>
+    <message>
+      <source>Partly covered</source>
+      <translation>Tercakup sebagian</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <source>Disrupted</source>
+      <translation>Terganggu</translation>
+    </message>
+    <message>
+      <source>Migrated</source>
+      <translation>Dimigrasi</translation>
+    </message>
+    <message>
+      <source>Scheduled</source>
+      <translation>Terjadwal</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>semua</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim panel</source>

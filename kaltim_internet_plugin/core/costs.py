@@ -31,6 +31,8 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from . import formatting as _fmt
+
 USD_TO_IDR = 16_000.0
 """Conversion rate used for figures published in US$ (Rp 16,000 per US$, 2024-2025 level)."""
 
@@ -283,22 +285,12 @@ class TechChoice:
 
 
 def format_idr(value: float, lang: str = "en") -> str:
-    """Readable rupiah: 'Rp 2.6 billion' / 'Rp 2,6 miliar'."""
-    v = float(value)
-    units = (("trillion", "triliun", 1e12), ("billion", "miliar", 1e9), ("million", "juta", 1e6))
-    for en, idn, f in units:
-        if abs(v) >= f:
-            num = f"{v / f:.1f}"
-            if num.endswith(".0"):
-                num = num[:-2]
-            return "Rp {n} {u}".format(n=num if lang == "en" else num.replace(".", ","), u=en if lang == "en" else idn)
-    s = f"{v:,.0f}"
-    return "Rp " + (s if lang == "en" else s.replace(",", "."))
+    """Readable rupiah: 'Rp 2.6 bn' / 'Rp 2,6 miliar' (the one formatter, :func:`.formatting.money`)."""
+    return _fmt.money(float(value), lang)
 
 
 def _fmt_km(km, lang):
-    s = f"{km:.1f}"
-    return s if lang == "en" else s.replace(".", ",")
+    return _fmt.decimal(km, lang, 1)
 
 
 def _bts_clusters(xy, candidates, radius_m, min_size):

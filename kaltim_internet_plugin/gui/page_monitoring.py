@@ -29,9 +29,10 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io import status_workflow as sw
 from .fit import FlowLayout, scroll_body
 from .messages import notify
@@ -525,7 +526,8 @@ class MonitoringPage(QWidget):
         history = store.status_history(db, code=code)
         self.selected_label.setText(tr("{code}: {n} status change(s)").format(code=code, n=len(history)))
         _fill(self.history_table, [tr("When"), tr("From"), tr("To"), tr("By"), tr("Note")],
-              [(h["changed_at"], mon.status_label(h["old_status"]) if h["old_status"] else "",
+              [(fmt.datetime_text(h["changed_at"], ui_lang()),
+                mon.status_label(h["old_status"]) if h["old_status"] else "",
                 mon.status_label(h["new_status"]), h["changed_by"], h["note"]) for h in reversed(history)])
         records = [r for r in store.load_records(db) if r["code"] == code]
         records.sort(key=lambda r: (r.get("period") or "", str(r.get("outage_start") or "")), reverse=True)
@@ -535,7 +537,8 @@ class MonitoringPage(QWidget):
                 _num(r.get("active_users")),
                 f"{_num(r.get('download_mbps'))}/{_num(r.get('upload_mbps'))}" if r.get("download_mbps") is not None
                 else "",
-                f"{r['outage_start']:%Y-%m-%d %H:%M} – {r['outage_end']:%H:%M} {r.get('cause') or ''}"
+                f"{fmt.datetime_text(r['outage_start'], ui_lang())} – {r['outage_end']:%H:%M} "
+                f"{r.get('cause') or ''}"
                 if r.get("outage_start") else "") for r in records[:20]])
 
     # report -------------------------------------------------------------------------------------------------
@@ -602,4 +605,4 @@ class MonitoringPage(QWidget):
 def _num(v) -> str:
     if v is None:
         return ""
-    return f"{v:g}" if isinstance(v, float) else str(v)
+    return fmt.number(v, ui_lang(), 2) if isinstance(v, (int, float)) else str(v)

@@ -29,12 +29,14 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSlider,
     QSpinBox,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core.funding import (
     ALL,
     FundingSource,
@@ -44,9 +46,10 @@ from ..core.funding import (
     validate_sources,
 )
 from ..core.plan_summary import summarize
-from ..i18n import tr, user_locale
+from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
 from ..io.styles_plan import color_for, style_plan_by_year
+from ..labels import label_list
 from .capacity_editor import CapacityEditor
 from .charts import BarChart
 from .fit import FlowLayout, scroll_body
@@ -91,10 +94,31 @@ def column_tips() -> dict:
 
 
 def _fmt_number(v) -> str:
+    """The editable text of an amount: digits only (what the cell parses); shown grouped by _CellDelegate."""
     if v is None:
         return ""
     f = float(v)
     return str(int(f)) if f.is_integer() else str(f)
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Shows a funding-table cell for people (labels instead of codes, grouped amounts) while the cell keeps the
+    codes/digits it is edited and read with."""
+
+    def __init__(self, kind: str, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+
+    def displayText(self, value, locale):  # noqa: N802
+        text = "" if value is None else str(value)
+        if not text.strip():
+            return text
+        if self.kind == "money":
+            try:
+                return fmt.integer(float(text.replace("_", "").replace(",", "").replace(" ", "")), ui_lang())
+            except ValueError:
+                return text
+        return label_list(self.kind, text)
 
 
 def _techs_text(v) -> str:
@@ -183,6 +207,13 @@ class PlanPage(QWidget):
                 self.funding_table.horizontalHeaderItem(COL[c]).setToolTip(tips[c])
         self.funding_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.funding_table.setMinimumHeight(170)
+        self._delegates = []
+        for col, kind in (("kinds", "funding_kind"), ("techs", "tech"), ("capex_techs", "tech"),
+                          ("opex_techs", "tech"), ("rules", "rule"), ("yearly_cap_idr", "money"),
+                          ("per_village_cap_idr", "money")):
+            delegate = _CellDelegate(kind, self.funding_table)
+            self._delegates.append(delegate)
+            self.funding_table.setItemDelegateForColumn(COL[col], delegate)
         self.funding_table.cellChanged.connect(self._cell_changed)
         fl.addWidget(self.funding_table)
         brow = FlowLayout()
@@ -750,7 +781,8 @@ class PlanPage(QWidget):
             "over installation capacity. CAPEX {capex}; OPEX in the roadmap {opex}; OPEX still running after {end}: "
             "{after} a year. OPEX after year 1 from recurring sources: {sus}. Training: {tn} cadres, {tc}.").format(
             planned=t.planned, desa=t.planned_desa, kel=t.planned_kelurahan, new=t.new_coverage,
-            office=t.office_connection, s=t.scheduled, p=f"{t.people_connected:,}", pn=f"{t.people_newly_covered:,}",
+            office=t.office_connection, s=t.scheduled, p=fmt.integer(t.people_connected, lang),
+            pn=fmt.integer(t.people_newly_covered, lang),
             u=t.unfunded, c=t.over_capacity, capex=format_idr(t.capex_scheduled_idr, lang),
             opex=format_idr(s.opex_total_idr, lang), end=s.end_year,
             after=format_idr(s.opex_after_horizon_idr_year, lang), sus=sus_txt, tn=int(r.get("TRAINEES") or 0),

@@ -34,11 +34,13 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
+from ..labels import counts_text
 from ..processing.alg_prioritize import criterion_labels, gather_criteria, preset_labels, score_fields
 from .fit import FlowLayout, scroll_body
 from .messages import notify
@@ -486,9 +488,11 @@ class PriorityPage(QWidget):
                 self.taskFinished.emit("choosetech", False, {})
                 return
             self._add_result(out, tr("Village technology"), style_tech)
-            text = tr("Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.").format(
-                counts=results.get("COUNTS", ""), capex=results.get("CAPEX_TOTAL", 0),
-                opex=results.get("OPEX_TOTAL", 0))
+            lang = ui_lang()
+            text = tr("Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.").format(
+                counts=counts_text(results.get("COUNTS", ""), "tech"),
+                capex=fmt.money(results.get("CAPEX_TOTAL", 0), lang),
+                opex=fmt.money(results.get("OPEX_TOTAL", 0), lang))
             self.status_label.setText(text)
             notify(self.iface, text, Qgis.Success)
             self.taskFinished.emit("choosetech", True, dict(results))
@@ -539,9 +543,11 @@ class PriorityPage(QWidget):
             self._add_result(out_villages, tr("Villages by coverage"), style_covered_by)
             self._add_result(out_sites, tr("Selected sites"), style_selected_sites)
             gap = results.get("GAP")
-            text = tr("{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).").format(
-                k=results.get("SITES_SELECTED", 0), cost=results.get("COST_TOTAL", 0),
-                pop=results.get("POPULATION_COVERED", 0), gap="-" if gap is None else f"{gap:.2%}")
+            lang = ui_lang()
+            text = tr("{k} sites for {cost}: {pop} people newly covered (gap {gap}).").format(
+                k=results.get("SITES_SELECTED", 0), cost=fmt.money(results.get("COST_TOTAL", 0), lang),
+                pop=fmt.integer(results.get("POPULATION_COVERED", 0), lang),
+                gap="-" if gap is None else fmt.percent(gap, lang, 2, of_one=True))
             self.status_label.setText(text)
             notify(self.iface, text, Qgis.Success)
             self.taskFinished.emit("optimizesites", True, dict(results))

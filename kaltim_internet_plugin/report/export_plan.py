@@ -16,6 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core import formatting as fmt
 from ..i18n import tr
 from ..io import styles_export as st
 from . import layouts as lo
@@ -210,14 +211,14 @@ class PlanExport:
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
         self.charts["chart_year"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
-            lambda v: f"{v / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
+            lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9)
         src = self.sheet("per_sumber_dana")
         labels = [r[1] or r[0] for r in src.rows] if src else []
         self.charts["chart_source"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode)", labels,
             [("capex", [float(r[2]) for r in src.rows] if src else []),
              ("opex", [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
-            lambda v: f"{v / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."), horizontal=True)
+            lambda v: fmt.decimal(v / 1e9, "id", 1), horizontal=True, scale=1e9)
 
     # -- 5 --------------------------------------------------------------------------------------------------------
     def _open(self, name: str, title: str, style) -> Optional[QgsVectorLayer]:

@@ -61,6 +61,7 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core import formatting as fmt
 from ..io.styles_export import STATUS_LABELS_ID, TECH_LABELS_ID
 from ..paths import resource
 
@@ -807,8 +808,9 @@ CHART_COLORS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928"
 
 def bar_chart_png(path: str, title: str, categories: List[str], series: List[tuple], value_label: str,
                   formatter: Callable[[float], str], width_px: int = 1900, height_px: int = 780,
-                  horizontal: bool = False) -> str:
-    """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values)."""
+                  horizontal: bool = False, scale: float = 1.0) -> str:
+    """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values).
+    ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``."""
     img = QImage(width_px, height_px, QImage.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
@@ -822,25 +824,27 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
         left = fs * 16
     plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
     totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
-    vmax = max(totals) if totals and max(totals) > 0 else 1.0
+    ticks = fmt.nice_ticks(0.0, max(totals) if totals and max(totals) > 0 else 1.0, 4)  # round ticks
+    vmax = ticks[-1]
+    tick_text = fmt.tick_labels([t / scale for t in ticks], "id")
     p.setFont(_font_px(fs))
     pen = QPen(QColor("#cccccc"))
     pen.setWidthF(1)
-    for k in range(5):
-        frac = k / 4.0
+    for k, tick in enumerate(ticks):
+        frac = tick / vmax
         p.setPen(pen)
         if horizontal:
             x = plot.left() + frac * plot.width()
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             p.setPen(QColor("#333333"))
             p.drawText(QRectF(x - fs * 6, plot.bottom() + fs * 0.3, fs * 12, fs * 1.5), Qt.AlignHCenter,
-                       formatter(vmax * frac))
+                       tick_text[k])
         else:
             y = plot.bottom() - frac * plot.height()
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(QColor("#333333"))
             p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2), Qt.AlignRight | Qt.AlignVCenter,
-                       formatter(vmax * frac))
+                       tick_text[k])
     n = max(1, len(categories))
     band = (plot.height() if horizontal else plot.width()) / n
     bar = band * 0.6
