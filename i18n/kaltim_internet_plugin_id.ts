@@ -317,7 +317,7 @@
     </message>
     <message>
       <source>funding sources, the multi-year roadmap, operator packages, training and plan export.</source>
-      <translation>sumber pendanaan, peta jalan multi-tahun, paket operator, pelatihan dan ekspor rencana.</translation>
+      <translation>sumber dana, peta jalan multi-tahun, paket operator, pelatihan dan ekspor rencana.</translation>
     </message>
     <message>
       <source>Monitoring</source>
@@ -1561,7 +1561,7 @@
     </message>
     <message>
       <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
-      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara yang ada).</translation>
+      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
     </message>
     <message>
       <source>Budget</source>
@@ -1745,7 +1745,7 @@
     </message>
     <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
-      <translation>Medan dengan tonjolan bumi (k = {k:.2f})</translation>
+      <translation>Medan dengan kelengkungan bumi (k = {k:.2f})</translation>
     </message>
     <message>
       <source>What-if previews</source>
@@ -1926,6 +1926,10 @@
     <message>
       <source>Use village polygons or village office points.</source>
       <translation>Gunakan poligon desa atau titik kantor desa.</translation>
+    </message>
+    <message>
+      <source>{name} (repaired)</source>
+      <translation>{name} (diperbaiki)</translation>
     </message>
     <message>
       <source>Check both layers' CRS, or choose the DEM that covers these villages.</source>
@@ -2285,7 +2289,7 @@
     </message>
     <message>
       <source>Co-location on an existing tower</source>
-      <translation>Kolokasi pada menara yang ada</translation>
+      <translation>Kolokasi pada menara eksisting</translation>
     </message>
     <message>
       <source>Satellite</source>
@@ -2305,7 +2309,7 @@
     </message>
     <message>
       <source>Existing tower (co-location)</source>
-      <translation>Menara yang ada (kolokasi)</translation>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Covered by an existing site</source>
@@ -2457,7 +2461,7 @@
     </message>
     <message>
       <source>Builds candidate sites for new towers around the villages that are not covered (status other than covered; all villages when there is no status field): the village offices (kind office), hilltops within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the 4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — ready for 'Optimise sites'.</source>
-      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara yang ada dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
+      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
     </message>
     <message>
       <source>Tower operator field (default: operator)</source>
@@ -2481,7 +2485,7 @@
     </message>
     <message>
       <source>Existing towers (co-location)</source>
-      <translation>Menara yang ada (kolokasi)</translation>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Hilltops</source>
@@ -2557,7 +2561,7 @@
     </message>
     <message>
       <source>Candidates: {o} offices, {h} hilltops, {c} existing towers.</source>
-      <translation>Kandidat: {o} kantor desa, {h} puncak bukit, {c} menara yang ada.</translation>
+      <translation>Kandidat: {o} kantor desa, {h} puncak bukit, {c} menara eksisting.</translation>
     </message>
     <message>
       <source>Cannot read the village layer: {src}. Check the path and format.</source>
@@ -2661,7 +2665,7 @@
     </message>
     <message>
       <source>Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts (a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa villages is the operator of the nearest existing tower, of colo villages the operator of the tower used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, reason and operator.</source>
-      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara yang ada, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
+      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
     </message>
     <message>
       <source>Tower height when unknown (m)</source>
@@ -2697,7 +2701,7 @@
     </message>
     <message>
       <source>Existing towers (connected points, operator)</source>
-      <translation>Menara yang ada (titik terhubung, operator)</translation>
+      <translation>Menara eksisting (titik terhubung, operator)</translation>
     </message>
     <message>
       <source>DEM for radio line of sight</source>
@@ -2725,7 +2729,7 @@
     </message>
     <message>
       <source>Co-location: uncovered offices within this distance of an existing tower (km; 0 = off)</source>
-      <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara yang ada (km; 0 = nonaktif)</translation>
+      <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara eksisting (km; 0 = nonaktif)</translation>
     </message>
     <message>
       <source>Tower height field (default: height_m)</source>
@@ -2781,7 +2785,7 @@
     </message>
     <message>
       <source>Radio: {k} offices have line of sight to an existing tower within {d:g} km ({m} towers computed on the DEM).</source>
-      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara yang ada dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
+      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara eksisting dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
     </message>
     <message>
       <source>Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or its office signal is ≥ {t:g} dBm: {k} of {n} villages.</source>
@@ -2809,7 +2813,7 @@
     </message>
     <message>
       <source>Co-location: {k} offices share 4G equipment on {t} existing towers (cost row {key}).</source>
-      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara yang ada (baris biaya {key}).</translation>
+      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara eksisting (baris biaya {key}).</translation>
     </message>
     <message>
       <source>New BTS: the site optimisation's assignment is kept ({v} villages on {s} sites).</source>
@@ -3305,7 +3309,7 @@
     </message>
     <message>
       <source>Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the plugin's resources/layouts); edit them in the layout designer but keep the item ids.</source>
-      <translation>Menulis rencana penyebaran ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
+      <translation>Menulis rencana pembangunan ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
     </message>
     <message>
       <source>Plan villages layer</source>
@@ -3353,7 +3357,7 @@
     </message>
     <message>
       <source>Deployment plan PDF (overview + atlas)</source>
-      <translation>PDF rencana penyebaran (ikhtisar + atlas)</translation>
+      <translation>PDF rencana pembangunan (ikhtisar + atlas)</translation>
     </message>
     <message>
       <source>Kab/kota atlas PDF</source>
@@ -3385,11 +3389,11 @@
     </message>
     <message>
       <source>Deployment plan pages</source>
-      <translation>Halaman rencana penyebaran</translation>
+      <translation>Halaman rencana pembangunan</translation>
     </message>
     <message>
       <source>Deployment plan written to {folder} in {seconds:.1f} s ({pages} atlas pages).</source>
-      <translation>Rencana penyebaran ditulis ke {folder} dalam {seconds:.1f} dtk ({pages} halaman atlas).</translation>
+      <translation>Rencana pembangunan ditulis ke {folder} dalam {seconds:.1f} dtk ({pages} halaman atlas).</translation>
     </message>
     <message>
       <source>Export cancelled.</source>
@@ -4049,7 +4053,7 @@
     </message>
     <message>
       <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
-      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara yang ada).</translation>
+      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
     </message>
     <message>
       <source>Cannot optimise the sites: {error}</source>
@@ -4855,7 +4859,7 @@
     </message>
     <message>
       <source>Combined deployment plan PDF</source>
-      <translation>PDF gabungan rencana penyebaran</translation>
+      <translation>PDF gabungan rencana pembangunan</translation>
     </message>
     <message>
       <source>plan.qgz</source>
@@ -4883,11 +4887,11 @@
     </message>
     <message>
       <source>Exporting the deployment plan</source>
-      <translation>Mengekspor rencana penyebaran</translation>
+      <translation>Mengekspor rencana pembangunan</translation>
     </message>
     <message>
       <source>Deployment plan exported</source>
-      <translation>Rencana penyebaran telah diekspor</translation>
+      <translation>Rencana pembangunan telah diekspor</translation>
     </message>
     <message>
       <source>Open the PDF or the folder now?</source>
@@ -4899,7 +4903,7 @@
     </message>
     <message>
       <source>The deployment plan was written to {folder}.</source>
-      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+      <translation>Rencana pembangunan telah ditulis ke {folder}.</translation>
     </message>
     <message>
       <source>Cannot write {name} into {path}: {error}</source>

@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 CONTEXT = "KaltimInternet"
 _translator: QTranslator | None = None
+_qt_translator: QTranslator | None = None
 _lang = "en"
 
 
@@ -34,7 +35,7 @@ def user_locale() -> str:
 
 def install_translator(locale: str | None = None) -> str | None:
     """Load ``i18n/kaltim_internet_plugin_<locale>.qm`` if it exists. Returns the path loaded, or None."""
-    global _translator, _lang
+    global _translator, _qt_translator, _lang
     from .paths import i18n_dir
 
     locale = (locale or user_locale())[:2]
@@ -47,13 +48,31 @@ def install_translator(locale: str | None = None) -> str | None:
         QCoreApplication.installTranslator(translator)
         _translator = translator
         _lang = "id" if locale.lower() in ("id", "in") else locale.lower()
+        _qt_translator = _install_qt_translator(i18n_dir(), locale)
         return str(qm)
     return None
 
 
+def _install_qt_translator(folder, locale: str):
+    """Qt's standard texts (OK/Cancel/Close/Yes/No) for ``locale`` when Qt itself has none (Indonesian)."""
+    from qgis.PyQt.QtCore import QLibraryInfo
+
+    qt_dir = QLibraryInfo.location(QLibraryInfo.TranslationsPath)
+    probe = QTranslator()
+    if probe.load(f"qtbase_{locale}", qt_dir):  # Qt (or QGIS) translates itself: nothing to add
+        return None
+    qm = folder / f"qt_{locale}.qm"
+    translator = QTranslator()
+    if qm.exists() and translator.load(str(qm)):
+        QCoreApplication.installTranslator(translator)
+        return translator
+    return None
+
+
 def remove_translator() -> None:
-    global _translator, _lang
-    if _translator is not None:
-        QCoreApplication.removeTranslator(_translator)
-        _translator = None
+    global _translator, _qt_translator, _lang
+    for t in (_translator, _qt_translator):
+        if t is not None:
+            QCoreApplication.removeTranslator(t)
+    _translator = _qt_translator = None
     _lang = "en"

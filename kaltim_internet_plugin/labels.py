@@ -87,7 +87,8 @@ def _translated(text: str, lang: str) -> str:
         _translators[lang] = translator if translator.load(str(i18n_dir() / f"kaltim_internet_plugin_{lang}.qm")) \
             else None
     translator = _translators[lang]
-    return (translator.translate(_C, text) or text) if translator is not None else text
+    # the source text goes to Qt as UTF-8 bytes (PyQt passes a str to a char* as ASCII)
+    return (translator.translate(_C, text.encode("utf-8")) or text) if translator is not None else text
 
 
 def label(kind: str, code, lang: str = None) -> str:

@@ -556,7 +556,7 @@ def add_colocation(choice: TechChoice, xy, tower_xy, covered=None, costs: Option
                 lab=f" ({label})" if label else "", d=_fmt_km(d_km, "en"), k=k, y=f"{H:g}",
                 c=format_idr(total, "en"), p=TECH_LABELS.get(prev, (prev, prev))[0],
                 pc=format_idr(float(choice.total_idr[i]), "en"))
-            idn = ("Kolokasi: perangkat 4G pada menara yang ada{lab} berjarak {d} km, dipakai bersama oleh {k} desa "
+            idn = ("Kolokasi: perangkat 4G pada menara eksisting{lab} berjarak {d} km, dipakai bersama oleh {k} desa "
                    "tanpa sinyal; biaya {y} tahun {c} lebih murah dari {p} ({pc}).").format(
                 lab=f" ({label})" if label else "", d=_fmt_km(d_km, "id"), k=k, y=f"{H:g}".replace(".", ","),
                 c=format_idr(total, "id"), p=TECH_LABELS.get(prev, (prev, prev))[1].lower(),

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core import formatting as fmt
+from ..labels import TABLES, label
 from ..i18n import tr
 from ..io import styles_export as st
 from . import layouts as lo
@@ -202,22 +203,25 @@ class PlanExport:
             for s in sources:
                 vals = [sum(r[2] + r[3] for r in ys.rows if r[0] == y and r[1] == s) for y in years]
                 if any(vals):
-                    series.append((s, vals))
+                    series.append((label("funding_source", s, "id"), vals))
             title = "Anggaran per tahun dan sumber dana (capex + opex)"
         else:
             years = year_sheet.column("year") if year_sheet else []
-            series = [("capex", [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
-                      ("opex", [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
+            series = [(label("funding_kind", "capex", "id"),
+                       [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
+                      (label("funding_kind", "opex", "id"),
+                       [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
         self.charts["chart_year"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9)
         src = self.sheet("per_sumber_dana")
-        labels = [r[1] or r[0] for r in src.rows] if src else []
+        labels = [label("funding_source", r[0], "id") if r[0] in TABLES["funding_source"] else (r[1] or r[0])
+                  for r in src.rows] if src else []
         self.charts["chart_source"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode)", labels,
-            [("capex", [float(r[2]) for r in src.rows] if src else []),
-             ("opex", [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
+            [(label("funding_kind", "capex", "id"), [float(r[2]) for r in src.rows] if src else []),
+             (label("funding_kind", "opex", "id"), [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), horizontal=True, scale=1e9)
 
     # -- 5 --------------------------------------------------------------------------------------------------------

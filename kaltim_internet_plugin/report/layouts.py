@@ -62,6 +62,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPain
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import formatting as fmt
+from ..labels import TABLES, label
 from ..io.styles_export import STATUS_LABELS_ID, TECH_LABELS_ID
 from ..paths import resource
 
@@ -495,6 +496,14 @@ def _map_expr(mapping: dict, field: str) -> str:
     return f"coalesce(map_get(map({pairs}), {_quote(field)}), {_quote(field)})"
 
 
+def _map_list_expr(mapping: dict, field: str, sep: str = "/") -> str:
+    """Like :func:`_map_expr` for values joined by ``sep`` ("office/hilltop" -> "Kantor desa/Puncak bukit")."""
+    pairs = ", ".join("'{k}', '{v}'".format(k=k.replace("'", "''"), v=v.replace("'", "''"))
+                      for k, v in mapping.items())
+    return (f"array_to_string(array_foreach(string_to_array(coalesce({_quote(field)}, ''), '{sep}'), "
+            f"coalesce(map_get(map({pairs}), @element), @element)), '{sep}')")
+
+
 def village_columns(layer) -> list:
     names = {f.name() for f in layer.fields()}
     cols = []
@@ -525,6 +534,8 @@ def site_columns(layer) -> list:
             expr = _quote(field)
             if field == "tech":
                 expr = _map_expr(TECH_LABELS_ID, "tech")
+            elif field == "kind":
+                expr = _map_list_expr({code: label("site_kind", code, "id") for code in TABLES["site_kind"]}, "kind")
             elif field == "year":
                 expr = "coalesce(to_string(\"year\"), '–')"
             elif field in ("capex_idr", "cost_idr"):
