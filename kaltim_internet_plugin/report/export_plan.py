@@ -17,9 +17,9 @@ from qgis.core import (
 )
 
 from ..core import formatting as fmt
-from ..labels import TABLES, label
 from ..i18n import tr
 from ..io import styles_export as st
+from ..labels import TABLES, label
 from . import layouts as lo
 from . import plan_package as pp
 from . import tables as tb

@@ -62,8 +62,8 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPain
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import formatting as fmt
-from ..labels import TABLES, label
 from ..io.styles_export import STATUS_LABELS_ID, TECH_LABELS_ID
+from ..labels import TABLES, label
 from ..paths import resource
 
 ATLAS_TEMPLATE = "atlas_kabkota.qpt"
