@@ -19,7 +19,7 @@ from qgis.core import (
 from ..core import formatting as fmt
 from ..i18n import tr
 from ..io import styles_export as st
-from ..labels import TABLES, label
+from ..labels import TABLES, counts_text, label
 from . import layouts as lo
 from . import plan_package as pp
 from . import tables as tb
@@ -317,7 +317,8 @@ class PlanExport:
         if ys is not None:
             out["table_year"] = (["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex (juta Rp)", "Opex (juta Rp)",
                                   "Teknologi"],
-                                 [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]), r[5]]
+                                 [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]),
+                                  counts_text(r[5] or "", "tech", "id")]
                                   for r in ys.rows], [False, True, True, True, True, False])
         src = self.sheet("per_sumber_dana")
         if src is not None:
@@ -332,7 +333,7 @@ class PlanExport:
                 ["Operator", "Desa", "Terjadwal", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
                 [[r.get("operator") or tb.UNASSIGNED_OPERATOR, tb.int_id(r.get("villages")),
                   tb.int_id(r.get("villages_scheduled")), tb.int_id(r.get("population")), money(r.get("capex_idr")),
-                  money(r.get("opex_idr_year")), r.get("techs") or ""] for r in d],
+                  money(r.get("opex_idr_year")), counts_text(r.get("techs") or "", "tech", "id")] for r in d],
                 [False, True, True, True, True, True, False])
         kab = self.sheet("per_kab_kota")
         if kab is not None:

@@ -315,10 +315,10 @@ def build_atlas_layout(project) -> QgsPrintLayout:
               "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
               "[% attribute(@atlas_feature, 'unfunded') %]\n"
-              "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1) %]"
+              "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1, 'id') %]"
               " miliar\n"
               "Penduduk di blank spot (perkiraan): "
-              "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0) %]",
+              "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
               (227, 21, 62, 48), 6.5, frame=True)
     _add_legend(layout, (177, 71, 112, 48), m, columns=3, size=5.2)
     villages = add_attribute_table(layout, "table_villages", (177, 121, 112, 60), size=5.5)
@@ -519,7 +519,7 @@ def village_columns(layer) -> list:
     if "year" in names:
         cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignRight))
     if "capex_idr" in names:
-        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0)", 12, Qt.AlignRight))
+        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12, Qt.AlignRight))
     return cols
 
 
@@ -539,9 +539,9 @@ def site_columns(layer) -> list:
             elif field == "year":
                 expr = "coalesce(to_string(\"year\"), '–')"
             elif field in ("capex_idr", "cost_idr"):
-                expr = f"format_number({_quote(field)} / 1e6, 0)"
+                expr = f"format_number({_quote(field)} / 1e6, 0, 'id')"
             elif field == "pop_served":
-                expr = "format_number(\"pop_served\", 0)"
+                expr = "format_number(\"pop_served\", 0, 'id')"
             cols.append(_column(heading, expr))
     if not cols and names:
         cols = [_column(n, _quote(n)) for n in names[:5]]
@@ -680,6 +680,11 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             col.setHeading(COLUMN_HEADINGS_ID.get(field, col.heading()))
             if field in ("year", "batch_no"):  # no thousands separator in years
                 col.setAttribute(f"to_string({_quote(field)})")
+            elif layer.fields().lookupField(field) >= 0 and layer.fields().field(field).isNumeric():
+                # Indonesian numbers whatever QGIS's own locale (4.123.303, 2,5)
+                col.setAttribute(f"format_number({_quote(field)}, if(round({_quote(field)}) = {_quote(field)}, 0, 2), "
+                                 f"'id')")
+                col.setHAlignment(Qt.AlignRight)
             cols.append(col)
         table.setColumns(cols)
         if item_id == "table_training" and layer.fields().lookupField("year") >= 0:
