@@ -319,7 +319,8 @@ def test_output_is_styled_when_loaded(provider, data, tmp_path):
 
 def test_rsrp_quantity_and_foliage_margin_lower_the_signal_exactly(provider, data, tmp_path):
     """QUANTITY=1 (4G RSRP, 10 MHz) is 27.78 dB below received power; EXTRA_LOSS_DB adds its dB on top."""
-    res_a, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, QUANTITY=0, OUTPUT=str(tmp_path / "p.tif")))
+    res_a, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, QUANTITY=0, EXTRA_LOSS_DB=0,
+                                                         OUTPUT=str(tmp_path / "p.tif")))
     res_b, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, EXTRA_LOSS_DB=15,  # QUANTITY 1 = default
                                                            OUTPUT=str(tmp_path / "r.tif")))
     a, _ = read(res_a["OUTPUT"])
