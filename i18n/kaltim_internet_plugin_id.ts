@@ -520,11 +520,15 @@
       <translation>Data</translation>
     </message>
     <message>
+      <source>Villages, sites and terrain: load, map the fields, validate.</source>
+      <translation>Desa, menara dan medan: muat, petakan kolom, validasi.</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Not built yet. Coming in a later version: {what}</source>
       <translation>&lt;b&gt;{title}&lt;/b&gt;&lt;br&gt;&lt;br&gt;Belum tersedia. Akan hadir pada versi berikutnya: {what}</translation>
     </message>
     <message>
-      <source>Coverage (Cakupan)</source>
+      <source>Coverage</source>
       <translation>Cakupan</translation>
     </message>
     <message>
@@ -532,7 +536,7 @@
       <translation>cakupan sinyal setiap menara di atas medan dan status blank spot setiap desa.</translation>
     </message>
     <message>
-      <source>Priority (Prioritas)</source>
+      <source>Priority</source>
       <translation>Prioritas</translation>
     </message>
     <message>
@@ -540,16 +544,24 @@
       <translation>peringkat desa, pilihan teknologi dan pemilihan lokasi menara dalam batas anggaran.</translation>
     </message>
     <message>
-      <source>Plan (Rencana)</source>
+      <source>What-if</source>
+      <translation>Skenario</translation>
+    </message>
+    <message>
+      <source>what a planned site would change: place it on the map, see the villages it would cover.</source>
+      <translation>apa yang diubah oleh menara rencana: tempatkan di peta, lihat desa yang akan tercakup.</translation>
+    </message>
+    <message>
+      <source>Plan</source>
       <translation>Rencana</translation>
     </message>
     <message>
       <source>funding sources, the multi-year roadmap, operator packages, training and plan export.</source>
-      <translation>sumber pendanaan, peta jalan multi-tahun, paket operator, pelatihan dan ekspor rencana.</translation>
+      <translation>sumber dana, peta jalan multi-tahun, paket operator, pelatihan dan ekspor rencana.</translation>
     </message>
     <message>
-      <source>Monitoring (Pemantauan)</source>
-      <translation>Pemantauan</translation>
+      <source>Monitoring</source>
+      <translation>Monev</translation>
     </message>
     <message>
       <source>deployment status, operators' service reports, SLA and progress indicators.</source>
@@ -557,11 +569,11 @@
     </message>
     <message>
       <source>Exporting the deployment plan</source>
-      <translation>Mengekspor rencana penyebaran</translation>
+      <translation>Mengekspor rencana pembangunan</translation>
     </message>
     <message>
       <source>Deployment plan exported</source>
-      <translation>Rencana penyebaran telah diekspor</translation>
+      <translation>Rencana pembangunan telah diekspor</translation>
     </message>
     <message>
       <source>Open the PDF or the folder now?</source>
@@ -601,7 +613,7 @@
     </message>
     <message>
       <source>The deployment plan was written to {folder}.</source>
-      <translation>Rencana penyebaran telah ditulis ke {folder}.</translation>
+      <translation>Rencana pembangunan telah ditulis ke {folder}.</translation>
     </message>
     <message>
       <source>The export was cancelled.</source>
@@ -1168,6 +1180,10 @@
       <translation>Kecepatan dan kader</translation>
     </message>
     <message>
+      <source>Which table or chart to show.</source>
+      <translation>Tabel atau grafik yang ditampilkan.</translation>
+    </message>
+    <message>
       <source>Selected village or site</source>
       <translation>Desa atau site terpilih</translation>
     </message>
@@ -1222,6 +1238,10 @@
     <message>
       <source>SLA target</source>
       <translation>Target SLA</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Tampilkan</translation>
     </message>
     <message>
       <source>Status history</source>
@@ -1512,6 +1532,14 @@
       <translation>Tahun mulai</translation>
     </message>
     <message>
+      <source>Years</source>
+      <translation>Tahun</translation>
+    </message>
+    <message>
+      <source>Cadres/village</source>
+      <translation>Kader/desa</translation>
+    </message>
+    <message>
       <source>GeoPackage for the roadmap outputs (tables villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Empty: a temporary file.</source>
       <translation>GeoPackage untuk hasil roadmap (tabel villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Kosong: berkas sementara.</translation>
     </message>
@@ -1602,14 +1630,6 @@
     <message>
       <source>Funding sources</source>
       <translation>Sumber dana</translation>
-    </message>
-    <message>
-      <source>Years</source>
-      <translation>Tahun</translation>
-    </message>
-    <message>
-      <source>Cadres/village</source>
-      <translation>Kader/desa</translation>
     </message>
     <message>
       <source>Map up to year</source>
@@ -1732,6 +1752,10 @@
       <translation>Preset</translation>
     </message>
     <message>
+      <source>Weights (0–100)</source>
+      <translation>Bobot (0–100)</translation>
+    </message>
+    <message>
       <source>Weights (0–100, rescaled to sum to 1)</source>
       <translation>Bobot (0–100, diskalakan ulang sehingga berjumlah 1)</translation>
     </message>
@@ -1757,7 +1781,7 @@
     </message>
     <message>
       <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
-      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara yang ada).</translation>
+      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
     </message>
     <message>
       <source>Budget</source>
@@ -1844,12 +1868,12 @@
       <translation>Lokasi terpilih</translation>
     </message>
     <message>
-      <source>Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.</source>
-      <translation>Teknologi: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per tahun.</translation>
+      <source>Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.</source>
+      <translation>Teknologi: {counts}. CAPEX {capex}, OPEX {opex} per tahun.</translation>
     </message>
     <message>
-      <source>{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).</source>
-      <translation>{k} lokasi senilai Rp {cost:,.0f}: {pop:,.0f} penduduk baru terjangkau (gap {gap}).</translation>
+      <source>{k} sites for {cost}: {pop} people newly covered (gap {gap}).</source>
+      <translation>{k} lokasi senilai {cost}: {pop} penduduk baru tercakup (gap {gap}).</translation>
     </message>
     <message>
       <source>First: {name} ({score:.1f}).</source>
@@ -1870,6 +1894,10 @@
     <message>
       <source>Site optimisation failed: {log}</source>
       <translation>Optimasi lokasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Place a planned site on the map and see, before building it, which villages it would cover. Needs the coverage of the existing sites and the classified villages from the Coverage page.</source>
+      <translation>Tempatkan menara rencana di peta dan lihat, sebelum dibangun, desa mana yang akan tercakup. Memerlukan cakupan menara eksisting dan desa yang sudah diklasifikasi dari halaman Cakupan.</translation>
     </message>
     <message>
       <source>Place site</source>
@@ -1929,7 +1957,7 @@
     </message>
     <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
-      <translation>Medan dengan tonjolan bumi (k = {k:.2f})</translation>
+      <translation>Medan dengan kelengkungan bumi (k = {k:.2f})</translation>
     </message>
     <message>
       <source>Canceling…</source>
@@ -2026,14 +2054,6 @@
     <message>
       <source>Site discarded.</source>
       <translation>Menara dibuang.</translation>
-    </message>
-    <message>
-      <source>Rp {amount} billion</source>
-      <translation>Rp {amount} miliar</translation>
-    </message>
-    <message>
-      <source>Rp {amount} million</source>
-      <translation>Rp {amount} juta</translation>
     </message>
     <message>
       <source>The planned-sites layer cannot be opened.</source>
@@ -2290,6 +2310,10 @@
     <message>
       <source>point</source>
       <translation>titik</translation>
+    </message>
+    <message>
+      <source>{name} (repaired)</source>
+      <translation>{name} (diperbaiki)</translation>
     </message>
     <message>
       <source>The offices layer has no CRS: set it in its layer properties.</source>
@@ -2653,7 +2677,7 @@
     </message>
     <message>
       <source>Co-location on an existing tower</source>
-      <translation>Kolokasi pada menara yang ada</translation>
+      <translation>Kolokasi pada menara eksisting</translation>
     </message>
     <message>
       <source>Satellite</source>
@@ -2673,7 +2697,7 @@
     </message>
     <message>
       <source>Existing tower (co-location)</source>
-      <translation>Menara yang ada (kolokasi)</translation>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Covered by an existing site</source>
@@ -2756,6 +2780,102 @@
       <translation>Kesiapan (listrik, kader)</translation>
     </message>
     <message>
+      <source>Fibre service subscription</source>
+      <translation>Langganan layanan serat optik</translation>
+    </message>
+    <message>
+      <source>BAKTI / USO</source>
+      <translation>BAKTI / USO</translation>
+    </message>
+    <message>
+      <source>Operator co-investment</source>
+      <translation>Koinvestasi operator</translation>
+    </message>
+    <message>
+      <source>Dana Desa</source>
+      <translation>Dana Desa</translation>
+    </message>
+    <message>
+      <source>APBD Kabupaten/Kota</source>
+      <translation>APBD Kabupaten/Kota</translation>
+    </message>
+    <message>
+      <source>APBD Provinsi</source>
+      <translation>APBD Provinsi</translation>
+    </message>
+    <message>
+      <source>Unfunded</source>
+      <translation>Belum terdanai</translation>
+    </message>
+    <message>
+      <source>Program Internet Desa (APBD Provinsi)</source>
+      <translation>Program Internet Desa (APBD Provinsi)</translation>
+    </message>
+    <message>
+      <source>Investment (CAPEX)</source>
+      <translation>Investasi (CAPEX)</translation>
+    </message>
+    <message>
+      <source>Operation (OPEX)</source>
+      <translation>Operasional (OPEX)</translation>
+    </message>
+    <message>
+      <source>3T villages only</source>
+      <translation>Hanya desa 3T</translation>
+    </message>
+    <message>
+      <source>20×20 m plot confirmed</source>
+      <translation>Lahan 20×20 m terkonfirmasi</translation>
+    </message>
+    <message>
+      <source>Desa only (not kelurahan)</source>
+      <translation>Hanya desa (bukan kelurahan)</translation>
+    </message>
+    <message>
+      <source>Cap per kabupaten/kota</source>
+      <translation>Batas per kabupaten/kota</translation>
+    </message>
+    <message>
+      <source>Operators' commercial money</source>
+      <translation>Dana komersial operator</translation>
+    </message>
+    <message>
+      <source>Existing tower</source>
+      <translation>Menara eksisting</translation>
+    </message>
+    <message>
+      <source>Planned site</source>
+      <translation>Menara rencana</translation>
+    </message>
+    <message>
+      <source>Covered</source>
+      <translation>Tercakup</translation>
+    </message>
+    <message>
+      <source>Partly covered</source>
+      <translation>Tercakup sebagian</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Aktif</translation>
+    </message>
+    <message>
+      <source>Disrupted</source>
+      <translation>Terganggu</translation>
+    </message>
+    <message>
+      <source>Migrated</source>
+      <translation>Dimigrasi</translation>
+    </message>
+    <message>
+      <source>Scheduled</source>
+      <translation>Terjadwal</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>semua</translation>
+    </message>
+    <message>
       <source>Internet Desa Kaltim panel</source>
       <translation>Panel Internet Desa Kaltim</translation>
     </message>
@@ -2769,7 +2889,7 @@
     </message>
     <message>
       <source>Builds candidate sites for new towers around the villages that are not covered (status other than covered; all villages when there is no status field): the village offices (kind office), hilltops within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the 4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — ready for 'Optimise sites'.</source>
-      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara yang ada dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
+      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
     </message>
     <message>
       <source>Tower operator field (default: operator)</source>
@@ -2793,7 +2913,7 @@
     </message>
     <message>
       <source>Existing towers (co-location)</source>
-      <translation>Menara yang ada (kolokasi)</translation>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Hilltops</source>
@@ -2869,7 +2989,7 @@
     </message>
     <message>
       <source>Candidates: {o} offices, {h} hilltops, {c} existing towers.</source>
-      <translation>Kandidat: {o} kantor desa, {h} puncak bukit, {c} menara yang ada.</translation>
+      <translation>Kandidat: {o} kantor desa, {h} puncak bukit, {c} menara eksisting.</translation>
     </message>
     <message>
       <source>Cannot read the village layer: {src}. Check the path and format.</source>
@@ -2973,7 +3093,7 @@
     </message>
     <message>
       <source>Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts (a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa villages is the operator of the nearest existing tower, of colo villages the operator of the tower used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, reason and operator.</source>
-      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara yang ada, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
+      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
     </message>
     <message>
       <source>Tower height when unknown (m)</source>
@@ -3025,7 +3145,7 @@
     </message>
     <message>
       <source>Existing towers (connected points, operator)</source>
-      <translation>Menara yang ada (titik terhubung, operator)</translation>
+      <translation>Menara eksisting (titik terhubung, operator)</translation>
     </message>
     <message>
       <source>DEM for radio line of sight</source>
@@ -3053,7 +3173,7 @@
     </message>
     <message>
       <source>Co-location: uncovered offices within this distance of an existing tower (km; 0 = off)</source>
-      <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara yang ada (km; 0 = nonaktif)</translation>
+      <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara eksisting (km; 0 = nonaktif)</translation>
     </message>
     <message>
       <source>Tower height field (default: height_m)</source>
@@ -3121,7 +3241,7 @@
     </message>
     <message>
       <source>Radio: {k} offices have line of sight to an existing tower within {d:g} km ({m} towers computed on the DEM).</source>
-      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara yang ada dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
+      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara eksisting dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
     </message>
     <message>
       <source>4G FWA needs {t:g} dBm at the office (FWA_THRESHOLD_DBM).</source>
@@ -3153,7 +3273,7 @@
     </message>
     <message>
       <source>Co-location: {k} offices share 4G equipment on {t} existing towers (cost row {key}).</source>
-      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara yang ada (baris biaya {key}).</translation>
+      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara eksisting (baris biaya {key}).</translation>
     </message>
     <message>
       <source>technology not reported</source>
@@ -3500,10 +3620,6 @@
       <translation>Margin clutter / vegetasi (dB)</translation>
     </message>
     <message>
-      <source>Coverage</source>
-      <translation>Cakupan</translation>
-    </message>
-    <message>
       <source>Serving site index</source>
       <translation>Indeks site yang melayani</translation>
     </message>
@@ -3753,7 +3869,7 @@
     </message>
     <message>
       <source>Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the plugin's resources/layouts); edit them in the layout designer but keep the item ids.</source>
-      <translation>Menulis rencana penyebaran ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
+      <translation>Menulis rencana pembangunan ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
     </message>
     <message>
       <source>Plan villages layer</source>
@@ -3801,7 +3917,7 @@
     </message>
     <message>
       <source>Deployment plan PDF (overview + atlas)</source>
-      <translation>PDF rencana penyebaran (ikhtisar + atlas)</translation>
+      <translation>PDF rencana pembangunan (ikhtisar + atlas)</translation>
     </message>
     <message>
       <source>Kab/kota atlas PDF</source>
@@ -3833,11 +3949,11 @@
     </message>
     <message>
       <source>Deployment plan pages</source>
-      <translation>Halaman rencana penyebaran</translation>
+      <translation>Halaman rencana pembangunan</translation>
     </message>
     <message>
       <source>Deployment plan written to {folder} in {seconds:.1f} s ({pages} atlas pages).</source>
-      <translation>Rencana penyebaran ditulis ke {folder} dalam {seconds:.1f} dtk ({pages} halaman atlas).</translation>
+      <translation>Rencana pembangunan ditulis ke {folder} dalam {seconds:.1f} dtk ({pages} halaman atlas).</translation>
     </message>
     <message>
       <source>Export cancelled.</source>
@@ -4525,7 +4641,7 @@
     </message>
     <message>
       <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
-      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara yang ada).</translation>
+      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
     </message>
     <message>
       <source>Cannot optimise the sites: {error}</source>
@@ -5267,7 +5383,7 @@
     </message>
     <message>
       <source>Combined deployment plan PDF</source>
-      <translation>PDF gabungan rencana penyebaran</translation>
+      <translation>PDF gabungan rencana pembangunan</translation>
     </message>
     <message>
       <source>plan.qgz</source>

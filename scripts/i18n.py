@@ -112,6 +112,9 @@ def cmd_release() -> int:
     if not lrelease:
         raise SystemExit("i18n: lrelease not found (apt install qttools5-dev-tools)")
     subprocess.run([lrelease, "-silent", str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    # Qt's own standard texts (OK/Cancel/Close/Yes/No, …): Qt ships no Indonesian, so the plugin carries them
+    for qt_ts in sorted(TS.parent.glob("qt_*.ts")):
+        subprocess.run([lrelease, "-silent", str(qt_ts), "-qm", str(qt_ts.with_suffix(".qm"))], check=True)
     return 0
 
 

@@ -31,6 +31,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from . import formatting as _fmt
 from . import numbers, tabular
 
 USD_TO_IDR = 16_000.0
@@ -305,22 +306,12 @@ class TechChoice:
 
 
 def format_idr(value: float, lang: str = "en") -> str:
-    """Readable rupiah: 'Rp 2.6 billion' / 'Rp 2,6 miliar'."""
-    v = float(value)
-    units = (("trillion", "triliun", 1e12), ("billion", "miliar", 1e9), ("million", "juta", 1e6))
-    for en, idn, f in units:
-        if abs(v) >= f:
-            num = f"{v / f:.1f}"
-            if num.endswith(".0"):
-                num = num[:-2]
-            return "Rp {n} {u}".format(n=num if lang == "en" else num.replace(".", ","), u=en if lang == "en" else idn)
-    s = f"{v:,.0f}"
-    return "Rp " + (s if lang == "en" else s.replace(",", "."))
+    """Readable rupiah: 'Rp 2.6 bn' / 'Rp 2,6 miliar' (the one formatter, :func:`.formatting.money`)."""
+    return _fmt.money(float(value), lang)
 
 
 def _fmt_km(km, lang):
-    s = f"{km:.1f}"
-    return s if lang == "en" else s.replace(".", ",")
+    return _fmt.decimal(km, lang, 1)
 
 
 def _bts_clusters(xy, candidates, radius_m, min_size):
@@ -598,7 +589,7 @@ def add_colocation(choice: TechChoice, xy, tower_xy, covered=None, costs: Option
                 lab=f" ({label})" if label else "", d=_fmt_km(d_km, "en"), k=k, y=f"{H:g}",
                 c=format_idr(total, "en"), p=TECH_LABELS.get(prev, (prev, prev))[0],
                 pc=format_idr(float(choice.total_idr[i]), "en"))
-            idn = ("Kolokasi: perangkat 4G pada menara yang ada{lab} berjarak {d} km, dipakai bersama oleh {k} desa "
+            idn = ("Kolokasi: perangkat 4G pada menara eksisting{lab} berjarak {d} km, dipakai bersama oleh {k} desa "
                    "tanpa sinyal; biaya {y} tahun {c} lebih murah dari {p} ({pc}).").format(
                 lab=f" ({label})" if label else "", d=_fmt_km(d_km, "id"), k=k, y=f"{H:g}".replace(".", ","),
                 c=format_idr(total, "id"), p=TECH_LABELS.get(prev, (prev, prev))[1].lower(),

@@ -496,20 +496,8 @@ def read_sources_csv(path: str) -> List[FundingSource]:
 
 # ---- money formatting (shared by roadmap messages) -----------------------------------------------------------------
 def format_idr(amount: float, lang: str = "en") -> str:
-    """``Rp 2.6 bn`` / ``Rp 2,6 miliar``; ``Rp 120 m`` / ``Rp 120 juta``; small amounts in full."""
-    a = float(amount)
-    neg = "-" if a < 0 else ""
-    a = abs(a)
-    if a >= 1e12:
-        val, en, idn = a / 1e12, "tn", "triliun"
-    elif a >= BN:
-        val, en, idn = a / BN, "bn", "miliar"
-    elif a >= M:
-        val, en, idn = a / M, "m", "juta"
-    else:
-        s = f"{a:,.0f}"
-        return f"Rp {neg}{s if lang == 'en' else s.replace(',', '.')}"
-    txt = f"{val:.2f}".rstrip("0").rstrip(".") if val < 10 else f"{val:.1f}".rstrip("0").rstrip(".")
-    if lang == "en":
-        return f"Rp {neg}{txt} {en}"
-    return f"Rp {neg}{txt.replace('.', ',')} {idn}"
+    """``Rp 2.6 bn`` / ``Rp 2,6 miliar``; ``Rp 120 m`` / ``Rp 120 juta``; small amounts in full
+    (the one formatter, :func:`.formatting.money`)."""
+    from .formatting import money
+
+    return money(float(amount), lang)

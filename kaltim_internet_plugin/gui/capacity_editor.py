@@ -30,6 +30,7 @@ from ..core.capacity import (
 )
 from ..errors import describe
 from ..i18n import tr
+from .fit import FlowLayout
 
 EDIT_COLUMNS = COLUMNS + ("source",)
 
@@ -63,7 +64,7 @@ class CapacityEditor(QGroupBox):
                                 "radio, satellite and co-location, one per tower for a new BTS. Villages that do "
                                 "not fit move to the next year, with the reason."))
         layout.addWidget(self.grid)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.add_button = QPushButton(tr("Add"))
         self.add_button.clicked.connect(lambda: self._append(("", "", "", "", "", "")))
         self.remove_button = QPushButton(tr("Remove"))
@@ -79,10 +80,12 @@ class CapacityEditor(QGroupBox):
                                      "(LEAD_TIME_MONTHS). Default: {source}").format(source=LEAD_SOURCE))
         for w in (self.add_button, self.remove_button, self.reset_button):
             row.addWidget(w)
-        row.addStretch(1)
-        row.addWidget(QLabel(tr("BTS lead time")))
-        row.addWidget(self.lead_spin)
         layout.addLayout(row)
+        lead_row = QHBoxLayout()
+        lead_row.addWidget(QLabel(tr("BTS lead time")))
+        lead_row.addWidget(self.lead_spin)
+        lead_row.addStretch(1)
+        layout.addLayout(lead_row)
         self.message = QLabel("")
         self.message.setObjectName("capacityMessage")
         self.message.setWordWrap(True)

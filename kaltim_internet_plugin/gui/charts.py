@@ -17,17 +17,16 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
+from ..core import formatting as fmt
+from ..i18n import ui_lang
+
 PALETTE = ("#1b7837", "#2166ac", "#e08214", "#762a83", "#b2182b", "#5aae61", "#67a9cf", "#fdb863", "#c2a5cf",
            "#878787")
 
 
 def compact_number(v: float) -> str:
-    a = abs(v)
-    for div, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if a >= div:
-            txt = f"{v / div:.1f}".rstrip("0").rstrip(".")
-            return f"{txt}{suffix}"
-    return f"{v:.0f}"
+    """``92,5 M`` / ``4 jt`` / ``123,2 rb`` in Indonesian, ``92.5bn`` / ``4M`` / ``123.2k`` in English."""
+    return fmt.compact(v, ui_lang())
 
 
 class BarChart(QWidget):

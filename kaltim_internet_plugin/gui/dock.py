@@ -26,20 +26,26 @@ class KaltimDock(QgsDockWidget):
         self.iface = iface
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
+        from .fit import fit_widget, tighten_tabs
         from .page_data import DataPage
 
         self.data_page = DataPage(iface, self)
         self.tabs.addTab(self.data_page, tr("Data"))
+        self.tabs.setTabToolTip(0, tr("Villages, sites and terrain: load, map the fields, validate."))
         self.pages = {"data": self.data_page}
-        for key, title, factory in self.page_factories():
+        for key, title, factory, what in self.page_factories():
             page = factory()
             self.pages[key] = page
-            self.tabs.addTab(page, title)
+            index = self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(index, what[:1].upper() + what[1:])
         self.mount_panels()
+        for page in self.pages.values():
+            fit_widget(page)  # fits a ~450 px dock (1366×768 laptop) in both languages
         self.setWidget(self.tabs)
+        self.tab_style = tighten_tabs(self.tabs.tabBar(), self)  # created after the tabs: deleted after them
 
     def mount_panels(self):
-        """Panels that live on another page: plan export on the Plan page, what-if on the Coverage page."""
+        """Panels that live on another page: plan export on the Plan page, what-if on its own page."""
         plan = self.pages.get("plan")
         if hasattr(plan, "export_area"):
             from .export_panel import ExportPanel
@@ -49,30 +55,33 @@ class KaltimDock(QgsDockWidget):
             plan.export_area.addWidget(self.operator_panel)
             self.export_panel = ExportPanel(self.iface, self, plan)
             plan.export_area.addWidget(self.export_panel)
-        coverage = self.pages.get("coverage")
-        if hasattr(coverage, "whatif_area"):
+        whatif = self.pages.get("whatif")
+        if hasattr(whatif, "whatif_area"):
             try:
                 from .whatif_panel import WhatIfPanel
             except ImportError:
                 return
             self.whatif_panel = WhatIfPanel(self.iface, self)
-            coverage.whatif_area.addWidget(self.whatif_panel)
+            whatif.whatif_area.addWidget(self.whatif_panel)
 
     def page_factories(self) -> list:
-        """(key, tab title, factory) for the pages after Data. A page module that is not built yet shows a note."""
+        """(key, tab title, factory, what) for the pages after Data. Titles are one short word, so six tabs fit a
+        450 px dock without scroll arrows; ``what`` is the tab's tooltip. A page module not built yet shows a note."""
         pages = []
         for key, title, module, cls, what in (
-            ("coverage", tr("Coverage (Cakupan)"), "page_coverage", "CoveragePage",
+            ("coverage", tr("Coverage"), "page_coverage", "CoveragePage",
              tr("signal coverage of every site over the terrain and each village's blank-spot status.")),
-            ("priority", tr("Priority (Prioritas)"), "page_priority", "PriorityPage",
+            ("priority", tr("Priority"), "page_priority", "PriorityPage",
              tr("village ranking, technology choice and site selection under a budget.")),
-            ("plan", tr("Plan (Rencana)"), "page_plan", "PlanPage",
+            ("whatif", tr("What-if"), "page_whatif", "WhatIfPage",
+             tr("what a planned site would change: place it on the map, see the villages it would cover.")),
+            ("plan", tr("Plan"), "page_plan", "PlanPage",
              tr("funding sources, the multi-year roadmap, operator packages, training and plan export.")),
-            ("monitoring", tr("Monitoring (Pemantauan)"), "page_monitoring", "MonitoringPage",
+            ("monitoring", tr("Monitoring"), "page_monitoring", "MonitoringPage",
              tr("deployment status, operators' service reports, SLA and progress indicators.")),
         ):
             factory = self._factory(module, cls, title, what)
-            pages.append((key, title, factory))
+            pages.append((key, title, factory, what))
         return pages
 
     def _factory(self, module: str, cls: str, title: str, what: str):

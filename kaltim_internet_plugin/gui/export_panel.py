@@ -9,9 +9,10 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QGroupBox, QHBoxLayout, QMessageBox, QProgressBar, QPushButton, QVBoxLayout
+from qgis.PyQt.QtWidgets import QGroupBox, QMessageBox, QProgressBar, QPushButton, QVBoxLayout
 
 from ..i18n import tr
+from .fit import FlowLayout
 from .messages import notify
 from .tasks import TaskRunner
 
@@ -45,7 +46,7 @@ class ExportPanel(QGroupBox):
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
         layout.addWidget(self.folder_widget)
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.export_button = QPushButton(tr("Export deployment plan"))
         self.export_button.setObjectName("exportPlanButton")
         self.export_button.setToolTip(tr("Writes the whole plan (not only the years shown on the map) with the "

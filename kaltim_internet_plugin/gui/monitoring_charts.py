@@ -5,7 +5,8 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-from ..i18n import tr
+from ..core import formatting as fmt
+from ..i18n import tr, ui_lang
 
 PALETTE = ("#2b8cbe", "#1a9641", "#fdae61", "#d7191c", "#756bb1")
 
@@ -73,15 +74,17 @@ class BarChart(QWidget):
         bottom = rect.bottom() - line - 6 - legend_h
         right = rect.right() - 6
         plot_h = max(bottom - top - line, 10)
-        vmax = self.max_value() or 1.0
+        ticks = fmt.nice_ticks(0.0, self.max_value() or 1.0, 4)  # round ticks: 0, 25, 50, 75, 100
+        vmax = ticks[-1]
+        for tick, text in zip(ticks, fmt.tick_labels(ticks, ui_lang())):
+            y = bottom - plot_h * tick / vmax
+            painter.setPen(QPen(QColor("#e4e4e4" if tick else "#999999"), 1))
+            painter.drawLine(int(left), int(y), int(right), int(y))
+            painter.setPen(QColor("#333333"))
+            painter.drawText(QRectF(rect.left(), y - line / 2, left - rect.left() - 4, line),
+                             Qt.AlignRight | Qt.AlignVCenter, text)
         painter.setPen(QPen(QColor("#999999"), 1))
-        painter.drawLine(int(left), int(bottom), int(right), int(bottom))
         painter.drawLine(int(left), int(top + line), int(left), int(bottom))
-        painter.setPen(QColor("#333333"))
-        painter.drawText(QRectF(rect.left(), top + line - line / 2, left - rect.left() - 4, line),
-                         Qt.AlignRight | Qt.AlignVCenter, _fmt(vmax))
-        painter.drawText(QRectF(rect.left(), bottom - line / 2, left - rect.left() - 4, line),
-                         Qt.AlignRight | Qt.AlignVCenter, "0")
         n_cat = len(self.categories)
         n_ser = max(len(self.series), 1)
         slot = (right - left) / max(n_cat, 1)
@@ -121,4 +124,4 @@ class BarChart(QWidget):
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.0f}" if abs(v) >= 10 or float(v).is_integer() else f"{v:.1f}"
+    return fmt.compact(v, ui_lang(), 0 if abs(v) >= 10 else 1)

@@ -6,7 +6,7 @@ the result is added styled. "Classify villages" runs ``kaltiminternet:classifyvi
 villages with the chosen coverage raster. "Signal at point" is a map tool: click -> the strongest sites at that
 point and the terrain profile to the serving site (computed in a QgsTask).
 
-The what-if panel (issue 9) goes into ``whatif_area`` (a QVBoxLayout at the bottom of the page).
+The what-if panel (issue 9) has a page of its own (gui/page_whatif.py).
 """
 from __future__ import annotations
 
@@ -37,12 +37,10 @@ from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -59,6 +57,7 @@ from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
 from ..io.styles_coverage import coverage_kind, style_coverage, style_server_raster
 from ..labels import quantity_labels
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .profile_chart import ProfileChart
 from .signal_probe_tool import SignalProbeTool, compute_probe
@@ -98,15 +97,7 @@ class CoveragePage(QWidget):
         self._band = None
         self.canvas = iface.mapCanvas() if iface is not None else None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # content follows the dock's width
-        content = QWidget()
-        scroll.setWidget(content)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        layout = scroll_body(self)
 
         # inputs ---------------------------------------------------------------------------------------------
         inputs = QGroupBox(tr("Sites and terrain"))
@@ -210,7 +201,7 @@ class CoveragePage(QWidget):
         pform.addRow(tr("Clutter / foliage margin"), self.loss_spin)
         pform.addRow(tr("Signal quantity"), self.quantity_combo)
         pform.addRow(self.server_check)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.compute_button = QPushButton(tr("Compute coverage"))
         self.compute_button.setObjectName("computeCoverageButton")
         self.compute_button.setToolTip(tr("Computes the coverage in the background; you can keep using the map."))
@@ -292,11 +283,6 @@ class CoveragePage(QWidget):
         self.profile_chart.setObjectName("profileChart")
         prl.addWidget(self.profile_chart)
         layout.addWidget(probe)
-
-        # what-if panel (issue 9) ------------------------------------------------------------------------------
-        self.whatif_area = QVBoxLayout()
-        self.whatif_area.setObjectName("whatifArea")
-        layout.addLayout(self.whatif_area)
         layout.addStretch(1)
 
         for combo in (self.site_combo, self.dem_combo, self.model_combo, self.resolution_combo, self.coverage_combo):

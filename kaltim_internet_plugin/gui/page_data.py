@@ -15,7 +15,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,6 +22,7 @@ from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
 from ..report.validation_html import render_html
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
 
@@ -46,7 +46,7 @@ class DataPage(QWidget):
         self.task = None
         self.report_path = ""
         self._restoring = False
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
 
         self.load_sample_button = QPushButton(tr("Load Kaltim sample"))
         self.load_sample_button.setObjectName("loadSampleButton")
@@ -102,7 +102,7 @@ class DataPage(QWidget):
         fform.addRow(row)
         layout.addWidget(fields_box)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.validate_button = QPushButton(tr("Validate"))
         self.validate_button.setObjectName("validateButton")
         self.validate_button.setToolTip(tr("Check codes, names, population, geometries, CRS and DEM overlap."))

@@ -16,14 +16,12 @@ from qgis.PyQt.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -31,12 +29,14 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io import status_workflow as sw
 from ..io.monitoring_layers import village_rows
 from ..report.monitoring_report import flag_message, indicator_table
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
@@ -82,14 +82,7 @@ class MonitoringPage(QWidget):
         self.last_report: dict = {}
         self.indicators: dict = {}
         self._watched = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        layout = QVBoxLayout(body)
+        layout = scroll_body(self)
 
         # data -------------------------------------------------------------------------------------------
         box = QGroupBox(tr("Plan and layers"))
@@ -115,7 +108,7 @@ class MonitoringPage(QWidget):
         form.addRow(tr("Villages"), self.village_combo)
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("Status layer"), self.edit_target)
-        grid = QGridLayout()
+        grid = FlowLayout()
         self.add_fields_button = QPushButton(tr("Add monitoring fields…"))
         self.add_fields_button.setObjectName("addFieldsButton")
         self.add_fields_button.setToolTip(tr("Adds status, survey/contract/installation/activation dates and a "
@@ -129,9 +122,8 @@ class MonitoringPage(QWidget):
         self.style_button = QPushButton(tr("Style map by status"))
         self.style_button.setObjectName("styleStatusButton")
         self.style_button.clicked.connect(self.style_map)
-        grid.addWidget(self.setup_button, 0, 0)
-        grid.addWidget(self.style_button, 0, 1)
-        grid.addWidget(self.add_fields_button, 1, 0)
+        for b in (self.setup_button, self.style_button, self.add_fields_button):
+            grid.addWidget(b)
         form.addRow(grid)
         self.status_label = QLabel("")
         self.status_label.setObjectName("setupLabel")
@@ -195,6 +187,19 @@ class MonitoringPage(QWidget):
         self.tabs.addTab(self.users_chart, tr("Users"))
         self.tabs.addTab(self.quality_chart, tr("Speed and cadres"))
         self.tabs.setMinimumHeight(260)
+        # seven views: chosen from a list (seven tabs need scroll arrows in a dock); the tab bar is hidden
+        self.tabs.tabBar().hide()
+        self.view_combo = QComboBox()
+        self.view_combo.setObjectName("indicatorViewCombo")
+        self.view_combo.setToolTip(tr("Which table or chart to show."))
+        for i in range(self.tabs.count()):
+            self.view_combo.addItem(self.tabs.tabText(i))
+        self.view_combo.currentIndexChanged.connect(self.tabs.setCurrentIndex)
+        self.tabs.currentChanged.connect(self.view_combo.setCurrentIndex)
+        view_row = QHBoxLayout()
+        view_row.addWidget(QLabel(tr("Show")))
+        view_row.addWidget(self.view_combo, 1)
+        vbox.addLayout(view_row)
         vbox.addWidget(self.tabs)
         layout.addWidget(box)
 
@@ -214,7 +219,7 @@ class MonitoringPage(QWidget):
         layout.addWidget(box)
 
         # report -------------------------------------------------------------------------------------------
-        row = QHBoxLayout()
+        row = FlowLayout()
         self.report_button = QPushButton(tr("Export monthly M&E report…").replace("&", "&&"))
         self.report_button.setObjectName("reportButton")
         self.report_button.setToolTip(tr("SLA, provider scorecard, flags and indicators as CSV files and a PDF."))
@@ -506,7 +511,8 @@ class MonitoringPage(QWidget):
         history = store.status_history(db, code=code)
         self.selected_label.setText(tr("{code}: {n} status change(s)").format(code=code, n=len(history)))
         _fill(self.history_table, [tr("When"), tr("From"), tr("To"), tr("By"), tr("Note")],
-              [(h["changed_at"], mon.status_label(h["old_status"]) if h["old_status"] else "",
+              [(fmt.datetime_text(h["changed_at"], ui_lang()),
+                mon.status_label(h["old_status"]) if h["old_status"] else "",
                 mon.status_label(h["new_status"]), h["changed_by"], h["note"]) for h in reversed(history)])
         records = [r for r in store.load_records(db) if r["code"] == code]
         records.sort(key=lambda r: (r.get("period") or "", str(r.get("outage_start") or "")), reverse=True)
@@ -516,7 +522,8 @@ class MonitoringPage(QWidget):
                 _num(r.get("active_users")),
                 f"{_num(r.get('download_mbps'))}/{_num(r.get('upload_mbps'))}" if r.get("download_mbps") is not None
                 else "",
-                f"{r['outage_start']:%Y-%m-%d %H:%M} – {r['outage_end']:%H:%M} {r.get('cause') or ''}"
+                f"{fmt.datetime_text(r['outage_start'], ui_lang())} – {r['outage_end']:%H:%M} "
+                f"{r.get('cause') or ''}"
                 if r.get("outage_start") else "") for r in records[:20]])
 
     # report -------------------------------------------------------------------------------------------------
@@ -578,4 +585,4 @@ class MonitoringPage(QWidget):
 def _num(v) -> str:
     if v is None:
         return ""
-    return f"{v:g}" if isinstance(v, float) else str(v)
+    return fmt.number(v, ui_lang(), 2) if isinstance(v, (int, float)) else str(v)

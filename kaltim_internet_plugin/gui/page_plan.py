@@ -27,15 +27,16 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSlider,
     QSpinBox,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core import numbers as nb
 from ..core.funding import (
     ALL,
@@ -46,11 +47,13 @@ from ..core.funding import (
     validate_sources,
 )
 from ..core.plan_summary import summarize
-from ..i18n import tr, user_locale
+from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
 from ..io.styles_plan import color_for, style_plan_by_year
+from ..labels import label_list
 from .capacity_editor import CapacityEditor
 from .charts import BarChart
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
 
@@ -93,10 +96,31 @@ def column_tips() -> dict:
 
 
 def _fmt_number(v) -> str:
+    """The editable text of an amount: digits only (what the cell parses); shown grouped by _CellDelegate."""
     if v is None:
         return ""
     f = float(v)
     return str(int(f)) if f.is_integer() else str(f)
+
+
+class _CellDelegate(QStyledItemDelegate):
+    """Shows a funding-table cell for people (labels instead of codes, grouped amounts) while the cell keeps the
+    codes/digits it is edited and read with."""
+
+    def __init__(self, kind: str, parent=None):
+        super().__init__(parent)
+        self.kind = kind
+
+    def displayText(self, value, locale):  # noqa: N802
+        text = "" if value is None else str(value)
+        if not text.strip():
+            return text
+        if self.kind == "money":
+            try:
+                return fmt.integer(float(text.replace("_", "").replace(",", "").replace(" ", "")), ui_lang())
+            except ValueError:
+                return text
+        return label_list(self.kind, text)
 
 
 def _techs_text(v) -> str:
@@ -124,14 +148,7 @@ class PlanPage(QWidget):
         self._loading = False
         self._years = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        layout = scroll_body(self)
 
         # plan layer and parameters ----------------------------------------------------------------------------
         box = QGroupBox(tr("Roadmap"))
@@ -167,13 +184,9 @@ class PlanPage(QWidget):
         self.cadre_spin.setRange(0, 20)
         self.cadre_spin.setValue(2)
         self.cadre_spin.setToolTip(tr("Trained digital cadres wanted per connected village (CADRE_TARGET)."))
-        years_row = QHBoxLayout()
-        years_row.addWidget(self.start_spin)
-        years_row.addWidget(QLabel(tr("Years")))
-        years_row.addWidget(self.years_spin)
-        years_row.addWidget(QLabel(tr("Cadres/village")))
-        years_row.addWidget(self.cadre_spin)
-        form.addRow(tr("Start year"), years_row)
+        form.addRow(tr("Start year"), self.start_spin)
+        form.addRow(tr("Years"), self.years_spin)
+        form.addRow(tr("Cadres/village"), self.cadre_spin)
         self.output_widget = QgsFileWidget()
         self.output_widget.setObjectName("outputGpkg")
         self.output_widget.setStorageMode(QgsFileWidget.SaveFile)
@@ -196,9 +209,16 @@ class PlanPage(QWidget):
                 self.funding_table.horizontalHeaderItem(COL[c]).setToolTip(tips[c])
         self.funding_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.funding_table.setMinimumHeight(170)
+        self._delegates = []
+        for col, kind in (("kinds", "funding_kind"), ("techs", "tech"), ("capex_techs", "tech"),
+                          ("opex_techs", "tech"), ("rules", "rule"), ("yearly_cap_idr", "money"),
+                          ("per_village_cap_idr", "money")):
+            delegate = _CellDelegate(kind, self.funding_table)
+            self._delegates.append(delegate)
+            self.funding_table.setItemDelegateForColumn(COL[col], delegate)
         self.funding_table.cellChanged.connect(self._cell_changed)
         fl.addWidget(self.funding_table)
-        brow = QHBoxLayout()
+        brow = FlowLayout()
         self.add_row_button = QPushButton(tr("Add"))
         self.add_row_button.setToolTip(tr("Add a funding source"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -264,15 +284,15 @@ class PlanPage(QWidget):
         srow.addWidget(QLabel(tr("Map up to year")))
         srow.addWidget(self.year_slider, 1)
         srow.addWidget(self.year_label)
-        srow.addWidget(self.show_unfunded)
         layout.addLayout(srow)
+        layout.addWidget(self.show_unfunded)
 
         # charts -----------------------------------------------------------------------------------------------
         self.budget_chart = BarChart(tr("Budget by year and source (Rp)"), stacked=True)
         self.budget_chart.setObjectName("budgetChart")
         self.budget_chart.empty_text = tr("Run the roadmap to see the budget by year.")
         layout.addWidget(self.budget_chart)
-        crow = QHBoxLayout()
+        crow = QVBoxLayout()  # one under the other: side by side they are too narrow to read in a dock
         self.villages_chart = BarChart(tr("Villages connected by year"), stacked=True)
         self.villages_chart.setObjectName("villagesChart")
         self.villages_chart.show_legend = False
@@ -765,7 +785,8 @@ class PlanPage(QWidget):
             "over installation capacity. CAPEX {capex}; OPEX in the roadmap {opex}; OPEX still running after {end}: "
             "{after} a year. OPEX after year 1 from recurring sources: {sus}. Training: {tn} cadres, {tc}.").format(
             planned=t.planned, desa=t.planned_desa, kel=t.planned_kelurahan, new=t.new_coverage,
-            office=t.office_connection, s=t.scheduled, p=f"{t.people_connected:,}", pn=f"{t.people_newly_covered:,}",
+            office=t.office_connection, s=t.scheduled, p=fmt.integer(t.people_connected, lang),
+            pn=fmt.integer(t.people_newly_covered, lang),
             u=t.unfunded, c=t.over_capacity, capex=format_idr(t.capex_scheduled_idr, lang),
             opex=format_idr(s.opex_total_idr, lang), end=s.end_year,
             after=format_idr(s.opex_after_horizon_idr_year, lang), sus=sus_txt, tn=int(r.get("TRAINEES") or 0),

@@ -27,22 +27,22 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QSlider,
-    QVBoxLayout,
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
-from ..labels import criterion_labels, preset_labels
+from ..labels import counts_text, criterion_labels, preset_labels
+from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
@@ -67,7 +67,7 @@ class PriorityPage(QWidget):
         self._selection_layers = []
         self._updating = False
         self.last_result = None
-        layout = QVBoxLayout(self)
+        layout = scroll_body(self)
 
         form = QFormLayout()
         self.village_combo = QgsMapLayerComboBox()
@@ -87,7 +87,8 @@ class PriorityPage(QWidget):
         form.addRow(tr("Preset"), self.preset_combo)
         layout.addLayout(form)
 
-        weights_box = QGroupBox(tr("Weights (0–100, rescaled to sum to 1)"))
+        weights_box = QGroupBox(tr("Weights (0–100)"))  # a group title cannot wrap: the rest is the tooltip
+        weights_box.setToolTip(tr("Weights (0–100, rescaled to sum to 1)"))
         grid = QGridLayout(weights_box)
         self.sliders = {}
         self.slider_labels = {}
@@ -150,7 +151,7 @@ class PriorityPage(QWidget):
                                        "project and used by 'Choose technology' and the candidate sites."))
         self.cost_button.clicked.connect(self.edit_cost_table)
         pform.addRow(tr("Costs"), self.cost_button)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.tech_button = QPushButton(tr("Choose technology"))
         self.tech_button.setObjectName("chooseTechButton")
         self.tech_button.setToolTip(tr("Cheapest feasible connection per village office (fibre, 4G FWA, radio "
@@ -478,9 +479,11 @@ class PriorityPage(QWidget):
                 self.taskFinished.emit("choosetech", False, {})
                 return
             self._add_result(out, tr("Village technology"), style_tech)
-            text = tr("Technology: {counts}. CAPEX Rp {capex:,.0f}, OPEX Rp {opex:,.0f} per year.").format(
-                counts=results.get("COUNTS", ""), capex=results.get("CAPEX_TOTAL", 0),
-                opex=results.get("OPEX_TOTAL", 0))
+            lang = ui_lang()
+            text = tr("Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.").format(
+                counts=counts_text(results.get("COUNTS", ""), "tech"),
+                capex=fmt.money(results.get("CAPEX_TOTAL", 0), lang),
+                opex=fmt.money(results.get("OPEX_TOTAL", 0), lang))
             self.status_label.setText(text)
             notify(self.iface, text, Qgis.Success)
             self.taskFinished.emit("choosetech", True, dict(results))
@@ -528,9 +531,11 @@ class PriorityPage(QWidget):
             self._add_result(out_villages, tr("Villages by coverage"), style_covered_by)
             self._add_result(out_sites, tr("Selected sites"), style_selected_sites)
             gap = results.get("GAP")
-            text = tr("{k} sites for Rp {cost:,.0f}: {pop:,.0f} people newly covered (gap {gap}).").format(
-                k=results.get("SITES_SELECTED", 0), cost=results.get("COST_TOTAL", 0),
-                pop=results.get("POPULATION_COVERED", 0), gap="-" if gap is None else f"{gap:.2%}")
+            lang = ui_lang()
+            text = tr("{k} sites for {cost}: {pop} people newly covered (gap {gap}).").format(
+                k=results.get("SITES_SELECTED", 0), cost=fmt.money(results.get("COST_TOTAL", 0), lang),
+                pop=fmt.integer(results.get("POPULATION_COVERED", 0), lang),
+                gap="-" if gap is None else fmt.percent(gap, lang, 2, of_one=True))
             self.status_label.setText(text)
             notify(self.iface, text, Qgis.Success)
             self.taskFinished.emit("optimizesites", True, dict(results))

@@ -29,15 +29,15 @@ from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core import formatting as fmt
 from ..core.whatif import WhatIfEngine, WhatIfError, WhatIfParams
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io.planned_sites import (
     configure_planned_sites_form,
     is_planned_sites_layer,
@@ -46,6 +46,8 @@ from ..io.planned_sites import (
 )
 from ..io.styles import status_labels
 from ..io.styles_whatif import style_affected_villages, style_planned_sites, style_preview_raster
+from ..labels import label
+from .fit import FlowLayout
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
@@ -58,12 +60,7 @@ AFFECTED_FIELDS = [("site_id", QVariant.String), ("kode", QVariant.String), ("na
 
 
 def format_idr(value) -> str:
-    v = float(value or 0)
-    if v >= 1e9:
-        return tr("Rp {amount} billion").format(amount=f"{v / 1e9:.2f}")
-    if v >= 1e6:
-        return tr("Rp {amount} million").format(amount=f"{v / 1e6:.0f}")
-    return f"Rp {v:,.0f}"
+    return fmt.money(float(value or 0), ui_lang())
 
 
 class WhatIfPanel(QWidget):
@@ -111,10 +108,8 @@ class WhatIfPanel(QWidget):
         self.create_button.setObjectName("createPlannedButton")
         self.create_button.setToolTip(tr("Creates a planned-sites layer with its form in a GeoPackage."))
         self.create_button.clicked.connect(self.choose_and_create_layer)
-        row = QHBoxLayout()
-        row.addWidget(self.sites_combo, 1)
-        row.addWidget(self.create_button)
-        form.addRow(tr("Planned sites"), row)
+        form.addRow(tr("Planned sites"), self.sites_combo)
+        form.addRow("", self.create_button)
 
         self.dem_combo = QgsMapLayerComboBox()
         self.dem_combo.setObjectName("whatifDemCombo")
@@ -136,7 +131,7 @@ class WhatIfPanel(QWidget):
         for combo in (self.dem_combo, self.coverage_combo, self.villages_combo):
             combo.setLayer(None)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         self.place_button = QPushButton(tr("Place site"))
         self.place_button.setObjectName("placeSiteButton")
         self.place_button.setCheckable(True)
@@ -465,15 +460,16 @@ class WhatIfPanel(QWidget):
 
     def _show_summary(self, s: dict):
         cost = format_idr(s["cost_idr"]) + ("" if s["cost_source"] == "site" else " " + tr("(default for {tech})")
-                                            .format(tech=s["tech"]))
+                                            .format(tech=label("tech", s["tech"])))
         labels = status_labels()
         names = ", ".join("{} ({} → {})".format(c["name"] or c["code"], labels.get(c["status_before"], ""),
                                                 labels.get(c["status_after"], "")) for c in s["changed"][:8])
         self.summary_label.setText(tr(
             "<b>{site_id}</b>: {people} people newly covered; {villages} village(s) newly covered, {improved} "
             "village(s) improve. Overlap with existing sites: {overlap} %. Cost: {cost}.").format(
-            site_id=s["site_id"], people=f"{s['people_newly_covered']:,}", villages=s["villages_newly_covered"],
-            improved=s["villages_improved"], overlap=f"{100.0 * s['overlap_share']:.0f}", cost=cost)
+            site_id=s["site_id"], people=fmt.integer(s["people_newly_covered"], ui_lang()),
+            villages=s["villages_newly_covered"], improved=s["villages_improved"],
+            overlap=fmt.decimal(100.0 * s["overlap_share"], ui_lang(), 0), cost=cost)
             + (f"<br>{names}" if names else ""))
         self.status_label.setText(tr("Preview ready in {seconds} s.").format(seconds=f"{s['elapsed_s']:.2f}"))
 

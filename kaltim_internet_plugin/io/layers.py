@@ -24,6 +24,7 @@ from ..core.villages import (
     detect_fields,
     validate_records,
 )
+from ..i18n import tr
 
 NODATA_WARN_SHARE = 0.05
 
@@ -129,7 +130,8 @@ def repair_layer(layer: QgsVectorLayer, crs: Optional[QgsCoordinateReferenceSyst
     """Return (new memory layer with valid geometries, list of repaired fids). Never touches the input."""
     geom_type = QgsWkbTypes.displayString(QgsWkbTypes.multiType(layer.wkbType()))
     crs = crs or layer.crs()
-    out = QgsVectorLayer(f"{geom_type}?crs={crs.authid() or 'EPSG:4326'}", f"{layer.name()} (repaired)", "memory")
+    out = QgsVectorLayer(f"{geom_type}?crs={crs.authid() or 'EPSG:4326'}",
+                         tr("{name} (repaired)").format(name=layer.name()), "memory")
     out.dataProvider().addAttributes(layer.fields().toList())
     out.updateFields()
     repaired, feats = [], []

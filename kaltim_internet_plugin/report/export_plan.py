@@ -16,8 +16,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..core import formatting as fmt
 from ..i18n import tr
 from ..io import styles_export as st
+from ..labels import TABLES, counts_text, label
 from . import layouts as lo
 from . import plan_package as pp
 from . import tables as tb
@@ -201,23 +203,26 @@ class PlanExport:
             for s in sources:
                 vals = [sum(r[2] + r[3] for r in ys.rows if r[0] == y and r[1] == s) for y in years]
                 if any(vals):
-                    series.append((s, vals))
+                    series.append((label("funding_source", s, "id"), vals))
             title = "Anggaran per tahun dan sumber dana (capex + opex)"
         else:
             years = year_sheet.column("year") if year_sheet else []
-            series = [("capex", [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
-                      ("opex", [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
+            series = [(label("funding_kind", "capex", "id"),
+                       [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
+                      (label("funding_kind", "opex", "id"),
+                       [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
         self.charts["chart_year"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
-            lambda v: f"{v / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
+            lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9)
         src = self.sheet("per_sumber_dana")
-        labels = [r[1] or r[0] for r in src.rows] if src else []
+        labels = [label("funding_source", r[0], "id") if r[0] in TABLES["funding_source"] else (r[1] or r[0])
+                  for r in src.rows] if src else []
         self.charts["chart_source"] = lo.bar_chart_png(
             os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode)", labels,
-            [("capex", [float(r[2]) for r in src.rows] if src else []),
-             ("opex", [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
-            lambda v: f"{v / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."), horizontal=True)
+            [(label("funding_kind", "capex", "id"), [float(r[2]) for r in src.rows] if src else []),
+             (label("funding_kind", "opex", "id"), [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
+            lambda v: fmt.decimal(v / 1e9, "id", 1), horizontal=True, scale=1e9)
 
     # -- 5 --------------------------------------------------------------------------------------------------------
     def _open(self, name: str, title: str, style) -> Optional[QgsVectorLayer]:
@@ -312,7 +317,8 @@ class PlanExport:
         if ys is not None:
             out["table_year"] = (["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex (juta Rp)", "Opex (juta Rp)",
                                   "Teknologi"],
-                                 [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]), r[5]]
+                                 [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]),
+                                  counts_text(r[5] or "", "tech", "id")]
                                   for r in ys.rows], [False, True, True, True, True, False])
         src = self.sheet("per_sumber_dana")
         if src is not None:
@@ -330,7 +336,7 @@ class PlanExport:
                 ["Operator", "Desa", "Terjadwal", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
                 [[r.get("operator") or tb.UNASSIGNED_OPERATOR, tb.int_id(r.get("villages")),
                   tb.int_id(r.get("villages_scheduled")), tb.int_id(r.get("population")), money(r.get("capex_idr")),
-                  money(r.get("opex_idr_year")), r.get("techs") or ""] for r in d],
+                  money(r.get("opex_idr_year")), counts_text(r.get("techs") or "", "tech", "id")] for r in d],
                 [False, True, True, True, True, True, False])
         kab = self.sheet("per_kab_kota")
         if kab is not None:

@@ -61,7 +61,9 @@ from qgis.PyQt.QtCore import QPointF, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..core import formatting as fmt
 from ..io.styles_export import STATUS_LABELS_ID, TECH_LABELS_ID
+from ..labels import TABLES, label
 from ..paths import resource
 
 ATLAS_TEMPLATE = "atlas_kabkota.qpt"
@@ -313,10 +315,10 @@ def build_atlas_layout(project) -> QgsPrintLayout:
               "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
               "[% attribute(@atlas_feature, 'unfunded') %]\n"
-              "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1) %]"
+              "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1, 'id') %]"
               " miliar\n"
               "Penduduk di blank spot (perkiraan): "
-              "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0) %]",
+              "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
               (227, 21, 62, 48), 6.5, frame=True)
     _add_legend(layout, (177, 71, 112, 48), m, columns=3, size=5.2)
     villages = add_attribute_table(layout, "table_villages", (177, 121, 112, 60), size=5.5)
@@ -494,6 +496,14 @@ def _map_expr(mapping: dict, field: str) -> str:
     return f"coalesce(map_get(map({pairs}), {_quote(field)}), {_quote(field)})"
 
 
+def _map_list_expr(mapping: dict, field: str, sep: str = "/") -> str:
+    """Like :func:`_map_expr` for values joined by ``sep`` ("office/hilltop" -> "Kantor desa/Puncak bukit")."""
+    pairs = ", ".join("'{k}', '{v}'".format(k=k.replace("'", "''"), v=v.replace("'", "''"))
+                      for k, v in mapping.items())
+    return (f"array_to_string(array_foreach(string_to_array(coalesce({_quote(field)}, ''), '{sep}'), "
+            f"coalesce(map_get(map({pairs}), @element), @element)), '{sep}')")
+
+
 def village_columns(layer) -> list:
     names = {f.name() for f in layer.fields()}
     cols = []
@@ -509,7 +519,7 @@ def village_columns(layer) -> list:
     if "year" in names:
         cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignRight))
     if "capex_idr" in names:
-        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0)", 12, Qt.AlignRight))
+        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12, Qt.AlignRight))
     return cols
 
 
@@ -524,12 +534,14 @@ def site_columns(layer) -> list:
             expr = _quote(field)
             if field == "tech":
                 expr = _map_expr(TECH_LABELS_ID, "tech")
+            elif field == "kind":
+                expr = _map_list_expr({code: label("site_kind", code, "id") for code in TABLES["site_kind"]}, "kind")
             elif field == "year":
                 expr = "coalesce(to_string(\"year\"), '–')"
             elif field in ("capex_idr", "cost_idr"):
-                expr = f"format_number({_quote(field)} / 1e6, 0)"
+                expr = f"format_number({_quote(field)} / 1e6, 0, 'id')"
             elif field == "pop_served":
-                expr = "format_number(\"pop_served\", 0)"
+                expr = "format_number(\"pop_served\", 0, 'id')"
             cols.append(_column(heading, expr))
     if not cols and names:
         cols = [_column(n, _quote(n)) for n in names[:5]]
@@ -668,6 +680,11 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             col.setHeading(COLUMN_HEADINGS_ID.get(field, col.heading()))
             if field in ("year", "batch_no"):  # no thousands separator in years
                 col.setAttribute(f"to_string({_quote(field)})")
+            elif layer.fields().lookupField(field) >= 0 and layer.fields().field(field).isNumeric():
+                # Indonesian numbers whatever QGIS's own locale (4.123.303, 2,5)
+                col.setAttribute(f"format_number({_quote(field)}, if(round({_quote(field)}) = {_quote(field)}, 0, 2), "
+                                 f"'id')")
+                col.setHAlignment(Qt.AlignRight)
             cols.append(col)
         table.setColumns(cols)
         if item_id == "table_training" and layer.fields().lookupField("year") >= 0:
@@ -807,8 +824,9 @@ CHART_COLORS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928"
 
 def bar_chart_png(path: str, title: str, categories: List[str], series: List[tuple], value_label: str,
                   formatter: Callable[[float], str], width_px: int = 1900, height_px: int = 780,
-                  horizontal: bool = False) -> str:
-    """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values)."""
+                  horizontal: bool = False, scale: float = 1.0) -> str:
+    """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values).
+    ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``."""
     img = QImage(width_px, height_px, QImage.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
@@ -822,25 +840,27 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
         left = fs * 16
     plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
     totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
-    vmax = max(totals) if totals and max(totals) > 0 else 1.0
+    ticks = fmt.nice_ticks(0.0, max(totals) if totals and max(totals) > 0 else 1.0, 4)  # round ticks
+    vmax = ticks[-1]
+    tick_text = fmt.tick_labels([t / scale for t in ticks], "id")
     p.setFont(_font_px(fs))
     pen = QPen(QColor("#cccccc"))
     pen.setWidthF(1)
-    for k in range(5):
-        frac = k / 4.0
+    for k, tick in enumerate(ticks):
+        frac = tick / vmax
         p.setPen(pen)
         if horizontal:
             x = plot.left() + frac * plot.width()
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             p.setPen(QColor("#333333"))
             p.drawText(QRectF(x - fs * 6, plot.bottom() + fs * 0.3, fs * 12, fs * 1.5), Qt.AlignHCenter,
-                       formatter(vmax * frac))
+                       tick_text[k])
         else:
             y = plot.bottom() - frac * plot.height()
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(QColor("#333333"))
             p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2), Qt.AlignRight | Qt.AlignVCenter,
-                       formatter(vmax * frac))
+                       tick_text[k])
     n = max(1, len(categories))
     band = (plot.height() if horizontal else plot.width()) / n
     bar = band * 0.6

@@ -14,6 +14,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
+from ..core import formatting as fmt
 from ..core import plan_summary as ps
 from ..core.numbers import to_float
 from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
@@ -360,15 +361,10 @@ def write_csvs(folder: str, sheets: List[Sheet], prefix: str = "roadmap_") -> Li
 
 
 def money_short(v: Any) -> str:
-    """Rp in millions/billions for layout text: 'Rp 12,3 miliar' / 'Rp 450 juta'."""
-    x = num(v)
-    if abs(x) >= 1e9:
-        return "Rp " + f"{x / 1e9:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".") + " miliar"
-    if abs(x) >= 1e6:
-        return "Rp " + f"{x / 1e6:,.0f}".replace(",", ".") + " juta"
-    return "Rp " + f"{x:,.0f}".replace(",", ".")
+    """Rp in millions/billions for layout text: 'Rp 12,3 miliar' / 'Rp 450 juta' (core.formatting.money)."""
+    return fmt.money(num(v), "id")
 
 
 def int_id(v: Any) -> str:
-    """Integer with Indonesian thousands separator."""
-    return f"{whole(v):,}".replace(",", ".")
+    """Integer with Indonesian thousands separator (core.formatting.integer)."""
+    return fmt.integer(whole(v), "id")

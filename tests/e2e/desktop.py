@@ -1,7 +1,7 @@
 """The project's own real-QGIS harness: start the QGIS desktop on Xvfb with the plugin installed from its zip
 in a fresh, throw-away profile, run a snippet inside QGIS, take a screenshot, and collect Python errors.
 
-    result = run_desktop(zip_path, snippet, tmp_path / "shot.png", locale="id")
+    result = run_desktop(zip_path, snippet, tmp_path / "shot.png", locale="id", screen="1366x768")
     result.loaded, result.errors, result.data (whatever the snippet put in ``report``), result.screenshot
 
 The snippet sees ``iface``, ``plugin`` (this plugin's instance), ``report`` (a dict saved as JSON) and may set
@@ -91,7 +91,7 @@ def install_plugin(source: Path, plugins_dir: Path) -> None:
 
 
 def run_desktop(plugin_source, snippet: str, png, locale: str = "en", wait: float = 6, settle: float = 2,
-                timeout: int = 180) -> DesktopResult:
+                timeout: int = 180, screen: str = "1600x1000") -> DesktopResult:
     png = Path(png).resolve()
     root = Path(tempfile.mkdtemp(prefix="kaltim-e2e-"))
     try:
@@ -109,7 +109,7 @@ def run_desktop(plugin_source, snippet: str, png, locale: str = "en", wait: floa
                                                         report=str(report), wait=wait, settle=settle))
         env = dict(os.environ, QT_QPA_PLATFORM="xcb", PYQGIS_STARTUP=str(root / "early.py"), LANG="C.UTF-8")
         env.pop("QGIS_PLUGINPATH", None)
-        cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
+        cmd = ["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", "qgis", "--nologo", "--noversioncheck",
                "--profiles-path", str(root), "--code", str(root / "startup.py")]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
         result = DesktopResult(output=proc.stdout[-4000:] + proc.stderr[-4000:])

@@ -65,4 +65,4 @@ def test_zip_speaks_indonesian_under_id_locale(plugin_zip, tmp_path, qgis_app):
     assert res.loaded and res.errors == []
     assert res.data["button"] == "Muat sampel Kaltim"
     assert "Menara eksisting (SINTETIS)" in res.data["layers"]
-    assert any("Pemantauan" in t for t in res.data["tabs"])
+    assert "Monev" in res.data["tabs"] and "Skenario" in res.data["tabs"]

@@ -100,7 +100,8 @@ def test_page_is_discovered_and_follows_the_data_page(plugin, layers):
     page = coverage_page(plugin, layers)
     assert isinstance(page, CoveragePage)
     assert page.site_layer() is layers["sites"] and page.dem_layer() is layers["dem"]
-    assert isinstance(page.whatif_area, QVBoxLayout)
+    # the what-if panel has its own page (issue 19: the Coverage page must fit a laptop screen)
+    assert not hasattr(page, "whatif_area") and isinstance(plugin.dock.pages["whatif"].whatif_area, QVBoxLayout)
     for w in (page.model_combo, page.rx_spin, page.threshold_spin, page.radius_spin, page.k_spin,
               page.resolution_combo, page.loss_spin, page.quantity_combo, page.compute_button):
         assert w.toolTip()

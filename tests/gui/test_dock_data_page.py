@@ -7,8 +7,9 @@ from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 def test_dock_has_a_page_per_working_point(plugin):
     tabs = plugin.dock.tabs
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles[0] == "Data" and len(titles) == 5
-    assert any("Cakupan" in t for t in titles) and any("Pemantauan" in t for t in titles)
+    assert titles[0] == "Data" and len(titles) == 6
+    assert list(plugin.dock.pages) == ["data", "coverage", "priority", "whatif", "plan", "monitoring"]
+    assert all(tabs.tabToolTip(i) for i in range(1, len(titles)))
     assert [a.objectName() for a in plugin.actions] == [
         "KaltimInternetShowDock", "KaltimInternetLoadSample", "KaltimInternetToolbox"]
 

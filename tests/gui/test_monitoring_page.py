@@ -30,8 +30,8 @@ def page_with_plan(plugin, tmp_path):
 def test_page_is_in_the_dock(plugin):
     page = plugin.dock.pages["monitoring"]
     assert isinstance(page, MonitoringPage)
-    titles = [plugin.dock.tabs.tabText(i) for i in range(plugin.dock.tabs.count())]
-    assert any("Pemantauan" in t for t in titles)
+    tabs = plugin.dock.tabs
+    assert tabs.widget(list(plugin.dock.pages).index("monitoring")) is page
 
 
 def test_status_editing_history_and_selection(page_with_plan, qtbot):

@@ -348,7 +348,7 @@ def test_create_layer_from_the_panel(panel, qtbot, tmp_path, provider):
     assert layer.editorWidgetSetup(layer.fields().lookupField("tech")).type() == "ValueMap"
 
 
-def test_panel_mounts_in_the_coverage_page_and_follows_the_data_dem(qgis_iface, qgis_new_project, provider,
+def test_panel_mounts_in_the_whatif_page_and_follows_the_data_dem(qgis_iface, qgis_new_project, provider,
                                                                      monkeypatch, tmp_path, qtbot):
     import kaltim_internet_plugin
     from kaltim_internet_plugin.gui.whatif_panel import WhatIfPanel
@@ -358,10 +358,8 @@ def test_panel_mounts_in_the_coverage_page_and_follows_the_data_dem(qgis_iface, 
     plugin = kaltim_internet_plugin.classFactory(qgis_iface)
     plugin.initGui()
     try:
-        page = plugin.dock.pages["coverage"]
-        area = getattr(page, "whatif_area", None)
-        if area is None:
-            pytest.skip("the Coverage page has no whatif_area yet")
+        page = plugin.dock.pages["whatif"]
+        area = page.whatif_area
         panel = WhatIfPanel(qgis_iface, plugin.dock)
         area.addWidget(panel)
         dem, _covp, _vil = build_case(tmp_path)

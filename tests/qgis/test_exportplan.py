@@ -4,6 +4,7 @@ plan.gpkg styles and metadata, plan.qgz, and the clear errors."""
 from __future__ import annotations
 
 import gc
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -589,3 +590,22 @@ def test_cancel_stops_between_steps(provider, tmp_path):
     assert (out / "plan.gpkg").exists()
     assert not (out / "deployment_plan.pdf").exists() and not (out / "roadmap.xlsx").exists()
     small.clear()
+
+
+RAW_KEYS = re.compile(r"\b(bakti_uso|apbd_kab|apbd_prov|dana_desa|village_package|blank_spot|per_kab|capex;opex|"
+                      r"satellite|fwa_4g|office/hilltop|scheduled|unfunded|[a-z_]+=\d+)\b")
+ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(,\d{3})+(?![\d,])|(?<![\d.,])\d+\.\d{1,2}(?![\d.])|\d+(\.\d+)?[kB]\b|"
+                            r"\d+\.\d+ ?(km|%|dBm|miliar|juta)")
+KODE = re.compile(r"\b\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?\b")
+
+
+def test_printed_pdfs_have_no_raw_keys_and_only_indonesian_numbers(exported):
+    """Issue 19: the plan as printed reads as Indonesian: labels instead of codes, 4.123.303 and 154,5."""
+    for key in ("DEPLOYMENT_PDF", "REPORT_PDF"):
+        text = KODE.sub("<kode>", pdftext(exported[key]))
+        assert RAW_KEYS.findall(text) == [], key
+        assert [m.group(0) for m in ENGLISH_NUMBER.finditer(text)] == [], key
+    # the check sees what it should
+    assert RAW_KEYS.search("Teknologi: radio=650") and ENGLISH_NUMBER.search("4,123,303 jiwa")
+    assert ENGLISH_NUMBER.search("pada 24.45 km") and ENGLISH_NUMBER.search("92.5B")
+    assert not ENGLISH_NUMBER.search("4.123.303 jiwa, Rp 154,5 miliar, 24,45 km")

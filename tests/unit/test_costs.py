@@ -69,7 +69,7 @@ def test_bad_rows_raise_clear_errors():
 
 
 def test_format_idr():
-    assert format_idr(2.6e9) == "Rp 2.6 billion"
+    assert format_idr(2.6e9) == "Rp 2.6 bn"
     assert format_idr(2.6e9, "id") == "Rp 2,6 miliar"
     assert format_idr(135e6, "id") == "Rp 135 juta"
     assert format_idr(1500, "id") == "Rp 1.500"
