@@ -61,7 +61,7 @@ def test_funding_table_shows_labels_and_grouped_amounts(plugin, indonesian):
     from kaltim_internet_plugin.gui.page_plan import COL
 
     t = plugin.dock.pages["plan"].funding_table
-    row = [t.item(r, COL["name"]).text() for r in range(t.rowCount())].index("dana_desa")
+    row = [t.item(r, COL["name"]).text() for r in range(t.rowCount())].index("apbd_kab")  # pays capex and opex
     kinds = t.item(row, COL["kinds"])
     shown = t.itemDelegateForColumn(COL["kinds"]).displayText(kinds.text(), None)
     assert kinds.text() == "capex;opex" and shown == "Investasi (CAPEX); Operasional (OPEX)"
