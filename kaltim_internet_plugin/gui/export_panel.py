@@ -36,7 +36,7 @@ class ExportPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setObjectName("exportFolder")
-        self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folder_widget.setFilePath(str(Path.home() / "InternetDesaKaltim" / "rencana"))
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
@@ -87,11 +87,11 @@ class ExportPanel(QGroupBox):
         params = self.parameters()
         if not params:
             notify(self.iface, tr("Run the roadmap first: the export needs the roadmap villages layer."),
-                   Qgis.Warning)
+                   Qgis.MessageLevel.Warning)
             return None
         folder = params["OUTPUT_FOLDER"]
         if not folder:
-            notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.Warning)
+            notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.MessageLevel.Warning)
             return None
         os.makedirs(folder, exist_ok=True)
         self.export_button.setEnabled(False)
@@ -114,12 +114,12 @@ class ExportPanel(QGroupBox):
             canceled = feedback is not None and feedback.isCanceled()
             text = tr("The export was cancelled.") if canceled else tr("The export failed: {log}").format(
                 log=(feedback.textLog() if feedback is not None else "").strip()[-600:])
-            notify(self.iface, text, Qgis.Warning if canceled else Qgis.Critical)
+            notify(self.iface, text, Qgis.MessageLevel.Warning if canceled else Qgis.MessageLevel.Critical)
             self.exportFinished.emit(results)
             return
         self.progress.setValue(100)
         pdf, folder = results.get("DEPLOYMENT_PDF", ""), results.get("OUTPUT_FOLDER", "")
-        notify(self.iface, tr("Deployment plan exported to {folder}.").format(folder=folder), Qgis.Success)
+        notify(self.iface, tr("Deployment plan exported to {folder}.").format(folder=folder), Qgis.MessageLevel.Success)
         self.exportFinished.emit(results)
         if self.ask_to_open:
             offer_open(self.iface, pdf, folder)

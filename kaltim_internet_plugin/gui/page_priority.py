@@ -14,7 +14,6 @@ import numpy as np
 from qgis.core import (
     Qgis,
     QgsFeature,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -36,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter, layer_filters
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
 from ..i18n import tr
@@ -71,7 +71,7 @@ class PriorityPage(QWidget):
         form = QFormLayout()
         self.village_combo = QgsMapLayerComboBox()
         self.village_combo.setObjectName("priorityVillageCombo")
-        self.village_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.village_combo.setAllowEmptyLayer(True)
         self.village_combo.setToolTip(tr("Villages to rank, ideally classified (status field from 'Classify "
                                          "villages'). Your layer is not changed: scores go into a new layer."))
@@ -92,7 +92,7 @@ class PriorityPage(QWidget):
         self.slider_labels = {}
         labels = criterion_labels()
         for row, key in enumerate(CRITERIA):
-            slider = QSlider(Qt.Horizontal)
+            slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{key}")
             slider.setRange(0, 100)
             slider.setToolTip(tr("Weight of the criterion; the ranking updates while you move it."))
@@ -134,7 +134,7 @@ class PriorityPage(QWidget):
         self.method_combo.addItem(tr("Greedy (fast heuristic)"), 1)
         self.candidates_combo = QgsMapLayerComboBox()
         self.candidates_combo.setObjectName("candidatesCombo")
-        self.candidates_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.candidates_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.candidates_combo.setAllowEmptyLayer(True)
         self.candidates_combo.setLayer(None)
         self.candidates_combo.setToolTip(tr("Empty: candidate sites are built first (offices, hilltops, existing "
@@ -401,7 +401,8 @@ class PriorityPage(QWidget):
     # ---- tasks -----------------------------------------------------------------------------------------------------
     def _prepared_villages(self):
         if self.rerank() is None or self.output_layer is None:
-            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.Warning)
+            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."),
+                   Qgis.MessageLevel.Warning)
             return None
         return self.output_layer
 
@@ -450,7 +451,7 @@ class PriorityPage(QWidget):
         from .cost_table_dialog import CostTableDialog
 
         dialog = CostTableDialog(self)
-        dialog.exec_()
+        dialog.exec()
         return dialog
 
     @staticmethod
@@ -482,7 +483,7 @@ class PriorityPage(QWidget):
             self._finish()
             if not ok:
                 self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
-                notify(self.iface, tr("Technology choice failed; see the panel."), Qgis.Critical)
+                notify(self.iface, tr("Technology choice failed; see the panel."), Qgis.MessageLevel.Critical)
                 self.taskFinished.emit("choosetech", False, {})
                 return
             self._add_result(out, tr("Village technology"), style_tech)
@@ -490,7 +491,7 @@ class PriorityPage(QWidget):
                 counts=results.get("COUNTS", ""), capex=results.get("CAPEX_TOTAL", 0),
                 opex=results.get("OPEX_TOTAL", 0))
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
             self.taskFinished.emit("choosetech", True, dict(results))
 
         return self._start("kaltiminternet:choosetech", params, done, tr("Choosing technology"))
@@ -533,7 +534,7 @@ class PriorityPage(QWidget):
             self._finish()
             if not ok:
                 self.status_label.setText(tr("Site optimisation failed: {log}").format(log=feedback.textLog()[-500:]))
-                notify(self.iface, tr("Site optimisation failed; see the panel."), Qgis.Critical)
+                notify(self.iface, tr("Site optimisation failed; see the panel."), Qgis.MessageLevel.Critical)
                 self.taskFinished.emit("optimizesites", False, {})
                 return
             self._add_result(out_villages, tr("Villages by coverage"), style_covered_by)
@@ -543,7 +544,7 @@ class PriorityPage(QWidget):
                 k=results.get("SITES_SELECTED", 0), cost=results.get("COST_TOTAL", 0),
                 pop=results.get("POPULATION_COVERED", 0), gap="-" if gap is None else f"{gap:.2%}")
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
             self.taskFinished.emit("optimizesites", True, dict(results))
 
         return self._start("kaltiminternet:optimizesites", params, done, tr("Optimising sites"))

@@ -27,10 +27,10 @@ class SignalProbeTool(QgsMapTool):
 
     def __init__(self, canvas):
         super().__init__(canvas)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     def canvasReleaseEvent(self, event):  # noqa: N802
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.pointClicked.emit(QgsPointXY(event.mapPoint()))
 
 
@@ -99,7 +99,7 @@ class ProbeTask(QgsTask):
     """Runs :func:`compute_probe` in the background; ``on_done(result_or_None, error_or_None)`` in the GUI thread."""
 
     def __init__(self, description: str, on_done, **kwargs):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.kwargs = kwargs
         self.on_done = on_done
         self.result = None

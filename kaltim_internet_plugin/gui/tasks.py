@@ -48,7 +48,7 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     feedback = QgsProcessingFeedback()
     if on_progress is not None:
         feedback.progressChanged.connect(on_progress)
-    if alg.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+    if alg.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
         return _run_on_main_thread(alg, params, context, feedback, on_done)
     task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
     if description:

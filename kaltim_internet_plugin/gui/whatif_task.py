@@ -22,7 +22,7 @@ class WhatIfTask(QgsTask):
     """
 
     def __init__(self, engine, site, tech, cost, generation: int, out_dir: str, on_done, fid=None):
-        super().__init__(tr("What-if preview of site {site_id}").format(site_id=site.site_id), QgsTask.CanCancel)
+        super().__init__(tr("What-if preview of site {site_id}").format(site_id=site.site_id), QgsTask.Flag.CanCancel)
         self.engine, self.site, self.tech, self.cost = engine, site, tech, cost
         self.generation = generation
         self.out_dir = out_dir

@@ -18,8 +18,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core.coverage import CoverageError, Site
 from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
 from ..core.villages import detect_fields
@@ -40,8 +40,8 @@ from .base import KaltimAlgorithm
 
 MODELS = ("p526", "los", "hata")
 METHODS = ("exact", "greedy")
-SITE_FIELDS = [("pop_served", QVariant.Double), ("cost_idr", QVariant.Double)]
-VILLAGE_FIELDS = [("site_id", QVariant.String), ("covered_by", QVariant.String)]
+SITE_FIELDS = [("pop_served", FieldType.Double), ("cost_idr", FieldType.Double)]
+VILLAGE_FIELDS = [("site_id", FieldType.String), ("covered_by", FieldType.String)]
 
 
 def model_labels() -> list:
@@ -74,7 +74,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             "POPULATION_FIELD", tr("Population field (empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
@@ -85,7 +85,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "CODE_FIELD", tr("Village code field (empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "CANDIDATES", tr("Candidate sites (points)"), [QgsProcessing.TypeVectorPoint]))
+            "CANDIDATES", tr("Candidate sites (points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             "COST_FIELD", tr("Candidate cost field (empty = cost_idr if present, else the default cost)"),
             parentLayerParameterName="CANDIDATES", optional=True))
@@ -93,44 +93,45 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "CANDIDATE_ID_FIELD", tr("Candidate id field (empty = cand_id or site_id, else the feature id)"),
             parentLayerParameterName="CANDIDATES", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), QgsProcessingParameterNumber.Double,
+            "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), QgsProcessingParameterNumber.Type.Double,
             2.6e9, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "BUDGET_IDR", tr("Budget (Rp)"), QgsProcessingParameterNumber.Double, 26e9, minValue=0))
+            "BUDGET_IDR", tr("Budget (Rp)"), QgsProcessingParameterNumber.Type.Double, 26e9, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "RADIUS_M", tr("Coverage radius without DEM (m)"), QgsProcessingParameterNumber.Double, 5000.0,
+            "RADIUS_M", tr("Coverage radius without DEM (m)"), QgsProcessingParameterNumber.Type.Double, 5000.0,
             minValue=0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "DEM", tr("DEM (coverage by the propagation model instead of the radius)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("MODEL", tr("Propagation model"), model_labels(),
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double, -110.0))
+            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Type.Double, -110.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "RX_HEIGHT", tr("Receiver height (m)"), QgsProcessingParameterNumber.Double, 1.5, minValue=0))
+            "RX_HEIGHT", tr("Receiver height (m)"), QgsProcessingParameterNumber.Type.Double, 1.5, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_RADIUS_M", tr("Largest coverage radius with DEM (m)"), QgsProcessingParameterNumber.Double,
+            "MAX_RADIUS_M", tr("Largest coverage radius with DEM (m)"), QgsProcessingParameterNumber.Type.Double,
             15000.0, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            "K_FACTOR", tr("Effective earth radius factor k"), QgsProcessingParameterNumber.Double, 4.0 / 3.0,
+            "K_FACTOR", tr("Effective earth radius factor k"), QgsProcessingParameterNumber.Type.Double, 4.0 / 3.0,
             minValue=0.1))
         for key, label, default in (("TX_HEIGHT_M", tr("Antenna height when the layer has none (m)"), 42.0),
                                     ("EIRP_DBM", tr("EIRP when the layer has none (dBm)"), 55.0),
                                     ("FREQ_MHZ", tr("Frequency when the layer has none (MHz)"), 900.0)):
-            p = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Double, default, minValue=0)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Double, default, minValue=0)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "EXISTING", tr("Existing sites (villages they cover need nothing)"), [QgsProcessing.TypeVectorPoint],
+            "EXISTING", tr("Existing sites (villages they cover need nothing)"),
+            [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterEnum("METHOD", tr("Method"), method_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "TIME_LIMIT_S", tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Double, 60.0,
+            "TIME_LIMIT_S", tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Type.Double, 60.0,
             minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SITES", tr("Selected sites"), QgsProcessing.TypeVectorPoint))
+            "OUTPUT_SITES", tr("Selected sites"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_VILLAGES", tr("Villages with serving site"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT_VILLAGES", tr("Villages with serving site"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         for key, label in (("POPULATION_COVERED", tr("Population newly covered")),
                            ("POPULATION_TOTAL_COVERED", tr("Population covered (existing + new)")),
                            ("COST_TOTAL", tr("Cost of the selected sites (Rp)")),
@@ -359,7 +360,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             f.setGeometry(cands.geometries[j])
             f.setAttributes(merged_attributes(cands, j, site_fields, {"pop_served": served[j],
                                                                        "cost_idr": float(cost[j])}))
-            ssink.addFeature(f, QgsFeatureSink.FastInsert)
+            ssink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         vil_fields = output_fields(villages.fields, VILLAGE_FIELDS)
         vsink, vil_id = self.parameterAsSink(parameters, "OUTPUT_VILLAGES", context, vil_fields, vsource.wkbType(),
                                              vsource.sourceCrs())
@@ -375,7 +376,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             f = QgsFeature(vil_fields)
             f.setGeometry(villages.geometries[i])
             f.setAttributes(merged_attributes(villages, i, vil_fields, values))
-            vsink.addFeature(f, QgsFeatureSink.FastInsert)
+            vsink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         attach_style(context, sites_id, "selected")
         attach_style(context, vil_id, "covered_by")
 

@@ -15,8 +15,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields
 from ..i18n import tr
@@ -48,8 +48,8 @@ def criterion_labels() -> dict:
 
 
 def score_fields():
-    return [("priority_score", QVariant.Double), ("priority_rank", QVariant.Int)] + \
-        [("c_" + k, QVariant.Double) for k in CRITERIA]
+    return [("priority_score", FieldType.Double), ("priority_rank", FieldType.Int)] + \
+        [("c_" + k, FieldType.Double) for k in CRITERIA]
 
 
 def gather_criteria(table: FeatureTable, fields_used: dict, population_field: str, capitals_xy=None,
@@ -101,7 +101,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (points or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages (points or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterString(
             "WEIGHTS", tr("Weights (criterion=weight, …; empty = preset)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("PRESET", tr("Weight preset"), preset_labels(),
@@ -121,10 +121,10 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             "CODE_FIELD", tr("Village code field (tie-break; empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "CAPITALS", tr("Kab/kota capitals (points) for remoteness"), [QgsProcessing.TypeVectorPoint],
+            "CAPITALS", tr("Kab/kota capitals (points) for remoteness"), [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Prioritised villages"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT", tr("Prioritised villages"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputString("WEIGHTS_USED", tr("Weights used")))
         self.addOutput(QgsProcessingOutputString("CRITERIA_SKIPPED", tr("Criteria skipped")))
         self.addOutput(QgsProcessingOutputNumber("WARNING_COUNT", tr("Warnings")))
@@ -256,7 +256,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             f = QgsFeature(out_fields)
             f.setGeometry(table.geometries[i])
             f.setAttributes(merged_attributes(table, i, out_fields, values))
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             if i % 200 == 0:
                 feedback.setProgress(50 + 50 * i / n)
         attach_style(context, dest_id, "priority")

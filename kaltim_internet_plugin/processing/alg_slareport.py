@@ -44,6 +44,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..compat import FieldType
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
@@ -84,7 +85,7 @@ def village_rows(source, status_field: str = "status", code_field: str = "") -> 
         v = feature[name]
         return None if v is None or (isinstance(v, QVariant) and v.isNull()) or str(v) == "NULL" else v
 
-    for f in source.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+    for f in source.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
         def val(name, feature=f):
             return value(feature, name)
         year = val(year_f)
@@ -235,7 +236,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
             root = legend.model().rootGroup()
             root.clear()
             node = root.addLayer(villages_layer)
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
             legend.setTitle(tr("Villages by status"))
     else:
         map_item.setVisibility(False)
@@ -256,7 +257,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     layout.refresh()
     exporter = QgsLayoutExporter(layout)
     result = exporter.exportToPdf(pdf_path, QgsLayoutExporter.PdfExportSettings())
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
                                         "folder is writable.").format(path=pdf_path, code=int(result),
                                                                       error=exporter.errorMessage()))
@@ -316,31 +317,31 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "PLAN_DB", tr("Plan GeoPackage"), fileFilter=tr("GeoPackage (*.gpkg)")))
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_PCT", tr("SLA target availability (%)"), QgsProcessingParameterNumber.Double, 99.0,
+            "TARGET_PCT", tr("SLA target availability (%)"), QgsProcessingParameterNumber.Type.Double, 99.0,
             minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), QgsProcessingParameterNumber.Integer, 300,
+            "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), QgsProcessingParameterNumber.Type.Integer, 300,
             minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "CONSECUTIVE_MONTHS", tr("Months below target in a row before 'consider another provider'"),
-            QgsProcessingParameterNumber.Integer, 3, minValue=1))
+            QgsProcessingParameterNumber.Type.Integer, 3, minValue=1))
         self.addParameter(QgsProcessingParameterString(
             "REPORT_MONTH", tr("Reporting month (YYYY-MM; empty = latest month with data)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "VILLAGES", tr("Village layer (status, roadmap year; for the map and indicators)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Status field"), "status", parentLayerParameterName="VILLAGES", optional=True))
         template = QgsProcessingParameterFile("TEMPLATE", tr("Report layout template (.qpt)"),
                                               fileFilter=tr("Print layout templates (*.qpt)"), optional=True)
-        template.setFlags(template.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        template.setFlags(template.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(template)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SLA", tr("Monthly SLA per site"), QgsProcessing.TypeVector))
+            "OUTPUT_SLA", tr("Monthly SLA per site"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SCORECARD", tr("Provider scorecard"), QgsProcessing.TypeVector))
+            "OUTPUT_SCORECARD", tr("Provider scorecard"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_FLAGS", tr("Flags"), QgsProcessing.TypeVector))
+            "OUTPUT_FLAGS", tr("Flags"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT_REPORT_FOLDER", tr("Monthly M&E report folder (CSV + PDF)"), optional=True,
             createByDefault=False))
@@ -386,23 +387,23 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         feedback.setProgress(30)
 
         sla_sink, sla_id = self._sink(parameters, context, "OUTPUT_SLA", (
-            ("code", QVariant.String), ("provider", QVariant.String), ("month", QVariant.String),
-            ("availability_pct", QVariant.Double), ("counted_downtime_s", QVariant.Double),
-            ("basis", QVariant.String), ("restitution", QVariant.Bool)))
+            ("code", FieldType.String), ("provider", FieldType.String), ("month", FieldType.String),
+            ("availability_pct", FieldType.Double), ("counted_downtime_s", FieldType.Double),
+            ("basis", FieldType.String), ("restitution", FieldType.Bool)))
         for r in sla:
             self._add(sla_sink, [r["code"], r["provider"], r["month"], round(100.0 * r["availability"], 6),
                                  round(r["downtime_s"], 3), r["basis"], bool(r["restitution"])])
         sc_sink, sc_id = self._sink(parameters, context, "OUTPUT_SCORECARD", (
-            ("provider", QVariant.String), ("sites", QVariant.Int), ("months", QVariant.Int),
-            ("mean_availability_pct", QVariant.Double), ("min_availability_pct", QVariant.Double),
-            ("months_below_target", QVariant.Int), ("restitution_months", QVariant.Int)))
+            ("provider", FieldType.String), ("sites", FieldType.Int), ("months", FieldType.Int),
+            ("mean_availability_pct", FieldType.Double), ("min_availability_pct", FieldType.Double),
+            ("months_below_target", FieldType.Int), ("restitution_months", FieldType.Int)))
         for s in scorecard:
             self._add(sc_sink, [s["provider"], s["sites"], s["months"], round(100 * s["mean_availability"], 6),
                                 round(100 * s["min_availability"], 6), s["months_below_target"],
                                 s["restitution_months"]])
         fl_sink, fl_id = self._sink(parameters, context, "OUTPUT_FLAGS", (
-            ("flag", QVariant.String), ("code", QVariant.String), ("provider", QVariant.String),
-            ("months", QVariant.String), ("run_length", QVariant.Int), ("message", QVariant.String)))
+            ("flag", FieldType.String), ("code", FieldType.String), ("provider", FieldType.String),
+            ("months", FieldType.String), ("run_length", FieldType.Int), ("message", FieldType.String)))
         for f in flags:
             self._add(fl_sink, [f["flag"], f["code"], f["provider"], f["months"], f["run_length"], flag_message(f)])
         feedback.setProgress(50)
@@ -418,7 +419,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                                              .format(path=template))
             # attributes and a map only: invalid polygons (the sample has one) must not stop the report
             check = context.invalidGeometryCheck()
-            context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+            context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
             try:
                 source = self.parameterAsSource(parameters, "VILLAGES", context)
             finally:
@@ -462,7 +463,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         fields = QgsFields()
         for name, vtype in spec:
             fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         return sink, dest
@@ -471,7 +472,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
     def _add(sink, values) -> None:
         f = QgsFeature()
         f.setAttributes(values)
-        sink.addFeature(f, QgsFeatureSink.FastInsert)
+        sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
 
     @staticmethod
     def _csv(path: Path, header: list, rows: list) -> None:

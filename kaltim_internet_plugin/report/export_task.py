@@ -30,16 +30,16 @@ def offer_open(iface, pdf: str, folder: str) -> str:
     """Ask whether to open the PDF or the output folder. Returns 'pdf', 'folder' or '' (closed)."""
     parent = iface.mainWindow() if iface is not None else None
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Information)
+    box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(tr("Deployment plan exported"))
     box.setText(tr("The deployment plan was written to {folder}.").format(folder=folder))
     box.setInformativeText(tr("Open the PDF or the folder now?"))
-    open_pdf = box.addButton(tr("Open PDF"), QMessageBox.AcceptRole)
-    open_folder = box.addButton(tr("Open folder"), QMessageBox.ActionRole)
-    box.addButton(QMessageBox.Close)
+    open_pdf = box.addButton(tr("Open PDF"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
     if not pdf or not os.path.exists(pdf):
         open_pdf.setEnabled(False)
-    box.exec_()
+    box.exec()
     clicked = box.clickedButton()
     if clicked is open_pdf:
         open_path(pdf)
