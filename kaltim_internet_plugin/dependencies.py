@@ -13,17 +13,11 @@ import importlib
 import re
 from dataclasses import dataclass
 
-
-def _tr(text: str) -> str:
-    from .i18n import tr
-
-    return tr(text)
+from .i18n import tr
 
 
 def purpose_text(req: Requirement) -> str:
     """What ``req`` is for, in the user's language (literal tr() calls, so scripts/i18n.py extracts them)."""
-    from .i18n import tr
-
     texts = {
         "numpy": tr("all analysis tools"),
         "scipy": tr("budgeted site selection (exact MILP with HiGHS, scipy.optimize.milp), candidate sites and "
@@ -35,7 +29,7 @@ def purpose_text(req: Requirement) -> str:
 
 
 def howto(package: str, pip: str, deb: str) -> str:
-    return _tr("On Windows, run the OSGeo4W installer (osgeo4w-setup.exe, the one that installed QGIS), choose "
+    return tr("On Windows, run the OSGeo4W installer (osgeo4w-setup.exe, the one that installed QGIS), choose "
                "'Advanced Install', search for the package {package}, select it and finish, then restart QGIS. "
                "Or run in the OSGeo4W Shell: python -m pip install --upgrade \"{pip}\". "
                "On Debian/Ubuntu: apt install {deb}.").format(package=package, pip=pip, deb=deb)
@@ -84,9 +78,9 @@ class Problem:
         r = self.requirement
         need = f"{r.module} >= {r.minimum}" if r.minimum else r.module
         if self.found:
-            state = _tr("{need} is needed for {purpose}, but version {found} is installed.")
+            state = tr("{need} is needed for {purpose}, but version {found} is installed.")
         else:
-            state = _tr("{need} is needed for {purpose}, but it is not installed.")
+            state = tr("{need} is needed for {purpose}, but it is not installed.")
         text = state.format(need=need, purpose=purpose_text(r), found=self.found)
         return text + " " + howto(r.osgeo4w, r.pip, r.deb)
 
@@ -143,10 +137,10 @@ def explain(problems) -> str:
     optional = [p for p in problems if not p.requirement.required]
     lines = []
     if required:
-        lines.append(_tr("Internet Desa Kaltim: Python modules it needs are missing or too old; the tools that need "
+        lines.append(tr("Internet Desa Kaltim: Python modules it needs are missing or too old; the tools that need "
                          "them are not available until they are installed:"))
         lines += ["  - " + p.text() for p in required]
     if optional:
-        lines.append(_tr("Internet Desa Kaltim: optional Python modules are missing (the rest of the plugin works):"))
+        lines.append(tr("Internet Desa Kaltim: optional Python modules are missing (the rest of the plugin works):"))
         lines += ["  - " + p.text() for p in optional]
     return "\n".join(lines)
