@@ -58,3 +58,34 @@ else:  # QGIS < 3.38 (Qt5 only): QgsField takes QVariant.Type
         String=QVariant.String, Int=QVariant.Int, LongLong=QVariant.LongLong, Double=QVariant.Double,
         Bool=QVariant.Bool, Date=QVariant.Date, Time=QVariant.Time, DateTime=QVariant.DateTime)
 
+
+
+# --- methods deprecated on newer QGIS -------------------------------------------------------------------------------
+def set_rect_null(rect):
+    """``QgsRectangle.setNull()`` (3.34+; ``setMinimal()`` is deprecated from 3.40), else ``setMinimal()``: a rectangle
+    that any ``combineExtentWith`` replaces."""
+    if hasattr(rect, "setNull"):
+        rect.setNull()
+    else:
+        rect.setMinimal()
+    return rect
+
+
+def save_style_to_database(layer, name: str, description: str, use_as_default: bool, ui_file_content: str = "") -> str:
+    """Save ``layer``'s style into its data source's style table; returns an error message ('' when saved).
+    ``saveStyleToDatabaseV2`` (3.44+, returns a result and a message) or ``saveStyleToDatabase`` (deprecated from
+    3.44)."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        result, message = layer.saveStyleToDatabaseV2(name, description, use_as_default, ui_file_content)
+        # failure bits: QmlGenerationFailed 1, SldGenerationFailed 2, DatabaseWriteFailed 4. The SLD part may fail
+        # for renderers SLD cannot express (the old call did not report that); the QML style is what QGIS loads.
+        failed = _as_int(result) & ~2
+        return "" if not failed else (message or f"saving the style failed ({_as_int(result)})")
+    return layer.saveStyleToDatabase(name, description, use_as_default, ui_file_content) or ""
+
+
+def _as_int(value) -> int:
+    try:
+        return int(value)
+    except TypeError:
+        return int(value.value)

@@ -27,7 +27,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import FieldType
+from ..compat import FieldType, save_style_to_database
 from ..core.coverage import Site
 from ..core.sites import TECH_DEFAULTS, TECHS
 from ..core.whatif import WhatIfVillage
@@ -170,7 +170,7 @@ def create_planned_sites_layer(gpkg: str, name: str = DEFAULT_LAYER_NAME, crs=DE
             name=name, path=gpkg))
     configure_planned_sites_form(layer)
     # the form travels with the data: default style in the GeoPackage's layer_styles table
-    layer.saveStyleToDatabase(name, tr("Planned-sites form (Internet Desa Kaltim)"), True, "")
+    save_style_to_database(layer, name, tr("Planned-sites form (Internet Desa Kaltim)"), True, "")
     return layer
 
 

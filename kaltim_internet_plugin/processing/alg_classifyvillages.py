@@ -30,7 +30,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..compat import FieldType
+from ..compat import FieldType, set_rect_null
 from ..core import classify as cl
 from ..core.villages import detect_fields, parse_code
 from ..i18n import tr
@@ -209,7 +209,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         i_rep = source.fields().lookupField(reported_field) if reported_field else -1
         feats, inputs, no_office = [], [], 0
         extent = QgsRectangle()
-        extent.setMinimal()
+        set_rect_null(extent)
         total = max(1, source.featureCount())
         for n, feat in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_CHECKS)):
             if feedback.isCanceled():

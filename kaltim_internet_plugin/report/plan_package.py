@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..compat import FieldType
+from ..compat import FieldType, save_style_to_database
 from ..i18n import tr
 
 FLAG_FIELDS = ("pop_flag", "source", "flag", "data_flag", "population_flag")
@@ -160,7 +160,7 @@ def save_styles_and_metadata(entries: List[PackageEntry], gpkg: str, plan_title:
         msg, ok = layer.saveDefaultMetadata()
         if not ok:
             raise RuntimeError(tr("Cannot save the metadata of {name}: {error}").format(name=entry.name, error=msg))
-        err = layer.saveStyleToDatabase(entry.name, entry.description, True, "")
+        err = save_style_to_database(layer, entry.name, entry.description, True, "")
         if err:
             raise RuntimeError(tr("Cannot save the style of {name}: {error}").format(name=entry.name, error=err))
         del layer
