@@ -256,7 +256,11 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     flag_label.setText(tr("Flags:") + "\n" + ("\n".join(lines) if lines else tr("none")))
     layout.refresh()
     exporter = QgsLayoutExporter(layout)
-    result = exporter.exportToPdf(pdf_path, QgsLayoutExporter.PdfExportSettings())
+    from ..report.layouts import always_text
+
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.textRenderFormat = always_text()  # 3.40+ defaults to outlines: the report's text would not be text
+    result = exporter.exportToPdf(pdf_path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
                                         "folder is writable.").format(path=pdf_path, code=int(result),
