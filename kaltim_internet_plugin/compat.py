@@ -89,3 +89,26 @@ def _as_int(value) -> int:
         return int(value)
     except TypeError:
         return int(value.value)
+
+
+def transform_bounding_box(xform, rect, points_per_edge: int = 21):
+    """``xform.transformBoundingBox(rect)``; if that raises (QGIS 3.40/3.44 in a background task, after many earlier
+    transforms in the process, fail with PROJ's 'Invalid value for an argument' although the rectangle and CRSs are
+    valid; 3.22 does not), the box of ``points_per_edge`` points along each edge transformed one by one."""
+    from qgis.core import QgsCsException, QgsPointXY, QgsRectangle
+
+    try:
+        return xform.transformBoundingBox(rect)
+    except QgsCsException:
+        pass
+    xs, ys = [], []
+    n = max(2, points_per_edge)
+    for i in range(n):
+        t = i / (n - 1)
+        x = rect.xMinimum() + t * rect.width()
+        y = rect.yMinimum() + t * rect.height()
+        for px, py in ((x, rect.yMinimum()), (x, rect.yMaximum()), (rect.xMinimum(), y), (rect.xMaximum(), y)):
+            p = xform.transform(QgsPointXY(px, py))
+            xs.append(p.x())
+            ys.append(p.y())
+    return QgsRectangle(min(xs), min(ys), max(xs), max(ys))

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..compat import transform_bounding_box
 from ..i18n import tr
 from ..io import styles_export as st
 from . import layouts as lo
@@ -311,7 +312,7 @@ class PlanExport:
     def _extent(self, layer) -> QgsRectangle:
         extent = QgsRectangle(layer.extent())
         xform = QgsCoordinateTransform(layer.crs(), self.project.crs(), self.project.transformContext())
-        extent = xform.transformBoundingBox(extent)
+        extent = transform_bounding_box(xform, extent)
         extent.scale(1.03)
         return extent
 
