@@ -7,7 +7,10 @@ new QGIS while still running on 3.22:
 * :data:`LayerFilter` / :func:`layer_filters` for ``QgsMapLayerComboBox.setFilters`` (``Qgis.LayerFilter(s)`` from
   3.34, the proxy model's ``Filter`` before; the old overload is deprecated);
 * :data:`FieldType` for ``QgsField(name, FieldType.String)`` (``QMetaType.Type`` from 3.38, ``QVariant.Type`` before:
-  the ``QVariant`` constructor is deprecated from 3.38 and gone with Qt6).
+  the ``QVariant`` constructor is deprecated from 3.38 and gone with Qt6);
+* :func:`set_rect_null` (``QgsRectangle.setMinimal`` is deprecated from 3.40), :func:`save_style_to_database`
+  (``saveStyleToDatabaseV2`` from 3.44), :func:`transform_bounding_box` (3.40/3.44 can fail a bounding-box transform
+  in a background task: falls back to edge points).
 
 Enums elsewhere are written fully scoped (``QgsProcessing.SourceType.TypeVectorPoint``, ``Qt.AlignmentFlag.AlignLeft``):
 that form works on 3.22, on 3.40/3.44 (where QGIS maps moved enums to ``Qgis.*`` without a warning) and with PyQt6.
