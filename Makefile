@@ -11,10 +11,10 @@ QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup build translations test demo bench package deploy lint sample clean
+.PHONY: help setup build translations test test-matrix demo bench package deploy lint sample clean
 
 help:
-	@echo "make demo | test | bench | package | deploy | translations | lint | sample | clean"
+	@echo "make demo | test | test-matrix | bench | package | deploy | translations | lint | sample | clean"
 
 setup:
 	@bash scripts/setup.sh
@@ -38,6 +38,12 @@ deploy: build
 
 test: package
 	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(VPY) -m pytest tests -ra
+
+# The whole suite on QGIS 3.22 (Debian 12), 3.40 LTR (Debian 13) and 3.44 (Debian unstable), each in a cached clean
+# root of Debian's packages (needs root and debootstrap; see scripts/matrix/). SUITES="trixie" runs one.
+test-matrix:
+	@command -v debootstrap >/dev/null && command -v rsync >/dev/null || apt-get install -y -qq --no-install-recommends debootstrap rsync
+	bash scripts/matrix/run.sh $(SUITES)
 
 demo: build
 	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(PY) scripts/demo.py --out out

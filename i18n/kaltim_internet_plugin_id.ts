@@ -4,6 +4,42 @@
   <context>
     <name>KaltimInternet</name>
     <message>
+      <source>all analysis tools</source>
+      <translation>semua alat analisis</translation>
+    </message>
+    <message>
+      <source>budgeted site selection (exact MILP with HiGHS, scipy.optimize.milp), candidate sites and technology choice</source>
+      <translation>pemilihan site dengan anggaran (MILP eksak dengan HiGHS, scipy.optimize.milp), kandidat site dan pemilihan teknologi</translation>
+    </message>
+    <message>
+      <source>rasters, coverage and file export</source>
+      <translation>raster, cakupan dan ekspor berkas</translation>
+    </message>
+    <message>
+      <source>team mode (plan on PostGIS)</source>
+      <translation>mode tim (rencana di PostGIS)</translation>
+    </message>
+    <message>
+      <source>On Windows, run the OSGeo4W installer (osgeo4w-setup.exe, the one that installed QGIS), choose 'Advanced Install', search for the package {package}, select it and finish, then restart QGIS. Or run in the OSGeo4W Shell: python -m pip install --upgrade "{pip}". On Debian/Ubuntu: apt install {deb}.</source>
+      <translation>Di Windows, jalankan penginstal OSGeo4W (osgeo4w-setup.exe, yang dipakai untuk memasang QGIS), pilih 'Advanced Install', cari paket {package}, pilih lalu selesaikan, kemudian mulai ulang QGIS. Atau jalankan di OSGeo4W Shell: python -m pip install --upgrade "{pip}". Di Debian/Ubuntu: apt install {deb}.</translation>
+    </message>
+    <message>
+      <source>{need} is needed for {purpose}, but version {found} is installed.</source>
+      <translation>{need} diperlukan untuk {purpose}, tetapi yang terpasang versi {found}.</translation>
+    </message>
+    <message>
+      <source>{need} is needed for {purpose}, but it is not installed.</source>
+      <translation>{need} diperlukan untuk {purpose}, tetapi belum terpasang.</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim: Python modules it needs are missing or too old; the tools that need them are not available until they are installed:</source>
+      <translation>Internet Desa Kaltim: modul Python yang diperlukan tidak ada atau terlalu lama; alat yang memerlukannya tidak tersedia sampai modul itu dipasang:</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim: optional Python modules are missing (the rest of the plugin works):</source>
+      <translation>Internet Desa Kaltim: modul Python opsional tidak ada (bagian lain plugin tetap berfungsi):</translation>
+    </message>
+    <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
       <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
@@ -2886,6 +2922,10 @@
     <message>
       <source>Processing tools…</source>
       <translation>Alat Processing…</translation>
+    </message>
+    <message>
+      <source>Python modules are missing or too old: {names}. Some tools are unavailable; the message log (Internet Desa Kaltim) says how to install them with the OSGeo4W installer.</source>
+      <translation>Modul Python tidak ada atau terlalu lama: {names}. Beberapa alat tidak tersedia; log pesan (Internet Desa Kaltim) menjelaskan cara memasangnya dengan penginstal OSGeo4W.</translation>
     </message>
     <message>
       <source>Builds candidate sites for new towers around the villages that are not covered (status other than covered; all villages when there is no status field): the village offices (kind office), hilltops within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the 4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — ready for 'Optimise sites'.</source>

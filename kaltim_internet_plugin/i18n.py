@@ -57,7 +57,7 @@ def _install_qt_translator(folder, locale: str):
     """Qt's standard texts (OK/Cancel/Close/Yes/No) for ``locale`` when Qt itself has none (Indonesian)."""
     from qgis.PyQt.QtCore import QLibraryInfo
 
-    qt_dir = QLibraryInfo.location(QLibraryInfo.TranslationsPath)
+    qt_dir = QLibraryInfo.location(QLibraryInfo.LibraryLocation.TranslationsPath)
     probe = QTranslator()
     if probe.load(f"qtbase_{locale}", qt_dir):  # Qt (or QGIS) translates itself: nothing to add
         return None

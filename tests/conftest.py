@@ -22,6 +22,25 @@ SAMPLE = Path(kaltim_internet_plugin.__file__).resolve().parent
 SAMPLE = (SAMPLE / "resources" / "sample") if (SAMPLE / "resources").exists() else ROOT / "resources" / "sample"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _iface_layer_tree_view(qgis_app, qgis_iface):
+    """QGIS 3.40+'s Processing post-processing (processing.runAndLoadResults) calls iface.layerTreeView(), which
+    pytest-qgis' iface stub lacks (3.22's does not call it): give the stub a real view on the project's tree."""
+    if hasattr(qgis_iface, "layerTreeView"):
+        yield
+        return
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view.setModel(model)
+    qgis_iface.layerTreeView = lambda: view
+    yield
+    del qgis_iface.layerTreeView
+    view.deleteLater()
+
+
 @pytest.fixture(scope="session")
 def provider(qgis_processing):
     """The plugin's provider, registered the way qgis_process does it (classFactory(None).initProcessing())."""

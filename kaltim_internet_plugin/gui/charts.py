@@ -45,7 +45,7 @@ class BarChart(QWidget):
         self.empty_text = ""
         self.show_legend = True
         self.setMinimumHeight(160)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     # ---- data ---------------------------------------------------------------------------------------------------
     def set_data(self, categories: Sequence[str], series: Sequence[tuple],
@@ -82,7 +82,7 @@ class BarChart(QWidget):
     def paintEvent(self, event):  # noqa: N802
         p = QPainter(self)
         try:
-            p.setRenderHint(QPainter.Antialiasing)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint(p)
         finally:
             p.end()
@@ -96,7 +96,8 @@ class BarChart(QWidget):
         p.setPen(text_pen)
         top = rect.top()
         if self.title:
-            p.drawText(QRectF(rect.left(), top, rect.width(), lh), Qt.AlignLeft | Qt.AlignVCenter, self.title)
+            p.drawText(QRectF(rect.left(), top, rect.width(), lh),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
             top += lh + 2
         # legend (wraps)
         x = rect.left()
@@ -106,7 +107,7 @@ class BarChart(QWidget):
                 x = rect.left()
                 top += lh + 2
             p.fillRect(QRectF(x, top + (lh - 10) / 2, 10, 10), color)
-            p.drawText(QRectF(x + 14, top, w, lh), Qt.AlignLeft | Qt.AlignVCenter, name)
+            p.drawText(QRectF(x + 14, top, w, lh), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
             x += w
         if self._series and self.show_legend:
             top += lh + 4
@@ -117,7 +118,8 @@ class BarChart(QWidget):
                       rect.bottom() - top - lh - 4 - (lh if self.show_totals else 0))
         if n == 0 or vmax <= 0 or plot.height() <= 4:
             if self.empty_text:
-                p.drawText(QRectF(rect.left(), top, rect.width(), max(lh, rect.bottom() - top)), Qt.AlignCenter,
+                p.drawText(QRectF(rect.left(), top, rect.width(), max(lh, rect.bottom() - top)),
+                           Qt.AlignmentFlag.AlignCenter,
                            self.empty_text)
             return
         axis_pen = QPen(pal.mid().color())
@@ -142,9 +144,10 @@ class BarChart(QWidget):
                 if h > 0:
                     p.fillRect(r, color)
             p.setPen(text_pen)
-            p.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 2, slot, lh), Qt.AlignHCenter | Qt.AlignTop,
+            p.drawText(QRectF(plot.left() + i * slot, plot.bottom() + 2, slot, lh),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                        cat)
             if self.show_totals and totals[i] > 0:
                 ytop = plot.bottom() - plot.height() * totals[i] / vmax
                 p.drawText(QRectF(plot.left() + i * slot - 10, ytop - lh, slot + 20, lh),
-                           Qt.AlignHCenter | Qt.AlignBottom, self.value_format(totals[i]))
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, self.value_format(totals[i]))

@@ -41,7 +41,7 @@ class ExportPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setObjectName("exportFolder")
-        self.folder_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.folder_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.folder_widget.setFilePath(str(Path.home() / "InternetDesaKaltim" / "rencana"))
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
@@ -101,11 +101,11 @@ class ExportPanel(QGroupBox):
         params = self.parameters()
         if not params:
             notify(self.iface, tr("Run the roadmap first: the export needs the roadmap villages layer."),
-                   Qgis.Warning)
+                   Qgis.MessageLevel.Warning)
             return None
         folder = params["OUTPUT_FOLDER"]
         if not folder:
-            notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.Warning)
+            notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.MessageLevel.Warning)
             return None
         os.makedirs(folder, exist_ok=True)
         return export_plan_task(self.runner, params, self._done)
@@ -118,12 +118,12 @@ class ExportPanel(QGroupBox):
         results["ok"] = bool(ok)
         if not ok:
             if feedback is not None and feedback.isCanceled():
-                notify(self.iface, tr("The export was cancelled."), Qgis.Warning)
+                notify(self.iface, tr("The export was cancelled."), Qgis.MessageLevel.Warning)
             self.exportFinished.emit(results)
             return
         self.progress.setValue(100)
         pdf, folder = results.get("DEPLOYMENT_PDF", ""), results.get("OUTPUT_FOLDER", "")
-        notify(self.iface, tr("Deployment plan exported to {folder}.").format(folder=folder), Qgis.Success)
+        notify(self.iface, tr("Deployment plan exported to {folder}.").format(folder=folder), Qgis.MessageLevel.Success)
         self.exportFinished.emit(results)
         if self.ask_to_open:
             offer_open(self.iface, pdf, folder)
@@ -143,16 +143,16 @@ def offer_open(iface, pdf: str, folder: str) -> str:
     """Ask whether to open the PDF or the output folder. Returns 'pdf', 'folder' or '' (closed)."""
     parent = iface.mainWindow() if iface is not None else None
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Information)
+    box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(tr("Deployment plan exported"))
     box.setText(tr("The deployment plan was written to {folder}.").format(folder=folder))
     box.setInformativeText(tr("Open the PDF or the folder now?"))
-    open_pdf = box.addButton(tr("Open PDF"), QMessageBox.AcceptRole)
-    open_folder = box.addButton(tr("Open folder"), QMessageBox.ActionRole)
-    box.addButton(QMessageBox.Close)
+    open_pdf = box.addButton(tr("Open PDF"), QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton(tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
     if not pdf or not os.path.exists(pdf):
         open_pdf.setEnabled(False)
-    box.exec_()
+    box.exec()
     clicked = box.clickedButton()
     if clicked is open_pdf:
         open_path(pdf)

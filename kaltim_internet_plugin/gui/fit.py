@@ -39,7 +39,7 @@ def scroll_body(page: QWidget) -> QVBoxLayout:
     scroll = QScrollArea()
     scroll.setObjectName("pageScroll")
     scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.NoFrame)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
     body = QWidget()
     body.setObjectName("pageBody")
     scroll.setWidget(body)
@@ -109,7 +109,7 @@ class FlowLayout(QLayout):
             return self.spacing()
         parent = self.parentWidget()
         style = parent.style() if parent is not None else None
-        return style.pixelMetric(QStyle.PM_LayoutHorizontalSpacing) if style is not None else 6
+        return style.pixelMetric(QStyle.PixelMetric.PM_LayoutHorizontalSpacing) if style is not None else 6
 
     def _do_layout(self, rect, test_only: bool) -> int:
         m = self.contentsMargins()
@@ -131,16 +131,16 @@ class FlowLayout(QLayout):
 def fit_widget(root: QWidget, width: int = DOCK_WIDTH) -> None:
     """Forms wrap long rows, combos shrink, long labels wrap (see the module text)."""
     for form in root.findChildren(QFormLayout):
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     for combo in root.findChildren(QComboBox):
-        if combo.sizeAdjustPolicy() != QComboBox.AdjustToMinimumContentsLengthWithIcon:
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        if combo.sizeAdjustPolicy() != QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         if combo.minimumContentsLength() == 0:
             combo.setMinimumContentsLength(COMBO_CHARS)
         policy = combo.sizePolicy()
-        if policy.horizontalPolicy() == QSizePolicy.Fixed:
-            combo.setSizePolicy(QSizePolicy.Preferred, policy.verticalPolicy())
+        if policy.horizontalPolicy() == QSizePolicy.Policy.Fixed:
+            combo.setSizePolicy(QSizePolicy.Policy.Preferred, policy.verticalPolicy())
     for label in root.findChildren(QLabel):
         if not label.wordWrap() and label.sizeHint().width() > width * 0.6:
             label.setWordWrap(True)
@@ -152,7 +152,7 @@ class TightTabStyle(QProxyStyle):
 
     def pixelMetric(self, metric, option=None, widget=None):
         value = super().pixelMetric(metric, option, widget)
-        if metric == QStyle.PM_TabBarTabHSpace:
+        if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
             return max(8, value * 3 // 5)
         return value
 

@@ -6,7 +6,7 @@ from qgis.core import Qgis, QgsMessageLog
 TAG = "Internet Desa Kaltim"
 
 
-def notify(iface, text: str, level=Qgis.Info, duration: int = 6, title: str = "") -> None:
+def notify(iface, text: str, level=Qgis.MessageLevel.Info, duration: int = 6, title: str = "") -> None:
     QgsMessageLog.logMessage(text, TAG, level)
     if iface is not None and iface.messageBar() is not None:
         iface.messageBar().pushMessage(title or TAG, text, level, duration)

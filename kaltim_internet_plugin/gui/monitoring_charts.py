@@ -21,7 +21,7 @@ class BarChart(QWidget):
         self.series: list = []
         self.value_suffix = ""
         self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(320, 190)
@@ -48,7 +48,7 @@ class BarChart(QWidget):
             painter.end()
 
     def draw(self, painter: QPainter, rect: QRectF) -> None:
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(rect, QColor("white"))
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
@@ -60,13 +60,13 @@ class BarChart(QWidget):
             bold = QFont(font)
             bold.setBold(True)
             painter.setFont(bold)
-            title = painter.fontMetrics().elidedText(self.title, Qt.ElideRight, int(rect.width() - 8))
-            painter.drawText(QRectF(rect.left() + 4, top, rect.width() - 8, line), Qt.AlignLeft, title)
+            title = painter.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, int(rect.width() - 8))
+            painter.drawText(QRectF(rect.left() + 4, top, rect.width() - 8, line), Qt.AlignmentFlag.AlignLeft, title)
             painter.setFont(font)
             top += line + 2
         if not self.has_data():
             painter.setPen(QColor("#777777"))
-            painter.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top), Qt.AlignCenter,
+            painter.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top), Qt.AlignmentFlag.AlignCenter,
                              tr("No data yet"))
             return
         legend_h = line + 4 if len(self.series) > 1 else 0
@@ -82,7 +82,7 @@ class BarChart(QWidget):
             painter.drawLine(int(left), int(y), int(right), int(y))
             painter.setPen(QColor("#333333"))
             painter.drawText(QRectF(rect.left(), y - line / 2, left - rect.left() - 4, line),
-                             Qt.AlignRight | Qt.AlignVCenter, text)
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         painter.setPen(QPen(QColor("#999999"), 1))
         painter.drawLine(int(left), int(top + line), int(left), int(bottom))
         n_cat = len(self.categories)
@@ -99,21 +99,21 @@ class BarChart(QWidget):
                 if v and bar_w > fm.horizontalAdvance(_fmt(v)) * 0.6:
                     painter.setPen(QColor("#333333"))
                     painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
-                                     Qt.AlignHCenter | Qt.AlignBottom, _fmt(v))
+                                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, _fmt(v))
             painter.setPen(QColor("#333333"))
-            painter.drawText(QRectF(left + ci * slot, bottom + 2, slot, line), Qt.AlignHCenter | Qt.AlignTop,
-                             fm.elidedText(cat, Qt.ElideRight, int(slot)))
+            painter.drawText(QRectF(left + ci * slot, bottom + 2, slot, line), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             fm.elidedText(cat, Qt.TextElideMode.ElideRight, int(slot)))
         if legend_h:
             x = left
             y = rect.bottom() - legend_h
             for name, _values, color in self.series:
                 painter.fillRect(QRectF(x, y + 3, 10, line - 6), QColor(color))
                 painter.setPen(QColor("#333333"))
-                painter.drawText(QRectF(x + 13, y, fm.horizontalAdvance(name) + 4, line), Qt.AlignLeft, name)
+                painter.drawText(QRectF(x + 13, y, fm.horizontalAdvance(name) + 4, line), Qt.AlignmentFlag.AlignLeft, name)
                 x += fm.horizontalAdvance(name) + 28
 
     def to_image(self, width: int = 400, height: int = 220) -> QImage:
-        image = QImage(width, height, QImage.Format_ARGB32)
+        image = QImage(width, height, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
         painter = QPainter(image)
         try:

@@ -81,7 +81,7 @@ class OperatorPanel(QGroupBox):
         """Write <folder>/paket_<operator>.csv for every operator; returns the paths."""
         layer = self.plan_page.roadmap_layer()
         if layer is None:
-            notify(self.iface, tr("Run the roadmap first."), Qgis.Warning)
+            notify(self.iface, tr("Run the roadmap first."), Qgis.MessageLevel.Warning)
             return []
         source = QgsVectorLayer(unfiltered_source(layer), "plan", "ogr")
         names = [f.name() for f in source.fields()]
@@ -90,7 +90,7 @@ class OperatorPanel(QGroupBox):
         for op in self.operators():
             path = Path(folder) / f"paket_{safe_name(op)}.csv"
             request = QgsFeatureRequest(QgsExpression(operator_filter_expression(op)))
-            request.setFlags(QgsFeatureRequest.NoGeometry)
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
             with open(path, "w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(names)
@@ -98,5 +98,5 @@ class OperatorPanel(QGroupBox):
                     writer.writerow([text_of(v) for v in feat.attributes()])
             paths.append(str(path))
         notify(self.iface, tr("{n} operator CSV files written to {folder}.").format(n=len(paths), folder=folder),
-               Qgis.Success)
+               Qgis.MessageLevel.Success)
         return paths

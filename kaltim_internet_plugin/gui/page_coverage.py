@@ -19,7 +19,6 @@ from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
@@ -48,6 +47,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter, layer_filters
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
@@ -104,14 +104,14 @@ class CoveragePage(QWidget):
         form = QFormLayout(inputs)
         self.site_combo = QgsMapLayerComboBox()
         self.site_combo.setObjectName("coverageSiteCombo")
-        self.site_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.site_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.site_combo.setAllowEmptyLayer(True)
         self.site_combo.setToolTip(tr("The towers (points, any CRS). Antenna height, frequency and power are read "
                                       "from height_m, freq_mhz and eirp_dbm; missing values use the usual values "
                                       "of the site's technology."))
         self.dem_combo = QgsMapLayerComboBox()
         self.dem_combo.setObjectName("coverageDemCombo")
-        self.dem_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.dem_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
         self.dem_combo.setAllowEmptyLayer(True)
         self.dem_combo.setToolTip(tr("The elevation model (heights in metres). Hills block the signal. The result "
                                      "is a raster on the same grid."))
@@ -231,7 +231,7 @@ class CoveragePage(QWidget):
         vform = QFormLayout(villages)
         self.coverage_combo = QgsMapLayerComboBox()
         self.coverage_combo.setObjectName("coverageRasterCombo")
-        self.coverage_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.coverage_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
         self.coverage_combo.setAllowEmptyLayer(True)
         self.coverage_combo.setLayer(None)
         self.coverage_combo.setToolTip(tr("The coverage raster to classify the villages with (set automatically "
@@ -255,7 +255,7 @@ class CoveragePage(QWidget):
         self.probe_button = QToolButton()
         self.probe_button.setObjectName("signalProbeButton")
         self.probe_button.setDefaultAction(self.probe_action)
-        self.probe_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        self.probe_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         prl.addWidget(self.probe_button)
         self.probe_tool = SignalProbeTool(self.canvas) if self.canvas is not None else None
         if self.probe_tool is not None:
@@ -271,12 +271,12 @@ class CoveragePage(QWidget):
         self.probe_table.setHorizontalHeaderLabels([tr("Site"), tr("Operator"), "km", "dBm"])
         for col, tip in ((2, tr("Distance (km)")), (3, tr("Signal (dBm)"))):
             self.probe_table.horizontalHeaderItem(col).setToolTip(tip)
-        self.probe_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.probe_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.probe_table.verticalHeader().setVisible(False)
         header = self.probe_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for col in (2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.probe_table.setMinimumHeight(120)
         prl.addWidget(self.probe_table)
         self.profile_chart = ProfileChart()
@@ -286,7 +286,7 @@ class CoveragePage(QWidget):
         layout.addStretch(1)
 
         for combo in (self.site_combo, self.dem_combo, self.model_combo, self.resolution_combo, self.coverage_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.probe_table.horizontalHeader().setMinimumSectionSize(40)
 
@@ -383,7 +383,7 @@ class CoveragePage(QWidget):
         sites, dem = self.site_layer(), self.dem_layer()
         if sites is None or dem is None:
             notify(self.iface, tr("Choose a site layer and a DEM first (or load the Kaltim sample on the Data "
-                                  "page)."), Qgis.Warning)
+                                  "page)."), Qgis.MessageLevel.Warning)
             return None
         if self.task is not None:
             return None
@@ -429,7 +429,7 @@ class CoveragePage(QWidget):
                 text += " " + tr("{n} site(s) used default height/frequency/power.").format(
                     n=int(results["SITES_DEFAULTED"]))
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
             self.coverageFinished.emit(payload)
 
         return self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
@@ -437,16 +437,16 @@ class CoveragePage(QWidget):
     # ---- classification ----------------------------------------------------------------------------------------------
     def classify_villages(self):
         if not self.classify_available():
-            notify(self.iface, tr("The 'Classify villages' tool is not available in this version."), Qgis.Warning)
+            notify(self.iface, tr("The 'Classify villages' tool is not available in this version."), Qgis.MessageLevel.Warning)
             return None
         data_page = self._data_page()
         villages = data_page.village_layer() if data_page is not None else None
         coverage = self.coverage_combo.currentLayer()
         if villages is None:
-            notify(self.iface, tr("Choose the village layer on the Data page first."), Qgis.Warning)
+            notify(self.iface, tr("Choose the village layer on the Data page first."), Qgis.MessageLevel.Warning)
             return None
         if coverage is None:
-            notify(self.iface, tr("Compute the coverage first (or choose a coverage raster)."), Qgis.Warning)
+            notify(self.iface, tr("Compute the coverage first (or choose a coverage raster)."), Qgis.MessageLevel.Warning)
             return None
         if self.task is not None:
             return None
@@ -476,7 +476,7 @@ class CoveragePage(QWidget):
             text = tr("Villages: {c} covered, {p} partial, {b} blank spot.").format(
                 c=results.get("COVERED", 0), p=results.get("PARTIAL", 0), b=results.get("BLANK_SPOT", 0))
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
             self.classifyFinished.emit(payload)
 
         return self._start(CLASSIFY_ALG, params, done, tr("Classifying villages"))
@@ -495,16 +495,16 @@ class CoveragePage(QWidget):
             return
         if self._marker is None:
             self._marker = QgsVertexMarker(self.canvas)
-            self._marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self._marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
             self._marker.setColor(QColor("#d7191c"))
             self._marker.setPenWidth(2)
             self._marker.setIconSize(12)
         self._marker.setCenter(canvas_point)
         if self._band is None:
-            self._band = QgsRubberBand(self.canvas, QgsWkbTypes.LineGeometry)
+            self._band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.LineGeometry)
             self._band.setColor(QColor(33, 102, 172, 200))
             self._band.setWidth(2)
-        self._band.reset(QgsWkbTypes.LineGeometry)
+        self._band.reset(QgsWkbTypes.GeometryType.LineGeometry)
         if site_xy is not None and dem_crs is not None:
             tr_ = QgsCoordinateTransform(dem_crs, self.canvas.mapSettings().destinationCrs(), QgsProject.instance())
             try:
@@ -578,7 +578,7 @@ class CoveragePage(QWidget):
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col >= 2:
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 if col == 3:
                     item.setForeground(QColor("#1a9641") if r["dbm"] >= threshold else QColor("#d7191c"))
                 self.probe_table.setItem(row, col, item)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter, layer_filters
 from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
@@ -60,17 +61,17 @@ class DataPage(QWidget):
         form = QFormLayout(layers_box)
         self.village_combo = QgsMapLayerComboBox()
         self.village_combo.setObjectName("villageLayerCombo")
-        self.village_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.village_combo.setAllowEmptyLayer(True)
         self.village_combo.setToolTip(tr("Village polygons (or village office points) with a code per village."))
         self.site_combo = QgsMapLayerComboBox()
         self.site_combo.setObjectName("siteLayerCombo")
-        self.site_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.site_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.site_combo.setAllowEmptyLayer(True)
         self.site_combo.setToolTip(tr("Existing tower sites (points)."))
         self.dem_combo = QgsMapLayerComboBox()
         self.dem_combo.setObjectName("demLayerCombo")
-        self.dem_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.dem_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
         self.dem_combo.setAllowEmptyLayer(True)
         self.dem_combo.setToolTip(tr("Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres."))
         form.addRow(tr("Villages"), self.village_combo)
@@ -203,7 +204,7 @@ class DataPage(QWidget):
         try:
             layers = load_sample(QgsProject.instance())
         except RuntimeError as exc:
-            notify(self.iface, str(exc), Qgis.Critical)
+            notify(self.iface, str(exc), Qgis.MessageLevel.Critical)
             return None
         self.village_combo.setLayer(layers["villages"])
         self.site_combo.setLayer(layers["towers"])
@@ -217,13 +218,14 @@ class DataPage(QWidget):
             canvas.setExtent(tr_.transformBoundingBox(layers["villages"].extent()))
             canvas.refresh()
         notify(self.iface, tr("Kaltim sample loaded: 1,038 villages (population ESTIMATED), "
-                              "SYNTHETIC DEM and towers."), Qgis.Success)
+                              "SYNTHETIC DEM and towers."), Qgis.MessageLevel.Success)
         return layers
 
     def validate(self):
         layer = self.village_layer()
         if layer is None:
-            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.Warning)
+            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."),
+                   Qgis.MessageLevel.Warning)
             return None
         mapping = self.mapping()
         self.report_path = str(Path(tempfile.mkdtemp(prefix="kaltim_")) / "validation.html")
@@ -242,11 +244,11 @@ class DataPage(QWidget):
         self.task = None
         if not ok:
             self.report_view.setPlainText(tr("Validation failed: {log}").format(log=feedback.textLog()))
-            notify(self.iface, tr("Validation failed; see the panel."), Qgis.Critical)
+            notify(self.iface, tr("Validation failed; see the panel."), Qgis.MessageLevel.Critical)
             return
         self.report_view.setHtml(Path(self.report_path).read_text(encoding="utf-8"))
         self.open_report_button.setEnabled(True)
-        level = Qgis.Success if results.get("VALID") else Qgis.Warning
+        level = Qgis.MessageLevel.Success if results.get("VALID") else Qgis.MessageLevel.Warning
         notify(self.iface, tr("Validation: {e} error(s), {w} warning(s) in {n} features.").format(
             e=results.get("ERROR_COUNT"), w=results.get("WARNING_COUNT"), n=results.get("FEATURE_COUNT")), level)
         self.validationFinished.emit(dict(results))
@@ -260,12 +262,12 @@ class DataPage(QWidget):
 
         layer = self.village_layer()
         if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose a village layer first."), Qgis.Warning)
+            notify(self.iface, tr("Choose a village layer first."), Qgis.MessageLevel.Warning)
             return None
         repaired_layer, repaired = repair_layer(layer)
         QgsProject.instance().addMapLayer(repaired_layer)
         notify(self.iface, tr("Repaired {n} geometries into the new layer '{name}'; the original is unchanged.")
-               .format(n=len(repaired), name=repaired_layer.name()), Qgis.Success)
+               .format(n=len(repaired), name=repaired_layer.name()), Qgis.MessageLevel.Success)
         return repaired_layer
 
     def show_report(self, report):

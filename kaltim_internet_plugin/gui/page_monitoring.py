@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter, layer_filters
 from ..core import formatting as fmt
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
@@ -59,7 +60,7 @@ def _fill(table: QTableWidget, headers: list, rows: list) -> None:
 def _table(name: str) -> QTableWidget:
     t = QTableWidget()
     t.setObjectName(name)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setMinimumHeight(180)
     t.verticalHeader().setVisible(False)
     return t
@@ -89,16 +90,16 @@ class MonitoringPage(QWidget):
         form = QFormLayout(box)
         self.plan_widget = QgsFileWidget()
         self.plan_widget.setObjectName("planDbWidget")
-        self.plan_widget.setStorageMode(QgsFileWidget.GetFile)
+        self.plan_widget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
         self.plan_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.plan_widget.setToolTip(tr("The plan GeoPackage: it keeps the imported reports and the status history."))
         self.village_combo = QgsMapLayerComboBox()
         self.village_combo.setObjectName("monVillageCombo")
-        self.village_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.village_combo.setAllowEmptyLayer(True)
         self.site_combo = QgsMapLayerComboBox()
         self.site_combo.setObjectName("monSiteCombo")
-        self.site_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.site_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.site_combo.setAllowEmptyLayer(True)
         self.edit_target = QComboBox()
         self.edit_target.setObjectName("editTargetCombo")
@@ -301,7 +302,7 @@ class MonitoringPage(QWidget):
 
     def _need_plan(self) -> bool:
         if not self.plan_db():
-            notify(self.iface, tr("Choose the plan GeoPackage first."), Qgis.Warning)
+            notify(self.iface, tr("Choose the plan GeoPackage first."), Qgis.MessageLevel.Warning)
             return False
         return True
 
@@ -309,7 +310,7 @@ class MonitoringPage(QWidget):
     def add_fields(self, confirm: bool = True):
         layer = self.status_layer()
         if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.Warning)
+            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
             return None
         source = layer.source().split("|")
         path = source[0]
@@ -317,7 +318,7 @@ class MonitoringPage(QWidget):
         if layer.providerType() != "ogr" or not path.lower().endswith(".gpkg") or not name:
             notify(self.iface, tr("Monitoring fields are added only to a layer of a plan GeoPackage (.gpkg); "
                                   "'{layer}' is not one. Export it to the plan GeoPackage first.")
-                   .format(layer=layer.name()), Qgis.Warning)
+                   .format(layer=layer.name()), Qgis.MessageLevel.Warning)
             return None
         field = sw.status_field_for(layer)
         if field == sw.STATUS_FIELD and sw.foreign_status_values(layer, field):
@@ -326,12 +327,12 @@ class MonitoringPage(QWidget):
                 self, tr("Add monitoring fields"),
                 tr("Add the fields {status}, survey_date, contract_date, install_date, active_date and status_note "
                    "(those missing) to layer '{layer}' in {path}?").format(
-                    status=field, layer=name, path=path)) != QMessageBox.Yes:
+                    status=field, layer=name, path=path)) != QMessageBox.StandardButton.Yes:
             return None
         try:
             added = sw.add_monitoring_fields(path, name, field)
         except ValueError as exc:
-            notify(self.iface, str(exc), Qgis.Critical)
+            notify(self.iface, str(exc), Qgis.MessageLevel.Critical)
             return None
         layer.reload()
         layer.dataProvider().reloadData()
@@ -339,13 +340,13 @@ class MonitoringPage(QWidget):
         if not self.plan_db():
             self.set_plan_db(path)
         notify(self.iface, tr("Fields added to '{layer}': {fields}").format(
-            layer=name, fields=", ".join(added) or tr("none (all present)")), Qgis.Success)
+            layer=name, fields=", ".join(added) or tr("none (all present)")), Qgis.MessageLevel.Success)
         return added
 
     def setup_editing(self):
         layer = self.status_layer()
         if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.Warning)
+            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
             return None
         if not self._need_plan():
             return None
@@ -353,13 +354,13 @@ class MonitoringPage(QWidget):
             recorder = sw.setup_status_editing(layer, self.plan_db(), sw.status_field_for(layer),
                                                code_field=self._code_field(layer))
         except (ValueError, OSError) as exc:
-            notify(self.iface, str(exc), Qgis.Warning)
+            notify(self.iface, str(exc), Qgis.MessageLevel.Warning)
             self.status_label.setText(str(exc))
             return None
         text = tr("Status editing set up for '{layer}'. Edit the status in the attribute table or the form and "
                   "save: each change is added to the status history.").format(layer=layer.name())
         self.status_label.setText(text)
-        notify(self.iface, text, Qgis.Success)
+        notify(self.iface, text, Qgis.MessageLevel.Success)
         self._watch_selection()
         return recorder
 
@@ -368,12 +369,12 @@ class MonitoringPage(QWidget):
 
         layer = self.status_layer()
         if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.Warning)
+            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
             return None
         try:
             renderer = style_by_status(layer, sw.status_field_for(layer))
         except ValueError as exc:
-            notify(self.iface, str(exc), Qgis.Warning)
+            notify(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return None
         if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
             self.iface.layerTreeView().refreshLayerSymbology(layer.id())
@@ -420,7 +421,7 @@ class MonitoringPage(QWidget):
         if counts["ROWS_REJECTED"]:
             text += " " + tr("Rejected rows with reasons: {path}").format(path=results.get("REJECTS"))
         self.import_label.setText(text)
-        notify(self.iface, text, Qgis.Warning if counts["ROWS_REJECTED"] else Qgis.Success)
+        notify(self.iface, text, Qgis.MessageLevel.Warning if counts["ROWS_REJECTED"] else Qgis.MessageLevel.Success)
         self.last_import = dict(results, ok=True)
         self.refresh_indicators()
         self.importFinished.emit(dict(self.last_import))
@@ -437,7 +438,7 @@ class MonitoringPage(QWidget):
         try:
             records = store.load_records(db)
         except Exception as exc:  # noqa: BLE001 - show any database problem to the user
-            notify(self.iface, tr("Cannot read the monitoring tables: {error}").format(error=exc), Qgis.Warning)
+            notify(self.iface, tr("Cannot read the monitoring tables: {error}").format(error=exc), Qgis.MessageLevel.Warning)
             return {}
         layer = self.village_layer()
         vrows = (village_rows(layer, sw.status_field_for(layer), self._code_field(layer))
@@ -559,7 +560,7 @@ class MonitoringPage(QWidget):
             text = tr("M&E report for {month} written: {path}").format(month=results.get("REPORT_MONTH") or "-",
                                                                        path=results.get("REPORT_PDF"))
             self.report_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
         self.reportFinished.emit(dict(self.last_report))
 
     def open_pdf(self):

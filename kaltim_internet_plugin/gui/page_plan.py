@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
@@ -36,6 +36,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter, layer_filters
 from ..core import formatting as fmt
 from ..core import numbers as nb
 from ..core.funding import (
@@ -155,14 +156,14 @@ class PlanPage(QWidget):
         form = QFormLayout(box)
         self.plan_combo = QgsMapLayerComboBox()
         self.plan_combo.setObjectName("planLayerCombo")
-        self.plan_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.plan_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.plan_combo.setAllowEmptyLayer(True)
         self.plan_combo.setToolTip(tr("Village plan layer from 'Choose technology' (fields tech, capex_idr, "
                                       "opex_idr_year, priority_rank)."))
         form.addRow(tr("Plan layer"), self.plan_combo)
         self.towers_combo = QgsMapLayerComboBox()
         self.towers_combo.setObjectName("towersLayerCombo")
-        self.towers_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.towers_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.towers_combo.setAllowEmptyLayer(True)
         self.towers_combo.setLayer(None)
         self.towers_combo.setToolTip(tr("Optional: existing towers with an operator field, for the tower sharing "
@@ -189,7 +190,7 @@ class PlanPage(QWidget):
         form.addRow(tr("Cadres/village"), self.cadre_spin)
         self.output_widget = QgsFileWidget()
         self.output_widget.setObjectName("outputGpkg")
-        self.output_widget.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.output_widget.setToolTip(tr("GeoPackage for the roadmap outputs (tables villages, roadmap_year_source, "
                                          "training_plan, operator_packages, tower_sharing, funding_sources). "
@@ -207,7 +208,7 @@ class PlanPage(QWidget):
         for c in COLUMNS:
             if c in tips:
                 self.funding_table.horizontalHeaderItem(COL[c]).setToolTip(tips[c])
-        self.funding_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.funding_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.funding_table.setMinimumHeight(170)
         self._delegates = []
         for col, kind in (("kinds", "funding_kind"), ("techs", "tech"), ("capex_techs", "tech"),
@@ -272,7 +273,7 @@ class PlanPage(QWidget):
 
         # year filter --------------------------------------------------------------------------------------------
         srow = QHBoxLayout()
-        self.year_slider = QSlider(Qt.Horizontal)
+        self.year_slider = QSlider(Qt.Orientation.Horizontal)
         self.year_slider.setObjectName("yearSlider")
         self.year_slider.setEnabled(False)
         self.year_slider.setToolTip(tr("Show the roadmap up to this year on the map (filters the roadmap layer)."))
@@ -348,8 +349,8 @@ class PlanPage(QWidget):
                 item.setToolTip(format_idr(float(v), self._lang()))
             t.setItem(r, COL[c], item)
         rec = QTableWidgetItem("")
-        rec.setFlags((rec.flags() | Qt.ItemIsUserCheckable) & ~Qt.ItemIsEditable)
-        rec.setCheckState(Qt.Checked if s.recurring else Qt.Unchecked)
+        rec.setFlags((rec.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
+        rec.setCheckState(Qt.CheckState.Checked if s.recurring else Qt.CheckState.Unchecked)
         t.setItem(r, COL["recurring"], rec)
 
     def _text(self, row: int, col: str) -> str:
@@ -394,7 +395,7 @@ class PlanPage(QWidget):
             kw.update(only_3t="3t" in rules, needs_plot="plot" in rules, desa_only="desa" in rules,
                       cap_per_kab="per_kab" in rules, commercial="operator" in rules)
             rec = self.funding_table.item(r, COL["recurring"])
-            kw["recurring"] = rec is not None and rec.checkState() == Qt.Checked
+            kw["recurring"] = rec is not None and rec.checkState() == Qt.CheckState.Checked
             order = self._text(r, "order")
             try:
                 kw["order"] = int(nb.parse_number(order, nb.RANK)) if order else 100
@@ -497,11 +498,11 @@ class PlanPage(QWidget):
             sources = funding_store.read_file(path)
         except FundingTableError as e:
             notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(
-                path=path, error=e.message_id if self._lang() == "id" else e.message_en), Qgis.Critical)
+                path=path, error=e.message_id if self._lang() == "id" else e.message_en), Qgis.MessageLevel.Critical)
             return False
         except (OSError, ValueError) as e:
             notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(path=path, error=str(e)),
-                   Qgis.Critical)
+                   Qgis.MessageLevel.Critical)
             return False
         self.set_sources(sources)
         self.save_to_project()
@@ -516,9 +517,9 @@ class PlanPage(QWidget):
         try:
             funding_store.write_file(path, self.sources())
         except OSError as e:
-            notify(self.iface, tr("Cannot write {path}: {error}").format(path=path, error=str(e)), Qgis.Critical)
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=path, error=str(e)), Qgis.MessageLevel.Critical)
             return False
-        notify(self.iface, tr("Funding table saved to {path}").format(path=path), Qgis.Success)
+        notify(self.iface, tr("Funding table saved to {path}").format(path=path), Qgis.MessageLevel.Success)
         return True
 
     # ---- run ----------------------------------------------------------------------------------------------------
@@ -578,25 +579,25 @@ class PlanPage(QWidget):
     def run_roadmap(self):
         plan = self.plan_layer()
         if not isinstance(plan, QgsVectorLayer):
-            notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."), Qgis.Warning)
+            notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."), Qgis.MessageLevel.Warning)
             return None
         if self.task is not None:
-            notify(self.iface, tr("The roadmap is already running."), Qgis.Warning)
+            notify(self.iface, tr("The roadmap is already running."), Qgis.MessageLevel.Warning)
             return None
         messages = self.validate()
         sources, _ = self.read_table()
         if messages and validate_sources(sources):
-            notify(self.iface, tr("Fix the funding table first; see the messages under the table."), Qgis.Warning)
+            notify(self.iface, tr("Fix the funding table first; see the messages under the table."), Qgis.MessageLevel.Warning)
             return None
         capacity_problem = self.capacity_editor.validate()
         if capacity_problem:
-            notify(self.iface, capacity_problem, Qgis.Warning)
+            notify(self.iface, capacity_problem, Qgis.MessageLevel.Warning)
             return None
         out = self._output_path(plan)
         plan_file = os.path.normcase(os.path.abspath(plan.source().split("|")[0]))
         if os.path.normcase(os.path.abspath(out)) == plan_file:
             notify(self.iface, tr("Save the roadmap to another GeoPackage than the plan layer's own file."),
-                   Qgis.Warning)
+                   Qgis.MessageLevel.Warning)
             return None
         existing = self._existing_tables(out)
         if existing and out != getattr(self, "_out_path", None) and not self._confirm_replace(out, existing):
@@ -604,7 +605,7 @@ class PlanPage(QWidget):
         try:
             self._drop_previous(out)
         except OSError as e:
-            notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)), Qgis.Critical)
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)), Qgis.MessageLevel.Critical)
             return None
         funding_file = str(Path(tempfile.mkdtemp(prefix="kaltim_funding_")) / "funding_sources.json")
         funding_store.write_file(funding_file, sources)
@@ -634,8 +635,8 @@ class PlanPage(QWidget):
         answer = QMessageBox.question(
             self, tr("Replace roadmap tables?"),
             tr("{path} already holds the tables {tables}. Replace them with the new roadmap?").format(
-                path=path, tables=", ".join(tables)), QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+                path=path, tables=", ".join(tables)), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _progress(self, value):
         self.progress.setValue(int(value))
@@ -655,7 +656,7 @@ class PlanPage(QWidget):
             text = tr("The roadmap was cancelled.") if canceled else tr("The roadmap failed: {log}").format(
                 log=log.strip()[-800:])
             self.summary_label.setText(text)
-            notify(self.iface, text, Qgis.Warning if canceled else Qgis.Critical)
+            notify(self.iface, text, Qgis.MessageLevel.Warning if canceled else Qgis.MessageLevel.Critical)
             self.roadmapFinished.emit({"ok": False, "canceled": canceled, "log": log})
             return
         self.progress.setValue(100)
@@ -664,7 +665,7 @@ class PlanPage(QWidget):
             funding_store.write_gpkg(self._out_path, self.sources())
         except OSError as e:
             notify(self.iface, tr("Cannot write {path}: {error}").format(path=self._out_path, error=str(e)),
-                   Qgis.Warning)
+                   Qgis.MessageLevel.Warning)
         self.add_layers(self._out_path, *self._run_years)
         self.update_charts()
         self.show_summary(results)

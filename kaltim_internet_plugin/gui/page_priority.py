@@ -14,7 +14,6 @@ import numpy as np
 from qgis.core import (
     Qgis,
     QgsFeature,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -34,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter, layer_filters
 from ..core import formatting as fmt
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
@@ -72,7 +72,7 @@ class PriorityPage(QWidget):
         form = QFormLayout()
         self.village_combo = QgsMapLayerComboBox()
         self.village_combo.setObjectName("priorityVillageCombo")
-        self.village_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.village_combo.setAllowEmptyLayer(True)
         self.village_combo.setToolTip(tr("Villages to rank, ideally classified (status field from 'Classify "
                                          "villages'). Your layer is not changed: scores go into a new layer."))
@@ -94,7 +94,7 @@ class PriorityPage(QWidget):
         self.slider_labels = {}
         labels = criterion_labels()
         for row, key in enumerate(CRITERIA):
-            slider = QSlider(Qt.Horizontal)
+            slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{key}")
             slider.setRange(0, 100)
             slider.setToolTip(tr("Weight of the criterion; the ranking updates while you move it."))
@@ -136,7 +136,7 @@ class PriorityPage(QWidget):
         self.method_combo.addItem(tr("Greedy (fast heuristic)"), 1)
         self.candidates_combo = QgsMapLayerComboBox()
         self.candidates_combo.setObjectName("candidatesCombo")
-        self.candidates_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.candidates_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.candidates_combo.setAllowEmptyLayer(True)
         self.candidates_combo.setLayer(None)
         self.candidates_combo.setToolTip(tr("Empty: candidate sites are built first (offices, hilltops, existing "
@@ -404,7 +404,7 @@ class PriorityPage(QWidget):
     # ---- tasks -----------------------------------------------------------------------------------------------------
     def _prepared_villages(self):
         if self.rerank() is None or self.output_layer is None:
-            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.Warning)
+            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.MessageLevel.Warning)
             return None
         return self.output_layer
 
@@ -445,7 +445,7 @@ class PriorityPage(QWidget):
         from .cost_table_dialog import CostTableDialog
 
         dialog = CostTableDialog(self)
-        dialog.exec_()
+        dialog.exec()
         return dialog
 
     @staticmethod
@@ -485,7 +485,7 @@ class PriorityPage(QWidget):
                 capex=fmt.money(results.get("CAPEX_TOTAL", 0), lang),
                 opex=fmt.money(results.get("OPEX_TOTAL", 0), lang))
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
             self.taskFinished.emit("choosetech", True, dict(results))
 
         return self._start("kaltiminternet:choosetech", params, done, tr("Choosing technology"))
@@ -537,7 +537,7 @@ class PriorityPage(QWidget):
                 pop=fmt.integer(results.get("POPULATION_COVERED", 0), lang),
                 gap="-" if gap is None else fmt.percent(gap, lang, 2, of_one=True))
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Success)
+            notify(self.iface, text, Qgis.MessageLevel.Success)
             self.taskFinished.emit("optimizesites", True, dict(results))
 
         return self._start("kaltiminternet:optimizesites", params, done, tr("Optimising sites"))

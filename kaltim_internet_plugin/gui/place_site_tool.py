@@ -47,7 +47,7 @@ class PlaceSiteTool(QgsMapTool):
         self._drag_fid = None
         self._press_px = None
         self._marker = None
-        self.setCursor(QCursor(Qt.CrossCursor))
+        self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     # helpers ------------------------------------------------------------------------------------------------
     def layer(self):
@@ -63,7 +63,7 @@ class PlaceSiteTool(QgsMapTool):
         return QgsPointXY(point)
 
     def _reject(self, text: str):
-        notify(self.iface, text, Qgis.Warning)
+        notify(self.iface, text, Qgis.MessageLevel.Warning)
         self.rejected.emit(text)
 
     def _check(self, point: QgsPointXY) -> bool:
@@ -144,7 +144,7 @@ class PlaceSiteTool(QgsMapTool):
 
     # mouse --------------------------------------------------------------------------------------------------
     def canvasPressEvent(self, e):  # noqa: N802
-        if e.button() != Qt.LeftButton:
+        if e.button() != Qt.MouseButton.LeftButton:
             return
         self._press_px = e.pos()
         self._drag_fid = self.site_at(e.mapPoint())
@@ -154,14 +154,14 @@ class PlaceSiteTool(QgsMapTool):
             return
         if self._marker is None:
             self._marker = QgsVertexMarker(self.canvas_)
-            self._marker.setIconType(QgsVertexMarker.ICON_CROSS)
+            self._marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
             self._marker.setColor(QColor("#ff7f00"))
             self._marker.setIconSize(14)
             self._marker.setPenWidth(2)
         self._marker.setCenter(e.mapPoint())
 
     def canvasReleaseEvent(self, e):  # noqa: N802
-        if e.button() != Qt.LeftButton:
+        if e.button() != Qt.MouseButton.LeftButton:
             return
         fid, press = self._drag_fid, self._press_px
         self._drag_fid, self._press_px = None, None

@@ -20,7 +20,7 @@ class PriorityChart(QWidget):
         self._title = ""
         self._rows = []
         self.setMinimumHeight(150)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_contributions(self, title: str, rows) -> None:
         self._title = str(title)
@@ -50,18 +50,19 @@ class PriorityChart(QWidget):
             p.end()
 
     def _paint(self, p: QPainter) -> None:
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(6, 4, -6, -4)
         fm = QFontMetrics(self.font())
         lh = fm.height()
         p.setPen(QPen(self.palette().windowText().color()))
         if not self._rows:
-            p.drawText(QRectF(rect), Qt.AlignCenter | Qt.TextWordWrap,
+            p.drawText(QRectF(rect), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                        tr("Select a village on the map to see its score by criterion."))
             return
         title = tr("{name}: score {score:.1f} of 100").format(name=self._title, score=self.total())
-        p.drawText(QRectF(rect.left(), rect.top(), rect.width(), lh), Qt.AlignLeft | Qt.AlignVCenter,
-                   fm.elidedText(title, Qt.ElideRight, rect.width()))
+        p.drawText(QRectF(rect.left(), rect.top(), rect.width(), lh),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
         top = rect.top() + lh + 4
         label_w = min(max(fm.horizontalAdvance(label) for _k, label, _v in self._rows) + 8, rect.width() // 2)
         value_w = fm.horizontalAdvance("100.0") + 6
@@ -70,10 +71,12 @@ class PriorityChart(QWidget):
         for n, (key, label, value) in enumerate(self._rows):
             y = top + n * row_h
             p.setPen(QPen(self.palette().windowText().color()))
-            p.drawText(QRectF(rect.left(), y, label_w - 4, row_h), Qt.AlignRight | Qt.AlignVCenter,
-                       fm.elidedText(label, Qt.ElideRight, label_w - 4))
+            p.drawText(QRectF(rect.left(), y, label_w - 4, row_h),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 4))
             w = bar_w * max(0.0, min(value, 100.0)) / 100.0
             p.fillRect(QRectF(rect.left() + label_w, y + row_h * 0.15, w, row_h * 0.7),
                        QColor(COLORS.get(key, "#878787")))
-            p.drawText(QRectF(rect.left() + label_w + w + 3, y, value_w, row_h), Qt.AlignLeft | Qt.AlignVCenter,
+            p.drawText(QRectF(rect.left() + label_w + w + 3, y, value_w, row_h),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        f"{value:.1f}")

@@ -44,7 +44,7 @@ class ProfileChart(QWidget):
         self.title = ""
         self.empty_text = tr("Click the map with 'Signal at point' to see the terrain profile.")
         self.setMinimumHeight(220)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_profile(self, profile: Optional[dict], title: str = "") -> None:
         self._profile = profile
@@ -72,7 +72,7 @@ class ProfileChart(QWidget):
     def paintEvent(self, event):  # noqa: N802
         p = QPainter(self)
         try:
-            p.setRenderHint(QPainter.Antialiasing)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._paint(p)
         finally:
             p.end()
@@ -85,11 +85,13 @@ class ProfileChart(QWidget):
         p.setPen(text_pen)
         top = rect.top()
         if self.title:
-            p.drawText(QRectF(rect.left(), top, rect.width(), lh), Qt.AlignLeft | Qt.AlignVCenter,
-                       fm.elidedText(self.title, Qt.ElideRight, int(rect.width())))
+            p.drawText(QRectF(rect.left(), top, rect.width(), lh),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       fm.elidedText(self.title, Qt.TextElideMode.ElideRight, int(rect.width())))
             top += lh + 2
         if not self.has_data():
-            p.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top), Qt.AlignCenter | Qt.TextWordWrap,
+            p.drawText(QRectF(rect.left(), top, rect.width(), rect.bottom() - top),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                        self.empty_text)
             return
         # legend
@@ -103,10 +105,10 @@ class ProfileChart(QWidget):
             if kind == "fill":
                 p.fillRect(QRectF(x, y - 5, 18, 10), color)
             else:
-                p.setPen(QPen(color, 2, Qt.SolidLine if kind == "line" else Qt.DashLine))
+                p.setPen(QPen(color, 2, Qt.PenStyle.SolidLine if kind == "line" else Qt.PenStyle.DashLine))
                 p.drawLine(QPointF(x, y), QPointF(x + 18, y))
             p.setPen(text_pen)
-            p.drawText(QRectF(x + 22, top, w, lh), Qt.AlignLeft | Qt.AlignVCenter, label)
+            p.drawText(QRectF(x + 22, top, w, lh), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             x += w
         top += lh + 6
 
@@ -135,25 +137,27 @@ class ProfileChart(QWidget):
             return plot.bottom() - plot.height() * (yv - ymin) / (ymax - ymin)
 
         # grid and tick labels
-        grid_pen = QPen(self.palette().mid().color(), 0.5, Qt.DotLine)
+        grid_pen = QPen(self.palette().mid().color(), 0.5, Qt.PenStyle.DotLine)
         for t in yticks:
             p.setPen(grid_pen)
             p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)))
             p.setPen(text_pen)
             p.drawText(QRectF(plot.left() - ylab_w - 2, py(t) - lh / 2, ylab_w - 2, lh),
-                       Qt.AlignRight | Qt.AlignVCenter, f"{t:.0f}")
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{t:.0f}")
         for t in nice_ticks(0.0, xmax, 6):
             p.setPen(grid_pen)
             p.drawLine(QPointF(px(t), plot.top()), QPointF(px(t), plot.bottom()))
             p.setPen(text_pen)
             label = f"{t:g}"
-            p.drawText(QRectF(px(t) - 30, plot.bottom() + 2, 60, lh), Qt.AlignHCenter | Qt.AlignTop, label)
-        p.drawText(QRectF(plot.left(), plot.bottom() + lh + 2, plot.width(), lh), Qt.AlignHCenter | Qt.AlignTop,
+            p.drawText(QRectF(px(t) - 30, plot.bottom() + 2, 60, lh),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+        p.drawText(QRectF(plot.left(), plot.bottom() + lh + 2, plot.width(), lh),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                    tr("Distance from the site (km)"))
         p.save()
         p.translate(rect.left() + lh * 0.5, plot.center().y())
         p.rotate(-90)
-        p.drawText(QRectF(-plot.height() / 2, -lh / 2, plot.height(), lh), Qt.AlignCenter,
+        p.drawText(QRectF(-plot.height() / 2, -lh / 2, plot.height(), lh), Qt.AlignmentFlag.AlignCenter,
                    tr("Elevation (m)"))
         p.restore()
 
@@ -163,11 +167,11 @@ class ProfileChart(QWidget):
                          [QPointF(px(a), py(b)) for a, b in reversed(list(zip(d, lower)))])
         fill = QColor(FRESNEL)
         fill.setAlpha(45)
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(QBrush(fill))
         p.drawPolygon(zone)
-        p.setBrush(Qt.NoBrush)
-        p.setPen(QPen(FRESNEL, 1.2, Qt.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(FRESNEL, 1.2, Qt.PenStyle.DashLine))
         for series in (upper, lower):
             path = QPainterPath(QPointF(px(d[0]), py(series[0])))
             for a, b in zip(d[1:], series[1:]):
@@ -181,7 +185,7 @@ class ProfileChart(QWidget):
         p.setPen(QPen(TERRAIN.darker(130), 1))
         p.setBrush(QBrush(tcol))
         p.drawPolygon(ground)
-        p.setBrush(Qt.NoBrush)
+        p.setBrush(Qt.BrushStyle.NoBrush)
         # antennas and the line of sight
         p.setPen(QPen(LOS.darker(120), 2))
         p.drawLine(QPointF(px(d[0]), py(terrain[0])), QPointF(px(d[0]), py(los[0])))

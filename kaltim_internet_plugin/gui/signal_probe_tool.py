@@ -26,10 +26,10 @@ class SignalProbeTool(QgsMapTool):
 
     def __init__(self, canvas):
         super().__init__(canvas)
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
 
     def canvasReleaseEvent(self, event):  # noqa: N802
-        if event.button() == Qt.LeftButton:
+        if event.button() == Qt.MouseButton.LeftButton:
             self.pointClicked.emit(QgsPointXY(event.mapPoint()))
 
 

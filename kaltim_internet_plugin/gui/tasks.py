@@ -77,7 +77,7 @@ class TaskRunner:
             if not ok and not feedback.isCanceled():
                 notify(self.iface, tr("{what} failed: {error}").format(what=description,
                                                                        error=failure_text(feedback)),
-                       Qgis.Critical, duration=15)
+                       Qgis.MessageLevel.Critical, duration=15)
             on_done(ok, results, feedback)
 
         self.task = run_algorithm_task(alg_id, params, done, description, self.set_progress, use_project)
@@ -112,7 +112,7 @@ class CallTask(QgsTask):
     ``on_done(task, ok)`` runs in the GUI thread with ``task.result`` or ``task.error`` set."""
 
     def __init__(self, description: str, work, on_done):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.work, self.on_done = work, on_done
         self.result = None
         self.error = None
@@ -170,7 +170,7 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     feedback = Feedback()
     if on_progress is not None:
         feedback.progressChanged.connect(on_progress)
-    if alg.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+    if alg.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
         return _run_on_main_thread(alg, params, context, feedback, on_done)
     task = QgsProcessingAlgRunnerTask(alg, detach_layers(params), context, feedback)
     if description:
@@ -219,7 +219,7 @@ def _snapshot(layer) -> str:
     opts.driverName = "GPKG"
     opts.layerName = "snapshot"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         return ""
     return f"{path}|layername=snapshot"
 

@@ -17,14 +17,13 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsGeometry,
-    QgsMapLayerProxyModel,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.gui import QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QVariant, pyqtSignal
+from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -35,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import FieldType, LayerFilter, layer_filters
 from ..core import formatting as fmt
 from ..core.whatif import WhatIfEngine, WhatIfError, WhatIfParams
 from ..i18n import tr, ui_lang
@@ -53,10 +53,10 @@ from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
 from .whatif_task import WhatIfTask
 
-AFFECTED_FIELDS = [("site_id", QVariant.String), ("kode", QVariant.String), ("nama", QVariant.String),
-                   ("status_before", QVariant.String), ("status_after", QVariant.String),
-                   ("share_before", QVariant.Double), ("share_after", QVariant.Double),
-                   ("pop_gain", QVariant.Double)]
+AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
+                   ("status_before", FieldType.String), ("status_after", FieldType.String),
+                   ("share_before", FieldType.Double), ("share_after", FieldType.Double),
+                   ("pop_gain", FieldType.Double)]
 
 
 def format_idr(value) -> str:
@@ -101,7 +101,7 @@ class WhatIfPanel(QWidget):
 
         self.sites_combo = QgsMapLayerComboBox()
         self.sites_combo.setObjectName("plannedSitesCombo")
-        self.sites_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.sites_combo.setFilters(layer_filters(LayerFilter.PointLayer))
         self.sites_combo.setAllowEmptyLayer(True)
         self.sites_combo.setToolTip(tr("Point layer of planned sites (site_id, tech, height_m, …)."))
         self.create_button = QPushButton(tr("Create planned-sites layer…"))
@@ -113,16 +113,16 @@ class WhatIfPanel(QWidget):
 
         self.dem_combo = QgsMapLayerComboBox()
         self.dem_combo.setObjectName("whatifDemCombo")
-        self.dem_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.dem_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
         self.dem_combo.setAllowEmptyLayer(True)
         self.coverage_combo = QgsMapLayerComboBox()
         self.coverage_combo.setObjectName("existingCoverageCombo")
-        self.coverage_combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.coverage_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
         self.coverage_combo.setAllowEmptyLayer(True)
         self.coverage_combo.setToolTip(tr("Coverage raster of the existing sites (best signal in dBm)."))
         self.villages_combo = QgsMapLayerComboBox()
         self.villages_combo.setObjectName("classifiedVillagesCombo")
-        self.villages_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.PointLayer)
+        self.villages_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.villages_combo.setAllowEmptyLayer(True)
         self.villages_combo.setToolTip(tr("Villages classified against the existing coverage (status, cov_share)."))
         form.addRow(tr("DEM"), self.dem_combo)
@@ -226,7 +226,7 @@ class WhatIfPanel(QWidget):
     def choose_and_create_layer(self):
         path, _ = QFileDialog.getSaveFileName(self, tr("GeoPackage for the planned sites"), "plan.gpkg",
                                               tr("GeoPackage (*.gpkg)"),
-                                              options=QFileDialog.DontConfirmOverwrite)
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             if not path.lower().endswith(".gpkg"):
                 path += ".gpkg"
@@ -251,11 +251,11 @@ class WhatIfPanel(QWidget):
         if not ok:
             text = tr("The planned-sites layer was not created: {log}").format(log=feedback.textLog().strip())
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Critical)
+            notify(self.iface, text, Qgis.MessageLevel.Critical)
             return None
         layer = QgsVectorLayer(results["OUTPUT"], results.get("LAYER_NAME") or "planned_sites", "ogr")
         if not layer.isValid():
-            notify(self.iface, tr("The planned-sites layer cannot be opened."), Qgis.Critical)
+            notify(self.iface, tr("The planned-sites layer cannot be opened."), Qgis.MessageLevel.Critical)
             return None
         configure_planned_sites_form(layer)
         style_planned_sites(layer)
@@ -285,7 +285,7 @@ class WhatIfPanel(QWidget):
             return
         if on:
             if self.sites_layer() is None:
-                notify(self.iface, tr("Choose or create a planned-sites layer first."), Qgis.Warning)
+                notify(self.iface, tr("Choose or create a planned-sites layer first."), Qgis.MessageLevel.Warning)
                 self.place_button.setChecked(False)
                 return
             canvas.setMapTool(self.ensure_tool(open_form=True if self.tool is None else self.tool.open_form))
@@ -433,7 +433,7 @@ class WhatIfPanel(QWidget):
             text = tr("Site {site_id} is outside the DEM: move it onto the terrain model. No preview.").format(
                 site_id=sid)
         self.status_label.setText(text)
-        notify(self.iface, text, Qgis.Warning)
+        notify(self.iface, text, Qgis.MessageLevel.Warning)
         self.previewFailed.emit(text)
 
     def _task_done(self, task, ok):
@@ -504,7 +504,7 @@ class WhatIfPanel(QWidget):
         layer = self.affected_layer()
         points = not any(v.wkb and v.office is None for v in self._villages_by_id.values())
         gtype = "Point" if points else "MultiPolygon"
-        if layer is None or (layer.geometryType() == QgsWkbTypes.PointGeometry) != points:
+        if layer is None or (layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry) != points:
             if layer is not None:
                 QgsProject.instance().removeMapLayer(layer.id())
             crs = self._dem_crs.authid() or "EPSG:32750"
@@ -574,10 +574,10 @@ class WhatIfPanel(QWidget):
         if not layer.commitChanges(False):
             text = tr("Saving the planned sites failed: {errors}").format(errors="; ".join(layer.commitErrors()))
             self.status_label.setText(text)
-            notify(self.iface, text, Qgis.Critical)
+            notify(self.iface, text, Qgis.MessageLevel.Critical)
             return False
         self.status_label.setText(tr("Planned sites saved."))
-        notify(self.iface, tr("Planned sites saved."), Qgis.Success, 3)
+        notify(self.iface, tr("Planned sites saved."), Qgis.MessageLevel.Success, 3)
         return True
 
     def discard(self):

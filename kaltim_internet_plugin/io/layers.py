@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -41,7 +42,7 @@ def geometry_problem(geom: QgsGeometry) -> tuple:
     """(is_empty, error text) for one geometry, using GEOS validity."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return True, ""
-    errors = geom.validateGeometry(QgsGeometry.ValidatorGeos)
+    errors = geom.validateGeometry(Qgis.GeometryValidationEngine.Geos)
     if errors:
         return False, "; ".join(e.what() for e in errors[:3])
     return False, ""
@@ -116,7 +117,7 @@ def validate_layer(layer: QgsVectorLayer, overrides: Optional[dict] = None, dem:
     report = ValidationReport(layer_name=layer.name())
     if not layer.crs().isValid():
         report.add(Finding("error", "crs_missing"))
-    if layer.geometryType() not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
+    if layer.geometryType() not in (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry):
         report.add(Finding("error", "geometry_type"))
     records = records_from_layer(layer, mapping, feedback)
     validate_records(records, mapping, report)
@@ -140,9 +141,9 @@ def repair_layer(layer: QgsVectorLayer, crs: Optional[QgsCoordinateReferenceSyst
         empty, error = geometry_problem(geom)
         if not empty and error:
             fixed = geom.makeValid()
-            if layer.geometryType() == QgsWkbTypes.PolygonGeometry:
+            if layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
                 # makeValid can yield collections; keep the polygonal part
-                fixed.convertGeometryCollectionToSubclass(QgsWkbTypes.PolygonGeometry)
+                fixed.convertGeometryCollectionToSubclass(QgsWkbTypes.GeometryType.PolygonGeometry)
             fixed.convertToMultiType()
             geom = fixed
             repaired.append(feat.id())

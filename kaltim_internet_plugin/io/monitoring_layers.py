@@ -34,7 +34,7 @@ def village_rows(source, status_field: str = "status", code_field: str = "") -> 
         v = feature[name]
         return None if v is None or (isinstance(v, QVariant) and v.isNull()) or str(v) == "NULL" else v
 
-    for f in source.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)):
+    for f in source.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
         def val(name, feature=f):
             return value(feature, name)
         year = val(year_f)

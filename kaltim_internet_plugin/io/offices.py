@@ -7,7 +7,7 @@ from ..core.villages import detect_fields, parse_code
 from ..i18n import tr
 from .sites_layer import plain
 
-SKIP_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+SKIP_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
 
 class OfficeError(ValueError):

@@ -27,8 +27,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType, save_style_to_database
 from ..core.coverage import Site
 from ..core.numbers import to_float
 from ..core.sites import TECH_DEFAULTS, TECHS
@@ -40,10 +40,10 @@ DEFAULT_LAYER_NAME = "planned_sites"
 DEFAULT_CRS = "EPSG:32750"
 DEFAULT_TECH = "4G"
 
-FIELDS = [("site_id", QVariant.String), ("operator", QVariant.String), ("tech", QVariant.String),
-          ("height_m", QVariant.Double), ("freq_mhz", QVariant.Double), ("eirp_dbm", QVariant.Double),
-          ("status", QVariant.String), ("cost_idr", QVariant.Double), ("land_status", QVariant.String),
-          ("note", QVariant.String)]
+FIELDS = [("site_id", FieldType.String), ("operator", FieldType.String), ("tech", FieldType.String),
+          ("height_m", FieldType.Double), ("freq_mhz", FieldType.Double), ("eirp_dbm", FieldType.Double),
+          ("status", FieldType.String), ("cost_idr", FieldType.Double), ("land_status", FieldType.String),
+          ("note", FieldType.String)]
 
 OPERATORS = ("Telkomsel", "Indosat", "XL", "Smartfren", "BAKTI", "other")
 STATUSES = ("planned", "surveyed", "contracted", "installed", "active", "cancelled")
@@ -170,11 +170,12 @@ def create_planned_sites_layer(gpkg: str, name: str = DEFAULT_LAYER_NAME, crs=DE
     options.driverName = "GPKG"
     options.layerName = name
     options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if os.path.exists(gpkg)
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
-    writer = QgsVectorFileWriter.create(gpkg, _fields(), QgsWkbTypes.Point, crs,
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+                                    if os.path.exists(gpkg)
+                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
+    writer = QgsVectorFileWriter.create(gpkg, _fields(), QgsWkbTypes.Type.Point, crs,
                                         QgsProject.instance().transformContext(), options)
-    if writer is None or writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer is None or writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         msg = writer.errorMessage() if writer is not None else ""
         del writer
         raise RuntimeError(tr("Cannot create the layer '{name}' in {path}: {error}").format(
@@ -187,7 +188,7 @@ def create_planned_sites_layer(gpkg: str, name: str = DEFAULT_LAYER_NAME, crs=DE
             name=name, path=gpkg))
     configure_planned_sites_form(layer)
     # the form travels with the data: default style in the GeoPackage's layer_styles table
-    layer.saveStyleToDatabase(name, tr("Planned-sites form (Internet Desa Kaltim)"), True, "")
+    save_style_to_database(layer, name, tr("Planned-sites form (Internet Desa Kaltim)"), True, "")
     return layer
 
 
@@ -220,7 +221,7 @@ def _delete_styles(gpkg: str, name: str) -> None:
 
 
 def is_planned_sites_layer(layer) -> bool:
-    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PointGeometry:
+    if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.GeometryType.PointGeometry:
         return False
     names = set(layer.fields().names())
     return {"site_id", "tech"}.issubset(names)
@@ -263,20 +264,20 @@ def configure_planned_sites_form(layer: QgsVectorLayer) -> QgsVectorLayer:
     for name, expr in constraint_expressions().items():
         if idx(name) >= 0:
             layer.setConstraintExpression(idx(name), expr, desc[name])
-            layer.setFieldConstraint(idx(name), QgsFieldConstraints.ConstraintExpression,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(idx(name), QgsFieldConstraints.Constraint.ConstraintExpression,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     for name in ("tech", "site_id"):
         if idx(name) >= 0:
-            layer.setFieldConstraint(idx(name), QgsFieldConstraints.ConstraintNotNull,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(idx(name), QgsFieldConstraints.Constraint.ConstraintNotNull,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     if idx("site_id") >= 0:
-        layer.setFieldConstraint(idx("site_id"), QgsFieldConstraints.ConstraintUnique,
-                                 QgsFieldConstraints.ConstraintStrengthSoft)
+        layer.setFieldConstraint(idx("site_id"), QgsFieldConstraints.Constraint.ConstraintUnique,
+                                 QgsFieldConstraints.ConstraintStrength.ConstraintStrengthSoft)
         if not layer.constraintExpression(idx("site_id")):
             layer.setConstraintExpression(idx("site_id"), "\"site_id\" IS NOT NULL AND trim(\"site_id\") <> ''",
                                           desc["site_id"])
-            layer.setFieldConstraint(idx("site_id"), QgsFieldConstraints.ConstraintExpression,
-                                     QgsFieldConstraints.ConstraintStrengthHard)
+            layer.setFieldConstraint(idx("site_id"), QgsFieldConstraints.Constraint.ConstraintExpression,
+                                     QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
     layer.setDisplayExpression("\"site_id\"")
     return layer
 
@@ -346,7 +347,7 @@ def villages_from_layer(layer: QgsVectorLayer, dem_crs, mapping=None) -> list:
     name_f = getattr(mapping, "name", "") or ""
     pop_f = getattr(mapping, "population", "") or ""
     ct = _transform(layer.crs(), dem_crs)
-    is_point = layer.geometryType() == QgsWkbTypes.PointGeometry
+    is_point = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     out = []
     for feat in layer.getFeatures():
         geom = feat.geometry()

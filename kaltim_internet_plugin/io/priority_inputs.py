@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import numpy as np
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core.priority import CRITERIA
 from ..core.villages import detect_fields
 from ..i18n import tr
@@ -15,8 +15,8 @@ MISSING = "\x00missing"
 
 
 def score_fields():
-    return [("priority_score", QVariant.Double), ("priority_rank", QVariant.Int)] + \
-        [("c_" + k, QVariant.Double) for k in CRITERIA]
+    return [("priority_score", FieldType.Double), ("priority_rank", FieldType.Int)] + \
+        [("c_" + k, FieldType.Double) for k in CRITERIA]
 
 
 def gather_criteria(table: FeatureTable, fields_used: dict, population_field: str, capitals_xy=None,

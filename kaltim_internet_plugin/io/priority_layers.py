@@ -26,6 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core.numbers import ANY, ColumnSpec, parse_column, to_float
 from ..i18n import tr
 from ..input_text import report_issues
@@ -111,7 +112,7 @@ def detect_criterion_fields(names, overrides: Optional[dict] = None) -> dict:
 def metric_crs(crs: QgsCoordinateReferenceSystem) -> QgsCoordinateReferenceSystem:
     """The layer's CRS when it is projected in metres, else EPSG:32750 (UTM 50S)."""
     if crs is not None and crs.isValid() and not crs.isGeographic() and \
-            crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+            crs.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters:
         return crs
     return QgsCoordinateReferenceSystem(ANALYSIS_CRS)
 
@@ -126,7 +127,7 @@ def office_point(geom: QgsGeometry) -> Optional[QgsPointXY]:
     """Points: the point (first part); polygons/lines: point on surface. None for empty geometries."""
     if geom is None or geom.isNull() or geom.isEmpty():
         return None
-    if geom.type() == QgsWkbTypes.PointGeometry:
+    if geom.type() == QgsWkbTypes.GeometryType.PointGeometry:
         if geom.isMultipart():
             pts = geom.asMultiPoint()
             return QgsPointXY(pts[0]) if pts else None
@@ -180,7 +181,7 @@ def read_table(source, crs: Optional[QgsCoordinateReferenceSystem] = None, conte
     req = QgsFeatureRequest()
     if isinstance(source, QgsProcessingFeatureSource):
         # invalid polygons still have a usable point on surface; checkvillages/repairvillages report and fix them
-        features = source.getFeatures(req, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(req, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     else:
         features = source.getFeatures(req)
     for k, f in enumerate(features):
@@ -220,7 +221,7 @@ def output_fields(input_fields: QgsFields, additions) -> QgsFields:
         if f.name().lower() not in new_names:
             out.append(QgsField(f))
     for name, vtype in additions:
-        if vtype == QVariant.Double:
+        if vtype == FieldType.Double:
             out.append(QgsField(name, vtype, "double"))
         else:
             out.append(QgsField(name, vtype))
@@ -330,7 +331,7 @@ def sample_raster(ds, xy_raster: np.ndarray, band: int = 1) -> np.ndarray:
 def make_fields(spec) -> QgsFields:
     out = QgsFields()
     for name, vtype in spec:
-        if vtype == QVariant.Double:
+        if vtype == FieldType.Double:
             out.append(QgsField(name, vtype, "double"))
         else:
             out.append(QgsField(name, vtype))

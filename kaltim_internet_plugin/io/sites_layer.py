@@ -5,6 +5,7 @@ import os
 from typing import Callable, Optional
 
 from qgis.core import (
+    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -21,16 +22,18 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
+
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # read by core.tabular
 WGS84 = "EPSG:4326"
 
 # normalised site fields written by importsites (name, type); optional groups are added when present
-SITE_FIELDS = [("site_id", QVariant.String), ("operator", QVariant.String), ("tech", QVariant.String),
-               ("height_m", QVariant.Double), ("freq_mhz", QVariant.Double), ("eirp_dbm", QVariant.Double),
-               ("status", QVariant.String), ("source", QVariant.String), ("defaulted", QVariant.String)]
-SITELIST_FIELDS = [("village_code", QVariant.String), ("category", QVariant.String), ("phase", QVariant.String)]
-OPENCELLID_FIELDS = [("n_cells", QVariant.Int), ("techs", QVariant.String), ("mnc", QVariant.Int)]
-ROW_FIELD = ("src_row", QVariant.Int)
+SITE_FIELDS = [("site_id", FieldType.String), ("operator", FieldType.String), ("tech", FieldType.String),
+               ("height_m", FieldType.Double), ("freq_mhz", FieldType.Double), ("eirp_dbm", FieldType.Double),
+               ("status", FieldType.String), ("source", FieldType.String), ("defaulted", FieldType.String)]
+SITELIST_FIELDS = [("village_code", FieldType.String), ("category", FieldType.String), ("phase", FieldType.String)]
+OPENCELLID_FIELDS = [("n_cells", FieldType.Int), ("techs", FieldType.String), ("mnc", FieldType.Int)]
+ROW_FIELD = ("src_row", FieldType.Int)
 
 
 def plain(value):
@@ -40,7 +43,7 @@ def plain(value):
     if isinstance(value, QVariant):
         return None if value.isNull() else value.value()
     try:
-        if value == QVariant():  # NULL attribute values compare equal to an invalid QVariant
+        if value == NULL:  # NULL attribute values (an invalid QVariant with Qt5)
             return None
     except TypeError:
         pass
@@ -77,7 +80,7 @@ def resolve_input(value, context) -> tuple:
 
 def _csv_if_table(layer: QgsVectorLayer) -> tuple:
     """A loaded CSV without geometry is read from its file (exact row numbers, encoding/delimiter detection)."""
-    if layer.geometryType() in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+    if layer.geometryType() in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
         src = layer.source().split("|", 1)[0].split("?", 1)[0]
         if src.startswith("file://"):
             src = src[7:]
@@ -92,7 +95,7 @@ def layer_rows(layer: QgsVectorLayer, feedback=None) -> tuple:
     Point geometries are transformed to EPSG:4326; multipoints use their first point.
     """
     names = [f.name() for f in layer.fields()]
-    has_points = layer.geometryType() == QgsWkbTypes.PointGeometry
+    has_points = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     transform = None
     if has_points and layer.crs().isValid() and layer.crs().authid() != WGS84:
         transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(WGS84), QgsProject.instance())

@@ -37,6 +37,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, QVariant
 
+from ..compat import FieldType
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
@@ -107,9 +108,9 @@ def add_monitoring_fields(gpkg_path: str, layer_name: str, status_field: str = S
     if not layer.isValid():
         raise ValueError(tr("Cannot open layer '{layer}' in {path}. Check the GeoPackage and the layer name.")
                          .format(layer=layer_name, path=gpkg_path))
-    wanted = [QgsField(status_field, QVariant.String, "String", 20)]
-    wanted += [QgsField(name, QVariant.Date, "Date") for name in DATE_FIELDS]
-    wanted.append(QgsField(NOTE_FIELD, QVariant.String, "String", 255))
+    wanted = [QgsField(status_field, FieldType.String, "String", 20)]
+    wanted += [QgsField(name, FieldType.Date, "Date") for name in DATE_FIELDS]
+    wanted.append(QgsField(NOTE_FIELD, FieldType.String, "String", 255))
     names = set(layer.fields().names())
     missing = [f for f in wanted if f.name() not in names]
     if missing:
@@ -200,8 +201,8 @@ def configure_form(layer: QgsVectorLayer, status_field: str = STATUS_FIELD) -> N
     for name, (expr, desc) in constraint_expressions(status_field, present).items():
         i = fields.indexOf(name)
         layer.setConstraintExpression(i, expr, desc)
-        layer.setFieldConstraint(i, QgsFieldConstraints.ConstraintExpression,
-                                 QgsFieldConstraints.ConstraintStrengthHard)
+        layer.setFieldConstraint(i, QgsFieldConstraints.Constraint.ConstraintExpression,
+                                 QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard)
 
 
 # --------------------------------------------------------------------------------------------- history
@@ -277,7 +278,7 @@ class StatusHistoryRecorder(QObject):
         idx = self._status_index()
         if idx < 0:
             return {}
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         if fids is not None:
             request.setFilterFids(list(fids))
         request.setSubsetOfAttributes([idx])
@@ -292,7 +293,7 @@ class StatusHistoryRecorder(QObject):
         self._old = {}
         if not fids:
             return
-        request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes([idx])
         for feature in self.layer.dataProvider().getFeatures(request):
             self._old[feature.id()] = _text(feature.attribute(idx))
@@ -300,7 +301,7 @@ class StatusHistoryRecorder(QObject):
         # deleted in this commit, then the layer no longer returns it)
         changes = buffer.changedAttributeValues()
         for feature in self.layer.dataProvider().getFeatures(
-                QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.NoGeometry)):
+                QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.Flag.NoGeometry)):
             for i, value in changes.get(feature.id(), {}).items():
                 feature.setAttribute(i, value)
             self._info[feature.id()] = self._feature_info(feature)
@@ -401,7 +402,7 @@ class StatusHistoryRecorder(QObject):
 
     def _report(self, text: str) -> None:
         self.errors.append(text)
-        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+        QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
 
 
 def _text(value) -> Optional[str]:
@@ -474,5 +475,5 @@ def restore_status_editing(project: Optional[QgsProject] = None) -> int:
                 setup_status_editing(layer, db, layer.customProperty(PROPERTY_FIELD, STATUS_FIELD) or STATUS_FIELD)
                 count += 1
             except (ValueError, OSError) as exc:
-                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.Warning)
+                QgsMessageLog.logMessage(str(exc), LOG_TAG, Qgis.MessageLevel.Warning)
     return count

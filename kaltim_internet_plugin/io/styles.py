@@ -88,7 +88,7 @@ def style_signal_raster(layer, threshold_dbm: float = -110.0) -> None:
     """Best-signal raster in dBm: red (weak) → green (strong), with the threshold in the legend."""
     shader = QgsRasterShader()
     ramp = QgsColorRampShader()
-    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
     items = [
         QgsColorRampShader.ColorRampItem(-130, QColor("#7b3294"), "≤ -130 dBm"),
         QgsColorRampShader.ColorRampItem(threshold_dbm, QColor("#d7191c"),
@@ -110,7 +110,7 @@ def style_signal_raster(layer, threshold_dbm: float = -110.0) -> None:
 def style_dem(layer) -> None:
     shader = QgsRasterShader()
     ramp = QgsColorRampShader()
-    ramp.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
     ramp.setColorRampItemList([
         QgsColorRampShader.ColorRampItem(0, QColor("#c6dbef"), "0 m"),
         QgsColorRampShader.ColorRampItem(20, QColor("#addd8e"), "20 m"),

@@ -54,7 +54,7 @@ def style_los_raster(layer, n_sites: int) -> None:
     """Number of sites in line of sight: discrete ramp 0 (red) .. N (green), with a legend."""
     shader = QgsRasterShader()
     ramp = QgsColorRampShader()
-    ramp.setColorRampType(QgsColorRampShader.Discrete)
+    ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
     ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(v, QColor(c), label)
                                for v, c, label in los_legend_items(n_sites)])
     shader.setRasterShaderFunction(ramp)

@@ -49,7 +49,7 @@ def _has(layer, field: str) -> bool:
 def style_plan_status(layer) -> None:
     """Village polygons (or points) categorized by coverage status, Indonesian labels."""
     cats = []
-    point = layer.geometryType() == QgsWkbTypes.PointGeometry
+    point = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     for value, color in STATUS_COLORS.items():
         if point:
             sym = QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.6",
@@ -81,7 +81,7 @@ def _tech_marker(tech: str, size: float = 2.2) -> QgsMarkerSymbol:
 def style_plan_tech(layer) -> None:
     """Planned technology as a marker in each planned village (rule-based; polygons get a centroid marker)."""
     root = QgsRuleBasedRenderer.Rule(None)
-    point = layer.geometryType() == QgsWkbTypes.PointGeometry
+    point = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     for tech, label in TECH_LABELS_ID.items():
         marker = _tech_marker(tech)
         if point:

@@ -32,10 +32,10 @@ def status_legend_labels() -> dict:
 
 def _symbol(layer, color: str):
     geom = layer.geometryType()
-    if geom == QgsWkbTypes.PointGeometry:
+    if geom == QgsWkbTypes.GeometryType.PointGeometry:
         return QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "2.4",
                                              "outline_color": "60,60,60", "outline_width": "0.2"})
-    if geom == QgsWkbTypes.LineGeometry:
+    if geom == QgsWkbTypes.GeometryType.LineGeometry:
         return QgsLineSymbol.createSimple({"color": color, "width": "0.8"})
     return QgsFillSymbol.createSimple({"color": color, "outline_color": "90,90,90", "outline_width": "0.1"})
 

@@ -29,7 +29,7 @@ def year_colors(years: Iterable[int]) -> dict:
 
 def _symbol(layer, color: str) -> QgsSymbol:
     gtype = layer.geometryType()
-    if gtype == QgsWkbTypes.PointGeometry:
+    if gtype == QgsWkbTypes.GeometryType.PointGeometry:
         return QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "2.4",
                                              "outline_color": "40,40,40", "outline_width": "0.15"})
     return QgsFillSymbol.createSimple({"color": color, "outline_color": "90,90,90", "outline_width": "0.1"})

@@ -40,7 +40,7 @@ def covered_by_labels() -> dict:
 
 
 def _symbol(layer, color: str, size: float = 2.2, shape: str = "circle") -> QgsSymbol:
-    if layer.geometryType() == QgsWkbTypes.PointGeometry:
+    if layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry:
         return QgsMarkerSymbol.createSimple({"name": shape, "color": color, "size": str(size),
                                              "outline_color": "60,60,60", "outline_width": "0.15"})
     return QgsFillSymbol.createSimple({"color": color, "outline_color": "110,110,110", "outline_width": "0.1"})

@@ -46,7 +46,7 @@ def style_preview_raster(layer, threshold_dbm: float = -110.0) -> None:
 def style_affected_villages(layer, field: str = "status_after") -> None:
     labels = status_labels()
     cats = []
-    points = layer.geometryType() == QgsWkbTypes.PointGeometry
+    points = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     for value in ("covered", "partial"):
         color = STATUS_COLORS[value]
         if points:

@@ -21,8 +21,8 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core.costs import default_cost_table
 from ..core.coverage import CoverageError
 from ..core.villages import detect_fields
@@ -40,9 +40,9 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
 
-CANDIDATE_FIELDS = [("cand_id", QVariant.String), ("kind", QVariant.String), ("cost_idr", QVariant.Double),
-                    ("elev_m", QVariant.Double), ("village_code", QVariant.String), ("operator", QVariant.String),
-                    ("height_m", QVariant.Double), ("prominence_m", QVariant.Double)]
+CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), ("cost_idr", FieldType.Double),
+                    ("elev_m", FieldType.Double), ("village_code", FieldType.String), ("operator", FieldType.String),
+                    ("height_m", FieldType.Double), ("prominence_m", FieldType.Double)]
 COVERED_CODES = ("covered", "tercakup", "terlayani")
 
 
@@ -102,7 +102,7 @@ class CandidatesAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Coverage status field (default: status)"), parentLayerParameterName="VILLAGES",
             optional=True))
@@ -112,37 +112,37 @@ class CandidatesAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (for hilltops and elevations)"),
                                                             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "SITES", tr("Existing towers (co-location)"), [QgsProcessing.TypeVectorPoint], optional=True))
+            "SITES", tr("Existing towers (co-location)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterBoolean("INCLUDE_OFFICES", tr("Village offices"), True))
         self.addParameter(QgsProcessingParameterBoolean("INCLUDE_HILLTOPS", tr("Hilltops"), True))
         self.addParameter(QgsProcessingParameterBoolean("INCLUDE_COLO", tr("Existing towers (co-location)"), True))
         self.addParameter(QgsProcessingParameterNumber(
             "HILLTOP_RADIUS_M", tr("Search radius for hilltops around a village (m)"),
-            QgsProcessingParameterNumber.Double, 5000.0, minValue=0))
+            QgsProcessingParameterNumber.Type.Double, 5000.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), QgsProcessingParameterNumber.Double, 50.0,
+            "MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), QgsProcessingParameterNumber.Type.Double, 50.0,
             minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "NEIGHBOURHOOD_M", tr("Hilltop neighbourhood (m)"), QgsProcessingParameterNumber.Double, 1000.0,
+            "NEIGHBOURHOOD_M", tr("Hilltop neighbourhood (m)"), QgsProcessingParameterNumber.Type.Double, 1000.0,
             minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_HILLTOPS_PER_VILLAGE", tr("Hilltops per village (at most)"), QgsProcessingParameterNumber.Integer,
+            "MAX_HILLTOPS_PER_VILLAGE", tr("Hilltops per village (at most)"), QgsProcessingParameterNumber.Type.Integer,
             2, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "COLO_MAX_KM", tr("Towers for co-location: within this distance of an uncovered village (km)"),
-            QgsProcessingParameterNumber.Double, 10.0, minValue=0))
+            QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "TOWER_HEIGHT_M", tr("Height of a new tower (m)"), QgsProcessingParameterNumber.Double, 42.0,
+            "TOWER_HEIGHT_M", tr("Height of a new tower (m)"), QgsProcessingParameterNumber.Type.Double, 42.0,
             minValue=1))
         self.addParameter(QgsProcessingParameterFile(
-            "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.File,
+            "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Cost tables (*.csv *.json)"), optional=True))
         p = QgsProcessingParameterField("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)"),
                                         parentLayerParameterName="SITES", optional=True)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Candidate sites"), QgsProcessing.TypeVectorPoint))
+            "OUTPUT", tr("Candidate sites"), QgsProcessing.SourceType.TypeVectorPoint))
         for key, label in (("COUNT", tr("Candidates")), ("COUNT_OFFICE", tr("Office candidates")),
                            ("COUNT_HILLTOP", tr("Hilltop candidates")), ("COUNT_COLO", tr("Co-location candidates"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
@@ -242,7 +242,7 @@ class CandidatesAlgorithm(KaltimAlgorithm):
                                      ops[s], h if math.isfinite(h) and h > 0 else tower_h, None))
 
         fields = make_fields(CANDIDATE_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point, table.crs)
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point, table.crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         counts = {"office": 0, "hilltop": 0, "colo": 0}
@@ -255,7 +255,7 @@ class CandidatesAlgorithm(KaltimAlgorithm):
                              None if elev is None or not math.isfinite(elev) else round(float(elev), 1),
                              None if vcode is None else str(vcode), op, float(h),
                              None if prom is None else round(float(prom), 1)])
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         attach_style(context, dest_id, "candidates")
         feedback.pushInfo(tr("Candidates: {o} offices, {h} hilltops, {c} existing towers.").format(
             o=counts["office"], h=counts["hilltop"], c=counts["colo"]))

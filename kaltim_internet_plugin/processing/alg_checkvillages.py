@@ -39,7 +39,7 @@ class CheckVillagesAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Village layer (polygons or office points)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "INPUT", tr("Village layer (polygons or office points)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         for key, label in (("CODE_FIELD", tr("Village code field")), ("NAME_FIELD", tr("Village name field")),
                            ("POPULATION_FIELD", tr("Population field"))):
             self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName="INPUT",

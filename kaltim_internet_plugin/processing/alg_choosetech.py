@@ -20,8 +20,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core import numbers as nb
 from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table, format_idr, split_whole
 from ..core.coverage import CoverageError, Site
@@ -48,10 +48,10 @@ from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
 from .params import given, resolve_settings
 
-TECH_FIELDS = [("tech", QVariant.String), ("capex_idr", QVariant.Double), ("opex_idr_year", QVariant.Double),
-               ("reason", QVariant.String), ("operator", QVariant.String), ("new_site", QVariant.String),
-               ("existing", QVariant.String), ("fibre_capex_idr", QVariant.Double),
-               ("fibre_opex_idr_year", QVariant.Double), ("power_capex_idr", QVariant.Double)]
+TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
+               ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
+               ("existing", FieldType.String), ("fibre_capex_idr", FieldType.Double),
+               ("fibre_opex_idr_year", FieldType.Double), ("power_capex_idr", FieldType.Double)]
 # the programme's technologies as plan technologies ("" = connected, technology not reported)
 PROGRAMME_TECH = {"fibre_service": "fibre_service", "fwa": "fwa", "satellite": "satellite", "radio": "radio",
                   "": "village_package"}
@@ -87,74 +87,74 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line-of-sight "
                                                                            "count)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("COVERAGE_TYPE", tr("Coverage raster values"),
                                                      coverage_type_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
-            QgsProcessingParameterNumber.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Coverage status field, used without a raster (default: status)"),
             parentLayerParameterName="VILLAGES", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.TypeVectorPoint], optional=True))
+            "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Double, 10.0, minValue=0))
+            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node (km)"),
-            QgsProcessingParameterNumber.Double, 1.0, minValue=0, maxValue=20))
+            QgsProcessingParameterNumber.Type.Double, 1.0, minValue=0, maxValue=20))
         self.addParameter(QgsProcessingParameterNumber(
             "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
-            QgsProcessingParameterNumber.Double, 1.4, minValue=1.0, maxValue=5.0))
+            QgsProcessingParameterNumber.Type.Double, 1.4, minValue=1.0, maxValue=5.0))
         self.addParameter(QgsProcessingParameterNumber(
             "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the coverage "
-                                    "threshold)"), QgsProcessingParameterNumber.Double, defaultValue=None,
+                                    "threshold)"), QgsProcessingParameterNumber.Type.Double, defaultValue=None,
             optional=True, minValue=-160.0, maxValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             "NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = no power: solar + battery "
                                "is added)"), parentLayerParameterName="VILLAGES", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "SITES", tr("Existing towers (connected points, operator)"), [QgsProcessing.TypeVectorPoint],
+            "SITES", tr("Existing towers (connected points, operator)"), [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM for radio line of sight"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "RADIO_MAX_KM", tr("Longest radio link (km)"), QgsProcessingParameterNumber.Double, 20.0, minValue=0))
+            "RADIO_MAX_KM", tr("Longest radio link (km)"), QgsProcessingParameterNumber.Type.Double, 20.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "RADIO_MAST_M", tr("Radio antenna height at the village office (m)"),
-            QgsProcessingParameterNumber.Double, 12.0, minValue=0))
+            QgsProcessingParameterNumber.Type.Double, 12.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "HORIZON_YEARS", tr("Planning horizon (years)"), QgsProcessingParameterNumber.Double, 5.0, minValue=0))
+            "HORIZON_YEARS", tr("Planning horizon (years)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), QgsProcessingParameterNumber.Integer,
+            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), QgsProcessingParameterNumber.Type.Integer,
             3, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            "BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), QgsProcessingParameterNumber.Double, 5.0,
+            "BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), QgsProcessingParameterNumber.Type.Double, 5.0,
             minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 = "
-                              "off)"), QgsProcessingParameterNumber.Double, 5.0, minValue=0))
+                              "off)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
         self.addParameter(QgsProcessingParameterFile(
-            "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.File,
+            "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Cost tables (*.csv *.json)"), optional=True))
         for key, label in (("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)")),
                            ("SITE_HEIGHT_FIELD", tr("Tower height field (default: height_m)"))):
             p = QgsProcessingParameterField(key, label, parentLayerParameterName="SITES", optional=True)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         p = QgsProcessingParameterNumber("SITE_HEIGHT_M", tr("Tower height when unknown (m)"),
-                                         QgsProcessingParameterNumber.Double, 30.0, minValue=0)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+                                         QgsProcessingParameterNumber.Type.Double, 30.0, minValue=0)
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), QgsProcessingParameterNumber.Double,
+            "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=8000, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Village plan (technology)"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT", tr("Village plan (technology)"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         for key in TECH_KEYS:
             self.addOutput(QgsProcessingOutputNumber("COUNT_" + key.upper(), tr("Villages per technology: {t}")
                                                      .format(t=key)))
@@ -378,7 +378,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             f = QgsFeature(out_fields)
             f.setGeometry(table.geometries[i])
             f.setAttributes(merged_attributes(table, i, out_fields, values))
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         attach_style(context, dest_id, "tech")
         summary = ", ".join(f"{k}={v}" for k, v in counts.items() if v)
         feedback.pushInfo(tr("Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year "

@@ -29,8 +29,8 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType, set_rect_null
 from ..core import classify as cl
 from ..core.villages import detect_fields
 from ..i18n import tr
@@ -43,7 +43,7 @@ from .params import resolve_settings
 
 KINDS = ("auto", "dbm", "los")
 # invalid polygons rasterise fine; checkvillages/repairvillages are where validity is reported and fixed
-SKIP_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+SKIP_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
 
 def reported_labels() -> dict:
@@ -79,19 +79,19 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             "VILLAGES", tr("Villages (polygons or points)"),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint]))
+            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line of sight)")))
         self.addParameter(QgsProcessingParameterNumber(
             "THRESHOLD_DBM", tr("Signal threshold, dBm (empty = the coverage raster's setting)"),
-            QgsProcessingParameterNumber.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), QgsProcessingParameterNumber.Double,
+            "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=cl.COVERED_SHARE, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), QgsProcessingParameterNumber.Double,
+            "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=cl.PARTIAL_SHARE, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.TypeVectorPoint], optional=True))
+            "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             "CODE_FIELD", tr("Village code field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
             optional=True))
@@ -108,7 +108,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             "COVERAGE_KIND", tr("Coverage raster holds"),
             options=[tr("Automatic (from the raster)"), tr("Signal in dBm"), tr("Number of sites in line of sight")],
             defaultValue=0, optional=True)
-        kind.setFlags(kind.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        kind.setFlags(kind.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(kind)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Classified villages")))
         for key, label in (("COVERED", tr("Covered villages")), ("PARTIAL", tr("Partially covered villages")),
@@ -175,7 +175,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         i_rep = source.fields().lookupField(reported_field) if reported_field else -1
         feats, inputs, no_office = [], [], 0
         extent = QgsRectangle()
-        extent.setMinimal()
+        set_rect_null(extent)
         total = max(1, source.featureCount())
         for n, feat in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_CHECKS)):
             if feedback.isCanceled():
@@ -234,13 +234,13 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         else:
             feedback.pushInfo(tr("The coverage raster holds signal in dBm; threshold {t} dBm.").format(t=threshold))
 
-        new_fields = [("cov_share", QVariant.Double), ("office_dbm", QVariant.Double),
-                      ("best_dbm", QVariant.Double), ("status", QVariant.String), ("pop_covered", QVariant.Int),
-                      ("nodata_share", QVariant.Double), ("status_note", QVariant.String), ("n_cells", QVariant.Int)]
+        new_fields = [("cov_share", FieldType.Double), ("office_dbm", FieldType.Double),
+                      ("best_dbm", FieldType.Double), ("status", FieldType.String), ("pop_covered", FieldType.Int),
+                      ("nodata_share", FieldType.Double), ("status_note", FieldType.String), ("n_cells", FieldType.Int)]
         if los:
-            new_fields += [("best_los", QVariant.Int), ("office_los", QVariant.Int)]
+            new_fields += [("best_los", FieldType.Int), ("office_los", FieldType.Int)]
         if i_rep >= 0:
-            new_fields += [("reported_sig", QVariant.String), ("agreement", QVariant.String)]
+            new_fields += [("reported_sig", FieldType.String), ("agreement", FieldType.String)]
         fields = QgsFields(source.fields())
         for name, vtype in new_fields:
             if fields.lookupField(name) < 0:
@@ -270,7 +270,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feat.geometry())
             out.setAttributes(attrs)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
         labels = status_labels()
         counts = stats.counts

@@ -16,8 +16,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core import plan_summary as ps
 from ..core.scenario import compare
 from ..i18n import tr
@@ -50,15 +50,15 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
     def initAlgorithm(self, config=None):
         for key, label in (("PLAN_A", tr("Roadmap villages, scenario A")),
                            ("PLAN_B", tr("Roadmap villages, scenario B"))):
-            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.TypeVector]))
+            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVector]))
         for key, label in (("TABLE_A", tr("Budget by year and source, scenario A")),
                            ("TABLE_B", tr("Budget by year and source, scenario B"))):
-            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.TypeVector],
+            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVector],
                                                                   optional=True))
         self.addParameter(QgsProcessingParameterString("NAME_A", tr("Name of scenario A"), defaultValue="A"))
         self.addParameter(QgsProcessingParameterString("NAME_B", tr("Name of scenario B"), defaultValue="B"))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Scenario comparison"),
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
         for key, label in (("SCHEDULED_A", tr("Villages scheduled, A")), ("SCHEDULED_B", tr("Villages scheduled, B")),
                            ("UNFUNDED_A", tr("Villages unfunded, A")), ("UNFUNDED_B", tr("Villages unfunded, B"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
@@ -84,11 +84,11 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
         name_a = self.parameterAsString(parameters, "NAME_A", context) or "A"
         name_b = self.parameterAsString(parameters, "NAME_B", context) or "B"
         fields = QgsFields()
-        for name, vtype in (("section", QVariant.String), ("key", QVariant.String), ("a", QVariant.Double),
-                            ("b", QVariant.Double), ("difference", QVariant.Double), ("name_a", QVariant.String),
-                            ("name_b", QVariant.String)):
+        for name, vtype in (("section", FieldType.String), ("key", FieldType.String), ("a", FieldType.Double),
+                            ("b", FieldType.Double), ("difference", FieldType.Double), ("name_a", FieldType.String),
+                            ("name_b", FieldType.String)):
             fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry,
                                           QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
@@ -96,7 +96,7 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
             f = QgsFeature(fields)
             f.setAttributes([line.section, line.key, float(line.a), float(line.b), float(line.difference), name_a,
                              name_b])
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         ta, tb = a[0].total, b[0].total
         feedback.pushInfo(tr("{a}: {sa} villages scheduled, {ua} unfunded, {ca} over capacity. {b}: {sb} scheduled, "
                              "{ub} unfunded, {cb} over capacity.").format(

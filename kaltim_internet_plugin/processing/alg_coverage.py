@@ -153,27 +153,27 @@ class CoverageAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "SITES", tr("Sites (tower points)"), [QgsProcessing.TypeVectorPoint]))
+            "SITES", tr("Sites (tower points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (elevation in metres)")))
         self.addParameter(QgsProcessingParameterEnum("MODEL", tr("Propagation model"), options=model_labels(),
                                                      defaultValue=MODELS.index(DEFAULTS.model)))
         self.addParameter(QgsProcessingParameterNumber(
-            "RX_HEIGHT", tr("Receiver height above ground (m)"), QgsProcessingParameterNumber.Double,
+            "RX_HEIGHT", tr("Receiver height above ground (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULTS.rx_height_m, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Double,
+            "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULTS.threshold_dbm))
         self.addParameter(QgsProcessingParameterNumber(
-            "MAX_RADIUS_M", tr("Maximum radius around each site (m)"), QgsProcessingParameterNumber.Double,
+            "MAX_RADIUS_M", tr("Maximum radius around each site (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULTS.max_radius_m, minValue=1.0, maxValue=200000.0))
         k = QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k"),
-                                         QgsProcessingParameterNumber.Double, defaultValue=1.3333, minValue=0.0)
-        k.setFlags(k.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+                                         QgsProcessingParameterNumber.Type.Double, defaultValue=1.3333, minValue=0.0)
+        k.setFlags(k.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(k)
         self.addParameter(QgsProcessingParameterEnum("RESOLUTION", tr("Resolution"), options=resolution_labels(),
                                                      defaultValue=RESOLUTIONS.index(DEFAULT_RESOLUTION)))
         self.addParameter(QgsProcessingParameterNumber(
-            "EXTRA_LOSS_DB", tr("Clutter / foliage margin (dB)"), QgsProcessingParameterNumber.Double,
+            "EXTRA_LOSS_DB", tr("Clutter / foliage margin (dB)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULTS.clutter_margin_db, minValue=0.0, maxValue=60.0))
         self.addParameter(QgsProcessingParameterEnum("QUANTITY", tr("Signal quantity"), options=quantity_labels(),
                                                      defaultValue=defs.QUANTITIES.index(DEFAULTS.quantity)))

@@ -52,23 +52,23 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "VILLAGES", tr("Plan villages layer"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Plan villages layer"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "SITES", tr("Existing sites"), [QgsProcessing.TypeVectorPoint], optional=True))
+            "SITES", tr("Existing sites"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "PLANNED_SITES", tr("Planned sites"), [QgsProcessing.TypeVectorPoint], optional=True))
+            "PLANNED_SITES", tr("Planned sites"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
             "KABKOTA", tr("Kab/kota polygons (atlas pages; default: villages dissolved by kab/kota)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         for key, label in (("ROADMAP_TABLE", tr("Roadmap table (year x source)")),
                            ("TRAINING_TABLE", tr("Training plan table")),
                            ("OPERATORS_TABLE", tr("Operator packages table")),
                            ("SHARING_TABLE", tr("Tower sharing table"))):
-            self.addParameter(QgsProcessingParameterVectorLayer(key, label, [QgsProcessing.TypeVector],
+            self.addParameter(QgsProcessingParameterVectorLayer(key, label, [QgsProcessing.SourceType.TypeVector],
                                                                 optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True))
         self.addParameter(QgsProcessingParameterString("TITLE", tr("Title"), defaultValue=DEFAULT_TITLE))
         self.addParameter(QgsProcessingParameterField(
             "KAB_FIELD", tr("Kab/kota field of the villages (default: kode_kab or nama_kab)"),

@@ -76,12 +76,13 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "PLAN_DB", tr("Plan GeoPackage"), fileFilter=tr("GeoPackage (*.gpkg)")))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "VILLAGES", tr("Village layer (known village codes)"), [QgsProcessing.TypeVectorAnyGeometry],
+            "VILLAGES", tr("Village layer (known village codes)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             "VILLAGE_CODE_FIELD", tr("Village code field"), parentLayerParameterName="VILLAGES", optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "SITES", tr("Site layer (known site codes)"), [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            "SITES", tr("Site layer (known site codes)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry],
+            optional=True))
         self.addParameter(QgsProcessingParameterField(
             "SITE_CODE_FIELD", tr("Site code field"), parentLayerParameterName="SITES", optional=True))
         self.addParameter(QgsProcessingParameterString(

@@ -22,8 +22,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core import programme as pg
 from ..core.monitoring import read_table
 from ..core.villages import detect_fields, parse_code
@@ -32,10 +32,10 @@ from ..i18n import tr
 from ..io.sites_layer import plain
 from .base import KaltimAlgorithm
 
-PROG_FIELDS = (("prog_connected", QVariant.Int), ("prog_tech", QVariant.String), ("prog_provider", QVariant.String),
-               ("prog_fee_idr_month", QVariant.LongLong), ("prog_since", QVariant.String),
-               ("prog_contract_end", QVariant.String), ("prog_renewal_due", QVariant.Int),
-               ("prog_in_scope", QVariant.Int), ("prog_row", QVariant.Int))
+PROG_FIELDS = (("prog_connected", FieldType.Int), ("prog_tech", FieldType.String), ("prog_provider", FieldType.String),
+               ("prog_fee_idr_month", FieldType.LongLong), ("prog_since", FieldType.String),
+               ("prog_contract_end", FieldType.String), ("prog_renewal_due", FieldType.Int),
+               ("prog_in_scope", FieldType.Int), ("prog_row", FieldType.Int))
 SCOPES = ("desa", "all")
 
 
@@ -63,12 +63,12 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             "CODE_FIELD", tr("Village code field (empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            "TABLE", tr("Programme status table (CSV or XLSX)"), QgsProcessingParameterFile.File,
+            "TABLE", tr("Programme status table (CSV or XLSX)"), QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Tables (*.csv *.xlsx *.txt)")))
         self.addParameter(QgsProcessingParameterString(
             "AS_OF", tr("Status date (yyyy-mm-dd; empty = today)"), optional=True))
@@ -76,7 +76,7 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
             "SCOPE", tr("Programme scope"), [tr("Desa only (kelurahan by their kab/kota)"), tr("Every village")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Villages with programme status"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT", tr("Villages with programme status"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_REPORT", tr("Report of the rows that do not fit (CSV)"), fileFilter="CSV (*.csv)",
             optional=True, createByDefault=False))
@@ -211,7 +211,7 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(f.geometry())
             out.setAttributes(attrs)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest, counts
 
 

@@ -87,7 +87,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
             "INPUT", tr("Sites: CSV file, point layer file or project layer"),
-            behavior=QgsProcessingParameterFile.File,
+            behavior=QgsProcessingParameterFile.Behavior.File,
             fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)")))
         self.addParameter(QgsProcessingParameterEnum(
             "FORMAT", tr("Format"),
@@ -95,19 +95,19 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
                      tr("Site list (BAKTI)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "MERGE_DISTANCE_M", tr("Merge OpenCelliD cells of one operator closer than (m)"),
-            QgsProcessingParameterNumber.Double, defaultValue=100.0, minValue=0.0, optional=True))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=100.0, minValue=0.0, optional=True))
         labels = field_labels()
         for key, _role in FIELD_PARAMS:
             param = QgsProcessingParameterString(key, labels[key], optional=True)
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
         skip = QgsProcessingParameterBoolean(
             "SKIP_OUTSIDE", tr("OpenCelliD: skip cells outside the province without listing them "
                                "(national exports)"), defaultValue=False, optional=True)
-        skip.setFlags(skip.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        skip.setFlags(skip.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(skip)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Sites"), QgsProcessing.TypeVectorPoint))
+            "OUTPUT", tr("Sites"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFileDestination(
             "OUTPUT_REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True,
             createByDefault=False))
@@ -219,7 +219,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
 
     def _write_sites(self, parameters, context, feedback, sites, fmt) -> str:
         fields = site_fields(sites, fmt)
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point,
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point,
                                           QgsCoordinateReferenceSystem("EPSG:4326"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
@@ -227,7 +227,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         for i, site in enumerate(sites):
             if feedback.isCanceled():
                 break
-            sink.addFeature(site_feature(site, fields, names), QgsFeatureSink.FastInsert)
+            sink.addFeature(site_feature(site, fields, names), QgsFeatureSink.Flag.FastInsert)
             if i % 500 == 0:
                 feedback.setProgress(60 + 40.0 * i / len(sites))
         return dest
@@ -283,7 +283,7 @@ def keep_source_flag(sites: list, rows: list, header: list) -> None:
 
 
 def coords_crs_missing(layer) -> bool:
-    return layer.geometryType() == QgsWkbTypes.PointGeometry and not layer.crs().isValid()
+    return layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry and not layer.crs().isValid()
 
 
 def read_input(kind: str, src, feedback) -> tuple:

@@ -25,8 +25,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core import definitions as defs
 from ..core import numbers as nb
 from ..core.classify import VillageInput
@@ -53,8 +53,8 @@ from .base import KaltimAlgorithm
 from .params import add_coverage_raster, add_coverage_settings, resolve_settings
 
 METHODS = defs.METHODS
-SITE_FIELDS = [("pop_served", QVariant.Double), ("cost_idr", QVariant.Double)]
-VILLAGE_FIELDS = [("site_id", QVariant.String), ("covered_by", QVariant.String)]
+SITE_FIELDS = [("pop_served", FieldType.Double), ("cost_idr", FieldType.Double)]
+VILLAGE_FIELDS = [("site_id", FieldType.String), ("covered_by", FieldType.String)]
 
 
 def method_labels() -> list:
@@ -83,7 +83,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             "POPULATION_FIELD", tr("Population field (empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
@@ -94,7 +94,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "CODE_FIELD", tr("Village code field (empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "CANDIDATES", tr("Candidate sites (points)"), [QgsProcessing.TypeVectorPoint]))
+            "CANDIDATES", tr("Candidate sites (points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             "COST_FIELD", tr("Candidate cost field (empty = cost_idr if present, else the default cost)"),
             parentLayerParameterName="CANDIDATES", optional=True))
@@ -102,12 +102,12 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "CANDIDATE_ID_FIELD", tr("Candidate id field (empty = cand_id or site_id, else the feature id)"),
             parentLayerParameterName="CANDIDATES", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), QgsProcessingParameterNumber.Double,
+            "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), QgsProcessingParameterNumber.Type.Double,
             2.6e9, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
-            "BUDGET_IDR", tr("Budget (Rp)"), QgsProcessingParameterNumber.Double, 26e9, minValue=0))
+            "BUDGET_IDR", tr("Budget (Rp)"), QgsProcessingParameterNumber.Type.Double, 26e9, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "RADIUS_M", tr("Coverage radius without DEM (m)"), QgsProcessingParameterNumber.Double, 5000.0,
+            "RADIUS_M", tr("Coverage radius without DEM (m)"), QgsProcessingParameterNumber.Type.Double, 5000.0,
             minValue=0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "DEM", tr("DEM (coverage by the propagation model instead of the radius)"), optional=True))
@@ -115,31 +115,31 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village "
             "becomes 'covered' by classify's rule)"))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "OFFICES", tr("Village offices (points; the office rule of classify)"), [QgsProcessing.TypeVectorPoint],
+            "OFFICES", tr("Village offices (points; the office rule of classify)"), [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         add_coverage_settings(self)
         for key, label, default in (("TX_HEIGHT_M", tr("Antenna height when the layer has none (m)"), 42.0),
                                     ("EIRP_DBM", tr("EIRP when the layer has none (dBm)"), 55.0),
                                     ("FREQ_MHZ", tr("Frequency when the layer has none (MHz)"), 900.0)):
-            p = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Double, default, minValue=0)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Double, default, minValue=0)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "EXISTING", tr("Existing sites (villages they cover need nothing)"), [QgsProcessing.TypeVectorPoint],
+            "EXISTING", tr("Existing sites (villages they cover need nothing)"), [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterEnum("METHOD", tr("Method"), method_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "TIME_LIMIT_S", tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Double, 60.0,
+            "TIME_LIMIT_S", tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Type.Double, 60.0,
             minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SITES", tr("Selected sites"), QgsProcessing.TypeVectorPoint))
+            "OUTPUT_SITES", tr("Selected sites"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_VILLAGES", tr("Villages with serving site"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT_VILLAGES", tr("Villages with serving site"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterString(
             "CURVE_BUDGETS_IDR", tr("Budget curve: other budgets to solve, Rp (e.g. 25e9; 50e9; 100e9)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_CURVE", tr("Budget curve (people newly covered by budget)"), QgsProcessing.TypeVector,
+            "OUTPUT_CURVE", tr("Budget curve (people newly covered by budget)"), QgsProcessing.SourceType.TypeVector,
             optional=True, createByDefault=False))
         for key, label in (("POPULATION_COVERED", tr("Population newly covered")),
                            ("POPULATION_TOTAL_COVERED", tr("Population covered (existing + new)")),
@@ -450,11 +450,11 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                                    time_limit=self.parameterAsDouble(parameters, "TIME_LIMIT_S", context),
                                    population=pop, distances=distances)
         fields = QgsFields()
-        for name, vtype in (("budget_idr", QVariant.Double), ("sites", QVariant.Int), ("cost_idr", QVariant.Double),
-                            ("people_newly_covered", QVariant.Double), ("villages_newly_covered", QVariant.Int),
-                            ("gap", QVariant.Double)):
+        for name, vtype in (("budget_idr", FieldType.Double), ("sites", FieldType.Int), ("cost_idr", FieldType.Double),
+                            ("people_newly_covered", FieldType.Double), ("villages_newly_covered", FieldType.Int),
+                            ("gap", FieldType.Double)):
             fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_CURVE", context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT_CURVE", context, fields, QgsWkbTypes.Type.NoGeometry,
                                           QgsCoordinateReferenceSystem())
         for b in sorted(points):
             r = points[b]
@@ -463,7 +463,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 b, len(r.selected), float(r.cost_total), float(r.population_covered), int(r.covered_mask.sum()),
                 None if r.gap is None else float(r.gap)])
             if sink is not None:
-                sink.addFeature(f, QgsFeatureSink.FastInsert)
+                sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             feedback.pushInfo(tr("Budget curve: Rp {b:,.0f} -> {p:,.0f} people newly covered.").format(
                 b=b, p=0 if r is None else r.population_covered))
         return {"OUTPUT_CURVE": dest} if sink is not None else {}
@@ -533,7 +533,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             f.setGeometry(cands.geometries[j])
             f.setAttributes(merged_attributes(cands, j, site_fields, {"pop_served": float(pop[assign == j].sum()),
                                                                        "cost_idr": float(cost[j])}))
-            ssink.addFeature(f, QgsFeatureSink.FastInsert)
+            ssink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         vil_fields = output_fields(villages.fields, VILLAGE_FIELDS)
         vsink, vil_id = self.parameterAsSink(parameters, "OUTPUT_VILLAGES", context, vil_fields, vsource.wkbType(),
                                              vsource.sourceCrs())
@@ -549,7 +549,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             f = QgsFeature(vil_fields)
             f.setGeometry(villages.geometries[i])
             f.setAttributes(merged_attributes(villages, i, vil_fields, values))
-            vsink.addFeature(f, QgsFeatureSink.FastInsert)
+            vsink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
         attach_style(context, sites_id, "selected")
         attach_style(context, vil_id, "covered_by")
         cost_total = float(sum(cost[j] for j in kept))

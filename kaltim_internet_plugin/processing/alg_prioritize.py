@@ -53,7 +53,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (points or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "VILLAGES", tr("Villages (points or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterString(
             "WEIGHTS", tr("Weights (criterion=weight, …; empty = preset)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("PRESET", tr("Weight preset"), preset_labels(),
@@ -73,10 +73,10 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             "CODE_FIELD", tr("Village code field (tie-break; empty = detect)"), parentLayerParameterName="VILLAGES",
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "CAPITALS", tr("Kab/kota capitals (points) for remoteness"), [QgsProcessing.TypeVectorPoint],
+            "CAPITALS", tr("Kab/kota capitals (points) for remoteness"), [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Prioritised villages"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT", tr("Prioritised villages"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addOutput(QgsProcessingOutputString("WEIGHTS_USED", tr("Weights used")))
         self.addOutput(QgsProcessingOutputString("CRITERIA_SKIPPED", tr("Criteria skipped")))
         self.addOutput(QgsProcessingOutputNumber("WARNING_COUNT", tr("Warnings")))
@@ -200,7 +200,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             f = QgsFeature(out_fields)
             f.setGeometry(table.geometries[i])
             f.setAttributes(merged_attributes(table, i, out_fields, values))
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             if i % 200 == 0:
                 feedback.setProgress(50 + 50 * i / n)
         return dest_id

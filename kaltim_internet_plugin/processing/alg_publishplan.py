@@ -35,7 +35,7 @@ class PublishPlanAlgorithm(KaltimAlgorithm):
     def flags(self):
         # the connection's password may have to be unlocked from QGIS's authentication database (master password
         # prompt), which must happen on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile("INPUT_GPKG", tr("Plan GeoPackage"),

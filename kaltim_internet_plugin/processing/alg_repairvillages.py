@@ -29,7 +29,7 @@ class RepairVillagesAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Village layer"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "INPUT", tr("Village layer"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Repaired villages")))
         self.addOutput(QgsProcessingOutputNumber("REPAIRED_COUNT", tr("Repaired features")))
 
@@ -43,7 +43,7 @@ class RepairVillagesAlgorithm(KaltimAlgorithm):
         for feat in repaired_layer.getFeatures():
             if feedback.isCanceled():
                 break
-            sink.addFeature(feat, QgsFeatureSink.FastInsert)
+            sink.addFeature(feat, QgsFeatureSink.Flag.FastInsert)
         if repaired:
             feedback.pushInfo(tr("Repaired feature ids: {ids}").format(ids=", ".join(map(str, repaired))))
         return {"OUTPUT": dest, "REPAIRED_COUNT": len(repaired)}

@@ -33,6 +33,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core import numbers as nb
 from ..core import operators as ops
 from ..core import training as trn
@@ -72,26 +73,26 @@ FIELD_PARAMS = (
     ("CONTRACT_END_FIELD", "prog_contract_end", False),
 )
 
-TABLE_FIELDS = (("year", QVariant.Int), ("source", QVariant.String), ("label", QVariant.String),
-                ("cap_idr", QVariant.LongLong), ("cap_per_kab", QVariant.Int), ("capex_idr", QVariant.LongLong),
-                ("opex_idr", QVariant.LongLong), ("migration_capex_idr", QVariant.LongLong),
-                ("migration_opex_idr", QVariant.LongLong), ("total_idr", QVariant.LongLong),
-                ("villages_connected", QVariant.Int), ("people_connected", QVariant.LongLong),
-                ("villages_migrated", QVariant.Int), ("recurring", QVariant.Int))
-TRAINING_FIELDS = (("year", QVariant.Int), ("kec_code", QVariant.String), ("kec_name", QVariant.String),
-                   ("batch_no", QVariant.Int), ("trainees", QVariant.Int), ("villages", QVariant.String),
-                   ("cost_idr", QVariant.LongLong))
-OPERATOR_FIELDS = (("operator", QVariant.String), ("villages", QVariant.Int), ("villages_scheduled", QVariant.Int),
-                   ("population", QVariant.LongLong), ("capex_idr", QVariant.LongLong),
-                   ("opex_idr_year", QVariant.LongLong), ("techs", QVariant.String), ("first_year", QVariant.Int),
-                   ("last_year", QVariant.Int))
-SHARING_FIELDS = (("site_id", QVariant.String), ("site_operator", QVariant.String), ("code", QVariant.String),
-                  ("year", QVariant.Int), ("tower_id", QVariant.String), ("tower_operator", QVariant.String),
-                  ("distance_m", QVariant.Double))
-MIGRATION_FIELDS = (("code", QVariant.String), ("name", QVariant.String), ("status", QVariant.String),
-                    ("year", QVariant.Int), ("fibre_capex_idr", QVariant.LongLong),
-                    ("fibre_opex_idr_year", QVariant.LongLong), ("funding_capex", QVariant.String),
-                    ("funding_opex", QVariant.String), ("reason", QVariant.String))
+TABLE_FIELDS = (("year", FieldType.Int), ("source", FieldType.String), ("label", FieldType.String),
+                ("cap_idr", FieldType.LongLong), ("cap_per_kab", FieldType.Int), ("capex_idr", FieldType.LongLong),
+                ("opex_idr", FieldType.LongLong), ("migration_capex_idr", FieldType.LongLong),
+                ("migration_opex_idr", FieldType.LongLong), ("total_idr", FieldType.LongLong),
+                ("villages_connected", FieldType.Int), ("people_connected", FieldType.LongLong),
+                ("villages_migrated", FieldType.Int), ("recurring", FieldType.Int))
+TRAINING_FIELDS = (("year", FieldType.Int), ("kec_code", FieldType.String), ("kec_name", FieldType.String),
+                   ("batch_no", FieldType.Int), ("trainees", FieldType.Int), ("villages", FieldType.String),
+                   ("cost_idr", FieldType.LongLong))
+OPERATOR_FIELDS = (("operator", FieldType.String), ("villages", FieldType.Int), ("villages_scheduled", FieldType.Int),
+                   ("population", FieldType.LongLong), ("capex_idr", FieldType.LongLong),
+                   ("opex_idr_year", FieldType.LongLong), ("techs", FieldType.String), ("first_year", FieldType.Int),
+                   ("last_year", FieldType.Int))
+SHARING_FIELDS = (("site_id", FieldType.String), ("site_operator", FieldType.String), ("code", FieldType.String),
+                  ("year", FieldType.Int), ("tower_id", FieldType.String), ("tower_operator", FieldType.String),
+                  ("distance_m", FieldType.Double))
+MIGRATION_FIELDS = (("code", FieldType.String), ("name", FieldType.String), ("status", FieldType.String),
+                    ("year", FieldType.Int), ("fibre_capex_idr", FieldType.LongLong),
+                    ("fibre_opex_idr_year", FieldType.LongLong), ("funding_capex", FieldType.String),
+                    ("funding_opex", FieldType.String), ("reason", FieldType.String))
 
 TIMINGS = (trn.SAME_YEAR, trn.YEAR_BEFORE)
 
@@ -207,40 +208,40 @@ class RoadmapAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "PLAN", tr("Village plan layer (points or polygons)"), [QgsProcessing.TypeVectorAnyGeometry]))
+            "PLAN", tr("Village plan layer (points or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterNumber(
-            "START_YEAR", tr("First year of the roadmap"), QgsProcessingParameterNumber.Integer, 2026,
+            "START_YEAR", tr("First year of the roadmap"), QgsProcessingParameterNumber.Type.Integer, 2026,
             minValue=2000, maxValue=2100))
         self.addParameter(QgsProcessingParameterNumber(
-            "YEARS", tr("Number of years"), QgsProcessingParameterNumber.Integer, 5, minValue=1, maxValue=30))
+            "YEARS", tr("Number of years"), QgsProcessingParameterNumber.Type.Integer, 5, minValue=1, maxValue=30))
         self.addParameter(QgsProcessingParameterNumber(
-            "OPEX_YEARS", tr("Years of OPEX funded from connection"), QgsProcessingParameterNumber.Integer, 5,
+            "OPEX_YEARS", tr("Years of OPEX funded from connection"), QgsProcessingParameterNumber.Type.Integer, 5,
             minValue=0, maxValue=30))
         self.addParameter(QgsProcessingParameterFile(
             "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
-            QgsProcessingParameterFile.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"), optional=True))
+            QgsProcessingParameterFile.Behavior.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "CAPACITY", tr("Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; "
-                           "empty = defaults)"), QgsProcessingParameterFile.File, fileFilter=tr("CSV (*.csv)"),
+                           "empty = defaults)"), QgsProcessingParameterFile.Behavior.File, fileFilter=tr("CSV (*.csv)"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
-            QgsProcessingParameterNumber.Integer, DEFAULT_BTS_LEAD_MONTHS, minValue=0, maxValue=60))
+            QgsProcessingParameterNumber.Type.Integer, DEFAULT_BTS_LEAD_MONTHS, minValue=0, maxValue=60))
         self.addParameter(QgsProcessingParameterNumber(
-            "CADRE_TARGET", tr("Trained digital cadres per connected village"), QgsProcessingParameterNumber.Integer,
+            "CADRE_TARGET", tr("Trained digital cadres per connected village"), QgsProcessingParameterNumber.Type.Integer,
             trn.DEFAULT_TARGET_PER_VILLAGE, minValue=0, maxValue=100))
         self.addParameter(QgsProcessingParameterNumber(
-            "BATCH_SIZE", tr("Trainees per training batch"), QgsProcessingParameterNumber.Integer,
+            "BATCH_SIZE", tr("Trainees per training batch"), QgsProcessingParameterNumber.Type.Integer,
             trn.DEFAULT_BATCH_SIZE, minValue=1, maxValue=1000))
         self.addParameter(QgsProcessingParameterNumber(
-            "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"), QgsProcessingParameterNumber.Double,
+            "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"), QgsProcessingParameterNumber.Type.Double,
             trn.DEFAULT_COST_PER_TRAINEE_IDR, minValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             "TRAINING_TIMING", tr("Training year"), [tr("Same year as the connection"), tr("The year before")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "TOWERS", tr("Existing towers (points with operator) for tower sharing"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             "TOWER_OPERATOR_FIELD", tr("Tower operator field (default: operator)"), parentLayerParameterName="TOWERS",
             optional=True))
@@ -248,28 +249,28 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "TOWER_ID_FIELD", tr("Tower id field (default: site_id, else the feature id)"),
             parentLayerParameterName="TOWERS", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "SHARING_DISTANCE_M", tr("Tower sharing distance (m)"), QgsProcessingParameterNumber.Double, 500,
+            "SHARING_DISTANCE_M", tr("Tower sharing distance (m)"), QgsProcessingParameterNumber.Type.Double, 500,
             minValue=0))
         labels = self.field_labels()
         for key, default, _required in FIELD_PARAMS:
             p = QgsProcessingParameterField(key, tr("{what} field (default: {name})").format(
                 what=labels[key], name=default), parentLayerParameterName="PLAN", optional=True)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Roadmap villages"), QgsProcessing.TypeVectorAnyGeometry))
+            "OUTPUT", tr("Roadmap villages"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TABLE", tr("Budget by year and source"), QgsProcessing.TypeVector))
+            "OUTPUT_TABLE", tr("Budget by year and source"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TRAINING", tr("Training plan"), QgsProcessing.TypeVector, optional=True, createByDefault=True))
+            "OUTPUT_TRAINING", tr("Training plan"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_OPERATORS", tr("Operator packages"), QgsProcessing.TypeVector, optional=True,
+            "OUTPUT_OPERATORS", tr("Operator packages"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SHARING", tr("Tower sharing candidates"), QgsProcessing.TypeVector, optional=True,
+            "OUTPUT_SHARING", tr("Tower sharing candidates"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), QgsProcessing.TypeVector, optional=True,
+            "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OPERATOR_FOLDER", tr("Folder for one CSV per operator"), optional=True, createByDefault=False))
@@ -547,7 +548,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         geom = f.geometry()
         if geom is not None and not geom.isEmpty():
             try:
-                pt = geom.asPoint() if geom.type() == QgsWkbTypes.PointGeometry and not geom.isMultipart() \
+                pt = geom.asPoint() if geom.type() == QgsWkbTypes.GeometryType.PointGeometry and not geom.isMultipart() \
                     else geom.pointOnSurface().asPoint()
                 p = to_utm.transform(pt)
                 x, y = p.x(), p.y()
@@ -597,11 +598,11 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         fields = QgsFields()
         for i in keep:
             fields.append(in_fields.at(i))
-        for name, vtype in (("year", QVariant.Int), ("funding_capex", QVariant.String),
-                            ("funding_opex", QVariant.String), ("fund_status", QVariant.String),
-                            ("unfunded_reason", QVariant.String), ("migration_year", QVariant.Int),
-                            ("build_year", QVariant.Int), ("delay_reason", QVariant.String),
-                            ("renewal_year", QVariant.Int)):
+        for name, vtype in (("year", FieldType.Int), ("funding_capex", FieldType.String),
+                            ("funding_opex", FieldType.String), ("fund_status", FieldType.String),
+                            ("unfunded_reason", FieldType.String), ("migration_year", FieldType.Int),
+                            ("build_year", FieldType.Int), ("delay_reason", FieldType.String),
+                            ("renewal_year", FieldType.Int)):
             fields.append(QgsField(name, vtype))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
@@ -624,14 +625,14 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 (vs.delay_id if lang == "id" else vs.delay_en) or None,
                 renewal_year(f[end_field] if end_field else None, result)
                 if v.existing_service else None])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
         del sink
         return dest
 
     def _table_sink(self, parameters, context, key, spec):
         fields = make_fields(spec)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry,
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry,
                                           QgsCoordinateReferenceSystem())
         return sink, dest, fields
 
@@ -640,7 +641,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         for row in rows:
             f = QgsFeature(fields)
             f.setAttributes(list(row))
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
 
     def _write_table(self, parameters, context, result):
         sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_TABLE", TABLE_FIELDS)

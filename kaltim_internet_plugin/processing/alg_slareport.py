@@ -28,8 +28,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
@@ -39,21 +39,21 @@ from .base import KaltimAlgorithm
 
 # output -> (fields, the evaluation's rows, one row's values)
 TABLES = {
-    "OUTPUT_SLA": ((("code", QVariant.String), ("provider", QVariant.String), ("month", QVariant.String),
-                    ("availability_pct", QVariant.Double), ("counted_downtime_s", QVariant.Double),
-                    ("basis", QVariant.String), ("restitution", QVariant.Bool)),
+    "OUTPUT_SLA": ((("code", FieldType.String), ("provider", FieldType.String), ("month", FieldType.String),
+                    ("availability_pct", FieldType.Double), ("counted_downtime_s", FieldType.Double),
+                    ("basis", FieldType.String), ("restitution", FieldType.Bool)),
                    lambda ev: ev.sla,
                    lambda r: [r["code"], r["provider"], r["month"], round(100.0 * r["availability"], 6),
                               round(r["downtime_s"], 3), r["basis"], bool(r["restitution"])]),
-    "OUTPUT_SCORECARD": ((("provider", QVariant.String), ("sites", QVariant.Int), ("months", QVariant.Int),
-                          ("mean_availability_pct", QVariant.Double), ("min_availability_pct", QVariant.Double),
-                          ("months_below_target", QVariant.Int), ("restitution_months", QVariant.Int)),
+    "OUTPUT_SCORECARD": ((("provider", FieldType.String), ("sites", FieldType.Int), ("months", FieldType.Int),
+                          ("mean_availability_pct", FieldType.Double), ("min_availability_pct", FieldType.Double),
+                          ("months_below_target", FieldType.Int), ("restitution_months", FieldType.Int)),
                          lambda ev: ev.scorecard,
                          lambda s: [s["provider"], s["sites"], s["months"], round(100 * s["mean_availability"], 6),
                                     round(100 * s["min_availability"], 6), s["months_below_target"],
                                     s["restitution_months"]]),
-    "OUTPUT_FLAGS": ((("flag", QVariant.String), ("code", QVariant.String), ("provider", QVariant.String),
-                      ("months", QVariant.String), ("run_length", QVariant.Int), ("message", QVariant.String)),
+    "OUTPUT_FLAGS": ((("flag", FieldType.String), ("code", FieldType.String), ("provider", FieldType.String),
+                      ("months", FieldType.String), ("run_length", FieldType.Int), ("message", FieldType.String)),
                      lambda ev: ev.flags,
                      lambda f: [f["flag"], f["code"], f["provider"], f["months"], f["run_length"],
                                 report.flag_message(f)]),
@@ -82,31 +82,31 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "PLAN_DB", tr("Plan GeoPackage"), fileFilter=tr("GeoPackage (*.gpkg)")))
         self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_PCT", tr("SLA target availability (%)"), QgsProcessingParameterNumber.Double, 99.0,
+            "TARGET_PCT", tr("SLA target availability (%)"), QgsProcessingParameterNumber.Type.Double, 99.0,
             minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
-            "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), QgsProcessingParameterNumber.Integer, 300,
+            "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), QgsProcessingParameterNumber.Type.Integer, 300,
             minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "CONSECUTIVE_MONTHS", tr("Months below target in a row before 'consider another provider'"),
-            QgsProcessingParameterNumber.Integer, 3, minValue=1))
+            QgsProcessingParameterNumber.Type.Integer, 3, minValue=1))
         self.addParameter(QgsProcessingParameterString(
             "REPORT_MONTH", tr("Reporting month (YYYY-MM; empty = latest month with data)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "VILLAGES", tr("Village layer (status, roadmap year; for the map and indicators)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Status field"), "status", parentLayerParameterName="VILLAGES", optional=True))
         template = QgsProcessingParameterFile("TEMPLATE", tr("Report layout template (.qpt)"),
                                               fileFilter=tr("Print layout templates (*.qpt)"), optional=True)
-        template.setFlags(template.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        template.setFlags(template.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(template)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SLA", tr("Monthly SLA per site"), QgsProcessing.TypeVector))
+            "OUTPUT_SLA", tr("Monthly SLA per site"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SCORECARD", tr("Provider scorecard"), QgsProcessing.TypeVector))
+            "OUTPUT_SCORECARD", tr("Provider scorecard"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_FLAGS", tr("Flags"), QgsProcessing.TypeVector))
+            "OUTPUT_FLAGS", tr("Flags"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OUTPUT_REPORT_FOLDER", tr("Monthly M&E report folder (CSV + PDF)"), optional=True,
             createByDefault=False))
@@ -166,7 +166,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         """(the village layer for the map, its rows for the indicators, the status field)."""
         # attributes and a map only: invalid polygons (the sample has one) must not stop the report
         check = context.invalidGeometryCheck()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         try:
             source = self.parameterAsSource(parameters, "VILLAGES", context)
         finally:
@@ -181,13 +181,13 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         fields = QgsFields()
         for name, vtype in spec:
             fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         for row in rows(evaluation):
             feature = QgsFeature()
             feature.setAttributes(values(row))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest
 
 

@@ -51,26 +51,26 @@ def add_coverage_settings(alg, advanced: bool = True) -> None:
         QgsProcessingParameterEnum("QUANTITY", tr("Signal quantity ({hint})").format(hint=hint), quantity_labels(),
                                    defaultValue=None, optional=True),
         QgsProcessingParameterNumber("EXTRA_LOSS_DB", tr("Clutter / foliage margin, dB ({hint})").format(hint=hint),
-                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
                                      minValue=0.0, maxValue=60.0),
         QgsProcessingParameterNumber("THRESHOLD_DBM", tr("Coverage threshold, dBm ({hint})").format(hint=hint),
-                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
                                      minValue=-160.0, maxValue=0.0),
         QgsProcessingParameterNumber("RX_HEIGHT", tr("Receiver height, m ({hint})").format(hint=hint),
-                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
                                      minValue=0.0, maxValue=200.0),
         QgsProcessingParameterEnum("RESOLUTION", tr("Resolution ({hint})").format(hint=hint), resolution_labels(),
                                    defaultValue=None, optional=True),
         QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k ({hint})").format(hint=hint),
-                                     QgsProcessingParameterNumber.Double, defaultValue=None, optional=True,
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
                                      minValue=0.1, maxValue=10.0),
         QgsProcessingParameterNumber("MAX_RADIUS_M", tr("Largest radius around a site, m ({hint})").format(
-            hint=hint), QgsProcessingParameterNumber.Double, defaultValue=None, optional=True, minValue=1.0,
+            hint=hint), QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=1.0,
             maxValue=200000.0),
     ]
     for p in params:
         if advanced and p.name() not in ("THRESHOLD_DBM",):
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         alg.addParameter(p)
 
 

@@ -8,26 +8,38 @@ import traceback
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .. import dependencies
 from ..i18n import tr
 from ..paths import resource, version
 
 PROVIDER_ID = "kaltiminternet"
 
 
-def algorithm_classes(errors: list = None) -> list:
+def algorithm_classes(errors: list = None, problems: list = None) -> list:
     """Every ``alg_*.py`` module's ``ALGORITHM``. A module that fails to import is reported in ``errors``
-    (module name, traceback) and skipped, so one broken tool never takes the whole provider down."""
+    (module name, message) and skipped, so one broken tool never takes the whole provider down. A tool whose
+    Python modules are missing or too old (``dependencies.TOOL_NEEDS``, or an ImportError of one of
+    ``dependencies.REQUIREMENTS``) is skipped with a message that says what to install, not a traceback.
+    ``problems``: the result of ``dependencies.check()`` (computed here when None)."""
     from . import __path__ as pkg_path
 
+    if problems is None:
+        problems = dependencies.check()
     classes = []
     for info in sorted(pkgutil.iter_modules(pkg_path), key=lambda i: i.name):
         if info.name.startswith("alg_"):
+            missing = dependencies.missing_for_tool(info.name, problems)
+            if missing:
+                if errors is not None:
+                    errors.append((info.name, dependencies.explain(missing)))
+                continue
             try:
                 module = importlib.import_module(f"{__package__}.{info.name}")
                 classes.append(module.ALGORITHM)
-            except Exception:  # noqa: BLE001 - reported to the user below
+            except Exception as exc:  # noqa: BLE001 - reported to the user below
+                problem = dependencies.problem_for_import_error(exc) if isinstance(exc, ImportError) else None
                 if errors is not None:
-                    errors.append((info.name, traceback.format_exc()))
+                    errors.append((info.name, dependencies.explain([problem]) if problem else traceback.format_exc()))
     return classes
 
 
@@ -53,4 +65,4 @@ class KaltimInternetProvider(QgsProcessingProvider):
             self.addAlgorithm(cls())
         for name, trace in self.load_errors:
             QgsMessageLog.logMessage(tr("Tool {name} could not be loaded:\n{trace}").format(name=name, trace=trace),
-                                     "Internet Desa Kaltim", Qgis.Critical)
+                                     "Internet Desa Kaltim", Qgis.MessageLevel.Critical)

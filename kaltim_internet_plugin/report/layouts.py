@@ -71,7 +71,7 @@ OVERVIEW_TEMPLATE = "overview_province.qpt"
 REPORT_TEMPLATE = "roadmap_report.qpt"
 TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)
 FONT_FAMILY = "Arial"
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 ATLAS_MAX_VILLAGES = 30  # the frame shows as many of these as fit (highest priority first)
 REPORT_MAX_ROWS = 100000
 ATLAS_MAX_SITES = 6
@@ -115,7 +115,7 @@ def _text_format(size: float, bold: bool = False, color: str = "#000000") -> Qgs
     fmt = QgsTextFormat()
     fmt.setFont(_font(size, bold))
     fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
     fmt.setColor(QColor(color))
     return fmt
 
@@ -126,7 +126,7 @@ def place(item, x: float, y: float, w: float, h: float, page: int = 0) -> None:
 
 
 def add_label(layout, item_id: str, text: str, rect, size: float = 8, bold: bool = False, page: int = 0,
-              align=Qt.AlignLeft, valign=Qt.AlignTop, frame: bool = False, background: bool = False):
+              align=Qt.AlignmentFlag.AlignLeft, valign=Qt.AlignmentFlag.AlignTop, frame: bool = False, background: bool = False):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
@@ -153,11 +153,11 @@ def _style_table(table, size: float = 6.0) -> None:
     table.setCellMargin(0.6)
     table.setGridStrokeWidth(0.1)
     table.setGridColor(QColor("#9a9a9a"))
-    table.setHeaderHAlignment(QgsLayoutTable.FollowColumn)
-    table.setEmptyTableBehavior(QgsLayoutTable.ShowMessage)
+    table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
+    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
     table.setEmptyTableMessage("Tidak ada data")
-    table.setWrapBehavior(QgsLayoutTable.WrapText)
-    table.setHeaderMode(QgsLayoutTable.AllFrames)  # repeat the header on every page
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)  # repeat the header on every page
 
 
 def add_table_frame(layout, table, frame_id: str, rect, page: int = 0) -> QgsLayoutFrame:
@@ -172,7 +172,7 @@ def add_table_frame(layout, table, frame_id: str, rect, page: int = 0) -> QgsLay
 def add_attribute_table(layout, frame_id: str, rect, page: int = 0, size: float = 6.0, repeat: bool = False):
     table = QgsLayoutItemAttributeTable.create(layout)
     _style_table(table, size)
-    table.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished if repeat else QgsLayoutMultiFrame.UseExistingFrames)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished if repeat else QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
     add_table_frame(layout, table, frame_id, rect, page)
     return table
 
@@ -180,7 +180,7 @@ def add_attribute_table(layout, frame_id: str, rect, page: int = 0, size: float 
 def add_manual_table(layout, frame_id: str, rect, page: int = 0, size: float = 6.0):
     table = QgsLayoutItemManualTable.create(layout)
     _style_table(table, size)
-    table.setResizeMode(QgsLayoutMultiFrame.UseExistingFrames)
+    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
     add_table_frame(layout, table, frame_id, rect, page)
     return table
 
@@ -220,10 +220,10 @@ def _add_map(layout, item_id: str, rect, frame: bool = True):
 def _add_north_arrow(layout, rect, linked_map):
     pic = QgsLayoutItemPicture(layout)
     pic.setId("north_arrow")
-    pic.setMode(QgsLayoutItemPicture.FormatSVG)
+    pic.setMode(QgsLayoutItemPicture.Format.FormatSVG)
     pic.setPicturePath(north_arrow_svg())
     pic.setLinkedMap(linked_map)
-    pic.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    pic.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     layout.addLayoutItem(pic)
     place(pic, *rect)
     return pic
@@ -234,11 +234,11 @@ def _add_scalebar(layout, rect, linked_map, size: float = 6.0):
     bar.setId("scalebar")
     bar.setStyle("Single Box")
     bar.setLinkedMap(linked_map)
-    bar.setUnits(QgsUnitTypes.DistanceKilometers)
+    bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
     bar.setUnitLabel("km")
     bar.setNumberOfSegments(2)
     bar.setNumberOfSegmentsLeft(0)
-    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     bar.setMinimumBarWidth(25)
     bar.setMaximumBarWidth(55)
     bar.setHeight(2)
@@ -263,16 +263,16 @@ def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5):
     legend.setSymbolHeight(3)
     legend.setFrameEnabled(True)
     legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, MM))
-    for style, s, bold in ((QgsLegendStyle.Title, size + 2, True), (QgsLegendStyle.Group, size + 0.5, True),
-                           (QgsLegendStyle.Subgroup, size + 0.5, True), (QgsLegendStyle.SymbolLabel, size, False)):
+    for style, s, bold in ((QgsLegendStyle.Style.Title, size + 2, True), (QgsLegendStyle.Style.Group, size + 0.5, True),
+                           (QgsLegendStyle.Style.Subgroup, size + 0.5, True), (QgsLegendStyle.Style.SymbolLabel, size, False)):
         legend.rstyle(style).setFont(_font(s, bold))
     compact = size < 7
-    legend.rstyle(QgsLegendStyle.Symbol).setMargin(QgsLegendStyle.Top, 0.6 if compact else 1.5)
-    legend.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Top, 0.6 if compact else 1.5)
-    legend.rstyle(QgsLegendStyle.SymbolLabel).setMargin(QgsLegendStyle.Left, 1.0)
-    for style in (QgsLegendStyle.Group, QgsLegendStyle.Subgroup):
-        legend.rstyle(style).setMargin(QgsLegendStyle.Top, 1.2 if compact else 3.0)
-    legend.rstyle(QgsLegendStyle.Title).setMargin(QgsLegendStyle.Bottom, 1.0 if compact else 3.0)
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Left, 1.0)
+    for style in (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup):
+        legend.rstyle(style).setMargin(QgsLegendStyle.Side.Top, 1.2 if compact else 3.0)
+    legend.rstyle(QgsLegendStyle.Style.Title).setMargin(QgsLegendStyle.Side.Bottom, 1.0 if compact else 3.0)
     legend.setBoxSpace(1.5 if compact else 2.5)
     legend.setColumnSpace(2.0)
     layout.addLayoutItem(legend)
@@ -293,13 +293,13 @@ def build_atlas_layout(project) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName("Atlas kab/kota")
-    _page_size(layout, "A4", QgsLayoutItemPage.Landscape)
+    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Landscape)
     add_label(layout, "title", "[% @kaltim_title %]", (8, 4, 281, 9), 15, True)
     add_label(layout, "subtitle", "[% attribute(@atlas_feature, 'nama') %] — status sinyal desa dan teknologi "
               "yang direncanakan", (8, 13, 281, 7), 11)
     m = _add_map(layout, "map", ATLAS_MAP_RECT)
     m.setAtlasDriven(True)
-    m.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    m.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     m.setAtlasMargin(0.06)
     _add_north_arrow(layout, (160, 23, 10, 15), m)
     _add_scalebar(layout, (10, 158, 60, 10), m)
@@ -339,7 +339,7 @@ def build_overview_layout(project) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName("Ikhtisar provinsi")
-    _page_size(layout, "A3", QgsLayoutItemPage.Landscape)
+    _page_size(layout, "A3", QgsLayoutItemPage.Orientation.Landscape)
     add_label(layout, "title", "[% @kaltim_title %]", (10, 6, 400, 12), 20, True)
     add_label(layout, "subtitle", "Ikhtisar Provinsi Kalimantan Timur — status sinyal desa dan teknologi yang "
               "direncanakan", (10, 17, 400, 9), 12)
@@ -356,18 +356,18 @@ def build_report_layout(project) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName("Laporan peta jalan")
-    _page_size(layout, "A4", QgsLayoutItemPage.Portrait)
+    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Portrait)
     for _ in range(2):
         page = QgsLayoutItemPage(layout)
-        page.setPageSize("A4", QgsLayoutItemPage.Portrait)
+        page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         layout.pageCollection().addPage(page)
     add_label(layout, "title", "[% @kaltim_title %] — Peta jalan pendanaan", (10, 8, 190, 10), 14, True)
     add_label(layout, "summary", "[% @kaltim_summary %]", (10, 19, 190, 24), 7)
     for item_id, rect in (("chart_year", (10, 45, 190, 78)), ("chart_source", (10, 166, 190, 70))):
         pic = QgsLayoutItemPicture(layout)
         pic.setId(item_id)
-        pic.setMode(QgsLayoutItemPicture.FormatRaster)
-        pic.setResizeMode(QgsLayoutItemPicture.Zoom)
+        pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
+        pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
         layout.addLayoutItem(pic)
         place(pic, *rect)
     add_manual_table(layout, "table_year", (10, 125, 190, 38), size=6.5)
@@ -478,7 +478,7 @@ def _link_scalebar(layout, linked_map) -> None:
         bar.setLinkedMap(linked_map)
 
 
-def _column(heading: str, expression: str, width: float = 0.0, align=Qt.AlignLeft) -> QgsLayoutTableColumn:
+def _column(heading: str, expression: str, width: float = 0.0, align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutTableColumn:
     col = QgsLayoutTableColumn(heading)
     col.setAttribute(expression)
     col.setWidth(width)
@@ -508,7 +508,7 @@ def village_columns(layer) -> list:
     names = {f.name() for f in layer.fields()}
     cols = []
     if "priority_rank" in names:
-        cols.append(_column("No.", '"priority_rank"', 7, Qt.AlignRight))
+        cols.append(_column("No.", '"priority_rank"', 7, Qt.AlignmentFlag.AlignRight))
     cols.append(_column("Desa", '"nama"' if "nama" in names else '"kode"', 22))
     if "nama_kec" in names:
         cols.append(_column("Kecamatan", '"nama_kec"', 18))
@@ -517,9 +517,9 @@ def village_columns(layer) -> list:
     if "tech" in names:
         cols.append(_column("Teknologi", _map_expr(TECH_LABELS_ID, "tech"), 18))
     if "year" in names:
-        cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignRight))
+        cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignmentFlag.AlignRight))
     if "capex_idr" in names:
-        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12, Qt.AlignRight))
+        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12, Qt.AlignmentFlag.AlignRight))
     return cols
 
 
@@ -551,7 +551,7 @@ def site_columns(layer) -> list:
 def _sort_by(table, field: str) -> None:
     col = QgsLayoutTableColumn()
     col.setAttribute(_quote(field))
-    col.setSortOrder(Qt.AscendingOrder)
+    col.setSortOrder(Qt.SortOrder.AscendingOrder)
     table.setSortColumns([col])
 
 
@@ -569,8 +569,8 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
     m.setLayers(map_layers)
     m.setKeepLayerSet(True)
     m.setAtlasDriven(True)
-    if m.atlasScalingMode() == QgsLayoutItemMap.Fixed:
-        m.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    if m.atlasScalingMode() == QgsLayoutItemMap.AtlasScalingMode.Fixed:
+        m.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     loc = layout.itemById("locator")
     if isinstance(loc, QgsLayoutItemMap):
         loc.setLayers(locator_layers)
@@ -586,7 +586,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
     table = find_item(layout, "table_villages")
     if isinstance(table, QgsLayoutItemAttributeTable) and villages_layer is not None:
         table.setVectorLayer(villages_layer)
-        table.setSource(QgsLayoutItemAttributeTable.LayerAttributes)
+        table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
         table.setFilterToAtlasFeature(False)
         table.setFilterFeatures(True)
         table.setFeatureFilter(f"{_quote(kab_field)} = attribute(@atlas_feature, 'kab') AND ({planned_expression})")
@@ -597,7 +597,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
     if isinstance(sites, QgsLayoutItemAttributeTable):
         if sites_layer is not None:
             sites.setVectorLayer(sites_layer)
-            sites.setSource(QgsLayoutItemAttributeTable.LayerAttributes)
+            sites.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
             sites.setFilterToAtlasFeature(True)  # planned sites (points) inside the current kab/kota
             sites.setColumns(site_columns(sites_layer))
         else:
@@ -624,7 +624,7 @@ def fill_manual_table(table, columns: Sequence[str], rows: Sequence[Sequence], r
     headers = []
     for i, c in enumerate(columns):
         col = QgsLayoutTableColumn(c)
-        col.setHAlignment(Qt.AlignRight if i < len(right) and right[i] else Qt.AlignLeft)
+        col.setHAlignment(Qt.AlignmentFlag.AlignRight if i < len(right) and right[i] else Qt.AlignmentFlag.AlignLeft)
         headers.append(col)
     table.setHeaders(headers)
     table.setIncludeTableHeader(True)
@@ -634,7 +634,7 @@ def fill_manual_table(table, columns: Sequence[str], rows: Sequence[Sequence], r
         for i, v in enumerate(r):
             cell = QgsTableCell("" if v is None else str(v))
             if i < len(right) and right[i]:
-                cell.setHorizontalAlignment(Qt.AlignRight)
+                cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
             line.append(cell)
         contents.append(line)
     if not contents:
@@ -655,7 +655,7 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
     for item_id, path in charts.items():
         pic = layout.itemById(item_id)
         if isinstance(pic, QgsLayoutItemPicture):
-            pic.setMode(QgsLayoutItemPicture.FormatRaster)
+            pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
             pic.setPicturePath(path)
     for item_id, (headers, rows, right) in tables.items():
         fill_manual_table(find_item(layout, item_id), headers, rows, right)
@@ -669,7 +669,7 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             table.refresh()
             continue
         table.setVectorLayer(layer)
-        table.setSource(QgsLayoutItemAttributeTable.LayerAttributes)
+        table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
         table.setMaximumNumberOfFeatures(REPORT_MAX_ROWS)
         table.resetColumns()
         cols = []
@@ -684,7 +684,7 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
                 # Indonesian numbers whatever QGIS's own locale (4.123.303, 2,5)
                 col.setAttribute(f"format_number({_quote(field)}, if(round({_quote(field)}) = {_quote(field)}, 0, 2), "
                                  f"'id')")
-                col.setHAlignment(Qt.AlignRight)
+                col.setHAlignment(Qt.AlignmentFlag.AlignRight)
             cols.append(col)
         table.setColumns(cols)
         if item_id == "table_training" and layer.fields().lookupField("year") >= 0:
@@ -705,7 +705,7 @@ def always_text():
     fmt = getattr(Qgis, "TextRenderFormat", None)
     if fmt is not None and hasattr(fmt, "AlwaysText"):
         return fmt.AlwaysText
-    return QgsRenderContext.TextFormatAlwaysText
+    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
 
 
 # ---- export -------------------------------------------------------------------------------------------------------
@@ -732,7 +732,7 @@ def export_pdf(layout, path: str, dpi: float = 150.0) -> int:
     prepare_for_export(layout, dpi)
     exporter = QgsLayoutExporter(layout)
     res = exporter.exportToPdf(path, pdf_settings(dpi))
-    if res != QgsLayoutExporter.Success:
+    if res != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"PDF export failed ({res}): {exporter.errorMessage()}")
     return layout.pageCollection().pageCount()
 
@@ -742,7 +742,7 @@ def export_atlas_pdf(layout, path: str, dpi: float = 150.0, feedback=None) -> in
     prepare_for_export(layout, dpi)
     atlas = layout.atlas()
     res, error = QgsLayoutExporter.exportToPdf(atlas, path, pdf_settings(dpi), feedback)
-    if res != QgsLayoutExporter.Success:
+    if res != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"atlas PDF export failed ({res}): {error}")
     return atlas.count() * layout.pageCollection().pageCount()
 
@@ -782,8 +782,8 @@ def render_combined_pdf(out: str, parts: Sequence[tuple], dpi: float = 150.0, fe
         exporter = QgsLayoutExporter(layout)
         for p in range(layout.pageCollection().pageCount()):
             size = _page_size_mm(layout, p)
-            page_size = QPageSize(size, QPageSize.Millimeter)
-            orient = QPageLayout.Landscape if size.width() > size.height() else QPageLayout.Portrait
+            page_size = QPageSize(size, QPageSize.Unit.Millimeter)
+            orient = QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
             if painter is None:
                 writer.setPageLayout(QPageLayout(page_size, orient, QMarginsFZero()))
                 painter = QPainter(writer)
@@ -827,13 +827,13 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
                   horizontal: bool = False, scale: float = 1.0) -> str:
     """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values).
     ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``."""
-    img = QImage(width_px, height_px, QImage.Format_ARGB32)
+    img = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
-    p.setRenderHint(QPainter.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
     fs = height_px / 40.0
     p.setFont(_font_px(fs * 1.3, True))
-    p.drawText(QRectF(0, 0, width_px, fs * 2.4), Qt.AlignHCenter | Qt.AlignVCenter, title)
+    p.drawText(QRectF(0, 0, width_px, fs * 2.4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, title)
     legend_h = fs * 2.2
     left, right, top, bottom = fs * 9, fs * 2, fs * 3.2, fs * 3.5 + legend_h
     if horizontal:
@@ -853,13 +853,13 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             x = plot.left() + frac * plot.width()
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
             p.setPen(QColor("#333333"))
-            p.drawText(QRectF(x - fs * 6, plot.bottom() + fs * 0.3, fs * 12, fs * 1.5), Qt.AlignHCenter,
+            p.drawText(QRectF(x - fs * 6, plot.bottom() + fs * 0.3, fs * 12, fs * 1.5), Qt.AlignmentFlag.AlignHCenter,
                        tick_text[k])
         else:
             y = plot.bottom() - frac * plot.height()
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(QColor("#333333"))
-            p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2), Qt.AlignRight | Qt.AlignVCenter,
+            p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        tick_text[k])
     n = max(1, len(categories))
     band = (plot.height() if horizontal else plot.width()) / n
@@ -883,16 +883,16 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             acc += v
         p.setPen(QColor("#333333"))
         if horizontal:
-            p.drawText(QRectF(0, plot.top() + i * band, left - fs * 0.5, band), Qt.AlignRight | Qt.AlignVCenter,
+            p.drawText(QRectF(0, plot.top() + i * band, left - fs * 0.5, band), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        str(cat))
             p.drawText(QRectF(plot.left() + acc / vmax * plot.width() + fs * 0.4, plot.top() + i * band,
-                              fs * 12, band), Qt.AlignLeft | Qt.AlignVCenter, formatter(acc))
+                              fs * 12, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, formatter(acc))
         else:
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, fs * 1.5), Qt.AlignHCenter,
+            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, fs * 1.5), Qt.AlignmentFlag.AlignHCenter,
                        str(cat))
             h = acc / vmax * plot.height()
             p.drawText(QRectF(plot.left() + i * band, plot.bottom() - h - fs * 1.6, band, fs * 1.5),
-                       Qt.AlignHCenter, formatter(acc))
+                       Qt.AlignmentFlag.AlignHCenter, formatter(acc))
     p.setPen(QPen(QColor("#333333")))
     p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
     p.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
@@ -906,10 +906,10 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             label = str(name)
             w = p.fontMetrics().horizontalAdvance(label) + fs * 2.5
             p.setPen(QColor("#333333"))
-            p.drawText(QRectF(x + fs * 1.4, y, w, fs * 1.6), Qt.AlignLeft | Qt.AlignVCenter, label)
+            p.drawText(QRectF(x + fs * 1.4, y, w, fs * 1.6), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             x += w
     p.setFont(_font_px(fs * 0.9))
-    p.drawText(QRectF(0, top - fs * 1.2, left + fs * 10, fs * 1.2), Qt.AlignLeft, value_label)
+    p.drawText(QRectF(0, top - fs * 1.2, left + fs * 10, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
     p.end()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     if not img.save(path, "PNG"):

@@ -109,7 +109,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
             root = legend.model().rootGroup()
             root.clear()
             node = root.addLayer(villages_layer)
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
             legend.setTitle(tr("Villages by status"))
     else:
         map_item.setVisibility(False)
@@ -129,8 +129,12 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     flag_label.setText(tr("Flags:") + "\n" + ("\n".join(lines) if lines else tr("none")))
     layout.refresh()
     exporter = QgsLayoutExporter(layout)
-    result = exporter.exportToPdf(pdf_path, QgsLayoutExporter.PdfExportSettings())
-    if result != QgsLayoutExporter.Success:
+    from .layouts import always_text
+
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.textRenderFormat = always_text()  # 3.40+ defaults to outlines: the report's text would not be text
+    result = exporter.exportToPdf(pdf_path, settings)
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
                                         "folder is writable.").format(path=pdf_path, code=int(result),
                                                                       error=exporter.errorMessage()))

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..compat import FieldType, save_style_to_database
 from ..i18n import tr
 
 FLAG_FIELDS = ("pop_flag", "source", "flag", "data_flag", "population_flag")
@@ -89,14 +90,14 @@ def write_entry(entry: PackageEntry, gpkg: str) -> None:
     opts.driverName = "GPKG"
     opts.layerName = entry.name
     opts.fileEncoding = "UTF-8"
-    opts.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if os.path.exists(gpkg)
-                                 else QgsVectorFileWriter.CreateOrOverwriteFile)
+    opts.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if os.path.exists(gpkg)
+                                 else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
     writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", None)
     if writer is not None:
         res = writer(entry.layer, gpkg, QgsCoordinateTransformContext(), opts)
     else:  # QGIS 3.22
         res = QgsVectorFileWriter.writeAsVectorFormatV2(entry.layer, gpkg, QgsCoordinateTransformContext(), opts)
-    if res[0] != QgsVectorFileWriter.NoError:
+    if res[0] != QgsVectorFileWriter.WriterError.NoError:
         raise RuntimeError(tr("Cannot write {name} into {path}: {error}").format(
             name=entry.name, path=gpkg, error=res[-1] if len(res) > 1 else res[0]))
 
@@ -159,7 +160,7 @@ def save_styles_and_metadata(entries: List[PackageEntry], gpkg: str, plan_title:
         msg, ok = layer.saveDefaultMetadata()
         if not ok:
             raise RuntimeError(tr("Cannot save the metadata of {name}: {error}").format(name=entry.name, error=msg))
-        err = layer.saveStyleToDatabase(entry.name, entry.description, True, "")
+        err = save_style_to_database(layer, entry.name, entry.description, True, "")
         if err:
             raise RuntimeError(tr("Cannot save the style of {name}: {error}").format(name=entry.name, error=err))
         del layer
@@ -209,7 +210,6 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
         QgsSpatialIndex,
         QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QVariant
 
     stats = stats or {}
     names = dict(names or {})
@@ -217,8 +217,8 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
     out = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:4326'}", "kabkota", "memory")
     if not crs.authid():
         out.setCrs(crs)
-    fields = [QgsField("kab", QVariant.String), QgsField("nama", QVariant.String)]
-    fields += [QgsField(s, QVariant.LongLong) for s in COVERAGE_STATS]
+    fields = [QgsField("kab", FieldType.String), QgsField("nama", FieldType.String)]
+    fields += [QgsField(s, FieldType.LongLong) for s in COVERAGE_STATS]
     out.dataProvider().addAttributes(fields)
     out.updateFields()
     name_idx = villages.fields().lookupField("nama_kab")
@@ -247,7 +247,7 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
             if feedback is not None and feedback.isCanceled():
                 break
             union = QgsGeometry.unaryUnion(geoms[key])
-            if union.type() != QgsWkbTypes.PolygonGeometry:
+            if union.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
                 # office points: the hull of the kab/kota's points, widened a little so single points show
                 pad = max(villages.extent().width(), villages.extent().height()) * 0.01 or 0.01
                 union = union.convexHull().buffer(pad, 8)

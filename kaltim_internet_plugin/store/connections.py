@@ -157,11 +157,12 @@ def layer_uri(name: str, schema: str, table: str, geometry_column: Optional[str]
     uri = QgsDataSourceUri()
     if params.get("service"):
         uri.setConnection(params["service"], params.get("dbname") or "", "" if params.get("authcfg") else
-                          (params.get("user") or ""), "", QgsDataSourceUri.SslPrefer, params.get("authcfg") or "")
+                          (params.get("user") or ""), "", QgsDataSourceUri.SslMode.SslPrefer,
+                          params.get("authcfg") or "")
     else:
         uri.setConnection(params.get("host") or "", str(params.get("port") or "5432"), params.get("dbname") or "",
                           "" if params.get("authcfg") else (params.get("user") or ""), "",
-                          QgsDataSourceUri.SslPrefer, params.get("authcfg") or "")
+                          QgsDataSourceUri.SslMode.SslPrefer, params.get("authcfg") or "")
     if params.get("sslmode"):
         try:
             uri.setSslMode(QgsDataSourceUri.decodeSslMode(params["sslmode"]))

@@ -15,8 +15,16 @@ gdal.UseExceptions()
 def build_plan(path: Path, with_style: bool = True, villages_where: str | None = None) -> Path:
     src = str(SAMPLE / "kaltim_sample.gpkg")
     opts = dict(format="GPKG", layers=["villages"], accessMode=None)
-    gdal.VectorTranslate(str(path), src, **opts, where=villages_where)
-    gdal.VectorTranslate(str(path), src, format="GPKG", layers=["towers"], layerName="sites", accessMode="update")
+    # GDAL 3.10's Arrow fast path of ogr2ogr (OGRLayer::WriteArrowBatch) intermittently aborts the process here
+    # (std::length_error from std::string::reserve, seen on Debian 13); the classic feature-by-feature copy does not
+    previous = gdal.GetConfigOption("OGR2OGR_USE_ARROW_API")
+    gdal.SetConfigOption("OGR2OGR_USE_ARROW_API", "NO")
+    try:
+        gdal.VectorTranslate(str(path), src, **opts, where=villages_where)
+        gdal.VectorTranslate(str(path), src, format="GPKG", layers=["towers"], layerName="sites",
+                             accessMode="update")
+    finally:
+        gdal.SetConfigOption("OGR2OGR_USE_ARROW_API", previous)
     ds = ogr.Open(str(path), 1)
     villages = ds.GetLayerByName("villages")
     for name, ftype in (("status", ogr.OFTString), ("tech", ogr.OFTString), ("capex_idr", ogr.OFTReal),

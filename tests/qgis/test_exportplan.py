@@ -414,7 +414,7 @@ def test_export_plan_task_runs_in_the_background(provider, tmp_path):
     done = {}
 
     def on_done(ok, results, feedback):
-        done.update(ok=ok, results=results)
+        done.update(ok=ok, results=results, log=feedback.textLog() if feedback is not None else "")
 
     task = export_plan_task(TaskRunner(None), {"VILLAGES": uri, "OUTPUT_FOLDER": str(tmp_path / "out")}, on_done)
     assert task is not None

@@ -99,8 +99,10 @@ def flat_dem(path, wall_x=None, size=200, cell=100.0, height=0.0):
         c = int((wall_x - X0) / cell)
         z[:, c:c + 2] = 800.0
     b = ds.GetRasterBand(1)
-    b.WriteArray(z)
+    # nodata first: GDAL >= 3.10 leaves all-zero GTiff blocks unwritten (sparse) and reads them back as the nodata
+    # value set afterwards, so a flat 0 m DEM written before SetNoDataValue becomes all nodata there (not on 3.6)
     b.SetNoDataValue(-9999)
+    b.WriteArray(z)
     ds = None
     return str(path)
 

@@ -104,7 +104,7 @@ def conflicting_features(layer) -> list:
             pending[fid] = abs(int(attrs[idx]))
     if not pending:
         return []
-    request = QgsFeatureRequest().setFilterFids(list(pending)).setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFilterFids(list(pending)).setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([idx])
     current = {f.id(): f[idx] for f in layer.dataProvider().getFeatures(request)}
     return sorted(fid for fid, version in pending.items() if current.get(fid) != version)

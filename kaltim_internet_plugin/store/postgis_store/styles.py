@@ -67,8 +67,9 @@ def team_style_qml(info: TableInfo, base_qml: Optional[str] = None) -> Optional[
     Needs QGIS (qgis.core); returns None without it."""
     try:
         from qgis.core import QgsDefaultValue, QgsEditFormConfig, QgsField, QgsVectorLayer  # noqa: F401
-        from qgis.PyQt.QtCore import QVariant
         from qgis.PyQt.QtXml import QDomDocument
+
+        from ...compat import FieldType
     except ImportError:
         return None
     from osgeo import ogr
@@ -78,11 +79,11 @@ def team_style_qml(info: TableInfo, base_qml: Optional[str] = None) -> Optional[
             6: "MultiPolygon"}.get(flat, "None")
     crs = f"?crs=EPSG:{info.srid}" if info.srid and geom != "None" else ""
     layer = QgsVectorLayer(f"{geom}{crs}", info.name, "memory")
-    qtype = {"Integer": QVariant.Int, "Integer64": QVariant.LongLong, "Real": QVariant.Double,
-             "Date": QVariant.Date, "Time": QVariant.Time, "DateTime": QVariant.DateTime}
-    fields = [QgsField(f.name, qtype.get(f.type, QVariant.String)) for f in info.fields]
-    fields += [QgsField("row_version", QVariant.Int), QgsField("modified_at", QVariant.DateTime),
-               QgsField("modified_by", QVariant.String)]
+    qtype = {"Integer": FieldType.Int, "Integer64": FieldType.LongLong, "Real": FieldType.Double,
+             "Date": FieldType.Date, "Time": FieldType.Time, "DateTime": FieldType.DateTime}
+    fields = [QgsField(f.name, qtype.get(f.type, FieldType.String)) for f in info.fields]
+    fields += [QgsField("row_version", FieldType.Int), QgsField("modified_at", FieldType.DateTime),
+               QgsField("modified_by", FieldType.String)]
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     if base_qml:
