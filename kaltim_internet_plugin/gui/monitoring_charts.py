@@ -101,7 +101,8 @@ class BarChart(QWidget):
                     painter.drawText(QRectF(bar.left() - 10, bar.top() - line, bar.width() + 20, line),
                                      Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, _fmt(v))
             painter.setPen(QColor("#333333"))
-            painter.drawText(QRectF(left + ci * slot, bottom + 2, slot, line), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+            painter.drawText(QRectF(left + ci * slot, bottom + 2, slot, line),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                              fm.elidedText(cat, Qt.TextElideMode.ElideRight, int(slot)))
         if legend_h:
             x = left
@@ -109,7 +110,8 @@ class BarChart(QWidget):
             for name, _values, color in self.series:
                 painter.fillRect(QRectF(x, y + 3, 10, line - 6), QColor(color))
                 painter.setPen(QColor("#333333"))
-                painter.drawText(QRectF(x + 13, y, fm.horizontalAdvance(name) + 4, line), Qt.AlignmentFlag.AlignLeft, name)
+                painter.drawText(QRectF(x + 13, y, fm.horizontalAdvance(name) + 4, line), Qt.AlignmentFlag.AlignLeft,
+                                 name)
                 x += fm.horizontalAdvance(name) + 28
 
     def to_image(self, width: int = 400, height: int = 220) -> QImage:

@@ -437,7 +437,8 @@ class CoveragePage(QWidget):
     # ---- classification ----------------------------------------------------------------------------------------------
     def classify_villages(self):
         if not self.classify_available():
-            notify(self.iface, tr("The 'Classify villages' tool is not available in this version."), Qgis.MessageLevel.Warning)
+            notify(self.iface, tr("The 'Classify villages' tool is not available in this version."),
+                   Qgis.MessageLevel.Warning)
             return None
         data_page = self._data_page()
         villages = data_page.village_layer() if data_page is not None else None
@@ -446,7 +447,8 @@ class CoveragePage(QWidget):
             notify(self.iface, tr("Choose the village layer on the Data page first."), Qgis.MessageLevel.Warning)
             return None
         if coverage is None:
-            notify(self.iface, tr("Compute the coverage first (or choose a coverage raster)."), Qgis.MessageLevel.Warning)
+            notify(self.iface, tr("Compute the coverage first (or choose a coverage raster)."),
+                   Qgis.MessageLevel.Warning)
             return None
         if self.task is not None:
             return None

@@ -438,7 +438,8 @@ class MonitoringPage(QWidget):
         try:
             records = store.load_records(db)
         except Exception as exc:  # noqa: BLE001 - show any database problem to the user
-            notify(self.iface, tr("Cannot read the monitoring tables: {error}").format(error=exc), Qgis.MessageLevel.Warning)
+            notify(self.iface, tr("Cannot read the monitoring tables: {error}").format(error=exc),
+                   Qgis.MessageLevel.Warning)
             return {}
         layer = self.village_layer()
         vrows = (village_rows(layer, sw.status_field_for(layer), self._code_field(layer))

@@ -517,7 +517,8 @@ class PlanPage(QWidget):
         try:
             funding_store.write_file(path, self.sources())
         except OSError as e:
-            notify(self.iface, tr("Cannot write {path}: {error}").format(path=path, error=str(e)), Qgis.MessageLevel.Critical)
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=path, error=str(e)),
+                   Qgis.MessageLevel.Critical)
             return False
         notify(self.iface, tr("Funding table saved to {path}").format(path=path), Qgis.MessageLevel.Success)
         return True
@@ -579,7 +580,8 @@ class PlanPage(QWidget):
     def run_roadmap(self):
         plan = self.plan_layer()
         if not isinstance(plan, QgsVectorLayer):
-            notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."), Qgis.MessageLevel.Warning)
+            notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."),
+                   Qgis.MessageLevel.Warning)
             return None
         if self.task is not None:
             notify(self.iface, tr("The roadmap is already running."), Qgis.MessageLevel.Warning)
@@ -587,7 +589,8 @@ class PlanPage(QWidget):
         messages = self.validate()
         sources, _ = self.read_table()
         if messages and validate_sources(sources):
-            notify(self.iface, tr("Fix the funding table first; see the messages under the table."), Qgis.MessageLevel.Warning)
+            notify(self.iface, tr("Fix the funding table first; see the messages under the table."),
+                   Qgis.MessageLevel.Warning)
             return None
         capacity_problem = self.capacity_editor.validate()
         if capacity_problem:
@@ -605,7 +608,8 @@ class PlanPage(QWidget):
         try:
             self._drop_previous(out)
         except OSError as e:
-            notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)), Qgis.MessageLevel.Critical)
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)),
+                   Qgis.MessageLevel.Critical)
             return None
         funding_file = str(Path(tempfile.mkdtemp(prefix="kaltim_funding_")) / "funding_sources.json")
         funding_store.write_file(funding_file, sources)
@@ -635,7 +639,8 @@ class PlanPage(QWidget):
         answer = QMessageBox.question(
             self, tr("Replace roadmap tables?"),
             tr("{path} already holds the tables {tables}. Replace them with the new roadmap?").format(
-                path=path, tables=", ".join(tables)), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+                path=path, tables=", ".join(tables)), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
     def _progress(self, value):

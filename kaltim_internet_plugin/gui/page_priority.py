@@ -404,7 +404,8 @@ class PriorityPage(QWidget):
     # ---- tasks -----------------------------------------------------------------------------------------------------
     def _prepared_villages(self):
         if self.rerank() is None or self.output_layer is None:
-            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."), Qgis.MessageLevel.Warning)
+            notify(self.iface, tr("Choose a village layer first (or load the Kaltim sample)."),
+                   Qgis.MessageLevel.Warning)
             return None
         return self.output_layer
 

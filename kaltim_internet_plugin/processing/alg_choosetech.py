@@ -101,7 +101,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0))
+            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Type.Double, 10.0,
+                minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node (km)"),
             QgsProcessingParameterNumber.Type.Double, 1.0, minValue=0, maxValue=20))
@@ -127,7 +128,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "HORIZON_YEARS", tr("Planning horizon (years)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), QgsProcessingParameterNumber.Type.Integer,
+            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"),
+                QgsProcessingParameterNumber.Type.Integer,
             3, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(
             "BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), QgsProcessingParameterNumber.Type.Double, 5.0,

@@ -91,7 +91,8 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=cl.PARTIAL_SHARE, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+            "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.SourceType.TypeVectorPoint],
+                optional=True))
         self.addParameter(QgsProcessingParameterField(
             "CODE_FIELD", tr("Village code field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
             optional=True))

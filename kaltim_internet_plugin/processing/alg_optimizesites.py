@@ -115,7 +115,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village "
             "becomes 'covered' by classify's rule)"))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "OFFICES", tr("Village offices (points; the office rule of classify)"), [QgsProcessing.SourceType.TypeVectorPoint],
+            "OFFICES", tr("Village offices (points; the office rule of classify)"),
+                [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         add_coverage_settings(self)
         for key, label, default in (("TX_HEIGHT_M", tr("Antenna height when the layer has none (m)"), 42.0),
@@ -125,7 +126,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            "EXISTING", tr("Existing sites (villages they cover need nothing)"), [QgsProcessing.SourceType.TypeVectorPoint],
+            "EXISTING", tr("Existing sites (villages they cover need nothing)"),
+                [QgsProcessing.SourceType.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterEnum("METHOD", tr("Method"), method_labels(), defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(

@@ -219,7 +219,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             minValue=0, maxValue=30))
         self.addParameter(QgsProcessingParameterFile(
             "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
-            QgsProcessingParameterFile.Behavior.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"), optional=True))
+            QgsProcessingParameterFile.Behavior.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"),
+                optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "CAPACITY", tr("Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; "
                            "empty = defaults)"), QgsProcessingParameterFile.Behavior.File, fileFilter=tr("CSV (*.csv)"),
@@ -228,7 +229,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
             QgsProcessingParameterNumber.Type.Integer, DEFAULT_BTS_LEAD_MONTHS, minValue=0, maxValue=60))
         self.addParameter(QgsProcessingParameterNumber(
-            "CADRE_TARGET", tr("Trained digital cadres per connected village"), QgsProcessingParameterNumber.Type.Integer,
+            "CADRE_TARGET", tr("Trained digital cadres per connected village"),
+                QgsProcessingParameterNumber.Type.Integer,
             trn.DEFAULT_TARGET_PER_VILLAGE, minValue=0, maxValue=100))
         self.addParameter(QgsProcessingParameterNumber(
             "BATCH_SIZE", tr("Trainees per training batch"), QgsProcessingParameterNumber.Type.Integer,
@@ -262,7 +264,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_TABLE", tr("Budget by year and source"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TRAINING", tr("Training plan"), QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=True))
+            "OUTPUT_TRAINING", tr("Training plan"), QgsProcessing.SourceType.TypeVector, optional=True,
+                createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_OPERATORS", tr("Operator packages"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=True))
@@ -270,7 +273,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "OUTPUT_SHARING", tr("Tower sharing candidates"), QgsProcessing.SourceType.TypeVector, optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), QgsProcessing.SourceType.TypeVector, optional=True,
+            "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), QgsProcessing.SourceType.TypeVector,
+                optional=True,
             createByDefault=False))
         self.addParameter(QgsProcessingParameterFolderDestination(
             "OPERATOR_FOLDER", tr("Folder for one CSV per operator"), optional=True, createByDefault=False))
@@ -548,8 +552,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         geom = f.geometry()
         if geom is not None and not geom.isEmpty():
             try:
-                pt = geom.asPoint() if geom.type() == QgsWkbTypes.GeometryType.PointGeometry and not geom.isMultipart() \
-                    else geom.pointOnSurface().asPoint()
+                is_point = geom.type() == QgsWkbTypes.GeometryType.PointGeometry and not geom.isMultipart()
+                pt = geom.asPoint() if is_point else geom.pointOnSurface().asPoint()
                 p = to_utm.transform(pt)
                 x, y = p.x(), p.y()
             except Exception:  # noqa: BLE001 - bad geometry: no tower-sharing position, scheduling unaffected

@@ -126,7 +126,8 @@ def place(item, x: float, y: float, w: float, h: float, page: int = 0) -> None:
 
 
 def add_label(layout, item_id: str, text: str, rect, size: float = 8, bold: bool = False, page: int = 0,
-              align=Qt.AlignmentFlag.AlignLeft, valign=Qt.AlignmentFlag.AlignTop, frame: bool = False, background: bool = False):
+              align=Qt.AlignmentFlag.AlignLeft, valign=Qt.AlignmentFlag.AlignTop, frame: bool = False,
+                  background: bool = False):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
@@ -172,7 +173,8 @@ def add_table_frame(layout, table, frame_id: str, rect, page: int = 0) -> QgsLay
 def add_attribute_table(layout, frame_id: str, rect, page: int = 0, size: float = 6.0, repeat: bool = False):
     table = QgsLayoutItemAttributeTable.create(layout)
     _style_table(table, size)
-    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished if repeat else QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
+    modes = QgsLayoutMultiFrame.ResizeMode
+    table.setResizeMode(modes.RepeatUntilFinished if repeat else modes.UseExistingFrames)
     add_table_frame(layout, table, frame_id, rect, page)
     return table
 
@@ -264,7 +266,8 @@ def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5):
     legend.setFrameEnabled(True)
     legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, MM))
     for style, s, bold in ((QgsLegendStyle.Style.Title, size + 2, True), (QgsLegendStyle.Style.Group, size + 0.5, True),
-                           (QgsLegendStyle.Style.Subgroup, size + 0.5, True), (QgsLegendStyle.Style.SymbolLabel, size, False)):
+                           (QgsLegendStyle.Style.Subgroup, size + 0.5, True), (QgsLegendStyle.Style.SymbolLabel, size,
+                                                                               False)):
         legend.rstyle(style).setFont(_font(s, bold))
     compact = size < 7
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
@@ -478,7 +481,8 @@ def _link_scalebar(layout, linked_map) -> None:
         bar.setLinkedMap(linked_map)
 
 
-def _column(heading: str, expression: str, width: float = 0.0, align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutTableColumn:
+def _column(heading: str, expression: str, width: float = 0.0,
+            align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutTableColumn:
     col = QgsLayoutTableColumn(heading)
     col.setAttribute(expression)
     col.setWidth(width)
@@ -519,7 +523,8 @@ def village_columns(layer) -> list:
     if "year" in names:
         cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignmentFlag.AlignRight))
     if "capex_idr" in names:
-        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12, Qt.AlignmentFlag.AlignRight))
+        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12,
+                            Qt.AlignmentFlag.AlignRight))
     return cols
 
 
@@ -783,7 +788,8 @@ def render_combined_pdf(out: str, parts: Sequence[tuple], dpi: float = 150.0, fe
         for p in range(layout.pageCollection().pageCount()):
             size = _page_size_mm(layout, p)
             page_size = QPageSize(size, QPageSize.Unit.Millimeter)
-            orient = QPageLayout.Orientation.Landscape if size.width() > size.height() else QPageLayout.Orientation.Portrait
+            orientation = QPageLayout.Orientation
+            orient = orientation.Landscape if size.width() > size.height() else orientation.Portrait
             if painter is None:
                 writer.setPageLayout(QPageLayout(page_size, orient, QMarginsFZero()))
                 painter = QPainter(writer)
@@ -859,7 +865,8 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             y = plot.bottom() - frac * plot.height()
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(QColor("#333333"))
-            p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        tick_text[k])
     n = max(1, len(categories))
     band = (plot.height() if horizontal else plot.width()) / n
@@ -883,12 +890,15 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             acc += v
         p.setPen(QColor("#333333"))
         if horizontal:
-            p.drawText(QRectF(0, plot.top() + i * band, left - fs * 0.5, band), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(0, plot.top() + i * band, left - fs * 0.5, band),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        str(cat))
             p.drawText(QRectF(plot.left() + acc / vmax * plot.width() + fs * 0.4, plot.top() + i * band,
-                              fs * 12, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, formatter(acc))
+                              fs * 12, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                  formatter(acc))
         else:
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, fs * 1.5), Qt.AlignmentFlag.AlignHCenter,
+            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, fs * 1.5),
+                       Qt.AlignmentFlag.AlignHCenter,
                        str(cat))
             h = acc / vmax * plot.height()
             p.drawText(QRectF(plot.left() + i * band, plot.bottom() - h - fs * 1.6, band, fs * 1.5),
@@ -906,7 +916,8 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             label = str(name)
             w = p.fontMetrics().horizontalAdvance(label) + fs * 2.5
             p.setPen(QColor("#333333"))
-            p.drawText(QRectF(x + fs * 1.4, y, w, fs * 1.6), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            p.drawText(QRectF(x + fs * 1.4, y, w, fs * 1.6),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             x += w
     p.setFont(_font_px(fs * 0.9))
     p.drawText(QRectF(0, top - fs * 1.2, left + fs * 10, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
