@@ -42,7 +42,8 @@ test: package
 # The whole suite on QGIS 3.22 (Debian 12), 3.40 LTR (Debian 13) and 3.44 (Debian unstable), each in a cached clean
 # root of Debian's packages (needs root and debootstrap; see scripts/matrix/). SUITES="trixie" runs one.
 test-matrix:
-	@command -v debootstrap >/dev/null && command -v rsync >/dev/null || apt-get install -y -qq --no-install-recommends debootstrap rsync
+	@command -v debootstrap >/dev/null && command -v rsync >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends debootstrap rsync; }
 	bash scripts/matrix/run.sh $(SUITES)
 
 demo: build

@@ -7,7 +7,9 @@
 #
 # The working tree is copied into each root (its .venv, build/ and dist/ stay the root's own), `make test` runs
 # there, and the log goes to matrix-logs/<suite>.log. Roots run one after another (two cores; the PostGIS and
-# desktop tests use the machine). Exit status: 0 only when every version passed.
+# desktop tests use the machine); a lock per root keeps two checkouts on one machine from using a root at once.
+# A pytest that died without its summary line (a crash in a native library) is run once more, and says so.
+# Exit status: 0 only when every version passed.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -15,35 +17,70 @@ ROOTS=${KALTIM_ROOTS:-/var/cache/kaltim-qgis-roots}
 SUITES=("$@")
 [ ${#SUITES[@]} -gt 0 ] || SUITES=(bookworm trixie sid)
 LOGS=$REPO/matrix-logs
-mkdir -p "$LOGS"
+mkdir -p "$LOGS" "$ROOTS"
 
 declare -A LABEL=([bookworm]="Debian 12" [trixie]="Debian 13" [sid]="Debian unstable")
 summary=()
 status=0
+total_passed=0
+total_failed=0
 t_all=$SECONDS
-for suite in "${SUITES[@]}"; do
-  t0=$SECONDS
-  log="$LOGS/$suite.log"
-  : > "$log"
-  if ! scripts/matrix/roots.sh ensure "$suite" 2>&1 | tee -a "$log"; then
-    summary+=("$suite: root build FAILED (see $log)"); status=1; continue
-  fi
-  t_root=$((SECONDS - t0))
-  dest="$ROOTS/$suite/root/kaltim-src"
+
+summary_line() { grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$1" | tail -1 | sed -E 's/^=+ //; s/ =+$//'; }
+count() { echo "$1" | grep -oE "[0-9]+ $2" | head -1 | cut -d' ' -f1; }
+
+run_suite() {  # runs with the root's lock held
+  local suite=$1 log=$2 t0=$SECONDS
+  scripts/matrix/roots.sh ensure "$suite" 2>&1 | tee -a "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || return 90
+  echo "root_seconds=$((SECONDS - t0))" >> "$log.times"
+  local dest="$ROOTS/$suite/root/kaltim-src"
   mkdir -p "$dest"
   rsync -a --delete --exclude /.venv --exclude /.venv-bench --exclude /build --exclude /dist --exclude /out \
     --exclude /matrix-logs --exclude .pytest_cache --exclude __pycache__ --exclude '/.git' "$REPO/" "$dest/"
-  qgis=$(cat "$ROOTS/$suite/etc/kaltim-qgis-version")
-  echo "== $suite (${LABEL[$suite]}, QGIS $qgis): make test" | tee -a "$log"
-  t1=$SECONDS
-  scripts/matrix/roots.sh run "$suite" "cd /root/kaltim-src && make test" >> "$log" 2>&1
+  local attempt rc
+  for attempt in 1 2; do
+    echo "== $suite (${LABEL[$suite]}, QGIS $(cat "$ROOTS/$suite/etc/kaltim-qgis-version")): make test" \
+      "(attempt $attempt)" | tee -a "$log"
+    scripts/matrix/roots.sh run "$suite" "cd /root/kaltim-src && make test" > "$log.run" 2>&1
+    rc=$?
+    cat "$log.run" >> "$log"
+    if [ -n "$(summary_line "$log.run")" ] || [ "$attempt" = 2 ]; then
+      break
+    fi
+    echo "!! $suite: pytest ended without a summary (exit $rc; crash below); running the suite once more" | tee -a "$log"
+    grep -E "Fatal Python error|Segmentation|Aborted" -A3 "$log.run" | head -8 | tee -a "$log"
+  done
+  cp "$log.run" "$log.last"
+  return $rc
+}
+
+for suite in "${SUITES[@]}"; do
+  t0=$SECONDS
+  log="$LOGS/$suite.log"
+  : > "$log"; : > "$log.times"
+  exec 9> "$ROOTS/$suite.lock"
+  if ! flock -w 3600 9; then
+    summary+=("$suite: could not lock $ROOTS/$suite.lock within an hour"); status=1; continue
+  fi
+  run_suite "$suite" "$log"
   rc=$?
-  t_test=$((SECONDS - t1))
-  line=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$log" | tail -1 | sed -E 's/^=+ //; s/ =+$//')
+  flock -u 9
+  if [ $rc -eq 90 ]; then
+    summary+=("$suite: root build FAILED (see $log)"); status=1; continue
+  fi
+  line=$(summary_line "$log.last")
   [ $rc -eq 0 ] || status=1
-  summary+=("$suite (${LABEL[$suite]}, QGIS $qgis): ${line:-no pytest summary} [exit $rc; root ${t_root}s, tests ${t_test}s]")
+  p=$(count "$line" passed); f=$(count "$line" failed); e=$(count "$line" error)
+  total_passed=$((total_passed + ${p:-0})); total_failed=$((total_failed + ${f:-0} + ${e:-0}))
+  [ -n "$line" ] || total_failed=$((total_failed + 1))
+  grep -E '^(FAILED|ERROR) ' "$log.last" | sed "s/^/  [$suite] /"
+  root_s=$(sed -n 's/^root_seconds=//p' "$log.times")
+  qgis=$(cat "$ROOTS/$suite/etc/kaltim-qgis-version" 2>/dev/null)
+  summary+=("$suite (${LABEL[$suite]}, QGIS $qgis): ${line:-no pytest summary} [exit $rc; root ${root_s:-?} s, all $((SECONDS - t0)) s]")
 done
 echo
 echo "Test matrix ($((SECONDS - t_all)) s in all):"
 for s in "${summary[@]}"; do echo "  $s"; done
+echo "matrix: $total_passed passed, $total_failed failed"
 exit $status
