@@ -16,6 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from ..compat import transform_bounding_box
 from ..core import formatting as fmt
 from ..i18n import tr
 from ..io import styles_export as st
@@ -304,7 +305,7 @@ class PlanExport:
     def _extent(self, layer) -> QgsRectangle:
         extent = QgsRectangle(layer.extent())
         xform = QgsCoordinateTransform(layer.crs(), self.project.crs(), self.project.transformContext())
-        extent = xform.transformBoundingBox(extent)
+        extent = transform_bounding_box(xform, extent)  # 3.40/3.44 in a background task: edge points
         extent.scale(1.03)
         return extent
 
