@@ -575,7 +575,14 @@ class PlanPage(QWidget):
             for i in range(ds.GetLayerCount() - 1, -1, -1):
                 if ds.GetLayerByIndex(i).GetName() in ours:
                     ds.DeleteLayer(i)
+            left = ds.GetLayerCount()
             ds = None
+            if left == 0:
+                # Only our tables were in it: remove the emptied file. GDAL 3.10 (QGIS 3.40) no longer opens a
+                # GeoPackage without tables, so the next run could not add its tables to it.
+                for name in (path, path + "-wal", path + "-shm"):
+                    if os.path.exists(name):
+                        os.remove(name)
 
     def run_roadmap(self):
         plan = self.plan_layer()

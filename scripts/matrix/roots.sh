@@ -26,7 +26,8 @@ suite_ok() { case "$1" in bookworm|trixie|sid) return 0;; *) return 1;; esac; }
 # The Debian packages `make test` needs, as scripts/setup.sh lists them, plus what a chroot lacks.
 apt_packages() {
   sed -n '/^APT_PACKAGES="/,/"$/p' "$REPO/scripts/setup.sh" | tr -d '"' | sed 's/^APT_PACKAGES=//' | tr -s ' \n' ' '
-  echo " git rsync locales ca-certificates fonts-dejavu-core procps xfonts-base"
+  # gcc, python3-dev: the pycraf test oracle has no wheels for Python 3.13/3.14 (trixie, sid); pip builds it.
+  echo " git rsync locales ca-certificates fonts-dejavu-core procps xfonts-base gcc python3-dev"
 }
 
 mirror() {
@@ -130,6 +131,16 @@ ensure() {
   if [ -f "$dir/etc/kaltim-root.stamp" ] && [ "$(cat "$dir/etc/kaltim-root.stamp")" = "$(stamp_want "$suite")" ]; then
     echo "roots.sh: $suite root cached (QGIS $(cat "$dir/etc/kaltim-qgis-version"))"
     return 0
+  fi
+  if [ -f "$dir/etc/kaltim-root.stamp" ] && [ "$(head -2 "$dir/etc/kaltim-root.stamp")" = "$(stamp_want "$suite" | head -2)" ]; then
+    # Same recipe, another package list: install what is new into the cached root instead of rebuilding it.
+    echo "roots.sh: $suite root cached; installing the changed package list"
+    if in_root "$dir" "apt-get update -qq && apt-get install -y -qq --no-install-recommends $(apt_packages) && apt-get clean" \
+        >> "$ROOTS/$suite.apt.log" 2>&1; then
+      stamp_want "$suite" > "$dir/etc/kaltim-root.stamp"
+      return 0
+    fi
+    echo "roots.sh: installing into the cached $suite root failed (see $ROOTS/$suite.apt.log); rebuilding it"
   fi
   build "$suite"
 }

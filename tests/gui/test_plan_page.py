@@ -154,7 +154,7 @@ def test_run_roadmap_adds_styled_layers_charts_and_filters_by_year(page, plan_la
     # a second run replaces the previous layers instead of piling them up
     with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
         page.run_roadmap()
-    assert blocker.args[0]["ok"]
+    assert blocker.args[0]["ok"], blocker.args[0]
     assert project.mapLayer(layers["villages"]) is None
     assert len([lyr for lyr in project.mapLayers().values() if lyr.name().startswith("Roadmap villages")]) == 1
 
@@ -237,7 +237,7 @@ def test_capacity_editor_defaults_bad_cells_and_parameters(page, plan_layer, qgi
     page.output_widget.setFilePath(str(tmp_path / "cap.gpkg"))
     with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
         assert page.run_roadmap() is not None
-    assert blocker.args[0]["ok"]
+    assert blocker.args[0]["ok"], blocker.args[0]
     per_year = {}
     for f in page.roadmap_layer().getFeatures():
         if f["fund_status"] == "scheduled" and f["tech"] == "fwa":

@@ -40,14 +40,17 @@ def _python(venv: Path) -> Path:
 def ensure_venv() -> Path:
     """Path of the oracle venv's python, building the venv when missing or out of date."""
     venv = venv_dir()
-    want = hashlib.sha256(REQUIREMENTS.read_bytes()).hexdigest()
+    base = "/usr/bin/python3"
+    if not os.path.exists(base):
+        base = getattr(sys, "_base_executable", sys.executable)
+    # The stamp names the requirements AND the interpreter: a venv copied from another machine or root (another
+    # Python, so another site-packages folder) is rebuilt instead of running without its packages.
+    version = subprocess.run([base, "-c", "import sys; print(sys.version)"], capture_output=True, text=True).stdout
+    want = hashlib.sha256(REQUIREMENTS.read_bytes() + version.encode()).hexdigest()
     stamp = venv / ".requirements.sha"
     py = _python(venv)
     if py.exists() and stamp.exists() and stamp.read_text().strip() == want:
         return py
-    base = "/usr/bin/python3"
-    if not os.path.exists(base):
-        base = getattr(sys, "_base_executable", sys.executable)
     res = subprocess.run([base, "-m", "venv", "--clear", str(venv)], capture_output=True, text=True)
     if res.returncode != 0:
         raise RuntimeError(f"creating the oracle venv {venv} failed:\n{res.stdout}\n{res.stderr}")
