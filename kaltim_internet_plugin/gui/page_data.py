@@ -18,7 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter, layer_filters, transform_bounding_box
 from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
@@ -215,7 +215,7 @@ class DataPage(QWidget):
 
             tr_ = QgsCoordinateTransform(layers["villages"].crs(), canvas.mapSettings().destinationCrs(),
                                          QgsProject.instance())
-            canvas.setExtent(tr_.transformBoundingBox(layers["villages"].extent()))
+            canvas.setExtent(transform_bounding_box(tr_, layers["villages"].extent()))
             canvas.refresh()
         notify(self.iface, tr("Kaltim sample loaded: 1,038 villages (population ESTIMATED), "
                               "SYNTHETIC DEM and towers."), Qgis.MessageLevel.Success)

@@ -19,6 +19,7 @@ from qgis.gui import QgsMapTool, QgsVertexMarker
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QCursor
 
+from ..compat import transform_bounding_box
 from ..i18n import tr
 from ..io.planned_sites import DEFAULT_TECH, default_attributes
 from .messages import notify
@@ -94,7 +95,7 @@ class PlaceSiteTool(QgsMapTool):
         rect = QgsRectangle(point.x() - tol, point.y() - tol, point.x() + tol, point.y() + tol)
         src, dst = self._map_crs(), layer.crs()
         if src.isValid() and dst.isValid() and src != dst:
-            rect = QgsCoordinateTransform(src, dst, QgsProject.instance()).transformBoundingBox(rect)
+            rect = transform_bounding_box(QgsCoordinateTransform(src, dst, QgsProject.instance()), rect)
         target = QgsGeometry.fromPointXY(self._to_layer(layer, point))
         best, best_d = None, None
         for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(rect).setNoAttributes()):

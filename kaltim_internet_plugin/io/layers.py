@@ -17,6 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..compat import transform_bounding_box
 from ..core.villages import (
     FieldMapping,
     Finding,
@@ -86,7 +87,7 @@ def dem_findings(layer: QgsVectorLayer, dem: QgsRasterLayer) -> list:
     if layer.crs().isValid():
         transform = QgsCoordinateTransform(layer.crs(), dem.crs(), QgsProject.instance())
         try:
-            extent = transform.transformBoundingBox(layer.extent())
+            extent = transform_bounding_box(transform, layer.extent())
         except Exception:  # noqa: BLE001 - a transform that fails means no usable overlap
             extent = QgsRectangle()
         if extent.isEmpty() or not extent.intersects(dem.extent()):
