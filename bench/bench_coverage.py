@@ -46,17 +46,23 @@ from kaltim_internet_plugin.core import coverage as cov  # noqa: E402
 gdal.UseExceptions()
 
 
-def write_synthetic_dem(path, nx, ny, cell=90.0, seed=0, x0=400000.0, y0=9900000.0, strip=512):
-    """Hilly synthetic DEM (sum of sinusoids + ridges), written strip by strip (bounded memory)."""
-    rng = np.random.default_rng(seed)
-    drv = gdal.GetDriverByName("GTiff")
-    ds = drv.Create(path, nx, ny, 1, gdal.GDT_Float32, ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
+def _new_dem(path, nx, ny, cell, x0, y0):
+    """An empty tiled Float32 GeoTIFF in UTM 50S (EPSG:32750) with nodata -9999: (dataset, band)."""
+    ds = gdal.GetDriverByName("GTiff").Create(path, nx, ny, 1, gdal.GDT_Float32,
+                                              ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
     ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(32750)
     ds.SetProjection(srs.ExportToWkt())
     band = ds.GetRasterBand(1)
     band.SetNoDataValue(-9999)
+    return ds, band
+
+
+def write_synthetic_dem(path, nx, ny, cell=90.0, seed=0, x0=400000.0, y0=9900000.0, strip=512):
+    """Hilly synthetic DEM (sum of sinusoids + ridges), written strip by strip (bounded memory)."""
+    rng = np.random.default_rng(seed)
+    ds, band = _new_dem(path, nx, ny, cell, x0, y0)
     terms = []
     for wl, amp in ((40000, 300), (15000, 150), (6000, 80), (2500, 40), (1200, 15)):
         for _ in range(3):
@@ -80,14 +86,7 @@ def write_synthetic_dem(path, nx, ny, cell=90.0, seed=0, x0=400000.0, y0=9900000
 def write_ridge_dem(path, nx, ny, cell=90.0, seed=0, x0=400000.0, y0=9900000.0, strip=512):
     """Ridge-heavy synthetic DEM: sums of (1 - |sin|)^2 waves, whose crests are one cell sharp."""
     rng = np.random.default_rng(seed)
-    drv = gdal.GetDriverByName("GTiff")
-    ds = drv.Create(path, nx, ny, 1, gdal.GDT_Float32, ["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
-    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(-9999)
+    ds, band = _new_dem(path, nx, ny, cell, x0, y0)
     terms = []
     for wl, amp in ((14000, 260), (7000, 160), (3500, 90), (1800, 40)):
         for _ in range(2):
