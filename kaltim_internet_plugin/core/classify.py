@@ -244,6 +244,31 @@ def agreement_counts(results: Iterable[VillageResult]) -> dict:
     return counts
 
 
+def output_values(res: VillageResult, los: bool, with_reported: bool) -> dict:
+    """The output fields of one village (kaltiminternet:classifyvillages): rounded shares and signals; with a
+    line-of-sight raster the counts go to best_los/office_los instead of the dBm fields."""
+    values = {"cov_share": round(res.cov_share, 4), "status": res.status,
+              "office_dbm": None if los or res.office_dbm is None else round(res.office_dbm, 2),
+              "best_dbm": None if los or res.best_dbm is None else round(res.best_dbm, 2),
+              "pop_covered": res.pop_covered, "nodata_share": round(res.nodata_share, 4),
+              "status_note": res.status_note, "n_cells": res.n_cells}
+    if los:
+        values["best_los"] = None if res.best_dbm is None else int(res.best_dbm)
+        values["office_los"] = None if res.office_dbm is None else int(res.office_dbm)
+    if with_reported:
+        values["reported_sig"] = res.reported
+        values["agreement"] = res.agreement
+    return values
+
+
+def result_summary(results: Sequence[VillageResult]) -> dict:
+    """Figures the run reports: population covered (est.), villages more than half nodata, office-rule notes."""
+    return {"pop_covered": sum(r.pop_covered or 0 for r in results),
+            "high_nodata": sum(1 for r in results if r.nodata_share > 0.5),
+            "office_no_signal": sum(1 for r in results if r.status_note == "office_no_signal"),
+            "office_signal": sum(1 for r in results if r.status_note == "office_signal")}
+
+
 def format_confusion(table: dict, row_labels: Optional[dict] = None, col_labels: Optional[dict] = None) -> str:
     """Plain-text confusion table (rows = model status, columns = reported status, plus totals)."""
     row_labels = row_labels or {}
