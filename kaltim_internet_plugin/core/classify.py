@@ -292,6 +292,22 @@ def format_confusion(table: dict, row_labels: Optional[dict] = None, col_labels:
 
 
 # --------------------------------------------------------------------------------------------- raster access
+def cell_index(gt: tuple, x: float, y: float) -> tuple:
+    """(col, row) of the cell of geotransform ``gt`` under (x, y); unclipped. The one grid helper of classify and
+    the what-if engine."""
+    return int(math.floor((x - gt[0]) / gt[1])), int(math.floor((y - gt[3]) / gt[5]))
+
+
+def envelope_window(gt: tuple, env: tuple) -> tuple:
+    """(col0, row0, ncols, nrows) of the cells of ``gt`` touched by envelope (minx, maxx, miny, maxy); unclipped."""
+    minx, maxx, miny, maxy = env
+    c0 = int(math.floor((minx - gt[0]) / gt[1]))
+    c1 = int(math.ceil((maxx - gt[0]) / gt[1]))
+    r0 = int(math.floor((maxy - gt[3]) / gt[5]))
+    r1 = int(math.ceil((miny - gt[3]) / gt[5]))
+    return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+
+
 class CoverageRaster:
     """An open coverage raster: kind, nodata, windowed reads (cells outside the extent read as nodata)."""
 
@@ -330,13 +346,7 @@ class CoverageRaster:
 
     def window_for(self, env: tuple) -> tuple:
         """(col0, row0, ncols, nrows) of the cells touched by envelope (minx, maxx, miny, maxy); unclipped."""
-        minx, maxx, miny, maxy = env
-        gt = self.gt
-        c0 = int(math.floor((minx - gt[0]) / gt[1]))
-        c1 = int(math.ceil((maxx - gt[0]) / gt[1]))
-        r0 = int(math.floor((maxy - gt[3]) / gt[5]))
-        r1 = int(math.ceil((miny - gt[3]) / gt[5]))
-        return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+        return envelope_window(self.gt, env)
 
     def read(self, c0: int, r0: int, nc: int, nr: int) -> tuple:
         """(values float64, valid mask) for a window that may extend beyond the raster (outside = invalid)."""
@@ -352,9 +362,7 @@ class CoverageRaster:
         return values, valid
 
     def cell_of(self, x: float, y: float) -> Optional[tuple]:
-        col = int(math.floor((x - self.gt[0]) / self.gt[1]))
-        row = int(math.floor((y - self.gt[3]) / self.gt[5]))
-        return col, row
+        return cell_index(self.gt, x, y)
 
     def value_at(self, x: float, y: float) -> Optional[float]:
         """The valid cell value under (x, y), or None (outside / nodata)."""

@@ -49,7 +49,9 @@ from .classify import (
     STATUSES,
     THRESHOLD_DBM,
     apply_office_rule,
+    cell_index,
     detect_kind,
+    envelope_window,
     share_status,
 )
 from .costs import default_items
@@ -360,17 +362,10 @@ class _Rasteriser:
         return m
 
     def cell(self, x: float, y: float) -> tuple:
-        g = self.gt
-        return int(math.floor((x - g[0]) / g[1])), int(math.floor((y - g[3]) / g[5]))
+        return cell_index(self.gt, x, y)
 
     def env_window(self, env: tuple) -> tuple:
-        minx, maxx, miny, maxy = env
-        g = self.gt
-        c0 = int(math.floor((minx - g[0]) / g[1]))
-        c1 = int(math.ceil((maxx - g[0]) / g[1]))
-        r0 = int(math.floor((maxy - g[3]) / g[5]))
-        r1 = int(math.ceil((miny - g[3]) / g[5]))
-        return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+        return envelope_window(self.gt, env)
 
 
 # --------------------------------------------------------------------------------------------- engine

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
@@ -25,13 +24,11 @@ from qgis.core import (
 from ..compat import FieldType
 from ..core import candidates as cd
 from ..core.costs import default_cost_table
-from ..core.coverage import CoverageError
 from ..core.villages import detect_fields
 from ..i18n import tr
 from ..io.priority_layers import (
     find_field,
     make_fields,
-    open_metric_dem,
     point_geometry,
     points_to_crs,
     read_table,
@@ -39,7 +36,15 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
-from .params import add_cost_table, add_existing_sites, add_office_villages, read_cost_table, read_office_villages
+from .params import (
+    add_cost_table,
+    add_existing_sites,
+    add_number,
+    add_office_villages,
+    open_dem,
+    read_cost_table,
+    read_office_villages,
+)
 
 CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), ("cost_idr", FieldType.Double),
                     ("elev_m", FieldType.Double), ("village_code", FieldType.String), ("operator", FieldType.String),
@@ -72,29 +77,20 @@ class CandidatesAlgorithm(KaltimAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (for hilltops and elevations)"),
                                                             optional=True))
+        add_existing_sites(self, tr("Existing towers (co-location)"))
         self.addParameter(QgsProcessingParameterBoolean("INCLUDE_OFFICES", tr("Village offices"), True))
         self.addParameter(QgsProcessingParameterBoolean("INCLUDE_HILLTOPS", tr("Hilltops"), True))
         self.addParameter(QgsProcessingParameterBoolean("INCLUDE_COLO", tr("Existing towers (co-location)"), True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "HILLTOP_RADIUS_M", tr("Search radius for hilltops around a village (m)"),
-            QgsProcessingParameterNumber.Type.Double, 5000.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), QgsProcessingParameterNumber.Type.Double, 50.0,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "NEIGHBOURHOOD_M", tr("Hilltop neighbourhood (m)"), QgsProcessingParameterNumber.Type.Double, 1000.0,
-            minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MAX_HILLTOPS_PER_VILLAGE", tr("Hilltops per village (at most)"), QgsProcessingParameterNumber.Type.Integer,
-            2, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "COLO_MAX_KM", tr("Towers for co-location: within this distance of an uncovered village (km)"),
-            QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "TOWER_HEIGHT_M", tr("Height of a new tower (m)"), QgsProcessingParameterNumber.Type.Double, 42.0,
-            minValue=1))
+        for name, label, default, minimum, integer in (
+                ("HILLTOP_RADIUS_M", tr("Search radius for hilltops around a village (m)"), 5000.0, 0, False),
+                ("MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), 50.0, 0, False),
+                ("NEIGHBOURHOOD_M", tr("Hilltop neighbourhood (m)"), 1000.0, 1, False),
+                ("MAX_HILLTOPS_PER_VILLAGE", tr("Hilltops per village (at most)"), 2, 0, True),
+                ("COLO_MAX_KM", tr("Towers for co-location: within this distance of an uncovered village (km)"), 10.0,
+                 0, False),
+                ("TOWER_HEIGHT_M", tr("Height of a new tower (m)"), 42.0, 1, False)):
+            add_number(self, name, label, default, minimum, integer=integer)
         add_cost_table(self)
-        add_existing_sites(self, tr("Existing towers (co-location)"))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Candidate sites"), QgsProcessing.SourceType.TypeVectorPoint))
         for key, label in (("COUNT", tr("Candidates")), ("COUNT_OFFICE", tr("Office candidates")),
@@ -108,7 +104,7 @@ class CandidatesAlgorithm(KaltimAlgorithm):
         costs, _path = read_cost_table(self, parameters, context)
         bts_item, colo_item = cd.cost_items(costs or default_cost_table(), default_cost_table())
         tower_h = self.parameterAsDouble(parameters, "TOWER_HEIGHT_M", context)
-        ds, dem_crs = self._dem(parameters, context, feedback)
+        ds, dem_crs = open_dem(self, parameters, context, feedback)
 
         def elevations(xy):
             if ds is None:
@@ -157,19 +153,6 @@ class CandidatesAlgorithm(KaltimAlgorithm):
             feedback.pushWarning(tr("No status field: every village is treated as not covered. Run 'Classify "
                                     "villages' first to restrict candidates to blank spots."))
         return codes, np.flatnonzero(cd.uncovered_mask(statuses, table.xy))
-
-    def _dem(self, parameters, context, feedback):
-        """(GDAL dataset, its CRS) of the DEM in a metric CRS, or (None, None) without a DEM."""
-        dem_layer = self.parameterAsRasterLayer(parameters, "DEM", context)
-        if dem_layer is None:
-            return None, None
-        try:
-            ds, dem_crs, msg = open_metric_dem(dem_layer)
-        except CoverageError as e:
-            raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
-        if msg:
-            feedback.pushInfo(msg)
-        return ds, dem_crs
 
     def _write(self, parameters, context, feedback, table, rows):
         fields = make_fields(CANDIDATE_FIELDS)

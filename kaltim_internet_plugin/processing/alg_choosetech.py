@@ -11,12 +11,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 
@@ -35,7 +33,7 @@ from ..core.costs import (
     split_whole,
     whole_rupiah,
 )
-from ..core.coverage import CoverageError, Site
+from ..core.coverage import Site
 from ..core.definitions import is_covered_status
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..core.programme import ProgrammeStatus, yearly_fee
@@ -48,7 +46,6 @@ from ..io.priority_layers import (
     merged_attributes,
     nearest,
     open_gdal,
-    open_metric_dem,
     output_fields,
     pixel_index,
     points_to_crs,
@@ -61,8 +58,10 @@ from .base import KaltimAlgorithm
 from .params import (
     add_cost_table,
     add_existing_sites,
+    add_number,
     add_office_villages,
     given,
+    open_dem,
     read_cost_table,
     read_office_villages,
     resolve_settings,
@@ -130,60 +129,40 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                                                            "count)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("COVERAGE_TYPE", tr("Coverage raster values"),
                                                      coverage_type_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
+        add_number(self, "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
+                   None, -160.0, 0.0, optional=True)
         self.addParameter(QgsProcessingParameterField(
             "STATUS_FIELD", tr("Coverage status field, used without a raster (default: status)"),
             parentLayerParameterName="VILLAGES", optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Type.Double, 10.0,
-                minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node (km)"),
-            QgsProcessingParameterNumber.Type.Double, 1.0, minValue=0, maxValue=20))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
-            QgsProcessingParameterNumber.Type.Double, 1.4, minValue=1.0, maxValue=5.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the coverage "
-                                    "threshold)"), QgsProcessingParameterNumber.Type.Double, defaultValue=None,
-            optional=True, minValue=-160.0, maxValue=0.0))
+        add_number(self, "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), 10.0, 0)
+        add_number(self, "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node "
+                                                "(km)"), 1.0, 0, 20)
+        add_number(self, "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
+                   1.4, 1.0, 5.0)
+        add_number(self, "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the "
+                                                 "coverage threshold)"), None, -160.0, 0.0, optional=True)
         self.addParameter(QgsProcessingParameterField(
             "NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = no power: solar + battery "
                                "is added)"), parentLayerParameterName="VILLAGES", optional=True))
         add_existing_sites(self, tr("Existing towers (connected points, operator)"), height_field=True)
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM for radio line of sight"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "RADIO_MAX_KM", tr("Longest radio link (km)"), QgsProcessingParameterNumber.Type.Double, 20.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "RADIO_MAST_M", tr("Radio antenna height at the village office (m)"),
-            QgsProcessingParameterNumber.Type.Double, 12.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "HORIZON_YEARS", tr("Planning horizon (years)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"),
-                QgsProcessingParameterNumber.Type.Integer,
-            3, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), QgsProcessingParameterNumber.Type.Double, 5.0,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 = "
-                              "off)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
+        for name, label, default, minimum, integer in (
+                ("RADIO_MAX_KM", tr("Longest radio link (km)"), 20.0, 0, False),
+                ("RADIO_MAST_M", tr("Radio antenna height at the village office (m)"), 12.0, 0, False),
+                ("HORIZON_YEARS", tr("Planning horizon (years)"), 5.0, 0, False),
+                ("BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), 3, 1, True),
+                ("BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), 5.0, 0, False),
+                ("COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 "
+                                   "= off)"), 5.0, 0, False)):
+            add_number(self, name, label, default, minimum, integer=integer)
         add_cost_table(self)
-        p = QgsProcessingParameterNumber("SITE_HEIGHT_M", tr("Tower height when unknown (m)"),
-                                         QgsProcessingParameterNumber.Type.Double, 30.0, minValue=0)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(p)
+        add_number(self, "SITE_HEIGHT_M", tr("Tower height when unknown (m)"), 30.0, 0, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=8000, minValue=0))
+        add_number(self, "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), 8000, 0)
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Village plan (technology)"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         for key in TECH_KEYS:
@@ -539,12 +518,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
     def _radio(self, parameters, context, feedback, table, sites, heights, covered, fibre_dist, costs, rules):
         """LOS (bool) and distance (m) to the first connected point in line of sight, per village."""
         n = len(table)
-        try:
-            ds, dem_crs, msg = open_metric_dem(self.parameterAsRasterLayer(parameters, "DEM", context))
-        except CoverageError as e:
-            raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
-        if msg:
-            feedback.pushInfo(msg)
+        ds, dem_crs = open_dem(self, parameters, context, feedback)
         max_m = rules.radio_max_km * 1000.0
         mast = self.parameterAsDouble(parameters, "RADIO_MAST_M", context)
         # radio is worth testing only where it can beat what is already feasible (core.costs)

@@ -20,11 +20,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
+from ..core.coverage import CoverageError
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.raster_kind import dem_as_coverage
 from ..errors import describe
 from ..i18n import tr
-from ..io.priority_layers import load_cost_table, read_table
+from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
 from ..labels import model_labels, quantity_labels, resolution_labels
 
 SETTINGS_PARAMS = ("MODEL", "QUANTITY", "EXTRA_LOSS_DB", "THRESHOLD_DBM", "RX_HEIGHT", "RESOLUTION", "K_FACTOR",
@@ -186,3 +187,30 @@ def read_cost_table(alg, parameters, context):
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise QgsProcessingException(tr("Cannot read the cost table {path}: {error}").format(
             path=path, error=str(e))) from None
+
+
+def add_number(alg, name: str, description: str, default=None, minimum=None, maximum=None, integer: bool = False,
+               optional: bool = False, advanced: bool = False) -> None:
+    """One number parameter (Double, or Integer with ``integer``); bounds only where given."""
+    bounds = {k: v for k, v in (("minValue", minimum), ("maxValue", maximum)) if v is not None}
+    p = QgsProcessingParameterNumber(
+        name, description, QgsProcessingParameterNumber.Type.Integer if integer else
+        QgsProcessingParameterNumber.Type.Double, defaultValue=default, optional=optional, **bounds)
+    if advanced:
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    alg.addParameter(p)
+
+
+def open_dem(alg, parameters, context, feedback, name: str = "DEM"):
+    """(GDAL dataset, its CRS) of the DEM parameter ``name`` in a metric CRS (io.priority_layers.open_metric_dem;
+    a DEM in degrees is reprojected and the log says so), or (None, None) when none is given."""
+    layer = alg.parameterAsRasterLayer(parameters, name, context)
+    if layer is None:
+        return None, None
+    try:
+        ds, crs, msg = open_metric_dem(layer)
+    except CoverageError as e:
+        raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
+    if msg:
+        feedback.pushInfo(msg)
+    return ds, crs
