@@ -298,6 +298,16 @@ def cell_index(gt: tuple, x: float, y: float) -> tuple:
     return int(math.floor((x - gt[0]) / gt[1])), int(math.floor((y - gt[3]) / gt[5]))
 
 
+def geometry_from_wkb(wkb: Optional[bytes]):
+    """An OGR geometry from a village's WKB; None when there is none or it cannot be read."""
+    if not wkb:
+        return None
+    try:
+        return ogr.CreateGeometryFromWkb(bytes(wkb))
+    except RuntimeError:
+        return None
+
+
 def envelope_window(gt: tuple, env: tuple) -> tuple:
     """(col0, row0, ncols, nrows) of the cells of ``gt`` touched by envelope (minx, maxx, miny, maxy); unclipped."""
     minx, maxx, miny, maxy = env
@@ -459,12 +469,7 @@ class VillageCells:
 def village_cells(raster: CoverageRaster, rast: _Rasteriser, wkb: Optional[bytes]) -> VillageCells:
     """The cells of a village geometry (WKB in the raster's CRS) by the classification rules."""
     empty = np.zeros(0, dtype=np.int64)
-    geom = None
-    if wkb:
-        try:
-            geom = ogr.CreateGeometryFromWkb(bytes(wkb))
-        except RuntimeError:
-            geom = None
+    geom = geometry_from_wkb(wkb)
     if geom is None or geom.IsEmpty():
         return VillageCells("empty", empty, empty)
     flat = ogr.GT_Flatten(geom.GetGeometryType())

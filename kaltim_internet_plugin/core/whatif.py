@@ -52,6 +52,7 @@ from .classify import (
     cell_index,
     detect_kind,
     envelope_window,
+    geometry_from_wkb,
     share_status,
 )
 from .costs import default_items
@@ -392,13 +393,9 @@ class WhatIfEngine:
         self._geoms_ok = np.zeros(len(self.villages), dtype=bool)
         for i, v in enumerate(self.villages):
             env = None
-            if v.wkb:
-                try:
-                    g = ogr.CreateGeometryFromWkb(bytes(v.wkb))
-                except RuntimeError:
-                    g = None
-                if g is not None and not g.IsEmpty():
-                    env = g.GetEnvelope()
+            g = geometry_from_wkb(v.wkb)
+            if g is not None and not g.IsEmpty():
+                env = g.GetEnvelope()
             if env is None and v.office is not None:
                 env = (v.office[0], v.office[0], v.office[1], v.office[1])
             if env is not None:
@@ -547,12 +544,7 @@ class WhatIfEngine:
         polys, points = [], []
         for i in idx:
             v = self.villages[i]
-            geom = None
-            if v.wkb:
-                try:
-                    geom = ogr.CreateGeometryFromWkb(bytes(v.wkb))
-                except RuntimeError:
-                    geom = None
+            geom = geometry_from_wkb(v.wkb)
             flat = ogr.GT_Flatten(geom.GetGeometryType()) if geom is not None else None
             if geom is not None and flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon,
                                              ogr.wkbMultiSurface):

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
     QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
@@ -39,6 +38,7 @@ from .base import KaltimAlgorithm
 from .params import (
     add_cost_table,
     add_existing_sites,
+    add_fields,
     add_number,
     add_office_villages,
     open_dem,
@@ -69,12 +69,8 @@ class CandidatesAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_office_villages(self)
-        self.addParameter(QgsProcessingParameterField(
-            "STATUS_FIELD", tr("Coverage status field (default: status)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CODE_FIELD", tr("Village code field (empty = detect)"), parentLayerParameterName="VILLAGES",
-            optional=True))
+        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field (default: status)")),
+                                      ("CODE_FIELD", tr("Village code field (empty = detect)"))])
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (for hilltops and elevations)"),
                                                             optional=True))
         add_existing_sites(self, tr("Existing towers (co-location)"))

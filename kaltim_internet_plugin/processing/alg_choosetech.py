@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterRasterLayer,
 )
 
@@ -58,6 +57,7 @@ from .base import KaltimAlgorithm
 from .params import (
     add_cost_table,
     add_existing_sites,
+    add_fields,
     add_number,
     add_office_villages,
     given,
@@ -131,9 +131,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                                      coverage_type_labels(), defaultValue=0))
         add_number(self, "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
                    None, -160.0, 0.0, optional=True)
-        self.addParameter(QgsProcessingParameterField(
-            "STATUS_FIELD", tr("Coverage status field, used without a raster (default: status)"),
-            parentLayerParameterName="VILLAGES", optional=True))
+        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field, used without a raster (default: "
+                                                          "status)"))])
         self.addParameter(QgsProcessingParameterFeatureSource(
             "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         add_number(self, "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), 10.0, 0)
@@ -143,9 +142,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                    1.4, 1.0, 5.0)
         add_number(self, "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the "
                                                  "coverage threshold)"), None, -160.0, 0.0, optional=True)
-        self.addParameter(QgsProcessingParameterField(
-            "NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = no power: solar + battery "
-                               "is added)"), parentLayerParameterName="VILLAGES", optional=True))
+        add_fields(self, "VILLAGES", [("NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = "
+                                                          "no power: solar + battery is added)"))])
         add_existing_sites(self, tr("Existing towers (connected points, operator)"), height_field=True)
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM for radio line of sight"), optional=True))
         for name, label, default, minimum, integer in (

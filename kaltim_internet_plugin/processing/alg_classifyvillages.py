@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
@@ -35,7 +34,7 @@ from ..io.offices import OfficeError, read_offices
 from ..io.sites_layer import style_output
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
-from .params import resolve_settings
+from .params import add_fields, resolve_settings
 
 KINDS = ("auto", "dbm", "los")
 NEW_FIELDS = [("cov_share", FieldType.Double), ("office_dbm", FieldType.Double), ("best_dbm", FieldType.Double),
@@ -92,18 +91,10 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.SourceType.TypeVectorPoint],
                 optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CODE_FIELD", tr("Village code field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "OFFICE_CODE_FIELD", tr("Office village code field (auto-detected if empty)"),
-            parentLayerParameterName="OFFICES", optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "POPULATION_FIELD", tr("Population field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "REPORTED_FIELD", tr("Reported signal field (e.g. Podes R705D, optional)"),
-            parentLayerParameterName="VILLAGES", optional=True))
+        add_fields(self, "VILLAGES", [("CODE_FIELD", tr("Village code field (auto-detected if empty)"))])
+        add_fields(self, "OFFICES", [("OFFICE_CODE_FIELD", tr("Office village code field (auto-detected if empty)"))])
+        add_fields(self, "VILLAGES", [("POPULATION_FIELD", tr("Population field (auto-detected if empty)")),
+                                      ("REPORTED_FIELD", tr("Reported signal field (e.g. Podes R705D, optional)"))])
         kind = QgsProcessingParameterEnum(
             "COVERAGE_KIND", tr("Coverage raster holds"),
             options=[tr("Automatic (from the raster)"), tr("Signal in dBm"), tr("Number of sites in line of sight")],

@@ -162,9 +162,15 @@ def add_existing_sites(alg, description: str, height_field: bool = False) -> Non
     fields = [("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)"))]
     if height_field:
         fields.append(("SITE_HEIGHT_FIELD", tr("Tower height field (default: height_m)")))
-    for key, label in fields:
-        p = QgsProcessingParameterField(key, label, parentLayerParameterName="SITES", optional=True)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    add_fields(alg, "SITES", fields, advanced=True)
+
+
+def add_fields(alg, parent: str, fields, advanced: bool = False) -> None:
+    """Optional field parameters of the layer parameter ``parent``: ``fields`` is [(name, description)]."""
+    for name, description in fields:
+        p = QgsProcessingParameterField(name, description, parentLayerParameterName=parent, optional=True)
+        if advanced:
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         alg.addParameter(p)
 
 
