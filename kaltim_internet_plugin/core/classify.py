@@ -244,6 +244,31 @@ def agreement_counts(results: Iterable[VillageResult]) -> dict:
     return counts
 
 
+def output_values(res: VillageResult, los: bool, with_reported: bool) -> dict:
+    """The output fields of one village (kaltiminternet:classifyvillages): rounded shares and signals; with a
+    line-of-sight raster the counts go to best_los/office_los instead of the dBm fields."""
+    values = {"cov_share": round(res.cov_share, 4), "status": res.status,
+              "office_dbm": None if los or res.office_dbm is None else round(res.office_dbm, 2),
+              "best_dbm": None if los or res.best_dbm is None else round(res.best_dbm, 2),
+              "pop_covered": res.pop_covered, "nodata_share": round(res.nodata_share, 4),
+              "status_note": res.status_note, "n_cells": res.n_cells}
+    if los:
+        values["best_los"] = None if res.best_dbm is None else int(res.best_dbm)
+        values["office_los"] = None if res.office_dbm is None else int(res.office_dbm)
+    if with_reported:
+        values["reported_sig"] = res.reported
+        values["agreement"] = res.agreement
+    return values
+
+
+def result_summary(results: Sequence[VillageResult]) -> dict:
+    """Figures the run reports: population covered (est.), villages more than half nodata, office-rule notes."""
+    return {"pop_covered": sum(r.pop_covered or 0 for r in results),
+            "high_nodata": sum(1 for r in results if r.nodata_share > 0.5),
+            "office_no_signal": sum(1 for r in results if r.status_note == "office_no_signal"),
+            "office_signal": sum(1 for r in results if r.status_note == "office_signal")}
+
+
 def format_confusion(table: dict, row_labels: Optional[dict] = None, col_labels: Optional[dict] = None) -> str:
     """Plain-text confusion table (rows = model status, columns = reported status, plus totals)."""
     row_labels = row_labels or {}
@@ -267,6 +292,32 @@ def format_confusion(table: dict, row_labels: Optional[dict] = None, col_labels:
 
 
 # --------------------------------------------------------------------------------------------- raster access
+def cell_index(gt: tuple, x: float, y: float) -> tuple:
+    """(col, row) of the cell of geotransform ``gt`` under (x, y); unclipped. The one grid helper of classify and
+    the what-if engine."""
+    return int(math.floor((x - gt[0]) / gt[1])), int(math.floor((y - gt[3]) / gt[5]))
+
+
+def geometry_from_wkb(wkb: Optional[bytes]):
+    """An OGR geometry from a village's WKB; None when there is none or it cannot be read."""
+    if not wkb:
+        return None
+    try:
+        return ogr.CreateGeometryFromWkb(bytes(wkb))
+    except RuntimeError:
+        return None
+
+
+def envelope_window(gt: tuple, env: tuple) -> tuple:
+    """(col0, row0, ncols, nrows) of the cells of ``gt`` touched by envelope (minx, maxx, miny, maxy); unclipped."""
+    minx, maxx, miny, maxy = env
+    c0 = int(math.floor((minx - gt[0]) / gt[1]))
+    c1 = int(math.ceil((maxx - gt[0]) / gt[1]))
+    r0 = int(math.floor((maxy - gt[3]) / gt[5]))
+    r1 = int(math.ceil((miny - gt[3]) / gt[5]))
+    return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+
+
 class CoverageRaster:
     """An open coverage raster: kind, nodata, windowed reads (cells outside the extent read as nodata)."""
 
@@ -305,13 +356,7 @@ class CoverageRaster:
 
     def window_for(self, env: tuple) -> tuple:
         """(col0, row0, ncols, nrows) of the cells touched by envelope (minx, maxx, miny, maxy); unclipped."""
-        minx, maxx, miny, maxy = env
-        gt = self.gt
-        c0 = int(math.floor((minx - gt[0]) / gt[1]))
-        c1 = int(math.ceil((maxx - gt[0]) / gt[1]))
-        r0 = int(math.floor((maxy - gt[3]) / gt[5]))
-        r1 = int(math.ceil((miny - gt[3]) / gt[5]))
-        return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+        return envelope_window(self.gt, env)
 
     def read(self, c0: int, r0: int, nc: int, nr: int) -> tuple:
         """(values float64, valid mask) for a window that may extend beyond the raster (outside = invalid)."""
@@ -327,9 +372,7 @@ class CoverageRaster:
         return values, valid
 
     def cell_of(self, x: float, y: float) -> Optional[tuple]:
-        col = int(math.floor((x - self.gt[0]) / self.gt[1]))
-        row = int(math.floor((y - self.gt[3]) / self.gt[5]))
-        return col, row
+        return cell_index(self.gt, x, y)
 
     def value_at(self, x: float, y: float) -> Optional[float]:
         """The valid cell value under (x, y), or None (outside / nodata)."""
@@ -426,12 +469,7 @@ class VillageCells:
 def village_cells(raster: CoverageRaster, rast: _Rasteriser, wkb: Optional[bytes]) -> VillageCells:
     """The cells of a village geometry (WKB in the raster's CRS) by the classification rules."""
     empty = np.zeros(0, dtype=np.int64)
-    geom = None
-    if wkb:
-        try:
-            geom = ogr.CreateGeometryFromWkb(bytes(wkb))
-        except RuntimeError:
-            geom = None
+    geom = geometry_from_wkb(wkb)
     if geom is None or geom.IsEmpty():
         return VillageCells("empty", empty, empty)
     flat = ogr.GT_Flatten(geom.GetGeometryType())

@@ -610,3 +610,55 @@ def split_whole(total: float, parts: int) -> list:
     whole = int(round(float(total)))
     base, rest = divmod(whole, parts)
     return [base + (1 if k < rest else 0) for k in range(parts)]
+
+
+# ---- the plan's technology step (kaltiminternet:choosetech): pure parts ---------------------------------------------
+NO_PLN_WORDS = ("1", "1.0", "ya", "yes", "true", "y")
+
+
+def has_no_pln(flag) -> bool:
+    """A NO_PLN_FIELD cell that says the office has no PLN mains power (1 / ya / yes / true)."""
+    return str(flag if flag is not None else "").strip().lower() in NO_PLN_WORDS
+
+
+def migration_costs(techs: Sequence[str], fibre_straight_m, fibre_route_m, costs: CostTable, rules: TechRules) -> list:
+    """(fibre CAPEX, fibre OPEX per year) of moving a satellite village to fibre: a fibre service where a node is
+    within ``rules.fibre_service_max_km`` (straight), else a new run (route length) within ``rules.fibre_max_km``;
+    (None, None) otherwise or for other technologies. ``techs`` are plan keys (normalised by the caller)."""
+    out = []
+    svc, fkm, fterm = costs[rules.fibre_service_key], costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
+    for i, tech in enumerate(techs):
+        d = None if fibre_straight_m is None else fibre_straight_m[i]
+        if tech != "satellite" or d is None:
+            out.append((None, None))
+        elif d / 1000.0 <= rules.fibre_service_max_km:
+            out.append((round(svc.capex_idr), round(svc.opex_idr_year)))
+        elif fibre_route_m[i] / 1000.0 <= rules.fibre_max_km:
+            km = fibre_route_m[i] / 1000.0
+            out.append((round(fkm.capex_idr * km + fterm.capex_idr), round(fkm.opex_idr_year * km
+                                                                         + fterm.opex_idr_year)))
+        else:
+            out.append((None, None))
+    return out
+
+
+def radio_worth_testing(covered, fibre_route_m, costs: CostTable, rules: TechRules) -> np.ndarray:
+    """Villages where a radio link could beat what is already feasible (satellite, FWA where covered, a fibre run
+    within reach); every uncovered village too, since a BTS share can only get cheaper than radio for clusters."""
+    h = rules.horizon_years
+    covered = np.asarray(covered, dtype=bool)
+    best = np.full(len(covered), costs[rules.satellite_key].horizon_cost(h))
+    best = np.where(covered, np.minimum(best, costs[rules.fwa_key].horizon_cost(h)), best)
+    if fibre_route_m is not None:
+        fkm, fterm = costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
+        for i, d in enumerate(fibre_route_m):
+            if d is not None and d / 1000.0 <= rules.fibre_max_km:
+                best[i] = min(best[i], fkm.horizon_cost(h, d / 1000.0) + fterm.horizon_cost(h))
+    return (costs[rules.radio_key].horizon_cost(h) < best) | ~covered
+
+
+def whole_rupiah(choice: TechChoice) -> None:
+    """CAPEX and OPEX of every village in whole rupiah (the plan adds up to the rupiah), in place."""
+    for i in range(len(choice.tech)):
+        choice.capex_idr[i] = round(float(choice.capex_idr[i]))
+        choice.opex_idr_year[i] = round(float(choice.opex_idr_year[i]))

@@ -27,6 +27,13 @@ DEFAULT_METHOD = "exact"
 
 # village coverage statuses (core.classify)
 STATUSES = ("covered", "partial", "blank_spot")
+# status words a village layer may carry for "covered" (classify's code and the Indonesian words)
+COVERED_WORDS = ("covered", "tercakup", "terlayani")
+
+
+def is_covered_status(value) -> bool:
+    """A status cell that says the village is covered (None / empty: not covered)."""
+    return value is not None and str(value).strip().lower() in COVERED_WORDS
 
 # what a village gets from the plan: new coverage for the whole village, or a connection of its office
 NEW_COVERAGE_TECHS = ("bts", "colo")

@@ -102,6 +102,15 @@ def percent(value: Any, lang: str, digits: int = 1, of_one: bool = False) -> str
     return decimal(x * 100.0 if of_one else x, lang, digits) + "%"
 
 
+def _unit(a: float, units, digits: int):
+    """The first (factor, Indonesian, English) of ``units`` (largest first) that ``a`` reaches once rounded to
+    ``digits`` decimals of that unit; None below the smallest."""
+    for unit in units:
+        if round(a / unit[0], digits) >= 1:
+            return unit
+    return None
+
+
 def money(value: Any, lang: str, digits: int = 1) -> str:
     """Rupiah in words: ``Rp 154,5 miliar`` / ``Rp 154.5 bn``, ``Rp 450 juta`` / ``Rp 450 m``; below a million in
     full (``Rp 650.000``). Trailing zeros are dropped (``Rp 26 miliar``); under 10 units one more decimal is kept
@@ -110,14 +119,13 @@ def money(value: Any, lang: str, digits: int = 1) -> str:
     if x is None:
         return ""
     lang = lang_code(lang)
-    a = abs(x)
-    for factor, word_id, word_en in MONEY_UNITS:
-        if round(a / factor, digits + 1) >= 1:
-            scaled = a / factor
-            text = decimal(scaled, lang, digits + 1 if scaled < 10 else digits, strip=True)
-            sign = "-" if x < 0 and text.strip("0,.") else ""
-            return f"Rp {sign}{text} {word_id if lang == 'id' else word_en}"
-    return "Rp " + integer(x, lang)
+    unit = _unit(abs(x), MONEY_UNITS, digits + 1)
+    if unit is None:
+        return "Rp " + integer(x, lang)
+    scaled = abs(x) / unit[0]
+    text = decimal(scaled, lang, digits + 1 if scaled < 10 else digits, strip=True)
+    sign = "-" if x < 0 and text.strip("0,.") else ""
+    return f"Rp {sign}{text} {unit[1] if lang == 'id' else unit[2]}"
 
 
 def money_full(value: Any, lang: str) -> str:
@@ -132,12 +140,10 @@ def compact(value: Any, lang: str, digits: int = 1) -> str:
     if x is None:
         return ""
     lang = lang_code(lang)
-    a = abs(x)
-    for factor, suffix_id, suffix_en in COMPACT_UNITS:
-        if round(a / factor, digits) >= 1:
-            text = decimal(x / factor, lang, digits, strip=True)
-            return text + (suffix_id if lang == "id" else suffix_en)
-    return number(x, lang, digits)
+    unit = _unit(abs(x), COMPACT_UNITS, digits)
+    if unit is None:
+        return number(x, lang, digits)
+    return decimal(x / unit[0], lang, digits, strip=True) + (unit[1] if lang == "id" else unit[2])
 
 
 def distance_km(km: Any, lang: str, digits: int = 1) -> str:

@@ -323,6 +323,24 @@ def to_float(value, spec: Optional[ColumnSpec] = None) -> float:
     return math.nan if v is None else v
 
 
+def num(value) -> float:
+    """A plan cell as a finite float for sums: :func:`to_float` (so "1.500.000" and "Rp 2,5 juta" read as every tool
+    reads them), 0.0 when missing, unreadable, NaN or infinite. The one helper of the plan summary and the reports."""
+    f = to_float(value)
+    return f if math.isfinite(f) else 0.0
+
+
+def whole(value) -> int:
+    """:func:`num` rounded to a whole number (rupiah, people, villages)."""
+    return int(round(num(value)))
+
+
+def year_of(value) -> Optional[int]:
+    """A year cell as int (2027, 2027.0, "2027"); None when missing, unreadable, NaN or infinite."""
+    f = to_float(value)
+    return int(f) if math.isfinite(f) else None
+
+
 def _default_reading(cell: _Cell, spec: ColumnSpec) -> tuple:
     """(reading, basis) of an ambiguous cell without column evidence."""
     if spec.lo is not None or spec.hi is not None:

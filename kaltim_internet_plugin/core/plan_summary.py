@@ -24,43 +24,21 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
 from .definitions import NEW_COVERAGE_TECHS, STATUSES
-
-
-def _num(v: Any) -> float:
-    if v is None or v == "":
-        return 0.0
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        return 0.0
-    return f if f == f else 0.0
-
-
-def _int(v: Any) -> int:
-    return int(round(_num(v)))
-
-
-def _year(v: Any) -> Optional[int]:
-    if v is None or v == "":
-        return None
-    try:
-        return int(float(v))
-    except (TypeError, ValueError):
-        return None
+from .numbers import num, whole, year_of
 
 
 def is_planned(row: dict) -> bool:
     """The plan gives the village a cost (a village whose existing service simply continues is not planned)."""
     if row.get("fund_status") == "continuing" or row.get("existing") == "programme":
         return False
-    return _num(row.get("capex_idr")) > 0 or _num(row.get("opex_idr_year")) > 0
+    return num(row.get("capex_idr")) > 0 or num(row.get("opex_idr_year")) > 0
 
 
 def is_scheduled(row: dict) -> bool:
     status = row.get("fund_status")
     if status not in (None, ""):
-        return status == "scheduled" and _year(row.get("year")) is not None
-    return _year(row.get("year")) is not None
+        return status == "scheduled" and year_of(row.get("year")) is not None
+    return year_of(row.get("year")) is not None
 
 
 def is_kelurahan(row: dict) -> bool:
@@ -117,17 +95,17 @@ class Tally:
         status = r.get("status") or ""
         if status in STATUSES:
             setattr(self, status, getattr(self, status) + 1)
-        pop = _int(r.get("population"))
+        pop = whole(r.get("population"))
         self.population += pop
         if status == "blank_spot":
             self.population_blank_spot += pop
         if r.get("migration_year") not in (None, ""):
             self.migrations += 1
-            self.migration_capex_idr += _int(r.get("fibre_capex_idr"))
-            self.migration_saving_idr_year += _int(r.get("opex_idr_year")) - _int(r.get("fibre_opex_idr_year"))
+            self.migration_capex_idr += whole(r.get("fibre_capex_idr"))
+            self.migration_saving_idr_year += whole(r.get("opex_idr_year")) - whole(r.get("fibre_opex_idr_year"))
         if r.get("fund_status") == "continuing":
             self.continuing += 1
-            self.continuing_opex_idr_year += _int(r.get("opex_idr_year"))
+            self.continuing_opex_idr_year += whole(r.get("opex_idr_year"))
             self.people_already_connected += pop
             return
         if not is_planned(r):
@@ -138,7 +116,7 @@ class Tally:
         new = gets_new_coverage(r)
         self.new_coverage += new
         self.office_connection += not new
-        capex, opex = _int(r.get("capex_idr")), _int(r.get("opex_idr_year"))
+        capex, opex = whole(r.get("capex_idr")), whole(r.get("opex_idr_year"))
         self.capex_idr += capex
         self.opex_idr_year += opex
         if is_scheduled(r):
@@ -204,15 +182,15 @@ def summarize(rows: Iterable[dict], start_year: int, end_year: int, opex_years: 
             names[key] = str(r.get("nama_kab"))
         if not (is_planned(r) and is_scheduled(r)):
             continue
-        y = _year(r.get("year"))
-        build = _year(r.get("build_year"))
+        y = year_of(r.get("year"))
+        build = year_of(r.get("build_year"))
         build = y if build is None else build
         s.villages_per_year[y] = s.villages_per_year.get(y, 0) + 1
-        s.people_per_year[y] = s.people_per_year.get(y, 0) + _int(r.get("population"))
+        s.people_per_year[y] = s.people_per_year.get(y, 0) + whole(r.get("population"))
         techs = s.techs_per_year.setdefault(y, defaultdict(int))
         techs[str(r.get("tech") or "")] += 1
-        s.capex_per_year[build] = s.capex_per_year.get(build, 0) + _int(r.get("capex_idr"))
-        opex = _int(r.get("opex_idr_year"))
+        s.capex_per_year[build] = s.capex_per_year.get(build, 0) + whole(r.get("capex_idr"))
+        opex = whole(r.get("opex_idr_year"))
         for oy in range(y, min(s.end_year, y + s.opex_years - 1) + 1):
             s.opex_per_year[oy] = s.opex_per_year.get(oy, 0) + opex
         if gets_new_coverage(r) and r.get("new_site"):
@@ -226,19 +204,19 @@ def summarize(rows: Iterable[dict], start_year: int, end_year: int, opex_years: 
     if roadmap_table is not None:
         per_year: Dict[int, int] = {}
         for t in roadmap_table:
-            y = _year(t.get("year"))
+            y = year_of(t.get("year"))
             if y is not None:
-                per_year[y] = per_year.get(y, 0) + _int(t.get("opex_idr"))
+                per_year[y] = per_year.get(y, 0) + whole(t.get("opex_idr"))
         s.opex_per_year = {y: v for y, v in sorted(per_year.items()) if v}
     return s
 
 
 def horizon_of(rows: Iterable[dict], roadmap_table: Optional[Iterable[dict]] = None) -> tuple:
     """(start, end) year of a roadmap from its table, else from the villages' years."""
-    years = [_year(t.get("year")) for t in (roadmap_table or [])]
+    years = [year_of(t.get("year")) for t in (roadmap_table or [])]
     years = [y for y in years if y is not None]
     if not years:
-        years = [y for r in rows for y in (_year(r.get("year")), _year(r.get("build_year"))) if y is not None]
+        years = [y for r in rows for y in (year_of(r.get("year")), year_of(r.get("build_year"))) if y is not None]
     return (min(years), max(years)) if years else (0, -1)
 
 
@@ -265,7 +243,7 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
     * the summary's totals equal the sums of its per-kab/kota and per-year parts.
     """
     problems: List[CheckProblem] = []
-    plan_capex = sum(_int(r.get("capex_idr")) for r in rows)
+    plan_capex = sum(whole(r.get("capex_idr")) for r in rows)
     if chosen_capex_idr is not None and plan_capex != int(round(chosen_capex_idr)):
         problems.append(CheckProblem("capex_differs", {"plan": plan_capex, "chosen": int(round(chosen_capex_idr))}))
     by_site: Dict[str, List[dict]] = defaultdict(list)
@@ -275,16 +253,16 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
     selected = {}
     for srow in selected_sites:
         sid = str(srow.get("cand_id") or srow.get("site_id") or "")
-        selected[sid] = _int(srow.get("cost_idr"))
+        selected[sid] = whole(srow.get("cost_idr"))
     for sid, cost in selected.items():
         members = by_site.get(sid, [])
         if not members:
             problems.append(CheckProblem("site_not_in_plan", {"site": sid, "cost": cost}))
             continue
-        in_plan = sum(_int(r.get("capex_idr")) for r in members)
+        in_plan = sum(whole(r.get("capex_idr")) for r in members)
         if in_plan != cost:
             problems.append(CheckProblem("site_cost_differs", {"site": sid, "selected": cost, "plan": in_plan}))
-        years = {(_year(r.get("year")), _year(r.get("build_year"))) for r in members}
+        years = {(year_of(r.get("year")), year_of(r.get("build_year"))) for r in members}
         if len(years) > 1:
             problems.append(CheckProblem("site_split_years", {"site": sid, "years": sorted(map(str, years))}))
         funders = set()
@@ -296,7 +274,7 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         problems.append(CheckProblem("site_not_selected", {"site": sid}))
     if roadmap_table is not None:
         table = list(roadmap_table)
-        t_capex = sum(_int(r.get("capex_idr")) for r in table)
+        t_capex = sum(whole(r.get("capex_idr")) for r in table)
         v_capex = sum(_funding_sum(r.get("funding_capex")) for r in rows)
         if t_capex != v_capex:
             problems.append(CheckProblem("table_capex_differs", {"table": t_capex, "villages": v_capex}))
@@ -321,5 +299,5 @@ def _funding_sum(text: Any) -> int:
     total = 0
     for part in str(text or "").split(";"):
         if "=" in part:
-            total += _int(part.split("=", 1)[1])
+            total += whole(part.split("=", 1)[1])
     return total

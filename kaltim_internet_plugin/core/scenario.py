@@ -18,7 +18,8 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from .capacity import DEFAULT_BTS_LEAD_MONTHS, DEFAULT_ROWS, CapacityRow
 from .funding import FundingSource, default_sources
-from .plan_summary import PlanSummary, _int, _year, is_planned, is_scheduled
+from .numbers import whole, year_of
+from .plan_summary import PlanSummary, is_planned, is_scheduled
 
 SCHEMA = "kaltim-scenario/1"
 
@@ -78,10 +79,10 @@ class Line:
 
 def _spent(row: dict) -> int:
     """CAPEX plus the OPEX funded within the horizon, for a scheduled village (from the roadmap's texts)."""
-    total = _int(row.get("capex_idr")) if is_scheduled(row) else 0
+    total = whole(row.get("capex_idr")) if is_scheduled(row) else 0
     for part in str(row.get("funding_opex") or "").split(";"):
         if "=" in part:
-            total += _int(part.split("=", 1)[1])
+            total += whole(part.split("=", 1)[1])
     return total
 
 
@@ -92,7 +93,7 @@ def _per_person(rows: Iterable[dict], key_of) -> Dict[str, Tuple[int, int]]:
             continue
         a = acc[key_of(r)]
         a[0] += _spent(r)
-        a[1] += _int(r.get("population"))
+        a[1] += whole(r.get("population"))
     return {k: (v[0], v[1]) for k, v in acc.items()}
 
 
@@ -125,10 +126,10 @@ def compare(a: Tuple[PlanSummary, List[dict]], b: Tuple[PlanSummary, List[dict]]
 
 
 def _left(rows: Iterable[dict]) -> int:
-    return sum(_int(r.get("population")) for r in rows if is_planned(r) and not is_scheduled(r))
+    return sum(whole(r.get("population")) for r in rows if is_planned(r) and not is_scheduled(r))
 
 
 def first_year_of(rows: Iterable[dict]) -> Optional[int]:
-    years = [_year(r.get("year")) for r in rows if is_scheduled(r)]
+    years = [year_of(r.get("year")) for r in rows if is_scheduled(r)]
     years = [y for y in years if y is not None]
     return min(years) if years else None

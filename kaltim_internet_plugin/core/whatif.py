@@ -49,7 +49,10 @@ from .classify import (
     STATUSES,
     THRESHOLD_DBM,
     apply_office_rule,
+    cell_index,
     detect_kind,
+    envelope_window,
+    geometry_from_wkb,
     share_status,
 )
 from .costs import default_items
@@ -360,17 +363,10 @@ class _Rasteriser:
         return m
 
     def cell(self, x: float, y: float) -> tuple:
-        g = self.gt
-        return int(math.floor((x - g[0]) / g[1])), int(math.floor((y - g[3]) / g[5]))
+        return cell_index(self.gt, x, y)
 
     def env_window(self, env: tuple) -> tuple:
-        minx, maxx, miny, maxy = env
-        g = self.gt
-        c0 = int(math.floor((minx - g[0]) / g[1]))
-        c1 = int(math.ceil((maxx - g[0]) / g[1]))
-        r0 = int(math.floor((maxy - g[3]) / g[5]))
-        r1 = int(math.ceil((miny - g[3]) / g[5]))
-        return c0, r0, max(1, c1 - c0), max(1, r1 - r0)
+        return envelope_window(self.gt, env)
 
 
 # --------------------------------------------------------------------------------------------- engine
@@ -397,13 +393,9 @@ class WhatIfEngine:
         self._geoms_ok = np.zeros(len(self.villages), dtype=bool)
         for i, v in enumerate(self.villages):
             env = None
-            if v.wkb:
-                try:
-                    g = ogr.CreateGeometryFromWkb(bytes(v.wkb))
-                except RuntimeError:
-                    g = None
-                if g is not None and not g.IsEmpty():
-                    env = g.GetEnvelope()
+            g = geometry_from_wkb(v.wkb)
+            if g is not None and not g.IsEmpty():
+                env = g.GetEnvelope()
             if env is None and v.office is not None:
                 env = (v.office[0], v.office[0], v.office[1], v.office[1])
             if env is not None:
@@ -552,12 +544,7 @@ class WhatIfEngine:
         polys, points = [], []
         for i in idx:
             v = self.villages[i]
-            geom = None
-            if v.wkb:
-                try:
-                    geom = ogr.CreateGeometryFromWkb(bytes(v.wkb))
-                except RuntimeError:
-                    geom = None
+            geom = geometry_from_wkb(v.wkb)
             flat = ogr.GT_Flatten(geom.GetGeometryType()) if geom is not None else None
             if geom is not None and flat in (ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbCurvePolygon,
                                              ogr.wkbMultiSurface):

@@ -11,23 +11,32 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 
 from ..compat import FieldType
+from ..core import formatting as fmt
 from ..core import numbers as nb
-from ..core.costs import TechRules, add_colocation, choose_technology, default_cost_table, format_idr, split_whole
-from ..core.coverage import CoverageError, Site
+from ..core.costs import (
+    TechRules,
+    add_colocation,
+    choose_technology,
+    default_cost_table,
+    format_idr,
+    has_no_pln,
+    migration_costs,
+    radio_worth_testing,
+    split_whole,
+    whole_rupiah,
+)
+from ..core.coverage import Site
+from ..core.definitions import is_covered_status
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..core.programme import ProgrammeStatus, yearly_fee
-from ..i18n import tr, user_locale
+from ..i18n import tr, ui_lang, user_locale
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
@@ -36,7 +45,6 @@ from ..io.priority_layers import (
     merged_attributes,
     nearest,
     open_gdal,
-    open_metric_dem,
     output_fields,
     pixel_index,
     points_to_crs,
@@ -46,7 +54,18 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from .base import KaltimAlgorithm
-from .params import given, resolve_settings
+from .params import (
+    add_cost_table,
+    add_existing_sites,
+    add_fields,
+    add_number,
+    add_office_villages,
+    given,
+    open_dem,
+    read_cost_table,
+    read_office_villages,
+    resolve_settings,
+)
 
 TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
                ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
@@ -55,7 +74,26 @@ TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("op
 # the programme's technologies as plan technologies ("" = connected, technology not reported)
 PROGRAMME_TECH = {"fibre_service": "fibre_service", "fwa": "fwa", "satellite": "satellite", "radio": "radio",
                   "": "village_package"}
-COVERED_CODES = ("covered", "tercakup", "terlayani")
+
+
+def _count(value) -> str:
+    """A count for the log, written the way the UI's language writes numbers (core.formatting)."""
+    return fmt.integer(value, ui_lang())
+
+
+def _measure(value) -> str:
+    """A threshold or distance for the log (dBm, km, m, years) in the UI's language."""
+    return fmt.number(value, ui_lang(), 2)
+
+
+def _rupiah(value) -> str:
+    """Every rupiah for the log: Rp 26.000.000.000 in Indonesian, Rp 26,000,000,000 in English."""
+    return fmt.money_full(value, ui_lang())
+
+
+def _data_lang() -> str:
+    """The language of the texts written into the layer (reason)."""
+    return "id" if user_locale() == "id" else "en"
 
 
 def coverage_type_labels() -> list:
@@ -86,75 +124,43 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             "reason and operator.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+        add_office_villages(self)
         self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line-of-sight "
                                                                            "count)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum("COVERAGE_TYPE", tr("Coverage raster values"),
                                                      coverage_type_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
-        self.addParameter(QgsProcessingParameterField(
-            "STATUS_FIELD", tr("Coverage status field, used without a raster (default: status)"),
-            parentLayerParameterName="VILLAGES", optional=True))
+        add_number(self, "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
+                   None, -160.0, 0.0, optional=True)
+        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field, used without a raster (default: "
+                                                          "status)"))])
         self.addParameter(QgsProcessingParameterFeatureSource(
             "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), QgsProcessingParameterNumber.Type.Double, 10.0,
-                minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node (km)"),
-            QgsProcessingParameterNumber.Type.Double, 1.0, minValue=0, maxValue=20))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
-            QgsProcessingParameterNumber.Type.Double, 1.4, minValue=1.0, maxValue=5.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the coverage "
-                                    "threshold)"), QgsProcessingParameterNumber.Type.Double, defaultValue=None,
-            optional=True, minValue=-160.0, maxValue=0.0))
-        self.addParameter(QgsProcessingParameterField(
-            "NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = no power: solar + battery "
-                               "is added)"), parentLayerParameterName="VILLAGES", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "SITES", tr("Existing towers (connected points, operator)"), [QgsProcessing.SourceType.TypeVectorPoint],
-            optional=True))
+        add_number(self, "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), 10.0, 0)
+        add_number(self, "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node "
+                                                "(km)"), 1.0, 0, 20)
+        add_number(self, "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
+                   1.4, 1.0, 5.0)
+        add_number(self, "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the "
+                                                 "coverage threshold)"), None, -160.0, 0.0, optional=True)
+        add_fields(self, "VILLAGES", [("NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = "
+                                                          "no power: solar + battery is added)"))])
+        add_existing_sites(self, tr("Existing towers (connected points, operator)"), height_field=True)
         self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM for radio line of sight"), optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "RADIO_MAX_KM", tr("Longest radio link (km)"), QgsProcessingParameterNumber.Type.Double, 20.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "RADIO_MAST_M", tr("Radio antenna height at the village office (m)"),
-            QgsProcessingParameterNumber.Type.Double, 12.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "HORIZON_YEARS", tr("Planning horizon (years)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"),
-                QgsProcessingParameterNumber.Type.Integer,
-            3, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), QgsProcessingParameterNumber.Type.Double, 5.0,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 = "
-                              "off)"), QgsProcessingParameterNumber.Type.Double, 5.0, minValue=0))
-        self.addParameter(QgsProcessingParameterFile(
-            "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.Behavior.File,
-            fileFilter=tr("Cost tables (*.csv *.json)"), optional=True))
-        for key, label in (("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)")),
-                           ("SITE_HEIGHT_FIELD", tr("Tower height field (default: height_m)"))):
-            p = QgsProcessingParameterField(key, label, parentLayerParameterName="SITES", optional=True)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(p)
-        p = QgsProcessingParameterNumber("SITE_HEIGHT_M", tr("Tower height when unknown (m)"),
-                                         QgsProcessingParameterNumber.Type.Double, 30.0, minValue=0)
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(p)
+        for name, label, default, minimum, integer in (
+                ("RADIO_MAX_KM", tr("Longest radio link (km)"), 20.0, 0, False),
+                ("RADIO_MAST_M", tr("Radio antenna height at the village office (m)"), 12.0, 0, False),
+                ("HORIZON_YEARS", tr("Planning horizon (years)"), 5.0, 0, False),
+                ("BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), 3, 1, True),
+                ("BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), 5.0, 0, False),
+                ("COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 "
+                                   "= off)"), 5.0, 0, False)):
+            add_number(self, name, label, default, minimum, integer=integer)
+        add_cost_table(self)
+        add_number(self, "SITE_HEIGHT_M", tr("Tower height when unknown (m)"), 30.0, 0, advanced=True)
         self.addParameter(QgsProcessingParameterFeatureSource(
             "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=8000, minValue=0))
+        add_number(self, "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), 8000, 0)
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", tr("Village plan (technology)"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         for key in TECH_KEYS:
@@ -165,29 +171,161 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("OPEX_TOTAL", tr("OPEX total per year (Rp)")))
 
     # ------------------------------------------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):
+        source, table = read_office_villages(self, parameters, context, feedback)
+        feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
+        if table.empty:
+            feedback.pushWarning(tr("{k} villages have no geometry; they can only get satellite.")
+                                 .format(k=_count(len(table.empty))))
+        costs = self._costs(parameters, context, feedback)
+        rules = self._rules(parameters, context)
+        covered = self._covered(parameters, context, feedback, table)
+        feedback.setProgress(15)
+        fibre_straight, fibre_route = self._fibre(parameters, context, feedback, table, rules)
+        sites, operator, radio_los, radio_dist = self._sites(parameters, context, feedback, table, covered,
+                                                             fibre_route, costs, rules)
+        feedback.setProgress(80)
+        with_new_sites = self.parameterAsSource(parameters, "NEW_SITES", context) is not None
+        if with_new_sites:
+            feedback.pushInfo(tr("New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is "
+                                 "formed."))
+        try:
+            choice = choose_technology(len(table), covered=covered, fibre_distance_m=fibre_route,
+                                       radio_los=radio_los, radio_distance_m=radio_dist,
+                                       xy=None if with_new_sites else table.xy, costs=costs, rules=rules,
+                                       fibre_service_distance_m=fibre_straight)
+        except (ValueError, KeyError) as e:
+            raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(error=str(e))) from None
+        reasons = choice.reason(_data_lang())
+        new_site_of = self._new_sites(parameters, context, feedback, table, covered, choice, costs, reasons)
+        reasons = self._colocation(parameters, context, feedback, table, sites, covered, new_site_of, choice, costs,
+                                   rules, operator, reasons)
+        existing = self._programme(feedback, table, choice, reasons, operator)
+        migration = migration_costs([normalize_tech(t) for t in choice.tech], fibre_straight, fibre_route, costs,
+                                    rules)
+        power = self._power(parameters, context, feedback, table, choice, costs, reasons)
+        whole_rupiah(choice)
+        values = [{"tech": normalize_tech(choice.tech[i]), "capex_idr": float(choice.capex_idr[i]),
+                   "opex_idr_year": float(choice.opex_idr_year[i]), "reason": reasons[i], "new_site": new_site_of[i],
+                   "operator": operator[i] if normalize_tech(choice.tech[i]) in ("fwa", "colo") or existing[i]
+                   else None, "existing": existing[i], "fibre_capex_idr": migration[i][0],
+                   "fibre_opex_idr_year": migration[i][1], "power_capex_idr": power[i]} for i in range(len(table))]
+        return self._write(parameters, context, feedback, source, table, values, rules.horizon_years)
+
+    # ------------------------------------------------------------------------------------------------------------
     def _costs(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, "COST_TABLE", context)
-        if not path:
+        table, path = read_cost_table(self, parameters, context)
+        if table is None:
             feedback.pushInfo(tr("Cost table: defaults (sources in the user guide)."))
             return default_cost_table()
-        from ..io.priority_layers import load_cost_table
-
-        try:
-            table = load_cost_table(path)
-        except FileNotFoundError:
-            raise QgsProcessingException(tr("The cost table file {path} does not exist. Choose an existing CSV or "
-                                            "JSON file.").format(path=path)) from None
-        except (ValueError, KeyError, TypeError) as e:
-            raise QgsProcessingException(tr("Cannot read the cost table {path}: {error}").format(path=path,
-                                                                                               error=str(e))) from None
-        defaults = default_cost_table()
-        for item in defaults:
+        for item in default_cost_table():
             if item.key not in table:
                 table.set(item)
                 feedback.pushWarning(tr("The cost table has no row '{key}'; the default is used.")
                                      .format(key=item.key))
-        feedback.pushInfo(tr("Cost table: {n} rows from {path}").format(n=len(table), path=path))
+        feedback.pushInfo(tr("Cost table: {n} rows from {path}").format(n=_count(len(table)), path=path))
         return table
+
+    def _rules(self, parameters, context) -> TechRules:
+        return TechRules(
+            fibre_max_km=self.parameterAsDouble(parameters, "FIBRE_MAX_KM", context),
+            radio_max_km=self.parameterAsDouble(parameters, "RADIO_MAX_KM", context),
+            bts_min_cluster=self.parameterAsInt(parameters, "BTS_MIN_CLUSTER", context),
+            bts_cluster_radius_km=self.parameterAsDouble(parameters, "BTS_CLUSTER_RADIUS_KM", context),
+            horizon_years=self.parameterAsDouble(parameters, "HORIZON_YEARS", context),
+            fibre_service_max_km=self.parameterAsDouble(parameters, "FIBRE_SERVICE_KM", context))
+
+    def _fibre(self, parameters, context, feedback, table, rules):
+        """(straight distance, route length of a new run) in m to the nearest fibre node per village (None where
+        unknown), or (None, None) without FIBRE_NODES."""
+        fib_src = self.parameterAsSource(parameters, "FIBRE_NODES", context)
+        if fib_src is None:
+            return None, None
+        detour = self.parameterAsDouble(parameters, "FIBRE_DETOUR", context)
+        nodes = read_table(fib_src, crs=table.crs, context=context)
+        d, _ = nearest(table.xy, nodes.xy)
+        straight = [float(v) if np.isfinite(v) else None for v in d]
+        k = int(np.sum(np.isfinite(d) & (d <= rules.fibre_max_km * 1000)))
+        feedback.pushInfo(tr("Fibre: {k} offices within {d} km of one of {m} fibre nodes.").format(
+            k=_count(k), d=_measure(rules.fibre_max_km), m=_count(len(nodes))))
+        return straight, [None if v is None else v * detour for v in straight]
+
+    def _sites(self, parameters, context, feedback, table, covered, fibre_route, costs, rules):
+        """(existing towers: table + operator per tower, or None; operator of the nearest tower per village; radio
+        line of sight and distance per village, or None, None)."""
+        n = len(table)
+        site_src = self.parameterAsSource(parameters, "SITES", context)
+        if site_src is None:
+            return None, [None] * n, None, None
+        sites = read_table(site_src, crs=table.crs, context=context)
+        snames = sites.names()
+        op_field = find_field(snames, self.parameterAsString(parameters, "SITE_OPERATOR_FIELD", context),
+                              ("operator", "operator_name", "provider"))
+        h_field = find_field(snames, self.parameterAsString(parameters, "SITE_HEIGHT_FIELD", context),
+                             ("height_m", "height", "tinggi"))
+        default_h = self.parameterAsDouble(parameters, "SITE_HEIGHT_M", context)
+        heights = column_floats(sites, h_field, nb.HEIGHT, feedback)
+        heights = np.where(np.isfinite(heights) & (heights > 0), heights, default_h)
+        _d, j_site = nearest(table.xy, sites.xy)
+        site_ops = sites.column(op_field) if op_field else [None] * len(sites)
+        operator = [site_ops[j] if j >= 0 else None for j in j_site] if op_field else [None] * n
+        radio_los = radio_dist = None
+        if self.parameterAsRasterLayer(parameters, "DEM", context) is not None and len(sites):
+            radio_los, radio_dist = self._radio(parameters, context, feedback, table, sites, heights, covered,
+                                                fibre_route, costs, rules)
+        elif len(sites):
+            feedback.pushInfo(tr("Radio links need a DEM for the line of sight; without a DEM radio is not "
+                                 "considered."))
+        return (sites, site_ops), operator, radio_los, radio_dist
+
+    def _colocation(self, parameters, context, feedback, table, sites, covered, new_site_of, choice, costs, rules,
+                    operator, reasons) -> list:
+        """Co-location on existing towers for the offices that are not covered, not on a selected new BTS and not
+        connected by the programme; returns the reasons (rewritten for the offices that change)."""
+        colo_km = self.parameterAsDouble(parameters, "COLO_MAX_KM", context)
+        if sites is None or not len(sites[0]) or colo_km <= 0:
+            return reasons
+        n = len(table)
+        site_table, site_ops = sites
+        colo_key = "colo" if "colo" in costs else "booster_4g"
+        on_new_site = np.array([sid is not None for sid in new_site_of], dtype=bool)
+        conn_field = find_field(table.names(), "", ("prog_connected",))
+        connected = np.array([as_float(v) == 1 for v in table.column(conn_field)]) if conn_field else \
+            np.zeros(n, dtype=bool)
+        used = add_colocation(choice, table.xy, site_table.xy, covered=covered | on_new_site | connected,
+                              costs=costs, rules=rules, radius_km=colo_km, tower_labels=site_ops)
+        for i in np.flatnonzero(used >= 0):
+            operator[i] = site_ops[used[i]]
+        feedback.pushInfo(tr("Co-location: {k} offices share 4G equipment on {t} existing towers (cost row "
+                             "{key}).").format(k=_count(int((used >= 0).sum())),
+                                               t=_count(len(set(used[used >= 0].tolist()))), key=colo_key))
+        fresh = choice.reason(_data_lang())
+        return [reasons[i] if on_new_site[i] else fresh[i] for i in range(n)]
+
+    def _write(self, parameters, context, feedback, source, table, values, horizon):
+        out_fields = output_fields(table.fields, TECH_FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        counts = {k: 0 for k in TECH_KEYS}
+        for i, v in enumerate(values):
+            counts[v["tech"]] = counts.get(v["tech"], 0) + 1
+            f = QgsFeature(out_fields)
+            f.setGeometry(table.geometries[i])
+            f.setAttributes(merged_attributes(table, i, out_fields, v))
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
+        attach_style(context, dest_id, "tech")
+        capex_total = sum(v["capex_idr"] for v in values)
+        opex_total = sum(v["opex_idr_year"] for v in values)
+        summary = ", ".join(f"{k}={v}" for k, v in counts.items() if v)
+        feedback.pushInfo(tr("Villages per technology: {s}. CAPEX {c}; OPEX {o} per year ({h}-year horizon).")
+                          .format(s=summary, c=_rupiah(capex_total), o=_rupiah(opex_total), h=_measure(horizon)))
+        feedback.setProgress(100)
+        out = {"OUTPUT": dest_id, "COUNTS": summary, "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total}
+        for k, v in counts.items():
+            out["COUNT_" + k.upper()] = v
+        return out
 
     def _covered(self, parameters, context, feedback, table):
         """Where 4G FWA can serve the office, by the chain's one covered test: a village classified 'covered', or
@@ -198,12 +336,12 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                      cov_layer.source() if cov_layer is not None else "").threshold_dbm
         if given(parameters, "FWA_THRESHOLD_DBM"):
             threshold = self.parameterAsDouble(parameters, "FWA_THRESHOLD_DBM", context)
-            feedback.pushInfo(tr("4G FWA needs {t:g} dBm at the office (FWA_THRESHOLD_DBM).").format(t=threshold))
+            feedback.pushInfo(tr("4G FWA needs {t} dBm at the office (FWA_THRESHOLD_DBM).").format(
+                t=_measure(threshold)))
         names = table.names()
         status_field = find_field(names, self.parameterAsString(parameters, "STATUS_FIELD", context), ("status",))
         if status_field and find_field(names, "", ("cov_share",)):
-            status = [str(v or "").strip().lower() for v in table.column(status_field)]
-            covered = np.array([st in COVERED_CODES for st in status])
+            covered = np.array([is_covered_status(v) for v in table.column(status_field)], dtype=bool)
             office_field = find_field(names, "", ("office_dbm",))
             if office_field:
                 office = np.array([as_float(v) for v in table.column(office_field)])
@@ -211,8 +349,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                     # the office's own signal decides where it is known, the village's status elsewhere
                     covered = np.where(np.isfinite(office), office >= threshold, covered)
             feedback.pushInfo(tr("Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or "
-                                 "its office signal is ≥ {t:g} dBm: {k} of {n} villages.").format(
-                f=status_field, t=threshold, k=int(covered.sum()), n=n))
+                                 "its office signal is ≥ {t} dBm: {k} of {n} villages.").format(
+                f=status_field, t=_measure(threshold), k=_count(int(covered.sum())), n=_count(n)))
             return covered
         if cov_layer is not None:
             ds = open_gdal(cov_layer)
@@ -229,11 +367,12 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                 covered = values >= threshold if kind == 1 else values >= 1
             covered = np.where(np.isfinite(values), covered, False)
             if kind == 1:
-                feedback.pushInfo(tr("Coverage: office signal from the raster, covered when ≥ {t:g} dBm: {k} of {n} "
-                                     "offices.").format(t=threshold, k=int(covered.sum()), n=n))
+                feedback.pushInfo(tr("Coverage: office signal from the raster, covered when ≥ {t} dBm: {k} of {n} "
+                                     "offices.").format(t=_measure(threshold), k=_count(int(covered.sum())),
+                                                        n=_count(n)))
             else:
                 feedback.pushInfo(tr("Coverage: line-of-sight count from the raster, covered when ≥ 1: {k} of {n} "
-                                     "offices.").format(k=int(covered.sum()), n=n))
+                                     "offices.").format(k=_count(int(covered.sum())), n=_count(n)))
             return covered
         names = table.names()
         dbm_field = find_field(names, "", ("office_dbm",))
@@ -241,155 +380,18 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             vals = column_floats(table, dbm_field, nb.SIGNAL, feedback)
             with np.errstate(invalid="ignore"):
                 covered = np.where(np.isfinite(vals), vals >= threshold, False)
-            feedback.pushInfo(tr("Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.").format(
-                f=dbm_field, t=threshold, k=int(covered.sum()), n=n))
+            feedback.pushInfo(tr("Coverage: field {f} ≥ {t} dBm: {k} of {n} offices.").format(
+                f=dbm_field, t=_measure(threshold), k=_count(int(covered.sum())), n=_count(n)))
             return covered
         status_field = find_field(names, self.parameterAsString(parameters, "STATUS_FIELD", context), ("status",))
         if status_field:
-            covered = np.array([str(v).strip().lower() in COVERED_CODES if v is not None else False
-                                for v in table.column(status_field)])
+            covered = np.array([is_covered_status(v) for v in table.column(status_field)], dtype=bool)
             feedback.pushInfo(tr("Coverage: field {f} = covered: {k} of {n} villages.").format(
-                f=status_field, k=int(covered.sum()), n=n))
+                f=status_field, k=_count(int(covered.sum())), n=_count(n)))
             return covered
         feedback.pushWarning(tr("No coverage raster and no office_dbm or status field: no office counts as "
                                 "covered, so 4G FWA is never chosen."))
         return np.zeros(n, dtype=bool)
-
-    def processAlgorithm(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, "VILLAGES", context)
-        if source is None:
-            raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
-                                         .format(src=parameters.get("VILLAGES")))
-        table = read_table(source, context=context, feedback=feedback)
-        n = len(table)
-        if n == 0:
-            raise QgsProcessingException(tr("The village layer has no features. Choose a layer with villages."))
-        feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
-        if table.empty:
-            feedback.pushWarning(tr("{k} villages have no geometry; they can only get satellite.")
-                                 .format(k=len(table.empty)))
-        costs = self._costs(parameters, context, feedback)
-        rules = TechRules(
-            fibre_max_km=self.parameterAsDouble(parameters, "FIBRE_MAX_KM", context),
-            radio_max_km=self.parameterAsDouble(parameters, "RADIO_MAX_KM", context),
-            bts_min_cluster=self.parameterAsInt(parameters, "BTS_MIN_CLUSTER", context),
-            bts_cluster_radius_km=self.parameterAsDouble(parameters, "BTS_CLUSTER_RADIUS_KM", context),
-            horizon_years=self.parameterAsDouble(parameters, "HORIZON_YEARS", context),
-            fibre_service_max_km=self.parameterAsDouble(parameters, "FIBRE_SERVICE_KM", context))
-        detour = self.parameterAsDouble(parameters, "FIBRE_DETOUR", context)
-        H = rules.horizon_years
-        covered = self._covered(parameters, context, feedback, table)
-        feedback.setProgress(15)
-
-        # fibre ------------------------------------------------------------------------------------------------
-        fibre_dist = fibre_straight = None
-        fib_src = self.parameterAsSource(parameters, "FIBRE_NODES", context)
-        if fib_src is not None:
-            nodes = read_table(fib_src, crs=table.crs, context=context)
-            d, _ = nearest(table.xy, nodes.xy)
-            fibre_straight = [float(v) if np.isfinite(v) else None for v in d]
-            fibre_dist = [None if v is None else v * detour for v in fibre_straight]  # route length of a new run
-            k = int(np.sum(np.isfinite(d) & (d <= rules.fibre_max_km * 1000)))
-            feedback.pushInfo(tr("Fibre: {k} offices within {d:g} km of one of {m} fibre nodes.").format(
-                k=k, d=rules.fibre_max_km, m=len(nodes)))
-
-        # sites: operator + radio ----------------------------------------------------------------------------
-        operator = [None] * n
-        sites = None
-        site_ops = []
-        radio_los = None
-        radio_dist = None
-        site_src = self.parameterAsSource(parameters, "SITES", context)
-        if site_src is not None:
-            sites = read_table(site_src, crs=table.crs, context=context)
-            snames = sites.names()
-            op_field = find_field(snames, self.parameterAsString(parameters, "SITE_OPERATOR_FIELD", context),
-                                  ("operator", "operator_name", "provider"))
-            h_field = find_field(snames, self.parameterAsString(parameters, "SITE_HEIGHT_FIELD", context),
-                                 ("height_m", "height", "tinggi"))
-            default_h = self.parameterAsDouble(parameters, "SITE_HEIGHT_M", context)
-            ops_col = sites.column(op_field)
-            heights = column_floats(sites, h_field, nb.HEIGHT, feedback)
-            heights = np.where(np.isfinite(heights) & (heights > 0), heights, default_h)
-            d_site, j_site = nearest(table.xy, sites.xy)
-            site_ops = ops_col if op_field else [None] * len(sites)
-            if op_field:
-                operator = [ops_col[j] if j >= 0 else None for j in j_site]
-            dem_layer = self.parameterAsRasterLayer(parameters, "DEM", context)
-            if dem_layer is not None and len(sites):
-                radio_los, radio_dist = self._radio(parameters, context, feedback, table, sites, heights, covered,
-                                                    fibre_dist, costs, rules)
-            elif len(sites):
-                feedback.pushInfo(tr("Radio links need a DEM for the line of sight; without a DEM radio is not "
-                                     "considered."))
-        feedback.setProgress(80)
-
-        try:
-            with_new_sites = self.parameterAsSource(parameters, "NEW_SITES", context) is not None
-            if with_new_sites:
-                feedback.pushInfo(tr("New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is "
-                                     "formed."))
-            choice = choose_technology(n, covered=covered, fibre_distance_m=fibre_dist, radio_los=radio_los,
-                                       radio_distance_m=radio_dist, xy=None if with_new_sites else table.xy,
-                                       costs=costs, rules=rules, fibre_service_distance_m=fibre_straight)
-        except (ValueError, KeyError) as e:
-            raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(error=str(e))) from None
-        reasons = choice.reason("id" if user_locale() == "id" else "en")
-        new_site_of = self._new_sites(parameters, context, feedback, table, covered, choice, costs, reasons)
-        on_new_site = np.array([sid is not None for sid in new_site_of], dtype=bool)
-        colo_km = self.parameterAsDouble(parameters, "COLO_MAX_KM", context)
-        if sites is not None and len(sites) and colo_km > 0:
-            colo_key = "colo" if "colo" in costs else "booster_4g"
-            # villages on a selected new BTS keep it: co-location is offered to the others only
-            conn_field = find_field(table.names(), "", ("prog_connected",))
-            connected = np.array([as_float(v) == 1 for v in table.column(conn_field)]) if conn_field else \
-                np.zeros(n, dtype=bool)
-            used = add_colocation(choice, table.xy, sites.xy, covered=covered | on_new_site | connected, costs=costs,
-                                  rules=rules, radius_km=colo_km, tower_labels=site_ops)
-            for i in np.flatnonzero(used >= 0):
-                operator[i] = site_ops[used[i]]
-            feedback.pushInfo(tr("Co-location: {k} offices share 4G equipment on {t} existing towers (cost row "
-                                 "{key}).").format(k=int((used >= 0).sum()), t=len(set(used[used >= 0].tolist())),
-                                                   key=colo_key))
-            fresh = choice.reason("id" if user_locale() == "id" else "en")
-            reasons = [reasons[i] if on_new_site[i] else fresh[i] for i in range(n)]
-
-        existing = self._programme(feedback, table, choice, reasons, operator)
-        migration = self._migration_costs(choice, fibre_straight, fibre_dist, costs, rules)
-        power = self._power(parameters, context, feedback, table, choice, costs, reasons)
-        for i in range(n):  # whole rupiah: the plan adds up to the rupiah
-            choice.capex_idr[i] = round(float(choice.capex_idr[i]))
-            choice.opex_idr_year[i] = round(float(choice.opex_idr_year[i]))
-        out_fields = output_fields(table.fields, TECH_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, out_fields, source.wkbType(),
-                                             source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        counts = {k: 0 for k in TECH_KEYS}
-        capex_total = opex_total = 0.0
-        for i in range(n):
-            tech = normalize_tech(choice.tech[i])
-            counts[tech] = counts.get(tech, 0) + 1
-            capex_total += float(choice.capex_idr[i])
-            opex_total += float(choice.opex_idr_year[i])
-            values = {"tech": tech, "capex_idr": float(choice.capex_idr[i]), "new_site": new_site_of[i],
-                      "opex_idr_year": float(choice.opex_idr_year[i]), "reason": reasons[i],
-                      "operator": operator[i] if tech in ("fwa", "colo") or existing[i] else None,
-                      "existing": existing[i], "fibre_capex_idr": migration[i][0],
-                      "fibre_opex_idr_year": migration[i][1], "power_capex_idr": power[i]}
-            f = QgsFeature(out_fields)
-            f.setGeometry(table.geometries[i])
-            f.setAttributes(merged_attributes(table, i, out_fields, values))
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
-        attach_style(context, dest_id, "tech")
-        summary = ", ".join(f"{k}={v}" for k, v in counts.items() if v)
-        feedback.pushInfo(tr("Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year "
-                             "({h:g}-year horizon).").format(s=summary, c=capex_total, o=opex_total, h=H))
-        feedback.setProgress(100)
-        out = {"OUTPUT": dest_id, "COUNTS": summary, "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total}
-        for k, v in counts.items():
-            out["COUNT_" + k.upper()] = v
-        return out
 
     def _programme(self, feedback, table, choice, reasons, operator) -> list:
         """Villages the programme already connects keep their service: their technology, no CAPEX, the yearly
@@ -405,7 +407,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         prov_field = find_field(names, "", ("prog_provider",))
         providers = table.column(prov_field) if prov_field else [None] * n
         out = [None] * n
-        lang = "id" if user_locale() == "id" else "en"
+        lang = _data_lang()
         for i, flag in enumerate(table.column(conn_field)):
             if not as_float(flag) == 1:
                 continue
@@ -423,28 +425,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                             fee=format_idr(choice.opex_idr_year[i], lang))
         k = sum(1 for e in out if e)
         feedback.pushInfo(tr("Programme: {k} villages are already connected; they keep their service (OPEX "
-                             "continues) and the plan connects the other {m}.").format(k=k, m=n - k))
-        return out
-
-    @staticmethod
-    def _migration_costs(choice, fibre_straight, fibre_route, costs, rules) -> list:
-        """(fibre CAPEX, fibre OPEX per year) of moving a satellite village to fibre: a fibre service where a node
-        is within FIBRE_SERVICE_KM, else a new run (route = straight x detour) within FIBRE_MAX_KM; (None, None)
-        otherwise or for other technologies."""
-        out = []
-        svc, fkm, fterm = costs[rules.fibre_service_key], costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
-        for i, tech in enumerate(choice.tech):
-            d = None if fibre_straight is None else fibre_straight[i]
-            if normalize_tech(tech) != "satellite" or d is None:
-                out.append((None, None))
-            elif d / 1000.0 <= rules.fibre_service_max_km:
-                out.append((round(svc.capex_idr), round(svc.opex_idr_year)))
-            elif fibre_route[i] / 1000.0 <= rules.fibre_max_km:
-                km = fibre_route[i] / 1000.0
-                out.append((round(fkm.capex_idr * km + fterm.capex_idr), round(fkm.opex_idr_year * km
-                                                                             + fterm.opex_idr_year)))
-            else:
-                out.append((None, None))
+                             "continues) and the plan connects the other {m}.").format(k=_count(k), m=_count(n - k)))
         return out
 
     def _power(self, parameters, context, feedback, table, choice, costs, reasons) -> list:
@@ -457,16 +438,15 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         item = costs["solar_power"]
         out = [None] * n
         for i, flag in enumerate(table.column(field)):
-            text = str(flag if flag is not None else "").strip().lower()
-            if text not in ("1", "1.0", "ya", "yes", "true", "y") or choice.tech[i] in ("bts", "colo"):
+            if not has_no_pln(flag) or choice.tech[i] in ("bts", "colo"):
                 continue
             choice.capex_idr[i] += item.capex_idr
             choice.opex_idr_year[i] += item.opex_idr_year
             out[i] = round(item.capex_idr)
             reasons[i] = reasons[i] + " " + tr("No PLN power: solar + battery added ({c}).").format(
-                c=format_idr(item.capex_idr, "id" if user_locale() == "id" else "en"))
+                c=format_idr(item.capex_idr, _data_lang()))
         feedback.pushInfo(tr("Power: {k} offices without PLN mains get solar + battery.").format(
-            k=sum(1 for p in out if p)))
+            k=_count(sum(1 for p in out if p))))
         return out
 
     def _new_sites(self, parameters, context, feedback, table, covered, choice, costs, reasons) -> list:
@@ -505,17 +485,18 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             if unknown:
                 feedback.pushWarning(tr("{n} site ids of the village layer are not among the selected sites: {ids}. "
                                         "Use optimizesites' two outputs of the same run.").format(
-                    n=len(unknown), ids=", ".join(sorted(unknown)[:10])))
+                    n=_count(len(unknown)), ids=", ".join(sorted(unknown)[:10])))
             feedback.pushInfo(tr("New BTS: the site optimisation's assignment is kept ({v} villages on {s} sites)."
-                                 ).format(v=sum(len(m) for m in members.values()), s=len(members)))
+                                 ).format(v=_count(sum(len(m) for m in members.values())), s=_count(len(members))))
         else:
             radius = self.parameterAsDouble(parameters, "NEW_SITE_RADIUS_M", context)
             dist, idx = nearest(table.xy, new.xy)
             for i in range(n):
                 if not covered[i] and idx[i] >= 0 and dist[i] <= radius:
                     members.setdefault(int(idx[i]), []).append(i)
-            feedback.pushInfo(tr("New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new "
-                                 "BTS.").format(v=sum(len(m) for m in members.values()), r=radius, s=len(members)))
+            feedback.pushInfo(tr("New BTS: {v} uncovered villages within {r} m of {s} selected sites get a new "
+                                 "BTS.").format(v=_count(sum(len(m) for m in members.values())), r=_measure(radius),
+                                                s=_count(len(members))))
         for j, villages in members.items():
             capex = site_cost[j] if np.isfinite(site_cost[j]) else bts.capex_idr
             for i, c, o in zip(villages, split_whole(capex, len(villages)),
@@ -527,35 +508,19 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                 reasons[i] = tr("Served by new BTS {site} chosen by the site optimisation; cost shared by {k} "
                                 "villages.").format(site=ids[j], k=len(villages))
         for j in sorted(set(range(len(new))) - set(members)):
-            feedback.pushWarning(tr("Selected site {site} serves no village of this layer: its cost (Rp {c:,.0f}) is "
-                                    "not in the plan. Run optimizesites again or remove the site.").format(
-                site=ids[j], c=site_cost[j] if np.isfinite(site_cost[j]) else bts.capex_idr))
+            feedback.pushWarning(tr("Selected site {site} serves no village of this layer: its cost ({c}) is not in "
+                                    "the plan. Run optimizesites again or remove the site.").format(
+                site=ids[j], c=_rupiah(site_cost[j] if np.isfinite(site_cost[j]) else bts.capex_idr)))
         return served
 
     def _radio(self, parameters, context, feedback, table, sites, heights, covered, fibre_dist, costs, rules):
         """LOS (bool) and distance (m) to the first connected point in line of sight, per village."""
         n = len(table)
-        try:
-            ds, dem_crs, msg = open_metric_dem(self.parameterAsRasterLayer(parameters, "DEM", context))
-        except CoverageError as e:
-            raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
-        if msg:
-            feedback.pushInfo(msg)
+        ds, dem_crs = open_dem(self, parameters, context, feedback)
         max_m = rules.radio_max_km * 1000.0
         mast = self.parameterAsDouble(parameters, "RADIO_MAST_M", context)
-        H = rules.horizon_years
-        radio_cost = costs[rules.radio_key].horizon_cost(H)
-        # radio is worth testing only where it can beat what is already feasible
-        best_known = np.full(n, costs[rules.satellite_key].horizon_cost(H))
-        fwa_cost = costs[rules.fwa_key].horizon_cost(H)
-        best_known = np.where(covered, np.minimum(best_known, fwa_cost), best_known)
-        if fibre_dist is not None:
-            fkm, fterm = costs[rules.fibre_km_key], costs[rules.fibre_terminal_key]
-            for i, d in enumerate(fibre_dist):
-                if d is not None and d / 1000.0 <= rules.fibre_max_km:
-                    best_known[i] = min(best_known[i], fkm.horizon_cost(H, d / 1000.0) + fterm.horizon_cost(H))
-        # a BTS share can only get cheaper than radio for clusters; be generous: test every uncovered village
-        need = (radio_cost < best_known) | ~covered
+        # radio is worth testing only where it can beat what is already feasible (core.costs)
+        need = radio_worth_testing(covered, fibre_dist, costs, rules)
         need &= np.all(np.isfinite(table.xy), axis=1)
         vil_dem = points_to_crs(table.xy, table.crs, dem_crs, context)
         site_dem = points_to_crs(sites.xy, table.crs, dem_crs, context)
@@ -588,9 +553,10 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                     break
             if k % 20 == 0:
                 feedback.setProgress(15 + 60 * k / max(1, len(todo)))
-        feedback.pushInfo(tr("Radio: {k} offices have line of sight to an existing tower within {d:g} km "
-                             "({m} towers computed on the DEM).").format(k=int(los.sum()), d=rules.radio_max_km,
-                                                                        m=len(engine.cache)))
+        feedback.pushInfo(tr("Radio: {k} offices have line of sight to an existing tower within {d} km "
+                             "({m} towers computed on the DEM).").format(k=_count(int(los.sum())),
+                                                                        d=_measure(rules.radio_max_km),
+                                                                        m=_count(len(engine.cache))))
         return los, dist
 
 

@@ -8,42 +8,40 @@ from __future__ import annotations
 import json
 
 from qgis.core import (
-    QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsRectangle,
 )
 
-from ..compat import FieldType, set_rect_null
+from ..compat import FieldType
 from ..core import classify as cl
 from ..core.villages import detect_fields
 from ..i18n import tr
 from ..input_text import parse_population
-from ..io.offices import OfficeError, code_key, read_offices
-from ..io.sites_layer import plain, style_output
+from ..io.classify_layers import read_village_inputs
+from ..io.offices import OfficeError, read_offices
+from ..io.sites_layer import style_output
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
-from .params import resolve_settings
+from .params import add_fields, resolve_settings
 
 KINDS = ("auto", "dbm", "los")
-# invalid polygons rasterise fine; checkvillages/repairvillages are where validity is reported and fixed
-SKIP_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+NEW_FIELDS = [("cov_share", FieldType.Double), ("office_dbm", FieldType.Double), ("best_dbm", FieldType.Double),
+              ("status", FieldType.String), ("pop_covered", FieldType.Int), ("nodata_share", FieldType.Double),
+              ("status_note", FieldType.String), ("n_cells", FieldType.Int)]
+LOS_FIELDS = [("best_los", FieldType.Int), ("office_los", FieldType.Int)]
+REPORTED_FIELDS = [("reported_sig", FieldType.String), ("agreement", FieldType.String)]
 
 
 def reported_labels() -> dict:
@@ -93,18 +91,10 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.SourceType.TypeVectorPoint],
                 optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CODE_FIELD", tr("Village code field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "OFFICE_CODE_FIELD", tr("Office village code field (auto-detected if empty)"),
-            parentLayerParameterName="OFFICES", optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "POPULATION_FIELD", tr("Population field (auto-detected if empty)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "REPORTED_FIELD", tr("Reported signal field (e.g. Podes R705D, optional)"),
-            parentLayerParameterName="VILLAGES", optional=True))
+        add_fields(self, "VILLAGES", [("CODE_FIELD", tr("Village code field (auto-detected if empty)"))])
+        add_fields(self, "OFFICES", [("OFFICE_CODE_FIELD", tr("Office village code field (auto-detected if empty)"))])
+        add_fields(self, "VILLAGES", [("POPULATION_FIELD", tr("Population field (auto-detected if empty)")),
+                                      ("REPORTED_FIELD", tr("Reported signal field (e.g. Podes R705D, optional)"))])
         kind = QgsProcessingParameterEnum(
             "COVERAGE_KIND", tr("Coverage raster holds"),
             options=[tr("Automatic (from the raster)"), tr("Signal in dBm"), tr("Number of sites in line of sight")],
@@ -120,19 +110,47 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
                            ("COVERAGE_KIND", tr("Coverage raster kind used"))):
             self.addOutput(QgsProcessingOutputString(key, label))
 
-    # ------------------------------------------------------------------------------------------ helpers
-    def _offices(self, parameters, context, raster_crs, scheme: str, feedback) -> dict:
-        offices = self.parameterAsSource(parameters, "OFFICES", context)
-        if offices is None:
-            return {}
-        try:
-            return read_offices(offices, self.parameterAsString(parameters, "OFFICE_CODE_FIELD", context),
-                                raster_crs, scheme, context, feedback)
-        except OfficeError as exc:
-            raise QgsProcessingException(str(exc)) from None
-
     # ------------------------------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):
+        source, raster = self._layers(parameters, context)
+        threshold = resolve_settings(self, parameters, context, feedback, raster.source()).threshold_dbm
+        covered_share, partial_share, kind_choice = self._shares(parameters, context)
+        mapping, reported_field = self._fields(parameters, context, feedback, source)
+        offices = self._offices(parameters, context, raster.crs(), mapping, feedback)
+        read = read_village_inputs(source, raster.crs(), context.transformContext(), mapping.code, mapping.scheme,
+                                   mapping.population, reported_field, offices, feedback)
+        if read.canceled:
+            return {}
+        self._check_read(read, offices, raster, mapping, feedback)
+        try:
+            results, stats = cl.classify_villages(
+                raster.source(), read.inputs, threshold_dbm=threshold, covered_share=covered_share,
+                partial_share=partial_share, kind=None if kind_choice == "auto" else kind_choice,
+                progress=lambda p: feedback.setProgress(10 + 0.8 * p), is_canceled=feedback.isCanceled)
+        except cl.ClassifyCanceled:
+            return {}
+        except cl.ClassifyError as exc:
+            raise QgsProcessingException(tr("Village classification failed: {error}").format(error=exc)) from None
+        los = stats.kind == "los"
+        if los:
+            feedback.pushInfo(tr("The coverage raster holds line-of-sight counts: a cell is covered when at least "
+                                 "one site is visible; THRESHOLD_DBM is not used."))
+        else:
+            feedback.pushInfo(tr("The coverage raster holds signal in dBm; threshold {t} dBm.").format(t=threshold))
+        dest = self._write(parameters, context, feedback, source, read.features, results, los, bool(reported_field))
+        if dest is None:
+            return {}
+        summary = cl.result_summary(results)
+        confusion, agreement = self._report(feedback, results, stats, summary, bool(offices), bool(reported_field))
+        feedback.setProgress(100)
+        self._dest = dest
+        counts = stats.counts
+        return {"OUTPUT": dest, "COVERED": counts["covered"], "PARTIAL": counts["partial"],
+                "BLANK_SPOT": counts["blank_spot"], "POP_COVERED": summary["pop_covered"], "CONFUSION": confusion,
+                "AGREEMENT": agreement, "COVERAGE_KIND": stats.kind}
+
+    # ------------------------------------------------------------------------------------------ steps
+    def _layers(self, parameters, context):
         source = self.parameterAsSource(parameters, "VILLAGES", context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "VILLAGES"))
@@ -146,15 +164,18 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The coverage raster has no CRS: set it in its layer properties."))
         if not source.sourceCrs().isValid():
             raise QgsProcessingException(tr("The village layer has no CRS: set it in its layer properties."))
-        threshold = resolve_settings(self, parameters, context, feedback, raster.source()).threshold_dbm
+        return source, raster
+
+    def _shares(self, parameters, context):
         covered_share = self.parameterAsDouble(parameters, "COVERED_SHARE", context)
         partial_share = self.parameterAsDouble(parameters, "PARTIAL_SHARE", context)
         if partial_share > covered_share:
             raise QgsProcessingException(
                 tr("PARTIAL_SHARE ({p}) must not be larger than COVERED_SHARE ({c}).").format(
                     p=partial_share, c=covered_share))
-        kind_choice = KINDS[self.parameterAsEnum(parameters, "COVERAGE_KIND", context)]
+        return covered_share, partial_share, KINDS[self.parameterAsEnum(parameters, "COVERAGE_KIND", context)]
 
+    def _fields(self, parameters, context, feedback, source):
         names = source.fields().names()
         mapping = detect_fields(names, {"code": self.parameterAsString(parameters, "CODE_FIELD", context),
                                         "population": self.parameterAsString(parameters, "POPULATION_FIELD",
@@ -162,86 +183,41 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         reported_field = self.parameterAsString(parameters, "REPORTED_FIELD", context)
         feedback.pushInfo(tr("Village fields: code={code}, population={pop}, reported={rep}").format(
             code=mapping.code or "-", pop=mapping.population or "-", rep=reported_field or "-"))
-        offices = {}
-        if parameters.get("OFFICES"):
-            if not mapping.code:
-                raise QgsProcessingException(
-                    tr("Offices are joined by village code, but no code field was found in the village layer "
-                       "(fields: {fields}). Set CODE_FIELD.").format(fields=", ".join(names)))
-            offices = self._offices(parameters, context, raster.crs(), mapping.scheme, feedback)
+        if parameters.get("OFFICES") and not mapping.code:
+            raise QgsProcessingException(
+                tr("Offices are joined by village code, but no code field was found in the village layer "
+                   "(fields: {fields}). Set CODE_FIELD.").format(fields=", ".join(names)))
+        return mapping, reported_field
 
-        transform = QgsCoordinateTransform(source.sourceCrs(), raster.crs(), context.transformContext())
-        i_code = source.fields().lookupField(mapping.code) if mapping.code else -1
-        i_pop = source.fields().lookupField(mapping.population) if mapping.population else -1
-        i_rep = source.fields().lookupField(reported_field) if reported_field else -1
-        feats, inputs, no_office = [], [], 0
-        extent = QgsRectangle()
-        set_rect_null(extent)
-        total = max(1, source.featureCount())
-        for n, feat in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_CHECKS)):
-            if feedback.isCanceled():
-                return {}
-            geom = feat.geometry()
-            wkb = b""
-            if geom is not None and not geom.isNull() and not geom.isEmpty():
-                g = QgsGeometry(geom)
-                try:
-                    g.transform(transform)
-                    wkb = bytes(g.asWkb())
-                    extent.combineExtentWith(g.boundingBox())
-                except Exception:  # noqa: BLE001 - a geometry that cannot be transformed is treated as empty
-                    wkb = b""
-            attrs = feat.attributes()
-            office = None
-            if offices:
-                office = offices.get(code_key(attrs[i_code], mapping.scheme))
-                if office is None:
-                    no_office += 1
-            pop = plain(attrs[i_pop]) if i_pop >= 0 else None  # parsed as one column below (core.numbers)
-            inputs.append(cl.VillageInput(id=n, wkb=wkb, office=office, population=pop,
-                                          reported=plain(attrs[i_rep]) if i_rep >= 0 else None,
-                                          has_reported=i_rep >= 0))
-            feats.append(feat)
-            if n % 200 == 0:
-                feedback.setProgress(10.0 * n / total)
-        if not inputs:
+    def _offices(self, parameters, context, raster_crs, mapping, feedback) -> dict:
+        offices = self.parameterAsSource(parameters, "OFFICES", context) if parameters.get("OFFICES") else None
+        if offices is None:
+            return {}
+        try:
+            return read_offices(offices, self.parameterAsString(parameters, "OFFICE_CODE_FIELD", context),
+                                raster_crs, mapping.scheme, context, feedback)
+        except OfficeError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+    def _check_read(self, read, offices, raster, mapping, feedback):
+        if not read.inputs:
             raise QgsProcessingException(tr("The village layer holds no features."))
-        parse_population(inputs, [f.id() for f in feats], mapping.population, feedback)
-        if offices and no_office:
+        parse_population(read.inputs, [f.id() for f in read.features], mapping.population, feedback)
+        if offices and read.no_office:
             feedback.pushWarning(tr("{n} villages have no office point with their code; they are classified by "
-                                    "their share alone.").format(n=no_office))
-        if not any(v.wkb for v in inputs):
+                                    "their share alone.").format(n=read.no_office))
+        if not any(v.wkb for v in read.inputs):
             raise QgsProcessingException(tr("The villages have no usable geometry."))
-        if not extent.intersects(raster.extent()):
+        if not read.extent.intersects(raster.extent()):
             raise QgsProcessingException(
                 tr("The villages do not overlap the coverage raster {name}: villages {v} vs raster {r} (in "
                    "{crs}). Check both layers' CRS, or use the coverage raster computed for these villages.")
-                .format(name=raster.name(), v=extent.toString(1), r=raster.extent().toString(1),
+                .format(name=raster.name(), v=read.extent.toString(1), r=raster.extent().toString(1),
                         crs=raster.crs().authid()))
 
-        try:
-            results, stats = cl.classify_villages(
-                raster.source(), inputs, threshold_dbm=threshold, covered_share=covered_share,
-                partial_share=partial_share, kind=None if kind_choice == "auto" else kind_choice,
-                progress=lambda p: feedback.setProgress(10 + 0.8 * p), is_canceled=feedback.isCanceled)
-        except cl.ClassifyCanceled:
-            return {}
-        except cl.ClassifyError as exc:
-            raise QgsProcessingException(tr("Village classification failed: {error}").format(error=exc)) from None
-        los = stats.kind == "los"
-        if los:
-            feedback.pushInfo(tr("The coverage raster holds line-of-sight counts: a cell is covered when at least "
-                                 "one site is visible; THRESHOLD_DBM is not used."))
-        else:
-            feedback.pushInfo(tr("The coverage raster holds signal in dBm; threshold {t} dBm.").format(t=threshold))
-
-        new_fields = [("cov_share", FieldType.Double), ("office_dbm", FieldType.Double),
-                      ("best_dbm", FieldType.Double), ("status", FieldType.String), ("pop_covered", FieldType.Int),
-                      ("nodata_share", FieldType.Double), ("status_note", FieldType.String), ("n_cells", FieldType.Int)]
-        if los:
-            new_fields += [("best_los", FieldType.Int), ("office_los", FieldType.Int)]
-        if i_rep >= 0:
-            new_fields += [("reported_sig", FieldType.String), ("agreement", FieldType.String)]
+    def _write(self, parameters, context, feedback, source, feats, results, los, with_reported):
+        """The output layer: every input field plus classify's; None when canceled."""
+        new_fields = list(NEW_FIELDS) + (LOS_FIELDS if los else []) + (REPORTED_FIELDS if with_reported else [])
         fields = QgsFields(source.fields())
         for name, vtype in new_fields:
             if fields.lookupField(name) < 0:
@@ -253,63 +229,45 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         for feat, res in zip(feats, results):
             if feedback.isCanceled():
-                return {}
+                return None
             attrs = list(feat.attributes()) + [None] * (fields.count() - len(feat.attributes()))
-            values = {"cov_share": round(res.cov_share, 4), "status": res.status,
-                      "office_dbm": None if los or res.office_dbm is None else round(res.office_dbm, 2),
-                      "best_dbm": None if los or res.best_dbm is None else round(res.best_dbm, 2),
-                      "pop_covered": res.pop_covered, "nodata_share": round(res.nodata_share, 4),
-                      "status_note": res.status_note, "n_cells": res.n_cells}
-            if los:
-                values["best_los"] = None if res.best_dbm is None else int(res.best_dbm)
-                values["office_los"] = None if res.office_dbm is None else int(res.office_dbm)
-            if i_rep >= 0:
-                values["reported_sig"] = res.reported
-                values["agreement"] = res.agreement
-            for name, value in values.items():
+            for name, value in cl.output_values(res, los, with_reported).items():
                 attrs[index[name]] = value
             out = QgsFeature(fields)
             out.setGeometry(feat.geometry())
             out.setAttributes(attrs)
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
+        return dest
 
-        labels = status_labels()
+    def _report(self, feedback, results, stats, summary, with_offices, with_reported):
+        """The run's summary in the log; (confusion JSON, agreement JSON) with a reported field, else ("", "")."""
         counts = stats.counts
-        pop_total = sum(r.pop_covered or 0 for r in results)
         feedback.pushInfo(tr("{cov} covered, {par} partial, {blank} blank spot ({n} villages); population "
                              "covered (est.) {pop}.").format(cov=counts["covered"], par=counts["partial"],
                                                             blank=counts["blank_spot"], n=len(results),
-                                                            pop=pop_total))
+                                                            pop=summary["pop_covered"]))
         if stats.outside:
             feedback.pushWarning(tr("{n} villages lie entirely outside the coverage raster (counted as not "
                                     "covered).").format(n=len(stats.outside)))
         if stats.no_geometry:
             feedback.pushWarning(tr("{n} villages have no geometry (counted as blank spot).").format(
                 n=len(stats.no_geometry)))
-        high_nodata = sum(1 for r in results if r.nodata_share > 0.5)
-        if high_nodata:
+        if summary["high_nodata"]:
             feedback.pushWarning(tr("{n} villages are more than half nodata in the coverage raster; their status "
-                                    "is uncertain (see nodata_share).").format(n=high_nodata))
-        notes = {"office_no_signal": sum(1 for r in results if r.status_note == "office_no_signal"),
-                 "office_signal": sum(1 for r in results if r.status_note == "office_signal")}
-        if offices:
+                                    "is uncertain (see nodata_share).").format(n=summary["high_nodata"]))
+        if with_offices:
             feedback.pushInfo(tr("Office rule: {a} villages not covered because the office has no signal; {b} "
                                  "villages partial instead of blank spot because the office has signal.").format(
-                a=notes["office_no_signal"], b=notes["office_signal"]))
-        confusion = agreement = ""
-        if i_rep >= 0:
-            table = cl.confusion_table(results)
-            agree = cl.agreement_counts(results)
-            confusion, agreement = json.dumps(table), json.dumps(agree)
-            feedback.pushInfo(tr("Confusion table (rows: model status, columns: reported signal):"))
-            feedback.pushInfo(cl.format_confusion(table, row_labels=labels, col_labels=reported_labels()))
-            feedback.pushInfo(tr("Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.")
-                              .format(a=agree["agree"], m=agree["model_more"], less=agree["model_less"]))
-        feedback.setProgress(100)
-        self._dest = dest
-        return {"OUTPUT": dest, "COVERED": counts["covered"], "PARTIAL": counts["partial"],
-                "BLANK_SPOT": counts["blank_spot"], "POP_COVERED": pop_total, "CONFUSION": confusion,
-                "AGREEMENT": agreement, "COVERAGE_KIND": stats.kind}
+                a=summary["office_no_signal"], b=summary["office_signal"]))
+        if not with_reported:
+            return "", ""
+        table = cl.confusion_table(results)
+        agree = cl.agreement_counts(results)
+        feedback.pushInfo(tr("Confusion table (rows: model status, columns: reported signal):"))
+        feedback.pushInfo(cl.format_confusion(table, row_labels=status_labels(), col_labels=reported_labels()))
+        feedback.pushInfo(tr("Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.")
+                          .format(a=agree["agree"], m=agree["model_more"], less=agree["model_less"]))
+        return json.dumps(table), json.dumps(agree)
 
     def postProcessAlgorithm(self, context, feedback):
         style_output(self._dest, context, style_status)

@@ -7,19 +7,25 @@ value (the log says so).
 from __future__ import annotations
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
+from ..core.coverage import CoverageError
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.raster_kind import dem_as_coverage
 from ..errors import describe
 from ..i18n import tr
+from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
 from ..labels import model_labels, quantity_labels, resolution_labels
 
 SETTINGS_PARAMS = ("MODEL", "QUANTITY", "EXTRA_LOSS_DB", "THRESHOLD_DBM", "RX_HEIGHT", "RESOLUTION", "K_FACTOR",
@@ -129,3 +135,88 @@ def resolve_settings(alg, parameters, context, feedback, raster_path: str = "") 
         feedback.pushWarning(tr("{name}: the value given ({now}) overrides {source}'s ({was}).").format(
             name=name, now=now, was=was, source=source))
     return settings
+
+
+# ---- villages, existing towers, cost table: the blocks of candidates and choosetech ------------------------------
+def add_office_villages(alg) -> None:
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+
+
+def read_office_villages(alg, parameters, context, feedback):
+    """VILLAGES read once (io.priority_layers.read_table: office points in a metric CRS); at least one feature."""
+    source = alg.parameterAsSource(parameters, "VILLAGES", context)
+    if source is None:
+        raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
+                                     .format(src=parameters.get("VILLAGES")))
+    table = read_table(source, context=context, feedback=feedback)
+    if len(table) == 0:
+        raise QgsProcessingException(tr("The village layer has no features. Choose a layer with villages."))
+    return source, table
+
+
+def add_existing_sites(alg, description: str, height_field: bool = False) -> None:
+    """SITES (existing towers) and its advanced operator (and height) field."""
+    alg.addParameter(QgsProcessingParameterFeatureSource(
+        "SITES", description, [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+    fields = [("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)"))]
+    if height_field:
+        fields.append(("SITE_HEIGHT_FIELD", tr("Tower height field (default: height_m)")))
+    add_fields(alg, "SITES", fields, advanced=True)
+
+
+def add_fields(alg, parent: str, fields, advanced: bool = False) -> None:
+    """Optional field parameters of the layer parameter ``parent``: ``fields`` is [(name, description)]."""
+    for name, description in fields:
+        p = QgsProcessingParameterField(name, description, parentLayerParameterName=parent, optional=True)
+        if advanced:
+            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        alg.addParameter(p)
+
+
+def add_cost_table(alg) -> None:
+    alg.addParameter(QgsProcessingParameterFile(
+        "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.Behavior.File,
+        fileFilter=tr("Cost tables (*.csv *.json)"), optional=True))
+
+
+def read_cost_table(alg, parameters, context):
+    """(CostTable of COST_TABLE, its path), or (None, "") when none is given; a clear error naming the file."""
+    path = alg.parameterAsFile(parameters, "COST_TABLE", context)
+    if not path:
+        return None, ""
+    try:
+        return load_cost_table(path), path
+    except FileNotFoundError:
+        raise QgsProcessingException(tr("The cost table file {path} does not exist. Choose an existing CSV or "
+                                        "JSON file.").format(path=path)) from None
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise QgsProcessingException(tr("Cannot read the cost table {path}: {error}").format(
+            path=path, error=str(e))) from None
+
+
+def add_number(alg, name: str, description: str, default=None, minimum=None, maximum=None, integer: bool = False,
+               optional: bool = False, advanced: bool = False) -> None:
+    """One number parameter (Double, or Integer with ``integer``); bounds only where given."""
+    bounds = {k: v for k, v in (("minValue", minimum), ("maxValue", maximum)) if v is not None}
+    p = QgsProcessingParameterNumber(
+        name, description, QgsProcessingParameterNumber.Type.Integer if integer else
+        QgsProcessingParameterNumber.Type.Double, defaultValue=default, optional=optional, **bounds)
+    if advanced:
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    alg.addParameter(p)
+
+
+def open_dem(alg, parameters, context, feedback, name: str = "DEM"):
+    """(GDAL dataset, its CRS) of the DEM parameter ``name`` in a metric CRS (io.priority_layers.open_metric_dem;
+    a DEM in degrees is reprojected and the log says so), or (None, None) when none is given."""
+    layer = alg.parameterAsRasterLayer(parameters, name, context)
+    if layer is None:
+        return None, None
+    try:
+        ds, crs, msg = open_metric_dem(layer)
+    except CoverageError as e:
+        raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
+    if msg:
+        feedback.pushInfo(msg)
+    return ds, crs

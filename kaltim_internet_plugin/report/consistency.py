@@ -60,11 +60,11 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
         expected = {r[0]: r[1] for r in tb.overview(summary).rows}
         for row in _xlsx_sheet(xlsx, "Ringkasan"):
             key, value = row.get("figure"), row.get("value")
-            if key in expected and ps._int(value) != expected[key]:
+            if key in expected and tb.whole(value) != expected[key]:
                 problems.append(ps.CheckProblem("xlsx_differs", {"figure": key, "xlsx": value,
                                                                  "summary": expected[key]}))
         per_year = _xlsx_sheet(xlsx, "Per tahun")
-        capex = sum(ps._int(r.get("capex_idr")) for r in per_year)
+        capex = sum(tb.whole(r.get("capex_idr")) for r in per_year)
         if capex != summary.total.capex_scheduled_idr:
             problems.append(ps.CheckProblem("xlsx_capex_differs", {"xlsx": capex,
                                                                    "summary": summary.total.capex_scheduled_idr}))

@@ -7,7 +7,6 @@ with GDAL's XLSX driver (always part of QGIS); one CSV per sheet is written besi
 from __future__ import annotations
 
 import csv
-import math
 import os
 import re
 from collections import OrderedDict, defaultdict
@@ -16,7 +15,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 from ..core import formatting as fmt
 from ..core import plan_summary as ps
-from ..core.numbers import to_float
+from ..core.numbers import num, whole, year_of  # noqa: F401 - the one set (export_plan uses tb.num)
 from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
 
 UNASSIGNED_OPERATOR = "(belum ditetapkan)"
@@ -70,24 +69,6 @@ def layer_rows(layer, request=None) -> List[dict]:
         attrs = f.attributes()
         out.append({names[i]: _plain(attrs[i]) for i in keep})
     return out
-
-
-def num(v: Any) -> float:
-    f = to_float(v)  # core.numbers, as every tool reads numbers
-    return f if math.isfinite(f) else 0.0
-
-
-def whole(v: Any) -> int:
-    return int(round(num(v)))
-
-
-def year_of(v: Any) -> Optional[int]:
-    if v is None or v == "":
-        return None
-    try:
-        return int(float(v))
-    except (TypeError, ValueError):
-        return None
 
 
 def summary_of(villages: List[dict], kab_field: str, roadmap_rows=None, kab_names=None) -> ps.PlanSummary:

@@ -369,7 +369,7 @@ def test_choosetech_on_sample_polygons(provider):
 
 # --------------------------------------------------------------------------- candidates
 def test_find_hilltops_on_a_synthetic_hill():
-    from kaltim_internet_plugin.processing.alg_candidates import find_hilltops
+    from kaltim_internet_plugin.core.candidates import find_hilltops
 
     yy, xx = np.mgrid[0:41, 0:41]
     z = (100 + 300 * np.exp(-((xx - 30) ** 2 + (yy - 20) ** 2) / 20.0)
