@@ -24,7 +24,7 @@ ALLOWED = {
 }
 MAX_PROCESS_LINES = 60
 # being reworked for issues 13/14; each must come off this list once it is an adapter
-LONG_PROCESS_ALGORITHMS = {"alg_candidates", "alg_choosetech", "alg_classifyvillages", "alg_coverage"}
+LONG_PROCESS_ALGORITHMS = {"alg_candidates", "alg_choosetech", "alg_classifyvillages"}
 
 
 def plugin_imports(path: Path, root: Path = PLUGIN):
