@@ -281,7 +281,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
         land_cover = self.parameterAsRasterLayer(parameters, "LAND_COVER", context)
         table = self.parameterAsFile(parameters, "CLUTTER_TABLE", context) or clutter.default_table_path()
         try:
-            lc_path = land_cover.source() if land_cover is not None and model not in ("los",) else ""
+            lc_path = land_cover.source() if land_cover is not None and model not in defs.LOS_MODELS else ""
             return CoverageSettings(
                 model=model, quantity=defs.QUANTITIES[self.parameterAsEnum(parameters, "QUANTITY", context)],
                 clutter_margin_db=max(self.parameterAsDouble(parameters, "EXTRA_LOSS_DB", context), 0.0),
