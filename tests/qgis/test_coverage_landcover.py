@@ -161,3 +161,23 @@ def test_candidate_coverage_equals_the_raster_with_land_cover(provider, data, tm
 
     p = WhatIfParams.from_raster_metadata(res["OUTPUT"])
     assert p.settings == settings and p.eirp_offset_db == pytest.approx(settings.eirp_offset_db)
+
+
+def test_signal_probe_core_applies_the_raster_clutter_at_the_point(provider, data, tmp_path):
+    """core.profile.point_signal with the raster's clutter loses the cell's land-cover clutter (forest, built-up,
+    water) or the flat margin (nodata), exactly as the raster."""
+    from kaltim_internet_plugin.core.profile import point_signal
+
+    _, _, _, res = run(data, tmp_path, "lc_p", LAND_COVER=data["lc"])
+    settings = CoverageSettings.read_raster(res["OUTPUT"])
+    grid = clutter_for(settings, gdal.Open(data["dem"]))
+    x, y = utm_xy(*SITE_CR)
+    site = Site("S", x, y, 40.0, 900.0, 60.0)
+    expected = {(25, 25): clutter_loss_db(1.5, 20.0, 0.03, 900.0), (25, 55): clutter_loss_db(1.5, 5.0, 0.07, 900.0),
+                (55, 25): 0.0, (55, 55): 15.0}
+    for (row, col), loss in expected.items():
+        px, py = utm_xy(col, row)
+        bare = point_signal(data["dem"], [site], px, py, rx_height=1.5, max_radius=3000.0)[0]
+        with_clutter = point_signal(data["dem"], [site], px, py, rx_height=1.5, max_radius=3000.0, clutter=grid)[0]
+        assert bare["dbm"] - with_clutter["dbm"] == pytest.approx(loss, abs=1e-4)
+        assert with_clutter["clutter_db"] == pytest.approx(loss, abs=1e-4)
