@@ -21,6 +21,26 @@ def _table() -> dict:
                            "'Compute coverage' again to rewrite it."),
         "cannot_open": tr("Cannot open the raster {path} to write its coverage settings. Check that the folder is "
                           "writable."),
+        # core.clutter (land-cover clutter table and raster)
+        "clutter_table_missing": tr("The clutter table {path} does not exist. Give a CSV file with the columns class, "
+                                    "clutter_height_m, clutter_distance_km, or leave CLUTTER_TABLE empty for the "
+                                    "shipped ESA WorldCover table."),
+        "clutter_table_empty": tr("The clutter table {path} has no rows. Add one row per land-cover class."),
+        "clutter_table_columns": tr("The clutter table {path} lacks the column(s) {missing}. Its header must hold "
+                                    "class, clutter_height_m and clutter_distance_km."),
+        "clutter_row_not_number": tr("Clutter table {path}, row {row}, column {column}: '{value}' is not a number. "
+                                     "Write a number such as 20 or 0.03."),
+        "clutter_row_not_integer": tr("Clutter table {path}, row {row}, column {column}: '{value}' is not a whole "
+                                      "class number. Use the land-cover raster's class values (e.g. 10)."),
+        "clutter_row_out_of_range": tr("Clutter table {path}, row {row}, column {column}: {value} is outside "
+                                       "{low} to {high}. Correct the value."),
+        "clutter_row_duplicate": tr("Clutter table {path}, row {row}: class {value} is given twice. Keep one row "
+                                    "per class."),
+        "clutter_landcover_unreadable": tr("Cannot read the land-cover raster {path}. Check the path and that it is "
+                                           "a GDAL raster (e.g. GeoTIFF)."),
+        "clutter_table_changed": tr("The clutter table {path} changed since the coverage raster was computed "
+                                    "(recorded {expected}, now {found}). Run 'Compute coverage' again so that every "
+                                    "step uses the same clutter."),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "

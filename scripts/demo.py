@@ -117,11 +117,12 @@ def main(argv=None) -> int:
                                                "OUTPUT": str(work / "sites.gpkg")})
     sites_path = sites["OUTPUT"]
 
-    step(3, f"coverage: ITU-R P.526 4G RSRP of every site over the (SYNTHETIC) terrain, "
-            f"{args.foliage_db:g} dB foliage margin")
+    step(3, f"coverage: ITU-R P.526 4G RSRP of every site over the (SYNTHETIC) terrain, clutter from the "
+            f"(SYNTHETIC) land cover (ITU-R P.452 §4.5; {args.foliage_db:g} dB margin where it has no class)")
     cov = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 1,
                                           "THRESHOLD_DBM": -110, "MAX_RADIUS_M": 30000,
                                           "EXTRA_LOSS_DB": args.foliage_db, "QUANTITY": 1,
+                                          "LAND_COVER": sample.landcover_path(),
                                           "OUTPUT": str(out / "coverage_dbm.tif"),
                                           "OUTPUT_SERVER": str(work / "serving_site.tif")})
 
@@ -133,6 +134,7 @@ def main(argv=None) -> int:
     # the same villages under the uncorrected Bullington model, to show what the complete method changes
     cov_b = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 3, "MAX_RADIUS_M": 30000,
                                             "EXTRA_LOSS_DB": args.foliage_db, "QUANTITY": 1,
+                                            "LAND_COVER": sample.landcover_path(),
                                             "OUTPUT": str(work / "coverage_bullington_only.tif")})
     cls_b = run("kaltiminternet:classifyvillages", {"VILLAGES": villages_uri, "COVERAGE": cov_b["OUTPUT"],
                                                     "OFFICES": offices_uri, "OUTPUT": "TEMPORARY_OUTPUT"})
@@ -141,6 +143,21 @@ def main(argv=None) -> int:
                     f"{cls_b['BLANK_SPOT']} (covered {cls_b['COVERED']}, partial {cls_b['PARTIAL']}): "
                     f"{cls['BLANK_SPOT'] - cls_b['BLANK_SPOT']:+d} blank spots")
     print("          " + model_change, flush=True)
+    # the same villages with the flat foliage margin everywhere instead of the land-cover clutter
+    cov_f = run("kaltiminternet:coverage", {"SITES": sites_path, "DEM": dem, "MODEL": 1, "MAX_RADIUS_M": 30000,
+                                            "EXTRA_LOSS_DB": args.foliage_db, "QUANTITY": 1,
+                                            "OUTPUT": str(work / "coverage_flat_margin.tif")})
+    cls_f = run("kaltiminternet:classifyvillages", {"VILLAGES": villages_uri, "COVERAGE": cov_f["OUTPUT"],
+                                                    "OFFICES": offices_uri,
+                                                    "OUTPUT": str(work / "classified_flat.gpkg")})
+    status_lc = {r["kode"]: r["status"] for r in table_rows(cls["OUTPUT"])}
+    status_flat = {r["kode"]: r["status"] for r in table_rows(cls_f["OUTPUT"])}
+    changed = sum(1 for k, v in status_lc.items() if status_flat.get(k) != v)
+    into = sum(1 for k, v in status_lc.items() if v == "blank_spot" and status_flat.get(k) != "blank_spot")
+    out_of = sum(1 for k, v in status_lc.items() if v != "blank_spot" and status_flat.get(k) == "blank_spot")
+    print(f"          Land-cover clutter (SYNTHETIC land cover) vs a flat {args.foliage_db:g} dB margin: {changed} "
+          f"villages change status; blank spots {cls['BLANK_SPOT']} vs {cls_f['BLANK_SPOT']} ({into} become, "
+          f"{out_of} stop being blank spots)", flush=True)
 
     step(4, "importprogramme: the programme's connected villages (ILLUSTRATIVE status table)")
     prog = run("kaltiminternet:importprogramme", {"VILLAGES": cls["OUTPUT"], "TABLE": sample.programme_status_path(),

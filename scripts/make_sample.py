@@ -7,7 +7,9 @@ deterministically, and labelled:
 
 * village population: ESTIMATED from the real kab/kota totals (method below, field ``pop_flag='estimated'``);
 * DEM: SYNTHETIC terrain (``kaltim_dem_synthetic_250m.tif``, metadata SOURCE=synthetic);
-* towers: SYNTHETIC existing sites (``towers`` layer, field ``source='synthetic'``).
+* towers: SYNTHETIC existing sites (``towers`` layer, field ``source='synthetic'``);
+* land cover: SYNTHETIC ESA WorldCover classes (``kaltim_landcover_synthetic.tif``, EPSG:4326, metadata
+  SOURCE=synthetic), derived from the synthetic DEM and the village offices (``--landcover-only`` rebuilds just it).
 
 Population method: within each kab/kota the official total (Dukcapil 2025) is split over its villages in
 proportion to w = t × A^0.3, with t = 5 for a kelurahan (urban) and 1 for a desa, A the village area in km²;
@@ -35,6 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "sample"
 GPKG = OUT / "kaltim_sample.gpkg"
 DEM = OUT / "kaltim_dem_synthetic_250m.tif"
+LANDCOVER = OUT / "kaltim_landcover_synthetic.tif"
+LANDCOVER_SEED = 6402
+LANDCOVER_RES_DEG = 0.0025  # ~280 m, in EPSG:4326 like ESA WorldCover (so the plugin's resampling is exercised)
 UTM = 32750
 RES = 250.0
 SEED = 6400
@@ -246,6 +251,69 @@ def write_dem(province_geojson: Path) -> tuple:
     return elev, (minx, maxy)
 
 
+def write_landcover() -> dict:
+    """SYNTHETIC land cover (ESA WorldCover 2021 class codes) from the synthetic DEM and the village offices.
+
+    Deterministic (seed 6402), on the DEM's 250 m grid, then warped (nearest) to EPSG:4326 at 0.0025°:
+    sea (elevation 0) and low flat ground with ponded noise -> permanent water (80) / herbaceous wetland (90);
+    low coastal ground -> mangroves (95); within ~0.5 km of a village office (1 km for a kelurahan) -> built-up
+    (50); within ~2.5 km (noise-thinned) -> cropland (40); steep or high ground -> tree cover (10); the remaining
+    lowland: tree cover, with shrubland (20) and grassland (30) patches by noise. Nodata 0 (WorldCover's)
+    outside the province's 5 km margin is not used: every DEM cell gets a class."""
+    from scipy.ndimage import distance_transform_edt
+
+    dem = gdal.Open(str(DEM))
+    gt, w, h = dem.GetGeoTransform(), dem.RasterXSize, dem.RasterYSize
+    elev = dem.ReadAsArray().astype(np.float64)
+    rng = np.random.default_rng(LANDCOVER_SEED)
+    gy, gx = np.gradient(elev, RES)
+    slope = np.hypot(gx, gy)
+    noise = 0.6 * smooth_noise(rng, (h, w), 24) + 0.4 * smooth_noise(rng, (h, w), 6)
+    # distance (m) to the nearest village office, weighted: a kelurahan's built-up area is larger
+    near = {"desa": np.ones((h, w), dtype=bool), "kelurahan": np.ones((h, w), dtype=bool)}
+    vds = ogr.Open(str(GPKG))
+    lyr = vds.GetLayerByName("offices")
+    to_utm = osr.CoordinateTransformation(lyr.GetSpatialRef(), UTM_SRS)
+    for f in lyr:
+        g = f.GetGeometryRef().Clone()
+        g.Transform(to_utm)
+        c = int((g.GetX() - gt[0]) // RES)
+        r = int((gt[3] - g.GetY()) // RES)
+        if 0 <= r < h and 0 <= c < w:
+            near["kelurahan" if (f.GetField("jenis") or "").lower() == "kelurahan" else "desa"][r, c] = False
+    d_desa = distance_transform_edt(near["desa"]) * RES
+    d_kel = distance_transform_edt(near["kelurahan"]) * RES
+    lc = np.full((h, w), 10, dtype=np.uint8)                                    # tree cover
+    lowland = (elev < 150) & (slope < 0.05)
+    lc[lowland & (noise > 0.35)] = 20                                           # shrubland
+    lc[lowland & (noise < -0.75)] = 30                                          # grassland
+    crop = (np.minimum(d_desa, d_kel / 1.5) < 2500) & (noise > -0.4) & (slope < 0.08)
+    lc[crop] = 40                                                               # cropland
+    lc[(d_desa < 500) | (d_kel < 1000)] = 50                                    # built-up
+    lc[(elev > 0) & (elev < 6) & (noise > 0.1)] = 95                            # mangroves on low coastal ground
+    lc[(elev < 25) & (slope < 0.004) & (noise < -0.9)] = 90                     # herbaceous wetland
+    lc[(elev <= 0) | ((elev < 20) & (slope < 0.003) & (noise < -1.1))] = 80     # sea and ponded lowland: water
+    mem = gdal.GetDriverByName("MEM").Create("", w, h, 1, gdal.GDT_Byte)
+    mem.SetGeoTransform(gt)
+    mem.SetProjection(dem.GetProjection())
+    mem.GetRasterBand(1).WriteArray(lc)
+    mem.GetRasterBand(1).SetNoDataValue(0)
+    if LANDCOVER.exists():
+        LANDCOVER.unlink()
+    out = gdal.Warp(str(LANDCOVER), mem, dstSRS="EPSG:4326", xRes=LANDCOVER_RES_DEG, yRes=LANDCOVER_RES_DEG,
+                    resampleAlg="near", srcNodata=0, dstNodata=0, targetAlignedPixels=True,
+                    creationOptions=["COMPRESS=DEFLATE", "PREDICTOR=2", "ZLEVEL=9", "TILED=YES"])
+    out.SetMetadata({"SOURCE": "synthetic", "TITLE": "SYNTHETIC land cover for Kalimantan Timur (ESA WorldCover "
+                     "class codes; not real land cover)", "METHOD": "scripts/make_sample.py write_landcover(): "
+                     "rules on the synthetic DEM and the village offices, seed 6402"})
+    band = out.GetRasterBand(1)
+    band.SetDescription("land cover class (ESA WorldCover codes, SYNTHETIC)")
+    arr = band.ReadAsArray()
+    out = None
+    codes, counts = np.unique(arr[arr > 0], return_counts=True)
+    return {int(c): int(n) for c, n in zip(codes, counts)}
+
+
 OPERATORS = (("Telkomsel", 0.58), ("Indosat", 0.22), ("XL", 0.15), ("Smartfren", 0.05))
 
 
@@ -297,7 +365,12 @@ def write_towers(villages: list) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--src", default=str(ROOT.parent / "shared" / "data" / "real"))
+    parser.add_argument("--landcover-only", action="store_true",
+                        help="rebuild only the synthetic land cover from the DEM and offices already in place")
     args = parser.parse_args(argv)
+    if args.landcover_only:
+        print(f"land cover (synthetic): {write_landcover()} -> {LANDCOVER.name}")
+        return 0
     src = Path(args.src)
     if not (src / "kaltim_desa_kelurahan_boundaries.geojson").exists():
         print(f"make_sample: real data not found in {src}; pass --src", file=sys.stderr)
@@ -308,6 +381,7 @@ def main(argv=None) -> int:
     elev, _ = write_dem(src / "kaltim_provinsi_boundary.geojson")
     print(f"DEM: {elev.shape[1]} x {elev.shape[0]} cells, max {elev.max()} m -> {DEM.name}")
     print(f"towers (synthetic): {write_towers(villages)}")
+    print(f"land cover (synthetic): {write_landcover()} -> {LANDCOVER.name}")
     return 0
 
 

@@ -343,7 +343,7 @@ def _viewshed(z, gt_win, wkt, site, rx_height, k_factor, radius):
 
 
 def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environment, empirical_correction,
-                  ray_step_cells):
+                  ray_step_cells, clutter=None):
     """Returns (array, (xoff, yoff), cells_in_range, nodata_cells_in_range) or (None, None, 0, 0)."""
     if model not in MODELS:
         raise CoverageError("Unknown model '{}'; use one of {}.".format(model, ", ".join(MODELS)))
@@ -451,12 +451,15 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         out -= lo
         if has_invalid:
             out[invalid] = np.nan
+    if clutter is not None and model != "los":
+        # clutter at the receiver, per cell from the land cover (core.clutter; the flat margin where it has no class)
+        out -= clutter.loss_window(c0, r0, xs, ys, site.freq_mhz)
     WORK_COUNTER["cells_computed"] += n_range - n_nodata
     return out, (c0, r0), n_range, n_nodata
 
 
 def compute_site_window(ds, site, model="p526", rx_height=1.5, max_radius_m=30000.0, k_factor=4.0 / 3.0,
-                        environment="rural", empirical_correction=False, ray_step_cells=1.0):
+                        environment="rural", empirical_correction=False, ray_step_cells=1.0, clutter=None):
     """Compute one site on the DEM window within ``max_radius_m`` around it.
 
     ``ds``: an open GDAL dataset (metric, north-up).  Only the window around
@@ -467,11 +470,12 @@ def compute_site_window(ds, site, model="p526", rx_height=1.5, max_radius_m=3000
     dBm (EIRP - path loss).  NaN outside the radius and on DEM nodata cells.
     The site is snapped to the centre of its cell.  ``ray_step_cells`` > 1
     coarsens the p526 rays (angular spacing at the radius and sample step,
-    in cells) for speed.  Increments ``WORK_COUNTER``.
+    in cells) for speed.  ``clutter``: a :class:`.clutter.ClutterGrid` on this DEM's grid whose per-cell loss is
+    subtracted (dBm models), None for none.  Increments ``WORK_COUNTER``.
     """
     _check_dem(ds, ds.GetDescription())
     arr, off, _, _ = _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environment,
-                                   empirical_correction, ray_step_cells)
+                                   empirical_correction, ray_step_cells, clutter)
     return arr, off
 
 
@@ -530,7 +534,7 @@ def _finalise(work_path, final_path, predictor):
 def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=-110.0,
                  max_radius_m=30000.0, k_factor=4.0 / 3.0, server_path=None, count_path=None,
                  progress=None, is_canceled=None, environment="rural", empirical_correction=False,
-                 ray_step_cells=1.0):
+                 ray_step_cells=1.0, clutter=None):
     """Composite coverage of ``sites`` on the grid of ``dem_path``.
 
     Output ``out_path``: float32 GeoTIFF, same size / geotransform /
@@ -544,6 +548,7 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     ``threshold_dbm`` (``los``: number of visible sites).
     ``progress(pct)`` is called with 0..100; ``is_canceled()`` is polled
     before each site and raises :class:`CoverageCanceled` (no output kept).
+    ``clutter``: a :class:`.clutter.ClutterGrid` (land-cover clutter per cell), None for none.
 
     Returns a stats dict: sites_total, sites_computed, sites_skipped (ids of
     sites outside the DEM), cells_computed, dem_nodata_cells_in_range,
@@ -616,7 +621,7 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             if is_canceled is not None and is_canceled():
                 raise CoverageCanceled(f"Coverage computation canceled after {k} of {len(order)} sites.")
             arr, off, n_rng, n_nd = _compute_site(ds, site, model, rx_height, radius, k_factor, environment,
-                                                  empirical_correction, ray_step_cells)
+                                                  empirical_correction, ray_step_cells, clutter)
             if arr is None:
                 continue
             xoff, yoff = off

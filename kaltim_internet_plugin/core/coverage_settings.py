@@ -44,6 +44,11 @@ class CoverageSettings:
     resolution: str = d.DEFAULT_RESOLUTION
     k_factor: float = 4.0 / 3.0  # standard atmosphere (ITU-R P.453)
     max_radius_m: float = 30000.0
+    # clutter from land cover (core.clutter): the land-cover raster, the class -> clutter table and its SHA-256
+    # (12 hex digits); empty = the flat clutter margin everywhere
+    land_cover_path: str = ""
+    clutter_table_path: str = ""
+    clutter_table_sha: str = ""
 
     # ---- derived -------------------------------------------------------------------------------------------------
     @property
@@ -56,12 +61,27 @@ class CoverageSettings:
         return "los" if self.is_los else "dbm"
 
     @property
+    def uses_land_cover(self) -> bool:
+        return bool(self.land_cover_path) and not self.is_los
+
+    @property
+    def clutter_use(self) -> str:
+        """What gives the clutter: 'flat margin' or 'landcover:<file name> table:<sha>'."""
+        if not self.uses_land_cover:
+            return "flat margin"
+        import os
+
+        return f"landcover:{os.path.basename(self.land_cover_path)} table:{self.clutter_table_sha}"
+
+    @property
     def eirp_offset_db(self) -> float:
         """dB to subtract from a site's EIRP so that the engine's received power is this raster's quantity with
-        the clutter margin (0 for line of sight)."""
+        the flat clutter margin (0 for line of sight). With land cover the clutter is per cell
+        (core.clutter.clutter_for, the flat margin only where the land cover has no class), not in this offset."""
         if self.is_los:
             return 0.0
-        return d.QUANTITY_OFFSETS_DB[self.quantity] + max(self.clutter_margin_db, 0.0)
+        margin = 0.0 if self.uses_land_cover else max(self.clutter_margin_db, 0.0)
+        return d.QUANTITY_OFFSETS_DB[self.quantity] + margin
 
     @property
     def ray_steps(self):
@@ -86,6 +106,7 @@ class CoverageSettings:
         out = {PREFIX + f.name.upper(): (f"{getattr(self, f.name):.6g}" if isinstance(getattr(self, f.name), float)
                                          else str(getattr(self, f.name))) for f in fields(self)}
         out[KIND_KEY] = self.kind
+        out[PREFIX + "CLUTTER"] = self.clutter_use
         if not self.is_los:
             out[EIRP_OFFSET_KEY] = f"{self.eirp_offset_db:.4f}"
         steps = self.ray_steps

@@ -242,13 +242,15 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
 
 def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height: float = 1.5,
                  k_factor: float = 4.0 / 3.0, max_radius: float = 30000.0, limit: Optional[int] = None,
-                 step_m=None, model: str = "p526") -> list:
+                 step_m=None, model: str = "p526", clutter=None) -> list:
     """Signal at ``(x, y)`` (DEM CRS) from every site within ``max_radius`` metres, strongest first.
 
     Model: ITU-R P.526 -- EIRP - free-space loss - the complete (delta-Bullington) diffraction loss, or with
     ``model='p526_bullington'`` the uncorrected Bullington loss, over the DEM profile from the site
     (snapped to its cell centre, antenna ``height_m`` above the ground) to the receiver (``rx_height``
     above the ground), earth curvature with ``k_factor``.  Sites outside the DEM are ignored.
+    ``clutter``: the coverage raster's land-cover clutter (:func:`.clutter.clutter_for` on this DEM), whose loss
+    at the point's cell is subtracted as in the raster (``clutter_db`` in each result; 0 without).
     Returns a list of dicts (at most ``limit``): ``site_id``, ``operator``, ``tech``, ``x``/``y`` (the
     snapped site position), ``distance_m``, ``dbm``, ``fspl_db``, ``diffraction_db``, ``v``,
     ``obstructed`` (terrain cuts the line of sight), ``height_m``, ``freq_mhz``, ``eirp_dbm``, ``index``
@@ -269,6 +271,7 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
     if dem.is_nodata(x, y):
         raise ProfileError("point_nodata", x=x, y=y)
     results = []
+    prow, pcol = dem.cell(x, y)
     for index, site in enumerate(sites):
         sx, sy = float(site.x), float(site.y)
         if not dem.inside(sx, sy):
@@ -281,10 +284,12 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
         freq = float(site.freq_mhz)
         loss, v, _ = _diffraction(d, ground, float(site.height_m), rx_height, freq, k_factor, model)
         fspl = float(prop.fspl_db(dist, freq))
+        clut = float(clutter.loss_window(pcol, prow, 1, 1, freq)[0, 0]) if clutter is not None else 0.0
         results.append({
             "site_id": str(site.site_id), "operator": str(getattr(site, "operator", "") or ""),
             "tech": str(getattr(site, "tech", "") or ""), "x": cx, "y": cy, "distance_m": dist,
-            "dbm": float(site.eirp_dbm) - fspl - float(loss), "fspl_db": fspl, "diffraction_db": float(loss),
+            "dbm": float(site.eirp_dbm) - fspl - float(loss) - clut, "fspl_db": fspl, "diffraction_db": float(loss),
+            "clutter_db": clut,
             "v": float(v), "obstructed": bool(v > 0), "height_m": float(site.height_m), "freq_mhz": freq,
             "eirp_dbm": float(site.eirp_dbm), "index": index, "site": site,
         })

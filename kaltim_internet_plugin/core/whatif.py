@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Callable, Optional, Sequence
 
 import numpy as np
@@ -55,6 +55,7 @@ from .classify import (
     geometry_from_wkb,
     share_status,
 )
+from .clutter import ClutterError, clutter_for
 from .costs import default_items
 from .coverage_settings import CoverageSettings, CoverageSettingsError
 from .sites import TECH_DEFAULTS, TECHS
@@ -119,6 +120,8 @@ class WhatIfParams:
     partial_share: float = PARTIAL_SHARE
     # dB subtracted from a site's EIRP so the preview matches the raster (RSRP conversion + clutter margin)
     eirp_offset_db: float = 0.0
+    # the raster's settings (CoverageSettings) when it carries them: its land-cover clutter applies to the preview
+    settings: object = None
 
     @classmethod
     def from_raster_metadata(cls, path: str, **overrides) -> WhatIfParams:
@@ -153,6 +156,7 @@ class WhatIfParams:
             p.model, p.rx_height, p.threshold_dbm = settings.model, settings.rx_height_m, settings.threshold_dbm
             p.max_radius_m, p.k_factor = settings.max_radius_m, settings.k_factor
             p.ray_step_cells, p.eirp_offset_db = settings.ray_steps, settings.eirp_offset_db
+            p.settings = settings
         for k, v in overrides.items():
             setattr(p, k, v)
         return p
@@ -501,9 +505,12 @@ class WhatIfEngine:
             site = cov.Site(site.site_id, site.x, site.y, site.height_m, site.freq_mhz,
                             site.eirp_dbm - p.eirp_offset_db)
         try:
+            grid = None
+            if p.settings is not None:  # the raster's land-cover clutter, at the preview's receiver height
+                grid = clutter_for(replace(p.settings, rx_height_m=p.rx_height), ds)
             arr, off = cov.compute_site_window(ds, site, p.model, p.rx_height, p.max_radius_m, p.k_factor,
-                                               p.environment, False, p.ray_step_cells)
-        except cov.CoverageError as exc:
+                                               p.environment, False, p.ray_step_cells, clutter=grid)
+        except (cov.CoverageError, ClutterError) as exc:
             raise WhatIfError(str(exc), "coverage") from None
         ds = None
         if arr is None:

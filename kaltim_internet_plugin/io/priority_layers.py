@@ -384,8 +384,9 @@ class WindowCoverage:
     radius)."""
 
     def __init__(self, ds, model="p526", rx_height=1.5, max_radius_m=30000.0, k_factor=4.0 / 3.0,
-                 ray_step_cells=1.0):
+                 ray_step_cells=1.0, clutter=None):
         self.ds = ds
+        self.clutter = clutter  # core.clutter.ClutterGrid on ds's grid (land-cover clutter), None for none
         self.ray_step_cells = ray_step_cells
         self.model = model
         self.rx_height = rx_height
@@ -399,7 +400,7 @@ class WindowCoverage:
 
             self.cache[key] = compute_site_window(self.ds, site, model=self.model, rx_height=self.rx_height,
                                                   max_radius_m=self.max_radius_m, k_factor=self.k_factor,
-                                                  ray_step_cells=self.ray_step_cells)
+                                                  ray_step_cells=self.ray_step_cells, clutter=self.clutter)
         return self.cache[key]
 
     def values(self, key, site, cols, rows, inside):

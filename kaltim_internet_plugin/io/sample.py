@@ -10,6 +10,7 @@ from . import styles
 GPKG_NAME = "kaltim_sample.gpkg"
 DEM_NAME = "kaltim_dem_synthetic_250m.tif"
 FIBRE_POPS_NAME = "kaltim_fibre_pops_synthetic.gpkg"
+LANDCOVER_NAME = "kaltim_landcover_synthetic.tif"
 PROGRAMME_STATUS_NAME = "programme_status_ILLUSTRATIVE.csv"
 ANALYSIS_CRS = "EPSG:32750"
 
@@ -20,6 +21,11 @@ def gpkg_path() -> str:
 
 def dem_path() -> str:
     return str(sample_dir() / DEM_NAME)
+
+
+def landcover_path() -> str:
+    """SYNTHETIC land cover in ESA WorldCover classes (scripts/make_sample.py), for the coverage's LAND_COVER."""
+    return str(sample_dir() / LANDCOVER_NAME)
 
 
 def fibre_pops_uri() -> str:

@@ -30,10 +30,12 @@ from ..compat import FieldType
 from ..core import definitions as defs
 from ..core import numbers as nb
 from ..core.classify import VillageInput
+from ..core.clutter import ClutterError, clutter_for
 from ..core.cover_test import NewSiteTest, window_sampler
 from ..core.coverage import CoverageError, Site
 from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
 from ..core.villages import detect_fields
+from ..errors import describe
 from ..i18n import tr
 from ..io.offices import OfficeError, code_key, read_offices
 from ..io.priority_layers import (
@@ -187,9 +189,13 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
         if msg:
             feedback.pushInfo(msg)
+        try:  # the raster's land-cover clutter (none: the flat margin in the EIRP offset), as in the raster
+            grid = clutter_for(settings, ds)
+        except ClutterError as exc:
+            raise QgsProcessingException(describe(exc)) from None
         engine = WindowCoverage(ds, model=settings.model, rx_height=settings.rx_height_m,
                                 max_radius_m=settings.max_radius_m, k_factor=settings.k_factor,
-                                ray_step_cells=settings.ray_steps)
+                                ray_step_cells=settings.ray_steps, clutter=grid)
         vil_dem = points_to_crs(villages.xy, villages.crs, dem_crs, context)
         cols, rows, inside = pixel_index(ds.GetGeoTransform(), vil_dem, ds.RasterXSize, ds.RasterYSize)
         test = None
