@@ -202,3 +202,117 @@ def cleanup(targets: List[Target]) -> Set[str]:
             except RuntimeError:
                 pass
     return removed
+
+
+# --- all-or-nothing outputs (issue 16, item 2) ---------------------------------------------------------------------
+# A file output of one of these kinds, and every folder output, is written under a temporary name in its own
+# destination folder and renamed at the end of a successful run: a failed or cancelled run leaves nothing new and
+# never a half-written file, and a file the user already had stays untouched until the new one is complete.
+# GeoPackage / Shapefile outputs written by QGIS sinks (and tables added to an existing GeoPackage) are not renamed
+# (a sink may append to a file the user already has); for them :func:`cleanup` removes what a failed run created.
+STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".tif", ".tiff", ".json", ".txt", ".png")
+PARTIAL_TAG = ".kaltim-partial-"
+
+
+@dataclass
+class Staged:
+    param: str
+    final: str
+    temp: str
+    folder: bool
+
+
+def _temp_name(final: str) -> str:
+    import uuid
+
+    folder, name = os.path.split(final)
+    stem, ext = os.path.splitext(name)
+    return os.path.join(folder, f".{stem}{PARTIAL_TAG}{uuid.uuid4().hex[:8]}{'' if ext == '' else ext}")
+
+
+def _redirect(value, temp: str):
+    """The parameter value with its path replaced by ``temp`` (a layer definition keeps its other settings)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        from qgis.core import QgsProperty
+
+        copy = QgsProcessingOutputLayerDefinition(value)
+        copy.sink = QgsProperty.fromValue(temp)
+        return copy
+    return temp
+
+
+def stage(parameters: dict, targets: List[Target]) -> Tuple[dict, List[Staged]]:
+    """(the parameters with the staged outputs pointing at their temporary names, the staged outputs)."""
+    staged: List[Staged] = []
+    params = dict(parameters)
+    for t in targets:
+        if t.folder:
+            parent = os.path.dirname(t.path)
+            if not os.path.isdir(parent) or (t.existed and not os.path.isdir(t.path)):
+                continue
+            temp = _temp_name(t.path)
+            os.mkdir(temp)
+        else:
+            if t.table is not None or not t.path.lower().endswith(STAGED_KINDS) or not os.path.isdir(
+                    os.path.dirname(t.path)):
+                continue
+            temp = _temp_name(t.path)
+        staged.append(Staged(t.param, t.path, temp, t.folder))
+        params[t.param] = _redirect(parameters.get(t.param), temp)
+    return params, staged
+
+
+def _sides(path: str) -> List[str]:
+    return [path] + [path + s for s in _SIDE_SUFFIXES]
+
+
+def discard(staged: List[Staged]) -> None:
+    """After a failure or a cancel: remove every temporary output; the destination is as it was."""
+    import shutil
+
+    for s in staged:
+        if s.folder:
+            shutil.rmtree(s.temp, ignore_errors=True)
+        else:
+            for p in _sides(s.temp):
+                if os.path.isfile(p):
+                    try:
+                        os.remove(p)
+                    except OSError:
+                        pass
+
+
+def _swap(text: str, staged: List[Staged]) -> str:
+    for s in staged:
+        text = text.replace(s.temp, s.final)
+    return text
+
+
+def commit(staged: List[Staged], results, context=None):
+    """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths."""
+    import shutil
+
+    for s in staged:
+        if s.folder:
+            os.makedirs(s.final, exist_ok=True)
+            for root, _dirs, files in os.walk(s.temp):
+                dest = os.path.join(s.final, os.path.relpath(root, s.temp))
+                os.makedirs(dest, exist_ok=True)
+                for name in files:
+                    os.replace(os.path.join(root, name), os.path.join(dest, name))
+            shutil.rmtree(s.temp, ignore_errors=True)
+        elif os.path.exists(s.temp):
+            for src, dst in zip(_sides(s.temp), _sides(s.final)):
+                if os.path.isfile(src):
+                    os.replace(src, dst)
+    if not staged:
+        return results
+    if context is not None:
+        loads = context.layersToLoadOnCompletion()
+        if any(any(s.temp in key for s in staged) for key in loads):
+            context.setLayersToLoadOnCompletion({_swap(key, staged): details for key, details in loads.items()})
+    if isinstance(results, dict):
+        return {key: _swap(v, staged) if isinstance(v, str) else (
+            [_swap(x, staged) if isinstance(x, str) else x for x in v] if isinstance(v, list) else v)
+            for key, v in results.items()}
+    return results
