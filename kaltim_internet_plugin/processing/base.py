@@ -8,7 +8,7 @@ import traceback
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterNumber
 
 from ..i18n import tr
-from .output_guard import OutputConflictError, check_outputs, cleanup, commit, discard, stage
+from .output_guard import OutputConflictError, check_outputs, cleanup, commit, discard, forget, stage
 
 
 def _clean_errors(process):
@@ -24,12 +24,13 @@ def _clean_errors(process):
         targets, staged = [], []
         try:
             targets = check_outputs(self, parameters, context)
-            parameters, staged = stage(parameters, targets)  # file outputs under a temporary name until the end
+            # file outputs and output folders under a temporary name until the run succeeds
+            parameters, staged = stage(parameters, targets, getattr(self, "FOLDER_UPDATES", ()))
             result = process(self, parameters, context, feedback)
-            if feedback is not None and feedback.isCanceled():
+            if feedback is not None and feedback.isCanceled():  # a cancelled run keeps nothing new either
                 discard(staged)
                 cleanup(targets)
-                return result
+                return forget(staged, result)
             return commit(staged, result, context)
         except OutputConflictError as exc:
             message = str(exc)

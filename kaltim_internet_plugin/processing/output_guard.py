@@ -210,7 +210,11 @@ def cleanup(targets: List[Target]) -> Set[str]:
 # never a half-written file, and a file the user already had stays untouched until the new one is complete.
 # GeoPackage / Shapefile outputs written by QGIS sinks (and tables added to an existing GeoPackage) are not renamed
 # (a sink may append to a file the user already has); for them :func:`cleanup` removes what a failed run created.
-STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".tif", ".tiff", ".json", ".txt", ".png")
+# GeoTIFF outputs are finished the same way by core/coverage.py (a work file translated to a temporary name and
+# renamed); Processing styles a raster output by its path after the run, so it is not renamed here.
+# A file an algorithm updates in place inside its output folder (``FOLDER_UPDATES``, e.g. exportplan's plan.gpkg,
+# which keeps its other tables) is copied into the temporary folder first and renamed back at the end.
+STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".json", ".txt", ".png")
 PARTIAL_TAG = ".kaltim-partial-"
 
 
@@ -241,8 +245,11 @@ def _redirect(value, temp: str):
     return temp
 
 
-def stage(parameters: dict, targets: List[Target]) -> Tuple[dict, List[Staged]]:
-    """(the parameters with the staged outputs pointing at their temporary names, the staged outputs)."""
+def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, List[Staged]]:
+    """(the parameters with the staged outputs pointing at their temporary names, the staged outputs).
+    ``updates``: names of files in an output folder that the algorithm updates in place (copied first)."""
+    import shutil
+
     staged: List[Staged] = []
     params = dict(parameters)
     for t in targets:
@@ -252,6 +259,9 @@ def stage(parameters: dict, targets: List[Target]) -> Tuple[dict, List[Staged]]:
                 continue
             temp = _temp_name(t.path)
             os.mkdir(temp)
+            for name in updates:
+                if os.path.isfile(os.path.join(t.path, name)):
+                    shutil.copy2(os.path.join(t.path, name), os.path.join(temp, name))
         else:
             if t.table is not None or not t.path.lower().endswith(STAGED_KINDS) or not os.path.isdir(
                     os.path.dirname(t.path)):
@@ -316,3 +326,10 @@ def commit(staged: List[Staged], results, context=None):
             [_swap(x, staged) if isinstance(x, str) else x for x in v] if isinstance(v, list) else v)
             for key, v in results.items()}
     return results
+
+
+def forget(staged: List[Staged], results):
+    """The results of a cancelled run: a path to a discarded temporary output becomes empty."""
+    if not isinstance(results, dict):
+        return results
+    return {key: "" if isinstance(v, str) and any(s.temp in v for s in staged) else v for key, v in results.items()}

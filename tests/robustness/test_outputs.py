@@ -216,3 +216,27 @@ def fails_unexpected(alg, params):
         processing.run(f"kaltiminternet:{alg}", params)
     assert "Traceback" not in str(exc.value)
     return str(exc.value)
+
+
+def test_a_geotiff_is_finished_under_a_temporary_name(tmp_path):
+    """core/coverage.py's last step: a raster the user had stays whole when the new one cannot be written."""
+    import numpy as np
+    from osgeo import gdal
+
+    from kaltim_internet_plugin.core import coverage
+
+    final = tmp_path / "coverage.tif"
+    final.write_bytes(b"the user's old raster")
+    before = digest(final)
+    with pytest.raises(Exception):  # noqa: B017 - GDAL or the rename, whichever reports the missing work file
+        coverage._finalise(str(tmp_path / "no_work_file.tif"), str(final), 3)
+    assert digest(final) == before and _partials(tmp_path) == []
+    work = tmp_path / "work.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(str(work), 4, 3, 1, gdal.GDT_Float32)
+    ds.GetRasterBand(1).WriteArray(np.full((3, 4), -80.0, dtype=np.float32))
+    ds = None
+    coverage._finalise(str(work), str(final), 3)
+    out = gdal.Open(str(final))
+    assert out.RasterXSize == 4 and float(out.GetRasterBand(1).ReadAsArray()[0, 0]) == -80.0
+    out = None
+    assert _partials(tmp_path) == []
