@@ -165,7 +165,53 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                     "a GeoPackage, a new table name); inputs are never changed.").format(
                     out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
                     what=t.path + (f"|layername={table}" if table else "")))
+    for param, path in _gpkgs_written(alg, parameters, context, targets):
+        message = lock_message(param, path)
+        if message:
+            raise OutputConflictError(message)
     return targets
+
+
+# --- a GeoPackage locked by another program (issue 16) -------------------------------------------------------------
+# SQLite waits for a lock as long as its busy timeout; GDAL's is long, so a locked file made a tool wait ~30 s and
+# then say "database is locked". Every GeoPackage an algorithm writes to is probed first with a short timeout.
+LOCK_TIMEOUT_S = 1.0
+
+
+def _gpkgs_written(alg, parameters, context, targets) -> List[Tuple[str, str]]:
+    """(parameter, path) of the existing GeoPackages the algorithm writes to: its file outputs and the inputs it
+    names in ``WRITES_INPUTS`` (e.g. importmonitoring's PLAN_DB)."""
+    out = [(t.param, t.path) for t in targets if not t.folder and t.existed and t.path.lower().endswith(".gpkg")]
+    for name in getattr(alg, "WRITES_INPUTS", ()):
+        value = _static(parameters.get(name))
+        if isinstance(value, str) and value.strip():
+            path = split_uri(value)[0]
+            if path.lower().endswith(".gpkg") and os.path.isfile(path):
+                out.append((name, _real(path)))
+    return out
+
+
+def lock_message(param: str, path: str, timeout: float = LOCK_TIMEOUT_S) -> str:
+    """A message when another connection holds a write lock on the GeoPackage ``path``, else ''."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=timeout, isolation_level=None)
+    except sqlite3.Error:
+        return ""  # not a database we can open: the algorithm's own checks say what is wrong
+    try:
+        con.execute("BEGIN IMMEDIATE")  # takes the write lock (and gives it back at once) or fails when busy
+        con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            return tr("{param} = {path} is locked by another program (or by a layer being edited in QGIS), so it "
+                      "cannot be written now. Close it in the other program or end the QGIS editing session (save "
+                      "or discard the edits), or choose another file.").format(param=param, path=path)
+    except sqlite3.Error:
+        pass
+    finally:
+        con.close()
+    return ""
 
 
 def _remove(path: str) -> None:
