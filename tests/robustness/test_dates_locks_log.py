@@ -102,3 +102,36 @@ def test_an_unlocked_geopackage_is_not_reported(provider, tmp_path):
     reader.execute("SELECT count(*) FROM villages").fetchone()  # a reader does not block a writer
     assert lock_message("PLAN_DB", plan) == ""
     reader.close()
+
+
+def _optimize_log(lang):
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+    from tests.qgis.test_priority_algs import point_layer, random_instance, run
+
+    vil, cand = random_instance(2)
+    params = {"VILLAGES": point_layer(vil, [("kode", str), ("population", int)]),
+              "CANDIDATES": point_layer(cand, [("cand_id", str), ("cost_idr", float)]), "RADIUS_M": 4000.0,
+              "BUDGET_IDR": 4.5e9, "METHOD": 0, "OUTPUT_SITES": "TEMPORARY_OUTPUT",
+              "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
+    if lang == "id":
+        assert install_translator("id"), "the .qm must be built (make translations)"
+    try:
+        res, fb = run("optimizesites", params)
+    finally:
+        remove_translator()
+    return res, "\n".join(fb.infos)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_optimizesites_log_writes_numbers_the_ui_languages_way(provider, lang):
+    from kaltim_internet_plugin.core import formatting as fmt
+
+    res, log = _optimize_log(lang)
+    cost, people = fmt.money_full(res["COST_TOTAL"], lang), fmt.integer(res["POPULATION_COVERED"], lang)
+    if lang == "id":
+        assert "dalam 4.000 m dari lokasi" in log and "(anggaran Rp 4.500.000.000)" in log
+        assert f"senilai {cost} " in log and f"{people} penduduk baru" in log
+    else:
+        assert "within 4,000 m of the site" in log and "(budget Rp 4,500,000,000)" in log
+        assert f"for {cost} " in log and f"{people} people newly covered" in log
+    assert res["POPULATION_COVERED"] >= 1000  # the grouping separator is really exercised
