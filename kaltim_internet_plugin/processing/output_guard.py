@@ -344,12 +344,41 @@ def _swap(text: str, staged: List[Staged]) -> str:
     return text
 
 
+def _repoint_projects(s: Staged) -> None:
+    """A QGIS project written into the temporary folder names it in a few absolute paths (e.g. the layouts'
+    attribute tables): they name the final folder before the project is moved there."""
+    import zipfile
+
+    for root, _dirs, files in os.walk(s.temp):
+        for name in files:
+            path = os.path.join(root, name)
+            if name.lower().endswith(".qgs"):
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+                if s.temp in text:
+                    with open(path, "w", encoding="utf-8") as fh:
+                        fh.write(text.replace(s.temp, s.final))
+            elif name.lower().endswith(".qgz"):
+                with zipfile.ZipFile(path) as zin:
+                    entries = [(info, zin.read(info)) for info in zin.infolist()]
+                if not any(s.temp.encode("utf-8") in data for _info, data in entries):
+                    continue
+                fresh = path + ".repointed"
+                with zipfile.ZipFile(fresh, "w", zipfile.ZIP_DEFLATED) as zout:
+                    for info, data in entries:
+                        if info.filename.lower().endswith(".qgs"):
+                            data = data.replace(s.temp.encode("utf-8"), s.final.encode("utf-8"))
+                        zout.writestr(info, data)
+                os.replace(fresh, path)
+
+
 def commit(staged: List[Staged], results, context=None):
     """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths."""
     import shutil
 
     for s in staged:
         if s.folder:
+            _repoint_projects(s)
             os.makedirs(s.final, exist_ok=True)
             for root, _dirs, files in os.walk(s.temp):
                 dest = os.path.join(s.final, os.path.relpath(root, s.temp))

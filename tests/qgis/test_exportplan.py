@@ -491,6 +491,10 @@ def test_reexport_into_the_same_folder_from_its_own_plan_gpkg(provider, tmp_path
     out = tmp_path / "out"
     res, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "OUTPUT_FOLDER": str(out)})
     gpkg = res["GPKG"]
+    assert gpkg == str(out / "plan.gpkg")  # written under a temporary folder, renamed at the end (issue 16)
+    with zipfile.ZipFile(out / "plan.qgz") as z:  # the project names the final folder, not the temporary one
+        qgs = b"".join(z.read(n) for n in z.namelist() if n.endswith(".qgs"))
+    assert b".kaltim-partial-" not in qgs and str(out).encode() in qgs
     con = sqlite3.connect(gpkg)
     con.execute("CREATE TABLE mon_reports (id INTEGER PRIMARY KEY, note TEXT)")
     con.execute("INSERT INTO mon_reports (note) VALUES ('kept')")
