@@ -94,7 +94,8 @@ def _table() -> dict:
         "outage_end_before_start": tr("outage end {end} before start {start}"),
         "outage_end_future": tr("outage end {end} lies in the future"),
         "missing_period_value": tr("missing period (YYYY-MM or YYYY-MM-DD)"),
-        "period_future": tr("period {period} lies in the future"),
+        "period_future": tr("{column} {period} lies in the future (today is {today}): a service report records "
+                            "what has happened. Correct the date in the file, or import this row after that day"),
         "no_data": tr("no data (no uptime, outage, users, speeds or latency)"),
         "unknown_site_code": tr("unknown site code {code}"),
         "unknown_village_code": tr("unknown village code {code}"),

@@ -524,11 +524,20 @@ def _create_work(path, ds, dtype, nodata):
 def _finalise(work_path, final_path, predictor):
     d = os.path.dirname(os.path.abspath(final_path))
     os.makedirs(d, exist_ok=True)
-    if os.path.exists(final_path):
-        gdal.GetDriverByName("GTiff").Delete(final_path)
-    gdal.Translate(final_path, work_path,
-                   creationOptions=["TILED=YES", "COMPRESS=DEFLATE", f"PREDICTOR={predictor}",
-                                    "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"])
+    # written under a temporary name beside it and renamed: a raster the user already had stays whole until the
+    # new one is complete (issue 16, item 2)
+    partial = os.path.join(d, "." + os.path.basename(final_path) + ".kaltim-partial.tif")
+    try:
+        gdal.Translate(partial, work_path,
+                       creationOptions=["TILED=YES", "COMPRESS=DEFLATE", f"PREDICTOR={predictor}",
+                                        "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"])
+        os.replace(partial, final_path)
+    finally:
+        for p in (partial, partial + ".aux.xml"):
+            if os.path.exists(p):
+                os.remove(p)
+    if os.path.exists(final_path + ".aux.xml"):  # the old raster's statistics/metadata
+        os.remove(final_path + ".aux.xml")
 
 
 def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=-110.0,

@@ -36,6 +36,8 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
     OUTPUT_FILES = ("plan.qgz", "roadmap.xlsx", "deployment_plan.pdf", "atlas_kabkota.pdf", "overview.pdf",
                     "roadmap_report.pdf")
     GROUP_ID = "plan"
+    # updated in place inside OUTPUT_FOLDER: copied into the run's temporary folder, renamed back when it succeeds
+    FOLDER_UPDATES = ("plan.gpkg",)
 
     def displayName(self) -> str:
         return tr("Export deployment plan")

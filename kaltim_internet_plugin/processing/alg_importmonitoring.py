@@ -55,6 +55,7 @@ def codes_from_layer(layer, field: str, fallbacks) -> set:
 class ImportMonitoringAlgorithm(KaltimAlgorithm):
     ALG_ID = "importmonitoring"
     GROUP_ID = "monitoring"
+    WRITES_INPUTS = ("PLAN_DB",)  # probed for another program's lock before the run (processing/output_guard.py)
 
     def displayName(self) -> str:
         return tr("Import provider service report")

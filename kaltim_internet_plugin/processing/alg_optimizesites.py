@@ -28,6 +28,7 @@ from qgis.core import (
 
 from ..compat import FieldType
 from ..core import definitions as defs
+from ..core import formatting as fmt
 from ..core import numbers as nb
 from ..core.classify import VillageInput
 from ..core.clutter import ClutterError, clutter_for
@@ -36,7 +37,7 @@ from ..core.coverage import CoverageError, Site
 from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
 from ..core.villages import detect_fields
 from ..errors import describe
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io.offices import OfficeError, code_key, read_offices
 from ..io.priority_layers import (
     WindowCoverage,
@@ -61,6 +62,21 @@ VILLAGE_FIELDS = [("site_id", FieldType.String), ("covered_by", FieldType.String
 
 def method_labels() -> list:
     return [tr("Exact (MILP, HiGHS)"), tr("Greedy (fast heuristic)")]
+
+
+def _n(value) -> str:
+    """A count, people or metres in the log, written the way the UI language writes numbers (core.formatting)."""
+    return fmt.number(float(value), ui_lang(), 1)
+
+
+def _people(value) -> str:
+    """People, whole, grouped the UI language's way."""
+    return fmt.integer(float(value), ui_lang())
+
+
+def _rp(value) -> str:
+    """Rupiah in the log: every rupiah, grouped the UI language's way (Rp 26.000.000.000 in Indonesian)."""
+    return fmt.money_full(float(value), ui_lang())
 
 
 class OptimizeSitesAlgorithm(KaltimAlgorithm):
@@ -202,11 +218,11 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         if cov_layer is not None:
             test = self._new_site_test(parameters, context, feedback, villages, cov_layer, settings, dem_crs)
         if test is None and settings.is_los:
-            feedback.pushInfo(tr("Coverage: line of sight from each site to the village office, within {r:g} m "
-                                 "(DEM).").format(r=engine.max_radius_m))
+            feedback.pushInfo(tr("Coverage: line of sight from each site to the village office, within {r} m "
+                                 "(DEM).").format(r=_n(engine.max_radius_m)))
         elif test is None:
-            feedback.pushInfo(tr("Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).")
-                              .format(m=settings.model, t=settings.threshold_dbm, r=engine.max_radius_m))
+            feedback.pushInfo(tr("Coverage: model {m}, office signal ≥ {t} dBm, within {r} m (DEM).")
+                              .format(m=settings.model, t=_n(settings.threshold_dbm), r=_n(engine.max_radius_m)))
         return settings, (engine, dem_crs, cols, rows, inside, settings), test
 
     def _new_site_test(self, parameters, context, feedback, villages, cov_layer, settings, dem_crs):
@@ -341,14 +357,14 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             cost = column_floats(cands, cost_field, nb.COST, feedback)
             missing = ~np.isfinite(cost) | (cost < 0)
             if missing.any():
-                feedback.pushWarning(tr("{k} candidates have no valid cost; they cost the default Rp {c:,.0f}.")
-                                     .format(k=int(missing.sum()), c=default_cost))
+                feedback.pushWarning(tr("{k} candidates have no valid cost; they cost the default {c}.")
+                                     .format(k=_n(missing.sum()), c=_rp(default_cost)))
             # a cost of 0 is reported by core.numbers (COST: a tower is never free) and priced at the default
             cost = np.where(missing, default_cost, cost)
             feedback.pushInfo(tr("Candidate costs from field {f}.").format(f=cost_field))
         else:
             cost = np.full(len(cands), default_cost)
-            feedback.pushInfo(tr("Every candidate costs the default Rp {c:,.0f}.").format(c=default_cost))
+            feedback.pushInfo(tr("Every candidate costs the default {c}.").format(c=_rp(default_cost)))
         id_field = find_field(cnames, self.parameterAsString(parameters, "CANDIDATE_ID_FIELD", context),
                               ("cand_id", "site_id", "id"))
         cand_ids = [str(v) if v is not None else str(fid) for v, fid in
@@ -413,8 +429,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         budget = self.parameterAsDouble(parameters, "BUDGET_IDR", context)
         settings, engine_state, test = self._engine(parameters, context, feedback, villages)
         if engine_state is None:
-            feedback.pushInfo(tr("Coverage: village office within {r:g} m of the site (straight distance).")
-                              .format(r=self.parameterAsDouble(parameters, "RADIUS_M", context)))
+            feedback.pushInfo(tr("Coverage: village office within {r} m of the site (straight distance).")
+                              .format(r=_n(self.parameterAsDouble(parameters, "RADIUS_M", context))))
         already = self._existing(parameters, context, feedback, villages, engine_state, test)
         coverage, distances = self._coverage(parameters, context, feedback, villages, cands, "C", engine_state,
                                              (30, 80), test=test, already=already)
@@ -472,8 +488,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 None if r.gap is None else float(r.gap)])
             if sink is not None:
                 sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
-            feedback.pushInfo(tr("Budget curve: Rp {b:,.0f} -> {p:,.0f} people newly covered.").format(
-                b=b, p=0 if r is None else r.population_covered))
+            feedback.pushInfo(tr("Budget curve: {b} -> {p} people newly covered.").format(
+                b=_rp(b), p=_people(0 if r is None else r.population_covered)))
         return {"OUTPUT_CURVE": dest} if sink is not None else {}
 
     def _read_inputs(self, parameters, context, feedback):
@@ -529,8 +545,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         for j in result.selected:
             if j not in kept:
                 feedback.pushWarning(tr("Selected site {site} serves no village once every village is assigned to "
-                                        "its nearest selected site; it is dropped from the plan (Rp {c:,.0f}).")
-                                     .format(site=cand_ids[j], c=float(cost[j])))
+                                        "its nearest selected site; it is dropped from the plan ({c}).")
+                                     .format(site=cand_ids[j], c=_rp(cost[j])))
         site_fields = output_fields(cands.fields, SITE_FIELDS)
         ssink, sites_id = self.parameterAsSink(parameters, "OUTPUT_SITES", context, site_fields, csource.wkbType(),
                                                csource.sourceCrs())
@@ -563,12 +579,13 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         cost_total = float(sum(cost[j] for j in kept))
         gap = result.gap
         feedback.pushInfo(tr(
-            "Selected {k} of {m} candidates for Rp {c:,.0f} (budget Rp {b:,.0f}): {p:,.0f} people newly covered in "
-            "{v} villages; {t:,.0f} covered in total with the existing sites. Method {meth} ({solver}), status "
+            "Selected {k} of {m} candidates for {c} (budget {b}): {p} people newly covered in "
+            "{v} villages; {t} covered in total with the existing sites. Method {meth} ({solver}), status "
             "{status}, gap {gap}.").format(
-            k=len(kept), m=len(cands), c=cost_total, b=budget, p=result.population_covered,
-            v=int(result.covered_mask.sum()), t=result.population_total_covered, meth=result.method,
-            solver=result.solver, status=result.status, gap="-" if gap is None else f"{gap:.2%}"))
+            k=_n(len(kept)), m=_n(len(cands)), c=_rp(cost_total), b=_rp(budget), p=_people(result.population_covered),
+            v=_n(result.covered_mask.sum()), t=_people(result.population_total_covered), meth=result.method,
+            solver=result.solver, status=result.status,
+            gap="-" if gap is None else fmt.percent(gap, ui_lang(), 2, of_one=True)))
         feedback.setProgress(100)
         return {"OUTPUT_SITES": sites_id, "OUTPUT_VILLAGES": vil_id,
                 "POPULATION_COVERED": result.population_covered,

@@ -8,7 +8,7 @@ import traceback
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterNumber
 
 from ..i18n import tr
-from .output_guard import OutputConflictError, check_outputs, cleanup
+from .output_guard import OutputConflictError, check_outputs, cleanup, commit, discard, forget, stage
 
 
 def _clean_errors(process):
@@ -21,13 +21,17 @@ def _clean_errors(process):
     @functools.wraps(process)
     def wrapper(self, parameters, context, feedback):
         message = None
-        targets = []
+        targets, staged = [], []
         try:
             targets = check_outputs(self, parameters, context)
+            # file outputs and output folders under a temporary name until the run succeeds
+            parameters, staged = stage(parameters, targets, getattr(self, "FOLDER_UPDATES", ()))
             result = process(self, parameters, context, feedback)
-            if feedback is not None and feedback.isCanceled():
+            if feedback is not None and feedback.isCanceled():  # a cancelled run keeps nothing new either
+                discard(staged)
                 cleanup(targets)
-            return result
+                return forget(staged, result)
+            return commit(staged, result, context)
         except OutputConflictError as exc:
             message = str(exc)
         except QgsProcessingException as exc:
@@ -37,6 +41,9 @@ def _clean_errors(process):
                 feedback.reportError(traceback.format_exc(), False)
             message = tr("Unexpected error in {alg}: {error}. Please report it with the log above.").format(
                 alg=self.displayName(), error=exc)
+        discard(staged)
+        for s in staged:  # a message names the file the user chose, not its temporary name
+            message = message.replace(s.temp, s.final)
         removed = cleanup(targets)
         if removed and feedback is not None:
             feedback.pushInfo(tr("Nothing was kept from the failed run: removed {paths}.").format(

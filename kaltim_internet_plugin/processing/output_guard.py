@@ -165,7 +165,53 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                     "a GeoPackage, a new table name); inputs are never changed.").format(
                     out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
                     what=t.path + (f"|layername={table}" if table else "")))
+    for param, path in _gpkgs_written(alg, parameters, context, targets):
+        message = lock_message(param, path)
+        if message:
+            raise OutputConflictError(message)
     return targets
+
+
+# --- a GeoPackage locked by another program (issue 16) -------------------------------------------------------------
+# SQLite waits for a lock as long as its busy timeout; GDAL's is long, so a locked file made a tool wait ~30 s and
+# then say "database is locked". Every GeoPackage an algorithm writes to is probed first with a short timeout.
+LOCK_TIMEOUT_S = 1.0
+
+
+def _gpkgs_written(alg, parameters, context, targets) -> List[Tuple[str, str]]:
+    """(parameter, path) of the existing GeoPackages the algorithm writes to: its file outputs and the inputs it
+    names in ``WRITES_INPUTS`` (e.g. importmonitoring's PLAN_DB)."""
+    out = [(t.param, t.path) for t in targets if not t.folder and t.existed and t.path.lower().endswith(".gpkg")]
+    for name in getattr(alg, "WRITES_INPUTS", ()):
+        value = _static(parameters.get(name))
+        if isinstance(value, str) and value.strip():
+            path = split_uri(value)[0]
+            if path.lower().endswith(".gpkg") and os.path.isfile(path):
+                out.append((name, _real(path)))
+    return out
+
+
+def lock_message(param: str, path: str, timeout: float = LOCK_TIMEOUT_S) -> str:
+    """A message when another connection holds a write lock on the GeoPackage ``path``, else ''."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=timeout, isolation_level=None)
+    except sqlite3.Error:
+        return ""  # not a database we can open: the algorithm's own checks say what is wrong
+    try:
+        con.execute("BEGIN IMMEDIATE")  # takes the write lock (and gives it back at once) or fails when busy
+        con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            return tr("{param} = {path} is locked by another program (or by a layer being edited in QGIS), so it "
+                      "cannot be written now. Close it in the other program or end the QGIS editing session (save "
+                      "or discard the edits), or choose another file.").format(param=param, path=path)
+    except sqlite3.Error:
+        pass
+    finally:
+        con.close()
+    return ""
 
 
 def _remove(path: str) -> None:
@@ -202,3 +248,163 @@ def cleanup(targets: List[Target]) -> Set[str]:
             except RuntimeError:
                 pass
     return removed
+
+
+# --- all-or-nothing outputs (issue 16, item 2) ---------------------------------------------------------------------
+# A file output of one of these kinds, and every folder output, is written under a temporary name in its own
+# destination folder and renamed at the end of a successful run: a failed or cancelled run leaves nothing new and
+# never a half-written file, and a file the user already had stays untouched until the new one is complete.
+# GeoPackage / Shapefile outputs written by QGIS sinks (and tables added to an existing GeoPackage) are not renamed
+# (a sink may append to a file the user already has); for them :func:`cleanup` removes what a failed run created.
+# GeoTIFF outputs are finished the same way by core/coverage.py (a work file translated to a temporary name and
+# renamed); Processing styles a raster output by its path after the run, so it is not renamed here.
+# A file an algorithm updates in place inside its output folder (``FOLDER_UPDATES``, e.g. exportplan's plan.gpkg,
+# which keeps its other tables) is copied into the temporary folder first and renamed back at the end.
+STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".json", ".txt", ".png")
+PARTIAL_TAG = ".kaltim-partial-"
+
+
+@dataclass
+class Staged:
+    param: str
+    final: str
+    temp: str
+    folder: bool
+
+
+def _temp_name(final: str) -> str:
+    import uuid
+
+    folder, name = os.path.split(final)
+    stem, ext = os.path.splitext(name)
+    return os.path.join(folder, f".{stem}{PARTIAL_TAG}{uuid.uuid4().hex[:8]}{'' if ext == '' else ext}")
+
+
+def _redirect(value, temp: str):
+    """The parameter value with its path replaced by ``temp`` (a layer definition keeps its other settings)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        from qgis.core import QgsProperty
+
+        copy = QgsProcessingOutputLayerDefinition(value)
+        copy.sink = QgsProperty.fromValue(temp)
+        return copy
+    return temp
+
+
+def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, List[Staged]]:
+    """(the parameters with the staged outputs pointing at their temporary names, the staged outputs).
+    ``updates``: names of files in an output folder that the algorithm updates in place (copied first)."""
+    import shutil
+
+    staged: List[Staged] = []
+    params = dict(parameters)
+    for t in targets:
+        if t.folder:
+            parent = os.path.dirname(t.path)
+            if not os.path.isdir(parent) or (t.existed and not os.path.isdir(t.path)):
+                continue
+            temp = _temp_name(t.path)
+            os.mkdir(temp)
+            for name in updates:
+                if os.path.isfile(os.path.join(t.path, name)):
+                    shutil.copy2(os.path.join(t.path, name), os.path.join(temp, name))
+        else:
+            if t.table is not None or not t.path.lower().endswith(STAGED_KINDS) or not os.path.isdir(
+                    os.path.dirname(t.path)):
+                continue
+            temp = _temp_name(t.path)
+        staged.append(Staged(t.param, t.path, temp, t.folder))
+        params[t.param] = _redirect(parameters.get(t.param), temp)
+    return params, staged
+
+
+def _sides(path: str) -> List[str]:
+    return [path] + [path + s for s in _SIDE_SUFFIXES]
+
+
+def discard(staged: List[Staged]) -> None:
+    """After a failure or a cancel: remove every temporary output; the destination is as it was."""
+    import shutil
+
+    for s in staged:
+        if s.folder:
+            shutil.rmtree(s.temp, ignore_errors=True)
+        else:
+            for p in _sides(s.temp):
+                if os.path.isfile(p):
+                    try:
+                        os.remove(p)
+                    except OSError:
+                        pass
+
+
+def _swap(text: str, staged: List[Staged]) -> str:
+    for s in staged:
+        text = text.replace(s.temp, s.final)
+    return text
+
+
+def _repoint_projects(s: Staged) -> None:
+    """A QGIS project written into the temporary folder names it in a few absolute paths (e.g. the layouts'
+    attribute tables): they name the final folder before the project is moved there."""
+    import zipfile
+
+    for root, _dirs, files in os.walk(s.temp):
+        for name in files:
+            path = os.path.join(root, name)
+            if name.lower().endswith(".qgs"):
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+                if s.temp in text:
+                    with open(path, "w", encoding="utf-8") as fh:
+                        fh.write(text.replace(s.temp, s.final))
+            elif name.lower().endswith(".qgz"):
+                with zipfile.ZipFile(path) as zin:
+                    entries = [(info, zin.read(info)) for info in zin.infolist()]
+                if not any(s.temp.encode("utf-8") in data for _info, data in entries):
+                    continue
+                fresh = path + ".repointed"
+                with zipfile.ZipFile(fresh, "w", zipfile.ZIP_DEFLATED) as zout:
+                    for info, data in entries:
+                        if info.filename.lower().endswith(".qgs"):
+                            data = data.replace(s.temp.encode("utf-8"), s.final.encode("utf-8"))
+                        zout.writestr(info, data)
+                os.replace(fresh, path)
+
+
+def commit(staged: List[Staged], results, context=None):
+    """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths."""
+    import shutil
+
+    for s in staged:
+        if s.folder:
+            _repoint_projects(s)
+            os.makedirs(s.final, exist_ok=True)
+            for root, _dirs, files in os.walk(s.temp):
+                dest = os.path.join(s.final, os.path.relpath(root, s.temp))
+                os.makedirs(dest, exist_ok=True)
+                for name in files:
+                    os.replace(os.path.join(root, name), os.path.join(dest, name))
+            shutil.rmtree(s.temp, ignore_errors=True)
+        elif os.path.exists(s.temp):
+            for src, dst in zip(_sides(s.temp), _sides(s.final)):
+                if os.path.isfile(src):
+                    os.replace(src, dst)
+    if not staged:
+        return results
+    if context is not None:
+        loads = context.layersToLoadOnCompletion()
+        if any(any(s.temp in key for s in staged) for key in loads):
+            context.setLayersToLoadOnCompletion({_swap(key, staged): details for key, details in loads.items()})
+    if isinstance(results, dict):
+        return {key: _swap(v, staged) if isinstance(v, str) else (
+            [_swap(x, staged) if isinstance(x, str) else x for x in v] if isinstance(v, list) else v)
+            for key, v in results.items()}
+    return results
+
+
+def forget(staged: List[Staged], results):
+    """The results of a cancelled run: a path to a discarded temporary output becomes empty."""
+    if not isinstance(results, dict):
+        return results
+    return {key: "" if isinstance(v, str) and any(s.temp in v for s in staged) else v for key, v in results.items()}

@@ -4,6 +4,7 @@ plan.gpkg styles and metadata, plan.qgz, and the clear errors."""
 from __future__ import annotations
 
 import gc
+import os
 import re
 import shutil
 import sqlite3
@@ -490,6 +491,10 @@ def test_reexport_into_the_same_folder_from_its_own_plan_gpkg(provider, tmp_path
     out = tmp_path / "out"
     res, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "OUTPUT_FOLDER": str(out)})
     gpkg = res["GPKG"]
+    assert gpkg == str(out / "plan.gpkg")  # written under a temporary folder, renamed at the end (issue 16)
+    with zipfile.ZipFile(out / "plan.qgz") as z:  # the project names the final folder, not the temporary one
+        qgs = b"".join(z.read(n) for n in z.namelist() if n.endswith(".qgs"))
+    assert b".kaltim-partial-" not in qgs and str(out).encode() in qgs
     con = sqlite3.connect(gpkg)
     con.execute("CREATE TABLE mon_reports (id INTEGER PRIMARY KEY, note TEXT)")
     con.execute("INSERT INTO mon_reports (note) VALUES ('kept')")
@@ -584,11 +589,12 @@ def test_cancel_stops_between_steps(provider, tmp_path):
     try:
         res = processing.run("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "OUTPUT_FOLDER": str(out)},
                              feedback=CancelAfterPackage())
-        assert res["GPKG"] and not res["DEPLOYMENT_PDF"]
+        assert not res["GPKG"] and not res["DEPLOYMENT_PDF"]
     except Exception as exc:  # noqa: BLE001 - some QGIS versions raise on a cancelled run
         assert "cancel" in str(exc).lower()
-    assert (out / "plan.gpkg").exists()
-    assert not (out / "deployment_plan.pdf").exists() and not (out / "roadmap.xlsx").exists()
+    # issue 16, item 2: a cancelled run keeps nothing new (the plan.gpkg written before the cancel is discarded)
+    assert not out.exists() or os.listdir(out) == []
+    assert not [p for p in os.listdir(tmp_path) if ".kaltim-partial-" in p]
     small.clear()
 
 

@@ -135,3 +135,108 @@ def test_overwrite_replaces_only_a_planned_sites_layer(provider, gpkg):
                                                                "OVERWRITE": True})
     ds = ogr.Open(str(gpkg))
     assert ds.GetLayerByName("villages").GetFeatureCount() == 1038 and res["LAYER_NAME"] == "ps"
+
+
+def _sla_params(gpkg, folder):
+    return {"PLAN_DB": str(gpkg), "OUTPUT_SLA": "TEMPORARY_OUTPUT", "OUTPUT_SCORECARD": "TEMPORARY_OUTPUT",
+            "OUTPUT_FLAGS": "TEMPORARY_OUTPUT", "OUTPUT_REPORT_FOLDER": str(folder)}
+
+
+def _partials(folder):
+    return [p for p in os.listdir(folder) if ".kaltim-partial-" in p]
+
+
+def test_a_report_failing_half_way_leaves_nothing_new_and_the_old_file_as_it_was(provider, gpkg, tmp_path,
+                                                                                 monkeypatch):
+    """slareport writes its CSV files, then the PDF fails (forced): the folder holds exactly what it held."""
+    from qgis.core import QgsProcessingException
+
+    from kaltim_internet_plugin.report import monitoring_report
+
+    out = tmp_path / "report"
+    out.mkdir()
+    old = out / "sla_all.csv"
+    old.write_bytes(b"the user's own file\n")
+    before = digest(old)
+    written = []
+
+    def pdf_fails(path, *args, **kwargs):
+        written.extend(os.listdir(os.path.dirname(path)))  # the CSV files were written, under the temporary name
+        raise QgsProcessingException("forced failure after the first outputs")
+
+    monkeypatch.setattr(monitoring_report, "write_pdf", pdf_fails)
+    text = fails("slareport", _sla_params(gpkg, out))
+    assert "forced failure" in text
+    assert "sla_all.csv" in written and "flags_all.csv" in written  # it did fail half-way
+    assert sorted(os.listdir(out)) == ["sla_all.csv"] and digest(old) == before
+    assert _partials(tmp_path) == []
+
+
+def test_a_report_that_succeeds_replaces_the_old_file_and_names_the_final_paths(provider, gpkg, tmp_path):
+    import processing
+
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "sla_all.csv").write_bytes(b"old\n")
+    res = processing.run("kaltiminternet:slareport", _sla_params(gpkg, out))
+    assert res["REPORT_PDF"] == str(out / "laporan_monev_all.pdf") and os.path.getsize(res["REPORT_PDF"]) > 0
+    assert (out / "sla_all.csv").read_bytes() != b"old\n" and (out / "flags_all.csv").is_file()
+    assert _partials(tmp_path) == [] and _partials(out) == []
+
+
+def test_an_html_report_is_renamed_at_the_end_and_kept_on_failure(provider, gpkg, tmp_path, monkeypatch):
+    import processing
+
+    from kaltim_internet_plugin.processing import alg_checkvillages
+
+    html = tmp_path / "check.html"
+    html.write_bytes(b"<p>the old report</p>")
+    before = digest(html)
+    params = {"INPUT": f"{gpkg}{SUBSET}", "OUTPUT_REPORT": str(html)}
+
+    def render_fails(report):
+        raise RuntimeError("forced failure while rendering")
+
+    with monkeypatch.context() as m:
+        m.setattr(alg_checkvillages, "render_html", render_fails)
+        text = fails_unexpected("checkvillages", params)
+    assert "forced failure while rendering" in text and ".kaltim-partial-" not in text
+    assert digest(html) == before and _partials(tmp_path) == []
+    res = processing.run("kaltiminternet:checkvillages", params)
+    assert res["OUTPUT_REPORT"] == str(html) and digest(html) != before
+    assert "<html" in html.read_text(encoding="utf-8").lower() and _partials(tmp_path) == []
+
+
+def fails_unexpected(alg, params):
+    """An unexpected (non-Processing) error: still a message, never a traceback in it."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run(f"kaltiminternet:{alg}", params)
+    assert "Traceback" not in str(exc.value)
+    return str(exc.value)
+
+
+def test_a_geotiff_is_finished_under_a_temporary_name(tmp_path):
+    """core/coverage.py's last step: a raster the user had stays whole when the new one cannot be written."""
+    import numpy as np
+    from osgeo import gdal
+
+    from kaltim_internet_plugin.core import coverage
+
+    final = tmp_path / "coverage.tif"
+    final.write_bytes(b"the user's old raster")
+    before = digest(final)
+    with pytest.raises(Exception):  # noqa: B017 - GDAL or the rename, whichever reports the missing work file
+        coverage._finalise(str(tmp_path / "no_work_file.tif"), str(final), 3)
+    assert digest(final) == before and _partials(tmp_path) == []
+    work = tmp_path / "work.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(str(work), 4, 3, 1, gdal.GDT_Float32)
+    ds.GetRasterBand(1).WriteArray(np.full((3, 4), -80.0, dtype=np.float32))
+    ds = None
+    coverage._finalise(str(work), str(final), 3)
+    out = gdal.Open(str(final))
+    assert out.RasterXSize == 4 and float(out.GetRasterBand(1).ReadAsArray()[0, 0]) == -80.0
+    out = None
+    assert _partials(tmp_path) == []

@@ -1,5 +1,6 @@
 """metadata.txt is the single source of truth, and the Indonesian translation is complete and used."""
 import configparser
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,78 @@ def test_indonesian_locale_translates():
     finally:
         remove_translator()
     assert tr("Validate") == "Validate"
+
+
+# Texts whose Indonesian is the English on purpose: names, file filters, codes, and terms Indonesian uses as they
+# are (i18n/glossary.tsv: "blank spot"; "radio link", "FWA", "operator", "format", "solver" are used in Indonesian).
+SAME_IN_INDONESIAN = {
+    "{column}: {error}", "Blank spot", "tab", "metadata", "GeoPackage (*.gpkg)", "CSV (*.csv)", "Format",
+    "Format: {fmt}", "Solver", "CAPEX (Rp)", "Operator", "Internet Desa Kaltim", "Internet Desa Kaltim {version}",
+    "Kecamatan", "Kab/Kota", "Status ({field})", "4G FWA (router)", "Radio link",
+}
+# where the messages of the error paths live: the coded-error table, the labels, the input texts, and every
+# algorithm, adapter and store (issue 16: every message in both languages)
+MESSAGE_SOURCES = ("errors.py", "labels.py", "input_text.py", "processing", "io", "store")
+
+
+def _tr_literals(path: Path) -> list:
+    import ast
+
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "tr"
+                and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+            out.append((node.lineno, node.args[0].value))
+    return out
+
+
+def _tsv_table() -> dict:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.load_tsv()
+
+
+def test_every_error_path_message_has_its_own_indonesian():
+    table = _tsv_table()
+    src = ROOT / "kaltim_internet_plugin"
+    files = []
+    for name in MESSAGE_SOURCES:
+        files += sorted((src / name).rglob("*.py")) if (src / name).is_dir() else [src / name]
+    texts, bad = 0, []
+    for path in files:
+        for line, text in _tr_literals(path):
+            texts += 1
+            idn = table.get(text)
+            where = f"{path.relative_to(ROOT)}:{line}"
+            if not idn:
+                bad.append(f"{where}: no Indonesian for {text!r}")
+            elif idn == text and text not in SAME_IN_INDONESIAN:
+                bad.append(f"{where}: the Indonesian is the English: {text!r}")
+            elif sorted(set(re.findall(r"\{\w+", idn))) != sorted(set(re.findall(r"\{\w+", text))):
+                bad.append(f"{where}: the Indonesian has other placeholders than {text!r}")
+    assert texts > 800, texts  # the walk really found the messages
+    assert not bad, "\n".join(bad[:30])
+
+
+def test_every_coded_core_error_has_its_message():
+    """A code raised in core/ without a template in errors.py would reach the user as a bare code, in English."""
+    import ast
+
+    from kaltim_internet_plugin.errors import _table
+
+    templates = set(_table())
+    coded = ("MonitoringError", "CoverageSettingsError", "NumberError", "ProfileError", "ProgrammeError",
+             "CapacityError")
+    raised, missing = 0, []
+    for path in sorted((ROOT / "kaltim_internet_plugin" / "core").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", "") in coded and node.args
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                raised += 1
+                if node.args[0].value not in templates:
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[0].value}")
+    assert raised > 50, raised
+    assert not missing, "\n".join(missing)

@@ -183,8 +183,10 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                     period, month = parse_period(raw_period)
                 except ValueError as exc:
                     raise MonitoringError("column_value", column="period", error=exc) from None
-            if month > now.strftime("%Y-%m"):
-                raise MonitoringError("period_future", period=period)
+            if month > now.strftime("%Y-%m") or (len(period) == 10 and period > now.strftime("%Y-%m-%d")):
+                # a daily period (YYYY-MM-DD) later this month is in the future too (issue 16, item 3)
+                raise MonitoringError("period_future", column=mapping.get("period", "period"), period=period,
+                                      today=now.strftime("%Y-%m-%d"))
             cause = "" if is_blank(get(row, "cause")) else str(get(row, "cause")).strip()
             if start is None and not any(v is not None for v in values.values()) and power is None:
                 raise MonitoringError("no_data")
