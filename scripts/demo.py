@@ -83,10 +83,12 @@ def scenario_files(out: Path, args) -> dict:
 
 
 def main(argv=None) -> int:
+    from kaltim_internet_plugin.core.coverage_settings import DEFAULTS  # the dock's defaults: one constant
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="out")
     parser.add_argument("--budget-bn", type=float, default=156.0, help="BTS site-selection budget, Rp bn")
-    parser.add_argument("--foliage-db", type=float, default=15.0,
+    parser.add_argument("--foliage-db", type=float, default=DEFAULTS.clutter_margin_db,
                         help="clutter / foliage margin for the coverage step (tropical forest: 10-20 dB)")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
