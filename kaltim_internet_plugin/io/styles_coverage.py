@@ -67,13 +67,14 @@ def style_los_raster(layer, n_sites: int) -> None:
 
 
 def style_coverage(layer, kind: Optional[str] = None, threshold_dbm: float = -110.0, n_sites: int = 1) -> None:
-    """dBm raster -> io.styles.style_signal_raster(threshold); LOS raster -> :func:`style_los_raster`."""
+    """dBm raster -> io.styles.style_signal_raster(threshold), no-signal land in blank-spot red; LOS raster ->
+    :func:`style_los_raster`."""
     if kind is None:
         kind = coverage_kind(layer.source())
     if kind == "los":
         style_los_raster(layer, n_sites)
     else:
-        style_signal_raster(layer, threshold_dbm)
+        style_signal_raster(layer, threshold_dbm, no_signal=True)
 
 
 def style_server_raster(layer, server_ids: Optional[dict] = None) -> None:
