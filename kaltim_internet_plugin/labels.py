@@ -171,10 +171,10 @@ def counts_text(counts, kind: str, lang: str = None) -> str:
 # 2026-12-05); "unfunded" red as a warning, the kinds in two blues. Hex strings: no Qt here, every front wraps them.
 FUNDING_COLORS = {
     "bakti_uso": "#1f78b4", "operator": "#6a3d9a", "dana_desa": "#33a02c", "apbd_kab": "#ff7f00",
-    "apbd_prov": "#1b9e77", "prog_internet_desa": "#a6761d", "unfunded": "#e31a1c",
+    "apbd_prov": "#e7298a", "prog_internet_desa": "#a6761d", "unfunded": "#e31a1c",
 }
 FUNDING_KIND_COLORS = {"capex": "#08519c", "opex": "#9ecae1"}
-OTHER_COLORS = ("#e7298a", "#66a61e", "#e6ab02", "#7570b3", "#b15928", "#fb9a99", "#cab2d6", "#b2df8a",
+OTHER_COLORS = ("#1b9e77", "#66a61e", "#e6ab02", "#7570b3", "#b15928", "#fb9a99", "#cab2d6", "#b2df8a",
                 "#fdbf6f", "#878787")  # a user's own funding source: picked by its name, so every chart agrees
 
 

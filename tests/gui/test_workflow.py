@@ -181,3 +181,40 @@ def test_one_colour_per_funding_source_in_dock_and_report(plugin, tmp_path):
     assert dock == report
     known = [dock[s] for s in SOURCES if s != "csr_bankaltimtara"]
     assert len(set(known)) == len(known)  # every source of the sample its own colour
+
+
+def test_optimise_after_coverage_uses_its_dem_and_raster(plugin, layers, qtbot):  # noqa: F811
+    """The optimise map must agree with Coverage: a village the coverage raster covers is 'existing', not 'none'
+    (before, the page passed no DEM and tested existing towers with a 5 km circle)."""
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(4000)
+    _res, coverage = compute(page, qtbot)
+    if not page.classify_available():
+        pytest.skip("classifyvillages not registered")
+    with qtbot.waitSignal(page.classifyFinished, timeout=60000) as blocker:
+        page.classify_button.click()
+    classified = QgsProject.instance().mapLayer(blocker.args[0]["layer_id"])
+    covered = {f["kode"] for f in classified.getFeatures() if f["status"] == "covered"}
+    priority = plugin.dock.pages["priority"]
+    sent = {}
+    real_start = priority._start
+
+    def spy(alg_id, params, on_done, description):
+        sent[alg_id] = dict(params)
+        return real_start(alg_id, params, on_done, description)
+
+    priority._start = spy
+    priority.radius_spin.setValue(500)  # the straight-distance circle alone would cover (almost) nothing
+    priority.village_combo.setLayer(layers["villages"])  # no status field: 'existing' must come from the raster
+    with qtbot.waitSignal(priority.taskFinished, timeout=120000,
+                          check_params_cb=lambda a, ok, r: a == "optimizesites") as blocker:
+        priority.optimise_sites()
+    alg, ok, results = blocker.args
+    assert ok, results
+    opt = sent["kaltiminternet:optimizesites"]
+    assert opt["DEM"] == layers["dem"].id() and opt["COVERAGE"] == coverage.id()
+    assert sent["kaltiminternet:candidates"]["DEM"] == layers["dem"].id()
+    villages = QgsProject.instance().mapLayersByName("Villages by coverage")[-1]
+    by = {f["kode"]: f["covered_by"] for f in villages.getFeatures()}
+    assert covered, "the fixture's coverage covers at least one village"
+    assert all(by[k] == "existing" for k in covered), (covered, by)
