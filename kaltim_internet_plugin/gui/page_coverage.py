@@ -55,7 +55,7 @@ from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
-from ..io.styles_coverage import coverage_kind, style_coverage, style_server_raster
+from ..io.styles_coverage import coverage_kind, sea_mask_layer, style_coverage, style_server_raster
 from ..labels import quantity_labels
 from .fit import FlowLayout, scroll_body
 from .messages import notify
@@ -427,6 +427,9 @@ class CoveragePage(QWidget):
                     self.workflow.add_to_group(group, srv)
                     group.findLayer(srv.id()).setItemVisibilityChecked(False)  # on demand: it hides the signal
                     payload["server_layer_id"] = srv.id()
+            sea = sea_mask_layer(dem, tr("Sea"))  # over the coverage: no-signal red is land only
+            if sea is not None:
+                self.workflow.add_to_group(group, sea, on_top=True)
             self.workflow.publish("coverage_dem", dem)
             self.workflow.publish("coverage", layer)
             text = tr("Coverage done: {n} site(s) computed, {s} skipped (outside the DEM).").format(

@@ -68,10 +68,14 @@ class Workflow(QObject):
         return group
 
     @staticmethod
-    def add_to_group(group, layer) -> None:
-        """Adds ``layer`` to the project under ``group`` (at the group's end, so the first added is drawn on top)."""
+    def add_to_group(group, layer, on_top: bool = False) -> None:
+        """Adds ``layer`` to the project under ``group``: at the group's end (the first added is drawn on top), or
+        with ``on_top`` first."""
         QgsProject.instance().addMapLayer(layer, False)
-        group.addLayer(layer)
+        if on_top:
+            group.insertLayer(0, layer)
+        else:
+            group.addLayer(layer)
 
 
 def workflow_of(dock):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
     QgsFillSymbol,
     QgsHillshadeRenderer,
@@ -108,6 +109,9 @@ def style_signal_raster(layer, threshold_dbm: float = -110.0, no_signal: bool = 
         if value > threshold_dbm:
             items.append(QgsColorRampShader.ColorRampItem(value, QColor(color), text))
     ramp.setColorRampItemList(items)
+    legend = QgsColorRampLegendNodeSettings()
+    legend.setUseContinuousLegend(False)  # the labelled classes (no signal, threshold...), not a -9999..-60 bar
+    ramp.setLegendSettings(legend)
     ramp.setMinimumValue(low)
     ramp.setMaximumValue(max(-60.0, threshold_dbm))
     shader.setRasterShaderFunction(ramp)

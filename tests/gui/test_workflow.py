@@ -218,3 +218,18 @@ def test_optimise_after_coverage_uses_its_dem_and_raster(plugin, layers, qtbot):
     by = {f["kode"]: f["covered_by"] for f in villages.getFeatures()}
     assert covered, "the fixture's coverage covers at least one village"
     assert all(by[k] == "existing" for k in covered), (covered, by)
+
+
+def test_the_sea_is_not_a_blank_spot(tmp_path, layers):  # noqa: F811
+    """Above the coverage, the sea (DEM <= 0 m) is drawn sea blue and the land left see-through; a DEM without
+    sea gets no such layer."""
+    from kaltim_internet_plugin.io.styles_coverage import SEA_COLOR, sea_mask_layer
+
+    dem = _coverage_raster(tmp_path / "coast.tif", [0.0, -2.0, 35.0])
+    mask = sea_mask_layer(dem, "Sea")
+    assert mask is not None and mask.source() == dem.source()
+    block = mask.renderer().block(1, mask.extent(), 3, 1)
+    sea, deep, land = (QColor.fromRgba(block.color(0, c)) for c in range(3))
+    assert sea.name() == deep.name() == SEA_COLOR and sea.alpha() == 255
+    assert land.alpha() == 0
+    assert sea_mask_layer(layers["dem"], "Sea") is None  # the fixture's DEM is all land (>= 30 m)
