@@ -164,3 +164,37 @@ def counts_text(counts, kind: str, lang: str = None) -> str:
             number = value
         out.append(f"{label(kind, key, lang)} {number}")
     return ", ".join(out)
+
+
+# ---- one colour per funding source, for every chart (dock and printed report; issue 19) -------------------------
+# Hues of ColorBrewer 2.0 "Paired" / "Dark2" (Cynthia Brewer, colorbrewer2.org; qualitative, print-safe; checked
+# 2026-12-05); "unfunded" red as a warning, the kinds in two blues. Hex strings: no Qt here, every front wraps them.
+FUNDING_COLORS = {
+    "bakti_uso": "#1f78b4", "operator": "#6a3d9a", "dana_desa": "#33a02c", "apbd_kab": "#ff7f00",
+    "apbd_prov": "#e7298a", "prog_internet_desa": "#a6761d", "unfunded": "#e31a1c",
+}
+FUNDING_KIND_COLORS = {"capex": "#08519c", "opex": "#9ecae1"}
+OTHER_COLORS = ("#1b9e77", "#66a61e", "#e6ab02", "#7570b3", "#b15928", "#fb9a99", "#cab2d6", "#b2df8a",
+                "#fdbf6f", "#878787")  # a user's own funding source: picked by its name, so every chart agrees
+
+
+def _color_index() -> dict:
+    """key, English label and Indonesian label (any case) -> colour."""
+    index = {}
+    for kind, colors in (("funding_source", FUNDING_COLORS), ("funding_kind", FUNDING_KIND_COLORS)):
+        for code, color in colors.items():
+            for name in (code, label(kind, code, "en"), label(kind, code, "id")):
+                index[str(name).strip().lower()] = color
+    return index
+
+
+def funding_color(source) -> str:
+    """The one colour (``#rrggbb``) of a funding source or kind, given by its code or its label in either
+    language; a user's own source gets a colour picked from its name (the same in the dock and the report)."""
+    import zlib
+
+    name = str(source or "").strip()
+    found = _color_index().get(name.lower())
+    if found:
+        return found
+    return OTHER_COLORS[zlib.crc32(name.encode("utf-8")) % len(OTHER_COLORS)]

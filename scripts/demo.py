@@ -86,8 +86,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="out")
     parser.add_argument("--budget-bn", type=float, default=156.0, help="BTS site-selection budget, Rp bn")
-    parser.add_argument("--foliage-db", type=float, default=15.0,
-                        help="clutter / foliage margin for the coverage step (tropical forest: 10-20 dB)")
+    parser.add_argument("--foliage-db", type=float, default=None,
+                        help="clutter / foliage margin for the coverage step (tropical forest: 10-20 dB; default: "
+                             "core.coverage_settings.DEFAULTS, the dock's default, 15 dB)")
     args = parser.parse_args(argv)
     out = Path(args.out).resolve()
     if out.exists():
@@ -95,6 +96,10 @@ def main(argv=None) -> int:
     work = out / "work"
     work.mkdir(parents=True)
     start_qgis()
+    from kaltim_internet_plugin.core.coverage_settings import DEFAULTS  # the dock's defaults: one constant
+
+    if args.foliage_db is None:
+        args.foliage_db = DEFAULTS.clutter_margin_db
     from qgis.core import QgsProject
 
     from kaltim_internet_plugin.io import sample

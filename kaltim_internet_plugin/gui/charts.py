@@ -72,6 +72,10 @@ class BarChart(QWidget):
     def series(self) -> List[Tuple[str, List[float]]]:
         return [(n, list(v)) for n, v, _ in self._series]
 
+    def colors(self) -> List[str]:
+        """The drawn colour (``#rrggbb``) of each series."""
+        return [c.name() for _n, _v, c in self._series]
+
     def totals(self) -> List[float]:
         return [sum(s[1][i] for s in self._series) for i in range(len(self._categories))]
 

@@ -28,7 +28,9 @@ class KaltimDock(QgsDockWidget):
         self.tabs.setObjectName("pages")
         from .fit import fit_widget, tighten_tabs
         from .page_data import DataPage
+        from .workflow import Workflow
 
+        self.workflow = Workflow(self)  # results handed from page to page (issue 19): created before the pages
         self.data_page = DataPage(iface, self)
         self.tabs.addTab(self.data_page, tr("Data"))
         self.tabs.setTabToolTip(0, tr("Villages, sites and terrain: load, map the fields, validate."))

@@ -55,13 +55,14 @@ from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
-from ..io.styles_coverage import coverage_kind, style_coverage, style_server_raster
+from ..io.styles_coverage import coverage_kind, sea_mask_layer, style_coverage, style_server_raster
 from ..labels import quantity_labels
 from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .profile_chart import ProfileChart
 from .signal_probe_tool import SignalProbeTool, compute_probe
 from .tasks import CallTask, TaskRunner
+from .workflow import workflow_of
 
 COVERAGE_ALG = "kaltiminternet:coverage"
 CLASSIFY_ALG = "kaltiminternet:classifyvillages"
@@ -96,6 +97,7 @@ class CoveragePage(QWidget):
         self._marker = None
         self._band = None
         self.canvas = iface.mapCanvas() if iface is not None else None
+        self.workflow = workflow_of(dock)
 
         layout = scroll_body(self)
 
@@ -413,7 +415,8 @@ class CoveragePage(QWidget):
                 return
             n = int(results.get("SITES_COMPUTED") or 0)
             style_coverage(layer, kind, threshold, n)
-            QgsProject.instance().addMapLayer(layer)
+            group = self.workflow.run_group("coverage", tr("Coverage"))
+            self.workflow.add_to_group(group, layer)
             self.coverage_layer = layer
             self.coverage_combo.setLayer(layer)
             payload = dict(results, ok=True, canceled=False, layer_id=layer.id(), kind=kind)
@@ -421,8 +424,14 @@ class CoveragePage(QWidget):
                 srv = QgsRasterLayer(results["OUTPUT_SERVER"], tr("Serving site"), "gdal")
                 if srv.isValid():
                     style_server_raster(srv, json.loads(results.get("SERVER_IDS") or "{}"))
-                    QgsProject.instance().addMapLayer(srv)
+                    self.workflow.add_to_group(group, srv)
+                    group.findLayer(srv.id()).setItemVisibilityChecked(False)  # on demand: it hides the signal
                     payload["server_layer_id"] = srv.id()
+            sea = sea_mask_layer(dem, tr("Sea"))  # over the coverage: no-signal red is land only
+            if sea is not None:
+                self.workflow.add_to_group(group, sea, on_top=True)
+            self.workflow.publish("coverage_dem", dem)
+            self.workflow.publish("coverage", layer)
             text = tr("Coverage done: {n} site(s) computed, {s} skipped (outside the DEM).").format(
                 n=n, s=int(results.get("SITES_SKIPPED") or 0))
             if results.get("SITES_DEFAULTED"):
@@ -472,9 +481,10 @@ class CoveragePage(QWidget):
             payload = dict(results, ok=True, canceled=False)
             if layer.isValid():
                 style_status(layer)
-                QgsProject.instance().addMapLayer(layer)
+                self.workflow.add_to_group(self.workflow.run_group("classify", tr("Classify villages")), layer)
                 self.classified_layer = layer
                 payload["layer_id"] = layer.id()
+                self.workflow.publish("classified", layer)
             text = tr("Villages: {c} covered, {p} partial, {b} blank spot.").format(
                 c=results.get("COVERED", 0), p=results.get("PARTIAL", 0), b=results.get("BLANK_SPOT", 0))
             self.status_label.setText(text)

@@ -51,7 +51,7 @@ from ..core.plan_summary import summarize
 from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
 from ..io.styles_plan import color_for, style_plan_by_year
-from ..labels import label_list
+from ..labels import funding_color, label_list
 from .capacity_editor import CapacityEditor
 from .charts import BarChart
 from .fit import FlowLayout, scroll_body
@@ -690,8 +690,10 @@ class PlanPage(QWidget):
     def add_layers(self, path: str, start: int, years: int) -> dict:
         project = QgsProject.instance()
         end = start + years - 1
-        root = project.layerTreeRoot()
-        group = root.insertGroup(0, tr("Roadmap {start}–{end}").format(start=start, end=end))
+        from .workflow import Workflow
+
+        # one group per run ("Internet Desa Kaltim — Roadmap 2026–2030 hh:mm:ss"), the earlier runs hidden
+        group = Workflow.run_group("roadmap", tr("Roadmap {start}–{end}").format(start=start, end=end))
         names = {"villages": tr("Roadmap villages {start}–{end}").format(start=start, end=end),
                  "roadmap_year_source": tr("Budget by year and source"), "training_plan": tr("Training plan"),
                  "operator_packages": tr("Operator packages"), "tower_sharing": tr("Tower sharing candidates"),
@@ -768,8 +770,8 @@ class PlanPage(QWidget):
             villages[y] = villages.get(y, 0) + int(f["villages_connected"] or 0)
             people[y] = people.get(y, 0) + int(f["people_connected"] or 0)
         cats = [str(y) for y in years]
-        self.budget_chart.set_data(cats, [(labels[s], [vals.get(y, 0) for y in years], None)
-                                          for s, vals in by_source.items()])
+        self.budget_chart.set_data(cats, [(labels[s], [vals.get(y, 0) for y in years], funding_color(s))
+                                          for s, vals in by_source.items()])  # the report's colours too
         colors = [color_for(y, years) for y in years]  # the same colours as the map
         self.villages_chart.set_data(cats, [(tr("Villages"), [villages[y] for y in years], None)], colors)
         self.people_chart.set_data(cats, [(tr("People"), [people[y] for y in years], None)], colors)

@@ -46,6 +46,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
+from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
 OUTPUT_NAME = "Prioritas desa"
@@ -67,6 +68,8 @@ class PriorityPage(QWidget):
         self._selection_layers = []
         self._updating = False
         self.last_result = None
+        self.workflow = workflow_of(dock)
+        self.criteria_available = {k: True for k in CRITERIA}
         layout = scroll_body(self)
 
         form = QFormLayout()
@@ -191,6 +194,10 @@ class PriorityPage(QWidget):
             self.village_combo.setLayer(data_page.village_layer())
         else:
             self.village_combo.setLayer(None)
+        if self.workflow.latest("classified") is not None:
+            self._result_published("classified", self.workflow.latest("classified"))
+        self.workflow.published.connect(self._result_published)
+        self._update_sliders(self.village_combo.currentLayer())
 
     # ---- weights -------------------------------------------------------------------------------------------------
     def weights(self) -> dict:
@@ -236,9 +243,55 @@ class PriorityPage(QWidget):
         if self.village_combo.currentLayer() is None and layer is not None:
             self.village_combo.setLayer(layer)
 
-    def _village_layer_changed(self, _layer) -> None:
+    def _result_published(self, key, layer) -> None:
+        """The classified villages of the Coverage page become the villages to rank (still changeable)."""
+        if key == "classified" and alive(layer):
+            self.village_combo.setLayer(layer)
+
+    def _village_layer_changed(self, layer) -> None:
         self._cache = None
         self.chart.clear()
+        self._update_sliders(layer)
+
+    @staticmethod
+    def no_data_reasons() -> dict:
+        """Why a criterion has no data in a village layer, and how to give it some."""
+        return {
+            "population": tr("No data: the village layer has no population field (map it on the Data page)."),
+            "blank_spot": tr("No data: the villages have no coverage status. Run 'Classify villages' on the "
+                             "Coverage page; its result is then chosen here."),
+            "idm": tr("No data: the village layer has no IDM (Indeks Desa Membangun) field."),
+            "facilities": tr("No data: the village layer has no schools/health posts field."),
+            "remoteness": tr("No data: remoteness is measured to the nearest covered village; classify the villages "
+                             "first (Coverage page)."),
+            "readiness": tr("No data: the village layer has no readiness field (electricity, cadres)."),
+        }
+
+    def criteria_with_data(self, layer) -> dict:
+        """criterion -> True when ``layer`` carries data for it (the ranking would use it)."""
+        if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+            return {k: True for k in CRITERIA}
+        table = read_table(layer)
+        fields_used = detect_criterion_fields(table.names())
+        data, _src = gather_criteria(table, fields_used, self._population_field(layer), None,
+                                     fields_used["coverage_status"])
+        found = {}
+        for key in CRITERIA:
+            try:
+                found[key] = compute_priority(data, {key: 1.0}, n=len(table)).weights_used.get(key, 0.0) > 0
+            except (WeightsError, ValueError):
+                found[key] = False
+        return found
+
+    def _update_sliders(self, layer) -> None:
+        """A criterion without data in the chosen layer: its slider disabled, the reason in its tooltip."""
+        self.criteria_available = self.criteria_with_data(layer)
+        reasons = self.no_data_reasons()
+        for key, slider in self.sliders.items():
+            ok = self.criteria_available[key]
+            slider.setEnabled(ok)
+            slider.setToolTip(tr("Weight of the criterion; the ranking updates while you move it.") if ok
+                              else reasons[key])
 
     def _layers_removed(self, layer_ids) -> None:
         if self.output_layer is not None:
@@ -434,13 +487,20 @@ class PriorityPage(QWidget):
     def _tmp(name: str) -> str:
         return str(Path(tempfile.mkdtemp(prefix="kaltim_priority_")) / name)
 
-    def _add_result(self, path: str, name: str, styler):
+    def _add_result(self, path: str, name: str, styler, group):
         layer = QgsVectorLayer(path, name, "ogr")
         if not layer.isValid():
             return None
         styler(layer)
-        QgsProject.instance().addMapLayer(layer)
+        self.workflow.add_to_group(group, layer)
         return layer
+
+    def _coverage_inputs(self):
+        """(coverage raster, its DEM) from the Coverage page's last run, else (None, the Data page's DEM)."""
+        coverage, dem = self.workflow.latest("coverage"), self.workflow.latest("coverage_dem")
+        if coverage is not None and dem is not None:
+            return coverage, dem
+        return None, self._data_layers()[1]
 
     def edit_cost_table(self):
         from .cost_table_dialog import CostTableDialog
@@ -459,7 +519,8 @@ class PriorityPage(QWidget):
 
     def _village_parameters(self, villages, out: str) -> dict:
         """Parameters shared by choosetech and candidates: villages, output, the Data page's sites and DEM, costs."""
-        sites, dem = self._data_layers()
+        sites = self._data_layers()[0]
+        dem = self._coverage_inputs()[1]  # the DEM the coverage was computed on
         params = {"VILLAGES": villages.id(), "OUTPUT": out, **self.cost_parameters()}
         if sites is not None:
             params["SITES"] = sites.id()
@@ -479,7 +540,8 @@ class PriorityPage(QWidget):
                 self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
                 self.taskFinished.emit("choosetech", False, {})
                 return
-            self._add_result(out, tr("Village technology"), style_tech)
+            self._add_result(out, tr("Village technology"), style_tech,
+                             self.workflow.run_group("choosetech", tr("Choose technology")))
             lang = ui_lang()
             text = tr("Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.").format(
                 counts=counts_text(results.get("COUNTS", ""), "tech"),
@@ -507,14 +569,15 @@ class PriorityPage(QWidget):
                 self.status_label.setText(tr("Candidate sites failed: {log}").format(log=feedback.textLog()[-500:]))
                 self.taskFinished.emit("candidates", False, {})
                 return
-            layer = self._add_result(out, tr("Candidate sites"), style_candidates)
+            group = self.workflow.run_group("optimise", tr("Optimise sites"))
+            layer = self._add_result(out, tr("Candidate sites"), style_candidates, group)
             self.taskFinished.emit("candidates", True, dict(results))
             if layer is not None and self.output_layer is not None:
-                self._run_optimise(self.output_layer, layer.id(), sites)
+                self._run_optimise(self.output_layer, layer.id(), sites, group)
 
         return self._start("kaltiminternet:candidates", params, done, tr("Building candidate sites"))
 
-    def _run_optimise(self, villages, candidates_id, sites):
+    def _run_optimise(self, villages, candidates_id, sites, group=None):
         out_sites = self._tmp("selected_sites.gpkg")
         out_villages = self._tmp("villages_sites.gpkg")
         params = {"VILLAGES": villages.id(), "WEIGHT_FIELD": "priority_score", "CANDIDATES": candidates_id,
@@ -523,14 +586,20 @@ class PriorityPage(QWidget):
                   "OUTPUT_VILLAGES": out_villages}
         if sites is not None and self._alive(sites):
             params["EXISTING"] = sites.id()
+        coverage, dem = self._coverage_inputs()
+        if dem is not None:  # villages covered by the propagation model over the terrain, as the Coverage page
+            params["DEM"] = dem.id()
+        if coverage is not None:
+            params["COVERAGE"] = coverage.id()
 
         def done(ok, results, feedback):
             if not ok:
                 self.status_label.setText(tr("Site optimisation failed: {log}").format(log=feedback.textLog()[-500:]))
                 self.taskFinished.emit("optimizesites", False, {})
                 return
-            self._add_result(out_villages, tr("Villages by coverage"), style_covered_by)
-            self._add_result(out_sites, tr("Selected sites"), style_selected_sites)
+            target = group or self.workflow.run_group("optimise", tr("Optimise sites"))
+            self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
+            self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
             gap = results.get("GAP")
             lang = ui_lang()
             text = tr("{k} sites for {cost}: {pop} people newly covered (gap {gap}).").format(
@@ -547,6 +616,10 @@ class PriorityPage(QWidget):
         try:
             QgsProject.instance().layersWillBeRemoved.disconnect(self._layers_removed)
         except TypeError:
+            pass
+        try:
+            self.workflow.published.disconnect(self._result_published)
+        except (TypeError, RuntimeError):
             pass
         if self.task is not None:
             self.task.cancel()

@@ -52,6 +52,7 @@ from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
 from .whatif_task import WhatIfTask
+from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
                    ("status_before", FieldType.String), ("status_after", FieldType.String),
@@ -167,12 +168,24 @@ class WhatIfPanel(QWidget):
         self.sites_combo.layerChanged.connect(self._sites_layer_changed)
         for combo in (self.dem_combo, self.coverage_combo, self.villages_combo):
             combo.layerChanged.connect(self._inputs_changed)
+        self.workflow = workflow_of(dock)
+        for key in ("coverage_dem", "coverage", "classified"):  # results of the Coverage page, if already there
+            if self.workflow.latest(key) is not None:
+                self._result_published(key, self.workflow.latest(key))
+        self.workflow.published.connect(self._result_published)
         self._sites_layer_changed(self.sites_combo.currentLayer())
 
     # layers ----------------------------------------------------------------------------------------------
     def sites_layer(self):
         layer = self.sites_combo.currentLayer()
         return layer if isinstance(layer, QgsVectorLayer) else None
+
+    def _result_published(self, key, layer):
+        """The Coverage page's results become this panel's inputs (the user can still choose others)."""
+        combo = {"coverage": self.coverage_combo, "classified": self.villages_combo,
+                 "coverage_dem": self.dem_combo}.get(key)
+        if combo is not None and alive(layer):
+            combo.setLayer(layer)
 
     def _data_dem_changed(self, layer):
         if layer is not None:
@@ -605,6 +618,10 @@ class WhatIfPanel(QWidget):
     # cleanup -----------------------------------------------------------------------------------------------
     def cleanup(self):
         self._closed = True
+        try:
+            self.workflow.published.disconnect(self._result_published)
+        except (TypeError, RuntimeError):
+            pass
         for task in list(self._alive):
             self._cancel(task)
         project = QgsProject.instance()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
     QgsFillSymbol,
+    QgsHillshadeRenderer,
     QgsLineSymbol,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -23,6 +25,9 @@ from qgis.PyQt.QtGui import QColor
 from ..i18n import tr
 
 STATUS_COLORS = {"covered": "#1a9641", "partial": "#fdae61", "blank_spot": "#d7191c"}
+BLANK_SPOT_COLOR = STATUS_COLORS["blank_spot"]  # no-signal land on the coverage raster: the blank-spot red
+STATUS_OPACITY = 0.75  # status layers let the hillshade and the coverage below show through (issue 19)
+NO_SIGNAL_DBM = -9999.0  # the coverage raster's nodata: beyond every site's radius (core.coverage writes it)
 
 
 def status_labels() -> dict:
@@ -81,49 +86,51 @@ def style_status(layer, field: str = "status") -> None:
             sym = QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "2"})
         cats.append(QgsRendererCategory(value, sym, labels[value]))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, cats))
+    layer.setOpacity(STATUS_OPACITY)
     layer.triggerRepaint()
 
 
-def style_signal_raster(layer, threshold_dbm: float = -110.0) -> None:
-    """Best-signal raster in dBm: red (weak) → green (strong), with the threshold in the legend."""
+def style_signal_raster(layer, threshold_dbm: float = -110.0, no_signal: bool = False) -> None:
+    """Best-signal raster in dBm: below the threshold blank-spot red, then orange (edge) → green (strong), with
+    the threshold in the legend. ``no_signal``: the raster's nodata (beyond every site's radius) is drawn as
+    blank-spot red too instead of transparent (the whole coverage raster; not for a what-if preview window)."""
     shader = QgsRasterShader()
     ramp = QgsColorRampShader()
     ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
-    items = [
-        QgsColorRampShader.ColorRampItem(-130, QColor("#7b3294"), "≤ -130 dBm"),
-        QgsColorRampShader.ColorRampItem(threshold_dbm, QColor("#d7191c"),
-                                         f"{threshold_dbm:.0f} dBm ({tr('threshold')})"),
-        QgsColorRampShader.ColorRampItem(-100, QColor("#fdae61"), "-100 dBm"),
-        QgsColorRampShader.ColorRampItem(-85, QColor("#a6d96a"), "-85 dBm"),
-        QgsColorRampShader.ColorRampItem(-60, QColor("#1a9641"), "≥ -60 dBm"),
-    ]
+    low = NO_SIGNAL_DBM if no_signal else -130.0
+    items = [QgsColorRampShader.ColorRampItem(low, QColor(BLANK_SPOT_COLOR),
+                                              tr("No signal: blank spot") if no_signal else "≤ -130 dBm"),
+             QgsColorRampShader.ColorRampItem(threshold_dbm - 0.01, QColor(BLANK_SPOT_COLOR),
+                                              tr("Below {t:.0f} dBm: blank spot").format(t=threshold_dbm)),
+             QgsColorRampShader.ColorRampItem(threshold_dbm, QColor("#fdae61"),
+                                              f"{threshold_dbm:.0f} dBm ({tr('threshold')})")]
+    for value, color, text in ((-100.0, "#fee08b", "-100 dBm"), (-85.0, "#a6d96a", "-85 dBm"),
+                               (-60.0, "#1a9641", "≥ -60 dBm")):
+        if value > threshold_dbm:
+            items.append(QgsColorRampShader.ColorRampItem(value, QColor(color), text))
     ramp.setColorRampItemList(items)
+    legend = QgsColorRampLegendNodeSettings()
+    legend.setUseContinuousLegend(False)  # the labelled classes (no signal, threshold...), not a -9999..-60 bar
+    ramp.setLegendSettings(legend)
+    ramp.setMinimumValue(low)
+    ramp.setMaximumValue(max(-60.0, threshold_dbm))
     shader.setRasterShaderFunction(ramp)
+    if no_signal:
+        layer.dataProvider().setUseSourceNoDataValue(1, False)  # nodata = no signal: drawn, not transparent
     renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
-    renderer.setClassificationMin(-130)
-    renderer.setClassificationMax(-60)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(max(-60.0, threshold_dbm))
     layer.setRenderer(renderer)
     layer.setOpacity(0.7)
     layer.triggerRepaint()
 
 
 def style_dem(layer) -> None:
-    shader = QgsRasterShader()
-    ramp = QgsColorRampShader()
-    ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
-    ramp.setColorRampItemList([
-        QgsColorRampShader.ColorRampItem(0, QColor("#c6dbef"), "0 m"),
-        QgsColorRampShader.ColorRampItem(20, QColor("#addd8e"), "20 m"),
-        QgsColorRampShader.ColorRampItem(300, QColor("#d9f0a3"), "300 m"),
-        QgsColorRampShader.ColorRampItem(900, QColor("#d8b365"), "900 m"),
-        QgsColorRampShader.ColorRampItem(2000, QColor("#8c510a"), "2000 m"),
-    ])
-    ramp.setMinimumValue(0)
-    ramp.setMaximumValue(2000)
-    shader.setRasterShaderFunction(ramp)
-    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
-    renderer.setClassificationMin(0)
-    renderer.setClassificationMax(2000)
+    """Grey multidirectional hillshade: the terrain reads as relief under the coverage and status colours (a
+    hypsometric green ramp read as "lowland = good signal", issue 19). Sun 315°/45°, the cartographic convention."""
+    renderer = QgsHillshadeRenderer(layer.dataProvider(), 1, 315.0, 45.0)
+    renderer.setMultiDirectional(True)
+    renderer.setZFactor(1.0 if not layer.crs().isGeographic() else 1.0 / 111320.0)  # degrees: metres per degree
     layer.setRenderer(renderer)
 
 

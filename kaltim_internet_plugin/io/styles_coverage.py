@@ -67,13 +67,47 @@ def style_los_raster(layer, n_sites: int) -> None:
 
 
 def style_coverage(layer, kind: Optional[str] = None, threshold_dbm: float = -110.0, n_sites: int = 1) -> None:
-    """dBm raster -> io.styles.style_signal_raster(threshold); LOS raster -> :func:`style_los_raster`."""
+    """dBm raster -> io.styles.style_signal_raster(threshold), no-signal land in blank-spot red; LOS raster ->
+    :func:`style_los_raster`."""
     if kind is None:
         kind = coverage_kind(layer.source())
     if kind == "los":
         style_los_raster(layer, n_sites)
     else:
-        style_signal_raster(layer, threshold_dbm)
+        style_signal_raster(layer, threshold_dbm, no_signal=True)
+
+
+SEA_COLOR = "#cfe3f0"  # light sea blue: the sea is no blank spot (issue 19)
+
+
+def sea_mask_layer(dem_layer, name: str):
+    """A second view of the DEM that paints the sea (height <= 0 m) light blue and leaves the land transparent; put
+    above the coverage raster, so its no-signal red reads as land only. None when the DEM has no cell <= 0 m."""
+    if dem_layer is None or not dem_layer.isValid() or dem_layer.providerType() != "gdal":
+        return None
+    from osgeo import gdal
+
+    try:
+        ds = gdal.Open(dem_layer.source())
+        low = ds.GetRasterBand(1).ComputeRasterMinMax(True)[0] if ds is not None else 1.0  # approximate: fast
+    except RuntimeError:
+        return None
+    if low > 0:
+        return None
+    layer = QgsRasterLayer(dem_layer.source(), name, dem_layer.providerType())
+    if not layer.isValid():
+        return None
+    shader = QgsRasterShader()
+    ramp = QgsColorRampShader()
+    ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
+    ramp.setColorRampItemList([QgsColorRampShader.ColorRampItem(0.0, QColor(SEA_COLOR), name),
+                               QgsColorRampShader.ColorRampItem(float("inf"), QColor(0, 0, 0, 0), "")])
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(1.0)
+    layer.setRenderer(renderer)
+    return layer
 
 
 def style_server_raster(layer, server_ids: Optional[dict] = None) -> None:

@@ -17,7 +17,10 @@ from qgis.PyQt.QtGui import QColor
 
 from ..i18n import tr
 
-PRIORITY_COLORS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+# High contrast, low (light yellow) to first (deep blue-violet): matplotlib's "plasma" map sampled at 1, .75, .5,
+# .25, 0 (perceptually uniform, colour-blind safe; matplotlib 3.x, CC0 colormap data, van der Walt & Smith 2015);
+# away from the status red/orange/green so a priority map is not read as coverage (issue 19).
+PRIORITY_COLORS = ("#f0f921", "#f89540", "#cc4778", "#7e03a8", "#0d0887")
 TECH_COLORS = {"fibre": "#6a3d9a", "fwa": "#1f78b4", "radio": "#33a02c", "bts": "#e31a1c", "colo": "#ff7f00",
                "satellite": "#b15928", "village_package": "#a6cee3"}
 KIND_COLORS = {"office": "#1f78b4", "hilltop": "#8c510a", "colo": "#ff7f00"}
@@ -47,7 +50,7 @@ def _symbol(layer, color: str, size: float = 2.2, shape: str = "circle") -> QgsS
 
 
 def style_priority(layer, field: str = "priority_score") -> None:
-    """Graduated on the 0–100 score, five equal classes, light yellow (low) to dark red (first)."""
+    """Graduated on the 0–100 score, five equal classes, yellow (low) to deep blue-violet (first)."""
     ranges = []
     bounds = (0, 20, 40, 60, 80, 100)
     for k in range(5):

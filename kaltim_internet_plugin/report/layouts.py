@@ -833,6 +833,7 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
                   horizontal: bool = False, scale: float = 1.0) -> str:
     """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values).
     ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``."""
+    from ..labels import funding_color
     img = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
@@ -877,7 +878,7 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             v = values[i]
             if v <= 0:
                 continue
-            color = QColor(CHART_COLORS[j % len(CHART_COLORS)])
+            color = QColor(funding_color(series[j][0]))  # one colour per funding source, as the dock chart
             if horizontal:
                 x0 = plot.left() + acc / vmax * plot.width()
                 w = v / vmax * plot.width()
@@ -912,7 +913,7 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
     p.setFont(_font_px(fs))
     if len(series) > 1 or series and series[0][0]:
         for j, (name, _) in enumerate(series):
-            p.fillRect(QRectF(x, y + fs * 0.25, fs, fs), QColor(CHART_COLORS[j % len(CHART_COLORS)]))
+            p.fillRect(QRectF(x, y + fs * 0.25, fs, fs), QColor(funding_color(series[j][0])))
             label = str(name)
             w = p.fontMetrics().horizontalAdvance(label) + fs * 2.5
             p.setPen(QColor("#333333"))
