@@ -38,6 +38,7 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
+    QgsLayoutItemMapGrid,
     QgsLayoutItemMapOverview,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
@@ -228,6 +229,33 @@ def _add_map(layout, item_id: str, rect, frame: bool = True):
     return m
 
 
+def _add_grid(linked_map, size: float = 5.0) -> None:
+    """Geographic coordinate grid (WGS 84 degrees), ticks on the frame, annotations inside the frame (so they stay
+    on the page); the interval follows the scale (10-40 mm between lines)."""
+    grid = QgsLayoutItemMapGrid("grid", linked_map)
+    grid.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    grid.setStyle(QgsLayoutItemMapGrid.GridStyle.FrameAnnotationsOnly)
+    grid.setUnits(QgsLayoutItemMapGrid.GridUnit.DynamicPageSizeBased)
+    grid.setMinimumIntervalWidth(30)
+    grid.setMaximumIntervalWidth(80)
+    grid.setFrameStyle(QgsLayoutItemMapGrid.FrameStyle.InteriorTicks)
+    grid.setFrameWidth(1.5)
+    grid.setAnnotationEnabled(True)
+    grid.setAnnotationFormat(QgsLayoutItemMapGrid.AnnotationFormat.DegreeMinute)
+    grid.setAnnotationPrecision(0)
+    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right,
+                 QgsLayoutItemMapGrid.BorderSide.Top, QgsLayoutItemMapGrid.BorderSide.Bottom):
+        grid.setAnnotationPosition(QgsLayoutItemMapGrid.AnnotationPosition.InsideMapFrame, side)
+    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right):
+        grid.setAnnotationDirection(QgsLayoutItemMapGrid.AnnotationDirection.Vertical, side)
+    grid.setAnnotationFrameDistance(0.8)
+    if hasattr(grid, "setAnnotationTextFormat"):
+        grid.setAnnotationTextFormat(_text_format(size))
+    else:  # QGIS 3.22
+        grid.setAnnotationFont(_font(size))
+    linked_map.grids().addGrid(grid)
+
+
 def _add_north_arrow(layout, rect, linked_map):
     pic = QgsLayoutItemPicture(layout)
     pic.setId("north_arrow")
@@ -329,8 +357,9 @@ def build_atlas_layout(project) -> QgsPrintLayout:
     m.setAtlasDriven(True)
     m.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     m.setAtlasMargin(0.06)
+    _add_grid(m, 5.0)
     _add_north_arrow(layout, (160, 26, 10, 15), m)
-    _add_scalebar(layout, (10, 158, 60, 10), m)
+    _add_scalebar(layout, (10, 152, 60, 10), m)
     loc = _add_map(layout, "locator", (177, 24, 48, 45))
     ov = QgsLayoutItemMapOverview("atlas_extent", loc)
     ov.setLinkedMap(m)
@@ -374,8 +403,9 @@ def build_overview_layout(project) -> QgsPrintLayout:
     add_label(layout, "subtitle", "Ikhtisar Provinsi Kalimantan Timur — status sinyal desa dan teknologi yang "
               "direncanakan", (10, 26, 400, 8), 11)
     m = _add_map(layout, "map", OVERVIEW_MAP_RECT)
+    _add_grid(m, 7.0)
     _add_north_arrow(layout, (272, 39, 14, 20), m)
-    _add_scalebar(layout, (13, 266, 90, 14), m, 8)
+    _add_scalebar(layout, (13, 259, 90, 14), m, 8)
     _add_legend(layout, (296, 35, 114, 143), m, columns=1, size=8)
     add_label(layout, "summary", "[% @kaltim_summary %]", (296, 182, 114, 88), 8.5, frame=True)
     add_label(layout, "scale_text", SCALE_TEXT, (296, 272, 114, 11), 8)

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextScope,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -325,6 +328,29 @@ def test_qgz_opens_with_layouts_and_valid_layers(exported, tmp_path):
     assert atlas.atlas().coverageLayer().featureCount() == 10
     for item_id in ("map", "locator", "legend", "title", "north_arrow", "scalebar"):
         assert atlas.itemById(item_id) is not None, item_id
+    # issue 19: neighbouring kab/kota washed out on atlas pages (above the villages' status), not on the overview
+    mask = next(layer for layer in layers if "disamarkan" in layer.name())
+    atlas_names = [layer.name() for layer in atlas.itemById("map").layers()]
+    assert atlas_names.index(mask.name()) < atlas_names.index("Desa — status sinyal")
+    assert atlas_names.index(mask.name()) < atlas_names.index("Desa — teknologi rencana")
+    overview = project.layoutManager().layoutByName("Ikhtisar provinsi")
+    assert mask.id() not in [layer.id() for layer in overview.itemById("map").layers()]
+    rule = mask.renderer().rootRule().children()[0]
+    feats = list(mask.getFeatures())
+    for page_feature in feats[:3]:
+        washed = []
+        for f in feats:
+            scope = QgsExpressionContextScope()  # the context takes ownership: one scope per context
+            scope.setVariable("atlas_featureid", page_feature.id())
+            context = QgsExpressionContext()
+            context.appendScope(scope)
+            context.setFeature(f)
+            if QgsExpression(rule.filterExpression()).evaluate(context):
+                washed.append(f.id())
+        assert sorted(washed) == sorted(f.id() for f in feats if f.id() != page_feature.id())
+    context = QgsExpressionContext()  # outside an atlas nothing is washed
+    context.setFeature(feats[0])
+    assert not QgsExpression(rule.filterExpression()).evaluate(context)
     project.clear()
 
 
@@ -636,6 +662,10 @@ def test_template_items_stay_on_their_page_and_kop_has_a_logo_slot(qgis_app):
             logo = layout.itemById("kop_logo")
             assert isinstance(logo, QgsLayoutItemPicture), name
             assert [layout.itemById(k).text() for k in ("kop_1", "kop_2")] == list(layouts.KOP_LINES)
+        if name in (layouts.ATLAS_TEMPLATE, layouts.OVERVIEW_TEMPLATE):  # coordinate grid on the map frame
+            grids = layout.itemById("map").grids().asList()
+            assert len(grids) == 1 and grids[0].enabled() and grids[0].annotationEnabled(), name
+            assert grids[0].crs().authid() == "EPSG:4326", name
     assert checked > 40
 
 
