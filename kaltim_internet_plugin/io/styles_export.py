@@ -152,6 +152,17 @@ def style_kabkota(layer, name_field: str = "nama", labels: bool = True) -> None:
         _label(layer, name_field, 8, bold=True)
 
 
+def style_neighbour_mask(layer) -> None:
+    """Atlas pages: the other kab/kota washed white (70 % opaque) so only the page's own villages show their status.
+    Outside an atlas (no @atlas_featureid) nothing is drawn."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    wash = QgsFillSymbol.createSimple({"color": "255,255,255,180", "outline_style": "no"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(wash, 0, 0, "@atlas_featureid IS NOT NULL AND @atlas_featureid <> $id",
+                                               "Kab/kota lain (disamarkan)"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabelsEnabled(False)
+
+
 def style_locator(layer) -> None:
     """The inset locator: the whole province in grey, the current atlas kab/kota in red."""
     root = QgsRuleBasedRenderer.Rule(None)

@@ -268,6 +268,7 @@ class PlanExport:
         L["tech"] = self._open("villages", "Desa — teknologi rencana", st.style_plan_tech)
         L["kabkota"] = self._open("kabkota", "Kab/kota", lambda lyr: st.style_kabkota(lyr, "nama"))
         L["locator"] = self._open("kabkota", "Kab/kota (lokator)", st.style_locator)
+        L["mask"] = self._open("kabkota", "Kab/kota lain (disamarkan di atlas)", st.style_neighbour_mask)
         L["sites"] = self._open("sites", "Menara eksisting" + (" (SINTETIS)" if synthetic_sites else ""),
                                 st.style_existing_sites)
         L["planned_sites"] = self._open("planned_sites", "Lokasi baru rencana", st.style_planned_sites)
@@ -280,20 +281,22 @@ class PlanExport:
         # the layer tree, top to bottom, built once: no node is moved or deleted (reordering by clone and remove
         # left Python wrappers of deleted nodes that a new node at the same address could inherit)
         root = project.layerTreeRoot()
-        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "roadmap_year_source",
+        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "mask", "roadmap_year_source",
                     "training_plan", "operator_packages", "tower_sharing"):
             if L.get(key) is not None:
                 node = root.addLayer(L[key])
-                if key == "locator":
+                if key in ("locator", "mask"):
                     node.setItemVisibilityChecked(False)
         map_layers = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages") if L.get(k)]
+        # atlas pages: the neighbouring kab/kota washed out above their villages, under the boundaries
+        atlas_layers = [L[k] for k in ("planned_sites", "sites", "mask", "tech", "kabkota", "villages") if L.get(k)]
         legend_layers = [L[k] for k in ("villages", "tech", "planned_sites", "sites", "kabkota") if L.get(k)]
         extent = self._extent(L["kabkota"])
         folder = i.template_folder
         overview = lo.load_template(project, folder, lo.OVERVIEW_TEMPLATE, "Ikhtisar provinsi")
         lo.configure_overview(overview, map_layers, legend_layers, extent, folder=folder)
         atlas = lo.load_template(project, folder, lo.ATLAS_TEMPLATE, "Atlas kab/kota")
-        lo.configure_atlas(atlas, L["kabkota"], map_layers, legend_layers, [L["locator"]], L["villages"],
+        lo.configure_atlas(atlas, L["kabkota"], atlas_layers, legend_layers, [L["locator"]], L["villages"],
                            i.kab_field, st.PLANNED_EXPRESSION, L.get("planned_sites"), extent, folder=folder)
         report = lo.load_template(project, folder, lo.REPORT_TEMPLATE, "Laporan peta jalan")
         lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),

@@ -4,7 +4,9 @@ The layouts are built from the .qpt templates in ``resources/layouts`` (officers
 designer). After loading, the plugin finds its items by id and fills in layers, extents and tables:
 
 * atlas_kabkota.qpt (A4 landscape): ``title``, ``subtitle``, ``map`` (atlas-driven), ``locator``, ``legend``,
-  ``scalebar``, ``north_arrow``, ``summary``, ``table_villages``, ``table_note``, ``table_sites``, ``footer``.
+  ``scalebar``, ``north_arrow``, ``summary``, ``table_villages``, ``table_note``, ``table_sites``, ``footer``,
+  ``kop_logo``, ``kop_1``, ``kop_2`` (the letterhead; ``kop_logo`` is an empty picture slot for the office logo),
+  ``scale_text`` (numeric scale "Skala 1 : 250.000" and the map CRS).
 * overview_province.qpt (A3 landscape): ``title``, ``subtitle``, ``map``, ``legend``, ``scalebar``,
   ``north_arrow``, ``summary``, ``footer``.
 * roadmap_report.qpt (A4 portrait, pages added as the training table needs): ``title``, ``summary``,
@@ -36,6 +38,7 @@ from qgis.core import (
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
+    QgsLayoutItemMapGrid,
     QgsLayoutItemMapOverview,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
@@ -76,8 +79,15 @@ ATLAS_MAX_VILLAGES = 30  # the frame shows as many of these as fit (highest prio
 REPORT_MAX_ROWS = 100000
 ATLAS_MAX_SITES = 6
 # the atlas page's map rectangle in mm (x, y, w, h); tests crop the rendered page there
-ATLAS_MAP_RECT = (8.0, 21.0, 165.0, 148.0)
-OVERVIEW_MAP_RECT = (10.0, 28.0, 280.0, 255.0)
+ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 145.0)
+OVERVIEW_MAP_RECT = (10.0, 35.0, 280.0, 248.0)
+# Kop (letterhead) of the provincial government's office; the office edits these lines and the logo slot
+# (picture item "kop_logo") in QGIS's layout designer.
+KOP_LINES = ("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA")
+# Numeric scale of the linked map (Indonesian thousand separators: 1 : 250.000) and the map's real CRS.
+SCALE_TEXT = ("Skala 1 : [% format_number(map_get(item_variables('map'), 'map_scale'), 0, 'id') %]\n"
+              "Sistem koordinat: [% replace(map_get(item_variables('map'), 'map_crs_description'), 'zone', 'zona') %]"
+              " ([% map_get(item_variables('map'), 'map_crs') %])")
 
 
 class TemplateMissingError(FileNotFoundError):
@@ -219,6 +229,33 @@ def _add_map(layout, item_id: str, rect, frame: bool = True):
     return m
 
 
+def _add_grid(linked_map, size: float = 5.0) -> None:
+    """Geographic coordinate grid (WGS 84 degrees), ticks on the frame, annotations inside the frame (so they stay
+    on the page); the interval follows the scale (10-40 mm between lines)."""
+    grid = QgsLayoutItemMapGrid("grid", linked_map)
+    grid.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    grid.setStyle(QgsLayoutItemMapGrid.GridStyle.FrameAnnotationsOnly)
+    grid.setUnits(QgsLayoutItemMapGrid.GridUnit.DynamicPageSizeBased)
+    grid.setMinimumIntervalWidth(30)
+    grid.setMaximumIntervalWidth(80)
+    grid.setFrameStyle(QgsLayoutItemMapGrid.FrameStyle.InteriorTicks)
+    grid.setFrameWidth(1.5)
+    grid.setAnnotationEnabled(True)
+    grid.setAnnotationFormat(QgsLayoutItemMapGrid.AnnotationFormat.DegreeMinute)
+    grid.setAnnotationPrecision(0)
+    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right,
+                 QgsLayoutItemMapGrid.BorderSide.Top, QgsLayoutItemMapGrid.BorderSide.Bottom):
+        grid.setAnnotationPosition(QgsLayoutItemMapGrid.AnnotationPosition.InsideMapFrame, side)
+    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right):
+        grid.setAnnotationDirection(QgsLayoutItemMapGrid.AnnotationDirection.Vertical, side)
+    grid.setAnnotationFrameDistance(0.8)
+    if hasattr(grid, "setAnnotationTextFormat"):
+        grid.setAnnotationTextFormat(_text_format(size))
+    else:  # QGIS 3.22
+        grid.setAnnotationFont(_font(size))
+    linked_map.grids().addGrid(grid)
+
+
 def _add_north_arrow(layout, rect, linked_map):
     pic = QgsLayoutItemPicture(layout)
     pic.setId("north_arrow")
@@ -283,6 +320,21 @@ def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5):
     return legend
 
 
+def _add_kop(layout, x: float, y: float, logo: float, size: float, width: float = 200, page: int = 0) -> None:
+    """Letterhead: an empty logo slot (picture "kop_logo", the office sets its logo file) and the two kop lines."""
+    pic = QgsLayoutItemPicture(layout)
+    pic.setId("kop_logo")
+    pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
+    pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    layout.addLayoutItem(pic)
+    place(pic, x, y, logo, logo, page=page)
+    line_h = logo / 2.0
+    add_label(layout, "kop_1", KOP_LINES[0], (x + logo + 2, y, width, line_h), size, True, page=page,
+              valign=Qt.AlignmentFlag.AlignVCenter)
+    add_label(layout, "kop_2", KOP_LINES[1], (x + logo + 2, y + line_h, width, line_h), size - 1, True, page=page,
+              valign=Qt.AlignmentFlag.AlignVCenter)
+
+
 def _page_size(layout, name: str, orientation) -> None:
     page = layout.pageCollection().page(0)
     page.setPageSize(name, orientation)
@@ -297,16 +349,18 @@ def build_atlas_layout(project) -> QgsPrintLayout:
     layout.initializeDefaults()
     layout.setName("Atlas kab/kota")
     _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Landscape)
-    add_label(layout, "title", "[% @kaltim_title %]", (8, 4, 281, 9), 15, True)
+    _add_kop(layout, 8, 2, 10, 8.5)
+    add_label(layout, "title", "[% @kaltim_title %]", (8, 12, 281, 6), 11, True)
     add_label(layout, "subtitle", "[% attribute(@atlas_feature, 'nama') %] — status sinyal desa dan teknologi "
-              "yang direncanakan", (8, 13, 281, 7), 11)
+              "yang direncanakan", (8, 18, 281, 5), 8.5)
     m = _add_map(layout, "map", ATLAS_MAP_RECT)
     m.setAtlasDriven(True)
     m.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     m.setAtlasMargin(0.06)
-    _add_north_arrow(layout, (160, 23, 10, 15), m)
-    _add_scalebar(layout, (10, 158, 60, 10), m)
-    loc = _add_map(layout, "locator", (177, 21, 48, 48))
+    _add_grid(m, 5.0)
+    _add_north_arrow(layout, (160, 26, 10, 15), m)
+    _add_scalebar(layout, (10, 152, 60, 10), m)
+    loc = _add_map(layout, "locator", (177, 24, 48, 45))
     ov = QgsLayoutItemMapOverview("atlas_extent", loc)
     ov.setLinkedMap(m)
     loc.overviews().addOverview(ov)
@@ -322,13 +376,14 @@ def build_atlas_layout(project) -> QgsPrintLayout:
               " miliar\n"
               "Penduduk di blank spot (perkiraan): "
               "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
-              (227, 21, 62, 48), 6.5, frame=True)
+              (227, 24, 62, 45), 6.5, frame=True)
     _add_legend(layout, (177, 71, 112, 48), m, columns=3, size=5.2)
     villages = add_attribute_table(layout, "table_villages", (177, 121, 112, 60), size=5.5)
     villages.setMaximumNumberOfFeatures(ATLAS_MAX_VILLAGES)
     villages.setEmptyTableMessage("Tidak ada desa yang direncanakan di kab/kota ini")
     add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi yang muat di halaman ini; daftar "
               "lengkap: roadmap.xlsx, lembar 'Desa rencana'.", (177, 182, 112, 5), 5)
+    add_label(layout, "scale_text", SCALE_TEXT, (177, 188, 112, 8), 6)
     sites = add_attribute_table(layout, "table_sites", (8, 171, 165, 24), size=5.5)
     sites.setMaximumNumberOfFeatures(ATLAS_MAX_SITES)
     sites.setFilterToAtlasFeature(True)
@@ -343,14 +398,17 @@ def build_overview_layout(project) -> QgsPrintLayout:
     layout.initializeDefaults()
     layout.setName("Ikhtisar provinsi")
     _page_size(layout, "A3", QgsLayoutItemPage.Orientation.Landscape)
-    add_label(layout, "title", "[% @kaltim_title %]", (10, 6, 400, 12), 20, True)
+    _add_kop(layout, 10, 3, 13, 11)
+    add_label(layout, "title", "[% @kaltim_title %]", (10, 17, 400, 9), 16, True)
     add_label(layout, "subtitle", "Ikhtisar Provinsi Kalimantan Timur — status sinyal desa dan teknologi yang "
-              "direncanakan", (10, 17, 400, 9), 12)
+              "direncanakan", (10, 26, 400, 8), 11)
     m = _add_map(layout, "map", OVERVIEW_MAP_RECT)
-    _add_north_arrow(layout, (272, 32, 14, 20), m)
-    _add_scalebar(layout, (13, 266, 90, 14), m, 8)
-    _add_legend(layout, (296, 28, 114, 150), m, columns=1, size=8)
-    add_label(layout, "summary", "[% @kaltim_summary %]", (296, 182, 114, 96), 8.5, frame=True)
+    _add_grid(m, 7.0)
+    _add_north_arrow(layout, (272, 39, 14, 20), m)
+    _add_scalebar(layout, (13, 259, 90, 14), m, 8)
+    _add_legend(layout, (296, 35, 114, 143), m, columns=1, size=8)
+    add_label(layout, "summary", "[% @kaltim_summary %]", (296, 182, 114, 88), 8.5, frame=True)
+    add_label(layout, "scale_text", SCALE_TEXT, (296, 272, 114, 11), 8)
     add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 286, 400, 8), 8)
     return layout
 
@@ -364,8 +422,9 @@ def build_report_layout(project) -> QgsPrintLayout:
         page = QgsLayoutItemPage(layout)
         page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         layout.pageCollection().addPage(page)
-    add_label(layout, "title", "[% @kaltim_title %] — Peta jalan pendanaan", (10, 8, 190, 10), 14, True)
-    add_label(layout, "summary", "[% @kaltim_summary %]", (10, 19, 190, 24), 7)
+    _add_kop(layout, 10, 2, 9, 8, width=170)
+    add_label(layout, "title", "[% @kaltim_title %] — Peta jalan pendanaan", (10, 12, 190, 7), 12, True)
+    add_label(layout, "summary", "[% @kaltim_summary %]", (10, 20, 190, 24), 7)
     for item_id, rect in (("chart_year", (10, 45, 190, 78)), ("chart_source", (10, 166, 190, 70))):
         pic = QgsLayoutItemPicture(layout)
         pic.setId(item_id)

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextScope,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -326,6 +329,29 @@ def test_qgz_opens_with_layouts_and_valid_layers(exported, tmp_path):
     assert atlas.atlas().coverageLayer().featureCount() == 10
     for item_id in ("map", "locator", "legend", "title", "north_arrow", "scalebar"):
         assert atlas.itemById(item_id) is not None, item_id
+    # issue 19: neighbouring kab/kota washed out on atlas pages (above the villages' status), not on the overview
+    mask = next(layer for layer in layers if "disamarkan" in layer.name())
+    atlas_names = [layer.name() for layer in atlas.itemById("map").layers()]
+    assert atlas_names.index(mask.name()) < atlas_names.index("Desa — status sinyal")
+    assert atlas_names.index(mask.name()) < atlas_names.index("Desa — teknologi rencana")
+    overview = project.layoutManager().layoutByName("Ikhtisar provinsi")
+    assert mask.id() not in [layer.id() for layer in overview.itemById("map").layers()]
+    rule = mask.renderer().rootRule().children()[0]
+    feats = list(mask.getFeatures())
+    for page_feature in feats[:3]:
+        washed = []
+        for f in feats:
+            scope = QgsExpressionContextScope()  # the context takes ownership: one scope per context
+            scope.setVariable("atlas_featureid", page_feature.id())
+            context = QgsExpressionContext()
+            context.appendScope(scope)
+            context.setFeature(f)
+            if QgsExpression(rule.filterExpression()).evaluate(context):
+                washed.append(f.id())
+        assert sorted(washed) == sorted(f.id() for f in feats if f.id() != page_feature.id())
+    context = QgsExpressionContext()  # outside an atlas nothing is washed
+    context.setFeature(feats[0])
+    assert not QgsExpression(rule.filterExpression()).evaluate(context)
     project.clear()
 
 
@@ -615,3 +641,48 @@ def test_printed_pdfs_have_no_raw_keys_and_only_indonesian_numbers(exported):
     assert RAW_KEYS.search("Teknologi: radio=650") and ENGLISH_NUMBER.search("4,123,303 jiwa")
     assert ENGLISH_NUMBER.search("pada 24.45 km") and ENGLISH_NUMBER.search("92.5B")
     assert not ENGLISH_NUMBER.search("4.123.303 jiwa, Rp 154,5 miliar, 24,45 km")
+
+
+def test_template_items_stay_on_their_page_and_kop_has_a_logo_slot(qgis_app):
+    """Issue 19 item 6: no item of the overview, atlas, report or M&E layout leaves its page."""
+    from qgis.core import QgsLayoutItemPage, QgsLayoutItemPicture
+
+    from kaltim_internet_plugin.report import layouts
+
+    folder = layouts.default_template_folder()
+    project = QgsProject()
+    checked = 0
+    for name in (*layouts.TEMPLATES, "monitoring_report.qpt"):
+        layout = layouts.load_template(project, folder, name, name)
+        pages = layout.pageCollection()
+        for item in layout.items():
+            if not hasattr(item, "uuid") or isinstance(item, QgsLayoutItemPage) or not item.isVisible():
+                continue
+            page = pages.page(item.page())
+            assert page is not None, (name, item.id())
+            page_rect = page.sceneBoundingRect().adjusted(-0.01, -0.01, 0.01, 0.01)
+            rect = item.sceneBoundingRect().adjusted(0.3, 0.3, -0.3, -0.3)  # the frame stroke may overhang
+            assert page_rect.contains(rect), (name, item.id(), rect, page_rect)
+            checked += 1
+        if name != "monitoring_report.qpt":
+            logo = layout.itemById("kop_logo")
+            assert isinstance(logo, QgsLayoutItemPicture), name
+            assert [layout.itemById(k).text() for k in ("kop_1", "kop_2")] == list(layouts.KOP_LINES)
+        if name in (layouts.ATLAS_TEMPLATE, layouts.OVERVIEW_TEMPLATE):  # coordinate grid on the map frame
+            grids = layout.itemById("map").grids().asList()
+            assert len(grids) == 1 and grids[0].enabled() and grids[0].annotationEnabled(), name
+            assert grids[0].crs().authid() == "EPSG:4326", name
+    assert checked > 40
+
+
+@needs_poppler
+def test_printed_maps_have_kop_numeric_scale_and_crs_note(exported):
+    kop = re.compile(r"PEMERINTAH PROVINSI KALIMANTAN TIMUR\s+DINAS KOMUNIKASI DAN INFORMATIKA")
+    for key in ("OVERVIEW_PDF", "ATLAS_PDF", "REPORT_PDF"):
+        assert kop.search(pdftext(exported[key], 1)), key
+    for key in ("OVERVIEW_PDF", "ATLAS_PDF"):
+        text = pdftext(exported[key], 1)
+        scales = re.findall(r"Skala 1 : (\d{1,3}(?:\.\d{3})+)\b", text)
+        assert len(scales) == 1, (key, scales)
+        assert int(scales[0].replace(".", "")) > 10000  # a province/kab map, in Indonesian thousands
+        assert "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" in " ".join(text.split()), key
