@@ -64,6 +64,42 @@
       <translation>Raster {path} tidak dapat dibuka untuk menulis pengaturan cakupannya. Periksa bahwa folder dapat ditulisi.</translation>
     </message>
     <message>
+      <source>The clutter table {path} does not exist. Give a CSV file with the columns class, clutter_height_m, clutter_distance_km, or leave CLUTTER_TABLE empty for the shipped ESA WorldCover table.</source>
+      <translation>Tabel clutter {path} tidak ada. Berikan file CSV dengan kolom class, clutter_height_m, clutter_distance_km, atau kosongkan CLUTTER_TABLE untuk memakai tabel ESA WorldCover bawaan.</translation>
+    </message>
+    <message>
+      <source>The clutter table {path} has no rows. Add one row per land-cover class.</source>
+      <translation>Tabel clutter {path} tidak berisi baris. Tambahkan satu baris per kelas tutupan lahan.</translation>
+    </message>
+    <message>
+      <source>The clutter table {path} lacks the column(s) {missing}. Its header must hold class, clutter_height_m and clutter_distance_km.</source>
+      <translation>Tabel clutter {path} tidak memiliki kolom {missing}. Judul kolomnya harus memuat class, clutter_height_m dan clutter_distance_km.</translation>
+    </message>
+    <message>
+      <source>Clutter table {path}, row {row}, column {column}: '{value}' is not a number. Write a number such as 20 or 0.03.</source>
+      <translation>Tabel clutter {path}, baris {row}, kolom {column}: '{value}' bukan angka. Tulis angka seperti 20 atau 0.03.</translation>
+    </message>
+    <message>
+      <source>Clutter table {path}, row {row}, column {column}: '{value}' is not a whole class number. Use the land-cover raster's class values (e.g. 10).</source>
+      <translation>Tabel clutter {path}, baris {row}, kolom {column}: '{value}' bukan nomor kelas bulat. Gunakan nilai kelas raster tutupan lahan (mis. 10).</translation>
+    </message>
+    <message>
+      <source>Clutter table {path}, row {row}, column {column}: {value} is outside {low} to {high}. Correct the value.</source>
+      <translation>Tabel clutter {path}, baris {row}, kolom {column}: {value} di luar rentang {low} sampai {high}. Perbaiki nilainya.</translation>
+    </message>
+    <message>
+      <source>Clutter table {path}, row {row}: class {value} is given twice. Keep one row per class.</source>
+      <translation>Tabel clutter {path}, baris {row}: kelas {value} tercantum dua kali. Simpan satu baris per kelas.</translation>
+    </message>
+    <message>
+      <source>Cannot read the land-cover raster {path}. Check the path and that it is a GDAL raster (e.g. GeoTIFF).</source>
+      <translation>Raster tutupan lahan {path} tidak dapat dibaca. Periksa path-nya dan pastikan itu raster GDAL (mis. GeoTIFF).</translation>
+    </message>
+    <message>
+      <source>The clutter table {path} changed since the coverage raster was computed (recorded {expected}, now {found}). Run 'Compute coverage' again so that every step uses the same clutter.</source>
+      <translation>Tabel clutter {path} berubah sejak raster cakupan dihitung (tercatat {expected}, sekarang {found}). Jalankan 'Hitung cakupan' lagi agar setiap langkah memakai clutter yang sama.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
@@ -200,8 +236,8 @@
       <translation>periode tidak ada (YYYY-MM atau YYYY-MM-DD)</translation>
     </message>
     <message>
-      <source>period {period} lies in the future</source>
-      <translation>periode {period} berada di masa depan</translation>
+      <source>{column} {period} lies in the future (today is {today}): a service report records what has happened. Correct the date in the file, or import this row after that day</source>
+      <translation>{column} {period} berada di masa depan (hari ini {today}): laporan layanan mencatat apa yang sudah terjadi. Perbaiki tanggal di berkas, atau impor baris ini setelah hari itu</translation>
     </message>
     <message>
       <source>no data (no uptime, outage, users, speeds or latency)</source>
@@ -902,6 +938,10 @@
     <message>
       <source>Choose a site layer and a DEM first (or load the Kaltim sample on the Data page).</source>
       <translation>Pilih dulu layer site dan DEM (atau muat sampel Kaltim di halaman Data).</translation>
+    </message>
+    <message>
+      <source>Sea</source>
+      <translation>Laut</translation>
     </message>
     <message>
       <source>The 'Classify villages' tool is not available in this version.</source>
@@ -1864,6 +1904,30 @@
       <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
+      <source>No data: the village layer has no population field (map it on the Data page).</source>
+      <translation>Tidak ada data: lapisan desa tidak memiliki kolom jumlah penduduk (petakan di halaman Data).</translation>
+    </message>
+    <message>
+      <source>No data: the villages have no coverage status. Run 'Classify villages' on the Coverage page; its result is then chosen here.</source>
+      <translation>Tidak ada data: desa belum memiliki status cakupan. Jalankan 'Klasifikasi desa' di halaman Cakupan; hasilnya lalu otomatis dipilih di sini.</translation>
+    </message>
+    <message>
+      <source>No data: the village layer has no IDM (Indeks Desa Membangun) field.</source>
+      <translation>Tidak ada data: lapisan desa tidak memiliki kolom IDM (Indeks Desa Membangun).</translation>
+    </message>
+    <message>
+      <source>No data: the village layer has no schools/health posts field.</source>
+      <translation>Tidak ada data: lapisan desa tidak memiliki kolom sekolah/fasilitas kesehatan.</translation>
+    </message>
+    <message>
+      <source>No data: remoteness is measured to the nearest covered village; classify the villages first (Coverage page).</source>
+      <translation>Tidak ada data: keterpencilan diukur ke desa tercakup terdekat; klasifikasikan desa terlebih dahulu (halaman Cakupan).</translation>
+    </message>
+    <message>
+      <source>No data: the village layer has no readiness field (electricity, cadres).</source>
+      <translation>Tidak ada data: lapisan desa tidak memiliki kolom kesiapan (listrik, kader).</translation>
+    </message>
+    <message>
       <source>Cancelled.</source>
       <translation>Dibatalkan.</translation>
     </message>
@@ -1896,12 +1960,12 @@
       <translation>Teknologi desa</translation>
     </message>
     <message>
-      <source>Villages by coverage</source>
-      <translation>Desa menurut cakupan</translation>
-    </message>
-    <message>
       <source>Selected sites</source>
       <translation>Lokasi terpilih</translation>
+    </message>
+    <message>
+      <source>Villages by coverage</source>
+      <translation>Desa menurut cakupan</translation>
     </message>
     <message>
       <source>Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.</source>
@@ -2154,6 +2218,10 @@
     <message>
       <source>What-if preview of site {site_id}</source>
       <translation>Pratinjau skenario menara {site_id}</translation>
+    </message>
+    <message>
+      <source>Internet Desa Kaltim — {tool} {time}</source>
+      <translation>Internet Desa Kaltim — {tool} {time}</translation>
     </message>
     <message>
       <source>Indonesian data write a dot between thousands and a decimal comma</source>
@@ -2660,6 +2728,14 @@
       <translation>Blank spot</translation>
     </message>
     <message>
+      <source>No signal: blank spot</source>
+      <translation>Tanpa sinyal: blank spot</translation>
+    </message>
+    <message>
+      <source>Below {t:.0f} dBm: blank spot</source>
+      <translation>Di bawah {t:.0f} dBm: blank spot</translation>
+    </message>
+    <message>
       <source>threshold</source>
       <translation>ambang</translation>
     </message>
@@ -2932,28 +3008,12 @@
       <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
     </message>
     <message>
-      <source>Tower operator field (default: operator)</source>
-      <translation>Kolom operator menara (bawaan: operator)</translation>
-    </message>
-    <message>
-      <source>Villages (office points, or polygons)</source>
-      <translation>Desa (titik kantor desa, atau poligon)</translation>
-    </message>
-    <message>
-      <source>Coverage status field (default: status)</source>
-      <translation>Kolom status cakupan (bawaan: status)</translation>
-    </message>
-    <message>
-      <source>Village code field (empty = detect)</source>
-      <translation>Kolom kode desa (kosong = deteksi otomatis)</translation>
+      <source>Existing towers (co-location)</source>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>DEM (for hilltops and elevations)</source>
       <translation>DEM (untuk puncak bukit dan elevasi)</translation>
-    </message>
-    <message>
-      <source>Existing towers (co-location)</source>
-      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Hilltops</source>
@@ -2984,10 +3044,6 @@
       <translation>Tinggi menara baru (m)</translation>
     </message>
     <message>
-      <source>Cost table (CSV or JSON; empty = defaults)</source>
-      <translation>Tabel biaya (CSV atau JSON; kosong = bawaan)</translation>
-    </message>
-    <message>
       <source>Candidates</source>
       <translation>Kandidat</translation>
     </message>
@@ -3004,10 +3060,6 @@
       <translation>Kandidat kolokasi</translation>
     </message>
     <message>
-      <source>The village layer has no features. Choose a layer with villages.</source>
-      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
-    </message>
-    <message>
       <source>No status field: every village is treated as not covered. Run 'Classify villages' first to restrict candidates to blank spots.</source>
       <translation>Tidak ada kolom status: semua desa dianggap belum tercakup. Jalankan 'Klasifikasi desa' lebih dulu agar kandidat hanya untuk blank spot.</translation>
     </message>
@@ -3016,8 +3068,12 @@
       <translation>Tidak ada kandidat lokasi: semua desa sudah tercakup, atau tidak ada opsi yang diaktifkan.</translation>
     </message>
     <message>
-      <source>Cost tables (*.csv *.json)</source>
-      <translation>Tabel biaya (*.csv *.json)</translation>
+      <source>Coverage status field (default: status)</source>
+      <translation>Kolom status cakupan (bawaan: status)</translation>
+    </message>
+    <message>
+      <source>Village code field (empty = detect)</source>
+      <translation>Kolom kode desa (kosong = deteksi otomatis)</translation>
     </message>
     <message>
       <source>Candidates are computed in {crs}.</source>
@@ -3032,20 +3088,8 @@
       <translation>Kandidat: {o} kantor desa, {h} puncak bukit, {c} menara eksisting.</translation>
     </message>
     <message>
-      <source>Cannot read the village layer: {src}. Check the path and format.</source>
-      <translation>Layer desa tidak dapat dibaca: {src}. Periksa lokasi dan format berkasnya.</translation>
-    </message>
-    <message>
       <source>{k} of {n} villages are not covered (field {f}).</source>
       <translation>{k} dari {n} desa belum tercakup (kolom {f}).</translation>
-    </message>
-    <message>
-      <source>Cannot read the cost table {path}: {error}</source>
-      <translation>Tidak dapat membaca tabel biaya {path}: {error}</translation>
-    </message>
-    <message>
-      <source>Cannot use the DEM: {error}</source>
-      <translation>Tidak dapat memakai DEM: {error}</translation>
     </message>
     <message>
       <source>Check village layer</source>
@@ -3120,6 +3164,10 @@
       <translation>Skema terdeteksi '{scheme}': kode={code}, nama={name}, penduduk={pop}</translation>
     </message>
     <message>
+      <source>Cannot read the village layer: {src}. Check the path and format.</source>
+      <translation>Layer desa tidak dapat dibaca: {src}. Periksa lokasi dan format berkasnya.</translation>
+    </message>
+    <message>
       <source>Detect (negative values = signal in dBm, else line-of-sight count)</source>
       <translation>Deteksi (nilai negatif = sinyal dalam dBm, selain itu jumlah garis pandang)</translation>
     </message>
@@ -3136,32 +3184,8 @@
       <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
     </message>
     <message>
-      <source>Tower height when unknown (m)</source>
-      <translation>Tinggi menara bila tidak diketahui (m)</translation>
-    </message>
-    <message>
-      <source>No coverage raster and no office_dbm or status field: no office counts as covered, so 4G FWA is never chosen.</source>
-      <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
-    </message>
-    <message>
-      <source>Coverage raster (dBm or line-of-sight count)</source>
-      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
-    </message>
-    <message>
-      <source>Coverage raster values</source>
-      <translation>Nilai raster cakupan</translation>
-    </message>
-    <message>
       <source>Coverage threshold, dBm (empty = the coverage raster's setting)</source>
       <translation>Ambang cakupan, dBm (kosong = pengaturan raster cakupan)</translation>
-    </message>
-    <message>
-      <source>Coverage status field, used without a raster (default: status)</source>
-      <translation>Kolom status cakupan, dipakai tanpa raster (bawaan: status)</translation>
-    </message>
-    <message>
-      <source>Fibre nodes (points)</source>
-      <translation>Simpul serat optik (titik)</translation>
     </message>
     <message>
       <source>Longest new fibre run (km)</source>
@@ -3180,12 +3204,32 @@
       <translation>Sinyal yang diperlukan router 4G FWA di kantor desa, dBm (kosong = ambang cakupan)</translation>
     </message>
     <message>
-      <source>Field flagging villages without PLN mains power (1/ya = no power: solar + battery is added)</source>
-      <translation>Kolom penanda desa tanpa listrik PLN (1/ya = tanpa listrik: ditambah surya + baterai)</translation>
-    </message>
-    <message>
       <source>Existing towers (connected points, operator)</source>
       <translation>Menara eksisting (titik terhubung, operator)</translation>
+    </message>
+    <message>
+      <source>Tower height when unknown (m)</source>
+      <translation>Tinggi menara bila tidak diketahui (m)</translation>
+    </message>
+    <message>
+      <source>Radius a selected new BTS serves (m)</source>
+      <translation>Radius layanan BTS baru terpilih (m)</translation>
+    </message>
+    <message>
+      <source>No coverage raster and no office_dbm or status field: no office counts as covered, so 4G FWA is never chosen.</source>
+      <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
+    </message>
+    <message>
+      <source>Coverage raster (dBm or line-of-sight count)</source>
+      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
+    </message>
+    <message>
+      <source>Coverage raster values</source>
+      <translation>Nilai raster cakupan</translation>
+    </message>
+    <message>
+      <source>Fibre nodes (points)</source>
+      <translation>Simpul serat optik (titik)</translation>
     </message>
     <message>
       <source>DEM for radio line of sight</source>
@@ -3216,16 +3260,8 @@
       <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara eksisting (km; 0 = nonaktif)</translation>
     </message>
     <message>
-      <source>Tower height field (default: height_m)</source>
-      <translation>Kolom tinggi menara (bawaan: height_m)</translation>
-    </message>
-    <message>
       <source>New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)</source>
       <translation>Lokasi BTS baru yang sudah dipilih (mis. OUTPUT_SITES dari optimizesites)</translation>
-    </message>
-    <message>
-      <source>Radius a selected new BTS serves (m)</source>
-      <translation>Radius layanan BTS baru terpilih (m)</translation>
     </message>
     <message>
       <source>Village plan (technology)</source>
@@ -3244,6 +3280,10 @@
       <translation>Total OPEX per tahun (Rp)</translation>
     </message>
     <message>
+      <source>New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is formed.</source>
+      <translation>BTS baru hanya berasal dari lokasi terpilih (NEW_SITES): tidak dibentuk klaster BTS lain.</translation>
+    </message>
+    <message>
       <source>Cost table: defaults (sources in the user guide).</source>
       <translation>Tabel biaya: bawaan (sumber di panduan pengguna).</translation>
     </message>
@@ -3252,20 +3292,36 @@
       <translation>Layer lokasi BTS baru terpilih kosong; tidak ada desa yang mendapat BTS baru.</translation>
     </message>
     <message>
-      <source>Cost table: {n} rows from {path}</source>
-      <translation>Tabel biaya: {n} baris dari {path}</translation>
+      <source>Coverage status field, used without a raster (default: status)</source>
+      <translation>Kolom status cakupan, dipakai tanpa raster (bawaan: status)</translation>
+    </message>
+    <message>
+      <source>Field flagging villages without PLN mains power (1/ya = no power: solar + battery is added)</source>
+      <translation>Kolom penanda desa tanpa listrik PLN (1/ya = tanpa listrik: ditambah surya + baterai)</translation>
     </message>
     <message>
       <source>Distances are computed in {crs}.</source>
       <translation>Jarak dihitung dalam {crs}.</translation>
     </message>
     <message>
-      <source>New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is formed.</source>
-      <translation>BTS baru hanya berasal dari lokasi terpilih (NEW_SITES): tidak dibentuk klaster BTS lain.</translation>
+      <source>Cost table: {n} rows from {path}</source>
+      <translation>Tabel biaya: {n} baris dari {path}</translation>
     </message>
     <message>
-      <source>Villages per technology: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per year ({h:g}-year horizon).</source>
-      <translation>Desa per teknologi: {s}. CAPEX Rp {c:,.0f}; OPEX Rp {o:,.0f} per tahun (horizon {h:g} tahun).</translation>
+      <source>Fibre: {k} offices within {d} km of one of {m} fibre nodes.</source>
+      <translation>Serat optik: {k} kantor desa dalam {d} km dari salah satu dari {m} simpul serat optik.</translation>
+    </message>
+    <message>
+      <source>Radio links need a DEM for the line of sight; without a DEM radio is not considered.</source>
+      <translation>Radio link memerlukan DEM untuk garis pandang; tanpa DEM radio tidak dipertimbangkan.</translation>
+    </message>
+    <message>
+      <source>Co-location: {k} offices share 4G equipment on {t} existing towers (cost row {key}).</source>
+      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara eksisting (baris biaya {key}).</translation>
+    </message>
+    <message>
+      <source>Villages per technology: {s}. CAPEX {c}; OPEX {o} per year ({h}-year horizon).</source>
+      <translation>Desa per teknologi: {s}. CAPEX {c}; OPEX {o} per tahun (horizon {h} tahun).</translation>
     </message>
     <message>
       <source>Connected by the programme ({tech}, {provider}): the service continues at {fee} a year.</source>
@@ -3280,40 +3336,28 @@
       <translation>Listrik: {k} kantor desa tanpa listrik PLN mendapat surya + baterai.</translation>
     </message>
     <message>
-      <source>Radio: {k} offices have line of sight to an existing tower within {d:g} km ({m} towers computed on the DEM).</source>
-      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara eksisting dalam {d:g} km ({m} menara dihitung pada DEM).</translation>
-    </message>
-    <message>
-      <source>4G FWA needs {t:g} dBm at the office (FWA_THRESHOLD_DBM).</source>
-      <translation>4G FWA memerlukan {t:g} dBm di kantor desa (FWA_THRESHOLD_DBM).</translation>
-    </message>
-    <message>
-      <source>Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or its office signal is ≥ {t:g} dBm: {k} of {n} villages.</source>
-      <translation>Cakupan: dari 'Klasifikasi desa' ({f}): 4G FWA bila desa tercakup atau sinyal di kantornya ≥ {t:g} dBm: {k} dari {n} desa.</translation>
-    </message>
-    <message>
-      <source>Coverage: field {f} ≥ {t:g} dBm: {k} of {n} offices.</source>
-      <translation>Cakupan: kolom {f} ≥ {t:g} dBm: {k} dari {n} kantor desa.</translation>
-    </message>
-    <message>
-      <source>Coverage: field {f} = covered: {k} of {n} villages.</source>
-      <translation>Cakupan: kolom {f} = covered: {k} dari {n} desa.</translation>
+      <source>Radio: {k} offices have line of sight to an existing tower within {d} km ({m} towers computed on the DEM).</source>
+      <translation>Radio: {k} kantor desa memiliki garis pandang ke menara eksisting dalam {d} km ({m} menara dihitung pada DEM).</translation>
     </message>
     <message>
       <source>{k} villages have no geometry; they can only get satellite.</source>
       <translation>{k} desa tidak memiliki geometri; desa tersebut hanya bisa mendapat satelit.</translation>
     </message>
     <message>
-      <source>Fibre: {k} offices within {d:g} km of one of {m} fibre nodes.</source>
-      <translation>Serat optik: {k} kantor desa dalam {d:g} km dari salah satu dari {m} simpul serat optik.</translation>
+      <source>4G FWA needs {t} dBm at the office (FWA_THRESHOLD_DBM).</source>
+      <translation>4G FWA memerlukan {t} dBm di kantor desa (FWA_THRESHOLD_DBM).</translation>
     </message>
     <message>
-      <source>Radio links need a DEM for the line of sight; without a DEM radio is not considered.</source>
-      <translation>Radio link memerlukan DEM untuk garis pandang; tanpa DEM radio tidak dipertimbangkan.</translation>
+      <source>Coverage: from 'Classify villages' ({f}): 4G FWA where the village is covered or its office signal is ≥ {t} dBm: {k} of {n} villages.</source>
+      <translation>Cakupan: dari 'Klasifikasi desa' ({f}): 4G FWA bila desa tercakup atau sinyal di kantornya ≥ {t} dBm: {k} dari {n} desa.</translation>
     </message>
     <message>
-      <source>Co-location: {k} offices share 4G equipment on {t} existing towers (cost row {key}).</source>
-      <translation>Kolokasi: {k} kantor desa berbagi perangkat 4G pada {t} menara eksisting (baris biaya {key}).</translation>
+      <source>Coverage: field {f} ≥ {t} dBm: {k} of {n} offices.</source>
+      <translation>Cakupan: kolom {f} ≥ {t} dBm: {k} dari {n} kantor desa.</translation>
+    </message>
+    <message>
+      <source>Coverage: field {f} = covered: {k} of {n} villages.</source>
+      <translation>Cakupan: kolom {f} = covered: {k} dari {n} desa.</translation>
     </message>
     <message>
       <source>technology not reported</source>
@@ -3332,24 +3376,24 @@
       <translation>BTS baru: penugasan hasil optimasi lokasi dipertahankan ({v} desa pada {s} lokasi).</translation>
     </message>
     <message>
-      <source>New BTS: {v} uncovered villages within {r:g} m of {s} selected sites get a new BTS.</source>
-      <translation>BTS baru: {v} desa yang belum tercakup dalam radius {r:g} m dari {s} lokasi terpilih mendapat BTS baru.</translation>
+      <source>New BTS: {v} uncovered villages within {r} m of {s} selected sites get a new BTS.</source>
+      <translation>BTS baru: {v} desa yang belum tercakup dalam radius {r} m dari {s} lokasi terpilih mendapat BTS baru.</translation>
     </message>
     <message>
       <source>Served by new BTS {site} chosen by the site optimisation; cost shared by {k} villages.</source>
       <translation>Dilayani BTS baru {site} hasil optimasi lokasi; biaya dibagi oleh {k} desa.</translation>
     </message>
     <message>
-      <source>Selected site {site} serves no village of this layer: its cost (Rp {c:,.0f}) is not in the plan. Run optimizesites again or remove the site.</source>
-      <translation>Lokasi terpilih {site} tidak melayani desa mana pun pada layer ini: biayanya (Rp {c:,.0f}) tidak masuk rencana. Jalankan lagi optimizesites atau hapus lokasi itu.</translation>
+      <source>Selected site {site} serves no village of this layer: its cost ({c}) is not in the plan. Run optimizesites again or remove the site.</source>
+      <translation>Lokasi terpilih {site} tidak melayani desa mana pun pada layer ini: biayanya ({c}) tidak masuk rencana. Jalankan lagi optimizesites atau hapus lokasi itu.</translation>
     </message>
     <message>
       <source>Villages per technology: {t}</source>
       <translation>Desa per teknologi: {t}</translation>
     </message>
     <message>
-      <source>The cost table file {path} does not exist. Choose an existing CSV or JSON file.</source>
-      <translation>File tabel biaya {path} tidak ada. Pilih file CSV atau JSON yang ada.</translation>
+      <source>Cannot choose the technology: {error}</source>
+      <translation>Tidak dapat memilih teknologi: {error}</translation>
     </message>
     <message>
       <source>The cost table has no row '{key}'; the default is used.</source>
@@ -3360,16 +3404,12 @@
       <translation>Tidak dapat membuka raster cakupan {src}.</translation>
     </message>
     <message>
-      <source>Coverage: office signal from the raster, covered when ≥ {t:g} dBm: {k} of {n} offices.</source>
-      <translation>Cakupan: sinyal kantor dari raster, tercakup bila ≥ {t:g} dBm: {k} dari {n} kantor desa.</translation>
+      <source>Coverage: office signal from the raster, covered when ≥ {t} dBm: {k} of {n} offices.</source>
+      <translation>Cakupan: sinyal kantor dari raster, tercakup bila ≥ {t} dBm: {k} dari {n} kantor desa.</translation>
     </message>
     <message>
       <source>Coverage: line-of-sight count from the raster, covered when ≥ 1: {k} of {n} offices.</source>
       <translation>Cakupan: jumlah garis pandang dari raster, tercakup bila ≥ 1: {k} dari {n} kantor desa.</translation>
-    </message>
-    <message>
-      <source>Cannot choose the technology: {error}</source>
-      <translation>Tidak dapat memilih teknologi: {error}</translation>
     </message>
     <message>
       <source>{n} site ids of the village layer are not among the selected sites: {ids}. Use optimizesites' two outputs of the same run.</source>
@@ -3400,6 +3440,10 @@
       <translation>Isi raster cakupan</translation>
     </message>
     <message>
+      <source>Confusion table (rows: model status, columns: reported signal):</source>
+      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
+    </message>
+    <message>
       <source>Villages (polygons or points)</source>
       <translation>Desa (poligon atau titik)</translation>
     </message>
@@ -3422,22 +3466,6 @@
     <message>
       <source>Village offices (points, optional)</source>
       <translation>Kantor desa (titik, opsional)</translation>
-    </message>
-    <message>
-      <source>Village code field (auto-detected if empty)</source>
-      <translation>Kolom kode desa (dideteksi otomatis jika kosong)</translation>
-    </message>
-    <message>
-      <source>Office village code field (auto-detected if empty)</source>
-      <translation>Kolom kode desa pada kantor (dideteksi otomatis jika kosong)</translation>
-    </message>
-    <message>
-      <source>Population field (auto-detected if empty)</source>
-      <translation>Kolom penduduk (dideteksi otomatis jika kosong)</translation>
-    </message>
-    <message>
-      <source>Reported signal field (e.g. Podes R705D, optional)</source>
-      <translation>Kolom sinyal yang dilaporkan (mis. Podes R705D, opsional)</translation>
     </message>
     <message>
       <source>Covered villages</source>
@@ -3464,6 +3492,10 @@
       <translation>Jenis raster cakupan yang dipakai</translation>
     </message>
     <message>
+      <source>The coverage raster holds line-of-sight counts: a cell is covered when at least one site is visible; THRESHOLD_DBM is not used.</source>
+      <translation>Raster cakupan berisi jumlah site dalam garis pandang: sel tercakup jika minimal satu site terlihat; THRESHOLD_DBM tidak dipakai.</translation>
+    </message>
+    <message>
       <source>The coverage raster must be a file (GeoTIFF) read by GDAL.</source>
       <translation>Raster cakupan harus berupa file (GeoTIFF) yang dibaca GDAL.</translation>
     </message>
@@ -3484,12 +3516,20 @@
       <translation>Desa-desa tidak memiliki geometri yang dapat dipakai.</translation>
     </message>
     <message>
-      <source>The coverage raster holds line-of-sight counts: a cell is covered when at least one site is visible; THRESHOLD_DBM is not used.</source>
-      <translation>Raster cakupan berisi jumlah site dalam garis pandang: sel tercakup jika minimal satu site terlihat; THRESHOLD_DBM tidak dipakai.</translation>
+      <source>Village code field (auto-detected if empty)</source>
+      <translation>Kolom kode desa (dideteksi otomatis jika kosong)</translation>
     </message>
     <message>
-      <source>Confusion table (rows: model status, columns: reported signal):</source>
-      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
+      <source>Office village code field (auto-detected if empty)</source>
+      <translation>Kolom kode desa pada kantor (dideteksi otomatis jika kosong)</translation>
+    </message>
+    <message>
+      <source>Population field (auto-detected if empty)</source>
+      <translation>Kolom penduduk (dideteksi otomatis jika kosong)</translation>
+    </message>
+    <message>
+      <source>Reported signal field (e.g. Podes R705D, optional)</source>
+      <translation>Kolom sinyal yang dilaporkan (mis. Podes R705D, opsional)</translation>
     </message>
     <message>
       <source>Automatic (from the raster)</source>
@@ -3512,6 +3552,14 @@
       <translation>{cov} tercakup, {par} sebagian, {blank} blank spot ({n} desa); penduduk tercakup (perkiraan) {pop}.</translation>
     </message>
     <message>
+      <source>Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.</source>
+      <translation>Kesesuaian: {a} sesuai, {m} model lebih optimis, {less} model kurang optimis.</translation>
+    </message>
+    <message>
+      <source>The coverage raster holds signal in dBm; threshold {t} dBm.</source>
+      <translation>Raster cakupan berisi sinyal dalam dBm; ambang {t} dBm.</translation>
+    </message>
+    <message>
       <source>Cannot read the coverage raster: {src}.</source>
       <translation>Raster cakupan tidak dapat dibaca: {src}.</translation>
     </message>
@@ -3520,16 +3568,16 @@
       <translation>PARTIAL_SHARE ({p}) tidak boleh lebih besar dari COVERED_SHARE ({c}).</translation>
     </message>
     <message>
+      <source>Offices are joined by village code, but no code field was found in the village layer (fields: {fields}). Set CODE_FIELD.</source>
+      <translation>Kantor desa digabung berdasarkan kode desa, tetapi kolom kode tidak ditemukan di layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
+    </message>
+    <message>
       <source>{n} villages have no office point with their code; they are classified by their share alone.</source>
       <translation>{n} desa tidak memiliki titik kantor dengan kodenya; desa tersebut diklasifikasikan hanya dari bagian wilayahnya.</translation>
     </message>
     <message>
       <source>The villages do not overlap the coverage raster {name}: villages {v} vs raster {r} (in {crs}). Check both layers' CRS, or use the coverage raster computed for these villages.</source>
       <translation>Desa-desa tidak bertampalan dengan raster cakupan {name}: desa {v} vs raster {r} (dalam {crs}). Periksa CRS kedua layer, atau gunakan raster cakupan yang dihitung untuk desa-desa ini.</translation>
-    </message>
-    <message>
-      <source>The coverage raster holds signal in dBm; threshold {t} dBm.</source>
-      <translation>Raster cakupan berisi sinyal dalam dBm; ambang {t} dBm.</translation>
     </message>
     <message>
       <source>{n} villages lie entirely outside the coverage raster (counted as not covered).</source>
@@ -3546,14 +3594,6 @@
     <message>
       <source>Office rule: {a} villages not covered because the office has no signal; {b} villages partial instead of blank spot because the office has signal.</source>
       <translation>Aturan kantor desa: {a} desa tidak berstatus tercakup karena kantornya tanpa sinyal; {b} desa berstatus sebagian, bukan blank spot, karena kantornya bersinyal.</translation>
-    </message>
-    <message>
-      <source>Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.</source>
-      <translation>Kesesuaian: {a} sesuai, {m} model lebih optimis, {less} model kurang optimis.</translation>
-    </message>
-    <message>
-      <source>Offices are joined by village code, but no code field was found in the village layer (fields: {fields}). Set CODE_FIELD.</source>
-      <translation>Kantor desa digabung berdasarkan kode desa, tetapi kolom kode tidak ditemukan di layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
     </message>
     <message>
       <source>Village classification failed: {error}</source>
@@ -3632,6 +3672,10 @@
       <translation>Faktor jari-jari bumi efektif k</translation>
     </message>
     <message>
+      <source>Clutter table: land-cover class -&gt; clutter height and distance (CSV)</source>
+      <translation>Tabel clutter: kelas tutupan lahan -&gt; tinggi dan jarak clutter (CSV)</translation>
+    </message>
+    <message>
       <source>Sites (tower points)</source>
       <translation>Site (titik menara)</translation>
     </message>
@@ -3658,6 +3702,10 @@
     <message>
       <source>Clutter / foliage margin (dB)</source>
       <translation>Margin clutter / vegetasi (dB)</translation>
+    </message>
+    <message>
+      <source>Land cover (optional: clutter per cell instead of the flat margin)</source>
+      <translation>Tutupan lahan (opsional: clutter per sel sebagai ganti margin tetap)</translation>
     </message>
     <message>
       <source>Serving site index</source>
@@ -3688,24 +3736,28 @@
       <translation>Model yang dipakai</translation>
     </message>
     <message>
-      <source>DEM used (reprojected if it was in degrees)</source>
-      <translation>DEM yang dipakai (diproyeksikan ulang bila dalam derajat)</translation>
+      <source>Clutter used (flat margin or land cover)</source>
+      <translation>Clutter yang dipakai (margin tetap atau tutupan lahan)</translation>
     </message>
     <message>
-      <source>The site layer is empty: add at least one tower point (e.g. with 'Import sites') before computing coverage.</source>
-      <translation>Layer site kosong: tambahkan minimal satu titik menara (misalnya dengan 'Impor site') sebelum menghitung cakupan.</translation>
+      <source>DEM used (reprojected if it was in degrees)</source>
+      <translation>DEM yang dipakai (diproyeksikan ulang bila dalam derajat)</translation>
     </message>
     <message>
       <source>No usable site: every feature of the site layer lacks a point geometry (or could not be transformed to the DEM's CRS).</source>
       <translation>Tidak ada site yang dapat dipakai: setiap fitur layer site tidak memiliki geometri titik (atau tidak dapat ditransformasikan ke CRS DEM).</translation>
     </message>
     <message>
+      <source>The site layer is empty: add at least one tower point (e.g. with 'Import sites') before computing coverage.</source>
+      <translation>Layer site kosong: tambahkan minimal satu titik menara (misalnya dengan 'Impor site') sebelum menghitung cakupan.</translation>
+    </message>
+    <message>
       <source>P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is {r:.0f} m.</source>
       <translation>P.526/Bullington pada DEM ditujukan untuk lintasan hingga beberapa puluh km; radiusnya {r:.0f} m.</translation>
     </message>
     <message>
-      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
-      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
+      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
     </message>
     <message>
       <source>The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.</source>
@@ -3714,6 +3766,10 @@
     <message>
       <source>Model {model}, resolution {res}, radius {r:.0f} m, receiver {h:g} m, k = {k:g}, threshold {t:g} dBm; {n} site(s) on the DEM grid {x} x {y} cells.</source>
       <translation>Model {model}, resolusi {res}, radius {r:.0f} m, penerima {h:g} m, k = {k:g}, ambang {t:g} dBm; {n} site pada grid DEM {x} x {y} sel.</translation>
+    </message>
+    <message>
+      <source>Clutter from the land cover '{name}' (table {table}, {n} classes; ITU-R P.452-17 §4.5 at the receiver height {h:g} m), resampled (nearest) to the DEM grid.</source>
+      <translation>Clutter dari tutupan lahan '{name}' (tabel {table}, {n} kelas; ITU-R P.452-17 §4.5 pada tinggi penerima {h:g} m), di-resample (nearest) ke grid DEM.</translation>
     </message>
     <message>
       <source>Coverage canceled: no output was written.</source>
@@ -3740,10 +3796,6 @@
       <translation>Hata berlaku untuk tinggi penerima 1-10 m; nilai yang diberikan {h:g} m.</translation>
     </message>
     <message>
-      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells, keeping the ridge crests between samples: about 3.8 times the time of GDAL's viewshed at 90 m, 1.1 dB mean difference from 'exact' on ridge-heavy terrain (p99 12.5 dB, behind sharp crests; latest bench); 'fine' uses 2 cells: 0.45 dB mean, p99 5.5 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
-      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar setiap 4 sel pada radius dan mengambil sampel setiap 4 sel, dengan puncak punggung bukit di antara sampel tetap dipertahankan: sekitar 3,8 kali waktu viewshed GDAL pada 90 m, selisih rata-rata 1,1 dB dari 'exact' pada medan berpunggung bukit (p99 12,5 dB, di belakang puncak yang tajam; bench terakhir); 'fine' memakai 2 sel: rata-rata 0,45 dB, p99 5,5 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
-    </message>
-    <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>
       <translation>DEM tidak dapat dibaca: {src}. Periksa lokasi berkas dan formatnya.</translation>
     </message>
@@ -3762,10 +3814,6 @@
     <message>
       <source>The DEM '{name}' holds only nodata cells: there is no elevation to compute coverage on. Check the file or its nodata value.</source>
       <translation>DEM '{name}' hanya berisi sel nodata: tidak ada ketinggian untuk menghitung cakupan. Periksa berkas atau nilai nodata-nya.</translation>
-    </message>
-    <message>
-      <source>Cannot read the site layer: {src}.</source>
-      <translation>Layer site tidak dapat dibaca: {src}.</translation>
     </message>
     <message>
       <source>The maximum radius must be greater than 0 m (got {r:g} m). Typical values: 10000-30000 m for rural 4G.</source>
@@ -3820,6 +3868,14 @@
       <translation>{n} site di luar DEM dilewati (periksa koordinat/CRS-nya atau gunakan DEM yang lebih luas): {ids}</translation>
     </message>
     <message>
+      <source>{n:,} of {total:,} cells have no land-cover class ({nd:,} nodata or outside the land cover, {unk:,} with a class missing from the table): they keep the flat margin of {db:g} dB.</source>
+      <translation>{n:,} dari {total:,} sel tidak memiliki kelas tutupan lahan ({nd:,} nodata atau di luar tutupan lahan, {unk:,} dengan kelas yang tidak ada di tabel): sel tersebut tetap memakai margin tetap {db:g} dB.</translation>
+    </message>
+    <message>
+      <source>Cannot read the site layer: {src}.</source>
+      <translation>Layer site tidak dapat dibaca: {src}.</translation>
+    </message>
+    <message>
       <source>The DEM has no elevation (only nodata) within {r:.0f} m of any site, so no coverage can be computed. Check the DEM.</source>
       <translation>DEM tidak memiliki ketinggian (hanya nodata) dalam radius {r:.0f} m dari site mana pun, sehingga cakupan tidak dapat dihitung. Periksa DEM.</translation>
     </message>
@@ -3834,6 +3890,10 @@
     <message>
       <source>Coverage (dBm)</source>
       <translation>Cakupan (dBm)</translation>
+    </message>
+    <message>
+      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
+      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
     </message>
     <message>
       <source>metadata</source>
@@ -3858,6 +3918,10 @@
     <message>
       <source>no CRS</source>
       <translation>tanpa CRS</translation>
+    </message>
+    <message>
+      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells, keeping the ridge crests between samples: about 3.8 times the time of GDAL's viewshed at 90 m, 1.1 dB mean difference from 'exact' on ridge-heavy terrain (p99 12.5 dB, behind sharp crests; latest bench); 'fine' uses 2 cells: 0.45 dB mean, p99 5.5 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
+      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar setiap 4 sel pada radius dan mengambil sampel setiap 4 sel, dengan puncak punggung bukit di antara sampel tetap dipertahankan: sekitar 3,8 kali waktu viewshed GDAL pada 90 m, selisih rata-rata 1,1 dB dari 'exact' pada medan berpunggung bukit (p99 12,5 dB, di belakang puncak yang tajam; bench terakhir); 'fine' memakai 2 sel: rata-rata 0,45 dB, p99 5,5 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
     </message>
     <message>
       <source>The DEM '{name}' is not in metres (its CRS uses other linear units): reproject it to a metric CRS such as EPSG:32750 (UTM 50S) first.</source>
@@ -4444,6 +4508,10 @@
       <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
     </message>
     <message>
+      <source>Villages (office points, or polygons)</source>
+      <translation>Desa (titik kantor desa, atau poligon)</translation>
+    </message>
+    <message>
       <source>Population field (empty = detect)</source>
       <translation>Kolom penduduk (kosong = deteksi otomatis)</translation>
     </message>
@@ -4588,12 +4656,12 @@
       <translation>Semua jarak dan uji cakupan dihitung dalam {crs} (masukan ditransformasikan dari CRS masing-masing).</translation>
     </message>
     <message>
-      <source>Selected {k} of {m} candidates for Rp {c:,.0f} (budget Rp {b:,.0f}): {p:,.0f} people newly covered in {v} villages; {t:,.0f} covered in total with the existing sites. Method {meth} ({solver}), status {status}, gap {gap}.</source>
-      <translation>Terpilih {k} dari {m} kandidat senilai Rp {c:,.0f} (anggaran Rp {b:,.0f}): {p:,.0f} penduduk baru terjangkau di {v} desa; total {t:,.0f} terjangkau bersama lokasi yang ada. Metode {meth} ({solver}), status {status}, gap {gap}.</translation>
+      <source>Selected {k} of {m} candidates for {c} (budget {b}): {p} people newly covered in {v} villages; {t} covered in total with the existing sites. Method {meth} ({solver}), status {status}, gap {gap}.</source>
+      <translation>Terpilih {k} dari {m} kandidat senilai {c} (anggaran {b}): {p} penduduk baru terjangkau di {v} desa; total {t} terjangkau bersama lokasi yang ada. Metode {meth} ({solver}), status {status}, gap {gap}.</translation>
     </message>
     <message>
-      <source>Coverage: line of sight from each site to the village office, within {r:g} m (DEM).</source>
-      <translation>Cakupan: garis pandang dari tiap lokasi ke kantor desa, dalam {r:g} m (DEM).</translation>
+      <source>Coverage: line of sight from each site to the village office, within {r} m (DEM).</source>
+      <translation>Cakupan: garis pandang dari tiap lokasi ke kantor desa, dalam {r} m (DEM).</translation>
     </message>
     <message>
       <source>The coverage raster ({a}) and the DEM ({b}) have different CRSs: candidates are tested at the village offices only.</source>
@@ -4624,8 +4692,8 @@
       <translation>Biaya kandidat dari kolom {f}.</translation>
     </message>
     <message>
-      <source>Every candidate costs the default Rp {c:,.0f}.</source>
-      <translation>Setiap kandidat berbiaya bawaan Rp {c:,.0f}.</translation>
+      <source>Every candidate costs the default {c}.</source>
+      <translation>Setiap kandidat berbiaya bawaan {c}.</translation>
     </message>
     <message>
       <source>Programme: {k} villages are already connected by the programme; they are not demand for new sites ({m} of them are not covered).</source>
@@ -4644,12 +4712,12 @@
       <translation>{k} desa sudah tercakup oleh {e} lokasi yang ada.</translation>
     </message>
     <message>
-      <source>Coverage: village office within {r:g} m of the site (straight distance).</source>
-      <translation>Cakupan: kantor desa dalam {r:g} m dari lokasi (jarak lurus).</translation>
+      <source>Coverage: village office within {r} m of the site (straight distance).</source>
+      <translation>Cakupan: kantor desa dalam {r} m dari lokasi (jarak lurus).</translation>
     </message>
     <message>
-      <source>Budget curve: Rp {b:,.0f} -&gt; {p:,.0f} people newly covered.</source>
-      <translation>Kurva anggaran: Rp {b:,.0f} -&gt; {p:,.0f} penduduk tercakup baru.</translation>
+      <source>Budget curve: {b} -&gt; {p} people newly covered.</source>
+      <translation>Kurva anggaran: {b} -&gt; {p} penduduk tercakup baru.</translation>
     </message>
     <message>
       <source>Cannot read the candidate layer: {src}. Check the path and format.</source>
@@ -4660,8 +4728,12 @@
       <translation>Optimasi: {warning}</translation>
     </message>
     <message>
-      <source>Coverage: model {m}, office signal ≥ {t:g} dBm, within {r:g} m (DEM).</source>
-      <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t:g} dBm, dalam {r:g} m (DEM).</translation>
+      <source>Cannot use the DEM: {error}</source>
+      <translation>Tidak dapat memakai DEM: {error}</translation>
+    </message>
+    <message>
+      <source>Coverage: model {m}, office signal ≥ {t} dBm, within {r} m (DEM).</source>
+      <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t} dBm, dalam {r} m (DEM).</translation>
     </message>
     <message>
       <source>The village layer has no field '{f}' (WEIGHT_FIELD).</source>
@@ -4672,8 +4744,8 @@
       <translation>{k} desa tidak memiliki bobot yang valid di {f}; dihitung 0.</translation>
     </message>
     <message>
-      <source>{k} candidates have no valid cost; they cost the default Rp {c:,.0f}.</source>
-      <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan Rp {c:,.0f}.</translation>
+      <source>{k} candidates have no valid cost; they cost the default {c}.</source>
+      <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan {c}.</translation>
     </message>
     <message>
       <source>CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).</source>
@@ -4688,8 +4760,8 @@
       <translation>Tidak dapat mengoptimalkan lokasi: {error}</translation>
     </message>
     <message>
-      <source>Selected site {site} serves no village once every village is assigned to its nearest selected site; it is dropped from the plan (Rp {c:,.0f}).</source>
-      <translation>Lokasi terpilih {site} tidak melayani desa mana pun setelah setiap desa ditugaskan ke lokasi terpilih terdekat; lokasi ini dikeluarkan dari rencana (Rp {c:,.0f}).</translation>
+      <source>Selected site {site} serves no village once every village is assigned to its nearest selected site; it is dropped from the plan ({c}).</source>
+      <translation>Lokasi terpilih {site} tidak melayani desa mana pun setelah setiap desa ditugaskan ke lokasi terpilih terdekat; lokasi ini dikeluarkan dari rencana ({c}).</translation>
     </message>
     <message>
       <source>{k} villages have another status in the field {f} than the coverage raster gives by classify's rule (e.g. feature {fid}): the field was classified with other settings or another raster. Run 'Classify villages' again on this raster.</source>
@@ -4758,6 +4830,10 @@
     <message>
       <source>Criteria skipped</source>
       <translation>Kriteria yang dilewati</translation>
+    </message>
+    <message>
+      <source>The village layer has no features. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
     </message>
     <message>
       <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
@@ -4962,6 +5038,10 @@
     <message>
       <source>Existing towers (points with operator) for tower sharing</source>
       <translation>Menara eksisting (titik dengan operator) untuk berbagi menara</translation>
+    </message>
+    <message>
+      <source>Tower operator field (default: operator)</source>
+      <translation>Kolom operator menara (bawaan: operator)</translation>
     </message>
     <message>
       <source>Tower id field (default: site_id, else the feature id)</source>
@@ -5304,6 +5384,10 @@
       <translation>{path} ({param}) tidak dapat ditulisi: folder atau berkasnya hanya-baca. Pilih folder yang dapat Anda tulisi.</translation>
     </message>
     <message>
+      <source>{param} = {path} is locked by another program (or by a layer being edited in QGIS), so it cannot be written now. Close it in the other program or end the QGIS editing session (save or discard the edits), or choose another file.</source>
+      <translation>{param} = {path} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat ditulis sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), atau pilih berkas lain.</translation>
+    </message>
+    <message>
       <source>{param} = {path} is a file, not a folder. Choose a folder for the outputs.</source>
       <translation>{param} = {path} adalah berkas, bukan folder. Pilih folder untuk keluaran.</translation>
     </message>
@@ -5332,12 +5416,24 @@
       <translation>raster cakupan</translation>
     </message>
     <message>
+      <source>Cost table (CSV or JSON; empty = defaults)</source>
+      <translation>Tabel biaya (CSV atau JSON; kosong = bawaan)</translation>
+    </message>
+    <message>
       <source>Coverage raster from 'Compute coverage' (its settings are used)</source>
       <translation>Raster cakupan dari 'Hitung cakupan' (pengaturannya dipakai)</translation>
     </message>
     <message>
       <source>Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius {radius:.0f} m.</source>
       <translation>Pengaturan cakupan dari {source}: model {model}, {quantity}, margin clutter {margin:g} dB, ambang {threshold:g} dBm, penerima {rx:g} m, resolusi {res}, k = {k:.4g}, radius {radius:.0f} m.</translation>
+    </message>
+    <message>
+      <source>Tower height field (default: height_m)</source>
+      <translation>Kolom tinggi menara (bawaan: height_m)</translation>
+    </message>
+    <message>
+      <source>Cost tables (*.csv *.json)</source>
+      <translation>Tabel biaya (*.csv *.json)</translation>
     </message>
     <message>
       <source>Propagation model ({hint})</source>
@@ -5382,6 +5478,14 @@
     <message>
       <source>The coverage raster {path} carries no coverage settings (it was not written by 'Compute coverage' of this version): the default settings are used. Run 'Compute coverage' again so that every step uses the raster's own settings.</source>
       <translation>Raster cakupan {path} tidak membawa pengaturan cakupan (tidak ditulis oleh 'Hitung cakupan' versi ini): pengaturan bawaan yang dipakai. Jalankan lagi 'Hitung cakupan' agar setiap langkah memakai pengaturan raster itu sendiri.</translation>
+    </message>
+    <message>
+      <source>The cost table file {path} does not exist. Choose an existing CSV or JSON file.</source>
+      <translation>File tabel biaya {path} tidak ada. Pilih file CSV atau JSON yang ada.</translation>
+    </message>
+    <message>
+      <source>Cannot read the cost table {path}: {error}</source>
+      <translation>Tidak dapat membaca tabel biaya {path}: {error}</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim {version}</source>
