@@ -100,6 +100,38 @@
       <translation>Tabel clutter {path} berubah sejak raster cakupan dihitung (tercatat {expected}, sekarang {found}). Jalankan 'Hitung cakupan' lagi agar setiap langkah memakai clutter yang sama.</translation>
     </message>
     <message>
+      <source>Site {site_id}: the {what} '{value}' is not a number. Enter a number in the site's form.</source>
+      <translation>Menara {site_id}: {what} '{value}' bukan angka. Isikan angka pada formulir menara.</translation>
+    </message>
+    <message>
+      <source>Site {site_id}: the {what} {value} is outside {low} to {high}. Enter a value in that range in the site's form.</source>
+      <translation>Menara {site_id}: {what} {value} di luar rentang {low} sampai {high}. Isikan nilai dalam rentang itu pada formulir menara.</translation>
+    </message>
+    <message>
+      <source>Cannot open the existing coverage raster {path} {reason}. Choose the raster written by 'Compute coverage', or leave it empty.</source>
+      <translation>Raster cakupan eksisting {path} tidak dapat dibuka {reason}. Pilih raster yang ditulis oleh 'Hitung cakupan', atau kosongkan.</translation>
+    </message>
+    <message>
+      <source>The DEM cannot be used for the preview: {error}</source>
+      <translation>DEM tidak dapat dipakai untuk pratinjau: {error}</translation>
+    </message>
+    <message>
+      <source>The preview could not compute the site's coverage: {error}</source>
+      <translation>Pratinjau tidak dapat menghitung cakupan menara: {error}</translation>
+    </message>
+    <message>
+      <source>Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview.</source>
+      <translation>Menara {site_id} belum memiliki teknologi: pilih 2G, 3G, 4G atau 5G di formulirnya. Tidak ada pratinjau.</translation>
+    </message>
+    <message>
+      <source>Site {site_id}: unknown technology '{tech}'. Choose 2G, 3G, 4G or 5G in its form.</source>
+      <translation>Menara {site_id}: teknologi '{tech}' tidak dikenal. Pilih 2G, 3G, 4G atau 5G pada formulirnya.</translation>
+    </message>
+    <message>
+      <source>Site {site_id} is outside the DEM: move it onto the terrain model. No preview.</source>
+      <translation>Menara {site_id} berada di luar DEM: pindahkan ke atas model medan. Tidak ada pratinjau.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
@@ -286,6 +318,18 @@
     <message>
       <source>Cannot compute the signal here: {why}</source>
       <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
+    </message>
+    <message>
+      <source>antenna height (m)</source>
+      <translation>tinggi antena (m)</translation>
+    </message>
+    <message>
+      <source>frequency (MHz)</source>
+      <translation>frekuensi (MHz)</translation>
+    </message>
+    <message>
+      <source>EIRP (dBm)</source>
+      <translation>daya pancar EIRP (dBm)</translation>
     </message>
     <message>
       <source>The layer has no features.</source>
@@ -2184,10 +2228,6 @@
       <translation>Menghitung cakupan {site_id}…</translation>
     </message>
     <message>
-      <source>Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview.</source>
-      <translation>Menara {site_id} belum memiliki teknologi: pilih 2G, 3G, 4G atau 5G di formulirnya. Tidak ada pratinjau.</translation>
-    </message>
-    <message>
       <source>Preview ready in {seconds} s.</source>
       <translation>Pratinjau siap dalam {seconds} detik.</translation>
     </message>
@@ -2198,10 +2238,6 @@
     <message>
       <source>Saving the planned sites failed: {errors}</source>
       <translation>Gagal menyimpan menara rencana: {errors}</translation>
-    </message>
-    <message>
-      <source>Site {site_id} is outside the DEM: move it onto the terrain model. No preview.</source>
-      <translation>Menara {site_id} berada di luar DEM: pindahkan ke atas model medan. Tidak ada pratinjau.</translation>
     </message>
     <message>
       <source>&lt;b&gt;{site_id}&lt;/b&gt;: {people} people newly covered; {villages} village(s) newly covered, {improved} village(s) improve. Overlap with existing sites: {overlap} %. Cost: {cost}.</source>

@@ -41,6 +41,19 @@ def _table() -> dict:
         "clutter_table_changed": tr("The clutter table {path} changed since the coverage raster was computed "
                                     "(recorded {expected}, now {found}). Run 'Compute coverage' again so that every "
                                     "step uses the same clutter."),
+        # core.whatif (the what-if preview of a planned site)
+        "whatif_not_number": tr("Site {site_id}: the {what} '{value}' is not a number. Enter a number in the site's "
+                                "form."),
+        "whatif_out_of_range": tr("Site {site_id}: the {what} {value} is outside {low} to {high}. Enter a value in "
+                                  "that range in the site's form."),
+        "whatif_coverage_unreadable": tr("Cannot open the existing coverage raster {path} {reason}. Choose the "
+                                         "raster written by 'Compute coverage', or leave it empty."),
+        "whatif_dem": tr("The DEM cannot be used for the preview: {error}"),
+        "whatif_coverage": tr("The preview could not compute the site's coverage: {error}"),
+        "whatif_no_tech": tr("Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview."),
+        "whatif_unknown_tech": tr("Site {site_id}: unknown technology '{tech}'. Choose 2G, 3G, 4G or 5G in its "
+                                  "form."),
+        "whatif_outside": tr("Site {site_id} is outside the DEM: move it onto the terrain model. No preview."),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "
@@ -188,4 +201,11 @@ def describe(exc: BaseException) -> str:
         return str(exc)
     params = {k: ("" if v is None else describe(v) if isinstance(v, BaseException) else v)
               for k, v in (getattr(exc, "params", None) or {}).items()}
+    if "what" in params:
+        params["what"] = _quantities().get(params["what"], params["what"])
     return _format(template, params)
+
+
+def _quantities() -> dict:
+    """The words the core names a site's quantity with, in the user's language."""
+    return {"height": tr("antenna height (m)"), "frequency": tr("frequency (MHz)"), "EIRP": tr("EIRP (dBm)")}

@@ -82,11 +82,16 @@ DEFAULT_COST_IDR = _default_costs()
 
 
 class WhatIfError(ValueError):
-    """Bad input for a preview (the message says what and how to fix). ``code`` is a short machine key."""
+    """Bad input for a preview. ``code`` (a key of ``errors.describe``'s table) and ``params`` let a front show it in
+    the user's language; the English ``message`` is for logs: 'whatif_not_number' (site_id, what, value),
+    'whatif_out_of_range' (site_id, what, value, low, high), 'whatif_coverage_unreadable' (path, reason),
+    'whatif_dem' / 'whatif_coverage' (error: the engine's own error), 'whatif_no_tech' (site_id),
+    'whatif_unknown_tech' (site_id, tech), 'whatif_outside' (site_id)."""
 
-    def __init__(self, message: str, code: str = "invalid"):
+    def __init__(self, message: str, code: str = "invalid", **params):
         super().__init__(message)
         self.code = code
+        self.params = params
 
 
 class WhatIfCanceled(Exception):  # noqa: N818 - mirrors coverage.CoverageCanceled
@@ -259,9 +264,11 @@ def _num(value, what: str, site_id: str, lo: float, hi: float) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise WhatIfError(f"Site '{site_id}': {what} is not a number ({value!r}).", "bad_value") from None
+        raise WhatIfError(f"Site '{site_id}': {what} is not a number ({value!r}).", "whatif_not_number",
+                          site_id=site_id, what=what, value=value) from None
     if not math.isfinite(v) or not lo <= v <= hi:
-        raise WhatIfError(f"Site '{site_id}': {what} {v:g} is outside {lo:g}-{hi:g}.", "bad_value")
+        raise WhatIfError(f"Site '{site_id}': {what} {v:g} is outside {lo:g}-{hi:g}.", "whatif_out_of_range",
+                          site_id=site_id, what=what, value=f"{v:g}", low=f"{lo:g}", high=f"{hi:g}")
     return v
 
 
@@ -272,9 +279,11 @@ class _Existing:
         try:
             self.ds = gdal.Open(str(path))
         except RuntimeError as exc:
-            raise WhatIfError(f"Cannot open the existing coverage raster '{path}': {exc}", "coverage") from None
+            raise WhatIfError(f"Cannot open the existing coverage raster '{path}': {exc}",
+                              "whatif_coverage_unreadable", path=path, reason=str(exc)) from None
         if self.ds is None:
-            raise WhatIfError(f"Cannot open the existing coverage raster '{path}'.", "coverage")
+            raise WhatIfError(f"Cannot open the existing coverage raster '{path}'.", "whatif_coverage_unreadable",
+                              path=path, reason="")
         self.path = str(path)
         self.kind = detect_kind(self.ds)
         self.band = self.ds.GetRasterBand(1)
@@ -387,7 +396,7 @@ class WhatIfEngine:
         try:
             cov._check_dem(ds, self.dem_path)
         except cov.CoverageError as exc:
-            raise WhatIfError(str(exc), "dem") from None
+            raise WhatIfError(str(exc), "whatif_dem", error=exc) from None
         self.dem_gt = ds.GetGeoTransform()
         self.dem_wkt = ds.GetProjection()
         self.dem_size = (ds.RasterXSize, ds.RasterYSize)
@@ -440,13 +449,15 @@ class WhatIfEngine:
         """Validate a site; returns the normalised technology. Raises :class:`WhatIfError`."""
         sid = str(site.site_id)
         if tech is None or str(tech).strip() == "":
-            raise WhatIfError(f"Site '{sid}' has no technology: choose 2G, 3G, 4G or 5G in its form.", "no_tech")
+            raise WhatIfError(f"Site '{sid}' has no technology: choose 2G, 3G, 4G or 5G in its form.",
+                              "whatif_no_tech", site_id=sid)
         tech = str(tech).strip().upper()
         if tech not in TECHS:
-            raise WhatIfError(f"Site '{sid}': unknown technology '{tech}'; use 2G, 3G, 4G or 5G.", "no_tech")
+            raise WhatIfError(f"Site '{sid}': unknown technology '{tech}'; use 2G, 3G, 4G or 5G.",
+                              "whatif_unknown_tech", site_id=sid, tech=tech)
         if not self.contains(site.x, site.y):
             raise WhatIfError(f"Site '{sid}' at ({site.x:.0f}, {site.y:.0f}) is outside the DEM; "
-                              "place it on the terrain model.", "outside")
+                              "place it on the terrain model.", "whatif_outside", site_id=sid)
         _num(site.height_m, "height", sid, 1.0, 500.0)
         _num(site.freq_mhz, "frequency", sid, 30.0, 100000.0)
         _num(site.eirp_dbm, "EIRP", sid, -30.0, 120.0)
@@ -511,10 +522,11 @@ class WhatIfEngine:
             arr, off = cov.compute_site_window(ds, site, p.model, p.rx_height, p.max_radius_m, p.k_factor,
                                                p.environment, False, p.ray_step_cells, clutter=grid)
         except (cov.CoverageError, ClutterError) as exc:
-            raise WhatIfError(str(exc), "coverage") from None
+            raise WhatIfError(str(exc), "whatif_coverage", error=exc) from None
         ds = None
         if arr is None:
-            raise WhatIfError(f"Site '{site.site_id}' is outside the DEM; place it on the terrain model.", "outside")
+            raise WhatIfError(f"Site '{site.site_id}' is outside the DEM; place it on the terrain model.",
+                              "whatif_outside", site_id=site.site_id)
         check()
         c0, r0 = off
         nr, nc = arr.shape

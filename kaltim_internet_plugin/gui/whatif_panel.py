@@ -37,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import FieldType, LayerFilter, layer_filters
 from ..core import formatting as fmt
 from ..core.whatif import WhatIfEngine, WhatIfError, WhatIfParams
+from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.planned_sites import (
     configure_planned_sites_form,
@@ -321,7 +322,7 @@ class WhatIfPanel(QWidget):
     def _get_engine(self):
         dem = self.dem_combo.currentLayer()
         if dem is None:
-            raise WhatIfError(tr("Choose the DEM (terrain model) first, on the Data page or here."), "dem")
+            raise WhatIfError(tr("Choose the DEM (terrain model) first, on the Data page or here."), "no_dem")
         cov_layer = self.coverage_combo.currentLayer()
         vil = self.villages_combo.currentLayer()
         key = (dem.id(), cov_layer.id() if cov_layer else "", vil.id() if vil else "")
@@ -411,7 +412,7 @@ class WhatIfPanel(QWidget):
                 raise WhatIfError(tr("Site {site_id} has no location.").format(site_id=sid), "no_geometry")
             if tech is None:
                 raise WhatIfError(tr("Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. "
-                                     "No preview.").format(site_id=sid), "no_tech")
+                                     "No preview.").format(site_id=sid), "whatif_no_tech", site_id=sid)
             engine.check_site(site, tech)
         except WhatIfError as exc:
             self._fail(sid, exc)
@@ -437,14 +438,7 @@ class WhatIfPanel(QWidget):
             pass
 
     def _fail(self, sid, exc):
-        code = getattr(exc, "code", "")
-        text = str(exc)
-        if code == "no_tech":
-            text = tr("Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview.").format(
-                site_id=sid)
-        elif code == "outside":
-            text = tr("Site {site_id} is outside the DEM: move it onto the terrain model. No preview.").format(
-                site_id=sid)
+        text = describe(exc)
         self.status_label.setText(text)
         notify(self.iface, text, Qgis.MessageLevel.Warning)
         self.previewFailed.emit(text)

@@ -146,10 +146,36 @@ def test_engine_refuses_bad_sites(case):
     cov.reset_work_counter()
     with pytest.raises(WhatIfError, match="no technology") as exc:
         engine.preview(engine.site_with_defaults("P1", *CENTRE, "4G"), None)
-    assert exc.value.code == "no_tech"
+    assert exc.value.code == "whatif_no_tech"
     with pytest.raises(WhatIfError, match="outside the DEM"):
         engine.preview(engine.site_with_defaults("P1", 400000.0, 9875000.0, "4G"), "4G")
     assert cov.WORK_COUNTER["sites_computed"] == 0
+
+
+def test_engine_errors_speak_the_users_language(case):
+    """The preview's refusals are coded; errors.describe gives them in Indonesian with the site, value and range."""
+    from kaltim_internet_plugin.core.whatif import WhatIfError
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    engine = engine_for(case)
+    with pytest.raises(WhatIfError) as high:
+        engine.check_site(engine.site_with_defaults("P9", *CENTRE, "4G", height_m=900), "4G")
+    with pytest.raises(WhatIfError) as tech:
+        engine.check_site(engine.site_with_defaults("P9", *CENTRE, "4G"), "6G")
+    with pytest.raises(WhatIfError) as outside:
+        engine.check_site(engine.site_with_defaults("P9", 400000.0, 9875000.0, "4G"), "4G")
+    assert (high.value.code, tech.value.code, outside.value.code) == (
+        "whatif_out_of_range", "whatif_unknown_tech", "whatif_outside")
+    assert "antenna height (m) 900 is outside 1 to 500" in describe(high.value)
+    assert install_translator("id")
+    try:
+        texts = [describe(e.value) for e in (high, tech, outside)]
+    finally:
+        remove_translator()
+    assert texts[0].startswith("Menara P9: tinggi antena (m) 900 di luar rentang 1 sampai 500"), texts[0]
+    assert "teknologi '6G' tidak dikenal" in texts[1], texts[1]
+    assert texts[2].startswith("Menara P9 berada di luar DEM"), texts[2]
 
 
 def test_engine_cancel(case):
