@@ -808,12 +808,20 @@
       <translation>Model ketinggian (tinggi dalam meter). Bukit menghalangi sinyal. Hasilnya berupa raster pada grid yang sama.</translation>
     </message>
     <message>
+      <source>Optional: a land-cover raster in ESA WorldCover classes. Each cell's class gives the clutter loss at the receiver height (ITU-R P.452 §4.5: tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the flat foliage margin, which stays where the land cover has no class. Empty: the flat margin everywhere.</source>
+      <translation>Opsional: raster tutupan lahan dengan kelas ESA WorldCover. Kelas tiap sel menentukan redaman clutter pada tinggi penerima (ITU-R P.452 §4.5: tutupan pohon sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m) sebagai pengganti margin vegetasi datar, yang tetap dipakai di sel tanpa kelas. Kosong: margin datar di mana-mana.</translation>
+    </message>
+    <message>
       <source>Sites</source>
       <translation>Menara</translation>
     </message>
     <message>
       <source>DEM</source>
       <translation>DEM</translation>
+    </message>
+    <message>
+      <source>Land cover</source>
+      <translation>Tutupan lahan</translation>
     </message>
     <message>
       <source>Parameters</source>
@@ -2648,6 +2656,10 @@
       <translation>Elevasi (DEM SINTETIS)</translation>
     </message>
     <message>
+      <source>Land cover (SYNTHETIC, ESA WorldCover classes)</source>
+      <translation>Tutupan lahan (SINTETIS, kelas ESA WorldCover)</translation>
+    </message>
+    <message>
       <source>Kaltim sample (Internet Desa Kaltim)</source>
       <translation>Sampel Kaltim (Internet Desa Kaltim)</translation>
     </message>
@@ -2762,6 +2774,50 @@
     <message>
       <source>Blank spot</source>
       <translation>Blank spot</translation>
+    </message>
+    <message>
+      <source>Tree cover</source>
+      <translation>Tutupan pohon</translation>
+    </message>
+    <message>
+      <source>Shrubland</source>
+      <translation>Semak belukar</translation>
+    </message>
+    <message>
+      <source>Grassland</source>
+      <translation>Padang rumput</translation>
+    </message>
+    <message>
+      <source>Cropland</source>
+      <translation>Lahan pertanian</translation>
+    </message>
+    <message>
+      <source>Built-up</source>
+      <translation>Permukiman / terbangun</translation>
+    </message>
+    <message>
+      <source>Bare / sparse vegetation</source>
+      <translation>Lahan terbuka / vegetasi jarang</translation>
+    </message>
+    <message>
+      <source>Snow and ice</source>
+      <translation>Salju dan es</translation>
+    </message>
+    <message>
+      <source>Permanent water bodies</source>
+      <translation>Badan air permanen</translation>
+    </message>
+    <message>
+      <source>Herbaceous wetland</source>
+      <translation>Lahan basah herba</translation>
+    </message>
+    <message>
+      <source>Mangroves</source>
+      <translation>Mangrove</translation>
+    </message>
+    <message>
+      <source>Moss and lichen</source>
+      <translation>Lumut</translation>
     </message>
     <message>
       <source>No signal: blank spot</source>

@@ -117,8 +117,19 @@ class CoveragePage(QWidget):
         self.dem_combo.setAllowEmptyLayer(True)
         self.dem_combo.setToolTip(tr("The elevation model (heights in metres). Hills block the signal. The result "
                                      "is a raster on the same grid."))
+        self.landcover_combo = QgsMapLayerComboBox()
+        self.landcover_combo.setObjectName("coverageLandCoverCombo")
+        self.landcover_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
+        self.landcover_combo.setAllowEmptyLayer(True)
+        self.landcover_combo.setLayer(None)
+        self.landcover_combo.setToolTip(tr("Optional: a land-cover raster in ESA WorldCover classes. Each cell's "
+                                           "class gives the clutter loss at the receiver height (ITU-R P.452 §4.5: "
+                                           "tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the flat "
+                                           "foliage margin, which stays where the land cover has no class. Empty: "
+                                           "the flat margin everywhere."))
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("DEM"), self.dem_combo)
+        form.addRow(tr("Land cover"), self.landcover_combo)
         layout.addWidget(inputs)
 
         # parameters -------------------------------------------------------------------------------------------
@@ -287,7 +298,8 @@ class CoveragePage(QWidget):
         layout.addWidget(probe)
         layout.addStretch(1)
 
-        for combo in (self.site_combo, self.dem_combo, self.model_combo, self.resolution_combo, self.coverage_combo):
+        for combo in (self.site_combo, self.dem_combo, self.landcover_combo, self.model_combo, self.resolution_combo,
+                      self.coverage_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
         self.probe_table.horizontalHeader().setMinimumSectionSize(40)
@@ -302,6 +314,7 @@ class CoveragePage(QWidget):
             data_page.dem_combo.layerChanged.connect(self.dem_combo.setLayer)
             self.site_combo.setLayer(data_page.site_layer())
             self.dem_combo.setLayer(data_page.dem_layer())
+            data_page.sampleLoaded.connect(lambda layers: self.landcover_combo.setLayer(layers.get("landcover")))
         else:
             self.site_combo.setLayer(None)
             self.dem_combo.setLayer(None)
@@ -391,6 +404,9 @@ class CoveragePage(QWidget):
             return None
         model = self.model_combo.currentData()
         params = dict(self.parameters(), SITES=sites.id(), DEM=dem.id(), OUTPUT=self._tmp(f"coverage_{model}.tif"))
+        landcover = self.landcover_combo.currentLayer()
+        if landcover is not None and model not in defs.LOS_MODELS:
+            params["LAND_COVER"] = landcover.id()
         if self.server_check.isChecked():
             params["OUTPUT_SERVER"] = str(Path(params["OUTPUT"]).with_name("serving_site.tif"))
         threshold = self.threshold_spin.value()

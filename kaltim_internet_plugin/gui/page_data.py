@@ -40,6 +40,7 @@ class DataPage(QWidget):
 
     mappingChanged = pyqtSignal()
     validationFinished = pyqtSignal(dict)
+    sampleLoaded = pyqtSignal(dict)  # key -> layer of the bundled sample (villages, towers, dem, landcover, ...)
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
@@ -219,6 +220,7 @@ class DataPage(QWidget):
             canvas.refresh()
         notify(self.iface, tr("Kaltim sample loaded: 1,038 villages (population ESTIMATED), "
                               "SYNTHETIC DEM and towers."), Qgis.MessageLevel.Success)
+        self.sampleLoaded.emit(layers)
         return layers
 
     def validate(self):

@@ -61,8 +61,10 @@ def sample_layers() -> list:
     styles.label_layer(kab, "nama", 9)
     dem = QgsRasterLayer(dem_path(), tr("Elevation (SYNTHETIC DEM)"))
     styles.style_dem(dem)
+    landcover = QgsRasterLayer(landcover_path(), tr("Land cover (SYNTHETIC, ESA WorldCover classes)"))
+    styles.style_landcover(landcover)
     return [("towers", towers), ("offices", offices), ("kabkota", kab), ("kecamatan", kec),
-            ("villages", villages), ("dem", dem)]
+            ("villages", villages), ("landcover", landcover), ("dem", dem)]
 
 
 def load_sample(project: QgsProject = None) -> dict:
@@ -76,7 +78,9 @@ def load_sample(project: QgsProject = None) -> dict:
             names=", ".join(broken), folder=sample_dir()))
     root = project.layerTreeRoot()
     group = root.insertGroup(0, tr("Kaltim sample (Internet Desa Kaltim)"))
-    for _key, layer in layers:
+    for key, layer in layers:
         project.addMapLayer(layer, False)
-        group.addLayer(layer)
+        node = group.addLayer(layer)
+        if key == "landcover":  # an input of the coverage (its clutter), not a map to read over the relief
+            node.setItemVisibilityChecked(False)
     return dict(layers)

@@ -134,6 +134,24 @@ def style_dem(layer) -> None:
     layer.setRenderer(renderer)
 
 
+# ESA WorldCover 10 m v200 (2021) legend colours (product user manual v2.0, 2022-10-28): class -> (colour, label)
+def _worldcover_classes() -> dict:
+    return {10: ("#006400", tr("Tree cover")), 20: ("#ffbb22", tr("Shrubland")), 30: ("#ffff4c", tr("Grassland")),
+            40: ("#f096ff", tr("Cropland")), 50: ("#fa0000", tr("Built-up")),
+            60: ("#b4b4b4", tr("Bare / sparse vegetation")), 70: ("#f0f0f0", tr("Snow and ice")),
+            80: ("#0064c8", tr("Permanent water bodies")), 90: ("#0096a0", tr("Herbaceous wetland")),
+            95: ("#00cf75", tr("Mangroves")), 100: ("#fae6a0", tr("Moss and lichen"))}
+
+
+def style_landcover(layer) -> None:
+    """ESA WorldCover classes in the product's own colours, with their names (paletted renderer)."""
+    from qgis.core import QgsPalettedRasterRenderer
+
+    classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)
+               for value, (colour, label) in _worldcover_classes().items()]
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+
+
 def style_line(layer, color: str = "#3182bd", width: float = 0.6) -> None:
     layer.setRenderer(QgsSingleSymbolRenderer(QgsLineSymbol.createSimple({"color": color,
                                                                           "width": str(width)})))

@@ -163,6 +163,43 @@ def test_compute_coverage_then_classify(plugin, layers, qtbot):
     assert QgsApplication.taskManager().countActiveTasks() == 0
 
 
+def test_land_cover_through_the_page(plugin, layers, qtbot, tmp_path):
+    """A land cover chosen on the page reaches the coverage: the raster records it, and tree cover at a 1.5 m
+    receiver loses more than the flat margin set on the page (P.452: about 19.5 dB vs 5 dB)."""
+    from kaltim_internet_plugin.core.coverage_settings import CoverageSettings
+
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(3000)
+    page.rx_spin.setValue(1.5)
+    page.loss_spin.setValue(5.0)
+    path = str(tmp_path / "trees.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, N, N, 1, gdal.GDT_Byte)
+    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(np.full((N, N), 10, np.uint8))  # ESA WorldCover 10 = tree cover
+    ds = None
+    trees = QgsRasterLayer(path, "trees", "gdal")
+    QgsProject.instance().addMapLayer(trees)
+    results = {}
+    for name, landcover in (("flat", None), ("trees", trees)):
+        page.landcover_combo.setLayer(landcover)
+        with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
+            page.compute_coverage()
+        assert blocker.args[0]["ok"], blocker.args[0]
+        results[name] = blocker.args[0]["OUTPUT"]
+    settings = CoverageSettings.read_raster(results["trees"])
+    assert settings.uses_land_cover and settings.land_cover_path.endswith("trees.tif")
+    assert not CoverageSettings.read_raster(results["flat"]).uses_land_cover
+    flat = gdal.Open(results["flat"]).ReadAsArray().astype(float)
+    tree = gdal.Open(results["trees"]).ReadAsArray().astype(float)
+    both = (flat > -9000) & (tree > -9000)
+    assert both.sum() > 100
+    diff = flat[both] - tree[both]
+    assert 12.0 < float(np.median(diff)) < 16.0, float(np.median(diff))  # 19.5 dB of trees - the 5 dB margin
+
+
 def test_los_model_through_the_page(plugin, layers, qtbot):
     page = coverage_page(plugin, layers)
     page.model_combo.setCurrentIndex(0)

@@ -21,7 +21,10 @@ def test_load_sample_adds_a_styled_group(plugin, qtbot):
     group = root.children()[0]
     assert "Kaltim" in group.name()
     names = [child.layer().name() for child in group.findLayers()]
-    assert len(names) == 6 and any("SYNTHETIC" in n for n in names) and any("estimated" in n for n in names)
+    assert len(names) == 7 and any("SYNTHETIC" in n for n in names) and any("estimated" in n for n in names)
+    landcover = next(n for n in group.findLayers() if "WorldCover" in n.layer().name())
+    assert not landcover.isVisible()  # an input of the coverage, hidden under the relief
+    assert plugin.dock.pages["coverage"].landcover_combo.currentLayer() is landcover.layer()
     villages = page.village_layer()
     assert isinstance(villages, QgsVectorLayer) and villages.featureCount() == 1038
     assert page.dem_layer() is not None and page.site_layer() is not None
