@@ -996,6 +996,10 @@
       <translation>Laut</translation>
     </message>
     <message>
+      <source>Outside the villages</source>
+      <translation>Di luar wilayah desa</translation>
+    </message>
+    <message>
       <source>The 'Classify villages' tool is not available in this version.</source>
       <translation>Alat 'Klasifikasi desa' tidak tersedia pada versi ini.</translation>
     </message>

@@ -55,7 +55,13 @@ from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import sites_from_features
 from ..io.styles import style_status
-from ..io.styles_coverage import coverage_kind, sea_mask_layer, style_coverage, style_server_raster
+from ..io.styles_coverage import (
+    coverage_kind,
+    outside_area_mask_layer,
+    sea_mask_layer,
+    style_coverage,
+    style_server_raster,
+)
 from ..labels import quantity_labels
 from .fit import FlowLayout, scroll_body
 from .messages import notify
@@ -446,6 +452,12 @@ class CoveragePage(QWidget):
             sea = sea_mask_layer(dem, tr("Sea"))  # over the coverage: no-signal red is land only
             if sea is not None:
                 self.workflow.add_to_group(group, sea, on_top=True)
+            data_page = self._data_page()
+            outside = outside_area_mask_layer(data_page.village_layer() if data_page is not None else None,
+                                              tr("Outside the villages"))
+            if outside is not None:  # the neighbouring provinces' land is not the plan's blank spot
+                self.workflow.add_to_group(group, outside, on_top=True)
+                payload["outside_layer_id"] = outside.id()
             self.workflow.publish("coverage_dem", dem)
             self.workflow.publish("coverage", layer)
             text = tr("Coverage done: {n} site(s) computed, {s} skipped (outside the DEM).").format(

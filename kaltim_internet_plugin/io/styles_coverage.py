@@ -8,12 +8,17 @@ from typing import Optional
 
 from qgis.core import (
     QgsColorRampShader,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsInvertedPolygonRenderer,
     QgsLimitedRandomColorRamp,
     QgsPalettedRasterRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRasterLayer,
     QgsRasterShader,
     QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -107,6 +112,25 @@ def sea_mask_layer(dem_layer, name: str):
     renderer.setClassificationMin(0.0)
     renderer.setClassificationMax(1.0)
     layer.setRenderer(renderer)
+    return layer
+
+
+OUTSIDE_COLOR = "#e6e6e6"
+
+
+def outside_area_mask_layer(area_layer, name: str):
+    """A copy of the planning area's polygons (e.g. the village layer) drawn inverted: everything outside them is
+    washed out light grey, so the land of the neighbouring provinces, which the DEM also covers and no site of the
+    plan reaches, does not read as the plan's blank spots. None without a polygon layer with features."""
+    if (area_layer is None or not area_layer.isValid() or not hasattr(area_layer, "geometryType")
+            or area_layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry or area_layer.featureCount() == 0):
+        return None
+    request = QgsFeatureRequest()
+    request.setNoAttributes()
+    layer = area_layer.materialize(request)  # a memory copy: the user's layer is neither styled nor changed
+    layer.setName(name)
+    fill = QgsFillSymbol.createSimple({"color": OUTSIDE_COLOR, "outline_style": "no"})
+    layer.setRenderer(QgsInvertedPolygonRenderer(QgsSingleSymbolRenderer(fill)))
     return layer
 
 

@@ -163,6 +163,48 @@ def test_compute_coverage_then_classify(plugin, layers, qtbot):
     assert QgsApplication.taskManager().countActiveTasks() == 0
 
 
+def test_land_outside_the_villages_is_not_a_blank_spot(plugin, layers, qtbot):
+    """Above the coverage, a copy of the village polygons drawn inverted washes out the land outside the planning
+    area (neighbouring provinces): rendered, a cell far from every village is mask grey, not no-signal red; a cell
+    inside a village shows the coverage. The user's village layer keeps its own renderer."""
+    from qgis.core import QgsInvertedPolygonRenderer, QgsMapRendererParallelJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    from kaltim_internet_plugin.io.styles_coverage import OUTSIDE_COLOR
+
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(2000)
+    own_renderer = layers["villages"].renderer().type()
+    with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
+        page.compute_coverage()
+    res = blocker.args[0]
+    assert res["ok"], res
+    mask = QgsProject.instance().mapLayer(res["outside_layer_id"])
+    assert isinstance(mask.renderer(), QgsInvertedPolygonRenderer)
+    assert mask.featureCount() == layers["villages"].featureCount() == 4
+    assert layers["villages"].renderer().type() == own_renderer
+    group = QgsProject.instance().layerTreeRoot().findLayer(res["layer_id"]).parent()
+    order = [n.layerId() for n in group.findLayers()]
+    assert order.index(mask.id()) < order.index(res["layer_id"])  # drawn above the coverage
+
+    coverage = QgsProject.instance().mapLayer(res["layer_id"])
+    settings = QgsMapSettings()
+    settings.setLayers([mask, coverage])
+    settings.setDestinationCrs(coverage.crs())
+    settings.setExtent(coverage.extent())
+    settings.setOutputSize(QSize(N, N))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    far = QColor(image.pixel(115, 5))  # column 115, row 5: no village there
+    inside = QColor(image.pixel(25, 25))  # inside village 1 (columns and rows 20.5-30.5)
+    assert far.name() == OUTSIDE_COLOR, far.name()
+    assert inside.name() != OUTSIDE_COLOR
+
+
 def test_land_cover_through_the_page(plugin, layers, qtbot, tmp_path):
     """A land cover chosen on the page reaches the coverage: the raster records it, and tree cover at a 1.5 m
     receiver loses more than the flat margin set on the page (P.452: about 19.5 dB vs 5 dB)."""
