@@ -41,6 +41,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
+from .workflow import alive, workflow_of
 
 SCOPE = "KaltimInternet"
 COUNT_KEYS = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT")
@@ -77,6 +78,7 @@ class MonitoringPage(QWidget):
         super().__init__(parent)
         self.iface = iface
         self.dock = dock
+        self.workflow = workflow_of(dock)
         self.import_runner = TaskRunner(iface, on_busy=lambda busy: self.import_button.setEnabled(not busy))
         self.report_runner = TaskRunner(iface, on_busy=lambda busy: self.report_button.setEnabled(not busy))
         self.last_import: dict = {}
@@ -245,7 +247,16 @@ class MonitoringPage(QWidget):
         self.site_combo.layerChanged.connect(self._layers_changed)
         self.edit_target.currentIndexChanged.connect(self._layers_changed)
         QgsProject.instance().readProject.connect(self._project_read)
+        self.workflow.published.connect(self._result_published)
         self._watch_selection()
+
+    def _result_published(self, key, value) -> None:
+        """The roadmap of the Plan page becomes what is monitored (still changeable): its GeoPackage keeps the
+        reports and the status history, its villages layer takes the statuses."""
+        if key == "plan_gpkg" and value:
+            self.set_plan_db(str(value))
+        elif key == "plan_villages" and alive(value):
+            self.village_combo.setLayer(value)
 
     # state ---------------------------------------------------------------------------------------------------
     def plan_db(self) -> str:
@@ -570,10 +581,12 @@ class MonitoringPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
 
     def cleanup(self):
-        try:
-            QgsProject.instance().readProject.disconnect(self._project_read)
-        except TypeError:
-            pass
+        for sig, slot in ((QgsProject.instance().readProject, self._project_read),
+                          (self.workflow.published, self._result_published)):
+            try:
+                sig.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
         if self._watched is not None:
             try:
                 self._watched.selectionChanged.disconnect(self._selection_changed)

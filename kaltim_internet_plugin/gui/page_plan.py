@@ -57,6 +57,7 @@ from .charts import BarChart
 from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
+from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:roadmap"
 # output parameter -> table name in the output GeoPackage (the plan GeoPackage layout of DEVELOPING.md)
@@ -142,6 +143,7 @@ class PlanPage(QWidget):
         super().__init__(dock)
         self.iface = iface
         self.dock = dock
+        self.workflow = workflow_of(dock)
         self.task = None
         self.layer_ids: dict = {}
         self.last_results: dict = {}
@@ -313,6 +315,9 @@ class PlanPage(QWidget):
         self.restore_from_project()
         QgsProject.instance().readProject.connect(self.restore_from_project)
         QgsProject.instance().cleared.connect(self._project_cleared)
+        if self.plan_combo.currentLayer() is None and alive(self.workflow.latest("technology")):
+            self._result_published("technology", self.workflow.latest("technology"))
+        self.workflow.published.connect(self._result_published)
 
     # ---- language ---------------------------------------------------------------------------------------------
     @staticmethod
@@ -685,6 +690,10 @@ class PlanPage(QWidget):
         results["ok"] = True
         results["layers"] = dict(self.layer_ids)
         results["gpkg"] = self._out_path
+        self.workflow.publish("plan_gpkg", self._out_path)  # the Monitoring page's plan GeoPackage
+        villages = QgsProject.instance().mapLayer(self.layer_ids.get("villages", ""))
+        if villages is not None:
+            self.workflow.publish("plan_villages", villages)
         self.roadmapFinished.emit(results)
 
     def add_layers(self, path: str, start: int, years: int) -> dict:
@@ -807,12 +816,19 @@ class PlanPage(QWidget):
             after=format_idr(s.opex_after_horizon_idr_year, lang), sus=sus_txt, tn=int(r.get("TRAINEES") or 0),
             tc=format_idr(r.get("TRAINING_COST") or 0, lang)))
 
+    def _result_published(self, key, layer) -> None:
+        """The villages with their technology (Priority page, 'Choose technology') become the plan layer (still
+        changeable)."""
+        if key == "technology" and alive(layer):
+            self.plan_combo.setLayer(layer)
+
     def cleanup(self):
         for sig, slot in ((QgsProject.instance().readProject, self.restore_from_project),
-                          (QgsProject.instance().cleared, self._project_cleared)):
+                          (QgsProject.instance().cleared, self._project_cleared),
+                          (self.workflow.published, self._result_published)):
             try:
                 sig.disconnect(slot)
-            except TypeError:
+            except (TypeError, RuntimeError):
                 pass
         if self.task is not None:
             self.task.cancel()

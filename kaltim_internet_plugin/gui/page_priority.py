@@ -540,8 +540,10 @@ class PriorityPage(QWidget):
                 self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
                 self.taskFinished.emit("choosetech", False, {})
                 return
-            self._add_result(out, tr("Village technology"), style_tech,
-                             self.workflow.run_group("choosetech", tr("Choose technology")))
+            layer = self._add_result(out, tr("Village technology"), style_tech,
+                                     self.workflow.run_group("choosetech", tr("Choose technology")))
+            if layer is not None:
+                self.workflow.publish("technology", layer)  # the Plan page's village plan layer
             lang = ui_lang()
             text = tr("Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.").format(
                 counts=counts_text(results.get("COUNTS", ""), "tech"),

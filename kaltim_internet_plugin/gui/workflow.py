@@ -5,7 +5,11 @@ input (and the user can still change it).
 
 - ``coverage``: the coverage raster the Coverage page just computed (``QgsRasterLayer``),
 - ``coverage_dem``: the DEM that raster was computed on,
-- ``classified``: the villages classified against it (``QgsVectorLayer`` with ``status``).
+- ``classified``: the villages classified against it (``QgsVectorLayer`` with ``status``),
+- ``technology``: the villages with their technology and costs (Priority page, 'Choose technology'), the Plan
+  page's plan layer,
+- ``plan_gpkg`` and ``plan_villages``: the roadmap's GeoPackage and its villages layer (Plan page), the Monitoring
+  page's plan and status layer.
 
 Results of a run go into ONE layer group "Internet Desa Kaltim — <tool> <time>" (:meth:`Workflow.run_group`);
 the earlier groups of the same tool are hidden, not deleted.

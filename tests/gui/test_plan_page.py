@@ -100,6 +100,10 @@ def test_run_roadmap_adds_styled_layers_charts_and_filters_by_year(page, plan_la
     res = blocker.args[0]
     assert res["ok"], res
     assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] == 150
+    # handed on: the Monitoring page monitors this roadmap (its GeoPackage and its villages layer)
+    monitoring = page.dock.pages["monitoring"]
+    assert monitoring.plan_db() == str(out)
+    assert monitoring.village_layer().id() == res["layers"]["villages"]
     assert QgsApplication.taskManager().countActiveTasks() == 0
     project = QgsProject.instance()
     layers = res["layers"]

@@ -111,7 +111,10 @@ def test_choose_technology_and_optimise_run_as_tasks(plugin, qtbot):
         assert page.choose_technology() is not None
     alg, ok, results = blocker.args
     assert alg == "choosetech" and ok and results["COUNT_FWA"] == 2
-    assert QgsProject.instance().mapLayersByName("Village technology")
+    tech_layers = QgsProject.instance().mapLayersByName("Village technology")
+    assert tech_layers
+    # handed on: the villages with their technology become the Plan page's plan layer
+    assert plugin.dock.pages["plan"].plan_combo.currentLayer() is tech_layers[0]
     page.budget_spin.setValue(2.6)
     page.radius_spin.setValue(2000)
     with qtbot.waitSignal(page.taskFinished, timeout=60000,
