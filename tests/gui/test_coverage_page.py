@@ -21,8 +21,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsMapMouseEvent
-from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QVariant
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QVBoxLayout
+
+from kaltim_internet_plugin.compat import FieldType
 
 X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 120
 SITES = [("S1", 30, 40, 30.0, "Telkomsel"), ("S2", 90, 80, 35.0, "XL"), ("S3", 60, 100, 25.0, "Indosat")]
@@ -54,8 +56,8 @@ def layers(tmp_path):
     # sites in EPSG:4326 (another CRS than the DEM)
     sites = QgsVectorLayer("Point?crs=EPSG:4326", "towers", "memory")
     prov = sites.dataProvider()
-    prov.addAttributes([QgsField("site_id", QVariant.String), QgsField("operator", QVariant.String),
-                        QgsField("tech", QVariant.String), QgsField("height_m", QVariant.Double)])
+    prov.addAttributes([QgsField("site_id", FieldType.String), QgsField("operator", FieldType.String),
+                        QgsField("tech", FieldType.String), QgsField("height_m", FieldType.Double)])
     sites.updateFields()
     to_geo = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:32750"),
                                     QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
@@ -70,8 +72,8 @@ def layers(tmp_path):
     # four square villages
     villages = QgsVectorLayer("Polygon?crs=EPSG:32750", "villages", "memory")
     vp = villages.dataProvider()
-    vp.addAttributes([QgsField("kode", QVariant.String), QgsField("nama", QVariant.String),
-                      QgsField("population", QVariant.Int)])
+    vp.addAttributes([QgsField("kode", FieldType.String), QgsField("nama", FieldType.String),
+                      QgsField("population", FieldType.Int)])
     villages.updateFields()
     vf = []
     for i, (c, r) in enumerate([(20, 20), (80, 70), (50, 95), (5, 110)]):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+
+from kaltim_internet_plugin.compat import FieldType
 
 X0, Y0 = 500000.0, 9900000.0
 
@@ -12,8 +13,8 @@ def village_layer():
     """Five villages; 'Besar' has by far the most people but is covered."""
     layer = QgsVectorLayer("Point?crs=EPSG:32750", "my villages", "memory")
     prov = layer.dataProvider()
-    prov.addAttributes([QgsField("kode", QVariant.String), QgsField("nama", QVariant.String),
-                        QgsField("population", QVariant.Int), QgsField("status", QVariant.String)])
+    prov.addAttributes([QgsField("kode", FieldType.String), QgsField("nama", FieldType.String),
+                        QgsField("population", FieldType.Int), QgsField("status", FieldType.String)])
     layer.updateFields()
     rows = [("64.01.01.2001", "Besar", 9000, "covered"), ("64.01.01.2002", "Sepi", 300, "blank_spot"),
             ("64.01.01.2003", "Tengah", 1500, "partial"), ("64.01.01.2004", "Hulu", 200, "blank_spot"),

@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 from osgeo import gdal, osr
 from qgis.core import QgsField, QgsHillshadeRenderer, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QImage
+
+from kaltim_internet_plugin.compat import FieldType
 
 from .test_coverage_page import coverage_page, layers  # noqa: F401 (the fixture)
 
@@ -123,7 +124,7 @@ def test_dem_is_a_grey_hillshade_and_status_layers_are_see_through(plugin):
     assert isinstance(loaded["dem"].renderer(), QgsHillshadeRenderer)
 
     vl = QgsVectorLayer("Polygon?crs=EPSG:32750", "st", "memory")
-    vl.dataProvider().addAttributes([QgsField("status", QVariant.String)])
+    vl.dataProvider().addAttributes([QgsField("status", FieldType.String)])
     vl.updateFields()
     style_status(vl)
     assert 0.0 < vl.opacity() < 1.0
@@ -136,10 +137,10 @@ SOURCES = ("bakti_uso", "operator", "dana_desa", "apbd_kab", "apbd_prov", "prog_
 def _dock_chart_colors(plugin):
     page = plugin.dock.pages["plan"]
     layer = QgsVectorLayer("None", "roadmap_year_source", "memory")
-    layer.dataProvider().addAttributes([QgsField("year", QVariant.Int), QgsField("source", QVariant.String),
-                                        QgsField("label", QVariant.String), QgsField("total_idr", QVariant.Double),
-                                        QgsField("villages_connected", QVariant.Int),
-                                        QgsField("people_connected", QVariant.Int)])
+    layer.dataProvider().addAttributes([QgsField("year", FieldType.Int), QgsField("source", FieldType.String),
+                                        QgsField("label", FieldType.String), QgsField("total_idr", FieldType.Double),
+                                        QgsField("villages_connected", FieldType.Int),
+                                        QgsField("people_connected", FieldType.Int)])
     layer.updateFields()
     from qgis.core import QgsFeature
 

@@ -555,13 +555,23 @@ def test_report_with_an_invalid_village_polygon(provider, plan, tmp_path):
     assert "Laporan Pemantauan dan Evaluasi" in text and "consider another provider" in text
 
 
+def _auto_transaction(project, on: bool) -> None:
+    """Automatic transaction groups: setTransactionMode from QGIS 3.26 (setAutoTransaction is deprecated there)."""
+    from qgis.core import Qgis
+
+    if hasattr(project, "setTransactionMode"):
+        project.setTransactionMode(Qgis.TransactionMode.AutomaticGroups if on else Qgis.TransactionMode.Disabled)
+    else:
+        project.setAutoTransaction(on)
+
+
 def test_history_in_transaction_mode(plan):
     """Project 'automatic transaction groups': edits go to the database at once; history still records only
     what is committed (and nothing for a rollback)."""
     from qgis.core import QgsProject
 
     project = QgsProject.instance()
-    project.setAutoTransaction(True)
+    _auto_transaction(project, True)
     layer = QgsVectorLayer(f"{plan}|layername=villages", "villages_tx", "ogr")
     sites = QgsVectorLayer(f"{plan}|layername=sites", "sites_tx", "ogr")
     project.addMapLayers([layer, sites])
@@ -584,7 +594,7 @@ def test_history_in_transaction_mode(plan):
     finally:
         sw.stop_status_editing(layer)
         project.removeMapLayers([layer.id(), sites.id()])
-        project.setAutoTransaction(False)
+        _auto_transaction(project, False)
 
 
 def test_status_editing_resumes_after_reopening_the_project(plan, tmp_path):

@@ -19,12 +19,13 @@ def sites(tmp_path, rows, xy=(520000, 9950000)):
         QgsVectorFileWriter,
         QgsVectorLayer,
     )
-    from qgis.PyQt.QtCore import QVariant
+
+    from kaltim_internet_plugin.compat import FieldType
 
     layer = QgsVectorLayer("Point?crs=EPSG:32750", "s", "memory")
     pr = layer.dataProvider()
-    pr.addAttributes([QgsField("site_id", QVariant.String), QgsField("height_m", QVariant.Double),
-                      QgsField("eirp_dbm", QVariant.Double), QgsField("freq_mhz", QVariant.Double)])
+    pr.addAttributes([QgsField("site_id", FieldType.String), QgsField("height_m", FieldType.Double),
+                      QgsField("eirp_dbm", FieldType.Double), QgsField("freq_mhz", FieldType.Double)])
     layer.updateFields()
     for sid, h, e, f in rows:
         feat = QgsFeature(layer.fields())
