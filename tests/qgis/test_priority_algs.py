@@ -16,8 +16,8 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from kaltim_internet_plugin.compat import FieldType
 from tests.conftest import SAMPLE
 
 gdal.UseExceptions()
@@ -66,7 +66,7 @@ def run_fails(alg, params):
     return fb.text() + "\n" + str(exc.value)
 
 
-FIELD_TYPES = {int: QVariant.Int, float: QVariant.Double, str: QVariant.String}
+FIELD_TYPES = {int: FieldType.Int, float: FieldType.Double, str: FieldType.String}
 
 
 def point_layer(rows, fields, crs="EPSG:32750", name="pts"):

@@ -236,7 +236,7 @@ def _run(alg, params):
 
 
 def _layer(geom: str, crs: str, fields: list, rows: list):
-    """A memory layer; ``fields``: (name, QVariant type); ``rows``: (wkt, [values])."""
+    """A memory layer; ``fields``: (name, compat.FieldType type); ``rows``: (wkt, [values])."""
     from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
 
     layer = QgsVectorLayer(f"{geom}?crs={crs}", "t", "memory")
@@ -257,9 +257,9 @@ def _by(layer, key):
 
 
 def test_roadmap_reads_capex_written_as_offices_write_it(provider):
-    from qgis.PyQt.QtCore import QVariant
+    from kaltim_internet_plugin.compat import FieldType
 
-    S, N = QVariant.String, QVariant.Int
+    S, N = FieldType.String, FieldType.Int
     fields = [("kode", S), ("nama", S), ("tech", S), ("capex_idr", S), ("opex_idr_year", S),
               ("priority_rank", N), ("population", S)]
     rows = [("POINT(117.15 -0.50)", ["64.72.01.1001", "A", "satellite", "15.000.000", "24.000.000", 1, "1.234"]),
@@ -306,9 +306,9 @@ POP_TEXT = ["1.234", "12,5", "-50", "2.000"]
 
 
 def test_classifyvillages_text_population_names_feature_and_field(provider, tmp_path):
-    from qgis.PyQt.QtCore import QVariant
+    from kaltim_internet_plugin.compat import FieldType
 
-    villages = _layer("Polygon", "EPSG:32750", [("kode", QVariant.String), ("penduduk", QVariant.String)],
+    villages = _layer("Polygon", "EPSG:32750", [("kode", FieldType.String), ("penduduk", FieldType.String)],
                       [(_square(i, 0), [f"64.01.01.200{i}", p]) for i, p in enumerate(POP_TEXT)])
     fids = [f.id() for f in villages.getFeatures()]
     res, log = _run("classifyvillages", {"VILLAGES": villages, "COVERAGE": _signal_raster(tmp_path / "c.tif"),
@@ -324,10 +324,10 @@ def test_classifyvillages_text_population_names_feature_and_field(provider, tmp_
 
 
 def test_prioritize_text_population_names_feature_and_field(provider):
-    from qgis.PyQt.QtCore import QVariant
+    from kaltim_internet_plugin.compat import FieldType
 
     pops = POP_TEXT + [str(p) for p in POPS] + ["99.999.999.999"]
-    villages = _layer("Point", "EPSG:32750", [("kode", QVariant.String), ("penduduk", QVariant.String)],
+    villages = _layer("Point", "EPSG:32750", [("kode", FieldType.String), ("penduduk", FieldType.String)],
                       [(f"POINT({500000 + 1000 * i} 9900000)", [f"64.01.01.2{i:03d}", p])
                        for i, p in enumerate(pops)])
     fids = [f.id() for f in villages.getFeatures()]
