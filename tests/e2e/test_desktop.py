@@ -56,7 +56,8 @@ def test_zip_loads_in_qgis_desktop_in_english(plugin_zip, tmp_path, qgis_app):
     assert res.errors == [], "\n".join(res.errors)
     assert res.data["provider"] is True
     assert res.data["button"] == "Load Kaltim sample"
-    assert len(res.data["layers"]) == 6 and "Existing towers (SYNTHETIC)" in res.data["layers"]
+    assert len(res.data["layers"]) == 7 and "Existing towers (SYNTHETIC)" in res.data["layers"]
+    assert "Land cover (SYNTHETIC, ESA WorldCover classes)" in res.data["layers"]
     assert res.screenshot and image_is_not_blank(res.screenshot)
 
 
