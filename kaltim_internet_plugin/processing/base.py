@@ -5,10 +5,52 @@ import functools
 import math
 import traceback
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterNumber
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterNumber,
+)
 
 from ..i18n import tr
 from .output_guard import OutputConflictError, check_outputs, cleanup, commit, discard, forget, stage
+
+
+class _FinalNamesFeedback(QgsProcessingMultiStepFeedback):
+    """The run's feedback (progress and cancel pass through, one step) whose messages name the files the user chose,
+    not their temporary names (``output_guard.stage``)."""
+
+    def __init__(self, feedback, staged):
+        super().__init__(1, feedback)
+        self._staged = staged
+        if feedback.isCanceled():  # cancelled before the run: the proxy only hears later cancels
+            self.cancel()
+
+    def _final(self, text):
+        for s in self._staged:
+            text = text.replace(s.temp, s.final)
+        return text
+
+    def pushInfo(self, info):  # noqa: N802 - QGIS API
+        super().pushInfo(self._final(info))
+
+    def pushWarning(self, warning):  # noqa: N802
+        super().pushWarning(self._final(warning))
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803
+        super().reportError(self._final(error), fatalError)
+
+    def setProgressText(self, text):  # noqa: N802
+        super().setProgressText(self._final(text))
+
+    def pushCommandInfo(self, info):  # noqa: N802
+        super().pushCommandInfo(self._final(info))
+
+    def pushDebugInfo(self, info):  # noqa: N802
+        super().pushDebugInfo(self._final(info))
+
+    def pushConsoleInfo(self, info):  # noqa: N802
+        super().pushConsoleInfo(self._final(info))
 
 
 def _clean_errors(process):
@@ -26,7 +68,8 @@ def _clean_errors(process):
             targets = check_outputs(self, parameters, context)
             # file outputs and output folders under a temporary name until the run succeeds
             parameters, staged = stage(parameters, targets, getattr(self, "FOLDER_UPDATES", ()))
-            result = process(self, parameters, context, feedback)
+            run_feedback = _FinalNamesFeedback(feedback, staged) if staged and feedback is not None else feedback
+            result = process(self, parameters, context, run_feedback)
             if feedback is not None and feedback.isCanceled():  # a cancelled run keeps nothing new either
                 discard(staged)
                 cleanup(targets)

@@ -240,3 +240,69 @@ def test_a_geotiff_is_finished_under_a_temporary_name(tmp_path):
     assert out.RasterXSize == 4 and float(out.GetRasterBand(1).ReadAsArray()[0, 0]) == -80.0
     out = None
     assert _partials(tmp_path) == []
+
+
+def test_the_log_names_the_final_files_not_their_temporary_names(qgis_app, tmp_path):
+    """While an output is written under its temporary name, the algorithm's messages (info, warning, progress
+    text) name the file the user chose; progress and cancel still reach the caller's feedback."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingParameterFileDestination
+
+    from kaltim_internet_plugin.processing.base import KaltimAlgorithm
+
+    class Writes(KaltimAlgorithm):
+        ALG_ID = "test_writes"
+        cancel_midway = None
+
+        def displayName(self):  # noqa: N802
+            return "writes"
+
+        def initAlgorithm(self, config=None):  # noqa: N802
+            self.addParameter(QgsProcessingParameterFileDestination("OUT", "out", "CSV (*.csv)"))
+
+        def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+            path = self.parameterAsFileOutput(parameters, "OUT", context)
+            feedback.pushInfo(f"writing {path}")
+            feedback.pushWarning(f"still writing {path}")
+            feedback.setProgressText(f"{path}: half")
+            feedback.setProgress(50)
+            if self.cancel_midway is not None:  # the user presses Cancel while the run works
+                self.cancel_midway.cancel()
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write("a\n1\n")
+            return {"OUT": path, "CANCELED_SEEN": feedback.isCanceled()}
+
+    class Capture(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.texts = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.texts.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.texts.append(warning)
+
+        def setProgressText(self, text):  # noqa: N802
+            self.texts.append(text)
+
+    out = tmp_path / "result.csv"
+    alg = Writes()
+    alg.initAlgorithm()
+    feedback = Capture()
+    result = alg.processAlgorithm({"OUT": str(out)}, QgsProcessingContext(), feedback)
+    assert result["OUT"] == str(out) and out.read_text(encoding="utf-8") == "a\n1\n"
+    assert len(feedback.texts) == 3 and all(str(out) in t for t in feedback.texts), feedback.texts
+    assert not any(".kaltim-partial-" in t for t in feedback.texts)
+    assert feedback.progress() == 50 and result["CANCELED_SEEN"] is False
+
+    canceled = Capture()
+    canceled.cancel()
+    out2 = tmp_path / "second.csv"
+    result = alg.processAlgorithm({"OUT": str(out2)}, QgsProcessingContext(), canceled)
+    assert result["CANCELED_SEEN"] is True and not out2.exists() and _partials(tmp_path) == []
+
+    midway = Capture()
+    alg.cancel_midway = midway
+    out3 = tmp_path / "third.csv"
+    result = alg.processAlgorithm({"OUT": str(out3)}, QgsProcessingContext(), midway)
+    assert result["CANCELED_SEEN"] is True and not out3.exists() and _partials(tmp_path) == []
