@@ -132,6 +132,50 @@
       <translation>Menara {site_id} berada di luar DEM: pindahkan ke atas model medan. Tidak ada pratinjau.</translation>
     </message>
     <message>
+      <source>no coordinates (lon/lat empty): fill in both columns in decimal degrees</source>
+      <translation>tanpa koordinat (lon/lat kosong): isi kedua kolom dalam derajat desimal</translation>
+    </message>
+    <message>
+      <source>coordinates out of range (lon {lon}, lat {lat}): write decimal degrees WGS 84{hint}</source>
+      <translation>koordinat di luar rentang (lon {lon}, lat {lat}): tulis derajat desimal WGS 84{hint}</translation>
+    </message>
+    <message>
+      <source>outside the province (lon {lon}, lat {lat} not within lon {min_lon} to {max_lon}, lat {min_lat} to {max_lat}){hint}</source>
+      <translation>di luar provinsi (lon {lon}, lat {lat} tidak di dalam lon {min_lon} sampai {max_lon}, lat {min_lat} sampai {max_lat}){hint}</translation>
+    </message>
+    <message>
+      <source>radio empty: write GSM, UMTS, CDMA, LTE or NR</source>
+      <translation>radio kosong: tulis GSM, UMTS, CDMA, LTE atau NR</translation>
+    </message>
+    <message>
+      <source>unknown radio '{value}': write GSM, UMTS, CDMA, LTE or NR</source>
+      <translation>radio '{value}' tidak dikenal: tulis GSM, UMTS, CDMA, LTE atau NR</translation>
+    </message>
+    <message>
+      <source>mcc or net (MNC) empty: fill in the operator's codes (Indonesia: mcc 510)</source>
+      <translation>mcc atau net (MNC) kosong: isi kode operator (Indonesia: mcc 510)</translation>
+    </message>
+    <message>
+      <source>cell id empty: fill in the cell column</source>
+      <translation>id sel kosong: isi kolom cell</translation>
+    </message>
+    <message>
+      <source>unknown technology '{value}': write 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)</source>
+      <translation>teknologi '{value}' tidak dikenal: tulis 2G, 3G, 4G atau 5G (atau GSM, UMTS, LTE, NR)</translation>
+    </message>
+    <message>
+      <source>antenna height {value} m is not plausible: write a height between 0 and 300 m</source>
+      <translation>tinggi antena {value} m tidak masuk akal: tulis tinggi antara 0 dan 300 m</translation>
+    </message>
+    <message>
+      <source>frequency {value} MHz is not plausible: write a frequency between 300 and 6000 MHz</source>
+      <translation>frekuensi {value} MHz tidak masuk akal: tulis frekuensi antara 300 dan 6000 MHz</translation>
+    </message>
+    <message>
+      <source>site id '{site_id}' is already used on row {first}: give each site its own id</source>
+      <translation>id menara '{site_id}' sudah dipakai di baris {first}: beri setiap menara id sendiri</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
@@ -498,6 +542,10 @@
     <message>
       <source>feature</source>
       <translation>fitur</translation>
+    </message>
+    <message>
+      <source> (lon and lat look swapped)</source>
+      <translation> (lon dan lat tampaknya tertukar)</translation>
     </message>
     <message>
       <source>Year</source>

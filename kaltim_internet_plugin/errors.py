@@ -54,6 +54,22 @@ def _table() -> dict:
         "whatif_unknown_tech": tr("Site {site_id}: unknown technology '{tech}'. Choose 2G, 3G, 4G or 5G in its "
                                   "form."),
         "whatif_outside": tr("Site {site_id} is outside the DEM: move it onto the terrain model. No preview."),
+        # core.sites (a row of a site list that cannot be imported; the row is named by the caller)
+        "site_no_coordinates": tr("no coordinates (lon/lat empty): fill in both columns in decimal degrees"),
+        "site_coordinates_out_of_range": tr("coordinates out of range (lon {lon}, lat {lat}): write decimal degrees "
+                                            "WGS 84{hint}"),
+        "site_outside_bbox": tr("outside the province (lon {lon}, lat {lat} not within lon {min_lon} to {max_lon}, "
+                                "lat {min_lat} to {max_lat}){hint}"),
+        "site_radio_empty": tr("radio empty: write GSM, UMTS, CDMA, LTE or NR"),
+        "site_unknown_radio": tr("unknown radio '{value}': write GSM, UMTS, CDMA, LTE or NR"),
+        "site_mcc_empty": tr("mcc or net (MNC) empty: fill in the operator's codes (Indonesia: mcc 510)"),
+        "site_cell_empty": tr("cell id empty: fill in the cell column"),
+        "site_unknown_tech": tr("unknown technology '{value}': write 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)"),
+        "site_height_implausible": tr("antenna height {value} m is not plausible: write a height between 0 and "
+                                      "300 m"),
+        "site_frequency_implausible": tr("frequency {value} MHz is not plausible: write a frequency between 300 and "
+                                         "6000 MHz"),
+        "site_duplicate_id": tr("site id '{site_id}' is already used on row {first}: give each site its own id"),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "
@@ -203,6 +219,8 @@ def describe(exc: BaseException) -> str:
               for k, v in (getattr(exc, "params", None) or {}).items()}
     if "what" in params:
         params["what"] = _quantities().get(params["what"], params["what"])
+    if "hint" in params:
+        params["hint"] = {"swapped": tr(" (lon and lat look swapped)")}.get(params["hint"], params["hint"])
     return _format(template, params)
 
 

@@ -206,17 +206,22 @@ class Reject:
     reason: str
     data: dict = field(default_factory=dict)
     issue: Optional[nb.NumberIssue] = None  # when a number made the row unusable (translated by the algorithm)
+    code: str = ""  # else the problem's code and parameters (errors.describe gives the user's language)
+    params: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"row": self.row, "reason": self.reason, **{k: v for k, v in self.data.items() if k}}
 
 
 class BadValueError(ValueError):
-    """A row-level problem; the message becomes the reject reason. ``issue``: the number issue behind it."""
+    """A row-level problem; the English message is the reject reason until a front translates it: by ``issue`` (the
+    number issue behind it) or by ``code`` and ``params`` ('site_*' keys of errors.describe's table)."""
 
-    def __init__(self, message: str, issue: Optional[nb.NumberIssue] = None):
+    def __init__(self, message: str, issue: Optional[nb.NumberIssue] = None, code: str = "", **params):
         super().__init__(message)
         self.issue = issue
+        self.code = code
+        self.params = params
 
 
 # --------------------------------------------------------------------------------------------- helpers
@@ -308,19 +313,24 @@ def _text(value: object) -> str:
 def check_coordinates(lon: Optional[float], lat: Optional[float], bbox: Optional[Sequence[float]]) -> None:
     """Raise :class:`BadValueError` when coordinates are missing, impossible or outside ``bbox``."""
     if lon is None or lat is None:
-        raise BadValueError("no coordinates (lon/lat empty)")
+        raise BadValueError("no coordinates (lon/lat empty)", code="site_no_coordinates")
     hint = ""
     if bbox is not None:
         min_lon, min_lat, max_lon, max_lat = bbox
         if min_lon <= lat <= max_lon and min_lat <= lon <= max_lat:
-            hint = " - lon and lat look swapped"
+            hint = "swapped"
+    english_hint = " - lon and lat look swapped" if hint else ""
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-        raise BadValueError(f"coordinates out of range (lon {lon:g}, lat {lat:g}); expected degrees WGS 84{hint}")
+        raise BadValueError(f"coordinates out of range (lon {lon:g}, lat {lat:g}); expected degrees WGS 84"
+                            f"{english_hint}", code="site_coordinates_out_of_range", lon=f"{lon:g}", lat=f"{lat:g}",
+                            hint=hint)
     if bbox is not None:
         if not (min_lon <= lon <= max_lon and min_lat <= lat <= max_lat):
             raise BadValueError(
                 f"outside the province bounding box (lon {lon:g}, lat {lat:g} not in lon {min_lon:g}..{max_lon:g}, "
-                f"lat {min_lat:g}..{max_lat:g}){hint}")
+                f"lat {min_lat:g}..{max_lat:g}){english_hint}", code="site_outside_bbox", lon=f"{lon:g}",
+                lat=f"{lat:g}", min_lon=f"{min_lon:g}", max_lon=f"{max_lon:g}", min_lat=f"{min_lat:g}",
+                max_lat=f"{max_lat:g}", hint=hint)
 
 
 def apply_defaults(site: Site) -> None:
@@ -444,10 +454,11 @@ def normalise_opencellid_rows(rows: Iterable, bbox: Optional[Sequence[float]] = 
         try:
             radio = _text(_lookup(row, "radio")).upper()
             if not radio:
-                raise BadValueError("radio empty")
+                raise BadValueError("radio empty", code="site_radio_empty")
             tech = RADIO_TECH.get(radio)
             if tech is None:
-                raise BadValueError(f"unknown radio {radio!r} (expected GSM, UMTS, CDMA, LTE or NR)")
+                raise BadValueError(f"unknown radio {radio!r} (expected GSM, UMTS, CDMA, LTE or NR)",
+                                    code="site_unknown_radio", value=radio)
             lon = parse_number(_lookup(row, "lon"), "lon", nb.LONGITUDE)
             lat = parse_number(_lookup(row, "lat"), "lat", nb.LATITUDE)
             if not reject_outside_bbox and bbox is not None and lon is not None and lat is not None and not (
@@ -458,14 +469,14 @@ def normalise_opencellid_rows(rows: Iterable, bbox: Optional[Sequence[float]] = 
             mcc = parse_number(_lookup(row, "mcc"), "mcc")
             mnc = parse_number(_lookup(row, "net"), "net (MNC)")
             if mcc is None or mnc is None:
-                raise BadValueError("mcc or net (MNC) empty")
+                raise BadValueError("mcc or net (MNC) empty", code="site_mcc_empty")
             cell_id = _text(_lookup(row, "cell"))
             if not cell_id:
-                raise BadValueError("cell id empty")
+                raise BadValueError("cell id empty", code="site_cell_empty")
             samples = parse_number(_lookup(row, "samples"), "samples")
             rng = parse_number(_lookup(row, "range"), "range")
         except BadValueError as exc:
-            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue))
+            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue, exc.code, exc.params))
             continue
         mcc_i, mnc_i = int(mcc), int(mnc)
         operator = operator_for(mcc_i, mnc_i)
@@ -624,19 +635,23 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             else:
                 tech = normalise_tech(raw_tech)
                 if tech is None:
-                    raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)")
+                    raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)",
+                                        code="site_unknown_tech", value=str(raw_tech))
             height, freq, eirp = (number(index, r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
             if height is not None and not (0 < height <= 300):
-                raise BadValueError(f"height {height:g} m not plausible (expected 0-300 m)")
+                raise BadValueError(f"height {height:g} m not plausible (expected 0-300 m)",
+                                    code="site_height_implausible", value=f"{height:g}")
             if freq is not None and freq < 30:  # given in GHz
                 freq = freq * 1000.0
             if freq is not None and not (300 <= freq <= 6000):
-                raise BadValueError(f"frequency {freq:g} MHz not plausible (expected 300-6000 MHz)")
+                raise BadValueError(f"frequency {freq:g} MHz not plausible (expected 300-6000 MHz)",
+                                    code="site_frequency_implausible", value=f"{freq:g}")
             site_id = _text(_role(row, mapping, "site_id")) or f"{id_prefix}-{rownum}"
             if site_id in seen:
-                raise BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})")
+                raise BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})",
+                                    code="site_duplicate_id", site_id=site_id, first=seen[site_id])
         except BadValueError as exc:
-            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue))
+            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue, exc.code, exc.params))
             continue
         seen[site_id] = rownum
         status = normalise_site_status(_role(row, mapping, "status"))

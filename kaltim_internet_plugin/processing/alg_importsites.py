@@ -29,6 +29,7 @@ from qgis.core import (
 
 from ..core import sites as sm
 from ..core.tabular import TableError, open_table
+from ..errors import describe
 from ..i18n import tr
 from ..input_text import issue_text, report_issues, table_error_text, table_info_text
 from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields, style_output
@@ -242,7 +243,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
             key = rj.reason.split(" (")[0]
             reasons[key] = reasons.get(key, 0) + 1
         top = "; ".join(f"{k}: {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
-        outside = sum(v for k, v in reasons.items() if "outside the province" in k or "out of range" in k)
+        outside = sum(1 for rj in rejects if rj.code in ("site_outside_bbox", "site_coordinates_out_of_range"))
         if outside * 2 >= len(rejects):
             hint = tr("Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), "
                       "the layer's CRS, or that the file is for this province.")
@@ -350,6 +351,8 @@ def log_rejects(warnings, rejects, first_label: str, feedback, number_issues=())
     for rj in rejects:
         if rj.issue is not None:  # the translated sentence names the row, the field and the fix
             rj.reason = issue_text(rj.issue, first_label)
+        elif rj.code:
+            rj.reason = describe(rj)
     for rj in rejects[:MAX_LOGGED_REJECTS]:
         feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
                                                                          reason=rj.reason))

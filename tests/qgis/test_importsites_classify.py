@@ -90,7 +90,7 @@ def test_importsites_opencellid_csv_merges_and_lists_bad_rows(provider, tmp_path
                                                       "OUTPUT_REJECTS": str(rejects)})
     assert res["SITES_IMPORTED"] == 3 and res["ROWS_REJECTED"] == 2 and res["FORMAT_USED"] == "opencellid"
     assert "Rejected row 5: unknown radio 'FOO'" in log
-    assert "Rejected row 6: outside the province bounding box" in log
+    assert "Rejected row 6: outside the province (lon 106.8, lat -6.2 not within lon" in log
     layer = out_layer(res)
     assert layer.crs().authid() == "EPSG:4326"
     names = layer.fields().names()
@@ -123,7 +123,7 @@ def test_importsites_site_list_csv(provider, tmp_path):
     res, log = run_alg("kaltiminternet:importsites", {"INPUT": str(path), "OUTPUT": "TEMPORARY_OUTPUT"})
     assert res["FORMAT_USED"] == "sitelist" and res["SITES_IMPORTED"] == 2 and res["ROWS_REJECTED"] == 3
     assert "Rejected row 4: no coordinates" in log
-    assert "Rejected row 5: duplicate site id 'B-001' (first on row 2)" in log
+    assert "Rejected row 5: site id 'B-001' is already used on row 2: give each site its own id" in log
     assert "Rejected row 6" in log and "swapped" in log
     layer = out_layer(res)
     sites = by_key(layer, "site_id")
@@ -170,7 +170,22 @@ def test_importsites_utm_geopackage_with_odd_field_names(provider, tmp_path):
         "TECH_FIELD": "GEN", "HEIGHT_FIELD": "TINGGI", "FREQ_FIELD": "FREK_GHZ", "OUTPUT": "TEMPORARY_OUTPUT"})
     assert res["SITES_IMPORTED"] == 2 and res["ROWS_REJECTED"] == 2
     assert "Rejected feature 3: unknown technology 'WiMAX'" in log
-    assert "Rejected feature 4: height 500 m not plausible" in log
+    assert "Rejected feature 4: antenna height 500 m is not plausible" in log
+    # the same reasons in Indonesian: the core gives a code and its values, the table the sentence
+    from kaltim_internet_plugin.core.sites import Reject
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    assert install_translator("id")
+    try:
+        height = describe(Reject(4, "", code="site_height_implausible", params={"value": "500"}))
+        swapped = describe(Reject(6, "", code="site_outside_bbox", params=dict(
+            lon="-0.6", lat="117.2", min_lon="113.8", max_lon="119.1", min_lat="-2.6", max_lat="2.6", hint="swapped")))
+    finally:
+        remove_translator()
+    assert height == "tinggi antena 500 m tidak masuk akal: tulis tinggi antara 0 dan 300 m", height
+    assert swapped.startswith("di luar provinsi (lon -0.6, lat 117.2") and swapped.endswith(
+        "(lon dan lat tampaknya tertukar)"), swapped
     layer = out_layer(res)
     assert layer.crs().authid() == "EPSG:4326"
     sites = by_key(layer, "site_id")
