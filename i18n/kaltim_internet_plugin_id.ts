@@ -176,6 +176,30 @@
       <translation>id menara '{site_id}' sudah dipakai di baris {first}: beri setiap menara id sendiri</translation>
     </message>
     <message>
+      <source>Cannot open the coverage raster {path} {reason}. Choose the raster written by 'Compute coverage'.</source>
+      <translation>Raster cakupan {path} tidak dapat dibuka {reason}. Pilih raster yang ditulis oleh 'Hitung cakupan'.</translation>
+    </message>
+    <message>
+      <source>The coverage raster {path} is rotated. Warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>Raster cakupan {path} terputar. Ubah dulu ke grid yang menghadap utara (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>The coverage raster {path} has no north-up geotransform. Warp it first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>Raster cakupan {path} tidak memiliki geotransform menghadap utara. Ubah dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>The shares must satisfy 0 &lt;= partial share ({partial}) &lt;= covered share ({covered}) &lt;= 1. Correct them.</source>
+      <translation>Pangsa harus memenuhi 0 &lt;= pangsa sebagian ({partial}) &lt;= pangsa tercakup ({covered}) &lt;= 1. Perbaiki nilainya.</translation>
+    </message>
+    <message>
+      <source>The threshold must be a number of dBm (got '{value}'), e.g. -110.</source>
+      <translation>Ambang harus berupa angka dBm (diberikan '{value}'), mis. -110.</translation>
+    </message>
+    <message>
+      <source>None of the {n} villages overlaps the coverage raster (extent {extent}). Check that both layers have the right CRS and cover the same area.</source>
+      <translation>Tidak satu pun dari {n} desa bertumpang tindih dengan raster cakupan (batas {extent}). Periksa bahwa kedua layer memiliki CRS yang benar dan mencakup wilayah yang sama.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>

@@ -70,6 +70,18 @@ def _table() -> dict:
         "site_frequency_implausible": tr("frequency {value} MHz is not plausible: write a frequency between 300 and "
                                          "6000 MHz"),
         "site_duplicate_id": tr("site id '{site_id}' is already used on row {first}: give each site its own id"),
+        # core.classify
+        "classify_raster_unreadable": tr("Cannot open the coverage raster {path} {reason}. Choose the raster written "
+                                         "by 'Compute coverage'."),
+        "classify_raster_rotated": tr("The coverage raster {path} is rotated. Warp it to a north-up grid first "
+                                      "(Raster > Projections > Warp)."),
+        "classify_raster_not_north_up": tr("The coverage raster {path} has no north-up geotransform. Warp it first "
+                                           "(Raster > Projections > Warp)."),
+        "classify_bad_shares": tr("The shares must satisfy 0 <= partial share ({partial}) <= covered share "
+                                  "({covered}) <= 1. Correct them."),
+        "classify_bad_threshold": tr("The threshold must be a number of dBm (got '{value}'), e.g. -110."),
+        "classify_no_overlap": tr("None of the {n} villages overlaps the coverage raster (extent {extent}). Check "
+                                  "that both layers have the right CRS and cover the same area."),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "

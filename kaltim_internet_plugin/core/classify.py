@@ -69,7 +69,15 @@ MAX_WINDOW_CELLS = 25_000_000
 
 
 class ClassifyError(ValueError):
-    """Invalid input (the message says what and how to fix)."""
+    """Invalid input. The English message says what and how to fix; ``code`` and ``params`` let a front say it in
+    the user's language (errors.describe): 'classify_raster_unreadable' (path, reason), 'classify_raster_rotated'
+    / 'classify_raster_not_north_up' (path), 'classify_bad_shares' (partial, covered), 'classify_bad_threshold'
+    (value), 'classify_no_overlap' (n, extent)."""
+
+    def __init__(self, message: str, code: str = "", **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class ClassifyCanceled(Exception):  # noqa: N818 - mirrors coverage.CoverageCanceled
@@ -325,15 +333,19 @@ class CoverageRaster:
         try:
             self.ds = gdal.Open(str(path))
         except RuntimeError as exc:
-            raise ClassifyError(f"Cannot open the coverage raster '{path}': {exc}") from None
+            raise ClassifyError(f"Cannot open the coverage raster '{path}': {exc}", "classify_raster_unreadable",
+                                path=path, reason=str(exc)) from None
         if self.ds is None:
-            raise ClassifyError(f"Cannot open the coverage raster '{path}'.")
+            raise ClassifyError(f"Cannot open the coverage raster '{path}'.", "classify_raster_unreadable",
+                                path=path, reason="")
         self.path = str(path)
         gt = self.ds.GetGeoTransform()
         if gt[2] != 0 or gt[4] != 0:
-            raise ClassifyError(f"The coverage raster '{path}' is rotated; warp it to a north-up grid first.")
+            raise ClassifyError(f"The coverage raster '{path}' is rotated; warp it to a north-up grid first.",
+                                "classify_raster_rotated", path=path)
         if gt[1] <= 0 or gt[5] >= 0:
-            raise ClassifyError(f"The coverage raster '{path}' has no north-up geotransform; warp it first.")
+            raise ClassifyError(f"The coverage raster '{path}' has no north-up geotransform; warp it first.",
+                                "classify_raster_not_north_up", path=path)
         self.gt = gt
         self.xsize, self.ysize = self.ds.RasterXSize, self.ds.RasterYSize
         self.band = self.ds.GetRasterBand(1)
@@ -430,9 +442,11 @@ def classify_villages(raster_path: str, villages: Sequence[VillageInput], thresh
     """
     if not (0.0 <= partial_share <= covered_share <= 1.0):
         raise ClassifyError(f"Shares must satisfy 0 <= partial share ({partial_share:g}) <= covered share "
-                            f"({covered_share:g}) <= 1.")
+                            f"({covered_share:g}) <= 1.", "classify_bad_shares", partial=f"{partial_share:g}",
+                            covered=f"{covered_share:g}")
     if threshold_dbm is None or not math.isfinite(float(threshold_dbm)):
-        raise ClassifyError(f"The threshold must be a number of dBm, got {threshold_dbm!r}.")
+        raise ClassifyError(f"The threshold must be a number of dBm, got {threshold_dbm!r}.",
+                            "classify_bad_threshold", value=threshold_dbm)
     raster = CoverageRaster(raster_path, kind)
     stats = ClassifyStats(kind=raster.kind, threshold=float(threshold_dbm))
     rast = _Rasteriser(raster.wkt)
@@ -447,9 +461,11 @@ def classify_villages(raster_path: str, villages: Sequence[VillageInput], thresh
             progress(100.0 * (i + 1) / total)
     if villages and not any(r.inside_raster for r in results):
         ex = raster.extent
+        extent = f"{ex[0]:.4f}, {ex[1]:.4f} - {ex[2]:.4f}, {ex[3]:.4f}"
         raise ClassifyError(
-            f"None of the {len(villages)} villages overlaps the coverage raster (extent {ex[0]:.4f}, {ex[1]:.4f} - "
-            f"{ex[2]:.4f}, {ex[3]:.4f}). Check that both layers have the right CRS and cover the same area.")
+            f"None of the {len(villages)} villages overlaps the coverage raster (extent {extent}). Check that both "
+            "layers have the right CRS and cover the same area.", "classify_no_overlap", n=len(villages),
+            extent=extent)
     stats.counts = {s: sum(1 for r in results if r.status == s) for s in STATUSES}
     return results, stats
 

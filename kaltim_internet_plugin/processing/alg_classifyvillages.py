@@ -27,6 +27,7 @@ from qgis.core import (
 from ..compat import FieldType
 from ..core import classify as cl
 from ..core.villages import detect_fields
+from ..errors import describe
 from ..i18n import tr
 from ..input_text import parse_population
 from ..io.classify_layers import read_village_inputs
@@ -130,7 +131,8 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         except cl.ClassifyCanceled:
             return {}
         except cl.ClassifyError as exc:
-            raise QgsProcessingException(tr("Village classification failed: {error}").format(error=exc)) from None
+            raise QgsProcessingException(tr("Village classification failed: {error}").format(
+                error=describe(exc))) from None
         los = stats.kind == "los"
         if los:
             feedback.pushInfo(tr("The coverage raster holds line-of-sight counts: a cell is covered when at least "

@@ -118,8 +118,19 @@ def test_village_partly_outside_the_raster(tmp_path):
 
 def test_no_overlap_is_a_clear_error(tmp_path):
     path = half_raster(tmp_path)
-    with pytest.raises(cl.ClassifyError, match="None of the 1 villages overlaps"):
+    with pytest.raises(cl.ClassifyError, match="None of the 1 villages overlaps") as err:
         cl.classify_villages(path, [cl.VillageInput("far", box(100, 100, 102, 102))])
+    # coded, so the front says it in the user's language
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    assert err.value.code == "classify_no_overlap" and err.value.params["n"] == 1
+    assert install_translator("id")
+    try:
+        text = describe(err.value)
+    finally:
+        remove_translator()
+    assert text.startswith("Tidak satu pun dari 1 desa bertumpang tindih dengan raster cakupan (batas "), text
 
 
 def test_tiny_and_thin_polygons_get_a_cell(tmp_path):
