@@ -200,6 +200,34 @@
       <translation>Tidak satu pun dari {n} desa bertumpang tindih dengan raster cakupan (batas {extent}). Periksa bahwa kedua layer memiliki CRS yang benar dan mencakup wilayah yang sama.</translation>
     </message>
     <message>
+      <source>'{token}' is neither a preset nor a criterion=weight pair. Presets: {presets}; criteria: {criteria}.</source>
+      <translation>'{token}' bukan preset maupun pasangan kriteria=bobot. Preset: {presets}; kriteria: {criteria}.</translation>
+    </message>
+    <message>
+      <source>'{token}' has no '=': write criterion=weight, e.g. population=0.3.</source>
+      <translation>'{token}' tidak memiliki '=': tulis kriteria=bobot, mis. population=0.3.</translation>
+    </message>
+    <message>
+      <source>Unknown criterion '{name}'. Valid criteria: {criteria}.</source>
+      <translation>Kriteria '{name}' tidak dikenal. Kriteria yang sah: {criteria}.</translation>
+    </message>
+    <message>
+      <source>The criterion '{name}' is given twice: give each criterion once.</source>
+      <translation>Kriteria '{name}' diberikan dua kali: berikan setiap kriteria sekali saja.</translation>
+    </message>
+    <message>
+      <source>The weight of '{name}' ('{value}') is not a number: write e.g. 0.3.</source>
+      <translation>Bobot '{name}' ('{value}') bukan angka: tulis mis. 0.3.</translation>
+    </message>
+    <message>
+      <source>The weight of '{name}' must be a number of 0 or more.</source>
+      <translation>Bobot '{name}' harus berupa angka 0 atau lebih.</translation>
+    </message>
+    <message>
+      <source>All weights are zero: give at least one criterion a positive weight.</source>
+      <translation>Semua bobot nol: beri setidaknya satu kriteria bobot positif.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
@@ -4920,8 +4948,8 @@
       <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
     </message>
     <message>
-      <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
-      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
+      <source>No candidate is affordable: the cheapest costs {c} but the budget is {b}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
+      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah {c} tetapi anggaran {b}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
     </message>
     <message>
       <source>Cannot optimise the sites: {error}</source>

@@ -82,6 +82,15 @@ def _table() -> dict:
         "classify_bad_threshold": tr("The threshold must be a number of dBm (got '{value}'), e.g. -110."),
         "classify_no_overlap": tr("None of the {n} villages overlaps the coverage raster (extent {extent}). Check "
                                   "that both layers have the right CRS and cover the same area."),
+        # core.priority (the weights a user types, e.g. "population=0.4; blank_spot=0.6")
+        "weights_not_pair": tr("'{token}' is neither a preset nor a criterion=weight pair. Presets: {presets}; "
+                               "criteria: {criteria}."),
+        "weights_no_equals": tr("'{token}' has no '=': write criterion=weight, e.g. population=0.3."),
+        "weights_unknown_criterion": tr("Unknown criterion '{name}'. Valid criteria: {criteria}."),
+        "weights_twice": tr("The criterion '{name}' is given twice: give each criterion once."),
+        "weights_not_number": tr("The weight of '{name}' ('{value}') is not a number: write e.g. 0.3."),
+        "weights_negative": tr("The weight of '{name}' must be a number of 0 or more."),
+        "weights_all_zero": tr("All weights are zero: give at least one criterion a positive weight."),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "

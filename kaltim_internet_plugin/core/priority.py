@@ -87,7 +87,15 @@ _NO = {"no", "n", "tidak", "tdk", "false", "f", "tidak ada", "0", "0.0"}
 
 
 class WeightsError(ValueError):
-    """Invalid weights string (the message names the bad token)."""
+    """Invalid weights (the English message names the bad token); ``code`` and ``params`` let a front say it in the
+    user's language (errors.describe): 'weights_not_pair' (token, presets, criteria), 'weights_no_equals' (token),
+    'weights_unknown_criterion' (name, criteria), 'weights_twice' (name), 'weights_not_number' (name, value),
+    'weights_negative' (name), 'weights_all_zero'."""
+
+    def __init__(self, message: str, code: str = "", **params):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass
@@ -158,26 +166,30 @@ def parse_weights(text: Optional[str]) -> dict:
             if tok.lower() in PRESETS or "=" not in s:
                 raise WeightsError(
                     "'{t}' is not a preset nor a criterion=weight pair; presets: {p}; criteria: {c}".format(
-                        t=tok, p=", ".join(PRESETS), c=", ".join(CRITERIA)))
-            raise WeightsError(f"'{tok}' is missing '=': write criterion=weight, e.g. population=0.3")
+                        t=tok, p=", ".join(PRESETS), c=", ".join(CRITERIA)), "weights_not_pair", token=tok,
+                    presets=", ".join(PRESETS), criteria=", ".join(CRITERIA))
+            raise WeightsError(f"'{tok}' is missing '=': write criterion=weight, e.g. population=0.3",
+                               "weights_no_equals", token=tok)
         name, _, val = tok.partition("=")
         key = _canonical(name)
         if key not in CRITERIA:
             raise WeightsError("unknown criterion '{n}' in '{t}'; valid criteria: {c}".format(
-                n=name.strip(), t=tok, c=", ".join(CRITERIA)))
+                n=name.strip(), t=tok, c=", ".join(CRITERIA)), "weights_unknown_criterion", name=name.strip(),
+                criteria=", ".join(CRITERIA))
         if key in seen:
-            raise WeightsError(f"criterion '{key}' is given twice ('{tok}')")
+            raise WeightsError(f"criterion '{key}' is given twice ('{tok}')", "weights_twice", name=key)
         try:
             v = float(val.strip().replace(",", "."))
         except ValueError:
-            raise WeightsError(f"weight '{val.strip()}' in '{tok}' is not a number") from None
+            raise WeightsError(f"weight '{val.strip()}' in '{tok}' is not a number", "weights_not_number",
+                               name=key, value=val.strip()) from None
         if not math.isfinite(v) or v < 0:
-            raise WeightsError(f"weight in '{tok}' must be a finite number >= 0")
+            raise WeightsError(f"weight in '{tok}' must be a finite number >= 0", "weights_negative", name=key)
         weights[key] = v
         seen.add(key)
     total = sum(weights.values())
     if total <= 0:
-        raise WeightsError(f"all weights are zero in '{s}'; give at least one positive weight")
+        raise WeightsError(f"all weights are zero in '{s}'; give at least one positive weight", "weights_all_zero")
     return {k: v / total for k, v in weights.items()}
 
 
@@ -437,17 +449,19 @@ def compute_priority(
         for k, v in weights.items():
             ck = _canonical(str(k))
             if ck not in CRITERIA:
-                raise WeightsError("unknown criterion '{k}'; valid criteria: {c}".format(k=k, c=", ".join(CRITERIA)))
+                raise WeightsError("unknown criterion '{k}'; valid criteria: {c}".format(k=k, c=", ".join(CRITERIA)),
+                                   "weights_unknown_criterion", name=k, criteria=", ".join(CRITERIA))
             try:
                 fv = float(v)
             except (TypeError, ValueError):
-                raise WeightsError(f"weight of '{k}' is not a number: {v!r}") from None
+                raise WeightsError(f"weight of '{k}' is not a number: {v!r}", "weights_not_number", name=k,
+                                   value=v) from None
             if not math.isfinite(fv) or fv < 0:
-                raise WeightsError(f"weight of '{k}' must be a finite number >= 0")
+                raise WeightsError(f"weight of '{k}' must be a finite number >= 0", "weights_negative", name=k)
             w[ck] = w.get(ck, 0.0) + fv
         total = sum(w.values())
         if total <= 0:
-            raise WeightsError("all weights are zero; give at least one positive weight")
+            raise WeightsError("all weights are zero; give at least one positive weight", "weights_all_zero")
         w = {k: w.get(k, 0.0) / total for k in CRITERIA}
     else:
         w = parse_weights(weights)

@@ -37,6 +37,7 @@ from ..compat import LayerFilter, layer_filters
 from ..core import formatting as fmt
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
+from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
@@ -398,7 +399,7 @@ class PriorityPage(QWidget):
         try:
             result = compute_priority(cache["data"], weights, keys=cache["keys"], n=cache["n"])
         except (WeightsError, ValueError) as e:
-            self.summary_label.setText(str(e))
+            self.summary_label.setText(describe(e))
             return None
         self.last_result = result
         out = self.output_layer

@@ -525,9 +525,9 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                                 time_limit=time_limit, population=pop, distances=distances)
         except InfeasibleBudgetError:
             raise QgsProcessingException(tr(
-                "No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise "
+                "No candidate is affordable: the cheapest costs {c} but the budget is {b}. Raise "
                 "BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).").format(
-                c=float(cost.min()), b=budget)) from None
+                c=_rp(cost.min()), b=_rp(budget))) from None
         except OptimizationError as e:
             raise QgsProcessingException(tr("Cannot optimise the sites: {error}").format(error=str(e))) from None
         for w in result.warnings:

@@ -20,6 +20,7 @@ from qgis.core import (
 
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields
+from ..errors import describe
 from ..i18n import tr
 from ..input_text import report_issues
 from ..io.priority_inputs import criterion_fields, fields_used_text, gather_criteria, missing_criteria, score_fields
@@ -116,7 +117,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             result = compute_priority(data, weights, keys=table.column(code_field) if code_field else None,
                                       n=len(table))
         except (WeightsError, ValueError) as e:
-            raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=str(e))) from None
+            raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=describe(e))) from None
         self._report_numbers(feedback, table, result, pop_field, fields_used, warnings)
         reported = missing | (set() if remote_src else {"remoteness"})
         for w in result.warnings:
@@ -150,7 +151,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             try:
                 weights = parse_weights(weights_text)
             except WeightsError as e:
-                raise QgsProcessingException(tr("Invalid WEIGHTS: {error}").format(error=str(e))) from None
+                raise QgsProcessingException(tr("Invalid WEIGHTS: {error}").format(error=describe(e))) from None
             feedback.pushInfo(tr("Weights from WEIGHTS: {w}").format(w=format_weights(weights)))
             return weights
         preset = PRESET_KEYS[self.parameterAsEnum(parameters, "PRESET", context)]

@@ -109,6 +109,27 @@ def test_weights_dict_and_format_round_trip():
         compute_priority({"population": [1, 2]}, {"x": 1})
 
 
+def test_weight_errors_are_coded_and_said_in_indonesian():
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    errors = []
+    for text in ("population=abc", "population=1,population=2", "population=0,idm=0", "kota=1"):
+        with pytest.raises(WeightsError) as exc:
+            parse_weights(text)
+        errors.append(exc.value)
+    assert [e.code for e in errors] == ["weights_not_number", "weights_twice", "weights_all_zero",
+                                        "weights_unknown_criterion"]
+    assert install_translator("id")
+    try:
+        texts = [describe(e) for e in errors]
+    finally:
+        remove_translator()
+    assert texts[0] == "Bobot 'population' ('abc') bukan angka: tulis mis. 0.3.", texts[0]
+    assert texts[1].startswith("Kriteria 'population' diberikan dua kali") and texts[2].startswith("Semua bobot nol")
+    assert texts[3].startswith("Kriteria 'kota' tidak dikenal. Kriteria yang sah: population")
+
+
 # --- score -----------------------------------------------------------------
 def test_contributions_sum_to_score_and_range():
     r = compute_priority(FULL, "pemerataan", keys=KEYS)
