@@ -916,6 +916,14 @@
       <translation>Menghitung sinyal di titik ini…</translation>
     </message>
     <message>
+      <source>covered</source>
+      <translation>tercakup</translation>
+    </message>
+    <message>
+      <source>below the threshold</source>
+      <translation>di bawah ambang</translation>
+    </message>
+    <message>
       <source>Site</source>
       <translation>Site</translation>
     </message>
@@ -926,6 +934,10 @@
     <message>
       <source>Signal (dBm)</source>
       <translation>Sinyal (dBm)</translation>
+    </message>
+    <message>
+      <source>Second opinion: the Longley-Rice ITM signal (dBm) over the same profile</source>
+      <translation>Pendapat kedua: sinyal Longley-Rice ITM (dBm) pada profil yang sama</translation>
     </message>
     <message>
       <source>Marks each village of the Data page as covered, partial or blank spot from the coverage raster and adds the result as a new layer.</source>
@@ -964,12 +976,12 @@
       <translation>Pilih dulu layer site dan DEM.</translation>
     </message>
     <message>
-      <source>covered</source>
-      <translation>tercakup</translation>
+      <source>The two models disagree on coverage here: check this point in the field.</source>
+      <translation>Kedua model berbeda pendapat tentang cakupan di sini: periksa titik ini di lapangan.</translation>
     </message>
     <message>
-      <source>below the threshold</source>
-      <translation>di bawah ambang</translation>
+      <source>The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative.</source>
+      <translation>Titik ini di luar rentang ITM (lintasan 1 sampai 2.000 km): nilainya hanya indikatif.</translation>
     </message>
     <message>
       <source>Coverage canceled; nothing was added.</source>
@@ -1000,8 +1012,16 @@
       <translation>Dibatalkan.</translation>
     </message>
     <message>
-      <source>{site} → point: {km:.2f} km, {dbm:.1f} dBm, diffraction {loss:.1f} dB</source>
-      <translation>{site} → titik: {km:.2f} km, {dbm:.1f} dBm, difraksi {loss:.1f} dB</translation>
+      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
+      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+    </message>
+    <message>
+      <source>{site} → point: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (difference {diff:+.1f} dB)</source>
+      <translation>{site} → titik: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (selisih {diff:+.1f} dB)</translation>
+    </message>
+    <message>
+      <source>Second opinion, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB from P.526.</source>
+      <translation>Pendapat kedua, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB dari P.526.</translation>
     </message>
     <message>
       <source>Classification canceled.</source>
@@ -1012,8 +1032,8 @@
       <translation>Tidak ada site dalam radius {r:.0f} km dari titik ini: blank spot (tidak ada sinyal).</translation>
     </message>
     <message>
-      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
-      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+      <source>Without land-cover clutter: {why}</source>
+      <translation>Tanpa clutter tutupan lahan: {why}</translation>
     </message>
     <message>
       <source>Coverage failed: {log}</source>
@@ -1026,6 +1046,10 @@
     <message>
       <source>{n} site(s) used default height/frequency/power.</source>
       <translation>{n} site memakai tinggi/frekuensi/daya bawaan.</translation>
+    </message>
+    <message>
+      <source>Both include the land-cover clutter of the coverage raster ({db:.1f} dB here).</source>
+      <translation>Keduanya memperhitungkan clutter tutupan lahan dari raster cakupan ({db:.1f} dB di sini).</translation>
     </message>
     <message>
       <source>Classification failed: {log}</source>
@@ -2054,6 +2078,14 @@
     <message>
       <source>Elevation (m)</source>
       <translation>Ketinggian (m)</translation>
+    </message>
+    <message>
+      <source>Signal, P.526</source>
+      <translation>Sinyal, P.526</translation>
+    </message>
+    <message>
+      <source>Signal, Longley-Rice ITM</source>
+      <translation>Sinyal, Longley-Rice ITM</translation>
     </message>
     <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
