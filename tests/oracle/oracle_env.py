@@ -1,7 +1,9 @@
-"""Build (once, cached) the pycraf oracle venv and run the oracle on a batch of profiles through files.
+"""Build (once, cached) the oracle venvs and run an oracle on a batch of profiles through files: pycraf's P.452
+(:func:`run_oracle`, ``.venv-oracle``) and itmlogic's ITM 1.2.2 (:func:`run_itm_oracle`, ``.venv-oracle-itm``).
 
-The venv lives in ``<repo>/.venv-oracle`` (gitignored), created from the system Python WITHOUT the system site
-packages and filled from PyPI with ``requirements-oracle.txt``; a stamp with the requirements' hash makes it
+Each venv lives in the repository (gitignored; ``KALTIM_ORACLE_VENV`` / ``KALTIM_ORACLE_ITM_VENV`` move them),
+created from the system Python WITHOUT the system site packages and filled from PyPI with its requirements file
+(``requirements-oracle.txt`` / ``requirements-itm.txt``); a stamp with the requirements' hash makes it
 rebuild when they change.  :class:`OracleUnavailable` is raised only when the package index cannot be reached
 (the caller skips with that reason); any other install failure is an error.
 """
