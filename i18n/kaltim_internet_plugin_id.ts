@@ -1068,6 +1068,14 @@
       <translation>Menghitung sinyal di titik ini…</translation>
     </message>
     <message>
+      <source>covered</source>
+      <translation>tercakup</translation>
+    </message>
+    <message>
+      <source>below the threshold</source>
+      <translation>di bawah ambang</translation>
+    </message>
+    <message>
       <source>Site</source>
       <translation>Site</translation>
     </message>
@@ -1078,6 +1086,10 @@
     <message>
       <source>Signal (dBm)</source>
       <translation>Sinyal (dBm)</translation>
+    </message>
+    <message>
+      <source>Second opinion: the Longley-Rice ITM signal (dBm) over the same profile</source>
+      <translation>Pendapat kedua: sinyal Longley-Rice ITM (dBm) pada profil yang sama</translation>
     </message>
     <message>
       <source>Marks each village of the Data page as covered, partial or blank spot from the coverage raster and adds the result as a new layer.</source>
@@ -1120,12 +1132,12 @@
       <translation>Pilih dulu layer site dan DEM.</translation>
     </message>
     <message>
-      <source>covered</source>
-      <translation>tercakup</translation>
+      <source>The two models disagree on coverage here: check this point in the field.</source>
+      <translation>Kedua model berbeda pendapat tentang cakupan di sini: periksa titik ini di lapangan.</translation>
     </message>
     <message>
-      <source>below the threshold</source>
-      <translation>di bawah ambang</translation>
+      <source>The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative.</source>
+      <translation>Titik ini di luar rentang ITM (lintasan 1 sampai 2.000 km): nilainya hanya indikatif.</translation>
     </message>
     <message>
       <source>Coverage canceled; nothing was added.</source>
@@ -1156,8 +1168,16 @@
       <translation>Dibatalkan.</translation>
     </message>
     <message>
-      <source>{site} → point: {km:.2f} km, {dbm:.1f} dBm, diffraction {loss:.1f} dB</source>
-      <translation>{site} → titik: {km:.2f} km, {dbm:.1f} dBm, difraksi {loss:.1f} dB</translation>
+      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
+      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+    </message>
+    <message>
+      <source>{site} → point: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (difference {diff:+.1f} dB)</source>
+      <translation>{site} → titik: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (selisih {diff:+.1f} dB)</translation>
+    </message>
+    <message>
+      <source>Second opinion, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB from P.526.</source>
+      <translation>Pendapat kedua, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB dari P.526.</translation>
     </message>
     <message>
       <source>Classification canceled.</source>
@@ -1168,8 +1188,8 @@
       <translation>Tidak ada site dalam radius {r:.0f} km dari titik ini: blank spot (tidak ada sinyal).</translation>
     </message>
     <message>
-      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
-      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+      <source>Without land-cover clutter: {why}</source>
+      <translation>Tanpa clutter tutupan lahan: {why}</translation>
     </message>
     <message>
       <source>Coverage failed: {log}</source>
@@ -1182,6 +1202,10 @@
     <message>
       <source>{n} site(s) used default height/frequency/power.</source>
       <translation>{n} site memakai tinggi/frekuensi/daya bawaan.</translation>
+    </message>
+    <message>
+      <source>Both include the land-cover clutter of the coverage raster ({db:.1f} dB here).</source>
+      <translation>Keduanya memperhitungkan clutter tutupan lahan dari raster cakupan ({db:.1f} dB di sini).</translation>
     </message>
     <message>
       <source>Classification failed: {log}</source>
@@ -2212,6 +2236,14 @@
       <translation>Ketinggian (m)</translation>
     </message>
     <message>
+      <source>Signal, P.526</source>
+      <translation>Sinyal, P.526</translation>
+    </message>
+    <message>
+      <source>Signal, Longley-Rice ITM</source>
+      <translation>Sinyal, Longley-Rice ITM</translation>
+    </message>
+    <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
       <translation>Medan dengan kelengkungan bumi (k = {k:.2f})</translation>
     </message>
@@ -3034,6 +3066,10 @@
     <message>
       <source>Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)</source>
       <translation>Bullington saja, tanpa koreksi P.526 dan suku bumi halus (optimistis; hanya bila diminta)</translation>
+    </message>
+    <message>
+      <source>Longley-Rice ITM 1.2.2, the second opinion (equatorial climate, medians; slow) (dBm)</source>
+      <translation>Longley-Rice ITM 1.2.2, pendapat kedua (iklim ekuatorial, median; lambat) (dBm)</translation>
     </message>
     <message>
       <source>Total received power (dBm)</source>
@@ -3860,8 +3896,8 @@
       <translation>Hitung cakupan (peta blank spot)</translation>
     </message>
     <message>
-      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
-      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
+      <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one 30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at 'exact'); compare it with a 'p526' raster to see where the models disagree.</source>
+      <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
       <source>Effective earth radius factor k</source>
@@ -3952,8 +3988,8 @@
       <translation>P.526/Bullington pada DEM ditujukan untuk lintasan hingga beberapa puluh km; radiusnya {r:.0f} m.</translation>
     </message>
     <message>
-      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
-      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
+      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
+      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
     </message>
     <message>
       <source>The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.</source>
@@ -4088,8 +4124,8 @@
       <translation>Cakupan (dBm)</translation>
     </message>
     <message>
-      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
-      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
+      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
     </message>
     <message>
       <source>metadata</source>
@@ -4116,16 +4152,20 @@
       <translation>tanpa CRS</translation>
     </message>
     <message>
-      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells, keeping the ridge crests between samples: about 3.8 times the time of GDAL's viewshed at 90 m, 1.1 dB mean difference from 'exact' on ridge-heavy terrain (p99 12.5 dB, behind sharp crests; latest bench); 'fine' uses 2 cells: 0.45 dB mean, p99 5.5 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
-      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar setiap 4 sel pada radius dan mengambil sampel setiap 4 sel, dengan puncak punggung bukit di antara sampel tetap dipertahankan: sekitar 3,8 kali waktu viewshed GDAL pada 90 m, selisih rata-rata 1,1 dB dari 'exact' pada medan berpunggung bukit (p99 12,5 dB, di belakang puncak yang tajam; bench terakhir); 'fine' memakai 2 sel: rata-rata 0,45 dB, p99 5,5 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
-    </message>
-    <message>
       <source>The DEM '{name}' is not in metres (its CRS uses other linear units): reproject it to a metric CRS such as EPSG:32750 (UTM 50S) first.</source>
       <translation>DEM '{name}' tidak dalam meter (CRS-nya memakai satuan panjang lain): proyeksikan ulang dulu ke CRS metrik seperti EPSG:32750 (UTM 50S).</translation>
     </message>
     <message>
       <source>The DEM '{name}' is rotated or flipped (not a north-up grid): warp it (Raster &gt; Projections &gt; Warp) first.</source>
       <translation>DEM '{name}' terputar atau terbalik (bukan grid menghadap utara): lakukan warp dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
+      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+    </message>
+    <message>
+      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts a ray every 4 cells at the radius and samples every 4 cells, keeping the ridge crests between samples: about 3.8 times the time of GDAL's viewshed at 90 m, 1.1 dB mean difference from 'exact' on ridge-heavy terrain (p99 12.5 dB, behind sharp crests; latest bench); 'fine' uses 2 cells: 0.45 dB mean, p99 5.5 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
+      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar setiap 4 sel pada radius dan mengambil sampel setiap 4 sel, dengan puncak punggung bukit di antara sampel tetap dipertahankan: sekitar 3,8 kali waktu viewshed GDAL pada 90 m, selisih rata-rata 1,1 dB dari 'exact' pada medan berpunggung bukit (p99 12,5 dB, di belakang puncak yang tajam; bench terakhir); 'fine' memakai 2 sel: rata-rata 0,45 dB, p99 5,5 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
     </message>
     <message>
       <source>Create planned-sites layer</source>

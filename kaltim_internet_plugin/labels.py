@@ -9,7 +9,8 @@ def model_labels() -> list:
             tr("ITU-R P.526 §4.5.2: free space + complete diffraction over the terrain (Bullington with its "
                "correction, smooth-earth terms) (dBm)"),
             tr("Okumura-Hata / COST-231, terrain ignored (dBm)"),
-            tr("Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)")]
+            tr("Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)"),
+            tr("Longley-Rice ITM 1.2.2, the second opinion (equatorial climate, medians; slow) (dBm)")]
 
 
 def quantity_labels() -> list:

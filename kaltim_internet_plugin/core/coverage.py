@@ -26,6 +26,9 @@ Models
   apart) and between the two samples around each cell's distance (see
   :meth:`_Template.rays`); FSPL uses the exact cell distance.
 * ``hata`` : Okumura-Hata / COST-231 (terrain ignored, d clamped >= 100 m).
+* ``itm``  : the second opinion, Longley-Rice ITM 1.2.2 point-to-point (:mod:`.itm`: equatorial climate, medians)
+  on the same rays as ``p526`` (its attenuation relative to free space in place of the diffraction loss); pure
+  Python, one ITM run per ray sample, so far slower than ``p526``.
 
 DEM nodata cells are "unknown": they are output as nodata.  Along the
 profiles they are filled with the lowest valid elevation of the window (they
@@ -60,6 +63,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal, osr
 
+from . import itm
 from . import propagation as prop
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
@@ -67,8 +71,8 @@ from . import propagation as prop
 
 #: ``p526`` is the complete ITU-R P.526 method (delta-Bullington); ``p526_bullington`` its uncorrected Bullington
 #: part alone (the model of versions before issue 18, optimistic by 8-14 dB on average), only when asked by name.
-MODELS = ("los", "p526", "p526_bullington", "hata")
-RAY_MODELS = ("p526", "p526_bullington")
+MODELS = ("los", "p526", "p526_bullington", "hata", "itm")
+RAY_MODELS = ("p526", "p526_bullington", "itm")
 OUT_NODATA = -9999.0
 INT_NODATA = -1
 
@@ -424,6 +428,8 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         if model == "p526":
             loss = prop.delta_bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz,
                                               k_factor=k_factor, obstacles_m=obstacles)
+        elif model == "itm":
+            loss = itm.itm_rays(ry["d"][:ne], ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles)
         else:
             loss = prop.bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                         empirical_correction=empirical_correction, obstacles_m=obstacles)

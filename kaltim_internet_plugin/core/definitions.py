@@ -6,7 +6,7 @@ append new values at the end, never reorder. Labels (translated) live with the f
 from __future__ import annotations
 
 # propagation models of the coverage engine (core.coverage.run_coverage(model=...))
-MODELS = ("los", "p526", "hata", "p526_bullington")
+MODELS = ("los", "p526", "hata", "p526_bullington", "itm")
 DEFAULT_MODEL = "p526"
 LOS_MODELS = ("los",)
 

@@ -11,6 +11,12 @@ Used by the "Signal at point" map tool of the Coverage page; gui-free so it is u
   sight between the antennas and the first Fresnel zone radius ``r1 = sqrt(lambda d1 d2 / (d1 + d2))`` along a
   site -> point path, plus the P.526 losses, for the profile chart.
 
+A second opinion: both also give the Longley-Rice ITM (:mod:`.itm`, point-to-point mode, equatorial climate,
+median time / location / situation) over the same profile -- at the point (``itm_dbm``) and, in
+:func:`terrain_profile`, for a receiver at every sample along the path (``dbm_along`` for the P.526 model,
+``itm_dbm_along`` for ITM) -- so a planner sees where the two models disagree.  Both use the same EIRP, the same
+profile and the same clutter; ITM uses its own refractivity (``ItmParams.ns``) instead of the k-factor.
+
 Conventions (the same as :mod:`.coverage`, so a probe agrees with the coverage raster): coordinates are in
 the DEM's CRS (projected, metres); the site is snapped to the centre of the DEM cell that holds it and its
 ground is that cell's elevation; the receiver ground is interpolated bilinearly.  DEM nodata cells along a
@@ -24,6 +30,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from . import itm as itm_model
 from . import propagation as prop
 from .coverage import CoverageError, Site, _check_dem, _open
 
@@ -124,6 +131,21 @@ class _Dem:
         c = min(max(c - self.c0, 0), self.z.shape[1] - 1)
         return float(self.z[r, c])
 
+    def cells(self, xs, ys):
+        """(rows, cols) in the DEM of the cells holding the points, clamped to the read window."""
+        rows = np.floor((self.gt[3] - np.asarray(ys, dtype=float)) / self.py).astype(np.int64)
+        cols = np.floor((np.asarray(xs, dtype=float) - self.gt[0]) / self.px).astype(np.int64)
+        rows = np.clip(rows, self.r0, self.r0 + self.z.shape[0] - 1)
+        cols = np.clip(cols, self.c0, self.c0 + self.z.shape[1] - 1)
+        return rows, cols
+
+    def clutter_along(self, clutter, xs, ys, freq_mhz):
+        """Clutter loss (dB) of the cell of every point (one read of the window), as the coverage raster has it."""
+        rows, cols = self.cells(xs, ys)
+        r0, c0 = int(rows.min()), int(cols.min())
+        win = clutter.loss_window(c0, r0, int(cols.max()) - c0 + 1, int(rows.max()) - r0 + 1, freq_mhz)
+        return np.asarray(win[rows - r0, cols - c0], dtype=float)
+
     def sample(self, xs, ys):
         """Bilinear elevation at (xs, ys) (cell-centre interpolation, clamped to the window)."""
         z = self.z
@@ -177,7 +199,28 @@ def _diffraction(d, ground, tx_height, rx_height, freq_mhz, k_factor, model):
     return float(loss), float(v), float(unc)
 
 
-def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=None, model="p526"):
+def _itm(d, ground, tx_height, rx_height, freq_mhz, itm_params):
+    """(basic transmission loss, validity flag, region) of the ITM over the profile; None for a 2-sample path."""
+    if d.size < 3 or not d[-1] > 0:
+        return None
+    res = itm_model.itm_loss(ground, float(d[-1]), freq_mhz, tx_height, rx_height, itm_params)
+    return float(res.loss_db), int(res.kwx), res.mode
+
+
+def _along(d, ground, tx_height, rx_height, freq_mhz, k_factor, model, eirp_dbm, itm_params, clutter_db):
+    """Received power (dBm) of a receiver at every sample: (the P.526 model's, ITM's); NaN at the site."""
+    tx_amsl = float(ground[0] + tx_height)
+    kernel = prop.bullington_rays if model == "p526_bullington" else prop.delta_bullington_rays
+    with np.errstate(invalid="ignore", divide="ignore"):
+        diff = np.asarray(kernel(d, ground[None, :], tx_amsl, rx_height, freq_mhz, k_factor=k_factor)[0], float)
+        p526 = eirp_dbm - prop.fspl_db(d, freq_mhz) - diff - clutter_db
+    p526[0] = np.nan
+    itm_loss, _kwx = itm_model.itm_along_profile(d, ground, tx_height, rx_height, freq_mhz, itm_params)
+    return p526, eirp_dbm - itm_loss - clutter_db
+
+
+def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=None, model="p526",
+                  itm_params=None, clutter_db=None):
     dist = float(d[-1])
     ce = 1.0 / (k_factor * prop.EARTH_RADIUS_M)
     bulge = 0.5 * ce * d * (dist - d)
@@ -192,6 +235,9 @@ def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=
     clearance = los[inner] - terrain[inner]
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = np.where(r1[inner] > 0, clearance / np.where(r1[inner] > 0, r1[inner], 1.0), np.inf)
+    params = itm_params or itm_model.ItmParams()
+    second = _itm(d, ground, tx_height, rx_height, freq_mhz, params)
+    clut = np.zeros(d.size) if clutter_db is None else np.asarray(clutter_db, dtype=float)
     out = {
         "distances": d, "ground": ground, "bulge": bulge, "terrain": terrain, "los": los, "fresnel_r": r1,
         "fresnel_upper": los + r1, "fresnel_lower": los - r1,
@@ -203,14 +249,21 @@ def _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm=
         "min_clearance_m": float(clearance.min()) if clearance.size else math.inf,
         "min_fresnel_clearance": float(ratio.min()) if ratio.size else math.inf,
         "obstructed": bool(clearance.size and clearance.min() < 0),
+        "clutter_db": float(clut[-1]),
+        "itm_loss_db": second[0] if second else math.nan, "itm_kwx": second[1] if second else -1,
+        "itm_mode": second[2] if second else "",
     }
     if eirp_dbm is not None:
-        out["dbm"] = float(eirp_dbm - fspl - loss)
+        out["dbm"] = float(eirp_dbm - fspl - loss - clut[-1])
+        out["itm_dbm"] = float(eirp_dbm - second[0] - clut[-1]) if second else math.nan
+        out["model_diff_db"] = out["itm_dbm"] - out["dbm"]
+        out["dbm_along"], out["itm_dbm_along"] = _along(d, ground, tx_height, rx_height, freq_mhz, k_factor, model,
+                                                        float(eirp_dbm), params, clut)
     return out
 
 
 def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=900.0, k_factor=4.0 / 3.0,
-                    eirp_dbm=None, step_m=None, model="p526") -> dict:
+                    eirp_dbm=None, step_m=None, model="p526", clutter=None, itm_params=None) -> dict:
     """Terrain profile from the site ``tx`` to the point ``rx`` (both ``(x, y)`` in the DEM's CRS).
 
     ``tx`` is snapped to the centre of its DEM cell (as the coverage engine does).  Returns a dict of numpy
@@ -223,6 +276,12 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
     sight over the terrain; < 0 = obstructed), ``min_fresnel_clearance`` (clearance / r1; >= 0.6 = the
     first Fresnel zone is 60 % clear), ``obstructed``, ``tx`` (snapped site position) and, with
     ``eirp_dbm``, ``dbm`` (received signal).
+    The second opinion (Longley-Rice ITM, ``itm_params`` or :class:`.itm.ItmParams`): ``itm_loss_db`` (basic
+    transmission loss), ``itm_kwx`` (its validity flag, 0 = inside the model's range), ``itm_mode``; with
+    ``eirp_dbm`` also ``itm_dbm``, ``model_diff_db`` (= itm_dbm - dbm) and the received power of a receiver at
+    every sample, ``dbm_along`` (the P.526 ``model``) and ``itm_dbm_along`` (ITM; computed at up to 120 samples,
+    NaN between them and at the site).  ``clutter`` (:func:`.clutter.clutter_for` on this DEM): the land-cover
+    loss of each sample's cell is subtracted from both models (``clutter_db``: the point's).
     Raises :class:`ProfileError` when a point is outside the DEM.
     """
     if not k_factor or k_factor <= 0:
@@ -234,7 +293,12 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
             raise ProfileError("point_outside_dem", what=what, x=pt[0], y=pt[1])
     dem.read(min(tx[0], rx[0]), min(tx[1], rx[1]), max(tx[0], rx[0]), max(tx[1], rx[1]))
     d, ground, txs = _profile(dem, tx, rx, step_m)
-    out = _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm, model)
+    clut = None
+    if clutter is not None:
+        t = d / d[-1] if d[-1] > 0 else np.zeros_like(d)
+        clut = dem.clutter_along(clutter, txs[0] + t * (float(rx[0]) - txs[0]), txs[1] + t * (float(rx[1]) - txs[1]),
+                                 freq_mhz)
+    out = _profile_dict(d, ground, tx_height, rx_height, freq_mhz, k_factor, eirp_dbm, model, itm_params, clut)
     out["tx"] = txs
     out["rx"] = (float(rx[0]), float(rx[1]))
     return out
@@ -242,7 +306,7 @@ def terrain_profile(dem_path, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=90
 
 def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height: float = 1.5,
                  k_factor: float = 4.0 / 3.0, max_radius: float = 30000.0, limit: Optional[int] = None,
-                 step_m=None, model: str = "p526", clutter=None) -> list:
+                 step_m=None, model: str = "p526", clutter=None, itm_params=None) -> list:
     """Signal at ``(x, y)`` (DEM CRS) from every site within ``max_radius`` metres, strongest first.
 
     Model: ITU-R P.526 -- EIRP - free-space loss - the complete (delta-Bullington) diffraction loss, or with
@@ -254,7 +318,10 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
     Returns a list of dicts (at most ``limit``): ``site_id``, ``operator``, ``tech``, ``x``/``y`` (the
     snapped site position), ``distance_m``, ``dbm``, ``fspl_db``, ``diffraction_db``, ``v``,
     ``obstructed`` (terrain cuts the line of sight), ``height_m``, ``freq_mhz``, ``eirp_dbm``, ``index``
-    (position in ``sites``) and ``site`` (the site object).  An empty list means no site within range.
+    (position in ``sites``) and ``site`` (the site object); and the second opinion over the same profile, the
+    Longley-Rice ITM (``itm_params``, default :class:`.itm.ItmParams`: equatorial, medians): ``itm_dbm``
+    (same EIRP and clutter), ``itm_loss_db``, ``itm_kwx`` (0 = inside the model's range) and ``model_diff_db``
+    (= itm_dbm - dbm).  An empty list means no site within range.
     Raises :class:`ProfileError` ('outside' / 'nodata' / 'dem').
     """
     if not k_factor or k_factor <= 0:
@@ -285,11 +352,15 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
         loss, v, _ = _diffraction(d, ground, float(site.height_m), rx_height, freq, k_factor, model)
         fspl = float(prop.fspl_db(dist, freq))
         clut = float(clutter.loss_window(pcol, prow, 1, 1, freq)[0, 0]) if clutter is not None else 0.0
+        second = _itm(d, ground, float(site.height_m), rx_height, freq, itm_params or itm_model.ItmParams())
+        dbm = float(site.eirp_dbm) - fspl - float(loss) - clut
+        itm_dbm = float(site.eirp_dbm) - second[0] - clut if second else math.nan
         results.append({
             "site_id": str(site.site_id), "operator": str(getattr(site, "operator", "") or ""),
             "tech": str(getattr(site, "tech", "") or ""), "x": cx, "y": cy, "distance_m": dist,
-            "dbm": float(site.eirp_dbm) - fspl - float(loss) - clut, "fspl_db": fspl, "diffraction_db": float(loss),
-            "clutter_db": clut,
+            "dbm": dbm, "fspl_db": fspl, "diffraction_db": float(loss),
+            "clutter_db": clut, "itm_dbm": itm_dbm, "itm_loss_db": second[0] if second else math.nan,
+            "itm_kwx": second[1] if second else -1, "model_diff_db": itm_dbm - dbm,
             "v": float(v), "obstructed": bool(v > 0), "height_m": float(site.height_m), "freq_mhz": freq,
             "eirp_dbm": float(site.eirp_dbm), "index": index, "site": site,
         })

@@ -285,16 +285,17 @@ class CoveragePage(QWidget):
         self.probe_label.setObjectName("probeLabel")
         self.probe_label.setWordWrap(True)
         prl.addWidget(self.probe_label)
-        self.probe_table = QTableWidget(0, 4)
+        self.probe_table = QTableWidget(0, 5)
         self.probe_table.setObjectName("probeTable")
-        self.probe_table.setHorizontalHeaderLabels([tr("Site"), tr("Operator"), "km", "dBm"])
-        for col, tip in ((2, tr("Distance (km)")), (3, tr("Signal (dBm)"))):
+        self.probe_table.setHorizontalHeaderLabels([tr("Site"), tr("Operator"), "km", "dBm", "ITM"])
+        for col, tip in ((2, tr("Distance (km)")), (3, tr("Signal (dBm)")),
+                         (4, tr("Second opinion: the Longley-Rice ITM signal (dBm) over the same profile"))):
             self.probe_table.horizontalHeaderItem(col).setToolTip(tip)
         self.probe_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.probe_table.verticalHeader().setVisible(False)
         header = self.probe_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3):
+        for col in (2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.probe_table.setMinimumHeight(120)
         prl.addWidget(self.probe_table)
@@ -595,7 +596,8 @@ class CoveragePage(QWidget):
 
         probe = dict(dem_path=dem.source(), dem_wkt=dem.crs().toWkt(), sites=sites, x=pt.x(), y=pt.y(),
                      rx_height=settings.rx_height_m, k_factor=settings.k_factor,
-                     max_radius=max(settings.max_radius_m, 1.0), limit=PROBE_LIMIT, model=settings.model)
+                     max_radius=max(settings.max_radius_m, 1.0), limit=PROBE_LIMIT, model=settings.model,
+                     settings=settings)
         self.probe_task = CallTask(tr("Signal at point"), lambda _task: compute_probe(**probe), done)
         return self.probe_task.start()
 
@@ -614,13 +616,17 @@ class CoveragePage(QWidget):
         for r in signals:
             row = self.probe_table.rowCount()
             self.probe_table.insertRow(row)
-            values = (r["site_id"], r["operator"], f"{r['distance_m'] / 1000.0:.2f}", f"{r['dbm']:.1f}")
+            itm = r.get("itm_dbm", float("nan"))
+            values = (r["site_id"], r["operator"], f"{r['distance_m'] / 1000.0:.2f}", f"{r['dbm']:.1f}",
+                      f"{itm:.1f}" if itm == itm else "–")
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col >= 2:
                     item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 if col == 3:
                     item.setForeground(QColor("#1a9641") if r["dbm"] >= threshold else QColor("#d7191c"))
+                if col == 4 and itm == itm:
+                    item.setForeground(QColor("#1a9641") if itm >= threshold else QColor("#d7191c"))
                 self.probe_table.setItem(row, col, item)
         if not signals:
             self.probe_label.setText(tr("No site within {r:.0f} km of this point: a blank spot (no signal).")
@@ -629,19 +635,42 @@ class CoveragePage(QWidget):
         else:
             best = signals[0]
             state = tr("covered") if best["dbm"] >= threshold else tr("below the threshold")
-            self.probe_label.setText(tr("Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.").format(
+            text = tr("Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.").format(
                 site=best["site_id"], op=best["operator"] or "-", dbm=best["dbm"], km=best["distance_m"] / 1000.0,
-                state=state))
+                state=state)
+            self.probe_label.setText("\n".join([text] + self._second_opinion_lines(best, result, threshold)))
             prof = result["profile"]
-            title = tr("{site} → point: {km:.2f} km, {dbm:.1f} dBm, diffraction {loss:.1f} dB").format(
-                site=best["site_id"], km=best["distance_m"] / 1000.0, dbm=best["dbm"], loss=best["diffraction_db"])
-            self.profile_chart.set_profile(prof, title)
+            title = tr("{site} → point: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm "
+                       "(difference {diff:+.1f} dB)").format(
+                site=best["site_id"], km=best["distance_m"] / 1000.0, dbm=best["dbm"], itm=best["itm_dbm"],
+                diff=best["model_diff_db"])
+            self.profile_chart.set_profile(prof, title, threshold)
             if canvas_point is not None and result.get("crs_wkt"):
                 crs = QgsCoordinateReferenceSystem.fromWkt(result["crs_wkt"])
                 self._show_marker(canvas_point, (best["x"], best["y"]), crs if crs.isValid() else dem_crs)
         self.last_probe = {"ok": True, "signals": signals, "profile": result["profile"], "x": result["x"],
                            "y": result["y"]}
         self.probeFinished.emit(self.last_probe)
+
+    @staticmethod
+    def _second_opinion_lines(best, result, threshold) -> list:
+        """The probe's second opinion (Longley-Rice ITM) at the point, the difference and its caveats."""
+        itm = best.get("itm_dbm", float("nan"))
+        if itm != itm:
+            return []
+        verdict = tr("covered") if itm >= threshold else tr("below the threshold")
+        lines = [tr("Second opinion, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB from P.526.").format(
+            itm=itm, state=verdict, diff=best["model_diff_db"])]
+        if (itm >= threshold) != (best["dbm"] >= threshold):
+            lines.append(tr("The two models disagree on coverage here: check this point in the field."))
+        if best.get("itm_kwx", 0) == 4:
+            lines.append(tr("The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative."))
+        if result.get("clutter_error") is not None:
+            lines.append(tr("Without land-cover clutter: {why}").format(why=describe(result["clutter_error"])))
+        elif result.get("clutter"):
+            lines.append(tr("Both include the land-cover clutter of the coverage raster ({db:.1f} dB here).").format(
+                db=best.get("clutter_db", 0.0)))
+        return lines
 
     # ---- teardown ----------------------------------------------------------------------------------------------
     def cleanup(self):

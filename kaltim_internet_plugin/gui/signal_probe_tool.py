@@ -3,7 +3,8 @@
 :class:`SignalProbeTool` only reports the clicked point (``pointClicked``); the Coverage page reads the sites
 in the GUI thread and runs :func:`compute_probe` as a :class:`.tasks.CallTask` that computes, off the GUI thread,
 :func:`..core.profile.point_signal` and :func:`..core.profile.terrain_profile` to the serving site, so the map
-never freezes.  A DEM in degrees is first reprojected to its UTM zone (once, cached).
+never freezes.  A DEM in degrees is first reprojected to its UTM zone (once, cached).  Both give the P.526 model
+and the second opinion, the Longley-Rice ITM (core/itm.py), with the coverage raster's land-cover clutter.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
 from ..core import coverage as cov
+from ..core.clutter import ClutterError, clutter_for
 from ..core.profile import point_signal, terrain_profile
 
 
@@ -67,29 +69,43 @@ def _to_metric(src_wkt: str, metric_path: str, sites, x, y):
 
 
 def compute_probe(dem_path: str, dem_wkt: str, sites, x: float, y: float, rx_height: float, k_factor: float,
-                  max_radius: float, limit: int = 5, model: str = "p526") -> dict:
-    """The probe computation (no Qt): ``{"signals": [...], "profile": dict or None, "x", "y", "dem"}``.
+                  max_radius: float, limit: int = 5, model: str = "p526", settings=None) -> dict:
+    """The probe computation (no Qt): ``{"signals": [...], "profile": dict or None, "x", "y", "dem", "crs_wkt",
+    "clutter", "clutter_error"}``.
 
     ``sites`` and ``(x, y)`` are in the CRS of ``dem_path`` (given by ``dem_wkt``); a degree DEM is handled.
+    ``settings``: the coverage settings (a raster's, read by the page): their land-cover clutter
+    (:func:`..core.clutter.clutter_for`) is lost at the point and along the profile, as in the raster
+    (``clutter`` True); when the recorded clutter table changed, the probe goes on without clutter and
+    ``clutter_error`` holds the coded error.
     """
+    from osgeo import gdal
+
     metric, _msg = metric_dem(dem_path)
     if metric != str(dem_path):
         sites, x, y = _to_metric(dem_wkt, metric, sites, x, y)
     model = model if model in ("p526", "p526_bullington") else "p526"  # the probe computes diffraction models
+    ds = gdal.Open(metric)
+    clutter, clutter_error = None, None
+    if settings is not None and ds is not None:
+        try:
+            clutter = clutter_for(settings, ds)
+        except ClutterError as exc:
+            clutter_error = exc
     signals = point_signal(metric, sites, x, y, rx_height=rx_height, k_factor=k_factor, max_radius=max_radius,
-                           limit=limit, model=model)
+                           limit=limit, model=model, clutter=clutter)
     profile = None
     if signals:
         best = signals[0]
         s = best["site"]
         profile = terrain_profile(metric, (s.x, s.y), (x, y), tx_height=s.height_m, rx_height=rx_height,
-                                  freq_mhz=s.freq_mhz, k_factor=k_factor, eirp_dbm=s.eirp_dbm, model=model)
+                                  freq_mhz=s.freq_mhz, k_factor=k_factor, eirp_dbm=s.eirp_dbm, model=model,
+                                  clutter=clutter)
         profile["site_id"] = best["site_id"]
     for r in signals:
         r.pop("site", None)
-    from osgeo import gdal
-
-    ds = gdal.Open(metric)
     wkt = ds.GetProjection() if ds is not None else ""
-    ds = None
-    return {"signals": signals, "profile": profile, "x": x, "y": y, "dem": metric, "crs_wkt": wkt}
+    used_clutter = clutter is not None
+    clutter = ds = None
+    return {"signals": signals, "profile": profile, "x": x, "y": y, "dem": metric, "crs_wkt": wkt,
+            "clutter": used_clutter, "clutter_error": clutter_error}

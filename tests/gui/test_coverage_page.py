@@ -298,6 +298,21 @@ def test_signal_probe_tool(plugin, layers, qtbot, qgis_iface):
     page.profile_chart.resize(400, 260)
     assert not page.profile_chart.grab().isNull()  # paints without error
     assert "S1" in page.probe_label.text()
+    # the second opinion (Longley-Rice ITM): a column, the label with the difference, both curves in the chart
+    assert page.probe_table.columnCount() == 5 and page.probe_table.horizontalHeaderItem(4).text() == "ITM"
+    best = res["signals"][0]
+    assert float(page.probe_table.item(0, 4).text()) == pytest.approx(best["itm_dbm"], abs=0.05)
+    label = page.probe_label.text()
+    assert "Longley-Rice ITM" in label and f"{best['model_diff_db']:+.1f} dB" in label
+    assert "ITM" in page.profile_chart.title and f"{best['model_diff_db']:+.1f}" in page.profile_chart.title
+    assert page.profile_chart.has_signal() and page.profile_chart.threshold == page.threshold_spin.value()
+    series = page.profile_chart.signal_series()
+    assert series["p526"][-1] == pytest.approx(best["dbm"], abs=0.05)
+    assert series["itm"][-1] == pytest.approx(best["itm_dbm"], abs=1e-6)
+    assert sum(v == v for v in series["itm"]) >= min(len(series["itm"]) - 2, 100)
+    assert {"Signal, P.526", "Signal, Longley-Rice ITM"} <= set(page.profile_chart.legend_labels())
+    page.profile_chart.resize(420, 360)
+    assert not page.profile_chart.grab().isNull()
     # outside the DEM: a clear message, no rows
     with qtbot.waitSignal(page.probeFinished, timeout=30000) as blocker:
         _click(page, canvas, QgsPointXY(X0 - 5000, Y0 + 5000))

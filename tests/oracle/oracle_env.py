@@ -1,7 +1,9 @@
-"""Build (once, cached) the pycraf oracle venv and run the oracle on a batch of profiles through files.
+"""Build (once, cached) the oracle venvs and run an oracle on a batch of profiles through files: pycraf's P.452
+(:func:`run_oracle`, ``.venv-oracle``) and itmlogic's ITM 1.2.2 (:func:`run_itm_oracle`, ``.venv-oracle-itm``).
 
-The venv lives in ``<repo>/.venv-oracle`` (gitignored), created from the system Python WITHOUT the system site
-packages and filled from PyPI with ``requirements-oracle.txt``; a stamp with the requirements' hash makes it
+Each venv lives in the repository (gitignored; ``KALTIM_ORACLE_VENV`` / ``KALTIM_ORACLE_ITM_VENV`` move them),
+created from the system Python WITHOUT the system site packages and filled from PyPI with its requirements file
+(``requirements-oracle.txt`` / ``requirements-itm.txt``); a stamp with the requirements' hash makes it
 rebuild when they change.  :class:`OracleUnavailable` is raised only when the package index cannot be reached
 (the caller skips with that reason); any other install failure is an error.
 """
@@ -33,20 +35,30 @@ def venv_dir() -> Path:
     return Path(os.environ.get("KALTIM_ORACLE_VENV", ROOT / ".venv-oracle"))
 
 
+# The ITM oracle (itmlogic) has a venv of its own, so changing one oracle's pins never rebuilds the other.
+ITM_REQUIREMENTS = HERE / "requirements-itm.txt"
+ITM_DRIVER = HERE / "itmlogic_oracle.py"
+
+
+def itm_venv_dir() -> Path:
+    return Path(os.environ.get("KALTIM_ORACLE_ITM_VENV", ROOT / ".venv-oracle-itm"))
+
+
 def _python(venv: Path) -> Path:
     return venv / "bin" / "python"
 
 
-def ensure_venv() -> Path:
-    """Path of the oracle venv's python, building the venv when missing or out of date."""
-    venv = venv_dir()
+def ensure_venv(venv: Path = None, requirements: Path = REQUIREMENTS) -> Path:
+    """Path of the oracle venv's python, building the venv when missing or out of date (default: the pycraf
+    oracle's; :func:`run_itm_oracle` passes the ITM oracle's venv and requirements)."""
+    venv = venv_dir() if venv is None else venv
     base = "/usr/bin/python3"
     if not os.path.exists(base):
         base = getattr(sys, "_base_executable", sys.executable)
     # The stamp names the requirements AND the interpreter: a venv copied from another machine or root (another
     # Python, so another site-packages folder) is rebuilt instead of running without its packages.
     version = subprocess.run([base, "-c", "import sys; print(sys.version)"], capture_output=True, text=True).stdout
-    want = hashlib.sha256(REQUIREMENTS.read_bytes() + version.encode()).hexdigest()
+    want = hashlib.sha256(requirements.read_bytes() + version.encode()).hexdigest()
     stamp = venv / ".requirements.sha"
     py = _python(venv)
     if py.exists() and stamp.exists() and stamp.read_text().strip() == want:
@@ -55,13 +67,13 @@ def ensure_venv() -> Path:
     if res.returncode != 0:
         raise RuntimeError(f"creating the oracle venv {venv} failed:\n{res.stdout}\n{res.stderr}")
     res = subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "--timeout", "30",
-                          "--retries", "2", "-r", str(REQUIREMENTS)], capture_output=True, text=True)
+                          "--retries", "2", "-r", str(requirements)], capture_output=True, text=True)
     if res.returncode != 0:
         text = res.stdout + res.stderr
         if any(e in text for e in _NETWORK_ERRORS):
-            raise OracleUnavailable("PyPI is unreachable, so the pycraf oracle venv cannot be built: "
+            raise OracleUnavailable(f"PyPI is unreachable, so the oracle venv {venv.name} cannot be built: "
                                     + text.strip().splitlines()[-1][:300])
-        raise RuntimeError(f"installing the pycraf oracle ({REQUIREMENTS.name}) failed:\n{text[-3000:]}")
+        raise RuntimeError(f"installing the oracle ({requirements.name}) failed:\n{text[-3000:]}")
     stamp.write_text(want)
     return py
 
@@ -80,5 +92,26 @@ def run_oracle(profiles) -> dict:
         res = subprocess.run([str(py), str(DRIVER), inp, out], capture_output=True, text=True)
         if res.returncode != 0:
             raise RuntimeError(f"the pycraf oracle failed:\n{res.stderr[-3000:]}")
+        with np.load(out) as z:
+            return {k: z[k] for k in z.files}
+
+
+ITM_KEYS = ("dist_m", "freq_mhz", "tx_agl", "rx_agl", "ipol", "eps", "sgm", "klim", "ns", "zsys", "mdvar", "time",
+            "location", "situation")
+
+
+def run_itm_oracle(profiles) -> dict:
+    """itmlogic's ITM 1.2.2 point-to-point loss for ``profiles``: dicts with ``h`` (ground, m, equal spacing)
+    and the :data:`ITM_KEYS`.  Returns the driver's output arrays (see itmlogic_oracle.py), one per profile."""
+    py = ensure_venv(itm_venv_dir(), ITM_REQUIREMENTS)
+    lens = np.array([len(p["h"]) for p in profiles])
+    stop = np.cumsum(lens)
+    with tempfile.TemporaryDirectory(prefix="kaltim_itm_oracle_") as tmp:
+        inp, out = os.path.join(tmp, "in.npz"), os.path.join(tmp, "out.npz")
+        np.savez(inp, h=np.concatenate([np.asarray(p["h"], float) for p in profiles]), start=stop - lens, stop=stop,
+                 **{k: np.array([float(p[k]) for p in profiles]) for k in ITM_KEYS})
+        res = subprocess.run([str(py), str(ITM_DRIVER), inp, out], capture_output=True, text=True)
+        if res.returncode != 0:
+            raise RuntimeError(f"the itmlogic oracle failed:\n{res.stderr[-3000:]}")
         with np.load(out) as z:
             return {k: z[k] for k in z.files}

@@ -163,6 +163,27 @@ def test_p526_on_the_dem_grid_with_server(provider, data, tmp_path):
         assert arr[r, c] > -60
 
 
+def test_itm_second_opinion_model(provider, data, tmp_path):
+    """MODEL 'itm' (the last option: Longley-Rice ITM on the same rays) gives a dBm raster recorded as 'itm',
+    different from the p526 raster where the terrain is irregular; its help names the model and its validity."""
+    from kaltim_internet_plugin.core import definitions as defs
+
+    alg = provider.algorithm("coverage")
+    assert defs.MODELS[-1] == "itm" and "Longley-Rice" in alg.shortHelpString()
+    opts = [p for p in alg.parameterDefinitions() if p.name() == "MODEL"][0].options()
+    assert len(opts) == len(defs.MODELS) and "ITM" in opts[-1]
+    itm, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, MODEL=defs.MODELS.index("itm"), RESOLUTION=1,
+                                                        OUTPUT=str(tmp_path / "itm.tif")))
+    p526, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, RESOLUTION=1,
+                                                         OUTPUT=str(tmp_path / "p526.tif")))
+    a, (_, _, _, kind, _) = read(itm["OUTPUT"])
+    b, _ = read(p526["OUTPUT"])
+    assert kind == "dbm" and gdal.Open(itm["OUTPUT"]).GetMetadataItem("KALTIM_COVERAGE_MODEL") == "itm"
+    both = (a != -9999) & (b != -9999)
+    assert np.array_equal(a != -9999, b != -9999) and both.sum() > 1000
+    assert np.abs(a[both] - b[both]).mean() > 1.0
+
+
 @pytest.mark.parametrize("resolution, steps, mean_db", [(1, "4,4", 1.0), (2, "2,2", 0.5)])
 def test_fast_and_fine_resolutions_close_to_exact(provider, data, tmp_path, resolution, steps, mean_db):
     exact, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=str(tmp_path / "e.tif")))

@@ -181,3 +181,32 @@ def test_signal_probe_core_applies_the_raster_clutter_at_the_point(provider, dat
         with_clutter = point_signal(data["dem"], [site], px, py, rx_height=1.5, max_radius=3000.0, clutter=grid)[0]
         assert bare["dbm"] - with_clutter["dbm"] == pytest.approx(loss, abs=1e-4)
         assert with_clutter["clutter_db"] == pytest.approx(loss, abs=1e-4)
+
+
+def test_signal_probe_tool_passes_the_raster_clutter(provider, data, tmp_path):
+    """The map tool's computation (gui.signal_probe_tool.compute_probe) with the raster's settings loses the same
+    clutter as the raster at the point, for both models (P.526 and the ITM second opinion), and along the profile
+    each sample loses its own cell's clutter."""
+    from kaltim_internet_plugin.core.profile import point_signal
+    from kaltim_internet_plugin.gui.signal_probe_tool import compute_probe
+
+    _, _, _, res = run(data, tmp_path, "lc_t", LAND_COVER=data["lc"])
+    settings = CoverageSettings.read_raster(res["OUTPUT"])
+    x, y = utm_xy(*SITE_CR)
+    site = Site("S", x, y, 40.0, 900.0, 60.0)
+    wkt = gdal.Open(data["dem"]).GetProjection()
+    px, py = utm_xy(20, 38)  # forest, the path starts over water
+    loss = clutter_loss_db(1.5, 20.0, 0.03, 900.0)
+    bare = compute_probe(data["dem"], wkt, [site], px, py, 1.5, 4 / 3, 3000.0)
+    withc = compute_probe(data["dem"], wkt, [site], px, py, 1.5, 4 / 3, 3000.0, settings=settings)
+    assert not bare["clutter"] and withc["clutter"] and withc["clutter_error"] is None
+    b, w = bare["signals"][0], withc["signals"][0]
+    assert w["clutter_db"] == pytest.approx(loss, abs=1e-4)
+    assert b["dbm"] - w["dbm"] == pytest.approx(loss, abs=1e-4)
+    assert b["itm_dbm"] - w["itm_dbm"] == pytest.approx(loss, abs=1e-4)
+    assert w["dbm"] == pytest.approx(point_signal(data["dem"], [site], px, py, rx_height=1.5, max_radius=3000.0,
+                                                  clutter=clutter_for(settings, gdal.Open(data["dem"])))[0]["dbm"])
+    prof_b, prof_w = bare["profile"], withc["profile"]
+    assert prof_w["dbm"] == pytest.approx(w["dbm"]) and prof_w["itm_dbm"] == pytest.approx(w["itm_dbm"])
+    lost = prof_b["dbm_along"][1:] - prof_w["dbm_along"][1:]
+    assert lost.min() >= -1e-4 and lost.max() - lost.min() > 1.0  # the path crosses classes: not one offset

@@ -166,6 +166,42 @@ def test_flat_ground_reach_follows_the_complete_method(tmp_path):
     assert reach < 0.5 * fs_reach
 
 
+def test_itm_model_is_the_itm_on_the_same_rays(dem, tmp_path):
+    """Model ``itm`` (the second opinion): along an axis of the exact ray set, each cell is EIRP - FSPL - the ITM
+    attenuation (core.itm) of the ray profile to it; over flat ground it stays within about 1 dB of the complete
+    P.526 method; over hills it differs (that is what the planner compares)."""
+    from kaltim_internet_plugin.core import itm
+
+    ds = gdal.Open(dem)
+    site = _site("A", 200, 200, h=35.0)
+    arr, (xo, yo) = cov.compute_site_window(ds, site, "itm", max_radius_m=6000.0)
+    p526, _ = cov.compute_site_window(ds, site, "p526", max_radius_m=6000.0)
+    row = arr[200 - yo, 200 - xo:]
+    z = ds.GetRasterBand(1).ReadAsArray().astype(float)[200, 200:]
+    checked = 0
+    for j in range(12, row.size, 7):
+        if not np.isfinite(row[j]):
+            continue
+        ground = z[:j + 1]
+        att = itm.itm_loss(ground, j * CELL, 900.0, 35.0, 1.5)
+        expect = 55.0 - prop.fspl_db(j * CELL, 900.0) - (att.loss_db - att.fspl_db)
+        assert row[j] == pytest.approx(expect, abs=0.05), j
+        checked += 1
+    assert checked >= 5
+    m = np.isfinite(arr) & np.isfinite(p526)
+    assert m.sum() > 1000 and np.abs(arr[m] - p526[m]).mean() > 1.0
+    # flat ground: the two models agree within about a dB at 2-10 km
+    n = 241
+    flat = _write(tmp_path / "flat_itm.tif", np.full((n, n), 20.0), (X0, CELL, 0, Y0, 0, -CELL))
+    s = _site("F", 120, 120, h=35.0)
+    a, (xo, yo) = cov.compute_site_window(gdal.Open(flat), s, "itm", max_radius_m=10000.0, ray_step_cells=(4, 4))
+    b, _ = cov.compute_site_window(gdal.Open(flat), s, "p526", max_radius_m=10000.0, ray_step_cells=(4, 4))
+    dist = np.arange(a.shape[1] - (120 - xo)) * CELL
+    east_a, east_b = a[120 - yo, 120 - xo:], b[120 - yo, 120 - xo:]
+    ok = (dist >= 2000.0) & np.isfinite(east_a) & np.isfinite(east_b)
+    assert ok.sum() > 50 and np.abs(east_a[ok] - east_b[ok]).max() < 1.5
+
+
 # ----------------------------------------------------------------------------- composite
 
 def test_composite_two_sites_best_count_server(dem, tmp_path):

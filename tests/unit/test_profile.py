@@ -178,3 +178,50 @@ def test_point_signal_agrees_with_coverage_raster(tmp_path, model):
 def test_probe_model_is_checked(ridge_dem):
     with pytest.raises(ValueError, match="model"):
         point_signal(ridge_dem, [], *_xy(RX_COL, ROW), model="magic")
+
+
+def test_second_opinion_itm_at_the_point_and_along_the_profile(ridge_dem):
+    """Both models over the same profile: the ITM at the point (the core model's own value) and for a receiver at
+    every sample; the curves end at the point values, and both see the ridge (a drop behind it)."""
+    from kaltim_internet_plugin.core import itm
+
+    tx, rx = _xy(TX_COL, ROW), _xy(RX_COL, ROW)
+    p = terrain_profile(ridge_dem, tx, rx, tx_height=30.0, rx_height=1.5, freq_mhz=900.0, eirp_dbm=60.0)
+    d = p["distances"]
+    assert p["itm_kwx"] in (0, 1, 3) and p["itm_mode"]
+    assert p["itm_loss_db"] == pytest.approx(itm.itm_loss_db(p["ground"], d[-1], 900.0, 30.0, 1.5), abs=1e-9)
+    assert p["itm_dbm"] == pytest.approx(60.0 - p["itm_loss_db"])
+    assert p["model_diff_db"] == pytest.approx(p["itm_dbm"] - p["dbm"])
+    along, itm_along = p["dbm_along"], p["itm_dbm_along"]
+    assert along.shape == itm_along.shape == d.shape and math.isnan(along[0])
+    assert along[-1] == pytest.approx(p["dbm"], abs=0.05) and itm_along[-1] == pytest.approx(p["itm_dbm"], abs=1e-9)
+    ridge_d = (RIDGE_COL - TX_COL) * CELL
+    for series in (along, itm_along):
+        before = series[(d > ridge_d - 1500) & (d < ridge_d - 200) & np.isfinite(series)]
+        behind = series[(d > ridge_d + 500) & (d < ridge_d + 1500) & np.isfinite(series)]
+        assert before.size and behind.size and behind.max() < before.min() - 6.0
+    # point_signal gives the same second opinion for that site
+    site = NamedSite("behind_ridge", *tx, 30.0, 900.0, 60.0)
+    r = point_signal(ridge_dem, [site], *rx, max_radius=12000.0)[0]
+    assert r["itm_dbm"] == pytest.approx(p["itm_dbm"], abs=1e-6) and r["dbm"] == pytest.approx(p["dbm"], abs=1e-6)
+    assert r["model_diff_db"] == pytest.approx(r["itm_dbm"] - r["dbm"]) and r["itm_kwx"] == p["itm_kwx"]
+    # other ITM settings reach the model (90 % of situations: more loss)
+    worse = point_signal(ridge_dem, [site], *rx, max_radius=12000.0, itm_params=itm.ItmParams(situation=90.0))[0]
+    assert worse["itm_dbm"] < r["itm_dbm"] and worse["dbm"] == r["dbm"]
+
+
+def test_second_opinion_carries_the_clutter(ridge_dem):
+    """A clutter grid's loss at each sample's cell is subtracted from both curves and both point values."""
+
+    class Uniform:  # a stand-in ClutterGrid: 7 dB everywhere
+        def loss_window(self, xoff, yoff, xs, ys, freq_mhz):
+            return np.full((ys, xs), 7.0, dtype=np.float32)
+
+    tx, rx = _xy(TX_COL, ROW), _xy(RX_COL, ROW)
+    bare = terrain_profile(ridge_dem, tx, rx, eirp_dbm=60.0)
+    clut = terrain_profile(ridge_dem, tx, rx, eirp_dbm=60.0, clutter=Uniform())
+    assert clut["clutter_db"] == 7.0 and bare["clutter_db"] == 0.0
+    assert clut["dbm"] == pytest.approx(bare["dbm"] - 7.0) and clut["itm_dbm"] == pytest.approx(bare["itm_dbm"] - 7.0)
+    np.testing.assert_allclose(clut["dbm_along"][1:], bare["dbm_along"][1:] - 7.0, atol=1e-4)
+    ok = np.isfinite(bare["itm_dbm_along"])
+    np.testing.assert_allclose(clut["itm_dbm_along"][ok], bare["itm_dbm_along"][ok] - 7.0, atol=1e-9)

@@ -1,0 +1,105 @@
+"""Physical sanity of the Longley-Rice ITM (core/itm.py); the agreement with itmlogic is tests/oracle."""
+
+import math
+import os
+import sys
+
+import numpy as np
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from kaltim_internet_plugin.core import itm  # noqa: E402
+from kaltim_internet_plugin.core import propagation as prop  # noqa: E402
+
+
+def _flat(dist, z=20.0, step=90.0):
+    return np.full(int(dist / step) + 2, z)
+
+
+def _ridge(dist, height, at=0.5, step=90.0, base=10.0, width=1500.0):
+    """Flat ground with a triangular hill of ``height`` and base ``width`` at ``at`` of the path."""
+    n = int(dist / step) + 2
+    d = np.linspace(0.0, dist, n)
+    return base + height * np.clip(1.0 - np.abs(d - at * dist) / (0.5 * width), 0.0, None)
+
+
+def test_qerfi_is_the_inverse_normal():
+    assert itm.qerfi(0.5) == pytest.approx(0.0, abs=1e-6)
+    assert itm.qerfi(0.1) == pytest.approx(1.2816, abs=5e-4)
+    assert itm.qerfi(0.9) == pytest.approx(-1.2816, abs=5e-4)
+    assert itm.qerfi(0.01) == pytest.approx(2.3263, abs=5e-4)
+
+
+def test_free_space_part_is_the_usual_fspl():
+    r = itm.itm_loss(_flat(10000.0), 10000.0, 900.0, 35.0, 1.5)
+    assert r.fspl_db == pytest.approx(float(prop.fspl_db(10000.0, 900.0)), abs=0.01)
+    assert r.loss_db >= r.fspl_db - 1e-9 or r.mode == "los"
+    assert r.kwx == 0 and r.mode in ("los", "diffraction", "scatter")
+
+
+def test_beyond_the_horizon_the_loss_exceeds_free_space():
+    for f in (900.0, 1800.0, 2100.0):
+        for hr in (40.0, 100.0, 200.0):
+            r = itm.itm_loss(_ridge(15000.0, hr), 15000.0, f, 30.0, 1.5)
+            assert r.loss_db > r.fspl_db + 10.0, (f, hr)
+            assert r.dl[0] < 15000.0 and r.dl[1] < 15000.0  # both horizons on the ridge
+
+
+def test_monotone_trends():
+    # farther over flat ground: more loss (and never less than free space by more than the two-ray gain)
+    losses = [itm.itm_loss_db(_flat(d), d, 900.0, 35.0, 1.5) for d in (2000.0, 5000.0, 10000.0, 20000.0, 30000.0)]
+    assert all(b > a for a, b in zip(losses, losses[1:]))
+    # a higher ridge: more loss
+    ridge = [itm.itm_loss_db(_ridge(15000.0, h), 15000.0, 1800.0, 30.0, 1.5) for h in (40.0, 100.0, 200.0, 300.0)]
+    assert all(b > a for a, b in zip(ridge, ridge[1:]))
+    # a higher site antenna over the same ridge: less loss
+    mast = [itm.itm_loss_db(_ridge(15000.0, 150.0), 15000.0, 1800.0, h, 1.5) for h in (10.0, 30.0, 60.0, 120.0)]
+    assert all(b < a for a, b in zip(mast, mast[1:]))
+    # a higher frequency behind the ridge: more loss
+    freq = [itm.itm_loss_db(_ridge(15000.0, 150.0), 15000.0, f, 30.0, 1.5) for f in (900.0, 1800.0, 2100.0)]
+    assert all(b > a for a, b in zip(freq, freq[1:]))
+
+
+def test_variability_quantiles():
+    h, d = _ridge(25000.0, 120.0), 25000.0
+    med = itm.itm_loss_db(h, d, 900.0, 30.0, 1.5)
+    more = itm.itm_loss_db(h, d, 900.0, 30.0, 1.5, itm.ItmParams(time=90.0, situation=90.0))
+    less = itm.itm_loss_db(h, d, 900.0, 30.0, 1.5, itm.ItmParams(time=10.0, situation=10.0))
+    assert less < med < more
+
+
+def test_equatorial_defaults():
+    p = itm.ItmParams()
+    assert p.climate == itm.CLIMATES["equatorial"] == 1
+    assert p.ns == itm.SURFACE_REFRACTIVITY[1] == 360.0
+    assert p.polarization == "vertical" and (p.time, p.location, p.situation) == (50.0, 50.0, 50.0)
+    assert itm.mean_path_elevation([0, 100, 100, 100, 0]) == pytest.approx(60.0)
+
+
+def test_validity_flags_and_bad_input():
+    assert itm.itm_loss(_flat(800.0), 800.0, 900.0, 30.0, 1.5).kwx == 4  # under 1 km: outside the model
+    assert itm.itm_loss(_flat(5000.0), 5000.0, 900.0, 30.0, 0.3).kwx == 4  # antenna under 0.5 m
+    with pytest.raises(ValueError):
+        itm.itm_loss([1.0, 2.0], 1000.0, 900.0, 30.0, 1.5)
+    with pytest.raises(ValueError):
+        itm.itm_loss(_flat(5000.0), 0.0, 900.0, 30.0, 1.5)
+    with pytest.raises(ValueError):
+        itm.itm_loss(_flat(5000.0), 5000.0, 900.0, 30.0, 1.5, itm.ItmParams(polarization="circular"))
+
+
+def test_along_profile():
+    d = np.linspace(0.0, 12000.0, 301)
+    h = np.full(d.size, 10.0)
+    h[150] += 120.0
+    loss, kwx = itm.itm_along_profile(d, h, 30.0, 1.5, 1800.0, max_points=40)
+    assert np.isnan(loss[:2]).all() and np.isfinite(loss[-1])
+    done = np.flatnonzero(np.isfinite(loss))
+    assert 35 <= done.size <= 40 and (kwx[done] >= 0).all()
+    assert loss[-1] == pytest.approx(itm.itm_loss_db(h, d[-1], 1800.0, 30.0, 1.5), abs=1e-9)
+    # behind the ridge the loss jumps above free space
+    behind = done[d[done] > 7000.0]
+    assert (loss[behind] - prop.fspl_db(d[behind], 1800.0) > 10.0).all()
+    assert math.isnan(itm.itm_along_profile(d[:2], h[:2], 30.0, 1.5, 900.0)[0][-1])
