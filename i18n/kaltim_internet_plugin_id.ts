@@ -896,6 +896,10 @@
       <translation>Okumura-Hata / COST-231 (tanpa medan)</translation>
     </message>
     <message>
+      <source>Longley-Rice ITM (second opinion, slow)</source>
+      <translation>Longley-Rice ITM (pendapat kedua, lambat)</translation>
+    </message>
+    <message>
       <source>Sites and terrain</source>
       <translation>Site dan medan</translation>
     </message>
@@ -928,8 +932,8 @@
       <translation>Parameter</translation>
     </message>
     <message>
-      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km).</source>
-      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km).</translation>
+      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model (as in SPLAT!) to see where the models disagree; about ten times slower than P.526, so try it on a few sites first. The signal probe always shows both P.526 and ITM.</source>
+      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km). Longley-Rice ITM: model medan kedua (seperti pada SPLAT!) untuk melihat di mana model-model berbeda; sekitar sepuluh kali lebih lambat dari P.526, jadi coba dulu pada beberapa menara. Probe sinyal selalu menampilkan P.526 dan ITM.</translation>
     </message>
     <message>
       <source>Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router antenna on a pole.</source>

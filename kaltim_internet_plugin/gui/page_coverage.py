@@ -75,12 +75,13 @@ CLASSIFY_ALG = "kaltiminternet:classifyvillages"
 PROBE_LIMIT = 5
 MODELS = defs.MODELS
 RESOLUTIONS = defs.RESOLUTIONS
-DOCK_MODELS = ("los", "p526", "hata")  # the uncorrected Bullington variant is offered only by name (Processing)
+DOCK_MODELS = ("los", "p526", "hata", "itm")  # the uncorrected Bullington variant only by name (Processing)
 
 
 def model_names() -> dict:
     return {"los": tr("Line of sight (viewshed)"), "p526": tr("ITU-R P.526 complete method (terrain diffraction)"),
-            "hata": tr("Okumura-Hata / COST-231 (no terrain)")}
+            "hata": tr("Okumura-Hata / COST-231 (no terrain)"),
+            "itm": tr("Longley-Rice ITM (second opinion, slow)")}
 
 
 class CoveragePage(QWidget):
@@ -149,7 +150,9 @@ class CoveragePage(QWidget):
         self.model_combo.setToolTip(tr(
             "How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). "
             "P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick "
-            "estimate from distance only, ignoring hills (valid 1-20 km)."))
+            "estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model "
+            "(as in SPLAT!) to see where the models disagree; about ten times slower than P.526, so try it on a few "
+            "sites first. The signal probe always shows both P.526 and ITM."))
         self.rx_spin = QDoubleSpinBox()
         self.rx_spin.setObjectName("rxHeightSpin")
         self.rx_spin.setRange(0.0, 100.0)

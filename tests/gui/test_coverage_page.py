@@ -244,6 +244,22 @@ def test_land_cover_through_the_page(plugin, layers, qtbot, tmp_path):
     assert 12.0 < float(np.median(diff)) < 16.0, float(np.median(diff))  # 19.5 dB of trees - the 5 dB margin
 
 
+def test_itm_second_opinion_through_the_page(plugin, layers, qtbot):
+    """The dock offers Longley-Rice ITM; a run with it writes a dBm raster that records the model."""
+    from kaltim_internet_plugin.core.coverage_settings import CoverageSettings
+
+    page = coverage_page(plugin, layers)
+    index = page.model_combo.findData("itm")
+    assert index >= 0 and "ITM" in page.model_combo.itemText(index)
+    page.model_combo.setCurrentIndex(index)
+    page.radius_spin.setValue(1500)
+    with qtbot.waitSignal(page.coverageFinished, timeout=120000) as blocker:
+        page.compute_coverage()
+    res = blocker.args[0]
+    assert res["ok"] and res["kind"] == "dbm", res
+    assert CoverageSettings.read_raster(res["OUTPUT"]).model == "itm"
+
+
 def test_los_model_through_the_page(plugin, layers, qtbot):
     page = coverage_page(plugin, layers)
     page.model_combo.setCurrentIndex(0)
