@@ -228,6 +228,42 @@
       <translation>Semua bobot nol: beri setidaknya satu kriteria bobot positif.</translation>
     </message>
     <message>
+      <source>Cost table, row {row}: the item has no key. Give each row its key (e.g. bts_4g_3t).</source>
+      <translation>Tabel biaya, baris {row}: item tidak memiliki kunci. Beri setiap baris kuncinya (mis. bts_4g_3t).</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}, item '{key}': {field} '{value}' is not an amount of rupiah. Write it like 1.500.000 or 2,6e9.</source>
+      <translation>Tabel biaya, baris {row}, item '{key}': {field} '{value}' bukan jumlah rupiah. Tulis seperti 1.500.000 atau 2,6e9.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}, item '{key}': {field} '{value}' must be 0 or more.</source>
+      <translation>Tabel biaya, baris {row}, item '{key}': {field} '{value}' harus 0 atau lebih.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}, item '{key}': unit '{value}' is not one of {allowed}.</source>
+      <translation>Tabel biaya, baris {row}, item '{key}': satuan '{value}' bukan salah satu dari {allowed}.</translation>
+    </message>
+    <message>
+      <source>The cost table is not valid JSON ({error}). Save it again from the cost table editor or use a CSV.</source>
+      <translation>Tabel biaya bukan JSON yang sah ({error}). Simpan ulang dari penyunting tabel biaya atau gunakan CSV.</translation>
+    </message>
+    <message>
+      <source>The cost table JSON must be a list of items or an object with 'items'.</source>
+      <translation>JSON tabel biaya harus berupa daftar item atau objek dengan 'items'.</translation>
+    </message>
+    <message>
+      <source>The cost table CSV is empty or cannot be read ({reason}). Its header must hold key, label_id, label_en, capex_idr, opex_idr_year, unit, source.</source>
+      <translation>CSV tabel biaya kosong atau tidak dapat dibaca ({reason}). Judul kolomnya harus memuat key, label_id, label_en, capex_idr, opex_idr_year, unit, source.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}: the field(s) {fields} are empty. Fill them in.</source>
+      <translation>Tabel biaya, baris {row}: kolom {fields} kosong. Isi kolom itu.</translation>
+    </message>
+    <message>
+      <source>The cost table has no item '{key}' that this step needs (its items: {items}). Add the row, or start from the default table.</source>
+      <translation>Tabel biaya tidak memiliki item '{key}' yang diperlukan langkah ini (itemnya: {items}). Tambahkan barisnya, atau mulai dari tabel bawaan.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>

@@ -91,6 +91,20 @@ def _table() -> dict:
         "weights_not_number": tr("The weight of '{name}' ('{value}') is not a number: write e.g. 0.3."),
         "weights_negative": tr("The weight of '{name}' must be a number of 0 or more."),
         "weights_all_zero": tr("All weights are zero: give at least one criterion a positive weight."),
+        # core.costs (the cost table: Processing COST_TABLE, the dock's cost table editor)
+        "cost_key_empty": tr("Cost table, row {row}: the item has no key. Give each row its key (e.g. bts_4g_3t)."),
+        "cost_not_number": tr("Cost table, row {row}, item '{key}': {field} '{value}' is not an amount of rupiah. "
+                              "Write it like 1.500.000 or 2,6e9."),
+        "cost_negative": tr("Cost table, row {row}, item '{key}': {field} '{value}' must be 0 or more."),
+        "cost_bad_unit": tr("Cost table, row {row}, item '{key}': unit '{value}' is not one of {allowed}."),
+        "cost_json_invalid": tr("The cost table is not valid JSON ({error}). Save it again from the cost table editor "
+                                "or use a CSV."),
+        "cost_json_shape": tr("The cost table JSON must be a list of items or an object with 'items'."),
+        "cost_csv_unreadable": tr("The cost table CSV is empty or cannot be read ({reason}). Its header must hold "
+                                  "key, label_id, label_en, capex_idr, opex_idr_year, unit, source."),
+        "cost_missing_fields": tr("Cost table, row {row}: the field(s) {fields} are empty. Fill them in."),
+        "cost_missing_item": tr("The cost table has no item '{key}' that this step needs (its items: {items}). Add "
+                                "the row, or start from the default table."),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "

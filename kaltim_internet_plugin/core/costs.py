@@ -51,6 +51,26 @@ TECH_LABELS = {
 }
 
 
+class CostTableError(ValueError):
+    """A cost table that cannot be used. The English message is for logs; ``code`` and ``params`` let a front say it
+    in the user's language (errors.describe): 'cost_key_empty', 'cost_not_number' / 'cost_negative' (key, field,
+    value), 'cost_bad_unit' (key, value, allowed), 'cost_json_invalid' (error), 'cost_json_shape',
+    'cost_csv_unreadable' (reason), 'cost_missing_fields' (fields), 'cost_missing_item' (key, items). ``row`` (the
+    table's row, 1 = first item) is added where the row is known, else '-'."""
+
+    def __init__(self, message: str, code: str, **params):
+        super().__init__(message)
+        self.code = code
+        params.setdefault("row", "-")
+        self.params = params
+
+
+class MissingCostItemError(CostTableError, KeyError):
+    """The table lacks an item a tool needs."""
+
+    __str__ = ValueError.__str__
+
+
 @dataclass
 class CostItem:
     """One row of the cost table. Amounts in IDR; ``unit`` is per site, per km or per link."""
@@ -66,22 +86,26 @@ class CostItem:
     def __post_init__(self):
         self.key = str(self.key).strip()
         if not self.key:
-            raise ValueError("cost item key must not be empty")
+            raise CostTableError("cost item key must not be empty", "cost_key_empty")
         for name in ("capex_idr", "opex_idr_year"):
             raw = getattr(self, name)
             try:  # core.numbers: '1.500.000', 'Rp 2,6 miliar', '2,6e9' are read as everywhere else
                 v = numbers.parse_number(raw, numbers.MONEY)
             except numbers.NumberError:
-                raise ValueError(f"cost item '{self.key}': {name} is not a number: {raw!r}") from None
+                raise CostTableError(f"cost item '{self.key}': {name} is not a number: {raw!r}", "cost_not_number",
+                                     key=self.key, field=name, value=raw) from None
             if v is None:
-                raise ValueError(f"cost item '{self.key}': {name} is not a number: {raw!r}")
+                raise CostTableError(f"cost item '{self.key}': {name} is not a number: {raw!r}", "cost_not_number",
+                                     key=self.key, field=name, value=raw)
             if not math.isfinite(v) or v < 0:
-                raise ValueError(f"cost item '{self.key}': {name} must be a finite number >= 0")
+                raise CostTableError(f"cost item '{self.key}': {name} must be a finite number >= 0", "cost_negative",
+                                     key=self.key, field=name, value=raw)
             setattr(self, name, v)
         self.unit = str(self.unit).strip().lower().replace("per ", "")
         if self.unit not in UNITS:
-            raise ValueError("cost item '{k}': unit '{u}' must be one of {ok}".format(
-                k=self.key, u=self.unit, ok=", ".join(UNITS)))
+            raise CostTableError("cost item '{k}': unit '{u}' must be one of {ok}".format(
+                k=self.key, u=self.unit, ok=", ".join(UNITS)), "cost_bad_unit", key=self.key, value=self.unit,
+                allowed=", ".join(UNITS))
 
     def horizon_cost(self, years: float, quantity: float = 1.0) -> float:
         """capex + years x opex, times quantity (km for per-km items)."""
@@ -149,8 +173,8 @@ class CostTable:
         try:
             return self._items[key]
         except KeyError:
-            raise KeyError("cost table has no item '{k}' (items: {ok})".format(
-                k=key, ok=", ".join(self._items))) from None
+            raise MissingCostItemError("cost table has no item '{k}' (items: {ok})".format(
+                k=key, ok=", ".join(self._items)), "cost_missing_item", key=key, items=", ".join(self._items)) from None
 
     def __contains__(self, key):
         return key in self._items
@@ -204,10 +228,11 @@ class CostTable:
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as e:
-            raise ValueError(f"cost table JSON is invalid: {e}") from None
+            raise CostTableError(f"cost table JSON is invalid: {e}", "cost_json_invalid", error=str(e)) from None
         rows = obj.get("items") if isinstance(obj, dict) else obj
         if not isinstance(rows, list):
-            raise ValueError("cost table JSON must be a list of items or an object with 'items'")
+            raise CostTableError("cost table JSON must be a list of items or an object with 'items'",
+                                 "cost_json_shape")
         return cls._from_rows(rows)
 
     # CSV
@@ -231,7 +256,8 @@ class CostTable:
             table = tabular.read_csv_text(text, _FIELDS) if text is not None else \
                 tabular.read_table(path, known_names=_FIELDS)
         except tabular.TableError as e:
-            raise ValueError(f"cost table CSV is empty or cannot be read ({e.code})") from None
+            raise CostTableError(f"cost table CSV is empty or cannot be read ({e.code})", "cost_csv_unreadable",
+                                 reason=e.code) from None
         return cls._from_rows([row for _n, row in table.rows])
 
     @classmethod
@@ -240,8 +266,13 @@ class CostTable:
         for n, row in enumerate(rows, start=1):
             missing = [f for f in _FIELDS if f != "source" and (f not in row or row[f] in (None, ""))]
             if missing:
-                raise ValueError("cost table row {n}: missing field(s) {m}".format(n=n, m=", ".join(missing)))
-            items.append(CostItem(**{f: row.get(f, "") or "" for f in _FIELDS}))
+                raise CostTableError("cost table row {n}: missing field(s) {m}".format(n=n, m=", ".join(missing)),
+                                     "cost_missing_fields", row=n, fields=", ".join(missing))
+            try:
+                items.append(CostItem(**{f: row.get(f, "") or "" for f in _FIELDS}))
+            except CostTableError as exc:
+                exc.params["row"] = n
+                raise
         return cls(items)
 
 

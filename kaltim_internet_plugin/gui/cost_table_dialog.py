@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.costs import CostItem, CostTable, default_cost_table
+from ..errors import describe
 from ..i18n import tr
 from ..io import cost_store
 
@@ -80,6 +81,9 @@ class CostTableDialog(QDialog):
                 items.append(CostItem(values["key"], values["label_id"], label_en, values["capex_idr"].replace(" ", ""),
                                       values["opex_idr_year"].replace(" ", ""), values["unit"], values["source"]))
             except ValueError as exc:
+                if getattr(exc, "code", ""):
+                    exc.params["row"] = r + 1
+                    raise ValueError(describe(exc)) from None
                 raise ValueError(tr("Row {row}: {error}").format(row=r + 1, error=exc)) from None
         return CostTable(items)
 
@@ -98,7 +102,7 @@ class CostTableDialog(QDialog):
             try:
                 self.set_table(CostTable.from_csv(path))
             except (OSError, ValueError) as exc:
-                QMessageBox.warning(self, self.windowTitle(), str(exc))
+                QMessageBox.warning(self, self.windowTitle(), describe(exc))
 
     def export_csv(self):
         path, _ = QFileDialog.getSaveFileName(self, tr("Export cost table"), "cost_table.csv",

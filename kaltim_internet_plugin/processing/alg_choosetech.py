@@ -36,6 +36,7 @@ from ..core.coverage import Site
 from ..core.definitions import is_covered_status
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..core.programme import ProgrammeStatus, yearly_fee
+from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..io.priority_layers import (
     WindowCoverage,
@@ -195,7 +196,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                                        xy=None if with_new_sites else table.xy, costs=costs, rules=rules,
                                        fibre_service_distance_m=fibre_straight)
         except (ValueError, KeyError) as e:
-            raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(error=str(e))) from None
+            raise QgsProcessingException(tr("Cannot choose the technology: {error}").format(
+                error=describe(e))) from None
         reasons = choice.reason(_data_lang())
         new_site_of = self._new_sites(parameters, context, feedback, table, covered, choice, costs, reasons)
         reasons = self._colocation(parameters, context, feedback, table, sites, covered, new_site_of, choice, costs,

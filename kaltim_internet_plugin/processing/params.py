@@ -192,7 +192,7 @@ def read_cost_table(alg, parameters, context):
                                         "JSON file.").format(path=path)) from None
     except (OSError, ValueError, KeyError, TypeError) as e:
         raise QgsProcessingException(tr("Cannot read the cost table {path}: {error}").format(
-            path=path, error=str(e))) from None
+            path=path, error=describe(e))) from None
 
 
 def add_number(alg, name: str, description: str, default=None, minimum=None, maximum=None, integer: bool = False,

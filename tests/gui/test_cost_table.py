@@ -43,7 +43,7 @@ def test_a_bad_value_names_the_row_and_is_not_saved(plugin, monkeypatch):
     r = row_of(dialog, "satellite")
     dialog.table.item(r, COLUMNS.index("opex_idr_year")).setText("-5")
     dialog.accept()
-    assert warnings and f"Row {r + 1}" in warnings[0]
+    assert warnings and f"row {r + 1}," in warnings[0] and "must be 0 or more" in warnings[0]
     assert cost_store.read_project() is None
 
 

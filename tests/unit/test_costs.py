@@ -68,6 +68,33 @@ def test_bad_rows_raise_clear_errors():
         default_cost_table()["nope"]
 
 
+def test_cost_table_errors_name_the_row_in_the_users_language():
+    """A bad amount in row 2 of a CSV: the error is coded with its row, item, field and value, and the front says
+    it in Indonesian (errors.describe)."""
+    from kaltim_internet_plugin.core.costs import CostTableError
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    text = default_cost_table().to_csv().splitlines()
+    header, first, second = text[0], text[1], text[2].split(",")
+    second[header.split(",").index("capex_idr")] = "dua juta"
+    with pytest.raises(CostTableError) as exc:
+        CostTable.from_csv(text="\n".join([header, first, ",".join(second)]) + "\n")
+    assert exc.value.code == "cost_not_number" and exc.value.params["row"] == 2
+    assert exc.value.params["field"] == "capex_idr" and exc.value.params["value"] == "dua juta"
+    with pytest.raises(KeyError) as missing:
+        default_cost_table()["nope"]
+    assert install_translator("id")
+    try:
+        said, said_missing = describe(exc.value), describe(missing.value)
+    finally:
+        remove_translator()
+    key = second[0]
+    assert said == (f"Tabel biaya, baris 2, item '{key}': capex_idr 'dua juta' bukan jumlah rupiah. Tulis seperti "
+                    "1.500.000 atau 2,6e9."), said
+    assert said_missing.startswith("Tabel biaya tidak memiliki item 'nope'")
+
+
 def test_format_idr():
     assert format_idr(2.6e9) == "Rp 2.6 bn"
     assert format_idr(2.6e9, "id") == "Rp 2,6 miliar"
