@@ -3008,12 +3008,12 @@
       <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
     </message>
     <message>
-      <source>Existing towers (co-location)</source>
-      <translation>Menara eksisting (kolokasi)</translation>
-    </message>
-    <message>
       <source>DEM (for hilltops and elevations)</source>
       <translation>DEM (untuk puncak bukit dan elevasi)</translation>
+    </message>
+    <message>
+      <source>Existing towers (co-location)</source>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Hilltops</source>
@@ -3044,22 +3044,6 @@
       <translation>Tinggi menara baru (m)</translation>
     </message>
     <message>
-      <source>Candidates</source>
-      <translation>Kandidat</translation>
-    </message>
-    <message>
-      <source>Office candidates</source>
-      <translation>Kandidat kantor desa</translation>
-    </message>
-    <message>
-      <source>Hilltop candidates</source>
-      <translation>Kandidat puncak bukit</translation>
-    </message>
-    <message>
-      <source>Co-location candidates</source>
-      <translation>Kandidat kolokasi</translation>
-    </message>
-    <message>
       <source>No status field: every village is treated as not covered. Run 'Classify villages' first to restrict candidates to blank spots.</source>
       <translation>Tidak ada kolom status: semua desa dianggap belum tercakup. Jalankan 'Klasifikasi desa' lebih dulu agar kandidat hanya untuk blank spot.</translation>
     </message>
@@ -3074,6 +3058,22 @@
     <message>
       <source>Village code field (empty = detect)</source>
       <translation>Kolom kode desa (kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Candidates</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Office candidates</source>
+      <translation>Kandidat kantor desa</translation>
+    </message>
+    <message>
+      <source>Hilltop candidates</source>
+      <translation>Kandidat puncak bukit</translation>
+    </message>
+    <message>
+      <source>Co-location candidates</source>
+      <translation>Kandidat kolokasi</translation>
     </message>
     <message>
       <source>Candidates are computed in {crs}.</source>
@@ -3104,18 +3104,6 @@
       <translation>Layer desa (poligon atau titik kantor desa)</translation>
     </message>
     <message>
-      <source>Village code field</source>
-      <translation>Kolom kode desa</translation>
-    </message>
-    <message>
-      <source>Village name field</source>
-      <translation>Kolom nama desa</translation>
-    </message>
-    <message>
-      <source>Population field</source>
-      <translation>Kolom jumlah penduduk</translation>
-    </message>
-    <message>
       <source>DEM to check overlap with</source>
       <translation>DEM untuk memeriksa tampalan</translation>
     </message>
@@ -3126,6 +3114,18 @@
     <message>
       <source>HTML files (*.html)</source>
       <translation>Berkas HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>Village code field</source>
+      <translation>Kolom kode desa</translation>
+    </message>
+    <message>
+      <source>Village name field</source>
+      <translation>Kolom nama desa</translation>
+    </message>
+    <message>
+      <source>Population field</source>
+      <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
       <source>Valid (no errors)</source>
@@ -3184,8 +3184,20 @@
       <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
     </message>
     <message>
+      <source>Coverage raster (dBm or line-of-sight count)</source>
+      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
+    </message>
+    <message>
+      <source>Coverage raster values</source>
+      <translation>Nilai raster cakupan</translation>
+    </message>
+    <message>
       <source>Coverage threshold, dBm (empty = the coverage raster's setting)</source>
       <translation>Ambang cakupan, dBm (kosong = pengaturan raster cakupan)</translation>
+    </message>
+    <message>
+      <source>Fibre nodes (points)</source>
+      <translation>Simpul serat optik (titik)</translation>
     </message>
     <message>
       <source>Longest new fibre run (km)</source>
@@ -3208,32 +3220,28 @@
       <translation>Menara eksisting (titik terhubung, operator)</translation>
     </message>
     <message>
+      <source>DEM for radio line of sight</source>
+      <translation>DEM untuk garis pandang radio</translation>
+    </message>
+    <message>
       <source>Tower height when unknown (m)</source>
       <translation>Tinggi menara bila tidak diketahui (m)</translation>
+    </message>
+    <message>
+      <source>New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)</source>
+      <translation>Lokasi BTS baru yang sudah dipilih (mis. OUTPUT_SITES dari optimizesites)</translation>
     </message>
     <message>
       <source>Radius a selected new BTS serves (m)</source>
       <translation>Radius layanan BTS baru terpilih (m)</translation>
     </message>
     <message>
+      <source>Village plan (technology)</source>
+      <translation>Rencana desa (teknologi)</translation>
+    </message>
+    <message>
       <source>No coverage raster and no office_dbm or status field: no office counts as covered, so 4G FWA is never chosen.</source>
       <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
-    </message>
-    <message>
-      <source>Coverage raster (dBm or line-of-sight count)</source>
-      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
-    </message>
-    <message>
-      <source>Coverage raster values</source>
-      <translation>Nilai raster cakupan</translation>
-    </message>
-    <message>
-      <source>Fibre nodes (points)</source>
-      <translation>Simpul serat optik (titik)</translation>
-    </message>
-    <message>
-      <source>DEM for radio line of sight</source>
-      <translation>DEM untuk garis pandang radio</translation>
     </message>
     <message>
       <source>Longest radio link (km)</source>
@@ -3260,26 +3268,6 @@
       <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara eksisting (km; 0 = nonaktif)</translation>
     </message>
     <message>
-      <source>New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)</source>
-      <translation>Lokasi BTS baru yang sudah dipilih (mis. OUTPUT_SITES dari optimizesites)</translation>
-    </message>
-    <message>
-      <source>Village plan (technology)</source>
-      <translation>Rencana desa (teknologi)</translation>
-    </message>
-    <message>
-      <source>Villages per technology</source>
-      <translation>Desa per teknologi</translation>
-    </message>
-    <message>
-      <source>CAPEX total (Rp)</source>
-      <translation>Total CAPEX (Rp)</translation>
-    </message>
-    <message>
-      <source>OPEX total per year (Rp)</source>
-      <translation>Total OPEX per tahun (Rp)</translation>
-    </message>
-    <message>
       <source>New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is formed.</source>
       <translation>BTS baru hanya berasal dari lokasi terpilih (NEW_SITES): tidak dibentuk klaster BTS lain.</translation>
     </message>
@@ -3298,6 +3286,18 @@
     <message>
       <source>Field flagging villages without PLN mains power (1/ya = no power: solar + battery is added)</source>
       <translation>Kolom penanda desa tanpa listrik PLN (1/ya = tanpa listrik: ditambah surya + baterai)</translation>
+    </message>
+    <message>
+      <source>Villages per technology</source>
+      <translation>Desa per teknologi</translation>
+    </message>
+    <message>
+      <source>CAPEX total (Rp)</source>
+      <translation>Total CAPEX (Rp)</translation>
+    </message>
+    <message>
+      <source>OPEX total per year (Rp)</source>
+      <translation>Total OPEX per tahun (Rp)</translation>
     </message>
     <message>
       <source>Distances are computed in {crs}.</source>
@@ -3436,14 +3436,6 @@
       <translation>Mengklasifikasikan setiap desa dengan raster cakupan (sinyal terbaik dalam dBm, atau jumlah site dalam garis pandang). cov_share adalah bagian sel raster desa yang bernilai sama dengan atau di atas THRESHOLD_DBM (garis pandang: minimal satu site terlihat); sel nodata dihitung tidak tercakup dan bagiannya ada di nodata_share. status bernilai covered jika cov_share &gt;= COVERED_SHARE, partial jika &gt;= PARTIAL_SHARE, selain itu blank_spot. Dengan OFFICES (digabung berdasarkan kode desa), kantor desa menentukan kasus batas: desa yang kantornya tanpa sinyal tidak dapat berstatus covered (menjadi partial), desa yang kantornya bersinyal bukan blank spot (menjadi partial); lihat status_note. best_dbm adalah sinyal terbaik di desa, office_dbm sinyal di kantor desa, pop_covered = penduduk x cov_share (perkiraan). Desa berupa titik memakai sel di bawah titik tersebut. Dengan REPORTED_FIELD (mis. Podes R705D: 4G, 3G, 2G, tidak ada) alat ini menambahkan agreement (agree / model_more / model_less) dan tabel konfusi. Desa dan raster boleh memakai CRS yang berbeda.</translation>
     </message>
     <message>
-      <source>Coverage raster holds</source>
-      <translation>Isi raster cakupan</translation>
-    </message>
-    <message>
-      <source>Confusion table (rows: model status, columns: reported signal):</source>
-      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
-    </message>
-    <message>
       <source>Villages (polygons or points)</source>
       <translation>Desa (poligon atau titik)</translation>
     </message>
@@ -3468,28 +3460,24 @@
       <translation>Kantor desa (titik, opsional)</translation>
     </message>
     <message>
-      <source>Covered villages</source>
-      <translation>Desa tercakup</translation>
+      <source>Coverage raster holds</source>
+      <translation>Isi raster cakupan</translation>
     </message>
     <message>
-      <source>Partially covered villages</source>
-      <translation>Desa tercakup sebagian</translation>
+      <source>Confusion table (rows: model status, columns: reported signal):</source>
+      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
     </message>
     <message>
-      <source>Population covered (est.)</source>
-      <translation>Penduduk tercakup (perkiraan)</translation>
+      <source>Automatic (from the raster)</source>
+      <translation>Otomatis (dari raster)</translation>
     </message>
     <message>
-      <source>Confusion table model x reported (JSON)</source>
-      <translation>Tabel konfusi model x laporan (JSON)</translation>
+      <source>Signal in dBm</source>
+      <translation>Sinyal dalam dBm</translation>
     </message>
     <message>
-      <source>Agreement counts (JSON)</source>
-      <translation>Jumlah kesesuaian (JSON)</translation>
-    </message>
-    <message>
-      <source>Coverage raster kind used</source>
-      <translation>Jenis raster cakupan yang dipakai</translation>
+      <source>Number of sites in line of sight</source>
+      <translation>Jumlah site dalam garis pandang</translation>
     </message>
     <message>
       <source>The coverage raster holds line-of-sight counts: a cell is covered when at least one site is visible; THRESHOLD_DBM is not used.</source>
@@ -3532,16 +3520,28 @@
       <translation>Kolom sinyal yang dilaporkan (mis. Podes R705D, opsional)</translation>
     </message>
     <message>
-      <source>Automatic (from the raster)</source>
-      <translation>Otomatis (dari raster)</translation>
+      <source>Covered villages</source>
+      <translation>Desa tercakup</translation>
     </message>
     <message>
-      <source>Signal in dBm</source>
-      <translation>Sinyal dalam dBm</translation>
+      <source>Partially covered villages</source>
+      <translation>Desa tercakup sebagian</translation>
     </message>
     <message>
-      <source>Number of sites in line of sight</source>
-      <translation>Jumlah site dalam garis pandang</translation>
+      <source>Population covered (est.)</source>
+      <translation>Penduduk tercakup (perkiraan)</translation>
+    </message>
+    <message>
+      <source>Confusion table model x reported (JSON)</source>
+      <translation>Tabel konfusi model x laporan (JSON)</translation>
+    </message>
+    <message>
+      <source>Agreement counts (JSON)</source>
+      <translation>Jumlah kesesuaian (JSON)</translation>
+    </message>
+    <message>
+      <source>Coverage raster kind used</source>
+      <translation>Jenis raster cakupan yang dipakai</translation>
     </message>
     <message>
       <source>Village fields: code={code}, population={pop}, reported={rep}</source>
@@ -3608,6 +3608,18 @@
       <translation>Menyandingkan dua roadmap (mis. rencana yang sama dengan dua tabel sumber dana, kapasitas atau anggaran): desa dan penduduk tersambung per tahun, biaya per penduduk tersambung menurut kab/kota dan teknologi (CAPEX ditambah OPEX yang didanai dalam horizon, dibagi penduduk desa yang tersambung), desa yang direncanakan, terjadwal, belum terdanai dan melebihi kapasitas, penduduk yang belum tersambung, CAPEX, OPEX dan OPEX yang masih berjalan setelah horizon. Berikan keluaran desa setiap roadmap (dan tabel 'Anggaran per tahun dan sumber'-nya, untuk OPEX per tahun). Tabel keluaran berisi satu baris per angka: bagian, kunci, nilai A, nilai B dan B - A.</translation>
     </message>
     <message>
+      <source>Name of scenario A</source>
+      <translation>Nama skenario A</translation>
+    </message>
+    <message>
+      <source>Name of scenario B</source>
+      <translation>Nama skenario B</translation>
+    </message>
+    <message>
+      <source>Scenario comparison</source>
+      <translation>Perbandingan skenario</translation>
+    </message>
+    <message>
       <source>Roadmap villages, scenario A</source>
       <translation>Desa roadmap, skenario A</translation>
     </message>
@@ -3622,18 +3634,6 @@
     <message>
       <source>Budget by year and source, scenario B</source>
       <translation>Anggaran per tahun dan sumber, skenario B</translation>
-    </message>
-    <message>
-      <source>Name of scenario A</source>
-      <translation>Nama skenario A</translation>
-    </message>
-    <message>
-      <source>Name of scenario B</source>
-      <translation>Nama skenario B</translation>
-    </message>
-    <message>
-      <source>Scenario comparison</source>
-      <translation>Perbandingan skenario</translation>
     </message>
     <message>
       <source>Villages scheduled, A</source>
@@ -3948,12 +3948,12 @@
       <translation>Nama layer</translation>
     </message>
     <message>
-      <source>Coordinate reference system</source>
-      <translation>Sistem referensi koordinat</translation>
-    </message>
-    <message>
       <source>Overwrite an existing layer of that name</source>
       <translation>Timpa layer yang sudah ada dengan nama tersebut</translation>
+    </message>
+    <message>
+      <source>Coordinate reference system</source>
+      <translation>Sistem referensi koordinat</translation>
     </message>
     <message>
       <source>Give the GeoPackage file for the planned sites (e.g. plan.gpkg).</source>
@@ -3988,6 +3988,18 @@
       <translation>Poligon kab/kota (halaman atlas; bawaan: desa digabung per kab/kota)</translation>
     </message>
     <message>
+      <source>Layout template folder (default: the plugin's templates)</source>
+      <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Folder keluaran</translation>
+    </message>
+    <message>
       <source>Roadmap table (year x source)</source>
       <translation>Tabel peta jalan (tahun x sumber dana)</translation>
     </message>
@@ -4004,20 +4016,8 @@
       <translation>Tabel berbagi menara</translation>
     </message>
     <message>
-      <source>Layout template folder (default: the plugin's templates)</source>
-      <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Judul</translation>
-    </message>
-    <message>
       <source>Kab/kota field of the villages (default: kode_kab or nama_kab)</source>
       <translation>Kolom kab/kota pada desa (bawaan: kode_kab atau nama_kab)</translation>
-    </message>
-    <message>
-      <source>Output folder</source>
-      <translation>Folder keluaran</translation>
     </message>
     <message>
       <source>Deployment plan PDF (overview + atlas)</source>
@@ -4100,30 +4100,6 @@
       <translation>Menyalin rencana yang dipublikasikan di PostGIS (semua layer, tabel, gaya, riwayat status dan log audit) ke sebuah GeoPackage, dari satu potret basis data yang konsisten. Berkas baru dibandingkan dengan basis data (jumlah baris dan checksum setiap tabel) dan baru kemudian ditulis ke OUTPUT_GPKG. Kolom penyuntingan tim (row_version, modified_at, modified_by) tetap di basis data; log audit mencatat siapa mengubah apa.</translation>
     </message>
     <message>
-      <source>Saved PostgreSQL connection (name)</source>
-      <translation>Koneksi PostgreSQL tersimpan (nama)</translation>
-    </message>
-    <message>
-      <source>Schema</source>
-      <translation>Skema</translation>
-    </message>
-    <message>
-      <source>Tables copied</source>
-      <translation>Tabel yang disalin</translation>
-    </message>
-    <message>
-      <source>Rows copied</source>
-      <translation>Baris yang disalin</translation>
-    </message>
-    <message>
-      <source>Checksums match</source>
-      <translation>Checksum cocok</translation>
-    </message>
-    <message>
-      <source>Give the name of a saved PostgreSQL connection (Browser &gt; PostgreSQL).</source>
-      <translation>Berikan nama koneksi PostgreSQL yang tersimpan (Browser &gt; PostgreSQL).</translation>
-    </message>
-    <message>
       <source>Copied {tables} tables ({rows} rows) from schema '{schema}' to {path}; checksums match.</source>
       <translation>{tables} tabel ({rows} baris) disalin dari skema '{schema}' ke {path}; checksum cocok.</translation>
     </message>
@@ -4148,16 +4124,28 @@
       <translation>Layer site (kode site yang dikenal)</translation>
     </message>
     <message>
-      <source>Site code field</source>
-      <translation>Kolom kode site</translation>
-    </message>
-    <message>
       <source>Provider (when the file has no provider column)</source>
       <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
     </message>
     <message>
       <source>Rejected rows (CSV)</source>
       <translation>Baris yang ditolak (CSV)</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage to import into.</source>
+      <translation>Pilih GeoPackage rencana tujuan impor.</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
+      <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
+    </message>
+    <message>
+      <source>Site code field</source>
+      <translation>Kolom kode site</translation>
     </message>
     <message>
       <source>Rows read</source>
@@ -4186,18 +4174,6 @@
     <message>
       <source>Import id</source>
       <translation>ID impor</translation>
-    </message>
-    <message>
-      <source>Choose the plan GeoPackage to import into.</source>
-      <translation>Pilih GeoPackage rencana tujuan impor.</translation>
-    </message>
-    <message>
-      <source>Import cancelled; nothing was written.</source>
-      <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
-    </message>
-    <message>
-      <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
-      <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
     </message>
     <message>
       <source>Reading {path}</source>
@@ -4252,6 +4228,10 @@
       <translation>Tabel status program (CSV atau XLSX)</translation>
     </message>
     <message>
+      <source>Tables (*.csv *.xlsx *.txt)</source>
+      <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
       <source>Status date (yyyy-mm-dd; empty = today)</source>
       <translation>Tanggal status (yyyy-mm-dd; kosong = hari ini)</translation>
     </message>
@@ -4266,6 +4246,14 @@
     <message>
       <source>Report of the rows that do not fit (CSV)</source>
       <translation>Laporan baris yang tidak sesuai (CSV)</translation>
+    </message>
+    <message>
+      <source>Desa only (kelurahan by their kab/kota)</source>
+      <translation>Desa saja (kelurahan oleh kab/kotanya)</translation>
+    </message>
+    <message>
+      <source>Every village</source>
+      <translation>Semua desa/kelurahan</translation>
     </message>
     <message>
       <source>Villages matched</source>
@@ -4290,18 +4278,6 @@
     <message>
       <source>Villages on satellite (migration candidates)</source>
       <translation>Desa dengan satelit (kandidat migrasi)</translation>
-    </message>
-    <message>
-      <source>Tables (*.csv *.xlsx *.txt)</source>
-      <translation>Tabel (*.csv *.xlsx *.txt)</translation>
-    </message>
-    <message>
-      <source>Desa only (kelurahan by their kab/kota)</source>
-      <translation>Desa saja (kelurahan oleh kab/kotanya)</translation>
-    </message>
-    <message>
-      <source>Every village</source>
-      <translation>Semua desa/kelurahan</translation>
     </message>
     <message>
       <source>Programme status: {m} of {n} rows matched ({byname} by name and kecamatan); {c} villages connected, {s} on satellite; {r} contracts ended before {d}.</source>
@@ -4388,6 +4364,22 @@
       <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
     </message>
     <message>
+      <source>Sites: CSV file, point layer file or project layer</source>
+      <translation>Site: file CSV, file layer titik atau layer proyek</translation>
+    </message>
+    <message>
+      <source>Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)</source>
+      <translation>Data menara/site (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Merge OpenCelliD cells of one operator closer than (m)</source>
+      <translation>Gabungkan sel OpenCelliD satu operator yang berjarak kurang dari (m)</translation>
+    </message>
+    <message>
       <source>OpenCelliD: skip cells outside the province without listing them (national exports)</source>
       <translation>OpenCelliD: lewati sel di luar provinsi tanpa mencantumkannya (ekspor nasional)</translation>
     </message>
@@ -4408,24 +4400,20 @@
       <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
     </message>
     <message>
-      <source>Sites: CSV file, point layer file or project layer</source>
-      <translation>Site: file CSV, file layer titik atau layer proyek</translation>
+      <source>Automatic</source>
+      <translation>Otomatis</translation>
     </message>
     <message>
-      <source>Format</source>
-      <translation>Format</translation>
+      <source>Point layer / generic table</source>
+      <translation>Layer titik / tabel umum</translation>
     </message>
     <message>
-      <source>Merge OpenCelliD cells of one operator closer than (m)</source>
-      <translation>Gabungkan sel OpenCelliD satu operator yang berjarak kurang dari (m)</translation>
+      <source>OpenCelliD export</source>
+      <translation>Ekspor OpenCelliD</translation>
     </message>
     <message>
-      <source>Sites imported</source>
-      <translation>Site yang diimpor</translation>
-    </message>
-    <message>
-      <source>Format used</source>
-      <translation>Format yang dipakai</translation>
+      <source>Site list (BAKTI)</source>
+      <translation>Daftar site (BAKTI)</translation>
     </message>
     <message>
       <source>INPUT: cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, Shapefile, GeoJSON) or a layer of the project.</source>
@@ -4440,8 +4428,12 @@
       <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
-      <source>Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)</source>
-      <translation>Data menara/site (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
+      <source>Sites imported</source>
+      <translation>Site yang diimpor</translation>
+    </message>
+    <message>
+      <source>Format used</source>
+      <translation>Format yang dipakai</translation>
     </message>
     <message>
       <source>Format: {fmt}</source>
@@ -4468,22 +4460,6 @@
       <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
     </message>
     <message>
-      <source>Automatic</source>
-      <translation>Otomatis</translation>
-    </message>
-    <message>
-      <source>Point layer / generic table</source>
-      <translation>Layer titik / tabel umum</translation>
-    </message>
-    <message>
-      <source>OpenCelliD export</source>
-      <translation>Ekspor OpenCelliD</translation>
-    </message>
-    <message>
-      <source>Site list (BAKTI)</source>
-      <translation>Daftar site (BAKTI)</translation>
-    </message>
-    <message>
       <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
       <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
     </message>
@@ -4508,28 +4484,8 @@
       <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
     </message>
     <message>
-      <source>Villages (office points, or polygons)</source>
-      <translation>Desa (titik kantor desa, atau poligon)</translation>
-    </message>
-    <message>
-      <source>Population field (empty = detect)</source>
-      <translation>Kolom penduduk (kosong = deteksi otomatis)</translation>
-    </message>
-    <message>
-      <source>Weight field (e.g. priority_score; demand = population × weight)</source>
-      <translation>Kolom bobot (mis. priority_score; permintaan = penduduk × bobot)</translation>
-    </message>
-    <message>
       <source>Candidate sites (points)</source>
       <translation>Kandidat lokasi (titik)</translation>
-    </message>
-    <message>
-      <source>Candidate cost field (empty = cost_idr if present, else the default cost)</source>
-      <translation>Kolom biaya kandidat (kosong = cost_idr bila ada, selain itu biaya bawaan)</translation>
-    </message>
-    <message>
-      <source>Candidate id field (empty = cand_id or site_id, else the feature id)</source>
-      <translation>Kolom id kandidat (kosong = cand_id atau site_id, selain itu id fitur)</translation>
     </message>
     <message>
       <source>Cost of a candidate without cost (Rp)</source>
@@ -4548,24 +4504,8 @@
       <translation>DEM (cakupan dengan model propagasi, bukan radius)</translation>
     </message>
     <message>
-      <source>Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village becomes 'covered' by classify's rule)</source>
-      <translation>Raster cakupan dari 'Hitung cakupan' (dengan DEM: kandidat mencakup desa bila desa itu menjadi 'tercakup' menurut aturan klasifikasi)</translation>
-    </message>
-    <message>
       <source>Village offices (points; the office rule of classify)</source>
       <translation>Kantor desa (titik; aturan kantor pada klasifikasi)</translation>
-    </message>
-    <message>
-      <source>Antenna height when the layer has none (m)</source>
-      <translation>Tinggi antena bila layer tidak memilikinya (m)</translation>
-    </message>
-    <message>
-      <source>EIRP when the layer has none (dBm)</source>
-      <translation>EIRP bila layer tidak memilikinya (dBm)</translation>
-    </message>
-    <message>
-      <source>Frequency when the layer has none (MHz)</source>
-      <translation>Frekuensi bila layer tidak memilikinya (MHz)</translation>
     </message>
     <message>
       <source>Existing sites (villages they cover need nothing)</source>
@@ -4586,6 +4526,54 @@
     <message>
       <source>Budget curve (people newly covered by budget)</source>
       <translation>Kurva anggaran (penduduk tercakup baru menurut anggaran)</translation>
+    </message>
+    <message>
+      <source>Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village becomes 'covered' by classify's rule)</source>
+      <translation>Raster cakupan dari 'Hitung cakupan' (dengan DEM: kandidat mencakup desa bila desa itu menjadi 'tercakup' menurut aturan klasifikasi)</translation>
+    </message>
+    <message>
+      <source>Antenna height when the layer has none (m)</source>
+      <translation>Tinggi antena bila layer tidak memilikinya (m)</translation>
+    </message>
+    <message>
+      <source>EIRP when the layer has none (dBm)</source>
+      <translation>EIRP bila layer tidak memilikinya (dBm)</translation>
+    </message>
+    <message>
+      <source>Frequency when the layer has none (MHz)</source>
+      <translation>Frekuensi bila layer tidak memilikinya (MHz)</translation>
+    </message>
+    <message>
+      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
+      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
+    </message>
+    <message>
+      <source>The village layer has no features: there is nothing to cover. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
+      <source>The candidate layer has no features: there is nothing to select. Run 'Candidate sites' first or choose a layer with candidate points.</source>
+      <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
+    </message>
+    <message>
+      <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
+      <translation>Anggaran nol: tidak ada lokasi yang dapat dibangun, pilihan kosong. Isi BUDGET_IDR dalam rupiah (mis. 26000000000 untuk sepuluh BTS 3T).</translation>
+    </message>
+    <message>
+      <source>Population field (empty = detect)</source>
+      <translation>Kolom penduduk (kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Weight field (e.g. priority_score; demand = population × weight)</source>
+      <translation>Kolom bobot (mis. priority_score; permintaan = penduduk × bobot)</translation>
+    </message>
+    <message>
+      <source>Candidate cost field (empty = cost_idr if present, else the default cost)</source>
+      <translation>Kolom biaya kandidat (kosong = cost_idr bila ada, selain itu biaya bawaan)</translation>
+    </message>
+    <message>
+      <source>Candidate id field (empty = cand_id or site_id, else the feature id)</source>
+      <translation>Kolom id kandidat (kosong = cand_id atau site_id, selain itu id fitur)</translation>
     </message>
     <message>
       <source>Population newly covered</source>
@@ -4622,22 +4610,6 @@
     <message>
       <source>Solver</source>
       <translation>Solver</translation>
-    </message>
-    <message>
-      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
-      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
-    </message>
-    <message>
-      <source>The village layer has no features: there is nothing to cover. Choose a layer with villages.</source>
-      <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
-    </message>
-    <message>
-      <source>The candidate layer has no features: there is nothing to select. Run 'Candidate sites' first or choose a layer with candidate points.</source>
-      <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
-    </message>
-    <message>
-      <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
-      <translation>Anggaran nol: tidak ada lokasi yang dapat dibangun, pilihan kosong. Isi BUDGET_IDR dalam rupiah (mis. 26000000000 untuk sepuluh BTS 3T).</translation>
     </message>
     <message>
       <source>A coverage raster without a DEM cannot test candidate sites: give the DEM the coverage was computed on. The straight-distance radius is used.</source>
@@ -4792,6 +4764,22 @@
       <translation>Preset bobot</translation>
     </message>
     <message>
+      <source>Kab/kota capitals (points) for remoteness</source>
+      <translation>Ibu kota kab/kota (titik) untuk keterpencilan</translation>
+    </message>
+    <message>
+      <source>Prioritised villages</source>
+      <translation>Desa terprioritas</translation>
+    </message>
+    <message>
+      <source>The village layer has no features. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
+      <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
+      <translation>Layer ibu kota tidak memiliki titik yang dapat dipakai; keterpencilan memakai jarak ke desa tercakup terdekat.</translation>
+    </message>
+    <message>
       <source>IDM field (score or class)</source>
       <translation>Kolom IDM (skor atau kelas)</translation>
     </message>
@@ -4816,28 +4804,12 @@
       <translation>Kolom kode desa (penentu urutan bila seri; kosong = deteksi otomatis)</translation>
     </message>
     <message>
-      <source>Kab/kota capitals (points) for remoteness</source>
-      <translation>Ibu kota kab/kota (titik) untuk keterpencilan</translation>
-    </message>
-    <message>
-      <source>Prioritised villages</source>
-      <translation>Desa terprioritas</translation>
-    </message>
-    <message>
       <source>Weights used</source>
       <translation>Bobot yang dipakai</translation>
     </message>
     <message>
       <source>Criteria skipped</source>
       <translation>Kriteria yang dilewati</translation>
-    </message>
-    <message>
-      <source>The village layer has no features. Choose a layer with villages.</source>
-      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
-    </message>
-    <message>
-      <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
-      <translation>Layer ibu kota tidak memiliki titik yang dapat dipakai; keterpencilan memakai jarak ke desa tercakup terdekat.</translation>
     </message>
     <message>
       <source>Fields used: {fields}</source>
@@ -4912,12 +4884,12 @@
       <translation>Desa yang diperbaiki</translation>
     </message>
     <message>
-      <source>Repaired features</source>
-      <translation>Fitur yang diperbaiki</translation>
-    </message>
-    <message>
       <source>Cannot read the village layer.</source>
       <translation>Layer desa tidak dapat dibaca.</translation>
+    </message>
+    <message>
+      <source>Repaired features</source>
+      <translation>Fitur yang diperbaiki</translation>
     </message>
     <message>
       <source>Repaired feature ids: {ids}</source>
@@ -4930,6 +4902,70 @@
     <message>
       <source>Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with an existing tower layer, the list of planned BTS within the sharing distance of another operator's tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty for the default planning assumptions. Leave the field parameters empty to use the standard field names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</source>
       <translation>Menjadwalkan setiap desa dalam rencana (dari 'Pilih teknologi': tech, capex_idr, opex_idr_year, priority_rank) selama tahun-tahun roadmap, menurut urutan prioritas, pada tahun paling awal ketika CAPEX dan OPEX tahun-tahun berikutnya dapat dibayar oleh sumber dana yang memenuhi syarat tanpa melampaui pagu tahunan atau pagu per desa. Sumber dana dipakai sesuai urutannya (bawaan: BAKTI/USO, co-investment operator, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Desa yang tidak dapat didanai ditandai 'unfunded' (belum terdanai) beserta alasannya. Juga menyusun tabel anggaran tahun × sumber, rencana pelatihan kader digital desa, paket per operator (opsional satu CSV per operator dalam sebuah folder) dan, bila ada layer menara eksisting, daftar BTS rencana yang berada dalam jarak berbagi dari menara operator lain. Tabel sumber dana berupa berkas CSV, JSON atau GeoPackage (tabel funding_sources); kosongkan untuk asumsi perencanaan bawaan. Kosongkan parameter kolom untuk memakai nama kolom standar (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</translation>
+    </message>
+    <message>
+      <source>Village plan layer (points or polygons)</source>
+      <translation>Layer rencana desa (titik atau poligon)</translation>
+    </message>
+    <message>
+      <source>First year of the roadmap</source>
+      <translation>Tahun pertama roadmap</translation>
+    </message>
+    <message>
+      <source>Number of years</source>
+      <translation>Jumlah tahun</translation>
+    </message>
+    <message>
+      <source>Years of OPEX funded from connection</source>
+      <translation>Jumlah tahun OPEX yang didanai sejak tersambung</translation>
+    </message>
+    <message>
+      <source>Funding table (CSV, JSON or GeoPackage; empty = defaults)</source>
+      <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
+      <translation>Tabel kapasitas pemasangan (CSV: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv)</source>
+      <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Lead time of a new BTS, from its build year to service (months)</source>
+      <translation>Waktu tunggu BTS baru, dari tahun pembangunan hingga beroperasi (bulan)</translation>
+    </message>
+    <message>
+      <source>Trained digital cadres per connected village</source>
+      <translation>Kader digital terlatih per desa tersambung</translation>
+    </message>
+    <message>
+      <source>Trainees per training batch</source>
+      <translation>Peserta per angkatan pelatihan</translation>
+    </message>
+    <message>
+      <source>Training cost per trainee (Rp)</source>
+      <translation>Biaya pelatihan per peserta (Rp)</translation>
+    </message>
+    <message>
+      <source>Training year</source>
+      <translation>Tahun pelatihan</translation>
+    </message>
+    <message>
+      <source>Existing towers (points with operator) for tower sharing</source>
+      <translation>Menara eksisting (titik dengan operator) untuk berbagi menara</translation>
+    </message>
+    <message>
+      <source>Tower sharing distance (m)</source>
+      <translation>Jarak berbagi menara (m)</translation>
+    </message>
+    <message>
+      <source>Roadmap villages</source>
+      <translation>Desa dalam roadmap</translation>
+    </message>
+    <message>
+      <source>Folder for one CSV per operator</source>
+      <translation>Folder untuk satu CSV per operator</translation>
     </message>
     <message>
       <source>Village code</source>
@@ -4992,52 +5028,24 @@
       <translation>Akhir kontrak layanan eksisting</translation>
     </message>
     <message>
-      <source>Village plan layer (points or polygons)</source>
-      <translation>Layer rencana desa (titik atau poligon)</translation>
+      <source>Same year as the connection</source>
+      <translation>Tahun yang sama dengan penyambungan</translation>
     </message>
     <message>
-      <source>First year of the roadmap</source>
-      <translation>Tahun pertama roadmap</translation>
+      <source>The year before</source>
+      <translation>Setahun sebelumnya</translation>
     </message>
     <message>
-      <source>Number of years</source>
-      <translation>Jumlah tahun</translation>
+      <source>Funding table: default planning assumptions (edit them on the Plan page).</source>
+      <translation>Tabel sumber dana: asumsi perencanaan bawaan (ubah di halaman Rencana).</translation>
     </message>
     <message>
-      <source>Years of OPEX funded from connection</source>
-      <translation>Jumlah tahun OPEX yang didanai sejak tersambung</translation>
+      <source>The plan layer has no villages: choose a layer with at least one village (run 'Choose technology' first) or clear the 'selected features only' option.</source>
+      <translation>Layer rencana tidak berisi desa: pilih layer dengan minimal satu desa (jalankan 'Pilih teknologi' lebih dulu) atau matikan opsi 'hanya fitur terpilih'.</translation>
     </message>
     <message>
-      <source>Funding table (CSV, JSON or GeoPackage; empty = defaults)</source>
-      <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
-    </message>
-    <message>
-      <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
-      <translation>Tabel kapasitas pemasangan (CSV: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
-    </message>
-    <message>
-      <source>Lead time of a new BTS, from its build year to service (months)</source>
-      <translation>Waktu tunggu BTS baru, dari tahun pembangunan hingga beroperasi (bulan)</translation>
-    </message>
-    <message>
-      <source>Trained digital cadres per connected village</source>
-      <translation>Kader digital terlatih per desa tersambung</translation>
-    </message>
-    <message>
-      <source>Trainees per training batch</source>
-      <translation>Peserta per angkatan pelatihan</translation>
-    </message>
-    <message>
-      <source>Training cost per trainee (Rp)</source>
-      <translation>Biaya pelatihan per peserta (Rp)</translation>
-    </message>
-    <message>
-      <source>Training year</source>
-      <translation>Tahun pelatihan</translation>
-    </message>
-    <message>
-      <source>Existing towers (points with operator) for tower sharing</source>
-      <translation>Menara eksisting (titik dengan operator) untuk berbagi menara</translation>
+      <source>The tower layer has no 'operator' field. Choose the field holding the operator in the parameter TOWER_OPERATOR_FIELD.</source>
+      <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
     </message>
     <message>
       <source>Tower operator field (default: operator)</source>
@@ -5046,18 +5054,6 @@
     <message>
       <source>Tower id field (default: site_id, else the feature id)</source>
       <translation>Kolom id menara (bawaan: site_id, jika tidak ada id fitur)</translation>
-    </message>
-    <message>
-      <source>Tower sharing distance (m)</source>
-      <translation>Jarak berbagi menara (m)</translation>
-    </message>
-    <message>
-      <source>Roadmap villages</source>
-      <translation>Desa dalam roadmap</translation>
-    </message>
-    <message>
-      <source>Folder for one CSV per operator</source>
-      <translation>Folder untuk satu CSV per operator</translation>
     </message>
     <message>
       <source>Villages scheduled</source>
@@ -5100,30 +5096,6 @@
       <translation>Berkas CSV operator</translation>
     </message>
     <message>
-      <source>Funding table: default planning assumptions (edit them on the Plan page).</source>
-      <translation>Tabel sumber dana: asumsi perencanaan bawaan (ubah di halaman Rencana).</translation>
-    </message>
-    <message>
-      <source>The plan layer has no villages: choose a layer with at least one village (run 'Choose technology' first) or clear the 'selected features only' option.</source>
-      <translation>Layer rencana tidak berisi desa: pilih layer dengan minimal satu desa (jalankan 'Pilih teknologi' lebih dulu) atau matikan opsi 'hanya fitur terpilih'.</translation>
-    </message>
-    <message>
-      <source>The tower layer has no 'operator' field. Choose the field holding the operator in the parameter TOWER_OPERATOR_FIELD.</source>
-      <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
-    </message>
-    <message>
-      <source>CSV (*.csv)</source>
-      <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-      <source>Same year as the connection</source>
-      <translation>Tahun yang sama dengan penyambungan</translation>
-    </message>
-    <message>
-      <source>The year before</source>
-      <translation>Setahun sebelumnya</translation>
-    </message>
-    <message>
       <source>Funding table: {n} sources from {path}</source>
       <translation>Tabel sumber dana: {n} sumber dari {path}</translation>
     </message>
@@ -5148,10 +5120,6 @@
       <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
     </message>
     <message>
-      <source>{what} field (default: {name})</source>
-      <translation>Kolom {what} (bawaan: {name})</translation>
-    </message>
-    <message>
       <source>Installation capacity: defaults (per year: {rows}; sources in the user guide).</source>
       <translation>Kapasitas pemasangan: bawaan (per tahun: {rows}; sumber di panduan pengguna).</translation>
     </message>
@@ -5170,6 +5138,10 @@
     <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
+    </message>
+    <message>
+      <source>{what} field (default: {name})</source>
+      <translation>Kolom {what} (bawaan: {name})</translation>
     </message>
     <message>
       <source>The plan layer has no field '{field}' ({what}). Run 'Choose technology' first so the layer has tech, capex_idr, opex_idr_year and priority_rank, or choose the field holding it in the parameter {param}.</source>
@@ -5232,10 +5204,6 @@
       <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
     </message>
     <message>
-      <source>Report layout template (.qpt)</source>
-      <translation>Templat tata letak laporan (.qpt)</translation>
-    </message>
-    <message>
       <source>SLA target availability (%)</source>
       <translation>Target ketersediaan SLA (%)</translation>
     </message>
@@ -5256,8 +5224,8 @@
       <translation>Layer desa (status, tahun roadmap; untuk peta dan indikator)</translation>
     </message>
     <message>
-      <source>Status field</source>
-      <translation>Kolom status</translation>
+      <source>Report layout template (.qpt)</source>
+      <translation>Templat tata letak laporan (.qpt)</translation>
     </message>
     <message>
       <source>Print layout templates (*.qpt)</source>
@@ -5274,6 +5242,10 @@
     <message>
       <source>Monthly M&amp;E report folder (CSV + PDF)</source>
       <translation>Folder laporan monev bulanan (CSV + PDF)</translation>
+    </message>
+    <message>
+      <source>Status field</source>
+      <translation>Kolom status</translation>
     </message>
     <message>
       <source>M&amp;E report PDF</source>
@@ -5408,6 +5380,14 @@
       <translation>kosong = pengaturan raster cakupan</translation>
     </message>
     <message>
+      <source>Saved PostgreSQL connection (name)</source>
+      <translation>Koneksi PostgreSQL tersimpan (nama)</translation>
+    </message>
+    <message>
+      <source>Schema</source>
+      <translation>Skema</translation>
+    </message>
+    <message>
       <source>the defaults</source>
       <translation>nilai bawaan</translation>
     </message>
@@ -5416,12 +5396,36 @@
       <translation>raster cakupan</translation>
     </message>
     <message>
+      <source>Villages (office points, or polygons)</source>
+      <translation>Desa (titik kantor desa, atau poligon)</translation>
+    </message>
+    <message>
       <source>Cost table (CSV or JSON; empty = defaults)</source>
       <translation>Tabel biaya (CSV atau JSON; kosong = bawaan)</translation>
     </message>
     <message>
+      <source>Cost tables (*.csv *.json)</source>
+      <translation>Tabel biaya (*.csv *.json)</translation>
+    </message>
+    <message>
+      <source>Give the name of a saved PostgreSQL connection (Browser &gt; PostgreSQL).</source>
+      <translation>Berikan nama koneksi PostgreSQL yang tersimpan (Browser &gt; PostgreSQL).</translation>
+    </message>
+    <message>
       <source>Coverage raster from 'Compute coverage' (its settings are used)</source>
       <translation>Raster cakupan dari 'Hitung cakupan' (pengaturannya dipakai)</translation>
+    </message>
+    <message>
+      <source>Tables copied</source>
+      <translation>Tabel yang disalin</translation>
+    </message>
+    <message>
+      <source>Rows copied</source>
+      <translation>Baris yang disalin</translation>
+    </message>
+    <message>
+      <source>Checksums match</source>
+      <translation>Checksum cocok</translation>
     </message>
     <message>
       <source>Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius {radius:.0f} m.</source>
@@ -5430,10 +5434,6 @@
     <message>
       <source>Tower height field (default: height_m)</source>
       <translation>Kolom tinggi menara (bawaan: height_m)</translation>
-    </message>
-    <message>
-      <source>Cost tables (*.csv *.json)</source>
-      <translation>Tabel biaya (*.csv *.json)</translation>
     </message>
     <message>
       <source>Propagation model ({hint})</source>
