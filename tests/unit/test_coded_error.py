@@ -1,0 +1,29 @@
+"""core.coded_error.CodedError: the one shape of the coded core errors (code + params, translated by errors.py)."""
+import pytest
+
+from kaltim_internet_plugin.core.capacity import CapacityError
+from kaltim_internet_plugin.core.coded_error import CodedError
+from kaltim_internet_plugin.core.coverage_settings import CoverageSettingsError
+from kaltim_internet_plugin.core.profile import ProfileError
+
+
+def test_code_params_and_text():
+    exc = CodedError("value_out_of_range", name="k", value=0.01, low=0.1)
+    assert exc.code == "value_out_of_range"
+    assert exc.params == {"name": "k", "value": 0.01, "low": 0.1}
+    assert str(exc) == "value_out_of_range: name='k', value=0.01, low=0.1"
+    assert isinstance(exc, ValueError)  # callers that catch ValueError keep working
+
+
+def test_a_param_may_be_called_code_or_be_a_coded_error():
+    inner = CodedError("bad_code", code="64.01")
+    outer = CodedError("row_invalid", row=3, error=inner)
+    assert inner.params == {"code": "64.01"}
+    assert outer.params["error"] is inner
+
+
+@pytest.mark.parametrize("cls", [CapacityError, CoverageSettingsError, ProfileError])
+def test_core_errors_share_it(cls):
+    exc = cls("some_code", x=1)
+    assert isinstance(exc, CodedError) and exc.code == "some_code" and exc.params == {"x": 1}
+    assert str(exc) == "some_code: x=1"
