@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core import numbers as nb
 from ..core.funding import (
@@ -57,6 +57,7 @@ from .charts import BarChart
 from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
+from .widgets import button, layer_combo, note_label
 
 ALG_ID = "kaltiminternet:roadmap"
 # output parameter -> table name in the output GeoPackage (the plan GeoPackage layout of DEVELOPING.md)
@@ -154,17 +155,10 @@ class PlanPage(QWidget):
         # plan layer and parameters ----------------------------------------------------------------------------
         box = QGroupBox(tr("Roadmap"))
         form = QFormLayout(box)
-        self.plan_combo = QgsMapLayerComboBox()
-        self.plan_combo.setObjectName("planLayerCombo")
-        self.plan_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
-        self.plan_combo.setAllowEmptyLayer(True)
-        self.plan_combo.setToolTip(tr("Village plan layer from 'Choose technology' (fields tech, capex_idr, "
-                                      "opex_idr_year, priority_rank)."))
+        self.plan_combo = layer_combo("planLayerCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer, tip=tr(
+            "Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank)."))
         form.addRow(tr("Plan layer"), self.plan_combo)
-        self.towers_combo = QgsMapLayerComboBox()
-        self.towers_combo.setObjectName("towersLayerCombo")
-        self.towers_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.towers_combo.setAllowEmptyLayer(True)
+        self.towers_combo = layer_combo("towersLayerCombo", LayerFilter.PointLayer)
         self.towers_combo.setLayer(None)
         self.towers_combo.setToolTip(tr("Optional: existing towers with an operator field, for the tower sharing "
                                         "list (planned BTS near another operator's tower)."))
@@ -239,9 +233,7 @@ class PlanPage(QWidget):
                   self.reset_button, self.validate_button):
             brow.addWidget(b)
         fl.addLayout(brow)
-        self.funding_messages = QLabel("")
-        self.funding_messages.setObjectName("fundingMessages")
-        self.funding_messages.setWordWrap(True)
+        self.funding_messages = note_label("fundingMessages")
         fl.addWidget(self.funding_messages)
         layout.addWidget(fbox)
 
@@ -251,11 +243,9 @@ class PlanPage(QWidget):
 
         # run -------------------------------------------------------------------------------------------------
         run_row = QHBoxLayout()
-        self.run_button = QPushButton(tr("Run roadmap"))
-        self.run_button.setObjectName("runRoadmapButton")
-        self.run_button.setToolTip(tr("Runs the Processing algorithm 'Build multi-year roadmap' in the background "
-                                      "and adds the results to the map."))
-        self.run_button.clicked.connect(self.run_roadmap)
+        self.run_button = button("runRoadmapButton", tr("Run roadmap"), self.run_roadmap, tip=tr(
+            "Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the "
+            "map."))
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -266,9 +256,7 @@ class PlanPage(QWidget):
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
         layout.addLayout(run_row)
-        self.summary_label = QLabel("")
-        self.summary_label.setObjectName("summaryLabel")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = note_label("summaryLabel")
         layout.addWidget(self.summary_label)
 
         # year filter --------------------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSlider,
     QWidget,
 )
@@ -46,6 +45,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
+from .widgets import button, layer_combo, note_label
 from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
@@ -111,9 +111,7 @@ class PriorityPage(QWidget):
             slider.valueChanged.connect(self._slider_changed)
         layout.addWidget(weights_box)
 
-        self.summary_label = QLabel("")
-        self.summary_label.setObjectName("prioritySummary")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = note_label("prioritySummary")
         layout.addWidget(self.summary_label)
         self.chart = PriorityChart()
         layout.addWidget(self.chart, 1)
@@ -137,10 +135,7 @@ class PriorityPage(QWidget):
         self.method_combo.setObjectName("methodCombo")
         self.method_combo.addItem(tr("Exact (MILP, HiGHS)"), 0)
         self.method_combo.addItem(tr("Greedy (fast heuristic)"), 1)
-        self.candidates_combo = QgsMapLayerComboBox()
-        self.candidates_combo.setObjectName("candidatesCombo")
-        self.candidates_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.candidates_combo.setAllowEmptyLayer(True)
+        self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer)
         self.candidates_combo.setLayer(None)
         self.candidates_combo.setToolTip(tr("Empty: candidate sites are built first (offices, hilltops, existing "
                                             "towers)."))
@@ -148,25 +143,16 @@ class PriorityPage(QWidget):
         pform.addRow(tr("Coverage radius"), self.radius_spin)
         pform.addRow(tr("Method"), self.method_combo)
         pform.addRow(tr("Candidate sites"), self.candidates_combo)
-        self.cost_button = QPushButton(tr("Cost table…"))
-        self.cost_button.setObjectName("costTableButton")
-        self.cost_button.setToolTip(tr("Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the "
-                                       "project and used by 'Choose technology' and the candidate sites."))
-        self.cost_button.clicked.connect(self.edit_cost_table)
+        self.cost_button = button("costTableButton", tr("Cost table…"), self.edit_cost_table, tip=tr(
+            "Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose "
+            "technology' and the candidate sites."))
         pform.addRow(tr("Costs"), self.cost_button)
         buttons = FlowLayout()
-        self.tech_button = QPushButton(tr("Choose technology"))
-        self.tech_button.setObjectName("chooseTechButton")
-        self.tech_button.setToolTip(tr("Cheapest feasible connection per village office (fibre, 4G FWA, radio "
-                                       "link, new BTS, satellite)."))
-        self.tech_button.clicked.connect(self.choose_technology)
-        self.optimise_button = QPushButton(tr("Optimise sites"))
-        self.optimise_button.setObjectName("optimiseButton")
-        self.optimise_button.setToolTip(tr("Choose new sites within the budget to cover the most people, weighted "
-                                           "by the priority score."))
-        self.optimise_button.clicked.connect(self.optimise_sites)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setObjectName("cancelButton")
+        self.tech_button = button("chooseTechButton", tr("Choose technology"), self.choose_technology, tip=tr(
+            "Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite)."))
+        self.optimise_button = button("optimiseButton", tr("Optimise sites"), self.optimise_sites, tip=tr(
+            "Choose new sites within the budget to cover the most people, weighted by the priority score."))
+        self.cancel_button = button("cancelButton", tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         for b in (self.tech_button, self.optimise_button, self.cancel_button):
@@ -176,9 +162,7 @@ class PriorityPage(QWidget):
         self.progress.setObjectName("priorityProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.status_label = QLabel("")
-        self.status_label.setObjectName("priorityStatus")
-        self.status_label.setWordWrap(True)
+        self.status_label = note_label("priorityStatus")
         pform.addRow(self.progress)
         pform.addRow(self.status_label)
         self.runner.progress, self.runner.status = self.progress, self.status_label

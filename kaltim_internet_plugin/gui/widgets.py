@@ -1,0 +1,41 @@
+"""The dock's small widgets built in one call each: a push button, a layer combo, a note label.
+
+Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
+building them here keeps each page's layout code about the layout.
+"""
+from __future__ import annotations
+
+from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+from ..compat import layer_filters
+
+
+def button(name: str, text: str, slot=None, tip: str = "") -> QPushButton:
+    """A push button named ``name`` (objectName) showing ``text``, calling ``slot`` when clicked."""
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    if tip:
+        widget.setToolTip(tip)
+    if slot is not None:
+        widget.clicked.connect(slot)
+    return widget
+
+
+def layer_combo(name: str, *filters, tip: str = "") -> QgsMapLayerComboBox:
+    """A layer combo named ``name`` listing the layers of ``filters`` (compat.LayerFilter values), empty allowed."""
+    widget = QgsMapLayerComboBox()
+    widget.setObjectName(name)
+    widget.setFilters(layer_filters(*filters))
+    widget.setAllowEmptyLayer(True)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def note_label(name: str) -> QLabel:
+    """An empty word-wrapping label named ``name``, for a status or result line filled in later."""
+    widget = QLabel("")
+    widget.setObjectName(name)
+    widget.setWordWrap(True)
+    return widget
