@@ -668,12 +668,12 @@
       <translation>Folder untuk plan.gpkg, plan.qgz, roadmap.xlsx, tabel CSV serta atlas dan laporan PDF. Berkas lama dengan nama yang sama akan diganti.</translation>
     </message>
     <message>
-      <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
-      <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
-    </message>
-    <message>
       <source>Cancel</source>
       <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
+      <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
     </message>
     <message>
       <source>Run the roadmap first: the export needs the roadmap villages layer.</source>
@@ -1056,24 +1056,8 @@
       <translation>Muat sampel Kaltim</translation>
     </message>
     <message>
-      <source>Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group.</source>
-      <translation>Menambahkan sampel bawaan: batas 1.038 desa yang nyata dengan jumlah penduduk PERKIRAAN, kecamatan dan kab/kota, serta DEM SINTETIS dan menara SINTETIS, sudah diberi gaya, dalam satu grup layer.</translation>
-    </message>
-    <message>
       <source>Layers</source>
       <translation>Layer</translation>
-    </message>
-    <message>
-      <source>Village polygons (or village office points) with a code per village.</source>
-      <translation>Poligon desa (atau titik kantor desa) dengan kode untuk setiap desa.</translation>
-    </message>
-    <message>
-      <source>Existing tower sites (points).</source>
-      <translation>Lokasi menara eksisting (titik).</translation>
-    </message>
-    <message>
-      <source>Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres.</source>
-      <translation>Model elevasi (GeoTIFF), misalnya DEMNAS atau SRTM, dalam meter.</translation>
     </message>
     <message>
       <source>Villages</source>
@@ -1088,24 +1072,12 @@
       <translation>Deteksi kolom</translation>
     </message>
     <message>
-      <source>Guess the fields from Kemendagri, BIG-RBI and BPS naming.</source>
-      <translation>Tebak kolom dari penamaan Kemendagri, BIG-RBI dan BPS.</translation>
-    </message>
-    <message>
       <source>Validate</source>
       <translation>Validasi</translation>
     </message>
     <message>
-      <source>Check codes, names, population, geometries, CRS and DEM overlap.</source>
-      <translation>Periksa kode, nama, penduduk, geometri, CRS dan tampalan dengan DEM.</translation>
-    </message>
-    <message>
       <source>Repair geometries (new layer)</source>
       <translation>Perbaiki geometri (layer baru)</translation>
-    </message>
-    <message>
-      <source>Writes a repaired copy as a new layer; your layer is not changed.</source>
-      <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
     </message>
     <message>
       <source>Open HTML report</source>
@@ -1126,6 +1098,34 @@
     <message>
       <source>Validating villages</source>
       <translation>Memvalidasi desa</translation>
+    </message>
+    <message>
+      <source>Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group.</source>
+      <translation>Menambahkan sampel bawaan: batas 1.038 desa yang nyata dengan jumlah penduduk PERKIRAAN, kecamatan dan kab/kota, serta DEM SINTETIS dan menara SINTETIS, sudah diberi gaya, dalam satu grup layer.</translation>
+    </message>
+    <message>
+      <source>Village polygons (or village office points) with a code per village.</source>
+      <translation>Poligon desa (atau titik kantor desa) dengan kode untuk setiap desa.</translation>
+    </message>
+    <message>
+      <source>Existing tower sites (points).</source>
+      <translation>Lokasi menara eksisting (titik).</translation>
+    </message>
+    <message>
+      <source>Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres.</source>
+      <translation>Model elevasi (GeoTIFF), misalnya DEMNAS atau SRTM, dalam meter.</translation>
+    </message>
+    <message>
+      <source>Guess the fields from Kemendagri, BIG-RBI and BPS naming.</source>
+      <translation>Tebak kolom dari penamaan Kemendagri, BIG-RBI dan BPS.</translation>
+    </message>
+    <message>
+      <source>Check codes, names, population, geometries, CRS and DEM overlap.</source>
+      <translation>Periksa kode, nama, penduduk, geometri, CRS dan tampalan dengan DEM.</translation>
+    </message>
+    <message>
+      <source>Writes a repaired copy as a new layer; your layer is not changed.</source>
+      <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
     </message>
     <message>
       <source>Choose a village layer first (or load the Kaltim sample).</source>
@@ -1188,16 +1188,8 @@
       <translation>Tambah kolom pemantauan…</translation>
     </message>
     <message>
-      <source>Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the plan GeoPackage (asks first).</source>
-      <translation>Menambahkan status, tanggal survei/kontrak/pasang/aktif dan catatan status ke layer terpilih di GeoPackage rencana (dengan konfirmasi).</translation>
-    </message>
-    <message>
       <source>Set up status editing</source>
       <translation>Siapkan penyuntingan status</translation>
-    </message>
-    <message>
-      <source>Status form with Indonesian labels and checks; every saved status change is added to the status history.</source>
-      <translation>Formulir status dengan label bahasa Indonesia dan pemeriksaan; setiap perubahan status yang disimpan ditambahkan ke riwayat status.</translation>
     </message>
     <message>
       <source>Style map by status</source>
@@ -1214,10 +1206,6 @@
     <message>
       <source>Import provider report…</source>
       <translation>Impor laporan penyedia…</translation>
-    </message>
-    <message>
-      <source>CSV or XLSX: code, period, uptime, outages, users, speeds, latency.</source>
-      <translation>CSV atau XLSX: kode, periode, uptime, gangguan, pengguna, kecepatan, latensi.</translation>
     </message>
     <message>
       <source>Indicators</source>
@@ -1310,6 +1298,18 @@
     <message>
       <source>Monthly M&amp;E report</source>
       <translation>Laporan monev bulanan</translation>
+    </message>
+    <message>
+      <source>Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the plan GeoPackage (asks first).</source>
+      <translation>Menambahkan status, tanggal survei/kontrak/pasang/aktif dan catatan status ke layer terpilih di GeoPackage rencana (dengan konfirmasi).</translation>
+    </message>
+    <message>
+      <source>Status form with Indonesian labels and checks; every saved status change is added to the status history.</source>
+      <translation>Formulir status dengan label bahasa Indonesia dan pemeriksaan; setiap perubahan status yang disimpan ditambahkan ke riwayat status.</translation>
+    </message>
+    <message>
+      <source>CSV or XLSX: code, period, uptime, outages, users, speeds, latency.</source>
+      <translation>CSV atau XLSX: kode, periode, uptime, gangguan, pengguna, kecepatan, latensi.</translation>
     </message>
     <message>
       <source>SLA target</source>
@@ -1576,10 +1576,6 @@
       <translation>Jalankan roadmap untuk melihat anggaran per tahun.</translation>
     </message>
     <message>
-      <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
-      <translation>Layer rencana desa dari 'Pilih teknologi' (kolom tech, capex_idr, opex_idr_year, priority_rank).</translation>
-    </message>
-    <message>
       <source>Plan layer</source>
       <translation>Layer rencana</translation>
     </message>
@@ -1652,10 +1648,6 @@
       <translation>Jalankan roadmap</translation>
     </message>
     <message>
-      <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
-      <translation>Menjalankan algoritma Processing 'Susun roadmap multi-tahun' di latar belakang dan menambahkan hasilnya ke peta.</translation>
-    </message>
-    <message>
       <source>Show the roadmap up to this year on the map (filters the roadmap layer).</source>
       <translation>Tampilkan roadmap sampai tahun ini di peta (menyaring layer roadmap).</translation>
     </message>
@@ -1706,6 +1698,14 @@
     <message>
       <source>Funding sources</source>
       <translation>Sumber dana</translation>
+    </message>
+    <message>
+      <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
+      <translation>Layer rencana desa dari 'Pilih teknologi' (kolom tech, capex_idr, opex_idr_year, priority_rank).</translation>
+    </message>
+    <message>
+      <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
+      <translation>Menjalankan algoritma Processing 'Susun roadmap multi-tahun' di latar belakang dan menambahkan hasilnya ke peta.</translation>
     </message>
     <message>
       <source>Map up to year</source>
@@ -1880,10 +1880,6 @@
       <translation>Tabel biaya…</translation>
     </message>
     <message>
-      <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>
-      <translation>Ubah CAPEX dan OPEX setiap teknologi (nilai bawaan bersumber); disimpan dalam proyek dan dipakai oleh 'Pilih teknologi' dan kandidat lokasi.</translation>
-    </message>
-    <message>
       <source>Costs</source>
       <translation>Biaya</translation>
     </message>
@@ -1892,16 +1888,8 @@
       <translation>Pilih teknologi</translation>
     </message>
     <message>
-      <source>Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite).</source>
-      <translation>Koneksi layak termurah per kantor desa (serat optik, 4G FWA, radio link, BTS baru, satelit).</translation>
-    </message>
-    <message>
       <source>Optimise sites</source>
       <translation>Optimalkan lokasi</translation>
-    </message>
-    <message>
-      <source>Choose new sites within the budget to cover the most people, weighted by the priority score.</source>
-      <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
       <source>No data: the village layer has no population field (map it on the Data page).</source>
@@ -1946,6 +1934,18 @@
     <message>
       <source>Weight of the criterion; the ranking updates while you move it.</source>
       <translation>Bobot kriteria; peringkat diperbarui saat Anda menggesernya.</translation>
+    </message>
+    <message>
+      <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>
+      <translation>Ubah CAPEX dan OPEX setiap teknologi (nilai bawaan bersumber); disimpan dalam proyek dan dipakai oleh 'Pilih teknologi' dan kandidat lokasi.</translation>
+    </message>
+    <message>
+      <source>Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite).</source>
+      <translation>Koneksi layak termurah per kantor desa (serat optik, 4G FWA, radio link, BTS baru, satelit).</translation>
+    </message>
+    <message>
+      <source>Choose new sites within the budget to cover the most people, weighted by the priority score.</source>
+      <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
       <source>All weights are zero: move at least one slider.</source>
@@ -2076,10 +2076,6 @@
       <translation>Skenario: menara rencana</translation>
     </message>
     <message>
-      <source>Point layer of planned sites (site_id, tech, height_m, …).</source>
-      <translation>Layer titik menara rencana (site_id, tech, height_m, …).</translation>
-    </message>
-    <message>
       <source>Create planned-sites layer…</source>
       <translation>Buat layer menara rencana…</translation>
     </message>
@@ -2090,10 +2086,6 @@
     <message>
       <source>Planned sites</source>
       <translation>Lokasi baru rencana</translation>
-    </message>
-    <message>
-      <source>Coverage raster of the existing sites (best signal in dBm).</source>
-      <translation>Raster cakupan menara eksisting (sinyal terbaik dalam dBm).</translation>
     </message>
     <message>
       <source>Villages classified against the existing coverage (status, cov_share).</source>
@@ -2116,16 +2108,8 @@
       <translation>Simpan</translation>
     </message>
     <message>
-      <source>Save the planned-sites layer's edits (this site included).</source>
-      <translation>Simpan suntingan layer menara rencana (termasuk menara ini).</translation>
-    </message>
-    <message>
       <source>Discard</source>
       <translation>Buang</translation>
-    </message>
-    <message>
-      <source>Remove this site (within the layer's unsaved edits).</source>
-      <translation>Hapus menara ini (di dalam suntingan layer yang belum disimpan).</translation>
     </message>
     <message>
       <source>Place a site to see what it would change.</source>
@@ -2154,6 +2138,22 @@
     <message>
       <source>Site discarded.</source>
       <translation>Menara dibuang.</translation>
+    </message>
+    <message>
+      <source>Point layer of planned sites (site_id, tech, height_m, …).</source>
+      <translation>Layer titik menara rencana (site_id, tech, height_m, …).</translation>
+    </message>
+    <message>
+      <source>Coverage raster of the existing sites (best signal in dBm).</source>
+      <translation>Raster cakupan menara eksisting (sinyal terbaik dalam dBm).</translation>
+    </message>
+    <message>
+      <source>Save the planned-sites layer's edits (this site included).</source>
+      <translation>Simpan suntingan layer menara rencana (termasuk menara ini).</translation>
+    </message>
+    <message>
+      <source>Remove this site (within the layer's unsaved edits).</source>
+      <translation>Hapus menara ini (di dalam suntingan layer yang belum disimpan).</translation>
     </message>
     <message>
       <source>The planned-sites layer cannot be opened.</source>
@@ -4700,10 +4700,6 @@
       <translation>Optimasi: {warning}</translation>
     </message>
     <message>
-      <source>Cannot use the DEM: {error}</source>
-      <translation>Tidak dapat memakai DEM: {error}</translation>
-    </message>
-    <message>
       <source>Coverage: model {m}, office signal ≥ {t} dBm, within {r} m (DEM).</source>
       <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t} dBm, dalam {r} m (DEM).</translation>
     </message>
@@ -5486,6 +5482,10 @@
     <message>
       <source>Cannot read the cost table {path}: {error}</source>
       <translation>Tidak dapat membaca tabel biaya {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot use the DEM: {error}</source>
+      <translation>Tidak dapat memakai DEM: {error}</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim {version}</source>
