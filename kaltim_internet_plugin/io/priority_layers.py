@@ -220,8 +220,8 @@ def output_fields(input_fields: QgsFields, additions) -> QgsFields:
     for f in input_fields:
         if f.name().lower() not in new_names:
             out.append(QgsField(f))
-    for field in make_fields(additions):
-        out.append(field)
+    for added in make_fields(additions):
+        out.append(added)
     return out
 
 
