@@ -121,20 +121,13 @@ def as_number(v):
         return str(v).strip()  # the core names it in the reason ("capex unknown ('abc')")
 
 
+YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
+NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
+
+
 def as_bool(v):
     """True/False, or None when empty/unknown."""
-    if is_null(v):
-        return None
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, (int, float)):
-        return bool(v)
-    s = str(v).strip().lower()
-    if s in ("1", "true", "yes", "y", "ya", "t", "ada"):
-        return True
-    if s in ("0", "false", "no", "n", "tidak", "f", "tidak ada"):
-        return False
-    return None
+    return None if is_null(v) else nb.parse_yes_no(v, YES_WORDS, NO_WORDS)
 
 
 def renewal_year(contract_end, result):

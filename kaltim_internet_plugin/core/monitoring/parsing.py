@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from typing import Optional
 
+from ..numbers import parse_yes_no
 from ..sites import BadValueError, is_blank, parse_number
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -83,18 +84,13 @@ FALSE_WORDS = {"0", "false", "no", "n", "tidak", "f", "tdk", "bukan", "salah", "
 
 
 def parse_flag(value: object) -> Optional[bool]:
+    """True/False of a yes/no cell (core.numbers.parse_yes_no), None when blank; other text is an error."""
     if is_blank(value):
         return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value)
-    s = str(value).strip().lower()
-    if s in TRUE_WORDS:
-        return True
-    if s in FALSE_WORDS:
-        return False
-    raise MonitoringError("not_yes_no", value=repr(value))
+    flag = parse_yes_no(value, TRUE_WORDS, FALSE_WORDS)
+    if flag is None:
+        raise MonitoringError("not_yes_no", value=repr(value))
+    return flag
 
 
 def _number(value: object) -> Optional[float]:
