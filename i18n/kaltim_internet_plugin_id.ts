@@ -1328,12 +1328,12 @@
       <translation>Laporan terakhir</translation>
     </message>
     <message>
-      <source>Choose the plan GeoPackage first.</source>
-      <translation>Pilih GeoPackage rencana terlebih dahulu.</translation>
-    </message>
-    <message>
       <source>Choose the village or site layer first.</source>
       <translation>Pilih layer desa atau site terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage first.</source>
+      <translation>Pilih GeoPackage rencana terlebih dahulu.</translation>
     </message>
     <message>
       <source>Status editing set up for '{layer}'. Edit the status in the attribute table or the form and save: each change is added to the status history.</source>
@@ -1580,24 +1580,8 @@
       <translation>Layer rencana</translation>
     </message>
     <message>
-      <source>Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another operator's tower).</source>
-      <translation>Opsional: menara eksisting dengan kolom operator, untuk daftar berbagi menara (BTS rencana di dekat menara operator lain).</translation>
-    </message>
-    <message>
       <source>Existing towers</source>
       <translation>Menara eksisting</translation>
-    </message>
-    <message>
-      <source>First budget year of the roadmap (START_YEAR).</source>
-      <translation>Tahun anggaran pertama roadmap (START_YEAR).</translation>
-    </message>
-    <message>
-      <source>Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked unfunded.</source>
-      <translation>Jumlah tahun roadmap (YEARS). Desa yang tidak dapat didanai dalam tahun-tahun ini ditandai belum terdanai.</translation>
-    </message>
-    <message>
-      <source>Trained digital cadres wanted per connected village (CADRE_TARGET).</source>
-      <translation>Jumlah kader digital terlatih yang diinginkan per desa tersambung (CADRE_TARGET).</translation>
     </message>
     <message>
       <source>Start year</source>
@@ -1702,6 +1686,22 @@
     <message>
       <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
       <translation>Layer rencana desa dari 'Pilih teknologi' (kolom tech, capex_idr, opex_idr_year, priority_rank).</translation>
+    </message>
+    <message>
+      <source>Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another operator's tower).</source>
+      <translation>Opsional: menara eksisting dengan kolom operator, untuk daftar berbagi menara (BTS rencana di dekat menara operator lain).</translation>
+    </message>
+    <message>
+      <source>First budget year of the roadmap (START_YEAR).</source>
+      <translation>Tahun anggaran pertama roadmap (START_YEAR).</translation>
+    </message>
+    <message>
+      <source>Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked unfunded.</source>
+      <translation>Jumlah tahun roadmap (YEARS). Desa yang tidak dapat didanai dalam tahun-tahun ini ditandai belum terdanai.</translation>
+    </message>
+    <message>
+      <source>Trained digital cadres wanted per connected village (CADRE_TARGET).</source>
+      <translation>Jumlah kader digital terlatih yang diinginkan per desa tersambung (CADRE_TARGET).</translation>
     </message>
     <message>
       <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
@@ -1812,10 +1812,6 @@
       <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
     </message>
     <message>
-      <source>Villages to rank, ideally classified (status field from 'Classify villages'). Your layer is not changed: scores go into a new layer.</source>
-      <translation>Desa yang akan diperingkat, sebaiknya sudah diklasifikasi (kolom status dari 'Klasifikasi desa'). Layer Anda tidak diubah: skor ditulis ke layer baru.</translation>
-    </message>
-    <message>
       <source>Custom (sliders)</source>
       <translation>Kustom (slider)</translation>
     </message>
@@ -1840,24 +1836,12 @@
       <translation>Teknologi dan lokasi baru</translation>
     </message>
     <message>
-      <source> billion Rp</source>
-      <translation> miliar Rp</translation>
-    </message>
-    <message>
-      <source>A new site covers the village offices within this distance.</source>
-      <translation>Lokasi baru menjangkau kantor desa dalam jarak ini.</translation>
-    </message>
-    <message>
       <source>Exact (MILP, HiGHS)</source>
       <translation>Eksak (MILP, HiGHS)</translation>
     </message>
     <message>
       <source>Greedy (fast heuristic)</source>
       <translation>Greedy (heuristik cepat)</translation>
-    </message>
-    <message>
-      <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
-      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
     </message>
     <message>
       <source>Budget</source>
@@ -1932,8 +1916,24 @@
       <translation>Mengoptimalkan lokasi</translation>
     </message>
     <message>
+      <source>Villages to rank, ideally classified (status field from 'Classify villages'). Your layer is not changed: scores go into a new layer.</source>
+      <translation>Desa yang akan diperingkat, sebaiknya sudah diklasifikasi (kolom status dari 'Klasifikasi desa'). Layer Anda tidak diubah: skor ditulis ke layer baru.</translation>
+    </message>
+    <message>
       <source>Weight of the criterion; the ranking updates while you move it.</source>
       <translation>Bobot kriteria; peringkat diperbarui saat Anda menggesernya.</translation>
+    </message>
+    <message>
+      <source> billion Rp</source>
+      <translation> miliar Rp</translation>
+    </message>
+    <message>
+      <source>A new site covers the village offices within this distance.</source>
+      <translation>Lokasi baru menjangkau kantor desa dalam jarak ini.</translation>
+    </message>
+    <message>
+      <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
+      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
     </message>
     <message>
       <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>

@@ -51,9 +51,7 @@ class ExportPanel(QGroupBox):
         self.export_button = button("exportPlanButton", tr("Export deployment plan"), self.export, tip=tr(
             "Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview "
             "and the roadmap report."))
-        self.cancel_button = button("exportCancelButton", tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button = button("exportCancelButton", tr("Cancel"), self.cancel, enabled=False)
         row.addWidget(self.export_button)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)

@@ -94,9 +94,7 @@ class DataPage(QWidget):
             "Check codes, names, population, geometries, CRS and DEM overlap."))
         self.repair_button = button("repairButton", tr("Repair geometries (new layer)"), self.repair, tip=tr(
             "Writes a repaired copy as a new layer; your layer is not changed."))
-        self.open_report_button = button("openReportButton", tr("Open HTML report"))
-        self.open_report_button.setEnabled(False)
-        self.open_report_button.clicked.connect(self.open_report)
+        self.open_report_button = button("openReportButton", tr("Open HTML report"), self.open_report, enabled=False)
         for b in (self.validate_button, self.repair_button, self.open_report_button):
             buttons.addWidget(b)
         layout.addLayout(buttons)

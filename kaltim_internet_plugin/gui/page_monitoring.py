@@ -13,7 +13,6 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -41,7 +40,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
-from .widgets import button, layer_combo, note_label
+from .widgets import button, layer_combo, note_label, spin_box
 
 SCOPE = "KaltimInternet"
 COUNT_KEYS = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT")
@@ -136,12 +135,7 @@ class MonitoringPage(QWidget):
         box = QGroupBox(tr("Indicators"))
         vbox = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.target_spin = QDoubleSpinBox()
-        self.target_spin.setObjectName("targetSpin")
-        self.target_spin.setRange(50.0, 100.0)
-        self.target_spin.setDecimals(2)
-        self.target_spin.setValue(99.0)
-        self.target_spin.setSuffix(" %")
+        self.target_spin = spin_box("targetSpin", 50.0, 100.0, 99.0, decimals=2, suffix=" %")
         row.addWidget(QLabel(tr("SLA target")))
         row.addWidget(self.target_spin)
         self.refresh_button = button("refreshButton", tr("Refresh"), self.refresh_indicators)
@@ -205,9 +199,7 @@ class MonitoringPage(QWidget):
         self.report_button.setObjectName("reportButton")
         self.report_button.setToolTip(tr("SLA, provider scorecard, flags and indicators as CSV files and a PDF."))
         self.report_button.clicked.connect(self.choose_and_export)
-        self.open_pdf_button = button("openPdfButton", tr("Open PDF"))
-        self.open_pdf_button.setEnabled(False)
-        self.open_pdf_button.clicked.connect(self.open_pdf)
+        self.open_pdf_button = button("openPdfButton", tr("Open PDF"), self.open_pdf, enabled=False)
         row.addWidget(self.report_button)
         row.addWidget(self.open_pdf_button)
         layout.addLayout(row)
@@ -239,6 +231,14 @@ class MonitoringPage(QWidget):
 
     def status_layer(self):
         return self.site_layer() if self.edit_target.currentData() == "sites" else self.village_layer()
+
+    def chosen_status_layer(self):
+        """The status layer, or None after telling the user to choose it first."""
+        layer = self.status_layer()
+        if not isinstance(layer, QgsVectorLayer):
+            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+            return None
+        return layer
 
     def _take_layers_from_data_page(self, *_args) -> None:
         data_page = getattr(self.dock, "data_page", None)
@@ -285,9 +285,8 @@ class MonitoringPage(QWidget):
 
     # status editing -----------------------------------------------------------------------------------------
     def add_fields(self, confirm: bool = True):
-        layer = self.status_layer()
-        if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+        layer = self.chosen_status_layer()
+        if layer is None:
             return None
         source = layer.source().split("|")
         path = source[0]
@@ -321,9 +320,8 @@ class MonitoringPage(QWidget):
         return added
 
     def setup_editing(self):
-        layer = self.status_layer()
-        if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+        layer = self.chosen_status_layer()
+        if layer is None:
             return None
         if not self._need_plan():
             return None
@@ -344,9 +342,8 @@ class MonitoringPage(QWidget):
     def style_map(self):
         from ..io.styles_monitoring import style_by_status
 
-        layer = self.status_layer()
-        if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+        layer = self.chosen_status_layer()
+        if layer is None:
             return None
         try:
             renderer = style_by_status(layer, sw.status_field_for(layer))

@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSlider,
-    QSpinBox,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -57,7 +56,7 @@ from .charts import BarChart
 from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
-from .widgets import button, layer_combo, note_label
+from .widgets import button, layer_combo, note_label, spin_box
 
 ALG_ID = "kaltiminternet:roadmap"
 # output parameter -> table name in the output GeoPackage (the plan GeoPackage layout of DEVELOPING.md)
@@ -158,27 +157,18 @@ class PlanPage(QWidget):
         self.plan_combo = layer_combo("planLayerCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer, tip=tr(
             "Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank)."))
         form.addRow(tr("Plan layer"), self.plan_combo)
-        self.towers_combo = layer_combo("towersLayerCombo", LayerFilter.PointLayer)
+        self.towers_combo = layer_combo("towersLayerCombo", LayerFilter.PointLayer, tip=tr(
+            "Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another "
+            "operator's tower)."))
         self.towers_combo.setLayer(None)
-        self.towers_combo.setToolTip(tr("Optional: existing towers with an operator field, for the tower sharing "
-                                        "list (planned BTS near another operator's tower)."))
         form.addRow(tr("Existing towers"), self.towers_combo)
-        self.start_spin = QSpinBox()
-        self.start_spin.setObjectName("startYearSpin")
-        self.start_spin.setRange(2000, 2100)
-        self.start_spin.setValue(2026)
-        self.start_spin.setToolTip(tr("First budget year of the roadmap (START_YEAR)."))
-        self.years_spin = QSpinBox()
-        self.years_spin.setObjectName("yearsSpin")
-        self.years_spin.setRange(1, 30)
-        self.years_spin.setValue(5)
-        self.years_spin.setToolTip(tr("Number of years in the roadmap (YEARS). Villages that cannot be funded "
-                                      "within these years are marked unfunded."))
-        self.cadre_spin = QSpinBox()
-        self.cadre_spin.setObjectName("cadreSpin")
-        self.cadre_spin.setRange(0, 20)
-        self.cadre_spin.setValue(2)
-        self.cadre_spin.setToolTip(tr("Trained digital cadres wanted per connected village (CADRE_TARGET)."))
+        self.start_spin = spin_box("startYearSpin", 2000, 2100, 2026, tip=tr(
+            "First budget year of the roadmap (START_YEAR)."))
+        self.years_spin = spin_box("yearsSpin", 1, 30, 5, tip=tr(
+            "Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked "
+            "unfunded."))
+        self.cadre_spin = spin_box("cadreSpin", 0, 20, 2, tip=tr(
+            "Trained digital cadres wanted per connected village (CADRE_TARGET)."))
         form.addRow(tr("Start year"), self.start_spin)
         form.addRow(tr("Years"), self.years_spin)
         form.addRow(tr("Cadres/village"), self.cadre_spin)

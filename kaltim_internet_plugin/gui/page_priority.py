@@ -18,11 +18,9 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
@@ -45,7 +43,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
-from .widgets import button, layer_combo, note_label
+from .widgets import button, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
@@ -73,12 +71,9 @@ class PriorityPage(QWidget):
         layout = scroll_body(self)
 
         form = QFormLayout()
-        self.village_combo = QgsMapLayerComboBox()
-        self.village_combo.setObjectName("priorityVillageCombo")
-        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
-        self.village_combo.setAllowEmptyLayer(True)
-        self.village_combo.setToolTip(tr("Villages to rank, ideally classified (status field from 'Classify "
-                                         "villages'). Your layer is not changed: scores go into a new layer."))
+        self.village_combo = layer_combo("priorityVillageCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer,
+                                         tip=tr("Villages to rank, ideally classified (status field from 'Classify "
+                                                "villages'). Your layer is not changed: scores go into a new layer."))
         form.addRow(tr("Villages"), self.village_combo)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("presetCombo")
@@ -118,27 +113,16 @@ class PriorityPage(QWidget):
 
         plan_box = QGroupBox(tr("Technology and new sites"))
         pform = QFormLayout(plan_box)
-        self.budget_spin = QDoubleSpinBox()
-        self.budget_spin.setObjectName("budgetSpin")
-        self.budget_spin.setRange(0, 100000)
-        self.budget_spin.setDecimals(1)
-        self.budget_spin.setValue(26.0)
-        self.budget_spin.setSuffix(tr(" billion Rp"))
-        self.radius_spin = QDoubleSpinBox()
-        self.radius_spin.setObjectName("radiusSpin")
-        self.radius_spin.setRange(100, 50000)
-        self.radius_spin.setDecimals(0)
-        self.radius_spin.setValue(5000)
-        self.radius_spin.setSuffix(" m")
-        self.radius_spin.setToolTip(tr("A new site covers the village offices within this distance."))
+        self.budget_spin = spin_box("budgetSpin", 0, 100000, 26.0, decimals=1, suffix=tr(" billion Rp"))
+        self.radius_spin = spin_box("radiusSpin", 100, 50000, 5000, decimals=0, suffix=" m", tip=tr(
+            "A new site covers the village offices within this distance."))
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         self.method_combo.addItem(tr("Exact (MILP, HiGHS)"), 0)
         self.method_combo.addItem(tr("Greedy (fast heuristic)"), 1)
-        self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer)
+        self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer, tip=tr(
+            "Empty: candidate sites are built first (offices, hilltops, existing towers)."))
         self.candidates_combo.setLayer(None)
-        self.candidates_combo.setToolTip(tr("Empty: candidate sites are built first (offices, hilltops, existing "
-                                            "towers)."))
         pform.addRow(tr("Budget"), self.budget_spin)
         pform.addRow(tr("Coverage radius"), self.radius_spin)
         pform.addRow(tr("Method"), self.method_combo)
@@ -152,9 +136,7 @@ class PriorityPage(QWidget):
             "Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite)."))
         self.optimise_button = button("optimiseButton", tr("Optimise sites"), self.optimise_sites, tip=tr(
             "Choose new sites within the budget to cover the most people, weighted by the priority score."))
-        self.cancel_button = button("cancelButton", tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button = button("cancelButton", tr("Cancel"), self.cancel, enabled=False)
         for b in (self.tech_button, self.optimise_button, self.cancel_button):
             buttons.addWidget(b)
         pform.addRow(buttons)

@@ -1,4 +1,4 @@
-"""The dock's small widgets built in one call each: a push button, a layer combo, a note label.
+"""The dock's small widgets built in one call each: a push button, a layer combo, a number box, a note label.
 
 Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
 building them here keeps each page's layout code about the layout.
@@ -6,17 +6,19 @@ building them here keeps each page's layout code about the layout.
 from __future__ import annotations
 
 from qgis.gui import QgsMapLayerComboBox
-from qgis.PyQt.QtWidgets import QLabel, QPushButton
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QPushButton, QSpinBox
 
 from ..compat import layer_filters
 
 
-def button(name: str, text: str, slot=None, tip: str = "") -> QPushButton:
+def button(name: str, text: str, slot=None, tip: str = "", enabled: bool = True) -> QPushButton:
     """A push button named ``name`` (objectName) showing ``text``, calling ``slot`` when clicked."""
     widget = QPushButton(text)
     widget.setObjectName(name)
     if tip:
         widget.setToolTip(tip)
+    if not enabled:
+        widget.setEnabled(False)
     if slot is not None:
         widget.clicked.connect(slot)
     return widget
@@ -28,6 +30,22 @@ def layer_combo(name: str, *filters, tip: str = "") -> QgsMapLayerComboBox:
     widget.setObjectName(name)
     widget.setFilters(layer_filters(*filters))
     widget.setAllowEmptyLayer(True)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def spin_box(name: str, low, high, value, decimals=None, suffix: str = "", tip: str = ""):
+    """A number box named ``name`` from ``low`` to ``high`` showing ``value``: whole numbers (QSpinBox), or with
+    ``decimals`` places (QDoubleSpinBox)."""
+    widget = QSpinBox() if decimals is None else QDoubleSpinBox()
+    widget.setObjectName(name)
+    widget.setRange(low, high)
+    if decimals is not None:
+        widget.setDecimals(decimals)
+    widget.setValue(value)
+    if suffix:
+        widget.setSuffix(suffix)
     if tip:
         widget.setToolTip(tip)
     return widget
