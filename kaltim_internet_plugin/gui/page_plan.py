@@ -38,14 +38,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core import numbers as nb
-from ..core.funding import (
-    ALL,
-    FundingSource,
-    FundingTableError,
-    default_sources,
-    format_idr,
-    validate_sources,
-)
+from ..core.funding import ALL, FundingSource, FundingTableError, default_sources, format_idr, validate_sources
 from ..core.plan_summary import summarize
 from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store

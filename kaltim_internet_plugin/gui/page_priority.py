@@ -11,24 +11,9 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from qgis.core import (
-    Qgis,
-    QgsFeature,
-    QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
-)
+from qgis.core import Qgis, QgsFeature, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QProgressBar,
-    QSlider,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QProgressBar, QSlider, QWidget
 
 from ..compat import LayerFilter
 from ..core import formatting as fmt

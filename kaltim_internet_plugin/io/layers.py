@@ -18,14 +18,7 @@ from qgis.core import (
 )
 
 from ..compat import transform_bounding_box
-from ..core.villages import (
-    FieldMapping,
-    Finding,
-    ValidationReport,
-    VillageRecord,
-    detect_fields,
-    validate_records,
-)
+from ..core.villages import FieldMapping, Finding, ValidationReport, VillageRecord, detect_fields, validate_records
 from ..i18n import tr
 
 NODATA_WARN_SHARE = 0.05

@@ -8,26 +8,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsProcessingException,
-    QgsWkbTypes,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsWkbTypes
 
 from ..compat import FieldType
 from ..core import candidates as cd
 from ..core.costs import default_cost_table
 from ..core.villages import detect_fields
 from ..i18n import tr
-from ..io.priority_layers import (
-    find_field,
-    make_fields,
-    point_geometry,
-    points_to_crs,
-    read_table,
-    sample_raster,
-)
+from ..io.priority_layers import find_field, make_fields, point_geometry, points_to_crs, read_table, sample_raster
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (
-    QgsProcessingException,
-)
+from qgis.core import QgsProcessingException
 
 from ..errors import finding_text
 from ..i18n import tr

@@ -4,11 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsProcessingException,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import formatting as fmt

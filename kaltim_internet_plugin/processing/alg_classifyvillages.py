@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessingException,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import classify as cl

@@ -2,9 +2,7 @@
 person by kab/kota and technology, what each leaves unfunded (core.scenario.compare)."""
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingException,
-)
+from qgis.core import QgsProcessingException
 
 from ..compat import FieldType
 from ..core import plan_summary as ps

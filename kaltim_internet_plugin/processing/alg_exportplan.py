@@ -6,9 +6,7 @@ from __future__ import annotations
 import os
 import time
 
-from qgis.core import (
-    QgsProcessingException,
-)
+from qgis.core import QgsProcessingException
 
 from ..i18n import tr
 from ..report import export_plan as ep

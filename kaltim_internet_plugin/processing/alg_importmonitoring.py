@@ -11,9 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from qgis.core import (
-    QgsProcessingException,
-)
+from qgis.core import QgsProcessingException
 
 from ..core import monitoring as mon
 from ..core import monitoring_store as store

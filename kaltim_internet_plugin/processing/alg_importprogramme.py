@@ -6,13 +6,7 @@ import csv
 import datetime as dt
 import os
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessingException,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import programme as pg

@@ -3,13 +3,7 @@ budgeted Maximal Covering Location Problem (core.optimize.solve_mclp, exact MILP
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import (
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsGeometry,
-    QgsProcessingException,
-)
+from qgis.core import QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import definitions as defs

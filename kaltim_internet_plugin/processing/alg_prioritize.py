@@ -4,11 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsProcessingException,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
 
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields

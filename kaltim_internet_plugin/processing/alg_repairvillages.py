@@ -1,10 +1,7 @@
 """kaltiminternet:repairvillages — write a NEW layer with repaired (valid) geometries; the input stays as it is."""
 from __future__ import annotations
 
-from qgis.core import (
-    QgsFeatureSink,
-    QgsProcessingException,
-)
+from qgis.core import QgsFeatureSink, QgsProcessingException
 
 from ..i18n import tr
 from ..io.layers import repair_layer

@@ -8,10 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessingException,
-)
+from qgis.core import QgsFeatureRequest, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import monitoring as mon
