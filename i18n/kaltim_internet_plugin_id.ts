@@ -1968,8 +1968,20 @@
       <translation>Desa menurut cakupan</translation>
     </message>
     <message>
+      <source>Technology choice failed: {log}</source>
+      <translation>Pemilihan teknologi gagal: {log}</translation>
+    </message>
+    <message>
       <source>Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.</source>
       <translation>Teknologi: {counts}. CAPEX {capex}, OPEX {opex} per tahun.</translation>
+    </message>
+    <message>
+      <source>Candidate sites failed: {log}</source>
+      <translation>Pembuatan kandidat lokasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Site optimisation failed: {log}</source>
+      <translation>Optimasi lokasi gagal: {log}</translation>
     </message>
     <message>
       <source>{k} sites for {cost}: {pop} people newly covered (gap {gap}).</source>
@@ -1982,18 +1994,6 @@
     <message>
       <source>No data, skipped: {c}.</source>
       <translation>Tanpa data, dilewati: {c}.</translation>
-    </message>
-    <message>
-      <source>Technology choice failed: {log}</source>
-      <translation>Pemilihan teknologi gagal: {log}</translation>
-    </message>
-    <message>
-      <source>Candidate sites failed: {log}</source>
-      <translation>Pembuatan kandidat lokasi gagal: {log}</translation>
-    </message>
-    <message>
-      <source>Site optimisation failed: {log}</source>
-      <translation>Optimasi lokasi gagal: {log}</translation>
     </message>
     <message>
       <source>Place a planned site on the map and see, before building it, which villages it would cover. Needs the coverage of the existing sites and the classified villages from the Coverage page.</source>

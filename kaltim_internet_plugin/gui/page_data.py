@@ -15,10 +15,10 @@ from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
 from ..report.validation_html import render_html
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
-from .widgets import button, layer_combo
+from .widgets import button, button_row, disconnect, layer_combo
 
 SCOPE = "KaltimInternet"
 
@@ -82,14 +82,12 @@ class DataPage(QWidget):
         fform.addRow(row)
         layout.addWidget(fields_box)
 
-        buttons = FlowLayout()
         self.validate_button = button("validateButton", tr("Validate"), self.validate, tip=tr(
             "Check codes, names, population, geometries, CRS and DEM overlap."))
         self.repair_button = button("repairButton", tr("Repair geometries (new layer)"), self.repair, tip=tr(
             "Writes a repaired copy as a new layer; your layer is not changed."))
         self.open_report_button = button("openReportButton", tr("Open HTML report"), self.open_report, enabled=False)
-        for b in (self.validate_button, self.repair_button, self.open_report_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.validate_button, self.repair_button, self.open_report_button)
         layout.addLayout(buttons)
         self.report_view = QTextBrowser()
         self.report_view.setObjectName("reportView")
@@ -246,9 +244,6 @@ class DataPage(QWidget):
         self.report_view.setHtml(render_html(report))
 
     def cleanup(self):
-        try:
-            QgsProject.instance().readProject.disconnect(self.restore_from_project)
-        except TypeError:
-            pass
+        disconnect(QgsProject.instance().readProject, self.restore_from_project)
         if self.task is not None:
             self.task.cancel()

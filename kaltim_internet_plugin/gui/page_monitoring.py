@@ -40,7 +40,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
-from .widgets import button, layer_combo, note_label, spin_box
+from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
 
 SCOPE = "KaltimInternet"
 COUNT_KEYS = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT")
@@ -103,15 +103,13 @@ class MonitoringPage(QWidget):
         form.addRow(tr("Villages"), self.village_combo)
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("Status layer"), self.edit_target)
-        grid = FlowLayout()
         self.add_fields_button = button("addFieldsButton", tr("Add monitoring fields…"), self.add_fields, tip=tr(
             "Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the "
             "plan GeoPackage (asks first)."))
         self.setup_button = button("setupStatusButton", tr("Set up status editing"), self.setup_editing, tip=tr(
             "Status form with Indonesian labels and checks; every saved status change is added to the status history."))
         self.style_button = button("styleStatusButton", tr("Style map by status"), self.style_map)
-        for b in (self.setup_button, self.style_button, self.add_fields_button):
-            grid.addWidget(b)
+        grid = button_row(self.setup_button, self.style_button, self.add_fields_button)
         form.addRow(grid)
         self.status_label = note_label("setupLabel")
         form.addRow(self.status_label)
@@ -461,10 +459,7 @@ class MonitoringPage(QWidget):
         if layer is self._watched:
             return
         if self._watched is not None:
-            try:
-                self._watched.selectionChanged.disconnect(self._selection_changed)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(self._watched.selectionChanged, self._selection_changed)
         self._watched = layer if isinstance(layer, QgsVectorLayer) else None
         if self._watched is not None:
             self._watched.selectionChanged.connect(self._selection_changed)
@@ -544,15 +539,9 @@ class MonitoringPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
 
     def cleanup(self):
-        try:
-            QgsProject.instance().readProject.disconnect(self._project_read)
-        except TypeError:
-            pass
+        disconnect(QgsProject.instance().readProject, self._project_read)
         if self._watched is not None:
-            try:
-                self._watched.selectionChanged.disconnect(self._selection_changed)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(self._watched.selectionChanged, self._selection_changed)
             self._watched = None
         for runner in (self.import_runner, self.report_runner):
             runner.cancel()

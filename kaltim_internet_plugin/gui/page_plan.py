@@ -46,10 +46,10 @@ from ..io.styles_plan import color_for, style_plan_by_year
 from ..labels import funding_color, label_list
 from .capacity_editor import CapacityEditor
 from .charts import BarChart
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
-from .widgets import button, layer_combo, note_label, spin_box
+from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
 
 ALG_ID = "kaltiminternet:roadmap"
 # output parameter -> table name in the output GeoPackage (the plan GeoPackage layout of DEVELOPING.md)
@@ -196,7 +196,6 @@ class PlanPage(QWidget):
             self.funding_table.setItemDelegateForColumn(COL[col], delegate)
         self.funding_table.cellChanged.connect(self._cell_changed)
         fl.addWidget(self.funding_table)
-        brow = FlowLayout()
         self.add_row_button = QPushButton(tr("Add"))
         self.add_row_button.setToolTip(tr("Add a funding source"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -212,9 +211,8 @@ class PlanPage(QWidget):
         self.reset_button.clicked.connect(self.reset_defaults)
         self.validate_button = QPushButton(tr("Validate"))
         self.validate_button.clicked.connect(self.validate)
-        for b in (self.add_row_button, self.remove_row_button, self.load_csv_button, self.save_csv_button,
-                  self.reset_button, self.validate_button):
-            brow.addWidget(b)
+        brow = button_row(self.add_row_button, self.remove_row_button, self.load_csv_button, self.save_csv_button,
+                          self.reset_button, self.validate_button)
         fl.addLayout(brow)
         self.funding_messages = note_label("fundingMessages")
         fl.addWidget(self.funding_messages)
@@ -781,9 +779,6 @@ class PlanPage(QWidget):
     def cleanup(self):
         for sig, slot in ((QgsProject.instance().readProject, self.restore_from_project),
                           (QgsProject.instance().cleared, self._project_cleared)):
-            try:
-                sig.disconnect(slot)
-            except TypeError:
-                pass
+            disconnect(sig, slot)
         if self.task is not None:
             self.task.cancel()

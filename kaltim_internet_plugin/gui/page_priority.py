@@ -24,11 +24,11 @@ from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
 from ..labels import counts_text, criterion_labels, preset_labels
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
-from .widgets import button, layer_combo, note_label, spin_box
+from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
@@ -116,14 +116,12 @@ class PriorityPage(QWidget):
             "Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose "
             "technology' and the candidate sites."))
         pform.addRow(tr("Costs"), self.cost_button)
-        buttons = FlowLayout()
         self.tech_button = button("chooseTechButton", tr("Choose technology"), self.choose_technology, tip=tr(
             "Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite)."))
         self.optimise_button = button("optimiseButton", tr("Optimise sites"), self.optimise_sites, tip=tr(
             "Choose new sites within the budget to cover the most people, weighted by the priority score."))
         self.cancel_button = button("cancelButton", tr("Cancel"), self.cancel, enabled=False)
-        for b in (self.tech_button, self.optimise_button, self.cancel_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.tech_button, self.optimise_button, self.cancel_button)
         pform.addRow(buttons)
         self.progress = QProgressBar()
         self.progress.setObjectName("priorityProgress")
@@ -479,6 +477,11 @@ class PriorityPage(QWidget):
             params["DEM"] = dem.id()
         return params
 
+    def _failed(self, key: str, message: str, feedback) -> None:
+        """The run of ``key`` failed: ``message`` with the end of its log ({log}) on the page, the dock told."""
+        self.status_label.setText(message.format(log=feedback.textLog()[-500:]))
+        self.taskFinished.emit(key, False, {})
+
     def choose_technology(self):
         villages = self._prepared_villages()
         if villages is None:
@@ -488,9 +491,7 @@ class PriorityPage(QWidget):
 
         def done(ok, results, feedback):
             if not ok:
-                self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
-                self.taskFinished.emit("choosetech", False, {})
-                return
+                return self._failed("choosetech", tr("Technology choice failed: {log}"), feedback)
             self._add_result(out, tr("Village technology"), style_tech,
                              self.workflow.run_group("choosetech", tr("Choose technology")))
             lang = ui_lang()
@@ -517,9 +518,7 @@ class PriorityPage(QWidget):
 
         def done(ok, results, feedback):
             if not ok:
-                self.status_label.setText(tr("Candidate sites failed: {log}").format(log=feedback.textLog()[-500:]))
-                self.taskFinished.emit("candidates", False, {})
-                return
+                return self._failed("candidates", tr("Candidate sites failed: {log}"), feedback)
             group = self.workflow.run_group("optimise", tr("Optimise sites"))
             layer = self._add_result(out, tr("Candidate sites"), style_candidates, group)
             self.taskFinished.emit("candidates", True, dict(results))
@@ -545,9 +544,7 @@ class PriorityPage(QWidget):
 
         def done(ok, results, feedback):
             if not ok:
-                self.status_label.setText(tr("Site optimisation failed: {log}").format(log=feedback.textLog()[-500:]))
-                self.taskFinished.emit("optimizesites", False, {})
-                return
+                return self._failed("optimizesites", tr("Site optimisation failed: {log}"), feedback)
             target = group or self.workflow.run_group("optimise", tr("Optimise sites"))
             self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
             self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
@@ -564,13 +561,7 @@ class PriorityPage(QWidget):
         return self._start("kaltiminternet:optimizesites", params, done, tr("Optimising sites"))
 
     def cleanup(self):
-        try:
-            QgsProject.instance().layersWillBeRemoved.disconnect(self._layers_removed)
-        except TypeError:
-            pass
-        try:
-            self.workflow.published.disconnect(self._result_published)
-        except (TypeError, RuntimeError):
-            pass
+        disconnect(QgsProject.instance().layersWillBeRemoved, self._layers_removed)
+        disconnect(self.workflow.published, self._result_published)
         if self.task is not None:
             self.task.cancel()

@@ -39,12 +39,11 @@ from ..io.planned_sites import (
 from ..io.styles import status_labels
 from ..io.styles_whatif import style_affected_villages, style_planned_sites, style_preview_raster
 from ..labels import label
-from .fit import FlowLayout
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
 from .whatif_task import WhatIfTask
-from .widgets import button, layer_combo, note_label
+from .widgets import button, button_row, disconnect, layer_combo, note_label
 from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
@@ -116,7 +115,6 @@ class WhatIfPanel(QWidget):
         for combo in (self.dem_combo, self.coverage_combo, self.villages_combo):
             combo.setLayer(None)
 
-        buttons = FlowLayout()
         self.place_button = button("placeSiteButton", tr("Place site"))
         self.place_button.setCheckable(True)
         self.place_button.setToolTip(tr("Click on the map to add a planned site; drag a planned site to move it."))
@@ -125,8 +123,7 @@ class WhatIfPanel(QWidget):
             "Save the planned-sites layer's edits (this site included)."))
         self.discard_button = button("discardButton", tr("Discard"), self.discard, tip=tr(
             "Remove this site (within the layer's unsaved edits)."))
-        for b in (self.place_button, self.keep_button, self.discard_button):
-            buttons.addWidget(b)
+        buttons = button_row(self.place_button, self.keep_button, self.discard_button)
         vbox.addLayout(buttons)
 
         self.summary_label = QLabel(tr("Place a site to see what it would change."))
@@ -176,10 +173,7 @@ class WhatIfPanel(QWidget):
         old = self._layer
         if old is not None:
             for sig, slot in self._layer_connections():
-                try:
-                    getattr(old, sig).disconnect(slot)
-                except (TypeError, RuntimeError):
-                    pass
+                disconnect(getattr(old, sig), slot)
         self._layer = layer if isinstance(layer, QgsVectorLayer) else None
         self._fid_site = {}
         self.current_fid = None
@@ -612,9 +606,6 @@ class WhatIfPanel(QWidget):
             canvas.unsetMapTool(self.tool)
         data_page = getattr(self.dock, "data_page", None)
         if data_page is not None and hasattr(data_page, "dem_combo"):
-            try:
-                data_page.dem_combo.layerChanged.disconnect(self._data_dem_changed)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(data_page.dem_combo.layerChanged, self._data_dem_changed)
         self._sites_layer_changed(None)
         shutil.rmtree(self.tmpdir, ignore_errors=True)

@@ -1,4 +1,5 @@
-"""The dock's small widgets built in one call each: a push button, a layer combo, a number box, a note label.
+"""The dock's small widgets built in one call each: a push button, a row of buttons, a layer combo, a number box,
+a note label; and the quiet disconnect of a signal when a page is cleaned up.
 
 Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
 building them here keeps each page's layout code about the layout.
@@ -9,6 +10,7 @@ from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QPushButton, QSpinBox
 
 from ..compat import layer_filters
+from .fit import FlowLayout
 
 
 def button(name: str, text: str, slot=None, tip: str = "", enabled: bool = True) -> QPushButton:
@@ -22,6 +24,14 @@ def button(name: str, text: str, slot=None, tip: str = "", enabled: bool = True)
     if slot is not None:
         widget.clicked.connect(slot)
     return widget
+
+
+def button_row(*buttons) -> FlowLayout:
+    """The buttons left to right, wrapped onto the next row when the dock is narrow."""
+    row = FlowLayout()
+    for b in buttons:
+        row.addWidget(b)
+    return row
 
 
 def layer_combo(name: str, *filters, tip: str = "") -> QgsMapLayerComboBox:
@@ -57,3 +67,11 @@ def note_label(name: str) -> QLabel:
     widget.setObjectName(name)
     widget.setWordWrap(True)
     return widget
+
+
+def disconnect(signal, slot) -> None:
+    """``signal.disconnect(slot)``; nothing when it was not connected or its object is already gone."""
+    try:
+        signal.disconnect(slot)
+    except (TypeError, RuntimeError):
+        pass
