@@ -1,12 +1,13 @@
 """The dock's small widgets built in one call each: a push button, a row of buttons, a layer combo, a number box,
-a note label; and the quiet disconnect of a signal when a page is cleaned up.
+a note label, a cross on the map; and the quiet disconnect of a signal when a page is cleaned up.
 
 Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
 building them here keeps each page's layout code about the layout.
 """
 from __future__ import annotations
 
-from qgis.gui import QgsMapLayerComboBox
+from qgis.gui import QgsMapLayerComboBox, QgsVertexMarker
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QPushButton, QSpinBox
 
 from ..compat import layer_filters
@@ -67,6 +68,16 @@ def note_label(name: str) -> QLabel:
     widget.setObjectName(name)
     widget.setWordWrap(True)
     return widget
+
+
+def cross_marker(canvas, color: str, size: int) -> QgsVertexMarker:
+    """A cross on the map ``canvas`` (pen width 2), e.g. the point being probed or the site being dragged."""
+    marker = QgsVertexMarker(canvas)
+    marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
+    marker.setColor(QColor(color))
+    marker.setIconSize(size)
+    marker.setPenWidth(2)
+    return marker
 
 
 def disconnect(signal, slot) -> None:
