@@ -5,6 +5,7 @@ from kaltim_internet_plugin.core.capacity import CapacityError
 from kaltim_internet_plugin.core.coded_error import CodedError
 from kaltim_internet_plugin.core.coverage_settings import CoverageSettingsError
 from kaltim_internet_plugin.core.profile import ProfileError
+from kaltim_internet_plugin.core.programme import ProgrammeError
 
 
 def test_code_params_and_text():
@@ -22,8 +23,13 @@ def test_a_param_may_be_called_code_or_be_a_coded_error():
     assert outer.params["error"] is inner
 
 
-@pytest.mark.parametrize("cls", [CapacityError, CoverageSettingsError, ProfileError])
+@pytest.mark.parametrize("cls", [CapacityError, CoverageSettingsError, ProfileError, ProgrammeError])
 def test_core_errors_share_it(cls):
     exc = cls("some_code", x=1)
     assert isinstance(exc, CodedError) and exc.code == "some_code" and exc.params == {"x": 1}
     assert str(exc) == "some_code: x=1"
+
+
+def test_programme_error_takes_a_param_called_code():
+    exc = ProgrammeError("unknown_code", code="64.99.99.9999", row=4)
+    assert exc.code == "unknown_code" and exc.params == {"code": "64.99.99.9999", "row": 4}
