@@ -10,4 +10,9 @@ class CodedError(ValueError):
     def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
         self.code = code
         self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
+        super().__init__(f"{code}: " + ", ".join(f"{k}={self.show(v)}" for k, v in params.items()))
+
+    @staticmethod
+    def show(value) -> str:
+        """A param in ``str()`` of the error: its repr (a subclass whose params are texts may show them as they are)."""
+        return repr(value)

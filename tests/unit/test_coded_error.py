@@ -33,3 +33,13 @@ def test_core_errors_share_it(cls):
 def test_programme_error_takes_a_param_called_code():
     exc = ProgrammeError("unknown_code", code="64.99.99.9999", row=4)
     assert exc.code == "unknown_code" and exc.params == {"code": "64.99.99.9999", "row": 4}
+
+
+def test_monitoring_error_shows_its_params_as_text():
+    from kaltim_internet_plugin.core.monitoring import MonitoringError
+
+    inner = MonitoringError("not_yes_no", value="'kadang'")
+    outer = MonitoringError("bad_column", column="power_outage", error=inner)
+    assert isinstance(outer, CodedError)
+    assert str(inner) == "not_yes_no: value='kadang'"
+    assert str(outer) == "bad_column: column=power_outage, error=not_yes_no: value='kadang'"

@@ -5,20 +5,18 @@ import datetime as dt
 import re
 from typing import Optional
 
+from ..coded_error import CodedError
 from ..numbers import parse_yes_no
 from ..sites import BadValueError, is_blank, parse_number
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-class MonitoringError(ValueError):
+class MonitoringError(CodedError):
     """A monitoring value, row or import is not valid. ``code`` and ``params`` let a front translate it
     (``errors.describe``); a param may itself be a MonitoringError (a column's value error, a conflict's subject)."""
 
-    def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!s}" for k, v in params.items()))
+    show = staticmethod(str)  # its params are already quoted texts or nested errors
 
 
 def parse_datetime(value: object) -> dt.datetime:
