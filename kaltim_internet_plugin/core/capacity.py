@@ -19,17 +19,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from .coded_error import CodedError
 from .funding import TECH_KEYS, normalize_tech
 
 ALL = "all"
 COLUMNS = ("year", "tech", "kab_code", "provider", "max_installations")
 
 
-class CapacityError(ValueError):
-    def __init__(self, code: str, **params):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
+class CapacityError(CodedError):
+    """An installation capacity table or value is not valid (``errors.describe`` gives the text)."""
 
 
 @dataclass(frozen=True)

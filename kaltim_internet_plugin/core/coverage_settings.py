@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Dict, List, Optional, Tuple
 
 from . import definitions as d
+from .coded_error import CodedError
 
 PREFIX = "KALTIM_COV_"
 # items older rasters carry (kept for readers that only know them)
@@ -23,13 +24,8 @@ EIRP_OFFSET_KEY = "KALTIM_EIRP_OFFSET_DB"
 RAY_STEP_KEY = "KALTIM_RAY_STEP_CELLS"
 
 
-class CoverageSettingsError(ValueError):
+class CoverageSettingsError(CodedError):
     """A settings value is out of its valid range. ``code`` and ``params`` let a front translate it."""
-
-    def __init__(self, code: str, **params):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
 
 
 @dataclass(frozen=True)

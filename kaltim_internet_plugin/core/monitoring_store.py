@@ -57,6 +57,15 @@ from .monitoring import (
 
 DB = Union[str, sqlite3.Connection]
 
+# the columns every imported row (report or outage) starts with: its import, spreadsheet row, code and provider
+IMPORTED_ROW = """
+        fid INTEGER PRIMARY KEY AUTOINCREMENT,
+        import_id INTEGER NOT NULL REFERENCES mon_imports(fid),
+        source_row INTEGER,
+        code TEXT NOT NULL,
+        code_type TEXT,
+        provider TEXT NOT NULL DEFAULT '',"""
+
 SCHEMA = {
     "mon_imports": """CREATE TABLE IF NOT EXISTS mon_imports (
         fid INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -67,26 +76,14 @@ SCHEMA = {
         provider TEXT,
         rows_read INTEGER, rows_imported INTEGER, rows_rejected INTEGER, rows_duplicate INTEGER,
         rows_conflict INTEGER, outages_imported INTEGER)""",
-    "mon_reports": """CREATE TABLE IF NOT EXISTS mon_reports (
-        fid INTEGER PRIMARY KEY AUTOINCREMENT,
-        import_id INTEGER NOT NULL REFERENCES mon_imports(fid),
-        source_row INTEGER,
-        code TEXT NOT NULL,
-        code_type TEXT,
-        provider TEXT NOT NULL DEFAULT '',
+    "mon_reports": """CREATE TABLE IF NOT EXISTS mon_reports (""" + IMPORTED_ROW + """
         period TEXT NOT NULL,
         month TEXT NOT NULL,
         uptime_pct REAL, active_users REAL, download_mbps REAL, upload_mbps REAL, latency_ms REAL,
         power_outage BOOLEAN,
         content_hash TEXT NOT NULL UNIQUE,
         UNIQUE (code, period, provider))""",
-    "mon_outages": """CREATE TABLE IF NOT EXISTS mon_outages (
-        fid INTEGER PRIMARY KEY AUTOINCREMENT,
-        import_id INTEGER NOT NULL REFERENCES mon_imports(fid),
-        source_row INTEGER,
-        code TEXT NOT NULL,
-        code_type TEXT,
-        provider TEXT NOT NULL DEFAULT '',
+    "mon_outages": """CREATE TABLE IF NOT EXISTS mon_outages (""" + IMPORTED_ROW + """
         month TEXT NOT NULL,
         outage_start DATETIME NOT NULL,
         outage_end DATETIME NOT NULL,

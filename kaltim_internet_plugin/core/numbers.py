@@ -482,3 +482,22 @@ def with_field(result: ColumnResult, name: str) -> ColumnResult:
     """The same result with the issues renamed to field ``name`` (e.g. a data key -> the layer's field)."""
     return ColumnResult(result.field if not name else name, result.values,
                         [replace(i, field=name) for i in result.issues], result.decimal_mark)
+
+
+# ---- yes / no cells ------------------------------------------------------------------------------------------------
+def parse_yes_no(value: object, yes, no) -> Optional[bool]:
+    """A yes/no cell: a bool as it is, a number True when non-zero, text True when (stripped, lower case) it is
+    one of the words ``yes``, False when one of ``no``; None when blank or none of the words (the caller decides
+    whether that is an error)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value)
+    s = str(value).strip().lower()
+    if s in yes:
+        return True
+    if s in no:
+        return False
+    return None

@@ -32,6 +32,7 @@ import numpy as np
 
 from . import itm as itm_model
 from . import propagation as prop
+from .coded_error import CodedError
 from .coverage import CoverageError, Site, _check_dem, _open
 
 __all__ = ["NamedSite", "ProfileError", "point_signal", "terrain_profile", "fresnel_radius_m"]
@@ -46,14 +47,9 @@ class NamedSite(Site):
     defaulted: bool = False
 
 
-class ProfileError(ValueError):
+class ProfileError(CodedError):
     """Invalid input for a probe. ``code`` (with ``params``; ``errors.describe`` gives the text):
     'point_outside_dem' (x, y, what), 'point_nodata' (x, y), 'dem_unusable' (why)."""
-
-    def __init__(self, code: str, **params):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
 
 
 def fresnel_radius_m(d1_m, d2_m, freq_mhz):

@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from .coded_error import CodedError
 from .villages import parse_code
 
 # technologies of connected villages (keys of core.funding.TECH_KEYS, plus "" = unknown)
@@ -59,11 +60,8 @@ YES = {"ya", "y", "yes", "1", "true", "terhubung", "tersambung", "connected", "s
 NO = {"tidak", "t", "no", "n", "0", "false", "belum", "not connected", "tidak terhubung", "belum terhubung", "off"}
 
 
-class ProgrammeError(ValueError):
-    def __init__(self, error_code: str, **params):
-        self.code = error_code
-        self.params = params
-        super().__init__(f"{error_code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
+class ProgrammeError(CodedError):
+    """A programme table or value is not valid (``errors.describe`` gives the text; a param may be called 'code')."""
 
 
 @dataclass

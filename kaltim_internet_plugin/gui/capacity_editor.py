@@ -31,6 +31,7 @@ from ..core.capacity import (
 from ..errors import describe
 from ..i18n import tr
 from .fit import FlowLayout
+from .widgets import note_label
 
 EDIT_COLUMNS = COLUMNS + ("source",)
 
@@ -86,9 +87,7 @@ class CapacityEditor(QGroupBox):
         lead_row.addWidget(self.lead_spin)
         lead_row.addStretch(1)
         layout.addLayout(lead_row)
-        self.message = QLabel("")
-        self.message.setObjectName("capacityMessage")
-        self.message.setWordWrap(True)
+        self.message = note_label("capacityMessage")
         layout.addWidget(self.message)
         self.reset_defaults()
 

@@ -29,7 +29,34 @@ def compact_number(v: float) -> str:
     return fmt.compact(v, ui_lang())
 
 
-class BarChart(QWidget):
+class PaintedChart(QWidget):
+    """A chart drawn with QPainter (every chart of the dock): ``_paint(painter)`` draws it, antialiased; it takes
+    the dock's width, at least ``MIN_HEIGHT`` pixels high, and prefers ``SIZE``."""
+
+    SIZE = (320, 200)
+    MIN_HEIGHT = 160
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(self.MIN_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(*self.SIZE)
+
+    def paintEvent(self, event):  # noqa: N802
+        p = QPainter(self)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._paint(p)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
+        raise NotImplementedError
+
+
+class BarChart(PaintedChart):
     """Bar / stacked-bar chart. ``set_data(categories, [(name, values, colour-or-None), …])``."""
 
     def __init__(self, title: str = "", stacked: bool = True, value_format: Optional[Callable] = None,
@@ -44,8 +71,6 @@ class BarChart(QWidget):
         self._bar_colors: List[QColor] = []
         self.empty_text = ""
         self.show_legend = True
-        self.setMinimumHeight(160)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     # ---- data ---------------------------------------------------------------------------------------------------
     def set_data(self, categories: Sequence[str], series: Sequence[tuple],
@@ -79,18 +104,7 @@ class BarChart(QWidget):
     def totals(self) -> List[float]:
         return [sum(s[1][i] for s in self._series) for i in range(len(self._categories))]
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(320, 200)
-
     # ---- drawing ------------------------------------------------------------------------------------------------
-    def paintEvent(self, event):  # noqa: N802
-        p = QPainter(self)
-        try:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._paint(p)
-        finally:
-            p.end()
-
     def _paint(self, p: QPainter) -> None:
         rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
         fm = QFontMetrics(self.font())

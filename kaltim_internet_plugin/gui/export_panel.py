@@ -9,12 +9,13 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QGroupBox, QMessageBox, QProgressBar, QPushButton, QVBoxLayout
+from qgis.PyQt.QtWidgets import QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
 
 from ..i18n import tr
 from .fit import FlowLayout
 from .messages import notify
 from .tasks import TaskRunner
+from .widgets import button
 
 ALG_ID = "kaltiminternet:exportplan"
 
@@ -47,15 +48,10 @@ class ExportPanel(QGroupBox):
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
         layout.addWidget(self.folder_widget)
         row = FlowLayout()
-        self.export_button = QPushButton(tr("Export deployment plan"))
-        self.export_button.setObjectName("exportPlanButton")
-        self.export_button.setToolTip(tr("Writes the whole plan (not only the years shown on the map) with the "
-                                         "atlas per kab/kota, the A3 overview and the roadmap report."))
-        self.export_button.clicked.connect(self.export)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setObjectName("exportCancelButton")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button = button("exportPlanButton", tr("Export deployment plan"), self.export, tip=tr(
+            "Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview "
+            "and the roadmap report."))
+        self.cancel_button = button("exportCancelButton", tr("Cancel"), self.cancel, enabled=False)
         row.addWidget(self.export_button)
         row.addWidget(self.cancel_button)
         layout.addLayout(row)

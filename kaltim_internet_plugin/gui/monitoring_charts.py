@@ -1,18 +1,21 @@
 """Small bar charts drawn with QPainter for the monitoring page (no extra dependency)."""
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
-from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 from ..core import formatting as fmt
 from ..i18n import tr, ui_lang
+from .charts import PaintedChart
 
 PALETTE = ("#2b8cbe", "#1a9641", "#fdae61", "#d7191c", "#756bb1")
 
 
-class BarChart(QWidget):
+class BarChart(PaintedChart):
     """Grouped vertical bar chart: ``set_data(categories, [(series_name, values, color), ...], title)``."""
+
+    SIZE = (320, 190)
+    MIN_HEIGHT = 170
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -20,11 +23,6 @@ class BarChart(QWidget):
         self.categories: list = []
         self.series: list = []
         self.value_suffix = ""
-        self.setMinimumHeight(170)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(320, 190)
 
     def set_data(self, categories, series, title: str = "", value_suffix: str = "") -> None:
         self.categories = [str(c) for c in categories]
@@ -40,12 +38,8 @@ class BarChart(QWidget):
     def max_value(self) -> float:
         return max([v for _n, vals, _c in self.series for v in vals] or [0.0])
 
-    def paintEvent(self, _event):  # noqa: N802
-        painter = QPainter(self)
-        try:
-            self.draw(painter, QRectF(self.rect()))
-        finally:
-            painter.end()
+    def _paint(self, painter: QPainter) -> None:
+        self.draw(painter, QRectF(self.rect()))
 
     def draw(self, painter: QPainter, rect: QRectF) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -5,27 +5,20 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
 
-from ..compat import LayerFilter, layer_filters, transform_bounding_box
+from ..compat import LayerFilter, transform_bounding_box
 from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
 from ..report.validation_html import render_html
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
+from .widgets import button, button_row, disconnect, layer_combo
 
 SCOPE = "KaltimInternet"
 
@@ -50,31 +43,19 @@ class DataPage(QWidget):
         self._restoring = False
         layout = scroll_body(self)
 
-        self.load_sample_button = QPushButton(tr("Load Kaltim sample"))
-        self.load_sample_button.setObjectName("loadSampleButton")
-        self.load_sample_button.setToolTip(tr(
+        self.load_sample_button = button("loadSampleButton", tr("Load Kaltim sample"), self.load_sample, tip=tr(
             "Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and "
             "kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group."))
-        self.load_sample_button.clicked.connect(self.load_sample)
         layout.addWidget(self.load_sample_button)
 
         layers_box = QGroupBox(tr("Layers"))
         form = QFormLayout(layers_box)
-        self.village_combo = QgsMapLayerComboBox()
-        self.village_combo.setObjectName("villageLayerCombo")
-        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
-        self.village_combo.setAllowEmptyLayer(True)
-        self.village_combo.setToolTip(tr("Village polygons (or village office points) with a code per village."))
-        self.site_combo = QgsMapLayerComboBox()
-        self.site_combo.setObjectName("siteLayerCombo")
-        self.site_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.site_combo.setAllowEmptyLayer(True)
-        self.site_combo.setToolTip(tr("Existing tower sites (points)."))
-        self.dem_combo = QgsMapLayerComboBox()
-        self.dem_combo.setObjectName("demLayerCombo")
-        self.dem_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
-        self.dem_combo.setAllowEmptyLayer(True)
-        self.dem_combo.setToolTip(tr("Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres."))
+        self.village_combo = layer_combo("villageLayerCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer, tip=tr(
+            "Village polygons (or village office points) with a code per village."))
+        self.site_combo = layer_combo("siteLayerCombo", LayerFilter.PointLayer, tip=tr(
+            "Existing tower sites (points)."))
+        self.dem_combo = layer_combo("demLayerCombo", LayerFilter.RasterLayer, tip=tr(
+            "Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres."))
         form.addRow(tr("Villages"), self.village_combo)
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("DEM"), self.dem_combo)
@@ -94,31 +75,20 @@ class DataPage(QWidget):
             fform.addRow(label, combo)
         self.scheme_label = QLabel("")
         self.scheme_label.setObjectName("schemeLabel")
-        self.detect_button = QPushButton(tr("Detect fields"))
-        self.detect_button.setObjectName("detectButton")
-        self.detect_button.setToolTip(tr("Guess the fields from Kemendagri, BIG-RBI and BPS naming."))
-        self.detect_button.clicked.connect(self.detect_fields)
+        self.detect_button = button("detectButton", tr("Detect fields"), self.detect_fields, tip=tr(
+            "Guess the fields from Kemendagri, BIG-RBI and BPS naming."))
         row = QHBoxLayout()
         row.addWidget(self.scheme_label, 1)
         row.addWidget(self.detect_button)
         fform.addRow(row)
         layout.addWidget(fields_box)
 
-        buttons = FlowLayout()
-        self.validate_button = QPushButton(tr("Validate"))
-        self.validate_button.setObjectName("validateButton")
-        self.validate_button.setToolTip(tr("Check codes, names, population, geometries, CRS and DEM overlap."))
-        self.validate_button.clicked.connect(self.validate)
-        self.repair_button = QPushButton(tr("Repair geometries (new layer)"))
-        self.repair_button.setObjectName("repairButton")
-        self.repair_button.setToolTip(tr("Writes a repaired copy as a new layer; your layer is not changed."))
-        self.repair_button.clicked.connect(self.repair)
-        self.open_report_button = QPushButton(tr("Open HTML report"))
-        self.open_report_button.setObjectName("openReportButton")
-        self.open_report_button.setEnabled(False)
-        self.open_report_button.clicked.connect(self.open_report)
-        for b in (self.validate_button, self.repair_button, self.open_report_button):
-            buttons.addWidget(b)
+        self.validate_button = button("validateButton", tr("Validate"), self.validate, tip=tr(
+            "Check codes, names, population, geometries, CRS and DEM overlap."))
+        self.repair_button = button("repairButton", tr("Repair geometries (new layer)"), self.repair, tip=tr(
+            "Writes a repaired copy as a new layer; your layer is not changed."))
+        self.open_report_button = button("openReportButton", tr("Open HTML report"), self.open_report, enabled=False)
+        buttons = button_row(self.validate_button, self.repair_button, self.open_report_button)
         layout.addLayout(buttons)
         self.report_view = QTextBrowser()
         self.report_view.setObjectName("reportView")
@@ -276,9 +246,6 @@ class DataPage(QWidget):
         self.report_view.setHtml(render_html(report))
 
     def cleanup(self):
-        try:
-            QgsProject.instance().readProject.disconnect(self.restore_from_project)
-        except TypeError:
-            pass
+        disconnect(QgsProject.instance().readProject, self.restore_from_project)
         if self.task is not None:
             self.task.cancel()

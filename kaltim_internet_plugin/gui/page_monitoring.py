@@ -7,13 +7,12 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -29,7 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
@@ -41,6 +40,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
+from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 SCOPE = "KaltimInternet"
@@ -95,14 +95,8 @@ class MonitoringPage(QWidget):
         self.plan_widget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
         self.plan_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.plan_widget.setToolTip(tr("The plan GeoPackage: it keeps the imported reports and the status history."))
-        self.village_combo = QgsMapLayerComboBox()
-        self.village_combo.setObjectName("monVillageCombo")
-        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
-        self.village_combo.setAllowEmptyLayer(True)
-        self.site_combo = QgsMapLayerComboBox()
-        self.site_combo.setObjectName("monSiteCombo")
-        self.site_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.site_combo.setAllowEmptyLayer(True)
+        self.village_combo = layer_combo("monVillageCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer)
+        self.site_combo = layer_combo("monSiteCombo", LayerFilter.PointLayer)
         self.edit_target = QComboBox()
         self.edit_target.setObjectName("editTargetCombo")
         self.edit_target.addItem(tr("Villages"), "villages")
@@ -111,26 +105,15 @@ class MonitoringPage(QWidget):
         form.addRow(tr("Villages"), self.village_combo)
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("Status layer"), self.edit_target)
-        grid = FlowLayout()
-        self.add_fields_button = QPushButton(tr("Add monitoring fields…"))
-        self.add_fields_button.setObjectName("addFieldsButton")
-        self.add_fields_button.setToolTip(tr("Adds status, survey/contract/installation/activation dates and a "
-                                             "status note to the chosen layer of the plan GeoPackage (asks first)."))
-        self.add_fields_button.clicked.connect(self.add_fields)
-        self.setup_button = QPushButton(tr("Set up status editing"))
-        self.setup_button.setObjectName("setupStatusButton")
-        self.setup_button.setToolTip(tr("Status form with Indonesian labels and checks; every saved status change "
-                                        "is added to the status history."))
-        self.setup_button.clicked.connect(self.setup_editing)
-        self.style_button = QPushButton(tr("Style map by status"))
-        self.style_button.setObjectName("styleStatusButton")
-        self.style_button.clicked.connect(self.style_map)
-        for b in (self.setup_button, self.style_button, self.add_fields_button):
-            grid.addWidget(b)
+        self.add_fields_button = button("addFieldsButton", tr("Add monitoring fields…"), self.add_fields, tip=tr(
+            "Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the "
+            "plan GeoPackage (asks first)."))
+        self.setup_button = button("setupStatusButton", tr("Set up status editing"), self.setup_editing, tip=tr(
+            "Status form with Indonesian labels and checks; every saved status change is added to the status history."))
+        self.style_button = button("styleStatusButton", tr("Style map by status"), self.style_map)
+        grid = button_row(self.setup_button, self.style_button, self.add_fields_button)
         form.addRow(grid)
-        self.status_label = QLabel("")
-        self.status_label.setObjectName("setupLabel")
-        self.status_label.setWordWrap(True)
+        self.status_label = note_label("setupLabel")
         form.addRow(self.status_label)
         layout.addWidget(box)
 
@@ -141,14 +124,10 @@ class MonitoringPage(QWidget):
         self.provider_edit.setObjectName("providerEdit")
         self.provider_edit.setPlaceholderText(tr("Provider name when the file has no provider column"))
         form.addRow(tr("Provider"), self.provider_edit)
-        self.import_button = QPushButton(tr("Import provider report…"))
-        self.import_button.setObjectName("importButton")
-        self.import_button.setToolTip(tr("CSV or XLSX: code, period, uptime, outages, users, speeds, latency."))
-        self.import_button.clicked.connect(self.choose_and_import)
+        self.import_button = button("importButton", tr("Import provider report…"), self.choose_and_import, tip=tr(
+            "CSV or XLSX: code, period, uptime, outages, users, speeds, latency."))
         form.addRow(self.import_button)
-        self.import_label = QLabel("")
-        self.import_label.setObjectName("importLabel")
-        self.import_label.setWordWrap(True)
+        self.import_label = note_label("importLabel")
         form.addRow(self.import_label)
         layout.addWidget(box)
 
@@ -156,17 +135,10 @@ class MonitoringPage(QWidget):
         box = QGroupBox(tr("Indicators"))
         vbox = QVBoxLayout(box)
         row = QHBoxLayout()
-        self.target_spin = QDoubleSpinBox()
-        self.target_spin.setObjectName("targetSpin")
-        self.target_spin.setRange(50.0, 100.0)
-        self.target_spin.setDecimals(2)
-        self.target_spin.setValue(99.0)
-        self.target_spin.setSuffix(" %")
+        self.target_spin = spin_box("targetSpin", 50.0, 100.0, 99.0, decimals=2, suffix=" %")
         row.addWidget(QLabel(tr("SLA target")))
         row.addWidget(self.target_spin)
-        self.refresh_button = QPushButton(tr("Refresh"))
-        self.refresh_button.setObjectName("refreshButton")
-        self.refresh_button.clicked.connect(self.refresh_indicators)
+        self.refresh_button = button("refreshButton", tr("Refresh"), self.refresh_indicators)
         row.addWidget(self.refresh_button)
         vbox.addLayout(row)
         self.tabs = QTabWidget()
@@ -227,16 +199,11 @@ class MonitoringPage(QWidget):
         self.report_button.setObjectName("reportButton")
         self.report_button.setToolTip(tr("SLA, provider scorecard, flags and indicators as CSV files and a PDF."))
         self.report_button.clicked.connect(self.choose_and_export)
-        self.open_pdf_button = QPushButton(tr("Open PDF"))
-        self.open_pdf_button.setObjectName("openPdfButton")
-        self.open_pdf_button.setEnabled(False)
-        self.open_pdf_button.clicked.connect(self.open_pdf)
+        self.open_pdf_button = button("openPdfButton", tr("Open PDF"), self.open_pdf, enabled=False)
         row.addWidget(self.report_button)
         row.addWidget(self.open_pdf_button)
         layout.addLayout(row)
-        self.report_label = QLabel("")
-        self.report_label.setObjectName("reportLabel")
-        self.report_label.setWordWrap(True)
+        self.report_label = note_label("reportLabel")
         layout.addWidget(self.report_label)
         layout.addStretch(1)
 
@@ -273,6 +240,14 @@ class MonitoringPage(QWidget):
 
     def status_layer(self):
         return self.site_layer() if self.edit_target.currentData() == "sites" else self.village_layer()
+
+    def chosen_status_layer(self):
+        """The status layer, or None after telling the user to choose it first."""
+        layer = self.status_layer()
+        if not isinstance(layer, QgsVectorLayer):
+            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+            return None
+        return layer
 
     def _take_layers_from_data_page(self, *_args) -> None:
         data_page = getattr(self.dock, "data_page", None)
@@ -319,9 +294,8 @@ class MonitoringPage(QWidget):
 
     # status editing -----------------------------------------------------------------------------------------
     def add_fields(self, confirm: bool = True):
-        layer = self.status_layer()
-        if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+        layer = self.chosen_status_layer()
+        if layer is None:
             return None
         source = layer.source().split("|")
         path = source[0]
@@ -355,9 +329,8 @@ class MonitoringPage(QWidget):
         return added
 
     def setup_editing(self):
-        layer = self.status_layer()
-        if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+        layer = self.chosen_status_layer()
+        if layer is None:
             return None
         if not self._need_plan():
             return None
@@ -378,9 +351,8 @@ class MonitoringPage(QWidget):
     def style_map(self):
         from ..io.styles_monitoring import style_by_status
 
-        layer = self.status_layer()
-        if not isinstance(layer, QgsVectorLayer):
-            notify(self.iface, tr("Choose the village or site layer first."), Qgis.MessageLevel.Warning)
+        layer = self.chosen_status_layer()
+        if layer is None:
             return None
         try:
             renderer = style_by_status(layer, sw.status_field_for(layer))
@@ -498,10 +470,7 @@ class MonitoringPage(QWidget):
         if layer is self._watched:
             return
         if self._watched is not None:
-            try:
-                self._watched.selectionChanged.disconnect(self._selection_changed)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(self._watched.selectionChanged, self._selection_changed)
         self._watched = layer if isinstance(layer, QgsVectorLayer) else None
         if self._watched is not None:
             self._watched.selectionChanged.connect(self._selection_changed)
@@ -581,17 +550,10 @@ class MonitoringPage(QWidget):
             QDesktopServices.openUrl(QUrl.fromLocalFile(pdf))
 
     def cleanup(self):
-        for sig, slot in ((QgsProject.instance().readProject, self._project_read),
-                          (self.workflow.published, self._result_published)):
-            try:
-                sig.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+        disconnect(QgsProject.instance().readProject, self._project_read)
+        disconnect(self.workflow.published, self._result_published)
         if self._watched is not None:
-            try:
-                self._watched.selectionChanged.disconnect(self._selection_changed)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(self._watched.selectionChanged, self._selection_changed)
             self._watched = None
         for runner in (self.import_runner, self.report_runner):
             runner.cancel()

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSlider,
-    QSpinBox,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -36,17 +35,10 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core import numbers as nb
-from ..core.funding import (
-    ALL,
-    FundingSource,
-    FundingTableError,
-    default_sources,
-    format_idr,
-    validate_sources,
-)
+from ..core.funding import ALL, FundingSource, FundingTableError, default_sources, format_idr, validate_sources
 from ..core.plan_summary import summarize
 from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
@@ -54,9 +46,10 @@ from ..io.styles_plan import color_for, style_plan_by_year
 from ..labels import funding_color, label_list
 from .capacity_editor import CapacityEditor
 from .charts import BarChart
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
+from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:roadmap"
@@ -156,37 +149,21 @@ class PlanPage(QWidget):
         # plan layer and parameters ----------------------------------------------------------------------------
         box = QGroupBox(tr("Roadmap"))
         form = QFormLayout(box)
-        self.plan_combo = QgsMapLayerComboBox()
-        self.plan_combo.setObjectName("planLayerCombo")
-        self.plan_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
-        self.plan_combo.setAllowEmptyLayer(True)
-        self.plan_combo.setToolTip(tr("Village plan layer from 'Choose technology' (fields tech, capex_idr, "
-                                      "opex_idr_year, priority_rank)."))
+        self.plan_combo = layer_combo("planLayerCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer, tip=tr(
+            "Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank)."))
         form.addRow(tr("Plan layer"), self.plan_combo)
-        self.towers_combo = QgsMapLayerComboBox()
-        self.towers_combo.setObjectName("towersLayerCombo")
-        self.towers_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.towers_combo.setAllowEmptyLayer(True)
+        self.towers_combo = layer_combo("towersLayerCombo", LayerFilter.PointLayer, tip=tr(
+            "Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another "
+            "operator's tower)."))
         self.towers_combo.setLayer(None)
-        self.towers_combo.setToolTip(tr("Optional: existing towers with an operator field, for the tower sharing "
-                                        "list (planned BTS near another operator's tower)."))
         form.addRow(tr("Existing towers"), self.towers_combo)
-        self.start_spin = QSpinBox()
-        self.start_spin.setObjectName("startYearSpin")
-        self.start_spin.setRange(2000, 2100)
-        self.start_spin.setValue(2026)
-        self.start_spin.setToolTip(tr("First budget year of the roadmap (START_YEAR)."))
-        self.years_spin = QSpinBox()
-        self.years_spin.setObjectName("yearsSpin")
-        self.years_spin.setRange(1, 30)
-        self.years_spin.setValue(5)
-        self.years_spin.setToolTip(tr("Number of years in the roadmap (YEARS). Villages that cannot be funded "
-                                      "within these years are marked unfunded."))
-        self.cadre_spin = QSpinBox()
-        self.cadre_spin.setObjectName("cadreSpin")
-        self.cadre_spin.setRange(0, 20)
-        self.cadre_spin.setValue(2)
-        self.cadre_spin.setToolTip(tr("Trained digital cadres wanted per connected village (CADRE_TARGET)."))
+        self.start_spin = spin_box("startYearSpin", 2000, 2100, 2026, tip=tr(
+            "First budget year of the roadmap (START_YEAR)."))
+        self.years_spin = spin_box("yearsSpin", 1, 30, 5, tip=tr(
+            "Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked "
+            "unfunded."))
+        self.cadre_spin = spin_box("cadreSpin", 0, 20, 2, tip=tr(
+            "Trained digital cadres wanted per connected village (CADRE_TARGET)."))
         form.addRow(tr("Start year"), self.start_spin)
         form.addRow(tr("Years"), self.years_spin)
         form.addRow(tr("Cadres/village"), self.cadre_spin)
@@ -221,7 +198,6 @@ class PlanPage(QWidget):
             self.funding_table.setItemDelegateForColumn(COL[col], delegate)
         self.funding_table.cellChanged.connect(self._cell_changed)
         fl.addWidget(self.funding_table)
-        brow = FlowLayout()
         self.add_row_button = QPushButton(tr("Add"))
         self.add_row_button.setToolTip(tr("Add a funding source"))
         self.add_row_button.clicked.connect(self.add_row)
@@ -237,13 +213,10 @@ class PlanPage(QWidget):
         self.reset_button.clicked.connect(self.reset_defaults)
         self.validate_button = QPushButton(tr("Validate"))
         self.validate_button.clicked.connect(self.validate)
-        for b in (self.add_row_button, self.remove_row_button, self.load_csv_button, self.save_csv_button,
-                  self.reset_button, self.validate_button):
-            brow.addWidget(b)
+        brow = button_row(self.add_row_button, self.remove_row_button, self.load_csv_button, self.save_csv_button,
+                          self.reset_button, self.validate_button)
         fl.addLayout(brow)
-        self.funding_messages = QLabel("")
-        self.funding_messages.setObjectName("fundingMessages")
-        self.funding_messages.setWordWrap(True)
+        self.funding_messages = note_label("fundingMessages")
         fl.addWidget(self.funding_messages)
         layout.addWidget(fbox)
 
@@ -253,11 +226,9 @@ class PlanPage(QWidget):
 
         # run -------------------------------------------------------------------------------------------------
         run_row = QHBoxLayout()
-        self.run_button = QPushButton(tr("Run roadmap"))
-        self.run_button.setObjectName("runRoadmapButton")
-        self.run_button.setToolTip(tr("Runs the Processing algorithm 'Build multi-year roadmap' in the background "
-                                      "and adds the results to the map."))
-        self.run_button.clicked.connect(self.run_roadmap)
+        self.run_button = button("runRoadmapButton", tr("Run roadmap"), self.run_roadmap, tip=tr(
+            "Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the "
+            "map."))
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -268,9 +239,7 @@ class PlanPage(QWidget):
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
         layout.addLayout(run_row)
-        self.summary_label = QLabel("")
-        self.summary_label.setObjectName("summaryLabel")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = note_label("summaryLabel")
         layout.addWidget(self.summary_label)
 
         # year filter --------------------------------------------------------------------------------------------
@@ -826,9 +795,6 @@ class PlanPage(QWidget):
         for sig, slot in ((QgsProject.instance().readProject, self.restore_from_project),
                           (QgsProject.instance().cleared, self._project_cleared),
                           (self.workflow.published, self._result_published)):
-            try:
-                sig.disconnect(slot)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(sig, slot)
         if self.task is not None:
             self.task.cancel()

@@ -11,29 +11,11 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from qgis.core import (
-    Qgis,
-    QgsFeature,
-    QgsProject,
-    QgsVectorLayer,
-    QgsWkbTypes,
-)
-from qgis.gui import QgsMapLayerComboBox
+from qgis.core import Qgis, QgsFeature, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QSlider,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QProgressBar, QSlider, QWidget
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority
 from ..core.villages import detect_fields
@@ -43,10 +25,11 @@ from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
 from ..labels import counts_text, criterion_labels, preset_labels
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
+from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
@@ -74,12 +57,9 @@ class PriorityPage(QWidget):
         layout = scroll_body(self)
 
         form = QFormLayout()
-        self.village_combo = QgsMapLayerComboBox()
-        self.village_combo.setObjectName("priorityVillageCombo")
-        self.village_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
-        self.village_combo.setAllowEmptyLayer(True)
-        self.village_combo.setToolTip(tr("Villages to rank, ideally classified (status field from 'Classify "
-                                         "villages'). Your layer is not changed: scores go into a new layer."))
+        self.village_combo = layer_combo("priorityVillageCombo", LayerFilter.PolygonLayer, LayerFilter.PointLayer,
+                                         tip=tr("Villages to rank, ideally classified (status field from 'Classify "
+                                                "villages'). Your layer is not changed: scores go into a new layer."))
         form.addRow(tr("Villages"), self.village_combo)
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("presetCombo")
@@ -112,74 +92,43 @@ class PriorityPage(QWidget):
             slider.valueChanged.connect(self._slider_changed)
         layout.addWidget(weights_box)
 
-        self.summary_label = QLabel("")
-        self.summary_label.setObjectName("prioritySummary")
-        self.summary_label.setWordWrap(True)
+        self.summary_label = note_label("prioritySummary")
         layout.addWidget(self.summary_label)
         self.chart = PriorityChart()
         layout.addWidget(self.chart, 1)
 
         plan_box = QGroupBox(tr("Technology and new sites"))
         pform = QFormLayout(plan_box)
-        self.budget_spin = QDoubleSpinBox()
-        self.budget_spin.setObjectName("budgetSpin")
-        self.budget_spin.setRange(0, 100000)
-        self.budget_spin.setDecimals(1)
-        self.budget_spin.setValue(26.0)
-        self.budget_spin.setSuffix(tr(" billion Rp"))
-        self.radius_spin = QDoubleSpinBox()
-        self.radius_spin.setObjectName("radiusSpin")
-        self.radius_spin.setRange(100, 50000)
-        self.radius_spin.setDecimals(0)
-        self.radius_spin.setValue(5000)
-        self.radius_spin.setSuffix(" m")
-        self.radius_spin.setToolTip(tr("A new site covers the village offices within this distance."))
+        self.budget_spin = spin_box("budgetSpin", 0, 100000, 26.0, decimals=1, suffix=tr(" billion Rp"))
+        self.radius_spin = spin_box("radiusSpin", 100, 50000, 5000, decimals=0, suffix=" m", tip=tr(
+            "A new site covers the village offices within this distance."))
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("methodCombo")
         self.method_combo.addItem(tr("Exact (MILP, HiGHS)"), 0)
         self.method_combo.addItem(tr("Greedy (fast heuristic)"), 1)
-        self.candidates_combo = QgsMapLayerComboBox()
-        self.candidates_combo.setObjectName("candidatesCombo")
-        self.candidates_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.candidates_combo.setAllowEmptyLayer(True)
+        self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer, tip=tr(
+            "Empty: candidate sites are built first (offices, hilltops, existing towers)."))
         self.candidates_combo.setLayer(None)
-        self.candidates_combo.setToolTip(tr("Empty: candidate sites are built first (offices, hilltops, existing "
-                                            "towers)."))
         pform.addRow(tr("Budget"), self.budget_spin)
         pform.addRow(tr("Coverage radius"), self.radius_spin)
         pform.addRow(tr("Method"), self.method_combo)
         pform.addRow(tr("Candidate sites"), self.candidates_combo)
-        self.cost_button = QPushButton(tr("Cost table…"))
-        self.cost_button.setObjectName("costTableButton")
-        self.cost_button.setToolTip(tr("Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the "
-                                       "project and used by 'Choose technology' and the candidate sites."))
-        self.cost_button.clicked.connect(self.edit_cost_table)
+        self.cost_button = button("costTableButton", tr("Cost table…"), self.edit_cost_table, tip=tr(
+            "Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose "
+            "technology' and the candidate sites."))
         pform.addRow(tr("Costs"), self.cost_button)
-        buttons = FlowLayout()
-        self.tech_button = QPushButton(tr("Choose technology"))
-        self.tech_button.setObjectName("chooseTechButton")
-        self.tech_button.setToolTip(tr("Cheapest feasible connection per village office (fibre, 4G FWA, radio "
-                                       "link, new BTS, satellite)."))
-        self.tech_button.clicked.connect(self.choose_technology)
-        self.optimise_button = QPushButton(tr("Optimise sites"))
-        self.optimise_button.setObjectName("optimiseButton")
-        self.optimise_button.setToolTip(tr("Choose new sites within the budget to cover the most people, weighted "
-                                           "by the priority score."))
-        self.optimise_button.clicked.connect(self.optimise_sites)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        for b in (self.tech_button, self.optimise_button, self.cancel_button):
-            buttons.addWidget(b)
+        self.tech_button = button("chooseTechButton", tr("Choose technology"), self.choose_technology, tip=tr(
+            "Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite)."))
+        self.optimise_button = button("optimiseButton", tr("Optimise sites"), self.optimise_sites, tip=tr(
+            "Choose new sites within the budget to cover the most people, weighted by the priority score."))
+        self.cancel_button = button("cancelButton", tr("Cancel"), self.cancel, enabled=False)
+        buttons = button_row(self.tech_button, self.optimise_button, self.cancel_button)
         pform.addRow(buttons)
         self.progress = QProgressBar()
         self.progress.setObjectName("priorityProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.status_label = QLabel("")
-        self.status_label.setObjectName("priorityStatus")
-        self.status_label.setWordWrap(True)
+        self.status_label = note_label("priorityStatus")
         pform.addRow(self.progress)
         pform.addRow(self.status_label)
         self.runner.progress, self.runner.status = self.progress, self.status_label
@@ -529,6 +478,11 @@ class PriorityPage(QWidget):
             params["DEM"] = dem.id()
         return params
 
+    def _failed(self, key: str, message: str, feedback) -> None:
+        """The run of ``key`` failed: ``message`` with the end of its log ({log}) on the page, the dock told."""
+        self.status_label.setText(message.format(log=feedback.textLog()[-500:]))
+        self.taskFinished.emit(key, False, {})
+
     def choose_technology(self):
         villages = self._prepared_villages()
         if villages is None:
@@ -538,9 +492,7 @@ class PriorityPage(QWidget):
 
         def done(ok, results, feedback):
             if not ok:
-                self.status_label.setText(tr("Technology choice failed: {log}").format(log=feedback.textLog()[-500:]))
-                self.taskFinished.emit("choosetech", False, {})
-                return
+                return self._failed("choosetech", tr("Technology choice failed: {log}"), feedback)
             layer = self._add_result(out, tr("Village technology"), style_tech,
                                      self.workflow.run_group("choosetech", tr("Choose technology")))
             if layer is not None:
@@ -569,9 +521,7 @@ class PriorityPage(QWidget):
 
         def done(ok, results, feedback):
             if not ok:
-                self.status_label.setText(tr("Candidate sites failed: {log}").format(log=feedback.textLog()[-500:]))
-                self.taskFinished.emit("candidates", False, {})
-                return
+                return self._failed("candidates", tr("Candidate sites failed: {log}"), feedback)
             group = self.workflow.run_group("optimise", tr("Optimise sites"))
             layer = self._add_result(out, tr("Candidate sites"), style_candidates, group)
             self.taskFinished.emit("candidates", True, dict(results))
@@ -597,9 +547,7 @@ class PriorityPage(QWidget):
 
         def done(ok, results, feedback):
             if not ok:
-                self.status_label.setText(tr("Site optimisation failed: {log}").format(log=feedback.textLog()[-500:]))
-                self.taskFinished.emit("optimizesites", False, {})
-                return
+                return self._failed("optimizesites", tr("Site optimisation failed: {log}"), feedback)
             target = group or self.workflow.run_group("optimise", tr("Optimise sites"))
             self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
             self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
@@ -616,13 +564,7 @@ class PriorityPage(QWidget):
         return self._start("kaltiminternet:optimizesites", params, done, tr("Optimising sites"))
 
     def cleanup(self):
-        try:
-            QgsProject.instance().layersWillBeRemoved.disconnect(self._layers_removed)
-        except TypeError:
-            pass
-        try:
-            self.workflow.published.disconnect(self._result_published)
-        except (TypeError, RuntimeError):
-            pass
+        disconnect(QgsProject.instance().layersWillBeRemoved, self._layers_removed)
+        disconnect(self.workflow.published, self._result_published)
         if self.task is not None:
             self.task.cancel()

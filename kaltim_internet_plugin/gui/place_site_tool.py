@@ -15,14 +15,15 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayerUtils,
 )
-from qgis.gui import QgsMapTool, QgsVertexMarker
+from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtGui import QColor, QCursor
+from qgis.PyQt.QtGui import QCursor
 
 from ..compat import transform_bounding_box
 from ..i18n import tr
 from ..io.planned_sites import DEFAULT_TECH, default_attributes
 from .messages import notify
+from .widgets import cross_marker
 
 PICK_TOLERANCE_PX = 8
 DRAG_MIN_PX = 3
@@ -154,11 +155,7 @@ class PlaceSiteTool(QgsMapTool):
         if self._drag_fid is None:
             return
         if self._marker is None:
-            self._marker = QgsVertexMarker(self.canvas_)
-            self._marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
-            self._marker.setColor(QColor("#ff7f00"))
-            self._marker.setIconSize(14)
-            self._marker.setPenWidth(2)
+            self._marker = cross_marker(self.canvas_, "#ff7f00", 14)
         self._marker.setCenter(e.mapPoint())
 
     def canvasReleaseEvent(self, e):  # noqa: N802

@@ -1,26 +1,27 @@
 """Horizontal bar chart (QPainter) of one village's per-criterion contributions to its priority score."""
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter, QPen
-from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 from ..i18n import tr
+from .charts import PaintedChart
 
 COLORS = {"population": "#2166ac", "blank_spot": "#b2182b", "idm": "#e08214", "facilities": "#1b7837",
           "remoteness": "#762a83", "readiness": "#5aae61"}
 
 
-class PriorityChart(QWidget):
+class PriorityChart(PaintedChart):
     """``set_contributions(title, [(key, label, value), …])``; ``contributions()`` returns {key: value}."""
+
+    SIZE = (320, 170)
+    MIN_HEIGHT = 150
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("priorityChart")
         self._title = ""
         self._rows = []
-        self.setMinimumHeight(150)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_contributions(self, title: str, rows) -> None:
         self._title = str(title)
@@ -39,18 +40,7 @@ class PriorityChart(QWidget):
     def total(self) -> float:
         return sum(v for _k, _l, v in self._rows)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(320, 170)
-
-    def paintEvent(self, event):  # noqa: N802
-        p = QPainter(self)
-        try:
-            self._paint(p)
-        finally:
-            p.end()
-
     def _paint(self, p: QPainter) -> None:
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(6, 4, -6, -4)
         fm = QFontMetrics(self.font())
         lh = fm.height()

@@ -24,15 +24,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import (
-    QFileDialog,
-    QFormLayout,
-    QGroupBox,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from qgis.PyQt.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..compat import FieldType, LayerFilter, layer_filters
 from ..core import formatting as fmt
@@ -48,11 +40,11 @@ from ..io.planned_sites import (
 from ..io.styles import status_labels
 from ..io.styles_whatif import style_affected_villages, style_planned_sites, style_preview_raster
 from ..labels import label
-from .fit import FlowLayout
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
 from .whatif_task import WhatIfTask
+from .widgets import button, button_row, disconnect, layer_combo, note_label
 from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
@@ -101,11 +93,8 @@ class WhatIfPanel(QWidget):
         form = QFormLayout()
         vbox.addLayout(form)
 
-        self.sites_combo = QgsMapLayerComboBox()
-        self.sites_combo.setObjectName("plannedSitesCombo")
-        self.sites_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.sites_combo.setAllowEmptyLayer(True)
-        self.sites_combo.setToolTip(tr("Point layer of planned sites (site_id, tech, height_m, …)."))
+        self.sites_combo = layer_combo("plannedSitesCombo", LayerFilter.PointLayer, tip=tr(
+            "Point layer of planned sites (site_id, tech, height_m, …)."))
         self.create_button = QPushButton(tr("Create planned-sites layer…"))
         self.create_button.setObjectName("createPlannedButton")
         self.create_button.setToolTip(tr("Creates a planned-sites layer with its form in a GeoPackage."))
@@ -113,15 +102,9 @@ class WhatIfPanel(QWidget):
         form.addRow(tr("Planned sites"), self.sites_combo)
         form.addRow("", self.create_button)
 
-        self.dem_combo = QgsMapLayerComboBox()
-        self.dem_combo.setObjectName("whatifDemCombo")
-        self.dem_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
-        self.dem_combo.setAllowEmptyLayer(True)
-        self.coverage_combo = QgsMapLayerComboBox()
-        self.coverage_combo.setObjectName("existingCoverageCombo")
-        self.coverage_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
-        self.coverage_combo.setAllowEmptyLayer(True)
-        self.coverage_combo.setToolTip(tr("Coverage raster of the existing sites (best signal in dBm)."))
+        self.dem_combo = layer_combo("whatifDemCombo", LayerFilter.RasterLayer)
+        self.coverage_combo = layer_combo("existingCoverageCombo", LayerFilter.RasterLayer, tip=tr(
+            "Coverage raster of the existing sites (best signal in dBm)."))
         self.villages_combo = QgsMapLayerComboBox()
         self.villages_combo.setObjectName("classifiedVillagesCombo")
         self.villages_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
@@ -133,31 +116,22 @@ class WhatIfPanel(QWidget):
         for combo in (self.dem_combo, self.coverage_combo, self.villages_combo):
             combo.setLayer(None)
 
-        buttons = FlowLayout()
-        self.place_button = QPushButton(tr("Place site"))
-        self.place_button.setObjectName("placeSiteButton")
+        self.place_button = button("placeSiteButton", tr("Place site"))
         self.place_button.setCheckable(True)
         self.place_button.setToolTip(tr("Click on the map to add a planned site; drag a planned site to move it."))
         self.place_button.toggled.connect(self.set_tool_active)
-        self.keep_button = QPushButton(tr("Keep"))
-        self.keep_button.setObjectName("keepButton")
-        self.keep_button.setToolTip(tr("Save the planned-sites layer's edits (this site included)."))
-        self.keep_button.clicked.connect(self.keep)
-        self.discard_button = QPushButton(tr("Discard"))
-        self.discard_button.setObjectName("discardButton")
-        self.discard_button.setToolTip(tr("Remove this site (within the layer's unsaved edits)."))
-        self.discard_button.clicked.connect(self.discard)
-        for b in (self.place_button, self.keep_button, self.discard_button):
-            buttons.addWidget(b)
+        self.keep_button = button("keepButton", tr("Keep"), self.keep, tip=tr(
+            "Save the planned-sites layer's edits (this site included)."))
+        self.discard_button = button("discardButton", tr("Discard"), self.discard, tip=tr(
+            "Remove this site (within the layer's unsaved edits)."))
+        buttons = button_row(self.place_button, self.keep_button, self.discard_button)
         vbox.addLayout(buttons)
 
         self.summary_label = QLabel(tr("Place a site to see what it would change."))
         self.summary_label.setObjectName("whatifSummary")
         self.summary_label.setWordWrap(True)
         vbox.addWidget(self.summary_label)
-        self.status_label = QLabel("")
-        self.status_label.setObjectName("whatifStatus")
-        self.status_label.setWordWrap(True)
+        self.status_label = note_label("whatifStatus")
         vbox.addWidget(self.status_label)
         self._update_buttons()
 
@@ -200,10 +174,7 @@ class WhatIfPanel(QWidget):
         old = self._layer
         if old is not None:
             for sig, slot in self._layer_connections():
-                try:
-                    getattr(old, sig).disconnect(slot)
-                except (TypeError, RuntimeError):
-                    pass
+                disconnect(getattr(old, sig), slot)
         self._layer = layer if isinstance(layer, QgsVectorLayer) else None
         self._fid_site = {}
         self.current_fid = None
@@ -629,9 +600,6 @@ class WhatIfPanel(QWidget):
             canvas.unsetMapTool(self.tool)
         data_page = getattr(self.dock, "data_page", None)
         if data_page is not None and hasattr(data_page, "dem_combo"):
-            try:
-                data_page.dem_combo.layerChanged.disconnect(self._data_dem_changed)
-            except (TypeError, RuntimeError):
-                pass
+            disconnect(data_page.dem_combo.layerChanged, self._data_dem_changed)
         self._sites_layer_changed(None)
         shutil.rmtree(self.tmpdir, ignore_errors=True)

@@ -18,14 +18,7 @@ from qgis.core import (
 )
 
 from ..compat import transform_bounding_box
-from ..core.villages import (
-    FieldMapping,
-    Finding,
-    ValidationReport,
-    VillageRecord,
-    detect_fields,
-    validate_records,
-)
+from ..core.villages import FieldMapping, Finding, ValidationReport, VillageRecord, detect_fields, validate_records
 from ..i18n import tr
 
 NODATA_WARN_SHARE = 0.05
@@ -49,17 +42,24 @@ def geometry_problem(geom: QgsGeometry) -> tuple:
     return False, ""
 
 
-def records_from_layer(layer: QgsVectorLayer, mapping: FieldMapping, feedback=None) -> list:
-    records = []
+def features(layer: QgsVectorLayer, feedback=None, share: float = 100.0, every: int = 100):
+    """The layer's features, one by one; with ``feedback``: the progress up to ``share`` % (set every ``every``
+    features), and no more features once it is cancelled."""
     total = max(1, layer.featureCount())
-    idx = {role: layer.fields().lookupField(getattr(mapping, role)) if getattr(mapping, role) else -1
-           for role in ("code", "name", "population", "kabkota")}
     for i, feat in enumerate(layer.getFeatures()):
         if feedback is not None:
             if feedback.isCanceled():
-                break
-            if i % 100 == 0:
-                feedback.setProgress(80.0 * i / total)
+                return
+            if i % every == 0:
+                feedback.setProgress(share * i / total)
+        yield feat
+
+
+def records_from_layer(layer: QgsVectorLayer, mapping: FieldMapping, feedback=None) -> list:
+    records = []
+    idx = {role: layer.fields().lookupField(getattr(mapping, role)) if getattr(mapping, role) else -1
+           for role in ("code", "name", "population", "kabkota")}
+    for feat in features(layer, feedback, share=80.0):
         empty, error = geometry_problem(feat.geometry())
         attrs = feat.attributes()
         records.append(VillageRecord(

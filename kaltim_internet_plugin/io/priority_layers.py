@@ -220,11 +220,8 @@ def output_fields(input_fields: QgsFields, additions) -> QgsFields:
     for f in input_fields:
         if f.name().lower() not in new_names:
             out.append(QgsField(f))
-    for name, vtype in additions:
-        if vtype == FieldType.Double:
-            out.append(QgsField(name, vtype, "double"))
-        else:
-            out.append(QgsField(name, vtype))
+    for added in make_fields(additions):
+        out.append(added)
     return out
 
 
@@ -329,6 +326,7 @@ def sample_raster(ds, xy_raster: np.ndarray, band: int = 1) -> np.ndarray:
 
 
 def make_fields(spec) -> QgsFields:
+    """Fields of ``spec`` ((name, FieldType) pairs); a Double field is typed "double"."""
     out = QgsFields()
     for name, vtype in spec:
         if vtype == FieldType.Double:

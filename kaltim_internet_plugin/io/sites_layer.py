@@ -23,6 +23,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..compat import FieldType
+from .layers import features
 
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # read by core.tabular
 WGS84 = "EPSG:4326"
@@ -100,13 +101,7 @@ def layer_rows(layer: QgsVectorLayer, feedback=None) -> tuple:
     if has_points and layer.crs().isValid() and layer.crs().authid() != WGS84:
         transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(WGS84), QgsProject.instance())
     rows, coords = [], []
-    total = max(1, layer.featureCount())
-    for i, feat in enumerate(layer.getFeatures()):
-        if feedback is not None:
-            if feedback.isCanceled():
-                break
-            if i % 500 == 0:
-                feedback.setProgress(30.0 * i / total)
+    for feat in features(layer, feedback, share=30.0, every=500):
         rows.append((int(feat.id()), {n: plain(v) for n, v in zip(names, feat.attributes())}))
         if has_points:
             coords.append(_point_lonlat(feat.geometry(), transform))

@@ -8,43 +8,17 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterRasterLayer,
-    QgsWkbTypes,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsWkbTypes
 
 from ..compat import FieldType
 from ..core import candidates as cd
 from ..core.costs import default_cost_table
 from ..core.villages import detect_fields
 from ..i18n import tr
-from ..io.priority_layers import (
-    find_field,
-    make_fields,
-    point_geometry,
-    points_to_crs,
-    read_table,
-    sample_raster,
-)
+from ..io.priority_layers import find_field, make_fields, point_geometry, points_to_crs, read_table, sample_raster
 from ..io.styles_priority import attach_style
+from . import params
 from .base import KaltimAlgorithm
-from .params import (
-    add_cost_table,
-    add_existing_sites,
-    add_fields,
-    add_number,
-    add_office_villages,
-    open_dem,
-    read_cost_table,
-    read_office_villages,
-)
 
 CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), ("cost_idr", FieldType.Double),
                     ("elev_m", FieldType.Double), ("village_code", FieldType.String), ("operator", FieldType.String),
@@ -68,15 +42,14 @@ class CandidatesAlgorithm(KaltimAlgorithm):
             "operator, height_m, prominence_m — ready for 'Optimise sites'.")
 
     def initAlgorithm(self, config=None):
-        add_office_villages(self)
-        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field (default: status)")),
-                                      ("CODE_FIELD", tr("Village code field (empty = detect)"))])
-        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM (for hilltops and elevations)"),
-                                                            optional=True))
-        add_existing_sites(self, tr("Existing towers (co-location)"))
-        self.addParameter(QgsProcessingParameterBoolean("INCLUDE_OFFICES", tr("Village offices"), True))
-        self.addParameter(QgsProcessingParameterBoolean("INCLUDE_HILLTOPS", tr("Hilltops"), True))
-        self.addParameter(QgsProcessingParameterBoolean("INCLUDE_COLO", tr("Existing towers (co-location)"), True))
+        params.add_office_villages(self)
+        params.add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field (default: status)")),
+                                             ("CODE_FIELD", tr("Village code field (empty = detect)"))])
+        params.add_raster(self, "DEM", tr("DEM (for hilltops and elevations)"), optional=True)
+        params.add_existing_sites(self, tr("Existing towers (co-location)"))
+        params.add_bool(self, "INCLUDE_OFFICES", tr("Village offices"), True)
+        params.add_bool(self, "INCLUDE_HILLTOPS", tr("Hilltops"), True)
+        params.add_bool(self, "INCLUDE_COLO", tr("Existing towers (co-location)"), True)
         for name, label, default, minimum, integer in (
                 ("HILLTOP_RADIUS_M", tr("Search radius for hilltops around a village (m)"), 5000.0, 0, False),
                 ("MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), 50.0, 0, False),
@@ -85,22 +58,21 @@ class CandidatesAlgorithm(KaltimAlgorithm):
                 ("COLO_MAX_KM", tr("Towers for co-location: within this distance of an uncovered village (km)"), 10.0,
                  0, False),
                 ("TOWER_HEIGHT_M", tr("Height of a new tower (m)"), 42.0, 1, False)):
-            add_number(self, name, label, default, minimum, integer=integer)
-        add_cost_table(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Candidate sites"), QgsProcessing.SourceType.TypeVectorPoint))
-        for key, label in (("COUNT", tr("Candidates")), ("COUNT_OFFICE", tr("Office candidates")),
-                           ("COUNT_HILLTOP", tr("Hilltop candidates")), ("COUNT_COLO", tr("Co-location candidates"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+            params.add_number(self, name, label, default, minimum, integer=integer)
+        params.add_cost_table(self)
+        params.add_sink(self, "OUTPUT", tr("Candidate sites"), "point")
+        params.add_outputs(self, "number", [("COUNT", tr("Candidates")), ("COUNT_OFFICE", tr("Office candidates")),
+                                            ("COUNT_HILLTOP", tr("Hilltop candidates")),
+                                            ("COUNT_COLO", tr("Co-location candidates"))])
 
     def processAlgorithm(self, parameters, context, feedback):
-        _source, table = read_office_villages(self, parameters, context, feedback)
+        _source, table = params.read_office_villages(self, parameters, context, feedback)
         feedback.pushInfo(tr("Candidates are computed in {crs}.").format(crs=table.crs.authid()))
         codes, targets = self._targets(parameters, context, feedback, table)
-        costs, _path = read_cost_table(self, parameters, context)
+        costs, _path = params.read_cost_table(self, parameters, context)
         bts_item, colo_item = cd.cost_items(costs or default_cost_table(), default_cost_table())
         tower_h = self.parameterAsDouble(parameters, "TOWER_HEIGHT_M", context)
-        ds, dem_crs = open_dem(self, parameters, context, feedback)
+        ds, dem_crs = params.open_dem(self, parameters, context, feedback)
 
         def elevations(xy):
             if ds is None:

@@ -3,23 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputBoolean,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterVectorLayer,
-)
+from qgis.core import QgsProcessingException
 
 from ..errors import finding_text
 from ..i18n import tr
 from ..io.layers import validate_layer
 from ..report.validation_html import render_html
 from .base import KaltimAlgorithm
+from .params import add_fields, add_file_output, add_outputs, add_raster, add_source
 
 
 class CheckVillagesAlgorithm(KaltimAlgorithm):
@@ -38,22 +29,18 @@ class CheckVillagesAlgorithm(KaltimAlgorithm):
             "Leave the field parameters empty to auto-detect them.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Village layer (polygons or office points)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        for key, label in (("CODE_FIELD", tr("Village code field")), ("NAME_FIELD", tr("Village name field")),
-                           ("POPULATION_FIELD", tr("Population field"))):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName="INPUT",
-                                                          optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM to check overlap with"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_REPORT", tr("Validation report (HTML)"), tr("HTML files (*.html)"), optional=True))
-        self.addOutput(QgsProcessingOutputBoolean("VALID", tr("Valid (no errors)")))
-        self.addOutput(QgsProcessingOutputNumber("ERROR_COUNT", tr("Errors")))
-        self.addOutput(QgsProcessingOutputNumber("WARNING_COUNT", tr("Warnings")))
-        self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", tr("Features")))
-        for key, label in (("CODE_FIELD", tr("Code field used")), ("NAME_FIELD", tr("Name field used")),
-                           ("POPULATION_FIELD", tr("Population field used")), ("SCHEME", tr("Naming scheme"))):
-            self.addOutput(QgsProcessingOutputString(key, label))
+        add_source(self, "INPUT", tr("Village layer (polygons or office points)"), layer=True)
+        add_fields(self, "INPUT", [("CODE_FIELD", tr("Village code field")), ("NAME_FIELD", tr("Village name field")),
+                                   ("POPULATION_FIELD", tr("Population field"))])
+        add_raster(self, "DEM", tr("DEM to check overlap with"), optional=True)
+        add_file_output(self, "OUTPUT_REPORT", tr("Validation report (HTML)"), tr("HTML files (*.html)"),
+                        optional=True)
+        add_outputs(self, "boolean", [("VALID", tr("Valid (no errors)"))])
+        add_outputs(self, "number", [("ERROR_COUNT", tr("Errors")), ("WARNING_COUNT", tr("Warnings")),
+                                     ("FEATURE_COUNT", tr("Features"))])
+        add_outputs(self, "string", [("CODE_FIELD", tr("Code field used")), ("NAME_FIELD", tr("Name field used")),
+                                     ("POPULATION_FIELD", tr("Population field used")),
+                                     ("SCHEME", tr("Naming scheme"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

@@ -4,18 +4,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterRasterLayer,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import formatting as fmt
@@ -54,19 +43,8 @@ from ..io.priority_layers import (
     sample_raster,
 )
 from ..io.styles_priority import attach_style
+from . import params
 from .base import KaltimAlgorithm
-from .params import (
-    add_cost_table,
-    add_existing_sites,
-    add_fields,
-    add_number,
-    add_office_villages,
-    given,
-    open_dem,
-    read_cost_table,
-    read_office_villages,
-    resolve_settings,
-)
 
 TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
                ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
@@ -125,28 +103,25 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             "reason and operator.")
 
     def initAlgorithm(self, config=None):
-        add_office_villages(self)
-        self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line-of-sight "
-                                                                           "count)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum("COVERAGE_TYPE", tr("Coverage raster values"),
-                                                     coverage_type_labels(), defaultValue=0))
-        add_number(self, "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's setting)"),
-                   None, -160.0, 0.0, optional=True)
-        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field, used without a raster (default: "
-                                                          "status)"))])
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "FIBRE_NODES", tr("Fibre nodes (points)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        add_number(self, "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), 10.0, 0)
-        add_number(self, "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a fibre node "
-                                                "(km)"), 1.0, 0, 20)
-        add_number(self, "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight distance)"),
-                   1.4, 1.0, 5.0)
-        add_number(self, "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = the "
-                                                 "coverage threshold)"), None, -160.0, 0.0, optional=True)
-        add_fields(self, "VILLAGES", [("NO_PLN_FIELD", tr("Field flagging villages without PLN mains power (1/ya = "
-                                                          "no power: solar + battery is added)"))])
-        add_existing_sites(self, tr("Existing towers (connected points, operator)"), height_field=True)
-        self.addParameter(QgsProcessingParameterRasterLayer("DEM", tr("DEM for radio line of sight"), optional=True))
+        params.add_office_villages(self)
+        params.add_raster(self, "COVERAGE", tr("Coverage raster (dBm or line-of-sight count)"), optional=True)
+        params.add_enum(self, "COVERAGE_TYPE", tr("Coverage raster values"), coverage_type_labels())
+        params.add_number(self, "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's "
+                                                    "setting)"), None, -160.0, 0.0, optional=True)
+        params.add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field, used without a raster "
+                                                                 "(default: status)"))])
+        params.add_source(self, "FIBRE_NODES", tr("Fibre nodes (points)"), ("point",), optional=True)
+        params.add_number(self, "FIBRE_MAX_KM", tr("Longest new fibre run (km)"), 10.0, 0)
+        params.add_number(self, "FIBRE_SERVICE_KM", tr("Subscribe to a fibre service within this distance of a "
+                                                       "fibre node (km)"), 1.0, 0, 20)
+        params.add_number(self, "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight "
+                                                   "distance)"), 1.4, 1.0, 5.0)
+        params.add_number(self, "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = "
+                                                        "the coverage threshold)"), None, -160.0, 0.0, optional=True)
+        params.add_fields(self, "VILLAGES", [("NO_PLN_FIELD", tr("Field flagging villages without PLN mains power "
+                                                                 "(1/ya = no power: solar + battery is added)"))])
+        params.add_existing_sites(self, tr("Existing towers (connected points, operator)"), height_field=True)
+        params.add_raster(self, "DEM", tr("DEM for radio line of sight"), optional=True)
         for name, label, default, minimum, integer in (
                 ("RADIO_MAX_KM", tr("Longest radio link (km)"), 20.0, 0, False),
                 ("RADIO_MAST_M", tr("Radio antenna height at the village office (m)"), 12.0, 0, False),
@@ -155,25 +130,22 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                 ("BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), 5.0, 0, False),
                 ("COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 "
                                    "= off)"), 5.0, 0, False)):
-            add_number(self, name, label, default, minimum, integer=integer)
-        add_cost_table(self)
-        add_number(self, "SITE_HEIGHT_M", tr("Tower height when unknown (m)"), 30.0, 0, advanced=True)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
-            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        add_number(self, "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), 8000, 0)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Village plan (technology)"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        for key in TECH_KEYS:
-            self.addOutput(QgsProcessingOutputNumber("COUNT_" + key.upper(), tr("Villages per technology: {t}")
-                                                     .format(t=key)))
-        self.addOutput(QgsProcessingOutputString("COUNTS", tr("Villages per technology")))
-        self.addOutput(QgsProcessingOutputNumber("CAPEX_TOTAL", tr("CAPEX total (Rp)")))
-        self.addOutput(QgsProcessingOutputNumber("OPEX_TOTAL", tr("OPEX total per year (Rp)")))
+            params.add_number(self, name, label, default, minimum, integer=integer)
+        params.add_cost_table(self)
+        params.add_number(self, "SITE_HEIGHT_M", tr("Tower height when unknown (m)"), 30.0, 0, advanced=True)
+        params.add_source(self, "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
+                          ("point",), optional=True)
+        params.add_number(self, "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), 8000, 0)
+        params.add_sink(self, "OUTPUT", tr("Village plan (technology)"))
+        params.add_outputs(self, "number", [("COUNT_" + key.upper(), tr("Villages per technology: {t}").format(t=key))
+                                            for key in TECH_KEYS])
+        params.add_outputs(self, "string", [("COUNTS", tr("Villages per technology"))])
+        params.add_outputs(self, "number", [("CAPEX_TOTAL", tr("CAPEX total (Rp)")),
+                                            ("OPEX_TOTAL", tr("OPEX total per year (Rp)"))])
 
     # ------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
-        source, table = read_office_villages(self, parameters, context, feedback)
+        source, table = params.read_office_villages(self, parameters, context, feedback)
         feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
         if table.empty:
             feedback.pushWarning(tr("{k} villages have no geometry; they can only get satellite.")
@@ -216,7 +188,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
 
     # ------------------------------------------------------------------------------------------------------------
     def _costs(self, parameters, context, feedback):
-        table, path = read_cost_table(self, parameters, context)
+        table, path = params.read_cost_table(self, parameters, context)
         if table is None:
             feedback.pushInfo(tr("Cost table: defaults (sources in the user guide)."))
             return default_cost_table()
@@ -334,9 +306,9 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         whose office signal (classify's office_dbm) reaches the threshold of the coverage raster's settings."""
         n = len(table)
         cov_layer = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
-        threshold = resolve_settings(self, parameters, context, feedback,
+        threshold = params.resolve_settings(self, parameters, context, feedback,
                                      cov_layer.source() if cov_layer is not None else "").threshold_dbm
-        if given(parameters, "FWA_THRESHOLD_DBM"):
+        if params.given(parameters, "FWA_THRESHOLD_DBM"):
             threshold = self.parameterAsDouble(parameters, "FWA_THRESHOLD_DBM", context)
             feedback.pushInfo(tr("4G FWA needs {t} dBm at the office (FWA_THRESHOLD_DBM).").format(
                 t=_measure(threshold)))
@@ -518,7 +490,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
     def _radio(self, parameters, context, feedback, table, sites, heights, covered, fibre_dist, costs, rules):
         """LOS (bool) and distance (m) to the first connected point in line of sight, per village."""
         n = len(table)
-        ds, dem_crs = open_dem(self, parameters, context, feedback)
+        ds, dem_crs = params.open_dem(self, parameters, context, feedback)
         max_m = rules.radio_max_km * 1000.0
         mast = self.parameterAsDouble(parameters, "RADIO_MAST_M", context)
         # radio is worth testing only where it can beat what is already feasible (core.costs)

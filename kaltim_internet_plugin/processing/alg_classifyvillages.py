@@ -7,22 +7,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import classify as cl
@@ -35,7 +20,7 @@ from ..io.offices import OfficeError, read_offices
 from ..io.sites_layer import style_output
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
-from .params import add_fields, resolve_settings
+from .params import add_enum, add_fields, add_number, add_outputs, add_raster, add_sink, add_source, resolve_settings
 
 KINDS = ("auto", "dbm", "los")
 NEW_FIELDS = [("cov_share", FieldType.Double), ("office_dbm", FieldType.Double), ("best_dbm", FieldType.Double),
@@ -76,40 +61,27 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             "Villages and raster may be in different CRSs.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (polygons or points)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon, QgsProcessing.SourceType.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterRasterLayer("COVERAGE", tr("Coverage raster (dBm or line of sight)")))
-        self.addParameter(QgsProcessingParameterNumber(
-            "THRESHOLD_DBM", tr("Signal threshold, dBm (empty = the coverage raster's setting)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=-160.0, maxValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=cl.COVERED_SHARE, minValue=0.0, maxValue=1.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=cl.PARTIAL_SHARE, minValue=0.0, maxValue=1.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "OFFICES", tr("Village offices (points, optional)"), [QgsProcessing.SourceType.TypeVectorPoint],
-                optional=True))
+        add_source(self, "VILLAGES", tr("Villages (polygons or points)"), ("polygon", "point"))
+        add_raster(self, "COVERAGE", tr("Coverage raster (dBm or line of sight)"))
+        add_number(self, "THRESHOLD_DBM", tr("Signal threshold, dBm (empty = the coverage raster's setting)"), None,
+                   -160.0, 0.0, optional=True)
+        add_number(self, "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), cl.COVERED_SHARE, 0.0, 1.0)
+        add_number(self, "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), cl.PARTIAL_SHARE, 0.0, 1.0)
+        add_source(self, "OFFICES", tr("Village offices (points, optional)"), ("point",), optional=True)
         add_fields(self, "VILLAGES", [("CODE_FIELD", tr("Village code field (auto-detected if empty)"))])
         add_fields(self, "OFFICES", [("OFFICE_CODE_FIELD", tr("Office village code field (auto-detected if empty)"))])
         add_fields(self, "VILLAGES", [("POPULATION_FIELD", tr("Population field (auto-detected if empty)")),
                                       ("REPORTED_FIELD", tr("Reported signal field (e.g. Podes R705D, optional)"))])
-        kind = QgsProcessingParameterEnum(
-            "COVERAGE_KIND", tr("Coverage raster holds"),
-            options=[tr("Automatic (from the raster)"), tr("Signal in dBm"), tr("Number of sites in line of sight")],
-            defaultValue=0, optional=True)
-        kind.setFlags(kind.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(kind)
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Classified villages")))
-        for key, label in (("COVERED", tr("Covered villages")), ("PARTIAL", tr("Partially covered villages")),
-                           ("BLANK_SPOT", tr("Blank-spot villages")), ("POP_COVERED", tr("Population covered (est.)"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
-        for key, label in (("CONFUSION", tr("Confusion table model x reported (JSON)")),
-                           ("AGREEMENT", tr("Agreement counts (JSON)")),
-                           ("COVERAGE_KIND", tr("Coverage raster kind used"))):
-            self.addOutput(QgsProcessingOutputString(key, label))
+        add_enum(self, "COVERAGE_KIND", tr("Coverage raster holds"),
+                 [tr("Automatic (from the raster)"), tr("Signal in dBm"), tr("Number of sites in line of sight")],
+                 optional=True, advanced=True)
+        add_sink(self, "OUTPUT", tr("Classified villages"))
+        add_outputs(self, "number", [
+            ("COVERED", tr("Covered villages")), ("PARTIAL", tr("Partially covered villages")),
+            ("BLANK_SPOT", tr("Blank-spot villages")), ("POP_COVERED", tr("Population covered (est.)"))])
+        add_outputs(self, "string", [("CONFUSION", tr("Confusion table model x reported (JSON)")),
+                                     ("AGREEMENT", tr("Agreement counts (JSON)")),
+                                     ("COVERAGE_KIND", tr("Coverage raster kind used"))])
 
     # ------------------------------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):

@@ -2,20 +2,7 @@
 person by kab/kota and technology, what each leaves unfunded (core.scenario.compare)."""
 from __future__ import annotations
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterString,
-    QgsWkbTypes,
-)
+from qgis.core import QgsProcessingException
 
 from ..compat import FieldType
 from ..core import plan_summary as ps
@@ -23,6 +10,11 @@ from ..core.scenario import compare
 from ..i18n import tr
 from ..io.sites_layer import plain
 from .base import KaltimAlgorithm
+from .params import add_outputs, add_sink, add_source, add_string
+
+COMPARISON_FIELDS = (("section", FieldType.String), ("key", FieldType.String), ("a", FieldType.Double),
+                     ("b", FieldType.Double), ("difference", FieldType.Double), ("name_a", FieldType.String),
+                     ("name_b", FieldType.String))
 
 
 def _rows(source) -> list:
@@ -50,18 +42,16 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
     def initAlgorithm(self, config=None):
         for key, label in (("PLAN_A", tr("Roadmap villages, scenario A")),
                            ("PLAN_B", tr("Roadmap villages, scenario B"))):
-            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVector]))
+            add_source(self, key, label, ("table",))
         for key, label in (("TABLE_A", tr("Budget by year and source, scenario A")),
                            ("TABLE_B", tr("Budget by year and source, scenario B"))):
-            self.addParameter(QgsProcessingParameterFeatureSource(key, label, [QgsProcessing.SourceType.TypeVector],
-                                                                  optional=True))
-        self.addParameter(QgsProcessingParameterString("NAME_A", tr("Name of scenario A"), defaultValue="A"))
-        self.addParameter(QgsProcessingParameterString("NAME_B", tr("Name of scenario B"), defaultValue="B"))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Scenario comparison"),
-                                                            QgsProcessing.SourceType.TypeVector))
-        for key, label in (("SCHEDULED_A", tr("Villages scheduled, A")), ("SCHEDULED_B", tr("Villages scheduled, B")),
-                           ("UNFUNDED_A", tr("Villages unfunded, A")), ("UNFUNDED_B", tr("Villages unfunded, B"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+            add_source(self, key, label, ("table",), optional=True)
+        add_string(self, "NAME_A", tr("Name of scenario A"), default="A")
+        add_string(self, "NAME_B", tr("Name of scenario B"), default="B")
+        add_sink(self, "OUTPUT", tr("Scenario comparison"), "table")
+        add_outputs(self, "number", [
+            ("SCHEDULED_A", tr("Villages scheduled, A")), ("SCHEDULED_B", tr("Villages scheduled, B")),
+            ("UNFUNDED_A", tr("Villages unfunded, A")), ("UNFUNDED_B", tr("Villages unfunded, B"))])
 
     def _side(self, parameters, context, plan_key, table_key):
         source = self.parameterAsSource(parameters, plan_key, context)
@@ -83,20 +73,9 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
         lines = compare(a, b)
         name_a = self.parameterAsString(parameters, "NAME_A", context) or "A"
         name_b = self.parameterAsString(parameters, "NAME_B", context) or "B"
-        fields = QgsFields()
-        for name, vtype in (("section", FieldType.String), ("key", FieldType.String), ("a", FieldType.Double),
-                            ("b", FieldType.Double), ("difference", FieldType.Double), ("name_a", FieldType.String),
-                            ("name_b", FieldType.String)):
-            fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.NoGeometry,
-                                          QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
-        for line in lines:
-            f = QgsFeature(fields)
-            f.setAttributes([line.section, line.key, float(line.a), float(line.b), float(line.difference), name_a,
-                             name_b])
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
+        dest = self.write_table(parameters, context, "OUTPUT", COMPARISON_FIELDS, (
+            (line.section, line.key, float(line.a), float(line.b), float(line.difference), name_a, name_b)
+            for line in lines))
         ta, tb = a[0].total, b[0].total
         feedback.pushInfo(tr("{a}: {sa} villages scheduled, {ua} unfunded, {ca} over capacity. {b}: {sb} scheduled, "
                              "{ub} unfunded, {cb} over capacity.").format(

@@ -5,17 +5,13 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingOutputString,
-    QgsProcessingOutputVectorLayer,
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
 )
 
 from ..i18n import tr
 from ..io.planned_sites import DEFAULT_CRS, DEFAULT_LAYER_NAME, create_planned_sites_layer
 from .base import KaltimAlgorithm
+from .params import add, add_bool, add_file_output, add_outputs, add_string
 
 
 class CreatePlannedSitesAlgorithm(KaltimAlgorithm):
@@ -36,17 +32,14 @@ class CreatePlannedSitesAlgorithm(KaltimAlgorithm):
             "as the layer's default style. An existing layer of the same name is only replaced with OVERWRITE.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "PLAN_GPKG", tr("Plan GeoPackage (created if missing)"), tr("GeoPackage (*.gpkg)")))
-        self.addParameter(QgsProcessingParameterString("LAYER_NAME", tr("Layer name"),
-                                                       defaultValue=DEFAULT_LAYER_NAME))
+        add_file_output(self, "PLAN_GPKG", tr("Plan GeoPackage (created if missing)"), tr("GeoPackage (*.gpkg)"))
+        add_string(self, "LAYER_NAME", tr("Layer name"), default=DEFAULT_LAYER_NAME)
         # optional so that a call without CRS (processing.run, qgis_process) takes the default too
-        self.addParameter(QgsProcessingParameterCrs("CRS", tr("Coordinate reference system"),
-                                                    defaultValue=DEFAULT_CRS, optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "OVERWRITE", tr("Overwrite an existing layer of that name"), defaultValue=False))
-        self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT", tr("Planned sites")))
-        self.addOutput(QgsProcessingOutputString("LAYER_NAME", tr("Layer name")))
+        add(self, QgsProcessingParameterCrs("CRS", tr("Coordinate reference system"), defaultValue=DEFAULT_CRS,
+                                            optional=True))
+        add_bool(self, "OVERWRITE", tr("Overwrite an existing layer of that name"))
+        add_outputs(self, "vector", [("OUTPUT", tr("Planned sites"))])
+        add_outputs(self, "string", [("LAYER_NAME", tr("Layer name"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, "PLAN_GPKG", context)

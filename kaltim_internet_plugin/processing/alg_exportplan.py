@@ -6,24 +6,13 @@ from __future__ import annotations
 import os
 import time
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputFile,
-    QgsProcessingOutputFolder,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
-)
+from qgis.core import QgsProcessingException
 
 from ..i18n import tr
 from ..report import export_plan as ep
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
 from .base import KaltimAlgorithm
+from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
 
 TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
@@ -53,40 +42,31 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             "plugin's resources/layouts); edit them in the layout designer but keep the item ids.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "VILLAGES", tr("Plan villages layer"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "SITES", tr("Existing sites"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "PLANNED_SITES", tr("Planned sites"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "KABKOTA", tr("Kab/kota polygons (atlas pages; default: villages dissolved by kab/kota)"),
-            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        add_source(self, "VILLAGES", tr("Plan villages layer"), layer=True)
+        add_source(self, "SITES", tr("Existing sites"), ("point",), optional=True, layer=True)
+        add_source(self, "PLANNED_SITES", tr("Planned sites"), ("point",), optional=True, layer=True)
+        add_source(self, "KABKOTA", tr("Kab/kota polygons (atlas pages; default: villages dissolved by kab/kota)"),
+                   ("polygon",), optional=True, layer=True)
         for key, label in (("ROADMAP_TABLE", tr("Roadmap table (year x source)")),
                            ("TRAINING_TABLE", tr("Training plan table")),
                            ("OPERATORS_TABLE", tr("Operator packages table")),
                            ("SHARING_TABLE", tr("Tower sharing table"))):
-            self.addParameter(QgsProcessingParameterVectorLayer(key, label, [QgsProcessing.SourceType.TypeVector],
-                                                                optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"),
-            behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True))
-        self.addParameter(QgsProcessingParameterString("TITLE", tr("Title"), defaultValue=DEFAULT_TITLE))
-        self.addParameter(QgsProcessingParameterField(
-            "KAB_FIELD", tr("Kab/kota field of the villages (default: kode_kab or nama_kab)"),
-            parentLayerParameterName="VILLAGES", optional=True))
-        self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", tr("Output folder")))
-        self.addOutput(QgsProcessingOutputFile("DEPLOYMENT_PDF", tr("Deployment plan PDF (overview + atlas)")))
-        self.addOutput(QgsProcessingOutputFile("ATLAS_PDF", tr("Kab/kota atlas PDF")))
-        self.addOutput(QgsProcessingOutputFile("OVERVIEW_PDF", tr("Province overview PDF")))
-        self.addOutput(QgsProcessingOutputFile("REPORT_PDF", tr("Roadmap report PDF")))
-        self.addOutput(QgsProcessingOutputFile("XLSX", tr("Roadmap workbook (XLSX)")))
-        self.addOutput(QgsProcessingOutputString("CSV_FILES", tr("CSV copies")))
-        self.addOutput(QgsProcessingOutputFile("GPKG", tr("Plan GeoPackage")))
-        self.addOutput(QgsProcessingOutputFile("QGZ", tr("Plan QGIS project")))
-        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Atlas pages")))
-        self.addOutput(QgsProcessingOutputNumber("DEPLOYMENT_PAGES", tr("Deployment plan pages")))
-        self.addOutput(QgsProcessingOutputFolder("OUTPUT_FOLDER", tr("Output folder")))
+            add_source(self, key, label, ("table",), optional=True, layer=True)
+        add_file(self, "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"), folder=True,
+                 optional=True)
+        add_string(self, "TITLE", tr("Title"), default=DEFAULT_TITLE)
+        add_fields(self, "VILLAGES", [("KAB_FIELD", tr("Kab/kota field of the villages (default: kode_kab or "
+                                                       "nama_kab)"))])
+        add_folder_output(self, "OUTPUT_FOLDER", tr("Output folder"))
+        add_outputs(self, "file", [("DEPLOYMENT_PDF", tr("Deployment plan PDF (overview + atlas)")),
+                                   ("ATLAS_PDF", tr("Kab/kota atlas PDF")),
+                                   ("OVERVIEW_PDF", tr("Province overview PDF")),
+                                   ("REPORT_PDF", tr("Roadmap report PDF")),
+                                   ("XLSX", tr("Roadmap workbook (XLSX)"))])
+        add_outputs(self, "string", [("CSV_FILES", tr("CSV copies"))])
+        add_outputs(self, "file", [("GPKG", tr("Plan GeoPackage")), ("QGZ", tr("Plan QGIS project"))])
+        add_outputs(self, "number", [("PAGES", tr("Atlas pages")), ("DEPLOYMENT_PAGES", tr("Deployment plan pages"))])
+        add_outputs(self, "folder", [("OUTPUT_FOLDER", tr("Output folder"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         started = time.time()

@@ -1,23 +1,17 @@
 """kaltiminternet:exportplanfrompostgis — copy a PostGIS plan back to a GeoPackage, verified."""
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingOutputBoolean,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingException
 
 from ..i18n import tr
 from .base import KaltimAlgorithm
+from .params import add_connection, add_copy_outputs, add_file_output, read_connection
 
 
 class ExportPlanFromPostgisAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplanfrompostgis"
     GROUP_ID = "plan"
+    MAIN_THREAD = True
 
     def displayName(self) -> str:
         return tr("Copy plan from PostGIS to GeoPackage")
@@ -30,29 +24,17 @@ class ExportPlanFromPostgisAlgorithm(KaltimAlgorithm):
             "columns (row_version, modified_at, modified_by) stay in the database; the audit log keeps who changed "
             "what.")
 
-    def flags(self):
-        # the connection's password may have to be unlocked from QGIS's authentication database (master password
-        # prompt), which must happen on the main thread
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
-
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("CONNECTION", tr("Saved PostgreSQL connection (name)")))
-        self.addParameter(QgsProcessingParameterString("SCHEMA", tr("Schema"), defaultValue="kaltim_plan"))
-        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT_GPKG", tr("Plan GeoPackage"),
-                                                                tr("GeoPackage (*.gpkg)")))
-        self.addOutput(QgsProcessingOutputString("TABLES", tr("Tables copied")))
-        self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Rows copied")))
-        self.addOutput(QgsProcessingOutputBoolean("CHECKSUMS_OK", tr("Checksums match")))
+        add_connection(self)
+        add_file_output(self, "OUTPUT_GPKG", tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)"))
+        add_copy_outputs(self)
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..store import StoreError
         from ..store.postgis_store import export_plan
 
-        name = self.parameterAsString(parameters, "CONNECTION", context).strip()
-        schema = self.parameterAsString(parameters, "SCHEMA", context).strip() or "kaltim_plan"
+        name, schema = read_connection(self, parameters, context)
         out = self.parameterAsFileOutput(parameters, "OUTPUT_GPKG", context)
-        if not name:
-            raise QgsProcessingException(tr("Give the name of a saved PostgreSQL connection (Browser > PostgreSQL)."))
         if not out.lower().endswith(".gpkg"):
             out += ".gpkg"
         try:

@@ -11,17 +11,7 @@ import os
 import time
 from pathlib import Path
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
-    QgsProcessingParameterVectorLayer,
-)
+from qgis.core import QgsProcessingException
 
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
@@ -30,6 +20,7 @@ from ..errors import describe
 from ..i18n import tr
 from ..input_text import table_error_text
 from .base import KaltimAlgorithm
+from .params import add_fields, add_file, add_file_output, add_outputs, add_source, add_string
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
 DELAY_ENV = "KALTIM_IMPORT_ROW_DELAY_S"
@@ -72,30 +63,20 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             "conflict and is never overwritten.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            "INPUT", tr("Service report (CSV or XLSX)"), fileFilter=tr("Reports (*.csv *.xlsx *.xlsm)")))
-        self.addParameter(QgsProcessingParameterFile(
-            "PLAN_DB", tr("Plan GeoPackage"), fileFilter=tr("GeoPackage (*.gpkg)")))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "VILLAGES", tr("Village layer (known village codes)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "VILLAGE_CODE_FIELD", tr("Village code field"), parentLayerParameterName="VILLAGES", optional=True))
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "SITES", tr("Site layer (known site codes)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "SITE_CODE_FIELD", tr("Site code field"), parentLayerParameterName="SITES", optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            "PROVIDER", tr("Provider (when the file has no provider column)"), optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True))
-        for key, label in (("ROWS_READ", tr("Rows read")), ("ROWS_IMPORTED", tr("Rows imported")),
-                           ("ROWS_REJECTED", tr("Rows rejected")), ("ROWS_DUPLICATE", tr("Duplicate rows")),
-                           ("ROWS_CONFLICT", tr("Conflicting rows")), ("OUTAGES_IMPORTED", tr("Outages imported")),
-                           ("IMPORT_ID", tr("Import id"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
-        self.addOutput(QgsProcessingOutputString("PLAN_DB", tr("Plan GeoPackage")))
+        add_file(self, "INPUT", tr("Service report (CSV or XLSX)"), tr("Reports (*.csv *.xlsx *.xlsm)"))
+        add_file(self, "PLAN_DB", tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)"))
+        add_source(self, "VILLAGES", tr("Village layer (known village codes)"), optional=True, layer=True)
+        add_fields(self, "VILLAGES", [("VILLAGE_CODE_FIELD", tr("Village code field"))])
+        add_source(self, "SITES", tr("Site layer (known site codes)"), optional=True, layer=True)
+        add_fields(self, "SITES", [("SITE_CODE_FIELD", tr("Site code field"))])
+        add_string(self, "PROVIDER", tr("Provider (when the file has no provider column)"), optional=True)
+        add_file_output(self, "REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True)
+        add_outputs(self, "number", [
+            ("ROWS_READ", tr("Rows read")), ("ROWS_IMPORTED", tr("Rows imported")),
+            ("ROWS_REJECTED", tr("Rows rejected")), ("ROWS_DUPLICATE", tr("Duplicate rows")),
+            ("ROWS_CONFLICT", tr("Conflicting rows")), ("OUTAGES_IMPORTED", tr("Outages imported")),
+            ("IMPORT_ID", tr("Import id"))])
+        add_outputs(self, "string", [("PLAN_DB", tr("Plan GeoPackage"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)

@@ -6,22 +6,7 @@ import csv
 import datetime as dt
 import os
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import programme as pg
@@ -31,6 +16,7 @@ from ..errors import describe
 from ..i18n import tr
 from ..io.sites_layer import plain
 from .base import KaltimAlgorithm
+from .params import add_enum, add_fields, add_file, add_file_output, add_outputs, add_sink, add_source, add_string
 
 PROG_FIELDS = (("prog_connected", FieldType.Int), ("prog_tech", FieldType.String), ("prog_provider", FieldType.String),
                ("prog_fee_idr_month", FieldType.LongLong), ("prog_since", FieldType.String),
@@ -62,30 +48,20 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
             "migration to fibre.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterField(
-            "CODE_FIELD", tr("Village code field (empty = detect)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "TABLE", tr("Programme status table (CSV or XLSX)"), QgsProcessingParameterFile.Behavior.File,
-            fileFilter=tr("Tables (*.csv *.xlsx *.txt)")))
-        self.addParameter(QgsProcessingParameterString(
-            "AS_OF", tr("Status date (yyyy-mm-dd; empty = today)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "SCOPE", tr("Programme scope"), [tr("Desa only (kelurahan by their kab/kota)"), tr("Every village")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Villages with programme status"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_REPORT", tr("Report of the rows that do not fit (CSV)"), fileFilter="CSV (*.csv)",
-            optional=True, createByDefault=False))
-        for key, label in (("ROWS", tr("Rows read")), ("MATCHED", tr("Villages matched")),
-                           ("CONNECTED", tr("Villages connected")), ("UNMATCHED", tr("Rows matching no village")),
-                           ("DUPLICATES", tr("Rows repeating a village")),
-                           ("RENEWALS_DUE", tr("Contracts ended (renewal due)")),
-                           ("SATELLITE", tr("Villages on satellite (migration candidates)"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+        add_source(self, "VILLAGES", tr("Villages"))
+        add_fields(self, "VILLAGES", [("CODE_FIELD", tr("Village code field (empty = detect)"))])
+        add_file(self, "TABLE", tr("Programme status table (CSV or XLSX)"), tr("Tables (*.csv *.xlsx *.txt)"))
+        add_string(self, "AS_OF", tr("Status date (yyyy-mm-dd; empty = today)"), optional=True)
+        add_enum(self, "SCOPE", tr("Programme scope"), [tr("Desa only (kelurahan by their kab/kota)"),
+                                                        tr("Every village")])
+        add_sink(self, "OUTPUT", tr("Villages with programme status"))
+        add_file_output(self, "OUTPUT_REPORT", tr("Report of the rows that do not fit (CSV)"), "CSV (*.csv)",
+                        optional=True, create=False)
+        add_outputs(self, "number", [
+            ("ROWS", tr("Rows read")), ("MATCHED", tr("Villages matched")), ("CONNECTED", tr("Villages connected")),
+            ("UNMATCHED", tr("Rows matching no village")), ("DUPLICATES", tr("Rows repeating a village")),
+            ("RENEWALS_DUE", tr("Contracts ended (renewal due)")),
+            ("SATELLITE", tr("Villages on satellite (migration candidates)"))])
 
     def _as_of(self, parameters, context) -> dt.date:
         text = (self.parameterAsString(parameters, "AS_OF", context) or "").strip()

@@ -11,19 +11,8 @@ from __future__ import annotations
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
@@ -35,6 +24,7 @@ from ..input_text import issue_text, report_issues, table_error_text, table_info
 from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields, style_output
 from ..io.styles import style_towers
 from .base import KaltimAlgorithm
+from .params import add_bool, add_enum, add_file, add_file_output, add_number, add_outputs, add_sink, add_string
 
 FORMATS = ("auto", "layer", "opencellid", "sitelist")
 # parameter -> role in core.sites.FIELD_SYNONYMS
@@ -86,35 +76,22 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
             "layers, the feature id) and can be written to OUTPUT_REJECTS.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            "INPUT", tr("Sites: CSV file, point layer file or project layer"),
-            behavior=QgsProcessingParameterFile.Behavior.File,
-            fileFilter=tr("Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)")))
-        self.addParameter(QgsProcessingParameterEnum(
-            "FORMAT", tr("Format"),
-            options=[tr("Automatic"), tr("Point layer / generic table"), tr("OpenCelliD export"),
-                     tr("Site list (BAKTI)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MERGE_DISTANCE_M", tr("Merge OpenCelliD cells of one operator closer than (m)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=100.0, minValue=0.0, optional=True))
+        add_file(self, "INPUT", tr("Sites: CSV file, point layer file or project layer"),
+                 tr("Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)"))
+        add_enum(self, "FORMAT", tr("Format"), [tr("Automatic"), tr("Point layer / generic table"),
+                                                tr("OpenCelliD export"), tr("Site list (BAKTI)")])
+        add_number(self, "MERGE_DISTANCE_M", tr("Merge OpenCelliD cells of one operator closer than (m)"), 100.0, 0.0,
+                   optional=True)
         labels = field_labels()
         for key, _role in FIELD_PARAMS:
-            param = QgsProcessingParameterString(key, labels[key], optional=True)
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(param)
-        skip = QgsProcessingParameterBoolean(
-            "SKIP_OUTSIDE", tr("OpenCelliD: skip cells outside the province without listing them "
-                               "(national exports)"), defaultValue=False, optional=True)
-        skip.setFlags(skip.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(skip)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Sites"), QgsProcessing.SourceType.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            "OUTPUT_REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True,
-            createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber("SITES_IMPORTED", tr("Sites imported")))
-        self.addOutput(QgsProcessingOutputNumber("ROWS_REJECTED", tr("Rows rejected")))
-        self.addOutput(QgsProcessingOutputString("FORMAT_USED", tr("Format used")))
+            add_string(self, key, labels[key], optional=True, advanced=True)
+        add_bool(self, "SKIP_OUTSIDE", tr("OpenCelliD: skip cells outside the province without listing them "
+                                          "(national exports)"), optional=True, advanced=True)
+        add_sink(self, "OUTPUT", tr("Sites"), "point")
+        add_file_output(self, "OUTPUT_REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True,
+                        create=False)
+        add_outputs(self, "number", [("SITES_IMPORTED", tr("Sites imported")), ("ROWS_REJECTED", tr("Rows rejected"))])
+        add_outputs(self, "string", [("FORMAT_USED", tr("Format used"))])
 
     def checkParameterValues(self, parameters, context):
         """INPUT may also be a layer id/name/object, which the file parameter's own check would refuse."""

@@ -3,28 +3,7 @@ budgeted Maximal Covering Location Problem (core.optimize.solve_mclp, exact MILP
 from __future__ import annotations
 
 import numpy as np
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsGeometry,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
-    QgsWkbTypes,
-)
+from qgis.core import QgsCoordinateTransform, QgsFeature, QgsFeatureSink, QgsGeometry, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import definitions as defs
@@ -33,7 +12,7 @@ from ..core import numbers as nb
 from ..core.classify import VillageInput
 from ..core.clutter import ClutterError, clutter_for
 from ..core.cover_test import NewSiteTest, window_sampler
-from ..core.coverage import CoverageError, Site
+from ..core.coverage import Site
 from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
 from ..core.villages import detect_fields
 from ..errors import describe
@@ -45,19 +24,21 @@ from ..io.priority_layers import (
     column_floats,
     find_field,
     merged_attributes,
-    open_metric_dem,
     output_fields,
     pixel_index,
     points_to_crs,
     read_table,
 )
 from ..io.styles_priority import attach_style
+from . import params
 from .base import KaltimAlgorithm
-from .params import add_coverage_raster, add_coverage_settings, resolve_settings
 
 METHODS = defs.METHODS
 SITE_FIELDS = [("pop_served", FieldType.Double), ("cost_idr", FieldType.Double)]
 VILLAGE_FIELDS = [("site_id", FieldType.String), ("covered_by", FieldType.String)]
+CURVE_FIELDS = [("budget_idr", FieldType.Double), ("sites", FieldType.Int), ("cost_idr", FieldType.Double),
+                ("people_newly_covered", FieldType.Double), ("villages_newly_covered", FieldType.Int),
+                ("gap", FieldType.Double)]
 
 
 def method_labels() -> list:
@@ -100,77 +81,47 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             "distances in a metric CRS (the villages' when projected, else EPSG:32750).")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterField(
-            "POPULATION_FIELD", tr("Population field (empty = detect)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "WEIGHT_FIELD", tr("Weight field (e.g. priority_score; demand = population × weight)"),
-            parentLayerParameterName="VILLAGES", optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CODE_FIELD", tr("Village code field (empty = detect)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "CANDIDATES", tr("Candidate sites (points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterField(
-            "COST_FIELD", tr("Candidate cost field (empty = cost_idr if present, else the default cost)"),
-            parentLayerParameterName="CANDIDATES", optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CANDIDATE_ID_FIELD", tr("Candidate id field (empty = cand_id or site_id, else the feature id)"),
-            parentLayerParameterName="CANDIDATES", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), QgsProcessingParameterNumber.Type.Double,
-            2.6e9, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BUDGET_IDR", tr("Budget (Rp)"), QgsProcessingParameterNumber.Type.Double, 26e9, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "RADIUS_M", tr("Coverage radius without DEM (m)"), QgsProcessingParameterNumber.Type.Double, 5000.0,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            "DEM", tr("DEM (coverage by the propagation model instead of the radius)"), optional=True))
-        add_coverage_raster(self, description=tr(
+        params.add_office_villages(self)
+        params.add_fields(self, "VILLAGES", [
+            ("POPULATION_FIELD", tr("Population field (empty = detect)")),
+            ("WEIGHT_FIELD", tr("Weight field (e.g. priority_score; demand = population × weight)")),
+            ("CODE_FIELD", tr("Village code field (empty = detect)"))])
+        params.add_source(self, "CANDIDATES", tr("Candidate sites (points)"), ("point",))
+        params.add_fields(self, "CANDIDATES", [
+            ("COST_FIELD", tr("Candidate cost field (empty = cost_idr if present, else the default cost)")),
+            ("CANDIDATE_ID_FIELD", tr("Candidate id field (empty = cand_id or site_id, else the feature id)"))])
+        params.add_number(self, "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), 2.6e9, 1)
+        params.add_number(self, "BUDGET_IDR", tr("Budget (Rp)"), 26e9, 0)
+        params.add_number(self, "RADIUS_M", tr("Coverage radius without DEM (m)"), 5000.0, 0)
+        params.add_raster(self, "DEM", tr("DEM (coverage by the propagation model instead of the radius)"),
+                          optional=True)
+        params.add_coverage_raster(self, description=tr(
             "Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village "
             "becomes 'covered' by classify's rule)"))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "OFFICES", tr("Village offices (points; the office rule of classify)"),
-                [QgsProcessing.SourceType.TypeVectorPoint],
-            optional=True))
-        add_coverage_settings(self)
+        params.add_source(self, "OFFICES", tr("Village offices (points; the office rule of classify)"), ("point",),
+                          optional=True)
+        params.add_coverage_settings(self)
         for key, label, default in (("TX_HEIGHT_M", tr("Antenna height when the layer has none (m)"), 42.0),
                                     ("EIRP_DBM", tr("EIRP when the layer has none (dBm)"), 55.0),
                                     ("FREQ_MHZ", tr("Frequency when the layer has none (MHz)"), 900.0)):
-            p = QgsProcessingParameterNumber(key, label, QgsProcessingParameterNumber.Type.Double, default, minValue=0)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(p)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "EXISTING", tr("Existing sites (villages they cover need nothing)"),
-                [QgsProcessing.SourceType.TypeVectorPoint],
-            optional=True))
-        self.addParameter(QgsProcessingParameterEnum("METHOD", tr("Method"), method_labels(), defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "TIME_LIMIT_S", tr("Time limit of the exact method (s)"), QgsProcessingParameterNumber.Type.Double, 60.0,
-            minValue=1))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SITES", tr("Selected sites"), QgsProcessing.SourceType.TypeVectorPoint))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_VILLAGES", tr("Villages with serving site"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterString(
-            "CURVE_BUDGETS_IDR", tr("Budget curve: other budgets to solve, Rp (e.g. 25e9; 50e9; 100e9)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_CURVE", tr("Budget curve (people newly covered by budget)"), QgsProcessing.SourceType.TypeVector,
-            optional=True, createByDefault=False))
-        for key, label in (("POPULATION_COVERED", tr("Population newly covered")),
-                           ("POPULATION_TOTAL_COVERED", tr("Population covered (existing + new)")),
-                           ("COST_TOTAL", tr("Cost of the selected sites (Rp)")),
-                           ("SITES_SELECTED", tr("Sites selected")),
-                           ("GAP", tr("Optimality gap (0 = optimal; empty for greedy)")),
-                           ("VILLAGES_NEW", tr("Villages newly covered")),
-                           ("VILLAGES_EXISTING", tr("Villages already covered"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
-        self.addOutput(QgsProcessingOutputString("STATUS", tr("Solver status")))
-        self.addOutput(QgsProcessingOutputString("SOLVER", tr("Solver")))
+            params.add_number(self, key, label, default, 0, advanced=True)
+        params.add_source(self, "EXISTING", tr("Existing sites (villages they cover need nothing)"), ("point",),
+                          optional=True)
+        params.add_enum(self, "METHOD", tr("Method"), method_labels())
+        params.add_number(self, "TIME_LIMIT_S", tr("Time limit of the exact method (s)"), 60.0, 1)
+        params.add_sink(self, "OUTPUT_SITES", tr("Selected sites"), "point")
+        params.add_sink(self, "OUTPUT_VILLAGES", tr("Villages with serving site"))
+        params.add_string(self, "CURVE_BUDGETS_IDR", tr("Budget curve: other budgets to solve, Rp (e.g. 25e9; 50e9; "
+                                                        "100e9)"), optional=True)
+        params.add_sink(self, "OUTPUT_CURVE", tr("Budget curve (people newly covered by budget)"), "table",
+                        optional=True, create=False)
+        params.add_outputs(self, "number", [
+            ("POPULATION_COVERED", tr("Population newly covered")),
+            ("POPULATION_TOTAL_COVERED", tr("Population covered (existing + new)")),
+            ("COST_TOTAL", tr("Cost of the selected sites (Rp)")), ("SITES_SELECTED", tr("Sites selected")),
+            ("GAP", tr("Optimality gap (0 = optimal; empty for greedy)")),
+            ("VILLAGES_NEW", tr("Villages newly covered")), ("VILLAGES_EXISTING", tr("Villages already covered"))])
+        params.add_outputs(self, "string", [("STATUS", tr("Solver status")), ("SOLVER", tr("Solver"))])
 
     # ------------------------------------------------------------------------------------------------------------
     def _site_params(self, parameters, context, table, eirp_offset_db=0.0):
@@ -192,19 +143,14 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
     def _engine(self, parameters, context, feedback, villages):
         """(settings, engine state) from the DEM and the coverage raster's settings; (settings, None) without DEM."""
         cov_layer = self.parameterAsRasterLayer(parameters, "COVERAGE", context)
-        settings = resolve_settings(self, parameters, context, feedback, cov_layer.source() if cov_layer else "")
+        settings = params.resolve_settings(self, parameters, context, feedback, cov_layer.source() if cov_layer else "")
         dem_layer = self.parameterAsRasterLayer(parameters, "DEM", context)
         if dem_layer is None:
             if cov_layer is not None:
                 feedback.pushWarning(tr("A coverage raster without a DEM cannot test candidate sites: give the DEM "
                                         "the coverage was computed on. The straight-distance radius is used."))
             return settings, None, None
-        try:
-            ds, dem_crs, msg = open_metric_dem(dem_layer)
-        except CoverageError as e:
-            raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
-        if msg:
-            feedback.pushInfo(msg)
+        ds, dem_crs = params.open_dem_layer(dem_layer, feedback)
         try:  # the raster's land-cover clutter (none: the flat margin in the EIRP offset), as in the raster
             grid = clutter_for(settings, ds)
         except ClutterError as exc:
@@ -473,24 +419,16 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             points[b] = solve_mclp(demand, cost, coverage, b, already_covered=already, method=result.method,
                                    time_limit=self.parameterAsDouble(parameters, "TIME_LIMIT_S", context),
                                    population=pop, distances=distances)
-        fields = QgsFields()
-        for name, vtype in (("budget_idr", FieldType.Double), ("sites", FieldType.Int), ("cost_idr", FieldType.Double),
-                            ("people_newly_covered", FieldType.Double), ("villages_newly_covered", FieldType.Int),
-                            ("gap", FieldType.Double)):
-            fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, "OUTPUT_CURVE", context, fields, QgsWkbTypes.Type.NoGeometry,
-                                          QgsCoordinateReferenceSystem())
+        rows = []
         for b in sorted(points):
             r = points[b]
-            f = QgsFeature(fields)
-            f.setAttributes([b, 0, 0.0, 0.0, 0, None] if r is None else [
+            rows.append([b, 0, 0.0, 0.0, 0, None] if r is None else [
                 b, len(r.selected), float(r.cost_total), float(r.population_covered), int(r.covered_mask.sum()),
                 None if r.gap is None else float(r.gap)])
-            if sink is not None:
-                sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
             feedback.pushInfo(tr("Budget curve: {b} -> {p} people newly covered.").format(
                 b=_rp(b), p=_people(0 if r is None else r.population_covered)))
-        return {"OUTPUT_CURVE": dest} if sink is not None else {}
+        dest = self.write_table(parameters, context, "OUTPUT_CURVE", CURVE_FIELDS, rows, optional=True)
+        return {"OUTPUT_CURVE": dest} if dest is not None else {}
 
     def _read_inputs(self, parameters, context, feedback):
         vsource = self.parameterAsSource(parameters, "VILLAGES", context)

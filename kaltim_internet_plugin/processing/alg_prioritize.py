@@ -4,19 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
 
 from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, format_weights, parse_weights
 from ..core.villages import detect_fields
@@ -28,6 +16,7 @@ from ..io.priority_layers import FIELD_PARAMS, find_field, merged_attributes, ou
 from ..io.styles_priority import attach_style
 from ..labels import criterion_labels, preset_labels
 from .base import KaltimAlgorithm
+from .params import add_enum, add_fields, add_outputs, add_sink, add_source, add_string
 
 PRESET_KEYS = tuple(PRESETS)  # pemerataan, efektif_biaya, layanan_publik
 
@@ -53,35 +42,23 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             "projected, else EPSG:32750).")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Villages (points or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterString(
-            "WEIGHTS", tr("Weights (criterion=weight, …; empty = preset)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum("PRESET", tr("Weight preset"), preset_labels(),
-                                                     defaultValue=0))
-        self.addParameter(QgsProcessingParameterField(
-            "POPULATION_FIELD", tr("Population field (empty = detect)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        for key, label in (("STATUS_FIELD", tr("Coverage status field (default: status)")),
-                           ("IDM_FIELD", tr("IDM field (score or class)")),
-                           ("SCHOOLS_FIELD", tr("Number of schools field")),
-                           ("HEALTH_FIELD", tr("Number of health posts field")),
-                           ("ELECTRICITY_FIELD", tr("Electricity field (yes/no)")),
-                           ("CADRES_FIELD", tr("Digital cadres field (number or yes/no)"))):
-            self.addParameter(QgsProcessingParameterField(key, label, parentLayerParameterName="VILLAGES",
-                                                          optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "CODE_FIELD", tr("Village code field (tie-break; empty = detect)"), parentLayerParameterName="VILLAGES",
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "CAPITALS", tr("Kab/kota capitals (points) for remoteness"), [QgsProcessing.SourceType.TypeVectorPoint],
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Prioritised villages"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        self.addOutput(QgsProcessingOutputString("WEIGHTS_USED", tr("Weights used")))
-        self.addOutput(QgsProcessingOutputString("CRITERIA_SKIPPED", tr("Criteria skipped")))
-        self.addOutput(QgsProcessingOutputNumber("WARNING_COUNT", tr("Warnings")))
-        self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", tr("Features")))
+        add_source(self, "VILLAGES", tr("Villages (points or polygons)"))
+        add_string(self, "WEIGHTS", tr("Weights (criterion=weight, …; empty = preset)"), optional=True)
+        add_enum(self, "PRESET", tr("Weight preset"), preset_labels())
+        add_fields(self, "VILLAGES", [
+            ("POPULATION_FIELD", tr("Population field (empty = detect)")),
+            ("STATUS_FIELD", tr("Coverage status field (default: status)")),
+            ("IDM_FIELD", tr("IDM field (score or class)")),
+            ("SCHOOLS_FIELD", tr("Number of schools field")),
+            ("HEALTH_FIELD", tr("Number of health posts field")),
+            ("ELECTRICITY_FIELD", tr("Electricity field (yes/no)")),
+            ("CADRES_FIELD", tr("Digital cadres field (number or yes/no)")),
+            ("CODE_FIELD", tr("Village code field (tie-break; empty = detect)"))])
+        add_source(self, "CAPITALS", tr("Kab/kota capitals (points) for remoteness"), ("point",), optional=True)
+        add_sink(self, "OUTPUT", tr("Prioritised villages"))
+        add_outputs(self, "string", [("WEIGHTS_USED", tr("Weights used")),
+                                     ("CRITERIA_SKIPPED", tr("Criteria skipped"))])
+        add_outputs(self, "number", [("WARNING_COUNT", tr("Warnings")), ("FEATURE_COUNT", tr("Features"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "VILLAGES", context)

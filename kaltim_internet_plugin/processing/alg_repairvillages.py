@@ -1,18 +1,12 @@
 """kaltiminternet:repairvillages — write a NEW layer with repaired (valid) geometries; the input stays as it is."""
 from __future__ import annotations
 
-from qgis.core import (
-    QgsFeatureSink,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterVectorLayer,
-)
+from qgis.core import QgsFeatureSink, QgsProcessingException
 
 from ..i18n import tr
 from ..io.layers import repair_layer
 from .base import KaltimAlgorithm
+from .params import add_outputs, add_sink, add_source
 
 
 class RepairVillagesAlgorithm(KaltimAlgorithm):
@@ -28,10 +22,9 @@ class RepairVillagesAlgorithm(KaltimAlgorithm):
                   "their feature ids are listed in the log.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            "INPUT", tr("Village layer"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Repaired villages")))
-        self.addOutput(QgsProcessingOutputNumber("REPAIRED_COUNT", tr("Repaired features")))
+        add_source(self, "INPUT", tr("Village layer"), layer=True)
+        add_sink(self, "OUTPUT", tr("Repaired villages"))
+        add_outputs(self, "number", [("REPAIRED_COUNT", tr("Repaired features"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

@@ -17,18 +17,7 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -44,6 +33,7 @@ from ..errors import describe
 from ..i18n import tr, user_locale
 from ..io.numeric_fields import parse_fields
 from .base import KaltimAlgorithm
+from .params import add_enum, add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source
 
 ANALYSIS_CRS = "EPSG:32750"
 NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year",
@@ -97,13 +87,6 @@ MIGRATION_FIELDS = (("code", FieldType.String), ("name", FieldType.String), ("st
 TIMINGS = (trn.SAME_YEAR, trn.YEAR_BEFORE)
 
 
-def make_fields(spec) -> QgsFields:
-    out = QgsFields()
-    for name, vtype in spec:
-        out.append(QgsField(name, vtype))
-    return out
-
-
 def is_null(v) -> bool:
     if v is None:
         return True
@@ -138,20 +121,13 @@ def as_number(v):
         return str(v).strip()  # the core names it in the reason ("capex unknown ('abc')")
 
 
+YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
+NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
+
+
 def as_bool(v):
     """True/False, or None when empty/unknown."""
-    if is_null(v):
-        return None
-    if isinstance(v, bool):
-        return v
-    if isinstance(v, (int, float)):
-        return bool(v)
-    s = str(v).strip().lower()
-    if s in ("1", "true", "yes", "y", "ya", "t", "ada"):
-        return True
-    if s in ("0", "false", "no", "n", "tidak", "f", "tidak ada"):
-        return False
-    return None
+    return None if is_null(v) else nb.parse_yes_no(v, YES_WORDS, NO_WORDS)
 
 
 def renewal_year(contract_end, result):
@@ -207,89 +183,53 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             "names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "PLAN", tr("Village plan layer (points or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
-        self.addParameter(QgsProcessingParameterNumber(
-            "START_YEAR", tr("First year of the roadmap"), QgsProcessingParameterNumber.Type.Integer, 2026,
-            minValue=2000, maxValue=2100))
-        self.addParameter(QgsProcessingParameterNumber(
-            "YEARS", tr("Number of years"), QgsProcessingParameterNumber.Type.Integer, 5, minValue=1, maxValue=30))
-        self.addParameter(QgsProcessingParameterNumber(
-            "OPEX_YEARS", tr("Years of OPEX funded from connection"), QgsProcessingParameterNumber.Type.Integer, 5,
-            minValue=0, maxValue=30))
-        self.addParameter(QgsProcessingParameterFile(
-            "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
-            QgsProcessingParameterFile.Behavior.File, fileFilter=tr("Funding tables (*.csv *.json *.gpkg)"),
-                optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            "CAPACITY", tr("Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; "
-                           "empty = defaults)"), QgsProcessingParameterFile.Behavior.File, fileFilter=tr("CSV (*.csv)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
-            QgsProcessingParameterNumber.Type.Integer, DEFAULT_BTS_LEAD_MONTHS, minValue=0, maxValue=60))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CADRE_TARGET", tr("Trained digital cadres per connected village"),
-                QgsProcessingParameterNumber.Type.Integer,
-            trn.DEFAULT_TARGET_PER_VILLAGE, minValue=0, maxValue=100))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BATCH_SIZE", tr("Trainees per training batch"), QgsProcessingParameterNumber.Type.Integer,
-            trn.DEFAULT_BATCH_SIZE, minValue=1, maxValue=1000))
-        self.addParameter(QgsProcessingParameterNumber(
-            "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"), QgsProcessingParameterNumber.Type.Double,
-            trn.DEFAULT_COST_PER_TRAINEE_IDR, minValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            "TRAINING_TIMING", tr("Training year"), [tr("Same year as the connection"), tr("The year before")],
-            defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "TOWERS", tr("Existing towers (points with operator) for tower sharing"),
-            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "TOWER_OPERATOR_FIELD", tr("Tower operator field (default: operator)"), parentLayerParameterName="TOWERS",
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "TOWER_ID_FIELD", tr("Tower id field (default: site_id, else the feature id)"),
-            parentLayerParameterName="TOWERS", optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            "SHARING_DISTANCE_M", tr("Tower sharing distance (m)"), QgsProcessingParameterNumber.Type.Double, 500,
-            minValue=0))
+        add_source(self, "PLAN", tr("Village plan layer (points or polygons)"))
+        add_number(self, "START_YEAR", tr("First year of the roadmap"), 2026, 2000, 2100, integer=True)
+        add_number(self, "YEARS", tr("Number of years"), 5, 1, 30, integer=True)
+        add_number(self, "OPEX_YEARS", tr("Years of OPEX funded from connection"), 5, 0, 30, integer=True)
+        add_file(self, "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
+                 tr("Funding tables (*.csv *.json *.gpkg)"), optional=True)
+        add_file(self, "CAPACITY", tr("Installation capacity table (CSV: year, tech, kab_code, provider, "
+                                      "max_installations; empty = defaults)"), tr("CSV (*.csv)"), optional=True)
+        add_number(self, "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
+                   DEFAULT_BTS_LEAD_MONTHS, 0, 60, integer=True)
+        add_number(self, "CADRE_TARGET", tr("Trained digital cadres per connected village"),
+                   trn.DEFAULT_TARGET_PER_VILLAGE, 0, 100, integer=True)
+        add_number(self, "BATCH_SIZE", tr("Trainees per training batch"), trn.DEFAULT_BATCH_SIZE, 1, 1000,
+                   integer=True)
+        add_number(self, "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"),
+                   trn.DEFAULT_COST_PER_TRAINEE_IDR, 0)
+        add_enum(self, "TRAINING_TIMING", tr("Training year"), [tr("Same year as the connection"),
+                                                                tr("The year before")])
+        add_source(self, "TOWERS", tr("Existing towers (points with operator) for tower sharing"), ("point",),
+                   optional=True)
+        add_fields(self, "TOWERS", [
+            ("TOWER_OPERATOR_FIELD", tr("Tower operator field (default: operator)")),
+            ("TOWER_ID_FIELD", tr("Tower id field (default: site_id, else the feature id)"))])
+        add_number(self, "SHARING_DISTANCE_M", tr("Tower sharing distance (m)"), 500, 0)
         labels = self.field_labels()
-        for key, default, _required in FIELD_PARAMS:
-            p = QgsProcessingParameterField(key, tr("{what} field (default: {name})").format(
-                what=labels[key], name=default), parentLayerParameterName="PLAN", optional=True)
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-            self.addParameter(p)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT", tr("Roadmap villages"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TABLE", tr("Budget by year and source"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_TRAINING", tr("Training plan"), QgsProcessing.SourceType.TypeVector, optional=True,
-                createByDefault=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_OPERATORS", tr("Operator packages"), QgsProcessing.SourceType.TypeVector, optional=True,
-            createByDefault=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SHARING", tr("Tower sharing candidates"), QgsProcessing.SourceType.TypeVector, optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), QgsProcessing.SourceType.TypeVector,
-                optional=True,
-            createByDefault=False))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OPERATOR_FOLDER", tr("Folder for one CSV per operator"), optional=True, createByDefault=False))
-        for key, label in (("VILLAGES_SCHEDULED", tr("Villages scheduled")),
-                           ("VILLAGES_UNFUNDED", tr("Villages unfunded")),
-                           ("PEOPLE_CONNECTED", tr("People connected")),
-                           ("CAPEX_TOTAL", tr("CAPEX total (Rp)")), ("OPEX_TOTAL", tr("OPEX total (Rp)")),
-                           ("SUSTAINABILITY", tr("Share of OPEX after year 1 from recurring sources")),
-                           ("SUSTAINABILITY_NO_OPERATOR",
-                            tr("Share of OPEX after year 1 from recurring sources, operators' money not counted")),
-                           ("VILLAGES_MIGRATED", tr("Villages migrated to fibre")),
-                           ("TRAINEES", tr("Cadres to train")), ("TRAINING_COST", tr("Training cost (Rp)")),
-                           ("SHARING_CANDIDATES", tr("Tower sharing candidates"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
-        self.addOutput(QgsProcessingOutputString("OPERATOR_FILES", tr("Operator CSV files")))
+        add_fields(self, "PLAN", [(key, tr("{what} field (default: {name})").format(what=labels[key], name=default))
+                                  for key, default, _required in FIELD_PARAMS], advanced=True)
+        add_sink(self, "OUTPUT", tr("Roadmap villages"))
+        add_sink(self, "OUTPUT_TABLE", tr("Budget by year and source"), "table")
+        add_sink(self, "OUTPUT_TRAINING", tr("Training plan"), "table", optional=True)
+        add_sink(self, "OUTPUT_OPERATORS", tr("Operator packages"), "table", optional=True)
+        add_sink(self, "OUTPUT_SHARING", tr("Tower sharing candidates"), "table", optional=True, create=False)
+        add_sink(self, "OUTPUT_MIGRATIONS", tr("Satellite to fibre migrations"), "table", optional=True,
+                 create=False)
+        add_folder_output(self, "OPERATOR_FOLDER", tr("Folder for one CSV per operator"), optional=True,
+                          create=False)
+        add_outputs(self, "number", [
+            ("VILLAGES_SCHEDULED", tr("Villages scheduled")), ("VILLAGES_UNFUNDED", tr("Villages unfunded")),
+            ("PEOPLE_CONNECTED", tr("People connected")),
+            ("CAPEX_TOTAL", tr("CAPEX total (Rp)")), ("OPEX_TOTAL", tr("OPEX total (Rp)")),
+            ("SUSTAINABILITY", tr("Share of OPEX after year 1 from recurring sources")),
+            ("SUSTAINABILITY_NO_OPERATOR",
+             tr("Share of OPEX after year 1 from recurring sources, operators' money not counted")),
+            ("VILLAGES_MIGRATED", tr("Villages migrated to fibre")),
+            ("TRAINEES", tr("Cadres to train")), ("TRAINING_COST", tr("Training cost (Rp)")),
+            ("SHARING_CANDIDATES", tr("Tower sharing candidates"))])
+        add_outputs(self, "string", [("OPERATOR_FILES", tr("Operator CSV files"))])
 
     @staticmethod
     def field_labels() -> dict:
@@ -634,44 +574,19 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         del sink
         return dest
 
-    def _table_sink(self, parameters, context, key, spec):
-        fields = make_fields(spec)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry,
-                                          QgsCoordinateReferenceSystem())
-        return sink, dest, fields
-
-    @staticmethod
-    def _add_rows(sink, fields, rows):
-        for row in rows:
-            f = QgsFeature(fields)
-            f.setAttributes(list(row))
-            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
-
     def _write_table(self, parameters, context, result):
-        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_TABLE", TABLE_FIELDS)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT_TABLE"))
         recurring = {s.name: s.recurring for s in result.sources}
-        self._add_rows(sink, fields, (
+        return self.write_table(parameters, context, "OUTPUT_TABLE", TABLE_FIELDS, (
             (r.year, r.source, r.label, r.cap_idr, int(r.cap_per_kab), r.capex_idr, r.opex_idr,
              r.migration_capex_idr, r.migration_opex_idr, r.total_idr, r.villages_connected, r.people_connected,
              r.villages_migrated, int(bool(recurring.get(r.source)))) for r in result.table))
-        del sink
-        return dest
 
     def _write_training(self, parameters, context, plan):
-        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_TRAINING", TRAINING_FIELDS)
-        if sink is None:
-            return None
-        self._add_rows(sink, fields, ((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages),
-                                       b.cost_idr) for b in plan.batches))
-        del sink
-        return dest
+        return self.write_table(parameters, context, "OUTPUT_TRAINING", TRAINING_FIELDS, (
+            (b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr)
+            for b in plan.batches), optional=True)
 
     def _write_operators(self, parameters, context, packs):
-        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS)
-        if sink is None:
-            return None
         rows = []
         for op, pack in packs.items():
             yrs = [i.year for i in pack.items if i.year is not None]
@@ -679,34 +594,22 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             rows.append((op, pack.villages, sum(1 for i in pack.items if i.status == SCHEDULED), pack.population,
                          int(round(pack.capex_idr)), int(round(pack.opex_idr_year)), techs,
                          min(yrs) if yrs else None, max(yrs) if yrs else None))
-        self._add_rows(sink, fields, rows)
-        del sink
-        return dest
+        return self.write_table(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS, rows, optional=True)
 
     def _write_sharing(self, parameters, context, sharing, result):
         if not parameters.get("OUTPUT_SHARING"):
             return None
-        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_SHARING", SHARING_FIELDS)
-        if sink is None:
-            return None
         years = result.years_by_code()
-        self._add_rows(sink, fields, ((c.site_id, c.site_operator, c.code, years.get(c.code), c.tower_id,
-                                       c.tower_operator, c.distance_m) for c in sharing))
-        del sink
-        return dest
+        return self.write_table(parameters, context, "OUTPUT_SHARING", SHARING_FIELDS, (
+            (c.site_id, c.site_operator, c.code, years.get(c.code), c.tower_id, c.tower_operator, c.distance_m)
+            for c in sharing), optional=True)
 
     def _write_migrations(self, parameters, context, result, lang):
         if not parameters.get("OUTPUT_MIGRATIONS"):
             return None
-        sink, dest, fields = self._table_sink(parameters, context, "OUTPUT_MIGRATIONS", MIGRATION_FIELDS)
-        if sink is None:
-            return None
-        self._add_rows(sink, fields, ((m.code, m.name, m.status, m.year, m.fibre_capex_idr, m.fibre_opex_idr_year,
-                                       money_text(m.funding_capex), money_text(opex_by_source(m.funding_opex)),
-                                       (m.reason_id if lang == "id" else m.reason_en) or None)
-                                      for m in result.migrations))
-        del sink
-        return dest
-
+        return self.write_table(parameters, context, "OUTPUT_MIGRATIONS", MIGRATION_FIELDS, (
+            (m.code, m.name, m.status, m.year, m.fibre_capex_idr, m.fibre_opex_idr_year, money_text(m.funding_capex),
+             money_text(opex_by_source(m.funding_opex)), (m.reason_id if lang == "id" else m.reason_en) or None)
+            for m in result.migrations), optional=True)
 
 ALGORITHM = RoadmapAlgorithm

@@ -1,21 +1,17 @@
 """kaltiminternet:setupteamdb — roles, triggers, grants and row-level security for team editing (idempotent)."""
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingAlgorithm,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingException
 
 from ..i18n import tr
 from .base import KaltimAlgorithm
+from .params import add_connection, add_outputs, read_connection
 
 
 class SetupTeamDbAlgorithm(KaltimAlgorithm):
     ALG_ID = "setupteamdb"
     GROUP_ID = "plan"
+    MAIN_THREAD = True
 
     def displayName(self) -> str:
         return tr("Set up the team database (PostGIS)")
@@ -29,26 +25,17 @@ class SetupTeamDbAlgorithm(KaltimAlgorithm):
             "their own kab/kota (row-level security). Safe to run again. Run it with an administrator connection "
             "(superuser or CREATEROLE), then grant the roles to each person's login.")
 
-    def flags(self):
-        # the connection's password may have to be unlocked from QGIS's authentication database (master password
-        # prompt), which must happen on the main thread
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
-
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterString("CONNECTION", tr("Saved PostgreSQL connection (name)")))
-        self.addParameter(QgsProcessingParameterString("SCHEMA", tr("Schema"), defaultValue="kaltim_plan"))
-        self.addOutput(QgsProcessingOutputString("KAB_ROLES", tr("Kab/kota roles")))
-        self.addOutput(QgsProcessingOutputString("RLS_TABLES", tr("Tables with row-level security")))
-        self.addOutput(QgsProcessingOutputNumber("SCHEMA_VERSION", tr("Schema version")))
+        add_connection(self)
+        add_outputs(self, "string", [("KAB_ROLES", tr("Kab/kota roles")),
+                                     ("RLS_TABLES", tr("Tables with row-level security"))])
+        add_outputs(self, "number", [("SCHEMA_VERSION", tr("Schema version"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         from ..store import StoreError
         from ..store.postgis_store import setup_team_db
 
-        name = self.parameterAsString(parameters, "CONNECTION", context).strip()
-        schema = self.parameterAsString(parameters, "SCHEMA", context).strip() or "kaltim_plan"
-        if not name:
-            raise QgsProcessingException(tr("Give the name of a saved PostgreSQL connection (Browser > PostgreSQL)."))
+        name, schema = read_connection(self, parameters, context)
         try:
             result = setup_team_db(name, schema, feedback=feedback)
         except StoreError as exc:

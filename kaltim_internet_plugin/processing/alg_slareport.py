@@ -8,26 +8,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from qgis.core import (
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterFolderDestination,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-    QgsWkbTypes,
-)
+from qgis.core import QgsFeatureRequest, QgsProcessingException
 
 from ..compat import FieldType
 from ..core import monitoring as mon
@@ -36,6 +17,7 @@ from ..i18n import tr
 from ..io.monitoring_layers import village_rows
 from ..report import monitoring_report as report
 from .base import KaltimAlgorithm
+from .params import add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source, add_string
 
 # output -> (fields, the evaluation's rows, one row's values)
 TABLES = {
@@ -79,43 +61,27 @@ class SlaReportAlgorithm(KaltimAlgorithm):
             "village layer is given).")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            "PLAN_DB", tr("Plan GeoPackage"), fileFilter=tr("GeoPackage (*.gpkg)")))
-        self.addParameter(QgsProcessingParameterNumber(
-            "TARGET_PCT", tr("SLA target availability (%)"), QgsProcessingParameterNumber.Type.Double, 99.0,
-            minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), QgsProcessingParameterNumber.Type.Integer, 300,
-            minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CONSECUTIVE_MONTHS", tr("Months below target in a row before 'consider another provider'"),
-            QgsProcessingParameterNumber.Type.Integer, 3, minValue=1))
-        self.addParameter(QgsProcessingParameterString(
-            "REPORT_MONTH", tr("Reporting month (YYYY-MM; empty = latest month with data)"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "VILLAGES", tr("Village layer (status, roadmap year; for the map and indicators)"),
-            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            "STATUS_FIELD", tr("Status field"), "status", parentLayerParameterName="VILLAGES", optional=True))
-        template = QgsProcessingParameterFile("TEMPLATE", tr("Report layout template (.qpt)"),
-                                              fileFilter=tr("Print layout templates (*.qpt)"), optional=True)
-        template.setFlags(template.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(template)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SLA", tr("Monthly SLA per site"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_SCORECARD", tr("Provider scorecard"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            "OUTPUT_FLAGS", tr("Flags"), QgsProcessing.SourceType.TypeVector))
-        self.addParameter(QgsProcessingParameterFolderDestination(
-            "OUTPUT_REPORT_FOLDER", tr("Monthly M&E report folder (CSV + PDF)"), optional=True,
-            createByDefault=False))
-        self.addOutput(QgsProcessingOutputString("REPORT_PDF", tr("M&E report PDF")))
-        self.addOutput(QgsProcessingOutputString("REPORT_MONTH", tr("Reporting month")))
-        for key, label in (("SITE_MONTHS", tr("Site-months evaluated")),
-                           ("RESTITUTION_COUNT", tr("Site-months with restitution")),
-                           ("FLAG_COUNT", tr("Flags"))):
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+        add_file(self, "PLAN_DB", tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)"))
+        add_number(self, "TARGET_PCT", tr("SLA target availability (%)"), 99.0, 0.0, 100.0)
+        add_number(self, "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), 300, 0, integer=True)
+        add_number(self, "CONSECUTIVE_MONTHS", tr("Months below target in a row before 'consider another provider'"),
+                   3, 1, integer=True)
+        add_string(self, "REPORT_MONTH", tr("Reporting month (YYYY-MM; empty = latest month with data)"),
+                   optional=True)
+        add_source(self, "VILLAGES", tr("Village layer (status, roadmap year; for the map and indicators)"),
+                   optional=True)
+        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Status field"), "status")])
+        add_file(self, "TEMPLATE", tr("Report layout template (.qpt)"), tr("Print layout templates (*.qpt)"),
+                 optional=True, advanced=True)
+        add_sink(self, "OUTPUT_SLA", tr("Monthly SLA per site"), "table")
+        add_sink(self, "OUTPUT_SCORECARD", tr("Provider scorecard"), "table")
+        add_sink(self, "OUTPUT_FLAGS", tr("Flags"), "table")
+        add_folder_output(self, "OUTPUT_REPORT_FOLDER", tr("Monthly M&E report folder (CSV + PDF)"), optional=True,
+                          create=False)
+        add_outputs(self, "string", [("REPORT_PDF", tr("M&E report PDF")), ("REPORT_MONTH", tr("Reporting month"))])
+        add_outputs(self, "number", [("SITE_MONTHS", tr("Site-months evaluated")),
+                                     ("RESTITUTION_COUNT", tr("Site-months with restitution")),
+                                     ("FLAG_COUNT", tr("Flags"))])
 
     def processAlgorithm(self, parameters, context, feedback):
         db = self.parameterAsFile(parameters, "PLAN_DB", context)
@@ -178,17 +144,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
 
     def _write_table(self, parameters, context, key, evaluation) -> str:
         spec, rows, values = TABLES[key]
-        fields = QgsFields()
-        for name, vtype in spec:
-            fields.append(QgsField(name, vtype))
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        for row in rows(evaluation):
-            feature = QgsFeature()
-            feature.setAttributes(values(row))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        return dest
+        return self.write_table(parameters, context, key, spec, (values(row) for row in rows(evaluation)))
 
 
 ALGORITHM = SlaReportAlgorithm

@@ -6,10 +6,16 @@ import math
 import traceback
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterNumber,
+    QgsWkbTypes,
 )
 
 from ..i18n import tr
@@ -149,6 +155,9 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
 
     ALG_ID = ""
     GROUP_ID = ""
+    # True: runs on the main thread (a PostgreSQL connection's password may have to be unlocked from QGIS's
+    # authentication database, whose master password prompt must happen on the main thread)
+    MAIN_THREAD = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -203,6 +212,29 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
                     "could no longer be read by the next step. Write a GeoPackage (.gpkg) instead.").format(
                     param=name, fields=", ".join(long_names[:8])))
         return super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
+
+    def flags(self):
+        flags = super().flags()
+        return flags | QgsProcessingAlgorithm.Flag.FlagNoThreading if self.MAIN_THREAD else flags
+
+    def write_table(self, parameters, context, key: str, spec, rows, optional: bool = False):
+        """The table output ``key`` (no geometry, fields ``spec`` = [(name, FieldType)]) holding ``rows`` (sequences
+        of attribute values): its destination, or None when ``optional`` and the output was not asked for."""
+        fields = QgsFields()
+        for name, vtype in spec:
+            fields.append(QgsField(name, vtype))
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.Type.NoGeometry,
+                                          QgsCoordinateReferenceSystem())
+        if sink is None:
+            if optional:
+                return None
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(row))
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        del sink  # flushed before the destination is read
+        return dest
 
     def name(self) -> str:
         return self.ALG_ID

@@ -9,13 +9,25 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -27,6 +39,23 @@ from ..errors import describe
 from ..i18n import tr
 from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
 from ..labels import model_labels, quantity_labels, resolution_labels
+
+# geometry kinds of the layer builders below
+GEOMETRY = {
+    "any": QgsProcessing.SourceType.TypeVectorAnyGeometry,
+    "point": QgsProcessing.SourceType.TypeVectorPoint,
+    "polygon": QgsProcessing.SourceType.TypeVectorPolygon,
+    "table": QgsProcessing.SourceType.TypeVector,
+}
+OUTPUTS = {
+    "number": QgsProcessingOutputNumber,
+    "string": QgsProcessingOutputString,
+    "boolean": QgsProcessingOutputBoolean,
+    "file": QgsProcessingOutputFile,
+    "folder": QgsProcessingOutputFolder,
+    "vector": QgsProcessingOutputVectorLayer,
+}
+DEFAULT_SCHEMA = "kaltim_plan"
 
 SETTINGS_PARAMS = ("MODEL", "QUANTITY", "EXTRA_LOSS_DB", "THRESHOLD_DBM", "RX_HEIGHT", "RESOLUTION", "K_FACTOR",
                    "MAX_RADIUS_M")
@@ -42,10 +71,96 @@ def given(parameters: dict, name: str) -> bool:
     return True
 
 
+# ---- one parameter of each kind (every algorithm declares its parameters through these) ---------------------------
+def add(alg, param, advanced: bool = False):
+    """``param`` added to ``alg`` (flagged advanced with ``advanced``); returns it."""
+    if advanced:
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+    alg.addParameter(param)
+    return param
+
+
+def add_source(alg, name: str, description: str, kinds=("any",), optional: bool = False, layer: bool = False):
+    """A vector input: a feature source (a vector layer with ``layer``) of the geometry ``kinds`` (GEOMETRY keys)."""
+    cls = QgsProcessingParameterVectorLayer if layer else QgsProcessingParameterFeatureSource
+    return add(alg, cls(name, description, [GEOMETRY[k] for k in kinds], optional=optional))
+
+
+def add_raster(alg, name: str, description: str, optional: bool = False):
+    return add(alg, QgsProcessingParameterRasterLayer(name, description, optional=optional))
+
+
+def add_sink(alg, name: str, description: str, kind: str = "any", optional: bool = False, create: bool = True):
+    """A vector output of geometry ``kind`` (GEOMETRY key); an optional one is written only with ``create``."""
+    return add(alg, QgsProcessingParameterFeatureSink(name, description, GEOMETRY[kind], optional=optional,
+                                                      createByDefault=create))
+
+
+def add_enum(alg, name: str, description: str, options, default=0, optional: bool = False, advanced: bool = False):
+    return add(alg, QgsProcessingParameterEnum(name, description, options, defaultValue=default, optional=optional),
+               advanced)
+
+
+def add_string(alg, name: str, description: str, default=None, optional: bool = False, advanced: bool = False):
+    return add(alg, QgsProcessingParameterString(name, description, defaultValue=default, optional=optional),
+               advanced)
+
+
+def add_bool(alg, name: str, description: str, default=False, optional: bool = False, advanced: bool = False):
+    return add(alg, QgsProcessingParameterBoolean(name, description, defaultValue=default, optional=optional),
+               advanced)
+
+
+def add_file(alg, name: str, description: str, file_filter: str = "", extension: str = "", folder: bool = False,
+             optional: bool = False, advanced: bool = False):
+    """An input file (a folder with ``folder``), chosen by ``file_filter`` or ``extension``."""
+    behavior = QgsProcessingParameterFile.Behavior.Folder if folder else QgsProcessingParameterFile.Behavior.File
+    return add(alg, QgsProcessingParameterFile(name, description, behavior, extension=extension, optional=optional,
+                                               fileFilter=file_filter), advanced)
+
+
+def add_file_output(alg, name: str, description: str, file_filter: str, optional: bool = False,
+                    create: bool = True):
+    return add(alg, QgsProcessingParameterFileDestination(name, description, file_filter, optional=optional,
+                                                          createByDefault=create))
+
+
+def add_folder_output(alg, name: str, description: str, optional: bool = False, create: bool = True):
+    return add(alg, QgsProcessingParameterFolderDestination(name, description, optional=optional,
+                                                            createByDefault=create))
+
+
+def add_outputs(alg, kind: str, outputs) -> None:
+    """Outputs of one ``kind`` (OUTPUTS key): ``outputs`` is [(name, description)]."""
+    for name, description in outputs:
+        alg.addOutput(OUTPUTS[kind](name, description))
+
+
+# ---- a saved PostgreSQL connection and its plan schema: the algorithms of team mode ------------------------------
+def add_connection(alg) -> None:
+    add_string(alg, "CONNECTION", tr("Saved PostgreSQL connection (name)"))
+    add_string(alg, "SCHEMA", tr("Schema"), default=DEFAULT_SCHEMA)
+
+
+def add_copy_outputs(alg) -> None:
+    """What a verified copy between a GeoPackage and PostGIS reports (store.postgis_store.CopyResult)."""
+    add_outputs(alg, "string", [("TABLES", tr("Tables copied"))])
+    add_outputs(alg, "number", [("ROWS", tr("Rows copied"))])
+    add_outputs(alg, "boolean", [("CHECKSUMS_OK", tr("Checksums match"))])
+
+
+def read_connection(alg, parameters, context) -> tuple:
+    """(connection name, schema) of CONNECTION and SCHEMA; a clear error when no connection is named."""
+    name = alg.parameterAsString(parameters, "CONNECTION", context).strip()
+    schema = alg.parameterAsString(parameters, "SCHEMA", context).strip() or DEFAULT_SCHEMA
+    if not name:
+        raise QgsProcessingException(tr("Give the name of a saved PostgreSQL connection (Browser > PostgreSQL)."))
+    return name, schema
+
+
 def add_coverage_raster(alg, optional: bool = True, description: str = "") -> None:
-    alg.addParameter(QgsProcessingParameterRasterLayer(
-        "COVERAGE", description or tr("Coverage raster from 'Compute coverage' (its settings are used)"),
-        optional=optional))
+    add_raster(alg, "COVERAGE", description or tr("Coverage raster from 'Compute coverage' (its settings are used)"),
+               optional)
 
 
 def add_coverage_settings(alg, advanced: bool = True) -> None:
@@ -75,9 +190,7 @@ def add_coverage_settings(alg, advanced: bool = True) -> None:
             maxValue=200000.0),
     ]
     for p in params:
-        if advanced and p.name() not in ("THRESHOLD_DBM",):
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        alg.addParameter(p)
+        add(alg, p, advanced and p.name() != "THRESHOLD_DBM")
 
 
 def explicit_settings(alg, parameters, context) -> dict:
@@ -139,8 +252,7 @@ def resolve_settings(alg, parameters, context, feedback, raster_path: str = "") 
 
 # ---- villages, existing towers, cost table: the blocks of candidates and choosetech ------------------------------
 def add_office_villages(alg) -> None:
-    alg.addParameter(QgsProcessingParameterFeatureSource(
-        "VILLAGES", tr("Villages (office points, or polygons)"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+    add_source(alg, "VILLAGES", tr("Villages (office points, or polygons)"))
 
 
 def read_office_villages(alg, parameters, context, feedback):
@@ -157,8 +269,7 @@ def read_office_villages(alg, parameters, context, feedback):
 
 def add_existing_sites(alg, description: str, height_field: bool = False) -> None:
     """SITES (existing towers) and its advanced operator (and height) field."""
-    alg.addParameter(QgsProcessingParameterFeatureSource(
-        "SITES", description, [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
+    add_source(alg, "SITES", description, ("point",), optional=True)
     fields = [("SITE_OPERATOR_FIELD", tr("Tower operator field (default: operator)"))]
     if height_field:
         fields.append(("SITE_HEIGHT_FIELD", tr("Tower height field (default: height_m)")))
@@ -166,18 +277,16 @@ def add_existing_sites(alg, description: str, height_field: bool = False) -> Non
 
 
 def add_fields(alg, parent: str, fields, advanced: bool = False) -> None:
-    """Optional field parameters of the layer parameter ``parent``: ``fields`` is [(name, description)]."""
-    for name, description in fields:
-        p = QgsProcessingParameterField(name, description, parentLayerParameterName=parent, optional=True)
-        if advanced:
-            p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        alg.addParameter(p)
+    """Optional field parameters of the layer parameter ``parent``: ``fields`` is [(name, description)] or
+    [(name, description, default field)]."""
+    for name, description, *default in fields:
+        add(alg, QgsProcessingParameterField(name, description, default[0] if default else None,
+                                             parentLayerParameterName=parent, optional=True), advanced)
 
 
 def add_cost_table(alg) -> None:
-    alg.addParameter(QgsProcessingParameterFile(
-        "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"), QgsProcessingParameterFile.Behavior.File,
-        fileFilter=tr("Cost tables (*.csv *.json)"), optional=True))
+    add_file(alg, "COST_TABLE", tr("Cost table (CSV or JSON; empty = defaults)"),
+             tr("Cost tables (*.csv *.json)"), optional=True)
 
 
 def read_cost_table(alg, parameters, context):
@@ -202,15 +311,17 @@ def add_number(alg, name: str, description: str, default=None, minimum=None, max
     p = QgsProcessingParameterNumber(
         name, description, QgsProcessingParameterNumber.Type.Integer if integer else
         QgsProcessingParameterNumber.Type.Double, defaultValue=default, optional=optional, **bounds)
-    if advanced:
-        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-    alg.addParameter(p)
+    add(alg, p, advanced)
 
 
 def open_dem(alg, parameters, context, feedback, name: str = "DEM"):
     """(GDAL dataset, its CRS) of the DEM parameter ``name`` in a metric CRS (io.priority_layers.open_metric_dem;
     a DEM in degrees is reprojected and the log says so), or (None, None) when none is given."""
-    layer = alg.parameterAsRasterLayer(parameters, name, context)
+    return open_dem_layer(alg.parameterAsRasterLayer(parameters, name, context), feedback)
+
+
+def open_dem_layer(layer, feedback):
+    """(GDAL dataset, its CRS) of the DEM raster ``layer`` in a metric CRS, or (None, None) without a layer."""
     if layer is None:
         return None, None
     try:

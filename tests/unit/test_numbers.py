@@ -353,3 +353,19 @@ def test_issue_text_in_bahasa_indonesia():
         assert issue_text(res.issue_for(2), "fitur").count("2,5") == 2  # the decimal comma in Indonesian
     finally:
         remove_translator()
+
+
+# --------------------------------------------------------------------------------------------- yes / no cells
+@pytest.mark.parametrize("raw, expected", [
+    (True, True), (False, False), (1, True), (0, False), (2.5, True), (0.0, False),
+    ("ya", True), (" YA ", True), ("tidak", False), ("Tidak ", False),
+    (None, None), ("", None), ("   ", None), ("mungkin", None),
+])
+def test_parse_yes_no(raw, expected):
+    assert nb.parse_yes_no(raw, {"ya", "yes", "1"}, {"tidak", "no", "0"}) is expected
+
+
+def test_parse_yes_no_uses_the_callers_words():
+    assert nb.parse_yes_no("ada", ("ada",), ("tidak ada",)) is True
+    assert nb.parse_yes_no("tidak ada", ("ada",), ("tidak ada",)) is False
+    assert nb.parse_yes_no("ada", ("ya",), ("tidak",)) is None

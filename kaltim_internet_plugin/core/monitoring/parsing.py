@@ -5,19 +5,18 @@ import datetime as dt
 import re
 from typing import Optional
 
+from ..coded_error import CodedError
+from ..numbers import parse_yes_no
 from ..sites import BadValueError, is_blank, parse_number
 
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-class MonitoringError(ValueError):
+class MonitoringError(CodedError):
     """A monitoring value, row or import is not valid. ``code`` and ``params`` let a front translate it
     (``errors.describe``); a param may itself be a MonitoringError (a column's value error, a conflict's subject)."""
 
-    def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!s}" for k, v in params.items()))
+    show = staticmethod(str)  # its params are already quoted texts or nested errors
 
 
 def parse_datetime(value: object) -> dt.datetime:
@@ -83,18 +82,13 @@ FALSE_WORDS = {"0", "false", "no", "n", "tidak", "f", "tdk", "bukan", "salah", "
 
 
 def parse_flag(value: object) -> Optional[bool]:
+    """True/False of a yes/no cell (core.numbers.parse_yes_no), None when blank; other text is an error."""
     if is_blank(value):
         return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return bool(value)
-    s = str(value).strip().lower()
-    if s in TRUE_WORDS:
-        return True
-    if s in FALSE_WORDS:
-        return False
-    raise MonitoringError("not_yes_no", value=repr(value))
+    flag = parse_yes_no(value, TRUE_WORDS, FALSE_WORDS)
+    if flag is None:
+        raise MonitoringError("not_yes_no", value=repr(value))
+    return flag
 
 
 def _number(value: object) -> Optional[float]:

@@ -23,17 +23,7 @@ from ..errors import (  # noqa: F401 - the errors the store raises, for callers
     StoreError,
 )
 from ..migrations import SCHEMA_VERSION  # noqa: F401
-from .copy import (  # noqa: F401 - the package's face
-    _create_table,
-    _insert_rows,
-    _problem_text,
-    _register,
-    _remove,
-    export_plan,
-    pg_checksums,
-    publish_plan,
-    read_pg_meta,
-)
+from .copy import _insert_rows, export_plan, pg_checksums, publish_plan  # noqa: F401 - the package's face
 from .editing import (  # noqa: F401 - the package's face
     add_plan_layers_to_project,
     commit_layer,
@@ -44,57 +34,8 @@ from .editing import (  # noqa: F401 - the package's face
     reload_row,
     save_row,
 )
-from .schema import (  # noqa: F401 - the package's face
-    _PG_GEOM,
-    _SCHEMA_RE,
-    KAB_ROLE_PREFIX,
-    ROLE_ADMIN,
-    ROLE_EDITOR,
-    ROLE_VIEWER,
-    TEAM_DEFAULT_EXPRESSION,
-    CopyResult,
-    _columns,
-    _lock,
-    _report,
-    _select_expr,
-    _select_list,
-    _Session,
-    _table_exists,
-    apply_migrations,
-    check_plan,
-    check_schema_name,
-    conflict_message,
-    explain_error,
-    field_from_pg,
-    iter_pg_rows,
-    ogr_geometry_type,
-    pg_geometry_type,
-    pg_schema_version,
-    pg_table_infos,
-    pg_type,
-    qi,
-    qt,
-    schema_exists,
-)
-from .security import (  # noqa: F401 - the package's face
-    _plan_tables,
-    _roles_exist,
-    add_user,
-    apply_security,
-    ensure_kab_role,
-    ensure_roles,
-    kab_role_name,
-    migrate,
-    setup_team_db,
-)
-from .styles import (  # noqa: F401 - the package's face
-    _install_team_styles,
-    _planned_sites_info,
-    _xml_sql,
-    insert_style,
-    read_pg_styles,
-    team_style_qml,
-)
+from .schema import TEAM_DEFAULT_EXPRESSION, CopyResult  # noqa: F401 - the package's face
+from .security import add_user, migrate, setup_team_db  # noqa: F401 - the package's face
 
 __all__ = ["publish_plan", "export_plan", "setup_team_db", "migrate", "add_user", "save_row", "fetch_row",
            "reload_row", "commit_layer", "reload_layer", "conflicting_features", "plan_layers",

@@ -10,14 +10,8 @@ from typing import Callable, Optional
 from ...i18n import tr
 from .. import gpkg_store
 from ..checksums import checksum_rows, compare
-from ..errors import (
-    StoreError,
-)
-from ..model import (
-    CORE_TABLES,
-    VOLATILE_META,
-    TableInfo,
-)
+from ..errors import StoreError
+from ..model import CORE_TABLES, VOLATILE_META, TableInfo
 from .schema import (
     CopyResult,
     _columns,

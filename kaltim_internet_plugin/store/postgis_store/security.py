@@ -5,14 +5,9 @@ import re
 from typing import Optional
 
 from ...i18n import tr
-from ..errors import (
-    StoreError,
-)
+from ..errors import StoreError
 from ..migrations import SCHEMA_VERSION
-from ..model import (
-    CORE_TABLES,
-    TEAM_LAYERS,
-)
+from ..model import CORE_TABLES, TEAM_LAYERS
 from .schema import (
     KAB_ROLE_PREFIX,
     ROLE_ADMIN,

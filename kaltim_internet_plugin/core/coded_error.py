@@ -1,0 +1,18 @@
+"""The one shape of a coded core error: a front turns ``code`` and ``params`` into translated text
+(``errors.describe``), core itself never writes a message."""
+from __future__ import annotations
+
+
+class CodedError(ValueError):
+    """``code`` names the message template in ``errors.py``; ``params`` fill it in (a param may itself be a coded
+    error). ``str()`` of the error is for logs and tests: the code and the params."""
+
+    def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
+        self.code = code
+        self.params = params
+        super().__init__(f"{code}: " + ", ".join(f"{k}={self.show(v)}" for k, v in params.items()))
+
+    @staticmethod
+    def show(value) -> str:
+        """A param in ``str()`` of the error: its repr (a subclass whose params are texts may show them as they are)."""
+        return repr(value)

@@ -1,0 +1,88 @@
+"""The dock's small widgets built in one call each: a push button, a row of buttons, a layer combo, a number box,
+a note label, a cross on the map; and the quiet disconnect of a signal when a page is cleaned up.
+
+Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
+building them here keeps each page's layout code about the layout.
+"""
+from __future__ import annotations
+
+from qgis.gui import QgsMapLayerComboBox, QgsVertexMarker
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QPushButton, QSpinBox
+
+from ..compat import layer_filters
+from .fit import FlowLayout
+
+
+def button(name: str, text: str, slot=None, tip: str = "", enabled: bool = True) -> QPushButton:
+    """A push button named ``name`` (objectName) showing ``text``, calling ``slot`` when clicked."""
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    if tip:
+        widget.setToolTip(tip)
+    if not enabled:
+        widget.setEnabled(False)
+    if slot is not None:
+        widget.clicked.connect(slot)
+    return widget
+
+
+def button_row(*buttons) -> FlowLayout:
+    """The buttons left to right, wrapped onto the next row when the dock is narrow."""
+    row = FlowLayout()
+    for b in buttons:
+        row.addWidget(b)
+    return row
+
+
+def layer_combo(name: str, *filters, tip: str = "") -> QgsMapLayerComboBox:
+    """A layer combo named ``name`` listing the layers of ``filters`` (compat.LayerFilter values), empty allowed."""
+    widget = QgsMapLayerComboBox()
+    widget.setObjectName(name)
+    widget.setFilters(layer_filters(*filters))
+    widget.setAllowEmptyLayer(True)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def spin_box(name: str, low, high, value, decimals=None, suffix: str = "", tip: str = ""):
+    """A number box named ``name`` from ``low`` to ``high`` showing ``value``: whole numbers (QSpinBox), or with
+    ``decimals`` places (QDoubleSpinBox)."""
+    widget = QSpinBox() if decimals is None else QDoubleSpinBox()
+    widget.setObjectName(name)
+    widget.setRange(low, high)
+    if decimals is not None:
+        widget.setDecimals(decimals)
+    widget.setValue(value)
+    if suffix:
+        widget.setSuffix(suffix)
+    if tip:
+        widget.setToolTip(tip)
+    return widget
+
+
+def note_label(name: str) -> QLabel:
+    """An empty word-wrapping label named ``name``, for a status or result line filled in later."""
+    widget = QLabel("")
+    widget.setObjectName(name)
+    widget.setWordWrap(True)
+    return widget
+
+
+def cross_marker(canvas, color: str, size: int) -> QgsVertexMarker:
+    """A cross on the map ``canvas`` (pen width 2), e.g. the point being probed or the site being dragged."""
+    marker = QgsVertexMarker(canvas)
+    marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
+    marker.setColor(QColor(color))
+    marker.setIconSize(size)
+    marker.setPenWidth(2)
+    return marker
+
+
+def disconnect(signal, slot) -> None:
+    """``signal.disconnect(slot)``; nothing when it was not connected or its object is already gone."""
+    try:
+        signal.disconnect(slot)
+    except (TypeError, RuntimeError):
+        pass
