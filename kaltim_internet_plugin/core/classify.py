@@ -53,6 +53,8 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 from osgeo import gdal, ogr, osr
 
+from .coded_error import LoggedCodedError
+
 gdal.UseExceptions()
 ogr.UseExceptions()
 
@@ -68,16 +70,11 @@ AGREEMENTS = ("agree", "model_more", "model_less")
 MAX_WINDOW_CELLS = 25_000_000
 
 
-class ClassifyError(ValueError):
+class ClassifyError(LoggedCodedError):
     """Invalid input. The English message says what and how to fix; ``code`` and ``params`` let a front say it in
     the user's language (errors.describe): 'classify_raster_unreadable' (path, reason), 'classify_raster_rotated'
     / 'classify_raster_not_north_up' (path), 'classify_bad_shares' (partial, covered), 'classify_bad_threshold'
     (value), 'classify_no_overlap' (n, extent)."""
-
-    def __init__(self, message: str, code: str = "", **params):
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 class ClassifyCanceled(Exception):  # noqa: N818 - mirrors coverage.CoverageCanceled

@@ -28,6 +28,8 @@ from typing import Dict, Optional
 import numpy as np
 from osgeo import gdal
 
+from .coded_error import CodedError
+
 #: the default class -> clutter table shipped with the plugin (ESA WorldCover 2021 classes)
 DEFAULT_TABLE_NAME = "clutter_worldcover_p452.csv"
 TABLE_COLUMNS = ("class", "clutter_height_m", "clutter_distance_km")
@@ -35,17 +37,12 @@ TABLE_COLUMNS = ("class", "clutter_height_m", "clutter_distance_km")
 WORLDCOVER_NODATA = 0
 
 
-class ClutterError(ValueError):
+class ClutterError(CodedError):
     """Invalid clutter input. ``code`` and ``params`` let a front translate it (``errors.describe``):
     'clutter_table_missing' / 'clutter_table_empty' (path), 'clutter_table_columns' (path, missing),
     'clutter_row_not_number' / 'clutter_row_not_integer' / 'clutter_row_duplicate' (path, row, column, value),
     'clutter_row_out_of_range' (+ low, high), 'clutter_landcover_unreadable' (path), 'clutter_table_changed'
     (path, expected, found). ``row`` is the line number in the file."""
-
-    def __init__(self, code: str, **params):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: " + ", ".join(f"{k}={v!r}" for k, v in params.items()))
 
 
 def frequency_factor(freq_mhz):

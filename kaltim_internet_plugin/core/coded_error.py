@@ -16,3 +16,12 @@ class CodedError(ValueError):
     def show(value) -> str:
         """A param in ``str()`` of the error: its repr (a subclass whose params are texts may show them as they are)."""
         return repr(value)
+
+
+class LoggedCodedError(CodedError):
+    """A coded error that also keeps an English sentence for logs, scripts and tests: ``str()`` is ``message``; the
+    user still sees ``errors.describe``'s text for ``code``."""
+
+    def __init__(self, message: str, code: str = "invalid", /, **params):
+        super().__init__(code, **params)
+        self.args = (message,)

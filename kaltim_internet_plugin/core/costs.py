@@ -33,6 +33,7 @@ import numpy as np
 
 from . import formatting as _fmt
 from . import numbers, tabular
+from .coded_error import LoggedCodedError
 
 USD_TO_IDR = 16_000.0
 """Conversion rate used for figures published in US$ (Rp 16,000 per US$, 2024-2025 level)."""
@@ -51,18 +52,16 @@ TECH_LABELS = {
 }
 
 
-class CostTableError(ValueError):
+class CostTableError(LoggedCodedError):
     """A cost table that cannot be used. The English message is for logs; ``code`` and ``params`` let a front say it
     in the user's language (errors.describe): 'cost_key_empty', 'cost_not_number' / 'cost_negative' (key, field,
     value), 'cost_bad_unit' (key, value, allowed), 'cost_json_invalid' (error), 'cost_json_shape',
     'cost_csv_unreadable' (reason), 'cost_missing_fields' (fields), 'cost_missing_item' (key, items). ``row`` (the
     table's row, 1 = first item) is added where the row is known, else '-'."""
 
-    def __init__(self, message: str, code: str, **params):
-        super().__init__(message)
-        self.code = code
+    def __init__(self, message: str, code: str, /, **params):
         params.setdefault("row", "-")
-        self.params = params
+        super().__init__(message, code, **params)
 
 
 class MissingCostItemError(CostTableError, KeyError):

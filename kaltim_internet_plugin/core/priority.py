@@ -35,6 +35,7 @@ from typing import Mapping, Optional, Sequence
 import numpy as np
 
 from . import numbers
+from .coded_error import LoggedCodedError
 
 CRITERIA = ("population", "blank_spot", "idm", "facilities", "remoteness", "readiness")
 """Criterion keys, in output order."""
@@ -86,16 +87,11 @@ _YES = {"yes", "y", "ya", "true", "t", "ada", "1", "1.0"}
 _NO = {"no", "n", "tidak", "tdk", "false", "f", "tidak ada", "0", "0.0"}
 
 
-class WeightsError(ValueError):
+class WeightsError(LoggedCodedError):
     """Invalid weights (the English message names the bad token); ``code`` and ``params`` let a front say it in the
     user's language (errors.describe): 'weights_not_pair' (token, presets, criteria), 'weights_no_equals' (token),
     'weights_unknown_criterion' (name, criteria), 'weights_twice' (name), 'weights_not_number' (name, value),
     'weights_negative' (name), 'weights_all_zero'."""
-
-    def __init__(self, message: str, code: str = "", **params):
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 @dataclass

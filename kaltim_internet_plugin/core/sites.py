@@ -64,6 +64,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from . import numbers as nb
 from . import tabular
+from .coded_error import LoggedCodedError
 
 # (min_lon, min_lat, max_lon, max_lat) of Kalimantan Timur, with a small margin.
 KALTIM_BBOX = (113.8, -2.6, 119.3, 2.7)
@@ -213,15 +214,13 @@ class Reject:
         return {"row": self.row, "reason": self.reason, **{k: v for k, v in self.data.items() if k}}
 
 
-class BadValueError(ValueError):
+class BadValueError(LoggedCodedError):
     """A row-level problem; the English message is the reject reason until a front translates it: by ``issue`` (the
     number issue behind it) or by ``code`` and ``params`` ('site_*' keys of errors.describe's table)."""
 
     def __init__(self, message: str, issue: Optional[nb.NumberIssue] = None, code: str = "", **params):
-        super().__init__(message)
+        super().__init__(message, code, **params)
         self.issue = issue
-        self.code = code
-        self.params = params
 
 
 # --------------------------------------------------------------------------------------------- helpers

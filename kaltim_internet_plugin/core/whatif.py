@@ -56,6 +56,7 @@ from .classify import (
     share_status,
 )
 from .clutter import ClutterError, clutter_for
+from .coded_error import LoggedCodedError
 from .costs import default_items
 from .coverage_settings import CoverageSettings, CoverageSettingsError
 from .sites import TECH_DEFAULTS, TECHS
@@ -81,17 +82,12 @@ def _default_costs() -> dict:
 DEFAULT_COST_IDR = _default_costs()
 
 
-class WhatIfError(ValueError):
+class WhatIfError(LoggedCodedError):
     """Bad input for a preview. ``code`` (a key of ``errors.describe``'s table) and ``params`` let a front show it in
     the user's language; the English ``message`` is for logs: 'whatif_not_number' (site_id, what, value),
     'whatif_out_of_range' (site_id, what, value, low, high), 'whatif_coverage_unreadable' (path, reason),
     'whatif_dem' / 'whatif_coverage' (error: the engine's own error), 'whatif_no_tech' (site_id),
     'whatif_unknown_tech' (site_id, tech), 'whatif_outside' (site_id)."""
-
-    def __init__(self, message: str, code: str = "invalid", **params):
-        super().__init__(message)
-        self.code = code
-        self.params = params
 
 
 class WhatIfCanceled(Exception):  # noqa: N818 - mirrors coverage.CoverageCanceled

@@ -470,7 +470,7 @@ class MonitoringPage(QWidget):
         if layer is self._watched:
             return
         if self._watched is not None:
-            disconnect(self._watched.selectionChanged, self._selection_changed)
+            disconnect(self._watched, "selectionChanged", self._selection_changed)
         self._watched = layer if isinstance(layer, QgsVectorLayer) else None
         if self._watched is not None:
             self._watched.selectionChanged.connect(self._selection_changed)
@@ -553,7 +553,7 @@ class MonitoringPage(QWidget):
         disconnect(QgsProject.instance().readProject, self._project_read)
         disconnect(self.workflow.published, self._result_published)
         if self._watched is not None:
-            disconnect(self._watched.selectionChanged, self._selection_changed)
+            disconnect(self._watched, "selectionChanged", self._selection_changed)
             self._watched = None
         for runner in (self.import_runner, self.report_runner):
             runner.cancel()

@@ -174,7 +174,7 @@ class WhatIfPanel(QWidget):
         old = self._layer
         if old is not None:
             for sig, slot in self._layer_connections():
-                disconnect(getattr(old, sig), slot)
+                disconnect(old, sig, slot)
         self._layer = layer if isinstance(layer, QgsVectorLayer) else None
         self._fid_site = {}
         self.current_fid = None
@@ -600,6 +600,6 @@ class WhatIfPanel(QWidget):
             canvas.unsetMapTool(self.tool)
         data_page = getattr(self.dock, "data_page", None)
         if data_page is not None and hasattr(data_page, "dem_combo"):
-            disconnect(data_page.dem_combo.layerChanged, self._data_dem_changed)
+            disconnect(data_page.dem_combo, "layerChanged", self._data_dem_changed)
         self._sites_layer_changed(None)
         shutil.rmtree(self.tmpdir, ignore_errors=True)

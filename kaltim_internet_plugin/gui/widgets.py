@@ -80,9 +80,14 @@ def cross_marker(canvas, color: str, size: int) -> QgsVertexMarker:
     return marker
 
 
-def disconnect(signal, slot) -> None:
-    """``signal.disconnect(slot)``; nothing when it was not connected or its object is already gone."""
+def disconnect(signal, slot, slot_of_name=None) -> None:
+    """``signal.disconnect(slot)``; nothing when it was not connected or its object is already gone.
+    ``disconnect(obj, "name", slot)`` disconnects ``obj.name``: use it when ``obj`` (a layer, a widget) may be
+    deleted already, since reading the signal of a deleted object raises too."""
     try:
-        signal.disconnect(slot)
-    except (TypeError, RuntimeError):
+        if slot_of_name is None:
+            signal.disconnect(slot)
+        else:
+            getattr(signal, slot).disconnect(slot_of_name)
+    except (TypeError, RuntimeError, AttributeError):
         pass

@@ -1,0 +1,34 @@
+"""gui/widgets.py helpers that guard the pages against layers deleted under them."""
+from __future__ import annotations
+
+from qgis.core import QgsProject, QgsVectorLayer
+
+
+def test_disconnect_from_a_deleted_layer_is_quiet():
+    """A page that watched a layer the user has removed (its C++ object deleted) can still let go of it: reading
+    the deleted layer's signal raises, so the helper takes the object and the signal's name."""
+    import pytest
+
+    from kaltim_internet_plugin.gui.widgets import disconnect
+
+    calls = []
+    layer = QgsVectorLayer("Point?crs=EPSG:32750", "watched", "memory")
+    QgsProject.instance().addMapLayer(layer)
+
+    def slot(*_args):
+        calls.append(1)
+
+    layer.selectionChanged.connect(slot)
+    layer.selectByIds([])
+    assert calls  # connected
+    QgsProject.instance().removeMapLayer(layer.id())  # deletes the C++ layer
+    with pytest.raises(RuntimeError):
+        _ = layer.selectionChanged  # what the old helper call did before reaching its try
+    disconnect(layer, "selectionChanged", slot)  # no error
+    live = QgsVectorLayer("Point?crs=EPSG:32750", "live", "memory")
+    live.selectionChanged.connect(slot)
+    disconnect(live, "selectionChanged", slot)
+    disconnect(live.selectionChanged, slot)  # already disconnected: quiet too
+    calls.clear()
+    live.selectByIds([])
+    assert calls == []
