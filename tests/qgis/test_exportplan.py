@@ -216,8 +216,11 @@ def test_overview_is_a3_landscape(exported):
 def test_atlas_page_map_is_not_blank(exported, tmp_path):
     from qgis.PyQt.QtGui import QImage
 
-    from kaltim_internet_plugin.report.layouts import ATLAS_MAP_RECT
+    from kaltim_internet_plugin.report import layouts
 
+    template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.ATLAS_TEMPLATE, "a")
+    pos, size = template.itemById("map").positionWithUnits(), template.itemById("map").sizeWithUnits()
+    map_rect = (pos.x(), pos.y(), size.width(), size.height())  # mm on the page
     prefix = tmp_path / "page"
     subprocess.run(["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", exported["DEPLOYMENT_PDF"], str(prefix)],
                    check=True)
@@ -225,7 +228,7 @@ def test_atlas_page_map_is_not_blank(exported, tmp_path):
     img = QImage(str(png))
     assert not img.isNull()
     px_per_mm = img.width() / 297.0
-    x, y, w, h = (int(v * px_per_mm) for v in ATLAS_MAP_RECT)
+    x, y, w, h = (int(v * px_per_mm) for v in map_rect)
     colours, non_white, total = set(), 0, 0
     for yy in range(y + 3, y + h - 3, 2):
         for xx in range(x + 3, x + w - 3, 2):
@@ -645,6 +648,7 @@ def test_printed_pdfs_have_no_raw_keys_and_only_indonesian_numbers(exported):
 
 def test_template_items_stay_on_their_page_and_kop_has_a_logo_slot(qgis_app):
     """Issue 19 item 6: no item of the overview, atlas, report or M&E layout leaves its page."""
+    import make_templates  # scripts/, on sys.path through tests/conftest.py
     from qgis.core import QgsLayoutItemPage, QgsLayoutItemPicture
 
     from kaltim_internet_plugin.report import layouts
@@ -667,7 +671,7 @@ def test_template_items_stay_on_their_page_and_kop_has_a_logo_slot(qgis_app):
         if name != "monitoring_report.qpt":
             logo = layout.itemById("kop_logo")
             assert isinstance(logo, QgsLayoutItemPicture), name
-            assert [layout.itemById(k).text() for k in ("kop_1", "kop_2")] == list(layouts.KOP_LINES)
+            assert [layout.itemById(k).text() for k in ("kop_1", "kop_2")] == list(make_templates.KOP_LINES)
         if name in (layouts.ATLAS_TEMPLATE, layouts.OVERVIEW_TEMPLATE):  # coordinate grid on the map frame
             grids = layout.itemById("map").grids().asList()
             assert len(grids) == 1 and grids[0].enabled() and grids[0].annotationEnabled(), name
