@@ -4004,6 +4004,10 @@
       <translation>Tabel berbagi menara</translation>
     </message>
     <message>
+      <source>Budget curve of the new sites (optimizesites OUTPUT_CURVE): a chart and table page of the roadmap report</source>
+      <translation>Kurva anggaran lokasi baru (OUTPUT_CURVE dari optimizesites): halaman grafik dan tabel di laporan peta jalan</translation>
+    </message>
+    <message>
       <source>Layout template folder (default: the plugin's templates)</source>
       <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
     </message>

@@ -72,9 +72,13 @@ OVERVIEW_MAP_RECT = (10.0, 35.0, 280.0, 248.0)
 # (picture item "kop_logo") in QGIS's layout designer.
 KOP_LINES = ("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA")
 # Numeric scale of the linked map (Indonesian thousand separators: 1 : 250.000) and the map's real CRS.
-SCALE_TEXT = ("Skala 1 : [% format_number(map_get(item_variables('map'), 'map_scale'), 0, 'id') %]\n"
-              "Sistem koordinat: [% replace(map_get(item_variables('map'), 'map_crs_description'), 'zone', 'zona') %]"
-              " ([% map_get(item_variables('map'), 'map_crs') %])")
+def scale_text(map_id: str = "map") -> str:
+    return (f"Skala 1 : [% format_number(map_get(item_variables('{map_id}'), 'map_scale'), 0, 'id') %]\n"
+            f"Sistem koordinat: [% replace(map_get(item_variables('{map_id}'), 'map_crs_description'), 'zone', "
+            f"'zona') %] ([% map_get(item_variables('{map_id}'), 'map_crs') %])")
+
+
+SCALE_TEXT = scale_text("map")
 
 
 # ---- small helpers ------------------------------------------------------------------------------------------------
@@ -167,7 +171,7 @@ TEMPLATE_CRS = "EPSG:32750"
 TEMPLATE_EXTENT = (140000.0, 9730000.0, 720000.0, 10285000.0)
 
 
-def _add_map(layout, item_id: str, rect, frame: bool = True):
+def _add_map(layout, item_id: str, rect, frame: bool = True, page: int = 0):
     m = QgsLayoutItemMap(layout)
     m.setId(item_id)
     m.setCrs(QgsCoordinateReferenceSystem(TEMPLATE_CRS))
@@ -175,7 +179,7 @@ def _add_map(layout, item_id: str, rect, frame: bool = True):
     m.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, MM))
     m.setBackgroundColor(QColor("#ffffff"))
     layout.addLayoutItem(m)
-    place(m, *rect)
+    place(m, *rect, page=page)
     m.zoomToExtent(QgsRectangle(*TEMPLATE_EXTENT))
     return m
 
@@ -207,21 +211,22 @@ def _add_grid(linked_map, size: float = 5.0) -> None:
     linked_map.grids().addGrid(grid)
 
 
-def _add_north_arrow(layout, rect, linked_map, svg: str):
+def _add_north_arrow(layout, rect, linked_map, svg: str, item_id: str = "north_arrow", page: int = 0):
     pic = QgsLayoutItemPicture(layout)
-    pic.setId("north_arrow")
+    pic.setId(item_id)
     pic.setMode(QgsLayoutItemPicture.Format.FormatSVG)
     pic.setPicturePath(svg)
     pic.setLinkedMap(linked_map)
     pic.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
     layout.addLayoutItem(pic)
-    place(pic, *rect)
+    place(pic, *rect, page=page)
+    linked_map.addLabelBlockingItem(pic)  # the map's labels keep clear of the arrow
     return pic
 
 
-def _add_scalebar(layout, rect, linked_map, size: float = 6.0):
+def _add_scalebar(layout, rect, linked_map, size: float = 6.0, item_id: str = "scalebar", page: int = 0):
     bar = QgsLayoutItemScaleBar(layout)
-    bar.setId("scalebar")
+    bar.setId(item_id)
     bar.setStyle("Single Box")
     bar.setLinkedMap(linked_map)
     bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
@@ -237,13 +242,15 @@ def _add_scalebar(layout, rect, linked_map, size: float = 6.0):
     if hasattr(bar, "setTextFormat"):
         bar.setTextFormat(_text_format(size))
     layout.addLayoutItem(bar)
-    place(bar, *rect)
+    place(bar, *rect, page=page)
+    linked_map.addLabelBlockingItem(bar)
     return bar
 
 
-def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5):
+def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5, item_id: str = "legend",
+                page: int = 0):
     legend = QgsLayoutItemLegend(layout)
-    legend.setId("legend")
+    legend.setId(item_id)
     legend.setTitle("Legenda")
     legend.setLinkedMap(linked_map)
     legend.setColumnCount(columns)
@@ -267,23 +274,25 @@ def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5):
     legend.setBoxSpace(1.5 if compact else 2.5)
     legend.setColumnSpace(2.0)
     layout.addLayoutItem(legend)
-    place(legend, *rect)
+    place(legend, *rect, page=page)
     return legend
 
 
-def _add_kop(layout, x: float, y: float, logo: float, size: float, width: float = 200, page: int = 0) -> None:
-    """Letterhead: an empty logo slot (picture "kop_logo", the office sets its logo file) and the two kop lines."""
+def _add_kop(layout, x: float, y: float, logo: float, size: float, width: float = 200, page: int = 0,
+             prefix: str = "") -> None:
+    """Letterhead: an empty logo slot (picture "kop_logo", the office sets its logo file) and the two kop lines
+    (ids ``kop_1``, ``kop_2``; with ``prefix`` on further pages: ``<prefix>kop_logo`` ...)."""
     pic = QgsLayoutItemPicture(layout)
-    pic.setId("kop_logo")
+    pic.setId(prefix + "kop_logo")
     pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
     pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
     layout.addLayoutItem(pic)
     place(pic, x, y, logo, logo, page=page)
     line_h = logo / 2.0
-    add_label(layout, "kop_1", KOP_LINES[0], (x + logo + 2, y, width, line_h), size, True, page=page,
+    add_label(layout, prefix + "kop_1", KOP_LINES[0], (x + logo + 2, y, width, line_h), size, True, page=page,
               valign=Qt.AlignmentFlag.AlignVCenter)
-    add_label(layout, "kop_2", KOP_LINES[1], (x + logo + 2, y + line_h, width, line_h), size - 1, True, page=page,
-              valign=Qt.AlignmentFlag.AlignVCenter)
+    add_label(layout, prefix + "kop_2", KOP_LINES[1], (x + logo + 2, y + line_h, width, line_h), size - 1, True,
+              page=page, valign=Qt.AlignmentFlag.AlignVCenter)
 
 
 def _page_size(layout, name: str, orientation) -> None:
@@ -365,39 +374,78 @@ def build_overview_layout(project, svg: str) -> QgsPrintLayout:
     return layout
 
 
-def build_report_layout(project, svg: str = "") -> QgsPrintLayout:
+# the roadmap report's pages (A4 portrait); the training table adds pages after the last one as it needs
+REPORT_PAGES = ("budget", "year_map", "budget_curve", "tables", "training")
+
+
+def _add_picture(layout, item_id: str, rect, page: int = 0):
+    pic = QgsLayoutItemPicture(layout)
+    pic.setId(item_id)
+    pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
+    pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
+    layout.addLayoutItem(pic)
+    place(pic, *rect, page=page)
+    return pic
+
+
+def build_report_layout(project, svg: str) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.setName("Laporan peta jalan")
     _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Portrait)
-    for _ in range(2):
+    for _ in REPORT_PAGES[1:]:
         page = QgsLayoutItemPage(layout)
         page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         layout.pageCollection().addPage(page)
+    # page 1: budget per year and per funding source
     _add_kop(layout, 10, 2, 9, 8, width=170)
     add_label(layout, "title", "[% @kaltim_title %] — Peta jalan pendanaan", (10, 12, 190, 7), 12, True)
     add_label(layout, "summary", "[% @kaltim_summary %]", (10, 20, 190, 24), 7)
-    for item_id, rect in (("chart_year", (10, 45, 190, 78)), ("chart_source", (10, 166, 190, 70))):
-        pic = QgsLayoutItemPicture(layout)
-        pic.setId(item_id)
-        pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
-        pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-        layout.addLayoutItem(pic)
-        place(pic, *rect)
+    _add_picture(layout, "chart_year", (10, 45, 190, 78))
+    _add_picture(layout, "chart_source", (10, 166, 190, 70))
     add_manual_table(layout, "table_year", (10, 125, 190, 38), size=6.5)
     add_manual_table(layout, "table_source", (10, 238, 190, 45), size=6.5)
     add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 287, 190, 6), 6)
-    add_label(layout, "heading_operators", "Paket pekerjaan per operator", (10, 8, 190, 8), 12, True, page=1)
-    add_manual_table(layout, "table_operators", (10, 17, 190, 95), page=1, size=6.5)
-    add_label(layout, "heading_kabkota", "Kebutuhan per kabupaten/kota", (10, 115, 190, 8), 12, True, page=1)
-    add_manual_table(layout, "table_kabkota", (10, 124, 190, 80), page=1, size=6.5)
+    # page 2: the year-by-year map (villages coloured by the roadmap year their service starts)
+    p = 1
+    _add_kop(layout, 10, 2, 9, 8, width=170, page=p, prefix="year_")
+    add_label(layout, "heading_year_map", "Peta desa/kelurahan tersambung per tahun peta jalan", (10, 12, 190, 7),
+              12, True, page=p)
+    add_label(layout, "year_map_note", "Warna: tahun mulai layanan menurut peta jalan (BTS baru: 12 bulan setelah "
+              "tahun pembangunan). Abu-abu: tidak terjadwal (sudah tercakup, sudah tersambung, belum terdanai atau "
+              "melebihi kapasitas pemasangan).", (10, 19, 190, 7), 6.5, page=p)
+    m = _add_map(layout, "map_year", (10, 27, 190, 205), page=p)
+    _add_grid(m, 5.0)
+    _add_north_arrow(layout, (188, 30, 9, 13), m, svg, "north_arrow_year", page=p)
+    _add_scalebar(layout, (13, 219, 55, 10), m, item_id="scalebar_year", page=p)
+    legend = _add_legend(layout, (10, 234, 125, 40), m, columns=2, size=6.5, item_id="legend_year", page=p)
+    legend.setTitle("Tahun mulai layanan")
+    add_label(layout, "scale_text_year", scale_text("map_year"), (138, 234, 62, 10), 6, page=p)
+    add_label(layout, "footer_year", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 287, 190, 6), 6, page=p)
+    # page 3: the optimiser's budget curve (removed when exportplan gets no BUDGET_CURVE)
+    p = 2
+    add_label(layout, "heading_curve", "Kurva anggaran BTS baru: penduduk tercakup baru menurut anggaran",
+              (10, 8, 190, 8), 12, True, page=p)
+    add_label(layout, "curve_note", "Hasil optimasi lokasi BTS baru (optimizesites) pada beberapa pagu anggaran: "
+              "berapa penduduk mendapat sinyal baru bila anggaran sebesar itu. Tambahan per Rp 1 miliar: penduduk "
+              "tambahan dibanding baris sebelumnya dibagi tambahan anggaran.", (10, 17, 190, 10), 7, page=p)
+    _add_picture(layout, "chart_curve", (10, 28, 190, 95), page=p)
+    add_manual_table(layout, "table_curve", (10, 126, 190, 90), page=p, size=7)
+    # page 4: operators, kab/kota, tower sharing
+    p = 3
+    add_label(layout, "heading_operators", "Paket pekerjaan per operator", (10, 8, 190, 8), 12, True, page=p)
+    add_manual_table(layout, "table_operators", (10, 17, 190, 95), page=p, size=6.5)
+    add_label(layout, "heading_kabkota", "Kebutuhan per kabupaten/kota", (10, 115, 190, 8), 12, True, page=p)
+    add_manual_table(layout, "table_kabkota", (10, 124, 190, 80), page=p, size=6.5)
     add_label(layout, "heading_sharing", "Kandidat berbagi menara (tower sharing)", (10, 208, 190, 8), 12, True,
-              page=1)
-    sharing = add_attribute_table(layout, "table_sharing", (10, 217, 190, 72), page=1, size=6)
+              page=p)
+    sharing = add_attribute_table(layout, "table_sharing", (10, 217, 190, 72), page=p, size=6)
     sharing.setEmptyTableMessage("Tidak ada kandidat berbagi menara")
+    # page 5: training (more pages as needed)
+    p = 4
     add_label(layout, "heading_training", "Rencana pelatihan kader digital desa", (10, 8, 190, 8), 12, True,
-              page=2)
-    training = add_attribute_table(layout, "table_training", (10, 17, 190, 270), page=2, size=6, repeat=True)
+              page=p)
+    training = add_attribute_table(layout, "table_training", (10, 17, 190, 270), page=p, size=6, repeat=True)
     training.setEmptyTableMessage("Belum ada rencana pelatihan")
     return layout
 

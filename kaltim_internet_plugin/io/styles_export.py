@@ -21,6 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core import formatting as fmt
+
 STATUS_COLORS = {"covered": "#1a9641", "partial": "#fdae61", "blank_spot": "#d7191c"}
 STATUS_LABELS_ID = {"covered": "Tercakup sinyal", "partial": "Tercakup sebagian", "blank_spot": "Blank spot"}
 
@@ -40,6 +42,53 @@ TECH_LABELS_ID = {
 # one rule with core.plan_summary.is_planned: the plan gives the village a cost
 PLANNED_EXPRESSION = ("(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0) "
                       "AND coalesce(attribute(@feature, 'existing'), '') <> 'programme'")
+
+
+# viridis, dark (first year) to light (last year)
+YEAR_RAMP = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+
+
+def year_color(i: int, n: int) -> QColor:
+    """Colour of the ``i``-th of ``n`` roadmap years on the ramp."""
+    if n <= 1:
+        return QColor(YEAR_RAMP[1])
+    t = i / (n - 1) * (len(YEAR_RAMP) - 1)
+    k = min(int(t), len(YEAR_RAMP) - 2)
+    a, b, f = QColor(YEAR_RAMP[k]), QColor(YEAR_RAMP[k + 1]), t - k
+    return QColor(round(a.red() + (b.red() - a.red()) * f), round(a.green() + (b.green() - a.green()) * f),
+                  round(a.blue() + (b.blue() - a.blue()) * f))
+
+
+def year_label(year: int, villages: int) -> str:
+    return f"{year}: {fmt.integer(villages, 'id')} desa/kel."
+
+
+def style_plan_year(layer, villages_per_year: dict) -> None:
+    """Villages coloured by the roadmap year their service starts: one rule per year that has villages (labelled
+    with the year and how many villages start then), every other village light grey."""
+    point = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
+
+    def symbol(color: QColor, other: bool = False):
+        if point:
+            return QgsMarkerSymbol.createSimple({"name": "circle", "color": color.name(), "size": "1.2" if other
+                                                 else "1.8", "outline_color": "80,80,80", "outline_width": "0.1"})
+        return QgsFillSymbol.createSimple({"color": f"{color.red()},{color.green()},{color.blue()},"
+                                                    f"{120 if other else 230}",
+                                           "outline_color": "150,150,150" if other else "90,90,90",
+                                           "outline_width": "0.06"})
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    years = sorted(y for y, n in villages_per_year.items() if y is not None and n) if _has(layer, "year") else []
+    # scheduled as core.plan_summary.is_scheduled: fund_status 'scheduled' (or none) and a year
+    scheduled = "coalesce(\"fund_status\", '') IN ('scheduled', '') AND " if _has(layer, "fund_status") else ""
+    for i, y in enumerate(years):
+        expr = f"{scheduled}to_int(\"year\") = {int(y)}"
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol(year_color(i, len(years))), 0, 0, expr,
+                                                   year_label(y, villages_per_year[y])))
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol(QColor("#d9d9d9"), True), 0, 0, "", "Tidak terjadwal", "",
+                                               True))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabelsEnabled(False)
 
 
 def _has(layer, field: str) -> bool:

@@ -25,7 +25,7 @@ from ..report import export_plan as ep
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
 from .base import KaltimAlgorithm
 
-TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE")
+TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
 
@@ -65,7 +65,9 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
         for key, label in (("ROADMAP_TABLE", tr("Roadmap table (year x source)")),
                            ("TRAINING_TABLE", tr("Training plan table")),
                            ("OPERATORS_TABLE", tr("Operator packages table")),
-                           ("SHARING_TABLE", tr("Tower sharing table"))):
+                           ("SHARING_TABLE", tr("Tower sharing table")),
+                           ("BUDGET_CURVE", tr("Budget curve of the new sites (optimizesites OUTPUT_CURVE): a chart "
+                                               "and table page of the roadmap report"))):
             self.addParameter(QgsProcessingParameterVectorLayer(key, label, [QgsProcessing.SourceType.TypeVector],
                                                                 optional=True))
         self.addParameter(QgsProcessingParameterFile(
@@ -123,6 +125,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             training=self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context),
             operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
             sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),
+            budget_curve=self.parameterAsVectorLayer(parameters, "BUDGET_CURVE", context),
         )
         steps = ep.STEPS
         result = ep.ExportResult()

@@ -33,13 +33,18 @@ from qgis.core import (
     Qgis,
     QgsLayoutExporter,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemAttributeTable,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
+    QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLegendRenderer,
+    QgsLegendStyle,
     QgsPathResolver,
     QgsPrintLayout,
     QgsReadWriteContext,
@@ -133,6 +138,7 @@ def load_template(project, folder: str, name: str, layout_name: str) -> QgsPrint
     return layout
 
 
+
 def require_map(layout, name: str, folder: str) -> QgsLayoutItemMap:
     m = layout.itemById("map")
     if not isinstance(m, QgsLayoutItemMap):
@@ -141,8 +147,8 @@ def require_map(layout, name: str, folder: str) -> QgsLayoutItemMap:
 
 
 # ---- configuring --------------------------------------------------------------------------------------------------
-def _fix_north_arrow(layout, linked_map) -> None:
-    pic = layout.itemById("north_arrow")
+def _fix_north_arrow(layout, linked_map, item_id: str = "north_arrow") -> None:
+    pic = layout.itemById(item_id)
     if isinstance(pic, QgsLayoutItemPicture):
         path = pic.picturePath()
         if not path or not os.path.isfile(path):
@@ -150,22 +156,27 @@ def _fix_north_arrow(layout, linked_map) -> None:
         pic.setLinkedMap(linked_map)
 
 
-def _set_legend(layout, linked_map, layers: Iterable) -> None:
-    legend = layout.itemById("legend")
+def _set_legend(layout, linked_map, layers: Iterable, item_id: str = "legend", hide_titles: Iterable = ()) -> None:
+    """Fill the legend ``item_id`` with ``layers`` (filtered to what the map shows); the layers in ``hide_titles``
+    show their entries without the layer's name above them."""
+    legend = layout.itemById(item_id)
     if not isinstance(legend, QgsLayoutItemLegend):
         return
     legend.setLinkedMap(linked_map)
     legend.setAutoUpdateModel(False)
     root = legend.model().rootGroup()
     root.removeAllChildren()
+    hidden = {layer.id() for layer in hide_titles}
     for layer in layers:
-        root.addLayer(layer)
+        node = root.addLayer(layer)
+        if layer.id() in hidden:
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
     legend.setLegendFilterByMapEnabled(True)
     legend.refresh()
 
 
-def _link_scalebar(layout, linked_map) -> None:
-    bar = layout.itemById("scalebar")
+def _link_scalebar(layout, linked_map, item_id: str = "scalebar") -> None:
+    bar = layout.itemById(item_id)
     if isinstance(bar, QgsLayoutItemScaleBar):
         bar.setLinkedMap(linked_map)
 
@@ -343,16 +354,118 @@ def fill_manual_table(table, columns: Sequence[str], rows: Sequence[Sequence], r
     table.refresh()
 
 
+def remove_page_of(layout, item_id: str) -> bool:
+    """Delete the page that holds the item ``item_id`` together with every item on it (an optional page of the
+    report without content); the pages below move up. False when there is no such item."""
+    found = layout.itemById(item_id)
+    pages = layout.pageCollection()
+    if found is None or pages.pageCount() <= 1:
+        return False
+    number = found.page()
+    for item in list(layout.items()):
+        if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage) or item.page() != number:
+            continue
+        if isinstance(item, QgsLayoutFrame):
+            multi = item.multiFrame()
+            multi.removeFrame(multi.frames().index(item))
+            if not multi.frames():
+                layout.removeMultiFrame(multi)
+            continue
+        layout.removeLayoutItem(item)
+    pages.deletePage(number)
+    return True
+
+
+def configure_year_map(layout, map_layers: list, legend_layers: list, extent, hide_titles: Iterable = ()) -> bool:
+    """The report's year map page (``map_year``, ``legend_year``, ``north_arrow_year``, ``scalebar_year``)."""
+    m = layout.itemById("map_year")
+    if not isinstance(m, QgsLayoutItemMap):
+        return False
+    m.setLayers(map_layers)
+    m.setKeepLayerSet(True)
+    if extent is not None:
+        m.zoomToExtent(extent)
+    _fix_north_arrow(layout, m, "north_arrow_year")
+    _link_scalebar(layout, m, "scalebar_year")
+    _set_legend(layout, m, legend_layers, "legend_year", hide_titles)
+    return True
+
+
+def room_of(layout, frame_id: str) -> float:
+    """The width a table frame may take: from its left edge to the page's right margin, as wide as the left one
+    (QGIS sizes a table's frame to its content, so the template's frame width says nothing)."""
+    frame = layout.itemById(frame_id)
+    if frame is None:
+        return 0.0
+    page = layout.pageCollection().page(frame.page())
+    x = frame.pagePos().x()
+    return max(0.0, layout.convertToLayoutUnits(page.pageSize()).width() - 2 * x)
+
+
+def _set_widths(table, widths: Sequence[float]) -> None:
+    """Column widths in mm (0: automatic); a manual table keeps them apart from its columns."""
+    if isinstance(table, QgsLayoutItemManualTable):
+        table.setColumnWidths(list(widths))
+    else:
+        cols = list(table.columns())
+        for col, w in zip(cols, widths):
+            col.setWidth(w)
+        table.setColumns(cols)
+    table.refresh()
+
+
+def fit_columns(table, frame_w: float, slack: float = 1.0, floor: float = 8.0) -> None:
+    """Make a table no wider than ``frame_w`` mm (its frame in the template): the widest columns wrap, narrowed
+    to a common width until the table fits (QGIS measures each column's natural width; the rest stay automatic)."""
+    n = len(table.columns())
+    if frame_w <= 0 or not table.frames() or not n:
+        return
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    _set_widths(table, [0.0] * n)
+    full = table.totalWidth()
+    excess = full - frame_w + slack
+    if excess <= 0:
+        return
+    natural = []
+    for i in range(n):  # a column's natural width: shrink it to 1 mm and see what the table loses
+        _set_widths(table, [1.0 if k == i else 0.0 for k in range(n)])
+        natural.append(full - table.totalWidth() + 1.0)
+    order = sorted(range(n), key=lambda i: natural[i], reverse=True)
+    level = floor
+    for k in range(n):  # lower the widest k+1 columns to the next one's width, or just enough
+        group = order[:k + 1]
+        lower = natural[order[k + 1]] if k + 1 < n else floor
+        lower = max(lower, floor)
+        room = sum(natural[i] for i in group) - lower * len(group)
+        if room >= excess:
+            level = (sum(natural[i] for i in group) - excess) / len(group)
+            break
+        level = lower
+    _set_widths(table, [level if natural[i] > level else 0.0 for i in range(n)])
+
+
 def configure_report(layout, charts: dict, tables: dict, training_layer=None, sharing_layer=None,
-                     name: str = REPORT_TEMPLATE, folder: str = "") -> None:
-    """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags)."""
+                     name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> None:
+    """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags);
+    ``year_map``: (map layers, legend layers, extent, layers shown without their name in the legend) for the year
+    map page, None to leave that page out; ``curve``: False leaves the budget curve page out."""
+    drop = []
+    if not curve:
+        drop.append("heading_curve")
+    if year_map is None or not configure_year_map(layout, *year_map):
+        drop.append("map_year")
+    for item_id in sorted(drop, key=lambda i: -layout.itemById(i).page() if layout.itemById(i) else 0):
+        remove_page_of(layout, item_id)
     for item_id, path in charts.items():
         pic = layout.itemById(item_id)
         if isinstance(pic, QgsLayoutItemPicture):
             pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
             pic.setPicturePath(path)
     for item_id, (headers, rows, right) in tables.items():
-        fill_manual_table(find_item(layout, item_id), headers, rows, right)
+        table = find_item(layout, item_id)
+        fill_manual_table(table, headers, rows, right)
+        if isinstance(table, QgsLayoutTable):
+            fit_columns(table, room_of(layout, item_id))
     for item_id, layer in (("table_training", training_layer), ("table_sharing", sharing_layer)):
         table = find_item(layout, item_id)
         if not isinstance(table, QgsLayoutItemAttributeTable):
@@ -374,6 +487,9 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             col.setHeading(COLUMN_HEADINGS_ID.get(field, col.heading()))
             if field in ("year", "batch_no"):  # no thousands separator in years
                 col.setAttribute(f"to_string({_quote(field)})")
+            elif field == "villages" and not layer.fields().field(field).isNumeric():
+                # village code lists: a space after each ';' so the cell wraps instead of running out of its column
+                col.setAttribute(f"replace({_quote(field)}, ';', '; ')")
             elif layer.fields().lookupField(field) >= 0 and layer.fields().field(field).isNumeric():
                 # Indonesian numbers whatever QGIS's own locale (4.123.303, 2,5)
                 col.setAttribute(f"format_number({_quote(field)}, if(round({_quote(field)}) = {_quote(field)}, 0, 2), "
@@ -384,6 +500,7 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
         if item_id == "table_training" and layer.fields().lookupField("year") >= 0:
             _sort_by(table, "year")
         table.refresh()
+        fit_columns(table, room_of(layout, item_id))
 
 
 COLUMN_HEADINGS_ID = {

@@ -143,8 +143,21 @@ def build_plan(kab_codes=None) -> dict:
     sharing.dataProvider().addFeatures(sfeats)
     sites = QgsVectorLayer(f"{GPKG}|layername=towers", "towers", "ogr")
     kabkota = QgsVectorLayer(f"{GPKG}|layername=kabkota", "kabkota", "ogr")
+    curve = _memory("None", "budget curve", (("budget_idr", QVariant.Double), ("sites", QVariant.Int),
+                                             ("cost_idr", QVariant.Double), ("people_newly_covered", QVariant.Double),
+                                             ("villages_newly_covered", QVariant.Int), ("gap", QVariant.Double)))
+    cfeats = []
+    for point in CURVE:
+        feat = QgsFeature(curve.fields())
+        feat.setAttributes(list(point) + [None])
+        cfeats.append(feat)
+    curve.dataProvider().addFeatures(cfeats)
     return {"villages": villages, "roadmap": roadmap, "training": training, "planned": planned, "sharing": sharing,
-            "sites": sites, "kabkota": kabkota, "rows": rows}
+            "sites": sites, "kabkota": kabkota, "rows": rows, "curve": curve}
+
+
+# an optimiser budget curve (optimizesites OUTPUT_CURVE): budget, sites, cost, people, villages; unsorted on purpose
+CURVE = ((25e9, 9, 24.6e9, 31234.6, 14), (5e9, 2, 4.85e9, 12878.0, 5), (10e9, 4, 9.7e9, 20500.0, 8))
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +177,7 @@ def exported(provider, plan, tmp_path_factory):
     res, log = run_alg("kaltiminternet:exportplan", {
         "VILLAGES": plan["villages"], "SITES": plan["sites"], "PLANNED_SITES": plan["planned"],
         "KABKOTA": plan["kabkota"], "ROADMAP_TABLE": plan["roadmap"], "TRAINING_TABLE": plan["training"],
-        "SHARING_TABLE": plan["sharing"], "OUTPUT_FOLDER": str(out)})
+        "SHARING_TABLE": plan["sharing"], "BUDGET_CURVE": plan["curve"], "OUTPUT_FOLDER": str(out)})
     res["_seconds"] = time.time() - t0
     res["_log"] = log
     print(f"exportplan on {plan['villages'].featureCount()} villages: {res['_seconds']:.1f} s\n{log}")
@@ -408,6 +421,9 @@ def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provide
     assert pdfinfo_pages(res["DEPLOYMENT_PDF"]) == 3
     text = " ".join(pdftext(res["DEPLOYMENT_PDF"]).split())
     assert "Kota Balikpapan" in text and "Kota Bontang" in text and "Uji dua kota" in text
+    # no BUDGET_CURVE: the report leaves the curve page out (and keeps the year map)
+    report = " ".join(pdftext(res["REPORT_PDF"]).split())
+    assert "Kurva anggaran" not in report and "Peta desa/kelurahan tersambung per tahun" in report
     import openpyxl
 
     wb = openpyxl.load_workbook(res["XLSX"], read_only=True)
@@ -690,3 +706,94 @@ def test_printed_maps_have_kop_numeric_scale_and_crs_note(exported):
         assert len(scales) == 1, (key, scales)
         assert int(scales[0].replace(".", "")) > 10000  # a province/kab map, in Indonesian thousands
         assert "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" in " ".join(text.split()), key
+
+
+def _report_pages(pdf: str) -> list:
+    return [" ".join(pdftext(pdf, n).split()) for n in range(1, pdfinfo_pages(pdf) + 1)]
+
+
+@needs_poppler
+def test_report_has_a_year_map_page_with_one_legend_entry_per_roadmap_year(exported, plan):
+    """Issue 14 (a): a page of the roadmap report maps the villages by the roadmap year their service starts; its
+    legend has one entry per year that has villages, with their number (Indonesian format)."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    found = [i for i, text in enumerate(pages) if "Peta desa/kelurahan tersambung per tahun peta jalan" in text]
+    assert len(found) == 1, [p[:80] for p in pages]
+    text = pages[found[0]]
+    per_year = defaultdict(int)
+    for r in plan["rows"]:
+        if r["fund_status"] == "scheduled":
+            per_year[r["year"]] += 1
+    assert len(per_year) >= 3
+    expected = [f"{y}: {n:,} desa/kel.".replace(",", ".") for y, n in sorted(per_year.items())]
+    assert sorted(re.findall(r"\b20\d\d: [\d.]+ desa/kel\.", text)) == expected, text  # legend in columns
+    assert "Tahun mulai layanan" in text and "Tidak terjadwal" in text
+    # a map like the others: kop, numeric scale and CRS, the scale bar's km, the grid's degrees
+    assert "PEMERINTAH PROVINSI KALIMANTAN TIMUR" in text and "Skala 1 : " in text
+    assert "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" in text
+    assert re.search(r"\d+ km", text) and "°" in text
+
+
+@needs_poppler
+def test_report_has_the_budget_curve_page_in_indonesian_figures(exported):
+    """Issue 14 (b): BUDGET_CURVE becomes a chart + table page of the roadmap report, figures written the Indonesian
+    way, in budget order."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    found = [i for i, text in enumerate(pages) if "Kurva anggaran BTS baru" in text]
+    assert len(found) == 1
+    text = pages[found[0]]
+    rows = re.findall(r"(Rp [\d,]+ miliar) (\d+) (Rp [\d,]+ miliar) ([\d.]+ jiwa) (\d+)", text)
+    assert rows == [("Rp 5 miliar", "2", "Rp 4,85 miliar", "12.878 jiwa", "5"),
+                    ("Rp 10 miliar", "4", "Rp 9,7 miliar", "20.500 jiwa", "8"),
+                    ("Rp 25 miliar", "9", "Rp 24,6 miliar", "31.235 jiwa", "14")], text
+    # people more per Rp 1 miliar than the budget before: (20.500 - 12.878) / 5 and (31.234,6 - 20.500) / 15
+    assert "1.524 jiwa" in text and "716 jiwa" in text
+    assert Path(exported["OUTPUT_FOLDER"], "charts", "chart_curve.png").exists()
+    assert "Peta desa/kelurahan tersambung" in pages[found[0] - 1]  # the page before is the year map
+
+
+def test_filled_layouts_keep_every_item_on_its_page(exported):
+    """Issue 19 item 6 on the layouts as exported (legends, tables and labels filled): no item leaves its page."""
+    from qgis.core import QgsLayoutItem, QgsLayoutItemPage
+
+    project = QgsProject()
+    assert project.read(exported["QGZ"])
+    checked = 0
+    for layout in project.layoutManager().printLayouts():
+        layout.refresh()
+        pages = layout.pageCollection()
+        for item in layout.items():
+            if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage) or not item.isVisible():
+                continue
+            page_rect = pages.page(item.page()).sceneBoundingRect().adjusted(-0.01, -0.01, 0.01, 0.01)
+            rect = item.sceneBoundingRect().adjusted(0.3, 0.3, -0.3, -0.3)
+            assert page_rect.contains(rect), (layout.name(), item.id(), rect, page_rect)
+            checked += 1
+    assert checked > 60
+    project.clear()
+
+
+@needs_poppler
+def test_training_table_continues_on_extra_pages_and_fits_the_width(exported, plan):
+    """Issue 19 item 6: the training table adds pages (header repeated) instead of running off the page, and its
+    columns wrap inside the page width: every batch is printed, with every one of its village codes."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    start = next(i for i, text in enumerate(pages) if "Rencana pelatihan kader digital desa" in text)
+    training = pages[start:]
+    assert len(training) >= 2, len(training)  # the sample plan's batches need more than one page
+    assert all("Kecamatan Angkatan Peserta" in text for text in training)  # the header on every page
+    text = " ".join(training)
+    batches = list(plan["training"].getFeatures())
+    assert len(re.findall(r"\b20\d\d 64\.\d\d\.\d\d ", text)) == len(batches)
+    # village codes are separate words (a long list wraps in its cell instead of being cut at the column's edge)
+    words = set(text.replace(";", " ").split())
+    glued = [w for w in text.split() if w.count(";") > 1]
+    assert not glued, glued[:3]
+    codes = [c for f in batches for c in f["villages"].split(";")]
+    missing = [c for c in codes if c not in words]
+    assert not missing, missing[:5]
+    # nothing beyond the page's right edge
+    out = subprocess.run(["pdftotext", "-f", str(start + 1), "-bbox", exported["REPORT_PDF"], "-"],
+                         capture_output=True, text=True, check=True).stdout
+    right = [float(v) for v in re.findall(r'xMax="([\d.]+)"', out)]
+    assert right and max(right) < 595.0 - 10, max(right)  # A4 portrait is 595 pt wide
