@@ -63,7 +63,9 @@ from kaltim_internet_plugin.report.layouts import (  # noqa: E402
 
 FONT_FAMILY = "Arial"
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
-ATLAS_MAX_VILLAGES = 30  # the frame shows as many of these as fit (highest priority first)
+# planned villages listed on an atlas page (highest priority first) and numbered on its map: as many as fit the
+# table's frame when every row takes two lines
+ATLAS_MAX_VILLAGES = 10
 ATLAS_MAX_SITES = 6
 # the atlas page's map rectangle in mm (x, y, w, h)
 ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 145.0)
@@ -255,7 +257,7 @@ def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5, i
     legend.setLinkedMap(linked_map)
     legend.setColumnCount(columns)
     legend.setSplitLayer(True)
-    legend.setResizeToContents(False)
+    legend.setResizeToContents(True)  # the box follows what the map shows (no half-empty legend)
     legend.setSymbolWidth(4)
     legend.setSymbolHeight(3)
     legend.setFrameEnabled(True)
@@ -342,8 +344,8 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
     villages = add_attribute_table(layout, "table_villages", (177, 121, 112, 60), size=5.5)
     villages.setMaximumNumberOfFeatures(ATLAS_MAX_VILLAGES)
     villages.setEmptyTableMessage("Tidak ada desa yang direncanakan di kab/kota ini")
-    add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi yang muat di halaman ini; daftar "
-              "lengkap: roadmap.xlsx, lembar 'Desa rencana'.", (177, 182, 112, 5), 5)
+    add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi; No. = peringkat prioritas, sama "
+              "dengan nomor di peta. Daftar lengkap: roadmap.xlsx, lembar 'Desa rencana'.", (177, 182, 112, 5), 5)
     add_label(layout, "scale_text", SCALE_TEXT, (177, 188, 112, 8), 6)
     sites = add_attribute_table(layout, "table_sites", (8, 171, 165, 24), size=5.5)
     sites.setMaximumNumberOfFeatures(ATLAS_MAX_SITES)

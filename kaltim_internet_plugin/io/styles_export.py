@@ -28,15 +28,16 @@ STATUS_LABELS_ID = {"covered": "Tercakup sinyal", "partial": "Tercakup sebagian"
 
 TECH_COLORS = {
     "fibre": "#6a3d9a", "fwa": "#1f78b4", "radio": "#33a02c", "bts": "#e31a1c", "colo": "#ff7f00",
-    "satellite": "#b15928", "village_package": "#e7298a",
+    "satellite": "#b15928", "village_package": "#e7298a", "fibre_service": "#9e9ac8",
 }
 TECH_SHAPES = {
     "fibre": "square", "fwa": "circle", "radio": "diamond", "bts": "triangle", "colo": "pentagon",
-    "satellite": "star", "village_package": "hexagon",
+    "satellite": "star", "village_package": "hexagon", "fibre_service": "square",
 }
 TECH_LABELS_ID = {
     "fibre": "Serat optik", "fwa": "Router 4G (FWA)", "radio": "Radio link", "bts": "BTS 4G baru",
     "colo": "Kolokasi menara", "satellite": "Satelit (VSAT/Starlink)", "village_package": "Paket desa 2025",
+    "fibre_service": "Langganan serat optik",
 }
 # a village counts as "planned" when it has a connection technology and is not already covered
 # one rule with core.plan_summary.is_planned: the plan gives the village a cost
@@ -89,6 +90,44 @@ def style_plan_year(layer, villages_per_year: dict) -> None:
                                                True))
     layer.setRenderer(QgsRuleBasedRenderer(root))
     layer.setLabelsEnabled(False)
+
+
+def style_village_numbers(layer, ranks, page_filter: str = "") -> None:
+    """The atlas map's village numbers: no symbol, the village's ``priority_rank`` as a label, only for the
+    villages ``ranks`` (those the atlas pages' tables list, so a number on the map is a row of the page's table)
+    that pass ``page_filter`` (the atlas page's own kab/kota).
+    Labels avoid each other (and the map's north arrow and scale bar), but are drawn even where they cannot."""
+    from qgis.core import QgsNullSymbolRenderer, QgsRuleBasedLabeling
+
+    from ..compat import label_always_shown
+
+    layer.setRenderer(QgsNullSymbolRenderer())
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "priority_rank"
+    fmt_ = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(True)
+    fmt_.setFont(font)
+    fmt_.setSize(6.5)
+    fmt_.setColor(QColor("#08306b"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    buffer.setColor(QColor("white"))
+    fmt_.setBuffer(buffer)
+    settings.setFormat(fmt_)
+    settings.placement = QgsPalLayerSettings.Placement.OverPoint
+    settings.centroidInside = True
+    settings.priority = 10  # before the kab/kota names
+    label_always_shown(settings)
+    root = QgsRuleBasedLabeling.Rule(None)
+    wanted = sorted({int(r) for r in ranks if r is not None})
+    rule = QgsRuleBasedLabeling.Rule(settings)
+    expr = f"\"priority_rank\" IN ({', '.join(map(str, wanted))})" if wanted else "FALSE"
+    rule.setFilterExpression(f"({expr}) AND ({page_filter})" if page_filter and wanted else expr)
+    root.appendChild(rule)
+    layer.setLabeling(QgsRuleBasedLabeling(root))
+    layer.setLabelsEnabled(True)
 
 
 def _has(layer, field: str) -> bool:

@@ -278,6 +278,7 @@ class PlanExport:
         L["locator"] = self._open("kabkota", "Kab/kota (lokator)", st.style_locator)
         L["mask"] = self._open("kabkota", "Kab/kota lain (disamarkan di atlas)", st.style_neighbour_mask)
         per_year = dict(self.summary.villages_per_year)
+        L["numbers"] = self._open("villages", "Desa rencana — nomor di peta atlas", None)
         L["year"] = self._open("villages", "Desa — tahun mulai layanan (peta per tahun)",
                                lambda lyr: st.style_plan_year(lyr, per_year))
         L["sites"] = self._open("sites", "Menara eksisting" + (" (SINTETIS)" if synthetic_sites else ""),
@@ -292,15 +293,16 @@ class PlanExport:
         # the layer tree, top to bottom, built once: no node is moved or deleted (reordering by clone and remove
         # left Python wrappers of deleted nodes that a new node at the same address could inherit)
         root = project.layerTreeRoot()
-        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "mask", "year",
+        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "mask", "numbers", "year",
                     "roadmap_year_source", "training_plan", "operator_packages", "tower_sharing"):
             if L.get(key) is not None:
                 node = root.addLayer(L[key])
-                if key in ("locator", "mask", "year"):
+                if key in ("locator", "mask", "numbers", "year"):
                     node.setItemVisibilityChecked(False)
         map_layers = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages") if L.get(k)]
         # atlas pages: the neighbouring kab/kota washed out above their villages, under the boundaries
-        atlas_layers = [L[k] for k in ("planned_sites", "sites", "mask", "tech", "kabkota", "villages") if L.get(k)]
+        atlas_layers = [L[k] for k in ("numbers", "planned_sites", "sites", "mask", "tech", "kabkota", "villages")
+                        if L.get(k)]
         legend_layers = [L[k] for k in ("villages", "tech", "planned_sites", "sites", "kabkota") if L.get(k)]
         extent = self._extent(L["kabkota"])
         folder = i.template_folder
@@ -309,6 +311,9 @@ class PlanExport:
         atlas = lo.load_template(project, folder, lo.ATLAS_TEMPLATE, "Atlas kab/kota")
         lo.configure_atlas(atlas, L["kabkota"], atlas_layers, legend_layers, [L["locator"]], L["villages"],
                            i.kab_field, st.PLANNED_EXPRESSION, L.get("planned_sites"), extent, folder=folder)
+        if L.get("numbers") is not None:  # the atlas tables' villages numbered on the map
+            ranks = lo.atlas_numbers(atlas, L["villages"], i.kab_field, st.PLANNED_EXPRESSION, L["kabkota"])
+            st.style_village_numbers(L["numbers"], ranks, lo.atlas_page_filter(i.kab_field))
         report = lo.load_template(project, folder, lo.REPORT_TEMPLATE, "Laporan peta jalan")
         year_map = None
         if L.get("year") is not None and per_year:

@@ -31,6 +31,8 @@ from typing import Callable, Iterable, List, Sequence
 
 from qgis.core import (
     Qgis,
+    QgsExpression,
+    QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItem,
@@ -294,7 +296,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
         table.setFilterToAtlasFeature(False)
         table.setFilterFeatures(True)
-        table.setFeatureFilter(f"{_quote(kab_field)} = attribute(@atlas_feature, 'kab') AND ({planned_expression})")
+        table.setFeatureFilter(f"{atlas_page_filter(kab_field)} AND ({planned_expression})")
         table.setColumns(village_columns(villages_layer))
         if villages_layer.fields().lookupField("priority_rank") >= 0:
             _sort_by(table, "priority_rank")
@@ -308,6 +310,29 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         else:
             for frame in sites.frames():
                 frame.setVisibility(False)
+
+
+def atlas_page_filter(kab_field: str) -> str:
+    """The villages of the atlas page's kab/kota (the table's filter)."""
+    return f"{_quote(kab_field)} = attribute(@atlas_feature, 'kab')"
+
+
+def atlas_numbers(layout, villages_layer, kab_field: str, planned_expression: str, coverage) -> list:
+    """``priority_rank`` of the villages the atlas pages' tables list (``table_villages``: per kab/kota, the planned
+    villages of lowest rank, as many as the table's maximum), the numbers to print on the atlas map."""
+    table = find_item(layout, "table_villages")
+    if (not isinstance(table, QgsLayoutItemAttributeTable) or villages_layer is None
+            or villages_layer.fields().lookupField("priority_rank") < 0):
+        return []
+    limit = table.maximumNumberOfFeatures()
+    ranks = []
+    for page in coverage.getFeatures():
+        expr = f"{_quote(kab_field)} = {QgsExpression.quotedValue(page['kab'])} AND ({planned_expression})"
+        request = QgsFeatureRequest(QgsExpression(expr))
+        request.addOrderBy('"priority_rank"', True)
+        request.setLimit(limit)
+        ranks += [f["priority_rank"] for f in villages_layer.getFeatures(request)]
+    return [r for r in ranks if isinstance(r, int) or (isinstance(r, float) and r == r)]
 
 
 def configure_overview(layout, map_layers: list, legend_layers: list, extent, name: str = OVERVIEW_TEMPLATE,

@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 from tests.conftest import SAMPLE, run_alg
 
 GPKG = SAMPLE / "kaltim_sample.gpkg"
-TECHS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package")
+TECHS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
 OPERATORS = ("Telkomsel", "Indosat", "XL")
 KAB_NAMES = ("Kabupaten Paser", "Kabupaten Kutai Kartanegara", "Kabupaten Berau", "Kabupaten Kutai Barat",
              "Kabupaten Kutai Timur", "Kabupaten Penajam Paser Utara", "Kabupaten Mahakam Ulu", "Kota Balikpapan",
@@ -643,7 +643,8 @@ def test_cancel_stops_between_steps(provider, tmp_path):
     small.clear()
 
 
-RAW_KEYS = re.compile(r"\b(bakti_uso|apbd_kab|apbd_prov|dana_desa|village_package|blank_spot|per_kab|capex;opex|"
+RAW_KEYS = re.compile(r"\b(bakti_uso|apbd_kab|apbd_prov|dana_desa|village_package|fibre_service|blank_spot|"
+                      r"per_kab|capex;opex|"
                       r"satellite|fwa_4g|office/hilltop|scheduled|unfunded|[a-z_]+=\d+)\b")
 ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(,\d{3})+(?![\d,])|(?<![\d.,])\d+\.\d{1,2}(?![\d.])|\d+(\.\d+)?[kB]\b|"
                             r"\d+\.\d+ ?(km|%|dBm|miliar|juta)")
@@ -797,3 +798,43 @@ def test_training_table_continues_on_extra_pages_and_fits_the_width(exported, pl
                          capture_output=True, text=True, check=True).stdout
     right = [float(v) for v in re.findall(r'xMax="([\d.]+)"', out)]
     assert right and max(right) < 595.0 - 10, max(right)  # A4 portrait is 595 pt wide
+
+
+def _words(pdf: str, page: int) -> list:
+    """(text, x0, y0, x1, y1) in mm of every word on a page (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", pdf, "-"], capture_output=True,
+                         text=True, check=True).stdout
+    mm = 25.4 / 72.0
+    return [(w, float(a) * mm, float(b) * mm, float(c) * mm, float(d) * mm) for a, b, c, d, w in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def _rect_mm(layout, item_id: str) -> tuple:
+    item = layout.itemById(item_id)
+    pos, size = item.positionWithUnits(), item.sizeWithUnits()
+    return pos.x(), pos.y(), pos.x() + size.width(), pos.y() + size.height()
+
+
+@needs_poppler
+def test_atlas_map_numbers_the_villages_of_the_page_table(exported):
+    """Issue 19 item 6: every village listed in an atlas page's table carries its number (the priority rank in the
+    table's 'No.' column) on that page's map, and the map numbers no other village."""
+    from kaltim_internet_plugin.report import layouts
+
+    template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.ATLAS_TEMPLATE, "a")
+    mx0, my0, mx1, my1 = _rect_mm(template, "map")
+    bx0, by0, bx1, by1 = _rect_mm(template, "scalebar")
+    tx0, ty0, tx1, ty1 = _rect_mm(template, "table_villages")
+    ty1 = _rect_mm(template, "table_note")[1]  # the table's rows end above its note
+    numbered = 0
+    for page in range(1, exported["PAGES"] + 1):
+        words = _words(exported["ATLAS_PDF"], page)
+        # the scale bar's own numbers stand on the baseline of its unit ("0 5 10 km")
+        km = [(y0, x0) for w, x0, y0, x1, y1 in words if w == "km" and bx0 - 1 < x0 < bx1 + 1 and by0 - 1 < y0 < by1]
+        on_map = sorted(int(w) for w, x0, y0, x1, y1 in words if w.isdigit() and mx0 < x0 and x1 < mx1
+                        and my0 < y0 and y1 < my1 and not any(abs(y0 - ky) < 0.3 and x0 < kx for ky, kx in km))
+        in_table = sorted(int(w) for w, x0, y0, x1, y1 in words if w.isdigit() and tx0 <= x0 < tx0 + 8
+                          and ty0 < y0 < ty1)
+        assert on_map == in_table, (page, str(on_map), str(in_table))
+        numbered += len(in_table)
+    assert numbered >= 5 * exported["PAGES"]  # the sample plan has villages to list on every page
