@@ -55,6 +55,7 @@ from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 from kaltim_internet_plugin.report.layouts import (  # noqa: E402
     ATLAS_TEMPLATE,
+    MONITORING_TEMPLATE,
     OVERVIEW_TEMPLATE,
     REPORT_TEMPLATE,
     default_template_folder,
@@ -452,8 +453,34 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
     return layout
 
 
+def build_monitoring_layout(project, svg: str) -> QgsPrintLayout:
+    """The monthly M&E report (kaltiminternet:slareport, report/monitoring_report.py fills it): A4 portrait, the
+    villages by status with north arrow, scale bar, numeric scale and grid, the indicator and provider tables (they
+    continue on further pages at the same place when long) and the flags."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Laporan monev")
+    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Portrait)
+    add_label(layout, "title", "Laporan Pemantauan dan Evaluasi", (15, 10, 180, 12), 16, True)
+    add_label(layout, "subtitle", "Internet Desa Kaltim", (15, 22, 180, 7), 10)
+    add_label(layout, "date", "Tanggal: [% format_date(now(), 'yyyy-MM-dd') %]", (15, 29, 180, 6), 8)
+    m = _add_map(layout, "map", (15, 38, 125, 105))
+    _add_grid(m, 5.0)
+    _add_north_arrow(layout, (128, 41, 8, 12), m, svg)
+    _add_scalebar(layout, (18, 128, 50, 10), m)
+    legend = _add_legend(layout, (143, 38, 52, 80), m, columns=1, size=7)
+    legend.setTitle("Status")
+    add_label(layout, "scale_text", SCALE_TEXT, (143, 131, 52, 12), 6)
+    for item_id, rect in (("indicators", (15, 148, 88, 132)), ("scorecard", (107, 148, 88, 60))):
+        table = add_manual_table(layout, item_id, rect, size=7)
+        table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)  # more pages, same place
+    add_label(layout, "flags", "", (107, 212, 88, 68), 7)
+    add_label(layout, "footer", "Internet Desa Kaltim - Diskominfo Kaltim", (15, 284, 180, 6), 7)
+    return layout
+
+
 BUILDERS = {ATLAS_TEMPLATE: build_atlas_layout, OVERVIEW_TEMPLATE: build_overview_layout,
-            REPORT_TEMPLATE: build_report_layout}
+            REPORT_TEMPLATE: build_report_layout, MONITORING_TEMPLATE: build_monitoring_layout}
 
 
 UUID_RE = re.compile(r"\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}")

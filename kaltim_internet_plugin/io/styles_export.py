@@ -228,6 +228,11 @@ def _label(layer, field: str, size: float, bold: bool = False) -> None:
     layer.setLabelsEnabled(True)
 
 
+def label_names(layer, field: str, size: float = 6.0) -> None:
+    """Names (``field``) as labels with a white halo; the engine places as many as fit without overlapping."""
+    _label(layer, field, size)
+
+
 def style_kabkota(layer, name_field: str = "nama", labels: bool = True) -> None:
     """Kab/kota outlines; the current atlas feature gets a thick outline."""
     root = QgsRuleBasedRenderer.Rule(None)

@@ -65,7 +65,8 @@ from ..paths import resource
 ATLAS_TEMPLATE = "atlas_kabkota.qpt"
 OVERVIEW_TEMPLATE = "overview_province.qpt"
 REPORT_TEMPLATE = "roadmap_report.qpt"
-TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)
+TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)  # exportplan's
+MONITORING_TEMPLATE = "monitoring_report.qpt"  # slareport's M&E report (report/monitoring_report.py)
 FONT_FAMILY = "Arial"
 REPORT_MAX_ROWS = 100000
 
@@ -416,15 +417,17 @@ def configure_year_map(layout, map_layers: list, legend_layers: list, extent, hi
     return True
 
 
-def room_of(layout, frame_id: str) -> float:
+def room_of(layout, frame_id: str, right_margin=None) -> float:
     """The width a table frame may take: from its left edge to the page's right margin, as wide as the left one
-    (QGIS sizes a table's frame to its content, so the template's frame width says nothing)."""
+    (or ``right_margin`` mm; QGIS sizes a table's frame to its content, so the template's frame width says
+    nothing)."""
     frame = layout.itemById(frame_id)
     if frame is None:
         return 0.0
     page = layout.pageCollection().page(frame.page())
     x = frame.pagePos().x()
-    return max(0.0, layout.convertToLayoutUnits(page.pageSize()).width() - 2 * x)
+    right = x if right_margin is None else right_margin
+    return max(0.0, layout.convertToLayoutUnits(page.pageSize()).width() - x - right)
 
 
 def _set_widths(table, widths: Sequence[float]) -> None:

@@ -29,10 +29,11 @@ def test_make_templates_regenerates_the_committed_templates(qgis_app, tmp_path):
     from kaltim_internet_plugin.report import layouts
 
     paths = make_templates.write_default_templates(str(tmp_path))
-    assert sorted(Path(p).name for p in paths) == sorted(layouts.TEMPLATES)
+    names = (*layouts.TEMPLATES, layouts.MONITORING_TEMPLATE)
+    assert sorted(Path(p).name for p in paths) == sorted(names)
     assert (tmp_path / "north_arrow.svg").is_file()
     project = QgsProject()
-    for name in layouts.TEMPLATES:
+    for name in names:
         made = layouts.load_template(project, str(tmp_path), name, name)
         committed = layouts.load_template(project, layouts.default_template_folder(), name, name)
         assert _items(made) == _items(committed), name
