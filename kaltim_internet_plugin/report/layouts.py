@@ -53,7 +53,7 @@ from qgis.core import (
     QgsRenderContext,
     QgsTableCell,
 )
-from qgis.PyQt.QtCore import QPointF, QRectF, QSizeF, Qt
+from qgis.PyQt.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -676,11 +676,27 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
     p.setFont(_font_px(fs * 1.3, True))
     p.drawText(QRectF(0, 0, width_px, fs * 2.4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, title)
     legend_h = fs * 2.2
-    left, right, top, bottom = fs * 9, fs * 2, fs * 3.2, fs * 3.5 + legend_h
-    if horizontal:
-        left = fs * 16
-    plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
     totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
+    p.setFont(_font_px(fs))
+    metrics = p.fontMetrics()
+    widest_total = max([metrics.horizontalAdvance(formatter(t)) for t in totals] or [0])
+    # margins made for the labels, so none is cut at the image's edge: the bar totals above (vertical) or right of
+    # (horizontal) the longest bar, the category names left of the bars (at most 40 % of the width, wrapped)
+    left, right, top, bottom = fs * 9, fs * 2, fs * 4.4, fs * 3.5 + legend_h
+    if horizontal:
+        widest = max([metrics.horizontalAdvance(str(c)) for c in categories] or [0])
+        left = min(max(fs * 8, widest + fs * 1.2), width_px * 0.4)
+        right = max(fs * 2, widest_total + fs * 1.2)
+    cat_h = fs * 1.5
+    if not horizontal:
+        right = max(fs * 2, widest_total / 2 + fs * 0.5)
+        band_w = (width_px - left - right) / max(1, len(categories))
+        wrap = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        cat_h = max([metrics.boundingRect(QRect(0, 0, int(band_w), height_px), wrap, str(c)).height()
+                     for c in categories] + [cat_h])
+        cat_h = min(cat_h, height_px * 0.25)  # the category names wrap onto as many lines as they need
+        bottom += cat_h - fs * 1.2
+    plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
     ticks = fmt.nice_ticks(0.0, max(totals) if totals and max(totals) > 0 else 1.0, 4)  # round ticks
     vmax = ticks[-1]
     tick_text = fmt.tick_labels([t / scale for t in ticks], "id")
@@ -725,19 +741,20 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             acc += v
         p.setPen(QColor("#333333"))
         if horizontal:
-            p.drawText(QRectF(0, plot.top() + i * band, left - fs * 0.5, band),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(fs * 0.3, plot.top() + i * band, left - fs * 0.8, band),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                        str(cat))
             p.drawText(QRectF(plot.left() + acc / vmax * plot.width() + fs * 0.4, plot.top() + i * band,
-                              fs * 12, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                  formatter(acc))
+                              widest_total + fs * 0.5, band),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, formatter(acc))
         else:
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, fs * 1.5),
-                       Qt.AlignmentFlag.AlignHCenter,
+            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, cat_h + fs * 0.2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                        str(cat))
             h = acc / vmax * plot.height()
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() - h - fs * 1.6, band, fs * 1.5),
-                       Qt.AlignmentFlag.AlignHCenter, formatter(acc))
+            text_w = max(band, widest_total + fs)
+            p.drawText(QRectF(plot.left() + i * band + band / 2 - text_w / 2, plot.bottom() - h - fs * 1.6, text_w,
+                              fs * 1.5), Qt.AlignmentFlag.AlignHCenter, formatter(acc))
     p.setPen(QPen(QColor("#333333")))
     p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
     p.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
@@ -755,7 +772,8 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             x += w
     p.setFont(_font_px(fs * 0.9))
-    p.drawText(QRectF(0, top - fs * 1.2, left + fs * 10, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
+    axis_x = plot.left() if horizontal else fs * 0.3  # the unit of the value axis, inside the image
+    p.drawText(QRectF(axis_x, top - fs * 1.4, fs * 20, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
     p.end()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     if not img.save(path, "PNG"):
