@@ -324,7 +324,7 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
     _add_grid(m, 5.0)
     _add_north_arrow(layout, (160, 26, 10, 15), m, svg)
     _add_scalebar(layout, (10, 152, 60, 10), m)
-    loc = _add_map(layout, "locator", (177, 24, 48, 45))
+    loc = _add_map(layout, "locator", (177, 24, 48, 34))
     ov = QgsLayoutItemMapOverview("atlas_extent", loc)
     ov.setLinkedMap(m)
     loc.overviews().addOverview(ov)
@@ -340,9 +340,9 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
               " miliar\n"
               "Penduduk di blank spot (perkiraan): "
               "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
-              (227, 24, 62, 45), 6.5, frame=True)
-    _add_legend(layout, (177, 71, 112, 48), m, columns=3, size=5.2)
-    villages = add_attribute_table(layout, "table_villages", (177, 121, 112, 60), size=5.5)
+              (227, 24, 62, 34), 6.5, frame=True)
+    _add_legend(layout, (177, 61, 112, 40), m, columns=3, size=5.2)  # grows with what the map shows
+    villages = add_attribute_table(layout, "table_villages", (177, 108, 112, 73), size=5.5)
     villages.setMaximumNumberOfFeatures(ATLAS_MAX_VILLAGES)
     villages.setEmptyTableMessage("Tidak ada desa yang direncanakan di kab/kota ini")
     add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi; No. = peringkat prioritas, sama "
@@ -370,8 +370,8 @@ def build_overview_layout(project, svg: str) -> QgsPrintLayout:
     _add_grid(m, 7.0)
     _add_north_arrow(layout, (272, 39, 14, 20), m, svg)
     _add_scalebar(layout, (13, 259, 90, 14), m, 8)
-    _add_legend(layout, (296, 35, 114, 143), m, columns=1, size=8)
-    add_label(layout, "summary", "[% @kaltim_summary %]", (296, 182, 114, 88), 8.5, frame=True)
+    add_label(layout, "summary", "[% @kaltim_summary %]", (296, 35, 114, 48), 8.5, frame=True)
+    _add_legend(layout, (296, 87, 114, 100), m, columns=1, size=8)  # grows with what the map shows
     add_label(layout, "scale_text", SCALE_TEXT, (296, 272, 114, 11), 8)
     add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 286, 400, 8), 8)
     return layout
