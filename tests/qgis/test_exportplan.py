@@ -811,7 +811,7 @@ def _words(pdf: str, page: int) -> list:
 
 def _rect_mm(layout, item_id: str) -> tuple:
     item = layout.itemById(item_id)
-    pos, size = item.positionWithUnits(), item.sizeWithUnits()
+    pos, size = item.pagePositionWithUnits(), item.sizeWithUnits()  # on its own page
     return pos.x(), pos.y(), pos.x() + size.width(), pos.y() + size.height()
 
 
@@ -824,6 +824,7 @@ def test_atlas_map_numbers_the_villages_of_the_page_table(exported):
     template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.ATLAS_TEMPLATE, "a")
     mx0, my0, mx1, my1 = _rect_mm(template, "map")
     bx0, by0, bx1, by1 = _rect_mm(template, "scalebar")
+    ax0, ay0, ax1, ay1 = _rect_mm(template, "north_arrow")
     tx0, ty0, tx1, ty1 = _rect_mm(template, "table_villages")
     ty1 = _rect_mm(template, "table_note")[1]  # the table's rows end above its note
     numbered = 0
@@ -836,5 +837,28 @@ def test_atlas_map_numbers_the_villages_of_the_page_table(exported):
         in_table = sorted(int(w) for w, x0, y0, x1, y1 in words if w.isdigit() and tx0 <= x0 < tx0 + 8
                           and ty0 < y0 < ty1)
         assert on_map == in_table, (page, str(on_map), str(in_table))
+        # no map label under the north arrow (its own "U" aside)
+        under_arrow = [w for w, x0, y0, x1, y1 in words if x1 > ax0 and x0 < ax1 and y1 > ay0 and y0 < ay1 and w != "U"]
+        assert not under_arrow, (page, under_arrow)
         numbered += len(in_table)
     assert numbered >= 5 * exported["PAGES"]  # the sample plan has villages to list on every page
+
+
+@needs_poppler
+def test_north_arrows_stand_clear_of_map_text(exported):
+    """Issue 19 item 6: on the overview and the report's year map no label or grid number lies under the north
+    arrow (it sits in a corner clear of the grid's numbers, and the maps' labels avoid it)."""
+    from kaltim_internet_plugin.report import layouts
+
+    project = QgsProject()
+    checks = ((layouts.OVERVIEW_TEMPLATE, "north_arrow", exported["OVERVIEW_PDF"], 1),
+              (layouts.REPORT_TEMPLATE, "north_arrow_year", exported["REPORT_PDF"],
+               next(i + 1 for i, t in enumerate(_report_pages(exported["REPORT_PDF"]))
+                    if "tersambung per tahun peta jalan" in t)))
+    for name, arrow_id, pdf, page in checks:
+        template = layouts.load_template(project, layouts.default_template_folder(), name, name)
+        ax0, ay0, ax1, ay1 = _rect_mm(template, arrow_id)
+        words = _words(pdf, page)
+        assert len(words) > 20
+        under = [w for w, x0, y0, x1, y1 in words if x1 > ax0 and x0 < ax1 and y1 > ay0 and y0 < ay1 and w != "U"]
+        assert not under, (name, under)
