@@ -68,6 +68,7 @@ MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 # table's frame when every row takes two lines
 ATLAS_MAX_VILLAGES = 10
 ATLAS_MAX_SITES = 6
+SHARING_MAX_ROWS = 15  # the report's tower sharing table (one page, not the last: it cannot add pages)
 # the atlas page's map rectangle in mm (x, y, w, h)
 ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 145.0)
 OVERVIEW_MAP_RECT = (10.0, 35.0, 280.0, 248.0)
@@ -442,8 +443,12 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
     add_manual_table(layout, "table_kabkota", (10, 124, 190, 80), page=p, size=6.5)
     add_label(layout, "heading_sharing", "Kandidat berbagi menara (tower sharing)", (10, 208, 190, 8), 12, True,
               page=p)
-    sharing = add_attribute_table(layout, "table_sharing", (10, 217, 190, 72), page=p, size=6)
+    sharing = add_attribute_table(layout, "table_sharing", (10, 217, 190, 64), page=p, size=6)
     sharing.setEmptyTableMessage("Tidak ada kandidat berbagi menara")
+    sharing.setMaximumNumberOfFeatures(SHARING_MAX_ROWS)  # as many as the frame holds, one line each
+    # shown (with the counts) only when there are more candidates than rows
+    add_label(layout, "sharing_note", "Daftar lengkap: roadmap.xlsx, lembar 'Berbagi menara'.", (10, 282, 190, 5), 6.5,
+              page=p)
     # page 5: training (more pages as needed)
     p = 4
     add_label(layout, "heading_training", "Rencana pelatihan kader digital desa", (10, 8, 190, 8), 12, True,

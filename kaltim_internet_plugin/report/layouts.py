@@ -472,6 +472,18 @@ def fit_columns(table, frame_w: float, slack: float = 1.0, floor: float = 8.0) -
     _set_widths(table, [level if natural[i] > level else 0.0 for i in range(n)])
 
 
+def _sharing_note(layout, table, total: int) -> None:
+    """The tower sharing table holds a page's worth of rows: say how many of how many, and where the rest are."""
+    note = layout.itemById("sharing_note")
+    if note is None:
+        return
+    shown = table.maximumNumberOfFeatures()
+    note.setVisibility(total > shown)
+    if total > shown:
+        note.setText(f"{fmt.integer(shown, 'id')} dari {fmt.integer(total, 'id')} kandidat ditampilkan; daftar "
+                     "lengkap: roadmap.xlsx, lembar 'Berbagi menara'.")
+
+
 def configure_report(layout, charts: dict, tables: dict, training_layer=None, sharing_layer=None,
                      name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> None:
     """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags);
@@ -502,10 +514,13 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             table.setVectorLayer(None)
             table.setColumns([])
             table.refresh()
+            if item_id == "table_sharing":
+                _sharing_note(layout, table, 0)
             continue
         table.setVectorLayer(layer)
         table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
-        table.setMaximumNumberOfFeatures(REPORT_MAX_ROWS)
+        if item_id == "table_training":  # every batch: the training table adds pages (the last one of the report)
+            table.setMaximumNumberOfFeatures(REPORT_MAX_ROWS)
         table.resetColumns()
         cols = []
         for col in table.columns():
@@ -527,6 +542,8 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
         table.setColumns(cols)
         if item_id == "table_training" and layer.fields().lookupField("year") >= 0:
             _sort_by(table, "year")
+        if item_id == "table_sharing":
+            _sharing_note(layout, table, layer.featureCount())
         table.refresh()
         fit_columns(table, room_of(layout, item_id))
 

@@ -136,7 +136,7 @@ def build_plan(kab_codes=None) -> dict:
                                           ("tower_id", QVariant.String), ("tower_operator", QVariant.String),
                                           ("distance_m", QVariant.Double)))
     sfeats = []
-    for k, feat_p in enumerate(pfeats[:4]):
+    for k, feat_p in enumerate(pfeats[:40]):  # more than the report's table holds
         feat = QgsFeature(sharing.fields())
         feat.setAttributes([feat_p["site_id"], "", feat_p["code"], feat_p["year"], f"T{k}", "Telkomsel", 120.0 + k])
         sfeats.append(feat)
@@ -862,3 +862,13 @@ def test_north_arrows_stand_clear_of_map_text(exported):
         assert len(words) > 20
         under = [w for w, x0, y0, x1, y1 in words if x1 > ax0 and x0 < ax1 and y1 > ay0 and y0 < ay1 and w != "U"]
         assert not under, (name, under)
+
+
+@needs_poppler
+def test_sharing_table_says_where_the_rest_is(exported, plan):
+    """The tower sharing table holds what fits on its page and says how many of how many it shows."""
+    total = plan["sharing"].featureCount()
+    assert total > 15
+    text = " ".join(pdftext(exported["REPORT_PDF"]).split())
+    assert f"15 dari {total} kandidat ditampilkan; daftar lengkap: roadmap.xlsx, lembar 'Berbagi menara'." in text
+    assert len(re.findall(r"\bT\d+ Telkomsel\b", text)) == 15
