@@ -116,7 +116,8 @@ def style_village_numbers(layer, ranks, page_filter: str = "") -> None:
     buffer.setColor(QColor("white"))
     fmt_.setBuffer(buffer)
     settings.setFormat(fmt_)
-    settings.placement = QgsPalLayerSettings.Placement.OverPoint
+    settings.placement = QgsPalLayerSettings.Placement.AroundPoint  # eight places around the village's centre
+    settings.dist = 0.3
     settings.centroidInside = True
     settings.priority = 10  # before the kab/kota names
     label_always_shown(settings)
