@@ -1,4 +1,5 @@
-"""Print layouts of the deployment plan: the kab/kota atlas, the province overview and the roadmap report.
+"""Print layouts of the deployment plan: the kab/kota atlas, the province overview and the roadmap report
+(and the charts, tables and PDF export they share with the M&E report).
 
 The layouts are built from the .qpt templates in ``resources/layouts`` (officers edit them in the layout
 designer). After loading, the plugin finds its items by id and fills in layers, extents and tables:
@@ -10,8 +11,11 @@ designer). After loading, the plugin finds its items by id and fills in layers, 
 * overview_province.qpt (A3 landscape): ``title``, ``subtitle``, ``map``, ``legend``, ``scalebar``,
   ``north_arrow``, ``summary``, ``footer``.
 * roadmap_report.qpt (A4 portrait, pages added as the training table needs): ``title``, ``summary``,
-  ``chart_year``, ``table_year``, ``chart_source``, ``table_source``, ``table_operators``, ``table_kabkota``,
-  ``table_sharing``, ``table_training``, ``footer``.
+  ``chart_year``, ``table_year``, ``chart_source``, ``table_source``, ``footer``; the year map page ``map_year``,
+  ``legend_year``, ``north_arrow_year``, ``scalebar_year``, ``scale_text_year`` (removed when no village is
+  scheduled); the budget curve page ``heading_curve``, ``chart_curve``, ``table_curve`` (removed without a curve);
+  ``table_operators``, ``table_kabkota``, ``table_sharing`` (+ ``sharing_note``), ``table_training``.
+* monitoring_report.qpt (the M&E report of slareport, filled by report/monitoring_report.py).
 
 Only ``map`` is required (atlas and overview); any other item an officer deletes is simply skipped.
 Labels use the project variables ``@kaltim_title``, ``@kaltim_date``, ``@kaltim_sources``, ``@kaltim_summary``
