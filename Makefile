@@ -11,10 +11,10 @@ QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup build translations test test-matrix demo bench package deploy lint sample clean
+.PHONY: help setup build translations test test-matrix demo bench package deploy lint sample templates clean
 
 help:
-	@echo "make demo | test | test-matrix | bench | package | deploy | translations | lint | sample | clean"
+	@echo "make demo | test | test-matrix | bench | package | deploy | translations | lint | sample | templates | clean"
 
 setup:
 	@bash scripts/setup.sh
@@ -60,6 +60,10 @@ lint: setup
 sample: setup
 	$(PY) scripts/make_sample.py
 	$(PY) scripts/make_programme_sample.py
+
+# exportplan's default layout templates (resources/layouts/*.qpt), built in code; commit the regenerated files
+templates:
+	$(PY) scripts/make_templates.py resources/layouts
 
 clean:
 	rm -rf build dist out .pytest_cache

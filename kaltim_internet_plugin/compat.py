@@ -8,6 +8,7 @@ new QGIS while still running on 3.22:
   3.34, the proxy model's ``Filter`` before; the old overload is deprecated);
 * :data:`FieldType` for ``QgsField(name, FieldType.String)`` (``QMetaType.Type`` from 3.38, ``QVariant.Type`` before:
   the ``QVariant`` constructor is deprecated from 3.38 and gone with Qt6);
+* :func:`label_always_shown` (``Qgis.LabelOverlapHandling`` from 3.26, ``displayAll`` before),
 * :func:`set_rect_null` (``QgsRectangle.setMinimal`` is deprecated from 3.40), :func:`save_style_to_database`
   (``saveStyleToDatabaseV2`` from 3.44), :func:`transform_bounding_box` (3.40/3.44 can fail a bounding-box transform
   in a background task: falls back to edge points).
@@ -92,6 +93,17 @@ def _as_int(value) -> int:
         return int(value)
     except TypeError:
         return int(value.value)
+
+
+def label_always_shown(settings) -> None:
+    """Labels of ``settings`` (QgsPalLayerSettings) avoid other labels but are drawn even where they cannot:
+    ``AllowOverlapIfRequired`` from QGIS 3.26, ``displayAll`` (show colliding labels too) on 3.22."""
+    handling = getattr(Qgis, "LabelOverlapHandling", None)
+    if handling is not None and hasattr(settings, "placementSettings"):
+        settings.placementSettings().setOverlapHandling(handling.AllowOverlapIfRequired)
+        settings.placementSettings().setAllowDegradedPlacement(True)
+    else:
+        settings.displayAll = True
 
 
 def transform_bounding_box(xform, rect, points_per_edge: int = 21):

@@ -213,7 +213,7 @@ def main(argv=None) -> int:
         "VILLAGES": road["OUTPUT"], "SITES": sites_path, "PLANNED_SITES": opt["OUTPUT_SITES"],
         "KABKOTA": sample.layer_uri("kabkota"), "ROADMAP_TABLE": road["OUTPUT_TABLE"],
         "TRAINING_TABLE": road["OUTPUT_TRAINING"], "OPERATORS_TABLE": road["OUTPUT_OPERATORS"],
-        "SHARING_TABLE": road["OUTPUT_SHARING"], "OUTPUT_FOLDER": str(out)})
+        "SHARING_TABLE": road["OUTPUT_SHARING"], "BUDGET_CURVE": opt["OUTPUT_CURVE"], "OUTPUT_FOLDER": str(out)})
 
     # summary: the one plan summary, read back from what was exported, and the consistency check --------------
     from kaltim_internet_plugin.report.consistency import check_outputs
@@ -259,14 +259,7 @@ def main(argv=None) -> int:
     curve = sorted(table_rows(str(work / "budget_curve.gpkg")), key=lambda p: p["budget_idr"])
     lines += [f"  {rupiah(p['budget_idr'])}: {p['sites']:3d} sites, {p['people_newly_covered']:>9,.0f} people"
               for p in curve]
-    from kaltim_internet_plugin.report.layouts import bar_chart_png
-
-    (out / "charts").mkdir(exist_ok=True)
-    bar_chart_png(str(out / "charts" / "budget_curve.png"), "Penduduk tercakup baru menurut anggaran BTS baru",
-                  [f"{p['budget_idr'] / 1e9:g}" for p in curve],
-                  [("penduduk", [float(p["people_newly_covered"]) for p in curve])], "ribu jiwa",
-                  lambda v: f"{v / 1e3:,.1f}".replace(",", "X").replace(".", ",").replace("X", "."))
-    lines.append("  (chart: out/charts/budget_curve.png; budgets in Rp miliar)")
+    lines.append("  (chart and table: the budget curve page of out/roadmap_report.pdf; out/charts/chart_curve.png)")
     lines += ["", "Scenario comparison (A: default funding, B: tight province -> out/scenario_comparison.csv):"]
     lines += [f"  {r['section']:<22} {r['key']:<28} {float(r['a']):>16,.0f} {float(r['b']):>16,.0f}"
               for r in table_rows(cmp["OUTPUT"]) if r["section"] in ("villages_per_year", "totals")]

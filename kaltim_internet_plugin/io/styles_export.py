@@ -21,25 +21,114 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from ..core import formatting as fmt
+
 STATUS_COLORS = {"covered": "#1a9641", "partial": "#fdae61", "blank_spot": "#d7191c"}
 STATUS_LABELS_ID = {"covered": "Tercakup sinyal", "partial": "Tercakup sebagian", "blank_spot": "Blank spot"}
 
 TECH_COLORS = {
     "fibre": "#6a3d9a", "fwa": "#1f78b4", "radio": "#33a02c", "bts": "#e31a1c", "colo": "#ff7f00",
-    "satellite": "#b15928", "village_package": "#e7298a",
+    "satellite": "#b15928", "village_package": "#e7298a", "fibre_service": "#9e9ac8",
 }
 TECH_SHAPES = {
     "fibre": "square", "fwa": "circle", "radio": "diamond", "bts": "triangle", "colo": "pentagon",
-    "satellite": "star", "village_package": "hexagon",
+    "satellite": "star", "village_package": "hexagon", "fibre_service": "square",
 }
 TECH_LABELS_ID = {
     "fibre": "Serat optik", "fwa": "Router 4G (FWA)", "radio": "Radio link", "bts": "BTS 4G baru",
     "colo": "Kolokasi menara", "satellite": "Satelit (VSAT/Starlink)", "village_package": "Paket desa 2025",
+    "fibre_service": "Langganan serat optik",
 }
 # a village counts as "planned" when it has a connection technology and is not already covered
 # one rule with core.plan_summary.is_planned: the plan gives the village a cost
 PLANNED_EXPRESSION = ("(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0) "
                       "AND coalesce(attribute(@feature, 'existing'), '') <> 'programme'")
+
+
+# viridis, dark (first year) to light (last year)
+YEAR_RAMP = ("#440154", "#3b528b", "#21918c", "#5ec962", "#fde725")
+
+
+def year_color(i: int, n: int) -> QColor:
+    """Colour of the ``i``-th of ``n`` roadmap years on the ramp."""
+    if n <= 1:
+        return QColor(YEAR_RAMP[1])
+    t = i / (n - 1) * (len(YEAR_RAMP) - 1)
+    k = min(int(t), len(YEAR_RAMP) - 2)
+    a, b, f = QColor(YEAR_RAMP[k]), QColor(YEAR_RAMP[k + 1]), t - k
+    return QColor(round(a.red() + (b.red() - a.red()) * f), round(a.green() + (b.green() - a.green()) * f),
+                  round(a.blue() + (b.blue() - a.blue()) * f))
+
+
+def year_label(year: int, villages: int) -> str:
+    return f"{year}: {fmt.integer(villages, 'id')} desa/kel."
+
+
+def style_plan_year(layer, villages_per_year: dict) -> None:
+    """Villages coloured by the roadmap year their service starts: one rule per year that has villages (labelled
+    with the year and how many villages start then), every other village light grey."""
+    point = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
+
+    def symbol(color: QColor, other: bool = False):
+        if point:
+            return QgsMarkerSymbol.createSimple({"name": "circle", "color": color.name(), "size": "1.2" if other
+                                                 else "1.8", "outline_color": "80,80,80", "outline_width": "0.1"})
+        return QgsFillSymbol.createSimple({"color": f"{color.red()},{color.green()},{color.blue()},"
+                                                    f"{120 if other else 230}",
+                                           "outline_color": "150,150,150" if other else "90,90,90",
+                                           "outline_width": "0.06"})
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    years = sorted(y for y, n in villages_per_year.items() if y is not None and n) if _has(layer, "year") else []
+    # scheduled as core.plan_summary.is_scheduled: fund_status 'scheduled' (or none) and a year
+    scheduled = "coalesce(\"fund_status\", '') IN ('scheduled', '') AND " if _has(layer, "fund_status") else ""
+    for i, y in enumerate(years):
+        expr = f"{scheduled}to_int(\"year\") = {int(y)}"
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol(year_color(i, len(years))), 0, 0, expr,
+                                                   year_label(y, villages_per_year[y])))
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol(QColor("#d9d9d9"), True), 0, 0, "", "Tidak terjadwal", "",
+                                               True))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    layer.setLabelsEnabled(False)
+
+
+def style_village_numbers(layer, ranks, page_filter: str = "") -> None:
+    """The atlas map's village numbers: no symbol, the village's ``priority_rank`` as a label, only for the
+    villages ``ranks`` (those the atlas pages' tables list, so a number on the map is a row of the page's table)
+    that pass ``page_filter`` (the atlas page's own kab/kota).
+    Labels avoid each other (and the map's north arrow and scale bar), but are drawn even where they cannot."""
+    from qgis.core import QgsNullSymbolRenderer, QgsRuleBasedLabeling
+
+    from ..compat import label_always_shown
+
+    layer.setRenderer(QgsNullSymbolRenderer())
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "priority_rank"
+    fmt_ = QgsTextFormat()
+    font = QFont("DejaVu Sans")
+    font.setBold(True)
+    fmt_.setFont(font)
+    fmt_.setSize(6.5)
+    fmt_.setColor(QColor("#08306b"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    buffer.setColor(QColor("white"))
+    fmt_.setBuffer(buffer)
+    settings.setFormat(fmt_)
+    settings.placement = QgsPalLayerSettings.Placement.AroundPoint  # eight places around the village's centre
+    settings.dist = 0.3
+    settings.centroidInside = True
+    settings.priority = 10  # before the kab/kota names
+    label_always_shown(settings)
+    root = QgsRuleBasedLabeling.Rule(None)
+    wanted = sorted({int(r) for r in ranks if r is not None})
+    rule = QgsRuleBasedLabeling.Rule(settings)
+    expr = f"\"priority_rank\" IN ({', '.join(map(str, wanted))})" if wanted else "FALSE"
+    rule.setFilterExpression(f"({expr}) AND ({page_filter})" if page_filter and wanted else expr)
+    root.appendChild(rule)
+    layer.setLabeling(QgsRuleBasedLabeling(root))
+    layer.setLabelsEnabled(True)
 
 
 def _has(layer, field: str) -> bool:
@@ -138,6 +227,11 @@ def _label(layer, field: str, size: float, bold: bool = False) -> None:
     settings.setFormat(fmt)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
+
+
+def label_names(layer, field: str, size: float = 6.0) -> None:
+    """Names (``field``) as labels with a white halo; the engine places as many as fit without overlapping."""
+    _label(layer, field, size)
 
 
 def style_kabkota(layer, name_field: str = "nama", labels: bool = True) -> None:

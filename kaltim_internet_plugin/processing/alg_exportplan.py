@@ -14,7 +14,7 @@ from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_
 from .base import KaltimAlgorithm
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
 
-TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE")
+TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
 
@@ -50,7 +50,9 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
         for key, label in (("ROADMAP_TABLE", tr("Roadmap table (year x source)")),
                            ("TRAINING_TABLE", tr("Training plan table")),
                            ("OPERATORS_TABLE", tr("Operator packages table")),
-                           ("SHARING_TABLE", tr("Tower sharing table"))):
+                           ("SHARING_TABLE", tr("Tower sharing table")),
+                           ("BUDGET_CURVE", tr("Budget curve of the new sites (optimizesites OUTPUT_CURVE): a chart "
+                                               "and table page of the roadmap report"))):
             add_source(self, key, label, ("table",), optional=True, layer=True)
         add_file(self, "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"), folder=True,
                  optional=True)
@@ -103,6 +105,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             training=self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context),
             operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
             sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),
+            budget_curve=self.parameterAsVectorLayer(parameters, "BUDGET_CURVE", context),
         )
         steps = ep.STEPS
         result = ep.ExportResult()

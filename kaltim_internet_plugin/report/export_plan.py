@@ -79,6 +79,7 @@ class ExportInputs:
     training: Optional[QgsVectorLayer] = None
     operators: Optional[QgsVectorLayer] = None
     sharing: Optional[QgsVectorLayer] = None
+    budget_curve: Optional[QgsVectorLayer] = None  # optimizesites OUTPUT_CURVE: a chart + table page of the report
 
 
 @dataclass
@@ -122,6 +123,7 @@ class PlanExport:
         self.layers = {}
         self.layouts = {}
         self.dpi = 150.0
+        self.curve = curve_points(tb.layer_rows(inputs.budget_curve)) if _valid(inputs.budget_curve) else []
 
     def info(self, text: str) -> None:
         if self.feedback is not None:
@@ -224,6 +226,12 @@ class PlanExport:
             [(label("funding_kind", "capex", "id"), [float(r[2]) for r in src.rows] if src else []),
              (label("funding_kind", "opex", "id"), [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), horizontal=True, scale=1e9)
+        if self.curve:
+            self.charts["chart_curve"] = lo.bar_chart_png(
+                os.path.join(chart_dir, "chart_curve.png"), "Penduduk tercakup baru menurut anggaran BTS baru",
+                [fmt.money(p["budget_idr"], "id") for p in self.curve],
+                [("Penduduk tercakup baru", [p["people"] for p in self.curve])], "jiwa",
+                lambda v: fmt.integer(v, "id"))
 
     # -- 5 --------------------------------------------------------------------------------------------------------
     def _open(self, name: str, title: str, style) -> Optional[QgsVectorLayer]:
@@ -269,6 +277,10 @@ class PlanExport:
         L["kabkota"] = self._open("kabkota", "Kab/kota", lambda lyr: st.style_kabkota(lyr, "nama"))
         L["locator"] = self._open("kabkota", "Kab/kota (lokator)", st.style_locator)
         L["mask"] = self._open("kabkota", "Kab/kota lain (disamarkan di atlas)", st.style_neighbour_mask)
+        per_year = dict(self.summary.villages_per_year)
+        L["numbers"] = self._open("villages", "Desa rencana — nomor di peta atlas", None)
+        L["year"] = self._open("villages", "Desa — tahun mulai layanan (peta per tahun)",
+                               lambda lyr: st.style_plan_year(lyr, per_year))
         L["sites"] = self._open("sites", "Menara eksisting" + (" (SINTETIS)" if synthetic_sites else ""),
                                 st.style_existing_sites)
         L["planned_sites"] = self._open("planned_sites", "Lokasi baru rencana", st.style_planned_sites)
@@ -281,15 +293,16 @@ class PlanExport:
         # the layer tree, top to bottom, built once: no node is moved or deleted (reordering by clone and remove
         # left Python wrappers of deleted nodes that a new node at the same address could inherit)
         root = project.layerTreeRoot()
-        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "mask", "roadmap_year_source",
-                    "training_plan", "operator_packages", "tower_sharing"):
+        for key in ("planned_sites", "sites", "tech", "kabkota", "villages", "locator", "mask", "numbers", "year",
+                    "roadmap_year_source", "training_plan", "operator_packages", "tower_sharing"):
             if L.get(key) is not None:
                 node = root.addLayer(L[key])
-                if key in ("locator", "mask"):
+                if key in ("locator", "mask", "numbers", "year"):
                     node.setItemVisibilityChecked(False)
         map_layers = [L[k] for k in ("planned_sites", "sites", "tech", "kabkota", "villages") if L.get(k)]
         # atlas pages: the neighbouring kab/kota washed out above their villages, under the boundaries
-        atlas_layers = [L[k] for k in ("planned_sites", "sites", "mask", "tech", "kabkota", "villages") if L.get(k)]
+        atlas_layers = [L[k] for k in ("numbers", "planned_sites", "sites", "mask", "tech", "kabkota", "villages")
+                        if L.get(k)]
         legend_layers = [L[k] for k in ("villages", "tech", "planned_sites", "sites", "kabkota") if L.get(k)]
         extent = self._extent(L["kabkota"])
         folder = i.template_folder
@@ -298,9 +311,15 @@ class PlanExport:
         atlas = lo.load_template(project, folder, lo.ATLAS_TEMPLATE, "Atlas kab/kota")
         lo.configure_atlas(atlas, L["kabkota"], atlas_layers, legend_layers, [L["locator"]], L["villages"],
                            i.kab_field, st.PLANNED_EXPRESSION, L.get("planned_sites"), extent, folder=folder)
+        if L.get("numbers") is not None:  # the atlas tables' villages numbered on the map
+            ranks = lo.atlas_numbers(atlas, L["villages"], i.kab_field, st.PLANNED_EXPRESSION, L["kabkota"])
+            st.style_village_numbers(L["numbers"], ranks, lo.atlas_page_filter(i.kab_field))
         report = lo.load_template(project, folder, lo.REPORT_TEMPLATE, "Laporan peta jalan")
+        year_map = None
+        if L.get("year") is not None and per_year:
+            year_map = ([L["kabkota"], L["year"]], [L["year"], L["kabkota"]], extent, [L["year"]])
         lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),
-                            L.get("tower_sharing"), folder=folder)
+                            L.get("tower_sharing"), folder=folder, year_map=year_map, curve=bool(self.curve))
         self.layouts = {"overview": overview, "atlas": atlas, "report": report}
         for layout in (overview, atlas, report):
             project.layoutManager().addLayout(layout)
@@ -342,6 +361,8 @@ class PlanExport:
                   tb.int_id(r.get("villages_scheduled")), tb.int_id(r.get("population")), money(r.get("capex_idr")),
                   money(r.get("opex_idr_year")), counts_text(r.get("techs") or "", "tech", "id")] for r in d],
                 [False, True, True, True, True, True, False])
+        if self.curve:
+            out["table_curve"] = curve_table(self.curve)
         kab = self.sheet("per_kab_kota")
         if kab is not None:
             out["table_kabkota"] = (
@@ -391,6 +412,34 @@ class PlanExport:
         if not self.project.write(self.r.qgz):
             raise RuntimeError(tr("Cannot write the project {path}: {error}").format(
                 path=self.r.qgz, error=self.project.error()))
+
+
+def curve_points(rows: List[dict]) -> List[dict]:
+    """The optimiser's budget curve rows (budget_idr, sites, cost_idr, people_newly_covered,
+    villages_newly_covered), by budget, as plain numbers."""
+    points = []
+    for r in rows:
+        if r.get("budget_idr") is None:
+            continue
+        points.append({"budget_idr": tb.num(r.get("budget_idr")), "sites": tb.whole(r.get("sites")),
+                       "cost_idr": tb.num(r.get("cost_idr")), "people": tb.num(r.get("people_newly_covered")),
+                       "villages": tb.whole(r.get("villages_newly_covered"))})
+    return sorted(points, key=lambda p: p["budget_idr"])
+
+
+def curve_table(points: List[dict]) -> tuple:
+    """The budget curve page's table: Indonesian money and people (\"Rp 25 miliar\", \"12.878 jiwa\")."""
+    rows, previous = [], None
+    for p in points:
+        extra = "–"
+        if previous is not None and p["budget_idr"] > previous["budget_idr"]:
+            per_bn = (p["people"] - previous["people"]) / ((p["budget_idr"] - previous["budget_idr"]) / 1e9)
+            extra = fmt.integer(per_bn, "id") + " jiwa"
+        rows.append([fmt.money(p["budget_idr"], "id"), tb.int_id(p["sites"]), fmt.money(p["cost_idr"], "id"),
+                     tb.int_id(p["people"]) + " jiwa", tb.int_id(p["villages"]), extra])
+        previous = p
+    return (["Anggaran BTS baru", "Lokasi BTS baru", "Biaya lokasi terpilih", "Penduduk tercakup baru",
+             "Desa/kel. tercakup baru", "Tambahan per Rp 1 miliar"], rows, [False, True, True, True, True, True])
 
 
 def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> str:

@@ -1,4 +1,5 @@
-"""Print layouts of the deployment plan: the kab/kota atlas, the province overview and the roadmap report.
+"""Print layouts of the deployment plan: the kab/kota atlas, the province overview and the roadmap report
+(and the charts, tables and PDF export they share with the M&E report).
 
 The layouts are built from the .qpt templates in ``resources/layouts`` (officers edit them in the layout
 designer). After loading, the plugin finds its items by id and fills in layers, extents and tables:
@@ -10,15 +11,19 @@ designer). After loading, the plugin finds its items by id and fills in layers, 
 * overview_province.qpt (A3 landscape): ``title``, ``subtitle``, ``map``, ``legend``, ``scalebar``,
   ``north_arrow``, ``summary``, ``footer``.
 * roadmap_report.qpt (A4 portrait, pages added as the training table needs): ``title``, ``summary``,
-  ``chart_year``, ``table_year``, ``chart_source``, ``table_source``, ``table_operators``, ``table_kabkota``,
-  ``table_sharing``, ``table_training``, ``footer``.
+  ``chart_year``, ``table_year``, ``chart_source``, ``table_source``, ``footer``; the year map page ``map_year``,
+  ``legend_year``, ``north_arrow_year``, ``scalebar_year``, ``scale_text_year`` (removed when no village is
+  scheduled); the budget curve page ``heading_curve``, ``chart_curve``, ``table_curve`` (removed without a curve);
+  ``table_operators``, ``table_kabkota``, ``table_sharing`` (+ ``sharing_note``), ``table_training``.
+* monitoring_report.qpt (the M&E report of slareport, filled by report/monitoring_report.py).
 
 Only ``map`` is required (atlas and overview); any other item an officer deletes is simply skipped.
 Labels use the project variables ``@kaltim_title``, ``@kaltim_date``, ``@kaltim_sources``, ``@kaltim_summary``
 and the atlas coverage fields ``nama``, ``kab``, ``villages``, ``covered``, ``partial``, ``blank_spot``,
 ``planned``, ``scheduled``, ``unfunded``, ``population_blank_spot``, ``capex_scheduled_idr``.
 
-``write_default_templates(folder)`` (re)creates the three templates; the committed .qpt files were made with it.
+The committed .qpt files are made by ``scripts/make_templates.py`` (``make templates``); nothing here builds
+them at run time.
 """
 from __future__ import annotations
 
@@ -30,37 +35,29 @@ from typing import Callable, Iterable, List, Sequence
 
 from qgis.core import (
     Qgis,
-    QgsCoordinateReferenceSystem,
+    QgsExpression,
+    QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLayoutFrame,
+    QgsLayoutItem,
     QgsLayoutItemAttributeTable,
-    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
-    QgsLayoutItemMapGrid,
-    QgsLayoutItemMapOverview,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
-    QgsLayoutMeasurement,
-    QgsLayoutMultiFrame,
-    QgsLayoutPoint,
-    QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLegendRenderer,
     QgsLegendStyle,
     QgsPathResolver,
     QgsPrintLayout,
     QgsReadWriteContext,
-    QgsRectangle,
     QgsRenderContext,
-    QgsScaleBarSettings,
     QgsTableCell,
-    QgsTextFormat,
-    QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QPointF, QRectF, QSizeF, Qt
+from qgis.PyQt.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from qgis.PyQt.QtXml import QDomDocument
 
@@ -72,22 +69,10 @@ from ..paths import resource
 ATLAS_TEMPLATE = "atlas_kabkota.qpt"
 OVERVIEW_TEMPLATE = "overview_province.qpt"
 REPORT_TEMPLATE = "roadmap_report.qpt"
-TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)
+TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)  # exportplan's
+MONITORING_TEMPLATE = "monitoring_report.qpt"  # slareport's M&E report (report/monitoring_report.py)
 FONT_FAMILY = "Arial"
-MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
-ATLAS_MAX_VILLAGES = 30  # the frame shows as many of these as fit (highest priority first)
 REPORT_MAX_ROWS = 100000
-ATLAS_MAX_SITES = 6
-# the atlas page's map rectangle in mm (x, y, w, h); tests crop the rendered page there
-ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 145.0)
-OVERVIEW_MAP_RECT = (10.0, 35.0, 280.0, 248.0)
-# Kop (letterhead) of the provincial government's office; the office edits these lines and the logo slot
-# (picture item "kop_logo") in QGIS's layout designer.
-KOP_LINES = ("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA")
-# Numeric scale of the linked map (Indonesian thousand separators: 1 : 250.000) and the map's real CRS.
-SCALE_TEXT = ("Skala 1 : [% format_number(map_get(item_variables('map'), 'map_scale'), 0, 'id') %]\n"
-              "Sistem koordinat: [% replace(map_get(item_variables('map'), 'map_crs_description'), 'zone', 'zona') %]"
-              " ([% map_get(item_variables('map'), 'map_crs') %])")
 
 
 class TemplateMissingError(FileNotFoundError):
@@ -113,90 +98,6 @@ def north_arrow_svg() -> str:
     return str(resource("layouts", "north_arrow.svg"))
 
 
-# ---- small helpers ------------------------------------------------------------------------------------------------
-def _font(size: float, bold: bool = False) -> QFont:
-    f = QFont(FONT_FAMILY)
-    f.setPointSizeF(size)
-    f.setBold(bold)
-    return f
-
-
-def _text_format(size: float, bold: bool = False, color: str = "#000000") -> QgsTextFormat:
-    fmt = QgsTextFormat()
-    fmt.setFont(_font(size, bold))
-    fmt.setSize(size)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-    fmt.setColor(QColor(color))
-    return fmt
-
-
-def place(item, x: float, y: float, w: float, h: float, page: int = 0) -> None:
-    item.attemptResize(QgsLayoutSize(w, h, MM))
-    item.attemptMove(QgsLayoutPoint(x, y, MM), True, False, page)
-
-
-def add_label(layout, item_id: str, text: str, rect, size: float = 8, bold: bool = False, page: int = 0,
-              align=Qt.AlignmentFlag.AlignLeft, valign=Qt.AlignmentFlag.AlignTop, frame: bool = False,
-                  background: bool = False):
-    label = QgsLayoutItemLabel(layout)
-    label.setId(item_id)
-    label.setText(text)
-    if hasattr(label, "setTextFormat"):
-        label.setTextFormat(_text_format(size, bold))
-    else:  # QGIS 3.22
-        label.setFont(_font(size, bold))
-    label.setHAlign(align)
-    label.setVAlign(valign)
-    label.setMarginX(1)
-    label.setMarginY(0.5)
-    label.setFrameEnabled(frame)
-    label.setBackgroundEnabled(background)
-    if background:
-        label.setBackgroundColor(QColor(255, 255, 255, 220))
-    layout.addLayoutItem(label)
-    place(label, *rect, page=page)
-    return label
-
-
-def _style_table(table, size: float = 6.0) -> None:
-    table.setHeaderTextFormat(_text_format(size, True))
-    table.setContentTextFormat(_text_format(size))
-    table.setCellMargin(0.6)
-    table.setGridStrokeWidth(0.1)
-    table.setGridColor(QColor("#9a9a9a"))
-    table.setHeaderHAlignment(QgsLayoutTable.HeaderHAlignment.FollowColumn)
-    table.setEmptyTableBehavior(QgsLayoutTable.EmptyTableMode.ShowMessage)
-    table.setEmptyTableMessage("Tidak ada data")
-    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
-    table.setHeaderMode(QgsLayoutTable.HeaderMode.AllFrames)  # repeat the header on every page
-
-
-def add_table_frame(layout, table, frame_id: str, rect, page: int = 0) -> QgsLayoutFrame:
-    layout.addMultiFrame(table)
-    frame = QgsLayoutFrame(layout, table)
-    frame.setId(frame_id)
-    place(frame, *rect, page=page)
-    table.addFrame(frame)
-    return frame
-
-
-def add_attribute_table(layout, frame_id: str, rect, page: int = 0, size: float = 6.0, repeat: bool = False):
-    table = QgsLayoutItemAttributeTable.create(layout)
-    _style_table(table, size)
-    modes = QgsLayoutMultiFrame.ResizeMode
-    table.setResizeMode(modes.RepeatUntilFinished if repeat else modes.UseExistingFrames)
-    add_table_frame(layout, table, frame_id, rect, page)
-    return table
-
-
-def add_manual_table(layout, frame_id: str, rect, page: int = 0, size: float = 6.0):
-    table = QgsLayoutItemManualTable.create(layout)
-    _style_table(table, size)
-    table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
-    add_table_frame(layout, table, frame_id, rect, page)
-    return table
-
-
 def find_item(layout, item_id: str):
     """Layout item by id; for tables the multiframe whose frame has that id."""
     item = layout.itemById(item_id)
@@ -209,265 +110,6 @@ def find_item(layout, item_id: str):
             if frame.id() == item_id:
                 return mf
     return None
-
-
-# Kalimantan Timur in the analysis CRS (EPSG:32750): the templates' initial map extent
-TEMPLATE_CRS = "EPSG:32750"
-TEMPLATE_EXTENT = (140000.0, 9730000.0, 720000.0, 10285000.0)
-
-
-def _add_map(layout, item_id: str, rect, frame: bool = True):
-    m = QgsLayoutItemMap(layout)
-    m.setId(item_id)
-    m.setCrs(QgsCoordinateReferenceSystem(TEMPLATE_CRS))
-    m.setFrameEnabled(frame)
-    m.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, MM))
-    m.setBackgroundColor(QColor("#ffffff"))
-    layout.addLayoutItem(m)
-    place(m, *rect)
-    m.zoomToExtent(QgsRectangle(*TEMPLATE_EXTENT))
-    return m
-
-
-def _add_grid(linked_map, size: float = 5.0) -> None:
-    """Geographic coordinate grid (WGS 84 degrees), ticks on the frame, annotations inside the frame (so they stay
-    on the page); the interval follows the scale (10-40 mm between lines)."""
-    grid = QgsLayoutItemMapGrid("grid", linked_map)
-    grid.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    grid.setStyle(QgsLayoutItemMapGrid.GridStyle.FrameAnnotationsOnly)
-    grid.setUnits(QgsLayoutItemMapGrid.GridUnit.DynamicPageSizeBased)
-    grid.setMinimumIntervalWidth(30)
-    grid.setMaximumIntervalWidth(80)
-    grid.setFrameStyle(QgsLayoutItemMapGrid.FrameStyle.InteriorTicks)
-    grid.setFrameWidth(1.5)
-    grid.setAnnotationEnabled(True)
-    grid.setAnnotationFormat(QgsLayoutItemMapGrid.AnnotationFormat.DegreeMinute)
-    grid.setAnnotationPrecision(0)
-    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right,
-                 QgsLayoutItemMapGrid.BorderSide.Top, QgsLayoutItemMapGrid.BorderSide.Bottom):
-        grid.setAnnotationPosition(QgsLayoutItemMapGrid.AnnotationPosition.InsideMapFrame, side)
-    for side in (QgsLayoutItemMapGrid.BorderSide.Left, QgsLayoutItemMapGrid.BorderSide.Right):
-        grid.setAnnotationDirection(QgsLayoutItemMapGrid.AnnotationDirection.Vertical, side)
-    grid.setAnnotationFrameDistance(0.8)
-    if hasattr(grid, "setAnnotationTextFormat"):
-        grid.setAnnotationTextFormat(_text_format(size))
-    else:  # QGIS 3.22
-        grid.setAnnotationFont(_font(size))
-    linked_map.grids().addGrid(grid)
-
-
-def _add_north_arrow(layout, rect, linked_map):
-    pic = QgsLayoutItemPicture(layout)
-    pic.setId("north_arrow")
-    pic.setMode(QgsLayoutItemPicture.Format.FormatSVG)
-    pic.setPicturePath(north_arrow_svg())
-    pic.setLinkedMap(linked_map)
-    pic.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
-    layout.addLayoutItem(pic)
-    place(pic, *rect)
-    return pic
-
-
-def _add_scalebar(layout, rect, linked_map, size: float = 6.0):
-    bar = QgsLayoutItemScaleBar(layout)
-    bar.setId("scalebar")
-    bar.setStyle("Single Box")
-    bar.setLinkedMap(linked_map)
-    bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
-    bar.setUnitLabel("km")
-    bar.setNumberOfSegments(2)
-    bar.setNumberOfSegmentsLeft(0)
-    bar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
-    bar.setMinimumBarWidth(25)
-    bar.setMaximumBarWidth(55)
-    bar.setHeight(2)
-    bar.setBackgroundEnabled(True)
-    bar.setBackgroundColor(QColor(255, 255, 255, 200))
-    if hasattr(bar, "setTextFormat"):
-        bar.setTextFormat(_text_format(size))
-    layout.addLayoutItem(bar)
-    place(bar, *rect)
-    return bar
-
-
-def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5):
-    legend = QgsLayoutItemLegend(layout)
-    legend.setId("legend")
-    legend.setTitle("Legenda")
-    legend.setLinkedMap(linked_map)
-    legend.setColumnCount(columns)
-    legend.setSplitLayer(True)
-    legend.setResizeToContents(False)
-    legend.setSymbolWidth(4)
-    legend.setSymbolHeight(3)
-    legend.setFrameEnabled(True)
-    legend.setFrameStrokeWidth(QgsLayoutMeasurement(0.2, MM))
-    for style, s, bold in ((QgsLegendStyle.Style.Title, size + 2, True), (QgsLegendStyle.Style.Group, size + 0.5, True),
-                           (QgsLegendStyle.Style.Subgroup, size + 0.5, True), (QgsLegendStyle.Style.SymbolLabel, size,
-                                                                               False)):
-        legend.rstyle(style).setFont(_font(s, bold))
-    compact = size < 7
-    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
-    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
-    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Left, 1.0)
-    for style in (QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup):
-        legend.rstyle(style).setMargin(QgsLegendStyle.Side.Top, 1.2 if compact else 3.0)
-    legend.rstyle(QgsLegendStyle.Style.Title).setMargin(QgsLegendStyle.Side.Bottom, 1.0 if compact else 3.0)
-    legend.setBoxSpace(1.5 if compact else 2.5)
-    legend.setColumnSpace(2.0)
-    layout.addLayoutItem(legend)
-    place(legend, *rect)
-    return legend
-
-
-def _add_kop(layout, x: float, y: float, logo: float, size: float, width: float = 200, page: int = 0) -> None:
-    """Letterhead: an empty logo slot (picture "kop_logo", the office sets its logo file) and the two kop lines."""
-    pic = QgsLayoutItemPicture(layout)
-    pic.setId("kop_logo")
-    pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
-    pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-    layout.addLayoutItem(pic)
-    place(pic, x, y, logo, logo, page=page)
-    line_h = logo / 2.0
-    add_label(layout, "kop_1", KOP_LINES[0], (x + logo + 2, y, width, line_h), size, True, page=page,
-              valign=Qt.AlignmentFlag.AlignVCenter)
-    add_label(layout, "kop_2", KOP_LINES[1], (x + logo + 2, y + line_h, width, line_h), size - 1, True, page=page,
-              valign=Qt.AlignmentFlag.AlignVCenter)
-
-
-def _page_size(layout, name: str, orientation) -> None:
-    page = layout.pageCollection().page(0)
-    page.setPageSize(name, orientation)
-
-
-SOURCES_LABEL = "[% @kaltim_sources %]"
-
-
-# ---- template builders --------------------------------------------------------------------------------------------
-def build_atlas_layout(project) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Atlas kab/kota")
-    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Landscape)
-    _add_kop(layout, 8, 2, 10, 8.5)
-    add_label(layout, "title", "[% @kaltim_title %]", (8, 12, 281, 6), 11, True)
-    add_label(layout, "subtitle", "[% attribute(@atlas_feature, 'nama') %] — status sinyal desa dan teknologi "
-              "yang direncanakan", (8, 18, 281, 5), 8.5)
-    m = _add_map(layout, "map", ATLAS_MAP_RECT)
-    m.setAtlasDriven(True)
-    m.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-    m.setAtlasMargin(0.06)
-    _add_grid(m, 5.0)
-    _add_north_arrow(layout, (160, 26, 10, 15), m)
-    _add_scalebar(layout, (10, 152, 60, 10), m)
-    loc = _add_map(layout, "locator", (177, 24, 48, 45))
-    ov = QgsLayoutItemMapOverview("atlas_extent", loc)
-    ov.setLinkedMap(m)
-    loc.overviews().addOverview(ov)
-    add_label(layout, "summary",
-              "Desa/kelurahan: [% attribute(@atlas_feature, 'villages') %]\n"
-              "Tercakup: [% attribute(@atlas_feature, 'covered') %] · sebagian: "
-              "[% attribute(@atlas_feature, 'partial') %]\n"
-              "Blank spot: [% attribute(@atlas_feature, 'blank_spot') %]\n"
-              "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
-              "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
-              "[% attribute(@atlas_feature, 'unfunded') %]\n"
-              "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1, 'id') %]"
-              " miliar\n"
-              "Penduduk di blank spot (perkiraan): "
-              "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
-              (227, 24, 62, 45), 6.5, frame=True)
-    _add_legend(layout, (177, 71, 112, 48), m, columns=3, size=5.2)
-    villages = add_attribute_table(layout, "table_villages", (177, 121, 112, 60), size=5.5)
-    villages.setMaximumNumberOfFeatures(ATLAS_MAX_VILLAGES)
-    villages.setEmptyTableMessage("Tidak ada desa yang direncanakan di kab/kota ini")
-    add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi yang muat di halaman ini; daftar "
-              "lengkap: roadmap.xlsx, lembar 'Desa rencana'.", (177, 182, 112, 5), 5)
-    add_label(layout, "scale_text", SCALE_TEXT, (177, 188, 112, 8), 6)
-    sites = add_attribute_table(layout, "table_sites", (8, 171, 165, 24), size=5.5)
-    sites.setMaximumNumberOfFeatures(ATLAS_MAX_SITES)
-    sites.setFilterToAtlasFeature(True)
-    sites.setEmptyTableMessage("Tidak ada lokasi baru yang direncanakan di kab/kota ini")
-    add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL
-              + " · Kab/kota [% @atlas_featurenumber %] dari [% @atlas_totalfeatures %]", (8, 197, 281, 9), 6.5)
-    return layout
-
-
-def build_overview_layout(project) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Ikhtisar provinsi")
-    _page_size(layout, "A3", QgsLayoutItemPage.Orientation.Landscape)
-    _add_kop(layout, 10, 3, 13, 11)
-    add_label(layout, "title", "[% @kaltim_title %]", (10, 17, 400, 9), 16, True)
-    add_label(layout, "subtitle", "Ikhtisar Provinsi Kalimantan Timur — status sinyal desa dan teknologi yang "
-              "direncanakan", (10, 26, 400, 8), 11)
-    m = _add_map(layout, "map", OVERVIEW_MAP_RECT)
-    _add_grid(m, 7.0)
-    _add_north_arrow(layout, (272, 39, 14, 20), m)
-    _add_scalebar(layout, (13, 259, 90, 14), m, 8)
-    _add_legend(layout, (296, 35, 114, 143), m, columns=1, size=8)
-    add_label(layout, "summary", "[% @kaltim_summary %]", (296, 182, 114, 88), 8.5, frame=True)
-    add_label(layout, "scale_text", SCALE_TEXT, (296, 272, 114, 11), 8)
-    add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 286, 400, 8), 8)
-    return layout
-
-
-def build_report_layout(project) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Laporan peta jalan")
-    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Portrait)
-    for _ in range(2):
-        page = QgsLayoutItemPage(layout)
-        page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
-        layout.pageCollection().addPage(page)
-    _add_kop(layout, 10, 2, 9, 8, width=170)
-    add_label(layout, "title", "[% @kaltim_title %] — Peta jalan pendanaan", (10, 12, 190, 7), 12, True)
-    add_label(layout, "summary", "[% @kaltim_summary %]", (10, 20, 190, 24), 7)
-    for item_id, rect in (("chart_year", (10, 45, 190, 78)), ("chart_source", (10, 166, 190, 70))):
-        pic = QgsLayoutItemPicture(layout)
-        pic.setId(item_id)
-        pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
-        pic.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-        layout.addLayoutItem(pic)
-        place(pic, *rect)
-    add_manual_table(layout, "table_year", (10, 125, 190, 38), size=6.5)
-    add_manual_table(layout, "table_source", (10, 238, 190, 45), size=6.5)
-    add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 287, 190, 6), 6)
-    add_label(layout, "heading_operators", "Paket pekerjaan per operator", (10, 8, 190, 8), 12, True, page=1)
-    add_manual_table(layout, "table_operators", (10, 17, 190, 95), page=1, size=6.5)
-    add_label(layout, "heading_kabkota", "Kebutuhan per kabupaten/kota", (10, 115, 190, 8), 12, True, page=1)
-    add_manual_table(layout, "table_kabkota", (10, 124, 190, 80), page=1, size=6.5)
-    add_label(layout, "heading_sharing", "Kandidat berbagi menara (tower sharing)", (10, 208, 190, 8), 12, True,
-              page=1)
-    sharing = add_attribute_table(layout, "table_sharing", (10, 217, 190, 72), page=1, size=6)
-    sharing.setEmptyTableMessage("Tidak ada kandidat berbagi menara")
-    add_label(layout, "heading_training", "Rencana pelatihan kader digital desa", (10, 8, 190, 8), 12, True,
-              page=2)
-    training = add_attribute_table(layout, "table_training", (10, 17, 190, 270), page=2, size=6, repeat=True)
-    training.setEmptyTableMessage("Belum ada rencana pelatihan")
-    return layout
-
-
-BUILDERS = {ATLAS_TEMPLATE: build_atlas_layout, OVERVIEW_TEMPLATE: build_overview_layout,
-            REPORT_TEMPLATE: build_report_layout}
-
-
-def write_default_templates(folder: str, project=None) -> List[str]:
-    """(Re)create the three .qpt templates in ``folder``. Returns their paths."""
-    from qgis.core import QgsProject
-
-    project = project or QgsProject()
-    os.makedirs(folder, exist_ok=True)
-    out = []
-    for name, builder in BUILDERS.items():
-        layout = builder(project)
-        path = os.path.join(folder, name)
-        if not layout.saveAsTemplate(path, template_context(folder)):
-            raise RuntimeError(f"cannot write {path}")
-        out.append(path)
-    return out
 
 
 def template_context(folder: str) -> QgsReadWriteContext:
@@ -503,6 +145,7 @@ def load_template(project, folder: str, name: str, layout_name: str) -> QgsPrint
     return layout
 
 
+
 def require_map(layout, name: str, folder: str) -> QgsLayoutItemMap:
     m = layout.itemById("map")
     if not isinstance(m, QgsLayoutItemMap):
@@ -511,8 +154,8 @@ def require_map(layout, name: str, folder: str) -> QgsLayoutItemMap:
 
 
 # ---- configuring --------------------------------------------------------------------------------------------------
-def _fix_north_arrow(layout, linked_map) -> None:
-    pic = layout.itemById("north_arrow")
+def _fix_north_arrow(layout, linked_map, item_id: str = "north_arrow") -> None:
+    pic = layout.itemById(item_id)
     if isinstance(pic, QgsLayoutItemPicture):
         path = pic.picturePath()
         if not path or not os.path.isfile(path):
@@ -520,22 +163,27 @@ def _fix_north_arrow(layout, linked_map) -> None:
         pic.setLinkedMap(linked_map)
 
 
-def _set_legend(layout, linked_map, layers: Iterable) -> None:
-    legend = layout.itemById("legend")
+def _set_legend(layout, linked_map, layers: Iterable, item_id: str = "legend", hide_titles: Iterable = ()) -> None:
+    """Fill the legend ``item_id`` with ``layers`` (filtered to what the map shows); the layers in ``hide_titles``
+    show their entries without the layer's name above them."""
+    legend = layout.itemById(item_id)
     if not isinstance(legend, QgsLayoutItemLegend):
         return
     legend.setLinkedMap(linked_map)
     legend.setAutoUpdateModel(False)
     root = legend.model().rootGroup()
     root.removeAllChildren()
+    hidden = {layer.id() for layer in hide_titles}
     for layer in layers:
-        root.addLayer(layer)
+        node = root.addLayer(layer)
+        if layer.id() in hidden:
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
     legend.setLegendFilterByMapEnabled(True)
     legend.refresh()
 
 
-def _link_scalebar(layout, linked_map) -> None:
-    bar = layout.itemById("scalebar")
+def _link_scalebar(layout, linked_map, item_id: str = "scalebar") -> None:
+    bar = layout.itemById(item_id)
     if isinstance(bar, QgsLayoutItemScaleBar):
         bar.setLinkedMap(linked_map)
 
@@ -653,7 +301,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
         table.setFilterToAtlasFeature(False)
         table.setFilterFeatures(True)
-        table.setFeatureFilter(f"{_quote(kab_field)} = attribute(@atlas_feature, 'kab') AND ({planned_expression})")
+        table.setFeatureFilter(f"{atlas_page_filter(kab_field)} AND ({planned_expression})")
         table.setColumns(village_columns(villages_layer))
         if villages_layer.fields().lookupField("priority_rank") >= 0:
             _sort_by(table, "priority_rank")
@@ -667,6 +315,29 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         else:
             for frame in sites.frames():
                 frame.setVisibility(False)
+
+
+def atlas_page_filter(kab_field: str) -> str:
+    """The villages of the atlas page's kab/kota (the table's filter)."""
+    return f"{_quote(kab_field)} = attribute(@atlas_feature, 'kab')"
+
+
+def atlas_numbers(layout, villages_layer, kab_field: str, planned_expression: str, coverage) -> list:
+    """``priority_rank`` of the villages the atlas pages' tables list (``table_villages``: per kab/kota, the planned
+    villages of lowest rank, as many as the table's maximum), the numbers to print on the atlas map."""
+    table = find_item(layout, "table_villages")
+    if (not isinstance(table, QgsLayoutItemAttributeTable) or villages_layer is None
+            or villages_layer.fields().lookupField("priority_rank") < 0):
+        return []
+    limit = table.maximumNumberOfFeatures()
+    ranks = []
+    for page in coverage.getFeatures():
+        expr = f"{_quote(kab_field)} = {QgsExpression.quotedValue(page['kab'])} AND ({planned_expression})"
+        request = QgsFeatureRequest(QgsExpression(expr))
+        request.addOrderBy('"priority_rank"', True)
+        request.setLimit(limit)
+        ranks += [f["priority_rank"] for f in villages_layer.getFeatures(request)]
+    return [r for r in ranks if isinstance(r, int) or (isinstance(r, float) and r == r)]
 
 
 def configure_overview(layout, map_layers: list, legend_layers: list, extent, name: str = OVERVIEW_TEMPLATE,
@@ -713,16 +384,132 @@ def fill_manual_table(table, columns: Sequence[str], rows: Sequence[Sequence], r
     table.refresh()
 
 
+def remove_page_of(layout, item_id: str) -> bool:
+    """Delete the page that holds the item ``item_id`` together with every item on it (an optional page of the
+    report without content); the pages below move up. False when there is no such item."""
+    found = layout.itemById(item_id)
+    pages = layout.pageCollection()
+    if found is None or pages.pageCount() <= 1:
+        return False
+    number = found.page()
+    for item in list(layout.items()):
+        if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage) or item.page() != number:
+            continue
+        if isinstance(item, QgsLayoutFrame):
+            multi = item.multiFrame()
+            multi.removeFrame(multi.frames().index(item))
+            if not multi.frames():
+                layout.removeMultiFrame(multi)
+            continue
+        layout.removeLayoutItem(item)
+    pages.deletePage(number)
+    return True
+
+
+def configure_year_map(layout, map_layers: list, legend_layers: list, extent, hide_titles: Iterable = ()) -> bool:
+    """The report's year map page (``map_year``, ``legend_year``, ``north_arrow_year``, ``scalebar_year``)."""
+    m = layout.itemById("map_year")
+    if not isinstance(m, QgsLayoutItemMap):
+        return False
+    m.setLayers(map_layers)
+    m.setKeepLayerSet(True)
+    if extent is not None:
+        m.zoomToExtent(extent)
+    _fix_north_arrow(layout, m, "north_arrow_year")
+    _link_scalebar(layout, m, "scalebar_year")
+    _set_legend(layout, m, legend_layers, "legend_year", hide_titles)
+    return True
+
+
+def room_of(layout, frame_id: str, right_margin=None) -> float:
+    """The width a table frame may take: from its left edge to the page's right margin, as wide as the left one
+    (or ``right_margin`` mm; QGIS sizes a table's frame to its content, so the template's frame width says
+    nothing)."""
+    frame = layout.itemById(frame_id)
+    if frame is None:
+        return 0.0
+    page = layout.pageCollection().page(frame.page())
+    x = frame.pagePos().x()
+    right = x if right_margin is None else right_margin
+    return max(0.0, layout.convertToLayoutUnits(page.pageSize()).width() - x - right)
+
+
+def _set_widths(table, widths: Sequence[float]) -> None:
+    """Column widths in mm (0: automatic); a manual table keeps them apart from its columns."""
+    if isinstance(table, QgsLayoutItemManualTable):
+        table.setColumnWidths(list(widths))
+    else:
+        cols = list(table.columns())
+        for col, w in zip(cols, widths):
+            col.setWidth(w)
+        table.setColumns(cols)
+    table.refresh()
+
+
+def fit_columns(table, frame_w: float, slack: float = 1.0, floor: float = 8.0) -> None:
+    """Make a table no wider than ``frame_w`` mm (its frame in the template): the widest columns wrap, narrowed
+    to a common width until the table fits (QGIS measures each column's natural width; the rest stay automatic)."""
+    n = len(table.columns())
+    if frame_w <= 0 or not table.frames() or not n:
+        return
+    table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+    _set_widths(table, [0.0] * n)
+    full = table.totalWidth()
+    excess = full - frame_w + slack
+    if excess <= 0:
+        return
+    natural = []
+    for i in range(n):  # a column's natural width: shrink it to 1 mm and see what the table loses
+        _set_widths(table, [1.0 if k == i else 0.0 for k in range(n)])
+        natural.append(full - table.totalWidth() + 1.0)
+    order = sorted(range(n), key=lambda i: natural[i], reverse=True)
+    level = floor
+    for k in range(n):  # lower the widest k+1 columns to the next one's width, or just enough
+        group = order[:k + 1]
+        lower = natural[order[k + 1]] if k + 1 < n else floor
+        lower = max(lower, floor)
+        room = sum(natural[i] for i in group) - lower * len(group)
+        if room >= excess:
+            level = (sum(natural[i] for i in group) - excess) / len(group)
+            break
+        level = lower
+    _set_widths(table, [level if natural[i] > level else 0.0 for i in range(n)])
+
+
+def _sharing_note(layout, table, total: int) -> None:
+    """The tower sharing table holds a page's worth of rows: say how many of how many, and where the rest are."""
+    note = layout.itemById("sharing_note")
+    if note is None:
+        return
+    shown = table.maximumNumberOfFeatures()
+    note.setVisibility(total > shown)
+    if total > shown:
+        note.setText(f"{fmt.integer(shown, 'id')} dari {fmt.integer(total, 'id')} kandidat ditampilkan; daftar "
+                     "lengkap: roadmap.xlsx, lembar 'Berbagi menara'.")
+
+
 def configure_report(layout, charts: dict, tables: dict, training_layer=None, sharing_layer=None,
-                     name: str = REPORT_TEMPLATE, folder: str = "") -> None:
-    """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags)."""
+                     name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> None:
+    """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags);
+    ``year_map``: (map layers, legend layers, extent, layers shown without their name in the legend) for the year
+    map page, None to leave that page out; ``curve``: False leaves the budget curve page out."""
+    drop = []
+    if not curve:
+        drop.append("heading_curve")
+    if year_map is None or not configure_year_map(layout, *year_map):
+        drop.append("map_year")
+    for item_id in sorted(drop, key=lambda i: -layout.itemById(i).page() if layout.itemById(i) else 0):
+        remove_page_of(layout, item_id)
     for item_id, path in charts.items():
         pic = layout.itemById(item_id)
         if isinstance(pic, QgsLayoutItemPicture):
             pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
             pic.setPicturePath(path)
     for item_id, (headers, rows, right) in tables.items():
-        fill_manual_table(find_item(layout, item_id), headers, rows, right)
+        table = find_item(layout, item_id)
+        fill_manual_table(table, headers, rows, right)
+        if isinstance(table, QgsLayoutTable):
+            fit_columns(table, room_of(layout, item_id))
     for item_id, layer in (("table_training", training_layer), ("table_sharing", sharing_layer)):
         table = find_item(layout, item_id)
         if not isinstance(table, QgsLayoutItemAttributeTable):
@@ -731,10 +518,13 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             table.setVectorLayer(None)
             table.setColumns([])
             table.refresh()
+            if item_id == "table_sharing":
+                _sharing_note(layout, table, 0)
             continue
         table.setVectorLayer(layer)
         table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
-        table.setMaximumNumberOfFeatures(REPORT_MAX_ROWS)
+        if item_id == "table_training":  # every batch: the training table adds pages (the last one of the report)
+            table.setMaximumNumberOfFeatures(REPORT_MAX_ROWS)
         table.resetColumns()
         cols = []
         for col in table.columns():
@@ -744,6 +534,9 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             col.setHeading(COLUMN_HEADINGS_ID.get(field, col.heading()))
             if field in ("year", "batch_no"):  # no thousands separator in years
                 col.setAttribute(f"to_string({_quote(field)})")
+            elif field == "villages" and not layer.fields().field(field).isNumeric():
+                # village code lists: a space after each ';' so the cell wraps instead of running out of its column
+                col.setAttribute(f"replace({_quote(field)}, ';', '; ')")
             elif layer.fields().lookupField(field) >= 0 and layer.fields().field(field).isNumeric():
                 # Indonesian numbers whatever QGIS's own locale (4.123.303, 2,5)
                 col.setAttribute(f"format_number({_quote(field)}, if(round({_quote(field)}) = {_quote(field)}, 0, 2), "
@@ -753,7 +546,10 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
         table.setColumns(cols)
         if item_id == "table_training" and layer.fields().lookupField("year") >= 0:
             _sort_by(table, "year")
+        if item_id == "table_sharing":
+            _sharing_note(layout, table, layer.featureCount())
         table.refresh()
+        fit_columns(table, room_of(layout, item_id))
 
 
 COLUMN_HEADINGS_ID = {
@@ -901,11 +697,27 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
     p.setFont(_font_px(fs * 1.3, True))
     p.drawText(QRectF(0, 0, width_px, fs * 2.4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, title)
     legend_h = fs * 2.2
-    left, right, top, bottom = fs * 9, fs * 2, fs * 3.2, fs * 3.5 + legend_h
-    if horizontal:
-        left = fs * 16
-    plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
     totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
+    p.setFont(_font_px(fs))
+    metrics = p.fontMetrics()
+    widest_total = max([metrics.horizontalAdvance(formatter(t)) for t in totals] or [0])
+    # margins made for the labels, so none is cut at the image's edge: the bar totals above (vertical) or right of
+    # (horizontal) the longest bar, the category names left of the bars (at most 40 % of the width, wrapped)
+    left, right, top, bottom = fs * 9, fs * 2, fs * 4.4, fs * 3.5 + legend_h
+    if horizontal:
+        widest = max([metrics.horizontalAdvance(str(c)) for c in categories] or [0])
+        left = min(max(fs * 8, widest + fs * 1.2), width_px * 0.4)
+        right = max(fs * 2, widest_total + fs * 1.2)
+    cat_h = fs * 1.5
+    if not horizontal:
+        right = max(fs * 2, widest_total / 2 + fs * 0.5)
+        band_w = (width_px - left - right) / max(1, len(categories))
+        wrap = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+        cat_h = max([metrics.boundingRect(QRect(0, 0, int(band_w), height_px), wrap, str(c)).height()
+                     for c in categories] + [cat_h])
+        cat_h = min(cat_h, height_px * 0.25)  # the category names wrap onto as many lines as they need
+        bottom += cat_h - fs * 1.2
+    plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
     ticks = fmt.nice_ticks(0.0, max(totals) if totals and max(totals) > 0 else 1.0, 4)  # round ticks
     vmax = ticks[-1]
     tick_text = fmt.tick_labels([t / scale for t in ticks], "id")
@@ -950,19 +762,20 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             acc += v
         p.setPen(QColor("#333333"))
         if horizontal:
-            p.drawText(QRectF(0, plot.top() + i * band, left - fs * 0.5, band),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(fs * 0.3, plot.top() + i * band, left - fs * 0.8, band),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                        str(cat))
             p.drawText(QRectF(plot.left() + acc / vmax * plot.width() + fs * 0.4, plot.top() + i * band,
-                              fs * 12, band), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                  formatter(acc))
+                              widest_total + fs * 0.5, band),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, formatter(acc))
         else:
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, fs * 1.5),
-                       Qt.AlignmentFlag.AlignHCenter,
+            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, cat_h + fs * 0.2),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                        str(cat))
             h = acc / vmax * plot.height()
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() - h - fs * 1.6, band, fs * 1.5),
-                       Qt.AlignmentFlag.AlignHCenter, formatter(acc))
+            text_w = max(band, widest_total + fs)
+            p.drawText(QRectF(plot.left() + i * band + band / 2 - text_w / 2, plot.bottom() - h - fs * 1.6, text_w,
+                              fs * 1.5), Qt.AlignmentFlag.AlignHCenter, formatter(acc))
     p.setPen(QPen(QColor("#333333")))
     p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
     p.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
@@ -980,7 +793,8 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
             x += w
     p.setFont(_font_px(fs * 0.9))
-    p.drawText(QRectF(0, top - fs * 1.2, left + fs * 10, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
+    axis_x = plot.left() if horizontal else fs * 0.3  # the unit of the value axis, inside the image
+    p.drawText(QRectF(axis_x, top - fs * 1.4, fs * 20, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
     p.end()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     if not img.save(path, "PNG"):

@@ -1,6 +1,7 @@
 """The monthly M&E report: indicator and flag texts, the CSV files and the PDF filled from the print layout
-template ``resources/layouts/monitoring_report.qpt`` (items found by id: title, subtitle, date, map, legend,
-indicators, scorecard, flags, footer)."""
+template ``resources/layouts/monitoring_report.qpt`` (made by scripts/make_templates.py; items found by id: title,
+subtitle, date, map, legend, indicators, scorecard, flags, footer; north_arrow, scalebar and scale_text follow the
+map)."""
 from __future__ import annotations
 
 import csv
@@ -8,6 +9,8 @@ import datetime as dt
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsLayoutExporter,
     QgsLayoutTableColumn,
     QgsLegendRenderer,
@@ -15,16 +18,20 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProcessingException,
     QgsProject,
-    QgsReadWriteContext,
     QgsTableCell,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..compat import transform_bounding_box
 from ..core import monitoring as mon
 from ..i18n import tr
+from ..io.styles_export import label_names
 from ..paths import resource
+from . import layouts as lo
 
 MAX_PDF_FLAGS = 5
+MAP_CRS = "EPSG:32750"  # the analysis CRS: the report's map when the villages come in degrees
+RIGHT_MARGIN = 15.0  # mm
 
 
 def template_path() -> Path:
@@ -77,9 +84,10 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         raise QgsProcessingException(tr("The M&E report template {path} is not a valid print layout (.qpt).")
                                      .format(path=template))
     project = QgsProject()
+    project.setEllipsoid("EPSG:7030")  # the scale bar measures kilometres on WGS 84 whatever the map's CRS
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    _items, loaded = layout.loadFromTemplate(doc, QgsReadWriteContext())
+    _items, loaded = layout.loadFromTemplate(doc, lo.template_context(str(template.parent)))
     if not loaded:
         raise QgsProcessingException(tr("The M&E report template {path} could not be loaded.").format(path=template))
 
@@ -100,10 +108,22 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         villages_layer.setName(tr("Villages"))
         if villages_layer.fields().indexOf(status_field) >= 0:
             style_by_status(villages_layer, status_field)
-        map_item.setCrs(villages_layer.crs())
+        name_field = next((f for f in ("nama", "name", "village_name") if villages_layer.fields().indexOf(f) >= 0),
+                          "")
+        if name_field:
+            label_names(villages_layer, name_field, 5.5)  # as many names as fit, clear of each other and the arrow
+        crs = villages_layer.crs()
+        extent = villages_layer.extent()
+        if crs.isGeographic():  # a metric map, so the scale bar and the numeric scale mean something
+            metric = QgsCoordinateReferenceSystem(MAP_CRS)
+            extent = transform_bounding_box(QgsCoordinateTransform(crs, metric, project.transformContext()), extent)
+            crs = metric
+        map_item.setCrs(crs)
         map_item.setLayers([villages_layer])
         map_item.setKeepLayerSet(True)
-        map_item.setExtent(_fit_extent(villages_layer.extent(), map_item.rect().width(), map_item.rect().height()))
+        map_item.setExtent(_fit_extent(extent, map_item.rect().width(), map_item.rect().height()))
+        lo._fix_north_arrow(layout, map_item)
+        lo._link_scalebar(layout, map_item)
         if legend is not None:
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
@@ -113,12 +133,14 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
             legend.setTitle(tr("Villages by status"))
     else:
         map_item.setVisibility(False)
-        if legend is not None:
-            legend.setVisibility(False)
+        for item_id in ("legend", "north_arrow", "scalebar", "scale_text"):
+            if layout.itemById(item_id) is not None:
+                layout.itemById(item_id).setVisibility(False)
     _fill_table(item("indicators"), [tr("Indicator"), tr("Value")], indicators)
     _fill_table(item("scorecard"), [tr("Provider"), tr("Sites"), tr("Mean %"), tr("Months below")],
                 [(s["provider"] or "-", str(s["sites"]), f"{100 * s['mean_availability']:.2f}",
                   str(s["months_below_target"])) for s in scorecard])
+    _fit_tables(layout)
     n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
     lines = [tr("{a} site(s): consider another provider; {b} zero-usage month(s).").format(
         a=n_provider, b=len(flags) - n_provider)] if flags else []
@@ -129,10 +151,8 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     flag_label.setText(tr("Flags:") + "\n" + ("\n".join(lines) if lines else tr("none")))
     layout.refresh()
     exporter = QgsLayoutExporter(layout)
-    from .layouts import always_text
-
     settings = QgsLayoutExporter.PdfExportSettings()
-    settings.textRenderFormat = always_text()  # 3.40+ defaults to outlines: the report's text would not be text
+    settings.textRenderFormat = lo.always_text()  # 3.40+ defaults to outlines: the report's text would not be text
     result = exporter.exportToPdf(pdf_path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
@@ -153,6 +173,18 @@ def _fit_extent(extent, width: float, height: float):
     else:
         w = h * ratio
     return QgsRectangle(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def _fit_tables(layout) -> None:
+    """The provider table up to the page's right margin (15 mm), the indicator table up to the provider table."""
+    score, indicators = layout.itemById("scorecard"), layout.itemById("indicators")
+    if score is not None:
+        lo.fit_columns(score.multiFrame(), lo.room_of(layout, "scorecard", RIGHT_MARGIN))
+    if indicators is not None:
+        room = lo.room_of(layout, "indicators", RIGHT_MARGIN)
+        if score is not None and score.page() == indicators.page() and score.pagePos().x() > indicators.pagePos().x():
+            room = score.pagePos().x() - indicators.pagePos().x() - 4.0
+        lo.fit_columns(indicators.multiFrame(), room)
 
 
 def _fill_table(frame, headers: list, rows: list) -> None:

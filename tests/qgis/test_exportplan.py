@@ -30,7 +30,7 @@ from qgis.PyQt.QtCore import QVariant
 from tests.conftest import SAMPLE, run_alg
 
 GPKG = SAMPLE / "kaltim_sample.gpkg"
-TECHS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package")
+TECHS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
 OPERATORS = ("Telkomsel", "Indosat", "XL")
 KAB_NAMES = ("Kabupaten Paser", "Kabupaten Kutai Kartanegara", "Kabupaten Berau", "Kabupaten Kutai Barat",
              "Kabupaten Kutai Timur", "Kabupaten Penajam Paser Utara", "Kabupaten Mahakam Ulu", "Kota Balikpapan",
@@ -136,15 +136,28 @@ def build_plan(kab_codes=None) -> dict:
                                           ("tower_id", QVariant.String), ("tower_operator", QVariant.String),
                                           ("distance_m", QVariant.Double)))
     sfeats = []
-    for k, feat_p in enumerate(pfeats[:4]):
+    for k, feat_p in enumerate(pfeats[:40]):  # more than the report's table holds
         feat = QgsFeature(sharing.fields())
         feat.setAttributes([feat_p["site_id"], "", feat_p["code"], feat_p["year"], f"T{k}", "Telkomsel", 120.0 + k])
         sfeats.append(feat)
     sharing.dataProvider().addFeatures(sfeats)
     sites = QgsVectorLayer(f"{GPKG}|layername=towers", "towers", "ogr")
     kabkota = QgsVectorLayer(f"{GPKG}|layername=kabkota", "kabkota", "ogr")
+    curve = _memory("None", "budget curve", (("budget_idr", QVariant.Double), ("sites", QVariant.Int),
+                                             ("cost_idr", QVariant.Double), ("people_newly_covered", QVariant.Double),
+                                             ("villages_newly_covered", QVariant.Int), ("gap", QVariant.Double)))
+    cfeats = []
+    for point in CURVE:
+        feat = QgsFeature(curve.fields())
+        feat.setAttributes(list(point) + [None])
+        cfeats.append(feat)
+    curve.dataProvider().addFeatures(cfeats)
     return {"villages": villages, "roadmap": roadmap, "training": training, "planned": planned, "sharing": sharing,
-            "sites": sites, "kabkota": kabkota, "rows": rows}
+            "sites": sites, "kabkota": kabkota, "rows": rows, "curve": curve}
+
+
+# an optimiser budget curve (optimizesites OUTPUT_CURVE): budget, sites, cost, people, villages; unsorted on purpose
+CURVE = ((25e9, 9, 24.6e9, 31234.6, 14), (5e9, 2, 4.85e9, 12878.0, 5), (10e9, 4, 9.7e9, 20500.0, 8))
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +177,7 @@ def exported(provider, plan, tmp_path_factory):
     res, log = run_alg("kaltiminternet:exportplan", {
         "VILLAGES": plan["villages"], "SITES": plan["sites"], "PLANNED_SITES": plan["planned"],
         "KABKOTA": plan["kabkota"], "ROADMAP_TABLE": plan["roadmap"], "TRAINING_TABLE": plan["training"],
-        "SHARING_TABLE": plan["sharing"], "OUTPUT_FOLDER": str(out)})
+        "SHARING_TABLE": plan["sharing"], "BUDGET_CURVE": plan["curve"], "OUTPUT_FOLDER": str(out)})
     res["_seconds"] = time.time() - t0
     res["_log"] = log
     print(f"exportplan on {plan['villages'].featureCount()} villages: {res['_seconds']:.1f} s\n{log}")
@@ -216,8 +229,11 @@ def test_overview_is_a3_landscape(exported):
 def test_atlas_page_map_is_not_blank(exported, tmp_path):
     from qgis.PyQt.QtGui import QImage
 
-    from kaltim_internet_plugin.report.layouts import ATLAS_MAP_RECT
+    from kaltim_internet_plugin.report import layouts
 
+    template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.ATLAS_TEMPLATE, "a")
+    pos, size = template.itemById("map").positionWithUnits(), template.itemById("map").sizeWithUnits()
+    map_rect = (pos.x(), pos.y(), size.width(), size.height())  # mm on the page
     prefix = tmp_path / "page"
     subprocess.run(["pdftoppm", "-r", "50", "-f", "2", "-l", "2", "-png", exported["DEPLOYMENT_PDF"], str(prefix)],
                    check=True)
@@ -225,7 +241,7 @@ def test_atlas_page_map_is_not_blank(exported, tmp_path):
     img = QImage(str(png))
     assert not img.isNull()
     px_per_mm = img.width() / 297.0
-    x, y, w, h = (int(v * px_per_mm) for v in ATLAS_MAP_RECT)
+    x, y, w, h = (int(v * px_per_mm) for v in map_rect)
     colours, non_white, total = set(), 0, 0
     for yy in range(y + 3, y + h - 3, 2):
         for xx in range(x + 3, x + w - 3, 2):
@@ -405,6 +421,9 @@ def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provide
     assert pdfinfo_pages(res["DEPLOYMENT_PDF"]) == 3
     text = " ".join(pdftext(res["DEPLOYMENT_PDF"]).split())
     assert "Kota Balikpapan" in text and "Kota Bontang" in text and "Uji dua kota" in text
+    # no BUDGET_CURVE: the report leaves the curve page out (and keeps the year map)
+    report = " ".join(pdftext(res["REPORT_PDF"]).split())
+    assert "Kurva anggaran" not in report and "Peta desa/kelurahan tersambung per tahun" in report
     import openpyxl
 
     wb = openpyxl.load_workbook(res["XLSX"], read_only=True)
@@ -624,7 +643,8 @@ def test_cancel_stops_between_steps(provider, tmp_path):
     small.clear()
 
 
-RAW_KEYS = re.compile(r"\b(bakti_uso|apbd_kab|apbd_prov|dana_desa|village_package|blank_spot|per_kab|capex;opex|"
+RAW_KEYS = re.compile(r"\b(bakti_uso|apbd_kab|apbd_prov|dana_desa|village_package|fibre_service|blank_spot|"
+                      r"per_kab|capex;opex|"
                       r"satellite|fwa_4g|office/hilltop|scheduled|unfunded|[a-z_]+=\d+)\b")
 ENGLISH_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(,\d{3})+(?![\d,])|(?<![\d.,])\d+\.\d{1,2}(?![\d.])|\d+(\.\d+)?[kB]\b|"
                             r"\d+\.\d+ ?(km|%|dBm|miliar|juta)")
@@ -645,6 +665,7 @@ def test_printed_pdfs_have_no_raw_keys_and_only_indonesian_numbers(exported):
 
 def test_template_items_stay_on_their_page_and_kop_has_a_logo_slot(qgis_app):
     """Issue 19 item 6: no item of the overview, atlas, report or M&E layout leaves its page."""
+    import make_templates  # scripts/, on sys.path through tests/conftest.py
     from qgis.core import QgsLayoutItemPage, QgsLayoutItemPicture
 
     from kaltim_internet_plugin.report import layouts
@@ -667,7 +688,7 @@ def test_template_items_stay_on_their_page_and_kop_has_a_logo_slot(qgis_app):
         if name != "monitoring_report.qpt":
             logo = layout.itemById("kop_logo")
             assert isinstance(logo, QgsLayoutItemPicture), name
-            assert [layout.itemById(k).text() for k in ("kop_1", "kop_2")] == list(layouts.KOP_LINES)
+            assert [layout.itemById(k).text() for k in ("kop_1", "kop_2")] == list(make_templates.KOP_LINES)
         if name in (layouts.ATLAS_TEMPLATE, layouts.OVERVIEW_TEMPLATE):  # coordinate grid on the map frame
             grids = layout.itemById("map").grids().asList()
             assert len(grids) == 1 and grids[0].enabled() and grids[0].annotationEnabled(), name
@@ -686,3 +707,168 @@ def test_printed_maps_have_kop_numeric_scale_and_crs_note(exported):
         assert len(scales) == 1, (key, scales)
         assert int(scales[0].replace(".", "")) > 10000  # a province/kab map, in Indonesian thousands
         assert "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" in " ".join(text.split()), key
+
+
+def _report_pages(pdf: str) -> list:
+    return [" ".join(pdftext(pdf, n).split()) for n in range(1, pdfinfo_pages(pdf) + 1)]
+
+
+@needs_poppler
+def test_report_has_a_year_map_page_with_one_legend_entry_per_roadmap_year(exported, plan):
+    """Issue 14 (a): a page of the roadmap report maps the villages by the roadmap year their service starts; its
+    legend has one entry per year that has villages, with their number (Indonesian format)."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    found = [i for i, text in enumerate(pages) if "Peta desa/kelurahan tersambung per tahun peta jalan" in text]
+    assert len(found) == 1, [p[:80] for p in pages]
+    text = pages[found[0]]
+    per_year = defaultdict(int)
+    for r in plan["rows"]:
+        if r["fund_status"] == "scheduled":
+            per_year[r["year"]] += 1
+    assert len(per_year) >= 3
+    expected = [f"{y}: {n:,} desa/kel.".replace(",", ".") for y, n in sorted(per_year.items())]
+    assert sorted(re.findall(r"\b20\d\d: [\d.]+ desa/kel\.", text)) == expected, text  # legend in columns
+    assert "Tahun mulai layanan" in text and "Tidak terjadwal" in text
+    # a map like the others: kop, numeric scale and CRS, the scale bar's km, the grid's degrees
+    assert "PEMERINTAH PROVINSI KALIMANTAN TIMUR" in text and "Skala 1 : " in text
+    assert "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" in text
+    assert re.search(r"\d+ km", text) and "°" in text
+
+
+@needs_poppler
+def test_report_has_the_budget_curve_page_in_indonesian_figures(exported):
+    """Issue 14 (b): BUDGET_CURVE becomes a chart + table page of the roadmap report, figures written the Indonesian
+    way, in budget order."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    found = [i for i, text in enumerate(pages) if "Kurva anggaran BTS baru" in text]
+    assert len(found) == 1
+    text = pages[found[0]]
+    rows = re.findall(r"(Rp [\d,]+ miliar) (\d+) (Rp [\d,]+ miliar) ([\d.]+ jiwa) (\d+)", text)
+    assert rows == [("Rp 5 miliar", "2", "Rp 4,85 miliar", "12.878 jiwa", "5"),
+                    ("Rp 10 miliar", "4", "Rp 9,7 miliar", "20.500 jiwa", "8"),
+                    ("Rp 25 miliar", "9", "Rp 24,6 miliar", "31.235 jiwa", "14")], text
+    # people more per Rp 1 miliar than the budget before: (20.500 - 12.878) / 5 and (31.234,6 - 20.500) / 15
+    assert "1.524 jiwa" in text and "716 jiwa" in text
+    assert Path(exported["OUTPUT_FOLDER"], "charts", "chart_curve.png").exists()
+    assert "Peta desa/kelurahan tersambung" in pages[found[0] - 1]  # the page before is the year map
+
+
+def test_filled_layouts_keep_every_item_on_its_page(exported):
+    """Issue 19 item 6 on the layouts as exported (legends, tables and labels filled): no item leaves its page."""
+    from qgis.core import QgsLayoutItem, QgsLayoutItemPage
+
+    project = QgsProject()
+    assert project.read(exported["QGZ"])
+    checked = 0
+    for layout in project.layoutManager().printLayouts():
+        layout.refresh()
+        pages = layout.pageCollection()
+        for item in layout.items():
+            if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage) or not item.isVisible():
+                continue
+            page_rect = pages.page(item.page()).sceneBoundingRect().adjusted(-0.01, -0.01, 0.01, 0.01)
+            rect = item.sceneBoundingRect().adjusted(0.3, 0.3, -0.3, -0.3)
+            assert page_rect.contains(rect), (layout.name(), item.id(), rect, page_rect)
+            checked += 1
+    assert checked > 60
+    project.clear()
+
+
+@needs_poppler
+def test_training_table_continues_on_extra_pages_and_fits_the_width(exported, plan):
+    """Issue 19 item 6: the training table adds pages (header repeated) instead of running off the page, and its
+    columns wrap inside the page width: every batch is printed, with every one of its village codes."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    start = next(i for i, text in enumerate(pages) if "Rencana pelatihan kader digital desa" in text)
+    training = pages[start:]
+    assert len(training) >= 2, len(training)  # the sample plan's batches need more than one page
+    assert all("Kecamatan Angkatan Peserta" in text for text in training)  # the header on every page
+    text = " ".join(training)
+    batches = list(plan["training"].getFeatures())
+    assert len(re.findall(r"\b20\d\d 64\.\d\d\.\d\d ", text)) == len(batches)
+    # village codes are separate words (a long list wraps in its cell instead of being cut at the column's edge)
+    words = set(text.replace(";", " ").split())
+    glued = [w for w in text.split() if w.count(";") > 1]
+    assert not glued, glued[:3]
+    codes = [c for f in batches for c in f["villages"].split(";")]
+    missing = [c for c in codes if c not in words]
+    assert not missing, missing[:5]
+    # nothing beyond the page's right edge
+    out = subprocess.run(["pdftotext", "-f", str(start + 1), "-bbox", exported["REPORT_PDF"], "-"],
+                         capture_output=True, text=True, check=True).stdout
+    right = [float(v) for v in re.findall(r'xMax="([\d.]+)"', out)]
+    assert right and max(right) < 595.0 - 10, max(right)  # A4 portrait is 595 pt wide
+
+
+def _words(pdf: str, page: int) -> list:
+    """(text, x0, y0, x1, y1) in mm of every word on a page (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", pdf, "-"], capture_output=True,
+                         text=True, check=True).stdout
+    mm = 25.4 / 72.0
+    return [(w, float(a) * mm, float(b) * mm, float(c) * mm, float(d) * mm) for a, b, c, d, w in
+            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
+
+
+def _rect_mm(layout, item_id: str) -> tuple:
+    item = layout.itemById(item_id)
+    pos, size = item.pagePositionWithUnits(), item.sizeWithUnits()  # on its own page
+    return pos.x(), pos.y(), pos.x() + size.width(), pos.y() + size.height()
+
+
+@needs_poppler
+def test_atlas_map_numbers_the_villages_of_the_page_table(exported):
+    """Issue 19 item 6: every village listed in an atlas page's table carries its number (the priority rank in the
+    table's 'No.' column) on that page's map, and the map numbers no other village."""
+    from kaltim_internet_plugin.report import layouts
+
+    template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.ATLAS_TEMPLATE, "a")
+    mx0, my0, mx1, my1 = _rect_mm(template, "map")
+    bx0, by0, bx1, by1 = _rect_mm(template, "scalebar")
+    ax0, ay0, ax1, ay1 = _rect_mm(template, "north_arrow")
+    tx0, ty0, tx1, ty1 = _rect_mm(template, "table_villages")
+    ty1 = _rect_mm(template, "table_note")[1]  # the table's rows end above its note
+    numbered = 0
+    for page in range(1, exported["PAGES"] + 1):
+        words = _words(exported["ATLAS_PDF"], page)
+        # the scale bar's own numbers stand on the baseline of its unit ("0 5 10 km")
+        km = [(y0, x0) for w, x0, y0, x1, y1 in words if w == "km" and bx0 - 1 < x0 < bx1 + 1 and by0 - 1 < y0 < by1]
+        on_map = sorted(int(w) for w, x0, y0, x1, y1 in words if w.isdigit() and mx0 < x0 and x1 < mx1
+                        and my0 < y0 and y1 < my1 and not any(abs(y0 - ky) < 0.3 and x0 < kx for ky, kx in km))
+        in_table = sorted(int(w) for w, x0, y0, x1, y1 in words if w.isdigit() and tx0 <= x0 < tx0 + 8
+                          and ty0 < y0 < ty1)
+        assert on_map == in_table, (page, str(on_map), str(in_table))
+        # no map label under the north arrow (its own "U" aside)
+        under_arrow = [w for w, x0, y0, x1, y1 in words if x1 > ax0 and x0 < ax1 and y1 > ay0 and y0 < ay1 and w != "U"]
+        assert not under_arrow, (page, under_arrow)
+        numbered += len(in_table)
+    assert numbered >= 5 * exported["PAGES"]  # the sample plan has villages to list on every page
+
+
+@needs_poppler
+def test_north_arrows_stand_clear_of_map_text(exported):
+    """Issue 19 item 6: on the overview and the report's year map no label or grid number lies under the north
+    arrow (it sits in a corner clear of the grid's numbers, and the maps' labels avoid it)."""
+    from kaltim_internet_plugin.report import layouts
+
+    project = QgsProject()
+    checks = ((layouts.OVERVIEW_TEMPLATE, "north_arrow", exported["OVERVIEW_PDF"], 1),
+              (layouts.REPORT_TEMPLATE, "north_arrow_year", exported["REPORT_PDF"],
+               next(i + 1 for i, t in enumerate(_report_pages(exported["REPORT_PDF"]))
+                    if "tersambung per tahun peta jalan" in t)))
+    for name, arrow_id, pdf, page in checks:
+        template = layouts.load_template(project, layouts.default_template_folder(), name, name)
+        ax0, ay0, ax1, ay1 = _rect_mm(template, arrow_id)
+        words = _words(pdf, page)
+        assert len(words) > 20
+        under = [w for w, x0, y0, x1, y1 in words if x1 > ax0 and x0 < ax1 and y1 > ay0 and y0 < ay1 and w != "U"]
+        assert not under, (name, under)
+
+
+@needs_poppler
+def test_sharing_table_says_where_the_rest_is(exported, plan):
+    """The tower sharing table holds what fits on its page and says how many of how many it shows."""
+    total = plan["sharing"].featureCount()
+    assert total > 15
+    text = " ".join(pdftext(exported["REPORT_PDF"]).split())
+    assert f"15 dari {total} kandidat ditampilkan; daftar lengkap: roadmap.xlsx, lembar 'Berbagi menara'." in text
+    assert len(re.findall(r"\bT\d+ Telkomsel\b", text)) == 15
