@@ -25,8 +25,8 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from kaltim_internet_plugin.compat import FieldType
 from tests.conftest import SAMPLE, run_alg
 
 GPKG = SAMPLE / "kaltim_sample.gpkg"
@@ -35,10 +35,11 @@ OPERATORS = ("Telkomsel", "Indosat", "XL")
 KAB_NAMES = ("Kabupaten Paser", "Kabupaten Kutai Kartanegara", "Kabupaten Berau", "Kabupaten Kutai Barat",
              "Kabupaten Kutai Timur", "Kabupaten Penajam Paser Utara", "Kabupaten Mahakam Ulu", "Kota Balikpapan",
              "Kota Samarinda", "Kota Bontang")
-PLAN_FIELDS = (("status", QVariant.String), ("tech", QVariant.String), ("capex_idr", QVariant.LongLong),
-               ("opex_idr_year", QVariant.LongLong), ("priority_rank", QVariant.Int), ("year", QVariant.Int),
-               ("funding_capex", QVariant.String), ("funding_opex", QVariant.String), ("fund_status", QVariant.String),
-               ("unfunded_reason", QVariant.String), ("operator", QVariant.String), ("reason", QVariant.String))
+PLAN_FIELDS = (("status", FieldType.String), ("tech", FieldType.String), ("capex_idr", FieldType.LongLong),
+               ("opex_idr_year", FieldType.LongLong), ("priority_rank", FieldType.Int), ("year", FieldType.Int),
+               ("funding_capex", FieldType.String), ("funding_opex", FieldType.String),
+               ("fund_status", FieldType.String),
+               ("unfunded_reason", FieldType.String), ("operator", FieldType.String), ("reason", FieldType.String))
 
 
 def _memory(spec: str, name: str, fields) -> QgsVectorLayer:
@@ -94,10 +95,10 @@ def build_plan(kab_codes=None) -> dict:
             a[1] += r["opex_idr_year"]
             a[2] += 1
             a[3] += r["population"] or 0
-    roadmap = _memory("None", "roadmap", (("year", QVariant.Int), ("source", QVariant.String),
-                                          ("label", QVariant.String), ("capex_idr", QVariant.LongLong),
-                                          ("opex_idr", QVariant.LongLong), ("villages_connected", QVariant.Int),
-                                          ("people_connected", QVariant.LongLong)))
+    roadmap = _memory("None", "roadmap", (("year", FieldType.Int), ("source", FieldType.String),
+                                          ("label", FieldType.String), ("capex_idr", FieldType.LongLong),
+                                          ("opex_idr", FieldType.LongLong), ("villages_connected", FieldType.Int),
+                                          ("people_connected", FieldType.LongLong)))
     tfeats = []
     for (year, source), (capex, opex, n, people) in sorted(agg.items()):
         feat = QgsFeature(roadmap.fields())
@@ -105,10 +106,10 @@ def build_plan(kab_codes=None) -> dict:
         tfeats.append(feat)
     roadmap.dataProvider().addFeatures(tfeats)
     # training: one batch per (year, kecamatan)
-    training = _memory("None", "training", (("year", QVariant.Int), ("kec_code", QVariant.String),
-                                            ("kec_name", QVariant.String), ("batch_no", QVariant.Int),
-                                            ("trainees", QVariant.Int), ("villages", QVariant.String),
-                                            ("cost_idr", QVariant.LongLong)))
+    training = _memory("None", "training", (("year", FieldType.Int), ("kec_code", FieldType.String),
+                                            ("kec_name", FieldType.String), ("batch_no", FieldType.Int),
+                                            ("trainees", FieldType.Int), ("villages", FieldType.String),
+                                            ("cost_idr", FieldType.LongLong)))
     groups = defaultdict(list)
     for r in rows:
         if r["fund_status"] == "scheduled":
@@ -120,9 +121,10 @@ def build_plan(kab_codes=None) -> dict:
         tfeats.append(feat)
     training.dataProvider().addFeatures(tfeats)
     # planned sites: the bts villages
-    planned = _memory("Point?crs=EPSG:4326", "planned sites", (("site_id", QVariant.String),
-                                                               ("tech", QVariant.String), ("operator", QVariant.String),
-                                                               ("code", QVariant.String), ("year", QVariant.Int)))
+    planned = _memory("Point?crs=EPSG:4326", "planned sites", (("site_id", FieldType.String),
+                                                               ("tech", FieldType.String),
+                                                               ("operator", FieldType.String),
+                                                               ("code", FieldType.String), ("year", FieldType.Int)))
     pfeats = []
     for r in rows:
         if r["tech"] == "bts":
@@ -131,10 +133,10 @@ def build_plan(kab_codes=None) -> dict:
             feat.setAttributes([f"NEW-{r['kode']}", "bts", None, r["kode"], r["year"]])
             pfeats.append(feat)
     planned.dataProvider().addFeatures(pfeats)
-    sharing = _memory("None", "sharing", (("site_id", QVariant.String), ("site_operator", QVariant.String),
-                                          ("code", QVariant.String), ("year", QVariant.Int),
-                                          ("tower_id", QVariant.String), ("tower_operator", QVariant.String),
-                                          ("distance_m", QVariant.Double)))
+    sharing = _memory("None", "sharing", (("site_id", FieldType.String), ("site_operator", FieldType.String),
+                                          ("code", FieldType.String), ("year", FieldType.Int),
+                                          ("tower_id", FieldType.String), ("tower_operator", FieldType.String),
+                                          ("distance_m", FieldType.Double)))
     sfeats = []
     for k, feat_p in enumerate(pfeats[:40]):  # more than the report's table holds
         feat = QgsFeature(sharing.fields())
@@ -143,9 +145,9 @@ def build_plan(kab_codes=None) -> dict:
     sharing.dataProvider().addFeatures(sfeats)
     sites = QgsVectorLayer(f"{GPKG}|layername=towers", "towers", "ogr")
     kabkota = QgsVectorLayer(f"{GPKG}|layername=kabkota", "kabkota", "ogr")
-    curve = _memory("None", "budget curve", (("budget_idr", QVariant.Double), ("sites", QVariant.Int),
-                                             ("cost_idr", QVariant.Double), ("people_newly_covered", QVariant.Double),
-                                             ("villages_newly_covered", QVariant.Int), ("gap", QVariant.Double)))
+    curve = _memory("None", "budget curve", (("budget_idr", FieldType.Double), ("sites", FieldType.Int),
+                                             ("cost_idr", FieldType.Double), ("people_newly_covered", FieldType.Double),
+                                             ("villages_newly_covered", FieldType.Int), ("gap", FieldType.Double)))
     cfeats = []
     for point in CURVE:
         feat = QgsFeature(curve.fields())
@@ -401,8 +403,8 @@ def test_missing_template_gives_a_clear_error(provider, plan, tmp_path):
 def test_empty_villages_gives_a_clear_error(provider, tmp_path):
     from qgis.core import QgsProcessingException
 
-    empty = _memory("MultiPolygon?crs=EPSG:4326", "empty plan", (("kode", QVariant.String),
-                                                                 ("kode_kab", QVariant.String)))
+    empty = _memory("MultiPolygon?crs=EPSG:4326", "empty plan", (("kode", FieldType.String),
+                                                                 ("kode_kab", FieldType.String)))
     with pytest.raises(QgsProcessingException) as err:
         run_alg("kaltiminternet:exportplan", {"VILLAGES": empty, "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert "no features" in str(err.value) and "empty plan" in str(err.value)
@@ -579,11 +581,11 @@ def test_office_points_without_kabkota_layer(provider, tmp_path):
         feats.append(g)
     points.dataProvider().addFeatures(feats)
     # the roadmap's operator packages table (its OPERATOR_FIELDS) goes into 'Per operator' as it is
-    ops = _memory("None", "operators", (("operator", QVariant.String), ("villages", QVariant.Int),
-                                        ("villages_scheduled", QVariant.Int), ("population", QVariant.LongLong),
-                                        ("capex_idr", QVariant.LongLong), ("opex_idr_year", QVariant.LongLong),
-                                        ("techs", QVariant.String), ("first_year", QVariant.Int),
-                                        ("last_year", QVariant.Int)))
+    ops = _memory("None", "operators", (("operator", FieldType.String), ("villages", FieldType.Int),
+                                        ("villages_scheduled", FieldType.Int), ("population", FieldType.LongLong),
+                                        ("capex_idr", FieldType.LongLong), ("opex_idr_year", FieldType.LongLong),
+                                        ("techs", FieldType.String), ("first_year", FieldType.Int),
+                                        ("last_year", FieldType.Int)))
     feat = QgsFeature(ops.fields())
     feat.setAttributes(["Telkomsel", 3, 2, 4567, 300_000_000, 36_000_000, "fwa:3", 2026, 2027])
     ops.dataProvider().addFeatures([feat])
