@@ -25,7 +25,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.gui import QgsMapLayerComboBox, QgsRubberBand, QgsVertexMarker
+from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
@@ -33,13 +33,11 @@ from qgis.PyQt.QtWidgets import (
     QAction,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -47,7 +45,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..compat import LayerFilter, layer_filters
+from ..compat import LayerFilter
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
@@ -63,11 +61,12 @@ from ..io.styles_coverage import (
     style_server_raster,
 )
 from ..labels import quantity_labels
-from .fit import FlowLayout, scroll_body
+from .fit import scroll_body
 from .messages import notify
 from .profile_chart import ProfileChart
 from .signal_probe_tool import SignalProbeTool, compute_probe
 from .tasks import CallTask, TaskRunner
+from .widgets import button, button_row, cross_marker, layer_combo, note_label, spin_box
 from .workflow import workflow_of
 
 COVERAGE_ALG = "kaltiminternet:coverage"
@@ -111,29 +110,18 @@ class CoveragePage(QWidget):
         # inputs ---------------------------------------------------------------------------------------------
         inputs = QGroupBox(tr("Sites and terrain"))
         form = QFormLayout(inputs)
-        self.site_combo = QgsMapLayerComboBox()
-        self.site_combo.setObjectName("coverageSiteCombo")
-        self.site_combo.setFilters(layer_filters(LayerFilter.PointLayer))
-        self.site_combo.setAllowEmptyLayer(True)
-        self.site_combo.setToolTip(tr("The towers (points, any CRS). Antenna height, frequency and power are read "
-                                      "from height_m, freq_mhz and eirp_dbm; missing values use the usual values "
-                                      "of the site's technology."))
-        self.dem_combo = QgsMapLayerComboBox()
-        self.dem_combo.setObjectName("coverageDemCombo")
-        self.dem_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
-        self.dem_combo.setAllowEmptyLayer(True)
-        self.dem_combo.setToolTip(tr("The elevation model (heights in metres). Hills block the signal. The result "
-                                     "is a raster on the same grid."))
-        self.landcover_combo = QgsMapLayerComboBox()
-        self.landcover_combo.setObjectName("coverageLandCoverCombo")
-        self.landcover_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
-        self.landcover_combo.setAllowEmptyLayer(True)
+        self.site_combo = layer_combo("coverageSiteCombo", LayerFilter.PointLayer, tip=tr(
+            "The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and "
+            "eirp_dbm; missing values use the usual values of the site's technology."))
+        self.dem_combo = layer_combo("coverageDemCombo", LayerFilter.RasterLayer, tip=tr(
+            "The elevation model (heights in metres). Hills block the signal. The result is a raster on the same "
+            "grid."))
+        self.landcover_combo = layer_combo("coverageLandCoverCombo", LayerFilter.RasterLayer, tip=tr(
+            "Optional: a land-cover raster in ESA WorldCover classes. Each cell's class gives the clutter loss at the "
+            "receiver height (ITU-R P.452 §4.5: tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the "
+            "flat foliage margin, which stays where the land cover has no class. Empty: the flat margin "
+            "everywhere."))
         self.landcover_combo.setLayer(None)
-        self.landcover_combo.setToolTip(tr("Optional: a land-cover raster in ESA WorldCover classes. Each cell's "
-                                           "class gives the clutter loss at the receiver height (ITU-R P.452 §4.5: "
-                                           "tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the flat "
-                                           "foliage margin, which stays where the land cover has no class. Empty: "
-                                           "the flat margin everywhere."))
         form.addRow(tr("Sites"), self.site_combo)
         form.addRow(tr("DEM"), self.dem_combo)
         form.addRow(tr("Land cover"), self.landcover_combo)
@@ -153,39 +141,18 @@ class CoveragePage(QWidget):
             "estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model "
             "(as in SPLAT!) to see where the models disagree; about ten times slower than P.526, so try it on a few "
             "sites first. The signal probe always shows both P.526 and ITM."))
-        self.rx_spin = QDoubleSpinBox()
-        self.rx_spin.setObjectName("rxHeightSpin")
-        self.rx_spin.setRange(0.0, 100.0)
-        self.rx_spin.setDecimals(1)
-        self.rx_spin.setValue(DEFAULTS.rx_height_m)
-        self.rx_spin.setSuffix(" m")
-        self.rx_spin.setToolTip(tr("Height of the phone or router above the ground: 1.5 m for a phone in the hand, "
-                                   "5-10 m for a router antenna on a pole."))
-        self.threshold_spin = QDoubleSpinBox()
-        self.threshold_spin.setObjectName("thresholdSpin")
-        self.threshold_spin.setRange(-160.0, -40.0)
-        self.threshold_spin.setDecimals(0)
-        self.threshold_spin.setValue(DEFAULTS.threshold_dbm)
-        self.threshold_spin.setSuffix(" dBm")
-        self.threshold_spin.setToolTip(tr("Weakest signal that still counts as coverage. About -100 dBm is good, "
-                                          "-110 dBm is the edge of coverage, -120 dBm is practically no signal."))
-        self.radius_spin = QDoubleSpinBox()
-        self.radius_spin.setObjectName("radiusSpin")
-        self.radius_spin.setRange(0.0, 200000.0)
-        self.radius_spin.setDecimals(0)
-        self.radius_spin.setSingleStep(1000.0)
-        self.radius_spin.setValue(DEFAULTS.max_radius_m)
-        self.radius_spin.setSuffix(" m")
-        self.radius_spin.setToolTip(tr("How far from each tower to compute. Farther places get no value (nodata). "
-                                       "30 km suits rural 4G on 900 MHz; a smaller radius is faster."))
-        self.k_spin = QDoubleSpinBox()
-        self.k_spin.setObjectName("kFactorSpin")
-        self.k_spin.setRange(0.1, 10.0)
-        self.k_spin.setDecimals(4)
-        self.k_spin.setSingleStep(0.1)
-        self.k_spin.setValue(round(DEFAULTS.k_factor, 4))
-        self.k_spin.setToolTip(tr("How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the "
-                                  "normal atmosphere; a smaller value makes the earth 'bulge' more."))
+        self.rx_spin = spin_box("rxHeightSpin", 0.0, 100.0, DEFAULTS.rx_height_m, 1, " m", tr(
+            "Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router "
+            "antenna on a pole."))
+        self.threshold_spin = spin_box("thresholdSpin", -160.0, -40.0, DEFAULTS.threshold_dbm, 0, " dBm", tr(
+            "Weakest signal that still counts as coverage. About -100 dBm is good, -110 dBm is the edge of coverage, "
+            "-120 dBm is practically no signal."))
+        self.radius_spin = spin_box("radiusSpin", 0.0, 200000.0, DEFAULTS.max_radius_m, 0, " m", tr(
+            "How far from each tower to compute. Farther places get no value (nodata). 30 km suits rural 4G on "
+            "900 MHz; a smaller radius is faster."), step=1000.0)
+        self.k_spin = spin_box("kFactorSpin", 0.1, 10.0, round(DEFAULTS.k_factor, 4), 4, tip=tr(
+            "How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a "
+            "smaller value makes the earth 'bulge' more."), step=0.1)
         self.resolution_combo = QComboBox()
         self.resolution_combo.setObjectName("resolutionCombo")
         self.resolution_combo.addItem(tr("Fast"), "fast")
@@ -196,14 +163,9 @@ class CoveragePage(QWidget):
                                             "12 dB just behind sharp ridges (1 % of cells). Fine uses every 2nd "
                                             "cell: 0.45 dB on average. Exact follows every DEM cell: the "
                                             "reference, the slowest."))
-        self.loss_spin = QDoubleSpinBox()
-        self.loss_spin.setObjectName("extraLossSpin")
-        self.loss_spin.setRange(0.0, 60.0)
-        self.loss_spin.setSingleStep(1.0)
-        self.loss_spin.setValue(DEFAULTS.clutter_margin_db)
-        self.loss_spin.setSuffix(" dB")
-        self.loss_spin.setToolTip(tr("Extra loss for what the terrain model does not see: forest canopy (10-20 dB "
-                                     "in Kalimantan's forest), buildings, the user's body. 0 = terrain only."))
+        self.loss_spin = spin_box("extraLossSpin", 0.0, 60.0, DEFAULTS.clutter_margin_db, 2, " dB", tr(
+            "Extra loss for what the terrain model does not see: forest canopy (10-20 dB in Kalimantan's forest), "
+            "buildings, the user's body. 0 = terrain only."), step=1.0)
         self.quantity_combo = QComboBox()
         self.quantity_combo.setObjectName("quantityCombo")
         self.quantity_combo.addItems(quantity_labels())
@@ -223,27 +185,17 @@ class CoveragePage(QWidget):
         pform.addRow(tr("Clutter / foliage margin"), self.loss_spin)
         pform.addRow(tr("Signal quantity"), self.quantity_combo)
         pform.addRow(self.server_check)
-        buttons = FlowLayout()
-        self.compute_button = QPushButton(tr("Compute coverage"))
-        self.compute_button.setObjectName("computeCoverageButton")
-        self.compute_button.setToolTip(tr("Computes the coverage in the background; you can keep using the map."))
-        self.compute_button.clicked.connect(self.compute_coverage)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setObjectName("cancelCoverageButton")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.setToolTip(tr("Stops the running computation; nothing is added."))
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons.addWidget(self.compute_button)
-        buttons.addWidget(self.cancel_button)
-        pform.addRow(buttons)
+        self.compute_button = button("computeCoverageButton", tr("Compute coverage"), self.compute_coverage, tr(
+            "Computes the coverage in the background; you can keep using the map."))
+        self.cancel_button = button("cancelCoverageButton", tr("Cancel"), self.cancel, tr(
+            "Stops the running computation; nothing is added."), enabled=False)
+        pform.addRow(button_row(self.compute_button, self.cancel_button))
         self.progress = QProgressBar()
         self.progress.setObjectName("coverageProgress")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         pform.addRow(self.progress)
-        self.status_label = QLabel("")
-        self.status_label.setObjectName("coverageStatus")
-        self.status_label.setWordWrap(True)
+        self.status_label = note_label("coverageStatus")
         pform.addRow(self.status_label)
         self.runner.progress, self.runner.status = self.progress, self.status_label
         layout.addWidget(params)
@@ -251,17 +203,11 @@ class CoveragePage(QWidget):
         # villages -------------------------------------------------------------------------------------------
         villages = QGroupBox(tr("Blank-spot villages"))
         vform = QFormLayout(villages)
-        self.coverage_combo = QgsMapLayerComboBox()
-        self.coverage_combo.setObjectName("coverageRasterCombo")
-        self.coverage_combo.setFilters(layer_filters(LayerFilter.RasterLayer))
-        self.coverage_combo.setAllowEmptyLayer(True)
+        self.coverage_combo = layer_combo("coverageRasterCombo", LayerFilter.RasterLayer, tip=tr(
+            "The coverage raster to classify the villages with (set automatically after 'Compute coverage')."))
         self.coverage_combo.setLayer(None)
-        self.coverage_combo.setToolTip(tr("The coverage raster to classify the villages with (set automatically "
-                                          "after 'Compute coverage')."))
         vform.addRow(tr("Coverage raster"), self.coverage_combo)
-        self.classify_button = QPushButton(tr("Classify villages"))
-        self.classify_button.setObjectName("classifyButton")
-        self.classify_button.clicked.connect(self.classify_villages)
+        self.classify_button = button("classifyButton", tr("Classify villages"), self.classify_villages)
         vform.addRow(self.classify_button)
         layout.addWidget(villages)
 
@@ -538,11 +484,7 @@ class CoveragePage(QWidget):
         if self.canvas is None:
             return
         if self._marker is None:
-            self._marker = QgsVertexMarker(self.canvas)
-            self._marker.setIconType(QgsVertexMarker.IconType.ICON_CROSS)
-            self._marker.setColor(QColor("#d7191c"))
-            self._marker.setPenWidth(2)
-            self._marker.setIconSize(12)
+            self._marker = cross_marker(self.canvas, "#d7191c", 12)
         self._marker.setCenter(canvas_point)
         if self._band is None:
             self._band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.LineGeometry)

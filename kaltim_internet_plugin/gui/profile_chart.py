@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from qgis.PyQt.QtCore import QPointF, QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
-from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
 from ..i18n import tr
+from .charts import PaintedChart
 
 TERRAIN = QColor("#a6761d")
 LOS = QColor("#2166ac")
@@ -42,8 +42,11 @@ def nice_ticks(lo: float, hi: float, n: int = 5) -> list:
     return ticks
 
 
-class ProfileChart(QWidget):
+class ProfileChart(PaintedChart):
     """Site -> point terrain profile with line of sight and first Fresnel zone, axes in km / m and a legend."""
+
+    SIZE = (360, 240)
+    MIN_HEIGHT = 220
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -51,8 +54,6 @@ class ProfileChart(QWidget):
         self.title = ""
         self.threshold: Optional[float] = None
         self.empty_text = tr("Click the map with 'Signal at point' to see the terrain profile.")
-        self.setMinimumHeight(220)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_profile(self, profile: Optional[dict], title: str = "", threshold: Optional[float] = None) -> None:
         self._profile = profile
@@ -90,17 +91,6 @@ class ProfileChart(QWidget):
             if self.threshold is not None:
                 labels.append(tr("Threshold"))
         return labels
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(360, 240)
-
-    def paintEvent(self, event):  # noqa: N802
-        p = QPainter(self)
-        try:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._paint(p)
-        finally:
-            p.end()
 
     def _paint(self, p: QPainter) -> None:
         rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
@@ -175,12 +165,7 @@ class ProfileChart(QWidget):
 
         # grid and tick labels
         grid_pen = QPen(self.palette().mid().color(), 0.5, Qt.PenStyle.DotLine)
-        for t in yticks:
-            p.setPen(grid_pen)
-            p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)))
-            p.setPen(text_pen)
-            p.drawText(QRectF(plot.left() - ylab_w - 2, py(t) - lh / 2, ylab_w - 2, lh),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{t:.0f}")
+        self._y_axis(p, plot, py, yticks, ylab_w, lh, grid_pen, text_pen)
         xaxis = plot if signal is None else splot
         for t in nice_ticks(0.0, xmax, 6):
             p.setPen(grid_pen)
@@ -250,6 +235,16 @@ class ProfileChart(QWidget):
         pad = max((hi - lo) * 0.08, 3.0)
         return lo - pad, hi + pad
 
+    @staticmethod
+    def _y_axis(p: QPainter, plot: QRectF, py, ticks, ylab_w, lh, grid_pen, text_pen) -> None:
+        """Horizontal grid lines at ``ticks`` and their whole-number labels left of ``plot``."""
+        for t in ticks:
+            p.setPen(grid_pen)
+            p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)))
+            p.setPen(text_pen)
+            p.drawText(QRectF(plot.left() - ylab_w - 2, py(t) - lh / 2, ylab_w - 2, lh),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{t:.0f}")
+
     def _paint_signal(self, p: QPainter, plot: QRectF, px, signal, ticks, ylab_w, lh, grid_pen, text_pen) -> None:
         """The lower panel: received power along the path, P.526 (solid) and ITM (dashed), and the threshold."""
         lo, hi = signal
@@ -257,12 +252,7 @@ class ProfileChart(QWidget):
         def py(yv):
             return plot.bottom() - plot.height() * (yv - lo) / (hi - lo)
 
-        for t in ticks:
-            p.setPen(grid_pen)
-            p.drawLine(QPointF(plot.left(), py(t)), QPointF(plot.right(), py(t)))
-            p.setPen(text_pen)
-            p.drawText(QRectF(plot.left() - ylab_w - 2, py(t) - lh / 2, ylab_w - 2, lh),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{t:.0f}")
+        self._y_axis(p, plot, py, ticks, ylab_w, lh, grid_pen, text_pen)
         p.save()
         p.translate(plot.left() - ylab_w - lh * 0.5 - 2, plot.center().y())
         p.rotate(-90)

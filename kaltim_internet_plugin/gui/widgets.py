@@ -46,14 +46,16 @@ def layer_combo(name: str, *filters, tip: str = "") -> QgsMapLayerComboBox:
     return widget
 
 
-def spin_box(name: str, low, high, value, decimals=None, suffix: str = "", tip: str = ""):
+def spin_box(name: str, low, high, value, decimals=None, suffix: str = "", tip: str = "", step=None):
     """A number box named ``name`` from ``low`` to ``high`` showing ``value``: whole numbers (QSpinBox), or with
-    ``decimals`` places (QDoubleSpinBox)."""
+    ``decimals`` places (QDoubleSpinBox); ``step`` for the arrows."""
     widget = QSpinBox() if decimals is None else QDoubleSpinBox()
     widget.setObjectName(name)
     widget.setRange(low, high)
     if decimals is not None:
         widget.setDecimals(decimals)
+    if step is not None:
+        widget.setSingleStep(step)
     widget.setValue(value)
     if suffix:
         widget.setSuffix(suffix)
