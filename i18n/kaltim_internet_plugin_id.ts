@@ -940,18 +940,6 @@
       <translation>Site dan medan</translation>
     </message>
     <message>
-      <source>The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and eirp_dbm; missing values use the usual values of the site's technology.</source>
-      <translation>Menara (titik, CRS apa pun). Tinggi antena, frekuensi dan daya dibaca dari height_m, freq_mhz dan eirp_dbm; nilai yang kosong memakai nilai umum teknologi site tersebut.</translation>
-    </message>
-    <message>
-      <source>The elevation model (heights in metres). Hills block the signal. The result is a raster on the same grid.</source>
-      <translation>Model ketinggian (tinggi dalam meter). Bukit menghalangi sinyal. Hasilnya berupa raster pada grid yang sama.</translation>
-    </message>
-    <message>
-      <source>Optional: a land-cover raster in ESA WorldCover classes. Each cell's class gives the clutter loss at the receiver height (ITU-R P.452 §4.5: tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the flat foliage margin, which stays where the land cover has no class. Empty: the flat margin everywhere.</source>
-      <translation>Opsional: raster tutupan lahan dengan kelas ESA WorldCover. Kelas tiap sel menentukan redaman clutter pada tinggi penerima (ITU-R P.452 §4.5: tutupan pohon sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m) sebagai pengganti margin vegetasi datar, yang tetap dipakai di sel tanpa kelas. Kosong: margin datar di mana-mana.</translation>
-    </message>
-    <message>
       <source>Sites</source>
       <translation>Menara</translation>
     </message>
@@ -982,10 +970,6 @@
     <message>
       <source>How far from each tower to compute. Farther places get no value (nodata). 30 km suits rural 4G on 900 MHz; a smaller radius is faster.</source>
       <translation>Seberapa jauh dari setiap menara yang dihitung. Tempat yang lebih jauh tidak mendapat nilai (nodata). 30 km cocok untuk 4G pedesaan di 900 MHz; radius yang lebih kecil lebih cepat.</translation>
-    </message>
-    <message>
-      <source>How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a smaller value makes the earth 'bulge' more.</source>
-      <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
     </message>
     <message>
       <source>Fast</source>
@@ -1068,10 +1052,6 @@
       <translation>Desa blank spot</translation>
     </message>
     <message>
-      <source>The coverage raster to classify the villages with (set automatically after 'Compute coverage').</source>
-      <translation>Raster cakupan untuk mengklasifikasi desa (terisi otomatis setelah 'Hitung cakupan').</translation>
-    </message>
-    <message>
       <source>Coverage raster</source>
       <translation>Raster cakupan</translation>
     </message>
@@ -1114,6 +1094,26 @@
     <message>
       <source>below the threshold</source>
       <translation>di bawah ambang</translation>
+    </message>
+    <message>
+      <source>The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and eirp_dbm; missing values use the usual values of the site's technology.</source>
+      <translation>Menara (titik, CRS apa pun). Tinggi antena, frekuensi dan daya dibaca dari height_m, freq_mhz dan eirp_dbm; nilai yang kosong memakai nilai umum teknologi site tersebut.</translation>
+    </message>
+    <message>
+      <source>The elevation model (heights in metres). Hills block the signal. The result is a raster on the same grid.</source>
+      <translation>Model ketinggian (tinggi dalam meter). Bukit menghalangi sinyal. Hasilnya berupa raster pada grid yang sama.</translation>
+    </message>
+    <message>
+      <source>Optional: a land-cover raster in ESA WorldCover classes. Each cell's class gives the clutter loss at the receiver height (ITU-R P.452 §4.5: tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the flat foliage margin, which stays where the land cover has no class. Empty: the flat margin everywhere.</source>
+      <translation>Opsional: raster tutupan lahan dengan kelas ESA WorldCover. Kelas tiap sel menentukan redaman clutter pada tinggi penerima (ITU-R P.452 §4.5: tutupan pohon sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m) sebagai pengganti margin vegetasi datar, yang tetap dipakai di sel tanpa kelas. Kosong: margin datar di mana-mana.</translation>
+    </message>
+    <message>
+      <source>How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a smaller value makes the earth 'bulge' more.</source>
+      <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
+    </message>
+    <message>
+      <source>The coverage raster to classify the villages with (set automatically after 'Compute coverage').</source>
+      <translation>Raster cakupan untuk mengklasifikasi desa (terisi otomatis setelah 'Hitung cakupan').</translation>
     </message>
     <message>
       <source>Site</source>
