@@ -54,13 +54,16 @@ import math
 import os
 import shutil
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 from osgeo import gdal, osr
 
 from . import propagation as prop
+from .definitions import RaySpacing
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
 # the code below works with and without exceptions enabled.
@@ -277,10 +280,16 @@ class _Template:
 
 
 _TEMPLATES = {}
+_LOCK = threading.Lock()
 
 
-def _ray_steps(ray_step_cells):
-    """(angular spacing at the radius, radial sample step), both in cells."""
+def _ray_steps(ray_step_cells, cell_m=None):
+    """(angular spacing at the radius, radial sample step), both in cells.  A :class:`.definitions.RaySpacing`
+    (metres: the 'fast' and 'fine' resolutions) is turned into cells of ``cell_m`` metres (at least one)."""
+    if isinstance(ray_step_cells, RaySpacing):
+        if cell_m is None:
+            raise CoverageError("A ray spacing in metres needs the DEM's cell size.")
+        ray_step_cells = ray_step_cells.cells(cell_m)
     if isinstance(ray_step_cells, (tuple, list)):
         a, r = ray_step_cells
     else:
@@ -292,12 +301,15 @@ def _ray_steps(ray_step_cells):
 
 
 def _template(radius, px, py, ray_step_cells):
-    key = (float(radius), float(px), float(py), _ray_steps(ray_step_cells))
-    t = _TEMPLATES.get(key)
-    if t is None:
-        if len(_TEMPLATES) >= 4:
-            _TEMPLATES.clear()
-        t = _TEMPLATES[key] = _Template(radius, px, py, ray_step_cells)
+    steps = _ray_steps(ray_step_cells, min(px, py))
+    key = (float(radius), float(px), float(py), steps)
+    with _LOCK:  # sites run on a thread pool: one template per key, built once
+        t = _TEMPLATES.get(key)
+        if t is None:
+            if len(_TEMPLATES) >= 4:
+                _TEMPLATES.clear()
+            t = _TEMPLATES[key] = _Template(radius, px, py, steps)
+            t.rays()
     return t
 
 
@@ -370,7 +382,8 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     n_range = int(in_range.sum()) if clipped else T.n_inside
     has_invalid = bool(invalid.any())
     n_nodata = int((in_range & invalid).sum()) if has_invalid else 0
-    WORK_COUNTER["sites_computed"] += 1
+    with _LOCK:
+        WORK_COUNTER["sites_computed"] += 1
     if n_range == n_nodata:
         return np.full((ys, xs), np.nan, dtype=np.float32), (c0, r0), n_range, n_nodata
     ins = (in_range & ~invalid) if has_invalid else in_range
@@ -454,7 +467,8 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     if clutter is not None and model != "los":
         # clutter at the receiver, per cell from the land cover (core.clutter; the flat margin where it has no class)
         out -= clutter.loss_window(c0, r0, xs, ys, site.freq_mhz)
-    WORK_COUNTER["cells_computed"] += n_range - n_nodata
+    with _LOCK:
+        WORK_COUNTER["cells_computed"] += n_range - n_nodata
     return out, (c0, r0), n_range, n_nodata
 
 
@@ -480,6 +494,58 @@ def compute_site_window(ds, site, model="p526", rx_height=1.5, max_radius_m=3000
 
 
 # --------------------------------------------------------------------------- composite
+
+def _thread_count(threads):
+    if threads is None:
+        env = os.environ.get("KALTIM_COVERAGE_THREADS", "").strip()
+        threads = int(env) if env.isdigit() else 0
+        if threads <= 0:
+            try:
+                threads = len(os.sched_getaffinity(0))
+            except (AttributeError, OSError):
+                threads = os.cpu_count() or 1
+    return max(1, int(threads))
+
+
+def _site_results(dem_path, ds, order, threads, is_canceled, *args):
+    """Yield ``(k, site, _compute_site(...))`` for the sites of ``order`` in that order, computed on a pool of
+    ``threads`` (each thread opens its own handle on the DEM: GDAL datasets are not shared between threads).
+    At most 2 x threads sites are in flight, so memory stays bounded; ``is_canceled`` is polled before each
+    site is composited (sites already in flight are dropped)."""
+    n = len(order)
+
+    def canceled(k):
+        if is_canceled is not None and is_canceled():
+            raise CoverageCanceled(f"Coverage computation canceled after {k} of {n} sites.")
+
+    threads = min(_thread_count(threads), n)
+    if threads <= 1:
+        for k, site in enumerate(order):
+            canceled(k)
+            yield k, site, _compute_site(ds, site, *args)
+        return
+    local = threading.local()
+
+    def work(site):
+        h = getattr(local, "ds", None)
+        if h is None:
+            h = local.ds = _open(dem_path)
+        return _compute_site(h, site, *args)
+
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kaltim-coverage")
+    pending = []
+    try:
+        nxt = 0
+        for k, site in enumerate(order):
+            canceled(k)
+            while nxt < n and nxt < k + 2 * threads:
+                pending.append(pool.submit(work, order[nxt]))
+                nxt += 1
+            yield k, site, pending.pop(0).result()
+    finally:
+        for f in pending:
+            f.cancel()
+        pool.shutdown(wait=True)
 
 def _morton_key(ix, iy):
     key = 0
@@ -543,7 +609,7 @@ def _finalise(work_path, final_path, predictor):
 def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=-110.0,
                  max_radius_m=30000.0, k_factor=4.0 / 3.0, server_path=None, count_path=None,
                  progress=None, is_canceled=None, environment="rural", empirical_correction=False,
-                 ray_step_cells=1.0, clutter=None):
+                 ray_step_cells=1.0, clutter=None, threads=None):
     """Composite coverage of ``sites`` on the grid of ``dem_path``.
 
     Output ``out_path``: float32 GeoTIFF, same size / geotransform /
@@ -558,6 +624,9 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     ``progress(pct)`` is called with 0..100; ``is_canceled()`` is polled
     before each site and raises :class:`CoverageCanceled` (no output kept).
     ``clutter``: a :class:`.clutter.ClutterGrid` (land-cover clutter per cell), None for none.
+    ``threads``: sites computed at once on a thread pool (numpy and GDAL release the GIL), each thread with its
+    own handle on the DEM; None = every core (or ``KALTIM_COVERAGE_THREADS``).  The sites are composited in
+    one thread in a fixed order, so the output does not depend on it.
 
     Returns a stats dict: sites_total, sites_computed, sites_skipped (ids of
     sites outside the DEM), cells_computed, dem_nodata_cells_in_range,
@@ -614,7 +683,7 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             "KALTIM_K_FACTOR": str(k_factor),
             "KALTIM_RX_HEIGHT_M": str(rx_height),
             "KALTIM_THRESHOLD_DBM": str(threshold_dbm),
-            "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells)),
+            "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells, min(gt[1], -gt[5]))),
         })
         mb.SetDescription("sites in line of sight" if model == "los" else "best signal (dBm)")
         srv = cnt = None
@@ -626,13 +695,15 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             cnt.GetRasterBand(1).SetDescription("sites above threshold")
         if progress:
             progress(0.0)
-        for k, site in enumerate(order):
-            if is_canceled is not None and is_canceled():
-                raise CoverageCanceled(f"Coverage computation canceled after {k} of {len(order)} sites.")
-            arr, off, n_rng, n_nd = _compute_site(ds, site, model, rx_height, radius, k_factor, environment,
-                                                  empirical_correction, ray_step_cells, clutter)
+        for k, site, (arr, off, n_rng, n_nd) in _site_results(dem_path, ds, order, threads, is_canceled, model,
+                                                               rx_height, radius, k_factor, environment,
+                                                               empirical_correction, ray_step_cells):
             if arr is None:
                 continue
+            if clutter is not None and model != "los":
+                # clutter at the receiver, per cell from the land cover (core.clutter), here in the compositing
+                # thread: the land-cover dataset is not shared between threads
+                arr -= clutter.loss_window(off[0], off[1], arr.shape[1], arr.shape[0], site.freq_mhz)
             xoff, yoff = off
             ys, xs = arr.shape
             valid = np.isfinite(arr)

@@ -16,9 +16,31 @@ QUANTITIES = ("total", "rsrp_10mhz", "rsrp_20mhz")
 QUANTITY_OFFSETS_DB = {"total": 0.0, "rsrp_10mhz": 27.78, "rsrp_20mhz": 30.79}
 DEFAULT_QUANTITY = "rsrp_10mhz"
 
-# resolution of the p526 ray engine: (angular spacing at the radius, radial sample step) in DEM cells
+
+
+class RaySpacing(tuple):
+    """(angular spacing at the radius, radial sample step) of the p526 ray engine in METRES, not DEM cells: the
+    coverage engine turns it into cells of the DEM it reads (never below one cell), so the ray work of a site
+    does not grow with the DEM's resolution (issue 18 item 4).  A plain number or (a, r) pair is in cells."""
+
+    def __new__(cls, angular_m: float, radial_m: float):
+        return super().__new__(cls, (float(angular_m), float(radial_m)))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    def cells(self, cell_m: float) -> tuple:
+        """The spacing in cells of ``cell_m`` metres, at least one cell."""
+        return tuple(max(1.0, round(v / float(cell_m), 6)) for v in self)
+
+    def __repr__(self):
+        return "RaySpacing({:g} m, {:g} m)".format(*self)
+
+
+# resolution of the p526 ray engine: (angular spacing at the radius, radial sample step); 'exact' one DEM cell,
+# 'fast' and 'fine' in metres (4 and 2 cells of a 90 m DEM; 12 and 6 cells of a 30 m one)
 RESOLUTIONS = ("exact", "fast", "fine")
-RAY_STEPS = {"exact": 1.0, "fast": (4.0, 4.0), "fine": (2.0, 2.0)}
+RAY_STEPS = {"exact": 1.0, "fast": RaySpacing(360.0, 360.0), "fine": RaySpacing(180.0, 180.0)}
 DEFAULT_RESOLUTION = "fast"
 
 # site selection methods (core.optimize.solve_mclp(method=...))
