@@ -233,6 +233,10 @@ class _Template:
         # are the highest of `sub` sub-samples around each sample (max-preserving), so crests between samples
         # still diffract; the terminals stand on the sample itself
         self.sub = max(1, int(math.ceil(rad_cells - 1e-9)))
+        # the loss is then refined onto every sub-sample (propagation.refine_rays): the cells interpolate between
+        # `n_out` samples `step_out` apart
+        self.n_out = (self.n - 1) * self.sub + 1
+        self.step_out = self.step / self.sub
         self.n_rays = max(8, int(math.ceil(2.0 * math.pi * radius / (min(px, py) * ang_cells))))
         # the loss is interpolated between rays onto `up` times as many angles: half a cell apart at the radius
         # for rays up to 2 cells apart, one cell apart from 4 cells (measured: finer adds < 0.02 dB there)
@@ -267,13 +271,14 @@ class _Template:
             fa *= np.float32(ru / (2.0 * math.pi))
             ri = np.rint(fa).astype(np.int32)
             ri %= np.int32(ru)
-            fs = self.dist / np.float32(self.step)
-            s0 = np.minimum(fs.astype(np.int32), np.int32(n - 1))
+            n_out = self.n_out
+            fs = self.dist / np.float32(self.step_out)
+            s0 = np.minimum(fs.astype(np.int32), np.int32(n_out - 1))
             self._rays = {
                 "d": d, "q0": (sub - 1) // 2,
                 "u0": u0.astype(np.int32), "v0": v0.astype(np.int32),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
-                "bi": ri * np.int32(n + 1) + s0,
+                "bi": ri * np.int32(n_out + 1) + s0,
                 "ws": np.clip(fs - s0, 0.0, 1.0),
             }
         return self._rays
@@ -427,33 +432,50 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         bot -= top
         bot *= fy
         bot += top  # (R, ne, sub) bilinear samples
-        if T.sub > 1:
+        sub = T.sub
+        if sub > 1:
             ground = np.ascontiguousarray(bot[:, :, ry["q0"]])
             obstacles = _crest_preserving(bot, ground)
         else:
             ground, obstacles = bot[:, :, 0], None
         ground[:, 0] = z[lr, lc]
         tx_amsl = z[lr, lc] + site.height_m
+        d_c = ry["d"][:ne]
         if model == "p526":
-            loss = prop.delta_bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz,
-                                              k_factor=k_factor, obstacles_m=obstacles)
+            res = prop.delta_bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                             obstacles_m=obstacles, return_horizon=sub > 1)
+            loss, corr, horizon = res if sub > 1 else (res, None, None)
         else:
-            loss = prop.bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
-                                        empirical_correction=empirical_correction, obstacles_m=obstacles)
+            res = prop.bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                       empirical_correction=empirical_correction, obstacles_m=obstacles,
+                                       return_horizon=sub > 1)
+            (loss, horizon), corr = (res if sub > 1 else (res, None)), None
+        if sub > 1 and ne >= 3:
+            # receivers at every sub-sample, obstacles from the coarse run (propagation.refine_rays)
+            nf = (ne - 1) * sub + 1
+            q0 = ry["q0"]
+            fine = bot.reshape(R, ne * sub)[:, q0:q0 + nf].copy()
+            fine[:, 0] = z[lr, lc]
+            loss = prop.refine_rays(d_c, obstacles if obstacles is not None else ground, horizon, corr, fine, sub,
+                                    tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                    corrected=model == "p526" or empirical_correction)
+        elif sub > 1:
+            loss = np.repeat(loss, sub, axis=1)[:, :(ne - 1) * sub + 1]
         # per (angle, sample): the loss and its step to the next sample, side by side (see _Template.rays), on
         # `up` angles per ray, linear between a ray and the next
         up = T.up
-        pair = np.empty((R * up, n + 1, 2), dtype=np.float32)
+        nl = loss.shape[1]
+        pair = np.empty((R * up, T.n_out + 1, 2), dtype=np.float32)
         val = pair[:, :, 0]
         if up > 1:
-            val[:, :ne] = np.repeat(loss, up, axis=0)
+            val[:, :nl] = np.repeat(loss, up, axis=0)
             nxt = np.roll(loss, -1, axis=0)
             nxt -= loss
             for q in range(1, up):
-                val[q::up, :ne] += nxt * np.float32(q / up)
+                val[q::up, :nl] += nxt * np.float32(q / up)
         else:
-            val[:, :ne] = loss
-        val[:, ne:] = val[:, ne - 1:ne]
+            val[:, :nl] = loss
+        val[:, nl:] = val[:, nl - 1:nl]
         np.subtract(val[:, 1:], val[:, :-1], out=pair[:, :-1, 1])
         pair[:, -1, 1] = 0.0
         c = pair.reshape(-1, 2).view(np.float64)[:, 0].take(ry["bi"][win]).view(np.float32).reshape(ys, xs, 2)
