@@ -179,9 +179,12 @@ def make_sites(n, nx, ny, cell, seed=1, x0=400000.0, y0=9900000.0, margin=0.05):
 
 
 def _steps(text):
-    """'fast' / 'fine' / 'exact' (the plugin's resolutions, fast and fine in metres) or 'a,r' in cells."""
+    """'fast' / 'fine' / 'exact' (the plugin's resolutions, fast and fine in metres), 'a,r m' in metres or 'a,r' in
+    cells."""
     if str(text).strip() in RAY_STEPS:
         return RAY_STEPS[str(text).strip()]
+    if str(text).strip().endswith("m"):  # 'a,r m': metres
+        return RaySpacing(*(float(p) for p in str(text).strip()[:-1].split(",")))
     parts = [float(p) for p in str(text).split(",")]
     return parts[0] if len(parts) == 1 else (parts[0], parts[1])
 

@@ -18,13 +18,17 @@ Models
   only when asked by name; ``empirical_correction=True`` adds the P.526
   correction to it).  Rays are
   cast from the site every ``a`` cells of arc at ``max_radius_m`` and sampled
-  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``; with
-  ``r > 1`` the ray is also sub-sampled every cell and each sample's obstacle
-  height is raised to the highest crest in its window (crest-preserving), the
-  terminals standing on the sample itself.  The
-  diffraction loss is interpolated between rays (onto angles 0.5-1 cell
-  apart) and between the two samples around each cell's distance (see
-  :meth:`_Template.rays`); FSPL uses the exact cell distance.
+  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``, or a
+  :class:`.definitions.RaySpacing` in metres (the 'fast' and 'fine'
+  resolutions), turned into cells of the DEM; with ``r > 1`` the ray is also
+  sub-sampled every cell and each sample's obstacle height is raised to the
+  highest crest in its window (crest-preserving), the terminals standing on
+  the sample itself, and the loss is then refined onto receivers about
+  ``REFINE_STEP_M`` (90 m) apart along the ray
+  (:func:`.propagation.refine_rays`).  The diffraction loss is interpolated
+  between rays (onto angles 0.5-1 cell apart) and between the two receivers
+  around each cell's distance (see :meth:`_Template.rays`); FSPL uses the
+  exact cell distance.
 * ``hata`` : Okumura-Hata / COST-231 (terrain ignored, d clamped >= 100 m).
 
 DEM nodata cells are "unknown": they are output as nodata.  Along the
@@ -39,7 +43,12 @@ Performance and accuracy: see docs/guide/coverage.md (figures of the latest
 ``make bench``).  The Bullington work is O(rays x samples^2), so it falls with
 the cube of the step; the complete method does about three times the work of
 the uncorrected Bullington (a second O(n^2) pass for the obstruction of the
-straight line, plus O(n) smooth-earth terms).
+straight line, plus O(n) smooth-earth terms).  With the spacing in metres the
+ray work of a site does not grow with the DEM's resolution; the per-cell work
+(reading the window, free-space loss, clutter, compositing) does, like the
+viewshed's.  :func:`run_coverage` computes the sites on a thread pool (every
+core; numpy and GDAL release the GIL), each thread with its own DEM handle, so
+the DEM may be a VRT of many tiles: only each site's window is read.
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it);
 the composite is written window by window to an uncompressed, sparse, tiled
@@ -233,10 +242,13 @@ class _Template:
         # are the highest of `sub` sub-samples around each sample (max-preserving), so crests between samples
         # still diffract; the terminals stand on the sample itself
         self.sub = max(1, int(math.ceil(rad_cells - 1e-9)))
-        # the loss is then refined onto every sub-sample (propagation.refine_rays): the cells interpolate between
-        # `n_out` samples `step_out` apart
-        self.n_out = (self.n - 1) * self.sub + 1
-        self.step_out = self.step / self.sub
+        # the loss is then refined onto receivers about REFINE_STEP_M apart (every `gap`-th sub-sample, `rsub` per
+        # step; propagation.refine_rays): the cells interpolate between `n_out` samples `step_out` apart
+        gap = max(1, int(round(REFINE_STEP_M / min(px, py))))
+        self.gap = gap if self.sub % gap == 0 else 1
+        self.rsub = self.sub // self.gap
+        self.n_out = (self.n - 1) * self.rsub + 1
+        self.step_out = self.step / self.rsub
         self.n_rays = max(8, int(math.ceil(2.0 * math.pi * radius / (min(px, py) * ang_cells))))
         # the loss is interpolated between rays onto `up` times as many angles: half a cell apart at the radius
         # for rays up to 2 cells apart, one cell apart from 4 cells (measured: finer adds < 0.02 dB there)
@@ -285,6 +297,9 @@ class _Template:
 
 
 _TEMPLATES = {}
+#: spacing of the refined receivers along a coarse ray (m): every cell of a 90 m DEM, every 3rd of a 30 m one, so the
+#: ray work of a site does not grow with the DEM's resolution (the free-space loss stays per cell)
+REFINE_STEP_M = 90.0
 _LOCK = threading.Lock()
 
 
@@ -443,24 +458,25 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         d_c = ry["d"][:ne]
         if model == "p526":
             res = prop.delta_bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
-                                             obstacles_m=obstacles, return_horizon=sub > 1)
-            loss, corr, horizon = res if sub > 1 else (res, None, None)
+                                             obstacles_m=obstacles, return_horizon=T.rsub > 1)
+            loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         else:
             res = prop.bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                        empirical_correction=empirical_correction, obstacles_m=obstacles,
-                                       return_horizon=sub > 1)
-            (loss, horizon), corr = (res if sub > 1 else (res, None)), None
-        if sub > 1 and ne >= 3:
-            # receivers at every sub-sample, obstacles from the coarse run (propagation.refine_rays)
-            nf = (ne - 1) * sub + 1
+                                       return_horizon=T.rsub > 1)
+            (loss, horizon), corr = (res if T.rsub > 1 else (res, None)), None
+        rsub = T.rsub
+        if rsub > 1 and ne >= 3:
+            # receivers at every `gap`-th sub-sample, obstacles from the coarse run (propagation.refine_rays)
+            nf = (ne - 1) * rsub + 1
             q0 = ry["q0"]
-            fine = bot.reshape(R, ne * sub)[:, q0:q0 + nf].copy()
+            fine = bot.reshape(R, ne * sub)[:, q0::T.gap][:, :nf].copy()
             fine[:, 0] = z[lr, lc]
-            loss = prop.refine_rays(d_c, obstacles if obstacles is not None else ground, horizon, corr, fine, sub,
+            loss = prop.refine_rays(d_c, obstacles if obstacles is not None else ground, horizon, corr, fine, rsub,
                                     tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                     corrected=model == "p526" or empirical_correction)
-        elif sub > 1:
-            loss = np.repeat(loss, sub, axis=1)[:, :(ne - 1) * sub + 1]
+        elif rsub > 1:
+            loss = np.repeat(loss, rsub, axis=1)[:, :(ne - 1) * rsub + 1]
         # per (angle, sample): the loss and its step to the next sample, side by side (see _Template.rays), on
         # `up` angles per ray, linear between a ray and the next
         up = T.up

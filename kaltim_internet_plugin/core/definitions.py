@@ -38,9 +38,10 @@ class RaySpacing(tuple):
 
 
 # resolution of the p526 ray engine: (angular spacing at the radius, radial sample step); 'exact' one DEM cell,
-# 'fast' and 'fine' in metres (4 and 2 cells of a 90 m DEM; 12 and 6 cells of a 30 m one)
+# 'fast' and 'fine' in metres (fast: rays 2 cells apart at the radius and samples every 4 cells of a 90 m DEM, 6 and
+# 12 cells of a 30 m one; fine: 2 and 2 cells of a 90 m DEM); both refine the loss onto receivers every 90 m
 RESOLUTIONS = ("exact", "fast", "fine")
-RAY_STEPS = {"exact": 1.0, "fast": RaySpacing(360.0, 360.0), "fine": RaySpacing(180.0, 180.0)}
+RAY_STEPS = {"exact": 1.0, "fast": RaySpacing(180.0, 360.0), "fine": RaySpacing(180.0, 180.0)}
 DEFAULT_RESOLUTION = "fast"
 
 # site selection methods (core.optimize.solve_mclp(method=...))

@@ -389,8 +389,9 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     receiver, the point that sets its receiver-side horizon (``horizon_c``) and the smooth-earth part of the
     complete method (``corr_c``, ``max(Lsph - Lbs, 0)``; None for the Bullington models).  A fine receiver at x,
     between coarse receivers k and k + 1, then takes: the transmitter-side horizon over every fine point before
-    it (a prefix maximum, exact); the receiver-side horizon over the ``2 sub`` fine points in front of it and the
-    horizon points of coarse receivers k and k + 1 (when their crest windows lie wholly before x); the Bullington
+    it (a prefix maximum, exact); the receiver-side horizon over the ``2 sub`` fine points in front of it, the
+    horizon points of coarse receivers k and k + 1 (when their crest windows lie wholly before x) and the point of
+    the transmitter-side horizon; the Bullington
     parameter from those (line of sight: the largest v of the candidate points below); the smooth-earth part
     interpolated linearly between k and k + 1.  ``fine_ground``: (R, (n - 1) sub + 1) ground heights at the fine
     samples (index 0 = the transmitter's ground).  ``corrected``: the Bullington correction on the fine loss
@@ -445,11 +446,15 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     curv_c = (dc * dc / (2.0 * re)).astype(f32)
     half = (sub // 2) * cf
     h_srim, h_los = horizon_c
-    for kk in (kf, kn):
-        a = np.take(h_srim, kk, axis=1).astype(np.intp)
-        da = dc.astype(f32)[a]
-        ha = np.take_along_axis(Oc, a, axis=1) - curv_c[a]
-        ok = (a >= 1) & (da + f32(half) < x)
+    hs, ds_ = np.take_along_axis(Hf, sarg, axis=1), x[sarg]  # the transmitter-side horizon point
+    for kk in (kf, kn, None):
+        if kk is None:  # the point of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow)
+            ha, da, ok = hs, ds_, sarg >= 1
+        else:
+            a = np.take(h_srim, kk, axis=1).astype(np.intp)
+            da = dc.astype(f32)[a]
+            ha = np.take_along_axis(Oc, a, axis=1) - curv_c[a]
+            ok = (a >= 1) & (da + f32(half) < x)
         with np.errstate(divide="ignore", invalid="ignore"):
             c = np.where(ok, (ha - hr) / (x - da), -np.inf).astype(f32)
         better = c > srim
@@ -469,7 +474,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
         # line-of-sight receivers: the larger v of the two horizon points
         los = stim < strj
         if los.any():
-            cands = [(np.take_along_axis(Hf, sarg, axis=1), x[sarg]), (hb, db_)]
+            cands = [(hs, ds_), (hb, db_)]
             for kk in (kf, kn):
                 a = np.take(h_los, kk, axis=1).astype(np.intp)
                 da = dc.astype(f32)[a]

@@ -381,10 +381,10 @@ def test_works_without_gdal_exceptions(dem, tmp_path):
     assert "ERR Cannot open DEM" in res.stdout
 
 
-@pytest.mark.parametrize("step, mean_db, p99_db", [((2, 2), 0.4, 3.0), ((4, 4), 1.0, 6.0)])
+@pytest.mark.parametrize("step, mean_db, p99_db", [((2, 2), 0.1, 1.0), ((2, 4), 0.3, 2.5), ((4, 4), 0.3, 2.5)])
 def test_coarse_rays_close_to_full_resolution(dem, step, mean_db, p99_db):
-    """'fine' (2, 2) and 'fast' (4, 4) stay close to the exact result cell by cell (bounds of the help text,
-    with margin)."""
+    """'fine' (2, 2 cells of this 90 m DEM), 'fast' (2, 4) and a coarser (4, 4) stay close to the exact result
+    cell by cell (measured 0.03 / 0.11 / 0.15 dB mean, p99 0.5 / 1.7 / 1.7 dB; bounds with margin)."""
     ds = gdal.Open(dem)
     s = _site("A", 200, 200)
     full, off = cov.compute_site_window(ds, s, "p526", max_radius_m=12000.0)
@@ -529,13 +529,13 @@ def test_resolutions_are_metres_not_cells(dem, tmp_path):
     from kaltim_internet_plugin.core.definitions import RAY_STEPS, RaySpacing
 
     fast, fine = RAY_STEPS["fast"], RAY_STEPS["fine"]
-    assert isinstance(fast, RaySpacing) and fast.cells(90.0) == (4.0, 4.0) and fine.cells(90.0) == (2.0, 2.0)
-    assert fast.cells(30.0) == (12.0, 12.0) and fine.cells(30.0) == (6.0, 6.0)
+    assert isinstance(fast, RaySpacing) and fast.cells(90.0) == (2.0, 4.0) and fine.cells(90.0) == (2.0, 2.0)
+    assert fast.cells(30.0) == (6.0, 12.0) and fine.cells(30.0) == (6.0, 6.0)
     assert fast.cells(500.0) == (1.0, 1.0)
     s = _site("A", 200, 200)
     ds = gdal.Open(dem)
     by_metres, _ = cov.compute_site_window(ds, s, "p526", max_radius_m=8000.0, ray_step_cells=fast)
-    by_cells, _ = cov.compute_site_window(ds, s, "p526", max_radius_m=8000.0, ray_step_cells=(4, 4))
+    by_cells, _ = cov.compute_site_window(ds, s, "p526", max_radius_m=8000.0, ray_step_cells=(2, 4))
     assert np.array_equal(by_metres, by_cells, equal_nan=True)
     out = tmp_path / "m.tif"
     cov.run_coverage(dem, [s], str(out), model="p526", max_radius_m=3000.0, ray_step_cells=fine)
@@ -544,3 +544,23 @@ def test_resolutions_are_metres_not_cells(dem, tmp_path):
     gdal.Translate(str(fine30), dem, xRes=30.0, yRes=30.0, resampleAlg="bilinear")
     cov.run_coverage(str(fine30), [s], str(out), model="p526", max_radius_m=3000.0, ray_step_cells=fine)
     assert gdal.Open(str(out)).GetMetadataItem("KALTIM_RAY_STEP_CELLS") == "6,6"
+
+
+def test_fast_error_on_ridges_is_two_sided_and_bounded(tmp_path):
+    """On ridge-heavy terrain (one-cell-sharp crests) the 'fast' raster differs from 'exact' both ways, without a
+    bias, and by less than 3.5 dB at 99 % of the cells (measured: p99 2.9 dB, signed mean -0.06 dB; before the
+    refinement onto every cell it was 12.5 dB, mostly optimistic)."""
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    from bench_coverage import write_ridge_dem
+
+    from kaltim_internet_plugin.core.definitions import RAY_STEPS
+
+    dem = write_ridge_dem(str(tmp_path / "ridges.tif"), 300, 300, 90.0, seed=5)
+    ds = gdal.Open(dem)
+    s = cov.Site("R", 400000.0 + 150.5 * 90.0, 9900000.0 - 150.5 * 90.0, 30.0, 900.0, 55.0)
+    exact, _ = cov.compute_site_window(ds, s, "p526", max_radius_m=12000.0)
+    fast, _ = cov.compute_site_window(ds, s, "p526", max_radius_m=12000.0, ray_step_cells=RAY_STEPS["fast"])
+    m = np.isfinite(exact)
+    e = fast[m] - exact[m]
+    assert np.percentile(np.abs(e), 99) < 3.5 and abs(e.mean()) < 0.2
+    assert (e > 1).mean() > 0.005 and (e < -1).mean() > 0.005  # both ways
