@@ -133,7 +133,7 @@ def oracle_run(tmp, cells=400, sites=3, radius=20000.0, size=500, cell=90.0, see
     profiles, raster_loss, probe_loss = [], [], []
     src = gdal.Open(dem)
     for s_ in site_list:
-        for name, step in (("exact", 1.0), ("fast", (4, 4))):
+        for name, step in (("exact", 1.0), ("fast", RAY_STEPS["fast"])):
             arr, (xo, yo) = cov.compute_site_window(src, s_, "p526", max_radius_m=radius, ray_step_cells=step)
             if name == "exact":
                 ex = (arr, xo, yo)
@@ -164,7 +164,8 @@ def oracle_run(tmp, cells=400, sites=3, radius=20000.0, size=500, cell=90.0, see
           "at 900 MHz, "
           f"radius {radius:.0f} m, {len(profiles)} random cells; pycraf {ref['pycraf_version']} P.452-16 L_d50")
     for label, ours in (("probe (scalar, same profile)", np.array(probe_loss)),
-                        ("raster exact (1,1)", raster_loss[:, 0]), ("raster fast (4,4)", raster_loss[:, 1])):
+                        ("raster exact (1,1)", raster_loss[:, 0]),
+                        ("raster fast " + _step_label(RAY_STEPS["fast"], cell), raster_loss[:, 1])):
         e = ours - L
         print(f"complete method {label:30s} vs pycraf: |diff| mean {np.abs(e).mean():.2f}, "
               f"p95 {np.percentile(np.abs(e), 95):.2f}, max {np.abs(e).max():.2f} dB (signed mean {e.mean():+.2f})")

@@ -431,36 +431,42 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     sarg[:, 1:] = arg[:, :-1]
     # receiver-side horizon: the fine points in front of the receiver ...
     srim = np.full((R, nf), -np.inf, dtype=f32)
-    hb = np.zeros((R, nf), dtype=f32)  # height and distance of the point that sets it
-    db_ = np.zeros((R, nf), dtype=f32)
-    for el in range(1, min(2 * sub, nf - 2) + 1):
-        c = np.full((R, nf), -np.inf, dtype=f32)
-        c[:, el + 1:] = (Hf[:, 1:nf - el] - hr[:, el + 1:]) / f32(el * cf)
-        better = c > srim
-        srim = np.where(better, c, srim)
-        hb = np.where(better, np.pad(Hf[:, :nf - el], ((0, 0), (el, 0))), hb)
-        db_ = np.where(better, x - f32(el * cf), db_)
-    # ... and the horizon points of the two coarse receivers around it, when their windows lie before it
+    tail = min(2 * sub, nf - 2)
+    for el in range(1, tail + 1):
+        c = Hf[:, 1:nf - el] - hr[:, el + 1:]
+        c *= f32(1.0 / (el * cf))
+        np.maximum(srim[:, el + 1:], c, out=srim[:, el + 1:])
+    # ... the horizon points of the two coarse receivers around it, when their windows lie before it, and the point
+    # of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow); points as (height, distance), flat
+    # frame, -inf height where not valid
     kf = cols // sub
     kn = np.minimum(kf + 1, ne - 1)
-    curv_c = (dc * dc / (2.0 * re)).astype(f32)
-    half = (sub // 2) * cf
+    dc32 = dc.astype(f32)
+    hc = (Oc - (dc * dc / (2.0 * re)).astype(f32)).ravel()
+    lim = x - f32((sub // 2) * cf)
+    rows_c = (np.arange(R, dtype=np.intp) * ne)[:, None]
     h_srim, h_los = horizon_c
-    hs, ds_ = np.take_along_axis(Hf, sarg, axis=1), x[sarg]  # the transmitter-side horizon point
-    for kk in (kf, kn, None):
-        if kk is None:  # the point of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow)
-            ha, da, ok = hs, ds_, sarg >= 1
-        else:
-            a = np.take(h_srim, kk, axis=1).astype(np.intp)
-            da = dc.astype(f32)[a]
-            ha = np.take_along_axis(Oc, a, axis=1) - curv_c[a]
-            ok = (a >= 1) & (da + f32(half) < x)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            c = np.where(ok, (ha - hr) / (x - da), -np.inf).astype(f32)
-        better = c > srim
-        srim = np.where(better, c, srim)
-        hb = np.where(better, ha, hb)
-        db_ = np.where(better, da, db_)
+
+    def coarse_point(h_idx, shift):
+        """The point of coarse receiver k (shift 0) or k + 1 (shift 1) for every fine receiver between k and k + 1."""
+        a = np.asarray(h_idx, dtype=np.intp)
+        if shift:
+            a = np.concatenate([a[:, 1:], a[:, -1:]], axis=1)
+        ha = hc[a + rows_c]
+        ha[a < 1] = -np.inf
+        ha = np.repeat(ha, sub, axis=1)[:, :nf]
+        da = np.repeat(dc32[a], sub, axis=1)[:, :nf]
+        ha[da >= lim] = -np.inf
+        return ha, da
+
+    hs = Hf.ravel()[sarg + (np.arange(R, dtype=np.intp) * nf)[:, None]]
+    hs[sarg < 1] = -np.inf
+    points = [(hs, x[sarg]), coarse_point(h_srim, 0), coarse_point(h_srim, 1)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for ha, da in points:
+            c = ha - hr
+            c /= x - da
+            np.maximum(srim, c, out=srim)
     strj = (hr - hts) / xs
     above = hr - hts
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -471,24 +477,28 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
         np.maximum(dbp, f32(1e-3), out=dbp)
         np.minimum(dbp, x - f32(1e-3), out=dbp)
         v = (stim * dbp - above * dbp / xs) * np.sqrt(f32(2.0) * x / (lam * dbp * (x - dbp)))
-        # line-of-sight receivers: the larger v of the two horizon points
+        # line-of-sight receivers: the largest v over the fine points in front, the transmitter-side horizon point
+        # and the coarse receivers' horizon points and points of largest v
         los = stim < strj
         if los.any():
-            cands = [(hs, ds_), (hb, db_)]
-            for kk in (kf, kn):
-                a = np.take(h_los, kk, axis=1).astype(np.intp)
-                da = dc.astype(f32)[a]
-                ok = (a >= 1) & (da + f32(half) < x)
-                cands.append((np.where(ok, np.take_along_axis(Oc, a, axis=1) - curv_c[a], -np.inf), da))
+            points += [coarse_point(h_los, 0), coarse_point(h_los, 1)]
             vl = np.full((R, nf), -np.inf, dtype=f32)
-            for hi, di in cands:
-                ok = (di > 0) & (di < x)
-                w = np.sqrt(f32(2.0) * x / (lam * np.where(ok, di, 1.0) * np.where(ok, x - di, 1.0)))
-                vl = np.maximum(vl, np.where(ok, (hi - hts - strj * di) * w, -np.inf))
-            for el in range(1, min(2 * sub, nf - 2) + 1):  # the fine points in front of the receiver
+            lam2 = f32(2.0) / lam
+            for ha, da in points:
+                gap = x - da
+                w = lam2 * x / (da * gap)
+                np.sqrt(w, out=w)
+                c = strj * da
+                np.subtract(ha - hts, c, out=c)
+                c *= w
+                c[~((da > 0) & (gap > 0))] = -np.inf
+                np.maximum(vl, c, out=vl)
+            for el in range(1, tail + 1):
                 di = x[el + 1:] - f32(el * cf)
-                w = np.sqrt(f32(2.0) * x[el + 1:] / (lam * di * f32(el * cf)))
-                vi = (Hf[:, 1:nf - el] - hts - strj[:, el + 1:] * di) * w
+                w = np.sqrt(lam2 * x[el + 1:] / (di * f32(el * cf)))
+                vi = strj[:, el + 1:] * di
+                np.subtract(Hf[:, 1:nf - el] - hts, vi, out=vi)
+                vi *= w
                 np.maximum(vl[:, el + 1:], vi, out=vl[:, el + 1:])
             v = np.where(los, vl, v)
     v[:, :2] = -np.inf
