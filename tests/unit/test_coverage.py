@@ -524,14 +524,17 @@ def test_a_vrt_of_tiles_gives_the_geotiff_result(dem, tmp_path):
 
 
 def test_resolutions_are_metres_not_cells(dem, tmp_path):
-    """'fast' and 'fine' are spacings in metres: 4 and 2 cells of this 90 m DEM, 12 and 6 cells of a 30 m one,
-    never below one cell; the raster records the cells it used."""
+    """'fast' and 'fine' are spacings in metres: (2, 4) and (2, 2) cells of this 90 m DEM, (6, 12) and (6, 6) of a
+    30 m one, never finer than (2, 4) and (2, 2) cells; the raster records the cells it used."""
     from kaltim_internet_plugin.core.definitions import RAY_STEPS, RaySpacing
 
     fast, fine = RAY_STEPS["fast"], RAY_STEPS["fine"]
     assert isinstance(fast, RaySpacing) and fast.cells(90.0) == (2.0, 4.0) and fine.cells(90.0) == (2.0, 2.0)
     assert fast.cells(30.0) == (6.0, 12.0) and fine.cells(30.0) == (6.0, 6.0)
-    assert fast.cells(500.0) == (1.0, 1.0)
+    assert fast.cells(250.0) == (2.0, 4.0) and fine.cells(250.0) == (2.0, 2.0)  # never finer than the cells say
+    import pickle
+
+    assert pickle.loads(pickle.dumps(fast)).cells(250.0) == (2.0, 4.0)
     s = _site("A", 200, 200)
     ds = gdal.Open(dem)
     by_metres, _ = cov.compute_site_window(ds, s, "p526", max_radius_m=8000.0, ray_step_cells=fast)
