@@ -16,10 +16,14 @@ BENCHES = [
      ["bench_coverage.py", "--terrain", "ridges", "--sites", "8", "--radius", "20000", "--size", "700",
       "--repeat", "1"]),
     ("Coverage: time per site at 30 m, fast vs gdal.ViewshedGenerate (issue 18)",
-     ["bench_coverage.py", "--cell", "30", "--size", "1500", "--sites", "4", "--radius", "20000",
-      "--resolutions", "fast=4,4", "--repeat", "1"]),
+     ["bench_coverage.py", "--cell", "30", "--size", "1500", "--sites", "8", "--radius", "20000",
+      "--resolutions", "fast", "--repeat", "1"]),
     ("Coverage: province scale, 1,000 sites, ~6,500 x 6,500 cells at 90 m (issue 3)", ["bench_coverage.py",
                                                                                       "--province"]),
+    ("Coverage: 3,000 sites over a province-sized 30 m DEM (12,000 x 12,000 cells = 360 km), p526 fast, 30 km "
+     "(issue 18; 150 sites measured, the rest extrapolated)",
+     ["bench_coverage.py", "--province", "--cell", "30", "--province-size", "12000", "--province-sites", "3000",
+      "--province-sample", "150", "--province-models", "p526"]),
     ("Site selection: exact MCLP vs spopt/PuLP+CBC (issue 4)", ["bench_optimize.py"]),
     ("What-if preview: one site vs a full coverage run (issue 9)", ["bench_whatif.py"]),
 ]

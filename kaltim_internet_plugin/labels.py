@@ -20,9 +20,9 @@ def quantity_labels() -> list:
 
 def resolution_labels() -> list:
     return [tr("Exact (a ray and a sample for every DEM cell; slow, the reference)"),
-            tr("Fast (rays and samples every 4 cells, ridge crests kept; ~1.1 dB mean difference from exact, up to "
-               "12 dB behind sharp ridges)"),
-            tr("Fine (rays and samples every 2 cells; ~0.45 dB mean difference from exact)")]
+            tr("Fast (rays 180 m apart, samples every 360 m, refined every 90 m; ~0.3 dB mean difference from "
+               "exact, p99 2.9 dB on sharp ridges)"),
+            tr("Fine (rays and samples 180 m apart; ~0.2 dB mean difference from exact)")]
 
 
 def preset_labels() -> list:

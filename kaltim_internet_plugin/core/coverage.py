@@ -18,13 +18,17 @@ Models
   only when asked by name; ``empirical_correction=True`` adds the P.526
   correction to it).  Rays are
   cast from the site every ``a`` cells of arc at ``max_radius_m`` and sampled
-  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``; with
-  ``r > 1`` the ray is also sub-sampled every cell and each sample's obstacle
-  height is raised to the highest crest in its window (crest-preserving), the
-  terminals standing on the sample itself.  The
-  diffraction loss is interpolated between rays (onto angles 0.5-1 cell
-  apart) and between the two samples around each cell's distance (see
-  :meth:`_Template.rays`); FSPL uses the exact cell distance.
+  every ``r`` cells (bilinear DEM values), ``ray_step_cells = (a, r)``, or a
+  :class:`.definitions.RaySpacing` in metres (the 'fast' and 'fine'
+  resolutions), turned into cells of the DEM; with ``r > 1`` the ray is also
+  sub-sampled every cell and each sample's obstacle height is raised to the
+  highest crest in its window (crest-preserving), the terminals standing on
+  the sample itself, and the loss is then refined onto receivers about
+  ``REFINE_STEP_M`` (90 m) apart along the ray
+  (:func:`.propagation.refine_rays`).  The diffraction loss is interpolated
+  between rays (onto angles 0.5-1 cell apart) and between the two receivers
+  around each cell's distance (see :meth:`_Template.rays`); FSPL uses the
+  exact cell distance.
 * ``hata`` : Okumura-Hata / COST-231 (terrain ignored, d clamped >= 100 m).
 * ``itm``  : the second opinion, Longley-Rice ITM 1.2.2 point-to-point (:mod:`.itm`: equatorial climate, medians)
   on the same rays as ``p526`` (its attenuation relative to free space in place of the diffraction loss); pure
@@ -42,7 +46,12 @@ Performance and accuracy: see docs/guide/coverage.md (figures of the latest
 ``make bench``).  The Bullington work is O(rays x samples^2), so it falls with
 the cube of the step; the complete method does about three times the work of
 the uncorrected Bullington (a second O(n^2) pass for the obstruction of the
-straight line, plus O(n) smooth-earth terms).
+straight line, plus O(n) smooth-earth terms).  With the spacing in metres the
+ray work of a site does not grow with the DEM's resolution; the per-cell work
+(reading the window, free-space loss, clutter, compositing) does, like the
+viewshed's.  :func:`run_coverage` computes the sites on a thread pool (every
+core; numpy and GDAL release the GIL), each thread with its own DEM handle, so
+the DEM may be a VRT of many tiles: only each site's window is read.
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it);
 the composite is written window by window to an uncompressed, sparse, tiled
@@ -57,7 +66,9 @@ import math
 import os
 import shutil
 import tempfile
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,6 +76,7 @@ from osgeo import gdal, osr
 
 from . import itm
 from . import propagation as prop
+from .definitions import RaySpacing
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
 # the code below works with and without exceptions enabled.
@@ -234,6 +246,13 @@ class _Template:
         # are the highest of `sub` sub-samples around each sample (max-preserving), so crests between samples
         # still diffract; the terminals stand on the sample itself
         self.sub = max(1, int(math.ceil(rad_cells - 1e-9)))
+        # the loss is then refined onto receivers about REFINE_STEP_M apart (every `gap`-th sub-sample, `rsub` per
+        # step; propagation.refine_rays): the cells interpolate between `n_out` samples `step_out` apart
+        gap = max(1, int(round(REFINE_STEP_M / min(px, py))))
+        self.gap = gap if self.sub % gap == 0 else 1
+        self.rsub = self.sub // self.gap
+        self.n_out = (self.n - 1) * self.rsub + 1
+        self.step_out = self.step / self.rsub
         self.n_rays = max(8, int(math.ceil(2.0 * math.pi * radius / (min(px, py) * ang_cells))))
         # the loss is interpolated between rays onto `up` times as many angles: half a cell apart at the radius
         # for rays up to 2 cells apart, one cell apart from 4 cells (measured: finer adds < 0.02 dB there)
@@ -268,23 +287,33 @@ class _Template:
             fa *= np.float32(ru / (2.0 * math.pi))
             ri = np.rint(fa).astype(np.int32)
             ri %= np.int32(ru)
-            fs = self.dist / np.float32(self.step)
-            s0 = np.minimum(fs.astype(np.int32), np.int32(n - 1))
+            n_out = self.n_out
+            fs = self.dist / np.float32(self.step_out)
+            s0 = np.minimum(fs.astype(np.int32), np.int32(n_out - 1))
             self._rays = {
                 "d": d, "q0": (sub - 1) // 2,
                 "u0": u0.astype(np.int32), "v0": v0.astype(np.int32),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
-                "bi": ri * np.int32(n + 1) + s0,
+                "bi": ri * np.int32(n_out + 1) + s0,
                 "ws": np.clip(fs - s0, 0.0, 1.0),
             }
         return self._rays
 
 
 _TEMPLATES = {}
+#: spacing of the refined receivers along a coarse ray (m): every cell of a 90 m DEM, every 3rd of a 30 m one, so the
+#: ray work of a site does not grow with the DEM's resolution (the free-space loss stays per cell)
+REFINE_STEP_M = 90.0
+_LOCK = threading.Lock()
 
 
-def _ray_steps(ray_step_cells):
-    """(angular spacing at the radius, radial sample step), both in cells."""
+def _ray_steps(ray_step_cells, cell_m=None):
+    """(angular spacing at the radius, radial sample step), both in cells.  A :class:`.definitions.RaySpacing`
+    (metres: the 'fast' and 'fine' resolutions) is turned into cells of ``cell_m`` metres (at least one)."""
+    if isinstance(ray_step_cells, RaySpacing):
+        if cell_m is None:
+            raise CoverageError("A ray spacing in metres needs the DEM's cell size.")
+        ray_step_cells = ray_step_cells.cells(cell_m)
     if isinstance(ray_step_cells, (tuple, list)):
         a, r = ray_step_cells
     else:
@@ -296,12 +325,15 @@ def _ray_steps(ray_step_cells):
 
 
 def _template(radius, px, py, ray_step_cells):
-    key = (float(radius), float(px), float(py), _ray_steps(ray_step_cells))
-    t = _TEMPLATES.get(key)
-    if t is None:
-        if len(_TEMPLATES) >= 4:
-            _TEMPLATES.clear()
-        t = _TEMPLATES[key] = _Template(radius, px, py, ray_step_cells)
+    steps = _ray_steps(ray_step_cells, min(px, py))
+    key = (float(radius), float(px), float(py), steps)
+    with _LOCK:  # sites run on a thread pool: one template per key, built once
+        t = _TEMPLATES.get(key)
+        if t is None:
+            if len(_TEMPLATES) >= 4:
+                _TEMPLATES.clear()
+            t = _TEMPLATES[key] = _Template(radius, px, py, steps)
+            t.rays()
     return t
 
 
@@ -374,7 +406,8 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     n_range = int(in_range.sum()) if clipped else T.n_inside
     has_invalid = bool(invalid.any())
     n_nodata = int((in_range & invalid).sum()) if has_invalid else 0
-    WORK_COUNTER["sites_computed"] += 1
+    with _LOCK:
+        WORK_COUNTER["sites_computed"] += 1
     if n_range == n_nodata:
         return np.full((ys, xs), np.nan, dtype=np.float32), (c0, r0), n_range, n_nodata
     ins = (in_range & ~invalid) if has_invalid else in_range
@@ -418,35 +451,61 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         bot -= top
         bot *= fy
         bot += top  # (R, ne, sub) bilinear samples
-        if T.sub > 1:
+        sub = T.sub
+        if sub > 1:
             ground = np.ascontiguousarray(bot[:, :, ry["q0"]])
             obstacles = _crest_preserving(bot, ground)
         else:
             ground, obstacles = bot[:, :, 0], None
         ground[:, 0] = z[lr, lc]
         tx_amsl = z[lr, lc] + site.height_m
+        d_c = ry["d"][:ne]
         if model == "p526":
-            loss = prop.delta_bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz,
-                                              k_factor=k_factor, obstacles_m=obstacles)
+            res = prop.delta_bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                             obstacles_m=obstacles, return_horizon=T.rsub > 1)
+            loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         elif model == "itm":
-            loss = itm.itm_rays(ry["d"][:ne], ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles)
+            loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles)
+            corr = horizon = None
         else:
-            loss = prop.bullington_rays(ry["d"][:ne], ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
-                                        empirical_correction=empirical_correction, obstacles_m=obstacles)
+            res = prop.bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                       empirical_correction=empirical_correction, obstacles_m=obstacles,
+                                       return_horizon=T.rsub > 1)
+            (loss, horizon), corr = (res if T.rsub > 1 else (res, None)), None
+        rsub = T.rsub
+        if rsub > 1 and model == "itm":
+            # ITM has no horizon refinement: its loss is linear between the coarse samples
+            pos = np.arange((ne - 1) * rsub + 1) / rsub
+            i0 = np.minimum(pos.astype(int), ne - 1)
+            i1 = np.minimum(i0 + 1, ne - 1)
+            frac = pos - i0
+            loss = loss[:, i0] * (1.0 - frac) + loss[:, i1] * frac
+        elif rsub > 1 and ne >= 3:
+            # receivers at every `gap`-th sub-sample, obstacles from the coarse run (propagation.refine_rays)
+            nf = (ne - 1) * rsub + 1
+            q0 = ry["q0"]
+            fine = bot.reshape(R, ne * sub)[:, q0::T.gap][:, :nf].copy()
+            fine[:, 0] = z[lr, lc]
+            loss = prop.refine_rays(d_c, obstacles if obstacles is not None else ground, horizon, corr, fine, rsub,
+                                    tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
+                                    corrected=model == "p526" or empirical_correction)
+        elif rsub > 1:
+            loss = np.repeat(loss, rsub, axis=1)[:, :(ne - 1) * rsub + 1]
         # per (angle, sample): the loss and its step to the next sample, side by side (see _Template.rays), on
         # `up` angles per ray, linear between a ray and the next
         up = T.up
-        pair = np.empty((R * up, n + 1, 2), dtype=np.float32)
+        nl = loss.shape[1]
+        pair = np.empty((R * up, T.n_out + 1, 2), dtype=np.float32)
         val = pair[:, :, 0]
         if up > 1:
-            val[:, :ne] = np.repeat(loss, up, axis=0)
+            val[:, :nl] = np.repeat(loss, up, axis=0)
             nxt = np.roll(loss, -1, axis=0)
             nxt -= loss
             for q in range(1, up):
-                val[q::up, :ne] += nxt * np.float32(q / up)
+                val[q::up, :nl] += nxt * np.float32(q / up)
         else:
-            val[:, :ne] = loss
-        val[:, ne:] = val[:, ne - 1:ne]
+            val[:, :nl] = loss
+        val[:, nl:] = val[:, nl - 1:nl]
         np.subtract(val[:, 1:], val[:, :-1], out=pair[:, :-1, 1])
         pair[:, -1, 1] = 0.0
         c = pair.reshape(-1, 2).view(np.float64)[:, 0].take(ry["bi"][win]).view(np.float32).reshape(ys, xs, 2)
@@ -460,7 +519,8 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     if clutter is not None and model != "los":
         # clutter at the receiver, per cell from the land cover (core.clutter; the flat margin where it has no class)
         out -= clutter.loss_window(c0, r0, xs, ys, site.freq_mhz)
-    WORK_COUNTER["cells_computed"] += n_range - n_nodata
+    with _LOCK:
+        WORK_COUNTER["cells_computed"] += n_range - n_nodata
     return out, (c0, r0), n_range, n_nodata
 
 
@@ -486,6 +546,58 @@ def compute_site_window(ds, site, model="p526", rx_height=1.5, max_radius_m=3000
 
 
 # --------------------------------------------------------------------------- composite
+
+def _thread_count(threads):
+    if threads is None:
+        env = os.environ.get("KALTIM_COVERAGE_THREADS", "").strip()
+        threads = int(env) if env.isdigit() else 0
+        if threads <= 0:
+            try:
+                threads = len(os.sched_getaffinity(0))
+            except (AttributeError, OSError):
+                threads = os.cpu_count() or 1
+    return max(1, int(threads))
+
+
+def _site_results(dem_path, ds, order, threads, is_canceled, *args):
+    """Yield ``(k, site, _compute_site(...))`` for the sites of ``order`` in that order, computed on a pool of
+    ``threads`` (each thread opens its own handle on the DEM: GDAL datasets are not shared between threads).
+    At most 2 x threads sites are in flight, so memory stays bounded; ``is_canceled`` is polled before each
+    site is composited (sites already in flight are dropped)."""
+    n = len(order)
+
+    def canceled(k):
+        if is_canceled is not None and is_canceled():
+            raise CoverageCanceled(f"Coverage computation canceled after {k} of {n} sites.")
+
+    threads = min(_thread_count(threads), n)
+    if threads <= 1:
+        for k, site in enumerate(order):
+            canceled(k)
+            yield k, site, _compute_site(ds, site, *args)
+        return
+    local = threading.local()
+
+    def work(site):
+        h = getattr(local, "ds", None)
+        if h is None:
+            h = local.ds = _open(dem_path)
+        return _compute_site(h, site, *args)
+
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kaltim-coverage")
+    pending = []
+    try:
+        nxt = 0
+        for k, site in enumerate(order):
+            canceled(k)
+            while nxt < n and nxt < k + 2 * threads:
+                pending.append(pool.submit(work, order[nxt]))
+                nxt += 1
+            yield k, site, pending.pop(0).result()
+    finally:
+        for f in pending:
+            f.cancel()
+        pool.shutdown(wait=True)
 
 def _morton_key(ix, iy):
     key = 0
@@ -549,7 +661,7 @@ def _finalise(work_path, final_path, predictor):
 def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=-110.0,
                  max_radius_m=30000.0, k_factor=4.0 / 3.0, server_path=None, count_path=None,
                  progress=None, is_canceled=None, environment="rural", empirical_correction=False,
-                 ray_step_cells=1.0, clutter=None):
+                 ray_step_cells=1.0, clutter=None, threads=None):
     """Composite coverage of ``sites`` on the grid of ``dem_path``.
 
     Output ``out_path``: float32 GeoTIFF, same size / geotransform /
@@ -564,6 +676,9 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     ``progress(pct)`` is called with 0..100; ``is_canceled()`` is polled
     before each site and raises :class:`CoverageCanceled` (no output kept).
     ``clutter``: a :class:`.clutter.ClutterGrid` (land-cover clutter per cell), None for none.
+    ``threads``: sites computed at once on a thread pool (numpy and GDAL release the GIL), each thread with its
+    own handle on the DEM; None = every core (or ``KALTIM_COVERAGE_THREADS``).  The sites are composited in
+    one thread in a fixed order, so the output does not depend on it.
 
     Returns a stats dict: sites_total, sites_computed, sites_skipped (ids of
     sites outside the DEM), cells_computed, dem_nodata_cells_in_range,
@@ -620,7 +735,7 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             "KALTIM_K_FACTOR": str(k_factor),
             "KALTIM_RX_HEIGHT_M": str(rx_height),
             "KALTIM_THRESHOLD_DBM": str(threshold_dbm),
-            "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells)),
+            "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells, min(gt[1], -gt[5]))),
         })
         mb.SetDescription("sites in line of sight" if model == "los" else "best signal (dBm)")
         srv = cnt = None
@@ -632,13 +747,15 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             cnt.GetRasterBand(1).SetDescription("sites above threshold")
         if progress:
             progress(0.0)
-        for k, site in enumerate(order):
-            if is_canceled is not None and is_canceled():
-                raise CoverageCanceled(f"Coverage computation canceled after {k} of {len(order)} sites.")
-            arr, off, n_rng, n_nd = _compute_site(ds, site, model, rx_height, radius, k_factor, environment,
-                                                  empirical_correction, ray_step_cells, clutter)
+        for k, site, (arr, off, n_rng, n_nd) in _site_results(dem_path, ds, order, threads, is_canceled, model,
+                                                               rx_height, radius, k_factor, environment,
+                                                               empirical_correction, ray_step_cells):
             if arr is None:
                 continue
+            if clutter is not None and model != "los":
+                # clutter at the receiver, per cell from the land cover (core.clutter), here in the compositing
+                # thread: the land-cover dataset is not shared between threads
+                arr -= clutter.loss_window(off[0], off[1], arr.shape[1], arr.shape[0], site.freq_mhz)
             xoff, yoff = off
             ys, xs = arr.shape
             valid = np.isfinite(arr)

@@ -22,6 +22,7 @@ PREFIX = "KALTIM_COV_"
 KIND_KEY = "KALTIM_COVERAGE_KIND"
 EIRP_OFFSET_KEY = "KALTIM_EIRP_OFFSET_DB"
 RAY_STEP_KEY = "KALTIM_RAY_STEP_CELLS"
+RAY_STEP_M_KEY = "KALTIM_RAY_STEP_M"
 
 
 class CoverageSettingsError(CodedError):
@@ -106,8 +107,12 @@ class CoverageSettings:
         if not self.is_los:
             out[EIRP_OFFSET_KEY] = f"{self.eirp_offset_db:.4f}"
         steps = self.ray_steps
-        steps = steps if isinstance(steps, tuple) else (steps, steps)
-        out[RAY_STEP_KEY] = "{:g},{:g}".format(*steps)
+        if isinstance(steps, d.RaySpacing):
+            # metres: the cells depend on the DEM, core.coverage.run_coverage writes them (KALTIM_RAY_STEP_CELLS)
+            out[RAY_STEP_M_KEY] = "{:g},{:g}".format(*steps)
+        else:
+            steps = steps if isinstance(steps, tuple) else (steps, steps)
+            out[RAY_STEP_KEY] = "{:g},{:g}".format(*steps)
         return out
 
     @classmethod

@@ -16,9 +16,37 @@ QUANTITIES = ("total", "rsrp_10mhz", "rsrp_20mhz")
 QUANTITY_OFFSETS_DB = {"total": 0.0, "rsrp_10mhz": 27.78, "rsrp_20mhz": 30.79}
 DEFAULT_QUANTITY = "rsrp_10mhz"
 
-# resolution of the p526 ray engine: (angular spacing at the radius, radial sample step) in DEM cells
+
+
+class RaySpacing(tuple):
+    """(angular spacing at the radius, radial sample step) of the p526 ray engine in METRES, not DEM cells: the
+    coverage engine turns it into cells of the DEM it reads, so the ray work of a site does not grow with the DEM's
+    resolution (issue 18 item 4); never finer than ``min_cells`` (on a coarse DEM, e.g. the 250 m sample, a
+    spacing in metres would ask for more rays than the cells can tell apart).  A plain number or (a, r) pair is in
+    cells."""
+
+    def __new__(cls, angular_m: float, radial_m: float, min_cells=(1.0, 1.0)):
+        self = super().__new__(cls, (float(angular_m), float(radial_m)))
+        self.min_cells = (float(min_cells[0]), float(min_cells[1]))
+        return self
+
+    def __getnewargs__(self):
+        return (self[0], self[1], self.min_cells)
+
+    def cells(self, cell_m: float) -> tuple:
+        """The spacing in cells of ``cell_m`` metres, at least ``min_cells``."""
+        return tuple(max(lo, round(v / float(cell_m), 6)) for v, lo in zip(self, self.min_cells))
+
+    def __repr__(self):
+        return "RaySpacing({:g} m, {:g} m, at least {:g}, {:g} cells)".format(*self, *self.min_cells)
+
+
+# resolution of the p526 ray engine: (angular spacing at the radius, radial sample step); 'exact' one DEM cell,
+# 'fast' and 'fine' in metres (fast: rays 2 cells apart at the radius and samples every 4 cells of a 90 m DEM, 6 and
+# 12 cells of a 30 m one, never finer than 2 and 4 cells; fine: 2 and 2 cells of a 90 m DEM, at least 2 and 2); both
+# refine the loss onto receivers every 90 m (or every cell of a coarser DEM)
 RESOLUTIONS = ("exact", "fast", "fine")
-RAY_STEPS = {"exact": 1.0, "fast": (4.0, 4.0), "fine": (2.0, 2.0)}
+RAY_STEPS = {"exact": 1.0, "fast": RaySpacing(180.0, 360.0, (2.0, 4.0)), "fine": RaySpacing(180.0, 180.0, (2.0, 2.0))}
 DEFAULT_RESOLUTION = "fast"
 
 # site selection methods (core.optimize.solve_mclp(method=...))

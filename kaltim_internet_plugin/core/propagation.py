@@ -303,7 +303,8 @@ def delta_bullington_loss_db(distances_m, ground_m, tx_agl_m, rx_agl_m, freq_mhz
 # --------------------------------------------------------------------------- vectorised kernels (the coverage engine)
 
 def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
-                    k_factor=4.0 / 3.0, empirical_correction=False, block=None, obstacles_m=None):
+                    k_factor=4.0 / 3.0, empirical_correction=False, block=None, obstacles_m=None,
+                    return_horizon=False):
     """Vectorised Bullington loss (uncorrected by default) for every receiver position along many rays.
 
     ``distances_m``: (n,) increasing, ``distances_m[0] == 0`` (transmitter).
@@ -328,18 +329,22 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     J(v) = 0): ``(Stim - Str) * min_i(d_i w_i)`` bounds it, and only the
     receivers above that bound are searched.
     """
-    k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, False)
+    k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, False,
+                   return_horizon)
     if k.trivial:
-        return k.zeros()
+        zi = np.zeros((k.R, k.n), dtype=np.int32)
+        return (k.zeros(), (zi, zi)) if return_horizon else k.zeros()
     vT = k.run()[0]
     loss = knife_edge_loss_db(vT)
     if empirical_correction:
         loss = np.asarray(bullington_corrected_db(loss, k.d[:, None]), dtype=np.float32)
-    return np.ascontiguousarray(loss.T)
+    loss = np.ascontiguousarray(loss.T)
+    return (loss, (np.ascontiguousarray(k.srim_argT.T), np.ascontiguousarray(k.los_argT.T))) if return_horizon \
+        else loss
 
 
 def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor=4.0 / 3.0,
-                          polarization="vertical", block=None, obstacles_m=None):
+                          polarization="vertical", block=None, obstacles_m=None, return_horizon=False):
     """Vectorised complete method (:func:`delta_bullington_loss_db`) for every receiver along many rays.
 
     Same arguments and layout as :func:`bullington_rays`; returns (R, n) float32 losses in dB equal to
@@ -349,18 +354,163 @@ def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, 
     Bullington parameter of the smooth profile (its horizon slopes are maxima of concave functions of the
     sample distance: two samples around the continuous optimum give them exactly; its line-of-sight case is
     searched like the actual profile's) and the spherical-earth loss (O(R n)).
+    With ``return_horizon`` also returns the smooth-earth part ``max(Lsph - Lbs, 0)`` (R, n) and, per receiver,
+    the index of the point that sets its receiver-side horizon (R, n) int32 (see :func:`refine_rays`).
     """
-    k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, True)
+    k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, True,
+                   return_horizon)
     if k.trivial:
-        return k.zeros()
+        z = k.zeros()
+        zi = np.zeros(z.shape, dtype=np.int32)
+        return (z, z.copy(), (zi, zi)) if return_horizon else z
     vT, vsT, hteT, hreT = k.run()
     dcol = k.d[:, None]
     lba = bullington_corrected_db(knife_edge_loss_db(vT), dcol)
     lbs = bullington_corrected_db(knife_edge_loss_db(vsT), dcol)
     lsph = spherical_earth_loss_db(np.broadcast_to(dcol, hteT.shape), freq_mhz, hteT, hreT, k_factor, polarization)
-    loss = lba + np.maximum(lsph - lbs, 0.0)
+    corr = np.maximum(lsph - lbs, 0.0)
+    loss = lba + corr
     loss[:2] = 0.0
-    return np.ascontiguousarray(loss.T.astype(np.float32))
+    loss = np.ascontiguousarray(loss.T.astype(np.float32))
+    if return_horizon:
+        corr[:2] = 0.0
+        return (loss, np.ascontiguousarray(corr.T.astype(np.float32)),
+                (np.ascontiguousarray(k.srim_argT.T), np.ascontiguousarray(k.los_argT.T)))
+    return loss
+
+
+def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_amsl_m, rx_agl_m, freq_mhz,
+                k_factor=4.0 / 3.0, corrected=True):
+    """The loss at every FINE sample of rays run coarsely by :func:`delta_bullington_rays` (or
+    :func:`bullington_rays`) with ``return_horizon``: receivers every ``coarse_d[1] / sub`` metres, obstacles from
+    the coarse run.  (R, (n - 1) sub + 1) float32, dB.
+
+    The coarse run (samples ``coarse_d``, obstacle heights ``obstacles_c``, crest-preserving) gives, per coarse
+    receiver, the point that sets its receiver-side horizon (``horizon_c``) and the smooth-earth part of the
+    complete method (``corr_c``, ``max(Lsph - Lbs, 0)``; None for the Bullington models).  A fine receiver at x,
+    between coarse receivers k and k + 1, then takes: the transmitter-side horizon over every fine point before
+    it (a prefix maximum, exact); the receiver-side horizon over the ``2 sub`` fine points in front of it, the
+    horizon points of coarse receivers k and k + 1 (when their crest windows lie wholly before x) and the point of
+    the transmitter-side horizon; the Bullington
+    parameter from those (line of sight: the largest v of the candidate points below); the smooth-earth part
+    interpolated linearly between k and k + 1.  ``fine_ground``: (R, (n - 1) sub + 1) ground heights at the fine
+    samples (index 0 = the transmitter's ground).  ``corrected``: the Bullington correction on the fine loss
+    (the complete method; False for the uncorrected ``p526_bullington``).
+
+    Why: the loss changes by tens of dB within one coarse step right behind a crest, with the receiver's own
+    ground; interpolating it between coarse receivers is the main error of a coarse ray (issue 18 item 3).
+    ``horizon_c``: the pair (receiver-side horizon point, point of the largest v in line of sight) per coarse
+    receiver, as returned by the coarse run; a receiver in line of sight takes the largest v over the fine points
+    in front of it, both horizon points and the two coarse receivers' points of largest v.
+    """
+    f32 = np.float32
+    dc = np.asarray(coarse_d, dtype=np.float64)
+    Oc = np.asarray(obstacles_c, dtype=np.float32)
+    R, ne = Oc.shape
+    nf = (ne - 1) * sub + 1
+    G = np.asarray(fine_ground, dtype=np.float32)[:, :nf]
+    lam = f32(wavelength_m(freq_mhz))
+    re = k_factor * EARTH_RADIUS_M
+    cf = float(dc[1]) / sub
+    x64 = np.arange(nf) * cf
+    x = x64.astype(f32)
+    xs = x.copy()
+    xs[0] = 1.0
+    hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=f32), (R,)).reshape(R, 1)
+    Hf = G - (x64 * x64 / (2.0 * re)).astype(f32)  # flat-earth frame
+    hr = Hf + f32(rx_agl_m)
+    # transmitter-side horizon over the fine points 1..m-1, and the point that sets it
+    sl = (Hf - hts) / xs
+    sl[:, 0] = -np.inf
+    incl = np.maximum.accumulate(sl, axis=1)
+    stim = np.full((R, nf), -np.inf, dtype=f32)
+    stim[:, 1:] = incl[:, :-1]
+    cols = np.arange(nf, dtype=np.int32)
+    arg = np.maximum.accumulate(np.where(sl >= incl, cols[None, :], 0), axis=1)
+    sarg = np.zeros((R, nf), dtype=np.int32)
+    sarg[:, 1:] = arg[:, :-1]
+    # receiver-side horizon: the fine points in front of the receiver ...
+    srim = np.full((R, nf), -np.inf, dtype=f32)
+    tail = min(2 * sub, nf - 2)
+    for el in range(1, tail + 1):
+        c = Hf[:, 1:nf - el] - hr[:, el + 1:]
+        c *= f32(1.0 / (el * cf))
+        np.maximum(srim[:, el + 1:], c, out=srim[:, el + 1:])
+    # ... the horizon points of the two coarse receivers around it, when their windows lie before it, and the point
+    # of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow); points as (height, distance), flat
+    # frame, -inf height where not valid
+    kf = cols // sub
+    kn = np.minimum(kf + 1, ne - 1)
+    dc32 = dc.astype(f32)
+    hc = (Oc - (dc * dc / (2.0 * re)).astype(f32)).ravel()
+    lim = x - f32((sub // 2) * cf)
+    rows_c = (np.arange(R, dtype=np.intp) * ne)[:, None]
+    h_srim, h_los = horizon_c
+
+    def coarse_point(h_idx, shift):
+        """The point of coarse receiver k (shift 0) or k + 1 (shift 1) for every fine receiver between k and k + 1."""
+        a = np.asarray(h_idx, dtype=np.intp)
+        if shift:
+            a = np.concatenate([a[:, 1:], a[:, -1:]], axis=1)
+        ha = hc[a + rows_c]
+        ha[a < 1] = -np.inf
+        ha = np.repeat(ha, sub, axis=1)[:, :nf]
+        da = np.repeat(dc32[a], sub, axis=1)[:, :nf]
+        ha[da >= lim] = -np.inf
+        return ha, da
+
+    hs = Hf.ravel()[sarg + (np.arange(R, dtype=np.intp) * nf)[:, None]]
+    hs[sarg < 1] = -np.inf
+    points = [(hs, x[sarg]), coarse_point(h_srim, 0), coarse_point(h_srim, 1)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for ha, da in points:
+            c = ha - hr
+            c /= x - da
+            np.maximum(srim, c, out=srim)
+    strj = (hr - hts) / xs
+    above = hr - hts
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # shadowed receivers: the Bullington point
+        den = stim + srim
+        den[np.abs(den) < 1e-12] = f32(1e-12)
+        dbp = (above + srim * x) / den
+        np.maximum(dbp, f32(1e-3), out=dbp)
+        np.minimum(dbp, x - f32(1e-3), out=dbp)
+        v = (stim * dbp - above * dbp / xs) * np.sqrt(f32(2.0) * x / (lam * dbp * (x - dbp)))
+        # line-of-sight receivers: the largest v over the fine points in front, the transmitter-side horizon point
+        # and the coarse receivers' horizon points and points of largest v
+        los = stim < strj
+        if los.any():
+            points += [coarse_point(h_los, 0), coarse_point(h_los, 1)]
+            vl = np.full((R, nf), -np.inf, dtype=f32)
+            lam2 = f32(2.0) / lam
+            for ha, da in points:
+                gap = x - da
+                w = lam2 * x / (da * gap)
+                np.sqrt(w, out=w)
+                c = strj * da
+                np.subtract(ha - hts, c, out=c)
+                c *= w
+                c[~((da > 0) & (gap > 0))] = -np.inf
+                np.maximum(vl, c, out=vl)
+            for el in range(1, tail + 1):
+                di = x[el + 1:] - f32(el * cf)
+                w = np.sqrt(lam2 * x[el + 1:] / (di * f32(el * cf)))
+                vi = strj[:, el + 1:] * di
+                np.subtract(Hf[:, 1:nf - el] - hts, vi, out=vi)
+                vi *= w
+                np.maximum(vl[:, el + 1:], vi, out=vl[:, el + 1:])
+            v = np.where(los, vl, v)
+    v[:, :2] = -np.inf
+    loss = knife_edge_loss_db(v.astype(f32))
+    if corrected:
+        loss = np.asarray(bullington_corrected_db(loss, x64[None, :]), dtype=f32)
+    if corr_c is not None:
+        fr = ((cols - kf * sub) / sub).astype(f32)
+        cc = np.asarray(corr_c, dtype=f32)
+        loss = loss + np.take(cc, kf, axis=1) * (f32(1.0) - fr) + np.take(cc, kn, axis=1) * fr
+    loss[:, :2] = 0.0
+    return np.ascontiguousarray(loss, dtype=f32)
 
 
 class _RayKernel:
@@ -370,10 +520,12 @@ class _RayKernel:
     """
 
     def __init__(self, distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m,
-                 complete):
+                 complete, want_arg=False):
         self.d = d = np.asarray(distances_m, dtype=np.float64)
         H = np.asarray(ground_m)
         self.R, self.n = R, n = H.shape
+        self.srim_argT = np.zeros((n, R), dtype=np.int32) if want_arg else None
+        self.los_argT = np.zeros((n, R), dtype=np.int32) if want_arg else None
         self.trivial = n < 3
         if self.trivial:
             return
@@ -470,6 +622,8 @@ class _RayKernel:
         if J > 1:
             S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
         srim = S.max(axis=1)
+        if self.srim_argT is not None:  # the point that sets the receiver-side horizon (S[:, i - 1] is point i)
+            self.srim_argT[j0:j1] = S.argmax(axis=1) + 1
         # shadowed receivers: the Bullington point, where the two horizon lines cross
         Dj = d[j0:j1, None].astype(np.float32)
         above = hr - hts[None, :]
@@ -492,6 +646,8 @@ class _RayKernel:
             sub -= DW[jr, 1:m + 1] * strj[jr, rr][:, None]
             sub += NEG[jr, 1:m + 1]
             v[jr, rr] = sub.max(axis=1)
+            if self.los_argT is not None:
+                self.los_argT[jr + j0, rr] = sub.argmax(axis=1) + 1
         return v
 
     def _smooth_block(self, j0, j1, buf, buf2, geo):
