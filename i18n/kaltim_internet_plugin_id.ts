@@ -100,6 +100,170 @@
       <translation>Tabel clutter {path} berubah sejak raster cakupan dihitung (tercatat {expected}, sekarang {found}). Jalankan 'Hitung cakupan' lagi agar setiap langkah memakai clutter yang sama.</translation>
     </message>
     <message>
+      <source>Site {site_id}: the {what} '{value}' is not a number. Enter a number in the site's form.</source>
+      <translation>Menara {site_id}: {what} '{value}' bukan angka. Isikan angka pada formulir menara.</translation>
+    </message>
+    <message>
+      <source>Site {site_id}: the {what} {value} is outside {low} to {high}. Enter a value in that range in the site's form.</source>
+      <translation>Menara {site_id}: {what} {value} di luar rentang {low} sampai {high}. Isikan nilai dalam rentang itu pada formulir menara.</translation>
+    </message>
+    <message>
+      <source>Cannot open the existing coverage raster {path} {reason}. Choose the raster written by 'Compute coverage', or leave it empty.</source>
+      <translation>Raster cakupan eksisting {path} tidak dapat dibuka {reason}. Pilih raster yang ditulis oleh 'Hitung cakupan', atau kosongkan.</translation>
+    </message>
+    <message>
+      <source>The DEM cannot be used for the preview: {error}</source>
+      <translation>DEM tidak dapat dipakai untuk pratinjau: {error}</translation>
+    </message>
+    <message>
+      <source>The preview could not compute the site's coverage: {error}</source>
+      <translation>Pratinjau tidak dapat menghitung cakupan menara: {error}</translation>
+    </message>
+    <message>
+      <source>Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview.</source>
+      <translation>Menara {site_id} belum memiliki teknologi: pilih 2G, 3G, 4G atau 5G di formulirnya. Tidak ada pratinjau.</translation>
+    </message>
+    <message>
+      <source>Site {site_id}: unknown technology '{tech}'. Choose 2G, 3G, 4G or 5G in its form.</source>
+      <translation>Menara {site_id}: teknologi '{tech}' tidak dikenal. Pilih 2G, 3G, 4G atau 5G pada formulirnya.</translation>
+    </message>
+    <message>
+      <source>Site {site_id} is outside the DEM: move it onto the terrain model. No preview.</source>
+      <translation>Menara {site_id} berada di luar DEM: pindahkan ke atas model medan. Tidak ada pratinjau.</translation>
+    </message>
+    <message>
+      <source>no coordinates (lon/lat empty): fill in both columns in decimal degrees</source>
+      <translation>tanpa koordinat (lon/lat kosong): isi kedua kolom dalam derajat desimal</translation>
+    </message>
+    <message>
+      <source>coordinates out of range (lon {lon}, lat {lat}): write decimal degrees WGS 84{hint}</source>
+      <translation>koordinat di luar rentang (lon {lon}, lat {lat}): tulis derajat desimal WGS 84{hint}</translation>
+    </message>
+    <message>
+      <source>outside the province (lon {lon}, lat {lat} not within lon {min_lon} to {max_lon}, lat {min_lat} to {max_lat}){hint}</source>
+      <translation>di luar provinsi (lon {lon}, lat {lat} tidak di dalam lon {min_lon} sampai {max_lon}, lat {min_lat} sampai {max_lat}){hint}</translation>
+    </message>
+    <message>
+      <source>radio empty: write GSM, UMTS, CDMA, LTE or NR</source>
+      <translation>radio kosong: tulis GSM, UMTS, CDMA, LTE atau NR</translation>
+    </message>
+    <message>
+      <source>unknown radio '{value}': write GSM, UMTS, CDMA, LTE or NR</source>
+      <translation>radio '{value}' tidak dikenal: tulis GSM, UMTS, CDMA, LTE atau NR</translation>
+    </message>
+    <message>
+      <source>mcc or net (MNC) empty: fill in the operator's codes (Indonesia: mcc 510)</source>
+      <translation>mcc atau net (MNC) kosong: isi kode operator (Indonesia: mcc 510)</translation>
+    </message>
+    <message>
+      <source>cell id empty: fill in the cell column</source>
+      <translation>id sel kosong: isi kolom cell</translation>
+    </message>
+    <message>
+      <source>unknown technology '{value}': write 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)</source>
+      <translation>teknologi '{value}' tidak dikenal: tulis 2G, 3G, 4G atau 5G (atau GSM, UMTS, LTE, NR)</translation>
+    </message>
+    <message>
+      <source>antenna height {value} m is not plausible: write a height between 0 and 300 m</source>
+      <translation>tinggi antena {value} m tidak masuk akal: tulis tinggi antara 0 dan 300 m</translation>
+    </message>
+    <message>
+      <source>frequency {value} MHz is not plausible: write a frequency between 300 and 6000 MHz</source>
+      <translation>frekuensi {value} MHz tidak masuk akal: tulis frekuensi antara 300 dan 6000 MHz</translation>
+    </message>
+    <message>
+      <source>site id '{site_id}' is already used on row {first}: give each site its own id</source>
+      <translation>id menara '{site_id}' sudah dipakai di baris {first}: beri setiap menara id sendiri</translation>
+    </message>
+    <message>
+      <source>Cannot open the coverage raster {path} {reason}. Choose the raster written by 'Compute coverage'.</source>
+      <translation>Raster cakupan {path} tidak dapat dibuka {reason}. Pilih raster yang ditulis oleh 'Hitung cakupan'.</translation>
+    </message>
+    <message>
+      <source>The coverage raster {path} is rotated. Warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>Raster cakupan {path} terputar. Ubah dulu ke grid yang menghadap utara (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>The coverage raster {path} has no north-up geotransform. Warp it first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>Raster cakupan {path} tidak memiliki geotransform menghadap utara. Ubah dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>The shares must satisfy 0 &lt;= partial share ({partial}) &lt;= covered share ({covered}) &lt;= 1. Correct them.</source>
+      <translation>Pangsa harus memenuhi 0 &lt;= pangsa sebagian ({partial}) &lt;= pangsa tercakup ({covered}) &lt;= 1. Perbaiki nilainya.</translation>
+    </message>
+    <message>
+      <source>The threshold must be a number of dBm (got '{value}'), e.g. -110.</source>
+      <translation>Ambang harus berupa angka dBm (diberikan '{value}'), mis. -110.</translation>
+    </message>
+    <message>
+      <source>None of the {n} villages overlaps the coverage raster (extent {extent}). Check that both layers have the right CRS and cover the same area.</source>
+      <translation>Tidak satu pun dari {n} desa bertumpang tindih dengan raster cakupan (batas {extent}). Periksa bahwa kedua layer memiliki CRS yang benar dan mencakup wilayah yang sama.</translation>
+    </message>
+    <message>
+      <source>'{token}' is neither a preset nor a criterion=weight pair. Presets: {presets}; criteria: {criteria}.</source>
+      <translation>'{token}' bukan preset maupun pasangan kriteria=bobot. Preset: {presets}; kriteria: {criteria}.</translation>
+    </message>
+    <message>
+      <source>'{token}' has no '=': write criterion=weight, e.g. population=0.3.</source>
+      <translation>'{token}' tidak memiliki '=': tulis kriteria=bobot, mis. population=0.3.</translation>
+    </message>
+    <message>
+      <source>Unknown criterion '{name}'. Valid criteria: {criteria}.</source>
+      <translation>Kriteria '{name}' tidak dikenal. Kriteria yang sah: {criteria}.</translation>
+    </message>
+    <message>
+      <source>The criterion '{name}' is given twice: give each criterion once.</source>
+      <translation>Kriteria '{name}' diberikan dua kali: berikan setiap kriteria sekali saja.</translation>
+    </message>
+    <message>
+      <source>The weight of '{name}' ('{value}') is not a number: write e.g. 0.3.</source>
+      <translation>Bobot '{name}' ('{value}') bukan angka: tulis mis. 0.3.</translation>
+    </message>
+    <message>
+      <source>The weight of '{name}' must be a number of 0 or more.</source>
+      <translation>Bobot '{name}' harus berupa angka 0 atau lebih.</translation>
+    </message>
+    <message>
+      <source>All weights are zero: give at least one criterion a positive weight.</source>
+      <translation>Semua bobot nol: beri setidaknya satu kriteria bobot positif.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}: the item has no key. Give each row its key (e.g. bts_4g_3t).</source>
+      <translation>Tabel biaya, baris {row}: item tidak memiliki kunci. Beri setiap baris kuncinya (mis. bts_4g_3t).</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}, item '{key}': {field} '{value}' is not an amount of rupiah. Write it like 1.500.000 or 2,6e9.</source>
+      <translation>Tabel biaya, baris {row}, item '{key}': {field} '{value}' bukan jumlah rupiah. Tulis seperti 1.500.000 atau 2,6e9.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}, item '{key}': {field} '{value}' must be 0 or more.</source>
+      <translation>Tabel biaya, baris {row}, item '{key}': {field} '{value}' harus 0 atau lebih.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}, item '{key}': unit '{value}' is not one of {allowed}.</source>
+      <translation>Tabel biaya, baris {row}, item '{key}': satuan '{value}' bukan salah satu dari {allowed}.</translation>
+    </message>
+    <message>
+      <source>The cost table is not valid JSON ({error}). Save it again from the cost table editor or use a CSV.</source>
+      <translation>Tabel biaya bukan JSON yang sah ({error}). Simpan ulang dari penyunting tabel biaya atau gunakan CSV.</translation>
+    </message>
+    <message>
+      <source>The cost table JSON must be a list of items or an object with 'items'.</source>
+      <translation>JSON tabel biaya harus berupa daftar item atau objek dengan 'items'.</translation>
+    </message>
+    <message>
+      <source>The cost table CSV is empty or cannot be read ({reason}). Its header must hold key, label_id, label_en, capex_idr, opex_idr_year, unit, source.</source>
+      <translation>CSV tabel biaya kosong atau tidak dapat dibaca ({reason}). Judul kolomnya harus memuat key, label_id, label_en, capex_idr, opex_idr_year, unit, source.</translation>
+    </message>
+    <message>
+      <source>Cost table, row {row}: the field(s) {fields} are empty. Fill them in.</source>
+      <translation>Tabel biaya, baris {row}: kolom {fields} kosong. Isi kolom itu.</translation>
+    </message>
+    <message>
+      <source>The cost table has no item '{key}' that this step needs (its items: {items}). Add the row, or start from the default table.</source>
+      <translation>Tabel biaya tidak memiliki item '{key}' yang diperlukan langkah ini (itemnya: {items}). Tambahkan barisnya, atau mulai dari tabel bawaan.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
@@ -288,6 +452,18 @@
       <translation>Sinyal tidak dapat dihitung di sini: {why}</translation>
     </message>
     <message>
+      <source>antenna height (m)</source>
+      <translation>tinggi antena (m)</translation>
+    </message>
+    <message>
+      <source>frequency (MHz)</source>
+      <translation>frekuensi (MHz)</translation>
+    </message>
+    <message>
+      <source>EIRP (dBm)</source>
+      <translation>daya pancar EIRP (dBm)</translation>
+    </message>
+    <message>
       <source>The layer has no features.</source>
       <translation>Layer ini tidak memiliki fitur.</translation>
     </message>
@@ -454,6 +630,10 @@
     <message>
       <source>feature</source>
       <translation>fitur</translation>
+    </message>
+    <message>
+      <source> (lon and lat look swapped)</source>
+      <translation> (lon dan lat tampaknya tertukar)</translation>
     </message>
     <message>
       <source>Year</source>
@@ -668,12 +848,12 @@
       <translation>Folder untuk plan.gpkg, plan.qgz, roadmap.xlsx, tabel CSV serta atlas dan laporan PDF. Berkas lama dengan nama yang sama akan diganti.</translation>
     </message>
     <message>
-      <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
-      <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
-    </message>
-    <message>
       <source>Cancel</source>
       <translation>Batal</translation>
+    </message>
+    <message>
+      <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
+      <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
     </message>
     <message>
       <source>Run the roadmap first: the export needs the roadmap villages layer.</source>
@@ -752,16 +932,12 @@
       <translation>Okumura-Hata / COST-231 (tanpa medan)</translation>
     </message>
     <message>
+      <source>Longley-Rice ITM (second opinion, slow)</source>
+      <translation>Longley-Rice ITM (pendapat kedua, lambat)</translation>
+    </message>
+    <message>
       <source>Sites and terrain</source>
       <translation>Site dan medan</translation>
-    </message>
-    <message>
-      <source>The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and eirp_dbm; missing values use the usual values of the site's technology.</source>
-      <translation>Menara (titik, CRS apa pun). Tinggi antena, frekuensi dan daya dibaca dari height_m, freq_mhz dan eirp_dbm; nilai yang kosong memakai nilai umum teknologi site tersebut.</translation>
-    </message>
-    <message>
-      <source>The elevation model (heights in metres). Hills block the signal. The result is a raster on the same grid.</source>
-      <translation>Model ketinggian (tinggi dalam meter). Bukit menghalangi sinyal. Hasilnya berupa raster pada grid yang sama.</translation>
     </message>
     <message>
       <source>Sites</source>
@@ -772,12 +948,16 @@
       <translation>DEM</translation>
     </message>
     <message>
+      <source>Land cover</source>
+      <translation>Tutupan lahan</translation>
+    </message>
+    <message>
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
     <message>
-      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km).</source>
-      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km).</translation>
+      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model (as in SPLAT!) to see where the models disagree; about ten times slower than P.526, so try it on a few sites first. The signal probe always shows both P.526 and ITM.</source>
+      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km). Longley-Rice ITM: model medan kedua (seperti pada SPLAT!) untuk melihat di mana model-model berbeda; sekitar sepuluh kali lebih lambat dari P.526, jadi coba dulu pada beberapa menara. Probe sinyal selalu menampilkan P.526 dan ITM.</translation>
     </message>
     <message>
       <source>Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router antenna on a pole.</source>
@@ -790,10 +970,6 @@
     <message>
       <source>How far from each tower to compute. Farther places get no value (nodata). 30 km suits rural 4G on 900 MHz; a smaller radius is faster.</source>
       <translation>Seberapa jauh dari setiap menara yang dihitung. Tempat yang lebih jauh tidak mendapat nilai (nodata). 30 km cocok untuk 4G pedesaan di 900 MHz; radius yang lebih kecil lebih cepat.</translation>
-    </message>
-    <message>
-      <source>How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a smaller value makes the earth 'bulge' more.</source>
-      <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
     </message>
     <message>
       <source>Fast</source>
@@ -876,10 +1052,6 @@
       <translation>Desa blank spot</translation>
     </message>
     <message>
-      <source>The coverage raster to classify the villages with (set automatically after 'Compute coverage').</source>
-      <translation>Raster cakupan untuk mengklasifikasi desa (terisi otomatis setelah 'Hitung cakupan').</translation>
-    </message>
-    <message>
       <source>Coverage raster</source>
       <translation>Raster cakupan</translation>
     </message>
@@ -916,6 +1088,34 @@
       <translation>Menghitung sinyal di titik ini…</translation>
     </message>
     <message>
+      <source>covered</source>
+      <translation>tercakup</translation>
+    </message>
+    <message>
+      <source>below the threshold</source>
+      <translation>di bawah ambang</translation>
+    </message>
+    <message>
+      <source>The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and eirp_dbm; missing values use the usual values of the site's technology.</source>
+      <translation>Menara (titik, CRS apa pun). Tinggi antena, frekuensi dan daya dibaca dari height_m, freq_mhz dan eirp_dbm; nilai yang kosong memakai nilai umum teknologi site tersebut.</translation>
+    </message>
+    <message>
+      <source>The elevation model (heights in metres). Hills block the signal. The result is a raster on the same grid.</source>
+      <translation>Model ketinggian (tinggi dalam meter). Bukit menghalangi sinyal. Hasilnya berupa raster pada grid yang sama.</translation>
+    </message>
+    <message>
+      <source>Optional: a land-cover raster in ESA WorldCover classes. Each cell's class gives the clutter loss at the receiver height (ITU-R P.452 §4.5: tree cover about 19.5 dB at 1.5 m, 3.3 dB at 15 m) instead of the flat foliage margin, which stays where the land cover has no class. Empty: the flat margin everywhere.</source>
+      <translation>Opsional: raster tutupan lahan dengan kelas ESA WorldCover. Kelas tiap sel menentukan redaman clutter pada tinggi penerima (ITU-R P.452 §4.5: tutupan pohon sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m) sebagai pengganti margin vegetasi datar, yang tetap dipakai di sel tanpa kelas. Kosong: margin datar di mana-mana.</translation>
+    </message>
+    <message>
+      <source>How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a smaller value makes the earth 'bulge' more.</source>
+      <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
+    </message>
+    <message>
+      <source>The coverage raster to classify the villages with (set automatically after 'Compute coverage').</source>
+      <translation>Raster cakupan untuk mengklasifikasi desa (terisi otomatis setelah 'Hitung cakupan').</translation>
+    </message>
+    <message>
       <source>Site</source>
       <translation>Site</translation>
     </message>
@@ -926,6 +1126,10 @@
     <message>
       <source>Signal (dBm)</source>
       <translation>Sinyal (dBm)</translation>
+    </message>
+    <message>
+      <source>Second opinion: the Longley-Rice ITM signal (dBm) over the same profile</source>
+      <translation>Pendapat kedua: sinyal Longley-Rice ITM (dBm) pada profil yang sama</translation>
     </message>
     <message>
       <source>Marks each village of the Data page as covered, partial or blank spot from the coverage raster and adds the result as a new layer.</source>
@@ -942,6 +1146,10 @@
     <message>
       <source>Sea</source>
       <translation>Laut</translation>
+    </message>
+    <message>
+      <source>Outside the villages</source>
+      <translation>Di luar wilayah desa</translation>
     </message>
     <message>
       <source>The 'Classify villages' tool is not available in this version.</source>
@@ -964,12 +1172,12 @@
       <translation>Pilih dulu layer site dan DEM.</translation>
     </message>
     <message>
-      <source>covered</source>
-      <translation>tercakup</translation>
+      <source>The two models disagree on coverage here: check this point in the field.</source>
+      <translation>Kedua model berbeda pendapat tentang cakupan di sini: periksa titik ini di lapangan.</translation>
     </message>
     <message>
-      <source>below the threshold</source>
-      <translation>di bawah ambang</translation>
+      <source>The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative.</source>
+      <translation>Titik ini di luar rentang ITM (lintasan 1 sampai 2.000 km): nilainya hanya indikatif.</translation>
     </message>
     <message>
       <source>Coverage canceled; nothing was added.</source>
@@ -1000,8 +1208,16 @@
       <translation>Dibatalkan.</translation>
     </message>
     <message>
-      <source>{site} → point: {km:.2f} km, {dbm:.1f} dBm, diffraction {loss:.1f} dB</source>
-      <translation>{site} → titik: {km:.2f} km, {dbm:.1f} dBm, difraksi {loss:.1f} dB</translation>
+      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
+      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+    </message>
+    <message>
+      <source>{site} → point: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (difference {diff:+.1f} dB)</source>
+      <translation>{site} → titik: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (selisih {diff:+.1f} dB)</translation>
+    </message>
+    <message>
+      <source>Second opinion, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB from P.526.</source>
+      <translation>Pendapat kedua, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB dari P.526.</translation>
     </message>
     <message>
       <source>Classification canceled.</source>
@@ -1012,8 +1228,8 @@
       <translation>Tidak ada site dalam radius {r:.0f} km dari titik ini: blank spot (tidak ada sinyal).</translation>
     </message>
     <message>
-      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
-      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
+      <source>Without land-cover clutter: {why}</source>
+      <translation>Tanpa clutter tutupan lahan: {why}</translation>
     </message>
     <message>
       <source>Coverage failed: {log}</source>
@@ -1026,6 +1242,10 @@
     <message>
       <source>{n} site(s) used default height/frequency/power.</source>
       <translation>{n} site memakai tinggi/frekuensi/daya bawaan.</translation>
+    </message>
+    <message>
+      <source>Both include the land-cover clutter of the coverage raster ({db:.1f} dB here).</source>
+      <translation>Keduanya memperhitungkan clutter tutupan lahan dari raster cakupan ({db:.1f} dB di sini).</translation>
     </message>
     <message>
       <source>Classification failed: {log}</source>
@@ -1056,24 +1276,8 @@
       <translation>Muat sampel Kaltim</translation>
     </message>
     <message>
-      <source>Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group.</source>
-      <translation>Menambahkan sampel bawaan: batas 1.038 desa yang nyata dengan jumlah penduduk PERKIRAAN, kecamatan dan kab/kota, serta DEM SINTETIS dan menara SINTETIS, sudah diberi gaya, dalam satu grup layer.</translation>
-    </message>
-    <message>
       <source>Layers</source>
       <translation>Layer</translation>
-    </message>
-    <message>
-      <source>Village polygons (or village office points) with a code per village.</source>
-      <translation>Poligon desa (atau titik kantor desa) dengan kode untuk setiap desa.</translation>
-    </message>
-    <message>
-      <source>Existing tower sites (points).</source>
-      <translation>Lokasi menara eksisting (titik).</translation>
-    </message>
-    <message>
-      <source>Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres.</source>
-      <translation>Model elevasi (GeoTIFF), misalnya DEMNAS atau SRTM, dalam meter.</translation>
     </message>
     <message>
       <source>Villages</source>
@@ -1088,24 +1292,12 @@
       <translation>Deteksi kolom</translation>
     </message>
     <message>
-      <source>Guess the fields from Kemendagri, BIG-RBI and BPS naming.</source>
-      <translation>Tebak kolom dari penamaan Kemendagri, BIG-RBI dan BPS.</translation>
-    </message>
-    <message>
       <source>Validate</source>
       <translation>Validasi</translation>
     </message>
     <message>
-      <source>Check codes, names, population, geometries, CRS and DEM overlap.</source>
-      <translation>Periksa kode, nama, penduduk, geometri, CRS dan tampalan dengan DEM.</translation>
-    </message>
-    <message>
       <source>Repair geometries (new layer)</source>
       <translation>Perbaiki geometri (layer baru)</translation>
-    </message>
-    <message>
-      <source>Writes a repaired copy as a new layer; your layer is not changed.</source>
-      <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
     </message>
     <message>
       <source>Open HTML report</source>
@@ -1126,6 +1318,34 @@
     <message>
       <source>Validating villages</source>
       <translation>Memvalidasi desa</translation>
+    </message>
+    <message>
+      <source>Adds the bundled sample: the 1,038 real village boundaries with ESTIMATED population, kecamatan and kab/kota, plus a SYNTHETIC DEM and SYNTHETIC towers, styled, in one layer group.</source>
+      <translation>Menambahkan sampel bawaan: batas 1.038 desa yang nyata dengan jumlah penduduk PERKIRAAN, kecamatan dan kab/kota, serta DEM SINTETIS dan menara SINTETIS, sudah diberi gaya, dalam satu grup layer.</translation>
+    </message>
+    <message>
+      <source>Village polygons (or village office points) with a code per village.</source>
+      <translation>Poligon desa (atau titik kantor desa) dengan kode untuk setiap desa.</translation>
+    </message>
+    <message>
+      <source>Existing tower sites (points).</source>
+      <translation>Lokasi menara eksisting (titik).</translation>
+    </message>
+    <message>
+      <source>Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres.</source>
+      <translation>Model elevasi (GeoTIFF), misalnya DEMNAS atau SRTM, dalam meter.</translation>
+    </message>
+    <message>
+      <source>Guess the fields from Kemendagri, BIG-RBI and BPS naming.</source>
+      <translation>Tebak kolom dari penamaan Kemendagri, BIG-RBI dan BPS.</translation>
+    </message>
+    <message>
+      <source>Check codes, names, population, geometries, CRS and DEM overlap.</source>
+      <translation>Periksa kode, nama, penduduk, geometri, CRS dan tampalan dengan DEM.</translation>
+    </message>
+    <message>
+      <source>Writes a repaired copy as a new layer; your layer is not changed.</source>
+      <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
     </message>
     <message>
       <source>Choose a village layer first (or load the Kaltim sample).</source>
@@ -1188,16 +1408,8 @@
       <translation>Tambah kolom pemantauan…</translation>
     </message>
     <message>
-      <source>Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the plan GeoPackage (asks first).</source>
-      <translation>Menambahkan status, tanggal survei/kontrak/pasang/aktif dan catatan status ke layer terpilih di GeoPackage rencana (dengan konfirmasi).</translation>
-    </message>
-    <message>
       <source>Set up status editing</source>
       <translation>Siapkan penyuntingan status</translation>
-    </message>
-    <message>
-      <source>Status form with Indonesian labels and checks; every saved status change is added to the status history.</source>
-      <translation>Formulir status dengan label bahasa Indonesia dan pemeriksaan; setiap perubahan status yang disimpan ditambahkan ke riwayat status.</translation>
     </message>
     <message>
       <source>Style map by status</source>
@@ -1214,10 +1426,6 @@
     <message>
       <source>Import provider report…</source>
       <translation>Impor laporan penyedia…</translation>
-    </message>
-    <message>
-      <source>CSV or XLSX: code, period, uptime, outages, users, speeds, latency.</source>
-      <translation>CSV atau XLSX: kode, periode, uptime, gangguan, pengguna, kecepatan, latensi.</translation>
     </message>
     <message>
       <source>Indicators</source>
@@ -1312,6 +1520,18 @@
       <translation>Laporan monev bulanan</translation>
     </message>
     <message>
+      <source>Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the plan GeoPackage (asks first).</source>
+      <translation>Menambahkan status, tanggal survei/kontrak/pasang/aktif dan catatan status ke layer terpilih di GeoPackage rencana (dengan konfirmasi).</translation>
+    </message>
+    <message>
+      <source>Status form with Indonesian labels and checks; every saved status change is added to the status history.</source>
+      <translation>Formulir status dengan label bahasa Indonesia dan pemeriksaan; setiap perubahan status yang disimpan ditambahkan ke riwayat status.</translation>
+    </message>
+    <message>
+      <source>CSV or XLSX: code, period, uptime, outages, users, speeds, latency.</source>
+      <translation>CSV atau XLSX: kode, periode, uptime, gangguan, pengguna, kecepatan, latensi.</translation>
+    </message>
+    <message>
       <source>SLA target</source>
       <translation>Target SLA</translation>
     </message>
@@ -1328,12 +1548,12 @@
       <translation>Laporan terakhir</translation>
     </message>
     <message>
-      <source>Choose the plan GeoPackage first.</source>
-      <translation>Pilih GeoPackage rencana terlebih dahulu.</translation>
-    </message>
-    <message>
       <source>Choose the village or site layer first.</source>
       <translation>Pilih layer desa atau site terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage first.</source>
+      <translation>Pilih GeoPackage rencana terlebih dahulu.</translation>
     </message>
     <message>
       <source>Status editing set up for '{layer}'. Edit the status in the attribute table or the form and save: each change is added to the status history.</source>
@@ -1576,32 +1796,12 @@
       <translation>Jalankan roadmap untuk melihat anggaran per tahun.</translation>
     </message>
     <message>
-      <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
-      <translation>Layer rencana desa dari 'Pilih teknologi' (kolom tech, capex_idr, opex_idr_year, priority_rank).</translation>
-    </message>
-    <message>
       <source>Plan layer</source>
       <translation>Layer rencana</translation>
     </message>
     <message>
-      <source>Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another operator's tower).</source>
-      <translation>Opsional: menara eksisting dengan kolom operator, untuk daftar berbagi menara (BTS rencana di dekat menara operator lain).</translation>
-    </message>
-    <message>
       <source>Existing towers</source>
       <translation>Menara eksisting</translation>
-    </message>
-    <message>
-      <source>First budget year of the roadmap (START_YEAR).</source>
-      <translation>Tahun anggaran pertama roadmap (START_YEAR).</translation>
-    </message>
-    <message>
-      <source>Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked unfunded.</source>
-      <translation>Jumlah tahun roadmap (YEARS). Desa yang tidak dapat didanai dalam tahun-tahun ini ditandai belum terdanai.</translation>
-    </message>
-    <message>
-      <source>Trained digital cadres wanted per connected village (CADRE_TARGET).</source>
-      <translation>Jumlah kader digital terlatih yang diinginkan per desa tersambung (CADRE_TARGET).</translation>
     </message>
     <message>
       <source>Start year</source>
@@ -1650,10 +1850,6 @@
     <message>
       <source>Run roadmap</source>
       <translation>Jalankan roadmap</translation>
-    </message>
-    <message>
-      <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
-      <translation>Menjalankan algoritma Processing 'Susun roadmap multi-tahun' di latar belakang dan menambahkan hasilnya ke peta.</translation>
     </message>
     <message>
       <source>Show the roadmap up to this year on the map (filters the roadmap layer).</source>
@@ -1706,6 +1902,30 @@
     <message>
       <source>Funding sources</source>
       <translation>Sumber dana</translation>
+    </message>
+    <message>
+      <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
+      <translation>Layer rencana desa dari 'Pilih teknologi' (kolom tech, capex_idr, opex_idr_year, priority_rank).</translation>
+    </message>
+    <message>
+      <source>Optional: existing towers with an operator field, for the tower sharing list (planned BTS near another operator's tower).</source>
+      <translation>Opsional: menara eksisting dengan kolom operator, untuk daftar berbagi menara (BTS rencana di dekat menara operator lain).</translation>
+    </message>
+    <message>
+      <source>First budget year of the roadmap (START_YEAR).</source>
+      <translation>Tahun anggaran pertama roadmap (START_YEAR).</translation>
+    </message>
+    <message>
+      <source>Number of years in the roadmap (YEARS). Villages that cannot be funded within these years are marked unfunded.</source>
+      <translation>Jumlah tahun roadmap (YEARS). Desa yang tidak dapat didanai dalam tahun-tahun ini ditandai belum terdanai.</translation>
+    </message>
+    <message>
+      <source>Trained digital cadres wanted per connected village (CADRE_TARGET).</source>
+      <translation>Jumlah kader digital terlatih yang diinginkan per desa tersambung (CADRE_TARGET).</translation>
+    </message>
+    <message>
+      <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
+      <translation>Menjalankan algoritma Processing 'Susun roadmap multi-tahun' di latar belakang dan menambahkan hasilnya ke peta.</translation>
     </message>
     <message>
       <source>Map up to year</source>
@@ -1812,10 +2032,6 @@
       <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
     </message>
     <message>
-      <source>Villages to rank, ideally classified (status field from 'Classify villages'). Your layer is not changed: scores go into a new layer.</source>
-      <translation>Desa yang akan diperingkat, sebaiknya sudah diklasifikasi (kolom status dari 'Klasifikasi desa'). Layer Anda tidak diubah: skor ditulis ke layer baru.</translation>
-    </message>
-    <message>
       <source>Custom (sliders)</source>
       <translation>Kustom (slider)</translation>
     </message>
@@ -1840,24 +2056,12 @@
       <translation>Teknologi dan lokasi baru</translation>
     </message>
     <message>
-      <source> billion Rp</source>
-      <translation> miliar Rp</translation>
-    </message>
-    <message>
-      <source>A new site covers the village offices within this distance.</source>
-      <translation>Lokasi baru menjangkau kantor desa dalam jarak ini.</translation>
-    </message>
-    <message>
       <source>Exact (MILP, HiGHS)</source>
       <translation>Eksak (MILP, HiGHS)</translation>
     </message>
     <message>
       <source>Greedy (fast heuristic)</source>
       <translation>Greedy (heuristik cepat)</translation>
-    </message>
-    <message>
-      <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
-      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
     </message>
     <message>
       <source>Budget</source>
@@ -1880,10 +2084,6 @@
       <translation>Tabel biaya…</translation>
     </message>
     <message>
-      <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>
-      <translation>Ubah CAPEX dan OPEX setiap teknologi (nilai bawaan bersumber); disimpan dalam proyek dan dipakai oleh 'Pilih teknologi' dan kandidat lokasi.</translation>
-    </message>
-    <message>
       <source>Costs</source>
       <translation>Biaya</translation>
     </message>
@@ -1892,16 +2092,8 @@
       <translation>Pilih teknologi</translation>
     </message>
     <message>
-      <source>Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite).</source>
-      <translation>Koneksi layak termurah per kantor desa (serat optik, 4G FWA, radio link, BTS baru, satelit).</translation>
-    </message>
-    <message>
       <source>Optimise sites</source>
       <translation>Optimalkan lokasi</translation>
-    </message>
-    <message>
-      <source>Choose new sites within the budget to cover the most people, weighted by the priority score.</source>
-      <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
       <source>No data: the village layer has no population field (map it on the Data page).</source>
@@ -1944,8 +2136,36 @@
       <translation>Mengoptimalkan lokasi</translation>
     </message>
     <message>
+      <source>Villages to rank, ideally classified (status field from 'Classify villages'). Your layer is not changed: scores go into a new layer.</source>
+      <translation>Desa yang akan diperingkat, sebaiknya sudah diklasifikasi (kolom status dari 'Klasifikasi desa'). Layer Anda tidak diubah: skor ditulis ke layer baru.</translation>
+    </message>
+    <message>
       <source>Weight of the criterion; the ranking updates while you move it.</source>
       <translation>Bobot kriteria; peringkat diperbarui saat Anda menggesernya.</translation>
+    </message>
+    <message>
+      <source> billion Rp</source>
+      <translation> miliar Rp</translation>
+    </message>
+    <message>
+      <source>A new site covers the village offices within this distance.</source>
+      <translation>Lokasi baru menjangkau kantor desa dalam jarak ini.</translation>
+    </message>
+    <message>
+      <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
+      <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
+    </message>
+    <message>
+      <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>
+      <translation>Ubah CAPEX dan OPEX setiap teknologi (nilai bawaan bersumber); disimpan dalam proyek dan dipakai oleh 'Pilih teknologi' dan kandidat lokasi.</translation>
+    </message>
+    <message>
+      <source>Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite).</source>
+      <translation>Koneksi layak termurah per kantor desa (serat optik, 4G FWA, radio link, BTS baru, satelit).</translation>
+    </message>
+    <message>
+      <source>Choose new sites within the budget to cover the most people, weighted by the priority score.</source>
+      <translation>Pilih lokasi baru dalam batas anggaran untuk menjangkau penduduk terbanyak, dibobot dengan skor prioritas.</translation>
     </message>
     <message>
       <source>All weights are zero: move at least one slider.</source>
@@ -1968,8 +2188,20 @@
       <translation>Desa menurut cakupan</translation>
     </message>
     <message>
+      <source>Technology choice failed: {log}</source>
+      <translation>Pemilihan teknologi gagal: {log}</translation>
+    </message>
+    <message>
       <source>Technology: {counts}. CAPEX {capex}, OPEX {opex} per year.</source>
       <translation>Teknologi: {counts}. CAPEX {capex}, OPEX {opex} per tahun.</translation>
+    </message>
+    <message>
+      <source>Candidate sites failed: {log}</source>
+      <translation>Pembuatan kandidat lokasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>Site optimisation failed: {log}</source>
+      <translation>Optimasi lokasi gagal: {log}</translation>
     </message>
     <message>
       <source>{k} sites for {cost}: {pop} people newly covered (gap {gap}).</source>
@@ -1982,18 +2214,6 @@
     <message>
       <source>No data, skipped: {c}.</source>
       <translation>Tanpa data, dilewati: {c}.</translation>
-    </message>
-    <message>
-      <source>Technology choice failed: {log}</source>
-      <translation>Pemilihan teknologi gagal: {log}</translation>
-    </message>
-    <message>
-      <source>Candidate sites failed: {log}</source>
-      <translation>Pembuatan kandidat lokasi gagal: {log}</translation>
-    </message>
-    <message>
-      <source>Site optimisation failed: {log}</source>
-      <translation>Optimasi lokasi gagal: {log}</translation>
     </message>
     <message>
       <source>Place a planned site on the map and see, before building it, which villages it would cover. Needs the coverage of the existing sites and the classified villages from the Coverage page.</source>
@@ -2056,6 +2276,14 @@
       <translation>Ketinggian (m)</translation>
     </message>
     <message>
+      <source>Signal, P.526</source>
+      <translation>Sinyal, P.526</translation>
+    </message>
+    <message>
+      <source>Signal, Longley-Rice ITM</source>
+      <translation>Sinyal, Longley-Rice ITM</translation>
+    </message>
+    <message>
       <source>Terrain with earth bulge (k = {k:.2f})</source>
       <translation>Medan dengan kelengkungan bumi (k = {k:.2f})</translation>
     </message>
@@ -2076,10 +2304,6 @@
       <translation>Skenario: menara rencana</translation>
     </message>
     <message>
-      <source>Point layer of planned sites (site_id, tech, height_m, …).</source>
-      <translation>Layer titik menara rencana (site_id, tech, height_m, …).</translation>
-    </message>
-    <message>
       <source>Create planned-sites layer…</source>
       <translation>Buat layer menara rencana…</translation>
     </message>
@@ -2090,10 +2314,6 @@
     <message>
       <source>Planned sites</source>
       <translation>Lokasi baru rencana</translation>
-    </message>
-    <message>
-      <source>Coverage raster of the existing sites (best signal in dBm).</source>
-      <translation>Raster cakupan menara eksisting (sinyal terbaik dalam dBm).</translation>
     </message>
     <message>
       <source>Villages classified against the existing coverage (status, cov_share).</source>
@@ -2116,16 +2336,8 @@
       <translation>Simpan</translation>
     </message>
     <message>
-      <source>Save the planned-sites layer's edits (this site included).</source>
-      <translation>Simpan suntingan layer menara rencana (termasuk menara ini).</translation>
-    </message>
-    <message>
       <source>Discard</source>
       <translation>Buang</translation>
-    </message>
-    <message>
-      <source>Remove this site (within the layer's unsaved edits).</source>
-      <translation>Hapus menara ini (di dalam suntingan layer yang belum disimpan).</translation>
     </message>
     <message>
       <source>Place a site to see what it would change.</source>
@@ -2156,6 +2368,22 @@
       <translation>Menara dibuang.</translation>
     </message>
     <message>
+      <source>Point layer of planned sites (site_id, tech, height_m, …).</source>
+      <translation>Layer titik menara rencana (site_id, tech, height_m, …).</translation>
+    </message>
+    <message>
+      <source>Coverage raster of the existing sites (best signal in dBm).</source>
+      <translation>Raster cakupan menara eksisting (sinyal terbaik dalam dBm).</translation>
+    </message>
+    <message>
+      <source>Save the planned-sites layer's edits (this site included).</source>
+      <translation>Simpan suntingan layer menara rencana (termasuk menara ini).</translation>
+    </message>
+    <message>
+      <source>Remove this site (within the layer's unsaved edits).</source>
+      <translation>Hapus menara ini (di dalam suntingan layer yang belum disimpan).</translation>
+    </message>
+    <message>
       <source>The planned-sites layer cannot be opened.</source>
       <translation>Layer menara rencana tidak dapat dibuka.</translation>
     </message>
@@ -2184,10 +2412,6 @@
       <translation>Menghitung cakupan {site_id}…</translation>
     </message>
     <message>
-      <source>Site {site_id} has no technology: choose 2G, 3G, 4G or 5G in its form. No preview.</source>
-      <translation>Menara {site_id} belum memiliki teknologi: pilih 2G, 3G, 4G atau 5G di formulirnya. Tidak ada pratinjau.</translation>
-    </message>
-    <message>
       <source>Preview ready in {seconds} s.</source>
       <translation>Pratinjau siap dalam {seconds} detik.</translation>
     </message>
@@ -2198,10 +2422,6 @@
     <message>
       <source>Saving the planned sites failed: {errors}</source>
       <translation>Gagal menyimpan menara rencana: {errors}</translation>
-    </message>
-    <message>
-      <source>Site {site_id} is outside the DEM: move it onto the terrain model. No preview.</source>
-      <translation>Menara {site_id} berada di luar DEM: pindahkan ke atas model medan. Tidak ada pratinjau.</translation>
     </message>
     <message>
       <source>&lt;b&gt;{site_id}&lt;/b&gt;: {people} people newly covered; {villages} village(s) newly covered, {improved} village(s) improve. Overlap with existing sites: {overlap} %. Cost: {cost}.</source>
@@ -2612,6 +2832,10 @@
       <translation>Elevasi (DEM SINTETIS)</translation>
     </message>
     <message>
+      <source>Land cover (SYNTHETIC, ESA WorldCover classes)</source>
+      <translation>Tutupan lahan (SINTETIS, kelas ESA WorldCover)</translation>
+    </message>
+    <message>
       <source>Kaltim sample (Internet Desa Kaltim)</source>
       <translation>Sampel Kaltim (Internet Desa Kaltim)</translation>
     </message>
@@ -2728,6 +2952,50 @@
       <translation>Blank spot</translation>
     </message>
     <message>
+      <source>Tree cover</source>
+      <translation>Tutupan pohon</translation>
+    </message>
+    <message>
+      <source>Shrubland</source>
+      <translation>Semak belukar</translation>
+    </message>
+    <message>
+      <source>Grassland</source>
+      <translation>Padang rumput</translation>
+    </message>
+    <message>
+      <source>Cropland</source>
+      <translation>Lahan pertanian</translation>
+    </message>
+    <message>
+      <source>Built-up</source>
+      <translation>Permukiman / terbangun</translation>
+    </message>
+    <message>
+      <source>Bare / sparse vegetation</source>
+      <translation>Lahan terbuka / vegetasi jarang</translation>
+    </message>
+    <message>
+      <source>Snow and ice</source>
+      <translation>Salju dan es</translation>
+    </message>
+    <message>
+      <source>Permanent water bodies</source>
+      <translation>Badan air permanen</translation>
+    </message>
+    <message>
+      <source>Herbaceous wetland</source>
+      <translation>Lahan basah herba</translation>
+    </message>
+    <message>
+      <source>Mangroves</source>
+      <translation>Mangrove</translation>
+    </message>
+    <message>
+      <source>Moss and lichen</source>
+      <translation>Lumut</translation>
+    </message>
+    <message>
       <source>No signal: blank spot</source>
       <translation>Tanpa sinyal: blank spot</translation>
     </message>
@@ -2838,6 +3106,10 @@
     <message>
       <source>Bullington only, without the P.526 correction and smooth-earth terms (optimistic; by name only)</source>
       <translation>Bullington saja, tanpa koreksi P.526 dan suku bumi halus (optimistis; hanya bila diminta)</translation>
+    </message>
+    <message>
+      <source>Longley-Rice ITM 1.2.2, the second opinion (equatorial climate, medians; slow) (dBm)</source>
+      <translation>Longley-Rice ITM 1.2.2, pendapat kedua (iklim ekuatorial, median; lambat) (dBm)</translation>
     </message>
     <message>
       <source>Total received power (dBm)</source>
@@ -3008,12 +3280,12 @@
       <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
     </message>
     <message>
-      <source>Existing towers (co-location)</source>
-      <translation>Menara eksisting (kolokasi)</translation>
-    </message>
-    <message>
       <source>DEM (for hilltops and elevations)</source>
       <translation>DEM (untuk puncak bukit dan elevasi)</translation>
+    </message>
+    <message>
+      <source>Existing towers (co-location)</source>
+      <translation>Menara eksisting (kolokasi)</translation>
     </message>
     <message>
       <source>Hilltops</source>
@@ -3044,22 +3316,6 @@
       <translation>Tinggi menara baru (m)</translation>
     </message>
     <message>
-      <source>Candidates</source>
-      <translation>Kandidat</translation>
-    </message>
-    <message>
-      <source>Office candidates</source>
-      <translation>Kandidat kantor desa</translation>
-    </message>
-    <message>
-      <source>Hilltop candidates</source>
-      <translation>Kandidat puncak bukit</translation>
-    </message>
-    <message>
-      <source>Co-location candidates</source>
-      <translation>Kandidat kolokasi</translation>
-    </message>
-    <message>
       <source>No status field: every village is treated as not covered. Run 'Classify villages' first to restrict candidates to blank spots.</source>
       <translation>Tidak ada kolom status: semua desa dianggap belum tercakup. Jalankan 'Klasifikasi desa' lebih dulu agar kandidat hanya untuk blank spot.</translation>
     </message>
@@ -3074,6 +3330,22 @@
     <message>
       <source>Village code field (empty = detect)</source>
       <translation>Kolom kode desa (kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Candidates</source>
+      <translation>Kandidat</translation>
+    </message>
+    <message>
+      <source>Office candidates</source>
+      <translation>Kandidat kantor desa</translation>
+    </message>
+    <message>
+      <source>Hilltop candidates</source>
+      <translation>Kandidat puncak bukit</translation>
+    </message>
+    <message>
+      <source>Co-location candidates</source>
+      <translation>Kandidat kolokasi</translation>
     </message>
     <message>
       <source>Candidates are computed in {crs}.</source>
@@ -3104,18 +3376,6 @@
       <translation>Layer desa (poligon atau titik kantor desa)</translation>
     </message>
     <message>
-      <source>Village code field</source>
-      <translation>Kolom kode desa</translation>
-    </message>
-    <message>
-      <source>Village name field</source>
-      <translation>Kolom nama desa</translation>
-    </message>
-    <message>
-      <source>Population field</source>
-      <translation>Kolom jumlah penduduk</translation>
-    </message>
-    <message>
       <source>DEM to check overlap with</source>
       <translation>DEM untuk memeriksa tampalan</translation>
     </message>
@@ -3126,6 +3386,18 @@
     <message>
       <source>HTML files (*.html)</source>
       <translation>Berkas HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>Village code field</source>
+      <translation>Kolom kode desa</translation>
+    </message>
+    <message>
+      <source>Village name field</source>
+      <translation>Kolom nama desa</translation>
+    </message>
+    <message>
+      <source>Population field</source>
+      <translation>Kolom jumlah penduduk</translation>
     </message>
     <message>
       <source>Valid (no errors)</source>
@@ -3184,8 +3456,20 @@
       <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
     </message>
     <message>
+      <source>Coverage raster (dBm or line-of-sight count)</source>
+      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
+    </message>
+    <message>
+      <source>Coverage raster values</source>
+      <translation>Nilai raster cakupan</translation>
+    </message>
+    <message>
       <source>Coverage threshold, dBm (empty = the coverage raster's setting)</source>
       <translation>Ambang cakupan, dBm (kosong = pengaturan raster cakupan)</translation>
+    </message>
+    <message>
+      <source>Fibre nodes (points)</source>
+      <translation>Simpul serat optik (titik)</translation>
     </message>
     <message>
       <source>Longest new fibre run (km)</source>
@@ -3208,32 +3492,28 @@
       <translation>Menara eksisting (titik terhubung, operator)</translation>
     </message>
     <message>
+      <source>DEM for radio line of sight</source>
+      <translation>DEM untuk garis pandang radio</translation>
+    </message>
+    <message>
       <source>Tower height when unknown (m)</source>
       <translation>Tinggi menara bila tidak diketahui (m)</translation>
+    </message>
+    <message>
+      <source>New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)</source>
+      <translation>Lokasi BTS baru yang sudah dipilih (mis. OUTPUT_SITES dari optimizesites)</translation>
     </message>
     <message>
       <source>Radius a selected new BTS serves (m)</source>
       <translation>Radius layanan BTS baru terpilih (m)</translation>
     </message>
     <message>
+      <source>Village plan (technology)</source>
+      <translation>Rencana desa (teknologi)</translation>
+    </message>
+    <message>
       <source>No coverage raster and no office_dbm or status field: no office counts as covered, so 4G FWA is never chosen.</source>
       <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
-    </message>
-    <message>
-      <source>Coverage raster (dBm or line-of-sight count)</source>
-      <translation>Raster cakupan (dBm atau jumlah garis pandang)</translation>
-    </message>
-    <message>
-      <source>Coverage raster values</source>
-      <translation>Nilai raster cakupan</translation>
-    </message>
-    <message>
-      <source>Fibre nodes (points)</source>
-      <translation>Simpul serat optik (titik)</translation>
-    </message>
-    <message>
-      <source>DEM for radio line of sight</source>
-      <translation>DEM untuk garis pandang radio</translation>
     </message>
     <message>
       <source>Longest radio link (km)</source>
@@ -3260,26 +3540,6 @@
       <translation>Kolokasi: kantor desa tanpa sinyal dalam jarak ini dari menara eksisting (km; 0 = nonaktif)</translation>
     </message>
     <message>
-      <source>New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)</source>
-      <translation>Lokasi BTS baru yang sudah dipilih (mis. OUTPUT_SITES dari optimizesites)</translation>
-    </message>
-    <message>
-      <source>Village plan (technology)</source>
-      <translation>Rencana desa (teknologi)</translation>
-    </message>
-    <message>
-      <source>Villages per technology</source>
-      <translation>Desa per teknologi</translation>
-    </message>
-    <message>
-      <source>CAPEX total (Rp)</source>
-      <translation>Total CAPEX (Rp)</translation>
-    </message>
-    <message>
-      <source>OPEX total per year (Rp)</source>
-      <translation>Total OPEX per tahun (Rp)</translation>
-    </message>
-    <message>
       <source>New BTS come only from the selected sites (NEW_SITES): no other BTS cluster is formed.</source>
       <translation>BTS baru hanya berasal dari lokasi terpilih (NEW_SITES): tidak dibentuk klaster BTS lain.</translation>
     </message>
@@ -3298,6 +3558,18 @@
     <message>
       <source>Field flagging villages without PLN mains power (1/ya = no power: solar + battery is added)</source>
       <translation>Kolom penanda desa tanpa listrik PLN (1/ya = tanpa listrik: ditambah surya + baterai)</translation>
+    </message>
+    <message>
+      <source>Villages per technology</source>
+      <translation>Desa per teknologi</translation>
+    </message>
+    <message>
+      <source>CAPEX total (Rp)</source>
+      <translation>Total CAPEX (Rp)</translation>
+    </message>
+    <message>
+      <source>OPEX total per year (Rp)</source>
+      <translation>Total OPEX per tahun (Rp)</translation>
     </message>
     <message>
       <source>Distances are computed in {crs}.</source>
@@ -3436,14 +3708,6 @@
       <translation>Mengklasifikasikan setiap desa dengan raster cakupan (sinyal terbaik dalam dBm, atau jumlah site dalam garis pandang). cov_share adalah bagian sel raster desa yang bernilai sama dengan atau di atas THRESHOLD_DBM (garis pandang: minimal satu site terlihat); sel nodata dihitung tidak tercakup dan bagiannya ada di nodata_share. status bernilai covered jika cov_share &gt;= COVERED_SHARE, partial jika &gt;= PARTIAL_SHARE, selain itu blank_spot. Dengan OFFICES (digabung berdasarkan kode desa), kantor desa menentukan kasus batas: desa yang kantornya tanpa sinyal tidak dapat berstatus covered (menjadi partial), desa yang kantornya bersinyal bukan blank spot (menjadi partial); lihat status_note. best_dbm adalah sinyal terbaik di desa, office_dbm sinyal di kantor desa, pop_covered = penduduk x cov_share (perkiraan). Desa berupa titik memakai sel di bawah titik tersebut. Dengan REPORTED_FIELD (mis. Podes R705D: 4G, 3G, 2G, tidak ada) alat ini menambahkan agreement (agree / model_more / model_less) dan tabel konfusi. Desa dan raster boleh memakai CRS yang berbeda.</translation>
     </message>
     <message>
-      <source>Coverage raster holds</source>
-      <translation>Isi raster cakupan</translation>
-    </message>
-    <message>
-      <source>Confusion table (rows: model status, columns: reported signal):</source>
-      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
-    </message>
-    <message>
       <source>Villages (polygons or points)</source>
       <translation>Desa (poligon atau titik)</translation>
     </message>
@@ -3468,28 +3732,24 @@
       <translation>Kantor desa (titik, opsional)</translation>
     </message>
     <message>
-      <source>Covered villages</source>
-      <translation>Desa tercakup</translation>
+      <source>Coverage raster holds</source>
+      <translation>Isi raster cakupan</translation>
     </message>
     <message>
-      <source>Partially covered villages</source>
-      <translation>Desa tercakup sebagian</translation>
+      <source>Confusion table (rows: model status, columns: reported signal):</source>
+      <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
     </message>
     <message>
-      <source>Population covered (est.)</source>
-      <translation>Penduduk tercakup (perkiraan)</translation>
+      <source>Automatic (from the raster)</source>
+      <translation>Otomatis (dari raster)</translation>
     </message>
     <message>
-      <source>Confusion table model x reported (JSON)</source>
-      <translation>Tabel konfusi model x laporan (JSON)</translation>
+      <source>Signal in dBm</source>
+      <translation>Sinyal dalam dBm</translation>
     </message>
     <message>
-      <source>Agreement counts (JSON)</source>
-      <translation>Jumlah kesesuaian (JSON)</translation>
-    </message>
-    <message>
-      <source>Coverage raster kind used</source>
-      <translation>Jenis raster cakupan yang dipakai</translation>
+      <source>Number of sites in line of sight</source>
+      <translation>Jumlah site dalam garis pandang</translation>
     </message>
     <message>
       <source>The coverage raster holds line-of-sight counts: a cell is covered when at least one site is visible; THRESHOLD_DBM is not used.</source>
@@ -3532,16 +3792,28 @@
       <translation>Kolom sinyal yang dilaporkan (mis. Podes R705D, opsional)</translation>
     </message>
     <message>
-      <source>Automatic (from the raster)</source>
-      <translation>Otomatis (dari raster)</translation>
+      <source>Covered villages</source>
+      <translation>Desa tercakup</translation>
     </message>
     <message>
-      <source>Signal in dBm</source>
-      <translation>Sinyal dalam dBm</translation>
+      <source>Partially covered villages</source>
+      <translation>Desa tercakup sebagian</translation>
     </message>
     <message>
-      <source>Number of sites in line of sight</source>
-      <translation>Jumlah site dalam garis pandang</translation>
+      <source>Population covered (est.)</source>
+      <translation>Penduduk tercakup (perkiraan)</translation>
+    </message>
+    <message>
+      <source>Confusion table model x reported (JSON)</source>
+      <translation>Tabel konfusi model x laporan (JSON)</translation>
+    </message>
+    <message>
+      <source>Agreement counts (JSON)</source>
+      <translation>Jumlah kesesuaian (JSON)</translation>
+    </message>
+    <message>
+      <source>Coverage raster kind used</source>
+      <translation>Jenis raster cakupan yang dipakai</translation>
     </message>
     <message>
       <source>Village fields: code={code}, population={pop}, reported={rep}</source>
@@ -3608,6 +3880,18 @@
       <translation>Menyandingkan dua roadmap (mis. rencana yang sama dengan dua tabel sumber dana, kapasitas atau anggaran): desa dan penduduk tersambung per tahun, biaya per penduduk tersambung menurut kab/kota dan teknologi (CAPEX ditambah OPEX yang didanai dalam horizon, dibagi penduduk desa yang tersambung), desa yang direncanakan, terjadwal, belum terdanai dan melebihi kapasitas, penduduk yang belum tersambung, CAPEX, OPEX dan OPEX yang masih berjalan setelah horizon. Berikan keluaran desa setiap roadmap (dan tabel 'Anggaran per tahun dan sumber'-nya, untuk OPEX per tahun). Tabel keluaran berisi satu baris per angka: bagian, kunci, nilai A, nilai B dan B - A.</translation>
     </message>
     <message>
+      <source>Name of scenario A</source>
+      <translation>Nama skenario A</translation>
+    </message>
+    <message>
+      <source>Name of scenario B</source>
+      <translation>Nama skenario B</translation>
+    </message>
+    <message>
+      <source>Scenario comparison</source>
+      <translation>Perbandingan skenario</translation>
+    </message>
+    <message>
       <source>Roadmap villages, scenario A</source>
       <translation>Desa roadmap, skenario A</translation>
     </message>
@@ -3622,18 +3906,6 @@
     <message>
       <source>Budget by year and source, scenario B</source>
       <translation>Anggaran per tahun dan sumber, skenario B</translation>
-    </message>
-    <message>
-      <source>Name of scenario A</source>
-      <translation>Nama skenario A</translation>
-    </message>
-    <message>
-      <source>Name of scenario B</source>
-      <translation>Nama skenario B</translation>
-    </message>
-    <message>
-      <source>Scenario comparison</source>
-      <translation>Perbandingan skenario</translation>
     </message>
     <message>
       <source>Villages scheduled, A</source>
@@ -3664,8 +3936,8 @@
       <translation>Hitung cakupan (peta blank spot)</translation>
     </message>
     <message>
-      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
-      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
+      <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one 30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at 'exact'); compare it with a 'p526' raster to see where the models disagree.</source>
+      <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
       <source>Effective earth radius factor k</source>
@@ -3756,8 +4028,8 @@
       <translation>P.526/Bullington pada DEM ditujukan untuk lintasan hingga beberapa puluh km; radiusnya {r:.0f} m.</translation>
     </message>
     <message>
-      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
-      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
+      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
+      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
     </message>
     <message>
       <source>The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.</source>
@@ -3892,8 +4164,8 @@
       <translation>Cakupan (dBm)</translation>
     </message>
     <message>
-      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
-      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
+      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
     </message>
     <message>
       <source>metadata</source>
@@ -3920,16 +4192,20 @@
       <translation>tanpa CRS</translation>
     </message>
     <message>
-      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts rays 180 m apart at the radius and samples every 360 m (2 and 4 cells of a 90 m DEM, never finer), keeping the ridge crests between samples, and refines the loss onto receivers every 90 m: 0.28 dB mean difference from 'exact' on ridge-heavy terrain (p99 2.9 dB, both ways; latest bench), 2 to 10 times the time of GDAL's viewshed; 'fine' samples every 180 m: 0.19 dB mean, p99 2.3 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
-      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar berjarak 180 m pada radius dan mengambil sampel setiap 360 m (2 dan 4 sel pada DEM 90 m, tidak pernah lebih rapat), dengan puncak punggung bukit di antara sampel tetap dipertahankan, lalu menghitung ulang redaman untuk penerima setiap 90 m: selisih rata-rata 0,28 dB dari 'exact' pada medan berpunggung bukit (p99 2,9 dB, ke dua arah; bench terakhir), 2 sampai 10 kali waktu viewshed GDAL; 'fine' mengambil sampel setiap 180 m: rata-rata 0,19 dB, p99 2,3 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
-    </message>
-    <message>
       <source>The DEM '{name}' is not in metres (its CRS uses other linear units): reproject it to a metric CRS such as EPSG:32750 (UTM 50S) first.</source>
       <translation>DEM '{name}' tidak dalam meter (CRS-nya memakai satuan panjang lain): proyeksikan ulang dulu ke CRS metrik seperti EPSG:32750 (UTM 50S).</translation>
     </message>
     <message>
       <source>The DEM '{name}' is rotated or flipped (not a north-up grid): warp it (Raster &gt; Projections &gt; Warp) first.</source>
       <translation>DEM '{name}' terputar atau terbalik (bukan grid menghadap utara): lakukan warp dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
+      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+    </message>
+    <message>
+      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts rays 180 m apart at the radius and samples every 360 m (2 and 4 cells of a 90 m DEM, never finer), keeping the ridge crests between samples, and refines the loss onto receivers every 90 m: 0.28 dB mean difference from 'exact' on ridge-heavy terrain (p99 2.9 dB, both ways; latest bench), 2 to 10 times the time of GDAL's viewshed; 'fine' samples every 180 m: 0.19 dB mean, p99 2.3 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
+      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar berjarak 180 m pada radius dan mengambil sampel setiap 360 m (2 dan 4 sel pada DEM 90 m, tidak pernah lebih rapat), dengan puncak punggung bukit di antara sampel tetap dipertahankan, lalu menghitung ulang redaman untuk penerima setiap 90 m: selisih rata-rata 0,28 dB dari 'exact' pada medan berpunggung bukit (p99 2,9 dB, ke dua arah; bench terakhir), 2 sampai 10 kali waktu viewshed GDAL; 'fine' mengambil sampel setiap 180 m: rata-rata 0,19 dB, p99 2,3 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
     </message>
     <message>
       <source>Create planned-sites layer</source>
@@ -3948,12 +4224,12 @@
       <translation>Nama layer</translation>
     </message>
     <message>
-      <source>Coordinate reference system</source>
-      <translation>Sistem referensi koordinat</translation>
-    </message>
-    <message>
       <source>Overwrite an existing layer of that name</source>
       <translation>Timpa layer yang sudah ada dengan nama tersebut</translation>
+    </message>
+    <message>
+      <source>Coordinate reference system</source>
+      <translation>Sistem referensi koordinat</translation>
     </message>
     <message>
       <source>Give the GeoPackage file for the planned sites (e.g. plan.gpkg).</source>
@@ -3988,6 +4264,18 @@
       <translation>Poligon kab/kota (halaman atlas; bawaan: desa digabung per kab/kota)</translation>
     </message>
     <message>
+      <source>Layout template folder (default: the plugin's templates)</source>
+      <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Judul</translation>
+    </message>
+    <message>
+      <source>Output folder</source>
+      <translation>Folder keluaran</translation>
+    </message>
+    <message>
       <source>Roadmap table (year x source)</source>
       <translation>Tabel peta jalan (tahun x sumber dana)</translation>
     </message>
@@ -4004,20 +4292,12 @@
       <translation>Tabel berbagi menara</translation>
     </message>
     <message>
-      <source>Layout template folder (default: the plugin's templates)</source>
-      <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Judul</translation>
+      <source>Budget curve of the new sites (optimizesites OUTPUT_CURVE): a chart and table page of the roadmap report</source>
+      <translation>Kurva anggaran lokasi baru (OUTPUT_CURVE dari optimizesites): halaman grafik dan tabel di laporan peta jalan</translation>
     </message>
     <message>
       <source>Kab/kota field of the villages (default: kode_kab or nama_kab)</source>
       <translation>Kolom kab/kota pada desa (bawaan: kode_kab atau nama_kab)</translation>
-    </message>
-    <message>
-      <source>Output folder</source>
-      <translation>Folder keluaran</translation>
     </message>
     <message>
       <source>Deployment plan PDF (overview + atlas)</source>
@@ -4100,30 +4380,6 @@
       <translation>Menyalin rencana yang dipublikasikan di PostGIS (semua layer, tabel, gaya, riwayat status dan log audit) ke sebuah GeoPackage, dari satu potret basis data yang konsisten. Berkas baru dibandingkan dengan basis data (jumlah baris dan checksum setiap tabel) dan baru kemudian ditulis ke OUTPUT_GPKG. Kolom penyuntingan tim (row_version, modified_at, modified_by) tetap di basis data; log audit mencatat siapa mengubah apa.</translation>
     </message>
     <message>
-      <source>Saved PostgreSQL connection (name)</source>
-      <translation>Koneksi PostgreSQL tersimpan (nama)</translation>
-    </message>
-    <message>
-      <source>Schema</source>
-      <translation>Skema</translation>
-    </message>
-    <message>
-      <source>Tables copied</source>
-      <translation>Tabel yang disalin</translation>
-    </message>
-    <message>
-      <source>Rows copied</source>
-      <translation>Baris yang disalin</translation>
-    </message>
-    <message>
-      <source>Checksums match</source>
-      <translation>Checksum cocok</translation>
-    </message>
-    <message>
-      <source>Give the name of a saved PostgreSQL connection (Browser &gt; PostgreSQL).</source>
-      <translation>Berikan nama koneksi PostgreSQL yang tersimpan (Browser &gt; PostgreSQL).</translation>
-    </message>
-    <message>
       <source>Copied {tables} tables ({rows} rows) from schema '{schema}' to {path}; checksums match.</source>
       <translation>{tables} tabel ({rows} baris) disalin dari skema '{schema}' ke {path}; checksum cocok.</translation>
     </message>
@@ -4148,16 +4404,28 @@
       <translation>Layer site (kode site yang dikenal)</translation>
     </message>
     <message>
-      <source>Site code field</source>
-      <translation>Kolom kode site</translation>
-    </message>
-    <message>
       <source>Provider (when the file has no provider column)</source>
       <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
     </message>
     <message>
       <source>Rejected rows (CSV)</source>
       <translation>Baris yang ditolak (CSV)</translation>
+    </message>
+    <message>
+      <source>Choose the plan GeoPackage to import into.</source>
+      <translation>Pilih GeoPackage rencana tujuan impor.</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
+      <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
+    </message>
+    <message>
+      <source>Site code field</source>
+      <translation>Kolom kode site</translation>
     </message>
     <message>
       <source>Rows read</source>
@@ -4186,18 +4454,6 @@
     <message>
       <source>Import id</source>
       <translation>ID impor</translation>
-    </message>
-    <message>
-      <source>Choose the plan GeoPackage to import into.</source>
-      <translation>Pilih GeoPackage rencana tujuan impor.</translation>
-    </message>
-    <message>
-      <source>Import cancelled; nothing was written.</source>
-      <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
-    </message>
-    <message>
-      <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
-      <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
     </message>
     <message>
       <source>Reading {path}</source>
@@ -4252,6 +4508,10 @@
       <translation>Tabel status program (CSV atau XLSX)</translation>
     </message>
     <message>
+      <source>Tables (*.csv *.xlsx *.txt)</source>
+      <translation>Tabel (*.csv *.xlsx *.txt)</translation>
+    </message>
+    <message>
       <source>Status date (yyyy-mm-dd; empty = today)</source>
       <translation>Tanggal status (yyyy-mm-dd; kosong = hari ini)</translation>
     </message>
@@ -4266,6 +4526,14 @@
     <message>
       <source>Report of the rows that do not fit (CSV)</source>
       <translation>Laporan baris yang tidak sesuai (CSV)</translation>
+    </message>
+    <message>
+      <source>Desa only (kelurahan by their kab/kota)</source>
+      <translation>Desa saja (kelurahan oleh kab/kotanya)</translation>
+    </message>
+    <message>
+      <source>Every village</source>
+      <translation>Semua desa/kelurahan</translation>
     </message>
     <message>
       <source>Villages matched</source>
@@ -4290,18 +4558,6 @@
     <message>
       <source>Villages on satellite (migration candidates)</source>
       <translation>Desa dengan satelit (kandidat migrasi)</translation>
-    </message>
-    <message>
-      <source>Tables (*.csv *.xlsx *.txt)</source>
-      <translation>Tabel (*.csv *.xlsx *.txt)</translation>
-    </message>
-    <message>
-      <source>Desa only (kelurahan by their kab/kota)</source>
-      <translation>Desa saja (kelurahan oleh kab/kotanya)</translation>
-    </message>
-    <message>
-      <source>Every village</source>
-      <translation>Semua desa/kelurahan</translation>
     </message>
     <message>
       <source>Programme status: {m} of {n} rows matched ({byname} by name and kecamatan); {c} villages connected, {s} on satellite; {r} contracts ended before {d}.</source>
@@ -4388,6 +4644,22 @@
       <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
     </message>
     <message>
+      <source>Sites: CSV file, point layer file or project layer</source>
+      <translation>Site: file CSV, file layer titik atau layer proyek</translation>
+    </message>
+    <message>
+      <source>Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)</source>
+      <translation>Data menara/site (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Merge OpenCelliD cells of one operator closer than (m)</source>
+      <translation>Gabungkan sel OpenCelliD satu operator yang berjarak kurang dari (m)</translation>
+    </message>
+    <message>
       <source>OpenCelliD: skip cells outside the province without listing them (national exports)</source>
       <translation>OpenCelliD: lewati sel di luar provinsi tanpa mencantumkannya (ekspor nasional)</translation>
     </message>
@@ -4408,24 +4680,20 @@
       <translation>Masukan tidak berisi baris: tidak ada yang diimpor.</translation>
     </message>
     <message>
-      <source>Sites: CSV file, point layer file or project layer</source>
-      <translation>Site: file CSV, file layer titik atau layer proyek</translation>
+      <source>Automatic</source>
+      <translation>Otomatis</translation>
     </message>
     <message>
-      <source>Format</source>
-      <translation>Format</translation>
+      <source>Point layer / generic table</source>
+      <translation>Layer titik / tabel umum</translation>
     </message>
     <message>
-      <source>Merge OpenCelliD cells of one operator closer than (m)</source>
-      <translation>Gabungkan sel OpenCelliD satu operator yang berjarak kurang dari (m)</translation>
+      <source>OpenCelliD export</source>
+      <translation>Ekspor OpenCelliD</translation>
     </message>
     <message>
-      <source>Sites imported</source>
-      <translation>Site yang diimpor</translation>
-    </message>
-    <message>
-      <source>Format used</source>
-      <translation>Format yang dipakai</translation>
+      <source>Site list (BAKTI)</source>
+      <translation>Daftar site (BAKTI)</translation>
     </message>
     <message>
       <source>INPUT: cannot read the sites input '{src}': give a CSV file, a point layer file (GeoPackage, Shapefile, GeoJSON) or a layer of the project.</source>
@@ -4440,8 +4708,12 @@
       <translation>Kolom tidak dikenali sebagai ekspor OpenCelliD, daftar site atau tabel menara (kolom: {columns}). Pilih FORMAT dan atur parameter kolom (LON_FIELD, LAT_FIELD, ...).</translation>
     </message>
     <message>
-      <source>Tower/site data (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;All files (*.*)</source>
-      <translation>Data menara/site (*.csv *.txt *.tsv *.xlsx *.gpkg *.shp *.geojson);;Semua file (*.*)</translation>
+      <source>Sites imported</source>
+      <translation>Site yang diimpor</translation>
+    </message>
+    <message>
+      <source>Format used</source>
+      <translation>Format yang dipakai</translation>
     </message>
     <message>
       <source>Format: {fmt}</source>
@@ -4468,22 +4740,6 @@
       <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
     </message>
     <message>
-      <source>Automatic</source>
-      <translation>Otomatis</translation>
-    </message>
-    <message>
-      <source>Point layer / generic table</source>
-      <translation>Layer titik / tabel umum</translation>
-    </message>
-    <message>
-      <source>OpenCelliD export</source>
-      <translation>Ekspor OpenCelliD</translation>
-    </message>
-    <message>
-      <source>Site list (BAKTI)</source>
-      <translation>Daftar site (BAKTI)</translation>
-    </message>
-    <message>
       <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
       <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
     </message>
@@ -4508,28 +4764,8 @@
       <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
     </message>
     <message>
-      <source>Villages (office points, or polygons)</source>
-      <translation>Desa (titik kantor desa, atau poligon)</translation>
-    </message>
-    <message>
-      <source>Population field (empty = detect)</source>
-      <translation>Kolom penduduk (kosong = deteksi otomatis)</translation>
-    </message>
-    <message>
-      <source>Weight field (e.g. priority_score; demand = population × weight)</source>
-      <translation>Kolom bobot (mis. priority_score; permintaan = penduduk × bobot)</translation>
-    </message>
-    <message>
       <source>Candidate sites (points)</source>
       <translation>Kandidat lokasi (titik)</translation>
-    </message>
-    <message>
-      <source>Candidate cost field (empty = cost_idr if present, else the default cost)</source>
-      <translation>Kolom biaya kandidat (kosong = cost_idr bila ada, selain itu biaya bawaan)</translation>
-    </message>
-    <message>
-      <source>Candidate id field (empty = cand_id or site_id, else the feature id)</source>
-      <translation>Kolom id kandidat (kosong = cand_id atau site_id, selain itu id fitur)</translation>
     </message>
     <message>
       <source>Cost of a candidate without cost (Rp)</source>
@@ -4548,24 +4784,8 @@
       <translation>DEM (cakupan dengan model propagasi, bukan radius)</translation>
     </message>
     <message>
-      <source>Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village becomes 'covered' by classify's rule)</source>
-      <translation>Raster cakupan dari 'Hitung cakupan' (dengan DEM: kandidat mencakup desa bila desa itu menjadi 'tercakup' menurut aturan klasifikasi)</translation>
-    </message>
-    <message>
       <source>Village offices (points; the office rule of classify)</source>
       <translation>Kantor desa (titik; aturan kantor pada klasifikasi)</translation>
-    </message>
-    <message>
-      <source>Antenna height when the layer has none (m)</source>
-      <translation>Tinggi antena bila layer tidak memilikinya (m)</translation>
-    </message>
-    <message>
-      <source>EIRP when the layer has none (dBm)</source>
-      <translation>EIRP bila layer tidak memilikinya (dBm)</translation>
-    </message>
-    <message>
-      <source>Frequency when the layer has none (MHz)</source>
-      <translation>Frekuensi bila layer tidak memilikinya (MHz)</translation>
     </message>
     <message>
       <source>Existing sites (villages they cover need nothing)</source>
@@ -4586,6 +4806,54 @@
     <message>
       <source>Budget curve (people newly covered by budget)</source>
       <translation>Kurva anggaran (penduduk tercakup baru menurut anggaran)</translation>
+    </message>
+    <message>
+      <source>Coverage raster from 'Compute coverage' (with the DEM: a candidate covers a village when the village becomes 'covered' by classify's rule)</source>
+      <translation>Raster cakupan dari 'Hitung cakupan' (dengan DEM: kandidat mencakup desa bila desa itu menjadi 'tercakup' menurut aturan klasifikasi)</translation>
+    </message>
+    <message>
+      <source>Antenna height when the layer has none (m)</source>
+      <translation>Tinggi antena bila layer tidak memilikinya (m)</translation>
+    </message>
+    <message>
+      <source>EIRP when the layer has none (dBm)</source>
+      <translation>EIRP bila layer tidak memilikinya (dBm)</translation>
+    </message>
+    <message>
+      <source>Frequency when the layer has none (MHz)</source>
+      <translation>Frekuensi bila layer tidak memilikinya (MHz)</translation>
+    </message>
+    <message>
+      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
+      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
+    </message>
+    <message>
+      <source>The village layer has no features: there is nothing to cover. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
+      <source>The candidate layer has no features: there is nothing to select. Run 'Candidate sites' first or choose a layer with candidate points.</source>
+      <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
+    </message>
+    <message>
+      <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
+      <translation>Anggaran nol: tidak ada lokasi yang dapat dibangun, pilihan kosong. Isi BUDGET_IDR dalam rupiah (mis. 26000000000 untuk sepuluh BTS 3T).</translation>
+    </message>
+    <message>
+      <source>Population field (empty = detect)</source>
+      <translation>Kolom penduduk (kosong = deteksi otomatis)</translation>
+    </message>
+    <message>
+      <source>Weight field (e.g. priority_score; demand = population × weight)</source>
+      <translation>Kolom bobot (mis. priority_score; permintaan = penduduk × bobot)</translation>
+    </message>
+    <message>
+      <source>Candidate cost field (empty = cost_idr if present, else the default cost)</source>
+      <translation>Kolom biaya kandidat (kosong = cost_idr bila ada, selain itu biaya bawaan)</translation>
+    </message>
+    <message>
+      <source>Candidate id field (empty = cand_id or site_id, else the feature id)</source>
+      <translation>Kolom id kandidat (kosong = cand_id atau site_id, selain itu id fitur)</translation>
     </message>
     <message>
       <source>Population newly covered</source>
@@ -4622,22 +4890,6 @@
     <message>
       <source>Solver</source>
       <translation>Solver</translation>
-    </message>
-    <message>
-      <source>No population field was found. Choose it in POPULATION_FIELD.</source>
-      <translation>Kolom penduduk tidak ditemukan. Pilih kolom tersebut pada POPULATION_FIELD.</translation>
-    </message>
-    <message>
-      <source>The village layer has no features: there is nothing to cover. Choose a layer with villages.</source>
-      <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
-    </message>
-    <message>
-      <source>The candidate layer has no features: there is nothing to select. Run 'Candidate sites' first or choose a layer with candidate points.</source>
-      <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
-    </message>
-    <message>
-      <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
-      <translation>Anggaran nol: tidak ada lokasi yang dapat dibangun, pilihan kosong. Isi BUDGET_IDR dalam rupiah (mis. 26000000000 untuk sepuluh BTS 3T).</translation>
     </message>
     <message>
       <source>A coverage raster without a DEM cannot test candidate sites: give the DEM the coverage was computed on. The straight-distance radius is used.</source>
@@ -4728,10 +4980,6 @@
       <translation>Optimasi: {warning}</translation>
     </message>
     <message>
-      <source>Cannot use the DEM: {error}</source>
-      <translation>Tidak dapat memakai DEM: {error}</translation>
-    </message>
-    <message>
       <source>Coverage: model {m}, office signal ≥ {t} dBm, within {r} m (DEM).</source>
       <translation>Cakupan: model {m}, sinyal di kantor desa ≥ {t} dBm, dalam {r} m (DEM).</translation>
     </message>
@@ -4752,8 +5000,8 @@
       <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
     </message>
     <message>
-      <source>No candidate is affordable: the cheapest costs Rp {c:,.0f} but the budget is Rp {b:,.0f}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
-      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah Rp {c:,.0f} tetapi anggaran Rp {b:,.0f}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
+      <source>No candidate is affordable: the cheapest costs {c} but the budget is {b}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
+      <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah {c} tetapi anggaran {b}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
     </message>
     <message>
       <source>Cannot optimise the sites: {error}</source>
@@ -4792,6 +5040,22 @@
       <translation>Preset bobot</translation>
     </message>
     <message>
+      <source>Kab/kota capitals (points) for remoteness</source>
+      <translation>Ibu kota kab/kota (titik) untuk keterpencilan</translation>
+    </message>
+    <message>
+      <source>Prioritised villages</source>
+      <translation>Desa terprioritas</translation>
+    </message>
+    <message>
+      <source>The village layer has no features. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
+      <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
+      <translation>Layer ibu kota tidak memiliki titik yang dapat dipakai; keterpencilan memakai jarak ke desa tercakup terdekat.</translation>
+    </message>
+    <message>
       <source>IDM field (score or class)</source>
       <translation>Kolom IDM (skor atau kelas)</translation>
     </message>
@@ -4816,28 +5080,12 @@
       <translation>Kolom kode desa (penentu urutan bila seri; kosong = deteksi otomatis)</translation>
     </message>
     <message>
-      <source>Kab/kota capitals (points) for remoteness</source>
-      <translation>Ibu kota kab/kota (titik) untuk keterpencilan</translation>
-    </message>
-    <message>
-      <source>Prioritised villages</source>
-      <translation>Desa terprioritas</translation>
-    </message>
-    <message>
       <source>Weights used</source>
       <translation>Bobot yang dipakai</translation>
     </message>
     <message>
       <source>Criteria skipped</source>
       <translation>Kriteria yang dilewati</translation>
-    </message>
-    <message>
-      <source>The village layer has no features. Choose a layer with villages.</source>
-      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
-    </message>
-    <message>
-      <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
-      <translation>Layer ibu kota tidak memiliki titik yang dapat dipakai; keterpencilan memakai jarak ke desa tercakup terdekat.</translation>
     </message>
     <message>
       <source>Fields used: {fields}</source>
@@ -4912,12 +5160,12 @@
       <translation>Desa yang diperbaiki</translation>
     </message>
     <message>
-      <source>Repaired features</source>
-      <translation>Fitur yang diperbaiki</translation>
-    </message>
-    <message>
       <source>Cannot read the village layer.</source>
       <translation>Layer desa tidak dapat dibaca.</translation>
+    </message>
+    <message>
+      <source>Repaired features</source>
+      <translation>Fitur yang diperbaiki</translation>
     </message>
     <message>
       <source>Repaired feature ids: {ids}</source>
@@ -4930,6 +5178,70 @@
     <message>
       <source>Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with an existing tower layer, the list of planned BTS within the sharing distance of another operator's tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty for the default planning assumptions. Leave the field parameters empty to use the standard field names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</source>
       <translation>Menjadwalkan setiap desa dalam rencana (dari 'Pilih teknologi': tech, capex_idr, opex_idr_year, priority_rank) selama tahun-tahun roadmap, menurut urutan prioritas, pada tahun paling awal ketika CAPEX dan OPEX tahun-tahun berikutnya dapat dibayar oleh sumber dana yang memenuhi syarat tanpa melampaui pagu tahunan atau pagu per desa. Sumber dana dipakai sesuai urutannya (bawaan: BAKTI/USO, co-investment operator, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Desa yang tidak dapat didanai ditandai 'unfunded' (belum terdanai) beserta alasannya. Juga menyusun tabel anggaran tahun × sumber, rencana pelatihan kader digital desa, paket per operator (opsional satu CSV per operator dalam sebuah folder) dan, bila ada layer menara eksisting, daftar BTS rencana yang berada dalam jarak berbagi dari menara operator lain. Tabel sumber dana berupa berkas CSV, JSON atau GeoPackage (tabel funding_sources); kosongkan untuk asumsi perencanaan bawaan. Kosongkan parameter kolom untuk memakai nama kolom standar (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</translation>
+    </message>
+    <message>
+      <source>Village plan layer (points or polygons)</source>
+      <translation>Layer rencana desa (titik atau poligon)</translation>
+    </message>
+    <message>
+      <source>First year of the roadmap</source>
+      <translation>Tahun pertama roadmap</translation>
+    </message>
+    <message>
+      <source>Number of years</source>
+      <translation>Jumlah tahun</translation>
+    </message>
+    <message>
+      <source>Years of OPEX funded from connection</source>
+      <translation>Jumlah tahun OPEX yang didanai sejak tersambung</translation>
+    </message>
+    <message>
+      <source>Funding table (CSV, JSON or GeoPackage; empty = defaults)</source>
+      <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
+      <translation>Tabel kapasitas pemasangan (CSV: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
+    </message>
+    <message>
+      <source>CSV (*.csv)</source>
+      <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Lead time of a new BTS, from its build year to service (months)</source>
+      <translation>Waktu tunggu BTS baru, dari tahun pembangunan hingga beroperasi (bulan)</translation>
+    </message>
+    <message>
+      <source>Trained digital cadres per connected village</source>
+      <translation>Kader digital terlatih per desa tersambung</translation>
+    </message>
+    <message>
+      <source>Trainees per training batch</source>
+      <translation>Peserta per angkatan pelatihan</translation>
+    </message>
+    <message>
+      <source>Training cost per trainee (Rp)</source>
+      <translation>Biaya pelatihan per peserta (Rp)</translation>
+    </message>
+    <message>
+      <source>Training year</source>
+      <translation>Tahun pelatihan</translation>
+    </message>
+    <message>
+      <source>Existing towers (points with operator) for tower sharing</source>
+      <translation>Menara eksisting (titik dengan operator) untuk berbagi menara</translation>
+    </message>
+    <message>
+      <source>Tower sharing distance (m)</source>
+      <translation>Jarak berbagi menara (m)</translation>
+    </message>
+    <message>
+      <source>Roadmap villages</source>
+      <translation>Desa dalam roadmap</translation>
+    </message>
+    <message>
+      <source>Folder for one CSV per operator</source>
+      <translation>Folder untuk satu CSV per operator</translation>
     </message>
     <message>
       <source>Village code</source>
@@ -4992,52 +5304,24 @@
       <translation>Akhir kontrak layanan eksisting</translation>
     </message>
     <message>
-      <source>Village plan layer (points or polygons)</source>
-      <translation>Layer rencana desa (titik atau poligon)</translation>
+      <source>Same year as the connection</source>
+      <translation>Tahun yang sama dengan penyambungan</translation>
     </message>
     <message>
-      <source>First year of the roadmap</source>
-      <translation>Tahun pertama roadmap</translation>
+      <source>The year before</source>
+      <translation>Setahun sebelumnya</translation>
     </message>
     <message>
-      <source>Number of years</source>
-      <translation>Jumlah tahun</translation>
+      <source>Funding table: default planning assumptions (edit them on the Plan page).</source>
+      <translation>Tabel sumber dana: asumsi perencanaan bawaan (ubah di halaman Rencana).</translation>
     </message>
     <message>
-      <source>Years of OPEX funded from connection</source>
-      <translation>Jumlah tahun OPEX yang didanai sejak tersambung</translation>
+      <source>The plan layer has no villages: choose a layer with at least one village (run 'Choose technology' first) or clear the 'selected features only' option.</source>
+      <translation>Layer rencana tidak berisi desa: pilih layer dengan minimal satu desa (jalankan 'Pilih teknologi' lebih dulu) atau matikan opsi 'hanya fitur terpilih'.</translation>
     </message>
     <message>
-      <source>Funding table (CSV, JSON or GeoPackage; empty = defaults)</source>
-      <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
-    </message>
-    <message>
-      <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
-      <translation>Tabel kapasitas pemasangan (CSV: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
-    </message>
-    <message>
-      <source>Lead time of a new BTS, from its build year to service (months)</source>
-      <translation>Waktu tunggu BTS baru, dari tahun pembangunan hingga beroperasi (bulan)</translation>
-    </message>
-    <message>
-      <source>Trained digital cadres per connected village</source>
-      <translation>Kader digital terlatih per desa tersambung</translation>
-    </message>
-    <message>
-      <source>Trainees per training batch</source>
-      <translation>Peserta per angkatan pelatihan</translation>
-    </message>
-    <message>
-      <source>Training cost per trainee (Rp)</source>
-      <translation>Biaya pelatihan per peserta (Rp)</translation>
-    </message>
-    <message>
-      <source>Training year</source>
-      <translation>Tahun pelatihan</translation>
-    </message>
-    <message>
-      <source>Existing towers (points with operator) for tower sharing</source>
-      <translation>Menara eksisting (titik dengan operator) untuk berbagi menara</translation>
+      <source>The tower layer has no 'operator' field. Choose the field holding the operator in the parameter TOWER_OPERATOR_FIELD.</source>
+      <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
     </message>
     <message>
       <source>Tower operator field (default: operator)</source>
@@ -5046,18 +5330,6 @@
     <message>
       <source>Tower id field (default: site_id, else the feature id)</source>
       <translation>Kolom id menara (bawaan: site_id, jika tidak ada id fitur)</translation>
-    </message>
-    <message>
-      <source>Tower sharing distance (m)</source>
-      <translation>Jarak berbagi menara (m)</translation>
-    </message>
-    <message>
-      <source>Roadmap villages</source>
-      <translation>Desa dalam roadmap</translation>
-    </message>
-    <message>
-      <source>Folder for one CSV per operator</source>
-      <translation>Folder untuk satu CSV per operator</translation>
     </message>
     <message>
       <source>Villages scheduled</source>
@@ -5100,30 +5372,6 @@
       <translation>Berkas CSV operator</translation>
     </message>
     <message>
-      <source>Funding table: default planning assumptions (edit them on the Plan page).</source>
-      <translation>Tabel sumber dana: asumsi perencanaan bawaan (ubah di halaman Rencana).</translation>
-    </message>
-    <message>
-      <source>The plan layer has no villages: choose a layer with at least one village (run 'Choose technology' first) or clear the 'selected features only' option.</source>
-      <translation>Layer rencana tidak berisi desa: pilih layer dengan minimal satu desa (jalankan 'Pilih teknologi' lebih dulu) atau matikan opsi 'hanya fitur terpilih'.</translation>
-    </message>
-    <message>
-      <source>The tower layer has no 'operator' field. Choose the field holding the operator in the parameter TOWER_OPERATOR_FIELD.</source>
-      <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
-    </message>
-    <message>
-      <source>CSV (*.csv)</source>
-      <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-      <source>Same year as the connection</source>
-      <translation>Tahun yang sama dengan penyambungan</translation>
-    </message>
-    <message>
-      <source>The year before</source>
-      <translation>Setahun sebelumnya</translation>
-    </message>
-    <message>
       <source>Funding table: {n} sources from {path}</source>
       <translation>Tabel sumber dana: {n} sumber dari {path}</translation>
     </message>
@@ -5148,10 +5396,6 @@
       <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
     </message>
     <message>
-      <source>{what} field (default: {name})</source>
-      <translation>Kolom {what} (bawaan: {name})</translation>
-    </message>
-    <message>
       <source>Installation capacity: defaults (per year: {rows}; sources in the user guide).</source>
       <translation>Kapasitas pemasangan: bawaan (per tahun: {rows}; sumber di panduan pengguna).</translation>
     </message>
@@ -5170,6 +5414,10 @@
     <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
+    </message>
+    <message>
+      <source>{what} field (default: {name})</source>
+      <translation>Kolom {what} (bawaan: {name})</translation>
     </message>
     <message>
       <source>The plan layer has no field '{field}' ({what}). Run 'Choose technology' first so the layer has tech, capex_idr, opex_idr_year and priority_rank, or choose the field holding it in the parameter {param}.</source>
@@ -5232,10 +5480,6 @@
       <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
     </message>
     <message>
-      <source>Report layout template (.qpt)</source>
-      <translation>Templat tata letak laporan (.qpt)</translation>
-    </message>
-    <message>
       <source>SLA target availability (%)</source>
       <translation>Target ketersediaan SLA (%)</translation>
     </message>
@@ -5256,8 +5500,8 @@
       <translation>Layer desa (status, tahun roadmap; untuk peta dan indikator)</translation>
     </message>
     <message>
-      <source>Status field</source>
-      <translation>Kolom status</translation>
+      <source>Report layout template (.qpt)</source>
+      <translation>Templat tata letak laporan (.qpt)</translation>
     </message>
     <message>
       <source>Print layout templates (*.qpt)</source>
@@ -5274,6 +5518,10 @@
     <message>
       <source>Monthly M&amp;E report folder (CSV + PDF)</source>
       <translation>Folder laporan monev bulanan (CSV + PDF)</translation>
+    </message>
+    <message>
+      <source>Status field</source>
+      <translation>Kolom status</translation>
     </message>
     <message>
       <source>M&amp;E report PDF</source>
@@ -5408,6 +5656,14 @@
       <translation>kosong = pengaturan raster cakupan</translation>
     </message>
     <message>
+      <source>Saved PostgreSQL connection (name)</source>
+      <translation>Koneksi PostgreSQL tersimpan (nama)</translation>
+    </message>
+    <message>
+      <source>Schema</source>
+      <translation>Skema</translation>
+    </message>
+    <message>
       <source>the defaults</source>
       <translation>nilai bawaan</translation>
     </message>
@@ -5416,12 +5672,36 @@
       <translation>raster cakupan</translation>
     </message>
     <message>
+      <source>Villages (office points, or polygons)</source>
+      <translation>Desa (titik kantor desa, atau poligon)</translation>
+    </message>
+    <message>
       <source>Cost table (CSV or JSON; empty = defaults)</source>
       <translation>Tabel biaya (CSV atau JSON; kosong = bawaan)</translation>
     </message>
     <message>
+      <source>Cost tables (*.csv *.json)</source>
+      <translation>Tabel biaya (*.csv *.json)</translation>
+    </message>
+    <message>
+      <source>Give the name of a saved PostgreSQL connection (Browser &gt; PostgreSQL).</source>
+      <translation>Berikan nama koneksi PostgreSQL yang tersimpan (Browser &gt; PostgreSQL).</translation>
+    </message>
+    <message>
       <source>Coverage raster from 'Compute coverage' (its settings are used)</source>
       <translation>Raster cakupan dari 'Hitung cakupan' (pengaturannya dipakai)</translation>
+    </message>
+    <message>
+      <source>Tables copied</source>
+      <translation>Tabel yang disalin</translation>
+    </message>
+    <message>
+      <source>Rows copied</source>
+      <translation>Baris yang disalin</translation>
+    </message>
+    <message>
+      <source>Checksums match</source>
+      <translation>Checksum cocok</translation>
     </message>
     <message>
       <source>Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius {radius:.0f} m.</source>
@@ -5430,10 +5710,6 @@
     <message>
       <source>Tower height field (default: height_m)</source>
       <translation>Kolom tinggi menara (bawaan: height_m)</translation>
-    </message>
-    <message>
-      <source>Cost tables (*.csv *.json)</source>
-      <translation>Tabel biaya (*.csv *.json)</translation>
     </message>
     <message>
       <source>Propagation model ({hint})</source>
@@ -5486,6 +5762,10 @@
     <message>
       <source>Cannot read the cost table {path}: {error}</source>
       <translation>Tidak dapat membaca tabel biaya {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot use the DEM: {error}</source>
+      <translation>Tidak dapat memakai DEM: {error}</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim {version}</source>
