@@ -984,8 +984,8 @@
       <translation>Tepat</translation>
     </message>
     <message>
-      <source>Only for the P.526 model. Fast follows the terrain every 4 cells, keeping the ridge crests: about 1.1 dB from Exact on average, up to 12 dB just behind sharp ridges (1 % of cells). Fine uses every 2nd cell: 0.45 dB on average. Exact follows every DEM cell: the reference, the slowest.</source>
-      <translation>Hanya untuk model P.526. Fast mengikuti medan setiap 4 sel dengan mempertahankan puncak punggung bukit: rata-rata sekitar 1,1 dB dari Exact, hingga 12 dB tepat di belakang punggung bukit yang tajam (1 % sel). Fine memakai setiap sel kedua: rata-rata 0,45 dB. Exact mengikuti setiap sel DEM: acuan, paling lambat.</translation>
+      <source>For the terrain models (P.526, ITM). Fast: rays 180 m apart, terrain samples every 360 m keeping the ridge crests, the loss refined every 90 m: about 0.3 dB from Exact on average, 2.9 dB or less on 99 % of the cells behind sharp ridges (latest make bench). Fine: rays and samples 180 m apart, about 0.2 dB. Exact follows every DEM cell: the reference, the slowest.</source>
+      <translation>Untuk model medan (P.526, ITM). Cepat: sinar berjarak 180 m, sampel medan tiap 360 m dengan puncak punggung bukit dipertahankan, redaman dihaluskan tiap 90 m: rata-rata sekitar 0,3 dB dari Tepat, 2,9 dB atau kurang pada 99 % sel di balik punggung bukit tajam (make bench terakhir). Halus: sinar dan sampel berjarak 180 m, sekitar 0,2 dB. Tepat mengikuti setiap sel DEM: acuan, paling lambat.</translation>
     </message>
     <message>
       <source>Extra loss for what the terrain model does not see: forest canopy (10-20 dB in Kalimantan's forest), buildings, the user's body. 0 = terrain only.</source>
