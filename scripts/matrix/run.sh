@@ -38,7 +38,7 @@ run_suite() {  # runs with the root's lock held
   echo "root_seconds=$((SECONDS - t0))" >> "$log.times"
   local dest="$ROOTS/$suite/root/kaltim-src"
   mkdir -p "$dest"
-  rsync -a --delete --exclude /.venv --exclude /.venv-bench --exclude /.venv-oracle --exclude /build --exclude /dist --exclude /out \
+  rsync -a --delete --exclude /.venv --exclude /.venv-bench --exclude /.venv-oracle --exclude /.venv-oracle-itm --exclude /build --exclude /dist --exclude /out \
     --exclude /matrix-logs --exclude .pytest_cache --exclude __pycache__ --exclude '/.git' "$REPO/" "$dest/"
   local attempt rc
   for attempt in 1 2; do
