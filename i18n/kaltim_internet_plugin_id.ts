@@ -264,6 +264,46 @@
       <translation>Tabel biaya tidak memiliki item '{key}' yang diperlukan langkah ini (itemnya: {items}). Tambahkan barisnya, atau mulai dari tabel bawaan.</translation>
     </message>
     <message>
+      <source>The DEM {path} is in geographic degrees; coverage needs a projected DEM in metres. Reproject it (e.g. to EPSG:32750, UTM 50S) and give the sites in that CRS.</source>
+      <translation>DEM {path} dalam derajat geografis; cakupan memerlukan DEM terproyeksi dalam meter. Proyeksikan ulang (mis. ke EPSG:32750, UTM 50S) dan berikan menara dalam CRS itu.</translation>
+    </message>
+    <message>
+      <source>The DEM {path} uses linear units of {unit} m, not metres. Reproject it to a metric CRS such as EPSG:32750 (UTM 50S).</source>
+      <translation>DEM {path} memakai satuan linear {unit} m, bukan meter. Proyeksikan ulang ke CRS metrik seperti EPSG:32750 (UTM 50S).</translation>
+    </message>
+    <message>
+      <source>The DEM {path} is rotated or flipped (not a north-up grid). Warp it first (Raster &gt; Projections &gt; Warp).</source>
+      <translation>DEM {path} terputar atau terbalik (bukan grid menghadap utara). Ubah dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>Cannot open the DEM {path} ({reason}). Check the path and that it is a GDAL raster (e.g. GeoTIFF).</source>
+      <translation>DEM {path} tidak dapat dibuka ({reason}). Periksa path-nya dan pastikan itu raster GDAL (mis. GeoTIFF).</translation>
+    </message>
+    <message>
+      <source>Reprojecting the DEM {path} to EPSG:{epsg} failed ({reason}). Reproject it yourself (Raster &gt; Projections &gt; Warp) and try again.</source>
+      <translation>Proyeksi ulang DEM {path} ke EPSG:{epsg} gagal ({reason}). Proyeksikan ulang sendiri (Raster &gt; Proyeksi &gt; Warp) lalu coba lagi.</translation>
+    </message>
+    <message>
+      <source>No sites given: add at least one tower or site to compute coverage.</source>
+      <translation>Tidak ada menara: tambahkan setidaknya satu menara atau lokasi untuk menghitung cakupan.</translation>
+    </message>
+    <message>
+      <source>The maximum radius must be a number of metres above 0 (got '{value}').</source>
+      <translation>Radius maksimum harus berupa angka meter di atas 0 (diberikan '{value}').</translation>
+    </message>
+    <message>
+      <source>The k-factor must be above 0 (got '{value}'); 1.3333 is the normal atmosphere.</source>
+      <translation>Faktor k harus di atas 0 (diberikan '{value}'); 1,3333 adalah atmosfer normal.</translation>
+    </message>
+    <message>
+      <source>Site {site_id} has an invalid frequency ({value} MHz). Give its frequency in MHz, e.g. 900.</source>
+      <translation>Menara {site_id} memiliki frekuensi tidak sah ({value} MHz). Berikan frekuensinya dalam MHz, mis. 900.</translation>
+    </message>
+    <message>
+      <source>All {n} site(s) are outside the DEM extent {extent}: {ids}. Check that the site coordinates are in the DEM's CRS, or choose the DEM that covers them.</source>
+      <translation>Semua {n} menara berada di luar batas DEM {extent}: {ids}. Periksa bahwa koordinat menara dalam CRS DEM, atau pilih DEM yang mencakupnya.</translation>
+    </message>
+    <message>
       <source>Capacity table, row {row}, column '{column}': '{value}' is not a whole number of installations of 0 or more. Enter a number such as 120 (or leave the cell empty for no limit).</source>
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>

@@ -105,6 +105,25 @@ def _table() -> dict:
         "cost_missing_fields": tr("Cost table, row {row}: the field(s) {fields} are empty. Fill them in."),
         "cost_missing_item": tr("The cost table has no item '{key}' that this step needs (its items: {items}). Add "
                                 "the row, or start from the default table."),
+        # core.coverage (the coverage engine's inputs)
+        "cov_dem_degrees": tr("The DEM {path} is in geographic degrees; coverage needs a projected DEM in metres. "
+                              "Reproject it (e.g. to EPSG:32750, UTM 50S) and give the sites in that CRS."),
+        "cov_dem_units": tr("The DEM {path} uses linear units of {unit} m, not metres. Reproject it to a metric "
+                            "CRS such as EPSG:32750 (UTM 50S)."),
+        "cov_dem_not_north_up": tr("The DEM {path} is rotated or flipped (not a north-up grid). Warp it first "
+                                   "(Raster > Projections > Warp)."),
+        "cov_dem_unreadable": tr("Cannot open the DEM {path} ({reason}). Check the path and that it is a GDAL "
+                                 "raster (e.g. GeoTIFF)."),
+        "cov_dem_reproject_failed": tr("Reprojecting the DEM {path} to EPSG:{epsg} failed ({reason}). Reproject it "
+                                       "yourself (Raster > Projections > Warp) and try again."),
+        "cov_no_sites": tr("No sites given: add at least one tower or site to compute coverage."),
+        "cov_unknown_model": tr("Unknown propagation model '{value}'. Use one of: {allowed}."),
+        "cov_radius": tr("The maximum radius must be a number of metres above 0 (got '{value}')."),
+        "cov_k_factor": tr("The k-factor must be above 0 (got '{value}'); 1.3333 is the normal atmosphere."),
+        "cov_bad_frequency": tr("Site {site_id} has an invalid frequency ({value} MHz). Give its frequency in MHz, "
+                                "e.g. 900."),
+        "cov_all_sites_outside": tr("All {n} site(s) are outside the DEM extent {extent}: {ids}. Check that the "
+                                    "site coordinates are in the DEM's CRS, or choose the DEM that covers them."),
         # core.capacity
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "

@@ -76,6 +76,7 @@ from osgeo import gdal, osr
 
 from . import itm
 from . import propagation as prop
+from .coded_error import LoggedCodedError
 from .definitions import RaySpacing
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
@@ -97,8 +98,13 @@ def reset_work_counter():
     WORK_COUNTER["cells_computed"] = 0
 
 
-class CoverageError(ValueError):
-    """Invalid input for the coverage engine (message says what and how to fix)."""
+class CoverageError(LoggedCodedError):
+    """Invalid input for the coverage engine. The English message says what and how to fix; ``code`` and
+    ``params`` give it in the user's language (errors.describe): 'cov_dem_degrees' / 'cov_dem_not_north_up' (path),
+    'cov_dem_units' (path, unit), 'cov_dem_unreadable' (path, reason), 'cov_dem_reproject_failed' (path, epsg,
+    reason), 'cov_no_sites', 'cov_unknown_model' (value, allowed), 'cov_radius' (value), 'cov_k_factor' (value),
+    'cov_bad_frequency' (site_id, value), 'cov_all_sites_outside' (n, extent, ids); 'invalid' for the engine's
+    own contract checks."""
 
 
 class CoverageCanceled(Exception):  # noqa: N818 (name fixed by the issue)
@@ -146,27 +152,30 @@ def _check_dem(ds, dem_path):
         raise CoverageError(
             f"DEM '{dem_path}' is in geographic degrees; coverage needs a projected DEM in metres. "
             "Reproject it first (e.g. ensure_metric_dem() reprojects to the UTM zone, "
-            "EPSG:32750 for East Kalimantan) and give site coordinates in that CRS.")
+            "EPSG:32750 for East Kalimantan) and give site coordinates in that CRS.", "cov_dem_degrees",
+            path=str(dem_path))
     srs = _dem_srs(ds)
     if srs is not None and srs.IsProjected():
         unit = srs.GetLinearUnits()
         if abs(unit - 1.0) > 1e-6:
             raise CoverageError(
                 f"DEM '{dem_path}' uses linear units of {unit} m, not metres; reproject it to a metric CRS "
-                "(e.g. EPSG:32750).")
+                "(e.g. EPSG:32750).", "cov_dem_units", path=str(dem_path), unit=f"{unit:g}")
     gt = ds.GetGeoTransform()
     if gt[2] != 0 or gt[4] != 0 or gt[1] <= 0 or gt[5] >= 0:
         raise CoverageError(f"DEM '{dem_path}' is not a north-up grid (rotated or flipped geotransform); "
-                            "warp it with gdal.Warp first.")
+                            "warp it with gdal.Warp first.", "cov_dem_not_north_up", path=str(dem_path))
 
 
 def _open(dem_path):
     try:
         ds = gdal.Open(str(dem_path))
     except RuntimeError as exc:
-        raise CoverageError(f"Cannot open DEM '{dem_path}': {exc}") from exc
+        raise CoverageError(f"Cannot open DEM '{dem_path}': {exc}", "cov_dem_unreadable", path=str(dem_path),
+                            reason=str(exc)) from exc
     if ds is None:
-        raise CoverageError(f"Cannot open DEM '{dem_path}': {gdal.GetLastErrorMsg()}")
+        raise CoverageError(f"Cannot open DEM '{dem_path}': {gdal.GetLastErrorMsg()}", "cov_dem_unreadable",
+                            path=str(dem_path), reason=gdal.GetLastErrorMsg())
     return ds
 
 
@@ -196,7 +205,8 @@ def ensure_metric_dem(dem_path, tmpdir):
                        dstNodata=src_nd if src_nd is not None else OUT_NODATA, xRes=res, yRes=res,
                        resampleAlg="bilinear", creationOptions=["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"])
     if res_ds is None:
-        raise CoverageError(f"Reprojecting DEM '{dem_path}' to EPSG:{epsg} failed: {gdal.GetLastErrorMsg()}")
+        raise CoverageError(f"Reprojecting DEM '{dem_path}' to EPSG:{epsg} failed: {gdal.GetLastErrorMsg()}",
+                            "cov_dem_reproject_failed", path=str(dem_path), epsg=epsg, reason=gdal.GetLastErrorMsg())
     res_ds = None
     msg = ("DEM '{}' was in geographic degrees; reprojected to EPSG:{} (WGS 84 / UTM zone {}{}) at {:.0f} m "
            "-> '{}'. Site coordinates must be in EPSG:{}.").format(
@@ -688,20 +698,23 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     t0 = time.perf_counter()
     sites = list(sites or [])
     if not sites:
-        raise CoverageError("No sites given: add at least one tower/site to compute coverage.")
+        raise CoverageError("No sites given: add at least one tower/site to compute coverage.", "cov_no_sites")
     if model not in MODELS:
-        raise CoverageError("Unknown model '{}'; use one of {}.".format(model, ", ".join(MODELS)))
+        raise CoverageError("Unknown model '{}'; use one of {}.".format(model, ", ".join(MODELS)),
+                            "cov_unknown_model", value=model, allowed=", ".join(MODELS))
     try:
         radius = float(max_radius_m)
     except (TypeError, ValueError) as exc:
-        raise CoverageError(f"Maximum radius must be a number of metres, got {max_radius_m!r}.") from exc
+        raise CoverageError(f"Maximum radius must be a number of metres, got {max_radius_m!r}.", "cov_radius",
+                            value=max_radius_m) from exc
     if not math.isfinite(radius) or radius <= 0:
-        raise CoverageError(f"Maximum radius must be > 0 m, got {max_radius_m}.")
+        raise CoverageError(f"Maximum radius must be > 0 m, got {max_radius_m}.", "cov_radius", value=max_radius_m)
     if not (k_factor and k_factor > 0):
-        raise CoverageError(f"k-factor must be > 0, got {k_factor}.")
+        raise CoverageError(f"k-factor must be > 0, got {k_factor}.", "cov_k_factor", value=k_factor)
     for s in sites:
         if s.freq_mhz is None or not s.freq_mhz > 0:
-            raise CoverageError(f"Site '{s.site_id}' has an invalid frequency {s.freq_mhz} MHz.")
+            raise CoverageError(f"Site '{s.site_id}' has an invalid frequency {s.freq_mhz} MHz.", "cov_bad_frequency",
+                                site_id=s.site_id, value=s.freq_mhz)
     ds = _open(dem_path)
     _check_dem(ds, dem_path)
     gt = ds.GetGeoTransform()
@@ -713,7 +726,8 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
         extent = f"({gt[0]:.0f}, {gt[3] + gt[5] * ysize:.0f}) - ({gt[0] + gt[1] * xsize:.0f}, {gt[3]:.0f})"
         raise CoverageError(
             f"All {len(outside)} site(s) are outside the DEM extent {extent}: {ids}. "
-            "Check the site coordinates are in the DEM's CRS.")
+            "Check the site coordinates are in the DEM's CRS.", "cov_all_sites_outside", n=len(outside),
+            extent=extent, ids=ids)
     index_of = {id(s): i for i, s in enumerate(sites)}
     order = _sort_sites(inside, gt, radius)
 

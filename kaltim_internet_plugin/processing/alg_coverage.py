@@ -242,22 +242,22 @@ class CoverageAlgorithm(KaltimAlgorithm):
             metric, message = cov.ensure_metric_dem(path, os.path.join(tmpdir, "kaltim_dem_utm"))
         except cov.CoverageError as exc:
             raise QgsProcessingException(tr("Cannot reproject the DEM '{name}' from degrees to metres: {why}")
-                                         .format(name=layer.name(), why=exc)) from exc
+                                         .format(name=layer.name(), why=describe(exc))) from exc
         from osgeo import gdal
 
         ds = gdal.Open(metric)
         try:
             cov._check_dem(ds, metric)
         except cov.CoverageError as exc:
-            if "linear units" in str(exc):
+            if exc.code == "cov_dem_units":
                 raise QgsProcessingException(tr("The DEM '{name}' is not in metres (its CRS uses other linear units): "
                                                 "reproject it to a metric CRS such as EPSG:32750 (UTM 50S) first.")
                                              .format(name=layer.name())) from exc
-            if "north-up" in str(exc):
+            if exc.code == "cov_dem_not_north_up":
                 raise QgsProcessingException(tr("The DEM '{name}' is rotated or flipped (not a north-up grid): warp "
                                                 "it (Raster > Projections > Warp) first.").format(name=layer.name())
                                              ) from exc
-            raise QgsProcessingException(tr("Coverage failed: {why}").format(why=exc)) from exc
+            raise QgsProcessingException(tr("Coverage failed: {why}").format(why=describe(exc))) from exc
         finally:
             ds = None
         if message:
@@ -410,7 +410,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             context.setLayersToLoadOnCompletion({})
             return None
         except cov.CoverageError as exc:
-            raise QgsProcessingException(tr("Coverage failed: {why}").format(why=exc)) from exc
+            raise QgsProcessingException(tr("Coverage failed: {why}").format(why=describe(exc))) from exc
 
     # ------------------------------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):

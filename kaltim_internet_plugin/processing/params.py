@@ -327,7 +327,7 @@ def open_dem_layer(layer, feedback):
     try:
         ds, crs, msg = open_metric_dem(layer)
     except CoverageError as e:
-        raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=str(e))) from None
+        raise QgsProcessingException(tr("Cannot use the DEM: {error}").format(error=describe(e))) from None
     if msg:
         feedback.pushInfo(msg)
     return ds, crs

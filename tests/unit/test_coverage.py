@@ -195,7 +195,9 @@ def test_itm_model_is_the_itm_on_the_same_rays(dem, tmp_path):
     flat = _write(tmp_path / "flat_itm.tif", np.full((n, n), 20.0), (X0, CELL, 0, Y0, 0, -CELL))
     s = _site("F", 120, 120, h=35.0)
     a, (xo, yo) = cov.compute_site_window(gdal.Open(flat), s, "itm", max_radius_m=10000.0, ray_step_cells=(4, 4))
-    b, _ = cov.compute_site_window(gdal.Open(flat), s, "p526", max_radius_m=10000.0, ray_step_cells=(4, 4))
+    # against P.526 on every cell (its coarse 'fast' rays are refined onto receivers, ITM's are interpolated, so
+    # two coarse runs differ by their sampling as well as by the models)
+    b, _ = cov.compute_site_window(gdal.Open(flat), s, "p526", max_radius_m=10000.0, ray_step_cells=(1, 1))
     dist = np.arange(a.shape[1] - (120 - xo)) * CELL
     east_a, east_b = a[120 - yo, 120 - xo:], b[120 - yo, 120 - xo:]
     ok = (dist >= 2000.0) & np.isfinite(east_a) & np.isfinite(east_b)
@@ -323,6 +325,27 @@ def test_sites_outside_dem(dem, tmp_path):
     st = cov.run_coverage(dem, far + [_site("IN", 200, 200)], str(tmp_path / "o.tif"), model="hata",
                           max_radius_m=2000.0)
     assert st["sites_skipped"] == ["FAR1", "FAR2"] and st["sites_computed"] == 1
+
+
+def test_coverage_errors_are_coded_and_said_in_indonesian(dem, tmp_path):
+    """The engine's refusals carry a code and their values; the fronts say them in the user's language."""
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    far = [cov.Site("FAR1", 100.0, 100.0, 30, 900, 55)]
+    with pytest.raises(cov.CoverageError) as outside:
+        cov.run_coverage(dem, far, str(tmp_path / "o.tif"))
+    with pytest.raises(cov.CoverageError) as radius:
+        cov.run_coverage(dem, [_site("A", 10, 10)], str(tmp_path / "o.tif"), max_radius_m=-5)
+    assert (outside.value.code, radius.value.code) == ("cov_all_sites_outside", "cov_radius")
+    assert outside.value.params["n"] == 1 and outside.value.params["ids"] == "FAR1"
+    assert install_translator("id")
+    try:
+        texts = describe(outside.value), describe(radius.value)
+    finally:
+        remove_translator()
+    assert texts[0].startswith("Semua 1 menara berada di luar batas DEM (") and texts[0].count("FAR1") == 1, texts
+    assert texts[1] == "Radius maksimum harus berupa angka meter di atas 0 (diberikan '-5').", texts[1]
 
 
 def test_unknown_model(dem, tmp_path):
