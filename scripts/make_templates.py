@@ -67,7 +67,7 @@ MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 # planned villages listed on an atlas page (highest priority first) and numbered on its map: as many as fit the
 # table's frame when every row takes two lines
 ATLAS_MAX_VILLAGES = 10
-ATLAS_MAX_SITES = 6
+ATLAS_MAX_SITES = 5
 SHARING_MAX_ROWS = 15  # the report's tower sharing table (one page, not the last: it cannot add pages)
 # the atlas page's map rectangle in mm (x, y, w, h)
 ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 145.0)
@@ -349,10 +349,12 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
     add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi; No. = peringkat prioritas, sama "
               "dengan nomor di peta. Daftar lengkap: roadmap.xlsx, lembar 'Desa rencana'.", (177, 182, 112, 5), 5)
     add_label(layout, "scale_text", SCALE_TEXT, (177, 188, 112, 8), 6)
-    sites = add_attribute_table(layout, "table_sites", (8, 171, 165, 24), size=5.5)
+    sites = add_attribute_table(layout, "table_sites", (8, 171, 165, 20), size=5.5)
     sites.setMaximumNumberOfFeatures(ATLAS_MAX_SITES)
     sites.setFilterToAtlasFeature(True)
     sites.setEmptyTableMessage("Tidak ada lokasi baru yang direncanakan di kab/kota ini")
+    # filled by layouts.configure_atlas: "5 dari N menara rencana ditampilkan; ..." when the kab/kota has more
+    add_label(layout, "sites_note", "", (8, 191.5, 165, 5), 5.5)
     add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL
               + " · Kab/kota [% @atlas_featurenumber %] dari [% @atlas_totalfeatures %]", (8, 197, 281, 9), 6.5)
     return layout

@@ -142,6 +142,8 @@ class PlanExport:
         if self.coverage_layer.featureCount() == 0:
             raise RuntimeError(tr("No kab/kota polygon could be made from the villages (field {field}).").format(
                 field=self.i.kab_field))
+        if _valid(self.i.planned_sites):
+            pp.count_points_inside(self.coverage_layer, self.i.planned_sites, "planned_sites")
         self.info(tr("{n} kab/kota pages.").format(n=self.coverage_layer.featureCount()))
 
     # -- 2 --------------------------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItem,
     QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemManualTable,
     QgsLayoutItemMap,
@@ -315,6 +316,22 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         else:
             for frame in sites.frames():
                 frame.setVisibility(False)
+    _sites_note(layout, sites, sites_layer)
+
+
+def _sites_note(layout, sites, sites_layer) -> None:
+    """Under the atlas page's planned-sites table: how many of the kab/kota's planned sites it shows, and where the
+    rest is, when it cannot show them all (evaluated per atlas page)."""
+    note = layout.itemById("sites_note")
+    if not isinstance(note, QgsLayoutItemLabel):
+        return
+    if sites_layer is None or not isinstance(sites, QgsLayoutItemAttributeTable):
+        note.setText("")
+        return
+    shown = sites.maximumNumberOfFeatures()
+    count = "attribute(@atlas_feature, 'planned_sites')"  # plan_package.count_points_inside, per kab/kota
+    note.setText(f"[% CASE WHEN {count} > {shown} THEN '{shown} dari ' || to_string({count}) || ' menara rencana "
+                 "ditampilkan; daftar lengkap: plan.gpkg, layer menara rencana.' ELSE '' END %]")
 
 
 def atlas_page_filter(kab_field: str) -> str:

@@ -183,7 +183,27 @@ KAB_FIELD_CANDIDATES = ("kode_kab", "nama_kab", "kab_code", "kab_kota", "kabkota
 KAB_NAME_CANDIDATES = ("nama", "nama_kab", "name", "namobj", "wadmkk", "kabkota", "kab_kota")
 KAB_CODE_CANDIDATES = ("kode", "kode_kab", "code", "kdpkab", "kab_code")
 COVERAGE_STATS = ("villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded", "population",
-                  "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year")
+                  "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year", "planned_sites")
+
+
+def count_points_inside(coverage, points, field: str) -> None:
+    """Write into ``field`` of every ``coverage`` polygon how many features of ``points`` lie inside it (e.g. the
+    planned sites per kab/kota, which the atlas page's note reads)."""
+    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
+
+    idx = coverage.fields().lookupField(field)
+    if idx < 0 or points is None or not points.isValid():
+        return
+    xform = QgsCoordinateTransform(points.crs(), coverage.crs(), QgsProject.instance().transformContext())
+    geoms = []
+    for f in points.getFeatures():
+        g = QgsGeometry(f.geometry())
+        if g.isNull() or g.isEmpty():
+            continue
+        g.transform(xform)
+        geoms.append(g)
+    counts = {f.id(): sum(1 for g in geoms if f.geometry().intersects(g)) for f in coverage.getFeatures()}
+    coverage.dataProvider().changeAttributeValues({fid: {idx: n} for fid, n in counts.items()})
 
 
 def detect_field(layer, candidates) -> str:

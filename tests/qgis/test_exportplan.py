@@ -874,3 +874,34 @@ def test_sharing_table_says_where_the_rest_is(exported, plan):
     text = " ".join(pdftext(exported["REPORT_PDF"]).split())
     assert f"15 dari {total} kandidat ditampilkan; daftar lengkap: roadmap.xlsx, lembar 'Berbagi menara'." in text
     assert len(re.findall(r"\bT\d+ Telkomsel\b", text)) == 15
+
+
+@needs_poppler
+def test_atlas_sites_table_says_how_many_of_how_many(exported, plan):
+    """Issue 19 item 6 (tables that do not run off silently): an atlas page lists at most 5 planned sites; where its
+    kab/kota has more, a note under the table says '5 dari N menara rencana ditampilkan' with the kab/kota's own
+    count (counted here from the page polygons and the planned sites), and pages with 5 or fewer list them all
+    with no note."""
+    from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
+
+    pages = QgsVectorLayer(f"{exported['GPKG']}|layername=kabkota", "pages", "ogr")  # the atlas coverage
+    to_pages = QgsCoordinateTransform(plan["planned"].crs(), pages.crs(), QgsProject.instance())
+    points = []
+    for f in plan["planned"].getFeatures():
+        g = QgsGeometry(f.geometry())
+        g.transform(to_pages)
+        points.append(g)
+    polygons = sorted((f["kab"], QgsGeometry(f.geometry())) for f in pages.getFeatures())  # atlas order: by kab
+    assert len(polygons) == exported["PAGES"]
+    noted = 0
+    for page, (kab, polygon) in enumerate(polygons, start=1):
+        text = " ".join(pdftext(exported["ATLAS_PDF"], page).split())
+        inside = sum(1 for p in points if polygon.intersects(p))
+        listed = len(re.findall(r"\bNEW-\d", text))
+        if inside > 5:
+            assert f"5 dari {inside} menara rencana ditampilkan; daftar lengkap: plan.gpkg" in text, (kab, inside)
+            assert listed == 5, (kab, listed)
+            noted += 1
+        else:
+            assert "menara rencana ditampilkan" not in text and listed == inside, (kab, inside, listed)
+    assert noted >= 1, "the test plan must have a kab/kota with more than 5 planned sites"
