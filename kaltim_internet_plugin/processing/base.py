@@ -263,3 +263,22 @@ GROUPS = {
     "plan": lambda: tr("4 · Funding and roadmap"),
     "monitoring": lambda: tr("5 · Monitoring and evaluation"),
 }
+
+
+class PostgisPlanAlgorithm(KaltimAlgorithm):
+    """An algorithm on a plan in PostGIS (team mode): in the plan group, run on the main thread (see
+    ``MAIN_THREAD``), its store call's :class:`~..store.StoreError` reported as the algorithm's error."""
+
+    GROUP_ID = "plan"
+    MAIN_THREAD = True
+
+    @staticmethod
+    def run_store(call, *args, **kwargs):
+        """``call(*args, **kwargs)``; a StoreError (its text says what failed and what to do) becomes a
+        QgsProcessingException with that text."""
+        from ..store import StoreError
+
+        try:
+            return call(*args, **kwargs)
+        except StoreError as exc:
+            raise QgsProcessingException(str(exc)) from None
