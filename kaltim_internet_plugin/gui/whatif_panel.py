@@ -44,7 +44,7 @@ from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import run_algorithm_task
 from .whatif_task import WhatIfTask
-from .widgets import button, button_row, disconnect, layer_combo, note_label
+from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label
 from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
@@ -209,9 +209,8 @@ class WhatIfPanel(QWidget):
 
     # creating the layer ------------------------------------------------------------------------------------
     def choose_and_create_layer(self):
-        path, _ = QFileDialog.getSaveFileName(self, tr("GeoPackage for the planned sites"), "plan.gpkg",
-                                              tr("GeoPackage (*.gpkg)"),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path = choose_file(self, tr("GeoPackage for the planned sites"), tr("GeoPackage (*.gpkg)"), default="plan.gpkg",
+                           save=True, options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             if not path.lower().endswith(".gpkg"):
                 path += ".gpkg"
