@@ -158,6 +158,7 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
     # True: runs on the main thread (a PostgreSQL connection's password may have to be unlocked from QGIS's
     # authentication database, whose master password prompt must happen on the main thread)
     MAIN_THREAD = False
+    _output_styles: tuple = ()  # ((destination id, style(layer)), ...) of this run, see style_on_completion
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -235,6 +236,18 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink  # flushed before the destination is read
         return dest
+
+    def style_on_completion(self, dest: str, style) -> None:
+        """After the run (postProcessAlgorithm), style the vector output ``dest`` with ``style(layer)`` (an io.styles
+        function): the layer the context holds (memory outputs) and the layer QGIS loads on completion."""
+        self._output_styles = self._output_styles + ((dest, style),)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API
+        from ..io.sites_layer import style_output
+
+        for dest, style in self._output_styles:
+            style_output(dest, context, style)
+        return {}
 
     def name(self) -> str:
         return self.ALG_ID
