@@ -1392,10 +1392,6 @@
       <translation>Pilih layer desa terlebih dahulu (atau muat sampel Kaltim).</translation>
     </message>
     <message>
-      <source>Validation failed; see the panel.</source>
-      <translation>Validasi gagal; lihat panel.</translation>
-    </message>
-    <message>
       <source>Choose a village layer first.</source>
       <translation>Pilih layer desa terlebih dahulu.</translation>
     </message>
@@ -2348,10 +2344,6 @@
       <translation>Buat layer menara rencana…</translation>
     </message>
     <message>
-      <source>Creates a planned-sites layer with its form in a GeoPackage.</source>
-      <translation>Membuat layer menara rencana beserta formulirnya di dalam GeoPackage.</translation>
-    </message>
-    <message>
       <source>Planned sites</source>
       <translation>Lokasi baru rencana</translation>
     </message>
@@ -2388,10 +2380,6 @@
       <translation>GeoPackage untuk menara rencana</translation>
     </message>
     <message>
-      <source>Creating the planned-sites layer…</source>
-      <translation>Membuat layer menara rencana…</translation>
-    </message>
-    <message>
       <source>Creating the planned-sites layer</source>
       <translation>Membuat layer menara rencana</translation>
     </message>
@@ -2410,6 +2398,10 @@
     <message>
       <source>Point layer of planned sites (site_id, tech, height_m, …).</source>
       <translation>Layer titik menara rencana (site_id, tech, height_m, …).</translation>
+    </message>
+    <message>
+      <source>Creates a planned-sites layer with its form in a GeoPackage.</source>
+      <translation>Membuat layer menara rencana beserta formulirnya di dalam GeoPackage.</translation>
     </message>
     <message>
       <source>Coverage raster of the existing sites (best signal in dBm).</source>
@@ -2440,10 +2432,6 @@
       <translation>Tidak ada yang perlu disimpan.</translation>
     </message>
     <message>
-      <source>The planned-sites layer was not created: {log}</source>
-      <translation>Layer menara rencana tidak dibuat: {log}</translation>
-    </message>
-    <message>
       <source>Planned-sites layer ready: {name}</source>
       <translation>Layer menara rencana siap: {name}</translation>
     </message>
@@ -2462,6 +2450,10 @@
     <message>
       <source>Saving the planned sites failed: {errors}</source>
       <translation>Gagal menyimpan menara rencana: {errors}</translation>
+    </message>
+    <message>
+      <source>The planned-sites layer was not created: {log}</source>
+      <translation>Layer menara rencana tidak dibuat: {log}</translation>
     </message>
     <message>
       <source>&lt;b&gt;{site_id}&lt;/b&gt;: {people} people newly covered; {villages} village(s) newly covered, {improved} village(s) improve. Overlap with existing sites: {overlap} %. Cost: {cost}.</source>

@@ -4,7 +4,6 @@ from __future__ import annotations
 from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -18,6 +17,7 @@ from ..core.costs import CostItem, CostTable, default_cost_table
 from ..errors import describe
 from ..i18n import tr
 from ..io import cost_store
+from .widgets import choose_file
 
 COLUMNS = ("key", "label_id", "capex_idr", "opex_idr_year", "unit", "source")
 
@@ -97,7 +97,7 @@ class CostTableDialog(QDialog):
         super().accept()
 
     def import_csv(self):
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import cost table"), "", tr("CSV files (*.csv)"))
+        path = choose_file(self, tr("Import cost table"), tr("CSV files (*.csv)"))
         if path:
             try:
                 self.set_table(CostTable.from_csv(path))
@@ -105,8 +105,7 @@ class CostTableDialog(QDialog):
                 QMessageBox.warning(self, self.windowTitle(), describe(exc))
 
     def export_csv(self):
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export cost table"), "cost_table.csv",
-                                              tr("CSV files (*.csv)"))
+        path = choose_file(self, tr("Export cost table"), tr("CSV files (*.csv)"), default="cost_table.csv", save=True)
         if path:
             try:
                 self.cost_table().to_csv(path)

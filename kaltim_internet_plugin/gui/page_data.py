@@ -17,7 +17,7 @@ from ..io.layers import mapping_for_layer
 from ..report.validation_html import render_html
 from .fit import scroll_body
 from .messages import notify
-from .tasks import run_algorithm_task
+from .tasks import TaskRunner
 from .widgets import button, button_row, disconnect, layer_combo
 
 SCOPE = "KaltimInternet"
@@ -38,7 +38,7 @@ class DataPage(QWidget):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
-        self.task = None
+        self.runner = TaskRunner(iface, on_busy=lambda busy: self.validate_button.setEnabled(not busy))
         self.report_path = ""
         self._restoring = False
         layout = scroll_body(self)
@@ -205,18 +205,12 @@ class DataPage(QWidget):
                   "POPULATION_FIELD": mapping["population"], "OUTPUT_REPORT": self.report_path}
         if self.dem_layer() is not None:
             params["DEM"] = self.dem_layer().id()
-        self.validate_button.setEnabled(False)
         self.report_view.setPlainText(tr("Validating…"))
-        self.task = run_algorithm_task("kaltiminternet:checkvillages", params, self._validated,
-                                       tr("Validating villages"))
-        return self.task
+        return self.runner.run("kaltiminternet:checkvillages", params, self._validated, tr("Validating villages"))
 
     def _validated(self, ok, results, feedback):
-        self.validate_button.setEnabled(True)
-        self.task = None
-        if not ok:
+        if not ok:  # the runner has put the error in the message bar
             self.report_view.setPlainText(tr("Validation failed: {log}").format(log=feedback.textLog()))
-            notify(self.iface, tr("Validation failed; see the panel."), Qgis.MessageLevel.Critical)
             return
         self.report_view.setHtml(Path(self.report_path).read_text(encoding="utf-8"))
         self.open_report_button.setEnabled(True)
@@ -247,5 +241,4 @@ class DataPage(QWidget):
 
     def cleanup(self):
         disconnect(QgsProject.instance().readProject, self.restore_from_project)
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()

@@ -40,7 +40,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
-from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
+from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 SCOPE = "KaltimInternet"
@@ -365,8 +365,7 @@ class MonitoringPage(QWidget):
 
     # import -------------------------------------------------------------------------------------------------
     def choose_and_import(self):
-        path, _ = QFileDialog.getOpenFileName(self, tr("Provider service report"), "",
-                                              tr("Reports (*.csv *.xlsx *.xlsm)"))
+        path = choose_file(self, tr("Provider service report"), tr("Reports (*.csv *.xlsx *.xlsm)"))
         if path:
             return self.import_report(path)
         return None

@@ -19,7 +19,6 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,7 +48,7 @@ from .charts import BarChart
 from .fit import scroll_body
 from .messages import notify
 from .tasks import run_algorithm_task
-from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
+from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:roadmap"
@@ -463,11 +462,9 @@ class PlanPage(QWidget):
         self.save_to_project()
 
     def load_csv(self, path: str = "") -> bool:
+        path = path or choose_file(self, tr("Load funding table"), tr("Funding tables (*.csv *.json *.gpkg)"))
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Load funding table"), "",
-                                                  tr("Funding tables (*.csv *.json *.gpkg)"))
-            if not path:
-                return False
+            return False
         try:
             sources = funding_store.read_file(path)
         except FundingTableError as e:
@@ -483,11 +480,10 @@ class PlanPage(QWidget):
         return True
 
     def save_csv(self, path: str = "") -> bool:
+        path = path or choose_file(self, tr("Save funding table"), tr("CSV (*.csv);;JSON (*.json)"),
+                                   default="funding_sources.csv", save=True)
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Save funding table"), "funding_sources.csv",
-                                                  tr("CSV (*.csv);;JSON (*.json)"))
-            if not path:
-                return False
+            return False
         try:
             funding_store.write_file(path, self.sources())
         except OSError as e:

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapLayerComboBox
 from qgis.PyQt.QtCore import pyqtSignal
-from qgis.PyQt.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from ..compat import FieldType, LayerFilter, layer_filters
 from ..core import formatting as fmt
@@ -42,9 +42,9 @@ from ..io.styles_whatif import style_affected_villages, style_planned_sites, sty
 from ..labels import label
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
-from .tasks import run_algorithm_task
+from .tasks import TaskRunner
 from .whatif_task import WhatIfTask
-from .widgets import button, button_row, disconnect, layer_combo, note_label
+from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label
 from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
@@ -79,7 +79,6 @@ class WhatIfPanel(QWidget):
         self.current_fid = None
         self.last_summary = None
         self.stale_discarded = 0
-        self.create_task = None
         self.tool = None
         self._dem_crs = None
         self._closed = False
@@ -95,10 +94,9 @@ class WhatIfPanel(QWidget):
 
         self.sites_combo = layer_combo("plannedSitesCombo", LayerFilter.PointLayer, tip=tr(
             "Point layer of planned sites (site_id, tech, height_m, …)."))
-        self.create_button = QPushButton(tr("Create planned-sites layer…"))
-        self.create_button.setObjectName("createPlannedButton")
-        self.create_button.setToolTip(tr("Creates a planned-sites layer with its form in a GeoPackage."))
-        self.create_button.clicked.connect(self.choose_and_create_layer)
+        self.create_button = button("createPlannedButton", tr("Create planned-sites layer…"),
+                                    self.choose_and_create_layer,
+                                    tip=tr("Creates a planned-sites layer with its form in a GeoPackage."))
         form.addRow(tr("Planned sites"), self.sites_combo)
         form.addRow("", self.create_button)
 
@@ -132,6 +130,8 @@ class WhatIfPanel(QWidget):
         self.summary_label.setWordWrap(True)
         vbox.addWidget(self.summary_label)
         self.status_label = note_label("whatifStatus")
+        self.create_runner = TaskRunner(iface, status=self.status_label,
+                                        on_busy=lambda busy: self.create_button.setEnabled(not busy))
         vbox.addWidget(self.status_label)
         self._update_buttons()
 
@@ -209,9 +209,8 @@ class WhatIfPanel(QWidget):
 
     # creating the layer ------------------------------------------------------------------------------------
     def choose_and_create_layer(self):
-        path, _ = QFileDialog.getSaveFileName(self, tr("GeoPackage for the planned sites"), "plan.gpkg",
-                                              tr("GeoPackage (*.gpkg)"),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        path = choose_file(self, tr("GeoPackage for the planned sites"), tr("GeoPackage (*.gpkg)"), default="plan.gpkg",
+                           save=True, options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             if not path.lower().endswith(".gpkg"):
                 path += ".gpkg"
@@ -224,19 +223,13 @@ class WhatIfPanel(QWidget):
         dem = self.dem_combo.currentLayer()
         if dem is not None and dem.crs().isValid():
             params["CRS"] = dem.crs().authid() or dem.crs().toWkt()
-        self.create_button.setEnabled(False)
-        self.status_label.setText(tr("Creating the planned-sites layer…"))
-        self.create_task = run_algorithm_task("kaltiminternet:createplannedsites", params, self._created,
-                                              tr("Creating the planned-sites layer"))
-        return self.create_task
+        return self.create_runner.run("kaltiminternet:createplannedsites", params, self._created,
+                                      tr("Creating the planned-sites layer"))
 
     def _created(self, ok, results, feedback):
-        self.create_button.setEnabled(True)
-        self.create_task = None
-        if not ok:
-            text = tr("The planned-sites layer was not created: {log}").format(log=feedback.textLog().strip())
-            self.status_label.setText(text)
-            notify(self.iface, text, Qgis.MessageLevel.Critical)
+        if not ok:  # the runner has put the error in the message bar
+            self.status_label.setText(tr("The planned-sites layer was not created: {log}").format(
+                log=feedback.textLog().strip()))
             return None
         layer = QgsVectorLayer(results["OUTPUT"], results.get("LAYER_NAME") or "planned_sites", "ogr")
         if not layer.isValid():

@@ -1,5 +1,6 @@
 """The dock's small widgets built in one call each: a push button, a row of buttons, a layer combo, a number box,
-a note label, a cross on the map; and the quiet disconnect of a signal when a page is cleaned up.
+a note label, a cross on the map, a file chosen in a dialog; and the quiet disconnect of a signal when a page is
+cleaned up.
 
 Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
 building them here keeps each page's layout code about the layout.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from qgis.gui import QgsMapLayerComboBox, QgsVertexMarker
 from qgis.PyQt.QtGui import QColor
-from qgis.PyQt.QtWidgets import QDoubleSpinBox, QLabel, QPushButton, QSpinBox
+from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QLabel, QPushButton, QSpinBox
 
 from ..compat import layer_filters
 from .fit import FlowLayout
@@ -80,6 +81,15 @@ def cross_marker(canvas, color: str, size: int) -> QgsVertexMarker:
     marker.setIconSize(size)
     marker.setPenWidth(2)
     return marker
+
+
+def choose_file(parent, title: str, filters: str, default: str = "", save: bool = False, options=None) -> str:
+    """The file the user picks in an open dialog (``save``: a save dialog) titled ``title``, starting at ``default``
+    and listing ``filters``; "" when the dialog is cancelled."""
+    ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+    extra = {} if options is None else {"options": options}
+    path, _ = ask(parent, title, default, filters, **extra)
+    return path or ""
 
 
 def disconnect(signal, slot, slot_of_name=None) -> None:

@@ -5,6 +5,8 @@ officers. The styles are saved as the default style of every layer in plan.gpkg 
 """
 from __future__ import annotations
 
+from typing import Optional
+
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsCentroidFillSymbolLayer,
@@ -102,20 +104,7 @@ def style_village_numbers(layer, ranks, page_filter: str = "") -> None:
     from ..compat import label_always_shown
 
     layer.setRenderer(QgsNullSymbolRenderer())
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "priority_rank"
-    fmt_ = QgsTextFormat()
-    font = QFont("DejaVu Sans")
-    font.setBold(True)
-    fmt_.setFont(font)
-    fmt_.setSize(6.5)
-    fmt_.setColor(QColor("#08306b"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.7)
-    buffer.setColor(QColor("white"))
-    fmt_.setBuffer(buffer)
-    settings.setFormat(fmt_)
+    settings = _label_settings("priority_rank", 6.5, bold=True, halo_mm=0.7, color="#08306b")
     settings.placement = QgsPalLayerSettings.Placement.AroundPoint  # eight places around the village's centre
     settings.dist = 0.3
     settings.centroidInside = True
@@ -211,21 +200,30 @@ def style_planned_sites(layer) -> None:
     layer.setRenderer(QgsSingleSymbolRenderer(sym))
 
 
-def _label(layer, field: str, size: float, bold: bool = False) -> None:
+def _label_settings(field: str, size: float, bold: bool = False, halo_mm: float = 0.8,
+                    color: Optional[str] = None) -> QgsPalLayerSettings:
+    """Label settings for ``field``: DejaVu Sans of ``size`` points (``color`` or the default), a white halo of
+    ``halo_mm`` millimetres."""
     settings = QgsPalLayerSettings()
     settings.fieldName = field
-    fmt = QgsTextFormat()
+    text_format = QgsTextFormat()
     font = QFont("DejaVu Sans")
     font.setBold(bold)
-    fmt.setFont(font)
-    fmt.setSize(size)
+    text_format.setFont(font)
+    text_format.setSize(size)
+    if color is not None:
+        text_format.setColor(QColor(color))
     buffer = QgsTextBufferSettings()
     buffer.setEnabled(True)
-    buffer.setSize(0.8)
+    buffer.setSize(halo_mm)
     buffer.setColor(QColor("white"))
-    fmt.setBuffer(buffer)
-    settings.setFormat(fmt)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    text_format.setBuffer(buffer)
+    settings.setFormat(text_format)
+    return settings
+
+
+def _label(layer, field: str, size: float, bold: bool = False) -> None:
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(_label_settings(field, size, bold)))
     layer.setLabelsEnabled(True)
 
 

@@ -17,7 +17,6 @@ from ..i18n import tr
 from ..input_text import parse_population
 from ..io.classify_layers import read_village_inputs
 from ..io.offices import OfficeError, read_offices
-from ..io.sites_layer import style_output
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_number, add_outputs, add_raster, add_sink, add_source, resolve_settings
@@ -38,10 +37,6 @@ def reported_labels() -> dict:
 class ClassifyVillagesAlgorithm(KaltimAlgorithm):
     ALG_ID = "classifyvillages"
     GROUP_ID = "coverage"
-
-    def __init__(self):
-        super().__init__()
-        self._dest = ""
 
     def displayName(self) -> str:
         return tr("Classify villages (covered / partial / blank spot)")
@@ -117,7 +112,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         summary = cl.result_summary(results)
         confusion, agreement = self._report(feedback, results, stats, summary, bool(offices), bool(reported_field))
         feedback.setProgress(100)
-        self._dest = dest
+        self.style_on_completion(dest, style_status)
         counts = stats.counts
         return {"OUTPUT": dest, "COVERED": counts["covered"], "PARTIAL": counts["partial"],
                 "BLANK_SPOT": counts["blank_spot"], "POP_COVERED": summary["pop_covered"], "CONFUSION": confusion,
@@ -242,10 +237,6 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Agreement: {a} agree, {m} model more optimistic, {less} model less optimistic.")
                           .format(a=agree["agree"], m=agree["model_more"], less=agree["model_less"]))
         return json.dumps(table), json.dumps(agree)
-
-    def postProcessAlgorithm(self, context, feedback):
-        style_output(self._dest, context, style_status)
-        return {}
 
 
 ALGORITHM = ClassifyVillagesAlgorithm

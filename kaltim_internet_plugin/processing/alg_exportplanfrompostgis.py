@@ -1,17 +1,13 @@
 """kaltiminternet:exportplanfrompostgis — copy a PostGIS plan back to a GeoPackage, verified."""
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
-
 from ..i18n import tr
-from .base import KaltimAlgorithm
+from .base import PostgisPlanAlgorithm
 from .params import add_connection, add_copy_outputs, add_file_output, read_connection
 
 
-class ExportPlanFromPostgisAlgorithm(KaltimAlgorithm):
+class ExportPlanFromPostgisAlgorithm(PostgisPlanAlgorithm):
     ALG_ID = "exportplanfrompostgis"
-    GROUP_ID = "plan"
-    MAIN_THREAD = True
 
     def displayName(self) -> str:
         return tr("Copy plan from PostGIS to GeoPackage")
@@ -30,17 +26,13 @@ class ExportPlanFromPostgisAlgorithm(KaltimAlgorithm):
         add_copy_outputs(self)
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..store import StoreError
         from ..store.postgis_store import export_plan
 
         name, schema = read_connection(self, parameters, context)
         out = self.parameterAsFileOutput(parameters, "OUTPUT_GPKG", context)
         if not out.lower().endswith(".gpkg"):
             out += ".gpkg"
-        try:
-            result = export_plan(name, schema, out, feedback=feedback)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        result = self.run_store(export_plan, name, schema, out, feedback=feedback)
         feedback.pushInfo(tr("Copied {tables} tables ({rows} rows) from schema '{schema}' to {path}; checksums "
                              "match.").format(tables=len(result.tables), rows=result.rows, schema=schema, path=out))
         feedback.setProgress(100)

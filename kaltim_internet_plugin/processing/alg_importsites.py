@@ -21,7 +21,7 @@ from ..core.tabular import TableError, open_table
 from ..errors import describe
 from ..i18n import tr
 from ..input_text import issue_text, report_issues, table_error_text, table_info_text
-from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields, style_output
+from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields
 from ..io.styles import style_towers
 from .base import KaltimAlgorithm
 from .params import add_bool, add_enum, add_file, add_file_output, add_number, add_outputs, add_sink, add_string
@@ -55,10 +55,6 @@ def field_labels() -> dict:
 class ImportSitesAlgorithm(KaltimAlgorithm):
     ALG_ID = "importsites"
     GROUP_ID = "coverage"
-
-    def __init__(self):
-        super().__init__()
-        self._dest = ""
 
     def displayName(self) -> str:
         return tr("Import towers / sites")
@@ -191,7 +187,7 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
                              "per-technology defaults (see the 'defaulted' field).").format(
             n=len(sites), rows=n_rows, rej=len(rejects), d=defaulted))
         feedback.setProgress(100)
-        self._dest = dest
+        self.style_on_completion(dest, style_towers)
         return {"OUTPUT": dest, "OUTPUT_REJECTS": rejects_path or None, "SITES_IMPORTED": len(sites),
                 "ROWS_REJECTED": len(rejects), "FORMAT_USED": fmt}
 
@@ -227,10 +223,6 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         else:
             hint = tr("Check the columns and the FORMAT parameter.")
         return tr("All {n} rows were rejected ({reasons}). {hint}").format(n=len(rejects), reasons=top, hint=hint)
-
-    def postProcessAlgorithm(self, context, feedback):
-        style_output(self._dest, context, style_towers)
-        return {}
 
 
 class RowCounter:

@@ -1,17 +1,13 @@
 """kaltiminternet:publishplan — copy a plan GeoPackage into a PostGIS schema (team mode), verified, in one go."""
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
-
 from ..i18n import tr
-from .base import KaltimAlgorithm
+from .base import PostgisPlanAlgorithm
 from .params import add_bool, add_connection, add_copy_outputs, add_file, read_connection
 
 
-class PublishPlanAlgorithm(KaltimAlgorithm):
+class PublishPlanAlgorithm(PostgisPlanAlgorithm):
     ALG_ID = "publishplan"
-    GROUP_ID = "plan"
-    MAIN_THREAD = True
 
     def displayName(self) -> str:
         return tr("Publish plan to PostGIS")
@@ -32,16 +28,12 @@ class PublishPlanAlgorithm(KaltimAlgorithm):
         add_copy_outputs(self)
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..store import StoreError
         from ..store.postgis_store import publish_plan
 
         path = self.parameterAsFile(parameters, "INPUT_GPKG", context)
         name, schema = read_connection(self, parameters, context)
         overwrite = self.parameterAsBool(parameters, "OVERWRITE", context)
-        try:
-            result = publish_plan(path, name, schema, overwrite, feedback=feedback)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        result = self.run_store(publish_plan, path, name, schema, overwrite, feedback=feedback)
         feedback.pushInfo(tr("Published {tables} tables ({rows} rows) to schema '{schema}'; checksums match.")
                           .format(tables=len(result.tables), rows=result.rows, schema=schema))
         feedback.setProgress(100)

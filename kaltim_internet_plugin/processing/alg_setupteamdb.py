@@ -1,17 +1,13 @@
 """kaltiminternet:setupteamdb — roles, triggers, grants and row-level security for team editing (idempotent)."""
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
-
 from ..i18n import tr
-from .base import KaltimAlgorithm
+from .base import PostgisPlanAlgorithm
 from .params import add_connection, add_outputs, read_connection
 
 
-class SetupTeamDbAlgorithm(KaltimAlgorithm):
+class SetupTeamDbAlgorithm(PostgisPlanAlgorithm):
     ALG_ID = "setupteamdb"
-    GROUP_ID = "plan"
-    MAIN_THREAD = True
 
     def displayName(self) -> str:
         return tr("Set up the team database (PostGIS)")
@@ -32,14 +28,10 @@ class SetupTeamDbAlgorithm(KaltimAlgorithm):
         add_outputs(self, "number", [("SCHEMA_VERSION", tr("Schema version"))])
 
     def processAlgorithm(self, parameters, context, feedback):
-        from ..store import StoreError
         from ..store.postgis_store import setup_team_db
 
         name, schema = read_connection(self, parameters, context)
-        try:
-            result = setup_team_db(name, schema, feedback=feedback)
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        result = self.run_store(setup_team_db, name, schema, feedback=feedback)
         feedback.pushInfo(tr("Schema '{schema}' is at version {version}; kab/kota roles: {roles}").format(
             schema=schema, version=result["schema_version"], roles=", ".join(result["kab_roles"]) or "-"))
         feedback.setProgress(100)

@@ -158,6 +158,7 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
     # True: runs on the main thread (a PostgreSQL connection's password may have to be unlocked from QGIS's
     # authentication database, whose master password prompt must happen on the main thread)
     MAIN_THREAD = False
+    _output_styles: tuple = ()  # ((destination id, style(layer)), ...) of this run, see style_on_completion
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -236,6 +237,18 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
         del sink  # flushed before the destination is read
         return dest
 
+    def style_on_completion(self, dest: str, style) -> None:
+        """After the run (postProcessAlgorithm), style the vector output ``dest`` with ``style(layer)`` (an io.styles
+        function): the layer the context holds (memory outputs) and the layer QGIS loads on completion."""
+        self._output_styles = self._output_styles + ((dest, style),)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API
+        from ..io.sites_layer import style_output
+
+        for dest, style in self._output_styles:
+            style_output(dest, context, style)
+        return {}
+
     def name(self) -> str:
         return self.ALG_ID
 
@@ -263,3 +276,22 @@ GROUPS = {
     "plan": lambda: tr("4 · Funding and roadmap"),
     "monitoring": lambda: tr("5 · Monitoring and evaluation"),
 }
+
+
+class PostgisPlanAlgorithm(KaltimAlgorithm):
+    """An algorithm on a plan in PostGIS (team mode): in the plan group, run on the main thread (see
+    ``MAIN_THREAD``), its store call's :class:`~..store.StoreError` reported as the algorithm's error."""
+
+    GROUP_ID = "plan"
+    MAIN_THREAD = True
+
+    @staticmethod
+    def run_store(call, *args, **kwargs):
+        """``call(*args, **kwargs)``; a StoreError (its text says what failed and what to do) becomes a
+        QgsProcessingException with that text."""
+        from ..store import StoreError
+
+        try:
+            return call(*args, **kwargs)
+        except StoreError as exc:
+            raise QgsProcessingException(str(exc)) from None

@@ -77,3 +77,20 @@ def test_repair_adds_a_new_layer(plugin):
     assert new is not None and new.id() not in before
     assert all(f.geometry().isGeosValid() for f in new.getFeatures())
     assert layers["villages"].isValid() and layers["villages"].featureCount() == 1038
+
+
+def test_validation_busy_button_and_failure_through_the_task_runner(plugin, qtbot, qgis_iface, monkeypatch):
+    """The page's run goes through gui.tasks.TaskRunner: the button is off while it runs, back on after; a failure
+    is written in the panel and (by the runner) in the message bar."""
+    from qgis.core import Qgis
+
+    page = plugin.dock.data_page
+    page.load_sample()
+    outside = QgsVectorLayer("Polygon?crs=EPSG:4326&field=kode:string", "not in the project", "memory")
+    monkeypatch.setattr(page, "village_layer", lambda: outside)  # its id resolves to nothing: the run fails
+    page.validate()
+    assert not page.validate_button.isEnabled() and page.runner.running
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=60000)
+    assert page.validate_button.isEnabled()
+    assert "Validation failed" in page.report_view.toPlainText()
+    assert any("Validating villages failed" in m for m in qgis_iface.messageBar().get_messages(Qgis.Critical))

@@ -368,7 +368,7 @@ def test_keep_saves_and_discard_removes(panel, planned, qtbot):
 def test_create_layer_from_the_panel(panel, qtbot, tmp_path, provider):
     task = panel.create_planned_layer(str(tmp_path / "new_plan.gpkg"), "rencana")
     assert task is not None
-    qtbot.waitUntil(lambda: panel.create_task is None, timeout=20000)
+    qtbot.waitUntil(lambda: not panel.create_runner.running, timeout=20000)
     layer = panel.sites_layer()
     assert layer is not None and layer.name() == "rencana" and layer.crs().authid() == "EPSG:32750"
     assert layer.editorWidgetSetup(layer.fields().lookupField("tech")).type() == "ValueMap"

@@ -32,3 +32,27 @@ def test_disconnect_from_a_deleted_layer_is_quiet():
     calls.clear()
     live.selectByIds([])
     assert calls == []
+
+
+def test_choose_file_open_save_and_cancel(monkeypatch):
+    """choose_file: the open or save dialog with the title, start and filters given; "" when cancelled."""
+    from qgis.PyQt.QtWidgets import QFileDialog
+
+    from kaltim_internet_plugin.gui.widgets import choose_file
+
+    calls = []
+
+    def fake(kind, answer):
+        def ask(parent, title, default, filters, **kw):
+            calls.append((kind, title, default, filters, kw))
+            return answer, filters
+        return staticmethod(ask)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", fake("open", "/tmp/in.csv"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake("save", ""))
+    assert choose_file(None, "Load", "CSV (*.csv)") == "/tmp/in.csv"
+    assert choose_file(None, "Save", "GeoPackage (*.gpkg)", default="plan.gpkg", save=True,
+                       options=QFileDialog.Option.DontConfirmOverwrite) == ""
+    assert calls == [("open", "Load", "", "CSV (*.csv)", {}),
+                     ("save", "Save", "plan.gpkg", "GeoPackage (*.gpkg)",
+                      {"options": QFileDialog.Option.DontConfirmOverwrite})]
