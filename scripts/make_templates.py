@@ -267,7 +267,10 @@ def _add_legend(layout, rect, linked_map, columns: int = 1, size: float = 6.5, i
     for style, s, bold in ((QgsLegendStyle.Style.Title, size + 2, True), (QgsLegendStyle.Style.Group, size + 0.5, True),
                            (QgsLegendStyle.Style.Subgroup, size + 0.5, True), (QgsLegendStyle.Style.SymbolLabel, size,
                                                                                False)):
-        legend.rstyle(style).setFont(_font(s, bold))
+        if hasattr(legend.rstyle(style), "setTextFormat"):  # QGIS 3.30+ (setFont is deprecated there)
+            legend.rstyle(style).setTextFormat(_text_format(s, bold))
+        else:  # QGIS 3.22
+            legend.rstyle(style).setFont(_font(s, bold))
     compact = size < 7
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
     legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setMargin(QgsLegendStyle.Side.Top, 0.6 if compact else 1.5)
