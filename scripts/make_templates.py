@@ -427,9 +427,10 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
     _add_grid(m, 5.0)
     _add_north_arrow(layout, (183, 33, 9, 13), m, svg, "north_arrow_year", page=p)
     _add_scalebar(layout, (13, 219, 55, 10), m, item_id="scalebar_year", page=p)
-    legend = _add_legend(layout, (10, 234, 125, 40), m, columns=2, size=6.5, item_id="legend_year", page=p)
+    legend = _add_legend(layout, (10, 234, 115, 40), m, columns=2, size=6.5, item_id="legend_year", page=p)
     legend.setTitle("Tahun mulai layanan")
-    add_label(layout, "scale_text_year", scale_text("map_year"), (138, 234, 62, 10), 6, page=p)
+    # wide enough that "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" keeps one line with any font metrics
+    add_label(layout, "scale_text_year", scale_text("map_year"), (128, 234, 72, 10), 6, page=p)
     add_label(layout, "footer_year", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 287, 190, 6), 6, page=p)
     # page 3: the optimiser's budget curve (removed when exportplan gets no BUDGET_CURVE)
     p = 2
