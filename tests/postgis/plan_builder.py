@@ -100,7 +100,9 @@ def add_style(path: Path, table: str, geom: str) -> None:
     from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
 
     layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "255,0,0,80"})))
-    msg = layer.saveStyleToDatabase("plan style", "villages style for the plan", True, "")
+    from kaltim_internet_plugin.compat import save_style_to_database
+
+    msg = save_style_to_database(layer, "plan style", "villages style for the plan", True, "")
     assert not msg, msg
 
 
