@@ -451,7 +451,6 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     # of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow); points as (height, distance), flat
     # frame, -inf height where not valid
     kf = cols // sub
-    kn = np.minimum(kf + 1, ne - 1)
     dc32 = dc.astype(f32)
     hc = (Oc - (dc * dc / (2.0 * re)).astype(f32)).ravel()
     lim = x - f32((sub // 2) * cf)
