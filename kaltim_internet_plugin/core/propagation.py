@@ -495,26 +495,48 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
         # and the coarse receivers' horizon points and points of largest v
         los = stim < strj
         if los.any():
-            points += [coarse_point(h_los, 0), coarse_point(h_los, 1)]
-            vl = np.full((R, nf), -np.inf, dtype=f32)
+            # only the receivers in line of sight, as flat vectors (the same values, element by element)
+            flat = np.flatnonzero(los)
+            row, col = np.divmod(flat, nf)
+            xl = x[col]
+            sl_ = strj.ravel()[flat]
+            htl = hts[row, 0]
+            kc = col // sub
+
+            def coarse_at(h_idx, shift):
+                a = np.asarray(h_idx, dtype=np.intp)[row, np.minimum(kc + shift, ne - 1)]
+                ha = hc[a + row * ne]
+                da = dc32[a]
+                ha[(a < 1) | (da >= lim[col])] = -np.inf
+                return ha, da
+
+            pts = [(hs.ravel()[flat], x[sarg.ravel()[flat]])]
+            pts += [coarse_at(h, q) for h in (h_srim, h_los) for q in (0, 1)]
+            vl = np.full(flat.size, -np.inf, dtype=f32)
             lam2 = f32(2.0) / lam
-            for ha, da in points:
-                gap = x - da
-                w = lam2 * x / (da * gap)
+            for ha, da in pts:
+                gap = xl - da
+                w = lam2 * xl / (da * gap)
                 np.sqrt(w, out=w)
-                c = strj * da
-                np.subtract(ha - hts, c, out=c)
+                c = sl_ * da
+                np.subtract(ha - htl, c, out=c)
                 c *= w
                 c[~((da > 0) & (gap > 0))] = -np.inf
                 np.maximum(vl, c, out=vl)
+            Hflat = Hf.ravel()
             for el in range(1, tail + 1):
-                di = x[el + 1:] - f32(el * cf)
-                w = np.sqrt(lam2 * x[el + 1:] / (di * f32(el * cf)))
-                vi = strj[:, el + 1:] * di
-                np.subtract(Hf[:, 1:nf - el] - hts, vi, out=vi)
+                ok = col >= el + 1
+                if not ok.any():
+                    continue
+                fo = flat[ok]
+                xo = xl[ok]
+                di = xo - f32(el * cf)
+                w = np.sqrt(lam2 * xo / (di * f32(el * cf)))
+                vi = sl_[ok] * di
+                np.subtract(Hflat[fo - el] - htl[ok], vi, out=vi)
                 vi *= w
-                np.maximum(vl[:, el + 1:], vi, out=vl[:, el + 1:])
-            v = np.where(los, vl, v)
+                vl[ok] = np.maximum(vl[ok], vi)
+            v.reshape(-1)[flat] = vl
     v[:, :2] = -np.inf
     loss = knife_edge_loss_db(v.astype(f32))
     if corrected:
