@@ -659,8 +659,11 @@ class _RayKernel:
             S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
         srim = S.max(axis=1)
         if self.srim_argT is not None:  # the point that sets the receiver-side horizon (S[:, i - 1] is point i)
-            # (argmax over a middle axis is slow in numpy: over the last axis of a transposed copy, same indices)
-            self.srim_argT[j0:j1] = np.ascontiguousarray(S.transpose(0, 2, 1)).argmax(axis=2) + 1
+            # = S.argmax(axis=1) + 1 (the first point at the maximum), without numpy's slow argmax over a middle axis
+            arg = np.ones(srim.shape, dtype=np.int32)
+            for i in range(m - 1, 0, -1):
+                np.copyto(arg, np.int32(i + 1), where=S[:, i] == srim)
+            self.srim_argT[j0:j1] = arg
         # shadowed receivers: the Bullington point, where the two horizon lines cross
         Dj = d[j0:j1, None].astype(np.float32)
         above = hr - hts[None, :]
