@@ -210,21 +210,32 @@ def spherical_earth_loss_db(distance_m, freq_mhz, h_te_m, h_re_m, k_factor=4.0 /
     hre = np.maximum(np.asarray(h_re_m, dtype=float), 1e-3)
     lam = C_M_PER_S / (f * 1e9)
     d_los = np.sqrt(2.0 * a) * (np.sqrt(0.001 * hte) + np.sqrt(0.001 * hre))
+    d, hte, hre, d_los = np.broadcast_arrays(d, hte, hre, d_los)
+    out = np.zeros(d.shape)
+    # each branch only on its own elements (the same values, element by element, as computing both everywhere)
+    far = d >= d_los
+    near = ~far & (d > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        beyond = _ldft_db(a, d, f, hte, hre, vertical)
-        c = (hte - hre) / (hte + hre)
-        m = 250.0 * d * d / (a * (hte + hre))
-        arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
-        b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
-        dse1 = 0.5 * d * (1.0 + b)
-        dse2 = d - dse1
-        hse = ((hte - 500.0 * dse1 ** 2 / a) * dse2 + (hre - 500.0 * dse2 ** 2 / a) * dse1) / d
-        hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d)
-        aem = 500.0 * (d / (np.sqrt(hte) + np.sqrt(hre))) ** 2
-        lem = np.maximum(_ldft_db(aem, d, f, hte, hre, vertical), 0.0)
-        within = np.where(hse > hreq, 0.0, (1.0 - hse / hreq) * lem)
-    out = np.where(d >= d_los, beyond, within)
-    out = np.where(d > 0, out, 0.0)
+        if far.any():
+            out[far] = _ldft_db(a, d[far], f, hte[far], hre[far], vertical)
+        if near.any():
+            d, hte, hre = d[near], hte[near], hre[near]
+            c = (hte - hre) / (hte + hre)
+            m = 250.0 * d * d / (a * (hte + hre))
+            arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
+            b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
+            dse1 = 0.5 * d * (1.0 + b)
+            dse2 = d - dse1
+            hse = ((hte - 500.0 * dse1 ** 2 / a) * dse2 + (hre - 500.0 * dse2 ** 2 / a) * dse1) / d
+            hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d)
+            within = np.zeros(d.shape)
+            low = ~(hse > hreq)  # first Fresnel zone not clear
+            if low.any():
+                d, hte, hre = d[low], hte[low], hre[low]
+                aem = 500.0 * (d / (np.sqrt(hte) + np.sqrt(hre))) ** 2
+                lem = np.maximum(_ldft_db(aem, d, f, hte, hre, vertical), 0.0)
+                within[low] = (1.0 - hse[low] / hreq[low]) * lem
+            out[near] = within
     return out if out.ndim else float(out)
 
 
@@ -440,7 +451,6 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     # of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow); points as (height, distance), flat
     # frame, -inf height where not valid
     kf = cols // sub
-    kn = np.minimum(kf + 1, ne - 1)
     dc32 = dc.astype(f32)
     hc = (Oc - (dc * dc / (2.0 * re)).astype(f32)).ravel()
     lim = x - f32((sub // 2) * cf)
@@ -454,10 +464,14 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
             a = np.concatenate([a[:, 1:], a[:, -1:]], axis=1)
         ha = hc[a + rows_c]
         ha[a < 1] = -np.inf
-        ha = np.repeat(ha, sub, axis=1)[:, :nf]
-        da = np.repeat(dc32[a], sub, axis=1)[:, :nf]
-        ha[da >= lim] = -np.inf
+        ha = spread(ha)
+        da = spread(dc32[a])
+        np.copyto(ha, f32(-np.inf), where=da >= lim)
         return ha, da
+
+    def spread(c):
+        """(R, ne) -> (R, nf): each coarse value on the `sub` fine receivers from it (np.repeat, faster)."""
+        return np.broadcast_to(c[:, :, None], (R, ne, sub)).reshape(R, ne * sub)[:, :nf]
 
     hs = Hf.ravel()[sarg + (np.arange(R, dtype=np.intp) * nf)[:, None]]
     hs[sarg < 1] = -np.inf
@@ -481,26 +495,48 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
         # and the coarse receivers' horizon points and points of largest v
         los = stim < strj
         if los.any():
-            points += [coarse_point(h_los, 0), coarse_point(h_los, 1)]
-            vl = np.full((R, nf), -np.inf, dtype=f32)
+            # only the receivers in line of sight, as flat vectors (the same values, element by element)
+            flat = np.flatnonzero(los)
+            row, col = np.divmod(flat, nf)
+            xl = x[col]
+            sl_ = strj.ravel()[flat]
+            htl = hts[row, 0]
+            kc = col // sub
+
+            def coarse_at(h_idx, shift):
+                a = np.asarray(h_idx, dtype=np.intp)[row, np.minimum(kc + shift, ne - 1)]
+                ha = hc[a + row * ne]
+                da = dc32[a]
+                ha[(a < 1) | (da >= lim[col])] = -np.inf
+                return ha, da
+
+            pts = [(hs.ravel()[flat], x[sarg.ravel()[flat]])]
+            pts += [coarse_at(h, q) for h in (h_srim, h_los) for q in (0, 1)]
+            vl = np.full(flat.size, -np.inf, dtype=f32)
             lam2 = f32(2.0) / lam
-            for ha, da in points:
-                gap = x - da
-                w = lam2 * x / (da * gap)
+            for ha, da in pts:
+                gap = xl - da
+                w = lam2 * xl / (da * gap)
                 np.sqrt(w, out=w)
-                c = strj * da
-                np.subtract(ha - hts, c, out=c)
+                c = sl_ * da
+                np.subtract(ha - htl, c, out=c)
                 c *= w
                 c[~((da > 0) & (gap > 0))] = -np.inf
                 np.maximum(vl, c, out=vl)
+            Hflat = Hf.ravel()
             for el in range(1, tail + 1):
-                di = x[el + 1:] - f32(el * cf)
-                w = np.sqrt(lam2 * x[el + 1:] / (di * f32(el * cf)))
-                vi = strj[:, el + 1:] * di
-                np.subtract(Hf[:, 1:nf - el] - hts, vi, out=vi)
+                ok = col >= el + 1
+                if not ok.any():
+                    continue
+                fo = flat[ok]
+                xo = xl[ok]
+                di = xo - f32(el * cf)
+                w = np.sqrt(lam2 * xo / (di * f32(el * cf)))
+                vi = sl_[ok] * di
+                np.subtract(Hflat[fo - el] - htl[ok], vi, out=vi)
                 vi *= w
-                np.maximum(vl[:, el + 1:], vi, out=vl[:, el + 1:])
-            v = np.where(los, vl, v)
+                vl[ok] = np.maximum(vl[ok], vi)
+            v.reshape(-1)[flat] = vl
     v[:, :2] = -np.inf
     loss = knife_edge_loss_db(v.astype(f32))
     if corrected:
@@ -508,7 +544,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     if corr_c is not None:
         fr = ((cols - kf * sub) / sub).astype(f32)
         cc = np.asarray(corr_c, dtype=f32)
-        loss = loss + np.take(cc, kf, axis=1) * (f32(1.0) - fr) + np.take(cc, kn, axis=1) * fr
+        loss = loss + spread(cc) * (f32(1.0) - fr) + spread(np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)) * fr
     loss[:, :2] = 0.0
     return np.ascontiguousarray(loss, dtype=f32)
 
@@ -623,7 +659,11 @@ class _RayKernel:
             S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
         srim = S.max(axis=1)
         if self.srim_argT is not None:  # the point that sets the receiver-side horizon (S[:, i - 1] is point i)
-            self.srim_argT[j0:j1] = S.argmax(axis=1) + 1
+            # = S.argmax(axis=1) + 1 (the first point at the maximum), without numpy's slow argmax over a middle axis
+            arg = np.ones(srim.shape, dtype=np.int32)
+            for i in range(m - 1, 0, -1):
+                np.copyto(arg, np.int32(i + 1), where=S[:, i] == srim)
+            self.srim_argT[j0:j1] = arg
         # shadowed receivers: the Bullington point, where the two horizon lines cross
         Dj = d[j0:j1, None].astype(np.float32)
         above = hr - hts[None, :]
@@ -693,14 +733,16 @@ class _RayKernel:
         los = stim < str_
         need = los & ((stim - str_) * DW[:, 1][:, None].astype(np.float64) > J_V_MIN)
         v[los & ~need] = -np.inf
-        if need.any():
-            jr, rr = np.nonzero(need)
-            m = int(jr.max()) + j0 - 1
-            sub = BW[jr, 1:m + 1].astype(np.float64)
-            sub -= W[jr, 1:m + 1] * hte[jr, rr][:, None]
-            sub -= DW[jr, 1:m + 1] * str_[jr, rr][:, None]
-            sub += NEG[jr, 1:m + 1]
-            v[jr, rr] = sub.max(axis=1)
+        # per receiver sample j (the rows of the block): its geometry row broadcast over the rays that need it, on
+        # its own points 1..j-1 only (no gathers of the geometry rows; the same values, element by element)
+        for r in range(J):
+            rr = np.flatnonzero(need[r])
+            if rr.size == 0:
+                continue
+            m = j0 + r - 1
+            sub = BW[r, 1:m + 1].astype(np.float64)[None, :] - W[r, 1:m + 1] * hte[r, rr][:, None]
+            sub -= DW[r, 1:m + 1] * str_[r, rr][:, None]
+            v[r, rr] = sub.max(axis=1)
         return v, hte, hre
 
 
