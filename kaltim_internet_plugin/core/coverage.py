@@ -761,7 +761,10 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             cnt.GetRasterBand(1).SetDescription("sites above threshold")
         if progress:
             progress(0.0)
-        for k, site, (arr, off, n_rng, n_nd) in _site_results(dem_path, ds, order, threads, is_canceled, model,
+        # line of sight runs GDAL's viewshed (C++, on in-memory datasets) site after site: it is fast, and GDAL's
+        # viewshed is not run from several Python threads at once (a crash was seen once under load)
+        pool_threads = 1 if model == "los" else threads
+        for k, site, (arr, off, n_rng, n_nd) in _site_results(dem_path, ds, order, pool_threads, is_canceled, model,
                                                                rx_height, radius, k_factor, environment,
                                                                empirical_correction, ray_step_cells):
             if arr is None:
