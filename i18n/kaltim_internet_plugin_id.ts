@@ -3968,6 +3968,10 @@
       <translation>Hitung cakupan (peta blank spot)</translation>
     </message>
     <message>
+      <source>Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a site are extrapolated (the probe says so at such a point).</source>
+      <translation>Longley-Rice ITM berlaku untuk lintasan 1 km atau lebih: sel dalam jarak 1 km dari menara merupakan ekstrapolasi (probe menyebutkannya pada titik seperti itu).</translation>
+    </message>
+    <message>
       <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one 30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at 'exact'); compare it with a 'p526' raster to see where the models disagree.</source>
       <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
@@ -4098,6 +4102,10 @@
     <message>
       <source>Hata is valid for receiver heights of 1-10 m; got {h:g} m.</source>
       <translation>Hata berlaku untuk tinggi penerima 1-10 m; nilai yang diberikan {h:g} m.</translation>
+    </message>
+    <message>
+      <source>Longley-Rice ITM is valid for 20 MHz-20 GHz; {n} site(s) are outside (e.g. {f:g} MHz).</source>
+      <translation>Longley-Rice ITM berlaku untuk 20 MHz-20 GHz; {n} menara berada di luar rentang itu (misalnya {f:g} MHz).</translation>
     </message>
     <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>

@@ -103,6 +103,13 @@ def validity_warnings(model: str, sites, radius: float, rx_height: float) -> lis
                           "an extrapolation.").format(r=radius))
         if not 1.0 <= rx_height <= 10.0:
             out.append(tr("Hata is valid for receiver heights of 1-10 m; got {h:g} m.").format(h=rx_height))
+    if model == "itm":
+        out.append(tr("Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a site are "
+                      "extrapolated (the probe says so at such a point)."))
+        freqs = [s.freq_mhz for s in sites if not 20.0 <= s.freq_mhz <= 20000.0]
+        if freqs:
+            out.append(tr("Longley-Rice ITM is valid for 20 MHz-20 GHz; {n} site(s) are outside (e.g. {f:g} MHz).")
+                       .format(n=len(freqs), f=freqs[0]))
     if model == "p526" and radius > 50000.0:
         out.append(tr("P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is "
                       "{r:.0f} m.").format(r=radius))

@@ -172,13 +172,14 @@ def test_itm_second_opinion_model(provider, data, tmp_path):
     assert defs.MODELS[-1] == "itm" and "Longley-Rice" in alg.shortHelpString()
     opts = [p for p in alg.parameterDefinitions() if p.name() == "MODEL"][0].options()
     assert len(opts) == len(defs.MODELS) and "ITM" in opts[-1]
-    itm, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, MODEL=defs.MODELS.index("itm"), RESOLUTION=1,
-                                                        OUTPUT=str(tmp_path / "itm.tif")))
+    itm, itm_log = run_alg("kaltiminternet:coverage", params(data, tmp_path, MODEL=defs.MODELS.index("itm"),
+                                                            RESOLUTION=1, OUTPUT=str(tmp_path / "itm.tif")))
     p526, _ = run_alg("kaltiminternet:coverage", params(data, tmp_path, RESOLUTION=1,
                                                          OUTPUT=str(tmp_path / "p526.tif")))
     a, (_, _, _, kind, _) = read(itm["OUTPUT"])
     b, _ = read(p526["OUTPUT"])
     assert kind == "dbm" and gdal.Open(itm["OUTPUT"]).GetMetadataItem("KALTIM_COVERAGE_MODEL") == "itm"
+    assert "Longley-Rice ITM is valid for paths of 1 km or more" in itm_log  # its validity, in the log
     both = (a != -9999) & (b != -9999)
     assert np.array_equal(a != -9999, b != -9999) and both.sum() > 1000
     assert np.abs(a[both] - b[both]).mean() > 1.0
