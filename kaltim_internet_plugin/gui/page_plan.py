@@ -47,7 +47,7 @@ from .capacity_editor import CapacityEditor
 from .charts import BarChart
 from .fit import scroll_body
 from .messages import notify
-from .tasks import run_algorithm_task
+from .tasks import TaskRunner
 from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
@@ -136,7 +136,6 @@ class PlanPage(QWidget):
         self.iface = iface
         self.dock = dock
         self.workflow = workflow_of(dock)
-        self.task = None
         self.layer_ids: dict = {}
         self.last_results: dict = {}
         self.table_rows: list = []
@@ -228,12 +227,12 @@ class PlanPage(QWidget):
         self.run_button = button("runRoadmapButton", tr("Run roadmap"), self.run_roadmap, tip=tr(
             "Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the "
             "map."))
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button = button("cancelRoadmapButton", tr("Cancel"), self.cancel, enabled=False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        # the dock's one task runner: progress, busy buttons, cancel, a failure in the message bar
+        self.runner = TaskRunner(iface, progress=self.progress, on_busy=self._busy)
         run_row.addWidget(self.run_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
@@ -604,13 +603,16 @@ class PlanPage(QWidget):
             params["TOWERS"] = towers.id()
         self._out_path = out
         self._run_years = (self.start_spin.value(), self.years_spin.value())
-        self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
         self.summary_label.setText(tr("Building the roadmap…"))
-        self.task = run_algorithm_task(ALG_ID, params, self._finished, tr("Building the roadmap"),
-                                       on_progress=self._progress)
-        return self.task
+        return self.runner.run(ALG_ID, params, self._finished, tr("Building the roadmap"))
+
+    @property
+    def task(self):
+        return self.runner.task
+
+    def _busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
 
     def _confirm_replace(self, path: str, tables: list) -> bool:
         answer = QMessageBox.question(
@@ -620,25 +622,19 @@ class PlanPage(QWidget):
                     QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _progress(self, value):
-        self.progress.setValue(int(value))
-
     def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
 
     def _finished(self, ok, results, feedback):
-        self.task = None
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        if not ok:
+        if not ok:  # a failure is in the message bar already (TaskRunner); a cancel is said here
             self.progress.setValue(0)
             log = feedback.textLog() if feedback is not None else ""
             canceled = feedback is not None and feedback.isCanceled()
             text = tr("The roadmap was cancelled.") if canceled else tr("The roadmap failed: {log}").format(
                 log=log.strip()[-800:])
             self.summary_label.setText(text)
-            notify(self.iface, text, Qgis.MessageLevel.Warning if canceled else Qgis.MessageLevel.Critical)
+            if canceled:
+                notify(self.iface, text, Qgis.MessageLevel.Warning)
             self.roadmapFinished.emit({"ok": False, "canceled": canceled, "log": log})
             return
         self.progress.setValue(100)
@@ -792,5 +788,4 @@ class PlanPage(QWidget):
                           (QgsProject.instance().cleared, self._project_cleared),
                           (self.workflow.published, self._result_published)):
             disconnect(sig, slot)
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()

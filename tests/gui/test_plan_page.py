@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from tests.qgis.test_roadmap_alg import build_plan
@@ -177,7 +177,7 @@ def test_run_without_layer_or_with_bad_funding_says_so(page, plan_layer, qgis_if
     assert any("funding table" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
 
 
-def test_roadmap_failure_is_reported(page, tmp_path, qtbot):
+def test_roadmap_failure_is_reported(page, tmp_path, qtbot, qgis_iface):
     layer = QgsVectorLayer(build_plan(tmp_path / "bad.gpkg", n=10, drop=("tech",)), "bad", "ogr")
     QgsProject.instance().addMapLayer(layer)
     page.plan_combo.setLayer(layer)
@@ -185,7 +185,10 @@ def test_roadmap_failure_is_reported(page, tmp_path, qtbot):
         page.run_roadmap()
     assert blocker.args[0]["ok"] is False
     assert "tech" in page.summary_label.text()
-    assert page.run_button.isEnabled()
+    assert page.run_button.isEnabled() and not page.cancel_button.isEnabled()
+    # the dock's one task runner put the failure in the message bar, once
+    failed = [m for m in qgis_iface.messageBar().get_messages(Qgis.Critical) if "Building the roadmap failed" in m]
+    assert len(failed) == 1, failed
 
 
 def test_cancel_stops_the_run(page, tmp_path, qtbot):
