@@ -60,27 +60,50 @@ def sample_copy(tmp_path) -> Path:
     return dest
 
 
-def run_alg(alg_id: str, params: dict):
-    """Run a Processing algorithm; returns (results, feedback text)."""
-    import processing
+def capture_feedback():
+    """A Processing feedback that records what an algorithm says: ``entries`` are (kind, text) with kind 'info',
+    'warning', 'error' or 'progress' (progress text); ``lines`` are the info, warning and error texts;
+    ``of(*kinds)`` joins the texts of those kinds. Everything still reaches QGIS's own log too."""
     from qgis.core import QgsProcessingFeedback
 
-    class Capture(QgsProcessingFeedback):
+    class CaptureFeedback(QgsProcessingFeedback):
         def __init__(self):
             super().__init__()
-            self.lines = []
+            self.entries = []
+
+        @property
+        def lines(self):
+            return [t for k, t in self.entries if k != "progress"]
+
+        def of(self, *kinds) -> str:
+            return "\n".join(t for k, t in self.entries if k in kinds)
 
         def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
+            self.entries.append(("info", info))
             super().pushInfo(info)
 
+        def pushWarning(self, warning):  # noqa: N802
+            self.entries.append(("warning", warning))
+            super().pushWarning(warning)
+
         def reportError(self, error, fatalError=False):  # noqa: N802,N803
-            self.lines.append(error)
+            self.entries.append(("error", error))
             super().reportError(error, fatalError)
 
-    fb = Capture()
+        def setProgressText(self, text):  # noqa: N802
+            self.entries.append(("progress", text))
+            super().setProgressText(text)
+
+    return CaptureFeedback()
+
+
+def run_alg(alg_id: str, params: dict):
+    """Run a Processing algorithm; returns (results, its info and error messages)."""
+    import processing
+
+    fb = capture_feedback()
     res = processing.run(alg_id, params, feedback=fb)
-    return res, "\n".join(fb.lines)
+    return res, fb.of("info", "error")
 
 
 def _settle():

@@ -22,21 +22,9 @@ def run_alg(alg_id, p):
     """Like tests.conftest.run_alg, but also records pushWarning (the degree-DEM message)."""
     import processing
 
-    class Capture(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
+    from tests.conftest import capture_feedback
 
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-        def pushWarning(self, info):  # noqa: N802
-            self.lines.append(info)
-
-        def reportError(self, error, fatalError=False):  # noqa: N802,N803
-            self.lines.append(error)
-
-    fb = Capture()
+    fb = capture_feedback()
     res = processing.run(alg_id, p, feedback=fb)
     return res, "\n".join(fb.lines)
 

@@ -38,23 +38,10 @@ def write_text(path: Path, lines: list) -> str:
 def run_all(alg_id: str, params: dict):
     """Like conftest.run_alg, also capturing pushWarning lines."""
     import processing
-    from qgis.core import QgsProcessingFeedback
 
-    class Capture(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
+    from tests.conftest import capture_feedback
 
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self.lines.append(warning)
-
-        def reportError(self, error, fatalError=False):  # noqa: N802,N803
-            self.lines.append(error)
-
-    fb = Capture()
+    fb = capture_feedback()
     res = processing.run(alg_id, params, feedback=fb)
     return res, "\n".join(fb.lines)
 

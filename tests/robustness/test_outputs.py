@@ -245,7 +245,7 @@ def test_a_geotiff_is_finished_under_a_temporary_name(tmp_path):
 def test_the_log_names_the_final_files_not_their_temporary_names(qgis_app, tmp_path):
     """While an output is written under its temporary name, the algorithm's messages (info, warning, progress
     text) name the file the user chose; progress and cancel still reach the caller's feedback."""
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingParameterFileDestination
+    from qgis.core import QgsProcessingContext, QgsProcessingParameterFileDestination
 
     from kaltim_internet_plugin.processing.base import KaltimAlgorithm
 
@@ -271,37 +271,27 @@ def test_the_log_names_the_final_files_not_their_temporary_names(qgis_app, tmp_p
                 fh.write("a\n1\n")
             return {"OUT": path, "CANCELED_SEEN": feedback.isCanceled()}
 
-    class Capture(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.texts = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.texts.append(info)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self.texts.append(warning)
-
-        def setProgressText(self, text):  # noqa: N802
-            self.texts.append(text)
+    from tests.conftest import capture_feedback
 
     out = tmp_path / "result.csv"
     alg = Writes()
     alg.initAlgorithm()
-    feedback = Capture()
+    feedback = capture_feedback()
     result = alg.processAlgorithm({"OUT": str(out)}, QgsProcessingContext(), feedback)
     assert result["OUT"] == str(out) and out.read_text(encoding="utf-8") == "a\n1\n"
-    assert len(feedback.texts) == 3 and all(str(out) in t for t in feedback.texts), feedback.texts
-    assert not any(".kaltim-partial-" in t for t in feedback.texts)
+    texts = [t for _kind, t in feedback.entries]
+    assert [k for k, _t in feedback.entries] == ["info", "warning", "progress"], feedback.entries
+    assert all(str(out) in t for t in texts), texts
+    assert not any(".kaltim-partial-" in t for t in texts)
     assert feedback.progress() == 50 and result["CANCELED_SEEN"] is False
 
-    canceled = Capture()
+    canceled = capture_feedback()
     canceled.cancel()
     out2 = tmp_path / "second.csv"
     result = alg.processAlgorithm({"OUT": str(out2)}, QgsProcessingContext(), canceled)
     assert result["CANCELED_SEEN"] is True and not out2.exists() and _partials(tmp_path) == []
 
-    midway = Capture()
+    midway = capture_feedback()
     alg.cancel_midway = midway
     out3 = tmp_path / "third.csv"
     result = alg.processAlgorithm({"OUT": str(out3)}, QgsProcessingContext(), midway)

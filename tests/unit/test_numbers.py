@@ -208,23 +208,9 @@ def test_village_validation_reports_population_text_per_feature():
 
 # --------------------------------------------------------------------------------------------- through Processing
 def _capture():
-    from qgis.core import QgsProcessingFeedback
+    from tests.conftest import capture_feedback
 
-    class Capture(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self.lines.append(warning)
-
-        def reportError(self, error, fatalError=False):  # noqa: N802,N803
-            self.lines.append(error)
-
-    return Capture()
+    return capture_feedback()
 
 
 def _run(alg, params):

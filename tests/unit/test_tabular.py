@@ -173,23 +173,11 @@ def test_cost_table_csv_with_semicolons_and_rupiah():
 # --------------------------------------------------------------------------------------------- importsites
 def run_importsites(path, tmp_path):
     import processing
-    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+    from qgis.core import QgsProcessingException
 
-    class Capture(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
+    from tests.conftest import capture_feedback
 
-        def pushInfo(self, info):  # noqa: N802
-            self.lines.append(info)
-
-        def pushWarning(self, warning):  # noqa: N802
-            self.lines.append(warning)
-
-        def reportError(self, error, fatalError=False):  # noqa: N802,N803
-            self.lines.append(error)
-
-    fb = Capture()
+    fb = capture_feedback()
     params = {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg"), "OUTPUT_REJECTS": str(tmp_path / "rej.csv")}
     try:
         res = processing.run("kaltiminternet:importsites", params, feedback=fb)
