@@ -4396,6 +4396,10 @@
       <translation>Kolom kab/kota tidak ditemukan di '{name}' (dicari kode_kab, nama_kab). Pilih kolomnya di KAB_FIELD.</translation>
     </message>
     <message>
+      <source>BUDGET_CURVE '{name}' has no field(s) {fields}, so no budget curve page could be printed. Give the budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.</source>
+      <translation>BUDGET_CURVE '{name}' tidak memiliki kolom {fields}, sehingga halaman kurva anggaran tidak dapat dicetak. Berikan tabel kurva anggaran yang ditulis oleh 'Optimalkan lokasi' (OUTPUT_CURVE), atau kosongkan BUDGET_CURVE.</translation>
+    </message>
+    <message>
       <source>{step}: {seconds:.1f} s</source>
       <translation>{step}: {seconds:.1f} dtk</translation>
     </message>

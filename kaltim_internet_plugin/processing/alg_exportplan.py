@@ -93,6 +93,12 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr(
                 "No kab/kota field found in '{name}' (looked for kode_kab, nama_kab). Choose it in KAB_FIELD.")
                 .format(name=villages.name()))
+        curve = self.parameterAsVectorLayer(parameters, "BUDGET_CURVE", context)
+        if curve is not None and ep.curve_missing_fields(curve):
+            raise QgsProcessingException(tr(
+                "BUDGET_CURVE '{name}' has no field(s) {fields}, so no budget curve page could be printed. Give the "
+                "budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.")
+                .format(name=curve.name(), fields=", ".join(ep.curve_missing_fields(curve))))
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         os.makedirs(out_dir, exist_ok=True)
         inputs = ep.ExportInputs(
@@ -105,7 +111,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             training=self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context),
             operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
             sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),
-            budget_curve=self.parameterAsVectorLayer(parameters, "BUDGET_CURVE", context),
+            budget_curve=curve,
         )
         steps = ep.STEPS
         result = ep.ExportResult()

@@ -416,6 +416,16 @@ class PlanExport:
                 path=self.r.qgz, error=self.project.error()))
 
 
+# what a budget curve table must hold (optimizesites OUTPUT_CURVE)
+CURVE_FIELDS = ("budget_idr", "people_newly_covered")
+
+
+def curve_missing_fields(layer) -> List[str]:
+    """The fields of :data:`CURVE_FIELDS` that the budget curve ``layer`` lacks (none for the optimiser's table)."""
+    names = set(layer.fields().names())
+    return [f for f in CURVE_FIELDS if f not in names]
+
+
 def curve_points(rows: List[dict]) -> List[dict]:
     """The optimiser's budget curve rows (budget_idr, sites, cost_idr, people_newly_covered,
     villages_newly_covered), by budget, as plain numbers."""

@@ -410,6 +410,21 @@ def test_empty_villages_gives_a_clear_error(provider, tmp_path):
     assert "no features" in str(err.value) and "empty plan" in str(err.value)
 
 
+def test_a_budget_curve_without_its_fields_is_refused(provider, plan, tmp_path):
+    """A table given as BUDGET_CURVE that is not the optimiser's curve is named with the missing fields, before
+    anything is written (it would otherwise print no curve page without a word)."""
+    from qgis.core import QgsProcessingException
+
+    wrong = _memory("None", "not a curve", (("budget", FieldType.Double), ("people", FieldType.Double)))
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:exportplan", {"VILLAGES": plan["villages"], "BUDGET_CURVE": wrong,
+                                              "OUTPUT_FOLDER": str(out)})
+    text = str(err.value)
+    assert "'not a curve'" in text and "budget_idr, people_newly_covered" in text and "OUTPUT_CURVE" in text
+    assert not out.exists() or not any(out.iterdir())
+
+
 @needs_poppler
 def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provider, tmp_path, monkeypatch):
     """Two kab/kota, no KABKOTA/tables; the combined PDF is painted by Qt when pdfunite/qpdf are missing."""
