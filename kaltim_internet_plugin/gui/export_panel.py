@@ -12,10 +12,9 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
 
 from ..i18n import tr
-from .fit import FlowLayout
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import button
+from .widgets import button, button_row
 
 ALG_ID = "kaltiminternet:exportplan"
 
@@ -38,7 +37,7 @@ class ExportPanel(QGroupBox):
         self.setObjectName("exportPanel")
         self.iface, self.dock, self.plan_page = iface, dock, plan_page
         self.ask_to_open = True
-        self.runner = TaskRunner(iface, on_busy=self._busy)
+        self.runner = TaskRunner(iface)
         layout = QVBoxLayout(self)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setObjectName("exportFolder")
@@ -47,26 +46,15 @@ class ExportPanel(QGroupBox):
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
         layout.addWidget(self.folder_widget)
-        row = FlowLayout()
         self.export_button = button("exportPlanButton", tr("Export deployment plan"), self.export, tip=tr(
             "Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview "
             "and the roadmap report."))
-        self.cancel_button = button("exportCancelButton", tr("Cancel"), self.cancel, enabled=False)
-        row.addWidget(self.export_button)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
+        self.cancel_button = self.runner.cancel_button("exportCancelButton", self.export_button)
+        layout.addLayout(button_row(self.export_button, self.cancel_button))
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
         self.runner.progress = self.progress
-
-    @property
-    def task(self):
-        return self.runner.task
-
-    def _busy(self, busy: bool) -> None:
-        self.export_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
 
     def parameters(self) -> dict:
         page = self.plan_page

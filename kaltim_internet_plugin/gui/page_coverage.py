@@ -66,7 +66,7 @@ from .messages import notify
 from .profile_chart import ProfileChart
 from .signal_probe_tool import SignalProbeTool, compute_probe
 from .tasks import CallTask, TaskRunner
-from .widgets import button, button_row, cross_marker, layer_combo, note_label, spin_box
+from .widgets import add_rows, button, button_row, cross_marker, layer_combo, note_label, spin_box
 from .workflow import workflow_of
 
 COVERAGE_ALG = "kaltiminternet:coverage"
@@ -93,15 +93,11 @@ class CoveragePage(QWidget):
 
     def __init__(self, iface, dock=None):
         super().__init__(None)
-        self.iface = iface
-        self.dock = dock
+        self.iface, self.dock = iface, dock
         self.runner = TaskRunner(iface, on_busy=self._busy)
-        self.probe_task = None
-        self.coverage_layer = None
-        self.classified_layer = None
-        self.last_probe = None
-        self._marker = None
-        self._band = None
+        self.probe_task = self.last_probe = None
+        self.coverage_layer = self.classified_layer = None  # the last results on the map
+        self._marker = self._band = None  # the probe's point and profile line on the canvas
         self.canvas = iface.mapCanvas() if iface is not None else None
         self.workflow = workflow_of(dock)
 
@@ -122,9 +118,8 @@ class CoveragePage(QWidget):
             "flat foliage margin, which stays where the land cover has no class. Empty: the flat margin "
             "everywhere."))
         self.landcover_combo.setLayer(None)
-        form.addRow(tr("Sites"), self.site_combo)
-        form.addRow(tr("DEM"), self.dem_combo)
-        form.addRow(tr("Land cover"), self.landcover_combo)
+        add_rows(form, (tr("Sites"), self.site_combo), (tr("DEM"), self.dem_combo),
+                       (tr("Land cover"), self.landcover_combo))
         layout.addWidget(inputs)
 
         # parameters -------------------------------------------------------------------------------------------
@@ -176,14 +171,10 @@ class CoveragePage(QWidget):
         self.server_check.setObjectName("serverCheck")
         self.server_check.setToolTip(tr("Adds a second raster telling which tower gives the strongest signal at "
                                         "each place."))
-        pform.addRow(tr("Model"), self.model_combo)
-        pform.addRow(tr("Receiver height"), self.rx_spin)
-        pform.addRow(tr("Threshold"), self.threshold_spin)
-        pform.addRow(tr("Maximum radius"), self.radius_spin)
-        pform.addRow(tr("k-factor"), self.k_spin)
-        pform.addRow(tr("Resolution"), self.resolution_combo)
-        pform.addRow(tr("Clutter / foliage margin"), self.loss_spin)
-        pform.addRow(tr("Signal quantity"), self.quantity_combo)
+        add_rows(pform, (tr("Model"), self.model_combo), (tr("Receiver height"), self.rx_spin),
+                        (tr("Threshold"), self.threshold_spin), (tr("Maximum radius"), self.radius_spin),
+                        (tr("k-factor"), self.k_spin), (tr("Resolution"), self.resolution_combo),
+                        (tr("Clutter / foliage margin"), self.loss_spin), (tr("Signal quantity"), self.quantity_combo))
         pform.addRow(self.server_check)
         self.compute_button = button("computeCoverageButton", tr("Compute coverage"), self.compute_coverage, tr(
             "Computes the coverage in the background; you can keep using the map."))
@@ -291,7 +282,7 @@ class CoveragePage(QWidget):
 
     def _update_classify_button(self, *_args):
         if self.classify_available():
-            self.classify_button.setEnabled(self.task is None)
+            self.classify_button.setEnabled(not self.runner.running)
             self.classify_button.setToolTip(tr("Marks each village of the Data page as covered, partial or blank "
                                                "spot from the coverage raster and adds the result as a new layer."))
         else:
@@ -335,10 +326,6 @@ class CoveragePage(QWidget):
         else:
             self._update_classify_button()
 
-    @property
-    def task(self):
-        return self.runner.task
-
     def _start(self, alg_id, params, on_done, description):
         return self.runner.run(alg_id, params, on_done, description)
 
@@ -356,7 +343,7 @@ class CoveragePage(QWidget):
             notify(self.iface, tr("Choose a site layer and a DEM first (or load the Kaltim sample on the Data "
                                   "page)."), Qgis.MessageLevel.Warning)
             return None
-        if self.task is not None:
+        if self.runner.running:
             return None
         model = self.model_combo.currentData()
         params = dict(self.parameters(), SITES=sites.id(), DEM=dem.id(), OUTPUT=self._tmp(f"coverage_{model}.tif"))
@@ -437,7 +424,7 @@ class CoveragePage(QWidget):
             notify(self.iface, tr("Compute the coverage first (or choose a coverage raster)."),
                    Qgis.MessageLevel.Warning)
             return None
-        if self.task is not None:
+        if self.runner.running:
             return None
         mapping = data_page.mapping() if data_page is not None else {}
         out = self._tmp("villages_status.gpkg")
@@ -625,8 +612,7 @@ class CoveragePage(QWidget):
                 sig.disconnect(self._update_classify_button)
             except TypeError:
                 pass
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()
         if self.probe_task is not None:
             self.probe_task.cancel()
         if self.canvas is not None:

@@ -18,7 +18,7 @@ from ..report.validation_html import render_html
 from .fit import scroll_body
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import button, button_row, disconnect, layer_combo
+from .widgets import add_rows, button, button_row, disconnect, layer_combo
 
 SCOPE = "KaltimInternet"
 
@@ -56,9 +56,8 @@ class DataPage(QWidget):
             "Existing tower sites (points)."))
         self.dem_combo = layer_combo("demLayerCombo", LayerFilter.RasterLayer, tip=tr(
             "Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres."))
-        form.addRow(tr("Villages"), self.village_combo)
-        form.addRow(tr("Sites"), self.site_combo)
-        form.addRow(tr("DEM"), self.dem_combo)
+        add_rows(form, (tr("Villages"), self.village_combo), (tr("Sites"), self.site_combo),
+                       (tr("DEM"), self.dem_combo))
         layout.addWidget(layers_box)
 
         fields_box = QGroupBox(tr("Village fields"))

@@ -40,7 +40,7 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner
-from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
+from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 SCOPE = "KaltimInternet"
@@ -101,10 +101,8 @@ class MonitoringPage(QWidget):
         self.edit_target.setObjectName("editTargetCombo")
         self.edit_target.addItem(tr("Villages"), "villages")
         self.edit_target.addItem(tr("Sites"), "sites")
-        form.addRow(tr("Plan GeoPackage"), self.plan_widget)
-        form.addRow(tr("Villages"), self.village_combo)
-        form.addRow(tr("Sites"), self.site_combo)
-        form.addRow(tr("Status layer"), self.edit_target)
+        add_rows(form, (tr("Plan GeoPackage"), self.plan_widget), (tr("Villages"), self.village_combo),
+                       (tr("Sites"), self.site_combo), (tr("Status layer"), self.edit_target))
         self.add_fields_button = button("addFieldsButton", tr("Add monitoring fields…"), self.add_fields, tip=tr(
             "Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the "
             "plan GeoPackage (asks first)."))

@@ -48,7 +48,7 @@ from .charts import BarChart
 from .fit import scroll_body
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
+from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:roadmap"
@@ -162,9 +162,8 @@ class PlanPage(QWidget):
             "unfunded."))
         self.cadre_spin = spin_box("cadreSpin", 0, 20, 2, tip=tr(
             "Trained digital cadres wanted per connected village (CADRE_TARGET)."))
-        form.addRow(tr("Start year"), self.start_spin)
-        form.addRow(tr("Years"), self.years_spin)
-        form.addRow(tr("Cadres/village"), self.cadre_spin)
+        add_rows(form, (tr("Start year"), self.start_spin), (tr("Years"), self.years_spin),
+                       (tr("Cadres/village"), self.cadre_spin))
         self.output_widget = QgsFileWidget()
         self.output_widget.setObjectName("outputGpkg")
         self.output_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -227,12 +226,12 @@ class PlanPage(QWidget):
         self.run_button = button("runRoadmapButton", tr("Run roadmap"), self.run_roadmap, tip=tr(
             "Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the "
             "map."))
-        self.cancel_button = button("cancelRoadmapButton", tr("Cancel"), self.cancel, enabled=False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         # the dock's one task runner: progress, busy buttons, cancel, a failure in the message bar
-        self.runner = TaskRunner(iface, progress=self.progress, on_busy=self._busy)
+        self.runner = TaskRunner(iface, progress=self.progress)
+        self.cancel_button = self.runner.cancel_button("cancelRoadmapButton", self.run_button)
         run_row.addWidget(self.run_button)
         run_row.addWidget(self.progress, 1)
         run_row.addWidget(self.cancel_button)
@@ -559,7 +558,7 @@ class PlanPage(QWidget):
             notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."),
                    Qgis.MessageLevel.Warning)
             return None
-        if self.task is not None:
+        if self.runner.running:
             notify(self.iface, tr("The roadmap is already running."), Qgis.MessageLevel.Warning)
             return None
         messages = self.validate()
@@ -606,13 +605,6 @@ class PlanPage(QWidget):
         self.summary_label.setText(tr("Building the roadmap…"))
         return self.runner.run(ALG_ID, params, self._finished, tr("Building the roadmap"))
 
-    @property
-    def task(self):
-        return self.runner.task
-
-    def _busy(self, busy: bool) -> None:
-        self.run_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
 
     def _confirm_replace(self, path: str, tables: list) -> bool:
         answer = QMessageBox.question(

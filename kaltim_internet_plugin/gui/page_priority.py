@@ -29,7 +29,7 @@ from .fit import scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
 from .tasks import TaskRunner
-from .widgets import button, button_row, disconnect, layer_combo, note_label, spin_box
+from .widgets import add_rows, button, button_row, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
@@ -44,11 +44,9 @@ class PriorityPage(QWidget):
 
     def __init__(self, iface, dock=None):
         super().__init__(None)
-        self.iface = iface
-        self.dock = dock
-        self.runner = TaskRunner(iface, on_busy=self._busy)
-        self.output_layer = None
-        self._cache = None
+        self.iface, self.dock = iface, dock
+        self.runner = TaskRunner(iface)
+        self.output_layer = self._cache = None
         self._selection_layers = []
         self._updating = False
         self.last_result = None
@@ -109,10 +107,8 @@ class PriorityPage(QWidget):
         self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer, tip=tr(
             "Empty: candidate sites are built first (offices, hilltops, existing towers)."))
         self.candidates_combo.setLayer(None)
-        pform.addRow(tr("Budget"), self.budget_spin)
-        pform.addRow(tr("Coverage radius"), self.radius_spin)
-        pform.addRow(tr("Method"), self.method_combo)
-        pform.addRow(tr("Candidate sites"), self.candidates_combo)
+        add_rows(pform, (tr("Budget"), self.budget_spin), (tr("Coverage radius"), self.radius_spin),
+                        (tr("Method"), self.method_combo), (tr("Candidate sites"), self.candidates_combo))
         self.cost_button = button("costTableButton", tr("Cost table…"), self.edit_cost_table, tip=tr(
             "Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose "
             "technology' and the candidate sites."))
@@ -121,7 +117,8 @@ class PriorityPage(QWidget):
             "Cheapest feasible connection per village office (fibre, 4G FWA, radio link, new BTS, satellite)."))
         self.optimise_button = button("optimiseButton", tr("Optimise sites"), self.optimise_sites, tip=tr(
             "Choose new sites within the budget to cover the most people, weighted by the priority score."))
-        self.cancel_button = button("cancelButton", tr("Cancel"), self.cancel, enabled=False)
+        self.cancel_button = self.runner.cancel_button("cancelButton", self.tech_button, self.optimise_button,
+                                                       text=tr("Cancelled."))
         buttons = button_row(self.tech_button, self.optimise_button, self.cancel_button)
         pform.addRow(buttons)
         self.progress = QProgressBar()
@@ -418,17 +415,8 @@ class PriorityPage(QWidget):
             return None, None
         return data_page.site_layer(), data_page.dem_layer()
 
-    @property
-    def task(self):
-        return self.runner.task
-
     def _start(self, alg_id, params, on_done, description):
         return self.runner.run(alg_id, params, on_done, description)
-
-    def _busy(self, busy: bool) -> None:
-        self.tech_button.setEnabled(not busy)
-        self.optimise_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(busy)
 
     def cancel(self):
         self.runner.cancel(tr("Cancelled."))
@@ -566,5 +554,4 @@ class PriorityPage(QWidget):
     def cleanup(self):
         disconnect(QgsProject.instance().layersWillBeRemoved, self._layers_removed)
         disconnect(self.workflow.published, self._result_published)
-        if self.task is not None:
-            self.task.cancel()
+        self.runner.cancel()

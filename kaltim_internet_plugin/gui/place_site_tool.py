@@ -40,15 +40,9 @@ class PlaceSiteTool(QgsMapTool):
 
     def __init__(self, canvas, layer_provider, iface=None, contains=None, open_form=True, tech=DEFAULT_TECH):
         super().__init__(canvas)
-        self.canvas_ = canvas
-        self.layer_provider = layer_provider
-        self.iface = iface
-        self.contains = contains
-        self.open_form = open_form
-        self.tech = tech
-        self._drag_fid = None
-        self._press_px = None
-        self._marker = None
+        self.canvas_, self.layer_provider, self.iface = canvas, layer_provider, iface
+        self.contains, self.open_form, self.tech = contains, open_form, tech
+        self._drag_fid = self._press_px = self._marker = None  # the drag in progress
         self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     # helpers ------------------------------------------------------------------------------------------------

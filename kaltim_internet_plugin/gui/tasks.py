@@ -83,6 +83,20 @@ class TaskRunner:
         self.task = run_algorithm_task(alg_id, params, done, description, self.set_progress, use_project)
         return self.task
 
+    def cancel_button(self, name: str, *run_buttons, text: str = ""):
+        """A "Cancel" button named ``name`` that cancels the run (status ``text``); it is enabled and
+        ``run_buttons`` are disabled while a run is going on. Returns the button, for the owner's layout."""
+        from .widgets import button
+
+        cancel = button(name, tr("Cancel"), lambda: self.cancel(text), enabled=False)
+
+        def busy(flag: bool) -> None:
+            for b in run_buttons:
+                b.setEnabled(not flag)
+            cancel.setEnabled(flag)
+        self.on_busy = busy
+        return cancel
+
     def set_progress(self, value) -> None:
         if self.progress is not None:
             self.progress.setValue(int(value))

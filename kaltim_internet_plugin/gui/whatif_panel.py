@@ -44,7 +44,7 @@ from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import TaskRunner
 from .whatif_task import WhatIfTask
-from .widgets import button, button_row, choose_file, disconnect, layer_combo, note_label
+from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label
 from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
@@ -108,9 +108,8 @@ class WhatIfPanel(QWidget):
         self.villages_combo.setFilters(layer_filters(LayerFilter.PolygonLayer, LayerFilter.PointLayer))
         self.villages_combo.setAllowEmptyLayer(True)
         self.villages_combo.setToolTip(tr("Villages classified against the existing coverage (status, cov_share)."))
-        form.addRow(tr("DEM"), self.dem_combo)
-        form.addRow(tr("Existing coverage"), self.coverage_combo)
-        form.addRow(tr("Classified villages"), self.villages_combo)
+        add_rows(form, (tr("DEM"), self.dem_combo), (tr("Existing coverage"), self.coverage_combo),
+                       (tr("Classified villages"), self.villages_combo))
         for combo in (self.dem_combo, self.coverage_combo, self.villages_combo):
             combo.setLayer(None)
 

@@ -36,6 +36,12 @@ def button_row(*buttons) -> FlowLayout:
     return row
 
 
+def add_rows(form, *rows) -> None:
+    """``form.addRow(label, widget)`` for each (label, widget) pair, top to bottom."""
+    for label, widget in rows:
+        form.addRow(label, widget)
+
+
 def layer_combo(name: str, *filters, tip: str = "") -> QgsMapLayerComboBox:
     """A layer combo named ``name`` listing the layers of ``filters`` (compat.LayerFilter values), empty allowed."""
     widget = QgsMapLayerComboBox()

@@ -588,14 +588,11 @@ def always_text():
 # ---- export -------------------------------------------------------------------------------------------------------
 def pdf_settings(dpi: float = 150.0):
     settings = QgsLayoutExporter.PdfExportSettings()
-    settings.dpi = dpi
-    settings.rasterizeWholeImage = False
-    settings.forceVectorOutput = False
-    settings.appendGeoreference = True
-    settings.exportMetadata = True
-    settings.simplifyGeometries = True
-    # text as text (searchable, pdftotext), not outlines
-    settings.textRenderFormat = always_text()
+    # vector output with georeference and metadata; text as text (searchable, pdftotext), not outlines
+    for name, value in (("dpi", dpi), ("rasterizeWholeImage", False), ("forceVectorOutput", False),
+                        ("appendGeoreference", True), ("exportMetadata", True), ("simplifyGeometries", True),
+                        ("textRenderFormat", always_text())):
+        setattr(settings, name, value)
     return settings
 
 

@@ -8,17 +8,12 @@ from ...i18n import tr
 from ..errors import StoreError
 from ..migrations import SCHEMA_VERSION
 from ..model import CORE_TABLES, TEAM_LAYERS
+from . import schema as pg
 from .schema import (
     KAB_ROLE_PREFIX,
     ROLE_ADMIN,
     ROLE_EDITOR,
     ROLE_VIEWER,
-    _columns,
-    _lock,
-    _report,
-    _Session,
-    _table_exists,
-    apply_migrations,
     check_schema_name,
     explain_error,
     pg_table_infos,
@@ -67,7 +62,7 @@ def ensure_kab_role(cur, kode_kab: str) -> str:
 
 def _plan_tables(cur, schema: str) -> list:
     cur.execute(f"SELECT table_name FROM {qt(schema, 'plan_layers')} ORDER BY ordinal NULLS LAST, table_name")
-    return [r[0] for r in cur.fetchall() if _table_exists(cur, schema, r[0])]
+    return [r[0] for r in cur.fetchall() if pg._table_exists(cur, schema, r[0])]
 
 
 def apply_security(cur, schema: str) -> dict:
@@ -102,7 +97,7 @@ def apply_security(cur, schema: str) -> dict:
     for table in editable:
         cur.execute(f"GRANT INSERT, UPDATE, DELETE ON {qt(schema, table)} TO {qi(ROLE_EDITOR)}")
     cur.execute(f"GRANT INSERT ON {qt(schema, 'status_history')} TO {qi(ROLE_EDITOR)}")
-    if _table_exists(cur, "public", "layer_styles"):
+    if pg._table_exists(cur, "public", "layer_styles"):
         cur.execute("SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = "
                     "'public.layer_styles'::regclass")
         if cur.fetchone()[0]:
@@ -113,7 +108,7 @@ def apply_security(cur, schema: str) -> dict:
     secured = []
     fn = f"{qi(schema)}.kaltim_may_edit_kab"
     for table in editable:
-        if "kode_kab" not in _columns(cur, schema, table):
+        if "kode_kab" not in pg._columns(cur, schema, table):
             continue
         tq = qt(schema, table)
         cur.execute(f"ALTER TABLE {tq} ENABLE ROW LEVEL SECURITY")
@@ -138,15 +133,15 @@ def setup_team_db(connection, schema: str = "kaltim_plan", feedback=None) -> dic
     import psycopg2
 
     schema = check_schema_name(schema)
-    with _Session(connection) as conn:
+    with pg._Session(connection) as conn:
         try:
             with conn.cursor() as cur:
-                _lock(cur, schema)
+                pg._lock(cur, schema)
                 created = ensure_roles(cur)
-                before = apply_migrations(cur, schema)
+                before = pg.apply_migrations(cur, schema)
                 cur.execute(f"SELECT {qi(schema)}.kaltim_enable_table(table_name) FROM {qt(schema, 'plan_layers')}")
                 kab_roles = []
-                if _table_exists(cur, schema, "villages") and "kode_kab" in _columns(cur, schema, "villages"):
+                if pg._table_exists(cur, schema, "villages") and "kode_kab" in pg._columns(cur, schema, "villages"):
                     cur.execute(f"SELECT DISTINCT kode_kab FROM {qt(schema, 'villages')} WHERE kode_kab IS NOT NULL "
                                 "ORDER BY 1")
                     for (code,) in cur.fetchall():
@@ -158,7 +153,7 @@ def setup_team_db(connection, schema: str = "kaltim_plan", feedback=None) -> dic
         except psycopg2.Error as exc:
             conn.rollback()
             raise explain_error(exc) from None
-    _report(feedback, tr("Roles created: {roles}").format(roles=", ".join(created) or "-"))
+    pg._report(feedback, tr("Roles created: {roles}").format(roles=", ".join(created) or "-"))
     return {"roles_created": created, "kab_roles": kab_roles, "schema_version_before": before,
             "schema_version": SCHEMA_VERSION, **security}
 
@@ -171,7 +166,7 @@ def add_user(connection, username: str, password: Optional[str] = None, role: st
     if role not in (ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN):
         raise StoreError(tr("Unknown role '{role}': use kaltim_viewer, kaltim_editor or kaltim_admin.")
                          .format(role=role))
-    with _Session(connection) as conn:
+    with pg._Session(connection) as conn:
         try:
             with conn.cursor() as cur:
                 cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (username,))
@@ -194,10 +189,10 @@ def migrate(connection, schema: str = "kaltim_plan") -> tuple:
     import psycopg2
 
     schema = check_schema_name(schema)
-    with _Session(connection) as conn:
+    with pg._Session(connection) as conn:
         try:
             with conn.cursor() as cur:
-                found = apply_migrations(cur, schema)
+                found = pg.apply_migrations(cur, schema)
                 if found < SCHEMA_VERSION and _roles_exist(cur):
                     cur.execute(f"SELECT {qi(schema)}.kaltim_enable_table(table_name) FROM "
                                 f"{qt(schema, 'plan_layers')}")
