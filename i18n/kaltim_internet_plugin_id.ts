@@ -888,10 +888,6 @@
       <translation>Folder untuk plan.gpkg, plan.qgz, roadmap.xlsx, tabel CSV serta atlas dan laporan PDF. Berkas lama dengan nama yang sama akan diganti.</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>Batal</translation>
-    </message>
-    <message>
       <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
       <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
     </message>
@@ -980,18 +976,6 @@
       <translation>Site dan medan</translation>
     </message>
     <message>
-      <source>Sites</source>
-      <translation>Menara</translation>
-    </message>
-    <message>
-      <source>DEM</source>
-      <translation>DEM</translation>
-    </message>
-    <message>
-      <source>Land cover</source>
-      <translation>Tutupan lahan</translation>
-    </message>
-    <message>
       <source>Parameters</source>
       <translation>Parameter</translation>
     </message>
@@ -1044,44 +1028,16 @@
       <translation>Menambahkan raster kedua yang menunjukkan menara mana yang memberi sinyal terkuat di setiap tempat.</translation>
     </message>
     <message>
-      <source>Model</source>
-      <translation>Model</translation>
-    </message>
-    <message>
-      <source>Receiver height</source>
-      <translation>Tinggi penerima</translation>
-    </message>
-    <message>
-      <source>Threshold</source>
-      <translation>Ambang</translation>
-    </message>
-    <message>
-      <source>Maximum radius</source>
-      <translation>Radius maksimum</translation>
-    </message>
-    <message>
-      <source>k-factor</source>
-      <translation>Faktor k</translation>
-    </message>
-    <message>
-      <source>Resolution</source>
-      <translation>Resolusi</translation>
-    </message>
-    <message>
-      <source>Clutter / foliage margin</source>
-      <translation>Margin clutter / vegetasi</translation>
-    </message>
-    <message>
-      <source>Signal quantity</source>
-      <translation>Besaran sinyal</translation>
-    </message>
-    <message>
       <source>Compute coverage</source>
       <translation>Hitung cakupan</translation>
     </message>
     <message>
       <source>Computes the coverage in the background; you can keep using the map.</source>
       <translation>Menghitung cakupan di latar belakang; Anda tetap dapat memakai peta.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Batal</translation>
     </message>
     <message>
       <source>Stops the running computation; nothing is added.</source>
@@ -1148,8 +1104,52 @@
       <translation>Opsional: raster tutupan lahan dengan kelas ESA WorldCover. Kelas tiap sel menentukan redaman clutter pada tinggi penerima (ITU-R P.452 §4.5: tutupan pohon sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m) sebagai pengganti margin vegetasi datar, yang tetap dipakai di sel tanpa kelas. Kosong: margin datar di mana-mana.</translation>
     </message>
     <message>
+      <source>Sites</source>
+      <translation>Menara</translation>
+    </message>
+    <message>
+      <source>DEM</source>
+      <translation>DEM</translation>
+    </message>
+    <message>
+      <source>Land cover</source>
+      <translation>Tutupan lahan</translation>
+    </message>
+    <message>
       <source>How much the air bends radio waves over the curved earth. 1.3333 (4/3) is the normal atmosphere; a smaller value makes the earth 'bulge' more.</source>
       <translation>Seberapa besar udara membelokkan gelombang radio di atas bumi yang melengkung. 1,3333 (4/3) adalah atmosfer normal; nilai yang lebih kecil membuat bumi lebih 'menggembung'.</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Model</translation>
+    </message>
+    <message>
+      <source>Receiver height</source>
+      <translation>Tinggi penerima</translation>
+    </message>
+    <message>
+      <source>Threshold</source>
+      <translation>Ambang</translation>
+    </message>
+    <message>
+      <source>Maximum radius</source>
+      <translation>Radius maksimum</translation>
+    </message>
+    <message>
+      <source>k-factor</source>
+      <translation>Faktor k</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Resolusi</translation>
+    </message>
+    <message>
+      <source>Clutter / foliage margin</source>
+      <translation>Margin clutter / vegetasi</translation>
+    </message>
+    <message>
+      <source>Signal quantity</source>
+      <translation>Besaran sinyal</translation>
     </message>
     <message>
       <source>The coverage raster to classify the villages with (set automatically after 'Compute coverage').</source>
@@ -1320,10 +1320,6 @@
       <translation>Layer</translation>
     </message>
     <message>
-      <source>Villages</source>
-      <translation>Desa</translation>
-    </message>
-    <message>
       <source>Village fields</source>
       <translation>Kolom desa</translation>
     </message>
@@ -1374,6 +1370,10 @@
     <message>
       <source>Elevation model (GeoTIFF), e.g. DEMNAS or SRTM, in metres.</source>
       <translation>Model elevasi (GeoTIFF), misalnya DEMNAS atau SRTM, dalam meter.</translation>
+    </message>
+    <message>
+      <source>Villages</source>
+      <translation>Desa</translation>
     </message>
     <message>
       <source>Guess the fields from Kemendagri, BIG-RBI and BPS naming.</source>
@@ -1430,14 +1430,6 @@
     <message>
       <source>The plan GeoPackage: it keeps the imported reports and the status history.</source>
       <translation>GeoPackage rencana: menyimpan laporan yang diimpor dan riwayat status.</translation>
-    </message>
-    <message>
-      <source>Plan GeoPackage</source>
-      <translation>GeoPackage rencana</translation>
-    </message>
-    <message>
-      <source>Status layer</source>
-      <translation>Layer status</translation>
     </message>
     <message>
       <source>Add monitoring fields…</source>
@@ -1554,6 +1546,14 @@
     <message>
       <source>Monthly M&amp;E report</source>
       <translation>Laporan monev bulanan</translation>
+    </message>
+    <message>
+      <source>Plan GeoPackage</source>
+      <translation>GeoPackage rencana</translation>
+    </message>
+    <message>
+      <source>Status layer</source>
+      <translation>Layer status</translation>
     </message>
     <message>
       <source>Adds status, survey/contract/installation/activation dates and a status note to the chosen layer of the plan GeoPackage (asks first).</source>
@@ -1840,18 +1840,6 @@
       <translation>Menara eksisting</translation>
     </message>
     <message>
-      <source>Start year</source>
-      <translation>Tahun mulai</translation>
-    </message>
-    <message>
-      <source>Years</source>
-      <translation>Tahun</translation>
-    </message>
-    <message>
-      <source>Cadres/village</source>
-      <translation>Kader/desa</translation>
-    </message>
-    <message>
       <source>GeoPackage for the roadmap outputs (tables villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Empty: a temporary file.</source>
       <translation>GeoPackage untuk hasil roadmap (tabel villages, roadmap_year_source, training_plan, operator_packages, tower_sharing, funding_sources). Kosong: berkas sementara.</translation>
     </message>
@@ -1958,6 +1946,18 @@
     <message>
       <source>Trained digital cadres wanted per connected village (CADRE_TARGET).</source>
       <translation>Jumlah kader digital terlatih yang diinginkan per desa tersambung (CADRE_TARGET).</translation>
+    </message>
+    <message>
+      <source>Start year</source>
+      <translation>Tahun mulai</translation>
+    </message>
+    <message>
+      <source>Years</source>
+      <translation>Tahun</translation>
+    </message>
+    <message>
+      <source>Cadres/village</source>
+      <translation>Kader/desa</translation>
     </message>
     <message>
       <source>Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the map.</source>
@@ -2100,22 +2100,6 @@
       <translation>Greedy (heuristik cepat)</translation>
     </message>
     <message>
-      <source>Budget</source>
-      <translation>Anggaran</translation>
-    </message>
-    <message>
-      <source>Coverage radius</source>
-      <translation>Radius cakupan</translation>
-    </message>
-    <message>
-      <source>Method</source>
-      <translation>Metode</translation>
-    </message>
-    <message>
-      <source>Candidate sites</source>
-      <translation>Kandidat lokasi</translation>
-    </message>
-    <message>
       <source>Cost table…</source>
       <translation>Tabel biaya…</translation>
     </message>
@@ -2190,6 +2174,22 @@
     <message>
       <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
       <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>Anggaran</translation>
+    </message>
+    <message>
+      <source>Coverage radius</source>
+      <translation>Radius cakupan</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Metode</translation>
+    </message>
+    <message>
+      <source>Candidate sites</source>
+      <translation>Kandidat lokasi</translation>
     </message>
     <message>
       <source>Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose technology' and the candidate sites.</source>
@@ -2352,14 +2352,6 @@
       <translation>Desa yang sudah diklasifikasi terhadap cakupan eksisting (status, cov_share).</translation>
     </message>
     <message>
-      <source>Existing coverage</source>
-      <translation>Cakupan eksisting</translation>
-    </message>
-    <message>
-      <source>Classified villages</source>
-      <translation>Desa terklasifikasi</translation>
-    </message>
-    <message>
       <source>Click on the map to add a planned site; drag a planned site to move it.</source>
       <translation>Klik peta untuk menambah menara rencana; seret menara rencana untuk memindahkannya.</translation>
     </message>
@@ -2406,6 +2398,14 @@
     <message>
       <source>Coverage raster of the existing sites (best signal in dBm).</source>
       <translation>Raster cakupan menara eksisting (sinyal terbaik dalam dBm).</translation>
+    </message>
+    <message>
+      <source>Existing coverage</source>
+      <translation>Cakupan eksisting</translation>
+    </message>
+    <message>
+      <source>Classified villages</source>
+      <translation>Desa terklasifikasi</translation>
     </message>
     <message>
       <source>Save the planned-sites layer's edits (this site included).</source>

@@ -29,6 +29,7 @@ import numpy as np
 from osgeo import gdal
 
 from .coded_error import CodedError
+from .records import resource_path
 
 #: the default class -> clutter table shipped with the plugin (ESA WorldCover 2021 classes)
 DEFAULT_TABLE_NAME = "clutter_worldcover_p452.csv"
@@ -74,12 +75,7 @@ class ClutterClass:
 
 
 def default_table_path() -> str:
-    here = os.path.dirname(os.path.abspath(__file__))
-    for root in (os.path.join(here, "..", "resources"), os.path.join(here, "..", "..", "resources")):
-        p = os.path.normpath(os.path.join(root, DEFAULT_TABLE_NAME))
-        if os.path.exists(p):
-            return p
-    return os.path.normpath(os.path.join(here, "..", "..", "resources", DEFAULT_TABLE_NAME))
+    return resource_path(DEFAULT_TABLE_NAME)
 
 
 def table_sha(path: str) -> str:

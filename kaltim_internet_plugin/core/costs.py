@@ -294,19 +294,20 @@ class TechRules:
     *_key: cost table rows used by each option.
     """
 
-    fibre_max_km: float = 10.0
-    radio_max_km: float = 20.0
-    bts_min_cluster: int = 3
-    bts_cluster_radius_km: float = 5.0
     horizon_years: float = 5.0
+    # each option: its limits, then its cost table rows
+    fibre_service_max_km: float = 1.0  # office within this distance of a fibre PoP/ODP can subscribe
+    fibre_service_key: str = "fibre_service"
+    fibre_max_km: float = 10.0
     fibre_km_key: str = "fibre_km"
     fibre_terminal_key: str = "fibre_terminal"
     fwa_key: str = "fwa_router"
+    radio_max_km: float = 20.0
     radio_key: str = "radio_link"
+    bts_min_cluster: int = 3
+    bts_cluster_radius_km: float = 5.0
     bts_key: str = "bts_4g_3t"
     satellite_key: str = "satellite"
-    fibre_service_max_km: float = 1.0  # office within this distance of a fibre PoP/ODP can subscribe
-    fibre_service_key: str = "fibre_service"
 
     def validate(self):
         for name in ("fibre_max_km", "radio_max_km", "bts_cluster_radius_km", "horizon_years",

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
 from . import numbers, tabular
+from .records import resource_path
 
 TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
 # Spellings used elsewhere (e.g. core/costs.py uses ``fwa_4g``) mapped to the canonical keys above.
@@ -210,64 +211,24 @@ def is_kelurahan(village: Any) -> bool:
 
 
 # ---- defaults ------------------------------------------------------------------------------------------------------
+DEFAULT_TABLE_NAME = "funding_sources_default.json"
+
+
+def default_table_path() -> str:
+    """The shipped default funding table (resources/funding_sources_default.json)."""
+    return resource_path(DEFAULT_TABLE_NAME)
+
+
 def default_sources() -> List[FundingSource]:
     """The default table: how Kaltim pays today (each row's note gives its source and date; edit in the plan).
 
     Order of spending: BAKTI for approved tower proposals, operators for co-location, the province's village
     internet programme for desa subscriptions (its real yearly package), Dana Desa for what a desa chooses to pay
     for its own subscription, APBD Kabupaten/Kota (kelurahan and the rest), APBD Provinsi for infrastructure.
+    The rows are data, in :func:`default_table_path` (the same JSON as a saved funding table); a fresh list each call.
     """
-    return [
-        FundingSource(
-            name="bakti_uso", label="BAKTI / USO (usulan disetujui)", kinds=["capex", "opex"], techs=["bts"],
-            yearly_cap_idr=0, only_3t=True, needs_plot=True, recurring=True, order=10,
-            note=("BAKTI Kominfo builds and runs 4G BTS in 3T villages centrally, on proposals it approves; a 20×20 m "
-                  "plot is required. 0 by default: enter the value of the approved proposals (e.g. Rp 2.6 bn per "
-                  "BTS). USO is a permanent operator levy, so it counts as recurring. Source: BAKTI BTS 4G "
-                  "programme 2021-2022 (read 2026-12)."),
-        ),
-        FundingSource(
-            name="operator", label="Operator (ko-investasi kolokasi)", kinds=["capex", "opex"], techs=["colo"],
-            yearly_cap_idr=5 * BN, recurring=True, commercial=True, order=15,
-            note=("Operators co-invest only in equipment on their own towers (co-location). Cap: planning "
-                  "assumption Rp 5 bn/yr across operators (2026-12). Commercial money: the sustainability figure is "
-                  "reported with and without it."),
-        ),
-        FundingSource(
-            name="prog_internet_desa", label="Program Internet Desa (APBD Provinsi)", kinds=["capex", "opex"],
-            techs=["fibre_service", "fwa", "satellite", "village_package", "radio"],
-            yearly_cap_idr=12_500_000_000, desa_only=True, recurring=False, order=20,
-            note=("The province's free-internet programme pays the subscriptions of desa (and their installation): "
-                  "Rp 12-12.5 bn for 716 desa in 2025 (Diskominfo Kaltim public reports, read 2026-12); cap set "
-                  "at Rp 12.5 bn/yr. Desa only: kelurahan are handled by their kab/kota. Programme money, not "
-                  "counted as recurring."),
-        ),
-        FundingSource(
-            name="dana_desa", label="Dana Desa", kinds=["opex"],
-            techs=["satellite", "village_package", "fwa", "fibre_service"],
-            yearly_cap_idr=841 * 24 * M, per_village_cap_idr=24 * M, desa_only=True, recurring=True, order=30,
-            note=("Permendesa PDTT 7/2023 (Dana Desa priorities 2024) lets a desa pay its own village internet "
-                  "(desa digital) from its Dana Desa: here only the subscription of its own village (OPEX), never "
-                  "a tower, up to Rp 24 million a year (Rp 2 million a month; assumption 2026-12). This money is "
-                  "the desa's own: the plan shows it as Dana Desa, never as free. Desa only; counted recurring."),
-        ),
-        FundingSource(
-            name="apbd_kab", label="APBD Kabupaten/Kota", kinds=["capex", "opex"], techs=ALL,
-            yearly_cap_idr=5 * BN, cap_per_kab=True, recurring=True, order=40,
-            note=("District budget (APBD Kabupaten/Kota): kelurahan and what the province does not pay. Cap: "
-                  "planning assumption Rp 5 bn/yr for each kabupaten/kota (no public figure; 2026-12). Regular "
-                  "budget line, counted recurring."),
-        ),
-        FundingSource(
-            name="apbd_prov", label="APBD Provinsi (infrastruktur)", kinds=["capex", "opex"],
-            techs=["bts", "colo", "radio", "fibre"], opex_techs=["bts", "radio", "fibre"],
-            yearly_cap_idr=30 * BN, recurring=False, order=50,
-            note=("Provincial capital budget for infrastructure the programme needs (new BTS, co-location, radio "
-                  "links, fibre runs) and their running costs. Cap: planning assumption Rp 30 bn/yr (no public "
-                  "figure for a provincial tower budget; 2026-12): set it to what the province can commit. "
-                  "Time-limited money, not counted recurring."),
-        ),
-    ]
+    with open(default_table_path(), encoding="utf-8") as fh:
+        return sources_from_json(fh.read())
 
 
 # ---- validation ----------------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
+from .records import total
 
 UNASSIGNED = ""
 TOWER_TECHS = ("colo", "fwa")
@@ -56,17 +57,9 @@ class OperatorPackage:
     def villages(self) -> int:
         return len(self.items)
 
-    @property
-    def population(self) -> int:
-        return sum(i.population for i in self.items)
-
-    @property
-    def capex_idr(self) -> float:
-        return sum(i.capex_idr for i in self.items)
-
-    @property
-    def opex_idr_year(self) -> float:
-        return sum(i.opex_idr_year for i in self.items)
+    population = total("items", "population", "People in the package's villages.")
+    capex_idr = total("items", "capex_idr", "Investment of the package, rupiah.")
+    opex_idr_year = total("items", "opex_idr_year", "Yearly operation cost of the package, rupiah.")
 
     def count_by_tech(self) -> Dict[str, int]:
         out: Dict[str, int] = defaultdict(int)

@@ -18,6 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
+from .records import total
+
 DEFAULT_TARGET_PER_VILLAGE = 2
 DEFAULT_BATCH_SIZE = 25
 DEFAULT_COST_PER_TRAINEE_IDR = 1_500_000
@@ -62,17 +64,9 @@ class TrainingPlan:
     warnings_en: List[str] = field(default_factory=list)
     warnings_id: List[str] = field(default_factory=list)
 
-    @property
-    def total_trainees(self) -> int:
-        return sum(b.trainees for b in self.batches)
-
-    @property
-    def total_cost_idr(self) -> int:
-        return sum(b.cost_idr for b in self.batches)
-
-    @property
-    def total_gap(self) -> int:
-        return sum(v.gap for v in self.villages)
+    total_trainees = total("batches", "trainees", "Cadres trained by all batches.")
+    total_cost_idr = total("batches", "cost_idr", "Cost of all batches, rupiah.")
+    total_gap = total("villages", "gap", "Cadres still missing over all villages before training.")
 
     def by_year(self) -> Dict[int, dict]:
         out: Dict[int, dict] = {}

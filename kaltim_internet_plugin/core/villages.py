@@ -18,7 +18,7 @@ village part tells *kelurahan* (1) from *desa* (2). BPS codes (``PPKKCCCDDD``) c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from typing import Iterable, Optional
 
 from . import numbers
@@ -56,21 +56,19 @@ KEMENDAGRI_UNDOTTED_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})(\d{4})$")
 BPS_RE = re.compile(r"^(\d{2})(\d{2})(\d{3})(\d{3})$")
 
 
-@dataclass
-class FieldMapping:
-    scheme: str = ""
-    code: str = ""
-    name: str = ""
-    kecamatan: str = ""
-    kabkota: str = ""
-    population: str = ""
+def _mapping_as_dict(self) -> dict:
+    return {role: getattr(self, role) for role in ("scheme",) + ROLES}
 
-    def as_dict(self) -> dict:
-        return {role: getattr(self, role) for role in ("scheme",) + ROLES}
 
-    @classmethod
-    def from_dict(cls, data: dict) -> FieldMapping:
-        return cls(**{k: (data.get(k) or "") for k in ("scheme",) + ROLES})
+def _mapping_from_dict(cls, data: dict):
+    return cls(**{k: (data.get(k) or "") for k in ("scheme",) + ROLES})
+
+
+# The code scheme and one field name per role of ROLES ("" = not found): one field per role, from ROLES itself.
+FieldMapping = make_dataclass(
+    "FieldMapping", [(role, str, field(default="")) for role in ("scheme",) + ROLES],
+    namespace={"__module__": __name__, "as_dict": _mapping_as_dict, "from_dict": classmethod(_mapping_from_dict),
+               "__doc__": "Which field of a village layer holds each role (code, name, ...), and the code scheme."})
 
 
 def detect_fields(field_names: Iterable[str], overrides: Optional[dict] = None) -> FieldMapping:

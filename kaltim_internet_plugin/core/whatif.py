@@ -101,9 +101,9 @@ class WhatIfVillage:
     id: object
     code: str = ""
     name: str = ""
-    population: Optional[float] = None
-    status: str = ""
+    status: str = ""  # the classification: covered / partial / blank_spot, and the covered share
     cov_share: Optional[float] = None
+    population: Optional[float] = None
     wkb: Optional[bytes] = None
     office: Optional[tuple] = None
 
