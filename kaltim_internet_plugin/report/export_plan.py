@@ -21,6 +21,7 @@ from ..core import formatting as fmt
 from ..i18n import tr
 from ..io import styles_export as st
 from ..labels import TABLES, counts_text, label
+from . import charts, pdf
 from . import layouts as lo
 from . import plan_package as pp
 from . import tables as tb
@@ -217,19 +218,19 @@ class PlanExport:
                       (label("funding_kind", "opex", "id"),
                        [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
-        self.charts["chart_year"] = lo.bar_chart_png(
+        self.charts["chart_year"] = charts.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9)
         src = self.sheet("per_sumber_dana")
         labels = [label("funding_source", r[0], "id") if r[0] in TABLES["funding_source"] else (r[1] or r[0])
                   for r in src.rows] if src else []
-        self.charts["chart_source"] = lo.bar_chart_png(
+        self.charts["chart_source"] = charts.bar_chart_png(
             os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode)", labels,
             [(label("funding_kind", "capex", "id"), [float(r[2]) for r in src.rows] if src else []),
              (label("funding_kind", "opex", "id"), [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), horizontal=True, scale=1e9)
         if self.curve:
-            self.charts["chart_curve"] = lo.bar_chart_png(
+            self.charts["chart_curve"] = charts.bar_chart_png(
                 os.path.join(chart_dir, "chart_curve.png"), "Penduduk tercakup baru menurut anggaran BTS baru",
                 [fmt.money(p["budget_idr"], "id") for p in self.curve],
                 [("Penduduk tercakup baru", [p["people"] for p in self.curve])], "jiwa",
@@ -377,27 +378,27 @@ class PlanExport:
     # -- 6..9 -----------------------------------------------------------------------------------------------------
     def overview_pdf(self) -> None:
         self.r.overview_pdf = os.path.join(self.i.out_dir, "overview.pdf")
-        lo.export_pdf(self.layouts["overview"], self.r.overview_pdf, self.dpi)
+        pdf.export_pdf(self.layouts["overview"], self.r.overview_pdf, self.dpi)
 
     def atlas_pdf(self) -> None:
         self.r.atlas_pdf = os.path.join(self.i.out_dir, "atlas_kabkota.pdf")
-        self.r.pages = lo.export_atlas_pdf(self.layouts["atlas"], self.r.atlas_pdf, self.dpi, self.feedback)
+        self.r.pages = pdf.export_atlas_pdf(self.layouts["atlas"], self.r.atlas_pdf, self.dpi, self.feedback)
 
     def report_pdf(self) -> None:
         self.r.report_pdf = os.path.join(self.i.out_dir, "roadmap_report.pdf")
-        lo.export_pdf(self.layouts["report"], self.r.report_pdf, self.dpi)
+        pdf.export_pdf(self.layouts["report"], self.r.report_pdf, self.dpi)
 
     def combined_pdf(self, allow_tools: bool = True) -> None:
         out = os.path.join(self.i.out_dir, "deployment_plan.pdf")
         if os.path.exists(out):
             os.remove(out)
         overview_pages = self.layouts["overview"].pageCollection().pageCount()
-        if allow_tools and lo.merge_pdfs([self.r.overview_pdf, self.r.atlas_pdf], out):
+        if allow_tools and pdf.merge_pdfs([self.r.overview_pdf, self.r.atlas_pdf], out):
             self.r.merged_with = "pdfunite/qpdf"
             self.r.deployment_pages = overview_pages + self.r.pages
         else:
             self.r.merged_with = "qt"
-            self.r.deployment_pages = lo.render_combined_pdf(
+            self.r.deployment_pages = pdf.render_combined_pdf(
                 out, [(self.layouts["overview"], False), (self.layouts["atlas"], True)], self.dpi, self.feedback)
         self.r.deployment_pdf = out
 

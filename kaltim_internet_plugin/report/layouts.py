@@ -1,5 +1,6 @@
-"""Print layouts of the deployment plan: the kab/kota atlas, the province overview and the roadmap report
-(and the charts, tables and PDF export they share with the M&E report).
+"""Print layouts of the deployment plan: the kab/kota atlas, the province overview and the roadmap report (and the
+tables they share with the M&E report), loaded from templates and filled; report/pdf.py exports them to PDF and
+report/charts.py draws their charts.
 
 The layouts are built from the .qpt templates in ``resources/layouts`` (officers edit them in the layout
 designer). After loading, the plugin finds its items by id and fills in layers, extents and tables:
@@ -28,16 +29,11 @@ them at run time.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-from pathlib import Path
-from typing import Callable, Iterable, List, Sequence
+from typing import Iterable, Sequence
 
 from qgis.core import (
-    Qgis,
     QgsExpression,
     QgsFeatureRequest,
-    QgsLayoutExporter,
     QgsLayoutFrame,
     QgsLayoutItem,
     QgsLayoutItemAttributeTable,
@@ -55,11 +51,9 @@ from qgis.core import (
     QgsPathResolver,
     QgsPrintLayout,
     QgsReadWriteContext,
-    QgsRenderContext,
     QgsTableCell,
 )
-from qgis.PyQt.QtCore import QPointF, QRect, QRectF, QSizeF, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import formatting as fmt
@@ -72,7 +66,6 @@ OVERVIEW_TEMPLATE = "overview_province.qpt"
 REPORT_TEMPLATE = "roadmap_report.qpt"
 TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)  # exportplan's
 MONITORING_TEMPLATE = "monitoring_report.qpt"  # slareport's M&E report (report/monitoring_report.py)
-FONT_FAMILY = "Arial"
 REPORT_MAX_ROWS = 100000
 
 
@@ -575,249 +568,3 @@ COLUMN_HEADINGS_ID = {
     "site_operator": "Operator lokasi", "code": "Kode desa", "tower_id": "Menara", "tower_operator": "Operator menara",
     "distance_m": "Jarak (m)",
 }
-
-
-def always_text():
-    """'Always render text as text' (searchable PDFs): Qgis.TextRenderFormat on newer QGIS, the 3.22 enum else."""
-    fmt = getattr(Qgis, "TextRenderFormat", None)
-    if fmt is not None and hasattr(fmt, "AlwaysText"):
-        return fmt.AlwaysText
-    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
-
-
-# ---- export -------------------------------------------------------------------------------------------------------
-def pdf_settings(dpi: float = 150.0):
-    settings = QgsLayoutExporter.PdfExportSettings()
-    # vector output with georeference and metadata; text as text (searchable, pdftotext), not outlines
-    for name, value in (("dpi", dpi), ("rasterizeWholeImage", False), ("forceVectorOutput", False),
-                        ("appendGeoreference", True), ("exportMetadata", True), ("simplifyGeometries", True),
-                        ("textRenderFormat", always_text())):
-        setattr(settings, name, value)
-    return settings
-
-
-def prepare_for_export(layout, dpi: float = 150.0) -> None:
-    layout.renderContext().setDpi(dpi)
-    layout.renderContext().setTextRenderFormat(always_text())
-    layout.refresh()
-
-
-def export_pdf(layout, path: str, dpi: float = 150.0) -> int:
-    prepare_for_export(layout, dpi)
-    exporter = QgsLayoutExporter(layout)
-    res = exporter.exportToPdf(path, pdf_settings(dpi))
-    if res != QgsLayoutExporter.ExportResult.Success:
-        raise RuntimeError(f"PDF export failed ({res}): {exporter.errorMessage()}")
-    return layout.pageCollection().pageCount()
-
-
-def export_atlas_pdf(layout, path: str, dpi: float = 150.0, feedback=None) -> int:
-    """One PDF with every atlas page. Returns the number of pages written."""
-    prepare_for_export(layout, dpi)
-    atlas = layout.atlas()
-    res, error = QgsLayoutExporter.exportToPdf(atlas, path, pdf_settings(dpi), feedback)
-    if res != QgsLayoutExporter.ExportResult.Success:
-        raise RuntimeError(f"atlas PDF export failed ({res}): {error}")
-    return atlas.count() * layout.pageCollection().pageCount()
-
-
-def merge_pdfs(paths: Sequence[str], out: str) -> bool:
-    """Concatenate PDFs with poppler's ``pdfunite`` or ``qpdf`` when present. False when neither is."""
-    pdfunite = shutil.which("pdfunite")
-    if pdfunite:
-        proc = subprocess.run([pdfunite, *paths, out], capture_output=True, text=True)
-        if proc.returncode == 0 and os.path.exists(out):
-            return True
-    qpdf = shutil.which("qpdf")
-    if qpdf:
-        proc = subprocess.run([qpdf, "--empty", "--pages", *paths, "--", out], capture_output=True, text=True)
-        if proc.returncode == 0 and os.path.exists(out):
-            return True
-    return False
-
-
-def _page_size_mm(layout, page: int) -> QSizeF:
-    size = layout.pageCollection().page(page).pageSize()
-    mm = layout.convertToLayoutUnits(size)  # layout units are mm
-    return QSizeF(mm.width(), mm.height())
-
-
-def render_combined_pdf(out: str, parts: Sequence[tuple], dpi: float = 150.0, feedback=None) -> int:
-    """Fallback without pdfunite/qpdf: paint the pages of several layouts into one PDF with QPdfWriter.
-    ``parts``: (layout, use_atlas) pairs. Returns the page count."""
-    writer = QPdfWriter(out)
-    writer.setResolution(int(dpi))
-    writer.setCreator("Internet Desa Kaltim (QGIS)")
-    painter = None
-    pages = 0
-
-    def paint_layout(layout):
-        nonlocal painter, pages
-        exporter = QgsLayoutExporter(layout)
-        for p in range(layout.pageCollection().pageCount()):
-            size = _page_size_mm(layout, p)
-            page_size = QPageSize(size, QPageSize.Unit.Millimeter)
-            orientation = QPageLayout.Orientation
-            orient = orientation.Landscape if size.width() > size.height() else orientation.Portrait
-            if painter is None:
-                writer.setPageLayout(QPageLayout(page_size, orient, QMarginsFZero()))
-                painter = QPainter(writer)
-            else:
-                writer.setPageLayout(QPageLayout(page_size, orient, QMarginsFZero()))
-                writer.newPage()
-            exporter.renderPage(painter, p)
-            pages += 1
-
-    for layout, use_atlas in parts:
-        prepare_for_export(layout, dpi)
-        if use_atlas:
-            atlas = layout.atlas()
-            atlas.beginRender()
-            for i in range(atlas.count()):
-                if feedback is not None and feedback.isCanceled():
-                    break
-                atlas.seekTo(i)
-                paint_layout(layout)
-            atlas.endRender()
-        else:
-            paint_layout(layout)
-    if painter is not None:
-        painter.end()
-    return pages
-
-
-def QMarginsFZero():  # noqa: N802 - tiny factory
-    from qgis.PyQt.QtCore import QMarginsF
-
-    return QMarginsF(0, 0, 0, 0)
-
-
-# ---- charts -------------------------------------------------------------------------------------------------------
-CHART_COLORS = ("#1f78b4", "#33a02c", "#e31a1c", "#ff7f00", "#6a3d9a", "#b15928", "#a6cee3", "#b2df8a",
-                "#fb9a99", "#fdbf6f")
-
-
-def bar_chart_png(path: str, title: str, categories: List[str], series: List[tuple], value_label: str,
-                  formatter: Callable[[float], str], width_px: int = 1900, height_px: int = 780,
-                  horizontal: bool = False, scale: float = 1.0) -> str:
-    """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values).
-    ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``."""
-    from ..labels import funding_color
-    img = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
-    img.fill(QColor("white"))
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    fs = height_px / 40.0
-    p.setFont(_font_px(fs * 1.3, True))
-    p.drawText(QRectF(0, 0, width_px, fs * 2.4), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, title)
-    legend_h = fs * 2.2
-    totals = [sum(s[1][i] for s in series) for i in range(len(categories))]
-    p.setFont(_font_px(fs))
-    metrics = p.fontMetrics()
-    widest_total = max([metrics.horizontalAdvance(formatter(t)) for t in totals] or [0])
-    # margins made for the labels, so none is cut at the image's edge: the bar totals above (vertical) or right of
-    # (horizontal) the longest bar, the category names left of the bars (at most 40 % of the width, wrapped)
-    left, right, top, bottom = fs * 9, fs * 2, fs * 4.4, fs * 3.5 + legend_h
-    if horizontal:
-        widest = max([metrics.horizontalAdvance(str(c)) for c in categories] or [0])
-        left = min(max(fs * 8, widest + fs * 1.2), width_px * 0.4)
-        right = max(fs * 2, widest_total + fs * 1.2)
-    cat_h = fs * 1.5
-    if not horizontal:
-        right = max(fs * 2, widest_total / 2 + fs * 0.5)
-        band_w = (width_px - left - right) / max(1, len(categories))
-        wrap = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
-        cat_h = max([metrics.boundingRect(QRect(0, 0, int(band_w), height_px), wrap, str(c)).height()
-                     for c in categories] + [cat_h])
-        cat_h = min(cat_h, height_px * 0.25)  # the category names wrap onto as many lines as they need
-        bottom += cat_h - fs * 1.2
-    plot = QRectF(left, top, width_px - left - right, height_px - top - bottom)
-    ticks = fmt.nice_ticks(0.0, max(totals) if totals and max(totals) > 0 else 1.0, 4)  # round ticks
-    vmax = ticks[-1]
-    tick_text = fmt.tick_labels([t / scale for t in ticks], "id")
-    p.setFont(_font_px(fs))
-    pen = QPen(QColor("#cccccc"))
-    pen.setWidthF(1)
-    for k, tick in enumerate(ticks):
-        frac = tick / vmax
-        p.setPen(pen)
-        if horizontal:
-            x = plot.left() + frac * plot.width()
-            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            p.setPen(QColor("#333333"))
-            p.drawText(QRectF(x - fs * 6, plot.bottom() + fs * 0.3, fs * 12, fs * 1.5), Qt.AlignmentFlag.AlignHCenter,
-                       tick_text[k])
-        else:
-            y = plot.bottom() - frac * plot.height()
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(QColor("#333333"))
-            p.drawText(QRectF(0, y - fs, left - fs * 0.5, fs * 2),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                       tick_text[k])
-    n = max(1, len(categories))
-    band = (plot.height() if horizontal else plot.width()) / n
-    bar = band * 0.6
-    for i, cat in enumerate(categories):
-        acc = 0.0
-        for j, (_, values) in enumerate(series):
-            v = values[i]
-            if v <= 0:
-                continue
-            color = QColor(funding_color(series[j][0]))  # one colour per funding source, as the dock chart
-            if horizontal:
-                x0 = plot.left() + acc / vmax * plot.width()
-                w = v / vmax * plot.width()
-                rect = QRectF(x0, plot.top() + i * band + (band - bar) / 2, w, bar)
-            else:
-                h = v / vmax * plot.height()
-                y0 = plot.bottom() - acc / vmax * plot.height() - h
-                rect = QRectF(plot.left() + i * band + (band - bar) / 2, y0, bar, h)
-            p.fillRect(rect, color)
-            acc += v
-        p.setPen(QColor("#333333"))
-        if horizontal:
-            p.drawText(QRectF(fs * 0.3, plot.top() + i * band, left - fs * 0.8, band),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                       str(cat))
-            p.drawText(QRectF(plot.left() + acc / vmax * plot.width() + fs * 0.4, plot.top() + i * band,
-                              widest_total + fs * 0.5, band),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, formatter(acc))
-        else:
-            p.drawText(QRectF(plot.left() + i * band, plot.bottom() + fs * 0.3, band, cat_h + fs * 0.2),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                       str(cat))
-            h = acc / vmax * plot.height()
-            text_w = max(band, widest_total + fs)
-            p.drawText(QRectF(plot.left() + i * band + band / 2 - text_w / 2, plot.bottom() - h - fs * 1.6, text_w,
-                              fs * 1.5), Qt.AlignmentFlag.AlignHCenter, formatter(acc))
-    p.setPen(QPen(QColor("#333333")))
-    p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
-    p.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
-    # legend
-    x = left
-    y = height_px - legend_h + fs * 0.3
-    p.setFont(_font_px(fs))
-    if len(series) > 1 or series and series[0][0]:
-        for j, (name, _) in enumerate(series):
-            p.fillRect(QRectF(x, y + fs * 0.25, fs, fs), QColor(funding_color(series[j][0])))
-            label = str(name)
-            w = p.fontMetrics().horizontalAdvance(label) + fs * 2.5
-            p.setPen(QColor("#333333"))
-            p.drawText(QRectF(x + fs * 1.4, y, w, fs * 1.6),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-            x += w
-    p.setFont(_font_px(fs * 0.9))
-    axis_x = plot.left() if horizontal else fs * 0.3  # the unit of the value axis, inside the image
-    p.drawText(QRectF(axis_x, top - fs * 1.4, fs * 20, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
-    p.end()
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    if not img.save(path, "PNG"):
-        raise RuntimeError(f"cannot write {path}")
-    return path
-
-
-def _font_px(px: float, bold: bool = False) -> QFont:
-    f = QFont(FONT_FAMILY)
-    f.setPixelSize(max(6, int(px)))
-    f.setBold(bold)
-    return f

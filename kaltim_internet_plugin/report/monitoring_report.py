@@ -28,6 +28,7 @@ from ..i18n import tr
 from ..io.styles_export import label_names
 from ..paths import resource
 from . import layouts as lo
+from . import pdf
 
 MAX_PDF_FLAGS = 5
 MAP_CRS = "EPSG:32750"  # the analysis CRS: the report's map when the villages come in degrees
@@ -152,7 +153,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     layout.refresh()
     exporter = QgsLayoutExporter(layout)
     settings = QgsLayoutExporter.PdfExportSettings()
-    settings.textRenderFormat = lo.always_text()  # 3.40+ defaults to outlines: the report's text would not be text
+    settings.textRenderFormat = pdf.always_text()  # 3.40+ defaults to outlines: the report's text would not be text
     result = exporter.exportToPdf(pdf_path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "

@@ -163,7 +163,7 @@ def _report_chart_color(tmp_path, source):
     """The colour the printed chart gives ``source``: its PNG rendered the way export_plan does (Indonesian labels),
     sampled inside the bar."""
     from kaltim_internet_plugin.labels import label
-    from kaltim_internet_plugin.report.layouts import bar_chart_png
+    from kaltim_internet_plugin.report.charts import bar_chart_png
 
     w, h = 800, 400
     path = tmp_path / f"{source}.png"

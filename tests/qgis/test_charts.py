@@ -25,7 +25,7 @@ def _edge_ink(path: str) -> dict:
 @pytest.mark.parametrize("horizontal", [True, False])
 def test_bar_labels_stay_inside_the_chart(qgis_app, tmp_path, horizontal):
     from kaltim_internet_plugin.core import formatting as fmt
-    from kaltim_internet_plugin.report.layouts import bar_chart_png
+    from kaltim_internet_plugin.report.charts import bar_chart_png
 
     categories = ["Program Internet Desa (APBD Provinsi) dengan nama sumber dana yang panjang sekali",
                   "APBD Kabupaten/Kota", "Rp 156 miliar anggaran"]

@@ -1,0 +1,127 @@
+"""PDF export of the print layouts: searchable text, one PDF per layout or atlas, several PDFs merged into one
+(pdfunite or qpdf when present, else painted page by page with QPdfWriter)."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from typing import Sequence
+
+from qgis.core import Qgis, QgsLayoutExporter, QgsRenderContext
+from qgis.PyQt.QtCore import QSizeF
+from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+
+def always_text():
+    """'Always render text as text' (searchable PDFs): Qgis.TextRenderFormat on newer QGIS, the 3.22 enum else."""
+    fmt = getattr(Qgis, "TextRenderFormat", None)
+    if fmt is not None and hasattr(fmt, "AlwaysText"):
+        return fmt.AlwaysText
+    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
+
+
+# ---- export -------------------------------------------------------------------------------------------------------
+def pdf_settings(dpi: float = 150.0):
+    settings = QgsLayoutExporter.PdfExportSettings()
+    # vector output with georeference and metadata; text as text (searchable, pdftotext), not outlines
+    for name, value in (("dpi", dpi), ("rasterizeWholeImage", False), ("forceVectorOutput", False),
+                        ("appendGeoreference", True), ("exportMetadata", True), ("simplifyGeometries", True),
+                        ("textRenderFormat", always_text())):
+        setattr(settings, name, value)
+    return settings
+
+
+def prepare_for_export(layout, dpi: float = 150.0) -> None:
+    layout.renderContext().setDpi(dpi)
+    layout.renderContext().setTextRenderFormat(always_text())
+    layout.refresh()
+
+
+def export_pdf(layout, path: str, dpi: float = 150.0) -> int:
+    prepare_for_export(layout, dpi)
+    exporter = QgsLayoutExporter(layout)
+    res = exporter.exportToPdf(path, pdf_settings(dpi))
+    if res != QgsLayoutExporter.ExportResult.Success:
+        raise RuntimeError(f"PDF export failed ({res}): {exporter.errorMessage()}")
+    return layout.pageCollection().pageCount()
+
+
+def export_atlas_pdf(layout, path: str, dpi: float = 150.0, feedback=None) -> int:
+    """One PDF with every atlas page. Returns the number of pages written."""
+    prepare_for_export(layout, dpi)
+    atlas = layout.atlas()
+    res, error = QgsLayoutExporter.exportToPdf(atlas, path, pdf_settings(dpi), feedback)
+    if res != QgsLayoutExporter.ExportResult.Success:
+        raise RuntimeError(f"atlas PDF export failed ({res}): {error}")
+    return atlas.count() * layout.pageCollection().pageCount()
+
+
+def merge_pdfs(paths: Sequence[str], out: str) -> bool:
+    """Concatenate PDFs with poppler's ``pdfunite`` or ``qpdf`` when present. False when neither is."""
+    pdfunite = shutil.which("pdfunite")
+    if pdfunite:
+        proc = subprocess.run([pdfunite, *paths, out], capture_output=True, text=True)
+        if proc.returncode == 0 and os.path.exists(out):
+            return True
+    qpdf = shutil.which("qpdf")
+    if qpdf:
+        proc = subprocess.run([qpdf, "--empty", "--pages", *paths, "--", out], capture_output=True, text=True)
+        if proc.returncode == 0 and os.path.exists(out):
+            return True
+    return False
+
+
+def _page_size_mm(layout, page: int) -> QSizeF:
+    size = layout.pageCollection().page(page).pageSize()
+    mm = layout.convertToLayoutUnits(size)  # layout units are mm
+    return QSizeF(mm.width(), mm.height())
+
+
+def render_combined_pdf(out: str, parts: Sequence[tuple], dpi: float = 150.0, feedback=None) -> int:
+    """Fallback without pdfunite/qpdf: paint the pages of several layouts into one PDF with QPdfWriter.
+    ``parts``: (layout, use_atlas) pairs. Returns the page count."""
+    writer = QPdfWriter(out)
+    writer.setResolution(int(dpi))
+    writer.setCreator("Internet Desa Kaltim (QGIS)")
+    painter = None
+    pages = 0
+
+    def paint_layout(layout):
+        nonlocal painter, pages
+        exporter = QgsLayoutExporter(layout)
+        for p in range(layout.pageCollection().pageCount()):
+            size = _page_size_mm(layout, p)
+            page_size = QPageSize(size, QPageSize.Unit.Millimeter)
+            orientation = QPageLayout.Orientation
+            orient = orientation.Landscape if size.width() > size.height() else orientation.Portrait
+            if painter is None:
+                writer.setPageLayout(QPageLayout(page_size, orient, QMarginsFZero()))
+                painter = QPainter(writer)
+            else:
+                writer.setPageLayout(QPageLayout(page_size, orient, QMarginsFZero()))
+                writer.newPage()
+            exporter.renderPage(painter, p)
+            pages += 1
+
+    for layout, use_atlas in parts:
+        prepare_for_export(layout, dpi)
+        if use_atlas:
+            atlas = layout.atlas()
+            atlas.beginRender()
+            for i in range(atlas.count()):
+                if feedback is not None and feedback.isCanceled():
+                    break
+                atlas.seekTo(i)
+                paint_layout(layout)
+            atlas.endRender()
+        else:
+            paint_layout(layout)
+    if painter is not None:
+        painter.end()
+    return pages
+
+
+def QMarginsFZero():  # noqa: N802 - tiny factory
+    from qgis.PyQt.QtCore import QMarginsF
+
+    return QMarginsF(0, 0, 0, 0)
