@@ -40,6 +40,22 @@
       <translation>Internet Desa Kaltim: modul Python opsional tidak ada (bagian lain plugin tetap berfungsi):</translation>
     </message>
     <message>
+      <source>Row {row}: the yearly cap is empty (0 is used).</source>
+      <translation>Baris {row}: pagu tahunan kosong (dipakai 0).</translation>
+    </message>
+    <message>
+      <source>Row {row}: '{value}' is not a number (column {column}).</source>
+      <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
+    </message>
+    <message>
+      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.</source>
+      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab, operator.</translation>
+    </message>
+    <message>
+      <source>Row {row}: order '{value}' is not a whole number.</source>
+      <translation>Baris {row}: urutan '{value}' bukan bilangan bulat.</translation>
+    </message>
+    <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
       <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
@@ -2044,28 +2060,12 @@
       <translation>Penyusunan roadmap gagal: {log}</translation>
     </message>
     <message>
-      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.</source>
-      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab, operator.</translation>
-    </message>
-    <message>
       <source>Cannot read the funding table {path}: {error}</source>
       <translation>Tabel sumber dana {path} tidak dapat dibaca: {error}</translation>
     </message>
     <message>
       <source>Cannot write {path}: {error}</source>
       <translation>Tidak dapat menulis {path}: {error}</translation>
-    </message>
-    <message>
-      <source>Row {row}: order '{value}' is not a whole number.</source>
-      <translation>Baris {row}: urutan '{value}' bukan bilangan bulat.</translation>
-    </message>
-    <message>
-      <source>Row {row}: the yearly cap is empty (0 is used).</source>
-      <translation>Baris {row}: pagu tahunan kosong (dipakai 0).</translation>
-    </message>
-    <message>
-      <source>Row {row}: '{value}' is not a number (column {column}).</source>
-      <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
     </message>
     <message>
       <source>Custom (sliders)</source>

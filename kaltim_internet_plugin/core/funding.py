@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
 from . import numbers, tabular
+from .coded_error import CodedError
 from .records import resource_path
 
 TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
@@ -436,6 +437,80 @@ def _indonesian(error: Exception, raw: Any) -> str:
     if isinstance(error, numbers.NumberError):
         return _NUMBER_PROBLEMS.get(error.code, _NUMBER_PROBLEMS["not_a_number"])[1].format(raw=raw)
     return str(error)
+
+
+# ---- the dock's table: one row of texts <-> a source ----------------------------------------------------------------
+# rule keys of the table's "rules" column (3t;plot;...) -> the source's flag
+RULES = (("3t", "only_3t"), ("plot", "needs_plot"), ("desa", "desa_only"), ("per_kab", "cap_per_kab"),
+         ("operator", "commercial"))
+
+
+def _techs_text(v: Any) -> str:
+    return "" if v is None else v if isinstance(v, str) else ";".join(v)
+
+
+def _amount_text(v: Any) -> str:
+    """The editable text of an amount: digits only."""
+    if v is None:
+        return ""
+    f = float(v)
+    return str(int(f)) if f.is_integer() else str(f)
+
+
+def source_to_cells(s: FundingSource) -> dict:
+    """The texts of one table row for ``s`` (column key -> text; ``recurring`` stays a bool: a check box)."""
+    return {"name": s.name, "label": s.label, "kinds": ";".join(s.kinds or []), "techs": _techs_text(s.techs),
+            "capex_techs": _techs_text(s.capex_techs), "opex_techs": _techs_text(s.opex_techs),
+            "yearly_cap_idr": _amount_text(s.yearly_cap_idr),
+            "per_village_cap_idr": _amount_text(s.per_village_cap_idr),
+            "rules": ";".join(k for k, flag in RULES if getattr(s, flag)), "recurring": bool(s.recurring),
+            "order": str(s.order), "note": s.note}
+
+
+class CellError(CodedError):
+    """A cell of the dock's funding table that cannot be read (``row`` 1-based, ``column`` the column key); the
+    row is still read with the fallback value the message names."""
+
+
+def source_from_cells(cells: dict, row: int) -> tuple:
+    """``(source, problems)`` from one row of texts (keys as :func:`source_to_cells`; ``row`` 1-based for the
+    messages). Lists split on ``;`` or ``,``; amounts read as Indonesian or English numbers (core.numbers:
+    '1.500.000.000', 'Rp 1,5 miliar'); an unreadable cell gives a :class:`CellError` and its fallback."""
+    def text(key: str) -> str:
+        return str(cells.get(key) or "").strip()
+
+    problems: list = []
+    kw: dict = {"name": text("name"), "label": text("label"), "note": text("note"),
+                "kinds": [k.lower() for k in _parse_list(text("kinds"))], "techs": _parse_techs(text("techs"), False),
+                "capex_techs": _parse_techs(text("capex_techs"), True),
+                "opex_techs": _parse_techs(text("opex_techs"), True), "recurring": bool(cells.get("recurring"))}
+    for key, fallback in (("yearly_cap_idr", 0), ("per_village_cap_idr", None)):
+        raw = text(key)
+        kw[key] = fallback
+        if not raw:
+            if key == "yearly_cap_idr":
+                problems.append(CellError("funding_cap_empty", row=row, column=key))
+            continue
+        try:
+            f = numbers.parse_number(raw, numbers.CAP)
+        except numbers.NumberError:
+            f = None
+        if f is None:
+            problems.append(CellError("funding_not_a_number", row=row, column=key, value=raw))
+        else:
+            kw[key] = int(f) if f.is_integer() else f
+    rules = [x.lower() for x in _parse_list(text("rules"))]
+    unknown = [x for x in rules if x not in dict(RULES)]
+    if unknown:
+        problems.append(CellError("funding_unknown_rules", row=row, column="rules", rules=", ".join(unknown)))
+    kw.update({flag: key in rules for key, flag in RULES})
+    kw["order"] = 100
+    if text("order"):
+        try:
+            kw["order"] = int(numbers.parse_number(text("order"), numbers.RANK))
+        except (numbers.NumberError, TypeError, ValueError):
+            problems.append(CellError("funding_order_not_whole", row=row, column="order", value=text("order")))
+    return FundingSource(**kw), problems
 
 
 def write_sources_csv(path: str, sources: Iterable[FundingSource]) -> None:

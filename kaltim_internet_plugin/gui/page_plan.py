@@ -37,8 +37,17 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core import numbers as nb
-from ..core.funding import ALL, FundingSource, FundingTableError, default_sources, format_idr, validate_sources
+from ..core.funding import (
+    FundingSource,
+    FundingTableError,
+    default_sources,
+    format_idr,
+    source_from_cells,
+    source_to_cells,
+    validate_sources,
+)
 from ..core.plan_summary import summarize
+from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
 from ..io.styles_plan import color_for, style_plan_by_year
@@ -56,7 +65,6 @@ ALG_ID = "kaltiminternet:roadmap"
 OUTPUT_TABLES = (("OUTPUT", "villages"), ("OUTPUT_TABLE", "roadmap_year_source"),
                  ("OUTPUT_TRAINING", "training_plan"), ("OUTPUT_OPERATORS", "operator_packages"),
                  ("OUTPUT_SHARING", "tower_sharing"), ("OUTPUT_MIGRATIONS", "migrations"))
-RULE_KEYS = ("3t", "plot", "desa", "per_kab", "operator")
 
 COLUMNS = ("name", "label", "kinds", "techs", "capex_techs", "opex_techs", "yearly_cap_idr", "per_village_cap_idr",
            "rules", "recurring", "order", "note")
@@ -89,14 +97,6 @@ def column_tips() -> dict:
     }
 
 
-def _fmt_number(v) -> str:
-    """The editable text of an amount: digits only (what the cell parses); shown grouped by _CellDelegate."""
-    if v is None:
-        return ""
-    f = float(v)
-    return str(int(f)) if f.is_integer() else str(f)
-
-
 class _CellDelegate(QStyledItemDelegate):
     """Shows a funding-table cell for people (labels instead of codes, grouped amounts) while the cell keeps the
     codes/digits it is edited and read with."""
@@ -115,14 +115,6 @@ class _CellDelegate(QStyledItemDelegate):
             except ValueError:
                 return text
         return label_list(self.kind, text)
-
-
-def _techs_text(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, str):
-        return v
-    return ";".join(v)
 
 
 class PlanPage(QWidget):
@@ -305,14 +297,10 @@ class PlanPage(QWidget):
         t = self.funding_table
         r = t.rowCount()
         t.insertRow(r)
-        rules = [k for k, flag in (("3t", s.only_3t), ("plot", s.needs_plot), ("desa", s.desa_only),
-                                   ("per_kab", s.cap_per_kab), ("operator", s.commercial)) if flag]
-        values = {"name": s.name, "label": s.label, "kinds": ";".join(s.kinds or []),
-                  "techs": _techs_text(s.techs), "capex_techs": _techs_text(s.capex_techs),
-                  "opex_techs": _techs_text(s.opex_techs), "yearly_cap_idr": _fmt_number(s.yearly_cap_idr),
-                  "per_village_cap_idr": _fmt_number(s.per_village_cap_idr), "rules": ";".join(rules),
-                  "order": str(s.order), "note": s.note}
+        values = source_to_cells(s)
         for c, v in values.items():
+            if c == "recurring":
+                continue
             item = QTableWidgetItem(str(v or ""))
             if c == "note":
                 item.setToolTip(str(v or ""))
@@ -321,7 +309,7 @@ class PlanPage(QWidget):
             t.setItem(r, COL[c], item)
         rec = QTableWidgetItem("")
         rec.setFlags((rec.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
-        rec.setCheckState(Qt.CheckState.Checked if s.recurring else Qt.CheckState.Unchecked)
+        rec.setCheckState(Qt.CheckState.Checked if values["recurring"] else Qt.CheckState.Unchecked)
         t.setItem(r, COL["recurring"], rec)
 
     def _text(self, row: int, col: str) -> str:
@@ -329,52 +317,19 @@ class PlanPage(QWidget):
         return item.text().strip() if item is not None else ""
 
     def read_table(self) -> tuple:
-        """``(sources, problems)`` from the widget; problems are texts for cells that cannot be read."""
+        """``(sources, problems)`` from the widget (core.funding reads the texts); problems are texts for cells
+        that cannot be read."""
         sources, problems = [], []
+        titles = column_titles()
         for r in range(self.funding_table.rowCount()):
-            kw = {"name": self._text(r, "name"), "label": self._text(r, "label"), "note": self._text(r, "note")}
-            kw["kinds"] = [k.strip().lower() for k in self._text(r, "kinds").replace(",", ";").split(";")
-                           if k.strip()]
-            techs = self._text(r, "techs")
-            kw["techs"] = ALL if techs.lower() == ALL else [t.strip() for t in techs.replace(",", ";").split(";")
-                                                            if t.strip()]
-            for key in ("capex_techs", "opex_techs"):
-                v = self._text(r, key)
-                kw[key] = None if not v else ALL if v.lower() == ALL else [
-                    t.strip() for t in v.replace(",", ";").split(";") if t.strip()]
-            for key in ("yearly_cap_idr", "per_village_cap_idr"):
-                raw = self._text(r, key).strip()
-                if not raw:
-                    kw[key] = 0 if key == "yearly_cap_idr" else None
-                    if key == "yearly_cap_idr":
-                        problems.append(tr("Row {row}: the yearly cap is empty (0 is used).").format(row=r + 1))
-                    continue
-                try:  # core.numbers: '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
-                    f = nb.parse_number(raw, nb.CAP)
-                    if f is None:
-                        raise nb.NumberError("not_a_number", {"raw": raw})
-                    kw[key] = int(f) if f.is_integer() else f
-                except nb.NumberError:
-                    problems.append(tr("Row {row}: '{value}' is not a number (column {column}).").format(
-                        row=r + 1, value=raw, column=column_titles()[key]))
-                    kw[key] = 0 if key == "yearly_cap_idr" else None
-            rules = [x.strip().lower() for x in self._text(r, "rules").replace(",", ";").split(";") if x.strip()]
-            unknown = [x for x in rules if x not in RULE_KEYS]
-            if unknown:
-                problems.append(tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.").format(
-                    row=r + 1, rules=", ".join(unknown)))
-            kw.update(only_3t="3t" in rules, needs_plot="plot" in rules, desa_only="desa" in rules,
-                      cap_per_kab="per_kab" in rules, commercial="operator" in rules)
+            cells = {c: self._text(r, c) for c in COLUMNS if c != "recurring"}
             rec = self.funding_table.item(r, COL["recurring"])
-            kw["recurring"] = rec is not None and rec.checkState() == Qt.CheckState.Checked
-            order = self._text(r, "order")
-            try:
-                kw["order"] = int(nb.parse_number(order, nb.RANK)) if order else 100
-            except (nb.NumberError, TypeError, ValueError):
-                problems.append(tr("Row {row}: order '{value}' is not a whole number.").format(row=r + 1,
-                                                                                               value=order))
-                kw["order"] = 100
-            sources.append(FundingSource(**kw))
+            cells["recurring"] = rec is not None and rec.checkState() == Qt.CheckState.Checked
+            source, cell_problems = source_from_cells(cells, r + 1)
+            sources.append(source)
+            for p in cell_problems:
+                p.params["column"] = titles.get(p.params["column"], p.params["column"])
+                problems.append(describe(p))
         return sources, problems
 
     def sources(self) -> list:

@@ -183,3 +183,32 @@ def test_tech_aliases_from_cost_model():
     assert _src("prog_internet_desa").eligible(_v("fwa_4g"), "capex")
     assert _src("dana_desa").eligible(_v("fwa_4g"), "opex")
     assert validate_sources([FundingSource(name="x", techs=["fwa_4g", "Fibre"], yearly_cap_idr=1)]) == []
+
+
+def test_default_rows_are_the_shipped_data_file(tmp_path):
+    from kaltim_internet_plugin.core.funding import default_table_path
+
+    path = Path(default_table_path())
+    assert path.name == "funding_sources_default.json" and path.is_file()
+    assert default_sources() == sources_from_json(path.read_text(encoding="utf-8"))
+    assert default_sources() is not default_sources()  # a fresh list each call: editing one never edits the next
+
+
+def test_dock_row_texts_round_trip_and_name_unreadable_cells():
+    from kaltim_internet_plugin.core.funding import source_from_cells, source_to_cells
+
+    for s in default_sources():
+        back, problems = source_from_cells(source_to_cells(s), 1)
+        assert problems == [] and back == s
+    cells = dict(source_to_cells(_src("dana_desa")), yearly_cap_idr="Rp 1,5 miliar", per_village_cap_idr="banyak",
+                 rules="desa; 3T, lahan", order="dua", techs="all")
+    src, problems = source_from_cells(cells, 7)
+    assert src.yearly_cap_idr == 1_500_000_000 and src.per_village_cap_idr is None and src.order == 100
+    assert src.techs == "all" and src.desa_only and src.only_3t and not src.needs_plot
+    assert [(p.code, p.params["row"], p.params["column"]) for p in problems] == [
+        ("funding_not_a_number", 7, "per_village_cap_idr"), ("funding_unknown_rules", 7, "rules"),
+        ("funding_order_not_whole", 7, "order")]
+    assert problems[1].params["rules"] == "lahan"
+    _src_empty, problems = source_from_cells(dict(cells, yearly_cap_idr="", per_village_cap_idr="", rules="",
+                                                  order="5"), 2)
+    assert [p.code for p in problems] == ["funding_cap_empty"] and _src_empty.yearly_cap_idr == 0
