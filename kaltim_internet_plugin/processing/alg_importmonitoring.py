@@ -20,7 +20,7 @@ from ..errors import describe
 from ..i18n import tr
 from ..input_text import table_error_text
 from .base import KaltimAlgorithm, tr_noop
-from .params import add_fields, add_file, add_file_output, add_outputs, add_source, add_string
+from .params import add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
 DELAY_ENV = "KALTIM_IMPORT_ROW_DELAY_S"
@@ -61,7 +61,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
 
     def initAlgorithm(self, config=None):
         add_file(self, "INPUT", tr("Service report (CSV or XLSX)"), tr("Reports (*.csv *.xlsx *.xlsm)"))
-        add_file(self, "PLAN_DB", tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)"))
+        add_plan_db(self)
         add_source(self, "VILLAGES", tr("Village layer (known village codes)"), optional=True, layer=True)
         add_fields(self, "VILLAGES", [("VILLAGE_CODE_FIELD", tr("Village code field"))])
         add_source(self, "SITES", tr("Site layer (known site codes)"), optional=True, layer=True)

@@ -17,7 +17,17 @@ from ..i18n import tr
 from ..io.monitoring_layers import village_rows
 from ..report import monitoring_report as report
 from .base import KaltimAlgorithm, tr_noop
-from .params import add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source, add_string
+from .params import (
+    add_fields,
+    add_file,
+    add_folder_output,
+    add_number,
+    add_outputs,
+    add_plan_db,
+    add_sink,
+    add_source,
+    add_string,
+)
 
 # output -> (fields, the evaluation's rows, one row's values)
 TABLES = {
@@ -58,7 +68,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         "village layer is given).")
 
     def initAlgorithm(self, config=None):
-        add_file(self, "PLAN_DB", tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)"))
+        add_plan_db(self)
         add_number(self, "TARGET_PCT", tr("SLA target availability (%)"), 99.0, 0.0, 100.0)
         add_number(self, "MIN_OUTAGE_S", tr("Ignore outages of at most (seconds)"), 300, 0, integer=True)
         add_number(self, "CONSECUTIVE_MONTHS", tr("Months below target in a row before 'consider another provider'"),
