@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Translations: extract tr() strings, merge Indonesian from i18n/id/*.tsv, write the .ts, build the .qm.
 
+A text declared before it can be translated (an algorithm's ``DISPLAY_NAME``/``HELP``, see
+kaltim_internet_plugin/processing/base.py) is marked with ``tr_noop("...")``, extracted the same way as ``tr("...")``.
+
 Why not pylupdate5: it derives the context from the enclosing class, while the plugin uses one context
 (``KaltimInternet``) through module-level ``tr()``; ast extraction is exact and also catches non-literal tr() calls.
 
@@ -29,7 +32,7 @@ def _unescape(text: str) -> str:
 
 
 def extract() -> tuple:
-    """(ordered unique strings, problems) from every tr()/translate() call in the plugin sources."""
+    """(ordered unique strings, problems) from every tr()/tr_noop()/translate() call in the plugin sources."""
     strings, problems, seen = [], [], set()
     for path in sorted(SRC.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -41,15 +44,15 @@ def extract() -> tuple:
             args = node.args
             if name == "translate" and len(args) >= 2:
                 args = args[1:]
-            elif name != "tr" or not args:
+            elif name not in ("tr", "tr_noop") or not args:
                 continue
             first = args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 if first.value not in seen:
                     seen.add(first.value)
                     strings.append(first.value)
-            elif name == "tr" and not (isinstance(first, ast.Name) and first.id == "text"):
-                problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: tr() needs one literal string")
+            elif name == "tr_noop" or (name == "tr" and not (isinstance(first, ast.Name) and first.id == "text")):
+                problems.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}() needs one literal string")
     return strings, problems
 
 

@@ -39,7 +39,7 @@ from ..i18n import tr
 from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
-from .base import KaltimAlgorithm
+from .base import KaltimAlgorithm, tr_noop
 
 MODELS = defs.MODELS
 QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
@@ -120,15 +120,9 @@ class CoverageAlgorithm(KaltimAlgorithm):
     ALG_ID = "coverage"
     GROUP_ID = "coverage"
 
-    def __init__(self):
-        super().__init__()
-        self._post = None
-
-    def displayName(self) -> str:
-        return tr("Compute coverage (blank-spot map)")
-
-    def shortHelpString(self) -> str:
-        return tr(
+    DISPLAY_NAME = tr_noop("Compute coverage (blank-spot map)")
+    HELP = (  # paragraphs, translated one by one and joined with a space
+        tr_noop(
             "Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS "
             "(transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna "
             "height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech "
@@ -153,27 +147,36 @@ class CoverageAlgorithm(KaltimAlgorithm):
             "bench), 2 to 8 times the time of GDAL's viewshed; 'fine' samples every 180 m: 0.19 dB mean, p99 "
             "2.3 dB; 'exact' uses one ray and one sample per cell, the reference. "
             "OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. "
-            "Sites outside the DEM are skipped and listed in the log.") + " " + tr(
+            "Sites outside the DEM are skipped and listed in the log."),
+        tr_noop(
             "EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the "
             "bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. "
-            "0 = terrain only.") + " " + tr(
+            "0 = terrain only."),
+        tr_noop(
             "LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, "
             "resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance "
             "(CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped "
             "table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's "
             "height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the "
             "clutter height and on water). It replaces the flat margin, which stays only for cells without a "
-            "class (nodata, outside the land cover), counted in the log.") + " " + tr(
+            "class (nodata, outside the land cover), counted in the log."),
+        tr_noop(
             "QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) "
             "are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP "
-            "quantity to compare with those thresholds.") + " " + tr(
+            "quantity to compare with those thresholds."),
+        tr_noop(
             "'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), "
             "point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface "
             "refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; "
             "valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with "
             "the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one "
             "30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at "
-            "'exact'); compare it with a 'p526' raster to see where the models disagree.")
+            "'exact'); compare it with a 'p526' raster to see where the models disagree."),
+    )
+
+    def __init__(self):
+        super().__init__()
+        self._post = None
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -1,4 +1,9 @@
-"""Base class for the plugin's Processing algorithms: ids, groups, bilingual help, common helpers."""
+"""Base class for the plugin's Processing algorithms: ids, groups, bilingual help, common helpers.
+
+An algorithm declares its texts once, in English, as class attributes marked with :func:`tr_noop`
+(``DISPLAY_NAME``, ``HELP``); :class:`KaltimAlgorithm` translates them each time QGIS asks (displayName(),
+shortHelpString()), so they follow the language installed at that moment.
+"""
 from __future__ import annotations
 
 import functools
@@ -144,6 +149,18 @@ def _missing_input(alg, parameters, context, skip=()) -> str:
     return ""
 
 
+def tr_noop(text: str) -> str:
+    """``text`` unchanged: marks an English text declared at import time for extraction (scripts/i18n.py); it is
+    translated with :func:`~..i18n.tr` when shown (see :meth:`KaltimAlgorithm.displayName`)."""
+    return text
+
+
+def _translated(texts) -> str:
+    """``texts`` (one text or a tuple of paragraphs, each marked with tr_noop) in the user's language, the
+    paragraphs joined with a space."""
+    return " ".join(tr(text) for text in ((texts,) if isinstance(texts, str) else texts))
+
+
 def _bound(value: float) -> str:
     if abs(value) >= 1e300:
         return tr("no limit")
@@ -151,10 +168,13 @@ def _bound(value: float) -> str:
 
 
 class KaltimAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``ALG_ID``, ``GROUP_ID`` and implement displayName/group/shortHelpString/init/process."""
+    """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``DISPLAY_NAME`` and ``HELP`` and implement initAlgorithm and
+    processAlgorithm."""
 
     ALG_ID = ""
     GROUP_ID = ""
+    DISPLAY_NAME = ""  # English, marked with tr_noop(); displayName() translates it
+    HELP: str | tuple = ""  # English (a tuple: paragraphs), each marked with tr_noop(); see shortHelpString()
     # True: runs on the main thread (a PostgreSQL connection's password may have to be unlocked from QGIS's
     # authentication database, whose master password prompt must happen on the main thread)
     MAIN_THREAD = False
@@ -251,6 +271,12 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
 
     def name(self) -> str:
         return self.ALG_ID
+
+    def displayName(self) -> str:
+        return _translated(self.DISPLAY_NAME)
+
+    def shortHelpString(self) -> str:
+        return _translated(self.HELP)
 
     def groupId(self) -> str:
         return self.GROUP_ID

@@ -136,6 +136,12 @@ def add_outputs(alg, kind: str, outputs) -> None:
         alg.addOutput(OUTPUTS[kind](name, description))
 
 
+def add_plan_db(alg) -> None:
+    """PLAN_DB, the plan GeoPackage that holds the monitoring tables (importmonitoring writes them, slareport reads
+    them)."""
+    add_file(alg, "PLAN_DB", tr("Plan GeoPackage"), tr("GeoPackage (*.gpkg)"))
+
+
 # ---- a saved PostgreSQL connection and its plan schema: the algorithms of team mode ------------------------------
 def add_connection(alg) -> None:
     add_string(alg, "CONNECTION", tr("Saved PostgreSQL connection (name)"))

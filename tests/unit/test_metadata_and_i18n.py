@@ -41,6 +41,22 @@ def test_indonesian_locale_translates():
     assert tr("Validate") == "Validate"
 
 
+def test_algorithm_texts_are_translated_when_asked():
+    """An algorithm's DISPLAY_NAME/HELP (declared with tr_noop) follow the language installed at call time."""
+    from kaltim_internet_plugin.processing.alg_coverage import CoverageAlgorithm
+
+    alg = CoverageAlgorithm()
+    english = alg.displayName(), alg.shortHelpString()
+    assert english[0] == "Compute coverage (blank-spot map)" and "Longley-Rice" in english[1]
+    assert install_translator("id")
+    try:
+        assert alg.displayName() == tr("Compute coverage (blank-spot map)") != english[0]
+        assert alg.shortHelpString() == " ".join(tr(text) for text in alg.HELP) != english[1]
+    finally:
+        remove_translator()
+    assert (alg.displayName(), alg.shortHelpString()) == english
+
+
 # Texts whose Indonesian is the English on purpose: names, file filters, codes, and terms Indonesian uses as they
 # are (i18n/glossary.tsv: "blank spot"; "radio link", "FWA", "operator", "format", "solver" are used in Indonesian).
 SAME_IN_INDONESIAN = {
@@ -58,7 +74,7 @@ def _tr_literals(path: Path) -> list:
 
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "tr"
+        if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in ("tr", "tr_noop")
                 and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
             out.append((node.lineno, node.args[0].value))
     return out
