@@ -40,22 +40,6 @@
       <translation>Internet Desa Kaltim: modul Python opsional tidak ada (bagian lain plugin tetap berfungsi):</translation>
     </message>
     <message>
-      <source>Row {row}: the yearly cap is empty (0 is used).</source>
-      <translation>Baris {row}: pagu tahunan kosong (dipakai 0).</translation>
-    </message>
-    <message>
-      <source>Row {row}: '{value}' is not a number (column {column}).</source>
-      <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
-    </message>
-    <message>
-      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.</source>
-      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab, operator.</translation>
-    </message>
-    <message>
-      <source>Row {row}: order '{value}' is not a whole number.</source>
-      <translation>Baris {row}: urutan '{value}' bukan bilangan bulat.</translation>
-    </message>
-    <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
       <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
@@ -494,6 +478,22 @@
     <message>
       <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
       <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
+    </message>
+    <message>
+      <source>Row {row}: the yearly cap is empty (0 is used).</source>
+      <translation>Baris {row}: pagu tahunan kosong (dipakai 0).</translation>
+    </message>
+    <message>
+      <source>Row {row}: '{value}' is not a number (column {column}).</source>
+      <translation>Baris {row}: '{value}' bukan angka (kolom {column}).</translation>
+    </message>
+    <message>
+      <source>Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator.</source>
+      <translation>Baris {row}: aturan tidak dikenal {rules}; gunakan 3t, plot, desa, per_kab, operator.</translation>
+    </message>
+    <message>
+      <source>Row {row}: order '{value}' is not a whole number.</source>
+      <translation>Baris {row}: urutan '{value}' bukan bilangan bulat.</translation>
     </message>
     <message>
       <source>The point is outside the DEM: click inside the elevation model.</source>
@@ -3308,10 +3308,6 @@
       <translation>Modul Python tidak ada atau terlalu lama: {names}. Beberapa alat tidak tersedia; log pesan (Internet Desa Kaltim) menjelaskan cara memasangnya dengan penginstal OSGeo4W.</translation>
     </message>
     <message>
-      <source>Builds candidate sites for new towers around the villages that are not covered (status other than covered; all villages when there is no status field): the village offices (kind office), hilltops within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the 4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — ready for 'Optimise sites'.</source>
-      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
-    </message>
-    <message>
       <source>DEM (for hilltops and elevations)</source>
       <translation>DEM (untuk puncak bukit dan elevasi)</translation>
     </message>
@@ -3396,14 +3392,6 @@
       <translation>{k} dari {n} desa belum tercakup (kolom {f}).</translation>
     </message>
     <message>
-      <source>Check village layer</source>
-      <translation>Periksa layer desa</translation>
-    </message>
-    <message>
-      <source>Detects the village fields (Kemendagri, BIG-RBI or BPS naming) and reports every defect: missing, malformed, duplicate or out-of-province codes, missing names or population, empty or invalid geometries, a missing CRS, and, with a DEM, the overlap and the DEM's nodata share. Each finding names the feature id and code and says how to fix it. The input layer is never modified. Leave the field parameters empty to auto-detect them.</source>
-      <translation>Mendeteksi kolom desa (penamaan Kemendagri, BIG-RBI atau BPS) dan melaporkan setiap cacat: kode yang hilang, salah format, ganda atau di luar provinsi, nama atau penduduk yang kosong, geometri kosong atau tidak valid, CRS yang hilang, dan, bila ada DEM, tampalan dengan DEM serta porsi nodata-nya. Setiap temuan menyebut ID fitur dan kodenya serta cara memperbaikinya. Layer masukan tidak pernah diubah. Kosongkan parameter kolom agar terdeteksi otomatis.</translation>
-    </message>
-    <message>
       <source>Village layer (polygons or office points)</source>
       <translation>Layer desa (poligon atau titik kantor desa)</translation>
     </message>
@@ -3470,14 +3458,6 @@
     <message>
       <source>Cannot read the village layer: {src}. Check the path and format.</source>
       <translation>Layer desa tidak dapat dibaca: {src}. Periksa lokasi dan format berkasnya.</translation>
-    </message>
-    <message>
-      <source>Choose connection technology</source>
-      <translation>Pilih teknologi koneksi</translation>
-    </message>
-    <message>
-      <source>Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts (a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa villages is the operator of the nearest existing tower, of colo villages the operator of the tower used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, reason and operator.</source>
-      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
     </message>
     <message>
       <source>Detect (negative values = signal in dBm, else line-of-sight count)</source>
@@ -3720,14 +3700,6 @@
       <translation>{n} id lokasi pada layer desa tidak termasuk lokasi terpilih: {ids}. Gunakan kedua keluaran optimizesites dari proses yang sama.</translation>
     </message>
     <message>
-      <source>Classify villages (covered / partial / blank spot)</source>
-      <translation>Klasifikasi desa (tercakup / sebagian / blank spot)</translation>
-    </message>
-    <message>
-      <source>Classifies each village with a coverage raster (best signal in dBm, or a line-of-sight count). cov_share is the share of the village's raster cells at or above THRESHOLD_DBM (line of sight: at least one site visible); nodata cells count as not covered and their share is in nodata_share. status is covered when cov_share &gt;= COVERED_SHARE, partial when &gt;= PARTIAL_SHARE, else blank_spot. With OFFICES (joined by village code), the office decides the edge cases: a village whose office has no signal cannot be covered (it becomes partial), a village whose office has signal is not a blank spot (it becomes partial); see status_note. best_dbm is the best signal in the village, office_dbm the signal at the office, pop_covered = population x cov_share (an estimate). A village given as a point uses the cell under the point. With REPORTED_FIELD (e.g. Podes R705D: 4G, 3G, 2G, tidak ada) the tool adds agreement (agree / model_more / model_less) and a confusion table. Villages and raster may be in different CRSs.</source>
-      <translation>Mengklasifikasikan setiap desa dengan raster cakupan (sinyal terbaik dalam dBm, atau jumlah site dalam garis pandang). cov_share adalah bagian sel raster desa yang bernilai sama dengan atau di atas THRESHOLD_DBM (garis pandang: minimal satu site terlihat); sel nodata dihitung tidak tercakup dan bagiannya ada di nodata_share. status bernilai covered jika cov_share &gt;= COVERED_SHARE, partial jika &gt;= PARTIAL_SHARE, selain itu blank_spot. Dengan OFFICES (digabung berdasarkan kode desa), kantor desa menentukan kasus batas: desa yang kantornya tanpa sinyal tidak dapat berstatus covered (menjadi partial), desa yang kantornya bersinyal bukan blank spot (menjadi partial); lihat status_note. best_dbm adalah sinyal terbaik di desa, office_dbm sinyal di kantor desa, pop_covered = penduduk x cov_share (perkiraan). Desa berupa titik memakai sel di bawah titik tersebut. Dengan REPORTED_FIELD (mis. Podes R705D: 4G, 3G, 2G, tidak ada) alat ini menambahkan agreement (agree / model_more / model_less) dan tabel konfusi. Desa dan raster boleh memakai CRS yang berbeda.</translation>
-    </message>
-    <message>
       <source>signal (type unknown)</source>
       <translation>ada sinyal (jenis tidak diketahui)</translation>
     </message>
@@ -3904,14 +3876,6 @@
       <translation>Klasifikasi desa gagal: {error}</translation>
     </message>
     <message>
-      <source>Compare two scenarios</source>
-      <translation>Bandingkan dua skenario</translation>
-    </message>
-    <message>
-      <source>Puts two roadmaps side by side (e.g. the same plan under two funding tables, capacities or budgets): villages and people connected per year, cost per person connected by kab/kota and by technology (CAPEX plus the OPEX funded within the horizon, over the people of the villages connected), villages planned, scheduled, unfunded and over capacity, the people each leaves without a connection, CAPEX, OPEX and the OPEX still running after the horizon. Give each roadmap's village output (and its 'Budget by year and source' table, for the OPEX per year). The output table has one row per figure: section, key, value A, value B and B - A.</source>
-      <translation>Menyandingkan dua roadmap (mis. rencana yang sama dengan dua tabel sumber dana, kapasitas atau anggaran): desa dan penduduk tersambung per tahun, biaya per penduduk tersambung menurut kab/kota dan teknologi (CAPEX ditambah OPEX yang didanai dalam horizon, dibagi penduduk desa yang tersambung), desa yang direncanakan, terjadwal, belum terdanai dan melebihi kapasitas, penduduk yang belum tersambung, CAPEX, OPEX dan OPEX yang masih berjalan setelah horizon. Berikan keluaran desa setiap roadmap (dan tabel 'Anggaran per tahun dan sumber'-nya, untuk OPEX per tahun). Tabel keluaran berisi satu baris per angka: bagian, kunci, nilai A, nilai B dan B - A.</translation>
-    </message>
-    <message>
       <source>Name of scenario A</source>
       <translation>Nama skenario A</translation>
     </message>
@@ -3962,30 +3926,6 @@
     <message>
       <source>{param} is not a roadmap's village output (it has no fund_status field): give the OUTPUT of 'Build multi-year roadmap'.</source>
       <translation>{param} bukan keluaran desa dari roadmap (tidak ada kolom fund_status): berikan OUTPUT dari 'Susun roadmap multi-tahun'.</translation>
-    </message>
-    <message>
-      <source>Compute coverage (blank-spot map)</source>
-      <translation>Hitung cakupan (peta blank spot)</translation>
-    </message>
-    <message>
-      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts rays 180 m apart at the radius and samples every 360 m (2 and 4 cells of a 90 m DEM, never finer), keeping the ridge crests between samples, and refines the loss onto receivers every 90 m: 0.28 dB mean difference from 'exact' on ridge-heavy terrain (p99 2.9 dB, both ways; latest bench), 2 to 8 times the time of GDAL's viewshed; 'fine' samples every 180 m: 0.19 dB mean, p99 2.3 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
-      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar berjarak 180 m pada radius dan mengambil sampel setiap 360 m (2 dan 4 sel pada DEM 90 m, tidak pernah lebih rapat), dengan puncak punggung bukit di antara sampel tetap dipertahankan, lalu menghitung ulang redaman untuk penerima setiap 90 m: selisih rata-rata 0,28 dB dari 'exact' pada medan berpunggung bukit (p99 2,9 dB, ke dua arah; bench terakhir), 2 sampai 8 kali waktu viewshed GDAL; 'fine' mengambil sampel setiap 180 m: rata-rata 0,19 dB, p99 2,3 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
-    </message>
-    <message>
-      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
-      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
-    </message>
-    <message>
-      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
-      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
-    </message>
-    <message>
-      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
-      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
-    </message>
-    <message>
-      <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one 30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at 'exact'); compare it with a 'p526' raster to see where the models disagree.</source>
-      <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
       <source>Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a site are extrapolated (the probe says so at such a point).</source>
@@ -4248,14 +4188,6 @@
       <translation>DEM '{name}' terputar atau terbalik (bukan grid menghadap utara): lakukan warp dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
     </message>
     <message>
-      <source>Create planned-sites layer</source>
-      <translation>Buat layer menara rencana</translation>
-    </message>
-    <message>
-      <source>Creates an empty point layer for planned tower sites in a GeoPackage (the file is created if missing, other layers in it are kept). Fields: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, status, cost_idr, land_status, note. The attribute form has Indonesian labels, drop-down lists for technology, operator, status and land status, height/EIRP/frequency boxes with units, defaults per technology (4G: 35 m, 900 MHz, 60 dBm) and rules that refuse impossible values (height 10–120 m, EIRP 30–70 dBm, frequency 450–3800 MHz, technology required). The form is saved in the GeoPackage as the layer's default style. An existing layer of the same name is only replaced with OVERWRITE.</source>
-      <translation>Membuat layer titik kosong untuk lokasi menara rencana di dalam GeoPackage (berkas dibuat bila belum ada, layer lain di dalamnya tetap). Kolom: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, status, cost_idr, land_status, note. Formulir atribut berlabel bahasa Indonesia, dengan daftar pilihan untuk teknologi, operator, status dan status lahan, kotak tinggi/EIRP/frekuensi dengan satuan, nilai bawaan per teknologi (4G: 35 m, 900 MHz, 60 dBm) dan aturan yang menolak nilai mustahil (tinggi 10–120 m, EIRP 30–70 dBm, frekuensi 450–3800 MHz, teknologi wajib). Formulir disimpan di GeoPackage sebagai gaya bawaan layer. Layer lain dengan nama yang sama hanya diganti bila OVERWRITE dicentang.</translation>
-    </message>
-    <message>
       <source>Plan GeoPackage (created if missing)</source>
       <translation>GeoPackage rencana (dibuat bila belum ada)</translation>
     </message>
@@ -4286,10 +4218,6 @@
     <message>
       <source>{path} is not a GeoPackage: use a file name ending in .gpkg.</source>
       <translation>{path} bukan GeoPackage: gunakan nama berkas berakhiran .gpkg.</translation>
-    </message>
-    <message>
-      <source>Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the plugin's resources/layouts); edit them in the layout designer but keep the item ids.</source>
-      <translation>Menulis rencana pembangunan ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
     </message>
     <message>
       <source>Plan villages layer</source>
@@ -4416,24 +4344,8 @@
       <translation>Langkah ekspor '{step}' gagal: {error}</translation>
     </message>
     <message>
-      <source>Copy plan from PostGIS to GeoPackage</source>
-      <translation>Salin rencana dari PostGIS ke GeoPackage</translation>
-    </message>
-    <message>
-      <source>Copies a plan published in PostGIS (all layers, tables, styles, status history and audit log) into a GeoPackage, from one consistent snapshot of the database. The new file is compared with the database (row counts and checksums of every table) and only then written over OUTPUT_GPKG. The team-editing columns (row_version, modified_at, modified_by) stay in the database; the audit log keeps who changed what.</source>
-      <translation>Menyalin rencana yang dipublikasikan di PostGIS (semua layer, tabel, gaya, riwayat status dan log audit) ke sebuah GeoPackage, dari satu potret basis data yang konsisten. Berkas baru dibandingkan dengan basis data (jumlah baris dan checksum setiap tabel) dan baru kemudian ditulis ke OUTPUT_GPKG. Kolom penyuntingan tim (row_version, modified_at, modified_by) tetap di basis data; log audit mencatat siapa mengubah apa.</translation>
-    </message>
-    <message>
       <source>Copied {tables} tables ({rows} rows) from schema '{schema}' to {path}; checksums match.</source>
       <translation>{tables} tabel ({rows} baris) disalin dari skema '{schema}' ke {path}; checksum cocok.</translation>
-    </message>
-    <message>
-      <source>Import provider service report</source>
-      <translation>Impor laporan layanan penyedia</translation>
-    </message>
-    <message>
-      <source>Imports a provider's monthly or daily service report (CSV or XLSX) into the plan GeoPackage (tables mon_reports, mon_outages, mon_imports). Each row needs a site or village code and a period (YYYY-MM or YYYY-MM-DD) plus uptime, an outage (start, end, cause), active users, speeds, latency or a power-outage flag; Indonesian column names are recognised. Rows with errors or unknown codes are rejected with their spreadsheet row number and the reason (optionally written to a CSV). All good rows are written in one transaction: a failure or a cancel leaves the GeoPackage as it was. Rows already imported are counted as duplicates; a different value for the same code and period is a conflict and is never overwritten.</source>
-      <translation>Mengimpor laporan layanan bulanan atau harian dari penyedia (CSV atau XLSX) ke GeoPackage rencana (tabel mon_reports, mon_outages, mon_imports). Setiap baris memerlukan kode site atau desa dan periode (YYYY-MM atau YYYY-MM-DD) serta uptime, gangguan (mulai, selesai, penyebab), pengguna aktif, kecepatan, latensi atau tanda padam listrik; nama kolom berbahasa Indonesia dikenali. Baris yang salah atau berkode tidak dikenal ditolak beserta nomor baris spreadsheet dan alasannya (opsional ditulis ke CSV). Semua baris yang benar ditulis dalam satu transaksi: kegagalan atau pembatalan membuat GeoPackage tetap seperti semula. Baris yang sudah pernah diimpor dihitung sebagai duplikat; nilai berbeda untuk kode dan periode yang sama adalah konflik dan tidak pernah ditimpa.</translation>
     </message>
     <message>
       <source>Service report (CSV or XLSX)</source>
@@ -4540,14 +4452,6 @@
       <translation>Impor gagal dan dibatalkan seluruhnya; GeoPackage rencana tidak berubah: {error}</translation>
     </message>
     <message>
-      <source>Import programme status</source>
-      <translation>Impor status program</translation>
-    </message>
-    <message>
-      <source>Joins the free-internet programme's list of villages (CSV or XLSX as offices save them: semicolons, '1.500.000', dd-mm-yyyy) onto the village layer, by Kemendagri or BPS code, else by village name + kecamatan. Columns are found by name: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), teknologi (fibre service such as IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, biaya_bulanan (Rp a month), sejak, kontrak_berakhir. The output keeps every village field and adds prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, prog_renewal_due and prog_in_scope. SCOPE: the programme covers desa only (kelurahan are handled by their kab/kota) or every village. Rows that match no village, a village given twice, a contract that ended before AS_OF (its renewal is due), an unknown technology or fee are reported with their spreadsheet row in the log and in OUTPUT_REPORT. The plan then connects only what remains: choosetech keeps the service of connected villages (their OPEX continues) and offers satellite villages a migration to fibre.</source>
-      <translation>Menggabungkan daftar desa program internet gratis (CSV atau XLSX sebagaimana kantor menyimpannya: titik koma, '1.500.000', dd-mm-yyyy) ke layer desa, menurut kode Kemendagri atau BPS, atau nama desa + kecamatan. Kolom dikenali dari namanya: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), teknologi (layanan serat optik seperti IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, biaya_bulanan (Rp per bulan), sejak, kontrak_berakhir. Keluaran menyimpan semua kolom desa dan menambahkan prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, prog_renewal_due dan prog_in_scope. SCOPE: program mencakup desa saja (kelurahan ditangani kab/kotanya) atau semua desa/kelurahan. Baris yang tidak cocok dengan desa mana pun, desa yang tercantum dua kali, kontrak yang berakhir sebelum AS_OF (perpanjangannya jatuh tempo), teknologi atau biaya yang tidak dikenal dilaporkan beserta nomor barisnya di log dan di OUTPUT_REPORT. Rencana lalu hanya menyambungkan yang tersisa: choosetech mempertahankan layanan desa yang sudah tersambung (OPEX-nya berlanjut) dan menawarkan migrasi ke serat optik bagi desa satelit.</translation>
-    </message>
-    <message>
       <source>Programme status table (CSV or XLSX)</source>
       <translation>Tabel status program (CSV atau XLSX)</translation>
     </message>
@@ -4638,14 +4542,6 @@
     <message>
       <source>Cannot read the programme status table {path}: {error}</source>
       <translation>Tabel status program {path} tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
-      <source>Import towers / sites</source>
-      <translation>Impor menara / site</translation>
-    </message>
-    <message>
-      <source>Reads an OpenCelliD export, a site list (e.g. the BAKTI 4G programme) or a point layer of towers and writes one point layer in EPSG:4326 with normalised fields: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source and defaulted (the fields that took the per-technology default). INPUT is a CSV file, a GeoPackage/Shapefile point layer, or a layer of the project. OpenCelliD cells of the same operator (MCC 510 + MNC) closer than MERGE_DISTANCE_M are merged into one site. Columns are recognised by name (Indonesian or English); use the field parameters to override. Rows that cannot be used (no or impossible coordinates, outside Kalimantan Timur, unknown technology, duplicate id) are listed in the log with their row number (the header is row 1; for layers, the feature id) and can be written to OUTPUT_REJECTS.</source>
-      <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
     </message>
     <message>
       <source>Site id field (optional override)</source>
@@ -4798,14 +4694,6 @@
     <message>
       <source>Cannot read {path}: {error}</source>
       <translation>Tidak dapat membaca {path}: {error}</translation>
-    </message>
-    <message>
-      <source>Optimise new sites under a budget</source>
-      <translation>Optimalkan lokasi baru dalam batas anggaran</translation>
-    </message>
-    <message>
-      <source>Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering location problem). A village counts as covered by a candidate when its office is within RADIUS_M (straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS (optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All distances in a metric CRS (the villages' when projected, else EPSG:32750).</source>
-      <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
     </message>
     <message>
       <source>Candidate sites (points)</source>
@@ -5064,14 +4952,6 @@
       <translation>CURVE_BUDGETS_IDR: '{value}' bukan jumlah rupiah; tulis anggaran dipisah ';', mis. 25e9; 50e9; 100000000000.</translation>
     </message>
     <message>
-      <source>Prioritise villages</source>
-      <translation>Prioritaskan desa</translation>
-    </message>
-    <message>
-      <source>Scores every village 0–100 from weighted criteria and ranks them (rank 1 = first). Criteria: population, blank_spot (status covered / partial / blank_spot from 'Classify villages'), idm (IDM score or class; more deprived = higher), facilities (schools + health posts), remoteness (distance to the nearest kab/kota capital when a capital layer is given, else to the nearest covered village) and readiness (electricity, trained cadres). Give WEIGHTS as 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' or choose a PRESET (WEIGHTS wins when given). A criterion whose field is missing is skipped with a warning and the other weights are rescaled. The output keeps every input field and adds priority_score, priority_rank and one c_&lt;criterion&gt; field per criterion (the contributions add up to the score). Distances are computed in a metric CRS (the layer's when it is projected, else EPSG:32750).</source>
-      <translation>Memberi skor 0–100 kepada setiap desa dari kriteria berbobot dan memeringkatnya (peringkat 1 = pertama). Kriteria: population (penduduk), blank_spot (status covered / partial / blank_spot dari 'Klasifikasi desa'), idm (skor atau kelas IDM; makin tertinggal = makin tinggi), facilities (sekolah + fasilitas kesehatan), remoteness (jarak ke ibu kota kab/kota terdekat bila layer ibu kota diberikan, selain itu ke desa tercakup terdekat) dan readiness (listrik, kader terlatih). Isi WEIGHTS seperti 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' atau pilih PRESET (WEIGHTS diutamakan bila diisi). Kriteria yang kolomnya tidak ada dilewati dengan peringatan dan bobot lainnya diskalakan ulang. Keluaran mempertahankan semua kolom masukan dan menambahkan priority_score, priority_rank dan satu kolom c_&lt;kriteria&gt; per kriteria (kontribusinya berjumlah sama dengan skor). Jarak dihitung dalam CRS metrik (CRS layer bila terproyeksi, selain itu EPSG:32750).</translation>
-    </message>
-    <message>
       <source>Villages (points or polygons)</source>
       <translation>Desa (titik atau poligon)</translation>
     </message>
@@ -5172,28 +5052,12 @@
       <translation>WEIGHTS tidak valid: {error}</translation>
     </message>
     <message>
-      <source>Publish plan to PostGIS</source>
-      <translation>Publikasikan rencana ke PostGIS</translation>
-    </message>
-    <message>
-      <source>Copies every layer and table of a plan GeoPackage (villages, sites, planned sites, funding, roadmap, status history, monitoring, styles) into a schema of a PostgreSQL/PostGIS database, so that a team can edit it at the same time. CONNECTION is the name of a PostgreSQL connection saved in QGIS (Browser &gt; PostgreSQL); its password stays in the QGIS authentication database. The copy is one transaction and is compared with the source (row counts and checksums of every table) before it is committed: if the server stops or anything differs, nothing is saved. OVERWRITE replaces an existing plan in the schema.</source>
-      <translation>Menyalin setiap layer dan tabel GeoPackage rencana (desa, menara, rencana menara, pendanaan, peta jalan, riwayat status, pemantauan, gaya) ke sebuah skema basis data PostgreSQL/PostGIS, agar satu tim dapat menyuntingnya bersamaan. CONNECTION adalah nama koneksi PostgreSQL yang tersimpan di QGIS (Browser &gt; PostgreSQL); kata sandinya tetap di basis data autentikasi QGIS. Penyalinan berlangsung dalam satu transaksi dan dibandingkan dengan sumbernya (jumlah baris dan checksum setiap tabel) sebelum disahkan: jika server berhenti atau ada yang berbeda, tidak ada yang disimpan. OVERWRITE mengganti rencana yang sudah ada di skema tersebut.</translation>
-    </message>
-    <message>
       <source>Replace an existing plan in the schema</source>
       <translation>Ganti rencana yang sudah ada di skema</translation>
     </message>
     <message>
       <source>Published {tables} tables ({rows} rows) to schema '{schema}'; checksums match.</source>
       <translation>{tables} tabel ({rows} baris) dipublikasikan ke skema '{schema}'; checksum cocok.</translation>
-    </message>
-    <message>
-      <source>Repair village geometries</source>
-      <translation>Perbaiki geometri desa</translation>
-    </message>
-    <message>
-      <source>Writes a new layer in which every invalid geometry is repaired (GEOS makeValid). The input layer is never changed. REPAIRED_COUNT says how many features were repaired; their feature ids are listed in the log.</source>
-      <translation>Menulis layer baru yang setiap geometri tidak validnya telah diperbaiki (GEOS makeValid). Layer masukan tidak pernah diubah. REPAIRED_COUNT menyebut jumlah fitur yang diperbaiki; ID fiturnya tercantum di log.</translation>
     </message>
     <message>
       <source>Village layer</source>
@@ -5214,14 +5078,6 @@
     <message>
       <source>Repaired feature ids: {ids}</source>
       <translation>ID fitur yang diperbaiki: {ids}</translation>
-    </message>
-    <message>
-      <source>Build multi-year roadmap</source>
-      <translation>Susun roadmap multi-tahun</translation>
-    </message>
-    <message>
-      <source>Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with an existing tower layer, the list of planned BTS within the sharing distance of another operator's tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty for the default planning assumptions. Leave the field parameters empty to use the standard field names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</source>
-      <translation>Menjadwalkan setiap desa dalam rencana (dari 'Pilih teknologi': tech, capex_idr, opex_idr_year, priority_rank) selama tahun-tahun roadmap, menurut urutan prioritas, pada tahun paling awal ketika CAPEX dan OPEX tahun-tahun berikutnya dapat dibayar oleh sumber dana yang memenuhi syarat tanpa melampaui pagu tahunan atau pagu per desa. Sumber dana dipakai sesuai urutannya (bawaan: BAKTI/USO, co-investment operator, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Desa yang tidak dapat didanai ditandai 'unfunded' (belum terdanai) beserta alasannya. Juga menyusun tabel anggaran tahun × sumber, rencana pelatihan kader digital desa, paket per operator (opsional satu CSV per operator dalam sebuah folder) dan, bila ada layer menara eksisting, daftar BTS rencana yang berada dalam jarak berbagi dari menara operator lain. Tabel sumber dana berupa berkas CSV, JSON atau GeoPackage (tabel funding_sources); kosongkan untuk asumsi perencanaan bawaan. Kosongkan parameter kolom untuk memakai nama kolom standar (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</translation>
     </message>
     <message>
       <source>Village plan layer (points or polygons)</source>
@@ -5492,14 +5348,6 @@
       <translation>Layer rencana tidak memiliki kolom '{field}' (parameter {param}, {what}). Pilih kolom yang ada.</translation>
     </message>
     <message>
-      <source>Set up the team database (PostGIS)</source>
-      <translation>Siapkan basis data tim (PostGIS)</translation>
-    </message>
-    <message>
-      <source>Prepares a PostGIS database for a team: creates the roles kaltim_viewer (read only), kaltim_editor (edit the plan) and kaltim_admin (owns the plan, can upgrade it), creates or upgrades the plan schema, installs the edit-conflict check, the audit log and the status history triggers, and one role per kab/kota found in the villages (kaltim_kab_6401, ...) whose members may only edit the villages of their own kab/kota (row-level security). Safe to run again. Run it with an administrator connection (superuser or CREATEROLE), then grant the roles to each person's login.</source>
-      <translation>Menyiapkan basis data PostGIS untuk satu tim: membuat peran kaltim_viewer (hanya baca), kaltim_editor (menyunting rencana) dan kaltim_admin (pemilik rencana, dapat memutakhirkannya), membuat atau memutakhirkan skema rencana, memasang pemeriksaan konflik suntingan, log audit dan trigger riwayat status, serta satu peran per kab/kota yang ada di data desa (kaltim_kab_6401, ...) yang anggotanya hanya boleh menyunting desa di kab/kota sendiri (keamanan tingkat baris). Aman dijalankan ulang. Jalankan dengan koneksi administrator (superuser atau CREATEROLE), lalu berikan peran tersebut ke login setiap orang.</translation>
-    </message>
-    <message>
       <source>Kab/kota roles</source>
       <translation>Peran kab/kota</translation>
     </message>
@@ -5514,14 +5362,6 @@
     <message>
       <source>Schema '{schema}' is at version {version}; kab/kota roles: {roles}</source>
       <translation>Skema '{schema}' pada versi {version}; peran kab/kota: {roles}</translation>
-    </message>
-    <message>
-      <source>SLA report and monthly M&amp;E report</source>
-      <translation>Laporan SLA dan laporan monev bulanan</translation>
-    </message>
-    <message>
-      <source>Computes the monthly availability of every site from the imported reports and outage logs of the plan GeoPackage: outages caused by mains power (PLN) are excluded, outages of MIN_OUTAGE_S seconds or less are ignored, overlapping outages are merged and outages spanning months are split; availability below TARGET_PCT entitles to restitution. When a site has no outage log for a month its reported uptime is used. Outputs the SLA table, a scorecard per provider and flags: 'consider another provider' after CONSECUTIVE_MONTHS months below target in a row, and villages with zero usage. With a report folder it also writes the monthly M&amp;E report: CSV files and a PDF (with a map of the villages by status when a village layer is given).</source>
-      <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
     </message>
     <message>
       <source>SLA target availability (%)</source>
@@ -5662,6 +5502,166 @@
     <message>
       <source>{name} ({desc}) = '{value}' is not a number. Enter a number between {lo} and {hi}.</source>
       <translation>{name} ({desc}) = '{value}' bukan angka. Masukkan angka antara {lo} dan {hi}.</translation>
+    </message>
+    <message>
+      <source>Builds candidate sites for new towers around the villages that are not covered (status other than covered; all villages when there is no status field): the village offices (kind office), hilltops within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the 4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — ready for 'Optimise sites'.</source>
+      <translation>Membuat kandidat lokasi menara baru di sekitar desa yang belum tercakup (status selain covered; semua desa bila tidak ada kolom status): kantor desa (jenis office), puncak bukit dalam HILLTOP_RADIUS_M dari kantor tersebut (jenis hilltop: sel tertinggi dalam NEIGHBOURHOOD_M yang setidaknya MIN_PROMINENCE_M lebih tinggi dari sel terendah di sekitarnya; DEM dibaca per jendela di sekitar tiap desa) dan menara eksisting dalam COLO_MAX_KM (jenis colo: kolokasi, lebih murah). Biaya menara baru adalah CAPEX baris bts_4g_3t pada tabel biaya; kolokasi memakai baris 'colo', atau baris menara penguat 4G. Titik keluaran (dalam CRS metrik): cand_id, kind, cost_idr, elev_m, village_code, operator, height_m, prominence_m — siap untuk 'Optimalkan lokasi'.</translation>
+    </message>
+    <message>
+      <source>Check village layer</source>
+      <translation>Periksa layer desa</translation>
+    </message>
+    <message>
+      <source>Detects the village fields (Kemendagri, BIG-RBI or BPS naming) and reports every defect: missing, malformed, duplicate or out-of-province codes, missing names or population, empty or invalid geometries, a missing CRS, and, with a DEM, the overlap and the DEM's nodata share. Each finding names the feature id and code and says how to fix it. The input layer is never modified. Leave the field parameters empty to auto-detect them.</source>
+      <translation>Mendeteksi kolom desa (penamaan Kemendagri, BIG-RBI atau BPS) dan melaporkan setiap cacat: kode yang hilang, salah format, ganda atau di luar provinsi, nama atau penduduk yang kosong, geometri kosong atau tidak valid, CRS yang hilang, dan, bila ada DEM, tampalan dengan DEM serta porsi nodata-nya. Setiap temuan menyebut ID fitur dan kodenya serta cara memperbaikinya. Layer masukan tidak pernah diubah. Kosongkan parameter kolom agar terdeteksi otomatis.</translation>
+    </message>
+    <message>
+      <source>Choose connection technology</source>
+      <translation>Pilih teknologi koneksi</translation>
+    </message>
+    <message>
+      <source>Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts (a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa villages is the operator of the nearest existing tower, of colo villages the operator of the tower used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, reason and operator.</source>
+      <translation>Memilih untuk setiap kantor desa koneksi layak termurah selama horizon (CAPEX + tahun × OPEX): fibre (simpul serat optik dalam FIBRE_MAX_KM), fwa (router 4G: kantor berada dalam cakupan — nilai raster COVERAGE ≥ THRESHOLD_DBM, atau ≥ 1 untuk raster garis pandang; tanpa raster dipakai kolom office_dbm atau status), radio (radio link: garis pandang dari salah satu dari lima menara terdekat dalam RADIO_MAX_KM, dihitung pada DEM dengan mesin cakupan), colo (perangkat 4G yang dikolokasikan pada menara eksisting, dipakai bersama oleh kantor desa tanpa sinyal dalam COLO_MAX_KM), bts (BTS 4G baru dipakai bersama oleh setidaknya BTS_MIN_CLUSTER desa tanpa sinyal dalam BTS_CLUSTER_RADIUS_KM) atau satellite (selalu layak). Poligon memakai titik di permukaan sebagai kantor. Operator desa fwa adalah operator menara terdekat, operator desa colo adalah operator menara yang dipakai. Biaya berasal dari tabel biaya bawaan (bersumber, lihat panduan pengguna) atau dari file CSV/JSON dengan kolom yang sama. Keluaran mempertahankan semua kolom masukan dan menambahkan tech, capex_idr, opex_idr_year, reason dan operator.</translation>
+    </message>
+    <message>
+      <source>Classify villages (covered / partial / blank spot)</source>
+      <translation>Klasifikasi desa (tercakup / sebagian / blank spot)</translation>
+    </message>
+    <message>
+      <source>Classifies each village with a coverage raster (best signal in dBm, or a line-of-sight count). cov_share is the share of the village's raster cells at or above THRESHOLD_DBM (line of sight: at least one site visible); nodata cells count as not covered and their share is in nodata_share. status is covered when cov_share &gt;= COVERED_SHARE, partial when &gt;= PARTIAL_SHARE, else blank_spot. With OFFICES (joined by village code), the office decides the edge cases: a village whose office has no signal cannot be covered (it becomes partial), a village whose office has signal is not a blank spot (it becomes partial); see status_note. best_dbm is the best signal in the village, office_dbm the signal at the office, pop_covered = population x cov_share (an estimate). A village given as a point uses the cell under the point. With REPORTED_FIELD (e.g. Podes R705D: 4G, 3G, 2G, tidak ada) the tool adds agreement (agree / model_more / model_less) and a confusion table. Villages and raster may be in different CRSs.</source>
+      <translation>Mengklasifikasikan setiap desa dengan raster cakupan (sinyal terbaik dalam dBm, atau jumlah site dalam garis pandang). cov_share adalah bagian sel raster desa yang bernilai sama dengan atau di atas THRESHOLD_DBM (garis pandang: minimal satu site terlihat); sel nodata dihitung tidak tercakup dan bagiannya ada di nodata_share. status bernilai covered jika cov_share &gt;= COVERED_SHARE, partial jika &gt;= PARTIAL_SHARE, selain itu blank_spot. Dengan OFFICES (digabung berdasarkan kode desa), kantor desa menentukan kasus batas: desa yang kantornya tanpa sinyal tidak dapat berstatus covered (menjadi partial), desa yang kantornya bersinyal bukan blank spot (menjadi partial); lihat status_note. best_dbm adalah sinyal terbaik di desa, office_dbm sinyal di kantor desa, pop_covered = penduduk x cov_share (perkiraan). Desa berupa titik memakai sel di bawah titik tersebut. Dengan REPORTED_FIELD (mis. Podes R705D: 4G, 3G, 2G, tidak ada) alat ini menambahkan agreement (agree / model_more / model_less) dan tabel konfusi. Desa dan raster boleh memakai CRS yang berbeda.</translation>
+    </message>
+    <message>
+      <source>Compare two scenarios</source>
+      <translation>Bandingkan dua skenario</translation>
+    </message>
+    <message>
+      <source>Puts two roadmaps side by side (e.g. the same plan under two funding tables, capacities or budgets): villages and people connected per year, cost per person connected by kab/kota and by technology (CAPEX plus the OPEX funded within the horizon, over the people of the villages connected), villages planned, scheduled, unfunded and over capacity, the people each leaves without a connection, CAPEX, OPEX and the OPEX still running after the horizon. Give each roadmap's village output (and its 'Budget by year and source' table, for the OPEX per year). The output table has one row per figure: section, key, value A, value B and B - A.</source>
+      <translation>Menyandingkan dua roadmap (mis. rencana yang sama dengan dua tabel sumber dana, kapasitas atau anggaran): desa dan penduduk tersambung per tahun, biaya per penduduk tersambung menurut kab/kota dan teknologi (CAPEX ditambah OPEX yang didanai dalam horizon, dibagi penduduk desa yang tersambung), desa yang direncanakan, terjadwal, belum terdanai dan melebihi kapasitas, penduduk yang belum tersambung, CAPEX, OPEX dan OPEX yang masih berjalan setelah horizon. Berikan keluaran desa setiap roadmap (dan tabel 'Anggaran per tahun dan sumber'-nya, untuk OPEX per tahun). Tabel keluaran berisi satu baris per angka: bagian, kunci, nilai A, nilai B dan B - A.</translation>
+    </message>
+    <message>
+      <source>Compute coverage (blank-spot map)</source>
+      <translation>Hitung cakupan (peta blank spot)</translation>
+    </message>
+    <message>
+      <source>Create planned-sites layer</source>
+      <translation>Buat layer menara rencana</translation>
+    </message>
+    <message>
+      <source>Creates an empty point layer for planned tower sites in a GeoPackage (the file is created if missing, other layers in it are kept). Fields: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, status, cost_idr, land_status, note. The attribute form has Indonesian labels, drop-down lists for technology, operator, status and land status, height/EIRP/frequency boxes with units, defaults per technology (4G: 35 m, 900 MHz, 60 dBm) and rules that refuse impossible values (height 10–120 m, EIRP 30–70 dBm, frequency 450–3800 MHz, technology required). The form is saved in the GeoPackage as the layer's default style. An existing layer of the same name is only replaced with OVERWRITE.</source>
+      <translation>Membuat layer titik kosong untuk lokasi menara rencana di dalam GeoPackage (berkas dibuat bila belum ada, layer lain di dalamnya tetap). Kolom: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, status, cost_idr, land_status, note. Formulir atribut berlabel bahasa Indonesia, dengan daftar pilihan untuk teknologi, operator, status dan status lahan, kotak tinggi/EIRP/frekuensi dengan satuan, nilai bawaan per teknologi (4G: 35 m, 900 MHz, 60 dBm) dan aturan yang menolak nilai mustahil (tinggi 10–120 m, EIRP 30–70 dBm, frekuensi 450–3800 MHz, teknologi wajib). Formulir disimpan di GeoPackage sebagai gaya bawaan layer. Layer lain dengan nama yang sama hanya diganti bila OVERWRITE dicentang.</translation>
+    </message>
+    <message>
+      <source>Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the plugin's resources/layouts); edit them in the layout designer but keep the item ids.</source>
+      <translation>Menulis rencana pembangunan ke OUTPUT_FOLDER: plan.gpkg (setiap layer dan tabel yang diberikan beserta gaya bawaan dan metadatanya, dengan penanda data perkiraan atau sintetis tetap dibawa), plan.qgz (proyek QGIS yang membuka plan.gpkg beserta tata letak cetaknya), roadmap.xlsx dengan salinan CSV (per tahun, per sumber dana, per operator, per kab/kota, rencana pelatihan), serta PDF: atlas_kabkota.pdf (satu halaman per kab/kota), overview.pdf (A3), roadmap_report.pdf dan deployment_plan.pdf (ikhtisar diikuti halaman atlas). Tata letak berasal dari templat .qpt di TEMPLATE_FOLDER (bawaan: resources/layouts milik plugin); sunting di perancang tata letak tetapi pertahankan id itemnya.</translation>
+    </message>
+    <message>
+      <source>Copy plan from PostGIS to GeoPackage</source>
+      <translation>Salin rencana dari PostGIS ke GeoPackage</translation>
+    </message>
+    <message>
+      <source>Copies a plan published in PostGIS (all layers, tables, styles, status history and audit log) into a GeoPackage, from one consistent snapshot of the database. The new file is compared with the database (row counts and checksums of every table) and only then written over OUTPUT_GPKG. The team-editing columns (row_version, modified_at, modified_by) stay in the database; the audit log keeps who changed what.</source>
+      <translation>Menyalin rencana yang dipublikasikan di PostGIS (semua layer, tabel, gaya, riwayat status dan log audit) ke sebuah GeoPackage, dari satu potret basis data yang konsisten. Berkas baru dibandingkan dengan basis data (jumlah baris dan checksum setiap tabel) dan baru kemudian ditulis ke OUTPUT_GPKG. Kolom penyuntingan tim (row_version, modified_at, modified_by) tetap di basis data; log audit mencatat siapa mengubah apa.</translation>
+    </message>
+    <message>
+      <source>Import provider service report</source>
+      <translation>Impor laporan layanan penyedia</translation>
+    </message>
+    <message>
+      <source>Imports a provider's monthly or daily service report (CSV or XLSX) into the plan GeoPackage (tables mon_reports, mon_outages, mon_imports). Each row needs a site or village code and a period (YYYY-MM or YYYY-MM-DD) plus uptime, an outage (start, end, cause), active users, speeds, latency or a power-outage flag; Indonesian column names are recognised. Rows with errors or unknown codes are rejected with their spreadsheet row number and the reason (optionally written to a CSV). All good rows are written in one transaction: a failure or a cancel leaves the GeoPackage as it was. Rows already imported are counted as duplicates; a different value for the same code and period is a conflict and is never overwritten.</source>
+      <translation>Mengimpor laporan layanan bulanan atau harian dari penyedia (CSV atau XLSX) ke GeoPackage rencana (tabel mon_reports, mon_outages, mon_imports). Setiap baris memerlukan kode site atau desa dan periode (YYYY-MM atau YYYY-MM-DD) serta uptime, gangguan (mulai, selesai, penyebab), pengguna aktif, kecepatan, latensi atau tanda padam listrik; nama kolom berbahasa Indonesia dikenali. Baris yang salah atau berkode tidak dikenal ditolak beserta nomor baris spreadsheet dan alasannya (opsional ditulis ke CSV). Semua baris yang benar ditulis dalam satu transaksi: kegagalan atau pembatalan membuat GeoPackage tetap seperti semula. Baris yang sudah pernah diimpor dihitung sebagai duplikat; nilai berbeda untuk kode dan periode yang sama adalah konflik dan tidak pernah ditimpa.</translation>
+    </message>
+    <message>
+      <source>Import programme status</source>
+      <translation>Impor status program</translation>
+    </message>
+    <message>
+      <source>Joins the free-internet programme's list of villages (CSV or XLSX as offices save them: semicolons, '1.500.000', dd-mm-yyyy) onto the village layer, by Kemendagri or BPS code, else by village name + kecamatan. Columns are found by name: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), teknologi (fibre service such as IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, biaya_bulanan (Rp a month), sejak, kontrak_berakhir. The output keeps every village field and adds prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, prog_renewal_due and prog_in_scope. SCOPE: the programme covers desa only (kelurahan are handled by their kab/kota) or every village. Rows that match no village, a village given twice, a contract that ended before AS_OF (its renewal is due), an unknown technology or fee are reported with their spreadsheet row in the log and in OUTPUT_REPORT. The plan then connects only what remains: choosetech keeps the service of connected villages (their OPEX continues) and offers satellite villages a migration to fibre.</source>
+      <translation>Menggabungkan daftar desa program internet gratis (CSV atau XLSX sebagaimana kantor menyimpannya: titik koma, '1.500.000', dd-mm-yyyy) ke layer desa, menurut kode Kemendagri atau BPS, atau nama desa + kecamatan. Kolom dikenali dari namanya: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), teknologi (layanan serat optik seperti IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, biaya_bulanan (Rp per bulan), sejak, kontrak_berakhir. Keluaran menyimpan semua kolom desa dan menambahkan prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, prog_renewal_due dan prog_in_scope. SCOPE: program mencakup desa saja (kelurahan ditangani kab/kotanya) atau semua desa/kelurahan. Baris yang tidak cocok dengan desa mana pun, desa yang tercantum dua kali, kontrak yang berakhir sebelum AS_OF (perpanjangannya jatuh tempo), teknologi atau biaya yang tidak dikenal dilaporkan beserta nomor barisnya di log dan di OUTPUT_REPORT. Rencana lalu hanya menyambungkan yang tersisa: choosetech mempertahankan layanan desa yang sudah tersambung (OPEX-nya berlanjut) dan menawarkan migrasi ke serat optik bagi desa satelit.</translation>
+    </message>
+    <message>
+      <source>Import towers / sites</source>
+      <translation>Impor menara / site</translation>
+    </message>
+    <message>
+      <source>Reads an OpenCelliD export, a site list (e.g. the BAKTI 4G programme) or a point layer of towers and writes one point layer in EPSG:4326 with normalised fields: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source and defaulted (the fields that took the per-technology default). INPUT is a CSV file, a GeoPackage/Shapefile point layer, or a layer of the project. OpenCelliD cells of the same operator (MCC 510 + MNC) closer than MERGE_DISTANCE_M are merged into one site. Columns are recognised by name (Indonesian or English); use the field parameters to override. Rows that cannot be used (no or impossible coordinates, outside Kalimantan Timur, unknown technology, duplicate id) are listed in the log with their row number (the header is row 1; for layers, the feature id) and can be written to OUTPUT_REJECTS.</source>
+      <translation>Membaca ekspor OpenCelliD, daftar site (mis. program BAKTI 4G) atau layer titik menara, lalu menulis satu layer titik dalam EPSG:4326 dengan kolom baku: site_id, operator, tech (2G/3G/4G/5G), height_m, freq_mhz, eirp_dbm, status, source dan defaulted (kolom yang memakai nilai bawaan per teknologi). INPUT berupa file CSV, layer titik GeoPackage/Shapefile, atau layer di proyek. Sel OpenCelliD dari operator yang sama (MCC 510 + MNC) yang berjarak kurang dari MERGE_DISTANCE_M digabung menjadi satu site. Kolom dikenali dari namanya (bahasa Indonesia atau Inggris); gunakan parameter kolom untuk menggantinya. Baris yang tidak dapat dipakai (tanpa koordinat atau koordinat mustahil, di luar Kalimantan Timur, teknologi tidak dikenal, ID ganda) dicantumkan di log dengan nomor barisnya (header adalah baris 1; untuk layer, ID fitur) dan dapat ditulis ke OUTPUT_REJECTS.</translation>
+    </message>
+    <message>
+      <source>Optimise new sites under a budget</source>
+      <translation>Optimalkan lokasi baru dalam batas anggaran</translation>
+    </message>
+    <message>
+      <source>Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering location problem). A village counts as covered by a candidate when its office is within RADIUS_M (straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS (optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All distances in a metric CRS (the villages' when projected, else EPSG:32750).</source>
+      <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
+    </message>
+    <message>
+      <source>Prioritise villages</source>
+      <translation>Prioritaskan desa</translation>
+    </message>
+    <message>
+      <source>Scores every village 0–100 from weighted criteria and ranks them (rank 1 = first). Criteria: population, blank_spot (status covered / partial / blank_spot from 'Classify villages'), idm (IDM score or class; more deprived = higher), facilities (schools + health posts), remoteness (distance to the nearest kab/kota capital when a capital layer is given, else to the nearest covered village) and readiness (electricity, trained cadres). Give WEIGHTS as 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' or choose a PRESET (WEIGHTS wins when given). A criterion whose field is missing is skipped with a warning and the other weights are rescaled. The output keeps every input field and adds priority_score, priority_rank and one c_&lt;criterion&gt; field per criterion (the contributions add up to the score). Distances are computed in a metric CRS (the layer's when it is projected, else EPSG:32750).</source>
+      <translation>Memberi skor 0–100 kepada setiap desa dari kriteria berbobot dan memeringkatnya (peringkat 1 = pertama). Kriteria: population (penduduk), blank_spot (status covered / partial / blank_spot dari 'Klasifikasi desa'), idm (skor atau kelas IDM; makin tertinggal = makin tinggi), facilities (sekolah + fasilitas kesehatan), remoteness (jarak ke ibu kota kab/kota terdekat bila layer ibu kota diberikan, selain itu ke desa tercakup terdekat) dan readiness (listrik, kader terlatih). Isi WEIGHTS seperti 'population=0.3,blank_spot=0.3,idm=0.2,facilities=0.1,remoteness=0.1' atau pilih PRESET (WEIGHTS diutamakan bila diisi). Kriteria yang kolomnya tidak ada dilewati dengan peringatan dan bobot lainnya diskalakan ulang. Keluaran mempertahankan semua kolom masukan dan menambahkan priority_score, priority_rank dan satu kolom c_&lt;kriteria&gt; per kriteria (kontribusinya berjumlah sama dengan skor). Jarak dihitung dalam CRS metrik (CRS layer bila terproyeksi, selain itu EPSG:32750).</translation>
+    </message>
+    <message>
+      <source>Publish plan to PostGIS</source>
+      <translation>Publikasikan rencana ke PostGIS</translation>
+    </message>
+    <message>
+      <source>Copies every layer and table of a plan GeoPackage (villages, sites, planned sites, funding, roadmap, status history, monitoring, styles) into a schema of a PostgreSQL/PostGIS database, so that a team can edit it at the same time. CONNECTION is the name of a PostgreSQL connection saved in QGIS (Browser &gt; PostgreSQL); its password stays in the QGIS authentication database. The copy is one transaction and is compared with the source (row counts and checksums of every table) before it is committed: if the server stops or anything differs, nothing is saved. OVERWRITE replaces an existing plan in the schema.</source>
+      <translation>Menyalin setiap layer dan tabel GeoPackage rencana (desa, menara, rencana menara, pendanaan, peta jalan, riwayat status, pemantauan, gaya) ke sebuah skema basis data PostgreSQL/PostGIS, agar satu tim dapat menyuntingnya bersamaan. CONNECTION adalah nama koneksi PostgreSQL yang tersimpan di QGIS (Browser &gt; PostgreSQL); kata sandinya tetap di basis data autentikasi QGIS. Penyalinan berlangsung dalam satu transaksi dan dibandingkan dengan sumbernya (jumlah baris dan checksum setiap tabel) sebelum disahkan: jika server berhenti atau ada yang berbeda, tidak ada yang disimpan. OVERWRITE mengganti rencana yang sudah ada di skema tersebut.</translation>
+    </message>
+    <message>
+      <source>Repair village geometries</source>
+      <translation>Perbaiki geometri desa</translation>
+    </message>
+    <message>
+      <source>Writes a new layer in which every invalid geometry is repaired (GEOS makeValid). The input layer is never changed. REPAIRED_COUNT says how many features were repaired; their feature ids are listed in the log.</source>
+      <translation>Menulis layer baru yang setiap geometri tidak validnya telah diperbaiki (GEOS makeValid). Layer masukan tidak pernah diubah. REPAIRED_COUNT menyebut jumlah fitur yang diperbaiki; ID fiturnya tercantum di log.</translation>
+    </message>
+    <message>
+      <source>Build multi-year roadmap</source>
+      <translation>Susun roadmap multi-tahun</translation>
+    </message>
+    <message>
+      <source>Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with an existing tower layer, the list of planned BTS within the sharing distance of another operator's tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty for the default planning assumptions. Leave the field parameters empty to use the standard field names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</source>
+      <translation>Menjadwalkan setiap desa dalam rencana (dari 'Pilih teknologi': tech, capex_idr, opex_idr_year, priority_rank) selama tahun-tahun roadmap, menurut urutan prioritas, pada tahun paling awal ketika CAPEX dan OPEX tahun-tahun berikutnya dapat dibayar oleh sumber dana yang memenuhi syarat tanpa melampaui pagu tahunan atau pagu per desa. Sumber dana dipakai sesuai urutannya (bawaan: BAKTI/USO, co-investment operator, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Desa yang tidak dapat didanai ditandai 'unfunded' (belum terdanai) beserta alasannya. Juga menyusun tabel anggaran tahun × sumber, rencana pelatihan kader digital desa, paket per operator (opsional satu CSV per operator dalam sebuah folder) dan, bila ada layer menara eksisting, daftar BTS rencana yang berada dalam jarak berbagi dari menara operator lain. Tabel sumber dana berupa berkas CSV, JSON atau GeoPackage (tabel funding_sources); kosongkan untuk asumsi perencanaan bawaan. Kosongkan parameter kolom untuk memakai nama kolom standar (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).</translation>
+    </message>
+    <message>
+      <source>Set up the team database (PostGIS)</source>
+      <translation>Siapkan basis data tim (PostGIS)</translation>
+    </message>
+    <message>
+      <source>Prepares a PostGIS database for a team: creates the roles kaltim_viewer (read only), kaltim_editor (edit the plan) and kaltim_admin (owns the plan, can upgrade it), creates or upgrades the plan schema, installs the edit-conflict check, the audit log and the status history triggers, and one role per kab/kota found in the villages (kaltim_kab_6401, ...) whose members may only edit the villages of their own kab/kota (row-level security). Safe to run again. Run it with an administrator connection (superuser or CREATEROLE), then grant the roles to each person's login.</source>
+      <translation>Menyiapkan basis data PostGIS untuk satu tim: membuat peran kaltim_viewer (hanya baca), kaltim_editor (menyunting rencana) dan kaltim_admin (pemilik rencana, dapat memutakhirkannya), membuat atau memutakhirkan skema rencana, memasang pemeriksaan konflik suntingan, log audit dan trigger riwayat status, serta satu peran per kab/kota yang ada di data desa (kaltim_kab_6401, ...) yang anggotanya hanya boleh menyunting desa di kab/kota sendiri (keamanan tingkat baris). Aman dijalankan ulang. Jalankan dengan koneksi administrator (superuser atau CREATEROLE), lalu berikan peran tersebut ke login setiap orang.</translation>
+    </message>
+    <message>
+      <source>SLA report and monthly M&amp;E report</source>
+      <translation>Laporan SLA dan laporan monev bulanan</translation>
+    </message>
+    <message>
+      <source>Computes the monthly availability of every site from the imported reports and outage logs of the plan GeoPackage: outages caused by mains power (PLN) are excluded, outages of MIN_OUTAGE_S seconds or less are ignored, overlapping outages are merged and outages spanning months are split; availability below TARGET_PCT entitles to restitution. When a site has no outage log for a month its reported uptime is used. Outputs the SLA table, a scorecard per provider and flags: 'consider another provider' after CONSECUTIVE_MONTHS months below target in a row, and villages with zero usage. With a report folder it also writes the monthly M&amp;E report: CSV files and a PDF (with a map of the villages by status when a village layer is given).</source>
+      <translation>Menghitung ketersediaan bulanan setiap site dari laporan dan log gangguan yang diimpor ke GeoPackage rencana: gangguan akibat listrik PLN dikecualikan, gangguan MIN_OUTAGE_S detik atau kurang diabaikan, gangguan yang tumpang tindih digabung dan gangguan yang melewati pergantian bulan dibagi; ketersediaan di bawah TARGET_PCT berhak atas restitusi. Bila site tidak memiliki log gangguan pada suatu bulan, uptime yang dilaporkan dipakai. Keluaran: tabel SLA, rapor (scorecard) per penyedia dan penanda: 'pertimbangkan penyedia lain' setelah CONSECUTIVE_MONTHS bulan berturut-turut di bawah target, serta desa tanpa pemakaian. Dengan folder laporan juga ditulis laporan monev bulanan: berkas CSV dan PDF (dengan peta desa menurut status bila layer desa diberikan).</translation>
+    </message>
+    <message>
+      <source>Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS (transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), the complete method: free-space loss plus Bullington diffraction with its correction on the terrain profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: &gt;= -100 good, -110 edge of coverage, &lt;= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and interpolated between rays for every cell; free-space loss always uses each cell's own distance. 'fast' (default) casts rays 180 m apart at the radius and samples every 360 m (2 and 4 cells of a 90 m DEM, never finer), keeping the ridge crests between samples, and refines the loss onto receivers every 90 m: 0.28 dB mean difference from 'exact' on ridge-heavy terrain (p99 2.9 dB, both ways; latest bench), 2 to 8 times the time of GDAL's viewshed; 'fine' samples every 180 m: 0.19 dB mean, p99 2.3 dB; 'exact' uses one ray and one sample per cell, the reference. OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. Sites outside the DEM are skipped and listed in the log.</source>
+      <translation>Menghitung sinyal setiap site di atas medan, pada grid DEM. SITES: titik menara dalam CRS apa pun (ditransformasikan ke CRS DEM); kolom per site yang dipakai bila ada: site_id, height_m (tinggi antena di atas tanah), freq_mhz, eirp_dbm; nilai yang kosong memakai nilai bawaan menurut teknologi site (2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, 2300 MHz, 62 dBm; tanpa teknologi: 4G), log menyebutkan berapa site yang memakai nilai bawaan. DEM: ketinggian dalam meter pada CRS terproyeksi; DEM dalam derajat diproyeksikan ulang lebih dulu ke zona UTM-nya (disebutkan di log). MODEL: 'los' = garis pandang dengan viewshed GDAL (kelengkungan bumi dengan 1/k), keluaran berisi jumlah site dalam garis pandang; 'p526' = ITU-R P.526 §4.5.2 (= delta-Bullington P.452), metode lengkap: redaman ruang bebas ditambah difraksi Bullington dengan koreksinya pada profil medan, dikurangi hal yang sama pada profil halus, ditambah redaman bumi bulat (jari-jari bumi k x 6371 km); sesuai dengan P.452 pycraf hingga 0,0001 dB; berlaku untuk VHF ke atas dan lintasan hingga beberapa puluh km (penghalang yang lebih sempit dari sel DEM terlewat); 'p526_bullington' = bagian Bullington saja tanpa koreksi (optimistis, hanya bila diminta dengan namanya); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 (1500-2000 MHz), pedesaan, medan diabaikan, berlaku untuk 1-20 km, antena 30-200 m, penerima 1-10 m. Untuk dBm keluaran berisi sinyal terbaik (dBm) pada RX_HEIGHT; pembacaan tipikal ala RSRP 4G: &gt;= -100 baik, -110 tepi cakupan, &lt;= -120 tidak ada. Nodata = tidak ada site dalam MAX_RADIUS_M (atau tidak ada ketinggian). RESOLUTION (hanya p526): redaman difraksi dihitung sepanjang sinar dari setiap site dan diinterpolasi di antara sinar untuk setiap sel; redaman ruang bebas selalu memakai jarak sel itu sendiri. 'fast' (bawaan) memancarkan sinar berjarak 180 m pada radius dan mengambil sampel setiap 360 m (2 dan 4 sel pada DEM 90 m, tidak pernah lebih rapat), dengan puncak punggung bukit di antara sampel tetap dipertahankan, lalu menghitung ulang redaman untuk penerima setiap 90 m: selisih rata-rata 0,28 dB dari 'exact' pada medan berpunggung bukit (p99 2,9 dB, ke dua arah; bench terakhir), 2 sampai 8 kali waktu viewshed GDAL; 'fine' mengambil sampel setiap 180 m: rata-rata 0,19 dB, p99 2,3 dB; 'exact' memakai satu sinar dan satu sampel per sel, sebagai acuan. OUTPUT_SERVER (opsional): indeks site yang melayani (terkuat), lihat SERVER_IDS. Site di luar DEM dilewati dan dicantumkan di log.</translation>
+    </message>
+    <message>
+      <source>EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. 0 = terrain only.</source>
+      <translation>EXTRA_LOSS_DB: margin clutter / vegetasi yang ditambahkan pada setiap redaman lintasan (hanya model dBm), untuk hal yang tidak terlihat oleh model medan saja: kanopi hutan tropis 10-20 dB, bangunan, tubuh pengguna. 0 = medan saja.</translation>
+    </message>
+    <message>
+      <source>LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance (CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the clutter height and on water). It replaces the flat margin, which stays only for cells without a class (nodata, outside the land cover), counted in the log.</source>
+      <translation>LAND_COVER (opsional): raster tutupan lahan (kelas ESA WorldCover secara bawaan, CRS dan resolusi apa pun, di-resample nearest ke grid DEM) yang kelasnya memberi tinggi dan jarak clutter setiap sel (CLUTTER_TABLE, CSV dengan kolom class, clutter_height_m, clutter_distance_km; bawaan: tabel yang disertakan menurut ITU-R P.452-17 (2021) §4.5 Tabel 4); redaman pada tinggi penerima adalah koreksi tinggi-penguatan P.452 (tutupan pohon: sekitar 19,5 dB pada 1,5 m, 3,3 dB pada 15 m; 0 dB pada atau di atas tinggi clutter dan di atas air). Ini menggantikan margin tetap, yang hanya tersisa untuk sel tanpa kelas (nodata, di luar tutupan lahan), dihitung di log.</translation>
+    </message>
+    <message>
+      <source>QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP quantity to compare with those thresholds.</source>
+      <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
+    </message>
+    <message>
+      <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one 30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at 'exact'); compare it with a 'p526' raster to see where the models disagree.</source>
+      <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
       <source>{param} = {path} is a folder. Give a file name inside it, e.g. {example}.</source>

@@ -11,11 +11,6 @@ from .i18n import tr
 def _table() -> dict:
     # built on each call so that tr() follows the translator installed at that moment
     return {
-        # core.funding: a cell of the dock's funding table (column = the column's title)
-        "funding_cap_empty": tr("Row {row}: the yearly cap is empty (0 is used)."),
-        "funding_not_a_number": tr("Row {row}: '{value}' is not a number (column {column})."),
-        "funding_unknown_rules": tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator."),
-        "funding_order_not_whole": tr("Row {row}: order '{value}' is not a whole number."),
         # core.coverage_settings
         "bad_model": tr("Unknown propagation model '{value}'. Use one of: {allowed}."),
         "bad_quantity": tr("Unknown signal quantity '{value}'. Use one of: {allowed}."),
@@ -194,6 +189,11 @@ def _table() -> dict:
         "conflict_in_file": tr("{what} differs from row {row} of this file"),
         "conflict_imported": tr("{what} differs from the value imported on {when} from file {file} (row {row}); "
                                 "not overwritten"),
+        # core.funding: a cell of the dock's funding table (column = the column's title)
+        "funding_cap_empty": tr("Row {row}: the yearly cap is empty (0 is used)."),
+        "funding_not_a_number": tr("Row {row}: '{value}' is not a number (column {column})."),
+        "funding_unknown_rules": tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator."),
+        "funding_order_not_whole": tr("Row {row}: order '{value}' is not a whole number."),
         # core.profile (the signal probe)
         "point_outside_dem": tr("The point is outside the DEM: click inside the elevation model."),
         "point_nodata": tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed "

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Translations: extract tr() strings, merge Indonesian from i18n/id/*.tsv, write the .ts, build the .qm.
 
-A text declared before it can be translated (an algorithm's ``DISPLAY_NAME``/``HELP``, see
-kaltim_internet_plugin/processing/base.py) is marked with ``tr_noop("...")``, extracted the same way as ``tr("...")``.
+A text declared before it can be translated (an algorithm's name and help in
+kaltim_internet_plugin/processing/help.py) is marked with ``tr_noop("...")``, extracted the same way as ``tr("...")``.
 
 Why not pylupdate5: it derives the context from the enclosing class, while the plugin uses one context
 (``KaltimInternet``) through module-level ``tr()``; ast extraction is exact and also catches non-literal tr() calls.

@@ -18,7 +18,7 @@ from ..i18n import tr
 from ..io.priority_layers import find_field, make_fields, point_geometry, points_to_crs, read_table, sample_raster
 from ..io.styles_priority import attach_style
 from . import params
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 
 CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), ("cost_idr", FieldType.Double),
                     ("elev_m", FieldType.Double), ("village_code", FieldType.String), ("operator", FieldType.String),
@@ -26,17 +26,6 @@ CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), (
 class CandidatesAlgorithm(KaltimAlgorithm):
     ALG_ID = "candidates"
     GROUP_ID = "priority"
-
-    DISPLAY_NAME = tr_noop("Candidate sites")
-    HELP = tr_noop(
-        "Builds candidate sites for new towers around the villages that are not covered (status other than "
-        "covered; all villages when there is no status field): the village offices (kind office), hilltops "
-        "within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that "
-        "stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window "
-        "around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The "
-        "cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the "
-        "4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, "
-        "operator, height_m, prominence_m — ready for 'Optimise sites'.")
 
     def initAlgorithm(self, config=None):
         params.add_office_villages(self)

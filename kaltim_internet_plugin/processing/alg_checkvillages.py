@@ -9,21 +9,13 @@ from ..errors import finding_text
 from ..i18n import tr
 from ..io.layers import validate_layer
 from ..report.validation_html import render_html
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_fields, add_file_output, add_outputs, add_raster, add_source
 
 
 class CheckVillagesAlgorithm(KaltimAlgorithm):
     ALG_ID = "checkvillages"
     GROUP_ID = "data"
-
-    DISPLAY_NAME = tr_noop("Check village layer")
-    HELP = tr_noop(
-        "Detects the village fields (Kemendagri, BIG-RBI or BPS naming) and reports every defect: missing, "
-        "malformed, duplicate or out-of-province codes, missing names or population, empty or invalid "
-        "geometries, a missing CRS, and, with a DEM, the overlap and the DEM's nodata share. Each finding "
-        "names the feature id and code and says how to fix it. The input layer is never modified. "
-        "Leave the field parameters empty to auto-detect them.")
 
     def initAlgorithm(self, config=None):
         add_source(self, "INPUT", tr("Village layer (polygons or office points)"), layer=True)

@@ -44,7 +44,7 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from . import params
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 
 TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
                ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
@@ -83,21 +83,6 @@ def coverage_type_labels() -> list:
 class ChooseTechAlgorithm(KaltimAlgorithm):
     ALG_ID = "choosetech"
     GROUP_ID = "priority"
-
-    DISPLAY_NAME = tr_noop("Choose connection technology")
-    HELP = tr_noop(
-        "Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × "
-        "OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — "
-        "COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the "
-        "office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest "
-        "existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G "
-        "equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts "
-        "(a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or "
-        "satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa "
-        "villages is the operator of the nearest existing tower, of colo villages the operator of the tower "
-        "used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file "
-        "with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, "
-        "reason and operator.")
 
     def initAlgorithm(self, config=None):
         params.add_office_villages(self)

@@ -18,7 +18,7 @@ from ..input_text import parse_population
 from ..io.classify_layers import read_village_inputs
 from ..io.offices import OfficeError, read_offices
 from ..io.styles import status_labels, style_status
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_number, add_outputs, add_raster, add_sink, add_source, resolve_settings
 
 KINDS = ("auto", "dbm", "los")
@@ -37,20 +37,6 @@ def reported_labels() -> dict:
 class ClassifyVillagesAlgorithm(KaltimAlgorithm):
     ALG_ID = "classifyvillages"
     GROUP_ID = "coverage"
-
-    DISPLAY_NAME = tr_noop("Classify villages (covered / partial / blank spot)")
-    HELP = tr_noop(
-        "Classifies each village with a coverage raster (best signal in dBm, or a line-of-sight count). "
-        "cov_share is the share of the village's raster cells at or above THRESHOLD_DBM (line of sight: at "
-        "least one site visible); nodata cells count as not covered and their share is in nodata_share. "
-        "status is covered when cov_share >= COVERED_SHARE, partial when >= PARTIAL_SHARE, else blank_spot. "
-        "With OFFICES (joined by village code), the office decides the edge cases: a village whose office "
-        "has no signal cannot be covered (it becomes partial), a village whose office has signal is not a "
-        "blank spot (it becomes partial); see status_note. best_dbm is the best signal in the village, "
-        "office_dbm the signal at the office, pop_covered = population x cov_share (an estimate). A village "
-        "given as a point uses the cell under the point. With REPORTED_FIELD (e.g. Podes R705D: 4G, 3G, 2G, "
-        "tidak ada) the tool adds agreement (agree / model_more / model_less) and a confusion table. "
-        "Villages and raster may be in different CRSs.")
 
     def initAlgorithm(self, config=None):
         add_source(self, "VILLAGES", tr("Villages (polygons or points)"), ("polygon", "point"))

@@ -9,7 +9,7 @@ from ..core import plan_summary as ps
 from ..core.scenario import compare
 from ..i18n import tr
 from ..io.sites_layer import plain
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_outputs, add_sink, add_source, add_string
 
 COMPARISON_FIELDS = (("section", FieldType.String), ("key", FieldType.String), ("a", FieldType.Double),
@@ -25,16 +25,6 @@ def _rows(source) -> list:
 class CompareScenariosAlgorithm(KaltimAlgorithm):
     ALG_ID = "comparescenarios"
     GROUP_ID = "plan"
-
-    DISPLAY_NAME = tr_noop("Compare two scenarios")
-    HELP = tr_noop(
-        "Puts two roadmaps side by side (e.g. the same plan under two funding tables, capacities or budgets): "
-        "villages and people connected per year, cost per person connected by kab/kota and by technology "
-        "(CAPEX plus the OPEX funded within the horizon, over the people of the villages connected), villages "
-        "planned, scheduled, unfunded and over capacity, the people each leaves without a connection, CAPEX, "
-        "OPEX and the OPEX still running after the horizon. Give each roadmap's village output (and its "
-        "'Budget by year and source' table, for the OPEX per year). The output table has one row per figure: "
-        "section, key, value A, value B and B - A.")
 
     def initAlgorithm(self, config=None):
         for key, label in (("PLAN_A", tr("Roadmap villages, scenario A")),

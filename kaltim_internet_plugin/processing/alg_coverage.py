@@ -39,7 +39,7 @@ from ..i18n import tr
 from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 
 MODELS = defs.MODELS
 QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
@@ -119,60 +119,6 @@ def validity_warnings(model: str, sites, radius: float, rx_height: float) -> lis
 class CoverageAlgorithm(KaltimAlgorithm):
     ALG_ID = "coverage"
     GROUP_ID = "coverage"
-
-    DISPLAY_NAME = tr_noop("Compute coverage (blank-spot map)")
-    HELP = (  # paragraphs, translated one by one and joined with a space
-        tr_noop(
-            "Computes the signal of every site over the terrain, on the DEM grid. SITES: tower points in any CRS "
-            "(transformed to the DEM's CRS); per-site fields used when present: site_id, height_m (antenna "
-            "height above ground), freq_mhz, eirp_dbm; missing values take the defaults of the site's tech "
-            "(2G: 30 m, 900 MHz, 58 dBm; 3G: 30 m, 2100 MHz, 58 dBm; 4G: 35 m, 900 MHz, 60 dBm; 5G: 30 m, "
-            "2300 MHz, 62 dBm; no tech: 4G), the log says how many sites used defaults. DEM: elevation in "
-            "metres in a projected CRS; a DEM in degrees is reprojected to its UTM zone first (said in the "
-            "log). MODEL: 'los' = line of sight with GDAL's viewshed (earth curvature with 1/k), the output "
-            "holds the number of sites in line of sight; 'p526' = ITU-R P.526 §4.5.2 (= P.452 delta-Bullington), "
-            "the complete method: free-space loss plus Bullington diffraction with its correction on the terrain "
-            "profile, minus the same on the smooth profile, plus the spherical-earth loss (earth radius k x 6371 "
-            "km); it agrees with pycraf's P.452 to 0.0001 dB; valid for VHF and above and paths up to some tens "
-            "of km (obstacles narrower than a DEM cell are missed); 'p526_bullington' = the uncorrected "
-            "Bullington part only (optimistic, by name only); 'hata' = Okumura-Hata (150-1500 MHz) / COST-231 "
-            "(1500-2000 MHz), rural, terrain ignored, valid for 1-20 km, antenna 30-200 m, receiver 1-10 m. For dBm "
-            "the output holds the best signal (dBm) at RX_HEIGHT; typical 4G RSRP-like reading: >= -100 good, "
-            "-110 edge of coverage, <= -120 none. Nodata = no site within MAX_RADIUS_M (or no elevation). "
-            "RESOLUTION (p526 only): the diffraction loss is computed along rays from each site and "
-            "interpolated between rays for every cell; free-space loss always uses each cell's own distance. "
-            "'fast' (default) casts rays 180 m apart at the radius and samples every 360 m (2 and 4 cells of a 90 m "
-            "DEM, never finer), keeping the ridge crests between samples, and refines the loss onto receivers every "
-            "90 m: 0.28 dB mean difference from 'exact' on ridge-heavy terrain (p99 2.9 dB, both ways; latest "
-            "bench), 2 to 8 times the time of GDAL's viewshed; 'fine' samples every 180 m: 0.19 dB mean, p99 "
-            "2.3 dB; 'exact' uses one ray and one sample per cell, the reference. "
-            "OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. "
-            "Sites outside the DEM are skipped and listed in the log."),
-        tr_noop(
-            "EXTRA_LOSS_DB: a clutter / foliage margin added to every path loss (dBm models only), for what the "
-            "bare-terrain model does not see: tropical forest canopy 10-20 dB, buildings, the user's body. "
-            "0 = terrain only."),
-        tr_noop(
-            "LAND_COVER (optional): a land-cover raster (ESA WorldCover classes by default, any CRS and resolution, "
-            "resampled nearest to the DEM grid) whose class gives each cell's clutter height and distance "
-            "(CLUTTER_TABLE, a CSV with columns class, clutter_height_m, clutter_distance_km; default: the shipped "
-            "table after ITU-R P.452-17 (2021) §4.5 Table 4); the loss at the receiver height is P.452's "
-            "height-gain correction (tree cover: about 19.5 dB at 1.5 m, 3.3 dB at 15 m; 0 dB at or above the "
-            "clutter height and on water). It replaces the flat margin, which stays only for cells without a "
-            "class (nodata, outside the land cover), counted in the log."),
-        tr_noop(
-            "QUANTITY: the EIRP of a site is its total radiated power; 4G coverage thresholds (-100/-110/-120 dBm) "
-            "are RSRP, the power of one resource element, 10 log10(12 x resource blocks) lower: choose an RSRP "
-            "quantity to compare with those thresholds."),
-        tr_noop(
-            "'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), "
-            "point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface "
-            "refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; "
-            "valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with "
-            "the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one "
-            "30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at "
-            "'exact'); compare it with a 'p526' raster to see where the models disagree."),
-    )
 
     def __init__(self):
         super().__init__()

@@ -10,23 +10,13 @@ from qgis.core import (
 
 from ..i18n import tr
 from ..io.planned_sites import DEFAULT_CRS, DEFAULT_LAYER_NAME, create_planned_sites_layer
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add, add_bool, add_file_output, add_outputs, add_string
 
 
 class CreatePlannedSitesAlgorithm(KaltimAlgorithm):
     ALG_ID = "createplannedsites"
     GROUP_ID = "priority"
-
-    DISPLAY_NAME = tr_noop("Create planned-sites layer")
-    HELP = tr_noop(
-        "Creates an empty point layer for planned tower sites in a GeoPackage (the file is created if "
-        "missing, other layers in it are kept). Fields: site_id, operator, tech, height_m, freq_mhz, eirp_dbm, "
-        "status, cost_idr, land_status, note. The attribute form has Indonesian labels, drop-down lists for "
-        "technology, operator, status and land status, height/EIRP/frequency boxes with units, defaults per "
-        "technology (4G: 35 m, 900 MHz, 60 dBm) and rules that refuse impossible values (height 10–120 m, "
-        "EIRP 30–70 dBm, frequency 450–3800 MHz, technology required). The form is saved in the GeoPackage "
-        "as the layer's default style. An existing layer of the same name is only replaced with OVERWRITE.")
 
     def initAlgorithm(self, config=None):
         add_file_output(self, "PLAN_GPKG", tr("Plan GeoPackage (created if missing)"), tr("GeoPackage (*.gpkg)"))

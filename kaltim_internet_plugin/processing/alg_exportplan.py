@@ -11,7 +11,7 @@ from qgis.core import QgsProcessingException
 from ..i18n import tr
 from ..report import export_plan as ep
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
 
 TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
@@ -27,16 +27,6 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
     GROUP_ID = "plan"
     # updated in place inside OUTPUT_FOLDER: copied into the run's temporary folder, renamed back when it succeeds
     FOLDER_UPDATES = ("plan.gpkg",)
-
-    DISPLAY_NAME = tr_noop("Export deployment plan")
-    HELP = tr_noop(
-        "Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its "
-        "default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a "
-        "QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per "
-        "funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per "
-        "kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by "
-        "the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the "
-        "plugin's resources/layouts); edit them in the layout designer but keep the item ids.")
 
     def initAlgorithm(self, config=None):
         add_source(self, "VILLAGES", tr("Plan villages layer"), layer=True)

@@ -2,20 +2,12 @@
 from __future__ import annotations
 
 from ..i18n import tr
-from .base import PostgisPlanAlgorithm, tr_noop
+from .base import PostgisPlanAlgorithm
 from .params import add_connection, add_copy_outputs, add_file_output, read_connection
 
 
 class ExportPlanFromPostgisAlgorithm(PostgisPlanAlgorithm):
     ALG_ID = "exportplanfrompostgis"
-
-    DISPLAY_NAME = tr_noop("Copy plan from PostGIS to GeoPackage")
-    HELP = tr_noop(
-        "Copies a plan published in PostGIS (all layers, tables, styles, status history and audit log) into a "
-        "GeoPackage, from one consistent snapshot of the database. The new file is compared with the database "
-        "(row counts and checksums of every table) and only then written over OUTPUT_GPKG. The team-editing "
-        "columns (row_version, modified_at, modified_by) stay in the database; the audit log keeps who changed "
-        "what.")
 
     def initAlgorithm(self, config=None):
         add_connection(self)

@@ -19,7 +19,7 @@ from ..core.tabular import TableError
 from ..errors import describe
 from ..i18n import tr
 from ..input_text import table_error_text
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
@@ -47,17 +47,6 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
     ALG_ID = "importmonitoring"
     GROUP_ID = "monitoring"
     WRITES_INPUTS = ("PLAN_DB",)  # probed for another program's lock before the run (processing/output_guard.py)
-
-    DISPLAY_NAME = tr_noop("Import provider service report")
-    HELP = tr_noop(
-        "Imports a provider's monthly or daily service report (CSV or XLSX) into the plan GeoPackage "
-        "(tables mon_reports, mon_outages, mon_imports). Each row needs a site or village code and a period "
-        "(YYYY-MM or YYYY-MM-DD) plus uptime, an outage (start, end, cause), active users, speeds, latency or a "
-        "power-outage flag; Indonesian column names are recognised. Rows with errors or unknown codes are "
-        "rejected with their spreadsheet row number and the reason (optionally written to a CSV). All good "
-        "rows are written in one transaction: a failure or a cancel leaves the GeoPackage as it was. Rows "
-        "already imported are counted as duplicates; a different value for the same code and period is a "
-        "conflict and is never overwritten.")
 
     def initAlgorithm(self, config=None):
         add_file(self, "INPUT", tr("Service report (CSV or XLSX)"), tr("Reports (*.csv *.xlsx *.xlsm)"))
@@ -129,7 +118,6 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         keys = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT", "OUTAGES_IMPORTED",
                 "IMPORT_ID")
         return dict({k: result[k] for k in keys}, REJECTS=rejects_path, PLAN_DB=db)
-
 
     def _known_codes(self, parameters, context, feedback):
         """The site and village codes of the given layers (None: no layer given, every code is accepted)."""

@@ -15,7 +15,7 @@ from ..core.villages import detect_fields, parse_code
 from ..errors import describe
 from ..i18n import tr
 from ..io.sites_layer import plain
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_file_output, add_outputs, add_sink, add_source, add_string
 
 PROG_FIELDS = (("prog_connected", FieldType.Int), ("prog_tech", FieldType.String), ("prog_provider", FieldType.String),
@@ -28,21 +28,6 @@ SCOPES = ("desa", "all")
 class ImportProgrammeAlgorithm(KaltimAlgorithm):
     ALG_ID = "importprogramme"
     GROUP_ID = "data"
-
-    DISPLAY_NAME = tr_noop("Import programme status")
-    HELP = tr_noop(
-        "Joins the free-internet programme's list of villages (CSV or XLSX as offices save them: semicolons, "
-        "'1.500.000', dd-mm-yyyy) onto the village layer, by Kemendagri or BPS code, else by village name + "
-        "kecamatan. Columns are found by name: kode_desa, nama_desa, kecamatan, terhubung (ya/tidak), "
-        "teknologi (fibre service such as IndiHome/Astinet/Icon+, FWA/Orbit, Starlink/VSAT, radio), penyedia, "
-        "biaya_bulanan (Rp a month), sejak, kontrak_berakhir. The output keeps every village field and adds "
-        "prog_connected, prog_tech, prog_provider, prog_fee_idr_month, prog_since, prog_contract_end, "
-        "prog_renewal_due and prog_in_scope. SCOPE: the programme covers desa only (kelurahan are handled by "
-        "their kab/kota) or every village. Rows that match no village, a village given twice, a contract that "
-        "ended before AS_OF (its renewal is due), an unknown technology or fee are reported with their "
-        "spreadsheet row in the log and in OUTPUT_REPORT. The plan then connects only what remains: choosetech "
-        "keeps the service of connected villages (their OPEX continues) and offers satellite villages a "
-        "migration to fibre.")
 
     def initAlgorithm(self, config=None):
         add_source(self, "VILLAGES", tr("Villages"))

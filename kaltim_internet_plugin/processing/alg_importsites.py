@@ -23,7 +23,7 @@ from ..i18n import tr
 from ..input_text import issue_text, report_issues, table_error_text, table_info_text
 from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields
 from ..io.styles import style_towers
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_bool, add_enum, add_file, add_file_output, add_number, add_outputs, add_sink, add_string
 
 FORMATS = ("auto", "layer", "opencellid", "sitelist")
@@ -55,18 +55,6 @@ def field_labels() -> dict:
 class ImportSitesAlgorithm(KaltimAlgorithm):
     ALG_ID = "importsites"
     GROUP_ID = "coverage"
-
-    DISPLAY_NAME = tr_noop("Import towers / sites")
-    HELP = tr_noop(
-        "Reads an OpenCelliD export, a site list (e.g. the BAKTI 4G programme) or a point layer of towers and "
-        "writes one point layer in EPSG:4326 with normalised fields: site_id, operator, tech (2G/3G/4G/5G), "
-        "height_m, freq_mhz, eirp_dbm, status, source and defaulted (the fields that took the per-technology "
-        "default). INPUT is a CSV file, a GeoPackage/Shapefile point layer, or a layer of the project. "
-        "OpenCelliD cells of the same operator (MCC 510 + MNC) closer than MERGE_DISTANCE_M are merged into "
-        "one site. Columns are recognised by name (Indonesian or English); use the field parameters to "
-        "override. Rows that cannot be used (no or impossible coordinates, outside Kalimantan Timur, unknown "
-        "technology, duplicate id) are listed in the log with their row number (the header is row 1; for "
-        "layers, the feature id) and can be written to OUTPUT_REJECTS.")
 
     def initAlgorithm(self, config=None):
         add_file(self, "INPUT", tr("Sites: CSV file, point layer file or project layer"),

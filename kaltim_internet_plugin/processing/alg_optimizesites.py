@@ -31,7 +31,7 @@ from ..io.priority_layers import (
 )
 from ..io.styles_priority import attach_style
 from . import params
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 
 METHODS = defs.METHODS
 SITE_FIELDS = [("pop_served", FieldType.Double), ("cost_idr", FieldType.Double)]
@@ -63,19 +63,6 @@ def _rp(value) -> str:
 class OptimizeSitesAlgorithm(KaltimAlgorithm):
     ALG_ID = "optimizesites"
     GROUP_ID = "priority"
-
-    DISPLAY_NAME = tr_noop("Optimise new sites under a budget")
-    HELP = tr_noop(
-        "Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: "
-        "population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering "
-        "location problem). A village counts as covered by a candidate when its office is within RADIUS_M "
-        "(straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the "
-        "office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an "
-        "EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS "
-        "(optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are "
-        "broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, "
-        "cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All "
-        "distances in a metric CRS (the villages' when projected, else EPSG:32750).")
 
     def initAlgorithm(self, config=None):
         params.add_office_villages(self)

@@ -15,7 +15,7 @@ from ..io.priority_inputs import criterion_fields, fields_used_text, gather_crit
 from ..io.priority_layers import FIELD_PARAMS, find_field, merged_attributes, output_fields, read_table
 from ..io.styles_priority import attach_style
 from ..labels import criterion_labels, preset_labels
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_outputs, add_sink, add_source, add_string
 
 PRESET_KEYS = tuple(PRESETS)  # pemerataan, efektif_biaya, layanan_publik
@@ -24,19 +24,6 @@ PRESET_KEYS = tuple(PRESETS)  # pemerataan, efektif_biaya, layanan_publik
 class PrioritizeAlgorithm(KaltimAlgorithm):
     ALG_ID = "prioritize"
     GROUP_ID = "priority"
-
-    DISPLAY_NAME = tr_noop("Prioritise villages")
-    HELP = tr_noop(
-        "Scores every village 0–100 from weighted criteria and ranks them (rank 1 = first). Criteria: "
-        "population, blank_spot (status covered / partial / blank_spot from 'Classify villages'), idm (IDM "
-        "score or class; more deprived = higher), facilities (schools + health posts), remoteness (distance to "
-        "the nearest kab/kota capital when a capital layer is given, else to the nearest covered village) and "
-        "readiness (electricity, trained cadres). Give WEIGHTS as 'population=0.3,blank_spot=0.3,idm=0.2,"
-        "facilities=0.1,remoteness=0.1' or choose a PRESET (WEIGHTS wins when given). A criterion whose field "
-        "is missing is skipped with a warning and the other weights are rescaled. The output keeps every input "
-        "field and adds priority_score, priority_rank and one c_<criterion> field per criterion (the "
-        "contributions add up to the score). Distances are computed in a metric CRS (the layer's when it is "
-        "projected, else EPSG:32750).")
 
     def initAlgorithm(self, config=None):
         add_source(self, "VILLAGES", tr("Villages (points or polygons)"))

@@ -2,21 +2,12 @@
 from __future__ import annotations
 
 from ..i18n import tr
-from .base import PostgisPlanAlgorithm, tr_noop
+from .base import PostgisPlanAlgorithm
 from .params import add_bool, add_connection, add_copy_outputs, add_file, read_connection
 
 
 class PublishPlanAlgorithm(PostgisPlanAlgorithm):
     ALG_ID = "publishplan"
-
-    DISPLAY_NAME = tr_noop("Publish plan to PostGIS")
-    HELP = tr_noop(
-        "Copies every layer and table of a plan GeoPackage (villages, sites, planned sites, funding, roadmap, "
-        "status history, monitoring, styles) into a schema of a PostgreSQL/PostGIS database, so that a team can "
-        "edit it at the same time. CONNECTION is the name of a PostgreSQL connection saved in QGIS (Browser > "
-        "PostgreSQL); its password stays in the QGIS authentication database. The copy is one transaction and "
-        "is compared with the source (row counts and checksums of every table) before it is committed: if the "
-        "server stops or anything differs, nothing is saved. OVERWRITE replaces an existing plan in the schema.")
 
     def initAlgorithm(self, config=None):
         add_file(self, "INPUT_GPKG", tr("Plan GeoPackage"), extension="gpkg")

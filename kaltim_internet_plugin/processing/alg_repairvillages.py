@@ -5,18 +5,13 @@ from qgis.core import QgsFeatureSink, QgsProcessingException
 
 from ..i18n import tr
 from ..io.layers import repair_layer
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_outputs, add_sink, add_source
 
 
 class RepairVillagesAlgorithm(KaltimAlgorithm):
     ALG_ID = "repairvillages"
     GROUP_ID = "data"
-
-    DISPLAY_NAME = tr_noop("Repair village geometries")
-    HELP = tr_noop("Writes a new layer in which every invalid geometry is repaired (GEOS makeValid). "
-                   "The input layer is never changed. REPAIRED_COUNT says how many features were repaired; "
-                   "their feature ids are listed in the log.")
 
     def initAlgorithm(self, config=None):
         add_source(self, "INPUT", tr("Village layer"), layer=True)

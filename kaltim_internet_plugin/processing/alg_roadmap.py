@@ -32,7 +32,7 @@ from ..core.roadmap import SCHEDULED, MigrationOption, PlanVillage, RoadmapError
 from ..errors import describe
 from ..i18n import tr, user_locale
 from ..io.numeric_fields import parse_fields
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source
 
 ANALYSIS_CRS = "EPSG:32750"
@@ -164,20 +164,6 @@ def opex_by_source(funding_opex: dict) -> dict:
 class RoadmapAlgorithm(KaltimAlgorithm):
     ALG_ID = "roadmap"
     GROUP_ID = "plan"
-
-    DISPLAY_NAME = tr_noop("Build multi-year roadmap")
-    HELP = tr_noop(
-        "Schedules every village of the plan (from 'Choose technology': tech, capex_idr, opex_idr_year, "
-        "priority_rank) over the years of the roadmap, in priority order, into the earliest year in which its "
-        "CAPEX and its OPEX for the following years can be paid by eligible funding sources without exceeding "
-        "any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator "
-        "co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are "
-        "marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for "
-        "village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with "
-        "an existing tower layer, the list of planned BTS within the sharing distance of another operator's "
-        "tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty "
-        "for the default planning assumptions. Leave the field parameters empty to use the standard field "
-        "names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …).")
 
     def initAlgorithm(self, config=None):
         add_source(self, "PLAN", tr("Village plan layer (points or polygons)"))

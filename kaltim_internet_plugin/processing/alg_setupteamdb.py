@@ -2,21 +2,12 @@
 from __future__ import annotations
 
 from ..i18n import tr
-from .base import PostgisPlanAlgorithm, tr_noop
+from .base import PostgisPlanAlgorithm
 from .params import add_connection, add_outputs, read_connection
 
 
 class SetupTeamDbAlgorithm(PostgisPlanAlgorithm):
     ALG_ID = "setupteamdb"
-
-    DISPLAY_NAME = tr_noop("Set up the team database (PostGIS)")
-    HELP = tr_noop(
-        "Prepares a PostGIS database for a team: creates the roles kaltim_viewer (read only), kaltim_editor "
-        "(edit the plan) and kaltim_admin (owns the plan, can upgrade it), creates or upgrades the plan schema, "
-        "installs the edit-conflict check, the audit log and the status history triggers, and one role per "
-        "kab/kota found in the villages (kaltim_kab_6401, ...) whose members may only edit the villages of "
-        "their own kab/kota (row-level security). Safe to run again. Run it with an administrator connection "
-        "(superuser or CREATEROLE), then grant the roles to each person's login.")
 
     def initAlgorithm(self, config=None):
         add_connection(self)

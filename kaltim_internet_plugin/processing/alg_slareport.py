@@ -16,7 +16,7 @@ from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
 from ..report import monitoring_report as report
-from .base import KaltimAlgorithm, tr_noop
+from .base import KaltimAlgorithm
 from .params import (
     add_fields,
     add_file,
@@ -55,17 +55,6 @@ TABLES = {
 class SlaReportAlgorithm(KaltimAlgorithm):
     ALG_ID = "slareport"
     GROUP_ID = "monitoring"
-
-    DISPLAY_NAME = tr_noop("SLA report and monthly M&E report")
-    HELP = tr_noop(
-        "Computes the monthly availability of every site from the imported reports and outage logs of the plan "
-        "GeoPackage: outages caused by mains power (PLN) are excluded, outages of MIN_OUTAGE_S seconds or less "
-        "are ignored, overlapping outages are merged and outages spanning months are split; availability below "
-        "TARGET_PCT entitles to restitution. When a site has no outage log for a month its reported uptime is "
-        "used. Outputs the SLA table, a scorecard per provider and flags: 'consider another provider' after "
-        "CONSECUTIVE_MONTHS months below target in a row, and villages with zero usage. With a report folder it "
-        "also writes the monthly M&E report: CSV files and a PDF (with a map of the villages by status when a "
-        "village layer is given).")
 
     def initAlgorithm(self, config=None):
         add_plan_db(self)

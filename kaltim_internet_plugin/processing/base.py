@@ -1,8 +1,8 @@
 """Base class for the plugin's Processing algorithms: ids, groups, bilingual help, common helpers.
 
-An algorithm declares its texts once, in English, as class attributes marked with :func:`tr_noop`
-(``DISPLAY_NAME``, ``HELP``); :class:`KaltimAlgorithm` translates them each time QGIS asks (displayName(),
-shortHelpString()), so they follow the language installed at that moment.
+The name and help of every algorithm are declared once, in English, in processing/help.py (marked with
+:func:`tr_noop`); :class:`KaltimAlgorithm` translates them each time QGIS asks (displayName(), shortHelpString()),
+so they follow the language installed at that moment.
 """
 from __future__ import annotations
 
@@ -168,13 +168,11 @@ def _bound(value: float) -> str:
 
 
 class KaltimAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``DISPLAY_NAME`` and ``HELP`` and implement initAlgorithm and
-    processAlgorithm."""
+    """Subclasses set ``ALG_ID`` and ``GROUP_ID`` and implement initAlgorithm and processAlgorithm; their name and
+    help are the entry ``ALG_ID`` of processing/help.py."""
 
     ALG_ID = ""
     GROUP_ID = ""
-    DISPLAY_NAME = ""  # English, marked with tr_noop(); displayName() translates it
-    HELP: str | tuple = ""  # English (a tuple: paragraphs), each marked with tr_noop(); see shortHelpString()
     # True: runs on the main thread (a PostgreSQL connection's password may have to be unlocked from QGIS's
     # authentication database, whose master password prompt must happen on the main thread)
     MAIN_THREAD = False
@@ -272,11 +270,17 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return self.ALG_ID
 
+    def english_texts(self) -> tuple:
+        """``(name, help)`` in English (the help: one text or a tuple of paragraphs), from processing/help.py."""
+        from .help import TEXTS
+
+        return TEXTS[self.ALG_ID]
+
     def displayName(self) -> str:
-        return _translated(self.DISPLAY_NAME)
+        return _translated(self.english_texts()[0])
 
     def shortHelpString(self) -> str:
-        return _translated(self.HELP)
+        return _translated(self.english_texts()[1])
 
     def groupId(self) -> str:
         return self.GROUP_ID

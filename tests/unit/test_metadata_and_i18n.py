@@ -42,7 +42,12 @@ def test_indonesian_locale_translates():
 
 
 def test_algorithm_texts_are_translated_when_asked():
-    """An algorithm's DISPLAY_NAME/HELP (declared with tr_noop) follow the language installed at call time."""
+    """An algorithm's name and help (processing/help.py, declared with tr_noop) follow the language installed at
+    call time; help.py holds the texts of exactly the provider's algorithms."""
+    from kaltim_internet_plugin.processing.help import TEXTS
+    from kaltim_internet_plugin.processing.provider import algorithm_classes
+
+    assert set(TEXTS) == {a.ALG_ID for a in algorithm_classes()}
     from kaltim_internet_plugin.processing.alg_coverage import CoverageAlgorithm
 
     alg = CoverageAlgorithm()
@@ -51,7 +56,7 @@ def test_algorithm_texts_are_translated_when_asked():
     assert install_translator("id")
     try:
         assert alg.displayName() == tr("Compute coverage (blank-spot map)") != english[0]
-        assert alg.shortHelpString() == " ".join(tr(text) for text in alg.HELP) != english[1]
+        assert alg.shortHelpString() == " ".join(tr(text) for text in alg.english_texts()[1]) != english[1]
     finally:
         remove_translator()
     assert (alg.displayName(), alg.shortHelpString()) == english
