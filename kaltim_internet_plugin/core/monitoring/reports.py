@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Iterable, Optional, Sequence
 
 from ..sites import (
@@ -41,7 +41,7 @@ REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency_ms": ("latency_ms", "latensi_ms", "latency", "latensi", "ping_ms"),
     "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
 }
-METRIC_FIELDS = ("uptime_pct", "active_users", "download_mbps", "upload_mbps", "latency_ms")
+_METRIC = {"metric": True}  # a ReportRecord field that is one of the report's numbers (METRIC_FIELDS)
 
 
 def detect_report_mapping(header: Iterable[str]) -> dict[str, str]:
@@ -68,11 +68,11 @@ class ReportRecord:
     period: str  # as reported: YYYY-MM or YYYY-MM-DD
     month: str  # YYYY-MM
     provider: str = ""
-    uptime_pct: Optional[float] = None
-    active_users: Optional[float] = None
-    download_mbps: Optional[float] = None
-    upload_mbps: Optional[float] = None
-    latency_ms: Optional[float] = None
+    uptime_pct: Optional[float] = field(default=None, metadata=_METRIC)
+    active_users: Optional[float] = field(default=None, metadata=_METRIC)
+    download_mbps: Optional[float] = field(default=None, metadata=_METRIC)
+    upload_mbps: Optional[float] = field(default=None, metadata=_METRIC)
+    latency_ms: Optional[float] = field(default=None, metadata=_METRIC)
     power_outage: Optional[bool] = None
     outage_start: Optional[dt.datetime] = None
     outage_end: Optional[dt.datetime] = None
@@ -85,6 +85,10 @@ class ReportRecord:
     @property
     def has_outage(self) -> bool:
         return self.outage_start is not None
+
+
+# the numbers of a report row, in column order: the fields of ReportRecord marked as metrics
+METRIC_FIELDS = tuple(f.name for f in fields(ReportRecord) if f.metadata.get("metric"))
 
 
 @dataclass
