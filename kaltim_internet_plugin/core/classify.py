@@ -54,11 +54,11 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from .coded_error import LoggedCodedError
+from .definitions import THRESHOLD_DBM
 
 gdal.UseExceptions()
 ogr.UseExceptions()
 
-THRESHOLD_DBM = -110.0
 COVERED_SHARE = 0.8
 PARTIAL_SHARE = 0.2
 STATUSES = ("covered", "partial", "blank_spot")

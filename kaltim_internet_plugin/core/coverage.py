@@ -77,7 +77,7 @@ from osgeo import gdal, osr
 from . import itm
 from . import propagation as prop
 from .coded_error import LoggedCodedError
-from .definitions import RaySpacing
+from .definitions import THRESHOLD_DBM, RaySpacing
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
 # the code below works with and without exceptions enabled.
@@ -668,7 +668,7 @@ def _finalise(work_path, final_path, predictor):
         os.remove(final_path + ".aux.xml")
 
 
-def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=-110.0,
+def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=THRESHOLD_DBM,
                  max_radius_m=30000.0, k_factor=4.0 / 3.0, server_path=None, count_path=None,
                  progress=None, is_canceled=None, environment="rural", empirical_correction=False,
                  ray_step_cells=1.0, clutter=None, threads=None):

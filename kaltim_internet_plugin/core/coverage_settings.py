@@ -36,7 +36,7 @@ class CoverageSettings:
     model: str = d.DEFAULT_MODEL
     quantity: str = d.DEFAULT_QUANTITY
     clutter_margin_db: float = 15.0  # tropical forest foliage at 900-1800 MHz: 10-20 dB (ITU-R P.833); see guide
-    threshold_dbm: float = -110.0  # 4G RSRP cell edge (3GPP / operator planning practice); see guide
+    threshold_dbm: float = d.THRESHOLD_DBM  # 4G RSRP cell edge
     rx_height_m: float = 1.5  # handset
     resolution: str = d.DEFAULT_RESOLUTION
     k_factor: float = 4.0 / 3.0  # standard atmosphere (ITU-R P.453)

@@ -15,6 +15,8 @@ LOS_MODELS = ("los",)
 QUANTITIES = ("total", "rsrp_10mhz", "rsrp_20mhz")
 QUANTITY_OFFSETS_DB = {"total": 0.0, "rsrp_10mhz": 27.78, "rsrp_20mhz": 30.79}
 DEFAULT_QUANTITY = "rsrp_10mhz"
+# the coverage threshold: 4G RSRP at the cell edge, dBm (3GPP / operator planning practice; see the coverage guide)
+THRESHOLD_DBM = -110.0
 
 
 

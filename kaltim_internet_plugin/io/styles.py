@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..core.definitions import THRESHOLD_DBM
 from ..i18n import tr
 
 STATUS_COLORS = {"covered": "#1a9641", "partial": "#fdae61", "blank_spot": "#d7191c"}
@@ -90,7 +91,7 @@ def style_status(layer, field: str = "status") -> None:
     layer.triggerRepaint()
 
 
-def style_signal_raster(layer, threshold_dbm: float = -110.0, no_signal: bool = False) -> None:
+def style_signal_raster(layer, threshold_dbm: float = THRESHOLD_DBM, no_signal: bool = False) -> None:
     """Best-signal raster in dBm: below the threshold blank-spot red, then orange (edge) → green (strong), with
     the threshold in the legend. ``no_signal``: the raster's nodata (beyond every site's radius) is drawn as
     blank-spot red too instead of transparent (the whole coverage raster; not for a what-if preview window)."""

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..core.definitions import THRESHOLD_DBM
 from ..i18n import tr
 from .styles import style_signal_raster
 
@@ -71,7 +72,7 @@ def style_los_raster(layer, n_sites: int) -> None:
     layer.triggerRepaint()
 
 
-def style_coverage(layer, kind: Optional[str] = None, threshold_dbm: float = -110.0, n_sites: int = 1) -> None:
+def style_coverage(layer, kind: Optional[str] = None, threshold_dbm: float = THRESHOLD_DBM, n_sites: int = 1) -> None:
     """dBm raster -> io.styles.style_signal_raster(threshold), no-signal land in blank-spot red; LOS raster ->
     :func:`style_los_raster`."""
     if kind is None:
@@ -151,7 +152,7 @@ class CoverageStyler(QgsProcessingLayerPostProcessorInterface):
 
     _KEEP: list = []
 
-    def __init__(self, role: str, kind: str = "dbm", threshold_dbm: float = -110.0, n_sites: int = 1,
+    def __init__(self, role: str, kind: str = "dbm", threshold_dbm: float = THRESHOLD_DBM, n_sites: int = 1,
                  server_ids: Optional[dict] = None, name: str = ""):
         super().__init__()
         self.role, self.kind, self.threshold_dbm, self.n_sites = role, kind, threshold_dbm, n_sites

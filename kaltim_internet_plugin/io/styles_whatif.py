@@ -14,6 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..core.definitions import THRESHOLD_DBM
 from .styles import STATUS_COLORS, status_labels, style_signal_raster
 
 
@@ -37,7 +38,7 @@ def style_planned_sites(layer) -> None:
     layer.triggerRepaint()
 
 
-def style_preview_raster(layer, threshold_dbm: float = -110.0) -> None:
+def style_preview_raster(layer, threshold_dbm: float = THRESHOLD_DBM) -> None:
     """Same colours as the coverage raster, a bit more opaque so the new site stands out."""
     style_signal_raster(layer, threshold_dbm)
     layer.setOpacity(0.75)
