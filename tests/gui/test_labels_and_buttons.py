@@ -16,9 +16,10 @@ def indonesian(qgis_app):
 
 
 def test_every_code_of_the_plan_has_a_label():
-    from kaltim_internet_plugin.core.funding import COST_KINDS, TECH_KEYS, default_sources
+    from kaltim_internet_plugin.core.funding import COST_KINDS, RULES, TECH_KEYS, default_sources
     from kaltim_internet_plugin.core.monitoring import STATUSES
-    from kaltim_internet_plugin.gui.page_plan import RULE_KEYS
+
+    RULE_KEYS = [key for key, _flag in RULES]
 
     for kind, codes in (("tech", TECH_KEYS), ("funding_kind", COST_KINDS), ("deploy_status", STATUSES),
                         ("funding_source", [s.name for s in default_sources()]), ("rule", RULE_KEYS),

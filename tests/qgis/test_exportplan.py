@@ -428,10 +428,10 @@ def test_a_budget_curve_without_its_fields_is_refused(provider, plan, tmp_path):
 @needs_poppler
 def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provider, tmp_path, monkeypatch):
     """Two kab/kota, no KABKOTA/tables; the combined PDF is painted by Qt when pdfunite/qpdf are missing."""
-    from kaltim_internet_plugin.report import layouts
+    from kaltim_internet_plugin.report import pdf
 
     small = build_plan(kab_codes={"64.71", "64.74"})
-    monkeypatch.setattr(layouts, "merge_pdfs", lambda paths, out: False)
+    monkeypatch.setattr(pdf, "merge_pdfs", lambda paths, out: False)
     res, _ = run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "TITLE": "Uji dua kota",
                                                    "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert res["PAGES"] == 2
