@@ -496,6 +496,34 @@
       <translation>Baris {row}: urutan '{value}' bukan bilangan bulat.</translation>
     </message>
     <message>
+      <source>Hata/COST-231 is valid for 150-2000 MHz; {n} site(s) are outside (e.g. {f:g} MHz).</source>
+      <translation>Hata/COST-231 berlaku untuk 150-2000 MHz; {n} site berada di luar rentang itu (misalnya {f:g} MHz).</translation>
+    </message>
+    <message>
+      <source>Hata is valid for antenna heights of 30-200 m; {n} site(s) are outside (e.g. {h:g} m).</source>
+      <translation>Hata berlaku untuk tinggi antena 30-200 m; {n} site berada di luar rentang itu (misalnya {h:g} m).</translation>
+    </message>
+    <message>
+      <source>Hata is valid up to 20 km; the radius is {r:.0f} m, so the signal beyond 20 km is an extrapolation.</source>
+      <translation>Hata berlaku hingga 20 km; radiusnya {r:.0f} m, sehingga sinyal di atas 20 km merupakan ekstrapolasi.</translation>
+    </message>
+    <message>
+      <source>Hata is valid for receiver heights of 1-10 m; got {h:g} m.</source>
+      <translation>Hata berlaku untuk tinggi penerima 1-10 m; nilai yang diberikan {h:g} m.</translation>
+    </message>
+    <message>
+      <source>Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a site are extrapolated (the probe says so at such a point).</source>
+      <translation>Longley-Rice ITM berlaku untuk lintasan 1 km atau lebih: sel dalam jarak 1 km dari menara merupakan ekstrapolasi (probe menyebutkannya pada titik seperti itu).</translation>
+    </message>
+    <message>
+      <source>Longley-Rice ITM is valid for 20 MHz-20 GHz; {n} site(s) are outside (e.g. {f:g} MHz).</source>
+      <translation>Longley-Rice ITM berlaku untuk 20 MHz-20 GHz; {n} menara berada di luar rentang itu (misalnya {f:g} MHz).</translation>
+    </message>
+    <message>
+      <source>P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is {r:.0f} m.</source>
+      <translation>P.526/Bullington pada DEM ditujukan untuk lintasan hingga beberapa puluh km; radiusnya {r:.0f} m.</translation>
+    </message>
+    <message>
       <source>The point is outside the DEM: click inside the elevation model.</source>
       <translation>Titik berada di luar DEM: klik di dalam model ketinggian.</translation>
     </message>
@@ -3928,10 +3956,6 @@
       <translation>{param} bukan keluaran desa dari roadmap (tidak ada kolom fund_status): berikan OUTPUT dari 'Susun roadmap multi-tahun'.</translation>
     </message>
     <message>
-      <source>Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a site are extrapolated (the probe says so at such a point).</source>
-      <translation>Longley-Rice ITM berlaku untuk lintasan 1 km atau lebih: sel dalam jarak 1 km dari menara merupakan ekstrapolasi (probe menyebutkannya pada titik seperti itu).</translation>
-    </message>
-    <message>
       <source>Effective earth radius factor k</source>
       <translation>Faktor jari-jari bumi efektif k</translation>
     </message>
@@ -4016,10 +4040,6 @@
       <translation>Layer site kosong: tambahkan minimal satu titik menara (misalnya dengan 'Impor site') sebelum menghitung cakupan.</translation>
     </message>
     <message>
-      <source>P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is {r:.0f} m.</source>
-      <translation>P.526/Bullington pada DEM ditujukan untuk lintasan hingga beberapa puluh km; radiusnya {r:.0f} m.</translation>
-    </message>
-    <message>
       <source>The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.</source>
       <translation>DEM '{name}' dalam derajat geografis sehingga jarak akan salah: DEM diproyeksikan ulang ke {crs} ({desc}) menjadi '{path}'. Cakupan dihitung pada grid tersebut.</translation>
     </message>
@@ -4038,26 +4058,6 @@
     <message>
       <source>{n} site(s) computed in {s:.1f} s.</source>
       <translation>{n} site dihitung dalam {s:.1f} detik.</translation>
-    </message>
-    <message>
-      <source>Hata/COST-231 is valid for 150-2000 MHz; {n} site(s) are outside (e.g. {f:g} MHz).</source>
-      <translation>Hata/COST-231 berlaku untuk 150-2000 MHz; {n} site berada di luar rentang itu (misalnya {f:g} MHz).</translation>
-    </message>
-    <message>
-      <source>Hata is valid for antenna heights of 30-200 m; {n} site(s) are outside (e.g. {h:g} m).</source>
-      <translation>Hata berlaku untuk tinggi antena 30-200 m; {n} site berada di luar rentang itu (misalnya {h:g} m).</translation>
-    </message>
-    <message>
-      <source>Hata is valid up to 20 km; the radius is {r:.0f} m, so the signal beyond 20 km is an extrapolation.</source>
-      <translation>Hata berlaku hingga 20 km; radiusnya {r:.0f} m, sehingga sinyal di atas 20 km merupakan ekstrapolasi.</translation>
-    </message>
-    <message>
-      <source>Hata is valid for receiver heights of 1-10 m; got {h:g} m.</source>
-      <translation>Hata berlaku untuk tinggi penerima 1-10 m; nilai yang diberikan {h:g} m.</translation>
-    </message>
-    <message>
-      <source>Longley-Rice ITM is valid for 20 MHz-20 GHz; {n} site(s) are outside (e.g. {f:g} MHz).</source>
-      <translation>Longley-Rice ITM berlaku untuk 20 MHz-20 GHz; {n} menara berada di luar rentang itu (misalnya {f:g} MHz).</translation>
     </message>
     <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>

@@ -194,6 +194,19 @@ def _table() -> dict:
         "funding_not_a_number": tr("Row {row}: '{value}' is not a number (column {column})."),
         "funding_unknown_rules": tr("Row {row}: unknown rule(s) {rules}; use 3t, plot, desa, per_kab, operator."),
         "funding_order_not_whole": tr("Row {row}: order '{value}' is not a whole number."),
+        # core.coverage_settings.validity_notes (notes in the coverage log)
+        "validity_hata_freq": tr("Hata/COST-231 is valid for 150-2000 MHz; {n} site(s) are outside (e.g. {f:g} MHz)."),
+        "validity_hata_height": tr("Hata is valid for antenna heights of 30-200 m; {n} site(s) are outside (e.g. "
+                                   "{h:g} m)."),
+        "validity_hata_radius": tr("Hata is valid up to 20 km; the radius is {r:.0f} m, so the signal beyond 20 km "
+                                   "is an extrapolation."),
+        "validity_hata_rx": tr("Hata is valid for receiver heights of 1-10 m; got {h:g} m."),
+        "validity_itm_short": tr("Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a "
+                                 "site are extrapolated (the probe says so at such a point)."),
+        "validity_itm_freq": tr("Longley-Rice ITM is valid for 20 MHz-20 GHz; {n} site(s) are outside (e.g. {f:g} "
+                                "MHz)."),
+        "validity_p526_radius": tr("P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius "
+                                   "is {r:.0f} m."),
         # core.profile (the signal probe)
         "point_outside_dem": tr("The point is outside the DEM: click inside the elevation model."),
         "point_nodata": tr("The DEM has no elevation at this point (nodata), so the signal cannot be computed "

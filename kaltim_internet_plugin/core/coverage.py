@@ -77,6 +77,7 @@ from osgeo import gdal, osr
 from . import itm
 from . import propagation as prop
 from .coded_error import LoggedCodedError
+from .coverage_settings import validity_notes
 from .definitions import THRESHOLD_DBM, RaySpacing
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
@@ -622,23 +623,6 @@ def _sort_sites(sites, gt, radius):
     return sorted(sites, key=lambda s: _morton_key(max(int((s.x - x0) // cell), 0), max(int((y0 - s.y) // cell), 0)))
 
 
-def _validity_warnings(model, sites, radius, rx_height):
-    """Messages for parameters outside the documented validity range of the model."""
-    out = []
-    if model == "hata":
-        freqs = [s.freq_mhz for s in sites if not 150.0 <= s.freq_mhz <= 2000.0]
-        if freqs:
-            out.append(f"Hata/COST-231 is valid for 150-2000 MHz; {len(freqs)} site(s) outside (e.g. {freqs[0]} MHz).")
-        hbs = [s.height_m for s in sites if not 30.0 <= s.height_m <= 200.0]
-        if hbs:
-            out.append(f"Hata is valid for antenna heights 30-200 m; {len(hbs)} site(s) outside (e.g. {hbs[0]} m).")
-        if radius > 20000.0:
-            out.append(f"Hata is valid up to 20 km; radius is {radius:.0f} m.")
-        if not 1.0 <= rx_height <= 10.0:
-            out.append(f"Hata is valid for receiver heights 1-10 m; got {rx_height} m.")
-    return out
-
-
 def _create_work(path, ds, dtype, nodata):
     drv = gdal.GetDriverByName("GTiff")
     out = drv.Create(path, ds.RasterXSize, ds.RasterYSize, 1, dtype,
@@ -731,7 +715,7 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     index_of = {id(s): i for i, s in enumerate(sites)}
     order = _sort_sites(inside, gt, radius)
 
-    warnings = _validity_warnings(model, inside, radius, rx_height)
+    warnings = validity_notes(model, inside, radius, rx_height)  # coded: errors.describe says them
     out_dir = os.path.dirname(os.path.abspath(str(out_path)))
     os.makedirs(out_dir, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix=".kcov_", dir=out_dir)

@@ -171,3 +171,32 @@ class CoverageSettings:
 
 
 DEFAULTS = CoverageSettings()
+
+
+class ValidityNote(CodedError):  # noqa: N818 - a note for the log, never raised
+    """A parameter outside the documented validity range of a model: a note for the log (errors.py says it), not an
+    error."""
+
+
+def validity_notes(model: str, sites, radius: float, rx_height: float) -> List[ValidityNote]:
+    """Notes for the sites and settings outside the validity range of ``model`` (sites: ``freq_mhz``, ``height_m``)."""
+    out: List[ValidityNote] = []
+    if model == "hata":
+        freqs = [s.freq_mhz for s in sites if not 150.0 <= s.freq_mhz <= 2000.0]
+        if freqs:
+            out.append(ValidityNote("validity_hata_freq", n=len(freqs), f=freqs[0]))
+        hbs = [s.height_m for s in sites if not 30.0 <= s.height_m <= 200.0]
+        if hbs:
+            out.append(ValidityNote("validity_hata_height", n=len(hbs), h=hbs[0]))
+        if radius > 20000.0:
+            out.append(ValidityNote("validity_hata_radius", r=radius))
+        if not 1.0 <= rx_height <= 10.0:
+            out.append(ValidityNote("validity_hata_rx", h=rx_height))
+    if model == "itm":
+        out.append(ValidityNote("validity_itm_short"))
+        freqs = [s.freq_mhz for s in sites if not 20.0 <= s.freq_mhz <= 20000.0]
+        if freqs:
+            out.append(ValidityNote("validity_itm_freq", n=len(freqs), f=freqs[0]))
+    if model == "p526" and radius > 50000.0:
+        out.append(ValidityNote("validity_p526_radius", r=radius))
+    return out

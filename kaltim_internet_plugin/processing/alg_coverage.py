@@ -32,7 +32,7 @@ from qgis.core import (
 from ..core import clutter
 from ..core import coverage as cov
 from ..core import definitions as defs
-from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
+from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError, validity_notes
 from ..core.raster_kind import coverage_as_dem
 from ..errors import describe
 from ..i18n import tr
@@ -84,36 +84,6 @@ def dem_has_data(path: str) -> bool:
         if mm is not None and all(v is not None and math.isfinite(v) for v in mm):
             return True
     return False
-
-
-def validity_warnings(model: str, sites, radius: float, rx_height: float) -> list:
-    """Translated notes for parameters outside the documented validity range of the model."""
-    out = []
-    if model == "hata":
-        freqs = [s.freq_mhz for s in sites if not 150.0 <= s.freq_mhz <= 2000.0]
-        if freqs:
-            out.append(tr("Hata/COST-231 is valid for 150-2000 MHz; {n} site(s) are outside (e.g. {f:g} MHz).")
-                       .format(n=len(freqs), f=freqs[0]))
-        hbs = [s.height_m for s in sites if not 30.0 <= s.height_m <= 200.0]
-        if hbs:
-            out.append(tr("Hata is valid for antenna heights of 30-200 m; {n} site(s) are outside (e.g. {h:g} m).")
-                       .format(n=len(hbs), h=hbs[0]))
-        if radius > 20000.0:
-            out.append(tr("Hata is valid up to 20 km; the radius is {r:.0f} m, so the signal beyond 20 km is "
-                          "an extrapolation.").format(r=radius))
-        if not 1.0 <= rx_height <= 10.0:
-            out.append(tr("Hata is valid for receiver heights of 1-10 m; got {h:g} m.").format(h=rx_height))
-    if model == "itm":
-        out.append(tr("Longley-Rice ITM is valid for paths of 1 km or more: the cells within 1 km of a site are "
-                      "extrapolated (the probe says so at such a point)."))
-        freqs = [s.freq_mhz for s in sites if not 20.0 <= s.freq_mhz <= 20000.0]
-        if freqs:
-            out.append(tr("Longley-Rice ITM is valid for 20 MHz-20 GHz; {n} site(s) are outside (e.g. {f:g} MHz).")
-                       .format(n=len(freqs), f=freqs[0]))
-    if model == "p526" and radius > 50000.0:
-        out.append(tr("P.526/Bullington on a DEM is meant for paths up to some tens of km; the radius is "
-                      "{r:.0f} m.").format(r=radius))
-    return out
 
 
 class CoverageAlgorithm(KaltimAlgorithm):
@@ -323,8 +293,8 @@ class CoverageAlgorithm(KaltimAlgorithm):
             feedback.pushInfo(tr("{n} site(s) outside the DEM were skipped (check their coordinates/CRS or use a "
                                  "larger DEM): {ids}").format(n=len(outside), ids=shown))
         inside = [s for s in sites if s.site_id not in set(outside)]
-        for note in validity_warnings(settings.model, inside, settings.max_radius_m, settings.rx_height_m):
-            feedback.pushInfo(note)
+        for note in validity_notes(settings.model, inside, settings.max_radius_m, settings.rx_height_m):
+            feedback.pushInfo(describe(note))
         feedback.pushInfo(tr("Model {model}, resolution {res}, radius {r:.0f} m, receiver {h:g} m, k = {k:g}, "
                              "threshold {t:g} dBm; {n} site(s) on the DEM grid {x} x {y} cells.").format(
             model=settings.model, res=settings.resolution, r=settings.max_radius_m, h=settings.rx_height_m,

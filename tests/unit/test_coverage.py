@@ -415,8 +415,13 @@ def test_los_server_is_lowest_visible_index(dem, tmp_path):
 def test_hata_validity_warnings(dem, tmp_path):
     s = _site("A", 200, 200, h=10.0, f=2400.0)
     st = cov.run_coverage(dem, [s], str(tmp_path / "h.tif"), model="hata", max_radius_m=25000.0)
-    text = " ".join(st["warnings"])
-    assert "150-2000 MHz" in text and "30-200 m" in text and "20 km" in text
+    notes = {w.code: w.params for w in st["warnings"]}  # coded notes: errors.describe says them in both languages
+    assert notes == {"validity_hata_freq": {"n": 1, "f": 2400.0}, "validity_hata_height": {"n": 1, "h": 10.0},
+                     "validity_hata_radius": {"r": 25000.0}}
+    from kaltim_internet_plugin.errors import describe
+
+    text = " ".join(describe(w) for w in st["warnings"])
+    assert "150-2000 MHz" in text and "(e.g. 2400 MHz)" in text and "30-200 m" in text and "25000 m" in text
 
 
 def test_works_without_gdal_exceptions(dem, tmp_path):
