@@ -78,6 +78,14 @@ def capture_feedback():
         def of(self, *kinds) -> str:
             return "\n".join(t for k, t in self.entries if k in kinds)
 
+        def text(self) -> str:
+            """Everything the algorithm said (info, warnings, errors), one line each."""
+            return "\n".join(self.lines)
+
+        infos = property(lambda self: [t for k, t in self.entries if k == "info"])
+        warnings = property(lambda self: [t for k, t in self.entries if k == "warning"])
+        errors = property(lambda self: [t for k, t in self.entries if k == "error"])
+
         def pushInfo(self, info):  # noqa: N802
             self.entries.append(("info", info))
             super().pushInfo(info)

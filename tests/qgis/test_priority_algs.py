@@ -13,12 +13,11 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from kaltim_internet_plugin.compat import FieldType
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, capture_feedback
 
 gdal.UseExceptions()
 
@@ -28,31 +27,12 @@ TOWERS = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=towers"
 X0, Y0 = 500000.0, 9900000.0  # EPSG:32750, inside East Kalimantan
 
 
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.infos, self.warnings, self.errors = [], [], []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.infos.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.warnings.append(warning)
-        super().pushWarning(warning)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803
-        self.errors.append(error)
-        super().reportError(error, fatalError)
-
-    def text(self):
-        return "\n".join(self.infos + self.warnings + self.errors)
 
 
 def run(alg, params):
     import processing
 
-    fb = Capture()
+    fb = capture_feedback()
     res = processing.run(f"kaltiminternet:{alg}", params, feedback=fb)
     return res, fb
 
@@ -60,7 +40,7 @@ def run(alg, params):
 def run_fails(alg, params):
     import processing
 
-    fb = Capture()
+    fb = capture_feedback()
     with pytest.raises(QgsProcessingException) as exc:
         processing.run(f"kaltiminternet:{alg}", params, feedback=fb)
     return fb.text() + "\n" + str(exc.value)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from osgeo import gdal, ogr
-from qgis.core import QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, capture_feedback
 
 gdal.UseExceptions()
 
@@ -70,19 +70,6 @@ def write_funding(path: Path, sources) -> str:
     return str(path)
 
 
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines, self.warnings = [], []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.warnings.append(warning)
-
-    def reportError(self, error, fatalError=False):  # noqa: N802,N803
-        self.lines.append(error)
 
 
 def run_roadmap(tmp_path: Path, plan: str, out_name: str = "out.gpkg", **extra):
@@ -95,7 +82,7 @@ def run_roadmap(tmp_path: Path, plan: str, out_name: str = "out.gpkg", **extra):
               "OUTPUT_TRAINING": f"ogr:dbname='{out}' table=\"training_plan\"",
               "OUTPUT_OPERATORS": f"ogr:dbname='{out}' table=\"operator_packages\""}
     params.update(extra)
-    fb = Capture()
+    fb = capture_feedback()
     res = processing.run("kaltiminternet:roadmap", params, feedback=fb)
     return res, fb, out
 
