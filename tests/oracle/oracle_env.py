@@ -115,3 +115,26 @@ def run_itm_oracle(profiles) -> dict:
             raise RuntimeError(f"the itmlogic oracle failed:\n{res.stderr[-3000:]}")
         with np.load(out) as z:
             return {k: z[k] for k in z.files}
+
+
+def oracle_fixture(runner):
+    """A module-scoped pytest fixture giving ``run(profiles)``: ``runner``'s answer, or the test skipped with the
+    reason when the oracle's venv cannot be made (no package registry)."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def oracle():
+        def run(profiles):
+            try:
+                return runner(profiles)
+            except OracleUnavailable as exc:
+                pytest.skip(str(exc))
+        return run
+    return oracle
+
+
+def summary(err) -> str:
+    """mean / p95 / max of |err|, dB."""
+    a = np.abs(err)
+    return f"mean {a.mean():.4f} dB, p95 {np.percentile(a, 95):.4f} dB, max {a.max():.4f} dB"
+

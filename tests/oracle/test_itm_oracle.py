@@ -26,7 +26,7 @@ for p in (ROOT, HERE):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from oracle_env import OracleUnavailable, run_itm_oracle  # noqa: E402
+from oracle_env import oracle_fixture, run_itm_oracle, summary  # noqa: E402
 
 from kaltim_internet_plugin.core import itm  # noqa: E402
 
@@ -132,19 +132,7 @@ def _textbook_profiles():
     return out
 
 
-@pytest.fixture(scope="module")
-def oracle():
-    def run(profiles):
-        try:
-            return run_itm_oracle(profiles)
-        except OracleUnavailable as exc:
-            pytest.skip(str(exc))
-    return run
-
-
-def _summary(err):
-    a = np.abs(err)
-    return f"mean {a.mean():.4f} dB, p95 {np.percentile(a, 95):.4f} dB, max {a.max():.4f} dB"
+oracle = oracle_fixture(run_itm_oracle)
 
 
 def test_itm_matches_itmlogic(oracle):
@@ -153,7 +141,7 @@ def test_itm_matches_itmlogic(oracle):
     res = [_ours(p) for p in profiles]
     ours = np.array([r.loss_db for r in res])
     err = ours - ref["loss_db"]
-    print(f"\nITM vs itmlogic {ref['itmlogic_version']}, {len(profiles)} profiles: {_summary(err)}")
+    print(f"\nITM vs itmlogic {ref['itmlogic_version']}, {len(profiles)} profiles: {summary(err)}")
     worst = int(np.argmax(np.abs(err)))
     assert np.abs(err).max() < TOL_DB, (profiles[worst]["name"], ours[worst], ref["loss_db"][worst])
     # the intermediate quantities of the algorithm agree too
@@ -205,5 +193,5 @@ def test_along_a_profile_matches_itmlogic(oracle):
                      zsys=itm.mean_path_elevation(h[:i + 1])) for i in idx]
     ref = oracle(profiles)["loss_db"]
     err = loss[idx] - ref
-    print(f"\nITM along a 20 km profile vs itmlogic, {len(idx)} receivers: {_summary(err)}")
+    print(f"\nITM along a 20 km profile vs itmlogic, {len(idx)} receivers: {summary(err)}")
     assert np.abs(err).max() < TOL_DB

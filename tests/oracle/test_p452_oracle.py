@@ -20,7 +20,7 @@ for p in (ROOT, HERE):
     if p not in sys.path:
         sys.path.insert(0, p)
 
-from oracle_env import OracleUnavailable, run_oracle  # noqa: E402
+from oracle_env import oracle_fixture, run_oracle, summary  # noqa: E402
 
 from kaltim_internet_plugin.core import propagation as prop  # noqa: E402
 
@@ -91,19 +91,7 @@ def _ray_receivers(seed=5):
     return d, H, np.arange(5, n, 5)
 
 
-@pytest.fixture(scope="module")
-def oracle():
-    def run(profiles):
-        try:
-            return run_oracle(profiles)
-        except OracleUnavailable as exc:
-            pytest.skip(str(exc))
-    return run
-
-
-def _summary(err):
-    a = np.abs(err)
-    return f"mean {a.mean():.4f} dB, p95 {np.percentile(a, 95):.4f} dB, max {a.max():.4f} dB"
+oracle = oracle_fixture(run_oracle)
 
 
 def test_scalar_complete_method_matches_pycraf(oracle):
@@ -114,7 +102,7 @@ def test_scalar_complete_method_matches_pycraf(oracle):
     parts = [prop.delta_bullington_loss_db(p["d"], p["h"], p["tx_agl"], p["rx_agl"], p["freq_mhz"],
                                            k_factor=p["k_factor"], return_parts=True)[1] for p in profiles]
     err = ours - ref["L_d"]
-    print(f"\ncomplete method vs pycraf {ref['pycraf_version']}, {len(profiles)} profiles: {_summary(err)}")
+    print(f"\ncomplete method vs pycraf {ref['pycraf_version']}, {len(profiles)} profiles: {summary(err)}")
     worst = int(np.argmax(np.abs(err)))
     assert np.abs(err).max() < TOL_DB, (profiles[worst]["name"], ours[worst], ref["L_d"][worst])
     # the cases really exercise every term: deep shadows, line of sight, and the spherical-earth term
@@ -145,6 +133,6 @@ def test_vectorised_kernel_matches_pycraf(oracle):
     ref = oracle(profiles)["L_d"]
     got = np.array([L[r, j] for r in range(R) for j in recv])
     err = got - ref
-    print(f"\nvectorised kernel vs pycraf, {len(profiles)} receivers: {_summary(err)}")
+    print(f"\nvectorised kernel vs pycraf, {len(profiles)} receivers: {summary(err)}")
     assert np.abs(err).max() < TOL_DB
     assert (ref > 20).sum() > 20 and (ref < 3).sum() > 10
