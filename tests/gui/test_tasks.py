@@ -60,3 +60,25 @@ def test_call_task_reports_result_and_error(qtbot):
     CallTask("boom", lambda task: 1 / 0, lambda task, ok: seen.append((ok, task.result, type(task.error)))).start()
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=30000)
     assert sorted(seen, key=str) == sorted([(True, 42, None), (False, None, ZeroDivisionError)], key=str)
+
+
+def test_runner_cancel_button_follows_the_run_and_cancels_it(provider, qtbot, qgis_iface, tmp_path):
+    """The runner's Cancel button: disabled at rest, enabled (and the run buttons disabled) while a run goes on; a
+    click cancels the run with the status text given, and everything is freed again after it."""
+    from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+    from kaltim_internet_plugin.gui.tasks import TaskRunner
+    from tests.conftest import SAMPLE
+
+    status, run_a, run_b, done = QLabel(), QPushButton("a"), QPushButton("b"), []
+    runner = TaskRunner(qgis_iface, status=status)
+    cancel = runner.cancel_button("testCancel", run_a, run_b, text="Stopped.")
+    assert cancel.objectName() == "testCancel" and cancel.text() and not cancel.isEnabled()
+    runner.run("kaltiminternet:checkvillages", {"INPUT": f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=villages",
+                                                "OUTPUT_REPORT": str(tmp_path / "r.html")},
+               lambda ok, res, fb: done.append((ok, fb.isCanceled())), "Checking")
+    assert cancel.isEnabled() and not run_a.isEnabled() and not run_b.isEnabled()
+    cancel.click()
+    qtbot.waitUntil(lambda: bool(done), timeout=60000)
+    assert status.text() == "Stopped." and done == [(False, True)]  # cancelled, not failed
+    assert not cancel.isEnabled() and run_a.isEnabled() and run_b.isEnabled() and not runner.running
