@@ -233,9 +233,9 @@ def write_report(folder: str, evaluation, template: Path, villages_layer=None, s
     _csv(out / f"indicators_{tag}.csv", [tr("Indicator"), tr("Value")], [list(r) for r in table])
     if on_progress is not None:
         on_progress(70)
-    pdf = str(out / f"laporan_monev_{tag}.pdf")
-    write_pdf(pdf, template, month, table, scorecard, flags, villages_layer, status_field)
-    return pdf
+    pdf_path = str(out / f"laporan_monev_{tag}.pdf")
+    write_pdf(pdf_path, template, month, table, scorecard, flags, villages_layer, status_field)
+    return pdf_path
 
 
 def _csv(path: Path, header: list, rows: list) -> None:
