@@ -269,6 +269,9 @@ class _Template:
         self.up = max(1, int(math.ceil(min(2.0 * ang_cells, max(ang_cells, 4.0)) - 1e-9)))
         self._rays = None
         self._cx, self._cy = cx, cy
+        # per row of the template: the columns inside the radius (for the strip-wise per-cell pass)
+        self.row_lo = np.argmax(self.inside, axis=1)
+        self.row_hi = self.inside.shape[1] - np.argmax(self.inside[:, ::-1], axis=1)
 
     def rays(self):
         """Ray sample geometry (bilinear DEM offsets) and the cell -> ray mapping.
@@ -277,9 +280,12 @@ class _Template:
         angle onto ``up`` x R angles (0.5-1 cell apart at the radius); each
         window cell then takes the nearest of those angles and interpolates
         linearly between the two samples around its distance: ``bi`` indexes
-        that angle's lower sample in a (up x R, n + 1) array (sample n = sample
-        n - 1), ``ws`` is the radial weight.  This is bilinear interpolation in
-        (angle, distance) with the angle rounded to 1/up of the ray spacing.
+        that angle's lower sample in a (n + 1, up x R) array, sample-major
+        (sample n = sample n - 1; sample-major keeps the gather of a window row
+        in cache where the row runs across the rays), ``ws`` is the radial
+        weight.  This is bilinear interpolation in (angle, distance) with the
+        angle rounded to 1/up of the ray spacing.  Indices are ``intp``
+        (numpy's take would convert int32 indices on every call).
         """
         if self._rays is None:
             R, n, up, sub = self.n_rays, self.n, self.up, self.sub
@@ -302,9 +308,9 @@ class _Template:
             s0 = np.minimum(fs.astype(np.int32), np.int32(n_out - 1))
             self._rays = {
                 "d": d, "q0": (sub - 1) // 2,
-                "u0": u0.astype(np.int32), "v0": v0.astype(np.int32),
+                "u0": u0.astype(np.intp), "v0": v0.astype(np.intp),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
-                "bi": ri * np.int32(n_out + 1) + s0,
+                "bi": s0.astype(np.intp) * ru + ri,
                 "ws": np.clip(fs - s0, 0.0, 1.0),
             }
         return self._rays
@@ -438,12 +444,16 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         # only as far as the farthest window corner
         far = math.hypot(max(lr, ys - 1 - lr) * py, max(lc, xs - 1 - lc) * px)
         ne = min(n, int(math.ceil(far / T.step)) + 2)
-        zp = np.pad(z, ((0, 1), (0, 1)), mode="edge").ravel()  # edge-replicated: +1 neighbours always valid
-        ii = ry["v0"][:, :ne] + np.int32(lr)  # (R, ne, sub)
+        zp = np.empty((ys + 1, xs + 1), dtype=np.float32)  # edge-replicated: +1 neighbours always valid
+        zp[:ys, :xs] = z
+        zp[ys, :xs] = z[ys - 1]
+        zp[:, xs] = zp[:, xs - 1]
+        zp = zp.ravel()
+        ii = ry["v0"][:, :ne] + lr  # (R, ne, sub), intp
         np.clip(ii, 0, ys - 1, out=ii)
-        jj = ry["u0"][:, :ne] + np.int32(lc)
+        jj = ry["u0"][:, :ne] + lc
         np.clip(jj, 0, xs - 1, out=jj)
-        ii *= np.int32(xs + 1)
+        ii *= xs + 1
         ii += jj
         fx = ry["fx"][:, :ne]
         fy = ry["fy"][:, :ne]
@@ -452,7 +462,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         top -= z00
         top *= fx
         top += z00
-        ii += np.int32(xs + 1)
+        ii += xs + 1
         z00 = zp.take(ii)
         bot = zp.take(ii + 1)
         bot -= z00
@@ -501,29 +511,44 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
                                     corrected=model == "p526" or empirical_correction)
         elif rsub > 1:
             loss = np.repeat(loss, rsub, axis=1)[:, :(ne - 1) * rsub + 1]
-        # per (angle, sample): the loss and its step to the next sample, side by side (see _Template.rays), on
+        # per (sample, angle): the loss and its step to the next sample, side by side (see _Template.rays), on
         # `up` angles per ray, linear between a ray and the next
         up = T.up
         nl = loss.shape[1]
-        pair = np.empty((R * up, T.n_out + 1, 2), dtype=np.float32)
+        pair = np.empty((T.n_out + 1, R * up, 2), dtype=np.float32)
         val = pair[:, :, 0]
+        lossT = np.ascontiguousarray(loss.T)
         if up > 1:
-            val[:, :nl] = np.repeat(loss, up, axis=0)
-            nxt = np.roll(loss, -1, axis=0)
-            nxt -= loss
+            v3 = val[:nl].reshape(nl, R, up)
+            v3[...] = lossT[:, :, None]
+            nxt = np.roll(lossT, -1, axis=1)
+            nxt -= lossT
             for q in range(1, up):
-                val[q::up, :nl] += nxt * np.float32(q / up)
+                v3[:, :, q] += nxt * np.float32(q / up)
         else:
-            val[:, :nl] = loss
-        val[:, nl:] = val[:, nl - 1:nl]
-        np.subtract(val[:, 1:], val[:, :-1], out=pair[:, :-1, 1])
-        pair[:, -1, 1] = 0.0
-        c = pair.reshape(-1, 2).view(np.float64)[:, 0].take(ry["bi"][win]).view(np.float32).reshape(ys, xs, 2)
-        lo = c[..., 1] * ry["ws"][win]
-        lo += c[..., 0]
+            val[:nl] = lossT
+        val[nl:] = val[nl - 1:nl]
+        np.subtract(val[1:], val[:-1], out=pair[:-1, :, 1])
+        pair[-1, :, 1] = 0.0
+        table = pair.reshape(-1, 2).view(np.float64)[:, 0]
         const = np.float32(site.eirp_dbm - 20.0 * math.log10(site.freq_mhz) - 32.4478)
-        out = const - T.logd_in[win]  # NaN beyond the radius
-        out -= lo
+        # per cell: const - 20 log10(d_km) - loss, NaN beyond the radius; in strips of rows, each on the columns
+        # inside the radius, so that the temporaries stay in cache
+        out = np.full((ys, xs), np.nan, dtype=np.float32)
+        bi, ws, logd = ry["bi"][win], ry["ws"][win], T.logd_in[win]
+        lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
+        rows = max(1, 65536 // max(xs, 1))
+        for a in range(0, ys, rows):
+            b = min(a + rows, ys)
+            ca, cb = max(int(lo_c[a:b].min()), 0), min(int(hi_c[a:b].max()), xs)
+            if cb <= ca:
+                continue
+            c = table.take(bi[a:b, ca:cb]).view(np.float32).reshape(b - a, cb - ca, 2)
+            lo = c[..., 1] * ws[a:b, ca:cb]
+            lo += c[..., 0]
+            o = const - logd[a:b, ca:cb]
+            o -= lo
+            out[a:b, ca:cb] = o
         if has_invalid:
             out[invalid] = np.nan
     if clutter is not None and model != "los":
