@@ -802,21 +802,27 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             ys, xs = arr.shape
             valid = np.isfinite(arr)
             n_sites += 1
-            n_cells += int(valid.sum())
+            n_cells += int(np.count_nonzero(valid))
             range_cells += n_rng
             nodata_in_range += n_nd
             cur = mb.ReadAsArray(xoff, yoff, xs, ys)
-            has = cur != OUT_NODATA
             if model == "los":
+                has = cur != OUT_NODATA
                 add = np.where(valid, arr, 0.0)
                 new = np.where(has, cur + add, np.where(valid, arr, OUT_NODATA))
                 better = None
                 above = valid & (arr > 0)
+                mb.WriteArray(new.astype(np.float32), xoff, yoff)
             else:
-                better = valid & (~has | (arr > cur))
-                new = np.where(better, arr, cur)
-                above = valid & (arr >= threshold_dbm)
-            mb.WriteArray(new.astype(np.float32), xoff, yoff)
+                # better = valid & (cur is nodata | arr > cur); where every value is above the nodata value
+                # (always, in practice) that is valid & (arr > cur)
+                better = np.greater(arr, cur)
+                better &= valid
+                if not np.fmin.reduce(arr, axis=None) > OUT_NODATA:  # (NaN when no cell is valid)
+                    better |= valid & (cur == OUT_NODATA)
+                np.copyto(cur, arr, where=better)
+                above = (arr >= threshold_dbm) if cnt is not None else None
+                mb.WriteArray(cur, xoff, yoff)
             if srv is not None:
                 sb = srv.GetRasterBand(1)
                 s_cur = sb.ReadAsArray(xoff, yoff, xs, ys)
@@ -824,12 +830,15 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
                 if model == "los":
                     # serving site for LOS = the visible site with the lowest index in ``sites``
                     better = valid & (arr > 0) & ((s_cur < 0) | (idx < s_cur))
-                sb.WriteArray(np.where(better, idx, s_cur).astype(np.int32), xoff, yoff)
+                np.copyto(s_cur, np.int32(idx), where=better)
+                sb.WriteArray(s_cur, xoff, yoff)
             if cnt is not None:
                 cb = cnt.GetRasterBand(1)
                 c_cur = cb.ReadAsArray(xoff, yoff, xs, ys)
-                c_new = np.where(valid, np.maximum(c_cur, 0) + above, c_cur)
-                cb.WriteArray(c_new.astype(np.int32), xoff, yoff)
+                c_new = np.maximum(c_cur, 0)
+                c_new += above
+                np.copyto(c_cur, c_new, where=valid)
+                cb.WriteArray(c_cur, xoff, yoff)
             if progress:
                 progress(100.0 * (k + 1) / len(order))
         main.FlushCache()
