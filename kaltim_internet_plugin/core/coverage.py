@@ -311,7 +311,9 @@ class _Template:
                 "u0": u0.astype(np.intp), "v0": v0.astype(np.intp),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
                 "bi": s0.astype(np.intp) * ru + ri,
-                "ws": np.clip(fs - s0, 0.0, 1.0),
+                # fs - s0 is exact in float32 (the fraction of fs), so float32 storage loses nothing; the cells
+                # still interpolate in float64 (_compute_site)
+                "ws": np.clip(fs - s0, 0.0, 1.0).astype(np.float32),
             }
         return self._rays
 
@@ -544,11 +546,11 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
             if cb <= ca:
                 continue
             c = table.take(bi[a:b, ca:cb]).view(np.float32).reshape(b - a, cb - ca, 2)
-            lo = c[..., 1] * ws[a:b, ca:cb]
+            lo = np.multiply(c[..., 1], ws[a:b, ca:cb], dtype=np.float64)
             lo += c[..., 0]
-            o = const - logd[a:b, ca:cb]
-            o -= lo
-            out[a:b, ca:cb] = o
+            o = out[a:b, ca:cb]
+            np.subtract(const, logd[a:b, ca:cb], out=o)
+            o -= lo  # in float64, stored as float32
         if has_invalid:
             out[invalid] = np.nan
     if clutter is not None and model != "los":

@@ -524,18 +524,18 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
                 c[~((da > 0) & (gap > 0))] = -np.inf
                 np.maximum(vl, c, out=vl)
             Hflat = Hf.ravel()
+            # the point `el` fine samples in front, on every receiver at once (those with fewer points in front
+            # computed too, then dropped: the same values where it exists, without boolean gathers)
+            any_short = bool((col < tail + 1).any())
             for el in range(1, tail + 1):
-                ok = col >= el + 1
-                if not ok.any():
-                    continue
-                fo = flat[ok]
-                xo = xl[ok]
-                di = xo - f32(el * cf)
-                w = np.sqrt(lam2 * xo / (di * f32(el * cf)))
-                vi = sl_[ok] * di
-                np.subtract(Hflat[fo - el] - htl[ok], vi, out=vi)
+                di = xl - f32(el * cf)
+                w = np.sqrt(lam2 * xl / (di * f32(el * cf)))
+                vi = sl_ * di
+                np.subtract(Hflat.take(flat - el, mode="wrap") - htl, vi, out=vi)
                 vi *= w
-                vl[ok] = np.maximum(vl[ok], vi)
+                if any_short:
+                    np.copyto(vi, f32(-np.inf), where=col < el + 1)
+                np.maximum(vl, vi, out=vl)
             v.reshape(-1)[flat] = vl
     v[:, :2] = -np.inf
     loss = knife_edge_loss_db(v.astype(f32))
@@ -707,11 +707,14 @@ class _RayKernel:
             np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
             T = buf2[:J, :m]
             np.multiply(Hm, INV[:, 1:m + 1, None], out=T)
-            if J > 1:
-                T[:, j0 - 1:] += NEG[:, j0:m + 1, None]
-                Hm[:, j0 - 1:] += NEG[:, j0:m + 1, None]
-            hobs = Hm.max(axis=1).astype(np.float64)
-            aobr = T.max(axis=1).astype(np.float64) + 0.0
+            # per receiver j0 + r, the maxima over its own points 1..j0 + r - 1 (rows 0..j0 + r - 2)
+            hobs = np.empty((J, Hm.shape[2]), dtype=np.float32)
+            aobr = np.empty((J, Hm.shape[2]), dtype=np.float32)
+            for r in range(J):
+                np.max(Hm[r, :j0 + r - 1], axis=0, out=hobs[r])
+                np.max(T[r, :j0 + r - 1], axis=0, out=aobr[r])
+            hobs = hobs.astype(np.float64)
+            aobr = aobr.astype(np.float64) + 0.0
             with np.errstate(invalid="ignore", divide="ignore"):
                 tot = aobt + aobr
                 hst = np.where(obstructed, hst - hobs * aobt / tot, hst)
