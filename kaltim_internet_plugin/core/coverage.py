@@ -269,9 +269,23 @@ class _Template:
         self.up = max(1, int(math.ceil(min(2.0 * ang_cells, max(ang_cells, 4.0)) - 1e-9)))
         self._rays = None
         self._cx, self._cy = cx, cy
+        self._flat = None
         # per row of the template: the columns inside the radius (for the strip-wise per-cell pass)
         self.row_lo = np.argmax(self.inside, axis=1)
         self.row_hi = self.inside.shape[1] - np.argmax(self.inside[:, ::-1], axis=1)
+
+    def flat_index(self):
+        """Flat index of each ray sample's top-left DEM neighbour in a whole (unclipped) window padded by one
+        column and row, (R, n, sub) intp, read-only (see _compute_site)."""
+        if self._flat is None:
+            ry = self.rays()
+            ii = np.clip(ry["v0"] + self.hr, 0, 2 * self.hr)
+            ii *= 2 * self.hc + 2
+            ii += np.clip(ry["u0"] + self.hc, 0, 2 * self.hc)
+            ii.flags.writeable = False
+            with _LOCK:
+                self._flat = ii
+        return self._flat
 
     def rays(self):
         """Ray sample geometry (bilinear DEM offsets) and the cell -> ray mapping.
@@ -451,22 +465,25 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         zp[ys, :xs] = z[ys - 1]
         zp[:, xs] = zp[:, xs - 1]
         zp = zp.ravel()
-        ii = ry["v0"][:, :ne] + lr  # (R, ne, sub), intp
-        np.clip(ii, 0, ys - 1, out=ii)
-        jj = ry["u0"][:, :ne] + lc
-        np.clip(jj, 0, xs - 1, out=jj)
-        ii *= xs + 1
-        ii += jj
+        if (ys, xs) == T.inside.shape and ne == n:
+            ii = T.flat_index()  # the whole window (ne == n): the same indices for every such site, cached
+        else:
+            ii = ry["v0"][:, :ne] + lr  # (R, ne, sub), intp
+            np.clip(ii, 0, ys - 1, out=ii)
+            jj = ry["u0"][:, :ne] + lc
+            np.clip(jj, 0, xs - 1, out=jj)
+            ii *= xs + 1
+            ii += jj
         fx = ry["fx"][:, :ne]
         fy = ry["fy"][:, :ne]
+        # the four neighbours: zp[ii], zp[ii + 1], zp[ii + xs + 1], zp[ii + xs + 2], taken from shifted views
         z00 = zp.take(ii)
-        top = zp.take(ii + 1)
+        top = zp[1:].take(ii)
         top -= z00
         top *= fx
         top += z00
-        ii += xs + 1
-        z00 = zp.take(ii)
-        bot = zp.take(ii + 1)
+        z00 = zp[xs + 1:].take(ii)
+        bot = zp[xs + 2:].take(ii)
         bot -= z00
         bot *= fx
         bot += z00
