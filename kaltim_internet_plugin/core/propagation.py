@@ -735,6 +735,16 @@ class _RayKernel:
             v = np.where(den > 0.0, db * (stim - str_) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db))), 0.0)
         los = stim < str_
         need = los & ((stim - str_) * DW[:, 1][:, None].astype(np.float64) > J_V_MIN)
+        if need.any():
+            # in line of sight every point is below the tx-rx line: h_i = d_i (D - d_i) / (2 re) - h_te - Str d_i < 0
+            # and v_i = w_i h_i <= w_min max_i h_i, w_min = sqrt(8 / (lam D)) (w_i is smallest mid-path); h is
+            # concave in d_i, so its maximum over the samples is at one of the two around D / 2 - re Str.  Where
+            # that bound is below J_V_MIN (with a margin far above the rounding), v has no loss and is not searched
+            # (J(v) = 0 either way: the same result)
+            hmax = _concave_max(d, jmax, Dj / 2.0 - re * str_,
+                                lambda di: di * (Dj - di) / (2.0 * re) - hte - str_ * di)
+            with np.errstate(invalid="ignore"):
+                need &= ~(np.sqrt(8.0 / (lam * Dj)) * hmax < J_V_MIN - 0.01)
         v[los & ~need] = -np.inf
         # per receiver sample j (the rows of the block): its geometry row broadcast over the rays that need it, on
         # its own points 1..j-1 only (no gathers of the geometry rows; the same values, element by element)
