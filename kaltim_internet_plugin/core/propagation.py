@@ -79,10 +79,24 @@ def knife_edge_loss_db(v):
     v = np.asarray(v)
     if v.dtype != np.float32:
         v = v.astype(float)
-    vv = np.where(v > J_V_MIN, v, 0.0) - 0.1
-    j = 6.9 + 20.0 * np.log10(np.sqrt(vv * vv + 1.0) + vv)
-    out = np.where(v > J_V_MIN, np.maximum(j, 0.0), 0.0)
-    return out if out.ndim else float(out)
+    if v.ndim == 0:
+        vv = np.where(v > J_V_MIN, v, 0.0) - 0.1
+        j = 6.9 + 20.0 * np.log10(np.sqrt(vv * vv + 1.0) + vv)
+        return float(np.where(v > J_V_MIN, np.maximum(j, 0.0), 0.0))
+    # the same operations in place (the ray arrays are large: fewer temporaries, the same values)
+    keep = v > J_V_MIN
+    vv = np.where(keep, v, 0.0)
+    vv -= 0.1
+    j = vv * vv
+    j += 1.0
+    np.sqrt(j, out=j)
+    j += vv
+    np.log10(j, out=j)
+    j *= 20.0
+    j += 6.9
+    np.maximum(j, 0.0, out=j)
+    np.copyto(j, 0.0, where=~keep)
+    return j
 
 
 def fresnel_v(h_m, d1_m, d2_m, wavelength):
@@ -102,8 +116,18 @@ def bullington_corrected_db(luc, d_m):
     """The Bullington correction of ITU-R P.526-15 eq. (56) (= P.452-16 eq. 21):
     ``L = Luc + (1 - exp(-Luc / 6)) (10 + 0.02 d_km)``; ``Luc`` = J(v_b) in dB, ``d_m`` the path length."""
     luc = np.asarray(luc, dtype=float)
-    out = luc + (1.0 - np.exp(-luc / 6.0)) * (10.0 + 0.02 * np.asarray(d_m, dtype=float) / 1000.0)
-    return out if out.ndim else float(out)
+    grow = 10.0 + 0.02 * np.asarray(d_m, dtype=float) / 1000.0
+    if luc.ndim == 0 or np.broadcast_shapes(luc.shape, grow.shape) != luc.shape:
+        out = luc + (1.0 - np.exp(-luc / 6.0)) * grow
+        return out if out.ndim else float(out)
+    # the same operations in place (fewer temporaries on the ray arrays, the same values)
+    t = np.negative(luc)
+    t /= 6.0
+    np.exp(t, out=t)
+    np.subtract(1.0, t, out=t)
+    t *= grow
+    t += luc
+    return t
 
 
 _empirical = bullington_corrected_db  # the historical name
