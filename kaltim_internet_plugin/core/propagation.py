@@ -481,30 +481,37 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     rows_c = (np.arange(R, dtype=np.intp) * ne)[:, None]
     h_srim, h_los = horizon_c
 
-    def coarse_point(h_idx, shift):
-        """The point of coarse receiver k (shift 0) or k + 1 (shift 1) for every fine receiver between k and k + 1."""
+    def coarse_srim(h_idx, shift):
+        """srim = max(srim, slope to the point of coarse receiver k (shift 0) or k + 1 (shift 1)) on every fine
+        receiver between k and k + 1, on (R, ne - 1, sub) views of the fine arrays (and the last fine receiver,
+        coarse receiver ne - 1's), without spreading the coarse values onto the fine grid."""
         a = np.asarray(h_idx, dtype=np.intp)
         if shift:
             a = np.concatenate([a[:, 1:], a[:, -1:]], axis=1)
         ha = hc[a + rows_c]
         ha[a < 1] = -np.inf
-        ha = spread(ha)
-        da = spread(dc32[a])
-        np.copyto(ha, f32(-np.inf), where=da >= lim)
-        return ha, da
-
-    def spread(c):
-        """(R, ne) -> (R, nf): each coarse value on the `sub` fine receivers from it (np.repeat, faster)."""
-        return np.broadcast_to(c[:, :, None], (R, ne, sub)).reshape(R, ne * sub)[:, :nf]
+        da = dc32[a]
+        m = (ne - 1) * sub
+        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+            ha3, da3 = ha[:, k0:k1, None], da[:, k0:k1, None]
+            hr3 = hr[:, f0:f1].view()
+            hr3.shape = (R, kk, per)
+            c = np.where(da3 >= lim[f0:f1].reshape(kk, per), f32(-np.inf), ha3)
+            c -= hr3
+            c /= x[f0:f1].reshape(kk, per) - da3
+            s3 = srim[:, f0:f1].view()
+            s3.shape = (R, kk, per)
+            np.maximum(s3, c, out=s3)
 
     hs = Hf.ravel()[sarg + (np.arange(R, dtype=np.intp) * nf)[:, None]]
     hs[sarg < 1] = -np.inf
-    points = [(hs, x[sarg]), coarse_point(h_srim, 0), coarse_point(h_srim, 1)]
     with np.errstate(divide="ignore", invalid="ignore"):
-        for ha, da in points:
-            c = ha - hr
-            c /= x - da
-            np.maximum(srim, c, out=srim)
+        c = hs - hr
+        c /= x - x[sarg]
+        np.maximum(srim, c, out=srim)
+        coarse_srim(h_srim, 0)
+        coarse_srim(h_srim, 1)
     strj = (hr - hts) / xs
     above = hr - hts
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -568,7 +575,16 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     if corr_c is not None:
         fr = ((cols - kf * sub) / sub).astype(f32)
         cc = np.asarray(corr_c, dtype=f32)
-        loss = loss + spread(cc) * (f32(1.0) - fr) + spread(np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)) * fr
+        cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
+        gr = f32(1.0) - fr
+        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
+        m = (ne - 1) * sub
+        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+            l3 = loss[:, f0:f1].view()
+            l3.shape = (R, kk, per)
+            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
+            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
     loss[:, :2] = 0.0
     return np.ascontiguousarray(loss, dtype=f32)
 
