@@ -429,14 +429,19 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     band = ds.GetRasterBand(1)
     z = band.ReadAsArray(c0, r0, xs, ys, buf_type=gdal.GDT_Float32)
     nd = band.GetNoDataValue()
-    invalid = ~np.isfinite(z)
-    if nd is not None:
-        invalid |= z == np.float32(nd)
+    # no invalid cell when the extremes are finite and the nodata value lies outside them (two reductions, no mask)
+    lo_z, hi_z = np.min(z), np.max(z)
+    if np.isfinite(lo_z) and np.isfinite(hi_z) and (nd is None or not lo_z <= np.float32(nd) <= hi_z):
+        invalid, has_invalid = None, False
+    else:
+        invalid = ~np.isfinite(z)
+        if nd is not None:
+            invalid |= z == np.float32(nd)
+        has_invalid = bool(invalid.any())
     win = (slice(tr0, tr0 + ys), slice(tc0, tc0 + xs))
     in_range = T.inside[win]
     clipped = (ys, xs) != T.inside.shape
     n_range = int(in_range.sum()) if clipped else T.n_inside
-    has_invalid = bool(invalid.any())
     n_nodata = int((in_range & invalid).sum()) if has_invalid else 0
     with _LOCK:
         WORK_COUNTER["sites_computed"] += 1
