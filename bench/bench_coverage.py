@@ -9,8 +9,9 @@ composited into one raster (run_coverage model='los'), then, in the same run
 on the same DEM, sites and radius, the p526 coverage at each resolution of
 the Processing algorithm -- fast (rays and samples 360 m apart), the default;
 fine (180 m); exact (every cell) -- with its ratio to the LOS time and its
-best-signal difference from exact.  run_coverage computes the sites on a
-thread pool (--threads, default every core) for LOS and p526 alike.
+best-signal difference from exact.  run_coverage computes the p526 sites on
+a thread pool (--threads, default every core); LOS runs GDAL's viewshed site
+after site (run_coverage never runs it from several threads).
 LOS and fast run --repeat (3) interleaved rounds and their medians are
 compared (the machine's speed drifts during a run).
 Both models are warmed up first on one site (imports, GDAL drivers, the
@@ -288,7 +289,8 @@ def main(argv=None):
               "(complete delta-Bullington)")
         # warm-up: imports, GDAL driver init, and the cached per-radius geometry of every model / resolution
         cov.run_coverage(dem, sites[:1], os.path.join(tmp, "warm.tif"), model="los", max_radius_m=args.radius)
-        print(f"{threads} thread(s) in run_coverage (LOS and p526 alike); the 'without compositing' line is one thread")
+        print(f"{threads} thread(s) in run_coverage for p526 (LOS: one, site after site); the 'without compositing' "
+              "line is one thread")
         for name, step in runs:
             t = time.perf_counter()
             cov.run_coverage(dem, sites[:1], os.path.join(tmp, "warm.tif"), model="p526", max_radius_m=args.radius,
