@@ -24,6 +24,12 @@ capped (--gdal-cache-mb, 256).  --province-size, --province-sites and
 time of all of them as an EXTRAPOLATION (labelled so).
 --terrain ridges: the same on a ridge-heavy DEM (sharp crests, where coarse
 samples straddle ridge tops); --cell 30: a 30 m DEM.
+--against DIR: also time the engine of another checkout of this repository
+(DIR holds its kaltim_internet_plugin, e.g. `git worktree add DIR <commit>`),
+loaded beside this one in the same process, in the same interleaved rounds on
+the default run's first resolution (p526 with the thread pool, then one thread
+without compositing): "before and after, same run", and whether its rasters
+are identical.
 --oracle: the complete-method (p526) raster against pycraf's ITU-R P.452-16
 delta-Bullington on a held-back DEM (its own seed and terrain mix, never used
 to tune the engine): at random cells, the raster's diffraction loss (EIRP -
@@ -206,6 +212,31 @@ def _resolution_runs(text):
     return runs
 
 
+def _load_against(path):
+    """The coverage engine of another checkout (``path``/kaltim_internet_plugin) as the package 'kip_against':
+    (its coverage module, its resolution for a RAY_STEPS name or step of this one)."""
+    import importlib
+    import importlib.util
+
+    init = os.path.join(os.path.abspath(path), "kaltim_internet_plugin", "__init__.py")
+    spec = importlib.util.spec_from_file_location("kip_against", init,
+                                                  submodule_search_locations=[os.path.dirname(init)])
+    pkg = importlib.util.module_from_spec(spec)
+    sys.modules["kip_against"] = pkg
+    spec.loader.exec_module(pkg)
+    old_cov = importlib.import_module("kip_against.core.coverage")
+    old_defs = importlib.import_module("kip_against.core.definitions")
+
+    def step_of(name, step):
+        if name in getattr(old_defs, "RAY_STEPS", {}):
+            return old_defs.RAY_STEPS[name]
+        if isinstance(step, RaySpacing):
+            return old_defs.RaySpacing(*step, step.min_cells)
+        return step
+
+    return old_cov, step_of
+
+
 def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -230,6 +261,9 @@ def main(argv=None):
     ap.add_argument("--province-models", default="los,p526")
     ap.add_argument("--terrain", choices=("hills", "ridges"), default="hills")
     ap.add_argument("--cell", type=float, default=90.0, help="DEM cell size, m")
+    ap.add_argument("--against", default="",
+                    help="a checkout of another commit (the directory holding its kaltim_internet_plugin): its engine "
+                    "timed in the same rounds, before vs after in one run")
     ap.add_argument("--oracle", action="store_true", help="the complete-method raster vs pycraf on a held-back DEM")
     ap.add_argument("--threads", type=int, default=0, help="sites at once (run_coverage threads); 0 = every core")
     ap.add_argument("--gdal-cache-mb", type=int, default=256,
@@ -300,6 +334,14 @@ def main(argv=None):
         # machine's speed drifts: interleaving exposes both models to the same drift)
         times = {"los": []}
         times.update({name: [] for name, _ in runs})
+        against = None
+        if args.against:
+            old_cov, step_of = _load_against(args.against)
+            old_sites = [old_cov.Site(s_.site_id, s_.x, s_.y, s_.height_m, s_.freq_mhz, s_.eirp_dbm) for s_ in sites]
+            against = (old_cov, step_of(*runs[0]), old_sites, os.path.join(tmp, "against.tif"))
+            old_cov.run_coverage(dem, old_sites[:1], os.path.join(tmp, "warm.tif"), model="p526",
+                                 max_radius_m=args.radius, ray_step_cells=against[1])
+            times["against"] = []
         for _ in range(max(1, args.repeat)):
             t = time.perf_counter()
             st_los = cov.run_coverage(dem, sites, os.path.join(tmp, "los.tif"), model="los", threads=threads,
@@ -315,6 +357,12 @@ def main(argv=None):
                                       count_path=os.path.join(tmp, f"p526_{name}_cnt.tif"), ray_step_cells=step)
                 times[name].append(time.perf_counter() - t)
                 assert st["sites_computed"] == ns
+            if against is not None:
+                old_cov, old_step, old_sites, old_out = against
+                t = time.perf_counter()
+                old_cov.run_coverage(dem, old_sites, old_out, model="p526", max_radius_m=args.radius, threads=threads,
+                                     count_path=os.path.join(tmp, "against_cnt.tif"), ray_step_cells=old_step)
+                times["against"].append(time.perf_counter() - t)
         t_los = float(np.median(times["los"]))
         print(f"gdal viewshed LOS         : {t_los:6.2f} s  ({1000 * t_los / ns:6.1f} ms/site)   rounds: "
               + " ".join(f"{x:.2f}" for x in times["los"]))
@@ -337,6 +385,14 @@ def main(argv=None):
                          f"(signed {es.mean():+.2f}; optimistic > 1 dB {100 * np.mean(es > 1):.1f} %, "
                          f"pessimistic {100 * np.mean(es < -1):.1f} %)")
             print(line)
+        if against is not None:
+            t_old, t_new = float(np.median(times["against"])), results[0][2]
+            pairs = ((against[3], results[0][3]),
+                     (os.path.join(tmp, "against_cnt.tif"), os.path.join(tmp, f"p526_{runs[0][0]}_cnt.tif")))
+            same = all(np.array_equal(gdal.Open(a).ReadAsArray(), gdal.Open(b).ReadAsArray()) for a, b in pairs)
+            print(f"p526 {runs[0][0]:5s} --against {args.against}: {t_old:6.2f}s  {1000 * t_old / ns:8.1f}  "
+                  f"{t_old / t_los:7.2f}x   (after / before {t_new / t_old:.3f}; rasters identical: {same}; rounds: "
+                  + " ".join(f"{x:.2f}" for x in times["against"]) + ")")
         print(f"target: p526 / LOS <= 1.0 (median wall times of {max(1, args.repeat)} interleaved rounds in this run; "
               f"{runs[0][0]} rounds: " + " ".join(f"{x:.2f}" for x in times[runs[0][0]]) + ")")
         # the engines alone, without compositing: the raw GDAL call the issue quotes (~5 ms/site) and our windows
@@ -355,6 +411,14 @@ def main(argv=None):
             for s_ in sites:
                 cov.compute_site_window(src, s_, model, max_radius_m=args.radius, ray_step_cells=step)
             engine[model] = time.perf_counter() - t
+        if against is not None:
+            t = time.perf_counter()
+            for s_ in against[2]:
+                against[0].compute_site_window(src, s_, "p526", max_radius_m=args.radius, ray_step_cells=against[1])
+            engine["against"] = time.perf_counter() - t
+            print(f"without compositing, one thread: p526 {runs[0][0]} window of --against "
+                  f"{1000 * engine['against'] / ns:.1f} ms/site, this one {1000 * engine['p526'] / ns:.1f} ms/site "
+                  f"(after / before {engine['p526'] / engine['against']:.3f})")
         src = None
         print(f"without compositing: gdal.ViewshedGenerate on the DEM {1000 * t_raw / ns:.1f} ms/site; "
               f"our LOS window {1000 * engine['los'] / ns:.1f} ms/site; p526 {runs[0][0]} window "
