@@ -29,7 +29,8 @@ samples straddle ridge tops); --cell 30: a 30 m DEM.
 loaded beside this one in the same process, in the same interleaved rounds on
 the default run's first resolution (p526 with the thread pool, then one thread
 without compositing): "before and after, same run", and whether its rasters
-are identical.
+are identical.  With --province: both engines on the measured sites, --repeat
+rounds in alternating order (p526 at --province-step).
 --oracle: the complete-method (p526) raster against pycraf's ITU-R P.452-16
 delta-Bullington on a held-back DEM (its own seed and terrain mix, never used
 to tune the engine): at random cells, the raster's diffraction loss (EIRP -
@@ -237,6 +238,37 @@ def _load_against(path):
     return old_cov, step_of
 
 
+def _province_against(args, dem, run, tmp, threads):
+    """--province --against: p526 (--province-step) of this engine and the other checkout's on the measured sites,
+    --repeat rounds in alternating order; the sites phase (before the final write) per site, medians."""
+    old_cov, step_of = _load_against(args.against)
+    engines = (("after", cov, _steps(args.province_step), run),
+               ("before", old_cov, step_of(args.province_step, _steps(args.province_step)),
+                [old_cov.Site(s_.site_id, s_.x, s_.y, s_.height_m, s_.freq_mhz, s_.eirp_dbm) for s_ in run]))
+    times = {"after": [], "before": []}
+    for r in range(max(1, args.repeat)):
+        for name, mod, step, site_list in (engines if r % 2 else engines[::-1]):
+            marks = {}
+
+            def prog(pct, _m=marks):
+                if pct >= 100.0:
+                    _m["sites_done"] = time.perf_counter()
+
+            t = time.perf_counter()
+            mod.run_coverage(dem, site_list, os.path.join(tmp, f"ab_{name}.tif"), model="p526",
+                             max_radius_m=args.radius, count_path=os.path.join(tmp, f"ab_{name}_cnt.tif"),
+                             ray_step_cells=step, progress=prog, threads=threads)
+            times[name].append(marks.get("sites_done", time.perf_counter()) - t)
+    same = all(np.array_equal(gdal.Open(os.path.join(tmp, f"ab_after{x}.tif")).ReadAsArray(),
+                              gdal.Open(os.path.join(tmp, f"ab_before{x}.tif")).ReadAsArray()) for x in ("", "_cnt"))
+    t_a, t_b = (float(np.median(times[k])) for k in ("after", "before"))
+    n = len(run)
+    print(f"province p526 {args.province_step} against {args.against}, {max(1, args.repeat)} alternating rounds "
+          f"(sites phase, medians): {1000 * t_a / n:.1f} ms/site, before {1000 * t_b / n:.1f} ms/site; after / before "
+          f"{t_a / t_b:.3f}; rasters identical: {same}; rounds after " + " ".join(f"{x:.2f}" for x in times["after"])
+          + ", before " + " ".join(f"{x:.2f}" for x in times["before"]))
+
+
 def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -313,6 +345,8 @@ def main(argv=None):
                           f"= {est / 60:.1f} min ({len(run)} sites measured x {len(sites) / len(run):.1f}, plus the "
                           "final write once); memory does not grow with the number of sites (at most 2 x threads "
                           "site windows in flight)")
+            if args.against:
+                _province_against(args, dem, run, tmp, threads)
             return 0
         n = args.size
         writer = write_ridge_dem if args.terrain == "ridges" else write_synthetic_dem
