@@ -9,8 +9,9 @@ composited into one raster (run_coverage model='los'), then, in the same run
 on the same DEM, sites and radius, the p526 coverage at each resolution of
 the Processing algorithm -- fast (rays and samples 360 m apart), the default;
 fine (180 m); exact (every cell) -- with its ratio to the LOS time and its
-best-signal difference from exact.  run_coverage computes the sites on a
-thread pool (--threads, default every core) for LOS and p526 alike.
+best-signal difference from exact.  run_coverage computes the p526 sites on
+a thread pool (--threads, default every core); LOS runs GDAL's viewshed site
+after site (run_coverage never runs it from several threads).
 LOS and fast run --repeat (3) interleaved rounds and their medians are
 compared (the machine's speed drifts during a run).
 Both models are warmed up first on one site (imports, GDAL drivers, the
@@ -23,6 +24,13 @@ capped (--gdal-cache-mb, 256).  --province-size, --province-sites and
 time of all of them as an EXTRAPOLATION (labelled so).
 --terrain ridges: the same on a ridge-heavy DEM (sharp crests, where coarse
 samples straddle ridge tops); --cell 30: a 30 m DEM.
+--against DIR: also time the engine of another checkout of this repository
+(DIR holds its kaltim_internet_plugin, e.g. `git worktree add DIR <commit>`),
+loaded beside this one in the same process, in the same interleaved rounds on
+the default run's first resolution (p526 with the thread pool, then one thread
+without compositing): "before and after, same run", and whether its rasters
+are identical.  With --province: both engines on the measured sites, --repeat
+rounds in alternating order (p526 at --province-step).
 --oracle: the complete-method (p526) raster against pycraf's ITU-R P.452-16
 delta-Bullington on a held-back DEM (its own seed and terrain mix, never used
 to tune the engine): at random cells, the raster's diffraction loss (EIRP -
@@ -205,6 +213,62 @@ def _resolution_runs(text):
     return runs
 
 
+def _load_against(path):
+    """The coverage engine of another checkout (``path``/kaltim_internet_plugin) as the package 'kip_against':
+    (its coverage module, its resolution for a RAY_STEPS name or step of this one)."""
+    import importlib
+    import importlib.util
+
+    init = os.path.join(os.path.abspath(path), "kaltim_internet_plugin", "__init__.py")
+    spec = importlib.util.spec_from_file_location("kip_against", init,
+                                                  submodule_search_locations=[os.path.dirname(init)])
+    pkg = importlib.util.module_from_spec(spec)
+    sys.modules["kip_against"] = pkg
+    spec.loader.exec_module(pkg)
+    old_cov = importlib.import_module("kip_against.core.coverage")
+    old_defs = importlib.import_module("kip_against.core.definitions")
+
+    def step_of(name, step):
+        if name in getattr(old_defs, "RAY_STEPS", {}):
+            return old_defs.RAY_STEPS[name]
+        if isinstance(step, RaySpacing):
+            return old_defs.RaySpacing(*step, step.min_cells)
+        return step
+
+    return old_cov, step_of
+
+
+def _province_against(args, dem, run, tmp, threads):
+    """--province --against: p526 (--province-step) of this engine and the other checkout's on the measured sites,
+    --repeat rounds in alternating order; the sites phase (before the final write) per site, medians."""
+    old_cov, step_of = _load_against(args.against)
+    engines = (("after", cov, _steps(args.province_step), run),
+               ("before", old_cov, step_of(args.province_step, _steps(args.province_step)),
+                [old_cov.Site(s_.site_id, s_.x, s_.y, s_.height_m, s_.freq_mhz, s_.eirp_dbm) for s_ in run]))
+    times = {"after": [], "before": []}
+    for r in range(max(1, args.repeat)):
+        for name, mod, step, site_list in (engines if r % 2 else engines[::-1]):
+            marks = {}
+
+            def prog(pct, _m=marks):
+                if pct >= 100.0:
+                    _m["sites_done"] = time.perf_counter()
+
+            t = time.perf_counter()
+            mod.run_coverage(dem, site_list, os.path.join(tmp, f"ab_{name}.tif"), model="p526",
+                             max_radius_m=args.radius, count_path=os.path.join(tmp, f"ab_{name}_cnt.tif"),
+                             ray_step_cells=step, progress=prog, threads=threads)
+            times[name].append(marks.get("sites_done", time.perf_counter()) - t)
+    same = all(np.array_equal(gdal.Open(os.path.join(tmp, f"ab_after{x}.tif")).ReadAsArray(),
+                              gdal.Open(os.path.join(tmp, f"ab_before{x}.tif")).ReadAsArray()) for x in ("", "_cnt"))
+    t_a, t_b = (float(np.median(times[k])) for k in ("after", "before"))
+    n = len(run)
+    print(f"province p526 {args.province_step} against {args.against}, {max(1, args.repeat)} alternating rounds "
+          f"(sites phase, medians): {1000 * t_a / n:.1f} ms/site, before {1000 * t_b / n:.1f} ms/site; after / before "
+          f"{t_a / t_b:.3f}; rasters identical: {same}; rounds after " + " ".join(f"{x:.2f}" for x in times["after"])
+          + ", before " + " ".join(f"{x:.2f}" for x in times["before"]))
+
+
 def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -229,6 +293,9 @@ def main(argv=None):
     ap.add_argument("--province-models", default="los,p526")
     ap.add_argument("--terrain", choices=("hills", "ridges"), default="hills")
     ap.add_argument("--cell", type=float, default=90.0, help="DEM cell size, m")
+    ap.add_argument("--against", default="",
+                    help="a checkout of another commit (the directory holding its kaltim_internet_plugin): its engine "
+                    "timed in the same rounds, before vs after in one run")
     ap.add_argument("--oracle", action="store_true", help="the complete-method raster vs pycraf on a held-back DEM")
     ap.add_argument("--threads", type=int, default=0, help="sites at once (run_coverage threads); 0 = every core")
     ap.add_argument("--gdal-cache-mb", type=int, default=256,
@@ -278,6 +345,8 @@ def main(argv=None):
                           f"= {est / 60:.1f} min ({len(run)} sites measured x {len(sites) / len(run):.1f}, plus the "
                           "final write once); memory does not grow with the number of sites (at most 2 x threads "
                           "site windows in flight)")
+            if args.against:
+                _province_against(args, dem, run, tmp, threads)
             return 0
         n = args.size
         writer = write_ridge_dem if args.terrain == "ridges" else write_synthetic_dem
@@ -288,7 +357,8 @@ def main(argv=None):
               "(complete delta-Bullington)")
         # warm-up: imports, GDAL driver init, and the cached per-radius geometry of every model / resolution
         cov.run_coverage(dem, sites[:1], os.path.join(tmp, "warm.tif"), model="los", max_radius_m=args.radius)
-        print(f"{threads} thread(s) in run_coverage (LOS and p526 alike); the 'without compositing' line is one thread")
+        print(f"{threads} thread(s) in run_coverage for p526 (LOS: one, site after site); the 'without compositing' "
+              "line is one thread")
         for name, step in runs:
             t = time.perf_counter()
             cov.run_coverage(dem, sites[:1], os.path.join(tmp, "warm.tif"), model="p526", max_radius_m=args.radius,
@@ -298,6 +368,14 @@ def main(argv=None):
         # machine's speed drifts: interleaving exposes both models to the same drift)
         times = {"los": []}
         times.update({name: [] for name, _ in runs})
+        against = None
+        if args.against:
+            old_cov, step_of = _load_against(args.against)
+            old_sites = [old_cov.Site(s_.site_id, s_.x, s_.y, s_.height_m, s_.freq_mhz, s_.eirp_dbm) for s_ in sites]
+            against = (old_cov, step_of(*runs[0]), old_sites, os.path.join(tmp, "against.tif"))
+            old_cov.run_coverage(dem, old_sites[:1], os.path.join(tmp, "warm.tif"), model="p526",
+                                 max_radius_m=args.radius, ray_step_cells=against[1])
+            times["against"] = []
         for _ in range(max(1, args.repeat)):
             t = time.perf_counter()
             st_los = cov.run_coverage(dem, sites, os.path.join(tmp, "los.tif"), model="los", threads=threads,
@@ -313,6 +391,12 @@ def main(argv=None):
                                       count_path=os.path.join(tmp, f"p526_{name}_cnt.tif"), ray_step_cells=step)
                 times[name].append(time.perf_counter() - t)
                 assert st["sites_computed"] == ns
+            if against is not None:
+                old_cov, old_step, old_sites, old_out = against
+                t = time.perf_counter()
+                old_cov.run_coverage(dem, old_sites, old_out, model="p526", max_radius_m=args.radius, threads=threads,
+                                     count_path=os.path.join(tmp, "against_cnt.tif"), ray_step_cells=old_step)
+                times["against"].append(time.perf_counter() - t)
         t_los = float(np.median(times["los"]))
         print(f"gdal viewshed LOS         : {t_los:6.2f} s  ({1000 * t_los / ns:6.1f} ms/site)   rounds: "
               + " ".join(f"{x:.2f}" for x in times["los"]))
@@ -335,6 +419,14 @@ def main(argv=None):
                          f"(signed {es.mean():+.2f}; optimistic > 1 dB {100 * np.mean(es > 1):.1f} %, "
                          f"pessimistic {100 * np.mean(es < -1):.1f} %)")
             print(line)
+        if against is not None:
+            t_old, t_new = float(np.median(times["against"])), results[0][2]
+            pairs = ((against[3], results[0][3]),
+                     (os.path.join(tmp, "against_cnt.tif"), os.path.join(tmp, f"p526_{runs[0][0]}_cnt.tif")))
+            same = all(np.array_equal(gdal.Open(a).ReadAsArray(), gdal.Open(b).ReadAsArray()) for a, b in pairs)
+            print(f"p526 {runs[0][0]:5s} --against {args.against}: {t_old:6.2f}s  {1000 * t_old / ns:8.1f}  "
+                  f"{t_old / t_los:7.2f}x   (after / before {t_new / t_old:.3f}; rasters identical: {same}; rounds: "
+                  + " ".join(f"{x:.2f}" for x in times["against"]) + ")")
         print(f"target: p526 / LOS <= 1.0 (median wall times of {max(1, args.repeat)} interleaved rounds in this run; "
               f"{runs[0][0]} rounds: " + " ".join(f"{x:.2f}" for x in times[runs[0][0]]) + ")")
         # the engines alone, without compositing: the raw GDAL call the issue quotes (~5 ms/site) and our windows
@@ -353,6 +445,14 @@ def main(argv=None):
             for s_ in sites:
                 cov.compute_site_window(src, s_, model, max_radius_m=args.radius, ray_step_cells=step)
             engine[model] = time.perf_counter() - t
+        if against is not None:
+            t = time.perf_counter()
+            for s_ in against[2]:
+                against[0].compute_site_window(src, s_, "p526", max_radius_m=args.radius, ray_step_cells=against[1])
+            engine["against"] = time.perf_counter() - t
+            print(f"without compositing, one thread: p526 {runs[0][0]} window of --against "
+                  f"{1000 * engine['against'] / ns:.1f} ms/site, this one {1000 * engine['p526'] / ns:.1f} ms/site "
+                  f"(after / before {engine['p526'] / engine['against']:.3f})")
         src = None
         print(f"without compositing: gdal.ViewshedGenerate on the DEM {1000 * t_raw / ns:.1f} ms/site; "
               f"our LOS window {1000 * engine['los'] / ns:.1f} ms/site; p526 {runs[0][0]} window "

@@ -270,6 +270,23 @@ class _Template:
         self.up = max(1, int(math.ceil(min(2.0 * ang_cells, max(ang_cells, 4.0)) - 1e-9)))
         self._rays = None
         self._cx, self._cy = cx, cy
+        self._flat = None
+        # per row of the template: the columns inside the radius (for the strip-wise per-cell pass)
+        self.row_lo = np.argmax(self.inside, axis=1)
+        self.row_hi = self.inside.shape[1] - np.argmax(self.inside[:, ::-1], axis=1)
+
+    def flat_index(self):
+        """Flat index of each ray sample's top-left DEM neighbour in a whole (unclipped) window padded by one
+        column and row, (R, n, sub) intp, read-only (see _compute_site)."""
+        if self._flat is None:
+            ry = self.rays()
+            ii = np.clip(ry["v0"] + self.hr, 0, 2 * self.hr)
+            ii *= 2 * self.hc + 2
+            ii += np.clip(ry["u0"] + self.hc, 0, 2 * self.hc)
+            ii.flags.writeable = False
+            with _LOCK:
+                self._flat = ii
+        return self._flat
 
     def rays(self):
         """Ray sample geometry (bilinear DEM offsets) and the cell -> ray mapping.
@@ -278,9 +295,12 @@ class _Template:
         angle onto ``up`` x R angles (0.5-1 cell apart at the radius); each
         window cell then takes the nearest of those angles and interpolates
         linearly between the two samples around its distance: ``bi`` indexes
-        that angle's lower sample in a (up x R, n + 1) array (sample n = sample
-        n - 1), ``ws`` is the radial weight.  This is bilinear interpolation in
-        (angle, distance) with the angle rounded to 1/up of the ray spacing.
+        that angle's lower sample in a (n + 1, up x R) array, sample-major
+        (sample n = sample n - 1; sample-major keeps the gather of a window row
+        in cache where the row runs across the rays), ``ws`` is the radial
+        weight.  This is bilinear interpolation in (angle, distance) with the
+        angle rounded to 1/up of the ray spacing.  Indices are ``intp``
+        (numpy's take would convert int32 indices on every call).
         """
         if self._rays is None:
             R, n, up, sub = self.n_rays, self.n, self.up, self.sub
@@ -303,10 +323,12 @@ class _Template:
             s0 = np.minimum(fs.astype(np.int32), np.int32(n_out - 1))
             self._rays = {
                 "d": d, "q0": (sub - 1) // 2,
-                "u0": u0.astype(np.int32), "v0": v0.astype(np.int32),
+                "u0": u0.astype(np.intp), "v0": v0.astype(np.intp),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
-                "bi": ri * np.int32(n_out + 1) + s0,
-                "ws": np.clip(fs - s0, 0.0, 1.0),
+                "bi": s0.astype(np.intp) * ru + ri,
+                # fs - s0 is exact in float32 (the fraction of fs), so float32 storage loses nothing; the cells
+                # still interpolate in float64 (_compute_site)
+                "ws": np.clip(fs - s0, 0.0, 1.0).astype(np.float32),
             }
         return self._rays
 
@@ -408,14 +430,19 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     band = ds.GetRasterBand(1)
     z = band.ReadAsArray(c0, r0, xs, ys, buf_type=gdal.GDT_Float32)
     nd = band.GetNoDataValue()
-    invalid = ~np.isfinite(z)
-    if nd is not None:
-        invalid |= z == np.float32(nd)
+    # no invalid cell when the extremes are finite and the nodata value lies outside them (two reductions, no mask)
+    lo_z, hi_z = np.min(z), np.max(z)
+    if np.isfinite(lo_z) and np.isfinite(hi_z) and (nd is None or not lo_z <= np.float32(nd) <= hi_z):
+        invalid, has_invalid = None, False
+    else:
+        invalid = ~np.isfinite(z)
+        if nd is not None:
+            invalid |= z == np.float32(nd)
+        has_invalid = bool(invalid.any())
     win = (slice(tr0, tr0 + ys), slice(tc0, tc0 + xs))
     in_range = T.inside[win]
     clipped = (ys, xs) != T.inside.shape
     n_range = int(in_range.sum()) if clipped else T.n_inside
-    has_invalid = bool(invalid.any())
     n_nodata = int((in_range & invalid).sum()) if has_invalid else 0
     with _LOCK:
         WORK_COUNTER["sites_computed"] += 1
@@ -439,23 +466,30 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         # only as far as the farthest window corner
         far = math.hypot(max(lr, ys - 1 - lr) * py, max(lc, xs - 1 - lc) * px)
         ne = min(n, int(math.ceil(far / T.step)) + 2)
-        zp = np.pad(z, ((0, 1), (0, 1)), mode="edge").ravel()  # edge-replicated: +1 neighbours always valid
-        ii = ry["v0"][:, :ne] + np.int32(lr)  # (R, ne, sub)
-        np.clip(ii, 0, ys - 1, out=ii)
-        jj = ry["u0"][:, :ne] + np.int32(lc)
-        np.clip(jj, 0, xs - 1, out=jj)
-        ii *= np.int32(xs + 1)
-        ii += jj
+        zp = np.empty((ys + 1, xs + 1), dtype=np.float32)  # edge-replicated: +1 neighbours always valid
+        zp[:ys, :xs] = z
+        zp[ys, :xs] = z[ys - 1]
+        zp[:, xs] = zp[:, xs - 1]
+        zp = zp.ravel()
+        if (ys, xs) == T.inside.shape and ne == n:
+            ii = T.flat_index()  # the whole window (ne == n): the same indices for every such site, cached
+        else:
+            ii = ry["v0"][:, :ne] + lr  # (R, ne, sub), intp
+            np.clip(ii, 0, ys - 1, out=ii)
+            jj = ry["u0"][:, :ne] + lc
+            np.clip(jj, 0, xs - 1, out=jj)
+            ii *= xs + 1
+            ii += jj
         fx = ry["fx"][:, :ne]
         fy = ry["fy"][:, :ne]
+        # the four neighbours: zp[ii], zp[ii + 1], zp[ii + xs + 1], zp[ii + xs + 2], taken from shifted views
         z00 = zp.take(ii)
-        top = zp.take(ii + 1)
+        top = zp[1:].take(ii)
         top -= z00
         top *= fx
         top += z00
-        ii += np.int32(xs + 1)
-        z00 = zp.take(ii)
-        bot = zp.take(ii + 1)
+        z00 = zp[xs + 1:].take(ii)
+        bot = zp[xs + 2:].take(ii)
         bot -= z00
         bot *= fx
         bot += z00
@@ -502,29 +536,44 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
                                     corrected=model == "p526" or empirical_correction)
         elif rsub > 1:
             loss = np.repeat(loss, rsub, axis=1)[:, :(ne - 1) * rsub + 1]
-        # per (angle, sample): the loss and its step to the next sample, side by side (see _Template.rays), on
+        # per (sample, angle): the loss and its step to the next sample, side by side (see _Template.rays), on
         # `up` angles per ray, linear between a ray and the next
         up = T.up
         nl = loss.shape[1]
-        pair = np.empty((R * up, T.n_out + 1, 2), dtype=np.float32)
+        pair = np.empty((T.n_out + 1, R * up, 2), dtype=np.float32)
         val = pair[:, :, 0]
+        lossT = np.ascontiguousarray(loss.T)
         if up > 1:
-            val[:, :nl] = np.repeat(loss, up, axis=0)
-            nxt = np.roll(loss, -1, axis=0)
-            nxt -= loss
+            v3 = val[:nl].reshape(nl, R, up)
+            v3[...] = lossT[:, :, None]
+            nxt = np.roll(lossT, -1, axis=1)
+            nxt -= lossT
             for q in range(1, up):
-                val[q::up, :nl] += nxt * np.float32(q / up)
+                v3[:, :, q] += nxt * np.float32(q / up)
         else:
-            val[:, :nl] = loss
-        val[:, nl:] = val[:, nl - 1:nl]
-        np.subtract(val[:, 1:], val[:, :-1], out=pair[:, :-1, 1])
-        pair[:, -1, 1] = 0.0
-        c = pair.reshape(-1, 2).view(np.float64)[:, 0].take(ry["bi"][win]).view(np.float32).reshape(ys, xs, 2)
-        lo = c[..., 1] * ry["ws"][win]
-        lo += c[..., 0]
+            val[:nl] = lossT
+        val[nl:] = val[nl - 1:nl]
+        np.subtract(val[1:], val[:-1], out=pair[:-1, :, 1])
+        pair[-1, :, 1] = 0.0
+        table = pair.reshape(-1, 2).view(np.float64)[:, 0]
         const = np.float32(site.eirp_dbm - 20.0 * math.log10(site.freq_mhz) - 32.4478)
-        out = const - T.logd_in[win]  # NaN beyond the radius
-        out -= lo
+        # per cell: const - 20 log10(d_km) - loss, NaN beyond the radius; in strips of rows, each on the columns
+        # inside the radius, so that the temporaries stay in cache
+        out = np.full((ys, xs), np.nan, dtype=np.float32)
+        bi, ws, logd = ry["bi"][win], ry["ws"][win], T.logd_in[win]
+        lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
+        rows = max(1, 65536 // max(xs, 1))
+        for a in range(0, ys, rows):
+            b = min(a + rows, ys)
+            ca, cb = max(int(lo_c[a:b].min()), 0), min(int(hi_c[a:b].max()), xs)
+            if cb <= ca:
+                continue
+            c = table.take(bi[a:b, ca:cb]).view(np.float32).reshape(b - a, cb - ca, 2)
+            lo = np.multiply(c[..., 1], ws[a:b, ca:cb], dtype=np.float64)
+            lo += c[..., 0]
+            o = out[a:b, ca:cb]
+            np.subtract(const, logd[a:b, ca:cb], out=o)
+            o -= lo  # in float64, stored as float32
         if has_invalid:
             out[invalid] = np.nan
     if clutter is not None and model != "los":
@@ -761,21 +810,27 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             ys, xs = arr.shape
             valid = np.isfinite(arr)
             n_sites += 1
-            n_cells += int(valid.sum())
+            n_cells += int(np.count_nonzero(valid))
             range_cells += n_rng
             nodata_in_range += n_nd
             cur = mb.ReadAsArray(xoff, yoff, xs, ys)
-            has = cur != OUT_NODATA
             if model == "los":
+                has = cur != OUT_NODATA
                 add = np.where(valid, arr, 0.0)
                 new = np.where(has, cur + add, np.where(valid, arr, OUT_NODATA))
                 better = None
                 above = valid & (arr > 0)
+                mb.WriteArray(new.astype(np.float32), xoff, yoff)
             else:
-                better = valid & (~has | (arr > cur))
-                new = np.where(better, arr, cur)
-                above = valid & (arr >= threshold_dbm)
-            mb.WriteArray(new.astype(np.float32), xoff, yoff)
+                # better = valid & (cur is nodata | arr > cur); where every value is above the nodata value
+                # (always, in practice) that is valid & (arr > cur)
+                better = np.greater(arr, cur)
+                better &= valid
+                if not np.fmin.reduce(arr, axis=None) > OUT_NODATA:  # (NaN when no cell is valid)
+                    better |= valid & (cur == OUT_NODATA)
+                np.copyto(cur, arr, where=better)
+                above = (arr >= threshold_dbm) if cnt is not None else None
+                mb.WriteArray(cur, xoff, yoff)
             if srv is not None:
                 sb = srv.GetRasterBand(1)
                 s_cur = sb.ReadAsArray(xoff, yoff, xs, ys)
@@ -783,12 +838,15 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
                 if model == "los":
                     # serving site for LOS = the visible site with the lowest index in ``sites``
                     better = valid & (arr > 0) & ((s_cur < 0) | (idx < s_cur))
-                sb.WriteArray(np.where(better, idx, s_cur).astype(np.int32), xoff, yoff)
+                np.copyto(s_cur, np.int32(idx), where=better)
+                sb.WriteArray(s_cur, xoff, yoff)
             if cnt is not None:
                 cb = cnt.GetRasterBand(1)
                 c_cur = cb.ReadAsArray(xoff, yoff, xs, ys)
-                c_new = np.where(valid, np.maximum(c_cur, 0) + above, c_cur)
-                cb.WriteArray(c_new.astype(np.int32), xoff, yoff)
+                c_new = np.maximum(c_cur, 0)
+                c_new += above
+                np.copyto(c_cur, c_new, where=valid)
+                cb.WriteArray(c_cur, xoff, yoff)
             if progress:
                 progress(100.0 * (k + 1) / len(order))
         main.FlushCache()

@@ -79,10 +79,24 @@ def knife_edge_loss_db(v):
     v = np.asarray(v)
     if v.dtype != np.float32:
         v = v.astype(float)
-    vv = np.where(v > J_V_MIN, v, 0.0) - 0.1
-    j = 6.9 + 20.0 * np.log10(np.sqrt(vv * vv + 1.0) + vv)
-    out = np.where(v > J_V_MIN, np.maximum(j, 0.0), 0.0)
-    return out if out.ndim else float(out)
+    if v.ndim == 0:
+        vv = np.where(v > J_V_MIN, v, 0.0) - 0.1
+        j = 6.9 + 20.0 * np.log10(np.sqrt(vv * vv + 1.0) + vv)
+        return float(np.where(v > J_V_MIN, np.maximum(j, 0.0), 0.0))
+    # the same operations in place (the ray arrays are large: fewer temporaries, the same values)
+    keep = v > J_V_MIN
+    vv = np.where(keep, v, 0.0)
+    vv -= 0.1
+    j = vv * vv
+    j += 1.0
+    np.sqrt(j, out=j)
+    j += vv
+    np.log10(j, out=j)
+    j *= 20.0
+    j += 6.9
+    np.maximum(j, 0.0, out=j)
+    np.copyto(j, 0.0, where=~keep)
+    return j
 
 
 def fresnel_v(h_m, d1_m, d2_m, wavelength):
@@ -102,8 +116,18 @@ def bullington_corrected_db(luc, d_m):
     """The Bullington correction of ITU-R P.526-15 eq. (56) (= P.452-16 eq. 21):
     ``L = Luc + (1 - exp(-Luc / 6)) (10 + 0.02 d_km)``; ``Luc`` = J(v_b) in dB, ``d_m`` the path length."""
     luc = np.asarray(luc, dtype=float)
-    out = luc + (1.0 - np.exp(-luc / 6.0)) * (10.0 + 0.02 * np.asarray(d_m, dtype=float) / 1000.0)
-    return out if out.ndim else float(out)
+    grow = 10.0 + 0.02 * np.asarray(d_m, dtype=float) / 1000.0
+    if luc.ndim == 0 or np.broadcast_shapes(luc.shape, grow.shape) != luc.shape:
+        out = luc + (1.0 - np.exp(-luc / 6.0)) * grow
+        return out if out.ndim else float(out)
+    # the same operations in place (fewer temporaries on the ray arrays, the same values)
+    t = np.negative(luc)
+    t /= 6.0
+    np.exp(t, out=t)
+    np.subtract(1.0, t, out=t)
+    t *= grow
+    t += luc
+    return t
 
 
 _empirical = bullington_corrected_db  # the historical name
@@ -457,30 +481,37 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     rows_c = (np.arange(R, dtype=np.intp) * ne)[:, None]
     h_srim, h_los = horizon_c
 
-    def coarse_point(h_idx, shift):
-        """The point of coarse receiver k (shift 0) or k + 1 (shift 1) for every fine receiver between k and k + 1."""
+    def coarse_srim(h_idx, shift):
+        """srim = max(srim, slope to the point of coarse receiver k (shift 0) or k + 1 (shift 1)) on every fine
+        receiver between k and k + 1, on (R, ne - 1, sub) views of the fine arrays (and the last fine receiver,
+        coarse receiver ne - 1's), without spreading the coarse values onto the fine grid."""
         a = np.asarray(h_idx, dtype=np.intp)
         if shift:
             a = np.concatenate([a[:, 1:], a[:, -1:]], axis=1)
         ha = hc[a + rows_c]
         ha[a < 1] = -np.inf
-        ha = spread(ha)
-        da = spread(dc32[a])
-        np.copyto(ha, f32(-np.inf), where=da >= lim)
-        return ha, da
-
-    def spread(c):
-        """(R, ne) -> (R, nf): each coarse value on the `sub` fine receivers from it (np.repeat, faster)."""
-        return np.broadcast_to(c[:, :, None], (R, ne, sub)).reshape(R, ne * sub)[:, :nf]
+        da = dc32[a]
+        m = (ne - 1) * sub
+        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+            ha3, da3 = ha[:, k0:k1, None], da[:, k0:k1, None]
+            hr3 = hr[:, f0:f1].view()
+            hr3.shape = (R, kk, per)
+            c = np.where(da3 >= lim[f0:f1].reshape(kk, per), f32(-np.inf), ha3)
+            c -= hr3
+            c /= x[f0:f1].reshape(kk, per) - da3
+            s3 = srim[:, f0:f1].view()
+            s3.shape = (R, kk, per)
+            np.maximum(s3, c, out=s3)
 
     hs = Hf.ravel()[sarg + (np.arange(R, dtype=np.intp) * nf)[:, None]]
     hs[sarg < 1] = -np.inf
-    points = [(hs, x[sarg]), coarse_point(h_srim, 0), coarse_point(h_srim, 1)]
     with np.errstate(divide="ignore", invalid="ignore"):
-        for ha, da in points:
-            c = ha - hr
-            c /= x - da
-            np.maximum(srim, c, out=srim)
+        c = hs - hr
+        c /= x - x[sarg]
+        np.maximum(srim, c, out=srim)
+        coarse_srim(h_srim, 0)
+        coarse_srim(h_srim, 1)
     strj = (hr - hts) / xs
     above = hr - hts
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -524,18 +555,18 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
                 c[~((da > 0) & (gap > 0))] = -np.inf
                 np.maximum(vl, c, out=vl)
             Hflat = Hf.ravel()
+            # the point `el` fine samples in front, on every receiver at once (those with fewer points in front
+            # computed too, then dropped: the same values where it exists, without boolean gathers)
+            any_short = bool((col < tail + 1).any())
             for el in range(1, tail + 1):
-                ok = col >= el + 1
-                if not ok.any():
-                    continue
-                fo = flat[ok]
-                xo = xl[ok]
-                di = xo - f32(el * cf)
-                w = np.sqrt(lam2 * xo / (di * f32(el * cf)))
-                vi = sl_[ok] * di
-                np.subtract(Hflat[fo - el] - htl[ok], vi, out=vi)
+                di = xl - f32(el * cf)
+                w = np.sqrt(lam2 * xl / (di * f32(el * cf)))
+                vi = sl_ * di
+                np.subtract(Hflat.take(flat - el, mode="wrap") - htl, vi, out=vi)
                 vi *= w
-                vl[ok] = np.maximum(vl[ok], vi)
+                if any_short:
+                    np.copyto(vi, f32(-np.inf), where=col < el + 1)
+                np.maximum(vl, vi, out=vl)
             v.reshape(-1)[flat] = vl
     v[:, :2] = -np.inf
     loss = knife_edge_loss_db(v.astype(f32))
@@ -544,7 +575,16 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     if corr_c is not None:
         fr = ((cols - kf * sub) / sub).astype(f32)
         cc = np.asarray(corr_c, dtype=f32)
-        loss = loss + spread(cc) * (f32(1.0) - fr) + spread(np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)) * fr
+        cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
+        gr = f32(1.0) - fr
+        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
+        m = (ne - 1) * sub
+        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+            l3 = loss[:, f0:f1].view()
+            l3.shape = (R, kk, per)
+            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
+            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
     loss[:, :2] = 0.0
     return np.ascontiguousarray(loss, dtype=f32)
 
@@ -707,11 +747,14 @@ class _RayKernel:
             np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
             T = buf2[:J, :m]
             np.multiply(Hm, INV[:, 1:m + 1, None], out=T)
-            if J > 1:
-                T[:, j0 - 1:] += NEG[:, j0:m + 1, None]
-                Hm[:, j0 - 1:] += NEG[:, j0:m + 1, None]
-            hobs = Hm.max(axis=1).astype(np.float64)
-            aobr = T.max(axis=1).astype(np.float64) + 0.0
+            # per receiver j0 + r, the maxima over its own points 1..j0 + r - 1 (rows 0..j0 + r - 2)
+            hobs = np.empty((J, Hm.shape[2]), dtype=np.float32)
+            aobr = np.empty((J, Hm.shape[2]), dtype=np.float32)
+            for r in range(J):
+                np.max(Hm[r, :j0 + r - 1], axis=0, out=hobs[r])
+                np.max(T[r, :j0 + r - 1], axis=0, out=aobr[r])
+            hobs = hobs.astype(np.float64)
+            aobr = aobr.astype(np.float64) + 0.0
             with np.errstate(invalid="ignore", divide="ignore"):
                 tot = aobt + aobr
                 hst = np.where(obstructed, hst - hobs * aobt / tot, hst)
@@ -732,6 +775,16 @@ class _RayKernel:
             v = np.where(den > 0.0, db * (stim - str_) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db))), 0.0)
         los = stim < str_
         need = los & ((stim - str_) * DW[:, 1][:, None].astype(np.float64) > J_V_MIN)
+        if need.any():
+            # in line of sight every point is below the tx-rx line: h_i = d_i (D - d_i) / (2 re) - h_te - Str d_i < 0
+            # and v_i = w_i h_i <= w_min max_i h_i, w_min = sqrt(8 / (lam D)) (w_i is smallest mid-path); h is
+            # concave in d_i, so its maximum over the samples is at one of the two around D / 2 - re Str.  Where
+            # that bound is below J_V_MIN (with a margin far above the rounding), v has no loss and is not searched
+            # (J(v) = 0 either way: the same result)
+            hmax = _concave_max(d, jmax, Dj / 2.0 - re * str_,
+                                lambda di: di * (Dj - di) / (2.0 * re) - hte - str_ * di)
+            with np.errstate(invalid="ignore"):
+                need &= ~(np.sqrt(8.0 / (lam * Dj)) * hmax < J_V_MIN - 0.01)
         v[los & ~need] = -np.inf
         # per receiver sample j (the rows of the block): its geometry row broadcast over the rays that need it, on
         # its own points 1..j-1 only (no gathers of the geometry rows; the same values, element by element)

@@ -631,3 +631,32 @@ def test_fast_error_on_ridges_is_two_sided_and_bounded(tmp_path):
     e = fast[m] - exact[m]
     assert np.percentile(np.abs(e), 99) < 3.5 and abs(e.mean()) < 0.2
     assert (e > 1).mean() > 0.005 and (e < -1).mean() > 0.005  # both ways
+
+
+def test_composite_keeps_signals_at_or_below_the_nodata_value(dem, tmp_path, monkeypatch):
+    """The compositing's shortcut (better = valid & signal > current) holds only while every signal is above the
+    nodata value -9999; a window with a lower one still takes the first site's value, server and count (the rule:
+    a cell without a value takes any valid signal; later, only a strictly better one)."""
+    vals = {"A": np.float32(-12000.0), "B": np.float32(-11000.0), "C": np.float32(-13000.0)}
+
+    def fake(ds, site, *args):
+        arr = np.full((3, 4), np.nan, dtype=np.float32)
+        arr[1, 1:3] = vals[site.site_id]
+        arr[2, 0] = np.float32(-9999.0) if site.site_id == "A" else np.float32(-80.0)
+        return arr, (10, 20), 12, 0
+
+    monkeypatch.setattr(cov, "_compute_site", fake)
+    sites = [_site("A", 11, 21), _site("B", 12, 21), _site("C", 12, 22)]
+    out, srv, cnt = tmp_path / "o.tif", tmp_path / "s.tif", tmp_path / "c.tif"
+    cov.run_coverage(dem, sites, str(out), model="p526", threshold_dbm=-12500.0, server_path=str(srv),
+                     count_path=str(cnt), threads=1)
+    best = gdal.Open(str(out)).ReadAsArray()[20:23, 10:14]
+    server = gdal.Open(str(srv)).ReadAsArray()[20:23, 10:14]
+    count = gdal.Open(str(cnt)).ReadAsArray()[20:23, 10:14]
+    order = [s.site_id for s in cov._sort_sites(sites, gdal.Open(dem).GetGeoTransform(), 30000.0)]
+    # row 1: the best of the three; row 2, column 0: -80 (B or C) beats A's -9999
+    assert np.all(best[1, 1:3] == -11000.0) and np.all(server[1, 1:3] == 1) and np.all(count[1, 1:3] == 2)
+    assert best[2, 0] == -80.0 and count[2, 0] == 3
+    assert server[2, 0] == min(i for i, s in enumerate(sites) if s.site_id in "BC" and
+                               order.index(s.site_id) == min(order.index("B"), order.index("C")))
+    assert best[0, 0] == cov.OUT_NODATA and server[0, 0] == cov.INT_NODATA and count[0, 0] == cov.INT_NODATA
