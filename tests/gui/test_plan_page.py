@@ -68,7 +68,12 @@ def test_funding_edits_persist_in_the_project(page, tmp_path):
     assert t.rowCount() == 6 and "source_7" not in stored()
     # a bad value is reported, not stored as garbage
     t.item(3, COL["yearly_cap_idr"]).setText("lima miliar")
-    assert any("not a number" in m for m in page.validate())
+    t.item(3, COL["rules"]).setText("desa;lahan")
+    messages = page.validate()
+    # the cell named by its row and the column's title (core.funding reads it, errors.py says it)
+    assert "Row 4: 'lima miliar' is not a number (column Yearly cap (Rp))." in messages
+    assert any(m.startswith("Row 4: unknown rule(s) lahan;") for m in messages)
+    t.item(3, COL["rules"]).setText("desa")
     t.item(3, COL["yearly_cap_idr"]).setText("-5")
     assert any("negative" in m for m in page.validate())
     t.item(3, COL["yearly_cap_idr"]).setText("5000000000")
