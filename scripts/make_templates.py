@@ -302,9 +302,13 @@ def _add_kop(layout, x: float, y: float, logo: float, size: float, width: float 
               page=page, valign=Qt.AlignmentFlag.AlignVCenter)
 
 
-def _page_size(layout, name: str, orientation) -> None:
-    page = layout.pageCollection().page(0)
-    page.setPageSize(name, orientation)
+def _new_layout(project, name: str, page_size: str, orientation) -> QgsPrintLayout:
+    """An empty print layout called ``name`` whose first page is ``page_size`` ("A4", "A3") in ``orientation``."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(name)
+    layout.pageCollection().page(0).setPageSize(page_size, orientation)
+    return layout
 
 
 SOURCES_LABEL = "[% @kaltim_sources %]"
@@ -313,10 +317,7 @@ SOURCES_LABEL = "[% @kaltim_sources %]"
 
 # ---- template builders --------------------------------------------------------------------------------------------
 def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Atlas kab/kota")
-    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Landscape)
+    layout = _new_layout(project, "Atlas kab/kota", "A4", QgsLayoutItemPage.Orientation.Landscape)
     _add_kop(layout, 8, 2, 10, 8.5)
     add_label(layout, "title", "[% @kaltim_title %]", (8, 12, 281, 6), 11, True)
     add_label(layout, "subtitle", "[% attribute(@atlas_feature, 'nama') %] — status sinyal desa dan teknologi "
@@ -364,10 +365,7 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
 
 
 def build_overview_layout(project, svg: str) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Ikhtisar provinsi")
-    _page_size(layout, "A3", QgsLayoutItemPage.Orientation.Landscape)
+    layout = _new_layout(project, "Ikhtisar provinsi", "A3", QgsLayoutItemPage.Orientation.Landscape)
     _add_kop(layout, 10, 3, 13, 11)
     add_label(layout, "title", "[% @kaltim_title %]", (10, 17, 400, 9), 16, True)
     add_label(layout, "subtitle", "Ikhtisar Provinsi Kalimantan Timur — status sinyal desa dan teknologi yang "
@@ -398,10 +396,7 @@ def _add_picture(layout, item_id: str, rect, page: int = 0):
 
 
 def build_report_layout(project, svg: str) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Laporan peta jalan")
-    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Portrait)
+    layout = _new_layout(project, "Laporan peta jalan", "A4", QgsLayoutItemPage.Orientation.Portrait)
     for _ in REPORT_PAGES[1:]:
         page = QgsLayoutItemPage(layout)
         page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
@@ -468,10 +463,7 @@ def build_monitoring_layout(project, svg: str) -> QgsPrintLayout:
     """The monthly M&E report (kaltiminternet:slareport, report/monitoring_report.py fills it): A4 portrait, the
     villages by status with north arrow, scale bar, numeric scale and grid, the indicator and provider tables (they
     continue on further pages at the same place when long) and the flags."""
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("Laporan monev")
-    _page_size(layout, "A4", QgsLayoutItemPage.Orientation.Portrait)
+    layout = _new_layout(project, "Laporan monev", "A4", QgsLayoutItemPage.Orientation.Portrait)
     add_label(layout, "title", "Laporan Pemantauan dan Evaluasi", (15, 10, 180, 12), 16, True)
     add_label(layout, "subtitle", "Internet Desa Kaltim", (15, 22, 180, 7), 10)
     add_label(layout, "date", "Tanggal: [% format_date(now(), 'yyyy-MM-dd') %]", (15, 29, 180, 6), 8)
