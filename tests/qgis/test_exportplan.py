@@ -817,7 +817,7 @@ def test_training_table_continues_on_extra_pages_and_fits_the_width(exported, pl
     assert right and max(right) < 595.0 - 10, max(right)  # A4 portrait is 595 pt wide
 
 
-def _words(pdf: str, page: int) -> list:
+def pdf_words(pdf: str, page: int) -> list:
     """(text, x0, y0, x1, y1) in mm of every word on a page (pdftotext -bbox)."""
     out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", pdf, "-"], capture_output=True,
                          text=True, check=True).stdout
@@ -846,7 +846,7 @@ def test_atlas_map_numbers_the_villages_of_the_page_table(exported):
     ty1 = _rect_mm(template, "table_note")[1]  # the table's rows end above its note
     numbered = 0
     for page in range(1, exported["PAGES"] + 1):
-        words = _words(exported["ATLAS_PDF"], page)
+        words = pdf_words(exported["ATLAS_PDF"], page)
         # the scale bar's own numbers stand on the baseline of its unit ("0 5 10 km")
         km = [(y0, x0) for w, x0, y0, x1, y1 in words if w == "km" and bx0 - 1 < x0 < bx1 + 1 and by0 - 1 < y0 < by1]
         on_map = sorted(int(w) for w, x0, y0, x1, y1 in words if w.isdigit() and mx0 < x0 and x1 < mx1
@@ -875,7 +875,7 @@ def test_north_arrows_stand_clear_of_map_text(exported):
     for name, arrow_id, pdf, page in checks:
         template = layouts.load_template(project, layouts.default_template_folder(), name, name)
         ax0, ay0, ax1, ay1 = _rect_mm(template, arrow_id)
-        words = _words(pdf, page)
+        words = pdf_words(pdf, page)
         assert len(words) > 20
         under = [w for w, x0, y0, x1, y1 in words if x1 > ax0 and x0 < ax1 and y1 > ay0 and y0 < ay1 and w != "U"]
         assert not under, (name, under)

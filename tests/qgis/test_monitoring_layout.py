@@ -11,6 +11,7 @@ import pytest
 from qgis.core import QgsFeature, QgsFeatureRequest, QgsField, QgsProject, QgsVectorLayer
 
 from tests.conftest import SAMPLE
+from tests.qgis.test_exportplan import pdf_words
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 
@@ -33,13 +34,6 @@ def _villages() -> QgsVectorLayer:
     return layer
 
 
-def _words(pdf: str, page: int) -> list:
-    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", pdf, "-"], capture_output=True,
-                         text=True, check=True).stdout
-    mm = 25.4 / 72.0
-    return [(w, float(a) * mm, float(b) * mm, float(c) * mm, float(d) * mm) for a, b, c, d, w in
-            re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out)]
-
 
 def test_me_report_fits_its_pages_and_maps_with_arrow_scale_and_names(qgis_app, tmp_path):
     from kaltim_internet_plugin.report import monitoring_report as mr
@@ -54,15 +48,15 @@ def test_me_report_fits_its_pages_and_maps_with_arrow_scale_and_names(qgis_app, 
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True)
                           .stdout).group(1))
     assert pages >= 2  # 30 providers: the table goes on to a second page, at the same place
-    words = [w for p in range(1, pages + 1) for w in _words(pdf, p)]
+    words = [w for p in range(1, pages + 1) for w in pdf_words(pdf, p)]
     text = " ".join(w[0] for w in words)
     for provider in PROVIDERS:  # every provider printed in full (its name wraps within the column)
         assert provider in text, provider
     assert max(w[3] for w in words) < 210 - 10, max(w[3] for w in words)  # nothing beyond the right margin
     assert max(w[4] for w in words) < 297 - 5
-    first = " ".join(w[0] for w in _words(pdf, 1))
+    first = " ".join(w[0] for w in pdf_words(pdf, 1))
     assert "Skala 1 :" in first and "km" in first and "Sistem koordinat: WGS 84 / UTM zona 50S" in first
-    on_map = [w for w in _words(pdf, 1) if 15 < w[1] and w[3] < 140 and 38 < w[2] and w[4] < 143]
+    on_map = [w for w in pdf_words(pdf, 1) if 15 < w[1] and w[3] < 140 and 38 < w[2] and w[4] < 143]
     assert len({w[0] for w in on_map} & {n.split()[0] for n in names}) >= 10  # village names on the map
     del villages
 
