@@ -283,16 +283,22 @@ def test_compute_site_window_counts_and_offsets(dem):
     assert cov.WORK_COUNTER["cells_computed"] == int(np.isfinite(arr).sum())
 
 
-def test_progress_and_cancel(dem, tmp_path):
-    sites = [_site(str(i), 100 + 50 * i, 200) for i in range(4)]
-    seen = []
-    cov.run_coverage(dem, sites, str(tmp_path / "p.tif"), model="hata", max_radius_m=3000.0, progress=seen.append)
-    assert seen[-1] == pytest.approx(100.0) and seen == sorted(seen)
+def _cancel_on_third_poll():
+    """(is_canceled, calls): True from the third poll on; ``calls`` counts the polls."""
     calls = []
 
     def cancel():
         calls.append(1)
         return len(calls) > 2
+    return cancel, calls
+
+
+def test_progress_and_cancel(dem, tmp_path):
+    sites = [_site(str(i), 100 + 50 * i, 200) for i in range(4)]
+    seen = []
+    cov.run_coverage(dem, sites, str(tmp_path / "p.tif"), model="hata", max_radius_m=3000.0, progress=seen.append)
+    assert seen[-1] == pytest.approx(100.0) and seen == sorted(seen)
+    cancel, calls = _cancel_on_third_poll()
 
     out = tmp_path / "c.tif"
     with pytest.raises(cov.CoverageCanceled):
@@ -554,11 +560,7 @@ def test_thread_pool_gives_the_serial_result(dem, tmp_path):
 
 def test_cancel_on_the_thread_pool_keeps_nothing(dem, tmp_path):
     sites = [_site(str(i), 60 + 45 * i, 200) for i in range(6)]
-    calls = []
-
-    def cancel():
-        calls.append(1)
-        return len(calls) > 2
+    cancel, calls = _cancel_on_third_poll()
 
     out = tmp_path / "c.tif"
     with pytest.raises(cov.CoverageCanceled):
