@@ -348,17 +348,19 @@ def point_signal(dem_path, sites: Sequence[Site], x: float, y: float, rx_height:
         loss, v, _ = _diffraction(d, ground, float(site.height_m), rx_height, freq, k_factor, model)
         fspl = float(prop.fspl_db(dist, freq))
         clut = float(clutter.loss_window(pcol, prow, 1, 1, freq)[0, 0]) if clutter is not None else 0.0
-        second = _itm(d, ground, float(site.height_m), rx_height, freq, itm_params or itm_model.ItmParams())
-        dbm = float(site.eirp_dbm) - fspl - float(loss) - clut
-        itm_dbm = float(site.eirp_dbm) - second[0] - clut if second else math.nan
         results.append({
             "site_id": str(site.site_id), "operator": str(getattr(site, "operator", "") or ""),
             "tech": str(getattr(site, "tech", "") or ""), "x": cx, "y": cy, "distance_m": dist,
-            "dbm": dbm, "fspl_db": fspl, "diffraction_db": float(loss),
-            "clutter_db": clut, "itm_dbm": itm_dbm, "itm_loss_db": second[0] if second else math.nan,
-            "itm_kwx": second[1] if second else -1, "model_diff_db": itm_dbm - dbm,
-            "v": float(v), "obstructed": bool(v > 0), "height_m": float(site.height_m), "freq_mhz": freq,
-            "eirp_dbm": float(site.eirp_dbm), "index": index, "site": site,
+            "dbm": float(site.eirp_dbm) - fspl - float(loss) - clut, "fspl_db": fspl, "diffraction_db": float(loss),
+            "clutter_db": clut, "v": float(v), "obstructed": bool(v > 0), "height_m": float(site.height_m),
+            "freq_mhz": freq, "eirp_dbm": float(site.eirp_dbm), "index": index, "site": site, "_path": (d, ground),
         })
     results.sort(key=lambda r: (-r["dbm"], r["distance_m"]))
-    return results[:limit] if limit else results
+    results = results[:limit] if limit else results
+    params = itm_params or itm_model.ItmParams()
+    for r in results:  # the second opinion, only for the sites returned
+        second = _itm(*r.pop("_path"), r["height_m"], rx_height, r["freq_mhz"], params)
+        r["itm_dbm"] = r["eirp_dbm"] - second[0] - r["clutter_db"] if second else math.nan
+        r.update(itm_loss_db=second[0] if second else math.nan, itm_kwx=second[1] if second else -1,
+                 model_diff_db=r["itm_dbm"] - r["dbm"])
+    return results
