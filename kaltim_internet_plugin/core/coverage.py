@@ -53,11 +53,13 @@ viewshed's.  :func:`run_coverage` computes the sites on a thread pool (every
 core; numpy and GDAL release the GIL), each thread with its own DEM handle, so
 the DEM may be a VRT of many tiles: only each site's window is read.
 
-Memory: per site only the window (2r/cell)^2 is held (a few arrays of it);
-the composite is written window by window to an uncompressed, sparse, tiled
-work GeoTIFF next to the output (disk: 4 bytes x DEM cells per raster at
-worst), then copied to the final DEFLATE GeoTIFF.  GDAL's block cache
-(GDAL_CACHEMAX) adds to the process memory.
+Memory: per site only the window (2r/cell)^2 is held (a few arrays of it).
+The composite (4 bytes x DEM cells per band: best value, serving site,
+count) is held in memory when its bands fit :func:`memory_budget_bytes` (a
+quarter of the machine's memory, or ``KALTIM_COVERAGE_MEMORY_MB``), else
+written window by window to uncompressed, sparse, tiled work GeoTIFFs next to
+the output; either way it is then copied to the final DEFLATE GeoTIFFs (the
+same files).  GDAL's block cache (GDAL_CACHEMAX) adds to the process memory.
 """
 
 from __future__ import annotations
@@ -682,14 +684,15 @@ def _create_work(path, ds, dtype, nodata):
     return out
 
 
-def _finalise(work_path, final_path, predictor):
+def _finalise(work, final_path, predictor):
+    """Copy ``work`` (a path or an open dataset) to ``final_path`` as a tiled DEFLATE GeoTIFF."""
     d = os.path.dirname(os.path.abspath(final_path))
     os.makedirs(d, exist_ok=True)
     # written under a temporary name beside it and renamed: a raster the user already had stays whole until the
     # new one is complete (issue 16, item 2)
     partial = os.path.join(d, "." + os.path.basename(final_path) + ".kaltim-partial.tif")
     try:
-        gdal.Translate(partial, work_path,
+        gdal.Translate(partial, work,
                        creationOptions=["TILED=YES", "COMPRESS=DEFLATE", f"PREDICTOR={predictor}",
                                         "BIGTIFF=IF_SAFER", "NUM_THREADS=ALL_CPUS"])
         os.replace(partial, final_path)
@@ -699,6 +702,113 @@ def _finalise(work_path, final_path, predictor):
                 os.remove(p)
     if os.path.exists(final_path + ".aux.xml"):  # the old raster's statistics/metadata
         os.remove(final_path + ".aux.xml")
+
+
+def memory_budget_bytes():
+    """Bytes the composite may hold in memory (:class:`_Composite`): ``KALTIM_COVERAGE_MEMORY_MB`` when set, else a
+    quarter of the machine's physical memory (1 GiB where the platform does not tell it)."""
+    env = os.environ.get("KALTIM_COVERAGE_MEMORY_MB", "").strip()
+    if env.isdigit():
+        return int(env) * 1024 * 1024
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4
+    except (AttributeError, ValueError, OSError):
+        return 1 << 30
+
+
+class _Composite:
+    """The composite's bands on the DEM grid (best value; optionally serving site and count), each ``(name, GDAL
+    type, nodata, description)``.
+
+    In memory (numpy arrays, updated in place through window views) when they fit :func:`memory_budget_bytes`,
+    else sparse tiled work GeoTIFFs in ``workdir``, read and written window by window (bounded memory for any DEM).
+    Both are written to the final DEFLATE GeoTIFFs by :meth:`finalise`, the same files either way.  Why memory
+    first: on a province DEM the work files outgrow GDAL's block cache, and every site's window then goes through
+    the disk twice (measured in ``bench/bench_coverage.py --province``)."""
+
+    _NUMPY = {gdal.GDT_Float32: np.float32, gdal.GDT_Int32: np.int32}
+
+    def __init__(self, ds, workdir, bands, metadata):
+        self.ds, self.workdir, self.bands, self.metadata = ds, workdir, bands, metadata
+        cells = ds.RasterXSize * ds.RasterYSize
+        self.in_memory = cells * 4 * len(bands) <= memory_budget_bytes()
+        self.store = []
+        for name, gtype, nodata, desc in bands:
+            if self.in_memory:
+                self.store.append(np.full((ds.RasterYSize, ds.RasterXSize), nodata, dtype=self._NUMPY[gtype]))
+            else:
+                self.store.append(self._dataset(os.path.join(workdir, name + ".tif"), gtype, nodata, desc,
+                                                name == bands[0][0]))
+
+    def _dataset(self, path, gtype, nodata, desc, first, driver="GTiff"):
+        if driver == "GTiff":
+            out = _create_work(path, self.ds, gtype, nodata)
+        else:
+            out = gdal.GetDriverByName(driver).Create(path, self.ds.RasterXSize, self.ds.RasterYSize, 1, gtype)
+            out.SetGeoTransform(self.ds.GetGeoTransform())
+            out.SetProjection(self.ds.GetProjection())
+            out.GetRasterBand(1).SetNoDataValue(nodata)
+        if first:
+            out.SetMetadata(self.metadata)
+        out.GetRasterBand(1).SetDescription(desc)
+        return out
+
+    def read(self, xoff, yoff, xs, ys):
+        """Every band's values on the window: views of the arrays (in memory) or copies read from the work files."""
+        if self.in_memory:
+            return [a[yoff:yoff + ys, xoff:xoff + xs] for a in self.store]
+        return [d.GetRasterBand(1).ReadAsArray(xoff, yoff, xs, ys) for d in self.store]
+
+    def write(self, arrays, xoff, yoff):
+        """Store the window's new values (in memory they are already in place)."""
+        if not self.in_memory:
+            for d, a in zip(self.store, arrays):
+                d.GetRasterBand(1).WriteArray(a, xoff, yoff)
+
+    def finalise(self, targets):
+        """Write band k to ``targets[k]`` = (final path, TIFF predictor) (see :func:`_finalise`)."""
+        for k, ((_name, gtype, nodata, desc), (path, predictor)) in enumerate(zip(self.bands, targets)):
+            if self.in_memory:
+                src = self._dataset("", gtype, nodata, desc, k == 0, driver="MEM")
+                src.GetRasterBand(1).WriteArray(self.store[k])
+                self.store[k] = None  # the array's memory goes before the next band's copy is made
+            else:
+                src = self.store[k]
+                src.FlushCache()
+                self.store[k] = None
+            _finalise(src, path, predictor)
+            src = None
+
+    def close(self):
+        self.store = []
+
+
+def _merge(model, cur, s_cur, c_cur, arr, valid, idx, threshold_dbm):
+    """Composite one site's window ``arr`` (NaN where not computed; ``valid`` = finite) onto the window's best value
+    ``cur``, serving site ``s_cur`` and count ``c_cur`` (None when not written), in place.
+
+    ``los``: the value counts the sites in line of sight; the serving site is the visible one with the lowest index
+    ``idx`` in the user's list; the count, the visible sites.  Else: the best signal, the site that gives it (the
+    first one composited at a tie), the number of sites at or above ``threshold_dbm``."""
+    if model == "los":
+        np.maximum(cur, 0.0, out=cur, where=valid)  # nodata -> 0 where this site adds, then + 0 or 1
+        np.add(cur, arr, out=cur, where=valid)
+        above = valid & (arr > 0)
+        better = above & ((s_cur < 0) | (idx < s_cur)) if s_cur is not None else None
+    else:
+        # better = valid & (cur is nodata | arr > cur); where every value is above the nodata value (always, in
+        # practice) that is valid & (arr > cur)
+        better = np.greater(arr, cur)
+        better &= valid
+        if not np.fmin.reduce(arr, axis=None) > OUT_NODATA:  # (NaN when no cell is valid)
+            better |= valid & (cur == OUT_NODATA)
+        np.copyto(cur, arr, where=better)
+        above = (arr >= threshold_dbm) if c_cur is not None else None
+    if s_cur is not None:
+        np.copyto(s_cur, np.int32(idx), where=better)
+    if c_cur is not None:
+        np.maximum(c_cur, 0, out=c_cur, where=valid)  # nodata (-1) -> 0 where the site is in range
+        c_cur += above
 
 
 def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, threshold_dbm=THRESHOLD_DBM,
@@ -721,7 +831,8 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     ``clutter``: a :class:`.clutter.ClutterGrid` (land-cover clutter per cell), None for none.
     ``threads``: sites computed at once on a thread pool (numpy and GDAL release the GIL), each thread with its
     own handle on the DEM; None = every core (or ``KALTIM_COVERAGE_THREADS``).  The sites are composited in
-    one thread in a fixed order, so the output does not depend on it.
+    one thread in a fixed order, so the output does not depend on it; in memory when the bands fit
+    :func:`memory_budget_bytes`, else through work GeoTIFFs (:class:`_Composite`; the same output).
 
     Returns a stats dict: sites_total, sites_computed, sites_skipped (ids of
     sites outside the DEM), cells_computed, dem_nodata_cells_in_range,
@@ -771,27 +882,28 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
     n_sites = n_cells = 0
     nodata_in_range = 0
     range_cells = 0
+    # read by core.classify.detect_kind (KALTIM_COVERAGE_KIND = 'los' | 'dbm')
+    metadata = {
+        "KALTIM_COVERAGE_KIND": "los" if model == "los" else "dbm",
+        "KALTIM_COVERAGE_MODEL": model,
+        "KALTIM_MAX_RADIUS_M": str(radius),
+        "KALTIM_K_FACTOR": str(k_factor),
+        "KALTIM_RX_HEIGHT_M": str(rx_height),
+        "KALTIM_THRESHOLD_DBM": str(threshold_dbm),
+        "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells, min(gt[1], -gt[5]))),
+    }
+    bands = [("main", gdal.GDT_Float32, OUT_NODATA,
+              "sites in line of sight" if model == "los" else "best signal (dBm)")]
+    targets = [(out_path, 3)]
+    if server_path:
+        bands.append(("server", gdal.GDT_Int32, INT_NODATA, "serving site index"))
+        targets.append((server_path, 2))
+    if count_path:
+        bands.append(("count", gdal.GDT_Int32, INT_NODATA, "sites above threshold"))
+        targets.append((count_path, 2))
+    comp = None
     try:
-        main = _create_work(os.path.join(workdir, "main.tif"), ds, gdal.GDT_Float32, OUT_NODATA)
-        mb = main.GetRasterBand(1)
-        # read by core.classify.detect_kind (KALTIM_COVERAGE_KIND = 'los' | 'dbm')
-        main.SetMetadata({
-            "KALTIM_COVERAGE_KIND": "los" if model == "los" else "dbm",
-            "KALTIM_COVERAGE_MODEL": model,
-            "KALTIM_MAX_RADIUS_M": str(radius),
-            "KALTIM_K_FACTOR": str(k_factor),
-            "KALTIM_RX_HEIGHT_M": str(rx_height),
-            "KALTIM_THRESHOLD_DBM": str(threshold_dbm),
-            "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells, min(gt[1], -gt[5]))),
-        })
-        mb.SetDescription("sites in line of sight" if model == "los" else "best signal (dBm)")
-        srv = cnt = None
-        if server_path:
-            srv = _create_work(os.path.join(workdir, "server.tif"), ds, gdal.GDT_Int32, INT_NODATA)
-            srv.GetRasterBand(1).SetDescription("serving site index")
-        if count_path:
-            cnt = _create_work(os.path.join(workdir, "count.tif"), ds, gdal.GDT_Int32, INT_NODATA)
-            cnt.GetRasterBand(1).SetDescription("sites above threshold")
+        comp = _Composite(ds, workdir, bands, metadata)
         if progress:
             progress(0.0)
         # line of sight runs GDAL's viewshed (C++, on in-memory datasets) site after site: it is fast, and GDAL's
@@ -813,55 +925,17 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             n_cells += int(np.count_nonzero(valid))
             range_cells += n_rng
             nodata_in_range += n_nd
-            cur = mb.ReadAsArray(xoff, yoff, xs, ys)
-            if model == "los":
-                has = cur != OUT_NODATA
-                add = np.where(valid, arr, 0.0)
-                new = np.where(has, cur + add, np.where(valid, arr, OUT_NODATA))
-                better = None
-                above = valid & (arr > 0)
-                mb.WriteArray(new.astype(np.float32), xoff, yoff)
-            else:
-                # better = valid & (cur is nodata | arr > cur); where every value is above the nodata value
-                # (always, in practice) that is valid & (arr > cur)
-                better = np.greater(arr, cur)
-                better &= valid
-                if not np.fmin.reduce(arr, axis=None) > OUT_NODATA:  # (NaN when no cell is valid)
-                    better |= valid & (cur == OUT_NODATA)
-                np.copyto(cur, arr, where=better)
-                above = (arr >= threshold_dbm) if cnt is not None else None
-                mb.WriteArray(cur, xoff, yoff)
-            if srv is not None:
-                sb = srv.GetRasterBand(1)
-                s_cur = sb.ReadAsArray(xoff, yoff, xs, ys)
-                idx = index_of[id(site)]
-                if model == "los":
-                    # serving site for LOS = the visible site with the lowest index in ``sites``
-                    better = valid & (arr > 0) & ((s_cur < 0) | (idx < s_cur))
-                np.copyto(s_cur, np.int32(idx), where=better)
-                sb.WriteArray(s_cur, xoff, yoff)
-            if cnt is not None:
-                cb = cnt.GetRasterBand(1)
-                c_cur = cb.ReadAsArray(xoff, yoff, xs, ys)
-                c_new = np.maximum(c_cur, 0)
-                c_new += above
-                np.copyto(c_cur, c_new, where=valid)
-                cb.WriteArray(c_cur, xoff, yoff)
+            win = comp.read(xoff, yoff, xs, ys)
+            _merge(model, win[0], win[1] if server_path else None, win[-1] if count_path else None, arr, valid,
+                   index_of[id(site)], threshold_dbm)
+            comp.write(win, xoff, yoff)
             if progress:
                 progress(100.0 * (k + 1) / len(order))
-        main.FlushCache()
-        main = mb = None
-        _finalise(os.path.join(workdir, "main.tif"), out_path, 3)
-        if srv is not None:
-            srv.FlushCache()
-            srv = None
-            _finalise(os.path.join(workdir, "server.tif"), server_path, 2)
-        if cnt is not None:
-            cnt.FlushCache()
-            cnt = None
-            _finalise(os.path.join(workdir, "count.tif"), count_path, 2)
+        comp.finalise(targets)
     finally:
-        main = srv = cnt = mb = None
+        if comp is not None:
+            comp.close()
+        comp = None
         shutil.rmtree(workdir, ignore_errors=True)
     return {
         "model": model,

@@ -206,7 +206,14 @@ def test_itm_model_is_the_itm_on_the_same_rays(dem, tmp_path):
 
 # ----------------------------------------------------------------------------- composite
 
-def test_composite_two_sites_best_count_server(dem, tmp_path):
+@pytest.fixture(params=["memory", "disk"])
+def storage(request, monkeypatch):
+    """The composite in memory (the budget holds the bands) or in work GeoTIFFs (a budget of 0 MB)."""
+    monkeypatch.setenv("KALTIM_COVERAGE_MEMORY_MB", "100000" if request.param == "memory" else "0")
+    return request.param
+
+
+def test_composite_two_sites_best_count_server(dem, tmp_path, storage):
     a = _site("A", 120, 150, h=30.0, eirp=55.0)
     b = _site("B", 260, 240, h=40.0, f=1800.0, eirp=58.0)
     radius, thr = 12000.0, -100.0
@@ -246,7 +253,7 @@ def test_composite_two_sites_best_count_server(dem, tmp_path):
     assert np.all(server[none] == cov.INT_NODATA)
 
 
-def test_los_composite_counts_visible_sites(dem, tmp_path):
+def test_los_composite_counts_visible_sites(dem, tmp_path, storage):
     a, b = _site("A", 150, 150), _site("B", 250, 250)
     out, cnt = tmp_path / "los.tif", tmp_path / "cnt.tif"
     cov.run_coverage(dem, [a, b], str(out), model="los", max_radius_m=10000.0, count_path=str(cnt))
@@ -635,7 +642,7 @@ def test_fast_error_on_ridges_is_two_sided_and_bounded(tmp_path):
     assert (e > 1).mean() > 0.005 and (e < -1).mean() > 0.005  # both ways
 
 
-def test_composite_keeps_signals_at_or_below_the_nodata_value(dem, tmp_path, monkeypatch):
+def test_composite_keeps_signals_at_or_below_the_nodata_value(dem, tmp_path, monkeypatch, storage):
     """The compositing's shortcut (better = valid & signal > current) holds only while every signal is above the
     nodata value -9999; a window with a lower one still takes the first site's value, server and count (the rule:
     a cell without a value takes any valid signal; later, only a strictly better one)."""
@@ -662,3 +669,37 @@ def test_composite_keeps_signals_at_or_below_the_nodata_value(dem, tmp_path, mon
     assert server[2, 0] == min(i for i, s in enumerate(sites) if s.site_id in "BC" and
                                order.index(s.site_id) == min(order.index("B"), order.index("C")))
     assert best[0, 0] == cov.OUT_NODATA and server[0, 0] == cov.INT_NODATA and count[0, 0] == cov.INT_NODATA
+
+
+def test_memory_budget_chooses_the_storage_and_both_write_the_same_files(dem, tmp_path, monkeypatch):
+    """The composite is held in memory when its bands fit the budget, else in work GeoTIFFs; the final rasters
+    (values, nodata, metadata, band descriptions) are the same either way, for every model and band."""
+    monkeypatch.setenv("KALTIM_COVERAGE_MEMORY_MB", "7")
+    assert cov.memory_budget_bytes() == 7 * 1024 * 1024
+    monkeypatch.delenv("KALTIM_COVERAGE_MEMORY_MB")
+    assert cov.memory_budget_bytes() >= 1 << 28  # a quarter of the machine's memory (or 1 GiB)
+    created = []
+    real_create = cov._create_work
+    monkeypatch.setattr(cov, "_create_work", lambda path, *a: created.append(path) or real_create(path, *a))
+    sites = [_site("A", 120, 150), _site("B", 200, 170, h=40.0, f=1800.0), _site("C", 120, 150)]  # C ties A
+    bands_mb = N * N * 4 * 3 / 2 ** 20  # three 400 x 400 bands: 1.8 MB
+    for model in ("los", "p526", "hata"):
+        files = {}
+        for mb in (int(bands_mb) + 1, int(bands_mb)):  # fits; one MB short
+            monkeypatch.setenv("KALTIM_COVERAGE_MEMORY_MB", str(mb))
+            created.clear()
+            paths = [str(tmp_path / f"{model}{mb}_{b}.tif") for b in ("best", "srv", "cnt")]
+            cov.run_coverage(dem, sites, paths[0], model=model, max_radius_m=6000.0, server_path=paths[1],
+                             count_path=paths[2], ray_step_cells=(4, 4), threads=1)
+            assert len(created) == (0 if mb > bands_mb else 3)
+            files[mb] = paths
+        for a, b in zip(*files.values()):
+            da, db = gdal.Open(a), gdal.Open(b)
+            va, vb = da.ReadAsArray(), db.ReadAsArray()
+            assert np.array_equal(va, vb) and (va != da.GetRasterBand(1).GetNoDataValue()).any()
+            assert da.GetMetadata() == db.GetMetadata()
+            ba, bb = da.GetRasterBand(1), db.GetRasterBand(1)
+            assert (ba.GetNoDataValue(), ba.GetDescription(), ba.DataType) == \
+                (bb.GetNoDataValue(), bb.GetDescription(), bb.DataType)
+            assert ba.GetDescription()
+        assert gdal.Open(files[int(bands_mb)][0]).GetMetadataItem("KALTIM_COVERAGE_MODEL") == model
