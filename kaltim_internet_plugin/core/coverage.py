@@ -789,18 +789,29 @@ def _merge(model, cur, s_cur, c_cur, arr, valid, idx, threshold_dbm):
 
     ``los``: the value counts the sites in line of sight; the serving site is the visible one with the lowest index
     ``idx`` in the user's list; the count, the visible sites.  Else: the best signal, the site that gives it (the
-    first one composited at a tie), the number of sites at or above ``threshold_dbm``."""
+    first one composited at a tie), the number of sites at or above ``threshold_dbm``.  In strips of rows, so that
+    the temporaries stay in cache (measured: 14 -> 12 ms for a 2,001 x 2,001 window)."""
+    # better = valid & (cur is nodata | arr > cur); where every value is above the nodata value (always, in practice)
+    # that is valid & (arr > cur)
+    low = model != "los" and not np.fmin.reduce(arr, axis=None) > OUT_NODATA  # (NaN when no cell is valid)
+    ys, xs = arr.shape
+    rows = max(1, 65536 // max(xs, 1))
+    for a in range(0, ys, rows):
+        win = slice(a, min(a + rows, ys))
+        _merge_rows(model, cur[win], None if s_cur is None else s_cur[win], None if c_cur is None else c_cur[win],
+                    arr[win], valid[win], idx, threshold_dbm, low)
+
+
+def _merge_rows(model, cur, s_cur, c_cur, arr, valid, idx, threshold_dbm, low):
     if model == "los":
         np.maximum(cur, 0.0, out=cur, where=valid)  # nodata -> 0 where this site adds, then + 0 or 1
         np.add(cur, arr, out=cur, where=valid)
         above = valid & (arr > 0)
         better = above & ((s_cur < 0) | (idx < s_cur)) if s_cur is not None else None
     else:
-        # better = valid & (cur is nodata | arr > cur); where every value is above the nodata value (always, in
-        # practice) that is valid & (arr > cur)
         better = np.greater(arr, cur)
         better &= valid
-        if not np.fmin.reduce(arr, axis=None) > OUT_NODATA:  # (NaN when no cell is valid)
+        if low:
             better |= valid & (cur == OUT_NODATA)
         np.copyto(cur, arr, where=better)
         above = (arr >= threshold_dbm) if c_cur is not None else None
