@@ -55,8 +55,8 @@ the DEM may be a VRT of many tiles: only each site's window is read.
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it).
 The composite (4 bytes x DEM cells per band: best value, serving site,
-count) is held in memory when its bands fit :func:`memory_budget_bytes` (a
-quarter of the machine's memory, or ``KALTIM_COVERAGE_MEMORY_MB``), else
+count) is held in memory when its bands fit :func:`memory_budget_bytes` (1 GiB
+or a quarter of the machine's memory; ``KALTIM_COVERAGE_MEMORY_MB``), else
 written window by window to uncompressed, sparse, tiled work GeoTIFFs next to
 the output; either way it is then copied to the final DEFLATE GeoTIFFs (the
 same files).  GDAL's block cache (GDAL_CACHEMAX) adds to the process memory.
@@ -704,16 +704,25 @@ def _finalise(work, final_path, predictor):
         os.remove(final_path + ".aux.xml")
 
 
+#: the composite's default memory budget: at most this, and at most a quarter of the machine's memory.  Measured
+#: (bench/bench_coverage.py, 2 cores): in memory the small runs are 6-13 % faster (8 sites on a 1,500 x 1,500 DEM:
+#: LOS 38 against 43 ms per site, p526 62 against 66, medians of 3), a province no faster (1,000 sites on 6,500 x
+#: 6,500 cells, 3,000 on 12,000 x 12,000: the same time within the noise, 1.7 GB more memory at 30 m), so only
+#: composites up to this size are held in memory
+MEMORY_BUDGET_CAP = 1 << 30
+
+
 def memory_budget_bytes():
-    """Bytes the composite may hold in memory (:class:`_Composite`): ``KALTIM_COVERAGE_MEMORY_MB`` when set, else a
-    quarter of the machine's physical memory (1 GiB where the platform does not tell it)."""
+    """Bytes the composite may hold in memory (:class:`_Composite`): ``KALTIM_COVERAGE_MEMORY_MB`` when set, else
+    :data:`MEMORY_BUDGET_CAP` or a quarter of the machine's physical memory, whichever is less (the cap where the
+    platform does not tell its memory)."""
     env = os.environ.get("KALTIM_COVERAGE_MEMORY_MB", "").strip()
     if env.isdigit():
         return int(env) * 1024 * 1024
     try:
-        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4
+        return min(MEMORY_BUDGET_CAP, os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 4)
     except (AttributeError, ValueError, OSError):
-        return 1 << 30
+        return MEMORY_BUDGET_CAP
 
 
 class _Composite:
@@ -722,9 +731,8 @@ class _Composite:
 
     In memory (numpy arrays, updated in place through window views) when they fit :func:`memory_budget_bytes`,
     else sparse tiled work GeoTIFFs in ``workdir``, read and written window by window (bounded memory for any DEM).
-    Both are written to the final DEFLATE GeoTIFFs by :meth:`finalise`, the same files either way.  Why memory
-    first: on a province DEM the work files outgrow GDAL's block cache, and every site's window then goes through
-    the disk twice (measured in ``bench/bench_coverage.py --province``)."""
+    Both are written to the final DEFLATE GeoTIFFs by :meth:`finalise`, the same files either way.  Memory saves
+    GDAL's read and write of every site's window (measured gains and their limits: :data:`MEMORY_BUDGET_CAP`)."""
 
     _NUMPY = {gdal.GDT_Float32: np.float32, gdal.GDT_Int32: np.int32}
 
