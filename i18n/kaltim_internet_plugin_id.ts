@@ -760,6 +760,10 @@
       <translation>Pemasangan per tahun</translation>
     </message>
     <message>
+      <source>Capacity and lead time</source>
+      <translation>Kapasitas dan waktu tunggu</translation>
+    </message>
+    <message>
       <source>Installation capacity and BTS lead time</source>
       <translation>Kapasitas pemasangan dan waktu tunggu BTS</translation>
     </message>
@@ -1612,10 +1616,6 @@
       <translation>CSV atau XLSX: kode, periode, uptime, gangguan, pengguna, kecepatan, latensi.</translation>
     </message>
     <message>
-      <source>SLA target</source>
-      <translation>Target SLA</translation>
-    </message>
-    <message>
       <source>Show</source>
       <translation>Tampilkan</translation>
     </message>
@@ -1710,6 +1710,10 @@
     <message>
       <source>Outage</source>
       <translation>Gangguan</translation>
+    </message>
+    <message>
+      <source>SLA target</source>
+      <translation>Target SLA</translation>
     </message>
     <message>
       <source>Export monthly M&amp;E report…</source>

@@ -50,8 +50,10 @@ class CapacityEditor(QGroupBox):
     naming the row and column."""
 
     def __init__(self, parent=None):
-        super().__init__(tr("Installation capacity and BTS lead time"), parent)
+        # a group title cannot wrap: a short one, the whole name in the tooltip (the dock may be 300 px wide)
+        super().__init__(tr("Capacity and lead time"), parent)
         self.setObjectName("capacityEditor")
+        self.setToolTip(tr("Installation capacity and BTS lead time"))
         layout = QVBoxLayout(self)
         self.grid = QTableWidget(0, len(EDIT_COLUMNS))
         self.grid.setObjectName("capacityTable")

@@ -42,7 +42,7 @@ class KaltimDock(QgsDockWidget):
             self.tabs.setTabToolTip(index, what[:1].upper() + what[1:])
         self.mount_panels()
         for page in self.pages.values():
-            fit_widget(page)  # fits a ~450 px dock (1366×768 laptop) in both languages
+            fit_widget(page)  # fits a ~450 px dock (1366×768 laptop) and QGIS's own ~300 px, in both languages
         self.setWidget(self.tabs)
         self.tab_style = tighten_tabs(self.tabs.tabBar(), self)  # created after the tabs: deleted after them
 

@@ -1,4 +1,5 @@
-"""Make dock pages fit a narrow dock (about 450 px wide on a 1366×768 laptop) in both languages.
+"""Make dock pages fit a narrow dock (about 450 px wide on a 1366×768 laptop, down to QGIS's own ~300 px for a new
+dock) in both languages.
 
 * :func:`scroll_body` puts a page's content in a vertical scroll area and returns the content's layout.
 * :class:`FlowLayout` lays buttons out left to right and wraps them onto the next row when the dock is narrow, so
@@ -28,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 DOCK_WIDTH = 450  # a dock on the right of a 1366×768 screen
+NARROW_DOCK_WIDTH = 300  # QGIS's own width for a new dock on the right: every page fits it too
 COMBO_CHARS = 12
 
 
@@ -128,7 +130,7 @@ class FlowLayout(QLayout):
         return y + line - rect.y() + m.bottom()
 
 
-def fit_widget(root: QWidget, width: int = DOCK_WIDTH) -> None:
+def fit_widget(root: QWidget, width: int = NARROW_DOCK_WIDTH) -> None:
     """Forms wrap long rows, combos shrink, long labels wrap (see the module text)."""
     for form in root.findChildren(QFormLayout):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

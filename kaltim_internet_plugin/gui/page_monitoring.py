@@ -132,13 +132,9 @@ class MonitoringPage(QWidget):
         # indicators ---------------------------------------------------------------------------------------
         box = QGroupBox(tr("Indicators"))
         vbox = QVBoxLayout(box)
-        row = QHBoxLayout()
         self.target_spin = spin_box("targetSpin", 50.0, 100.0, 99.0, decimals=2, suffix=" %")
-        row.addWidget(QLabel(tr("SLA target")))
-        row.addWidget(self.target_spin)
         self.refresh_button = button("refreshButton", tr("Refresh"), self.refresh_indicators)
-        row.addWidget(self.refresh_button)
-        vbox.addLayout(row)
+        vbox.addLayout(button_row(QLabel(tr("SLA target")), self.target_spin, self.refresh_button))  # wraps if narrow
         self.tabs = QTabWidget()
         self.tabs.setObjectName("indicatorTabs")
         self.summary_table = _table("summaryTable")

@@ -214,7 +214,6 @@ class PlanPage(QWidget):
         layout.addWidget(self.capacity_editor)
 
         # run -------------------------------------------------------------------------------------------------
-        run_row = QHBoxLayout()
         self.run_button = button("runRoadmapButton", tr("Run roadmap"), self.run_roadmap, tip=tr(
             "Runs the Processing algorithm 'Build multi-year roadmap' in the background and adds the results to the "
             "map."))
@@ -224,10 +223,9 @@ class PlanPage(QWidget):
         # the dock's one task runner: progress, busy buttons, cancel, a failure in the message bar
         self.runner = TaskRunner(iface, progress=self.progress)
         self.cancel_button = self.runner.cancel_button("cancelRoadmapButton", self.run_button)
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.progress, 1)
-        run_row.addWidget(self.cancel_button)
-        layout.addLayout(run_row)
+        # the buttons wrap and the progress bar has its own row, as on the coverage page: Batal stays in a narrow dock
+        layout.addLayout(button_row(self.run_button, self.cancel_button))
+        layout.addWidget(self.progress)
         self.summary_label = note_label("summaryLabel")
         layout.addWidget(self.summary_label)
 
