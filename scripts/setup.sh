@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-numpy python3-scipy python3-psycopg2 postgresql postgresql-postgis
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-gdal gdal-bin python3-numpy python3-scipy python3-numba python3-psycopg2
+  postgresql postgresql-postgis
   python3-venv python3-pip xvfb xauth pyqt5-dev-tools qttools5-dev-tools poppler-utils make zip unzip"
 
 missing=""

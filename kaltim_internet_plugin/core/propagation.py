@@ -49,6 +49,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import kernels
+
 C_M_PER_S = 299_792_458.0
 EARTH_RADIUS_M = 6_371_000.0
 J_V_MIN = -0.78
@@ -454,19 +456,60 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=f32), (R,)).reshape(R, 1)
     Hf = G - (x64 * x64 / (2.0 * re)).astype(f32)  # flat-earth frame
     hr = Hf + f32(rx_agl_m)
+    cols = np.arange(nf, dtype=np.int32)
+    kf = cols // sub
+    dc32 = dc.astype(f32)
+    hc = (Oc - (dc * dc / (2.0 * re)).astype(f32)).ravel()  # coarse obstacles, flat-earth frame
+    lim = x - f32((sub // 2) * cf)
+    tail = min(2 * sub, nf - 2)
+    h_srim, h_los = horizon_c
+    if kernels.enabled():
+        els = np.arange(tail + 1)
+        v = np.empty((R, nf), dtype=f32)
+        kernels.refine_v(Hf, hr, hts.reshape(R), x, xs, lim, hc.reshape(R, ne), dc32,
+                         np.ascontiguousarray(h_srim, dtype=np.int32), np.ascontiguousarray(h_los, dtype=np.int32),
+                         sub, tail, (1.0 / (np.maximum(els, 1) * cf)).astype(f32), (els * cf).astype(f32), lam, v)
+    else:
+        v = _refine_v_numpy(Hf, hr, hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam)
+    v[:, :2] = -np.inf
+    loss = knife_edge_loss_db(v.astype(f32))
+    if corrected:
+        loss = np.asarray(bullington_corrected_db(loss, x64[None, :]), dtype=f32)
+    if corr_c is not None:
+        fr = ((cols - kf * sub) / sub).astype(f32)
+        cc = np.asarray(corr_c, dtype=f32)
+        cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
+        gr = f32(1.0) - fr
+        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
+        m = (ne - 1) * sub
+        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+            l3 = loss[:, f0:f1].view()
+            l3.shape = (R, kk, per)
+            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
+            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
+    loss[:, :2] = 0.0
+    return np.ascontiguousarray(loss, dtype=f32)
+
+
+def _refine_v_numpy(Hf, hr, hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam):  # noqa: N803
+    """The Bullington parameter v of every fine receiver of :func:`refine_rays` (R, nf) float32, in numpy passes over
+    the fine arrays (core.kernels.refine_v computes the same values in one compiled loop)."""
+    f32 = np.float32
+    R, nf = Hf.shape
+    ne = dc32.shape[0]
+    cols = np.arange(nf, dtype=np.int32)
     # transmitter-side horizon over the fine points 1..m-1, and the point that sets it
     sl = (Hf - hts) / xs
     sl[:, 0] = -np.inf
     incl = np.maximum.accumulate(sl, axis=1)
     stim = np.full((R, nf), -np.inf, dtype=f32)
     stim[:, 1:] = incl[:, :-1]
-    cols = np.arange(nf, dtype=np.int32)
     arg = np.maximum.accumulate(np.where(sl >= incl, cols[None, :], 0), axis=1)
     sarg = np.zeros((R, nf), dtype=np.int32)
     sarg[:, 1:] = arg[:, :-1]
     # receiver-side horizon: the fine points in front of the receiver ...
     srim = np.full((R, nf), -np.inf, dtype=f32)
-    tail = min(2 * sub, nf - 2)
     for el in range(1, tail + 1):
         c = Hf[:, 1:nf - el] - hr[:, el + 1:]
         c *= f32(1.0 / (el * cf))
@@ -474,12 +517,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     # ... the horizon points of the two coarse receivers around it, when their windows lie before it, and the point
     # of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow); points as (height, distance), flat
     # frame, -inf height where not valid
-    kf = cols // sub
-    dc32 = dc.astype(f32)
-    hc = (Oc - (dc * dc / (2.0 * re)).astype(f32)).ravel()
-    lim = x - f32((sub // 2) * cf)
     rows_c = (np.arange(R, dtype=np.intp) * ne)[:, None]
-    h_srim, h_los = horizon_c
 
     def coarse_srim(h_idx, shift):
         """srim = max(srim, slope to the point of coarse receiver k (shift 0) or k + 1 (shift 1)) on every fine
@@ -568,25 +606,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
                     np.copyto(vi, f32(-np.inf), where=col < el + 1)
                 np.maximum(vl, vi, out=vl)
             v.reshape(-1)[flat] = vl
-    v[:, :2] = -np.inf
-    loss = knife_edge_loss_db(v.astype(f32))
-    if corrected:
-        loss = np.asarray(bullington_corrected_db(loss, x64[None, :]), dtype=f32)
-    if corr_c is not None:
-        fr = ((cols - kf * sub) / sub).astype(f32)
-        cc = np.asarray(corr_c, dtype=f32)
-        cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
-        gr = f32(1.0) - fr
-        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
-        m = (ne - 1) * sub
-        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
-            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
-            l3 = loss[:, f0:f1].view()
-            l3.shape = (R, kk, per)
-            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
-            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
-    loss[:, :2] = 0.0
-    return np.ascontiguousarray(loss, dtype=f32)
+    return v
 
 
 class _RayKernel:
@@ -623,7 +643,12 @@ class _RayKernel:
         self.ARr = np.ascontiguousarray(AT.T)  # (R, n): rows of the line-of-sight search
         dsafe = np.where(d > 0, d, 1.0)[:, None]
         self.strT = (hrT - hts[None, :]) / dsafe.astype(np.float32)  # slope tx -> rx
-        if block is None:
+        # the compiled kernels (core.kernels, numba) take every receiver in one call, without temporaries
+        self.compiled = kernels.enabled()
+        if self.compiled:
+            block = n - 2
+            self.HfR = np.ascontiguousarray(HfT.T)
+        elif block is None:
             # measured: 8 receivers per pass is best while the (8, n, R) buffer stays within a few MB; beyond,
             # memory traffic outweighs the per-call savings and one receiver per pass is faster
             block = 8 if n * R <= 262144 else 1
@@ -632,6 +657,7 @@ class _RayKernel:
             # the obstruction of the straight tx-rx line and the smooth earth use the heights without the bulge
             hts64 = hts.astype(np.float64)
             self.ArawT = np.ascontiguousarray(O.T.astype(np.float32) - hts[None, :])
+            self.ArawR = np.ascontiguousarray(self.ArawT.T) if self.compiled else None
             hrs = GT.astype(np.float64) + float(rx_agl_m)
             self.hrs = hrs
             self.strraw = (hrs - hts64[None, :]) / dsafe
@@ -662,8 +688,9 @@ class _RayKernel:
             vsT = np.full((n, R), -np.inf)
             hteT = np.ones((n, R))
             hreT = np.ones((n, R))
-        buf = np.empty((block, n, R), dtype=np.float32)
-        buf2 = np.empty((block, n, R), dtype=np.float32) if self.complete else None
+        big = not self.compiled  # the numpy passes' (block, n, R) temporaries
+        buf = np.empty((block, n, R), dtype=np.float32) if big else None
+        buf2 = np.empty((block, n, R), dtype=np.float32) if self.complete and big else None
         # geometry rows are built for 64 receivers (or a block) at a time and sliced per block
         rows = max(block, 64)
         g0, geo = 0, None
@@ -692,18 +719,14 @@ class _RayKernel:
         # receiver-side horizon slope, max over i in 1..j-1 (for j >= j0 + 1 the last columns of the block are
         # beyond some receivers: NEG masks them)
         m = j1 - 2
-        S = buf[:J, :m]
-        np.subtract(self.HfT[None, 1:m + 1, :], hr[:, None, :], out=S)
-        S *= INV[:, 1:m + 1, None]
-        if J > 1:
-            S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
-        srim = S.max(axis=1)
-        if self.srim_argT is not None:  # the point that sets the receiver-side horizon (S[:, i - 1] is point i)
-            # = S.argmax(axis=1) + 1 (the first point at the maximum), without numpy's slow argmax over a middle axis
-            arg = np.ones(srim.shape, dtype=np.int32)
-            for i in range(m - 1, 0, -1):
-                np.copyto(arg, np.int32(i + 1), where=S[:, i] == srim)
-            self.srim_argT[j0:j1] = arg
+        if self.compiled:
+            srim = np.empty((J, self.R), dtype=f32)
+            arg = np.empty((J, self.R), dtype=np.int32)
+            kernels.rx_horizons(self.HfR, np.ascontiguousarray(hr), INV, j0, srim, arg)
+            if self.srim_argT is not None:
+                self.srim_argT[j0:j1] = arg
+        else:
+            srim = self._rx_horizons_numpy(j0, j1, J, m, buf, hr, INV, NEG)
         # shadowed receivers: the Bullington point, where the two horizon lines cross
         Dj = d[j0:j1, None].astype(np.float32)
         above = hr - hts[None, :]
@@ -717,7 +740,14 @@ class _RayKernel:
         los = stim < strj
         need = los & ((stim - strj) * DW[:, 1][:, None] > f32(J_V_MIN))
         v[los & ~need] = -np.inf
-        if need.any():
+        if need.any() and self.compiled:
+            vl = np.empty((J, self.R), dtype=f32)
+            arg = np.empty((J, self.R), dtype=np.int32)
+            kernels.los_max(self.ARr, W, DW, np.ascontiguousarray(strj), need, j0, vl, arg)
+            v[need] = vl[need]
+            if self.los_argT is not None:
+                self.los_argT[j0:j1][need] = arg[need]
+        elif need.any():
             jr, rr = np.nonzero(need)
             ja = jr + j0
             m = int(ja.max()) - 1
@@ -730,6 +760,23 @@ class _RayKernel:
                 self.los_argT[jr + j0, rr] = sub.argmax(axis=1) + 1
         return v
 
+    def _rx_horizons_numpy(self, j0, j1, J, m, buf, hr, INV, NEG):  # noqa: N803
+        """Receiver-side horizon slope of the receivers j0..j1-1, max over i in 1..j-1 (for j >= j0 + 1 the last
+        columns of the block are beyond some receivers: NEG masks them), and the point that sets it."""
+        S = buf[:J, :m]
+        np.subtract(self.HfT[None, 1:m + 1, :], hr[:, None, :], out=S)
+        S *= INV[:, 1:m + 1, None]
+        if J > 1:
+            S[:, j0 - 1:] += NEG[:, j0:m + 1, None]
+        srim = S.max(axis=1)
+        if self.srim_argT is not None:  # the point that sets the receiver-side horizon (S[:, i - 1] is point i)
+            # = S.argmax(axis=1) + 1 (the first point at the maximum), without numpy's slow argmax over a middle axis
+            arg = np.ones(srim.shape, dtype=np.int32)
+            for i in range(m - 1, 0, -1):
+                np.copyto(arg, np.int32(i + 1), where=S[:, i] == srim)
+            self.srim_argT[j0:j1] = arg
+        return srim
+
     def _smooth_block(self, j0, j1, buf, buf2, geo):
         """Smooth-profile v, h_te and h_re of the receivers j0..j1-1, each (j1 - j0, R) float64."""
         J = j1 - j0
@@ -741,7 +788,18 @@ class _RayKernel:
         # obstruction of the straight line (no bulge): H_i = (h_i - hts) - Str d_i, i in 1..j-1
         aobt = self.aobt_pre[j0 - 1:j1 - 1] - strraw
         obstructed = aobt > 0.0
-        if obstructed.any():
+        if obstructed.any() and self.compiled:
+            hobs = np.zeros((J, self.R), dtype=np.float32)
+            aobr = np.zeros((J, self.R), dtype=np.float32)
+            kernels.obstruction(self.ArawR, np.ascontiguousarray(strraw.astype(np.float32)),
+                                d.astype(np.float32), INV, obstructed, j0, hobs, aobr)
+            hobs = hobs.astype(np.float64)
+            aobr = aobr.astype(np.float64) + 0.0
+            with np.errstate(invalid="ignore", divide="ignore"):
+                tot = aobt + aobr
+                hst = np.where(obstructed, hst - hobs * aobt / tot, hst)
+                hsr = np.where(obstructed, hsr - hobs * aobr / tot, hsr)
+        elif obstructed.any():
             Hm = buf[:J, :m]
             np.multiply(strraw.astype(np.float32)[:, None, :], d[None, 1:m + 1, None].astype(np.float32), out=Hm)
             np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
@@ -786,6 +844,13 @@ class _RayKernel:
             with np.errstate(invalid="ignore"):
                 need &= ~(np.sqrt(8.0 / (lam * Dj)) * hmax < J_V_MIN - 0.01)
         v[los & ~need] = -np.inf
+        if self.compiled:
+            if need.any():
+                vl = np.empty((J, self.R))
+                kernels.smooth_los_max(BW, W, DW, np.ascontiguousarray(hte), np.ascontiguousarray(str_), need, j0,
+                                       vl)
+                v[need] = vl[need]
+            return v, hte, hre
         # per receiver sample j (the rows of the block): its geometry row broadcast over the rays that need it, on
         # its own points 1..j-1 only (no gathers of the geometry rows; the same values, element by element)
         for r in range(J):

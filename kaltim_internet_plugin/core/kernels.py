@@ -1,0 +1,216 @@
+"""Compiled inner loops of the coverage engine's ray kernel (:class:`.propagation._RayKernel`), when numba is there.
+
+The complete method needs, per receiver j of every ray, maxima over the points 1..j-1 in front of it: the
+receiver-side horizon (and the point that sets it), the largest v in line of sight, the obstruction of the straight
+line and the smooth profile's largest v in line of sight.  In numpy that is O(R n^2) work in passes over (receivers x
+points x rays) temporaries; here each maximum is one loop, without temporaries, and the loops release the GIL, so
+that the coverage engine's thread pool runs its sites in parallel.
+
+Each function computes, element by element, the same float32 / float64 operations in the same order as the numpy
+code it replaces (``propagation._RayKernel``), so both give the same values (tests/unit/test_kernels.py compares
+them on random profiles).  numba is optional: the Debian/Ubuntu package ``python3-numba`` (``make setup`` installs
+it) or pip; without it (e.g. QGIS on Windows) the numpy code runs, slower.  ``KALTIM_NUMBA=0`` turns the kernels
+off (to compare, or to rule them out).  They are compiled on their first use in a process (about a second; cached
+on disk where the plugin's folder is writable).
+"""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+try:  # pragma: no branch - which branch runs depends on the machine
+    from numba import njit
+    AVAILABLE = True
+except Exception:  # noqa: BLE001 - not installed, or a numba that cannot load beside this numpy: the numpy path
+    AVAILABLE = False
+
+
+def enabled() -> bool:
+    """True when the compiled kernels are used: numba is importable and ``KALTIM_NUMBA`` is not ``0``."""
+    return AVAILABLE and os.environ.get("KALTIM_NUMBA", "").strip() != "0"
+
+
+def _compile(fn):
+    # error_model="numpy": a float division by zero gives inf or nan, as in numpy, instead of raising
+    return njit(nogil=True, cache=True, error_model="numpy")(fn) if AVAILABLE else fn
+
+
+@_compile
+def rx_horizons(Hf, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)
+    """Receiver-side horizon of the receivers j0..j0+J-1: ``srim[j - j0, r] = max_{1<=i<j} (Hf[r, i] - hr[j - j0, r])
+    * INV[j - j0, i]`` (float32) and ``arg`` the first i at that maximum.  Hf (R, n) obstacle heights (flat-earth
+    frame); hr (J, R) receiver antennas; INV (J, >= j0+J-1) 1 / (d_j - d_i)."""
+    J, R = hr.shape
+    for jr in range(J):
+        j = j0 + jr
+        for r in range(R):
+            h = hr[jr, r]
+            best = (Hf[r, 1] - h) * INV[jr, 1]
+            bi = 1
+            for i in range(2, j):
+                s = (Hf[r, i] - h) * INV[jr, i]
+                if s > best:
+                    best = s
+                    bi = i
+            srim[jr, r] = best
+            arg[jr, r] = bi
+
+
+@_compile
+def los_max(A, W, DW, strj, need, j0, v, arg):  # noqa: N803
+    """Line-of-sight receivers (``need``, (J, R)): ``v[jr, r] = max_{1<=i<j} A[r, i] W[jr, i] - DW[jr, i] strj[jr, r]``
+    (float32; A = height above the transmitter antenna, (R, n)) and ``arg`` the first i at that maximum."""
+    J, R = need.shape
+    for jr in range(J):
+        j = j0 + jr
+        for r in range(R):
+            if not need[jr, r]:
+                continue
+            s = strj[jr, r]
+            best = A[r, 1] * W[jr, 1] - DW[jr, 1] * s
+            bi = 1
+            for i in range(2, j):
+                x = A[r, i] * W[jr, i] - DW[jr, i] * s
+                if x > best:
+                    best = x
+                    bi = i
+            v[jr, r] = best
+            arg[jr, r] = bi
+
+
+@_compile
+def obstruction(Araw, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
+    """Where ``obstructed`` (J, R): the highest obstruction of the straight tx-rx line ``hobs = max_i H_i`` and its
+    receiver-side angle ``aobr = max_i H_i INV[jr, i]``, ``H_i = Araw[r, i] - strraw[jr, r] d[i]`` over 1 <= i < j
+    (float32; Araw = heights above the transmitter antenna without the bulge, (R, n))."""
+    J, R = obstructed.shape
+    for jr in range(J):
+        j = j0 + jr
+        for r in range(R):
+            if not obstructed[jr, r]:
+                continue
+            s = strraw[jr, r]
+            hb = Araw[r, 1] - s * d[1]
+            ab = hb * INV[jr, 1]
+            for i in range(2, j):
+                h = Araw[r, i] - s * d[i]
+                t = h * INV[jr, i]
+                if h > hb:
+                    hb = h
+                if t > ab:
+                    ab = t
+            hobs[jr, r] = hb
+            aobr[jr, r] = ab
+
+
+@_compile
+def smooth_los_max(BW, W, DW, hte, str_, need, j0, v):  # noqa: N803
+    """The smooth profile's receivers in line of sight (``need``): ``v = max_{1<=i<j} BW_i - W_i hte - DW_i str``
+    (float64 from the float32 geometry rows)."""
+    J, R = need.shape
+    for jr in range(J):
+        j = j0 + jr
+        for r in range(R):
+            if not need[jr, r]:
+                continue
+            h = hte[jr, r]
+            s = str_[jr, r]
+            best = (float(BW[jr, 1]) - float(W[jr, 1]) * h) - float(DW[jr, 1]) * s
+            for i in range(2, j):
+                x = (float(BW[jr, i]) - float(W[jr, i]) * h) - float(DW[jr, i]) * s
+                if x > best:
+                    best = x
+            v[jr, r] = best
+
+
+@_compile
+def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, el_d, lam, v):  # noqa: N803
+    """The Bullington parameter v of every fine receiver of :func:`.propagation.refine_rays`, (R, nf) float32 into
+    ``v``: per ray one pass along the fine receivers with the transmitter-side horizon as a running maximum; the
+    receiver-side horizon over the ``tail`` fine points in front, the point of the transmitter-side horizon and the
+    horizon points of the two coarse receivers around (``h_srim``; their windows before ``lim``); in line of sight
+    the largest v over those points, the coarse receivers' points of largest v (``h_los``) and the fine points in
+    front.  The same float32 operations as ``propagation._refine_v_numpy``.  ``inv_el[el]`` = 1 / (el x fine step),
+    ``el_d[el]`` = el x fine step (float32); ``hc`` (R, ne) and ``dc`` (ne,) the coarse obstacles and distances."""
+    R, nf = Hf.shape
+    ne = dc.shape[0]
+    f32 = np.float32
+    ninf = f32(-np.inf)
+    tiny = f32(1e-12)
+    mm = f32(1e-3)
+    two = f32(2.0)
+    lam2 = two / lam
+    for r in range(R):
+        ht = hts[r]
+        incl = ninf  # transmitter-side horizon slope over the points before the receiver, and the point setting it
+        sarg = 0
+        for j in range(nf):
+            if j >= 2:
+                stim = incl
+                hrj = hr[r, j]
+                xj = x[j]
+                srim = ninf
+                for el in range(1, tail + 1):
+                    if j >= el + 1:
+                        c = (Hf[r, j - el] - hrj) * inv_el[el]
+                        if c > srim:
+                            srim = c
+                hs = Hf[r, sarg] if sarg >= 1 else ninf
+                c = (hs - hrj) / (xj - x[sarg])
+                if c > srim:
+                    srim = c
+                k = min(j // sub, ne - 1)
+                for shift in range(2):
+                    a = h_srim[r, min(k + shift, ne - 1)]
+                    da = dc[a]
+                    ha = hc[r, a] if a >= 1 else ninf
+                    if da >= lim[j]:
+                        ha = ninf
+                    c = (ha - hrj) / (xj - da)
+                    if c > srim:
+                        srim = c
+                strj = (hrj - ht) / xs[j]
+                if stim < strj:  # line of sight: the largest v over the candidate points
+                    vl = ninf
+                    for q in range(5):
+                        if q == 0:
+                            ha = hs
+                            da = x[sarg]
+                        else:
+                            a = (h_srim if q <= 2 else h_los)[r, min(k + (q + 1) % 2, ne - 1)]
+                            da = dc[a]
+                            ha = hc[r, a] if (a >= 1 and da < lim[j]) else ninf
+                        gap = xj - da
+                        if da > 0 and gap > 0:
+                            w = np.sqrt(lam2 * xj / (da * gap))
+                            c = ((ha - ht) - strj * da) * w
+                            if c > vl:
+                                vl = c
+                    for el in range(1, tail + 1):
+                        if j >= el + 1:
+                            di = xj - el_d[el]
+                            w = np.sqrt(lam2 * xj / (di * el_d[el]))
+                            c = ((Hf[r, j - el] - ht) - strj * di) * w
+                            if c > vl:
+                                vl = c
+                    v[r, j] = vl
+                else:  # shadow: the Bullington point
+                    above = hrj - ht
+                    den = stim + srim
+                    if abs(den) < tiny:
+                        den = tiny
+                    dbp = (above + srim * xj) / den
+                    if dbp < mm:
+                        dbp = mm
+                    if dbp > xj - mm:
+                        dbp = xj - mm
+                    v[r, j] = (stim * dbp - above * dbp / xs[j]) * np.sqrt(two * xj / (lam * dbp * (xj - dbp)))
+            else:
+                v[r, j] = ninf
+            # the running horizon, with point j
+            sl = (Hf[r, j] - ht) / xs[j] if j >= 1 else ninf
+            if sl > incl:
+                incl = sl
+            if sl >= incl:
+                sarg = j

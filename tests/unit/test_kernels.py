@@ -1,0 +1,131 @@
+"""The compiled kernels (core.kernels, numba) give the numpy ray kernel's values, bit for bit, on random and flat
+profiles, for every model variant; and `make test` runs them (numba is installed by scripts/setup.sh)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from kaltim_internet_plugin.core import kernels
+from kaltim_internet_plugin.core import propagation as prop
+
+needs_numba = pytest.mark.skipif(not kernels.AVAILABLE, reason="numba is not installed")
+
+
+def _flat(out):
+    """The arrays of a ray function's result (loss, or loss and horizon data), as a flat list."""
+    if not isinstance(out, tuple):
+        return [out]
+    flat = []
+    for x in out:
+        flat += list(x) if isinstance(x, tuple) else [x]
+    return flat
+
+
+def _both(monkeypatch, fn, *args, **kw):
+    res = {}
+    for mode in ("0", "1"):
+        monkeypatch.setenv("KALTIM_NUMBA", mode)
+        res[mode] = _flat(fn(*args, **kw))
+    return res["0"], res["1"]
+
+
+def test_the_make_test_machines_have_numba():
+    """scripts/setup.sh (and the matrix roots, from its package list) install python3-numba: the compiled path is
+    the one tested and measured there; KALTIM_REQUIRE_NUMBA=0 lets a machine without it run the suite."""
+    if os.environ.get("KALTIM_REQUIRE_NUMBA", "1") == "0":
+        pytest.skip("KALTIM_REQUIRE_NUMBA=0")
+    assert kernels.AVAILABLE
+
+
+def test_kernels_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("KALTIM_NUMBA", "0")
+    assert not kernels.enabled()
+    monkeypatch.setenv("KALTIM_NUMBA", "1")
+    assert kernels.enabled() == kernels.AVAILABLE
+
+
+def _profile(rng, R, n, flat=False):
+    G = (rng.normal(0, 1, (R, n)).cumsum(axis=1) * rng.uniform(1, 30) + 100).astype(np.float32)
+    if flat:
+        G[:] = 50.0
+    O = np.maximum(G, G + rng.uniform(0, 20, (R, n)).astype(np.float32) * (rng.random((R, n)) < 0.2))  # noqa: E741
+    return G, O, G[:, 0] + rng.uniform(10, 60)
+
+
+@needs_numba
+@pytest.mark.parametrize("seed", range(6))
+def test_coarse_kernel_compiled_equals_numpy(monkeypatch, seed):
+    rng = np.random.default_rng(seed)
+    n, R = int(rng.integers(3, 100)), int(rng.integers(1, 50))
+    d = np.arange(n) * float(rng.choice([30.0, 90.0, 360.0]))
+    G, obst, tx = _profile(rng, R, n, flat=seed == 0)
+    f = float(rng.choice([900.0, 1800.0, 2100.0]))
+    cases = [(prop.delta_bullington_rays, {}), (prop.bullington_rays, {}),
+             (prop.bullington_rays, {"empirical_correction": True})]
+    compared = 0
+    for fn, kw in cases:
+        for obstacles in (None, obst):
+            for horizon in (False, True):
+                a, b = _both(monkeypatch, fn, d, G, tx, 1.5, f, obstacles_m=obstacles, return_horizon=horizon, **kw)
+                assert len(a) == len(b)
+                for x, y in zip(a, b):
+                    assert x.dtype == y.dtype and np.array_equal(x, y)
+                    compared += 1
+    # every array of every variant: the complete method 1 (loss) or 4 (+ smooth part, two horizon indices),
+    # the two Bullington variants 1 or 3 (+ two horizon indices), each with and without obstacle heights
+    assert compared == 2 * (1 + 4) + 2 * 2 * (1 + 3)
+
+
+@needs_numba
+@pytest.mark.parametrize("seed", range(8))
+def test_refinement_compiled_equals_numpy(monkeypatch, seed):
+    rng = np.random.default_rng(100 + seed)
+    ne, R, sub = int(rng.integers(3, 50)), int(rng.integers(1, 30)), int(rng.choice([1, 2, 3, 4, 6]))
+    dc = np.arange(ne) * float(rng.choice([180.0, 360.0]))
+    nf = (ne - 1) * sub + 1
+    Gf, _, tx = _profile(rng, R, nf, flat=seed == 0)
+    Gc = Gf[:, ::sub][:, :ne].copy()
+    Oc = np.maximum(Gc, Gc + rng.uniform(0, 15, (R, ne)).astype(np.float32) * (rng.random((R, ne)) < 0.3))
+    f = float(rng.choice([900.0, 1800.0]))
+    monkeypatch.setenv("KALTIM_NUMBA", "0")
+    _, corr, horizon = prop.delta_bullington_rays(dc, Gc, tx, 1.5, f, obstacles_m=Oc, return_horizon=True)
+    _, horizon_b = prop.bullington_rays(dc, Gc, tx, 1.5, f, obstacles_m=Oc, return_horizon=True)
+    for hz, cc, corrected in ((horizon, corr, True), (horizon_b, None, False)):
+        a, b = _both(monkeypatch, prop.refine_rays, dc, Oc, hz, cc, Gf, sub, tx, 1.5, f, corrected=corrected)
+        assert np.array_equal(a[0], b[0])
+        assert np.isfinite(a[0]).all()
+        if seed != 0 and nf > 8:
+            assert (a[0] > 0).any()  # terrain diffracts somewhere: not a comparison of zeros
+
+
+@needs_numba
+def test_a_coverage_raster_is_the_same_with_and_without_the_kernels(monkeypatch, tmp_path):
+    from osgeo import gdal, osr
+
+    from kaltim_internet_plugin.core import coverage as cov
+
+    rng = np.random.default_rng(5)
+    z = (rng.normal(0, 1, (160, 160)).cumsum(axis=0).cumsum(axis=1) * 0.05 + 80).astype(np.float32)
+    path = str(tmp_path / "dem.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, 160, 160, 1, gdal.GDT_Float32)
+    ds.SetGeoTransform((500000.0, 90.0, 0, 9950000.0, 0, -90.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(z)
+    ds = None
+    sites = [cov.Site("A", 500000.0 + 40.5 * 90, 9950000.0 - 60.5 * 90, 30.0, 900.0, 55.0),
+             cov.Site("B", 500000.0 + 120.5 * 90, 9950000.0 - 100.5 * 90, 40.0, 1800.0, 58.0)]
+    out = {}
+    for mode in ("0", "1"):
+        monkeypatch.setenv("KALTIM_NUMBA", mode)
+        for res, step in (("fast", (2, 4)), ("exact", 1.0)):
+            p = tmp_path / f"{mode}{res}.tif"
+            cov.run_coverage(path, sites, str(p), max_radius_m=6000.0, ray_step_cells=step, count_path=str(p) + "c")
+            out[mode, res] = [gdal.Open(str(p)).ReadAsArray(), gdal.Open(str(p) + "c").ReadAsArray()]
+    for res in ("fast", "exact"):
+        for a, b in zip(out["0", res], out["1", res]):
+            assert np.array_equal(a, b)
+        assert (out["1", res][0] > -9999).sum() > 1000
