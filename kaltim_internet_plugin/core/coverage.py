@@ -76,7 +76,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal, osr
 
-from . import itm
+from . import itm, kernels
 from . import propagation as prop
 from .coded_error import LoggedCodedError
 from .coverage_settings import validity_notes
@@ -388,6 +388,47 @@ def _crest_preserving(fine, ground):
     return np.maximum(crest, ground)
 
 
+def _sample_rays_numpy(zp, ii, fx, fy, xs, sub, q0):
+    """(bilinear samples (R, n, sub), ground (R, n), crest-preserving obstacles (R, n) or None) in numpy passes
+    (core.kernels.sample_rays computes the same in one compiled loop)."""
+    # the four neighbours: zp[ii], zp[ii + 1], zp[ii + xs + 1], zp[ii + xs + 2], taken from shifted views
+    z00 = zp.take(ii)
+    top = zp[1:].take(ii)
+    top -= z00
+    top *= fx
+    top += z00
+    z00 = zp[xs + 1:].take(ii)
+    bot = zp[xs + 2:].take(ii)
+    bot -= z00
+    bot *= fx
+    bot += z00
+    bot -= top
+    bot *= fy
+    bot += top  # (R, ne, sub) bilinear samples
+    if sub > 1:
+        ground = np.ascontiguousarray(bot[:, :, q0])
+        return bot, ground, _crest_preserving(bot, ground)
+    return bot, bot[:, :, 0], None
+
+
+def _cell_signal_numpy(table, bi, ws, logd, lo_c, hi_c, const, out):
+    """``out`` = const - 20 log10(d_km) - the interpolated loss, in strips of rows on the columns inside the radius
+    (the temporaries stay in cache); core.kernels.cell_signal computes the same cell by cell."""
+    ys, xs = out.shape
+    rows = max(1, 65536 // max(xs, 1))
+    for a in range(0, ys, rows):
+        b = min(a + rows, ys)
+        ca, cb = max(int(lo_c[a:b].min()), 0), min(int(hi_c[a:b].max()), xs)
+        if cb <= ca:
+            continue
+        c = table.take(bi[a:b, ca:cb]).view(np.float32).reshape(b - a, cb - ca, 2)
+        lo = np.multiply(c[..., 1], ws[a:b, ca:cb], dtype=np.float64)
+        lo += c[..., 0]
+        o = out[a:b, ca:cb]
+        np.subtract(const, logd[a:b, ca:cb], out=o)
+        o -= lo  # in float64, stored as float32
+
+
 def _viewshed(z, gt_win, wkt, site, rx_height, k_factor, radius):
     """LOS via gdal.ViewshedGenerate on an in-memory window; 1 visible / 0 not."""
     ny, nx = z.shape
@@ -451,6 +492,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     if n_range == n_nodata:
         return np.full((ys, xs), np.nan, dtype=np.float32), (c0, r0), n_range, n_nodata
     ins = (in_range & ~invalid) if has_invalid else in_range
+    compiled = kernels.enabled()
     out = np.full((ys, xs), np.nan, dtype=np.float32) if model not in RAY_MODELS else None
     if has_invalid:
         z = np.where(invalid, z[~invalid].min(), z).astype(np.float32)
@@ -484,26 +526,16 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
             ii += jj
         fx = ry["fx"][:, :ne]
         fy = ry["fy"][:, :ne]
-        # the four neighbours: zp[ii], zp[ii + 1], zp[ii + xs + 1], zp[ii + xs + 2], taken from shifted views
-        z00 = zp.take(ii)
-        top = zp[1:].take(ii)
-        top -= z00
-        top *= fx
-        top += z00
-        z00 = zp[xs + 1:].take(ii)
-        bot = zp[xs + 2:].take(ii)
-        bot -= z00
-        bot *= fx
-        bot += z00
-        bot -= top
-        bot *= fy
-        bot += top  # (R, ne, sub) bilinear samples
         sub = T.sub
-        if sub > 1:
+        if compiled:
+            bot = np.empty(ii.shape, dtype=np.float32)
+            obstacles = np.empty(ii.shape[:2], dtype=np.float32)
+            kernels.sample_rays(zp, ii, fx, fy, xs + 1, ry["q0"], bot, obstacles)
             ground = np.ascontiguousarray(bot[:, :, ry["q0"]])
-            obstacles = _crest_preserving(bot, ground)
+            if sub == 1:
+                obstacles = None
         else:
-            ground, obstacles = bot[:, :, 0], None
+            bot, ground, obstacles = _sample_rays_numpy(zp, ii, fx, fy, xs, sub, ry["q0"])
         ground[:, 0] = z[lr, lc]
         tx_amsl = z[lr, lc] + site.height_m
         d_c = ry["d"][:ne]
@@ -564,18 +596,10 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         out = np.full((ys, xs), np.nan, dtype=np.float32)
         bi, ws, logd = ry["bi"][win], ry["ws"][win], T.logd_in[win]
         lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
-        rows = max(1, 65536 // max(xs, 1))
-        for a in range(0, ys, rows):
-            b = min(a + rows, ys)
-            ca, cb = max(int(lo_c[a:b].min()), 0), min(int(hi_c[a:b].max()), xs)
-            if cb <= ca:
-                continue
-            c = table.take(bi[a:b, ca:cb]).view(np.float32).reshape(b - a, cb - ca, 2)
-            lo = np.multiply(c[..., 1], ws[a:b, ca:cb], dtype=np.float64)
-            lo += c[..., 0]
-            o = out[a:b, ca:cb]
-            np.subtract(const, logd[a:b, ca:cb], out=o)
-            o -= lo  # in float64, stored as float32
+        if compiled:
+            kernels.cell_signal(pair.reshape(-1, 2), bi, ws, logd, lo_c, hi_c, const, out)
+        else:
+            _cell_signal_numpy(table, bi, ws, logd, lo_c, hi_c, const, out)
         if has_invalid:
             out[invalid] = np.nan
     if clutter is not None and model != "los":

@@ -116,9 +116,9 @@ def smooth_los_max(BW, W, DW, hte, str_, need, j0, v):  # noqa: N803
                 continue
             h = hte[jr, r]
             s = str_[jr, r]
-            best = (float(BW[jr, 1]) - float(W[jr, 1]) * h) - float(DW[jr, 1]) * s
+            best = (np.float64(BW[jr, 1]) - np.float64(W[jr, 1]) * h) - np.float64(DW[jr, 1]) * s
             for i in range(2, j):
-                x = (float(BW[jr, i]) - float(W[jr, i]) * h) - float(DW[jr, i]) * s
+                x = (np.float64(BW[jr, i]) - np.float64(W[jr, i]) * h) - np.float64(DW[jr, i]) * s
                 if x > best:
                     best = x
             v[jr, r] = best
@@ -214,3 +214,56 @@ def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, 
                 incl = sl
             if sl >= incl:
                 sarg = j
+
+
+@_compile
+def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
+    """The DEM along the rays (bilinear, float32) into ``bot`` (R, n, sub), and the crest-preserving obstacle
+    heights into ``obstacles`` (R, n): each sample's own height (sub-sample ``q0``) raised to the highest local
+    maximum of the sub-sampled profile in its window (``coverage._crest_preserving``).  ``zp``: the window padded by
+    one column and row, flat, ``xs1`` its row length; ``ii`` (R, n, sub) the top-left neighbours' flat indices;
+    ``fx``, ``fy`` the fractions.  The same float32 operations as the numpy code in ``coverage._compute_site``."""
+    R, n, sub = ii.shape
+    ninf = np.float32(-np.inf)
+    for r in range(R):
+        for s in range(n):
+            for q in range(sub):
+                k = ii[r, s, q]
+                z00 = zp[k]
+                top = (zp[k + 1] - z00) * fx[r, s, q] + z00
+                z10 = zp[k + xs1]
+                b = (zp[k + xs1 + 1] - z10) * fx[r, s, q] + z10
+                bot[r, s, q] = (b - top) * fy[r, s, q] + top
+        if sub == 1:
+            continue
+        N = n * sub
+        for s in range(n):
+            crest = ninf
+            for q in range(sub):
+                t = s * sub + q
+                if 0 < t < N - 1:
+                    f = bot[r, s, q]
+                    prev = bot[r, (t - 1) // sub, (t - 1) % sub]
+                    nxt = bot[r, (t + 1) // sub, (t + 1) % sub]
+                    if f >= prev and f >= nxt and f > crest:
+                        crest = f
+            g = bot[r, s, q0]
+            obstacles[r, s] = crest if crest > g else g
+
+
+@_compile
+def cell_signal(pairs, bi, ws, logd, lo_c, hi_c, const, out):  # noqa: N803
+    """Per cell of a site's window: ``const - 20 log10(d_km) - loss``, the loss interpolated between the two ray
+    samples around the cell (``pairs[bi]`` = (loss, step to the next sample), weight ``ws``), in float64 and
+    stored as float32, on the columns ``lo_c[y] .. hi_c[y] - 1`` of each row (inside the radius); the other cells
+    are left as they are (NaN).  The same operations as the strip-wise numpy pass of ``coverage._compute_site``."""
+    ys, xs = bi.shape
+    for y in range(ys):
+        c0 = max(lo_c[y], 0)
+        c1 = min(hi_c[y], xs)
+        for x in range(c0, c1):
+            k = bi[y, x]
+            # np.float64, not float(): numba's float() keeps a float32 a float32
+            lo = np.float64(pairs[k, 1]) * np.float64(ws[y, x]) + np.float64(pairs[k, 0])
+            o = const - logd[y, x]
+            out[y, x] = np.float32(np.float64(o) - lo)
