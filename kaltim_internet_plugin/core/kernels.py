@@ -105,26 +105,6 @@ def obstruction(Araw, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
 
 
 @_compile
-def smooth_los_max(BW, W, DW, hte, str_, need, j0, v):  # noqa: N803
-    """The smooth profile's receivers in line of sight (``need``): ``v = max_{1<=i<j} BW_i - W_i hte - DW_i str``
-    (float64 from the float32 geometry rows)."""
-    J, R = need.shape
-    for jr in range(J):
-        j = j0 + jr
-        for r in range(R):
-            if not need[jr, r]:
-                continue
-            h = hte[jr, r]
-            s = str_[jr, r]
-            best = (np.float64(BW[jr, 1]) - np.float64(W[jr, 1]) * h) - np.float64(DW[jr, 1]) * s
-            for i in range(2, j):
-                x = (np.float64(BW[jr, i]) - np.float64(W[jr, i]) * h) - np.float64(DW[jr, i]) * s
-                if x > best:
-                    best = x
-            v[jr, r] = best
-
-
-@_compile
 def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, el_d, lam, v):  # noqa: N803
     """The Bullington parameter v of every fine receiver of :func:`.propagation.refine_rays`, (R, nf) float32 into
     ``v``: per ray one pass along the fine receivers with the transmitter-side horizon as a running maximum; the
@@ -267,3 +247,80 @@ def cell_signal(pairs, bi, ws, logd, lo_c, hi_c, const, out):  # noqa: N803
             lo = np.float64(pairs[k, 1]) * np.float64(ws[y, x]) + np.float64(pairs[k, 0])
             o = const - logd[y, x]
             out[y, x] = np.float32(np.float64(o) - lo)
+
+
+@_compile
+def _nan_max(a, b):
+    """np.maximum of two scalars (a NaN wins)."""
+    return a if (a > b or a != a) else b
+
+
+@_compile
+def _search_left(d, x):
+    """np.searchsorted(d, x) (side 'left'; NaN sorts last)."""
+    if x != x:
+        return d.shape[0]
+    lo, hi = 0, d.shape[0]
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if d[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@_compile
+def _around(d, jmax, xstar):
+    """The two samples around ``xstar`` in 1..jmax (``propagation._concave_max``)."""
+    k = _search_left(d, xstar)
+    return min(max(k - 1, 1), jmax), min(max(k, 1), jmax)
+
+
+@_compile
+def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
+    """Bullington on the smooth profile of the complete method (``propagation._RayKernel._smooth_block``): per
+    receiver j0 + jr and ray r, from the effective antenna heights ``hte``, ``hre`` (J, R) float64, its parameter v
+    into ``v`` (J, R) float64: the horizon slopes as concave maxima at the two samples around their continuous
+    optima; in the shadow the Bullington point; in line of sight -inf where the smooth earth cannot reach v >
+    ``vmin`` (-0.78), else the largest v over the points.  The same float64 operations as the numpy code."""
+    J, R = hte.shape
+    two_re = 2.0 * re
+    for jr in range(J):
+        j = j0 + jr
+        Dj = d[j]
+        jmax = j - 1
+        dw1 = np.float64(DW[jr, 1])
+        for r in range(R):
+            te = hte[jr, r]
+            re_ = hre[jr, r]
+            lo, hi = _around(d, jmax, np.sqrt(two_re * te))
+            stim = _nan_max((Dj - d[lo]) / two_re - te / d[lo], (Dj - d[hi]) / two_re - te / d[hi])
+            lo, hi = _around(d, jmax, Dj - np.sqrt(two_re * re_))
+            srim = _nan_max(d[lo] / two_re - re_ / (Dj - d[lo]), d[hi] / two_re - re_ / (Dj - d[hi]))
+            st = (re_ - te) / Dj
+            if stim < st:  # line of sight
+                need = (stim - st) * dw1 > vmin
+                if need:
+                    lo, hi = _around(d, jmax, Dj / 2.0 - re * st)
+                    hmax = _nan_max(d[lo] * (Dj - d[lo]) / two_re - te - st * d[lo],
+                                    d[hi] * (Dj - d[hi]) / two_re - te - st * d[hi])
+                    if np.sqrt(8.0 / (lam * Dj)) * hmax < vmin - 0.01:
+                        need = False
+                if not need:
+                    v[jr, r] = -np.inf
+                    continue
+                best = (np.float64(BW[jr, 1]) - np.float64(W[jr, 1]) * te) - np.float64(DW[jr, 1]) * st
+                for i in range(2, j):
+                    x = (np.float64(BW[jr, i]) - np.float64(W[jr, i]) * te) - np.float64(DW[jr, i]) * st
+                    if x > best:
+                        best = x
+                v[jr, r] = best
+            else:
+                den = stim + srim
+                if den > 0.0:
+                    db = (re_ - te + srim * Dj) / den
+                    db = min(max(db, 1e-6), Dj - 1e-6) if db == db else db
+                    v[jr, r] = db * (stim - st) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db)))
+                else:
+                    v[jr, r] = 0.0

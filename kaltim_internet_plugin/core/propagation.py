@@ -821,6 +821,11 @@ class _RayKernel:
         hrs = self.hrs[j0:j1]
         hte = hts - np.minimum(hst, self.g0[None, :])
         hre = hrs - np.minimum(hsr, self.G64[j0:j1])
+        if self.compiled:  # the rest per receiver, in one compiled loop (the same values)
+            v = np.empty((J, self.R))
+            kernels.smooth_v(d, np.ascontiguousarray(hte), np.ascontiguousarray(hre), j0, re, lam, J_V_MIN, BW, W, DW,
+                             v)
+            return v, hte, hre
         # Bullington on the smooth profile (heights = earth bulge only, antennas h_te, h_re)
         Dj = d[j0:j1, None]
         jmax = np.arange(j0, j1)[:, None] - 1  # last intermediate point
@@ -844,13 +849,6 @@ class _RayKernel:
             with np.errstate(invalid="ignore"):
                 need &= ~(np.sqrt(8.0 / (lam * Dj)) * hmax < J_V_MIN - 0.01)
         v[los & ~need] = -np.inf
-        if self.compiled:
-            if need.any():
-                vl = np.empty((J, self.R))
-                kernels.smooth_los_max(BW, W, DW, np.ascontiguousarray(hte), np.ascontiguousarray(str_), need, j0,
-                                       vl)
-                v[need] = vl[need]
-            return v, hte, hre
         # per receiver sample j (the rows of the block): its geometry row broadcast over the rays that need it, on
         # its own points 1..j-1 only (no gathers of the geometry rows; the same values, element by element)
         for r in range(J):
