@@ -4064,6 +4064,14 @@
       <translation>{n} site dihitung dalam {s:.1f} detik.</translation>
     </message>
     <message>
+      <source>Ray kernels: compiled (numba).</source>
+      <translation>Kernel sinar: terkompilasi (numba).</translation>
+    </message>
+    <message>
+      <source>Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m pip install numba.</source>
+      <translation>Kernel sinar: numpy (numba tidak terpasang; hasilnya sama, dihitung lebih lambat). Agar cakupan lebih cepat pasang numba: di Debian/Ubuntu apt install python3-numba; di OSGeo4W Shell python -m pip install numba.</translation>
+    </message>
+    <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>
       <translation>DEM tidak dapat dibaca: {src}. Periksa lokasi berkas dan formatnya.</translation>
     </message>

@@ -998,4 +998,6 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
         "k_factor": k_factor,
         "rx_height": rx_height,
         "elapsed_s": time.perf_counter() - t0,
+        # the p526 rays ran in the compiled kernels (core.kernels; numba), else in numpy (the same values, slower)
+        "compiled_kernels": model in ("p526", "p526_bullington") and kernels.enabled(),
     }

@@ -373,6 +373,11 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                  "nodata in the output, not 'no signal'.").format(p=share))
         feedback.pushInfo(tr("{n} site(s) computed in {s:.1f} s.").format(n=stats["sites_computed"],
                                                                           s=stats["elapsed_s"]))
+        if settings.model in ("p526", "p526_bullington"):
+            feedback.pushInfo(tr("Ray kernels: compiled (numba).") if stats.get("compiled_kernels") else tr(
+                "Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster "
+                "coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m "
+                "pip install numba."))
         server_ids = {str(i): sid for i, sid in stats["server_ids"].items()}
         self._post = dict(out=out_path, server=server_path, kind=settings.kind, threshold=settings.threshold_dbm,
                           n=int(stats["sites_computed"]), server_ids=server_ids)

@@ -339,3 +339,20 @@ def test_rsrp_quantity_and_foliage_margin_lower_the_signal_exactly(provider, dat
     assert valid.sum() > 100
     assert np.allclose(a[valid] - b[valid], 27.78 + 15, atol=0.01)
     assert "RSRP" in log and "15 dB" in log
+
+
+def test_the_log_says_whether_the_ray_kernels_are_compiled(provider, data, tmp_path, monkeypatch):
+    """With numba the rays run compiled; without it (KALTIM_NUMBA=0, as on a QGIS without numba) the same raster
+    comes from numpy and the log says how to get the faster kernels."""
+    from kaltim_internet_plugin.core import kernels
+
+    rasters = {}
+    for mode in ("1", "0"):
+        monkeypatch.setenv("KALTIM_NUMBA", mode)
+        res, log = run_alg("kaltiminternet:coverage", params(data, tmp_path, OUTPUT=str(tmp_path / f"k{mode}.tif")))
+        rasters[mode] = read(res["OUTPUT"])[0]
+        if mode == "1" and kernels.AVAILABLE:
+            assert "Ray kernels: compiled (numba)." in log
+        else:
+            assert "Ray kernels: numpy (numba is not installed" in log and "python3-numba" in log
+    assert np.array_equal(rasters["1"], rasters["0"]) and (rasters["1"] != -9999).any()
