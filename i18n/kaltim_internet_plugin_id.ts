@@ -3960,12 +3960,24 @@
       <translation>{param} bukan keluaran desa dari roadmap (tidak ada kolom fund_status): berikan OUTPUT dari 'Susun roadmap multi-tahun'.</translation>
     </message>
     <message>
+      <source>Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m pip install numba.</source>
+      <translation>Kernel sinar: numpy (numba tidak terpasang; hasilnya sama, dihitung lebih lambat). Agar cakupan lebih cepat pasang numba: di Debian/Ubuntu apt install python3-numba; di OSGeo4W Shell python -m pip install numba.</translation>
+    </message>
+    <message>
       <source>Effective earth radius factor k</source>
       <translation>Faktor jari-jari bumi efektif k</translation>
     </message>
     <message>
       <source>Clutter table: land-cover class -&gt; clutter height and distance (CSV)</source>
       <translation>Tabel clutter: kelas tutupan lahan -&gt; tinggi dan jarak clutter (CSV)</translation>
+    </message>
+    <message>
+      <source>Ray kernels: compiled (numba).</source>
+      <translation>Kernel sinar: terkompilasi (numba).</translation>
+    </message>
+    <message>
+      <source>Ray kernels: numpy (KALTIM_NUMBA=0).</source>
+      <translation>Kernel sinar: numpy (KALTIM_NUMBA=0).</translation>
     </message>
     <message>
       <source>Sites (tower points)</source>
@@ -4052,6 +4064,10 @@
       <translation>Model {model}, resolusi {res}, radius {r:.0f} m, penerima {h:g} m, k = {k:g}, ambang {t:g} dBm; {n} site pada grid DEM {x} x {y} sel.</translation>
     </message>
     <message>
+      <source>Ray kernels: numpy (numba could not compile them: {error}; the same result, computed more slowly).</source>
+      <translation>Kernel sinar: numpy (numba tidak dapat mengompilasinya: {error}; hasilnya sama, dihitung lebih lambat).</translation>
+    </message>
+    <message>
       <source>Clutter from the land cover '{name}' (table {table}, {n} classes; ITU-R P.452-17 §4.5 at the receiver height {h:g} m), resampled (nearest) to the DEM grid.</source>
       <translation>Clutter dari tutupan lahan '{name}' (tabel {table}, {n} kelas; ITU-R P.452-17 §4.5 pada tinggi penerima {h:g} m), di-resample (nearest) ke grid DEM.</translation>
     </message>
@@ -4062,14 +4078,6 @@
     <message>
       <source>{n} site(s) computed in {s:.1f} s.</source>
       <translation>{n} site dihitung dalam {s:.1f} detik.</translation>
-    </message>
-    <message>
-      <source>Ray kernels: compiled (numba).</source>
-      <translation>Kernel sinar: terkompilasi (numba).</translation>
-    </message>
-    <message>
-      <source>Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m pip install numba.</source>
-      <translation>Kernel sinar: numpy (numba tidak terpasang; hasilnya sama, dihitung lebih lambat). Agar cakupan lebih cepat pasang numba: di Debian/Ubuntu apt install python3-numba; di OSGeo4W Shell python -m pip install numba.</translation>
     </message>
     <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>

@@ -16,6 +16,7 @@ on disk where the plugin's folder is writable).
 from __future__ import annotations
 
 import os
+import threading
 
 import numpy as np
 
@@ -26,9 +27,34 @@ except Exception:  # noqa: BLE001 - not installed, or a numba that cannot load b
     AVAILABLE = False
 
 
+_LOCK = threading.Lock()
+_WORKS = []  # [True/False] once a first kernel has been compiled (or failed to) in this process
+#: why the kernels are off although numba imports ("" when they work)
+FAILURE = [""]
+
+
 def enabled() -> bool:
-    """True when the compiled kernels are used: numba is importable and ``KALTIM_NUMBA`` is not ``0``."""
-    return AVAILABLE and os.environ.get("KALTIM_NUMBA", "").strip() != "0"
+    """True when the compiled kernels are used: numba is importable, ``KALTIM_NUMBA`` is not ``0``, and a first
+    kernel compiled and ran in this process (a numba that imports but cannot compile, e.g. a broken LLVM, leaves
+    the numpy code in charge instead of failing the coverage)."""
+    if not AVAILABLE or os.environ.get("KALTIM_NUMBA", "").strip() == "0":
+        return False
+    if not _WORKS:
+        with _LOCK:
+            if not _WORKS:
+                _WORKS.append(_smoke_test())
+    return _WORKS[0]
+
+
+def _smoke_test() -> bool:
+    try:
+        srim, arg = np.empty((1, 1), np.float32), np.empty((1, 1), np.int32)
+        rx_horizons(np.array([[0.0, 2.0, 0.0]], np.float32), np.zeros((1, 1), np.float32),
+                    np.ones((1, 3), np.float32), 2, srim, arg)
+        return bool(srim[0, 0] == 2.0 and arg[0, 0] == 1)
+    except Exception as exc:  # noqa: BLE001 - any compiler failure: the numpy path
+        FAILURE[0] = f"{type(exc).__name__}: {exc}"
+        return False
 
 
 def _compile(fn):

@@ -301,6 +301,22 @@ class CoverageAlgorithm(KaltimAlgorithm):
             k=settings.k_factor, t=settings.threshold_dbm, n=len(inside), x=xsize, y=ysize))
         return settings, outside
 
+    @staticmethod
+    def _kernels_text(compiled) -> str:
+        """The log line on the ray kernels: compiled (numba) or numpy, and why."""
+        from ..core import kernels
+
+        if compiled:
+            return tr("Ray kernels: compiled (numba).")
+        if kernels.AVAILABLE and kernels.FAILURE[0]:
+            return tr("Ray kernels: numpy (numba could not compile them: {error}; the same result, computed more "
+                      "slowly).").format(error=kernels.FAILURE[0])
+        if kernels.AVAILABLE:
+            return tr("Ray kernels: numpy (KALTIM_NUMBA=0).")
+        return tr("Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster "
+                  "coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m "
+                  "pip install numba.")
+
     def _clutter(self, settings, dem_path, feedback):
         """The land-cover clutter grid on the DEM grid (None: the flat margin), with its log lines."""
         if not settings.uses_land_cover:
@@ -374,10 +390,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("{n} site(s) computed in {s:.1f} s.").format(n=stats["sites_computed"],
                                                                           s=stats["elapsed_s"]))
         if settings.model in ("p526", "p526_bullington"):
-            feedback.pushInfo(tr("Ray kernels: compiled (numba).") if stats.get("compiled_kernels") else tr(
-                "Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster "
-                "coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m "
-                "pip install numba."))
+            feedback.pushInfo(self._kernels_text(stats.get("compiled_kernels")))
         server_ids = {str(i): sid for i, sid in stats["server_ids"].items()}
         self._post = dict(out=out_path, server=server_path, kind=settings.kind, threshold=settings.threshold_dbm,
                           n=int(stats["sites_computed"]), server_ids=server_ids)

@@ -353,6 +353,20 @@ def test_the_log_says_whether_the_ray_kernels_are_compiled(provider, data, tmp_p
         rasters[mode] = read(res["OUTPUT"])[0]
         if mode == "1" and kernels.AVAILABLE:
             assert "Ray kernels: compiled (numba)." in log
+        elif kernels.AVAILABLE:
+            assert "Ray kernels: numpy (KALTIM_NUMBA=0)." in log
         else:
             assert "Ray kernels: numpy (numba is not installed" in log and "python3-numba" in log
     assert np.array_equal(rasters["1"], rasters["0"]) and (rasters["1"] != -9999).any()
+
+
+def test_without_numba_the_log_says_how_to_get_it(monkeypatch):
+    from kaltim_internet_plugin.core import kernels
+    from kaltim_internet_plugin.processing.alg_coverage import CoverageAlgorithm
+
+    monkeypatch.setattr(kernels, "AVAILABLE", False)
+    text = CoverageAlgorithm._kernels_text(False)
+    assert "numba is not installed" in text and "apt install python3-numba" in text and "pip install numba" in text
+    monkeypatch.setattr(kernels, "AVAILABLE", True)
+    monkeypatch.setattr(kernels, "FAILURE", ["LoweringError: no LLVM"])
+    assert "could not compile them: LoweringError: no LLVM" in CoverageAlgorithm._kernels_text(False)

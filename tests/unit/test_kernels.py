@@ -161,3 +161,20 @@ def test_ray_samples_and_cell_pass_compiled_equal_numpy(sub):
     for y in range(30):
         a, b = max(lo_c[y], 0), min(hi_c[y], 30)
         assert np.array_equal(out_c[y, a:b], out_np[y, a:b]) and np.isnan(out_c[y, :a]).all()
+
+
+def test_a_numba_that_cannot_compile_leaves_the_numpy_path(monkeypatch):
+    """numba imports but fails to compile: the kernels are off (the engine runs numpy) and FAILURE says why."""
+    def broken(*args):
+        raise RuntimeError("LLVM is broken")
+
+    monkeypatch.setattr(kernels, "AVAILABLE", True)
+    monkeypatch.setattr(kernels, "_WORKS", [])
+    monkeypatch.setattr(kernels, "FAILURE", [""])
+    monkeypatch.setattr(kernels, "rx_horizons", broken)
+    monkeypatch.delenv("KALTIM_NUMBA", raising=False)
+    assert kernels.enabled() is False and kernels.FAILURE[0] == "RuntimeError: LLVM is broken"
+    d = np.arange(20) * 90.0
+    G = np.linspace(50, 150, 20, dtype=np.float32)[None, :].repeat(3, axis=0)
+    loss = prop.delta_bullington_rays(d, G, G[:, 0] + 30, 1.5, 900.0)  # the numpy path, not the broken kernel
+    assert loss.shape == (3, 20) and np.isfinite(loss).all()
