@@ -15,16 +15,32 @@ on disk where the plugin's folder is writable).
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import threading
+import warnings
 
 import numpy as np
 
-try:  # pragma: no branch - which branch runs depends on the machine
-    from numba import njit
-    AVAILABLE = True
-except Exception:  # noqa: BLE001 - not installed, or a numba that cannot load beside this numpy: the numpy path
-    AVAILABLE = False
+#: numba is installed (it is imported, and the kernels compiled, only on the first coverage run: QGIS starts without
+#: paying for it, and llvmlite's import-time DeprecationWarning is not shown in QGIS's log)
+AVAILABLE = importlib.util.find_spec("numba") is not None
+#: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
+_KERNELS = ("_nan_max", "_search_left", "_around", "rx_horizons", "los_max", "obstruction", "smooth_v", "refine_v",
+            "sample_rays", "cell_signal")
+
+
+def _build():
+    """Replace every kernel of this module by its numba dispatcher (compiled on its first call; error_model
+    'numpy': a float division by zero gives inf or nan, as in numpy, instead of raising)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # llvmlite: "path is deprecated" (importlib.resources), not ours
+        from numba import njit
+    jit = njit(nogil=True, cache=True, error_model="numpy")
+    g = globals()
+    for name in _KERNELS:
+        if not hasattr(g[name], "py_func"):
+            g[name] = jit(g[name])
 
 
 _LOCK = threading.Lock()
@@ -48,6 +64,7 @@ def enabled() -> bool:
 
 def _smoke_test() -> bool:
     try:
+        _build()
         srim, arg = np.empty((1, 1), np.float32), np.empty((1, 1), np.int32)
         rx_horizons(np.array([[0.0, 2.0, 0.0]], np.float32), np.zeros((1, 1), np.float32),
                     np.ones((1, 3), np.float32), 2, srim, arg)
@@ -57,12 +74,6 @@ def _smoke_test() -> bool:
         return False
 
 
-def _compile(fn):
-    # error_model="numpy": a float division by zero gives inf or nan, as in numpy, instead of raising
-    return njit(nogil=True, cache=True, error_model="numpy")(fn) if AVAILABLE else fn
-
-
-@_compile
 def rx_horizons(Hf, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)
     """Receiver-side horizon of the receivers j0..j0+J-1: ``srim[j - j0, r] = max_{1<=i<j} (Hf[r, i] - hr[j - j0, r])
     * INV[j - j0, i]`` (float32) and ``arg`` the first i at that maximum.  Hf (R, n) obstacle heights (flat-earth
@@ -83,7 +94,6 @@ def rx_horizons(Hf, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)
             arg[jr, r] = bi
 
 
-@_compile
 def los_max(A, W, DW, strj, need, j0, v, arg):  # noqa: N803
     """Line-of-sight receivers (``need``, (J, R)): ``v[jr, r] = max_{1<=i<j} A[r, i] W[jr, i] - DW[jr, i] strj[jr, r]``
     (float32; A = height above the transmitter antenna, (R, n)) and ``arg`` the first i at that maximum."""
@@ -105,7 +115,6 @@ def los_max(A, W, DW, strj, need, j0, v, arg):  # noqa: N803
             arg[jr, r] = bi
 
 
-@_compile
 def obstruction(Araw, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
     """Where ``obstructed`` (J, R): the highest obstruction of the straight tx-rx line ``hobs = max_i H_i`` and its
     receiver-side angle ``aobr = max_i H_i INV[jr, i]``, ``H_i = Araw[r, i] - strraw[jr, r] d[i]`` over 1 <= i < j
@@ -130,7 +139,6 @@ def obstruction(Araw, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
             aobr[jr, r] = ab
 
 
-@_compile
 def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, el_d, lam, v):  # noqa: N803
     """The Bullington parameter v of every fine receiver of :func:`.propagation.refine_rays`, (R, nf) float32 into
     ``v``: per ray one pass along the fine receivers with the transmitter-side horizon as a running maximum; the
@@ -222,7 +230,6 @@ def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, 
                 sarg = j
 
 
-@_compile
 def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
     """The DEM along the rays (bilinear, float32) into ``bot`` (R, n, sub), and the crest-preserving obstacle
     heights into ``obstacles`` (R, n): each sample's own height (sub-sample ``q0``) raised to the highest local
@@ -257,7 +264,6 @@ def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
             obstacles[r, s] = crest if crest > g else g
 
 
-@_compile
 def cell_signal(pairs, bi, ws, logd, lo_c, hi_c, const, out):  # noqa: N803
     """Per cell of a site's window: ``const - 20 log10(d_km) - loss``, the loss interpolated between the two ray
     samples around the cell (``pairs[bi]`` = (loss, step to the next sample), weight ``ws``), in float64 and
@@ -275,13 +281,11 @@ def cell_signal(pairs, bi, ws, logd, lo_c, hi_c, const, out):  # noqa: N803
             out[y, x] = np.float32(np.float64(o) - lo)
 
 
-@_compile
 def _nan_max(a, b):
     """np.maximum of two scalars (a NaN wins)."""
     return a if (a > b or a != a) else b
 
 
-@_compile
 def _search_left(d, x):
     """np.searchsorted(d, x) (side 'left'; NaN sorts last)."""
     if x != x:
@@ -296,14 +300,12 @@ def _search_left(d, x):
     return lo
 
 
-@_compile
 def _around(d, jmax, xstar):
     """The two samples around ``xstar`` in 1..jmax (``propagation._concave_max``)."""
     k = _search_left(d, xstar)
     return min(max(k - 1, 1), jmax), min(max(k, 1), jmax)
 
 
-@_compile
 def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
     """Bullington on the smooth profile of the complete method (``propagation._RayKernel._smooth_block``): per
     receiver j0 + jr and ray r, from the effective antenna heights ``hte``, ``hre`` (J, R) float64, its parameter v

@@ -13,6 +13,14 @@ from kaltim_internet_plugin.core import propagation as prop
 needs_numba = pytest.mark.skipif(not kernels.AVAILABLE, reason="numba is not installed")
 
 
+@pytest.fixture(autouse=True)
+def _compiled(monkeypatch):
+    """The kernels compiled (they are built on the first enabled() of a process) and switched on."""
+    monkeypatch.delenv("KALTIM_NUMBA", raising=False)
+    if kernels.AVAILABLE:
+        kernels.enabled()
+
+
 def _flat(out):
     """The arrays of a ray function's result (loss, or loss and horizon data), as a flat list."""
     if not isinstance(out, tuple):
@@ -36,7 +44,21 @@ def test_the_make_test_machines_have_numba():
     the one tested and measured there; KALTIM_REQUIRE_NUMBA=0 lets a machine without it run the suite."""
     if os.environ.get("KALTIM_REQUIRE_NUMBA", "1") == "0":
         pytest.skip("KALTIM_REQUIRE_NUMBA=0")
-    assert kernels.AVAILABLE
+    assert kernels.AVAILABLE and kernels.enabled() and hasattr(kernels.rx_horizons, "py_func")  # compiled
+
+
+def test_numba_is_not_imported_before_a_coverage_needs_it():
+    """Loading the plugin's engine does not import numba (QGIS starts without it); the first enabled() does."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.path.insert(0, {root!r}); from kaltim_internet_plugin.core import coverage, kernels; "
+            "a = 'numba' in sys.modules; e = kernels.enabled(); print(a, 'numba' in sys.modules, e)")
+    root = str(__import__("pathlib").Path(kernels.__file__).resolve().parents[2])
+    out = subprocess.run([sys.executable, "-W", "error::DeprecationWarning", "-c", code.format(root=root)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", str(kernels.AVAILABLE), str(kernels.AVAILABLE)]
 
 
 def test_kernels_can_be_turned_off(monkeypatch):
@@ -165,13 +187,13 @@ def test_ray_samples_and_cell_pass_compiled_equal_numpy(sub):
 
 def test_a_numba_that_cannot_compile_leaves_the_numpy_path(monkeypatch):
     """numba imports but fails to compile: the kernels are off (the engine runs numpy) and FAILURE says why."""
-    def broken(*args):
+    def broken():
         raise RuntimeError("LLVM is broken")
 
     monkeypatch.setattr(kernels, "AVAILABLE", True)
     monkeypatch.setattr(kernels, "_WORKS", [])
     monkeypatch.setattr(kernels, "FAILURE", [""])
-    monkeypatch.setattr(kernels, "rx_horizons", broken)
+    monkeypatch.setattr(kernels, "_build", broken)
     monkeypatch.delenv("KALTIM_NUMBA", raising=False)
     assert kernels.enabled() is False and kernels.FAILURE[0] == "RuntimeError: LLVM is broken"
     d = np.arange(20) * 90.0
