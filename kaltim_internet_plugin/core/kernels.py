@@ -1,17 +1,24 @@
-"""Compiled inner loops of the coverage engine's ray kernel (:class:`.propagation._RayKernel`), when numba is there.
+"""Compiled inner loops of the coverage engine (numba, optional): the same values as the numpy code, faster.
 
-The complete method needs, per receiver j of every ray, maxima over the points 1..j-1 in front of it: the
-receiver-side horizon (and the point that sets it), the largest v in line of sight, the obstruction of the straight
-line and the smooth profile's largest v in line of sight.  In numpy that is O(R n^2) work in passes over (receivers x
-points x rays) temporaries; here each maximum is one loop, without temporaries, and the loops release the GIL, so
-that the coverage engine's thread pool runs its sites in parallel.
+Per site the engine samples the DEM along its rays, computes the complete method's diffraction loss on every ray
+(coarse receivers), refines it onto receivers every 90 m and turns it into a signal per cell.  In numpy the
+complete method needs, per receiver j of every ray, maxima over the points 1..j-1 in front of it (O(R n^2) work in
+passes over receivers x points x rays temporaries), and every other step is a chain of whole-array passes.  Here:
 
-Each function computes, element by element, the same float32 / float64 operations in the same order as the numpy
-code it replaces (``propagation._RayKernel``), so both give the same values (tests/unit/test_kernels.py compares
-them on random profiles).  numba is optional: the Debian/Ubuntu package ``python3-numba`` (``make setup`` installs
-it) or pip; without it (e.g. QGIS on Windows) the numpy code runs, slower.  ``KALTIM_NUMBA=0`` turns the kernels
-off (to compare, or to rule them out).  They are compiled on their first use in a process (about a second; cached
-on disk where the plugin's folder is writable).
+* :func:`rx_horizons`, :func:`los_max`, :func:`obstruction`: the maxima of the coarse Bullington and of the
+  obstruction of the straight line, one loop each, without temporaries;
+* :func:`smooth_v`: the smooth profile's Bullington parameter (horizon slopes at the concave optima, line of sight);
+* :func:`refine_v`: the refinement's Bullington parameter, one pass along each ray;
+* :func:`sample_rays`: the bilinear ray samples and their crests; :func:`cell_signal`: the per-cell signal.
+
+The loops release the GIL, so the engine's thread pool runs its sites in parallel.  Each function computes, element
+by element, the same float32 / float64 operations in the same order as the numpy code it replaces, so both give the
+same rasters, bit for bit (tests/unit/test_kernels.py compares them on random and flat profiles and on a raster).
+numba is optional: the Debian/Ubuntu package ``python3-numba`` (``scripts/setup.sh`` installs it) or pip; without
+it (QGIS on Windows, unless numba is installed in its Python) the numpy code runs, slower, and the coverage log says
+how to install it.  ``KALTIM_NUMBA=0`` turns the kernels off (to compare, or to rule them out).  numba is imported
+and the kernels compiled on the first coverage run of a process (about a second; cached on disk where the plugin's
+folder is writable, then about 0.3 s).
 """
 from __future__ import annotations
 
