@@ -50,8 +50,11 @@ straight line, plus O(n) smooth-earth terms).  With the spacing in metres the
 ray work of a site does not grow with the DEM's resolution; the per-cell work
 (reading the window, free-space loss, clutter, compositing) does, like the
 viewshed's.  :func:`run_coverage` computes the sites on a thread pool (every
-core; numpy and GDAL release the GIL), each thread with its own DEM handle, so
-the DEM may be a VRT of many tiles: only each site's window is read.
+core; numpy, GDAL and the compiled kernels release the GIL), each thread with
+its own DEM handle, so the DEM may be a VRT of many tiles: only each site's
+window is read.  With numba installed the ray samples, the complete method's
+loops, the refinement and the per-cell pass run compiled (:mod:`.kernels`; the
+same rasters, bit for bit); without it, in numpy.
 
 Memory: per site only the window (2r/cell)^2 is held (a few arrays of it).
 The composite (4 bytes x DEM cells per band: best value, serving site,
