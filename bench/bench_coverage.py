@@ -31,6 +31,9 @@ the default run's first resolution (p526 with the thread pool, then one thread
 without compositing): "before and after, same run", and whether its rasters
 are identical.  With --province: both engines on the measured sites, --repeat
 rounds in alternating order (p526 at --province-step).
+With numba installed the default run also times the first resolution with the
+compiled kernels off (KALTIM_NUMBA=0, what QGIS without numba runs) in the same
+rounds, and checks that its rasters are identical.
 --oracle: the complete-method (p526) raster against pycraf's ITU-R P.452-16
 delta-Bullington on a held-back DEM (its own seed and terrain mix, never used
 to tune the engine): at random cells, the raster's diffraction loss (EIRP -
@@ -55,6 +58,7 @@ import numpy as np  # noqa: E402
 from osgeo import gdal, osr  # noqa: E402
 
 from kaltim_internet_plugin.core import coverage as cov  # noqa: E402
+from kaltim_internet_plugin.core import kernels  # noqa: E402
 from kaltim_internet_plugin.core.definitions import RAY_STEPS, RaySpacing  # noqa: E402
 
 gdal.UseExceptions()
@@ -319,7 +323,7 @@ def main(argv=None):
             sites = make_sites(args.province_sites, size, size, cell)
             run = sites[:args.province_sample] if 0 < args.province_sample < len(sites) else sites
             print(f"GDAL cache {gdal.GetCacheMax() / 2**20:.0f} MB, {threads} thread(s), peak RSS before the runs "
-                  f"{peak_rss_mb():.0f} MB")
+                  f"{peak_rss_mb():.0f} MB; ray kernels " + ("compiled (numba)" if kernels.enabled() else "numpy"))
             for model in args.province_models.split(","):
                 marks = {}
 
@@ -368,6 +372,10 @@ def main(argv=None):
         # machine's speed drifts: interleaving exposes both models to the same drift)
         times = {"los": []}
         times.update({name: [] for name, _ in runs})
+        # the same engine with its compiled kernels off (KALTIM_NUMBA=0: what QGIS without numba runs)
+        fallback = kernels.enabled()
+        if fallback:
+            times["numpy"] = []
         against = None
         if args.against:
             old_cov, step_of = _load_against(args.against)
@@ -391,6 +399,16 @@ def main(argv=None):
                                       count_path=os.path.join(tmp, f"p526_{name}_cnt.tif"), ray_step_cells=step)
                 times[name].append(time.perf_counter() - t)
                 assert st["sites_computed"] == ns
+            if fallback:
+                os.environ["KALTIM_NUMBA"] = "0"
+                try:
+                    t = time.perf_counter()
+                    cov.run_coverage(dem, sites, os.path.join(tmp, "numpy.tif"), model="p526",
+                                     max_radius_m=args.radius, threads=threads, ray_step_cells=runs[0][1],
+                                     count_path=os.path.join(tmp, "numpy_cnt.tif"))
+                    times["numpy"].append(time.perf_counter() - t)
+                finally:
+                    del os.environ["KALTIM_NUMBA"]
             if against is not None:
                 old_cov, old_step, old_sites, old_out = against
                 t = time.perf_counter()
@@ -419,6 +437,16 @@ def main(argv=None):
                          f"(signed {es.mean():+.2f}; optimistic > 1 dB {100 * np.mean(es > 1):.1f} %, "
                          f"pessimistic {100 * np.mean(es < -1):.1f} %)")
             print(line)
+        if fallback:
+            t_np, t_new = float(np.median(times["numpy"])), results[0][2]
+            same = all(np.array_equal(gdal.Open(os.path.join(tmp, a)).ReadAsArray(),
+                                      gdal.Open(os.path.join(tmp, b)).ReadAsArray())
+                       for a, b in (("numpy.tif", f"p526_{runs[0][0]}.tif"),
+                                    ("numpy_cnt.tif", f"p526_{runs[0][0]}_cnt.tif")))
+            print(f"p526 {runs[0][0]:5s} numpy, KALTIM_NUMBA=0   {t_np:6.2f}s  {1000 * t_np / ns:8.1f}  "
+                  f"{t_np / t_los:7.2f}x   (compiled / numpy {t_new / t_np:.3f}; rasters identical: {same})")
+        else:
+            print("(numba is not installed: the p526 lines above are the numpy kernels)")
         if against is not None:
             t_old, t_new = float(np.median(times["against"])), results[0][2]
             pairs = ((against[3], results[0][3]),
