@@ -33,8 +33,8 @@ import numpy as np
 #: paying for it, and llvmlite's import-time DeprecationWarning is not shown in QGIS's log)
 AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
-_KERNELS = ("_nan_max", "_search_left", "_around", "rx_horizons", "los_max", "obstruction", "smooth_v", "refine_v",
-            "sample_rays", "cell_signal")
+_KERNELS = ("_nan_max", "_search_left", "_around", "_argmax_line", "rx_horizons", "los_max", "obstruction",
+            "smooth_v", "refine_v", "sample_rays", "cell_signal")
 
 
 def _build():
@@ -81,45 +81,40 @@ def _smoke_test() -> bool:
         return False
 
 
+def _argmax_line(X, c, P, Q, s, r, jr, j):  # noqa: N803
+    """(max over 1 <= i < j of (X[r, i] - c) P[jr, i] - Q[jr, i] s, the first i at it), float32."""
+    best = (X[r, 1] - c) * P[jr, 1] - Q[jr, 1] * s
+    bi = 1
+    for i in range(2, j):
+        x = (X[r, i] - c) * P[jr, i] - Q[jr, i] * s
+        if x > best:
+            best = x
+            bi = i
+    return best, bi
+
+
 def rx_horizons(Hf, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)
     """Receiver-side horizon of the receivers j0..j0+J-1: ``srim[j - j0, r] = max_{1<=i<j} (Hf[r, i] - hr[j - j0, r])
     * INV[j - j0, i]`` (float32) and ``arg`` the first i at that maximum.  Hf (R, n) obstacle heights (flat-earth
-    frame); hr (J, R) receiver antennas; INV (J, >= j0+J-1) 1 / (d_j - d_i)."""
+    frame); hr (J, R) receiver antennas; INV (J, >= j0+J-1) 1 / (d_j - d_i).  (``- INV * 0``: exact, the same
+    value as the numpy pass.)"""
     J, R = hr.shape
+    zero = np.float32(0.0)
     for jr in range(J):
-        j = j0 + jr
         for r in range(R):
-            h = hr[jr, r]
-            best = (Hf[r, 1] - h) * INV[jr, 1]
-            bi = 1
-            for i in range(2, j):
-                s = (Hf[r, i] - h) * INV[jr, i]
-                if s > best:
-                    best = s
-                    bi = i
-            srim[jr, r] = best
-            arg[jr, r] = bi
+            srim[jr, r], arg[jr, r] = _argmax_line(Hf, hr[jr, r], INV, INV, zero, r, jr, j0 + jr)
 
 
 def los_max(A, W, DW, strj, need, j0, v, arg):  # noqa: N803
     """Line-of-sight receivers (``need``, (J, R)): ``v[jr, r] = max_{1<=i<j} A[r, i] W[jr, i] - DW[jr, i] strj[jr, r]``
-    (float32; A = height above the transmitter antenna, (R, n)) and ``arg`` the first i at that maximum."""
+    (float32; A = height above the transmitter antenna, (R, n)) and ``arg`` the first i at that maximum.
+    (``A - 0``: exact.)"""
     J, R = need.shape
+    zero = np.float32(0.0)
     for jr in range(J):
-        j = j0 + jr
         for r in range(R):
-            if not need[jr, r]:
-                continue
-            s = strj[jr, r]
-            best = A[r, 1] * W[jr, 1] - DW[jr, 1] * s
-            bi = 1
-            for i in range(2, j):
-                x = A[r, i] * W[jr, i] - DW[jr, i] * s
-                if x > best:
-                    best = x
-                    bi = i
-            v[jr, r] = best
-            arg[jr, r] = bi
+            if need[jr, r]:
+                v[jr, r], arg[jr, r] = _argmax_line(A, zero, W, DW, strj[jr, r], r, jr, j0 + jr)
 
 
 def obstruction(Araw, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803

@@ -777,6 +777,28 @@ class _RayKernel:
             self.srim_argT[j0:j1] = arg
         return srim
 
+    def _obstruction(self, j0, J, m, buf, buf2, strraw, INV, obstructed):  # noqa: N803
+        """(highest obstruction of the straight line, its receiver-side angle) of the receivers j0..j0+J-1, float32
+        (J, R), over their points 1..j-1 (compiled: only where ``obstructed``; the others are not used)."""
+        if self.compiled:
+            hobs = np.zeros((J, self.R), dtype=np.float32)
+            aobr = np.zeros((J, self.R), dtype=np.float32)
+            kernels.obstruction(self.ArawR, np.ascontiguousarray(strraw.astype(np.float32)),
+                                self.d.astype(np.float32), INV, obstructed, j0, hobs, aobr)
+            return hobs, aobr
+        Hm = buf[:J, :m]
+        np.multiply(strraw.astype(np.float32)[:, None, :], self.d[None, 1:m + 1, None].astype(np.float32), out=Hm)
+        np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
+        T = buf2[:J, :m]
+        np.multiply(Hm, INV[:, 1:m + 1, None], out=T)
+        # per receiver j0 + r, the maxima over its own points 1..j0 + r - 1 (rows 0..j0 + r - 2)
+        hobs = np.empty((J, Hm.shape[2]), dtype=np.float32)
+        aobr = np.empty((J, Hm.shape[2]), dtype=np.float32)
+        for r in range(J):
+            np.max(Hm[r, :j0 + r - 1], axis=0, out=hobs[r])
+            np.max(T[r, :j0 + r - 1], axis=0, out=aobr[r])
+        return hobs, aobr
+
     def _smooth_block(self, j0, j1, buf, buf2, geo):
         """Smooth-profile v, h_te and h_re of the receivers j0..j1-1, each (j1 - j0, R) float64."""
         J = j1 - j0
@@ -788,29 +810,8 @@ class _RayKernel:
         # obstruction of the straight line (no bulge): H_i = (h_i - hts) - Str d_i, i in 1..j-1
         aobt = self.aobt_pre[j0 - 1:j1 - 1] - strraw
         obstructed = aobt > 0.0
-        if obstructed.any() and self.compiled:
-            hobs = np.zeros((J, self.R), dtype=np.float32)
-            aobr = np.zeros((J, self.R), dtype=np.float32)
-            kernels.obstruction(self.ArawR, np.ascontiguousarray(strraw.astype(np.float32)),
-                                d.astype(np.float32), INV, obstructed, j0, hobs, aobr)
-            hobs = hobs.astype(np.float64)
-            aobr = aobr.astype(np.float64) + 0.0
-            with np.errstate(invalid="ignore", divide="ignore"):
-                tot = aobt + aobr
-                hst = np.where(obstructed, hst - hobs * aobt / tot, hst)
-                hsr = np.where(obstructed, hsr - hobs * aobr / tot, hsr)
-        elif obstructed.any():
-            Hm = buf[:J, :m]
-            np.multiply(strraw.astype(np.float32)[:, None, :], d[None, 1:m + 1, None].astype(np.float32), out=Hm)
-            np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
-            T = buf2[:J, :m]
-            np.multiply(Hm, INV[:, 1:m + 1, None], out=T)
-            # per receiver j0 + r, the maxima over its own points 1..j0 + r - 1 (rows 0..j0 + r - 2)
-            hobs = np.empty((J, Hm.shape[2]), dtype=np.float32)
-            aobr = np.empty((J, Hm.shape[2]), dtype=np.float32)
-            for r in range(J):
-                np.max(Hm[r, :j0 + r - 1], axis=0, out=hobs[r])
-                np.max(T[r, :j0 + r - 1], axis=0, out=aobr[r])
+        if obstructed.any():
+            hobs, aobr = self._obstruction(j0, J, m, buf, buf2, strraw, INV, obstructed)
             hobs = hobs.astype(np.float64)
             aobr = aobr.astype(np.float64) + 0.0
             with np.errstate(invalid="ignore", divide="ignore"):
