@@ -414,9 +414,11 @@ def _sample_rays_numpy(zp, ii, fx, fy, xs, sub, q0):
     return bot, bot[:, :, 0], None
 
 
-def _cell_signal_numpy(table, bi, ws, logd, lo_c, hi_c, const, out):
+def _cell_signal_numpy(pairs, bi, ws, logd, lo_c, hi_c, const, out):
     """``out`` = const - 20 log10(d_km) - the interpolated loss, in strips of rows on the columns inside the radius
-    (the temporaries stay in cache); core.kernels.cell_signal computes the same cell by cell."""
+    (the temporaries stay in cache); core.kernels.cell_signal computes the same cell by cell.  ``pairs``: (N, 2)
+    float32 (loss, step to the next sample), gathered as one float64 per pair."""
+    table = pairs.view(np.float64)[:, 0]
     ys, xs = out.shape
     rows = max(1, 65536 // max(xs, 1))
     for a in range(0, ys, rows):
@@ -495,7 +497,6 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
     if n_range == n_nodata:
         return np.full((ys, xs), np.nan, dtype=np.float32), (c0, r0), n_range, n_nodata
     ins = (in_range & ~invalid) if has_invalid else in_range
-    compiled = kernels.enabled()
     out = np.full((ys, xs), np.nan, dtype=np.float32) if model not in RAY_MODELS else None
     if has_invalid:
         z = np.where(invalid, z[~invalid].min(), z).astype(np.float32)
@@ -509,6 +510,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         out[ins] = site.eirp_dbm - prop.hata_loss_db(dist, site.freq_mhz, site.height_m, rx_height, environment)
     else:
         ry = T.rays()
+        compiled = kernels.enabled()  # (only the ray models: a LOS or Hata run does not build the kernels)
         n, R = T.n, T.n_rays
         # only as far as the farthest window corner
         far = math.hypot(max(lr, ys - 1 - lr) * py, max(lc, xs - 1 - lc) * px)
@@ -592,17 +594,14 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         val[nl:] = val[nl - 1:nl]
         np.subtract(val[1:], val[:-1], out=pair[:-1, :, 1])
         pair[-1, :, 1] = 0.0
-        table = pair.reshape(-1, 2).view(np.float64)[:, 0]
         const = np.float32(site.eirp_dbm - 20.0 * math.log10(site.freq_mhz) - 32.4478)
         # per cell: const - 20 log10(d_km) - loss, NaN beyond the radius; in strips of rows, each on the columns
         # inside the radius, so that the temporaries stay in cache
         out = np.full((ys, xs), np.nan, dtype=np.float32)
         bi, ws, logd = ry["bi"][win], ry["ws"][win], T.logd_in[win]
         lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
-        if compiled:
-            kernels.cell_signal(pair.reshape(-1, 2), bi, ws, logd, lo_c, hi_c, const, out)
-        else:
-            _cell_signal_numpy(table, bi, ws, logd, lo_c, hi_c, const, out)
+        cell_signal = kernels.cell_signal if compiled else _cell_signal_numpy
+        cell_signal(pair.reshape(-1, 2), bi, ws, logd, lo_c, hi_c, const, out)
         if has_invalid:
             out[invalid] = np.nan
     if clutter is not None and model != "los":
@@ -701,14 +700,19 @@ def _sort_sites(sites, gt, radius):
     return sorted(sites, key=lambda s: _morton_key(max(int((s.x - x0) // cell), 0), max(int((y0 - s.y) // cell), 0)))
 
 
-def _create_work(path, ds, dtype, nodata):
-    drv = gdal.GetDriverByName("GTiff")
-    out = drv.Create(path, ds.RasterXSize, ds.RasterYSize, 1, dtype,
-                     ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "BIGTIFF=YES"])
+def _on_grid(out, ds, nodata):
+    """``out`` (a new one-band dataset) on ``ds``'s grid and CRS, with ``nodata``."""
     out.SetGeoTransform(ds.GetGeoTransform())
     out.SetProjection(ds.GetProjection())
     out.GetRasterBand(1).SetNoDataValue(nodata)
     return out
+
+
+def _create_work(path, ds, dtype, nodata):
+    drv = gdal.GetDriverByName("GTiff")
+    return _on_grid(drv.Create(path, ds.RasterXSize, ds.RasterYSize, 1, dtype,
+                               ["TILED=YES", "BLOCKXSIZE=256", "BLOCKYSIZE=256", "SPARSE_OK=TRUE", "BIGTIFF=YES"]),
+                    ds, nodata)
 
 
 def _finalise(work, final_path, predictor):
@@ -752,9 +756,20 @@ def memory_budget_bytes():
         return MEMORY_BUDGET_CAP
 
 
+@dataclass(frozen=True)
+class _Band:
+    """One raster of the composite: its name, GDAL type, nodata, band description, final path and TIFF predictor."""
+    name: str
+    gtype: int
+    nodata: float
+    description: str
+    path: str
+    predictor: int
+
+
 class _Composite:
-    """The composite's bands on the DEM grid (best value; optionally serving site and count), each ``(name, GDAL
-    type, nodata, description)``.
+    """The composite's bands (:class:`_Band`: best value; optionally serving site and count) on the DEM grid; the
+    first band carries ``metadata``.
 
     In memory (numpy arrays, updated in place through window views) when they fit :func:`memory_budget_bytes`,
     else sparse tiled work GeoTIFFs in ``workdir``, read and written window by window (bounded memory for any DEM).
@@ -764,58 +779,50 @@ class _Composite:
     _NUMPY = {gdal.GDT_Float32: np.float32, gdal.GDT_Int32: np.int32}
 
     def __init__(self, ds, workdir, bands, metadata):
-        self.ds, self.workdir, self.bands, self.metadata = ds, workdir, bands, metadata
-        cells = ds.RasterXSize * ds.RasterYSize
-        self.in_memory = cells * 4 * len(bands) <= memory_budget_bytes()
-        self.store = []
-        for name, gtype, nodata, desc in bands:
-            if self.in_memory:
-                self.store.append(np.full((ds.RasterYSize, ds.RasterXSize), nodata, dtype=self._NUMPY[gtype]))
-            else:
-                self.store.append(self._dataset(os.path.join(workdir, name + ".tif"), gtype, nodata, desc,
-                                                name == bands[0][0]))
-
-    def _dataset(self, path, gtype, nodata, desc, first, driver="GTiff"):
-        if driver == "GTiff":
-            out = _create_work(path, self.ds, gtype, nodata)
+        self.ds, self.bands, self.metadata = ds, bands, metadata
+        self.in_memory = ds.RasterXSize * ds.RasterYSize * 4 * len(bands) <= memory_budget_bytes()
+        if self.in_memory:
+            self.store = {b.name: np.full((ds.RasterYSize, ds.RasterXSize), b.nodata, dtype=self._NUMPY[b.gtype])
+                          for b in bands}
         else:
-            out = gdal.GetDriverByName(driver).Create(path, self.ds.RasterXSize, self.ds.RasterYSize, 1, gtype)
-            out.SetGeoTransform(self.ds.GetGeoTransform())
-            out.SetProjection(self.ds.GetProjection())
-            out.GetRasterBand(1).SetNoDataValue(nodata)
-        if first:
+            self.store = {b.name: self._described(_create_work(os.path.join(workdir, b.name + ".tif"), ds, b.gtype,
+                                                               b.nodata), b) for b in bands}
+
+    def _described(self, out, band):
+        if band is self.bands[0]:
             out.SetMetadata(self.metadata)
-        out.GetRasterBand(1).SetDescription(desc)
+        out.GetRasterBand(1).SetDescription(band.description)
         return out
 
     def read(self, xoff, yoff, xs, ys):
-        """Every band's values on the window: views of the arrays (in memory) or copies read from the work files."""
+        """Every band's values on the window by name: views of the arrays (in memory) or copies read from the work
+        files."""
         if self.in_memory:
-            return [a[yoff:yoff + ys, xoff:xoff + xs] for a in self.store]
-        return [d.GetRasterBand(1).ReadAsArray(xoff, yoff, xs, ys) for d in self.store]
+            return {k: a[yoff:yoff + ys, xoff:xoff + xs] for k, a in self.store.items()}
+        return {k: d.GetRasterBand(1).ReadAsArray(xoff, yoff, xs, ys) for k, d in self.store.items()}
 
-    def write(self, arrays, xoff, yoff):
+    def write(self, window, xoff, yoff):
         """Store the window's new values (in memory they are already in place)."""
         if not self.in_memory:
-            for d, a in zip(self.store, arrays):
-                d.GetRasterBand(1).WriteArray(a, xoff, yoff)
+            for k, a in window.items():
+                self.store[k].GetRasterBand(1).WriteArray(a, xoff, yoff)
 
-    def finalise(self, targets):
-        """Write band k to ``targets[k]`` = (final path, TIFF predictor) (see :func:`_finalise`)."""
-        for k, ((_name, gtype, nodata, desc), (path, predictor)) in enumerate(zip(self.bands, targets)):
+    def finalise(self):
+        """Write every band to its final path (see :func:`_finalise`)."""
+        for b in self.bands:
+            src = self.store.pop(b.name)  # the band's memory goes before the next band's copy is made
             if self.in_memory:
-                src = self._dataset("", gtype, nodata, desc, k == 0, driver="MEM")
-                src.GetRasterBand(1).WriteArray(self.store[k])
-                self.store[k] = None  # the array's memory goes before the next band's copy is made
+                data = src
+                src = gdal.GetDriverByName("MEM").Create("", self.ds.RasterXSize, self.ds.RasterYSize, 1, b.gtype)
+                self._described(_on_grid(src, self.ds, b.nodata), b).GetRasterBand(1).WriteArray(data)
+                data = None
             else:
-                src = self.store[k]
                 src.FlushCache()
-                self.store[k] = None
-            _finalise(src, path, predictor)
+            _finalise(src, b.path, b.predictor)
             src = None
 
     def close(self):
-        self.store = []
+        self.store = {}
 
 
 def _merge(model, cur, s_cur, c_cur, arr, valid, idx, threshold_dbm):
@@ -938,15 +945,12 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
         "KALTIM_THRESHOLD_DBM": str(threshold_dbm),
         "KALTIM_RAY_STEP_CELLS": "{:g},{:g}".format(*_ray_steps(ray_step_cells, min(gt[1], -gt[5]))),
     }
-    bands = [("main", gdal.GDT_Float32, OUT_NODATA,
-              "sites in line of sight" if model == "los" else "best signal (dBm)")]
-    targets = [(out_path, 3)]
+    bands = [_Band("main", gdal.GDT_Float32, OUT_NODATA,
+                   "sites in line of sight" if model == "los" else "best signal (dBm)", out_path, 3)]
     if server_path:
-        bands.append(("server", gdal.GDT_Int32, INT_NODATA, "serving site index"))
-        targets.append((server_path, 2))
+        bands.append(_Band("server", gdal.GDT_Int32, INT_NODATA, "serving site index", server_path, 2))
     if count_path:
-        bands.append(("count", gdal.GDT_Int32, INT_NODATA, "sites above threshold"))
-        targets.append((count_path, 2))
+        bands.append(_Band("count", gdal.GDT_Int32, INT_NODATA, "sites above threshold", count_path, 2))
     comp = None
     try:
         comp = _Composite(ds, workdir, bands, metadata)
@@ -972,12 +976,12 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
             range_cells += n_rng
             nodata_in_range += n_nd
             win = comp.read(xoff, yoff, xs, ys)
-            _merge(model, win[0], win[1] if server_path else None, win[-1] if count_path else None, arr, valid,
-                   index_of[id(site)], threshold_dbm)
+            _merge(model, win["main"], win.get("server"), win.get("count"), arr, valid, index_of[id(site)],
+                   threshold_dbm)
             comp.write(win, xoff, yoff)
             if progress:
                 progress(100.0 * (k + 1) / len(order))
-        comp.finalise(targets)
+        comp.finalise()
     finally:
         if comp is not None:
             comp.close()
@@ -1001,6 +1005,6 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
         "k_factor": k_factor,
         "rx_height": rx_height,
         "elapsed_s": time.perf_counter() - t0,
-        # the p526 rays ran in the compiled kernels (core.kernels; numba), else in numpy (the same values, slower)
-        "compiled_kernels": model in ("p526", "p526_bullington") and kernels.enabled(),
+        # the rays ran in the compiled kernels (core.kernels; numba), else in numpy (the same values, slower)
+        "compiled_kernels": model in RAY_MODELS and kernels.enabled(),
     }

@@ -29,7 +29,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core import clutter
+from ..core import clutter, kernels
 from ..core import coverage as cov
 from ..core import definitions as defs
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError, validity_notes
@@ -304,8 +304,6 @@ class CoverageAlgorithm(KaltimAlgorithm):
     @staticmethod
     def _kernels_text(compiled) -> str:
         """The log line on the ray kernels: compiled (numba) or numpy, and why."""
-        from ..core import kernels
-
         if compiled:
             return tr("Ray kernels: compiled (numba).")
         if kernels.AVAILABLE and kernels.FAILURE[0]:
@@ -389,7 +387,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                  "nodata in the output, not 'no signal'.").format(p=share))
         feedback.pushInfo(tr("{n} site(s) computed in {s:.1f} s.").format(n=stats["sites_computed"],
                                                                           s=stats["elapsed_s"]))
-        if settings.model in ("p526", "p526_bullington"):
+        if settings.model in cov.RAY_MODELS:
             feedback.pushInfo(self._kernels_text(stats.get("compiled_kernels")))
         server_ids = {str(i): sid for i, sid in stats["server_ids"].items()}
         self._post = dict(out=out_path, server=server_path, kind=settings.kind, threshold=settings.threshold_dbm,

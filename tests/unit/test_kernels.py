@@ -177,7 +177,7 @@ def test_ray_samples_and_cell_pass_compiled_equal_numpy(sub):
     lo_c, hi_c = rng.integers(-3, 12, 30), rng.integers(15, 35, 30)  # row spans, some beyond the window
     out_c, out_np = (np.full((30, 30), np.nan, np.float32) for _ in range(2))
     kernels.cell_signal(pairs, bi, ws, logd, lo_c, hi_c, np.float32(-40.3), out_c)
-    cov._cell_signal_numpy(pairs.view(np.float64)[:, 0], bi, ws, logd, lo_c, hi_c, np.float32(-40.3), out_np)
+    cov._cell_signal_numpy(pairs, bi, ws, logd, lo_c, hi_c, np.float32(-40.3), out_np)
     assert np.isfinite(out_c).sum() > 300
     # the numpy pass fills a strip's widest span (logd is NaN outside the radius in the engine): compare the rows' own
     for y in range(30):
