@@ -400,6 +400,7 @@ def main(argv=None):
                 times[name].append(time.perf_counter() - t)
                 assert st["sites_computed"] == ns
             if fallback:
+                before = os.environ.get("KALTIM_NUMBA")
                 os.environ["KALTIM_NUMBA"] = "0"
                 try:
                     t = time.perf_counter()
@@ -408,7 +409,10 @@ def main(argv=None):
                                      count_path=os.path.join(tmp, "numpy_cnt.tif"))
                     times["numpy"].append(time.perf_counter() - t)
                 finally:
-                    del os.environ["KALTIM_NUMBA"]
+                    if before is None:
+                        del os.environ["KALTIM_NUMBA"]
+                    else:
+                        os.environ["KALTIM_NUMBA"] = before
             if against is not None:
                 old_cov, old_step, old_sites, old_out = against
                 t = time.perf_counter()
