@@ -331,6 +331,11 @@ class _Template:
                 "u0": u0.astype(np.intp), "v0": v0.astype(np.intp),
                 "fx": (col - u0).astype(np.float32), "fy": (row - v0).astype(np.float32),
                 "bi": s0.astype(np.intp) * ru + ri,
+                # the same cell -> (sample, angle) mapping for core.kernels.cell_signal: k indexes sample s0 of ray
+                # ri // up in an (n_out + 1, R + 1) table, q = ri % up is the angle between that ray and the next,
+                # at the weight qf[q] = q / up
+                "k": s0 * np.int32(R + 1) + ri // np.int32(up), "q": (ri % np.int32(up)).astype(np.int16),
+                "qf": (np.arange(up) / up).astype(np.float32),
                 # fs - s0 is exact in float32 (the fraction of fs), so float32 storage loses nothing; the cells
                 # still interpolate in float64 (_compute_site)
                 "ws": np.clip(fs - s0, 0.0, 1.0).astype(np.float32),
@@ -414,11 +419,30 @@ def _sample_rays_numpy(zp, ii, fx, fy, xs, sub, q0):
     return bot, bot[:, :, 0], None
 
 
-def _cell_signal_numpy(pairs, bi, ws, logd, lo_c, hi_c, const, out):
-    """``out`` = const - 20 log10(d_km) - the interpolated loss, in strips of rows on the columns inside the radius
-    (the temporaries stay in cache); core.kernels.cell_signal computes the same cell by cell.  ``pairs``: (N, 2)
-    float32 (loss, step to the next sample), gathered as one float64 per pair."""
-    table = pairs.view(np.float64)[:, 0]
+def _cell_signal_numpy(loss, up, n_out, bi, ws, logd, lo_c, hi_c, const, out):
+    """``out`` = const - 20 log10(d_km) - the loss interpolated in angle and distance (see :meth:`_Template.rays`),
+    from the ray losses ``loss`` (R, nl): a table of (loss, step to the next sample) per (sample, angle) on ``up``
+    angles per ray (linear between a ray and the next; samples beyond nl - 1 repeat it), then in strips of rows on
+    the columns inside the radius (the temporaries stay in cache).  core.kernels.cell_signal computes the same
+    values cell by cell, without the table."""
+    R, nl = loss.shape
+    pair = np.empty((n_out + 1, R * up, 2), dtype=np.float32)
+    val = pair[:, :, 0]
+    lossT = np.ascontiguousarray(loss.T)
+    if up > 1:
+        v3 = val[:nl].reshape(nl, R, up)
+        v3[...] = lossT[:, :, None]
+        nxt = np.roll(lossT, -1, axis=1)
+        nxt -= lossT
+        for q in range(1, up):
+            v3[:, :, q] += nxt * np.float32(q / up)
+    else:
+        val[:nl] = lossT
+    val[nl:] = val[nl - 1:nl]
+    np.subtract(val[1:], val[:-1], out=pair[:-1, :, 1])
+    pair[-1, :, 1] = 0.0
+    # gathered as one float64 per pair
+    table = pair.reshape(-1, 2).view(np.float64)[:, 0]
     ys, xs = out.shape
     rows = max(1, 65536 // max(xs, 1))
     for a in range(0, ys, rows):
@@ -575,33 +599,23 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
                                     corrected=model == "p526" or empirical_correction)
         elif rsub > 1:
             loss = np.repeat(loss, rsub, axis=1)[:, :(ne - 1) * rsub + 1]
-        # per (sample, angle): the loss and its step to the next sample, side by side (see _Template.rays), on
-        # `up` angles per ray, linear between a ray and the next
-        up = T.up
-        nl = loss.shape[1]
-        pair = np.empty((T.n_out + 1, R * up, 2), dtype=np.float32)
-        val = pair[:, :, 0]
-        lossT = np.ascontiguousarray(loss.T)
-        if up > 1:
-            v3 = val[:nl].reshape(nl, R, up)
-            v3[...] = lossT[:, :, None]
-            nxt = np.roll(lossT, -1, axis=1)
-            nxt -= lossT
-            for q in range(1, up):
-                v3[:, :, q] += nxt * np.float32(q / up)
-        else:
-            val[:nl] = lossT
-        val[nl:] = val[nl - 1:nl]
-        np.subtract(val[1:], val[:-1], out=pair[:-1, :, 1])
-        pair[-1, :, 1] = 0.0
         const = np.float32(site.eirp_dbm - 20.0 * math.log10(site.freq_mhz) - 32.4478)
-        # per cell: const - 20 log10(d_km) - loss, NaN beyond the radius; in strips of rows, each on the columns
-        # inside the radius, so that the temporaries stay in cache
+        # per cell: const - 20 log10(d_km) - loss, NaN beyond the radius, on the columns inside the radius of each row
         out = np.full((ys, xs), np.nan, dtype=np.float32)
-        bi, ws, logd = ry["bi"][win], ry["ws"][win], T.logd_in[win]
+        ws, logd = ry["ws"][win], T.logd_in[win]
         lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
-        cell_signal = kernels.cell_signal if compiled else _cell_signal_numpy
-        cell_signal(pair.reshape(-1, 2), bi, ws, logd, lo_c, hi_c, const, out)
+        if compiled:
+            # the loss per (sample, ray), padded with the last sample (row n_out: the next sample of the last) and
+            # the first ray again (column R: the next ray of the last); each cell interpolates in angle and distance
+            nl = loss.shape[1]
+            L = np.empty((T.n_out + 1, R + 1), dtype=np.float32)
+            L[:nl, :R] = loss.T
+            L[nl:, :R] = loss[:, nl - 1]
+            L[:, R] = L[:, 0]
+            kernels.cell_signal(L.reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws, logd, lo_c, hi_c, R + 1,
+                                const, out)
+        else:
+            _cell_signal_numpy(loss, T.up, T.n_out, ry["bi"][win], ws, logd, lo_c, hi_c, const, out)
         if has_invalid:
             out[invalid] = np.nan
     if clutter is not None and model != "los":

@@ -251,34 +251,43 @@ def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
                 bot[r, s, q] = (b - top) * fy[r, s, q] + top
         if sub == 1:
             continue
+        # the ray's sub-samples as one profile t = s sub + q (a view): a crest is a local maximum 0 < t < N - 1
+        F = bot[r].ravel()
         N = n * sub
         for s in range(n):
             crest = ninf
-            for q in range(sub):
-                t = s * sub + q
-                if 0 < t < N - 1:
-                    f = bot[r, s, q]
-                    prev = bot[r, (t - 1) // sub, (t - 1) % sub]
-                    nxt = bot[r, (t + 1) // sub, (t + 1) % sub]
-                    if f >= prev and f >= nxt and f > crest:
-                        crest = f
-            g = bot[r, s, q0]
+            t0 = s * sub
+            for t in range(max(t0, 1), min(t0 + sub, N - 1)):
+                f = F[t]
+                if f >= F[t - 1] and f >= F[t + 1] and f > crest:
+                    crest = f
+            g = F[t0 + q0]
             obstacles[r, s] = crest if crest > g else g
 
 
-def cell_signal(pairs, bi, ws, logd, lo_c, hi_c, const, out):  # noqa: N803
-    """Per cell of a site's window: ``const - 20 log10(d_km) - loss``, the loss interpolated between the two ray
-    samples around the cell (``pairs[bi]`` = (loss, step to the next sample), weight ``ws``), in float64 and
+def cell_signal(L, K, Q, qf, ws, logd, lo_c, hi_c, R1, const, out):  # noqa: N803
+    """Per cell of a site's window: ``const - 20 log10(d_km) - loss``, the loss interpolated in angle and distance
+    (``coverage._Template.rays``): ``L`` the losses per (sample, ray) flat, rows of ``R1`` (= rays + 1: the last
+    column repeats the first ray, the last row the last sample), ``K[y, x]`` the cell's lower sample on its ray,
+    ``Q`` its angle between that ray and the next (weight ``qf[Q]``), ``ws`` the radial weight; in float64 and
     stored as float32, on the columns ``lo_c[y] .. hi_c[y] - 1`` of each row (inside the radius); the other cells
-    are left as they are (NaN).  The same operations as the strip-wise numpy pass of ``coverage._compute_site``."""
-    ys, xs = bi.shape
+    are left as they are (NaN).  The same operations as ``coverage._cell_signal_numpy`` (which tabulates the
+    angles first)."""
+    ys, xs = K.shape
     for y in range(ys):
         c0 = max(lo_c[y], 0)
         c1 = min(hi_c[y], xs)
         for x in range(c0, c1):
-            k = bi[y, x]
+            a = K[y, x]
+            q = Q[y, x]
+            v0 = L[a]
+            v1 = L[a + R1]
+            if q:
+                w = qf[q]
+                v0 = (L[a + 1] - v0) * w + v0
+                v1 = (L[a + R1 + 1] - v1) * w + v1
             # np.float64, not float(): numba's float() keeps a float32 a float32
-            lo = np.float64(pairs[k, 1]) * np.float64(ws[y, x]) + np.float64(pairs[k, 0])
+            lo = np.float64(v1 - v0) * np.float64(ws[y, x]) + np.float64(v0)
             o = const - logd[y, x]
             out[y, x] = np.float32(np.float64(o) - lo)
 

@@ -143,11 +143,12 @@ def test_a_coverage_raster_is_the_same_with_and_without_the_kernels(monkeypatch,
     out = {}
     for mode in ("0", "1"):
         monkeypatch.setenv("KALTIM_NUMBA", mode)
-        for res, step in (("fast", (2, 4)), ("exact", 1.0)):
+        # (a radius beyond the DEM: the rays stop at the farthest window corner, shorter than the template's)
+        for res, step, radius in (("fast", (2, 4), 6000.0), ("exact", 1.0, 6000.0), ("far", (2, 4), 20000.0)):
             p = tmp_path / f"{mode}{res}.tif"
-            cov.run_coverage(path, sites, str(p), max_radius_m=6000.0, ray_step_cells=step, count_path=str(p) + "c")
+            cov.run_coverage(path, sites, str(p), max_radius_m=radius, ray_step_cells=step, count_path=str(p) + "c")
             out[mode, res] = [gdal.Open(str(p)).ReadAsArray(), gdal.Open(str(p) + "c").ReadAsArray()]
-    for res in ("fast", "exact"):
+    for res in ("fast", "exact", "far"):
         for a, b in zip(out["0", res], out["1", res]):
             assert np.array_equal(a, b)
         assert (out["1", res][0] > -9999).sum() > 1000
@@ -155,7 +156,7 @@ def test_a_coverage_raster_is_the_same_with_and_without_the_kernels(monkeypatch,
 
 @needs_numba
 @pytest.mark.parametrize("sub", [1, 4, 12])
-def test_ray_samples_and_cell_pass_compiled_equal_numpy(sub):
+def test_ray_samples_compiled_equal_numpy(sub):
     from kaltim_internet_plugin.core import coverage as cov
 
     rng = np.random.default_rng(sub)
@@ -171,18 +172,36 @@ def test_ray_samples_and_cell_pass_compiled_equal_numpy(sub):
     assert np.array_equal(bot, bot_np) and np.array_equal(bot[:, :, q0], ground_np)
     if sub > 1:
         assert np.array_equal(obstacles, obst_np) and (obstacles > ground_np).any()
-    pairs = rng.normal(0, 10, (200, 2)).astype(np.float32)
-    bi = rng.integers(0, 200, (30, 30)).astype(np.intp)
-    ws, logd = rng.random((30, 30)).astype(np.float32), rng.normal(0, 5, (30, 30)).astype(np.float32)
-    lo_c, hi_c = rng.integers(-3, 12, 30), rng.integers(15, 35, 30)  # row spans, some beyond the window
-    out_c, out_np = (np.full((30, 30), np.nan, np.float32) for _ in range(2))
-    kernels.cell_signal(pairs, bi, ws, logd, lo_c, hi_c, np.float32(-40.3), out_c)
-    cov._cell_signal_numpy(pairs, bi, ws, logd, lo_c, hi_c, np.float32(-40.3), out_np)
-    assert np.isfinite(out_c).sum() > 300
-    # the numpy pass fills a strip's widest span (logd is NaN outside the radius in the engine): compare the rows' own
-    for y in range(30):
-        a, b = max(lo_c[y], 0), min(hi_c[y], 30)
-        assert np.array_equal(out_c[y, a:b], out_np[y, a:b]) and np.isnan(out_c[y, :a]).all()
+
+
+@needs_numba
+@pytest.mark.parametrize("steps", [(2.0, 4.0), (1.0, 1.0), (6.0, 12.0)])
+def test_cell_pass_compiled_equal_numpy(steps):
+    """The per-cell signal: the compiled pass (angles interpolated cell by cell) and the numpy pass (a table of
+    angles first) give the same values, on whole and clipped windows, with full and short rays."""
+    from kaltim_internet_plugin.core import coverage as cov
+
+    T = cov._Template(3000.0, 90.0, 90.0, steps)
+    ry = T.rays()
+    rng = np.random.default_rng(int(steps[0]))
+    R = T.n_rays
+    const = np.float32(-40.3)
+    for nl, (tr0, tc0, ys, xs) in ((T.n_out, (0, 0) + T.inside.shape), (max(2, T.n_out // 2), (7, 3, 40, 50))):
+        loss = rng.normal(20, 10, (R, nl)).astype(np.float32)
+        win = (slice(tr0, tr0 + ys), slice(tc0, tc0 + xs))
+        lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
+        ws, logd = ry["ws"][win], T.logd_in[win]
+        out_np = np.full((ys, xs), np.nan, np.float32)
+        cov._cell_signal_numpy(loss, T.up, T.n_out, ry["bi"][win], ws, logd, lo_c, hi_c, const, out_np)
+        L = np.empty((T.n_out + 1, R + 1), np.float32)
+        L[:nl, :R] = loss.T
+        L[nl:, :R] = loss[:, nl - 1]
+        L[:, R] = L[:, 0]
+        out_c = np.full((ys, xs), np.nan, np.float32)
+        kernels.cell_signal(L.reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws, logd, lo_c, hi_c, R + 1, const,
+                            out_c)
+        assert np.isfinite(out_c).sum() > 0.5 * ys * xs
+        assert np.array_equal(out_c, out_np, equal_nan=True)
 
 
 def test_a_numba_that_cannot_compile_leaves_the_numpy_path(monkeypatch):
