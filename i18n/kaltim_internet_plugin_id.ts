@@ -720,6 +720,10 @@
       <translation> (lon dan lat tampaknya tertukar)</translation>
     </message>
     <message>
+      <source>all</source>
+      <translation>semua</translation>
+    </message>
+    <message>
       <source>Year</source>
       <translation>Tahun</translation>
     </message>
@@ -745,7 +749,11 @@
     </message>
     <message>
       <source>Year (or all)</source>
-      <translation>Tahun (atau all)</translation>
+      <translation>Tahun (atau semua)</translation>
+    </message>
+    <message>
+      <source>Technology: its name or key (fibre, fwa, radio, bts, colo, satellite, village_package, fibre_service)</source>
+      <translation>Teknologi: namanya atau kuncinya (fibre, fwa, radio, bts, colo, satellite, village_package, fibre_service)</translation>
     </message>
     <message>
       <source>Kab/kota code (empty = all)</source>
@@ -3318,10 +3326,6 @@
     <message>
       <source>Scheduled</source>
       <translation>Terjadwal</translation>
-    </message>
-    <message>
-      <source>all</source>
-      <translation>semua</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim panel</source>

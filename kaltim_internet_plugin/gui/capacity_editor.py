@@ -19,7 +19,6 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.capacity import (
-    ALL,
     COLUMNS,
     DEFAULT_BTS_LEAD_MONTHS,
     DEFAULT_ROWS,
@@ -30,6 +29,7 @@ from ..core.capacity import (
 )
 from ..errors import describe
 from ..i18n import tr
+from ..labels import label, labels
 from .fit import FlowLayout
 from .widgets import note_label
 
@@ -40,9 +40,25 @@ def column_titles() -> list:
     return [tr("Year"), tr("Technology"), tr("Kab/kota"), tr("Provider"), tr("Per year"), tr("Source")]
 
 
+def all_years() -> str:
+    """The Year cell of a row for every year, in the UI's language ("semua"; parse_row reads "all" and "semua")."""
+    return tr("all")
+
+
+def cell_values(cells: dict) -> dict:
+    """A row of the editor as :func:`..core.capacity.parse_row` reads it: a technology's name in either language (any
+    case) becomes its key; keys, aliases and anything else pass as typed (an unknown one is named in the error)."""
+    tech = cells.get("tech", "")
+    names = {label("tech", key, lang).casefold(): key for lang in ("en", "id") for key in labels("tech")}
+    return {**cells, "tech": names.get(tech.casefold(), tech)}
+
+
 def column_tips() -> list:
-    return [tr("Year (or all)"), tr("Technology"), tr("Kab/kota code (empty = all)"), tr("Provider (empty = all)"),
-            tr("Installations per year"), tr("Source")]
+    return [tr("Year (or all)"),
+            tr("Technology: its name or key (fibre, fwa, radio, bts, colo, satellite, village_package, "
+               "fibre_service)"),
+            tr("Kab/kota code (empty = all)"), tr("Provider (empty = all)"), tr("Installations per year"),
+            tr("Source")]
 
 
 class CapacityEditor(QGroupBox):
@@ -102,8 +118,8 @@ class CapacityEditor(QGroupBox):
     def reset_defaults(self) -> None:
         self.grid.setRowCount(0)
         for r in DEFAULT_ROWS:
-            self._append((ALL if r.year is None else r.year, r.tech, r.kab_code, r.provider,
-                          "" if r.max_installations is None else r.max_installations, r.source))
+            self._append((all_years() if r.year is None else r.year, label("tech", r.tech), r.kab_code,
+                          r.provider, "" if r.max_installations is None else r.max_installations, r.source))
         self.message.setText("")
 
     def remove_selected(self) -> None:
@@ -117,7 +133,7 @@ class CapacityEditor(QGroupBox):
                      for c, col in enumerate(EDIT_COLUMNS)}
             if not any(cells[c] for c in COLUMNS):
                 continue
-            rows.append(parse_row(cells, r + 1))
+            rows.append(parse_row(cell_values(cells), r + 1))
         return CapacityTable(rows)
 
     def validate(self) -> str:

@@ -69,3 +69,27 @@ def test_funding_table_shows_labels_and_grouped_amounts(plugin, indonesian):
     cap = t.item(row, COL["yearly_cap_idr"])
     shown = t.itemDelegateForColumn(COL["yearly_cap_idr"]).displayText(cap.text(), None)
     assert "." in shown and shown.replace(".", "") == cap.text()
+
+
+def test_the_capacity_editor_shows_names_and_reads_them_back(indonesian):
+    """The capacity editor's Year and Teknologi cells speak the UI's language ("semua", "Serat optik"); what a user
+    types there is read back: a name in either language (any case), a key, an alias; an unknown word is named."""
+    from kaltim_internet_plugin.core.capacity import DEFAULT_ROWS, CapacityError
+    from kaltim_internet_plugin.gui.capacity_editor import CapacityEditor
+
+    editor = CapacityEditor()
+    shown = [(editor.grid.item(r, 0).text(), editor.grid.item(r, 1).text()) for r in range(editor.grid.rowCount())]
+    assert ("semua", "Serat optik") in shown and ("semua", "Satelit") in shown
+    assert not {t for _y, t in shown} & {"fibre", "fwa", "satellite", "fibre_service", "colo", "bts", "radio"}
+    assert [(r.year, r.tech) for r in editor.table().rows] == [(r.year, r.tech) for r in DEFAULT_ROWS]
+    for typed, key in (("SATELIT", "satellite"), ("Satellite", "satellite"), ("fwa_4g", "fwa"), ("colo", "colo"),
+                       ("Fibre service subscription", "fibre_service")):
+        editor.grid.item(0, 1).setText(typed)
+        editor.grid.item(0, 0).setText("2027")
+        assert (editor.table().rows[0].tech, editor.table().rows[0].year) == (key, 2027), typed
+    editor.grid.item(0, 0).setText("Semua")
+    assert editor.table().rows[0].year is None
+    editor.grid.item(0, 1).setText("kabel laut")
+    with pytest.raises(CapacityError):
+        editor.table()
+    assert "kabel laut" in editor.validate() and "baris 1" in editor.validate()

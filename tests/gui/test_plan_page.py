@@ -235,7 +235,7 @@ def test_capacity_editor_defaults_bad_cells_and_parameters(page, plan_layer, qgi
     editor = page.capacity_editor
     assert editor.grid.rowCount() == len(DEFAULT_ROWS) and editor.lead_spin.value() == 12
     assert all(editor.grid.item(r, 5).text() for r in range(editor.grid.rowCount())), "sources shown"
-    fwa = next(r for r in range(editor.grid.rowCount()) if editor.grid.item(r, 1).text() == "fwa")
+    fwa = next(r for r in range(editor.grid.rowCount()) if editor.grid.item(r, 1).text() == "4G FWA (router)")
     editor.grid.item(fwa, 4).setText("-3")
     page.plan_combo.setLayer(plan_layer)
     assert page.run_roadmap() is None
