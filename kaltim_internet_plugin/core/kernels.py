@@ -33,7 +33,8 @@ import numpy as np
 #: paying for it, and llvmlite's import-time DeprecationWarning is not shown in QGIS's log)
 AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
-_KERNELS = ("_nan_max", "_search_left", "_around", "_argmax_line", "rx_horizons", "los_max", "obstruction",
+_KERNELS = ("_nan_max", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
+            "_smooth_rows", "rx_horizons", "los_max", "obstruction",
             "smooth_v", "refine_v", "sample_rays", "cell_signal")
 
 
@@ -73,7 +74,7 @@ def _smoke_test() -> bool:
     try:
         _build()
         srim, arg = np.empty((1, 1), np.float32), np.empty((1, 1), np.int32)
-        rx_horizons(np.array([[0.0, 2.0, 0.0]], np.float32), np.zeros((1, 1), np.float32),
+        rx_horizons(np.array([[0.0], [2.0], [0.0]], np.float32), np.zeros((1, 1), np.float32),
                     np.ones((1, 3), np.float32), 2, srim, arg)
         return bool(srim[0, 0] == 2.0 and arg[0, 0] == 1)
     except Exception as exc:  # noqa: BLE001 - any compiler failure: the numpy path
@@ -81,64 +82,83 @@ def _smoke_test() -> bool:
         return False
 
 
-def _argmax_line(X, c, P, Q, s, r, jr, j):  # noqa: N803
-    """(max over 1 <= i < j of (X[r, i] - c) P[jr, i] - Q[jr, i] s, the first i at it), float32."""
-    best = (X[r, 1] - c) * P[jr, 1] - Q[jr, 1] * s
-    bi = 1
+def _argmax_rows(X, c, p, q, s, b, g, i):  # noqa: N803
+    """One point i on every ray at once: ``x = (X[r] - c[r]) p - q s[r]``; where x > b[r], b[r] = x and g[r] = i.
+    The rays are the innermost, contiguous loop of simple arrays: it vectorises (16 float32 lanes), which the
+    per-ray loops over the points did not."""
+    for r in range(X.shape[0]):
+        x = (X[r] - c[r]) * p - q * s[r]
+        better = x > b[r]
+        b[r] = x if better else b[r]
+        g[r] = i if better else g[r]
+
+
+def _argmax_lines(X, c, P, Q, s, jr, j, b, g):  # noqa: N803
+    """(max over 1 <= i < j of (X[i, r] - c[r]) P[jr, i] - Q[jr, i] s[r], the first i at it) into b[r], g[r] for
+    every ray r, float32; X (n, R) points x rays."""
+    b[:] = (X[1] - c) * P[jr, 1] - Q[jr, 1] * s  # the first point sets both, whatever it is (NaN too)
+    g[:] = 1
     for i in range(2, j):
-        x = (X[r, i] - c) * P[jr, i] - Q[jr, i] * s
-        if x > best:
-            best = x
-            bi = i
-    return best, bi
+        _argmax_rows(X[i], c, P[jr, i], Q[jr, i], s, b, g, np.int32(i))
 
 
-def rx_horizons(Hf, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)
-    """Receiver-side horizon of the receivers j0..j0+J-1: ``srim[j - j0, r] = max_{1<=i<j} (Hf[r, i] - hr[j - j0, r])
-    * INV[j - j0, i]`` (float32) and ``arg`` the first i at that maximum.  Hf (R, n) obstacle heights (flat-earth
+def rx_horizons(HfT, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)
+    """Receiver-side horizon of the receivers j0..j0+J-1: ``srim[j - j0, r] = max_{1<=i<j} (HfT[i, r] - hr[j - j0, r])
+    * INV[j - j0, i]`` (float32) and ``arg`` the first i at that maximum.  HfT (n, R) obstacle heights (flat-earth
     frame); hr (J, R) receiver antennas; INV (J, >= j0+J-1) 1 / (d_j - d_i).  (``- INV * 0``: exact, the same
     value as the numpy pass.)"""
     J, R = hr.shape
-    zero = np.float32(0.0)
+    zero = np.zeros(R, dtype=np.float32)
     for jr in range(J):
-        for r in range(R):
-            srim[jr, r], arg[jr, r] = _argmax_line(Hf, hr[jr, r], INV, INV, zero, r, jr, j0 + jr)
+        _argmax_lines(HfT, hr[jr], INV, INV, zero, jr, j0 + jr, srim[jr], arg[jr])
 
 
-def los_max(A, W, DW, strj, need, j0, v, arg):  # noqa: N803
-    """Line-of-sight receivers (``need``, (J, R)): ``v[jr, r] = max_{1<=i<j} A[r, i] W[jr, i] - DW[jr, i] strj[jr, r]``
-    (float32; A = height above the transmitter antenna, (R, n)) and ``arg`` the first i at that maximum.
-    (``A - 0``: exact.)"""
+def los_max(AT, W, DW, strj, need, j0, v, arg):  # noqa: N803
+    """Line-of-sight receivers (``need``, (J, R)): ``v[jr, r] = max_{1<=i<j} AT[i, r] W[jr, i] - DW[jr, i] strj[jr, r]``
+    (float32; AT = height above the transmitter antenna, (n, R)) and ``arg`` the first i at that maximum; the
+    other receivers are left as they are.  (``A - 0``: exact.)"""
     J, R = need.shape
-    zero = np.float32(0.0)
+    zero = np.zeros(R, dtype=np.float32)
+    b = np.empty(R, dtype=np.float32)
+    g = np.empty(R, dtype=np.int32)
     for jr in range(J):
+        if not need[jr].any():
+            continue
+        _argmax_lines(AT, zero, W, DW, strj[jr], jr, j0 + jr, b, g)
         for r in range(R):
             if need[jr, r]:
-                v[jr, r], arg[jr, r] = _argmax_line(A, zero, W, DW, strj[jr, r], r, jr, j0 + jr)
+                v[jr, r] = b[r]
+                arg[jr, r] = g[r]
 
 
-def obstruction(Araw, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
+def _obstruction_rows(Araw, s, di, inv, hb, ab):  # noqa: N803
+    for r in range(Araw.shape[0]):
+        h = Araw[r] - s[r] * di
+        t = h * inv
+        hb[r] = h if h > hb[r] else hb[r]
+        ab[r] = t if t > ab[r] else ab[r]
+
+
+def obstruction(ArawT, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
     """Where ``obstructed`` (J, R): the highest obstruction of the straight tx-rx line ``hobs = max_i H_i`` and its
-    receiver-side angle ``aobr = max_i H_i INV[jr, i]``, ``H_i = Araw[r, i] - strraw[jr, r] d[i]`` over 1 <= i < j
-    (float32; Araw = heights above the transmitter antenna without the bulge, (R, n))."""
+    receiver-side angle ``aobr = max_i H_i INV[jr, i]``, ``H_i = ArawT[i, r] - strraw[jr, r] d[i]`` over 1 <= i < j
+    (float32; ArawT = heights above the transmitter antenna without the bulge, (n, R)); the other receivers are
+    left as they are."""
     J, R = obstructed.shape
+    hb = np.empty(R, dtype=np.float32)
+    ab = np.empty(R, dtype=np.float32)
     for jr in range(J):
-        j = j0 + jr
+        if not obstructed[jr].any():
+            continue
+        s = strraw[jr]
+        hb[:] = ArawT[1] - s * d[1]
+        ab[:] = hb * INV[jr, 1]
+        for i in range(2, j0 + jr):
+            _obstruction_rows(ArawT[i], s, d[i], INV[jr, i], hb, ab)
         for r in range(R):
-            if not obstructed[jr, r]:
-                continue
-            s = strraw[jr, r]
-            hb = Araw[r, 1] - s * d[1]
-            ab = hb * INV[jr, 1]
-            for i in range(2, j):
-                h = Araw[r, i] - s * d[i]
-                t = h * INV[jr, i]
-                if h > hb:
-                    hb = h
-                if t > ab:
-                    ab = t
-            hobs[jr, r] = hb
-            aobr[jr, r] = ab
+            if obstructed[jr, r]:
+                hobs[jr, r] = hb[r]
+                aobr[jr, r] = ab[r]
 
 
 def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, el_d, lam, v):  # noqa: N803
@@ -280,12 +300,14 @@ def cell_signal(L, K, Q, qf, ws, logd, lo_c, hi_c, R1, const, out):  # noqa: N80
         for x in range(c0, c1):
             a = K[y, x]
             q = Q[y, x]
-            v0 = L[a]
-            v1 = L[a + R1]
-            if q:
-                w = qf[q]
-                v0 = (L[a + 1] - v0) * w + v0
-                v1 = (L[a + R1 + 1] - v1) * w + v1
+            # both ways, then a select (no branch: the loop vectorises); on the ray itself (q = 0) its own values
+            w = qf[q]
+            u0 = L[a]
+            u1 = L[a + R1]
+            t0 = (L[a + 1] - u0) * w + u0
+            t1 = (L[a + R1 + 1] - u1) * w + u1
+            v0 = t0 if q != 0 else u0
+            v1 = t1 if q != 0 else u1
             # np.float64, not float(): numba's float() keeps a float32 a float32
             lo = np.float64(v1 - v0) * np.float64(ws[y, x]) + np.float64(v0)
             o = const - logd[y, x]
@@ -317,44 +339,55 @@ def _around(d, jmax, xstar):
     return min(max(k - 1, 1), jmax), min(max(k, 1), jmax)
 
 
+def _smooth_rows(bw, w, dw, te, st, b):
+    """One point of the smooth profile's line-of-sight search on every ray at once (vectorises):
+    b[r] = max(b[r], (bw - w te[r]) - dw st[r]), float64."""
+    for r in range(te.shape[0]):
+        x = (bw - w * te[r]) - dw * st[r]
+        b[r] = x if x > b[r] else b[r]
+
+
 def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
     """Bullington on the smooth profile of the complete method (``propagation._RayKernel._smooth_block``): per
     receiver j0 + jr and ray r, from the effective antenna heights ``hte``, ``hre`` (J, R) float64, its parameter v
     into ``v`` (J, R) float64: the horizon slopes as concave maxima at the two samples around their continuous
     optima; in the shadow the Bullington point; in line of sight -inf where the smooth earth cannot reach v >
-    ``vmin`` (-0.78), else the largest v over the points.  The same float64 operations as the numpy code."""
+    ``vmin`` (-0.78), else the largest v over the points (searched on every ray at once, kept where needed).  The
+    same float64 operations as the numpy code."""
     J, R = hte.shape
     two_re = 2.0 * re
+    need = np.zeros(R, dtype=np.bool_)
+    st_r = np.zeros(R)
+    b = np.empty(R)
     for jr in range(J):
         j = j0 + jr
         Dj = d[j]
         jmax = j - 1
         dw1 = np.float64(DW[jr, 1])
+        searched = False
         for r in range(R):
             te = hte[jr, r]
             re_ = hre[jr, r]
+            need[r] = False
             lo, hi = _around(d, jmax, np.sqrt(two_re * te))
             stim = _nan_max((Dj - d[lo]) / two_re - te / d[lo], (Dj - d[hi]) / two_re - te / d[hi])
             lo, hi = _around(d, jmax, Dj - np.sqrt(two_re * re_))
             srim = _nan_max(d[lo] / two_re - re_ / (Dj - d[lo]), d[hi] / two_re - re_ / (Dj - d[hi]))
             st = (re_ - te) / Dj
+            st_r[r] = st
             if stim < st:  # line of sight
-                need = (stim - st) * dw1 > vmin
-                if need:
+                nd = (stim - st) * dw1 > vmin
+                if nd:
                     lo, hi = _around(d, jmax, Dj / 2.0 - re * st)
                     hmax = _nan_max(d[lo] * (Dj - d[lo]) / two_re - te - st * d[lo],
                                     d[hi] * (Dj - d[hi]) / two_re - te - st * d[hi])
                     if np.sqrt(8.0 / (lam * Dj)) * hmax < vmin - 0.01:
-                        need = False
-                if not need:
+                        nd = False
+                if nd:
+                    need[r] = True
+                    searched = True
+                else:
                     v[jr, r] = -np.inf
-                    continue
-                best = (np.float64(BW[jr, 1]) - np.float64(W[jr, 1]) * te) - np.float64(DW[jr, 1]) * st
-                for i in range(2, j):
-                    x = (np.float64(BW[jr, i]) - np.float64(W[jr, i]) * te) - np.float64(DW[jr, i]) * st
-                    if x > best:
-                        best = x
-                v[jr, r] = best
             else:
                 den = stim + srim
                 if den > 0.0:
@@ -363,3 +396,11 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
                     v[jr, r] = db * (stim - st) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db)))
                 else:
                     v[jr, r] = 0.0
+        if searched:
+            te_r = hte[jr]
+            b[:] = (np.float64(BW[jr, 1]) - np.float64(W[jr, 1]) * te_r) - np.float64(DW[jr, 1]) * st_r
+            for i in range(2, j):
+                _smooth_rows(np.float64(BW[jr, i]), np.float64(W[jr, i]), np.float64(DW[jr, i]), te_r, st_r, b)
+            for r in range(R):
+                if need[r]:
+                    v[jr, r] = b[r]

@@ -640,14 +640,15 @@ class _RayKernel:
         sT[0] = -np.inf
         sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
         self.stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
-        self.ARr = np.ascontiguousarray(AT.T)  # (R, n): rows of the line-of-sight search
+        self.AT = AT
         dsafe = np.where(d > 0, d, 1.0)[:, None]
         self.strT = (hrT - hts[None, :]) / dsafe.astype(np.float32)  # slope tx -> rx
-        # the compiled kernels (core.kernels, numba) take every receiver in one call, without temporaries
+        # the compiled kernels (core.kernels, numba) take every receiver in one call, without temporaries, on the
+        # (points x rays) arrays (their innermost loop runs over the rays); the numpy line-of-sight search, on rows
         self.compiled = kernels.enabled()
+        self.ARr = None if self.compiled else np.ascontiguousarray(AT.T)  # (R, n)
         if self.compiled:
             block = n - 2
-            self.HfR = np.ascontiguousarray(HfT.T)
         elif block is None:
             # measured: 8 receivers per pass is best while the (8, n, R) buffer stays within a few MB; beyond,
             # memory traffic outweighs the per-call savings and one receiver per pass is faster
@@ -657,7 +658,6 @@ class _RayKernel:
             # the obstruction of the straight tx-rx line and the smooth earth use the heights without the bulge
             hts64 = hts.astype(np.float64)
             self.ArawT = np.ascontiguousarray(O.T.astype(np.float32) - hts[None, :])
-            self.ArawR = np.ascontiguousarray(self.ArawT.T) if self.compiled else None
             hrs = GT.astype(np.float64) + float(rx_agl_m)
             self.hrs = hrs
             self.strraw = (hrs - hts64[None, :]) / dsafe
@@ -722,7 +722,7 @@ class _RayKernel:
         if self.compiled:
             srim = np.empty((J, self.R), dtype=f32)
             arg = np.empty((J, self.R), dtype=np.int32)
-            kernels.rx_horizons(self.HfR, np.ascontiguousarray(hr), INV, j0, srim, arg)
+            kernels.rx_horizons(self.HfT, np.ascontiguousarray(hr), INV, j0, srim, arg)
             if self.srim_argT is not None:
                 self.srim_argT[j0:j1] = arg
         else:
@@ -743,7 +743,7 @@ class _RayKernel:
         if need.any() and self.compiled:
             vl = np.empty((J, self.R), dtype=f32)
             arg = np.empty((J, self.R), dtype=np.int32)
-            kernels.los_max(self.ARr, W, DW, np.ascontiguousarray(strj), need, j0, vl, arg)
+            kernels.los_max(self.AT, W, DW, np.ascontiguousarray(strj), need, j0, vl, arg)
             v[need] = vl[need]
             if self.los_argT is not None:
                 self.los_argT[j0:j1][need] = arg[need]
@@ -783,7 +783,7 @@ class _RayKernel:
         if self.compiled:
             hobs = np.zeros((J, self.R), dtype=np.float32)
             aobr = np.zeros((J, self.R), dtype=np.float32)
-            kernels.obstruction(self.ArawR, np.ascontiguousarray(strraw.astype(np.float32)),
+            kernels.obstruction(self.ArawT, np.ascontiguousarray(strraw.astype(np.float32)),
                                 self.d.astype(np.float32), INV, obstructed, j0, hobs, aobr)
             return hobs, aobr
         Hm = buf[:J, :m]
