@@ -34,7 +34,8 @@ import numpy as np
 AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
 _KERNELS = ("_nan_max", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
-            "_smooth_rows", "rx_horizons", "los_max", "obstruction",
+            "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
+            "_point_los", "_shadow_v", "rx_horizons", "los_max", "obstruction",
             "smooth_v", "refine_v", "sample_rays", "cell_signal")
 
 
@@ -161,95 +162,140 @@ def obstruction(ArawT, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N80
                 aobr[jr, r] = ab[r]
 
 
-def refine_v(Hf, hr, hts, x, xs, lim, hc, dc, h_srim, h_los, sub, tail, inv_el, el_d, lam, v):  # noqa: N803
-    """The Bullington parameter v of every fine receiver of :func:`.propagation.refine_rays`, (R, nf) float32 into
-    ``v``: per ray one pass along the fine receivers with the transmitter-side horizon as a running maximum; the
-    receiver-side horizon over the ``tail`` fine points in front, the point of the transmitter-side horizon and the
-    horizon points of the two coarse receivers around (``h_srim``; their windows before ``lim``); in line of sight
-    the largest v over those points, the coarse receivers' points of largest v (``h_los``) and the fine points in
-    front.  The same float32 operations as ``propagation._refine_v_numpy``.  ``inv_el[el]`` = 1 / (el x fine step),
-    ``el_d[el]`` = el x fine step (float32); ``hc`` (R, ne) and ``dc`` (ne,) the coarse obstacles and distances."""
-    R, nf = Hf.shape
-    ne = dc.shape[0]
+def _tail_srim(Hp, hrj, inv, srim):
+    """srim[r] = max(srim[r], (Hp[r] - hrj[r]) inv): a fine point in front of every receiver j (one per ray)."""
+    for r in range(Hp.shape[0]):
+        c = (Hp[r] - hrj[r]) * inv
+        srim[r] = c if c > srim[r] else srim[r]
+
+
+def _tail_los(Hp, ht, strj, di, w, vl):
+    """vl[r] = max(vl[r], v of that fine point if the receiver is in line of sight)."""
+    for r in range(Hp.shape[0]):
+        c = ((Hp[r] - ht[r]) - strj[r] * di) * w
+        vl[r] = c if c > vl[r] else vl[r]
+
+
+def _gather_tx_horizon(HfT, sarg, x, hs, xsa):
+    """The point of each ray's transmitter-side horizon: its height (-inf for none) and distance."""
+    ninf = np.float32(-np.inf)
+    for r in range(sarg.shape[0]):
+        sa = sarg[r]
+        hs[r] = HfT[sa, r] if sa >= 1 else ninf
+        xsa[r] = x[sa]
+
+
+def _gather_coarse(hcT, dc, a_row, lj, ha, da):
+    """The coarse points ``a_row[r]`` of each ray: height (-inf where none, or its crest window reaches lj) and
+    distance."""
+    ninf = np.float32(-np.inf)
+    for r in range(a_row.shape[0]):
+        a = a_row[r]
+        d = dc[a]
+        da[r] = d
+        ha[r] = hcT[a, r] if (a >= 1 and d < lj) else ninf
+
+
+def _point_srim(ha, da, hrj, xj, srim):
+    for r in range(ha.shape[0]):
+        c = (ha[r] - hrj[r]) / (xj - da[r])
+        srim[r] = c if c > srim[r] else srim[r]
+
+
+def _point_los(ha, da, ht, strj, xj, lam2, vl):
+    for r in range(ha.shape[0]):
+        d = da[r]
+        gap = xj - d
+        c = ((ha[r] - ht[r]) - strj[r] * d) * np.sqrt(lam2 * xj / (d * gap))
+        vl[r] = c if (d > 0 and gap > 0 and c > vl[r]) else vl[r]
+
+
+def _shadow_v(hrj, ht, stim, srim, strj, xj, xsj, lam, v):
+    """v[r] (the line-of-sight value, in) stays where the receiver sees the transmitter's horizon line
+    (stim < strj), else becomes the Bullington parameter at the point where the two horizon lines cross."""
     f32 = np.float32
-    ninf = f32(-np.inf)
     tiny = f32(1e-12)
     mm = f32(1e-3)
     two = f32(2.0)
-    lam2 = two / lam
-    for r in range(R):
-        ht = hts[r]
-        incl = ninf  # transmitter-side horizon slope over the points before the receiver, and the point setting it
-        sarg = 0
-        for j in range(nf):
-            if j >= 2:
-                stim = incl
-                hrj = hr[r, j]
-                xj = x[j]
-                srim = ninf
-                for el in range(1, tail + 1):
-                    if j >= el + 1:
-                        c = (Hf[r, j - el] - hrj) * inv_el[el]
-                        if c > srim:
-                            srim = c
-                hs = Hf[r, sarg] if sarg >= 1 else ninf
-                c = (hs - hrj) / (xj - x[sarg])
-                if c > srim:
-                    srim = c
-                k = min(j // sub, ne - 1)
-                for shift in range(2):
-                    a = h_srim[r, min(k + shift, ne - 1)]
-                    da = dc[a]
-                    ha = hc[r, a] if a >= 1 else ninf
-                    if da >= lim[j]:
-                        ha = ninf
-                    c = (ha - hrj) / (xj - da)
-                    if c > srim:
-                        srim = c
-                strj = (hrj - ht) / xs[j]
-                if stim < strj:  # line of sight: the largest v over the candidate points
-                    vl = ninf
-                    for q in range(5):
-                        if q == 0:
-                            ha = hs
-                            da = x[sarg]
-                        else:
-                            a = (h_srim if q <= 2 else h_los)[r, min(k + (q + 1) % 2, ne - 1)]
-                            da = dc[a]
-                            ha = hc[r, a] if (a >= 1 and da < lim[j]) else ninf
-                        gap = xj - da
-                        if da > 0 and gap > 0:
-                            w = np.sqrt(lam2 * xj / (da * gap))
-                            c = ((ha - ht) - strj * da) * w
-                            if c > vl:
-                                vl = c
-                    for el in range(1, tail + 1):
-                        if j >= el + 1:
-                            di = xj - el_d[el]
-                            w = np.sqrt(lam2 * xj / (di * el_d[el]))
-                            c = ((Hf[r, j - el] - ht) - strj * di) * w
-                            if c > vl:
-                                vl = c
-                    v[r, j] = vl
-                else:  # shadow: the Bullington point
-                    above = hrj - ht
-                    den = stim + srim
-                    if abs(den) < tiny:
-                        den = tiny
-                    dbp = (above + srim * xj) / den
-                    if dbp < mm:
-                        dbp = mm
-                    if dbp > xj - mm:
-                        dbp = xj - mm
-                    v[r, j] = (stim * dbp - above * dbp / xs[j]) * np.sqrt(two * xj / (lam * dbp * (xj - dbp)))
-            else:
-                v[r, j] = ninf
-            # the running horizon, with point j
-            sl = (Hf[r, j] - ht) / xs[j] if j >= 1 else ninf
-            if sl > incl:
-                incl = sl
-            if sl >= incl:
-                sarg = j
+    for r in range(hrj.shape[0]):
+        above = hrj[r] - ht[r]
+        st = stim[r]
+        s = srim[r]
+        den = st + s
+        den = tiny if abs(den) < tiny else den
+        dbp = (above + s * xj) / den
+        dbp = mm if dbp < mm else dbp
+        dbp = (xj - mm) if dbp > xj - mm else dbp
+        vs = (st * dbp - above * dbp / xsj) * np.sqrt(two * xj / (lam * dbp * (xj - dbp)))
+        v[r] = v[r] if st < strj[r] else vs
+
+
+def refine_v(HfT, hrT, hts, x, xs, lim, hcT, dc, hsT, hlT, sub, tail, inv_el, el_d, lam, vT):  # noqa: N803
+    """The Bullington parameter v of every fine receiver of :func:`.propagation.refine_rays`, (nf, R) float32 into
+    ``vT``: per fine receiver j, on every ray at once (the rays are the innermost loop: it vectorises), with the
+    transmitter-side horizon as a running maximum per ray; the receiver-side horizon over the ``tail`` fine points
+    in front, the point of the transmitter-side horizon and the horizon points of the two coarse receivers around
+    (``hsT``; their windows before ``lim``); in line of sight the largest v over those points, the coarse
+    receivers' points of largest v (``hlT``) and the fine points in front.  The same float32 operations as
+    ``propagation._refine_v_numpy`` (both cases are computed, then one is kept).  (points x rays) arrays:
+    ``HfT``, ``hrT`` (nf, R); ``hcT``, ``hsT``, ``hlT`` (ne, R) the coarse obstacles and horizon points;
+    ``dc`` (ne,) the coarse distances; ``inv_el[el]`` = 1 / (el x fine step), ``el_d[el]`` = el x fine step."""
+    nf, R = HfT.shape
+    ne = dc.shape[0]
+    f32 = np.float32
+    ninf = f32(-np.inf)
+    lam2 = f32(2.0) / lam
+    incl = np.full(R, ninf, dtype=np.float32)  # per ray: the transmitter-side horizon slope so far ...
+    sarg = np.zeros(R, dtype=np.int32)  # ... and the point that sets it
+    srim = np.empty(R, dtype=np.float32)
+    strj = np.empty(R, dtype=np.float32)
+    hs = np.empty(R, dtype=np.float32)
+    xsa = np.empty(R, dtype=np.float32)
+    ha = np.empty(R, dtype=np.float32)
+    da = np.empty(R, dtype=np.float32)
+    for j in range(nf):
+        if j >= 2:
+            xj = x[j]
+            xsj = xs[j]
+            lj = lim[j]
+            hrj = hrT[j]
+            out = vT[j]
+            for r in range(R):
+                strj[r] = (hrj[r] - hts[r]) / xsj
+            srim[:] = ninf
+            out[:] = ninf
+            for el in range(1, min(tail, j - 1) + 1):
+                di = xj - el_d[el]
+                w = np.sqrt(lam2 * xj / (di * el_d[el]))
+                _tail_srim(HfT[j - el], hrj, inv_el[el], srim)
+                _tail_los(HfT[j - el], hts, strj, di, w, out)
+            _gather_tx_horizon(HfT, sarg, x, hs, xsa)
+            _point_srim(hs, xsa, hrj, xj, srim)
+            _point_los(hs, xsa, hts, strj, xj, lam2, out)
+            k = min(j // sub, ne - 1)
+            k1 = min(k + 1, ne - 1)
+            for arow in (hsT[k], hsT[k1]):
+                _gather_coarse(hcT, dc, arow, lj, ha, da)
+                _point_srim(ha, da, hrj, xj, srim)
+                _point_los(ha, da, hts, strj, xj, lam2, out)
+            for arow in (hlT[k], hlT[k1]):
+                _gather_coarse(hcT, dc, arow, lj, ha, da)
+                _point_los(ha, da, hts, strj, xj, lam2, out)
+            _shadow_v(hrj, hts, incl, srim, strj, xj, xsj, lam, out)
+        else:
+            vT[j, :] = ninf
+        # the running horizon, with point j
+        if j >= 1:
+            xsj = xs[j]
+            row = HfT[j]
+            jj = np.int32(j)
+            for r in range(R):
+                sl = (row[r] - hts[r]) / xsj
+                inc = sl if sl > incl[r] else incl[r]
+                incl[r] = inc
+                sarg[r] = jj if sl >= inc else sarg[r]
+        else:
+            sarg[:] = 0
 
 
 def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
@@ -320,17 +366,22 @@ def _nan_max(a, b):
 
 
 def _search_left(d, x):
-    """np.searchsorted(d, x) (side 'left'; NaN sorts last)."""
+    """np.searchsorted(d, x) (side 'left'; NaN sorts last): from a guess on evenly spaced samples (the rays'), then
+    stepped to the exact index (any sorted d)."""
+    n = d.shape[0]
     if x != x:
-        return d.shape[0]
-    lo, hi = 0, d.shape[0]
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if d[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+        return n
+    if not x > d[0]:
+        return 0
+    if x > d[n - 1]:
+        return n
+    # d[0] < x <= d[n - 1]: the k in 1..n-1 with d[k - 1] < x <= d[k]
+    k = min(max(int((x - d[0]) / (d[n - 1] - d[0]) * (n - 1)), 1), n - 1)
+    while k > 1 and d[k - 1] >= x:
+        k -= 1
+    while d[k] < x:
+        k += 1
+    return k
 
 
 def _around(d, jmax, xstar):

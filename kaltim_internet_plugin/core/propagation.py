@@ -454,8 +454,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     xs = x.copy()
     xs[0] = 1.0
     hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=f32), (R,)).reshape(R, 1)
-    Hf = G - (x64 * x64 / (2.0 * re)).astype(f32)  # flat-earth frame
-    hr = Hf + f32(rx_agl_m)
+    curv = (x64 * x64 / (2.0 * re)).astype(f32)  # the fine points in the flat-earth frame: G - curv
     cols = np.arange(nf, dtype=np.int32)
     kf = cols // sub
     dc32 = dc.astype(f32)
@@ -464,13 +463,23 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     tail = min(2 * sub, nf - 2)
     h_srim, h_los = horizon_c
     if kernels.enabled():
+        # the kernel's (points x rays) layout: the same values, transposed
         els = np.arange(tail + 1)
-        v = np.empty((R, nf), dtype=f32)
-        kernels.refine_v(Hf, hr, hts.reshape(R), x, xs, lim, hc.reshape(R, ne), dc32,
-                         np.ascontiguousarray(h_srim, dtype=np.int32), np.ascontiguousarray(h_los, dtype=np.int32),
-                         sub, tail, (1.0 / (np.maximum(els, 1) * cf)).astype(f32), (els * cf).astype(f32), lam, v)
+        HfT = np.subtract(G.T, curv[:, None], out=np.empty((nf, R), dtype=f32))
+        vT = np.empty((nf, R), dtype=f32)
+
+        def rows_first(a, dtype):
+            return np.ascontiguousarray(np.asarray(a, dtype=dtype).T)
+
+        # (contiguous arrays only: a strided one, e.g. the broadcast transmitter heights, stops the vectorising)
+        kernels.refine_v(HfT, HfT + f32(rx_agl_m), np.ascontiguousarray(hts.reshape(R)), x, xs, lim,
+                         rows_first(hc.reshape(R, ne), f32), dc32, rows_first(h_srim, np.int32),
+                         rows_first(h_los, np.int32), sub, tail,
+                         (1.0 / (np.maximum(els, 1) * cf)).astype(f32), (els * cf).astype(f32), lam, vT)
+        v = np.ascontiguousarray(vT.T)
     else:
-        v = _refine_v_numpy(Hf, hr, hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam)
+        Hf = G - curv
+        v = _refine_v_numpy(Hf, Hf + f32(rx_agl_m), hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam)
     v[:, :2] = -np.inf
     loss = knife_edge_loss_db(v.astype(f32))
     if corrected:
