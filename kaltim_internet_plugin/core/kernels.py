@@ -35,7 +35,7 @@ AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
 _KERNELS = ("_nan_max", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
             "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
-            "_point_los", "_shadow_v", "rx_horizons", "los_max", "obstruction",
+            "_point_los", "_shadow_v", "smooth_earth", "add_smooth_part", "rx_horizons", "los_max", "obstruction",
             "smooth_v", "refine_v", "sample_rays", "cell_signal")
 
 
@@ -296,6 +296,50 @@ def refine_v(HfT, hrT, hts, x, xs, lim, hcT, dc, hsT, hlT, sub, tail, inv_el, el
                 sarg[r] = jj if sl >= inc else sarg[r]
         else:
             sarg[:] = 0
+
+
+def smooth_earth(G, d, hst, hsr):  # noqa: N803
+    """The least-squares smooth earth of every receiver j (profile 0..j) of every ray, at its two ends: ``hst``,
+    ``hsr`` (n, R) float64 (P.452 eqs. 161-164, as ``propagation._RayKernel``: the prefix sums
+    v1 = sum (d_i - d_i-1)(h_i + h_i-1), v2 = sum (d_i - d_i-1)(h_i (2 d_i + d_i-1) + h_i-1 (d_i + 2 d_i-1)),
+    added in the same order).  ``G`` (n, R) float32 ground heights; ``d`` (n,) float64."""
+    n, R = G.shape
+    acc1 = np.zeros(R)
+    acc2 = np.zeros(R)
+    for i in range(n):
+        if i >= 1:
+            ddi = d[i] - d[i - 1]
+            a = 2.0 * d[i] + d[i - 1]
+            b = d[i] + 2.0 * d[i - 1]
+            g1 = G[i]
+            g0 = G[i - 1]
+            for r in range(R):
+                h1 = np.float64(g1[r])
+                h0 = np.float64(g0[r])
+                acc1[r] = acc1[r] + ddi * (h1 + h0)
+                acc2[r] = acc2[r] + ddi * (h1 * a + h0 * b)
+        ds = d[i] if d[i] > 0 else 1.0
+        ds2 = ds * ds
+        st = hst[i]
+        sr = hsr[i]
+        for r in range(R):
+            st[r] = (2.0 * acc1[r] * ds - acc2[r]) / ds2
+            sr[r] = (acc2[r] - acc1[r] * ds) / ds2
+
+
+def add_smooth_part(loss, cc, fr, gr, sub):
+    """``loss[r, f] += cc[r, k] gr[f] + cc[r, k + 1] fr[f]`` (float32, two additions in that order), k = f // sub:
+    the smooth-earth part of the complete method, linear between the coarse receivers around each fine one (the
+    last fine receiver is the last coarse one)."""
+    R, nf = loss.shape
+    ne = cc.shape[1]
+    for r in range(R):
+        lr = loss[r]
+        cr = cc[r]
+        for f in range(nf):
+            k = min(f // sub, ne - 1)
+            kn = min(k + 1, ne - 1)
+            lr[f] = (lr[f] + cr[k] * gr[f]) + cr[kn] * fr[f]
 
 
 def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803

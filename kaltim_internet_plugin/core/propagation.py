@@ -486,17 +486,20 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
         loss = np.asarray(bullington_corrected_db(loss, x64[None, :]), dtype=f32)
     if corr_c is not None:
         fr = ((cols - kf * sub) / sub).astype(f32)
-        cc = np.asarray(corr_c, dtype=f32)
-        cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
+        cc = np.ascontiguousarray(corr_c, dtype=f32)
         gr = f32(1.0) - fr
-        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
-        m = (ne - 1) * sub
-        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
-            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
-            l3 = loss[:, f0:f1].view()
-            l3.shape = (R, kk, per)
-            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
-            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
+        if kernels.enabled():
+            kernels.add_smooth_part(loss, cc, fr, gr, sub)
+        else:
+            cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
+            # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
+            m = (ne - 1) * sub
+            for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+                kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+                l3 = loss[:, f0:f1].view()
+                l3.shape = (R, kk, per)
+                l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
+                l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
     loss[:, :2] = 0.0
     return np.ascontiguousarray(loss, dtype=f32)
 
@@ -675,14 +678,18 @@ class _RayKernel:
             sr[1:] = self.ArawT[1:] / d[1:, None]
             self.aobt_pre = np.maximum.accumulate(sr, axis=0)  # max over 1..m of (h_i - hts) / d_i
             G64 = GT.astype(np.float64)
-            dd = np.diff(d)[:, None]
-            v1 = np.zeros((n, R))
-            v2 = np.zeros((n, R))
-            np.cumsum(dd * (G64[1:] + G64[:-1]), axis=0, out=v1[1:])
-            seg2 = G64[1:] * (2.0 * d[1:, None] + d[:-1, None]) + G64[:-1] * (d[1:, None] + 2.0 * d[:-1, None])
-            np.cumsum(dd * seg2, axis=0, out=v2[1:])
-            self.hst = (2.0 * v1 * dsafe - v2) / dsafe ** 2
-            self.hsr = (v2 - v1 * dsafe) / dsafe ** 2
+            if self.compiled:
+                self.hst, self.hsr = np.empty((n, R)), np.empty((n, R))
+                kernels.smooth_earth(GT, d, self.hst, self.hsr)
+            else:
+                dd = np.diff(d)[:, None]
+                v1 = np.zeros((n, R))
+                v2 = np.zeros((n, R))
+                np.cumsum(dd * (G64[1:] + G64[:-1]), axis=0, out=v1[1:])
+                seg2 = G64[1:] * (2.0 * d[1:, None] + d[:-1, None]) + G64[:-1] * (d[1:, None] + 2.0 * d[:-1, None])
+                np.cumsum(dd * seg2, axis=0, out=v2[1:])
+                self.hst = (2.0 * v1 * dsafe - v2) / dsafe ** 2
+                self.hsr = (v2 - v1 * dsafe) / dsafe ** 2
             self.g0 = G64[0]
             self.G64 = G64
             self.hts64 = hts64
