@@ -16,8 +16,8 @@ BENCHES = [
      ["bench_coverage.py", "--terrain", "ridges", "--sites", "8", "--radius", "20000", "--size", "700",
       "--repeat", "1"]),
     ("Coverage: time per site at 30 m, fast vs gdal.ViewshedGenerate (issue 18)",
-     ["bench_coverage.py", "--cell", "30", "--size", "1500", "--sites", "8", "--radius", "20000",
-      "--resolutions", "fast", "--repeat", "1"]),
+     ["bench_coverage.py", "--cell", "30", "--size", "1500", "--sites", "32", "--radius", "20000",
+      "--resolutions", "fast", "--repeat", "3"]),
     ("Coverage: province scale, 1,000 sites, ~6,500 x 6,500 cells at 90 m (issue 3)", ["bench_coverage.py",
                                                                                       "--province"]),
     ("Coverage: 3,000 sites over a province-sized 30 m DEM (12,000 x 12,000 cells = 360 km), p526 fast, 30 km "

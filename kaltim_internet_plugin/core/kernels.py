@@ -33,10 +33,10 @@ import numpy as np
 #: paying for it, and llvmlite's import-time DeprecationWarning is not shown in QGIS's log)
 AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
-_KERNELS = ("_nan_max", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
+_KERNELS = ("_nan_max", "_nan_min", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
             "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
-            "_point_los", "_shadow_v", "smooth_earth", "add_smooth_part", "rx_horizons", "los_max", "obstruction",
-            "smooth_v", "refine_v", "sample_rays", "cell_signal")
+            "_point_los", "_shadow_v", "rx_horizons", "bullington_v", "los_max", "smooth_earth", "smooth_heights",
+            "smooth_v", "refine_v", "add_smooth_part", "sample_rays", "cell_signal")
 
 
 def _build():
@@ -138,28 +138,6 @@ def _obstruction_rows(Araw, s, di, inv, hb, ab):  # noqa: N803
         t = h * inv
         hb[r] = h if h > hb[r] else hb[r]
         ab[r] = t if t > ab[r] else ab[r]
-
-
-def obstruction(ArawT, strraw, d, INV, obstructed, j0, hobs, aobr):  # noqa: N803
-    """Where ``obstructed`` (J, R): the highest obstruction of the straight tx-rx line ``hobs = max_i H_i`` and its
-    receiver-side angle ``aobr = max_i H_i INV[jr, i]``, ``H_i = ArawT[i, r] - strraw[jr, r] d[i]`` over 1 <= i < j
-    (float32; ArawT = heights above the transmitter antenna without the bulge, (n, R)); the other receivers are
-    left as they are."""
-    J, R = obstructed.shape
-    hb = np.empty(R, dtype=np.float32)
-    ab = np.empty(R, dtype=np.float32)
-    for jr in range(J):
-        if not obstructed[jr].any():
-            continue
-        s = strraw[jr]
-        hb[:] = ArawT[1] - s * d[1]
-        ab[:] = hb * INV[jr, 1]
-        for i in range(2, j0 + jr):
-            _obstruction_rows(ArawT[i], s, d[i], INV[jr, i], hb, ab)
-        for r in range(R):
-            if obstructed[jr, r]:
-                hobs[jr, r] = hb[r]
-                aobr[jr, r] = ab[r]
 
 
 def _tail_srim(Hp, hrj, inv, srim):
@@ -432,6 +410,86 @@ def _around(d, jmax, xstar):
     """The two samples around ``xstar`` in 1..jmax (``propagation._concave_max``)."""
     k = _search_left(d, xstar)
     return min(max(k - 1, 1), jmax), min(max(k, 1), jmax)
+
+
+def bullington_v(stim, srim, hr, hts, strj, Dj, dw1, lam, vmin, v, need):  # noqa: N803
+    """The coarse Bullington parameter of the receivers j0..j0+J-1 (rows) on every ray: in the shadow, v at the
+    point where the two horizon lines cross (exact grazing: v -> 0); in line of sight -inf where it cannot exceed
+    ``vmin`` (``need`` False), else left for :func:`los_max` (``need`` True).  float32, the same operations as the
+    numpy code of ``propagation._RayKernel._bullington_block``.  ``Dj`` (J,) the receivers' distances, ``dw1`` (J,)
+    their DW[:, 1]."""
+    J, R = stim.shape
+    f32 = np.float32
+    ninf = f32(-np.inf)
+    tiny = f32(1e-12)
+    mm = f32(1e-3)
+    two = f32(2.0)
+    for jr in range(J):
+        dj = Dj[jr]
+        dw = dw1[jr]
+        top = dj - mm
+        st_r, sr_r, hr_r, sj_r, v_r, nd_r = stim[jr], srim[jr], hr[jr], strj[jr], v[jr], need[jr]
+        for r in range(R):
+            st = st_r[r]
+            s = sr_r[r]
+            above = hr_r[r] - hts[r]
+            den = st + s
+            den = tiny if abs(den) < tiny else den
+            db = (above + s * dj) / den
+            db = mm if db < mm else db
+            db = top if db > top else db
+            vv = (st * db - above * db / dj) * np.sqrt(two * dj / (lam * db * (dj - db)))
+            sj = sj_r[r]
+            los = st < sj
+            nd = los and (st - sj) * dw > vmin
+            nd_r[r] = nd
+            v_r[r] = ninf if (los and not nd) else vv
+
+
+def smooth_heights(ArawT, d32, INV, j0, aobt_pre, strraw, hst, hsr, hts, g0, G, hrs, hte, hre):  # noqa: N803
+    """The effective antenna heights of the complete method's smooth profile, ``hte``, ``hre`` (J, R) float64, of
+    the receivers j0..j0+J-1: the least-squares smooth earth at both ends (``hst``, ``hsr``, (n, R)), lowered where
+    the terrain obstructs the straight tx-rx line by its highest obstruction, shared by the two ends in proportion
+    to their obstruction angles (P.452-16 eqs. 165-167), and capped by the ground (``g0``, ``G``).  The obstruction
+    maxima as :func:`obstruction`, on every ray at once; the rest per receiver, the same float64 operations as
+    ``propagation._RayKernel._smooth_block``.  ``strraw`` (J, R) the tx-rx slopes without the bulge; ``aobt_pre``
+    (n, R) the running maxima of (h_i - hts) / d_i; ``hrs`` (n, R) the receiver antennas."""
+    J, R = strraw.shape
+    aobt = np.empty(R)
+    obst = np.zeros(R, dtype=np.bool_)
+    s32 = np.empty(R, dtype=np.float32)
+    hb = np.zeros(R, dtype=np.float32)
+    ab = np.zeros(R, dtype=np.float32)
+    for jr in range(J):
+        j = j0 + jr
+        any_obst = False
+        for r in range(R):
+            a = aobt_pre[j - 1, r] - strraw[jr, r]
+            aobt[r] = a
+            obst[r] = a > 0.0
+            any_obst = any_obst or a > 0.0
+            s32[r] = np.float32(strraw[jr, r])
+        if any_obst:
+            hb[:] = ArawT[1] - s32 * d32[1]
+            ab[:] = hb * INV[jr, 1]
+            for i in range(2, j):
+                _obstruction_rows(ArawT[i], s32, d32[i], INV[jr, i], hb, ab)
+        for r in range(R):
+            st = hst[j, r]
+            sr = hsr[j, r]
+            if obst[r]:
+                hob = np.float64(hb[r])
+                aor = np.float64(ab[r]) + 0.0
+                tot = aobt[r] + aor
+                st = st - hob * aobt[r] / tot
+                sr = sr - hob * aor / tot
+            hte[jr, r] = hts[r] - _nan_min(st, g0[r])
+            hre[jr, r] = hrs[j, r] - _nan_min(sr, G[j, r])
+
+
+def _nan_min(a, b):
+    """np.minimum of two scalars (a NaN wins; at a tie the second)."""
+    return a if (a < b or a != a) else b
 
 
 def _smooth_rows(bw, w, dw, te, st, b):

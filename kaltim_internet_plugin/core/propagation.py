@@ -743,6 +743,19 @@ class _RayKernel:
                 self.srim_argT[j0:j1] = arg
         else:
             srim = self._rx_horizons_numpy(j0, j1, J, m, buf, hr, INV, NEG)
+        if self.compiled:
+            v = np.empty((J, self.R), dtype=f32)
+            need = np.empty((J, self.R), dtype=np.bool_)
+            kernels.bullington_v(stim, srim, np.ascontiguousarray(hr), hts, strj, d[j0:j1].astype(f32),
+                                 np.ascontiguousarray(DW[:, 1]), f32(lam), f32(J_V_MIN), v, need)
+            if need.any():
+                vl = np.empty((J, self.R), dtype=f32)
+                arg = np.empty((J, self.R), dtype=np.int32)
+                kernels.los_max(self.AT, W, DW, strj, need, j0, vl, arg)
+                v[need] = vl[need]
+                if self.los_argT is not None:
+                    self.los_argT[j0:j1][need] = arg[need]
+            return v
         # shadowed receivers: the Bullington point, where the two horizon lines cross
         Dj = d[j0:j1, None].astype(np.float32)
         above = hr - hts[None, :]
@@ -756,14 +769,7 @@ class _RayKernel:
         los = stim < strj
         need = los & ((stim - strj) * DW[:, 1][:, None] > f32(J_V_MIN))
         v[los & ~need] = -np.inf
-        if need.any() and self.compiled:
-            vl = np.empty((J, self.R), dtype=f32)
-            arg = np.empty((J, self.R), dtype=np.int32)
-            kernels.los_max(self.AT, W, DW, np.ascontiguousarray(strj), need, j0, vl, arg)
-            v[need] = vl[need]
-            if self.los_argT is not None:
-                self.los_argT[j0:j1][need] = arg[need]
-        elif need.any():
+        if need.any():
             jr, rr = np.nonzero(need)
             ja = jr + j0
             m = int(ja.max()) - 1
@@ -795,13 +801,7 @@ class _RayKernel:
 
     def _obstruction(self, j0, J, m, buf, buf2, strraw, INV, obstructed):  # noqa: N803
         """(highest obstruction of the straight line, its receiver-side angle) of the receivers j0..j0+J-1, float32
-        (J, R), over their points 1..j-1 (compiled: only where ``obstructed``; the others are not used)."""
-        if self.compiled:
-            hobs = np.zeros((J, self.R), dtype=np.float32)
-            aobr = np.zeros((J, self.R), dtype=np.float32)
-            kernels.obstruction(self.ArawT, np.ascontiguousarray(strraw.astype(np.float32)),
-                                self.d.astype(np.float32), INV, obstructed, j0, hobs, aobr)
-            return hobs, aobr
+        (J, R), over their points 1..j-1 (numpy; the compiled path: core.kernels.smooth_heights)."""
         Hm = buf[:J, :m]
         np.multiply(strraw.astype(np.float32)[:, None, :], self.d[None, 1:m + 1, None].astype(np.float32), out=Hm)
         np.subtract(self.ArawT[None, 1:m + 1, :], Hm, out=Hm)
@@ -822,6 +822,13 @@ class _RayKernel:
         d, re, lam = self.d, self.re, self.lam
         m = j1 - 2
         strraw = self.strraw[j0:j1]
+        if self.compiled:  # the effective heights and v per receiver, in compiled loops (the same values)
+            hte, hre, v = np.empty((J, self.R)), np.empty((J, self.R)), np.empty((J, self.R))
+            kernels.smooth_heights(self.ArawT, d.astype(np.float32), INV, j0, self.aobt_pre,
+                                   np.ascontiguousarray(strraw), self.hst, self.hsr, self.hts64, self.g0, self.G64,
+                                   self.hrs, hte, hre)
+            kernels.smooth_v(d, hte, hre, j0, re, lam, J_V_MIN, BW, W, DW, v)
+            return v, hte, hre
         hst, hsr = self.hst[j0:j1], self.hsr[j0:j1]
         # obstruction of the straight line (no bulge): H_i = (h_i - hts) - Str d_i, i in 1..j-1
         aobt = self.aobt_pre[j0 - 1:j1 - 1] - strraw
@@ -838,11 +845,6 @@ class _RayKernel:
         hrs = self.hrs[j0:j1]
         hte = hts - np.minimum(hst, self.g0[None, :])
         hre = hrs - np.minimum(hsr, self.G64[j0:j1])
-        if self.compiled:  # the rest per receiver, in one compiled loop (the same values)
-            v = np.empty((J, self.R))
-            kernels.smooth_v(d, np.ascontiguousarray(hte), np.ascontiguousarray(hre), j0, re, lam, J_V_MIN, BW, W, DW,
-                             v)
-            return v, hte, hre
         # Bullington on the smooth profile (heights = earth bulge only, antennas h_te, h_re)
         Dj = d[j0:j1, None]
         jmax = np.arange(j0, j1)[:, None] - 1  # last intermediate point
