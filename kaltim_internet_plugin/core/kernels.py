@@ -5,20 +5,22 @@ Per site the engine samples the DEM along its rays, computes the complete method
 complete method needs, per receiver j of every ray, maxima over the points 1..j-1 in front of it (O(R n^2) work in
 passes over receivers x points x rays temporaries), and every other step is a chain of whole-array passes.  Here:
 
-* :func:`rx_horizons`, :func:`los_max`, :func:`obstruction`: the maxima of the coarse Bullington and of the
-  obstruction of the straight line, one loop each, without temporaries;
-* :func:`smooth_v`: the smooth profile's Bullington parameter (horizon slopes at the concave optima, line of sight);
-* :func:`refine_v`: the refinement's Bullington parameter, one pass along each ray;
+* :func:`rx_horizons`, :func:`bullington_v`, :func:`los_max`: the coarse Bullington (its maxima, the shadow and
+  line-of-sight cases); :func:`smooth_earth`, :func:`smooth_heights`, :func:`smooth_v`: the smooth profile of the
+  complete method (least-squares earth, obstruction of the straight line, effective heights, its parameter);
+* :func:`refine_v`, :func:`add_smooth_part`: the refinement onto the fine receivers;
 * :func:`sample_rays`: the bilinear ray samples and their crests; :func:`cell_signal`: the per-cell signal.
 
+Most loops run over the receivers (or points) of a ray with the rays as the innermost loop, on (points x rays)
+arrays, in short helpers that LLVM vectorises (a select, not a branch; a few contiguous arrays each).
 The loops release the GIL, so the engine's thread pool runs its sites in parallel.  Each function computes, element
 by element, the same float32 / float64 operations in the same order as the numpy code it replaces, so both give the
 same rasters, bit for bit (tests/unit/test_kernels.py compares them on random and flat profiles and on a raster).
 numba is optional: the Debian/Ubuntu package ``python3-numba`` (``scripts/setup.sh`` installs it) or pip; without
 it (QGIS on Windows, unless numba is installed in its Python) the numpy code runs, slower, and the coverage log says
 how to install it.  ``KALTIM_NUMBA=0`` turns the kernels off (to compare, or to rule them out).  numba is imported
-and the kernels compiled on the first coverage run of a process (about a second; cached on disk where the plugin's
-folder is writable, then about 0.3 s).
+and the kernels compiled on the first coverage run of a process (about 6 s the first time on a machine; then from
+numba's disk cache, next to this file or in the user's cache folder, about 0.5 s).
 """
 from __future__ import annotations
 
@@ -450,8 +452,9 @@ def smooth_heights(ArawT, d32, INV, j0, aobt_pre, strraw, hst, hsr, hts, g0, G, 
     """The effective antenna heights of the complete method's smooth profile, ``hte``, ``hre`` (J, R) float64, of
     the receivers j0..j0+J-1: the least-squares smooth earth at both ends (``hst``, ``hsr``, (n, R)), lowered where
     the terrain obstructs the straight tx-rx line by its highest obstruction, shared by the two ends in proportion
-    to their obstruction angles (P.452-16 eqs. 165-167), and capped by the ground (``g0``, ``G``).  The obstruction
-    maxima as :func:`obstruction`, on every ray at once; the rest per receiver, the same float64 operations as
+    to their obstruction angles (P.452-16 eqs. 165-169, as ``propagation.diffraction_heights_m``), capped by the
+    ground (``g0``, ``G``).  The obstruction maxima (H_i = ArawT[i, r] - strraw d_i and H_i / (d_j - d_i),
+    float32) on every ray at once; the rest per receiver, the same float64 operations as
     ``propagation._RayKernel._smooth_block``.  ``strraw`` (J, R) the tx-rx slopes without the bulge; ``aobt_pre``
     (n, R) the running maxima of (h_i - hts) / d_i; ``hrs`` (n, R) the receiver antennas."""
     J, R = strraw.shape
