@@ -419,6 +419,18 @@ def _sample_rays_numpy(zp, ii, fx, fy, xs, sub, q0):
     return bot, bot[:, :, 0], None
 
 
+def _ray_table(loss, n_out):
+    """The ray losses (R, nl) as core.kernels.cell_signal reads them: (n_out + 1, R + 1) float32, sample-major,
+    padded with the last sample (up to row n_out, the next sample of the last) and the first ray again (column R,
+    the next ray of the last)."""
+    R, nl = loss.shape
+    L = np.empty((n_out + 1, R + 1), dtype=np.float32)
+    L[:nl, :R] = loss.T
+    L[nl:, :R] = loss[:, nl - 1]
+    L[:, R] = L[:, 0]
+    return L
+
+
 def _cell_signal_numpy(loss, up, n_out, bi, ws, logd, lo_c, hi_c, const, out):
     """``out`` = const - 20 log10(d_km) - the loss interpolated in angle and distance (see :meth:`_Template.rays`),
     from the ray losses ``loss`` (R, nl): a table of (loss, step to the next sample) per (sample, angle) on ``up``
@@ -604,16 +616,9 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         out = np.full((ys, xs), np.nan, dtype=np.float32)
         ws, logd = ry["ws"][win], T.logd_in[win]
         lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
-        if compiled:
-            # the loss per (sample, ray), padded with the last sample (row n_out: the next sample of the last) and
-            # the first ray again (column R: the next ray of the last); each cell interpolates in angle and distance
-            nl = loss.shape[1]
-            L = np.empty((T.n_out + 1, R + 1), dtype=np.float32)
-            L[:nl, :R] = loss.T
-            L[nl:, :R] = loss[:, nl - 1]
-            L[:, R] = L[:, 0]
-            kernels.cell_signal(L.reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws, logd, lo_c, hi_c, R + 1,
-                                const, out)
+        if compiled:  # each cell interpolates in angle and distance from the rays' table
+            kernels.cell_signal(_ray_table(loss, T.n_out).reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws,
+                                logd, lo_c, hi_c, R + 1, const, out)
         else:
             _cell_signal_numpy(loss, T.up, T.n_out, ry["bi"][win], ws, logd, lo_c, hi_c, const, out)
         if has_invalid:

@@ -735,15 +735,12 @@ class _RayKernel:
         # receiver-side horizon slope, max over i in 1..j-1 (for j >= j0 + 1 the last columns of the block are
         # beyond some receivers: NEG masks them)
         m = j1 - 2
-        if self.compiled:
+        if self.compiled:  # the same values in compiled loops (core.kernels)
             srim = np.empty((J, self.R), dtype=f32)
             arg = np.empty((J, self.R), dtype=np.int32)
             kernels.rx_horizons(self.HfT, np.ascontiguousarray(hr), INV, j0, srim, arg)
             if self.srim_argT is not None:
                 self.srim_argT[j0:j1] = arg
-        else:
-            srim = self._rx_horizons_numpy(j0, j1, J, m, buf, hr, INV, NEG)
-        if self.compiled:
             v = np.empty((J, self.R), dtype=f32)
             need = np.empty((J, self.R), dtype=np.bool_)
             kernels.bullington_v(stim, srim, np.ascontiguousarray(hr), hts, strj, d[j0:j1].astype(f32),
@@ -756,6 +753,7 @@ class _RayKernel:
                 if self.los_argT is not None:
                     self.los_argT[j0:j1][need] = arg[need]
             return v
+        srim = self._rx_horizons_numpy(j0, j1, J, m, buf, hr, INV, NEG)
         # shadowed receivers: the Bullington point, where the two horizon lines cross
         Dj = d[j0:j1, None].astype(np.float32)
         above = hr - hts[None, :]

@@ -193,13 +193,9 @@ def test_cell_pass_compiled_equal_numpy(steps):
         ws, logd = ry["ws"][win], T.logd_in[win]
         out_np = np.full((ys, xs), np.nan, np.float32)
         cov._cell_signal_numpy(loss, T.up, T.n_out, ry["bi"][win], ws, logd, lo_c, hi_c, const, out_np)
-        L = np.empty((T.n_out + 1, R + 1), np.float32)
-        L[:nl, :R] = loss.T
-        L[nl:, :R] = loss[:, nl - 1]
-        L[:, R] = L[:, 0]
         out_c = np.full((ys, xs), np.nan, np.float32)
-        kernels.cell_signal(L.reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws, logd, lo_c, hi_c, R + 1, const,
-                            out_c)
+        kernels.cell_signal(cov._ray_table(loss, T.n_out).reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws,
+                            logd, lo_c, hi_c, R + 1, const, out_c)
         assert np.isfinite(out_c).sum() > 0.5 * ys * xs
         assert np.array_equal(out_c, out_np, equal_nan=True)
 
