@@ -316,10 +316,16 @@ def add_smooth_part(loss, cc, fr, gr, sub):
     for r in range(R):
         lr = loss[r]
         cr = cc[r]
-        for f in range(nf):
-            k = min(f // sub, ne - 1)
-            kn = min(k + 1, ne - 1)
-            lr[f] = (lr[f] + cr[k] * gr[f]) + cr[kn] * fr[f]
+        k = 0
+        q = 0
+        for f in range(nf):  # (k, q) = divmod(f, sub), counted rather than divided
+            c0 = cr[min(k, ne - 1)]
+            c1 = cr[min(k + 1, ne - 1)]
+            lr[f] = (lr[f] + c0 * gr[f]) + c1 * fr[f]
+            q += 1
+            if q == sub:
+                q = 0
+                k += 1
 
 
 def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
