@@ -308,12 +308,12 @@
       <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan bilangan bulat pemasangan 0 atau lebih. Masukkan angka seperti 120 (atau kosongkan sel untuk tanpa batas).</translation>
     </message>
     <message>
-      <source>Capacity table, row {row}, column 'year': '{value}' is not a year. Enter a year such as 2027, or 'all' for every year.</source>
-      <translation>Tabel kapasitas, baris {row}, kolom 'year': '{value}' bukan tahun. Masukkan tahun seperti 2027, atau 'all' untuk setiap tahun.</translation>
+      <source>Capacity table, row {row}, column '{column}': '{value}' is not a year. Enter a year such as 2027, or '{all}' for every year.</source>
+      <translation>Tabel kapasitas, baris {row}, kolom '{column}': '{value}' bukan tahun. Masukkan tahun seperti 2027, atau '{all}' untuk setiap tahun.</translation>
     </message>
     <message>
-      <source>Capacity table, row {row}, column 'tech': unknown technology '{value}'. Use one of: {allowed}.</source>
-      <translation>Tabel kapasitas, baris {row}, kolom 'tech': teknologi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
+      <source>Capacity table, row {row}, column '{column}': unknown technology '{value}'. Use one of: {allowed}.</source>
+      <translation>Tabel kapasitas, baris {row}, kolom '{column}': teknologi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
     <message>
       <source>The capacity table has no column '{column}'. Its columns are: year, tech, kab_code (optional), provider (optional), max_installations.</source>

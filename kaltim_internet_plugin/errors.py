@@ -128,10 +128,10 @@ def _table() -> dict:
         "capacity_bad_value": tr("Capacity table, row {row}, column '{column}': '{value}' is not a whole number of "
                                  "installations of 0 or more. Enter a number such as 120 (or leave the cell empty "
                                  "for no limit)."),
-        "capacity_bad_year": tr("Capacity table, row {row}, column 'year': '{value}' is not a year. Enter a year such "
-                                "as 2027, or 'all' for every year."),
-        "capacity_bad_tech": tr("Capacity table, row {row}, column 'tech': unknown technology '{value}'. Use one of: "
-                                "{allowed}."),
+        "capacity_bad_year": tr("Capacity table, row {row}, column '{column}': '{value}' is not a year. Enter a year "
+                                "such as 2027, or '{all}' for every year."),
+        "capacity_bad_tech": tr("Capacity table, row {row}, column '{column}': unknown technology '{value}'. Use one "
+                                "of: {allowed}."),
         "capacity_missing_column": tr("The capacity table has no column '{column}'. Its columns are: year, tech, "
                                       "kab_code (optional), provider (optional), max_installations."),
         "capacity_empty": tr("The capacity table {path} has no rows."),

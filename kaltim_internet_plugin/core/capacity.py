@@ -164,12 +164,13 @@ def parse_row(row: dict, n: int) -> CapacityRow:
         try:
             year = int(float(year_raw))
         except ValueError:
-            raise CapacityError("capacity_bad_year", row=n, value=year_raw) from None
+            raise CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL) from None
         if not 2000 <= year <= 2100:
-            raise CapacityError("capacity_bad_year", row=n, value=year_raw)
+            raise CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL)
     tech = normalize_tech(row.get("tech", ""))
     if tech not in TECH_KEYS:
-        raise CapacityError("capacity_bad_tech", row=n, value=row.get("tech", ""), allowed=", ".join(TECH_KEYS))
+        raise CapacityError("capacity_bad_tech", row=n, column="tech", value=row.get("tech", ""),
+                            allowed=", ".join(TECH_KEYS))
     cap_raw = row.get("max_installations", "").replace(".", "").replace(" ", "")
     if cap_raw == "":
         cap = None

@@ -53,6 +53,19 @@ def cell_values(cells: dict) -> dict:
     return {**cells, "tech": names.get(tech.casefold(), tech)}
 
 
+def in_editor_terms(exc: CapacityError) -> CapacityError:
+    """A bad cell said as the editor shows it: its column's title (not the CSV column), the technologies by name,
+    the UI's word for every year."""
+    params = dict(exc.params)
+    titles = dict(zip(EDIT_COLUMNS, column_titles()))
+    params["column"] = titles.get(params.get("column"), params.get("column"))
+    if exc.code == "capacity_bad_tech":
+        params["allowed"] = ", ".join(labels("tech").values())
+    if exc.code == "capacity_bad_year":
+        params["all"] = all_years()
+    return CapacityError(exc.code, **params)
+
+
 def column_tips() -> list:
     return [tr("Year (or all)"),
             tr("Technology: its name or key (fibre, fwa, radio, bts, colo, satellite, village_package, "
@@ -133,7 +146,10 @@ class CapacityEditor(QGroupBox):
                      for c, col in enumerate(EDIT_COLUMNS)}
             if not any(cells[c] for c in COLUMNS):
                 continue
-            rows.append(parse_row(cell_values(cells), r + 1))
+            try:
+                rows.append(parse_row(cell_values(cells), r + 1))
+            except CapacityError as exc:
+                raise in_editor_terms(exc) from None
         return CapacityTable(rows)
 
     def validate(self) -> str:

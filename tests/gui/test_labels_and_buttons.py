@@ -92,4 +92,9 @@ def test_the_capacity_editor_shows_names_and_reads_them_back(indonesian):
     editor.grid.item(0, 1).setText("kabel laut")
     with pytest.raises(CapacityError):
         editor.table()
-    assert "kabel laut" in editor.validate() and "baris 1" in editor.validate()
+    text = editor.validate()  # said in the editor's terms: its column title and the technologies by name
+    assert "kabel laut" in text and "baris 1" in text and "'Teknologi'" in text and "Serat optik" in text, text
+    editor.grid.item(0, 1).setText("Satelit")
+    editor.grid.item(0, 0).setText("tahun depan")
+    text = editor.validate()
+    assert "'Tahun'" in text and "'semua'" in text and "tahun depan" in text, text

@@ -240,7 +240,8 @@ def test_capacity_editor_defaults_bad_cells_and_parameters(page, plan_layer, qgi
     page.plan_combo.setLayer(plan_layer)
     assert page.run_roadmap() is None
     warning = qgis_iface.messageBar().get_messages(Qgis.Warning)[-1]
-    assert f"row {fwa + 1}" in warning and "max_installations" in warning and "-3" in warning
+    # the column as the editor titles it (the CSV's max_installations is "Per year" there)
+    assert f"row {fwa + 1}" in warning and "'Per year'" in warning and "-3" in warning
     editor.grid.item(fwa, 4).setText("2")
     editor.lead_spin.setValue(24)
     assert editor.validate() == ""
