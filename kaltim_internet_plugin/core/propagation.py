@@ -462,7 +462,8 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     lim = x - f32((sub // 2) * cf)
     tail = min(2 * sub, nf - 2)
     h_srim, h_los = horizon_c
-    if kernels.enabled():
+    compiled = kernels.enabled()
+    if compiled:
         # the kernel's (points x rays) layout: the same values, transposed
         els = np.arange(tail + 1)
         HfT = np.subtract(G.T, curv[:, None], out=np.empty((nf, R), dtype=f32))
@@ -488,7 +489,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
         fr = ((cols - kf * sub) / sub).astype(f32)
         cc = np.ascontiguousarray(corr_c, dtype=f32)
         gr = f32(1.0) - fr
-        if kernels.enabled():
+        if compiled:
             kernels.add_smooth_part(loss, cc, fr, gr, sub)
         else:
             cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
@@ -738,12 +739,13 @@ class _RayKernel:
         if self.compiled:  # the same values in compiled loops (core.kernels)
             srim = np.empty((J, self.R), dtype=f32)
             arg = np.empty((J, self.R), dtype=np.int32)
-            kernels.rx_horizons(self.HfT, np.ascontiguousarray(hr), INV, j0, srim, arg)
+            hr = np.ascontiguousarray(hr)
+            kernels.rx_horizons(self.HfT, hr, INV, j0, srim, arg)
             if self.srim_argT is not None:
                 self.srim_argT[j0:j1] = arg
             v = np.empty((J, self.R), dtype=f32)
             need = np.empty((J, self.R), dtype=np.bool_)
-            kernels.bullington_v(stim, srim, np.ascontiguousarray(hr), hts, strj, d[j0:j1].astype(f32),
+            kernels.bullington_v(stim, srim, hr, hts, strj, d[j0:j1].astype(f32),
                                  np.ascontiguousarray(DW[:, 1]), f32(lam), f32(J_V_MIN), v, need)
             if need.any():
                 vl = np.empty((J, self.R), dtype=f32)

@@ -45,11 +45,16 @@ def all_years() -> str:
     return tr("all")
 
 
-def cell_values(cells: dict) -> dict:
+def tech_names() -> dict:
+    """Every technology's name in either language (case-folded) -> its key."""
+    return {label("tech", key, lang).casefold(): key for lang in ("en", "id") for key in labels("tech")}
+
+
+def cell_values(cells: dict, names: dict) -> dict:
     """A row of the editor as :func:`..core.capacity.parse_row` reads it: a technology's name in either language (any
-    case) becomes its key; keys, aliases and anything else pass as typed (an unknown one is named in the error)."""
+    case; ``names`` from :func:`tech_names`) becomes its key; keys, aliases and anything else pass as typed (an
+    unknown one is named in the error)."""
     tech = cells.get("tech", "")
-    names = {label("tech", key, lang).casefold(): key for lang in ("en", "id") for key in labels("tech")}
     return {**cells, "tech": names.get(tech.casefold(), tech)}
 
 
@@ -141,13 +146,14 @@ class CapacityEditor(QGroupBox):
 
     def table(self) -> CapacityTable:
         rows = []
+        names = tech_names()
         for r in range(self.grid.rowCount()):
             cells = {col: (self.grid.item(r, c).text().strip() if self.grid.item(r, c) else "")
                      for c, col in enumerate(EDIT_COLUMNS)}
             if not any(cells[c] for c in COLUMNS):
                 continue
             try:
-                rows.append(parse_row(cell_values(cells), r + 1))
+                rows.append(parse_row(cell_values(cells, names), r + 1))
             except CapacityError as exc:
                 raise in_editor_terms(exc) from None
         return CapacityTable(rows)
