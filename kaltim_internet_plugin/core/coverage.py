@@ -426,7 +426,13 @@ def _ray_table(loss, n_out):
     R, nl = loss.shape
     L = np.empty((n_out + 1, R + 1), dtype=np.float32)
     L[:nl, :R] = loss.T
-    L[nl:, :R] = loss[:, nl - 1]
+    return _pad_table(L, nl)
+
+
+def _pad_table(L, nl):  # noqa: N803
+    """Pads the table ``L`` whose rows 0..nl-1 (columns 0..R-1) hold the ray losses (see :func:`_ray_table`)."""
+    R = L.shape[1] - 1
+    L[nl:, :R] = L[nl - 1, :R]
     L[:, R] = L[:, 0]
     return L
 
@@ -571,7 +577,10 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         if compiled:
             bot = np.empty(ii.shape, dtype=np.float32)
             obstacles = np.empty(ii.shape[:2], dtype=np.float32)
-            kernels.sample_rays(zp, ii, fx, fy, xs + 1, ry["q0"], bot, obstacles)
+            # (C-contiguous arrays: each ray is one flat profile in the kernel; the shortened rays of a clipped
+            # window are copied)
+            kernels.sample_rays(zp, ii, np.ascontiguousarray(fx), np.ascontiguousarray(fy), xs + 1, ry["q0"], bot,
+                                obstacles)
             ground = np.ascontiguousarray(bot[:, :, ry["q0"]])
             if sub == 1:
                 obstacles = None
@@ -580,9 +589,12 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         ground[:, 0] = z[lr, lc]
         tx_amsl = z[lr, lc] + site.height_m
         d_c = ry["d"][:ne]
+        refine = T.rsub > 1 and ne >= 3  # the coarse run gives the refinement its horizons, not its loss
+        table = None  # the cell pass's table of ray losses, when the refinement writes it
         if model == "p526":
             res = prop.delta_bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
-                                             obstacles_m=obstacles, return_horizon=T.rsub > 1)
+                                             obstacles_m=obstacles, return_horizon=T.rsub > 1,
+                                             want_loss=not refine)
             loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         elif model == "itm":
             loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles)
@@ -590,7 +602,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         else:
             res = prop.bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                        empirical_correction=empirical_correction, obstacles_m=obstacles,
-                                       return_horizon=T.rsub > 1)
+                                       return_horizon=T.rsub > 1, want_loss=not refine)
             (loss, horizon), corr = (res if T.rsub > 1 else (res, None)), None
         rsub = T.rsub
         if rsub > 1 and model == "itm":
@@ -600,15 +612,20 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
             i1 = np.minimum(i0 + 1, ne - 1)
             frac = pos - i0
             loss = loss[:, i0] * (1.0 - frac) + loss[:, i1] * frac
-        elif rsub > 1 and ne >= 3:
+        elif refine:
             # receivers at every `gap`-th sub-sample, obstacles from the coarse run (propagation.refine_rays)
             nf = (ne - 1) * rsub + 1
             q0 = ry["q0"]
             fine = bot.reshape(R, ne * sub)[:, q0::T.gap][:, :nf].copy()
             fine[:, 0] = z[lr, lc]
+            if compiled:  # the refined loss goes straight into the cell pass's table (points x rays)
+                table = np.empty((T.n_out + 1, R + 1), dtype=np.float32)
             loss = prop.refine_rays(d_c, obstacles if obstacles is not None else ground, horizon, corr, fine, rsub,
                                     tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
-                                    corrected=model == "p526" or empirical_correction)
+                                    corrected=model == "p526" or empirical_correction,
+                                    out=None if table is None else table[:nf, :R])
+            if table is not None:
+                _pad_table(table, nf)
         elif rsub > 1:
             loss = np.repeat(loss, rsub, axis=1)[:, :(ne - 1) * rsub + 1]
         const = np.float32(site.eirp_dbm - 20.0 * math.log10(site.freq_mhz) - 32.4478)
@@ -617,7 +634,9 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         ws, logd = ry["ws"][win], T.logd_in[win]
         lo_c, hi_c = T.row_lo[tr0:tr0 + ys] - tc0, T.row_hi[tr0:tr0 + ys] - tc0
         if compiled:  # each cell interpolates in angle and distance from the rays' table
-            kernels.cell_signal(_ray_table(loss, T.n_out).reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws,
+            if table is None:
+                table = _ray_table(loss, T.n_out)
+            kernels.cell_signal(table.reshape(-1), ry["k"][win], ry["q"][win], ry["qf"], ws,
                                 logd, lo_c, hi_c, R + 1, const, out)
         else:
             _cell_signal_numpy(loss, T.up, T.n_out, ry["bi"][win], ws, logd, lo_c, hi_c, const, out)

@@ -7,7 +7,9 @@ passes over receivers x points x rays temporaries), and every other step is a ch
 
 * :func:`rx_horizons`, :func:`bullington_v`, :func:`los_max`: the coarse Bullington (its maxima, the shadow and
   line-of-sight cases); :func:`smooth_earth`, :func:`smooth_heights`, :func:`smooth_v`: the smooth profile of the
-  complete method (least-squares earth, obstruction of the straight line, effective heights, its parameter);
+  complete method (least-squares earth, obstruction of the straight line, effective heights, its parameter), and
+  :func:`spherical_candidates`: where its spherical-earth loss can be above 0 (elsewhere the smooth profile's
+  parameter and the loss, numpy's, are not computed: the smooth-earth part is 0 there);
 * :func:`refine_v`, :func:`add_smooth_part`: the refinement onto the fine receivers;
 * :func:`sample_rays`: the bilinear ray samples and their crests; :func:`cell_signal`: the per-cell signal.
 
@@ -38,7 +40,7 @@ AVAILABLE = importlib.util.find_spec("numba") is not None
 _KERNELS = ("_nan_max", "_nan_min", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
             "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
             "_point_los", "_shadow_v", "rx_horizons", "bullington_v", "los_max", "smooth_earth", "smooth_heights",
-            "smooth_v", "refine_v", "add_smooth_part", "sample_rays", "cell_signal")
+            "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part", "sample_rays", "cell_signal")
 
 
 def _build():
@@ -307,25 +309,26 @@ def smooth_earth(G, d, hst, hsr):  # noqa: N803
             sr[r] = (acc2[r] - acc1[r] * ds) / ds2
 
 
-def add_smooth_part(loss, cc, fr, gr, sub):
-    """``loss[r, f] += cc[r, k] gr[f] + cc[r, k + 1] fr[f]`` (float32, two additions in that order), k = f // sub:
+def add_smooth_part(lossT, ccT, fr, gr, sub):  # noqa: N803
+    """``lossT[f, r] += ccT[k, r] gr[f] + ccT[k + 1, r] fr[f]`` (float32, two additions in that order), k = f // sub:
     the smooth-earth part of the complete method, linear between the coarse receivers around each fine one (the
-    last fine receiver is the last coarse one)."""
-    R, nf = loss.shape
-    ne = cc.shape[1]
-    for r in range(R):
-        lr = loss[r]
-        cr = cc[r]
-        k = 0
-        q = 0
-        for f in range(nf):  # (k, q) = divmod(f, sub), counted rather than divided
-            c0 = cr[min(k, ne - 1)]
-            c1 = cr[min(k + 1, ne - 1)]
-            lr[f] = (lr[f] + c0 * gr[f]) + c1 * fr[f]
-            q += 1
-            if q == sub:
-                q = 0
-                k += 1
+    last fine receiver is the last coarse one).  (points x rays) arrays, the rays innermost."""
+    nf, R = lossT.shape
+    ne = ccT.shape[0]
+    k = 0
+    q = 0
+    for f in range(nf):  # (k, q) = divmod(f, sub), counted rather than divided
+        c0 = ccT[min(k, ne - 1)]
+        c1 = ccT[min(k + 1, ne - 1)]
+        lr = lossT[f]
+        g = gr[f]
+        h = fr[f]
+        for r in range(R):
+            lr[r] = (lr[r] + c0[r] * g) + c1[r] * h
+        q += 1
+        if q == sub:
+            q = 0
+            k += 1
 
 
 def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
@@ -333,32 +336,41 @@ def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
     heights into ``obstacles`` (R, n): each sample's own height (sub-sample ``q0``) raised to the highest local
     maximum of the sub-sampled profile in its window (``coverage._crest_preserving``).  ``zp``: the window padded by
     one column and row, flat, ``xs1`` its row length; ``ii`` (R, n, sub) the top-left neighbours' flat indices;
-    ``fx``, ``fy`` the fractions.  The same float32 operations as the numpy code in ``coverage._compute_site``."""
+    ``fx``, ``fy`` the fractions (all C-contiguous).  The same float32 operations as the numpy code in
+    ``coverage._compute_site``.  Each ray's sub-samples are one flat profile t = s sub + q (views), so the loops are
+    long and branch-free."""
     R, n, sub = ii.shape
+    N = n * sub
     ninf = np.float32(-np.inf)
+    crest = np.empty(N, dtype=np.float32)  # a sub-sample's height where it is a crest, else -inf
     for r in range(R):
-        for s in range(n):
-            for q in range(sub):
-                k = ii[r, s, q]
-                z00 = zp[k]
-                top = (zp[k + 1] - z00) * fx[r, s, q] + z00
-                z10 = zp[k + xs1]
-                b = (zp[k + xs1 + 1] - z10) * fx[r, s, q] + z10
-                bot[r, s, q] = (b - top) * fy[r, s, q] + top
+        ir = ii[r].reshape(N)
+        xr = fx[r].reshape(N)
+        yr = fy[r].reshape(N)
+        F = bot[r].reshape(N)
+        for t in range(N):
+            k = ir[t]
+            z00 = zp[k]
+            top = (zp[k + 1] - z00) * xr[t] + z00
+            z10 = zp[k + xs1]
+            b = (zp[k + xs1 + 1] - z10) * xr[t] + z10
+            F[t] = (b - top) * yr[t] + top
         if sub == 1:
             continue
-        # the ray's sub-samples as one profile t = s sub + q (a view): a crest is a local maximum 0 < t < N - 1
-        F = bot[r].ravel()
-        N = n * sub
+        # a crest is a local maximum 0 < t < N - 1
+        crest[0] = ninf
+        crest[N - 1] = ninf
+        for t in range(1, N - 1):
+            f = F[t]
+            crest[t] = f if (f >= F[t - 1]) & (f >= F[t + 1]) else ninf
+        ob = obstacles[r]
         for s in range(n):
-            crest = ninf
             t0 = s * sub
-            for t in range(max(t0, 1), min(t0 + sub, N - 1)):
-                f = F[t]
-                if f >= F[t - 1] and f >= F[t + 1] and f > crest:
-                    crest = f
-            g = F[t0 + q0]
-            obstacles[r, s] = crest if crest > g else g
+            m = F[t0 + q0]
+            for q in range(sub):
+                c = crest[t0 + q]
+                m = c if c > m else m
+            ob[s] = m
 
 
 def cell_signal(L, K, Q, qf, ws, logd, lo_c, hi_c, R1, const, out):  # noqa: N803
@@ -509,13 +521,14 @@ def _smooth_rows(bw, w, dw, te, st, b):
         b[r] = x if x > b[r] else b[r]
 
 
-def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
+def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v):  # noqa: N803
     """Bullington on the smooth profile of the complete method (``propagation._RayKernel._smooth_block``): per
     receiver j0 + jr and ray r, from the effective antenna heights ``hte``, ``hre`` (J, R) float64, its parameter v
     into ``v`` (J, R) float64: the horizon slopes as concave maxima at the two samples around their continuous
     optima; in the shadow the Bullington point; in line of sight -inf where the smooth earth cannot reach v >
     ``vmin`` (-0.78), else the largest v over the points (searched on every ray at once, kept where needed).  The
-    same float64 operations as the numpy code."""
+    same float64 operations as the numpy code.  Only where ``want`` (J, R) is True (:func:`spherical_candidates`);
+    elsewhere v is NaN (not used)."""
     J, R = hte.shape
     two_re = 2.0 * re
     need = np.zeros(R, dtype=np.bool_)
@@ -531,6 +544,10 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
             te = hte[jr, r]
             re_ = hre[jr, r]
             need[r] = False
+            st_r[r] = 0.0
+            if not want[jr, r]:
+                v[jr, r] = np.nan
+                continue
             lo, hi = _around(d, jmax, np.sqrt(two_re * te))
             stim = _nan_max((Dj - d[lo]) / two_re - te / d[lo], (Dj - d[hi]) / two_re - te / d[hi])
             lo, hi = _around(d, jmax, Dj - np.sqrt(two_re * re_))
@@ -566,3 +583,49 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, v):  # noqa: N803
             for r in range(R):
                 if need[r]:
                     v[jr, r] = b[r]
+
+
+def spherical_candidates(d, hte, hre, a, lam, want):
+    """Where the spherical-earth loss of the complete method (``propagation.spherical_earth_loss_db``, in numpy) may
+    be above 0, ``want`` (J, R) True: beyond the smooth-earth line of sight, within it where the first Fresnel zone
+    is not clear (h_se <= h_req), and wherever a height is NaN; False where it is 0 (the transmitter's own points, a
+    clear zone: first by bounds of h_se and h_req without trigonometry, then exactly).  The same formulas with the C library's trigonometric functions, so the clear test has a margin
+    of 1e-9 of the heights (far above the last-bit differences from numpy's): where it says clear, numpy's loss is
+    0 too.  ``d`` (J,) metres; ``hte``, ``hre`` (J, R) metres; ``a`` the effective earth radius and ``lam`` the
+    wavelength, km and m (the numpy function's units)."""
+    J, R = hte.shape
+    s2a = np.sqrt(2.0 * a)
+    third = np.pi / 3.0
+    for jr in range(J):
+        dk = d[jr] / 1000.0
+        for r in range(R):
+            te = hte[jr, r]
+            rr = hre[jr, r]
+            if not dk > 0.0:
+                want[jr, r] = False
+                continue
+            if te != te or rr != rr:
+                want[jr, r] = True
+                continue
+            te = te if te > 1e-3 else 1e-3
+            rr = rr if rr > 1e-3 else 1e-3
+            if not dk < s2a * (np.sqrt(0.001 * te) + np.sqrt(0.001 * rr)):
+                want[jr, r] = True  # beyond the smooth-earth horizon
+                continue
+            # h_se is the path's height above the earth at a point of the path: at least the lower antenna less
+            # the bulge mid-path; h_req is at most its mid-path value.  Clear by these bounds: no trigonometry
+            lower = (te if te < rr else rr) - 125.0 * dk * dk / a
+            upper = 8.728 * np.sqrt(dk * lam)
+            if lower > upper + 1e-9 * (te + rr + upper):
+                want[jr, r] = False
+                continue
+            c = (te - rr) / (te + rr)
+            m = 250.0 * dk * dk / (a * (te + rr))
+            arg = 1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3)
+            arg = min(max(arg, -1.0), 1.0)
+            b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(third + np.arccos(arg) / 3.0)
+            dse1 = 0.5 * dk * (1.0 + b)
+            dse2 = dk - dse1
+            hse = ((te - 500.0 * dse1 ** 2 / a) * dse2 + (rr - 500.0 * dse2 ** 2 / a) * dse1) / dk
+            hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / dk)
+            want[jr, r] = not hse > hreq + 1e-9 * (te + rr + abs(hreq))

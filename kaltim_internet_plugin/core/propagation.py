@@ -54,6 +54,11 @@ from . import kernels
 C_M_PER_S = 299_792_458.0
 EARTH_RADIUS_M = 6_371_000.0
 J_V_MIN = -0.78
+#: elementwise numpy work on the ray arrays runs in blocks of this many elements: each float64 temporary (64 KB) then
+#: comes from the heap and stays in the cache, where a whole-array one (over 128 KB) is fresh memory from the system
+#: each time, page faults included (measured: they were half the time of the spherical-earth loss); the same values,
+#: element by element
+_BLOCK_ELEMENTS = 8192
 
 
 def wavelength_m(freq_mhz):
@@ -341,7 +346,7 @@ def delta_bullington_loss_db(distances_m, ground_m, tx_agl_m, rx_agl_m, freq_mhz
 
 def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
                     k_factor=4.0 / 3.0, empirical_correction=False, block=None, obstacles_m=None,
-                    return_horizon=False):
+                    return_horizon=False, want_loss=True):
     """Vectorised Bullington loss (uncorrected by default) for every receiver position along many rays.
 
     ``distances_m``: (n,) increasing, ``distances_m[0] == 0`` (transmitter).
@@ -364,7 +369,8 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
     else 1).  Line-of-sight receivers
     need the largest v over the profile only where it can exceed -0.78 (else
     J(v) = 0): ``(Stim - Str) * min_i(d_i w_i)`` bounds it, and only the
-    receivers above that bound are searched.
+    receivers above that bound are searched.  With ``return_horizon`` also returns the points that set each
+    receiver's horizons (see :func:`refine_rays`); without ``want_loss`` the loss is not computed (None).
     """
     k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, False,
                    return_horizon)
@@ -372,16 +378,19 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
         zi = np.zeros((k.R, k.n), dtype=np.int32)
         return (k.zeros(), (zi, zi)) if return_horizon else k.zeros()
     vT = k.run()[0]
-    loss = knife_edge_loss_db(vT)
-    if empirical_correction:
-        loss = np.asarray(bullington_corrected_db(loss, k.d[:, None]), dtype=np.float32)
-    loss = np.ascontiguousarray(loss.T)
+    loss = None
+    if want_loss:
+        loss = knife_edge_loss_db(vT)
+        if empirical_correction:
+            loss = np.asarray(bullington_corrected_db(loss, k.d[:, None]), dtype=np.float32)
+        loss = np.ascontiguousarray(loss.T)
     return (loss, (np.ascontiguousarray(k.srim_argT.T), np.ascontiguousarray(k.los_argT.T))) if return_horizon \
         else loss
 
 
 def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor=4.0 / 3.0,
-                          polarization="vertical", block=None, obstacles_m=None, return_horizon=False):
+                          polarization="vertical", block=None, obstacles_m=None, return_horizon=False,
+                          want_loss=True):
     """Vectorised complete method (:func:`delta_bullington_loss_db`) for every receiver along many rays.
 
     Same arguments and layout as :func:`bullington_rays`; returns (R, n) float32 losses in dB equal to
@@ -392,7 +401,8 @@ def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, 
     sample distance: two samples around the continuous optimum give them exactly; its line-of-sight case is
     searched like the actual profile's) and the spherical-earth loss (O(R n)).
     With ``return_horizon`` also returns the smooth-earth part ``max(Lsph - Lbs, 0)`` (R, n) and, per receiver,
-    the index of the point that sets its receiver-side horizon (R, n) int32 (see :func:`refine_rays`).
+    the index of the point that sets its receiver-side horizon (R, n) int32 (see :func:`refine_rays`); without
+    ``want_loss`` the loss itself is not computed (None: the coverage engine refines it from those).
     """
     k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, True,
                    return_horizon)
@@ -400,15 +410,15 @@ def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, 
         z = k.zeros()
         zi = np.zeros(z.shape, dtype=np.int32)
         return (z, z.copy(), (zi, zi)) if return_horizon else z
-    vT, vsT, hteT, hreT = k.run()
+    vT, vsT, hteT, hreT, wantT = k.run()
     dcol = k.d[:, None]
-    lba = bullington_corrected_db(knife_edge_loss_db(vT), dcol)
-    lbs = bullington_corrected_db(knife_edge_loss_db(vsT), dcol)
-    lsph = spherical_earth_loss_db(np.broadcast_to(dcol, hteT.shape), freq_mhz, hteT, hreT, k_factor, polarization)
-    corr = np.maximum(lsph - lbs, 0.0)
-    loss = lba + corr
-    loss[:2] = 0.0
-    loss = np.ascontiguousarray(loss.T.astype(np.float32))
+    corr = _smooth_part(dcol, vsT, hteT, hreT, wantT, freq_mhz, k_factor, polarization)
+    loss = None
+    if want_loss:
+        loss = bullington_corrected_db(knife_edge_loss_db(vT), dcol)
+        loss += corr
+        loss[:2] = 0.0
+        loss = np.ascontiguousarray(loss.T.astype(np.float32))
     if return_horizon:
         corr[:2] = 0.0
         return (loss, np.ascontiguousarray(corr.T.astype(np.float32)),
@@ -416,8 +426,29 @@ def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, 
     return loss
 
 
+def _smooth_part(d, vs, hte, hre, want, freq_mhz, k_factor, polarization):
+    """The smooth-earth part of the complete method, ``max(Lsph - Lbs, 0)`` (n, R) float64, from the smooth
+    profile's v, the effective heights and the distances ``d`` (n, 1).  With ``want`` ((n, R) bool, the compiled
+    path: core.kernels.spherical_candidates) only on those elements, 0 elsewhere (Lsph is 0 there and Lbs >= 0);
+    each element the same value as on the whole array (the same numpy functions, element by element)."""
+    if want is None:
+        lbs = bullington_corrected_db(knife_edge_loss_db(vs), d)
+        lsph = spherical_earth_loss_db(np.broadcast_to(d, hte.shape), freq_mhz, hte, hre, k_factor, polarization)
+        return np.maximum(lsph - lbs, 0.0)
+    corr = np.zeros(hte.shape)
+    flat = corr.ravel()
+    every = np.flatnonzero(want)
+    for b0 in range(0, every.size, _BLOCK_ELEMENTS):
+        idx = every[b0:b0 + _BLOCK_ELEMENTS]
+        dd = d.ravel()[idx // hte.shape[1]]
+        lbs = bullington_corrected_db(knife_edge_loss_db(vs.ravel()[idx]), dd)
+        lsph = spherical_earth_loss_db(dd, freq_mhz, hte.ravel()[idx], hre.ravel()[idx], k_factor, polarization)
+        flat[idx] = np.maximum(lsph - lbs, 0.0)
+    return corr
+
+
 def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_amsl_m, rx_agl_m, freq_mhz,
-                k_factor=4.0 / 3.0, corrected=True):
+                k_factor=4.0 / 3.0, corrected=True, out=None):
     """The loss at every FINE sample of rays run coarsely by :func:`delta_bullington_rays` (or
     :func:`bullington_rays`) with ``return_horizon``: receivers every ``coarse_d[1] / sub`` metres, obstacles from
     the coarse run.  (R, (n - 1) sub + 1) float32, dB.
@@ -432,7 +463,8 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     parameter from those (line of sight: the largest v of the candidate points below); the smooth-earth part
     interpolated linearly between k and k + 1.  ``fine_ground``: (R, (n - 1) sub + 1) ground heights at the fine
     samples (index 0 = the transmitter's ground).  ``corrected``: the Bullington correction on the fine loss
-    (the complete method; False for the uncorrected ``p526_bullington``).
+    (the complete method; False for the uncorrected ``p526_bullington``).  ``out``: an (nf, R) float32 array (any
+    strides) that receives the loss transposed, points x rays (the coverage engine's table; returned).
 
     Why: the loss changes by tens of dB within one coarse step right behind a crest, with the receiver's own
     ground; interpolating it between coarse receivers is the main error of a coarse ray (issue 18 item 3).
@@ -463,6 +495,9 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     tail = min(2 * sub, nf - 2)
     h_srim, h_los = horizon_c
     compiled = kernels.enabled()
+    if corr_c is not None:
+        fr = ((cols - kf * sub) / sub).astype(f32)
+        gr = f32(1.0) - fr
     if compiled:
         # the kernel's (points x rays) layout: the same values, transposed
         els = np.arange(tail + 1)
@@ -477,31 +512,41 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
                          rows_first(hc.reshape(R, ne), f32), dc32, rows_first(h_srim, np.int32),
                          rows_first(h_los, np.int32), sub, tail,
                          (1.0 / (np.maximum(els, 1) * cf)).astype(f32), (els * cf).astype(f32), lam, vT)
-        v = np.ascontiguousarray(vT.T)
-    else:
-        Hf = G - curv
-        v = _refine_v_numpy(Hf, Hf + f32(rx_agl_m), hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam)
+        vT[:2] = -np.inf
+        # the loss stays (points x rays), the layout of the cell pass's table (coverage._ray_table)
+        lossT = vT  # in place, a block of points at a time (the temporaries stay in cache)
+        rows = max(1, _BLOCK_ELEMENTS // R)
+        for f0 in range(0, nf, rows):
+            j = knife_edge_loss_db(vT[f0:f0 + rows])
+            lossT[f0:f0 + rows] = bullington_corrected_db(j, x64[f0:f0 + rows, None]) if corrected else j
+        if corr_c is not None:
+            kernels.add_smooth_part(lossT, rows_first(corr_c, f32), fr, gr, sub)
+        lossT[:2] = 0.0
+        if out is not None:
+            out[...] = lossT
+            return out
+        return np.ascontiguousarray(lossT.T)
+    Hf = G - curv
+    v = _refine_v_numpy(Hf, Hf + f32(rx_agl_m), hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam)
     v[:, :2] = -np.inf
     loss = knife_edge_loss_db(v.astype(f32))
     if corrected:
         loss = np.asarray(bullington_corrected_db(loss, x64[None, :]), dtype=f32)
     if corr_c is not None:
-        fr = ((cols - kf * sub) / sub).astype(f32)
         cc = np.ascontiguousarray(corr_c, dtype=f32)
-        gr = f32(1.0) - fr
-        if compiled:
-            kernels.add_smooth_part(loss, cc, fr, gr, sub)
-        else:
-            cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
-            # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
-            m = (ne - 1) * sub
-            for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
-                kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
-                l3 = loss[:, f0:f1].view()
-                l3.shape = (R, kk, per)
-                l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
-                l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
+        cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
+        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
+        m = (ne - 1) * sub
+        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
+            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
+            l3 = loss[:, f0:f1].view()
+            l3.shape = (R, kk, per)
+            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
+            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
     loss[:, :2] = 0.0
+    if out is not None:
+        out[...] = loss.T
+        return out
     return np.ascontiguousarray(loss, dtype=f32)
 
 
@@ -705,6 +750,7 @@ class _RayKernel:
             vsT = np.full((n, R), -np.inf)
             hteT = np.ones((n, R))
             hreT = np.ones((n, R))
+            wantT = np.zeros((n, R), dtype=np.bool_) if self.compiled else None
         big = not self.compiled  # the numpy passes' (block, n, R) temporaries
         buf = np.empty((block, n, R), dtype=np.float32) if big else None
         buf2 = np.empty((block, n, R), dtype=np.float32) if self.complete and big else None
@@ -719,9 +765,11 @@ class _RayKernel:
             sub = tuple(a[j0 - g0:j1 - g0, :j1] for a in geo)
             vT[j0:j1] = self._bullington_block(j0, j1, buf, sub)
             if self.complete:
-                vsT[j0:j1], hteT[j0:j1], hreT[j0:j1] = self._smooth_block(j0, j1, buf, buf2, sub)
+                vsT[j0:j1], hteT[j0:j1], hreT[j0:j1], want = self._smooth_block(j0, j1, buf, buf2, sub)
+                if wantT is not None:
+                    wantT[j0:j1] = want
         if self.complete:
-            return vT, vsT, hteT, hreT
+            return vT, vsT, hteT, hreT, wantT
         return (vT,)
 
     def _bullington_block(self, j0, j1, buf, geo):
@@ -816,7 +864,8 @@ class _RayKernel:
         return hobs, aobr
 
     def _smooth_block(self, j0, j1, buf, buf2, geo):
-        """Smooth-profile v, h_te and h_re of the receivers j0..j1-1, each (j1 - j0, R) float64."""
+        """Smooth-profile v, h_te and h_re of the receivers j0..j1-1, each (j1 - j0, R) float64, and where v was
+        computed ((j1 - j0, R) bool; None: everywhere)."""
         J = j1 - j0
         W, DW, INV, NEG, BW = geo
         d, re, lam = self.d, self.re, self.lam
@@ -827,8 +876,12 @@ class _RayKernel:
             kernels.smooth_heights(self.ArawT, d.astype(np.float32), INV, j0, self.aobt_pre,
                                    np.ascontiguousarray(strraw), self.hst, self.hsr, self.hts64, self.g0, self.G64,
                                    self.hrs, hte, hre)
-            kernels.smooth_v(d, hte, hre, j0, re, lam, J_V_MIN, BW, W, DW, v)
-            return v, hte, hre
+            # the smooth profile's v only where the spherical-earth loss can be above 0 (elsewhere the smooth-earth
+            # part max(Lsph - Lbs, 0) is 0 whatever Lbs >= 0 is): on hills most receivers have a clear zone
+            want = np.empty((J, self.R), dtype=np.bool_)
+            kernels.spherical_candidates(d[j0:j1], hte, hre, re / 1000.0, lam, want)
+            kernels.smooth_v(d, hte, hre, j0, re, lam, J_V_MIN, BW, W, DW, want, v)
+            return v, hte, hre, want
         hst, hsr = self.hst[j0:j1], self.hsr[j0:j1]
         # obstruction of the straight line (no bulge): H_i = (h_i - hts) - Str d_i, i in 1..j-1
         aobt = self.aobt_pre[j0 - 1:j1 - 1] - strraw
@@ -878,7 +931,7 @@ class _RayKernel:
             sub = BW[r, 1:m + 1].astype(np.float64)[None, :] - W[r, 1:m + 1] * hte[r, rr][:, None]
             sub -= DW[r, 1:m + 1] * str_[r, rr][:, None]
             v[r, rr] = sub.max(axis=1)
-        return v, hte, hre
+        return v, hte, hre, None
 
 
 def _concave_max(d, jmax, xstar, f):

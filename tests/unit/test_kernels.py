@@ -123,6 +123,28 @@ def test_refinement_compiled_equals_numpy(monkeypatch, seed):
 
 
 @needs_numba
+def test_spherical_candidates_keep_every_receiver_with_a_spherical_earth_loss():
+    """The compiled path computes the smooth profile and the spherical-earth loss only where
+    kernels.spherical_candidates says the loss may be above 0: everywhere else numpy's loss must be exactly 0
+    (heights from 1 mm to 3 km, 0-40 km, NaN heights, three frequencies), and it must prune."""
+    rng = np.random.default_rng(11)
+    J, R = 80, 500
+    d = np.sort(rng.uniform(0.0, 40000.0, J))
+    d[0] = 0.0
+    hte = 10.0 ** rng.uniform(-3.5, 3.5, (J, R))
+    hre = 10.0 ** rng.uniform(-3.5, 3.5, (J, R))
+    hte[5, :3] = np.nan
+    for f in (900.0, 1800.0, 2100.0):
+        want = np.empty((J, R), dtype=np.bool_)
+        kernels.spherical_candidates(d, hte, hre, 4.0 / 3.0 * prop.EARTH_RADIUS_M / 1000.0,
+                                     float(prop.wavelength_m(f)), want)
+        loss = prop.spherical_earth_loss_db(np.broadcast_to(d[:, None], hte.shape), f, hte, hre)
+        assert (loss[~want] == 0.0).all()
+        assert want[5, :3].all() and not want[0].any()
+        assert 0.2 < want.mean() < 0.9 and (loss[want] > 0).sum() > 0.1 * J * R
+
+
+@needs_numba
 def test_a_coverage_raster_is_the_same_with_and_without_the_kernels(monkeypatch, tmp_path):
     from osgeo import gdal, osr
 
