@@ -589,10 +589,11 @@ def spherical_candidates(d, hte, hre, a, lam, want):
     """Where the spherical-earth loss of the complete method (``propagation.spherical_earth_loss_db``, in numpy) may
     be above 0, ``want`` (J, R) True: beyond the smooth-earth line of sight, within it where the first Fresnel zone
     is not clear (h_se <= h_req), and wherever a height is NaN; False where it is 0 (the transmitter's own points, a
-    clear zone: first by bounds of h_se and h_req without trigonometry, then exactly).  The same formulas with the C library's trigonometric functions, so the clear test has a margin
-    of 1e-9 of the heights (far above the last-bit differences from numpy's): where it says clear, numpy's loss is
-    0 too.  ``d`` (J,) metres; ``hte``, ``hre`` (J, R) metres; ``a`` the effective earth radius and ``lam`` the
-    wavelength, km and m (the numpy function's units)."""
+    clear zone: first by bounds of h_se and h_req without trigonometry, then exactly).  The same formulas with the C
+    library's trigonometric functions, so the clear test has a margin of 1e-9 of the heights (far above the
+    last-bit differences from numpy's): where it says clear, numpy's loss is 0 too.  ``d`` (J,) metres; ``hte``,
+    ``hre`` (J, R) metres; ``a`` the effective earth radius and ``lam`` the wavelength, km and m (the numpy
+    function's units)."""
     J, R = hte.shape
     s2a = np.sqrt(2.0 * a)
     third = np.pi / 3.0
