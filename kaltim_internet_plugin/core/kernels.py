@@ -5,7 +5,8 @@ Per site the engine samples the DEM along its rays, computes the complete method
 complete method needs, per receiver j of every ray, maxima over the points 1..j-1 in front of it (O(R n^2) work in
 passes over receivers x points x rays temporaries), and every other step is a chain of whole-array passes.  Here:
 
-* :func:`rx_horizons`, :func:`bullington_v`, :func:`los_max`: the coarse Bullington (its maxima, the shadow and
+* :func:`ray_setup`: the per-point arrays of a coarse run; :func:`rx_horizons`, :func:`bullington_v`,
+  :func:`los_max`: the coarse Bullington (its maxima, the shadow and
   line-of-sight cases); :func:`smooth_earth`, :func:`smooth_heights`, :func:`smooth_v`: the smooth profile of the
   complete method (least-squares earth, obstruction of the straight line, effective heights, its parameter), and
   :func:`spherical_candidates`: where its spherical-earth loss can be above 0 (elsewhere the smooth profile's
@@ -39,7 +40,7 @@ AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
 _KERNELS = ("_nan_max", "_nan_min", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
             "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
-            "_point_los", "_shadow_v", "rx_horizons", "bullington_v", "los_max", "smooth_earth", "smooth_heights",
+            "_point_los", "_shadow_v", "ray_setup", "rx_horizons", "bullington_v", "los_max", "smooth_earth", "smooth_heights",
             "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part", "sample_rays", "cell_signal")
 
 
@@ -105,6 +106,69 @@ def _argmax_lines(X, c, P, Q, s, jr, j, b, g):  # noqa: N803
     g[:] = 1
     for i in range(2, j):
         _argmax_rows(X[i], c, P[jr, i], Q[jr, i], s, b, g, np.int32(i))
+
+
+def ray_setup(OT, GT, d, hts, rx32, rx64, re, HfT, hrT, AT, stimT, strT, ArawT, hrs, strraw, aobt_pre, G64):  # noqa: N803
+    """The per-point arrays of ``propagation._RayKernel`` in one pass over the points, the rays innermost: from the
+    obstacle and ground heights ``OT``, ``GT`` (n, R) and the distances ``d`` (n,) float64, the flat-earth
+    obstacles ``HfT``, the receiver antennas ``hrT``, the heights above the transmitter ``AT``, the
+    transmitter-side horizon slope so far ``stimT`` and the slope to each receiver ``strT`` (float32); for the
+    complete method (``ArawT`` has rows) also the heights without the bulge above the transmitter ``ArawT``
+    (float32), the receiver antennas ``hrs``, their slope ``strraw``, the prefix maximum ``aobt_pre`` of the
+    obstacles' slopes and the ground ``G64`` (float64).  The same operations, in the same precision, as the numpy
+    code there (a running maximum for ``np.maximum.accumulate``: a NaN propagates)."""
+    n, R = OT.shape
+    complete = ArawT.shape[0] > 0
+    for i in range(n):
+        di = d[i]
+        curv = di * di / (2.0 * re)
+        c32 = np.float32(curv)
+        d32 = np.float32(di)
+        ds = di if di > 0 else 1.0
+        ds32 = np.float32(ds)
+        o = OT[i]
+        g = GT[i]
+        hf = HfT[i]
+        hr = hrT[i]
+        a = AT[i]
+        sr = strT[i]
+        for r in range(R):
+            h = np.float32(np.float64(o[r]) - curv)
+            hf[r] = h
+            a[r] = h - hts[r]
+            y = (g[r] - c32) + rx32
+            hr[r] = y
+            sr[r] = (y - hts[r]) / ds32
+        st = stimT[i]
+        if i == 0:
+            st[:] = -np.inf
+        else:
+            prev = stimT[i - 1]
+            for r in range(R):
+                x = a[r] / d32
+                p = prev[r]
+                st[r] = p if (p > x or p != p) else x
+        if complete:
+            ar = ArawT[i]
+            hs = hrs[i]
+            sw = strraw[i]
+            gg = G64[i]
+            for r in range(R):
+                ar[r] = np.float32(o[r]) - hts[r]
+                g64 = np.float64(g[r])
+                gg[r] = g64
+                hv = g64 + rx64
+                hs[r] = hv
+                sw[r] = (hv - np.float64(hts[r])) / ds
+            ap = aobt_pre[i]
+            if i == 0:
+                ap[:] = -np.inf
+            else:
+                prev64 = aobt_pre[i - 1]
+                for r in range(R):
+                    x64 = np.float64(ar[r]) / di
+                    p64 = prev64[r]
+                    ap[r] = p64 if (p64 > x64 or p64 != p64) else x64
 
 
 def rx_horizons(HfT, hr, INV, j0, srim, arg):  # noqa: N803 (the kernel's names)

@@ -689,22 +689,10 @@ class _RayKernel:
         self.complete = complete
         O = H if obstacles_m is None else np.asarray(obstacles_m)  # noqa: E741
         self.hts = hts = np.broadcast_to(np.asarray(tx_amsl_m, dtype=np.float64), (R,)).astype(np.float32)
-        curv = (d * d / (2.0 * re))[:, None]
-        self.HfT = HfT = np.ascontiguousarray((O.T - curv).astype(np.float32))  # obstacles, flat-earth frame
-        GT = np.ascontiguousarray(H.T.astype(np.float32))
-        self.hrT = hrT = (GT - curv.astype(np.float32)) + f32(rx_agl_m)  # receiver antennas, flat-earth frame
-        AT = HfT - hts[None, :]  # height above the tx antenna
-        sT = np.empty_like(AT)
-        sT[0] = -np.inf
-        sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
-        self.stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
-        self.AT = AT
         dsafe = np.where(d > 0, d, 1.0)[:, None]
-        self.strT = (hrT - hts[None, :]) / dsafe.astype(np.float32)  # slope tx -> rx
         # the compiled kernels (core.kernels, numba) take every receiver in one call, without temporaries, on the
         # (points x rays) arrays (their innermost loop runs over the rays); the numpy line-of-sight search, on rows
         self.compiled = kernels.enabled()
-        self.ARr = None if self.compiled else np.ascontiguousarray(AT.T)  # (R, n)
         if self.compiled:
             block = n - 2
         elif block is None:
@@ -712,18 +700,45 @@ class _RayKernel:
             # memory traffic outweighs the per-call savings and one receiver per pass is faster
             block = 8 if n * R <= 262144 else 1
         self.block = block
+        if self.compiled:  # the same arrays in one compiled pass over the points (kernels.ray_setup)
+            OT = np.ascontiguousarray(O.T)  # (its own dtype: the numpy code subtracts the bulge in float64)
+            GT = np.ascontiguousarray(H.T, dtype=np.float32)
+            self.HfT, self.hrT, self.AT, self.stimT, self.strT = (np.empty((n, R), dtype=np.float32) for _ in range(5))
+            if complete:
+                self.ArawT = np.empty((n, R), dtype=np.float32)
+                self.hrs, self.strraw, self.aobt_pre, G64 = (np.empty((n, R)) for _ in range(4))
+            else:
+                self.ArawT = np.empty((0, R), dtype=np.float32)
+                self.hrs = self.strraw = self.aobt_pre = G64 = np.empty((0, R))
+            kernels.ray_setup(OT, GT, d, hts, f32(rx_agl_m), float(rx_agl_m), re, self.HfT, self.hrT, self.AT,
+                              self.stimT, self.strT, self.ArawT, self.hrs, self.strraw, self.aobt_pre, G64)
+            self.ARr = None
+        else:
+            curv = (d * d / (2.0 * re))[:, None]
+            self.HfT = HfT = np.ascontiguousarray((O.T - curv).astype(np.float32))  # obstacles, flat-earth frame
+            GT = np.ascontiguousarray(H.T.astype(np.float32))
+            self.hrT = hrT = (GT - curv.astype(np.float32)) + f32(rx_agl_m)  # receiver antennas, flat-earth frame
+            AT = HfT - hts[None, :]  # height above the tx antenna
+            sT = np.empty_like(AT)
+            sT[0] = -np.inf
+            sT[1:] = AT[1:] / d[1:, None].astype(np.float32)
+            self.stimT = np.maximum.accumulate(sT, axis=0)  # stimT[m]: tx-side horizon slope over points 1..m
+            self.AT = AT
+            self.strT = (hrT - hts[None, :]) / dsafe.astype(np.float32)  # slope tx -> rx
+            self.ARr = np.ascontiguousarray(AT.T)  # (R, n)
+            if complete:
+                # the obstruction of the straight tx-rx line and the smooth earth use the heights without the bulge
+                self.ArawT = np.ascontiguousarray(O.T.astype(np.float32) - hts[None, :])
+                hrs = GT.astype(np.float64) + float(rx_agl_m)
+                self.hrs = hrs
+                self.strraw = (hrs - hts.astype(np.float64)[None, :]) / dsafe
+                sr = np.empty((n, R))
+                sr[0] = -np.inf
+                sr[1:] = self.ArawT[1:] / d[1:, None]
+                self.aobt_pre = np.maximum.accumulate(sr, axis=0)  # max over 1..m of (h_i - hts) / d_i
+                G64 = GT.astype(np.float64)
         if complete:
-            # the obstruction of the straight tx-rx line and the smooth earth use the heights without the bulge
             hts64 = hts.astype(np.float64)
-            self.ArawT = np.ascontiguousarray(O.T.astype(np.float32) - hts[None, :])
-            hrs = GT.astype(np.float64) + float(rx_agl_m)
-            self.hrs = hrs
-            self.strraw = (hrs - hts64[None, :]) / dsafe
-            sr = np.empty((n, R))
-            sr[0] = -np.inf
-            sr[1:] = self.ArawT[1:] / d[1:, None]
-            self.aobt_pre = np.maximum.accumulate(sr, axis=0)  # max over 1..m of (h_i - hts) / d_i
-            G64 = GT.astype(np.float64)
             if self.compiled:
                 self.hst, self.hsr = np.empty((n, R)), np.empty((n, R))
                 kernels.smooth_earth(GT, d, self.hst, self.hsr)
