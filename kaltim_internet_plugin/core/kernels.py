@@ -40,8 +40,9 @@ AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
 _KERNELS = ("_nan_max", "_nan_min", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
             "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
-            "_point_los", "_shadow_v", "ray_setup", "rx_horizons", "bullington_v", "los_max", "smooth_earth", "smooth_heights",
-            "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part", "sample_rays", "cell_signal")
+            "_point_los", "_shadow_v", "ray_setup", "rx_horizons", "bullington_v", "los_max", "smooth_earth",
+            "smooth_heights", "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part", "sample_rays",
+            "cell_signal")
 
 
 def _build():
