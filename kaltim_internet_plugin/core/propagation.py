@@ -90,20 +90,11 @@ def knife_edge_loss_db(v):
         vv = np.where(v > J_V_MIN, v, 0.0) - 0.1
         j = 6.9 + 20.0 * np.log10(np.sqrt(vv * vv + 1.0) + vv)
         return float(np.where(v > J_V_MIN, np.maximum(j, 0.0), 0.0))
-    # the same operations in place (the ray arrays are large: fewer temporaries, the same values)
-    keep = v > J_V_MIN
-    vv = np.where(keep, v, 0.0)
-    vv -= 0.1
-    j = vv * vv
-    j += 1.0
-    np.sqrt(j, out=j)
-    j += vv
-    np.log10(j, out=j)
-    j *= 20.0
-    j += 6.9
-    np.maximum(j, 0.0, out=j)
-    np.copyto(j, 0.0, where=~keep)
-    return j
+    # in place, block by block (the ray arrays are large): the same values as the scalar formula above
+    flat = v.reshape(1, -1) if v.ndim == 1 else v.reshape(-1, v.shape[-1])
+    out = np.empty(flat.shape, dtype=v.dtype)
+    _knife_corrected_into(flat, None, out)
+    return out.reshape(v.shape)
 
 
 def fresnel_v(h_m, d1_m, d2_m, wavelength):
@@ -138,6 +129,53 @@ def bullington_corrected_db(luc, d_m):
 
 
 _empirical = bullington_corrected_db  # the historical name
+
+
+def _knife_corrected_into(v, grow, out, block=65536):
+    """``out[...] = J(v)`` (:func:`knife_edge_loss_db`, the array path), or with ``grow`` (= 10 + 0.02 d_km, float64,
+    broadcastable to v) the corrected ``bullington_corrected_db(J(v), d)``; ``v`` 2-D float32 or float64 (J in that
+    precision, the correction in float64).  Block by block in work arrays reused from block to block: a few dozen
+    numpy calls and no fresh temporaries for a whole refinement (fresh ones cost page faults), and selects by
+    multiplication (np.copyto with a mask costs 3 ns an element, most of J's time)."""
+    nr, nc = v.shape
+    rows = max(1, block // max(nc, 1))
+    m = min(rows, nr)
+    keep = np.empty((m, nc), dtype=np.bool_)
+    vv, j = np.empty((m, nc), dtype=v.dtype), np.empty((m, nc), dtype=v.dtype)
+    vmin = v.dtype.type(J_V_MIN)
+    if grow is not None:
+        l64, t = np.empty((m, nc)), np.empty((m, nc))
+    for a in range(0, nr, rows):
+        b = min(a + rows, nr)
+        k = b - a
+        V, K, VV, Jb = v[a:b], keep[:k], vv[:k], j[:k]
+        # J(v) = 6.9 + 20 log10(sqrt((v - 0.1)^2 + 1) + v - 0.1) where v > -0.78, else 0: every element is computed,
+        # those at or below -0.78 (and NaN) on -0.78 (finite), then multiplied by 0
+        np.greater(V, vmin, out=K)
+        np.fmax(V, vmin, out=VV)
+        VV -= 0.1
+        np.multiply(VV, VV, out=Jb)
+        Jb += 1.0
+        np.sqrt(Jb, out=Jb)
+        Jb += VV
+        np.log10(Jb, out=Jb)
+        Jb *= 20.0
+        Jb += 6.9
+        np.maximum(Jb, 0.0, out=Jb)
+        np.multiply(Jb, K, out=Jb)
+        if grow is None:
+            out[a:b] = Jb
+            continue
+        # bullington_corrected_db
+        L, T = l64[:k], t[:k]
+        np.copyto(L, Jb)
+        np.negative(L, out=T)
+        T /= 6.0
+        np.exp(T, out=T)
+        np.subtract(1.0, T, out=T)
+        T *= grow[a:b] if grow.shape[0] == nr else grow
+        T += L
+        out[a:b] = T
 
 
 def _bullington_v(d, hc, hts, hrs, lam):
@@ -495,6 +533,7 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     tail = min(2 * sub, nf - 2)
     h_srim, h_los = horizon_c
     compiled = kernels.enabled()
+    grow = 10.0 + 0.02 * x64 / 1000.0  # the Bullington correction's (10 + 0.02 d_km), as bullington_corrected_db
     if corr_c is not None:
         fr = ((cols - kf * sub) / sub).astype(f32)
         gr = f32(1.0) - fr
@@ -514,11 +553,8 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
                          (1.0 / (np.maximum(els, 1) * cf)).astype(f32), (els * cf).astype(f32), lam, vT)
         vT[:2] = -np.inf
         # the loss stays (points x rays), the layout of the cell pass's table (coverage._ray_table)
-        lossT = vT  # in place, a block of points at a time (the temporaries stay in cache)
-        rows = max(1, _BLOCK_ELEMENTS // R)
-        for f0 in range(0, nf, rows):
-            j = knife_edge_loss_db(vT[f0:f0 + rows])
-            lossT[f0:f0 + rows] = bullington_corrected_db(j, x64[f0:f0 + rows, None]) if corrected else j
+        lossT = vT  # in place
+        _knife_corrected_into(vT, grow[:, None] if corrected else None, lossT)
         if corr_c is not None:
             kernels.add_smooth_part(lossT, rows_first(corr_c, f32), fr, gr, sub)
         lossT[:2] = 0.0
@@ -529,9 +565,8 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     Hf = G - curv
     v = _refine_v_numpy(Hf, Hf + f32(rx_agl_m), hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail, cf, lam)
     v[:, :2] = -np.inf
-    loss = knife_edge_loss_db(v.astype(f32))
-    if corrected:
-        loss = np.asarray(bullington_corrected_db(loss, x64[None, :]), dtype=f32)
+    loss = np.empty((R, nf), dtype=f32)
+    _knife_corrected_into(v.astype(f32), grow[None, :] if corrected else None, loss)
     if corr_c is not None:
         cc = np.ascontiguousarray(corr_c, dtype=f32)
         cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
@@ -810,13 +845,9 @@ class _RayKernel:
             need = np.empty((J, self.R), dtype=np.bool_)
             kernels.bullington_v(stim, srim, hr, hts, strj, d[j0:j1].astype(f32),
                                  np.ascontiguousarray(DW[:, 1]), f32(lam), f32(J_V_MIN), v, need)
-            if need.any():
-                vl = np.empty((J, self.R), dtype=f32)
-                arg = np.empty((J, self.R), dtype=np.int32)
-                kernels.los_max(self.AT, W, DW, strj, need, j0, vl, arg)
-                v[need] = vl[need]
-                if self.los_argT is not None:
-                    self.los_argT[j0:j1][need] = arg[need]
+            if need.any():  # (it writes only where need is True)
+                arg = self.los_argT[j0:j1] if self.los_argT is not None else np.empty((J, self.R), dtype=np.int32)
+                kernels.los_max(self.AT, W, DW, strj, need, j0, v, arg)
             return v
         srim = self._rx_horizons_numpy(j0, j1, J, m, buf, hr, INV, NEG)
         # shadowed receivers: the Bullington point, where the two horizon lines cross
