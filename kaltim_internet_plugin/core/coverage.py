@@ -83,7 +83,7 @@ from . import itm, kernels
 from . import propagation as prop
 from .coded_error import LoggedCodedError
 from .coverage_settings import validity_notes
-from .definitions import THRESHOLD_DBM, RaySpacing
+from .definitions import THRESHOLD_DBM, is_ray_spacing
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
 # the code below works with and without exceptions enabled.
@@ -353,7 +353,7 @@ _LOCK = threading.Lock()
 def _ray_steps(ray_step_cells, cell_m=None):
     """(angular spacing at the radius, radial sample step), both in cells.  A :class:`.definitions.RaySpacing`
     (metres: the 'fast' and 'fine' resolutions) is turned into cells of ``cell_m`` metres (at least one)."""
-    if isinstance(ray_step_cells, RaySpacing):
+    if is_ray_spacing(ray_step_cells):
         if cell_m is None:
             raise CoverageError("A ray spacing in metres needs the DEM's cell size.")
         ray_step_cells = ray_step_cells.cells(cell_m)

@@ -107,7 +107,7 @@ class CoverageSettings:
         if not self.is_los:
             out[EIRP_OFFSET_KEY] = f"{self.eirp_offset_db:.4f}"
         steps = self.ray_steps
-        if isinstance(steps, d.RaySpacing):
+        if d.is_ray_spacing(steps):
             # metres: the cells depend on the DEM, core.coverage.run_coverage writes them (KALTIM_RAY_STEP_CELLS)
             out[RAY_STEP_M_KEY] = "{:g},{:g}".format(*steps)
         else:

@@ -43,6 +43,13 @@ class RaySpacing(tuple):
         return "RaySpacing({:g} m, {:g} m, at least {:g}, {:g} cells)".format(*self, *self.min_cells)
 
 
+def is_ray_spacing(value) -> bool:
+    """True for a :class:`RaySpacing`, also one of another copy of this module (a reloaded plugin, or a second
+    checkout loaded beside this one): read by its form, not its class, so it is never mistaken for a spacing in
+    cells."""
+    return isinstance(value, tuple) and callable(getattr(value, "cells", None)) and hasattr(value, "min_cells")
+
+
 # resolution of the p526 ray engine: (angular spacing at the radius, radial sample step); 'exact' one DEM cell,
 # 'fast' and 'fine' in metres (fast: rays 2 cells apart at the radius and samples every 4 cells of a 90 m DEM, 6 and
 # 12 cells of a 30 m one, never finer than 2 and 4 cells; fine: 2 and 2 cells of a 90 m DEM, at least 2 and 2); both

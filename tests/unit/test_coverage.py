@@ -703,3 +703,21 @@ def test_memory_budget_chooses_the_storage_and_both_write_the_same_files(dem, tm
                 (bb.GetNoDataValue(), bb.GetDescription(), bb.DataType)
             assert ba.GetDescription()
         assert gdal.Open(files[int(bands_mb)][0]).GetMetadataItem("KALTIM_COVERAGE_MODEL") == model
+
+
+def test_a_ray_spacing_of_another_copy_of_the_module_is_still_metres():
+    """A RaySpacing made by another copy of core.definitions (a reloaded plugin, or a second checkout loaded beside
+    this one, as bench_coverage --against does) is read in metres like this module's own, not as a tuple of cells
+    (180 m at 90 m is 2 cells; read as cells it would be 180)."""
+    import importlib.util
+
+    from kaltim_internet_plugin.core import definitions
+
+    spec = importlib.util.spec_from_file_location("definitions_copy", definitions.__file__)
+    copy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copy)
+    theirs = copy.RAY_STEPS["fast"]
+    assert type(theirs) is not definitions.RaySpacing
+    assert cov._ray_steps(theirs, 90.0) == cov._ray_steps(definitions.RAY_STEPS["fast"], 90.0) == (2.0, 4.0)
+    assert cov._ray_steps(theirs, 30.0) == (6.0, 12.0)
+    assert cov._ray_steps((2, 4)) == (2.0, 4.0)  # a plain tuple stays cells
