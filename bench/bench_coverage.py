@@ -461,30 +461,39 @@ def main(argv=None):
                   + " ".join(f"{x:.2f}" for x in times["against"]) + ")")
         print(f"target: p526 / LOS <= 1.0 (median wall times of {max(1, args.repeat)} interleaved rounds in this run; "
               f"{runs[0][0]} rounds: " + " ".join(f"{x:.2f}" for x in times[runs[0][0]]) + ")")
-        # the engines alone, without compositing: the raw GDAL call the issue quotes (~5 ms/site) and our windows
+        # the engines alone, without compositing: the raw GDAL call the issue quotes (~5 ms/site) and our windows, in
+        # the same interleaved rounds as above (medians: one round of each drifts with the machine)
         src = gdal.Open(dem)
         band = src.GetRasterBand(1)
-        t = time.perf_counter()
-        for s_ in sites:
-            vs = gdal.ViewshedGenerate(band, "MEM", "", [], s_.x, s_.y, s_.height_m, 1.5, 1.0, 0.0, 0.0, 0.0,
-                                       0.75, gdal.GVM_Edge, args.radius)
-            assert vs is not None
-            del vs
-        t_raw = time.perf_counter() - t
-        engine = {}
-        for model, step in (("los", 1.0), ("p526", runs[0][1])):
+        rounds = max(1, args.repeat)
+        engine = {"raw": [], "los": [], "p526": []}
+        if against is not None:
+            engine["against"] = []
+        for _ in range(rounds):
             t = time.perf_counter()
             for s_ in sites:
-                cov.compute_site_window(src, s_, model, max_radius_m=args.radius, ray_step_cells=step)
-            engine[model] = time.perf_counter() - t
+                vs = gdal.ViewshedGenerate(band, "MEM", "", [], s_.x, s_.y, s_.height_m, 1.5, 1.0, 0.0, 0.0, 0.0,
+                                           0.75, gdal.GVM_Edge, args.radius)
+                assert vs is not None
+                del vs
+            engine["raw"].append(time.perf_counter() - t)
+            for model, step in (("los", 1.0), ("p526", runs[0][1])):
+                t = time.perf_counter()
+                for s_ in sites:
+                    cov.compute_site_window(src, s_, model, max_radius_m=args.radius, ray_step_cells=step)
+                engine[model].append(time.perf_counter() - t)
+            if against is not None:
+                t = time.perf_counter()
+                for s_ in against[2]:
+                    against[0].compute_site_window(src, s_, "p526", max_radius_m=args.radius,
+                                                   ray_step_cells=against[1])
+                engine["against"].append(time.perf_counter() - t)
+        engine = {k: float(np.median(v)) for k, v in engine.items()}
+        t_raw = engine["raw"]
         if against is not None:
-            t = time.perf_counter()
-            for s_ in against[2]:
-                against[0].compute_site_window(src, s_, "p526", max_radius_m=args.radius, ray_step_cells=against[1])
-            engine["against"] = time.perf_counter() - t
-            print(f"without compositing, one thread: p526 {runs[0][0]} window of --against "
-                  f"{1000 * engine['against'] / ns:.1f} ms/site, this one {1000 * engine['p526'] / ns:.1f} ms/site "
-                  f"(after / before {engine['p526'] / engine['against']:.3f})")
+            print(f"without compositing, one thread ({rounds} interleaved round(s), medians): p526 {runs[0][0]} window "
+                  f"of --against {1000 * engine['against'] / ns:.1f} ms/site, this one "
+                  f"{1000 * engine['p526'] / ns:.1f} ms/site (after / before {engine['p526'] / engine['against']:.3f})")
         src = None
         print(f"without compositing: gdal.ViewshedGenerate on the DEM {1000 * t_raw / ns:.1f} ms/site; "
               f"our LOS window {1000 * engine['los'] / ns:.1f} ms/site; p526 {runs[0][0]} window "
