@@ -5,14 +5,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +31,7 @@ from ..core.capacity import (
     CapacityTable,
     parse_row,
 )
+from ..core.funding import TECH_KEYS, normalize_tech
 from ..errors import describe
 from ..i18n import tr
 from ..labels import label, labels
@@ -34,6 +39,7 @@ from .fit import FlowLayout
 from .widgets import note_label
 
 EDIT_COLUMNS = COLUMNS + ("source",)
+TECH_COLUMN = EDIT_COLUMNS.index("tech")
 
 
 def column_titles() -> list:
@@ -48,6 +54,12 @@ def all_years() -> str:
 def tech_names() -> dict:
     """Every technology's name in either language (case-folded) -> its key."""
     return {label("tech", key, lang).casefold(): key for lang in ("en", "id") for key in labels("tech")}
+
+
+def tech_choices() -> list:
+    """The Technology drop-down's items: every technology's name in the UI language, in the core's key order (the
+    names the table shows). No "every technology" item: a capacity row is for one technology."""
+    return [label("tech", key) for key in TECH_KEYS]
 
 
 def cell_values(cells: dict, names: dict) -> dict:
@@ -79,6 +91,35 @@ def column_tips() -> list:
             tr("Source")]
 
 
+class TechDelegate(QStyledItemDelegate):
+    """The Technology column's editor: a drop-down of the technologies' names (:func:`tech_choices`). Choosing one
+    writes its name into the cell; a cell typed or pasted before keeps being read by :func:`cell_values`."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        combo.setObjectName("capacityTechCombo")
+        combo.setEditable(False)
+        combo.setAccessibleName(tr("Technology"))
+        combo.addItems(tech_choices())
+        combo.activated.connect(lambda _row, c=combo: self._commit(c))
+        return combo
+
+    def _commit(self, combo) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        """The cell's technology selected (its name in either language, a key or an alias); none for an unknown
+        word, which stays in the cell until a technology is chosen."""
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "").strip()
+        key = tech_names().get(text.casefold()) or normalize_tech(text)
+        editor.setCurrentIndex(TECH_KEYS.index(key) if key in TECH_KEYS else -1)
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        if editor.currentIndex() >= 0:
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
 class CapacityEditor(QGroupBox):
     """Editable capacity table and lead time. :meth:`table` returns the parsed table or raises CapacityError
     naming the row and column."""
@@ -97,6 +138,8 @@ class CapacityEditor(QGroupBox):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.setMinimumHeight(140)
+        self.tech_delegate = TechDelegate(self.grid)
+        self.grid.setItemDelegateForColumn(TECH_COLUMN, self.tech_delegate)
         self.grid.setToolTip(tr("How many installations crews can finish per year: one per village for fibre, FWA, "
                                 "radio, satellite and co-location, one per tower for a new BTS. Villages that do "
                                 "not fit move to the next year, with the reason."))
