@@ -96,7 +96,7 @@ TEXTS = {
                 "'fast' (default) casts rays 180 m apart at the radius and samples every 360 m (2 and 4 cells of a 90 "
                 "m DEM, never finer), keeping the ridge crests between samples, and refines the loss onto receivers "
                 "every 90 m: 0.28 dB mean difference from 'exact' on ridge-heavy terrain (p99 2.9 dB, both ways; "
-                "latest bench), 0.8 (30 m DEM) to 2.3 (90 m) times the time of GDAL's viewshed with numba, 1.4 to 7 "
+                "latest bench), 0.8 (30 m DEM) to 2.2 (90 m) times the time of GDAL's viewshed with numba, 1.8 to 6 "
                 "without; 'fine' samples every 180 m: 0.19 dB mean, "
                 "p99 2.3 dB; 'exact' uses one ray and one sample per cell, the reference. "
                 "OUTPUT_SERVER (optional): index of the serving (strongest) site, see SERVER_IDS. "
