@@ -721,3 +721,44 @@ def test_a_ray_spacing_of_another_copy_of_the_module_is_still_metres():
     assert cov._ray_steps(theirs, 90.0) == cov._ray_steps(definitions.RAY_STEPS["fast"], 90.0) == (2.0, 4.0)
     assert cov._ray_steps(theirs, 30.0) == (6.0, 12.0)
     assert cov._ray_steps((2, 4)) == (2.0, 4.0)  # a plain tuple stays cells
+
+
+def _merge_reference(model, cur, s_cur, c_cur, arr, valid, idx, threshold_dbm):
+    """The composite merge as masked numpy operations (the definition the engine's faster selects must equal)."""
+    if model == "los":
+        np.maximum(cur, 0.0, out=cur, where=valid)
+        np.add(cur, arr, out=cur, where=valid)
+        above = valid & (arr > 0)
+        better = above & ((s_cur < 0) | (idx < s_cur))
+    else:
+        better = valid & ((cur == cov.OUT_NODATA) | (arr > cur))
+        np.copyto(cur, arr, where=better)
+        above = arr >= threshold_dbm
+    np.copyto(s_cur, np.int32(idx), where=better)
+    np.maximum(c_cur, 0, out=c_cur, where=valid)
+    c_cur += above
+
+
+@pytest.mark.parametrize("model", ["los", "p526"])
+def test_the_composite_merge_equals_its_masked_definition(model):
+    """Site after site onto one window, with NaN (out of range), +/-inf, values at and below the nodata value (p526)
+    and ties: best value, serving site and count equal the masked-operation definition, element for element."""
+    rng = np.random.default_rng(3)
+    shape = (37, 53)
+    mine = [np.full(shape, cov.OUT_NODATA, np.float32), np.full(shape, -1, np.int32), np.full(shape, -1, np.int32)]
+    ref = [a.copy() for a in mine]
+    for idx in range(9):
+        if model == "los":
+            arr = (rng.random(shape) < 0.5).astype(np.float32)
+        else:
+            arr = np.round(rng.normal(-100, 15, shape)).astype(np.float32)  # rounded: ties between sites
+            if idx == 4:
+                arr[:3] = cov.OUT_NODATA - rng.uniform(0, 5, (3, shape[1]))  # below the nodata value
+            if idx == 6:
+                arr[5, :4] = (np.inf, -np.inf, np.inf, -np.inf)
+        arr[rng.random(shape) < 0.3] = np.nan
+        for cur, s_cur, c_cur, fn in ((*mine, cov._merge), (*ref, _merge_reference)):
+            fn(model, cur, s_cur, c_cur, arr, np.isfinite(arr), idx, -110.0)
+        for a, b in zip(mine, ref):
+            assert np.array_equal(a, b)
+    assert (mine[1] >= 0).sum() > 0.5 * mine[1].size and mine[2].max() >= 3
