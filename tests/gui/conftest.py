@@ -5,6 +5,7 @@ import pytest
 from qgis.core import QgsApplication, QgsProject
 
 import kaltim_internet_plugin
+from kaltim_internet_plugin.i18n import install_translator, remove_translator
 
 
 @pytest.fixture()
@@ -20,3 +21,11 @@ def plugin(qgis_iface, qgis_new_project, provider, monkeypatch):
     # let deferred deletes and canvas jobs finish while GDAL is still alive
     QgsApplication.processEvents()
     QgsApplication.sendPostedEvents(None, 0)
+
+
+@pytest.fixture()
+def indonesian(qgis_app):
+    """The plugin's Indonesian translator installed for one test (the .qm is built by make translations)."""
+    assert install_translator("id")
+    yield
+    remove_translator()

@@ -6,19 +6,10 @@ import pytest
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
-from kaltim_internet_plugin.i18n import install_translator, remove_translator
-
 ENGLISH = ["Fibre optic", "4G FWA (router)", "Radio link", "New 4G BTS", "Co-location on an existing tower",
            "Satellite", "Province village package", "Fibre service subscription"]
 INDONESIAN = ["Serat optik", "4G FWA (router)", "Radio link", "BTS 4G baru", "Kolokasi pada menara eksisting",
               "Satelit", "Paket internet desa Pemprov", "Langganan layanan serat optik"]
-
-
-@pytest.fixture()
-def indonesian(qgis_app):
-    assert install_translator("id")
-    yield
-    remove_translator()
 
 
 def make_editor():

@@ -5,14 +5,7 @@ import pytest
 from qgis.PyQt.QtWidgets import QDialogButtonBox
 
 from kaltim_internet_plugin import labels as lb
-from kaltim_internet_plugin.i18n import install_translator, remove_translator, tr
-
-
-@pytest.fixture()
-def indonesian(qgis_app):
-    assert install_translator("id")
-    yield
-    remove_translator()
+from kaltim_internet_plugin.i18n import remove_translator, tr
 
 
 def test_every_code_of_the_plan_has_a_label():
