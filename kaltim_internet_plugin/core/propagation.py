@@ -119,13 +119,19 @@ def bullington_corrected_db(luc, d_m):
         out = luc + (1.0 - np.exp(-luc / 6.0)) * grow
         return out if out.ndim else float(out)
     # the same operations in place (fewer temporaries on the ray arrays, the same values)
-    t = np.negative(luc)
-    t /= 6.0
-    np.exp(t, out=t)
-    np.subtract(1.0, t, out=t)
-    t *= grow
-    t += luc
-    return t
+    return _corrected_into(luc, grow, np.empty_like(luc))
+
+
+def _corrected_into(luc, grow, out):
+    """``out[...] = luc + (1 - exp(-luc / 6)) grow`` (float64, ``grow`` = 10 + 0.02 d_km broadcastable to luc), in
+    place in ``out``; the operations of :func:`bullington_corrected_db` on arrays."""
+    np.negative(luc, out=out)
+    out /= 6.0
+    np.exp(out, out=out)
+    np.subtract(1.0, out, out=out)
+    out *= grow
+    out += luc
+    return out
 
 
 _empirical = bullington_corrected_db  # the historical name
@@ -166,16 +172,9 @@ def _knife_corrected_into(v, grow, out, block=65536):
         if grow is None:
             out[a:b] = Jb
             continue
-        # bullington_corrected_db
-        L, T = l64[:k], t[:k]
+        L = l64[:k]
         np.copyto(L, Jb)
-        np.negative(L, out=T)
-        T /= 6.0
-        np.exp(T, out=T)
-        np.subtract(1.0, T, out=T)
-        T *= grow[a:b] if grow.shape[0] == nr else grow
-        T += L
-        out[a:b] = T
+        out[a:b] = _corrected_into(L, grow[a:b] if grow.shape[0] == nr else grow, t[:k])
 
 
 def _bullington_v(d, hc, hts, hrs, lam):
