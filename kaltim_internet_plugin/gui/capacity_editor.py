@@ -112,7 +112,7 @@ class TechDelegate(QStyledItemDelegate):
         """The cell's technology selected (its name in either language, a key or an alias); none for an unknown
         word, which stays in the cell until a technology is chosen."""
         text = str(index.data(Qt.ItemDataRole.EditRole) or "").strip()
-        key = tech_names().get(text.casefold()) or normalize_tech(text)
+        key = normalize_tech(cell_values({"tech": text}, tech_names())["tech"])  # as table() reads the cell
         editor.setCurrentIndex(TECH_KEYS.index(key) if key in TECH_KEYS else -1)
 
     def setModelData(self, editor, model, index):  # noqa: N802
