@@ -463,11 +463,44 @@ def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, 
     return loss
 
 
+def spherical_candidates_numpy(d, hte, hre, a_km, lam):
+    """Where the spherical-earth loss (:func:`spherical_earth_loss_db`) may be above 0: (J, R) bool from the
+    distances ``d`` (J,) m and the effective heights ``hte``, ``hre`` (J, R) m; ``a_km`` the effective earth radius,
+    ``lam`` the wavelength (m).  True beyond the smooth-earth line of sight, wherever a height is NaN, and within it
+    unless the bounds of core.kernels.spherical_candidates prove the first Fresnel zone clear (h_se is at least the
+    lower antenna less the mid-path bulge, h_req at most its mid-path value; margin 1e-9 of the heights): where it
+    is False the loss is 0; those left within it then by the exact clearance test h_se > h_req (the same margin).
+    The numpy path's filter: the same decisions as the kernel."""
+    dk = (np.asarray(d, dtype=float) / 1000.0)[:, None]
+    te = np.maximum(hte, 1e-3)
+    rr = np.maximum(hre, 1e-3)
+    with np.errstate(invalid="ignore"):
+        within = dk < np.sqrt(2.0 * a_km) * (np.sqrt(0.001 * te) + np.sqrt(0.001 * rr))
+        upper = 8.728 * np.sqrt(dk * lam)
+        clear = np.minimum(te, rr) - 125.0 * dk * dk / a_km > upper + 1e-9 * (te + rr + upper)
+    want = (dk > 0.0) & ~(within & clear)
+    test = want & within  # within the line of sight, not clear by the bounds: the exact test
+    if test.any():
+        rows, cols = np.nonzero(test)
+        dt, te, rr = dk[rows, 0], te[rows, cols], rr[rows, cols]
+        c = (te - rr) / (te + rr)
+        m = 250.0 * dt * dt / (a_km * (te + rr))
+        arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
+        b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
+        dse1 = 0.5 * dt * (1.0 + b)
+        dse2 = dt - dse1
+        hse = ((te - 500.0 * dse1 ** 2 / a_km) * dse2 + (rr - 500.0 * dse2 ** 2 / a_km) * dse1) / dt
+        hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / dt)
+        want[rows, cols] = ~(hse > hreq + 1e-9 * (te + rr + np.abs(hreq)))
+    return want
+
+
 def _smooth_part(d, vs, hte, hre, want, freq_mhz, k_factor, polarization):
     """The smooth-earth part of the complete method, ``max(Lsph - Lbs, 0)`` (n, R) float64, from the smooth
-    profile's v, the effective heights and the distances ``d`` (n, 1).  With ``want`` ((n, R) bool, the compiled
-    path: core.kernels.spherical_candidates) only on those elements, 0 elsewhere (Lsph is 0 there and Lbs >= 0);
-    each element the same value as on the whole array (the same numpy functions, element by element)."""
+    profile's v, the effective heights and the distances ``d`` (n, 1).  With ``want`` ((n, R) bool:
+    core.kernels.spherical_candidates or :func:`spherical_candidates_numpy`) only on those elements, 0 elsewhere
+    (Lsph is 0 there and Lbs >= 0); each element the same value as on the whole array (the same numpy functions,
+    element by element)."""
     if want is None:
         lbs = bullington_corrected_db(knife_edge_loss_db(vs), d)
         lsph = spherical_earth_loss_db(np.broadcast_to(d, hte.shape), freq_mhz, hte, hre, k_factor, polarization)
@@ -799,7 +832,7 @@ class _RayKernel:
             vsT = np.full((n, R), -np.inf)
             hteT = np.ones((n, R))
             hreT = np.ones((n, R))
-            wantT = np.zeros((n, R), dtype=np.bool_) if self.compiled else None
+            wantT = np.zeros((n, R), dtype=np.bool_)
         big = not self.compiled  # the numpy passes' (block, n, R) temporaries
         buf = np.empty((block, n, R), dtype=np.float32) if big else None
         buf2 = np.empty((block, n, R), dtype=np.float32) if self.complete and big else None
@@ -814,9 +847,7 @@ class _RayKernel:
             sub = tuple(a[j0 - g0:j1 - g0, :j1] for a in geo)
             vT[j0:j1] = self._bullington_block(j0, j1, buf, sub)
             if self.complete:
-                vsT[j0:j1], hteT[j0:j1], hreT[j0:j1], want = self._smooth_block(j0, j1, buf, buf2, sub)
-                if wantT is not None:
-                    wantT[j0:j1] = want
+                vsT[j0:j1], hteT[j0:j1], hreT[j0:j1], wantT[j0:j1] = self._smooth_block(j0, j1, buf, buf2, sub)
         if self.complete:
             return vT, vsT, hteT, hreT, wantT
         return (vT,)
@@ -941,11 +972,18 @@ class _RayKernel:
                 hsr = np.where(obstructed, hsr - hobs * aobr / tot, hsr)
         hts = self.hts64[None, :]
         hrs = self.hrs[j0:j1]
-        hte = hts - np.minimum(hst, self.g0[None, :])
-        hre = hrs - np.minimum(hsr, self.G64[j0:j1])
-        # Bullington on the smooth profile (heights = earth bulge only, antennas h_te, h_re)
-        Dj = d[j0:j1, None]
-        jmax = np.arange(j0, j1)[:, None] - 1  # last intermediate point
+        hte_b = hts - np.minimum(hst, self.g0[None, :])
+        hre_b = hrs - np.minimum(hsr, self.G64[j0:j1])
+        # Bullington on the smooth profile (heights = earth bulge only, antennas h_te, h_re), only where the
+        # spherical-earth loss may be above 0 (as the compiled path): on the receivers of `want`, as flat vectors
+        want = spherical_candidates_numpy(d[j0:j1], hte_b, hre_b, re / 1000.0, lam)
+        v_b = np.full((J, self.R), np.nan)
+        rows_w, cols_w = np.nonzero(want)
+        if rows_w.size == 0:
+            return v_b, hte_b, hre_b, want
+        hte, hre = hte_b[rows_w, cols_w], hre_b[rows_w, cols_w]
+        Dj = d[j0 + rows_w]
+        jmax = j0 + rows_w - 1  # last intermediate point
         stim = _concave_max(d, jmax, np.sqrt(2.0 * re * hte), lambda di: (Dj - di) / (2.0 * re) - hte / di)
         srim = _concave_max(d, jmax, Dj - np.sqrt(2.0 * re * hre), lambda di: di / (2.0 * re) - hre / (Dj - di))
         str_ = (hre - hte) / Dj
@@ -954,7 +992,7 @@ class _RayKernel:
             db = np.clip((hre - hte + srim * Dj) / den, 1e-6, Dj - 1e-6)
             v = np.where(den > 0.0, db * (stim - str_) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db))), 0.0)
         los = stim < str_
-        need = los & ((stim - str_) * DW[:, 1][:, None].astype(np.float64) > J_V_MIN)
+        need = los & ((stim - str_) * DW[rows_w, 1].astype(np.float64) > J_V_MIN)
         if need.any():
             # in line of sight every point is below the tx-rx line: h_i = d_i (D - d_i) / (2 re) - h_te - Str d_i < 0
             # and v_i = w_i h_i <= w_min max_i h_i, w_min = sqrt(8 / (lam D)) (w_i is smallest mid-path); h is
@@ -968,15 +1006,17 @@ class _RayKernel:
         v[los & ~need] = -np.inf
         # per receiver sample j (the rows of the block): its geometry row broadcast over the rays that need it, on
         # its own points 1..j-1 only (no gathers of the geometry rows; the same values, element by element)
+        starts = np.searchsorted(rows_w, np.arange(J + 1))  # the flat vectors are row after row
         for r in range(J):
-            rr = np.flatnonzero(need[r])
+            rr = starts[r] + np.flatnonzero(need[starts[r]:starts[r + 1]])
             if rr.size == 0:
                 continue
             m = j0 + r - 1
-            sub = BW[r, 1:m + 1].astype(np.float64)[None, :] - W[r, 1:m + 1] * hte[r, rr][:, None]
-            sub -= DW[r, 1:m + 1] * str_[r, rr][:, None]
-            v[r, rr] = sub.max(axis=1)
-        return v, hte, hre, None
+            sub = BW[r, 1:m + 1].astype(np.float64)[None, :] - W[r, 1:m + 1] * hte[rr][:, None]
+            sub -= DW[r, 1:m + 1] * str_[rr][:, None]
+            v[rr] = sub.max(axis=1)
+        v_b[rows_w, cols_w] = v
+        return v_b, hte_b, hre_b, want
 
 
 def _concave_max(d, jmax, xstar, f):

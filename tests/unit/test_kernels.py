@@ -139,11 +139,7 @@ def test_refinement_compiled_equals_numpy(monkeypatch, seed):
             assert (a[0] > 0).any()  # terrain diffracts somewhere: not a comparison of zeros
 
 
-@needs_numba
-def test_spherical_candidates_keep_every_receiver_with_a_spherical_earth_loss():
-    """The compiled path computes the smooth profile and the spherical-earth loss only where
-    kernels.spherical_candidates says the loss may be above 0: everywhere else numpy's loss must be exactly 0
-    (heights from 1 mm to 3 km, 0-40 km, NaN heights, three frequencies), and it must prune."""
+def _candidate_heights():
     rng = np.random.default_rng(11)
     J, R = 80, 500
     d = np.sort(rng.uniform(0.0, 40000.0, J))
@@ -151,14 +147,41 @@ def test_spherical_candidates_keep_every_receiver_with_a_spherical_earth_loss():
     hte = 10.0 ** rng.uniform(-3.5, 3.5, (J, R))
     hre = 10.0 ** rng.uniform(-3.5, 3.5, (J, R))
     hte[5, :3] = np.nan
+    return d, hte, hre
+
+
+def _numpy_candidates(d, hte, hre, f):
+    return prop.spherical_candidates_numpy(d, hte, hre, 4.0 / 3.0 * prop.EARTH_RADIUS_M / 1000.0,
+                                           float(prop.wavelength_m(f)))
+
+
+def test_numpy_spherical_candidates_keep_every_receiver_with_a_spherical_earth_loss():
+    """Both paths compute the smooth profile and the spherical-earth loss only where the candidate filter says the
+    loss may be above 0: everywhere else the loss must be exactly 0 (heights from 1 mm to 3 km, 0-40 km, NaN
+    heights, three frequencies), and the filter must prune (numpy's filter here, the kernel's below)."""
+    d, hte, hre = _candidate_heights()
     for f in (900.0, 1800.0, 2100.0):
-        want = np.empty((J, R), dtype=np.bool_)
+        want = _numpy_candidates(d, hte, hre, f)
+        loss = prop.spherical_earth_loss_db(np.broadcast_to(d[:, None], hte.shape), f, hte, hre)
+        assert (loss[~want] == 0.0).all()
+        assert want[5, :3].all() and not want[0].any()
+        # it prunes, and keeps little more than where the loss is above 0 (the exact clearance test)
+        assert 0.2 < want.mean() < 0.9 and (loss[want] > 0).sum() > 0.9 * want.sum() - 3
+
+
+@needs_numba
+def test_spherical_candidates_keep_every_receiver_with_a_spherical_earth_loss():
+    d, hte, hre = _candidate_heights()
+    for f in (900.0, 1800.0, 2100.0):
+        want = np.empty(hte.shape, dtype=np.bool_)
         kernels.spherical_candidates(d, hte, hre, 4.0 / 3.0 * prop.EARTH_RADIUS_M / 1000.0,
                                      float(prop.wavelength_m(f)), want)
         loss = prop.spherical_earth_loss_db(np.broadcast_to(d[:, None], hte.shape), f, hte, hre)
         assert (loss[~want] == 0.0).all()
         assert want[5, :3].all() and not want[0].any()
-        assert 0.2 < want.mean() < 0.9 and (loss[want] > 0).sum() > 0.1 * J * R
+        assert 0.2 < want.mean() < 0.9 and (loss[want] > 0).sum() > 0.1 * hte.size
+        # the numpy path's filter takes the same decisions (the same tests, the same margin)
+        assert np.array_equal(want, _numpy_candidates(d, hte, hre, f))
 
 
 @needs_numba
