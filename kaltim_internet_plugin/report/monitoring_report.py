@@ -150,11 +150,10 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         lines.append(tr("… and {n} more (see flags.csv)").format(n=len(flags) - MAX_PDF_FLAGS))
     flag_label = item("flags")
     flag_label.setText(tr("Flags:") + "\n" + ("\n".join(lines) if lines else tr("none")))
-    layout.refresh()
+    pdf.prepare_for_export(layout)
     exporter = QgsLayoutExporter(layout)
-    settings = QgsLayoutExporter.PdfExportSettings()
-    settings.textRenderFormat = pdf.always_text()  # 3.40+ defaults to outlines: the report's text would not be text
-    result = exporter.exportToPdf(pdf_path, settings)
+    # the settings of every report of the plugin (text as text: 3.40+ defaults to outlines; georeferenced, 150 dpi)
+    result = exporter.exportToPdf(pdf_path, pdf.pdf_settings())
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
                                         "folder is writable.").format(path=pdf_path, code=int(result),
