@@ -602,14 +602,9 @@ def refine_rays(coarse_d, obstacles_c, horizon_c, corr_c, fine_ground, sub, tx_a
     if corr_c is not None:
         cc = np.ascontiguousarray(corr_c, dtype=f32)
         cn = np.concatenate([cc[:, 1:], cc[:, -1:]], axis=1)
-        # loss + cc_k (1 - fr) + cc_k+1 fr, in place on (R, ne - 1, sub) views (and the last fine receiver)
-        m = (ne - 1) * sub
-        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
-            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
-            l3 = loss[:, f0:f1].view()
-            l3.shape = (R, kk, per)
-            l3 += cc[:, k0:k1, None] * gr[f0:f1].reshape(kk, per)
-            l3 += cn[:, k0:k1, None] * fr[f0:f1].reshape(kk, per)
+        # loss + cc_k (1 - fr) + cc_k+1 fr, the coarse values spread onto the fine grid by one gather each
+        loss += np.multiply(cc.take(kf, axis=1), gr, out=np.empty((R, nf), dtype=f32))
+        loss += np.multiply(cn.take(kf, axis=1), fr, out=np.empty((R, nf), dtype=f32))
     loss[:, :2] = 0.0
     if out is not None:
         out[...] = loss.T
@@ -635,37 +630,32 @@ def _refine_v_numpy(Hf, hr, hts, x, xs, lim, hc, dc32, h_srim, h_los, sub, tail,
     sarg[:, 1:] = arg[:, :-1]
     # receiver-side horizon: the fine points in front of the receiver ...
     srim = np.full((R, nf), -np.inf, dtype=f32)
+    work = np.empty((R, nf), dtype=f32)  # one work array for every `el` (fresh temporaries cost page faults)
     for el in range(1, tail + 1):
-        c = Hf[:, 1:nf - el] - hr[:, el + 1:]
+        c = np.subtract(Hf[:, 1:nf - el], hr[:, el + 1:], out=work[:, :nf - 1 - el])
         c *= f32(1.0 / (el * cf))
         np.maximum(srim[:, el + 1:], c, out=srim[:, el + 1:])
     # ... the horizon points of the two coarse receivers around it, when their windows lie before it, and the point
     # of the transmitter-side horizon (keeps stim + srim >= 0 in the shadow); points as (height, distance), flat
     # frame, -inf height where not valid
     rows_c = (np.arange(R, dtype=np.intp) * ne)[:, None]
+    kf = cols // sub  # the coarse receiver k at or before each fine receiver (the last fine one: ne - 1)
 
     def coarse_srim(h_idx, shift):
         """srim = max(srim, slope to the point of coarse receiver k (shift 0) or k + 1 (shift 1)) on every fine
-        receiver between k and k + 1, on (R, ne - 1, sub) views of the fine arrays (and the last fine receiver,
-        coarse receiver ne - 1's), without spreading the coarse values onto the fine grid."""
+        receiver between k and k + 1 (and the last fine receiver, coarse receiver ne - 1's): the coarse points
+        spread onto the fine grid by one gather (numpy's broadcasting of (R, ne - 1, 1) against (ne - 1, sub) runs
+        an inner loop of sub elements: three times slower)."""
         a = np.asarray(h_idx, dtype=np.intp)
         if shift:
             a = np.concatenate([a[:, 1:], a[:, -1:]], axis=1)
         ha = hc[a + rows_c]
         ha[a < 1] = -np.inf
-        da = dc32[a]
-        m = (ne - 1) * sub
-        for k0, k1, f0, f1 in ((0, ne - 1, 0, m), (ne - 1, ne, m, nf)):
-            kk, per = k1 - k0, (f1 - f0) // (k1 - k0)
-            ha3, da3 = ha[:, k0:k1, None], da[:, k0:k1, None]
-            hr3 = hr[:, f0:f1].view()
-            hr3.shape = (R, kk, per)
-            c = np.where(da3 >= lim[f0:f1].reshape(kk, per), f32(-np.inf), ha3)
-            c -= hr3
-            c /= x[f0:f1].reshape(kk, per) - da3
-            s3 = srim[:, f0:f1].view()
-            s3.shape = (R, kk, per)
-            np.maximum(s3, c, out=s3)
+        da = dc32[a].take(kf, axis=1)
+        c = np.where(da >= lim, f32(-np.inf), ha.take(kf, axis=1))
+        c -= hr
+        c /= np.subtract(x, da, out=da)
+        np.maximum(srim, c, out=srim)
 
     hs = Hf.ravel()[sarg + (np.arange(R, dtype=np.intp) * nf)[:, None]]
     hs[sarg < 1] = -np.inf
