@@ -497,14 +497,9 @@ def spherical_candidates_numpy(d, hte, hre, a_km, lam):
 
 def _smooth_part(d, vs, hte, hre, want, freq_mhz, k_factor, polarization):
     """The smooth-earth part of the complete method, ``max(Lsph - Lbs, 0)`` (n, R) float64, from the smooth
-    profile's v, the effective heights and the distances ``d`` (n, 1).  With ``want`` ((n, R) bool:
-    core.kernels.spherical_candidates or :func:`spherical_candidates_numpy`) only on those elements, 0 elsewhere
-    (Lsph is 0 there and Lbs >= 0); each element the same value as on the whole array (the same numpy functions,
-    element by element)."""
-    if want is None:
-        lbs = bullington_corrected_db(knife_edge_loss_db(vs), d)
-        lsph = spherical_earth_loss_db(np.broadcast_to(d, hte.shape), freq_mhz, hte, hre, k_factor, polarization)
-        return np.maximum(lsph - lbs, 0.0)
+    profile's v, the effective heights and the distances ``d`` (n, 1), only where ``want`` ((n, R) bool:
+    core.kernels.spherical_candidates or :func:`spherical_candidates_numpy`), 0 elsewhere (Lsph is 0 there and
+    Lbs >= 0); each element the same value as on the whole array (the same numpy functions, element by element)."""
     corr = np.zeros(hte.shape)
     flat = corr.ravel()
     every = np.flatnonzero(want)
@@ -931,7 +926,7 @@ class _RayKernel:
 
     def _smooth_block(self, j0, j1, buf, buf2, geo):
         """Smooth-profile v, h_te and h_re of the receivers j0..j1-1, each (j1 - j0, R) float64, and where v was
-        computed ((j1 - j0, R) bool; None: everywhere)."""
+        computed ((j1 - j0, R) bool: the spherical-earth candidates, NaN v elsewhere)."""
         J = j1 - j0
         W, DW, INV, NEG, BW = geo
         d, re, lam = self.d, self.re, self.lam
