@@ -212,3 +212,28 @@ def test_dock_row_texts_round_trip_and_name_unreadable_cells():
     _src_empty, problems = source_from_cells(dict(cells, yearly_cap_idr="", per_village_cap_idr="", rules="",
                                                   order="5"), 2)
     assert [p.code for p in problems] == ["funding_cap_empty"] and _src_empty.yearly_cap_idr == 0
+
+
+def test_the_user_guide_lists_the_default_sources_as_the_plugin_ships_them():
+    """docs/guide/plan.md's table of default sources is what resources/funding_sources_default.json holds: every
+    source in order, what it pays, for which technologies, its yearly cap to the rupiah, desa-only and recurring."""
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "guide" / "plan.md").read_text(encoding="utf-8")
+    section = guide.split("### Default sources", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line.split("|")[2]]
+    sources = default_sources()
+    assert [r.split("|")[2].strip().strip("`") for r in rows] == [s.name for s in sources]
+    for row, s in zip(rows, sources):
+        cells = [c.strip() for c in row.split("|")[1:-1]]
+        order, _key, _label, pays, techs, cap, rules, recurring = cells[:8]
+        assert int(order) == s.order
+        assert pays.split(" ")[0] == "+".join(s.kinds)
+        named = set(techs.replace("`", "").replace(" ", "").split(","))
+        assert named == ({"all"} if s.techs == "all" else set(s.techs))
+        if s.opex_techs:
+            assert pays.count("`") == 2 * len(s.opex_techs) and all(f"`{t}`" in pays for t in s.opex_techs)
+        assert cap.startswith(f"Rp {s.yearly_cap_idr:,}")
+        if s.per_village_cap_idr:
+            assert f"Rp {s.per_village_cap_idr:,} per village" in rules
+        assert ("desa" in rules.split(";")[0].split(", ")) == s.desa_only
+        assert ("per_kab" in rules) == s.cap_per_kab and ("3t" in rules) == s.only_3t
+        assert recurring.strip("*") == ("yes" if s.recurring else "no")
