@@ -752,10 +752,6 @@
       <translation>Tahun (atau semua)</translation>
     </message>
     <message>
-      <source>Technology: its name or key (fibre, fwa, radio, bts, colo, satellite, village_package, fibre_service)</source>
-      <translation>Teknologi: namanya atau kuncinya (fibre, fwa, radio, bts, colo, satellite, village_package, fibre_service)</translation>
-    </message>
-    <message>
       <source>Kab/kota code (empty = all)</source>
       <translation>Kode kab/kota (kosong = semua)</translation>
     </message>
@@ -794,6 +790,10 @@
     <message>
       <source> months</source>
       <translation> bulan</translation>
+    </message>
+    <message>
+      <source>Technology: choose it from the drop-down (double-click the cell). A pasted name or key is read too ({keys}).</source>
+      <translation>Teknologi: pilih dari daftar pilihan (klik ganda sel). Nama atau kunci yang ditempel juga terbaca ({keys}).</translation>
     </message>
     <message>
       <source>BTS lead time</source>
@@ -1848,20 +1848,16 @@
       <translation>Kunci singkat (huruf, angka, _ . -), unik; dipakai di kolom funding_capex/funding_opex.</translation>
     </message>
     <message>
-      <source>What the source pays: capex, opex or capex;opex.</source>
-      <translation>Yang dibiayai sumber ini: capex, opex atau capex;opex.</translation>
+      <source>What the source pays: tick Investment (CAPEX) and/or Operation (OPEX) in the drop-down (double-click the cell). Pasted keys are read too: capex, opex or capex;opex.</source>
+      <translation>Yang dibiayai sumber ini: centang Investasi (CAPEX) dan/atau Operasional (OPEX) di daftar pilihan (klik ganda sel). Kunci yang ditempel juga terbaca: capex, opex atau capex;opex.</translation>
     </message>
     <message>
-      <source>'all' or technology keys separated by ';': fibre, fwa, radio, bts, colo, satellite, village_package.</source>
-      <translation>'all' atau kunci teknologi dipisah ';': fibre, fwa, radio, bts, colo, satellite, village_package.</translation>
+      <source>Optional narrower list for CAPEX: tick the technologies in the drop-down (double-click the cell); nothing ticked = same as Technologies. Pasted keys separated by ';' are read too.</source>
+      <translation>Daftar lebih sempit untuk CAPEX, opsional: centang teknologinya di daftar pilihan (klik ganda sel); tanpa centang = sama dengan Teknologi. Kunci yang ditempel, dipisah ';', juga terbaca.</translation>
     </message>
     <message>
-      <source>Optional narrower list for CAPEX (empty = same as Technologies).</source>
-      <translation>Daftar lebih sempit untuk CAPEX, opsional (kosong = sama dengan Teknologi).</translation>
-    </message>
-    <message>
-      <source>Optional narrower list for OPEX (empty = same as Technologies).</source>
-      <translation>Daftar lebih sempit untuk OPEX, opsional (kosong = sama dengan Teknologi).</translation>
+      <source>Optional narrower list for OPEX: tick the technologies in the drop-down (double-click the cell); nothing ticked = same as Technologies. Pasted keys separated by ';' are read too.</source>
+      <translation>Daftar lebih sempit untuk OPEX, opsional: centang teknologinya di daftar pilihan (klik ganda sel); tanpa centang = sama dengan Teknologi. Kunci yang ditempel, dipisah ';', juga terbaca.</translation>
     </message>
     <message>
       <source>The most the source pays in one year, CAPEX and OPEX together (per kabupaten/kota with the per_kab rule).</source>
@@ -1872,8 +1868,8 @@
       <translation>Opsional: jumlah terbesar untuk satu desa dalam satu tahun (kosong = tanpa batas).</translation>
     </message>
     <message>
-      <source>Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota), operator (operators' commercial money: sustainability is also shown without it).</source>
-      <translation>Aturan kelayakan dipisah ';': 3t (hanya desa 3T), plot (lahan 20×20 m terkonfirmasi), desa (bukan kelurahan), per_kab (pagu tahunan berlaku untuk setiap kabupaten/kota), operator (dana komersial operator: keberlanjutan juga ditampilkan tanpanya).</translation>
+      <source>Eligibility rules, ticked in the drop-down (double-click the cell): 3t (3T villages only), plot (a 20×20 m plot is confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota), operator (operators' commercial money: sustainability is also shown without it). Pasted keys separated by ';' are read too.</source>
+      <translation>Aturan kelayakan, dicentang di daftar pilihan (klik ganda sel): 3t (hanya desa 3T), plot (lahan 20×20 m terkonfirmasi), desa (bukan kelurahan), per_kab (pagu tahunan berlaku untuk setiap kabupaten/kota), operator (dana komersial operator: keberlanjutan juga ditampilkan tanpanya). Kunci yang ditempel, dipisah ';', juga terbaca.</translation>
     </message>
     <message>
       <source>Money that continues after the programme; used for the sustainability figure.</source>
@@ -1982,6 +1978,22 @@
     <message>
       <source>Funding sources</source>
       <translation>Sumber dana</translation>
+    </message>
+    <message>
+      <source>The technologies the source pays for: tick them in the drop-down (double-click the cell), or 'all' for every technology. Pasted keys separated by ';' are read too: all, {keys}.</source>
+      <translation>Teknologi yang dibiayai sumber ini: centang di daftar pilihan (klik ganda sel), atau 'semua' untuk setiap teknologi. Kunci yang ditempel, dipisah ';', juga terbaca: all, {keys}.</translation>
+    </message>
+    <message>
+      <source>same as Technologies</source>
+      <translation>sama dengan Teknologi</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>tidak ada</translation>
+    </message>
+    <message>
+      <source>{code} (unknown)</source>
+      <translation>{code} (tidak dikenal)</translation>
     </message>
     <message>
       <source>Village plan layer from 'Choose technology' (fields tech, capex_idr, opex_idr_year, priority_rank).</source>
@@ -5936,10 +5948,6 @@
     <message>
       <source>Flags:</source>
       <translation>Penanda:</translation>
-    </message>
-    <message>
-      <source>none</source>
-      <translation>tidak ada</translation>
     </message>
     <message>
       <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>

@@ -85,8 +85,8 @@ def in_editor_terms(exc: CapacityError) -> CapacityError:
 
 def column_tips() -> list:
     return [tr("Year (or all)"),
-            tr("Technology: its name or key (fibre, fwa, radio, bts, colo, satellite, village_package, "
-               "fibre_service)"),
+            tr("Technology: choose it from the drop-down (double-click the cell). A pasted name or key is read "
+               "too ({keys}).").format(keys=", ".join(TECH_KEYS)),
             tr("Kab/kota code (empty = all)"), tr("Provider (empty = all)"), tr("Installations per year"),
             tr("Source")]
 

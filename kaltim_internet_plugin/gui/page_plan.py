@@ -14,11 +14,12 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFileWidget
+from qgis.gui import QgsCheckableComboBox, QgsFileWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSlider,
+    QStyle,
     QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
@@ -38,10 +40,15 @@ from ..compat import LayerFilter
 from ..core import formatting as fmt
 from ..core import numbers as nb
 from ..core.funding import (
+    ALL,
+    COST_KINDS,
+    RULES,
+    TECH_KEYS,
     FundingSource,
     FundingTableError,
     default_sources,
     format_idr,
+    normalize_tech,
     source_from_cells,
     source_to_cells,
     validate_sources,
@@ -69,6 +76,9 @@ OUTPUT_TABLES = (("OUTPUT", "villages"), ("OUTPUT_TABLE", "roadmap_year_source")
 COLUMNS = ("name", "label", "kinds", "techs", "capex_techs", "opex_techs", "yearly_cap_idr", "per_village_cap_idr",
            "rules", "recurring", "order", "note")
 COL = {c: i for i, c in enumerate(COLUMNS)}
+# the list columns (codes separated by ';' in the cell) -> the label table (labels.py) their codes are named in
+LIST_COLUMNS = {"kinds": "funding_kind", "techs": "tech", "capex_techs": "tech", "opex_techs": "tech",
+                "rules": "rule"}
 
 
 def column_titles() -> dict:
@@ -81,17 +91,24 @@ def column_titles() -> dict:
 def column_tips() -> dict:
     return {
         "name": tr("Short key (letters, digits, _ . -), unique; used in the funding_capex/funding_opex fields."),
-        "kinds": tr("What the source pays: capex, opex or capex;opex."),
-        "techs": tr("'all' or technology keys separated by ';': fibre, fwa, radio, bts, colo, satellite, "
-                    "village_package."),
-        "capex_techs": tr("Optional narrower list for CAPEX (empty = same as Technologies)."),
-        "opex_techs": tr("Optional narrower list for OPEX (empty = same as Technologies)."),
+        "kinds": tr("What the source pays: tick Investment (CAPEX) and/or Operation (OPEX) in the drop-down "
+                    "(double-click the cell). Pasted keys are read too: capex, opex or capex;opex."),
+        "techs": tr("The technologies the source pays for: tick them in the drop-down (double-click the cell), or "
+                    "'all' for every technology. Pasted keys separated by ';' are read too: all, {keys}.").format(
+            keys=", ".join(TECH_KEYS)),
+        "capex_techs": tr("Optional narrower list for CAPEX: tick the technologies in the drop-down (double-click "
+                          "the cell); nothing ticked = same as Technologies. Pasted keys separated by ';' are read "
+                          "too."),
+        "opex_techs": tr("Optional narrower list for OPEX: tick the technologies in the drop-down (double-click "
+                         "the cell); nothing ticked = same as Technologies. Pasted keys separated by ';' are read "
+                         "too."),
         "yearly_cap_idr": tr("The most the source pays in one year, CAPEX and OPEX together (per kabupaten/kota "
                              "with the per_kab rule)."),
         "per_village_cap_idr": tr("Optional: the most it pays for one village in one year (empty = no limit)."),
-        "rules": tr("Eligibility rules separated by ';': 3t (3T villages only), plot (a 20×20 m plot is "
-                    "confirmed), desa (not kelurahan), per_kab (the yearly cap applies to each kabupaten/kota), "
-                    "operator (operators' commercial money: sustainability is also shown without it)."),
+        "rules": tr("Eligibility rules, ticked in the drop-down (double-click the cell): 3t (3T villages only), "
+                    "plot (a 20×20 m plot is confirmed), desa (not kelurahan), per_kab (the yearly cap applies to "
+                    "each kabupaten/kota), operator (operators' commercial money: sustainability is also shown "
+                    "without it). Pasted keys separated by ';' are read too."),
         "recurring": tr("Money that continues after the programme; used for the sustainability figure."),
         "order": tr("Spending order: lower first. The roadmap spends the most specific money first."),
     }
@@ -115,6 +132,119 @@ class _CellDelegate(QStyledItemDelegate):
             except ValueError:
                 return text
         return label_list(self.kind, text)
+
+
+def list_choices(column: str) -> list:
+    """The codes a list column's drop-down offers, in the core's order (core.funding: COST_KINDS, TECH_KEYS, RULES);
+    Technologies also offers 'all', every technology."""
+    if column == "kinds":
+        return list(COST_KINDS)
+    if column == "rules":
+        return [key for key, _flag in RULES]
+    return ([ALL] if column == "techs" else []) + list(TECH_KEYS)
+
+
+def cell_codes(column: str, text: str) -> list:
+    """The codes of a list cell as the page reads it (:func:`..core.funding.source_from_cells`): ``["all"]`` for
+    'all', else the cell's codes in its order, lower-cased kinds and rules, a technology's alias as its key. A code
+    the core does not know is kept as the core reads it (the validation names it)."""
+    source, problems = source_from_cells({column: text}, 1)
+    if column == "rules":
+        codes = [key for key, flag in RULES if getattr(source, flag)]
+        # the rules the core does not know, as its CellError lists them (a code never holds ',': it splits there)
+        codes += [code for p in problems if p.code == "funding_unknown_rules" for code in p.params["rules"].split(", ")]
+    else:
+        value = getattr(source, column)
+        if value is None:
+            codes = []
+        elif value == ALL:
+            codes = [ALL]
+        elif column == "kinds":
+            codes = list(value)
+        else:
+            codes = [normalize_tech(t) if normalize_tech(t) in TECH_KEYS else t for t in value]
+    return list(dict.fromkeys(codes))
+
+
+class ListEditor(QgsCheckableComboBox):
+    """The editor of a list cell: the column's choices by name in the UI language, the cell's codes ticked; a code
+    the cell holds that is not a choice is listed too, ticked, so closing without a change keeps it. 'all' is
+    exclusive: ticking it unticks the rest, ticking anything else unticks it. :meth:`cell_text` is the cell's text in
+    codes, as typed before ("capex;opex", "fibre;fwa", "all", "")."""
+
+    def __init__(self, column: str, parent=None):
+        super().__init__(parent)
+        self.column = column
+        self.initial: list = []
+        self._updating = False
+        self.setObjectName("fundingListCombo")
+        self.setAccessibleName(column_titles()[column])
+        self.setSeparator("; ")  # as the cell shows the names (_CellDelegate)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter in its (read-only) line adds no item
+        self.setDefaultText(tr("same as Technologies") if column in ("capex_techs", "opex_techs") else tr("none"))
+        self.model().itemChanged.connect(self._item_changed)
+
+    def item_name(self, code: str) -> str:
+        """A code's name as the cell shows it (label_list: 'all' as the UI's word); an unknown code marked."""
+        if code == ALL or code in list_choices(self.column):
+            return label_list(LIST_COLUMNS[self.column], code)
+        return tr("{code} (unknown)").format(code=code)
+
+    def set_codes(self, codes: list) -> None:
+        self._updating = True
+        try:
+            self.clear()
+            choices = list_choices(self.column)
+            for code in choices + [c for c in codes if c not in choices]:
+                state = Qt.CheckState.Checked if code in codes else Qt.CheckState.Unchecked
+                self.addItemWithCheckState(self.item_name(code), state, code)
+        finally:
+            self._updating = False
+        self.initial = self.codes()
+        # the popup as wide as its longest name (the column may be narrower): the names are not cut
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth()
+                             + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+
+    def codes(self) -> list:
+        """The ticked codes, in the drop-down's order."""
+        return [str(code) for code in self.checkedItemsData()]
+
+    def cell_text(self) -> str:
+        return ";".join(self.codes())
+
+    def _item_changed(self, item) -> None:
+        if self._updating or item.checkState() != Qt.CheckState.Checked:
+            return
+        code = item.data(Qt.ItemDataRole.UserRole)
+        self._updating = True
+        try:
+            for i in range(self.count()):
+                other = self.itemData(i, Qt.ItemDataRole.UserRole)
+                if other != code and ALL in (code, other):
+                    self.setItemCheckState(i, Qt.CheckState.Unchecked)
+        finally:
+            self._updating = False
+
+
+class _ListDelegate(_CellDelegate):
+    """A list column: shown by names (:class:`_CellDelegate`), edited in a :class:`ListEditor` (double-click, F2);
+    the cell keeps the codes, which the page reads as before. A text typed or pasted into the cell is read as
+    before, and is left as it was when the editor closes without a change."""
+
+    def __init__(self, column: str, parent=None):
+        super().__init__(LIST_COLUMNS[column], parent)
+        self.column = column
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        return ListEditor(self.column, parent)
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.set_codes(cell_codes(self.column, str(index.data(Qt.ItemDataRole.EditRole) or "")))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        if editor.codes() != editor.initial:
+            model.setData(index, editor.cell_text(), Qt.ItemDataRole.EditRole)
 
 
 class PlanPage(QWidget):
@@ -179,10 +309,13 @@ class PlanPage(QWidget):
         self.funding_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.funding_table.setMinimumHeight(170)
         self._delegates = []
-        for col, kind in (("kinds", "funding_kind"), ("techs", "tech"), ("capex_techs", "tech"),
-                          ("opex_techs", "tech"), ("rules", "rule"), ("yearly_cap_idr", "money"),
-                          ("per_village_cap_idr", "money")):
-            delegate = _CellDelegate(kind, self.funding_table)
+        for col in COLUMNS:
+            if col in LIST_COLUMNS:
+                delegate = _ListDelegate(col, self.funding_table)
+            elif col in ("yearly_cap_idr", "per_village_cap_idr"):
+                delegate = _CellDelegate("money", self.funding_table)
+            else:
+                continue
             self._delegates.append(delegate)
             self.funding_table.setItemDelegateForColumn(COL[col], delegate)
         self.funding_table.cellChanged.connect(self._cell_changed)
