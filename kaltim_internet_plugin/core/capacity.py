@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from .coded_error import CodedError
+from .definitions import ALL, ALL_WORDS
 from .funding import TECH_KEYS, normalize_tech
 
-ALL = "all"
 COLUMNS = ("year", "tech", "kab_code", "provider", "max_installations")
 
 
@@ -158,7 +158,7 @@ class CapacityTable:
 def parse_row(row: dict, n: int) -> CapacityRow:
     """One CSV row (row number ``n`` as a spreadsheet shows it) -> :class:`CapacityRow`."""
     year_raw = row.get("year", "")
-    if year_raw.lower() in ("", ALL, "semua"):
+    if year_raw.strip().lower() in ("",) + ALL_WORDS:
         year = None
     else:
         try:

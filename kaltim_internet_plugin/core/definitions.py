@@ -18,6 +18,10 @@ DEFAULT_QUANTITY = "rsrp_10mhz"
 # the coverage threshold: 4G RSRP at the cell edge, dBm (3GPP / operator planning practice; see the coverage guide)
 THRESHOLD_DBM = -110.0
 
+# "every year" / "every technology" in a table cell: the key, and the words read as it (the UI shows "semua")
+ALL = "all"
+ALL_WORDS = (ALL, "semua")
+
 
 
 class RaySpacing(tuple):

@@ -26,6 +26,7 @@ from typing import Any, Iterable, List, Optional, Sequence, Union
 
 from . import numbers, tabular
 from .coded_error import CodedError
+from .definitions import ALL, ALL_WORDS
 from .records import resource_path
 
 TECH_KEYS = ("fibre", "fwa", "radio", "bts", "colo", "satellite", "village_package", "fibre_service")
@@ -36,7 +37,6 @@ TECH_ALIASES = {
     "starlink": "satellite", "village_package_2025": "village_package", "paket_desa": "village_package",
 }
 COST_KINDS = ("capex", "opex")
-ALL = "all"
 
 TechList = Union[str, Sequence[str]]  # "all" or a list of tech keys
 
@@ -182,7 +182,8 @@ def normalize_tech(tech: Any) -> Optional[str]:
 
 
 def _is_all(v: Any) -> bool:
-    return isinstance(v, str) and v.strip().lower() == ALL
+    """'all' or the UI's Indonesian word for it ("semua"), any case."""
+    return isinstance(v, str) and v.strip().lower() in ALL_WORDS
 
 
 def _parse_list(v: Any) -> List[str]:

@@ -195,6 +195,7 @@ def test_a_typed_cell_is_shown_ticked_and_kept_as_typed_when_nothing_changes(pag
     prov = row_of(page, "apbd_prov")
     for column, typed, expected in (("techs", "FWA_4G, fibre", ["Fibre optic", "4G FWA (router)"]),
                                     ("kinds", "OPEX", ["Operation (OPEX)"]), ("techs", "ALL", ["all"]),
+                                    ("techs", "semua", ["all"]),  # the Indonesian UI's word, pasted back
                                     ("capex_techs", "all", ["all"]),  # valid in the core: shown by its name
                                     ("rules", "plot;3T", ["3T villages only", "20×20 m plot confirmed"])):
         set_cell(page, prov, column, typed)

@@ -214,6 +214,23 @@ def test_dock_row_texts_round_trip_and_name_unreadable_cells():
     assert [p.code for p in problems] == ["funding_cap_empty"] and _src_empty.yearly_cap_idr == 0
 
 
+def test_semua_the_word_the_ui_shows_for_every_technology_is_read_as_all():
+    """The funding table shows 'all' as "semua" in Indonesian: typed or pasted back (any case, spaces), in the dock's
+    cells and in a CSV, it is every technology, as 'all' is; in a narrower list too."""
+    from kaltim_internet_plugin.core.funding import ALL, source_from_cells, source_to_cells
+
+    cells = dict(source_to_cells(_src("apbd_prov")), techs=" Semua ", opex_techs="SEMUA")
+    src, problems = source_from_cells(cells, 3)
+    assert problems == [] and src.techs == ALL and src.opex_techs == ALL
+    assert src.pays("capex", "satellite") and src.pays("opex", "village_package")
+    csv_text = "name,label,kinds,techs,yearly_cap_idr\nx,X,capex;opex,semua,1000\ny,Y,opex,semuanya,1000\n"
+    x, y = sources_from_csv_text(csv_text)
+    assert x.techs == ALL and y.techs == ["semuanya"]
+    # 'semuanya' is not the word: named as an unknown technology of row 2, not read as every technology
+    assert [(i.row, i.field) for i in validate_sources([x, y])] == [(1, "techs")]
+    assert "semuanya" in validate_sources([x, y])[0].message_id
+
+
 def test_the_user_guide_lists_the_default_sources_as_the_plugin_ships_them():
     """docs/guide/plan.md's table of default sources is what resources/funding_sources_default.json holds: every
     source in order, what it pays, for which technologies, its yearly cap to the rupiah, desa-only and recurring."""

@@ -123,3 +123,13 @@ def test_continuing_services_are_funded_every_year_and_counted_apart():
     t = result.totals
     assert (t.villages_scheduled, t.villages_continuing, t.villages_over_capacity, t.villages_unfunded) == (0, 1, 1, 0)
     assert t.villages == t.villages_scheduled + t.villages_continuing + t.villages_over_capacity + t.villages_unfunded
+
+
+def test_a_capacity_year_of_all_or_semua_is_every_year():
+    from kaltim_internet_plugin.core.capacity import parse_row
+
+    for word in ("all", "ALL", "semua", " Semua ", ""):
+        assert parse_row({"year": word, "tech": "bts", "max_installations": "4"}, 2).year is None, word
+    assert parse_row({"year": "2027", "tech": "bts", "max_installations": "4"}, 2).year == 2027
+    with pytest.raises(CapacityError):
+        parse_row({"year": "semuanya", "tech": "bts", "max_installations": "4"}, 2)
