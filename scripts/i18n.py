@@ -121,6 +121,17 @@ def cmd_release() -> int:
     return 0
 
 
+def unused_rows(strings: list) -> list:
+    """``(tsv, line number, English)`` of every row whose English text no tr() of the code has any more (it never
+    reaches the .ts: a stale row only misleads whoever reads the tables)."""
+    known, out = set(strings), []
+    for tsv in sorted(TSV_DIR.glob("*.tsv")):
+        for n, line in enumerate(tsv.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip() and not line.startswith("#") and _unescape(line.split("\t", 1)[0]) not in known:
+                out.append((tsv, n, line.split("\t", 1)[0]))
+    return out
+
+
 def cmd_check() -> int:
     strings, problems = extract()
     table = load_ts()
@@ -128,6 +139,8 @@ def cmd_check() -> int:
     fresh = build_ts(strings, {**table, **tsv})
     errors = list(problems)
     errors += [f"untranslated: {s!r}" for s in strings if not {**table, **tsv}.get(s)]
+    errors += [f"{path.relative_to(ROOT)}:{n}: no tr() in the code has this text any more; remove the row: {text!r}"
+               for path, n, text in unused_rows(strings)]
     if TS.read_bytes() != fresh:
         errors.append(f"{TS.relative_to(ROOT)} is stale: run `make translations` and commit it")
     for e in errors:
