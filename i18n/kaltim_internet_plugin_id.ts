@@ -1808,8 +1808,8 @@
       <translation>Label</translation>
     </message>
     <message>
-      <source>Pays (capex;opex)</source>
-      <translation>Membiayai (capex;opex)</translation>
+      <source>Pays</source>
+      <translation>Membiayai</translation>
     </message>
     <message>
       <source>Technologies</source>

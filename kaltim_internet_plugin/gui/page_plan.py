@@ -82,7 +82,7 @@ LIST_COLUMNS = {"kinds": "funding_kind", "techs": "tech", "capex_techs": "tech",
 
 
 def column_titles() -> dict:
-    return {"name": tr("Name (key)"), "label": tr("Label"), "kinds": tr("Pays (capex;opex)"),
+    return {"name": tr("Name (key)"), "label": tr("Label"), "kinds": tr("Pays"),
             "techs": tr("Technologies"), "capex_techs": tr("CAPEX only for"), "opex_techs": tr("OPEX only for"),
             "yearly_cap_idr": tr("Yearly cap (Rp)"), "per_village_cap_idr": tr("Per-village cap (Rp/yr)"),
             "rules": tr("Rules"), "recurring": tr("Recurring"), "order": tr("Order"), "note": tr("Note")}
