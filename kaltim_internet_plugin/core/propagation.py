@@ -259,6 +259,21 @@ def _ldft_db(a_km, d_km, f_ghz, h_te, h_re, vertical=True):
     return -fx - _g_height_gain(beta * y * h_te, k) - _g_height_gain(beta * y * h_re, k)
 
 
+def _clearance(d_km, h_te, h_re, a_km, lam):
+    """Within the smooth-earth line of sight: (h_se, h_req), the path's clearance above the smooth earth at its
+    lowest point and the first Fresnel zone clearance needed there (P.452-16 eqs. 38-42, P.526-15 section 3.2),
+    from the distance (km), the effective antenna heights (m, > 0), the effective earth radius (km), the wavelength
+    (m); element-wise numpy (:func:`spherical_earth_loss_db` and :func:`spherical_candidates_numpy`)."""
+    c = (h_te - h_re) / (h_te + h_re)
+    m = 250.0 * d_km * d_km / (a_km * (h_te + h_re))
+    arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
+    b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
+    dse1 = 0.5 * d_km * (1.0 + b)
+    dse2 = d_km - dse1
+    hse = ((h_te - 500.0 * dse1 ** 2 / a_km) * dse2 + (h_re - 500.0 * dse2 ** 2 / a_km) * dse1) / d_km
+    return hse, 17.456 * np.sqrt(dse1 * dse2 * lam / d_km)
+
+
 def spherical_earth_loss_db(distance_m, freq_mhz, h_te_m, h_re_m, k_factor=4.0 / 3.0, polarization="vertical"):
     """Spherical-earth diffraction loss L_dsph (ITU-R P.452-16 section 4.2.2, P.526-15 section 3.2) over land.
 
@@ -288,14 +303,7 @@ def spherical_earth_loss_db(distance_m, freq_mhz, h_te_m, h_re_m, k_factor=4.0 /
             out[far] = _ldft_db(a, d[far], f, hte[far], hre[far], vertical)
         if near.any():
             d, hte, hre = d[near], hte[near], hre[near]
-            c = (hte - hre) / (hte + hre)
-            m = 250.0 * d * d / (a * (hte + hre))
-            arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
-            b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
-            dse1 = 0.5 * d * (1.0 + b)
-            dse2 = d - dse1
-            hse = ((hte - 500.0 * dse1 ** 2 / a) * dse2 + (hre - 500.0 * dse2 ** 2 / a) * dse1) / d
-            hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / d)
+            hse, hreq = _clearance(d, hte, hre, a, lam)
             within = np.zeros(d.shape)
             low = ~(hse > hreq)  # first Fresnel zone not clear
             if low.any():
@@ -482,15 +490,8 @@ def spherical_candidates_numpy(d, hte, hre, a_km, lam):
     test = want & within  # within the line of sight, not clear by the bounds: the exact test
     if test.any():
         rows, cols = np.nonzero(test)
-        dt, te, rr = dk[rows, 0], te[rows, cols], rr[rows, cols]
-        c = (te - rr) / (te + rr)
-        m = 250.0 * dt * dt / (a_km * (te + rr))
-        arg = np.clip(1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3), -1.0, 1.0)
-        b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(np.pi / 3.0 + np.arccos(arg) / 3.0)
-        dse1 = 0.5 * dt * (1.0 + b)
-        dse2 = dt - dse1
-        hse = ((te - 500.0 * dse1 ** 2 / a_km) * dse2 + (rr - 500.0 * dse2 ** 2 / a_km) * dse1) / dt
-        hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / dt)
+        te, rr = te[rows, cols], rr[rows, cols]
+        hse, hreq = _clearance(dk[rows, 0], te, rr, a_km, lam)
         want[rows, cols] = ~(hse > hreq + 1e-9 * (te + rr + np.abs(hreq)))
     return want
 
