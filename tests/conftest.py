@@ -132,9 +132,17 @@ def _settle():
 
 
 @pytest.fixture(autouse=True)
-def _clean_qgis_state(qgis_app):
-    """Each test starts from an empty project and leaves no running task behind."""
+def _clean_qgis_state(qgis_app, request):
+    """Each test starts from an empty project and leaves no running task behind.
+
+    The test's fixture values are let go here, once the test's own fixtures are torn down: pytest drops them only
+    after the whole teardown, and after the last test that includes the session's (QGIS's exitQgis), so a layer
+    that a fixture of the last test made would be deleted after QGIS has shut down its data providers (a
+    segmentation fault at exit, e.g. when one test file runs alone)."""
     yield
+    funcargs = getattr(request.node, "funcargs", None)
+    if funcargs:
+        funcargs.clear()
     _settle()
 
 
