@@ -177,3 +177,33 @@ def test_defaults_run_and_validate():
     with pytest.raises(ValueError, match="expected 2"):
         choose_technology(2, covered=[True])
     assert isinstance(r.total_idr, np.ndarray)
+
+
+def test_the_user_guide_shows_the_default_costs_and_what_they_decide():
+    """docs/guide/priority.md's default cost table is the table the tools use (every row, CAPEX, OPEX, unit), and
+    its sentence on what these defaults decide gives the figures they imply over the default horizon."""
+    import math
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "guide" / "priority.md").read_text(encoding="utf-8")
+    section = text.split("### Cost table (defaults, editable)", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        m = re.match(r"\| `(\w+)` \| ([\d,]+) / (\w+) \| ([\d,]+) \|", line)
+        if m:
+            rows[m.group(1)] = (int(m.group(2).replace(",", "")), m.group(3), int(m.group(4).replace(",", "")))
+    t, r = default_cost_table(), TechRules()
+    assert rows == {it.key: (int(it.capex_idr), it.unit, int(it.opex_idr_year)) for it in t}
+    h = r.horizon_years
+    sat, fwa, svc = (t[k].horizon_cost(h) for k in (r.satellite_key, r.fwa_key, r.fibre_service_key))
+    run_km = (sat - t[r.fibre_terminal_key].horizon_cost(h)) / t[r.fibre_km_key].horizon_cost(h)
+    colo = math.ceil(t["booster_4g"].horizon_cost(h) / (sat - fwa))
+    bts = math.ceil(t[r.bts_key].horizon_cost(h) / (sat - fwa))
+    said = " ".join(section.split("With these defaults", 1)[1].split())
+    assert f"over the {h:g}-year horizon" in said
+    assert f"satellite (Rp {sat / 1e6:g} million)" in said and f"(FWA, Rp {fwa / 1e6:g} million)" in said
+    assert f"within {r.fibre_service_max_km:g} km of a fibre node (a fibre service subscription, Rp {svc / 1e6:g} " \
+           "million" in said
+    assert f"up to about {run_km:.1f} km" in said
+    assert f"at least {colo} uncovered offices" in said and f"({bts} villages or more)" in said
