@@ -23,7 +23,6 @@ ALL = "all"
 ALL_WORDS = (ALL, "semua")
 
 
-
 class RaySpacing(tuple):
     """(angular spacing at the radius, radial sample step) of the p526 ray engine in METRES, not DEM cells: the
     coverage engine turns it into cells of the DEM it reads, so the ray work of a site does not grow with the DEM's
