@@ -36,7 +36,7 @@ from ..errors import describe
 from ..i18n import tr
 from ..labels import label, labels
 from .fit import FlowLayout
-from .widgets import note_label
+from .widgets import note_label, popup_when_shown
 
 EDIT_COLUMNS = COLUMNS + ("source",)
 TECH_COLUMN = EDIT_COLUMNS.index("tech")
@@ -92,8 +92,9 @@ def column_tips() -> list:
 
 
 class TechDelegate(QStyledItemDelegate):
-    """The Technology column's editor: a drop-down of the technologies' names (:func:`tech_choices`). Choosing one
-    writes its name into the cell; a cell typed or pasted before keeps being read by :func:`cell_values`."""
+    """The Technology column's editor: a drop-down of the technologies' names (:func:`tech_choices`), open as soon
+    as the cell is edited. Choosing one writes its name into the cell; a cell typed or pasted before keeps being
+    read by :func:`cell_values`."""
 
     def createEditor(self, parent, option, index):  # noqa: N802
         combo = QComboBox(parent)
@@ -102,7 +103,7 @@ class TechDelegate(QStyledItemDelegate):
         combo.setAccessibleName(tr("Technology"))
         combo.addItems(tech_choices())
         combo.activated.connect(lambda _row, c=combo: self._commit(c))
-        return combo
+        return popup_when_shown(combo)
 
     def _commit(self, combo) -> None:
         self.commitData.emit(combo)

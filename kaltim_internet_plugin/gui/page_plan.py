@@ -64,7 +64,17 @@ from .charts import BarChart
 from .fit import scroll_body
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
+from .widgets import (
+    add_rows,
+    button,
+    button_row,
+    choose_file,
+    disconnect,
+    layer_combo,
+    note_label,
+    popup_when_shown,
+    spin_box,
+)
 from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:roadmap"
@@ -228,16 +238,16 @@ class ListEditor(QgsCheckableComboBox):
 
 
 class _ListDelegate(_CellDelegate):
-    """A list column: shown by names (:class:`_CellDelegate`), edited in a :class:`ListEditor` (double-click, F2);
-    the cell keeps the codes, which the page reads as before. A text typed or pasted into the cell is read as
-    before, and is left as it was when the editor closes without a change."""
+    """A list column: shown by names (:class:`_CellDelegate`), edited in a :class:`ListEditor` (double-click, F2)
+    whose drop-down opens at once; the cell keeps the codes, which the page reads as before. A text typed or pasted
+    into the cell is read as before, and is left as it was when the editor closes without a change."""
 
     def __init__(self, column: str, parent=None):
         super().__init__(LIST_COLUMNS[column], parent)
         self.column = column
 
     def createEditor(self, parent, option, index):  # noqa: N802
-        return ListEditor(self.column, parent)
+        return popup_when_shown(ListEditor(self.column, parent))
 
     def setEditorData(self, editor, index):  # noqa: N802
         editor.set_codes(cell_codes(self.column, str(index.data(Qt.ItemDataRole.EditRole) or "")))

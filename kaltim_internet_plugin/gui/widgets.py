@@ -1,6 +1,6 @@
 """The dock's small widgets built in one call each: a push button, a row of buttons, a layer combo, a number box,
-a note label, a cross on the map, a file chosen in a dialog; and the quiet disconnect of a signal when a page is
-cleaned up.
+a note label, a cross on the map, a file chosen in a dialog, a table cell's drop-down that opens at once; and the quiet
+disconnect of a signal when a page is cleaned up.
 
 Every page made them the same way (object name for tests and styling, tool tip, click slot, layer filters);
 building them here keeps each page's layout code about the layout.
@@ -8,6 +8,8 @@ building them here keeps each page's layout code about the layout.
 from __future__ import annotations
 
 from qgis.gui import QgsMapLayerComboBox, QgsVertexMarker
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QEvent, QObject, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QLabel, QPushButton, QSpinBox
 
@@ -109,3 +111,21 @@ def disconnect(signal, slot, slot_of_name=None) -> None:
             getattr(signal, slot).disconnect(slot_of_name)
     except (TypeError, RuntimeError, AttributeError):
         pass
+
+
+class _PopupWhenShown(QObject):
+    """The event filter of :func:`popup_when_shown`: at the combo's first Show, its drop-down is opened once the view
+    has placed it (the next turn of the event loop), then the filter leaves."""
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda combo=watched: None if sip.isdeleted(combo) else combo.showPopup())
+        return False
+
+
+def popup_when_shown(combo):
+    """``combo`` (a table cell's editor) opens its drop-down as soon as it is shown: a double-click on the cell shows
+    the choices at once, not a closed box that needs a second click. Returns the combo."""
+    combo.installEventFilter(_PopupWhenShown(combo))  # a child of the combo: gone with it
+    return combo

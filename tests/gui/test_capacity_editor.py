@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
 ENGLISH = ["Fibre optic", "4G FWA (router)", "Radio link", "New 4G BTS", "Co-location on an existing tower",
@@ -78,15 +79,18 @@ def test_the_drop_down_speaks_indonesian_and_writes_the_chosen_name(editor_id):
 
 
 def test_choosing_commits_as_a_user_does_and_activated_closes_the_editor(editor, qtbot):
-    """Through the view: the delegate's editor opened on the cell, an item activated, the cell holds its name."""
+    """Through the view: the delegate's editor opened on the cell shows its list at once, one click on an item,
+    and the cell holds its name."""
     grid = editor.grid
     editor.show()
     grid.setCurrentCell(0, 1)
     grid.editItem(grid.item(0, 1))
     combo = grid.findChild(QComboBox, "capacityTechCombo")
     assert combo is not None and combo.isVisible()
-    combo.setCurrentIndex(ENGLISH.index("Co-location on an existing tower"))
-    combo.activated.emit(combo.currentIndex())
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)  # the list opens with the editor: one click chooses
+    rect = view.visualRect(combo.model().index(ENGLISH.index("Co-location on an existing tower"), 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert grid.item(0, 1).text() == "Co-location on an existing tower"
     assert editor.table().rows[0].tech == "colo"
     qtbot.waitUntil(lambda: grid.state() != grid.State.EditingState, timeout=2000)
