@@ -14,21 +14,13 @@ end with two equal samples (the receiver on one flat DEM cell), where both readi
 """
 from __future__ import annotations
 
-import os
-import sys
-
 import numpy as np
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-for p in (ROOT, HERE):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+# oracle_env: this folder has no __init__.py, so pytest ("prepend" import mode) puts it on sys.path
+from oracle_env import oracle_fixture, run_itm_oracle, summary
 
-from oracle_env import oracle_fixture, run_itm_oracle, summary  # noqa: E402
-
-from kaltim_internet_plugin.core import itm  # noqa: E402
+from kaltim_internet_plugin.core import itm
 
 TOL_DB = 0.5
 FREQS = (900.0, 1800.0, 2100.0)

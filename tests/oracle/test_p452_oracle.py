@@ -8,21 +8,13 @@ random ones (hills, sharp ridges, noise) at 900 / 1800 / 2100 MHz, 1-30 km; both
 """
 from __future__ import annotations
 
-import os
-import sys
-
 import numpy as np
 import pytest
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(os.path.dirname(HERE))
-for p in (ROOT, HERE):
-    if p not in sys.path:
-        sys.path.insert(0, p)
+# oracle_env: this folder has no __init__.py, so pytest ("prepend" import mode) puts it on sys.path
+from oracle_env import oracle_fixture, run_oracle, summary
 
-from oracle_env import oracle_fixture, run_oracle, summary  # noqa: E402
-
-from kaltim_internet_plugin.core import propagation as prop  # noqa: E402
+from kaltim_internet_plugin.core import propagation as prop
 
 TOL_DB = 0.5
 FREQS = (900.0, 1800.0, 2100.0)
