@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QVBoxLayout
 
 from kaltim_internet_plugin.compat import FieldType
+from tests.rasters import gaussian_hills, write_geotiff
 
 X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 120
 SITES = [("S1", 30, 40, 30.0, "Telkomsel"), ("S2", 90, 80, 35.0, "XL"), ("S3", 60, 100, 25.0, "Indosat")]
@@ -36,22 +37,8 @@ def utm_xy(col, row):
 
 @pytest.fixture()
 def layers(tmp_path):
-    rng = np.random.default_rng(5)
-    yy, xx = np.mgrid[0:N, 0:N].astype(float)
-    z = np.full((N, N), 30.0)
-    for _ in range(10):
-        cx, cy = rng.uniform(0, N, 2)
-        s = rng.uniform(5, 15)
-        z += rng.uniform(30, 200) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
-    path = str(tmp_path / "dem.tif")
-    ds = gdal.GetDriverByName("GTiff").Create(path, N, N, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(-9999)
-    ds.GetRasterBand(1).WriteArray(z.astype(np.float32))
-    ds = None
+    z = gaussian_hills(N, 5, 30.0, 10, (5, 15), (30, 200))
+    path = write_geotiff(tmp_path / "dem.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
     dem = QgsRasterLayer(path, "dem", "gdal")
     # sites in EPSG:4326 (another CRS than the DEM)
     sites = QgsVectorLayer("Point?crs=EPSG:4326", "towers", "memory")
@@ -216,14 +203,8 @@ def test_land_cover_through_the_page(plugin, layers, qtbot, tmp_path):
     page.radius_spin.setValue(3000)
     page.rx_spin.setValue(1.5)
     page.loss_spin.setValue(5.0)
-    path = str(tmp_path / "trees.tif")
-    ds = gdal.GetDriverByName("GTiff").Create(path, N, N, 1, gdal.GDT_Byte)
-    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).WriteArray(np.full((N, N), 10, np.uint8))  # ESA WorldCover 10 = tree cover
-    ds = None
+    path = write_geotiff(tmp_path / "trees.tif", np.full((N, N), 10, np.uint8),  # ESA WorldCover 10 = tree cover
+                         (X0, CELL, 0, Y0, 0, -CELL), nodata=None, dtype=gdal.GDT_Byte)
     trees = QgsRasterLayer(path, "trees", "gdal")
     QgsProject.instance().addMapLayer(trees)
     results = {}

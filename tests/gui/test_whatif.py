@@ -27,6 +27,8 @@ from qgis.core import (
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 
+from tests.rasters import write_geotiff
+
 X0, Y0, CELL, N = 500000.0, 9900000.0, 250.0, 200
 RADIUS = 10000.0
 CENTRE = (525125.0, 9874875.0)           # centre of cell (100, 100)
@@ -48,13 +50,7 @@ def _srs_wkt():
 
 def build_case(folder):
     """DEM, existing coverage raster (A's box at -70 dBm), classified village polygons."""
-    dem = str(folder / "dem.tif")
-    ds = gdal.GetDriverByName("GTiff").Create(dem, N, N, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
-    ds.SetProjection(_srs_wkt())
-    ds.GetRasterBand(1).SetNoDataValue(-9999)
-    ds.GetRasterBand(1).WriteArray(np.full((N, N), 100.0, dtype=np.float32))
-    ds = None
+    dem = write_geotiff(folder / "dem.tif", np.full((N, N), 100.0, dtype=np.float32), (X0, CELL, 0, Y0, 0, -CELL))
     covp = str(folder / "coverage.tif")
     arr = np.full((N, N), -9999.0, dtype=np.float32)
     xa0, ya0, xa1, ya1 = BOXES["A"]

@@ -9,6 +9,8 @@ import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
+from tests.rasters import gaussian_hills, write_geotiff
+
 gdal.UseExceptions()
 
 X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 300
@@ -30,26 +32,11 @@ def run_alg(alg_id, p):
 
 
 def hills(n=N, seed=11):
-    rng = np.random.default_rng(seed)
-    yy, xx = np.mgrid[0:n, 0:n].astype(float)
-    z = np.full((n, n), 40.0)
-    for _ in range(30):
-        cx, cy = rng.uniform(0, n, 2)
-        s = rng.uniform(6, 30)
-        z += rng.uniform(40, 300) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
-    return z
+    return gaussian_hills(n, seed, 40.0, 30, (6, 30), (40, 300))
 
 
-def write_dem(path, z, epsg=32750, gt=(X0, CELL, 0, Y0, 0, -CELL), nodata=-9999.0):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(z.astype(np.float32))
-    ds = None
-    return str(path)
+def write_dem(path, z):
+    return write_geotiff(path, z, (X0, CELL, 0, Y0, 0, -CELL))
 
 
 def utm_xy(col, row):

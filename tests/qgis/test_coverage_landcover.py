@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 from qgis.core import QgsProcessingException
 
 from kaltim_internet_plugin.core.clutter import clutter_for, clutter_loss_db, default_table_path, read_table
@@ -12,6 +12,7 @@ from kaltim_internet_plugin.core.coverage import Site
 from kaltim_internet_plugin.core.coverage_settings import CoverageSettings
 from kaltim_internet_plugin.io.priority_layers import WindowCoverage
 from tests.qgis.test_coverage_alg import run_alg, write_sites
+from tests.rasters import write_geotiff
 
 gdal.UseExceptions()
 
@@ -22,19 +23,6 @@ RSRP_DB = 27.78  # QUANTITY 1 (4G RSRP, 10 MHz): 10 log10(12 x 50) dB
 
 def utm_xy(col, row, cell=CELL):
     return X0 + (col + 0.5) * cell, Y0 - (row + 0.5) * cell
-
-
-def write_raster(path, arr, cell, epsg=32750, dtype=gdal.GDT_Float32, nodata=None, x0=X0, y0=Y0):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), arr.shape[1], arr.shape[0], 1, dtype)
-    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    if nodata is not None:
-        ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(arr)
-    ds = None
-    return str(path)
 
 
 def classes(n=N):
@@ -52,10 +40,10 @@ def data(tmp_path_factory):
     d = tmp_path_factory.mktemp("landcover")
     yy, xx = np.mgrid[0:N, 0:N]
     z = 50.0 + 0.5 * np.hypot(xx - 20, yy - 60)  # gentle slope: diffraction-free paths from a tall mast
-    dem = write_raster(d / "dem.tif", z.astype(np.float32), CELL, nodata=-9999.0)
+    dem = write_geotiff(d / "dem.tif", z.astype(np.float32), (X0, CELL, 0, Y0, 0, -CELL))
     # land cover on a 3x finer grid (30 m), same CRS: nearest resampling takes each DEM cell's centre sub-cell
-    lc = write_raster(d / "lc.tif", np.kron(classes(), np.ones((3, 3), dtype=np.uint8)), CELL / 3,
-                      dtype=gdal.GDT_Byte, nodata=0)
+    lc = write_geotiff(d / "lc.tif", np.kron(classes(), np.ones((3, 3), dtype=np.uint8)),
+                       (X0, CELL / 3, 0, Y0, 0, -CELL / 3), nodata=0, dtype=gdal.GDT_Byte)
     sites = write_sites(d / "sites.gpkg", [("S", *utm_xy(*SITE_CR), 40.0, "4G")])
     return {"dir": d, "dem": dem, "lc": lc, "sites": sites}
 

@@ -6,7 +6,7 @@ import random
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -18,6 +18,7 @@ from qgis.core import (
 
 from kaltim_internet_plugin.compat import FieldType
 from tests.conftest import SAMPLE, capture_feedback
+from tests.rasters import write_geotiff
 
 gdal.UseExceptions()
 
@@ -68,23 +69,12 @@ def point_layer(rows, fields, crs="EPSG:32750", name="pts"):
 
 def flat_dem(path, wall_x=None, size=200, cell=100.0, height=0.0):
     """A flat EPSG:32750 DEM (size × size cells) starting at (X0, Y0) top-left; optional N-S wall at x=wall_x."""
-    drv = gdal.GetDriverByName("GTiff")
-    ds = drv.Create(str(path), size, size, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((X0, cell, 0, Y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
     z = np.full((size, size), height, dtype=np.float32)
     if wall_x is not None:
         c = int((wall_x - X0) / cell)
         z[:, c:c + 2] = 800.0
-    b = ds.GetRasterBand(1)
-    # nodata first: GDAL >= 3.10 leaves all-zero GTiff blocks unwritten (sparse) and reads them back as the nodata
-    # value set afterwards, so a flat 0 m DEM written before SetNoDataValue becomes all nodata there (not on 3.6)
-    b.SetNoDataValue(-9999)
-    b.WriteArray(z)
-    ds = None
-    return str(path)
+    # write_geotiff sets the nodata value before the values (a flat 0 m DEM stays 0 m on GDAL >= 3.10)
+    return write_geotiff(path, z, (X0, cell, 0, Y0, 0, -cell))
 
 
 def values(layer, name):
@@ -309,16 +299,9 @@ def test_choosetech_radio_needs_line_of_sight_on_the_dem(provider, tmp_path):
 
 def test_choosetech_coverage_raster(provider, tmp_path):
     path = tmp_path / "cov.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), 100, 100, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((X0, 100, 0, Y0, 0, -100))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
     z = np.full((100, 100), -120.0, dtype=np.float32)
     z[:, :50] = -90.0  # west half covered
-    ds.GetRasterBand(1).WriteArray(z)
-    ds.GetRasterBand(1).SetNoDataValue(-9999)
-    ds = None
+    write_geotiff(path, z, (X0, 100, 0, Y0, 0, -100))
     villages = point_layer([((X0 + 1000, Y0 - 1000), {"kode": "w"}), ((X0 + 9000, Y0 - 1000), {"kode": "e"})],
                            [("kode", str)])
     res, fb = run("choosetech", {"VILLAGES": villages, "COVERAGE": str(path), "OUTPUT": "TEMPORARY_OUTPUT"})

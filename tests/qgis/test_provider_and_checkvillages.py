@@ -8,6 +8,7 @@ from osgeo import gdal, ogr, osr
 from qgis.core import QgsVectorLayer
 
 from tests.conftest import SAMPLE, run_alg
+from tests.rasters import write_geotiff
 
 gdal.UseExceptions()
 
@@ -121,17 +122,10 @@ def test_layer_without_crs_and_dem_checks(provider, tmp_path):
 
     # a DEM far away (does not overlap) with 50% nodata
     dem = tmp_path / "dem.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(dem), 20, 20, 1, gdal.GDT_Int16)
-    ds.SetGeoTransform((100000, 100, 0, 200000, 0, -100))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
     import numpy as np
     arr = np.full((20, 20), 50, dtype=np.int16)
     arr[:10] = -32768
-    ds.GetRasterBand(1).SetNoDataValue(-32768)
-    ds.GetRasterBand(1).WriteArray(arr)
-    ds = None
+    write_geotiff(dem, arr, (100000, 100, 0, 200000, 0, -100), nodata=-32768, dtype=gdal.GDT_Int16)
     good = write_layer(tmp_path / "good.gpkg", [(("64.01.01.2001", "A"), SQ)], fields)
     res, log = run_alg("kaltiminternet:checkvillages", {"INPUT": good, "DEM": str(dem)})
     assert "do not overlap the DEM" in log and res["VALID"] is False

@@ -224,6 +224,7 @@ def test_a_geotiff_is_finished_under_a_temporary_name(tmp_path):
     from osgeo import gdal
 
     from kaltim_internet_plugin.core import coverage
+    from tests.rasters import write_geotiff
 
     final = tmp_path / "coverage.tif"
     final.write_bytes(b"the user's old raster")
@@ -232,9 +233,7 @@ def test_a_geotiff_is_finished_under_a_temporary_name(tmp_path):
         coverage._finalise(str(tmp_path / "no_work_file.tif"), str(final), 3)
     assert digest(final) == before and _partials(tmp_path) == []
     work = tmp_path / "work.tif"
-    ds = gdal.GetDriverByName("GTiff").Create(str(work), 4, 3, 1, gdal.GDT_Float32)
-    ds.GetRasterBand(1).WriteArray(np.full((3, 4), -80.0, dtype=np.float32))
-    ds = None
+    write_geotiff(work, np.full((3, 4), -80.0, dtype=np.float32), None, epsg=None, nodata=None)  # a bare work file
     coverage._finalise(str(work), str(final), 3)
     out = gdal.Open(str(final))
     assert out.RasterXSize == 4 and float(out.GetRasterBand(1).ReadAsArray()[0, 0]) == -80.0

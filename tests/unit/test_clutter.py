@@ -6,10 +6,11 @@ import math
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from kaltim_internet_plugin.core import clutter as cl
 from kaltim_internet_plugin.core.coverage_settings import CoverageSettings
+from tests.rasters import write_geotiff
 
 # Hand computation (P.452-17 eq. 57), tropical rain forest ha = 20 m, dk = 0.03 km, f = 0.9 GHz:
 #   Ffc = 0.25 + 0.375 (1 + tanh(7.5 x 0.4)) = 0.25 + 0.375 x 1.99505 = 0.998144
@@ -78,25 +79,12 @@ def test_missing_columns_and_file(tmp_path):
     assert exc.value.code == "clutter_table_missing"
 
 
-def _raster(path, arr, gt, epsg, dtype, nodata=None):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), arr.shape[1], arr.shape[0], 1, dtype)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    if nodata is not None:
-        ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(arr)
-    ds.FlushCache()
-    return ds
-
-
 def test_grid_resamples_nearest_and_falls_back_to_the_margin(tmp_path):
-    dem = _raster(tmp_path / "dem.tif", np.zeros((4, 4), np.float32), (500000, 100, 0, 9950000, 0, -100), 32750,
-                  gdal.GDT_Float32)
+    dem = gdal.Open(write_geotiff(tmp_path / "dem.tif", np.zeros((4, 4), np.float32),
+                                  (500000, 100, 0, 9950000, 0, -100), nodata=None))
     # 50 m land cover, offset by half a DEM cell to the west: each DEM cell centre falls in a known 50 m cell
     lc = np.array([[10, 10, 80, 80, 50, 50, 77, 77, 0, 0]] * 8, dtype=np.uint8)
-    _raster(tmp_path / "lc.tif", lc, (499950, 50, 0, 9950000, 0, -50), 32750, gdal.GDT_Byte, nodata=0)
+    write_geotiff(tmp_path / "lc.tif", lc, (499950, 50, 0, 9950000, 0, -50), nodata=0, dtype=gdal.GDT_Byte)
     grid = cl.ClutterGrid(str(tmp_path / "lc.tif"), cl.default_table_path(), dem, 1.5, 15.0)
     cls = grid.classes(0, 0, 4, 4)
     # DEM cell centres x = 50, 150, 250, 350 m from the DEM origin -> land-cover columns 2, 4, 6, 8

@@ -13,41 +13,21 @@ if ROOT not in sys.path:
 
 from kaltim_internet_plugin.core import coverage as cov  # noqa: E402
 from kaltim_internet_plugin.core import propagation as prop  # noqa: E402
+from tests.rasters import gaussian_hills, write_geotiff  # noqa: E402
 
 gdal.UseExceptions()
 
 X0, Y0, CELL, N = 500000.0, 9950000.0, 90.0, 400
 
 
-def _write(path, z, gt, epsg=32750, nodata=-9999.0):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    b = ds.GetRasterBand(1)
-    if nodata is not None:
-        b.SetNoDataValue(nodata)
-    b.WriteArray(z.astype(np.float32))
-    ds = None
-    return str(path)
-
-
 def _hills(n=N, seed=7):
-    rng = np.random.default_rng(seed)
-    yy, xx = np.mgrid[0:n, 0:n].astype(float)
-    z = np.full((n, n), 50.0)
-    for _ in range(40):
-        cx, cy = rng.uniform(0, n, 2)
-        s = rng.uniform(8, 40)
-        z += rng.uniform(40, 350) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
-    return z
+    return gaussian_hills(n, seed, 50.0, 40, (8, 40), (40, 350))
 
 
 @pytest.fixture(scope="module")
 def dem(tmp_path_factory):
     p = tmp_path_factory.mktemp("dem") / "hills.tif"
-    return _write(p, _hills(), (X0, CELL, 0, Y0, 0, -CELL))
+    return write_geotiff(p, _hills(), (X0, CELL, 0, Y0, 0, -CELL))
 
 
 def _xy(col, row):
@@ -149,7 +129,7 @@ def test_flat_ground_reach_follows_the_complete_method(tmp_path):
     says, far short of the free-space reach."""
     n = 381
     z = np.full((n, n), 20.0)
-    dem = _write(tmp_path / "flat.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
+    dem = write_geotiff(tmp_path / "flat.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
     eirp = 60.0 - 10 * np.log10(12 * 50) - 15.0
     s = _site("F", 190, 190, h=35.0, f=900.0, eirp=eirp)
     arr, (xo, yo) = cov.compute_site_window(gdal.Open(dem), s, "p526", max_radius_m=16000.0)
@@ -192,7 +172,7 @@ def test_itm_model_is_the_itm_on_the_same_rays(dem, tmp_path):
     assert m.sum() > 1000 and np.abs(arr[m] - p526[m]).mean() > 1.0
     # flat ground: the two models agree within about a dB at 2-10 km
     n = 241
-    flat = _write(tmp_path / "flat_itm.tif", np.full((n, n), 20.0), (X0, CELL, 0, Y0, 0, -CELL))
+    flat = write_geotiff(tmp_path / "flat_itm.tif", np.full((n, n), 20.0), (X0, CELL, 0, Y0, 0, -CELL))
     s = _site("F", 120, 120, h=35.0)
     a, (xo, yo) = cov.compute_site_window(gdal.Open(flat), s, "itm", max_radius_m=10000.0, ray_step_cells=(4, 4))
     # against P.526 on every cell (its coarse 'fast' rays are refined onto receivers, ITM's are interpolated, so
@@ -369,7 +349,7 @@ def test_unknown_model(dem, tmp_path):
 def test_nodata_hole(tmp_path):
     z = _hills(120)
     z[50:70, 60:80] = -9999.0
-    dem = _write(tmp_path / "hole.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
+    dem = write_geotiff(tmp_path / "hole.tif", z, (X0, CELL, 0, Y0, 0, -CELL))
     s = _site("A", 40, 60)
     for model in ("p526", "los"):
         out = tmp_path / f"o_{model}.tif"
@@ -385,7 +365,7 @@ def test_nodata_hole(tmp_path):
 
 def _degree_dem(tmp_path):
     z = _hills(100)
-    return _write(tmp_path / "deg.tif", z, (116.9, 0.00083333, 0, -0.4, 0, -0.00083333), epsg=4326)
+    return write_geotiff(tmp_path / "deg.tif", z, (116.9, 0.00083333, 0, -0.4, 0, -0.00083333), epsg=4326)
 
 
 def test_degree_dem_is_rejected(tmp_path):
@@ -480,15 +460,9 @@ def test_coarse_rays_close_to_full_resolution(dem, step, mean_db, p99_db):
 def test_flat_terrain_is_free_space_at_every_cell(tmp_path, step):
     """No obstacle, no diffraction: every cell's signal is EIRP - FSPL at the cell's own distance, whatever the
     ray resolution (the interpolation between rays adds nothing)."""
-    path = str(tmp_path / "flat.tif")
     n = 161
-    ds = gdal.GetDriverByName("GTiff").Create(path, n, n, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).WriteArray(np.full((n, n), 20.0, dtype=np.float32))
-    ds = None
+    path = write_geotiff(tmp_path / "flat.tif", np.full((n, n), 20.0, dtype=np.float32), (X0, CELL, 0, Y0, 0, -CELL),
+                         nodata=None)
     ds = gdal.Open(path)
     s = _site("F", 80, 80, eirp=55.0)
     arr, (xoff, yoff) = cov.compute_site_window(ds, s, "p526", max_radius_m=6000.0, rx_height=15.0,

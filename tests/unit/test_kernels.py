@@ -186,20 +186,14 @@ def test_spherical_candidates_keep_every_receiver_with_a_spherical_earth_loss():
 
 @needs_numba
 def test_a_coverage_raster_is_the_same_with_and_without_the_kernels(monkeypatch, tmp_path):
-    from osgeo import gdal, osr
+    from osgeo import gdal
 
     from kaltim_internet_plugin.core import coverage as cov
+    from tests.rasters import write_geotiff
 
     rng = np.random.default_rng(5)
     z = (rng.normal(0, 1, (160, 160)).cumsum(axis=0).cumsum(axis=1) * 0.05 + 80).astype(np.float32)
-    path = str(tmp_path / "dem.tif")
-    ds = gdal.GetDriverByName("GTiff").Create(path, 160, 160, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((500000.0, 90.0, 0, 9950000.0, 0, -90.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).WriteArray(z)
-    ds = None
+    path = write_geotiff(tmp_path / "dem.tif", z, (500000.0, 90.0, 0, 9950000.0, 0, -90.0), nodata=None)
     sites = [cov.Site("A", 500000.0 + 40.5 * 90, 9950000.0 - 60.5 * 90, 30.0, 900.0, 55.0),
              cov.Site("B", 500000.0 + 120.5 * 90, 9950000.0 - 100.5 * 90, 40.0, 1800.0, 58.0)]
     out = {}

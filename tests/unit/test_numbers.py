@@ -274,18 +274,10 @@ def _square(c: int, r: int, size: float = 100.0, x0: float = 500000.0, y0: float
 
 def _signal_raster(path) -> str:
     import numpy as np
-    from osgeo import gdal, osr
 
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), 10, 10, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((500000.0, 100.0, 0, 9950100.0, 0, -100.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.WriteArray(np.full((10, 10), -90.0, dtype=np.float32))
-    band.SetNoDataValue(-9999.0)
-    ds = None
-    return str(path)
+    from tests.rasters import write_geotiff
+
+    return write_geotiff(path, np.full((10, 10), -90.0, dtype=np.float32), (500000.0, 100.0, 0, 9950100.0, 0, -100.0))
 
 
 POP_TEXT = ["1.234", "12,5", "-50", "2.000"]

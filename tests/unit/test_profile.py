@@ -5,7 +5,7 @@ import sys
 
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 if ROOT not in sys.path:
@@ -20,21 +20,13 @@ from kaltim_internet_plugin.core.profile import (  # noqa: E402
     point_signal,
     terrain_profile,
 )
+from tests.rasters import gaussian_hills, write_geotiff  # noqa: E402
 
 X0, Y0, CELL = 500000.0, 9950000.0, 90.0
 
 
-def _write(path, z, epsg=32750, nodata=-9999.0, gt=None):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), z.shape[1], z.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform(gt or (X0, CELL, 0, Y0, 0, -CELL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    b = ds.GetRasterBand(1)
-    b.SetNoDataValue(nodata)
-    b.WriteArray(z.astype(np.float32))
-    ds = None
-    return str(path)
+def _write(path, z, epsg=32750, gt=None):
+    return write_geotiff(path, z, gt or (X0, CELL, 0, Y0, 0, -CELL), epsg=epsg)
 
 
 def _xy(col, row):
@@ -145,14 +137,8 @@ def test_point_signal_agrees_with_coverage_raster(tmp_path, model):
     """The probe is the coverage engine's model at one cell (the complete method for p526, the uncorrected
     Bullington for p526_bullington): same value where the engine's ray sampling does not matter (median over
     many cells within 1 dB), and the other model would not agree as well."""
-    rng = np.random.default_rng(3)
-    n = 160
-    yy, xx = np.mgrid[0:n, 0:n].astype(float)
-    z = np.full((n, n), 30.0)
-    for _ in range(12):
-        cx, cy = rng.uniform(0, n, 2)
-        s = rng.uniform(6, 20)
-        z += rng.uniform(30, 200) * np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * s * s))
+    rng = np.random.default_rng(3)  # the hills, then the probed cells below, from one stream
+    z = gaussian_hills(160, rng, 30.0, 12, (6, 20), (30, 200))
     dem = _write(tmp_path / "hills.tif", z)
     site = NamedSite("A", *_xy(80, 80), 35.0, 900.0, 60.0)
     out = tmp_path / "cov.tif"
