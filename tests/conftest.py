@@ -106,12 +106,12 @@ def capture_feedback():
 
 
 def run_alg(alg_id: str, params: dict):
-    """Run a Processing algorithm; returns (results, its info and error messages)."""
+    """Run a Processing algorithm; returns (results, its info, warning and error messages, as the user reads them)."""
     import processing
 
     fb = capture_feedback()
     res = processing.run(alg_id, params, feedback=fb)
-    return res, fb.of("info", "error")
+    return res, fb.of("info", "warning", "error")
 
 
 def _settle():

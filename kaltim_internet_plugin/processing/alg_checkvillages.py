@@ -46,12 +46,9 @@ class CheckVillagesAlgorithm(KaltimAlgorithm):
         m = report.mapping
         feedback.pushInfo(tr("Detected scheme '{scheme}': code={code}, name={name}, population={pop}").format(
             scheme=m.scheme or "-", code=m.code or "-", name=m.name or "-", pop=m.population or "-"))
+        say = {"error": feedback.reportError, "warning": feedback.pushWarning}  # the log marks their level itself
         for finding in report.findings:
-            text = "[{}] {} {}".format(finding.severity, *finding_text(finding)).strip()
-            if finding.severity == "error":
-                feedback.reportError(text)
-            else:
-                feedback.pushInfo(text)
+            say.get(finding.severity, feedback.pushInfo)("{} {}".format(*finding_text(finding)).strip())
         out_path = self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)
         if out_path:
             Path(out_path).write_text(render_html(report), encoding="utf-8")

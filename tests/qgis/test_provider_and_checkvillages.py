@@ -90,6 +90,25 @@ def test_checkvillages_reports_every_defect_of_a_broken_layer(provider, tmp_path
     assert Path(path).read_bytes() == before  # the input is untouched
 
 
+def test_checkvillages_says_each_finding_at_its_level_without_a_raw_prefix(provider, tmp_path):
+    """Errors as errors, warnings as warnings (QGIS's log and qgis_process mark the level in the user's language):
+    no untranslated '[error]' / '[warning]' in the text."""
+    import processing
+
+    from tests.conftest import capture_feedback
+
+    rows = [(("64.01.01.2001", "Good", 100), SQ), (("64.01.01.2001", "Twin", 100), SQ),
+            (("64.01.01.2005", None, None), SQ)]
+    path = write_layer(tmp_path / "levels.gpkg", rows, [("kode", ogr.OFTString), ("nama", ogr.OFTString),
+                                                         ("penduduk", ogr.OFTInteger)])
+    fb = capture_feedback()
+    res = processing.run("kaltiminternet:checkvillages", {"INPUT": path}, feedback=fb)
+    assert len(fb.errors) == res["ERROR_COUNT"] > 0 and len(fb.warnings) == res["WARNING_COUNT"] > 0
+    assert any("also used by feature" in t for t in fb.errors)
+    assert any("has no name" in t for t in fb.warnings)
+    assert not any(t.startswith("[") for t in fb.lines)
+
+
 def test_big_rbi_shapefile_in_utm_is_detected(provider, tmp_path):
     fields = [("KDEPUM", ogr.OFTString), ("NAMOBJ", ogr.OFTString), ("WADMKC", ogr.OFTString),
               ("WADMKK", ogr.OFTString)]
