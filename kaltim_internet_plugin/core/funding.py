@@ -389,7 +389,16 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
     # amounts are read per column (core.numbers): '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
     caps = numbers.parse_rows(table.rows, {k: numbers.CAP for k in ("yearly_cap_idr", "per_village_cap_idr")})
     out: List[FundingSource] = []
-    for n, (_rownum, row) in enumerate(table.rows, start=1):
+    for n, (rownum, row) in enumerate(table.rows, start=1):
+        # rownum: the row as a spreadsheet numbers it (header 1, blank rows counted), as the user finds it
+        extra = [str(v) for c, v in row.items() if str(c).startswith("_extra") and str(v or "").strip()]
+        if extra:
+            cells = len(table.header) + len(extra)
+            raise FundingTableError([ValidationIssue(
+                n - 1, "", f"CSV row {rownum} has {cells} cells for {len(table.header)} columns: a list written with "
+                           f"the file's separator? Write lists with ',' (e.g. capex,opex) or put the cell in quotes",
+                f"CSV baris {rownum} berisi {cells} sel untuk {len(table.header)} kolom: daftar ditulis dengan "
+                f"pemisah berkas? Tulis daftar dengan ',' (mis. capex,opex) atau beri tanda kutip pada sel")])
         kw: dict = {}
         try:
             for k, v in row.items():
@@ -398,7 +407,7 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
                 if k in _BOOL_FIELDS:
                     kw[k] = _parse_bool(v)
                 elif k in caps:
-                    issue = caps[k].issue_for(_rownum)
+                    issue = caps[k].issue_for(rownum)
                     if issue is not None and issue.severity == numbers.ERROR:
                         raise ValueError(_NUMBER_PROBLEMS.get(issue.code, _NUMBER_PROBLEMS["not_a_number"])[0]
                                          .format(raw=v))
@@ -417,8 +426,8 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
                     kw[k] = v
         except (ValueError, numbers.NumberError) as e:
             en, idn = str(e), _indonesian(e, row.get(k))
-            raise FundingTableError([ValidationIssue(n - 1, k, f"CSV row {n}, column {k}: {en}",
-                                                     f"CSV baris {n}, kolom {k}: {idn}")]) from e
+            raise FundingTableError([ValidationIssue(n - 1, k, f"CSV row {rownum}, column {k}: {en}",
+                                                     f"CSV baris {rownum}, kolom {k}: {idn}")]) from e
         out.append(FundingSource(**kw))
     return out
 

@@ -168,6 +168,26 @@ def test_csv_bad_values():
     assert "recurring" in str(ei.value)
 
 
+def test_csv_errors_name_the_spreadsheet_row_and_a_list_split_by_the_separator():
+    """Rows as a spreadsheet numbers them (header 1, blank rows counted), and a semicolon list in a semicolon file
+    (one cell more than the header) is said as such, not as a number error in the shifted column."""
+    head = "\ufeffname;label;kinds;techs;yearly_cap_idr;per_village_cap_idr;cap_per_kab;recurring;order\r\n"
+    good = "apbd_kab;APBD Kab;capex;all;Rp 5.000.000.000;;ya;ya;40\r\n"
+    with pytest.raises(FundingTableError) as ei:
+        sources_from_csv_text(head + good + "\r\n" + "apbd_prov;APBD Prov;capex;all;lima miliar;;tidak;tidak;50\r\n")
+    assert "CSV row 4, column yearly_cap_idr: not a number ('lima miliar')" in str(ei.value)
+    assert "CSV baris 4, kolom yearly_cap_idr" in ei.value.message_id
+    with pytest.raises(FundingTableError) as ei:
+        sources_from_csv_text(head + good + "apbd_prov;APBD Prov;capex;opex;all;Rp 1 miliar;;tidak;tidak;50\r\n")
+    assert "CSV row 3 has 10 cells for 9 columns" in str(ei.value) and "capex,opex" in str(ei.value)
+    assert "not a number" not in str(ei.value)
+    assert "CSV baris 3 berisi 10 sel untuk 9 kolom" in ei.value.message_id
+    # the same list in quotes, or with commas, is read
+    for kinds in ('"capex;opex"', "capex,opex"):
+        srcs = sources_from_csv_text(head + good + f"apbd_prov;APBD Prov;{kinds};all;Rp 1 miliar;;tidak;tidak;50\r\n")
+        assert srcs[1].kinds == ["capex", "opex"] and srcs[1].yearly_cap_idr == 1_000_000_000
+
+
 def test_format_idr():
     assert format_idr(2_600_000_000) == "Rp 2.6 bn"
     assert format_idr(2_600_000_000, "id") == "Rp 2,6 miliar"
