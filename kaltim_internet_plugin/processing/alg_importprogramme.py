@@ -63,6 +63,8 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
         source = self.parameterAsSource(parameters, "VILLAGES", context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "VILLAGES"))
+        if source.featureCount() == 0:  # said as such, not as a table that matches none of them
+            raise QgsProcessingException(tr("The village layer has no features. Choose a layer with villages."))
         path = self.parameterAsFile(parameters, "TABLE", context)
         if not path or not os.path.isfile(path):
             raise QgsProcessingException(tr("The programme status table {path} does not exist. Choose a CSV or "

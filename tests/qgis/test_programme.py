@@ -88,6 +88,11 @@ def test_status_table_errors_say_what_and_how(provider, tmp_path):
     with pytest.raises(QgsProcessingException) as exc:
         run({"VILLAGES": VILLAGES, "TABLE": str(other), "AS_OF": future, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert "future" in str(exc.value)
+    # an empty village layer is named as such, not as a table that matches none of its villages
+    empty = f"{GPKG}|layername=villages|subset=\"kode_kab\" = 'none'"
+    with pytest.raises(QgsProcessingException) as exc:
+        run({"VILLAGES": empty, "TABLE": str(other), "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "The village layer has no features" in str(exc.value) and "None of the" not in str(exc.value)
 
 
 def test_name_and_kecamatan_match_when_the_code_is_missing():
