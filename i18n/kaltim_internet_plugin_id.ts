@@ -3896,6 +3896,18 @@
       <translation>Kantor desa digabung berdasarkan kode desa, tetapi kolom kode tidak ditemukan di layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
     </message>
     <message>
+      <source>Feature {fid} ({code}) has an invalid geometry ({error}): its share of covered cells may be wrong, and the roadmap will stop on it. Run 'Repair village geometries' and use its output.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid ({error}): porsi sel tercakupnya bisa keliru, dan roadmap akan berhenti padanya. Jalankan 'Perbaiki geometri desa' dan pakai hasilnya.</translation>
+    </message>
+    <message>
+      <source>Village code {code} is used by features {fids}: the roadmap refuses duplicate codes. Correct the codes or remove the extra features ('Check village layer' lists them).</source>
+      <translation>Kode desa {code} dipakai oleh fitur {fids}: roadmap menolak kode ganda. Perbaiki kodenya atau hapus fitur yang berlebih ('Periksa layer desa' mendaftarnya).</translation>
+    </message>
+    <message>
+      <source>{n} more such problems: run 'Check village layer' for the full list.</source>
+      <translation>{n} masalah serupa lainnya: jalankan 'Periksa layer desa' untuk daftar lengkapnya.</translation>
+    </message>
+    <message>
       <source>{n} villages have no office point with their code; they are classified by their share alone.</source>
       <translation>{n} desa tidak memiliki titik kantor dengan kodenya; desa tersebut diklasifikasikan hanya dari bagian wilayahnya.</translation>
     </message>
@@ -4520,6 +4532,10 @@
       <translation>Semua desa/kelurahan</translation>
     </message>
     <message>
+      <source>The village layer has no features. Choose a layer with villages.</source>
+      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
+    </message>
+    <message>
       <source>Villages matched</source>
       <translation>Desa yang cocok</translation>
     </message>
@@ -5006,10 +5022,6 @@
     <message>
       <source>Prioritised villages</source>
       <translation>Desa terprioritas</translation>
-    </message>
-    <message>
-      <source>The village layer has no features. Choose a layer with villages.</source>
-      <translation>Layer desa tidak memiliki fitur. Pilih layer yang berisi desa.</translation>
     </message>
     <message>
       <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>

@@ -9,10 +9,12 @@ from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Qg
 
 from ..compat import set_rect_null
 from ..core import classify as cl
+from .layers import geometry_problem
 from .offices import code_key
 from .sites_layer import plain
 
-# invalid polygons rasterise fine; checkvillages/repairvillages are where validity is reported and fixed
+# invalid polygons rasterise (GDAL), so they are read as they are; the algorithm names them (and duplicate codes) as
+# warnings with the fix, checkvillages reports them in full and repairvillages fixes them
 SKIP_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
 
@@ -23,6 +25,12 @@ class VillageRead:
     extent: Optional[QgsRectangle] = None  # of the transformed geometries, in the raster's CRS
     no_office: int = 0  # villages without an office point of their code (when offices are given)
     canceled: bool = False
+    invalid: list = field(default_factory=list)  # (feature id, code, GEOS error) of invalid geometries
+    codes: dict = field(default_factory=dict)  # code -> [feature ids] (to name duplicate codes)
+
+    def duplicates(self) -> dict:
+        """Codes used by more than one feature -> their feature ids (the roadmap refuses them later)."""
+        return {c: fids for c, fids in self.codes.items() if len(fids) > 1}
 
 
 def read_village_inputs(source, raster_crs, transform_context, code_field: str, scheme: str, population_field: str,
@@ -43,7 +51,14 @@ def read_village_inputs(source, raster_crs, transform_context, code_field: str, 
             return out
         geom = feat.geometry()
         wkb = b""
+        attrs = feat.attributes()
+        code = str(plain(attrs[i_code]) or "").strip() if i_code >= 0 else ""
+        if code:
+            out.codes.setdefault(code, []).append(feat.id())
         if geom is not None and not geom.isNull() and not geom.isEmpty():
+            _empty, error = geometry_problem(geom)
+            if error:  # rasterised as it is, but said (fixed by repairvillages)
+                out.invalid.append((feat.id(), code, error))
             g = QgsGeometry(geom)
             try:
                 g.transform(transform)
@@ -51,7 +66,6 @@ def read_village_inputs(source, raster_crs, transform_context, code_field: str, 
                 out.extent.combineExtentWith(g.boundingBox())
             except Exception:  # noqa: BLE001 - a geometry that cannot be transformed is treated as empty
                 wkb = b""
-        attrs = feat.attributes()
         office = None
         if offices:
             office = offices.get(code_key(attrs[i_code], scheme))

@@ -432,3 +432,35 @@ def test_importsites_sample_towers_keep_the_synthetic_flag(provider):
     layer = out_layer(res)
     assert {f["source"] for f in layer.getFeatures()} == {"synthetic"}
     assert {f["status"] for f in layer.getFeatures()} == {"active"}
+
+
+def bowtie_wgs(c0, r0, c1, r1):
+    """A self-intersecting polygon (a bow tie) over the cells [c0, c1) x [r0, r1)."""
+    x0, x1 = X0 + c0 * CELL + 5, X0 + c1 * CELL - 5
+    y0, y1 = Y0 - r1 * CELL + 5, Y0 - r0 * CELL - 5
+    pts = [lonlat(x, y) for x, y in ((x0, y0), (x1, y1), (x1, y0), (x0, y1), (x0, y0))]
+    return "POLYGON((" + ",".join(f"{x:.9f} {y:.9f}" for x, y in pts) + "))"
+
+
+def test_classifyvillages_names_invalid_geometries_and_duplicate_codes_with_the_fix(provider, tmp_path):
+    """The first step that reads the villages says what the roadmap would stop on later, where (feature id and
+    code) and how to fix it; it still classifies, and the input is untouched."""
+    from tests.conftest import capture_feedback
+
+    rows = [(("64.01.01.2001", "Kiri", 1000, ""), cell_box_wgs(0, 0, 5, 4)),
+            (("64.01.01.2002", "Simpul", 200, ""), bowtie_wgs(3, 4, 7, 8)),
+            (("64.01.01.2001", "Kembar", 300, ""), cell_box_wgs(5, 0, 10, 4))]
+    villages = write_layer(tmp_path / "defects.gpkg", rows, VILLAGE_FIELDS)
+    before = Path(villages).read_bytes()
+    fb = capture_feedback()
+    import processing
+
+    res = processing.run("kaltiminternet:classifyvillages", {
+        "VILLAGES": villages, "COVERAGE": half_raster(tmp_path), "OUTPUT": str(tmp_path / "out.gpkg")}, feedback=fb)
+    assert res["COVERED"] + res["PARTIAL"] + res["BLANK_SPOT"] == 3
+    warnings = "\n".join(fb.warnings)
+    assert "Feature 2 (64.01.01.2002) has an invalid geometry (" in warnings
+    assert "Run 'Repair village geometries'" in warnings
+    assert "Village code 64.01.01.2001 is used by features 1, 3" in warnings
+    assert "Feature 1 " not in warnings and "Feature 3 " not in warnings  # only the bow tie is invalid
+    assert Path(villages).read_bytes() == before
