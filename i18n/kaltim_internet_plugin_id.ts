@@ -5368,6 +5368,10 @@
       <translation>Kolom {what} (bawaan: {name})</translation>
     </message>
     <message>
+      <source>The plan layer has no field '{field}' ({what}), although it is an output of 'Choose technology': the village layer it came from has none. Choose the field holding it in the parameter {param}, or add it to the village layer and run the chain again.</source>
+      <translation>Layer rencana tidak memiliki kolom '{field}' ({what}), padahal ia keluaran 'Pilih teknologi': layer desa asalnya pun tidak memilikinya. Pilih kolom yang memuatnya pada parameter {param}, atau tambahkan kolom itu ke layer desa lalu jalankan rangkaian lagi.</translation>
+    </message>
+    <message>
       <source>The plan layer has no field '{field}' ({what}). Run 'Choose technology' first so the layer has tech, capex_idr, opex_idr_year and priority_rank, or choose the field holding it in the parameter {param}.</source>
       <translation>Layer rencana tidak memiliki kolom '{field}' ({what}). Jalankan 'Pilih teknologi' lebih dulu agar layer memiliki tech, capex_idr, opex_idr_year dan priority_rank, atau pilih kolom yang berisi data tersebut pada parameter {param}.</translation>
     </message>

@@ -480,8 +480,13 @@ def schedule(villages: Iterable[Any], sources: Sequence[FundingSource], start_ye
     codes = [str(v.code) for v in villages]
     dups = sorted({c for c in codes if codes.count(c) > 1}) if len(set(codes)) != len(codes) else []
     if dups:
-        raise RoadmapError(f"Duplicate village codes in the plan: {', '.join(dups[:10])}",
-                           f"Kode desa ganda dalam rencana: {', '.join(dups[:10])}")
+        listed = ", ".join(dups[:10]) + (f" (+{len(dups) - 10})" if len(dups) > 10 else "")
+        raise RoadmapError(f"Duplicate village codes in the plan: {listed}. Each village must appear once: correct "
+                           f"the codes or remove the extra features in the village layer ('Check village layer' "
+                           f"names them by feature id), then run the chain again",
+                           f"Kode desa ganda dalam rencana: {listed}. Setiap desa hanya boleh muncul sekali: perbaiki "
+                           f"kodenya atau hapus fitur yang berlebih di layer desa ('Periksa layer desa' menyebutnya "
+                           f"per id fitur), lalu jalankan rangkaian lagi")
 
     ordered = sorted(sources, key=lambda s: (s.order, s.name))
     horizon = list(range(start_year, start_year + years))

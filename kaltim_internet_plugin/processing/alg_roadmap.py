@@ -256,6 +256,13 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             found = lower.get(default.lower())
             if found is None and key == "PLOT_FIELD":
                 found = lower.get("has_plot_20m")
+            if found is None and required and {"tech", "capex_idr"} <= set(lower):
+                # the layer did go through 'Choose technology': the field was missing from the villages already
+                raise QgsProcessingException(tr(
+                    "The plan layer has no field '{field}' ({what}), although it is an output of 'Choose "
+                    "technology': the village layer it came from has none. Choose the field holding it in the "
+                    "parameter {param}, or add it to the village layer and run the chain again.").format(
+                        field=default, what=labels[key], param=key))
             if found is None and required:
                 raise QgsProcessingException(tr(
                     "The plan layer has no field '{field}' ({what}). Run 'Choose technology' first so the layer has "

@@ -261,6 +261,24 @@ def test_missing_field_is_a_clear_error_naming_it(provider, tmp_path):
         run_roadmap(tmp_path, plan)
 
 
+def test_a_code_missing_from_the_villages_is_not_blamed_on_choose_technology(provider, tmp_path):
+    """A plan that went through 'Choose technology' (tech, capex_idr) but has no code field: the codes were missing
+    from the village layer, so the message says that and the parameter, not 'run Choose technology first'."""
+    from qgis.core import QgsProcessingException
+
+    src = build_plan(tmp_path / "nokode.gpkg", n=20)
+    ds = ogr.Open(str(tmp_path / "nokode.gpkg"), 1)
+    ds.ExecuteSQL("ALTER TABLE villages RENAME COLUMN kode TO kode_lama")
+    ds = None
+    with pytest.raises(QgsProcessingException) as ei:
+        run_roadmap(tmp_path, src)
+    text = str(ei.value)
+    assert "no field 'kode'" in text and "the village layer it came from has none" in text and "CODE_FIELD" in text
+    assert "Run 'Choose technology' first" not in text
+    res, _, _ = run_roadmap(tmp_path, src, "mapped.gpkg", CODE_FIELD="kode_lama")
+    assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] == 20
+
+
 def test_field_mapping_parameters(provider, tmp_path):
     """A plan whose rank field has another name works once the field parameter names it."""
     src = build_plan(tmp_path / "p.gpkg", n=40)

@@ -300,8 +300,11 @@ def test_empty_plan_and_bad_input():
     assert ei.value.message_id
     with pytest.raises(RoadmapError):
         schedule([PlanVillage("a", tech="fibre")], default_sources(), 2026, years=0)
-    with pytest.raises(RoadmapError):
+    with pytest.raises(RoadmapError) as ei:
         schedule([PlanVillage("a", tech="fibre"), PlanVillage("a", tech="fwa")], default_sources(), 2026)
+    assert "Duplicate village codes in the plan: a. Each village must appear once" in str(ei.value)
+    assert "'Check village layer' names them by feature id" in str(ei.value)
+    assert "Kode desa ganda dalam rencana: a. Setiap desa hanya boleh muncul sekali" in ei.value.message_id
     with pytest.raises(FundingTableError):
         schedule([PlanVillage("a", tech="fibre")], [FundingSource(name="x", yearly_cap_idr=-1)], 2026)
 
