@@ -5536,12 +5536,12 @@
       <translation>{name} ({desc}): {path} tidak dapat dibaca sebagai {what}. Pilih berkas jenis itu.</translation>
     </message>
     <message>
-      <source>Unexpected error in {alg}: {error}. Please report it with the log above.</source>
-      <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
-    </message>
-    <message>
       <source>Nothing was kept from the failed run: removed {paths}.</source>
       <translation>Tidak ada yang disimpan dari proses yang gagal: dihapus {paths}.</translation>
+    </message>
+    <message>
+      <source>Unexpected error in {alg}: {error}. Please report it with the log above.</source>
+      <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
     </message>
     <message>
       <source>{name} ({desc}) = {value} is outside its valid range {lo} to {hi}. Enter a value in that range.</source>
@@ -5716,6 +5716,38 @@
       <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
+      <source>Choose another folder.</source>
+      <translation>Pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>Free space on that disk or choose another folder.</source>
+      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to.</source>
+      <translation>Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+      <source>the outputs</source>
+      <translation>keluaran</translation>
+    </message>
+    <message>
+      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
+      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
+    </message>
+    <message>
+      <source>The outputs ({outputs}) cannot be written: {reason}. {fix}</source>
+      <translation>Keluaran ({outputs}) tidak dapat ditulis: {reason}. {fix}</translation>
+    </message>
+    <message>
+      <source>{path} cannot be written: {reason}. {fix}</source>
+      <translation>{path} tidak dapat ditulis: {reason}. {fix}</translation>
+    </message>
+    <message>
+      <source>{param} = {path}: {blocker} is a file, not a folder, so nothing can be written inside it. Choose another folder.</source>
+      <translation>{param} = {path}: {blocker} adalah berkas, bukan folder, sehingga tidak ada yang dapat ditulis di dalamnya. Pilih folder lain.</translation>
+    </message>
+    <message>
       <source>{param} = {path} is a folder. Give a file name inside it, e.g. {example}.</source>
       <translation>{param} = {path} adalah folder. Berikan nama berkas di dalamnya, mis. {example}.</translation>
     </message>
@@ -5736,12 +5768,12 @@
       <translation>{param} = {path} adalah berkas, bukan folder. Pilih folder untuk keluaran.</translation>
     </message>
     <message>
-      <source>The folder {folder} ({param}) cannot be written. Choose a folder you may write to.</source>
-      <translation>Folder {folder} ({param}) tidak dapat ditulisi. Pilih folder yang dapat Anda tulisi.</translation>
-    </message>
-    <message>
       <source>{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in a GeoPackage, a new table name); inputs are never changed.</source>
       <translation>{out} = {path} akan menimpa masukan {inp} ({what}). Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru); masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
+      <source>{first} and {second} both name {path}, so one would replace the other. Give each output its own file (or, in a GeoPackage, its own table name).</source>
+      <translation>{first} dan {second} sama-sama menunjuk {path}, sehingga yang satu akan menggantikan yang lain. Beri setiap keluaran berkasnya sendiri (atau, dalam GeoPackage, nama tabelnya sendiri).</translation>
     </message>
     <message>
       <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>

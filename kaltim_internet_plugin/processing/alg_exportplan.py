@@ -20,10 +20,17 @@ DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
 class ExportPlanAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplan"
-    # files written into OUTPUT_FOLDER: an input with one of these names there would be overwritten (plan.gpkg is
-    # not listed: a re-export from the folder's own plan.gpkg updates it in place and keeps its other tables)
+    # files written into OUTPUT_FOLDER: an input with one of these names there would be overwritten, so it is refused
+    # before any work (plan.gpkg is not listed: a re-export from the folder's own plan.gpkg updates it in place and
+    # keeps its other tables). The CSV copies are roadmap_<sheet slug>.csv (report/tables.py build_sheets,
+    # write_csvs), the charts charts/chart_<name>.png (report/export_plan.py make_charts); the run's end checks what
+    # was really written as well (output_guard.commit), and a test compares this list with a real export.
     OUTPUT_FILES = ("plan.qgz", "roadmap.xlsx", "deployment_plan.pdf", "atlas_kabkota.pdf", "overview.pdf",
-                    "roadmap_report.pdf")
+                    "roadmap_report.pdf") + tuple(
+        f"roadmap_{slug}.csv" for slug in ("ringkasan", "per_tahun", "per_sumber_dana", "per_operator",
+                                           "per_kab_kota", "pelatihan", "tahun_x_sumber", "berbagi_menara",
+                                           "desa_rencana")) + tuple(
+        os.path.join("charts", f"chart_{name}.png") for name in ("year", "source", "curve"))
     GROUP_ID = "plan"
     # updated in place inside OUTPUT_FOLDER: copied into the run's temporary folder, renamed back when it succeeds
     FOLDER_UPDATES = ("plan.gpkg",)

@@ -24,7 +24,17 @@ from qgis.core import (
 )
 
 from ..i18n import tr
-from .output_guard import OutputConflictError, check_outputs, cleanup, commit, discard, forget, stage
+from .output_guard import (
+    OutputConflictError,
+    check_outputs,
+    cleanup,
+    commit,
+    discard,
+    forget,
+    inputs_of,
+    stage,
+    write_failure,
+)
 
 
 class _FinalNamesFeedback(QgsProcessingMultiStepFeedback):
@@ -77,24 +87,31 @@ def _clean_errors(process):
         targets, staged = [], []
         try:
             targets = check_outputs(self, parameters, context)
+            inputs = inputs_of(self, parameters, context)
+            updates = getattr(self, "FOLDER_UPDATES", ())
             # file outputs and output folders under a temporary name until the run succeeds
-            parameters, staged = stage(parameters, targets, getattr(self, "FOLDER_UPDATES", ()))
+            parameters, staged = stage(parameters, targets, updates)
             run_feedback = _FinalNamesFeedback(feedback, staged) if staged and feedback is not None else feedback
             result = process(self, parameters, context, run_feedback)
             if feedback is not None and feedback.isCanceled():  # a cancelled run keeps nothing new either
                 discard(staged)
                 cleanup(targets)
                 return forget(staged, result)
-            return commit(staged, result, context)
+            return commit(staged, result, context, inputs, updates)
         except OutputConflictError as exc:
             message = str(exc)
         except QgsProcessingException as exc:
-            message = str(exc)
+            # a step that reported an OSError in its own words: the output, the reason and the fix instead
+            cause = exc.__cause__
+            message = (cause is not None and write_failure(cause, targets, staged)) or str(exc)
         except Exception as exc:  # noqa: BLE001 - turned into a message the user can act on
-            if feedback is not None:
-                feedback.reportError(traceback.format_exc(), False)
-            message = tr("Unexpected error in {alg}: {error}. Please report it with the log above.").format(
-                alg=self.displayName(), error=exc)
+            # an output that cannot be written (disk full, no permission, ...) is the user's to fix, not a bug
+            message = write_failure(exc, targets, staged)
+            if message is None:
+                if feedback is not None:
+                    feedback.reportError(traceback.format_exc(), False)
+                message = tr("Unexpected error in {alg}: {error}. Please report it with the log above.").format(
+                    alg=self.displayName(), error=exc)
         discard(staged)
         for s in staged:  # a message names the file the user chose, not its temporary name
             message = message.replace(s.temp, s.final)

@@ -6,14 +6,20 @@ Before an algorithm runs, :func:`check_outputs` compares every file output with 
   none of the inputs' tables (writing a new table beside them is what the user asked for);
 * a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
   is refused;
-* an output in a folder that does not exist or cannot be written, or an output path that is a folder, is
+* two outputs of one run that name the same file (or the same table of a GeoPackage) are refused;
+* an output in a folder that does not exist or cannot be written (a probe file is created and removed: ``os.access``
+  ignores Windows ACLs and everything for root), whose "folder" is a file, or an output path that is a folder, is
   refused before any work.
+
+Files are compared by their real path, case-folded where the system folds it (``os.path.normcase``) and by
+``os.path.samefile`` (hard links, case-insensitive disks); GeoPackage tables ignore letter case as SQLite does.
 
 :func:`cleanup` removes, after a failure, every output file (or GeoPackage table) that did not exist before the
 run. Messages name both parameters and both paths, and say what to do.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass
@@ -76,8 +82,38 @@ def _real(path: str) -> str:
     return os.path.realpath(os.path.abspath(os.path.expanduser(path)))
 
 
+def _key(path: str) -> str:
+    """The real path as the file system compares it (case-folded on Windows)."""
+    return os.path.normcase(_real(path))
+
+
+def same_table(a: Optional[str], b: Optional[str]) -> bool:
+    """Two table names of one file name the same table: either is the whole file, or the names are equal ignoring
+    letter case (SQLite / GeoPackage table names ignore case)."""
+    return a is None or b is None or a.lower() == b.lower()
+
+
+def _same_file(a: str, b: str) -> bool:
+    if _key(a) == _key(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet)
+        return False
+
+
+def _hits(inputs: Dict[str, List[Tuple[str, Optional[str]]]], path: str) -> List[Tuple[str, Optional[str]]]:
+    """The inputs (parameter, table) held in the file ``path``."""
+    hits = list(inputs.get(_key(path), []))
+    if not hits and os.path.exists(path):
+        for key, found in inputs.items():
+            if _same_file(key, path):
+                hits.extend(found)
+    return hits
+
+
 def inputs_of(alg, parameters, context) -> Dict[str, List[Tuple[str, Optional[str]]]]:
-    """{real file path: [(parameter, table)]} of every input that is a file."""
+    """{real file path (:func:`_key`): [(parameter, table)]} of every input that is a file."""
     out: Dict[str, List[Tuple[str, Optional[str]]]] = {}
     project = context.project() if context is not None else None
     for p in alg.parameterDefinitions():
@@ -95,7 +131,7 @@ def inputs_of(alg, parameters, context) -> Dict[str, List[Tuple[str, Optional[st
                     value = layer.source()
             path, table = split_uri(value)
             if path and os.path.isfile(path):
-                out.setdefault(_real(path), []).append((p.name(), table))
+                out.setdefault(_key(path), []).append((p.name(), table))
     return out
 
 
@@ -103,7 +139,8 @@ def _table_exists(path: str, table: str) -> bool:
     from osgeo import ogr
 
     ds = ogr.Open(path)
-    return ds is not None and ds.GetLayerByName(table) is not None
+    return ds is not None and any(ds.GetLayerByIndex(i).GetName().lower() == table.lower()
+                                  for i in range(ds.GetLayerCount()))
 
 
 def targets_of(alg, parameters, context) -> List[Target]:
@@ -125,22 +162,149 @@ def targets_of(alg, parameters, context) -> List[Target]:
     return out
 
 
+def _file_ancestor(path: str) -> Optional[str]:
+    """The first parent of ``path`` that exists as a file (not a folder), or None."""
+    folder = os.path.dirname(path)
+    while folder and not os.path.exists(folder):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder if folder and os.path.exists(folder) and not os.path.isdir(folder) else None
+
+
+def _existing_parent(path: str) -> str:
+    folder = os.path.dirname(path)
+    while folder and not os.path.exists(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder
+
+
+def write_fix(error) -> str:
+    """What to do about an OSError (or its errno) met while writing."""
+    code = error if isinstance(error, int) else getattr(error, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), getattr(errno, "EFBIG", -1)):
+        return tr("Free space on that disk or choose another folder.")
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("Choose a folder you may write to.")
+    return tr("Choose another folder.")
+
+
+def write_error(param: str, path: str, error) -> str:
+    """'PARAM = path cannot be written: reason. What to do.' for an OSError met while writing ``path``."""
+    reason = getattr(error, "strerror", None) or str(error)
+    return tr("{param} = {path} cannot be written: {reason}. {fix}").format(
+        param=param, path=path, reason=reason, fix=write_fix(error))
+
+
+# errors that only a write meets (a read never fills a disk), and the words GDAL / SQLite put in their messages
+_WRITE_ONLY = {getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EROFS", "EFBIG") if hasattr(errno, n)}
+_WRITE_WORDS = (("No space left on device", "ENOSPC"), ("database or disk is full", "ENOSPC"),
+                ("Disk quota exceeded", "EDQUOT"), ("Read-only file system", "EROFS"),
+                ("Permission denied", "EACCES"))
+
+
+def _under(path: str, folder: str) -> bool:
+    return _key(path).startswith(_key(folder).rstrip(os.sep) + os.sep)
+
+
+def _output_of(filename: str, targets: List[Target], staged: List[Staged]) -> Optional[Tuple[str, str]]:
+    """(parameter, final path) of the output that ``filename`` (a path met in an error) belongs to: the output
+    itself or one of its side files, its temporary name, a file inside an output folder, or a hidden work file
+    (``.name``) the run made beside an output."""
+    for s in staged:
+        if _key(filename).startswith(_key(s.temp)):
+            return s.param, s.final + _real(filename)[len(_real(s.temp)):] if s.folder else s.final
+    for t in targets:
+        if _key(filename).startswith(_key(t.path)) or (t.folder and _under(filename, t.path)):
+            return t.param, (_real(filename) if t.folder else t.path)
+    for t in targets:
+        folder = t.path if t.folder else os.path.dirname(t.path)
+        if _under(filename, folder):
+            rel = os.path.relpath(_real(filename), _real(folder))
+            if rel.startswith("."):
+                return t.param, t.path
+    return None
+
+
+def write_failure(exc: BaseException, targets: List[Target], staged: List[Staged]) -> Optional[str]:
+    """A message (which output, the reason, what to do) when ``exc`` is an OSError or a GDAL/SQLite error met while
+    writing an output of the run, else None (an unexpected error)."""
+    if isinstance(exc, OSError):
+        code, reason = exc.errno, exc.strerror or str(exc)
+        names = [n for n in (exc.filename, getattr(exc, "filename2", None)) if isinstance(n, str) and n]
+    elif isinstance(exc, RuntimeError):
+        text = str(exc)
+        for s in staged:
+            text = text.replace(s.temp, s.final)
+        found = [(words, name) for words, name in _WRITE_WORDS if words.lower() in text.lower()]
+        if not found:
+            return None
+        code, reason = getattr(errno, found[0][1]), found[0][0]
+        names = [t.path for t in targets if t.path in text]
+        if not names and code == errno.EACCES:
+            return None  # perhaps an input that cannot be read
+    else:
+        return None
+    for name in names:
+        hit = _output_of(name, targets, staged)
+        if hit:
+            return write_error(hit[0], hit[1], _Reason(code, reason))
+    if code not in _WRITE_ONLY:
+        return None
+    if not names and len(targets) == 1:  # e.g. GDAL's "No space left on device", which names no file
+        return write_error(targets[0].param, targets[0].path, _Reason(code, reason))
+    if names:
+        return tr("{path} cannot be written: {reason}. {fix}").format(path=names[0], reason=reason,
+                                                                       fix=write_fix(code))
+    outputs = ", ".join(f"{t.param} = {t.path}" for t in targets) or tr("the outputs")
+    return tr("The outputs ({outputs}) cannot be written: {reason}. {fix}").format(
+        outputs=outputs, reason=reason, fix=write_fix(code))
+
+
+@dataclass
+class _Reason:
+    errno: Optional[int]
+    strerror: str
+
+
+def _probe(folder: str) -> None:
+    """Create and remove a small file in ``folder``; raises the OSError when that is not possible."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=".kaltim-probe-", dir=folder)
+    try:
+        os.write(fd, b"x")
+    finally:
+        os.close(fd)
+        os.remove(name)
+
+
+def _check_folder_writable(t: Target, folder: str) -> None:
+    try:
+        _probe(folder)
+    except OSError as exc:
+        raise OutputConflictError(write_error(t.param, t.path, exc)) from None
+
+
 def check_outputs(alg, parameters, context) -> List[Target]:
     """The output targets after the checks; raises :class:`OutputConflictError` with the message."""
     inputs = inputs_of(alg, parameters, context)
     targets = targets_of(alg, parameters, context)
     names = getattr(alg, "OUTPUT_FILES", ())
     for t in targets:
+        blocker = _file_ancestor(t.path)
+        if blocker:
+            raise OutputConflictError(tr("{param} = {path}: {blocker} is a file, not a folder, so nothing can be "
+                                         "written inside it. Choose another folder.").format(
+                param=t.param, path=t.path, blocker=blocker))
         if t.folder:
             if t.existed and not os.path.isdir(t.path):
                 raise OutputConflictError(tr("{param} = {path} is a file, not a folder. Choose a folder for the "
                                         "outputs.").format(param=t.param, path=t.path))
-            parent = t.path if t.existed else os.path.dirname(t.path)
-            if os.path.isdir(parent) and not os.access(parent, os.W_OK):
-                raise OutputConflictError(tr("The folder {folder} ({param}) cannot be written. Choose a folder you may "
-                                        "write to.").format(folder=parent, param=t.param))
+            _check_folder_writable(t, t.path if t.existed else _existing_parent(t.path))
             for name in names:
-                hit = inputs.get(_real(os.path.join(t.path, name)))
+                hit = _hits(inputs, os.path.join(t.path, name))
                 if hit:
                     raise OutputConflictError(tr(
                         "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another "
@@ -155,16 +319,25 @@ def check_outputs(alg, parameters, context) -> List[Target]:
         if not os.path.isdir(folder):
             raise OutputConflictError(tr("The folder {folder} of {param} does not exist. Create it or choose another "
                                     "folder.").format(folder=folder, param=t.param))
-        if not os.access(folder, os.W_OK) or (t.existed and not os.access(t.path, os.W_OK)):
+        if t.existed and not os.access(t.path, os.W_OK):
             raise OutputConflictError(tr("{path} ({param}) cannot be written: the folder or the file is read-only. "
                                     "Choose a folder you may write to.").format(path=t.path, param=t.param))
-        for param, table in inputs.get(t.path, []):
-            if t.table is None or table is None or t.table == table:
+        _check_folder_writable(t, folder)
+        for param, table in _hits(inputs, t.path):
+            if same_table(t.table, table):
                 raise OutputConflictError(tr(
                     "{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in "
                     "a GeoPackage, a new table name); inputs are never changed.").format(
                     out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
                     what=t.path + (f"|layername={table}" if table else "")))
+    files = [t for t in targets if not t.folder]
+    for i, a in enumerate(files):
+        for b in files[i + 1:]:
+            if _same_file(a.path, b.path) and same_table(a.table, b.table):
+                raise OutputConflictError(tr(
+                    "{first} and {second} both name {path}, so one would replace the other. Give each output its "
+                    "own file (or, in a GeoPackage, its own table name).").format(
+                    first=a.param, second=b.param, path=a.path + (f"|layername={a.table}" if a.table else "")))
     for param, path in _gpkgs_written(alg, parameters, context, targets):
         message = lock_message(param, path)
         if message:
@@ -240,7 +413,7 @@ def cleanup(targets: List[Target]) -> Set[str]:
                 ds = ogr.Open(t.path, 1)
                 if ds is not None:
                     for i in range(ds.GetLayerCount()):
-                        if ds.GetLayerByIndex(i).GetName() == t.table:
+                        if ds.GetLayerByIndex(i).GetName().lower() == t.table.lower():
                             ds.DeleteLayer(i)
                             removed.add(f"{t.path}|layername={t.table}")
                             break
@@ -304,10 +477,15 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
             if not os.path.isdir(parent) or (t.existed and not os.path.isdir(t.path)):
                 continue
             temp = _temp_name(t.path)
-            os.mkdir(temp)
-            for name in updates:
-                if os.path.isfile(os.path.join(t.path, name)):
-                    shutil.copy2(os.path.join(t.path, name), os.path.join(temp, name))
+            try:
+                os.mkdir(temp)
+                for name in updates:
+                    if os.path.isfile(os.path.join(t.path, name)):
+                        shutil.copy2(os.path.join(t.path, name), os.path.join(temp, name))
+            except OSError as exc:
+                shutil.rmtree(temp, ignore_errors=True)
+                discard(staged)
+                raise OutputConflictError(write_error(t.param, t.path, exc)) from None
         else:
             if t.table is not None or not t.path.lower().endswith(STAGED_KINDS) or not os.path.isdir(
                     os.path.dirname(t.path)):
@@ -372,10 +550,33 @@ def _repoint_projects(s: Staged) -> None:
                 os.replace(fresh, path)
 
 
-def commit(staged: List[Staged], results, context=None):
-    """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths."""
+def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:
+    """Raise :class:`OutputConflictError` when a file written into a temporary output folder would replace an
+    input of the run (an input the algorithm updates in place, ``updates``, excepted). What the run really wrote is
+    checked, so a file missing from the algorithm's ``OUTPUT_FILES`` is caught too."""
+    for s in staged:
+        if not s.folder:
+            continue
+        for root, _dirs, files in os.walk(s.temp):
+            for name in files:
+                rel = os.path.relpath(os.path.join(root, name), s.temp)
+                if rel in updates:
+                    continue
+                hit = _hits(inputs, os.path.join(s.final, rel))
+                if hit:
+                    raise OutputConflictError(tr(
+                        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another "
+                        "output folder; inputs are never changed.").format(
+                        param=s.param, folder=s.final, name=rel, input=hit[0][0]))
+
+
+def commit(staged: List[Staged], results, context=None, inputs=None, updates=()):
+    """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths.
+    ``inputs`` (:func:`inputs_of`): nothing is renamed when a file of an output folder would replace one of them."""
     import shutil
 
+    if inputs:
+        _overwritten_inputs(staged, inputs, updates)
     for s in staged:
         if s.folder:
             _repoint_projects(s)

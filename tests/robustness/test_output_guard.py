@@ -1,0 +1,298 @@
+"""Outputs never destroy the user's data, and a write that fails says which output, why and what to do (audit
+/tmp/audit/break.md: D1 letter case, D3 two outputs on one file, D4 exportplan's folder, M2 a file as folder, T1/M3
+write errors). Each case asserts the message and that the inputs are unchanged (checksums)."""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+
+import pytest
+
+from tests.conftest import SAMPLE
+
+SUBSET = "|layername=villages|subset=\"kode_kab\" = '64.74'"
+
+
+def digest(path) -> str:
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+@pytest.fixture()
+def gpkg(tmp_path):
+    dest = tmp_path / "data" / "villages.gpkg"
+    dest.parent.mkdir()
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", dest)
+    return dest
+
+
+def fails(alg, params):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run(f"kaltiminternet:{alg}", params)
+    text = str(exc.value)
+    assert "Traceback" not in text and "Unexpected error" not in text and "report it" not in text
+    assert ".kaltim-partial-" not in text
+    return text
+
+
+def tables(path):
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    return sorted(ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount()))
+
+
+# --- D1: GeoPackage table names ignore letter case -----------------------------------------------------------------
+@pytest.mark.parametrize("table", ["VILLAGES", "Villages"])
+def test_an_output_table_differing_from_the_input_only_in_case_is_refused(provider, gpkg, table):
+    before = digest(gpkg)
+    text = fails("repairvillages", {"INPUT": f"{gpkg}|layername=villages",
+                                    "OUTPUT": f"ogr:dbname='{gpkg}' table=\"{table}\" (geom)"})
+    assert "would overwrite the input INPUT" in text and f"layername={table}" in text
+    assert "layername=villages" in text and "new table name" in text
+    assert digest(gpkg) == before and "villages" in tables(gpkg)
+
+
+def test_a_hard_link_to_the_input_is_the_input(provider, gpkg, tmp_path):
+    """Another name of the same file (a hard link here; on Windows/macOS a name differing in case) is refused."""
+    link = tmp_path / "other_name.gpkg"
+    os.link(gpkg, link)
+    before = digest(gpkg)
+    text = fails("repairvillages", {"INPUT": f"{gpkg}|layername=villages", "OUTPUT": str(link)})
+    assert "would overwrite the input INPUT" in text
+    assert digest(gpkg) == before
+
+
+def test_cleanup_and_table_lookup_ignore_case(provider, gpkg):
+    """A failed run that added table 'Repaired' (asked for as 'REPAIRED') removes it; an existing table asked for in
+    another case is known to exist, so it is kept."""
+    from osgeo import ogr
+
+    from kaltim_internet_plugin.processing.output_guard import Target, _table_exists, cleanup
+
+    ds = ogr.Open(str(gpkg), 1)
+    ds.CreateLayer("Repaired", geom_type=ogr.wkbPoint)
+    ds = None
+    assert _table_exists(str(gpkg), "VILLAGES") and _table_exists(str(gpkg), "repaired")
+    removed = cleanup([Target("OUTPUT", str(gpkg), "REPAIRED", existed=True, table_existed=False),
+                       Target("OTHER", str(gpkg), "VILLAGES", existed=True, table_existed=True)])
+    assert removed == {f"{gpkg}|layername=REPAIRED"}
+    assert "Repaired" not in tables(gpkg) and "villages" in tables(gpkg)
+
+
+# --- D3: two outputs of one run on one file ------------------------------------------------------------------------
+def _check(alg_id, params):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    from kaltim_internet_plugin.processing.output_guard import OutputConflictError, check_outputs
+
+    alg = QgsApplication.processingRegistry().algorithmById(f"kaltiminternet:{alg_id}")
+    try:
+        check_outputs(alg, params, QgsProcessingContext())
+    except OutputConflictError as exc:
+        return str(exc)
+    return ""
+
+
+def test_two_outputs_naming_one_file_are_refused(provider, tmp_path):
+    plan = f"{SAMPLE / 'kaltim_sample.gpkg'}{SUBSET}"
+    same = tmp_path / "road_same.gpkg"
+    text = fails("roadmap", {"PLAN": plan, "OUTPUT": str(same), "OUTPUT_TABLE": str(same)})
+    assert "OUTPUT and OUTPUT_TABLE both name" in text and str(same) in text and "its own file" in text
+    assert not same.exists()
+    dem = SAMPLE / "kaltim_dem_synthetic_250m.tif"
+    text = _check("coverage", {"SITES": str(SAMPLE / "kaltim_sample.gpkg") + "|layername=towers", "DEM": str(dem),
+                               "OUTPUT": str(tmp_path / "same.tif"), "OUTPUT_SERVER": str(tmp_path / "same.tif")})
+    assert "OUTPUT and OUTPUT_SERVER both name" in text
+    # the same table in two letter cases is one table; two tables of one GeoPackage are two outputs
+    text = _check("roadmap", {"PLAN": plan, "OUTPUT": f"ogr:dbname='{same}' table=\"road\" (geom)",
+                              "OUTPUT_TABLE": f"ogr:dbname='{same}' table=\"ROAD\" (geom)"})
+    assert "both name" in text and "layername=road" in text
+    assert _check("roadmap", {"PLAN": plan, "OUTPUT": f"ogr:dbname='{same}' table=\"road\" (geom)",
+                              "OUTPUT_TABLE": f"ogr:dbname='{same}' table=\"per_year\" (geom)"}) == ""
+
+
+# --- D4: exportplan never rewrites an input in its output folder --------------------------------------------------
+def test_exportplan_refuses_an_input_it_would_rewrite_in_its_folder(provider, tmp_path):
+    """The audit's case: the training CSV of a finished export, edited by hand, given as TRAINING_TABLE of a
+    re-export into the same folder. Every file a real export writes is in OUTPUT_FILES (or updated in place)."""
+    from kaltim_internet_plugin.processing.alg_exportplan import ExportPlanAlgorithm
+    from tests.conftest import run_alg
+    from tests.qgis.test_exportplan import build_plan
+
+    small = build_plan(kab_codes={"64.74"})
+    out = tmp_path / "out"
+    run_alg("kaltiminternet:exportplan", {"VILLAGES": small["villages"], "TRAINING_TABLE": small["training"],
+                                          "SHARING_TABLE": small["sharing"], "OUTPUT_FOLDER": str(out)})
+    small.clear()
+    written = {os.path.relpath(os.path.join(root, name), out) for root, _d, files in os.walk(out) for name in files}
+    assert "roadmap_pelatihan.csv" in written and os.path.join("charts", "chart_year.png") in written
+    known = set(ExportPlanAlgorithm.OUTPUT_FILES) | set(ExportPlanAlgorithm.FOLDER_UPDATES)
+    assert written <= known, written - known
+    training = out / "roadmap_pelatihan.csv"
+    lines = training.read_text(encoding="utf-8").splitlines()
+    training.write_text("\n".join([lines[0] + ",catatan"] + [line + ",diedit" for line in lines[1:]]) + "\n",
+                        encoding="utf-8")
+    before = {name: digest(out / name) for name in written}
+    text = fails("exportplan", {"VILLAGES": f"{out / 'plan.gpkg'}|layername=villages",
+                                "TRAINING_TABLE": str(training), "OUTPUT_FOLDER": str(out)})
+    assert "would overwrite roadmap_pelatihan.csv, which is the input TRAINING_TABLE" in text
+    assert "Choose another output folder" in text
+    assert {name: digest(out / name) for name in written} == before
+    assert not [p for p in os.listdir(tmp_path) if ".kaltim-partial-" in p]
+
+
+def _folder_alg(write):
+    """A one-off algorithm with an input file and an output folder, whose run calls ``write(folder, input)``."""
+    from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterFolderDestination
+
+    from kaltim_internet_plugin.processing.base import KaltimAlgorithm
+
+    class Writes(KaltimAlgorithm):
+        ALG_ID = "test_folder_writes"
+
+        def displayName(self):  # noqa: N802
+            return "writes"
+
+        def initAlgorithm(self, config=None):  # noqa: N802
+            self.addParameter(QgsProcessingParameterFile("TABLE", "table"))
+            self.addParameter(QgsProcessingParameterFolderDestination("OUT", "out"))
+
+        def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+            folder = self.parameterAsString(parameters, "OUT", context)
+            write(folder, self.parameterAsFile(parameters, "TABLE", context))
+            return {"OUT": folder}
+
+    alg = Writes()
+    alg.initAlgorithm()
+    return alg
+
+
+def test_a_folder_output_never_replaces_an_input_even_one_it_does_not_declare(qgis_app, tmp_path):
+    """What the run really wrote is checked before anything is renamed into the folder."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException
+
+    from tests.conftest import capture_feedback
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    table = folder / "extra.csv"
+    table.write_text("the user's table\n", encoding="utf-8")
+
+    def write(out, _table):
+        for name in ("report.csv", "extra.csv"):
+            with open(os.path.join(out, name), "w", encoding="utf-8") as fh:
+                fh.write("new\n")
+
+    alg = _folder_alg(write)
+    with pytest.raises(QgsProcessingException) as exc:
+        alg.processAlgorithm({"TABLE": str(table), "OUT": str(folder)}, QgsProcessingContext(), capture_feedback())
+    assert "OUT = " in str(exc.value) and "would overwrite extra.csv, which is the input TABLE" in str(exc.value)
+    assert sorted(os.listdir(folder)) == ["extra.csv"] and table.read_text(encoding="utf-8") == "the user's table\n"
+    assert not [p for p in os.listdir(tmp_path) if ".kaltim-partial-" in p]
+
+
+# --- M2: a "folder" that is a file ---------------------------------------------------------------------------------
+def test_an_output_inside_a_file_says_it_is_a_file(provider, gpkg, tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    for out in (afile / "x.gpkg", afile / "sub" / "x.gpkg"):
+        text = fails("repairvillages", {"INPUT": f"{gpkg}{SUBSET}", "OUTPUT": str(out)})
+        assert f"{afile} is a file, not a folder" in text and "does not exist" not in text and "Create it" not in text
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+# --- T1 / M3: outputs that cannot be written -----------------------------------------------------------------------
+needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs Linux /proc (a folder no one can "
+                                                                         "write to, even root)")
+
+
+@needs_proc
+def test_an_output_no_one_can_write_is_refused_before_the_run(provider, gpkg, tmp_path):
+    """/proc passes os.access(W_OK) for root (as an ACL-protected folder does on Windows): a probe file is tried."""
+    text = fails("repairvillages", {"INPUT": f"{gpkg}{SUBSET}", "OUTPUT": "/proc/x.gpkg"})
+    assert "\nOUTPUT = /proc/x.gpkg cannot be written: " in text and "Choose another folder" in text
+    text = fails("checkvillages", {"INPUT": f"{gpkg}{SUBSET}", "OUTPUT_REPORT": "/proc/x.html"})
+    assert "OUTPUT_REPORT = /proc/x.html cannot be written" in text
+    text = fails("exportplan", {"VILLAGES": f"{gpkg}{SUBSET}", "OUTPUT_FOLDER": "/proc/exp"})
+    assert "OUTPUT_FOLDER = /proc/exp cannot be written" in text
+
+
+@needs_proc
+def test_staging_a_folder_that_cannot_be_made_names_the_final_folder(qgis_app):
+    from kaltim_internet_plugin.processing.output_guard import OutputConflictError, Target, stage
+
+    with pytest.raises(OutputConflictError) as exc:
+        stage({"OUTPUT_FOLDER": "/proc/exp"}, [Target("OUTPUT_FOLDER", "/proc/exp", None, False, folder=True)])
+    assert str(exc.value).startswith("OUTPUT_FOLDER = /proc/exp cannot be written: ")
+
+
+def _file_alg(fail):
+    from qgis.core import QgsProcessingParameterFileDestination
+
+    from kaltim_internet_plugin.processing.base import KaltimAlgorithm
+
+    class Fails(KaltimAlgorithm):
+        ALG_ID = "test_write_fails"
+
+        def displayName(self):  # noqa: N802
+            return "fails"
+
+        def initAlgorithm(self, config=None):  # noqa: N802
+            self.addParameter(QgsProcessingParameterFileDestination("OUT", "out", "CSV (*.csv)"))
+
+        def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+            fail(self.parameterAsFileOutput(parameters, "OUT", context))
+
+    alg = Fails()
+    alg.initAlgorithm()
+    return alg
+
+
+@pytest.mark.parametrize("case", ["enospc", "eacces", "gdal", "wrapped", "read"])
+def test_a_write_error_during_the_run_names_the_output_and_the_fix(qgis_app, tmp_path, case):
+    """A disk that fills (or a folder that refuses) while the run writes: the parameter, the FINAL path, the reason
+    and the fix; no traceback, no 'please report'. An OSError on something else stays an unexpected error."""
+    from qgis.core import QgsProcessingContext, QgsProcessingException
+
+    from tests.conftest import capture_feedback
+
+    out = tmp_path / "table.csv"
+    out.write_bytes(b"the user's old table\n")
+
+    def fail(path):
+        assert ".kaltim-partial-" in path  # written under its temporary name
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write("half")
+        if case == "enospc":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+        if case == "eacces":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        if case == "gdal":
+            raise RuntimeError("_tiffWriteProc:No space left on device")
+        if case == "wrapped":  # a step that words the OSError itself (e.g. exportplan's "Export step ... failed")
+            try:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+            except OSError as exc:
+                raise QgsProcessingException(f"Export step failed: {exc}") from exc
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(tmp_path / "some_input.csv"))
+
+    feedback = capture_feedback()
+    with pytest.raises(QgsProcessingException) as exc:
+        _file_alg(fail).processAlgorithm({"OUT": str(out)}, QgsProcessingContext(), feedback)
+    text = str(exc.value)
+    assert out.read_bytes() == b"the user's old table\n"
+    assert not [p for p in os.listdir(tmp_path) if ".kaltim-partial-" in p]
+    if case == "read":
+        assert "Unexpected error" in text
+        return
+    expected = {"enospc": "No space left on device. Free space on that disk or choose another folder.",
+                "eacces": "Permission denied. Choose a folder you may write to.",
+                "gdal": "No space left on device. Free space on that disk or choose another folder.",
+                "wrapped": "No space left on device. Free space on that disk or choose another folder."}[case]
+    assert text == f"OUT = {out} cannot be written: {expected}"
+    assert not any("Traceback" in t for _k, t in feedback.entries)
