@@ -341,8 +341,7 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
               "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
               "[% attribute(@atlas_feature, 'unfunded') %]\n"
-              "Capex terjadwal: Rp [% format_number(attribute(@atlas_feature, 'capex_scheduled_idr') / 1e9, 1, 'id') %]"
-              " miliar\n"
+              "Capex terjadwal: [% attribute(@atlas_feature, 'capex_scheduled_text') %]\n"
               "Penduduk di blank spot (perkiraan): "
               "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
               (227, 24, 62, 34), 6.5, frame=True)

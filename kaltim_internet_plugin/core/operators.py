@@ -24,6 +24,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
 from .records import total
+from .roadmap import SCHEDULED
 
 UNASSIGNED = ""
 TOWER_TECHS = ("colo", "fwa")
@@ -61,6 +62,29 @@ class OperatorPackage:
     capex_idr = total("items", "capex_idr", "Investment of the package, rupiah.")
     opex_idr_year = total("items", "opex_idr_year", "Yearly operation cost of the package, rupiah.")
 
+    @property
+    def scheduled_items(self) -> List[PackageItem]:
+        """The villages the roadmap funds (every village when the packages were made without a roadmap)."""
+        return [i for i in self.items if i.status in ("", SCHEDULED)]
+
+    @property
+    def villages_scheduled(self) -> int:
+        return len(self.scheduled_items)
+
+    @property
+    def capex_scheduled_idr(self) -> float:
+        """Investment the roadmap funds: the work the operator is given (rupiah)."""
+        return sum(i.capex_idr for i in self.scheduled_items)
+
+    @property
+    def capex_unfunded_idr(self) -> float:
+        """Investment of the package's villages the roadmap could not fund (rupiah)."""
+        return self.capex_idr - self.capex_scheduled_idr
+
+    @property
+    def opex_scheduled_idr_year(self) -> float:
+        return sum(i.opex_idr_year for i in self.scheduled_items)
+
     def count_by_tech(self) -> Dict[str, int]:
         out: Dict[str, int] = defaultdict(int)
         for i in self.items:
@@ -82,16 +106,27 @@ def operator_of(village: Any, provider_assignments: Optional[Mapping[str, str]] 
     return UNASSIGNED, ASSIGNED_NONE
 
 
+def is_planned_work(village: Any) -> bool:
+    """A village the plan gives work: it has a cost and is not a connected village whose service simply continues
+    (``existing_service``; the rule of core.plan_summary.is_planned)."""
+    if getattr(village, "existing_service", False):
+        return False
+    return float(getattr(village, "capex_idr", 0) or 0) > 0 or float(getattr(village, "opex_idr_year", 0) or 0) > 0
+
+
 def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Mapping[str, str]] = None,
                       roadmap: Any = None, scheduled_only: bool = False) -> Dict[str, OperatorPackage]:
-    """Group planned villages per operator/provider. ``roadmap`` (a :class:`~.roadmap.RoadmapResult`) adds the
-    year and status; with ``scheduled_only`` unfunded villages are left out. Result ordered by operator name with
-    the unassigned package last."""
+    """Group the planned villages (:func:`is_planned_work`) per operator/provider: a package is the work an
+    operator is given, so the villages whose existing service continues are in none. ``roadmap`` (a
+    :class:`~.roadmap.RoadmapResult`) adds the year and status; with ``scheduled_only`` unfunded villages are left
+    out. Result ordered by operator name with the unassigned package last."""
     sched = {}
     if roadmap is not None:
         sched = {v.code: v for v in roadmap.villages}
     packs: Dict[str, OperatorPackage] = {}
     for v in villages:
+        if not is_planned_work(v):
+            continue
         code = str(v.code)
         rs = sched.get(code)
         if scheduled_only and (rs is None or rs.status != "scheduled"):
@@ -266,8 +301,8 @@ def export_packages_csv(packages: Mapping[str, OperatorPackage], out_dir: str, p
                             i.assigned_by])
         paths.append(path)
         techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
-        summary_rows.append([op, fname, pack.villages, pack.population, _num(pack.capex_idr),
-                             _num(pack.opex_idr_year), techs])
+        summary_rows.append([op, fname, pack.villages, pack.population, _num(pack.capex_scheduled_idr),
+                             _num(pack.opex_scheduled_idr_year), techs])
     spath = os.path.join(out_dir, summary_name)
     with open(spath, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)

@@ -41,10 +41,13 @@ TECH_LABELS_ID = {
     "colo": "Kolokasi menara", "satellite": "Satelit (VSAT/Starlink)", "village_package": "Paket desa 2025",
     "fibre_service": "Langganan serat optik",
 }
-# a village counts as "planned" when it has a connection technology and is not already covered
-# one rule with core.plan_summary.is_planned: the plan gives the village a cost
+# a village counts as "planned" when the plan gives it a cost and it is not a connected village whose service
+# continues: one rule with core.plan_summary.is_planned. attribute('name') (the current feature's field, NULL when
+# the layer has no such field) and not attribute(@feature, 'name'): QGIS 3.22 has no @feature variable, so that
+# test was NULL, always passed, and the atlas tables and tech markers showed the continuing programme villages.
 PLANNED_EXPRESSION = ("(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0) "
-                      "AND coalesce(attribute(@feature, 'existing'), '') <> 'programme'")
+                      "AND coalesce(attribute('existing'), '') <> 'programme' "
+                      "AND coalesce(attribute('fund_status'), '') <> 'continuing'")
 
 
 # viridis, dark (first year) to light (last year)

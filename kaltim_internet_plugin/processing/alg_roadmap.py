@@ -32,6 +32,7 @@ from ..core.roadmap import SCHEDULED, MigrationOption, PlanVillage, RoadmapError
 from ..errors import describe
 from ..i18n import tr, user_locale
 from ..io.numeric_fields import parse_fields
+from ..report.tables import UNASSIGNED_OPERATOR
 from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source
 
@@ -75,7 +76,7 @@ TRAINING_FIELDS = (("year", FieldType.Int), ("kec_code", FieldType.String), ("ke
 OPERATOR_FIELDS = (("operator", FieldType.String), ("villages", FieldType.Int), ("villages_scheduled", FieldType.Int),
                    ("population", FieldType.LongLong), ("capex_idr", FieldType.LongLong),
                    ("opex_idr_year", FieldType.LongLong), ("techs", FieldType.String), ("first_year", FieldType.Int),
-                   ("last_year", FieldType.Int))
+                   ("last_year", FieldType.Int), ("capex_unfunded_idr", FieldType.LongLong))
 SHARING_FIELDS = (("site_id", FieldType.String), ("site_operator", FieldType.String), ("code", FieldType.String),
                   ("year", FieldType.Int), ("tower_id", FieldType.String), ("tower_operator", FieldType.String),
                   ("distance_m", FieldType.Double))
@@ -577,13 +578,17 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             for b in plan.batches), optional=True)
 
     def _write_operators(self, parameters, context, packs):
+        """One row per package: its planned villages (and people), how many are scheduled, and the money of the
+        scheduled ones (the work the operator is given; capex_unfunded_idr: what the roadmap could not fund).
+        The package without operator is named as the printed report names it."""
         rows = []
         for op, pack in packs.items():
             yrs = [i.year for i in pack.items if i.year is not None]
             techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
-            rows.append((op, pack.villages, sum(1 for i in pack.items if i.status == SCHEDULED), pack.population,
-                         int(round(pack.capex_idr)), int(round(pack.opex_idr_year)), techs,
-                         min(yrs) if yrs else None, max(yrs) if yrs else None))
+            rows.append((op or UNASSIGNED_OPERATOR, pack.villages,
+                         sum(1 for i in pack.items if i.status == SCHEDULED), pack.population,
+                         nb.whole(pack.capex_scheduled_idr), nb.whole(pack.opex_scheduled_idr_year), techs,
+                         min(yrs) if yrs else None, max(yrs) if yrs else None, nb.whole(pack.capex_unfunded_idr)))
         return self.write_table(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS, rows, optional=True)
 
     def _write_sharing(self, parameters, context, sharing, result):

@@ -209,6 +209,14 @@ def _map_list_expr(mapping: dict, field: str, sep: str = "/") -> str:
             f"coalesce(map_get(map({pairs}), @element), @element)), '{sep}')")
 
 
+def juta_expr(field: str) -> str:
+    """Rupiah in millions, Indonesian: whole millions without decimals ("2.600"), else one decimal ("1,5": an FWA
+    router of Rp 1.500.000 is not "2")."""
+    f = _quote(field)
+    return (f"CASE WHEN {f} % 1000000 = 0 THEN format_number({f} / 1e6, 0, 'id') "
+            f"ELSE format_number({f} / 1e6, 1, 'id') END")
+
+
 def village_columns(layer) -> list:
     names = {f.name() for f in layer.fields()}
     cols = []
@@ -224,20 +232,50 @@ def village_columns(layer) -> list:
     if "year" in names:
         cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignmentFlag.AlignRight))
     if "capex_idr" in names:
-        cols.append(_column("Capex (jt Rp)", "format_number(\"capex_idr\" / 1e6, 0, 'id')", 12,
+        cols.append(_column("Capex (jt Rp)", juta_expr("capex_idr"), 12,
                             Qt.AlignmentFlag.AlignRight))
     return cols
 
 
-def site_columns(layer) -> list:
+def served_villages_expr(villages_layer, site_field: str) -> str:
+    """The codes of the plan villages each planned site serves (``new_site`` = the site's id: the villages the plan
+    charges its cost to and whose people it counts), not the candidate's host village (``village_code``). A map
+    literal, not aggregate(): QGIS 3.22 looks the aggregate's layer up in QgsProject.instance(), and the export's
+    layout lives in a project of its own (the printed cell was empty)."""
+    served = {}
+    request = QgsFeatureRequest(QgsExpression("coalesce(\"new_site\", '') <> ''"))
+    for f in villages_layer.getFeatures(request):
+        served.setdefault(str(f["new_site"]), []).append(str(f["kode"]))
+    if not served:
+        return "'–'"
+    pairs = ", ".join("{k}, {v}".format(k=QgsExpression.quotedString(k), v=QgsExpression.quotedString(", ".join(
+        sorted(v)))) for k, v in sorted(served.items()))
+    return f"coalesce(map_get(map({pairs}), to_string({_quote(site_field)})), '–')"
+
+
+def site_columns(layer, villages_layer=None) -> list:
+    """The atlas page's planned-sites table. With ``villages_layer`` (a plan with ``kode`` and ``new_site``) the
+    village column lists the villages the site serves; without it the candidate's own village, labelled so."""
     names = [f.name() for f in layer.fields()]
+    served_by = next((n for n in ("cand_id", "site_id") if n in names), "")
+    if villages_layer is not None and served_by and all(
+            villages_layer.fields().lookupField(n) >= 0 for n in ("kode", "new_site")):
+        served = served_villages_expr(villages_layer, served_by)
+    else:
+        served = None
     cols = []
     for field, heading in (("site_id", "Lokasi"), ("cand_id", "Lokasi"), ("kind", "Jenis"), ("tech", "Teknologi"),
                            ("operator", "Operator"), ("code", "Kode desa"), ("kode", "Kode desa"),
                            ("village_code", "Kode desa"), ("year", "Tahun"), ("pop_served", "Penduduk"),
                            ("capex_idr", "Capex (juta Rp)"), ("cost_idr", "Biaya (juta Rp)")):
+        if field == "village_code":  # the candidate's host village
+            heading = "Desa dilayani" if served else "Desa lokasi"
+            if any(c.heading() in ("Kode desa", heading) for c in cols):
+                continue
         if field in names and not any(c.heading() == heading for c in cols):
             expr = _quote(field)
+            if field == "village_code":
+                expr = served or expr
             if field == "tech":
                 expr = _map_expr(TECH_LABELS_ID, "tech")
             elif field == "kind":
@@ -245,7 +283,7 @@ def site_columns(layer) -> list:
             elif field == "year":
                 expr = "coalesce(to_string(\"year\"), '–')"
             elif field in ("capex_idr", "cost_idr"):
-                expr = f"format_number({_quote(field)} / 1e6, 0, 'id')"
+                expr = juta_expr(field)
             elif field == "pop_served":
                 expr = "format_number(\"pop_served\", 0, 'id')"
             cols.append(_column(heading, expr))
@@ -305,7 +343,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
             sites.setVectorLayer(sites_layer)
             sites.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
             sites.setFilterToAtlasFeature(True)  # planned sites (points) inside the current kab/kota
-            sites.setColumns(site_columns(sites_layer))
+            sites.setColumns(site_columns(sites_layer, villages_layer))
         else:
             for frame in sites.frames():
                 frame.setVisibility(False)

@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from ..compat import FieldType, save_style_to_database
+from ..core import formatting as fmt
 from ..i18n import tr
 
 FLAG_FIELDS = ("pop_flag", "source", "flag", "data_flag", "population_flag")
@@ -184,6 +185,9 @@ KAB_NAME_CANDIDATES = ("nama", "nama_kab", "name", "namobj", "wadmkk", "kabkota"
 KAB_CODE_CANDIDATES = ("kode", "kode_kab", "code", "kdpkab", "kab_code")
 COVERAGE_STATS = ("villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded", "population",
                   "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year", "planned_sites")
+# money the atlas page prints, written by core.formatting.money (Indonesian, as the printed pages are): a QGIS
+# expression cannot say "Rp 21 juta" the plugin's way, and format_number(x / 1e9, 1) printed "Rp 0,0 miliar"
+COVERAGE_TEXTS = (("capex_scheduled_text", "capex_scheduled_idr"),)
 
 
 def count_points_inside(coverage, points, field: str) -> None:
@@ -239,6 +243,7 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
         out.setCrs(crs)
     fields = [QgsField("kab", FieldType.String), QgsField("nama", FieldType.String)]
     fields += [QgsField(s, FieldType.LongLong) for s in COVERAGE_STATS]
+    fields += [QgsField(text, FieldType.String) for text, _ in COVERAGE_TEXTS]
     out.dataProvider().addAttributes(fields)
     out.updateFields()
     name_idx = villages.fields().lookupField("nama_kab")
@@ -306,7 +311,8 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
         feat = QgsFeature(out.fields())
         feat.setGeometry(g)
         row = stats.get(key, {})
-        feat.setAttributes([key, names.get(key, key)] + [int(row.get(s, 0) or 0) for s in COVERAGE_STATS])
+        feat.setAttributes([key, names.get(key, key)] + [int(row.get(s, 0) or 0) for s in COVERAGE_STATS]
+                           + [fmt.money(int(row.get(s, 0) or 0), "id") for _, s in COVERAGE_TEXTS])
         out_feats.append(feat)
     out.dataProvider().addFeatures(out_feats)
     out.updateExtents()

@@ -60,6 +60,31 @@ def test_packages_with_roadmap():
     assert items["64.01.01.2003"].status == "unfunded" and items["64.01.01.2003"].year is None
     only = operator_packages(vs, roadmap=r, scheduled_only=True)
     assert all(i.status == "scheduled" for p in only.values() for i in p.items)
+    # the money of a package is the work it is given: its scheduled villages' (the unfunded apart)
+    tel = packs["Telkomsel"]
+    assert (tel.villages, tel.villages_scheduled) == (2, 2)
+    rest = packs[UNASSIGNED]  # the unfunded bts village 64.01.01.2003 and the satellite one
+    assert [(i.code, i.status) for i in rest.items] == [("64.01.01.2004", "scheduled"), ("64.01.01.2003", "unfunded")]
+    assert (rest.villages, rest.villages_scheduled) == (2, 1)
+    assert (rest.capex_idr, rest.capex_scheduled_idr, rest.capex_unfunded_idr) == (2615, 15, 2600)
+    assert rest.opex_scheduled_idr_year == 36
+    assert sum(p.capex_scheduled_idr for p in packs.values()) == sum(
+        v.capex_idr for v in vs if {s.code: s.status for s in r.villages}[v.code] == "scheduled")
+
+
+def test_packages_leave_out_the_villages_whose_service_continues():
+    # a package is the work an operator is given: a connected programme village (no CAPEX, its fee as OPEX) and a
+    # village the plan gives nothing are in no package, with or without a roadmap
+    vs = _villages() + [
+        PlanVillage("64.01.01.2006", "F", "64.01", "64.01.01", "K1", 600, "village_package", 0, 6, 6,
+                    existing_service=True),
+        PlanVillage("64.01.01.2007", "G", "64.01", "64.01.01", "K1", 700, "fwa", 0, 3, 7, operator="XL",
+                    existing_service=True),
+        PlanVillage("64.01.01.2008", "H", "64.01", "64.01.01", "K1", 800, None, 0, 0, 8)]
+    packs = operator_packages(vs)
+    codes = {i.code for p in packs.values() for i in p.items}
+    assert codes == {v.code for v in _villages()}
+    assert sum(p.opex_idr_year for p in packs.values()) == sum(v.opex_idr_year for v in _villages())
 
 
 def test_tower_sharing_distances_and_other_operator():
