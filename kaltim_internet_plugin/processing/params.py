@@ -33,7 +33,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
 from ..core.coverage import CoverageError
-from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
+from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError
 from ..core.raster_kind import dem_as_coverage
 from ..errors import describe
 from ..i18n import tr
@@ -169,6 +169,11 @@ def add_coverage_raster(alg, optional: bool = True, description: str = "") -> No
                optional)
 
 
+def _range(setting: str) -> dict:
+    """minValue/maxValue of a parameter: the core's valid range of the coverage setting ``setting``."""
+    return dict(zip(("minValue", "maxValue"), RANGES[setting]))
+
+
 def add_coverage_settings(alg, advanced: bool = True) -> None:
     """The optional overrides of the coverage raster's settings (empty = the raster's value, else the default)."""
     hint = tr("empty = the coverage raster's setting")
@@ -179,21 +184,21 @@ def add_coverage_settings(alg, advanced: bool = True) -> None:
                                    defaultValue=None, optional=True),
         QgsProcessingParameterNumber("EXTRA_LOSS_DB", tr("Clutter / foliage margin, dB ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=0.0, maxValue=60.0),
+                                     **_range("clutter_margin_db")),
         QgsProcessingParameterNumber("THRESHOLD_DBM", tr("Coverage threshold, dBm ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=-160.0, maxValue=0.0),
+                                     **_range("threshold_dbm")),
         QgsProcessingParameterNumber("RX_HEIGHT", tr("Receiver height, m ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=0.0, maxValue=200.0),
+                                     **_range("rx_height_m")),
         QgsProcessingParameterEnum("RESOLUTION", tr("Resolution ({hint})").format(hint=hint), resolution_labels(),
                                    defaultValue=None, optional=True),
         QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=0.1, maxValue=10.0),
+                                     **_range("k_factor")),
         QgsProcessingParameterNumber("MAX_RADIUS_M", tr("Largest radius around a site, m ({hint})").format(
-            hint=hint), QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=1.0,
-            maxValue=200000.0),
+            hint=hint), QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
+            **_range("max_radius_m")),
     ]
     for p in params:
         add(alg, p, advanced and p.name() != "THRESHOLD_DBM")
