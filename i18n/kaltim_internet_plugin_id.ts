@@ -5840,6 +5840,10 @@
       <translation>{name}: nilai yang diberikan ({now}) menggantikan nilai dari {source} ({was}).</translation>
     </message>
     <message>
+      <source>The DEM '{name}' has {n} cells of {value:g} m (e.g. at x {x:.0f}, y {y:.0f} in its CRS) and no nodata value: they are fill, not terrain, and would be read as pits kilometres deep. Set {value:g} as its nodata value in the file (Raster &gt; Conversion &gt; Translate, 'Assign a specified nodata value to output bands' = {value:g}, or gdal_translate -a_nodata {value:g} in.tif out.tif) and give the new file.</source>
+      <translation>DEM '{name}' memiliki {n} sel bernilai {value:g} m (mis. di x {x:.0f}, y {y:.0f} dalam CRS-nya) dan tidak memiliki nilai nodata: sel itu isian, bukan medan, dan akan dibaca sebagai lubang sedalam berkilo-kilometer. Tetapkan {value:g} sebagai nilai nodata di berkasnya (Raster &gt; Konversi &gt; Terjemahkan, 'Tetapkan nilai nodata tertentu untuk band keluaran' = {value:g}, atau gdal_translate -a_nodata {value:g} in.tif out.tif) lalu berikan berkas baru itu.</translation>
+    </message>
+    <message>
       <source>The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.</source>
       <translation>Raster {path} tampaknya DEM (nilai {lo:,.0f} sampai {hi:,.0f}, tanpa metadata cakupan), bukan raster cakupan: berikan keluaran 'Hitung cakupan' (sinyal dalam dBm) sebagai COVERAGE.</translation>
     </message>

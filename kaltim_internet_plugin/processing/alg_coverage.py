@@ -41,6 +41,7 @@ from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
 from .checks import InputChecks
+from .params import refuse_dem_fill
 
 MODELS = defs.MODELS
 QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
@@ -170,6 +171,7 @@ class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
             raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to "
                                             "compute coverage on. Check the file or its nodata value.")
                                          .format(name=layer.name()))
+        refuse_dem_fill(path, layer.name())
         tmpdir = QgsProcessingUtils.tempFolder() if hasattr(QgsProcessingUtils, "tempFolder") else tempfile.mkdtemp()
         try:
             metric, message = cov.ensure_metric_dem(path, os.path.join(tmpdir, "kaltim_dem_utm"))

@@ -255,3 +255,26 @@ def test_a_layer_without_crs_is_refused(provider, tmp_path, alg):
     text = refusal(alg, params)
     assert text.startswith(f"{key} (") and "nocrs has no CRS" in text and "Layer Properties > Source" in text, text
     assert not list(tmp_path.glob("out.*"))
+
+
+@pytest.mark.parametrize("alg,fill,dtype", [("coverage", -9999, "Float32"), ("candidates", -32768, "Int16"),
+                                             ("choosetech", -9999, "Float32")])
+def test_dem_fill_without_nodata_is_refused(provider, tmp_path, alg, fill, dtype):
+    """A DEM exported without its nodata value: the fill cells were terrain 10 km deep (audit S2)."""
+    from osgeo import gdal
+
+    path = str(tmp_path / "dem_fill.tif")
+    ds = gdal.Translate(path, DEM, noData="none", outputType=gdal.GetDataTypeByName(dtype))
+    band = ds.GetRasterBand(1)
+    a = band.ReadAsArray()
+    a[100:140, 200:230] = fill
+    band.WriteArray(a)
+    gt = ds.GetGeoTransform()
+    ds = None
+    cands = sites(tmp_path, [("A", 40.0, 55.0, 900.0)])
+    text = refusal(alg, {"SITES": cands, "VILLAGES": OFFICES, "DEM": path, "RADIO_MAX_KM": 20,
+                         "OUTPUT": str(tmp_path / ("out.tif" if alg == "coverage" else "out.gpkg"))})
+    x, y = gt[0] + 200.5 * gt[1], gt[3] + 100.5 * gt[5]
+    assert f"has 1,200 cells of {fill} m (e.g. at x {x:.0f}, y {y:.0f}" in text, text
+    assert f"gdal_translate -a_nodata {fill}" in text and "no nodata value" in text
+    assert not list(tmp_path.glob("out.*"))
