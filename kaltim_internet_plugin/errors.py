@@ -65,10 +65,11 @@ def _table() -> dict:
         "site_mcc_empty": tr("mcc or net (MNC) empty: fill in the operator's codes (Indonesia: mcc 510)"),
         "site_cell_empty": tr("cell id empty: fill in the cell column"),
         "site_unknown_tech": tr("unknown technology '{value}': write 2G, 3G, 4G or 5G (or GSM, UMTS, LTE, NR)"),
-        "site_height_implausible": tr("antenna height {value} m is not plausible: write a height between 0 and "
-                                      "300 m"),
-        "site_frequency_implausible": tr("frequency {value} MHz is not plausible: write a frequency between 300 and "
-                                         "6000 MHz"),
+        "site_height_implausible": tr("antenna height {value} m is not plausible: write a height between {low} and "
+                                      "{high} m"),
+        "site_frequency_implausible": tr("frequency {value} MHz is not plausible: write a frequency between {low} and "
+                                         "{high} MHz"),
+        "site_eirp_implausible": tr("EIRP {value} dBm is not plausible: write an EIRP between {low} and {high} dBm"),
         "site_duplicate_id": tr("site id '{site_id}' is already used on row {first}: give each site its own id"),
         # core.classify
         "classify_raster_unreadable": tr("Cannot open the coverage raster {path} {reason}. Choose the raster written "

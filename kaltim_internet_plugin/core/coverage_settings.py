@@ -25,6 +25,13 @@ RAY_STEP_KEY = "KALTIM_RAY_STEP_CELLS"
 RAY_STEP_M_KEY = "KALTIM_RAY_STEP_M"
 
 
+# The valid range of each numeric setting: validate() refuses a value outside, and every Processing parameter of a
+# setting (coverage's own, the override group of processing/params.py) takes it as its range, so that the parameter
+# check names the parameter before the core sees the value.
+RANGES = {"clutter_margin_db": (0.0, 60.0), "threshold_dbm": (-160.0, 0.0), "rx_height_m": (0.0, 200.0),
+          "k_factor": (0.1, 10.0), "max_radius_m": (1.0, 200000.0)}
+
+
 class CoverageSettingsError(CodedError):
     """A settings value is out of its valid range. ``code`` and ``params`` let a front translate it."""
 
@@ -91,8 +98,7 @@ class CoverageSettings:
             raise CoverageSettingsError("bad_quantity", value=self.quantity, allowed=", ".join(d.QUANTITIES))
         if self.resolution not in d.RESOLUTIONS:
             raise CoverageSettingsError("bad_resolution", value=self.resolution, allowed=", ".join(d.RESOLUTIONS))
-        for name, lo, hi in (("clutter_margin_db", 0.0, 60.0), ("threshold_dbm", -160.0, 0.0),
-                             ("rx_height_m", 0.0, 200.0), ("k_factor", 0.1, 10.0), ("max_radius_m", 1.0, 200000.0)):
+        for name, (lo, hi) in RANGES.items():
             v = getattr(self, name)
             if not (isinstance(v, (int, float)) and math.isfinite(v) and lo <= v <= hi):
                 raise CoverageSettingsError("out_of_range", name=name, value=v, low=lo, high=hi)

@@ -71,6 +71,30 @@ KALTIM_BBOX = (113.8, -2.6, 119.3, 2.7)
 
 TECHS = ("2G", "3G", "4G", "5G")
 
+# The physically plausible radio values of a site, the ONE range of every tool (importsites rejects a row outside
+# it, coverage and optimizesites refuse the site, the Processing parameters of a height/frequency/EIRP take it as
+# their range). A value outside is a typo (centimetres, kHz, watts), never used as is.
+# * height_m 1-300 m above ground: BTS towers are 20-72 m (BAKTI SST 32-42 m, TECH_DEFAULTS 30-35 m); 300 m leaves
+#   room for a mast on a tall building and catches a height typed in centimetres.
+# * freq_mhz 30-6000 MHz: 30 MHz is the bottom of VHF (ITU Radio Regulations art. 2, band 8); below it HF travels
+#   by ground and sky wave, which no terrain model of the plugin describes. 6000 MHz is above every Indonesian
+#   mobile band (450-3500 MHz) and the 5.8 GHz band of village radio links; above it rain and gas attenuation
+#   (ITU-R P.838, P.676), which the engine ignores, start to matter. A value below 30 is read as GHz (x 1000) first.
+# * eirp_dbm 0-90 dBm: from a 1 mW device to 1 MW; a macro BTS radiates about 55-62 dBm (TECH_DEFAULTS).
+PLAUSIBLE: dict[str, tuple[float, float]] = {"height_m": (1.0, 300.0), "freq_mhz": (30.0, 6000.0),
+                                             "eirp_dbm": (0.0, 90.0)}
+GHZ_BELOW_MHZ = 30.0  # a frequency below this is written in GHz (2.1 = 2100 MHz)
+IMPLAUSIBLE_CODES = {"height_m": "site_height_implausible", "freq_mhz": "site_frequency_implausible",
+                     "eirp_dbm": "site_eirp_implausible"}
+
+
+def implausible_radio(**values) -> list:
+    """``(field, value)`` of the given radio values (``height_m``, ``freq_mhz``, ``eirp_dbm``; None = not given)
+    that lie outside :data:`PLAUSIBLE`."""
+    return [(name, value) for name, value in values.items()
+            if value is not None and not (PLAUSIBLE[name][0] <= value <= PLAUSIBLE[name][1])]
+
+
 TECH_DEFAULTS: dict[str, dict[str, float]] = {
     "2G": {"height_m": 30.0, "freq_mhz": 900.0, "eirp_dbm": 58.0},
     "3G": {"height_m": 30.0, "freq_mhz": 2100.0, "eirp_dbm": 58.0},
@@ -575,7 +599,8 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     given, lon/lat fields are ignored.
     Missing tech takes ``default_tech`` (flagged in ``defaulted``); an unrecognised tech is a bad row;
     missing height/freq/EIRP take :data:`TECH_DEFAULTS`. A frequency below 30 is read as GHz (``2.1`` ->
-    2100 MHz); implausible heights (outside 0-300 m) or frequencies (outside 300-6000 MHz) are bad rows.
+    2100 MHz); heights, frequencies and EIRPs outside :data:`PLAUSIBLE` (1-300 m, 30-6000 MHz, 0-90 dBm) are bad
+    rows.
     Duplicate site ids: the later row is rejected. Missing site ids become ``<id_prefix>-<row>``.
     Numbers are parsed per column (:func:`core.numbers.parse_column`): a row with an unusable number is rejected
     (``Reject.issue`` holds the issue); column-level findings (how ``1.234`` was read) go to ``number_issues``
@@ -637,14 +662,12 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                     raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)",
                                         code="site_unknown_tech", value=str(raw_tech))
             height, freq, eirp = (number(index, r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
-            if height is not None and not (0 < height <= 300):
-                raise BadValueError(f"height {height:g} m not plausible (expected 0-300 m)",
-                                    code="site_height_implausible", value=f"{height:g}")
-            if freq is not None and freq < 30:  # given in GHz
+            if freq is not None and freq < GHZ_BELOW_MHZ:  # given in GHz
                 freq = freq * 1000.0
-            if freq is not None and not (300 <= freq <= 6000):
-                raise BadValueError(f"frequency {freq:g} MHz not plausible (expected 300-6000 MHz)",
-                                    code="site_frequency_implausible", value=f"{freq:g}")
+            for name, value in implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp):
+                lo, hi = PLAUSIBLE[name]
+                raise BadValueError(f"{name} {value:g} not plausible (expected {lo:g}-{hi:g})",
+                                    code=IMPLAUSIBLE_CODES[name], value=f"{value:g}", low=f"{lo:g}", high=f"{hi:g}")
             site_id = _text(_role(row, mapping, "site_id")) or f"{id_prefix}-{rownum}"
             if site_id in seen:
                 raise BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})",

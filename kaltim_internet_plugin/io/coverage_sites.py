@@ -8,12 +8,12 @@ from qgis.core import QgsWkbTypes
 
 from ..core.numbers import to_float
 from ..core.profile import NamedSite
-from ..core.sites import TECH_DEFAULTS, normalise_tech
+from ..core.sites import GHZ_BELOW_MHZ, PLAUSIBLE, TECH_DEFAULTS, implausible_radio, normalise_tech
+from ..i18n import tr
 
 DEFAULT_TECH = "4G"
 SITE_FIELDS = ("site_id", "height_m", "freq_mhz", "eirp_dbm", "tech", "operator")
-# physically plausible ranges of a site's radio values (a value outside is a typo, never used as is)
-PLAUSIBLE = {"height_m": (1.0, 300.0), "freq_mhz": (30.0, 6000.0), "eirp_dbm": (0.0, 90.0)}
+__all__ = ["PLAUSIBLE", "SITE_FIELDS", "implausible_text", "radio_values", "sites_from_features"]
 
 
 def _plain(value):
@@ -38,6 +38,27 @@ def _positive(value):
 def _number(value):
     v = to_float(_plain(value))
     return v if math.isfinite(v) else None
+
+
+def radio_values(height, freq, eirp) -> tuple:
+    """``(height_m, freq_mhz, eirp_dbm, implausible)`` of a site's raw attribute values, read as every tool reads
+    them: a missing, empty or non-positive height or frequency (EIRP: missing only) is None (the caller's default);
+    a frequency below 30 is in GHz; ``implausible`` lists the ``(field, value)`` outside ``core.sites.PLAUSIBLE``."""
+    height, freq, eirp = _positive(height), _positive(freq), _number(eirp)
+    if freq is not None and freq < GHZ_BELOW_MHZ:  # given in GHz
+        freq *= 1000.0
+    return height, freq, eirp, implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp)
+
+
+def implausible_text(implausible, layer: str) -> str:
+    """The refusal of the sites ``implausible`` ((site id, field, value) of a site layer's values outside
+    ``PLAUSIBLE``) of the layer ``layer`` (a parameter name): the first ten with their valid range, and the fix."""
+    shown = "; ".join(tr("site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})").format(
+        id=sid, field=name, value=value, lo=PLAUSIBLE[name][0], hi=PLAUSIBLE[name][1])
+        for sid, name, value in implausible[:10])
+    return tr("{n} site value(s) of {layer} are physically implausible and would give a wrong coverage: {list}. "
+              "Correct them in the layer (height in metres above ground, frequency in MHz, EIRP in dBm), or leave "
+              "the cell empty to use the default.").format(n=len(implausible), layer=layer, list=shown)
 
 
 def field_index(fields, name: str) -> int:
@@ -93,13 +114,7 @@ def sites_from_features(features, fields, transform=None) -> dict:
                 continue
         tech = normalise_tech(_plain(get("tech"))) or ""
         defaults = TECH_DEFAULTS.get(tech) or TECH_DEFAULTS[DEFAULT_TECH]
-        height = _positive(get("height_m"))
-        freq = _positive(get("freq_mhz"))
-        if freq is not None and freq < 30:  # given in GHz
-            freq *= 1000.0
-        eirp = _number(get("eirp_dbm"))
-        bad = [(name, value) for name, value in (("height_m", height), ("freq_mhz", freq), ("eirp_dbm", eirp))
-               if value is not None and not (PLAUSIBLE[name][0] <= value <= PLAUSIBLE[name][1])]
+        height, freq, eirp, bad = radio_values(get("height_m"), get("freq_mhz"), get("eirp_dbm"))
         if bad:
             implausible.extend((site_id, name, value) for name, value in bad)
             continue

@@ -13,17 +13,19 @@ from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException, QgsWkb
 from ..compat import FieldType
 from ..core import candidates as cd
 from ..core.costs import default_cost_table
+from ..core.sites import PLAUSIBLE
 from ..core.villages import detect_fields
 from ..i18n import tr
 from ..io.priority_layers import find_field, make_fields, point_geometry, points_to_crs, read_table, sample_raster
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
+from .checks import InputChecks
 
 CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), ("cost_idr", FieldType.Double),
                     ("elev_m", FieldType.Double), ("village_code", FieldType.String), ("operator", FieldType.String),
                     ("height_m", FieldType.Double), ("prominence_m", FieldType.Double)]
-class CandidatesAlgorithm(KaltimAlgorithm):
+class CandidatesAlgorithm(InputChecks, KaltimAlgorithm):
     ALG_ID = "candidates"
     GROUP_ID = "priority"
 
@@ -36,15 +38,16 @@ class CandidatesAlgorithm(KaltimAlgorithm):
         params.add_bool(self, "INCLUDE_OFFICES", tr("Village offices"), True)
         params.add_bool(self, "INCLUDE_HILLTOPS", tr("Hilltops"), True)
         params.add_bool(self, "INCLUDE_COLO", tr("Existing towers (co-location)"), True)
-        for name, label, default, minimum, integer in (
-                ("HILLTOP_RADIUS_M", tr("Search radius for hilltops around a village (m)"), 5000.0, 0, False),
-                ("MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), 50.0, 0, False),
-                ("NEIGHBOURHOOD_M", tr("Hilltop neighbourhood (m)"), 1000.0, 1, False),
-                ("MAX_HILLTOPS_PER_VILLAGE", tr("Hilltops per village (at most)"), 2, 0, True),
+        height = PLAUSIBLE["height_m"]  # the one range of a site's height (core.sites)
+        for name, label, default, (minimum, maximum), integer in (
+                ("HILLTOP_RADIUS_M", tr("Search radius for hilltops around a village (m)"), 5000.0, (0, None), False),
+                ("MIN_PROMINENCE_M", tr("Minimum hilltop prominence (m)"), 50.0, (0, None), False),
+                ("NEIGHBOURHOOD_M", tr("Hilltop neighbourhood (m)"), 1000.0, (1, None), False),
+                ("MAX_HILLTOPS_PER_VILLAGE", tr("Hilltops per village (at most)"), 2, (0, None), True),
                 ("COLO_MAX_KM", tr("Towers for co-location: within this distance of an uncovered village (km)"), 10.0,
-                 0, False),
-                ("TOWER_HEIGHT_M", tr("Height of a new tower (m)"), 42.0, 1, False)):
-            params.add_number(self, name, label, default, minimum, integer=integer)
+                 (0, None), False),
+                ("TOWER_HEIGHT_M", tr("Height of a new tower (m)"), 42.0, height, False)):
+            params.add_number(self, name, label, default, minimum, maximum, integer=integer)
         params.add_cost_table(self)
         params.add_sink(self, "OUTPUT", tr("Candidate sites"), "point")
         params.add_outputs(self, "number", [("COUNT", tr("Candidates")), ("COUNT_OFFICE", tr("Office candidates")),

@@ -22,9 +22,11 @@ from ..core.costs import (
     whole_rupiah,
 )
 from ..core.coverage import Site
+from ..core.coverage_settings import RANGES
 from ..core.definitions import is_covered_status
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..core.programme import ProgrammeStatus, yearly_fee
+from ..core.sites import PLAUSIBLE
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..io.priority_layers import (
@@ -45,6 +47,7 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
+from .checks import InputChecks
 
 TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
                ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
@@ -80,7 +83,7 @@ def coverage_type_labels() -> list:
             tr("Line-of-sight count")]
 
 
-class ChooseTechAlgorithm(KaltimAlgorithm):
+class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
     ALG_ID = "choosetech"
     GROUP_ID = "priority"
 
@@ -89,7 +92,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         params.add_raster(self, "COVERAGE", tr("Coverage raster (dBm or line-of-sight count)"), optional=True)
         params.add_enum(self, "COVERAGE_TYPE", tr("Coverage raster values"), coverage_type_labels())
         params.add_number(self, "THRESHOLD_DBM", tr("Coverage threshold, dBm (empty = the coverage raster's "
-                                                    "setting)"), None, -160.0, 0.0, optional=True)
+                                                    "setting)"), None, *RANGES["threshold_dbm"], optional=True)
         params.add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Coverage status field, used without a raster "
                                                                  "(default: status)"))])
         params.add_source(self, "FIBRE_NODES", tr("Fibre nodes (points)"), ("point",), optional=True)
@@ -99,22 +102,24 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         params.add_number(self, "FIBRE_DETOUR", tr("Detour factor of a new fibre run (route length / straight "
                                                    "distance)"), 1.4, 1.0, 5.0)
         params.add_number(self, "FWA_THRESHOLD_DBM", tr("Signal a 4G FWA router needs at the office, dBm (empty = "
-                                                        "the coverage threshold)"), None, -160.0, 0.0, optional=True)
+                                                        "the coverage threshold)"), None, *RANGES["threshold_dbm"],
+                          optional=True)
         params.add_fields(self, "VILLAGES", [("NO_PLN_FIELD", tr("Field flagging villages without PLN mains power "
                                                                  "(1/ya = no power: solar + battery is added)"))])
         params.add_existing_sites(self, tr("Existing towers (connected points, operator)"), height_field=True)
         params.add_raster(self, "DEM", tr("DEM for radio line of sight"), optional=True)
-        for name, label, default, minimum, integer in (
-                ("RADIO_MAX_KM", tr("Longest radio link (km)"), 20.0, 0, False),
-                ("RADIO_MAST_M", tr("Radio antenna height at the village office (m)"), 12.0, 0, False),
-                ("HORIZON_YEARS", tr("Planning horizon (years)"), 5.0, 0, False),
-                ("BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), 3, 1, True),
-                ("BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), 5.0, 0, False),
+        height = PLAUSIBLE["height_m"]  # the one range of an antenna's height (core.sites)
+        for name, label, default, (minimum, maximum), integer in (
+                ("RADIO_MAX_KM", tr("Longest radio link (km)"), 20.0, (0, None), False),
+                ("RADIO_MAST_M", tr("Radio antenna height at the village office (m)"), 12.0, height, False),
+                ("HORIZON_YEARS", tr("Planning horizon (years)"), 5.0, (0, None), False),
+                ("BTS_MIN_CLUSTER", tr("Minimum uncovered villages for a new BTS"), 3, (1, None), True),
+                ("BTS_CLUSTER_RADIUS_KM", tr("BTS cluster radius (km)"), 5.0, (0, None), False),
                 ("COLO_MAX_KM", tr("Co-location: uncovered offices within this distance of an existing tower (km; 0 "
-                                   "= off)"), 5.0, 0, False)):
-            params.add_number(self, name, label, default, minimum, integer=integer)
+                                   "= off)"), 5.0, (0, None), False)):
+            params.add_number(self, name, label, default, minimum, maximum, integer=integer)
         params.add_cost_table(self)
-        params.add_number(self, "SITE_HEIGHT_M", tr("Tower height when unknown (m)"), 30.0, 0, advanced=True)
+        params.add_number(self, "SITE_HEIGHT_M", tr("Tower height when unknown (m)"), 30.0, *height, advanced=True)
         params.add_source(self, "NEW_SITES", tr("New BTS sites already selected (e.g. optimizesites' OUTPUT_SITES)"),
                           ("point",), optional=True)
         params.add_number(self, "NEW_SITE_RADIUS_M", tr("Radius a selected new BTS serves (m)"), 8000, 0)

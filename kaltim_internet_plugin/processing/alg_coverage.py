@@ -32,14 +32,16 @@ from qgis.core import (
 from ..core import clutter, kernels
 from ..core import coverage as cov
 from ..core import definitions as defs
-from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError, validity_notes
+from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError, validity_notes
 from ..core.raster_kind import coverage_as_dem
 from ..errors import describe
 from ..i18n import tr
-from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, sites_from_features  # noqa: F401 - re-exported
+from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, implausible_text, sites_from_features  # noqa: F401
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
+from .checks import InputChecks
+from .params import refuse_dem_fill
 
 MODELS = defs.MODELS
 QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
@@ -48,6 +50,11 @@ QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES
 RESOLUTIONS = defs.RESOLUTIONS
 RAY_STEPS = defs.RAY_STEPS
 DEFAULT_RESOLUTION = defs.DEFAULT_RESOLUTION
+
+
+def _range(setting: str) -> dict:
+    """minValue/maxValue of a parameter: the core's valid range of the coverage setting ``setting``."""
+    return dict(zip(("minValue", "maxValue"), RANGES[setting]))
 
 
 def dem_crs_of(path: str, fallback=None) -> QgsCoordinateReferenceSystem:
@@ -86,7 +93,7 @@ def dem_has_data(path: str) -> bool:
     return False
 
 
-class CoverageAlgorithm(KaltimAlgorithm):
+class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
     ALG_ID = "coverage"
     GROUP_ID = "coverage"
 
@@ -102,22 +109,23 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                                      defaultValue=MODELS.index(DEFAULTS.model)))
         self.addParameter(QgsProcessingParameterNumber(
             "RX_HEIGHT", tr("Receiver height above ground (m)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=DEFAULTS.rx_height_m, minValue=0.0))
+            defaultValue=DEFAULTS.rx_height_m, **_range("rx_height_m")))
         self.addParameter(QgsProcessingParameterNumber(
             "THRESHOLD_DBM", tr("Coverage threshold (dBm)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=DEFAULTS.threshold_dbm))
+            defaultValue=DEFAULTS.threshold_dbm, **_range("threshold_dbm")))
         self.addParameter(QgsProcessingParameterNumber(
             "MAX_RADIUS_M", tr("Maximum radius around each site (m)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=DEFAULTS.max_radius_m, minValue=1.0, maxValue=200000.0))
+            defaultValue=DEFAULTS.max_radius_m, **_range("max_radius_m")))
         k = QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k"),
-                                         QgsProcessingParameterNumber.Type.Double, defaultValue=1.3333, minValue=0.0)
+                                         QgsProcessingParameterNumber.Type.Double, defaultValue=1.3333,
+                                         **_range("k_factor"))
         k.setFlags(k.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(k)
         self.addParameter(QgsProcessingParameterEnum("RESOLUTION", tr("Resolution"), options=resolution_labels(),
                                                      defaultValue=RESOLUTIONS.index(DEFAULT_RESOLUTION)))
         self.addParameter(QgsProcessingParameterNumber(
             "EXTRA_LOSS_DB", tr("Clutter / foliage margin (dB)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=DEFAULTS.clutter_margin_db, minValue=0.0, maxValue=60.0))
+            defaultValue=DEFAULTS.clutter_margin_db, **_range("clutter_margin_db")))
         self.addParameter(QgsProcessingParameterRasterLayer(
             "LAND_COVER", tr("Land cover (optional: clutter per cell instead of the flat margin)"), optional=True))
         table = QgsProcessingParameterFile(
@@ -163,6 +171,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to "
                                             "compute coverage on. Check the file or its nodata value.")
                                          .format(name=layer.name()))
+        refuse_dem_fill(path, layer.name())
         tmpdir = QgsProcessingUtils.tempFolder() if hasattr(QgsProcessingUtils, "tempFolder") else tempfile.mkdtemp()
         try:
             metric, message = cov.ensure_metric_dem(path, os.path.join(tmpdir, "kaltim_dem_utm"))
@@ -233,13 +242,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
         read = sites_from_features(source.getFeatures(), source.fields(), transform)
         sites = read["sites"]
         if read["implausible"]:
-            shown = "; ".join(tr("site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})").format(
-                id=sid, field=name, value=value, lo=PLAUSIBLE[name][0], hi=PLAUSIBLE[name][1])
-                for sid, name, value in read["implausible"][:10])
-            raise QgsProcessingException(tr(
-                "{n} site value(s) are physically implausible and would give a wrong coverage: {list}. Correct them "
-                "in the site layer (height in metres above ground, frequency in MHz, EIRP in dBm), or leave the "
-                "cell empty to use the technology's default.").format(n=len(read["implausible"]), list=shown))
+            raise QgsProcessingException(implausible_text(read["implausible"], "SITES"))
         if read["no_geometry"]:
             feedback.pushInfo(tr("{n} site(s) without a point geometry were ignored: {ids}").format(
                 n=len(read["no_geometry"]), ids=", ".join(read["no_geometry"][:20])))

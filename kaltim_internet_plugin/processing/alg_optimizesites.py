@@ -17,6 +17,7 @@ from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_f
 from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr, ui_lang
+from ..io.coverage_sites import PLAUSIBLE, implausible_text, radio_values
 from ..io.offices import OfficeError, code_key, read_offices
 from ..io.priority_layers import (
     WindowCoverage,
@@ -32,6 +33,7 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
+from .checks import InputChecks
 
 METHODS = defs.METHODS
 SITE_FIELDS = [("pop_served", FieldType.Double), ("cost_idr", FieldType.Double)]
@@ -43,6 +45,14 @@ CURVE_FIELDS = [("budget_idr", FieldType.Double), ("sites", FieldType.Int), ("co
 
 def method_labels() -> list:
     return [tr("Exact (MILP, HiGHS)"), tr("Greedy (fast heuristic)")]
+
+
+def _is_null(value) -> bool:
+    """A NULL QVariant (an empty attribute of a QGIS feature)."""
+    try:
+        return bool(hasattr(value, "isNull") and value.isNull())
+    except TypeError:
+        return False
 
 
 def _n(value) -> str:
@@ -60,7 +70,7 @@ def _rp(value) -> str:
     return fmt.money_full(float(value), ui_lang())
 
 
-class OptimizeSitesAlgorithm(KaltimAlgorithm):
+class OptimizeSitesAlgorithm(InputChecks, KaltimAlgorithm):
     ALG_ID = "optimizesites"
     GROUP_ID = "priority"
 
@@ -85,10 +95,11 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         params.add_source(self, "OFFICES", tr("Village offices (points; the office rule of classify)"), ("point",),
                           optional=True)
         params.add_coverage_settings(self)
-        for key, label, default in (("TX_HEIGHT_M", tr("Antenna height when the layer has none (m)"), 42.0),
-                                    ("EIRP_DBM", tr("EIRP when the layer has none (dBm)"), 55.0),
-                                    ("FREQ_MHZ", tr("Frequency when the layer has none (MHz)"), 900.0)):
-            params.add_number(self, key, label, default, 0, advanced=True)
+        for key, field, label, default in (
+                ("TX_HEIGHT_M", "height_m", tr("Antenna height when the layer has none (m)"), 42.0),
+                ("EIRP_DBM", "eirp_dbm", tr("EIRP when the layer has none (dBm)"), 55.0),
+                ("FREQ_MHZ", "freq_mhz", tr("Frequency when the layer has none (MHz)"), 900.0)):
+            params.add_number(self, key, label, default, *PLAUSIBLE[field], advanced=True)
         params.add_source(self, "EXISTING", tr("Existing sites (villages they cover need nothing)"), ("point",),
                           optional=True)
         params.add_enum(self, "METHOD", tr("Method"), method_labels())
@@ -108,21 +119,28 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         params.add_outputs(self, "string", [("STATUS", tr("Solver status")), ("SOLVER", tr("Solver"))])
 
     # ------------------------------------------------------------------------------------------------------------
-    def _site_params(self, parameters, context, table, eirp_offset_db=0.0):
-        """Antenna height, EIRP (less the coverage raster's quantity offset and clutter margin) and frequency."""
+    def _site_params(self, parameters, context, table, layer, eirp_offset_db=0.0):
+        """Antenna height, EIRP (less the coverage raster's quantity offset and clutter margin) and frequency of the
+        sites of ``table`` (the layer of the parameter ``layer``), read and checked as 'Compute coverage' reads a
+        site layer (io.coverage_sites.radio_values); a missing value takes the parameter's."""
         names = table.names()
-        h_field = find_field(names, "", ("height_m", "height"))
-        e_field = find_field(names, "", ("eirp_dbm", "eirp"))
-        f_field = find_field(names, "", ("freq_mhz", "frequency"))
-        defaults = (self.parameterAsDouble(parameters, "TX_HEIGHT_M", context),
-                    self.parameterAsDouble(parameters, "EIRP_DBM", context),
-                    self.parameterAsDouble(parameters, "FREQ_MHZ", context))
-        out = []
-        for fld, default, spec in zip((h_field, e_field, f_field), defaults, (nb.HEIGHT, nb.EIRP, nb.FREQUENCY)):
-            vals = column_floats(table, fld, spec)
-            out.append(np.where(np.isfinite(vals) & (vals > 0), vals, default))
-        out[1] = out[1] - eirp_offset_db
-        return out
+        columns = [table.column(f) for f in (
+            find_field(names, "", ("height_m", "height")), find_field(names, "", ("freq_mhz", "frequency")),
+            find_field(names, "", ("eirp_dbm", "eirp")))]
+        id_field = find_field(names, "", ("cand_id", "site_id"))
+        ids = table.column(id_field)
+        defaults = [self.parameterAsDouble(parameters, key, context) for key in ("TX_HEIGHT_M", "FREQ_MHZ",
+                                                                                    "EIRP_DBM")]
+        out, implausible = [], []
+        for j, raw in enumerate(zip(*columns)):
+            *values, bad = radio_values(*raw)
+            sid = str(ids[j]) if ids[j] not in (None, "") and not _is_null(ids[j]) else f"fid-{table.fids[j]}"
+            implausible += [(sid, name, value) for name, value in bad]
+            out.append([d if v is None else v for v, d in zip(values, defaults)])
+        if implausible:
+            raise QgsProcessingException(implausible_text(implausible, layer))
+        arr = np.asarray(out, dtype=float).reshape(len(table), 3)
+        return arr[:, 0], arr[:, 2] - eirp_offset_db, arr[:, 1]
 
     def _engine(self, parameters, context, feedback, villages):
         """(settings, engine state) from the DEM and the coverage raster's settings; (settings, None) without DEM."""
@@ -191,7 +209,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         return test
 
     def _coverage(self, parameters, context, feedback, villages, sites, keyprefix, engine_state, span, test=None,
-                  already=None):
+                  already=None, layer="CANDIDATES"):
         """Coverage sets (list per site of village indices) and distances (aligned)."""
         vxy = villages.xy
         ok_v = np.all(np.isfinite(vxy), axis=1)
@@ -202,7 +220,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             ss = np.where(np.all(np.isfinite(sxy), axis=1)[:, None], sxy, -1e15)
             return coverage_from_points(vv, ss, radius, return_distances=True)
         engine, dem_crs, cols, rows, inside, settings = engine_state
-        heights, eirps, freqs = self._site_params(parameters, context, sites, settings.eirp_offset_db)
+        heights, eirps, freqs = self._site_params(parameters, context, sites, layer, settings.eirp_offset_db)
         site_dem = points_to_crs(sxy, villages.crs, dem_crs, context)
         from scipy.spatial import cKDTree
 
@@ -345,7 +363,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             existing = read_table(ex_source, crs=villages.crs, context=context)
             if len(existing):
                 ex_cov, _ = self._coverage(parameters, context, feedback, villages, existing, "E", engine_state,
-                                           (5, 30))
+                                           (5, 30), layer="EXISTING")
                 for s in ex_cov:
                     already[np.asarray(s, dtype=np.int64)] = True
             feedback.pushInfo(tr("{k} villages are already covered by the {e} existing sites.").format(

@@ -7,18 +7,29 @@ from __future__ import annotations
 
 from .base import tr_noop
 
+# the radio ranges of every tool (core.sites.PLAUSIBLE; tests/robustness/test_radio_values.py checks the figures)
+RADIO_RANGES = tr_noop(
+    "Radio values have one range in every tool (importsites, coverage, candidates, optimizesites, choosetech): an "
+    "antenna height 1–300 m, a frequency 30–6000 MHz (in a site layer a value below 30 is read as GHz), an EIRP "
+    "0–90 dBm. A value outside, given as a parameter or in a site or candidate layer, is refused, naming the "
+    "parameter or the site. A layer without a CRS is refused too (its coordinates would be read in another CRS): "
+    "set it in Layer Properties > Source.")
+
 TEXTS = {
     "candidates": (
         tr_noop("Candidate sites"),
-        tr_noop(
-            "Builds candidate sites for new towers around the villages that are not covered (status other than "
-            "covered; all villages when there is no status field): the village offices (kind office), hilltops "
-            "within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that "
-            "stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window "
-            "around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The "
-            "cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the "
-            "4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, "
-            "operator, height_m, prominence_m — ready for 'Optimise sites'."),
+        (
+            tr_noop(
+                "Builds candidate sites for new towers around the villages that are not covered (status other than "
+                "covered; all villages when there is no status field): the village offices (kind office), hilltops "
+                "within HILLTOP_RADIUS_M of those offices (kind hilltop: the highest cell within NEIGHBOURHOOD_M that "
+                "stands at least MIN_PROMINENCE_M above the lowest cell around it; the DEM is read window by window "
+                "around each village) and existing towers within COLO_MAX_KM (kind colo: co-location, cheaper). The "
+                "cost of a new tower is the cost table's bts_4g_3t CAPEX; co-location costs its 'colo' row, else the "
+                "4G booster row. Output points (in a metric CRS): cand_id, kind, cost_idr, elev_m, village_code, "
+                "operator, height_m, prominence_m — ready for 'Optimise sites'."),
+            RADIO_RANGES,
+        ),
     ),
     "checkvillages": (
         tr_noop("Check village layer"),
@@ -31,19 +42,22 @@ TEXTS = {
     ),
     "choosetech": (
         tr_noop("Choose connection technology"),
-        tr_noop(
-            "Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × "
-            "OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — "
-            "COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the "
-            "office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest "
-            "existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G "
-            "equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts "
-            "(a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or "
-            "satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa "
-            "villages is the operator of the nearest existing tower, of colo villages the operator of the tower "
-            "used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file "
-            "with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, "
-            "reason and operator."),
+        (
+            tr_noop(
+                "Chooses for every village office the cheapest feasible connection over the horizon (CAPEX + years × "
+                "OPEX): fibre (a fibre node within FIBRE_MAX_KM), fwa (4G router: the office is inside coverage — "
+                "COVERAGE raster value ≥ THRESHOLD_DBM, or ≥ 1 for a line-of-sight raster; without a raster the "
+                "office_dbm or status field is used), radio (radio link: line of sight from one of the five nearest "
+                "existing towers within RADIO_MAX_KM, computed on the DEM with the coverage engine), colo (4G "
+                "equipment co-located on an existing tower, shared by the uncovered offices within COLO_MAX_KM), bts "
+                "(a new 4G BTS shared by at least BTS_MIN_CLUSTER uncovered villages within BTS_CLUSTER_RADIUS_KM) or "
+                "satellite (always feasible). Polygons use a point on the surface as the office. The operator of fwa "
+                "villages is the operator of the nearest existing tower, of colo villages the operator of the tower "
+                "used. Costs come from the default cost table (sourced, see the user guide) or from a CSV/JSON file "
+                "with the same columns. The output keeps every input field and adds tech, capex_idr, opex_idr_year, "
+                "reason and operator."),
+            RADIO_RANGES,
+        ),
     ),
     "classifyvillages": (
         tr_noop("Classify villages (covered / partial / blank spot)"),
@@ -125,6 +139,7 @@ TEXTS = {
                 "the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one "
                 "30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at "
                 "'exact'); compare it with a 'p526' raster to see where the models disagree."),
+            RADIO_RANGES,
         ),
     ),
     "createplannedsites": (
@@ -201,17 +216,20 @@ TEXTS = {
     ),
     "optimizesites": (
         tr_noop("Optimise new sites under a budget"),
-        tr_noop(
-            "Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: "
-            "population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering "
-            "location problem). A village counts as covered by a candidate when its office is within RADIUS_M "
-            "(straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the "
-            "office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an "
-            "EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS "
-            "(optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are "
-            "broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, "
-            "cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All "
-            "distances in a metric CRS (the villages' when projected, else EPSG:32750)."),
+        (
+            tr_noop(
+                "Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: "
+                "population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering "
+                "location problem). A village counts as covered by a candidate when its office is within RADIUS_M "
+                "(straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the "
+                "office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an "
+                "EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS "
+                "(optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are "
+                "broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, "
+                "cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All "
+                "distances in a metric CRS (the villages' when projected, else EPSG:32750)."),
+            RADIO_RANGES,
+        ),
     ),
     "prioritize": (
         tr_noop("Prioritise villages"),

@@ -32,11 +32,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
+from ..core import formatting as fmt
 from ..core.coverage import CoverageError
-from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
+from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError
+from ..core.dem_fill import fill_without_nodata
 from ..core.raster_kind import dem_as_coverage
 from ..errors import describe
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
 from ..labels import model_labels, quantity_labels, resolution_labels
 
@@ -169,6 +171,11 @@ def add_coverage_raster(alg, optional: bool = True, description: str = "") -> No
                optional)
 
 
+def _range(setting: str) -> dict:
+    """minValue/maxValue of a parameter: the core's valid range of the coverage setting ``setting``."""
+    return dict(zip(("minValue", "maxValue"), RANGES[setting]))
+
+
 def add_coverage_settings(alg, advanced: bool = True) -> None:
     """The optional overrides of the coverage raster's settings (empty = the raster's value, else the default)."""
     hint = tr("empty = the coverage raster's setting")
@@ -179,21 +186,21 @@ def add_coverage_settings(alg, advanced: bool = True) -> None:
                                    defaultValue=None, optional=True),
         QgsProcessingParameterNumber("EXTRA_LOSS_DB", tr("Clutter / foliage margin, dB ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=0.0, maxValue=60.0),
+                                     **_range("clutter_margin_db")),
         QgsProcessingParameterNumber("THRESHOLD_DBM", tr("Coverage threshold, dBm ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=-160.0, maxValue=0.0),
+                                     **_range("threshold_dbm")),
         QgsProcessingParameterNumber("RX_HEIGHT", tr("Receiver height, m ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=0.0, maxValue=200.0),
+                                     **_range("rx_height_m")),
         QgsProcessingParameterEnum("RESOLUTION", tr("Resolution ({hint})").format(hint=hint), resolution_labels(),
                                    defaultValue=None, optional=True),
         QgsProcessingParameterNumber("K_FACTOR", tr("Effective earth radius factor k ({hint})").format(hint=hint),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
-                                     minValue=0.1, maxValue=10.0),
+                                     **_range("k_factor")),
         QgsProcessingParameterNumber("MAX_RADIUS_M", tr("Largest radius around a site, m ({hint})").format(
-            hint=hint), QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True, minValue=1.0,
-            maxValue=200000.0),
+            hint=hint), QgsProcessingParameterNumber.Type.Double, defaultValue=None, optional=True,
+            **_range("max_radius_m")),
     ]
     for p in params:
         add(alg, p, advanced and p.name() != "THRESHOLD_DBM")
@@ -326,10 +333,27 @@ def open_dem(alg, parameters, context, feedback, name: str = "DEM"):
     return open_dem_layer(alg.parameterAsRasterLayer(parameters, name, context), feedback)
 
 
+def refuse_dem_fill(path: str, name: str) -> None:
+    """Refuse the DEM file ``path`` (layer ``name``) when it declares no nodata value but holds fill cells (-9999,
+    -32768, ...): they would be read as terrain kilometres deep."""
+    from osgeo import gdal
+
+    ds = gdal.Open(str(path))
+    fill = fill_without_nodata(ds) if ds is not None else None
+    if fill is not None:
+        raise QgsProcessingException(tr(
+            "The DEM '{name}' has {n} cells of {value:g} m (e.g. at x {x:.0f}, y {y:.0f} in its CRS) and no nodata "
+            "value: they are fill, not terrain, and would be read as pits kilometres deep. Set {value:g} as its "
+            "nodata value in the file (Raster > Conversion > Translate, 'Assign a specified nodata value to output "
+            "bands' = {value:g}, or gdal_translate -a_nodata {value:g} in.tif out.tif) and give the new file."
+        ).format(name=name, n=fmt.integer(fill.count, ui_lang()), value=fill.value, x=fill.x, y=fill.y))
+
+
 def open_dem_layer(layer, feedback):
     """(GDAL dataset, its CRS) of the DEM raster ``layer`` in a metric CRS, or (None, None) without a layer."""
     if layer is None:
         return None, None
+    refuse_dem_fill(layer.source(), layer.name())
     try:
         ds, crs, msg = open_metric_dem(layer)
     except CoverageError as e:

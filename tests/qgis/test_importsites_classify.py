@@ -165,12 +165,13 @@ def test_importsites_utm_geopackage_with_odd_field_names(provider, tmp_path):
 
     assert install_translator("id")
     try:
-        height = describe(Reject(4, "", code="site_height_implausible", params={"value": "500"}))
+        height = describe(Reject(4, "", code="site_height_implausible",
+                                 params={"value": "500", "low": "1", "high": "300"}))
         swapped = describe(Reject(6, "", code="site_outside_bbox", params=dict(
             lon="-0.6", lat="117.2", min_lon="113.8", max_lon="119.1", min_lat="-2.6", max_lat="2.6", hint="swapped")))
     finally:
         remove_translator()
-    assert height == "tinggi antena 500 m tidak masuk akal: tulis tinggi antara 0 dan 300 m", height
+    assert height == "tinggi antena 500 m tidak masuk akal: tulis tinggi antara 1 dan 300 m", height
     assert swapped.startswith("di luar provinsi (lon -0.6, lat 117.2") and swapped.endswith(
         "(lon dan lat tampaknya tertukar)"), swapped
     layer = out_layer(res)

@@ -128,3 +128,153 @@ def test_free_candidates_and_a_dem_without_crs(provider, tmp_path):
     with pytest.raises(QgsProcessingException) as exc:
         processing.run("kaltiminternet:coverage", {"SITES": cands, "DEM": bare, "OUTPUT": str(tmp_path / "c.tif")})
     assert "has no CRS" in str(exc.value) and "nocrs" in str(exc.value)
+
+
+# ---- one range for a site's radio values, in every tool (audit T2, S3, M5, S1) -----------------------------------
+OFFICES = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=offices|subset=\"kode_kab\" = '64.74'"
+
+
+def refusal(alg, params):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run(f"kaltiminternet:{alg}", params)
+    text = str(exc.value).replace("Unable to execute algorithm\n", "")  # processing.run's first line
+    assert "Unexpected error" not in text and "Please report" not in text, text
+    return text
+
+
+@pytest.mark.parametrize("alg,key,value,valid", [
+    ("optimizesites", "FREQ_MHZ", 0, "30 to 6000"),  # was a ZeroDivisionError ("Unexpected error")
+    ("optimizesites", "FREQ_MHZ", 1e12, "30 to 6000"),
+    ("optimizesites", "TX_HEIGHT_M", 10000, "1 to 300"),
+    ("optimizesites", "EIRP_DBM", 1000, "0 to 90"),
+    ("candidates", "TOWER_HEIGHT_M", 10000, "1 to 300"),
+    ("choosetech", "RADIO_MAST_M", 10000, "1 to 300"),
+    ("choosetech", "SITE_HEIGHT_M", 10000, "1 to 300"),
+    ("coverage", "RX_HEIGHT", 10000, "0 to 200"),  # the core's ranges, named by the parameter (not rx_height_m)
+    ("coverage", "THRESHOLD_DBM", 1e12, "-160 to 0"),
+    ("coverage", "K_FACTOR", 1e9, "0.1 to 10"),
+])
+def test_impossible_radio_parameters_are_refused_by_name(provider, tmp_path, alg, key, value, valid):
+    cands = sites(tmp_path, [("A", 40.0, 55.0, 900.0)])
+    params = {"VILLAGES": OFFICES, "CANDIDATES": cands, "SITES": cands, "DEM": DEM, key: value,
+              "OUTPUT": str(tmp_path / ("out.tif" if alg == "coverage" else "out.gpkg")),
+              "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
+    text = refusal(alg, params)
+    assert text.startswith(f"{key} (") and f"valid range {valid}." in text, text
+    assert not list(tmp_path.glob("out.*"))
+
+
+def test_the_parameter_ranges_are_the_core_ranges(provider):
+    from qgis.core import QgsApplication
+
+    from kaltim_internet_plugin.core.coverage_settings import RANGES
+    from kaltim_internet_plugin.core.sites import PLAUSIBLE
+    from kaltim_internet_plugin.io import coverage_sites
+
+    assert coverage_sites.PLAUSIBLE is PLAUSIBLE  # coverage reads sites with importsites' range
+    reg = QgsApplication.processingRegistry()
+    expected = {("optimizesites", "TX_HEIGHT_M"): PLAUSIBLE["height_m"],
+                ("optimizesites", "FREQ_MHZ"): PLAUSIBLE["freq_mhz"],
+                ("optimizesites", "EIRP_DBM"): PLAUSIBLE["eirp_dbm"],
+                ("candidates", "TOWER_HEIGHT_M"): PLAUSIBLE["height_m"],
+                ("choosetech", "RADIO_MAST_M"): PLAUSIBLE["height_m"],
+                ("choosetech", "SITE_HEIGHT_M"): PLAUSIBLE["height_m"],
+                ("choosetech", "THRESHOLD_DBM"): RANGES["threshold_dbm"],
+                ("coverage", "RX_HEIGHT"): RANGES["rx_height_m"],
+                ("coverage", "THRESHOLD_DBM"): RANGES["threshold_dbm"],
+                ("coverage", "K_FACTOR"): RANGES["k_factor"],
+                ("coverage", "EXTRA_LOSS_DB"): RANGES["clutter_margin_db"],
+                ("coverage", "MAX_RADIUS_M"): RANGES["max_radius_m"],
+                ("optimizesites", "RX_HEIGHT"): RANGES["rx_height_m"]}
+    for (alg, key), (lo, hi) in expected.items():
+        p = reg.algorithmById(f"kaltiminternet:{alg}").parameterDefinition(key)
+        assert (p.minimum(), p.maximum()) == (lo, hi), (alg, key)
+    from kaltim_internet_plugin.processing.help import RADIO_RANGES, TEXTS
+
+    h, f, e = (PLAUSIBLE[k] for k in ("height_m", "freq_mhz", "eirp_dbm"))
+    assert f"height {h[0]:g}–{h[1]:g} m, a frequency {f[0]:g}–{f[1]:g} MHz" in RADIO_RANGES
+    assert f"EIRP {e[0]:g}–{e[1]:g} dBm" in RADIO_RANGES
+    for alg in ("coverage", "candidates", "optimizesites", "choosetech"):
+        assert RADIO_RANGES in TEXTS[alg][1], alg
+
+
+def test_nan_is_not_a_number(provider, tmp_path):
+    path = sites(tmp_path, [("A", 40.0, 55.0, 900.0)])
+    text = refusal("coverage", {"SITES": path, "DEM": DEM, "THRESHOLD_DBM": float("nan"),
+                                "OUTPUT": str(tmp_path / "c.tif")})
+    assert text.startswith("THRESHOLD_DBM (") and "is not a number" in text and "no limit" not in text, text
+
+
+def test_candidate_values_are_checked_like_site_layers(provider, tmp_path):
+    """optimizesites reads a candidate's height/frequency/EIRP with coverage's validator: 10000 m is refused (it was
+    silently replaced by TX_HEIGHT_M)."""
+    xy = (545000, 10010000)  # on the Bontang offices
+    bad = sites(tmp_path, [("A", 10000.0, 55.0, 900.0), ("B", 40.0, 55.0, 900.0)], xy)
+    text = refusal("optimizesites", {"VILLAGES": OFFICES, "CANDIDATES": bad, "BUDGET_IDR": 10e9, "DEM": DEM,
+                                     "MAX_RADIUS_M": 3000, "OUTPUT_SITES": "TEMPORARY_OUTPUT",
+                                     "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"})
+    assert "CANDIDATES" in text and "site A: height_m = 10000 (valid 1 to 300)" in text and "site B" not in text
+
+
+def test_importsites_uses_the_same_range():
+    from kaltim_internet_plugin.core.sites import normalise_sitelist_rows
+
+    def row(**kw):
+        return {"site_id": "S", "lon": "117.0", "lat": "0.5", "tech": "4G", "height_m": "30", "freq_mhz": "900",
+                "eirp_dbm": "60"} | kw
+
+    sites_, rejects, _ = normalise_sitelist_rows([row(freq_mhz="150"), row(site_id="T", eirp_dbm="95"),
+                                                  row(site_id="U", height_m="0.5")])
+    assert [s.freq_mhz for s in sites_] == [150.0]  # coverage accepts 30-6000 MHz: importsites too (was 300)
+    assert [(r.code, r.params["low"], r.params["high"]) for r in rejects] == [
+        ("site_eirp_implausible", "0", "90"), ("site_height_implausible", "1", "300")]
+
+
+@pytest.mark.parametrize("alg", ["candidates", "coverage", "choosetech", "optimizesites"])
+def test_a_layer_without_crs_is_refused(provider, tmp_path, alg):
+    """Longitude/latitude points in a Shapefile without .prj were read as UTM metres (candidates ~500 km away)."""
+    from osgeo import ogr
+
+    path = str(tmp_path / "nocrs.shp")
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(path)
+    lyr = ds.CreateLayer("nocrs", None, ogr.wkbPoint)
+    lyr.CreateField(ogr.FieldDefn("site_id", ogr.OFTString))
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetField("site_id", "A")
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (117.45 0.13)"))
+    lyr.CreateFeature(f)
+    ds = None
+    key = "SITES" if alg == "coverage" else "VILLAGES"
+    params = {key: path, "DEM": DEM, "OUTPUT": str(tmp_path / ("out.tif" if alg == "coverage" else "out.gpkg"))}
+    if alg == "optimizesites":
+        params |= {"CANDIDATES": sites(tmp_path, [("A", 40.0, 55.0, 900.0)]), "OUTPUT_SITES": "TEMPORARY_OUTPUT",
+                   "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
+    text = refusal(alg, params)
+    assert text.startswith(f"{key} (") and "nocrs has no CRS" in text and "Layer Properties > Source" in text, text
+    assert not list(tmp_path.glob("out.*"))
+
+
+@pytest.mark.parametrize("alg,fill,dtype", [("coverage", -9999, "Float32"), ("candidates", -32768, "Int16"),
+                                             ("choosetech", -9999, "Float32")])
+def test_dem_fill_without_nodata_is_refused(provider, tmp_path, alg, fill, dtype):
+    """A DEM exported without its nodata value: the fill cells were terrain 10 km deep (audit S2)."""
+    from osgeo import gdal
+
+    path = str(tmp_path / "dem_fill.tif")
+    ds = gdal.Translate(path, DEM, noData="none", outputType=gdal.GetDataTypeByName(dtype))
+    band = ds.GetRasterBand(1)
+    a = band.ReadAsArray()
+    a[100:140, 200:230] = fill
+    band.WriteArray(a)
+    gt = ds.GetGeoTransform()
+    ds = None
+    cands = sites(tmp_path, [("A", 40.0, 55.0, 900.0)])
+    text = refusal(alg, {"SITES": cands, "VILLAGES": OFFICES, "DEM": path, "RADIO_MAX_KM": 20,
+                         "OUTPUT": str(tmp_path / ("out.tif" if alg == "coverage" else "out.gpkg"))})
+    x, y = gt[0] + 200.5 * gt[1], gt[3] + 100.5 * gt[5]
+    assert f"has 1,200 cells of {fill} m (e.g. at x {x:.0f}, y {y:.0f}" in text, text
+    assert f"gdal_translate -a_nodata {fill}" in text and "no nodata value" in text
+    assert not list(tmp_path.glob("out.*"))

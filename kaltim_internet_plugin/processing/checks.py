@@ -1,0 +1,83 @@
+"""Checks of the radio tools' inputs before a run, on top of :meth:`KaltimAlgorithm.kaltim_checks` (processing/base.py):
+a number parameter given as NaN is "not a number" (not "outside its range"), and a layer without a CRS is refused,
+because its coordinates would be read in another CRS (longitude/latitude as UTM metres: points ~500 km away).
+
+Used by the algorithms that place sites and villages on the terrain (coverage, candidates, choosetech,
+optimizesites) through :class:`InputChecks`; it belongs in ``kaltim_checks`` for every algorithm once base.py takes
+it over (one call each).
+"""
+from __future__ import annotations
+
+import math
+
+from qgis.core import QgsProcessingParameterNumber, QgsWkbTypes
+
+from ..i18n import tr
+from .base import _bound
+
+_LAYER_TYPES = ("source", "vector", "raster")
+
+
+def not_a_number(alg, parameters) -> str:
+    """The message for the first number parameter given as NaN ('' when none is)."""
+    for p in alg.parameterDefinitions():
+        if not isinstance(p, QgsProcessingParameterNumber):
+            continue
+        value = parameters.get(p.name())
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue  # empty, or text: kaltim_checks says so
+        if math.isnan(number):
+            return tr("{name} ({desc}) = '{value}' is not a number. Enter a number between {lo} and {hi}.").format(
+                name=p.name(), desc=p.description(), value=value, lo=_bound(p.minimum()), hi=_bound(p.maximum()))
+    return ""
+
+
+def _layer_crs(alg, p, parameters, context):
+    """(layer name, its CRS) of the layer input ``p``, or None when it is not given, cannot be read or has no
+    geometry (a table needs no CRS)."""
+    if p.type() == "raster":
+        layer = alg.parameterAsRasterLayer(parameters, p.name(), context)
+        return None if layer is None else (layer.name(), layer.crs())
+    if p.type() == "vector":
+        layer = alg.parameterAsVectorLayer(parameters, p.name(), context)
+        if layer is None or not layer.isSpatial():
+            return None
+        return layer.name(), layer.crs()
+    try:
+        source = alg.parameterAsSource(parameters, p.name(), context)
+    except Exception:  # noqa: BLE001 - an unreadable source is the run's own message
+        return None
+    if source is None or QgsWkbTypes.geometryType(source.wkbType()) in (
+            QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
+        return None
+    return source.sourceName(), source.sourceCrs()
+
+
+def missing_crs(alg, parameters, context) -> str:
+    """The message for the first layer input without a CRS ('' when every layer has one)."""
+    for p in alg.parameterDefinitions():
+        if p.isDestination() or p.type() not in _LAYER_TYPES or parameters.get(p.name()) in (None, ""):
+            continue
+        found = _layer_crs(alg, p, parameters, context)
+        if found is not None and not found[1].isValid():
+            return tr("{name} ({desc}): the layer {layer} has no CRS, so its coordinates cannot be placed (longitude "
+                      "and latitude would be read as metres): set it (Layer Properties > Source, e.g. EPSG:4326 for "
+                      "longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.").format(
+                name=p.name(), desc=p.description(), layer=found[0])
+    return ""
+
+
+class InputChecks:
+    """Mixin before :class:`~.base.KaltimAlgorithm`: NaN numbers, then the base checks, then layers without CRS."""
+
+    def kaltim_checks(self, parameters, context, skip=()) -> tuple:
+        message = not_a_number(self, parameters)
+        if message:
+            return False, message
+        ok, message = super().kaltim_checks(parameters, context, skip)
+        if not ok:
+            return ok, message
+        message = missing_crs(self, parameters, context)
+        return (False, message) if message else (True, "")
