@@ -236,20 +236,43 @@ def main(argv=None) -> int:
         f"New BTS under a {rupiah(args.budget_bn * 1e9)} budget: {opt['SITES_SELECTED']} sites, "
         f"{opt['POPULATION_COVERED']:,.0f} people newly covered (by the optimiser's covered test), cost "
         f"{rupiah(opt['COST_TOTAL'])}, gap {opt['GAP']}",
-        "", "Villages whose service starts per year (a new BTS: 12 months after its build year):"]
-    for y, n in summary.villages_per_year.items():
-        lines.append(f"  {y}: {n:5d} villages, {summary.people_per_year[y]:>10,d} people, CAPEX paid "
-                     f"{rupiah(summary.capex_per_year.get(y, 0))}, OPEX {rupiah(summary.opex_per_year.get(y, 0))}")
+        "", "Each year of the roadmap: villages whose service starts (a new BTS: 12 months after its build year), "
+            "the money booked (OPEX includes the migrated villages' fibre OPEX):"]
+    for y in range(summary.start_year, summary.end_year + 1):
+        mig = summary.migration_capex_per_year.get(y, 0)
+        lines.append(f"  {y}: {summary.villages_per_year.get(y, 0):5d} villages, "
+                     f"{summary.people_per_year.get(y, 0):>10,d} people, CAPEX paid "
+                     f"{rupiah(summary.capex_per_year.get(y, 0))} + migration {rupiah(mig)}, OPEX "
+                     f"{rupiah(summary.opex_per_year.get(y, 0))} (migration "
+                     f"{rupiah(summary.migration_opex_per_year.get(y, 0))})")
     lines += [
         f"  not scheduled: {t.unfunded} unfunded, {t.over_capacity} over installation capacity",
-        f"Already connected by the programme (service continues): {t.continuing} villages, "
-        f"{t.people_already_connected:,} people, OPEX {rupiah(t.continuing_opex_idr_year)} a year",
+        f"Connected today by the programme: {t.connected_today} villages, of which service continues "
+        f"{t.continuing} ({t.people_already_connected:,} people, OPEX {rupiah(t.continuing_opex_idr_year)} a year), "
+        f"service not funded {t.service_unfunded} ({t.people_service_unfunded:,} people, OPEX "
+        f"{rupiah(t.service_unfunded_opex_idr_year)} a year)",
+        f"Villages the roadmap cannot fund: {t.villages_unfunded} (planned {t.unfunded}, connected today "
+        f"{t.service_unfunded}); roadmap VILLAGES_UNFUNDED {road['VILLAGES_UNFUNDED']}",
         f"Satellite -> fibre migrations: {t.migrations}, CAPEX {rupiah(t.migration_capex_idr)}, OPEX "
         f"{'saved' if t.migration_saving_idr_year >= 0 else 'added'} {rupiah(abs(t.migration_saving_idr_year))} a year",
-        "", f"CAPEX {rupiah(t.capex_scheduled_idr)} (Rp {t.capex_scheduled_idr:,}); OPEX within "
-            f"{summary.start_year}–{summary.end_year} {rupiah(summary.opex_total_idr)}; OPEX still running after "
-            f"{summary.end_year}: {rupiah(summary.opex_after_horizon_idr_year)} a year",
+        "", f"CAPEX {rupiah(t.capex_scheduled_idr)} (Rp {t.capex_scheduled_idr:,}) + migration "
+            f"{rupiah(summary.migration_capex_total_idr)} = Rp {summary.capex_total_idr:,} (roadmap CAPEX_TOTAL "
+            f"Rp {round(road['CAPEX_TOTAL']):,}); OPEX within {summary.start_year}–{summary.end_year} "
+            f"{rupiah(summary.opex_total_idr)} (Rp {summary.opex_total_idr:,}, roadmap OPEX_TOTAL "
+            f"Rp {round(road['OPEX_TOTAL']):,}); OPEX still running after {summary.end_year}: "
+            f"{rupiah(summary.opex_after_horizon_idr_year)} a year (Rp {summary.opex_after_horizon_idr_year:,})",
+        f"OPEX funded for {summary.opex_years} years from connection"
+        + (f" (fewer than the {summary.horizon_years}-year horizon)" if summary.opex_years_short else ""),
         f"People newly covered: {t.people_newly_covered:,}; people in connected villages: {t.people_connected:,}",
+        f"Per payer, {summary.start_year}–{summary.end_year} (CAPEX + OPEX, migration included; years it pays):"]
+    from kaltim_internet_plugin.report.tables import by_source
+
+    for r in by_source(table_rows(f"{out / 'plan.gpkg'}|layername=roadmap_year_source"), []).as_dicts():
+        if r["total_idr"]:
+            lines.append(f"  {r['label'] or r['source']:<28} Rp {r['total_idr']:>16,} (migration "
+                         f"Rp {r['migration_capex_idr'] + r['migration_opex_idr']:,}), {r['first_year']}–"
+                         f"{r['last_year']}")
+    lines += [
         "OPEX after year 1 from recurring sources: "
         + " / ".join("n/a" if road[k] is None else format(road[k], ".0%")
                      for k in ("SUSTAINABILITY", "SUSTAINABILITY_NO_OPERATOR")) + " (with / without operators' money)",

@@ -8,7 +8,16 @@ Rules
   an **office connection** (FWA router, fibre, radio link, satellite, village package).
 * **Scheduled** villages have a service year; CAPEX counts in the build year (a new BTS: its lead time before
   service), OPEX in each year of service the roadmap funds (``opex_years`` from the service year, inside the
-  horizon). **OPEX still running after the horizon** is the yearly OPEX of every scheduled village.
+  horizon). **OPEX still running after the horizon** is the yearly OPEX of every scheduled village and of every
+  continuing service (fibre instead of satellite where a village migrated).
+* A village **connected today** (the programme, ``existing = 'programme'``) is not planned: its service either
+  **continues** (the roadmap pays it every year) or **cannot be paid** (``fund_status = 'unfunded'``: counted as
+  ``service_unfunded``). Every village is counted once: villages = continuing + service_unfunded + planned +
+  not_planned (:func:`check_plan` checks it).
+* With the roadmap's year × source table, the money per year is the table's: ``opex_per_year`` is every OPEX the
+  roadmap booked that year (the villages' services *and* the fibre OPEX of migrated villages, as the roadmap's
+  OPEX_TOTAL), ``migration_capex_per_year`` / ``migration_opex_per_year`` the satellite → fibre migrations' part,
+  and ``opex_years`` the roadmap's OPEX_YEARS (the table's ``opex_years`` column).
 * **People newly covered**: population of scheduled villages that get new coverage; **people in connected
   villages**: population of every scheduled village.
 * Desa and kelurahan are counted apart (``jenis``, else the Kemendagri code: village part 1xxx = kelurahan).
@@ -83,6 +92,10 @@ class Tally:
     continuing: int = 0  # connected before the roadmap (the programme): the service continues
     continuing_opex_idr_year: int = 0
     people_already_connected: int = 0
+    service_unfunded: int = 0  # connected before the roadmap, but the roadmap cannot pay its service on
+    service_unfunded_opex_idr_year: int = 0
+    people_service_unfunded: int = 0
+    not_planned: int = 0  # neither connected today nor given a cost by the plan
     migrations: int = 0  # satellite villages moved to fibre within the horizon
     migration_capex_idr: int = 0
     migration_saving_idr_year: int = 0  # yearly OPEX saved once every migration is done
@@ -108,7 +121,14 @@ class Tally:
             self.continuing_opex_idr_year += whole(r.get("opex_idr_year"))
             self.people_already_connected += pop
             return
+        if r.get("existing") == "programme":
+            if r.get("fund_status") == "unfunded":
+                self.service_unfunded += 1
+                self.service_unfunded_opex_idr_year += whole(r.get("opex_idr_year"))
+                self.people_service_unfunded += pop
+            return  # any other status: counted nowhere, which check_plan's identity reports
         if not is_planned(r):
+            self.not_planned += 1
             return
         self.planned += 1
         self.planned_kelurahan += kel
@@ -130,6 +150,17 @@ class Tally:
         else:
             self.unfunded += 1
 
+    @property
+    def connected_today(self) -> int:
+        """Villages the programme connects today (their service continues or cannot be paid on)."""
+        return self.continuing + self.service_unfunded
+
+    @property
+    def villages_unfunded(self) -> int:
+        """Every village the roadmap cannot fund: planned ones and connected ones whose service cannot be paid on
+        (the roadmap's VILLAGES_UNFUNDED)."""
+        return self.unfunded + self.service_unfunded
+
 
 @dataclass
 class PlanSummary:
@@ -143,7 +174,9 @@ class PlanSummary:
     people_per_year: Dict[int, int] = field(default_factory=dict)
     techs_per_year: Dict[int, Dict[str, int]] = field(default_factory=dict)
     capex_per_year: Dict[int, int] = field(default_factory=dict)  # build year -> CAPEX
-    opex_per_year: Dict[int, int] = field(default_factory=dict)  # OPEX funded in each year of the horizon
+    opex_per_year: Dict[int, int] = field(default_factory=dict)  # every OPEX booked in each year (incl. migration)
+    migration_capex_per_year: Dict[int, int] = field(default_factory=dict)  # satellite -> fibre CAPEX per year
+    migration_opex_per_year: Dict[int, int] = field(default_factory=dict)  # migrated villages' fibre OPEX per year
     new_sites: int = 0  # new BTS in the plan (distinct site ids)
 
     @property
@@ -155,13 +188,44 @@ class PlanSummary:
 
     @property
     def opex_total_idr(self) -> int:
+        """Every OPEX booked within the horizon (with the table: the roadmap's OPEX_TOTAL, migration included)."""
         return sum(self.opex_per_year.values())
+
+    @property
+    def migration_capex_total_idr(self) -> int:
+        return sum(self.migration_capex_per_year.values())
+
+    @property
+    def migration_opex_total_idr(self) -> int:
+        return sum(self.migration_opex_per_year.values())
+
+    @property
+    def capex_total_idr(self) -> int:
+        """The villages' scheduled CAPEX and the migrations' CAPEX (the roadmap's CAPEX_TOTAL)."""
+        return self.total.capex_scheduled_idr + self.migration_capex_total_idr
+
+    @property
+    def horizon_years(self) -> int:
+        return self.end_year - self.start_year + 1
+
+    @property
+    def opex_years_short(self) -> bool:
+        """OPEX is funded for fewer years than the horizon: later years' OPEX falls without any village losing
+        its service, and the run rate after the horizon is not the last year's OPEX."""
+        return 0 <= self.opex_years < self.horizon_years
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["opex_after_horizon_idr_year"] = self.opex_after_horizon_idr_year
         d["opex_total_idr"] = self.opex_total_idr
-        for key in ("villages_per_year", "people_per_year", "techs_per_year", "capex_per_year", "opex_per_year"):
+        d["capex_total_idr"] = self.capex_total_idr
+        d["migration_capex_total_idr"] = self.migration_capex_total_idr
+        d["migration_opex_total_idr"] = self.migration_opex_total_idr
+        for key in ("total",):
+            d[key]["connected_today"] = self.total.connected_today
+            d[key]["villages_unfunded"] = self.total.villages_unfunded
+        for key in ("villages_per_year", "people_per_year", "techs_per_year", "capex_per_year", "opex_per_year",
+                    "migration_capex_per_year", "migration_opex_per_year"):
             d[key] = {str(k): v for k, v in d[key].items()}
         return d
 
@@ -203,12 +267,27 @@ def summarize(rows: Iterable[dict], start_year: int, end_year: int, opex_years: 
     s.new_sites = len(sites)
     if roadmap_table is not None:
         per_year: Dict[int, int] = {}
+        mig_capex: Dict[int, int] = {}
+        mig_opex: Dict[int, int] = {}
         for t in roadmap_table:
             y = year_of(t.get("year"))
             if y is not None:
-                per_year[y] = per_year.get(y, 0) + whole(t.get("opex_idr"))
+                per_year[y] = per_year.get(y, 0) + whole(t.get("opex_idr")) + whole(t.get("migration_opex_idr"))
+                mig_capex[y] = mig_capex.get(y, 0) + whole(t.get("migration_capex_idr"))
+                mig_opex[y] = mig_opex.get(y, 0) + whole(t.get("migration_opex_idr"))
         s.opex_per_year = {y: v for y, v in sorted(per_year.items()) if v}
+        s.migration_capex_per_year = {y: v for y, v in sorted(mig_capex.items()) if v}
+        s.migration_opex_per_year = {y: v for y, v in sorted(mig_opex.items()) if v}
     return s
+
+
+def opex_years_of(roadmap_table: Optional[Iterable[dict]], default: int = 5) -> int:
+    """The roadmap's OPEX_YEARS from its year × source table (column ``opex_years``), else ``default``."""
+    for t in roadmap_table or []:
+        n = year_of(t.get("opex_years"))
+        if n is not None:
+            return n
+    return default
 
 
 def horizon_of(rows: Iterable[dict], roadmap_table: Optional[Iterable[dict]] = None) -> tuple:
@@ -239,7 +318,12 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
     * every selected site is in the plan (villages with its ``new_site``) with its whole cost, and no village
       names a site that was not selected;
     * a new BTS is one project: all its villages in one year and one build year, with one CAPEX funder;
-    * the year × source table's CAPEX and OPEX equal the villages' funding;
+    * the year × source table's CAPEX and OPEX equal the villages' funding, and each row's ``total_idr`` is its
+      CAPEX, OPEX and migration CAPEX and OPEX (the money every per-year and per-payer figure is made of);
+    * every village is counted once: villages = continuing + service_unfunded + planned + not_planned (in the
+      province and in each kab/kota), and the villages the plan marks unfunded are the summary's unfunded ones
+      (planned and connected);
+    * with OPEX funded for the whole horizon, the last year's OPEX is the OPEX still running after the horizon;
     * the summary's totals equal the sums of its per-kab/kota and per-year parts.
     """
     problems: List[CheckProblem] = []
@@ -284,7 +368,35 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         sched_capex = summary.total.capex_scheduled_idr
         if t_capex != sched_capex:
             problems.append(CheckProblem("table_capex_vs_scheduled", {"table": t_capex, "scheduled": sched_capex}))
-    for attr in ("villages", "planned", "scheduled", "capex_idr", "capex_scheduled_idr", "people_connected"):
+        for r in table:
+            parts = sum(whole(r.get(k)) for k in ("capex_idr", "opex_idr", "migration_capex_idr",
+                                                  "migration_opex_idr"))
+            if r.get("total_idr") is not None and whole(r.get("total_idr")) != parts:
+                problems.append(CheckProblem("table_total_differs", {"year": year_of(r.get("year")),
+                                                                     "source": r.get("source"),
+                                                                     "total": whole(r.get("total_idr")),
+                                                                     "parts": parts}))
+        booked = sum(whole(r.get("total_idr")) for r in table)
+        if booked != summary.capex_total_idr + summary.opex_total_idr:
+            problems.append(CheckProblem("summary_money_differs", {
+                "table": booked, "summary": summary.capex_total_idr + summary.opex_total_idr}))
+        end_opex = summary.opex_per_year.get(summary.end_year, 0)
+        if summary.opex_years >= summary.horizon_years and end_opex != summary.opex_after_horizon_idr_year:
+            problems.append(CheckProblem("last_year_opex_differs", {
+                "year": summary.end_year, "opex": end_opex,
+                "after_horizon": summary.opex_after_horizon_idr_year}))
+    for key, t in [("", summary.total)] + list(summary.per_kab.items()):
+        counted = t.continuing + t.service_unfunded + t.planned + t.not_planned
+        if counted != t.villages:
+            problems.append(CheckProblem("villages_not_counted", {"kab": key or "all", "villages": t.villages,
+                                                                  "counted": counted}))
+    if any(r.get("fund_status") not in (None, "") for r in rows):
+        marked = sum(1 for r in rows if r.get("fund_status") == "unfunded")
+        if marked != summary.total.villages_unfunded:
+            problems.append(CheckProblem("unfunded_differs", {"plan": marked,
+                                                              "summary": summary.total.villages_unfunded}))
+    for attr in ("villages", "planned", "scheduled", "capex_idr", "capex_scheduled_idr", "people_connected",
+                 "continuing", "service_unfunded", "unfunded"):
         parts = sum(getattr(t, attr) for t in summary.per_kab.values())
         if parts != getattr(summary.total, attr):
             problems.append(CheckProblem("kab_sum_differs", {"figure": attr, "kab": parts,

@@ -52,7 +52,7 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
         table_src = self.parameterAsSource(parameters, table_key, context)
         table = _rows(table_src) if table_src is not None else None
         start, end = ps.horizon_of(rows, table)
-        return ps.summarize(rows, start, end, roadmap_table=table), rows
+        return ps.summarize(rows, start, end, ps.opex_years_of(table), roadmap_table=table), rows
 
     def processAlgorithm(self, parameters, context, feedback):
         a = self._side(parameters, context, "PLAN_A", "TABLE_A")

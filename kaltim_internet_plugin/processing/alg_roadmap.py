@@ -69,7 +69,7 @@ TABLE_FIELDS = (("year", FieldType.Int), ("source", FieldType.String), ("label",
                 ("opex_idr", FieldType.LongLong), ("migration_capex_idr", FieldType.LongLong),
                 ("migration_opex_idr", FieldType.LongLong), ("total_idr", FieldType.LongLong),
                 ("villages_connected", FieldType.Int), ("people_connected", FieldType.LongLong),
-                ("villages_migrated", FieldType.Int), ("recurring", FieldType.Int))
+                ("villages_migrated", FieldType.Int), ("recurring", FieldType.Int), ("opex_years", FieldType.Int))
 TRAINING_FIELDS = (("year", FieldType.Int), ("kec_code", FieldType.String), ("kec_name", FieldType.String),
                    ("batch_no", FieldType.Int), ("trainees", FieldType.Int), ("villages", FieldType.String),
                    ("cost_idr", FieldType.LongLong))
@@ -570,7 +570,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         return self.write_table(parameters, context, "OUTPUT_TABLE", TABLE_FIELDS, (
             (r.year, r.source, r.label, r.cap_idr, int(r.cap_per_kab), r.capex_idr, r.opex_idr,
              r.migration_capex_idr, r.migration_opex_idr, r.total_idr, r.villages_connected, r.people_connected,
-             r.villages_migrated, int(bool(recurring.get(r.source)))) for r in result.table))
+             r.villages_migrated, int(bool(recurring.get(r.source))), result.opex_years) for r in result.table))
 
     def _write_training(self, parameters, context, plan):
         return self.write_table(parameters, context, "OUTPUT_TRAINING", TRAINING_FIELDS, (

@@ -68,6 +68,8 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
         if capex != summary.total.capex_scheduled_idr:
             problems.append(ps.CheckProblem("xlsx_capex_differs", {"xlsx": capex,
                                                                    "summary": summary.total.capex_scheduled_idr}))
+        if table:
+            problems += _money_agrees(table, per_year, _xlsx_sheet(xlsx, "Per sumber dana"))
     else:
         problems.append(ps.CheckProblem("missing_file", {"file": xlsx}))
 
@@ -83,3 +85,35 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
             if " ".join(needle.split()) not in flat:
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
     return summary, problems
+
+
+def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict]) -> List[ps.CheckProblem]:
+    """The spreadsheet's money per year and per payer is plan.gpkg's year × source table's, to the rupiah: every
+    payer's ``total_idr`` (migration included) and the years it pays, every year's CAPEX, OPEX and total."""
+    problems = []
+    want_source: dict = {}
+    want_year: dict = {}
+    for r in table:
+        y, source = tb.year_of(r.get("year")), str(r.get("source") or "")
+        total = tb.whole(r.get("total_idr"))
+        s = want_source.setdefault(source, [0, set()])
+        s[0] += total
+        if total:
+            s[1].add(y)
+        yr = want_year.setdefault(y, [0, 0])
+        yr[0] += tb.whole(r.get("total_idr"))
+        yr[1] += tb.whole(r.get("opex_idr")) + tb.whole(r.get("migration_opex_idr"))
+    for row in per_source:
+        source = str(row.get("source") or "")
+        total, years = want_source.get(source, [0, set()])
+        got = (tb.whole(row.get("total_idr")), tb.year_of(row.get("first_year")), tb.year_of(row.get("last_year")))
+        want = (total, min(years) if years else None, max(years) if years else None)
+        if got != want:
+            problems.append(ps.CheckProblem("xlsx_source_differs", {"source": source, "xlsx": got, "table": want}))
+    for row in per_year:
+        y = tb.year_of(row.get("year"))
+        got = [tb.whole(row.get("total_idr")), tb.whole(row.get("opex_idr"))]
+        want = want_year.get(y, [0, 0])
+        if got != want:
+            problems.append(ps.CheckProblem("xlsx_year_differs", {"year": y, "xlsx": got, "table": want}))
+    return problems

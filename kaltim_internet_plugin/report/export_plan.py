@@ -206,11 +206,12 @@ class PlanExport:
             years = sorted({r[0] for r in ys.rows if r[0] is not None})
             sources = sorted({r[1] for r in ys.rows})
             series = []
+            total = ys.columns.index("total_idr")
             for s in sources:
-                vals = [sum(r[2] + r[3] for r in ys.rows if r[0] == y and r[1] == s) for y in years]
+                vals = [sum(r[total] for r in ys.rows if r[0] == y and r[1] == s) for y in years]
                 if any(vals):
                     series.append((label("funding_source", s, "id"), vals))
-            title = "Anggaran per tahun dan sumber dana (capex + opex)"
+            title = "Anggaran per tahun dan sumber dana (capex + opex, termasuk migrasi)"
         else:
             years = year_sheet.column("year") if year_sheet else []
             series = [(label("funding_kind", "capex", "id"),
@@ -224,10 +225,13 @@ class PlanExport:
         src = self.sheet("per_sumber_dana")
         labels = [label("funding_source", r[0], "id") if r[0] in TABLES["funding_source"] else (r[1] or r[0])
                   for r in src.rows] if src else []
+        d = src.as_dicts() if src else []
         self.charts["chart_source"] = charts.bar_chart_png(
-            os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode)", labels,
-            [(label("funding_kind", "capex", "id"), [float(r[2]) for r in src.rows] if src else []),
-             (label("funding_kind", "opex", "id"), [float(r[3]) for r in src.rows] if src else [])], "miliar Rp",
+            os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode, termasuk migrasi)",
+            labels,
+            [(label("funding_kind", "capex", "id"), [float(r["capex_idr"] + r["migration_capex_idr"]) for r in d]),
+             (label("funding_kind", "opex", "id"), [float(r["opex_idr"] + r["migration_opex_idr"]) for r in d])],
+            "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), horizontal=True, scale=1e9)
         if self.curve:
             self.charts["chart_curve"] = charts.bar_chart_png(
@@ -335,45 +339,7 @@ class PlanExport:
         return extent
 
     def _report_tables(self) -> dict:
-        def money(v):
-            return tb.int_id(tb.num(v) / 1e6)
-
-        out = {}
-        ys = self.sheet("per_tahun")
-        if ys is not None:
-            out["table_year"] = (["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex (juta Rp)", "Opex (juta Rp)",
-                                  "Teknologi"],
-                                 [[r[0], tb.int_id(r[1]), tb.int_id(r[2]), money(r[3]), money(r[4]),
-                                  counts_text(r[5] or "", "tech", "id")]
-                                  for r in ys.rows], [False, True, True, True, True, False])
-        src = self.sheet("per_sumber_dana")
-        if src is not None:
-            out["table_source"] = (["Sumber dana", "Pagu/tahun (juta Rp)", "Capex (juta Rp)", "Opex (juta Rp)",
-                                    "Desa/kel.", "Penduduk", "Tahun"],
-                                   [[r[1] or r[0], ("–" if r[9] is None else money(r[9]))
-                                     + (" per kab/kota" if r[10] else ""), money(r[2]), money(r[3]),
-                                     tb.int_id(r[5]), tb.int_id(r[6]), f"{r[7]}–{r[8]}" if r[7] else "–"]
-                                    for r in src.rows],
-                                   [False, True, True, True, True, True, False])
-        ops = self.sheet("per_operator")
-        if ops is not None:
-            d = ops.as_dicts()
-            out["table_operators"] = (
-                ["Operator", "Desa", "Terjadwal", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
-                [[r.get("operator") or tb.UNASSIGNED_OPERATOR, tb.int_id(r.get("villages")),
-                  tb.int_id(r.get("villages_scheduled")), tb.int_id(r.get("population")), money(r.get("capex_idr")),
-                  money(r.get("opex_idr_year")), counts_text(r.get("techs") or "", "tech", "id")] for r in d],
-                [False, True, True, True, True, True, False])
-        if self.curve:
-            out["table_curve"] = curve_table(self.curve)
-        kab = self.sheet("per_kab_kota")
-        if kab is not None:
-            out["table_kabkota"] = (
-                ["Kab/kota", "Desa/kel.", "Blank spot", "Direncanakan", "Terjadwal", "Capex terjadwal (juta Rp)"],
-                [[r["name"], tb.int_id(r["villages"]), tb.int_id(r["blank_spot"]), tb.int_id(r["planned"]),
-                  tb.int_id(r["scheduled"]), money(r["capex_scheduled_idr"])] for r in kab.as_dicts()],
-                [False, True, True, True, True, True])
-        return out
+        return report_tables(self.sheet, self.curve)
 
     # -- 6..9 -----------------------------------------------------------------------------------------------------
     def overview_pdf(self) -> None:
@@ -415,6 +381,97 @@ class PlanExport:
         if not self.project.write(self.r.qgz):
             raise RuntimeError(tr("Cannot write the project {path}: {error}").format(
                 path=self.r.qgz, error=self.project.error()))
+
+
+TOTAL_LABEL = "Jumlah"
+
+
+def _with_total(rows: List[list], columns: dict, first: list, derived: dict = None) -> List[list]:
+    """``rows`` with a total row. ``columns``: column index -> (values, unit): the column is printed in whole
+    ``unit``s that add up to its printed total (:func:`tables.in_units`). ``derived``: column index -> the columns
+    it is the sum of (a row's total: the sum of what the row prints, so rows add up too). ``first``: the total
+    row's other cells."""
+    shown = {i: tb.in_units(values, unit) for i, (values, unit) in columns.items()}
+    for i, parts in (derived or {}).items():
+        per_row = [sum(shown[p][0][k] for p in parts) for k in range(len(rows))]
+        shown[i] = (per_row, sum(shown[p][1] for p in parts))
+    total = list(first)
+    for i, (values, sum_shown) in shown.items():
+        for row, v in zip(rows, values):
+            row[i] = tb.int_id(v)
+        total[i] = tb.int_id(sum_shown)
+    return rows + [total] if rows else rows
+
+
+def report_tables(sheet, curve=None) -> dict:
+    """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp. Each table with
+    a total row prints every column in whole units that add up to its printed total, and a row's total is the sum
+    of what the row prints. The per-year and per-source tables show the same money columns: the villages' CAPEX,
+    the satellite -> fibre migrations' CAPEX, every OPEX booked (the migrated villages' fibre OPEX included) and the
+    total (plan.gpkg ``roadmap_year_source.total_idr``)."""
+    juta = 1e6
+    out = {}
+    ys = sheet("per_tahun")
+    if ys is not None:
+        d = ys.as_dicts()
+        rows = [[r["year"], "", "", "", "", "", "", counts_text(r["techs"] or "", "tech", "id")] for r in d]
+        out["table_year"] = (
+            ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)", "Capex migrasi fiber (juta Rp)",
+             "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)", "Teknologi"],
+            _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1),
+                               3: ([r["capex_idr"] for r in d], juta), 4: ([r["migration_capex_idr"] for r in d], juta),
+                               5: ([r["opex_idr"] for r in d], juta)},
+                        [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
+            [False, True, True, True, True, True, True, False])
+    src = sheet("per_sumber_dana")
+    if src is not None:
+        d = src.as_dicts()
+        rows = []
+        for r in d:
+            cap = "–" if r["cap_idr"] is None else tb.int_id(tb.num(r["cap_idr"]) / juta)
+            peak = "–" if r["peak_year"] is None else tb.int_id(tb.num(r["peak_year_idr"]) / juta)
+            if r["cap_per_kab"]:
+                cap += " per kab/kota"
+                peak += f" ({r['peak_year']}, semua kab/kota)" if r["peak_year"] is not None else ""
+            elif r["peak_year"] is not None:
+                peak += f" ({r['peak_year']})"
+            rows.append([r["label"] or r["source"], cap, peak, "", "", "", "",
+                         f"{r['first_year']}–{r['last_year']}" if r["first_year"] else "–"])
+        out["table_source"] = (
+            ["Sumber dana (juta Rp)", "Pagu/tahun", "Tahun tertinggi", "Capex desa", "Capex migrasi fiber",
+             "Opex, termasuk fiber migrasi", "Total", "Tahun"],
+            _with_total(rows, {3: ([r["capex_idr"] for r in d], juta), 4: ([r["migration_capex_idr"] for r in d], juta),
+                               5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], juta)},
+                        [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
+            [False, True, True, True, True, True, True, False])
+    ops = sheet("per_operator")
+    if ops is not None:
+        d = ops.as_dicts()
+        rows = [[r.get("operator") or tb.UNASSIGNED_OPERATOR, "", "", "", "", "",
+                 counts_text(r.get("techs") or "", "tech", "id")] for r in d]
+        out["table_operators"] = (
+            ["Operator", "Desa", "Terjadwal", "Penduduk", "Capex (juta Rp)", "Opex/tahun (juta Rp)", "Teknologi"],
+            _with_total(rows, {1: ([r.get("villages") for r in d], 1), 2: ([r.get("villages_scheduled") for r in d], 1),
+                               3: ([r.get("population") for r in d], 1), 4: ([r.get("capex_idr") for r in d], juta),
+                               5: ([r.get("opex_idr_year") for r in d], juta)},
+                        [TOTAL_LABEL, "", "", "", "", "", ""]),
+            [False, True, True, True, True, True, False])
+    if curve:
+        out["table_curve"] = curve_table(curve)
+    kab = sheet("per_kab_kota")
+    if kab is not None:
+        d = kab.as_dicts()
+        rows = [[r["name"], "", "", "", "", "", "", ""] for r in d]
+        out["table_kabkota"] = (
+            ["Kab/kota", "Desa/kel.", "Blank spot", "Layanan berlanjut", "Layanan tidak terdanai", "Direncanakan",
+             "Terjadwal", "Capex terjadwal (juta Rp)"],
+            _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["blank_spot"] for r in d], 1),
+                               3: ([r["continuing"] for r in d], 1), 4: ([r["service_unfunded"] for r in d], 1),
+                               5: ([r["planned"] for r in d], 1), 6: ([r["scheduled"] for r in d], 1),
+                               7: ([r["capex_scheduled_idr"] for r in d], juta)},
+                        [TOTAL_LABEL, "", "", "", "", "", "", ""]),
+            [False, True, True, True, True, True, True, True])
+    return out
 
 
 # what a budget curve table must hold (optimizesites OUTPUT_CURVE)
@@ -459,11 +516,24 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
     """The plan summary in Indonesian, as the overview and the roadmap report print it."""
     t = summary.total
     years = sorted(summary.villages_per_year)
+    mig_capex, mig_opex = summary.migration_capex_total_idr, summary.migration_opex_total_idr
+    capex = f"Capex terjadwal: {tb.money_short(t.capex_scheduled_idr)}"
+    if mig_capex:
+        capex += (f" + migrasi fiber {tb.money_short(mig_capex)} = {tb.money_short(summary.capex_total_idr)}")
+    opex = f"opex dalam periode: {tb.money_short(summary.opex_total_idr)}"
+    if mig_opex:
+        opex += f" (termasuk opex fiber desa migrasi {tb.money_short(mig_opex)})"
+    funded = ""
+    if summary.opex_years_short:
+        funded = (f"opex didanai hanya {summary.opex_years} tahun sejak tersambung (periode {summary.horizon_years} "
+                  f"tahun): opex tahunan turun tanpa ada desa yang terputus; ")
     lines = [
         f"Desa/kelurahan: {tb.int_id(t.villages)} ({tb.int_id(t.desa)} desa, {tb.int_id(t.kelurahan)} kelurahan) — "
         f"tercakup {tb.int_id(t.covered)}, sebagian {tb.int_id(t.partial)}, blank spot {tb.int_id(t.blank_spot)}",
-        f"Sudah tersambung (program, layanan berlanjut): {tb.int_id(t.continuing)}; migrasi satelit ke fiber: "
-        f"{tb.int_id(t.migrations)} ({tb.money_short(t.migration_capex_idr)}, "
+        f"Sudah tersambung (program): {tb.int_id(t.connected_today)}, layanan berlanjut {tb.int_id(t.continuing)}"
+        + (f", LAYANAN TIDAK TERDANAI {tb.int_id(t.service_unfunded)} "
+           f"({tb.int_id(t.people_service_unfunded)} jiwa)" if t.service_unfunded else "")
+        + f"; migrasi satelit ke fiber: {tb.int_id(t.migrations)} ({tb.money_short(t.migration_capex_idr)}, "
         f"{'hemat' if t.migration_saving_idr_year >= 0 else 'tambahan'} opex "
         f"{tb.money_short(abs(t.migration_saving_idr_year))} per tahun)",
         f"Direncanakan: {tb.int_id(t.planned)} desa/kelurahan ({tb.int_id(t.planned_desa)} desa, "
@@ -471,10 +541,12 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
         f"{tb.int_id(t.office_connection)}",
         f"Terjadwal: {tb.int_id(t.scheduled)}" + (f" ({years[0]}–{years[-1]})" if years else "")
         + f"; belum terdanai {tb.int_id(t.unfunded)}"
+        + (f" (dengan layanan tidak terdanai: {tb.int_id(t.villages_unfunded)} desa/kel. tanpa dana)"
+           if t.service_unfunded else "")
         + (f"; melebihi kapasitas pemasangan {tb.int_id(t.over_capacity)}" if t.over_capacity else ""),
-        f"Capex terjadwal: {tb.money_short(t.capex_scheduled_idr)}; opex dalam periode: "
-        f"{tb.money_short(summary.opex_total_idr)}; opex berjalan setelah {summary.end_year}: "
-        f"{tb.money_short(summary.opex_after_horizon_idr_year)} per tahun",
+        f"{capex}; {opex}",
+        f"{funded}opex berjalan setelah {summary.end_year}: {tb.money_short(summary.opex_after_horizon_idr_year)} "
+        f"per tahun",
         f"Penduduk tercakup baru: {tb.int_id(t.people_newly_covered)}; penduduk desa/kelurahan tersambung: "
         f"{tb.int_id(t.people_connected)}" + (" (PERKIRAAN)" if estimated else ""),
         f"Kab/kota: {kab_pages}",

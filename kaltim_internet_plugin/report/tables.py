@@ -7,6 +7,7 @@ with GDAL's XLSX driver (always part of QGIS); one CSV per sheet is written besi
 from __future__ import annotations
 
 import csv
+import math
 import os
 import re
 from collections import OrderedDict, defaultdict
@@ -74,7 +75,8 @@ def layer_rows(layer, request=None) -> List[dict]:
 def summary_of(villages: List[dict], kab_field: str, roadmap_rows=None, kab_names=None) -> ps.PlanSummary:
     """The one plan summary (core.plan_summary) of these village rows."""
     start, end = ps.horizon_of(villages, roadmap_rows)
-    return ps.summarize(villages, start, end, kab_field=kab_field, kab_names=kab_names, roadmap_table=roadmap_rows)
+    return ps.summarize(villages, start, end, ps.opex_years_of(roadmap_rows), kab_field=kab_field,
+                        kab_names=kab_names, roadmap_table=roadmap_rows)
 
 
 def parse_money(text: Any) -> Dict[str, float]:
@@ -94,15 +96,26 @@ def kab_key_of(row: dict, kab_field: str) -> str:
 
 
 # ---- summaries ----------------------------------------------------------------------------------------------------
+YEAR_COLUMNS = ["year", "villages", "population", "capex_idr", "migration_capex_idr", "opex_idr",
+                "migration_opex_idr", "total_idr", "techs"]
+
+
 def by_year(summary: ps.PlanSummary) -> Sheet:
-    """Per roadmap year: villages whose service starts, their people, the CAPEX paid (build years) and the OPEX
-    funded that year, the technologies."""
-    sheet = Sheet("Per tahun", "per_tahun", ["year", "villages", "population", "capex_idr", "opex_idr", "techs"])
-    years = sorted(set(summary.villages_per_year) | set(summary.capex_per_year) | set(summary.opex_per_year))
-    for y in years:
+    """Per year of the horizon: villages whose service starts, their people, the CAPEX paid (build years), the
+    satellite -> fibre migrations' CAPEX, every OPEX booked that year (``opex_idr`` includes the migrated villages'
+    fibre OPEX, shown apart in ``migration_opex_idr``), their total (the year × source table's ``total_idr``) and
+    the technologies."""
+    sheet = Sheet("Per tahun", "per_tahun", YEAR_COLUMNS)
+    years = set(summary.villages_per_year) | set(summary.capex_per_year) | set(summary.opex_per_year)
+    years |= set(summary.migration_capex_per_year)
+    if summary.end_year >= summary.start_year:
+        years |= set(range(summary.start_year, summary.end_year + 1))
+    for y in sorted(years):
         techs = ";".join(f"{k}:{v}" for k, v in summary.techs_per_year.get(y, {}).items())
-        sheet.rows.append([y, summary.villages_per_year.get(y, 0), summary.people_per_year.get(y, 0),
-                           summary.capex_per_year.get(y, 0), summary.opex_per_year.get(y, 0), techs])
+        capex, mig = summary.capex_per_year.get(y, 0), summary.migration_capex_per_year.get(y, 0)
+        opex = summary.opex_per_year.get(y, 0)
+        sheet.rows.append([y, summary.villages_per_year.get(y, 0), summary.people_per_year.get(y, 0), capex, mig,
+                           opex, summary.migration_opex_per_year.get(y, 0), capex + mig + opex, techs])
     return sheet
 
 
@@ -117,38 +130,60 @@ def overview(summary: ps.PlanSummary) -> Sheet:
                        ("office_connection", t.office_connection), ("scheduled", t.scheduled),
                        ("unfunded", t.unfunded), ("over_capacity", t.over_capacity), ("new_sites", summary.new_sites),
                        ("people_newly_covered", t.people_newly_covered), ("people_connected", t.people_connected),
+                       ("connected_today", t.connected_today),
                        ("continuing", t.continuing), ("people_already_connected", t.people_already_connected),
+                       ("service_unfunded", t.service_unfunded),
+                       ("people_service_unfunded", t.people_service_unfunded),
+                       ("service_unfunded_opex_idr_year", t.service_unfunded_opex_idr_year),
+                       ("villages_unfunded", t.villages_unfunded), ("not_planned", t.not_planned),
                        ("migrations", t.migrations), ("migration_capex_idr", t.migration_capex_idr),
                        ("migration_saving_idr_year", t.migration_saving_idr_year),
-                       ("capex_scheduled_idr", t.capex_scheduled_idr), ("opex_total_idr", summary.opex_total_idr),
+                       ("capex_scheduled_idr", t.capex_scheduled_idr),
+                       ("migration_capex_booked_idr", summary.migration_capex_total_idr),
+                       ("capex_total_idr", summary.capex_total_idr),
+                       ("opex_total_idr", summary.opex_total_idr),
+                       ("migration_opex_total_idr", summary.migration_opex_total_idr),
+                       ("opex_years", summary.opex_years), ("horizon_years", summary.horizon_years),
                        ("opex_after_horizon_idr_year", summary.opex_after_horizon_idr_year)):
         sheet.rows.append([key, value])
     return sheet
 
 
+SOURCE_MONEY = ("capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr")
+
+
 def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> Sheet:
-    """Per funding source: from the roadmap table (year x source) when given, else from the villages'
-    ``funding_capex`` / ``funding_opex`` texts."""
-    cols = ["source", "label", "capex_idr", "opex_idr", "total_idr", "villages_connected", "people_connected",
-            "first_year", "last_year", "cap_idr", "cap_per_kab"]
+    """Per funding source (payer): from the roadmap table (year x source) when given, else from the villages'
+    ``funding_capex`` / ``funding_opex`` texts. ``total_idr`` is everything the payer pays (the table's
+    ``total_idr``: villages' CAPEX and OPEX and the satellite -> fibre migrations' CAPEX and OPEX); the years are
+    those in which it pays anything; ``peak_year_idr`` is its largest yearly payment (``peak_year``), to read
+    against its yearly cap ``cap_idr`` (a cap per kab/kota: the sum over the kab/kota)."""
+    cols = ["source", "label", "capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr", "total_idr",
+            "villages_connected", "villages_migrated", "people_connected", "first_year", "last_year", "cap_idr",
+            "cap_per_kab", "peak_year", "peak_year_idr"]
     sheet = Sheet("Per sumber dana", "per_sumber_dana", cols)
     acc: OrderedDict[str, dict] = OrderedDict()
 
     def slot(source: str, label: str = "") -> dict:
-        return acc.setdefault(source, {"label": label or source, "capex_idr": 0, "opex_idr": 0, "villages": 0,
-                                       "people": 0, "years": set(), "cap": None, "per_kab": None})
+        return acc.setdefault(source, {"label": label or source, "capex_idr": 0, "opex_idr": 0,
+                                       "migration_capex_idr": 0, "migration_opex_idr": 0, "villages": 0,
+                                       "migrated": 0, "people": 0, "per_year": defaultdict(int), "cap": None,
+                                       "per_kab": None})
 
     if roadmap_rows:
         for r in sorted(roadmap_rows, key=lambda x: (str(x.get("source") or ""), year_of(x.get("year")) or 0)):
             a = slot(str(r.get("source") or ""), str(r.get("label") or ""))
-            a["capex_idr"] += whole(r.get("capex_idr"))
-            a["opex_idr"] += whole(r.get("opex_idr"))
+            for key in SOURCE_MONEY:
+                a[key] += whole(r.get(key))
             a["villages"] += whole(r.get("villages_connected"))
+            a["migrated"] += whole(r.get("villages_migrated"))
             a["people"] += whole(r.get("people_connected"))
             a["cap"] = whole(r.get("cap_idr")) if r.get("cap_idr") is not None else a["cap"]
             a["per_kab"] = int(bool(whole(r.get("cap_per_kab")))) if r.get("cap_per_kab") is not None else a["per_kab"]
-            if year_of(r.get("year")) is not None and (whole(r.get("capex_idr")) or whole(r.get("opex_idr"))):
-                a["years"].add(year_of(r.get("year")))
+            y = year_of(r.get("year"))
+            paid = sum(whole(r.get(key)) for key in SOURCE_MONEY)
+            if y is not None and paid:
+                a["per_year"][y] += paid
     else:
         for r in villages:
             if not is_scheduled(r):
@@ -160,25 +195,32 @@ def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> S
                 a = slot(source)
                 a["capex_idr"] += whole(capex.get(source))
                 a["opex_idr"] += whole(opex.get(source))
-                a["years"].add(year_of(r.get("year")))
+                a["per_year"][year_of(r.get("year"))] += whole(capex.get(source)) + whole(opex.get(source))
                 if source == main:
                     a["villages"] += 1
                     a["people"] += whole(r.get("population"))
     for source, a in acc.items():
-        years = sorted(y for y in a["years"] if y is not None)
-        sheet.rows.append([source, a["label"], a["capex_idr"], a["opex_idr"], a["capex_idr"] + a["opex_idr"],
-                           a["villages"], a["people"], years[0] if years else None, years[-1] if years else None,
-                           a["cap"], a["per_kab"]])
+        per_year = {y: v for y, v in a["per_year"].items() if y is not None and v}
+        years = sorted(per_year)
+        peak = max(years, key=lambda y: (per_year[y], -y)) if years else None
+        total = sum(a[key] for key in SOURCE_MONEY)
+        sheet.rows.append([source, a["label"], a["capex_idr"], a["migration_capex_idr"], a["opex_idr"],
+                           a["migration_opex_idr"], total, a["villages"], a["migrated"], a["people"],
+                           years[0] if years else None, years[-1] if years else None, a["cap"], a["per_kab"],
+                           peak, per_year.get(peak) if peak is not None else None])
     return sheet
 
 
 def year_source(roadmap_rows: Optional[List[dict]]) -> Sheet:
-    cols = ["year", "source", "capex_idr", "opex_idr", "villages_connected", "people_connected"]
+    """The roadmap's year x source table as plan.gpkg holds it (the same columns and meanings)."""
+    cols = ["year", "source", "capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr", "total_idr",
+            "cap_idr", "villages_connected", "villages_migrated", "people_connected"]
     sheet = Sheet("Tahun x sumber", "tahun_x_sumber", cols)
     for r in sorted(roadmap_rows or [], key=lambda x: (year_of(x.get("year")) or 0, str(x.get("source") or ""))):
-        sheet.rows.append([year_of(r.get("year")), str(r.get("source") or ""), whole(r.get("capex_idr")),
-                           whole(r.get("opex_idr")), whole(r.get("villages_connected")),
-                           whole(r.get("people_connected"))])
+        money = [whole(r.get(key)) for key in ("capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr")]
+        sheet.rows.append([year_of(r.get("year")), str(r.get("source") or "")] + money + [
+            sum(money), whole(r.get("cap_idr")) if r.get("cap_idr") is not None else None,
+            whole(r.get("villages_connected")), whole(r.get("villages_migrated")), whole(r.get("people_connected"))])
     return sheet
 
 
@@ -219,8 +261,9 @@ def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -
     return sheet
 
 
-KAB_COLUMNS = ["kab", "name", "villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded",
-               "over_capacity", "population", "population_blank_spot", "capex_idr", "capex_scheduled_idr",
+KAB_COLUMNS = ["kab", "name", "villages", "covered", "partial", "blank_spot", "connected_today", "continuing",
+               "service_unfunded", "planned", "scheduled", "unfunded", "over_capacity", "not_planned", "population",
+               "population_blank_spot", "capex_idr", "capex_scheduled_idr",
                "opex_idr_year"]
 
 
@@ -347,5 +390,23 @@ def money_short(v: Any) -> str:
 
 
 def int_id(v: Any) -> str:
-    """Integer with Indonesian thousands separator (core.formatting.integer)."""
-    return fmt.integer(whole(v), "id")
+    """Integer with Indonesian thousands separator (core.formatting.integer: half away from zero, 88.5 -> 89)."""
+    return fmt.integer(num(v), "id")
+
+
+def in_units(values: Iterable[Any], unit: float = 1.0) -> tuple:
+    """(each value, their total) as whole ``unit``s (juta: 1e6) so that the printed column adds up to its printed
+    total: the total is rounded half away from zero and the values by largest remainder (each one is its value
+    rounded down or up, the largest remainders up first; ties in table order). Values below zero are rounded on
+    their own."""
+    xs = [num(v) / unit for v in values]
+    total = sum(xs)
+    target = int(math.copysign(math.floor(abs(total) + 0.5), total))
+    if any(x < 0 for x in xs):
+        return [int(math.copysign(math.floor(abs(x) + 0.5), x)) for x in xs], target
+    out = [math.floor(x + 1e-9) for x in xs]
+    short = target - sum(out)
+    order = sorted(range(len(xs)), key=lambda i: (-(xs[i] - out[i]), i))
+    for i in order[:max(0, short)]:
+        out[i] += 1
+    return out, target

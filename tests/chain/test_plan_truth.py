@@ -142,10 +142,125 @@ def test_demo_plans_only_what_remains_plus_the_migrations(demo_out):
     assert sum(r["migration_capex_idr"] for r in table) == data["migration_capex_idr"]
     assert data["migration_saving_idr_year"] == sum(v["opex_idr_year"] - v["fibre_opex_idr_year"] for v in migrated)
     text = (demo_out / "summary.txt").read_text()
-    assert f"Already connected by the programme (service continues): {len(continuing)} villages" in text
+    assert f"Connected today by the programme: {len(continuing)} villages, of which service continues " \
+           f"{len(continuing)} " in text and "service not funded 0 " in text
     assert f"Satellite -> fibre migrations: {len(migrated)}," in text
     renewals = [v for v in continuing if v["renewal_year"] is not None]
     assert renewals and all(2026 <= v["renewal_year"] <= 2030 for v in renewals)
+
+
+def _payers(table):
+    """plan.gpkg's year x source table per payer: (total_idr, first year, last year it pays)."""
+    out = {}
+    for r in table:
+        total, years = out.get(r["source"], (0, []))
+        out[r["source"]] = (total + r["total_idr"], years + ([r["year"]] if r["total_idr"] else []))
+    return {k: (t, min(y) if y else None, max(y) if y else None) for k, (t, y) in out.items()}
+
+
+def _numbers(text):
+    import re
+
+    return [int(n.replace(".", "")) for n in re.findall(r"(?<![\w.,])\d{1,3}(?:\.\d{3})*(?![\w,])", text)]
+
+
+def _assert_money_agrees(out, summary_total=None):
+    """Every per-year and per-payer figure of the spreadsheet, its CSVs and the report carries the migration money:
+    the payer totals are plan.gpkg's roadmap_year_source.total_idr to the rupiah, with the years it pays."""
+    import csv
+
+    from kaltim_internet_plugin.report.consistency import _xlsx_sheet
+
+    table = rows(out / "plan.gpkg", "roadmap_year_source")
+    payers = _payers(table)
+    sheet = _xlsx_sheet(str(out / "roadmap.xlsx"), "Per sumber dana")
+    from_csv = list(csv.DictReader(open(out / "roadmap_per_sumber_dana.csv", encoding="utf-8")))
+    for got in (sheet, from_csv):
+        assert {r["source"]: (int(r["total_idr"]), int(r["first_year"]) if r["first_year"] not in (None, "") else None,
+                              int(r["last_year"]) if r["last_year"] not in (None, "") else None)
+                for r in got} == payers
+    per_year = _xlsx_sheet(str(out / "roadmap.xlsx"), "Per tahun")
+    want = defaultdict(lambda: [0, 0, 0])
+    for r in table:
+        want[r["year"]][0] += r["capex_idr"] + r["migration_capex_idr"]
+        want[r["year"]][1] += r["opex_idr"] + r["migration_opex_idr"]
+        want[r["year"]][2] += r["total_idr"]
+    assert {r["year"]: [r["capex_idr"] + r["migration_capex_idr"], r["opex_idr"], r["total_idr"]]
+            for r in per_year} == dict(want)
+    ys = _xlsx_sheet(str(out / "roadmap.xlsx"), "Tahun x sumber")
+    assert sorted((r["year"], r["source"], r["total_idr"], r["migration_capex_idr"], r["migration_opex_idr"])
+                  for r in ys) == sorted((r["year"], r["source"], r["total_idr"], r["migration_capex_idr"],
+                                          r["migration_opex_idr"]) for r in table)
+    data = json.loads((out / "summary.json").read_text())["plan"] if (out / "summary.json").exists() else None
+    if data is not None:
+        assert data["opex_total_idr"] == sum(r["opex_idr"] + r["migration_opex_idr"] for r in table)
+        assert data["capex_total_idr"] == sum(r["capex_idr"] + r["migration_capex_idr"] for r in table)
+    return table, payers
+
+
+def test_demo_every_figure_carries_the_migration_money(demo_out):
+    table, payers = _assert_money_agrees(demo_out)
+    assert sum(r["migration_capex_idr"] for r in table) > 0  # the demo migrates satellite villages
+    data = json.loads((demo_out / "summary.json").read_text())["plan"]
+    # OPEX funded for the whole horizon: the last year's OPEX is what keeps running after it
+    assert data["opex_years"] == 5 and data["opex_per_year"]["2030"] == data["opex_after_horizon_idr_year"]
+    text = (demo_out / "summary.txt").read_text()
+    year_lines = {int(line[2:6]): line for line in text.splitlines() if line[:2] == "  " and line[2:6].isdigit()
+                  and line[6:7] == ":"}
+    assert sorted(year_lines) == list(range(2026, 2031))  # every year of the horizon, also those without a start
+    for y, line in year_lines.items():
+        assert f"OPEX Rp {data['opex_per_year'][str(y)] / 1e9:,.1f} bn" in line, line
+    assert f"OPEX within 2026–2030 Rp {data['opex_total_idr'] / 1e9:,.1f} bn (Rp {data['opex_total_idr']:,}, " \
+           f"roadmap OPEX_TOTAL Rp {data['opex_total_idr']:,})" in text
+    assert f"= Rp {data['capex_total_idr']:,} (roadmap CAPEX_TOTAL Rp {data['capex_total_idr']:,})" in text
+    # the report's per-year and per-source tables print the same total, the payers' money in juta
+    tables = _report_tables(demo_out)
+    year_total, source_total = tables["table_year"][1][-1], tables["table_source"][1][-1]
+    assert year_total[6] == source_total[6] == "162.942"
+    assert abs(sum(t for t, _, _ in payers.values()) / 1e6 - 162_942) < 1
+    prov = next(r for r in tables["table_source"][1] if r[0].startswith("APBD Provinsi"))
+    assert prov[6] == "39.245" and prov[2] == "29.872 (2026)" and prov[1] == "30.000"  # the cap nearly used up
+
+
+def _report_tables(out):
+    """The report's tables as exportplan fills them, from plan.gpkg; checked to be in the printed PDF."""
+    from kaltim_internet_plugin.report import tables as tb
+    from kaltim_internet_plugin.report.consistency import pdf_text
+    from kaltim_internet_plugin.report.export_plan import report_tables
+
+    gpkg = out / "plan.gpkg"
+    sheets = {s.slug: s for s in tb.build_sheets(rows(gpkg, "villages"), "kode_kab",
+                                                   roadmap_rows=rows(gpkg, "roadmap_year_source"),
+                                                   operator_rows=rows(gpkg, "operator_packages") or None)}
+    tables = report_tables(sheets.get)
+    flat = " ".join((pdf_text(str(out / "roadmap_report.pdf")) or "").split())
+    for key in ("table_year", "table_source", "table_kabkota"):
+        total = tables[key][1][-1]
+        assert total[0] == "Jumlah" and " ".join(c for c in total if c) in flat, (key, total)
+    return tables
+
+
+def _column_sums(table, columns):
+    rows = table[1]
+    for i in columns:
+        parts = [int(r[i].split(" ")[0].replace(".", "")) for r in rows[:-1]]
+        assert sum(parts) == int(rows[-1][i].replace(".", "")), (table[0][i], parts, rows[-1][i])
+
+
+def test_demo_printed_columns_add_up_to_their_printed_totals(demo_out):
+    tables = _report_tables(demo_out)
+    _column_sums(tables["table_year"], range(1, 7))
+    _column_sums(tables["table_source"], range(3, 7))
+    _column_sums(tables["table_kabkota"], range(1, 8))
+    _column_sums(tables["table_operators"], range(1, 6))
+    for r in tables["table_year"][1] + tables["table_source"][1]:  # and each row adds up to its total
+        assert sum(int(r[i].replace(".", "")) for i in (3, 4, 5)) == int(r[6].replace(".", "")), r
+    # one CAPEX in every table (before: 21.574 per year, 21.573 per kab/kota, 21.575 per operator)
+    assert tables["table_year"][1][-1][3] == tables["table_kabkota"][1][-1][7] == \
+        tables["table_operators"][1][-1][4] == "21.574"
+    # Kota Samarinda's Rp 88,500,000 and Kota Bontang's 22,500,000: 88 or 89 and 22 or 23 juta, never farther
+    kab = {r[0]: int(r[7].replace(".", "")) for r in tables["table_kabkota"][1]}
+    assert kab["Kota Samarinda"] in (88, 89) and kab["Kota Bontang"] in (22, 23)
 
 
 def test_demo_budget_curve_and_scenario_comparison(demo_out):
@@ -190,6 +305,49 @@ def test_the_check_fails_loudly_on_a_tampered_plan(demo_out, tmp_path):
     _, problems = check_outputs(str(copy), chosen_capex_idr=None)
     codes = {p.code for p in problems}
     assert "site_cost_differs" in codes and "xlsx_differs" in codes
+
+
+def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp_path):
+    """The demo's plan for four kab/kota under tight funding (no Dana Desa, the programme and APBD Kab/Kota cut):
+    connected villages whose service cannot be paid on are counted and agree with the roadmap; OPEX funded for 3
+    of 5 years is carried into the summary and printed; the migration money agrees everywhere."""
+    from dataclasses import replace
+
+    from kaltim_internet_plugin.core.funding import default_sources, write_sources_csv
+    from kaltim_internet_plugin.report.consistency import check_outputs, pdf_text
+
+    cut = {"prog_internet_desa": 1e9, "apbd_kab": 2e8}
+    sources = [replace(s, yearly_cap_idr=cut.get(s.name, s.yearly_cap_idr)) for s in default_sources()
+               if s.name != "dana_desa"]
+    funding = tmp_path / "funding.csv"
+    write_sources_csv(str(funding), sources)
+    subset = "\"kode_kab\" IN ('64.01', '64.07', '64.09', '64.11')"
+    plan = f"{demo_out / 'work' / 'plan_tech.gpkg'}|subset={subset}"
+    road = _run("roadmap", {"PLAN": plan, "START_YEAR": 2026, "YEARS": 5, "OPEX_YEARS": 3, "FUNDING": str(funding),
+                            "OUTPUT": str(tmp_path / "road.gpkg"), "OUTPUT_TABLE": str(tmp_path / "table.gpkg")})
+    out = tmp_path / "out"
+    _run("exportplan", {"VILLAGES": road["OUTPUT"], "ROADMAP_TABLE": road["OUTPUT_TABLE"],
+                        "PLANNED_SITES": str(demo_out / "work" / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
+    summary, problems = check_outputs(str(out))
+    assert problems == [], [str(p) for p in problems]
+    t = summary.total
+    villages = rows(out / "plan.gpkg", "villages")
+    dropped = [v for v in villages if v["existing"] == "programme" and v["fund_status"] == "unfunded"]
+    assert dropped and t.service_unfunded == len(dropped)  # before: counted nowhere
+    assert t.villages_unfunded == road["VILLAGES_UNFUNDED"] == t.unfunded + len(dropped)
+    assert t.villages == t.continuing + t.service_unfunded + t.planned + t.not_planned
+    assert t.connected_today == sum(v["existing"] == "programme" for v in villages)
+    sheet = {r["figure"]: r["value"] for r in
+             __import__("kaltim_internet_plugin.report.consistency", fromlist=["_xlsx_sheet"])
+             ._xlsx_sheet(str(out / "roadmap.xlsx"), "Ringkasan")}
+    assert (int(sheet["service_unfunded"]), int(sheet["villages_unfunded"]), int(sheet["opex_years"])) == \
+        (len(dropped), road["VILLAGES_UNFUNDED"], 3)
+    assert summary.opex_years == 3 and summary.opex_years_short
+    assert summary.opex_total_idr == road["OPEX_TOTAL"] and summary.capex_total_idr == road["CAPEX_TOTAL"]
+    _assert_money_agrees(out)
+    report = " ".join((pdf_text(str(out / "roadmap_report.pdf")) or "").split())
+    assert "opex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in report
+    assert f"LAYANAN TIDAK TERDANAI {len(dropped)}" in report
 
 
 def _run(alg, params):

@@ -1,0 +1,159 @@
+"""The one plan summary (core.plan_summary) and the workbook/report tables built from it (report.tables): every
+village counted once, the migration money in every per-year and per-payer figure, the roadmap's OPEX years, and
+printed columns that add up to their printed totals (audit of the chain, findings 1, 2, 3, 6 and 9)."""
+from __future__ import annotations
+
+from kaltim_internet_plugin.core import plan_summary as ps
+from kaltim_internet_plugin.report import tables as tb
+
+
+def village(code, **kw):
+    row = {"kode": code, "jenis": "desa", "kode_kab": "64.07", "status": "blank_spot", "population": 100,
+           "tech": "fwa", "capex_idr": 0, "opex_idr_year": 0, "existing": None, "fund_status": "scheduled",
+           "year": 2026, "build_year": 2026}
+    row.update(kw)
+    return row
+
+
+def programme(code, status, opex=1_000_000, kab="64.07"):
+    return village(code, existing="programme", fund_status=status, opex_idr_year=opex, kode_kab=kab,
+                   year=2026 if status == "continuing" else None, build_year=None)
+
+
+# a village connected today whose service the roadmap cannot pay on, two that continue, one planned village
+# scheduled, one planned village unfunded, and one covered village with nothing to do
+ROWS = [programme("64.07.01.2001", "continuing"), programme("64.07.01.2002", "continuing", kab="64.11"),
+        programme("64.07.01.2003", "unfunded", opex=2_000_000),
+        village("64.07.01.2004", capex_idr=1_500_000, opex_idr_year=600_000, funding_capex="apbd_kab=1500000"),
+        village("64.07.01.2005", capex_idr=9_000_000, opex_idr_year=700_000, fund_status="unfunded", year=None,
+                build_year=None),
+        village("64.07.01.2006", status="covered", fund_status=None, year=None, build_year=None)]
+
+# the roadmap's year x source table: the satellite -> fibre migration money of 2027 is paid by apbd_prov only
+TABLE = [
+    {"year": 2026, "source": "apbd_kab", "label": "APBD Kab", "cap_idr": 5_000_000, "cap_per_kab": 1,
+     "capex_idr": 1_500_000, "opex_idr": 2_600_000, "migration_capex_idr": 0, "migration_opex_idr": 0,
+     "total_idr": 4_100_000, "villages_connected": 1, "people_connected": 100, "opex_years": 2},
+    {"year": 2027, "source": "apbd_kab", "label": "APBD Kab", "cap_idr": 5_000_000, "cap_per_kab": 1,
+     "capex_idr": 0, "opex_idr": 1_600_000, "migration_capex_idr": 0, "migration_opex_idr": 0,
+     "total_idr": 1_600_000, "opex_years": 2},
+    {"year": 2028, "source": "apbd_kab", "label": "APBD Kab", "cap_idr": 5_000_000, "cap_per_kab": 1,
+     "capex_idr": 0, "opex_idr": 1_000_000, "migration_capex_idr": 0, "migration_opex_idr": 0,
+     "total_idr": 1_000_000, "opex_years": 2},
+    {"year": 2026, "source": "apbd_prov", "label": "APBD Prov", "cap_idr": 30_000_000, "cap_per_kab": 0,
+     "capex_idr": 0, "opex_idr": 0, "migration_capex_idr": 0, "migration_opex_idr": 0, "total_idr": 0,
+     "opex_years": 2},
+    {"year": 2027, "source": "apbd_prov", "label": "APBD Prov", "cap_idr": 30_000_000, "cap_per_kab": 0,
+     "capex_idr": 0, "opex_idr": 0, "migration_capex_idr": 25_000_000, "migration_opex_idr": 400_000,
+     "total_idr": 25_400_000, "villages_migrated": 1, "opex_years": 2},
+    {"year": 2028, "source": "apbd_prov", "label": "APBD Prov", "cap_idr": 30_000_000, "cap_per_kab": 0,
+     "capex_idr": 0, "opex_idr": 0, "migration_capex_idr": 0, "migration_opex_idr": 400_000,
+     "total_idr": 400_000, "opex_years": 2},
+]
+
+
+def summary(rows=ROWS, table=TABLE):
+    return tb.summary_of(rows, "kode_kab", table)
+
+
+def test_a_connected_village_whose_service_cannot_be_paid_is_counted():
+    t = summary().total
+    assert (t.villages, t.continuing, t.service_unfunded, t.planned, t.not_planned) == (6, 2, 1, 2, 1)
+    assert t.connected_today == 3 and t.service_unfunded_opex_idr_year == 2_000_000
+    assert (t.scheduled, t.unfunded) == (1, 1)
+    assert t.villages_unfunded == 2  # the roadmap's VILLAGES_UNFUNDED: planned and connected ones
+    assert summary().per_kab["64.07"].service_unfunded == 1
+    sheet = dict(tb.overview(summary()).rows)
+    assert (sheet["connected_today"], sheet["service_unfunded"], sheet["villages_unfunded"]) == (3, 1, 2)
+    kab = {r["kab"]: r for r in tb.by_kabkota(summary()).as_dicts()}
+    assert (kab["64.07"]["continuing"], kab["64.07"]["service_unfunded"]) == (1, 1)
+
+
+def test_check_plan_counts_every_village_once():
+    s = summary()
+    assert ps.check_plan(s, ROWS, [], roadmap_table=TABLE) == []
+    # a connected village with a status no count knows, and a plan that marks more villages unfunded
+    odd = ROWS + [programme("64.07.01.2007", "scheduled")]
+    problems = [p.params for p in ps.check_plan(summary(odd), odd, [], roadmap_table=TABLE)
+                if p.code == "villages_not_counted"]
+    assert problems == [{"kab": "all", "villages": 7, "counted": 6}, {"kab": "64.07", "villages": 6, "counted": 5}]
+    # the summary before the fix counted a connected unfunded village nowhere: the plan's unfunded marks tell
+    s = summary()
+    s.total.service_unfunded = 0
+    problems = [(p.code, p.params) for p in ps.check_plan(s, ROWS, [], roadmap_table=TABLE)]
+    assert ("unfunded_differs", {"plan": 2, "summary": 1}) in problems
+    assert ("villages_not_counted", {"kab": "all", "villages": 6, "counted": 5}) in problems
+
+
+def test_migration_money_is_in_every_year_and_payer_figure():
+    s = summary()
+    assert s.opex_per_year == {2026: 2_600_000, 2027: 2_000_000, 2028: 1_400_000}  # migration fibre OPEX in
+    assert s.migration_capex_per_year == {2027: 25_000_000}
+    assert s.capex_total_idr == 1_500_000 + 25_000_000
+    assert s.capex_total_idr + s.opex_total_idr == sum(r["total_idr"] for r in TABLE)
+    src = {r["source"]: r for r in tb.by_source(TABLE, ROWS).as_dicts()}
+    for name in ("apbd_kab", "apbd_prov"):
+        assert src[name]["total_idr"] == sum(r["total_idr"] for r in TABLE if r["source"] == name)
+    # a payer that pays only migration pays in 2027 and 2028; its busiest year is read against its cap
+    assert (src["apbd_prov"]["first_year"], src["apbd_prov"]["last_year"]) == (2027, 2028)
+    assert (src["apbd_prov"]["peak_year"], src["apbd_prov"]["peak_year_idr"]) == (2027, 25_400_000)
+    assert src["apbd_prov"]["migration_capex_idr"] == 25_000_000
+    years = {r["year"]: r for r in tb.by_year(s).as_dicts()}
+    assert years[2027]["migration_capex_idr"] == 25_000_000 and years[2027]["total_idr"] == 27_000_000
+    assert sum(r["total_idr"] for r in years.values()) == sum(r["total_idr"] for r in TABLE)
+    ys = tb.year_source(TABLE).as_dicts()
+    assert [r["total_idr"] for r in ys] == [r["total_idr"] for r in sorted(TABLE, key=lambda r: (r["year"],
+                                                                                                  r["source"]))]
+
+
+def test_the_roadmaps_opex_years_travel_with_the_table():
+    s = summary()
+    assert (s.opex_years, s.horizon_years, s.opex_years_short) == (2, 3, True)
+    assert s.to_dict()["opex_years"] == 2
+    assert dict(tb.overview(s).rows)["opex_years"] == 2
+    assert ps.opex_years_of([{"year": 2026}]) == 5  # an older table without the column: the default
+
+
+def test_the_check_finds_a_last_year_opex_that_is_not_the_run_rate():
+    rows = [programme("64.07.01.2001", "continuing", opex=1_000_000),
+            village("64.07.01.2004", capex_idr=1_500_000, opex_idr_year=600_000, funding_capex="apbd_kab=1500000")]
+    table = [{"year": y, "source": "apbd_kab", "capex_idr": 1_500_000 if y == 2026 else 0, "opex_idr": 1_600_000,
+              "migration_capex_idr": 0, "migration_opex_idr": 0, "total_idr": 1_600_000 + (1_500_000 if y == 2026
+                                                                                             else 0),
+              "opex_years": 5} for y in (2026, 2027)]
+    s = tb.summary_of(rows, "kode_kab", table)
+    assert s.opex_per_year[2027] == s.opex_after_horizon_idr_year == 1_600_000
+    assert ps.check_plan(s, rows, [], roadmap_table=table) == []
+    table[1]["opex_idr"] = table[1]["total_idr"] = 1_000_000  # an OPEX the run rate counts and the table does not
+    codes = {p.code for p in ps.check_plan(tb.summary_of(rows, "kode_kab", table), rows, [], roadmap_table=table)}
+    assert "last_year_opex_differs" in codes
+    table[1]["total_idr"] = 1_600_000  # a total that leaves money out
+    codes = {p.code for p in ps.check_plan(tb.summary_of(rows, "kode_kab", table), rows, [], roadmap_table=table)}
+    assert "table_total_differs" in codes
+
+
+def test_every_year_of_the_horizon_is_a_row():
+    # 2027: no village starts, no money is paid; it is still a year of the roadmap
+    table = [dict(r, capex_idr=0, opex_idr=0, migration_capex_idr=0, migration_opex_idr=0, total_idr=0)
+             if r["year"] == 2027 else r for r in TABLE]
+    rows = tb.by_year(summary(table=table)).as_dicts()
+    assert [r["year"] for r in rows] == [2026, 2027, 2028]
+    assert rows[1]["total_idr"] == 0
+
+
+def test_int_id_rounds_half_away_from_zero():
+    assert [tb.int_id(v) for v in (88.5, 22.5, 61.5, 187.5, -0.5, 2.4)] == ["89", "23", "62", "188", "-1", "2"]
+
+
+def test_printed_columns_add_up_to_their_printed_total():
+    # the audit's base figures (Rp): CAPEX scheduled per kab/kota and per operator, 21,574 juta in all
+    kab = [2_606_000_000, 66_000_000, 15_000_000, 21_000_000, 3_000_000, 36_000_000, 18_665_000_000, 51_000_000,
+           88_500_000, 22_500_000]
+    ops = [61_500_000, 12_000_000, 187_500_000, 0, 33_000_000, 21_280_000_000]
+    for values in (kab, ops):
+        shown, total = tb.in_units(values, 1e6)
+        assert total == 21_574 and sum(shown) == total
+        assert all(abs(s - v / 1e6) < 1 for s, v in zip(shown, values))  # each is its value rounded down or up
+    shown, total = tb.in_units([1_400_000, 1_400_000, 1_200_000], 1e6)
+    assert (shown, total) == ([2, 1, 1], 4)  # 1.4 + 1.4 + 1.2 = 4: the largest remainders go up, in table order
+    assert tb.in_units([], 1e6) == ([], 0)
