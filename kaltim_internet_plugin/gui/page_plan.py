@@ -53,7 +53,7 @@ from ..core.funding import (
     source_to_cells,
     validate_sources,
 )
-from ..core.plan_summary import summarize
+from ..core.plan_summary import opex_years_of, summarize
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
@@ -783,8 +783,7 @@ class PlanPage(QWidget):
         return dict(self.layer_ids)
 
     def roadmap_layer(self):
-        lid = self.layer_ids.get("villages")
-        return QgsProject.instance().mapLayer(lid) if lid else None
+        return self._layer("villages")
 
     def year_filter_expression(self, year: int) -> str:
         expr = f'"year" <= {int(year)}'
@@ -839,31 +838,45 @@ class PlanPage(QWidget):
         lang = self._lang()
         sus = r.get("SUSTAINABILITY")
         sus_txt = "–" if sus is None else f"{100 * float(sus):.0f}%"
-        layer = self.roadmap_layer()
-        rows = []
-        if layer is not None:
-            subset = layer.subsetString()
-            layer.setSubsetString("")
-            names = layer.fields().names()
-            rows = [dict(zip(names, [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
-                                     for v in f.attributes()])) for f in layer.getFeatures()]
-            layer.setSubsetString(subset)
+        rows = self._all_rows(self.roadmap_layer())
+        table = self._all_rows(self._layer("roadmap_year_source"))
         start, years = getattr(self, "_run_years", (self.start_spin.value(), self.years_spin.value()))
-        s = summarize(rows, start, start + years - 1)
+        # with the roadmap's year x source table, as the reports: its OPEX years, the migrations' money per year
+        s = summarize(rows, start, start + years - 1, opex_years_of(table), roadmap_table=table or None)
         t = s.total
         self.plan_summary = s
         self.summary_label.setText(tr(
             "Planned: {planned} villages ({desa} desa, {kel} kelurahan): {new} new coverage, {office} office "
             "connections. Scheduled {s} ({p} people in connected villages, {pn} newly covered), {u} unfunded, {c} "
-            "over installation capacity. CAPEX {capex}; OPEX in the roadmap {opex}; OPEX still running after {end}: "
-            "{after} a year. OPEX after year 1 from recurring sources: {sus}. Training: {tn} cadres, {tc}.").format(
+            "over installation capacity; connected today {ct}, of which service not funded {su}. CAPEX {capex} "
+            "(villages {vcapex}, satellite-to-fibre migrations {mcapex}); OPEX in the roadmap {opex}; OPEX still "
+            "running after {end}: {after} a year. OPEX after year 1 from recurring sources: {sus}. Training: {tn} "
+            "cadres, {tc}.").format(
             planned=t.planned, desa=t.planned_desa, kel=t.planned_kelurahan, new=t.new_coverage,
             office=t.office_connection, s=t.scheduled, p=fmt.integer(t.people_connected, lang),
-            pn=fmt.integer(t.people_newly_covered, lang),
-            u=t.unfunded, c=t.over_capacity, capex=format_idr(t.capex_scheduled_idr, lang),
+            pn=fmt.integer(t.people_newly_covered, lang), u=t.unfunded, c=t.over_capacity, ct=t.connected_today,
+            su=t.service_unfunded, capex=format_idr(s.capex_total_idr, lang),
+            vcapex=format_idr(t.capex_scheduled_idr, lang), mcapex=format_idr(s.migration_capex_total_idr, lang),
             opex=format_idr(s.opex_total_idr, lang), end=s.end_year,
             after=format_idr(s.opex_after_horizon_idr_year, lang), sus=sus_txt, tn=int(r.get("TRAINEES") or 0),
             tc=format_idr(r.get("TRAINING_COST") or 0, lang)))
+
+    def _layer(self, table: str):
+        lid = self.layer_ids.get(table)
+        return QgsProject.instance().mapLayer(lid) if lid else None
+
+    @staticmethod
+    def _all_rows(layer) -> list:
+        """Every feature of ``layer`` as a dict (its year filter lifted for the read), NULL as None."""
+        if layer is None:
+            return []
+        subset = layer.subsetString()
+        layer.setSubsetString("")
+        names = layer.fields().names()
+        rows = [dict(zip(names, [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+                                 for v in f.attributes()])) for f in layer.getFeatures()]
+        layer.setSubsetString(subset)
+        return rows
 
     def _result_published(self, key, layer) -> None:
         """The villages with their technology (Priority page, 'Choose technology') become the plan layer (still

@@ -160,6 +160,15 @@ def test_run_roadmap_adds_styled_layers_charts_and_filters_by_year(page, plan_la
     assert page.plan_summary.total.scheduled == len(scheduled) == res["VILLAGES_SCHEDULED"]
     assert page.plan_summary.total.capex_scheduled_idr == sum(int(round(f["capex_idr"])) for f in scheduled)
     assert f"Scheduled {len(scheduled)} (" in page.summary_label.text()
+    # ... and it reads the roadmap's year x source table as the reports do: the money is the roadmap's own totals
+    # (migrations and their fibre OPEX included), the unfunded are its VILLAGES_UNFUNDED
+    s = page.plan_summary
+    assert s.capex_total_idr == round(res["CAPEX_TOTAL"]) and s.opex_total_idr == round(res["OPEX_TOTAL"])
+    assert s.total.villages_unfunded == res["VILLAGES_UNFUNDED"]
+    from kaltim_internet_plugin.core.formatting import money
+
+    assert f"CAPEX {money(s.capex_total_idr, 'en')} (villages " in page.summary_label.text()
+    assert f"OPEX in the roadmap {money(s.opex_total_idr, 'en')};" in page.summary_label.text()
     # a second run replaces the previous layers instead of piling them up
     with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
         page.run_roadmap()
