@@ -4728,16 +4728,20 @@
       <translation>Membaca layer {name} ({n} fitur, {crs})</translation>
     </message>
     <message>
-      <source>Rejected {what} {row}: {reason}</source>
-      <translation>Ditolak, {what} {row}: {reason}</translation>
-    </message>
-    <message>
       <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
       <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
     </message>
     <message>
       <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
       <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
+    </message>
+    <message>
+      <source>Rejected: {reason}</source>
+      <translation>Ditolak: {reason}</translation>
+    </message>
+    <message>
+      <source>Rejected {what} {row}: {reason}</source>
+      <translation>Ditolak, {what} {row}: {reason}</translation>
     </message>
     <message>
       <source>{param}: the input has no column '{field}'. Available columns: {columns}.</source>

@@ -308,8 +308,11 @@ def log_rejects(warnings, rejects, first_label: str, feedback, number_issues=())
         elif rj.code:
             rj.reason = describe(rj)
     for rj in rejects[:MAX_LOGGED_REJECTS]:
-        feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
-                                                                         reason=rj.reason))
+        if rj.issue is not None:  # its sentence begins with the row already: not said twice
+            feedback.reportError(tr("Rejected: {reason}").format(reason=rj.reason))
+        else:
+            feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
+                                                                             reason=rj.reason))
     if len(rejects) > MAX_LOGGED_REJECTS:
         feedback.reportError(tr("... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).").format(
             n=len(rejects) - MAX_LOGGED_REJECTS))

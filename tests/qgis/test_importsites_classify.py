@@ -465,3 +465,14 @@ def test_classifyvillages_names_invalid_geometries_and_duplicate_codes_with_the_
     assert "Village code 64.01.01.2001 is used by features 1, 3" in warnings
     assert "Feature 1 " not in warnings and "Feature 3 " not in warnings  # only the bow tie is invalid
     assert Path(villages).read_bytes() == before
+
+
+def test_importsites_says_a_rejected_rows_place_once(provider, tmp_path):
+    """A number that cannot be read: the sentence names the row and the field once ('Rejected: row 3, field ...'),
+    not 'Rejected row 3: row 3, field ...'."""
+    path = tmp_path / "menara.csv"
+    path.write_text("site_id;lon;lat;height_m\nA;116,25;-1,75;30\nB;116,30;-1,80;tinggi\n", encoding="utf-8")
+    res, log = run_alg("kaltiminternet:importsites", {"INPUT": str(path), "OUTPUT": "TEMPORARY_OUTPUT"})
+    lines = [ln for ln in log.splitlines() if ln.startswith("Rejected")]
+    assert res["ROWS_REJECTED"] == len(lines) == 1, log
+    assert lines[0].startswith("Rejected: ") and "'tinggi'" in lines[0] and lines[0].count("3") == 1, lines[0]
