@@ -5848,6 +5848,14 @@
       <translation>Checksum cocok</translation>
     </message>
     <message>
+      <source>the serving-site index</source>
+      <translation>indeks lokasi pelayan</translation>
+    </message>
+    <message>
+      <source>the count of sites above the threshold</source>
+      <translation>jumlah lokasi di atas ambang</translation>
+    </message>
+    <message>
       <source>Coverage settings from {source}: model {model}, {quantity}, clutter margin {margin:g} dB, threshold {threshold:g} dBm, receiver {rx:g} m, resolution {res}, k = {k:.4g}, radius {radius:.0f} m.</source>
       <translation>Pengaturan cakupan dari {source}: model {model}, {quantity}, margin clutter {margin:g} dB, ambang {threshold:g} dBm, penerima {rx:g} m, resolusi {res}, k = {k:.4g}, radius {radius:.0f} m.</translation>
     </message>
@@ -5898,6 +5906,10 @@
     <message>
       <source>The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.</source>
       <translation>Raster {path} tampaknya DEM (nilai {lo:,.0f} sampai {hi:,.0f}, tanpa metadata cakupan), bukan raster cakupan: berikan keluaran 'Hitung cakupan' (sinyal dalam dBm) sebagai COVERAGE.</translation>
+    </message>
+    <message>
+      <source>The raster {path} is {what} written by 'Compute coverage' beside its coverage raster, not the coverage raster: give the coverage raster itself (its OUTPUT, signal in dBm) as COVERAGE.</source>
+      <translation>Raster {path} adalah {what} yang ditulis 'Hitung cakupan' di samping raster cakupannya, bukan raster cakupan: berikan raster cakupan itu sendiri (OUTPUT-nya, sinyal dalam dBm) sebagai COVERAGE.</translation>
     </message>
     <message>
       <source>The coverage raster {path} carries no coverage settings (it was not written by 'Compute coverage' of this version): the default settings are used. Run 'Compute coverage' again so that every step uses the raster's own settings.</source>

@@ -84,6 +84,7 @@ from . import propagation as prop
 from .coded_error import LoggedCodedError
 from .coverage_settings import validity_notes
 from .definitions import THRESHOLD_DBM, is_ray_spacing
+from .raster_kind import ROLE_KEY
 
 # NB: no gdal.UseExceptions() here (it would change GDAL's global mode inside QGIS);
 # the code below works with and without exceptions enabled.
@@ -829,6 +830,8 @@ class _Composite:
     def _described(self, out, band):
         if band is self.bands[0]:
             out.SetMetadata(self.metadata)
+        else:  # the serving-site index / site count: named, so no step takes it for the coverage raster
+            out.SetMetadata({ROLE_KEY: band.name})
         out.GetRasterBand(1).SetDescription(band.description)
         return out
 

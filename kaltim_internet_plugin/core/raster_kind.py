@@ -16,6 +16,8 @@ from osgeo import gdal
 
 MAX_LOS_COUNT = 200  # more sites in line of sight of one cell than this: not a line-of-sight count
 COVERAGE_KEYS = ("KALTIM_COV_MODEL", "KALTIM_COVERAGE_KIND", "KALTIM_WHATIF_SITE")
+# the other rasters of 'Compute coverage' (OUTPUT_SERVER: 'server', OUTPUT_COUNT: 'count') carry their role
+ROLE_KEY = "KALTIM_RASTER_ROLE"
 
 
 def _sample(ds) -> np.ndarray:
@@ -60,3 +62,13 @@ def coverage_as_dem(path: str) -> Optional[str]:
     if values.size and (values < -30).mean() > 0.9:  # elevations below -30 m are rare; dBm values always are
         return "values"
     return None
+
+
+def coverage_side_raster(path: str) -> Optional[str]:
+    """'server' or 'count' when the raster at ``path`` is the serving-site index or the site count written beside a
+    coverage raster (not the coverage itself); else None."""
+    ds = gdal.Open(str(path))
+    if ds is None:
+        return None
+    role = ds.GetMetadataItem(ROLE_KEY) or ds.GetRasterBand(1).GetMetadataItem(ROLE_KEY)
+    return role or None

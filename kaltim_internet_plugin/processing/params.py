@@ -36,7 +36,7 @@ from ..core import formatting as fmt
 from ..core.coverage import CoverageError
 from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError
 from ..core.dem_fill import fill_without_nodata
-from ..core.raster_kind import dem_as_coverage
+from ..core.raster_kind import coverage_side_raster, dem_as_coverage
 from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
@@ -233,6 +233,13 @@ def resolve_settings(alg, parameters, context, feedback, raster_path: str = "") 
                 "The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a "
                 "coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.").format(
                 path=raster_path, lo=dem[0], hi=dem[1]))
+        side = coverage_side_raster(raster_path)
+        if side is not None:
+            what = tr("the serving-site index") if side == "server" else tr("the count of sites above the threshold")
+            raise QgsProcessingException(tr(
+                "The raster {path} is {what} written by 'Compute coverage' beside its coverage raster, not the "
+                "coverage raster: give the coverage raster itself (its OUTPUT, signal in dBm) as COVERAGE.").format(
+                path=raster_path, what=what))
         try:
             base = CoverageSettings.read_raster(raster_path)
         except CoverageSettingsError as exc:

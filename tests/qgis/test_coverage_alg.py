@@ -136,6 +136,24 @@ def test_p526_on_the_dem_grid_with_server(provider, data, tmp_path):
     for sid, c, r, _, _ in SITES:
         assert ids[str(int(srv[r, c]))] == sid
         assert arr[r, c] > -60
+    # the serving-site raster says what it is, and no step takes it for the coverage (its site indices would read
+    # as dBm above any threshold, or as line-of-sight counts)
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsVectorLayer
+
+    assert gdal.Open(res["OUTPUT_SERVER"]).GetMetadataItem("KALTIM_RASTER_ROLE") == "server"
+    assert gdal.Open(res["OUTPUT"]).GetMetadataItem("KALTIM_RASTER_ROLE") is None
+    villages = QgsVectorLayer("Polygon?crs=EPSG:32750&field=kode:string", "v", "memory")
+    f = QgsFeature(villages.fields())
+    f.setAttributes(["64.01.01.2001"])
+    f.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0 + 10 * CELL, Y0 - 20 * CELL, X0 + 20 * CELL, Y0 - 10 * CELL)))
+    villages.dataProvider().addFeatures([f])
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:classifyvillages", {"VILLAGES": villages, "COVERAGE": res["OUTPUT_SERVER"],
+                                                    "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "is the serving-site index written by 'Compute coverage'" in str(ei.value)
+    done, _ = run_alg("kaltiminternet:classifyvillages", {"VILLAGES": villages, "COVERAGE": res["OUTPUT"],
+                                                          "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert done["COVERED"] + done["PARTIAL"] + done["BLANK_SPOT"] == 1
 
 
 def test_itm_second_opinion_model(provider, data, tmp_path):
