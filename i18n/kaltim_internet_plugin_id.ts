@@ -5990,6 +5990,10 @@
       <translation>Layer rencana tidak dapat dibuka kembali dari {path}.</translation>
     </message>
     <message>
+      <source>The printed item '{item}' does not fit its box even at {pt} pt: its last lines are cut in the PDF. The tables and the spreadsheet hold every figure.</source>
+      <translation>Butir cetak '{item}' tidak muat dalam kotaknya bahkan pada {pt} pt: baris terakhirnya terpotong di PDF. Tabel dan spreadsheet memuat semua angka.</translation>
+    </message>
+    <message>
       <source>Cannot write the project {path}: {error}</source>
       <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
     </message>

@@ -340,7 +340,9 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
               "Blank spot: [% attribute(@atlas_feature, 'blank_spot') %]\n"
               "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
-              "[% attribute(@atlas_feature, 'unfunded') %]\n"
+              "[% attribute(@atlas_feature, 'unfunded') %]"
+              "[% CASE WHEN attribute(@atlas_feature, 'service_unfunded') > 0 THEN ' + ' || "
+              "attribute(@atlas_feature, 'service_unfunded') || ' layanan desa tersambung' ELSE '' END %]\n"
               "Capex terjadwal: [% attribute(@atlas_feature, 'capex_scheduled_text') %]\n"
               "Penduduk di blank spot (perkiraan): "
               "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",

@@ -130,6 +130,10 @@ class PlanExport:
         if self.feedback is not None:
             self.feedback.pushInfo(text)
 
+    def warn(self, text: str) -> None:
+        if self.feedback is not None:
+            self.feedback.pushWarning(text)
+
     # -- 1 --------------------------------------------------------------------------------------------------------
     def coverage(self) -> None:
         self.summary = tb.summary_of(self.rows, self.i.kab_field,
@@ -314,7 +318,7 @@ class PlanExport:
         extent = self._extent(L["kabkota"])
         folder = i.template_folder
         overview = lo.load_template(project, folder, lo.OVERVIEW_TEMPLATE, "Ikhtisar provinsi")
-        lo.configure_overview(overview, map_layers, legend_layers, extent, folder=folder)
+        unfit = lo.configure_overview(overview, map_layers, legend_layers, extent, folder=folder)
         atlas = lo.load_template(project, folder, lo.ATLAS_TEMPLATE, "Atlas kab/kota")
         lo.configure_atlas(atlas, L["kabkota"], atlas_layers, legend_layers, [L["locator"]], L["villages"],
                            i.kab_field, st.PLANNED_EXPRESSION, L.get("planned_sites"), extent, folder=folder)
@@ -325,8 +329,13 @@ class PlanExport:
         year_map = None
         if L.get("year") is not None and per_year:
             year_map = ([L["kabkota"], L["year"]], [L["year"], L["kabkota"]], extent, [L["year"]])
-        lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),
-                            L.get("tower_sharing"), folder=folder, year_map=year_map, curve=bool(self.curve))
+        unfit += lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),
+                                     L.get("tower_sharing"), folder=folder, year_map=year_map,
+                                     curve=bool(self.curve))
+        for item_id in unfit:  # shrunk to the smallest text and still too long: said, not printed cut silently
+            self.warn(tr("The printed item '{item}' does not fit its box even at {pt} pt: its last lines are cut in "
+                         "the PDF. The tables and the spreadsheet hold every figure.").format(
+                item=item_id, pt=lo.MIN_TEXT_PT))
         self.layouts = {"overview": overview, "atlas": atlas, "report": report}
         for layout in (overview, atlas, report):
             project.layoutManager().addLayout(layout)

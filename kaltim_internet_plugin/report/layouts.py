@@ -46,6 +46,7 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutTable,
     QgsLayoutTableColumn,
+    QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsPathResolver,
@@ -53,7 +54,8 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsTableCell,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QRectF, Qt
+from qgis.PyQt.QtGui import QFontMetricsF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core import formatting as fmt
@@ -388,8 +390,76 @@ def atlas_numbers(layout, villages_layer, kab_field: str, planned_expression: st
     return [r for r in ranks if isinstance(r, int) or (isinstance(r, float) and r == r)]
 
 
+# the smallest text a printed table or summary is shrunk to so that it fits its box (below this, it is said)
+MIN_TEXT_PT = 5.0
+_FIT_STEP_PT = 0.25
+
+
+def _label_pt(label) -> float:
+    return label.textFormat().size() if hasattr(label, "textFormat") else label.font().pointSizeF()
+
+
+def _set_label_pt(label, size: float) -> None:
+    if hasattr(label, "setTextFormat"):
+        text_format = label.textFormat()
+        text_format.setSize(size)
+        label.setTextFormat(text_format)
+    else:  # QGIS 3.22
+        font = label.font()
+        font.setPointSizeF(size)
+        label.setFont(font)
+
+
+def label_text_height(label) -> float:
+    """The height (mm) the label's text takes, wrapped at its width (QgsLayoutItemLabel.sizeForText measures one
+    line only). Fonts measured as the layout draws them: scaled to 10 px a mm (QgsLayoutUtils)."""
+    font = label.textFormat().toQFont() if hasattr(label, "textFormat") else label.font()
+    metrics = QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(font))
+    width = max(1.0, label.rect().width() - 2 * label.marginX()) * 10
+    box = metrics.boundingRect(QRectF(0, 0, width, 1e7), Qt.TextFlag.TextWordWrap, label.currentText())
+    return box.height() / 10 + 2 * label.marginY()
+
+
+def fit_label(layout, item_id: str, floor: float = MIN_TEXT_PT) -> bool:
+    """Shrink a label's text (its box stays) until the whole text fits: a printed summary is never cut off.
+    False when it does not fit even at ``floor`` pt."""
+    label = layout.itemById(item_id)
+    if not isinstance(label, QgsLayoutItemLabel):
+        return True
+    room = label.rect().height()
+    size = _label_pt(label)
+    while label_text_height(label) > room and size > floor:
+        size = max(floor, size - _FIT_STEP_PT)
+        _set_label_pt(label, size)
+    return label_text_height(label) <= room
+
+
+def fit_table_height(layout, table, frame_id: str, floor: float = MIN_TEXT_PT) -> bool:
+    """Shrink a table's text until all its rows fit its one frame (a printed table never loses its last rows or
+    its total row). False when they do not fit even at ``floor`` pt."""
+    frame = layout.itemById(frame_id)
+    if frame is None:
+        return True
+    room = frame.rect().height() + 0.01
+
+    def height() -> float:
+        table.refresh()
+        return table.totalSize().height()
+
+    size = table.contentTextFormat().size()
+    while height() > room and size > floor:
+        size = max(floor, size - _FIT_STEP_PT)
+        for get, put in ((table.contentTextFormat, table.setContentTextFormat),
+                         (table.headerTextFormat, table.setHeaderTextFormat)):
+            text_format = get()
+            text_format.setSize(size)
+            put(text_format)
+    return height() <= room
+
+
 def configure_overview(layout, map_layers: list, legend_layers: list, extent, name: str = OVERVIEW_TEMPLATE,
-                       folder: str = "") -> None:
+                       folder: str = "") -> list:
+    """The overview page; returns the ids of the items whose text does not fit even at the smallest size."""
     m = require_map(layout, name, folder)
     m.setLayers(map_layers)
     m.setKeepLayerSet(True)
@@ -399,6 +469,7 @@ def configure_overview(layout, map_layers: list, legend_layers: list, extent, na
     _fix_north_arrow(layout, m)
     _link_scalebar(layout, m)
     _set_legend(layout, m, legend_layers)
+    return [] if fit_label(layout, "summary") else ["summary"]
 
 
 def fill_manual_table(table, columns: Sequence[str], rows: Sequence[Sequence], right: Sequence[bool] = ()) -> None:
@@ -537,10 +608,12 @@ def _sharing_note(layout, table, total: int) -> None:
 
 
 def configure_report(layout, charts: dict, tables: dict, training_layer=None, sharing_layer=None,
-                     name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> None:
+                     name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> list:
     """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags);
     ``year_map``: (map layers, legend layers, extent, layers shown without their name in the legend) for the year
-    map page, None to leave that page out; ``curve``: False leaves the budget curve page out."""
+    map page, None to leave that page out; ``curve``: False leaves the budget curve page out. The summary and the
+    tables are shrunk to fit their boxes; returns the ids of those that do not fit even at :data:`MIN_TEXT_PT`."""
+    unfit = [] if fit_label(layout, "summary") else ["summary"]
     drop = []
     if not curve:
         drop.append("heading_curve")
@@ -558,6 +631,8 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
         fill_manual_table(table, headers, rows, right)
         if isinstance(table, QgsLayoutTable):
             fit_columns(table, room_of(layout, item_id))
+            if not fit_table_height(layout, table, item_id):
+                unfit.append(item_id)
     for item_id, layer in (("table_training", training_layer), ("table_sharing", sharing_layer)):
         table = find_item(layout, item_id)
         if not isinstance(table, QgsLayoutItemAttributeTable):
@@ -598,6 +673,7 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             _sharing_note(layout, table, layer.featureCount())
         table.refresh()
         fit_columns(table, room_of(layout, item_id))
+    return unfit
 
 
 COLUMN_HEADINGS_ID = {

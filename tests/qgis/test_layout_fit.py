@@ -1,0 +1,73 @@
+"""A printed table or summary is never cut off: the report's tables and the summaries of the report and the overview
+are shrunk (down to layouts.MIN_TEXT_PT) until all their rows and lines fit their boxes; what still does not fit is
+returned, so the export says it. (Found by an audit: a 7-year roadmap's year table lost its 2032 row and its total
+row, and the summaries lost their last lines, in boxes of a fixed size.)"""
+from __future__ import annotations
+
+from qgis.core import QgsProject
+
+from kaltim_internet_plugin.report import layouts as lo
+
+TECHS = "Serat optik 30, 4G FWA (router) 200, Radio link 22, Satelit 97"  # the audit's 7-year case, first years
+
+
+def year_rows(years: int) -> list:
+    rows = [[str(2026 + i), "228", "2.517.187", "21.574", "38.226", "14.079", "73.879",
+             TECHS if i < 2 else "BTS 4G baru 16"] for i in range(years)]
+    return rows + [["Jumlah", "236", "2.532.575", "21.574", "61.888", "79.480", "162.942", ""]]
+
+
+def report_layout():
+    project = QgsProject()
+    return project, lo.load_template(project, lo.default_template_folder(), lo.REPORT_TEMPLATE, "r")
+
+
+def table_height(layout, item_id: str) -> tuple:
+    table = lo.find_item(layout, item_id)
+    table.refresh()
+    return table.totalSize().height(), layout.itemById(item_id).rect().height()
+
+
+def test_a_long_year_table_is_shrunk_until_its_total_row_is_printed(qgis_app):
+    headers = ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)", "Capex migrasi fiber (juta Rp)",
+               "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)", "Teknologi"]
+    right = [False] + [True] * 6 + [False]
+    _p, layout = report_layout()
+    table = lo.find_item(layout, "table_year")
+    lo.fill_manual_table(table, headers, year_rows(7), right)
+    lo.fit_columns(table, lo.room_of(layout, "table_year"))
+    need, room = table_height(layout, "table_year")
+    assert need > room  # as the template sets it, the 7-year table with its total row does not fit
+    before = table.contentTextFormat().size()
+    assert lo.fit_table_height(layout, table, "table_year")
+    need, room = table_height(layout, "table_year")
+    assert need <= room + 0.01 and lo.MIN_TEXT_PT <= table.contentTextFormat().size() < before
+    # through configure_report, as the export does: nothing is left unfit
+    _p, layout = report_layout()
+    assert lo.configure_report(layout, {}, {"table_year": (headers, year_rows(7), right)}) == []
+    need, room = table_height(layout, "table_year")
+    assert need <= room + 0.01
+
+
+def test_a_short_table_keeps_its_size(qgis_app):
+    _p, layout = report_layout()
+    table = lo.find_item(layout, "table_year")
+    lo.fill_manual_table(table, ["Tahun", "Total"], [["2026", "1"], ["Jumlah", "1"]], [False, True])
+    size = table.contentTextFormat().size()
+    assert lo.fit_table_height(layout, table, "table_year") and table.contentTextFormat().size() == size
+
+
+def test_a_long_summary_is_shrunk_to_fit_and_one_too_long_is_reported(qgis_app):
+    project, layout = report_layout()
+    label = layout.itemById("summary")
+    room = label.rect().height()
+    line = "Capex terjadwal: Rp 21,6 miliar + migrasi fiber Rp 61,9 miliar = Rp 83,5 miliar; opex dalam periode"
+    label.setText("\n".join([line] * 10))
+    assert lo.label_text_height(label) > room  # cut at the template's size
+    size = lo._label_pt(label)
+    assert lo.fit_label(layout, "summary")
+    assert lo.label_text_height(label) <= room and lo._label_pt(label) < size
+    label.setText("\n".join([line] * 60))  # cannot fit at any readable size: said, not hidden
+    assert not lo.fit_label(layout, "summary") and lo._label_pt(label) == lo.MIN_TEXT_PT
+    assert lo.configure_report(layout, {}, {}) == ["summary"]
+    del project
