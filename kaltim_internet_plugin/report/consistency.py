@@ -100,9 +100,10 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         s[0] += total
         if total:
             s[1].add(y)
-        yr = want_year.setdefault(y, [0, 0])
+        yr = want_year.setdefault(y, [0] * (1 + len(tb.SOURCE_MONEY)))
         yr[0] += tb.whole(r.get("total_idr"))
-        yr[1] += tb.whole(r.get("opex_idr")) + tb.whole(r.get("migration_opex_idr"))
+        for i, key in enumerate(tb.SOURCE_MONEY, start=1):  # each money column as the table means it
+            yr[i] += tb.whole(r.get(key))
     for row in per_source:
         source = str(row.get("source") or "")
         total, years = want_source.get(source, [0, set()])
@@ -112,8 +113,8 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
             problems.append(ps.CheckProblem("xlsx_source_differs", {"source": source, "xlsx": got, "table": want}))
     for row in per_year:
         y = tb.year_of(row.get("year"))
-        got = [tb.whole(row.get("total_idr")), tb.whole(row.get("opex_idr"))]
-        want = want_year.get(y, [0, 0])
+        got = [tb.whole(row.get("total_idr"))] + [tb.whole(row.get(key)) for key in tb.SOURCE_MONEY]
+        want = want_year.get(y, [0] * (1 + len(tb.SOURCE_MONEY)))
         if got != want:
             problems.append(ps.CheckProblem("xlsx_year_differs", {"year": y, "xlsx": got, "table": want}))
     return problems

@@ -221,7 +221,8 @@ class PlanExport:
             series = [(label("funding_kind", "capex", "id"),
                        [float(v) for v in year_sheet.column("capex_idr")] if year_sheet else []),
                       (label("funding_kind", "opex", "id"),
-                       [float(v) for v in year_sheet.column("opex_idr")] if year_sheet else [])]
+                       [float(r["opex_idr"] + r["migration_opex_idr"]) for r in year_sheet.as_dicts()]
+                       if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
         self.charts["chart_year"] = charts.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
@@ -429,7 +430,7 @@ def report_tables(sheet, curve=None) -> dict:
              "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)", "Teknologi"],
             _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1),
                                3: ([r["capex_idr"] for r in d], juta), 4: ([r["migration_capex_idr"] for r in d], juta),
-                               5: ([r["opex_idr"] for r in d], juta)},
+                               5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], juta)},
                         [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
             [False, True, True, True, True, True, True, False])
     src = sheet("per_sumber_dana")

@@ -102,9 +102,9 @@ YEAR_COLUMNS = ["year", "villages", "population", "capex_idr", "migration_capex_
 
 def by_year(summary: ps.PlanSummary) -> Sheet:
     """Per year of the horizon: villages whose service starts, their people, the CAPEX paid (build years), the
-    satellite -> fibre migrations' CAPEX, every OPEX booked that year (``opex_idr`` includes the migrated villages'
-    fibre OPEX, shown apart in ``migration_opex_idr``), their total (the year × source table's ``total_idr``) and
-    the technologies."""
+    satellite -> fibre migrations' CAPEX, the villages' OPEX and the migrated villages' fibre OPEX apart (the same
+    meanings as in 'Per sumber dana' and 'Tahun x sumber': the four money columns add up to ``total_idr``, the year
+    × source table's) and the technologies."""
     sheet = Sheet("Per tahun", "per_tahun", YEAR_COLUMNS)
     years = set(summary.villages_per_year) | set(summary.capex_per_year) | set(summary.opex_per_year)
     years |= set(summary.migration_capex_per_year)
@@ -113,9 +113,9 @@ def by_year(summary: ps.PlanSummary) -> Sheet:
     for y in sorted(years):
         techs = ";".join(f"{k}:{v}" for k, v in summary.techs_per_year.get(y, {}).items())
         capex, mig = summary.capex_per_year.get(y, 0), summary.migration_capex_per_year.get(y, 0)
-        opex = summary.opex_per_year.get(y, 0)
+        opex, mig_opex = summary.opex_per_year.get(y, 0), summary.migration_opex_per_year.get(y, 0)
         sheet.rows.append([y, summary.villages_per_year.get(y, 0), summary.people_per_year.get(y, 0), capex, mig,
-                           opex, summary.migration_opex_per_year.get(y, 0), capex + mig + opex, techs])
+                           opex - mig_opex, mig_opex, capex + mig + opex, techs])
     return sheet
 
 

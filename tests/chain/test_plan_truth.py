@@ -180,13 +180,15 @@ def _assert_money_agrees(out, summary_total=None):
                               int(r["last_year"]) if r["last_year"] not in (None, "") else None)
                 for r in got} == payers
     per_year = _xlsx_sheet(str(out / "roadmap.xlsx"), "Per tahun")
-    want = defaultdict(lambda: [0, 0, 0])
+    want = defaultdict(lambda: [0, 0, 0, 0, 0])
     for r in table:
-        want[r["year"]][0] += r["capex_idr"] + r["migration_capex_idr"]
-        want[r["year"]][1] += r["opex_idr"] + r["migration_opex_idr"]
-        want[r["year"]][2] += r["total_idr"]
-    assert {r["year"]: [r["capex_idr"] + r["migration_capex_idr"], r["opex_idr"], r["total_idr"]]
-            for r in per_year} == dict(want)
+        for i, key in enumerate(("capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr", "total_idr")):
+            want[r["year"]][i] += r[key]
+    # each money column means what it means in 'Per sumber dana' and 'Tahun x sumber', and they add up to the total
+    assert {r["year"]: [r["capex_idr"], r["migration_capex_idr"], r["opex_idr"], r["migration_opex_idr"],
+                        r["total_idr"]] for r in per_year} == dict(want)
+    assert all(r["capex_idr"] + r["migration_capex_idr"] + r["opex_idr"] + r["migration_opex_idr"] == r["total_idr"]
+               for r in per_year)
     ys = _xlsx_sheet(str(out / "roadmap.xlsx"), "Tahun x sumber")
     assert sorted((r["year"], r["source"], r["total_idr"], r["migration_capex_idr"], r["migration_opex_idr"])
                   for r in ys) == sorted((r["year"], r["source"], r["total_idr"], r["migration_capex_idr"],
