@@ -2912,6 +2912,18 @@
       <translation>Kolom '{f}' ({p}) tidak ada di layer desa; kriteria yang memakainya dilewati.</translation>
     </message>
     <message>
+      <source>(cannot be placed in the DEM's CRS)</source>
+      <translation>(tidak dapat ditempatkan dalam CRS DEM)</translation>
+    </message>
+    <message>
+      <source>{k} of {n} village offices lie outside the DEM {name} (offices {v} vs DEM {r}, in {crs}): {codes}. {consequence} Use a DEM that covers every village, or check both layers' CRS.</source>
+      <translation>{k} dari {n} kantor desa berada di luar DEM {name} (kantor {v} vs DEM {r}, dalam {crs}): {codes}. {consequence} Pakai DEM yang mencakup semua desa, atau periksa CRS kedua layer.</translation>
+    </message>
+    <message>
+      <source>The villages do not overlap the DEM {name}: village offices {v} vs DEM {r} (in {crs}). Check both layers' CRS, or choose the DEM that covers these villages.</source>
+      <translation>Desa-desa tidak bertampalan dengan DEM {name}: kantor desa {v} vs DEM {r} (dalam {crs}). Periksa CRS kedua layer, atau pilih DEM yang mencakup desa-desa ini.</translation>
+    </message>
+    <message>
       <source>Villages (population estimated)</source>
       <translation>Desa (penduduk perkiraan)</translation>
     </message>
@@ -3380,6 +3392,10 @@
       <translation>Puncak bukit</translation>
     </message>
     <message>
+      <source>They get no elevation, and hilltops only where their search radius reaches the DEM.</source>
+      <translation>Desa-desa itu tidak mendapat ketinggian, dan puncak bukit hanya dicari di bagian DEM yang terjangkau radius pencariannya.</translation>
+    </message>
+    <message>
       <source>Search radius for hilltops around a village (m)</source>
       <translation>Radius pencarian puncak bukit di sekitar desa (m)</translation>
     </message>
@@ -3588,6 +3604,10 @@
       <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
     </message>
     <message>
+      <source>No radio link is tested for them.</source>
+      <translation>Tautan radio tidak diuji untuk desa-desa itu.</translation>
+    </message>
+    <message>
       <source>Longest radio link (km)</source>
       <translation>Radio link terpanjang (km)</translation>
     </message>
@@ -3648,6 +3668,14 @@
       <translation>Jarak dihitung dalam {crs}.</translation>
     </message>
     <message>
+      <source>feature {fid} ({code})</source>
+      <translation>fitur {fid} ({code})</translation>
+    </message>
+    <message>
+      <source>{k} villages have no geometry (or one that cannot be placed), so they can only get satellite: {names}. Digitise them or delete the stray rows ('Check village layer' lists them).</source>
+      <translation>{k} desa tidak memiliki geometri (atau geometrinya tidak dapat ditempatkan), sehingga hanya bisa mendapat satelit: {names}. Digitasi desa-desa itu atau hapus baris yang nyasar ('Periksa layer desa' mendaftarnya).</translation>
+    </message>
+    <message>
       <source>Cost table: {n} rows from {path}</source>
       <translation>Tabel biaya: {n} baris dari {path}</translation>
     </message>
@@ -3682,10 +3710,6 @@
     <message>
       <source>Radio: {k} offices have line of sight to an existing tower within {d} km ({m} towers computed on the DEM).</source>
       <translation>Radio: {k} kantor desa memiliki garis pandang ke menara eksisting dalam {d} km ({m} menara dihitung pada DEM).</translation>
-    </message>
-    <message>
-      <source>{k} villages have no geometry; they can only get satellite.</source>
-      <translation>{k} desa tidak memiliki geometri; desa tersebut hanya bisa mendapat satelit.</translation>
     </message>
     <message>
       <source>4G FWA needs {t} dBm at the office (FWA_THRESHOLD_DBM).</source>
@@ -3928,16 +3952,20 @@
       <translation>Desa-desa tidak bertampalan dengan raster cakupan {name}: desa {v} vs raster {r} (dalam {crs}). Periksa CRS kedua layer, atau gunakan raster cakupan yang dihitung untuk desa-desa ini.</translation>
     </message>
     <message>
+      <source>{n} villages have no geometry, so they are counted as blank spot: {names}. Digitise them or delete the stray rows ('Check village layer' lists them), then classify again.</source>
+      <translation>{n} desa tidak memiliki geometri, sehingga dihitung sebagai blank spot: {names}. Digitasi desa-desa itu atau hapus baris yang nyasar ('Periksa layer desa' mendaftarnya), lalu klasifikasikan lagi.</translation>
+    </message>
+    <message>
+      <source>{n} villages lie mostly on DEM nodata (holes or outside the DEM {dem} the coverage was computed on): their signal is not measured, so their status ({statuses}) is not measured either: {names}. Compute coverage with a DEM that covers them (fill the holes: Raster &gt; Analysis &gt; Fill nodata), then classify again; until then do not plan them from this status.</source>
+      <translation>{n} desa sebagian besar berada di nodata DEM (lubang, atau di luar DEM {dem} yang dipakai menghitung cakupan): sinyalnya tidak terukur, jadi statusnya ({statuses}) juga tidak terukur: {names}. Hitung cakupan dengan DEM yang mencakup desa-desa itu (isi lubangnya: Raster &gt; Analisis &gt; Isi nodata), lalu klasifikasikan lagi; sebelum itu jangan merencanakan desa-desa itu berdasarkan status ini.</translation>
+    </message>
+    <message>
+      <source>{n} villages are more than half nodata in the coverage raster {raster}: {names}. Nodata is either beyond the range of every site (no signal) or a hole in the DEM (signal not measured); the raster does not say which DEM it was computed on, so their status is uncertain (see nodata_share). If the DEM has holes there, compute coverage with a DEM that covers them, then classify again.</source>
+      <translation>{n} desa lebih dari separuhnya nodata di raster cakupan {raster}: {names}. Nodata berarti di luar jangkauan semua site (tanpa sinyal) atau lubang di DEM (sinyal tidak terukur); raster tidak menyebut DEM yang dipakai menghitungnya, jadi statusnya tidak pasti (lihat nodata_share). Bila DEM berlubang di sana, hitung cakupan dengan DEM yang mencakup desa-desa itu, lalu klasifikasikan lagi.</translation>
+    </message>
+    <message>
       <source>{n} villages lie entirely outside the coverage raster (counted as not covered).</source>
       <translation>{n} desa berada sepenuhnya di luar raster cakupan (dihitung tidak tercakup).</translation>
-    </message>
-    <message>
-      <source>{n} villages have no geometry (counted as blank spot).</source>
-      <translation>{n} desa tidak memiliki geometri (dihitung blank spot).</translation>
-    </message>
-    <message>
-      <source>{n} villages are more than half nodata in the coverage raster; their status is uncertain (see nodata_share).</source>
-      <translation>{n} desa lebih dari separuhnya nodata di raster cakupan; statusnya tidak pasti (lihat nodata_share).</translation>
     </message>
     <message>
       <source>Office rule: {a} villages not covered because the office has no signal; {b} villages partial instead of blank spot because the office has signal.</source>
@@ -3946,6 +3974,10 @@
     <message>
       <source>Village classification failed: {error}</source>
       <translation>Klasifikasi desa gagal: {error}</translation>
+    </message>
+    <message>
+      <source>{n} villages are more than half nodata in the coverage raster where the DEM has elevations: they are beyond the range of every site (no signal).</source>
+      <translation>{n} desa lebih dari separuhnya nodata di raster cakupan pada bagian yang DEM-nya memiliki ketinggian: desa-desa itu di luar jangkauan semua site (tanpa sinyal).</translation>
     </message>
     <message>
       <source>Name of scenario A</source>
@@ -4102,6 +4134,10 @@
     <message>
       <source>Model {model}, resolution {res}, radius {r:.0f} m, receiver {h:g} m, k = {k:g}, threshold {t:g} dBm; {n} site(s) on the DEM grid {x} x {y} cells.</source>
       <translation>Model {model}, resolusi {res}, radius {r:.0f} m, penerima {h:g} m, k = {k:g}, ambang {t:g} dBm; {n} site pada grid DEM {x} x {y} sel.</translation>
+    </message>
+    <message>
+      <source>{n} of {total} site(s) stand on a DEM nodata cell of '{dem}' (coordinates in {crs}): {sites}{more}. Their ground elevation is unknown (the lowest DEM cell within range is used instead), so their coverage is not reliable, and the villages around them may look like blank spots. Fill the DEM's holes (Raster &gt; Analysis &gt; Fill nodata) or use a DEM that covers these sites, and check their coordinates; then run coverage again.</source>
+      <translation>{n} dari {total} site berdiri di sel nodata DEM '{dem}' (koordinat dalam {crs}): {sites}{more}. Ketinggian tanahnya tidak diketahui (sel DEM terendah dalam jangkauan dipakai sebagai gantinya), jadi cakupannya tidak dapat diandalkan, dan desa-desa di sekitarnya bisa tampak sebagai blank spot. Isi lubang DEM (Raster &gt; Analisis &gt; Isi nodata) atau pakai DEM yang mencakup site-site ini, dan periksa koordinatnya; lalu jalankan cakupan lagi.</translation>
     </message>
     <message>
       <source>Ray kernels: numpy (numba could not compile them: {error}; the same result, computed more slowly).</source>

@@ -17,6 +17,12 @@ Rules (per village)
   covered*: they stay in the denominator of ``cov_share``. ``nodata_share`` = nodata cells / village cells
   tells how much of that is "unknown" rather than "no signal". (A village whose window exceeds
   :data:`MAX_WINDOW_CELLS` is clipped to the raster first, so its cells outside the raster are not counted.)
+* **DEM holes**: the coverage tool writes the DEM it computed on into the raster's metadata
+  (:data:`DEM_METADATA_KEY`). When that DEM is still there on the raster's grid, ``dem_nodata_share`` = the
+  village's cells that are DEM nodata (or outside the DEM) / village cells: there the signal was **not measured**,
+  whereas the other nodata cells are only beyond the range of every site (no signal). None when the DEM is not
+  known. The status rules do not change (the chain knows ``covered``/``partial``/``blank_spot`` only): the
+  adapter names the villages above :data:`NODATA_SHARE_WARN`.
 * ``cov_share`` = covered cells / village cells; ``best_dbm`` = the highest valid value in the village
   (None when every cell is nodata); ``office_dbm`` = the value of the cell under the office point (None when no
   office, outside the raster or nodata). For a line-of-sight raster ``best_dbm``/``office_dbm`` hold the
@@ -46,6 +52,7 @@ reported status.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
@@ -66,6 +73,10 @@ KINDS = ("dbm", "los")
 METADATA_KEY = "KALTIM_COVERAGE_KIND"
 REPORTED = ("4G", "3G", "2G", "signal", "none", "unknown")
 AGREEMENTS = ("agree", "model_more", "model_less")
+# the coverage tool's metadata item naming the DEM the raster was computed on (same grid)
+DEM_METADATA_KEY = "KALTIM_DEM_PATH"
+# a village with more than this share of nodata (DEM holes, when the DEM is known) is named in a warning
+NODATA_SHARE_WARN = 0.5
 # a village window larger than this is clipped to the raster (its cells outside the raster are then not counted)
 MAX_WINDOW_CELLS = 25_000_000
 
@@ -102,6 +113,7 @@ class VillageResult:
     status_note: str = ""
     pop_covered: Optional[int] = None
     nodata_share: float = 0.0
+    dem_nodata_share: Optional[float] = None  # share of DEM holes among the cells (None: the DEM is not known)
     n_cells: int = 0
     cell_rule: str = ""                   # centre | all_touched | centroid | point | empty
     inside_raster: bool = False
@@ -120,6 +132,7 @@ class ClassifyStats:
     outside: list = field(default_factory=list)          # ids of villages entirely outside the raster
     no_geometry: list = field(default_factory=list)
     offices_not_covered: int = 0
+    dem_path: str = ""                                   # the DEM of the raster (metadata), "" when not usable
 
 
 # --------------------------------------------------------------------------------------------- raster kind
@@ -397,6 +410,54 @@ class CoverageRaster:
         return not (maxx < ex[0] or minx > ex[2] or maxy < ex[1] or miny > ex[3])
 
 
+class DemGrid:
+    """The DEM a coverage raster was computed on (named by its metadata item :data:`DEM_METADATA_KEY`) when it
+    still exists on the raster's very grid: it tells DEM holes (signal not measured) from cells beyond the range of
+    every site, which the coverage raster both writes as nodata."""
+
+    def __init__(self, ds, path: str):
+        self.ds, self.path = ds, path
+        self.band = ds.GetRasterBand(1)
+        self.nodata = self.band.GetNoDataValue()
+
+    @classmethod
+    def of(cls, raster: CoverageRaster) -> Optional[DemGrid]:
+        path = (raster.ds.GetMetadata() or {}).get(DEM_METADATA_KEY, "")
+        if not path or not os.path.isfile(path):
+            return None
+        try:
+            ds = gdal.Open(path)
+        except RuntimeError:
+            return None
+        if ds is None or (ds.RasterXSize, ds.RasterYSize) != (raster.xsize, raster.ysize):
+            return None
+        if any(abs(a - b) > 1e-6 * max(1.0, abs(a)) for a, b in zip(ds.GetGeoTransform(), raster.gt)):
+            return None
+        return cls(ds, path)
+
+    def invalid(self, cells: VillageCells) -> np.ndarray:
+        """True for the cells that are DEM nodata or outside the DEM."""
+        if cells.cols.size == 0:
+            return np.zeros(0, dtype=bool)
+        c0, r0 = int(cells.cols.min()), int(cells.rows.min())
+        nc, nr = int(cells.cols.max()) - c0 + 1, int(cells.rows.max()) - r0 + 1
+        valid = np.zeros((nr, nc), dtype=bool)
+        x0, y0 = max(c0, 0), max(r0, 0)
+        x1, y1 = min(c0 + nc, self.ds.RasterXSize), min(r0 + nr, self.ds.RasterYSize)
+        if x1 > x0 and y1 > y0:
+            arr = self.band.ReadAsArray(x0, y0, x1 - x0, y1 - y0)
+            valid[y0 - r0:y1 - r0, x0 - c0:x1 - c0] = _valid_mask(arr, self.nodata)
+        return ~valid[cells.rows - r0, cells.cols - c0]
+
+
+def unmeasured(results: Sequence[VillageResult], share: float = NODATA_SHARE_WARN) -> list:
+    """The results whose signal is mostly not measured: more than ``share`` of their cells are DEM holes (when the
+    DEM is known), or more than ``share`` nodata in the coverage raster (when it is not). Villages without a
+    geometry are not among them (they are named as such)."""
+    return [r for r in results if r.cell_rule != "empty"
+            and (r.dem_nodata_share if r.dem_nodata_share is not None else r.nodata_share) > share]
+
+
 # --------------------------------------------------------------------------------------------- classification
 class _Rasteriser:
     """One in-memory OGR layer reused for every village; rasterises one geometry over one window."""
@@ -447,12 +508,14 @@ def classify_villages(raster_path: str, villages: Sequence[VillageInput], thresh
     raster = CoverageRaster(raster_path, kind)
     stats = ClassifyStats(kind=raster.kind, threshold=float(threshold_dbm))
     rast = _Rasteriser(raster.wkt)
+    dem = DemGrid.of(raster)
+    stats.dem_path = dem.path if dem is not None else ""
     results: list[VillageResult] = []
     total = max(1, len(villages))
     for i, v in enumerate(villages):
         if is_canceled is not None and is_canceled():
             raise ClassifyCanceled(f"Classification canceled after {i} of {len(villages)} villages.")
-        res = _classify_one(raster, rast, v, float(threshold_dbm), covered_share, partial_share, stats)
+        res = _classify_one(raster, rast, v, float(threshold_dbm), covered_share, partial_share, stats, dem)
         results.append(res)
         if progress is not None and (i % 20 == 0 or i == len(villages) - 1):
             progress(100.0 * (i + 1) / total)
@@ -537,7 +600,8 @@ def status_of(covered_cells: np.ndarray, office_covered: Optional[bool], covered
 
 
 def _classify_one(raster: CoverageRaster, rast: _Rasteriser, v: VillageInput, threshold: float,
-                  covered_share: float, partial_share: float, stats: ClassifyStats) -> VillageResult:
+                  covered_share: float, partial_share: float, stats: ClassifyStats,
+                  dem: Optional[DemGrid] = None) -> VillageResult:
     res = VillageResult(id=v.id)
     cells = village_cells(raster, rast, v.wkb)
     res.cell_rule = cells.rule
@@ -555,6 +619,8 @@ def _classify_one(raster: CoverageRaster, rast: _Rasteriser, v: VillageInput, th
         res.cov_share = float(cov.sum()) / n
         res.nodata_share = float(n - valid.sum()) / n
         res.best_dbm = float(values[valid].max()) if valid.any() else None
+        if dem is not None:
+            res.dem_nodata_share = float(dem.invalid(cells).sum()) / n
     res.share_status = share_status(res.cov_share, covered_share, partial_share)
     office_covered = None
     if v.office is not None:

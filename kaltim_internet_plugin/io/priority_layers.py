@@ -304,6 +304,37 @@ def pixel_index(gt, xy: np.ndarray, xsize: int, ysize: int):
     return col, row, inside
 
 
+def _extent_text(xy: np.ndarray) -> str:
+    return f"({xy[:, 0].min():.0f}, {xy[:, 1].min():.0f}) - ({xy[:, 0].max():.0f}, {xy[:, 1].max():.0f})"
+
+
+def dem_overlap(ds, dem_crs: QgsCoordinateReferenceSystem, dem_name: str, table: FeatureTable, indices, codes,
+                consequence: str, context=None, most: int = 10) -> tuple:
+    """``(refusal, warning)`` about the office points ``indices`` of ``table`` and the DEM ``ds`` (in ``dem_crs``),
+    '' when it does not apply: the refusal when none of them lies on the DEM, the warning (how many, the first
+    ``codes``, ``consequence``) when only some do not. Both extents are given in the DEM's CRS."""
+    idx = [int(i) for i in indices if np.all(np.isfinite(table.xy[int(i)]))]
+    if not idx:
+        return "", ""
+    xy = points_to_crs(table.xy[idx], table.crs, dem_crs, context)
+    gt = ds.GetGeoTransform()
+    _c, _r, inside = pixel_index(gt, xy, ds.RasterXSize, ds.RasterYSize)
+    if inside.all():
+        return "", ""
+    corners = np.array([[gt[0], gt[3] + gt[5] * ds.RasterYSize], [gt[0] + gt[1] * ds.RasterXSize, gt[3]]])
+    placed = xy[np.all(np.isfinite(xy), axis=1)]
+    offices = _extent_text(placed) if len(placed) else tr("(cannot be placed in the DEM's CRS)")
+    where = dict(name=dem_name, v=offices, r=_extent_text(corners), crs=dem_crs.authid())
+    if not inside.any():
+        return tr("The villages do not overlap the DEM {name}: village offices {v} vs DEM {r} (in {crs}). Check both "
+                  "layers' CRS, or choose the DEM that covers these villages.").format(**where), ""
+    out = [idx[k] for k in np.flatnonzero(~inside)]
+    shown = ", ".join(str(codes[i]) for i in out[:most]) + (" …" if len(out) > most else "")
+    return "", tr("{k} of {n} village offices lie outside the DEM {name} (offices {v} vs DEM {r}, in {crs}): {codes}. "
+                  "{consequence} Use a DEM that covers every village, or check both layers' CRS.").format(
+        k=len(out), n=len(idx), codes=shown, consequence=consequence, **where)
+
+
 def sample_raster(ds, xy_raster: np.ndarray, band: int = 1) -> np.ndarray:
     """Value of band ``band`` at each point (raster CRS); NaN outside, on nodata or NaN points.
 

@@ -16,7 +16,15 @@ from ..core.costs import default_cost_table
 from ..core.sites import PLAUSIBLE
 from ..core.villages import detect_fields
 from ..i18n import tr
-from ..io.priority_layers import find_field, make_fields, point_geometry, points_to_crs, read_table, sample_raster
+from ..io.priority_layers import (
+    dem_overlap,
+    find_field,
+    make_fields,
+    point_geometry,
+    points_to_crs,
+    read_table,
+    sample_raster,
+)
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
@@ -62,6 +70,8 @@ class CandidatesAlgorithm(InputChecks, KaltimAlgorithm):
         bts_item, colo_item = cd.cost_items(costs or default_cost_table(), default_cost_table())
         tower_h = self.parameterAsDouble(parameters, "TOWER_HEIGHT_M", context)
         ds, dem_crs = params.open_dem(self, parameters, context, feedback)
+        if ds is not None:
+            self._check_dem(parameters, context, feedback, table, targets, codes, ds, dem_crs)
 
         def elevations(xy):
             if ds is None:
@@ -92,6 +102,16 @@ class CandidatesAlgorithm(InputChecks, KaltimAlgorithm):
                 self.parameterAsDouble(parameters, "COLO_MAX_KM", context) * 1000.0, colo_item.capex_idr, tower_h,
                 elevations)
         return self._write(parameters, context, feedback, table, rows)
+
+    def _check_dem(self, parameters, context, feedback, table, targets, codes, ds, dem_crs):
+        """Refuse a DEM that none of the villages to serve lies on; name those outside it when only some are."""
+        refusal, warning = dem_overlap(
+            ds, dem_crs, self.parameterAsRasterLayer(parameters, "DEM", context).name(), table, targets, codes,
+            tr("They get no elevation, and hilltops only where their search radius reaches the DEM."), context)
+        if refusal:
+            raise QgsProcessingException(refusal)
+        if warning:
+            feedback.pushWarning(warning)
 
     def _targets(self, parameters, context, feedback, table):
         """(village code per feature, indices of the uncovered villages with an office point)."""

@@ -27,12 +27,14 @@ from ..core.definitions import is_covered_status
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..core.programme import ProgrammeStatus, yearly_fee
 from ..core.sites import PLAUSIBLE
+from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
     column_floats,
+    dem_overlap,
     find_field,
     merged_attributes,
     nearest,
@@ -134,9 +136,7 @@ class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         source, table = params.read_office_villages(self, parameters, context, feedback)
         feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
-        if table.empty:
-            feedback.pushWarning(tr("{k} villages have no geometry; they can only get satellite.")
-                                 .format(k=_count(len(table.empty))))
+        self._warn_empty(feedback, table)
         costs = self._costs(parameters, context, feedback)
         rules = self._rules(parameters, context)
         covered = self._covered(parameters, context, feedback, table)
@@ -174,6 +174,23 @@ class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
         return self._write(parameters, context, feedback, source, table, values, rules.horizon_years)
 
     # ------------------------------------------------------------------------------------------------------------
+    @staticmethod
+    def _codes(table) -> list:
+        """The village code per feature (the feature id where there is none), to name villages in the log."""
+        code_field = detect_fields(table.names()).code
+        codes = table.column(code_field) if code_field else [None] * len(table)
+        return [tr("feature {fid} ({code})").format(fid=fid, code=code if code not in (None, "") else "-")
+                for fid, code in zip(table.fids, codes)]
+
+    def _warn_empty(self, feedback, table, most: int = 10):
+        if not table.empty:
+            return
+        codes = self._codes(table)
+        shown = ", ".join(codes[i] for i in table.empty[:most]) + (" …" if len(table.empty) > most else "")
+        feedback.pushWarning(tr("{k} villages have no geometry (or one that cannot be placed), so they can only get "
+                                "satellite: {names}. Digitise them or delete the stray rows ('Check village layer' "
+                                "lists them).").format(k=_count(len(table.empty)), names=shown))
+
     def _costs(self, parameters, context, feedback):
         table, path = params.read_cost_table(self, parameters, context)
         if table is None:
@@ -483,6 +500,13 @@ class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
         # radio is worth testing only where it can beat what is already feasible (core.costs)
         need = radio_worth_testing(covered, fibre_dist, costs, rules)
         need &= np.all(np.isfinite(table.xy), axis=1)
+        refusal, warning = dem_overlap(
+            ds, dem_crs, self.parameterAsRasterLayer(parameters, "DEM", context).name(), table, range(n),
+            self._codes(table), tr("No radio link is tested for them."), context)
+        if refusal:
+            raise QgsProcessingException(refusal)
+        if warning:
+            feedback.pushWarning(warning)
         vil_dem = points_to_crs(table.xy, table.crs, dem_crs, context)
         site_dem = points_to_crs(sites.xy, table.crs, dem_crs, context)
         gt = ds.GetGeoTransform()

@@ -6,6 +6,7 @@ village geometries and office points to the raster's CRS, joins offices by villa
 from __future__ import annotations
 
 import json
+import os
 
 from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProcessingException
 
@@ -93,6 +94,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         if dest is None:
             return {}
         summary = cl.result_summary(results)
+        self._warn_unmeasured(feedback, read, mapping.code, results, stats, raster.name())
         confusion, agreement = self._report(feedback, results, stats, summary, bool(offices), bool(reported_field))
         feedback.setProgress(100)
         self.style_on_completion(dest, style_status)
@@ -211,6 +213,55 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest
 
+    @staticmethod
+    def _named(read, code_field, ids, most: int = 10) -> str:
+        """'feature 12 (64.74.01.1001), …' for the first ``most`` villages of ``ids`` (VillageInput ids = their order
+        in ``read``), with '…' when there are more."""
+        i_code = read.features[0].fields().lookupField(code_field) if code_field and read.features else -1
+        names = []
+        for i in ids[:most]:
+            feat = read.features[i]
+            code = feat.attributes()[i_code] if i_code >= 0 else None
+            names.append(tr("feature {fid} ({code})").format(fid=feat.id(), code=code if code not in (None, "")
+                                                             else "-"))
+        return ", ".join(names) + (" …" if len(ids) > most else "")
+
+    def _warn_unmeasured(self, feedback, read, code_field, results, stats, raster_name):
+        """Villages without geometry, and villages whose signal is mostly not measured (DEM holes), named."""
+        if stats.no_geometry:
+            feedback.pushWarning(tr("{n} villages have no geometry, so they are counted as blank spot: {names}. "
+                                    "Digitise them or delete the stray rows ('Check village layer' lists them), "
+                                    "then classify again.").format(
+                n=len(stats.no_geometry), names=self._named(read, code_field, stats.no_geometry)))
+        dark = [r.id for r in cl.unmeasured(results)]
+        if stats.dem_path:
+            beyond = sum(1 for r in results if r.nodata_share > cl.NODATA_SHARE_WARN and r.dem_nodata_share is not None
+                         and r.dem_nodata_share <= cl.NODATA_SHARE_WARN)
+            if beyond:
+                feedback.pushInfo(tr("{n} villages are more than half nodata in the coverage raster where the DEM "
+                                     "has elevations: they are beyond the range of every site (no signal).").format(
+                    n=beyond))
+        if not dark:
+            return
+        names = self._named(read, code_field, dark)
+        if stats.dem_path:
+            labels = status_labels()
+            statuses = sorted({r.status for r in results if r.id in set(dark)})
+            feedback.pushWarning(tr(
+                "{n} villages lie mostly on DEM nodata (holes or outside the DEM {dem} the coverage was computed "
+                "on): their signal is not measured, so their status ({statuses}) is not measured either: {names}. "
+                "Compute coverage with a DEM that covers them (fill the holes: Raster > Analysis > Fill nodata), "
+                "then classify again; until then do not plan them from this status.").format(
+                n=len(dark), dem=os.path.basename(stats.dem_path), names=names,
+                statuses=", ".join(labels.get(s, s) for s in statuses)))
+        else:
+            feedback.pushWarning(tr(
+                "{n} villages are more than half nodata in the coverage raster {raster}: {names}. Nodata is either "
+                "beyond the range of every site (no signal) or a hole in the DEM (signal not measured); the raster "
+                "does not say which DEM it was computed on, so their status is uncertain (see nodata_share). If the "
+                "DEM has holes there, compute coverage with a DEM that covers them, then classify again.").format(
+                n=len(dark), raster=raster_name, names=names))
+
     def _report(self, feedback, results, stats, summary, with_offices, with_reported):
         """The run's summary in the log; (confusion JSON, agreement JSON) with a reported field, else ("", "")."""
         counts = stats.counts
@@ -221,12 +272,6 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         if stats.outside:
             feedback.pushWarning(tr("{n} villages lie entirely outside the coverage raster (counted as not "
                                     "covered).").format(n=len(stats.outside)))
-        if stats.no_geometry:
-            feedback.pushWarning(tr("{n} villages have no geometry (counted as blank spot).").format(
-                n=len(stats.no_geometry)))
-        if summary["high_nodata"]:
-            feedback.pushWarning(tr("{n} villages are more than half nodata in the coverage raster; their status "
-                                    "is uncertain (see nodata_share).").format(n=summary["high_nodata"]))
         if with_offices:
             feedback.pushInfo(tr("Office rule: {a} villages not covered because the office has no signal; {b} "
                                  "villages partial instead of blank spot because the office has signal.").format(

@@ -32,6 +32,7 @@ from qgis.core import (
 from ..core import clutter, kernels
 from ..core import coverage as cov
 from ..core import definitions as defs
+from ..core.classify import DEM_METADATA_KEY
 from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError, validity_notes
 from ..core.raster_kind import coverage_as_dem
 from ..errors import describe
@@ -91,6 +92,37 @@ def dem_has_data(path: str) -> bool:
         if mm is not None and all(v is not None and math.isfinite(v) for v in mm):
             return True
     return False
+
+
+def mark_dem(out_path: str, dem_path: str) -> None:
+    """Name the DEM the coverage was computed on in the raster's metadata (core.classify.DEM_METADATA_KEY), so that
+    classify can tell DEM holes (signal not measured) from cells beyond the range of every site (no signal)."""
+    from osgeo import gdal
+
+    ds = gdal.Open(str(out_path), gdal.GA_Update)
+    if ds is not None:
+        ds.SetMetadataItem(DEM_METADATA_KEY, os.path.abspath(str(dem_path)))
+        ds.FlushCache()
+    ds = None
+
+
+def sites_on_nodata(dem_path: str, sites) -> list:
+    """(site id, x, y) of the sites (on the DEM) whose own DEM cell is nodata: their ground elevation is unknown."""
+    from osgeo import gdal
+
+    ds = gdal.Open(str(dem_path))
+    band = ds.GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    gt, xsize, ysize = ds.GetGeoTransform(), ds.RasterXSize, ds.RasterYSize
+    found = []
+    for s in sites:
+        row, col = cov._site_cell(gt, s)
+        if not (0 <= col < xsize and 0 <= row < ysize):
+            continue
+        v = float(band.ReadAsArray(col, row, 1, 1)[0, 0])
+        if not math.isfinite(v) or (nodata is not None and v == nodata):
+            found.append((s.site_id, s.x, s.y))
+    return found
 
 
 class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
@@ -296,6 +328,7 @@ class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
             feedback.pushInfo(tr("{n} site(s) outside the DEM were skipped (check their coordinates/CRS or use a "
                                  "larger DEM): {ids}").format(n=len(outside), ids=shown))
         inside = [s for s in sites if s.site_id not in set(outside)]
+        self._warn_sites_on_nodata(dem_path, dem_crs, dem_name, inside, feedback)
         for note in validity_notes(settings.model, inside, settings.max_radius_m, settings.rx_height_m):
             feedback.pushInfo(describe(note))
         feedback.pushInfo(tr("Model {model}, resolution {res}, radius {r:.0f} m, receiver {h:g} m, k = {k:g}, "
@@ -303,6 +336,21 @@ class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
             model=settings.model, res=settings.resolution, r=settings.max_radius_m, h=settings.rx_height_m,
             k=settings.k_factor, t=settings.threshold_dbm, n=len(inside), x=xsize, y=ysize))
         return settings, outside
+
+    @staticmethod
+    def _warn_sites_on_nodata(dem_path, dem_crs, dem_name, sites, feedback, most: int = 20):
+        """A warning naming each site (the first ``most``) that stands on a DEM nodata cell."""
+        found = sites_on_nodata(dem_path, sites)
+        if not found:
+            return
+        shown = "; ".join(f"{sid} (x {x:.0f}, y {y:.0f})" for sid, x, y in found[:most])
+        feedback.pushWarning(tr(
+            "{n} of {total} site(s) stand on a DEM nodata cell of '{dem}' (coordinates in {crs}): {sites}{more}. "
+            "Their ground elevation is unknown (the lowest DEM cell within range is used instead), so their coverage "
+            "is not reliable, and the villages around them may look like blank spots. Fill the DEM's holes (Raster "
+            "> Analysis > Fill nodata) or use a DEM that covers these sites, and check their coordinates; then run "
+            "coverage again.").format(n=len(found), total=len(sites), dem=dem_name, crs=dem_crs.authid(),
+                                      sites=shown, more=" …" if len(found) > most else ""))
 
     @staticmethod
     def _kernels_text(compiled) -> str:
@@ -384,6 +432,7 @@ class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
                 r=settings.max_radius_m))
         # the settings travel with the raster: every later step of the chain reads them (core.coverage_settings)
         settings.write_raster(out_path)
+        mark_dem(out_path, dem[0])
         share = float(stats["nodata_share"])
         if share > 0:
             feedback.pushInfo(tr("{p:.1%} of the cells within range of a site are DEM nodata (holes): they are "
