@@ -382,6 +382,10 @@ def build_overview_layout(project, svg: str) -> QgsPrintLayout:
     return layout
 
 
+TRAINING_NOTE = ("Desa (peserta): kode desa dan jumlah kadernya yang dilatih di angkatan itu. Peserta satu desa dapat "
+                 "terbagi ke dua angkatan berturutan: (n dari m) = n dari m peserta desa itu di angkatan ini, sisanya "
+                 "di angkatan sebelumnya atau berikutnya.")
+
 # the roadmap report's pages (A4 portrait); the training table adds pages after the last one as it needs
 REPORT_PAGES = ("budget", "year_map", "budget_curve", "tables", "training")
 
@@ -455,7 +459,9 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
     p = 4
     add_label(layout, "heading_training", "Rencana pelatihan kader digital desa", (10, 8, 190, 8), 12, True,
               page=p)
-    training = add_attribute_table(layout, "table_training", (10, 17, 190, 270), page=p, size=6, repeat=True)
+    # what the "Desa (peserta)" column says (hidden for a training table without per-village counts)
+    add_label(layout, "training_note", TRAINING_NOTE, (10, 17, 190, 7), 6.5, page=p)
+    training = add_attribute_table(layout, "table_training", (10, 25, 190, 262), page=p, size=6, repeat=True)
     training.setEmptyTableMessage("Belum ada rencana pelatihan")
     return layout
 

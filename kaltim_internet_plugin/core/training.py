@@ -5,8 +5,10 @@ cadres (default 2: one operator of the village access point, one deputy); the ga
 ``max(0, target - cadres_trained)``. Trainees are grouped by kecamatan and training year — the year the village is
 connected (``timing="same_year"``) or the year before (``timing="year_before"``, never before ``min_year``, which
 defaults to the roadmap start year) — and packed into batches of at most ``batch_size`` (default 25) in village-code
-order; a village's trainees may span two consecutive batches so the number of batches is minimal
-(``ceil(trainees / batch_size)`` per kecamatan and year).
+order; a village's trainees may span consecutive batches (two, unless its target exceeds the batch size) so the
+number of batches is minimal (``ceil(trainees / batch_size)`` per kecamatan and year). Each batch says how many of
+each of its villages' trainees it holds (``village_trainees``: ``kode:n``, or ``kode:n/m`` for a village whose ``m``
+trainees span batches, ``n`` of them in this one), so a village's counts over its batches add up to its gap.
 
 Default cost per trainee: Rp 1.5 m — a planning assumption for a 3-day course at the kecamatan or kabupaten
 capital (transport from the village, lodging and meals, module and trainer share). Edit it for the real figure.
@@ -51,6 +53,33 @@ class TrainingBatch:
     trainees: int
     villages: Tuple[str, ...]  # village codes with trainees in this batch
     cost_idr: int
+    village_trainees: Tuple[int, ...] = ()  # trainees of each of ``villages`` in this batch (same order)
+    village_gaps: Tuple[int, ...] = ()  # each village's trainees over all its batches (its gap)
+
+    def village_counts(self) -> str:
+        """``kode:n`` per village (``;``-separated, village order), ``kode:n/m`` for a village whose ``m``
+        trainees span two batches (``n`` of them in this one)."""
+        return format_village_trainees(self.villages, self.village_trainees, self.village_gaps)
+
+
+def format_village_trainees(codes, counts, gaps) -> str:
+    parts = []
+    for code, n, m in zip(codes, counts, gaps):
+        parts.append(f"{code}:{n}" if n == m else f"{code}:{n}/{m}")
+    return ";".join(parts)
+
+
+def parse_village_trainees(text: str) -> List[Tuple[str, int, int]]:
+    """(code, trainees in this batch, the village's trainees over all batches) of a ``village_trainees`` text."""
+    out = []
+    for part in (text or "").split(";"):
+        part = part.strip()
+        if not part:
+            continue
+        code, _, count = part.rpartition(":")
+        n, _, m = count.partition("/")
+        out.append((code, int(n), int(m) if m else int(n)))
+    return out
 
 
 @dataclass
@@ -83,6 +112,13 @@ def _int0(v: Any) -> int:
         return max(0, int(v))
     except (TypeError, ValueError):
         return 0
+
+
+def _batch(year: int, kec: str, kec_name: str, batch_no: int, counts: Dict[str, int], gaps: Mapping[str, int],
+           cost: float) -> TrainingBatch:
+    filled = sum(counts.values())
+    return TrainingBatch(year, kec, kec_name, batch_no, filled, tuple(counts), int(round(filled * cost)),
+                         tuple(counts.values()), tuple(gaps[c] for c in counts))
 
 
 def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int = DEFAULT_TARGET_PER_VILLAGE,
@@ -138,22 +174,20 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
     for (ty, kec), recs in sorted(groups.items()):
         recs.sort(key=lambda r: r.code)
         kec_name = next((r.kec_name for r in recs if r.kec_name), "")
-        batch_no, filled, codes = 1, 0, []
+        batch_no, filled, counts = 1, 0, {}  # counts: code -> trainees in the open batch (insertion order)
+        gaps = {r.code: r.gap for r in recs}
         for r in recs:
             left = r.gap
             while left > 0:
                 take = min(left, batch_size - filled)
                 filled += take
                 left -= take
-                if r.code not in codes:
-                    codes.append(r.code)
+                counts[r.code] = counts.get(r.code, 0) + take
                 if filled == batch_size:
-                    batches.append(TrainingBatch(ty, kec, kec_name, batch_no, filled, tuple(codes),
-                                                 int(round(filled * cost))))
-                    batch_no, filled, codes = batch_no + 1, 0, []
+                    batches.append(_batch(ty, kec, kec_name, batch_no, counts, gaps, cost))
+                    batch_no, filled, counts = batch_no + 1, 0, {}
         if filled:
-            batches.append(TrainingBatch(ty, kec, kec_name, batch_no, filled, tuple(codes),
-                                         int(round(filled * cost))))
+            batches.append(_batch(ty, kec, kec_name, batch_no, counts, gaps, cost))
     plan = TrainingPlan(batches, hr, int(target_per_village), batch_size, cost, timing)
     if not any(v.connected for v in hr):
         plan.warnings_en.append("No village is connected by the roadmap, so no training is planned.")
@@ -162,14 +196,16 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
     return plan
 
 
-CSV_FIELDS = ("year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr")
+CSV_FIELDS = ("year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr", "village_trainees")
 
 
 def write_training_csv(path: str, plan: TrainingPlan) -> str:
-    """One row per batch; ``villages`` are codes separated by ``;``."""
+    """One row per batch; ``villages`` are codes separated by ``;``, ``village_trainees`` their trainees in the
+    batch (:meth:`TrainingBatch.village_counts`)."""
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(CSV_FIELDS)
         for b in plan.batches:
-            w.writerow((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr))
+            w.writerow((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr,
+                        b.village_counts()))
     return path

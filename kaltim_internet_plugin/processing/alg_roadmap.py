@@ -72,7 +72,7 @@ TABLE_FIELDS = (("year", FieldType.Int), ("source", FieldType.String), ("label",
                 ("villages_migrated", FieldType.Int), ("recurring", FieldType.Int), ("opex_years", FieldType.Int))
 TRAINING_FIELDS = (("year", FieldType.Int), ("kec_code", FieldType.String), ("kec_name", FieldType.String),
                    ("batch_no", FieldType.Int), ("trainees", FieldType.Int), ("villages", FieldType.String),
-                   ("cost_idr", FieldType.LongLong))
+                   ("cost_idr", FieldType.LongLong), ("village_trainees", FieldType.String))
 OPERATOR_FIELDS = (("operator", FieldType.String), ("villages", FieldType.Int), ("villages_scheduled", FieldType.Int),
                    ("population", FieldType.LongLong), ("capex_idr", FieldType.LongLong),
                    ("opex_idr_year", FieldType.LongLong), ("techs", FieldType.String), ("first_year", FieldType.Int),
@@ -574,8 +574,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
 
     def _write_training(self, parameters, context, plan):
         return self.write_table(parameters, context, "OUTPUT_TRAINING", TRAINING_FIELDS, (
-            (b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr)
-            for b in plan.batches), optional=True)
+            (b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr,
+             b.village_counts()) for b in plan.batches), optional=True)
 
     def _write_operators(self, parameters, context, packs):
         """One row per package: its planned villages (and people), how many are scheduled, and the money of the

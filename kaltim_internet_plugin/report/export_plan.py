@@ -170,7 +170,9 @@ class PlanExport:
         for layer, name, title, desc in (
                 (i.roadmap, "roadmap_year_source", "Anggaran per tahun dan sumber dana",
                  "Tabel peta jalan: tahun x sumber dana (capex, opex, desa dan penduduk terhubung)."),
-                (i.training, "training_plan", "Rencana pelatihan", "Angkatan pelatihan kader digital per kecamatan."),
+                (i.training, "training_plan", "Rencana pelatihan",
+                 "Angkatan pelatihan kader digital per kecamatan; village_trainees: peserta tiap desa di angkatan itu "
+                 "(kode:n, kode:n/m bila m peserta desa terbagi ke dua angkatan)."),
                 (i.operators, "operator_packages", "Paket operator", "Paket pekerjaan per operator/penyedia."),
                 (i.sharing, "tower_sharing", "Kandidat berbagi menara", "Lokasi baru di dekat menara operator lain.")):
             if _valid(layer):

@@ -15,7 +15,8 @@ designer). After loading, the plugin finds its items by id and fills in layers, 
   ``chart_year``, ``table_year``, ``chart_source``, ``table_source``, ``footer``; the year map page ``map_year``,
   ``legend_year``, ``north_arrow_year``, ``scalebar_year``, ``scale_text_year`` (removed when no village is
   scheduled); the budget curve page ``heading_curve``, ``chart_curve``, ``table_curve`` (removed without a curve);
-  ``table_operators``, ``table_kabkota``, ``table_sharing`` (+ ``sharing_note``), ``table_training``.
+  ``table_operators``, ``table_kabkota``, ``table_sharing`` (+ ``sharing_note``), ``table_training`` (+
+  ``training_note``, shown when the training table has ``village_trainees``).
 * monitoring_report.qpt (the M&E report of slareport, filled by report/monitoring_report.py).
 
 Only ``map`` is required (atlas and overview); any other item an officer deletes is simply skipped.
@@ -607,6 +608,19 @@ def _sharing_note(layout, table, total: int) -> None:
                      "lengkap: roadmap.xlsx, lembar 'Berbagi menara'.")
 
 
+# the training table's "Desa (peserta)" cell from ``village_trainees`` (core.training: "kode:n" or "kode:n/m" for a
+# village whose m trainees span two batches): "64.09.01.1001 (2); 64.09.01.1013 (1 dari 2)", with no-break spaces
+# inside an entry so that a long cell wraps between villages, never between a code and its count
+_NBSP = "\u00a0"
+TRAINEES_EXPRESSION = (r"""regexp_replace(regexp_replace(replace("village_trainees", ';', '; '), """
+                       rf"""':(\\d+)/(\\d+)', '{_NBSP}(\\1{_NBSP}dari{_NBSP}\\2)'), ':(\\d+)', '{_NBSP}(\\1)')""")
+
+
+def _has_text_field(layer, name: str) -> bool:
+    i = layer.fields().lookupField(name)
+    return i >= 0 and not layer.fields().field(i).isNumeric()
+
+
 def configure_report(layout, charts: dict, tables: dict, training_layer=None, sharing_layer=None,
                      name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> list:
     """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags);
@@ -643,20 +657,31 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             table.refresh()
             if item_id == "table_sharing":
                 _sharing_note(layout, table, 0)
+            elif layout.itemById("training_note") is not None:
+                layout.itemById("training_note").setVisibility(False)
             continue
         table.setVectorLayer(layer)
         table.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
         if item_id == "table_training":  # every batch: the training table adds pages (the last one of the report)
             table.setMaximumNumberOfFeatures(REPORT_MAX_ROWS)
         table.resetColumns()
+        counts = item_id == "table_training" and _has_text_field(layer, "village_trainees")
+        if item_id == "table_training" and layout.itemById("training_note") is not None:
+            layout.itemById("training_note").setVisibility(counts)  # the note explains the counts
         cols = []
         for col in table.columns():
             field = col.attribute().strip('"')
             if field.lower() == "fid":
                 continue
             col.setHeading(COLUMN_HEADINGS_ID.get(field, col.heading()))
+            if field == "village_trainees" and counts:
+                continue  # shown in the villages' place
             if field in ("year", "batch_no"):  # no thousands separator in years
                 col.setAttribute(f"to_string({_quote(field)})")
+            elif field == "villages" and counts:
+                # each village with its trainees in the batch: 64.09.01.1001 (2); 64.09.01.1013 (1 dari 2)
+                col.setAttribute(TRAINEES_EXPRESSION)
+                col.setHeading(COLUMN_HEADINGS_ID["village_trainees"])
             elif field == "villages" and not layer.fields().field(field).isNumeric():
                 # village code lists: a space after each ';' so the cell wraps instead of running out of its column
                 col.setAttribute(f"replace({_quote(field)}, ';', '; ')")
@@ -678,7 +703,8 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
 
 COLUMN_HEADINGS_ID = {
     "year": "Tahun", "kec_code": "Kode kec.", "kec_name": "Kecamatan", "batch_no": "Angkatan",
-    "trainees": "Peserta", "villages": "Desa", "cost_idr": "Biaya (Rp)", "site_id": "Lokasi baru",
+    "trainees": "Peserta", "villages": "Desa", "village_trainees": "Desa (peserta)", "cost_idr": "Biaya (Rp)",
+    "site_id": "Lokasi baru",
     "site_operator": "Operator lokasi", "code": "Kode desa", "tower_id": "Menara", "tower_operator": "Operator menara",
     "distance_m": "Jarak (m)",
 }

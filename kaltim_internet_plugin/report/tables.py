@@ -16,6 +16,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 from ..core import formatting as fmt
 from ..core import plan_summary as ps
+from ..core import training as trn
 from ..core.numbers import num, whole, year_of  # noqa: F401 - the one set (export_plan uses tb.num)
 from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
 
@@ -283,7 +284,35 @@ def copy_table(name: str, slug: str, rows: Optional[List[dict]], columns: List[s
     return sheet
 
 
-TRAINING_COLUMNS = ["year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr"]
+TRAINING_COLUMNS = ["year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr",
+                    "village_trainees"]
+
+
+def training_sheet(rows: Optional[List[dict]]) -> Sheet:
+    """plan.gpkg's training_plan as it is; with its ``village_trainees`` (``kode:n``, ``kode:n/m`` for a village
+    whose m trainees span two batches) a ``catatan`` column says, for each batch holding part of a village, where
+    the rest of that village's trainees are: "64.09.01.1013: 1 dari 2 peserta di angkatan ini, 1 di angkatan 2"."""
+    sheet = copy_table("Pelatihan", "pelatihan", rows, TRAINING_COLUMNS)
+    if not rows or "village_trainees" not in sheet.columns:
+        return sheet
+    where = defaultdict(list)  # (year, kecamatan, village) -> [(batch, trainees)]
+    parsed = []
+    for r in rows:
+        items = trn.parse_village_trainees(str(r.get("village_trainees") or ""))
+        parsed.append(items)
+        for code, n, _m in items:
+            where[(r.get("year"), r.get("kec_code"), code)].append((r.get("batch_no"), n))
+    sheet.columns.append("catatan")
+    for r, out, items in zip(rows, sheet.rows, parsed):
+        notes = []
+        for code, n, m in items:
+            if n == m:
+                continue
+            others = ", ".join(f"{k} di angkatan {b}" for b, k in where[(r.get("year"), r.get("kec_code"), code)]
+                               if b != r.get("batch_no"))
+            notes.append(f"{code}: {n} dari {m} peserta di angkatan ini" + (f", {others}" if others else ""))
+        out.append("; ".join(notes))
+    return sheet
 SHARING_COLUMNS = ["site_id", "site_operator", "code", "year", "tower_id", "tower_operator", "distance_m"]
 VILLAGE_COLUMNS = ["priority_rank", "kode", "nama", "nama_kec", "nama_kab", "status", "tech", "year",
                    "fund_status", "population", "pop_flag", "capex_idr", "opex_idr_year", "operator", "funding_capex",
@@ -305,7 +334,7 @@ def build_sheets(villages: List[dict], kab_field: str, roadmap_rows=None, traini
     summary = summary_of(villages, kab_field, roadmap_rows, kab_names)
     sheets = [overview(summary), by_year(summary), by_source(roadmap_rows, villages),
               by_operator(operator_rows, villages), by_kabkota(summary),
-              copy_table("Pelatihan", "pelatihan", training_rows, TRAINING_COLUMNS)]
+              training_sheet(training_rows)]
     if roadmap_rows:
         sheets.append(year_source(roadmap_rows))
     if sharing_rows:

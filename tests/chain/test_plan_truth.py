@@ -265,6 +265,63 @@ def test_demo_printed_columns_add_up_to_their_printed_totals(demo_out):
     assert kab["Kota Samarinda"] in (88, 89) and kab["Kota Bontang"] in (22, 23)
 
 
+def test_demo_training_plan_says_how_many_of_each_villages_cadres_each_batch_trains(demo_out):
+    """Audit finding 8: 64.09.01.1013 is in Penajam's 2026 batches 1 and 2; the training table listed it in both by
+    code only (237 entries for 236 villages). Now every batch gives each village's trainees in it (and, for a
+    village spanning batches, of how many), alike in plan.gpkg, roadmap.xlsx, its CSV and the printed report."""
+    import csv
+    import re
+    from collections import Counter
+
+    from kaltim_internet_plugin.core.training import DEFAULT_TARGET_PER_VILLAGE, parse_village_trainees
+    from kaltim_internet_plugin.report.consistency import _xlsx_sheet, pdf_text
+
+    gpkg = demo_out / "plan.gpkg"
+    batches = rows(gpkg, "training_plan")
+    per_village = defaultdict(list)
+    for b in batches:
+        items = parse_village_trainees(b["village_trainees"])
+        assert [c for c, _, _ in items] == b["villages"].split(";")  # once per batch, in the villages' order
+        assert sum(n for _, n, _ in items) == b["trainees"] and all(n >= 1 for _, n, _ in items), b
+        for code, n, m in items:
+            per_village[code].append((b["year"], b["kec_code"], b["batch_no"], n, m))
+    # the demo's villages have no cadres yet: each scheduled village trains the target (2) in its service year
+    scheduled = {v["kode"]: v["year"] for v in rows(gpkg, "villages") if v["fund_status"] == "scheduled"}
+    assert set(per_village) == set(scheduled)
+    for code, entries in per_village.items():
+        assert sum(n for *_, n, _ in entries) == DEFAULT_TARGET_PER_VILLAGE, (code, entries)
+        assert {(y, kec) for y, kec, *_ in entries} == {(scheduled[code], code[:8])}, (code, entries)
+        assert all(m == DEFAULT_TARGET_PER_VILLAGE for *_, m in entries)
+        nos = sorted(no for _, _, no, _, _ in entries)
+        assert nos == list(range(nos[0], nos[0] + len(nos))), (code, entries)  # consecutive batches
+    split = {c: e for c, e in per_village.items() if len(e) > 1}
+    assert [(y, kec, no, n) for y, kec, no, n, _ in split["64.09.01.1013"]] == \
+        [(2026, "64.09.01", 1, 1), (2026, "64.09.01", 2, 1)]
+    entries = Counter((c, n, m) for c, e in per_village.items() for *_, n, m in e)
+    assert sum(entries.values()) == len(per_village) + len(split)  # 237 entries for 236 villages, each with its count
+    # roadmap.xlsx's and the CSV's 'Pelatihan': the same batches, with a note on each batch holding part of a village
+    key = ("year", "kec_code", "batch_no", "trainees", "villages", "village_trainees")
+    expected = sorted(tuple(b[k] for k in key) for b in batches)
+    sheet = _xlsx_sheet(str(demo_out / "roadmap.xlsx"), "Pelatihan")
+    with open(demo_out / "roadmap_pelatihan.csv", encoding="utf-8") as fh:
+        copy = list(csv.DictReader(fh))
+    assert sorted(tuple(r[k] for k in key) for r in sheet) == expected
+    assert sorted(tuple(int(r[k]) if k in ("year", "batch_no", "trainees") else r[k] for k in key)
+                  for r in copy) == expected
+    notes = {(r["year"], r["batch_no"]): r["catatan"] for r in copy if r["kec_code"] == "64.09.01"}
+    assert notes[("2026", "1")] == "64.09.01.1013: 1 dari 2 peserta di angkatan ini, 1 di angkatan 2"
+    assert notes[("2026", "2")] == "64.09.01.1013: 1 dari 2 peserta di angkatan ini, 1 di angkatan 1"
+    assert sum(1 for r in copy if r["catatan"]) == sum(len(e) for e in split.values())
+    # the printed table: every village of every batch with its count, "(n dari m)" when it spans batches
+    text = " ".join((pdf_text(str(demo_out / "roadmap_report.pdf")) or "").split())
+    text = text[text.index("Rencana pelatihan kader digital desa"):]
+    assert "Peserta satu desa dapat terbagi ke dua angkatan berturutan" in text
+    printed = Counter((c, int(n), int(m or n))
+                      for c, n, m in re.findall(r"(\d\d\.\d\d\.\d\d\.\d{4}) \((\d+)(?: dari (\d+))?\)", text))
+    assert printed == entries
+    assert printed[("64.09.01.1013", 1, 2)] == 2
+
+
 def test_demo_budget_curve_and_scenario_comparison(demo_out):
     from kaltim_internet_plugin.core.scenario import Scenario
 

@@ -166,6 +166,18 @@ def test_roadmap_on_a_synthetic_plan(provider, tmp_path, plan):
     assert sum(t["trainees"] for t in training) == gap == res["TRAINEES"]
     assert all(t["trainees"] <= 25 for t in training)
     assert sum(t["cost_idr"] for t in training) == res["TRAINING_COST"] == gap * 1_500_000
+    # each batch's villages with their trainees in it: a village's counts over its batches are its own gap
+    from kaltim_internet_plugin.core.training import parse_village_trainees
+
+    per_village = defaultdict(int)
+    for t in training:
+        items = parse_village_trainees(t["village_trainees"])
+        assert [c for c, _, _ in items] == t["villages"].split(";")
+        assert sum(n for _, n, _ in items) == t["trainees"]
+        for code, n, _ in items:
+            per_village[code] += n
+    assert dict(per_village) == {v["kode"]: max(0, 2 - v["cadres_trained"]) for v in villages
+                                 if v["fund_status"] == "scheduled" and v["cadres_trained"] < 2}
     # operator packages: every village exactly once
     packages = rows(out, "operator_packages")
     assert sum(p["villages"] for p in packages) == 300

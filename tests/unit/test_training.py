@@ -14,6 +14,7 @@ from kaltim_internet_plugin.core.roadmap import PlanVillage, schedule  # noqa: E
 from kaltim_internet_plugin.core.training import (  # noqa: E402
     DEFAULT_COST_PER_TRAINEE_IDR,
     YEAR_BEFORE,
+    parse_village_trainees,
     training_plan,
     write_training_csv,
 )
@@ -62,11 +63,29 @@ def test_totals_add_up(seed, timing):
                 ty = sched[code] - (1 if timing == YEAR_BEFORE else 0)
                 assert year == max(ty, 2026)
                 assert code.startswith(kec)
-    # per village: trainees across batches cover the gap (villages listed in every batch they appear in)
+    # per village: its trainees over the batches it is listed in add up to its gap; it is listed once in each of
+    # them, with its count in that batch and, when it spans batches, its total
+    per_village = defaultdict(list)
+    for b in plan.batches:
+        assert len(b.villages) == len(set(b.villages)) == len(b.village_trainees) == len(b.village_gaps)
+        assert sum(b.village_trainees) == b.trainees
+        assert all(n >= 1 for n in b.village_trainees)
+        parsed = parse_village_trainees(b.village_counts())
+        assert [c for c, _, _ in parsed] == list(b.villages)
+        for code, n, m in parsed:
+            per_village[code].append((b.year, b.batch_no, n, m))
     for v in plan.villages:
         assert v.connected == (v.code in sched)
         if not v.connected:
             assert v.gap == 0 and v.training_year is None
+        entries = per_village.get(v.code, [])
+        assert sum(n for _, _, n, _ in entries) == v.gap
+        assert all(m == v.gap for _, _, _, m in entries)
+        assert len(entries) <= max(1, math.ceil(v.gap / size) + 1)
+        if entries:  # consecutive batches of one year
+            assert len({y for y, _, _, _ in entries}) == 1
+            nos = [no for _, no, _, _ in entries]
+            assert nos == list(range(nos[0], nos[0] + len(nos)))
     assert sum(d["trainees"] for d in plan.by_year().values()) == expected
 
 
@@ -87,8 +106,9 @@ def test_small_example_and_csv(tmp_path):
     assert [(b.year, b.trainees) for b in before.batches] == [(2027, 3), (2027, 2)]
     p = write_training_csv(str(tmp_path / "t.csv"), plan)
     text = Path(p).read_text(encoding="utf-8").splitlines()
-    assert text[0] == "year,kec_code,kec_name,batch_no,trainees,villages,cost_idr"
+    assert text[0] == "year,kec_code,kec_name,batch_no,trainees,villages,cost_idr,village_trainees"
     assert len(text) == 4
+    assert text[2].endswith(",64.01.01.2002,1000,64.01.01.2002:1")
 
 
 def test_split_village_across_batches():
@@ -97,6 +117,11 @@ def test_split_village_across_batches():
     plan = training_plan(vs, {v.code: 2026 for v in vs}, target_per_village=3, batch_size=4)
     assert [(b.trainees, b.villages) for b in plan.batches] == [(4, ("64.01.01.2001", "64.01.01.2002")),
                                                                 (2, ("64.01.01.2002",))]
+    # audit finding 8: each batch says how many of the village's trainees it holds, and of how many
+    assert [b.village_trainees for b in plan.batches] == [(3, 1), (2,)]
+    assert [b.village_counts() for b in plan.batches] == ["64.01.01.2001:3;64.01.01.2002:1/3", "64.01.01.2002:2/3"]
+    assert parse_village_trainees("64.01.01.2001:3;64.01.01.2002:1/3") == [("64.01.01.2001", 3, 3),
+                                                                            ("64.01.01.2002", 1, 3)]
 
 
 def test_no_connected_villages_and_bad_params():
