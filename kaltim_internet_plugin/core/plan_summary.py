@@ -318,7 +318,8 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
     * every selected site is in the plan (villages with its ``new_site``) with its whole cost, and no village
       names a site that was not selected;
     * a new BTS is one project: all its villages in one year and one build year, with one CAPEX funder;
-    * the year × source table's CAPEX and OPEX equal the villages' funding, and each row's ``total_idr`` is its
+    * the year × source table's CAPEX and OPEX equal the villages' funding (the migrations' money too, when the
+      villages say who pays it), and each row's ``total_idr`` is its
       CAPEX, OPEX and migration CAPEX and OPEX (the money every per-year and per-payer figure is made of);
     * every village is counted once: villages = continuing + service_unfunded + planned + not_planned (in the
       province and in each kab/kota), and the villages the plan marks unfunded are the summary's unfunded ones
@@ -368,6 +369,14 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         sched_capex = summary.total.capex_scheduled_idr
         if t_capex != sched_capex:
             problems.append(CheckProblem("table_capex_vs_scheduled", {"table": t_capex, "scheduled": sched_capex}))
+        if any("migration_funding_capex" in r for r in rows):  # who pays each migration, village by village
+            for column, key in (("migration_capex_idr", "migration_funding_capex"),
+                                ("migration_opex_idr", "migration_funding_opex")):
+                t_mig = sum(whole(r.get(column)) for r in table)
+                v_mig = sum(_funding_sum(r.get(key)) for r in rows)
+                if t_mig != v_mig:
+                    problems.append(CheckProblem("table_migration_differs", {"column": column, "table": t_mig,
+                                                                            "villages": v_mig}))
         for r in table:
             parts = sum(whole(r.get(k)) for k in ("capex_idr", "opex_idr", "migration_capex_idr",
                                                   "migration_opex_idr"))

@@ -38,7 +38,7 @@ from .params import add_enum, add_fields, add_file, add_folder_output, add_numbe
 
 ANALYSIS_CRS = "EPSG:32750"
 NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year",
-              "build_year", "delay_reason", "renewal_year")
+              "build_year", "delay_reason", "renewal_year", "migration_funding_capex", "migration_funding_opex")
 
 # parameter -> (default field name, required)
 FIELD_PARAMS = (
@@ -537,13 +537,17 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                             ("funding_opex", FieldType.String), ("fund_status", FieldType.String),
                             ("unfunded_reason", FieldType.String), ("migration_year", FieldType.Int),
                             ("build_year", FieldType.Int), ("delay_reason", FieldType.String),
-                            ("renewal_year", FieldType.Int)):
+                            ("renewal_year", FieldType.Int), ("migration_funding_capex", FieldType.String),
+                            ("migration_funding_opex", FieldType.String)):
             fields.append(QgsField(name, vtype))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         by_code = {v.code: v for v in result.villages}
+        # who pays each village's satellite -> fibre migration (its fibre CAPEX, and the fibre OPEX after it): on
+        # the village, so plan.gpkg says it village by village (the year x source table has the sums)
+        migrated = {m.code: m for m in result.migrations if m.status == "migrated"}
         end_field = self._fmap["CONTRACT_END_FIELD"]
         n = len(feats)
         for i, (f, v) in enumerate(zip(feats, villages)):
@@ -559,7 +563,9 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 reason or None, vs.migration_year, vs.build_year,
                 (vs.delay_id if lang == "id" else vs.delay_en) or None,
                 renewal_year(f[end_field] if end_field else None, result)
-                if v.existing_service else None])
+                if v.existing_service else None,
+                money_text(migrated[v.code].funding_capex) or None if v.code in migrated else None,
+                money_text(opex_by_source(migrated[v.code].funding_opex)) or None if v.code in migrated else None])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
         del sink

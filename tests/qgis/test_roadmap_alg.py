@@ -136,6 +136,17 @@ def test_roadmap_on_a_synthetic_plan(provider, tmp_path, plan):
             capex[(v["build_year"], src)] += amount  # paid in the build year (a BTS: before service)
     for r in table:
         assert capex.get((r["year"], r["source"]), 0) == r["capex_idr"]
+    # the migrations' money, village by village, is the table's migration columns per source (who pays each move)
+    mig_capex, mig_opex = defaultdict(int), defaultdict(int)
+    for v in villages:
+        assert (v["migration_funding_capex"] is not None) == (v["migration_year"] is not None)
+        for src, amount in parse_money(v["migration_funding_capex"]).items():
+            mig_capex[src] += amount
+        for src, amount in parse_money(v["migration_funding_opex"]).items():
+            mig_opex[src] += amount
+    for src in caps_of(table):
+        assert mig_capex[src] == sum(r["migration_capex_idr"] for r in table if r["source"] == src), src
+        assert mig_opex[src] == sum(r["migration_opex_idr"] for r in table if r["source"] == src), src
     # each scheduled village is fully funded: its capex and (within the horizon) its opex
     for v in villages:
         if v["fund_status"] == "scheduled":
@@ -249,12 +260,20 @@ def test_tower_sharing_migrations_and_operator_folder(provider, tmp_path, plan):
     for m in migrations:
         if m["status"] == "migrated":
             assert villages[m["code"]]["migration_year"] == m["year"] > villages[m["code"]]["year"]
+            # the village itself says who pays its move, as the migrations table does
+            assert villages[m["code"]]["migration_funding_capex"] == m["funding_capex"]
+            assert villages[m["code"]]["migration_funding_opex"] == (m["funding_opex"] or None)
         else:
+            assert villages[m["code"]]["migration_funding_capex"] is None
             assert m["reason"]
     files = res["OPERATOR_FILES"].split(";")
     assert any(f.endswith("operators_summary.csv") for f in files)
     assert all(Path(f).exists() for f in files)
     assert (folder / "operator_telkomsel.csv").exists()
+
+
+def caps_of(table) -> set:
+    return {r["source"] for r in table}
 
 
 def test_empty_plan_is_a_clear_error(provider, tmp_path):

@@ -157,3 +157,19 @@ def test_printed_columns_add_up_to_their_printed_total():
     shown, total = tb.in_units([1_400_000, 1_400_000, 1_200_000], 1e6)
     assert (shown, total) == ([2, 1, 1], 4)  # 1.4 + 1.4 + 1.2 = 4: the largest remainders go up, in table order
     assert tb.in_units([], 1e6) == ([], 0)
+
+
+def test_the_check_finds_migration_money_the_villages_do_not_account_for():
+    """The villages say who pays each satellite -> fibre move (migration_funding_capex/opex, written by the roadmap):
+    their sums must be the table's migration columns."""
+    migrated = village("64.07.01.2007", tech="satellite", existing="programme", fund_status="continuing",
+                       opex_idr_year=0, migration_year=2027, migration_funding_capex="apbd_prov=25000000",
+                       migration_funding_opex="apbd_prov=800000")
+    rows = [r for r in ROWS if r["fund_status"] != "unfunded"] + [migrated]
+    problems = {p.code for p in ps.check_plan(summary(rows), rows, [], roadmap_table=TABLE)}
+    assert "table_migration_differs" not in problems
+    rows[-1] = dict(migrated, migration_funding_capex="apbd_prov=20000000")  # 5 juta the villages do not name
+    problems = [p for p in ps.check_plan(summary(rows), rows, [], roadmap_table=TABLE)
+                if p.code == "table_migration_differs"]
+    assert [(p.params["column"], p.params["table"], p.params["villages"]) for p in problems] == [
+        ("migration_capex_idr", 25_000_000, 20_000_000)]
