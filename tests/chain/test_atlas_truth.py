@@ -4,27 +4,13 @@ the layout of plan.qgz, page by page, as the PDF prints them; the texts from the
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
-
-
-@pytest.fixture(scope="module")
-def demo_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "out"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "demo.py"), "--out", str(out)], env=env,
-                          capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    return out
 
 
 def rows(gpkg, layer):

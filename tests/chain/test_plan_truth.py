@@ -4,30 +4,16 @@ report next to the spreadsheet would: plan.gpkg, roadmap.xlsx, the PDFs and summ
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import SAMPLE
 
 DEM = str(SAMPLE / "kaltim_dem_synthetic_250m.tif")
 GPKG = SAMPLE / "kaltim_sample.gpkg"
-
-
-@pytest.fixture(scope="module")
-def demo_out(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("demo") / "out"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "demo.py"), "--out", str(out)], env=env,
-                          capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    assert "Consistency check (plan.gpkg, roadmap.xlsx, PDFs, sites selected vs chosen): OK" in proc.stdout
-    return out
 
 
 def rows(gpkg, layer):

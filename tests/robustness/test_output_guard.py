@@ -1,42 +1,15 @@
-"""Outputs never destroy the user's data, and a write that fails says which output, why and what to do (audit
-/tmp/audit/break.md: D1 letter case, D3 two outputs on one file, D4 exportplan's folder, M2 a file as folder, T1/M3
+"""Outputs never destroy the user's data, and a write that fails says which output, why and what to do (an
+audit of 2026-12-06: D1 letter case, D3 two outputs on one file, D4 exportplan's folder, M2 a file as folder, T1/M3
 write errors). Each case asserts the message and that the inputs are unchanged (checksums)."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
-import shutil
 
 import pytest
 
 from tests.conftest import SAMPLE
-
-SUBSET = "|layername=villages|subset=\"kode_kab\" = '64.74'"
-
-
-def digest(path) -> str:
-    return hashlib.sha256(open(path, "rb").read()).hexdigest()
-
-
-@pytest.fixture()
-def gpkg(tmp_path):
-    dest = tmp_path / "data" / "villages.gpkg"
-    dest.parent.mkdir()
-    shutil.copy(SAMPLE / "kaltim_sample.gpkg", dest)
-    return dest
-
-
-def fails(alg, params):
-    import processing
-    from qgis.core import QgsProcessingException
-
-    with pytest.raises(QgsProcessingException) as exc:
-        processing.run(f"kaltiminternet:{alg}", params)
-    text = str(exc.value)
-    assert "Traceback" not in text and "Unexpected error" not in text and "report it" not in text
-    assert ".kaltim-partial-" not in text
-    return text
+from tests.robustness.conftest import SUBSET, digest, fails
 
 
 def tables(path):

@@ -2,39 +2,13 @@
 the message (what, where, the fix), that the inputs are unchanged (checksums) and that no output is left."""
 from __future__ import annotations
 
-import hashlib
 import os
-import shutil
 import stat
 
 import pytest
 
 from tests.conftest import SAMPLE
-
-SUBSET = "|layername=villages|subset=\"kode_kab\" = '64.74'"
-
-
-def digest(path) -> str:
-    return hashlib.sha256(open(path, "rb").read()).hexdigest()
-
-
-@pytest.fixture()
-def gpkg(tmp_path):
-    dest = tmp_path / "data" / "villages.gpkg"
-    dest.parent.mkdir()
-    shutil.copy(SAMPLE / "kaltim_sample.gpkg", dest)
-    return dest
-
-
-def fails(alg, params):
-    import processing
-    from qgis.core import QgsProcessingException
-
-    with pytest.raises(QgsProcessingException) as exc:
-        processing.run(f"kaltiminternet:{alg}", params)
-    text = str(exc.value)
-    assert "Traceback" not in text and "Unexpected error" not in text
-    return text
+from tests.robustness.conftest import SUBSET, digest, fails
 
 
 @pytest.mark.parametrize("alg,extra,out_key", [
