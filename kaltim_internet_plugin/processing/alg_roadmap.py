@@ -562,7 +562,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 if v.existing_service else None])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
-        del sink
+        sink.close()
         return dest
 
     def _write_table(self, parameters, context, result):
