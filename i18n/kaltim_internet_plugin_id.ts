@@ -5974,6 +5974,14 @@
 {trace}</translation>
     </message>
     <message>
+      <source>the file written cannot be read back</source>
+      <translation>berkas yang ditulis tidak dapat dibaca kembali</translation>
+    </message>
+    <message>
+      <source>{param}: the output was already closed; nothing more can be written to it.</source>
+      <translation>{param}: keluaran sudah ditutup; tidak ada lagi yang dapat ditulis ke dalamnya.</translation>
+    </message>
+    <message>
       <source>Kab/kota pages</source>
       <translation>Halaman kab/kota</translation>
     </message>

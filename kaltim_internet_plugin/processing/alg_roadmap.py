@@ -568,7 +568,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 money_text(opex_by_source(migrated[v.code].funding_opex)) or None if v.code in migrated else None])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
-        del sink
+        sink.close()
         return dest
 
     def _write_table(self, parameters, context, result):

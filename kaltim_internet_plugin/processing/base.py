@@ -33,8 +33,10 @@ from .output_guard import (
     forget,
     inputs_of,
     stage,
+    write_error,
     write_failure,
 )
+from .sinks import CheckedSink, output_file, reason_of
 
 
 class _FinalNamesFeedback(QgsProcessingMultiStepFeedback):
@@ -85,6 +87,7 @@ def _clean_errors(process):
     def wrapper(self, parameters, context, feedback):
         message = None
         targets, staged = [], []
+        self._kaltim_sinks = []
         try:
             targets = check_outputs(self, parameters, context)
             inputs = inputs_of(self, parameters, context)
@@ -94,9 +97,13 @@ def _clean_errors(process):
             run_feedback = _FinalNamesFeedback(feedback, staged) if staged and feedback is not None else feedback
             result = process(self, parameters, context, run_feedback)
             if feedback is not None and feedback.isCanceled():  # a cancelled run keeps nothing new either
+                _drop_sinks(self)
                 discard(staged)
                 cleanup(targets)
                 return forget(staged, result)
+            for sink in self._kaltim_sinks:  # every vector output complete and read back before it is kept
+                sink.close()
+            self._kaltim_staged = staged
             return commit(staged, result, context, inputs, updates)
         except OutputConflictError as exc:
             message = str(exc)
@@ -112,6 +119,7 @@ def _clean_errors(process):
                     feedback.reportError(traceback.format_exc(), False)
                 message = tr("Unexpected error in {alg}: {error}. Please report it with the log above.").format(
                     alg=self.displayName(), error=exc)
+        _drop_sinks(self)
         discard(staged)
         for s in staged:  # a message names the file the user chose, not its temporary name
             message = message.replace(s.temp, s.final)
@@ -122,6 +130,13 @@ def _clean_errors(process):
         raise QgsProcessingException(message)
     wrapper._kaltim_wrapped = True
     return wrapper
+
+
+def _drop_sinks(alg) -> None:
+    """Close the run's writers without checking them (the run failed): its files can then be removed."""
+    for sink in getattr(alg, "_kaltim_sinks", ()):
+        sink.abandon()
+    alg._kaltim_sinks = []
 
 
 _INPUT_TYPES = ("source", "vector", "raster", "file", "layer")
@@ -236,7 +251,9 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802 - QGIS API
-        """QGIS's sink, refused when the output is a Shapefile whose format would cut the field names."""
+        """(QGIS's sink as a :class:`~.sinks.CheckedSink`, its destination): a write that fails raises a message
+        naming the output, and the file is read back when the run ends. Refused when the output is a Shapefile
+        whose format would cut the field names."""
         from .output_guard import _static, split_uri
 
         value = _static(parameters.get(name))
@@ -247,7 +264,20 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
                     "{param}: a Shapefile keeps only 10 characters of a field name, so {fields} would be cut and "
                     "could no longer be read by the next step. Write a GeoPackage (.gpkg) instead.").format(
                     param=name, fields=", ".join(long_names[:8])))
-        return super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
+        try:
+            sink, dest = super().parameterAsSink(parameters, name, context, fields, *args, **kwargs)
+        except QgsProcessingException as exc:  # QGIS's "Could not create layer …": which output, why, what to do
+            path = output_file(value)
+            if not path:
+                raise
+            raise QgsProcessingException(write_error(name, path, reason_of(str(exc), path))) from None
+        if sink is None:
+            return sink, dest
+        checked = CheckedSink(sink, name, dest)
+        if getattr(self, "_kaltim_sinks", None) is None:
+            self._kaltim_sinks = []
+        self._kaltim_sinks.append(checked)
+        return checked, dest
 
     def flags(self):
         flags = super().flags()
@@ -269,7 +299,7 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
             feature = QgsFeature(fields)
             feature.setAttributes(list(row))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        del sink  # flushed before the destination is read
+        sink.close()  # complete (and checked) before the destination is read
         return dest
 
     def style_on_completion(self, dest: str, style) -> None:
@@ -280,7 +310,10 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 - QGIS API
         from ..io.sites_layer import style_output
 
+        staged = getattr(self, "_kaltim_staged", ())
         for dest, style in self._output_styles:
+            for s in staged:  # an output written under a temporary name has its own name now
+                dest = dest.replace(s.temp, s.final)
             style_output(dest, context, style)
         return {}
 

@@ -29,7 +29,9 @@ from qgis.core import (
     QgsMapLayer,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorDestination,
 )
 
 from ..i18n import tr
@@ -52,6 +54,7 @@ class Target:
     existed: bool
     table_existed: bool = False
     folder: bool = False
+    replaced: bool = False  # a QGIS sink that replaces the whole file (not one appending to it, nor a file output)
 
 
 def _static(value):
@@ -155,7 +158,11 @@ def targets_of(alg, parameters, context) -> List[Target]:
         real = _real(path)
         folder = isinstance(p, QgsProcessingParameterFolderDestination)
         existed = os.path.exists(real)
-        t = Target(p.name(), real, table, existed, folder=folder)
+        raw = parameters.get(p.name())
+        appends = isinstance(raw, QgsProcessingOutputLayerDefinition) and raw.useRemapping()
+        replaced = isinstance(p, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)) \
+            and not appends
+        t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced)
         if table and existed and not folder:
             t.table_existed = _table_exists(real, table)
         out.append(t)
@@ -406,34 +413,53 @@ def cleanup(targets: List[Target]) -> Set[str]:
         if not t.existed and os.path.exists(t.path):
             _remove(t.path)
             removed.add(t.path)
-        elif t.table and not t.table_existed and os.path.exists(t.path):
-            try:
-                from osgeo import ogr
-
-                ds = ogr.Open(t.path, 1)
-                if ds is not None:
-                    for i in range(ds.GetLayerCount()):
-                        if ds.GetLayerByIndex(i).GetName().lower() == t.table.lower():
-                            ds.DeleteLayer(i)
-                            removed.add(f"{t.path}|layername={t.table}")
-                            break
-                ds = None
-            except RuntimeError:
-                pass
+        elif t.table and not t.table_existed and os.path.exists(t.path) and _drop_table(t.path, t.table):
+            removed.add(f"{t.path}|layername={t.table}")
     return removed
+
+
+def _drop_table(path: str, table: str) -> bool:
+    """Drop ``table`` of the GeoPackage ``path``; True when it was dropped. On a full disk SQLite has no room for
+    its rollback journal and refuses; the drop is then done with the journal in memory (it only frees pages)."""
+    from osgeo import gdal, ogr
+
+    for journal in (None, "MEMORY"):
+        previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_JOURNAL", None)
+        if journal:
+            gdal.SetThreadLocalConfigOption("OGR_SQLITE_JOURNAL", journal)
+        ds = None
+        try:
+            ds = ogr.Open(path, 1)
+            names = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())] if ds else []
+            if table.lower() not in names:
+                return False
+            if ds.DeleteLayer(names.index(table.lower())) == 0:
+                return True
+        except RuntimeError:  # GDAL in exception mode
+            pass
+        finally:
+            ds = None
+            gdal.SetThreadLocalConfigOption("OGR_SQLITE_JOURNAL", previous)
+    return False
 
 
 # --- all-or-nothing outputs (issue 16, item 2) ---------------------------------------------------------------------
 # A file output of one of these kinds, and every folder output, is written under a temporary name in its own
 # destination folder and renamed at the end of a successful run: a failed or cancelled run leaves nothing new and
 # never a half-written file, and a file the user already had stays untouched until the new one is complete.
-# GeoPackage / Shapefile outputs written by QGIS sinks (and tables added to an existing GeoPackage) are not renamed
-# (a sink may append to a file the user already has); for them :func:`cleanup` removes what a failed run created.
+# A GeoPackage / Shapefile output written by a QGIS sink that replaces a file the user already has is written into a
+# temporary folder beside it, under its own name (so the GeoPackage's table keeps its name), and moved in place at
+# the end (audit D2: a full disk had left a GeoPackage without its table where the user's previous one was). Only a
+# sink output is (a file output such as createplannedsites' PLAN_GPKG updates the file, and a sink that appends to a
+# layer, QGIS's "remapping", keeps it). A new file is not staged: :func:`cleanup` removes it after a failure. A
+# table added to an existing GeoPackage cannot be renamed into it: after a failure :func:`cleanup` drops that table,
+# and only that table.
 # GeoTIFF outputs are finished the same way by core/coverage.py (a work file translated to a temporary name and
 # renamed); Processing styles a raster output by its path after the run, so it is not renamed here.
 # A file an algorithm updates in place inside its output folder (``FOLDER_UPDATES``, e.g. exportplan's plan.gpkg,
 # which keeps its other tables) is copied into the temporary folder first and renamed back at the end.
 STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".json", ".txt", ".png")
+REPLACED_KINDS = (".gpkg", ".shp")  # staged in a temporary folder when they replace an existing file
 PARTIAL_TAG = ".kaltim-partial-"
 
 
@@ -443,6 +469,7 @@ class Staged:
     final: str
     temp: str
     folder: bool
+    holder: Optional[str] = None  # the temporary folder holding ``temp`` (a replaced GeoPackage / Shapefile)
 
 
 def _temp_name(final: str) -> str:
@@ -486,12 +513,22 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
                 shutil.rmtree(temp, ignore_errors=True)
                 discard(staged)
                 raise OutputConflictError(write_error(t.param, t.path, exc)) from None
+            holder = None
+        elif t.replaced and t.table is None and t.existed and t.path.lower().endswith(REPLACED_KINDS) and \
+                os.path.isfile(t.path):
+            holder = os.path.splitext(_temp_name(t.path))[0]
+            try:
+                os.mkdir(holder)
+            except OSError as exc:
+                discard(staged)
+                raise OutputConflictError(write_error(t.param, t.path, exc)) from None
+            temp = os.path.join(holder, os.path.basename(t.path))
         else:
             if t.table is not None or not t.path.lower().endswith(STAGED_KINDS) or not os.path.isdir(
                     os.path.dirname(t.path)):
                 continue
-            temp = _temp_name(t.path)
-        staged.append(Staged(t.param, t.path, temp, t.folder))
+            temp, holder = _temp_name(t.path), None
+        staged.append(Staged(t.param, t.path, temp, t.folder, holder))
         params[t.param] = _redirect(parameters.get(t.param), temp)
     return params, staged
 
@@ -505,8 +542,8 @@ def discard(staged: List[Staged]) -> None:
     import shutil
 
     for s in staged:
-        if s.folder:
-            shutil.rmtree(s.temp, ignore_errors=True)
+        if s.folder or s.holder:
+            shutil.rmtree(s.holder or s.temp, ignore_errors=True)
         else:
             for p in _sides(s.temp):
                 if os.path.isfile(p):
@@ -570,6 +607,24 @@ def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:
                         param=s.param, folder=s.final, name=rel, input=hit[0][0]))
 
 
+def _replace_from(s: Staged) -> None:
+    """Move the files of a replaced GeoPackage / Shapefile from its temporary folder onto the user's file; a side
+    file of the old one that the new one has not (a GeoPackage's -wal, a Shapefile's .qix) goes first."""
+    import shutil
+
+    folder = os.path.dirname(s.final)
+    new = set(os.listdir(s.holder))
+    stem = os.path.splitext(s.final)[0]
+    old = _sides(s.final) + ([stem + x for x in _SHAPEFILE_SIDES] if s.final.lower().endswith(".shp") else [])
+    for path in old:
+        if os.path.basename(path) not in new and os.path.isfile(path):
+            os.remove(path)
+    main = os.path.basename(s.final)
+    for name in sorted(new, key=lambda n: n == main):  # the main file last: it is complete once it is there
+        os.replace(os.path.join(s.holder, name), os.path.join(folder, name))
+    shutil.rmtree(s.holder, ignore_errors=True)
+
+
 def commit(staged: List[Staged], results, context=None, inputs=None, updates=()):
     """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths.
     ``inputs`` (:func:`inputs_of`): nothing is renamed when a file of an output folder would replace one of them."""
@@ -587,6 +642,8 @@ def commit(staged: List[Staged], results, context=None, inputs=None, updates=())
                 for name in files:
                     os.replace(os.path.join(root, name), os.path.join(dest, name))
             shutil.rmtree(s.temp, ignore_errors=True)
+        elif s.holder:
+            _replace_from(s)
         elif os.path.exists(s.temp):
             for src, dst in zip(_sides(s.temp), _sides(s.final)):
                 if os.path.isfile(src):
