@@ -1,4 +1,4 @@
-"""Vector outputs whose write failures are errors, not log lines (audit /tmp/audit/break.md, D2).
+"""Vector outputs whose write failures are errors, not log lines (an audit of 2026-12-06, finding D2).
 
 QGIS's feature sinks report a feature that cannot be written only as a log line ("Feature could not be written to
 …") and go on, and a GeoPackage writes its features in one transaction committed when the sink is deleted: a full
