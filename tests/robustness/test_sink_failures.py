@@ -1,4 +1,4 @@
-"""A vector output that cannot be written fails clearly and destroys nothing (audit /tmp/audit/break.md, D2).
+"""A vector output that cannot be written fails clearly and destroys nothing (an audit of 2026-12-06, D2).
 
 Before: on a full disk roadmap said nothing, returned success and replaced the user's road.gpkg with a GeoPackage
 without its table; repairvillages and importsites logged "Feature could not be written" lines, then reported
