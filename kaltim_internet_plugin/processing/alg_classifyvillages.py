@@ -12,6 +12,7 @@ from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProces
 
 from ..compat import FieldType
 from ..core import classify as cl
+from ..core.coverage_settings import RANGES
 from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr
@@ -43,7 +44,7 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         add_source(self, "VILLAGES", tr("Villages (polygons or points)"), ("polygon", "point"))
         add_raster(self, "COVERAGE", tr("Coverage raster (dBm or line of sight)"))
         add_number(self, "THRESHOLD_DBM", tr("Signal threshold, dBm (empty = the coverage raster's setting)"), None,
-                   -160.0, 0.0, optional=True)
+                   *RANGES["threshold_dbm"], optional=True)  # the core's range, as every tool's
         add_number(self, "COVERED_SHARE", tr("Share of the village for 'covered' (0-1)"), cl.COVERED_SHARE, 0.0, 1.0)
         add_number(self, "PARTIAL_SHARE", tr("Share of the village for 'partial' (0-1)"), cl.PARTIAL_SHARE, 0.0, 1.0)
         add_source(self, "OFFICES", tr("Village offices (points, optional)"), ("point",), optional=True)

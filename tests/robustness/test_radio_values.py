@@ -183,6 +183,7 @@ def test_the_parameter_ranges_are_the_core_ranges(provider):
                 ("choosetech", "RADIO_MAST_M"): PLAUSIBLE["height_m"],
                 ("choosetech", "SITE_HEIGHT_M"): PLAUSIBLE["height_m"],
                 ("choosetech", "THRESHOLD_DBM"): RANGES["threshold_dbm"],
+                ("classifyvillages", "THRESHOLD_DBM"): RANGES["threshold_dbm"],
                 ("coverage", "RX_HEIGHT"): RANGES["rx_height_m"],
                 ("coverage", "THRESHOLD_DBM"): RANGES["threshold_dbm"],
                 ("coverage", "K_FACTOR"): RANGES["k_factor"],
