@@ -313,10 +313,7 @@ def check_outputs(alg, parameters, context) -> List[Target]:
             for name in names:
                 hit = _hits(inputs, os.path.join(t.path, name))
                 if hit:
-                    raise OutputConflictError(tr(
-                        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another "
-                        "output folder; inputs are never changed.").format(
-                        param=t.param, folder=t.path, name=name, input=hit[0][0]))
+                    raise _folder_overwrites(t.param, t.path, name, hit[0][0])
             continue
         if os.path.isdir(t.path):
             raise OutputConflictError(tr("{param} = {path} is a folder. Give a file name inside it, e.g. {example}.")
@@ -587,6 +584,14 @@ def _repoint_projects(s: Staged) -> None:
                 os.replace(fresh, path)
 
 
+def _folder_overwrites(param: str, folder: str, name: str, input_param: str) -> OutputConflictError:
+    """The refusal of an output folder whose file ``name`` is an input of the run (before the run, from the
+    algorithm's ``OUTPUT_FILES``, and after it, from what it really wrote)."""
+    return OutputConflictError(tr(
+        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs "
+        "are never changed.").format(param=param, folder=folder, name=name, input=input_param))
+
+
 def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:
     """Raise :class:`OutputConflictError` when a file written into a temporary output folder would replace an
     input of the run (an input the algorithm updates in place, ``updates``, excepted). What the run really wrote is
@@ -601,10 +606,7 @@ def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:
                     continue
                 hit = _hits(inputs, os.path.join(s.final, rel))
                 if hit:
-                    raise OutputConflictError(tr(
-                        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another "
-                        "output folder; inputs are never changed.").format(
-                        param=s.param, folder=s.final, name=rel, input=hit[0][0]))
+                    raise _folder_overwrites(s.param, s.final, rel, hit[0][0])
 
 
 def _replace_from(s: Staged) -> None:

@@ -18,34 +18,23 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from typing import Optional, Tuple
 
 from qgis.core import QgsProcessingException
 
 from ..i18n import tr
-from .output_guard import _WRITE_WORDS, split_uri, write_error
+from .output_guard import _WRITE_WORDS, _Reason, split_uri, write_error
 
 # below this much free space on the output's disk, a write that failed without a reason failed for want of space
 FULL_DISK_BYTES = 1 << 20
 
 
-class _Reason:
-    def __init__(self, code: Optional[int], text: str):
-        self.errno = code
-        self.strerror = text
-
-
 def _free_bytes(folder: str) -> Optional[int]:
     try:
-        st = os.statvfs(folder)
-    except (OSError, AttributeError):  # no statvfs on Windows
-        try:
-            import shutil
-
-            return shutil.disk_usage(folder).free
-        except OSError:
-            return None
-    return st.f_bavail * st.f_frsize
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
 
 
 def reason_of(text: str, path: str) -> _Reason:
