@@ -415,6 +415,13 @@ def _with_total(rows: List[list], columns: dict, first: list, derived: dict = No
     return rows + [total] if rows else rows
 
 
+def _money_columns(d: list, unit: float) -> dict:
+    """Columns 3-5 of the per-year and per-source tables, the same money in both: the villages' CAPEX, the
+    satellite -> fibre migrations' CAPEX, every OPEX booked (the migrated villages' fibre OPEX included)."""
+    return {3: ([r["capex_idr"] for r in d], unit), 4: ([r["migration_capex_idr"] for r in d], unit),
+            5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], unit)}
+
+
 def report_tables(sheet, curve=None) -> dict:
     """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp. Each table with
     a total row prints every column in whole units that add up to its printed total, and a row's total is the sum
@@ -431,8 +438,7 @@ def report_tables(sheet, curve=None) -> dict:
             ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)", "Capex migrasi fiber (juta Rp)",
              "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)", "Teknologi"],
             _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1),
-                               3: ([r["capex_idr"] for r in d], juta), 4: ([r["migration_capex_idr"] for r in d], juta),
-                               5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], juta)},
+                               **_money_columns(d, juta)},
                         [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
             [False, True, True, True, True, True, True, False])
     src = sheet("per_sumber_dana")
@@ -452,8 +458,7 @@ def report_tables(sheet, curve=None) -> dict:
         out["table_source"] = (
             ["Sumber dana (juta Rp)", "Pagu/tahun", "Tahun tertinggi", "Capex desa", "Capex migrasi fiber",
              "Opex, termasuk fiber migrasi", "Total", "Tahun"],
-            _with_total(rows, {3: ([r["capex_idr"] for r in d], juta), 4: ([r["migration_capex_idr"] for r in d], juta),
-                               5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], juta)},
+            _with_total(rows, _money_columns(d, juta),
                         [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
             [False, True, True, True, True, True, True, False])
     ops = sheet("per_operator")
