@@ -19,6 +19,7 @@ from qgis.core import (
 )
 
 from tests.conftest import run_alg
+from tests.rasters import write_geotiff
 
 gdal.UseExceptions()
 
@@ -243,18 +244,7 @@ X0, Y0, CELL = 500000.0, 9950100.0, 100.0  # 10 x 10 cells of 100 m in EPSG:3275
 
 
 def make_raster(path: Path, arr, nodata=-9999.0, metadata=None) -> str:
-    ny, nx = arr.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), nx, ny, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(arr)
-    if metadata:
-        ds.SetMetadata(metadata)
-    ds = None
-    return str(path)
+    return write_geotiff(path, arr, (X0, CELL, 0, Y0, 0, -CELL), nodata=nodata, metadata=metadata)
 
 
 def half_raster(tmp_path) -> str:

@@ -7,28 +7,16 @@ sys.path.insert(0, os.path.abspath(os.path.join(os.path.dirname(__file__), "..",
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from osgeo import gdal, ogr, osr  # noqa: E402
+from osgeo import gdal, ogr  # noqa: E402
 
 from kaltim_internet_plugin.core import classify as cl  # noqa: E402
+from tests.rasters import write_geotiff  # noqa: E402
 
 X0, Y0, CELL = 500000.0, 9950100.0, 10.0  # 10 x 10 cells of 10 m, EPSG:32750
 
 
 def make_raster(path, arr, nodata=-9999.0, dtype=gdal.GDT_Float32, metadata=None, epsg=32750):
-    ny, nx = arr.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), nx, ny, 1, dtype)
-    ds.SetGeoTransform((X0, CELL, 0, Y0, 0, -CELL))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    if nodata is not None:
-        band.SetNoDataValue(nodata)
-    band.WriteArray(arr)
-    if metadata:
-        ds.SetMetadata(metadata)
-    ds = None
-    return str(path)
+    return write_geotiff(path, arr, (X0, CELL, 0, Y0, 0, -CELL), epsg, nodata, dtype, metadata)
 
 
 def half_raster(tmp_path, name="cov.tif"):
