@@ -5796,6 +5796,10 @@
       <translation>{path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
+      <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
+      <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
       <source>{param} = {path}: {blocker} is a file, not a folder, so nothing can be written inside it. Choose another folder.</source>
       <translation>{param} = {path}: {blocker} adalah berkas, bukan folder, sehingga tidak ada yang dapat ditulis di dalamnya. Pilih folder lain.</translation>
     </message>
@@ -5826,10 +5830,6 @@
     <message>
       <source>{first} and {second} both name {path}, so one would replace the other. Give each output its own file (or, in a GeoPackage, its own table name).</source>
       <translation>{first} dan {second} sama-sama menunjuk {path}, sehingga yang satu akan menggantikan yang lain. Beri setiap keluaran berkasnya sendiri (atau, dalam GeoPackage, nama tabelnya sendiri).</translation>
-    </message>
-    <message>
-      <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
-      <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
     </message>
     <message>
       <source>empty = the coverage raster's setting</source>
