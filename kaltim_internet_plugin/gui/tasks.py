@@ -171,22 +171,31 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
                        use_project: bool = True):
     """Start ``alg_id``; ``on_done(ok, results, feedback)`` runs in the GUI thread. Returns a handle with cancel().
 
-    ``use_project=False``: the context has no project, so a background run never looks through the project's
-    layers (owned by the GUI thread) to resolve a parameter; every layer parameter must then be a source
-    (path or URI), which the algorithm opens in its own thread.
+    A background run gets the project's transform context and ellipsoid, but not the project itself when
+    every layer parameter could be detached (:func:`detach_layers`): given a project, QGIS resolves a path, a
+    name or a CRS text through the project's layers first, and the task would then read a layer the GUI thread
+    owns (and draws, and edits) after all. Only a layer that cannot be detached (a database layer, say) keeps the
+    project in the context. ``use_project=False``: never the project (every layer parameter must be a source).
+    Algorithms that run on the main thread (FlagNoThreading) get the project.
     """
     alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
     if alg is None:
         raise RuntimeError(f"Processing algorithm {alg_id} is not registered")
+    project = QgsProject.instance()
     context = QgsProcessingContext()
-    if use_project:
-        context.setProject(QgsProject.instance())
+    context.setTransformContext(project.transformContext())
+    context.setEllipsoid(project.ellipsoid())
     feedback = Feedback()
     if on_progress is not None:
         feedback.progressChanged.connect(on_progress)
     if alg.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
+        if use_project:
+            context.setProject(project)
         return _run_on_main_thread(alg, params, context, feedback, on_done)
-    task = QgsProcessingAlgRunnerTask(alg, detach_layers(params), context, feedback)
+    params = detach_layers(params)
+    if use_project and names_project_layer(params):
+        context.setProject(project)
+    task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
     if description:
         task.setDescription(description)
     # keep the Python objects alive as long as the task runs
@@ -204,23 +213,34 @@ def detach_layers(params: dict) -> dict:
     """For a background run, no parameter may name a layer the GUI thread owns (a task reading it while the map
     draws or edits it can crash QGIS): a file layer read by GDAL/OGR without unsaved edits becomes its own source
     (path or URI, subset included); a memory layer, or a vector layer with unsaved edits, is copied, in this (the
-    GUI) thread, to a temporary GeoPackage that the task reads instead."""
+    GUI) thread, to a temporary GeoPackage that the task reads instead. Items of a list parameter likewise; any
+    other layer (a database layer) stays named by its id."""
+    return {key: [_detached(v) for v in value] if isinstance(value, list) else _detached(value)
+            for key, value in params.items()}
+
+
+def _detached(value):
+    if not isinstance(value, str) or not value:
+        return value
+    layer = QgsProject.instance().mapLayer(value)
+    if layer is None:
+        return value
+    edited = hasattr(layer, "isModified") and (layer.isEditable() or layer.isModified())
+    if layer.providerType() in ("ogr", "gdal") and not edited:
+        return layer.source()
+    if isinstance(layer, QgsVectorLayer) and (layer.providerType() == "memory" or edited):
+        return _snapshot(layer) or value
+    return value
+
+
+def names_project_layer(params: dict) -> bool:
+    """Whether a parameter (or an item of a list parameter) is the id of a layer of the project."""
     project = QgsProject.instance()
-    out = dict(params)
-    for key, value in params.items():
-        if not isinstance(value, str) or not value:
-            continue
-        layer = project.mapLayer(value)
-        if layer is None:
-            continue
-        edited = hasattr(layer, "isModified") and (layer.isEditable() or layer.isModified())
-        if layer.providerType() in ("ogr", "gdal") and not edited:
-            out[key] = layer.source()
-        elif isinstance(layer, QgsVectorLayer) and (layer.providerType() == "memory" or edited):
-            snapshot = _snapshot(layer)
-            if snapshot:
-                out[key] = snapshot
-    return out
+    for value in params.values():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, str) and item and project.mapLayer(item) is not None:
+                return True
+    return False
 
 
 def _snapshot(layer) -> str:

@@ -13,6 +13,7 @@ import tempfile
 from qgis.core import (
     Qgis,
     QgsApplication,
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsField,
@@ -32,6 +33,7 @@ from ..core.whatif import WhatIfEngine, WhatIfError, WhatIfParams
 from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.planned_sites import (
+    DEFAULT_CRS,
     configure_planned_sites_form,
     is_planned_sites_layer,
     site_from_feature,
@@ -218,12 +220,16 @@ class WhatIfPanel(QWidget):
 
     def create_planned_layer(self, path: str, name: str = "planned_sites", overwrite: bool = False):
         """Run createplannedsites as a task; the layer is added to the project and chosen when done."""
-        params = {"PLAN_GPKG": path, "LAYER_NAME": name, "OVERWRITE": overwrite}
+        # The CRS goes as a CRS object and the run has no project: a CRS given as text would first be looked up
+        # as a layer of the project, from the task's thread, while the GUI thread owns those layers (QGIS
+        # resolves a CRS parameter that way), and the panel adds the new layer to the project itself.
+        params = {"PLAN_GPKG": path, "LAYER_NAME": name, "OVERWRITE": overwrite,
+                  "CRS": QgsCoordinateReferenceSystem(DEFAULT_CRS)}
         dem = self.dem_combo.currentLayer()
         if dem is not None and dem.crs().isValid():
-            params["CRS"] = dem.crs().authid() or dem.crs().toWkt()
+            params["CRS"] = QgsCoordinateReferenceSystem(dem.crs())
         return self.create_runner.run("kaltiminternet:createplannedsites", params, self._created,
-                                      tr("Creating the planned-sites layer"))
+                                      tr("Creating the planned-sites layer"), use_project=False)
 
     def _created(self, ok, results, feedback):
         if not ok:  # the runner has put the error in the message bar

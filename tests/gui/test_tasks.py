@@ -82,3 +82,43 @@ def test_runner_cancel_button_follows_the_run_and_cancels_it(provider, qtbot, qg
     qtbot.waitUntil(lambda: bool(done), timeout=60000)
     assert status.text() == "Stopped." and done == [(False, True)]  # cancelled, not failed
     assert not cancel.isEnabled() and run_a.isEnabled() and run_b.isEnabled() and not runner.running
+
+
+def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, tmp_path, sample_copy):
+    """Layers of the project given by id reach the task as their own source (a file layer) or as a copy with the
+    unsaved edits (an edited or memory layer), and the task's context then has no project: QGIS would otherwise
+    resolve those sources through the project's layers again and hand the task the layers the GUI thread owns.
+    A layer that cannot be detached (here a CSV layer) keeps its id, and the context the project."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from kaltim_internet_plugin.gui.tasks import detach_layers, names_project_layer
+
+    project = QgsProject.instance()
+    source = f"{sample_copy / 'kaltim_sample.gpkg'}|layername=villages"  # edited below: a copy
+    villages = QgsVectorLayer(source, "villages", "ogr")
+    edited = QgsVectorLayer(source, "villages edited", "ogr")
+    csv = tmp_path / "points.csv"
+    csv.write_text("id;x;y\n1;117.1;-0.5\n", encoding="utf-8")
+    text = QgsVectorLayer(f"file://{csv}?delimiter=;&xField=x&yField=y&crs=EPSG:4326", "points", "delimitedtext")
+    assert villages.isValid() and edited.isValid() and text.isValid()
+    project.addMapLayers([villages, edited, text])
+    try:
+        edited.startEditing()
+        fid = next(edited.getFeatures()).id()
+        assert edited.deleteFeature(fid)
+        out = detach_layers({"A": villages.id(), "B": [villages.id(), edited.id()], "C": text.id(), "N": 3})
+        assert out["A"] == villages.source() and out["B"][0] == villages.source() and out["N"] == 3
+        copy = QgsVectorLayer(out["B"][1], "copy", "ogr")
+        assert copy.isValid() and copy.featureCount() == villages.featureCount() - 1, "the unsaved deletion"
+        assert out["C"] == text.id() and names_project_layer(out) and not names_project_layer({"A": out["A"]})
+
+        done = []
+        task = run_algorithm_task("kaltiminternet:checkvillages", {"INPUT": edited.id()},
+                                  lambda ok, res, fb: done.append((ok, res)))
+        assert task._kaltim_refs[1].project() is None
+        qtbot.waitUntil(lambda: bool(done), timeout=60000)
+        assert done[0][0] is True and done[0][1]["FEATURE_COUNT"] == villages.featureCount() - 1
+        edited.rollBack()
+        assert edited.featureCount() == villages.featureCount(), "the user's layer keeps its own state"
+    finally:
+        project.removeMapLayers([villages.id(), edited.id(), text.id()])

@@ -361,9 +361,24 @@ def test_keep_saves_and_discard_removes(panel, planned, qtbot):
     assert planned.dataProvider().featureCount() == 1
 
 
-def test_create_layer_from_the_panel(panel, qtbot, tmp_path, provider):
+def test_create_layer_from_the_panel(panel, qtbot, tmp_path, provider, monkeypatch):
+    from kaltim_internet_plugin.gui import tasks
+
+    calls = []
+    original = tasks.run_algorithm_task
+
+    def spy(alg_id, params, *args):
+        calls.append((alg_id, dict(params), args))
+        return original(alg_id, params, *args)
+
+    monkeypatch.setattr(tasks, "run_algorithm_task", spy)
     task = panel.create_planned_layer(str(tmp_path / "new_plan.gpkg"), "rencana")
     assert task is not None
+    # the task's thread never resolves a CRS text through the project's layers (a crash seen once in CI)
+    (alg_id, params, args), = calls
+    assert alg_id == "kaltiminternet:createplannedsites"
+    assert isinstance(params["CRS"], QgsCoordinateReferenceSystem) and params["CRS"].authid() == "EPSG:32750"
+    assert args[-1] is False, "use_project"
     qtbot.waitUntil(lambda: not panel.create_runner.running, timeout=20000)
     layer = panel.sites_layer()
     assert layer is not None and layer.name() == "rencana" and layer.crs().authid() == "EPSG:32750"
