@@ -3600,6 +3600,10 @@
       <translation>Rencana desa (teknologi)</translation>
     </message>
     <message>
+      <source>its distances (and so its technology) are measured from a point that may be wrong</source>
+      <translation>jaraknya (dan karena itu teknologinya) diukur dari titik yang bisa keliru</translation>
+    </message>
+    <message>
       <source>No coverage raster and no office_dbm or status field: no office counts as covered, so 4G FWA is never chosen.</source>
       <translation>Tidak ada raster cakupan dan tidak ada kolom office_dbm atau status: tidak ada kantor yang dianggap tercakup, jadi 4G FWA tidak pernah dipilih.</translation>
     </message>
@@ -3824,6 +3828,10 @@
       <translation>Isi raster cakupan</translation>
     </message>
     <message>
+      <source>its share of covered cells may be wrong</source>
+      <translation>porsi sel tercakupnya bisa keliru</translation>
+    </message>
+    <message>
       <source>Confusion table (rows: model status, columns: reported signal):</source>
       <translation>Tabel konfusi (baris: status model, kolom: sinyal yang dilaporkan):</translation>
     </message>
@@ -3930,18 +3938,6 @@
     <message>
       <source>Offices are joined by village code, but no code field was found in the village layer (fields: {fields}). Set CODE_FIELD.</source>
       <translation>Kantor desa digabung berdasarkan kode desa, tetapi kolom kode tidak ditemukan di layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
-    </message>
-    <message>
-      <source>Feature {fid} ({code}) has an invalid geometry ({error}): its share of covered cells may be wrong, and the roadmap will stop on it. Run 'Repair village geometries' and use its output.</source>
-      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid ({error}): porsi sel tercakupnya bisa keliru, dan roadmap akan berhenti padanya. Jalankan 'Perbaiki geometri desa' dan pakai hasilnya.</translation>
-    </message>
-    <message>
-      <source>Village code {code} is used by features {fids}: the roadmap refuses duplicate codes. Correct the codes or remove the extra features ('Check village layer' lists them).</source>
-      <translation>Kode desa {code} dipakai oleh fitur {fids}: roadmap menolak kode ganda. Perbaiki kodenya atau hapus fitur yang berlebih ('Periksa layer desa' mendaftarnya).</translation>
-    </message>
-    <message>
-      <source>{n} more such problems: run 'Check village layer' for the full list.</source>
-      <translation>{n} masalah serupa lainnya: jalankan 'Periksa layer desa' untuk daftar lengkapnya.</translation>
     </message>
     <message>
       <source>{n} villages have no office point with their code; they are classified by their share alone.</source>
@@ -5068,6 +5064,10 @@
       <translation>Desa terprioritas</translation>
     </message>
     <message>
+      <source>its remoteness is measured from a point that may be wrong</source>
+      <translation>keterpencilannya diukur dari titik yang bisa keliru</translation>
+    </message>
+    <message>
       <source>The capitals layer has no usable points; remoteness falls back to the distance to the nearest covered village.</source>
       <translation>Layer ibu kota tidak memiliki titik yang dapat dipakai; keterpencilan memakai jarak ke desa tercakup terdekat.</translation>
     </message>
@@ -5602,6 +5602,18 @@
     <message>
       <source>{name} ({desc}): the layer {layer} has no CRS, so its coordinates cannot be placed (longitude and latitude would be read as metres): set it (Layer Properties &gt; Source, e.g. EPSG:4326 for longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.</source>
       <translation>{name} ({desc}): layer {layer} tidak memiliki CRS, sehingga koordinatnya tidak dapat ditempatkan (bujur dan lintang akan dibaca sebagai meter): atur CRS-nya (Properti Layer &gt; Sumber, mis. EPSG:4326 untuk bujur/lintang atau EPSG:32750 untuk meter UTM 50S), atau pakai berkas yang menyatakannya.</translation>
+    </message>
+    <message>
+      <source>Feature {fid} ({code}) has an invalid geometry ({error}): {step}, and the roadmap will stop on it. Run 'Repair village geometries' and use its output.</source>
+      <translation>Fitur {fid} ({code}) memiliki geometri tidak valid ({error}): {step}, dan roadmap akan berhenti padanya. Jalankan 'Perbaiki geometri desa' dan pakai hasilnya.</translation>
+    </message>
+    <message>
+      <source>Village code {code} is used by features {fids}: the roadmap refuses duplicate codes. Correct the codes or remove the extra features ('Check village layer' lists them).</source>
+      <translation>Kode desa {code} dipakai oleh fitur {fids}: roadmap menolak kode ganda. Perbaiki kodenya atau hapus fitur yang berlebih ('Periksa layer desa' mendaftarnya).</translation>
+    </message>
+    <message>
+      <source>{n} more such problems: run 'Check village layer' for the full list.</source>
+      <translation>{n} masalah serupa lainnya: jalankan 'Periksa layer desa' untuk daftar lengkapnya.</translation>
     </message>
     <message>
       <source>Radio values have one range in every tool (importsites, coverage, candidates, optimizesites, choosetech): an antenna height 1–300 m, a frequency 30–6000 MHz (in a site layer a value below 30 is read as GHz), an EIRP 0–90 dBm. A value outside, given as a parameter or in a site or candidate layer, is refused, naming the parameter or the site. A layer without a CRS is refused too (its coordinates would be read in another CRS): set it in Layer Properties &gt; Source.</source>

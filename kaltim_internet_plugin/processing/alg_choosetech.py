@@ -49,7 +49,7 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
-from .checks import InputChecks
+from .checks import InputChecks, table_defects, warn_village_defects
 
 TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
                ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
@@ -137,6 +137,9 @@ class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
         source, table = params.read_office_villages(self, parameters, context, feedback)
         feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
         self._warn_empty(feedback, table)
+        warn_village_defects(*table_defects(table, detect_fields(table.names()).code), feedback,
+                             tr("its distances (and so its technology) are measured from a point that may be "
+                                "wrong"))
         costs = self._costs(parameters, context, feedback)
         rules = self._rules(parameters, context)
         covered = self._covered(parameters, context, feedback, table)

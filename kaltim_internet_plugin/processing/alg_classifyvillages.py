@@ -21,6 +21,7 @@ from ..io.classify_layers import read_village_inputs
 from ..io.offices import OfficeError, read_offices
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
+from .checks import warn_village_defects
 from .params import add_enum, add_fields, add_number, add_outputs, add_raster, add_sink, add_source, resolve_settings
 
 KINDS = ("auto", "dbm", "los")
@@ -154,25 +155,6 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
         except OfficeError as exc:
             raise QgsProcessingException(str(exc)) from None
 
-    @staticmethod
-    def _warn_defects(read, feedback, most: int = 10):
-        """Invalid geometries and duplicate codes named at the first step that reads the villages (feature id and
-        code), with the fix: the roadmap stops on both later."""
-        for fid, code, error in read.invalid[:most]:
-            feedback.pushWarning(tr("Feature {fid} ({code}) has an invalid geometry ({error}): its share of covered "
-                                    "cells may be wrong, and the roadmap will stop on it. Run 'Repair village "
-                                    "geometries' and use its output.").format(fid=fid, code=code or "-",
-                                                                              error=error))
-        dups = read.duplicates()
-        for code, fids in list(dups.items())[:most]:
-            feedback.pushWarning(tr("Village code {code} is used by features {fids}: the roadmap refuses duplicate "
-                                    "codes. Correct the codes or remove the extra features ('Check village layer' "
-                                    "lists them).").format(code=code, fids=", ".join(map(str, fids))))
-        more = max(0, len(read.invalid) - most) + max(0, len(dups) - most)
-        if more:
-            feedback.pushWarning(tr("{n} more such problems: run 'Check village layer' for the full list.").format(
-                n=more))
-
     def _check_read(self, read, offices, raster, mapping, feedback):
         if not read.inputs:
             raise QgsProcessingException(tr("The village layer holds no features."))
@@ -182,7 +164,8 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
                                     "their share alone.").format(n=read.no_office))
         if not any(v.wkb for v in read.inputs):
             raise QgsProcessingException(tr("The villages have no usable geometry."))
-        self._warn_defects(read, feedback)
+        warn_village_defects(read.invalid, read.duplicates(), feedback,
+                             tr("its share of covered cells may be wrong"))
         if not read.extent.intersects(raster.extent()):
             raise QgsProcessingException(
                 tr("The villages do not overlap the coverage raster {name}: villages {v} vs raster {r} (in "

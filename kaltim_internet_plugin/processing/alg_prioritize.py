@@ -16,6 +16,7 @@ from ..io.priority_layers import FIELD_PARAMS, find_field, merged_attributes, ou
 from ..io.styles_priority import attach_style
 from ..labels import criterion_labels, preset_labels
 from .base import KaltimAlgorithm
+from .checks import table_defects, warn_village_defects
 from .params import add_enum, add_fields, add_outputs, add_sink, add_source, add_string
 
 PRESET_KEYS = tuple(PRESETS)  # pemerataan, efektif_biaya, layanan_publik
@@ -67,6 +68,8 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
             warn(text)
         code_field = find_field(names, self.parameterAsString(parameters, "CODE_FIELD", context)) or \
             detect_fields(names).code
+        warn_village_defects(*table_defects(table, code_field), feedback,
+                             tr("its remoteness is measured from a point that may be wrong"))
         data, remote_src = gather_criteria(table, fields_used, pop_field, self._capitals(
             parameters, context, table, warn), fields_used.get("coverage_status", ""))
         self._report_remoteness(remote_src, table, weights, feedback, warn)

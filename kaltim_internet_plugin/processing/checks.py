@@ -81,3 +81,39 @@ class InputChecks:
             return ok, message
         message = missing_crs(self, parameters, context)
         return (False, message) if message else (True, "")
+
+
+# ---- villages' defects, named at every step that reads the villages (an audit of 2026-12-06, finding M1) ---------
+def table_defects(table, code_field: str) -> tuple:
+    """(invalid geometries [(feature id, code, GEOS error)], duplicate codes {code: [feature ids]}) of a
+    :class:`~..io.priority_layers.FeatureTable` of villages."""
+    from ..io.layers import geometry_problem
+
+    codes = table.column(code_field) if code_field else [None] * len(table)
+    invalid, by_code = [], {}
+    for fid, code, geom in zip(table.fids, codes, table.geometries):
+        code = "" if code is None else str(code).strip()
+        if code:
+            by_code.setdefault(code, []).append(fid)
+        _empty, error = geometry_problem(geom)
+        if error:
+            invalid.append((fid, code, error))
+    return invalid, {c: fids for c, fids in by_code.items() if len(fids) > 1}
+
+
+def warn_village_defects(invalid, duplicates: dict, feedback, step: str, most: int = 10) -> int:
+    """Name invalid geometries and duplicate village codes (feature id and code) with the fix, in the log, as the
+    first step that reads the villages does and every step after it: the roadmap stops on both later. ``step``
+    says what the defect does to this step's result. Returns how many defects there are."""
+    for fid, code, error in invalid[:most]:
+        feedback.pushWarning(tr("Feature {fid} ({code}) has an invalid geometry ({error}): {step}, and the roadmap "
+                                "will stop on it. Run 'Repair village geometries' and use its output.").format(
+            fid=fid, code=code or "-", error=error, step=step))
+    for code, fids in list(duplicates.items())[:most]:
+        feedback.pushWarning(tr("Village code {code} is used by features {fids}: the roadmap refuses duplicate "
+                                "codes. Correct the codes or remove the extra features ('Check village layer' "
+                                "lists them).").format(code=code, fids=", ".join(map(str, fids))))
+    more = max(0, len(invalid) - most) + max(0, len(duplicates) - most)
+    if more:
+        feedback.pushWarning(tr("{n} more such problems: run 'Check village layer' for the full list.").format(n=more))
+    return len(invalid) + len(duplicates)

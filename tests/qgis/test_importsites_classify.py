@@ -457,6 +457,33 @@ def test_classifyvillages_names_invalid_geometries_and_duplicate_codes_with_the_
     assert Path(villages).read_bytes() == before
 
 
+@pytest.mark.parametrize("alg", ["prioritize", "choosetech"])
+def test_later_steps_name_the_same_village_defects(provider, tmp_path, alg):
+    """Prioritise and choose technology read the villages too: they name the invalid geometry and the duplicate
+    code as the classification does (the roadmap stops on both), still give a result, and leave the input as it
+    was."""
+    from tests.conftest import capture_feedback
+
+    rows = [(("64.01.01.2001", "Kiri", 1000, ""), cell_box_wgs(0, 0, 5, 4)),
+            (("64.01.01.2002", "Simpul", 200, ""), bowtie_wgs(3, 4, 7, 8)),
+            (("64.01.01.2001", "Kembar", 300, ""), cell_box_wgs(5, 0, 10, 4))]
+    villages = write_layer(tmp_path / "defects.gpkg", rows, VILLAGE_FIELDS)
+    before = Path(villages).read_bytes()
+    fb = capture_feedback()
+    import processing
+
+    res = processing.run(f"kaltiminternet:{alg}", {"VILLAGES": villages, "CODE_FIELD": "kode",
+                                                   "OUTPUT": "TEMPORARY_OUTPUT"}
+                         if alg == "prioritize" else {"VILLAGES": villages, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=fb)
+    assert res["OUTPUT"].featureCount() == 3
+    warnings = "\n".join(fb.warnings)
+    assert "Feature 2 (64.01.01.2002) has an invalid geometry (" in warnings
+    assert "measured from a point that may be wrong" in warnings
+    assert "Village code 64.01.01.2001 is used by features 1, 3" in warnings
+    assert "Feature 1 " not in warnings and "Feature 3 " not in warnings
+    assert Path(villages).read_bytes() == before
+
+
 def test_importsites_says_a_rejected_rows_place_once(provider, tmp_path):
     """A number that cannot be read: the sentence names the row and the field once ('Rejected: row 3, field ...'),
     not 'Rejected row 3: row 3, field ...'."""
