@@ -28,12 +28,11 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
-from .checks import InputChecks
 
 CANDIDATE_FIELDS = [("cand_id", FieldType.String), ("kind", FieldType.String), ("cost_idr", FieldType.Double),
                     ("elev_m", FieldType.Double), ("village_code", FieldType.String), ("operator", FieldType.String),
                     ("height_m", FieldType.Double), ("prominence_m", FieldType.Double)]
-class CandidatesAlgorithm(InputChecks, KaltimAlgorithm):
+class CandidatesAlgorithm(KaltimAlgorithm):
     ALG_ID = "candidates"
     GROUP_ID = "priority"
 

@@ -15,6 +15,7 @@ from .params import add_fields, add_file_output, add_outputs, add_raster, add_so
 
 class CheckVillagesAlgorithm(KaltimAlgorithm):
     ALG_ID = "checkvillages"
+    NEEDS_CRS = False  # a missing CRS is one of its findings
     GROUP_ID = "data"
 
     def initAlgorithm(self, config=None):

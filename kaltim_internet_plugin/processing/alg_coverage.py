@@ -41,7 +41,6 @@ from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, implausible_text, sites_
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
-from .checks import InputChecks
 from .params import refuse_dem_fill
 
 MODELS = defs.MODELS
@@ -125,7 +124,7 @@ def sites_on_nodata(dem_path: str, sites) -> list:
     return found
 
 
-class CoverageAlgorithm(InputChecks, KaltimAlgorithm):
+class CoverageAlgorithm(KaltimAlgorithm):
     ALG_ID = "coverage"
     GROUP_ID = "coverage"
 

@@ -33,7 +33,6 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
-from .checks import InputChecks
 
 METHODS = defs.METHODS
 SITE_FIELDS = [("pop_served", FieldType.Double), ("cost_idr", FieldType.Double)]
@@ -70,7 +69,7 @@ def _rp(value) -> str:
     return fmt.money_full(float(value), ui_lang())
 
 
-class OptimizeSitesAlgorithm(InputChecks, KaltimAlgorithm):
+class OptimizeSitesAlgorithm(KaltimAlgorithm):
     ALG_ID = "optimizesites"
     GROUP_ID = "priority"
 

@@ -11,6 +11,7 @@ from .params import add_outputs, add_sink, add_source
 
 class RepairVillagesAlgorithm(KaltimAlgorithm):
     ALG_ID = "repairvillages"
+    NEEDS_CRS = False  # the repair keeps the coordinates as they are
     GROUP_ID = "data"
 
     def initAlgorithm(self, config=None):

@@ -208,6 +208,9 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
     # True: runs on the main thread (a PostgreSQL connection's password may have to be unlocked from QGIS's
     # authentication database, whose master password prompt must happen on the main thread)
     MAIN_THREAD = False
+    # False for a tool that can work on a layer without CRS: the village check (it reports the missing CRS as a
+    # finding) and the geometry repair (its output keeps the input's coordinates as they are)
+    NEEDS_CRS = True
     _output_styles: tuple = ()  # ((destination id, style(layer)), ...) of this run, see style_on_completion
 
     def __init_subclass__(cls, **kwargs):
@@ -225,6 +228,13 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     def kaltim_checks(self, parameters, context, skip=()) -> tuple:
+        """Before a run: numbers (NaN, text, range), inputs that do not exist, layers without a CRS (unless
+        ``NEEDS_CRS`` is False), then the outputs (:mod:`.output_guard`)."""
+        from .checks import missing_crs, not_a_number
+
+        message = not_a_number(self, parameters)
+        if message:
+            return False, message
         for p in self.parameterDefinitions():
             if not isinstance(p, QgsProcessingParameterNumber) or p.name() not in parameters:
                 continue
@@ -241,7 +251,8 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
                 return False, tr("{name} ({desc}) = {value} is outside its valid range {lo} to {hi}. Enter a value "
                                  "in that range.").format(name=p.name(), desc=p.description(), value=value,
                                                           lo=_bound(p.minimum()), hi=_bound(p.maximum()))
-        message = _missing_input(self, parameters, context, skip)
+        message = _missing_input(self, parameters, context, skip) or (
+            missing_crs(self, parameters, context) if self.NEEDS_CRS else "")
         if message:
             return False, message
         try:

@@ -1,10 +1,7 @@
-"""Checks of the radio tools' inputs before a run, on top of :meth:`KaltimAlgorithm.kaltim_checks` (processing/base.py):
-a number parameter given as NaN is "not a number" (not "outside its range"), and a layer without a CRS is refused,
-because its coordinates would be read in another CRS (longitude/latitude as UTM metres: points ~500 km away).
-
-Used by the algorithms that place sites and villages on the terrain (coverage, candidates, choosetech,
-optimizesites) through :class:`InputChecks`; it belongs in ``kaltim_checks`` for every algorithm once base.py takes
-it over (one call each).
+"""Checks of every algorithm's inputs before a run, called by :meth:`KaltimAlgorithm.kaltim_checks`
+(processing/base.py): a number parameter given as NaN is "not a number" (not "outside its range"), and a layer
+without a CRS is refused, because its coordinates would be read in another CRS (longitude/latitude as UTM metres:
+points ~500 km away). Also the villages' defects that every step reading the villages names.
 """
 from __future__ import annotations
 
@@ -67,20 +64,6 @@ def missing_crs(alg, parameters, context) -> str:
                       "longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.").format(
                 name=p.name(), desc=p.description(), layer=found[0])
     return ""
-
-
-class InputChecks:
-    """Mixin before :class:`~.base.KaltimAlgorithm`: NaN numbers, then the base checks, then layers without CRS."""
-
-    def kaltim_checks(self, parameters, context, skip=()) -> tuple:
-        message = not_a_number(self, parameters)
-        if message:
-            return False, message
-        ok, message = super().kaltim_checks(parameters, context, skip)
-        if not ok:
-            return ok, message
-        message = missing_crs(self, parameters, context)
-        return (False, message) if message else (True, "")
 
 
 # ---- villages' defects, named at every step that reads the villages (an audit of 2026-12-06, finding M1) ---------

@@ -234,9 +234,7 @@ def test_importsites_uses_the_same_range():
         ("site_eirp_implausible", "0", "90"), ("site_height_implausible", "1", "300")]
 
 
-@pytest.mark.parametrize("alg", ["candidates", "coverage", "choosetech", "optimizesites"])
-def test_a_layer_without_crs_is_refused(provider, tmp_path, alg):
-    """Longitude/latitude points in a Shapefile without .prj were read as UTM metres (candidates ~500 km away)."""
+def nocrs_points(tmp_path) -> str:
     from osgeo import ogr
 
     path = str(tmp_path / "nocrs.shp")
@@ -248,6 +246,14 @@ def test_a_layer_without_crs_is_refused(provider, tmp_path, alg):
     f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (117.45 0.13)"))
     lyr.CreateFeature(f)
     ds = None
+    return path
+
+
+@pytest.mark.parametrize("alg", ["candidates", "coverage", "choosetech", "optimizesites", "prioritize"])
+def test_a_layer_without_crs_is_refused(provider, tmp_path, alg):
+    """Longitude/latitude points in a Shapefile without .prj were read as UTM metres (candidates ~500 km away);
+    every tool that reads a layer refuses one without CRS (the check is in the base class)."""
+    path = nocrs_points(tmp_path)
     key = "SITES" if alg == "coverage" else "VILLAGES"
     params = {key: path, "DEM": DEM, "OUTPUT": str(tmp_path / ("out.tif" if alg == "coverage" else "out.gpkg"))}
     if alg == "optimizesites":
@@ -256,6 +262,17 @@ def test_a_layer_without_crs_is_refused(provider, tmp_path, alg):
     text = refusal(alg, params)
     assert text.startswith(f"{key} (") and "nocrs has no CRS" in text and "Layer Properties > Source" in text, text
     assert not list(tmp_path.glob("out.*"))
+
+
+def test_the_village_check_reports_a_missing_crs_instead_of_refusing(provider, tmp_path):
+    import processing
+
+    from tests.conftest import capture_feedback
+
+    fb = capture_feedback()
+    res = processing.run("kaltiminternet:checkvillages", {"INPUT": nocrs_points(tmp_path)}, feedback=fb)
+    assert res["FEATURE_COUNT"] == 1 and res["VALID"] is False and res["ERROR_COUNT"] >= 1
+    assert "no coordinate reference system" in fb.textLog()
 
 
 @pytest.mark.parametrize("alg,fill,dtype", [("coverage", -9999, "Float32"), ("candidates", -32768, "Int16"),
