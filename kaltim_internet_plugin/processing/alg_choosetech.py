@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 from qgis.core import QgsFeature, QgsFeatureSink, QgsProcessingException
@@ -49,7 +50,7 @@ from ..io.priority_layers import (
 from ..io.styles_priority import attach_style
 from . import params
 from .base import KaltimAlgorithm
-from .checks import InputChecks, table_defects, warn_village_defects
+from .checks import table_defects, warn_village_defects
 
 TECH_FIELDS = [("tech", FieldType.String), ("capex_idr", FieldType.Double), ("opex_idr_year", FieldType.Double),
                ("reason", FieldType.String), ("operator", FieldType.String), ("new_site", FieldType.String),
@@ -85,7 +86,7 @@ def coverage_type_labels() -> list:
             tr("Line-of-sight count")]
 
 
-class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
+class ChooseTechAlgorithm(KaltimAlgorithm):
     ALG_ID = "choosetech"
     GROUP_ID = "priority"
 
@@ -245,7 +246,10 @@ class ChooseTechAlgorithm(InputChecks, KaltimAlgorithm):
         h_field = find_field(snames, self.parameterAsString(parameters, "SITE_HEIGHT_FIELD", context),
                              ("height_m", "height", "tinggi"))
         default_h = self.parameterAsDouble(parameters, "SITE_HEIGHT_M", context)
-        heights = column_floats(sites, h_field, nb.HEIGHT, feedback)
+        # the one range of a site's height (core.sites.PLAUSIBLE, as importsites and coverage); outside it the
+        # value is reported by row and the default height used
+        lo, hi = PLAUSIBLE["height_m"]
+        heights = column_floats(sites, h_field, replace(nb.HEIGHT, lo=lo, hi=hi), feedback)
         heights = np.where(np.isfinite(heights) & (heights > 0), heights, default_h)
         _d, j_site = nearest(table.xy, sites.xy)
         site_ops = sites.column(op_field) if op_field else [None] * len(sites)

@@ -67,12 +67,12 @@ def point_layer(rows, fields, crs="EPSG:32750", name="pts"):
     return layer
 
 
-def flat_dem(path, wall_x=None, size=200, cell=100.0, height=0.0):
+def flat_dem(path, wall_x=None, size=200, cell=100.0, height=0.0, wall_m=800.0):
     """A flat EPSG:32750 DEM (size × size cells) starting at (X0, Y0) top-left; optional N-S wall at x=wall_x."""
     z = np.full((size, size), height, dtype=np.float32)
     if wall_x is not None:
         c = int((wall_x - X0) / cell)
-        z[:, c:c + 2] = 800.0
+        z[:, c:c + 2] = wall_m
     # write_geotiff sets the nodata value before the values (a flat 0 m DEM stays 0 m on GDAL >= 3.10)
     return write_geotiff(path, z, (X0, cell, 0, Y0, 0, -cell))
 
@@ -295,6 +295,20 @@ def test_choosetech_radio_needs_line_of_sight_on_the_dem(provider, tmp_path):
     # without a DEM there is no radio
     res, fb = run("choosetech", {"VILLAGES": villages, "SITES": tower, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert values(res["OUTPUT"], "tech") == ["satellite", "satellite"]
+
+
+def test_choosetech_tower_heights_have_the_one_range_of_a_site(provider, tmp_path):
+    """A tower 0.5 m high is not a tower (importsites and coverage refuse it, 1-300 m): choosetech says so by
+    feature and uses the default height (300 m here), which sees over a 100 m wall (0.5 m would not)."""
+    tower = point_layer([((X0 + 2000, Y0 - 10000), {"operator": "Indosat", "height_m": 0.5})],
+                        [("operator", str), ("height_m", float)])
+    villages = point_layer([((X0 + 7000, Y0 - 10000), {"kode": "east", "status": "blank_spot"})],
+                           [("kode", str), ("status", str)])
+    walled = flat_dem(tmp_path / "wall.tif", wall_x=X0 + 4500, wall_m=100.0)
+    res, fb = run("choosetech", {"VILLAGES": villages, "SITES": tower, "DEM": walled, "SITE_HEIGHT_M": 300,
+                                 "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "0.5" in fb.text() and "height_m" in fb.text(), fb.text()
+    assert values(res["OUTPUT"], "tech") == ["radio"]
 
 
 def test_choosetech_coverage_raster(provider, tmp_path):
