@@ -433,15 +433,20 @@ def bowtie_wgs(c0, r0, c1, r1):
     return "POLYGON((" + ",".join(f"{x:.9f} {y:.9f}" for x, y in pts) + "))"
 
 
+def defective_villages(tmp_path) -> str:
+    """Three villages: feature 2 a bow tie (invalid), features 1 and 3 sharing the code 64.01.01.2001."""
+    rows = [(("64.01.01.2001", "Kiri", 1000, ""), cell_box_wgs(0, 0, 5, 4)),
+            (("64.01.01.2002", "Simpul", 200, ""), bowtie_wgs(3, 4, 7, 8)),
+            (("64.01.01.2001", "Kembar", 300, ""), cell_box_wgs(5, 0, 10, 4))]
+    return write_layer(tmp_path / "defects.gpkg", rows, VILLAGE_FIELDS)
+
+
 def test_classifyvillages_names_invalid_geometries_and_duplicate_codes_with_the_fix(provider, tmp_path):
     """The first step that reads the villages says what the roadmap would stop on later, where (feature id and
     code) and how to fix it; it still classifies, and the input is untouched."""
     from tests.conftest import capture_feedback
 
-    rows = [(("64.01.01.2001", "Kiri", 1000, ""), cell_box_wgs(0, 0, 5, 4)),
-            (("64.01.01.2002", "Simpul", 200, ""), bowtie_wgs(3, 4, 7, 8)),
-            (("64.01.01.2001", "Kembar", 300, ""), cell_box_wgs(5, 0, 10, 4))]
-    villages = write_layer(tmp_path / "defects.gpkg", rows, VILLAGE_FIELDS)
+    villages = defective_villages(tmp_path)
     before = Path(villages).read_bytes()
     fb = capture_feedback()
     import processing
@@ -464,10 +469,7 @@ def test_later_steps_name_the_same_village_defects(provider, tmp_path, alg):
     was."""
     from tests.conftest import capture_feedback
 
-    rows = [(("64.01.01.2001", "Kiri", 1000, ""), cell_box_wgs(0, 0, 5, 4)),
-            (("64.01.01.2002", "Simpul", 200, ""), bowtie_wgs(3, 4, 7, 8)),
-            (("64.01.01.2001", "Kembar", 300, ""), cell_box_wgs(5, 0, 10, 4))]
-    villages = write_layer(tmp_path / "defects.gpkg", rows, VILLAGE_FIELDS)
+    villages = defective_villages(tmp_path)
     before = Path(villages).read_bytes()
     fb = capture_feedback()
     import processing
