@@ -15,7 +15,8 @@ Files are compared by their real path, case-folded where the system folds it (``
 ``os.path.samefile`` (hard links, case-insensitive disks); GeoPackage tables ignore letter case as SQLite does.
 
 :func:`cleanup` removes, after a failure, every output file (or GeoPackage table) that did not exist before the
-run. Messages name both parameters and both paths, and say what to do.
+run; a GeoPackage table that did exist is written under a name of its own and swapped in only when the run
+succeeds (:func:`stage`, :func:`commit`). Messages name both parameters and both paths, and say what to do.
 """
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ class Target:
     table_existed: bool = False
     folder: bool = False
     replaced: bool = False  # a QGIS sink that replaces the whole file (not one appending to it, nor a file output)
+    geometry: bool = True  # a sink of features with geometry (False: a table without geometry)
 
 
 def _static(value):
@@ -146,6 +148,19 @@ def _table_exists(path: str, table: str) -> bool:
                                   for i in range(ds.GetLayerCount()))
 
 
+def _is_table_sink(p) -> bool:
+    """A feature sink of a table without geometry (QgsProcessing.SourceType.TypeVector)."""
+    from qgis.core import QgsProcessing
+
+    if not isinstance(p, QgsProcessingParameterFeatureSink):
+        return False
+
+    def value(e):
+        return int(getattr(e, "value", e))
+
+    return value(p.dataType()) == value(QgsProcessing.SourceType.TypeVector)
+
+
 def targets_of(alg, parameters, context) -> List[Target]:
     out = []
     for p in alg.destinationParameterDefinitions():
@@ -162,7 +177,7 @@ def targets_of(alg, parameters, context) -> List[Target]:
         appends = isinstance(raw, QgsProcessingOutputLayerDefinition) and raw.useRemapping()
         replaced = isinstance(p, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)) \
             and not appends
-        t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced)
+        t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced, geometry=not _is_table_sink(p))
         if table and existed and not folder:
             t.table_existed = _table_exists(real, table)
         out.append(t)
@@ -220,6 +235,8 @@ def _output_of(filename: str, targets: List[Target], staged: List[Staged]) -> Op
     itself or one of its side files, its temporary name, a file inside an output folder, or a hidden work file
     (``.name``) the run made beside an output."""
     for s in staged:
+        if s.gpkg:  # a table: the target names its file
+            continue
         if _key(filename).startswith(_key(s.temp)):
             return s.param, s.final + _real(filename)[len(_real(s.temp)):] if s.folder else s.final
     for t in targets:
@@ -449,8 +466,11 @@ def _drop_table(path: str, table: str) -> bool:
 # the end (audit D2: a full disk had left a GeoPackage without its table where the user's previous one was). Only a
 # sink output is (a file output such as createplannedsites' PLAN_GPKG updates the file, and a sink that appends to a
 # layer, QGIS's "remapping", keeps it). A new file is not staged: :func:`cleanup` removes it after a failure. A
-# table added to an existing GeoPackage cannot be renamed into it: after a failure :func:`cleanup` drops that table,
-# and only that table.
+# table added to an existing GeoPackage: after a failure :func:`cleanup` drops that table, and only that table. A
+# table that REPLACES one the GeoPackage has is written as <table>__kaltim_partial_<hex> beside it; commit() drops the
+# old table and renames the new one in one transaction, discard() drops the new one (before, a failed or cancelled
+# run had already lost the user's table). A GeoPackage table named as 'path|layername=x' is handed to QGIS as
+# "ogr:dbname='path' table="x"": QGIS's sinks (3.22 to 3.44) read the first form as a file of that whole name.
 # GeoTIFF outputs are finished the same way by core/coverage.py (a work file translated to a temporary name and
 # renamed); Processing styles a raster output by its path after the run, so it is not renamed here.
 # A file an algorithm updates in place inside its output folder (``FOLDER_UPDATES``, e.g. exportplan's plan.gpkg,
@@ -458,6 +478,7 @@ def _drop_table(path: str, table: str) -> bool:
 STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".json", ".txt", ".png")
 REPLACED_KINDS = (".gpkg", ".shp")  # staged in a temporary folder when they replace an existing file
 PARTIAL_TAG = ".kaltim-partial-"
+TABLE_TAG = "__kaltim_partial_"  # a replaced GeoPackage table is written as <table>__kaltim_partial_<8 hex>
 
 
 @dataclass
@@ -467,6 +488,7 @@ class Staged:
     temp: str
     folder: bool
     holder: Optional[str] = None  # the temporary folder holding ``temp`` (a replaced GeoPackage / Shapefile)
+    gpkg: Optional[str] = None  # a replaced table of this GeoPackage: ``final`` and ``temp`` are table names
 
 
 def _temp_name(final: str) -> str:
@@ -520,6 +542,18 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
                 discard(staged)
                 raise OutputConflictError(write_error(t.param, t.path, exc)) from None
             temp = os.path.join(holder, os.path.basename(t.path))
+        elif t.replaced and t.table is not None and t.path.lower().endswith(".gpkg"):
+            # a table of a GeoPackage, in the form QGIS's sinks read (they take 'path|layername=x' for a file of that
+            # name); a table the file already has is written under a name of its own and swapped in by commit()
+            table = t.table
+            if t.table_existed and os.path.isfile(t.path):
+                import uuid
+
+                table = f"{t.table}{TABLE_TAG}{uuid.uuid4().hex[:8]}"
+                staged.append(Staged(t.param, t.table, table, False, gpkg=t.path))
+            value = parameters.get(t.param)
+            params[t.param] = _redirect(value, _table_destination(str(_static(value)), t.path, table, t.geometry))
+            continue
         else:
             if t.table is not None or not t.path.lower().endswith(STAGED_KINDS) or not os.path.isdir(
                     os.path.dirname(t.path)):
@@ -528,6 +562,54 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
         staged.append(Staged(t.param, t.path, temp, t.folder, holder))
         params[t.param] = _redirect(parameters.get(t.param), temp)
     return params, staged
+
+
+def _table_destination(value: str, path: str, table: str, geometry: bool) -> str:
+    """The sink destination naming ``table`` of the GeoPackage ``path``: the user's "ogr:dbname=... table=..." with
+    its table name replaced, or that form built from 'path|layername=x' (geometry column ``geom``)."""
+    m = _OGR_URI.match(value.strip())
+    if m:
+        text = value.strip()
+        return text[:m.start("table")] + table + text[m.end("table"):]
+    return f"ogr:dbname='{path}' table=\"{table}\"" + (" (geom)" if geometry else "")
+
+
+def _swap_table(s: Staged) -> None:
+    """Replace table ``s.final`` of the GeoPackage ``s.gpkg`` by the run's table ``s.temp``, in one transaction:
+    the old table is dropped and the new one renamed, or neither (an OSError says why)."""
+    from osgeo import gdal, ogr
+
+    def failed(what):
+        return OSError(errno.EIO, f"{what}: {gdal.GetLastErrorMsg() or 'GDAL gave no reason'}", s.gpkg)
+
+    ds = None
+    try:
+        ds = ogr.Open(s.gpkg, 1)
+        if ds is None:
+            raise failed("cannot be opened to replace its table")
+        lower = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())]
+        if s.temp.lower() not in lower:
+            raise failed(f"holds no table {s.temp}")
+        if ds.StartTransaction() != 0:
+            raise failed("cannot start a transaction")
+        try:
+            if s.final.lower() in lower and ds.DeleteLayer(lower.index(s.final.lower())) != 0:
+                raise failed(f"cannot drop the old table {s.final}")
+            layer = ds.GetLayerByName(s.temp)
+            if hasattr(layer, "Rename"):  # GDAL >= 3.5 (the GeoPackage's index, triggers and metadata follow)
+                if layer.Rename(s.final) != 0:
+                    raise failed(f"cannot rename {s.temp} to {s.final}")
+            else:
+                ds.ExecuteSQL(f'ALTER TABLE "{s.temp}" RENAME TO "{s.final}"')
+            if ds.CommitTransaction() != 0:
+                raise failed("cannot commit the new table")
+        except BaseException:
+            ds.RollbackTransaction()
+            raise
+    except RuntimeError as exc:  # GDAL in exception mode
+        raise OSError(errno.EIO, str(exc), s.gpkg) from None
+    finally:
+        ds = None
 
 
 def _sides(path: str) -> List[str]:
@@ -539,7 +621,9 @@ def discard(staged: List[Staged]) -> None:
     import shutil
 
     for s in staged:
-        if s.folder or s.holder:
+        if s.gpkg:
+            _drop_table(s.gpkg, s.temp)
+        elif s.folder or s.holder:
             shutil.rmtree(s.holder or s.temp, ignore_errors=True)
         else:
             for p in _sides(s.temp):
@@ -644,6 +728,8 @@ def commit(staged: List[Staged], results, context=None, inputs=None, updates=())
                 for name in files:
                     os.replace(os.path.join(root, name), os.path.join(dest, name))
             shutil.rmtree(s.temp, ignore_errors=True)
+        elif s.gpkg:
+            _swap_table(s)
         elif s.holder:
             _replace_from(s)
         elif os.path.exists(s.temp):

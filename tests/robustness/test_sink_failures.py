@@ -153,3 +153,73 @@ def test_an_existing_output_is_replaced_whole_under_its_own_name(provider, tmp_p
     assert ogr.Open(str(out)).GetLayer(0).GetFeatureCount() == 15
     assert not [n for n in os.listdir(tmp_path) if "kaltim-partial" in n]
     assert not stale.exists()
+
+
+def _replace_rep(base, out_form):
+    """The destination naming table ``rep`` of ``base`` in the given form (both forms QGIS accepts)."""
+    return f"ogr:dbname='{base}' table=\"rep\" (geom)" if out_form == "ogr" else f"{base}|layername=rep"
+
+
+@pytest.mark.parametrize("free_kb", [16, 48])
+def test_a_table_replaced_in_a_geopackage_on_a_full_disk_keeps_the_old_table(provider, disk, free_kb):
+    """Overwriting an existing table of a GeoPackage: the run writes a table of its own and swaps it in only at the
+    end, so a failed run leaves the user's old table (and the file's other tables) as they were."""
+    from osgeo import gdal, ogr
+
+    base = disk / "base.gpkg"
+    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 2")
+    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
+                         layerName="rep", accessMode="update")
+    fill(disk, free_kb * 1024)
+    text = fails("repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, "ogr")})
+    assert f"OUTPUT = {base} {DISK_FULL}" in text
+    assert tables(base) == ["kabkota", "rep"]
+    ds = ogr.Open(str(base))
+    assert ds.GetLayerByName("rep").GetFeatureCount() == 3 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
+    ds = None
+    assert left(disk) == ["base.gpkg", "filler"]
+
+
+@pytest.mark.parametrize("out_form", ["ogr", "layername"])
+def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path, out_form):
+    """A successful run replaces the table under its own name (the result names it, no temporary table is left);
+    a cancelled run keeps the old one."""
+    from osgeo import gdal, ogr
+
+    from tests.conftest import capture_feedback, run_alg
+
+    base = tmp_path / "base.gpkg"
+    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 2")
+    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
+                         layerName="rep", accessMode="update")
+    import processing
+
+    canceled = capture_feedback()
+    canceled.cancel()
+    processing.run("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, out_form)},
+                   feedback=canceled)
+    assert tables(base) == ["kabkota", "rep"]
+    assert ogr.Open(str(base)).GetLayerByName("rep").GetFeatureCount() == 3
+    res, _ = run_alg("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, out_form)})
+    assert "kaltim" not in res["OUTPUT"] and "rep" in res["OUTPUT"] and str(base) in res["OUTPUT"]
+    assert tables(base) == ["kabkota", "rep"]
+    ds = ogr.Open(str(base))
+    rep = ds.GetLayerByName("rep")
+    assert rep.GetFeatureCount() == 15 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
+    # the table is whole: its spatial index answers, and QGIS reads it as a layer
+    rep.SetSpatialFilterRect(-1e9, -1e9, 1e9, 1e9)
+    assert rep.GetFeatureCount() == 15
+    ds = None
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{base}|layername=rep", "rep", "ogr")
+    assert layer.isValid() and layer.featureCount() == 15
+    del layer
+    # the input read from the same GeoPackage, another of its tables replaced
+    run_alg("kaltiminternet:repairvillages", {"INPUT": f"{base}|layername=kabkota",
+                                              "OUTPUT": _replace_rep(base, out_form)})
+    assert tables(base) == ["kabkota", "rep"]
+    ds = ogr.Open(str(base))
+    assert ds.GetLayerByName("rep").GetFeatureCount() == 2 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
+    ds = None
+    assert not [n for n in os.listdir(tmp_path) if "kaltim-partial" in n or "|" in n]
