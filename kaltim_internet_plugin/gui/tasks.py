@@ -11,6 +11,7 @@ be cancelled through the returned handle.
 """
 from __future__ import annotations
 
+import os
 import traceback
 
 from qgis.core import (
@@ -192,7 +193,8 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
         if use_project:
             context.setProject(project)
         return _run_on_main_thread(alg, params, context, feedback, on_done)
-    params = detach_layers(params)
+    snapshots = []
+    params = detach_layers(params, snapshots)
     if use_project and names_project_layer(params):
         context.setProject(project)
     task = QgsProcessingAlgRunnerTask(alg, params, context, feedback)
@@ -200,26 +202,32 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
         task.setDescription(description)
     # keep the Python objects alive as long as the task runs
     task._kaltim_refs = (alg, context, feedback)
+    task._kaltim_snapshots = tuple(snapshots)
 
     def _executed(ok, results):
-        on_done(ok, results, feedback)
+        try:
+            on_done(ok, results, feedback)
+        finally:  # the copies of edited / memory layers the task read are not needed any more
+            _remove_folders(snapshots)
 
     task.executed.connect(_executed)
     QgsApplication.taskManager().addTask(task)
     return task
 
 
-def detach_layers(params: dict) -> dict:
+def detach_layers(params: dict, snapshots=None) -> dict:
     """For a background run, no parameter may name a layer the GUI thread owns (a task reading it while the map
     draws or edits it can crash QGIS): a file layer read by GDAL/OGR without unsaved edits becomes its own source
     (path or URI, subset included); a memory layer, or a vector layer with unsaved edits, is copied, in this (the
-    GUI) thread, to a temporary GeoPackage that the task reads instead. Items of a list parameter likewise; any
-    other layer (a database layer) stays named by its id."""
-    return {key: [_detached(v) for v in value] if isinstance(value, list) else _detached(value)
+    GUI) thread, to a temporary GeoPackage that the task reads instead. Items of a list (or tuple) parameter
+    likewise; any other layer (a database layer) stays named by its id. ``snapshots``: a list that receives the
+    temporary folder of each copy (the caller removes them when the run is over)."""
+    made = [] if snapshots is None else snapshots
+    return {key: [_detached(v, made) for v in value] if isinstance(value, (list, tuple)) else _detached(value, made)
             for key, value in params.items()}
 
 
-def _detached(value):
+def _detached(value, snapshots):
     if not isinstance(value, str) or not value:
         return value
     layer = QgsProject.instance().mapLayer(value)
@@ -229,8 +237,18 @@ def _detached(value):
     if layer.providerType() in ("ogr", "gdal") and not edited:
         return layer.source()
     if isinstance(layer, QgsVectorLayer) and (layer.providerType() == "memory" or edited):
-        return _snapshot(layer) or value
+        copy = _snapshot(layer)
+        if copy:
+            snapshots.append(os.path.dirname(copy.split("|")[0]))
+        return copy or value
     return value
+
+
+def _remove_folders(folders) -> None:
+    import shutil
+
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def names_project_layer(params: dict) -> bool:
@@ -245,15 +263,16 @@ def names_project_layer(params: dict) -> bool:
 
 def _snapshot(layer) -> str:
     """A copy of ``layer`` (with its unsaved edits and subset) in a temporary GeoPackage; '' if it cannot be written."""
-    import os
     import tempfile
 
-    path = os.path.join(tempfile.mkdtemp(prefix="kaltim_snapshot_"), "layer.gpkg")
+    folder = tempfile.mkdtemp(prefix="kaltim_snapshot_")
+    path = os.path.join(folder, "layer.gpkg")
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     opts.layerName = "snapshot"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
     if error[0] != QgsVectorFileWriter.WriterError.NoError:
+        _remove_folders([folder])
         return ""
     return f"{path}|layername=snapshot"
 

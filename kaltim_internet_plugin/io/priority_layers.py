@@ -7,6 +7,7 @@ with GDAL, nearest-distance queries and output field lists.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -399,7 +400,12 @@ def open_metric_dem(raster_layer):
 
     from ..core.coverage import CoverageError, ensure_metric_dem
 
-    path, msg = ensure_metric_dem(raster_layer.source(), tempfile.mkdtemp(prefix="kaltim_dem_"))
+    tmpdir = tempfile.mkdtemp(prefix="kaltim_dem_")
+    try:
+        path, msg = ensure_metric_dem(raster_layer.source(), tmpdir)
+    finally:
+        if not os.listdir(tmpdir):  # a metric DEM is read where it is: no copy, no folder left behind
+            os.rmdir(tmpdir)
     ds = gdal.Open(path)
     if ds is None:
         raise CoverageError(f"Cannot open DEM '{path}'")

@@ -1,6 +1,9 @@
 """gui.tasks: thread-safe tools run as background tasks, no-threading tools on the main thread, both report back."""
 from __future__ import annotations
 
+import os
+import shutil
+
 from qgis.core import QgsProcessingAlgorithm, QgsTask
 
 from kaltim_internet_plugin.gui.tasks import MainThreadRun, run_algorithm_task
@@ -102,12 +105,15 @@ def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, 
     text = QgsVectorLayer(f"file://{csv}?delimiter=;&xField=x&yField=y&crs=EPSG:4326", "points", "delimitedtext")
     assert villages.isValid() and edited.isValid() and text.isValid()
     project.addMapLayers([villages, edited, text])
+    made = []
     try:
         edited.startEditing()
         fid = next(edited.getFeatures()).id()
         assert edited.deleteFeature(fid)
-        out = detach_layers({"A": villages.id(), "B": [villages.id(), edited.id()], "C": text.id(), "N": 3})
+        out = detach_layers({"A": villages.id(), "B": [villages.id(), edited.id()], "C": text.id(), "N": 3,
+                             "T": (edited.id(),)}, made)
         assert out["A"] == villages.source() and out["B"][0] == villages.source() and out["N"] == 3
+        assert len(made) == 2 and all(os.path.isdir(f) for f in made) and out["T"][0].startswith(made[1])
         copy = QgsVectorLayer(out["B"][1], "copy", "ogr")
         assert copy.isValid() and copy.featureCount() == villages.featureCount() - 1, "the unsaved deletion"
         assert out["C"] == text.id() and names_project_layer(out) and not names_project_layer({"A": out["A"]})
@@ -116,9 +122,14 @@ def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, 
         task = run_algorithm_task("kaltiminternet:checkvillages", {"INPUT": edited.id()},
                                   lambda ok, res, fb: done.append((ok, res)))
         assert task._kaltim_refs[1].project() is None
+        copies = task._kaltim_snapshots
+        assert len(copies) == 1 and os.path.isfile(os.path.join(copies[0], "layer.gpkg"))
         qtbot.waitUntil(lambda: bool(done), timeout=60000)
         assert done[0][0] is True and done[0][1]["FEATURE_COUNT"] == villages.featureCount() - 1
+        assert not os.path.exists(copies[0]), "the task's copy is removed once the run is over"
         edited.rollBack()
         assert edited.featureCount() == villages.featureCount(), "the user's layer keeps its own state"
     finally:
         project.removeMapLayers([villages.id(), edited.id(), text.id()])
+        for folder in made:
+            shutil.rmtree(folder, ignore_errors=True)
