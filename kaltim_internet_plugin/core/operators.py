@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
+from .plan_summary import gives_work
 from .records import total
 from .roadmap import SCHEDULED
 
@@ -108,10 +109,9 @@ def operator_of(village: Any, provider_assignments: Optional[Mapping[str, str]] 
 
 def is_planned_work(village: Any) -> bool:
     """A village the plan gives work: it has a cost and is not a connected village whose service simply continues
-    (``existing_service``; the rule of core.plan_summary.is_planned)."""
-    if getattr(village, "existing_service", False):
-        return False
-    return float(getattr(village, "capex_idr", 0) or 0) > 0 or float(getattr(village, "opex_idr_year", 0) or 0) > 0
+    (``existing_service``; the rule of core.plan_summary.is_planned, :func:`.plan_summary.gives_work`)."""
+    return gives_work(bool(getattr(village, "existing_service", False)), getattr(village, "capex_idr", 0),
+                      getattr(village, "opex_idr_year", 0))
 
 
 def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Mapping[str, str]] = None,

@@ -36,11 +36,17 @@ from .definitions import NEW_COVERAGE_TECHS, STATUSES
 from .numbers import num, whole, year_of
 
 
+def gives_work(continuing: bool, capex_idr: Any, opex_idr_year: Any) -> bool:
+    """The one rule of a planned village: the plan gives it a cost, and it is not a connected village whose
+    existing service simply continues. :func:`is_planned` (a plan row) and core.operators.is_planned_work (a
+    village record) both say it with this function."""
+    return not continuing and (num(capex_idr) > 0 or num(opex_idr_year) > 0)
+
+
 def is_planned(row: dict) -> bool:
     """The plan gives the village a cost (a village whose existing service simply continues is not planned)."""
-    if row.get("fund_status") == "continuing" or row.get("existing") == "programme":
-        return False
-    return num(row.get("capex_idr")) > 0 or num(row.get("opex_idr_year")) > 0
+    return gives_work(row.get("fund_status") == "continuing" or row.get("existing") == "programme",
+                      row.get("capex_idr"), row.get("opex_idr_year"))
 
 
 def is_scheduled(row: dict) -> bool:

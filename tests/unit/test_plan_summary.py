@@ -173,3 +173,18 @@ def test_the_check_finds_migration_money_the_villages_do_not_account_for():
                 if p.code == "table_migration_differs"]
     assert [(p.params["column"], p.params["table"], p.params["villages"]) for p in problems] == [
         ("migration_capex_idr", 25_000_000, 20_000_000)]
+
+
+def test_a_plan_row_and_a_village_record_are_planned_by_one_rule():
+    """core.operators.is_planned_work (village records) and plan_summary.is_planned (plan rows) agree, Indonesian
+    number text included."""
+    from types import SimpleNamespace
+
+    from kaltim_internet_plugin.core.operators import is_planned_work
+
+    cases = [(False, 0, 0), (False, "1.500.000", 0), (False, 0, "12,5"), (True, 2_000_000, 0), (False, float("nan"), 0)]
+    for continuing, capex, opex in cases:
+        row = {"fund_status": "continuing" if continuing else "scheduled", "capex_idr": capex, "opex_idr_year": opex}
+        record = SimpleNamespace(existing_service=continuing, capex_idr=capex, opex_idr_year=opex)
+        assert ps.is_planned(row) == is_planned_work(record) == ps.gives_work(continuing, capex, opex)
+    assert [ps.gives_work(*c) for c in cases] == [False, True, True, False, False]
