@@ -37,7 +37,18 @@ from qgis.core import (
 
 from ..i18n import tr
 
-_OGR_URI = re.compile(r"""^ogr:dbname=['"]?(?P<path>[^'"]+)['"]?\s+table=["']?(?P<table>[^"'\s]+)["']?""")
+# "ogr:dbname='path' table="name" (geom)": a quoted path or table may hold spaces (QGIS reads it so)
+_OGR_URI = re.compile(r"""^ogr:dbname=(?:'(?P<p1>[^']+)'|"(?P<p2>[^"]+)"|(?P<p3>\S+))\s+"""
+                      r"""table=(?:"(?P<t1>[^"]+)"|'(?P<t2>[^']+)'|(?P<t3>[^\s"']+))""")
+
+
+def _ogr_uri(text: str):
+    """(path, table, (start, end) of the table name in ``text``) of an "ogr:dbname=... table=..." string, or None."""
+    m = _OGR_URI.match(text)
+    if not m:
+        return None
+    group = next(g for g in ("t1", "t2", "t3") if m.group(g) is not None)
+    return m.group("p1") or m.group("p2") or m.group("p3"), m.group(group), m.span(group)
 _SIDE_SUFFIXES = (".aux.xml", "-wal", "-shm", "-journal", ".ovr")
 _SHAPEFILE_SIDES = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")
 _NOT_FILES = ("TEMPORARY_OUTPUT", "memory:", "")
@@ -72,9 +83,9 @@ def _static(value):
 def split_uri(value: str) -> Tuple[str, Optional[str]]:
     """(file path, table or None) of a path / 'path|layername=x' / "ogr:dbname='path' table=x" string."""
     text = str(value).strip()
-    m = _OGR_URI.match(text)
-    if m:
-        return m.group("path"), m.group("table")
+    ogr_uri = _ogr_uri(text)
+    if ogr_uri:
+        return ogr_uri[0], ogr_uri[1]
     parts = text.split("|")
     table = None
     for p in parts[1:]:
@@ -567,10 +578,11 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
 def _table_destination(value: str, path: str, table: str, geometry: bool) -> str:
     """The sink destination naming ``table`` of the GeoPackage ``path``: the user's "ogr:dbname=... table=..." with
     its table name replaced, or that form built from 'path|layername=x' (geometry column ``geom``)."""
-    m = _OGR_URI.match(value.strip())
-    if m:
-        text = value.strip()
-        return text[:m.start("table")] + table + text[m.end("table"):]
+    text = value.strip()
+    ogr_uri = _ogr_uri(text)
+    if ogr_uri:
+        start, end = ogr_uri[2]
+        return text[:start] + table + text[end:]
     return f"ogr:dbname='{path}' table=\"{table}\"" + (" (geom)" if geometry else "")
 
 

@@ -70,6 +70,8 @@ def test_a_failed_run_keeps_nothing_new(provider, tmp_path):
     assert old.read_bytes() == b"keep"
     assert split_uri("ogr:dbname='/a b/x.gpkg' table=\"t\" (geom)") == ("/a b/x.gpkg", "t")
     assert split_uri("/x.gpkg|layername=v|subset=a") == ("/x.gpkg", "v")
+    assert split_uri("ogr:dbname=\"/a b/x.gpkg\" table=\"peta jalan\" (geom)") == ("/a b/x.gpkg", "peta jalan")
+    assert split_uri("ogr:dbname=/x.gpkg table=t") == ("/x.gpkg", "t")
 
 
 def test_a_roadmap_that_fails_after_starting_leaves_no_output(provider, tmp_path):

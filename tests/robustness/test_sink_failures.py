@@ -155,9 +155,9 @@ def test_an_existing_output_is_replaced_whole_under_its_own_name(provider, tmp_p
     assert not stale.exists()
 
 
-def _replace_rep(base, out_form):
-    """The destination naming table ``rep`` of ``base`` in the given form (both forms QGIS accepts)."""
-    return f"ogr:dbname='{base}' table=\"rep\" (geom)" if out_form == "ogr" else f"{base}|layername=rep"
+def _replace_rep(base, out_form, table="rep"):
+    """The destination naming ``table`` of ``base`` in the given form (both forms QGIS accepts)."""
+    return f"ogr:dbname='{base}' table=\"{table}\" (geom)" if out_form == "ogr" else f"{base}|layername={table}"
 
 
 @pytest.mark.parametrize("free_kb", [16, 48])
@@ -180,31 +180,33 @@ def test_a_table_replaced_in_a_geopackage_on_a_full_disk_keeps_the_old_table(pro
     assert left(disk) == ["base.gpkg", "filler"]
 
 
-@pytest.mark.parametrize("out_form", ["ogr", "layername"])
-def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path, out_form):
+@pytest.mark.parametrize("out_form,table", [("ogr", "rep"), ("layername", "rep"), ("ogr", "rep lama")])
+def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path, out_form, table):
     """A successful run replaces the table under its own name (the result names it, no temporary table is left);
-    a cancelled run keeps the old one."""
+    a cancelled run keeps the old one. A folder and a table name with spaces, too."""
     from osgeo import gdal, ogr
 
     from tests.conftest import capture_feedback, run_alg
 
+    tmp_path = tmp_path / "peta jalan"
+    tmp_path.mkdir()
     base = tmp_path / "base.gpkg"
     gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 2")
     gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
-                         layerName="rep", accessMode="update")
+                         layerName=table, accessMode="update")
     import processing
 
     canceled = capture_feedback()
     canceled.cancel()
-    processing.run("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, out_form)},
-                   feedback=canceled)
-    assert tables(base) == ["kabkota", "rep"]
-    assert ogr.Open(str(base)).GetLayerByName("rep").GetFeatureCount() == 3
-    res, _ = run_alg("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, out_form)})
-    assert "kaltim" not in res["OUTPUT"] and "rep" in res["OUTPUT"] and str(base) in res["OUTPUT"]
-    assert tables(base) == ["kabkota", "rep"]
+    out = _replace_rep(base, out_form, table)
+    processing.run("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": out}, feedback=canceled)
+    assert tables(base) == ["kabkota", table]
+    assert ogr.Open(str(base)).GetLayerByName(table).GetFeatureCount() == 3
+    res, _ = run_alg("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": out})
+    assert "kaltim" not in res["OUTPUT"] and table in res["OUTPUT"] and str(base) in res["OUTPUT"]
+    assert tables(base) == ["kabkota", table]
     ds = ogr.Open(str(base))
-    rep = ds.GetLayerByName("rep")
+    rep = ds.GetLayerByName(table)
     assert rep.GetFeatureCount() == 15 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
     # the table is whole: its spatial index answers, and QGIS reads it as a layer
     rep.SetSpatialFilterRect(-1e9, -1e9, 1e9, 1e9)
@@ -212,14 +214,13 @@ def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path
     ds = None
     from qgis.core import QgsVectorLayer
 
-    layer = QgsVectorLayer(f"{base}|layername=rep", "rep", "ogr")
+    layer = QgsVectorLayer(f"{base}|layername={table}", table, "ogr")
     assert layer.isValid() and layer.featureCount() == 15
     del layer
     # the input read from the same GeoPackage, another of its tables replaced
-    run_alg("kaltiminternet:repairvillages", {"INPUT": f"{base}|layername=kabkota",
-                                              "OUTPUT": _replace_rep(base, out_form)})
-    assert tables(base) == ["kabkota", "rep"]
+    run_alg("kaltiminternet:repairvillages", {"INPUT": f"{base}|layername=kabkota", "OUTPUT": out})
+    assert tables(base) == ["kabkota", table]
     ds = ogr.Open(str(base))
-    assert ds.GetLayerByName("rep").GetFeatureCount() == 2 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
+    assert ds.GetLayerByName(table).GetFeatureCount() == 2 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
     ds = None
     assert not [n for n in os.listdir(tmp_path) if "kaltim-partial" in n or "|" in n]
