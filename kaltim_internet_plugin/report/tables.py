@@ -425,17 +425,52 @@ def int_id(v: Any) -> str:
 
 def in_units(values: Iterable[Any], unit: float = 1.0) -> tuple:
     """(each value, their total) as whole ``unit``s (juta: 1e6) so that the printed column adds up to its printed
-    total: the total is rounded half away from zero and the values by largest remainder (each one is its value
-    rounded down or up, the largest remainders up first; ties in table order). Values below zero are rounded on
+    total: the total is rounded half away from zero and each value rounded down or up (largest remainder: each value
+    is first rounded on its own, then as many as the column needs go the other way, those closest to half first).
+    Equal values print equal whenever the column can still add up: they go the other way together or not at all (a
+    constant OPEX prints the same every year, not 16.351 then 16.350; another value goes instead), and only when no
+    such choice adds up are they split, in table order. A whole value never moves. Values below zero are rounded on
     their own."""
     xs = [num(v) / unit for v in values]
     total = sum(xs)
     target = int(math.copysign(math.floor(abs(total) + 0.5), total))
     if any(x < 0 for x in xs):
         return [int(math.copysign(math.floor(abs(x) + 0.5), x)) for x in xs], target
-    out = [math.floor(x + 1e-9) for x in xs]
-    short = target - sum(out)
-    order = sorted(range(len(xs)), key=lambda i: (-(xs[i] - out[i]), i))
-    for i in order[:max(0, short)]:
+    floors = [math.floor(x + 1e-9) for x in xs]
+    rem = [max(x - f, 0.0) for x, f in zip(xs, floors)]
+    up = [r >= 0.5 - 1e-9 for r in rem]
+    out = [f + u for f, u in zip(floors, up)]
+    need = target - sum(out)
+    if need == 0:
+        return out, target
+    step = 1 if need > 0 else -1
+    groups: Dict[float, List[int]] = {}  # equal values (hence equal remainders), in table order
+    for i, x in enumerate(xs):
+        if rem[i] > 1e-9 and up[i] == (step < 0):  # those that can go the other way
+            groups.setdefault(x, []).append(i)
+    ranked = sorted(groups.values(), key=lambda g: (abs(rem[g[0]] - 0.5), g[0]))
+    if _whole_groups(ranked, abs(need), out, step):
+        return out, target
+    # no choice of whole groups adds up: the plain largest remainder (ties in table order)
+    out = list(floors)
+    order = sorted(range(len(xs)), key=lambda i: (-rem[i], i))
+    for i in order[:max(0, target - sum(out))]:
         out[i] += 1
     return out, target
+
+
+def _whole_groups(ranked: List[List[int]], need: int, out: List[int], step: int) -> bool:
+    """Move ``need`` values of ``out`` by ``step``, whole groups of ``ranked`` only, the first groups first as long
+    as the rest can still be made up; False (``out`` unchanged) when no choice of groups makes ``need``."""
+    reach = [set() for _ in range(len(ranked) + 1)]  # reach[k]: counts the groups k.. can make together
+    reach[-1] = {0}
+    for k in range(len(ranked) - 1, -1, -1):
+        reach[k] = reach[k + 1] | {n + len(ranked[k]) for n in reach[k + 1] if n + len(ranked[k]) <= need}
+    if need not in reach[0]:
+        return False
+    for k, g in enumerate(ranked):
+        if need - len(g) in reach[k + 1]:
+            for i in g:
+                out[i] += step
+            need -= len(g)
+    return True

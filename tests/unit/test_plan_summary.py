@@ -154,9 +154,31 @@ def test_printed_columns_add_up_to_their_printed_total():
         shown, total = tb.in_units(values, 1e6)
         assert total == 21_574 and sum(shown) == total
         assert all(abs(s - v / 1e6) < 1 for s, v in zip(shown, values))  # each is its value rounded down or up
-    shown, total = tb.in_units([1_400_000, 1_400_000, 1_200_000], 1e6)
-    assert (shown, total) == ([2, 1, 1], 4)  # 1.4 + 1.4 + 1.2 = 4: the largest remainders go up, in table order
+    shown, total = tb.in_units([1_400_000, 1_300_000, 1_200_000], 1e6)
+    assert (shown, total) == ([2, 1, 1], 4)  # 1.4 + 1.3 + 1.2 = 3.9 -> 4: the largest remainder goes up
     assert tb.in_units([], 1e6) == ([], 0)
+
+
+def test_equal_values_print_equal_when_the_column_can_still_add_up():
+    # the demo's OPEX per year (Rp): 2027-2030 equal; they printed 16.351, 16.350, 16.350, 16.350
+    opex = [14_079_179_842, 16_350_322_333, 16_350_322_333, 16_350_322_333, 16_350_322_333]
+    shown, total = tb.in_units(opex, 1e6)
+    assert total == 79_480 and sum(shown) == total
+    assert shown == [14_080, 16_350, 16_350, 16_350, 16_350]  # the one other value goes up instead
+    assert all(abs(s - v / 1e6) < 1 for s, v in zip(shown, opex))
+    # rounded on their own 1.6, 1.6, 1.1 print 2 + 2 + 1 = 5 where the total is 4: no single value may go down
+    # without splitting the pair, so the pair is split (table order), the 1.1 stays 1
+    assert tb.in_units([1_600_000, 1_600_000, 1_100_000], 1e6) == ([2, 1, 1], 4)
+    # a pair and a value that can go instead: 1.4, 1.4, 1.1 -> 1 + 1 + 1 = 3 of 4: the 1.1 goes up, the pair stays
+    assert tb.in_units([1_400_000, 1_400_000, 1_100_000], 1e6) == ([1, 1, 2], 4)
+    # a pair that can go together: 1.3, 1.3, 1.4, 1.4, 0.6 = 6.0 -> rounded 1 + 1 + 1 + 1 + 1 = 5: one short; the
+    # pair 1.4 cannot (two), 1.3 cannot (two): split in table order of the largest remainder
+    assert tb.in_units([1_300_000, 1_300_000, 1_400_000, 1_400_000, 600_000], 1e6) == ([1, 1, 2, 1, 1], 6)
+    # three equal values, one short: split in table order, as before
+    assert tb.in_units([1_400_000] * 3, 1e6) == ([2, 1, 1], 4)
+    # a whole value never moves, even when that would keep equal values equal
+    assert tb.in_units([2_500_000, 2_500_000, 3_000_000], 1e6) == ([3, 2, 3], 8)
+
 
 
 def test_the_check_finds_migration_money_the_villages_do_not_account_for():
