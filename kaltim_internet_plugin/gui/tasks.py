@@ -215,11 +215,18 @@ def run_algorithm_task(alg_id: str, params: dict, on_done, description: str = ""
     return task
 
 
+#: vector layers a task reads as a copy (made in the GUI thread): in memory, or read by a provider that a task would
+#: reach only through the project's own layer object (a CSV / delimited-text layer of points: QGIS cannot open its
+#: URI as a Processing input string; a CSV table is given as its file). A database layer keeps its id (and the task
+#: the project): it may be large.
+SNAPSHOT_PROVIDERS = ("memory", "delimitedtext")
+
+
 def detach_layers(params: dict, snapshots=None) -> dict:
     """For a background run, no parameter may name a layer the GUI thread owns (a task reading it while the map
     draws or edits it can crash QGIS): a file layer read by GDAL/OGR without unsaved edits becomes its own source
-    (path or URI, subset included); a memory layer, or a vector layer with unsaved edits, is copied, in this (the
-    GUI) thread, to a temporary GeoPackage that the task reads instead. Items of a list (or tuple) parameter
+    (path or URI, subset included); a memory or CSV layer, or a vector layer with unsaved edits, is copied, in this
+    (the GUI) thread, to a temporary GeoPackage that the task reads instead. Items of a list (or tuple) parameter
     likewise; any other layer (a database layer) stays named by its id. ``snapshots``: a list that receives the
     temporary folder of each copy (the caller removes them when the run is over)."""
     made = [] if snapshots is None else snapshots
@@ -236,12 +243,25 @@ def _detached(value, snapshots):
     edited = hasattr(layer, "isModified") and (layer.isEditable() or layer.isModified())
     if layer.providerType() in ("ogr", "gdal") and not edited:
         return layer.source()
-    if isinstance(layer, QgsVectorLayer) and (layer.providerType() == "memory" or edited):
+    if layer.providerType() == "delimitedtext" and not edited and not layer.isSpatial():
+        path = _csv_file(layer)  # a table: its file, read as the tools read CSV files (row numbers, encoding)
+        if path:
+            return path
+    if isinstance(layer, QgsVectorLayer) and (layer.providerType() in SNAPSHOT_PROVIDERS or edited):
         copy = _snapshot(layer)
         if copy:
             snapshots.append(os.path.dirname(copy.split("|")[0]))
         return copy or value
     return value
+
+
+def _csv_file(layer) -> str:
+    """The file of a delimited-text layer ('' when it is not a file on this disk)."""
+    from qgis.PyQt.QtCore import QUrl
+
+    url = QUrl(layer.source())  # file:///C:/... on Windows too
+    path = url.toLocalFile() if url.isLocalFile() else layer.source().split("?", 1)[0]
+    return path if os.path.isfile(path) else ""
 
 
 def _remove_folders(folders) -> None:

@@ -89,9 +89,10 @@ def test_runner_cancel_button_follows_the_run_and_cancels_it(provider, qtbot, qg
 
 def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, tmp_path, sample_copy):
     """Layers of the project given by id reach the task as their own source (a file layer) or as a copy with the
-    unsaved edits (an edited or memory layer), and the task's context then has no project: QGIS would otherwise
+    unsaved edits (an edited, memory or CSV layer), and the task's context then has no project: QGIS would otherwise
     resolve those sources through the project's layers again and hand the task the layers the GUI thread owns.
-    A layer that cannot be detached (here a CSV layer) keeps its id, and the context the project."""
+    A layer that cannot be detached (here a virtual layer, as a database layer) keeps its id, and the context the
+    project."""
     from qgis.core import QgsProject, QgsVectorLayer
 
     from kaltim_internet_plugin.gui.tasks import detach_layers, names_project_layer
@@ -103,20 +104,29 @@ def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, 
     csv = tmp_path / "points.csv"
     csv.write_text("id;x;y\n1;117.1;-0.5\n", encoding="utf-8")
     text = QgsVectorLayer(f"file://{csv}?delimiter=;&xField=x&yField=y&crs=EPSG:4326", "points", "delimitedtext")
-    assert villages.isValid() and edited.isValid() and text.isValid()
-    project.addMapLayers([villages, edited, text])
+    virtual = QgsVectorLayer("?query=SELECT 1 AS x", "virtual", "virtual")
+    table_csv = tmp_path / "laporan uptime.csv"  # a table without geometry, a space in its name
+    table_csv.write_text("kode;uptime\n64.74.01.1001;99,5\n", encoding="utf-8")
+    table = QgsVectorLayer(f"{table_csv.as_uri()}?delimiter=;", "uptime", "delimitedtext")
+    assert villages.isValid() and edited.isValid() and text.isValid() and virtual.isValid() and table.isValid()
+    project.addMapLayers([villages, edited, text, virtual, table])
     made = []
     try:
         edited.startEditing()
         fid = next(edited.getFeatures()).id()
         assert edited.deleteFeature(fid)
         out = detach_layers({"A": villages.id(), "B": [villages.id(), edited.id()], "C": text.id(), "N": 3,
-                             "T": (edited.id(),)}, made)
+                             "T": (edited.id(),), "V": virtual.id(), "U": table.id()}, made)
         assert out["A"] == villages.source() and out["B"][0] == villages.source() and out["N"] == 3
-        assert len(made) == 2 and all(os.path.isdir(f) for f in made) and out["T"][0].startswith(made[1])
+        assert len(made) == 3 and all(os.path.isdir(f) for f in made) and out["T"][0].startswith(made[2])
         copy = QgsVectorLayer(out["B"][1], "copy", "ogr")
         assert copy.isValid() and copy.featureCount() == villages.featureCount() - 1, "the unsaved deletion"
-        assert out["C"] == text.id() and names_project_layer(out) and not names_project_layer({"A": out["A"]})
+        points = QgsVectorLayer(out["C"], "csv copy", "ogr")
+        assert out["C"].startswith(made[1]) and points.isValid() and points.featureCount() == 1
+        assert points.crs().authid() == "EPSG:4326"
+        assert out["U"] == str(table_csv), "a CSV table is read from its own file"
+        assert out["V"] == virtual.id() and names_project_layer(out)
+        assert not names_project_layer({k: v for k, v in out.items() if k != "V"})
 
         done = []
         task = run_algorithm_task("kaltiminternet:checkvillages", {"INPUT": edited.id()},
@@ -130,6 +140,6 @@ def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, 
         edited.rollBack()
         assert edited.featureCount() == villages.featureCount(), "the user's layer keeps its own state"
     finally:
-        project.removeMapLayers([villages.id(), edited.id(), text.id()])
+        project.removeMapLayers([villages.id(), edited.id(), text.id(), virtual.id(), table.id()])
         for folder in made:
             shutil.rmtree(folder, ignore_errors=True)
