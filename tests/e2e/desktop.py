@@ -2,7 +2,8 @@
 in a fresh, throw-away profile, run a snippet inside QGIS, take a screenshot, and collect Python errors.
 
     result = run_desktop(zip_path, snippet, tmp_path / "shot.png", locale="id", screen="1366x768")
-    result.loaded, result.errors, result.data (whatever the snippet put in ``report``), result.screenshot
+    result.loaded, result.errors, result.data (whatever the snippet put in ``report``), result.screenshot,
+    result.crashed (QGIS died on a signal, e.g. while it closed)
 
 The snippet sees ``iface``, ``plugin`` (this plugin's instance), ``report`` (a dict saved as JSON) and may set
 ``shot_widget``. Modal dialogs that pop up are recorded as errors and closed, so a broken start-up cannot hang.
@@ -71,6 +72,11 @@ def _finish():
         scope["shot_widget"].grab().save({png!r})
         with open({report!r}, "w") as fh:
             json.dump(out, fh, default=str)
+        # as QGIS's own exit does, the project is closed first (quitting with layers still loaded crashes QGIS
+        # 3.40 at exit, with or without this plugin)
+        from qgis.core import QgsProject
+        QgsProject.instance().clear()
+        QApplication.processEvents()
         QApplication.instance().exit(0)
     QTimer.singleShot(int({settle} * 1000), _grab)
 QTimer.singleShot(int({wait} * 1000), _finish)
@@ -84,6 +90,7 @@ class DesktopResult:
     data: dict = field(default_factory=dict)
     screenshot: Path = None
     output: str = ""
+    crashed: bool = False  # QGIS died on a signal (e.g. at exit, after the plugin's unload)
 
 
 def install_plugin(source: Path, plugins_dir: Path) -> None:
@@ -118,6 +125,7 @@ def run_desktop(plugin_source, snippet: str, png, locale: str = "en", wait: floa
                "--profiles-path", str(root), "--code", str(root / "startup.py")]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
         result = DesktopResult(output=proc.stdout[-4000:] + proc.stderr[-4000:])
+        result.crashed = "died on signal" in proc.stdout + proc.stderr or proc.returncode < 0
         if report.exists():
             data = json.loads(report.read_text())
             result.loaded, result.errors, result.data = data["loaded"], data["errors"], data["data"]

@@ -59,6 +59,7 @@ def test_zip_loads_in_qgis_desktop_in_english(plugin_zip, tmp_path, qgis_app):
     assert len(res.data["layers"]) == 7 and "Existing towers (SYNTHETIC)" in res.data["layers"]
     assert "Land cover (SYNTHETIC, ESA WorldCover classes)" in res.data["layers"]
     assert res.screenshot and image_is_not_blank(res.screenshot)
+    assert not res.crashed, res.output  # QGIS closes cleanly with the plugin and its sample loaded
 
 
 def test_zip_speaks_indonesian_under_id_locale(plugin_zip, tmp_path, qgis_app):
@@ -67,3 +68,4 @@ def test_zip_speaks_indonesian_under_id_locale(plugin_zip, tmp_path, qgis_app):
     assert res.data["button"] == "Muat sampel Kaltim"
     assert "Menara eksisting (SINTETIS)" in res.data["layers"]
     assert "Monev" in res.data["tabs"] and "Skenario" in res.data["tabs"]
+    assert not res.crashed, res.output

@@ -68,6 +68,7 @@ def test_every_page_fits_1366x768(plugin_zip, tmp_path, qgis_app, lang):  # noqa
     res = run_desktop(plugin_zip, snippet, SCREENS / f"{lang}_desktop.png", locale=lang, screen="1366x768")
     assert res.loaded, res.output
     assert res.errors == [], "\n".join(res.errors)
+    assert not res.crashed, res.output  # every page opened, then QGIS closes cleanly
     data = res.data
     assert data["screen"] == [1366, 768]
     assert 380 <= data["dock"][0] <= 470, data["dock"]
