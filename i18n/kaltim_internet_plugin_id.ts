@@ -5808,6 +5808,10 @@
       <translation>{path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
+      <source>GDAL gave no reason</source>
+      <translation>GDAL tidak memberi alasan</translation>
+    </message>
+    <message>
       <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
       <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
     </message>
@@ -5830,6 +5834,10 @@
     <message>
       <source>{param} = {path} is locked by another program (or by a layer being edited in QGIS), so it cannot be written now. Close it in the other program or end the QGIS editing session (save or discard the edits), or choose another file.</source>
       <translation>{param} = {path} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat ditulis sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), atau pilih berkas lain.</translation>
+    </message>
+    <message>
+      <source>{param} = {path}: the new table could not replace the table {table} ({reason}); that table is kept as it was. Close other programs that use the file (or choose another table name) and run the tool again.</source>
+      <translation>{param} = {path}: tabel baru tidak dapat menggantikan tabel {table} ({reason}); tabel itu tetap seperti semula. Tutup program lain yang memakai berkas itu (atau pilih nama tabel lain) lalu jalankan alat ini lagi.</translation>
     </message>
     <message>
       <source>{param} = {path} is a file, not a folder. Choose a folder for the outputs.</source>

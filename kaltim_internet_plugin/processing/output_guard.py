@@ -588,38 +588,41 @@ def _table_destination(value: str, path: str, table: str, geometry: bool) -> str
 
 def _swap_table(s: Staged) -> None:
     """Replace table ``s.final`` of the GeoPackage ``s.gpkg`` by the run's table ``s.temp``, in one transaction:
-    the old table is dropped and the new one renamed, or neither (an OSError says why)."""
+    the old table is dropped and the new one renamed, or neither (:class:`OutputConflictError` says why; the
+    caller's discard() then drops the run's table)."""
     from osgeo import gdal, ogr
 
-    def failed(what):
-        return OSError(errno.EIO, f"{what}: {gdal.GetLastErrorMsg() or 'GDAL gave no reason'}", s.gpkg)
+    class _Failed(Exception):  # noqa: N818 - local: the reason of a failed swap
+        pass
 
     ds = None
     try:
         ds = ogr.Open(s.gpkg, 1)
         if ds is None:
-            raise failed("cannot be opened to replace its table")
+            raise _Failed(gdal.GetLastErrorMsg())
         lower = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())]
-        if s.temp.lower() not in lower:
-            raise failed(f"holds no table {s.temp}")
-        if ds.StartTransaction() != 0:
-            raise failed("cannot start a transaction")
+        if s.temp.lower() not in lower or ds.StartTransaction() != 0:
+            raise _Failed(gdal.GetLastErrorMsg())
         try:
             if s.final.lower() in lower and ds.DeleteLayer(lower.index(s.final.lower())) != 0:
-                raise failed(f"cannot drop the old table {s.final}")
+                raise _Failed(gdal.GetLastErrorMsg())
             layer = ds.GetLayerByName(s.temp)
             if hasattr(layer, "Rename"):  # GDAL >= 3.5 (the GeoPackage's index, triggers and metadata follow)
                 if layer.Rename(s.final) != 0:
-                    raise failed(f"cannot rename {s.temp} to {s.final}")
+                    raise _Failed(gdal.GetLastErrorMsg())
             else:
                 ds.ExecuteSQL(f'ALTER TABLE "{s.temp}" RENAME TO "{s.final}"')
             if ds.CommitTransaction() != 0:
-                raise failed("cannot commit the new table")
+                raise _Failed(gdal.GetLastErrorMsg())
         except BaseException:
             ds.RollbackTransaction()
             raise
-    except RuntimeError as exc:  # GDAL in exception mode
-        raise OSError(errno.EIO, str(exc), s.gpkg) from None
+    except (_Failed, RuntimeError) as exc:  # (RuntimeError: GDAL in exception mode)
+        reason = str(exc).strip() or tr("GDAL gave no reason")
+        raise OutputConflictError(tr(
+            "{param} = {path}: the new table could not replace the table {table} ({reason}); that table is kept as it "
+            "was. Close other programs that use the file (or choose another table name) and run the tool again."
+        ).format(param=s.param, path=s.gpkg, table=s.final, reason=reason)) from None
     finally:
         ds = None
 

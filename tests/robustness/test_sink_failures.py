@@ -224,3 +224,19 @@ def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path
     assert ds.GetLayerByName(table).GetFeatureCount() == 2 and ds.GetLayerByName("kabkota").GetFeatureCount() == 2
     ds = None
     assert not [n for n in os.listdir(tmp_path) if "kaltim-partial" in n or "|" in n]
+
+
+def test_a_table_swap_that_fails_keeps_the_old_table_and_says_why(provider, tmp_path, monkeypatch):
+    """The old table is dropped and the new one renamed in one transaction: when the rename fails, the drop is rolled
+    back, the run's table is removed, and the message names the output, the file and the fix."""
+    from osgeo import gdal, ogr
+
+    base = tmp_path / "base.gpkg"
+    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
+                         layerName="rep")
+    monkeypatch.setattr(ogr.Layer, "Rename", lambda self, name: 6, raising=False)  # OGRERR_FAILURE
+    text = fails("repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, "ogr")})
+    assert f"OUTPUT = {base}: the new table could not replace the table rep" in text, text
+    assert "that table is kept as it was" in text and "kaltim_partial" not in text
+    assert tables(base) == ["rep"]
+    assert ogr.Open(str(base)).GetLayerByName("rep").GetFeatureCount() == 3
