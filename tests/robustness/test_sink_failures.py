@@ -240,3 +240,30 @@ def test_a_table_swap_that_fails_keeps_the_old_table_and_says_why(provider, tmp_
     assert "that table is kept as it was" in text and "kaltim_partial" not in text
     assert tables(base) == ["rep"]
     assert ogr.Open(str(base)).GetLayerByName("rep").GetFeatureCount() == 3
+
+
+def test_a_table_swap_without_layer_rename_uses_sql(provider, tmp_path, monkeypatch):
+    """GDAL before 3.5 (Ubuntu 22.04's QGIS 3.22) has no Layer.Rename: the GeoPackage driver's ALTER TABLE ... RENAME
+    renames the table with its spatial index and metadata."""
+    from osgeo import gdal, ogr
+
+    base = tmp_path / "base.gpkg"
+    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
+                         layerName="rep")
+    monkeypatch.delattr(ogr.Layer, "Rename", raising=False)
+    from tests.conftest import run_alg
+
+    run_alg("kaltiminternet:repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, "ogr")})
+    assert tables(base) == ["rep"]
+    ds = ogr.Open(str(base))
+    rep = ds.GetLayerByName("rep")
+    rep.SetSpatialFilterRect(-1e9, -1e9, 1e9, 1e9)
+    assert rep.GetFeatureCount() == 15
+    sql = ds.ExecuteSQL("SELECT table_name FROM gpkg_contents UNION ALL SELECT table_name FROM gpkg_geometry_columns")
+    named = sorted(f.GetField(0) for f in sql)
+    ds.ReleaseResultSet(sql)
+    assert named == ["rep", "rep"]
+    sql = ds.ExecuteSQL("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree%'")
+    rtrees = {f.GetField(0) for f in sql}
+    ds.ReleaseResultSet(sql)
+    assert "rtree_rep_geom" in rtrees and not [t for t in rtrees if "kaltim" in t], rtrees
