@@ -2,7 +2,6 @@
 provider, installations per year, source) over :mod:`..core.capacity`, with the defaults and their sources."""
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from qgis.PyQt.QtCore import Qt
@@ -34,6 +33,7 @@ from ..core.capacity import (
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..errors import describe
 from ..i18n import tr
+from ..io.scratch import scratch_folder
 from ..labels import label, labels
 from .fit import FlowLayout
 from .widgets import note_label, popup_when_shown
@@ -215,6 +215,6 @@ class CapacityEditor(QGroupBox):
 
     def write_csv(self) -> str:
         """The table as a CSV file for the roadmap algorithm (CAPACITY)."""
-        path = Path(tempfile.mkdtemp(prefix="kaltim_capacity_")) / "capacity.csv"
+        path = Path(scratch_folder("kaltim_capacity_")) / "capacity.csv"
         path.write_text(self.table().to_csv(), encoding="utf-8")
         return str(path)

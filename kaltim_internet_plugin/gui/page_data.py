@@ -1,7 +1,6 @@
 """Data page: load the sample, choose village/site/DEM layers and the village field mapping, validate, repair."""
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
@@ -14,6 +13,7 @@ from ..compat import LayerFilter, transform_bounding_box
 from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
+from ..io.scratch import scratch_folder
 from ..report.validation_html import render_html
 from .fit import scroll_body
 from .messages import notify
@@ -199,7 +199,7 @@ class DataPage(QWidget):
                    Qgis.MessageLevel.Warning)
             return None
         mapping = self.mapping()
-        self.report_path = str(Path(tempfile.mkdtemp(prefix="kaltim_")) / "validation.html")
+        self.report_path = str(Path(scratch_folder("kaltim_")) / "validation.html")
         params = {"INPUT": layer.id(), "CODE_FIELD": mapping["code"], "NAME_FIELD": mapping["name"],
                   "POPULATION_FIELD": mapping["population"], "OUTPUT_REPORT": self.report_path}
         if self.dem_layer() is not None:

@@ -57,6 +57,7 @@ from ..core.plan_summary import opex_years_of, summarize
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..io import funding_store
+from ..io.scratch import scratch_folder
 from ..io.styles_plan import color_for, style_plan_by_year
 from ..labels import funding_color, label_list
 from .capacity_editor import CapacityEditor
@@ -682,7 +683,7 @@ class PlanPage(QWidget):
             notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)),
                    Qgis.MessageLevel.Critical)
             return None
-        funding_file = str(Path(tempfile.mkdtemp(prefix="kaltim_funding_")) / "funding_sources.json")
+        funding_file = str(Path(scratch_folder("kaltim_funding_")) / "funding_sources.json")
         funding_store.write_file(funding_file, sources)
         params = {"PLAN": plan.id(), "START_YEAR": self.start_spin.value(), "YEARS": self.years_spin.value(),
                   "FUNDING": funding_file, "CADRE_TARGET": self.cadre_spin.value(),

@@ -283,9 +283,9 @@ def names_project_layer(params: dict) -> bool:
 
 def _snapshot(layer) -> str:
     """A copy of ``layer`` (with its unsaved edits and subset) in a temporary GeoPackage; '' if it cannot be written."""
-    import tempfile
+    from ..io.scratch import scratch_folder
 
-    folder = tempfile.mkdtemp(prefix="kaltim_snapshot_")
+    folder = scratch_folder("kaltim_snapshot_")
     path = os.path.join(folder, "layer.gpkg")
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"

@@ -5,13 +5,13 @@ Tools read it as a file: :func:`project_table_file` writes the project's table t
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Optional
 
 from qgis.core import QgsProject
 
 from ..core.costs import CostTable, default_cost_table
+from .scratch import scratch_folder
 
 SCOPE, KEY = "KaltimInternet", "cost_table"
 
@@ -41,6 +41,6 @@ def project_table_file(project: Optional[QgsProject] = None) -> str:
     table = read_project(project)
     if table is None:
         return ""
-    path = Path(tempfile.mkdtemp(prefix="kaltim_costs_")) / "cost_table.json"
+    path = Path(scratch_folder("kaltim_costs_")) / "cost_table.json"
     table.to_json(str(path))
     return str(path)

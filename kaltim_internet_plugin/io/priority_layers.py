@@ -394,13 +394,12 @@ def open_metric_dem(raster_layer):
 
     A DEM in degrees is reprojected to its UTM zone in a temporary folder (core.coverage.ensure_metric_dem);
     the message says so (empty otherwise). Raises core.coverage.CoverageError."""
-    import tempfile
-
     from osgeo import gdal
 
     from ..core.coverage import CoverageError, ensure_metric_dem
+    from .scratch import scratch_folder
 
-    tmpdir = tempfile.mkdtemp(prefix="kaltim_dem_")
+    tmpdir = scratch_folder("kaltim_dem_")
     try:
         path, msg = ensure_metric_dem(raster_layer.source(), tmpdir)
     finally:

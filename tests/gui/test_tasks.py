@@ -134,6 +134,9 @@ def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, 
         assert task._kaltim_refs[1].project() is None
         copies = task._kaltim_snapshots
         assert len(copies) == 1 and os.path.isfile(os.path.join(copies[0], "layer.gpkg"))
+        from qgis.core import QgsProcessingUtils
+
+        assert os.path.dirname(copies[0]) == QgsProcessingUtils.tempFolder()  # removed at exit even after a crash
         qtbot.waitUntil(lambda: bool(done), timeout=60000)
         assert done[0][0] is True and done[0][1]["FEATURE_COUNT"] == villages.featureCount() - 1
         assert not os.path.exists(copies[0]), "the task's copy is removed once the run is over"
