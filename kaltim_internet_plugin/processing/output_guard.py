@@ -479,9 +479,10 @@ def _drop_table(path: str, table: str) -> bool:
 # layer, QGIS's "remapping", keeps it). A new file is not staged: :func:`cleanup` removes it after a failure. A
 # table added to an existing GeoPackage: after a failure :func:`cleanup` drops that table, and only that table. A
 # table that REPLACES one the GeoPackage has is written as <table>__kaltim_partial_<hex> beside it; commit() drops the
-# old table and renames the new one in one transaction, discard() drops the new one (before, a failed or cancelled
-# run had already lost the user's table). A GeoPackage table named as 'path|layername=x' is handed to QGIS as
-# "ogr:dbname='path' table="x"": QGIS's sinks (3.22 to 3.44) read the first form as a file of that whole name.
+# old table and renames the new one (one transaction a file, every table the run replaces in it), discard() drops
+# the new one (before, a failed or cancelled run had already lost the user's table). A GeoPackage table named as
+# 'path|layername=x' is handed to QGIS as "ogr:dbname='path' table="x"": QGIS's sinks (3.22 to 3.44) read the first
+# form as a file of that whole name.
 # GeoTIFF outputs are finished the same way by core/coverage.py (a work file translated to a temporary name and
 # renamed); Processing styles a raster output by its path after the run, so it is not renamed here.
 # A file an algorithm updates in place inside its output folder (``FOLDER_UPDATES``, e.g. exportplan's plan.gpkg,
@@ -586,32 +587,34 @@ def _table_destination(value: str, path: str, table: str, geometry: bool) -> str
     return f"ogr:dbname='{path}' table=\"{table}\"" + (" (geom)" if geometry else "")
 
 
-def _swap_table(s: Staged) -> None:
-    """Replace table ``s.final`` of the GeoPackage ``s.gpkg`` by the run's table ``s.temp``, in one transaction:
-    the old table is dropped and the new one renamed, or neither (:class:`OutputConflictError` says why; the
-    caller's discard() then drops the run's table)."""
+def _swap_tables(gpkg: str, items: List[Staged]) -> None:
+    """Replace the tables ``s.final`` of the GeoPackage ``gpkg`` by the run's tables ``s.temp`` (every ``s`` of
+    ``items``), in one transaction: the old tables are dropped and the new ones renamed, or nothing changes
+    (:class:`OutputConflictError` says why; the caller's discard() then drops the run's tables)."""
     from osgeo import gdal, ogr
 
     class _Failed(Exception):  # noqa: N818 - local: the reason of a failed swap
         pass
 
     ds = None
+    current = items[0]
     try:
-        ds = ogr.Open(s.gpkg, 1)
-        if ds is None:
-            raise _Failed(gdal.GetLastErrorMsg())
-        lower = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())]
-        if s.temp.lower() not in lower or ds.StartTransaction() != 0:
+        ds = ogr.Open(gpkg, 1)
+        if ds is None or ds.StartTransaction() != 0:
             raise _Failed(gdal.GetLastErrorMsg())
         try:
-            if s.final.lower() in lower and ds.DeleteLayer(lower.index(s.final.lower())) != 0:
-                raise _Failed(gdal.GetLastErrorMsg())
-            layer = ds.GetLayerByName(s.temp)
-            if hasattr(layer, "Rename"):  # GDAL >= 3.5 (the GeoPackage's index, triggers and metadata follow)
-                if layer.Rename(s.final) != 0:
+            for current in items:
+                lower = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())]
+                if current.temp.lower() not in lower:
                     raise _Failed(gdal.GetLastErrorMsg())
-            else:
-                ds.ExecuteSQL(f'ALTER TABLE "{s.temp}" RENAME TO "{s.final}"')
+                if current.final.lower() in lower and ds.DeleteLayer(lower.index(current.final.lower())) != 0:
+                    raise _Failed(gdal.GetLastErrorMsg())
+                layer = ds.GetLayerByName(current.temp)
+                if hasattr(layer, "Rename"):  # GDAL >= 3.5 (the GeoPackage's index, triggers and metadata follow)
+                    if layer.Rename(current.final) != 0:
+                        raise _Failed(gdal.GetLastErrorMsg())
+                else:
+                    ds.ExecuteSQL(f'ALTER TABLE "{current.temp}" RENAME TO "{current.final}"')
             if ds.CommitTransaction() != 0:
                 raise _Failed(gdal.GetLastErrorMsg())
         except BaseException:
@@ -622,7 +625,7 @@ def _swap_table(s: Staged) -> None:
         raise OutputConflictError(tr(
             "{param} = {path}: the new table could not replace the table {table} ({reason}); that table is kept as it "
             "was. Close other programs that use the file (or choose another table name) and run the tool again."
-        ).format(param=s.param, path=s.gpkg, table=s.final, reason=reason)) from None
+        ).format(param=current.param, path=gpkg, table=current.final, reason=reason)) from None
     finally:
         ds = None
 
@@ -733,7 +736,16 @@ def commit(staged: List[Staged], results, context=None, inputs=None, updates=())
 
     if inputs:
         _overwritten_inputs(staged, inputs, updates)
+    # the replaced GeoPackage tables first, one transaction a file: when one cannot be swapped in, nothing has moved
+    tables: Dict[str, List[Staged]] = {}
     for s in staged:
+        if s.gpkg:
+            tables.setdefault(s.gpkg, []).append(s)
+    for gpkg, items in tables.items():
+        _swap_tables(gpkg, items)
+    for s in staged:
+        if s.gpkg:
+            continue
         if s.folder:
             _repoint_projects(s)
             os.makedirs(s.final, exist_ok=True)
@@ -743,8 +755,6 @@ def commit(staged: List[Staged], results, context=None, inputs=None, updates=())
                 for name in files:
                     os.replace(os.path.join(root, name), os.path.join(dest, name))
             shutil.rmtree(s.temp, ignore_errors=True)
-        elif s.gpkg:
-            _swap_table(s)
         elif s.holder:
             _replace_from(s)
         elif os.path.exists(s.temp):

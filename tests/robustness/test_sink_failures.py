@@ -267,3 +267,45 @@ def test_a_table_swap_without_layer_rename_uses_sql(provider, tmp_path, monkeypa
     rtrees = {f.GetField(0) for f in sql}
     ds.ReleaseResultSet(sql)
     assert "rtree_rep_geom" in rtrees and not [t for t in rtrees if "kaltim" in t], rtrees
+
+
+def test_every_table_a_run_replaces_in_one_geopackage_is_swapped_together(provider, tmp_path, monkeypatch):
+    """A roadmap run again into the tables of its earlier run: both tables are replaced; when the second cannot be
+    swapped in, neither is (one transaction), and the earlier run's tables stay whole."""
+    from osgeo import ogr
+
+    from tests.conftest import run_alg
+    from tests.qgis.test_roadmap_alg import build_plan
+
+    plan = build_plan(tmp_path / "plan.gpkg", n=15)
+    road = tmp_path / "road.gpkg"
+
+    def params(start):
+        return {"PLAN": plan, "START_YEAR": start, "OUTPUT": f"ogr:dbname='{road}' table=\"rv\" (geom)",
+                "OUTPUT_TABLE": f"ogr:dbname='{road}' table=\"rt\""}
+
+    def years():
+        ds = ogr.Open(str(road))
+        out = {name: sorted({f.GetField("year") for f in ds.GetLayerByName(name)} - {None}) for name in ("rv", "rt")}
+        return out, sorted(ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount()))
+
+    run_alg("kaltiminternet:roadmap", params(2026))
+    first, names = years()
+    assert names == ["rt", "rv"] and first["rt"][0] == 2026 and first["rv"][0] == 2026
+    run_alg("kaltiminternet:roadmap", params(2030))
+    second, names = years()
+    assert names == ["rt", "rv"] and second["rt"][0] == 2030 and second["rv"][0] == 2030
+    real = ogr.Layer.Rename if hasattr(ogr.Layer, "Rename") else None
+
+    def rename(self, name):  # the second table cannot be renamed
+        if name == "rt":
+            return 6
+        if real is not None:
+            return real(self, name)
+        self.GetDataset().ExecuteSQL(f'ALTER TABLE "{self.GetName()}" RENAME TO "{name}"')
+        return 0
+
+    monkeypatch.setattr(ogr.Layer, "Rename", rename, raising=False)
+    text = fails("roadmap", params(2028))
+    assert "could not replace the table rt" in text
+    assert years() == (second, ["rt", "rv"]), "the earlier run's tables, both of them"
