@@ -225,10 +225,11 @@ SNAPSHOT_PROVIDERS = ("memory", "delimitedtext")
 def detach_layers(params: dict, snapshots=None) -> dict:
     """For a background run, no parameter may name a layer the GUI thread owns (a task reading it while the map
     draws or edits it can crash QGIS): a file layer read by GDAL/OGR without unsaved edits becomes its own source
-    (path or URI, subset included); a memory or CSV layer, or a vector layer with unsaved edits, is copied, in this
-    (the GUI) thread, to a temporary GeoPackage that the task reads instead. Items of a list (or tuple) parameter
-    likewise; any other layer (a database layer) stays named by its id. ``snapshots``: a list that receives the
-    temporary folder of each copy (the caller removes them when the run is over)."""
+    (path or URI, subset included), and so does a CSV table (its file); a memory layer, a CSV layer of points or a
+    vector layer with unsaved edits is copied, in this (the GUI) thread, to a temporary GeoPackage that the task
+    reads instead. Items of a list (or tuple) parameter likewise; any other layer (a database layer) stays named by
+    its id. ``snapshots``: a list that receives the temporary folder of each copy (the caller removes them when the
+    run is over)."""
     made = [] if snapshots is None else snapshots
     return {key: [_detached(v, made) for v in value] if isinstance(value, (list, tuple)) else _detached(value, made)
             for key, value in params.items()}

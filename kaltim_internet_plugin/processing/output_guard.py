@@ -49,6 +49,8 @@ def _ogr_uri(text: str):
         return None
     group = next(g for g in ("t1", "t2", "t3") if m.group(g) is not None)
     return m.group("p1") or m.group("p2") or m.group("p3"), m.group(group), m.span(group)
+
+
 _SIDE_SUFFIXES = (".aux.xml", "-wal", "-shm", "-journal", ".ovr")
 _SHAPEFILE_SIDES = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")
 _NOT_FILES = ("TEMPORARY_OUTPUT", "memory:", "")
@@ -615,6 +617,8 @@ def _swap_tables(gpkg: str, items: List[Staged]) -> None:
                         raise _Failed(gdal.GetLastErrorMsg())
                 else:
                     ds.ExecuteSQL(f'ALTER TABLE "{current.temp}" RENAME TO "{current.final}"')
+                    if ds.GetLayerByName(current.final) is None:
+                        raise _Failed(gdal.GetLastErrorMsg())
             if ds.CommitTransaction() != 0:
                 raise _Failed(gdal.GetLastErrorMsg())
         except BaseException:
