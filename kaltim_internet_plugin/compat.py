@@ -83,12 +83,13 @@ def save_style_to_database(layer, name: str, description: str, use_as_default: b
         result, message = layer.saveStyleToDatabaseV2(name, description, use_as_default, ui_file_content)
         # failure bits: QmlGenerationFailed 1, SldGenerationFailed 2, DatabaseWriteFailed 4. The SLD part may fail
         # for renderers SLD cannot express (the old call did not report that); the QML style is what QGIS loads.
-        failed = _as_int(result) & ~2
-        return "" if not failed else (message or f"saving the style failed ({_as_int(result)})")
+        failed = as_int(result) & ~2
+        return "" if not failed else (message or f"saving the style failed ({as_int(result)})")
     return layer.saveStyleToDatabase(name, description, use_as_default, ui_file_content) or ""
 
 
-def _as_int(value) -> int:
+def as_int(value) -> int:
+    """An enum value as int: a PyQt5 / sip enum is one, a Python enum (QGIS 3.36+, Qt6) gives its ``value``."""
     try:
         return int(value)
     except TypeError:

@@ -35,6 +35,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
+from ..compat import as_int
 from ..i18n import tr
 
 # "ogr:dbname='path' table="name" (geom)": a quoted path or table may hold spaces (QGIS reads it so)
@@ -165,13 +166,8 @@ def _is_table_sink(p) -> bool:
     """A feature sink of a table without geometry (QgsProcessing.SourceType.TypeVector)."""
     from qgis.core import QgsProcessing
 
-    if not isinstance(p, QgsProcessingParameterFeatureSink):
-        return False
-
-    def value(e):
-        return int(getattr(e, "value", e))
-
-    return value(p.dataType()) == value(QgsProcessing.SourceType.TypeVector)
+    return isinstance(p, QgsProcessingParameterFeatureSink) and \
+        as_int(p.dataType()) == as_int(QgsProcessing.SourceType.TypeVector)
 
 
 def targets_of(alg, parameters, context) -> List[Target]:
