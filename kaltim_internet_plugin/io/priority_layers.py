@@ -7,7 +7,6 @@ with GDAL, nearest-distance queries and output field lists.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -397,14 +396,10 @@ def open_metric_dem(raster_layer):
     from osgeo import gdal
 
     from ..core.coverage import CoverageError, ensure_metric_dem
-    from .scratch import scratch_folder
+    from .scratch import scratch_path
 
-    tmpdir = scratch_folder("kaltim_dem_")
-    try:
-        path, msg = ensure_metric_dem(raster_layer.source(), tmpdir)
-    finally:
-        if not os.listdir(tmpdir):  # a metric DEM is read where it is: no copy, no folder left behind
-            os.rmdir(tmpdir)
+    # the folder is made only for a DEM in degrees (its copy in metres); a metric DEM is read where it is
+    path, msg = ensure_metric_dem(raster_layer.source(), scratch_path("kaltim_dem_"))
     ds = gdal.Open(path)
     if ds is None:
         raise CoverageError(f"Cannot open DEM '{path}'")
