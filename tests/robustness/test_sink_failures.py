@@ -155,6 +155,18 @@ def test_an_existing_output_is_replaced_whole_under_its_own_name(provider, tmp_p
     assert not stale.exists()
 
 
+def user_geopackage(base, table="rep", kabkota=True) -> None:
+    """The user's GeoPackage ``base``: table ``table`` (3 kab/kota polygons) and, with ``kabkota``, table kabkota
+    (2 polygons) that no run names."""
+    from osgeo import gdal
+
+    sample = str(SAMPLE / "kaltim_sample.gpkg")
+    if kabkota:
+        gdal.VectorTranslate(str(base), sample, layers=["kabkota"], where="fid <= 2")
+    gdal.VectorTranslate(str(base), sample, layers=["kabkota"], where="fid <= 3", layerName=table,
+                         accessMode="update" if kabkota else None)
+
+
 def _replace_rep(base, out_form, table="rep"):
     """The destination naming ``table`` of ``base`` in the given form (both forms QGIS accepts)."""
     return f"ogr:dbname='{base}' table=\"{table}\" (geom)" if out_form == "ogr" else f"{base}|layername={table}"
@@ -164,12 +176,10 @@ def _replace_rep(base, out_form, table="rep"):
 def test_a_table_replaced_in_a_geopackage_on_a_full_disk_keeps_the_old_table(provider, disk, free_kb):
     """Overwriting an existing table of a GeoPackage: the run writes a table of its own and swaps it in only at the
     end, so a failed run leaves the user's old table (and the file's other tables) as they were."""
-    from osgeo import gdal, ogr
+    from osgeo import ogr
 
     base = disk / "base.gpkg"
-    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 2")
-    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
-                         layerName="rep", accessMode="update")
+    user_geopackage(base)
     fill(disk, free_kb * 1024)
     text = fails("repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, "ogr")})
     assert f"OUTPUT = {base} {DISK_FULL}" in text
@@ -184,16 +194,14 @@ def test_a_table_replaced_in_a_geopackage_on_a_full_disk_keeps_the_old_table(pro
 def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path, out_form, table):
     """A successful run replaces the table under its own name (the result names it, no temporary table is left);
     a cancelled run keeps the old one. A folder and a table name with spaces, too."""
-    from osgeo import gdal, ogr
+    from osgeo import ogr
 
     from tests.conftest import capture_feedback, run_alg
 
     tmp_path = tmp_path / "peta jalan"
     tmp_path.mkdir()
     base = tmp_path / "base.gpkg"
-    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 2")
-    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
-                         layerName=table, accessMode="update")
+    user_geopackage(base, table)
     import processing
 
     canceled = capture_feedback()
@@ -229,11 +237,10 @@ def test_a_table_replaced_in_a_geopackage_is_swapped_in_whole(provider, tmp_path
 def test_a_table_swap_that_fails_keeps_the_old_table_and_says_why(provider, tmp_path, monkeypatch):
     """The old table is dropped and the new one renamed in one transaction: when the rename fails, the drop is rolled
     back, the run's table is removed, and the message names the output, the file and the fix."""
-    from osgeo import gdal, ogr
+    from osgeo import ogr
 
     base = tmp_path / "base.gpkg"
-    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
-                         layerName="rep")
+    user_geopackage(base, kabkota=False)
     monkeypatch.setattr(ogr.Layer, "Rename", lambda self, name: 6, raising=False)  # OGRERR_FAILURE
     text = fails("repairvillages", {"INPUT": VILLAGES, "OUTPUT": _replace_rep(base, "ogr")})
     assert f"OUTPUT = {base}: the new table could not replace the table rep" in text, text
@@ -245,11 +252,10 @@ def test_a_table_swap_that_fails_keeps_the_old_table_and_says_why(provider, tmp_
 def test_a_table_swap_without_layer_rename_uses_sql(provider, tmp_path, monkeypatch):
     """GDAL before 3.5 (Ubuntu 22.04's QGIS 3.22) has no Layer.Rename: the GeoPackage driver's ALTER TABLE ... RENAME
     renames the table with its spatial index and metadata."""
-    from osgeo import gdal, ogr
+    from osgeo import ogr
 
     base = tmp_path / "base.gpkg"
-    gdal.VectorTranslate(str(base), str(SAMPLE / "kaltim_sample.gpkg"), layers=["kabkota"], where="fid <= 3",
-                         layerName="rep")
+    user_geopackage(base, kabkota=False)
     monkeypatch.delattr(ogr.Layer, "Rename", raising=False)
     from tests.conftest import run_alg
 
