@@ -158,8 +158,12 @@ def _table_exists(path: str, table: str) -> bool:
     from osgeo import ogr
 
     ds = ogr.Open(path)
-    return ds is not None and any(ds.GetLayerByIndex(i).GetName().lower() == table.lower()
-                                  for i in range(ds.GetLayerCount()))
+    return ds is not None and table.lower() in _table_names(ds)
+
+
+def _table_names(ds) -> List[str]:
+    """The tables of the open dataset ``ds`` in index order, lower case (GeoPackage table names ignore case)."""
+    return [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())]
 
 
 def _is_table_sink(p) -> bool:
@@ -453,7 +457,7 @@ def _drop_table(path: str, table: str) -> bool:
         ds = None
         try:
             ds = ogr.Open(path, 1)
-            names = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())] if ds else []
+            names = _table_names(ds) if ds else []
             if table.lower() not in names:
                 return False
             if ds.DeleteLayer(names.index(table.lower())) == 0:
@@ -602,7 +606,7 @@ def _swap_tables(gpkg: str, items: List[Staged]) -> None:
             raise _Failed(gdal.GetLastErrorMsg())
         try:
             for current in items:
-                lower = [ds.GetLayerByIndex(i).GetName().lower() for i in range(ds.GetLayerCount())]
+                lower = _table_names(ds)
                 if current.temp.lower() not in lower:
                     raise _Failed(gdal.GetLastErrorMsg())
                 if current.final.lower() in lower and ds.DeleteLayer(lower.index(current.final.lower())) != 0:
