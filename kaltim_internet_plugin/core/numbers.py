@@ -182,10 +182,15 @@ class _Cell:
     percent: bool = False        # written with a % sign
 
 
-def _is_missing_object(value) -> bool:
+def is_missing(value) -> bool:
+    """The one test of an empty value, for every reader of the plugin: None, a NULL attribute of a QGIS feature
+    (a null QVariant, recognised without importing Qt) or a float NaN (python or numpy). Text such as "-" or "n/a"
+    is the parsers' business (``MISSING_WORDS``), not this test's."""
     if value is None:
         return True
-    is_null = getattr(value, "isNull", None)  # QVariant NULL, without importing Qt
+    if isinstance(value, float) or type(value).__name__ in ("float64", "float32", "float16"):
+        return value != value  # NaN
+    is_null = getattr(value, "isNull", None)
     if callable(is_null):
         try:
             return bool(is_null())
@@ -194,8 +199,21 @@ def _is_missing_object(value) -> bool:
     return False
 
 
+def plain(value):
+    """An attribute value as plain python: an empty one (:func:`is_missing`) -> None, a numpy scalar -> its python
+    value, a non-null QVariant -> its value; anything else unchanged."""
+    if is_missing(value):
+        return None
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__ == "numpy":
+        return item()
+    if type(value).__name__ == "QVariant":
+        return value.value()
+    return value
+
+
 def _lex(value) -> _Cell:
-    if _is_missing_object(value):
+    if is_missing(value):
         return _Cell(missing=True)
     if isinstance(value, bool):
         return _Cell(value=float(value))

@@ -7,9 +7,9 @@ from pathlib import Path
 from qgis.core import Qgis, QgsExpression, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QPushButton
 
+from ..core.numbers import plain
 from ..core.operators import operator_filter_expression
 from ..i18n import tr
-from ..io.sites_layer import plain
 from .export_panel import unfiltered_source
 from .messages import notify
 

@@ -9,9 +9,9 @@ from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry, Qg
 
 from ..compat import set_rect_null
 from ..core import classify as cl
+from ..core.numbers import plain
 from .layers import geometry_problem
 from .offices import code_key
-from .sites_layer import plain
 
 # invalid polygons rasterise (GDAL), so they are read as they are; the algorithm names them (and duplicate codes) as
 # warnings with the fix, checkvillages reports them in full and repairvillages fixes them

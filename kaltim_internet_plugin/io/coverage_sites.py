@@ -6,7 +6,7 @@ import math
 
 from qgis.core import QgsWkbTypes
 
-from ..core.numbers import to_float
+from ..core.numbers import plain, to_float
 from ..core.profile import NamedSite
 from ..core.sites import GHZ_BELOW_MHZ, PLAUSIBLE, TECH_DEFAULTS, implausible_radio, normalise_tech
 from ..i18n import tr
@@ -17,14 +17,8 @@ __all__ = ["PLAUSIBLE", "SITE_FIELDS", "implausible_text", "radio_values", "site
 
 
 def _plain(value):
-    """QVariant NULL / None / '' -> None, else the value."""
-    if value is None:
-        return None
-    try:
-        if hasattr(value, "isNull") and value.isNull():
-            return None
-    except TypeError:
-        pass
+    """QVariant NULL / None / NaN / '' -> None, else the value (core.numbers.plain)."""
+    value = plain(value)
     if isinstance(value, str) and not value.strip():
         return None
     return value

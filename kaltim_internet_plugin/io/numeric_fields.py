@@ -3,16 +3,9 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..core.numbers import ERROR, parse_column
+from ..core.numbers import ERROR, parse_column, plain
 from ..i18n import tr
 from ..input_text import report_issues
-
-
-def _plain(v):
-    is_null = getattr(v, "isNull", None)
-    if callable(is_null) and is_null():
-        return None
-    return v
 
 
 def parse_fields(source, fields: dict, feedback=None, what: Optional[str] = None) -> dict:
@@ -27,7 +20,7 @@ def parse_fields(source, fields: dict, feedback=None, what: Optional[str] = None
     for f in source.getFeatures():
         fids.append(f.id())
         for k, (name, _spec) in wanted.items():
-            raw[k].append(_plain(f[name]))
+            raw[k].append(plain(f[name]))
     out: dict = {}
     for k, (name, spec) in wanted.items():
         res = parse_column(raw[k], name, spec, rows=fids)

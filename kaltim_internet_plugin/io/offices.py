@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingFeatureSource
 
+from ..core.numbers import plain
 from ..core.villages import detect_fields, parse_code
 from ..i18n import tr
-from .sites_layer import plain
 
 SKIP_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 

@@ -30,11 +30,10 @@ from qgis.core import (
 
 from ..compat import FieldType, save_style_to_database
 from ..core.coverage import Site
-from ..core.numbers import to_float
+from ..core.numbers import plain, to_float
 from ..core.sites import TECH_DEFAULTS, TECHS
 from ..core.whatif import WhatIfVillage
 from ..i18n import tr
-from .sites_layer import plain
 
 DEFAULT_LAYER_NAME = "planned_sites"
 DEFAULT_CRS = "EPSG:32750"

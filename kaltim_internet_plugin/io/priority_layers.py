@@ -24,10 +24,9 @@ from qgis.core import (
     QgsUnitTypes,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..compat import FieldType
-from ..core.numbers import ANY, ColumnSpec, parse_column, to_float
+from ..core.numbers import ANY, ColumnSpec, parse_column, plain, to_float
 from ..i18n import tr
 from ..input_text import report_issues
 
@@ -51,25 +50,6 @@ FIELD_PARAMS = (
     ("ELECTRICITY_FIELD", "electricity"),
     ("CADRES_FIELD", "cadres"),
 )
-
-
-def is_null(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, QVariant):
-        return v.isNull()
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    return False
-
-
-def plain(v):
-    """QVariant/NULL -> None, numpy scalars -> python."""
-    if is_null(v):
-        return None
-    if isinstance(v, np.generic):
-        return v.item()
-    return v
 
 
 def as_float(v) -> float:

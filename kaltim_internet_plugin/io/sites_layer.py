@@ -5,7 +5,6 @@ import os
 from typing import Callable, Optional
 
 from qgis.core import (
-    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -20,9 +19,9 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..compat import FieldType
+from ..core.numbers import plain
 from .layers import features
 
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")  # read by core.tabular
@@ -35,20 +34,6 @@ SITE_FIELDS = [("site_id", FieldType.String), ("operator", FieldType.String), ("
 SITELIST_FIELDS = [("village_code", FieldType.String), ("category", FieldType.String), ("phase", FieldType.String)]
 OPENCELLID_FIELDS = [("n_cells", FieldType.Int), ("techs", FieldType.String), ("mnc", FieldType.Int)]
 ROW_FIELD = ("src_row", FieldType.Int)
-
-
-def plain(value):
-    """QVariant NULL -> None; other values unchanged."""
-    if value is None:
-        return None
-    if isinstance(value, QVariant):
-        return None if value.isNull() else value.value()
-    try:
-        if value == NULL:  # NULL attribute values (an invalid QVariant with Qt5)
-            return None
-    except TypeError:
-        pass
-    return value
 
 
 def resolve_input(value, context) -> tuple:

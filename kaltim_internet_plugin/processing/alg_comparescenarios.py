@@ -6,9 +6,9 @@ from qgis.core import QgsProcessingException
 
 from ..compat import FieldType
 from ..core import plan_summary as ps
+from ..core.numbers import plain
 from ..core.scenario import compare
 from ..i18n import tr
-from ..io.sites_layer import plain
 from .base import KaltimAlgorithm
 from .params import add_outputs, add_sink, add_source, add_string
 

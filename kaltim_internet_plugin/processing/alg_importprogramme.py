@@ -11,10 +11,10 @@ from qgis.core import QgsFeature, QgsFeatureSink, QgsField, QgsFields, QgsProces
 from ..compat import FieldType
 from ..core import programme as pg
 from ..core.monitoring import read_table
+from ..core.numbers import plain
 from ..core.villages import detect_fields, parse_code
 from ..errors import describe
 from ..i18n import tr
-from ..io.sites_layer import plain
 from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_file_output, add_outputs, add_sink, add_source, add_string
 

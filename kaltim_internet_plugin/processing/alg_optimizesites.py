@@ -46,14 +46,6 @@ def method_labels() -> list:
     return [tr("Exact (MILP, HiGHS)"), tr("Greedy (fast heuristic)")]
 
 
-def _is_null(value) -> bool:
-    """A NULL QVariant (an empty attribute of a QGIS feature)."""
-    try:
-        return bool(hasattr(value, "isNull") and value.isNull())
-    except TypeError:
-        return False
-
-
 def _n(value) -> str:
     """A count, people or metres in the log, written the way the UI language writes numbers (core.formatting)."""
     return fmt.number(float(value), ui_lang(), 1)
@@ -133,7 +125,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         out, implausible = [], []
         for j, raw in enumerate(zip(*columns)):
             *values, bad = radio_values(*raw)
-            sid = str(ids[j]) if ids[j] not in (None, "") and not _is_null(ids[j]) else f"fid-{table.fids[j]}"
+            sid = str(ids[j]) if ids[j] not in (None, "") and not nb.is_missing(ids[j]) else f"fid-{table.fids[j]}"
             implausible += [(sid, name, value) for name, value in bad]
             out.append([d if v is None else v for v, d in zip(values, defaults)])
         if implausible:

@@ -7,7 +7,6 @@ plus ``operators_summary.csv`` (:func:`core.operators.export_packages_csv`).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from qgis.core import (
@@ -20,7 +19,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..compat import FieldType
 from ..core import numbers as nb
@@ -88,19 +86,8 @@ MIGRATION_FIELDS = (("code", FieldType.String), ("name", FieldType.String), ("st
 TIMINGS = (trn.SAME_YEAR, trn.YEAR_BEFORE)
 
 
-def is_null(v) -> bool:
-    if v is None:
-        return True
-    if isinstance(v, QVariant):
-        return v.isNull()
-    try:
-        return isinstance(v, float) and math.isnan(v)
-    except TypeError:
-        return False
-
-
 def as_text(v) -> str:
-    return "" if is_null(v) else str(v).strip()
+    return "" if nb.is_missing(v) else str(v).strip()
 
 
 # plan fields read as numbers, each as one column (core.numbers)
@@ -114,7 +101,7 @@ NUMERIC_FIELDS = {"RANK_FIELD": nb.RANK, "POPULATION_FIELD": nb.POPULATION, "CAD
 
 def as_number(v):
     """core.numbers ('1.500.000', '2,5e9', 'Rp 1,5 miliar'); text that is no number is returned as it is."""
-    if is_null(v):
+    if nb.is_missing(v):
         return None
     try:
         return nb.parse_number(v, nb.MONEY)
@@ -128,7 +115,7 @@ NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
 
 def as_bool(v):
     """True/False, or None when empty/unknown."""
-    return None if is_null(v) else nb.parse_yes_no(v, YES_WORDS, NO_WORDS)
+    return None if nb.is_missing(v) else nb.parse_yes_no(v, YES_WORDS, NO_WORDS)
 
 
 def renewal_year(contract_end, result):

@@ -17,7 +17,7 @@ from typing import Any, Dict, Iterable, List, Optional
 from ..core import formatting as fmt
 from ..core import plan_summary as ps
 from ..core import training as trn
-from ..core.numbers import num, whole, year_of  # noqa: F401 - the one set (export_plan uses tb.num)
+from ..core.numbers import num, plain, whole, year_of  # noqa: F401 - the one set (export_plan uses tb.num)
 from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
 
 UNASSIGNED_OPERATOR = "(belum ditetapkan)"
@@ -40,18 +40,8 @@ class Sheet:
 
 # ---- reading ------------------------------------------------------------------------------------------------------
 def _plain(v: Any) -> Any:
-    """QVariant NULL / QDate / QDateTime -> Python values."""
-    if v is None:
-        return None
-    try:
-        from qgis.PyQt.QtCore import QVariant
-
-        if isinstance(v, QVariant):
-            return None if v.isNull() else v.value()
-    except ImportError:  # pragma: no cover
-        pass
-    if hasattr(v, "isNull") and callable(v.isNull) and v.isNull():
-        return None
+    """QVariant NULL / NaN -> None (core.numbers.plain), QDate / QDateTime -> ISO text."""
+    v = plain(v)
     if hasattr(v, "toPyDate"):
         return v.toPyDate().isoformat()
     if hasattr(v, "toPyDateTime"):

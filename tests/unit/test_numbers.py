@@ -54,6 +54,33 @@ def test_qvariant_like_null_is_missing():
     assert nb.parse_number(Null()) is None
 
 
+def test_one_test_of_an_empty_value_for_every_reader():
+    """core.numbers.is_missing / plain are the one definition of an empty attribute: the readers of sites, villages,
+    offices, plan layers and report tables all take it (they had five of their own, which disagreed on NaN and
+    numpy values)."""
+    import numpy as np
+    from qgis.core import NULL
+    from qgis.PyQt.QtCore import QDate, QVariant
+
+    from kaltim_internet_plugin.io import coverage_sites, sites_layer
+    from kaltim_internet_plugin.report import tables
+
+    for empty in (None, NULL, QVariant(), float("nan"), np.float32("nan"), np.float64("nan"), QDate()):
+        assert nb.is_missing(empty), empty
+        assert nb.plain(empty) is None
+        assert tables._plain(empty) is None
+        assert coverage_sites._plain(empty) is None
+    for value in (0, 0.0, "", "0", False, "NULL"):  # text words are the parsers' business, not is_missing's
+        assert not nb.is_missing(value), value
+    assert nb.plain(np.int64(7)) == 7 and type(nb.plain(np.int64(7))) is int
+    assert type(nb.plain(np.float32(2.5))) is float
+    assert nb.plain(QVariant("6471")) == "6471"
+    assert nb.plain("  x ") == "  x "
+    assert coverage_sites._plain("  ") is None  # a blank radio field is empty there
+    assert tables._plain(QDate(2026, 12, 6)) == "2026-12-06"
+    assert sites_layer.plain is nb.plain
+
+
 @pytest.mark.parametrize("raw, code", [("abc", "not_a_number"), ("1.50.000", "not_a_number"),
                                        ("12 orang", "not_a_number"), ("inf", "not_finite"),
                                        ("1,2.3,4", "not_a_number")])
