@@ -11,7 +11,6 @@ The what-if panel (issue 9) has a page of its own (gui/page_whatif.py).
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -52,6 +51,7 @@ from ..core.profile import ProfileError
 from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import sites_from_features
+from ..io.scratch import scratch_folder
 from ..io.styles import style_status
 from ..io.styles_coverage import (
     coverage_kind,
@@ -334,7 +334,7 @@ class CoveragePage(QWidget):
 
     @staticmethod
     def _tmp(name: str) -> str:
-        return str(Path(tempfile.mkdtemp(prefix="kaltim_coverage_")) / name)
+        return str(Path(scratch_folder("kaltim_coverage_")) / name)  # a temporary layer, as Processing's own
 
     # ---- coverage ----------------------------------------------------------------------------------------------
     def compute_coverage(self):

@@ -10,7 +10,6 @@ exports all show the roadmap up to year N.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import Qgis, QgsProject, QgsVectorLayer
@@ -595,7 +594,7 @@ class PlanPage(QWidget):
     def _output_path(self, plan) -> str:
         path = self.output_widget.filePath().strip()
         if not path:
-            path = str(Path(tempfile.mkdtemp(prefix="kaltim_roadmap_")) / "plan_roadmap.gpkg")
+            path = str(Path(scratch_folder("kaltim_roadmap_")) / "plan_roadmap.gpkg")
         elif not path.lower().endswith(".gpkg"):
             path += ".gpkg"
         return path

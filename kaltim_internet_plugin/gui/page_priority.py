@@ -7,7 +7,6 @@ data provider on every slider move.
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +22,7 @@ from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.priority_inputs import gather_criteria, score_fields
 from ..io.priority_layers import detect_criterion_fields, output_fields, read_table
+from ..io.scratch import scratch_folder
 from ..io.styles_priority import style_candidates, style_covered_by, style_priority, style_selected_sites, style_tech
 from ..labels import counts_text, criterion_labels, preset_labels
 from .fit import scroll_body
@@ -423,7 +423,7 @@ class PriorityPage(QWidget):
 
     @staticmethod
     def _tmp(name: str) -> str:
-        return str(Path(tempfile.mkdtemp(prefix="kaltim_priority_")) / name)
+        return str(Path(scratch_folder("kaltim_priority_")) / name)  # a temporary layer, as Processing's own
 
     def _add_result(self, path: str, name: str, styler, group):
         layer = QgsVectorLayer(path, name, "ogr")

@@ -8,7 +8,6 @@ cancels the running task and results of stale tasks are discarded (generation co
 from __future__ import annotations
 
 import shutil
-import tempfile
 
 from qgis.core import (
     Qgis,
@@ -39,6 +38,7 @@ from ..io.planned_sites import (
     site_from_feature,
     villages_from_layer,
 )
+from ..io.scratch import scratch_folder
 from ..io.styles import status_labels
 from ..io.styles_whatif import style_affected_villages, style_planned_sites, style_preview_raster
 from ..labels import label
@@ -84,7 +84,7 @@ class WhatIfPanel(QWidget):
         self.tool = None
         self._dem_crs = None
         self._closed = False
-        self.tmpdir = tempfile.mkdtemp(prefix="kaltim_whatif_")
+        self.tmpdir = scratch_folder("kaltim_whatif_")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -265,3 +265,30 @@ def test_capacity_editor_defaults_bad_cells_and_parameters(page, plan_layer, qgi
         if f["fund_status"] == "scheduled" and f["tech"] == "fwa":
             per_year[f["year"]] = per_year.get(f["year"], 0) + 1
     assert per_year and max(per_year.values()) <= 2
+
+
+def test_unnamed_dock_results_are_temporary_layers_in_the_processing_folder(page, plan_layer, plugin):
+    """The dock's results written without a file of the user's choice (coverage, priority, roadmap, what-if
+    previews) go into QGIS's Processing temporary folder, as the toolbox's temporary outputs do: QGIS calls them
+    temporary layers and removes the folder at exit, so they no longer pile up in the system's temporary folder."""
+    import os
+
+    from qgis.core import QgsProcessingUtils
+
+    from kaltim_internet_plugin.gui.page_coverage import CoveragePage
+    from kaltim_internet_plugin.gui.page_priority import PriorityPage
+
+    parent = QgsProcessingUtils.tempFolder()
+    page.output_widget.setFilePath("")
+    paths = [CoveragePage._tmp("coverage.tif"), PriorityPage._tmp("priority.gpkg"), page._output_path(plan_layer)]
+    for path in paths:
+        folder = os.path.dirname(path)
+        assert os.path.dirname(folder) == parent and os.path.isdir(folder), path
+        assert os.path.basename(folder).startswith("kaltim_")
+    assert len({os.path.dirname(p) for p in paths}) == 3  # a folder per result: a rerun never overwrites a layer
+    # a file the user chose stays theirs
+    page.output_widget.setFilePath("/srv/plans/roadmap")
+    assert page._output_path(plan_layer) == "/srv/plans/roadmap.gpkg"
+    page.output_widget.setFilePath("")
+    for path in paths:
+        os.rmdir(os.path.dirname(path))
