@@ -401,9 +401,15 @@ TOTAL_LABEL = "Jumlah"
 def _with_total(rows: List[list], columns: dict, first: list, derived: dict = None) -> List[list]:
     """``rows`` with a total row. ``columns``: column index -> (values, unit): the column is printed in whole
     ``unit``s that add up to its printed total (:func:`tables.in_units`). ``derived``: column index -> the columns
-    it is the sum of (a row's total: the sum of what the row prints, so rows add up too). ``first``: the total
-    row's other cells."""
-    shown = {i: tb.in_units(values, unit) for i, (values, unit) in columns.items()}
+    it is the sum of (a row's total: the sum of what the row prints, so rows add up too; its total, the sum of the
+    parts' totals, stays less than 1 unit from the exact grand total: :func:`tables.joint_totals`). ``first``: the
+    total row's other cells."""
+    targets = {}
+    for parts in (derived or {}).values():  # the parts' totals: their sum less than 1 unit from the grand total
+        units = {columns[p][1] for p in parts}
+        if len(units) == 1:
+            targets.update(zip(parts, tb.joint_totals([columns[p][0] for p in parts], units.pop())))
+    shown = {i: tb.in_units(values, unit, targets.get(i)) for i, (values, unit) in columns.items()}
     for i, parts in (derived or {}).items():
         per_row = [sum(shown[p][0][k] for p in parts) for k in range(len(rows))]
         shown[i] = (per_row, sum(shown[p][1] for p in parts))

@@ -413,9 +413,10 @@ def int_id(v: Any) -> str:
     return fmt.integer(num(v), "id")
 
 
-def in_units(values: Iterable[Any], unit: float = 1.0) -> tuple:
+def in_units(values: Iterable[Any], unit: float = 1.0, target: Optional[int] = None) -> tuple:
     """(each value, their total) as whole ``unit``s (juta: 1e6) so that the printed column adds up to its printed
-    total: the total is rounded half away from zero and each value rounded down or up (largest remainder: each value
+    total: the total is rounded half away from zero (or ``target``, a whole number at most 1 from the exact total:
+    see :func:`joint_totals`) and each value rounded down or up (largest remainder: each value
     is first rounded on its own, then as many as the column needs go the other way, those closest to half first).
     Equal values print equal whenever the column can still add up: they go the other way together or not at all (a
     constant OPEX prints the same every year, not 16.351 then 16.350; another value goes instead), and only when no
@@ -423,9 +424,10 @@ def in_units(values: Iterable[Any], unit: float = 1.0) -> tuple:
     their own."""
     xs = [num(v) / unit for v in values]
     total = sum(xs)
-    target = int(math.copysign(math.floor(abs(total) + 0.5), total))
+    if target is None:
+        target = _half_away(total)
     if any(x < 0 for x in xs):
-        return [int(math.copysign(math.floor(abs(x) + 0.5), x)) for x in xs], target
+        return [_half_away(x) for x in xs], target
     floors = [math.floor(x + 1e-9) for x in xs]
     rem = [max(x - f, 0.0) for x, f in zip(xs, floors)]
     up = [r >= 0.5 - 1e-9 for r in rem]
@@ -447,6 +449,29 @@ def in_units(values: Iterable[Any], unit: float = 1.0) -> tuple:
     for i in order[:max(0, target - sum(out))]:
         out[i] += 1
     return out, target
+
+
+def _half_away(x: float) -> int:
+    return int(math.copysign(math.floor(abs(x) + 0.5), x))
+
+
+def joint_totals(columns: List[Iterable[Any]], unit: float = 1.0) -> List[int]:
+    """The printed totals (whole ``unit``s) of columns that a total column adds up (a row's total is the sum of what
+    the row prints, so the total column's total is the sum of these). Each is its exact total rounded half away from
+    zero, unless their sum would then be 1 unit or more from the exact grand total (three totals rounded down by
+    0.4 each: 1.2 units): then as many of them as that needs move by one unit towards it, those nearest to their
+    half first, so every printed figure, the grand total too, stays less than 1 unit from its exact value."""
+    exact = [sum(num(v) for v in values) / unit for values in columns]
+    out = [_half_away(e) for e in exact]
+    grand = sum(exact)
+    while abs(sum(out) - grand) >= 1.0 - 1e-9:
+        step = 1 if grand > sum(out) else -1
+        movable = [j for j, e in enumerate(exact) if abs(out[j] + step - e) < 1.0 - 1e-9]
+        if not movable:
+            break
+        j = min(movable, key=lambda k: (abs(out[k] + step - exact[k]), k))
+        out[j] += step
+    return out
 
 
 def _whole_groups(ranked: List[List[int]], need: int, out: List[int], step: int) -> bool:
