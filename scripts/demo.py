@@ -236,8 +236,9 @@ def main(argv=None) -> int:
         f"New BTS under a {rupiah(args.budget_bn * 1e9)} budget: {opt['SITES_SELECTED']} sites, "
         f"{opt['POPULATION_COVERED']:,.0f} people newly covered (by the optimiser's covered test), cost "
         f"{rupiah(opt['COST_TOTAL'])}, gap {opt['GAP']}",
-        "", "Each year of the roadmap: villages whose service starts (a new BTS: 12 months after its build year), "
-            "the money booked (OPEX includes the migrated villages' fibre OPEX):"]
+        "", "Each year of the roadmap: villages whose service starts"
+            + (f" ({summary.bts_lead_text('en')})" if summary.bts_lead_years else "")
+            + ", the money booked (OPEX includes the migrated villages' fibre OPEX):"]
     for y in range(summary.start_year, summary.end_year + 1):
         mig = summary.migration_capex_per_year.get(y, 0)
         lines.append(f"  {y}: {summary.villages_per_year.get(y, 0):5d} villages, "

@@ -342,7 +342,9 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
               "[% attribute(@atlas_feature, 'unfunded') %]"
               "[% CASE WHEN attribute(@atlas_feature, 'service_unfunded') > 0 THEN ' + ' || "
-              "attribute(@atlas_feature, 'service_unfunded') || ' layanan desa tersambung' ELSE '' END %]\n"
+              "attribute(@atlas_feature, 'service_unfunded') || ' layanan desa tersambung' ELSE '' END %]"
+              "[% CASE WHEN attribute(@atlas_feature, 'over_capacity') > 0 THEN ' · melebihi kapasitas: ' || "
+              "attribute(@atlas_feature, 'over_capacity') ELSE '' END %]\n"
               "Capex terjadwal: [% attribute(@atlas_feature, 'capex_scheduled_text') %]\n"
               "Penduduk di blank spot (perkiraan): "
               "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
@@ -420,8 +422,8 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
     _add_kop(layout, 10, 2, 9, 8, width=170, page=p, prefix="year_")
     add_label(layout, "heading_year_map", "Peta desa/kelurahan tersambung per tahun peta jalan", (10, 12, 190, 7),
               12, True, page=p)
-    add_label(layout, "year_map_note", "Warna: tahun mulai layanan menurut peta jalan (BTS baru: 12 bulan setelah "
-              "tahun pembangunan). Abu-abu: tidak terjadwal (sudah tercakup, sudah tersambung, belum terdanai atau "
+    add_label(layout, "year_map_note", "Warna: tahun mulai layanan menurut peta jalan[% @kaltim_bts_lead %]. "
+              "Abu-abu: tidak terjadwal (sudah tercakup, sudah tersambung, belum terdanai atau "
               "melebihi kapasitas pemasangan).", (10, 19, 190, 7), 6.5, page=p)
     m = _add_map(layout, "map_year", (10, 27, 190, 205), page=p)
     _add_grid(m, 5.0)

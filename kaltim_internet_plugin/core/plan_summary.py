@@ -184,6 +184,20 @@ class PlanSummary:
     migration_capex_per_year: Dict[int, int] = field(default_factory=dict)  # satellite -> fibre CAPEX per year
     migration_opex_per_year: Dict[int, int] = field(default_factory=dict)  # migrated villages' fibre OPEX per year
     new_sites: int = 0  # new BTS in the plan (distinct site ids)
+    bts_lead_years: List[int] = field(default_factory=list)  # years from a scheduled new BTS's build to service
+
+    def bts_lead_text(self, lang: str = "id") -> str:
+        """How long the plan's new BTS take from their build year to service, as the plan scheduled them (the
+        roadmap's lead time in whole years): '' when no new BTS is scheduled."""
+        leads = self.bts_lead_years
+        if not leads:
+            return ""
+        n = str(leads[0]) if len(leads) == 1 else f"{leads[0]}–{leads[-1]}"
+        if lang == "id":
+            return ("BTS baru: mulai layanan pada tahun pembangunannya" if leads == [0] else
+                    f"BTS baru: mulai layanan {n} tahun setelah tahun pembangunan")
+        return ("a new BTS: in service in its build year" if leads == [0] else
+                f"a new BTS: in service {n} year(s) after its build year")
 
     @property
     def opex_after_horizon_idr_year(self) -> int:
@@ -243,7 +257,7 @@ def summarize(rows: Iterable[dict], start_year: int, end_year: int, opex_years: 
     year × source table, the OPEX funded per year is taken from it (it knows the roadmap's OPEX years)."""
     s = PlanSummary(start_year=int(start_year), end_year=int(end_year), opex_years=int(opex_years))
     names = dict(kab_names or {})
-    sites = set()
+    sites, leads = set(), set()
     for r in rows:
         key = str(r.get(kab_field) or "")
         s.total.add(r)
@@ -265,12 +279,15 @@ def summarize(rows: Iterable[dict], start_year: int, end_year: int, opex_years: 
             s.opex_per_year[oy] = s.opex_per_year.get(oy, 0) + opex
         if gets_new_coverage(r) and r.get("new_site"):
             sites.add(str(r.get("new_site")))
+        if str(r.get("tech") or "").lower() == "bts":
+            leads.add(y - build)
     s.techs_per_year = {y: dict(sorted(t.items())) for y, t in sorted(s.techs_per_year.items())}
     for attr in ("villages_per_year", "people_per_year", "capex_per_year", "opex_per_year"):
         setattr(s, attr, dict(sorted(getattr(s, attr).items())))
     s.kab_names = {k: names.get(k, k) for k in sorted(s.per_kab)}
     s.per_kab = {k: s.per_kab[k] for k in sorted(s.per_kab)}
     s.new_sites = len(sites)
+    s.bts_lead_years = sorted(leads)
     if roadmap_table is not None:
         per_year: Dict[int, int] = {}
         mig_capex: Dict[int, int] = {}

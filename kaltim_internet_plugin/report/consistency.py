@@ -7,6 +7,7 @@ Used at the end of ``make demo`` and by the tests.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from typing import List, Optional, Tuple
@@ -84,6 +85,17 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
                        f"Direncanakan: {tb.int_id(summary.total.planned)} desa/kelurahan"):
             if " ".join(needle.split()) not in flat:
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
+    atlas = os.path.join(out_dir, "atlas_kabkota.pdf")
+    text = pdf_text(atlas) if os.path.exists(atlas) else None
+    if text:  # each kab/kota page: its planned villages = scheduled + unfunded + over capacity, as the workbook
+        flat = " ".join(text.split())
+        for key, t in summary.per_kab.items():
+            needle = (f"Terjadwal: {t.scheduled} · belum terdanai: {t.unfunded}"
+                      + (f" + {t.service_unfunded} layanan desa tersambung" if t.service_unfunded else "")
+                      + (f" · melebihi kapasitas: {t.over_capacity}" if t.over_capacity else ""))
+            if t.villages and not re.search(re.escape(needle) + r"(?![\d.])", flat):
+                problems.append(ps.CheckProblem("pdf_differs", {"file": "atlas_kabkota.pdf", "kab": key,
+                                                                "expected": needle}))
     return summary, problems
 
 

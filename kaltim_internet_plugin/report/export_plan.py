@@ -284,6 +284,9 @@ class PlanExport:
         for key, value in (("kaltim_title", i.title), ("kaltim_date", today.strftime("%d-%m-%Y")),
                            ("kaltim_sources", self.sources_text()), ("kaltim_summary", self.summary_text())):
             QgsExpressionContextUtils.setProjectVariable(project, key, value)
+        # the year map's note: the new BTS's lead as this plan scheduled it (the roadmap's LEAD_TIME_MONTHS)
+        lead = self.summary.bts_lead_text("id")
+        QgsExpressionContextUtils.setProjectVariable(project, "kaltim_bts_lead", f" ({lead})" if lead else "")
         synthetic_sites = "synthetic" in self.site_flags
         L = self.layers
         L["villages"] = self._open("villages", "Desa — status sinyal", st.style_plan_status)

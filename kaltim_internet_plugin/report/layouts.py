@@ -20,9 +20,10 @@ designer). After loading, the plugin finds its items by id and fills in layers, 
 * monitoring_report.qpt (the M&E report of slareport, filled by report/monitoring_report.py).
 
 Only ``map`` is required (atlas and overview); any other item an officer deletes is simply skipped.
-Labels use the project variables ``@kaltim_title``, ``@kaltim_date``, ``@kaltim_sources``, ``@kaltim_summary``
-and the atlas coverage fields ``nama``, ``kab``, ``villages``, ``covered``, ``partial``, ``blank_spot``,
-``planned``, ``scheduled``, ``unfunded``, ``population_blank_spot``, ``capex_scheduled_idr``.
+Labels use the project variables ``@kaltim_title``, ``@kaltim_date``, ``@kaltim_sources``, ``@kaltim_summary``,
+``@kaltim_bts_lead`` (the year map's note: the new BTS's lead as the plan scheduled it) and the atlas coverage
+fields ``nama``, ``kab``, ``villages``, ``covered``, ``partial``, ``blank_spot``, ``planned``, ``scheduled``,
+``unfunded``, ``over_capacity``, ``service_unfunded``, ``population_blank_spot``, ``capex_scheduled_idr``.
 
 The committed .qpt files are made by ``scripts/make_templates.py`` (``make templates``); nothing here builds
 them at run time.

@@ -185,7 +185,7 @@ KAB_NAME_CANDIDATES = ("nama", "nama_kab", "name", "namobj", "wadmkk", "kabkota"
 KAB_CODE_CANDIDATES = ("kode", "kode_kab", "code", "kdpkab", "kab_code")
 COVERAGE_STATS = ("villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded", "population",
                   "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year", "planned_sites",
-                  "service_unfunded")
+                  "service_unfunded", "over_capacity")
 # money the atlas page prints, written by core.formatting.money (Indonesian, as the printed pages are): a QGIS
 # expression cannot say "Rp 21 juta" the plugin's way, and format_number(x / 1e9, 1) printed "Rp 0,0 miliar"
 COVERAGE_TEXTS = (("capex_scheduled_text", "capex_scheduled_idr"),)

@@ -451,6 +451,19 @@ def test_second_village_set_with_its_own_budget_capacity_and_lead(provider, tmp_
     assert all(n <= {"64.07": 40, "64.11": 15}[k] for (_, k), n in per.items())
     delayed = [v for v in plan if v["delay_reason"]]
     assert delayed and all("kapasitas" in v["delay_reason"] or "capacity" in v["delay_reason"] for v in delayed)
+    # the printed pages say what the plan scheduled: the year map's note the 18 months' lead (two roadmap years, not
+    # the default 12 months), each atlas page its villages over capacity (check_outputs: planned = scheduled +
+    # unfunded + over capacity on every page, as the workbook)
+    from kaltim_internet_plugin.report.consistency import pdf_text
+
+    report = " ".join(pdf_text(str(out / "roadmap_report.pdf")).split())
+    assert summary.bts_lead_years == [2]
+    assert "BTS baru: mulai layanan 2 tahun setelah tahun pembangunan" in report and "12 bulan" not in report
+    assert summary.total.over_capacity > 0
+    atlas = " ".join(pdf_text(str(out / "atlas_kabkota.pdf")).split())
+    for t in summary.per_kab.values():
+        if t.over_capacity:
+            assert f" · melebihi kapasitas: {t.over_capacity}" in atlas
 
 
 if __name__ == "__main__":  # pragma: no cover
