@@ -1,7 +1,14 @@
 """Village office points joined to villages by code: classify and site selection read them the same way."""
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsProcessingFeatureSource
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+)
 
 from ..core.numbers import plain
 from ..core.villages import detect_fields, parse_code
@@ -58,3 +65,49 @@ def read_offices(offices, code_override: str, target_crs, scheme: str, context, 
     if dupes:
         feedback.pushWarning(tr("{n} offices repeat a village code; the first one is used.").format(n=dupes))
     return result
+
+
+def offices_outside(pairs, geographic: bool) -> list:
+    """The villages whose office point lies well outside the village: ``pairs`` of (id, village WKB, office (x, y))
+    in one CRS; an office counts as outside when it is beyond the village's bounding box grown by a quarter of its
+    size and 200 m (0.002 degrees in a geographic CRS), so an office drawn just past a boundary is not named, one
+    in the wrong CRS is. Returns the ids."""
+    pad = 0.002 if geographic else 200.0
+    out = []
+    for vid, wkb, office in pairs:
+        if not wkb or office is None:
+            continue
+        g = QgsGeometry()
+        g.fromWkb(wkb)
+        box = g.boundingBox()
+        box.grow(0.25 * max(box.width(), box.height()) + pad)
+        if not box.contains(QgsPointXY(*office)):
+            out.append(vid)
+    return out
+
+
+def check_office_positions(inputs, crs, label, feedback) -> None:
+    """Offices in the wrong CRS (or with wrong coordinates) would test the signal somewhere else and turn their
+    villages from covered to partial: refused (QgsProcessingException) when no office lies at its village, named in
+    the log when some do not. ``inputs``: core.classify.VillageInput (WKB and office in ``crs``); ``label(id)``:
+    how the log names a village (feature id and code)."""
+    joined = [v for v in inputs if v.office is not None and v.wkb]
+    outside = set(offices_outside(((v.id, v.wkb, v.office) for v in joined), crs.isGeographic()))
+    if not outside:
+        return
+    if len(outside) == len(joined):
+        first = joined[0]
+        g = QgsGeometry()
+        g.fromWkb(first.wkb)
+        centre = g.boundingBox().center()
+        raise QgsProcessingException(tr(
+            "None of the {n} office points lies at its village (the office of {code} is at {x:.1f}, {y:.1f} in "
+            "{crs}, its village around {vx:.1f}, {vy:.1f}): the offices layer's CRS is probably wrong (e.g. "
+            "degrees declared as metres). Set its CRS in the layer properties, or leave OFFICES empty.").format(
+            n=len(joined), code=label(first.id), x=first.office[0], y=first.office[1], crs=crs.authid(),
+            vx=centre.x(), vy=centre.y()))
+    named = [label(i) for i in sorted(outside)[:10]]
+    feedback.pushWarning(tr(
+        "{n} of {total} office points lie far outside their village (feature id and code: {list}): the office "
+        "rule tests the signal there. Check those offices' coordinates.").format(
+        n=len(outside), total=len(joined), list=", ".join(named) + (" …" if len(outside) > 10 else "")))

@@ -18,7 +18,7 @@ from ..errors import describe
 from ..i18n import tr
 from ..input_text import parse_population
 from ..io.classify_layers import read_village_inputs
-from ..io.offices import OfficeError, read_offices
+from ..io.offices import OfficeError, check_office_positions, read_offices
 from ..io.styles import status_labels, style_status
 from .base import KaltimAlgorithm
 from .checks import warn_village_defects
@@ -164,6 +164,8 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
                                     "their share alone.").format(n=read.no_office))
         if not any(v.wkb for v in read.inputs):
             raise QgsProcessingException(tr("The villages have no usable geometry."))
+        if offices:
+            self._check_offices(read, raster, mapping, feedback)
         warn_village_defects(read.invalid, read.duplicates(), feedback,
                              tr("its share of covered cells may be wrong"))
         if not read.extent.intersects(raster.extent()):
@@ -172,6 +174,13 @@ class ClassifyVillagesAlgorithm(KaltimAlgorithm):
                    "{crs}). Check both layers' CRS, or use the coverage raster computed for these villages.")
                 .format(name=raster.name(), v=read.extent.toString(1), r=raster.extent().toString(1),
                         crs=raster.crs().authid()))
+
+    def _check_offices(self, read, raster, mapping, feedback):
+        def label(i):
+            value = read.features[i][mapping.code] if mapping.code else None
+            return f"{read.features[i].id()} ({'' if value is None else value})"
+
+        check_office_positions(read.inputs, raster.crs(), label, feedback)
 
     def _write(self, parameters, context, feedback, source, feats, results, los, with_reported):
         """The output layer: every input field plus classify's; None when canceled."""

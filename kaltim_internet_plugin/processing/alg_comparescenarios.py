@@ -6,7 +6,7 @@ from qgis.core import QgsProcessingException
 
 from ..compat import FieldType
 from ..core import plan_summary as ps
-from ..core.numbers import plain
+from ..core.numbers import plain, year_of
 from ..core.scenario import compare
 from ..i18n import tr
 from .base import KaltimAlgorithm
@@ -20,6 +20,32 @@ COMPARISON_FIELDS = (("section", FieldType.String), ("key", FieldType.String), (
 def _rows(source) -> list:
     names = source.fields().names()
     return [dict(zip(names, [plain(v) for v in f.attributes()])) for f in source.getFeatures()]
+
+
+# the roadmap's OUTPUT_TABLE (plan.gpkg roadmap_year_source): the fields the comparison reads
+TABLE_FIELDS = ("year", "source", "capex_idr", "opex_idr")
+
+
+def _check_table(source, table: list, plan: list, table_key: str, plan_key: str) -> None:
+    """Refuses a TABLE that is not the budget table of the roadmap given as PLAN (another table would read as an
+    OPEX of 0: a wrong comparison reported as a result)."""
+    names = {n.lower() for n in source.fields().names()}
+    missing = [f for f in TABLE_FIELDS if f not in names]
+    if missing or not table:
+        raise QgsProcessingException(tr(
+            "{param} is not a roadmap's budget table ({what}): give the OUTPUT_TABLE of the 'Build multi-year "
+            "roadmap' run whose villages are {plan}, or leave {param} empty.").format(
+            param=table_key, plan=plan_key, what=tr("it has no rows") if not missing else
+            tr("no field {fields}").format(fields=", ".join(missing))))
+    years = {year_of(r.get("year")) for r in table} - {None}
+    served = {year_of(r.get("year")) for r in plan if ps.is_planned(r) and ps.is_scheduled(r)} - {None}
+    outside = sorted(y for y in served if not years or not min(years) <= y <= max(years))
+    if outside:
+        raise QgsProcessingException(tr(
+            "{param} covers the years {first}–{last}, but the villages of {plan} start service in {years}: the two "
+            "are not from the same roadmap run. Give that run's OUTPUT_TABLE.").format(
+            param=table_key, first=min(years), last=max(years), plan=plan_key,
+            years=", ".join(map(str, outside[:5]))))
 
 
 class CompareScenariosAlgorithm(KaltimAlgorithm):
@@ -51,6 +77,8 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
                 param=plan_key))
         table_src = self.parameterAsSource(parameters, table_key, context)
         table = _rows(table_src) if table_src is not None else None
+        if table_src is not None:
+            _check_table(table_src, table, rows, table_key, plan_key)
         start, end = ps.horizon_of(rows, table)
         return ps.summarize(rows, start, end, ps.opex_years_of(table), roadmap_table=table), rows
 

@@ -18,7 +18,7 @@ from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.coverage_sites import PLAUSIBLE, implausible_text, radio_values
-from ..io.offices import OfficeError, code_key, read_offices
+from ..io.offices import OfficeError, check_office_positions, code_key, read_offices
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
@@ -75,8 +75,9 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         params.add_fields(self, "CANDIDATES", [
             ("COST_FIELD", tr("Candidate cost field (empty = cost_idr if present, else the default cost)")),
             ("CANDIDATE_ID_FIELD", tr("Candidate id field (empty = cand_id or site_id, else the feature id)"))])
-        params.add_number(self, "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), 2.6e9, 1)
-        params.add_number(self, "BUDGET_IDR", tr("Budget (Rp)"), 26e9, 0)
+        params.add_number(self, "DEFAULT_COST_IDR", tr("Cost of a candidate without cost (Rp)"), 2.6e9, 1,
+                          nb.MAX_RUPIAH)
+        params.add_number(self, "BUDGET_IDR", tr("Budget (Rp)"), 26e9, 0, nb.MAX_RUPIAH)
         params.add_number(self, "RADIUS_M", tr("Coverage radius without DEM (m)"), 5000.0, 0)
         params.add_raster(self, "DEM", tr("DEM (coverage by the propagation model instead of the radius)"),
                           optional=True)
@@ -193,6 +194,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                     wkb = b""
             office = offices.get(code_key(codes[i], mapping.scheme)) if offices else None
             inputs.append(VillageInput(id=i, wkb=wkb, office=office))
+        if offices:
+            check_office_positions(inputs, cov_layer.crs(), lambda i: f"{villages.fids[i]} ({codes[i]})", feedback)
         test = NewSiteTest(cov_layer.source(), inputs, settings.threshold_dbm, is_canceled=feedback.isCanceled)
         feedback.pushInfo(tr("Coverage test: a candidate covers a village when, added to the coverage raster, it "
                              "makes the village 'covered' by classify's rule ({k} villages covered today).")

@@ -1,0 +1,105 @@
+"""A second layer that belongs with the first but does not (found by trying to break the tools, 2026-12-06): a
+budget table that is not the roadmap's, village offices in the wrong CRS. Each used to give a wrong result reported
+as a success (scenario A's OPEX 0; every village 'partial' because its office had 'no signal'); now each is refused
+with what is wrong and the fix, or named in the log when only some offices are off."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from osgeo import gdal, ogr
+
+from tests.conftest import SAMPLE, run_alg
+from tests.qgis.test_roadmap_alg import build_plan, run_roadmap
+from tests.rasters import write_geotiff
+from tests.robustness.conftest import digest, fails
+
+GPKG = SAMPLE / "kaltim_sample.gpkg"
+BONTANG = "subset=\"kode_kab\" = '64.74'"
+
+
+@pytest.fixture()
+def roadmap(provider, tmp_path):
+    res, _, out = run_roadmap(tmp_path, build_plan(tmp_path / "plan.gpkg", n=120))
+    return out
+
+
+def test_comparescenarios_refuses_a_table_that_is_not_the_roadmaps_budget(roadmap, tmp_path):
+    plan, table = f"{roadmap}|layername=villages", f"{roadmap}|layername=roadmap_year_source"
+    ok, _ = run_alg("kaltiminternet:comparescenarios", {"PLAN_A": plan, "TABLE_A": table, "PLAN_B": plan,
+                                                        "TABLE_B": table, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert ok["SCHEDULED_A"] == ok["SCHEDULED_B"] > 0
+    before = digest(roadmap)
+    for wrong in (f"{roadmap}|layername=training_plan", plan):  # another table of the run, the village layer
+        text = fails("comparescenarios", {"PLAN_A": plan, "TABLE_A": wrong, "PLAN_B": plan, "TABLE_B": table,
+                                          "OUTPUT": "TEMPORARY_OUTPUT"})
+        assert "TABLE_A is not a roadmap's budget table" in text and "OUTPUT_TABLE" in text, text
+    # a budget table of another horizon: its years do not hold the villages' service years
+    other = tmp_path / "other.gpkg"
+    gdal.VectorTranslate(str(other), str(roadmap), layers=["roadmap_year_source"],
+                         SQLStatement="SELECT * FROM roadmap_year_source WHERE year = 2030", layerName="t")
+    text = fails("comparescenarios", {"PLAN_A": plan, "TABLE_A": str(other), "PLAN_B": plan, "TABLE_B": table,
+                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "covers the years 2030–2030" in text and "not from the same roadmap run" in text, text
+    assert digest(roadmap) == before
+
+
+def _coverage(tmp_path) -> str:
+    """A dBm raster (EPSG:32750, 250 m) over Bontang, -80 dBm everywhere: every village covered."""
+    ds = gdal.VectorTranslate("/vsimem/bontang.gpkg", str(GPKG), dstSRS="EPSG:32750", layerName="v",
+                              SQLStatement="SELECT * FROM villages WHERE kode_kab = '64.74'")
+    xmin, xmax, ymin, ymax = ds.GetLayer(0).GetExtent()
+    ds = None
+    gdal.Unlink("/vsimem/bontang.gpkg")
+    cell = 250.0
+    nx, ny = int((xmax - xmin) / cell) + 5, int((ymax - ymin) / cell) + 5
+    return write_geotiff(tmp_path / "cov.tif", np.full((ny, nx), -80.0), (xmin - 2 * cell, cell, 0, ymax + 2 * cell,
+                                                                             0, -cell),
+                         metadata={"KALTIM_COVERAGE_KIND": "dbm"})
+
+
+def _offices(tmp_path, name, shift=None, wrong_crs=False) -> str:
+    """Bontang's offices (longitude/latitude); ``shift`` {code: (dx, dy) degrees} moves some; ``wrong_crs``
+    keeps the coordinates in degrees but declares EPSG:32750 (metres)."""
+    out = tmp_path / f"{name}.gpkg"
+    opts = dict(SQLStatement="SELECT * FROM offices WHERE kode_kab = '64.74'", layerName="offices")
+    if wrong_crs:
+        opts.update(dstSRS="EPSG:4326")
+    gdal.VectorTranslate(str(out), str(GPKG), **opts)
+    ds = ogr.Open(str(out), 1)
+    lyr = ds.GetLayer(0)
+    if wrong_crs:
+        ds = None
+        wrong = tmp_path / f"{name}_as_metres.gpkg"
+        gdal.VectorTranslate(str(wrong), str(out), options=["-a_srs", "EPSG:32750", "-nln", "offices"])
+        return str(wrong)
+    for f in lyr:
+        if f["kode"] in (shift or {}):
+            dx, dy = shift[f["kode"]]
+            g = f.GetGeometryRef()
+            g.SetPoint_2D(0, g.GetX() + dx, g.GetY() + dy)
+            f.SetGeometry(g)
+            lyr.SetFeature(f)
+    ds = None
+    return str(out)
+
+
+def test_classify_refuses_offices_in_the_wrong_crs_and_names_stray_ones(provider, tmp_path):
+    villages = f"{GPKG}|layername=villages|{BONTANG}"
+    cov = _coverage(tmp_path)
+    good, log = run_alg("kaltiminternet:classifyvillages", {"VILLAGES": villages, "COVERAGE": cov,
+                                                            "OFFICES": _offices(tmp_path, "good"),
+                                                            "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert good["COVERED"] > 0 and good["PARTIAL"] == good["BLANK_SPOT"] == 0
+    assert "outside their village" not in log
+    wrong = _offices(tmp_path, "wrong", wrong_crs=True)
+    before = digest(wrong)
+    text = fails("classifyvillages", {"VILLAGES": villages, "COVERAGE": cov, "OFFICES": wrong,
+                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "lies at its village" in text and "CRS is probably wrong" in text and "EPSG:32750" in text, text
+    assert digest(wrong) == before
+    # one office 0.4° (44 km) off, a typing error: the run goes on and names it (feature id and code)
+    stray = _offices(tmp_path, "stray", shift={"64.74.01.1001": (0.4, 0.0)})
+    res, log = run_alg("kaltiminternet:classifyvillages", {"VILLAGES": villages, "COVERAGE": cov, "OFFICES": stray,
+                                                           "OUTPUT": "TEMPORARY_OUTPUT"})
+    named = [m for m in log.splitlines() if "outside their village" in m]
+    assert len(named) == 1 and "64.74.01.1001" in named[0] and named[0].startswith("1 of "), log
