@@ -77,10 +77,13 @@ def issue_parts(issue: NumberIssue, what: Optional[str] = None) -> tuple:
     if code == "negative":
         return (tr("{where}: '{raw}' is negative; the value is not used.").format(where=where, raw=raw),
                 tr("correct the value, it cannot be below zero."))
-    if code == "zero" and issue.severity == ERROR:
+    if code == "zero" and issue.severity == ERROR and p.get("quantity", "cost") == "cost":
         return (tr("{where}: the value is zero, which is not possible here (a cost of zero would make a free "
                    "tower); the value is not used.").format(where=where),
                 tr("enter the real value, or leave the cell empty."))
+    if code == "zero" and issue.severity == ERROR:
+        return (tr("{where}: the value is zero, which is not possible here; the value is not used.").format(
+            where=where), tr("enter the real value, or leave the cell empty."))
     if code == "zero":
         return (tr("{where}: the value is zero and is used as zero.").format(where=where),
                 tr("check it; leave the cell empty if the value is not known."))

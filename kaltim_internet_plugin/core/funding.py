@@ -437,6 +437,8 @@ _NUMBER_PROBLEMS = {
     "not_a_number": ("not a number ({raw!r})", "bukan angka ({raw!r})"),
     "not_finite": ("not a finite number ({raw!r})", "bukan angka hingga ({raw!r})"),
     "negative": ("negative amount ({raw!r})", "jumlah negatif ({raw!r})"),
+    "out_of_range": ("an amount above Rp 1.000 triliun ({raw!r}): check the digits and the unit (whole rupiah)",
+                     "jumlah di atas Rp 1.000 triliun ({raw!r}): periksa digit dan satuannya (rupiah penuh)"),
 }
 
 

@@ -125,9 +125,14 @@ class ColumnSpec:
 # The quantities of the plugin (one place, so every tool reads them the same way).
 POPULATION = ColumnSpec("population", thousands_default=True, integer=True, zero="warn")
 COUNT = ColumnSpec("count", thousands_default=True, integer=True, outliers="warn")
-MONEY = ColumnSpec("money", thousands_default=True, zero="warn")
-COST = ColumnSpec("cost", thousands_default=True, zero="drop")  # a cost of 0 would make a free tower
-CAP = ColumnSpec("cap", thousands_default=True, outliers="off")
+#: the largest amount of money a cell may hold (Rp 1.000 triliun): above any budget a province plans with (the APBD
+#: of Kalimantan Timur 2025 is about Rp 21 triliun, the whole state budget APBN 2025 about Rp 3.600 triliun,
+#: Kemenkeu 2025) and far below what a 64-bit integer field stores (9.2e18), so a mistyped "1e30" is named when read
+#: instead of failing at the write as an unwritable file
+MAX_RUPIAH = 1e15
+MONEY = ColumnSpec("money", thousands_default=True, zero="warn", lo=0.0, hi=MAX_RUPIAH)
+COST = ColumnSpec("cost", thousands_default=True, zero="drop", lo=0.0, hi=MAX_RUPIAH)  # a cost of 0: a free tower
+CAP = ColumnSpec("cap", thousands_default=True, outliers="off", lo=0.0, hi=MAX_RUPIAH)
 RANK = ColumnSpec("rank", thousands_default=True, integer=True, zero="warn", outliers="off")
 HEIGHT = ColumnSpec("height", zero="drop", lo=0.0, hi=300.0, outliers="off")
 FREQUENCY = ColumnSpec("frequency", zero="drop", lo=0.0, hi=100000.0, outliers="off")
@@ -453,7 +458,7 @@ def _check_values(out: list, raw: list, labels: list, field: str, spec: ColumnSp
         if v < 0 and not spec.negative:
             flag(i, "negative", ERROR, True)
         elif v == 0 and spec.zero != "ok":
-            flag(i, "zero", ERROR if spec.zero == "drop" else WARNING, spec.zero == "drop")
+            flag(i, "zero", ERROR if spec.zero == "drop" else WARNING, spec.zero == "drop", quantity=spec.quantity)
         elif spec.enforce_range and ((spec.lo is not None and v < spec.lo) or (spec.hi is not None and v > spec.hi)):
             flag(i, "out_of_range", ERROR, True, lo=spec.lo, hi=spec.hi)
         elif spec.integer and not float(v).is_integer():

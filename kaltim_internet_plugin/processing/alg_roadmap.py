@@ -169,7 +169,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         add_number(self, "BATCH_SIZE", tr("Trainees per training batch"), trn.DEFAULT_BATCH_SIZE, 1, 1000,
                    integer=True)
         add_number(self, "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"),
-                   trn.DEFAULT_COST_PER_TRAINEE_IDR, 0)
+                   trn.DEFAULT_COST_PER_TRAINEE_IDR, 0, nb.MAX_RUPIAH)
         add_enum(self, "TRAINING_TIMING", tr("Training year"), [tr("Same year as the connection"),
                                                                 tr("The year before")])
         add_source(self, "TOWERS", tr("Existing towers (points with operator) for tower sharing"), ("point",),
