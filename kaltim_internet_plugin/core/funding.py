@@ -383,9 +383,20 @@ def sources_from_csv_text(text: str) -> List[FundingSource]:
 
 
 def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
-    if "name" not in table.header:
+    # the columns as written or in other letters ("Name", "YEARLY_CAP_IDR"), as every other table of the plugin
+    known = {c.lower(): c for c in CSV_FIELDS}
+    table = tabular.Table(table.info, [(n, {known.get(str(k).strip().lower(), k): v for k, v in row.items()})
+                                       for n, row in table.rows])
+    header = [known.get(str(h).strip().lower(), h) for h in table.header]
+    if "name" not in header:
         raise FundingTableError([ValidationIssue(-1, "name", "CSV has no 'name' column",
                                                  "CSV tidak memiliki kolom 'name'")])
+    if not table.rows:
+        raise FundingTableError([ValidationIssue(
+            -1, "", "the funding table has a header but no source: add one row per funding source (or use the "
+                    "default table)",
+            "tabel sumber dana hanya berisi judul kolom tanpa sumber: tambahkan satu baris per sumber dana (atau "
+            "pakai tabel bawaan)")])
     # amounts are read per column (core.numbers): '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
     caps = numbers.parse_rows(table.rows, {k: numbers.CAP for k in ("yearly_cap_idr", "per_village_cap_idr")})
     out: List[FundingSource] = []

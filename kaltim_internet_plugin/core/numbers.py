@@ -56,7 +56,9 @@ from typing import Optional, Sequence
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
-MISSING_WORDS = {"", "-", "--", "\u2013", "\u2014", "null", "none", "nan", "n/a", "na", "#n/a", "#value!", "nil",
+# empty cells as people and programs write them; a spreadsheet's formula errors (#VALUE!, #DIV/0!, #REF!) are not
+# among them: they are named as numbers that cannot be read, so the formula gets fixed (only #N/A means "no value")
+MISSING_WORDS = {"", "-", "--", "\u2013", "\u2014", "null", "none", "nan", "n/a", "na", "#n/a", "nil",
                  "tidak ada", "tdk ada", "?"}
 MULTIPLIERS = {
     "rb": 1e3, "ribu": 1e3, "jt": 1e6, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12,

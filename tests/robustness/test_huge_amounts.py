@@ -46,3 +46,15 @@ def test_roadmap_refuses_a_huge_cost_per_trainee_before_any_work(provider, tmp_p
                              "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
     assert "COST_PER_TRAINEE_IDR" in text and "1e+15" in text, text
     assert not out.exists() and digest(tmp_path / "plan.gpkg") == before
+
+
+def test_a_funding_table_in_capitals_reads_and_one_without_sources_is_refused(tmp_path):
+    upper = tmp_path / "upper.csv"
+    upper.write_text("NAME;Yearly_Cap_IDR;TECHS\nAPBD Provinsi;1.500.000.000;fwa,bts\n", encoding="utf-8")
+    (source,) = read_sources_csv(str(upper))
+    assert source.name == "APBD Provinsi" and source.yearly_cap_idr == 1_500_000_000
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("name;yearly_cap_idr;techs\n", encoding="utf-8")
+    with pytest.raises(FundingTableError) as exc:  # was: 0 sources, every village unfunded, and a success
+        read_sources_csv(str(header_only))
+    assert "no source" in str(exc.value), str(exc.value)

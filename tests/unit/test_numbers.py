@@ -46,6 +46,14 @@ def test_missing_values_are_none_without_issue(raw):
     assert res.values == [None, 5.0] and res.issues == []
 
 
+@pytest.mark.parametrize("raw", ["#VALUE!", "#DIV/0!", "#REF!", "#NAME?"])
+def test_a_spreadsheet_formula_error_is_named_not_taken_as_empty(raw):
+    """A failed formula is not an empty cell (the default would replace it without a word): it is a number that
+    cannot be read, named with its row."""
+    res = nb.parse_column(["12", raw], "height_m", nb.HEIGHT, first_row=2)
+    assert res.values == [12.0, None] and [(i.code, i.row, i.raw) for i in res.issues] == [("not_a_number", 3, raw)]
+
+
 def test_qvariant_like_null_is_missing():
     class Null:
         def isNull(self):  # noqa: N802 - QVariant's name
