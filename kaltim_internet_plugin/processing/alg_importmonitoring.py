@@ -91,6 +91,9 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         except Exception as exc:  # noqa: BLE001 - openpyxl/GDAL raise their own types
             raise QgsProcessingException(tr("Cannot read {path}: {error}. Check that it is a CSV (UTF-8) or XLSX "
                                             "file with a header row.").format(path=path, error=exc)) from None
+        if not rows:  # a header alone: nothing to import, and no import to record
+            raise QgsProcessingException(tr("{path} has a header row but no data rows: nothing was imported. Export "
+                                            "the report again with its rows.").format(path=path))
         records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider)
         for w in warnings:
             feedback.pushInfo(tr("Warning: {text}").format(text=describe(w)))

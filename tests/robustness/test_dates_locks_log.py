@@ -57,6 +57,20 @@ def test_a_status_date_26_days_ahead_is_refused_per_row_by_the_import(provider, 
     con.close()
 
 
+def test_a_report_with_a_header_and_no_rows_imports_nothing_and_records_no_import(provider, tmp_path):
+    """Was: "no site or village code column found (looked for kode_site…)" with kode_site the first column, then a
+    success that recorded an import of 0 rows (found by trying to break the tools, 2026-12-06)."""
+    from tests.robustness.conftest import digest, fails
+
+    plan = _plan(tmp_path)
+    src = tmp_path / "header_only.csv"
+    src.write_text("kode_site;periode;penyedia;uptime\r\n", encoding="utf-8")
+    before = digest(plan)
+    text = fails("importmonitoring", {"INPUT": str(src), "PLAN_DB": plan})
+    assert "header row but no data rows" in text and "header_only.csv" in text and "code column" not in text, text
+    assert digest(plan) == before
+
+
 def _digest(path) -> str:
     import hashlib
 
