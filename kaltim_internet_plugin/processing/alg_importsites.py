@@ -263,6 +263,16 @@ def read_input(kind: str, src, feedback) -> tuple:
                 tr("The layer {name} has no CRS: set it (Layer Properties > Source) so the points can be "
                    "placed.").format(name=layer.name()))
         header, rows, coords = layer_rows(layer, feedback)
+        mapping = sm.detect_field_mapping(header)
+        shape = layer.geometryType()
+        if shape in (QgsWkbTypes.GeometryType.LineGeometry, QgsWkbTypes.GeometryType.PolygonGeometry) and not (
+                "lon" in mapping and "lat" in mapping):
+            # (was: every feature "no coordinates (lon/lat empty)")
+            raise QgsProcessingException(tr(
+                "The layer {name} holds {shape}, not points: a tower is a point. Use a point layer or a table with "
+                "longitude and latitude columns, or make points first (Vector > Geometry Tools > Centroids).").format(
+                name=layer.name(), shape=tr("polygons") if shape == QgsWkbTypes.GeometryType.PolygonGeometry
+                else tr("lines")))
         source, first_label = "layer", tr("feature")
     if not header:
         raise QgsProcessingException(tr("The input has no columns: is it empty?"))

@@ -103,3 +103,15 @@ def test_classify_refuses_offices_in_the_wrong_crs_and_names_stray_ones(provider
                                                            "OUTPUT": "TEMPORARY_OUTPUT"})
     named = [m for m in log.splitlines() if "outside their village" in m]
     assert len(named) == 1 and "64.74.01.1001" in named[0] and named[0].startswith("1 of "), log
+
+
+def test_importsites_refuses_a_polygon_layer_of_towers(provider, tmp_path):
+    """Was: every feature "no coordinates (lon/lat empty): fill in both columns" for a layer of tower plots."""
+    plots = tmp_path / "plots.gpkg"
+    gdal.VectorTranslate(str(plots), str(GPKG), options=[
+        "-dialect", "SQLite", "-nln", "plots", "-sql",
+        "SELECT site_id, operator, tech, height_m, ST_Buffer(geom, 0.001) AS geom FROM towers LIMIT 5"])
+    before = digest(plots)
+    text = fails("importsites", {"INPUT": str(plots), "OUTPUT": str(tmp_path / "sites.gpkg")})
+    assert "holds polygons, not points" in text and "Centroids" in text and "lon/lat empty" not in text, text
+    assert digest(plots) == before and not (tmp_path / "sites.gpkg").exists()
