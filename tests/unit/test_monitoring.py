@@ -268,6 +268,17 @@ def test_validate_report_rows_reasons(tmp_path):
     assert by_row[9].outage_start == D(2025, 1, 20, 11) and by_row[9].power_outage is False
 
 
+def test_a_known_code_in_other_letters_is_that_site_and_said_once():
+    rows = [{"kode_site": "site-9", "periode": "2025-01", "uptime": "99"},
+            {"kode_site": "Site-9", "periode": "2025-02", "uptime": "98"},
+            {"kode_site": "SITE-10", "periode": "2025-02", "uptime": "98"}]
+    recs, rejects, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=NOW)
+    assert [(r.row, r.code) for r in recs] == [(2, "SITE-9"), (3, "SITE-9")]
+    assert [r.error.code for r in rejects] == ["unknown_site_code"]  # another site stays unknown
+    (w,) = warnings
+    assert "2 rows write a known code in other letters (first: row 2, site-9 for SITE-9)" in describe(w)
+
+
 def test_validate_more_rejects():
     rows = [{"kode_desa": "v", "periode": "2025-01", "uptime": "99"},
             {"kode_desa": "", "periode": "2025-01", "uptime": "99"},

@@ -119,6 +119,9 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     if mapping is None:
         mapping = detect_report_mapping(all_keys(numbered))
     known = None if known_codes is None else {str(c).strip() for c in known_codes}
+    # a code written in other letters ("syn-0007" for "SYN-0007") is that site: matched, and said once
+    folded = {} if known is None else {c.casefold(): c for c in known}
+    refolded: list = []
     now = now or dt.datetime.now()
     records: list[ReportRecord] = []
     rejects: list[RowReject] = []
@@ -195,7 +198,10 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             if start is None and not any(v is not None for v in values.values()) and power is None:
                 raise MonitoringError("no_data")
             if known is not None and code not in known:
-                raise MonitoringError(f"unknown_{code_type}_code", code=repr(code))
+                if code.casefold() not in folded:
+                    raise MonitoringError(f"unknown_{code_type}_code", code=repr(code))
+                refolded.append((rownum, code, folded[code.casefold()]))
+                code = folded[code.casefold()]
             prov = get(row, "provider")
             rec = ReportRecord(row=rownum, code=code, code_type=code_type, period=period, month=month,
                                provider=provider if is_blank(prov) else str(prov).strip(),
@@ -204,6 +210,10 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             rejects.append(RowReject(rownum, str(exc), dict(row), exc))
             continue
         records.append(rec)
+    if refolded:
+        rownum, written, known_as = refolded[0]
+        warnings.append(MonitoringError("codes_other_letters", n=len(refolded), row=rownum, written=written,
+                                        code=known_as))
     return records, rejects, warnings
 
 
