@@ -136,6 +136,10 @@ def _table() -> dict:
         "capacity_missing_column": tr("The capacity table has no column '{column}'. Its columns are: year, tech, "
                                       "kab_code (optional), provider (optional), max_installations."),
         "capacity_empty": tr("The capacity table {path} has no rows."),
+        "capacity_year_range": tr("Capacity table, row {row}, column '{column}': the year {value} is outside 2000 to "
+                                  "2100. Enter a year of the roadmap, such as 2027, or '{all}' for every year."),
+        "capacity_duplicate_row": tr("Capacity table, row {row} repeats the limit of row {first} ({what}): keep one "
+                                     "of them (which one holds would depend on the order of the rows)."),
         "lead_time_bad": tr("The BTS lead time must be between 0 and 60 months (got {value})."),
         # core.programme
         "programme_no_key": tr("The programme status table has no village code column (kode_desa, kode, "

@@ -124,35 +124,70 @@ class CapacityTable:
 
     @classmethod
     def from_csv_text(cls, text: str, path: str = "") -> CapacityTable:
-        text = text.lstrip("\ufeff")
-        lines = [ln for ln in text.splitlines() if ln.strip()]
-        if len(lines) < 2:
-            raise CapacityError("capacity_empty", path=path)
-        sample = lines[0]
-        delimiter = ";" if sample.count(";") > sample.count(",") else ("\t" if "\t" in sample else ",")
-        reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter=delimiter)
-        header = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-        reader.fieldnames = header
-        for col in ("year", "tech", "max_installations"):
-            if col not in header:
-                raise CapacityError("capacity_missing_column", column=col)
-        rows = []
-        for n, raw in enumerate(reader, start=2):
-            row = {k: (v or "").strip() for k, v in raw.items() if k}
-            rows.append(parse_row(row, n))
-        return cls(rows)
+        """The table from CSV text (delimiter and header row detected by :mod:`.tabular`)."""
+        from . import tabular
+
+        try:
+            table = tabular.read_csv_text(text, known_names=CSV_COLUMNS)
+        except tabular.TableError:
+            raise CapacityError("capacity_empty", path=path) from None
+        return cls._from_table(table, path)
 
     @classmethod
     def from_csv(cls, path: str) -> CapacityTable:
-        with open(path, "rb") as fh:
-            data = fh.read()
-        for enc in ("utf-8-sig", "cp1252"):
-            try:
-                text = data.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        return cls.from_csv_text(text, path)
+        """The table from a CSV or XLSX file as a spreadsheet saves it (:mod:`.tabular`: encoding, delimiter, title
+        rows); row numbers in messages are the spreadsheet's."""
+        from . import tabular
+
+        try:
+            table = tabular.read_table(path, known_names=CSV_COLUMNS)
+        except tabular.TableError as e:
+            if e.code == "not_found":
+                raise FileNotFoundError(path) from None
+            raise CapacityError("capacity_empty", path=path) from None
+        return cls._from_table(table, path)
+
+    @classmethod
+    def _from_table(cls, table, path: str) -> CapacityTable:
+        header = [str(h or "").strip().lower() for h in table.header]
+        for col in ("year", "tech", "max_installations"):
+            if col not in header:
+                raise CapacityError("capacity_missing_column", column=col)
+        if not table.rows:
+            raise CapacityError("capacity_empty", path=path)
+        rows, seen = [], {}
+        for n, raw in table.rows:
+            row = {str(k or "").strip().lower(): _cell_text(v) for k, v in raw.items() if k}
+            parsed = parse_row(row, n)
+            key = (parsed.year, parsed.tech, parsed.kab_code, parsed.provider)
+            if key in seen:  # two limits for one thing: which one holds would depend on the row order
+                raise CapacityError("capacity_duplicate_row", row=n, first=seen[key],
+                                    what=" / ".join(str(x) for x in (ALL if parsed.year is None else parsed.year,
+                                                                     parsed.tech, parsed.kab_code, parsed.provider)
+                                                    if x))
+            seen[key] = n
+            rows.append(parsed)
+        return cls(rows)
+
+    def unknown_kab_codes(self, kab_codes: Iterable[str]) -> List[str]:
+        """The ``kab_code`` values of the table that none of ``kab_codes`` (the plan's) is: their rows limit
+        nothing."""
+        known = {str(k).strip() for k in kab_codes}
+        return sorted({r.kab_code for r in self.rows if r.kab_code and r.kab_code not in known})
+
+
+def _cell_text(value) -> str:
+    """A cell as text; a workbook's whole number stored as 100.0 reads '100' (not '1000' once its '.' is read as a
+    thousands separator)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+#: the columns of a capacity table (read in any letters)
+CSV_COLUMNS = ("year", "tech", "kab_code", "provider", "max_installations", "source")
 
 
 def parse_row(row: dict, n: int) -> CapacityRow:
@@ -166,7 +201,7 @@ def parse_row(row: dict, n: int) -> CapacityRow:
         except ValueError:
             raise CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL) from None
         if not 2000 <= year <= 2100:
-            raise CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL)
+            raise CapacityError("capacity_year_range", row=n, column="year", value=year_raw, all=ALL)
     tech = normalize_tech(row.get("tech", ""))
     if tech not in TECH_KEYS:
         raise CapacityError("capacity_bad_tech", row=n, column="tech", value=row.get("tech", ""),

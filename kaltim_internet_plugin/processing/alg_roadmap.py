@@ -367,9 +367,15 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         opex_years = self.parameterAsInt(parameters, "OPEX_YEARS", context)
         feedback.pushInfo(tr("Scheduling {n} villages over {years} years from {start}…").format(
             n=len(villages), years=years, start=start_year))
+        capacity = self._load_capacity(parameters, context, feedback)
+        unknown = capacity.unknown_kab_codes(v.kab_code for v in villages)
+        if unknown:
+            feedback.pushWarning(tr("Capacity table: kab_code {codes} is the code of no village of the plan, so its "
+                                    "rows limit nothing. Check the code (the plan's kab/kota codes: {known}).").format(
+                codes=", ".join(unknown), known=", ".join(sorted({v.kab_code for v in villages if v.kab_code}))))
         try:
             result = schedule(villages, sources, start_year, years, opex_years, migration or None,
-                              capacity=self._load_capacity(parameters, context, feedback),
+                              capacity=capacity,
                               bts_lead_months=self.parameterAsInt(parameters, "LEAD_TIME_MONTHS", context))
         except FundingTableError as e:
             raise QgsProcessingException(tr("The funding table is invalid: {error}").format(

@@ -110,6 +110,35 @@ def test_capacity_table_csv_round_trip_and_bad_cells_name_row_and_column():
     assert "max_installations" in describe(exc.value)
 
 
+def test_capacity_table_as_a_spreadsheet_writes_it(tmp_path):
+    """Found by trying to break it (2026-12-06): blank lines shifted the row numbers, a repeated limit and a year
+    1999 ("not a year") passed or were misnamed, capitals in the header were refused, a kab code of no village
+    limited nothing without a word."""
+    text = "Year;TECH;Kab_Code;Max_Installations\n\n2027;fwa;64.01;100\n\n2028;fwa;64.01;-5\n"
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text(text)
+    assert "row 5" in describe(exc.value)  # the spreadsheet's row: blank rows count
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year;tech;max_installations\nsemua;fwa;100\n2027;bts;3\nsemua;FWA;120\n")
+    assert exc.value.code == "capacity_duplicate_row" and "row 4 repeats the limit of row 2" in describe(exc.value)
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year;tech;max_installations\n1999;fwa;100\n")
+    assert exc.value.code == "capacity_year_range" and "1999 is outside 2000 to 2100" in describe(exc.value)
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year;tech;max_installations\n")
+    assert exc.value.code == "capacity_empty"
+    table = CapacityTable.from_csv_text("year;tech;kab_code;max_installations\nsemua;fwa;64.01;40\nsemua;fwa;99.99;5\n")
+    assert table.unknown_kab_codes(["64.01", "64.02"]) == ["99.99"]
+    xlsx = tmp_path / "capacity.xlsx"  # and from a workbook, as a planner saves it
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    for r in (["year", "tech", "max_installations"], [2027, "fwa", 100.0], [2028, "bts", 4]):
+        wb.active.append(r)
+    wb.save(xlsx)
+    assert [(r.year, r.tech, r.max_installations) for r in CapacityTable.from_csv(str(xlsx)).rows] == \
+        [(2027, "fwa", 100), (2028, "bts", 4)]
+
+
 def test_continuing_services_are_funded_every_year_and_counted_apart():
     existing = PlanVillage(code="E1", kab_code="64.01", population=70, tech="satellite", capex_idr=0,
                            opex_idr_year=15_000_000, priority_rank=1, existing_service=True)
