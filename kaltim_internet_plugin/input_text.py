@@ -180,6 +180,10 @@ def table_error_text(error: TableError) -> str:
     if error.code == "unsupported":
         return tr("{path}: {ext} files cannot be read. Save the sheet as .xlsx or as CSV and choose that "
                   "file.").format(path=path, ext=p.get("ext", ""))
+    if error.code == "unclosed_quote":
+        return tr("{path}, line {line}: a quote (\") opens a cell that never closes, so the rest of the file would "
+                  "be read as one cell. Close the quote or remove it, and save the file again.").format(
+            path=path, line=p.get("line"))
     if error.code == "no_sheet":
         return tr("{path} has no sheet '{sheet}' (sheets: {sheets}).").format(path=path, sheet=p.get("sheet"),
                                                                               sheets=p.get("sheets", ""))

@@ -106,6 +106,9 @@ def read_csv_text(text: str, known_names: Iterable[str] = ()) -> Table:
     text = text.lstrip("\ufeff")
     if _no_content(text):
         raise TableError("empty_file", {"path": ""})
+    quote = unclosed_quote_line(text, True)
+    if quote is not None:
+        raise TableError("unclosed_quote", {"path": "", "line": quote})
     delimiter = detect_delimiter(text[:SAMPLE_CHARS])
     records = _records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     info = TableInfo(kind="csv", encoding="", delimiter=delimiter)
@@ -165,6 +168,9 @@ def _open_csv(path: str, encoding: Optional[str], known: set) -> tuple:
         raise TableError("unreadable", {"path": path, "error": str(exc)}) from None
     if _no_content(sample) and _no_content_file(path, enc):
         raise TableError("empty_file", {"path": path})
+    quote = unclosed_quote_line(sample, len(sample) < SAMPLE_CHARS)
+    if quote is not None:
+        raise TableError("unclosed_quote", {"path": path, "line": quote})
     delimiter = detect_delimiter(sample)
     info = TableInfo(path=path, kind="csv", encoding=enc, delimiter=delimiter)
     # the header is found on the sample, so the iterator below can stream the file
@@ -177,6 +183,37 @@ def _open_csv(path: str, encoding: Optional[str], known: set) -> tuple:
                                           header_known=True)
 
     return info, rows()
+
+
+def unclosed_quote_line(sample: str, whole: bool) -> Optional[int]:
+    """The line (1-based) where a quoted cell opens that never closes: the CSV reader would swallow the rest of the
+    file into that cell (and the delimiter be guessed wrong), so it is named instead. A quote opens a cell only at
+    the start of a cell, as the reader reads it (an inch mark inside a cell is text). The delimiter is the one that
+    splits the first line into the most cells. ``whole``: the sample is the whole file; else only a cell still open
+    after 100 lines is taken for unclosed (cells may hold line breaks). None when every quote closes."""
+    first = sample.split("\n", 1)[0]
+    delimiter = max(("\t", ";", ",", "|"), key=first.count)
+    inside, opened, at_start, line = False, 0, True, 1
+    i, n = 0, len(sample)
+    while i < n:
+        c = sample[i]
+        if inside:
+            if c == '"':
+                if i + 1 < n and sample[i + 1] == '"':
+                    i += 1  # an escaped quote
+                else:
+                    inside = False
+            elif c == "\n":
+                line += 1
+        elif c == '"' and at_start:
+            inside, opened = True, line
+        elif c == "\n":
+            line += 1
+        at_start = (not inside) and c in (delimiter, "\n", "\r")
+        i += 1
+    if inside and (whole or line - opened >= 100):
+        return opened
+    return None
 
 
 def _no_content(text: str) -> bool:

@@ -223,3 +223,25 @@ def test_importsites_empty_file_is_a_clear_error(provider, tmp_path):
     res, _log, error = run_importsites(str(empty), tmp_path)
     assert res is None
     assert "kosong.csv" in error and "empty" in error and "Traceback" not in error
+
+
+def test_an_unclosed_quote_is_named_by_its_line(tmp_path):
+    """Was: the delimiter guessed wrong and "columns were not recognised (columns: A;"Telkomsel;…)"."""
+    from kaltim_internet_plugin.input_text import table_error_text
+
+    path = tmp_path / "towers.csv"
+    path.write_text('site_id;operator;tech;lon;lat\nA;"Telkomsel;4G;116,5;-0,5\nB;XL;4G;116,6;-0,5\n',
+                    encoding="utf-8")
+    with pytest.raises(tabular.TableError) as exc:
+        tabular.read_table(str(path))
+    assert exc.value.code == "unclosed_quote" and exc.value.params["line"] == 2
+    assert "line 2: a quote" in table_error_text(exc.value) and "towers.csv" in table_error_text(exc.value)
+    with pytest.raises(tabular.TableError):
+        tabular.read_csv_text('a,b\n1,"x\n')
+    # what closes is read as before: a quoted cell holding the delimiter and a line break, an inch mark, "" inside
+    ok = tmp_path / "ok.csv"
+    ok.write_text('site_id;note;dish\nA;"Jl. Poros; km 5\nbelakang masjid";30"\nB;"kata ""ya""";12\n',
+                  encoding="utf-8")
+    rows = [r for _, r in tabular.read_table(str(ok)).rows]
+    assert [r["note"] for r in rows] == ["Jl. Poros; km 5\nbelakang masjid", 'kata "ya"']
+    assert rows[0]["dish"] == '30"'
