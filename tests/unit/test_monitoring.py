@@ -279,6 +279,21 @@ def test_a_known_code_in_other_letters_is_that_site_and_said_once():
     assert "2 rows write a known code in other letters (first: row 2, site-9 for SITE-9)" in describe(w)
 
 
+def test_uptime_written_as_fractions_is_rejected_with_the_fix():
+    """Was: 0,995 stored as 0.995 % uptime, and the SLA report then claimed a restitution."""
+    rows = [{"kode_site": "SITE-9", "periode": "2025-01", "uptime": "0,995"},
+            {"kode_site": "SITE-9", "periode": "2025-02", "uptime": "1"},
+            {"kode_site": "SITE-9", "periode": "2025-03", "pengguna_aktif": "40"}]
+    recs, rejects, _ = mon.validate_report_rows(rows, known_codes=KNOWN, now=NOW)
+    assert [r.row for r in recs] == [4]  # the row without uptime stays
+    assert [(r.row, r.error.code) for r in rejects] == [(2, "uptime_fraction"), (3, "uptime_fraction")]
+    assert "99.5 %" in describe(rejects[0].error) and rejects[0].data["uptime"] == "0,995"
+    # percentages, with one bad month among them, are read as they are
+    rows[1]["uptime"], rows[0]["uptime"] = "0,5", "99,5"
+    recs, rejects, _ = mon.validate_report_rows(rows, known_codes=KNOWN, now=NOW)
+    assert [r.uptime_pct for r in recs[:2]] == [99.5, 0.5] and not rejects
+
+
 def test_validate_more_rejects():
     rows = [{"kode_desa": "v", "periode": "2025-01", "uptime": "99"},
             {"kode_desa": "", "periode": "2025-01", "uptime": "99"},

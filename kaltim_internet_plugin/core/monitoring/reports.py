@@ -210,6 +210,16 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             rejects.append(RowReject(rownum, str(exc), dict(row), exc))
             continue
         records.append(rec)
+    # uptime written as a fraction (0,995 for 99,5 %) reads as 0.995 % and would claim a restitution: when every
+    # uptime of the file is 1 or less, none of them is a percentage; the rows are rejected with the fix
+    ups = [r for r in records if r.uptime_pct is not None]
+    if ups and all(r.uptime_pct <= 1.0 for r in ups) and any(0.0 < r.uptime_pct < 1.0 for r in ups):
+        for r in ups:
+            exc = MonitoringError("uptime_fraction", value=f"{r.uptime_pct:g}", pct=f"{100 * r.uptime_pct:g}")
+            rejects.append(RowReject(r.row, str(exc), dict(dict(numbered).get(r.row) or {}), exc))
+        kept = {id(r) for r in ups}
+        records = [r for r in records if id(r) not in kept]
+        rejects.sort(key=lambda j: j.row)
     if refolded:
         rownum, written, known_as = refolded[0]
         warnings.append(MonitoringError("codes_other_letters", n=len(refolded), row=rownum, written=written,
