@@ -23,7 +23,9 @@ remaining weights are renormalised.  ``priority_score`` is 0..100 and equals the
 sum of the per-criterion contributions ``c_<criterion>``.
 
 Errors in the weights string raise :class:`WeightsError` with an English message
-naming the bad token (the algorithm layer translates it).
+naming the bad token (the algorithm layer translates it).  Weights are relative
+(``population=3,idm=1`` = ``population=0.75,idm=0.25``): any finite weights from 0
+to :data:`MAX_WEIGHT` are rescaled to sum to 1 without overflow.
 """
 
 from __future__ import annotations
@@ -71,6 +73,9 @@ comments above; all sum to 1."""
 
 DEFAULT_PRESET = "pemerataan"
 
+MAX_WEIGHT = 1e308
+"""Largest weight accepted (a float holds up to ~1.8e308; 'inf' or '1e309' is refused with this range)."""
+
 # IDM (Indeks Desa Membangun, Kemendesa PDTT) class thresholds: upper bounds.
 IDM_THRESHOLDS = (0.4907, 0.5989, 0.7072, 0.8155)
 IDM_CLASSES = ("Sangat Tertinggal", "Tertinggal", "Berkembang", "Maju", "Mandiri")
@@ -90,8 +95,9 @@ _NO = {"no", "n", "tidak", "tdk", "false", "f", "tidak ada", "0", "0.0"}
 class WeightsError(LoggedCodedError):
     """Invalid weights (the English message names the bad token); ``code`` and ``params`` let a front say it in the
     user's language (errors.describe): 'weights_not_pair' (token, presets, criteria), 'weights_no_equals' (token),
-    'weights_unknown_criterion' (name, criteria), 'weights_twice' (name), 'weights_not_number' (name, value),
-    'weights_negative' (name), 'weights_all_zero'."""
+    'weights_unknown_criterion' (name, criteria), 'weights_twice' (name), 'weights_not_number' (name, value; also
+    'nan'), 'weights_negative' (name), 'out_of_range' (name, value, low, high: 'inf' or above :data:`MAX_WEIGHT`),
+    'weights_all_zero'."""
 
 
 @dataclass
@@ -104,7 +110,8 @@ class PriorityResult:
     weights_used: dict  # criterion -> renormalised weight actually applied (0 if skipped)
     normalised: dict  # criterion -> 0..1 array (after filling gaps)
     warnings: list = field(default_factory=list)
-    # core.numbers.NumberIssue of the numeric inputs; ``row`` = index of the village, ``field`` = data key
+    # core.numbers.NumberIssue of the numeric inputs; every row number (``row`` and the row numbers in ``params``)
+    # is the village's label from compute_priority(rows=...) (default: its index), ``field`` = data key
     issues: list = field(default_factory=list)
 
     def fields(self):
@@ -120,6 +127,29 @@ class PriorityResult:
 def _canonical(name):
     k = name.strip().lower().replace("-", "_")
     return CRITERION_ALIASES.get(k, k)
+
+
+def _check_weight(key, value: float, raw, where: str) -> None:
+    """Refuse a weight that is NaN, negative, infinite or above :data:`MAX_WEIGHT` (``raw``: as the user wrote it,
+    ``where``: the token or criterion for the English message)."""
+    if math.isnan(value):
+        raise WeightsError(f"weight {where} is not a number ({raw!s})", "weights_not_number", name=key, value=raw)
+    if value < 0:
+        raise WeightsError(f"weight {where} must be a finite number >= 0", "weights_negative", name=key)
+    if value > MAX_WEIGHT:
+        raise WeightsError(f"weight {where} is too large: give a finite number from 0 to 1e308 (weights are "
+                           "relative)", "out_of_range", name=key, value=raw, low="0", high="1e308")
+
+
+def _normalised(weights: Mapping[str, float]) -> Optional[dict]:
+    """Weights rescaled to sum to 1, every criterion of :data:`CRITERIA` present; None when all are zero. Divides
+    by the largest weight first, so weights up to :data:`MAX_WEIGHT` do not overflow the sum."""
+    top = max(weights.values(), default=0.0)
+    if not top > 0:
+        return None
+    scaled = {k: weights.get(k, 0.0) / top for k in CRITERIA}
+    total = sum(scaled.values())  # 1 <= total <= len(CRITERIA)
+    return {k: v / total for k, v in scaled.items()}
 
 
 def _split_tokens(s):
@@ -179,14 +209,13 @@ def parse_weights(text: Optional[str]) -> dict:
         except ValueError:
             raise WeightsError(f"weight '{val.strip()}' in '{tok}' is not a number", "weights_not_number",
                                name=key, value=val.strip()) from None
-        if not math.isfinite(v) or v < 0:
-            raise WeightsError(f"weight in '{tok}' must be a finite number >= 0", "weights_negative", name=key)
+        _check_weight(key, v, val.strip(), f"in '{tok}'")
         weights[key] = v
         seen.add(key)
-    total = sum(weights.values())
-    if total <= 0:
+    normalised = _normalised(weights)
+    if normalised is None:
         raise WeightsError(f"all weights are zero in '{s}'; give at least one positive weight", "weights_all_zero")
-    return {k: v / total for k, v in weights.items()}
+    return normalised
 
 
 def format_weights(weights: Mapping[str, float]) -> str:
@@ -217,11 +246,12 @@ def _to_float(v):
     return numbers.to_float(v)
 
 
-def _numeric(values, spec=numbers.ANY, name="", issues=None):
+def _numeric(values, spec=numbers.ANY, name="", issues=None, rows=None):
     """A column -> float array (NaN = missing or not usable), parsed as one column by
     :func:`core.numbers.parse_column` (ambiguous '1.234' decided by the other values; negatives, outliers
-    dropped per ``spec``). The issues (row = index in ``values``) go to ``issues``."""
-    res = numbers.parse_column(values, name, spec, first_row=0)
+    dropped per ``spec``). The issues go to ``issues``; their row numbers (``row`` and those in ``params``) are
+    labels from ``rows`` (e.g. feature ids), or the index in ``values`` when ``rows`` is None."""
+    res = numbers.parse_column(values, name, spec, rows=rows, first_row=0)
     if issues is not None:
         issues.extend(res.issues)
     return np.array(res.floats(), dtype=float)
@@ -304,8 +334,9 @@ def _all_missing(values):
     return values is None or len(values) == 0 or all(_is_missing(v) for v in values)
 
 
-def _raw_criterion(key, data, n, warnings, issues=None):
-    """Return a 0..1 array (NaN = missing value) for one criterion, or None if no data."""
+def _raw_criterion(key, data, n, warnings, issues=None, rows=None):
+    """Return a 0..1 array (NaN = missing value) for one criterion, or None if no data. ``rows``: the label of
+    each village in the issues (see :func:`_numeric`)."""
     def get(name):
         v = _as_list(data.get(name), n)
         if v is not None and len(v) != n:
@@ -316,7 +347,7 @@ def _raw_criterion(key, data, n, warnings, issues=None):
         v = get("population")
         if v is None:
             return None
-        x = _numeric(v, numbers.POPULATION, "population", issues)
+        x = _numeric(v, numbers.POPULATION, "population", issues, rows)
         out, const = _minmax(x)
     elif key == "blank_spot":
         v = get("coverage_status") or get("blank_spot") or get("coverage")
@@ -351,7 +382,7 @@ def _raw_criterion(key, data, n, warnings, issues=None):
         present = [s for s in v if not _is_missing(s)]
         numeric_only = all(not isinstance(s, str) or not math.isnan(_to_float(s)) for s in present)
         if numeric_only:
-            x = _numeric(v, numbers.SCORE, "idm", issues)
+            x = _numeric(v, numbers.SCORE, "idm", issues, rows)
             out, const = _minmax(-x)  # lower score = more deprived = higher priority
         else:
             idx = [idm_class_index(s) for s in v]
@@ -364,12 +395,12 @@ def _raw_criterion(key, data, n, warnings, issues=None):
     elif key == "facilities":
         v = get("facilities")
         if v is not None:
-            x = _numeric(v, numbers.COUNT, "facilities", issues)
+            x = _numeric(v, numbers.COUNT, "facilities", issues, rows)
         else:
             s, h = get("schools"), get("health_posts")
             if s is None and h is None:
                 return None
-            parts = [_numeric(p, numbers.COUNT, name, issues) for p, name in ((s, "schools"), (h, "health_posts"))
+            parts = [_numeric(p, numbers.COUNT, name, issues, rows) for p, name in ((s, "schools"), (h, "health_posts"))
                      if p is not None]
             stack = np.vstack(parts)
             x = np.where(np.all(np.isnan(stack), axis=0), np.nan, np.nansum(stack, axis=0))
@@ -378,12 +409,12 @@ def _raw_criterion(key, data, n, warnings, issues=None):
         v = get("remoteness") or get("distance_m")
         if v is None:
             return None
-        x = _numeric(v, numbers.DISTANCE, "remoteness", issues)
+        x = _numeric(v, numbers.DISTANCE, "remoteness", issues, rows)
         out, const = _minmax(x)
     elif key == "readiness":
         v = get("readiness")
         if v is not None:
-            out, const = _minmax(_numeric(v, numbers.ANY, "readiness", issues))
+            out, const = _minmax(_numeric(v, numbers.ANY, "readiness", issues, rows))
         else:
             e, c = get("electricity"), get("cadres")
             if e is None and c is None:
@@ -394,7 +425,7 @@ def _raw_criterion(key, data, n, warnings, issues=None):
             if c is not None:
                 cv = _yes_no(c) if any(isinstance(s, str) and not _is_missing(s) and
                                        math.isnan(_to_float(s)) for s in c) else \
-                    _numeric(c, numbers.COUNT, "cadres", issues)
+                    _numeric(c, numbers.COUNT, "cadres", issues, rows)
                 cn, _ = _minmax(cv)
                 if np.nanmax(cv) == np.nanmin(cv):  # all the same count: 0 cadres -> 0, else 1
                     cn = np.where(np.isnan(cv), np.nan, float(np.nanmax(cv) > 0))
@@ -420,6 +451,7 @@ def compute_priority(
     weights=None,
     keys: Optional[Sequence] = None,
     n: Optional[int] = None,
+    rows: Optional[Sequence] = None,
 ) -> PriorityResult:
     """Compute ``priority_score`` (0..100), ``priority_rank`` and contributions.
 
@@ -432,6 +464,9 @@ def compute_priority(
     keys: tie-break key per village (e.g. the village code); ties in score are
         ranked by key ascending, then by input order.
     n: number of villages (default: the length of the first non-empty field).
+    rows: the label of each village in ``issues`` (e.g. its feature id): every row number of an issue, its
+        ``row`` and those in its ``params`` (rows, first_row, evidence_row, comma_row, point_row), is one of
+        these; default: the village's index.
 
     Never raises for missing data: criteria without data are skipped with a
     warning and the remaining weights renormalised.  Raises
@@ -441,7 +476,7 @@ def compute_priority(
     warnings = []
     issues = []
     if isinstance(weights, Mapping):
-        w = {}
+        given = []
         for k, v in weights.items():
             ck = _canonical(str(k))
             if ck not in CRITERIA:
@@ -452,13 +487,15 @@ def compute_priority(
             except (TypeError, ValueError):
                 raise WeightsError(f"weight of '{k}' is not a number: {v!r}", "weights_not_number", name=k,
                                    value=v) from None
-            if not math.isfinite(fv) or fv < 0:
-                raise WeightsError(f"weight of '{k}' must be a finite number >= 0", "weights_negative", name=k)
-            w[ck] = w.get(ck, 0.0) + fv
-        total = sum(w.values())
-        if total <= 0:
+            _check_weight(k, fv, v, f"of '{k}'")
+            given.append((ck, fv))
+        top = max((fv for _ck, fv in given), default=0.0)
+        w = {}
+        for ck, fv in given:  # aliases of one criterion add up; scaled first so that they cannot overflow
+            w[ck] = w.get(ck, 0.0) + (fv / top if top > 0 else 0.0)
+        w = _normalised(w)
+        if w is None:
             raise WeightsError("all weights are zero; give at least one positive weight", "weights_all_zero")
-        w = {k: w.get(k, 0.0) / total for k in CRITERIA}
     else:
         w = parse_weights(weights)
     data = dict(data or {})
@@ -471,12 +508,16 @@ def compute_priority(
                 break
     if keys is not None and len(keys) != n:
         raise ValueError(f"keys has {len(keys)} values, expected {n}")
+    if rows is not None:
+        rows = list(rows)
+        if len(rows) != n:
+            raise ValueError(f"rows has {len(rows)} values, expected {n}")
 
     norm = {}
     for k in CRITERIA:
         if w.get(k, 0.0) <= 0:
             continue
-        x = _raw_criterion(k, data, n, warnings, issues) if n else None
+        x = _raw_criterion(k, data, n, warnings, issues, rows) if n else None
         if x is None or not np.isfinite(x).any():
             warnings.append(f"{k}: no data; criterion skipped and the other weights renormalised")
             continue

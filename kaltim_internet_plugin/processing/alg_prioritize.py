@@ -79,10 +79,10 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Fields used: {fields}").format(fields=fields_used_text(pop_field, fields_used)))
         try:
             result = compute_priority(data, weights, keys=table.column(code_field) if code_field else None,
-                                      n=len(table))
+                                      n=len(table), rows=table.fids)
         except (WeightsError, ValueError) as e:
             raise QgsProcessingException(tr("Cannot compute the priority: {error}").format(error=describe(e))) from None
-        self._report_numbers(feedback, table, result, pop_field, fields_used, warnings)
+        self._report_numbers(feedback, result, pop_field, fields_used, warnings)
         reported = missing | (set() if remote_src else {"remoteness"})
         for w in result.warnings:
             if "no data; criterion skipped" in w and w.split(":")[0] in reported:
@@ -100,13 +100,14 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
                 "CRITERIA_SKIPPED": ",".join(skipped), "WARNING_COUNT": len(warnings), "FEATURE_COUNT": len(table)}
 
     @staticmethod
-    def _report_numbers(feedback, table, result, pop_field, fields_used, warnings) -> None:
-        """Problems of the numeric fields ('1.234', '12,5', '-50', 99999999999), named by feature id and field."""
+    def _report_numbers(feedback, result, pop_field, fields_used, warnings) -> None:
+        """Problems of the numeric fields ('1.234', '12,5', '-50', 99999999999), named by feature id and field.
+        The issues already number rows by feature id (compute_priority(rows=table.fids), as parse_column does for
+        the other tools); here only the data key becomes the layer's field name."""
         field_of = {"population": pop_field, "idm": fields_used.get("idm"), "schools": fields_used.get("schools"),
                     "health_posts": fields_used.get("health_posts"), "cadres": fields_used.get("cadres"),
                     "remoteness": "remoteness"}
-        issues = [replace(i, row=table.fids[i.row] if i.row is not None else None,
-                          field=field_of.get(i.field) or i.field) for i in getattr(result, "issues", [])]
+        issues = [replace(i, field=field_of.get(i.field) or i.field) for i in getattr(result, "issues", [])]
         warnings.extend(report_issues(feedback, issues, tr("feature")))
 
     def _weights(self, parameters, context, feedback) -> dict:
