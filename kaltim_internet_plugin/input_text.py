@@ -48,11 +48,11 @@ def _where(issue: NumberIssue, what: str) -> str:
     return tr("{what} {row}, field {field}").format(what=what, row=issue.row, field=issue.field or "-")
 
 
-def _basis(issue: NumberIssue) -> str:
+def _basis(issue: NumberIssue, what: str) -> str:
     p = issue.params
-    if p.get("basis") == "column":
-        return tr("the column also holds '{raw}' (row {row}), which fixes its decimal mark").format(
-            raw=_raw(p.get("evidence_raw")), row=p.get("evidence_row"))
+    if p.get("basis") == "column":  # ``what``: a row of a table, a feature of a layer
+        return tr("the column also holds '{raw}' ({what} {row}), which fixes its decimal mark").format(
+            raw=_raw(p.get("evidence_raw")), what=what, row=p.get("evidence_row"))
     if p.get("basis") == "range":
         return tr("only that reading is a plausible value")
     if p.get("basis") == "quantity":
@@ -112,7 +112,7 @@ def issue_parts(issue: NumberIssue, what: Optional[str] = None) -> tuple:
         return (tr("{where}: {n} value(s) such as '{raw}' ({what} {rows}) could be thousands or a decimal; read "
                    "as {reading} ('{raw}' = {value}) because {basis}.").format(
             where=where, n=p.get("count", 0), raw=raw, what=what, rows=rows, reading=reading, value=value,
-            basis=_basis(issue)),
+            basis=_basis(issue, what)),
             tr("if that is wrong, write the values without doubt, e.g. 1234 or 1,234."))
     if code == "mixed_separators":
         return (tr("{where}: {c} value(s) use a decimal comma (e.g. '{craw}', {what} {crow}) and {p} a decimal "

@@ -146,6 +146,9 @@ WEIGHT = ColumnSpec("weight", outliers="off")
 SIGNAL = ColumnSpec("signal", negative=True, outliers="off")
 SHARE = ColumnSpec("share", lo=0.0, hi=100.0, outliers="off")
 SCORE = ColumnSpec("score", negative=True, outliers="off")
+#: Indeks Desa Membangun (Kemendesa PDTT): a score from 0 to 1; -1 or 1.5 is no IDM (was: read as the lowest and
+#: the highest class without a word)
+IDM_SCORE = ColumnSpec("IDM score", lo=0.0, hi=1.0, outliers="off")
 ANY = ColumnSpec("number", negative=True, outliers="off")
 
 

@@ -300,7 +300,7 @@ def idm_class_index(value) -> Optional[int]:
             return None
         value = f
     f = float(value)
-    if math.isnan(f):
+    if math.isnan(f) or not 0.0 <= f <= 1.0:  # an IDM score is 0..1
         return None
     for i, t in enumerate(IDM_THRESHOLDS):
         if f <= t:
@@ -382,7 +382,7 @@ def _raw_criterion(key, data, n, warnings, issues=None, rows=None):
         present = [s for s in v if not _is_missing(s)]
         numeric_only = all(not isinstance(s, str) or not math.isnan(_to_float(s)) for s in present)
         if numeric_only:
-            x = _numeric(v, numbers.SCORE, "idm", issues, rows)
+            x = _numeric(v, numbers.IDM_SCORE, "idm", issues, rows)
             out, const = _minmax(-x)  # lower score = more deprived = higher priority
         else:
             idx = [idm_class_index(s) for s in v]

@@ -22,6 +22,10 @@ from .params import add_enum, add_fields, add_outputs, add_sink, add_source, add
 PRESET_KEYS = tuple(PRESETS)  # pemerataan, efektif_biaya, layanan_publik
 
 
+#: how far outside the villages' extent a kab/kota capital may lie (the seat of a kab/kota at its edge)
+CAPITAL_MARGIN_M = 50_000.0
+
+
 class PrioritizeAlgorithm(KaltimAlgorithm):
     ALG_ID = "prioritize"
     GROUP_ID = "priority"
@@ -130,11 +134,32 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
         if cap_source is None:
             return None
         caps = read_table(cap_source, crs=table.crs, context=context)
-        capitals_xy = caps.xy[np.all(np.isfinite(caps.xy), axis=1)]
+        ok = np.all(np.isfinite(caps.xy), axis=1)
+        capitals_xy = caps.xy[ok]
         if len(capitals_xy) == 0:
             warn(tr("The capitals layer has no usable points; remoteness falls back to the distance to the "
                     "nearest covered village."))
             return None
+        # the capitals of the villages' kab/kota lie among them: a layer in the wrong CRS lies thousands of km away
+        # and would make every village equally remote (found by trying to break it, 2026-12-06)
+        vxy = table.xy[np.all(np.isfinite(table.xy), axis=1)]
+        if len(vxy):
+            lo, hi = vxy.min(axis=0) - CAPITAL_MARGIN_M, vxy.max(axis=0) + CAPITAL_MARGIN_M
+            near = np.all((capitals_xy >= lo) & (capitals_xy <= hi), axis=1)
+            fids = [f for f, good in zip(caps.fids, ok) if good]
+            if not near.any():
+                raise QgsProcessingException(tr(
+                    "None of the {n} capitals lies within {km} km of the villages (the first is at {x:.0f}, {y:.0f} "
+                    "in {crs}; the villages span {x0:.0f}–{x1:.0f}, {y0:.0f}–{y1:.0f}): the CAPITALS layer's CRS is "
+                    "probably wrong. Set its CRS in the layer properties, or leave CAPITALS empty.").format(
+                    n=len(capitals_xy), km=int(CAPITAL_MARGIN_M / 1000), x=capitals_xy[0][0], y=capitals_xy[0][1],
+                    crs=table.crs.authid(), x0=lo[0] + CAPITAL_MARGIN_M, x1=hi[0] - CAPITAL_MARGIN_M,
+                    y0=lo[1] + CAPITAL_MARGIN_M, y1=hi[1] - CAPITAL_MARGIN_M))
+            if not near.all():
+                far = [str(f) for f, n in zip(fids, near) if not n]
+                warn(tr("{n} of {total} capitals lie more than {km} km outside the villages (feature id {ids}): they "
+                        "are used, but check their coordinates.").format(
+                    n=len(far), total=len(fids), km=int(CAPITAL_MARGIN_M / 1000), ids=", ".join(far[:10])))
         return capitals_xy
 
     @staticmethod

@@ -115,3 +115,15 @@ def test_importsites_refuses_a_polygon_layer_of_towers(provider, tmp_path):
     text = fails("importsites", {"INPUT": str(plots), "OUTPUT": str(tmp_path / "sites.gpkg")})
     assert "holds polygons, not points" in text and "Centroids" in text and "lon/lat empty" not in text, text
     assert digest(plots) == before and not (tmp_path / "sites.gpkg").exists()
+
+
+def test_prioritize_refuses_capitals_in_the_wrong_crs(provider, tmp_path):
+    """Was: capitals 10,000 km away made every village equally remote, silently (mean c_remoteness 12.3 -> 15.2)."""
+    villages = f"{GPKG}|layername=villages|{BONTANG}"
+    good = _offices(tmp_path, "capitals")  # Bontang's office points stand in for the capitals
+    res, log = run_alg("kaltiminternet:prioritize", {"VILLAGES": villages, "CAPITALS": good,
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert res["OUTPUT"] and "capitals lie" not in log
+    wrong = _offices(tmp_path, "capitals_wrong", wrong_crs=True)
+    text = fails("prioritize", {"VILLAGES": villages, "CAPITALS": wrong, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "None of the 15 capitals lies within 50 km of the villages" in text and "CRS is probably wrong" in text, text

@@ -211,3 +211,16 @@ def test_ties_broken_by_key_then_order():
 def test_length_mismatch_raises_value_error():
     with pytest.raises(ValueError, match="expected 3"):
         compute_priority({"population": [1, 2, 3], "remoteness": [1, 2]}, "population=1,remoteness=1")
+
+
+def test_an_idm_score_outside_0_to_1_is_named_and_not_a_class():
+    """Was: IDM -1 read as Sangat Tertinggal and 1.5 as Mandiri, without a word (found 2026-12-06)."""
+    from kaltim_internet_plugin.core import numbers as nb
+    from kaltim_internet_plugin.core import priority as pr
+
+    assert pr.idm_class_index(1.5) is None and pr.idm_class_index("-1") is None
+    assert pr.idm_class_index(0.5989) == 1 and pr.idm_class_index("Mandiri") == 4
+    issues = []
+    x = pr._numeric(["0,45", "-1", "1,5", "0,82"], nb.IDM_SCORE, "idm", issues, rows=[10, 20, 30, 40])
+    assert list(x[[0, 3]]) == [0.45, 0.82] and all(map(math.isnan, x[[1, 2]]))
+    assert sorted((i.code, i.row) for i in issues) == [("negative", 20), ("out_of_range", 30)]
