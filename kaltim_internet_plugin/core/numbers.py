@@ -138,7 +138,9 @@ CAP = ColumnSpec("cap", thousands_default=True, outliers="off", lo=0.0, hi=MAX_R
 RANK = ColumnSpec("rank", thousands_default=True, integer=True, zero="warn", outliers="off")
 HEIGHT = ColumnSpec("height", zero="drop", lo=0.0, hi=300.0, outliers="off")
 FREQUENCY = ColumnSpec("frequency", zero="drop", lo=0.0, hi=100000.0, outliers="off")
-EIRP = ColumnSpec("eirp", negative=True, lo=-30.0, hi=100.0, outliers="off")
+# the plausible EIRP of a site (core.sites.PLAUSIBLE): the range only decides ambiguous values here, the sites'
+# own check names an impossible one, so every message gives one range (was -30..100 here, 0..90 there)
+EIRP = ColumnSpec("eirp", negative=True, lo=0.0, hi=90.0, outliers="off", enforce_range=False)
 LONGITUDE = ColumnSpec("longitude", negative=True, lo=-180.0, hi=180.0, outliers="off")
 LATITUDE = ColumnSpec("latitude", negative=True, lo=-90.0, hi=90.0, outliers="off")
 DISTANCE = ColumnSpec("distance", outliers="off")

@@ -185,8 +185,8 @@ def test_outlier_only_warned_for_counts_and_too_few_values_are_not_judged():
 def test_negative_allowed_where_the_quantity_can_be_negative():
     res = nb.parse_column(["-95,5", "-110", "3"], "office_dbm", nb.SIGNAL)
     assert res.values == [-95.5, -110.0, 3.0] and res.issues == []
-    res = nb.parse_column(["60", "-5", "-95"], "eirp_dbm", nb.EIRP)
-    assert res.values == [60.0, -5.0, None] and res.errors[0].code == "out_of_range"
+    res = nb.parse_column(["60", "-5", "-95"], "eirp_dbm", nb.EIRP)  # the sites' check names -5 and -95
+    assert res.values == [60.0, -5.0, -95.0] and res.issues == []
 
 
 def test_parse_rows_reads_several_columns_of_numbered_rows():
@@ -208,7 +208,7 @@ def test_issue_text_names_the_row_field_value_and_fix():
     assert fix and fix not in message
     amb = next(i for i in res.issues if i.code == "ambiguous")
     text = issue_text(amb, "feature")
-    assert "1234" in text and "'12,5'" in text and "row 8" in text and "penduduk" in text
+    assert "1234" in text and "'12,5'" in text and "(feature 8)" in text and "penduduk" in text
 
 
 # --------------------------------------------------------------------------------------------- tools
@@ -382,3 +382,14 @@ def test_parse_yes_no_uses_the_callers_words():
     assert nb.parse_yes_no("ada", ("ada",), ("tidak ada",)) is True
     assert nb.parse_yes_no("tidak ada", ("ada",), ("tidak ada",)) is False
     assert nb.parse_yes_no("ada", ("ya",), ("tidak",)) is None
+
+
+def test_the_eirp_range_is_the_plausible_range_of_a_site():
+    from kaltim_internet_plugin.core.sites import PLAUSIBLE
+
+    assert (nb.EIRP.lo, nb.EIRP.hi) == PLAUSIBLE["eirp_dbm"]
+    # read as written; the sites' check names both with that one range (core.sites.implausible_radio)
+    assert nb.parse_column(["58", "-40", "95"], "eirp_dbm", nb.EIRP).values == [58.0, -40.0, 95.0]
+    from kaltim_internet_plugin.core.sites import implausible_radio
+
+    assert implausible_radio(eirp_dbm=-40.0) == [("eirp_dbm", -40.0)] and implausible_radio(eirp_dbm=95.0)
