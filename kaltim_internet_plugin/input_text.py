@@ -180,6 +180,10 @@ def table_error_text(error: TableError) -> str:
     if error.code == "unsupported":
         return tr("{path}: {ext} files cannot be read. Save the sheet as .xlsx or as CSV and choose that "
                   "file.").format(path=path, ext=p.get("ext", ""))
+    if error.code == "duplicate_column":
+        return tr("{path}: the header (row {row}) has the column '{column}' more than once (columns {columns}), "
+                  "so which one to read cannot be known. Rename or delete the extra column and save the file "
+                  "again.").format(path=path, row=p.get("row"), column=p.get("column"), columns=p.get("columns"))
     if error.code == "unclosed_quote":
         return tr("{path}, line {line}: a quote (\") opens a cell that never closes, so the rest of the file would "
                   "be read as one cell. Close the quote or remove it, and save the file again.").format(

@@ -280,6 +280,17 @@ def _find_header(records: list, info: TableInfo, known: set) -> None:
     info.header_row = chosen[0]
     info.skipped_rows = [n for n, _ in scan if n < chosen[0]]
     info.header = _header_names(chosen[1])
+    # a column the tool reads, twice (two "height_m"): which one is meant cannot be known (was: the second was
+    # renamed height_m_2 and ignored without a word); other repeated columns are kept apart as name_2
+    where: dict = {}
+    for i, cell in enumerate(chosen[1]):
+        key = _norm(cell)
+        if key and key in known:
+            where.setdefault(key, []).append(i + 1)
+    twice = next(((k, cols) for k, cols in where.items() if len(cols) > 1), None)
+    if twice is not None:
+        raise TableError("duplicate_column", {"path": info.path, "column": twice[0], "row": info.header_row,
+                                              "columns": ", ".join(map(str, twice[1]))})
 
 
 def _header_names(cells: list) -> list:

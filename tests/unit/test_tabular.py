@@ -245,3 +245,18 @@ def test_an_unclosed_quote_is_named_by_its_line(tmp_path):
     rows = [r for _, r in tabular.read_table(str(ok)).rows]
     assert [r["note"] for r in rows] == ["Jl. Poros; km 5\nbelakang masjid", 'kata "ya"']
     assert rows[0]["dish"] == '30"'
+
+
+def test_a_column_the_tool_reads_given_twice_is_named(tmp_path):
+    """Was: the second height_m renamed height_m_2 and ignored without a word."""
+    from kaltim_internet_plugin.input_text import table_error_text
+
+    path = tmp_path / "towers.csv"
+    path.write_text("site_id;height_m;Height_M;catatan;catatan\nA;40;45;x;y\n", encoding="utf-8")
+    with pytest.raises(tabular.TableError) as exc:
+        tabular.read_table(str(path), known_names=("site_id", "height_m"))
+    assert exc.value.code == "duplicate_column" and exc.value.params["columns"] == "2, 3"
+    assert "'height_m' more than once (columns 2, 3)" in table_error_text(exc.value)
+    # columns the tool does not read may repeat: kept apart, as before
+    (_, row), = tabular.read_table(str(path), known_names=("site_id",)).rows
+    assert row["catatan"] == "x" and row["catatan_2"] == "y"
