@@ -187,6 +187,8 @@ def _table() -> dict:
         "no_data": tr("no data (no uptime, outage, users, speeds or latency)"),
         "unknown_site_code": tr("unknown site code {code}"),
         "unknown_village_code": tr("unknown village code {code}"),
+        "implausible_value": tr("{column}: {value} is not plausible for a village's service (at most {high}): check "
+                                "the digits and the unit"),
         "uptime_fraction": tr("uptime {value}: every uptime of the file is 1 or less, so they look like fractions "
                               "(here {pct} %); write them as percentages (99,5 for 99.5 %)"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "

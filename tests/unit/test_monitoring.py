@@ -294,6 +294,14 @@ def test_uptime_written_as_fractions_is_rejected_with_the_fix():
     assert [r.uptime_pct for r in recs[:2]] == [99.5, 0.5] and not rejects
 
 
+def test_a_latency_of_a_billion_ms_is_named_not_stored():
+    rows = [{"kode_site": "SITE-9", "periode": "2025-01", "latensi_ms": "1000000000"},
+            {"kode_site": "SITE-9", "periode": "2025-02", "latensi_ms": "650", "unduh_mbps": "25"}]
+    recs, rejects, _ = mon.validate_report_rows(rows, known_codes=KNOWN, now=NOW)
+    assert [r.row for r in recs] == [3] and recs[0].latency_ms == 650
+    assert "latensi_ms: 1e+09 is not plausible" in describe(rejects[0].error) and "60000" in describe(rejects[0].error)
+
+
 def test_validate_more_rejects():
     rows = [{"kode_desa": "v", "periode": "2025-01", "uptime": "99"},
             {"kode_desa": "", "periode": "2025-01", "uptime": "99"},

@@ -41,6 +41,10 @@ REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency_ms": ("latency_ms", "latensi_ms", "latency", "latensi", "ping_ms"),
     "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
 }
+#: the largest value a village's service report can hold (a row above is a typing or unit error, named): a village
+#: link's users (a whole kelurahan on one link), speeds (a 10 Gbit/s port) and latency (a minute: a geostationary hop is
+#: ~600 ms); planning bounds of this plugin, December 2026
+PLAUSIBLE_MAX = {"active_users": 100_000, "download_mbps": 10_000, "upload_mbps": 10_000, "latency_ms": 60_000}
 _METRIC = {"metric": True}  # a ReportRecord field that is one of the report's numbers (METRIC_FIELDS)
 
 
@@ -158,6 +162,9 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             for role in ("active_users", "download_mbps", "upload_mbps", "latency_ms"):
                 if values[role] is not None and values[role] < 0:
                     raise MonitoringError("negative_value", column=mapping[role], value=f"{values[role]:g}")
+                if values[role] is not None and values[role] > PLAUSIBLE_MAX[role]:
+                    raise MonitoringError("implausible_value", column=mapping[role], value=f"{values[role]:g}",
+                                          high=f"{PLAUSIBLE_MAX[role]:g}")
             try:
                 power = parse_flag(get(row, "power_outage"))
             except ValueError as exc:
