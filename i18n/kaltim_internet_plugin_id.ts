@@ -328,6 +328,14 @@
       <translation>Tabel kapasitas {path} tidak berisi baris.</translation>
     </message>
     <message>
+      <source>Capacity table, row {row}, column '{column}': the year {value} is outside 2000 to 2100. Enter a year of the roadmap, such as 2027, or '{all}' for every year.</source>
+      <translation>Tabel kapasitas, baris {row}, kolom '{column}': tahun {value} di luar 2000 sampai 2100. Isi tahun peta jalan, mis. 2027, atau '{all}' untuk setiap tahun.</translation>
+    </message>
+    <message>
+      <source>Capacity table, row {row} repeats the limit of row {first} ({what}): keep one of them (which one holds would depend on the order of the rows).</source>
+      <translation>Tabel kapasitas, baris {row} mengulang batas baris {first} ({what}): simpan salah satunya (mana yang berlaku akan bergantung pada urutan baris).</translation>
+    </message>
+    <message>
       <source>The BTS lead time must be between 0 and 60 months (got {value}).</source>
       <translation>Waktu tunggu BTS harus antara 0 dan 60 bulan (diberikan {value}).</translation>
     </message>
@@ -458,6 +466,18 @@
     <message>
       <source>unknown village code {code}</source>
       <translation>kode desa tidak dikenal {code}</translation>
+    </message>
+    <message>
+      <source>{column}: {value} is not plausible for a village's service (at most {high}): check the digits and the unit</source>
+      <translation>{column}: {value} tidak masuk akal untuk layanan sebuah desa (paling banyak {high}): periksa digit dan satuannya</translation>
+    </message>
+    <message>
+      <source>uptime {value}: every uptime of the file is 1 or less, so they look like fractions (here {pct} %); write them as percentages (99,5 for 99.5 %)</source>
+      <translation>uptime {value}: semua uptime dalam berkas bernilai 1 atau kurang, jadi tampaknya berupa pecahan (di sini {pct} %); tulis sebagai persen (99,5 untuk 99,5 %)</translation>
+    </message>
+    <message>
+      <source>{n} rows write a known code in other letters (first: row {row}, {written} for {code}); they are imported under the known code</source>
+      <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
     </message>
     <message>
       <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
@@ -2628,8 +2648,8 @@
       <translation>Kolom {field}</translation>
     </message>
     <message>
-      <source>the column also holds '{raw}' (row {row}), which fixes its decimal mark</source>
-      <translation>kolom ini juga berisi '{raw}' (baris {row}), yang menentukan tanda desimalnya</translation>
+      <source>the column also holds '{raw}' ({what} {row}), which fixes its decimal mark</source>
+      <translation>kolom ini juga berisi '{raw}' ({what} {row}), yang menentukan tanda desimalnya</translation>
     </message>
     <message>
       <source>correct the value (extra digits?).</source>
@@ -2668,6 +2688,14 @@
       <translation>{path}: berkas {ext} tidak dapat dibaca. Simpan sheet sebagai .xlsx atau CSV lalu pilih berkas itu.</translation>
     </message>
     <message>
+      <source>{path}: the header (row {row}) has the column '{column}' more than once (columns {columns}), so which one to read cannot be known. Rename or delete the extra column and save the file again.</source>
+      <translation>{path}: judul kolom (baris {row}) memuat kolom '{column}' lebih dari sekali (kolom {columns}), sehingga tidak dapat diketahui mana yang dibaca. Ganti nama atau hapus kolom tambahan itu lalu simpan berkas lagi.</translation>
+    </message>
+    <message>
+      <source>{path}, line {line}: a quote (") opens a cell that never closes, so the rest of the file would be read as one cell. Close the quote or remove it, and save the file again.</source>
+      <translation>{path}, baris {line}: tanda kutip (") membuka sel yang tidak pernah ditutup, sehingga sisa berkas akan terbaca sebagai satu sel. Tutup tanda kutip itu atau hapus, lalu simpan berkas lagi.</translation>
+    </message>
+    <message>
       <source>{path} has no sheet '{sheet}' (sheets: {sheets}).</source>
       <translation>{path} tidak memiliki sheet '{sheet}' (sheet yang ada: {sheets}).</translation>
     </message>
@@ -2686,6 +2714,10 @@
     <message>
       <source>{where}: the value is zero, which is not possible here (a cost of zero would make a free tower); the value is not used.</source>
       <translation>{where}: nilainya nol, yang tidak mungkin di sini (biaya nol membuat menara gratis); nilai ini tidak dipakai.</translation>
+    </message>
+    <message>
+      <source>{where}: the value is zero, which is not possible here; the value is not used.</source>
+      <translation>{where}: nilainya nol, yang tidak mungkin di sini; nilai tersebut tidak dipakai.</translation>
     </message>
     <message>
       <source>{where}: the value is zero and is used as zero.</source>
@@ -2744,12 +2776,20 @@
       <translation>Kantor desa: {n} dibaca (kolom kode {field}).</translation>
     </message>
     <message>
+      <source>{n} of {total} office points lie far outside their village (feature id and code: {list}): the office rule tests the signal there. Check those offices' coordinates.</source>
+      <translation>{n} dari {total} titik kantor desa berada jauh di luar desanya (id fitur dan kode: {list}): aturan kantor menguji sinyal di sana. Periksa koordinat kantor-kantor tersebut.</translation>
+    </message>
+    <message>
       <source>No village code field found in the offices layer (fields: {fields}). Set OFFICE_CODE_FIELD.</source>
       <translation>Tidak ditemukan kolom kode desa di layer kantor desa (kolom: {fields}). Atur OFFICE_CODE_FIELD.</translation>
     </message>
     <message>
       <source>{n} offices repeat a village code; the first one is used.</source>
       <translation>{n} kantor desa mengulang kode desa; yang pertama dipakai.</translation>
+    </message>
+    <message>
+      <source>None of the {n} office points lies at its village (the office of {code} is at {x:.1f}, {y:.1f} in {crs}, its village around {vx:.1f}, {vy:.1f}): the offices layer's CRS is probably wrong (e.g. degrees declared as metres). Set its CRS in the layer properties, or leave OFFICES empty.</source>
+      <translation>Tidak satu pun dari {n} titik kantor desa berada di desanya (kantor {code} di {x:.1f}, {y:.1f} dalam {crs}, desanya sekitar {vx:.1f}, {vy:.1f}): CRS layer kantor kemungkinan salah (mis. derajat dinyatakan sebagai meter). Atur CRS-nya di properti layer, atau kosongkan OFFICES.</translation>
     </message>
     <message>
       <source>Site ID</source>
@@ -4004,6 +4044,14 @@
       <translation>Anggaran per tahun dan sumber, skenario B</translation>
     </message>
     <message>
+      <source>{param} is not a roadmap's budget table ({what}): give the OUTPUT_TABLE of the 'Build multi-year roadmap' run whose villages are {plan}, or leave {param} empty.</source>
+      <translation>{param} bukan tabel anggaran roadmap ({what}): berikan OUTPUT_TABLE dari proses 'Susun roadmap multi-tahun' yang desanya adalah {plan}, atau kosongkan {param}.</translation>
+    </message>
+    <message>
+      <source>{param} covers the years {first}–{last}, but the villages of {plan} start service in {years}: the two are not from the same roadmap run. Give that run's OUTPUT_TABLE.</source>
+      <translation>{param} mencakup tahun {first}–{last}, tetapi desa-desa {plan} mulai layanan pada {years}: keduanya bukan dari proses roadmap yang sama. Berikan OUTPUT_TABLE dari proses tersebut.</translation>
+    </message>
+    <message>
       <source>Villages scheduled, A</source>
       <translation>Desa terjadwal, A</translation>
     </message>
@@ -4024,8 +4072,16 @@
       <translation>{a}: {sa} desa terjadwal, {ua} belum terdanai, {ca} melebihi kapasitas. {b}: {sb} terjadwal, {ub} belum terdanai, {cb} melebihi kapasitas.</translation>
     </message>
     <message>
+      <source>it has no rows</source>
+      <translation>tabelnya tidak berisi baris</translation>
+    </message>
+    <message>
       <source>{param} is not a roadmap's village output (it has no fund_status field): give the OUTPUT of 'Build multi-year roadmap'.</source>
       <translation>{param} bukan keluaran desa dari roadmap (tidak ada kolom fund_status): berikan OUTPUT dari 'Susun roadmap multi-tahun'.</translation>
+    </message>
+    <message>
+      <source>no field {fields}</source>
+      <translation>tidak ada kolom {fields}</translation>
     </message>
     <message>
       <source>Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m pip install numba.</source>
@@ -4520,6 +4576,10 @@
       <translation>GeoPackage rencana tidak ditemukan: {path}.</translation>
     </message>
     <message>
+      <source>{path} has a header row but no data rows: nothing was imported. Export the report again with its rows.</source>
+      <translation>{path} hanya berisi baris judul kolom tanpa baris data: tidak ada yang diimpor. Ekspor ulang laporan beserta barisnya.</translation>
+    </message>
+    <message>
       <source>Warning: {text}</source>
       <translation>Peringatan: {text}</translation>
     </message>
@@ -4768,6 +4828,10 @@
       <translation>Layer {name} tidak memiliki CRS: atur CRS-nya (Properti Layer &gt; Sumber) agar titik dapat ditempatkan.</translation>
     </message>
     <message>
+      <source>The layer {name} holds {shape}, not points: a tower is a point. Use a point layer or a table with longitude and latitude columns, or make points first (Vector &gt; Geometry Tools &gt; Centroids).</source>
+      <translation>Layer {name} berisi {shape}, bukan titik: menara adalah titik. Gunakan layer titik atau tabel dengan kolom bujur dan lintang, atau buat titik terlebih dahulu (Vektor &gt; Alat Geometri &gt; Centroid).</translation>
+    </message>
+    <message>
       <source>Rejected: {reason}</source>
       <translation>Ditolak: {reason}</translation>
     </message>
@@ -4786,6 +4850,14 @@
     <message>
       <source>Cannot read {path}: {error}</source>
       <translation>Tidak dapat membaca {path}: {error}</translation>
+    </message>
+    <message>
+      <source>polygons</source>
+      <translation>poligon</translation>
+    </message>
+    <message>
+      <source>lines</source>
+      <translation>garis</translation>
     </message>
     <message>
       <source>Candidate sites (points)</source>
@@ -5136,6 +5208,14 @@
       <translation>Tidak dapat menghitung prioritas: {error}</translation>
     </message>
     <message>
+      <source>None of the {n} capitals lies within {km} km of the villages (the first is at {x:.0f}, {y:.0f} in {crs}; the villages span {x0:.0f}–{x1:.0f}, {y0:.0f}–{y1:.0f}): the CAPITALS layer's CRS is probably wrong. Set its CRS in the layer properties, or leave CAPITALS empty.</source>
+      <translation>Tidak satu pun dari {n} ibu kota berada dalam {km} km dari desa-desa (yang pertama di {x:.0f}, {y:.0f} dalam {crs}; desa-desa mencakup {x0:.0f}–{x1:.0f}, {y0:.0f}–{y1:.0f}): CRS layer CAPITALS kemungkinan salah. Atur CRS-nya di properti layer, atau kosongkan CAPITALS.</translation>
+    </message>
+    <message>
+      <source>{n} of {total} capitals lie more than {km} km outside the villages (feature id {ids}): they are used, but check their coordinates.</source>
+      <translation>{n} dari {total} ibu kota berada lebih dari {km} km di luar desa-desa (id fitur {ids}): ibu kota tersebut tetap dipakai, tetapi periksa koordinatnya.</translation>
+    </message>
+    <message>
       <source>Remoteness: distance to the nearest covered village, computed in {crs}.</source>
       <translation>Keterpencilan: jarak ke desa tercakup terdekat, dihitung dalam {crs}.</translation>
     </message>
@@ -5398,6 +5478,10 @@
     <message>
       <source>{n} plan features have no village code (field {field}), e.g. feature id {fid}. Fill in the codes or remove those features.</source>
       <translation>{n} fitur rencana tidak memiliki kode desa (kolom {field}), misalnya id fitur {fid}. Isi kodenya atau hapus fitur tersebut.</translation>
+    </message>
+    <message>
+      <source>Capacity table: kab_code {codes} is the code of no village of the plan, so its rows limit nothing. Check the code (the plan's kab/kota codes: {known}).</source>
+      <translation>Tabel kapasitas: kab_code {codes} bukan kode desa mana pun dalam rencana, sehingga barisnya tidak membatasi apa pun. Periksa kodenya (kode kab/kota rencana: {known}).</translation>
     </message>
     <message>
       <source>Operator packages: {n} CSV files written to {folder}</source>
@@ -6060,6 +6144,10 @@
     <message>
       <source>Cannot write the project {path}: {error}</source>
       <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+      <source>the PDF written is incomplete</source>
+      <translation>PDF yang ditulis tidak lengkap</translation>
     </message>
     <message>
       <source>{code}: zero usage in {months} ({provider})</source>
