@@ -74,7 +74,8 @@ def indicator_table(ind: dict) -> list:
 def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, scorecard: list, flags: list,
               villages_layer=None, status_field: str = "status") -> str:
     """Fill the layout template and export it to ``pdf_path``. Raises QgsProcessingException with a clear
-    message when the template is missing or broken or the export fails."""
+    message when the template is missing or broken or QGIS's export fails; raises :class:`IncompletePdfError` when
+    the PDF read back is not whole (:func:`pdf.is_complete`)."""
     if not template.is_file():
         raise QgsProcessingException(tr("The M&E report template is missing: {path}. Reinstall the plugin or "
                                         "restore resources/layouts/monitoring_report.qpt.").format(path=template))
@@ -158,7 +159,17 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
                                         "folder is writable.").format(path=pdf_path, code=int(result),
                                                                       error=exporter.errorMessage()))
+    if not pdf.is_complete(pdf_path):  # QGIS says Success when the disk filled during the export
+        raise IncompletePdfError(pdf_path)
     return pdf_path
+
+
+class IncompletePdfError(OSError):
+    """The PDF export reported success but left a cut-off file (``filename``, left for the caller: the free space
+    of its disk says why, e.g. processing/sinks.reason_of, before the file is removed)."""
+
+    def __init__(self, path: str):
+        super().__init__(None, tr("the PDF written is incomplete"), path)
 
 
 def _fit_extent(extent, width: float, height: float):
@@ -238,7 +249,13 @@ def write_report(folder: str, evaluation, template: Path, villages_layer=None, s
 
 
 def _csv(path: Path, header: list, rows: list) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows(rows)
+    except OSError as exc:
+        if exc.filename:
+            raise
+        # a write that failed (a full disk) names no file: the message names it (output_guard.write_failure)
+        raise OSError(exc.errno, exc.strerror, str(path)) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from typing import Sequence
@@ -44,6 +45,32 @@ def export_pdf(layout, path: str, dpi: float = 150.0) -> int:
     if res != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"PDF export failed ({res}): {exporter.errorMessage()}")
     return layout.pageCollection().pageCount()
+
+
+# the end of a PDF: "startxref", the offset of the last cross-reference section, "%%EOF" (written last)
+_PDF_END = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF_START = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
+
+
+def is_complete(path: str) -> bool:
+    """True when ``path`` holds a whole PDF: it begins with ``%PDF-``, ends with ``startxref`` <offset> ``%%EOF``
+    (what a PDF writer writes last) and the offset points at a cross-reference section inside the file.
+
+    QgsLayoutExporter.exportToPdf does not check its writer's writes: on a disk that fills during the export it
+    returns Success and leaves a file cut off after its first blocks (no trailer), so an export is read back."""
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(5) != b"%PDF-":
+                return False
+            size = fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, size - 1024))
+            end = _PDF_END.search(fh.read())
+            if end is None or int(end.group(1)) >= size:
+                return False
+            fh.seek(int(end.group(1)))
+            return _XREF_START.match(fh.read(64)) is not None
+    except OSError:
+        return False
 
 
 def export_atlas_pdf(layout, path: str, dpi: float = 150.0, feedback=None) -> int:
