@@ -6146,10 +6146,6 @@
       <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
     </message>
     <message>
-      <source>the PDF written is incomplete</source>
-      <translation>PDF yang ditulis tidak lengkap</translation>
-    </message>
-    <message>
       <source>{code}: zero usage in {months} ({provider})</source>
       <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
     </message>
@@ -6236,6 +6232,10 @@
     <message>
       <source>Villages {status}</source>
       <translation>Desa {status}</translation>
+    </message>
+    <message>
+      <source>the PDF written is incomplete</source>
+      <translation>PDF yang ditulis tidak lengkap</translation>
     </message>
     <message>
       <source>Cannot write {name} into {path}: {error}</source>

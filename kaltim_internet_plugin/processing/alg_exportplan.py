@@ -11,8 +11,10 @@ from qgis.core import QgsProcessingException
 from ..i18n import tr
 from ..report import export_plan as ep
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
+from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
+from .sinks import cut_off_pdf
 
 TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
@@ -137,6 +139,8 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 raise QgsProcessingException(tr(
                     "The layout template {name} in {folder} cannot be used: {detail}. Restore it from the plugin's "
                     "resources/layouts folder.").format(name=exc.name, folder=exc.folder, detail=exc.detail)) from exc
+            except IncompletePdfError as exc:  # a disk that filled while QGIS wrote a PDF (it says Success)
+                raise QgsProcessingException(cut_off_pdf(exc, "OUTPUT_FOLDER")) from exc
             except (RuntimeError, OSError) as exc:
                 raise QgsProcessingException(tr("Export step '{step}' failed: {error}").format(
                     step=ep.step_label(label), error=exc)) from exc

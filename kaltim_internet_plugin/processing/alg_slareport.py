@@ -5,7 +5,6 @@ An adapter: the evaluation is :func:`core.monitoring.evaluate` (the dashboard ca
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
@@ -17,8 +16,8 @@ from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
 from ..report import monitoring_report as report
+from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
-from .output_guard import write_error
 from .params import (
     add_fields,
     add_file,
@@ -30,7 +29,7 @@ from .params import (
     add_source,
     add_string,
 )
-from .sinks import reason_of
+from .sinks import cut_off_pdf
 
 # output -> (fields, the evaluation's rows, one row's values)
 TABLES = {
@@ -112,8 +111,8 @@ class SlaReportAlgorithm(KaltimAlgorithm):
             template = Path(template) if template else report.template_path()
             try:
                 pdf = report.write_report(folder, ev, template, layer, status_field, feedback.setProgress)
-            except report.IncompletePdfError as exc:
-                raise QgsProcessingException(_cut_off(exc)) from None
+            except IncompletePdfError as exc:
+                raise QgsProcessingException(cut_off_pdf(exc, "OUTPUT_REPORT_FOLDER")) from None
             feedback.pushInfo(tr("M&E report written: {path}").format(path=pdf))
         feedback.setProgress(100)
         return dict(results, REPORT_PDF=pdf, REPORT_MONTH=ev.month, OUTPUT_REPORT_FOLDER=folder if pdf else "",
@@ -147,17 +146,6 @@ class SlaReportAlgorithm(KaltimAlgorithm):
     def _write_table(self, parameters, context, key, evaluation) -> str:
         spec, rows, values = TABLES[key]
         return self.write_table(parameters, context, key, spec, (values(row) for row in rows(evaluation)))
-
-
-def _cut_off(exc) -> str:
-    """The message for a PDF the export cut off (:class:`report.IncompletePdfError`): the output, the file, why
-    (no space left when its disk is full, read before the cut-off file is removed) and the fix."""
-    reason = reason_of(exc.strerror, exc.filename)
-    try:
-        os.remove(exc.filename)
-    except OSError:
-        pass
-    return write_error("OUTPUT_REPORT_FOLDER", exc.filename, reason)
 
 
 ALGORITHM = SlaReportAlgorithm

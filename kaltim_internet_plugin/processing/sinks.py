@@ -161,3 +161,14 @@ class CheckedSink:
         sink, self._sink = self._sink, None  # the writer goes before the run's outputs are removed
         del sink
         raise QgsProcessingException(write_error(self.param, path, reason_of(text, path)))
+
+
+def cut_off_pdf(exc, param: str) -> str:
+    """The message for a PDF the export cut off (:class:`..report.pdf.IncompletePdfError`): the output ``param``, the
+    file, why (no space left when its disk is full, read before the cut-off file is removed) and the fix."""
+    reason = reason_of(exc.strerror, exc.filename)
+    try:
+        os.remove(exc.filename)
+    except OSError:
+        pass
+    return write_error(param, exc.filename, reason)

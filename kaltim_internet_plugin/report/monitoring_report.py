@@ -74,7 +74,7 @@ def indicator_table(ind: dict) -> list:
 def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, scorecard: list, flags: list,
               villages_layer=None, status_field: str = "status") -> str:
     """Fill the layout template and export it to ``pdf_path``. Raises QgsProcessingException with a clear
-    message when the template is missing or broken or QGIS's export fails; raises :class:`IncompletePdfError` when
+    message when the template is missing or broken or QGIS's export fails; raises :class:`.pdf.IncompletePdfError` when
     the PDF read back is not whole (:func:`pdf.is_complete`)."""
     if not template.is_file():
         raise QgsProcessingException(tr("The M&E report template is missing: {path}. Reinstall the plugin or "
@@ -160,16 +160,8 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
                                         "folder is writable.").format(path=pdf_path, code=int(result),
                                                                       error=exporter.errorMessage()))
     if not pdf.is_complete(pdf_path):  # QGIS says Success when the disk filled during the export
-        raise IncompletePdfError(pdf_path)
+        raise pdf.IncompletePdfError(pdf_path)
     return pdf_path
-
-
-class IncompletePdfError(OSError):
-    """The PDF export reported success but left a cut-off file (``filename``, left for the caller: the free space
-    of its disk says why, e.g. processing/sinks.reason_of, before the file is removed)."""
-
-    def __init__(self, path: str):
-        super().__init__(None, tr("the PDF written is incomplete"), path)
 
 
 def _fit_extent(extent, width: float, height: float):

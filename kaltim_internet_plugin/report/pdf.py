@@ -12,6 +12,22 @@ from qgis.core import Qgis, QgsLayoutExporter, QgsRenderContext
 from qgis.PyQt.QtCore import QSizeF
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from ..i18n import tr
+
+
+class IncompletePdfError(OSError):
+    """The PDF export reported success but left a cut-off file (``filename``, left for the caller: the free space
+    of its disk says why, e.g. processing/sinks.reason_of, before the file is removed)."""
+
+    def __init__(self, path: str):
+        super().__init__(None, tr("the PDF written is incomplete"), path)
+
+
+def _checked(path: str) -> None:
+    """Raise :class:`IncompletePdfError` when the PDF at ``path`` is not whole (:func:`is_complete`)."""
+    if not is_complete(path):
+        raise IncompletePdfError(path)
+
 
 def always_text():
     """'Always render text as text' (searchable PDFs): Qgis.TextRenderFormat on newer QGIS, the 3.22 enum else."""
@@ -44,6 +60,7 @@ def export_pdf(layout, path: str, dpi: float = 150.0) -> int:
     res = exporter.exportToPdf(path, pdf_settings(dpi))
     if res != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"PDF export failed ({res}): {exporter.errorMessage()}")
+    _checked(path)  # QGIS says Success when the disk filled during the export
     return layout.pageCollection().pageCount()
 
 
@@ -80,6 +97,7 @@ def export_atlas_pdf(layout, path: str, dpi: float = 150.0, feedback=None) -> in
     res, error = QgsLayoutExporter.exportToPdf(atlas, path, pdf_settings(dpi), feedback)
     if res != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"atlas PDF export failed ({res}): {error}")
+    _checked(path)
     return atlas.count() * layout.pageCollection().pageCount()
 
 
@@ -145,6 +163,7 @@ def render_combined_pdf(out: str, parts: Sequence[tuple], dpi: float = 150.0, fe
             paint_layout(layout)
     if painter is not None:
         painter.end()
+        _checked(out)
     return pages
 
 

@@ -133,3 +133,41 @@ def test_is_complete_reads_the_end_of_a_pdf(tmp_path):
     assert not pdf.is_complete(str(tmp_path / "missing.pdf"))
     (tmp_path / "crlf.pdf").write_bytes(data.rstrip() + b"\r\n")
     assert pdf.is_complete(str(tmp_path / "crlf.pdf"))
+
+
+def test_exportplan_fails_on_a_cut_off_pdf_and_keeps_the_users_folder(provider, tmp_path, monkeypatch):
+    """The same short write in exportplan (QGIS says Success for a cut-off PDF): every PDF it exports is read back;
+    a cut-off one fails the run naming the file, and the export folder the user had stays as it was."""
+    from kaltim_internet_plugin.report import pdf
+    from tests.qgis.test_exportplan import build_plan
+
+    small = build_plan(kab_codes={"64.74"})
+    out = tmp_path / "out"
+    before = _users_report(out)
+    real = pdf.is_complete
+    monkeypatch.setattr(pdf, "is_complete", lambda path: real(path) and not path.endswith("atlas_kabkota.pdf"))
+    text = fails("exportplan", {"VILLAGES": small["villages"], "TRAINING_TABLE": small["training"],
+                                "SHARING_TABLE": small["sharing"], "OUTPUT_FOLDER": str(out)})
+    assert f"OUTPUT_FOLDER = {out / 'atlas_kabkota.pdf'} {INCOMPLETE}" in text, text
+    assert _as_it_was(out, before)
+    assert not [n for n in os.listdir(tmp_path) if ".kaltim-partial-" in n]
+    small.clear()
+
+
+def test_export_pdf_refuses_a_pdf_cut_off_by_a_failed_write(provider, tmp_path):
+    """The layouts' own export (overview, atlas, report) on a short write: IncompletePdfError with the file."""
+    from qgis.core import QgsLayoutItemLabel, QgsPrintLayout, QgsProject
+
+    from kaltim_internet_plugin.report import pdf
+
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    label = QgsLayoutItemLabel(layout)
+    label.setText("Rencana Internet Desa Kalimantan Timur")
+    layout.addLayoutItem(label)
+    whole = tmp_path / "whole.pdf"
+    assert pdf.export_pdf(layout, str(whole)) == 1 and pdf.is_complete(str(whole))
+    assert os.path.getsize(whole) > 1024
+    with file_size_limit(1024), pytest.raises(pdf.IncompletePdfError) as exc:
+        pdf.export_pdf(layout, str(tmp_path / "cut.pdf"))
+    assert exc.value.filename == str(tmp_path / "cut.pdf")
