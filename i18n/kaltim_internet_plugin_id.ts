@@ -5612,12 +5612,24 @@
       <translation>GeoPackage rencana tidak ditemukan: {path}. Impor laporan layanan ke dalamnya terlebih dahulu.</translation>
     </message>
     <message>
+      <source>No service report for {month} in {path}: the report has no site-month. Import that month's reports first ('Import provider service report'), or choose a month with data ({months}).</source>
+      <translation>Tidak ada laporan layanan untuk {month} di {path}: laporan tidak berisi satu pun site-bulan. Impor dulu laporan bulan itu ('Impor laporan layanan penyedia'), atau pilih bulan yang ada datanya ({months}).</translation>
+    </message>
+    <message>
       <source>M&amp;E report written: {path}</source>
       <translation>Laporan monev ditulis: {path}</translation>
     </message>
     <message>
       <source>Cannot read the monitoring tables of {path}: {error}</source>
       <translation>Tabel pemantauan di {path} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <source>any month</source>
+      <translation>bulan mana pun</translation>
+    </message>
+    <message>
+      <source>none yet</source>
+      <translation>belum ada</translation>
     </message>
     <message>
       <source>Reporting month {month} is not YYYY-MM.</source>

@@ -100,6 +100,13 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         folder = folder if folder and parameters.get("OUTPUT_REPORT_FOLDER") not in (None, "") else ""
         layer, rows, status_field = self._villages(parameters, context) if folder else (None, [], "status")
         ev = mon.evaluate(records, rows, settings, self._month(parameters, context))
+        if not any(r["month"] == ev.month for r in ev.sla):
+            # a report of a month without data is still written, but the log says why it is empty
+            months = sorted({str(r["month"]) for r in ev.sla})
+            feedback.pushWarning(tr(
+                "No service report for {month} in {path}: the report has no site-month. Import that month's reports "
+                "first ('Import provider service report'), or choose a month with data ({months}).").format(
+                month=ev.month or tr("any month"), path=db, months=", ".join(months[-12:]) or tr("none yet")))
         for f in ev.flags:
             feedback.pushInfo(report.flag_message(f))
         feedback.setProgress(30)

@@ -490,6 +490,13 @@ def test_monthly_report_pdf_and_csv(provider, plan, tmp_path):
         "PLAN_DB": plan, "VILLAGES": f"{plan}|layername=villages", "OUTPUT_REPORT_FOLDER": str(folder),
         "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
     assert res["REPORT_MONTH"] == "2025-04"
+    # a month without reports: the report is written, and the log says why it is empty and which months have data
+    empty, log = run_alg("kaltiminternet:slareport", {
+        "PLAN_DB": plan, "REPORT_MONTH": "2020-01", "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:",
+        "OUTPUT_FLAGS": "memory:"})
+    assert empty["REPORT_MONTH"] == "2020-01" and "No service report for 2020-01" in log and "2025-04" in log, log
+    assert "No service report" not in run_alg("kaltiminternet:slareport", {
+        "PLAN_DB": plan, "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})[1]
     pdf = Path(res["REPORT_PDF"])
     assert pdf.exists() and pdf.stat().st_size > 1000
     text = pdf_text(pdf)
