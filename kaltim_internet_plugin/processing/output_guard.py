@@ -503,6 +503,7 @@ class Staged:
     folder: bool
     holder: Optional[str] = None  # the temporary folder holding ``temp`` (a replaced GeoPackage / Shapefile)
     gpkg: Optional[str] = None  # a replaced table of this GeoPackage: ``final`` and ``temp`` are table names
+    made: Optional[str] = None  # the topmost missing folder above an output folder, created by the run
 
 
 def _temp_name(final: str) -> str:
@@ -532,10 +533,20 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
     staged: List[Staged] = []
     params = dict(parameters)
     for t in targets:
+        made = None
         if t.folder:
             parent = os.path.dirname(t.path)
-            if not os.path.isdir(parent) or (t.existed and not os.path.isdir(t.path)):
+            if t.existed and not os.path.isdir(t.path):
                 continue
+            if not os.path.isdir(parent):  # the folders above it are made now, and removed again by a failure
+                made = parent
+                while not os.path.isdir(os.path.dirname(made)):
+                    made = os.path.dirname(made)
+                try:
+                    os.makedirs(parent)
+                except OSError as exc:
+                    discard(staged)
+                    raise OutputConflictError(write_error(t.param, t.path, exc)) from None
             temp = _temp_name(t.path)
             try:
                 os.mkdir(temp)
@@ -544,6 +555,7 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
                         shutil.copy2(os.path.join(t.path, name), os.path.join(temp, name))
             except OSError as exc:
                 shutil.rmtree(temp, ignore_errors=True)
+                _remove_made(made, parent)
                 discard(staged)
                 raise OutputConflictError(write_error(t.param, t.path, exc)) from None
             holder = None
@@ -573,7 +585,7 @@ def stage(parameters: dict, targets: List[Target], updates=()) -> Tuple[dict, Li
                     os.path.dirname(t.path)):
                 continue
             temp, holder = _temp_name(t.path), None
-        staged.append(Staged(t.param, t.path, temp, t.folder, holder))
+        staged.append(Staged(t.param, t.path, temp, t.folder, holder, made=made))
         params[t.param] = _redirect(parameters.get(t.param), temp)
     return params, staged
 
@@ -647,6 +659,7 @@ def discard(staged: List[Staged]) -> None:
             _drop_table(s.gpkg, s.temp)
         elif s.folder or s.holder:
             shutil.rmtree(s.holder or s.temp, ignore_errors=True)
+            _remove_made(s.made, os.path.dirname(s.final))
         else:
             for p in _sides(s.temp):
                 if os.path.isfile(p):
@@ -654,6 +667,20 @@ def discard(staged: List[Staged]) -> None:
                         os.remove(p)
                     except OSError:
                         pass
+
+
+def _remove_made(made: Optional[str], folder: str) -> None:
+    """Remove ``folder`` and the folders above it up to ``made`` (the topmost one a run created), when empty."""
+    if not made:
+        return
+    while folder and os.path.commonpath([made, folder]) == made:
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
+        if folder == made:
+            return
+        folder = os.path.dirname(folder)
 
 
 def _swap(text: str, staged: List[Staged]) -> str:

@@ -171,3 +171,18 @@ def test_export_pdf_refuses_a_pdf_cut_off_by_a_failed_write(provider, tmp_path):
     with file_size_limit(1024), pytest.raises(pdf.IncompletePdfError) as exc:
         pdf.export_pdf(layout, str(tmp_path / "cut.pdf"))
     assert exc.value.filename == str(tmp_path / "cut.pdf")
+
+
+def test_a_failed_run_removes_the_folders_it_made_above_its_output_folder(provider, gpkg, tmp_path):
+    """An output folder whose parents do not exist yet (…/a/b/rep): the run makes them; a failed run removes them
+    again with its files (before: the cut-off PDF was removed, the CSV files and the new folders stayed)."""
+    import processing
+
+    out = tmp_path / "a" / "b" / "rep"
+    with file_size_limit(8 * 1024):
+        text = fails("slareport", _params(gpkg, out))
+    assert f"OUTPUT_REPORT_FOLDER = {out / PDF} {INCOMPLETE}" in text, text
+    assert sorted(os.listdir(tmp_path)) == ["data"]  # gpkg's own folder; no 'a'
+    res = processing.run("kaltiminternet:slareport", _params(gpkg, out))
+    assert res["REPORT_PDF"] == str(out / PDF) and sorted(os.listdir(out)) == [
+        "flags_all.csv", "indicators_all.csv", PDF, "scorecard_all.csv", "sla_all.csv"]
