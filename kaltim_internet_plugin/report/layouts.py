@@ -296,6 +296,39 @@ def site_columns(layer, villages_layer=None) -> list:
     return cols
 
 
+def _sort_sites(table, sites_layer, villages_layer) -> None:
+    """The atlas page's planned sites, the scheduled ones first (by the year their villages start service), then
+    the others, each by the people they serve: when the table cannot show them all, what it leaves out is the
+    unfunded and the small (was: the layer's order, which could list four unfunded towers and leave out the two
+    scheduled ones)."""
+    names = [f.name() for f in sites_layer.fields()]
+    site_field = next((n for n in ("cand_id", "site_id") if n in names), "")
+    keys = []
+    if site_field and villages_layer is not None and all(
+            villages_layer.fields().lookupField(n) >= 0 for n in ("new_site", "year", "fund_status")):
+        first = {}
+        request = QgsFeatureRequest(QgsExpression("coalesce(\"new_site\", '') <> '' AND \"fund_status\" = 'scheduled'"))
+        for f in villages_layer.getFeatures(request):
+            year = f["year"]
+            if isinstance(year, (int, float)) and year == year:
+                key = str(f["new_site"])
+                first[key] = min(first.get(key, 9999), int(year))
+        if first:
+            pairs = ", ".join(f"{QgsExpression.quotedString(k)}, {v}" for k, v in sorted(first.items()))
+            keys.append((f"coalesce(map_get(map({pairs}), to_string({_quote(site_field)})), 9999)",
+                         Qt.SortOrder.AscendingOrder))
+    if "pop_served" in names:
+        keys.append((_quote("pop_served"), Qt.SortOrder.DescendingOrder))
+    columns = []
+    for expression, order in keys:
+        col = QgsLayoutTableColumn()
+        col.setAttribute(expression)
+        col.setSortOrder(order)
+        columns.append(col)
+    if columns:
+        table.setSortColumns(columns)
+
+
 def _sort_by(table, field: str) -> None:
     col = QgsLayoutTableColumn()
     col.setAttribute(_quote(field))
@@ -348,6 +381,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
             sites.setSource(QgsLayoutItemAttributeTable.ContentSource.LayerAttributes)
             sites.setFilterToAtlasFeature(True)  # planned sites (points) inside the current kab/kota
             sites.setColumns(site_columns(sites_layer, villages_layer))
+            _sort_sites(sites, sites_layer, villages_layer)
         else:
             for frame in sites.frames():
                 frame.setVisibility(False)

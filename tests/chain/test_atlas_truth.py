@@ -133,6 +133,22 @@ def test_atlas_sites_table_names_the_villages_the_site_serves(atlas_pages, villa
     assert (paser["Desa dilayani"], paser["Penduduk"]) == ("64.01.07.1001", "12.007")  # host: 64.01.07.2005
 
 
+def test_atlas_sites_table_lists_the_scheduled_sites_first_then_the_largest(atlas_pages, villages):
+    """When a page cannot list all its planned sites, it leaves out the unfunded and the small ones (was: the
+    layer's order)."""
+    first = defaultdict(lambda: 9999)
+    for v in villages:
+        if v["new_site"] and v["fund_status"] == "scheduled" and v["year"] is not None:
+            first[v["new_site"]] = min(first[v["new_site"]], int(v["year"]))
+    checked = 0
+    for page in atlas_pages:
+        sites = [dict(zip(page["table_sites"]["headings"], r)) for r in page["table_sites"]["rows"]]
+        keys = [(first[s["Lokasi"]], -int(s["Penduduk"].replace(".", ""))) for s in sites]
+        assert keys == sorted(keys), (page["name"], keys)
+        checked += len(sites) > 1
+    assert checked >= 1  # a page with more than one site, so the order is tested
+
+
 def test_operator_packages_are_the_planned_work_in_all_three_outputs(demo_out, villages):
     import openpyxl
 
