@@ -372,6 +372,10 @@
       <translation>desa {code}: biaya bulanan '{value}' bukan jumlah rupiah; biaya bawaan teknologinya yang dipakai. Tulis seperti 1.500.000.</translation>
     </message>
     <message>
+      <source>village {code}: monthly fee '{value}' is above Rp {high} a month for one village, a typing error?; the default fee of its technology is used. Check the digits.</source>
+      <translation>desa {code}: biaya bulanan '{value}' di atas Rp {high} sebulan untuk satu desa, salah ketik?; biaya bawaan teknologinya dipakai. Periksa digitnya.</translation>
+    </message>
+    <message>
       <source>village {code}: {column} '{value}' is not a date; write dd-mm-yyyy.</source>
       <translation>desa {code}: {column} '{value}' bukan tanggal; tulis dd-mm-yyyy.</translation>
     </message>

@@ -159,6 +159,9 @@ def _table() -> dict:
                                       "ignored. Write ya or tidak."),
         "programme_bad_fee": tr("village {code}: monthly fee '{value}' is not an amount of rupiah; the default fee "
                                 "of its technology is used. Write it as 1.500.000."),
+        "programme_implausible_fee": tr("village {code}: monthly fee '{value}' is above Rp {high} a month for one "
+                                        "village, a typing error?; the default fee of its technology is used. Check "
+                                        "the digits."),
         "programme_bad_date": tr("village {code}: {column} '{value}' is not a date; write dd-mm-yyyy."),
         "programme_future_since": tr("village {code}: connected since {date}, after the status date {as_of}. "
                                      "Check the date."),

@@ -255,6 +255,11 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
                 issues.append(Issue("warning", "programme_bad_fee", row_no,
                                     {"code": code, "value": row.get(cols["fee"])}))
                 fee = None
+            elif fee > MAX_FEE_IDR_MONTH:  # a typing error would book trillions of OPEX a year
+                issues.append(Issue("warning", "programme_implausible_fee", row_no,
+                                    {"code": code, "value": row.get(cols["fee"]),
+                                     "high": f"{MAX_FEE_IDR_MONTH:,}".replace(",", ".")}))
+                fee = None
         dates = {}
         for role in ("since", "contract_end"):
             dates[role] = None
@@ -283,6 +288,11 @@ DEFAULT_FEE_IDR_MONTH = {"fibre_service": 1_500_000, "fwa": 500_000, "satellite"
                          "": 1_430_000}
 FEE_SOURCE = ("Average Rp 1.43 million a month = the province's 2025 package (Rp 12-12.5 bn for 716 desa, "
               "Diskominfo Kaltim public reports, read 2026-12) / 716 / 12; per technology: planning assumptions")
+
+
+#: the largest monthly fee of one village's connection read as given (Rp 100 juta, about 70 times the programme's
+#: average of Rp 1.43 juta above; a dedicated fibre line costs tens of millions): above it, a typing error is named
+MAX_FEE_IDR_MONTH = 100_000_000
 
 
 def yearly_fee(status: ProgrammeStatus) -> int:

@@ -113,6 +113,21 @@ def test_fees_as_offices_write_them(text, value):
     assert pg.parse_fee(text) == value
 
 
+def test_a_monthly_fee_of_trillions_is_named_and_the_default_used():
+    """Was: Rp 1.500.000.000.000 a month stored as given (found by trying to break it, 2026-12-06)."""
+    villages = [pg.VillageKey("64.02.01.2001", "Long Lalang", "Long Hubung"),
+                pg.VillageKey("64.02.01.2002", "Long Pahangai", "Long Hubung")]
+    header = ["kode_desa", "terhubung", "teknologi", "biaya_bulanan"]
+    res = pg.match_status([(2, {"kode_desa": "64.02.01.2001", "terhubung": "ya", "teknologi": "FWA",
+                                "biaya_bulanan": "1.500.000.000.000"}),
+                           (3, {"kode_desa": "64.02.01.2002", "terhubung": "ya", "teknologi": "FWA",
+                                "biaya_bulanan": "45.000.000"})], header, villages)
+    assert res.status["64.02.01.2001"].fee_idr_month is None  # the technology's default is used
+    assert res.status["64.02.01.2002"].fee_idr_month == 45_000_000
+    (issue,) = [i for i in res.issues if i.code == "programme_implausible_fee"]
+    assert issue.row == 2 and "above Rp 100.000.000 a month" in describe(pg.ProgrammeError(issue.code, **issue.params))
+
+
 def test_the_sample_table_follows_the_public_counts():
     """The ILLUSTRATIVE sample table: 802 of 841 desa connected, 158 Starlink sites (issue 14's public counts)."""
     import csv
