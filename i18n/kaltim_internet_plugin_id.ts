@@ -4076,8 +4076,8 @@
       <translation>{a}: {sa} desa terjadwal, {ua} belum terdanai, {ca} melebihi kapasitas. {b}: {sb} terjadwal, {ub} belum terdanai, {cb} melebihi kapasitas.</translation>
     </message>
     <message>
-      <source>it has no rows</source>
-      <translation>tabelnya tidak berisi baris</translation>
+      <source>it has no rows with a year</source>
+      <translation>tabelnya tidak berisi baris bertahun</translation>
     </message>
     <message>
       <source>{param} is not a roadmap's village output (it has no fund_status field): give the OUTPUT of 'Build multi-year roadmap'.</source>

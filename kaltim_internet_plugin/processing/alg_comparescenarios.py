@@ -31,15 +31,15 @@ def _check_table(source, table: list, plan: list, table_key: str, plan_key: str)
     OPEX of 0: a wrong comparison reported as a result)."""
     names = {n.lower() for n in source.fields().names()}
     missing = [f for f in TABLE_FIELDS if f not in names]
-    if missing or not table:
+    years = {year_of(r.get("year")) for r in table} - {None}
+    if missing or not years:  # no rows, or no year in them
         raise QgsProcessingException(tr(
             "{param} is not a roadmap's budget table ({what}): give the OUTPUT_TABLE of the 'Build multi-year "
             "roadmap' run whose villages are {plan}, or leave {param} empty.").format(
-            param=table_key, plan=plan_key, what=tr("it has no rows") if not missing else
+            param=table_key, plan=plan_key, what=tr("it has no rows with a year") if not missing else
             tr("no field {fields}").format(fields=", ".join(missing))))
-    years = {year_of(r.get("year")) for r in table} - {None}
     served = {year_of(r.get("year")) for r in plan if ps.is_planned(r) and ps.is_scheduled(r)} - {None}
-    outside = sorted(y for y in served if not years or not min(years) <= y <= max(years))
+    outside = sorted(y for y in served if not min(years) <= y <= max(years))
     if outside:
         raise QgsProcessingException(tr(
             "{param} covers the years {first}–{last}, but the villages of {plan} start service in {years}: the two "
