@@ -4077,7 +4077,7 @@
     </message>
     <message>
       <source>it has no rows with a year</source>
-      <translation>tabelnya tidak berisi baris bertahun</translation>
+      <translation>tidak ada baris yang berisi tahun</translation>
     </message>
     <message>
       <source>{param} is not a roadmap's village output (it has no fund_status field): give the OUTPUT of 'Build multi-year roadmap'.</source>
