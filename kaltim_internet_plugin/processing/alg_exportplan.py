@@ -13,8 +13,9 @@ from ..report import export_plan as ep
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
+from .output_guard import write_error
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
-from .sinks import cut_off_pdf
+from .sinks import cut_off_pdf, reason_of
 
 TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
@@ -142,6 +143,10 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             except IncompletePdfError as exc:  # a disk that filled while QGIS wrote a PDF (it says Success)
                 raise QgsProcessingException(cut_off_pdf(exc, "OUTPUT_FOLDER")) from exc
             except (RuntimeError, OSError) as exc:
+                # a full disk or a folder that refuses writes says so ("Unable to perform zip" did not)
+                reason = reason_of(str(exc), os.path.join(job.i.out_dir, "plan.gpkg"))
+                if reason.errno is not None:
+                    raise QgsProcessingException(write_error("OUTPUT_FOLDER", job.i.out_dir, reason)) from exc
                 raise QgsProcessingException(tr("Export step '{step}' failed: {error}").format(
                     step=ep.step_label(label), error=exc)) from exc
             feedback.pushInfo(tr("{step}: {seconds:.1f} s").format(step=ep.step_label(label), seconds=time.time() - t0))

@@ -315,3 +315,36 @@ def test_every_table_a_run_replaces_in_one_geopackage_is_swapped_together(provid
     text = fails("roadmap", params(2028))
     assert "could not replace the table rt" in text
     assert years() == (second, ["rt", "rv"]), "the earlier run's tables, both of them"
+
+
+@pytest.fixture()
+def big_disk(tmp_path):
+    """A 2 MB tmpfs (an export writes more than the small one holds), unmounted afterwards."""
+    mnt = tmp_path / "bigdisk"
+    mnt.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2000k", "tmpfs", str(mnt)], capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        pytest.skip(f"a small tmpfs cannot be mounted here: {done.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        if subprocess.run(["umount", str(mnt)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+# the disk fills while the charts are drawn (about 400 KB free) or while the project is zipped or a PDF written
+# (about 900 KB): the step's own error ("libpng error", "Unable to perform zip") named neither the disk nor the fix
+@pytest.mark.parametrize("free_kb", [400, 900])
+def test_exportplan_on_a_full_disk_names_the_full_disk_and_leaves_nothing(provider, big_disk, free_kb):
+    from tests.qgis.test_exportplan import build_plan
+
+    small = build_plan(kab_codes={"64.74"})
+    fill(big_disk, free_kb * 1024)
+    out = big_disk / "out"
+    text = fails("exportplan", {"VILLAGES": small["villages"], "TRAINING_TABLE": small["training"],
+                                "SHARING_TABLE": small["sharing"], "OUTPUT_FOLDER": str(out)})
+    small.clear()
+    assert text.startswith(f"OUTPUT_FOLDER = {out}") and "Export step" not in text, text
+    assert DISK_FULL in text or "cannot be written: the PDF written is incomplete" in text, text
+    assert left(big_disk) == ["filler"]
