@@ -135,6 +135,9 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
 
     # ------------------------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
+        dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        if dem is not None:  # before any work, also when no village needs a radio link test
+            params.refuse_not_a_dem(dem.source(), dem.name())
         source, table = params.read_office_villages(self, parameters, context, feedback)
         feedback.pushInfo(tr("Distances are computed in {crs}.").format(crs=table.crs.authid()))
         self._warn_empty(feedback, table)

@@ -34,14 +34,13 @@ from ..core import coverage as cov
 from ..core import definitions as defs
 from ..core.classify import DEM_METADATA_KEY
 from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError, validity_notes
-from ..core.raster_kind import coverage_as_dem
 from ..errors import describe
 from ..i18n import tr
 from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, implausible_text, sites_from_features  # noqa: F401
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
-from .params import refuse_dem_fill
+from .params import refuse_dem_fill, refuse_not_a_dem
 
 MODELS = defs.MODELS
 QUANTITY_OFFSETS_DB = tuple(defs.QUANTITY_OFFSETS_DB[q] for q in defs.QUANTITIES)
@@ -75,22 +74,6 @@ def dem_extent_text(path: str) -> str:
     gt = ds.GetGeoTransform()
     xs, ys = ds.RasterXSize, ds.RasterYSize
     return f"({gt[0]:.0f}, {gt[3] + gt[5] * ys:.0f}) - ({gt[0] + gt[1] * xs:.0f}, {gt[3]:.0f})"
-
-
-def dem_has_data(path: str) -> bool:
-    """False when every cell of the DEM is nodata (approximate statistics first, exact to confirm)."""
-    from osgeo import gdal
-
-    ds = gdal.Open(str(path))
-    band = ds.GetRasterBand(1)
-    for approx in (True, False):
-        try:
-            mm = band.ComputeRasterMinMax(approx)
-        except RuntimeError:
-            mm = None
-        if mm is not None and all(v is not None and math.isfinite(v) for v in mm):
-            return True
-    return False
 
 
 def mark_dem(out_path: str, dem_path: str) -> None:
@@ -192,16 +175,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr(
                 "The DEM '{name}' has no CRS, so the sites cannot be placed on it: set its CRS (Layer Properties > "
                 "Source, e.g. EPSG:32750 for UTM 50S) or use a DEM file that declares it.").format(name=layer.name()))
-        why = coverage_as_dem(path)
-        if why:
-            raise QgsProcessingException(tr(
-                "'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not "
-                "a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.").format(
-                name=layer.name(), why=tr("metadata") if why == "metadata" else tr("values")))
-        if not dem_has_data(path):
-            raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to "
-                                            "compute coverage on. Check the file or its nodata value.")
-                                         .format(name=layer.name()))
+        refuse_not_a_dem(path, layer.name())
         refuse_dem_fill(path, layer.name())
         tmpdir = QgsProcessingUtils.tempFolder() if hasattr(QgsProcessingUtils, "tempFolder") else tempfile.mkdtemp()
         try:

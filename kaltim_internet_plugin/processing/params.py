@@ -6,6 +6,8 @@ value (the log says so).
 """
 from __future__ import annotations
 
+import math
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -36,7 +38,7 @@ from ..core import formatting as fmt
 from ..core.coverage import CoverageError
 from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError
 from ..core.dem_fill import fill_without_nodata
-from ..core.raster_kind import coverage_side_raster, dem_as_coverage
+from ..core.raster_kind import coverage_as_dem, coverage_side_raster, dem_as_coverage
 from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
@@ -356,10 +358,37 @@ def refuse_dem_fill(path: str, name: str) -> None:
         ).format(name=name, n=fmt.integer(fill.count, ui_lang()), value=fill.value, x=fill.x, y=fill.y))
 
 
+def refuse_not_a_dem(path: str, name: str) -> None:
+    """Refuse the raster ``path`` (layer ``name``) as a DEM when it is a coverage raster (dBm or line-of-sight
+    counts would be read as heights) or holds only nodata (no elevation at all): every tool that takes a DEM says
+    so (only 'coverage' did; candidates, optimizesites and choosetech computed on such a raster, found
+    2026-12-06)."""
+    from osgeo import gdal
+
+    why = coverage_as_dem(path)
+    if why:
+        raise QgsProcessingException(tr(
+            "'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not "
+            "a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.").format(
+            name=name, why=tr("metadata") if why == "metadata" else tr("values")))
+    ds = gdal.Open(str(path))
+    band = ds.GetRasterBand(1) if ds is not None else None
+    for approx in (True, False):
+        try:
+            mm = band.ComputeRasterMinMax(approx) if band is not None else None
+        except RuntimeError:
+            mm = None
+        if mm is not None and all(v is not None and math.isfinite(v) for v in mm):
+            return
+    raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to compute "
+                                    "on. Check the file or its nodata value.").format(name=name))
+
+
 def open_dem_layer(layer, feedback):
     """(GDAL dataset, its CRS) of the DEM raster ``layer`` in a metric CRS, or (None, None) without a layer."""
     if layer is None:
         return None, None
+    refuse_not_a_dem(layer.source(), layer.name())
     refuse_dem_fill(layer.source(), layer.name())
     try:
         ds, crs, msg = open_metric_dem(layer)

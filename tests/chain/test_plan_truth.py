@@ -543,3 +543,25 @@ def test_a_dem_as_coverage_and_a_coverage_raster_as_dem_are_refused(provider, tm
         processing.run("kaltiminternet:coverage", {"SITES": f"{GPKG}|layername=towers", "DEM": bare,
                                                    "OUTPUT": str(tmp_path / "again.tif")})
     assert "values" in str(exc.value)
+    # every tool that takes a DEM refuses the coverage raster and a DEM of nodata only (only 'coverage' did: the
+    # others took dBm for heights, or found no hilltop without a word; found 2026-12-06)
+    import numpy as np
+
+    from tests.rasters import write_geotiff
+
+    ds = gdal.Open(DEM)
+    holes = write_geotiff(tmp_path / "holes.tif", np.full((ds.RasterYSize, ds.RasterXSize), -9999.0),
+                          ds.GetGeoTransform())
+    ds = None
+    offices = f"{GPKG}|layername=offices|subset={subset}"
+    for raster, words in ((cov, "is a coverage raster"), (holes, "holds only nodata cells")):
+        for alg, params in (
+                ("candidates", {"VILLAGES": villages, "OUTPUT": str(tmp_path / "cand.gpkg")}),
+                ("choosetech", {"VILLAGES": villages, "OUTPUT": str(tmp_path / "tech.gpkg")}),
+                ("optimizesites", {"VILLAGES": villages, "CANDIDATES": offices, "BUDGET_IDR": 26e9,
+                                   "OUTPUT_SITES": str(tmp_path / "s.gpkg"),
+                                   "OUTPUT_VILLAGES": str(tmp_path / "v.gpkg")})):
+            with pytest.raises(QgsProcessingException) as exc:
+                processing.run(f"kaltiminternet:{alg}", dict(params, DEM=raster))
+            assert words in str(exc.value), (alg, str(exc.value))
+        assert not [p for p in tmp_path.iterdir() if p.suffix == ".gpkg"]
