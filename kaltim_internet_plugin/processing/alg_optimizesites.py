@@ -311,6 +311,19 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                               ("cand_id", "site_id", "id"))
         cand_ids = [str(v) if v is not None else str(fid) for v, fid in
                     zip(cands.column(id_field), cands.fids)] if id_field else [str(fid) for fid in cands.fids]
+        # one id, one site: the plan charges a site's whole cost to the villages of that id, so two candidates of one
+        # id would merge into one tower in choosetech (was: 7 towers selected, one of Rp 2.6 bn booked)
+        fids_of: dict = {}
+        for cid, fid in zip(cand_ids, cands.fids):
+            fids_of.setdefault(cid, []).append(fid)
+        twice = {cid: fids for cid, fids in fids_of.items() if len(fids) > 1}
+        if twice:
+            cid, fids = next(iter(twice.items()))
+            raise QgsProcessingException(tr(
+                "{n} candidate ids are used by more than one candidate (field {field}; e.g. '{id}' by features "
+                "{fids}): each candidate must have its own id, as the plan charges a site's cost to the villages of "
+                "its id. Correct the ids (e.g. with the field calculator: {field} = @id).").format(
+                n=len(twice), field=id_field, id=cid, fids=", ".join(map(str, fids[:10]))))
         return np.round(cost), cand_ids
 
     def _existing(self, parameters, context, feedback, villages, engine_state, test):
@@ -443,6 +456,15 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         if len(cands) == 0:
             raise QgsProcessingException(tr("The candidate layer has no features: there is nothing to select. Run "
                                             "'Candidate sites' first or choose a layer with candidate points."))
+        placed = np.all(np.isfinite(cands.xy), axis=1)
+        if not placed.any():  # a table, or points without geometry: nothing can be placed (was: 'selected 0')
+            raise QgsProcessingException(tr(
+                "None of the {n} candidates has a point geometry, so none can be placed: choose a point layer of "
+                "candidate sites (e.g. the output of 'Candidate sites').").format(n=len(cands)))
+        if not placed.all():
+            fids = [str(f) for f, ok in zip(cands.fids, placed) if not ok]
+            feedback.pushWarning(tr("{n} candidates have no geometry and cannot be selected (feature id {ids}).")
+                                 .format(n=len(fids), ids=", ".join(fids[:10]) + (" …" if len(fids) > 10 else "")))
         self._sources = (vsource, csource)
         feedback.pushInfo(tr("All distances and coverage tests are computed in {crs} (inputs transformed from "
                              "their own CRS).").format(crs=villages.crs.authid()))

@@ -127,3 +127,47 @@ def test_prioritize_refuses_capitals_in_the_wrong_crs(provider, tmp_path):
     wrong = _offices(tmp_path, "capitals_wrong", wrong_crs=True)
     text = fails("prioritize", {"VILLAGES": villages, "CAPITALS": wrong, "OUTPUT": "TEMPORARY_OUTPUT"})
     assert "None of the 15 capitals lies within 50 km of the villages" in text and "CRS is probably wrong" in text, text
+
+
+def test_optimizesites_refuses_candidates_sharing_an_id(provider, tmp_path):
+    """Was: 7 candidates all named DUP selected for Rp 18.2 bn, then one Rp 2.6 bn tower booked by choosetech."""
+    villages = f"{GPKG}|layername=villages|{BONTANG}"
+    cands = tmp_path / "cands.gpkg"
+    gdal.VectorTranslate(str(cands), str(GPKG), options=[
+        "-nln", "cands", "-sql", "SELECT kode AS cand_id, geom FROM offices WHERE kode_kab = '64.74'"])
+    ds = ogr.Open(str(cands), 1)
+    lyr = ds.GetLayer(0)
+    for f in lyr:
+        f["cand_id"] = "DUP" if f.GetFID() in (2, 5, 7) else f["cand_id"]
+        lyr.SetFeature(f)
+    ds = None
+    before = digest(cands)
+    params = {"VILLAGES": villages, "CANDIDATES": str(cands), "BUDGET_IDR": 20e9, "RADIUS_M": 5000,
+              "OUTPUT_SITES": str(tmp_path / "s.gpkg"), "OUTPUT_VILLAGES": str(tmp_path / "v.gpkg")}
+    text = fails("optimizesites", params)
+    assert "1 candidate ids are used by more than one candidate (field cand_id; e.g. 'DUP' by features 2, 5, 7)" \
+        in text, text
+    assert digest(cands) == before and not (tmp_path / "s.gpkg").exists()
+
+
+def test_optimizesites_refuses_candidates_without_geometry_and_names_the_missing(provider, tmp_path):
+    """Was: a plain table of 824 candidates gave 'Selected 0 of 824' as a success; candidates without geometry were
+    dropped without a word."""
+    villages = f"{GPKG}|layername=villages|{BONTANG}"
+    table = tmp_path / "table.csv"
+    table.write_text("cand_id,cost_idr\nA,2600000000\nB,2600000000\n", encoding="utf-8")
+    params = {"VILLAGES": villages, "BUDGET_IDR": 20e9, "RADIUS_M": 5000, "OUTPUT_SITES": str(tmp_path / "s.gpkg"),
+              "OUTPUT_VILLAGES": str(tmp_path / "v.gpkg")}
+    text = fails("optimizesites", dict(params, CANDIDATES=str(table)))
+    assert "None of the 2 candidates has a point geometry" in text, text
+    holes = tmp_path / "holes.gpkg"
+    gdal.VectorTranslate(str(holes), str(GPKG), options=[
+        "-nln", "cands", "-sql", "SELECT kode AS cand_id, geom FROM offices WHERE kode_kab = '64.74'"])
+    ds = ogr.Open(str(holes), 1)
+    lyr = ds.GetLayer(0)
+    f = lyr.GetFeature(3)
+    f.SetGeometryDirectly(None)
+    lyr.SetFeature(f)
+    ds = None
+    res, log = run_alg("kaltiminternet:optimizesites", dict(params, CANDIDATES=str(holes)))
+    assert "1 candidates have no geometry and cannot be selected (feature id 3)" in log, log
