@@ -139,6 +139,8 @@ def load_template(project, folder: str, name: str, layout_name: str) -> QgsPrint
     items, ok = layout.loadFromTemplate(doc, template_context(folder))
     if not ok:
         raise TemplateBrokenError(name, folder, "QGIS could not read the layout")
+    if layout.pageCollection().pageCount() == 0:  # valid XML, but nothing to print on (was: a Python error)
+        raise TemplateBrokenError(name, folder, "it has no page")
     layout.setName(layout_name)
     return layout
 

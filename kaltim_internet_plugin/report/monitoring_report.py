@@ -158,7 +158,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     if result != QgsLayoutExporter.ExportResult.Success:
         raise QgsProcessingException(tr("Could not write the PDF {path} (error {code}: {error}). Check that the "
                                         "folder is writable.").format(path=pdf_path, code=int(result),
-                                                                      error=exporter.errorMessage()))
+                                                                      error=pdf.error_text(exporter)))
     if not pdf.is_complete(pdf_path):  # QGIS says Success when the disk filled during the export
         raise pdf.IncompletePdfError(pdf_path)
     return pdf_path

@@ -23,6 +23,12 @@ class IncompletePdfError(OSError):
         super().__init__(None, tr("the PDF written is incomplete"), path)
 
 
+def error_text(exporter) -> str:
+    """The exporter's error message (QgsLayoutExporter.errorMessage() exists from QGIS 3.28; 3.22 has none)."""
+    method = getattr(exporter, "errorMessage", None)
+    return method() if callable(method) else ""
+
+
 def _checked(path: str) -> None:
     """Raise :class:`IncompletePdfError` when the PDF at ``path`` is not whole (:func:`is_complete`)."""
     if not is_complete(path):
@@ -59,7 +65,7 @@ def export_pdf(layout, path: str, dpi: float = 150.0) -> int:
     exporter = QgsLayoutExporter(layout)
     res = exporter.exportToPdf(path, pdf_settings(dpi))
     if res != QgsLayoutExporter.ExportResult.Success:
-        raise RuntimeError(f"PDF export failed ({res}): {exporter.errorMessage()}")
+        raise RuntimeError(f"PDF export failed ({res}): {error_text(exporter)}")
     _checked(path)  # QGIS says Success when the disk filled during the export
     return layout.pageCollection().pageCount()
 

@@ -171,3 +171,21 @@ def test_optimizesites_refuses_candidates_without_geometry_and_names_the_missing
     ds = None
     res, log = run_alg("kaltiminternet:optimizesites", dict(params, CANDIDATES=str(holes)))
     assert "1 candidates have no geometry and cannot be selected (feature id 3)" in log, log
+
+
+def test_exportplan_refuses_a_template_without_a_page(provider, tmp_path):
+    """Was: "AttributeError: 'QgsLayoutExporter' object has no attribute 'errorMessage'" on QGIS 3.22."""
+    import shutil
+
+    from tests.conftest import ROOT
+    from tests.qgis.test_exportplan import build_plan
+
+    folder = tmp_path / "templates"
+    shutil.copytree(ROOT / "resources" / "layouts", folder)
+    (folder / "roadmap_report.qpt").write_text('<Layout name="x"></Layout>', encoding="utf-8")
+    small = build_plan(kab_codes={"64.74"})
+    text = fails("exportplan", {"VILLAGES": small["villages"], "TEMPLATE_FOLDER": str(folder),
+                                "OUTPUT_FOLDER": str(tmp_path / "out")})
+    small.clear()
+    assert "roadmap_report.qpt" in text and "cannot be used: it has no page" in text, text
+    assert not (tmp_path / "out").exists()
