@@ -17,6 +17,8 @@ from .output_guard import write_error
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
 from .sinks import cut_off_pdf, reason_of
 
+#: the fields of a roadmap's village output that every page of the plan reads
+PLAN_FIELDS = ("tech", "fund_status", "year", "capex_idr")
 TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
@@ -90,6 +92,11 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr(
                 "No kab/kota field found in '{name}' (looked for kode_kab, nama_kab). Choose it in KAB_FIELD.")
                 .format(name=villages.name()))
+        missing = [f for f in PLAN_FIELDS if villages.fields().lookupField(f) < 0]
+        if missing:  # a layer of villages that is not a plan printed an all-zero plan as a success (found 2026-12-06)
+            raise QgsProcessingException(tr(
+                "'{name}' is not a roadmap's village output: it has no field {fields}. Give the OUTPUT of 'Build "
+                "multi-year roadmap' as VILLAGES.").format(name=villages.name(), fields=", ".join(missing)))
         curve = self.parameterAsVectorLayer(parameters, "BUDGET_CURVE", context)
         if curve is not None and ep.curve_missing_fields(curve):
             raise QgsProcessingException(tr(

@@ -189,3 +189,11 @@ def test_exportplan_refuses_a_template_without_a_page(provider, tmp_path):
     small.clear()
     assert "roadmap_report.qpt" in text and "cannot be used: it has no page" in text, text
     assert not (tmp_path / "out").exists()
+
+
+def test_exportplan_refuses_villages_that_are_not_a_plan(provider, tmp_path):
+    """Was: a complete, all-zero deployment plan (PDFs, workbook) from raw village points, as a success."""
+    text = fails("exportplan", {"VILLAGES": f"{GPKG}|layername=villages|{BONTANG}",
+                                "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert "is not a roadmap's village output: it has no field tech, fund_status, year, capex_idr" in text, text
+    assert not (tmp_path / "out").exists()
