@@ -40,6 +40,10 @@ class CreatePlannedSitesAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The layer name is empty; give one, e.g. planned_sites."))
         crs = self.parameterAsCrs(parameters, "CRS", context)
         if not crs.isValid():
+            if parameters.get("CRS") not in (None, ""):  # a CRS that was given but is not one (EPSG:999999)
+                raise QgsProcessingException(tr(
+                    "CRS = {crs} is not a coordinate reference system QGIS knows. Give one such as {default} (UTM "
+                    "50S, metres), or leave CRS empty for it.").format(crs=parameters.get("CRS"), default=DEFAULT_CRS))
             crs = QgsCoordinateReferenceSystem(DEFAULT_CRS)
         overwrite = self.parameterAsBoolean(parameters, "OVERWRITE", context)
         try:

@@ -197,3 +197,12 @@ def test_exportplan_refuses_villages_that_are_not_a_plan(provider, tmp_path):
                                 "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert "is not a roadmap's village output: it has no field tech, fund_status, year, capex_idr" in text, text
     assert not (tmp_path / "out").exists()
+
+
+def test_createplannedsites_refuses_a_crs_qgis_does_not_know(provider, tmp_path):
+    """Was: CRS=EPSG:999999 silently replaced by EPSG:32750."""
+    text = fails("createplannedsites", {"PLAN_GPKG": str(tmp_path / "plan.gpkg"), "CRS": "EPSG:999999"})
+    assert "CRS = EPSG:999999 is not a coordinate reference system QGIS knows" in text, text
+    assert not (tmp_path / "plan.gpkg").exists()
+    res, _ = run_alg("kaltiminternet:createplannedsites", {"PLAN_GPKG": str(tmp_path / "plan.gpkg")})
+    assert (tmp_path / "plan.gpkg").exists()
