@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsProcessingException
+from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsWkbTypes
 
 from ..errors import finding_text
 from ..i18n import tr
@@ -11,6 +11,34 @@ from ..io.layers import validate_layer
 from ..report.validation_html import render_html
 from .base import KaltimAlgorithm
 from .params import add_fields, add_file_output, add_outputs, add_raster, add_source
+
+
+def _shape_name(kind) -> str:
+    return {QgsWkbTypes.GeometryType.PointGeometry: tr("points"), QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
+            QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons")}.get(kind, tr("no geometry (a table)"))
+
+
+def unusable_village_layer(layer, points_ok: bool) -> str:
+    """The message refusing a village layer that holds lines or no geometry (and points unless ``points_ok``):
+    what it holds and what to give instead ('' when its geometry type can be villages). A layer of mixed or
+    unknown type passes: its features are checked one by one."""
+    kind = layer.geometryType()
+    usable = (QgsWkbTypes.GeometryType.PolygonGeometry, QgsWkbTypes.GeometryType.UnknownGeometry) + (
+        (QgsWkbTypes.GeometryType.PointGeometry,) if points_ok else ())
+    if kind in usable:
+        return ""
+    if points_ok:  # (was: every feature "has an empty or missing geometry")
+        return tr("The village layer {name} holds {shape}, not polygons or points: a village is its boundary "
+                  "(polygons) or its office (points). Give the village boundaries as polygons, or the village "
+                  "offices as points.").format(name=layer.name(), shape=_shape_name(kind))
+    return tr("The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give "
+              "the village boundaries as polygons.").format(name=layer.name(), shape=_shape_name(kind))
+
+
+def has_geometry(layer) -> bool:
+    """Whether at least one feature of ``layer`` has a geometry (False for a layer without features)."""
+    request = QgsFeatureRequest().setNoAttributes()
+    return any(not f.geometry().isNull() and not f.geometry().isEmpty() for f in layer.getFeatures(request))
 
 
 class CheckVillagesAlgorithm(KaltimAlgorithm):
@@ -37,12 +65,24 @@ class CheckVillagesAlgorithm(KaltimAlgorithm):
         if layer is None or not layer.isValid():
             raise QgsProcessingException(tr("Cannot read the village layer: {src}. Check the path and format.")
                                          .format(src=parameters.get("INPUT")))
+        message = unusable_village_layer(layer, points_ok=True)
+        if message:
+            raise QgsProcessingException(message)
         overrides = {
             "code": self.parameterAsString(parameters, "CODE_FIELD", context),
             "name": self.parameterAsString(parameters, "NAME_FIELD", context),
             "population": self.parameterAsString(parameters, "POPULATION_FIELD", context),
         }
+        names = layer.fields().names()
+        for param, field in zip(("CODE_FIELD", "NAME_FIELD", "POPULATION_FIELD"), overrides.values()):
+            if field and field not in names:  # (was: silently replaced by the detected field)
+                raise QgsProcessingException(tr(
+                    "{param}: the village layer {name} has no field '{field}' (fields: {fields}). Choose one of its "
+                    "fields, or leave {param} empty to detect it.").format(
+                    param=param, name=layer.name(), field=field, fields=", ".join(names)))
         dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        if dem is not None and not has_geometry(layer):
+            dem = None  # no village to place on it: the report says why (no features, or none with a geometry)
         report = validate_layer(layer, overrides, dem, feedback)
         m = report.mapping
         feedback.pushInfo(tr("Detected scheme '{scheme}': code={code}, name={name}, population={pop}").format(
