@@ -80,6 +80,11 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 "The plan villages layer '{name}' has no features. Run the roadmap first, or remove the layer's "
                 "filter.").format(name=villages.name()))
         folder = self.parameterAsString(parameters, "TEMPLATE_FOLDER", context) or default_template_folder()
+        if not os.path.isdir(folder):  # (was: "atlas_kabkota.qpt is missing from …", or "the file … does not exist")
+            raise QgsProcessingException(tr(
+                "TEMPLATE_FOLDER = {folder} is not a folder: give the folder that holds the layout templates (a copy "
+                "of the plugin's resources/layouts), or leave it empty to use the plugin's templates.").format(
+                folder=folder))
         try:
             ep.check_template_folder(folder)
         except TemplateMissingError as exc:

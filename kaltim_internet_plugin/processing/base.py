@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
@@ -161,6 +162,9 @@ def _missing_input(alg, parameters, context, skip=()) -> str:
         if "://" in path or path.startswith(("memory:", "postgres", "dbname=", "ogr:")) or "=" in path.split("/")[0]:
             continue
         if not os.path.exists(path):
+            if p.type() == "file" and p.behavior() == QgsProcessingParameterFile.Behavior.Folder:
+                return tr("{name} ({desc}): the folder {path} does not exist. Choose an existing folder.").format(
+                    name=p.name(), desc=p.description(), path=path)
             return tr("{name} ({desc}): the file {path} does not exist. Choose an existing file.").format(
                 name=p.name(), desc=p.description(), path=path)
         if p.type() == "file" or os.path.isdir(path):

@@ -206,3 +206,15 @@ def test_createplannedsites_refuses_a_crs_qgis_does_not_know(provider, tmp_path)
     assert not (tmp_path / "plan.gpkg").exists()
     res, _ = run_alg("kaltiminternet:createplannedsites", {"PLAN_GPKG": str(tmp_path / "plan.gpkg")})
     assert (tmp_path / "plan.gpkg").exists()
+
+
+@pytest.mark.parametrize("what", ["file", "missing"])
+def test_exportplan_names_a_template_folder_that_is_not_a_folder(provider, tmp_path, what):
+    folder = tmp_path / "templates.txt"
+    if what == "file":
+        folder.write_text("not a folder", encoding="utf-8")
+    text = fails("exportplan", {"VILLAGES": f"{GPKG}|layername=villages|{BONTANG}", "TEMPLATE_FOLDER": str(folder),
+                                "OUTPUT_FOLDER": str(tmp_path / "out")})
+    expected = f"TEMPLATE_FOLDER = {folder} is not a folder" if what == "file" else \
+        f"the folder {folder} does not exist. Choose an existing folder."
+    assert expected in text, text
