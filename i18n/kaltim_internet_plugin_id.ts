@@ -68,6 +68,22 @@
       <translation>Tabel clutter {path} tidak ada. Berikan file CSV dengan kolom class, clutter_height_m, clutter_distance_km, atau kosongkan CLUTTER_TABLE untuk memakai tabel ESA WorldCover bawaan.</translation>
     </message>
     <message>
+      <source>Clutter table {path}: row {row} has {cells} cells but the header has {columns}: a decimal comma? Write 0.03, or quote the cell ("0,03"), or save the table with ';' between the cells.</source>
+      <translation>Tabel clutter {path}: baris {row} berisi {cells} sel, padahal judul kolom berisi {columns}: koma desimal? Tulis 0.03, atau beri tanda kutip pada sel ("0,03"), atau simpan tabel dengan ';' sebagai pemisah sel.</translation>
+    </message>
+    <message>
+      <source>Clutter table {path}: the column {column} is given twice in the header (row {row}, columns {columns}). Keep one of them.</source>
+      <translation>Tabel clutter {path}: kolom {column} muncul dua kali pada judul kolom (baris {row}, kolom {columns}). Pertahankan salah satunya.</translation>
+    </message>
+    <message>
+      <source>Clutter table {path}: the quote opened on row {row} is never closed. Close it or remove it.</source>
+      <translation>Tabel clutter {path}: tanda kutip yang dibuka pada baris {row} tidak pernah ditutup. Tutup atau hapus tanda kutip itu.</translation>
+    </message>
+    <message>
+      <source>Cannot read the clutter table {path} ({error}). Save it as CSV with the columns class, clutter_height_m and clutter_distance_km.</source>
+      <translation>Tabel clutter {path} tidak dapat dibaca ({error}). Simpan sebagai CSV dengan kolom class, clutter_height_m dan clutter_distance_km.</translation>
+    </message>
+    <message>
       <source>The clutter table {path} has no rows. Add one row per land-cover class.</source>
       <translation>Tabel clutter {path} tidak berisi baris. Tambahkan satu baris per kelas tutupan lahan.</translation>
     </message>
@@ -3512,6 +3528,14 @@
       <translation>{k} dari {n} desa belum tercakup (kolom {f}).</translation>
     </message>
     <message>
+      <source>no geometry (a table)</source>
+      <translation>tidak ada geometri (sebuah tabel)</translation>
+    </message>
+    <message>
+      <source>The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give the village boundaries as polygons.</source>
+      <translation>Layer desa {name} berisi {shape}, bukan poligon: hanya batas desa yang dapat diperbaiki. Berikan batas desa sebagai poligon.</translation>
+    </message>
+    <message>
       <source>Village layer (polygons or office points)</source>
       <translation>Layer desa (poligon atau titik kantor desa)</translation>
     </message>
@@ -3526,6 +3550,22 @@
     <message>
       <source>HTML files (*.html)</source>
       <translation>Berkas HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>points</source>
+      <translation>titik</translation>
+    </message>
+    <message>
+      <source>lines</source>
+      <translation>garis</translation>
+    </message>
+    <message>
+      <source>polygons</source>
+      <translation>poligon</translation>
+    </message>
+    <message>
+      <source>The village layer {name} holds {shape}, not polygons or points: a village is its boundary (polygons) or its office (points). Give the village boundaries as polygons, or the village offices as points.</source>
+      <translation>Layer desa {name} berisi {shape}, bukan poligon atau titik: sebuah desa adalah batasnya (poligon) atau kantornya (titik). Berikan batas desa sebagai poligon, atau kantor desa sebagai titik.</translation>
     </message>
     <message>
       <source>Village code field</source>
@@ -3578,6 +3618,10 @@
     <message>
       <source>Cannot read the village layer: {src}. Check the path and format.</source>
       <translation>Layer desa tidak dapat dibaca: {src}. Periksa lokasi dan format berkasnya.</translation>
+    </message>
+    <message>
+      <source>{param}: the village layer {name} has no field '{field}' (fields: {fields}). Choose one of its fields, or leave {param} empty to detect it.</source>
+      <translation>{param}: layer desa {name} tidak memiliki field '{field}' (field: {fields}). Pilih salah satu field-nya, atau kosongkan {param} agar dideteksi otomatis.</translation>
     </message>
     <message>
       <source>Detect (negative values = signal in dBm, else line-of-sight count)</source>
@@ -4108,6 +4152,10 @@
       <translation>Kernel sinar: numpy (KALTIM_NUMBA=0).</translation>
     </message>
     <message>
+      <source>The land cover '{name}' adds no clutter: of the {total:,} cells, {nd:,} are outside it or nodata and the others have values ({values} ...) that are not classes of the clutter table {table}. Every cell keeps the flat margin of {db:g} dB and the output says 'flat margin'. Give a land cover that covers the DEM and whose classes the table lists.</source>
+      <translation>Tutupan lahan '{name}' tidak menambahkan clutter: dari {total:,} sel, {nd:,} berada di luarnya atau nodata dan sisanya bernilai ({values} ...) yang bukan kelas tabel clutter {table}. Setiap sel memakai margin datar {db:g} dB dan keluaran mencatat 'flat margin'. Berikan tutupan lahan yang mencakup DEM dan kelasnya tercantum dalam tabel.</translation>
+    </message>
+    <message>
       <source>Sites (tower points)</source>
       <translation>Site (titik menara)</translation>
     </message>
@@ -4184,6 +4232,14 @@
       <translation>Layer site kosong: tambahkan minimal satu titik menara (misalnya dengan 'Impor site') sebelum menghitung cakupan.</translation>
     </message>
     <message>
+      <source>The land cover '{name}' adds no clutter: it does not overlap the DEM (all {total:,} cells are outside it or nodata). Every cell keeps the flat margin of {db:g} dB and the output says 'flat margin'. Give a land cover that covers the DEM's area.</source>
+      <translation>Tutupan lahan '{name}' tidak menambahkan clutter: tidak bertampalan dengan DEM (seluruh {total:,} sel berada di luarnya atau nodata). Setiap sel memakai margin datar {db:g} dB dan keluaran mencatat 'flat margin'. Berikan tutupan lahan yang mencakup wilayah DEM.</translation>
+    </message>
+    <message>
+      <source>The land cover '{name}' adds no clutter: none of its values ({values} ...) is a class of the clutter table {table}. Every cell keeps the flat margin of {db:g} dB and the output says 'flat margin'. Give the land-cover raster the table is for (e.g. ESA WorldCover, not the DEM), or add its classes to the table.</source>
+      <translation>Tutupan lahan '{name}' tidak menambahkan clutter: tidak satu pun nilainya ({values} ...) merupakan kelas tabel clutter {table}. Setiap sel memakai margin datar {db:g} dB dan keluaran mencatat 'flat margin'. Berikan raster tutupan lahan yang sesuai dengan tabel (mis. ESA WorldCover, bukan DEM), atau tambahkan kelasnya ke tabel.</translation>
+    </message>
+    <message>
       <source>The DEM '{name}' is in geographic degrees, so distances would be wrong: it was reprojected to {crs} ({desc}) into '{path}'. The coverage is computed on that grid.</source>
       <translation>DEM '{name}' dalam derajat geografis sehingga jarak akan salah: DEM diproyeksikan ulang ke {crs} ({desc}) menjadi '{path}'. Cakupan dihitung pada grid tersebut.</translation>
     </message>
@@ -4222,14 +4278,6 @@
     <message>
       <source>The DEM '{name}' has no CRS, so the sites cannot be placed on it: set its CRS (Layer Properties &gt; Source, e.g. EPSG:32750 for UTM 50S) or use a DEM file that declares it.</source>
       <translation>DEM '{name}' tidak memiliki CRS, sehingga menara tidak dapat ditempatkan di atasnya: atur CRS-nya (Properti Layer &gt; Sumber, mis. EPSG:32750 untuk UTM 50S) atau pakai berkas DEM yang menyatakannya.</translation>
-    </message>
-    <message>
-      <source>'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.</source>
-      <translation>'{name}' adalah raster cakupan (sinyal dalam dBm atau jumlah menara yang terlihat, dikenali dari {why}-nya), bukan DEM: berikan model elevasi (mis. DEMNAS atau SRTM, elevasi dalam meter) sebagai DEM.</translation>
-    </message>
-    <message>
-      <source>The DEM '{name}' holds only nodata cells: there is no elevation to compute coverage on. Check the file or its nodata value.</source>
-      <translation>DEM '{name}' hanya berisi sel nodata: tidak ada ketinggian untuk menghitung cakupan. Periksa berkas atau nilai nodata-nya.</translation>
     </message>
     <message>
       <source>The maximum radius must be greater than 0 m (got {r:g} m). Typical values: 10000-30000 m for rural 4G.</source>
@@ -4304,14 +4352,6 @@
       <translation>Cakupan (dBm)</translation>
     </message>
     <message>
-      <source>metadata</source>
-      <translation>metadata</translation>
-    </message>
-    <message>
-      <source>values</source>
-      <translation>nilai</translation>
-    </message>
-    <message>
       <source>Cannot reproject the DEM '{name}' from degrees to metres: {why}</source>
       <translation>DEM '{name}' tidak dapat diproyeksikan ulang dari derajat ke meter: {why}</translation>
     </message>
@@ -4362,6 +4402,10 @@
     <message>
       <source>{path} is not a GeoPackage: use a file name ending in .gpkg.</source>
       <translation>{path} bukan GeoPackage: gunakan nama berkas berakhiran .gpkg.</translation>
+    </message>
+    <message>
+      <source>CRS = {crs} is not a coordinate reference system QGIS knows. Give one such as {default} (UTM 50S, metres), or leave CRS empty for it.</source>
+      <translation>CRS = {crs} bukan sistem referensi koordinat yang dikenal QGIS. Berikan misalnya {default} (UTM 50S, meter), atau kosongkan CRS untuk memakainya.</translation>
     </message>
     <message>
       <source>Plan villages layer</source>
@@ -4464,8 +4508,16 @@
       <translation>Layer desa rencana '{name}' tidak memiliki fitur. Jalankan peta jalan terlebih dahulu, atau hapus filter layernya.</translation>
     </message>
     <message>
+      <source>TEMPLATE_FOLDER = {folder} is not a folder: give the folder that holds the layout templates (a copy of the plugin's resources/layouts), or leave it empty to use the plugin's templates.</source>
+      <translation>TEMPLATE_FOLDER = {folder} bukan folder: berikan folder yang berisi templat tata letak (salinan resources/layouts plugin), atau kosongkan untuk memakai templat plugin.</translation>
+    </message>
+    <message>
       <source>No kab/kota field found in '{name}' (looked for kode_kab, nama_kab). Choose it in KAB_FIELD.</source>
       <translation>Kolom kab/kota tidak ditemukan di '{name}' (dicari kode_kab, nama_kab). Pilih kolomnya di KAB_FIELD.</translation>
+    </message>
+    <message>
+      <source>'{name}' is not a roadmap's village output: it has no field {fields}. Give the OUTPUT of 'Build multi-year roadmap' as VILLAGES.</source>
+      <translation>'{name}' bukan keluaran desa dari roadmap: tidak ada kolom {fields}. Berikan OUTPUT dari 'Susun roadmap multi-tahun' sebagai VILLAGES.</translation>
     </message>
     <message>
       <source>BUDGET_CURVE '{name}' has no field(s) {fields}, so no budget curve page could be printed. Give the budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.</source>
@@ -4856,14 +4908,6 @@
       <translation>Tidak dapat membaca {path}: {error}</translation>
     </message>
     <message>
-      <source>polygons</source>
-      <translation>poligon</translation>
-    </message>
-    <message>
-      <source>lines</source>
-      <translation>garis</translation>
-    </message>
-    <message>
       <source>Candidate sites (points)</source>
       <translation>Kandidat lokasi (titik)</translation>
     </message>
@@ -5048,6 +5092,10 @@
       <translation>Setiap kandidat berbiaya bawaan {c}.</translation>
     </message>
     <message>
+      <source>{n} candidate ids are used by more than one candidate (field {field}; e.g. '{id}' by features {fids}): each candidate must have its own id, as the plan charges a site's cost to the villages of its id. Correct the ids (e.g. with the field calculator: {field} = @id).</source>
+      <translation>{n} id kandidat dipakai oleh lebih dari satu kandidat (kolom {field}; mis. '{id}' oleh fitur {fids}): setiap kandidat harus memiliki id sendiri, karena rencana membebankan biaya sebuah site kepada desa-desa dengan id-nya. Perbaiki id tersebut (mis. dengan kalkulator kolom: {field} = @id).</translation>
+    </message>
+    <message>
       <source>Programme: {k} villages are already connected by the programme; they are not demand for new sites ({m} of them are not covered).</source>
       <translation>Program: {k} desa sudah tersambung oleh program; desa-desa itu bukan permintaan lokasi baru ({m} di antaranya tidak tercakup).</translation>
     </message>
@@ -5074,6 +5122,14 @@
     <message>
       <source>Cannot read the candidate layer: {src}. Check the path and format.</source>
       <translation>Tidak dapat membaca layer kandidat: {src}. Periksa path dan formatnya.</translation>
+    </message>
+    <message>
+      <source>None of the {n} candidates has a point geometry, so none can be placed: choose a point layer of candidate sites (e.g. the output of 'Candidate sites').</source>
+      <translation>Tidak satu pun dari {n} kandidat memiliki geometri titik, sehingga tidak ada yang dapat ditempatkan: pilih layer titik kandidat site (mis. keluaran 'Kandidat lokasi').</translation>
+    </message>
+    <message>
+      <source>{n} candidates have no geometry and cannot be selected (feature id {ids}).</source>
+      <translation>{n} kandidat tidak memiliki geometri dan tidak dapat dipilih (id fitur {ids}).</translation>
     </message>
     <message>
       <source>Optimisation: {warning}</source>
@@ -5250,6 +5306,18 @@
     <message>
       <source>Repaired features</source>
       <translation>Fitur yang diperbaiki</translation>
+    </message>
+    <message>
+      <source>{names} and {n} more</source>
+      <translation>{names} dan {n} lainnya</translation>
+    </message>
+    <message>
+      <source>{n} villages have no geometry, and no repair can give them one: {names}. They are copied without geometry; digitise them or delete the stray rows ('Check village layer' lists them).</source>
+      <translation>{n} desa tidak memiliki geometri, dan perbaikan tidak dapat memberikannya: {names}. Desa tersebut disalin tanpa geometri; digitasi desa tersebut atau hapus baris yang tersesat ('Periksa layer desa' mendaftarnya).</translation>
+    </message>
+    <message>
+      <source>The village layer {name} has no features: there is nothing to repair. Choose the layer that holds the villages, or remove its filter.</source>
+      <translation>Layer desa {name} tidak memiliki fitur: tidak ada yang perlu diperbaiki. Pilih layer yang berisi desa, atau hapus filternya.</translation>
     </message>
     <message>
       <source>Repaired feature ids: {ids}</source>
@@ -5684,6 +5752,10 @@
       <translation>Tidak ada yang disimpan dari proses yang gagal: dihapus {paths}.</translation>
     </message>
     <message>
+      <source>{name} ({desc}): the folder {path} does not exist. Choose an existing folder.</source>
+      <translation>{name} ({desc}): folder {path} tidak ada. Pilih folder yang ada.</translation>
+    </message>
+    <message>
       <source>Unexpected error in {alg}: {error}. Please report it with the log above.</source>
       <translation>Kesalahan tak terduga pada {alg}: {error}. Mohon laporkan beserta log di atas.</translation>
     </message>
@@ -6020,6 +6092,10 @@
       <translation>Kolom tinggi menara (bawaan: height_m)</translation>
     </message>
     <message>
+      <source>The DEM '{name}' holds only nodata cells: there is no elevation to compute on. Check the file or its nodata value.</source>
+      <translation>DEM '{name}' hanya berisi sel nodata: tidak ada ketinggian untuk dihitung. Periksa berkas atau nilai nodata-nya.</translation>
+    </message>
+    <message>
       <source>Propagation model ({hint})</source>
       <translation>Model propagasi ({hint})</translation>
     </message>
@@ -6060,6 +6136,10 @@
       <translation>DEM '{name}' memiliki {n} sel bernilai {value:g} m (mis. di x {x:.0f}, y {y:.0f} dalam CRS-nya) dan tidak memiliki nilai nodata: sel itu isian, bukan medan, dan akan dibaca sebagai lubang sedalam berkilo-kilometer. Tetapkan {value:g} sebagai nilai nodata di berkasnya (Raster &gt; Konversi &gt; Terjemahkan, 'Tetapkan nilai nodata tertentu untuk band keluaran' = {value:g}, atau gdal_translate -a_nodata {value:g} in.tif out.tif) lalu berikan berkas baru itu.</translation>
     </message>
     <message>
+      <source>'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.</source>
+      <translation>'{name}' adalah raster cakupan (sinyal dalam dBm atau jumlah menara yang terlihat, dikenali dari {why}-nya), bukan DEM: berikan model elevasi (mis. DEMNAS atau SRTM, elevasi dalam meter) sebagai DEM.</translation>
+    </message>
+    <message>
       <source>The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.</source>
       <translation>Raster {path} tampaknya DEM (nilai {lo:,.0f} sampai {hi:,.0f}, tanpa metadata cakupan), bukan raster cakupan: berikan keluaran 'Hitung cakupan' (sinyal dalam dBm) sebagai COVERAGE.</translation>
     </message>
@@ -6078,6 +6158,14 @@
     <message>
       <source>Cannot read the cost table {path}: {error}</source>
       <translation>Tidak dapat membaca tabel biaya {path}: {error}</translation>
+    </message>
+    <message>
+      <source>metadata</source>
+      <translation>metadata</translation>
+    </message>
+    <message>
+      <source>values</source>
+      <translation>nilai</translation>
     </message>
     <message>
       <source>Cannot use the DEM: {error}</source>

@@ -25,6 +25,15 @@ def _table() -> dict:
         "clutter_table_missing": tr("The clutter table {path} does not exist. Give a CSV file with the columns class, "
                                     "clutter_height_m, clutter_distance_km, or leave CLUTTER_TABLE empty for the "
                                     "shipped ESA WorldCover table."),
+        "clutter_row_cells": tr("Clutter table {path}: row {row} has {cells} cells but the header has {columns}: a "
+                                "decimal comma? Write 0.03, or quote the cell (\"0,03\"), or save the table with ';' "
+                                "between the cells."),
+        "clutter_table_duplicate_column": tr("Clutter table {path}: the column {column} is given twice in the header "
+                                             "(row {row}, columns {columns}). Keep one of them."),
+        "clutter_table_unclosed_quote": tr("Clutter table {path}: the quote opened on row {row} is never closed. "
+                                           "Close it or remove it."),
+        "clutter_table_unreadable": tr("Cannot read the clutter table {path} ({error}). Save it as CSV with the "
+                                       "columns class, clutter_height_m and clutter_distance_km."),
         "clutter_table_empty": tr("The clutter table {path} has no rows. Add one row per land-cover class."),
         "clutter_table_columns": tr("The clutter table {path} lacks the column(s) {missing}. Its header must hold "
                                     "class, clutter_height_m and clutter_distance_km."),

@@ -28,6 +28,7 @@ from typing import Dict, Optional
 import numpy as np
 from osgeo import gdal
 
+from . import numbers
 from .coded_error import CodedError
 from .records import resource_path
 
@@ -43,7 +44,10 @@ class ClutterError(CodedError):
     'clutter_table_missing' / 'clutter_table_empty' (path), 'clutter_table_columns' (path, missing),
     'clutter_row_not_number' / 'clutter_row_not_integer' / 'clutter_row_duplicate' (path, row, column, value),
     'clutter_row_out_of_range' (+ low, high), 'clutter_landcover_unreadable' (path), 'clutter_table_changed'
-    (path, expected, found). ``row`` is the line number in the file."""
+    (path, expected, found), 'clutter_row_cells' (path, row, cells, columns: more cells than the header, e.g. an
+    unquoted decimal comma), 'clutter_table_duplicate_column' (path, column, row, columns),
+    'clutter_table_unclosed_quote' (path, row), 'clutter_table_unreadable' (path, error). ``row`` is the line
+    number in the file (as a spreadsheet numbers its rows)."""
 
 
 def frequency_factor(freq_mhz):
@@ -86,22 +90,47 @@ def table_sha(path: str) -> str:
 
 def read_table(path: str) -> Dict[int, ClutterClass]:
     """Class -> clutter of a CSV table: columns ``class``, ``clutter_height_m``, ``clutter_distance_km`` (others,
-    e.g. ``label`` and ``source``, are kept for the log); lines starting with ``#`` are comments. Raises
-    :class:`ClutterError` naming the row (its line number in the file) and the fix."""
+    e.g. ``label`` and ``source``, are kept for the log); lines starting with ``#`` are comments. The file is read as
+    a spreadsheet saves it (:mod:`.tabular`: UTF-8, UTF-16 or Windows cp1252; ``,`` ``;`` or tab between cells) and
+    its numbers as every table of the plugin reads them (:mod:`.numbers`: ``0,03`` in a ``;`` file is 0.03). Raises
+    :class:`ClutterError` naming the row (its line number in the file) and the fix: also for a row with more cells
+    than the header (an unquoted decimal comma in a ``,`` file, which would shift the columns) and a column given
+    twice."""
+    from . import tabular
+
     if not path or not os.path.isfile(path):
         raise ClutterError("clutter_table_missing", path=path)
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, start=1) if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        raise ClutterError("clutter_table_empty", path=path)
-    reader = csv.DictReader([line for _, line in lines])
-    names = [c.strip() for c in (reader.fieldnames or [])]
-    reader.fieldnames = names
+    try:
+        encoding = tabular.detect_encoding(path)
+        with open(path, encoding=encoding, newline="") as fh:
+            # comment lines become blank lines: skipped, but the rows keep their line numbers
+            text = "".join(_blank_comment(line) for line in fh)
+        table = tabular.read_csv_text(text, known_names=TABLE_COLUMNS)
+    except tabular.TableError as exc:
+        if exc.code == "empty_file":
+            raise ClutterError("clutter_table_empty", path=path) from None
+        if exc.code == "duplicate_column":
+            raise ClutterError("clutter_table_duplicate_column", path=path, column=exc.params.get("column", ""),
+                               row=exc.params.get("row", ""), columns=exc.params.get("columns", "")) from None
+        if exc.code == "unclosed_quote":
+            raise ClutterError("clutter_table_unclosed_quote", path=path, row=exc.params.get("line", "")) from None
+        raise ClutterError("clutter_table_unreadable", path=path, error=exc.code) from None
+    except (OSError, UnicodeError, csv.Error) as exc:
+        raise ClutterError("clutter_table_unreadable", path=path, error=str(exc)) from None
+    names = [str(c or "").strip() for c in table.header]
     missing = [c for c in TABLE_COLUMNS if c not in names]
     if missing:
         raise ClutterError("clutter_table_columns", path=path, missing=", ".join(missing))
     out: Dict[int, ClutterClass] = {}
-    for (line_no, _), row in zip(lines[1:], reader):
+    for line_no, raw in table.rows:
+        row = {str(k or "").strip(): ("" if v is None else str(v)) for k, v in raw.items()}
+        if any(k.startswith("_extra") and v.strip() for k, v in row.items()):
+            # more cells than the header: a decimal comma written unquoted in a ',' file shifts every later column
+            # (was: '10,Tree cover,20,0,03,ITU' read as distance 0 without a word); empty cells after the last
+            # column (a spreadsheet's trailing ',') are no error
+            cells = max(i for i, v in enumerate(row.values(), start=1) if v.strip())
+            raise ClutterError("clutter_row_cells", path=path, row=line_no, cells=cells, columns=len(names))
+
         def num(key, lo, hi, _row=row, _line=line_no):
             return _number(path, _line, _row, key, lo, hi)
 
@@ -120,12 +149,21 @@ def read_table(path: str) -> Dict[int, ClutterClass]:
     return out
 
 
+def _blank_comment(line: str) -> str:
+    if not line.lstrip().startswith("#"):
+        return line
+    return line[len(line.rstrip("\r\n")):] or "\n"
+
+
 def _number(path, line_no, row, key, lo, hi) -> float:
     raw = (row.get(key) or "").strip()
     try:
-        v = float(raw)
-    except ValueError:
-        raise ClutterError("clutter_row_not_number", path=path, row=line_no, column=key, value=raw) from None
+        v = numbers.parse_number(raw, numbers.ColumnSpec(key, negative=True, lo=lo, hi=hi, outliers="off",
+                                                        enforce_range=False))
+    except numbers.NumberError:
+        v = None
+    if v is None:
+        raise ClutterError("clutter_row_not_number", path=path, row=line_no, column=key, value=raw)
     if not (math.isfinite(v) and lo <= v <= hi):
         raise ClutterError("clutter_row_out_of_range", path=path, row=line_no, column=key, value=raw, low=lo,
                            high=hi)
@@ -200,6 +238,19 @@ class ClutterGrid:
                 out["unknown"] += int((~nod & ~np.isin(c, codes)).sum())
                 out["cells"] += c.size
         return out
+
+    def unknown_classes(self, limit: int = 5, block: int = 2048) -> list:
+        """Up to ``limit`` values of the land cover on the grid that the table has no row for (smallest first): what
+        a user reads to see that the raster is not the land cover the table is for (e.g. a DEM given as land
+        cover)."""
+        codes = np.array(sorted(self.table), dtype=np.int64)
+        found: set = set()
+        for y in range(0, self.ds.RasterYSize, block):
+            for x in range(0, self.ds.RasterXSize, block):
+                c = self.classes(x, y, min(block, self.ds.RasterXSize - x), min(block, self.ds.RasterYSize - y))
+                c = c[(c != self.nodata) & ~np.isin(c, codes)]
+                found.update(int(v) for v in np.unique(c)[: max(limit, 0) * 4])
+        return sorted(found)[:limit]
 
 
 def clutter_for(settings, dem_ds) -> Optional[ClutterGrid]:

@@ -339,10 +339,13 @@ class CoverageAlgorithm(KaltimAlgorithm):
                   "coverage install numba: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m "
                   "pip install numba.")
 
-    def _clutter(self, settings, dem_path, feedback):
-        """The land-cover clutter grid on the DEM grid (None: the flat margin), with its log lines."""
+    def _clutter(self, settings, dem_path, feedback, sites=()):
+        """(settings, the land-cover clutter grid on the DEM grid), with their log lines. The grid is None for the
+        flat margin: without a land cover, and when the land cover gives no cell of the DEM a class of the table
+        (then the settings, the raster's metadata and CLUTTER_USED say 'flat margin', as they are, and the margin
+        is taken off the EIRP of ``sites`` as without land cover)."""
         if not settings.uses_land_cover:
-            return None
+            return settings, None
         from osgeo import gdal
 
         try:
@@ -350,17 +353,24 @@ class CoverageAlgorithm(KaltimAlgorithm):
         except clutter.ClutterError as exc:
             raise QgsProcessingException(describe(exc)) from None
         counts = grid.count_unclassified()
+        flat = counts["nodata"] + counts["unknown"]
+        if counts["cells"] and flat >= counts["cells"]:
+            # no cell takes its clutter from the land cover (was: an info line and CLUTTER_USED 'landcover:...')
+            feedback.pushWarning(_no_clutter_text(settings, grid, counts))
+            flat_settings = replace(settings, land_cover_path="", clutter_table_path="", clutter_table_sha="")
+            for site in sites:  # the flat margin is part of the EIRP offset without land cover (see _sites)
+                site.eirp_dbm -= flat_settings.eirp_offset_db - settings.eirp_offset_db
+            return flat_settings, None
         feedback.pushInfo(tr("Clutter from the land cover '{name}' (table {table}, {n} classes; ITU-R P.452-17 "
                              "§4.5 at the receiver height {h:g} m), resampled (nearest) to the DEM grid.").format(
             name=os.path.basename(settings.land_cover_path), table=os.path.basename(grid.table_path),
             n=len(grid.table), h=settings.rx_height_m))
-        flat = counts["nodata"] + counts["unknown"]
         if flat:
             feedback.pushInfo(tr("{n:,} of {total:,} cells have no land-cover class ({nd:,} nodata or outside the "
                                  "land cover, {unk:,} with a class missing from the table): they keep the flat "
                                  "margin of {db:g} dB.").format(n=flat, total=counts["cells"], nd=counts["nodata"],
                                                                unk=counts["unknown"], db=settings.clutter_margin_db))
-        return grid
+        return settings, grid
 
     def _run(self, dem_path, sites, settings, grid, out_path, server_path, context, feedback):
         try:
@@ -388,7 +398,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
         dem = self._dem_path(parameters, context, feedback)
         sites, defaulted = self._sites(source, dem[1], context, feedback, settings)
         settings, outside = self._extent(sites, settings, dem, source, feedback)
-        grid = self._clutter(settings, dem[0], feedback)
+        settings, grid = self._clutter(settings, dem[0], feedback, sites)
         out_path = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         server_path = self.parameterAsOutputLayer(parameters, "OUTPUT_SERVER", context) or None
         stats = self._run(dem[0], sites, settings, grid, out_path, server_path, context, feedback)
@@ -435,3 +445,25 @@ class CoverageAlgorithm(KaltimAlgorithm):
 
 
 ALGORITHM = CoverageAlgorithm
+
+
+def _no_clutter_text(settings, grid, counts) -> str:
+    """The warning for a land cover that gives no cell of the DEM a class of the table, with the reason and the
+    fix."""
+    name, table = os.path.basename(settings.land_cover_path), os.path.basename(grid.table_path)
+    db, total = settings.clutter_margin_db, counts["cells"]
+    if counts["unknown"] == 0:
+        return tr("The land cover '{name}' adds no clutter: it does not overlap the DEM (all {total:,} cells are "
+                  "outside it or nodata). Every cell keeps the flat margin of {db:g} dB and the output says 'flat "
+                  "margin'. Give a land cover that covers the DEM's area.").format(name=name, total=total, db=db)
+    values = ", ".join(str(v) for v in grid.unknown_classes())
+    if counts["nodata"] == 0:
+        return tr("The land cover '{name}' adds no clutter: none of its values ({values} ...) is a class of the "
+                  "clutter table {table}. Every cell keeps the flat margin of {db:g} dB and the output says 'flat "
+                  "margin'. Give the land-cover raster the table is for (e.g. ESA WorldCover, not the DEM), or add "
+                  "its classes to the table.").format(name=name, values=values, table=table, db=db)
+    return tr("The land cover '{name}' adds no clutter: of the {total:,} cells, {nd:,} are outside it or nodata and "
+              "the others have values ({values} ...) that are not classes of the clutter table {table}. Every cell "
+              "keeps the flat margin of {db:g} dB and the output says 'flat margin'. Give a land cover that covers "
+              "the DEM and whose classes the table lists.").format(name=name, total=total, nd=counts["nodata"],
+                                                                    values=values, table=table, db=db)
