@@ -10,7 +10,7 @@ from ..i18n import tr
 from ..io.layers import validate_layer
 from ..report.validation_html import render_html
 from .base import KaltimAlgorithm
-from .params import add_fields, add_file_output, add_outputs, add_raster, add_source
+from .params import add_fields, add_file_output, add_outputs, add_raster, add_source, refuse_not_a_dem
 
 
 def _shape_name(kind) -> str:
@@ -81,6 +81,8 @@ class CheckVillagesAlgorithm(KaltimAlgorithm):
                     "fields, or leave {param} empty to detect it.").format(
                     param=param, name=layer.name(), field=field, fields=", ".join(names)))
         dem = self.parameterAsRasterLayer(parameters, "DEM", context)
+        if dem is not None:  # a coverage raster given as DEM, as every tool that takes a DEM
+            refuse_not_a_dem(dem.source(), dem.name())
         if dem is not None and not has_geometry(layer):
             dem = None  # no village to place on it: the report says why (no features, or none with a geometry)
         report = validate_layer(layer, overrides, dem, feedback)

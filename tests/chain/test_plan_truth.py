@@ -556,6 +556,7 @@ def test_a_dem_as_coverage_and_a_coverage_raster_as_dem_are_refused(provider, tm
     offices = f"{GPKG}|layername=offices|subset={subset}"
     for raster, words in ((cov, "is a coverage raster"), (holes, "holds only nodata cells")):
         for alg, params in (
+                ("checkvillages", {"INPUT": villages}),
                 ("candidates", {"VILLAGES": villages, "OUTPUT": str(tmp_path / "cand.gpkg")}),
                 ("choosetech", {"VILLAGES": villages, "OUTPUT": str(tmp_path / "tech.gpkg")}),
                 ("optimizesites", {"VILLAGES": villages, "CANDIDATES": offices, "BUDGET_IDR": 26e9,
