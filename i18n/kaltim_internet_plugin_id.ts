@@ -4268,6 +4268,10 @@
       <translation>{n} site dihitung dalam {s:.1f} detik.</translation>
     </message>
     <message>
+      <source>The land cover '{name}' does not hold land-cover classes ({why}): is it a DEM? Give a classified land cover (e.g. ESA WorldCover: 10 tree cover, 40 cropland, 50 built-up, 80 water) whose classes are in the clutter table.</source>
+      <translation>Tutupan lahan '{name}' tidak berisi kelas tutupan lahan ({why}): apakah itu DEM? Berikan tutupan lahan yang terklasifikasi (mis. ESA WorldCover: 10 tutupan pohon, 40 lahan pertanian, 50 permukiman, 80 air) yang kelasnya ada di tabel clutter.</translation>
+    </message>
+    <message>
       <source>Cannot read the DEM: {src}. Check the path and format.</source>
       <translation>DEM tidak dapat dibaca: {src}. Periksa lokasi berkas dan formatnya.</translation>
     </message>
@@ -4370,6 +4374,14 @@
     <message>
       <source>The DEM '{name}' is rotated or flipped (not a north-up grid): warp it (Raster &gt; Projections &gt; Warp) first.</source>
       <translation>DEM '{name}' terputar atau terbalik (bukan grid menghadap utara): lakukan warp dulu (Raster &gt; Proyeksi &gt; Warp).</translation>
+    </message>
+    <message>
+      <source>decimal values such as {v:g}</source>
+      <translation>nilai desimal seperti {v:g}</translation>
+    </message>
+    <message>
+      <source>{n} different values</source>
+      <translation>{n} nilai yang berbeda</translation>
     </message>
     <message>
       <source>Plan GeoPackage (created if missing)</source>

@@ -348,6 +348,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
             return settings, None
         from osgeo import gdal
 
+        _refuse_not_classes(settings.land_cover_path)
         try:
             grid = clutter.clutter_for(settings, gdal.Open(dem_path))
         except clutter.ClutterError as exc:
@@ -445,6 +446,35 @@ class CoverageAlgorithm(KaltimAlgorithm):
 
 
 ALGORITHM = CoverageAlgorithm
+
+
+def _refuse_not_classes(path: str) -> None:
+    """Refuse a LAND_COVER raster that holds no class codes: decimal values, or more distinct values than a
+    classification has (a DEM given as land cover: its heights would be read as classes where they happen to match
+    one, e.g. 10, 20 or 50 m). Read on a thumbnail of at most 512 x 512 cells."""
+    import numpy as np
+    from osgeo import gdal
+
+    ds = gdal.Open(str(path))
+    if ds is None:
+        return  # clutter.clutter_for says why
+    band = ds.GetRasterBand(1)
+    scale = max(1, int(math.ceil(max(ds.RasterXSize, ds.RasterYSize) / 512)))
+    arr = band.ReadAsArray(buf_xsize=max(1, ds.RasterXSize // scale), buf_ysize=max(1, ds.RasterYSize // scale),
+                           buf_type=gdal.GDT_Float64)
+    nd = band.GetNoDataValue()
+    values = arr[np.isfinite(arr) & ((arr != nd) if nd is not None else True)]
+    if values.size == 0:
+        return
+    fraction = values[values != np.round(values)]
+    distinct = np.unique(values).size
+    if fraction.size or distinct > 255:
+        raise QgsProcessingException(tr(
+            "The land cover '{name}' does not hold land-cover classes ({why}): is it a DEM? Give a classified land "
+            "cover (e.g. ESA WorldCover: 10 tree cover, 40 cropland, 50 built-up, 80 water) whose classes are in "
+            "the clutter table.").format(
+            name=os.path.basename(path), why=tr("decimal values such as {v:g}").format(v=float(fraction[0]))
+            if fraction.size else tr("{n} different values").format(n=distinct)))
 
 
 def _no_clutter_text(settings, grid, counts) -> str:

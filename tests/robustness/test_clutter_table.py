@@ -120,7 +120,7 @@ def test_coverage_reads_a_cp1252_table(provider, cov_data, tmp_path):
     assert res["CLUTTER_USED"].startswith("landcover:lc.tif") and not fb.warnings
 
 
-@pytest.mark.parametrize("which, reason", [("far", "does not overlap the DEM"), ("odd", "77"), ("dem", "not the DEM")])
+@pytest.mark.parametrize("which, reason", [("far", "does not overlap the DEM"), ("odd", "77")])
 def test_a_land_cover_that_adds_no_clutter_warns_and_runs_the_flat_margin(provider, cov_data, tmp_path, which,
                                                                            reason):
     _, _, flat, _ = _run(cov_data, tmp_path, "flat")
@@ -129,6 +129,19 @@ def test_a_land_cover_that_adds_no_clutter_warns_and_runs_the_flat_margin(provid
     assert "adds no clutter" in warning and reason in warning and "flat margin of 15 dB" in warning
     assert res["CLUTTER_USED"] == "flat margin" and meta["KALTIM_COV_CLUTTER"] == "flat margin"
     np.testing.assert_allclose(arr, flat, atol=1e-4)  # the margin is applied once, as without land cover
+
+
+def test_a_dem_given_as_land_cover_is_refused(provider, cov_data, tmp_path):
+    """Its heights would be read as classes wherever one matches a class of the table (10, 20, 50 m …)."""
+    text = fails("coverage", _params(cov_data, tmp_path, "demlc", LAND_COVER=cov_data["dem"]))
+    assert "does not hold land-cover classes (decimal values such as" in text and "is it a DEM?" in text, text
+    whole = tmp_path / "dem_int.tif"  # a DEM of whole numbers (Int16, as SRTM): too many different values
+    ds = gdal.Open(cov_data["dem"])
+    z = np.round(ds.GetRasterBand(1).ReadAsArray() * 100).astype(np.int16)  # (centimetres: many heights)
+    write_geotiff(whole, z, ds.GetGeoTransform(), dtype=gdal.GDT_Int16)
+    ds = None
+    text = fails("coverage", _params(cov_data, tmp_path, "demlc2", LAND_COVER=str(whole)))
+    assert "different values" in text, text
 
 
 def test_empty_cells_after_the_last_column_are_no_error(tmp_path):
