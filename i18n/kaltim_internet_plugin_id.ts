@@ -3528,14 +3528,6 @@
       <translation>{k} dari {n} desa belum tercakup (kolom {f}).</translation>
     </message>
     <message>
-      <source>no geometry (a table)</source>
-      <translation>tidak ada geometri (sebuah tabel)</translation>
-    </message>
-    <message>
-      <source>The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give the village boundaries as polygons.</source>
-      <translation>Layer desa {name} berisi {shape}, bukan poligon: hanya batas desa yang dapat diperbaiki. Berikan batas desa sebagai poligon.</translation>
-    </message>
-    <message>
       <source>Village layer (polygons or office points)</source>
       <translation>Layer desa (poligon atau titik kantor desa)</translation>
     </message>
@@ -3550,22 +3542,6 @@
     <message>
       <source>HTML files (*.html)</source>
       <translation>Berkas HTML (*.html)</translation>
-    </message>
-    <message>
-      <source>points</source>
-      <translation>titik</translation>
-    </message>
-    <message>
-      <source>lines</source>
-      <translation>garis</translation>
-    </message>
-    <message>
-      <source>polygons</source>
-      <translation>poligon</translation>
-    </message>
-    <message>
-      <source>The village layer {name} holds {shape}, not polygons or points: a village is its boundary (polygons) or its office (points). Give the village boundaries as polygons, or the village offices as points.</source>
-      <translation>Layer desa {name} berisi {shape}, bukan poligon atau titik: sebuah desa adalah batasnya (poligon) atau kantornya (titik). Berikan batas desa sebagai poligon, atau kantor desa sebagai titik.</translation>
     </message>
     <message>
       <source>Village code field</source>
@@ -4520,10 +4496,6 @@
       <translation>Layer desa rencana '{name}' tidak memiliki fitur. Jalankan peta jalan terlebih dahulu, atau hapus filter layernya.</translation>
     </message>
     <message>
-      <source>TEMPLATE_FOLDER = {folder} is not a folder: give the folder that holds the layout templates (a copy of the plugin's resources/layouts), or leave it empty to use the plugin's templates.</source>
-      <translation>TEMPLATE_FOLDER = {folder} bukan folder: berikan folder yang berisi templat tata letak (salinan resources/layouts plugin), atau kosongkan untuk memakai templat plugin.</translation>
-    </message>
-    <message>
       <source>No kab/kota field found in '{name}' (looked for kode_kab, nama_kab). Choose it in KAB_FIELD.</source>
       <translation>Kolom kab/kota tidak ditemukan di '{name}' (dicari kode_kab, nama_kab). Pilih kolomnya di KAB_FIELD.</translation>
     </message>
@@ -4534,6 +4506,10 @@
     <message>
       <source>BUDGET_CURVE '{name}' has no field(s) {fields}, so no budget curve page could be printed. Give the budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.</source>
       <translation>BUDGET_CURVE '{name}' tidak memiliki kolom {fields}, sehingga halaman kurva anggaran tidak dapat dicetak. Berikan tabel kurva anggaran yang ditulis oleh 'Optimalkan lokasi' (OUTPUT_CURVE), atau kosongkan BUDGET_CURVE.</translation>
+    </message>
+    <message>
+      <source>TEMPLATE_FOLDER = {folder} is not a folder: give the folder that holds the layout templates (a copy of the plugin's resources/layouts), or leave it empty to use the plugin's templates.</source>
+      <translation>TEMPLATE_FOLDER = {folder} bukan folder: berikan folder yang berisi templat tata letak (salinan resources/layouts plugin), atau kosongkan untuk memakai templat plugin.</translation>
     </message>
     <message>
       <source>{step}: {seconds:.1f} s</source>
@@ -4918,6 +4894,14 @@
     <message>
       <source>Cannot read {path}: {error}</source>
       <translation>Tidak dapat membaca {path}: {error}</translation>
+    </message>
+    <message>
+      <source>polygons</source>
+      <translation>poligon</translation>
+    </message>
+    <message>
+      <source>lines</source>
+      <translation>garis</translation>
     </message>
     <message>
       <source>Candidate sites (points)</source>
@@ -5782,6 +5766,22 @@
     <message>
       <source>{name} ({desc}) = '{value}' is not a number. Enter a number between {lo} and {hi}.</source>
       <translation>{name} ({desc}) = '{value}' bukan angka. Masukkan angka antara {lo} dan {hi}.</translation>
+    </message>
+    <message>
+      <source>no geometry (a table)</source>
+      <translation>tidak ada geometri (sebuah tabel)</translation>
+    </message>
+    <message>
+      <source>The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give the village boundaries as polygons.</source>
+      <translation>Layer desa {name} berisi {shape}, bukan poligon: hanya batas desa yang dapat diperbaiki. Berikan batas desa sebagai poligon.</translation>
+    </message>
+    <message>
+      <source>points</source>
+      <translation>titik</translation>
+    </message>
+    <message>
+      <source>The village layer {name} holds {shape}, not polygons or points: a village is its boundary (polygons) or its office (points). Give the village boundaries as polygons, or the village offices as points.</source>
+      <translation>Layer desa {name} berisi {shape}, bukan poligon atau titik: sebuah desa adalah batasnya (poligon) atau kantornya (titik). Berikan batas desa sebagai poligon, atau kantor desa sebagai titik.</translation>
     </message>
     <message>
       <source>{name} ({desc}): the layer {layer} has no CRS, so its coordinates cannot be placed (longitude and latitude would be read as metres): set it (Layer Properties &gt; Source, e.g. EPSG:4326 for longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.</source>

@@ -3,36 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsWkbTypes
+from qgis.core import QgsFeatureRequest, QgsProcessingException
 
 from ..errors import finding_text
 from ..i18n import tr
 from ..io.layers import validate_layer
 from ..report.validation_html import render_html
 from .base import KaltimAlgorithm
+from .checks import unusable_village_layer
 from .params import add_fields, add_file_output, add_outputs, add_raster, add_source, refuse_not_a_dem
-
-
-def _shape_name(kind) -> str:
-    return {QgsWkbTypes.GeometryType.PointGeometry: tr("points"), QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
-            QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons")}.get(kind, tr("no geometry (a table)"))
-
-
-def unusable_village_layer(layer, points_ok: bool) -> str:
-    """The message refusing a village layer that holds lines or no geometry (and points unless ``points_ok``):
-    what it holds and what to give instead ('' when its geometry type can be villages). A layer of mixed or
-    unknown type passes: its features are checked one by one."""
-    kind = layer.geometryType()
-    usable = (QgsWkbTypes.GeometryType.PolygonGeometry, QgsWkbTypes.GeometryType.UnknownGeometry) + (
-        (QgsWkbTypes.GeometryType.PointGeometry,) if points_ok else ())
-    if kind in usable:
-        return ""
-    if points_ok:  # (was: every feature "has an empty or missing geometry")
-        return tr("The village layer {name} holds {shape}, not polygons or points: a village is its boundary "
-                  "(polygons) or its office (points). Give the village boundaries as polygons, or the village "
-                  "offices as points.").format(name=layer.name(), shape=_shape_name(kind))
-    return tr("The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give "
-              "the village boundaries as polygons.").format(name=layer.name(), shape=_shape_name(kind))
 
 
 def has_geometry(layer) -> bool:

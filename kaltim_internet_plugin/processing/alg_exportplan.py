@@ -79,19 +79,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr(
                 "The plan villages layer '{name}' has no features. Run the roadmap first, or remove the layer's "
                 "filter.").format(name=villages.name()))
-        folder = self.parameterAsString(parameters, "TEMPLATE_FOLDER", context) or default_template_folder()
-        if not os.path.isdir(folder):  # (was: "atlas_kabkota.qpt is missing from …", or "the file … does not exist")
-            raise QgsProcessingException(tr(
-                "TEMPLATE_FOLDER = {folder} is not a folder: give the folder that holds the layout templates (a copy "
-                "of the plugin's resources/layouts), or leave it empty to use the plugin's templates.").format(
-                folder=folder))
-        try:
-            ep.check_template_folder(folder)
-        except TemplateMissingError as exc:
-            raise QgsProcessingException(tr(
-                "The layout template {name} is missing from {folder}. Copy it from the plugin's resources/layouts "
-                "folder, or leave TEMPLATE_FOLDER empty to use the plugin's templates.").format(
-                name=exc.name, folder=exc.folder)) from exc
+        folder = self._template_folder(parameters, context)
         kab_field = self.parameterAsString(parameters, "KAB_FIELD", context) or ep.detect_kab_field(villages)
         if not kab_field or villages.fields().lookupField(kab_field) < 0:
             raise QgsProcessingException(tr(
@@ -132,6 +120,23 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("Deployment plan written to {folder} in {seconds:.1f} s ({pages} atlas pages).").format(
             folder=out_dir, seconds=time.time() - started, pages=result.pages))
         return result.as_dict(out_dir)
+
+    def _template_folder(self, parameters, context) -> str:
+        """TEMPLATE_FOLDER (the plugin's templates when empty), checked: a folder holding every template."""
+        folder = self.parameterAsString(parameters, "TEMPLATE_FOLDER", context) or default_template_folder()
+        if not os.path.isdir(folder):  # (was: "atlas_kabkota.qpt is missing from …", or "the file … does not exist")
+            raise QgsProcessingException(tr(
+                "TEMPLATE_FOLDER = {folder} is not a folder: give the folder that holds the layout templates (a copy "
+                "of the plugin's resources/layouts), or leave it empty to use the plugin's templates.").format(
+                folder=folder))
+        try:
+            ep.check_template_folder(folder)
+        except TemplateMissingError as exc:
+            raise QgsProcessingException(tr(
+                "The layout template {name} is missing from {folder}. Copy it from the plugin's resources/layouts "
+                "folder, or leave TEMPLATE_FOLDER empty to use the plugin's templates.").format(
+                name=exc.name, folder=exc.folder)) from exc
+        return folder
 
     @staticmethod
     def _run_steps(job, steps, feedback) -> None:

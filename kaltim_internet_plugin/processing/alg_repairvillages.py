@@ -6,8 +6,8 @@ from qgis.core import QgsFeatureSink, QgsProcessingException
 from ..core.villages import detect_fields
 from ..i18n import tr
 from ..io.layers import repair_layer
-from .alg_checkvillages import unusable_village_layer
 from .base import KaltimAlgorithm
+from .checks import unusable_village_layer
 from .params import add_outputs, add_sink, add_source
 
 

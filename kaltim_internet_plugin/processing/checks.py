@@ -100,3 +100,26 @@ def warn_village_defects(invalid, duplicates: dict, feedback, step: str, most: i
     if more:
         feedback.pushWarning(tr("{n} more such problems: run 'Check village layer' for the full list.").format(n=more))
     return len(invalid) + len(duplicates)
+
+
+# ---- a layer that cannot hold villages (checkvillages, repairvillages) ---------------------------------------------
+def _shape_name(kind) -> str:
+    return {QgsWkbTypes.GeometryType.PointGeometry: tr("points"), QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
+            QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons")}.get(kind, tr("no geometry (a table)"))
+
+
+def unusable_village_layer(layer, points_ok: bool) -> str:
+    """The message refusing a village layer that holds lines or no geometry (and points unless ``points_ok``):
+    what it holds and what to give instead ('' when its geometry type can be villages). A layer of mixed or
+    unknown type passes: its features are checked one by one."""
+    kind = layer.geometryType()
+    usable = (QgsWkbTypes.GeometryType.PolygonGeometry, QgsWkbTypes.GeometryType.UnknownGeometry) + (
+        (QgsWkbTypes.GeometryType.PointGeometry,) if points_ok else ())
+    if kind in usable:
+        return ""
+    if points_ok:  # (was: every feature "has an empty or missing geometry")
+        return tr("The village layer {name} holds {shape}, not polygons or points: a village is its boundary "
+                  "(polygons) or its office (points). Give the village boundaries as polygons, or the village "
+                  "offices as points.").format(name=layer.name(), shape=_shape_name(kind))
+    return tr("The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give "
+              "the village boundaries as polygons.").format(name=layer.name(), shape=_shape_name(kind))
