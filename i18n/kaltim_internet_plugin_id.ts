@@ -4440,6 +4440,10 @@
       <translation>Kurva anggaran lokasi baru (OUTPUT_CURVE dari optimizesites): halaman grafik dan tabel di laporan peta jalan</translation>
     </message>
     <message>
+      <source>OUTPUT_FOLDER = {path}: only {free} MB free on that disk, and an export of the plan writes up to about {need} MB. Free space on that disk or choose another folder.</source>
+      <translation>OUTPUT_FOLDER = {path}: hanya {free} MB ruang kosong di disk itu, sedangkan ekspor rencana menulis hingga sekitar {need} MB. Kosongkan ruang di disk itu atau pilih folder lain.</translation>
+    </message>
+    <message>
       <source>Kab/kota field of the villages (default: kode_kab or nama_kab)</source>
       <translation>Kolom kab/kota pada desa (bawaan: kode_kab atau nama_kab)</translation>
     </message>

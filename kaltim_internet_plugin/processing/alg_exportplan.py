@@ -4,6 +4,7 @@ combined deployment_plan.pdf = overview + one page per kab/kota)."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 
 from qgis.core import QgsProcessingException
@@ -16,6 +17,28 @@ from .base import KaltimAlgorithm
 from .output_guard import write_error
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
 from .sinks import cut_off_pdf, reason_of
+
+#: the free space an export needs before it starts: the demo's export of the whole province writes about 30 MB
+#: (PDFs 17 MB, plan.gpkg 5 MB, workbook, charts, project; measured 2026-12-06), twice that. A disk that fills while
+#: GDAL writes plan.gpkg made QGIS 3.40 crash at exit (inside GDAL, after the run had failed cleanly), so a disk
+#: without that room is refused before anything is written.
+MIN_FREE_BYTES = 64 << 20
+
+
+def _refuse_a_full_disk(out_dir: str) -> None:
+    folder = out_dir
+    while folder and not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    try:
+        free = shutil.disk_usage(folder or ".").free
+    except OSError:
+        return
+    if free < MIN_FREE_BYTES:
+        raise QgsProcessingException(tr(
+            "OUTPUT_FOLDER = {path}: only {free} MB free on that disk, and an export of the plan writes up to about "
+            "{need} MB. Free space on that disk or choose another folder.").format(
+            path=out_dir, free=f"{free / 1e6:.1f}", need=MIN_FREE_BYTES >> 20))
+
 
 #: the fields of a roadmap's village output that every page of the plan reads
 PLAN_FIELDS = ("tech", "fund_status", "year", "capex_idr")
@@ -97,6 +120,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 "budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.")
                 .format(name=curve.name(), fields=", ".join(ep.curve_missing_fields(curve))))
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        _refuse_a_full_disk(out_dir)
         os.makedirs(out_dir, exist_ok=True)
         inputs = ep.ExportInputs(
             villages=villages, kab_field=kab_field, out_dir=out_dir, template_folder=folder,

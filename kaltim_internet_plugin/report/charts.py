@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, List
 
-from qgis.PyQt.QtCore import QPointF, QRect, QRectF, Qt
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from ..core import formatting as fmt
@@ -126,8 +126,16 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
     p.drawText(QRectF(axis_x, top - fs * 1.4, fs * 20, fs * 1.2), Qt.AlignmentFlag.AlignLeft, value_label)
     p.end()
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    if not img.save(path, "PNG"):
-        raise RuntimeError(f"cannot write {path}")
+    # encoded in memory, written by Python: a disk that fills up is an OSError naming the file (no space left),
+    # not a libpng write error inside Qt (which left the process to crash at exit on QGIS 3.40)
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not img.save(buf, "PNG"):
+        raise RuntimeError(f"cannot encode the chart {path}")
+    buf.close()
+    with open(path, "wb") as fh:
+        fh.write(bytes(data))
     return path
 
 
