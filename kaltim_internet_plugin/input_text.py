@@ -16,6 +16,12 @@ from .i18n import tr
 MAX_REPORTED = 50
 
 
+def first_listed(items: Iterable, most: int = 10) -> str:
+    """The first ``most`` items, joined by ', ', and ' …' when there are more (a log line that names a few)."""
+    items = list(items)
+    return ", ".join(str(i) for i in items[:most]) + (" …" if len(items) > most else "")
+
+
 def fmt_number(value) -> str:
     """A number for a message: whole numbers as plain digits (no separator to misread), else with the decimal
     mark of the user's language."""

@@ -13,6 +13,7 @@ from qgis.core import (
 from ..core.numbers import plain
 from ..core.villages import detect_fields, parse_code
 from ..i18n import tr
+from ..input_text import first_listed
 
 SKIP_CHECKS = QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
 
@@ -106,8 +107,7 @@ def check_office_positions(inputs, crs, label, feedback) -> None:
             "degrees declared as metres). Set its CRS in the layer properties, or leave OFFICES empty.").format(
             n=len(joined), code=label(first.id), x=first.office[0], y=first.office[1], crs=crs.authid(),
             vx=centre.x(), vy=centre.y()))
-    named = [label(i) for i in sorted(outside)[:10]]
     feedback.pushWarning(tr(
         "{n} of {total} office points lie far outside their village (feature id and code: {list}): the office "
         "rule tests the signal there. Check those offices' coordinates.").format(
-        n=len(outside), total=len(joined), list=", ".join(named) + (" …" if len(outside) > 10 else "")))
+        n=len(outside), total=len(joined), list=first_listed(label(i) for i in sorted(outside))))

@@ -28,7 +28,7 @@ from qgis.core import (
 from ..compat import FieldType
 from ..core.numbers import ANY, ColumnSpec, parse_column, plain, to_float
 from ..i18n import tr
-from ..input_text import report_issues
+from ..input_text import first_listed, report_issues
 
 ANALYSIS_CRS = "EPSG:32750"
 
@@ -309,7 +309,7 @@ def dem_overlap(ds, dem_crs: QgsCoordinateReferenceSystem, dem_name: str, table:
         return tr("The villages do not overlap the DEM {name}: village offices {v} vs DEM {r} (in {crs}). Check both "
                   "layers' CRS, or choose the DEM that covers these villages.").format(**where), ""
     out = [idx[k] for k in np.flatnonzero(~inside)]
-    shown = ", ".join(str(codes[i]) for i in out[:most]) + (" …" if len(out) > most else "")
+    shown = first_listed((codes[i] for i in out), most)
     return "", tr("{k} of {n} village offices lie outside the DEM {name} (offices {v} vs DEM {r}, in {crs}): {codes}. "
                   "{consequence} Use a DEM that covers every village, or check both layers' CRS.").format(
         k=len(out), n=len(idx), codes=shown, consequence=consequence, **where)

@@ -31,6 +31,7 @@ from ..core.sites import PLAUSIBLE
 from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
+from ..input_text import first_listed
 from ..io.priority_layers import (
     WindowCoverage,
     as_float,
@@ -193,7 +194,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         if not table.empty:
             return
         codes = self._codes(table)
-        shown = ", ".join(codes[i] for i in table.empty[:most]) + (" …" if len(table.empty) > most else "")
+        shown = first_listed((codes[i] for i in table.empty), most)
         feedback.pushWarning(tr("{k} villages have no geometry (or one that cannot be placed), so they can only get "
                                 "satellite: {names}. Digitise them or delete the stray rows ('Check village layer' "
                                 "lists them).").format(k=_count(len(table.empty)), names=shown))

@@ -36,6 +36,7 @@ from ..core.classify import DEM_METADATA_KEY
 from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError, validity_notes
 from ..errors import describe
 from ..i18n import tr
+from ..input_text import first_listed
 from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, implausible_text, sites_from_features  # noqa: F401
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
@@ -290,14 +291,14 @@ class CoverageAlgorithm(KaltimAlgorithm):
             settings = replace(settings, max_radius_m=diagonal)
         outside = [s.site_id for s in sites if not cov._site_inside(gt, xsize, ysize, s)]
         if len(outside) == len(sites):
-            shown = ", ".join(outside[:20]) + (" …" if len(outside) > 20 else "")
+            shown = first_listed(outside, 20)
             raise QgsProcessingException(tr(
                 "All {n} site(s) are outside the DEM '{dem}' (extent {extent} in {crs}): {ids}. Check that the "
                 "site layer's CRS is set correctly ({src_crs}) and that the DEM covers the sites.").format(
                 n=len(outside), dem=dem_name, extent=dem_extent_text(dem_path), crs=dem_crs.authid(), ids=shown,
                 src_crs=source.sourceCrs().authid() or tr("no CRS")))
         if outside:
-            shown = ", ".join(outside[:50]) + (" …" if len(outside) > 50 else "")
+            shown = first_listed(outside, 50)
             feedback.pushInfo(tr("{n} site(s) outside the DEM were skipped (check their coordinates/CRS or use a "
                                  "larger DEM): {ids}").format(n=len(outside), ids=shown))
         inside = [s for s in sites if s.site_id not in set(outside)]

@@ -17,6 +17,7 @@ from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_f
 from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr, ui_lang
+from ..input_text import first_listed
 from ..io.coverage_sites import PLAUSIBLE, implausible_text, radio_values
 from ..io.offices import OfficeError, check_office_positions, code_key, read_offices
 from ..io.priority_layers import (
@@ -464,7 +465,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         if not placed.all():
             fids = [str(f) for f, ok in zip(cands.fids, placed) if not ok]
             feedback.pushWarning(tr("{n} candidates have no geometry and cannot be selected (feature id {ids}).")
-                                 .format(n=len(fids), ids=", ".join(fids[:10]) + (" …" if len(fids) > 10 else "")))
+                                 .format(n=len(fids), ids=first_listed(fids)))
         self._sources = (vsource, csource)
         feedback.pushInfo(tr("All distances and coverage tests are computed in {crs} (inputs transformed from "
                              "their own CRS).").format(crs=villages.crs.authid()))

@@ -10,7 +10,7 @@ from ..core.priority import CRITERIA, PRESETS, WeightsError, compute_priority, f
 from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr
-from ..input_text import report_issues
+from ..input_text import first_listed, report_issues
 from ..io.priority_inputs import criterion_fields, fields_used_text, gather_criteria, missing_criteria, score_fields
 from ..io.priority_layers import FIELD_PARAMS, find_field, merged_attributes, output_fields, read_table
 from ..io.styles_priority import attach_style
@@ -159,7 +159,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
                 far = [str(f) for f, n in zip(fids, near) if not n]
                 warn(tr("{n} of {total} capitals lie more than {km} km outside the villages (feature id {ids}): they "
                         "are used, but check their coordinates.").format(
-                    n=len(far), total=len(fids), km=int(CAPITAL_MARGIN_M / 1000), ids=", ".join(far[:10])))
+                    n=len(far), total=len(fids), km=int(CAPITAL_MARGIN_M / 1000), ids=first_listed(far)))
         return capitals_xy
 
     @staticmethod
