@@ -4900,14 +4900,6 @@
       <translation>Tidak dapat membaca {path}: {error}</translation>
     </message>
     <message>
-      <source>polygons</source>
-      <translation>poligon</translation>
-    </message>
-    <message>
-      <source>lines</source>
-      <translation>garis</translation>
-    </message>
-    <message>
       <source>Candidate sites (points)</source>
       <translation>Kandidat lokasi (titik)</translation>
     </message>
@@ -5782,6 +5774,14 @@
     <message>
       <source>points</source>
       <translation>titik</translation>
+    </message>
+    <message>
+      <source>lines</source>
+      <translation>garis</translation>
+    </message>
+    <message>
+      <source>polygons</source>
+      <translation>poligon</translation>
     </message>
     <message>
       <source>The village layer {name} holds {shape}, not polygons or points: a village is its boundary (polygons) or its office (points). Give the village boundaries as polygons, or the village offices as points.</source>

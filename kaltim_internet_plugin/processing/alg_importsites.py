@@ -24,6 +24,7 @@ from ..input_text import issue_text, report_issues, table_error_text, table_info
 from ..io.sites_layer import layer_rows, resolve_input, site_feature, site_fields
 from ..io.styles import style_towers
 from .base import KaltimAlgorithm
+from .checks import shape_name
 from .params import add_bool, add_enum, add_file, add_file_output, add_number, add_outputs, add_sink, add_string
 
 FORMATS = ("auto", "layer", "opencellid", "sitelist")
@@ -271,8 +272,7 @@ def read_input(kind: str, src, feedback) -> tuple:
             raise QgsProcessingException(tr(
                 "The layer {name} holds {shape}, not points: a tower is a point. Use a point layer or a table with "
                 "longitude and latitude columns, or make points first (Vector > Geometry Tools > Centroids).").format(
-                name=layer.name(), shape=tr("polygons") if shape == QgsWkbTypes.GeometryType.PolygonGeometry
-                else tr("lines")))
+                name=layer.name(), shape=shape_name(shape)))
         source, first_label = "layer", tr("feature")
     if not header:
         raise QgsProcessingException(tr("The input has no columns: is it empty?"))

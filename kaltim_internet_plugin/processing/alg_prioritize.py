@@ -144,8 +144,8 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
         # and would make every village equally remote (found by trying to break it, 2026-12-06)
         vxy = table.xy[np.all(np.isfinite(table.xy), axis=1)]
         if len(vxy):
-            lo, hi = vxy.min(axis=0) - CAPITAL_MARGIN_M, vxy.max(axis=0) + CAPITAL_MARGIN_M
-            near = np.all((capitals_xy >= lo) & (capitals_xy <= hi), axis=1)
+            vmin, vmax = vxy.min(axis=0), vxy.max(axis=0)
+            near = np.all((capitals_xy >= vmin - CAPITAL_MARGIN_M) & (capitals_xy <= vmax + CAPITAL_MARGIN_M), axis=1)
             fids = [f for f, good in zip(caps.fids, ok) if good]
             if not near.any():
                 raise QgsProcessingException(tr(
@@ -153,8 +153,7 @@ class PrioritizeAlgorithm(KaltimAlgorithm):
                     "in {crs}; the villages span {x0:.0f}–{x1:.0f}, {y0:.0f}–{y1:.0f}): the CAPITALS layer's CRS is "
                     "probably wrong. Set its CRS in the layer properties, or leave CAPITALS empty.").format(
                     n=len(capitals_xy), km=int(CAPITAL_MARGIN_M / 1000), x=capitals_xy[0][0], y=capitals_xy[0][1],
-                    crs=table.crs.authid(), x0=lo[0] + CAPITAL_MARGIN_M, x1=hi[0] - CAPITAL_MARGIN_M,
-                    y0=lo[1] + CAPITAL_MARGIN_M, y1=hi[1] - CAPITAL_MARGIN_M))
+                    crs=table.crs.authid(), x0=vmin[0], x1=vmax[0], y0=vmin[1], y1=vmax[1]))
             if not near.all():
                 far = [str(f) for f, n in zip(fids, near) if not n]
                 warn(tr("{n} of {total} capitals lie more than {km} km outside the villages (feature id {ids}): they "

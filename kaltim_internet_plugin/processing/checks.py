@@ -103,7 +103,8 @@ def warn_village_defects(invalid, duplicates: dict, feedback, step: str, most: i
 
 
 # ---- a layer that cannot hold villages (checkvillages, repairvillages) ---------------------------------------------
-def _shape_name(kind) -> str:
+def shape_name(kind) -> str:
+    """What a layer of geometry type ``kind`` holds, in words (points, lines, polygons, no geometry)."""
     return {QgsWkbTypes.GeometryType.PointGeometry: tr("points"), QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
             QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons")}.get(kind, tr("no geometry (a table)"))
 
@@ -120,6 +121,6 @@ def unusable_village_layer(layer, points_ok: bool) -> str:
     if points_ok:  # (was: every feature "has an empty or missing geometry")
         return tr("The village layer {name} holds {shape}, not polygons or points: a village is its boundary "
                   "(polygons) or its office (points). Give the village boundaries as polygons, or the village "
-                  "offices as points.").format(name=layer.name(), shape=_shape_name(kind))
+                  "offices as points.").format(name=layer.name(), shape=shape_name(kind))
     return tr("The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give "
-              "the village boundaries as polygons.").format(name=layer.name(), shape=_shape_name(kind))
+              "the village boundaries as polygons.").format(name=layer.name(), shape=shape_name(kind))
