@@ -112,6 +112,10 @@ def _table() -> dict:
         "cost_json_shape": tr("The cost table JSON must be a list of items or an object with 'items'."),
         "cost_csv_unreadable": tr("The cost table CSV is empty or cannot be read ({reason}). Its header must hold "
                                   "key, label_id, label_en, capex_idr, opex_idr_year, unit, source."),
+        "cost_missing_columns": tr("This is not a cost table: its header has no column(s) {columns} (its columns: "
+                                   "{found}). A cost table has one row per item with the columns {required} (source "
+                                   "may be empty). Choose the cost table file (e.g. one saved from the cost table "
+                                   "editor), or use the default table."),
         "cost_missing_fields": tr("Cost table, row {row}: the field(s) {fields} are empty. Fill them in."),
         "cost_missing_item": tr("The cost table has no item '{key}' that this step needs (its items: {items}). Add "
                                 "the row, or start from the default table."),

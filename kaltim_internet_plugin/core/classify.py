@@ -54,6 +54,8 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -75,6 +77,8 @@ REPORTED = ("4G", "3G", "2G", "signal", "none", "unknown")
 AGREEMENTS = ("agree", "model_more", "model_less")
 # the coverage tool's metadata item naming the DEM the raster was computed on (same grid)
 DEM_METADATA_KEY = "KALTIM_DEM_PATH"
+# ... and, when that DEM is the metric (temporary) copy of a DEM in degrees, the user's DEM it was reprojected from
+DEM_SOURCE_METADATA_KEY = "KALTIM_DEM_SOURCE"
 # a village with more than this share of nodata (DEM holes, when the DEM is known) is named in a warning
 NODATA_SHARE_WARN = 0.5
 # a village window larger than this is clipped to the raster (its cells outside the raster are then not counted)
@@ -422,7 +426,11 @@ class DemGrid:
 
     @classmethod
     def of(cls, raster: CoverageRaster) -> Optional[DemGrid]:
-        path = (raster.ds.GetMetadata() or {}).get(DEM_METADATA_KEY, "")
+        metadata = raster.ds.GetMetadata() or {}
+        path = metadata.get(DEM_METADATA_KEY, "")
+        if path and not os.path.isfile(path):
+            # the metric copy of a DEM in degrees was a temporary file: the same reprojection of the user's DEM again
+            path = cls._reproject_again(metadata.get(DEM_SOURCE_METADATA_KEY, ""))
         if not path or not os.path.isfile(path):
             return None
         try:
@@ -434,6 +442,37 @@ class DemGrid:
         if any(abs(a - b) > 1e-6 * max(1.0, abs(a)) for a, b in zip(ds.GetGeoTransform(), raster.gt)):
             return None
         return cls(ds, path)
+
+    @staticmethod
+    def _reproject_again(source: str) -> str:
+        """The metric copy of the DEM in degrees ``source`` (core.coverage.ensure_metric_dem: the same grid as when
+        the coverage was computed) in a new temporary folder (removed by :meth:`close`), or "" when ``source`` is
+        gone or not in degrees."""
+        from .coverage import CoverageError, _is_degree_dem, ensure_metric_dem
+
+        if not source or not os.path.isfile(source):
+            return ""
+        try:
+            ds = gdal.Open(source)
+            degrees = ds is not None and _is_degree_dem(ds)
+        except RuntimeError:
+            degrees = False
+        ds = None
+        if not degrees:
+            return ""
+        tmpdir = tempfile.mkdtemp(prefix="kaltim_dem_again_")
+        try:
+            return ensure_metric_dem(source, tmpdir)[0]
+        except (CoverageError, RuntimeError, OSError):
+            shutil.rmtree(tmpdir, ignore_errors=True)
+            return ""
+
+    def close(self) -> None:
+        """Closes the DEM; a copy made by :meth:`_reproject_again` is removed."""
+        self.band = self.ds = None
+        folder = os.path.dirname(self.path)
+        if os.path.basename(folder).startswith("kaltim_dem_again_"):
+            shutil.rmtree(folder, ignore_errors=True)
 
     def invalid(self, cells: VillageCells) -> np.ndarray:
         """True for the cells that are DEM nodata or outside the DEM."""
@@ -512,13 +551,17 @@ def classify_villages(raster_path: str, villages: Sequence[VillageInput], thresh
     stats.dem_path = dem.path if dem is not None else ""
     results: list[VillageResult] = []
     total = max(1, len(villages))
-    for i, v in enumerate(villages):
-        if is_canceled is not None and is_canceled():
-            raise ClassifyCanceled(f"Classification canceled after {i} of {len(villages)} villages.")
-        res = _classify_one(raster, rast, v, float(threshold_dbm), covered_share, partial_share, stats, dem)
-        results.append(res)
-        if progress is not None and (i % 20 == 0 or i == len(villages) - 1):
-            progress(100.0 * (i + 1) / total)
+    try:
+        for i, v in enumerate(villages):
+            if is_canceled is not None and is_canceled():
+                raise ClassifyCanceled(f"Classification canceled after {i} of {len(villages)} villages.")
+            res = _classify_one(raster, rast, v, float(threshold_dbm), covered_share, partial_share, stats, dem)
+            results.append(res)
+            if progress is not None and (i % 20 == 0 or i == len(villages) - 1):
+                progress(100.0 * (i + 1) / total)
+    finally:
+        if dem is not None:
+            dem.close()
     if villages and not any(r.inside_raster for r in results):
         ex = raster.extent
         extent = f"{ex[0]:.4f}, {ex[1]:.4f} - {ex[2]:.4f}, {ex[3]:.4f}"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 from dataclasses import asdict, dataclass, field, fields
@@ -56,8 +57,9 @@ class CostTableError(LoggedCodedError):
     """A cost table that cannot be used. The English message is for logs; ``code`` and ``params`` let a front say it
     in the user's language (errors.describe): 'cost_key_empty', 'cost_not_number' / 'cost_negative' (key, field,
     value), 'cost_bad_unit' (key, value, allowed), 'cost_json_invalid' (error), 'cost_json_shape',
-    'cost_csv_unreadable' (reason), 'cost_missing_fields' (fields), 'cost_missing_item' (key, items). ``row`` (the
-    table's row, 1 = first item) is added where the row is known, else '-'."""
+    'cost_csv_unreadable' (reason), 'cost_missing_columns' (columns, found, required), 'cost_missing_fields'
+    (fields), 'cost_missing_item' (key, items). ``row`` (the table's row, 1 = first item) is added where the row is
+    known, else '-'."""
 
     def __init__(self, message: str, code: str, /, **params):
         params.setdefault("row", "-")
@@ -257,7 +259,22 @@ class CostTable:
         except tabular.TableError as e:
             raise CostTableError(f"cost table CSV is empty or cannot be read ({e.code})", "cost_csv_unreadable",
                                  reason=e.code) from None
+        cls._check_header(table.header, path, text)
         return cls._from_rows([row for _n, row in table.rows])
+
+    @staticmethod
+    def _check_header(header, path=None, text=None) -> None:
+        """A CSV whose header lacks required columns is not a cost table (e.g. a clutter table given by mistake):
+        refused once, naming the missing columns and those it has (not 'row 1: fields are empty')."""
+        missing = [f for f in _FIELDS if f != "source" and f not in header]
+        if not missing:
+            return
+        if any(str(h).lstrip().startswith("#") for h in header):  # a comment line taken for the header
+            header = _header_without_comments(path, text) or header
+        found = ", ".join(str(h) for h in header) or "-"
+        raise CostTableError("cost table CSV: missing field(s) {m} in its header (its columns: {c})".format(
+            m=", ".join(missing), c=found), "cost_missing_columns", columns=", ".join(missing), found=found,
+            required=", ".join(_FIELDS))
 
     @classmethod
     def _from_rows(cls, rows):
@@ -273,6 +290,21 @@ class CostTable:
                 exc.params["row"] = n
                 raise
         return cls(items)
+
+
+def _header_without_comments(path=None, text=None) -> list:
+    """The header of a CSV read without its ``#`` comment lines (first lines only), [] when it cannot be read: the
+    columns a wrong table (e.g. the clutter table, which opens with comments) really has, for the message."""
+    try:
+        if text is None:
+            with open(path, encoding=tabular.detect_encoding(path), newline="") as fh:
+                lines = list(itertools.islice(fh, 200))
+        else:
+            lines = text.splitlines(keepends=True)[:200]
+        kept = "".join(line for line in lines if not line.lstrip().lstrip("\ufeff").startswith("#"))
+        return tabular.read_csv_text(kept).header
+    except (OSError, UnicodeError, csv.Error, tabular.TableError):
+        return []
 
 
 def default_cost_table() -> CostTable:

@@ -77,14 +77,23 @@ def dem_extent_text(path: str) -> str:
     return f"({gt[0]:.0f}, {gt[3] + gt[5] * ys:.0f}) - ({gt[0] + gt[1] * xs:.0f}, {gt[3]:.0f})"
 
 
-def mark_dem(out_path: str, dem_path: str) -> None:
+def mark_dem(out_path: str, dem_path: str, source_path: str = "") -> None:
     """Name the DEM the coverage was computed on in the raster's metadata (core.classify.DEM_METADATA_KEY), so that
-    classify can tell DEM holes (signal not measured) from cells beyond the range of every site (no signal)."""
+    classify can tell DEM holes (signal not measured) from cells beyond the range of every site (no signal).
+
+    When that DEM is the metric copy of a DEM in degrees (a temporary file, gone after QGIS exits), the user's
+    ``source_path`` is named too (core.classify.DEM_SOURCE_METADATA_KEY): classify reprojects it again."""
     from osgeo import gdal
+
+    from ..core.classify import DEM_SOURCE_METADATA_KEY
 
     ds = gdal.Open(str(out_path), gdal.GA_Update)
     if ds is not None:
-        ds.SetMetadataItem(DEM_METADATA_KEY, os.path.abspath(str(dem_path)))
+        metric = os.path.abspath(str(dem_path))
+        ds.SetMetadataItem(DEM_METADATA_KEY, metric)
+        source = os.path.abspath(str(source_path)) if source_path and os.path.isfile(str(source_path)) else ""
+        if source and os.path.normcase(source) != os.path.normcase(metric):
+            ds.SetMetadataItem(DEM_SOURCE_METADATA_KEY, source)
         ds.FlushCache()
     ds = None
 
@@ -417,7 +426,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
                 r=settings.max_radius_m))
         # the settings travel with the raster: every later step of the chain reads them (core.coverage_settings)
         settings.write_raster(out_path)
-        mark_dem(out_path, dem[0])
+        mark_dem(out_path, dem[0], self.parameterAsRasterLayer(parameters, "DEM", context).source())
         share = float(stats["nodata_share"])
         if share > 0:
             feedback.pushInfo(tr("{p:.1%} of the cells within range of a site are DEM nodata (holes): they are "
