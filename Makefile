@@ -11,10 +11,10 @@ QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup build translations test test-matrix demo bench package deploy lint sample templates clean
+.PHONY: help setup build translations test test-matrix demo bench package deploy lint sample templates model clean
 
 help:
-	@echo "make demo | test | test-matrix | bench | package | deploy | translations | lint | sample | templates | clean"
+	@echo "make demo | test | test-matrix | bench | package | deploy | translations | lint | sample | templates | model | clean"
 
 setup:
 	@bash scripts/setup.sh
@@ -64,6 +64,10 @@ sample: setup
 # exportplan's default layout templates (resources/layouts/*.qpt), built in code; commit the regenerated files
 templates:
 	$(PY) scripts/make_templates.py resources/layouts
+
+# the full-plan model for the Model Designer (resources/models/*.model3), built from processing/model_plan.py
+model: build
+	QGIS_PLUGINPATH=$(CURDIR)/$(BUILD) $(PY) scripts/make_model.py resources/models/rencana_internet_desa.model3
 
 clean:
 	rm -rf build dist out .pytest_cache

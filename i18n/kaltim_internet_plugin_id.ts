@@ -276,6 +276,10 @@
       <translation>CSV tabel biaya kosong atau tidak dapat dibaca ({reason}). Judul kolomnya harus memuat key, label_id, label_en, capex_idr, opex_idr_year, unit, source.</translation>
     </message>
     <message>
+      <source>This is not a cost table: its header has no column(s) {columns} (its columns: {found}). A cost table has one row per item with the columns {required} (source may be empty). Choose the cost table file (e.g. one saved from the cost table editor), or use the default table.</source>
+      <translation>Ini bukan tabel biaya: baris judulnya tidak memiliki kolom {columns} (kolom-kolomnya: {found}). Tabel biaya memiliki satu baris per item dengan kolom {required} (source boleh kosong). Pilih berkas tabel biaya (mis. yang disimpan dari editor tabel biaya), atau gunakan tabel bawaan.</translation>
+    </message>
+    <message>
       <source>Cost table, row {row}: the field(s) {fields} are empty. Fill them in.</source>
       <translation>Tabel biaya, baris {row}: kolom {fields} kosong. Isi kolom itu.</translation>
     </message>
@@ -2916,12 +2920,60 @@
       <translation>Setiap menara rencana memerlukan ID.</translation>
     </message>
     <message>
+      <source>a folder, not a file</source>
+      <translation>sebuah folder, bukan berkas</translation>
+    </message>
+    <message>
+      <source>an empty file (0 bytes), not an SQLite file</source>
+      <translation>berkas kosong (0 byte), bukan berkas SQLite</translation>
+    </message>
+    <message>
       <source>Planned-sites form (Internet Desa Kaltim)</source>
       <translation>Formulir menara rencana (Internet Desa Kaltim)</translation>
     </message>
     <message>
+      <source>an SQLite database without the GeoPackage tables</source>
+      <translation>basis data SQLite tanpa tabel-tabel GeoPackage</translation>
+    </message>
+    <message>
+      <source>a shapefile (.shp)</source>
+      <translation>shapefile (.shp)</translation>
+    </message>
+    <message>
+      <source>a ZIP archive (e.g. Excel .xlsx)</source>
+      <translation>arsip ZIP (mis. Excel .xlsx)</translation>
+    </message>
+    <message>
+      <source>a TIFF raster</source>
+      <translation>raster TIFF</translation>
+    </message>
+    <message>
+      <source>a PDF document</source>
+      <translation>dokumen PDF</translation>
+    </message>
+    <message>
+      <source>a text file (e.g. CSV)</source>
+      <translation>berkas teks (mis. CSV)</translation>
+    </message>
+    <message>
+      <source>a file of another kind</source>
+      <translation>berkas jenis lain</translation>
+    </message>
+    <message>
+      <source>{what}, not an SQLite file</source>
+      <translation>{what}, bukan berkas SQLite</translation>
+    </message>
+    <message>
       <source>Invalid CRS for the planned-sites layer; use e.g. EPSG:32750.</source>
       <translation>CRS tidak valid untuk layer menara rencana; gunakan misalnya EPSG:32750.</translation>
+    </message>
+    <message>
+      <source>a file that cannot be read ({error})</source>
+      <translation>berkas yang tidak dapat dibaca ({error})</translation>
+    </message>
+    <message>
+      <source>{path} exists but is not a GeoPackage: it seems to be {what}. Nothing was written to it. Choose a new .gpkg file name (it is created), or an existing GeoPackage.</source>
+      <translation>{path} sudah ada tetapi bukan GeoPackage: tampaknya berkas itu {what}. Tidak ada yang ditulis ke dalamnya. Pilih nama berkas .gpkg baru (berkas itu akan dibuat), atau GeoPackage yang sudah ada.</translation>
     </message>
     <message>
       <source>The GeoPackage {path} already has a layer '{name}'. Choose another layer name, or tick 'Overwrite' to replace it (its sites are lost).</source>
@@ -5860,6 +5912,10 @@
       <translation>Menyalin rencana yang dipublikasikan di PostGIS (semua layer, tabel, gaya, riwayat status dan log audit) ke sebuah GeoPackage, dari satu potret basis data yang konsisten. Berkas baru dibandingkan dengan basis data (jumlah baris dan checksum setiap tabel) dan baru kemudian ditulis ke OUTPUT_GPKG. Kolom penyuntingan tim (row_version, modified_at, modified_by) tetap di basis data; log audit mencatat siapa mengubah apa.</translation>
     </message>
     <message>
+      <source>Full plan (every step, one run)</source>
+      <translation>Rencana lengkap (semua langkah, sekali jalan)</translation>
+    </message>
+    <message>
       <source>Import provider service report</source>
       <translation>Impor laporan layanan penyedia</translation>
     </message>
@@ -5964,8 +6020,88 @@
       <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
+      <source>The whole plan in one run: repairs the village geometries, imports the towers, computes the coverage (ITU-R P.526 complete method; clutter from the land cover when given), classifies the villages, starts from the programme's connected villages, prioritises, chooses new BTS sites under the budget and a technology per village, schedules the funded roadmap with its training plan and operator packages, and exports the plan folder (GeoPackage, project, spreadsheet and CSVs, printable PDFs).</source>
+      <translation>Seluruh rencana dalam sekali jalan: memperbaiki geometri desa, mengimpor menara, menghitung cakupan sinyal (metode lengkap ITU-R P.526; clutter dari tutupan lahan bila diberikan), mengklasifikasikan desa, berangkat dari desa yang sudah tersambung program, menyusun prioritas, memilih lokasi BTS baru sesuai anggaran dan teknologi per desa, menjadwalkan roadmap yang terdanai beserta rencana pelatihan dan paket operator, lalu mengekspor folder rencana (GeoPackage, proyek, spreadsheet dan CSV, PDF siap cetak).</translation>
+    </message>
+    <message>
+      <source>Every step is one of this provider's tools with its own defaults, as `make demo` runs them (the budget, the years and the status date are the model's inputs). The same model is shipped as resources/models/rencana_internet_desa.model3: open it in the Model Designer (Processing &gt; Graphical Modeler &gt; Open Model) to change a step's settings or add steps. It needs every tool of the chain: without scipy (candidates, optimizesites, choosetech) it is not offered.</source>
+      <translation>Setiap langkah adalah salah satu alat penyedia ini dengan nilai bawaannya sendiri, seperti yang dijalankan `make demo` (anggaran, jumlah tahun, dan tanggal status adalah masukan model). Model yang sama disertakan sebagai resources/models/rencana_internet_desa.model3: buka di Model Designer (Processing &gt; Graphical Modeler &gt; Open Model) untuk mengubah pengaturan suatu langkah atau menambah langkah. Model ini memerlukan semua alat dalam rantai: tanpa scipy (candidates, optimizesites, choosetech) model tidak ditawarkan.</translation>
+    </message>
+    <message>
       <source>Selects candidate sites whose total cost stays within BUDGET_IDR and that cover the largest demand: population × WEIGHT_FIELD (e.g. priority_score) of the villages not covered yet (maximal covering location problem). A village counts as covered by a candidate when its office is within RADIUS_M (straight distance), or, with a DEM, when the coverage engine predicts at least THRESHOLD_DBM at the office (MODEL p526, los or hata; MAX_RADIUS_M around each candidate). Villages already covered by an EXISTING site (same test) need nothing. METHOD exact solves the integer programme with HiGHS (optimal, or the gap is reported at TIME_LIMIT_S); greedy is fast and at most as good. Ties are broken by candidate order; the budget is never exceeded. Outputs: the selected sites (pop_served, cost_idr) and the villages with the serving site_id and covered_by (existing / new / none). All distances in a metric CRS (the villages' when projected, else EPSG:32750).</source>
       <translation>Memilih kandidat lokasi yang total biayanya tidak melebihi BUDGET_IDR dan menjangkau permintaan terbesar: penduduk × WEIGHT_FIELD (mis. priority_score) dari desa yang belum tercakup (masalah maximal covering location). Desa dianggap terjangkau oleh kandidat bila kantornya dalam RADIUS_M (jarak lurus), atau, dengan DEM, bila mesin cakupan memperkirakan setidaknya THRESHOLD_DBM di kantor desa (MODEL p526, los atau hata; MAX_RADIUS_M di sekitar tiap kandidat). Desa yang sudah tercakup oleh lokasi EXISTING (uji yang sama) tidak memerlukan apa pun. METHOD exact menyelesaikan program bilangan bulat dengan HiGHS (optimal, atau gap dilaporkan pada TIME_LIMIT_S); greedy cepat dan paling banyak sama baiknya. Nilai seri diputuskan menurut urutan kandidat; anggaran tidak pernah dilampaui. Keluaran: lokasi terpilih (pop_served, cost_idr) dan desa dengan site_id yang melayani dan covered_by (existing / new / none). Semua jarak dalam CRS metrik (CRS desa bila terproyeksi, selain itu EPSG:32750).</translation>
+    </message>
+    <message>
+      <source>Villages (desa/kelurahan polygons)</source>
+      <translation>Desa (poligon desa/kelurahan)</translation>
+    </message>
+    <message>
+      <source>Existing towers (CSV, spreadsheet or point layer file)</source>
+      <translation>Menara eksisting (CSV, spreadsheet, atau berkas layer titik)</translation>
+    </message>
+    <message>
+      <source>DEM (terrain heights, metres)</source>
+      <translation>DEM (ketinggian medan, meter)</translation>
+    </message>
+    <message>
+      <source>Programme status table (connected villages)</source>
+      <translation>Tabel status program (desa yang sudah tersambung)</translation>
+    </message>
+    <message>
+      <source>Land cover (clutter; optional)</source>
+      <translation>Tutupan lahan (clutter; opsional)</translation>
+    </message>
+    <message>
+      <source>Village offices (points; optional)</source>
+      <translation>Kantor desa (titik; opsional)</translation>
+    </message>
+    <message>
+      <source>Fibre nodes (points; optional)</source>
+      <translation>Titik jaringan serat optik (titik; opsional)</translation>
+    </message>
+    <message>
+      <source>Kabupaten/kota boundaries (optional)</source>
+      <translation>Batas kabupaten/kota (opsional)</translation>
+    </message>
+    <message>
+      <source>Budget for new BTS sites (Rp)</source>
+      <translation>Anggaran untuk lokasi BTS baru (Rp)</translation>
+    </message>
+    <message>
+      <source>Import existing towers</source>
+      <translation>Impor menara eksisting</translation>
+    </message>
+    <message>
+      <source>Signal coverage (ITU-R P.526)</source>
+      <translation>Cakupan sinyal (ITU-R P.526)</translation>
+    </message>
+    <message>
+      <source>Programme status (connected villages)</source>
+      <translation>Status program (desa yang sudah tersambung)</translation>
+    </message>
+    <message>
+      <source>Candidate BTS sites</source>
+      <translation>Kandidat lokasi BTS</translation>
+    </message>
+    <message>
+      <source>Choose new BTS sites under the budget</source>
+      <translation>Pilih lokasi BTS baru sesuai anggaran</translation>
+    </message>
+    <message>
+      <source>Technology per village</source>
+      <translation>Teknologi per desa</translation>
+    </message>
+    <message>
+      <source>Funded roadmap, training and operators</source>
+      <translation>Roadmap terdanai, pelatihan, dan operator</translation>
+    </message>
+    <message>
+      <source>Export the deployment plan</source>
+      <translation>Ekspor rencana penggelaran</translation>
+    </message>
+    <message>
+      <source>Deployment plan folder</source>
+      <translation>Folder rencana penggelaran</translation>
     </message>
     <message>
       <source>Choose another folder.</source>
@@ -6196,6 +6332,10 @@
 {trace}</source>
       <translation>Alat {name} tidak dapat dimuat:
 {trace}</translation>
+    </message>
+    <message>
+      <source>The full-plan model is not offered: it needs the tool(s) {names}, which could not be loaded (see above).</source>
+      <translation>Model rencana lengkap tidak ditawarkan: model ini memerlukan alat {names}, yang tidak dapat dimuat (lihat di atas).</translation>
     </message>
     <message>
       <source>the file written cannot be read back</source>

@@ -97,6 +97,7 @@ def main(argv=None) -> int:
     work.mkdir(parents=True)
     start_qgis()
     from kaltim_internet_plugin.core.coverage_settings import DEFAULTS  # the dock's defaults: one constant
+    from kaltim_internet_plugin.processing.model_plan import CURVE_BUDGETS_IDR  # the full-plan model's too
 
     if args.foliage_db is None:
         args.foliage_db = DEFAULTS.clutter_margin_db
@@ -182,7 +183,7 @@ def main(argv=None) -> int:
         "VILLAGES": pri["OUTPUT"], "POPULATION_FIELD": "population", "WEIGHT_FIELD": "priority_score",
         "CANDIDATES": cand["OUTPUT"], "BUDGET_IDR": args.budget_bn * 1e9, "DEM": dem, "COVERAGE": cov["OUTPUT"],
         "OFFICES": offices_uri, "METHOD": 0, "TIME_LIMIT_S": 60,
-        "CURVE_BUDGETS_IDR": "; ".join(f"{b:g}" for b in (5e9, 10e9, 20e9, 40e9, 80e9)),
+        "CURVE_BUDGETS_IDR": CURVE_BUDGETS_IDR,
         "OUTPUT_CURVE": str(work / "budget_curve.gpkg"),
         "OUTPUT_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_VILLAGES": str(work / "site_assignment.gpkg")})
     tech = run("kaltiminternet:choosetech", {"VILLAGES": opt["OUTPUT_VILLAGES"], "SITES": sites_path, "DEM": dem,

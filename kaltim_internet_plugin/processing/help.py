@@ -173,6 +173,22 @@ TEXTS = {
             "columns (row_version, modified_at, modified_by) stay in the database; the audit log keeps who changed "
             "what."),
     ),
+    "fullplan": (  # not a tool of its own: the model of the chain (processing/model_plan.py)
+        tr_noop("Full plan (every step, one run)"),
+        (
+            tr_noop("The whole plan in one run: repairs the village geometries, imports the towers, computes the "
+                    "coverage (ITU-R P.526 complete method; clutter from the land cover when given), classifies the "
+                    "villages, starts from the programme's connected villages, prioritises, chooses new BTS sites "
+                    "under the budget and a technology per village, schedules the funded roadmap with its training "
+                    "plan and operator packages, and exports the plan folder (GeoPackage, project, spreadsheet and "
+                    "CSVs, printable PDFs)."),
+            tr_noop("Every step is one of this provider's tools with its own defaults, as `make demo` runs them "
+                    "(the budget, the years and the status date are the model's inputs). The same model is shipped "
+                    "as resources/models/rencana_internet_desa.model3: open it in the Model Designer (Processing > "
+                    "Graphical Modeler > Open Model) to change a step's settings or add steps. It needs every tool "
+                    "of the chain: without scipy (candidates, optimizesites, choosetech) it is not offered."),
+        ),
+    ),
     "importmonitoring": (
         tr_noop("Import provider service report"),
         tr_noop(

@@ -63,6 +63,24 @@ class KaltimInternetProvider(QgsProcessingProvider):
         self.load_errors = []
         for cls in algorithm_classes(self.load_errors):
             self.addAlgorithm(cls())
+        self._add_plan_model()
         for name, trace in self.load_errors:
             QgsMessageLog.logMessage(tr("Tool {name} could not be loaded:\n{trace}").format(name=name, trace=trace),
                                      "Internet Desa Kaltim", Qgis.MessageLevel.Critical)
+
+    def _add_plan_model(self) -> None:
+        """The chain as one model (``kaltiminternet:fullplan``, processing/model_plan.py), when every tool of it
+        loaded; a tool that did not is already reported, and named again here as the reason."""
+        from .model_plan import PlanModel, missing_steps
+
+        tools = {a.name(): a for a in self.algorithms()}
+        missing = missing_steps(tools)
+        if missing:
+            QgsMessageLog.logMessage(tr("The full-plan model is not offered: it needs the tool(s) {names}, which "
+                                        "could not be loaded (see above).").format(names=", ".join(missing)),
+                                     "Internet Desa Kaltim", Qgis.MessageLevel.Warning)
+            return
+        try:
+            self.addAlgorithm(PlanModel.of(tools, self.id()))
+        except Exception:  # noqa: BLE001 - reported; the tools themselves stay available
+            self.load_errors.append(("model_plan", traceback.format_exc()))

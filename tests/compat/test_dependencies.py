@@ -92,6 +92,9 @@ def test_plugin_loads_without_scipy_and_says_what_to_install(tmp_path):
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert len(out["algs"]) >= 10, out["algs"]
     assert "optimizesites" not in out["algs"]
+    # the full-plan model needs the tools that need scipy: not offered, and the log says why
+    assert "fullplan" not in out["algs"]
     log = "\n".join(out["messages"])
     assert "scipy >= 1.9" in log and "OSGeo4W" in log
+    assert "The full-plan model is not offered: it needs the tool(s) candidates, choosetech, optimizesites," in log
     assert "Traceback" not in log

@@ -45,9 +45,10 @@ def test_algorithm_texts_are_translated_when_asked():
     """An algorithm's name and help (processing/help.py, declared with tr_noop) follow the language installed at
     call time; help.py holds the texts of exactly the provider's algorithms."""
     from kaltim_internet_plugin.processing.help import TEXTS
+    from kaltim_internet_plugin.processing.model_plan import MODEL_NAME
     from kaltim_internet_plugin.processing.provider import algorithm_classes
 
-    assert set(TEXTS) == {a.ALG_ID for a in algorithm_classes()}
+    assert set(TEXTS) == {a.ALG_ID for a in algorithm_classes()} | {MODEL_NAME}
     from kaltim_internet_plugin.processing.alg_coverage import CoverageAlgorithm
 
     alg = CoverageAlgorithm()
