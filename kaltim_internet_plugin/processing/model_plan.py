@@ -165,6 +165,18 @@ def build_plan_model(algorithms, provider_id: str = "kaltiminternet") -> QgsProc
             output.setPosition(QPointF(640.0, 60.0 + 80.0 * i))
             child.setModelOutputs({"plan": output})
         model.addChildAlgorithm(child)
+    return _first_version(model)
+
+
+def _first_version(model: QgsProcessingModelAlgorithm) -> QgsProcessingModelAlgorithm:
+    """The model in QGIS's first model format on every QGIS version: its output parameter is named
+    ``export:plan`` (child:output). A model made in code on QGIS 3.40+ is of the second format, which names it after
+    its description (``deployment_plan_folder``, or Indonesian words in an Indonesian QGIS), so the name a
+    qgis_process call or a script gives would depend on the QGIS version and its language."""
+    definition = model.toVariant()
+    if definition.get("internal_version", "Version1") != "Version1":
+        definition["internal_version"] = "Version1"
+        model.loadVariant(definition)
     return model
 
 
