@@ -2120,6 +2120,10 @@
       <translation>Simpan roadmap ke GeoPackage lain, bukan berkas layer rencana itu sendiri.</translation>
     </message>
     <message>
+      <source>{path} holds a table '{table}' that is not a roadmap's (it lacks the roadmap's fields, such as fund_status and build_year): the roadmap saves its villages under that name and would replace it. Save the roadmap to another GeoPackage; your table is left as it is.</source>
+      <translation>{path} berisi tabel '{table}' yang bukan tabel roadmap (tidak memiliki kolom roadmap, seperti fund_status dan build_year): roadmap menyimpan desanya dengan nama itu dan akan menggantinya. Simpan roadmap ke GeoPackage lain; tabel Anda dibiarkan apa adanya.</translation>
+    </message>
+    <message>
       <source>The roadmap was cancelled.</source>
       <translation>Penyusunan roadmap dibatalkan.</translation>
     </message>
@@ -2158,6 +2162,10 @@
     <message>
       <source>The roadmap failed: {log}</source>
       <translation>Penyusunan roadmap gagal: {log}</translation>
+    </message>
+    <message>
+      <source>The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage file.</source>
+      <translation>Berkas tabel sumber dana {path} tidak ada. Pilih berkas CSV, JSON atau GeoPackage yang ada.</translation>
     </message>
     <message>
       <source>Cannot read the funding table {path}: {error}</source>
@@ -2238,6 +2246,10 @@
     <message>
       <source>No data: the village layer has no readiness field (electricity, cadres).</source>
       <translation>Tidak ada data: lapisan desa tidak memiliki kolom kesiapan (listrik, kader).</translation>
+    </message>
+    <message>
+      <source>Village priorities</source>
+      <translation>Prioritas desa</translation>
     </message>
     <message>
       <source>Cancelled.</source>
@@ -2786,6 +2798,14 @@
     <message>
       <source>site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})</source>
       <translation>menara {id}: {field} = {value:g} (sah {lo:g} sampai {hi:g})</translation>
+    </message>
+    <message>
+      <source>QGIS cannot add a table to a GeoPackage whose file name has a dot before .gpkg ({name}: it takes '{suffix}' for the file's format). Rename it without the dot, e.g. {example}.</source>
+      <translation>QGIS tidak dapat menambahkan tabel ke GeoPackage yang nama berkasnya memiliki titik sebelum .gpkg ({name}: QGIS membaca '{suffix}' sebagai format berkas). Ganti nama berkas tanpa titik, misalnya {example}.</translation>
+    </message>
+    <message>
+      <source>QGIS cannot name a table of {path}: its path holds both ' and ". Choose a file whose path has neither.</source>
+      <translation>QGIS tidak dapat menamai tabel di {path}: jalurnya memuat ' dan " sekaligus. Pilih berkas yang jalurnya tidak memuat keduanya.</translation>
     </message>
     <message>
       <source>{name} (repaired)</source>
@@ -5620,10 +5640,6 @@
       <translation>Layer rencana tidak memiliki kolom '{field}' ({what}). Jalankan 'Pilih teknologi' lebih dulu agar layer memiliki tech, capex_idr, opex_idr_year dan priority_rank, atau pilih kolom yang berisi data tersebut pada parameter {param}.</translation>
     </message>
     <message>
-      <source>The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage file.</source>
-      <translation>Berkas tabel sumber dana {path} tidak ada. Pilih berkas CSV, JSON atau GeoPackage yang ada.</translation>
-    </message>
-    <message>
       <source>The capacity table file {path} does not exist. Choose an existing CSV file.</source>
       <translation>Berkas tabel kapasitas {path} tidak ada. Pilih berkas CSV yang ada.</translation>
     </message>
@@ -6290,6 +6306,10 @@
     <message>
       <source>'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.</source>
       <translation>'{name}' adalah raster cakupan (sinyal dalam dBm atau jumlah menara yang terlihat, dikenali dari {why}-nya), bukan DEM: berikan model elevasi (mis. DEMNAS atau SRTM, elevasi dalam meter) sebagai DEM.</translation>
+    </message>
+    <message>
+      <source>'{name}' is a land cover, not a DEM: it holds only the land-cover classes {classes} (the codes of the clutter table, ESA WorldCover), which would be read as heights in metres. Give the elevation model (e.g. DEMNAS or SRTM) as DEM; a land cover goes to LAND_COVER of 'Compute coverage'.</source>
+      <translation>'{name}' adalah tutupan lahan, bukan DEM: isinya hanya kelas tutupan lahan {classes} (kode tabel clutter, ESA WorldCover), yang akan dibaca sebagai ketinggian dalam meter. Berikan model elevasi (mis. DEMNAS atau SRTM) sebagai DEM; tutupan lahan diberikan pada LAND_COVER di 'Hitung cakupan'.</translation>
     </message>
     <message>
       <source>The raster {path} looks like a DEM (values {lo:,.0f} to {hi:,.0f}, no coverage metadata), not a coverage raster: give the output of 'Compute coverage' (signal in dBm) as COVERAGE.</source>

@@ -48,10 +48,13 @@ _KEMENDAGRI_VILLAGE_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.(\d)\d{3}$")
 
 
 class FundingTableError(ValueError):
-    """The funding table is invalid. ``issues`` holds every :class:`ValidationIssue` found."""
+    """The funding table is invalid. ``issues`` holds every :class:`ValidationIssue` found; ``table_error`` the
+    :class:`.tabular.TableError` when the file could not be read as a table at all (a front says it in the user's
+    language with input_text.table_error_text: the line of an unclosed quote, an empty file, ...)."""
 
-    def __init__(self, issues: Sequence[ValidationIssue]):
+    def __init__(self, issues: Sequence[ValidationIssue], table_error=None):
         self.issues = list(issues)
+        self.table_error = table_error
         self.message_en = "Invalid funding table: " + "; ".join(i.message_en for i in self.issues)
         self.message_id = "Tabel sumber dana tidak valid: " + "; ".join(i.message_id for i in self.issues)
         super().__init__(self.message_en)
@@ -549,7 +552,7 @@ def read_sources_csv(path: str) -> List[FundingSource]:
         if e.code == "not_found":
             raise FileNotFoundError(path) from None
         raise FundingTableError([ValidationIssue(-1, "", f"{path} is empty or cannot be read ({e.code})",
-                                                 f"{path} kosong atau tidak dapat dibaca ({e.code})")]) from None
+                                                 f"{path} kosong atau tidak dapat dibaca ({e.code})")], e) from None
     return _sources_from_table(table)
 
 

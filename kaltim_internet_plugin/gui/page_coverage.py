@@ -65,7 +65,7 @@ from .fit import scroll_body
 from .messages import notify
 from .profile_chart import ProfileChart
 from .signal_probe_tool import SignalProbeTool, compute_probe
-from .tasks import CallTask, TaskRunner
+from .tasks import CallTask, TaskRunner, failure_text
 from .widgets import add_rows, button, button_row, cross_marker, layer_combo, note_label, spin_box
 from .workflow import workflow_of
 
@@ -360,7 +360,7 @@ class CoveragePage(QWidget):
                 if canceled:
                     text = tr("Coverage canceled; nothing was added.")
                 else:
-                    text = tr("Coverage failed: {log}").format(log=feedback.textLog()[-600:])
+                    text = tr("Coverage failed: {log}").format(log=failure_text(feedback))
                 self.status_label.setText(text)
                 self.coverageFinished.emit({"ok": False, "canceled": canceled})
                 return
@@ -439,7 +439,7 @@ class CoveragePage(QWidget):
             if not ok:
                 canceled = feedback.isCanceled()
                 self.status_label.setText(tr("Classification canceled.") if canceled else
-                                          tr("Classification failed: {log}").format(log=feedback.textLog()[-600:]))
+                                          tr("Classification failed: {log}").format(log=failure_text(feedback)))
                 self.classifyFinished.emit({"ok": False, "canceled": canceled})
                 return
             layer = QgsVectorLayer(out, tr("Villages – coverage status"), "ogr")

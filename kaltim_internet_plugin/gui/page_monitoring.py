@@ -39,7 +39,7 @@ from ..report.monitoring_report import flag_message, indicator_table
 from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
-from .tasks import TaskRunner
+from .tasks import TaskRunner, failure_text
 from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
@@ -385,7 +385,7 @@ class MonitoringPage(QWidget):
 
     def _imported(self, ok, results, feedback):
         if not ok:
-            text = tr("Import failed; nothing was written. {log}").format(log=feedback.textLog()[-800:])
+            text = tr("Import failed; nothing was written. {log}").format(log=failure_text(feedback))
             self.import_label.setText(text)
             self.last_import = {"ok": False, "log": feedback.textLog()}
             self.importFinished.emit(dict(self.last_import))
@@ -526,7 +526,7 @@ class MonitoringPage(QWidget):
 
     def _reported(self, ok, results, feedback):
         if not ok:
-            self.report_label.setText(tr("The M&E report failed: {log}").format(log=feedback.textLog()[-800:]))
+            self.report_label.setText(tr("The M&E report failed: {log}").format(log=failure_text(feedback)))
             self.last_report = {"ok": False, "log": feedback.textLog()}
         else:
             self.last_report = dict(results, ok=True)

@@ -53,9 +53,12 @@ from ..core.funding import (
     validate_sources,
 )
 from ..core.plan_summary import opex_years_of, summarize
+from ..core.roadmap import VILLAGE_FIELDS
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
+from ..input_text import table_error_text
 from ..io import funding_store
+from ..io.gpkg_tables import foreign_tables, table_destination, table_name_problem, tables_of
 from ..io.scratch import scratch_folder
 from ..io.styles_plan import color_for, style_plan_by_year
 from ..labels import funding_color, label_list
@@ -63,7 +66,7 @@ from .capacity_editor import CapacityEditor
 from .charts import BarChart
 from .fit import scroll_body
 from .messages import notify
-from .tasks import TaskRunner
+from .tasks import TaskRunner, failure_text
 from .widgets import (
     add_rows,
     button,
@@ -562,8 +565,13 @@ class PlanPage(QWidget):
         try:
             sources = funding_store.read_file(path)
         except FundingTableError as e:
-            notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(
+            notify(self.iface, table_error_text(e.table_error) if e.table_error is not None else tr(
+                "Cannot read the funding table {path}: {error}").format(
                 path=path, error=e.message_id if self._lang() == "id" else e.message_en), Qgis.MessageLevel.Critical)
+            return False
+        except FileNotFoundError:
+            notify(self.iface, tr("The funding table file {path} does not exist. Choose an existing CSV, JSON or "
+                                  "GeoPackage file.").format(path=path), Qgis.MessageLevel.Critical)
             return False
         except (OSError, ValueError) as e:
             notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(path=path, error=str(e)),
@@ -604,16 +612,7 @@ class PlanPage(QWidget):
         return {t for _, t in OUTPUT_TABLES} | {funding_store.TABLE_NAME}
 
     def _existing_tables(self, path: str) -> list:
-        if not os.path.exists(path):
-            return []
-        from osgeo import ogr
-
-        ds = ogr.Open(path, 0)
-        if ds is None:
-            return []
-        names = [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
-        ds = None
-        return [n for n in names if n in self._our_tables()]
+        return [n for n in tables_of(path) if n in self._our_tables()]
 
     def _drop_previous(self, path: str) -> None:
         """Remove this page's previous roadmap layers from the project and our tables from ``path``."""
@@ -651,37 +650,32 @@ class PlanPage(QWidget):
     def run_roadmap(self):
         plan = self.plan_layer()
         if not isinstance(plan, QgsVectorLayer):
-            notify(self.iface, tr("Choose the plan layer first (villages with a chosen technology)."),
-                   Qgis.MessageLevel.Warning)
-            return None
+            return self._refuse(tr("Choose the plan layer first (villages with a chosen technology)."))
         if self.runner.running:
             notify(self.iface, tr("The roadmap is already running."), Qgis.MessageLevel.Warning)
             return None
         messages = self.validate()
         sources, _ = self.read_table()
         if messages and validate_sources(sources):
-            notify(self.iface, tr("Fix the funding table first; see the messages under the table."),
-                   Qgis.MessageLevel.Warning)
-            return None
+            return self._refuse(tr("Fix the funding table first; see the messages under the table."))
         capacity_problem = self.capacity_editor.validate()
         if capacity_problem:
-            notify(self.iface, capacity_problem, Qgis.MessageLevel.Warning)
-            return None
+            return self._refuse(capacity_problem)
         out = self._output_path(plan)
         plan_file = os.path.normcase(os.path.abspath(plan.source().split("|")[0]))
         if os.path.normcase(os.path.abspath(out)) == plan_file:
-            notify(self.iface, tr("Save the roadmap to another GeoPackage than the plan layer's own file."),
-                   Qgis.MessageLevel.Warning)
-            return None
+            return self._refuse(tr("Save the roadmap to another GeoPackage than the plan layer's own file."))
+        problem = table_name_problem(out) or self._foreign_villages(out)
+        if problem:
+            return self._refuse(problem)
         existing = self._existing_tables(out)
         if existing and out != getattr(self, "_out_path", None) and not self._confirm_replace(out, existing):
             return None
         try:
             self._drop_previous(out)
         except OSError as e:
-            notify(self.iface, tr("Cannot write {path}: {error}").format(path=out, error=str(e)),
-                   Qgis.MessageLevel.Critical)
-            return None
+            return self._refuse(tr("Cannot write {path}: {error}").format(path=out, error=str(e)),
+                                Qgis.MessageLevel.Critical)
         funding_file = str(Path(scratch_folder("kaltim_funding_")) / "funding_sources.json")
         funding_store.write_file(funding_file, sources)
         params = {"PLAN": plan.id(), "START_YEAR": self.start_spin.value(), "YEARS": self.years_spin.value(),
@@ -689,10 +683,8 @@ class PlanPage(QWidget):
                   "CAPACITY": self.capacity_editor.write_csv(),
                   "LEAD_TIME_MONTHS": self.capacity_editor.lead_spin.value()}
         for key, table in OUTPUT_TABLES:
-            if key == "OUTPUT":
-                params[key] = f"ogr:dbname='{out}' table=\"{table}\" (geom)"
-            elif key != "OUTPUT_SHARING" or self.towers_combo.currentLayer() is not None:
-                params[key] = f"ogr:dbname='{out}' table=\"{table}\""
+            if key != "OUTPUT_SHARING" or self.towers_combo.currentLayer() is not None:
+                params[key] = table_destination(out, table, geometry=key == "OUTPUT")
         towers = self.towers_combo.currentLayer()
         if towers is not None:
             params["TOWERS"] = towers.id()
@@ -701,6 +693,25 @@ class PlanPage(QWidget):
         self.summary_label.setText(tr("Building the roadmap…"))
         return self.runner.run(ALG_ID, params, self._finished, tr("Building the roadmap"))
 
+
+    def _refuse(self, text: str, level=Qgis.MessageLevel.Warning):
+        """A run refused before it starts: said in the message bar and under the buttons (not the last run's
+        text)."""
+        self.summary_label.setText(text)
+        notify(self.iface, text, level)
+        return None
+
+    @staticmethod
+    def _foreign_villages(path: str) -> str:
+        """Why the roadmap must not be saved to ``path``: it holds a 'villages' table that is not a roadmap's (the
+        user's own villages, say), which the roadmap's village table would replace; "" when it does not."""
+        table = dict(OUTPUT_TABLES)["OUTPUT"]
+        if not foreign_tables(path, {table: VILLAGE_FIELDS}):
+            return ""
+        return tr("{path} holds a table '{table}' that is not a roadmap's (it lacks the roadmap's fields, such as "
+                  "fund_status and build_year): the roadmap saves its villages under that name and would replace "
+                  "it. Save the roadmap to another GeoPackage; your table is left as it is.").format(
+            path=path, table=table)
 
     def _confirm_replace(self, path: str, tables: list) -> bool:
         answer = QMessageBox.question(
@@ -719,7 +730,7 @@ class PlanPage(QWidget):
             log = feedback.textLog() if feedback is not None else ""
             canceled = feedback is not None and feedback.isCanceled()
             text = tr("The roadmap was cancelled.") if canceled else tr("The roadmap failed: {log}").format(
-                log=log.strip()[-800:])
+                log=failure_text(feedback))
             self.summary_label.setText(text)
             if canceled:
                 notify(self.iface, text, Qgis.MessageLevel.Warning)

@@ -1,9 +1,9 @@
 """Priority page: live village ranking with weight sliders, the contribution chart of the selected village, and
 the technology choice / site optimisation run as background tasks.
 
-The user's village layer is never modified: scores go into a memory layer "Prioritas desa" created on first use
-(a copy of the villages with priority_score, priority_rank and c_<criterion>) and updated in place through its
-data provider on every slider move.
+The user's village layer is never modified: scores go into a memory layer "Village priorities" ("Prioritas desa")
+created on first use (a copy of the villages with priority_score, priority_rank and c_<criterion>) and updated in
+place through its data provider on every slider move.
 """
 from __future__ import annotations
 
@@ -28,12 +28,11 @@ from ..labels import counts_text, criterion_labels, preset_labels
 from .fit import scroll_body
 from .messages import notify
 from .priority_chart import PriorityChart
-from .tasks import TaskRunner
+from .tasks import TaskRunner, failure_text
 from .widgets import add_rows, button, button_row, disconnect, layer_combo, note_label, spin_box
 from .workflow import alive, workflow_of
 
 PRODUCED_PROPERTY = "kaltim_internet/produced"
-OUTPUT_NAME = "Prioritas desa"
 
 
 class PriorityPage(QWidget):
@@ -303,7 +302,7 @@ class PriorityPage(QWidget):
 
     def _make_output(self, layer, table):
         geom = QgsWkbTypes.displayString(layer.wkbType()) or "Polygon"
-        out = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", OUTPUT_NAME, "memory")
+        out = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", tr("Village priorities"), "memory")
         if not layer.crs().authid():
             out.setCrs(layer.crs())
         fields = output_fields(table.fields, score_fields())
@@ -467,8 +466,8 @@ class PriorityPage(QWidget):
         return params
 
     def _failed(self, key: str, message: str, feedback) -> None:
-        """The run of ``key`` failed: ``message`` with the end of its log ({log}) on the page, the dock told."""
-        self.status_label.setText(message.format(log=feedback.textLog()[-500:]))
+        """The run of ``key`` failed: ``message`` with the error that stopped it ({log}) on the page, the dock told."""
+        self.status_label.setText(message.format(log=failure_text(feedback)))
         self.taskFinished.emit(key, False, {})
 
     def choose_technology(self):

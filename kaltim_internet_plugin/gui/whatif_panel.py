@@ -44,7 +44,7 @@ from ..io.styles_whatif import style_affected_villages, style_planned_sites, sty
 from ..labels import label
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
-from .tasks import TaskRunner
+from .tasks import TaskRunner, failure_text
 from .whatif_task import WhatIfTask
 from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label
 from .workflow import alive, workflow_of
@@ -234,7 +234,7 @@ class WhatIfPanel(QWidget):
     def _created(self, ok, results, feedback):
         if not ok:  # the runner has put the error in the message bar
             self.status_label.setText(tr("The planned-sites layer was not created: {log}").format(
-                log=feedback.textLog().strip()))
+                log=failure_text(feedback)))
             return None
         layer = QgsVectorLayer(results["OUTPUT"], results.get("LAYER_NAME") or "planned_sites", "ogr")
         if not layer.isValid():

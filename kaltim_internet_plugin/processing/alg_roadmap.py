@@ -26,17 +26,17 @@ from ..core import operators as ops
 from ..core import training as trn
 from ..core.capacity import DEFAULT_BTS_LEAD_MONTHS, CapacityError, CapacityTable
 from ..core.funding import FundingTableError, default_sources, normalize_tech
-from ..core.roadmap import SCHEDULED, MigrationOption, PlanVillage, RoadmapError, schedule
+from ..core.roadmap import SCHEDULED, VILLAGE_FIELDS, MigrationOption, PlanVillage, RoadmapError, schedule
 from ..errors import describe
 from ..i18n import tr, user_locale
+from ..input_text import table_error_text
 from ..io.numeric_fields import parse_fields
 from ..report.tables import UNASSIGNED_OPERATOR
 from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source
 
 ANALYSIS_CRS = "EPSG:32750"
-NEW_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year",
-              "build_year", "delay_reason", "renewal_year", "migration_funding_capex", "migration_funding_opex")
+NEW_FIELDS = VILLAGE_FIELDS  # core.roadmap: the fields the roadmap adds to every village
 
 # parameter -> (default field name, required)
 FIELD_PARAMS = (
@@ -272,6 +272,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The funding table file {path} does not exist. Choose an existing "
                                             "CSV, JSON or GeoPackage file.").format(path=path)) from None
         except FundingTableError as e:
+            if e.table_error is not None:
+                raise QgsProcessingException(table_error_text(e.table_error)) from None
             raise QgsProcessingException(tr("Cannot read the funding table {path}: {error}").format(
                 path=path, error=self._msg(e.message_en, e.message_id))) from e
         except ValueError as e:

@@ -37,6 +37,7 @@ from qgis.core import (
 
 from ..compat import as_int
 from ..i18n import tr
+from ..io.gpkg_tables import table_destination, table_name_problem
 
 # "ogr:dbname='path' table="name" (geom)": a quoted path or table may hold spaces (QGIS reads it so)
 _OGR_URI = re.compile(r"""^ogr:dbname=(?:'(?P<p1>[^']+)'|"(?P<p2>[^"]+)"|(?P<p3>\S+))\s+"""
@@ -345,6 +346,8 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 if hit:
                     raise _folder_overwrites(t.param, t.path, name, hit[0][0])
             continue
+        if t.table is not None and t.path.lower().endswith(".gpkg") and table_name_problem(t.path):
+            raise OutputConflictError(f"{t.param} = {t.path}: {table_name_problem(t.path)}")
         if os.path.isdir(t.path):
             raise OutputConflictError(tr("{param} = {path} is a folder. Give a file name inside it, e.g. {example}.")
                                  .format(param=t.param, path=t.path,
@@ -598,7 +601,7 @@ def _table_destination(value: str, path: str, table: str, geometry: bool) -> str
     if ogr_uri:
         start, end = ogr_uri[2]
         return text[:start] + table + text[end:]
-    return f"ogr:dbname='{path}' table=\"{table}\"" + (" (geom)" if geometry else "")
+    return table_destination(path, table, geometry)
 
 
 def _swap_tables(gpkg: str, items: List[Staged]) -> None:

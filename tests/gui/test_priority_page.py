@@ -5,6 +5,7 @@ import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
 from kaltim_internet_plugin.compat import FieldType
+from kaltim_internet_plugin.i18n import tr
 
 X0, Y0 = 500000.0, 9900000.0
 
@@ -55,7 +56,7 @@ def test_moving_a_slider_reranks_live_without_touching_the_input(plugin, qtbot):
         page.set_weights({"blank_spot": 1.0})
     first = blocker.args[0]
     out = QgsProject.instance().mapLayer(first["layer_id"])
-    assert out is not None and out.name() == "Prioritas desa" and out is not layer
+    assert out is not None and out.name() == tr("Village priorities") and out is not layer
     fids = first["fids"]
     besar = next(f.id() for f in out.getFeatures() if f["nama"] == "Besar")
     assert rank_of(first, fids, besar) >= 4  # covered: low priority on blank spots only
@@ -72,7 +73,7 @@ def test_moving_a_slider_reranks_live_without_touching_the_input(plugin, qtbot):
     with qtbot.waitSignal(page.ranked, timeout=5000) as blocker:
         page.preset_combo.setCurrentIndex(page.preset_combo.findData("efektif_biaya"))
     assert blocker.args[0]["weights"]["population"] > 0.3
-    assert len(QgsProject.instance().mapLayersByName("Prioritas desa")) == 1
+    assert len(QgsProject.instance().mapLayersByName(tr("Village priorities"))) == 1
 
 
 def test_chart_shows_the_selected_village_contributions(plugin, qtbot):

@@ -1,0 +1,67 @@
+"""Tables of a GeoPackage as QGIS's Processing sinks name them, and the tables a GeoPackage already holds."""
+from __future__ import annotations
+
+import os
+from typing import Dict, Iterable, List
+
+from ..i18n import tr
+
+
+def table_destination(path: str, table: str, geometry: bool = True) -> str:
+    """The sink destination of the table ``table`` of the GeoPackage ``path`` ("ogr:dbname='path' table="x"", with
+    " (geom)" for a table with geometry). A path holding an apostrophe is written in double quotes: QGIS reads
+    "dbname='it's.gpkg'" as the path "it" and fails with a garbled folder name."""
+    quote = '"' if "'" in path else "'"
+    return f"ogr:dbname={quote}{path}{quote} table=\"{table}\"" + (" (geom)" if geometry else "")
+
+
+def table_name_problem(path: str) -> str:
+    """Why QGIS's sinks cannot add a table to the GeoPackage ``path`` ("" when they can): a file name with a dot
+    before .gpkg (QGIS 3.22 to 3.44 take what follows the first dot, 'v2.gpkg', as the format and fail with "OGR
+    driver for '' not found"), or a path with both kinds of quote."""
+    name = os.path.basename(path)
+    stem = name[:-len(".gpkg")] if name.lower().endswith(".gpkg") else os.path.splitext(name)[0]
+    if "." in stem:
+        example = os.path.join(os.path.dirname(path), stem.replace(".", "_") + name[len(stem):])
+        return tr("QGIS cannot add a table to a GeoPackage whose file name has a dot before .gpkg ({name}: it takes "
+                  "'{suffix}' for the file's format). Rename it without the dot, e.g. {example}.").format(
+            name=name, suffix=name.split(".", 1)[1], example=example)
+    if "'" in path and '"' in path:
+        return tr("QGIS cannot name a table of {path}: its path holds both ' and \". Choose a file whose path has "
+                  "neither.").format(path=path)
+    return ""
+
+
+def tables_of(path: str) -> List[str]:
+    """The tables (layers) of the GeoPackage ``path``, [] when it does not exist or cannot be opened."""
+    if not os.path.isfile(path):
+        return []
+    from osgeo import ogr
+
+    try:
+        ds = ogr.Open(path, 0)
+    except RuntimeError:
+        return []
+    if ds is None:
+        return []
+    return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
+
+
+def foreign_tables(path: str, signatures: Dict[str, Iterable[str]]) -> List[str]:
+    """The tables of ``path`` named like one of ``signatures`` (table -> the fields a table of ours always has)
+    that lack those fields: a table of the user's that only shares the name (e.g. their own 'villages')."""
+    names = [n for n in tables_of(path) if n in signatures and signatures[n]]
+    if not names:
+        return []
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 0)
+    found = []
+    for name in names:
+        layer = ds.GetLayerByName(name)
+        defn = layer.GetLayerDefn()
+        fields = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
+        if not set(signatures[name]) <= fields:
+            found.append(name)
+    ds = None
+    return found
