@@ -64,6 +64,24 @@ def coverage_as_dem(path: str) -> Optional[str]:
     return None
 
 
+def land_cover_as_dem(path: str, classes) -> Optional[list]:
+    """The values of the raster at ``path`` when they are only land-cover class codes, so it is a land cover and no
+    DEM: an integer raster whose sampled values are at least 3 different ones, all of them codes of ``classes``
+    (the clutter table's, e.g. ESA WorldCover 10, 20, ... 100); else None. A DEM has heights of every metre, not
+    only a few class codes (a flat DEM of one or two heights is not taken for a land cover)."""
+    ds = gdal.Open(str(path))
+    if ds is None:
+        return None
+    integer = (gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_UInt32, gdal.GDT_Int32)
+    if ds.GetRasterBand(1).DataType not in integer:
+        return None
+    distinct = np.unique(_sample(ds))
+    codes = {int(c) for c in classes}
+    if 3 <= distinct.size <= len(codes) and all(float(v).is_integer() and int(v) in codes for v in distinct):
+        return [int(v) for v in distinct]
+    return None
+
+
 def coverage_side_raster(path: str) -> Optional[str]:
     """'server' or 'count' when the raster at ``path`` is the serving-site index or the site count written beside a
     coverage raster (not the coverage itself); else None."""

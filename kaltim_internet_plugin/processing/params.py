@@ -35,10 +35,12 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import definitions as defs
 from ..core import formatting as fmt
+from ..core.clutter import default_table_path as default_clutter_table
+from ..core.clutter import read_table as read_clutter_table
 from ..core.coverage import CoverageError
 from ..core.coverage_settings import DEFAULTS, RANGES, CoverageSettings, CoverageSettingsError
 from ..core.dem_fill import fill_without_nodata
-from ..core.raster_kind import coverage_as_dem, coverage_side_raster, dem_as_coverage
+from ..core.raster_kind import coverage_as_dem, coverage_side_raster, dem_as_coverage, land_cover_as_dem
 from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..io.priority_layers import load_cost_table, open_metric_dem, read_table
@@ -371,6 +373,13 @@ def refuse_not_a_dem(path: str, name: str) -> None:
             "'{name}' is a coverage raster (signal in dBm or a line-of-sight count, recognised by its {why}), not "
             "a DEM: give the elevation model (e.g. DEMNAS or SRTM, elevations in metres) as DEM.").format(
             name=name, why=tr("metadata") if why == "metadata" else tr("values")))
+    classes = land_cover_as_dem(path, read_clutter_table(default_clutter_table()))
+    if classes:
+        raise QgsProcessingException(tr(
+            "'{name}' is a land cover, not a DEM: it holds only the land-cover classes {classes} (the codes of the "
+            "clutter table, ESA WorldCover), which would be read as heights in metres. Give the elevation model "
+            "(e.g. DEMNAS or SRTM) as DEM; a land cover goes to LAND_COVER of 'Compute coverage'.").format(
+            name=name, classes=", ".join(str(c) for c in classes)))
     ds = gdal.Open(str(path))
     band = ds.GetRasterBand(1) if ds is not None else None
     for approx in (True, False):
