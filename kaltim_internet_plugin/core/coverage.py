@@ -503,8 +503,9 @@ def _viewshed(z, gt_win, wkt, site, rx_height, k_factor, radius):
 
 
 def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environment, empirical_correction,
-                  ray_step_cells, clutter=None):
-    """Returns (array, (xoff, yoff), cells_in_range, nodata_cells_in_range) or (None, None, 0, 0)."""
+                  ray_step_cells, clutter=None, check=None):
+    """Returns (array, (xoff, yoff), cells_in_range, nodata_cells_in_range) or (None, None, 0, 0). ``check()``,
+    when given, is called between the rays of a slow model (ITM: a site can take a minute) and raises to stop."""
     if model not in MODELS:
         raise CoverageError("Unknown model '{}'; use one of {}.".format(model, ", ".join(MODELS)))
     gt = ds.GetGeoTransform()
@@ -598,7 +599,8 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
                                              want_loss=not refine)
             loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         elif model == "itm":
-            loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles)
+            loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles,
+                                check=check)
             corr = horizon = None
         else:
             res = prop.bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
@@ -697,11 +699,15 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args):
         if is_canceled is not None and is_canceled():
             raise CoverageCanceled(f"Coverage computation canceled after {k} of {n} sites.")
 
+    def during():  # within a site of a slow model (core.itm), between its rays
+        if is_canceled is not None and is_canceled():
+            raise CoverageCanceled("Coverage computation canceled during a site.")
+
     threads = min(_thread_count(threads), n)
     if threads <= 1:
         for k, site in enumerate(order):
             canceled(k)
-            yield k, site, _compute_site(ds, site, *args)
+            yield k, site, _compute_site(ds, site, *args, check=during)
         return
     local = threading.local()
 
@@ -709,7 +715,7 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args):
         h = getattr(local, "ds", None)
         if h is None:
             h = local.ds = _open(dem_path)
-        return _compute_site(h, site, *args)
+        return _compute_site(h, site, *args, check=during)
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kaltim-coverage")
     pending = []

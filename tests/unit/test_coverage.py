@@ -736,3 +736,37 @@ def test_the_composite_merge_equals_its_masked_definition(model):
         for a, b in zip(mine, ref):
             assert np.array_equal(a, b)
     assert (mine[1] >= 0).sum() > 0.5 * mine[1].size and mine[2].max() >= 3
+
+
+def test_a_cancel_stops_an_itm_site_between_its_rays(dem, tmp_path):
+    """ITM runs one profile per receiver in Python: one site of the exact resolution took about a minute, and a
+    cancel waited for it (a tester measured 57.8 s). The cancel is now polled between the rays of a site."""
+    import time
+
+    from kaltim_internet_plugin.core import itm
+
+    calls = []
+
+    def check():
+        calls.append(1)
+        if len(calls) > 3:
+            raise cov.CoverageCanceled("stop")
+
+    d = np.arange(40) * 30.0
+    ground = np.zeros((20, 40))
+    with pytest.raises(cov.CoverageCanceled):
+        itm.itm_rays(d, ground, 30.0, 1.5, 900.0, check=check)
+    assert len(calls) == 4  # before each ray: stopped at the fourth of 20
+    asked = []
+    start = time.monotonic()
+
+    def is_canceled():
+        asked.append(time.monotonic() - start)
+        return asked[-1] > 0.5
+
+    with pytest.raises(cov.CoverageCanceled):
+        cov.run_coverage(dem, [_site("A", 100, 100)], str(tmp_path / "itm.tif"), model="itm", max_radius_m=6000.0,
+                         is_canceled=is_canceled, threads=1)
+    # polled many times within the one site, not only before it
+    assert len(asked) > 3
+    assert not (tmp_path / "itm.tif").exists()
