@@ -65,7 +65,7 @@ class CostTableDialog(QDialog):
         for r, item in enumerate(rows):
             for c, name in enumerate(COLUMNS):
                 value = getattr(item, name)
-                text = f"{value:,.0f}".replace(",", " ") if isinstance(value, float) else str(value)
+                text = _amount_text(value) if isinstance(value, float) else str(value)
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
@@ -111,3 +111,11 @@ class CostTableDialog(QDialog):
                 self.cost_table().to_csv(path)
             except (OSError, ValueError) as exc:
                 QMessageBox.warning(self, self.windowTitle(), str(exc))
+
+
+def _amount_text(value: float) -> str:
+    """An amount as the table shows it: thousands apart by spaces, decimals only when it has them (a cost of 12.5
+    read from a CSV showed as 12 and was saved as 12 on OK)."""
+    if float(value).is_integer():
+        return f"{value:,.0f}".replace(",", " ")
+    return f"{value:,.6f}".rstrip("0").replace(",", " ")

@@ -51,3 +51,18 @@ def test_a_bad_value_names_the_row_and_is_not_saved(plugin, monkeypatch):
 def test_defaults_keep_their_sources(key):
     item = default_cost_table()[key]
     assert item.source and item.capex_idr > 0
+
+
+def test_an_amount_with_decimals_is_shown_and_saved_as_it_is(plugin):
+    """A cost of 12,5 read from an Indonesian CSV was shown as '12' and saved as 12 on OK (a tester's finding)."""
+    from kaltim_internet_plugin.core.costs import CostItem, CostTable
+
+    base = list(default_cost_table())
+    items = [CostItem(i.key, i.label_id, i.label_en, i.capex_idr, 12.5 if i.key == "satellite" else i.opex_idr_year,
+                      i.unit, i.source) for i in base]
+    dialog = CostTableDialog(table=CostTable(items))
+    r = row_of(dialog, "satellite")
+    assert dialog.table.item(r, COLUMNS.index("opex_idr_year")).text() == "12.5"
+    assert dialog.table.item(r, COLUMNS.index("capex_idr")).text() == f"{base[r].capex_idr:,.0f}".replace(",", " ")
+    dialog.accept()
+    assert cost_store.read_project()["satellite"].opex_idr_year == 12.5
