@@ -2120,8 +2120,8 @@
       <translation>Simpan roadmap ke GeoPackage lain, bukan berkas layer rencana itu sendiri.</translation>
     </message>
     <message>
-      <source>{path} holds a table '{table}' that is not a roadmap's (it lacks the roadmap's fields, such as fund_status and build_year): the roadmap saves its villages under that name and would replace it. Save the roadmap to another GeoPackage; your table is left as it is.</source>
-      <translation>{path} berisi tabel '{table}' yang bukan tabel roadmap (tidak memiliki kolom roadmap, seperti fund_status dan build_year): roadmap menyimpan desanya dengan nama itu dan akan menggantinya. Simpan roadmap ke GeoPackage lain; tabel Anda dibiarkan apa adanya.</translation>
+      <source>{path} holds a table '{table}' that is not a roadmap's (it lacks the roadmap's fields, such as fund_status and year): the roadmap saves its villages under that name and would replace it. Save the roadmap to another GeoPackage; your table is left as it is.</source>
+      <translation>{path} berisi tabel '{table}' yang bukan tabel roadmap (tidak memiliki kolom roadmap, seperti fund_status dan year): roadmap menyimpan desanya dengan nama itu dan akan menggantinya. Simpan roadmap ke GeoPackage lain; tabel Anda dibiarkan apa adanya.</translation>
     </message>
     <message>
       <source>The roadmap was cancelled.</source>

@@ -693,7 +693,6 @@ class PlanPage(QWidget):
         self.summary_label.setText(tr("Building the roadmap…"))
         return self.runner.run(ALG_ID, params, self._finished, tr("Building the roadmap"))
 
-
     def _refuse(self, text: str, level=Qgis.MessageLevel.Warning):
         """A run refused before it starts: said in the message bar and under the buttons (not the last run's
         text)."""
@@ -706,11 +705,12 @@ class PlanPage(QWidget):
         """Why the roadmap must not be saved to ``path``: it holds a 'villages' table that is not a roadmap's (the
         user's own villages, say), which the roadmap's village table would replace; "" when it does not."""
         table = dict(OUTPUT_TABLES)["OUTPUT"]
-        if not foreign_tables(path, {table: VILLAGE_FIELDS}):
+        # the roadmap's first fields (every version of the plugin wrote them): a roadmap of an older version is ours
+        if not foreign_tables(path, {table: VILLAGE_FIELDS[:4]}):
             return ""
         return tr("{path} holds a table '{table}' that is not a roadmap's (it lacks the roadmap's fields, such as "
-                  "fund_status and build_year): the roadmap saves its villages under that name and would replace "
-                  "it. Save the roadmap to another GeoPackage; your table is left as it is.").format(
+                  "fund_status and year): the roadmap saves its villages under that name and would replace it. "
+                  "Save the roadmap to another GeoPackage; your table is left as it is.").format(
             path=path, table=table)
 
     def _confirm_replace(self, path: str, tables: list) -> bool:

@@ -36,9 +36,6 @@ from .base import GROUPS, _translated
 from .help import TEXTS
 
 MODEL_NAME = "fullplan"
-#: the roadmap's and the site selection's inputs take their tools' own defaults (``_TOOL_DEFAULTS``), so the model
-#: run without them does what the tools do
-
 #: the budgets of the plan's budget curve (people newly covered by budget; the report's chart): the demo's too
 CURVE_BUDGETS_IDR = "; ".join(f"{b:g}" for b in (5e9, 10e9, 20e9, 40e9, 80e9))
 
@@ -46,7 +43,8 @@ _POLYGON = QgsProcessing.SourceType.TypeVectorPolygon
 _POINT = QgsProcessing.SourceType.TypeVectorPoint
 _NUMBER = QgsProcessingParameterNumber.Type.Double
 _INTEGER = QgsProcessingParameterNumber.Type.Integer
-#: model input -> (tool, its parameter) whose default, range and meaning the input takes
+#: model input -> (tool, its parameter) whose default the input takes, so the model run without it does what the
+#: tool does
 _TOOL_DEFAULTS = {"budget_idr": ("optimizesites", "BUDGET_IDR"), "start_year": ("roadmap", "START_YEAR"),
                   "years": ("roadmap", "YEARS"), "as_of": ("importprogramme", "AS_OF")}
 

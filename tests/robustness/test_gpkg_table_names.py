@@ -50,7 +50,8 @@ def test_the_roadmap_names_the_line_of_an_unclosed_quote_in_the_funding_table(pr
                       encoding="utf-8")
     with pytest.raises(QgsProcessingException) as err:
         run_alg("kaltiminternet:roadmap", {"PLAN": build_plan(tmp_path / "plan.gpkg", n=5), "FUNDING": str(broken),
-                                           "OUTPUT": str(tmp_path / "r.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
+                                           "OUTPUT": str(tmp_path / "r.gpkg"),
+                                           "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
     text = str(err.value)
     assert "line 2" in text and "never closes" in text and "unclosed_quote" not in text
     assert not (tmp_path / "r.gpkg").exists()
