@@ -6064,20 +6064,16 @@
       <translation>Tabel status program (desa yang sudah tersambung)</translation>
     </message>
     <message>
-      <source>Land cover (clutter; optional)</source>
-      <translation>Tutupan lahan (clutter; opsional)</translation>
+      <source>Land cover (clutter)</source>
+      <translation>Tutupan lahan (clutter)</translation>
     </message>
     <message>
-      <source>Village offices (points; optional)</source>
-      <translation>Kantor desa (titik; opsional)</translation>
+      <source>Village offices (points)</source>
+      <translation>Kantor desa (titik)</translation>
     </message>
     <message>
-      <source>Fibre nodes (points; optional)</source>
-      <translation>Titik jaringan serat optik (titik; opsional)</translation>
-    </message>
-    <message>
-      <source>Kabupaten/kota boundaries (optional)</source>
-      <translation>Batas kabupaten/kota (opsional)</translation>
+      <source>Kabupaten/kota boundaries</source>
+      <translation>Batas kabupaten/kota</translation>
     </message>
     <message>
       <source>Budget for new BTS sites (Rp)</source>
