@@ -622,7 +622,7 @@ def test_composite_keeps_signals_at_or_below_the_nodata_value(dem, tmp_path, mon
     a cell without a value takes any valid signal; later, only a strictly better one)."""
     vals = {"A": np.float32(-12000.0), "B": np.float32(-11000.0), "C": np.float32(-13000.0)}
 
-    def fake(ds, site, *args):
+    def fake(ds, site, *args, **kwargs):  # (kwargs: the cancel check of slow models)
         arr = np.full((3, 4), np.nan, dtype=np.float32)
         arr[1, 1:3] = vals[site.site_id]
         arr[2, 0] = np.float32(-9999.0) if site.site_id == "A" else np.float32(-80.0)
