@@ -2164,14 +2164,6 @@
       <translation>Penyusunan roadmap gagal: {log}</translation>
     </message>
     <message>
-      <source>The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage file.</source>
-      <translation>Berkas tabel sumber dana {path} tidak ada. Pilih berkas CSV, JSON atau GeoPackage yang ada.</translation>
-    </message>
-    <message>
-      <source>Cannot read the funding table {path}: {error}</source>
-      <translation>Tabel sumber dana {path} tidak dapat dibaca: {error}</translation>
-    </message>
-    <message>
       <source>Cannot write {path}: {error}</source>
       <translation>Tidak dapat menulis {path}: {error}</translation>
     </message>
@@ -2680,6 +2672,10 @@
       <translation>Tidak dapat membaca {path}: {error}. Simpan ulang sebagai .xlsx atau CSV (UTF-8).</translation>
     </message>
     <message>
+      <source>Cannot read the funding table {path}: {error}</source>
+      <translation>Tabel sumber dana {path} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
       <source>Field {field}</source>
       <translation>Kolom {field}</translation>
     </message>
@@ -2734,6 +2730,10 @@
     <message>
       <source>{path} has no sheet '{sheet}' (sheets: {sheets}).</source>
       <translation>{path} tidak memiliki sheet '{sheet}' (sheet yang ada: {sheets}).</translation>
+    </message>
+    <message>
+      <source>The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage file.</source>
+      <translation>Berkas tabel sumber dana {path} tidak ada. Pilih berkas CSV, JSON atau GeoPackage yang ada.</translation>
     </message>
     <message>
       <source>{where}: '{raw}' is not a number; the value is not used.</source>

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 from typing import Iterable, Optional
 
+from .core.funding import FundingTableError
 from .core.numbers import ERROR, INFO, POPULATION, WARNING, NumberIssue, parse_column
 from .core.tabular import TableError, TableInfo
-from .i18n import tr
+from .i18n import tr, user_locale
 
 MAX_REPORTED = 50
 
@@ -208,3 +209,19 @@ def parse_population(items, rows, field: str, feedback=None, what: Optional[str]
     for it, value in zip(items, res.values):
         it.population = value
     report_issues(feedback, res.issues, what or tr("feature"))
+
+
+def funding_read_error_text(path: str, error: Exception) -> str:
+    """What to tell the user when :func:`.io.funding_store.read_file` of ``path`` raised ``error`` (the Plan page
+    and the roadmap say the same): a missing file, a file that is not a table (an unclosed quote named by its line,
+    an empty file, ...), the table's own problems in the user's language, or an unknown file type."""
+    if isinstance(error, FileNotFoundError):
+        return tr("The funding table file {path} does not exist. Choose an existing CSV, JSON or GeoPackage "
+                  "file.").format(path=path)
+    if isinstance(error, FundingTableError):
+        if error.table_error is not None:
+            return table_error_text(error.table_error)
+        reason = error.message_id if user_locale() == "id" else error.message_en
+    else:
+        reason = str(error)
+    return tr("Cannot read the funding table {path}: {error}").format(path=path, error=reason)

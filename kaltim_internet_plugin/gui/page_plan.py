@@ -44,7 +44,6 @@ from ..core.funding import (
     RULES,
     TECH_KEYS,
     FundingSource,
-    FundingTableError,
     default_sources,
     format_idr,
     normalize_tech,
@@ -56,7 +55,7 @@ from ..core.plan_summary import opex_years_of, summarize
 from ..core.roadmap import VILLAGE_FIELDS
 from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
-from ..input_text import table_error_text
+from ..input_text import funding_read_error_text
 from ..io import funding_store
 from ..io.gpkg_tables import foreign_tables, table_destination, table_name_problem, tables_of
 from ..io.scratch import scratch_folder
@@ -564,18 +563,8 @@ class PlanPage(QWidget):
             return False
         try:
             sources = funding_store.read_file(path)
-        except FundingTableError as e:
-            notify(self.iface, table_error_text(e.table_error) if e.table_error is not None else tr(
-                "Cannot read the funding table {path}: {error}").format(
-                path=path, error=e.message_id if self._lang() == "id" else e.message_en), Qgis.MessageLevel.Critical)
-            return False
-        except FileNotFoundError:
-            notify(self.iface, tr("The funding table file {path} does not exist. Choose an existing CSV, JSON or "
-                                  "GeoPackage file.").format(path=path), Qgis.MessageLevel.Critical)
-            return False
-        except (OSError, ValueError) as e:
-            notify(self.iface, tr("Cannot read the funding table {path}: {error}").format(path=path, error=str(e)),
-                   Qgis.MessageLevel.Critical)
+        except (OSError, ValueError) as e:  # (FundingTableError is a ValueError)
+            notify(self.iface, funding_read_error_text(path, e), Qgis.MessageLevel.Critical)
             return False
         self.set_sources(sources)
         self.save_to_project()

@@ -29,14 +29,13 @@ from ..core.funding import FundingTableError, default_sources, normalize_tech
 from ..core.roadmap import SCHEDULED, VILLAGE_FIELDS, MigrationOption, PlanVillage, RoadmapError, schedule
 from ..errors import describe
 from ..i18n import tr, user_locale
-from ..input_text import table_error_text
+from ..input_text import funding_read_error_text
 from ..io.numeric_fields import parse_fields
 from ..report.tables import UNASSIGNED_OPERATOR
 from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_folder_output, add_number, add_outputs, add_sink, add_source
 
 ANALYSIS_CRS = "EPSG:32750"
-NEW_FIELDS = VILLAGE_FIELDS  # core.roadmap: the fields the roadmap adds to every village
 
 # parameter -> (default field name, required)
 FIELD_PARAMS = (
@@ -268,17 +267,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
 
         try:
             sources = read_file(path)
-        except FileNotFoundError:
-            raise QgsProcessingException(tr("The funding table file {path} does not exist. Choose an existing "
-                                            "CSV, JSON or GeoPackage file.").format(path=path)) from None
-        except FundingTableError as e:
-            if e.table_error is not None:
-                raise QgsProcessingException(table_error_text(e.table_error)) from None
-            raise QgsProcessingException(tr("Cannot read the funding table {path}: {error}").format(
-                path=path, error=self._msg(e.message_en, e.message_id))) from e
-        except ValueError as e:
-            raise QgsProcessingException(tr("Cannot read the funding table {path}: {error}").format(
-                path=path, error=str(e))) from e
+        except (FileNotFoundError, ValueError) as e:  # (FundingTableError is a ValueError)
+            raise QgsProcessingException(funding_read_error_text(path, e)) from None
         feedback.pushInfo(tr("Funding table: {n} sources from {path}").format(n=len(sources), path=path))
         return sources
 
@@ -524,7 +514,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
 
     def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang):
         in_fields = source.fields()
-        keep = [i for i, fld in enumerate(in_fields) if fld.name().lower() not in NEW_FIELDS]
+        keep = [i for i, fld in enumerate(in_fields) if fld.name().lower() not in VILLAGE_FIELDS]
         fields = QgsFields()
         for i in keep:
             fields.append(in_fields.at(i))
