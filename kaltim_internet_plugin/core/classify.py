@@ -419,18 +419,26 @@ class DemGrid:
     still exists on the raster's very grid: it tells DEM holes (signal not measured) from cells beyond the range of
     every site, which the coverage raster both writes as nodata."""
 
-    def __init__(self, ds, path: str):
+    def __init__(self, ds, path: str, temp_folder: str = ""):
         self.ds, self.path = ds, path
         self.band = ds.GetRasterBand(1)
         self.nodata = self.band.GetNoDataValue()
+        self.temp_folder = temp_folder  # the folder of a copy made again by _reproject_again (removed by close)
 
     @classmethod
     def of(cls, raster: CoverageRaster) -> Optional[DemGrid]:
         metadata = raster.ds.GetMetadata() or {}
-        path = metadata.get(DEM_METADATA_KEY, "")
+        path, temp = metadata.get(DEM_METADATA_KEY, ""), ""
         if path and not os.path.isfile(path):
             # the metric copy of a DEM in degrees was a temporary file: the same reprojection of the user's DEM again
-            path = cls._reproject_again(metadata.get(DEM_SOURCE_METADATA_KEY, ""))
+            path, temp = cls._reproject_again(metadata.get(DEM_SOURCE_METADATA_KEY, ""))
+        grid = cls._on_grid(raster, path, temp)
+        if grid is None and temp:
+            shutil.rmtree(temp, ignore_errors=True)
+        return grid
+
+    @classmethod
+    def _on_grid(cls, raster: CoverageRaster, path: str, temp: str) -> Optional[DemGrid]:
         if not path or not os.path.isfile(path):
             return None
         try:
@@ -441,17 +449,17 @@ class DemGrid:
             return None
         if any(abs(a - b) > 1e-6 * max(1.0, abs(a)) for a, b in zip(ds.GetGeoTransform(), raster.gt)):
             return None
-        return cls(ds, path)
+        return cls(ds, path, temp)
 
     @staticmethod
-    def _reproject_again(source: str) -> str:
-        """The metric copy of the DEM in degrees ``source`` (core.coverage.ensure_metric_dem: the same grid as when
-        the coverage was computed) in a new temporary folder (removed by :meth:`close`), or "" when ``source`` is
-        gone or not in degrees."""
+    def _reproject_again(source: str) -> tuple:
+        """(the metric copy of the DEM in degrees ``source``, the new temporary folder holding it) (core.coverage.
+        ensure_metric_dem: the same grid as when the coverage was computed), or ("", "") when ``source`` is gone or
+        not in degrees."""
         from .coverage import CoverageError, _is_degree_dem, ensure_metric_dem
 
         if not source or not os.path.isfile(source):
-            return ""
+            return "", ""
         try:
             ds = gdal.Open(source)
             degrees = ds is not None and _is_degree_dem(ds)
@@ -459,20 +467,19 @@ class DemGrid:
             degrees = False
         ds = None
         if not degrees:
-            return ""
+            return "", ""
         tmpdir = tempfile.mkdtemp(prefix="kaltim_dem_again_")
         try:
-            return ensure_metric_dem(source, tmpdir)[0]
+            return ensure_metric_dem(source, tmpdir)[0], tmpdir
         except (CoverageError, RuntimeError, OSError):
             shutil.rmtree(tmpdir, ignore_errors=True)
-            return ""
+            return "", ""
 
     def close(self) -> None:
-        """Closes the DEM; a copy made by :meth:`_reproject_again` is removed."""
+        """Closes the DEM; a copy made by :meth:`_reproject_again` is removed (never the DEM the raster names)."""
         self.band = self.ds = None
-        folder = os.path.dirname(self.path)
-        if os.path.basename(folder).startswith("kaltim_dem_again_"):
-            shutil.rmtree(folder, ignore_errors=True)
+        if self.temp_folder:
+            shutil.rmtree(self.temp_folder, ignore_errors=True)
 
     def invalid(self, cells: VillageCells) -> np.ndarray:
         """True for the cells that are DEM nodata or outside the DEM."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 
 import numpy as np
 import pytest
@@ -236,3 +237,12 @@ def test_the_dem_again_is_on_the_rasters_grid_and_not_used_when_the_source_is_go
     ds.SetMetadataItem("KALTIM_DEM_SOURCE", str(tmp / "moved_away.tif"))
     ds = None
     assert DemGrid.of(CoverageRaster(copy)) is None
+    # a DEM in degrees of another extent (the source was replaced): its copy is not on the grid, and is not left
+    other = write_geotiff(tmp / "other_4326.tif", np.full((40, 40), 5.0, dtype=np.float32),
+                          (LON0 + 0.5, DEG, 0, LAT0, 0, -DEG), epsg=4326)
+    ds = gdal.Open(copy, gdal.GA_Update)
+    ds.SetMetadataItem("KALTIM_DEM_SOURCE", other)
+    ds = None
+    before = set(os.listdir(tempfile.gettempdir()))
+    assert DemGrid.of(CoverageRaster(copy)) is None
+    assert not [n for n in set(os.listdir(tempfile.gettempdir())) - before if n.startswith("kaltim_dem_again_")]
