@@ -695,19 +695,16 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args):
     site is composited (sites already in flight are dropped)."""
     n = len(order)
 
-    def canceled(k):
+    def canceled(k=None):  # before site k; without k, within a site of a slow model (core.itm), between its rays
         if is_canceled is not None and is_canceled():
-            raise CoverageCanceled(f"Coverage computation canceled after {k} of {n} sites.")
-
-    def during():  # within a site of a slow model (core.itm), between its rays
-        if is_canceled is not None and is_canceled():
-            raise CoverageCanceled("Coverage computation canceled during a site.")
+            raise CoverageCanceled(f"Coverage computation canceled after {k} of {n} sites." if k is not None else
+                                   "Coverage computation canceled during a site.")
 
     threads = min(_thread_count(threads), n)
     if threads <= 1:
         for k, site in enumerate(order):
             canceled(k)
-            yield k, site, _compute_site(ds, site, *args, check=during)
+            yield k, site, _compute_site(ds, site, *args, check=canceled)
         return
     local = threading.local()
 
@@ -715,7 +712,7 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args):
         h = getattr(local, "ds", None)
         if h is None:
             h = local.ds = _open(dem_path)
-        return _compute_site(h, site, *args, check=during)
+        return _compute_site(h, site, *args, check=canceled)
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kaltim-coverage")
     pending = []

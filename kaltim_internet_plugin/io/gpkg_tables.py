@@ -32,16 +32,21 @@ def table_name_problem(path: str) -> str:
     return ""
 
 
-def tables_of(path: str) -> List[str]:
-    """The tables (layers) of the GeoPackage ``path``, [] when it does not exist or cannot be opened."""
+def _open(path: str):
+    """The GeoPackage ``path`` opened read-only with OGR, or None when it does not exist or cannot be opened."""
     if not os.path.isfile(path):
-        return []
+        return None
     from osgeo import ogr
 
     try:
-        ds = ogr.Open(path, 0)
+        return ogr.Open(path, 0)
     except RuntimeError:
-        return []
+        return None
+
+
+def tables_of(path: str) -> List[str]:
+    """The tables (layers) of the GeoPackage ``path``, [] when it does not exist or cannot be opened."""
+    ds = _open(path)
     if ds is None:
         return []
     return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
@@ -50,18 +55,15 @@ def tables_of(path: str) -> List[str]:
 def foreign_tables(path: str, signatures: Dict[str, Iterable[str]]) -> List[str]:
     """The tables of ``path`` named like one of ``signatures`` (table -> the fields a table of ours always has)
     that lack those fields: a table of the user's that only shares the name (e.g. their own 'villages')."""
-    names = [n for n in tables_of(path) if n in signatures and signatures[n]]
-    if not names:
-        return []
-    from osgeo import ogr
-
-    ds = ogr.Open(path, 0)
+    ds = _open(path)
     found = []
-    for name in names:
-        layer = ds.GetLayerByName(name)
+    for i in range(ds.GetLayerCount() if ds is not None else 0):
+        layer = ds.GetLayerByIndex(i)
+        name = layer.GetName()
+        if not signatures.get(name):
+            continue
         defn = layer.GetLayerDefn()
-        fields = {defn.GetFieldDefn(i).GetName().lower() for i in range(defn.GetFieldCount())}
+        fields = {defn.GetFieldDefn(j).GetName().lower() for j in range(defn.GetFieldCount())}
         if not set(signatures[name]) <= fields:
             found.append(name)
-    ds = None
     return found

@@ -346,8 +346,9 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 if hit:
                     raise _folder_overwrites(t.param, t.path, name, hit[0][0])
             continue
-        if t.table is not None and t.path.lower().endswith(".gpkg") and table_name_problem(t.path):
-            raise OutputConflictError(f"{t.param} = {t.path}: {table_name_problem(t.path)}")
+        problem = table_name_problem(t.path) if t.table is not None and t.path.lower().endswith(".gpkg") else ""
+        if problem:
+            raise OutputConflictError(f"{t.param} = {t.path}: {problem}")
         if os.path.isdir(t.path):
             raise OutputConflictError(tr("{param} = {path} is a folder. Give a file name inside it, e.g. {example}.")
                                  .format(param=t.param, path=t.path,
