@@ -104,7 +104,7 @@ def read_table(path: str) -> Dict[int, ClutterClass]:
         encoding = tabular.detect_encoding(path)
         with open(path, encoding=encoding, newline="") as fh:
             # comment lines become blank lines: skipped, but the rows keep their line numbers
-            text = "".join(_blank_comment(line) for line in fh)
+            text = tabular.blank_comments(fh)
         table = tabular.read_csv_text(text, known_names=TABLE_COLUMNS)
     except tabular.TableError as exc:
         if exc.code == "empty_file":
@@ -147,12 +147,6 @@ def read_table(path: str) -> Dict[int, ClutterClass]:
     if not out:
         raise ClutterError("clutter_table_empty", path=path)
     return out
-
-
-def _blank_comment(line: str) -> str:
-    if not line.lstrip().startswith("#"):
-        return line
-    return line[len(line.rstrip("\r\n")):] or "\n"
 
 
 def _number(path, line_no, row, key, lo, hi) -> float:

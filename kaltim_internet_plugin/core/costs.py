@@ -301,8 +301,7 @@ def _header_without_comments(path=None, text=None) -> list:
                 lines = list(itertools.islice(fh, 200))
         else:
             lines = text.splitlines(keepends=True)[:200]
-        kept = "".join(line for line in lines if not line.lstrip().lstrip("\ufeff").startswith("#"))
-        return tabular.read_csv_text(kept).header
+        return tabular.read_csv_text(tabular.blank_comments(lines)).header
     except (OSError, UnicodeError, csv.Error, tabular.TableError):
         return []
 

@@ -116,6 +116,13 @@ def read_csv_text(text: str, known_names: Iterable[str] = ()) -> Table:
 
 
 # --------------------------------------------------------------------------------------------- CSV
+def blank_comments(lines: Iterable[str]) -> str:
+    """The text of ``lines`` with each ``#`` comment line (a byte-order mark before it allowed) made blank: skipped
+    like a blank row, the other rows keeping their line numbers (the clutter table opens with comments)."""
+    return "".join(line[len(line.rstrip("\r\n")):] or "\n" if line.lstrip().lstrip("\ufeff").startswith("#")
+                   else line for line in lines)
+
+
 def detect_encoding(path: str) -> str:
     """``utf-8-sig`` (BOM), ``utf-16`` (BOM), ``utf-8``, ``cp1252`` or ``latin-1``: the first that decodes the
     whole file (streamed)."""
