@@ -6140,6 +6140,10 @@
       <translation>Keluaran ({outputs}) tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
+      <source>{param} = {folder} holds a {name} that this tool did not write (its table '{table}' is missing or has no field {fields}): this tool writes its tables into {name} and would replace those of the same name. Choose another output folder, or move {name} away; it is left as it is.</source>
+      <translation>{param} = {folder} berisi {name} yang tidak ditulis oleh alat ini (tabel '{table}'-nya tidak ada atau tidak memiliki kolom {fields}): alat ini menulis tabel-tabelnya ke {name} dan akan mengganti tabel dengan nama yang sama. Pilih folder keluaran lain, atau pindahkan {name}; berkas itu dibiarkan apa adanya.</translation>
+    </message>
+    <message>
       <source>{path} cannot be written: {reason}. {fix}</source>
       <translation>{path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>

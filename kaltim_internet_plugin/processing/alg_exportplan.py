@@ -62,6 +62,9 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
     GROUP_ID = "plan"
     # updated in place inside OUTPUT_FOLDER: copied into the run's temporary folder, renamed back when it succeeds
     FOLDER_UPDATES = ("plan.gpkg",)
+    # ... when it is a plan this tool wrote (an earlier export): its villages with the plan's fields; another
+    # plan.gpkg there (the user's own villages, say) is refused before any work (output_guard)
+    FOLDER_UPDATE_TABLES = {"villages": PLAN_FIELDS}
 
     def initAlgorithm(self, config=None):
         add_source(self, "VILLAGES", tr("Plan villages layer"), layer=True)

@@ -37,7 +37,7 @@ from qgis.core import (
 
 from ..compat import as_int
 from ..i18n import tr
-from ..io.gpkg_tables import table_destination, table_name_problem
+from ..io.gpkg_tables import foreign_tables, table_destination, table_name_problem, tables_of
 
 # "ogr:dbname='path' table="name" (geom)": a quoted path or table may hold spaces (QGIS reads it so)
 _OGR_URI = re.compile(r"""^ogr:dbname=(?:'(?P<p1>[^']+)'|"(?P<p2>[^"]+)"|(?P<p3>\S+))\s+"""
@@ -345,6 +345,10 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 hit = _hits(inputs, os.path.join(t.path, name))
                 if hit:
                     raise _folder_overwrites(t.param, t.path, name, hit[0][0])
+            for name in getattr(alg, "FOLDER_UPDATES", ()):
+                message = _not_ours(t, name, getattr(alg, "FOLDER_UPDATE_TABLES", {}))
+                if message:
+                    raise OutputConflictError(message)
             continue
         problem = table_name_problem(t.path) if t.table is not None and t.path.lower().endswith(".gpkg") else ""
         if problem:
@@ -719,6 +723,26 @@ def _repoint_projects(s: Staged) -> None:
                             data = data.replace(s.temp.encode("utf-8"), s.final.encode("utf-8"))
                         zout.writestr(info, data)
                 os.replace(fresh, path)
+
+
+def _not_ours(t: Target, name: str, signature: dict) -> str:
+    """Why the GeoPackage ``name`` that the algorithm updates in place inside the output folder ``t.path`` must not
+    be updated: it holds tables but is not one the algorithm wrote, i.e. lacks a table of ``signature`` (table ->
+    fields it always has); "" when it may be (absent, empty, or the algorithm's own). Its tables of the algorithm's
+    names would be replaced, e.g. a user's own villages in plan.gpkg, given to the chain's first step (the export
+    never sees that input)."""
+    path = os.path.join(t.path, name)
+    tables = [n for n in tables_of(path) if n != "layer_styles"]
+    if not tables or not signature:
+        return ""
+    lacking = [n for n in signature if n not in tables] or foreign_tables(path, signature)
+    if not lacking:
+        return ""
+    table = lacking[0]
+    return tr("{param} = {folder} holds a {name} that this tool did not write (its table '{table}' is missing or has "
+              "no field {fields}): this tool writes its tables into {name} and would replace those of the same "
+              "name. Choose another output folder, or move {name} away; it is left as it is.").format(
+        param=t.param, folder=t.path, name=name, table=table, fields=", ".join(signature[table]))
 
 
 def _folder_overwrites(param: str, folder: str, name: str, input_param: str) -> OutputConflictError:

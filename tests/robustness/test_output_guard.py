@@ -119,6 +119,27 @@ def test_exportplan_refuses_an_input_it_would_rewrite_in_its_folder(provider, tm
     assert not [p for p in os.listdir(tmp_path) if ".kaltim-partial-" in p]
 
 
+def test_exportplan_never_updates_a_plan_gpkg_it_did_not_write(provider, tmp_path):
+    """exportplan updates its folder's plan.gpkg in place (a re-export keeps the file's other tables). A plan.gpkg
+    there that is not an exported plan, e.g. the user's own villages given to the full-plan model's first step
+    (exportplan never sees that input), had its 'villages' replaced by the plan: refused before any work."""
+    import shutil
+
+    from tests.qgis.test_exportplan import build_plan
+
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", out / "plan.gpkg")
+    before = digest(out / "plan.gpkg")
+    small = build_plan(kab_codes={"64.74"})
+    text = fails("exportplan", {"VILLAGES": small["villages"], "OUTPUT_FOLDER": str(out)})
+    small.clear()
+    assert "holds a plan.gpkg that this tool did not write" in text, text
+    assert "'villages' is missing or has no field tech, fund_status, year, capex_idr" in text
+    assert "Choose another output folder" in text
+    assert digest(out / "plan.gpkg") == before and sorted(os.listdir(out)) == ["plan.gpkg"]
+
+
 def _folder_alg(write):
     """A one-off algorithm with an input file and an output folder, whose run calls ``write(folder, input)``."""
     from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterFolderDestination
