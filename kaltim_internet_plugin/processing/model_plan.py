@@ -32,8 +32,10 @@ from qgis.PyQt.QtCore import QPointF
 
 from ..core.numbers import MAX_RUPIAH
 from ..i18n import tr
+from .alg_exportplan import ExportPlanAlgorithm
 from .base import GROUPS, _translated
 from .help import TEXTS
+from .output_guard import OutputConflictError, check_outputs
 
 MODEL_NAME = "fullplan"
 #: the budgets of the plan's budget curve (people newly covered by budget; the report's chart): the demo's too
@@ -185,7 +187,15 @@ def missing_steps(algorithms) -> list:
 
 class PlanModel(QgsProcessingModelAlgorithm):
     """The chain as a tool of the provider (``kaltiminternet:fullplan``): the model of :func:`build_plan_model`
-    under a fixed name, with a translated title (a model's name is otherwise also its title)."""
+    under a fixed name, with a translated title (a model's name is otherwise also its title). Its output folder is
+    checked before the first step as exportplan checks its own (:mod:`.output_guard`), against the model's inputs:
+    a folder that cannot be written, a plan.gpkg there that is not an exported plan, or an input file there that
+    the export would rewrite is refused before the chain runs (exportplan alone would see neither the model's
+    inputs nor fail before the other steps had run)."""
+
+    OUTPUT_FILES = ExportPlanAlgorithm.OUTPUT_FILES
+    FOLDER_UPDATES = ExportPlanAlgorithm.FOLDER_UPDATES
+    FOLDER_UPDATE_TABLES = ExportPlanAlgorithm.FOLDER_UPDATE_TABLES
 
     @classmethod
     def of(cls, algorithms, provider_id: str = "kaltiminternet") -> PlanModel:
@@ -207,6 +217,16 @@ class PlanModel(QgsProcessingModelAlgorithm):
 
     def shortHelpString(self) -> str:
         return _translated(TEXTS[MODEL_NAME][1])
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        try:
+            check_outputs(self, parameters, context)
+        except OutputConflictError as exc:
+            return False, str(exc)
+        return True, ""
 
     def createInstance(self):
         model = PlanModel()

@@ -71,16 +71,16 @@ class KaltimInternetProvider(QgsProcessingProvider):
     def _add_plan_model(self) -> None:
         """The chain as one model (``kaltiminternet:fullplan``, processing/model_plan.py), when every tool of it
         loaded; a tool that did not is already reported, and named again here as the reason."""
-        from .model_plan import PlanModel, missing_steps
-
-        tools = {a.name(): a for a in self.algorithms()}
-        missing = missing_steps(tools)
-        if missing:
-            QgsMessageLog.logMessage(tr("The full-plan model is not offered: it needs the tool(s) {names}, which "
-                                        "could not be loaded (see above).").format(names=", ".join(missing)),
-                                     "Internet Desa Kaltim", Qgis.MessageLevel.Warning)
-            return
         try:
+            from .model_plan import PlanModel, missing_steps
+
+            tools = {a.name(): a for a in self.algorithms()}
+            missing = missing_steps(tools)
+            if missing:
+                QgsMessageLog.logMessage(tr("The full-plan model is not offered: it needs the tool(s) {names}, which "
+                                            "could not be loaded (see above).").format(names=", ".join(missing)),
+                                         "Internet Desa Kaltim", Qgis.MessageLevel.Warning)
+                return
             self.addAlgorithm(PlanModel.of(tools, self.id()))
         except Exception:  # noqa: BLE001 - reported; the tools themselves stay available
             self.load_errors.append(("model_plan", traceback.format_exc()))

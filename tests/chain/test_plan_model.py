@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_alg
+from tests.conftest import ROOT, SAMPLE, run_alg
 from tests.e2e.qgis_process import QgisProcess, qgis_process_binary
 
 MODEL_FILE = ROOT / "resources" / "models" / "rencana_internet_desa.model3"
+SAMPLE_GPKG = SAMPLE / "kaltim_sample.gpkg"
 
 
 def demo_inputs() -> dict:
@@ -115,3 +116,41 @@ def test_the_model_file_runs_from_qgis_process(demo_out, tmp_path):
         qp.close()
     assert out["returncode"] == 0, out["stdout"][-2000:] + out["stderr"][-2000:]
     assert_same_plan(tmp_path / "plan", demo_out)
+
+
+def test_the_models_output_folder_is_checked_before_the_first_step(provider, tmp_path):
+    """Refused before any step runs (not after the chain, at the export): an input the export would rewrite in the
+    folder (the programme table saved as roadmap_ringkasan.csv there), a plan.gpkg there that holds the user's own
+    villages (given as the model's villages: the export never sees that input), a folder that cannot be written."""
+    import hashlib
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    from kaltim_internet_plugin.io import sample
+
+    def refused(params):
+        with pytest.raises(QgsProcessingException) as err:
+            run_alg("kaltiminternet:fullplan", params)
+        text = str(err.value)
+        assert "Error encountered while running" not in text, text  # no step ran
+        return text
+
+    def sha(path):
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    out = tmp_path / "out"
+    out.mkdir()
+    table = out / "roadmap_ringkasan.csv"
+    shutil.copy(sample.programme_status_path(), table)
+    text = refused(dict(demo_inputs(), programme_table=str(table), **{"export:plan": str(out)}))
+    assert "would overwrite roadmap_ringkasan.csv, which is the input programme_table" in text, text
+    table.unlink()
+    mine = out / "plan.gpkg"
+    shutil.copy(SAMPLE_GPKG, mine)
+    before = sha(mine)
+    text = refused(dict(demo_inputs(), villages=f"{mine}|layername=villages", **{"export:plan": str(out)}))
+    assert "export:plan = " in text and "holds a plan.gpkg that this tool did not write" in text, text
+    assert sha(mine) == before and sorted(p.name for p in out.iterdir()) == ["plan.gpkg"]
+    text = refused(dict(demo_inputs(), **{"export:plan": "/proc/kaltim_plan"}))
+    assert "export:plan" in text and "/proc/kaltim_plan" in text, text
