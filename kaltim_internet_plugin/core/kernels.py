@@ -42,7 +42,8 @@ _KERNELS = ("_nan_max", "_nan_min", "_search_left", "_around", "_argmax_rows", "
             "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
             "_point_los", "_shadow_v", "ray_setup", "rx_horizons", "bullington_v", "los_max", "smooth_earth",
             "smooth_heights", "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part", "sample_rays",
-            "cell_signal")
+            "cell_signal", "_knife_db", "_height_gain", "_ldft_factors", "_ldft",
+            "smooth_part")
 
 
 def _build():
@@ -695,3 +696,108 @@ def spherical_candidates(d, hte, hre, a, lam, want):
             hse = ((te - 500.0 * dse1 ** 2 / a) * dse2 + (rr - 500.0 * dse2 ** 2 / a) * dse1) / dk
             hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / dk)
             want[jr, r] = not hse > hreq + 1e-9 * (te + rr + abs(hreq))
+
+
+def _knife_db(v, vmin):
+    """``propagation.knife_edge_loss_db`` of one float64 v (its array path's operations, in its order)."""
+    keep = 1.0 if v > vmin else 0.0
+    vv = v if v > vmin else vmin  # np.fmax(v, vmin) (NaN gives vmin)
+    vv = vv - 0.1
+    j = vv * vv
+    j = j + 1.0
+    j = np.sqrt(j)
+    j = j + vv
+    j = np.log10(j)
+    j = j * 20.0
+    j = j + 6.9
+    j = _nan_max(j, 0.0)
+    return j * keep
+
+
+def _height_gain(b, k_floor):
+    """``propagation._g_height_gain`` of one element; ``k_floor`` = 2 + 20 log10(K)."""
+    bb = _nan_max(b - 1.1, 1e-12)
+    if b > 2.0:
+        g = 17.6 * np.sqrt(bb) - 5.0 * np.log10(bb) - 8.0
+    else:
+        g = 20.0 * np.log10(_nan_max(b + 0.1 * b ** 3.0, 1e-300))
+    return _nan_max(g, k_floor)
+
+
+def _ldft_factors(a, f, f2, c1, c2, vertical):
+    """The factors of ``propagation._ldft_db`` that depend on the earth radius ``a`` (km) and the frequency only:
+    (21.88 beta (f / a^2)^(1/3), beta Y, the floor of G); ``c1``, ``c2``: the two factors of K, computed by numpy
+    (every power of a constant is then the same number)."""
+    k = 0.036 * (a * f) ** (-1.0 / 3.0) * c1
+    if vertical:
+        k = k * c2
+    k2 = k * k
+    k4 = k2 * k2
+    beta = (1.0 + 1.6 * k2 + 0.67 * k4) / (1.0 + 4.5 * k2 + 1.53 * k4)
+    xf = 21.88 * beta * (f / (a * a)) ** (1.0 / 3.0)
+    y = 0.9575 * beta * (f2 / a) ** (1.0 / 3.0)
+    return xf, beta * y, 2.0 + 20.0 * np.log10(k)
+
+
+def _ldft(xf, by, floor, d, hte, hre):
+    """``propagation._ldft_db`` of one element from its :func:`_ldft_factors`."""
+    x = xf * d
+    if x >= 1.6:
+        fx = 11.0 + 10.0 * np.log10(x) - 17.6 * x
+    else:
+        fx = -20.0 * np.log10(x) - 5.6488 * x ** 1.425
+    return -fx - _height_gain(by * hte, floor) - _height_gain(by * hre, floor)
+
+
+def smooth_part(d, vs, hte, hre, want, f, f2, c1, c2, vertical, a, lam, vmin, corr):  # noqa: N803
+    """The smooth-earth part of the complete method, ``max(Lsph - Lbs, 0)``, into ``corr`` (J, R) float64 where
+    ``want`` (0 elsewhere): ``propagation._smooth_part`` element by element (Lbs: the corrected Bullington loss of
+    the smooth profile's v ``vs``; Lsph: ``spherical_earth_loss_db`` over land), the same operations in the same
+    order.  ``d`` (J,) metres; ``f`` GHz, ``f2`` = f ** 2, ``c1``, ``c2`` the first-term factors of the ground
+    (numpy's, so every power of a constant is the same number); ``a`` the effective earth radius (km); ``lam`` the
+    wavelength (m)."""
+    J, R = vs.shape
+    s2a = np.sqrt(2.0 * a)
+    third = np.pi / 3.0
+    xf, by, floor = _ldft_factors(a, f, f2, c1, c2, vertical)  # beyond the horizon: the same for every receiver
+    for jr in range(J):
+        dd = d[jr]
+        grow = 10.0 + 0.02 * dd / 1000.0
+        dk = dd / 1000.0
+        for r in range(R):
+            if not want[jr, r]:
+                corr[jr, r] = 0.0
+                continue
+            luc = _knife_db(vs[jr, r], vmin)
+            t = -luc
+            t = t / 6.0
+            t = np.exp(t)
+            t = 1.0 - t
+            t = t * grow
+            lbs = t + luc
+            te = _nan_max(hte[jr, r], 1e-3)
+            rr = _nan_max(hre[jr, r], 1e-3)
+            d_los = s2a * (np.sqrt(0.001 * te) + np.sqrt(0.001 * rr))
+            lsph = 0.0
+            if dk >= d_los:
+                lsph = _ldft(xf, by, floor, dk, te, rr)
+            elif dk > 0.0:
+                c = (te - rr) / (te + rr)
+                m = 250.0 * dk * dk / (a * (te + rr))
+                arg = 1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3.0)
+                if arg < -1.0:
+                    arg = -1.0
+                elif arg > 1.0:
+                    arg = 1.0
+                b = 2.0 * np.sqrt((m + 1.0) / (3.0 * m)) * np.cos(third + np.arccos(arg) / 3.0)
+                dse1 = 0.5 * dk * (1.0 + b)
+                dse2 = dk - dse1
+                hse = ((te - 500.0 * (dse1 * dse1) / a) * dse2 + (rr - 500.0 * (dse2 * dse2) / a) * dse1) / dk
+                hreq = 17.456 * np.sqrt(dse1 * dse2 * lam / dk)
+                if not hse > hreq:
+                    q = dk / (np.sqrt(te) + np.sqrt(rr))
+                    aem = 500.0 * (q * q)
+                    xe, be, fe = _ldft_factors(aem, f, f2, c1, c2, vertical)
+                    lem = _nan_max(_ldft(xe, be, fe, dk, te, rr), 0.0)
+                    lsph = (1.0 - hse / hreq) * lem
+            corr[jr, r] = _nan_max(lsph - lbs, 0.0)
