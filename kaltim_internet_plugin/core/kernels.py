@@ -10,7 +10,9 @@ passes over receivers x points x rays temporaries), and every other step is a ch
   line-of-sight cases); :func:`smooth_earth`, :func:`smooth_heights`, :func:`smooth_v`: the smooth profile of the
   complete method (least-squares earth, obstruction of the straight line, effective heights, its parameter), and
   :func:`spherical_candidates`: where its spherical-earth loss can be above 0 (elsewhere the smooth profile's
-  parameter and the loss, numpy's, are not computed: the smooth-earth part is 0 there);
+  parameter and the loss are not computed: the smooth-earth part is 0 there); :func:`smooth_part`: that part,
+  ``max(Lsph - Lbs, 0)``, where it is needed (the spherical-earth loss over land and the smooth profile's corrected
+  Bullington loss, element by element);
 * :func:`refine_v`, :func:`add_smooth_part`: the refinement onto the fine receivers;
 * :func:`sample_rays`: the bilinear ray samples and their crests; :func:`cell_signal`: the per-cell signal.
 
@@ -19,6 +21,10 @@ arrays, in short helpers that LLVM vectorises (a select, not a branch; a few con
 The loops release the GIL, so the engine's thread pool runs its sites in parallel.  Each function computes, element
 by element, the same float32 / float64 operations in the same order as the numpy code it replaces, so both give the
 same rasters, bit for bit (tests/unit/test_kernels.py compares them on random and flat profiles and on a raster).
+One kernel calls transcendental functions, :func:`smooth_part` (exp, log10, pow, cos, arccos: the C library's);
+numpy calls the same C functions for float64 on machines without AVX-512 (the bench and CI machines, where the
+tests check bit for bit) and its own vectorised versions on AVX-512 (SVML), which may differ in the last bit:
+there the tests compare within 1e-9 dB (tests/unit/test_kernels.numpy_is_libm).
 numba is optional: the Debian/Ubuntu package ``python3-numba`` (``scripts/setup.sh`` installs it) or pip; without
 it (QGIS on Windows, unless numba is installed in its Python) the numpy code runs, slower, and the coverage log says
 how to install it.  ``KALTIM_NUMBA=0`` turns the kernels off (to compare, or to rule them out).  numba is imported
