@@ -24,7 +24,8 @@ same rasters, bit for bit (tests/unit/test_kernels.py compares them on random an
 One kernel calls transcendental functions, :func:`smooth_part` (exp, log10, pow, cos, arccos: the C library's);
 numpy calls the same C functions for float64 on machines without AVX-512 (the bench and CI machines, where the
 tests check bit for bit) and its own vectorised versions on AVX-512 (SVML), which may differ in the last bit:
-there the tests compare within 1e-9 dB (tests/unit/test_kernels.numpy_is_libm).
+there the tests compare within 1e-9 dB (the smooth-earth part) and 1e-4 dB (losses and rasters in float32;
+tests/libm.py).
 numba is optional: the Debian/Ubuntu package ``python3-numba`` (``scripts/setup.sh`` installs it) or pip; without
 it (QGIS on Windows, unless numba is installed in its Python) the numpy code runs, slower, and the coverage log says
 how to install it.  ``KALTIM_NUMBA=0`` turns the kernels off (to compare, or to rule them out).  numba is imported

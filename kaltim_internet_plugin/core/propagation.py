@@ -146,8 +146,9 @@ def _knife_corrected_into(v, grow, out, block=65536):
     numpy calls and no fresh temporaries for a whole refinement (fresh ones cost page faults), and selects by
     multiplication (np.copyto with a mask costs 3 ns an element, most of J's time).  In float32 (the coverage
     engine's rays) 20 log10(x) is taken as (20 / ln 10) ln(x) and the correction is float32 too: numpy's
-    vectorised float32 log and exp take a fifth of the time of log10 and of a float64 exp, and differ from them
-    by a few units of float32's last place (< 1e-5 dB)."""
+    vectorised float32 log and exp take a quarter to a third of the time of log10 and of a float64 exp (measured:
+    9 -> 2.5 ms for a 90 m site's 350,000 receivers) and differ from them by one or two units of float32's last
+    place (at most 1.1e-5 dB)."""
     nr, nc = v.shape
     rows = max(1, block // max(nc, 1))
     m = min(rows, nr)
