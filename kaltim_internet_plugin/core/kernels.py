@@ -789,6 +789,8 @@ def smooth_part(d, vs, hte, hre, want, f, f2, c1, c2, vertical, a, lam, vmin, co
             if dk >= d_los:
                 lsph = _ldft(xf, by, floor, dk, te, rr)
             elif dk > 0.0:
+                # spherical_candidates' clearance, with numpy's pow for the cube (bit for bit with numpy's loss; the
+                # candidates' product is 0.9 ms a 90 m site faster, and their margin covers the difference)
                 c = (te - rr) / (te + rr)
                 m = 250.0 * dk * dk / (a * (te + rr))
                 arg = 1.5 * c * np.sqrt(3.0 * m / (m + 1.0) ** 3.0)

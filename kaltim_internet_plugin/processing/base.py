@@ -33,6 +33,7 @@ from .output_guard import (
     discard,
     forget,
     inputs_of,
+    outputs_refusal,
     stage,
     write_error,
     write_failure,
@@ -256,14 +257,9 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
                                  "in that range.").format(name=p.name(), desc=p.description(), value=value,
                                                           lo=_bound(p.minimum()), hi=_bound(p.maximum()))
         message = _missing_input(self, parameters, context, skip) or (
-            missing_crs(self, parameters, context) if self.NEEDS_CRS else "")
-        if message:
-            return False, message
-        try:
-            check_outputs(self, parameters, context)
-        except OutputConflictError as exc:
-            return False, str(exc)
-        return True, ""
+            missing_crs(self, parameters, context) if self.NEEDS_CRS else "") or outputs_refusal(
+            self, parameters, context)
+        return not message, message
 
     def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802 - QGIS API
         """(QGIS's sink as a :class:`~.sinks.CheckedSink`, its destination): a write that fails raises a message

@@ -35,7 +35,7 @@ from ..i18n import tr
 from .alg_exportplan import ExportPlanAlgorithm
 from .base import GROUPS, _translated
 from .help import TEXTS
-from .output_guard import OutputConflictError, check_outputs
+from .output_guard import outputs_refusal
 
 MODEL_NAME = "fullplan"
 #: the budgets of the plan's budget curve (people newly covered by budget; the report's chart): the demo's too
@@ -222,11 +222,8 @@ class PlanModel(QgsProcessingModelAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        try:
-            check_outputs(self, parameters, context)
-        except OutputConflictError as exc:
-            return False, str(exc)
-        return True, ""
+        message = outputs_refusal(self, parameters, context)
+        return not message, message
 
     def createInstance(self):
         model = PlanModel()

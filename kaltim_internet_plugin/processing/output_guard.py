@@ -325,6 +325,16 @@ def _check_folder_writable(t: Target, folder: str) -> None:
         raise OutputConflictError(write_error(t.param, t.path, exc)) from None
 
 
+def outputs_refusal(alg, parameters, context) -> str:
+    """Why :func:`check_outputs` refuses the run's outputs, "" when it does not (a ``checkParameterValues`` answer:
+    the tools' and the full-plan model's)."""
+    try:
+        check_outputs(alg, parameters, context)
+    except OutputConflictError as exc:
+        return str(exc)
+    return ""
+
+
 def check_outputs(alg, parameters, context) -> List[Target]:
     """The output targets after the checks; raises :class:`OutputConflictError` with the message."""
     inputs = inputs_of(alg, parameters, context)
