@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable, List, Set
 
 from ..i18n import tr
 
@@ -52,18 +52,25 @@ def tables_of(path: str) -> List[str]:
     return [ds.GetLayerByIndex(i).GetName() for i in range(ds.GetLayerCount())]
 
 
-def foreign_tables(path: str, signatures: Dict[str, Iterable[str]]) -> List[str]:
-    """The tables of ``path`` named like one of ``signatures`` (table -> the fields a table of ours always has)
-    that lack those fields: a table of the user's that only shares the name (e.g. their own 'villages')."""
+def table_fields(path: str) -> Dict[str, Set[str]]:
+    """The tables of the GeoPackage ``path`` (in its order) with their field names in lower case, {} when it does
+    not exist or cannot be opened."""
     ds = _open(path)
-    found = []
+    out = {}
     for i in range(ds.GetLayerCount() if ds is not None else 0):
         layer = ds.GetLayerByIndex(i)
-        name = layer.GetName()
-        if not signatures.get(name):
-            continue
         defn = layer.GetLayerDefn()
-        fields = {defn.GetFieldDefn(j).GetName().lower() for j in range(defn.GetFieldCount())}
-        if not set(signatures[name]) <= fields:
-            found.append(name)
-    return found
+        out[layer.GetName()] = {defn.GetFieldDefn(j).GetName().lower() for j in range(defn.GetFieldCount())}
+    return out
+
+
+def foreign_in(fields: Dict[str, Set[str]], signatures: Dict[str, Iterable[str]]) -> List[str]:
+    """The tables of ``fields`` (:func:`table_fields`) named like one of ``signatures`` (table -> the fields a table
+    of ours always has) that lack those fields: a table of the user's that only shares the name (e.g. their own
+    'villages')."""
+    return [name for name, have in fields.items() if signatures.get(name) and not set(signatures[name]) <= have]
+
+
+def foreign_tables(path: str, signatures: Dict[str, Iterable[str]]) -> List[str]:
+    """:func:`foreign_in` of the GeoPackage ``path``."""
+    return foreign_in(table_fields(path), signatures)

@@ -37,7 +37,7 @@ from qgis.core import (
 
 from ..compat import as_int
 from ..i18n import tr
-from ..io.gpkg_tables import foreign_tables, table_destination, table_name_problem, tables_of
+from ..io.gpkg_tables import foreign_in, table_destination, table_fields, table_name_problem
 
 # "ogr:dbname='path' table="name" (geom)": a quoted path or table may hold spaces (QGIS reads it so)
 _OGR_URI = re.compile(r"""^ogr:dbname=(?:'(?P<p1>[^']+)'|"(?P<p2>[^"]+)"|(?P<p3>\S+))\s+"""
@@ -741,11 +741,12 @@ def _not_ours(t: Target, name: str, signature: dict) -> str:
     fields it always has); "" when it may be (absent, empty, or the algorithm's own). Its tables of the algorithm's
     names would be replaced, e.g. a user's own villages in plan.gpkg, given to the chain's first step (the export
     never sees that input)."""
-    path = os.path.join(t.path, name)
-    tables = [n for n in tables_of(path) if n != "layer_styles"]
-    if not tables or not signature:
+    if not signature:
         return ""
-    lacking = [n for n in signature if n not in tables] or foreign_tables(path, signature)
+    fields = table_fields(os.path.join(t.path, name))  # (opened once)
+    if not [n for n in fields if n != "layer_styles"]:
+        return ""
+    lacking = [n for n in signature if n not in fields] or foreign_in(fields, signature)
     if not lacking:
         return ""
     table = lacking[0]
