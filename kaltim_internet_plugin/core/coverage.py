@@ -397,6 +397,22 @@ def _crest_preserving(fine, ground):
     return np.maximum(crest, ground)
 
 
+def _flat_ray_index(T, ne, lr, lc, ys, xs):
+    """Flat index of each ray sample's top-left DEM neighbour in the (ys, xs) window padded by one column and row,
+    the site's cell at (lr, lc), the first ``ne`` samples of each ray, clipped to the window: (R, ne, sub) intp (the
+    numpy path; core.kernels.sample_rays computes the same indices inline)."""
+    if (ys, xs) == T.inside.shape and ne == T.n:
+        return T.flat_index()  # the whole window: the same indices for every such site, cached
+    ry = T.rays()
+    ii = ry["v0"][:, :ne] + lr
+    np.clip(ii, 0, ys - 1, out=ii)
+    jj = ry["u0"][:, :ne] + lc
+    np.clip(jj, 0, xs - 1, out=jj)
+    ii *= xs + 1
+    ii += jj
+    return ii
+
+
 def _sample_rays_numpy(zp, ii, fx, fy, xs, sub, q0):
     """(bilinear samples (R, n, sub), ground (R, n), crest-preserving obstacles (R, n) or None) in numpy passes
     (core.kernels.sample_rays computes the same in one compiled loop)."""
@@ -564,30 +580,20 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         zp[ys, :xs] = z[ys - 1]
         zp[:, xs] = zp[:, xs - 1]
         zp = zp.ravel()
-        if (ys, xs) == T.inside.shape and ne == n:
-            ii = T.flat_index()  # the whole window (ne == n): the same indices for every such site, cached
-        else:
-            ii = ry["v0"][:, :ne] + lr  # (R, ne, sub), intp
-            np.clip(ii, 0, ys - 1, out=ii)
-            jj = ry["u0"][:, :ne] + lc
-            np.clip(jj, 0, xs - 1, out=jj)
-            ii *= xs + 1
-            ii += jj
-        fx = ry["fx"][:, :ne]
-        fy = ry["fy"][:, :ne]
         sub = T.sub
         if compiled:
-            bot = np.empty(ii.shape, dtype=np.float32)
-            obstacles = np.empty(ii.shape[:2], dtype=np.float32)
-            # (C-contiguous arrays: each ray is one flat profile in the kernel; the shortened rays of a clipped
-            # window are copied)
-            kernels.sample_rays(zp, ii, np.ascontiguousarray(fx), np.ascontiguousarray(fy), xs + 1, ry["q0"], bot,
-                                obstacles)
+            bot = np.empty((R, ne, sub), dtype=np.float32)
+            obstacles = np.empty((R, ne), dtype=np.float32)
+            # (the template's whole arrays, C-contiguous: the kernel clips the indices to the window and reads the
+            # first ne samples of each ray)
+            kernels.sample_rays(zp, ry["v0"], ry["u0"], ry["fx"], ry["fy"], lr, lc, ys, xs, ry["q0"], bot, obstacles)
             ground = np.ascontiguousarray(bot[:, :, ry["q0"]])
             if sub == 1:
                 obstacles = None
         else:
-            bot, ground, obstacles = _sample_rays_numpy(zp, ii, fx, fy, xs, sub, ry["q0"])
+            ii = _flat_ray_index(T, ne, lr, lc, ys, xs)
+            bot, ground, obstacles = _sample_rays_numpy(zp, ii, ry["fx"][:, :ne], ry["fy"][:, :ne], xs, sub,
+                                                        ry["q0"])
         ground[:, 0] = z[lr, lc]
         tx_amsl = z[lr, lc] + site.height_m
         d_c = ry["d"][:ne]

@@ -404,25 +404,31 @@ def add_smooth_part(lossT, ccT, fr, gr, sub):  # noqa: N803
             k += 1
 
 
-def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
-    """The DEM along the rays (bilinear, float32) into ``bot`` (R, n, sub), and the crest-preserving obstacle
-    heights into ``obstacles`` (R, n): each sample's own height (sub-sample ``q0``) raised to the highest local
-    maximum of the sub-sampled profile in its window (``coverage._crest_preserving``).  ``zp``: the window padded by
-    one column and row, flat, ``xs1`` its row length; ``ii`` (R, n, sub) the top-left neighbours' flat indices;
-    ``fx``, ``fy`` the fractions (all C-contiguous).  The same float32 operations as the numpy code in
-    ``coverage._compute_site``.  Each ray's sub-samples are one flat profile t = s sub + q (views), so the loops are
-    long and branch-free."""
-    R, n, sub = ii.shape
-    N = n * sub
+def sample_rays(zp, v0, u0, fx, fy, lr, lc, ys, xs, q0, bot, obstacles):  # noqa: N803
+    """The DEM along the rays (bilinear, float32) into ``bot`` (R, ne, sub), and the crest-preserving obstacle
+    heights into ``obstacles`` (R, ne): each sample's own height (sub-sample ``q0``) raised to the highest local
+    maximum of the sub-sampled profile in its window (``coverage._crest_preserving``).  ``zp``: the (ys, xs) window
+    padded by one column and row, flat; ``v0``, ``u0`` (R, n, sub), n >= ne: the top-left neighbour's row and column
+    offsets from the site's cell (``lr``, ``lc`` in the window), clipped to the window here (as
+    ``coverage._flat_ray_index`` does in numpy); ``fx``, ``fy`` the fractions (all C-contiguous: the template's
+    arrays, whole).  The same float32 operations as the numpy code in ``coverage._compute_site``.  Each ray's
+    sub-samples are one flat profile t = s sub + q (views), so the loops are long and branch-free."""
+    R, ne, sub = bot.shape
+    n = v0.shape[1]
+    N = ne * sub
+    xs1 = xs + 1
     ninf = np.float32(-np.inf)
     crest = np.empty(N, dtype=np.float32)  # a sub-sample's height where it is a crest, else -inf
     for r in range(R):
-        ir = ii[r].reshape(N)
-        xr = fx[r].reshape(N)
-        yr = fy[r].reshape(N)
+        vr = v0[r].reshape(n * sub)
+        ur = u0[r].reshape(n * sub)
+        xr = fx[r].reshape(n * sub)
+        yr = fy[r].reshape(n * sub)
         F = bot[r].reshape(N)
         for t in range(N):
-            k = ir[t]
+            i = min(max(vr[t] + lr, 0), ys - 1)
+            j = min(max(ur[t] + lc, 0), xs - 1)
+            k = i * xs1 + j
             z00 = zp[k]
             top = (zp[k + 1] - z00) * xr[t] + z00
             z10 = zp[k + xs1]
@@ -437,7 +443,7 @@ def sample_rays(zp, ii, fx, fy, xs1, q0, bot, obstacles):  # noqa: N803
             f = F[t]
             crest[t] = f if (f >= F[t - 1]) & (f >= F[t + 1]) else ninf
         ob = obstacles[r]
-        for s in range(n):
+        for s in range(ne):
             t0 = s * sub
             m = F[t0 + q0]
             for q in range(sub):

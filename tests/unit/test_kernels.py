@@ -239,21 +239,46 @@ def test_a_coverage_raster_is_the_same_with_and_without_the_kernels(monkeypatch,
 @needs_numba
 @pytest.mark.parametrize("sub", [1, 4, 12])
 def test_ray_samples_compiled_equal_numpy(sub):
+    """The ray samples and their crests: the compiled pass (indices clipped to the window inline) and the numpy pass
+    (coverage._flat_ray_index, then gathers) give the same values, on whole and clipped windows, with full and
+    short rays; samples off the window take its edge cells."""
     from kaltim_internet_plugin.core import coverage as cov
 
+    T = cov._Template(2000.0, 90.0, 90.0, (2.0, float(sub)) if sub > 1 else 1.0)
+    ry = T.rays()
+    R, n = T.n_rays, T.n
+    q0 = ry["q0"]
+    assert T.sub == sub
     rng = np.random.default_rng(sub)
-    xs, ys = 50, 40
-    zp = rng.normal(100, 30, (ys + 1) * (xs + 1)).astype(np.float32)
-    R, n = 20, 10
-    ii = rng.integers(0, (ys - 1) * (xs + 1) - 2, (R, n, sub)).astype(np.intp)
-    fx, fy = (rng.random((R, n, sub)).astype(np.float32) for _ in range(2))
-    q0 = (sub - 1) // 2
-    bot, obstacles = np.empty((R, n, sub), np.float32), np.empty((R, n), np.float32)
-    kernels.sample_rays(zp, ii, fx, fy, xs + 1, q0, bot, obstacles)
-    bot_np, ground_np, obst_np = cov._sample_rays_numpy(zp, ii, fx, fy, xs, sub, q0)
-    assert np.array_equal(bot, bot_np) and np.array_equal(bot[:, :, q0], ground_np)
-    if sub > 1:
-        assert np.array_equal(obstacles, obst_np) and (obstacles > ground_np).any()
+    full = T.inside.shape
+    # the whole window; a window clipped on the top-left (the site near the DEM's corner) with short rays; one
+    # clipped on the right and bottom
+    for (ys, xs), (lr, lc), ne in ((full, (T.hr, T.hc), n), ((15, 12), (3, 2), n // 2 + 1),
+                                    ((full[0] - 9, full[1] - 11), (T.hr, T.hc), n)):
+        z = rng.normal(100, 30, (ys, xs)).astype(np.float32)
+        zp = np.empty((ys + 1, xs + 1), dtype=np.float32)
+        zp[:ys, :xs] = z
+        zp[ys, :xs] = z[ys - 1]
+        zp[:, xs] = zp[:, xs - 1]
+        zp = zp.ravel()
+        # (the outputs are the heads of larger buffers whose tails must stay untouched: a kernel writing past
+        # its ne samples would corrupt memory silently)
+        bot_buf, ob_buf = np.full(R * ne * sub + 64, 7.0, np.float32), np.full(R * ne + 64, -5.0, np.float32)
+        bot, obstacles = bot_buf[:R * ne * sub].reshape(R, ne, sub), ob_buf[:R * ne].reshape(R, ne)
+        kernels.sample_rays(zp, ry["v0"], ry["u0"], ry["fx"], ry["fy"], lr, lc, ys, xs, q0, bot, obstacles)
+        assert (bot_buf[R * ne * sub:] == 7.0).all() and (ob_buf[R * ne:] == -5.0).all()
+        ii = cov._flat_ray_index(T, ne, lr, lc, ys, xs)
+        bot_np, ground_np, obst_np = cov._sample_rays_numpy(zp, ii, ry["fx"][:, :ne], ry["fy"][:, :ne], xs, sub,
+                                                            q0)
+        assert np.array_equal(bot, bot_np) and np.array_equal(bot[:, :, q0], ground_np)
+        assert bot.min() >= z.min() - 1e-3 and bot.max() <= z.max() + 1e-3  # clipped: never outside the window
+        if sub > 1:
+            assert np.array_equal(obstacles, obst_np) and (obstacles > ground_np).any()
+    # a wrong index fails the comparison (the test has teeth): the first ray's samples from one row lower
+    bad = ry["v0"].copy()
+    bad[0] += 1
+    kernels.sample_rays(zp, bad, ry["u0"], ry["fx"], ry["fy"], lr, lc, ys, xs, q0, bot, obstacles)
+    assert not np.array_equal(bot, bot_np)
 
 
 @needs_numba
