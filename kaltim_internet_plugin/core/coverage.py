@@ -73,7 +73,7 @@ import shutil
 import tempfile
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 import numpy as np
@@ -520,8 +520,9 @@ def _viewshed(z, gt_win, wkt, site, rx_height, k_factor, radius):
 
 def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environment, empirical_correction,
                   ray_step_cells, clutter=None, check=None):
-    """Returns (array, (xoff, yoff), cells_in_range, nodata_cells_in_range) or (None, None, 0, 0). ``check()``,
-    when given, is called between the rays of a slow model (ITM: a site can take a minute) and raises to stop."""
+    """Returns (array, (xoff, yoff), cells_in_range, nodata_cells_in_range) or (None, None, 0, 0). ``check(done)``,
+    when given, is called between the rays of a slow model (ITM: a site can take a minute) with the fraction of the
+    site done; it reports progress and raises to stop."""
     if model not in MODELS:
         raise CoverageError("Unknown model '{}'; use one of {}.".format(model, ", ".join(MODELS)))
     gt = ds.GetGeoTransform()
@@ -694,11 +695,14 @@ def _thread_count(threads):
     return max(1, int(threads))
 
 
-def _site_results(dem_path, ds, order, threads, is_canceled, *args):
+def _site_results(dem_path, ds, order, threads, is_canceled, *args, progress=None):
     """Yield ``(k, site, _compute_site(...))`` for the sites of ``order`` in that order, computed on a pool of
     ``threads`` (each thread opens its own handle on the DEM: GDAL datasets are not shared between threads).
     At most 2 x threads sites are in flight, so memory stays bounded; ``is_canceled`` is polled before each
-    site is composited (sites already in flight are dropped)."""
+    site is composited (sites already in flight are dropped), and by a slow model (ITM) between its rays.
+    ``progress(pct)``, when given, hears within a site how far a slow model has come (the sites before k done, plus
+    site k's fraction), from the calling thread only: the workers leave their fractions in a dict the caller reads
+    while it waits (Processing's feedback and a task's progress belong to that thread)."""
     n = len(order)
 
     def canceled(k=None):  # before site k; without k, within a site of a slow model (core.itm), between its rays
@@ -710,15 +714,27 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args):
     if threads <= 1:
         for k, site in enumerate(order):
             canceled(k)
-            yield k, site, _compute_site(ds, site, *args, check=canceled)
+
+            def check(done, k=k):
+                canceled()
+                if progress is not None:
+                    progress(100.0 * (k + done) / n)
+
+            yield k, site, _compute_site(ds, site, *args, check=check)
         return
     local = threading.local()
+    done = {}  # site position -> fraction of it done, written by the workers (a slow model's rays)
 
-    def work(site):
+    def work(j):
         h = getattr(local, "ds", None)
         if h is None:
             h = local.ds = _open(dem_path)
-        return _compute_site(h, site, *args, check=canceled)
+
+        def check(frac):
+            done[j] = frac
+            canceled()
+
+        return _compute_site(h, order[j], *args, check=check)
 
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kaltim-coverage")
     pending = []
@@ -727,14 +743,23 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args):
         for k, site in enumerate(order):
             canceled(k)
             while nxt < n and nxt < k + 2 * threads:
-                pending.append(pool.submit(work, order[nxt]))
+                pending.append(pool.submit(work, nxt))
                 nxt += 1
-            yield k, site, pending.pop(0).result()
+            head = pending.pop(0)
+            if progress is not None:
+                last = -1.0
+                while not wait([head], timeout=0.1).done:
+                    # site k's own share (the sites behind it may be further on, but the caller reports (k + 1) / n
+                    # once site k is composited, and progress never goes backwards)
+                    pct = 100.0 * (k + done.get(k, 0.0)) / n
+                    if pct > last:
+                        progress(pct)
+                        last = pct
+            done.pop(k, None)
+            yield k, site, head.result()
     finally:
         for f in pending:
             f.cancel()
-        pool.shutdown(wait=True)
-
 def _morton_key(ix, iy):
     key = 0
     for b in range(20):
@@ -1019,7 +1044,8 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
         pool_threads = 1 if model == "los" else threads
         for k, site, (arr, off, n_rng, n_nd) in _site_results(dem_path, ds, order, pool_threads, is_canceled, model,
                                                                rx_height, radius, k_factor, environment,
-                                                               empirical_correction, ray_step_cells):
+                                                               empirical_correction, ray_step_cells,
+                                                               progress=progress):
             if arr is None:
                 continue
             if clutter is not None and model != "los":

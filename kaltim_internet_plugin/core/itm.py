@@ -633,8 +633,9 @@ def itm_rays(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz, params: 
     antenna ``tx_height_m`` above it); ``obstacles_m``: optional (R, n) heights of the intermediate samples (the
     engine's crest-preserving sub-sampling), the terminals standing on ``ground_m``.  The receiver at sample j
     sees the profile 0..j; samples 0 and 1 (no intermediate point) get 0 dB.  One :func:`itm_loss` per
-    receiver, in Python: about 0.1-0.2 ms each. ``check()``, when given, is called before each ray (it raises to
-    stop a run that was cancelled: a site of 1,000 rays takes tens of seconds).
+    receiver, in Python: about 0.1-0.2 ms each. ``check(done)``, when given, is called before each ray with the
+    fraction of the rays done (0 <= done < 1): it reports progress within the site and raises to stop a run that
+    was cancelled (a site of 1,000 rays takes tens of seconds).
     """
     d = np.asarray(distances_m, dtype=float)
     g = np.atleast_2d(np.asarray(ground_m, dtype=float))
@@ -644,7 +645,7 @@ def itm_rays(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz, params: 
     prof = np.empty(n)
     for r in range(rays):
         if check is not None:
-            check()
+            check(r / rays)
         prof[:] = obs[r]
         prof[0] = g[r, 0]
         for j in range(2, n):

@@ -747,8 +747,8 @@ def test_a_cancel_stops_an_itm_site_between_its_rays(dem, tmp_path):
 
     calls = []
 
-    def check():
-        calls.append(1)
+    def check(done):
+        calls.append(done)
         if len(calls) > 3:
             raise cov.CoverageCanceled("stop")
 
@@ -756,7 +756,7 @@ def test_a_cancel_stops_an_itm_site_between_its_rays(dem, tmp_path):
     ground = np.zeros((20, 40))
     with pytest.raises(cov.CoverageCanceled):
         itm.itm_rays(d, ground, 30.0, 1.5, 900.0, check=check)
-    assert len(calls) == 4  # before each ray: stopped at the fourth of 20
+    assert calls == [0.0, 0.05, 0.1, 0.15]  # before each ray, with the fraction done: stopped at the fourth of 20
     asked = []
     start = time.monotonic()
 
@@ -770,3 +770,31 @@ def test_a_cancel_stops_an_itm_site_between_its_rays(dem, tmp_path):
     # polled many times within the one site, not only before it
     assert len(asked) > 3
     assert not (tmp_path / "itm.tif").exists()
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_progress_bar_moves_within_an_itm_site(dem, tmp_path, threads):
+    """ITM takes seconds to a minute a site: the progress bar moved only when a site was done (it stood at 0 % through
+    a one-site run). It now hears the rays' progress within a site, from the calling thread (where Processing's
+    feedback lives), never backwards, ending at 100 %."""
+    import threading
+    import time
+
+    seen = []
+    caller = threading.get_ident()
+
+    def progress(pct):
+        assert threading.get_ident() == caller
+        seen.append(pct)
+
+    def slow():  # polled before each ray: 3 ms a ray makes a site last at least 0.6 s however fast the machine
+        time.sleep(0.003)
+        return False
+
+    sites = [_site("A", 100, 100), _site("B", 60, 80)]
+    cov.run_coverage(dem, sites, str(tmp_path / "itm.tif"), model="itm", max_radius_m=6000.0,
+                     ray_step_cells=(2, 4), progress=progress, is_canceled=slow, threads=threads)
+    assert seen[0] == 0.0 and seen[-1] == 100.0
+    assert all(b >= a for a, b in zip(seen, seen[1:]))
+    within = [p for p in seen if 0.0 < p < 50.0]  # the first site, before it is done
+    assert len(within) >= 2, seen[:20]
