@@ -6076,10 +6076,6 @@
       <translation>Batas kabupaten/kota</translation>
     </message>
     <message>
-      <source>Budget for new BTS sites (Rp)</source>
-      <translation>Anggaran untuk lokasi BTS baru (Rp)</translation>
-    </message>
-    <message>
       <source>Import existing towers</source>
       <translation>Impor menara eksisting</translation>
     </message>
@@ -6110,6 +6106,10 @@
     <message>
       <source>Export the deployment plan</source>
       <translation>Ekspor rencana penggelaran</translation>
+    </message>
+    <message>
+      <source>Budget for new BTS sites (Rp)</source>
+      <translation>Anggaran untuk lokasi BTS baru (Rp)</translation>
     </message>
     <message>
       <source>Deployment plan folder</source>

@@ -38,6 +38,7 @@ from .output_guard import (
     write_error,
     write_failure,
 )
+from .params import with_decimals
 from .sinks import CheckedSink, output_file, reason_of
 
 
@@ -223,6 +224,10 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
         process = cls.__dict__.get("processAlgorithm")
         if process is not None and not getattr(process, "_kaltim_wrapped", False):
             cls.processAlgorithm = _clean_errors(process)
+
+    def addParameter(self, param, createOutput=True):  # noqa: N802, N803 - QGIS API
+        """QGIS's, with the decimals of a number's box set by its unit (params.with_decimals)."""
+        return super().addParameter(with_decimals(param), createOutput)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
         """The plugin's checks first (numbers with their range, inputs that are not there, outputs that would

@@ -36,6 +36,7 @@ from .alg_exportplan import ExportPlanAlgorithm
 from .base import GROUPS, _translated
 from .help import TEXTS
 from .output_guard import outputs_refusal
+from .params import with_decimals
 
 MODEL_NAME = "fullplan"
 #: the budgets of the plan's budget curve (people newly covered by budget; the report's chart): the demo's too
@@ -71,8 +72,8 @@ def _inputs(algorithms) -> list:
                                             optional=True),
         QgsProcessingParameterVectorLayer("kabkota", tr("Kabupaten/kota boundaries"), [_POLYGON],
                                           optional=True),
-        QgsProcessingParameterNumber("budget_idr", tr("Budget for new BTS sites (Rp)"), _NUMBER, default("budget_idr"),
-                                     minValue=0.0, maxValue=MAX_RUPIAH),
+        with_decimals(QgsProcessingParameterNumber("budget_idr", tr("Budget for new BTS sites (Rp)"), _NUMBER,
+                                                   default("budget_idr"), minValue=0.0, maxValue=MAX_RUPIAH)),
         QgsProcessingParameterNumber("start_year", tr("First year of the roadmap"), _INTEGER, default("start_year"),
                                      minValue=2000, maxValue=2100),
         QgsProcessingParameterNumber("years", tr("Number of years"), _INTEGER, default("years"), minValue=1,

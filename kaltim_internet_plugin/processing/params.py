@@ -77,6 +77,37 @@ def given(parameters: dict, name: str) -> bool:
     return True
 
 
+# ---- decimals of a number's box --------------------------------------------------------------------------------
+#: decimals a Double parameter's box shows, by the unit its name ends with (Processing's dialog, batch and Model
+#: Designer show six otherwise: a budget read "26000000000.000000"); a box rounds what is typed to these places
+_DECIMALS = (("_IDR", 0), ("K_FACTOR", 4), ("SHARE", 2), ("_PCT", 2), ("DETOUR", 2), ("_DBM", 1), ("_DB", 1),
+             ("_KM", 1), ("_M", 1), ("HEIGHT", 1), ("_MHZ", 1), ("_YEARS", 1), ("_S", 0))
+
+
+def number_decimals(name: str):
+    """Decimals of the Double parameter ``name`` by its unit (None: a name without a known unit)."""
+    upper = name.upper()
+    for suffix, places in _DECIMALS:
+        if upper.endswith(suffix) or (suffix in ("K_FACTOR", "SHARE", "HEIGHT", "DETOUR") and suffix in upper):
+            return places
+    return None
+
+
+def with_decimals(param):
+    """``param`` (any parameter) with its box's decimals in its metadata when it is a Double number with a known
+    unit and has none yet; returns it."""
+    if isinstance(param, QgsProcessingParameterNumber) and \
+            param.dataType() == QgsProcessingParameterNumber.Type.Double:
+        meta = dict(param.metadata() or {})
+        wrapper = dict(meta.get("widget_wrapper") or {})
+        places = number_decimals(param.name())
+        if places is not None and "decimals" not in wrapper:
+            wrapper["decimals"] = places
+            meta["widget_wrapper"] = wrapper
+            param.setMetadata(meta)
+    return param
+
+
 # ---- one parameter of each kind (every algorithm declares its parameters through these) ---------------------------
 def add(alg, param, advanced: bool = False):
     """``param`` added to ``alg`` (flagged advanced with ``advanced``); returns it."""

@@ -173,3 +173,36 @@ def test_repair_writes_a_new_layer_and_keeps_the_input(provider, tmp_path):
     assert all(f.geometry().isGeosValid() for f in layer.getFeatures())
     res2, _ = run_alg("kaltiminternet:checkvillages", {"INPUT": str(out)})
     assert res2["ERROR_COUNT"] == 0
+
+
+def test_number_boxes_show_their_unit_s_decimals(provider, qgis_app):
+    """Processing's dialog, batch and Model Designer showed every decimal number with six places: a budget read
+    "26000000000.000000", a receiver height "1.500000". Each Double parameter of every tool (and of the full-plan
+    model) now carries its box's decimals by its unit (rupiah 0, metres and dB 1, shares 2, k 4), enough for its
+    default, which the box shows as it is."""
+    from qgis.core import QgsProcessingContext, QgsProcessingParameterNumber
+    from qgis.gui import QgsDoubleSpinBox, QgsGui, QgsProcessingGui
+
+    ctx = QgsProcessingContext()
+    seen = {}
+    for alg in provider.algorithms():
+        for p in alg.parameterDefinitions():
+            if not (p.type() == "number" and p.dataType() == QgsProcessingParameterNumber.Type.Double):
+                continue
+            places = (p.metadata().get("widget_wrapper") or {}).get("decimals")
+            assert places is not None, (alg.id(), p.name())
+            default = p.defaultValue()
+            if default is not None:
+                assert round(float(default), places) == float(default), (alg.id(), p.name(), default, places)
+            wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(
+                p, QgsProcessingGui.WidgetType.Standard)
+            widget = wrapper.createWrappedWidget(ctx)
+            box = widget if isinstance(widget, QgsDoubleSpinBox) else widget.findChild(QgsDoubleSpinBox)
+            assert box is not None and box.decimals() == places, (alg.id(), p.name())
+            if default is not None:
+                assert box.value() == float(default), (alg.id(), p.name())
+            seen[alg.name(), p.name()] = box.text()
+    assert seen["optimizesites", "BUDGET_IDR"] == "26000000000"
+    assert seen["fullplan", "budget_idr"] == "26000000000"
+    assert seen["coverage", "RX_HEIGHT"] == "1.5" and seen["coverage", "K_FACTOR"] == "1.3333"
+    assert seen["classifyvillages", "COVERED_SHARE"] == "0.80"
