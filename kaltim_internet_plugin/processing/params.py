@@ -78,17 +78,23 @@ def given(parameters: dict, name: str) -> bool:
 
 
 # ---- decimals of a number's box --------------------------------------------------------------------------------
-#: decimals a Double parameter's box shows, by the unit its name ends with (Processing's dialog, batch and Model
-#: Designer show six otherwise: a budget read "26000000000.000000"); a box rounds what is typed to these places
-_DECIMALS = (("_IDR", 0), ("K_FACTOR", 4), ("SHARE", 2), ("_PCT", 2), ("DETOUR", 2), ("_DBM", 1), ("_DB", 1),
-             ("_KM", 1), ("_M", 1), ("HEIGHT", 1), ("_MHZ", 1), ("_YEARS", 1), ("_S", 0))
+#: decimals a Double parameter's box shows, by its unit (Processing's dialog, batch and Model Designer show six
+#: otherwise: a budget read "26000000000.000000"); a box takes no more places than these while typing, so each is
+#: the finest a planner writes: whole rupiah and seconds, a tenth of a metre, dB or MHz, a centimetre of antenna
+#: height, ten metres in km, 99.95 %; first match wins (a word anywhere in the name, else the name's ending)
+_DECIMALS_IN = (("K_FACTOR", 4), ("HEIGHT", 2), ("MAST", 2), ("SHARE", 2), ("DETOUR", 2))
+_DECIMALS_END = (("_IDR", 0), ("_PCT", 2), ("_DBM", 1), ("_DB", 1), ("_KM", 2), ("_M", 1), ("_MHZ", 1),
+                 ("_YEARS", 1), ("_S", 0))
 
 
 def number_decimals(name: str):
     """Decimals of the Double parameter ``name`` by its unit (None: a name without a known unit)."""
     upper = name.upper()
-    for suffix, places in _DECIMALS:
-        if upper.endswith(suffix) or (suffix in ("K_FACTOR", "SHARE", "HEIGHT", "DETOUR") and suffix in upper):
+    for word, places in _DECIMALS_IN:
+        if word in upper:
+            return places
+    for suffix, places in _DECIMALS_END:
+        if upper.endswith(suffix):
             return places
     return None
 

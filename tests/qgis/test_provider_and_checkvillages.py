@@ -179,7 +179,7 @@ def test_number_boxes_show_their_unit_s_decimals(provider, qgis_app):
     """Processing's dialog, batch and Model Designer showed every decimal number with six places: a budget read
     "26000000000.000000", a receiver height "1.500000". Each Double parameter of every tool (and of the full-plan
     model) now carries its box's decimals by its unit (rupiah 0, metres and dB 1, shares 2, k 4), enough for its
-    default, which the box shows as it is."""
+    default, which the box shows as it is, and the finest value a planner writes (0.25 km, 1.75 m, 99.95 %)."""
     from qgis.core import QgsProcessingContext, QgsProcessingParameterNumber
     from qgis.gui import QgsDoubleSpinBox, QgsGui, QgsProcessingGui
 
@@ -204,5 +204,6 @@ def test_number_boxes_show_their_unit_s_decimals(provider, qgis_app):
             seen[alg.name(), p.name()] = box.text()
     assert seen["optimizesites", "BUDGET_IDR"] == "26000000000"
     assert seen["fullplan", "budget_idr"] == "26000000000"
-    assert seen["coverage", "RX_HEIGHT"] == "1.5" and seen["coverage", "K_FACTOR"] == "1.3333"
-    assert seen["classifyvillages", "COVERED_SHARE"] == "0.80"
+    assert seen["coverage", "RX_HEIGHT"] == "1.50" and seen["coverage", "K_FACTOR"] == "1.3333"
+    assert seen["classifyvillages", "COVERED_SHARE"] == "0.80" and seen["coverage", "MAX_RADIUS_M"] == "30000.0"
+    assert seen["choosetech", "FIBRE_SERVICE_KM"] == "1.00" and seen["slareport", "TARGET_PCT"] == "99.00"
