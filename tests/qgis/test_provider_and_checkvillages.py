@@ -179,8 +179,8 @@ def test_number_boxes_show_their_unit_s_decimals(provider, qgis_app):
     """Processing's dialog, batch and Model Designer showed every decimal number with six places: a budget read
     "26000000000.000000", a receiver height "1.500000". Each Double parameter of every tool (and of the full-plan
     model) now carries its box's decimals by its unit (rupiah 0; metres, dB, MHz 1; heights, km, shares, % 2; k 4),
-    enough for its
-    default, which the box shows as it is, and the finest value a planner writes (0.25 km, 1.75 m, 99.95 %)."""
+    enough for its default, which the box shows as it is, and the finest value a planner writes (0.25 km, 1.75 m,
+    99.95 %)."""
     from qgis.core import QgsProcessingContext, QgsProcessingParameterNumber
     from qgis.gui import QgsDoubleSpinBox, QgsGui, QgsProcessingGui
 
