@@ -138,7 +138,8 @@ TEXTS = {
                 "valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with "
                 "the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one "
                 "30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at "
-                "'exact'); compare it with a 'p526' raster to see where the models disagree."),
+                "'exact'; on a 90 m DEM about 11 s instead of 0.03 s at 'fast'; the log says the estimate before the "
+                "run); compare it with a 'p526' raster to see where the models disagree, on a few sites first."),
             RADIO_RANGES,
         ),
     ),

@@ -241,6 +241,40 @@ def test_itm_second_opinion_through_the_page(plugin, layers, qtbot):
     assert CoverageSettings.read_raster(res["OUTPUT"]).model == "itm"
 
 
+def test_a_long_itm_run_asks_first(plugin, layers, qtbot, monkeypatch):
+    """ITM is pure Python (about 10 s a 30 km site): before a run estimated over five minutes the page says how long
+    and asks; 'No' starts nothing, 'Yes' runs it. A short run does not ask."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    page = coverage_page(plugin, layers)
+    page.model_combo.setCurrentIndex(page.model_combo.findData("itm"))
+    page.radius_spin.setValue(30000)
+    sites, dem = page.site_layer(), page.dem_layer()
+    long_run = page.itm_estimate_s(sites, dem)
+    page.radius_spin.setValue(1500)
+    assert page.itm_estimate_s(sites, dem) < long_run / 50  # ~ the square of the radius
+    asked = []
+
+    def answer(reply):
+        def question(parent, title, text, *args):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    monkeypatch.setattr(page, "ITM_ASK_S", 0.0)  # this small layer's run counts as long
+    assert page.compute_coverage() is None and not page.runner.running
+    assert len(asked) == 1 and "minutes" in asked[0] and sites.name() in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(page.coverageFinished, timeout=120000) as blocker:
+        page.compute_coverage()
+    assert len(asked) == 2 and blocker.args[0]["ok"]
+    monkeypatch.setattr(page, "ITM_ASK_S", 300.0)  # a short run: no question
+    with qtbot.waitSignal(page.coverageFinished, timeout=120000):
+        page.compute_coverage()
+    assert len(asked) == 2
+
+
 def test_los_model_through_the_page(plugin, layers, qtbot):
     page = coverage_page(plugin, layers)
     page.model_combo.setCurrentIndex(0)

@@ -174,6 +174,8 @@ def test_itm_second_opinion_model(provider, data, tmp_path):
     b, _ = read(p526["OUTPUT"])
     assert kind == "dbm" and gdal.Open(itm["OUTPUT"]).GetMetadataItem("KALTIM_COVERAGE_MODEL") == "itm"
     assert "Longley-Rice ITM is valid for paths of 1 km or more" in itm_log  # its validity, in the log
+    # and, before it starts, what it will cost (ITM is pure Python: hundreds of times P.526's time)
+    assert "receivers a site here" in itm_log and "Selected features only" in itm_log
     both = (a != -9999) & (b != -9999)
     assert np.array_equal(a != -9999, b != -9999) and both.sum() > 1000
     assert np.abs(a[both] - b[both]).mean() > 1.0

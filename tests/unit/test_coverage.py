@@ -798,3 +798,16 @@ def test_the_progress_bar_moves_within_an_itm_site(dem, tmp_path, threads):
     assert all(b >= a for a, b in zip(seen, seen[1:]))
     within = [p for p in seen if 0.0 < p < 50.0]  # the first site, before it is done
     assert len(within) >= 2, seen[:20]
+
+
+@pytest.mark.parametrize("cell, radius, steps", [(90.0, 30000.0, "fast"), (30.0, 20000.0, "fast"),
+                                                 (250.0, 30000.0, "fine"), (90.0, 6000.0, "exact")])
+def test_the_receivers_of_a_site_are_the_engines(cell, radius, steps):
+    """ray_receivers (the ITM time estimate's count) is the engine's own rays x samples for the site's template."""
+    from kaltim_internet_plugin.core.definitions import RAY_STEPS
+
+    T = cov._template(radius, cell, cell, RAY_STEPS[steps])
+    assert cov.ray_receivers(cell, radius, RAY_STEPS[steps]) == T.n_rays * T.n > 100
+    # a 30 km site of 'fast' on a 90 m DEM: 88,000 receivers, about 13 s of ITM (measured 11.3 s)
+    if (cell, radius, steps) == (90.0, 30000.0, "fast"):
+        assert 80000 < T.n_rays * T.n < 100000 and 10 < T.n_rays * T.n * cov.ITM_SECONDS_PER_RECEIVER < 16
