@@ -442,7 +442,7 @@ class CoveragePage(QWidget):
                "sites, use a layer of those sites or the signal probe.").format(
                 n=fmt.integer(sites.featureCount(), ui_lang()), layer=sites.name(),
                 m=fmt.integer(round(seconds / 60.0), ui_lang()),
-                s=fmt.integer(round(seconds / max(sites.featureCount(), 1)), ui_lang())),
+                s=fmt.decimal(seconds / max(sites.featureCount(), 1), ui_lang(), 1, strip=True)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

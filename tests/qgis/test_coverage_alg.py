@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import numpy as np
 import pytest
@@ -176,6 +177,8 @@ def test_itm_second_opinion_model(provider, data, tmp_path):
     assert "Longley-Rice ITM is valid for paths of 1 km or more" in itm_log  # its validity, in the log
     # and, before it starts, what it will cost (ITM is pure Python: hundreds of times P.526's time)
     assert "receivers a site here" in itm_log and "Selected features only" in itm_log
+    line = next(x for x in itm_log.splitlines() if "receivers a site here" in x)
+    assert " 0 s " not in line and re.search(r"about \d[\d.,]* s a site", line), line
     both = (a != -9999) & (b != -9999)
     assert np.array_equal(a != -9999, b != -9999) and both.sum() > 1000
     assert np.abs(a[both] - b[both]).mean() > 1.0
