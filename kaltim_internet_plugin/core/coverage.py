@@ -775,6 +775,9 @@ def _site_results(dem_path, ds, order, threads, is_canceled, *args, progress=Non
     finally:
         for f in pending:
             f.cancel()
+        pool.shutdown(wait=True)
+
+
 def _morton_key(ix, iy):
     key = 0
     for b in range(20):

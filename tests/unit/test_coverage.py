@@ -811,3 +811,26 @@ def test_the_receivers_of_a_site_are_the_engines(cell, radius, steps):
     # a 30 km site of 'fast' on a 90 m DEM: 88,000 receivers, about 13 s of ITM (measured 11.3 s)
     if (cell, radius, steps) == (90.0, 30000.0, "fast"):
         assert 80000 < T.n_rays * T.n < 100000 and 10 < T.n_rays * T.n * cov.ITM_SECONDS_PER_RECEIVER < 16
+
+
+def test_no_worker_thread_outlives_a_run(dem, tmp_path):
+    """The site pool is shut down (and waited for) when a run ends, finished or cancelled: no worker keeps reading
+    the DEM or computing a site after run_coverage has returned or raised."""
+    import threading
+
+    def workers():
+        return [t for t in threading.enumerate() if t.name.startswith("kaltim-coverage") and t.is_alive()]
+
+    sites = [_site("A", 100, 100), _site("B", 60, 80), _site("C", 140, 120)]
+    cov.run_coverage(dem, sites, str(tmp_path / "p.tif"), max_radius_m=6000.0, ray_step_cells=(2, 4), threads=2)
+    assert workers() == []
+    polls = []
+
+    def cancel_soon():
+        polls.append(1)
+        return len(polls) > 20  # within the first ITM site, while the others are in flight
+
+    with pytest.raises(cov.CoverageCanceled):
+        cov.run_coverage(dem, sites, str(tmp_path / "i.tif"), model="itm", max_radius_m=6000.0,
+                         ray_step_cells=(2, 4), is_canceled=cancel_soon, threads=2)
+    assert workers() == []
