@@ -258,7 +258,7 @@ class _Template:
         self.px, self.py, self.radius = px, py, radius
         ang_cells, rad_cells = _ray_steps(ray_step_cells)
         self.step = min(px, py) * rad_cells
-        self.n = int(math.floor(radius / self.step)) + 1
+        self.n_rays, self.n = _ray_counts(radius, min(px, py), ang_cells, rad_cells)
         # a radial step above one cell samples the ray every cell (or closer) in between: the obstacle heights
         # are the highest of `sub` sub-samples around each sample (max-preserving), so crests between samples
         # still diffract; the terminals stand on the sample itself
@@ -270,7 +270,6 @@ class _Template:
         self.rsub = self.sub // self.gap
         self.n_out = (self.n - 1) * self.rsub + 1
         self.step_out = self.step / self.rsub
-        self.n_rays = max(8, int(math.ceil(2.0 * math.pi * radius / (min(px, py) * ang_cells))))
         # the loss is interpolated between rays onto `up` times as many angles: half a cell apart at the radius
         # for rays up to 2 cells apart, one cell apart from 4 cells (measured: finer adds < 0.02 dB there)
         self.up = max(1, int(math.ceil(min(2.0 * ang_cells, max(ang_cells, 4.0)) - 1e-9)))
@@ -374,12 +373,17 @@ def _ray_steps(ray_step_cells, cell_m=None):
 ITM_SECONDS_PER_RECEIVER = 1.5e-4
 
 
+def _ray_counts(radius, cell_m, ang_cells, rad_cells):
+    """(rays, samples a ray) of a site's template: rays ``ang_cells`` cells apart at the radius (at least 8), samples
+    ``rad_cells`` cells apart from the site out to the radius."""
+    rays = max(8, int(math.ceil(2.0 * math.pi * radius / (cell_m * ang_cells))))
+    return rays, int(math.floor(radius / (cell_m * rad_cells))) + 1
+
+
 def ray_receivers(cell_m, radius, ray_step_cells):
     """Receivers of one site's rays (rays x samples) on a DEM of ``cell_m`` metres: the work of a ray model's site
     (an ITM site takes about :data:`ITM_SECONDS_PER_RECEIVER` each)."""
-    ang_cells, rad_cells = _ray_steps(ray_step_cells, cell_m)
-    n = int(math.floor(radius / (cell_m * rad_cells))) + 1
-    rays = max(8, int(math.ceil(2.0 * math.pi * radius / (cell_m * ang_cells))))
+    rays, n = _ray_counts(radius, cell_m, *_ray_steps(ray_step_cells, cell_m))
     return rays * n
 
 
