@@ -387,6 +387,13 @@ def ray_receivers(cell_m, radius, ray_step_cells):
     return rays * n
 
 
+def itm_site_cost(cell_m, radius, ray_step_cells):
+    """(receivers, seconds) of one ITM site on a DEM of ``cell_m`` metres: the estimate the log and the dock give
+    before an ITM run (:data:`ITM_SECONDS_PER_RECEIVER` a receiver; the sites run one after the other)."""
+    receivers = ray_receivers(cell_m, radius, ray_step_cells)
+    return receivers, receivers * ITM_SECONDS_PER_RECEIVER
+
+
 def _template(radius, px, py, ray_step_cells):
     steps = _ray_steps(ray_step_cells, min(px, py))
     key = (float(radius), float(px), float(py), steps)

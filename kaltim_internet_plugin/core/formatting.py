@@ -94,6 +94,15 @@ def number(value: Any, lang: str, digits: int = 2) -> str:
     return decimal(value, lang, digits, strip=True)
 
 
+def about(value: Any, lang: str) -> str:
+    """An estimate as people say it: whole from 10 (``13.2 -> "13"``), one decimal below (``1.62 -> "1,6"``), never
+    "0" for a positive amount (``0.02 -> "0,1"``)."""
+    x = _number(value)
+    if x is None:
+        return ""
+    return integer(x, lang) if x >= 10 else decimal(max(x, 0.1) if x > 0 else x, lang, 1, strip=True)
+
+
 def percent(value: Any, lang: str, digits: int = 1, of_one: bool = False) -> str:
     """``97.028 -> "97,0%"``; with ``of_one`` the value is a share (``0.97028 -> "97,0%"``)."""
     x = _number(value)

@@ -413,7 +413,6 @@ class CoveragePage(QWidget):
 
         return self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
 
-    # ---- classification ----------------------------------------------------------------------------------------------
     #: an ITM run estimated longer than this asks first (seconds)
     ITM_ASK_S = 300.0
 
@@ -426,8 +425,8 @@ class CoveragePage(QWidget):
         if dem.crs().isGeographic():
             cell *= 111320.0
         st = self.settings()
-        per_site = cov.ray_receivers(max(cell, 1e-6), st.max_radius_m, defs.RAY_STEPS[st.resolution])
-        return per_site * cov.ITM_SECONDS_PER_RECEIVER * sites.featureCount()
+        _, per_site = cov.itm_site_cost(max(cell, 1e-6), st.max_radius_m, defs.RAY_STEPS[st.resolution])
+        return per_site * sites.featureCount()
 
     def _itm_confirmed(self, sites, dem) -> bool:
         """True to run ITM: at once when it is estimated short, else when the user says so (a province of towers
@@ -441,11 +440,12 @@ class CoveragePage(QWidget):
                "after the other; P.526 takes seconds for all of them). Run it anyway? To compare the models on a few "
                "sites, use a layer of those sites or the signal probe.").format(
                 n=fmt.integer(sites.featureCount(), ui_lang()), layer=sites.name(),
-                m=fmt.integer(round(seconds / 60.0), ui_lang()),
-                s=fmt.decimal(seconds / max(sites.featureCount(), 1), ui_lang(), 1, strip=True)),
+                m=fmt.about(seconds / 60.0, ui_lang()),
+                s=fmt.about(seconds / max(sites.featureCount(), 1), ui_lang())),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    # ---- classification ----------------------------------------------------------------------------------------------
     def classify_villages(self):
         if not self.classify_available():
             notify(self.iface, tr("The 'Classify villages' tool is not available in this version."),

@@ -118,11 +118,6 @@ def sites_on_nodata(dem_path: str, sites) -> list:
     return found
 
 
-def _about(value: float, lang: str) -> str:
-    """An estimate as people say it: whole above 10 ("13"), one decimal below ("1,6"; "0,1", never "0")."""
-    return fmt.integer(round(value), lang) if value >= 10 else fmt.decimal(max(value, 0.1), lang, 1, strip=True)
-
-
 class CoverageAlgorithm(KaltimAlgorithm):
     ALG_ID = "coverage"
     GROUP_ID = "coverage"
@@ -348,15 +343,14 @@ class CoverageAlgorithm(KaltimAlgorithm):
         from osgeo import gdal
 
         gt = gdal.Open(str(dem_path)).GetGeoTransform()
-        per_site = cov.ray_receivers(min(abs(gt[1]), abs(gt[5])), settings.max_radius_m,
-                                     defs.RAY_STEPS[settings.resolution])
-        seconds = per_site * cov.ITM_SECONDS_PER_RECEIVER
+        per_site, seconds = cov.itm_site_cost(min(abs(gt[1]), abs(gt[5])), settings.max_radius_m,
+                                              defs.RAY_STEPS[settings.resolution])
         lang = ui_lang()
         return tr("Longley-Rice ITM computes one terrain profile per receiver in Python: {r} receivers a site here, "
                   "about {s} s a site and {m} min for the {n} site(s) (measured on a 2-core machine; P.526 takes a "
                   "few hundredths of a second a site). Cancel stops it between two rays; to compare the models on a "
                   "few sites, select them and tick 'Selected features only', or use the signal probe.").format(
-            r=fmt.integer(per_site, lang), s=_about(seconds, lang), m=_about(seconds * n_sites / 60.0, lang),
+            r=fmt.integer(per_site, lang), s=fmt.about(seconds, lang), m=fmt.about(seconds * n_sites / 60.0, lang),
             n=fmt.integer(n_sites, lang))
 
     @staticmethod

@@ -34,6 +34,13 @@ def test_integers_decimals_percent_distance():
     assert f.lang_code("id_ID") == "id" and f.lang_code("en_GB") == "en" and f.lang_code(None) == "en"
 
 
+def test_an_estimate_is_said_as_people_say_it():
+    """The ITM time estimate (log and dock): whole from 10, one decimal below, never "0" for a positive amount."""
+    assert f.about(13.2, "id") == "13" and f.about(1234.4, "id") == "1.234" and f.about(1234.4, "en") == "1,234"
+    assert f.about(1.62, "id") == "1,6" and f.about(1.62, "en") == "1.6" and f.about(2.0, "en") == "2"
+    assert f.about(0.02, "id") == "0,1" and f.about(0, "en") == "0" and f.about(None, "id") == ""
+
+
 @pytest.mark.parametrize("value, id_text, en_text", [
     (4e6, "4 jt", "4M"), (123.2e3, "123,2 rb", "123.2k"), (92.5e9, "92,5 M", "92.5bn"), (950, "950", "950"),
     (2.6e9, "2,6 M", "2.6bn"),
