@@ -1084,8 +1084,8 @@
       <translation>Parameter</translation>
     </message>
     <message>
-      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model (as in SPLAT!) to see where the models disagree; pure Python, hundreds of times slower than P.526 (about 10 s a 30 km site on a 90 m DEM), so try it on a few sites first. The signal probe always shows both P.526 and ITM.</source>
-      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km). Longley-Rice ITM: model medan kedua (seperti pada SPLAT!) untuk melihat di mana model-model berbeda; Python murni, ratusan kali lebih lambat dari P.526 (sekitar 10 detik per menara dengan radius 30 km pada DEM 90 m), jadi coba dulu pada beberapa menara. Probe sinyal selalu menampilkan P.526 dan ITM.</translation>
+      <source>How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model (as in SPLAT!) to see where the models disagree; about ten times slower than P.526 with numba (about 0.2 s a 30 km site on a 90 m DEM), hundreds of times without it (about 10 s a site), so without numba try it on a few sites first. The signal probe always shows both P.526 and ITM.</source>
+      <translation>Cara sinyal diperkirakan. Garis pandang: hanya apakah menara 'terlihat' (menghitung jumlah menara). P.526: kuat sinyal dalam dBm, bukit membelokkan dan melemahkan sinyal (disarankan). Hata: perkiraan cepat hanya dari jarak, bukit diabaikan (berlaku 1-20 km). Longley-Rice ITM: model medan kedua (seperti pada SPLAT!) untuk melihat di mana model-model berbeda; sekitar sepuluh kali lebih lambat dari P.526 dengan numba (sekitar 0,2 detik per menara dengan radius 30 km pada DEM 90 m), ratusan kali tanpa numba (sekitar 10 detik per menara), jadi tanpa numba coba dulu pada beberapa menara. Probe sinyal selalu menampilkan P.526 dan ITM.</translation>
     </message>
     <message>
       <source>Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router antenna on a pole.</source>
@@ -1344,8 +1344,8 @@
       <translation>Cakupan selesai: {n} site dihitung, {s} dilewati (di luar DEM).</translation>
     </message>
     <message>
-      <source>Longley-Rice ITM on the {n} sites of '{layer}' would take about {m} minutes (about {s} s a site, one after the other; P.526 takes seconds for all of them). Run it anyway? To compare the models on a few sites, use a layer of those sites or the signal probe.</source>
-      <translation>Longley-Rice ITM untuk {n} menara pada '{layer}' akan memakan waktu sekitar {m} menit (sekitar {s} detik per menara, satu demi satu; P.526 hanya perlu beberapa detik untuk semuanya). Tetap jalankan? Untuk membandingkan model pada beberapa menara, gunakan lapisan berisi menara-menara itu saja atau probe sinyal.</translation>
+      <source>Longley-Rice ITM on the {n} sites of '{layer}' would take about {m} minutes (about {s} s a site; P.526 takes seconds for all of them). Run it anyway? To compare the models on a few sites, use a layer of those sites or the signal probe.</source>
+      <translation>Longley-Rice ITM untuk {n} menara pada '{layer}' akan memakan waktu sekitar {m} menit (sekitar {s} detik per menara; P.526 hanya perlu beberapa detik untuk semuanya). Tetap jalankan? Untuk membandingkan model pada beberapa menara, gunakan lapisan berisi menara-menara itu saja atau probe sinyal.</translation>
     </message>
     <message>
       <source>Villages: {c} covered, {p} partial, {b} blank spot.</source>
@@ -4288,6 +4288,10 @@
       <translation>Longley-Rice ITM menghitung satu profil medan per penerima dalam Python: {r} penerima per menara di sini, sekitar {s} detik per menara dan {m} menit untuk {n} menara (diukur pada mesin 2 inti; P.526 hanya perlu beberapa perseratus detik per menara). Batal menghentikannya di antara dua sinar; untuk membandingkan model pada beberapa menara, pilih menara-menara itu dan centang 'Selected features only' (hanya fitur terpilih), atau gunakan probe sinyal.</translation>
     </message>
     <message>
+      <source>Installing numba makes it about 50 times faster: on Debian/Ubuntu apt install python3-numba; in the OSGeo4W Shell python -m pip install numba.</source>
+      <translation>Memasang numba membuatnya sekitar 50 kali lebih cepat: di Debian/Ubuntu apt install python3-numba; di OSGeo4W Shell python -m pip install numba.</translation>
+    </message>
+    <message>
       <source>The site layer is empty: add at least one tower point (e.g. with 'Import sites') before computing coverage.</source>
       <translation>Layer site kosong: tambahkan minimal satu titik menara (misalnya dengan 'Impor site') sebelum menghitung cakupan.</translation>
     </message>
@@ -4312,8 +4316,16 @@
       <translation>{n} dari {total} site berdiri di sel nodata DEM '{dem}' (koordinat dalam {crs}): {sites}{more}. Ketinggian tanahnya tidak diketahui (sel DEM terendah dalam jangkauan dipakai sebagai gantinya), jadi cakupannya tidak dapat diandalkan, dan desa-desa di sekitarnya bisa tampak sebagai blank spot. Isi lubang DEM (Raster &gt; Analisis &gt; Isi nodata) atau pakai DEM yang mencakup site-site ini, dan periksa koordinatnya; lalu jalankan cakupan lagi.</translation>
     </message>
     <message>
+      <source>Longley-Rice ITM (compiled by numba) computes one terrain profile per receiver: {r} receivers a site here, about {s} s a site and {m} min for the {n} site(s) on {t} thread(s) (measured on a 2-core machine; P.526 takes a few hundredths of a second a site). Cancel stops it between two rays.</source>
+      <translation>Longley-Rice ITM (dikompilasi oleh numba) menghitung satu profil medan per penerima: {r} penerima per menara di sini, sekitar {s} detik per menara dan {m} menit untuk {n} menara pada {t} thread (diukur pada mesin 2 inti; P.526 hanya perlu beberapa perseratus detik per menara). Batal menghentikannya di antara dua sinar.</translation>
+    </message>
+    <message>
       <source>Ray kernels: numpy (numba could not compile them: {error}; the same result, computed more slowly).</source>
       <translation>Kernel sinar: numpy (numba tidak dapat mengompilasinya: {error}; hasilnya sama, dihitung lebih lambat).</translation>
+    </message>
+    <message>
+      <source>Ray kernels: ITM in Python (numba could not compile it: {error}; the same result, computed more slowly).</source>
+      <translation>Kernel sinar: ITM dalam Python (numba tidak dapat mengompilasinya: {error}; hasilnya sama, dihitung lebih lambat).</translation>
     </message>
     <message>
       <source>Clutter from the land cover '{name}' (table {table}, {n} classes; ITU-R P.452-17 §4.5 at the receiver height {h:g} m), resampled (nearest) to the DEM grid.</source>
@@ -6044,8 +6056,8 @@
       <translation>QUANTITY: EIRP sebuah menara adalah total daya pancarnya; ambang cakupan 4G (-100/-110/-120 dBm) adalah RSRP, daya satu resource element, 10 log10(12 x resource block) lebih rendah: pilih besaran RSRP agar sebanding dengan ambang tersebut.</translation>
     </message>
     <message>
-      <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. Pure Python: one ITM run per ray sample, so slower than 'p526' (one 30 km site on the 250 m sample DEM: 1.3 s instead of 0.1 s at 'fast', 22 s instead of 0.3 s at 'exact'; on a 90 m DEM about 11 s instead of 0.03 s at 'fast'; the log says the estimate before the run); compare it with a 'p526' raster to see where the models disagree, on a few sites first.</source>
-      <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Python murni: satu perhitungan ITM per sampel sinar, sehingga lebih lambat dari 'p526' (satu site 30 km pada DEM contoh 250 m: 1,3 dtk, bukan 0,1 dtk, pada 'fast'; 22 dtk, bukan 0,3 dtk, pada 'exact'; pada DEM 90 m sekitar 11 dtk, bukan 0,03 dtk, pada 'fast'; log menyebut perkiraannya sebelum dijalankan); bandingkan dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat, mulai dari beberapa site.</translation>
+      <source>'itm' = a second opinion, the Longley-Rice Irregular Terrain Model 1.2.2 (the model of SPLAT!), point-to-point on the same rays as 'p526' (RESOLUTION applies): equatorial climate, surface refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with the itmlogic package to 0.001 dB. One ITM run per ray sample, compiled by numba where it is installed (as the ray kernels): one 30 km site on the 250 m sample DEM takes 0.08 s at 'fast' and 0.3 s at 'exact', on a 90 m DEM about 0.2 s at 'fast' (0.03 s for 'p526'), and the sites run on all cores; without numba ITM runs in Python, hundreds of times slower (1.3 s, 22 s and 11 s, one site after the other). The log says the estimate before the run; compare the raster with a 'p526' raster to see where the models disagree.</source>
+      <translation>'itm' = pendapat kedua, Irregular Terrain Model Longley-Rice 1.2.2 (model SPLAT!), titik-ke-titik pada sinar yang sama dengan 'p526' (RESOLUTION berlaku): iklim ekuatorial, refraktivitas permukaan 360 satuan N, tanah rata-rata, polarisasi vertikal, median waktu, lokasi dan situasi; berlaku 20 MHz-20 GHz untuk lintasan 1-2000 km (sel yang lebih dekat dari 1 km diekstrapolasi); hasilnya sama dengan paket itmlogic hingga 0,001 dB. Satu perhitungan ITM per sampel sinar, dikompilasi oleh numba bila terpasang (seperti kernel sinar): satu site 30 km pada DEM contoh 250 m memerlukan 0,08 dtk pada 'fast' dan 0,3 dtk pada 'exact', pada DEM 90 m sekitar 0,2 dtk pada 'fast' (0,03 dtk untuk 'p526'), dan site-site berjalan di semua inti; tanpa numba ITM berjalan dalam Python, ratusan kali lebih lambat (1,3 dtk, 22 dtk dan 11 dtk, satu site demi satu). Log menyebut perkiraannya sebelum dijalankan; bandingkan rasternya dengan raster 'p526' untuk melihat di mana kedua model berbeda pendapat.</translation>
     </message>
     <message>
       <source>The whole plan in one run: repairs the village geometries, imports the towers, computes the coverage (ITU-R P.526 complete method; clutter from the land cover when given), classifies the villages, starts from the programme's connected villages, prioritises, chooses new BTS sites under the budget and a technology per village, schedules the funded roadmap with its training plan and operator packages, and exports the plan folder (GeoPackage, project, spreadsheet and CSVs, printable PDFs).</source>

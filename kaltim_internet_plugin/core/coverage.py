@@ -367,10 +367,16 @@ def _ray_steps(ray_step_cells, cell_m=None):
     return a, r
 
 
-#: seconds of one ITM receiver (core.itm, pure Python, one profile each) on one core: measured on 2026-12-07 on the
-#: 2-core bench machine, a 90 m DEM, resolution 'fast': 11.3 s for a 30 km site (88,000 receivers, 0.13 ms each) and
-#: 1.6 s for a 10 km site (9,800 receivers, 0.17 ms); ITM holds the GIL, so the sites do not overlap
+#: seconds of one ITM receiver (core.itm, one profile each) on one core in Python (numba off or not installed):
+#: measured on 2026-12-07 on the 2-core bench machine, a 90 m DEM, resolution 'fast': 11.3 s for a 30 km site (88,000
+#: receivers, 0.13 ms each) and 1.6 s for a 10 km site (9,800 receivers, 0.17 ms); in Python ITM holds the GIL, so the
+#: sites run one after the other
 ITM_SECONDS_PER_RECEIVER = 1.5e-4
+#: the same compiled by numba (core.itm._build): measured on 2026-12-07 on the same machine and sites, 0.21 s for a
+#: 30 km site on one thread (2.4 us a receiver); the GIL released, two threads ran six sites in 0.56 of the time
+ITM_SECONDS_PER_RECEIVER_COMPILED = 2.5e-6
+#: an ITM run estimated longer than this (seconds) is worth a warning in the log and a question in the dock
+ITM_LONG_S = 300.0
 
 
 def _ray_counts(radius, cell_m, ang_cells, rad_cells):
@@ -382,16 +388,27 @@ def _ray_counts(radius, cell_m, ang_cells, rad_cells):
 
 def ray_receivers(cell_m, radius, ray_step_cells):
     """Receivers of one site's rays (rays x samples) on a DEM of ``cell_m`` metres: the work of a ray model's site
-    (an ITM site takes about :data:`ITM_SECONDS_PER_RECEIVER` each)."""
+    (what an ITM site costs: :func:`itm_site_cost`)."""
     rays, n = _ray_counts(radius, cell_m, *_ray_steps(ray_step_cells, cell_m))
     return rays * n
 
 
 def itm_site_cost(cell_m, radius, ray_step_cells):
-    """(receivers, seconds) of one ITM site on a DEM of ``cell_m`` metres: the estimate the log and the dock give
-    before an ITM run (:data:`ITM_SECONDS_PER_RECEIVER` a receiver; the sites run one after the other)."""
+    """(receivers, seconds) of one ITM site on a DEM of ``cell_m`` metres on one thread, compiled or in Python
+    (whichever :func:`.itm.itm_rays` will run: :data:`ITM_SECONDS_PER_RECEIVER_COMPILED` or
+    :data:`ITM_SECONDS_PER_RECEIVER` a receiver)."""
     receivers = ray_receivers(cell_m, radius, ray_step_cells)
-    return receivers, receivers * ITM_SECONDS_PER_RECEIVER
+    return receivers, receivers * (ITM_SECONDS_PER_RECEIVER_COMPILED if itm.compiled_expected()
+                                   else ITM_SECONDS_PER_RECEIVER)
+
+
+def itm_run_cost(cell_m, radius, ray_step_cells, n_sites, threads=None):
+    """(receivers a site, seconds a site, seconds of the run, threads) of an ITM run of ``n_sites``: the estimate
+    the log and the dock give before it. Compiled, the sites share the engine's threads; in Python they run one after
+    the other (the GIL)."""
+    receivers, per_site = itm_site_cost(cell_m, radius, ray_step_cells)
+    par = min(_thread_count(threads), max(int(n_sites), 1)) if itm.compiled_expected() else 1
+    return receivers, per_site, per_site * n_sites / par, par
 
 
 def _template(radius, px, py, ray_step_cells):
@@ -1121,5 +1138,5 @@ def run_coverage(dem_path, sites, out_path, model="p526", rx_height=1.5, thresho
         "rx_height": rx_height,
         "elapsed_s": time.perf_counter() - t0,
         # the rays ran in the compiled kernels (core.kernels; numba), else in numpy (the same values, slower)
-        "compiled_kernels": model in RAY_MODELS and kernels.enabled(),
+        "compiled_kernels": model in RAY_MODELS and kernels.enabled() and (model != "itm" or itm.compiled_now()),
     }

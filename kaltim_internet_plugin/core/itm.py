@@ -1,10 +1,14 @@
-"""Longley-Rice Irregular Terrain Model (ITM 1.2.2), point-to-point mode, in plain Python + numpy.
+"""Longley-Rice Irregular Terrain Model (ITM 1.2.2), point-to-point mode, in plain Python + numpy, compiled by numba
+where it is installed.
 
 The second-opinion model beside ITU-R P.526 (see :mod:`.propagation`): the model of SPLAT! and of many
 broadcast/cellular planning tools, written here from the published algorithm (G. A. Hufford, "The ITS Irregular
 Terrain Model, version 1.2.2: the Algorithm", NTIA/ITS 1995, and A. G. Longley & P. L. Rice, "Prediction of
 tropospheric radio transmission loss over irregular terrain", ESSA Tech. Rep. ERL 79-ITS 67, 1968).  No compiled
-code, so it ships inside the plugin zip (nothing to install on Windows/OSGeo4W).
+code ships: the plugin zip has nothing to install on Windows/OSGeo4W.  Where numba works (as for the coverage
+engine's kernels, :mod:`.kernels`; ``KALTIM_NUMBA=0`` turns it off) :func:`itm_rays` runs the same functions
+compiled, about 50 times faster and without the GIL (:func:`_compiled`; the losses agree with the Python model's to
+the last bit of float32).
 
 What it computes
 ----------------
@@ -29,10 +33,15 @@ from __future__ import annotations
 
 import cmath
 import math
+import os
+import threading
+import types
 from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
+
+from . import kernels
 
 __all__ = ["CLIMATES", "ItmParams", "ItmResult", "itm_loss", "itm_loss_db", "itm_along_profile", "itm_rays",
            "qerfi", "SURFACE_REFRACTIVITY"]
@@ -105,26 +114,44 @@ def _dim(a, b):
 
 
 # ---- the terrain profile ---------------------------------------------------------------------------------------
-def _lsq_line(z, xi, x1, x2):
-    """Least-squares straight line through the profile ``z`` (spacing ``xi``) between distances ``x1`` and
-    ``x2`` (whole samples, end samples at half weight); returns its heights at the start and at the end of the
-    whole profile (``zlsq1``)."""
-    xn = len(z) - 1
+# Every function from here to itm_loss is plain Python over floats and numpy arrays, in the subset numba compiles
+# (tuples, no objects): the same source is the pure-Python model and, where numba works, the compiled one (see
+# _compiled).
+def _lsq_span(xn, xi, x1, x2):
+    """The whole samples (first, last) of a profile of ``xn`` + 1 samples that :func:`_lsq_line` fits."""
     xa = float(int(max(x1 / xi, 0.0)))
     xb = xn - float(int(max(xn - x2 / xi, 0.0)))
     if xb <= xa:
         xa = max(xa - 1.0, 0.0)
         xb = xn - max(xn - (xb + 1.0), 0.0)
+    return xa, xb
+
+
+def _lsq_line(z, xi, x1, x2):
+    """Least-squares straight line through the profile ``z`` (spacing ``xi``) between distances ``x1`` and
+    ``x2`` (whole samples, end samples at half weight); returns its heights at the start and at the end of the
+    whole profile (``zlsq1``)."""
+    xn = len(z) - 1
+    xa, xb = _lsq_span(xn, xi, x1, x2)
     ja, jb = int(xa), int(xb)
     span = xb - xa
-    seg = np.asarray(z[ja:jb + 1], dtype=float)
+    seg = z[ja:jb + 1]
     w = np.ones(seg.size)
-    w[0] = w[-1] = 0.5
-    x = -0.5 * span + np.arange(seg.size, dtype=float)
-    a = float(np.dot(w, seg)) / span
-    b = float(np.dot(w * x, seg)) * 12.0 / ((span * span + 2.0) * span)
+    w[0] = 0.5
+    w[-1] = 0.5
+    x = -0.5 * span + np.arange(seg.size) * 1.0
+    a = np.sum(w * seg) / span
+    b = np.sum(w * x * seg) * 12.0 / ((span * span + 2.0) * span)
     centre = xa + 0.5 * span
     return a - b * centre, a + b * (xn - centre)
+
+
+def _decile_ranks(span):
+    """(ka, kb, n): the ranks of the upper and lower deciles among the ``n`` samples :func:`_terrain_irregularity`
+    takes over ``span`` profile spacings."""
+    ka = min(max(4, int(0.1 * (span + 8.0))), 25)
+    n = 10 * ka - 5
+    return ka, n - ka + 1, n
 
 
 def _terrain_irregularity(z, xi, x1, x2):
@@ -135,53 +162,91 @@ def _terrain_irregularity(z, xi, x1, x2):
     xb = x2 / xi
     if xb - xa < 2.0:
         return 0.0
-    ka = min(max(4, int(0.1 * (xb - xa + 8.0))), 25)
-    n = 10 * ka - 5
-    kb = n - ka + 1
+    ka, kb, n = _decile_ranks(xb - xa)
     sn = n - 1
     # n equally spaced samples between x1 and x2, interpolated linearly in the profile
     pos = xa + np.arange(n) * ((xb - xa) / sn)
-    k = np.clip(np.ceil(pos).astype(np.int64), 1, np_)
-    k = np.where(pos <= 0.0, 1, k)
+    k = np.minimum(np.maximum(np.ceil(pos).astype(np.int64), 1), np_)
+    k[pos <= 0.0] = 1
     frac = pos - k
     s = z[k] + (z[k] - z[k - 1]) * frac
     z0, zn = _lsq_line(s, 1.0, 0.0, float(sn))
     s = s - (z0 + (zn - z0) * np.arange(n) / sn)
-    desc = np.sort(s)[::-1]
-    dh = float(desc[ka - 1] - desc[kb - 1])
+    asc = np.sort(s)
+    dh = asc[n - ka] - asc[n - kb]  # the ka-th and kb-th largest
     return dh / (1.0 - 0.8 * math.exp(-(x2 - x1) / 50e3))
 
 
-def _horizons(z, xi, dist, hg, gme):
-    """Horizon elevation angles and distances of both terminals (``hzns``): the highest ray over the earth of
-    curvature ``gme`` that touches the profile, seen from each antenna."""
-    np_ = len(z) - 1
-    za = z[0] + hg[0]
-    zb = z[-1] + hg[1]
+def _horizon_start(z, dist, hg0, hg1, gme):
+    """(za, zb, qc, the0, the1): both antennas' heights above sea level, half the curvature and the horizon angles
+    when each antenna sees the other."""
+    za = z[0] + hg0
+    zb = z[-1] + hg1
     qc = 0.5 * gme
     q = qc * dist
     slope = (zb - za) / dist
-    the = [slope - q, -slope - q]
-    dl = [dist, dist]
+    return za, zb, qc, slope - q, -slope - q
+
+
+def _horizons(z, xi, dist, hg0, hg1, gme):
+    """Horizon elevation angles and distances of both terminals (``hzns``): the highest ray over the earth of
+    curvature ``gme`` that touches the profile, seen from each antenna: ``(the0, the1, dl0, dl1)``."""
+    np_ = len(z) - 1
+    za, zb, qc, the0, the1 = _horizon_start(z, dist, hg0, hg1, gme)
+    dl0, dl1 = dist, dist
     if np_ < 2:
-        return the, dl
+        return the0, the1, dl0, dl1
     # running sums, as the algorithm steps along the profile (so a horizon distance of exactly i spacings
-    # rounds as in the reference implementations)
-    sa = np.add.accumulate(np.full(np_ - 1, xi))
-    sb = np.subtract.accumulate(np.concatenate(([dist], np.full(np_ - 1, xi))))[1:]
+    # rounds as in the reference implementations; dist - xi - xi ... is dist + (-xi) + (-xi) ..., bit for bit)
+    sa = np.cumsum(np.full(np_ - 1, xi))
+    steps = np.full(np_, -xi)
+    steps[0] = dist
+    sb = np.cumsum(steps)[1:]
     zi = z[1:np_]
     ang_a = (zi - za) / sa - qc * sa
-    above = ang_a > the[0]
-    if not above.any():
-        return the, dl  # line of sight: each horizon is the other antenna
-    first = int(np.argmax(above))
-    j = int(np.argmax(ang_a))
-    the[0], dl[0] = float(ang_a[j]), float(sa[j])
+    above = np.nonzero(ang_a > the0)[0]
+    if above.size == 0:
+        return the0, the1, dl0, dl1  # line of sight: each horizon is the other antenna
+    first = above[0]
+    j = np.argmax(ang_a)
+    the0, dl0 = ang_a[j], sa[j]
     ang_b = (zi[first:] - zb) / sb[first:] - qc * sb[first:]
-    j = int(np.argmax(ang_b))
-    if ang_b[j] > the[1]:
-        the[1], dl[1] = float(ang_b[j]), float(sb[first + j])
-    return the, dl
+    j = np.argmax(ang_b)
+    if ang_b[j] > the1:
+        the1, dl1 = ang_b[j], sb[first + j]
+    return the0, the1, dl0, dl1
+
+
+def _horizon_distance(h, gme, dh):
+    """Line of sight: the horizon distance of an effective height ``h`` over the irregularity ``dh``."""
+    return math.sqrt(2.0 * h / gme) * math.exp(-0.07 * math.sqrt(dh / max(h, 5.0)))
+
+
+def _qlrpfl(z, xi, dist, hg0, hg1, gme):
+    """The path's geometry from the profile (``qlrpfl``): horizons, terrain irregularity and effective heights,
+    ``(he0, he1, dl0, dl1, the0, the1, dh)``."""
+    the0, the1, dl0, dl1 = _horizons(z, xi, dist, hg0, hg1, gme)
+    xl0 = min(15.0 * hg0, 0.1 * dl0)
+    xl1 = dist - min(15.0 * hg1, 0.1 * dl1)
+    dh = _terrain_irregularity(z, xi, xl0, xl1)
+    if dl0 + dl1 > 1.5 * dist:  # line of sight
+        za, zb = _lsq_line(z, xi, xl0, xl1)
+        he0, he1 = hg0 + _dim(z[0], za), hg1 + _dim(z[-1], zb)
+        dl0, dl1 = _horizon_distance(he0, gme, dh), _horizon_distance(he1, gme, dh)
+        q = dl0 + dl1
+        if q <= dist:
+            q = (dist / q) ** 2
+            he0, he1 = he0 * q, he1 * q
+            dl0, dl1 = _horizon_distance(he0, gme, dh), _horizon_distance(he1, gme, dh)
+        q = math.sqrt(2.0 * he0 / gme)
+        the0 = (0.65 * dh * (q / dl0 - 1.0) - 2.0 * he0) / q
+        q = math.sqrt(2.0 * he1 / gme)
+        the1 = (0.65 * dh * (q / dl1 - 1.0) - 2.0 * he1) / q
+    else:  # beyond the horizon: fit each terminal's foreground
+        za = _lsq_line(z, xi, xl0, 0.9 * dl0)[0]
+        zb = _lsq_line(z, xi, dist - 0.9 * dl1, xl1)[1]
+        he0, he1 = hg0 + _dim(z[0], za), hg1 + _dim(z[-1], zb)
+    return he0, he1, dl0, dl1, the0, the1, dh
 
 
 # ---- the model ---------------------------------------------------------------------------------------------------
@@ -206,10 +271,12 @@ def _fht(x, pk):
     return f
 
 
+_H0F_A = (25.0, 80.0, 177.0, 395.0, 705.0)
+_H0F_B = (24.0, 45.0, 68.0, 80.0, 105.0)
+
+
 def _h0f(r, et):
     """Frequency-gain function of the scatter region."""
-    a = (25.0, 80.0, 177.0, 395.0, 705.0)
-    b = (24.0, 45.0, 68.0, 80.0, 105.0)
     it = int(et)
     if it <= 0:
         it, q = 1, 0.0
@@ -218,211 +285,236 @@ def _h0f(r, et):
     else:
         q = et - it
     x = (1.0 / r) ** 2
-    h = 4.343 * math.log((a[it - 1] * x + b[it - 1]) * x + 1.0)
+    h = 4.343 * math.log((_H0F_A[it - 1] * x + _H0F_B[it - 1]) * x + 1.0)
     if q != 0.0:
-        h = (1.0 - q) * h + q * 4.343 * math.log((a[it] * x + b[it]) * x + 1.0)
+        h = (1.0 - q) * h + q * 4.343 * math.log((_H0F_A[it] * x + _H0F_B[it]) * x + 1.0)
     return h
+
+
+_AHD_A = (133.4, 104.6, 71.8)
+_AHD_B = (0.332e-3, 0.212e-3, 0.157e-3)
+_AHD_C = (-4.343, -1.086, 2.171)
 
 
 def _ahd(td):
     """The F(theta d) function of the scatter region."""
     i = 0 if td <= 10e3 else (1 if td <= 70e3 else 2)
-    return (133.4, 104.6, 71.8)[i] + (0.332e-3, 0.212e-3, 0.157e-3)[i] * td + (-4.343, -1.086, 2.171)[i] * math.log(td)
+    return _AHD_A[i] + _AHD_B[i] * td + _AHD_C[i] * math.log(td)
 
 
-class _Path:
-    """The prepared path (the ``prop``/``propa`` state of the algorithm) and its three attenuation regions."""
+# The prepared path (the ``prop``/``propa`` state of the algorithm) is a tuple of floats, P:
+#   dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha
+# and the diffraction constants (``adiff``'s first call) another, D: wd1, xd1, afo, qk, aht, xht.
+def _path(dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1):
+    dls0, dls1 = math.sqrt(2.0 * he0 / gme), math.sqrt(2.0 * he1 / gme)
+    dla = dl0 + dl1
+    tha = max(the0 + the1, -dla * gme)
+    return (dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dls0 + dls1, dla, tha)
 
-    def __init__(self, dist, hg, wn, dh, ens, gme, zgnd, he, dl, the):
-        self.dist, self.hg, self.wn, self.dh, self.ens, self.gme, self.zgnd = dist, hg, wn, dh, ens, gme, zgnd
-        self.he, self.dl, self.the = he, dl, the
-        self.kwx = 0
-        self.dls = [math.sqrt(2.0 * h / gme) for h in he]
-        self.dlsa = self.dls[0] + self.dls[1]
-        self.dla = dl[0] + dl[1]
-        self.tha = max(the[0] + the[1], -self.dla * gme)
 
-    # -- diffraction
-    def _init_diff(self):
-        q = self.hg[0] * self.hg[1]
-        qk = self.he[0] * self.he[1] - q
-        q += 10.0  # point-to-point mode
-        self.wd1 = math.sqrt(1.0 + qk / q)
-        self.xd1 = self.dla + self.tha / self.gme
-        q = (1.0 - 0.8 * math.exp(-self.dlsa / 50e3)) * self.dh
-        q *= 0.78 * math.exp(-((q / 16.0) ** 0.25))
-        self.afo = min(15.0, 2.171 * math.log(1.0 + 4.77e-4 * self.hg[0] * self.hg[1] * self.wn * q))
-        self.qk = 1.0 / abs(self.zgnd)
-        self.aht, self.xht = 20.0, 0.0
-        for j in range(2):
-            a = 0.5 * self.dl[j] ** 2 / self.he[j]
-            wa = (a * self.wn) ** _THIRD
-            pk = self.qk / wa
-            q = (1.607 - pk) * 151.0 * wa * self.dl[j] / a
-            self.xht += q
-            self.aht += _fht(q, pk)
+def _diffraction_constants(P, zgnd):  # noqa: N803 (the algorithm's names)
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    q = hg0 * hg1
+    qk = he0 * he1 - q
+    q += 10.0  # point-to-point mode
+    wd1 = math.sqrt(1.0 + qk / q)
+    xd1 = dla + tha / gme
+    q = (1.0 - 0.8 * math.exp(-dlsa / 50e3)) * dh
+    q *= 0.78 * math.exp(-((q / 16.0) ** 0.25))
+    afo = min(15.0, 2.171 * math.log(1.0 + 4.77e-4 * hg0 * hg1 * wn * q))
+    qk = 1.0 / abs(zgnd)
+    aht, xht = 20.0, 0.0
+    a = 0.5 * dl0 ** 2 / he0
+    wa = (a * wn) ** _THIRD
+    pk = qk / wa
+    q = (1.607 - pk) * 151.0 * wa * dl0 / a
+    xht += q
+    aht += _fht(q, pk)
+    a = 0.5 * dl1 ** 2 / he1
+    wa = (a * wn) ** _THIRD
+    pk = qk / wa
+    q = (1.607 - pk) * 151.0 * wa * dl1 / a
+    xht += q
+    aht += _fht(q, pk)
+    return wd1, xd1, afo, qk, aht, xht
 
-    def adiff(self, d):
-        th = self.tha + d * self.gme
-        ds = d - self.dla
-        q = 0.0795775 * self.wn * ds * th * th
-        knife = _aknfe(q * self.dl[0] / (ds + self.dl[0])) + _aknfe(q * self.dl[1] / (ds + self.dl[1]))
-        a = ds / th
-        wa = (a * self.wn) ** _THIRD
-        pk = self.qk / wa
-        q = (1.607 - pk) * 151.0 * wa * th + self.xht
-        smooth = 0.05751 * q - 4.343 * math.log(q) - self.aht
-        q = (self.wd1 + self.xd1 / d) * min((1.0 - 0.8 * math.exp(-d / 50e3)) * self.dh * self.wn, 6283.2)
-        wd = 25.1 / (25.1 + math.sqrt(q))
-        return smooth * wd + (1.0 - wd) * knife + self.afo
 
-    # -- line of sight
-    def alos(self, d):
-        q = (1.0 - 0.8 * math.exp(-d / 50e3)) * self.dh
-        s = 0.78 * q * math.exp(-((q / 16.0) ** 0.25))
-        q = self.he[0] + self.he[1]
-        sps = q / math.sqrt(d * d + q * q)
-        r = (sps - self.zgnd) / (sps + self.zgnd) * math.exp(-min(10.0, self.wn * s * sps))
-        q = abs(r) ** 2
-        if q < 0.25 or q < sps:
-            r = r * math.sqrt(sps / q)
-        a = self.emd * d + self.aed
-        q = self.wn * self.he[0] * self.he[1] * 2.0 / d
-        if q > 1.57:
-            q = 3.14 - 2.4649 / q
-        two_ray = abs(complex(math.cos(q), -math.sin(q)) + r) ** 2
-        return (-4.343 * math.log(two_ray) - a) * self.wls + a
+def _adiff(d, P, D):  # noqa: N803
+    """Diffraction attenuation at distance ``d``: a weighted knife-edge / smooth-earth blend."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    wd1, xd1, afo, qk, aht, xht = D
+    th = tha + d * gme
+    ds = d - dla
+    q = 0.0795775 * wn * ds * th * th
+    knife = _aknfe(q * dl0 / (ds + dl0)) + _aknfe(q * dl1 / (ds + dl1))
+    a = ds / th
+    wa = (a * wn) ** _THIRD
+    pk = qk / wa
+    q = (1.607 - pk) * 151.0 * wa * th + xht
+    smooth = 0.05751 * q - 4.343 * math.log(q) - aht
+    q = (wd1 + xd1 / d) * min((1.0 - 0.8 * math.exp(-d / 50e3)) * dh * wn, 6283.2)
+    wd = 25.1 / (25.1 + math.sqrt(q))
+    return smooth * wd + (1.0 - wd) * knife + afo
 
-    # -- troposcatter
-    def ascat(self, d):
-        if self.h0s > 15.0:
-            h0 = self.h0s
+
+def _alos(d, P, zgnd, emd, aed, wls):  # noqa: N803
+    """Line-of-sight attenuation at distance ``d``: two rays over the rough earth, blended with the diffraction
+    line ``aed + emd d``."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    q = (1.0 - 0.8 * math.exp(-d / 50e3)) * dh
+    s = 0.78 * q * math.exp(-((q / 16.0) ** 0.25))
+    q = he0 + he1
+    sps = q / math.sqrt(d * d + q * q)
+    r = (sps - zgnd) / (sps + zgnd) * math.exp(-min(10.0, wn * s * sps))
+    q = abs(r) ** 2
+    if q < 0.25 or q < sps:
+        r = r * math.sqrt(sps / q)
+    a = emd * d + aed
+    q = wn * he0 * he1 * 2.0 / d
+    if q > 1.57:
+        q = 3.14 - 2.4649 / q
+    two_ray = abs(complex(math.cos(q), -math.sin(q)) + r) ** 2
+    return (-4.343 * math.log(two_ray) - a) * wls + a
+
+
+def _ascat(d, P, h0s, ad, rr, etq):  # noqa: N803
+    """Troposcatter attenuation at distance ``d`` and the frequency-gain term to keep (``h0s``), as a pair."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    if h0s > 15.0:
+        h0 = h0s
+    else:
+        th = the0 + the1 + d * gme
+        r2 = 2.0 * wn * th
+        r1 = r2 * he0
+        r2 *= he1
+        if r1 < 0.2 and r2 < 0.2:
+            return 1001.0, h0s  # the scatter region is not usable
+        ss = (d - ad) / (d + ad)
+        q = rr / ss
+        ss = max(0.1, ss)
+        q = min(max(0.1, q), 10.0)
+        z0 = (d - ad) * (d + ad) * th * 0.25 / d
+        et = (etq * math.exp(-min(1.7, z0 / 8.0e3) ** 6) + 1.0) * z0 / 1.7556e3
+        ett = max(et, 1.0)
+        h0 = (_h0f(r1, ett) + _h0f(r2, ett)) * 0.5
+        h0 += min(h0, (1.38 - math.log(ett)) * math.log(ss) * math.log(q) * 0.49)
+        h0 = _dim(h0, 0.0)
+        if et < 1.0:
+            h0 = et * h0 + (1.0 - et) * 4.343 * math.log(
+                ((1.0 + 1.4142 / r1) * (1.0 + 1.4142 / r2)) ** 2 * (r1 + r2) / (r1 + r2 + 2.8284))
+        if h0 > 15.0 and h0s >= 0.0:
+            h0 = h0s
+    th = tha + d * gme
+    return (_ahd(th * d) + 4.343 * math.log(47.7 * wn * th ** 4)
+            - 0.1 * (ens - 301.0) * math.exp(-th * d / 40e3) + h0), h0
+
+
+#: the region of the path's distance (:func:`_reference_attenuation`'s code -> ItmResult.mode)
+MODES = ("los", "diffraction", "scatter")
+
+
+def _reference_attenuation(P, zgnd):  # noqa: N803
+    """``lrprop``: the median attenuation relative to free space at the path's distance, its region (an index of
+    :data:`MODES`) and the validity flag ``kwx``."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    kwx = 0
+    if wn < 0.838 or wn > 210.0:
+        kwx = max(kwx, 1)
+    if hg0 < 1.0 or hg0 > 1000.0 or hg1 < 1.0 or hg1 > 1000.0:
+        kwx = max(kwx, 1)
+    if abs(the0) > 200e-3 or dl0 < 0.1 * dls0 or dl0 > 3.0 * dls0:
+        kwx = max(kwx, 3)
+    if abs(the1) > 200e-3 or dl1 < 0.1 * dls1 or dl1 > 3.0 * dls1:
+        kwx = max(kwx, 3)
+    if (ens < 250.0 or ens > 400.0 or gme < 75e-9 or gme > 250e-9
+            or zgnd.real <= abs(zgnd.imag) or wn < 0.419 or wn > 420.0):
+        kwx = 4
+    if hg0 < 0.5 or hg0 > 3000.0 or hg1 < 0.5 or hg1 > 3000.0:
+        kwx = 4
+    dmin = abs(he0 - he1) / 200e-3
+    # diffraction: a straight line through two distances beyond the horizons
+    D = _diffraction_constants(P, zgnd)  # noqa: N806
+    xae = (wn * gme ** 2) ** -_THIRD
+    d3 = max(dlsa, 1.3787 * xae + dla)
+    d4 = d3 + 2.7574 * xae
+    a3, a4 = _adiff(d3, P, D), _adiff(d4, P, D)
+    emd = (a4 - a3) / (d4 - d3)
+    aed = a3 - emd * d3
+    if dist > 1000e3:
+        kwx = max(kwx, 1)
+    if dist < dmin:
+        kwx = max(kwx, 3)
+    if dist < 1e3 or dist > 2000e3:
+        kwx = 4
+    if dist < dlsa:
+        aref, mode = _los_fit(P, zgnd, emd, aed), 0
+    else:
+        aref, mode = _scatter_fit(P, xae, emd, aed)
+    return max(aref, 0.0), mode, kwx
+
+
+def _los_fit(P, zgnd, emd, aed):  # noqa: N803
+    """Line of sight: ``ael + ak1 d + ak2 ln d`` fitted through alos at d0, d1 and the diffraction line at
+    the smooth-earth horizon distance."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    wls = 0.021 / (0.021 + wn * dh / max(10e3, dlsa))
+    d2 = dlsa
+    a2 = aed + d2 * emd
+    d0 = 1.908 * wn * he0 * he1
+    if aed >= 0.0:
+        d0 = min(d0, 0.5 * dla)
+        d1 = d0 + 0.25 * (dla - d0)
+    else:
+        d1 = max(-aed / emd, 0.25 * dla)
+    a1 = _alos(d1, P, zgnd, emd, aed, wls)
+    if d0 < d1:
+        a0 = _alos(d0, P, zgnd, emd, aed, wls)
+        q = math.log(d2 / d0)
+        ak2 = max(0.0, ((d2 - d0) * (a1 - a0) - (d1 - d0) * (a2 - a0))
+                  / ((d2 - d0) * math.log(d1 / d0) - (d1 - d0) * q))
+        if aed >= 0.0 or ak2 > 0.0:
+            ak1 = (a2 - a0 - ak2 * q) / (d2 - d0)
+            if ak1 < 0.0:
+                ak1 = 0.0
+                ak2 = _dim(a2, a0) / q
+                if ak2 == 0.0:
+                    ak1 = emd
         else:
-            th = self.the[0] + self.the[1] + d * self.gme
-            r2 = 2.0 * self.wn * th
-            r1 = r2 * self.he[0]
-            r2 *= self.he[1]
-            if r1 < 0.2 and r2 < 0.2:
-                return 1001.0  # the scatter region is not usable
-            ss = (d - self.ad) / (d + self.ad)
-            q = self.rr / ss
-            ss = max(0.1, ss)
-            q = min(max(0.1, q), 10.0)
-            z0 = (d - self.ad) * (d + self.ad) * th * 0.25 / d
-            et = (self.etq * math.exp(-min(1.7, z0 / 8.0e3) ** 6) + 1.0) * z0 / 1.7556e3
-            ett = max(et, 1.0)
-            h0 = (_h0f(r1, ett) + _h0f(r2, ett)) * 0.5
-            h0 += min(h0, (1.38 - math.log(ett)) * math.log(ss) * math.log(q) * 0.49)
-            h0 = _dim(h0, 0.0)
-            if et < 1.0:
-                h0 = et * h0 + (1.0 - et) * 4.343 * math.log(
-                    ((1.0 + 1.4142 / r1) * (1.0 + 1.4142 / r2)) ** 2 * (r1 + r2) / (r1 + r2 + 2.8284))
-            if h0 > 15.0 and self.h0s >= 0.0:
-                h0 = self.h0s
-        self.h0s = h0
-        th = self.tha + d * self.gme
-        return (_ahd(th * d) + 4.343 * math.log(47.7 * self.wn * th ** 4)
-                - 0.1 * (self.ens - 301.0) * math.exp(-th * d / 40e3) + h0)
-
-    def reference_attenuation(self):
-        """``lrprop``: the median attenuation relative to free space at the path's distance, and its region."""
-        wn, gme, he, dl, the = self.wn, self.gme, self.he, self.dl, self.the
-        if wn < 0.838 or wn > 210.0:
-            self.kwx = max(self.kwx, 1)
-        if any(h < 1.0 or h > 1000.0 for h in self.hg):
-            self.kwx = max(self.kwx, 1)
-        for j in range(2):
-            if abs(the[j]) > 200e-3 or dl[j] < 0.1 * self.dls[j] or dl[j] > 3.0 * self.dls[j]:
-                self.kwx = max(self.kwx, 3)
-        if (self.ens < 250.0 or self.ens > 400.0 or gme < 75e-9 or gme > 250e-9
-                or self.zgnd.real <= abs(self.zgnd.imag) or wn < 0.419 or wn > 420.0):
-            self.kwx = 4
-        if any(h < 0.5 or h > 3000.0 for h in self.hg):
-            self.kwx = 4
-        dmin = abs(he[0] - he[1]) / 200e-3
-        # diffraction: a straight line through two distances beyond the horizons
-        self._init_diff()
-        xae = (wn * gme ** 2) ** -_THIRD
-        d3 = max(self.dlsa, 1.3787 * xae + self.dla)
-        d4 = d3 + 2.7574 * xae
-        a3, a4 = self.adiff(d3), self.adiff(d4)
-        self.emd = (a4 - a3) / (d4 - d3)
-        self.aed = a3 - self.emd * d3
-        dist = self.dist
-        if dist > 1000e3:
-            self.kwx = max(self.kwx, 1)
-        if dist < dmin:
-            self.kwx = max(self.kwx, 3)
-        if dist < 1e3 or dist > 2000e3:
-            self.kwx = 4
-        if dist < self.dlsa:
-            aref = self._los_fit(dist)
-            mode = "los"
-        else:
-            aref, mode = self._scatter_fit(dist, xae)
-        return max(aref, 0.0), mode
-
-    def _los_fit(self, dist):
-        """Line of sight: ``ael + ak1 d + ak2 ln d`` fitted through alos at d0, d1 and the diffraction line at
-        the smooth-earth horizon distance."""
-        self.wls = 0.021 / (0.021 + self.wn * self.dh / max(10e3, self.dlsa))
-        d2 = self.dlsa
-        a2 = self.aed + d2 * self.emd
-        d0 = 1.908 * self.wn * self.he[0] * self.he[1]
-        if self.aed >= 0.0:
-            d0 = min(d0, 0.5 * self.dla)
-            d1 = d0 + 0.25 * (self.dla - d0)
-        else:
-            d1 = max(-self.aed / self.emd, 0.25 * self.dla)
-        a1 = self.alos(d1)
-        if d0 < d1:
-            a0 = self.alos(d0)
-            q = math.log(d2 / d0)
-            ak2 = max(0.0, ((d2 - d0) * (a1 - a0) - (d1 - d0) * (a2 - a0))
-                      / ((d2 - d0) * math.log(d1 / d0) - (d1 - d0) * q))
-            if self.aed >= 0.0 or ak2 > 0.0:
-                ak1 = (a2 - a0 - ak2 * q) / (d2 - d0)
-                if ak1 < 0.0:
-                    ak1 = 0.0
-                    ak2 = _dim(a2, a0) / q
-                    if ak2 == 0.0:
-                        ak1 = self.emd
-            else:
-                ak2 = 0.0
-                ak1 = (a2 - a1) / (d2 - d1)
-                if ak1 <= 0.0:
-                    ak1 = self.emd
-        else:
-            ak1 = (a2 - a1) / (d2 - d1)
             ak2 = 0.0
+            ak1 = (a2 - a1) / (d2 - d1)
             if ak1 <= 0.0:
-                ak1 = self.emd
-        ael = a2 - ak1 * d2 - ak2 * math.log(d2)
-        return ael + ak1 * dist + ak2 * math.log(dist)
+                ak1 = emd
+    else:
+        ak1 = (a2 - a1) / (d2 - d1)
+        ak2 = 0.0
+        if ak1 <= 0.0:
+            ak1 = emd
+    ael = a2 - ak1 * d2 - ak2 * math.log(d2)
+    return ael + ak1 * dist + ak2 * math.log(dist)
 
-    def _scatter_fit(self, dist, xae):
-        """Beyond the horizons: the diffraction line, then the scatter line past the distance ``dx`` where
-        scatter takes over."""
-        self.ad = self.dl[0] - self.dl[1]
-        self.rr = self.he[1] / self.he[0]
-        if self.ad < 0.0:
-            self.ad, self.rr = -self.ad, 1.0 / self.rr
-        self.etq = (5.67e-6 * self.ens - 2.32e-3) * self.ens + 0.031
-        self.h0s = -15.0
-        d5 = self.dla + 200e3
-        d6 = d5 + 200e3
-        a6 = self.ascat(d6)
-        a5 = self.ascat(d5)
-        if a5 < 1000.0:
-            ems = (a6 - a5) / 200e3
-            dx = max(self.dlsa, self.dla + 0.3 * xae * math.log(47.7 * self.wn),
-                     (a5 - self.aed - ems * d5) / (self.emd - ems))
-            aes = (self.emd - ems) * dx + self.aed
-        else:
-            ems, aes, dx = self.emd, self.aed, 10e6
-        if dist > dx:
-            return aes + ems * dist, "scatter"
-        return self.aed + self.emd * dist, "diffraction"
+
+def _scatter_fit(P, xae, emd, aed):  # noqa: N803
+    """Beyond the horizons: the diffraction line, then the scatter line past the distance ``dx`` where
+    scatter takes over; ``(aref, mode)``."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
+    ad = dl0 - dl1
+    rr = he1 / he0
+    if ad < 0.0:
+        ad, rr = -ad, 1.0 / rr
+    etq = (5.67e-6 * ens - 2.32e-3) * ens + 0.031
+    d5 = dla + 200e3
+    d6 = d5 + 200e3
+    a6, h0s = _ascat(d6, P, -15.0, ad, rr, etq)
+    a5, h0s = _ascat(d5, P, h0s, ad, rr, etq)
+    if a5 < 1000.0:
+        ems = (a6 - a5) / 200e3
+        dx = max(dlsa, dla + 0.3 * xae * math.log(47.7 * wn), (a5 - aed - ems * d5) / (emd - ems))
+        aes = (emd - ems) * dx + aed
+    else:
+        ems, aes, dx = emd, aed, 10e6
+    if dist > dx:
+        return aes + ems * dist, 2
+    return aed + emd * dist, 1
 
 
 # ---- the variability -----------------------------------------------------------------------------------------------
@@ -457,11 +549,13 @@ def _curve(c1, c2, x1, x2, x3, de):
     return (c1 + c2 / (1.0 + ((de - x2) / x3) ** 2)) * r / (1.0 + r)
 
 
-def _variability(path: _Path, aref, klim, mdvar, zt, zl, zc):
-    """``avar``: the attenuation for the time / location / situation deviates ``zt`` / ``zl`` / ``zc``."""
+def _variability(P, aref, klim, mdvar, zt, zl, zc, kwx):  # noqa: N803
+    """``avar``: the attenuation for the time / location / situation deviates ``zt`` / ``zl`` / ``zc``, and the
+    validity flag ``kwx`` raised where the statistics are out of range: ``(attenuation, kwx)``."""
+    dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1, dls0, dls1, dlsa, dla, tha = P
     if not 1 <= klim <= 7:
         klim = 5
-        path.kwx = max(path.kwx, 2)
+        kwx = max(kwx, 2)
     k = klim - 1
     kdv = mdvar
     ws = kdv >= 20
@@ -472,12 +566,12 @@ def _variability(path: _Path, aref, klim, mdvar, zt, zl, zc):
         kdv -= 10
     if kdv < 0 or kdv > 3:
         kdv = 0
-        path.kwx = max(path.kwx, 2)
-    q = math.log(0.133 * path.wn)
+        kwx = max(kwx, 2)
+    q = math.log(0.133 * wn)
     gm = _BFM1[k] + _BFM2[k] / ((_BFM3[k] * q) ** 2 + 1.0)
     gp = _BFP1[k] + _BFP2[k] / ((_BFP3[k] * q) ** 2 + 1.0)
-    dexa = math.sqrt(18e6 * path.he[0]) + math.sqrt(18e6 * path.he[1]) + (575.7e12 / path.wn) ** _THIRD
-    de = 130e3 * path.dist / dexa if path.dist < dexa else 130e3 + path.dist - dexa
+    dexa = math.sqrt(18e6 * he0) + math.sqrt(18e6 * he1) + (575.7e12 / wn) ** _THIRD
+    de = 130e3 * dist / dexa if dist < dexa else 130e3 + dist - dexa
     vmd = _curve(_BV1[k], _BV2[k], _XV1[k], _XV2[k], _XV3[k], de)
     sgtm = _curve(_BSM1[k], _BSM2[k], _XSM1[k], _XSM2[k], _XSM3[k], de) * gm
     sgtp = _curve(_BSP1[k], _BSP2[k], _XSP1[k], _XSP2[k], _XSP3[k], de) * gp
@@ -487,17 +581,18 @@ def _variability(path: _Path, aref, klim, mdvar, zt, zl, zc):
     if w1:
         sgl = 0.0
     else:
-        q = (1.0 - 0.8 * math.exp(-path.dist / 50e3)) * path.dh * path.wn
+        q = (1.0 - 0.8 * math.exp(-dist / 50e3)) * dh * wn
         sgl = 10.0 * q / (q + 13.0)
     vs0 = 0.0 if ws else (5.0 + 3.0 * math.exp(-de / 100e3)) ** 2
     if kdv == 0:
-        zt = zl = zc
+        zt = zc
+        zl = zc
     elif kdv == 1:
         zl = zc
     elif kdv == 2:
         zl = zt
     if abs(zt) > 3.1 or abs(zl) > 3.1 or abs(zc) > 3.1:
-        path.kwx = max(path.kwx, 1)
+        kwx = max(kwx, 1)
     if zt < 0.0:
         sgt = sgtm
     elif zt <= zd:
@@ -516,16 +611,205 @@ def _variability(path: _Path, aref, klim, mdvar, zt, zl, zc):
     a = aref - vmd - yr - sgc * zc
     if a < 0.0:
         a = a * (29.0 - a) / (29.0 - 10.0 * a)
-    return a
+    return a, kwx
+
+
+# ---- one path, one ray -------------------------------------------------------------------------------------------
+def _mean_path_elevation(z):
+    n = z.size
+    lo, hi = int(0.1 * (n - 1)), int(math.ceil(0.9 * (n - 1)))
+    return z[lo:hi + 1].mean()
+
+
+def _point(z, dist, freq_mhz, hg0, hg1, ns, eps, sgm, vertical, zs, klim, mdvar, zt, zl, zc):
+    """The prediction over the profile ``z`` (float64, >= 3 samples): ``(loss_db, fspl_db, aref_db, mode, kwx, he0,
+    he1, dl0, dl1, the0, the1, dh)`` (see :func:`itm_loss`; ``zs`` the elevation the refractivity is scaled to,
+    ``zt, zl, zc`` the deviates of the quantiles)."""
+    xi = dist / (z.size - 1)
+    # qlrps: the radio constants
+    wn = freq_mhz / 47.7
+    ens = ns
+    if zs != 0.0:
+        ens *= math.exp(-zs / 9460.0)
+    gme = _GMA * (1.0 - 0.04665 * math.exp(ens / 179.3))
+    zq = complex(eps, 376.62 * sgm / wn)
+    zgnd = cmath.sqrt(zq - 1.0)
+    if vertical:
+        zgnd = zgnd / zq
+    he0, he1, dl0, dl1, the0, the1, dh = _qlrpfl(z, xi, dist, hg0, hg1, gme)
+    P = _path(dist, hg0, hg1, wn, dh, ens, gme, he0, he1, dl0, dl1, the0, the1)  # noqa: N806
+    aref, mode, kwx = _reference_attenuation(P, zgnd)
+    att, kwx = _variability(P, aref, klim, mdvar, zt, zl, zc, kwx)
+    fs = _DB * math.log(2.0 * wn * dist)
+    return fs + att, fs, aref, mode, kwx, he0, he1, dl0, dl1, the0, the1, dh
+
+
+def _ray(d, ground, obstacles, freq_mhz, hg0, hg1, ns, eps, sgm, vertical, klim, mdvar, zt, zl, zc, out):
+    """One ray of :func:`itm_rays`: ``out[j]`` (float32) the attenuation relative to free space to the receiver at
+    sample j >= 2, over the obstacles between and the ground under both terminals."""
+    prof = obstacles.astype(np.float64)
+    prof[0] = ground[0]
+    for j in range(2, d.size):
+        end = prof[j]
+        prof[j] = ground[j]
+        z = prof[:j + 1]
+        r = _point(z, d[j], freq_mhz, hg0, hg1, ns, eps, sgm, vertical, _mean_path_elevation(z), klim, mdvar,
+                   zt, zl, zc)
+        prof[j] = end
+        out[j] = r[0] - r[1]
+
+
+# ---- the profile's three array passes again, as loops, for the compiled model -------------------------------------
+# Compiled, the numpy versions above allocate a dozen small arrays a receiver; numba's allocator counts them in
+# shared counters, so two threads slowed each other down (two threads with a set of rays each took 3.3 times as
+# long as one thread with one: a speed-up of 0.6; with these loops 1.7). These loops compute the same values (the
+# sums in another order: the losses agree to the last bit of float32, 1e-5 dB) with one array a receiver; _build
+# compiles them under the numpy versions' names.
+def _lsq_line_loops(z, xi, x1, x2):
+    xn = len(z) - 1
+    xa, xb = _lsq_span(xn, xi, x1, x2)
+    ja, jb = int(xa), int(xb)
+    span = xb - xa
+    m = jb - ja + 1
+    sa = 0.0
+    sb = 0.0
+    for i in range(m):
+        w = 0.5 if i == 0 or i == m - 1 else 1.0
+        sa += w * z[ja + i]
+        sb += w * (-0.5 * span + i * 1.0) * z[ja + i]
+    a = sa / span
+    b = sb * 12.0 / ((span * span + 2.0) * span)
+    centre = xa + 0.5 * span
+    return a - b * centre, a + b * (xn - centre)
+
+
+def _terrain_irregularity_loops(z, xi, x1, x2):
+    np_ = len(z) - 1
+    xa = x1 / xi
+    xb = x2 / xi
+    if xb - xa < 2.0:
+        return 0.0
+    ka, kb, n = _decile_ranks(xb - xa)
+    sn = n - 1
+    s = np.empty(n)
+    step = (xb - xa) / sn
+    for i in range(n):
+        pos = xa + i * step
+        k = 1 if pos <= 0.0 else min(max(int(math.ceil(pos)), 1), np_)
+        s[i] = z[k] + (z[k] - z[k - 1]) * (pos - k)
+    z0, zn = _lsq_line(s, 1.0, 0.0, float(sn))
+    for i in range(n):
+        s[i] = s[i] - (z0 + (zn - z0) * i / sn)
+    s.sort()
+    dh = s[n - ka] - s[n - kb]
+    return dh / (1.0 - 0.8 * math.exp(-(x2 - x1) / 50e3))
+
+
+def _horizons_loops(z, xi, dist, hg0, hg1, gme):
+    np_ = len(z) - 1
+    za, zb, qc, the0, the1 = _horizon_start(z, dist, hg0, hg1, gme)
+    dl0, dl1 = dist, dist
+    if np_ < 2:
+        return the0, the1, dl0, dl1
+    first = -1
+    best, best_d = 0.0, 0.0
+    sa = 0.0
+    for i in range(np_ - 1):
+        sa += xi
+        ang = (z[i + 1] - za) / sa - qc * sa
+        if first < 0 and ang > the0:
+            first = i
+        if i == 0 or ang > best or (ang != ang and best == best):  # np.argmax: the first maximum, NaN first
+            best, best_d = ang, sa
+    if first < 0:
+        return the0, the1, dl0, dl1  # line of sight: each horizon is the other antenna
+    the0, dl0 = best, best_d
+    sb = dist
+    found = False
+    for i in range(np_ - 1):
+        sb += -xi
+        if i < first:
+            continue
+        ang = (z[i + 1] - zb) / sb - qc * sb
+        if not found or ang > best or (ang != ang and best == best):
+            best, best_d, found = ang, sb, True
+    if best > the1:
+        the1, dl1 = best, best_d
+    return the0, the1, dl0, dl1
+
+
+# ---- compiled (numba), when it works -----------------------------------------------------------------------------
+#: the functions above, callees first; compiled together in their own namespace (this module keeps the Python ones)
+_JIT = ("_dim", "_lsq_span", "_decile_ranks", "_horizon_start", "_lsq_line", "_terrain_irregularity", "_horizons",
+        "_horizon_distance", "_qlrpfl", "_aknfe", "_fht", "_h0f", "_ahd", "_path", "_diffraction_constants", "_adiff",
+        "_alos", "_ascat", "_los_fit", "_scatter_fit", "_reference_attenuation", "_curve", "_variability",
+        "_mean_path_elevation", "_point", "_ray")
+_COMPILED = {}  # name -> numba dispatcher, once built; {"": None} when numba failed
+_COMPILE_LOCK = threading.Lock()
+#: why the ITM runs in Python although numba imports ("" when it is compiled or numba is off)
+FAILURE = [""]
+
+
+def compiled_expected() -> bool:
+    """True when :func:`itm_rays` will run compiled: numba is installed, ``KALTIM_NUMBA`` is not 0, and no
+    compilation failed in this process (this does not compile: it is cheap, for an estimate before a run)."""
+    return kernels.AVAILABLE and os.environ.get("KALTIM_NUMBA", "").strip() != "0" and not FAILURE[0] \
+        and not kernels.FAILURE[0]
+
+
+def compiled_now() -> bool:
+    """True when this process's ITM runs compiled (after a first :func:`itm_rays`; what a run's log reports)."""
+    return _COMPILED.get("_ray") is not None
+
+
+def _compiled():
+    """The compiled :func:`_ray`, or None (numba off, absent or failing: the Python one runs)."""
+    if not kernels.enabled():
+        return None
+    if not _COMPILED:
+        with _COMPILE_LOCK:
+            if not _COMPILED:
+                _COMPILED.update(_build())
+    return _COMPILED.get("_ray")
+
+
+def _build():
+    """Compile the :data:`_JIT` functions (nogil: the coverage engine's sites run in parallel; numba's disk cache)
+    in a namespace of their own, and check the result on a small profile against the Python model."""
+    try:
+        from numba import njit
+        jit = njit(nogil=True, cache=True, error_model="numpy")
+        space = dict(globals())
+        for name in _JIT:
+            f = globals().get(name + "_loops", globals()[name])
+            space[name] = jit(types.FunctionType(f.__code__, space, name, f.__defaults__, f.__closure__))
+        d = np.arange(6) * 500.0
+        g = np.array([[10.0, 30.0, 80.0, 20.0, 15.0, 12.0]])
+        args = (900.0, 30.0, 1.5, 360.0, 15.0, 0.005, True, 1, 12, 0.0, 0.0, 0.0)
+        ours, ref = np.zeros(6, np.float32), np.zeros(6, np.float32)
+        space["_ray"](d, g[0], g[0], *args, ours)
+        _ray(d, g[0], g[0], *args, ref)
+        if not np.allclose(ours, ref, atol=1e-3):
+            raise RuntimeError(f"compiled ITM {ours.tolist()} differs from Python {ref.tolist()}")
+        return {name: space[name] for name in _JIT}
+    except Exception as exc:  # noqa: BLE001 - any compiler failure: the Python model
+        FAILURE[0] = f"{type(exc).__name__}: {exc}"
+        return {"": None}
 
 
 # ---- public API ----------------------------------------------------------------------------------------------------
 def mean_path_elevation(elevations) -> float:
     """The elevation the surface refractivity is scaled to: the mean ground of the middle 80 % of the path."""
-    z = np.asarray(elevations, dtype=float)
-    n = z.size
-    lo, hi = int(0.1 * (n - 1)), int(math.ceil(0.9 * (n - 1)))
-    return float(z[lo:hi + 1].mean())
+    return float(_mean_path_elevation(np.asarray(elevations, dtype=float)))
+
+
+def _statistics(params: ItmParams):
+    """The arguments of :func:`_point` after the profile and its geometry, from ``params`` (checked)."""
+    if params.polarization not in ("vertical", "horizontal"):
+        raise ValueError(f"polarization must be 'vertical' or 'horizontal', got {params.polarization!r}")
+    return (float(params.ns), float(params.eps), float(params.sgm), params.polarization == "vertical",
+            int(params.climate), int(params.mdvar), qerfi(params.time / 100.0), qerfi(params.location / 100.0),
+            qerfi(params.situation / 100.0))
 
 
 def itm_loss(elevations, distance_m, freq_mhz, tx_height_m, rx_height_m, params: ItmParams = ItmParams(),
@@ -542,57 +826,14 @@ def itm_loss(elevations, distance_m, freq_mhz, tx_height_m, rx_height_m, params:
         raise ValueError("the ITM needs a profile of at least 3 elevations")
     if not distance_m > 0 or not freq_mhz > 0:
         raise ValueError("distance and frequency must be > 0")
-    if params.polarization not in ("vertical", "horizontal"):
-        raise ValueError(f"polarization must be 'vertical' or 'horizontal', got {params.polarization!r}")
-    dist = float(distance_m)
-    np_ = z.size - 1
-    xi = dist / np_
-    hg = (float(tx_height_m), float(rx_height_m))
-    # qlrps: the radio constants
-    wn = float(freq_mhz) / 47.7
-    ens = float(params.ns)
-    zs = mean_path_elevation(z) if zsys is None else float(zsys)
-    if zs != 0.0:
-        ens *= math.exp(-zs / 9460.0)
-    gme = _GMA * (1.0 - 0.04665 * math.exp(ens / 179.3))
-    zq = complex(float(params.eps), 376.62 * float(params.sgm) / wn)
-    zgnd = cmath.sqrt(zq - 1.0)
-    if params.polarization == "vertical":
-        zgnd = zgnd / zq
-    # qlrpfl: horizons, terrain irregularity, effective heights
-    the, dl = _horizons(z, xi, dist, hg, gme)
-    xl = [min(15.0 * hg[j], 0.1 * dl[j]) for j in range(2)]
-    xl[1] = dist - xl[1]
-    dh = _terrain_irregularity(z, xi, xl[0], xl[1])
-    if dl[0] + dl[1] > 1.5 * dist:  # line of sight
-        za, zb = _lsq_line(z, xi, xl[0], xl[1])
-        he = [hg[0] + _dim(z[0], za), hg[1] + _dim(z[-1], zb)]
-
-        def horizon(h):
-            return math.sqrt(2.0 * h / gme) * math.exp(-0.07 * math.sqrt(dh / max(h, 5.0)))
-
-        dl = [horizon(h) for h in he]
-        q = dl[0] + dl[1]
-        if q <= dist:
-            q = (dist / q) ** 2
-            he = [h * q for h in he]
-            dl = [horizon(h) for h in he]
-        the = []
-        for j in range(2):
-            q = math.sqrt(2.0 * he[j] / gme)
-            the.append((0.65 * dh * (q / dl[j] - 1.0) - 2.0 * he[j]) / q)
-    else:  # beyond the horizon: fit each terminal's foreground
-        za, _ = _lsq_line(z, xi, xl[0], 0.9 * dl[0])
-        _, zb = _lsq_line(z, xi, dist - 0.9 * dl[1], xl[1])
-        he = [hg[0] + _dim(z[0], za), hg[1] + _dim(z[-1], zb)]
-    path = _Path(dist, hg, wn, dh, ens, gme, zgnd, he, dl, the)
-    aref, mode = path.reference_attenuation()
-    klim = int(params.climate)
-    att = _variability(path, aref, klim, int(params.mdvar), qerfi(params.time / 100.0),
-                       qerfi(params.location / 100.0), qerfi(params.situation / 100.0))
-    fs = _DB * math.log(2.0 * wn * dist)
-    return ItmResult(loss_db=fs + att, fspl_db=fs, aref_db=aref, mode=mode, kwx=path.kwx, he=tuple(he),
-                     dl=tuple(dl), the=tuple(the), dh=dh)
+    ns, eps, sgm, vertical, klim, mdvar, zt, zl, zc = _statistics(params)
+    zs = _mean_path_elevation(z) if zsys is None else float(zsys)
+    loss, fs, aref, mode, kwx, he0, he1, dl0, dl1, the0, the1, dh = _point(
+        z, float(distance_m), float(freq_mhz), float(tx_height_m), float(rx_height_m), ns, eps, sgm, vertical, zs,
+        klim, mdvar, zt, zl, zc)
+    return ItmResult(loss_db=float(loss), fspl_db=float(fs), aref_db=float(aref), mode=MODES[mode], kwx=int(kwx),
+                     he=(float(he0), float(he1)), dl=(float(dl0), float(dl1)), the=(float(the0), float(the1)),
+                     dh=float(dh))
 
 
 def itm_loss_db(elevations, distance_m, freq_mhz, tx_height_m, rx_height_m, params: ItmParams = ItmParams(),
@@ -625,33 +866,32 @@ def itm_along_profile(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz,
 
 
 def itm_rays(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz, params: ItmParams = ItmParams(),
-             obstacles_m=None, check=None):
+             obstacles_m=None, check=None, compiled=None):
     """ITM attenuation relative to free space (dB, float32) for every receiver along many rays: the coverage
     engine's model ``itm`` (same layout as :func:`.propagation.delta_bullington_rays`).
 
     ``distances_m``: (n,) equally spaced from 0; ``ground_m``: (R, n) ground along R rays (the site at sample 0,
     antenna ``tx_height_m`` above it); ``obstacles_m``: optional (R, n) heights of the intermediate samples (the
     engine's crest-preserving sub-sampling), the terminals standing on ``ground_m``.  The receiver at sample j
-    sees the profile 0..j; samples 0 and 1 (no intermediate point) get 0 dB.  One :func:`itm_loss` per
-    receiver, in Python: about 0.1-0.2 ms each. ``check(done)``, when given, is called before each ray with the
-    fraction of the rays done (0 <= done < 1): it reports progress within the site and raises to stop a run that
-    was cancelled (a site of 1,000 rays takes tens of seconds).
+    sees the profile 0..j; samples 0 and 1 (no intermediate point) get 0 dB.  One prediction per receiver:
+    compiled by numba when it works (a few microseconds each, the GIL released: sites run in parallel), else in
+    Python (0.1-0.2 ms each); ``compiled`` False forces Python, True requires numba (RuntimeError without it).
+    ``check(done)``, when given, is called before each ray with the fraction of the rays done (0 <= done < 1): it
+    reports progress within the site and raises to stop a run that was cancelled.
     """
     d = np.asarray(distances_m, dtype=float)
     g = np.atleast_2d(np.asarray(ground_m, dtype=float))
     obs = g if obstacles_m is None else np.atleast_2d(np.asarray(obstacles_m, dtype=float))
     rays, n = g.shape
     out = np.zeros((rays, n), dtype=np.float32)
-    prof = np.empty(n)
+    ray = _compiled() if compiled is not False else None
+    if compiled and ray is None:
+        raise RuntimeError("the compiled ITM is not available: " + (FAILURE[0] or kernels.FAILURE[0]
+                                                                    or "numba is off or not installed"))
+    ray = ray or _ray
+    args = (float(freq_mhz), float(tx_height_m), float(rx_height_m)) + _statistics(params)
     for r in range(rays):
         if check is not None:
             check(r / rays)
-        prof[:] = obs[r]
-        prof[0] = g[r, 0]
-        for j in range(2, n):
-            end = prof[j]
-            prof[j] = g[r, j]
-            res = itm_loss(prof[:j + 1], d[j], freq_mhz, tx_height_m, rx_height_m, params)
-            prof[j] = end
-            out[r, j] = res.loss_db - res.fspl_db
+        ray(d, g[r], obs[r], *args, out[r])
     return out

@@ -136,9 +136,9 @@ class CoveragePage(QWidget):
             "How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). "
             "P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick "
             "estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model "
-            "(as in SPLAT!) to see where the models disagree; pure Python, hundreds of times slower than P.526 (about "
-            "10 s a 30 km site on a 90 m DEM), so try it on a few sites first. The signal probe always shows both "
-            "P.526 and ITM."))
+            "(as in SPLAT!) to see where the models disagree; about ten times slower than P.526 with numba (about "
+            "0.2 s a 30 km site on a 90 m DEM), hundreds of times without it (about 10 s a site), so without numba "
+            "try it on a few sites first. The signal probe always shows both P.526 and ITM."))
         self.rx_spin = spin_box("rxHeightSpin", 0.0, 100.0, DEFAULTS.rx_height_m, 1, " m", tr(
             "Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router "
             "antenna on a pole."))
@@ -414,34 +414,38 @@ class CoveragePage(QWidget):
         return self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
 
     #: an ITM run estimated longer than this asks first (seconds)
-    ITM_ASK_S = 300.0
+    ITM_ASK_S = 300.0  # core.coverage.ITM_LONG_S (the log warns from the same length)
 
-    def itm_estimate_s(self, sites, dem) -> float:
-        """Seconds an ITM run of every site of ``sites`` would take on ``dem`` with the page's radius and resolution
-        (core.coverage.ITM_SECONDS_PER_RECEIVER a receiver; a DEM in degrees at 111.32 km a degree)."""
+    def itm_estimate(self, sites, dem):
+        """(seconds a site, seconds of the run) of an ITM run of every site of ``sites`` on ``dem`` with the page's
+        radius and resolution (core.coverage.itm_run_cost; a DEM in degrees at 111.32 km a degree)."""
         from ..core import coverage as cov
 
         cell = min(abs(dem.rasterUnitsPerPixelX()), abs(dem.rasterUnitsPerPixelY()))
         if dem.crs().isGeographic():
             cell *= 111320.0
         st = self.settings()
-        _, per_site = cov.itm_site_cost(max(cell, 1e-6), st.max_radius_m, defs.RAY_STEPS[st.resolution])
-        return per_site * sites.featureCount()
+        _, per_site, total, _ = cov.itm_run_cost(max(cell, 1e-6), st.max_radius_m, defs.RAY_STEPS[st.resolution],
+                                                 sites.featureCount())
+        return per_site, total
+
+    def itm_estimate_s(self, sites, dem) -> float:
+        """Seconds an ITM run of every site of ``sites`` would take on ``dem`` (:meth:`itm_estimate`)."""
+        return self.itm_estimate(sites, dem)[1]
 
     def _itm_confirmed(self, sites, dem) -> bool:
         """True to run ITM: at once when it is estimated short, else when the user says so (a province of towers
-        would take hours: ITM is pure Python, about 10 s a 30 km site)."""
-        seconds = self.itm_estimate_s(sites, dem)
+        in Python, without numba, would take hours: about 10 s a 30 km site; compiled about 0.2 s)."""
+        per_site, seconds = self.itm_estimate(sites, dem)
         if seconds <= self.ITM_ASK_S:
             return True
         answer = QMessageBox.question(
             self, tr("Run Longley-Rice ITM?"),
-            tr("Longley-Rice ITM on the {n} sites of '{layer}' would take about {m} minutes (about {s} s a site, one "
-               "after the other; P.526 takes seconds for all of them). Run it anyway? To compare the models on a few "
-               "sites, use a layer of those sites or the signal probe.").format(
+            tr("Longley-Rice ITM on the {n} sites of '{layer}' would take about {m} minutes (about {s} s a site; "
+               "P.526 takes seconds for all of them). Run it anyway? To compare the models on a few sites, use a "
+               "layer of those sites or the signal probe.").format(
                 n=fmt.integer(sites.featureCount(), ui_lang()), layer=sites.name(),
-                m=fmt.about(seconds / 60.0, ui_lang()),
-                s=fmt.about(seconds / max(sites.featureCount(), 1), ui_lang())),
+                m=fmt.about(seconds / 60.0, ui_lang()), s=fmt.about(per_site, ui_lang())),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

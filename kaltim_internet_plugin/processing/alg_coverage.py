@@ -29,7 +29,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core import clutter, kernels
+from ..core import clutter, itm, kernels
 from ..core import coverage as cov
 from ..core import definitions as defs
 from ..core import formatting as fmt
@@ -337,30 +337,44 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                       sites=shown, more=" …" if len(found) > most else ""))
 
     @staticmethod
-    def itm_time_text(dem_path, n_sites, settings) -> str:
-        """The log's warning before an ITM run: its receivers a site and the time they take (about
-        core.coverage.ITM_SECONDS_PER_RECEIVER each, one site after the other)."""
+    def itm_time_text(dem_path, n_sites, settings):
+        """The log's line before an ITM run and whether it is a warning (a long run, or ITM in Python): its receivers
+        a site and the time they take (core.coverage.itm_run_cost)."""
         from osgeo import gdal
 
         gt = gdal.Open(str(dem_path)).GetGeoTransform()
-        per_site, seconds = cov.itm_site_cost(min(abs(gt[1]), abs(gt[5])), settings.max_radius_m,
-                                              defs.RAY_STEPS[settings.resolution])
+        per_site, seconds, total, threads = cov.itm_run_cost(min(abs(gt[1]), abs(gt[5])), settings.max_radius_m,
+                                                             defs.RAY_STEPS[settings.resolution], n_sites)
         lang = ui_lang()
-        return tr("Longley-Rice ITM computes one terrain profile per receiver in Python: {r} receivers a site here, "
+        figures = dict(r=fmt.integer(per_site, lang), s=fmt.about(seconds, lang), m=fmt.about(total / 60.0, lang),
+                       n=fmt.integer(n_sites, lang), t=fmt.integer(threads, lang))
+        if itm.compiled_expected():
+            text = tr("Longley-Rice ITM (compiled by numba) computes one terrain profile per receiver: {r} receivers a "
+                      "site here, about {s} s a site and {m} min for the {n} site(s) on {t} thread(s) (measured on a "
+                      "2-core machine; P.526 takes a few hundredths of a second a site). Cancel stops it between two "
+                      "rays.").format(**figures)
+            return text, total > cov.ITM_LONG_S
+        text = tr("Longley-Rice ITM computes one terrain profile per receiver in Python: {r} receivers a site here, "
                   "about {s} s a site and {m} min for the {n} site(s) (measured on a 2-core machine; P.526 takes a "
                   "few hundredths of a second a site). Cancel stops it between two rays; to compare the models on a "
                   "few sites, select them and tick 'Selected features only', or use the signal probe.").format(
-            r=fmt.integer(per_site, lang), s=fmt.about(seconds, lang), m=fmt.about(seconds * n_sites / 60.0, lang),
-            n=fmt.integer(n_sites, lang))
+            **figures)
+        if kernels.AVAILABLE:  # numba is there but off or failing: the kernels' line says why
+            return text, True
+        return text + " " + tr("Installing numba makes it about 50 times faster: on Debian/Ubuntu apt install "
+                               "python3-numba; in the OSGeo4W Shell python -m pip install numba."), True
 
     @staticmethod
-    def _kernels_text(compiled) -> str:
+    def _kernels_text(compiled, model="p526") -> str:
         """The log line on the ray kernels: compiled (numba) or numpy, and why."""
         if compiled:
             return tr("Ray kernels: compiled (numba).")
         if kernels.AVAILABLE and kernels.FAILURE[0]:
             return tr("Ray kernels: numpy (numba could not compile them: {error}; the same result, computed more "
                       "slowly).").format(error=kernels.FAILURE[0])
+        if model == "itm" and itm.FAILURE[0]:
+            return tr("Ray kernels: ITM in Python (numba could not compile it: {error}; the same result, computed "
+                      "more slowly).").format(error=itm.FAILURE[0])
         if kernels.AVAILABLE:
             return tr("Ray kernels: numpy (KALTIM_NUMBA=0).")
         return tr("Ray kernels: numpy (numba is not installed; the same result, computed more slowly). For faster "
@@ -431,7 +445,8 @@ class CoverageAlgorithm(KaltimAlgorithm):
         out_path = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         server_path = self.parameterAsOutputLayer(parameters, "OUTPUT_SERVER", context) or None
         if settings.model == "itm":
-            feedback.pushWarning(self.itm_time_text(dem[0], len(sites), settings))
+            text, warn = self.itm_time_text(dem[0], len(sites), settings)
+            (feedback.pushWarning if warn else feedback.pushInfo)(text)
         stats = self._run(dem[0], sites, settings, grid, out_path, server_path, context, feedback)
         if stats is None:
             return {}
@@ -454,7 +469,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("{n} site(s) computed in {s:.1f} s.").format(n=stats["sites_computed"],
                                                                           s=stats["elapsed_s"]))
         if settings.model in cov.RAY_MODELS:
-            feedback.pushInfo(self._kernels_text(stats.get("compiled_kernels")))
+            feedback.pushInfo(self._kernels_text(stats.get("compiled_kernels"), settings.model))
         server_ids = {str(i): sid for i, sid in stats["server_ids"].items()}
         self._post = dict(out=out_path, server=server_path, kind=settings.kind, threshold=settings.threshold_dbm,
                           n=int(stats["sites_computed"]), server_ids=server_ids)

@@ -175,10 +175,16 @@ def test_itm_second_opinion_model(provider, data, tmp_path):
     b, _ = read(p526["OUTPUT"])
     assert kind == "dbm" and gdal.Open(itm["OUTPUT"]).GetMetadataItem("KALTIM_COVERAGE_MODEL") == "itm"
     assert "Longley-Rice ITM is valid for paths of 1 km or more" in itm_log  # its validity, in the log
-    # and, before it starts, what it will cost (ITM is pure Python: hundreds of times P.526's time)
-    assert "receivers a site here" in itm_log and "Selected features only" in itm_log
+    # and, before it starts, what it will cost (compiled by numba about ten times P.526's time; in Python hundreds)
+    from kaltim_internet_plugin.core import itm as itm_core
+
     line = next(x for x in itm_log.splitlines() if "receivers a site here" in x)
     assert " 0 s " not in line and re.search(r"about \d[\d.,]* s a site", line), line
+    if itm_core.compiled_expected():
+        assert "compiled by numba" in line and "thread(s)" in line
+        assert "Ray kernels: compiled (numba)." in itm_log
+    else:
+        assert "in Python" in line and "Selected features only" in line
     both = (a != -9999) & (b != -9999)
     assert np.array_equal(a != -9999, b != -9999) and both.sum() > 1000
     assert np.abs(a[both] - b[both]).mean() > 1.0
@@ -381,3 +387,32 @@ def test_without_numba_the_log_says_how_to_get_it(monkeypatch):
     monkeypatch.setattr(kernels, "AVAILABLE", True)
     monkeypatch.setattr(kernels, "FAILURE", ["LoweringError: no LLVM"])
     assert "could not compile them: LoweringError: no LLVM" in CoverageAlgorithm._kernels_text(False)
+
+
+def test_itm_says_whether_it_runs_compiled_or_in_python(data, monkeypatch):
+    """Before an ITM run the log estimates its time for the model that will run: compiled (an info line, unless the
+    run is long) or in Python (a warning, with how to install numba when it is missing); after it, why it ran in
+    Python when numba failed on ITM alone."""
+    from dataclasses import replace
+
+    from kaltim_internet_plugin.core import coverage as cov
+    from kaltim_internet_plugin.core import itm, kernels
+    from kaltim_internet_plugin.core.coverage_settings import DEFAULTS
+    from kaltim_internet_plugin.processing.alg_coverage import CoverageAlgorithm
+
+    settings = replace(DEFAULTS, model="itm", max_radius_m=30000.0)
+    monkeypatch.setattr(itm, "compiled_expected", lambda: True)
+    text, warn = CoverageAlgorithm.itm_time_text(data["dem"], 4, settings)
+    assert "compiled by numba" in text and not warn
+    monkeypatch.setattr(cov, "ITM_LONG_S", 0.0)
+    assert CoverageAlgorithm.itm_time_text(data["dem"], 4, settings)[1]  # a long run: a warning
+    monkeypatch.setattr(itm, "compiled_expected", lambda: False)
+    monkeypatch.setattr(kernels, "AVAILABLE", False)
+    text, warn = CoverageAlgorithm.itm_time_text(data["dem"], 4, settings)
+    assert warn and "in Python" in text and "apt install python3-numba" in text and "pip install numba" in text
+    monkeypatch.setattr(kernels, "AVAILABLE", True)
+    assert "install" not in CoverageAlgorithm.itm_time_text(data["dem"], 4, settings)[0]
+    monkeypatch.setattr(kernels, "FAILURE", [""])
+    monkeypatch.setattr(itm, "FAILURE", ["TypingError: x"])
+    assert "ITM in Python (numba could not compile it: TypingError: x" in CoverageAlgorithm._kernels_text(False, "itm")
+    assert "numpy (KALTIM_NUMBA=0)" in CoverageAlgorithm._kernels_text(False, "p526")

@@ -103,3 +103,77 @@ def test_along_profile():
     behind = done[d[done] > 7000.0]
     assert (loss[behind] - prop.fspl_db(d[behind], 1800.0) > 10.0).all()
     assert math.isnan(itm.itm_along_profile(d[:2], h[:2], 30.0, 1.5, 900.0)[0][-1])
+
+
+def _rough_rays(seed, rays=10, n=84, step=360.0):
+    rng = np.random.default_rng(seed)
+    d = np.arange(n) * step
+    g = np.cumsum(rng.normal(0, 15, (rays, n)), axis=1) + 100.0
+    g[0] = 20.0  # flat: line of sight all along
+    g[1] = _ridge(d[-1], 200.0, step=step)[:n]  # a ridge: diffraction, then scatter fits
+    return d, g, g + np.abs(rng.normal(0, 5, (rays, n)))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_profile_loops_are_the_numpy_passes(seed):
+    """The compiled model uses loop versions of the three array passes (no temporaries: numba's allocator slowed two
+    threads down); in Python they give the numpy versions' values (sums in another order: within 1e-9)."""
+    rng = np.random.default_rng(seed)
+    for n in (3, 4, 12, 84, 300):
+        z = np.cumsum(rng.normal(0, 20, n)) + 50.0
+        dist = 90.0 * (n - 1)
+        xi = dist / (n - 1)
+        for x1, x2 in ((0.0, dist), (0.1 * dist, 0.8 * dist), (45.0, dist - 45.0)):
+            assert itm._lsq_line_loops(z, xi, x1, x2) == pytest.approx(itm._lsq_line(z, xi, x1, x2), abs=1e-9)
+            assert itm._terrain_irregularity_loops(z, xi, x1, x2) == pytest.approx(
+                itm._terrain_irregularity(z, xi, x1, x2), abs=1e-9)
+        for hg in ((30.0, 1.5), (300.0, 10.0), (1.0, 1.0)):
+            assert itm._horizons_loops(z, xi, dist, *hg, 1.2e-7) == pytest.approx(
+                itm._horizons(z, xi, dist, *hg, 1.2e-7), abs=1e-12)
+    z = np.array([10.0, 80.0, np.nan, 90.0, 5.0, 12.0])  # a DEM hole: both take the NaN as np.argmax does
+    a, b = itm._horizons_loops(z, 100.0, 500.0, 30.0, 1.5, 1.2e-7), itm._horizons(z, 100.0, 500.0, 30.0, 1.5, 1.2e-7)
+    assert np.array_equal(np.array(a), np.array(b), equal_nan=True)
+
+
+@pytest.mark.parametrize("params", [itm.ItmParams(), itm.ItmParams(polarization="horizontal", mdvar=1, time=90.0,
+                                                                     situation=90.0),
+                                    itm.ItmParams(climate=5, mdvar=23, location=10.0)])
+def test_compiled_itm_is_the_python_model(params):
+    """Compiled by numba, itm_rays gives the Python model's float32 values (to their last bit: the profile sums run
+    in another order; rough rays, flat, a ridge; three settings), and releases the GIL (the engine's sites then run
+    in parallel)."""
+    pytest.importorskip("numba")
+    if os.environ.get("KALTIM_NUMBA", "").strip() == "0":
+        pytest.skip("KALTIM_NUMBA=0")
+    d, g, obs = _rough_rays(7)
+    for hts in ((35.0, 1.5, 900.0), (60.0, 6.0, 2100.0)):
+        py = itm.itm_rays(d, g, *hts, params=params, obstacles_m=obs, compiled=False)
+        nb = itm.itm_rays(d, g, *hts, params=params, obstacles_m=obs, compiled=True)
+        assert np.isfinite(py[:, 2:]).all() and np.abs(py[:, 2:]).max() > 20.0
+        np.testing.assert_allclose(nb, py, rtol=0, atol=1e-4)
+    assert itm.compiled_now() and itm._COMPILED["_ray"].targetoptions.get("nogil") is True
+    # the Python model is still the module's own (the compiled one lives in its own namespace)
+    assert not hasattr(itm._point, "py_func") and not hasattr(itm._lsq_line, "py_func")
+
+
+def test_compiled_itm_can_be_refused_or_required(monkeypatch):
+    d, g, obs = _rough_rays(3, rays=2, n=12)
+    monkeypatch.setenv("KALTIM_NUMBA", "0")
+    assert not itm.compiled_expected()
+    with pytest.raises(RuntimeError, match="not available"):
+        itm.itm_rays(d, g, 30.0, 1.5, 900.0, compiled=True)
+    assert np.isfinite(itm.itm_rays(d, g, 30.0, 1.5, 900.0)).all()  # the Python model
+    # a compiler that fails: the Python model, and why (for the log)
+    monkeypatch.setenv("KALTIM_NUMBA", "1")
+    monkeypatch.setattr(itm, "_COMPILED", {})
+    monkeypatch.setattr(itm, "FAILURE", [""])
+    monkeypatch.setattr(itm.kernels, "enabled", lambda: True)
+
+    def broken():
+        itm.FAILURE[0] = "TypingError: no"
+        return {"": None}
+
+    monkeypatch.setattr(itm, "_build", broken)
+    out = itm.itm_rays(d, g, 30.0, 1.5, 900.0, obstacles_m=obs)
+    np.testing.assert_array_equal(out, itm.itm_rays(d, g, 30.0, 1.5, 900.0, obstacles_m=obs, compiled=False))
+    assert not itm.compiled_now() and not itm.compiled_expected() and itm.FAILURE[0] == "TypingError: no"
