@@ -33,6 +33,7 @@ from .output_guard import (
     discard,
     forget,
     inputs_of,
+    mark_tables,
     outputs_refusal,
     stage,
     write_error,
@@ -107,7 +108,9 @@ def _clean_errors(process):
             for sink in self._kaltim_sinks:  # every vector output complete and read back before it is kept
                 sink.close()
             self._kaltim_staged = staged
-            return commit(staged, result, context, inputs, updates)
+            result = commit(staged, result, context, inputs, updates)
+            mark_tables(targets, self)
+            return result
         except OutputConflictError as exc:
             message = str(exc)
         except QgsProcessingException as exc:

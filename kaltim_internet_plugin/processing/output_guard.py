@@ -3,7 +3,10 @@
 Before an algorithm runs, :func:`check_outputs` compares every file output with every input:
 
 * an output file that is an input file is refused — unless the output names a table of a GeoPackage that is
-  none of the inputs' tables (writing a new table beside them is what the user asked for);
+  none of the inputs' tables (writing a new table beside them is what the user asked for); an existing table of
+  such a GeoPackage is replaced only when this tool wrote it (a rerun): every GeoPackage table the tools write is
+  marked in ``gpkg_contents.description`` (:func:`mark_tables`), so a user's other tables beside the input (their
+  villages beside the towers given as input) are never replaced;
 * a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
   is refused;
 * two outputs of one run that name the same file (or the same table of a GeoPackage) are refused;
@@ -382,6 +385,14 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                     "a GeoPackage, a new table name); inputs are never changed.").format(
                     out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
                     what=t.path + (f"|layername={table}" if table else "")))
+        if t.table and t.table_existed and t.path.lower().endswith(".gpkg"):
+            holders = [param for param, _table in _hits(inputs, t.path)]
+            if holders and table_description(t.path, t.table) != table_mark(alg):
+                raise OutputConflictError(tr(
+                    "{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of "
+                    "the input {inp}, and this tool did not write that table (it may be your data). Choose a new "
+                    "table name, or another file; a table of an input's GeoPackage is replaced only when this tool "
+                    "wrote it.").format(out=t.param, path=t.path, table=t.table, inp=holders[0]))
     files = [t for t in targets if not t.folder]
     for i, a in enumerate(files):
         for b in files[i + 1:]:
@@ -395,6 +406,51 @@ def check_outputs(alg, parameters, context) -> List[Target]:
         if message:
             raise OutputConflictError(message)
     return targets
+
+
+# --- the tables the tools wrote --------------------------------------------------------------------------------------
+def table_mark(alg) -> str:
+    """What ``gpkg_contents.description`` says of a table ``alg`` wrote ('Internet Desa Kaltim:
+    kaltiminternet:<name>')."""
+    return f"Internet Desa Kaltim: kaltiminternet:{alg.name()}"
+
+
+def table_description(path: str, table: str) -> Optional[str]:
+    """``gpkg_contents.description`` of ``table`` (letter case ignored) in the GeoPackage ``path``; None when it cannot
+    be read."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=LOCK_TIMEOUT_S)
+        try:
+            row = con.execute("SELECT description FROM gpkg_contents WHERE lower(table_name) = lower(?)",
+                              (table,)).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def mark_tables(targets: List[Target], alg) -> None:
+    """Mark the GeoPackage tables of a successful run as written by ``alg`` (:func:`table_mark`), so a rerun may
+    replace them. A file that cannot be written now (locked) keeps its table unmarked: a rerun into an input's
+    GeoPackage then asks for a new name, nothing is lost."""
+    import sqlite3
+
+    for t in targets:
+        if t.folder or not t.table or not t.path.lower().endswith(".gpkg") or not os.path.isfile(t.path):
+            continue
+        try:
+            con = sqlite3.connect(t.path, timeout=LOCK_TIMEOUT_S)
+            try:
+                with con:
+                    con.execute("UPDATE gpkg_contents SET description = ? WHERE lower(table_name) = lower(?)",
+                                (table_mark(alg), t.table))
+            finally:
+                con.close()
+        except sqlite3.Error:
+            pass
 
 
 # --- a GeoPackage locked by another program (issue 16) -------------------------------------------------------------

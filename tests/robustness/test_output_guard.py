@@ -290,3 +290,42 @@ def test_a_write_error_during_the_run_names_the_output_and_the_fix(qgis_app, tmp
                 "wrapped": "No space left on device. Free space on that disk or choose another folder."}[case]
     assert text == f"OUT = {out} cannot be written: {expected}"
     assert not any("Traceback" in t for _k, t in feedback.entries)
+
+
+# --- an input's GeoPackage: its other tables are the user's (an audit of 2026-12-07) -------------------------------
+def _features(path, table):
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    lyr = ds.GetLayerByName(table)
+    return lyr.GetFeatureCount(), ogr.GeometryTypeToName(lyr.GetGeomType())
+
+
+def test_an_output_never_replaces_another_table_of_an_inputs_geopackage(provider, gpkg):
+    """importsites read the towers of a GeoPackage and wrote its output over that file's villages table: 1,038 village
+    polygons replaced by 436 tower points, without a word. A table of an input's GeoPackage is now replaced only when
+    the same tool wrote it (a rerun); a new table beside the inputs is still written."""
+    import processing
+
+    from kaltim_internet_plugin.processing.output_guard import table_description
+
+    before = digest(gpkg)
+    villages = _features(gpkg, "villages")
+    for table in ("villages", "Offices"):
+        text = fails("importsites", {"INPUT": f"{gpkg}|layername=towers",
+                                     "OUTPUT": f"ogr:dbname='{gpkg}' table=\"{table}\" (geom)"})
+        assert f"would replace the table '{table}'" in text and "the input INPUT" in text
+        assert "did not write that table" in text and "Choose a new table name" in text
+    assert digest(gpkg) == before and _features(gpkg, "villages") == villages
+    # a new table: written and marked as importsites'; a rerun replaces it; another tool may not
+    out = f"ogr:dbname='{gpkg}' table=\"sites_imported\" (geom)"
+    res = processing.run("kaltiminternet:importsites", {"INPUT": f"{gpkg}|layername=towers", "OUTPUT": out})
+    assert res["SITES_IMPORTED"] > 0 and _features(gpkg, "villages") == villages
+    assert table_description(str(gpkg), "sites_imported") == "Internet Desa Kaltim: kaltiminternet:importsites"
+    again = processing.run("kaltiminternet:importsites", {"INPUT": f"{gpkg}|layername=towers", "OUTPUT": out})
+    assert again["SITES_IMPORTED"] == res["SITES_IMPORTED"]
+    assert _features(gpkg, "sites_imported")[0] == res["SITES_IMPORTED"]
+    text = fails("repairvillages", {"INPUT": f"{gpkg}|layername=villages", "OUTPUT": out})
+    assert "would replace the table 'sites_imported'" in text
+    assert _features(gpkg, "sites_imported")[0] == res["SITES_IMPORTED"]
+    assert _features(gpkg, "villages") == villages
