@@ -24,32 +24,46 @@ def _plain(value):
     return value
 
 
-def _positive(value):
-    v = to_float(_plain(value))  # core.numbers: '35', '2,5', '1.800' read as in every other tool
-    return v if math.isfinite(v) and v > 0 else None
-
-
-def _number(value):
-    v = to_float(_plain(value))
-    return v if math.isfinite(v) else None
+def _value(value):
+    """None for a missing value (NULL, empty, NaN); the number (core.numbers: '35', '2,5', '1.800' read as in every
+    other tool); else the text as written (not a number)."""
+    raw = _plain(value)
+    if raw is None:
+        return None
+    v = to_float(raw)
+    return v if math.isfinite(v) else str(raw).strip()
 
 
 def radio_values(height, freq, eirp) -> tuple:
     """``(height_m, freq_mhz, eirp_dbm, implausible)`` of a site's raw attribute values, read as every tool reads
-    them: a missing, empty or non-positive height or frequency (EIRP: missing only) is None (the caller's default);
-    a frequency below 30 is in GHz; ``implausible`` lists the ``(field, value)`` outside ``core.sites.PLAUSIBLE``."""
-    height, freq, eirp = _positive(height), _positive(freq), _number(eirp)
-    if freq is not None and freq < GHZ_BELOW_MHZ:  # given in GHz
-        freq *= 1000.0
-    return height, freq, eirp, implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp)
+    them: a missing (NULL, empty) value is None (the caller's default); a frequency above 0 and below 30 is in GHz;
+    ``implausible`` lists the ``(field, value)`` that cannot be used: outside ``core.sites.PLAUSIBLE`` (a height or
+    frequency of 0 or below too) or not a number (the value is then the text), which are None among the values."""
+    values = {"height_m": _value(height), "freq_mhz": _value(freq), "eirp_dbm": _value(eirp)}
+    f = values["freq_mhz"]
+    if isinstance(f, float) and 0 < f < GHZ_BELOW_MHZ:  # given in GHz
+        values["freq_mhz"] = f * 1000.0
+    text = [(name, v) for name, v in values.items() if isinstance(v, str)]
+    numbers = {name: (v if not isinstance(v, str) else None) for name, v in values.items()}
+    bad = text + implausible_radio(**numbers)
+    for name, _v in bad:
+        numbers[name] = None
+    return numbers["height_m"], numbers["freq_mhz"], numbers["eirp_dbm"], sorted(
+        bad, key=lambda b: tuple(values).index(b[0]))
 
 
 def implausible_text(implausible, layer: str) -> str:
     """The refusal of the sites ``implausible`` ((site id, field, value) of a site layer's values outside
-    ``PLAUSIBLE``) of the layer ``layer`` (a parameter name): the first ten with their valid range, and the fix."""
-    shown = "; ".join(tr("site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})").format(
-        id=sid, field=name, value=value, lo=PLAUSIBLE[name][0], hi=PLAUSIBLE[name][1])
-        for sid, name, value in implausible[:10])
+    ``PLAUSIBLE``, or their text when it is not a number) of the layer ``layer`` (a parameter name): the first ten
+    with their valid range, and the fix."""
+    def one(sid, name, value):
+        if isinstance(value, str):
+            return tr("site {id}: {field} = '{value}' is not a number (valid {lo:g} to {hi:g})").format(
+                id=sid, field=name, value=value, lo=PLAUSIBLE[name][0], hi=PLAUSIBLE[name][1])
+        return tr("site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})").format(
+            id=sid, field=name, value=value, lo=PLAUSIBLE[name][0], hi=PLAUSIBLE[name][1])
+
+    shown = "; ".join(one(*item) for item in implausible[:10])
     return tr("{n} site value(s) of {layer} are physically implausible and would give a wrong coverage: {list}. "
               "Correct them in the layer (height in metres above ground, frequency in MHz, EIRP in dBm), or leave "
               "the cell empty to use the default.").format(n=len(implausible), layer=layer, list=shown)
@@ -67,10 +81,11 @@ def sites_from_features(features, fields, transform=None) -> dict:
     """Engine sites (:class:`NamedSite`, in the transform's destination CRS) from point features.
 
     Fields used when present (case-insensitive): ``site_id``, ``height_m``, ``freq_mhz``, ``eirp_dbm``,
-    ``tech``, ``operator``. A missing/empty/non-positive height, frequency or EIRP (EIRP: missing only) takes
+    ``tech``, ``operator``. A missing (NULL or empty) height, frequency or EIRP takes
     ``core.sites.TECH_DEFAULTS`` of the site's ``tech`` (2G/3G/4G/5G, aliases such as LTE/GSM understood),
     else the 4G defaults. A missing site id becomes ``fid-<feature id>``.
-    A height, frequency or EIRP outside :data:`PLAUSIBLE` is never used: the site is left out and listed.
+    A height, frequency or EIRP outside :data:`PLAUSIBLE` (0 and below too) or that is not a number is never used:
+    the site is left out and listed.
     Returns ``{"sites", "defaulted" (count of sites with at least one default), "no_geometry" (ids),
     "transform_failed" (ids), "implausible" ((id, field, value) of the sites left out)}``.
     """

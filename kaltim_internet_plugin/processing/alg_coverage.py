@@ -260,10 +260,10 @@ class CoverageAlgorithm(KaltimAlgorithm):
         if read["implausible"]:
             raise QgsProcessingException(implausible_text(read["implausible"], "SITES"))
         if read["no_geometry"]:
-            feedback.pushInfo(tr("{n} site(s) without a point geometry were ignored: {ids}").format(
+            feedback.pushWarning(tr("{n} site(s) without a point geometry were ignored: {ids}").format(
                 n=len(read["no_geometry"]), ids=", ".join(read["no_geometry"][:20])))
         if read["transform_failed"]:
-            feedback.pushInfo(tr("{n} site(s) could not be transformed to the DEM's CRS and were ignored: {ids}")
+            feedback.pushWarning(tr("{n} site(s) could not be transformed to the DEM's CRS and were ignored: {ids}")
                               .format(n=len(read["transform_failed"]), ids=", ".join(read["transform_failed"][:20])))
         rsrp_offset = defs.QUANTITY_OFFSETS_DB[settings.quantity]
         if rsrp_offset and not settings.is_los:

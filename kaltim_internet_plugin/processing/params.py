@@ -397,9 +397,14 @@ def refuse_dem_fill(path: str, name: str) -> None:
         ).format(name=name, n=fmt.integer(fill.count, ui_lang()), value=fill.value, x=fill.x, y=fill.y))
 
 
+#: elevations a DEM in metres can hold (m): the deepest sea floor and the highest summit on Earth, with a margin
+DEM_METRES = (-11000.0, 9000.0)
+
+
 def refuse_not_a_dem(path: str, name: str) -> None:
     """Refuse the raster ``path`` (layer ``name``) as a DEM when it is a coverage raster (dBm or line-of-sight
-    counts would be read as heights) or holds only nodata (no elevation at all): every tool that takes a DEM says
+    counts would be read as heights), holds only nodata (no elevation at all) or elevations no DEM in metres can
+    hold (:data:`DEM_METRES`: a DEM in feet or centimetres, found 2026-12-07): every tool that takes a DEM says
     so (only 'coverage' did; candidates, optimizesites and choosetech computed on such a raster, found
     2026-12-06)."""
     from osgeo import gdal
@@ -425,6 +430,17 @@ def refuse_not_a_dem(path: str, name: str) -> None:
         except RuntimeError:
             mm = None
         if mm is not None and all(v is not None and math.isfinite(v) for v in mm):
+            if approx and not DEM_METRES[0] <= mm[0] <= mm[1] <= DEM_METRES[1]:
+                continue  # an estimate from overviews: the exact range decides
+            if not DEM_METRES[0] <= mm[0] <= mm[1] <= DEM_METRES[1] and fill_without_nodata(ds) is None:
+                # (fill cells without a nodata value, -32768 say, are refuse_dem_fill's to name)
+                raise QgsProcessingException(tr(
+                    "The DEM '{name}' has elevations from {lo} to {hi}, which cannot be metres (the Earth's highest "
+                    "point is {top} m, its deepest sea floor {deep} m): it is probably in feet, decimetres or "
+                    "centimetres. Convert it to metres (Raster calculator, e.g. \"dem@1\" * 0.3048 for feet) or give "
+                    "a DEM in metres.").format(name=name, lo=fmt.integer(mm[0], ui_lang()),
+                                               hi=fmt.integer(mm[1], ui_lang()), top=fmt.integer(8849, ui_lang()),
+                                               deep=fmt.integer(-10935, ui_lang())))
             return
     raise QgsProcessingException(tr("The DEM '{name}' holds only nodata cells: there is no elevation to compute "
                                     "on. Check the file or its nodata value.").format(name=name))

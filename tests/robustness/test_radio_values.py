@@ -56,6 +56,49 @@ def test_impossible_site_values_are_refused(provider, tmp_path, row, field, valu
     assert not (tmp_path / "c.tif").exists()
 
 
+def test_zero_negative_and_text_site_values_are_refused_not_defaulted(provider, tmp_path):
+    """A height of -5 or 0, a frequency of 0 or -900 and a height written as 'abc' or '30.0,5' were replaced by the
+    technology's default with an info line ('lacked height_m ...'), while importsites refused the same values: now
+    'Compute coverage' and optimizesites refuse them with the site, field and value; an empty cell still takes the
+    default."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    from kaltim_internet_plugin.io.coverage_sites import radio_values
+
+    assert radio_values(None, "", float("nan")) == (None, None, None, [])
+    assert radio_values("35", "2,1", "58") == (35.0, 2100.0, 58.0, [])  # GHz below 30
+    assert radio_values(-5.0, 0, 58.0)[3] == [("height_m", -5.0), ("freq_mhz", 0.0)]
+    assert radio_values("abc", -900.0, "x")[3] == [("height_m", "abc"), ("freq_mhz", -900.0), ("eirp_dbm", "x")]
+    rows = [("A", -5.0, 55.0, 900.0), ("B", 0.0, 55.0, 900.0), ("C", 40.0, 55.0, 0.0), ("D", 40.0, 55.0, -900.0),
+            ("E", None, 55.0, 900.0)]
+    path = sites(tmp_path, rows)
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:coverage", {"SITES": path, "DEM": DEM, "OUTPUT": str(tmp_path / "c.tif")})
+    text = str(exc.value)
+    for part in ("4 site value(s)", "site A: height_m = -5 (valid 1 to 300)", "site B: height_m = 0 (valid 1 to 300)",
+                 "site C: freq_mhz = 0 (valid 30 to 6000)", "site D: freq_mhz = -900 (valid 30 to 6000)"):
+        assert part in text, text
+    assert "site E" not in text and not (tmp_path / "c.tif").exists()
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    from kaltim_internet_plugin.compat import FieldType
+
+    layer = QgsVectorLayer("Point?crs=EPSG:32750", "s", "memory")
+    layer.dataProvider().addAttributes([QgsField("site_id", FieldType.String), QgsField("height_m", FieldType.String)])
+    layer.updateFields()
+    for sid, h in (("T", "abc"), ("U", "30.0,5"), ("V", "35"), ("W", "")):
+        feat = QgsFeature(layer.fields())
+        feat.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(520000, 9950000)))
+        feat.setAttributes([sid, h])
+        layer.dataProvider().addFeature(feat)
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:coverage", {"SITES": layer, "DEM": DEM, "OUTPUT": str(tmp_path / "t.tif")})
+    text = str(exc.value)
+    assert "2 site value(s)" in text and "site T: height_m = 'abc' is not a number (valid 1 to 300)" in text
+    assert "site U: height_m = '30.0,5' is not a number" in text and "site V" not in text and "site W" not in text
+
+
 def test_radius_out_of_range_and_clamped_to_the_dem(provider, tmp_path):
     import processing
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
@@ -296,3 +339,26 @@ def test_dem_fill_without_nodata_is_refused(provider, tmp_path, alg, fill, dtype
     assert f"has 1,200 cells of {fill} m (e.g. at x {x:.0f}, y {y:.0f}" in text, text
     assert f"gdal_translate -a_nodata {fill}" in text and "no nodata value" in text
     assert not list(tmp_path.glob("out.*"))
+
+
+@pytest.mark.parametrize("factor, unit", [(32.8084, "feet x 10"), (100.0, "centimetres")])
+def test_a_dem_not_in_metres_is_refused(provider, tmp_path, factor, unit):
+    """A DEM in feet x 10 or centimetres (terrain up to 26,000 m and more) was used as metres without a word."""
+    from osgeo import gdal
+
+    src = gdal.Open(DEM)
+    arr = src.GetRasterBand(1).ReadAsArray().astype("float32")
+    nodata = src.GetRasterBand(1).GetNoDataValue()
+    scaled = arr * factor if nodata is None else (arr * factor) * (arr != nodata) + nodata * (arr == nodata)
+    path = str(tmp_path / "dem_scaled.tif")
+    out = gdal.GetDriverByName("GTiff").Create(path, src.RasterXSize, src.RasterYSize, 1, gdal.GDT_Float32)
+    out.SetGeoTransform(src.GetGeoTransform())
+    out.SetProjection(src.GetProjection())
+    if nodata is not None:
+        out.GetRasterBand(1).SetNoDataValue(nodata)
+    out.GetRasterBand(1).WriteArray(scaled)
+    out = None
+    site = sites(tmp_path, [("A", 40.0, 55.0, 900.0)])
+    text = refusal("coverage", {"SITES": site, "DEM": path, "OUTPUT": str(tmp_path / "c.tif")})
+    assert "cannot be metres" in text and "feet" in text and "0.3048" in text, text
+    assert not (tmp_path / "c.tif").exists()
