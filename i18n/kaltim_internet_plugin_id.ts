@@ -372,8 +372,12 @@
       <translation>Tabel status program tidak berisi baris di bawah judul kolomnya.</translation>
     </message>
     <message>
-      <source>'{value}' matches no village of the layer (by code, or by name and kecamatan). Correct the code (Kemendagri, e.g. 64.02.01.2001) {hint}</source>
-      <translation>'{value}' tidak cocok dengan desa mana pun pada layer (menurut kode, atau nama dan kecamatan). Perbaiki kodenya (Kemendagri, mis. 64.02.01.2001) {hint}</translation>
+      <source>'{value}' matches no village of the layer (by code, or by name and kecamatan). Correct the code (Kemendagri, e.g. 64.02.01.2001), or write the village's name and kecamatan as the village layer has them.</source>
+      <translation>'{value}' tidak cocok dengan desa mana pun pada layer (menurut kode, atau nama dan kecamatan). Perbaiki kodenya (Kemendagri, mis. 64.02.01.2001), atau tulis nama desa dan kecamatannya seperti pada layer desa.</translation>
+    </message>
+    <message>
+      <source>'{value}' matches no single village of the layer: villages of that name are {hint}. Write the code (Kemendagri, e.g. 64.02.01.2001) or the kecamatan of the one meant.</source>
+      <translation>'{value}' tidak cocok dengan satu desa saja pada layer: desa dengan nama itu adalah {hint}. Tulis kodenya (Kemendagri, mis. 64.02.01.2001) atau kecamatan desa yang dimaksud.</translation>
     </message>
     <message>
       <source>village {code} is already given in row {first}; this row is ignored. Keep one row per village.</source>
@@ -390,6 +394,10 @@
     <message>
       <source>village {code}: monthly fee '{value}' is not an amount of rupiah; the default fee of its technology is used. Write it as 1.500.000.</source>
       <translation>desa {code}: biaya bulanan '{value}' bukan jumlah rupiah; biaya bawaan teknologinya yang dipakai. Tulis seperti 1.500.000.</translation>
+    </message>
+    <message>
+      <source>village {code}: monthly fee '{value}' is negative; the default fee of its technology is used. Write the amount without a minus sign.</source>
+      <translation>desa {code}: biaya bulanan '{value}' negatif; biaya bawaan teknologinya yang dipakai. Tulis jumlahnya tanpa tanda minus.</translation>
     </message>
     <message>
       <source>village {code}: monthly fee '{value}' is above Rp {high} a month for one village, a typing error?; the default fee of its technology is used. Check the digits.</source>
@@ -700,8 +708,8 @@
       <translation>Fitur {fid} ({code}) memiliki geometri tidak valid: {why}.</translation>
     </message>
     <message>
-      <source>Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.</source>
-      <translation>Jalankan 'Perbaiki geometri': hasilnya layer BARU yang sudah diperbaiki, layer Anda tetap utuh.</translation>
+      <source>Run 'Repair village geometries' (the Data page's 'Repair geometries'): it writes a NEW repaired layer and keeps yours.</source>
+      <translation>Jalankan 'Repair village geometries' ('Perbaiki geometri' di halaman Data): alat itu menulis layer BARU yang sudah diperbaiki dan menyimpan layer Anda.</translation>
     </message>
     <message>
       <source>The layer has no coordinate reference system.</source>
@@ -2806,6 +2814,10 @@
     <message>
       <source>site {id}: {field} = {value:g} (valid {lo:g} to {hi:g})</source>
       <translation>menara {id}: {field} = {value:g} (sah {lo:g} sampai {hi:g})</translation>
+    </message>
+    <message>
+      <source>site {id}: {field} = '{value}' is not a number (valid {lo:g} to {hi:g})</source>
+      <translation>menara {id}: {field} = '{value}' bukan angka (sah {lo:g} sampai {hi:g})</translation>
     </message>
     <message>
       <source>QGIS cannot add a table to a GeoPackage whose file name has a dot before .gpkg ({name}: it takes '{suffix}' for the file's format). Rename it without the dot, e.g. {example}.</source>
@@ -6212,6 +6224,10 @@
       <translation>{out} = {path} akan menimpa masukan {inp} ({what}). Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru); masukan tidak pernah diubah.</translation>
     </message>
     <message>
+      <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of the input {inp}, and this tool did not write that table (it may be your data). Choose a new table name, or another file; a table of an input's GeoPackage is replaced only when this tool wrote it.</source>
+      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, GeoPackage dari masukan {inp}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, atau berkas lain; tabel di GeoPackage sebuah masukan hanya diganti bila alat ini yang menulisnya.</translation>
+    </message>
+    <message>
       <source>{first} and {second} both name {path}, so one would replace the other. Give each output its own file (or, in a GeoPackage, its own table name).</source>
       <translation>{first} dan {second} sama-sama menunjuk {path}, sehingga yang satu akan menggantikan yang lain. Beri setiap keluaran berkasnya sendiri (atau, dalam GeoPackage, nama tabelnya sendiri).</translation>
     </message>
@@ -6366,6 +6382,10 @@
     <message>
       <source>Cannot use the DEM: {error}</source>
       <translation>Tidak dapat memakai DEM: {error}</translation>
+    </message>
+    <message>
+      <source>The DEM '{name}' has elevations from {lo} to {hi}, which cannot be metres (the Earth's highest point is {top} m, its deepest sea floor {deep} m): it is probably in feet, decimetres or centimetres. Convert it to metres (Raster calculator, e.g. "dem@1" * 0.3048 for feet) or give a DEM in metres.</source>
+      <translation>DEM '{name}' memiliki ketinggian dari {lo} sampai {hi}, yang tidak mungkin dalam meter (titik tertinggi Bumi {top} m, dasar laut terdalam {deep} m): kemungkinan dalam kaki, desimeter atau sentimeter. Ubah ke meter (Raster calculator, mis. "dem@1" * 0.3048 untuk kaki) atau berikan DEM dalam meter.</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim {version}</source>

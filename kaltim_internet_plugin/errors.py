@@ -162,7 +162,11 @@ def _table() -> dict:
                                   "'teknologi' column; its columns are: {columns}. Add one of them."),
         "programme_empty": tr("The programme status table has no rows under its header."),
         "programme_unmatched": tr("'{value}' matches no village of the layer (by code, or by name and "
-                                  "kecamatan). Correct the code (Kemendagri, e.g. 64.02.01.2001) {hint}"),
+                                  "kecamatan). Correct the code (Kemendagri, e.g. 64.02.01.2001), or write the "
+                                  "village's name and kecamatan as the village layer has them."),
+        "programme_unmatched_named": tr("'{value}' matches no single village of the layer: villages of that name "
+                                        "are {hint}. Write the code (Kemendagri, e.g. 64.02.01.2001) or the "
+                                        "kecamatan of the one meant."),
         "programme_duplicate": tr("village {code} is already given in row {first}; this row is ignored. Keep one "
                                   "row per village."),
         "programme_unknown_tech": tr("village {code}: technology '{value}' is not known (fibre service, FWA, "
@@ -172,6 +176,8 @@ def _table() -> dict:
                                       "ignored. Write ya or tidak."),
         "programme_bad_fee": tr("village {code}: monthly fee '{value}' is not an amount of rupiah; the default fee "
                                 "of its technology is used. Write it as 1.500.000."),
+        "programme_negative_fee": tr("village {code}: monthly fee '{value}' is negative; the default fee of its "
+                                     "technology is used. Write the amount without a minus sign."),
         "programme_implausible_fee": tr("village {code}: monthly fee '{value}' is above Rp {high} a month for one "
                                         "village, a typing error?; the default fee of its technology is used. Check "
                                         "the digits."),
@@ -272,7 +278,8 @@ def _findings() -> dict:
         "geometry_empty": (tr("Feature {fid} ({code}) has an empty or missing geometry."),
                            tr("Digitise the village, or delete the feature if it is a stray row.")),
         "geometry_invalid": (tr("Feature {fid} ({code}) has an invalid geometry: {why}."),
-                             tr("Run 'Repair geometries': it writes a NEW repaired layer and keeps yours.")),
+                             tr("Run 'Repair village geometries' (the Data page's 'Repair geometries'): it "
+                                "writes a NEW repaired layer and keeps yours.")),
         "crs_missing": (tr("The layer has no coordinate reference system."),
                         tr("Set the layer's CRS (Layer Properties > Source), e.g. EPSG:4326 for lon/lat.")),
         "geometry_type": (tr("The layer holds neither points nor polygons."),

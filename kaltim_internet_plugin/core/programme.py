@@ -13,7 +13,7 @@ connected           ``terhubung``/``connected``/``status``: ya/yes/1/terhubung/c
 technology          ``teknologi``/``technology``/``tech``: fibre service (IndiHome, Astinet, Telkom WMS, Icon+),
                     FWA (Orbit), satellite (Starlink, VSAT), radio, or empty (unknown)
 provider            ``penyedia``/``provider``/``isp``
-monthly fee         ``biaya_bulanan``/``monthly_fee``/``biaya`` (rupiah: "1.500.000", "Rp 1.500.000", "1500000")
+monthly fee         ``biaya_bulanan``/``monthly_fee``/``biaya`` (rupiah as every amount: "1.500.000", "Rp 1.500.000,-")
 since, contract end ``sejak``/``since``, ``kontrak_berakhir``/``contract_end`` (dd-mm-yyyy, yyyy-mm-dd, dd/mm/yyyy)
 ==================  ==========================================================================================
 
@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from . import numbers as nb
 from .coded_error import CodedError
 from .villages import parse_code
 
@@ -141,30 +142,14 @@ def tech_key(value: object) -> Optional[str]:
 
 
 def parse_fee(value: object) -> Optional[int]:
-    """Rupiah per month from '1.500.000', 'Rp 1.500.000', '1500000', '1,5 jt', 1500000.0; None when not a number."""
-    if value is None:
-        return None
-    if isinstance(value, (int, float)):
-        return int(round(value)) if value == value else None
-    s = str(value).strip().lower().replace("rp", "").replace(" ", "")
-    if not s:
-        return None
-    mult = 1
-    for suffix, m in (("juta", 1_000_000), ("jt", 1_000_000), ("rb", 1_000), ("ribu", 1_000)):
-        if s.endswith(suffix):
-            s, mult = s[: -len(suffix)], m
-            break
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", s):  # 1.500.000 or 1.500.000,50
-        s = s.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):  # 1,500,000
-        s = s.replace(",", "")
-    else:
-        s = s.replace(",", ".")
+    """Rupiah per month, read as every tool reads an amount (:mod:`.numbers`: '1.500.000', 'Rp 1.500.000,-',
+    'Rp. 1.500.000,00', 'IDR 1.500.000', '1,5 jt', '750 rb', 1500000.0); None when missing or not a number. A
+    negative amount is returned as it is (the caller names it)."""
     try:
-        v = float(s) * mult
-    except ValueError:
+        v = nb.parse_number(value, nb.MONEY)
+    except nb.NumberError:
         return None
-    return int(round(v)) if v == v else None
+    return None if v is None else int(round(v))
 
 
 def parse_date(value: object) -> Optional[dt.date]:
@@ -228,7 +213,8 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
                 by_name_count += 1
         if code is None:
             close = by_name_only.get(_fold(name), []) if name else []
-            issues.append(Issue("error", "programme_unmatched", row_no, {
+            kind = "programme_unmatched_named" if close else "programme_unmatched"
+            issues.append(Issue("error", kind, row_no, {
                 "value": raw_code if raw_code not in (None, "") else name,
                 "hint": ", ".join(close[:3]) if close else ""}))
             continue
@@ -252,8 +238,8 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
         if "fee" in cols and row.get(cols["fee"]) not in (None, ""):
             fee = parse_fee(row.get(cols["fee"]))
             if fee is None or fee < 0:
-                issues.append(Issue("warning", "programme_bad_fee", row_no,
-                                    {"code": code, "value": row.get(cols["fee"])}))
+                issues.append(Issue("warning", "programme_bad_fee" if fee is None else "programme_negative_fee",
+                                    row_no, {"code": code, "value": row.get(cols["fee"])}))
                 fee = None
             elif fee > MAX_FEE_IDR_MONTH:  # a typing error would book trillions of OPEX a year
                 issues.append(Issue("warning", "programme_implausible_fee", row_no,

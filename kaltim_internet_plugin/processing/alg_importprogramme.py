@@ -98,7 +98,7 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
             m=len(result.status), n=result.rows, byname=result.matched_by_name, c=counts["connected"],
             s=counts["satellite"], r=counts["renewals"], d=as_of.isoformat()))
         return {"OUTPUT": dest, "ROWS": result.rows, "MATCHED": len(result.status), "CONNECTED": counts["connected"],
-                "UNMATCHED": sum(1 for i in result.issues if i.code == "programme_unmatched"),
+                "UNMATCHED": sum(1 for i in result.issues if i.code.startswith("programme_unmatched")),
                 "DUPLICATES": sum(1 for i in result.issues if i.code == "programme_duplicate"),
                 "RENEWALS_DUE": counts["renewals"], "SATELLITE": counts["satellite"]}
 

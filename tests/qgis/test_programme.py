@@ -108,9 +108,27 @@ def test_name_and_kecamatan_match_when_the_code_is_missing():
 
 @pytest.mark.parametrize("text,value", [("1.500.000", 1500000), ("Rp 1.500.000", 1500000), ("1500000", 1500000),
                                         ("1,5 jt", 1500000), ("1.500.000,50", 1500000), (1250000.0, 1250000),
-                                        ("500 rb", 500000), ("abc", None), ("", None)])
+                                        ("500 rb", 500000), ("abc", None), ("", None),
+                                        # read by core.numbers as every other amount (were refused, 2026-12-07)
+                                        ("Rp 1.500.000,-", 1500000), ("Rp. 1.500.000", 1500000),
+                                        ("Rp. 1.500.000,00", 1500000), ("1.500.000,-", 1500000),
+                                        ("IDR 1.500.000", 1500000), ("-500.000", -500000)])
 def test_fees_as_offices_write_them(text, value):
     assert pg.parse_fee(text) == value
+
+
+def test_a_negative_fee_is_named_as_negative():
+    """'-500.000' was called "not an amount of rupiah ... write it as 1.500.000"; the problem is its sign."""
+    from kaltim_internet_plugin.errors import describe
+
+    villages = [pg.VillageKey("64.02.01.2001", "Long Lalang", "Long Hubung")]
+    header = ["kode_desa", "terhubung", "biaya_bulanan"]
+    res = pg.match_status([(2, {"kode_desa": "64.02.01.2001", "terhubung": "ya", "biaya_bulanan": "-500.000"})],
+                          header, villages)
+    issue = next(i for i in res.issues if "fee" in i.code)
+    assert issue.code == "programme_negative_fee" and issue.row == 2
+    text = describe(pg.ProgrammeError(issue.code, **issue.params))
+    assert "'-500.000' is negative" in text and "without a minus sign" in text
 
 
 def test_a_monthly_fee_of_trillions_is_named_and_the_default_used():
