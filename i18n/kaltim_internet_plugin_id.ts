@@ -188,6 +188,10 @@
       <translation>frekuensi {value} MHz tidak masuk akal: tulis frekuensi antara {low} dan {high} MHz</translation>
     </message>
     <message>
+      <source>frequency {raw}, read as {raw} GHz = {value} MHz (a value below 30 is in GHz), is not plausible: write a frequency between {low} and {high} MHz</source>
+      <translation>frekuensi {raw}, dibaca sebagai {raw} GHz = {value} MHz (nilai di bawah 30 dalam GHz), tidak masuk akal: tulis frekuensi antara {low} dan {high} MHz</translation>
+    </message>
+    <message>
       <source>EIRP {value} dBm is not plausible: write an EIRP between {low} and {high} dBm</source>
       <translation>EIRP {value} dBm tidak masuk akal: tulis EIRP antara {low} dan {high} dBm</translation>
     </message>

@@ -78,6 +78,8 @@ def _table() -> dict:
                                       "{high} m"),
         "site_frequency_implausible": tr("frequency {value} MHz is not plausible: write a frequency between {low} and "
                                          "{high} MHz"),
+        "site_frequency_ghz_implausible": tr("frequency {raw}, read as {raw} GHz = {value} MHz (a value below 30 is in "
+                                             "GHz), is not plausible: write a frequency between {low} and {high} MHz"),
         "site_eirp_implausible": tr("EIRP {value} dBm is not plausible: write an EIRP between {low} and {high} dBm"),
         "site_duplicate_id": tr("site id '{site_id}' is already used on row {first}: give each site its own id"),
         # core.classify

@@ -662,12 +662,16 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                     raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)",
                                         code="site_unknown_tech", value=str(raw_tech))
             height, freq, eirp = (number(index, r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
-            if freq is not None and freq < GHZ_BELOW_MHZ:  # given in GHz
+            ghz = freq if freq is not None and freq < GHZ_BELOW_MHZ else None
+            if ghz is not None:  # given in GHz
                 freq = freq * 1000.0
             for name, value in implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp):
                 lo, hi = PLAUSIBLE[name]
-                raise BadValueError(f"{name} {value:g} not plausible (expected {lo:g}-{hi:g})",
-                                    code=IMPLAUSIBLE_CODES[name], value=f"{value:g}", low=f"{lo:g}", high=f"{hi:g}")
+                code = "site_frequency_ghz_implausible" if name == "freq_mhz" and ghz is not None \
+                    else IMPLAUSIBLE_CODES[name]
+                raise BadValueError(f"{name} {value:g} not plausible (expected {lo:g}-{hi:g})", code=code,
+                                    value=f"{value:g}", raw=f"{ghz:g}" if ghz is not None else "", low=f"{lo:g}",
+                                    high=f"{hi:g}")
             site_id = _text(_role(row, mapping, "site_id")) or f"{id_prefix}-{rownum}"
             if site_id in seen:
                 raise BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})",

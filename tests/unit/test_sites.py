@@ -232,3 +232,18 @@ def test_utf8_bom_and_cp1252(tmp_path):
     p2.write_bytes("site_id,lon,lat,kategori\nB\xe9,117,0,baru\n".encode("latin-1"))
     sites, _, _ = sm.load_sites_csv(str(p2))
     assert sites[0].site_id == "B\u00e9"
+
+
+def test_a_frequency_read_as_ghz_says_so_when_it_is_refused():
+    """'10' is read as 10 GHz (a value below 30 is GHz): refused as '10000 MHz', the message did not say why."""
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [{"opsel": "XL", "teknologi": "4G", "tinggi": "40", "frekuensi": "10", "eirp": ""},
+            {"opsel": "XL", "teknologi": "4G", "tinggi": "40", "frekuensi": "9000", "eirp": ""}]
+    _sites, rejects, _ = sm.normalise_point_rows(rows, coordinates=[(117.0, 0.0), (117.1, 0.1)], first_row_number=1)
+    ghz, mhz = rejects
+    assert ghz.code == "site_frequency_ghz_implausible" and mhz.code == "site_frequency_implausible"
+    assert describe(ghz) == (
+        "frequency 10, read as 10 GHz = 10000 MHz (a value below 30 is in GHz), is not plausible: write a frequency "
+        "between 30 and 6000 MHz")
+    assert "frequency 9000 MHz is not plausible" in describe(mhz)
