@@ -2832,6 +2832,10 @@
       <translation>QGIS tidak dapat menamai tabel di {path}: jalurnya memuat ' dan " sekaligus. Pilih berkas yang jalurnya tidak memuat keduanya.</translation>
     </message>
     <message>
+      <source>'{table}' is a name a GeoPackage keeps for its own tables (names beginning with gpkg_, rtree_ or sqlite_): give the table another name, e.g. {example}.</source>
+      <translation>'{table}' adalah nama yang disimpan GeoPackage untuk tabelnya sendiri (nama yang diawali gpkg_, rtree_ atau sqlite_): beri tabel itu nama lain, mis. {example}.</translation>
+    </message>
+    <message>
       <source>{name} (repaired)</source>
       <translation>{name} (diperbaiki)</translation>
     </message>

@@ -32,6 +32,20 @@ def table_name_problem(path: str) -> str:
     return ""
 
 
+#: table names a GeoPackage keeps for itself (its catalogue, spatial indexes, SQLite's own tables)
+RESERVED_PREFIXES = ("gpkg_", "rtree_", "sqlite_")
+
+
+def reserved_table_problem(table: str) -> str:
+    """Why ``table`` cannot be a table of ours in a GeoPackage ("" when it can): a name the GeoPackage keeps for
+    itself (gpkg_..., rtree_... spatial indexes, sqlite_...)."""
+    if table and table.strip().lower().startswith(RESERVED_PREFIXES):
+        return tr("'{table}' is a name a GeoPackage keeps for its own tables (names beginning with gpkg_, rtree_ or "
+                  "sqlite_): give the table another name, e.g. {example}.").format(
+            table=table, example=table.strip().split("_", 1)[1] or "planned_sites")
+    return ""
+
+
 def _open(path: str):
     """The GeoPackage ``path`` opened read-only with OGR, or None when it does not exist or cannot be opened."""
     if not os.path.isfile(path):

@@ -9,6 +9,7 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from ..io.gpkg_tables import reserved_table_problem
 from ..io.planned_sites import DEFAULT_CRS, DEFAULT_LAYER_NAME, create_planned_sites_layer
 from .base import KaltimAlgorithm
 from .params import add, add_bool, add_file_output, add_outputs, add_string
@@ -38,6 +39,8 @@ class CreatePlannedSitesAlgorithm(KaltimAlgorithm):
         name = (self.parameterAsString(parameters, "LAYER_NAME", context) or DEFAULT_LAYER_NAME).strip()
         if not name:
             raise QgsProcessingException(tr("The layer name is empty; give one, e.g. planned_sites."))
+        if reserved_table_problem(name):
+            raise QgsProcessingException(f"LAYER_NAME: {reserved_table_problem(name)}")
         crs = self.parameterAsCrs(parameters, "CRS", context)
         if not crs.isValid():
             if parameters.get("CRS") not in (None, ""):  # a CRS that was given but is not one (EPSG:999999)

@@ -40,7 +40,13 @@ from qgis.core import (
 
 from ..compat import as_int
 from ..i18n import tr
-from ..io.gpkg_tables import foreign_in, table_destination, table_fields, table_name_problem
+from ..io.gpkg_tables import (
+    foreign_in,
+    reserved_table_problem,
+    table_destination,
+    table_fields,
+    table_name_problem,
+)
 
 # "ogr:dbname='path' table="name" (geom)": a quoted path or table may hold spaces (QGIS reads it so)
 _OGR_URI = re.compile(r"""^ogr:dbname=(?:'(?P<p1>[^']+)'|"(?P<p2>[^"]+)"|(?P<p3>\S+))\s+"""
@@ -363,7 +369,8 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 if message:
                     raise OutputConflictError(message)
             continue
-        problem = table_name_problem(t.path) if t.table is not None and t.path.lower().endswith(".gpkg") else ""
+        problem = table_name_problem(t.path) or reserved_table_problem(t.table) \
+            if t.table is not None and t.path.lower().endswith(".gpkg") else ""
         if problem:
             raise OutputConflictError(f"{t.param} = {t.path}: {problem}")
         if os.path.isdir(t.path):

@@ -55,3 +55,29 @@ def test_the_roadmap_names_the_line_of_an_unclosed_quote_in_the_funding_table(pr
     text = str(err.value)
     assert "line 2" in text and "never closes" in text and "unclosed_quote" not in text
     assert not (tmp_path / "r.gpkg").exists()
+
+
+@pytest.mark.parametrize("table", ["rtree_villages_geom", "GPKG_contents", "sqlite_x"])
+def test_a_table_name_the_geopackage_keeps_for_itself_is_refused(provider, tmp_path, table):
+    """createplannedsites with LAYER_NAME rtree_villages_geom said it "was written ... but cannot be opened" (nothing
+    was written); a table output of that name failed inside QGIS: both are refused first, with a name that works."""
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    from tests.conftest import SAMPLE
+
+    gpkg = tmp_path / "plan.gpkg"
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", gpkg)
+    before = gpkg.read_bytes()
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:createplannedsites", {"PLAN_GPKG": str(gpkg), "LAYER_NAME": table})
+    text = str(err.value)
+    assert f"LAYER_NAME: '{table}' is a name a GeoPackage keeps for its own tables" in text, text
+    assert "give the table another name, e.g." in text
+    csv = tmp_path / "towers.csv"
+    csv.write_text("site_id,lon,lat,height_m\nA1,117.10,-0.50,30\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:importsites", {"INPUT": str(csv), "OUTPUT": f"{gpkg}|layername={table}"})
+    assert f"'{table}' is a name a GeoPackage keeps for its own tables" in str(err.value)
+    assert gpkg.read_bytes() == before
