@@ -724,6 +724,14 @@
       <translation>Tetapkan CRS layer (Properti Layer &gt; Sumber), misalnya EPSG:4326 untuk bujur/lintang.</translation>
     </message>
     <message>
+      <source>The layer lies outside Kalimantan Timur: its centre ({x}, {y} in {crs}) is at longitude {lon}, latitude {lat}. Its CRS is probably wrong (longitude/latitude in degrees declared as metres, or the reverse).</source>
+      <translation>Layer berada di luar Kalimantan Timur: titik tengahnya ({x}, {y} dalam {crs}) ada di bujur {lon}, lintang {lat}. CRS-nya kemungkinan salah (bujur/lintang dalam derajat dinyatakan sebagai meter, atau sebaliknya).</translation>
+    </message>
+    <message>
+      <source>Set the layer's real CRS (Layer Properties &gt; Source): EPSG:4326 for longitude/latitude in degrees, EPSG:32750 for UTM 50S in metres.</source>
+      <translation>Tetapkan CRS layer yang sebenarnya (Layer Properties &gt; Source): EPSG:4326 untuk bujur/lintang dalam derajat, EPSG:32750 untuk UTM 50S dalam meter.</translation>
+    </message>
+    <message>
       <source>The layer holds neither points nor polygons.</source>
       <translation>Layer ini tidak berisi titik maupun poligon.</translation>
     </message>

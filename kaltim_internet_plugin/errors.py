@@ -284,6 +284,11 @@ def _findings() -> dict:
                                 "writes a NEW repaired layer and keeps yours.")),
         "crs_missing": (tr("The layer has no coordinate reference system."),
                         tr("Set the layer's CRS (Layer Properties > Source), e.g. EPSG:4326 for lon/lat.")),
+        "crs_elsewhere": (tr("The layer lies outside Kalimantan Timur: its centre ({x}, {y} in {crs}) is at longitude "
+                             "{lon}, latitude {lat}. Its CRS is probably wrong (longitude/latitude in degrees "
+                             "declared as metres, or the reverse)."),
+                          tr("Set the layer's real CRS (Layer Properties > Source): EPSG:4326 for longitude/latitude "
+                             "in degrees, EPSG:32750 for UTM 50S in metres.")),
         "geometry_type": (tr("The layer holds neither points nor polygons."),
                           tr("Use village polygons or village office points.")),
         "dem_crs_missing": (tr("The DEM has no coordinate reference system."),

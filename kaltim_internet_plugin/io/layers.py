@@ -18,6 +18,7 @@ from qgis.core import (
 )
 
 from ..compat import transform_bounding_box
+from ..core.sites import KALTIM_BBOX
 from ..core.villages import FieldMapping, Finding, ValidationReport, VillageRecord, detect_fields, validate_records
 from ..i18n import tr
 
@@ -112,12 +113,38 @@ def dem_findings(layer: QgsVectorLayer, dem: QgsRasterLayer) -> list:
     return findings
 
 
+def _outside_kaltim(layer: QgsVectorLayer) -> dict:
+    """{crs, lon, lat} (the centre of the layer's extent in longitude/latitude) when the layer lies wholly outside
+    Kalimantan Timur (core.sites.KALTIM_BBOX, one degree around): its CRS is then probably wrong (degrees declared
+    as metres, or the reverse); {} when it lies there, or has no extent."""
+    extent = layer.extent()
+    if extent.isEmpty() and not (extent.width() == 0 == extent.height() and layer.featureCount() > 0):
+        return {}
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    try:
+        box = transform_bounding_box(QgsCoordinateTransform(layer.crs(), wgs84, QgsProject.instance()), extent)
+    except Exception:  # noqa: BLE001 - coordinates the CRS cannot place are elsewhere too
+        box = QgsRectangle()
+    lon0, lat0, lon1, lat1 = KALTIM_BBOX
+    if not box.isNull() and box.xMinimum() <= lon1 + 1.0 and box.xMaximum() >= lon0 - 1.0 \
+            and box.yMinimum() <= lat1 + 1.0 and box.yMaximum() >= lat0 - 1.0:
+        return {}
+    centre = extent.center()
+    return {"crs": layer.crs().authid() or layer.crs().description(), "x": f"{centre.x():.6g}",
+            "y": f"{centre.y():.6g}", "lon": "?" if box.isNull() else f"{box.center().x():.2f}",
+            "lat": "?" if box.isNull() else f"{box.center().y():.2f}"}
+
+
 def validate_layer(layer: QgsVectorLayer, overrides: Optional[dict] = None, dem: Optional[QgsRasterLayer] = None,
                    feedback=None) -> ValidationReport:
     mapping = mapping_for_layer(layer, overrides)
     report = ValidationReport(layer_name=layer.name())
     if not layer.crs().isValid():
         report.add(Finding("error", "crs_missing"))
+    else:
+        where = _outside_kaltim(layer)
+        if where:
+            report.add(Finding("error", "crs_elsewhere", params=where))
     if layer.geometryType() not in (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.PolygonGeometry):
         report.add(Finding("error", "geometry_type"))
     records = records_from_layer(layer, mapping, feedback)

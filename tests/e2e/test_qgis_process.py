@@ -22,15 +22,17 @@ def test_provider_is_listed(qp):
 
 
 def write_geojson_tm3(path):
-    """BPS-named villages in DGN95 / Indonesia TM-3 zone 50.1 (EPSG:23845), with one duplicate and one bowtie."""
+    """BPS-named villages in DGN95 / Indonesia TM-3 zone 50.1 (EPSG:23837, central meridian 115.5 E; near 115.6 E,
+    1 S), with one duplicate and one bowtie. (Was EPSG:23845, zone 54.1 of Papua, at northings no place on Earth
+    has in it: the village check's CRS test of 2026-12-07 found it.)"""
     srs = osr.SpatialReference()
-    srs.ImportFromEPSG(23845)
+    srs.ImportFromEPSG(23837)
     ds = ogr.GetDriverByName("GeoJSON").CreateDataSource(str(path))
     lyr = ds.CreateLayer("desa", srs, ogr.wkbPolygon)
     for name in ("iddesa", "nmdesa", "nmkec", "nmkab", "penduduk"):
         lyr.CreateField(ogr.FieldDefn(name, ogr.OFTInteger if name == "penduduk" else ogr.OFTString))
-    square = "POLYGON(({a} 9800000,{b} 9800000,{b} 9801000,{a} 9801000,{a} 9800000))"
-    bowtie = "POLYGON((204000 9800000,205000 9801000,205000 9800000,204000 9801000,204000 9800000))"
+    square = "POLYGON(({a} 1389000,{b} 1389000,{b} 1390000,{a} 1390000,{a} 1389000))"
+    bowtie = "POLYGON((204000 1389000,205000 1390000,205000 1389000,204000 1390000,204000 1389000))"
     rows = [("6401010001", "A", 100, square.format(a=200000, b=201000)),
             ("6401010001", "B", 50, square.format(a=202000, b=203000)),
             ("6401010003", "C", 70, bowtie)]

@@ -362,3 +362,31 @@ def test_a_dem_not_in_metres_is_refused(provider, tmp_path, factor, unit):
     text = refusal("coverage", {"SITES": site, "DEM": path, "OUTPUT": str(tmp_path / "c.tif")})
     assert "cannot be metres" in text and "feet" in text and "0.3048" in text, text
     assert not (tmp_path / "c.tif").exists()
+
+
+def test_the_village_check_finds_a_layer_in_the_wrong_crs(provider, tmp_path):
+    """Longitude/latitude declared as UTM 50S metres: the check said VALID True; now an error with where the layer
+    lies and the fix. The same offices in their real CRS pass that check."""
+    import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+    from tests.conftest import capture_feedback
+
+    def offices(crs):
+        layer = QgsVectorLayer(f"Point?crs={crs}&field=kode:string&field=nama:string", "offices", "memory")
+        for i, (lon, lat) in enumerate(((117.15, -0.50), (117.2, -0.55))):
+            f = QgsFeature(layer.fields())
+            f.setAttributes([f"64.74.01.100{i + 1}", f"Desa {i}"])
+            f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+            layer.dataProvider().addFeature(f)
+        layer.updateExtents()
+        return layer
+
+    fb = capture_feedback()
+    res = processing.run("kaltiminternet:checkvillages", {"INPUT": offices("EPSG:32750")}, feedback=fb)
+    log = fb.textLog()
+    assert res["VALID"] is False and "lies outside Kalimantan Timur" in log and "EPSG:32750" in log, log
+    assert "EPSG:4326 for longitude/latitude" in log
+    fb = capture_feedback()
+    processing.run("kaltiminternet:checkvillages", {"INPUT": offices("EPSG:4326")}, feedback=fb)
+    assert "outside Kalimantan Timur" not in fb.textLog()
