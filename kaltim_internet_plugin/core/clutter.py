@@ -220,12 +220,15 @@ class ClutterGrid:
         known = (codes[i] == cls) & (cls != self.nodata)
         return np.where(known, loss[i], np.float32(self.fallback_db)).astype(np.float32)
 
-    def count_unclassified(self, block: int = 2048) -> Dict[str, int]:
-        """Cells of the grid on the flat margin: {'nodata': n, 'unknown': n} (block-wise pass)."""
+    def count_unclassified(self, block: int = 2048, is_canceled=None) -> Optional[Dict[str, int]]:
+        """Cells of the grid on the flat margin: {'nodata': n, 'unknown': n} (block-wise pass: seconds on a province
+        at 30 m); None when ``is_canceled()`` says stop (polled between blocks)."""
         codes = np.array(sorted(self.table), dtype=np.int64)
         out = {"nodata": 0, "unknown": 0, "cells": 0}
         for y in range(0, self.ds.RasterYSize, block):
             for x in range(0, self.ds.RasterXSize, block):
+                if is_canceled is not None and is_canceled():
+                    return None
                 c = self.classes(x, y, min(block, self.ds.RasterXSize - x), min(block, self.ds.RasterYSize - y))
                 nod = c == self.nodata
                 out["nodata"] += int(nod.sum())

@@ -395,7 +395,9 @@ class CoverageAlgorithm(KaltimAlgorithm):
             grid = clutter.clutter_for(settings, gdal.Open(dem_path))
         except clutter.ClutterError as exc:
             raise QgsProcessingException(describe(exc)) from None
-        counts = grid.count_unclassified()
+        counts = grid.count_unclassified(is_canceled=feedback.isCanceled)
+        if counts is None:  # cancelled while the land cover was counted: the run stops before any output
+            raise cov.CoverageCanceled("canceled while counting the land cover")
         flat = counts["nodata"] + counts["unknown"]
         if counts["cells"] and flat >= counts["cells"]:
             # no cell takes its clutter from the land cover (was: an info line and CLUTTER_USED 'landcover:...')
@@ -441,7 +443,12 @@ class CoverageAlgorithm(KaltimAlgorithm):
         dem = self._dem_path(parameters, context, feedback)
         sites, defaulted = self._sites(source, dem[1], context, feedback, settings)
         settings, outside = self._extent(sites, settings, dem, source, feedback)
-        settings, grid = self._clutter(settings, dem[0], feedback, sites)
+        try:
+            settings, grid = self._clutter(settings, dem[0], feedback, sites)
+        except cov.CoverageCanceled:  # while the land cover was counted (seconds on a province at 30 m)
+            feedback.pushInfo(tr("Coverage canceled: no output was written."))
+            context.setLayersToLoadOnCompletion({})
+            return {}
         out_path = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         server_path = self.parameterAsOutputLayer(parameters, "OUTPUT_SERVER", context) or None
         if settings.model == "itm":

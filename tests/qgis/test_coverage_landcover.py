@@ -198,3 +198,33 @@ def test_signal_probe_tool_passes_the_raster_clutter(provider, data, tmp_path):
     assert prof_w["dbm"] == pytest.approx(w["dbm"]) and prof_w["itm_dbm"] == pytest.approx(w["itm_dbm"])
     lost = prof_b["dbm_along"][1:] - prof_w["dbm_along"][1:]
     assert lost.min() >= -1e-4 and lost.max() - lost.min() > 1.0  # the path crosses classes: not one offset
+
+
+def test_a_cancel_while_the_land_cover_is_counted_stops_the_run(provider, data, tmp_path, monkeypatch):
+    """The land cover is counted over the whole DEM grid before the run (seconds on a province at 30 m): a cancel
+    there stops the run with no output (it was heard only once the sites had started)."""
+    import processing
+
+    from kaltim_internet_plugin.core import clutter as cl
+
+    counted = []
+    real = cl.ClutterGrid.count_unclassified
+
+    def count(self, block=2048, is_canceled=None):
+        counted.append(is_canceled)
+        return real(self, block=block, is_canceled=is_canceled)
+
+    monkeypatch.setattr(cl.ClutterGrid, "count_unclassified", count)
+    from tests.conftest import capture_feedback
+
+    fb = capture_feedback()
+    fb.cancel()
+    out = tmp_path / "lc_cancel.tif"
+    res = processing.run("kaltiminternet:coverage", {
+        "SITES": data["sites"], "DEM": data["dem"], "MODEL": 1, "MAX_RADIUS_M": 3000.0, "LAND_COVER": data["lc"],
+        "OUTPUT": str(out)}, feedback=fb)
+    assert len(counted) == 1 and counted[0] is not None
+    log = fb.textLog()
+    # stopped at the count: its result line never came, nor the run's
+    assert "Coverage canceled: no output was written." in log and "Clutter from the land cover" not in log, log
+    assert not out.exists() and not res.get("OUTPUT")

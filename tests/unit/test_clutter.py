@@ -92,6 +92,11 @@ def test_grid_resamples_nearest_and_falls_back_to_the_margin(tmp_path):
     loss = grid.loss_window(0, 0, 4, 4, 900.0)
     assert loss[0].tolist() == pytest.approx([0.0, cl.clutter_loss_db(1.5, 5.0, 0.07, 900.0), 15.0, 15.0], abs=1e-4)
     assert grid.count_unclassified() == {"nodata": 4, "unknown": 4, "cells": 16}
+    # a province at 30 m takes seconds: a cancel is heard between blocks
+    polls = []
+    assert grid.count_unclassified(block=2, is_canceled=lambda: polls.append(1) or len(polls) > 2) is None
+    assert len(polls) == 3
+    assert grid.count_unclassified(block=2, is_canceled=lambda: False) == {"nodata": 4, "unknown": 4, "cells": 16}
 
 
 def test_settings_record_the_land_cover_and_leave_the_margin_out_of_the_eirp(tmp_path):
