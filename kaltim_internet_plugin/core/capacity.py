@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from . import numbers as nb
 from .coded_error import CodedError
 from .definitions import ALL, ALL_WORDS
 from .funding import TECH_KEYS, normalize_tech
@@ -206,16 +207,15 @@ def parse_row(row: dict, n: int) -> CapacityRow:
     if tech not in TECH_KEYS:
         raise CapacityError("capacity_bad_tech", row=n, column="tech", value=row.get("tech", ""),
                             allowed=", ".join(TECH_KEYS))
-    cap_raw = row.get("max_installations", "").replace(".", "").replace(" ", "")
-    if cap_raw == "":
+    raw = row.get("max_installations", "")
+    try:  # read as every count ('1.200' is twelve hundred, '20.0' and an XLSX 20.0 are twenty: core.numbers)
+        value = nb.parse_number(raw, nb.COUNT)
+    except nb.NumberError:
+        value = float("nan")
+    if value is None:
         cap = None
+    elif not (value >= 0 and value == int(value)):  # (NaN too) '2,5' installations, -3, 'banyak'
+        raise CapacityError("capacity_bad_value", row=n, column="max_installations", value=raw)
     else:
-        try:
-            cap = int(cap_raw)
-        except ValueError:
-            raise CapacityError("capacity_bad_value", row=n, column="max_installations",
-                                value=row.get("max_installations")) from None
-        if cap < 0:
-            raise CapacityError("capacity_bad_value", row=n, column="max_installations",
-                                value=row.get("max_installations"))
+        cap = int(value)
     return CapacityRow(year, tech, cap, row.get("kab_code", ""), row.get("provider", ""), row.get("source", ""))

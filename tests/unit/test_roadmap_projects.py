@@ -110,6 +110,19 @@ def test_capacity_table_csv_round_trip_and_bad_cells_name_row_and_column():
     assert "max_installations" in describe(exc.value)
 
 
+def test_capacity_counts_are_read_as_every_count():
+    """'20.0' (and an XLSX 20.0 or 20.5) lost its dot: 200 and 205 installations a year, without a word (a roadmap
+    scheduled all 236 villages instead of 140). Counts are read by core.numbers: '1.200' is twelve hundred, '20.0'
+    twenty; a fraction of an installation is refused with its row."""
+    table = CapacityTable.from_csv_text("year;tech;max_installations\n2027;fwa;20.0\n2028;fwa;1.200\n"
+                                        "2029;fwa;1 500\n2030;fwa;\n")
+    assert [r.max_installations for r in table.rows] == [20, 1200, 1500, None]
+    for bad in ("2.5", "20,5", "-3"):
+        with pytest.raises(CapacityError) as exc:
+            CapacityTable.from_csv_text(f"year;tech;max_installations\n2027;fwa;{bad}\n")
+        assert exc.value.code == "capacity_bad_value" and "row 2" in describe(exc.value) and bad in describe(exc.value)
+
+
 def test_capacity_table_as_a_spreadsheet_writes_it(tmp_path):
     """Found by trying to break it (2026-12-06): blank lines shifted the row numbers, a repeated limit and a year
     1999 ("not a year") passed or were misnamed, capitals in the header were refused, a kab code of no village
