@@ -167,6 +167,15 @@ class FundingSource:
                 kw[key] = _parse_techs(kw[key], none_ok=(key != "techs"))
         if "kinds" in kw:
             kw["kinds"] = _parse_list(kw["kinds"])
+        for key in _BOOL_FIELDS:  # "false" written as text was true (any non-empty string is)
+            if isinstance(kw.get(key), str):
+                try:
+                    kw[key] = _parse_bool(kw[key])
+                except ValueError:
+                    name = kw.get("name", "?")
+                    raise FundingTableError([ValidationIssue(
+                        -1, key, f"source {name}, {key}: {kw[key]!r} is not a yes/no value (write true or false)",
+                        f"sumber {name}, {key}: {kw[key]!r} bukan nilai ya/tidak (tulis true atau false)")]) from None
         return cls(**kw)
 
 
@@ -394,6 +403,13 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
     if "name" not in header:
         raise FundingTableError([ValidationIssue(-1, "name", "CSV has no 'name' column",
                                                  "CSV tidak memiliki kolom 'name'")])
+    if "yearly_cap_idr" not in header:  # every cap was 0, with only "every source has a zero cap" to say so
+        unknown = ", ".join(str(h) for h in header if h not in CSV_FIELDS and str(h).strip()) or "-"
+        raise FundingTableError([ValidationIssue(
+            -1, "yearly_cap_idr", f"CSV has no 'yearly_cap_idr' column (the yearly cap of each source, in rupiah); "
+                                  f"columns it does not know: {unknown}. Rename the cap's column to yearly_cap_idr",
+            f"CSV tidak memiliki kolom 'yearly_cap_idr' (pagu tahunan tiap sumber, dalam rupiah); kolom yang tidak "
+            f"dikenal: {unknown}. Ganti nama kolom pagu menjadi yearly_cap_idr")])
     if not table.rows:
         raise FundingTableError([ValidationIssue(
             -1, "", "the funding table has a header but no source: add one row per funding source (or use the "
@@ -426,12 +442,15 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
                         raise ValueError(_NUMBER_PROBLEMS.get(issue.code, _NUMBER_PROBLEMS["not_a_number"])[0]
                                          .format(raw=v))
                     num = caps[k].values[n - 1]
+                    if num is None and k == "yearly_cap_idr":  # (was: 0, without a word)
+                        raise ValueError(_NUMBER_PROBLEMS["empty_cap"][0])
                     if num is not None and float(num).is_integer():
                         num = int(num)
                     if num is not None or k == "per_village_cap_idr":
                         kw[k] = num
                 elif k == "order":
-                    kw[k] = int(numbers.parse_number(v) or 100) if str(v).strip() else 100
+                    order = numbers.parse_number(v)  # an order of 0 was read as 100 (0 or 100: both false)
+                    kw[k] = 100 if order is None else int(order)
                 elif k == "kinds":
                     kw[k] = _parse_list(v)
                 elif k in ("techs", "capex_techs", "opex_techs"):
@@ -449,6 +468,8 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
 # number problems in the funding CSV, in both languages (this module's convention)
 _NUMBER_PROBLEMS = {
     "not_a_number": ("not a number ({raw!r})", "bukan angka ({raw!r})"),
+    "empty_cap": ("empty: write the yearly cap in rupiah (0 when the source pays nothing)",
+                  "kosong: tulis pagu tahunan dalam rupiah (0 bila sumber tidak membayar apa pun)"),
     "not_finite": ("not a finite number ({raw!r})", "bukan angka hingga ({raw!r})"),
     "negative": ("negative amount ({raw!r})", "jumlah negatif ({raw!r})"),
     "out_of_range": ("an amount above Rp 1.000 triliun ({raw!r}): check the digits and the unit (whole rupiah)",

@@ -164,7 +164,7 @@ def test_csv_bad_values():
     with pytest.raises(FundingTableError):
         sources_from_csv_text("label\nx\n")
     with pytest.raises(FundingTableError) as ei:
-        sources_from_csv_text("name,recurring\nx,maybe\n")
+        sources_from_csv_text("name,yearly_cap_idr,recurring\nx,0,maybe\n")
     assert "recurring" in str(ei.value)
 
 
@@ -274,3 +274,27 @@ def test_the_user_guide_lists_the_default_sources_as_the_plugin_ships_them():
         assert ("desa" in rules.split(";")[0].split(", ")) == s.desa_only
         assert ("per_kab" in rules) == s.cap_per_kab and ("3t" in rules) == s.only_3t
         assert recurring.strip("*") == ("yes" if s.recurring else "no")
+
+
+def test_funding_csv_order_zero_empty_or_missing_cap_and_text_booleans():
+    """Found by trying to break it (7 December): an order of 0 was read as 100 (the source paid last instead of
+    first); an empty yearly cap was 0 and a renamed cap column made every cap 0, with only "every source has a zero
+    cap" to say so; "false" as text in a JSON table was true (all 1,038 villages unfunded, 'not a 3T village')."""
+    from kaltim_internet_plugin.core import funding as fd
+
+    assert [(s.name, s.order) for s in fd.sources_from_csv_text("name;yearly_cap_idr;order\nA;1.000;0\nB;0;\n")] \
+        == [("A", 0), ("B", 100)]
+    with pytest.raises(fd.FundingTableError) as exc:
+        fd.sources_from_csv_text("name;yearly_cap_idr\nA;1.000.000\nB;\n")
+    issue = exc.value.issues[0]
+    assert issue.message_en.startswith("CSV row 3, column yearly_cap_idr: empty") and "kosong" in issue.message_id
+    with pytest.raises(fd.FundingTableError) as exc:
+        fd.sources_from_csv_text("name;pagu_tahunan\nA;1.000.000\n")
+    assert "no 'yearly_cap_idr' column" in exc.value.issues[0].message_en
+    assert "pagu_tahunan" in exc.value.issues[0].message_en
+    src = fd.sources_from_json('{"sources": [{"name": "A", "yearly_cap_idr": 5, "only_3t": "false", '
+                               '"desa_only": "ya", "recurring": true}]}')[0]
+    assert (src.only_3t, src.desa_only, src.recurring) == (False, True, True)
+    with pytest.raises(fd.FundingTableError) as exc:
+        fd.sources_from_json('{"sources": [{"name": "A", "yearly_cap_idr": 5, "only_3t": "maybe"}]}')
+    assert "source A, only_3t: 'maybe' is not a yes/no value" in exc.value.issues[0].message_en
