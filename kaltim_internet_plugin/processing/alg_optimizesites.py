@@ -379,6 +379,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         return already
 
     def processAlgorithm(self, parameters, context, feedback):
+        self._curve_budgets(parameters, context)  # a budget that is not one is refused before the work
         villages, cands = self._read_inputs(parameters, context, feedback)
         pop, demand = self._demand(parameters, context, feedback, villages)
         cost, cand_ids = self._costs_and_ids(parameters, context, feedback, cands)
@@ -398,20 +399,21 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         return curve | self._write(parameters, context, feedback, villages, cands, cost, cand_ids, pop, already, result,
                            budget)
 
-    def _curve(self, parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances,
-               result) -> dict:
-        """The budget curve: the same coverage sets solved at other budgets (core.scenario.BudgetPoint rows)."""
+    def _curve_budgets(self, parameters, context) -> list:
+        """The budgets of CURVE_BUDGETS_IDR (checked before any work: processAlgorithm's first step)."""
         text = self.parameterAsString(parameters, "CURVE_BUDGETS_IDR", context) or ""
-        if not text.strip():
-            return {}
         budgets = []
-        for part in text.replace(",", ";").split(";"):
-            part = part.strip().lower().replace("rp", "").replace(" ", "")
+        # budgets separated by ';' (or lines), each read as every amount ('5 miliar', '5.000.000.000', '2,5e9'); a
+        # comma was a separator too, so '2,5e9' became 2 and 5e9 without a word
+        for part in text.replace("\n", ";").split(";"):
+            part = part.strip()
             if not part:
                 continue
             try:
-                value = float(part)
-            except ValueError:
+                value = nb.parse_number(part, nb.MONEY)
+            except nb.NumberError:
+                value = None
+            if value is None:
                 raise QgsProcessingException(tr("CURVE_BUDGETS_IDR: '{value}' is not an amount of rupiah; write the "
                                                 "budgets separated by ';', e.g. 25e9; 50e9; 100000000000.")
                                              .format(value=part)) from None
@@ -419,6 +421,14 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 raise QgsProcessingException(tr("CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).")
                                              .format(value=value))
             budgets.append(value)
+        return budgets
+
+    def _curve(self, parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances,
+               result) -> dict:
+        """The budget curve: the same coverage sets solved at other budgets (core.scenario.BudgetPoint rows)."""
+        budgets = self._curve_budgets(parameters, context)
+        if not budgets:
+            return {}
         points = {budget: result}
         for b in sorted(set(budgets) - {budget}):
             if feedback.isCanceled():

@@ -171,3 +171,27 @@ def test_comparescenarios_and_budget_curve_refuse_bad_input(provider, tmp_path):
             "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT",
             "OUTPUT_CURVE": "TEMPORARY_OUTPUT"})
     assert "sepuluh" in str(exc.value) and "25e9" in str(exc.value)
+
+
+def test_budget_curve_reads_each_budget_as_every_amount(provider, tmp_path):
+    """A comma was a separator: '2,5e9; 1,500,000,000' gave budgets 0, 1, 2, 500 and 5e9 without a word, and
+    '5 miliar' was refused. Budgets are separated by ';' and read as every amount; a bad one is refused before the
+    work, quoted as written."""
+    import processing
+    from osgeo import ogr
+    from qgis.core import QgsProcessingException
+
+    offices = f"{GPKG}|layername=offices|subset=\"kode_kab\" = '64.74'"
+    common = {"VILLAGES": offices, "CANDIDATES": offices, "BUDGET_IDR": 26e9, "OUTPUT_SITES": "TEMPORARY_OUTPUT",
+              "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
+    out = str(tmp_path / "curve.gpkg")
+    processing.run("kaltiminternet:optimizesites", dict(
+        common, CURVE_BUDGETS_IDR="2,5e9; 1,500,000,000; 5 miliar\n5.000.000.000; Rp 7,5 miliar", OUTPUT_CURVE=out))
+    ds = ogr.Open(out)
+    lyr = ds.GetLayerByIndex(0)
+    budgets = sorted(f.GetField("budget_idr") for f in lyr)
+    assert budgets == [1.5e9, 2.5e9, 5e9, 7.5e9, 26e9], budgets
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:optimizesites", dict(common, CURVE_BUDGETS_IDR="5e9, 10e9",
+                                                            OUTPUT_CURVE="TEMPORARY_OUTPUT"))
+    assert "'5e9, 10e9' is not an amount of rupiah" in str(exc.value) and "separated by ';'" in str(exc.value)
