@@ -5268,6 +5268,10 @@
       <translation>{k} kandidat tidak memiliki biaya yang valid; biayanya bawaan {c}.</translation>
     </message>
     <message>
+      <source>CURVE_BUDGETS_IDR: '{value}' is not an amount of rupiah; write the budgets separated by ';', e.g. 25e9; 50e9; 100000000000.</source>
+      <translation>CURVE_BUDGETS_IDR: '{value}' bukan jumlah rupiah; tulis anggaran dipisah ';', mis. 25e9; 50e9; 100000000000.</translation>
+    </message>
+    <message>
       <source>CURVE_BUDGETS_IDR: a budget cannot be negative ({value:g}).</source>
       <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
     </message>
@@ -5286,10 +5290,6 @@
     <message>
       <source>{k} villages have another status in the field {f} than the coverage raster gives by classify's rule (e.g. feature {fid}): the field was classified with other settings or another raster. Run 'Classify villages' again on this raster.</source>
       <translation>{k} desa memiliki status pada kolom {f} yang berbeda dari hasil aturan klasifikasi pada raster cakupan (mis. fitur {fid}): kolom itu diklasifikasi dengan pengaturan atau raster lain. Jalankan lagi 'Klasifikasi desa' pada raster ini.</translation>
-    </message>
-    <message>
-      <source>CURVE_BUDGETS_IDR: '{value}' is not an amount of rupiah; write the budgets separated by ';', e.g. 25e9; 50e9; 100000000000.</source>
-      <translation>CURVE_BUDGETS_IDR: '{value}' bukan jumlah rupiah; tulis anggaran dipisah ';', mis. 25e9; 50e9; 100000000000.</translation>
     </message>
     <message>
       <source>Villages (points or polygons)</source>
@@ -5600,6 +5600,10 @@
       <translation>Desa belum terdanai</translation>
     </message>
     <message>
+      <source>Villages over capacity</source>
+      <translation>Desa melebihi kapasitas</translation>
+    </message>
+    <message>
       <source>People connected</source>
       <translation>Penduduk tersambung</translation>
     </message>
@@ -5674,6 +5678,10 @@
     <message>
       <source>Operator packages: {n} CSV files written to {folder}</source>
       <translation>Paket operator: {n} berkas CSV ditulis ke {folder}</translation>
+    </message>
+    <message>
+      <source>{n} village(s) could be funded but no year of {start}–{end} had installation capacity left for them (status 'over_capacity'): raise the capacity table's limits, add years, or accept them after the horizon.</source>
+      <translation>{n} desa dapat didanai tetapi tidak ada tahun {start}–{end} yang masih punya kapasitas pemasangan untuknya (status 'over_capacity'): naikkan batas di tabel kapasitas, tambah tahun, atau terima bahwa desa itu menyusul setelah horizon.</translation>
     </message>
     <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>

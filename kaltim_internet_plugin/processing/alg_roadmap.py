@@ -191,7 +191,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                           create=False)
         add_outputs(self, "number", [
             ("VILLAGES_SCHEDULED", tr("Villages scheduled")), ("VILLAGES_UNFUNDED", tr("Villages unfunded")),
-            ("PEOPLE_CONNECTED", tr("People connected")),
+            ("VILLAGES_OVER_CAPACITY", tr("Villages over capacity")), ("PEOPLE_CONNECTED", tr("People connected")),
             ("CAPEX_TOTAL", tr("CAPEX total (Rp)")), ("OPEX_TOTAL", tr("OPEX total (Rp)")),
             ("SUSTAINABILITY", tr("Share of OPEX after year 1 from recurring sources")),
             ("SUSTAINABILITY_NO_OPERATOR",
@@ -442,11 +442,17 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                              "{capex}, OPEX {opex}.").format(
             start=result.start_year, end=result.end_year, s=t.villages_scheduled, p=t.people_connected,
             u=t.villages_unfunded, capex=format_idr(capex_total, lang), opex=format_idr(opex_total, lang)))
+        if t.villages_over_capacity:  # (was counted in the plan's status only: the log said nothing)
+            feedback.pushWarning(tr("{n} village(s) could be funded but no year of {start}–{end} had installation "
+                                    "capacity left for them (status 'over_capacity'): raise the capacity table's "
+                                    "limits, add years, or accept them after the horizon.").format(
+                n=t.villages_over_capacity, start=result.start_year, end=result.end_year))
         if result.sustainability is not None:
             feedback.pushInfo(tr("Sustainability: {pct}% of the OPEX after the first year of service is paid from "
                                  "recurring sources.").format(pct=round(100 * result.sustainability, 1)))
         return {"VILLAGES_SCHEDULED": t.villages_scheduled, "VILLAGES_UNFUNDED": t.villages_unfunded,
-                "PEOPLE_CONNECTED": t.people_connected, "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total,
+                "VILLAGES_OVER_CAPACITY": t.villages_over_capacity, "PEOPLE_CONNECTED": t.people_connected,
+                "CAPEX_TOTAL": capex_total, "OPEX_TOTAL": opex_total,
                 "SUSTAINABILITY": result.sustainability,
                 "SUSTAINABILITY_NO_OPERATOR": result.sustainability_without_operator,
                 "VILLAGES_MIGRATED": t.villages_migrated, "TRAINEES": plan.total_trainees,

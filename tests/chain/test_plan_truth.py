@@ -460,6 +460,8 @@ def test_second_village_set_with_its_own_budget_capacity_and_lead(provider, tmp_
     assert summary.bts_lead_years == [2]
     assert "BTS baru: mulai layanan 2 tahun setelah tahun pembangunan" in report and "12 bulan" not in report
     assert summary.total.over_capacity > 0
+    # and the roadmap says so itself: its output and (a warning) its log; the log said nothing (found 7 December)
+    assert road["VILLAGES_OVER_CAPACITY"] == summary.total.over_capacity
     atlas = " ".join(pdf_text(str(out / "atlas_kabkota.pdf")).split())
     for t in summary.per_kab.values():
         if t.over_capacity:
