@@ -4148,6 +4148,10 @@
       <translation>{n} desa lebih dari separuhnya nodata di raster cakupan pada bagian yang DEM-nya memiliki ketinggian: desa-desa itu di luar jangkauan semua site (tanpa sinyal).</translation>
     </message>
     <message>
+      <source>{param}'s {column} sums to Rp {table}, but the villages of {plan} were given Rp {villages} of it: the two are not from the same roadmap run. Give that run's OUTPUT_TABLE (the table written with these villages).</source>
+      <translation>{column} pada {param} berjumlah Rp {table}, tetapi desa-desa {plan} diberi Rp {villages}: keduanya bukan dari jalannya peta jalan yang sama. Berikan OUTPUT_TABLE dari jalannya itu (tabel yang ditulis bersama desa-desa ini).</translation>
+    </message>
+    <message>
       <source>Name of scenario A</source>
       <translation>Nama skenario A</translation>
     </message>

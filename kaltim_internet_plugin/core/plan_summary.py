@@ -386,6 +386,11 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         v_capex = sum(_funding_sum(r.get("funding_capex")) for r in rows)
         if t_capex != v_capex:
             problems.append(CheckProblem("table_capex_differs", {"table": t_capex, "villages": v_capex}))
+        if rows and "funding_opex" in rows[0] and table and "opex_idr" in table[0]:  # (only CAPEX was compared)
+            t_opex = sum(whole(r.get("opex_idr")) for r in table)
+            v_opex = sum(_funding_sum(r.get("funding_opex")) for r in rows)
+            if t_opex != v_opex:
+                problems.append(CheckProblem("table_opex_differs", {"table": t_opex, "villages": v_opex}))
         if summary.capex_per_year and sum(summary.capex_per_year.values()) != summary.total.capex_scheduled_idr:
             problems.append(CheckProblem("capex_per_year_differs", {"per_year": sum(summary.capex_per_year.values()),
                                                                     "total": summary.total.capex_scheduled_idr}))
@@ -437,6 +442,28 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         problems.append(CheckProblem("year_sum_differs", {"per_year": sum(summary.villages_per_year.values()),
                                                           "scheduled": summary.total.scheduled}))
     return problems
+
+
+#: (the budget table's column, the villages' funders column): what each sums to in one roadmap run, to the rupiah
+RUN_SUMS = (("capex_idr", "funding_capex"), ("opex_idr", "funding_opex"),
+            ("migration_capex_idr", "migration_funding_capex"), ("migration_opex_idr", "migration_funding_opex"))
+
+
+def table_from_other_run(rows: List[dict], table: Iterable[dict]) -> dict:
+    """{} when the budget table (roadmap OUTPUT_TABLE rows) can be the one of the roadmap run whose villages are
+    ``rows``: each of its money columns sums, to the rupiah, to what the villages' funders columns give
+    (:data:`RUN_SUMS`; a column either side lacks is not compared). Else the first that differs:
+    {"column", "table", "villages"} (a table of another run was printed and compared as this run's, found
+    2026-12-07: OPEX Rp 401.5 bn for villages given Rp 63.1 bn)."""
+    table = list(table)
+    for column, funders in RUN_SUMS:
+        if not table or column not in table[0] or not rows or funders not in rows[0]:
+            continue
+        t = sum(whole(r.get(column)) for r in table)
+        v = sum(_funding_sum(r.get(funders)) for r in rows)
+        if t != v:
+            return {"column": column, "table": t, "villages": v}
+    return {}
 
 
 def _funding_sum(text: Any) -> int:

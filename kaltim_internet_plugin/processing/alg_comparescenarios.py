@@ -5,10 +5,11 @@ from __future__ import annotations
 from qgis.core import QgsProcessingException
 
 from ..compat import FieldType
+from ..core import formatting as fmt
 from ..core import plan_summary as ps
 from ..core.numbers import plain, year_of
 from ..core.scenario import compare
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from .base import KaltimAlgorithm
 from .params import add_outputs, add_sink, add_source, add_string
 
@@ -17,7 +18,8 @@ COMPARISON_FIELDS = (("section", FieldType.String), ("key", FieldType.String), (
                      ("name_b", FieldType.String))
 
 
-def _rows(source) -> list:
+def rows_of(source) -> list:
+    """The features of ``source`` as dicts of plain values (the plan villages, a budget table)."""
     names = source.fields().names()
     return [dict(zip(names, [plain(v) for v in f.attributes()])) for f in source.getFeatures()]
 
@@ -46,6 +48,20 @@ def _check_table(source, table: list, plan: list, table_key: str, plan_key: str)
             "are not from the same roadmap run. Give that run's OUTPUT_TABLE.").format(
             param=table_key, first=min(years), last=max(years), plan=plan_key,
             years=", ".join(map(str, outside[:5]))))
+    differs = ps.table_from_other_run(plan, table)
+    if differs:
+        raise QgsProcessingException(other_run_text(table_key, plan_key, differs))
+
+
+def other_run_text(table_key: str, plan_key: str, differs: dict) -> str:
+    """The refusal of a budget table whose money is not what the villages of the plan were given
+    (core.plan_summary.table_from_other_run)."""
+    lang = ui_lang()
+    return tr("{param}'s {column} sums to Rp {table}, but the villages of {plan} were given Rp {villages} of it: the "
+              "two are not from the same roadmap run. Give that run's OUTPUT_TABLE (the table written with these "
+              "villages).").format(param=table_key, column=differs["column"], plan=plan_key,
+                                   table=fmt.integer(differs["table"], lang),
+                                   villages=fmt.integer(differs["villages"], lang))
 
 
 class CompareScenariosAlgorithm(KaltimAlgorithm):
@@ -70,13 +86,13 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
         source = self.parameterAsSource(parameters, plan_key, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, plan_key))
-        rows = _rows(source)
+        rows = rows_of(source)
         if not rows or "fund_status" not in rows[0]:
             raise QgsProcessingException(tr("{param} is not a roadmap's village output (it has no fund_status "
                                             "field): give the OUTPUT of 'Build multi-year roadmap'.").format(
                 param=plan_key))
         table_src = self.parameterAsSource(parameters, table_key, context)
-        table = _rows(table_src) if table_src is not None else None
+        table = rows_of(table_src) if table_src is not None else None
         if table_src is not None:
             _check_table(table_src, table, rows, table_key, plan_key)
         start, end = ps.horizon_of(rows, table)

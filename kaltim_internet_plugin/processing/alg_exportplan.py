@@ -9,10 +9,12 @@ import time
 
 from qgis.core import QgsProcessingException
 
+from ..core import plan_summary as ps
 from ..i18n import tr
 from ..report import export_plan as ep
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
 from ..report.pdf import IncompletePdfError
+from .alg_comparescenarios import other_run_text, rows_of
 from .base import KaltimAlgorithm
 from .output_guard import write_error
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
@@ -122,6 +124,11 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 "BUDGET_CURVE '{name}' has no field(s) {fields}, so no budget curve page could be printed. Give the "
                 "budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.")
                 .format(name=curve.name(), fields=", ".join(ep.curve_missing_fields(curve))))
+        roadmap = self.parameterAsVectorLayer(parameters, "ROADMAP_TABLE", context)
+        if roadmap is not None:  # a table of another run was printed as this plan's (found 2026-12-07)
+            differs = ps.table_from_other_run(rows_of(villages), rows_of(roadmap))
+            if differs:
+                raise QgsProcessingException(other_run_text("ROADMAP_TABLE", "VILLAGES", differs))
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         _refuse_a_full_disk(out_dir)
         os.makedirs(out_dir, exist_ok=True)
@@ -131,7 +138,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             sites=self.parameterAsVectorLayer(parameters, "SITES", context),
             planned_sites=self.parameterAsVectorLayer(parameters, "PLANNED_SITES", context),
             kabkota=self.parameterAsVectorLayer(parameters, "KABKOTA", context),
-            roadmap=self.parameterAsVectorLayer(parameters, "ROADMAP_TABLE", context),
+            roadmap=roadmap,
             training=self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context),
             operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
             sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),

@@ -395,6 +395,39 @@ def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp
     assert f"LAYANAN TIDAK TERDANAI {len(dropped)}" in report
 
 
+def test_a_budget_table_of_another_run_is_refused(demo_out, provider, tmp_path):
+    """exportplan printed, and comparescenarios compared, a roadmap table of another run as the plan's own (OPEX
+    Rp 401.5 bn over 30 years for villages given Rp 63.1 bn over 2, found 7 December): the table's money must be
+    what the villages were given, to the rupiah."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    subset = "\"kode_kab\" IN ('64.01', '64.07')"
+    plan = f"{demo_out / 'work' / 'plan_tech.gpkg'}|subset={subset}"
+    runs = {}
+    for name, opex_years in (("two", 2), ("five", 5)):
+        runs[name] = _run("roadmap", {"PLAN": plan, "START_YEAR": 2026, "YEARS": 5, "OPEX_YEARS": opex_years,
+                                      "OUTPUT": str(tmp_path / f"road_{name}.gpkg"),
+                                      "OUTPUT_TABLE": str(tmp_path / f"table_{name}.gpkg")})
+    assert runs["two"]["OPEX_TOTAL"] != runs["five"]["OPEX_TOTAL"]
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:exportplan", {
+            "VILLAGES": runs["two"]["OUTPUT"], "ROADMAP_TABLE": runs["five"]["OUTPUT_TABLE"],
+            "OUTPUT_FOLDER": str(tmp_path / "out")})
+    text = str(exc.value)
+    assert "ROADMAP_TABLE's opex_idr sums to Rp" in text and "not from the same roadmap run" in text, text
+    assert not (tmp_path / "out" / "roadmap_report.pdf").exists()
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:comparescenarios", {
+            "PLAN_A": runs["two"]["OUTPUT"], "TABLE_A": runs["five"]["OUTPUT_TABLE"],
+            "PLAN_B": runs["two"]["OUTPUT"], "TABLE_B": runs["two"]["OUTPUT_TABLE"], "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "TABLE_A's opex_idr sums to Rp" in str(exc.value)
+    both = _run("comparescenarios", {"PLAN_A": runs["two"]["OUTPUT"], "TABLE_A": runs["two"]["OUTPUT_TABLE"],
+                                     "PLAN_B": runs["five"]["OUTPUT"], "TABLE_B": runs["five"]["OUTPUT_TABLE"],
+                                     "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert both["SCHEDULED_A"] == runs["two"]["VILLAGES_SCHEDULED"]
+
+
 def _run(alg, params):
     import processing
     from qgis.core import QgsProcessingFeedback
