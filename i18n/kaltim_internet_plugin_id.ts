@@ -5464,12 +5464,12 @@
       <translation>Tabel sumber dana (CSV, JSON atau GeoPackage; kosong = bawaan)</translation>
     </message>
     <message>
-      <source>Installation capacity table (CSV: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
-      <translation>Tabel kapasitas pemasangan (CSV: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
+      <source>Funding tables (*.csv *.txt *.json *.gpkg)</source>
+      <translation>Tabel sumber dana (*.csv *.txt *.json *.gpkg)</translation>
     </message>
     <message>
-      <source>CSV (*.csv)</source>
-      <translation>CSV (*.csv)</translation>
+      <source>Installation capacity table (CSV or XLSX: year, tech, kab_code, provider, max_installations; empty = defaults)</source>
+      <translation>Tabel kapasitas pemasangan (CSV atau XLSX: year, tech, kab_code, provider, max_installations; kosong = bawaan)</translation>
     </message>
     <message>
       <source>Lead time of a new BTS, from its build year to service (months)</source>

@@ -41,7 +41,7 @@ def read_file(path: str) -> List[FundingSource]:
     if not os.path.exists(path):
         raise FileNotFoundError(path)
     ext = os.path.splitext(path)[1].lower()
-    if ext == ".csv":
+    if ext in (".csv", ".txt"):  # (a CSV saved as .txt by a spreadsheet)
         return read_sources_csv(path)
     if ext == ".json":
         with open(path, encoding="utf-8-sig") as fh:
@@ -56,7 +56,7 @@ def read_file(path: str) -> List[FundingSource]:
             raise FundingTableError([ValidationIssue(-1, "", f"{path} has no '{TABLE_NAME}' table",
                                                      f"{path} tidak memiliki tabel '{TABLE_NAME}'")])
         return sources
-    raise ValueError(f"unknown funding file type '{ext}' (use .csv, .json or .gpkg)")
+    raise ValueError(f"unknown funding file type '{ext}' (use .csv, .txt, .json or .gpkg)")
 
 
 def write_file(path: str, sources: Sequence[FundingSource]) -> str:

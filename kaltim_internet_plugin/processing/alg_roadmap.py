@@ -158,9 +158,10 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         add_number(self, "YEARS", tr("Number of years"), 5, 1, 30, integer=True)
         add_number(self, "OPEX_YEARS", tr("Years of OPEX funded from connection"), 5, 0, 30, integer=True)
         add_file(self, "FUNDING", tr("Funding table (CSV, JSON or GeoPackage; empty = defaults)"),
-                 tr("Funding tables (*.csv *.json *.gpkg)"), optional=True)
-        add_file(self, "CAPACITY", tr("Installation capacity table (CSV: year, tech, kab_code, provider, "
-                                      "max_installations; empty = defaults)"), tr("CSV (*.csv)"), optional=True)
+                 tr("Funding tables (*.csv *.txt *.json *.gpkg)"), optional=True)
+        add_file(self, "CAPACITY", tr("Installation capacity table (CSV or XLSX: year, tech, kab_code, provider, "
+                                      "max_installations; empty = defaults)"), tr("Tables (*.csv *.xlsx *.txt)"),
+                 optional=True)
         add_number(self, "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
                    DEFAULT_BTS_LEAD_MONTHS, 0, 60, integer=True)
         add_number(self, "CADRE_TARGET", tr("Trained digital cadres per connected village"),

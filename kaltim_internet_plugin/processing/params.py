@@ -7,6 +7,7 @@ value (the log says so).
 from __future__ import annotations
 
 import math
+import re
 
 from qgis.core import (
     QgsProcessing,
@@ -154,12 +155,20 @@ def add_bool(alg, name: str, description: str, default=False, optional: bool = F
                advanced)
 
 
+def both_cases(file_filter: str) -> str:
+    """``file_filter`` with each ``*.ext`` also as ``*.EXT``: QGIS matches a file parameter's filter with the letter
+    case (a Windows 'TABEL.CSV' was refused as "Incorrect parameter value", found 2026-12-07)."""
+    return re.sub(r"\*\.([A-Za-z0-9]+)", lambda m: m.group(0) if m.group(1).upper() == m.group(1) or
+                  f"*.{m.group(1).upper()}" in file_filter else f"{m.group(0)} *.{m.group(1).upper()}", file_filter)
+
+
 def add_file(alg, name: str, description: str, file_filter: str = "", extension: str = "", folder: bool = False,
              optional: bool = False, advanced: bool = False):
-    """An input file (a folder with ``folder``), chosen by ``file_filter`` or ``extension``."""
+    """An input file (a folder with ``folder``), chosen by ``file_filter`` (its extensions in either letter case)
+    or ``extension``."""
     behavior = QgsProcessingParameterFile.Behavior.Folder if folder else QgsProcessingParameterFile.Behavior.File
     return add(alg, QgsProcessingParameterFile(name, description, behavior, extension=extension, optional=optional,
-                                               fileFilter=file_filter), advanced)
+                                               fileFilter=both_cases(file_filter)), advanced)
 
 
 def add_file_output(alg, name: str, description: str, file_filter: str, optional: bool = False,

@@ -243,6 +243,32 @@ def test_funding_from_csv_and_gpkg(provider, tmp_path, plan):
     assert res_csv["VILLAGES_SCHEDULED"] == res_gpkg["VILLAGES_SCHEDULED"] > res_default["VILLAGES_SCHEDULED"]
 
 
+def test_tables_saved_with_capital_extensions_txt_or_xlsx_are_read(provider, tmp_path, plan):
+    """'DANA.CSV' (Windows), a CSV saved as .txt and a capacity table in XLSX (which the guide promises) were refused
+    by QGIS as "Incorrect parameter value": the filters matched the letter case and took CSV only."""
+    import openpyxl
+
+    from kaltim_internet_plugin.core.funding import default_sources, write_sources_csv
+
+    sources = default_sources()
+    upper, txt = tmp_path / "DANA.CSV", tmp_path / "dana.txt"
+    write_sources_csv(str(upper), sources)
+    write_sources_csv(str(txt), sources)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (("year", "tech", "max_installations"), ("all", "fwa", 20), ("all", "satellite", 30)):
+        sheet.append(row)
+    cap = tmp_path / "KAPASITAS.XLSX"
+    book.save(cap)
+    base, _, _ = run_roadmap(tmp_path, plan, "base.gpkg")
+    for name, extra in (("upper", {"FUNDING": str(upper), "CAPACITY": str(cap)}),
+                        ("txt", {"FUNDING": str(txt), "CAPACITY": str(cap)})):
+        res, fb, _ = run_roadmap(tmp_path, plan, f"{name}.gpkg", **extra)
+        assert "Installation capacity: 2 rows from" in fb.textLog() and "Funding table: " in fb.textLog()
+        assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] + res["VILLAGES_OVER_CAPACITY"] == \
+            base["VILLAGES_SCHEDULED"] + base["VILLAGES_UNFUNDED"] + base["VILLAGES_OVER_CAPACITY"]
+
+
 def test_tower_sharing_migrations_and_operator_folder(provider, tmp_path, plan):
     out = tmp_path / "out.gpkg"  # the same file as run_roadmap's default: all tables in one GeoPackage
     folder = tmp_path / "ops"
