@@ -431,6 +431,32 @@ def _money_columns(d: list, unit: float) -> dict:
             5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], unit)}
 
 
+#: the per-year table's rows that fit its box on the report page (with its total row); a longer horizon prints its
+#: first years one by one and the rest as one row "2034–2055" (YEARS = 30 printed 2026-2035 and no total, its
+#: later years cut: found 2026-12-07); the workbook and the CSV hold every year
+YEAR_ROWS_PRINTED = 9
+
+
+def _years_that_fit(d: list) -> list:
+    """The per-year rows as printed: at most :data:`YEAR_ROWS_PRINTED`, the years past the first ones summed into
+    one row (its villages, people and money; its technologies counted together)."""
+    if len(d) <= YEAR_ROWS_PRINTED:
+        return d
+    head, rest = d[:YEAR_ROWS_PRINTED - 1], d[YEAR_ROWS_PRINTED - 1:]
+    merged = {"year": f"{rest[0]['year']}–{rest[-1]['year']}"}
+    for key in ("villages", "population", "capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr",
+                "total_idr"):
+        merged[key] = sum(tb.num(r.get(key)) for r in rest)
+    counts: dict = {}
+    for r in rest:
+        for part in str(r.get("techs") or "").split(";"):
+            if ":" in part:
+                tech, n = part.split(":", 1)
+                counts[tech] = counts.get(tech, 0) + int(tb.num(n))
+    merged["techs"] = ";".join(f"{t}:{n}" for t, n in counts.items())
+    return head + [merged]
+
+
 def report_tables(sheet, curve=None) -> dict:
     """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp. Each table with
     a total row prints every column in whole units that add up to its printed total, and a row's total is the sum
@@ -441,7 +467,7 @@ def report_tables(sheet, curve=None) -> dict:
     out = {}
     ys = sheet("per_tahun")
     if ys is not None:
-        d = ys.as_dicts()
+        d = _years_that_fit(ys.as_dicts())
         rows = [[r["year"], "", "", "", "", "", "", counts_text(r["techs"] or "", "tech", "id")] for r in d]
         out["table_year"] = (
             ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)", "Capex migrasi fiber (juta Rp)",

@@ -228,6 +228,34 @@ def _report_tables(out):
     return tables
 
 
+def test_a_long_horizon_prints_its_later_years_as_one_row_and_the_total():
+    """YEARS = 30: the report printed 2026-2035 and no total (the box holds ten rows; the rest was cut with a log
+    warning only). The later years are now one row '2034–2055' and the total row is the 30 years' total."""
+    from kaltim_internet_plugin.report.export_plan import YEAR_ROWS_PRINTED, report_tables
+
+    class Sheet:
+        def __init__(self, rows):
+            self.rows = rows
+
+        def as_dicts(self):
+            return self.rows
+
+    years = [{"year": 2026 + k, "villages": 10 + k, "population": 1000 * k, "capex_idr": 2e9 + k * 1e6,
+              "migration_capex_idr": 0, "opex_idr": 1e9, "migration_opex_idr": 5e5 * k,
+              "total_idr": 3e9 + k * 1e6 + 5e5 * k, "techs": "fwa:%d;bts:1" % (9 + k)} for k in range(30)]
+    table = report_tables({"per_tahun": Sheet(years)}.get)["table_year"][1]
+    assert len(table) == YEAR_ROWS_PRINTED + 1 and table[-1][0] == "Jumlah"
+    assert [r[0] for r in table[:-2]] == list(range(2026, 2026 + YEAR_ROWS_PRINTED - 1))
+    assert table[-2][0] == f"{2026 + YEAR_ROWS_PRINTED - 1}–2055"
+    assert int(table[-1][1].replace(".", "")) == sum(r["villages"] for r in years)
+    assert int(table[-2][1].replace(".", "")) == sum(r["villages"] for r in years[YEAR_ROWS_PRINTED - 1:])
+    fwa = sum(9 + k for k in range(YEAR_ROWS_PRINTED - 1, 30))  # its technologies, counted together
+    assert table[-2][7] == f"4G FWA (router) {fwa}, BTS 4G baru {30 - YEAR_ROWS_PRINTED + 1}", table[-2][7]
+    _column_sums(("", table), range(1, 7))
+    short = report_tables({"per_tahun": Sheet(years[:5])}.get)["table_year"][1]
+    assert [r[0] for r in short[:-1]] == [2026, 2027, 2028, 2029, 2030]
+
+
 def _column_sums(table, columns):
     rows = table[1]
     for i in columns:
