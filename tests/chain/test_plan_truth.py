@@ -242,7 +242,7 @@ def test_a_long_horizon_prints_its_later_years_as_one_row_and_the_total():
 
     years = [{"year": 2026 + k, "villages": 10 + k, "population": 1000 * k, "capex_idr": 2e9 + k * 1e6,
               "migration_capex_idr": 0, "opex_idr": 1e9, "migration_opex_idr": 5e5 * k,
-              "total_idr": 3e9 + k * 1e6 + 5e5 * k, "techs": "fwa:%d;bts:1" % (9 + k)} for k in range(30)]
+              "total_idr": 3e9 + k * 1e6 + 5e5 * k, "techs": f"fwa:{9 + k};bts:1"} for k in range(30)]
     table = report_tables({"per_tahun": Sheet(years)}.get)["table_year"][1]
     assert len(table) == YEAR_ROWS_PRINTED + 1 and table[-1][0] == "Jumlah"
     assert [r[0] for r in table[:-2]] == list(range(2026, 2026 + YEAR_ROWS_PRINTED - 1))
