@@ -284,6 +284,10 @@
       <translation>Ini bukan tabel biaya: baris judulnya tidak memiliki kolom {columns} (kolom-kolomnya: {found}). Tabel biaya memiliki satu baris per item dengan kolom {required} (source boleh kosong). Pilih berkas tabel biaya (mis. yang disimpan dari editor tabel biaya), atau gunakan tabel bawaan.</translation>
     </message>
     <message>
+      <source>Cost table, row {row}: the key '{key}' is already given in row {first}. Keep one row per item (the later one replaced the earlier, silently).</source>
+      <translation>Tabel biaya, baris {row}: kunci '{key}' sudah ada di baris {first}. Simpan satu baris per item (baris yang kemudian menggantikan yang sebelumnya tanpa pemberitahuan).</translation>
+    </message>
+    <message>
       <source>Cost table, row {row}: the field(s) {fields} are empty. Fill them in.</source>
       <translation>Tabel biaya, baris {row}: kolom {fields} kosong. Isi kolom itu.</translation>
     </message>

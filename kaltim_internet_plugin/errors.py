@@ -118,6 +118,8 @@ def _table() -> dict:
                                    "{found}). A cost table has one row per item with the columns {required} (source "
                                    "may be empty). Choose the cost table file (e.g. one saved from the cost table "
                                    "editor), or use the default table."),
+        "cost_duplicate_key": tr("Cost table, row {row}: the key '{key}' is already given in row {first}. Keep one "
+                                 "row per item (the later one replaced the earlier, silently)."),
         "cost_missing_fields": tr("Cost table, row {row}: the field(s) {fields} are empty. Fill them in."),
         "cost_missing_item": tr("The cost table has no item '{key}' that this step needs (its items: {items}). Add "
                                 "the row, or start from the default table."),

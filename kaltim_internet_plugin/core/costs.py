@@ -58,8 +58,8 @@ class CostTableError(LoggedCodedError):
     in the user's language (errors.describe): 'cost_key_empty', 'cost_not_number' / 'cost_negative' (key, field,
     value), 'cost_bad_unit' (key, value, allowed), 'cost_json_invalid' (error), 'cost_json_shape',
     'cost_csv_unreadable' (reason), 'cost_missing_columns' (columns, found, required), 'cost_missing_fields'
-    (fields), 'cost_missing_item' (key, items). ``row`` (the table's row, 1 = first item) is added where the row is
-    known, else '-'."""
+    (fields), 'cost_duplicate_key' (key, first), 'cost_missing_item' (key, items). ``row`` (the table's row, 1 =
+    first item) is added where the row is known, else '-'."""
 
     def __init__(self, message: str, code: str, /, **params):
         params.setdefault("row", "-")
@@ -259,8 +259,12 @@ class CostTable:
         except tabular.TableError as e:
             raise CostTableError(f"cost table CSV is empty or cannot be read ({e.code})", "cost_csv_unreadable",
                                  reason=e.code) from None
-        cls._check_header(table.header, path, text)
-        return cls._from_rows([row for _n, row in table.rows])
+        # the columns in any letters ('Key', 'CAPEX_IDR'), as every other table of the plugin
+        known = {f.lower(): f for f in _FIELDS}
+        header = [known.get(str(h).strip().lower(), h) for h in table.header]
+        cls._check_header(header, path, text)
+        rows = [{known.get(str(k).strip().lower(), k): v for k, v in row.items()} for _n, row in table.rows]
+        return cls._from_rows(rows)
 
     @staticmethod
     def _check_header(header, path=None, text=None) -> None:
@@ -279,7 +283,14 @@ class CostTable:
     @classmethod
     def _from_rows(cls, rows):
         items = []
+        seen: dict = {}
         for n, row in enumerate(rows, start=1):
+            key = str(row.get("key") or "").strip().lower()
+            if key and key in seen:  # (was: the last row won, silently)
+                raise CostTableError(f"cost table row {n}: key '{row.get('key')}' is already given in row "
+                                     f"{seen[key]}", "cost_duplicate_key", row=n, key=row.get("key"),
+                                     first=seen[key])
+            seen.setdefault(key, n)
             missing = [f for f in _FIELDS if f != "source" and (f not in row or row[f] in (None, ""))]
             if missing:
                 raise CostTableError("cost table row {n}: missing field(s) {m}".format(n=n, m=", ".join(missing)),

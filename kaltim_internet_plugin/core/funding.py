@@ -262,11 +262,12 @@ def validate_sources(sources: Sequence[FundingSource]) -> List[ValidationIssue]:
         elif not _NAME_RE.match(name):
             add(i, "name", f"Row {n}: name '{name}' may only contain letters, digits, _ . -",
                 f"Baris {n}: nama '{name}' hanya boleh berisi huruf, angka, _ . -")
-        elif name in seen:
-            add(i, "name", f"Row {n}: name '{name}' is already used in row {seen[name] + 1}",
-                f"Baris {n}: nama '{name}' sudah dipakai di baris {seen[name] + 1}")
+        elif name.lower() in seen:  # in other letters too: 'APBD_PROV' copied under 'apbd_prov' doubled its cap
+            first = seen[name.lower()] + 1
+            add(i, "name", f"Row {n}: name '{name}' is already used in row {first}",
+                f"Baris {n}: nama '{name}' sudah dipakai di baris {first}")
         else:
-            seen[name] = i
+            seen[name.lower()] = i
         who = name or f"#{n}"
         kinds = list(s.kinds or [])
         bad_kinds = [k for k in kinds if k not in COST_KINDS]

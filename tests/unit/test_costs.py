@@ -207,3 +207,32 @@ def test_the_user_guide_shows_the_default_costs_and_what_they_decide():
            "million" in said
     assert f"up to about {run_km:.1f} km" in said
     assert f"at least {colo} uncovered offices" in said and f"({bts} villages or more)" in said
+
+
+def test_cost_csv_columns_in_any_letters_and_a_repeated_key_is_refused():
+    """'Key, Label_ID, CAPEX_IDR' was "missing field(s) key, label_id, capex_idr"; a key given twice kept the last
+    row silently (fwa_router Rp 1,5 juta became 15 juta). Found by trying to break it, 7 December."""
+    from kaltim_internet_plugin.core.costs import CostTable, CostTableError
+    from kaltim_internet_plugin.errors import describe
+
+    text = CostTable().to_csv()
+    header, *rows = text.splitlines()
+    upper = "\n".join([header.upper()] + rows) + "\n"
+    assert [i.key for i in CostTable.from_csv(text=upper)] == [i.key for i in CostTable()]
+    with pytest.raises(CostTableError) as exc:
+        CostTable.from_csv(text="\n".join([header] + rows + [rows[0]]) + "\n")
+    assert exc.value.code == "cost_duplicate_key"
+    message = describe(exc.value)
+    assert f"row {len(rows) + 1}" in message and "is already given in row 1" in message
+
+
+def test_funding_names_differing_only_in_letter_case_are_one_name():
+    """'APBD_PROV' beside 'apbd_prov' (a copied row) doubled that source's cap without a word."""
+    from dataclasses import replace
+
+    from kaltim_internet_plugin.core.funding import default_sources, validate_sources
+
+    sources = default_sources()
+    copy = replace(sources[0], name=sources[0].name.upper())
+    issues = validate_sources(sources + [copy])
+    assert any(f"name '{copy.name}' is already used in row 1" in i.message_en for i in issues), issues
