@@ -5672,6 +5672,10 @@
       <translation>Kapasitas pemasangan: bawaan (per tahun: {rows}; sumber di panduan pengguna).</translation>
     </message>
     <message>
+      <source>The capacity table's rows for {years} lie outside the roadmap's years {start}–{end}: they limit nothing. Correct their year, or write 'all' for every year.</source>
+      <translation>Baris tabel kapasitas untuk {years} berada di luar tahun peta jalan {start}–{end}: baris itu tidak membatasi apa pun. Perbaiki tahunnya, atau tulis 'all' untuk setiap tahun.</translation>
+    </message>
+    <message>
       <source>Cannot read the plan layer: {src}. Check the path and format.</source>
       <translation>Layer rencana tidak dapat dibaca: {src}. Periksa lokasi dan formatnya.</translation>
     </message>

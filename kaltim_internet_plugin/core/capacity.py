@@ -160,7 +160,8 @@ class CapacityTable:
         for n, raw in table.rows:
             row = {str(k or "").strip().lower(): _cell_text(v) for k, v in raw.items() if k}
             parsed = parse_row(row, n)
-            key = (parsed.year, parsed.tech, parsed.kab_code, parsed.provider)
+            # 'Telkomsel' and 'telkomsel' are one provider (two limits: the smaller held, silently)
+            key = (parsed.year, parsed.tech, str(parsed.kab_code).strip(), str(parsed.provider).strip().lower())
             if key in seen:  # two limits for one thing: which one holds would depend on the row order
                 raise CapacityError("capacity_duplicate_row", row=n, first=seen[key],
                                     what=" / ".join(str(x) for x in (ALL if parsed.year is None else parsed.year,

@@ -166,7 +166,7 @@ class FundingSource:
             if key in kw:
                 kw[key] = _parse_techs(kw[key], none_ok=(key != "techs"))
         if "kinds" in kw:
-            kw["kinds"] = _parse_list(kw["kinds"])
+            kw["kinds"] = [k.lower() for k in _parse_list(kw["kinds"])]  # "CAPEX;OPEX" too
         for key in _BOOL_FIELDS:  # "false" written as text was true (any non-empty string is)
             if isinstance(kw.get(key), str):
                 try:
@@ -453,7 +453,7 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
                     order = numbers.parse_number(v)  # an order of 0 was read as 100 (0 or 100: both false)
                     kw[k] = 100 if order is None else int(order)
                 elif k == "kinds":
-                    kw[k] = _parse_list(v)
+                    kw[k] = [kind.lower() for kind in _parse_list(v)]  # "CAPEX;OPEX" as technologies: any letters
                 elif k in ("techs", "capex_techs", "opex_techs"):
                     kw[k] = _parse_techs(v, none_ok=(k != "techs"))
                 else:

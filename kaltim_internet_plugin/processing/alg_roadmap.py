@@ -289,6 +289,13 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("Cannot read the capacity table {path}: {error}").format(
                 path=path, error=describe(e))) from None
         feedback.pushInfo(tr("Installation capacity: {n} rows from {path}").format(n=len(table.rows), path=path))
+        start = self.parameterAsInt(parameters, "START_YEAR", context)
+        end = start + self.parameterAsInt(parameters, "YEARS", context) - 1
+        outside = sorted({r.year for r in table.rows if r.year is not None and not start <= r.year <= end})
+        if outside:  # (they limited nothing, without a word)
+            feedback.pushWarning(tr("The capacity table's rows for {years} lie outside the roadmap's years "
+                                    "{start}–{end}: they limit nothing. Correct their year, or write 'all' for "
+                                    "every year.").format(years=", ".join(map(str, outside)), start=start, end=end))
         return table
 
     # ---- main ---------------------------------------------------------------------------------------------------

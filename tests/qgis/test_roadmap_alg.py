@@ -269,6 +269,13 @@ def test_tables_saved_with_capital_extensions_txt_or_xlsx_are_read(provider, tmp
             base["VILLAGES_SCHEDULED"] + base["VILLAGES_UNFUNDED"] + base["VILLAGES_OVER_CAPACITY"]
 
 
+def test_capacity_rows_outside_the_horizon_are_named(provider, tmp_path, plan):
+    cap = tmp_path / "cap.csv"
+    cap.write_text("year;tech;max_installations\n2019;fwa;5\n2020;fwa;5\n2027;fwa;500\n", encoding="utf-8")
+    _res, fb, _ = run_roadmap(tmp_path, plan, "past.gpkg", CAPACITY=str(cap))
+    assert "rows for 2019, 2020 lie outside the roadmap's years 2026–2030: they limit nothing" in fb.textLog()
+
+
 def test_tower_sharing_migrations_and_operator_folder(provider, tmp_path, plan):
     out = tmp_path / "out.gpkg"  # the same file as run_roadmap's default: all tables in one GeoPackage
     folder = tmp_path / "ops"

@@ -298,3 +298,13 @@ def test_funding_csv_order_zero_empty_or_missing_cap_and_text_booleans():
     with pytest.raises(fd.FundingTableError) as exc:
         fd.sources_from_json('{"sources": [{"name": "A", "yearly_cap_idr": 5, "only_3t": "maybe"}]}')
     assert "source A, only_3t: 'maybe' is not a yes/no value" in exc.value.issues[0].message_en
+
+
+def test_funding_kinds_in_any_letters():
+    from kaltim_internet_plugin.core import funding as fd
+
+    csv_src = fd.sources_from_csv_text('name;yearly_cap_idr;kinds\nA;1.000;"CAPEX;OPEX"\nB;1.000;Opex\n')
+    assert [s.kinds for s in csv_src] == [["capex", "opex"], ["opex"]]
+    assert not [i for i in fd.validate_sources(csv_src) if i.field == "kinds"]
+    assert fd.sources_from_json('{"sources": [{"name": "A", "kinds": "CAPEX", "yearly_cap_idr": 1}]}')[0].kinds \
+        == ["capex"]

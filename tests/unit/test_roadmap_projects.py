@@ -175,3 +175,11 @@ def test_a_capacity_year_of_all_or_semua_is_every_year():
     assert parse_row({"year": "2027", "tech": "bts", "max_installations": "4"}, 2).year == 2027
     with pytest.raises(CapacityError):
         parse_row({"year": "semuanya", "tech": "bts", "max_installations": "4"}, 2)
+
+
+def test_capacity_providers_differing_only_in_letter_case_are_one_provider():
+    """'Telkomsel' and 'telkomsel' were two rows: the smaller limit held, silently; now one row repeats the other."""
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv_text("year;tech;provider;max_installations\n2027;fwa;Telkomsel;10\n"
+                                    "2027;fwa;telkomsel ;20\n")
+    assert exc.value.code == "capacity_duplicate_row" and "row 3 repeats the limit of row 2" in describe(exc.value)
