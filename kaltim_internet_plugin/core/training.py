@@ -150,6 +150,7 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
             min_year = getattr(roadmap, "start_year", None)
 
     hr: List[VillageHR] = []
+    moved = 0  # villages trained in min_year instead of the year before their connection
     groups: Dict[Tuple[int, str], List[VillageHR]] = defaultdict(list)
     for v in villages:
         code = str(v.code)
@@ -163,6 +164,7 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
             ty = year - 1 if timing == YEAR_BEFORE else year
             if min_year is not None and ty < min_year:
                 ty = int(min_year)
+                moved += int(gap > 0)
         rec = VillageHR(code, str(getattr(v, "name", "") or ""), str(getattr(v, "kec_code", "") or ""),
                         str(getattr(v, "kec_name", "") or ""), connected, year, ty, target, trained, gap)
         hr.append(rec)
@@ -189,6 +191,11 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
         if filled:
             batches.append(_batch(ty, kec, kec_name, batch_no, counts, gaps, cost))
     plan = TrainingPlan(batches, hr, int(target_per_village), batch_size, cost, timing)
+    if moved:  # (they were moved without a word)
+        plan.warnings_en.append(f"{moved} village(s) connected in {min_year}, the roadmap's first year, are trained "
+                                f"that year, not the year before (the roadmap starts in {min_year}).")
+        plan.warnings_id.append(f"{moved} desa yang tersambung pada {min_year}, tahun pertama peta jalan, dilatih "
+                                f"pada tahun itu, bukan setahun sebelumnya (peta jalan dimulai {min_year}).")
     if not any(v.connected for v in hr):
         plan.warnings_en.append("No village is connected by the roadmap, so no training is planned.")
         plan.warnings_id.append("Tidak ada desa yang tersambung dalam roadmap, jadi tidak ada pelatihan yang "

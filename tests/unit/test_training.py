@@ -104,6 +104,10 @@ def test_small_example_and_csv(tmp_path):
                     (2028, "64.01.02", "Kec B", 1, 2, ("64.01.02.2004",), 2000)]
     before = training_plan(vs, years, timing=YEAR_BEFORE, min_year=2027)
     assert [(b.year, b.trainees) for b in before.batches] == [(2027, 3), (2027, 2)]
+    # the 2027 villages cannot be trained in 2026: moved to 2027, and said (it was silent)
+    assert before.warnings_en == ["2 village(s) connected in 2027, the roadmap's first year, are trained that year, "
+                                  "not the year before (the roadmap starts in 2027)."] and len(before.warnings_id) == 1
+    assert not training_plan(vs, years, timing="same_year", min_year=2027).warnings_en
     p = write_training_csv(str(tmp_path / "t.csv"), plan)
     text = Path(p).read_text(encoding="utf-8").splitlines()
     assert text[0] == "year,kec_code,kec_name,batch_no,trainees,villages,cost_idr,village_trainees"
