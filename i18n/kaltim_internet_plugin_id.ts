@@ -352,6 +352,10 @@
       <translation>Tabel kapasitas tidak memiliki kolom '{column}'. Kolomnya: year, tech, kab_code (opsional), provider (opsional), max_installations.</translation>
     </message>
     <message>
+      <source>The capacity table's sheet '{sheet}' (the workbook's first sheet, the one read) has no column '{column}' (its columns: {found}). Put the table on the first sheet, with the columns year, tech, kab_code (optional), provider (optional), max_installations.</source>
+      <translation>Lembar '{sheet}' pada tabel kapasitas (lembar pertama buku kerja, yang dibaca) tidak memiliki kolom '{column}' (kolomnya: {found}). Letakkan tabel di lembar pertama, dengan kolom year, tech, kab_code (opsional), provider (opsional), max_installations.</translation>
+    </message>
+    <message>
       <source>The capacity table {path} has no rows.</source>
       <translation>Tabel kapasitas {path} tidak berisi baris.</translation>
     </message>

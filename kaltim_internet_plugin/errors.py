@@ -152,6 +152,10 @@ def _table() -> dict:
                                 "of: {allowed}."),
         "capacity_missing_column": tr("The capacity table has no column '{column}'. Its columns are: year, tech, "
                                       "kab_code (optional), provider (optional), max_installations."),
+        "capacity_missing_column_sheet": tr("The capacity table's sheet '{sheet}' (the workbook's first sheet, the "
+                                            "one read) has no column '{column}' (its columns: {found}). Put the "
+                                            "table on the first sheet, with the columns year, tech, kab_code "
+                                            "(optional), provider (optional), max_installations."),
         "capacity_empty": tr("The capacity table {path} has no rows."),
         "capacity_year_range": tr("Capacity table, row {row}, column '{column}': the year {value} is outside 2000 to "
                                   "2100. Enter a year of the roadmap, such as 2027, or '{all}' for every year."),

@@ -153,6 +153,10 @@ class CapacityTable:
         header = [str(h or "").strip().lower() for h in table.header]
         for col in ("year", "tech", "max_installations"):
             if col not in header:
+                sheet = getattr(table.info, "sheet", "") if getattr(table.info, "kind", "") == "xlsx" else ""
+                if sheet:  # only a workbook's first sheet is read: a table on its second one was "no column"
+                    raise CapacityError("capacity_missing_column_sheet", column=col, sheet=sheet,
+                                        found=", ".join(h for h in header if h) or "-")
                 raise CapacityError("capacity_missing_column", column=col)
         if not table.rows:
             raise CapacityError("capacity_empty", path=path)

@@ -183,3 +183,20 @@ def test_capacity_providers_differing_only_in_letter_case_are_one_provider():
         CapacityTable.from_csv_text("year;tech;provider;max_installations\n2027;fwa;Telkomsel;10\n"
                                     "2027;fwa;telkomsel ;20\n")
     assert exc.value.code == "capacity_duplicate_row" and "row 3 repeats the limit of row 2" in describe(exc.value)
+
+
+def test_a_capacity_workbook_with_its_table_on_a_later_sheet_says_which_sheet_was_read(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Petunjuk"
+    book.active.append(["Isi tabel di lembar berikut"])
+    data = book.create_sheet("Kapasitas")
+    data.append(["year", "tech", "max_installations"])
+    data.append([2027, "fwa", 20])
+    path = tmp_path / "kapasitas.xlsx"
+    book.save(path)
+    with pytest.raises(CapacityError) as exc:
+        CapacityTable.from_csv(str(path))
+    assert exc.value.code == "capacity_missing_column_sheet"
+    assert "sheet 'Petunjuk' (the workbook's first sheet, the one read)" in describe(exc.value)
