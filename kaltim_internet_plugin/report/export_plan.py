@@ -338,6 +338,9 @@ class PlanExport:
         unfit += lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),
                                      L.get("tower_sharing"), folder=folder, year_map=year_map,
                                      curve=bool(self.curve))
+        for name, layout in (("overview", overview), ("atlas", atlas), ("report", report)):
+            if not lo.fit_label(layout, "title"):  # a long TITLE was cut at the box's edge, silently
+                unfit.append(f"title ({name})")
         for item_id in unfit:  # shrunk to the smallest text and still too long: said, not printed cut silently
             self.warn(tr("The printed item '{item}' does not fit its box even at {pt} pt: its last lines are cut in "
                          "the PDF. The tables and the spreadsheet hold every figure.").format(

@@ -448,14 +448,26 @@ def _set_label_pt(label, size: float) -> None:
         label.setFont(font)
 
 
-def label_text_height(label) -> float:
-    """The height (mm) the label's text takes, wrapped at its width (QgsLayoutItemLabel.sizeForText measures one
-    line only). Fonts measured as the layout draws them: scaled to 10 px a mm (QgsLayoutUtils)."""
+def _label_box(label):
+    """(text box, width available), in tenths of a mm: the label's text wrapped at its width (QgsLayoutItemLabel.
+    sizeForText measures one line only). Fonts measured as the layout draws them: scaled to 10 px a mm
+    (QgsLayoutUtils)."""
     font = label.textFormat().toQFont() if hasattr(label, "textFormat") else label.font()
     metrics = QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(font))
     width = max(1.0, label.rect().width() - 2 * label.marginX()) * 10
-    box = metrics.boundingRect(QRectF(0, 0, width, 1e7), Qt.TextFlag.TextWordWrap, label.currentText())
-    return box.height() / 10 + 2 * label.marginY()
+    return metrics.boundingRect(QRectF(0, 0, width, 1e7), Qt.TextFlag.TextWordWrap, label.currentText()), width
+
+
+def label_text_height(label) -> float:
+    """The height (mm) the label's text takes, wrapped at its width."""
+    return _label_box(label)[0].height() / 10 + 2 * label.marginY()
+
+
+def _label_fits(label, room: float) -> bool:
+    """The label's wrapped text fits its height ``room`` (mm), and no word is wider than the label (a word cannot
+    wrap: it was cut at the box's edge, e.g. a long title)."""
+    box, width = _label_box(label)
+    return box.height() / 10 + 2 * label.marginY() <= room and box.width() <= width + 0.5
 
 
 def fit_label(layout, item_id: str, floor: float = MIN_TEXT_PT) -> bool:
@@ -466,10 +478,10 @@ def fit_label(layout, item_id: str, floor: float = MIN_TEXT_PT) -> bool:
         return True
     room = label.rect().height()
     size = _label_pt(label)
-    while label_text_height(label) > room and size > floor:
+    while not _label_fits(label, room) and size > floor:
         size = max(floor, size - _FIT_STEP_PT)
         _set_label_pt(label, size)
-    return label_text_height(label) <= room
+    return _label_fits(label, room)
 
 
 def fit_table_height(layout, table, frame_id: str, floor: float = MIN_TEXT_PT) -> bool:

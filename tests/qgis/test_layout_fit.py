@@ -71,3 +71,17 @@ def test_a_long_summary_is_shrunk_to_fit_and_one_too_long_is_reported(qgis_app):
     assert not lo.fit_label(layout, "summary") and lo._label_pt(label) == lo.MIN_TEXT_PT
     assert lo.configure_report(layout, {}, {}) == ["summary"]
     del project
+
+
+def test_a_title_word_wider_than_its_box_is_shrunk_until_it_fits(qgis_app):
+    """A long TITLE word (no space to wrap at) was cut at the box's edge: its height fitted, so nothing was shrunk
+    and nothing said ("…PanjangPan", the word AKHIR lost; found 7 December). The width counts too now."""
+    project, layout = report_layout()
+    label = layout.itemById("title")
+    label.setText("RencanaInternetDesaKalimantanTimur" + "Panjang" * 8 + " AKHIR")
+    before = lo._label_pt(label)
+    assert not lo._label_fits(label, label.rect().height())  # one line high, but wider than the box
+    assert lo.fit_label(layout, "title") and lo._label_pt(label) < before
+    label.setText("Rencana Internet Desa Kalimantan Timur")
+    lo._set_label_pt(label, before)
+    assert lo.fit_label(layout, "title") and lo._label_pt(label) == before  # a short title keeps its size
