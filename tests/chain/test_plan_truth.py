@@ -423,6 +423,27 @@ def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp
     assert f"LAYANAN TIDAK TERDANAI {len(dropped)}" in report
 
 
+def test_a_tight_capacity_plan_agrees_with_its_printed_pages(demo_out, provider, tmp_path):
+    """20 FWA routers, 25 satellite dishes and 3 BTS a year: 96 villages over capacity. The plan agrees with its
+    pages (Kota Bontang's atlas line 'Terjadwal: 8 · belum terdanai: 0 · melebihi kapasitas: 7' wraps in its box:
+    read as printed, the next column came between its parts and the check cried 'pdf_differs', found 7 December)."""
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    cap = tmp_path / "cap.csv"
+    cap.write_text("year;tech;kab_code;provider;max_installations\nall;fwa;;;20\nall;satellite;;;25\n"
+                   "all;bts;;;3\n", encoding="utf-8")
+    road = _run("roadmap", {"PLAN": str(demo_out / "work" / "plan_tech.gpkg"), "START_YEAR": 2026, "YEARS": 5,
+                            "CAPACITY": str(cap), "OUTPUT": str(tmp_path / "road.gpkg"),
+                            "OUTPUT_TABLE": str(tmp_path / "table.gpkg")})
+    assert road["VILLAGES_OVER_CAPACITY"] > 50
+    out = tmp_path / "out"
+    _run("exportplan", {"VILLAGES": road["OUTPUT"], "ROADMAP_TABLE": road["OUTPUT_TABLE"],
+                        "PLANNED_SITES": str(demo_out / "work" / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
+    summary, problems = check_outputs(str(out))
+    assert problems == [], [str(p) for p in problems]
+    assert summary.total.over_capacity == road["VILLAGES_OVER_CAPACITY"]
+
+
 def test_a_budget_table_of_another_run_is_refused(demo_out, provider, tmp_path):
     """exportplan printed, and comparescenarios compared, a roadmap table of another run as the plan's own (OPEX
     Rp 401.5 bn over 30 years for villages given Rp 63.1 bn over 2, found 7 December): the table's money must be
