@@ -662,7 +662,7 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                     raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)",
                                         code="site_unknown_tech", value=str(raw_tech))
             height, freq, eirp = (number(index, r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
-            ghz = freq if freq is not None and freq < GHZ_BELOW_MHZ else None
+            ghz = freq if freq is not None and 0 < freq < GHZ_BELOW_MHZ else None
             if ghz is not None:  # given in GHz
                 freq = freq * 1000.0
             for name, value in implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp):
