@@ -5792,8 +5792,8 @@
       <translation>Folder laporan monev bulanan (CSV + PDF)</translation>
     </message>
     <message>
-      <source>Status field</source>
-      <translation>Kolom status</translation>
+      <source>Status field (empty: deploy_status when the layer has it, else status)</source>
+      <translation>Kolom status (kosong: deploy_status bila layer memilikinya, selain itu status)</translation>
     </message>
     <message>
       <source>M&amp;E report PDF</source>
@@ -6564,6 +6564,10 @@
     <message>
       <source>The M&amp;E report template {path} could not be loaded.</source>
       <translation>Templat laporan monev {path} tidak dapat dimuat.</translation>
+    </message>
+    <message>
+      <source>Mean % up to {month}</source>
+      <translation>Rata-rata % s.d. {month}</translation>
     </message>
     <message>
       <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>

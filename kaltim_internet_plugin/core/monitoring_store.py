@@ -35,6 +35,7 @@ idempotent); with different content it is a *conflict*: never overwritten, rejec
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import getpass
 import hashlib
@@ -348,9 +349,11 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                 "INSERT INTO mon_imports (file_name, sha256, imported_at, imported_by, provider) VALUES (?,?,?,?,?)",
                 (file_name, sha256, imported_at, imported_by, provider))
             import_id = cur.lastrowid
+            spelling = _provider_spellings(conn)
             for index, rec in enumerate(records):
                 if on_row is not None:
                     on_row(index, rec)
+                rec = _one_provider_name(rec, spelling)
                 parts = [(t, p) for t, p in (("mon_reports", report_part(rec)), ("mon_outages", outage_part(rec)))
                          if p is not None]
                 new_parts = []
@@ -393,6 +396,31 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
     rejects.sort(key=lambda r: r.row)
     return {ROWS_READ: read, ROWS_IMPORTED: n_imported, ROWS_REJECTED: len(rejects), ROWS_DUPLICATE: n_dup,
             ROWS_CONFLICT: n_conflict, "OUTAGES_IMPORTED": n_outages, "IMPORT_ID": import_id, "REJECTS": rejects}
+
+
+def _provider_spellings(conn) -> dict:
+    """The providers already stored, by their name in lower case without surrounding spaces: the spelling kept."""
+    out: dict = {}
+    for table in ("mon_reports", "mon_outages"):
+        try:
+            rows = conn.execute(f"SELECT DISTINCT provider FROM {table} ORDER BY fid").fetchall()
+        except sqlite3.Error:
+            continue
+        for (name,) in rows:
+            if name is not None:
+                out.setdefault(str(name).strip().lower(), str(name))
+    return out
+
+
+def _one_provider_name(rec: ReportRecord, spelling: dict) -> ReportRecord:
+    """``rec`` under the provider's first spelling ('TELKOM' and ' telkom' are 'Telkom' when it came first): the
+    same report under two spellings was stored and counted twice (found 2026-12-07)."""
+    name = rec.provider if isinstance(rec.provider, str) else ""
+    key = name.strip().lower()
+    if not key:
+        return rec
+    first = spelling.setdefault(key, name.strip())
+    return rec if first == rec.provider else dataclasses.replace(rec, provider=first)
 
 
 def _record_data(rec: ReportRecord) -> dict:

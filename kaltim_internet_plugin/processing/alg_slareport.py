@@ -15,6 +15,7 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
+from ..io.status_workflow import ALT_STATUS_FIELD, STATUS_FIELD
 from ..report import monitoring_report as report
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
@@ -68,7 +69,8 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                    optional=True)
         add_source(self, "VILLAGES", tr("Village layer (status, roadmap year; for the map and indicators)"),
                    optional=True)
-        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Status field"), "status")])
+        add_fields(self, "VILLAGES", [("STATUS_FIELD", tr("Status field (empty: deploy_status when the layer has it, "
+                                                          "else status)"))])
         add_file(self, "TEMPLATE", tr("Report layout template (.qpt)"), tr("Print layout templates (*.qpt)"),
                  optional=True, advanced=True)
         add_sink(self, "OUTPUT_SLA", tr("Monthly SLA per site"), "table")
@@ -98,11 +100,11 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("{n} report and outage records.").format(n=len(records)))
         folder = self.parameterAsString(parameters, "OUTPUT_REPORT_FOLDER", context)
         folder = folder if folder and parameters.get("OUTPUT_REPORT_FOLDER") not in (None, "") else ""
-        layer, rows, status_field = self._villages(parameters, context) if folder else (None, [], "status")
+        layer, rows, status_field = self._villages(parameters, context) if folder else (None, [], STATUS_FIELD)
         ev = mon.evaluate(records, rows, settings, self._month(parameters, context))
         if not any(r["month"] == ev.month for r in ev.sla):
             # a report of a month without data is still written, but the log says why it is empty
-            months = sorted({str(r["month"]) for r in ev.sla})
+            months = sorted({str(r["month"]) for r in records if r.get("month")})  # (ev.sla stops at the month)
             feedback.pushWarning(tr(
                 "No service report for {month} in {path}: the report has no site-month. Import that month's reports "
                 "first ('Import provider service report'), or choose a month with data ({months}).").format(
@@ -145,9 +147,12 @@ class SlaReportAlgorithm(KaltimAlgorithm):
             source = self.parameterAsSource(parameters, "VILLAGES", context)
         finally:
             context.setInvalidGeometryCheck(check)
-        status_field = self.parameterAsString(parameters, "STATUS_FIELD", context) or "status"
+        status_field = self.parameterAsString(parameters, "STATUS_FIELD", context)
         if source is None:
-            return None, [], status_field
+            return None, [], status_field or STATUS_FIELD
+        if not status_field:  # a plan's 'status' is its coverage class: its workflow status is deploy_status (the
+            names = source.fields().names()  # report counted 1,038 villages 'without status', found 2026-12-07)
+            status_field = ALT_STATUS_FIELD if ALT_STATUS_FIELD in names else STATUS_FIELD
         return source.materialize(QgsFeatureRequest()), village_rows(source, status_field), status_field
 
     def _write_table(self, parameters, context, key, evaluation) -> str:

@@ -139,7 +139,9 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
             if layout.itemById(item_id) is not None:
                 layout.itemById(item_id).setVisibility(False)
     _fill_table(item("indicators"), [tr("Indicator"), tr("Value")], indicators)
-    _fill_table(item("scorecard"), [tr("Provider"), tr("Sites"), tr("Mean %"), tr("Months below")],
+    # the scorecard covers every month up to the reporting one (core.monitoring.evaluate), the indicators that month
+    _fill_table(item("scorecard"), [tr("Provider"), tr("Sites"), tr("Mean % up to {month}").format(month=month),
+                                    tr("Months below")],
                 [(s["provider"] or "-", str(s["sites"]), f"{100 * s['mean_availability']:.2f}",
                   str(s["months_below_target"])) for s in scorecard])
     _fit_tables(layout)

@@ -511,6 +511,34 @@ def test_monthly_report_pdf_and_csv(provider, plan, tmp_path):
     assert ind["Sites with at least 25/3 Mbps"] == "0 / 1 (0 %)"  # April: 20/2 Mbps
 
 
+def test_the_report_reads_deploy_status_when_the_layer_has_it(provider, plan, tmp_path):
+    """On a roadmap's plan 'status' is the coverage class (covered, partial, blank_spot) and the workflow status is
+    deploy_status: left empty, STATUS_FIELD takes deploy_status (the report counted 1,038 villages 'without status'
+    and none connected, found 7 December); the scorecard's heading says its months."""
+    from osgeo import ogr
+
+    src = write_csv(tmp_path / "sla.csv", sla_rows_constructed())
+    run_alg("kaltiminternet:importmonitoring", import_params(plan, src))
+    ds = ogr.Open(plan, 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("deploy_status", ogr.OFTString))
+    for f in lyr:
+        f.SetField("deploy_status", "active")
+        f.SetField("status", "blank_spot")
+        lyr.SetFeature(f)
+    ds = None
+    folder = tmp_path / "report"
+    res, _ = run_alg("kaltiminternet:slareport", {
+        "PLAN_DB": plan, "VILLAGES": f"{plan}|layername=villages", "OUTPUT_REPORT_FOLDER": str(folder),
+        "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
+    with open(folder / f"indicators_{res['REPORT_MONTH']}.csv", encoding="utf-8") as fh:
+        ind = {r[0]: r[1] for r in csv.reader(fh)}
+    assert ind["Villages without status"] == "0", ind
+    assert ind["Connected / roadmap target 2025"] == "1 / 1", ind
+    text = " ".join(pdf_text(Path(res["REPORT_PDF"])).split())
+    assert f"Mean % up to {res['REPORT_MONTH']}" in text or f"Rata-rata % s.d. {res['REPORT_MONTH']}" in text
+
+
 def test_monthly_report_missing_template_is_a_clear_error(provider, plan, tmp_path):
     with pytest.raises(QgsProcessingException, match="TEMPLATE.*does not exist"):
         run_alg("kaltiminternet:slareport", {

@@ -179,6 +179,15 @@ def test_sla_table_scorecard_flags():
     assert strict.month == "2025-03" and strict.sla[0]["restitution"] is False  # the 8 h outage is ignored
     assert [f["code"] for f in strict.flags if f["flag"] == "consider_another_provider"] == []
     assert strict.indicators["restitution_site_months"] == 1  # B in March (90 %)
+    # a report of March shows nothing of April or May: its SLA rows, scorecard and flags stop at March (a September
+    # report listed October's rows, providers and zero-usage flags; found 7 December)
+    march = mon.evaluate(recs, settings=mon.MonitoringSettings(), month="2025-03")
+    assert march.sla == [r for r in rows if r["month"] <= "2025-03"] and len(march.sla) < len(rows)
+    assert all(r["month"] <= "2025-03" for r in march.sla)
+    assert {f["flag"] for f in march.flags} <= {"consider_another_provider", "zero_usage"}
+    assert all(m <= "2025-03" for f in march.flags for m in str(f["months"]).split(", "))
+    card = {c["provider"]: c for c in march.scorecard}
+    assert card["ProvX"]["months"] == sum(1 for r in march.sla if r["provider"] == "ProvX")
 
 
 def test_indicators():
@@ -534,3 +543,19 @@ def test_history_rejects_unknown_status_even_unchecked(tmp_path):
         store.append_status_change(db, "v", 1, "c", None, "bogus", check_transition=False)
     store.append_status_change(db, "v", 1, "c", "planned", "active", check_transition=False)
     assert store.status_history(db)[0]["new_status"] == "active"
+
+
+def test_a_provider_written_in_other_letters_is_the_same_provider(tmp_path):
+    """'TELKOM' and ' telkom' beside 'Telkom': the same site-month was stored three times and counted three times,
+    the report listing three providers (found by trying to break it, 7 December). The first spelling is kept."""
+    db = str(tmp_path / "mon.sqlite")
+    head = ["kode_desa", "periode", "uptime", "penyedia"]
+    first = _write_csv(tmp_path / "a.csv", [["64.01.01.2001", "2025-05", "99", "Telkom"]], head)
+    again = _write_csv(tmp_path / "b.csv", [["64.01.01.2001", "2025-05", "99", "TELKOM"],
+                                            ["64.01.01.2002", "2025-05", "98", " telkom "]], head)
+    assert store.import_report_file(db, first, known_codes=KNOWN, now=NOW)["ROWS_IMPORTED"] == 1
+    res = store.import_report_file(db, again, known_codes=KNOWN, now=NOW)
+    assert (res["ROWS_IMPORTED"], res["ROWS_DUPLICATE"]) == (1, 1)
+    con = sqlite3.connect(db)
+    assert {p for (p,) in con.execute("SELECT DISTINCT provider FROM mon_reports")} == {"Telkom"}
+    con.close()

@@ -58,10 +58,15 @@ def monitoring_flags(records: list, sla: list, target: float, consecutive: int) 
 
 def evaluate(records: list, villages: Sequence = (), settings: MonitoringSettings = MonitoringSettings(),
              month: str = "") -> Evaluation:
-    """Everything the dashboard and the M&E report show. ``villages``: rows ``code, kab, year, status, trained,
-    target, has_trained``; ``month`` empty = the latest month with data."""
+    """Everything the dashboard and the M&E report show, up to ``month`` (empty = the latest month with data): the
+    SLA rows, scorecard and flags of every month up to it, the indicators of that month. ``villages``: rows ``code,
+    kab, year, status, trained, target, has_trained``."""
     month = month or latest_month(records)
-    sla = sla_table(records, target=settings.target, min_outage_s=settings.min_outage_s)
+    # nothing after the reporting month: a September report listed October's SLA rows, providers and flags (found
+    # 2026-12-07); the SLA table, the scorecard and the flags cover every month up to it, the indicators the month
+    records = [r for r in records if not month or not r.get("month") or r["month"] <= month]
+    sla = [r for r in sla_table(records, target=settings.target, min_outage_s=settings.min_outage_s)
+           if not month or r["month"] <= month]
     return Evaluation(
         month=month, settings=settings, sla=sla, scorecard=provider_scorecard(sla, settings.target),
         flags=monitoring_flags(records, sla, settings.target, settings.consecutive_months),
