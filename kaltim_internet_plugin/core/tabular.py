@@ -380,13 +380,24 @@ def _xlsx_records_openpyxl(path: str, sheet: Optional[str]) -> tuple:
             raise TableError("no_sheet", {"path": path, "sheet": sheet, "sheets": ", ".join(wb.sheetnames)})
         ws = wb[sheet] if sheet else wb.worksheets[0]
         records = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = list(values)
+        for number, row in enumerate(ws.iter_rows(), start=1):
+            cells = [_xlsx_value(c) for c in row]
             if any(not _blank(c) for c in cells):
                 records.append((number, cells))
         return records, ws.title
     finally:
         wb.close()
+
+
+def _xlsx_value(cell):
+    """A cell's value as the sheet shows it where the number alone would mislead: a number formatted as a percent
+    (Excel keeps 99.5 % as 0.995) becomes the text '99.5%' (an uptime of 0.995 % claimed restitution, and a column
+    all in percent was refused, found 2026-12-07)."""
+    value = getattr(cell, "value", None)
+    fmt = getattr(cell, "number_format", "") or ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in fmt:
+        return f"{value * 100:.10g}%"
+    return value
 
 
 def _xlsx_records_ogr(path: str, sheet: Optional[str], headers: str) -> tuple:

@@ -260,3 +260,28 @@ def test_a_column_the_tool_reads_given_twice_is_named(tmp_path):
     # columns the tool does not read may repeat: kept apart, as before
     (_, row), = tabular.read_table(str(path), known_names=("site_id",)).rows
     assert row["catatan"] == "x" and row["catatan_2"] == "y"
+
+
+def test_an_xlsx_percent_cell_is_read_as_the_sheet_shows_it(tmp_path):
+    """Excel keeps '99.5 %' as 0.995: an uptime of 0.995 % was imported (a restitution claimed), and a column all in
+    percent was refused. A number formatted as a percent is read as its text, '99.5%' (found 7 December)."""
+    import datetime as dt
+
+    import openpyxl
+
+    from kaltim_internet_plugin.core import monitoring as mon
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["kode_site", "periode", "penyedia", "uptime"])
+    sheet.append(["SITE-1", "2026-09", "P", 0.995])
+    sheet["D2"].number_format = "0.0%"
+    sheet.append(["SITE-2", "2026-09", "P", 100])
+    sheet.append(["SITE-3", "2026-09", "P", 0.9712])
+    sheet["D4"].number_format = "0.00%"
+    path = tmp_path / "uptime.xlsx"
+    book.save(path)
+    table = tabular.read_table(str(path))
+    assert [row["uptime"] for _n, row in table.rows] == ["99.5%", 100, "97.12%"]
+    recs, rejects, _ = mon.validate_report_rows(mon.read_table(str(path))[1], now=dt.datetime(2026, 12, 7))
+    assert [r.uptime_pct for r in recs] == [99.5, 100.0, 97.12] and not rejects
