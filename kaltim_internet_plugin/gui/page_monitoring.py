@@ -497,8 +497,7 @@ class MonitoringPage(QWidget):
                 _num(r.get("active_users")),
                 f"{_num(r.get('download_mbps'))}/{_num(r.get('upload_mbps'))}" if r.get("download_mbps") is not None
                 else "",
-                f"{fmt.datetime_text(r['outage_start'], ui_lang())} – {r['outage_end']:%H:%M} "
-                f"{r.get('cause') or ''}"
+                f"{_outage_span(r['outage_start'], r['outage_end'])} {r.get('cause') or ''}"
                 if r.get("outage_start") else "") for r in records[:20]])
 
     # report -------------------------------------------------------------------------------------------------
@@ -550,6 +549,17 @@ class MonitoringPage(QWidget):
             self._watched = None
         for runner in (self.import_runner, self.report_runner):
             runner.cancel()
+
+
+def _outage_span(start, end) -> str:
+    """'31 Okt 2026 22:00 – 04:00' within a day; with the end's date when the outage ends on another day (one
+    crossing midnight or a month end read '31 Oct 2026 22:00 – 04:00', found 2026-12-07)."""
+    lang = ui_lang()
+    if end is None:
+        return fmt.datetime_text(start, lang)
+    if end.date() == start.date():
+        return f"{fmt.datetime_text(start, lang)} – {end:%H:%M}"
+    return f"{fmt.datetime_text(start, lang)} – {fmt.datetime_text(end, lang)}"
 
 
 def _num(v) -> str:

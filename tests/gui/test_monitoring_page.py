@@ -179,3 +179,15 @@ def test_coverage_status_field_is_not_taken_over(plugin, tmp_path):
     assert villages.commitChanges()
     assert [h["new_status"] for h in store.status_history(plan)] == ["planned"]
     assert page.style_map().classAttribute() == "deploy_status"
+
+
+def test_an_outage_crossing_midnight_shows_its_end_date():
+    """'31 Oct 2026 22:00 – 04:00' lost the end's date (a 36-hour outage read as 12 hours; found 7 December)."""
+    import datetime as dt
+
+    from kaltim_internet_plugin.gui.page_monitoring import _outage_span
+
+    start = dt.datetime(2026, 10, 31, 22, 0)
+    assert _outage_span(start, dt.datetime(2026, 10, 31, 23, 30)).endswith(" – 23:30")
+    crossing = _outage_span(start, dt.datetime(2026, 11, 1, 4, 0))
+    assert crossing == "31 Oct 2026 22:00 – 01 Nov 2026 04:00", crossing
