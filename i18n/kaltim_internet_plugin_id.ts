@@ -436,6 +436,10 @@
       <translation>tanggal/waktu kosong</translation>
     </message>
     <message>
+      <source>not a month ({value}); write YYYY-MM, e.g. 2026-10 (or Okt 2026, 10/2026)</source>
+      <translation>bukan bulan ({value}); tulis YYYY-MM, mis. 2026-10 (atau Okt 2026, 10/2026)</translation>
+    </message>
+    <message>
       <source>not a date/time ({value}); use YYYY-MM-DD HH:MM:SS</source>
       <translation>bukan tanggal/waktu ({value}); gunakan YYYY-MM-DD HH:MM:SS</translation>
     </message>

@@ -197,6 +197,7 @@ def _table() -> dict:
         # core.monitoring: values, rows and imports of service reports
         "not_datetime": tr("not a date/time ({value})"),
         "empty_datetime": tr("empty date/time"),
+        "period_format": tr("not a month ({value}); write YYYY-MM, e.g. 2026-10 (or Okt 2026, 10/2026)"),
         "datetime_format": tr("not a date/time ({value}); use YYYY-MM-DD HH:MM:SS"),
         "invalid_datetime": tr("not a valid date/time ({value}): {why}"),
         "missing_period": tr("missing period"),

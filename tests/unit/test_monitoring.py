@@ -559,3 +559,17 @@ def test_a_provider_written_in_other_letters_is_the_same_provider(tmp_path):
     con = sqlite3.connect(db)
     assert {p for (p,) in con.execute("SELECT DISTINCT provider FROM mon_reports")} == {"Telkom"}
     con.close()
+
+
+def test_periods_written_as_month_names_and_a_bad_period_names_its_column():
+    """'Okt 2025', 'Januari 2025' were refused as "period: not a date/time … use YYYY-MM-DD HH:MM:SS" (the role, not
+    the file's column 'periode', and a date-time format for a month). Found 7 December."""
+    assert mon.parse_period("Okt 2025") == ("2025-10", "2025-10")
+    assert mon.parse_period("Januari 2025")[1] == "2025-01" and mon.parse_period("Agt-2024")[1] == "2024-08"
+    assert mon.parse_period("May 2025")[1] == mon.parse_period("Mei 2025")[1] == "2025-05"
+    rows = [{"kode_desa": "64.01.01.2001", "periode": "Mar 2025", "uptime": "99"},
+            {"kode_desa": "64.01.01.2001", "periode": "musim hujan", "uptime": "99"}]
+    recs, rejects, _ = mon.validate_report_rows(rows, now=NOW)
+    assert [r.month for r in recs] == ["2025-03"]
+    text = describe(rejects[0].error)
+    assert text.startswith("periode: not a month ('musim hujan'); write YYYY-MM"), text

@@ -53,9 +53,15 @@ def parse_date(value: object) -> dt.date:
     return parse_datetime(value).date()
 
 
+#: month names by their first three letters, Indonesian and English ('agu'/'agt' Agustus, 'mei' Mei, 'okt' Oktober)
+MONTH_NAMES = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "mei": 5, "may": 5, "jun": 6, "jul": 7, "agu": 8, "agt": 8,
+               "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12}
+
+
 def parse_period(value: object) -> tuple[str, str]:
     """Period -> ``(period, month)``: ``'2025-03'`` -> ('2025-03', '2025-03'); ``'2025-03-14'`` ->
-    ('2025-03-14', '2025-03'). Also accepts ``2025/03``, ``03/2025``, date objects. ValueError otherwise."""
+    ('2025-03-14', '2025-03'). Also accepts ``2025/03``, ``03/2025``, ``Okt 2026``, date objects. ValueError
+    otherwise."""
     if isinstance(value, (dt.date, dt.datetime)):
         d = value if not isinstance(value, dt.datetime) else value.date()
         return d.isoformat(), d.strftime("%Y-%m")
@@ -63,14 +69,20 @@ def parse_period(value: object) -> tuple[str, str]:
     if not s:
         raise MonitoringError("missing_period")
     m = re.match(r"^(\d{4})[-/](\d{1,2})$", s) or None
+    named = re.match(r"^([A-Za-z]+)\.?[\s/-]+(\d{4})$", s)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
+    elif named and named.group(1).lower()[:3] in MONTH_NAMES:  # 'Okt 2026', 'Januari 2026', 'Aug-2026'
+        y, mo = int(named.group(2)), MONTH_NAMES[named.group(1).lower()[:3]]
     else:
         m = re.match(r"^(\d{1,2})[-/](\d{4})$", s)
         if m:
             y, mo = int(m.group(2)), int(m.group(1))
         else:
-            d = parse_date(value)
+            try:
+                d = parse_date(value)
+            except MonitoringError:  # (it said "use YYYY-MM-DD HH:MM:SS" for a month column)
+                raise MonitoringError("period_format", value=repr(value)) from None
             return d.isoformat(), d.strftime("%Y-%m")
     if not 1 <= mo <= 12:
         raise MonitoringError("invalid_month", value=repr(value))

@@ -196,7 +196,8 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 try:
                     period, month = parse_period(raw_period)
                 except ValueError as exc:
-                    raise MonitoringError("column_value", column="period", error=exc) from None
+                    raise MonitoringError("column_value", column=mapping.get("period", "period"),
+                                          error=exc) from None  # the file's own column name ('periode', 'bulan')
             if month > now.strftime("%Y-%m") or (len(period) == 10 and period > now.strftime("%Y-%m-%d")):
                 # a daily period (YYYY-MM-DD) later this month is in the future too (issue 16, item 3)
                 raise MonitoringError("period_future", column=mapping.get("period", "period"), period=period,
