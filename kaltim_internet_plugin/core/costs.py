@@ -259,12 +259,9 @@ class CostTable:
         except tabular.TableError as e:
             raise CostTableError(f"cost table CSV is empty or cannot be read ({e.code})", "cost_csv_unreadable",
                                  reason=e.code) from None
-        # the columns in any letters ('Key', 'CAPEX_IDR'), as every other table of the plugin
-        known = {f.lower(): f for f in _FIELDS}
-        header = [known.get(str(h).strip().lower(), h) for h in table.header]
-        cls._check_header(header, path, text)
-        rows = [{known.get(str(k).strip().lower(), k): v for k, v in row.items()} for _n, row in table.rows]
-        return cls._from_rows(rows)
+        table = tabular.with_names(table, _FIELDS)  # the columns in any letters ('Key', 'CAPEX_IDR')
+        cls._check_header(table.header, path, text)
+        return cls._from_rows([row for _n, row in table.rows])
 
     @staticmethod
     def _check_header(header, path=None, text=None) -> None:

@@ -166,7 +166,7 @@ class FundingSource:
             if key in kw:
                 kw[key] = _parse_techs(kw[key], none_ok=(key != "techs"))
         if "kinds" in kw:
-            kw["kinds"] = [k.lower() for k in _parse_list(kw["kinds"])]  # "CAPEX;OPEX" too
+            kw["kinds"] = _parse_kinds(kw["kinds"])
         for key in _BOOL_FIELDS:  # "false" written as text was true (any non-empty string is)
             if isinstance(kw.get(key), str):
                 try:
@@ -204,6 +204,11 @@ def _parse_list(v: Any) -> List[str]:
     if isinstance(v, str):
         return [p.strip() for p in re.split(r"[;,|]", v) if p.strip()]
     return [str(p).strip() for p in v if str(p).strip()]
+
+
+def _parse_kinds(v: Any) -> List[str]:
+    """The cost kinds of a cell or a JSON value, in any letters ("CAPEX;OPEX" as the technologies are)."""
+    return [kind.lower() for kind in _parse_list(v)]
 
 
 def _parse_techs(v: Any, none_ok: bool) -> Optional[TechList]:
@@ -397,10 +402,8 @@ def sources_from_csv_text(text: str) -> List[FundingSource]:
 
 def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
     # the columns as written or in other letters ("Name", "YEARLY_CAP_IDR"), as every other table of the plugin
-    known = {c.lower(): c for c in CSV_FIELDS}
-    table = tabular.Table(table.info, [(n, {known.get(str(k).strip().lower(), k): v for k, v in row.items()})
-                                       for n, row in table.rows])
-    header = [known.get(str(h).strip().lower(), h) for h in table.header]
+    table = tabular.with_names(table, CSV_FIELDS)
+    header = table.header
     if "name" not in header:
         raise FundingTableError([ValidationIssue(-1, "name", "CSV has no 'name' column",
                                                  "CSV tidak memiliki kolom 'name'")])
@@ -453,7 +456,7 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
                     order = numbers.parse_number(v)  # an order of 0 was read as 100 (0 or 100: both false)
                     kw[k] = 100 if order is None else int(order)
                 elif k == "kinds":
-                    kw[k] = [kind.lower() for kind in _parse_list(v)]  # "CAPEX;OPEX" as technologies: any letters
+                    kw[k] = _parse_kinds(v)
                 elif k in ("techs", "capex_techs", "opex_techs"):
                     kw[k] = _parse_techs(v, none_ok=(k != "techs"))
                 else:

@@ -382,13 +382,11 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         problems.append(CheckProblem("site_not_selected", {"site": sid}))
     if roadmap_table is not None:
         table = list(roadmap_table)
-        t_capex = sum(whole(r.get("capex_idr")) for r in table)
-        v_capex = sum(_funding_sum(r.get("funding_capex")) for r in rows)
+        t_capex, v_capex = run_sums(rows, table, "capex_idr", "funding_capex")
         if t_capex != v_capex:
             problems.append(CheckProblem("table_capex_differs", {"table": t_capex, "villages": v_capex}))
         if rows and "funding_opex" in rows[0] and table and "opex_idr" in table[0]:  # (only CAPEX was compared)
-            t_opex = sum(whole(r.get("opex_idr")) for r in table)
-            v_opex = sum(_funding_sum(r.get("funding_opex")) for r in rows)
+            t_opex, v_opex = run_sums(rows, table, "opex_idr", "funding_opex")
             if t_opex != v_opex:
                 problems.append(CheckProblem("table_opex_differs", {"table": t_opex, "villages": v_opex}))
         if summary.capex_per_year and sum(summary.capex_per_year.values()) != summary.total.capex_scheduled_idr:
@@ -400,8 +398,7 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         if any("migration_funding_capex" in r for r in rows):  # who pays each migration, village by village
             for column, key in (("migration_capex_idr", "migration_funding_capex"),
                                 ("migration_opex_idr", "migration_funding_opex")):
-                t_mig = sum(whole(r.get(column)) for r in table)
-                v_mig = sum(_funding_sum(r.get(key)) for r in rows)
+                t_mig, v_mig = run_sums(rows, table, column, key)
                 if t_mig != v_mig:
                     problems.append(CheckProblem("table_migration_differs", {"column": column, "table": t_mig,
                                                                             "villages": v_mig}))
@@ -449,6 +446,12 @@ RUN_SUMS = (("capex_idr", "funding_capex"), ("opex_idr", "funding_opex"),
             ("migration_capex_idr", "migration_funding_capex"), ("migration_opex_idr", "migration_funding_opex"))
 
 
+def run_sums(rows: List[dict], table: List[dict], column: str, funders: str) -> tuple:
+    """(the budget table's ``column`` summed, the villages' ``funders`` column summed), whole rupiah: one money of one
+    roadmap run, as the table books it and as the villages were given it (:data:`RUN_SUMS`)."""
+    return sum(whole(r.get(column)) for r in table), sum(_funding_sum(r.get(funders)) for r in rows)
+
+
 def table_from_other_run(rows: List[dict], table: Iterable[dict]) -> dict:
     """{} when the budget table (roadmap OUTPUT_TABLE rows) can be the one of the roadmap run whose villages are
     ``rows``: each of its money columns sums, to the rupiah, to what the villages' funders columns give
@@ -459,8 +462,7 @@ def table_from_other_run(rows: List[dict], table: Iterable[dict]) -> dict:
     for column, funders in RUN_SUMS:
         if not table or column not in table[0] or not rows or funders not in rows[0]:
             continue
-        t = sum(whole(r.get(column)) for r in table)
-        v = sum(_funding_sum(r.get(funders)) for r in rows)
+        t, v = run_sums(rows, table, column, funders)
         if t != v:
             return {"column": column, "table": t, "villages": v}
     return {}

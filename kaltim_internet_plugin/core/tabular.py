@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import math
 import os
@@ -65,6 +66,18 @@ class Table:
     @property
     def header(self) -> list:
         return self.info.header
+
+
+def with_names(table: Table, names: Iterable[str]) -> Table:
+    """``table`` with its columns named as ``names`` spells them when they match in other letters or with spaces
+    around ('Key', ' CAPEX_IDR' -> 'key', 'capex_idr'); other columns keep their names."""
+    known = {n.lower(): n for n in names}
+
+    def name(column):
+        return known.get(str(column).strip().lower(), column)
+
+    info = dataclasses.replace(table.info, header=[name(h) for h in table.info.header])
+    return Table(info, [(n, {name(k): v for k, v in row.items()}) for n, row in table.rows])
 
 
 def _norm(name: object) -> str:
