@@ -18,8 +18,7 @@ COMPARISON_FIELDS = (("section", FieldType.String), ("key", FieldType.String), (
                      ("name_b", FieldType.String))
 
 
-def rows_of(source) -> list:
-    """The features of ``source`` as dicts of plain values (the plan villages, a budget table)."""
+def _rows(source) -> list:
     names = source.fields().names()
     return [dict(zip(names, [plain(v) for v in f.attributes()])) for f in source.getFeatures()]
 
@@ -86,13 +85,13 @@ class CompareScenariosAlgorithm(KaltimAlgorithm):
         source = self.parameterAsSource(parameters, plan_key, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, plan_key))
-        rows = rows_of(source)
+        rows = _rows(source)
         if not rows or "fund_status" not in rows[0]:
             raise QgsProcessingException(tr("{param} is not a roadmap's village output (it has no fund_status "
                                             "field): give the OUTPUT of 'Build multi-year roadmap'.").format(
                 param=plan_key))
         table_src = self.parameterAsSource(parameters, table_key, context)
-        table = rows_of(table_src) if table_src is not None else None
+        table = _rows(table_src) if table_src is not None else None
         if table_src is not None:
             _check_table(table_src, table, rows, table_key, plan_key)
         start, end = ps.horizon_of(rows, table)

@@ -12,9 +12,10 @@ from qgis.core import QgsProcessingException
 from ..core import plan_summary as ps
 from ..i18n import tr
 from ..report import export_plan as ep
+from ..report import tables as tb
 from ..report.layouts import TemplateBrokenError, TemplateMissingError, default_template_folder
 from ..report.pdf import IncompletePdfError
-from .alg_comparescenarios import other_run_text, rows_of
+from .alg_comparescenarios import other_run_text
 from .base import KaltimAlgorithm
 from .output_guard import write_error
 from .params import add_fields, add_file, add_folder_output, add_outputs, add_source, add_string
@@ -126,7 +127,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 .format(name=curve.name(), fields=", ".join(ep.curve_missing_fields(curve))))
         roadmap = self.parameterAsVectorLayer(parameters, "ROADMAP_TABLE", context)
         if roadmap is not None:  # a table of another run was printed as this plan's (found 2026-12-07)
-            differs = ps.table_from_other_run(rows_of(villages), rows_of(roadmap))
+            differs = ps.table_from_other_run(tb.layer_rows(villages), tb.layer_rows(roadmap))
             if differs:
                 raise QgsProcessingException(other_run_text("ROADMAP_TABLE", "VILLAGES", differs))
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)

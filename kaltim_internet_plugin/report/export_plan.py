@@ -450,13 +450,13 @@ def _years_that_fit(d: list) -> list:
     for key in ("villages", "population", "capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr",
                 "total_idr"):
         merged[key] = sum(tb.num(r.get(key)) for r in rest)
-    counts: dict = {}
+    techs: dict = {}  # {tech: villages}, as labels.counts_text takes it
     for r in rest:
         for part in str(r.get("techs") or "").split(";"):
             if ":" in part:
                 tech, n = part.split(":", 1)
-                counts[tech] = counts.get(tech, 0) + int(tb.num(n))
-    merged["techs"] = ";".join(f"{t}:{n}" for t, n in counts.items())
+                techs[tech] = techs.get(tech, 0) + int(tb.num(n))
+    merged["techs"] = techs
     return head + [merged]
 
 
