@@ -4252,6 +4252,10 @@
       <translation>Kernel sinar: numpy (KALTIM_NUMBA=0).</translation>
     </message>
     <message>
+      <source>Coverage canceled: no output was written.</source>
+      <translation>Perhitungan cakupan dibatalkan: tidak ada keluaran yang ditulis.</translation>
+    </message>
+    <message>
       <source>The land cover '{name}' adds no clutter: of the {total:,} cells, {nd:,} are outside it or nodata and the others have values ({values} ...) that are not classes of the clutter table {table}. Every cell keeps the flat margin of {db:g} dB and the output says 'flat margin'. Give a land cover that covers the DEM and whose classes the table lists.</source>
       <translation>Tutupan lahan '{name}' tidak menambahkan clutter: dari {total:,} sel, {nd:,} berada di luarnya atau nodata dan sisanya bernilai ({values} ...) yang bukan kelas tabel clutter {table}. Setiap sel memakai margin datar {db:g} dB dan keluaran mencatat 'flat margin'. Berikan tutupan lahan yang mencakup DEM dan kelasnya tercantum dalam tabel.</translation>
     </message>
@@ -4374,10 +4378,6 @@
     <message>
       <source>Clutter from the land cover '{name}' (table {table}, {n} classes; ITU-R P.452-17 §4.5 at the receiver height {h:g} m), resampled (nearest) to the DEM grid.</source>
       <translation>Clutter dari tutupan lahan '{name}' (tabel {table}, {n} kelas; ITU-R P.452-17 §4.5 pada tinggi penerima {h:g} m), di-resample (nearest) ke grid DEM.</translation>
-    </message>
-    <message>
-      <source>Coverage canceled: no output was written.</source>
-      <translation>Perhitungan cakupan dibatalkan: tidak ada keluaran yang ditulis.</translation>
     </message>
     <message>
       <source>{n} site(s) computed in {s:.1f} s.</source>

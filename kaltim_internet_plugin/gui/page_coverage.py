@@ -48,6 +48,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import LayerFilter
 from ..core import definitions as defs
 from ..core import formatting as fmt
+from ..core.coverage import ITM_LONG_S
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
 from ..errors import describe
@@ -414,7 +415,7 @@ class CoveragePage(QWidget):
         return self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
 
     #: an ITM run estimated longer than this asks first (seconds)
-    ITM_ASK_S = 300.0  # core.coverage.ITM_LONG_S (the log warns from the same length)
+    ITM_ASK_S = ITM_LONG_S  # the log warns from the same length
 
     def itm_estimate(self, sites, dem):
         """(seconds a site, seconds of the run) of an ITM run of every site of ``sites`` on ``dem`` with the page's
@@ -428,10 +429,6 @@ class CoveragePage(QWidget):
         _, per_site, total, _ = cov.itm_run_cost(max(cell, 1e-6), st.max_radius_m, defs.RAY_STEPS[st.resolution],
                                                  sites.featureCount())
         return per_site, total
-
-    def itm_estimate_s(self, sites, dem) -> float:
-        """Seconds an ITM run of every site of ``sites`` would take on ``dem`` (:meth:`itm_estimate`)."""
-        return self.itm_estimate(sites, dem)[1]
 
     def _itm_confirmed(self, sites, dem) -> bool:
         """True to run ITM: at once when it is estimated short, else when the user says so (a province of towers

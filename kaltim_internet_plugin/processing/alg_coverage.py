@@ -417,6 +417,12 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                                                unk=counts["unknown"], db=settings.clutter_margin_db))
         return settings, grid
 
+    @staticmethod
+    def _canceled(context, feedback):
+        """A cancelled run: said, and nothing loaded."""
+        feedback.pushInfo(tr("Coverage canceled: no output was written."))
+        context.setLayersToLoadOnCompletion({})
+
     def _run(self, dem_path, sites, settings, grid, out_path, server_path, context, feedback):
         try:
             return cov.run_coverage(dem_path, sites, out_path, model=settings.model, rx_height=settings.rx_height_m,
@@ -425,8 +431,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
                                     progress=feedback.setProgress, is_canceled=feedback.isCanceled,
                                     ray_step_cells=RAY_STEPS[settings.resolution], clutter=grid)
         except cov.CoverageCanceled:
-            feedback.pushInfo(tr("Coverage canceled: no output was written."))
-            context.setLayersToLoadOnCompletion({})
+            self._canceled(context, feedback)
             return None
         except cov.CoverageError as exc:
             raise QgsProcessingException(tr("Coverage failed: {why}").format(why=describe(exc))) from exc
@@ -446,8 +451,7 @@ class CoverageAlgorithm(KaltimAlgorithm):
         try:
             settings, grid = self._clutter(settings, dem[0], feedback, sites)
         except cov.CoverageCanceled:  # while the land cover was counted (seconds on a province at 30 m)
-            feedback.pushInfo(tr("Coverage canceled: no output was written."))
-            context.setLayersToLoadOnCompletion({})
+            self._canceled(context, feedback)
             return {}
         out_path = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         server_path = self.parameterAsOutputLayer(parameters, "OUTPUT_SERVER", context) or None

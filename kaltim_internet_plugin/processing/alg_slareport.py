@@ -15,7 +15,7 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
-from ..io.status_workflow import ALT_STATUS_FIELD, STATUS_FIELD
+from ..io.status_workflow import STATUS_FIELD, status_field_for
 from ..report import monitoring_report as report
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
@@ -150,9 +150,9 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         status_field = self.parameterAsString(parameters, "STATUS_FIELD", context)
         if source is None:
             return None, [], status_field or STATUS_FIELD
-        if not status_field:  # a plan's 'status' is its coverage class: its workflow status is deploy_status (the
-            names = source.fields().names()  # report counted 1,038 villages 'without status', found 2026-12-07)
-            status_field = ALT_STATUS_FIELD if ALT_STATUS_FIELD in names else STATUS_FIELD
+        # empty: deploy_status when present, as the dock (a plan's 'status' is its coverage class: the report counted
+        # 1,038 villages 'without status', found 2026-12-07)
+        status_field = status_field or status_field_for(source)
         return source.materialize(QgsFeatureRequest()), village_rows(source, status_field), status_field
 
     def _write_table(self, parameters, context, key, evaluation) -> str:

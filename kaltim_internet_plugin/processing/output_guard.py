@@ -385,21 +385,21 @@ def check_outputs(alg, parameters, context) -> List[Target]:
             raise OutputConflictError(tr("{path} ({param}) cannot be written: the folder or the file is read-only. "
                                     "Choose a folder you may write to.").format(path=t.path, param=t.param))
         _check_folder_writable(t, folder)
-        for param, table in _hits(inputs, t.path):
+        hits = _hits(inputs, t.path)
+        for param, table in hits:
             if same_table(t.table, table):
                 raise OutputConflictError(tr(
                     "{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in "
                     "a GeoPackage, a new table name); inputs are never changed.").format(
                     out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
                     what=t.path + (f"|layername={table}" if table else "")))
-        if t.table and t.table_existed and t.path.lower().endswith(".gpkg"):
-            holders = [param for param, _table in _hits(inputs, t.path)]
-            if holders and table_description(t.path, t.table) != table_mark(alg):
+        if hits and t.table and t.table_existed and t.path.lower().endswith(".gpkg"):
+            if table_description(t.path, t.table) != table_mark(alg):
                 raise OutputConflictError(tr(
                     "{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of "
                     "the input {inp}, and this tool did not write that table (it may be your data). Choose a new "
                     "table name, or another file; a table of an input's GeoPackage is replaced only when this tool "
-                    "wrote it.").format(out=t.param, path=t.path, table=t.table, inp=holders[0]))
+                    "wrote it.").format(out=t.param, path=t.path, table=t.table, inp=hits[0][0]))
     files = [t for t in targets if not t.folder]
     for i, a in enumerate(files):
         for b in files[i + 1:]:
