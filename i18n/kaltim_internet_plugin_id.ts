@@ -544,12 +544,24 @@
       <translation>gangguan {code} mulai {start}</translation>
     </message>
     <message>
-      <source>{what} differs from row {row} of this file</source>
-      <translation>{what} berbeda dengan baris {row} dari berkas ini</translation>
+      <source>{what} differs from row {row} of this file ({change})</source>
+      <translation>{what} berbeda dengan baris {row} dari berkas ini ({change})</translation>
     </message>
     <message>
-      <source>{what} differs from the value imported on {when} from file {file} (row {row}); not overwritten</source>
-      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}); tidak ditimpa</translation>
+      <source>{what} differs from the value imported on {when} from file {file} (row {row}: {change}); not overwritten</source>
+      <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}: {change}); tidak ditimpa</translation>
+    </message>
+    <message>
+      <source>{field} {new}, was {old}</source>
+      <translation>{field} {new}, sebelumnya {old}</translation>
+    </message>
+    <message>
+      <source>{field} {new}, was {old}, and {n} other value(s)</source>
+      <translation>{field} {new}, sebelumnya {old}, dan {n} nilai lain</translation>
+    </message>
+    <message>
+      <source>values not stored by this version</source>
+      <translation>nilai yang tidak disimpan oleh versi ini</translation>
     </message>
     <message>
       <source>Row {row}: the yearly cap is empty (0 is used).</source>

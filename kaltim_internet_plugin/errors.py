@@ -228,9 +228,12 @@ def _table() -> dict:
         "no_period_column": tr("no period column found (looked for periode/period/tanggal/date)"),
         "report_for": tr("report for {code} {period}"),
         "outage_of": tr("outage of {code} starting {start}"),
-        "conflict_in_file": tr("{what} differs from row {row} of this file"),
-        "conflict_imported": tr("{what} differs from the value imported on {when} from file {file} (row {row}); "
-                                "not overwritten"),
+        "conflict_in_file": tr("{what} differs from row {row} of this file ({change})"),
+        "conflict_imported": tr("{what} differs from the value imported on {when} from file {file} (row {row}: "
+                                "{change}); not overwritten"),
+        "changed_value": tr("{field} {new}, was {old}"),
+        "changed_values": tr("{field} {new}, was {old}, and {n} other value(s)"),
+        "changed_unknown": tr("values not stored by this version"),
         # core.funding: a cell of the dock's funding table (column = the column's title)
         "funding_cap_empty": tr("Row {row}: the yearly cap is empty (0 is used)."),
         "funding_not_a_number": tr("Row {row}: '{value}' is not a number (column {column})."),

@@ -31,7 +31,7 @@ Import rules (:func:`import_report_file` / :func:`import_records`): all good row
 and nothing of the failed run remains). A row whose key (code + period + provider, or code + provider + outage
 start) already exists with the same content is a *duplicate* (not imported again: re-importing a file is
 idempotent); with different content it is a *conflict*: never overwritten, rejected with the reason
-``differs from the value imported on <time> from file <name>``.
+``differs from the value imported on <time> from file <name> (row <n>: <value> <new>, was <old>)``.
 """
 from __future__ import annotations
 
@@ -313,8 +313,37 @@ def _existing(conn: sqlite3.Connection, table: str, part: dict) -> Optional[sqli
         where, args = ("r.code = ? AND r.provider = ? AND r.outage_start = ?",
                        (part["code"], part["provider"], part["outage_start"]))
     return conn.execute(
-        f"SELECT r.content_hash, r.source_row, r.import_id, i.imported_at, i.file_name FROM {table} r "
+        f"SELECT r.*, i.imported_at, i.file_name FROM {table} r "
         f"JOIN mon_imports i ON i.fid = r.import_id WHERE {where}", args).fetchone()
+
+
+#: the values a row's content hash covers, beside its key: the ones a conflict may differ in
+_COMPARED = {"mon_reports": (*METRIC_FIELDS, "power_outage"), "mon_outages": ("outage_end", "cause", "power_outage")}
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _change(table: str, old: sqlite3.Row, part: dict) -> MonitoringError:
+    """What differs between a stored row and a new one: the first differing value, new and old, and how many more
+    (a conflict's message names them)."""
+    differ = []
+    for name in _COMPARED[table]:
+        a, b = part[name], old[name]
+        same = (a is None and b is None) or (a is not None and b is not None and (
+            _num(a) == _num(b) if name in METRIC_FIELDS else str(a) == str(b)))
+        if not same:
+            differ.append((name, a, b))
+    if not differ:  # (the hash covers only these values; a stored row from an older version may differ elsewhere)
+        return MonitoringError("changed_unknown")
+    name, new, was = differ[0]
+    return MonitoringError("changed_value" if len(differ) == 1 else "changed_values", field=name, new=_shown(new),
+                           old=_shown(was), n=len(differ) - 1)
 
 
 def _insert(conn: sqlite3.Connection, table: str, part: dict, import_id: int, row: int) -> None:
@@ -366,11 +395,13 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                         what = MonitoringError("report_for", code=part["code"], period=part["period"]) \
                             if table == "mon_reports" else \
                             MonitoringError("outage_of", code=part["code"], start=part["outage_start"])
+                        change = _change(table, old, part)
                         if old["import_id"] == import_id:
-                            conflict = MonitoringError("conflict_in_file", what=what, row=old["source_row"])
+                            conflict = MonitoringError("conflict_in_file", what=what, row=old["source_row"],
+                                                       change=change)
                         else:
                             conflict = MonitoringError("conflict_imported", what=what, when=old["imported_at"],
-                                                       file=old["file_name"], row=old["source_row"])
+                                                       file=old["file_name"], row=old["source_row"], change=change)
                         break
                 if conflict:
                     n_conflict += 1

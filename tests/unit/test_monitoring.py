@@ -340,7 +340,8 @@ def test_import_counts_duplicates_conflicts_and_idempotency(tmp_path):
     assert res["OUTAGES_IMPORTED"] == 2
     assert _count(db, "mon_reports") == 2 and _count(db, "mon_outages") == 2 and _count(db, "mon_imports") == 1
     conflict = [r for r in res["REJECTS"] if r.row == 12][0]
-    assert "differs from row 2 of this file" in describe(conflict.error)
+    # the message names what differs: row 12 says uptime 97 where row 2 said 99.5 (the other values are the same)
+    assert "differs from row 2 of this file (uptime_pct 97, was 99.5)" in describe(conflict.error)
     with open(rej, encoding="utf-8") as fh:
         lines = list(csv.reader(fh))
     assert lines[0][:3] == ["row", "reason", "kode_desa"]
@@ -355,17 +356,20 @@ def test_import_counts_duplicates_conflicts_and_idempotency(tmp_path):
     assert len(imports) == 2 and imports[0]["sha256"] == imports[1]["sha256"] == store.file_sha256(src)
     assert imports[1]["rows_imported"] == 0 and imports[1]["rows_duplicate"] == 5
     c2 = [r for r in res2["REJECTS"] if r.row == 12][0]
-    assert "differs from the value imported on 2025-06-30T12:00:00 from file reports.csv" in describe(c2.error)
+    assert "differs from the value imported on 2025-06-30T12:00:00 from file reports.csv (row 2: uptime_pct 97, " \
+           "was 99.5); not overwritten" in describe(c2.error)
 
     # a corrected file from the provider: changed value is a conflict (not overwritten), new month imported
     src2 = _write_csv(tmp_path / "koreksi.csv", [
-        ["64.01.01.2001", "", "2025-01", "ProvA", "95", "120", "30", "5", "40", "", "", "", ""],
+        ["64.01.01.2001", "", "2025-01", "ProvA", "95", "120", "30", "5", "45", "", "", "", ""],
         ["64.01.01.2001", "", "2025-02", "ProvA", "99.9", "110", "30", "5", "40", "", "", "", ""],
         ["", "SITE-9", "", "ProvA", "", "", "", "", "", "2025-01-20 11:00", "2025-01-20 14:00", "radio", "0"]])
     res3 = store.import_report_file(db, src2, known_codes=KNOWN, now=NOW)
     assert (res3["ROWS_IMPORTED"], res3["ROWS_CONFLICT"], res3["ROWS_REJECTED"]) == (1, 2, 2)
-    assert "from file reports.csv" in describe(res3["REJECTS"][0].error)
+    assert "from file reports.csv (row 2: uptime_pct 95, was 99.5, and 1 other value(s))" in \
+        describe(res3["REJECTS"][0].error)
     assert "outage of SITE-9 starting 2025-01-20T11:00:00" in describe(res3["REJECTS"][1].error)
+    assert "outage_end 2025-01-20T14:00:00, was 2025-01-20T13:00:00)" in describe(res3["REJECTS"][1].error)
     con = sqlite3.connect(db)
     assert con.execute("SELECT uptime_pct FROM mon_reports WHERE code='64.01.01.2001' AND period='2025-01'"
                        ).fetchone()[0] == 99.5
