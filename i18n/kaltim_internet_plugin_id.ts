@@ -5832,6 +5832,10 @@
       <translation>{n} catatan laporan dan gangguan.</translation>
     </message>
     <message>
+      <source>The village layer has no geometry to draw: the report's indicators count its villages, but the report has no map. Choose the villages' polygon or point layer for a map.</source>
+      <translation>Layer desa tidak punya geometri untuk digambar: indikator laporan menghitung desanya, tetapi laporan tidak punya peta. Pilih layer poligon atau titik desa agar ada peta.</translation>
+    </message>
+    <message>
       <source>Plan GeoPackage not found: {path}. Import service reports into it first.</source>
       <translation>GeoPackage rencana tidak ditemukan: {path}. Impor laporan layanan ke dalamnya terlebih dahulu.</translation>
     </message>

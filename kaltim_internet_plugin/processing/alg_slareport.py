@@ -118,6 +118,10 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         if folder:
             template = self.parameterAsFile(parameters, "TEMPLATE", context)
             template = Path(template) if template else report.template_path()
+            if layer is not None and not report.has_map(layer):
+                feedback.pushWarning(tr("The village layer has no geometry to draw: the report's indicators count "
+                                        "its villages, but the report has no map. Choose the villages' polygon or "
+                                        "point layer for a map."))
             try:
                 pdf = report.write_report(folder, ev, template, layer, status_field, feedback.setProgress)
             except IncompletePdfError as exc:

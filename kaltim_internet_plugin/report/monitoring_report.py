@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 from pathlib import Path
 
 from qgis.core import (
@@ -104,7 +105,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     item("date").setText(tr("Report date: {date}").format(date=dt.date.today().isoformat()))
     map_item = item("map")
     legend = layout.itemById("legend")
-    if villages_layer is not None and villages_layer.featureCount() > 0:
+    if has_map(villages_layer):
         from ..io.styles_monitoring import style_by_status
 
         villages_layer.setName(tr("Villages"))
@@ -166,13 +167,29 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     return pdf_path
 
 
+#: the smallest extent the report's map shows, in metres (its CRS is projected): a single village stays readable
+MIN_MAP_EXTENT_M = 2000.0
+
+
+def has_map(villages_layer) -> bool:
+    """Whether the report can draw ``villages_layer`` on its map: a layer with geometry and at least one feature
+    that has it (a table without geometry still feeds the indicators; the map, its legend and scale are left out)."""
+    if villages_layer is None or not villages_layer.isSpatial() or villages_layer.featureCount() <= 0:
+        return False
+    extent = villages_layer.extent()
+    return not extent.isNull() and all(math.isfinite(v) for v in (extent.xMinimum(), extent.xMaximum(),
+                                                                  extent.yMinimum(), extent.yMaximum()))
+
+
 def _fit_extent(extent, width: float, height: float):
     """``extent`` grown by 5 % and to the item's aspect ratio (so setExtent does not resize the map item)."""
     from qgis.core import QgsRectangle
 
     ratio = width / height if height > 0 else 1.0
     cx, cy = extent.center().x(), extent.center().y()
-    w, h = max(extent.width(), 1e-9) * 1.05, max(extent.height(), 1e-9) * 1.05
+    # at least MIN_MAP_EXTENT_M across (one village, or villages as points on one spot: a scale, not "1 : 0")
+    w = max(extent.width(), MIN_MAP_EXTENT_M) * 1.05
+    h = max(extent.height(), MIN_MAP_EXTENT_M) * 1.05
     if w / h > ratio:
         h = w / ratio
     else:

@@ -539,6 +539,34 @@ def test_the_report_reads_deploy_status_when_the_layer_has_it(provider, plan, tm
     assert f"Mean % up to {res['REPORT_MONTH']}" in text or f"Rata-rata % s.d. {res['REPORT_MONTH']}" in text
 
 
+def test_a_village_table_without_geometry_gives_a_report_without_a_map(provider, plan, tmp_path):
+    """The villages as a table (no geometry): the indicators count them, the report has no map and the log says why
+    (the PDF showed an empty map at "Skala 1 : 0", found 7 December)."""
+    src = write_csv(tmp_path / "sla.csv", sla_rows_constructed())
+    run_alg("kaltiminternet:importmonitoring", import_params(plan, src))
+    villages = QgsVectorLayer(f"{plan}|layername=villages", "villages", "ogr")
+    table = QgsVectorLayer("None", "villages table", "memory")
+    table.dataProvider().addAttributes(villages.fields().toList())
+    table.updateFields()
+    feats = []
+    for f in villages.getFeatures():
+        g = QgsFeature(table.fields())
+        g.setAttributes(f.attributes())
+        feats.append(g)
+    assert table.dataProvider().addFeatures(feats)[0] and table.featureCount() == villages.featureCount() > 0
+    folder = tmp_path / "report"
+    res, log = run_alg("kaltiminternet:slareport", {
+        "PLAN_DB": plan, "VILLAGES": table, "OUTPUT_REPORT_FOLDER": str(folder),
+        "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
+    assert "has no geometry to draw" in log or "tidak punya geometri" in log, log
+    with open(folder / f"indicators_{res['REPORT_MONTH']}.csv", encoding="utf-8") as fh:
+        ind = {r[0]: r[1] for r in csv.reader(fh)}
+    assert ind["Connected / roadmap target 2025"].endswith(" / 1"), ind
+    text = " ".join(pdf_text(Path(res["REPORT_PDF"])).split())
+    assert "1 : 0" not in text and "1:0" not in text, text
+    assert "2025-04" in text and "ProvB" in text
+
+
 def test_monthly_report_missing_template_is_a_clear_error(provider, plan, tmp_path):
     with pytest.raises(QgsProcessingException, match="TEMPLATE.*does not exist"):
         run_alg("kaltiminternet:slareport", {
