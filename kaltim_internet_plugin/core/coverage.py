@@ -646,7 +646,7 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         if model == "p526":
             res = prop.delta_bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                              obstacles_m=obstacles, return_horizon=T.rsub > 1,
-                                             want_loss=not refine)
+                                             want_loss=not refine, fine_sub=T.rsub if refine else 1)
             loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         elif model == "itm":
             loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles,

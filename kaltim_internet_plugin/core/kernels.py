@@ -46,11 +46,10 @@ import numpy as np
 AVAILABLE = importlib.util.find_spec("numba") is not None
 #: the compiled functions, helpers first (a kernel compiles with the helpers it calls already compiled)
 _KERNELS = ("_nan_max", "_nan_min", "_search_left", "_around", "_argmax_rows", "_argmax_lines", "_obstruction_rows",
-            "_smooth_rows", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse", "_point_srim",
-            "_point_los", "_shadow_v", "ray_setup", "rx_horizons", "bullington_v", "los_max", "smooth_earth",
-            "smooth_heights", "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part", "sample_rays",
-            "cell_signal", "_knife_db", "_height_gain", "_ldft_factors", "_ldft",
-            "smooth_part")
+            "_smooth_rows", "_smooth_point", "_tail_srim", "_tail_los", "_gather_tx_horizon", "_gather_coarse",
+            "_point_srim", "_point_los", "_shadow_v", "ray_setup", "rx_horizons", "bullington_v", "los_max",
+            "smooth_earth", "smooth_heights", "smooth_v", "spherical_candidates", "refine_v", "add_smooth_part",
+            "sample_rays", "cell_signal", "_knife_db", "_height_gain", "_ldft_factors", "_ldft", "smooth_part")
 
 
 def _build():
@@ -600,14 +599,26 @@ def _smooth_rows(bw, w, dw, te, st, b):
         b[r] = x if x > b[r] else b[r]
 
 
-def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v):  # noqa: N803
+def _smooth_point(x, dj, two_re, w, te, st, b):
+    """One refined point of the smooth profile's line-of-sight search on every ray at once:
+    b[r] = max(b[r], w ((x (D - x) / (2 re) - te[r]) - st[r] x)), float64 (``propagation._smooth_foreground``)."""
+    bulge = (x * (dj - x)) / two_re
+    for r in range(te.shape[0]):
+        y = w * ((bulge - te[r]) - st[r] * x)
+        b[r] = y if y > b[r] else b[r]
+
+
+def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v, df, fs):  # noqa: N803
     """Bullington on the smooth profile of the complete method (``propagation._RayKernel._smooth_block``): per
     receiver j0 + jr and ray r, from the effective antenna heights ``hte``, ``hre`` (J, R) float64, its parameter v
     into ``v`` (J, R) float64: the horizon slopes as concave maxima at the two samples around their continuous
     optima; in the shadow the Bullington point; in line of sight -inf where the smooth earth cannot reach v >
     ``vmin`` (-0.78), else the largest v over the points (searched on every ray at once, kept where needed).  The
     same float64 operations as the numpy code.  Only where ``want`` (J, R) is True (:func:`spherical_candidates`);
-    elsewhere v is NaN (not used)."""
+    elsewhere v is NaN (not used).  ``fs`` > 1 (rays refined onto ``fs`` points per sample, ``df`` the distances of
+    those points): the horizon slopes are maxima over the refined points and the line-of-sight search also takes
+    the ``2 fs`` refined points in front of the receiver, as the refinement does for the actual profile
+    (``propagation._RayKernel`` with ``fine_sub``); ``fs`` = 1: ``df`` is ``d``."""
     J, R = hte.shape
     two_re = 2.0 * re
     need = np.zeros(R, dtype=np.bool_)
@@ -616,8 +627,12 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v):  # noqa: N803
     for jr in range(J):
         j = j0 + jr
         Dj = d[j]
-        jmax = j - 1
+        jmax = j * fs - 1  # the last point before the receiver (of the refined points when fs > 1)
         dw1 = np.float64(DW[jr, 1])
+        nfg = min(2 * fs, jmax) if fs > 1 else 0  # refined points in front of the receiver
+        if nfg > 0 and df[j * fs - nfg] < d[1]:  # the nearest point to the transmitter is a refined one (j = 2)
+            x = df[j * fs - nfg]
+            dw1 = np.sqrt((2.0 * Dj) / ((lam * x) * (Dj - x))) * x
         searched = False
         for r in range(R):
             te = hte[jr, r]
@@ -627,18 +642,18 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v):  # noqa: N803
             if not want[jr, r]:
                 v[jr, r] = np.nan
                 continue
-            lo, hi = _around(d, jmax, np.sqrt(two_re * te))
-            stim = _nan_max((Dj - d[lo]) / two_re - te / d[lo], (Dj - d[hi]) / two_re - te / d[hi])
-            lo, hi = _around(d, jmax, Dj - np.sqrt(two_re * re_))
-            srim = _nan_max(d[lo] / two_re - re_ / (Dj - d[lo]), d[hi] / two_re - re_ / (Dj - d[hi]))
+            lo, hi = _around(df, jmax, np.sqrt(two_re * te))
+            stim = _nan_max((Dj - df[lo]) / two_re - te / df[lo], (Dj - df[hi]) / two_re - te / df[hi])
+            lo, hi = _around(df, jmax, Dj - np.sqrt(two_re * re_))
+            srim = _nan_max(df[lo] / two_re - re_ / (Dj - df[lo]), df[hi] / two_re - re_ / (Dj - df[hi]))
             st = (re_ - te) / Dj
             st_r[r] = st
             if stim < st:  # line of sight
                 nd = (stim - st) * dw1 > vmin
                 if nd:
-                    lo, hi = _around(d, jmax, Dj / 2.0 - re * st)
-                    hmax = _nan_max(d[lo] * (Dj - d[lo]) / two_re - te - st * d[lo],
-                                    d[hi] * (Dj - d[hi]) / two_re - te - st * d[hi])
+                    lo, hi = _around(df, jmax, Dj / 2.0 - re * st)
+                    hmax = _nan_max(df[lo] * (Dj - df[lo]) / two_re - te - st * df[lo],
+                                    df[hi] * (Dj - df[hi]) / two_re - te - st * df[hi])
                     if np.sqrt(8.0 / (lam * Dj)) * hmax < vmin - 0.01:
                         nd = False
                 if nd:
@@ -659,6 +674,10 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v):  # noqa: N803
             b[:] = (np.float64(BW[jr, 1]) - np.float64(W[jr, 1]) * te_r) - np.float64(DW[jr, 1]) * st_r
             for i in range(2, j):
                 _smooth_rows(np.float64(BW[jr, i]), np.float64(W[jr, i]), np.float64(DW[jr, i]), te_r, st_r, b)
+            for m in range(1, nfg + 1):  # the refined points in front of the receiver (not the samples themselves)
+                if m % fs != 0:
+                    x = df[j * fs - m]
+                    _smooth_point(x, Dj, two_re, np.sqrt((2.0 * Dj) / ((lam * x) * (Dj - x))), te_r, st_r, b)
             for r in range(R):
                 if need[r]:
                     v[jr, r] = b[r]

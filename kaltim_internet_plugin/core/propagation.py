@@ -464,7 +464,7 @@ def bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz,
 
 def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor=4.0 / 3.0,
                           polarization="vertical", block=None, obstacles_m=None, return_horizon=False,
-                          want_loss=True):
+                          want_loss=True, fine_sub=1):
     """Vectorised complete method (:func:`delta_bullington_loss_db`) for every receiver along many rays.
 
     Same arguments and layout as :func:`bullington_rays`; returns (R, n) float32 losses in dB equal to
@@ -476,10 +476,15 @@ def delta_bullington_rays(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, 
     searched like the actual profile's) and the spherical-earth loss (O(R n)).
     With ``return_horizon`` also returns the smooth-earth part ``max(Lsph - Lbs, 0)`` (R, n) and, per receiver,
     the index of the point that sets its receiver-side horizon (R, n) int32 (see :func:`refine_rays`); without
-    ``want_loss`` the loss itself is not computed (None: the coverage engine refines it from those).
+    ``want_loss`` the loss itself is not computed (None: the coverage engine refines it from those).  ``fine_sub``:
+    the refinement's points per sample (:func:`refine_rays`' ``sub``): the smooth profile's Bullington loss then
+    takes the refined points too (its horizons over all of them, its line-of-sight search also over the ``2 fine_sub``
+    in front of the receiver), as the refinement's loss of the actual profile does; else the two disagree on flat
+    ground, where the refined profile's own foreground gives the receiver a loss the coarse smooth profile has not,
+    and the smooth-earth part counts it twice (fast was up to 3 dB pessimistic at 1-3 km, found 7 December).
     """
     k = _RayKernel(distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m, True,
-                   return_horizon)
+                   return_horizon, fine_sub)
     if k.trivial:
         z = k.zeros()
         zi = np.zeros(z.shape, dtype=np.int32)
@@ -773,10 +778,15 @@ class _RayKernel:
     """
 
     def __init__(self, distances_m, ground_m, tx_amsl_m, rx_agl_m, freq_mhz, k_factor, block, obstacles_m,
-                 complete, want_arg=False):
+                 complete, want_arg=False, fine_sub=1):
         self.d = d = np.asarray(distances_m, dtype=np.float64)
         H = np.asarray(ground_m)
         self.R, self.n = R, n = H.shape
+        # the points of the refinement (propagation.refine_rays), fine_sub per sample: the smooth profile's horizons
+        # and line-of-sight search take them (_smooth_block), df[k fine_sub] = d[k]
+        self.fs = fs = max(int(fine_sub), 1)
+        self.df = d if fs == 1 or n < 2 else np.append(
+            (d[:-1, None] + np.arange(fs)[None, :] * ((d[1:] - d[:-1]) / fs)[:, None]).ravel(), d[-1])
         self.srim_argT = np.zeros((n, R), dtype=np.int32) if want_arg else None
         self.los_argT = np.zeros((n, R), dtype=np.int32) if want_arg else None
         self.trivial = n < 3
@@ -988,7 +998,7 @@ class _RayKernel:
             # part max(Lsph - Lbs, 0) is 0 whatever Lbs >= 0 is): on hills most receivers have a clear zone
             want = np.empty((J, self.R), dtype=np.bool_)
             kernels.spherical_candidates(d[j0:j1], hte, hre, re / 1000.0, lam, want)
-            kernels.smooth_v(d, hte, hre, j0, re, lam, J_V_MIN, BW, W, DW, want, v)
+            kernels.smooth_v(d, hte, hre, j0, re, lam, J_V_MIN, BW, W, DW, want, v, self.df, self.fs)
             return v, hte, hre, want
         hst, hsr = self.hst[j0:j1], self.hsr[j0:j1]
         # obstruction of the straight line (no bulge): H_i = (h_i - hts) - Str d_i, i in 1..j-1
@@ -1015,23 +1025,29 @@ class _RayKernel:
             return v_b, hte_b, hre_b, want
         hte, hre = hte_b[rows_w, cols_w], hre_b[rows_w, cols_w]
         Dj = d[j0 + rows_w]
-        jmax = j0 + rows_w - 1  # last intermediate point
-        stim = _concave_max(d, jmax, np.sqrt(2.0 * re * hte), lambda di: (Dj - di) / (2.0 * re) - hte / di)
-        srim = _concave_max(d, jmax, Dj - np.sqrt(2.0 * re * hre), lambda di: di / (2.0 * re) - hre / (Dj - di))
+        fs, df = self.fs, self.df
+        jmax = (j0 + rows_w) * fs - 1  # last intermediate point (of the refined points when fs > 1)
+        stim = _concave_max(df, jmax, np.sqrt(2.0 * re * hte), lambda di: (Dj - di) / (2.0 * re) - hte / di)
+        srim = _concave_max(df, jmax, Dj - np.sqrt(2.0 * re * hre), lambda di: di / (2.0 * re) - hre / (Dj - di))
         str_ = (hre - hte) / Dj
         den = stim + srim
         with np.errstate(invalid="ignore", divide="ignore"):
             db = np.clip((hre - hte + srim * Dj) / den, 1e-6, Dj - 1e-6)
             v = np.where(den > 0.0, db * (stim - str_) * np.sqrt(2.0 * Dj / (lam * db * (Dj - db))), 0.0)
         los = stim < str_
-        need = los & ((stim - str_) * DW[rows_w, 1].astype(np.float64) > J_V_MIN)
+        dw1 = DW[rows_w, 1].astype(np.float64)
+        if fs > 1 and j0 == 2:  # the receiver j = 2: its nearest point to the transmitter is the refined point 1
+            x = df[1]
+            first = rows_w == 0
+            dw1[first] = np.sqrt((2.0 * Dj[first]) / ((lam * x) * (Dj[first] - x))) * x
+        need = los & ((stim - str_) * dw1 > J_V_MIN)
         if need.any():
             # in line of sight every point is below the tx-rx line: h_i = d_i (D - d_i) / (2 re) - h_te - Str d_i < 0
             # and v_i = w_i h_i <= w_min max_i h_i, w_min = sqrt(8 / (lam D)) (w_i is smallest mid-path); h is
             # concave in d_i, so its maximum over the samples is at one of the two around D / 2 - re Str.  Where
             # that bound is below J_V_MIN (with a margin far above the rounding), v has no loss and is not searched
             # (J(v) = 0 either way: the same result)
-            hmax = _concave_max(d, jmax, Dj / 2.0 - re * str_,
+            hmax = _concave_max(df, jmax, Dj / 2.0 - re * str_,
                                 lambda di: di * (Dj - di) / (2.0 * re) - hte - str_ * di)
             with np.errstate(invalid="ignore"):
                 need &= ~(np.sqrt(8.0 / (lam * Dj)) * hmax < J_V_MIN - 0.01)
@@ -1047,8 +1063,23 @@ class _RayKernel:
             sub = BW[r, 1:m + 1].astype(np.float64)[None, :] - W[r, 1:m + 1] * hte[rr][:, None]
             sub -= DW[r, 1:m + 1] * str_[rr][:, None]
             v[rr] = sub.max(axis=1)
+            if fs > 1:
+                v[rr] = np.maximum(v[rr], _smooth_foreground(df, j0 + r, fs, d[j0 + r], re, lam, hte[rr], str_[rr]))
         v_b[rows_w, cols_w] = v
         return v_b, hte_b, hre_b, want
+
+
+def _smooth_foreground(df, j, fs, dj, re, lam, te, st):
+    """The largest v of the smooth profile (antennas ``te``, tx-rx slope ``st``, (k,) float64) over the ``2 fs``
+    refined points in front of receiver ``j`` (``df``: the refined distances, ``fs`` per sample; the samples among
+    them left out: the caller's search has them), (k,) float64; -inf when there is none.  core.kernels.smooth_v's
+    loop, the same float64 operations (v = w ((x (D - x) / (2 re) - te) - st x), w = sqrt(2 D / (lam x (D - x))))."""
+    ms = np.array([m for m in range(1, min(2 * fs, j * fs - 1) + 1) if m % fs != 0], dtype=int)
+    if ms.size == 0:
+        return np.full(te.shape, -np.inf)
+    x = df[j * fs - ms][None, :]
+    w = np.sqrt((2.0 * dj) / ((lam * x) * (dj - x)))
+    return (w * (((x * (dj - x)) / (2.0 * re) - te[:, None]) - st[:, None] * x)).max(axis=1)
 
 
 def _concave_max(d, jmax, xstar, f):

@@ -87,8 +87,8 @@ def test_coarse_kernel_compiled_equals_numpy(monkeypatch, seed):
     d = np.arange(n) * float(rng.choice([30.0, 90.0, 360.0]))
     G, obst, tx = _profile(rng, R, n, flat=seed == 0)
     f = float(rng.choice([900.0, 1800.0, 2100.0]))
-    cases = [(prop.delta_bullington_rays, {}), (prop.bullington_rays, {}),
-             (prop.bullington_rays, {"empirical_correction": True})]
+    cases = [(prop.delta_bullington_rays, {}), (prop.delta_bullington_rays, {"fine_sub": int(rng.choice([2, 4]))}),
+             (prop.bullington_rays, {}), (prop.bullington_rays, {"empirical_correction": True})]
     compared = 0
     for fn, kw in cases:
         for obstacles in (None, obst):
@@ -98,9 +98,10 @@ def test_coarse_kernel_compiled_equals_numpy(monkeypatch, seed):
                 for x, y in zip(a, b):
                     assert same_values(x, y)
                     compared += 1
-    # every array of every variant: the complete method 1 (loss) or 4 (+ smooth part, two horizon indices),
-    # the two Bullington variants 1 or 3 (+ two horizon indices), each with and without obstacle heights
-    assert compared == 2 * (1 + 4) + 2 * 2 * (1 + 3)
+    # every array of every variant: the complete method (on its samples, and with refined points) 1 (loss) or 4
+    # (+ smooth part, two horizon indices), the two Bullington variants 1 or 3 (+ two horizon indices), each with
+    # and without obstacle heights
+    assert compared == 2 * 2 * (1 + 4) + 2 * 2 * (1 + 3)
 
 
 @needs_numba
@@ -132,7 +133,8 @@ def test_refinement_compiled_equals_numpy(monkeypatch, seed):
     Oc = np.maximum(Gc, Gc + rng.uniform(0, 15, (R, ne)).astype(np.float32) * (rng.random((R, ne)) < 0.3))
     f = float(rng.choice([900.0, 1800.0]))
     monkeypatch.setenv("KALTIM_NUMBA", "0")
-    _, corr, horizon = prop.delta_bullington_rays(dc, Gc, tx, 1.5, f, obstacles_m=Oc, return_horizon=True)
+    _, corr, horizon = prop.delta_bullington_rays(dc, Gc, tx, 1.5, f, obstacles_m=Oc, return_horizon=True,
+                                                  fine_sub=sub)
     _, horizon_b = prop.bullington_rays(dc, Gc, tx, 1.5, f, obstacles_m=Oc, return_horizon=True)
     for hz, cc, corrected in ((horizon, corr, True), (horizon_b, None, False)):
         a, b = _both(monkeypatch, prop.refine_rays, dc, Oc, hz, cc, Gf, sub, tx, 1.5, f, corrected=corrected)
