@@ -31,8 +31,9 @@ Models
   exact cell distance.
 * ``hata`` : Okumura-Hata / COST-231 (terrain ignored, d clamped >= 100 m).
 * ``itm``  : the second opinion, Longley-Rice ITM 1.2.2 point-to-point (:mod:`.itm`: equatorial climate, medians)
-  on the same rays as ``p526`` (its attenuation relative to free space in place of the diffraction loss); pure
-  Python, one ITM run per ray sample, so far slower than ``p526``.
+  on the same rays as ``p526`` (its attenuation relative to free space in place of the diffraction loss): one ITM
+  run per receiver, at every refined receiver on the profile of the refined points when the resolution refines
+  (ITM has no refinement of its own), compiled by numba when it can be, so far slower than ``p526``.
 
 DEM nodata cells are "unknown": they are output as nodata.  Along the
 profiles they are filled with the lowest valid elevation of the window (they
@@ -262,12 +263,9 @@ class _Template:
         # a radial step above one cell samples the ray every cell (or closer) in between: the obstacle heights
         # are the highest of `sub` sub-samples around each sample (max-preserving), so crests between samples
         # still diffract; the terminals stand on the sample itself
-        self.sub = max(1, int(math.ceil(rad_cells - 1e-9)))
         # the loss is then refined onto receivers about REFINE_STEP_M apart (every `gap`-th sub-sample, `rsub` per
         # step; propagation.refine_rays): the cells interpolate between `n_out` samples `step_out` apart
-        gap = max(1, int(round(REFINE_STEP_M / min(px, py))))
-        self.gap = gap if self.sub % gap == 0 else 1
-        self.rsub = self.sub // self.gap
+        self.sub, self.gap, self.rsub = _refinement(min(px, py), rad_cells)
         self.n_out = (self.n - 1) * self.rsub + 1
         self.step_out = self.step / self.rsub
         # the loss is interpolated between rays onto `up` times as many angles: half a cell apart at the radius
@@ -367,16 +365,29 @@ def _ray_steps(ray_step_cells, cell_m=None):
     return a, r
 
 
-#: seconds of one ITM receiver (core.itm, one profile each) on one core in Python (numba off or not installed):
-#: measured on 2026-12-07 on the 2-core bench machine, a 90 m DEM, resolution 'fast': 11.3 s for a 30 km site (88,000
-#: receivers, 0.13 ms each) and 1.6 s for a 10 km site (9,800 receivers, 0.17 ms); in Python ITM holds the GIL, so the
-#: sites run one after the other
-ITM_SECONDS_PER_RECEIVER = 1.5e-4
-#: the same compiled by numba (core.itm._build): measured on 2026-12-07 on the same machine and sites, 0.21 s for a
-#: 30 km site on one thread (2.4 us a receiver); the GIL released, two threads ran six sites in 0.56 of the time
-ITM_SECONDS_PER_RECEIVER_COMPILED = 2.5e-6
+#: ITM (core.itm) on one core, one prediction a receiver on the profile to it: with refined receivers (resolutions
+#: 'fast' and 'fine') at every one of them, on the profile of the refined points (issue 18's follow-up of 7 December).
+#: In Python (numba off or not installed) the time of a receiver hardly depends on its profile's length: measured on
+#: 2026-12-07 on the 2-core bench machine (shared with other work), a 90 m DEM, 'fast': 102-111 us a receiver at 5 and
+#: 10 km (4.2 s for a 10 km site of 38,000 receivers); in Python ITM holds the GIL, so the sites run one after the other
+ITM_SECONDS_PER_RECEIVER = 1.1e-4
+#: compiled by numba (core.itm._build) it grows with the profile: ITM_COMPILED_RECEIVER_S + ITM_COMPILED_POINT_S x the
+#: points of its profile; fitted to sites of 10 and 30 km ('fast', 90 m DEM) measured on 2026-12-07 on the same machine:
+#: 0.09 and 1.84 s of CPU a site (38,700 and 349,000 receivers); the GIL released, the sites share the threads
+ITM_COMPILED_RECEIVER_S = 8.5e-7
+ITM_COMPILED_POINT_S = 2.7e-8
 #: an ITM run estimated longer than this (seconds) is worth a warning in the log and a question in the dock
 ITM_LONG_S = 300.0
+
+
+def _refinement(cell_m, rad_cells):
+    """(sub, gap, rsub) of a ray sampled every ``rad_cells`` cells of ``cell_m`` metres: ``sub`` sub-samples a step
+    (every cell or closer), the refined receivers every ``gap``-th of them, about REFINE_STEP_M apart, ``rsub`` a
+    step (:class:`_Template`)."""
+    sub = max(1, int(math.ceil(rad_cells - 1e-9)))
+    gap = max(1, int(round(REFINE_STEP_M / cell_m)))
+    gap = gap if sub % gap == 0 else 1
+    return sub, gap, sub // gap
 
 
 def _ray_counts(radius, cell_m, ang_cells, rad_cells):
@@ -386,20 +397,30 @@ def _ray_counts(radius, cell_m, ang_cells, rad_cells):
     return rays, int(math.floor(radius / (cell_m * rad_cells))) + 1
 
 
+def _itm_rays(cell_m, radius, ray_step_cells):
+    """(rays, receivers a ray) of an ITM site: the refined receivers when the resolution refines (as
+    :func:`_compute_site` runs ITM), else the samples."""
+    ang_cells, rad_cells = _ray_steps(ray_step_cells, cell_m)
+    rays, n = _ray_counts(radius, cell_m, ang_cells, rad_cells)
+    rsub = _refinement(cell_m, rad_cells)[2]
+    return rays, (n - 1) * rsub + 1 if n >= 3 else n
+
+
 def ray_receivers(cell_m, radius, ray_step_cells):
-    """Receivers of one site's rays (rays x samples) on a DEM of ``cell_m`` metres: the work of a ray model's site
-    (what an ITM site costs: :func:`itm_site_cost`)."""
-    rays, n = _ray_counts(radius, cell_m, *_ray_steps(ray_step_cells, cell_m))
+    """Receivers of one ITM site's rays on a DEM of ``cell_m`` metres (rays x refined receivers, the template's
+    ``n_rays x n_out``): the work of an ITM site (:func:`itm_site_cost`)."""
+    rays, n = _itm_rays(cell_m, radius, ray_step_cells)
     return rays * n
 
 
 def itm_site_cost(cell_m, radius, ray_step_cells):
     """(receivers, seconds) of one ITM site on a DEM of ``cell_m`` metres on one thread, compiled or in Python
-    (whichever :func:`.itm.itm_rays` will run: :data:`ITM_SECONDS_PER_RECEIVER_COMPILED` or
-    :data:`ITM_SECONDS_PER_RECEIVER` a receiver)."""
-    receivers = ray_receivers(cell_m, radius, ray_step_cells)
-    return receivers, receivers * (ITM_SECONDS_PER_RECEIVER_COMPILED if itm.compiled_expected()
-                                   else ITM_SECONDS_PER_RECEIVER)
+    (whichever :func:`.itm.itm_rays` will run: :data:`ITM_COMPILED_RECEIVER_S` a receiver and
+    :data:`ITM_COMPILED_POINT_S` a point of its profile, or :data:`ITM_SECONDS_PER_RECEIVER` a receiver)."""
+    rays, n = _itm_rays(cell_m, radius, ray_step_cells)
+    if itm.compiled_expected():  # receiver j sees the j + 1 points 0..j
+        return rays * n, rays * (n * ITM_COMPILED_RECEIVER_S + n * (n + 1) / 2.0 * ITM_COMPILED_POINT_S)
+    return rays * n, rays * n * ITM_SECONDS_PER_RECEIVER
 
 
 def itm_run_cost(cell_m, radius, ray_step_cells, n_sites, threads=None):
@@ -643,34 +664,38 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
         d_c = ry["d"][:ne]
         refine = T.rsub > 1 and ne >= 3  # the coarse run gives the refinement its horizons, not its loss
         table = None  # the cell pass's table of ray losses, when the refinement writes it
+        rsub = T.rsub
+        nf = (ne - 1) * rsub + 1
+        fine = None
+        if refine:  # the ground at the refined receivers, every `gap`-th sub-sample
+            fine = bot.reshape(R, ne * sub)[:, ry["q0"]::T.gap][:, :nf].copy()
+            fine[:, 0] = z[lr, lc]
         if model == "p526":
             res = prop.delta_bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                              obstacles_m=obstacles, return_horizon=T.rsub > 1,
                                              want_loss=not refine, fine_sub=T.rsub if refine else 1)
             loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         elif model == "itm":
-            loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles,
-                                check=check)
+            # ITM has no horizon refinement of its own: with refined receivers it runs at every one of them, on the
+            # profile of the refined points (its loss interpolated between the coarse samples missed what happens
+            # behind a crest by tens of dB, and the crest-raised samples distorted its terrain irregularity; found 7
+            # December); without, on the coarse samples with their crests
+            if refine:
+                loss = itm.itm_rays(np.arange(nf) * (float(d_c[1]) / rsub), fine, site.height_m, rx_height,
+                                    site.freq_mhz, check=check)
+            else:
+                loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles,
+                                    check=check)
             corr = horizon = None
         else:
             res = prop.bullington_rays(d_c, ground, tx_amsl, rx_height, site.freq_mhz, k_factor=k_factor,
                                        empirical_correction=empirical_correction, obstacles_m=obstacles,
                                        return_horizon=T.rsub > 1, want_loss=not refine)
             (loss, horizon), corr = (res if T.rsub > 1 else (res, None)), None
-        rsub = T.rsub
-        if rsub > 1 and model == "itm":
-            # ITM has no horizon refinement: its loss is linear between the coarse samples
-            pos = np.arange((ne - 1) * rsub + 1) / rsub
-            i0 = np.minimum(pos.astype(int), ne - 1)
-            i1 = np.minimum(i0 + 1, ne - 1)
-            frac = pos - i0
-            loss = loss[:, i0] * (1.0 - frac) + loss[:, i1] * frac
+        if model == "itm" and refine:
+            pass  # (its loss is on the refined receivers already)
         elif refine:
             # receivers at every `gap`-th sub-sample, obstacles from the coarse run (propagation.refine_rays)
-            nf = (ne - 1) * rsub + 1
-            q0 = ry["q0"]
-            fine = bot.reshape(R, ne * sub)[:, q0::T.gap][:, :nf].copy()
-            fine[:, 0] = z[lr, lc]
             if compiled:  # the refined loss goes straight into the cell pass's table (points x rays)
                 table = np.empty((T.n_out + 1, R + 1), dtype=np.float32)
             loss = prop.refine_rays(d_c, obstacles if obstacles is not None else ground, horizon, corr, fine, rsub,
