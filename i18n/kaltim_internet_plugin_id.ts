@@ -6244,12 +6244,24 @@
       <translation>{path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
+      <source>{names} and {count} more</source>
+      <translation>{names} dan {count} lainnya</translation>
+    </message>
+    <message>
+      <source>{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be your data). This output replaces the whole file, so those tables would be lost. Choose another file name, or a new table name in that GeoPackage, e.g. {path}|layername={new}; a GeoPackage is replaced whole only when it holds nothing but tables this tool wrote. Nothing was changed.</source>
+      <translation>{out} = {path} adalah GeoPackage yang sudah ada dan memuat tabel yang tidak ditulis oleh alat ini ({tables}; bisa jadi data Anda). Keluaran ini menggantikan seluruh berkas, sehingga tabel-tabel itu akan hilang. Pilih nama berkas lain, atau nama tabel baru di GeoPackage itu, mis. {path}|layername={new}; GeoPackage hanya diganti seluruhnya bila isinya semata-mata tabel yang ditulis oleh alat ini. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
       <source>GDAL gave no reason</source>
       <translation>GDAL tidak memberi alasan</translation>
     </message>
     <message>
       <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
       <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
+      <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or another file; an existing table is replaced only when this tool wrote it. Nothing was changed.</source>
+      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, mis. {path}|layername={new}, atau berkas lain; tabel yang sudah ada hanya diganti bila alat ini yang menulisnya. Tidak ada yang diubah.</translation>
     </message>
     <message>
       <source>{param} = {path}: {blocker} is a file, not a folder, so nothing can be written inside it. Choose another folder.</source>
@@ -6268,6 +6280,10 @@
       <translation>{path} ({param}) tidak dapat ditulisi: folder atau berkasnya hanya-baca. Pilih folder yang dapat Anda tulisi.</translation>
     </message>
     <message>
+      <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of the input {inp}, and this tool did not write that table (it may be your data). Choose a new table name, or another file; a table of an input's GeoPackage is replaced only when this tool wrote it.</source>
+      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, GeoPackage dari masukan {inp}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, atau berkas lain; tabel di GeoPackage sebuah masukan hanya diganti bila alat ini yang menulisnya.</translation>
+    </message>
+    <message>
       <source>{param} = {path} is locked by another program (or by a layer being edited in QGIS), so it cannot be written now. Close it in the other program or end the QGIS editing session (save or discard the edits), or choose another file.</source>
       <translation>{param} = {path} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat ditulis sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), atau pilih berkas lain.</translation>
     </message>
@@ -6282,10 +6298,6 @@
     <message>
       <source>{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in a GeoPackage, a new table name); inputs are never changed.</source>
       <translation>{out} = {path} akan menimpa masukan {inp} ({what}). Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru); masukan tidak pernah diubah.</translation>
-    </message>
-    <message>
-      <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of the input {inp}, and this tool did not write that table (it may be your data). Choose a new table name, or another file; a table of an input's GeoPackage is replaced only when this tool wrote it.</source>
-      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, GeoPackage dari masukan {inp}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, atau berkas lain; tabel di GeoPackage sebuah masukan hanya diganti bila alat ini yang menulisnya.</translation>
     </message>
     <message>
       <source>{first} and {second} both name {path}, so one would replace the other. Give each output its own file (or, in a GeoPackage, its own table name).</source>

@@ -7,6 +7,10 @@ Before an algorithm runs, :func:`check_outputs` compares every file output with 
   such a GeoPackage is replaced only when this tool wrote it (a rerun): every GeoPackage table the tools write is
   marked in ``gpkg_contents.description`` (:func:`mark_tables`), so a user's other tables beside the input (their
   villages beside the towers given as input) are never replaced;
+* an existing GeoPackage that is none of the inputs is guarded the same way (:func:`_check_not_ours`): a table of it
+  is replaced only when this tool wrote it, and an output that replaces the whole file (a sink given the plain
+  file name) is refused while the file holds a table this tool did not write (:func:`foreign_tables`): the
+  user's other tables would be lost. A Shapefile, GeoTIFF or other single-layer file is replaced as QGIS does;
 * a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
   is refused;
 * two outputs of one run that name the same file (or the same table of a GeoPackage) are refused;
@@ -184,6 +188,16 @@ def _is_table_sink(p) -> bool:
         as_int(p.dataType()) == as_int(QgsProcessing.SourceType.TypeVector)
 
 
+def sink_file(path: str) -> str:
+    """The file a QGIS sink given the plain path ``path`` writes: QGIS adds '.gpkg' when the text after the last dot
+    names no vector format ('my_data' and 'my.data' become 'my_data.gpkg' and 'my.data.gpkg'; QgsProcessingUtils'
+    parseDestinationString, QGIS 3.22 to 3.44)."""
+    from qgis.core import QgsVectorFileWriter
+
+    m = re.match(r"^(.*)\.(.*?)$", path, re.S)
+    return path if m and QgsVectorFileWriter.driverForExtension(m.group(2)) else path + ".gpkg"
+
+
 def targets_of(alg, parameters, context) -> List[Target]:
     out = []
     for p in alg.destinationParameterDefinitions():
@@ -193,13 +207,15 @@ def targets_of(alg, parameters, context) -> List[Target]:
         path, table = split_uri(value)
         if not path or path.startswith(("postgres:", "postgis:", "spatialite:")):
             continue
+        sink = isinstance(p, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination))
+        if sink and table is None and not os.path.isdir(path):  # (a folder is refused below, by its name)
+            path = sink_file(path)
         real = _real(path)
         folder = isinstance(p, QgsProcessingParameterFolderDestination)
         existed = os.path.exists(real)
         raw = parameters.get(p.name())
         appends = isinstance(raw, QgsProcessingOutputLayerDefinition) and raw.useRemapping()
-        replaced = isinstance(p, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)) \
-            and not appends
+        replaced = sink and not appends
         t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced, geometry=not _is_table_sink(p))
         if table and existed and not folder:
             t.table_existed = _table_exists(real, table)
@@ -393,13 +409,7 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                     "a GeoPackage, a new table name); inputs are never changed.").format(
                     out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
                     what=t.path + (f"|layername={table}" if table else "")))
-        if hits and t.table and t.table_existed and t.path.lower().endswith(".gpkg"):
-            if table_description(t.path, t.table) != table_mark(alg):
-                raise OutputConflictError(tr(
-                    "{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of "
-                    "the input {inp}, and this tool did not write that table (it may be your data). Choose a new "
-                    "table name, or another file; a table of an input's GeoPackage is replaced only when this tool "
-                    "wrote it.").format(out=t.param, path=t.path, table=t.table, inp=hits[0][0]))
+        _check_not_ours(alg, t, hits)
     files = [t for t in targets if not t.folder]
     for i, a in enumerate(files):
         for b in files[i + 1:]:
@@ -413,6 +423,78 @@ def check_outputs(alg, parameters, context) -> List[Target]:
         if message:
             raise OutputConflictError(message)
     return targets
+
+
+def _check_not_ours(alg, t: Target, hits) -> None:
+    """Raise :class:`OutputConflictError` when the GeoPackage output ``t`` would replace what this tool did not write
+    (it may be the user's data): a table of that name (of an input's GeoPackage, or of any existing GeoPackage when
+    the output replaces its table), or, for an output that replaces the whole file, any table of the file."""
+    if not t.path.lower().endswith(".gpkg") or not t.existed or not os.path.isfile(t.path):
+        return
+    if t.table:
+        if not t.table_existed or not (hits or t.replaced) or table_description(t.path, t.table) == table_mark(alg):
+            return
+        if hits:
+            raise OutputConflictError(tr(
+                "{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of "
+                "the input {inp}, and this tool did not write that table (it may be your data). Choose a new "
+                "table name, or another file; a table of an input's GeoPackage is replaced only when this tool "
+                "wrote it.").format(out=t.param, path=t.path, table=t.table, inp=hits[0][0]))
+        raise OutputConflictError(tr(
+            "{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not "
+            "write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or "
+            "another file; an existing table is replaced only when this tool wrote it. Nothing was changed."
+        ).format(out=t.param, path=t.path, table=t.table, new=_free_table(t.path, alg)))
+    if not t.replaced:  # a file the algorithm updates, or a sink appending to it: its other tables stay
+        return
+    foreign = foreign_tables(t.path, alg)
+    if not foreign:
+        return
+    shown = ", ".join(foreign[:_SHOWN_TABLES])
+    if len(foreign) > _SHOWN_TABLES:
+        shown = tr("{names} and {count} more").format(names=shown, count=len(foreign) - _SHOWN_TABLES)
+    raise OutputConflictError(tr(
+        "{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be "
+        "your data). This output replaces the whole file, so those tables would be lost. Choose another file "
+        "name, or a new table name in that GeoPackage, e.g. {path}|layername={new}; a GeoPackage is replaced "
+        "whole only when it holds nothing but tables this tool wrote. Nothing was changed."
+    ).format(out=t.param, path=t.path, tables=shown, new=_free_table(t.path, alg)))
+
+
+_SHOWN_TABLES = 8  # a refusal names this many of the tables that would be lost, then "and N more"
+
+
+def _contents(path: str) -> List[Tuple[str, Optional[str]]]:
+    """(table, description) of every table registered in ``gpkg_contents`` of the GeoPackage ``path``; [] when it
+    cannot be read as one (it is then replaced as QGIS does)."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=LOCK_TIMEOUT_S)
+        try:
+            rows = con.execute("SELECT table_name, description FROM gpkg_contents ORDER BY rowid").fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return []
+    return [(str(name), desc) for name, desc in rows if name]
+
+
+def foreign_tables(path: str, alg) -> List[str]:
+    """The tables of the GeoPackage ``path`` that ``alg`` did not write (not marked :func:`table_mark`), QGIS's
+    ``layer_styles`` and the plugin's half-written tables (:data:`TABLE_TAG`) aside."""
+    mark = table_mark(alg)
+    return [name for name, desc in _contents(path)
+            if desc != mark and name.lower() != "layer_styles" and TABLE_TAG not in name.lower()]
+
+
+def _free_table(path: str, alg) -> str:
+    """A table name the GeoPackage ``path`` does not have yet: the tool's name, else with _2, _3, ..."""
+    taken = {name.lower() for name, _desc in _contents(path)}
+    name, n = alg.name(), 2
+    while name.lower() in taken:
+        name, n = f"{alg.name()}_{n}", n + 1
+    return name
 
 
 # --- the tables the tools wrote --------------------------------------------------------------------------------------
@@ -441,19 +523,25 @@ def table_description(path: str, table: str) -> Optional[str]:
 
 def mark_tables(targets: List[Target], alg) -> None:
     """Mark the GeoPackage tables of a successful run as written by ``alg`` (:func:`table_mark`), so a rerun may
-    replace them. A file that cannot be written now (locked) keeps its table unmarked: a rerun into an input's
-    GeoPackage then asks for a new name, nothing is lost."""
+    replace them: the output's table, or every table of a GeoPackage the output replaced whole (QGIS's
+    ``layer_styles`` aside). A file that cannot be written now (locked) keeps its table unmarked: a rerun into it
+    then asks for a new name or file, nothing is lost."""
     import sqlite3
 
     for t in targets:
-        if t.folder or not t.table or not t.path.lower().endswith(".gpkg") or not os.path.isfile(t.path):
+        if t.folder or not (t.table or t.replaced) or not t.path.lower().endswith(".gpkg") or \
+                not os.path.isfile(t.path):
             continue
         try:
             con = sqlite3.connect(t.path, timeout=LOCK_TIMEOUT_S)
             try:
                 with con:
-                    con.execute("UPDATE gpkg_contents SET description = ? WHERE lower(table_name) = lower(?)",
-                                (table_mark(alg), t.table))
+                    if t.table:
+                        con.execute("UPDATE gpkg_contents SET description = ? WHERE lower(table_name) = lower(?)",
+                                    (table_mark(alg), t.table))
+                    else:
+                        con.execute("UPDATE gpkg_contents SET description = ? WHERE lower(table_name) <> "
+                                    "'layer_styles'", (table_mark(alg),))
             finally:
                 con.close()
         except sqlite3.Error:

@@ -329,3 +329,115 @@ def test_an_output_never_replaces_another_table_of_an_inputs_geopackage(provider
     assert "would replace the table 'sites_imported'" in text
     assert _features(gpkg, "sites_imported")[0] == res["SITES_IMPORTED"]
     assert _features(gpkg, "villages") == villages
+
+
+# --- an existing GeoPackage that is no input: its tables are the user's too (a tester's report, session 36) ---------
+def _contents(path):
+    """{table: (feature count, geometry type)} of every table of the GeoPackage ``path``."""
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    return {ds.GetLayerByIndex(i).GetName(): _features(path, ds.GetLayerByIndex(i).GetName())
+            for i in range(ds.GetLayerCount())}
+
+
+@pytest.fixture()
+def users_gpkg(tmp_path):
+    """The user's own multi-table GeoPackage (a copy of the sample's villages, offices, kecamatan, kabkota, ...),
+    given as an output only: none of the run's inputs."""
+    import shutil
+
+    dest = tmp_path / "mine" / "my1.gpkg"
+    dest.parent.mkdir()
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", dest)
+    return dest
+
+
+_TOWERS = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=towers"
+
+
+@pytest.mark.parametrize("alg,params", [
+    ("importsites", {"INPUT": _TOWERS}),
+    ("prioritize", {"VILLAGES": f"{SAMPLE / 'kaltim_sample.gpkg'}{SUBSET}"}),
+])
+def test_an_output_never_replaces_a_geopackage_holding_tables_the_tool_did_not_write(provider, users_gpkg, alg,
+                                                                                      params):
+    """The tester's case: OUTPUT=my1.gpkg, an existing GeoPackage holding four tables and none of the inputs, was
+    replaced whole by a file holding only the tool's table (rc 0, no warning). Refused before any work, naming the
+    file, the tables that would be lost and the fixes; the file is byte for byte as it was."""
+    before, tables_before = digest(users_gpkg), _contents(users_gpkg)
+    text = fails(alg, dict(params, OUTPUT=str(users_gpkg)))
+    assert f"\nOUTPUT = {users_gpkg} is an existing GeoPackage holding tables this tool did not " \
+           "write (villages, offices, kecamatan, kabkota, province, towers;" in text, text
+    assert "those tables would be lost" in text and "Choose another file name" in text
+    assert f"{users_gpkg}|layername={alg}" in text
+    assert digest(users_gpkg) == before and _contents(users_gpkg) == tables_before
+    assert sorted(os.listdir(users_gpkg.parent)) == ["my1.gpkg"]
+    # the same file named without its extension (QGIS adds '.gpkg') is the same file
+    text = fails(alg, dict(params, OUTPUT=str(users_gpkg)[:-len(".gpkg")]))
+    assert f"OUTPUT = {users_gpkg} is an existing GeoPackage" in text
+    assert digest(users_gpkg) == before and sorted(os.listdir(users_gpkg.parent)) == ["my1.gpkg"]
+
+
+def test_an_output_never_replaces_a_table_of_a_geopackage_that_is_no_input(provider, users_gpkg):
+    """OUTPUT='my1.gpkg|layername=villages' replaced the user's villages although my1.gpkg is none of the inputs."""
+    before, tables_before = digest(users_gpkg), _contents(users_gpkg)
+    for out in (f"{users_gpkg}|layername=villages", f"ogr:dbname='{users_gpkg}' table=\"Offices\" (geom)"):
+        text = fails("importsites", {"INPUT": _TOWERS, "OUTPUT": out})
+        table = "villages" if "villages" in out else "Offices"
+        assert f"would replace the table '{table}' of {users_gpkg}, and this tool did not write that table" in text
+        assert f"Choose a new table name, e.g. {users_gpkg}|layername=importsites" in text
+    assert digest(users_gpkg) == before and _contents(users_gpkg) == tables_before
+
+
+def test_a_rerun_replaces_what_the_tool_wrote_and_only_that(provider, users_gpkg, tmp_path):
+    """A new table beside the user's is written (and rewritten by a rerun), the user's tables untouched; a GeoPackage
+    the tool wrote whole is replaced by a rerun, also when it holds more tables this tool wrote; one that also holds
+    another tool's table is not."""
+    import processing
+
+    from kaltim_internet_plugin.processing.output_guard import table_description
+
+    tables_before = _contents(users_gpkg)
+    beside = f"{users_gpkg}|layername=importsites"
+    for _ in range(2):
+        res = processing.run("kaltiminternet:importsites", {"INPUT": _TOWERS, "OUTPUT": beside})
+        assert res["SITES_IMPORTED"] > 0
+    after = _contents(users_gpkg)
+    assert after.pop("importsites")[0] == res["SITES_IMPORTED"] and after == tables_before
+    own = tmp_path / "sites.gpkg"
+    for _ in range(2):
+        processing.run("kaltiminternet:importsites", {"INPUT": _TOWERS, "OUTPUT": str(own)})
+    assert table_description(str(own), "sites") == "Internet Desa Kaltim: kaltiminternet:importsites"
+    processing.run("kaltiminternet:importsites", {"INPUT": _TOWERS, "OUTPUT": f"{own}|layername=more"})
+    processing.run("kaltiminternet:importsites", {"INPUT": _TOWERS, "OUTPUT": str(own)})
+    assert sorted(_contents(own)) == ["sites"]
+    processing.run("kaltiminternet:repairvillages", {"INPUT": f"{SAMPLE / 'kaltim_sample.gpkg'}{SUBSET}",
+                                                     "OUTPUT": f"{own}|layername=repaired"})
+    before = digest(own)
+    text = fails("importsites", {"INPUT": _TOWERS, "OUTPUT": str(own)})
+    assert "holding tables this tool did not write (repaired;" in text
+    assert digest(own) == before and sorted(_contents(own)) == ["repaired", "sites"]
+
+
+@pytest.mark.e2e
+def test_qgis_process_refuses_to_replace_a_users_geopackage(users_gpkg):
+    """The tester's command line: qgis_process run kaltiminternet:importsites --OUTPUT=my1.gpkg."""
+    from tests.e2e.qgis_process import QgisProcess, qgis_process_binary
+
+    if not qgis_process_binary():
+        pytest.skip("needs qgis_process")
+    before, tables_before = digest(users_gpkg), _contents(users_gpkg)
+    qp = QgisProcess()
+    try:
+        for out in (str(users_gpkg), f"{users_gpkg}|layername=villages"):
+            res = qp.run("kaltiminternet:importsites", {"INPUT": _TOWERS, "OUTPUT": out})
+            said = res["stdout"] + res["stderr"]
+            assert res["returncode"] != 0, said
+            assert "this tool did not write" in said and str(users_gpkg) in said
+        res = qp.run("kaltiminternet:importsites", {"INPUT": _TOWERS, "OUTPUT": f"{users_gpkg}|layername=sites"})
+        assert res["returncode"] == 0 and res["results"]["SITES_IMPORTED"] > 0, res["stdout"] + res["stderr"]
+    finally:
+        qp.close()
+    after = _contents(users_gpkg)
+    assert after.pop("sites")[0] > 0 and after == tables_before and before != digest(users_gpkg)

@@ -156,8 +156,11 @@ def test_an_existing_output_is_replaced_whole_under_its_own_name(provider, tmp_p
 
 
 def user_geopackage(base, table="rep", kabkota=True) -> None:
-    """The user's GeoPackage ``base``: table ``table`` (3 kab/kota polygons) and, with ``kabkota``, table kabkota
-    (2 polygons) that no run names."""
+    """The user's GeoPackage ``base``: table ``table`` (3 kab/kota polygons), an earlier output of repairvillages
+    (marked as its, so a rerun of repairvillages may replace it: output_guard.mark_tables) and, with ``kabkota``,
+    table kabkota (2 polygons) that no run names."""
+    import sqlite3
+
     from osgeo import gdal
 
     sample = str(SAMPLE / "kaltim_sample.gpkg")
@@ -165,6 +168,11 @@ def user_geopackage(base, table="rep", kabkota=True) -> None:
         gdal.VectorTranslate(str(base), sample, layers=["kabkota"], where="fid <= 2")
     gdal.VectorTranslate(str(base), sample, layers=["kabkota"], where="fid <= 3", layerName=table,
                          accessMode="update" if kabkota else None)
+    con = sqlite3.connect(str(base))
+    with con:
+        con.execute("UPDATE gpkg_contents SET description = 'Internet Desa Kaltim: kaltiminternet:repairvillages' "
+                    "WHERE table_name = ?", (table,))
+    con.close()
 
 
 def _replace_rep(base, out_form, table="rep"):
