@@ -373,3 +373,39 @@ def test_indonesian_reasons_when_the_locale_is_id(provider, tmp_path, plan, monk
     res, fb, out = run_roadmap(tmp_path, plan)
     reasons = [v["unfunded_reason"] for v in rows(out, "villages") if v["unfunded_reason"]]
     assert reasons and any("sumber dana" in r or "tidak" in r for r in reasons)
+
+
+def test_a_cost_that_is_no_number_leaves_its_village_unfunded_with_its_reason(provider, tmp_path):
+    """One CAPEX (or OPEX) cell in words ('menunggu RAB'): the log names the feature, field and fix, the village is
+    unfunded with the cell in its reason, the others are scheduled and the operator packages are written (the
+    packages read that cost as 0; they raised ValueError: could not convert string to float). Input unchanged."""
+    import hashlib
+
+    src = build_plan(tmp_path / "txt.gpkg", n=40)
+    ds = ogr.Open(str(tmp_path / "txt.gpkg"), 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("capex_txt", ogr.OFTString))
+    fid = None
+    for f in lyr:
+        f.SetField("capex_txt", str(f.GetField("capex_idr")))
+        if fid is None and f.GetField("tech") == "fwa" and f.GetField("operator"):
+            fid = f.GetFID()
+            f.SetField("capex_txt", "menunggu RAB")
+        lyr.SetFeature(f)
+    ds = None
+    before = hashlib.sha256((tmp_path / "txt.gpkg").read_bytes()).hexdigest()
+    for key, field in (("CAPEX_FIELD", "capex_txt"), ("OPEX_FIELD", "nama")):
+        res, fb, out = run_roadmap(tmp_path, src, f"{key}.gpkg", **{key: field})
+        log = fb.text()
+        assert "Traceback" not in log and "Unexpected error" not in log
+        if key == "CAPEX_FIELD":
+            assert f"feature {fid}, field capex_txt: 'menunggu RAB' is not a number" in log and "Fix:" in log
+            villages = {v["fid"]: v for v in rows(out, "villages")}
+            assert villages[fid]["fund_status"] == "unfunded"
+            assert "menunggu RAB" in villages[fid]["unfunded_reason"]
+            assert res["VILLAGES_UNFUNDED"] >= 1 and res["VILLAGES_SCHEDULED"] > 0
+        else:
+            assert "field nama:" in log and res["VILLAGES_SCHEDULED"] == 0
+        packages = rows(out, "operator_packages")
+        assert packages and sum(p["villages"] for p in packages) >= 1
+    assert hashlib.sha256((tmp_path / "txt.gpkg").read_bytes()).hexdigest() == before
