@@ -235,6 +235,33 @@ def test_choosetech_keeps_programme_services_and_adds_power(provider):
     assert res["CAPEX_TOTAL"] == a["capex_idr"] + b["capex_idr"]
 
 
+def test_choosetech_no_pln_values_neither_yes_nor_no_are_refused_naming_them(provider):
+    """NO_PLN_FIELD is a yes/no field: a value that is neither ('Belum ada', 'v') was read as 'has PLN power' without
+    a word; it is refused naming the field, the value, the features and the accepted words. A field the layer does
+    not have is refused too (it gave nothing, without a word). Yes/no words in any letters, empty = has power."""
+    rows = [((X0 + 4000 * i, Y0 - 1000), {"kode": f"V{i}", "nama": f"Desa {i}", "status": "blank_spot",
+                                          "no_pln": v})
+            for i, v in enumerate(["ya", "Belum ada", "Tidak ada listrik PLN", "tidak", "v", "Belum ada"])]
+    villages = point_layer(rows, [("kode", str), ("nama", str), ("status", str), ("no_pln", str)])
+    before = [f.attributes() for f in villages.getFeatures()]
+    text = run_fails("choosetech", {"VILLAGES": villages, "NO_PLN_FIELD": "no_pln", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "NO_PLN_FIELD: 4 value(s) of the field 'no_pln' are neither yes nor no" in text
+    assert "'Belum ada' (feature 2 (V1), feature 6 (V5))" in text and "'v' (feature 5 (V4))" in text
+    assert "'Tidak ada listrik PLN' (feature 3 (V2))" in text and "Write 1/ya/yes/true for" in text
+    assert "0/tidak/no/false, or an empty cell" in text and "choose the field" in text
+    text = run_fails("choosetech", {"VILLAGES": villages, "NO_PLN_FIELD": "nama", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "6 value(s) of the field 'nama'" in text and "'Desa 0' (feature 1 (V0))" in text
+    text = run_fails("choosetech", {"VILLAGES": villages, "NO_PLN_FIELD": "nosuch", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "NO_PLN_FIELD: the village layer has no field 'nosuch'" in text and "kode, nama, status, no_pln" in text
+    assert [f.attributes() for f in villages.getFeatures()] == before
+    ok = point_layer([((X0 + 4000 * i, Y0 - 1000), {"kode": f"V{i}", "status": "blank_spot", "no_pln": v})
+                      for i, v in enumerate(["YA", " Tidak ", None, "", "1", "no"])],
+                     [("kode", str), ("status", str), ("no_pln", str)])
+    res, _ = run("choosetech", {"VILLAGES": ok, "NO_PLN_FIELD": "no_pln", "OUTPUT": "TEMPORARY_OUTPUT"})
+    power = {f["kode"]: f["power_capex_idr"] for f in res["OUTPUT"].getFeatures()}
+    assert {k for k, v in power.items() if v} == {"V0", "V4"}
+
+
 def test_choosetech_bts_cluster_with_cost_table(provider, tmp_path):
     from kaltim_internet_plugin.core.costs import default_cost_table
 
