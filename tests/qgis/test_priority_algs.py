@@ -541,6 +541,28 @@ def test_optimizesites_clear_messages(provider):
     assert set(values(res["OUTPUT_VILLAGES"], "covered_by")) == {"none"}
 
 
+def test_optimizesites_refuses_a_field_parameter_naming_no_field(provider):
+    """A CANDIDATE_ID_FIELD (or POPULATION_FIELD, CODE_FIELD) the layer does not have fell back to cand_id (the
+    detected field) without a word: refused as the roadmap refuses one, naming the parameter, the field and the
+    layer's fields. Another letter case is the field. The inputs are unchanged."""
+    vil, cand = random_instance(7)
+    villages = point_layer(vil, [("kode", str), ("population", int)])
+    cands = point_layer(cand, [("cand_id", str), ("cost_idr", float)])
+    before = ([f.attributes() for f in villages.getFeatures()], [f.attributes() for f in cands.getFeatures()])
+    common = {"VILLAGES": villages, "CANDIDATES": cands, "RADIUS_M": 4000, "BUDGET_IDR": 5e9,
+              "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
+    text = run_fails("optimizesites", dict(common, CANDIDATE_ID_FIELD="nosuch"))
+    assert "The candidate layer has no field 'nosuch' (parameter CANDIDATE_ID_FIELD, Candidate id field" in text
+    assert "Choose an existing field (its fields: cand_id, cost_idr) or leave CANDIDATE_ID_FIELD empty." in text
+    assert "Candidate costs from field" not in text  # before any work
+    for param in ("POPULATION_FIELD", "CODE_FIELD"):
+        text = run_fails("optimizesites", dict(common, **{param: "nosuch"}))
+        assert f"The village layer has no field 'nosuch' (parameter {param}" in text and "kode, population" in text
+    assert ([f.attributes() for f in villages.getFeatures()], [f.attributes() for f in cands.getFeatures()]) == before
+    res, _ = run("optimizesites", dict(common, CANDIDATE_ID_FIELD="CAND_ID"))
+    assert res["SITES_SELECTED"] > 0 and all(v.startswith("C") for v in values(res["OUTPUT_SITES"], "cand_id"))
+
+
 def test_chain_on_the_sample(provider):
     """prioritize -> candidates -> optimizesites on one kab/kota of the sample (radius mode)."""
     offices = f"{OFFICES}|subset=\"kode_kab\" = '64.02'"
