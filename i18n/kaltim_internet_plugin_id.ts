@@ -3992,10 +3992,6 @@
       <translation>{n} id lokasi pada layer desa tidak termasuk lokasi terpilih: {ids}. Gunakan kedua keluaran optimizesites dari proses yang sama.</translation>
     </message>
     <message>
-      <source>'{value}' ({features})</source>
-      <translation>'{value}' ({features})</translation>
-    </message>
-    <message>
       <source>signal (type unknown)</source>
       <translation>ada sinyal (jenis tidak diketahui)</translation>
     </message>

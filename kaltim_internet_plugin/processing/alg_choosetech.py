@@ -436,8 +436,8 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
             if flag is None:
                 bad.setdefault(str(value).strip(), []).append(label)
         if bad:
-            values = "; ".join(tr("'{value}' ({features})").format(value=v, features=first_listed(labels, 3))
-                               for v, labels in list(bad.items())[:8]) + (" …" if len(bad) > 8 else "")
+            values = "; ".join(f"'{v}' ({first_listed(labels, 3)})" for v, labels in list(bad.items())[:8]) + (
+                " …" if len(bad) > 8 else "")
             raise QgsProcessingException(tr(
                 "NO_PLN_FIELD: {n} value(s) of the field '{field}' are neither yes nor no, so it is not known whether "
                 "these offices have PLN mains power: {values}. Write {yes} for an office without PLN power (solar + "
