@@ -3936,6 +3936,14 @@
       <translation>penyedia tidak dilaporkan</translation>
     </message>
     <message>
+      <source>NO_PLN_FIELD: the village layer has no field '{field}' (fields: {fields}). Choose an existing field or leave NO_PLN_FIELD empty.</source>
+      <translation>NO_PLN_FIELD: layer desa tidak memiliki field '{field}' (field yang ada: {fields}). Pilih field yang ada atau kosongkan NO_PLN_FIELD.</translation>
+    </message>
+    <message>
+      <source>NO_PLN_FIELD: {n} value(s) of the field '{field}' are neither yes nor no, so it is not known whether these offices have PLN mains power: {values}. Write {yes} for an office without PLN power (solar + battery is added) and {no}, or an empty cell, for one with it; or choose the field that says it.</source>
+      <translation>NO_PLN_FIELD: {n} nilai pada field '{field}' bukan ya dan bukan tidak, sehingga tidak diketahui apakah kantor desa tersebut memiliki listrik PLN: {values}. Tulis {yes} untuk kantor tanpa listrik PLN (panel surya + baterai ditambahkan) dan {no}, atau sel kosong, untuk kantor yang memilikinya; atau pilih field yang menyatakannya.</translation>
+    </message>
+    <message>
       <source>No PLN power: solar + battery added ({c}).</source>
       <translation>Tanpa listrik PLN: ditambah surya + baterai ({c}).</translation>
     </message>
@@ -5304,6 +5312,14 @@
       <translation>CURVE_BUDGETS_IDR: anggaran tidak boleh negatif ({value:g}).</translation>
     </message>
     <message>
+      <source>The village layer has no field '{field}' (parameter {param}, {what}). Choose an existing field (its fields: {fields}) or leave {param} empty.</source>
+      <translation>Layer desa tidak memiliki field '{field}' (parameter {param}, {what}). Pilih field yang ada (field-nya: {fields}) atau kosongkan {param}.</translation>
+    </message>
+    <message>
+      <source>The candidate layer has no field '{field}' (parameter {param}, {what}). Choose an existing field (its fields: {fields}) or leave {param} empty.</source>
+      <translation>Layer kandidat tidak memiliki field '{field}' (parameter {param}, {what}). Pilih field yang ada (field-nya: {fields}) atau kosongkan {param}.</translation>
+    </message>
+    <message>
       <source>No candidate is affordable: the cheapest costs {c} but the budget is {b}. Raise BUDGET_IDR or add cheaper candidates (e.g. co-location on existing towers).</source>
       <translation>Tidak ada kandidat yang terjangkau anggaran: yang termurah {c} tetapi anggaran {b}. Naikkan BUDGET_IDR atau tambahkan kandidat yang lebih murah (mis. kolokasi pada menara eksisting).</translation>
     </message>
@@ -5612,6 +5628,14 @@
       <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
     </message>
     <message>
+      <source>feature {fid}{label}: {error}</source>
+      <translation>fitur {fid}{label}: {error}</translation>
+    </message>
+    <message>
+      <source>and {n} more</source>
+      <translation>dan {n} lainnya</translation>
+    </message>
+    <message>
       <source>Tower operator field (default: operator)</source>
       <translation>Kolom operator menara (bawaan: operator)</translation>
     </message>
@@ -5704,6 +5728,10 @@
       <translation>{n} fitur rencana tidak memiliki kode desa (kolom {field}), misalnya id fitur {fid}. Isi kodenya atau hapus fitur tersebut.</translation>
     </message>
     <message>
+      <source>PLAN: {n} village(s) of the plan layer have an invalid geometry: {list}. The roadmap does not run on invalid geometries. Run 'Repair village geometries' (or Vector &gt; Geometry &gt; Fix geometries) on the plan layer and give its output as PLAN.</source>
+      <translation>PLAN: {n} desa pada layer rencana memiliki geometri tidak valid: {list}. Roadmap tidak berjalan dengan geometri tidak valid. Jalankan 'Perbaiki geometri desa' (atau Vektor &gt; Geometri &gt; Perbaiki geometri) pada layer rencana dan berikan keluarannya sebagai PLAN.</translation>
+    </message>
+    <message>
       <source>Capacity table: kab_code {codes} is the code of no village of the plan, so its rows limit nothing. Check the code (the plan's kab/kota codes: {known}).</source>
       <translation>Tabel kapasitas: kab_code {codes} bukan kode desa mana pun dalam rencana, sehingga barisnya tidak membatasi apa pun. Periksa kodenya (kode kab/kota rencana: {known}).</translation>
     </message>
@@ -5718,6 +5746,10 @@
     <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
+    </message>
+    <message>
+      <source>TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: {list}. Fix them (Vector &gt; Geometry &gt; Fix geometries) and give the fixed layer as TOWERS, or give the towers as points (e.g. the output of 'Import towers / sites').</source>
+      <translation>TOWERS: {n} menara pada layer menara memiliki geometri tidak valid, sehingga posisinya tidak diketahui: {list}. Perbaiki geometrinya (Vektor &gt; Geometri &gt; Perbaiki geometri) dan berikan layer yang sudah diperbaiki sebagai TOWERS, atau berikan menara sebagai titik (misalnya keluaran 'Impor menara / site').</translation>
     </message>
     <message>
       <source>{what} field (default: {name})</source>

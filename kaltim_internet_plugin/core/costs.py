@@ -683,12 +683,19 @@ def split_whole(total: float, parts: int) -> list:
 
 
 # ---- the plan's technology step (kaltiminternet:choosetech): pure parts ---------------------------------------------
-NO_PLN_WORDS = ("1", "1.0", "ya", "yes", "true", "y")
+# a NO_PLN_FIELD cell is a yes/no value read as the plugin's other yes/no fields (core.numbers.parse_yes_no): yes = the
+# office has NO PLN mains power
+NO_PLN_WORDS = ("1", "1.0", "ya", "iya", "y", "yes", "true", "t", "benar")
+HAS_PLN_WORDS = ("0", "0.0", "tidak", "tdk", "n", "no", "false", "f", "bukan", "salah")
 
 
-def has_no_pln(flag) -> bool:
-    """A NO_PLN_FIELD cell that says the office has no PLN mains power (1 / ya / yes / true)."""
-    return str(flag if flag is not None else "").strip().lower() in NO_PLN_WORDS
+def has_no_pln(flag) -> Optional[bool]:
+    """A NO_PLN_FIELD cell: True when it says the office has no PLN mains power (1 / ya / yes / true, a non-zero
+    number), False when it says it has (0 / tidak / no / false, or an empty cell), None when it is neither (the
+    caller names it: it was read as 'has power' without a word)."""
+    if numbers.is_missing(flag) or (isinstance(flag, str) and not flag.strip()):
+        return False
+    return numbers.parse_yes_no(flag, NO_PLN_WORDS, HAS_PLN_WORDS)
 
 
 def migration_costs(techs: Sequence[str], fibre_straight_m, fibre_route_m, costs: CostTable, rules: TechRules) -> list:

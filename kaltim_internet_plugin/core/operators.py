@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
+from .numbers import num
 from .plan_summary import gives_work
 from .records import total
 from .roadmap import SCHEDULED
@@ -119,7 +120,11 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
     """Group the planned villages (:func:`is_planned_work`) per operator/provider: a package is the work an
     operator is given, so the villages whose existing service continues are in none. ``roadmap`` (a
     :class:`~.roadmap.RoadmapResult`) adds the year and status; with ``scheduled_only`` unfunded villages are left
-    out. Result ordered by operator name with the unassigned package last."""
+    out. Result ordered by operator name with the unassigned package last.
+
+    A cost that is no number (text passed on by the roadmap, e.g. 'menunggu RAB') counts 0 in the package's sums,
+    as in the plan summary (:func:`.numbers.num`): the roadmap leaves such a village unfunded and names the cell in
+    its reason, so the package lists it as unfunded work of unknown cost."""
     sched = {}
     if roadmap is not None:
         sched = {v.code: v for v in roadmap.villages}
@@ -136,7 +141,7 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
             code=code, name=str(getattr(v, "name", "") or ""), kab_code=str(getattr(v, "kab_code", "") or ""),
             kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
             tech=getattr(v, "tech", None), population=int(getattr(v, "population", 0) or 0),
-            capex_idr=float(getattr(v, "capex_idr", 0) or 0), opex_idr_year=float(getattr(v, "opex_idr_year", 0) or 0),
+            capex_idr=num(getattr(v, "capex_idr", 0)), opex_idr_year=num(getattr(v, "opex_idr_year", 0)),
             assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "")
         packs.setdefault(op, OperatorPackage(op)).items.append(item)
     for p in packs.values():

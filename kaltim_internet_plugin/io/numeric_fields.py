@@ -6,6 +6,7 @@ from typing import Optional
 from ..core.numbers import ERROR, parse_column, plain
 from ..i18n import tr
 from ..input_text import report_issues
+from .layers import source_features
 
 
 def parse_fields(source, fields: dict, feedback=None, what: Optional[str] = None) -> dict:
@@ -17,7 +18,7 @@ def parse_fields(source, fields: dict, feedback=None, what: Optional[str] = None
     wanted = {k: (name, spec) for k, (name, spec) in fields.items() if name}
     raw: dict = {k: [] for k in wanted}
     fids = []
-    for f in source.getFeatures():
+    for f in source_features(source):  # attributes only: no invalid-geometry check
         fids.append(f.id())
         for k, (name, _spec) in wanted.items():
             raw[k].append(plain(f[name]))

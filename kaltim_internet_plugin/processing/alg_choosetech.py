@@ -11,6 +11,8 @@ from ..compat import FieldType
 from ..core import formatting as fmt
 from ..core import numbers as nb
 from ..core.costs import (
+    HAS_PLN_WORDS,
+    NO_PLN_WORDS,
     TechRules,
     add_colocation,
     choose_technology,
@@ -145,6 +147,7 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
         warn_village_defects(*table_defects(table, detect_fields(table.names()).code), feedback,
                              tr("its distances (and so its technology) are measured from a point that may be "
                                 "wrong"))
+        self._no_pln = self._read_no_pln(parameters, context, table)  # refused before any work when unreadable
         costs = self._costs(parameters, context, feedback)
         rules = self._rules(parameters, context)
         covered = self._covered(parameters, context, feedback, table)
@@ -417,17 +420,43 @@ class ChooseTechAlgorithm(KaltimAlgorithm):
                              "continues) and the plan connects the other {m}.").format(k=_count(k), m=_count(n - k)))
         return out
 
-    def _power(self, parameters, context, feedback, table, choice, costs, reasons) -> list:
-        """Solar + battery for offices without PLN mains (NO_PLN_FIELD); not for a new BTS or co-location, whose
-        OPEX already includes the site's power."""
-        n = len(table)
+    def _read_no_pln(self, parameters, context, table):
+        """The NO_PLN_FIELD flags (True: no PLN mains power), None without the field. A missing field, or a value
+        that is neither yes nor no, is refused naming it (such a value was read as 'has power' without a word)."""
         field = self.parameterAsString(parameters, "NO_PLN_FIELD", context)
         if not field:
+            return None
+        if field not in table.names():
+            raise QgsProcessingException(tr(
+                "NO_PLN_FIELD: the village layer has no field '{field}' (fields: {fields}). Choose an existing field "
+                "or leave NO_PLN_FIELD empty.").format(field=field, fields=", ".join(table.names())))
+        flags = [has_no_pln(v) for v in table.column(field)]
+        bad: dict = {}
+        for label, value, flag in zip(self._codes(table), table.column(field), flags):
+            if flag is None:
+                bad.setdefault(str(value).strip(), []).append(label)
+        if bad:
+            values = "; ".join(f"'{v}' ({first_listed(labels, 3)})" for v, labels in list(bad.items())[:8]) + (
+                " …" if len(bad) > 8 else "")
+            raise QgsProcessingException(tr(
+                "NO_PLN_FIELD: {n} value(s) of the field '{field}' are neither yes nor no, so it is not known whether "
+                "these offices have PLN mains power: {values}. Write {yes} for an office without PLN power (solar + "
+                "battery is added) and {no}, or an empty cell, for one with it; or choose the field that says "
+                "it.").format(n=sum(len(x) for x in bad.values()), field=field, values=values,
+                              yes="/".join(NO_PLN_WORDS[i] for i in (0, 2, 5, 6)),
+                              no="/".join(HAS_PLN_WORDS[i] for i in (0, 2, 5, 6))))
+        return flags
+
+    def _power(self, parameters, context, feedback, table, choice, costs, reasons) -> list:
+        """Solar + battery for offices without PLN mains (NO_PLN_FIELD, read by :meth:`_read_no_pln`); not for a
+        new BTS or co-location, whose OPEX already includes the site's power."""
+        n = len(table)
+        if self._no_pln is None:
             return [None] * n
         item = costs["solar_power"]
         out = [None] * n
-        for i, flag in enumerate(table.column(field)):
-            if not has_no_pln(flag) or choice.tech[i] in ("bts", "colo"):
+        for i, flag in enumerate(self._no_pln):
+            if not flag or choice.tech[i] in ("bts", "colo"):
                 continue
             choice.capex_idr[i] += item.capex_idr
             choice.opex_idr_year[i] += item.opex_idr_year

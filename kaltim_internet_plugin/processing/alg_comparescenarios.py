@@ -10,6 +10,7 @@ from ..core import plan_summary as ps
 from ..core.numbers import plain, year_of
 from ..core.scenario import compare
 from ..i18n import tr, ui_lang
+from ..io.layers import source_features
 from .base import KaltimAlgorithm
 from .params import add_outputs, add_sink, add_source, add_string
 
@@ -20,7 +21,8 @@ COMPARISON_FIELDS = (("section", FieldType.String), ("key", FieldType.String), (
 
 def _rows(source) -> list:
     names = source.fields().names()
-    return [dict(zip(names, [plain(v) for v in f.attributes()])) for f in source.getFeatures()]
+    # attributes only: an invalid polygon is read as it is (QGIS's check would stop the run naming no parameter)
+    return [dict(zip(names, [plain(v) for v in f.attributes()])) for f in source_features(source)]
 
 
 # the roadmap's OUTPUT_TABLE (plan.gpkg roadmap_year_source): the fields the comparison reads

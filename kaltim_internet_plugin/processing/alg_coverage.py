@@ -39,6 +39,7 @@ from ..errors import describe
 from ..i18n import tr, ui_lang
 from ..input_text import first_listed
 from ..io.coverage_sites import PLAUSIBLE, SITE_FIELDS, implausible_text, sites_from_features  # noqa: F401
+from ..io.layers import source_features
 from ..io.styles_coverage import CoverageStyler
 from ..labels import model_labels, quantity_labels, resolution_labels
 from .base import KaltimAlgorithm
@@ -255,7 +256,8 @@ class CoverageAlgorithm(KaltimAlgorithm):
         transform = None
         if source.sourceCrs().isValid() and dem_crs.isValid() and source.sourceCrs() != dem_crs:
             transform = QgsCoordinateTransform(source.sourceCrs(), dem_crs, context.transformContext())
-        read = sites_from_features(source.getFeatures(), source.fields(), transform)
+        # points only (a point is never an invalid geometry): QGIS's check of the source is skipped
+        read = sites_from_features(source_features(source), source.fields(), transform)
         sites = read["sites"]
         if read["implausible"]:
             raise QgsProcessingException(implausible_text(read["implausible"], "SITES"))

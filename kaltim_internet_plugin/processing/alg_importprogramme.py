@@ -15,6 +15,7 @@ from ..core.numbers import plain
 from ..core.villages import detect_fields, parse_code
 from ..errors import describe
 from ..i18n import tr
+from ..io.layers import source_features
 from .base import KaltimAlgorithm
 from .params import add_enum, add_fields, add_file, add_file_output, add_outputs, add_sink, add_source, add_string
 
@@ -110,7 +111,8 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
                       -1)
         i_kec = next((fields.lookupField(n) for n in ("nama_kec", "kecamatan") if fields.lookupField(n) >= 0), -1)
         feats, keys = [], []
-        for f in source.getFeatures():
+        # attributes joined, the geometry copied as it is: an invalid one is no reason to stop (nor QGIS's check)
+        for f in source_features(source):
             attrs = f.attributes()
             parsed = parse_code(plain(attrs[i_code]), mapping.scheme or "kemendagri")
             keys.append(pg.VillageKey(parsed.normalized if parsed.ok else str(plain(attrs[i_code]) or ""),

@@ -477,9 +477,27 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             feedback.pushWarning(tr("{n} candidates have no geometry and cannot be selected (feature id {ids}).")
                                  .format(n=len(fids), ids=first_listed(fids)))
         self._sources = (vsource, csource)
+        self._refuse_missing_fields(parameters, context, villages, cands)
         feedback.pushInfo(tr("All distances and coverage tests are computed in {crs} (inputs transformed from "
                              "their own CRS).").format(crs=villages.crs.authid()))
         return villages, cands
+
+    def _refuse_missing_fields(self, parameters, context, villages, cands) -> None:
+        """A field parameter naming a field its layer does not have (in any letters) is refused before any work:
+        CANDIDATE_ID_FIELD, POPULATION_FIELD and CODE_FIELD fell back to their default field without a word."""
+        for param, table, village_layer in (("POPULATION_FIELD", villages, True), ("WEIGHT_FIELD", villages, True),
+                                            ("CODE_FIELD", villages, True), ("COST_FIELD", cands, False),
+                                            ("CANDIDATE_ID_FIELD", cands, False)):
+            chosen = self.parameterAsString(parameters, param, context)
+            if not chosen or find_field(table.names(), chosen):
+                continue
+            args = {"field": chosen, "param": param, "what": self.parameterDefinition(param).description(),
+                    "fields": ", ".join(table.names())}
+            raise QgsProcessingException((tr(
+                "The village layer has no field '{field}' (parameter {param}, {what}). Choose an existing field "
+                "(its fields: {fields}) or leave {param} empty.") if village_layer else tr(
+                "The candidate layer has no field '{field}' (parameter {param}, {what}). Choose an existing field "
+                "(its fields: {fields}) or leave {param} empty.")).format(**args))
 
     def _solve(self, parameters, context, feedback, demand, cost, coverage, budget, already, pop, distances):
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]

@@ -30,6 +30,7 @@ from ..core.roadmap import SCHEDULED, VILLAGE_FIELDS, MigrationOption, PlanVilla
 from ..errors import describe
 from ..i18n import tr, user_locale
 from ..input_text import funding_read_error_text
+from ..io.layers import geometry_problem, source_features
 from ..io.numeric_fields import parse_fields
 from ..report.tables import UNASSIGNED_OPERATOR
 from .base import KaltimAlgorithm
@@ -133,6 +134,15 @@ def renewal_year(contract_end, result):
     year = day.year + 1 if (day.month, day.day) == (12, 31) else day.year
     year = max(year, result.start_year)
     return year if year <= result.end_year else None
+
+
+def invalid_list(items, most: int = 10) -> str:
+    """'feature 2 (64.01.01.2002): Self-intersection; …' of (feature id, label, GEOS error), at most ``most``."""
+    text = "; ".join(tr("feature {fid}{label}: {error}").format(fid=fid, label=f" ({label})" if label else "",
+                                                               error=error) for fid, label, error in items[:most])
+    if len(items) > most:
+        text += "; " + tr("and {n} more").format(n=len(items) - most)
+    return text
 
 
 def money_text(d: dict) -> str:
@@ -336,13 +346,17 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                                         context.transformContext())
         jenis_idx = source.fields().lookupField("jenis")
         self._numbers = parse_fields(source, {k: (fmap[k], spec) for k, spec in NUMERIC_FIELDS.items()}, feedback)
-        feats, villages, migration = [], [], []
-        for i, f in enumerate(source.getFeatures()):
+        feats, villages, migration, invalid = [], [], [], []
+        # QGIS's own check of invalid geometries is skipped: it names no parameter, and the next run crashed after it
+        for i, f in enumerate(source_features(source)):
             if feedback.isCanceled():
                 return None
             feats.append(f)
             v = self._village(f, fmap, jenis_idx, to_utm)
             villages.append(v)
+            _empty, error = geometry_problem(f.geometry())
+            if error:
+                invalid.append((f.id(), v.code, error))
             fc = self._numbers.get("FIBRE_CAPEX_FIELD", {}).get(f.id())
             fo = self._numbers.get("FIBRE_OPEX_FIELD", {}).get(f.id())
             if normalize_tech(v.tech) == "satellite" and isinstance(fc, (int, float)):
@@ -359,6 +373,11 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "{n} plan features have no village code (field {field}), e.g. feature id {fid}. Fill in the codes "
                 "or remove those features.").format(n=len(missing_codes), field=fmap["CODE_FIELD"],
                                                    fid=feats[missing_codes[0]].id()))
+        if invalid:  # (the guide and every step before say the roadmap stops on them)
+            raise QgsProcessingException(tr(
+                "PLAN: {n} village(s) of the plan layer have an invalid geometry: {list}. The roadmap does not run on "
+                "invalid geometries. Run 'Repair village geometries' (or Vector > Geometry > Fix geometries) on the "
+                "plan layer and give its output as PLAN.").format(n=len(invalid), list=invalid_list(invalid)))
         return feats, villages, migration
 
     def _schedule(self, parameters, context, feedback, villages, sources, migration):
@@ -516,14 +535,24 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "TOWER_OPERATOR_FIELD."))
         xform = QgsCoordinateTransform(towers_src.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
                                        context.transformContext())
-        out = []
-        for f in towers_src.getFeatures():
+        out, invalid = [], []
+        for f in source_features(towers_src):  # invalid geometries named below, not by QGIS's generic check
             g = f.geometry()
             if g is None or g.isEmpty():
+                continue
+            _empty, error = geometry_problem(g)
+            if error:
+                invalid.append((f.id(), as_text(f[id_field]) if id_field else "", error))
                 continue
             p = xform.transform(g.centroid().asPoint())
             tid = as_text(f[id_field]) if id_field else ""
             out.append(ops.Site(tid or str(f.id()), p.x(), p.y(), as_text(f[op_field]) or None))
+        if invalid:
+            raise QgsProcessingException(tr(
+                "TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: "
+                "{list}. Fix them (Vector > Geometry > Fix geometries) and give the fixed layer as TOWERS, or give "
+                "the towers as points (e.g. the output of 'Import towers / sites').").format(
+                    n=len(invalid), list=invalid_list(invalid)))
         return out
 
     def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang):

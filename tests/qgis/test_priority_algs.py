@@ -235,6 +235,33 @@ def test_choosetech_keeps_programme_services_and_adds_power(provider):
     assert res["CAPEX_TOTAL"] == a["capex_idr"] + b["capex_idr"]
 
 
+def test_choosetech_no_pln_values_neither_yes_nor_no_are_refused_naming_them(provider):
+    """NO_PLN_FIELD is a yes/no field: a value that is neither ('Belum ada', 'v') was read as 'has PLN power' without
+    a word; it is refused naming the field, the value, the features and the accepted words. A field the layer does
+    not have is refused too (it gave nothing, without a word). Yes/no words in any letters, empty = has power."""
+    rows = [((X0 + 4000 * i, Y0 - 1000), {"kode": f"V{i}", "nama": f"Desa {i}", "status": "blank_spot",
+                                          "no_pln": v})
+            for i, v in enumerate(["ya", "Belum ada", "Tidak ada listrik PLN", "tidak", "v", "Belum ada"])]
+    villages = point_layer(rows, [("kode", str), ("nama", str), ("status", str), ("no_pln", str)])
+    before = [f.attributes() for f in villages.getFeatures()]
+    text = run_fails("choosetech", {"VILLAGES": villages, "NO_PLN_FIELD": "no_pln", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "NO_PLN_FIELD: 4 value(s) of the field 'no_pln' are neither yes nor no" in text
+    assert "'Belum ada' (feature 2 (V1), feature 6 (V5))" in text and "'v' (feature 5 (V4))" in text
+    assert "'Tidak ada listrik PLN' (feature 3 (V2))" in text and "Write 1/ya/yes/true for" in text
+    assert "0/tidak/no/false, or an empty cell" in text and "choose the field" in text
+    text = run_fails("choosetech", {"VILLAGES": villages, "NO_PLN_FIELD": "nama", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "6 value(s) of the field 'nama'" in text and "'Desa 0' (feature 1 (V0))" in text
+    text = run_fails("choosetech", {"VILLAGES": villages, "NO_PLN_FIELD": "nosuch", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert "NO_PLN_FIELD: the village layer has no field 'nosuch'" in text and "kode, nama, status, no_pln" in text
+    assert [f.attributes() for f in villages.getFeatures()] == before
+    ok = point_layer([((X0 + 4000 * i, Y0 - 1000), {"kode": f"V{i}", "status": "blank_spot", "no_pln": v})
+                      for i, v in enumerate(["YA", " Tidak ", None, "", "1", "no"])],
+                     [("kode", str), ("status", str), ("no_pln", str)])
+    res, _ = run("choosetech", {"VILLAGES": ok, "NO_PLN_FIELD": "no_pln", "OUTPUT": "TEMPORARY_OUTPUT"})
+    power = {f["kode"]: f["power_capex_idr"] for f in res["OUTPUT"].getFeatures()}
+    assert {k for k, v in power.items() if v} == {"V0", "V4"}
+
+
 def test_choosetech_bts_cluster_with_cost_table(provider, tmp_path):
     from kaltim_internet_plugin.core.costs import default_cost_table
 
@@ -512,6 +539,28 @@ def test_optimizesites_clear_messages(provider):
     assert res["SITES_SELECTED"] == 0 and res["COST_TOTAL"] == 0
     assert any("budget is zero" in w for w in fb.warnings)
     assert set(values(res["OUTPUT_VILLAGES"], "covered_by")) == {"none"}
+
+
+def test_optimizesites_refuses_a_field_parameter_naming_no_field(provider):
+    """A CANDIDATE_ID_FIELD (or POPULATION_FIELD, CODE_FIELD) the layer does not have fell back to cand_id (the
+    detected field) without a word: refused as the roadmap refuses one, naming the parameter, the field and the
+    layer's fields. Another letter case is the field. The inputs are unchanged."""
+    vil, cand = random_instance(7)
+    villages = point_layer(vil, [("kode", str), ("population", int)])
+    cands = point_layer(cand, [("cand_id", str), ("cost_idr", float)])
+    before = ([f.attributes() for f in villages.getFeatures()], [f.attributes() for f in cands.getFeatures()])
+    common = {"VILLAGES": villages, "CANDIDATES": cands, "RADIUS_M": 4000, "BUDGET_IDR": 5e9,
+              "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
+    text = run_fails("optimizesites", dict(common, CANDIDATE_ID_FIELD="nosuch"))
+    assert "The candidate layer has no field 'nosuch' (parameter CANDIDATE_ID_FIELD, Candidate id field" in text
+    assert "Choose an existing field (its fields: cand_id, cost_idr) or leave CANDIDATE_ID_FIELD empty." in text
+    assert "Candidate costs from field" not in text  # before any work
+    for param in ("POPULATION_FIELD", "CODE_FIELD"):
+        text = run_fails("optimizesites", dict(common, **{param: "nosuch"}))
+        assert f"The village layer has no field 'nosuch' (parameter {param}" in text and "kode, population" in text
+    assert ([f.attributes() for f in villages.getFeatures()], [f.attributes() for f in cands.getFeatures()]) == before
+    res, _ = run("optimizesites", dict(common, CANDIDATE_ID_FIELD="CAND_ID"))
+    assert res["SITES_SELECTED"] > 0 and all(v.startswith("C") for v in values(res["OUTPUT_SITES"], "cand_id"))
 
 
 def test_chain_on_the_sample(provider):

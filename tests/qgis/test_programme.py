@@ -95,6 +95,36 @@ def test_status_table_errors_say_what_and_how(provider, tmp_path):
     assert "The village layer has no features" in str(exc.value) and "None of the" not in str(exc.value)
 
 
+def test_an_invalid_village_polygon_is_read_and_copied_as_it_is(provider, tmp_path):
+    """Only the attributes are joined: the sample's invalid polygon (feature 511, 64.07.07.2002) is no reason to stop
+    (it stopped with QGIS's "Feature (511) … has invalid geometry", naming no parameter, and the next run crashed)."""
+    import hashlib
+    import shutil
+
+    from qgis.core import QgsGeometry
+
+    gpkg = tmp_path / "villages.gpkg"
+    shutil.copy(GPKG, gpkg)
+    before = hashlib.sha256(gpkg.read_bytes()).hexdigest()
+    table = tmp_path / "status.csv"
+    table.write_text("kode_desa;terhubung;teknologi\n64.07.07.2002;ya;Starlink\n64.07.07.2003;tidak;\n",
+                     encoding="utf-8")
+    out = tmp_path / "out.gpkg"
+    res, lines = run({"VILLAGES": f"{gpkg}|layername=villages|subset=\"kode_kab\" = '64.07'", "TABLE": str(table),
+                      "AS_OF": "2026-01-31", "OUTPUT": str(out)})
+    assert res["MATCHED"] == 2 and res["CONNECTED"] == 1
+    rows = {r["kode"]: r for r in rows_of(str(out))}
+    assert rows["64.07.07.2002"]["prog_connected"] == 1 and rows["64.07.07.2002"]["prog_tech"] == "satellite"
+    from qgis.core import QgsVectorLayer
+
+    copied = next(QgsVectorLayer(str(out), "o", "ogr").getFeatures("\"kode\" = '64.07.07.2002'")).geometry()
+    assert not QgsGeometry(copied).isGeosValid()  # copied as it is: repairing is 'Repair village geometries'
+    assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == before
+    table.write_text("kode_desa;terhubung\n64.02.01.2001;ya\n", encoding="utf-8")
+    res, _ = run({"VILLAGES": VILLAGES, "TABLE": str(table), "AS_OF": "2026-01-31", "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert res["MATCHED"] == 1  # the next run of the same process works
+
+
 def test_name_and_kecamatan_match_when_the_code_is_missing():
     villages = [pg.VillageKey("64.02.01.2001", "Long Lalang", "Long Hubung"),
                 pg.VillageKey("64.02.02.2001", "Long Lalang", "Laham")]

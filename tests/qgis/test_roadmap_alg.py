@@ -373,3 +373,115 @@ def test_indonesian_reasons_when_the_locale_is_id(provider, tmp_path, plan, monk
     res, fb, out = run_roadmap(tmp_path, plan)
     reasons = [v["unfunded_reason"] for v in rows(out, "villages") if v["unfunded_reason"]]
     assert reasons and any("sumber dana" in r or "tidak" in r for r in reasons)
+
+
+def test_a_cost_that_is_no_number_leaves_its_village_unfunded_with_its_reason(provider, tmp_path):
+    """One CAPEX (or OPEX) cell in words ('menunggu RAB'): the log names the feature, field and fix, the village is
+    unfunded with the cell in its reason, the others are scheduled and the operator packages are written (the
+    packages read that cost as 0; they raised ValueError: could not convert string to float). Input unchanged."""
+    import hashlib
+
+    src = build_plan(tmp_path / "txt.gpkg", n=40)
+    ds = ogr.Open(str(tmp_path / "txt.gpkg"), 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("capex_txt", ogr.OFTString))
+    fid = None
+    for f in lyr:
+        f.SetField("capex_txt", str(f.GetField("capex_idr")))
+        if fid is None and f.GetField("tech") == "fwa" and f.GetField("operator"):
+            fid = f.GetFID()
+            f.SetField("capex_txt", "menunggu RAB")
+        lyr.SetFeature(f)
+    ds = None
+    before = hashlib.sha256((tmp_path / "txt.gpkg").read_bytes()).hexdigest()
+    for key, field in (("CAPEX_FIELD", "capex_txt"), ("OPEX_FIELD", "nama")):
+        res, fb, out = run_roadmap(tmp_path, src, f"{key}.gpkg", **{key: field})
+        log = fb.text()
+        assert "Traceback" not in log and "Unexpected error" not in log
+        if key == "CAPEX_FIELD":
+            assert f"feature {fid}, field capex_txt: 'menunggu RAB' is not a number" in log and "Fix:" in log
+            villages = {v["fid"]: v for v in rows(out, "villages")}
+            assert villages[fid]["fund_status"] == "unfunded"
+            assert "menunggu RAB" in villages[fid]["unfunded_reason"]
+            assert res["VILLAGES_UNFUNDED"] >= 1 and res["VILLAGES_SCHEDULED"] > 0
+        else:
+            assert "field nama:" in log and res["VILLAGES_SCHEDULED"] == 0
+        packages = rows(out, "operator_packages")
+        assert packages and sum(p["villages"] for p in packages) >= 1
+    assert hashlib.sha256((tmp_path / "txt.gpkg").read_bytes()).hexdigest() == before
+
+
+def polygon_plan(tmp_path: Path, n: int = 30) -> tuple:
+    """build_plan's villages as 1 km squares around their offices, feature 5 a bow-tie (an invalid polygon);
+    (source, path, fid and code of the bow-tie)."""
+    points = tmp_path / "points.gpkg"
+    build_plan(points, n=n)
+    src_ds = ogr.Open(str(points))
+    src = src_ds.GetLayerByName("villages")
+    path = tmp_path / "poly.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("villages", src.GetSpatialRef(), ogr.wkbPolygon)
+    defn = src.GetLayerDefn()
+    for i in range(defn.GetFieldCount()):
+        out.CreateField(defn.GetFieldDefn(i))
+    bad = None
+    for f in src:
+        g = ogr.Feature(out.GetLayerDefn())
+        for j in range(defn.GetFieldCount()):
+            g.SetField(j, f.GetField(j))
+        x, y = f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY()
+        d = 0.005
+        ring = ([(x - d, y - d), (x + d, y + d), (x + d, y - d), (x - d, y + d)] if f.GetFID() == 5 else
+                [(x - d, y - d), (x + d, y - d), (x + d, y + d), (x - d, y + d)])
+        wkt = "POLYGON((" + ", ".join(f"{a} {b}" for a, b in ring + ring[:1]) + "))"
+        g.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        g.SetFID(f.GetFID())
+        out.CreateFeature(g)
+        if f.GetFID() == 5:
+            bad = (5, f.GetField("kode"))
+    ds = src_ds = None
+    return f"{path}|layername=villages", path, bad
+
+
+def test_an_invalid_plan_geometry_is_refused_naming_the_feature_and_the_fix(provider, tmp_path):
+    """The roadmap stops on an invalid village geometry (as the earlier steps announce) with its own message: the
+    parameter, feature id, code, GEOS reason and the fix (it was QGIS's "Feature (5) from … has invalid geometry …
+    change the Processing setting", naming no parameter, and the next run of the process crashed)."""
+    import hashlib
+
+    from qgis.core import QgsProcessingException
+
+    src, path, (fid, code) = polygon_plan(tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException) as ei:
+        run_roadmap(tmp_path, src)
+    text = str(ei.value)
+    assert text.startswith("PLAN:") and f"feature {fid} ({code}): Self-intersection" in text
+    assert "1 village(s)" in text and "'Repair village geometries'" in text and "Fix geometries" in text
+    assert "Processing setting" not in text and "Traceback" not in text
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "out.gpkg").exists()
+    res, _, _ = run_roadmap(tmp_path, build_plan(tmp_path / "ok.gpkg", n=20), "ok_out.gpkg")  # the next run works
+    assert res["VILLAGES_SCHEDULED"] + res["VILLAGES_UNFUNDED"] == 20
+
+
+def test_invalid_tower_geometries_are_refused_naming_them_and_the_fix(provider, tmp_path, plan):
+    """TOWERS given as polygons with invalid ones (the sample's kab/kota: features 2, 3 and 10): refused naming the
+    parameter, the features and the fix, not QGIS's generic message; the next run works. Input unchanged."""
+    import hashlib
+    import shutil
+
+    from qgis.core import QgsProcessingException
+
+    gpkg = tmp_path / "sample.gpkg"
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", gpkg)
+    before = hashlib.sha256(gpkg.read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException) as ei:
+        run_roadmap(tmp_path, plan, TOWERS=f"{gpkg}|layername=kabkota", TOWER_OPERATOR_FIELD="nama")
+    text = str(ei.value)
+    assert text.startswith("TOWERS: 3 tower(s)") and "feature 2" in text and "feature 10" in text
+    assert "Nested shells" in text and "Fix geometries" in text and "as points" in text
+    assert "Processing setting" not in text
+    assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == before
+    res, _, _ = run_roadmap(tmp_path, plan, "next.gpkg", TOWERS=f"{gpkg}|layername=towers")
+    assert res["VILLAGES_SCHEDULED"] > 0

@@ -83,8 +83,10 @@ def test_radio_worth_testing_where_it_can_beat_the_known_option():
 
 
 @pytest.mark.parametrize("flag, no_power", [("ya", True), ("1", True), (1, True), ("Yes", True), ("tidak", False),
-                                            (0, False), (None, False)])
+                                            (0, False), (None, False), ("", False), (" TIDAK ", False),
+                                            ("Belum ada", None), ("Tidak ada listrik PLN", None), ("v", None)])
 def test_no_pln_flag(flag, no_power):
+    # None: neither yes nor no (it was read as 'has power' without a word); choosetech refuses it, naming it
     assert cs.has_no_pln(flag) is no_power
 
 

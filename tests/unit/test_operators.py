@@ -87,6 +87,22 @@ def test_packages_leave_out_the_villages_whose_service_continues():
     assert sum(p.opex_idr_year for p in packs.values()) == sum(v.opex_idr_year for v in _villages())
 
 
+def test_a_cost_that_is_no_number_is_unfunded_work_of_unknown_cost():
+    """The roadmap passes a cost cell in words on as text ('menunggu RAB') and leaves its village unfunded with it in
+    the reason; the packages list the village as unfunded, its cost counted 0 (it raised ValueError)."""
+    vs = _villages()
+    vs[1].capex_idr = "menunggu RAB"
+    vs[4].opex_idr_year = "tidak tahu"
+    r = schedule(vs, default_sources(), 2026)
+    packs = operator_packages(vs, roadmap=r)
+    items = {i.code: i for p in packs.values() for i in p.items}
+    b, e = items["64.01.01.2002"], items["64.01.01.2005"]
+    assert b.status == "unfunded" and b.capex_idr == 0 and b.opex_idr_year == 6
+    assert e.status == "unfunded" and e.capex_idr == 5 and e.opex_idr_year == 0
+    assert "menunggu RAB" in next(v.reason_en for v in r.villages if v.code == "64.01.01.2002")
+    assert packs["Indosat"].capex_unfunded_idr == 0 and packs["Telkomsel"].capex_unfunded_idr == 5
+
+
 def test_tower_sharing_distances_and_other_operator():
     sites = [Site("s1", 0, 0, "Telkomsel", "64.01.01.2001"), Site("s2", 10_000, 0, None)]
     towers = [Site("t1", 300, 400, "Indosat"),  # 500 m exactly -> included
