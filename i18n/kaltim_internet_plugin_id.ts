@@ -5608,6 +5608,14 @@
       <translation>Akhir kontrak layanan eksisting</translation>
     </message>
     <message>
+      <source>An unknown 3T flag counts as not 3T: funds for 3T villages only do not pay for those villages.</source>
+      <translation>Tanda 3T yang tidak diketahui dihitung bukan 3T: dana khusus desa 3T tidak membiayai desa tersebut.</translation>
+    </message>
+    <message>
+      <source>An unknown plot counts as not confirmed: funds that need a 20×20 m plot do not pay for those villages.</source>
+      <translation>Lahan yang tidak diketahui dihitung belum pasti: dana yang mensyaratkan lahan 20×20 m tidak membiayai desa tersebut.</translation>
+    </message>
+    <message>
       <source>Same year as the connection</source>
       <translation>Tahun yang sama dengan penyambungan</translation>
     </message>
@@ -5748,6 +5756,10 @@
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
     </message>
     <message>
+      <source>{param} = {field}: {n} value(s) are no yes/no word and were read as unknown ({cells}). {effect} Write yes or no: {yes} / {no}.</source>
+      <translation>{param} = {field}: {n} nilai bukan kata ya/tidak dan dibaca sebagai tidak diketahui ({cells}). {effect} Tulis ya atau tidak: {yes} / {no}.</translation>
+    </message>
+    <message>
       <source>TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: {list}. Fix them (Vector &gt; Geometry &gt; Fix geometries) and give the fixed layer as TOWERS, or give the towers as points (e.g. the output of 'Import towers / sites').</source>
       <translation>TOWERS: {n} menara pada layer menara memiliki geometri tidak valid, sehingga posisinya tidak diketahui: {list}. Perbaiki geometrinya (Vektor &gt; Geometri &gt; Perbaiki geometri) dan berikan layer yang sudah diperbaiki sebagai TOWERS, atau berikan menara sebagai titik (misalnya keluaran 'Impor menara / site').</translation>
     </message>
@@ -5778,6 +5790,10 @@
     <message>
       <source>Bad training parameters: {error}</source>
       <translation>Parameter pelatihan tidak valid: {error}</translation>
+    </message>
+    <message>
+      <source>feature {fid}: '{value}'</source>
+      <translation>fitur {fid}: '{value}'</translation>
     </message>
     <message>
       <source>The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing field.</source>

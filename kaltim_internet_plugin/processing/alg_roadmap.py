@@ -346,6 +346,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                                         context.transformContext())
         jenis_idx = source.fields().lookupField("jenis")
         self._numbers = parse_fields(source, {k: (fmap[k], spec) for k, spec in NUMERIC_FIELDS.items()}, feedback)
+        self._unread_flags = {"IS_3T_FIELD": [], "PLOT_FIELD": []}  # yes/no cells of no yes/no word (_village)
         feats, villages, migration, invalid = [], [], [], []
         # QGIS's own check of invalid geometries is skipped: it names no parameter, and the next run crashed after it
         for i, f in enumerate(source_features(source)):
@@ -363,6 +364,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 migration.append(MigrationOption(v.code, fc, fo if isinstance(fo, (int, float)) else 0))
             if total:
                 feedback.setProgress(25 * (i + 1) / total)
+        self._warn_unread_flags(feedback)
         if not villages:
             raise QgsProcessingException(tr(
                 "The plan layer has no villages: choose a layer with at least one village (run 'Choose "
@@ -518,11 +520,38 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             tech=tech_raw or None, capex_idr=as_number(get("CAPEX_FIELD")),
             opex_idr_year=as_number(get("OPEX_FIELD")),
             priority_rank=int(rank) if isinstance(rank, (int, float)) else 0,
-            is_3t=bool(as_bool(get("IS_3T_FIELD"))), has_plot_20m=as_bool(get("PLOT_FIELD")),
+            is_3t=bool(self._flag(f, "IS_3T_FIELD", get)), has_plot_20m=self._flag(f, "PLOT_FIELD", get),
             operator=as_text(get("OPERATOR_FIELD")) or None,
             cadres_trained=int(cadres) if isinstance(cadres, (int, float)) and cadres > 0 else 0,
             is_kelurahan=kelurahan, x=x, y=y, site_id=as_text(get("SITE_FIELD")) or None,
             existing_service=bool(as_text(get("EXISTING_FIELD"))))
+
+    def _flag(self, f: QgsFeature, key: str, get):
+        """A yes/no cell (:func:`as_bool`); a value that is no yes/no word is noted for :meth:`_warn_unread_flags`."""
+        raw = get(key)
+        value = as_bool(raw)
+        if value is None and not nb.is_missing(raw):
+            self._unread_flags[key].append((f.id(), str(raw).strip()))
+        return value
+
+    def _warn_unread_flags(self, feedback) -> None:
+        """One warning a yes/no field whose cells hold other words (they were read as unknown, found 7 December):
+        which field, which features and values, what unknown means for the plan, and the words it reads."""
+        effects = {"IS_3T_FIELD": tr("An unknown 3T flag counts as not 3T: funds for 3T villages only do not pay "
+                                     "for those villages."),
+                   "PLOT_FIELD": tr("An unknown plot counts as not confirmed: funds that need a 20×20 m plot do "
+                                    "not pay for those villages.")}
+        for key, cells in self._unread_flags.items():
+            if not cells:
+                continue
+            shown = "; ".join(tr("feature {fid}: '{value}'").format(fid=fid, value=value) for fid, value in cells[:10])
+            if len(cells) > 10:
+                shown += "; " + tr("and {n} more").format(n=len(cells) - 10)
+            feedback.pushWarning(tr(
+                "{param} = {field}: {n} value(s) are no yes/no word and were read as unknown ({cells}). {effect} "
+                "Write yes or no: {yes} / {no}.").format(
+                    param=key, field=self._fmap[key], n=len(cells), cells=shown, effect=effects[key],
+                    yes=", ".join(YES_WORDS), no=", ".join(NO_WORDS)))
 
     def _towers(self, parameters, context, towers_src) -> list:
         names = towers_src.fields().names()

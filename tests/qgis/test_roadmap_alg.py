@@ -411,6 +411,34 @@ def test_a_cost_that_is_no_number_leaves_its_village_unfunded_with_its_reason(pr
     assert hashlib.sha256((tmp_path / "txt.gpkg").read_bytes()).hexdigest() == before
 
 
+def test_yes_no_cells_that_are_no_yes_no_word_are_named(provider, tmp_path):
+    """A 3T or plot field holding other words ('mungkin', 'belum tahu'): they were read as unknown without a word
+    (found 7 December); now the log names the parameter, field, features and values, what unknown means for the
+    funds, and the words it reads; the yes/no words themselves (any case) raise nothing."""
+    src = build_plan(tmp_path / "flags.gpkg", n=30)
+    ds = ogr.Open(str(tmp_path / "flags.gpkg"), 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("tiga_t", ogr.OFTString))
+    lyr.CreateField(ogr.FieldDefn("lahan", ogr.OFTString))
+    odd = {}
+    for i, f in enumerate(lyr):
+        f.SetField("tiga_t", ["YA", "tidak", "mungkin"][i % 3])
+        f.SetField("lahan", "Ada" if i != 7 else "belum tahu")
+        if i % 3 == 2:
+            odd[f.GetFID()] = "mungkin"
+        lyr.SetFeature(f)
+    lahan_fid = [f.GetFID() for i, f in enumerate(lyr) if i == 7][0]
+    ds = None
+    res, fb, _ = run_roadmap(tmp_path, src, IS_3T_FIELD="tiga_t", PLOT_FIELD="lahan")
+    log = fb.text()
+    assert f"IS_3T_FIELD = tiga_t: {len(odd)} value(s) are no yes/no word" in log, log
+    first = min(odd)
+    assert f"feature {first}: 'mungkin'" in log and "counts as not 3T" in log and "ya, t, ada" in log
+    assert "PLOT_FIELD = lahan: 1 value(s) are no yes/no word" in log and f"feature {lahan_fid}: 'belum tahu'" in log
+    assert "'YA'" not in log and "'tidak'" not in log and "'Ada'" not in log
+    assert res["VILLAGES_SCHEDULED"] > 0
+
+
 def polygon_plan(tmp_path: Path, n: int = 30) -> tuple:
     """build_plan's villages as 1 km squares around their offices, feature 5 a bow-tie (an invalid polygon);
     (source, path, fid and code of the bow-tie)."""
