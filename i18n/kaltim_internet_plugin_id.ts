@@ -4432,6 +4432,10 @@
       <translation>Tinggi penerima harus 0 m atau lebih (nilai yang diberikan {h:g} m).</translation>
     </message>
     <message>
+      <source>SITES: {n} feature(s) of the layer {name} are lines or polygons, not points: a tower is a point ({ids}). Remove them or give a point layer of towers (e.g. the output of 'Import towers / sites').</source>
+      <translation>SITES: {n} fitur dari layer {name} berupa garis atau poligon, bukan titik: menara adalah titik ({ids}). Hapus fitur tersebut atau berikan layer titik menara (mis. keluaran 'Impor menara / site').</translation>
+    </message>
+    <message>
       <source>{n} site(s) without a point geometry were ignored: {ids}</source>
       <translation>{n} site tanpa geometri titik diabaikan: {ids}</translation>
     </message>
@@ -5976,12 +5980,80 @@
       <translation>{name} ({desc}) = '{value}' bukan angka. Masukkan angka antara {lo} dan {hi}.</translation>
     </message>
     <message>
+      <source>a tower</source>
+      <translation>menara</translation>
+    </message>
+    <message>
+      <source>a point layer of towers (e.g. the output of 'Import towers / sites')</source>
+      <translation>layer titik menara (mis. keluaran 'Impor menara / site')</translation>
+    </message>
+    <message>
       <source>no geometry (a table)</source>
       <translation>tidak ada geometri (sebuah tabel)</translation>
     </message>
     <message>
+      <source>a new site</source>
+      <translation>lokasi baru</translation>
+    </message>
+    <message>
+      <source>a point layer of new sites (the OUTPUT_SITES of 'Optimise new sites under a budget')</source>
+      <translation>layer titik lokasi baru (OUTPUT_SITES dari 'Optimalkan lokasi baru dalam batas anggaran')</translation>
+    </message>
+    <message>
+      <source>a planned site</source>
+      <translation>lokasi rencana</translation>
+    </message>
+    <message>
+      <source>a point layer of planned sites</source>
+      <translation>layer titik lokasi rencana</translation>
+    </message>
+    <message>
+      <source>a candidate site</source>
+      <translation>kandidat lokasi</translation>
+    </message>
+    <message>
+      <source>a point layer of candidate sites (the output of 'Candidate sites')</source>
+      <translation>layer titik kandidat lokasi (keluaran 'Kandidat lokasi')</translation>
+    </message>
+    <message>
+      <source>a fibre node</source>
+      <translation>simpul serat optik</translation>
+    </message>
+    <message>
+      <source>a point layer of fibre nodes</source>
+      <translation>layer titik simpul serat optik</translation>
+    </message>
+    <message>
+      <source>a kab/kota capital</source>
+      <translation>ibu kota kab/kota</translation>
+    </message>
+    <message>
+      <source>a point layer of kab/kota capitals</source>
+      <translation>layer titik ibu kota kab/kota</translation>
+    </message>
+    <message>
+      <source>a village office</source>
+      <translation>kantor desa</translation>
+    </message>
+    <message>
+      <source>a point layer of village offices</source>
+      <translation>layer titik kantor desa</translation>
+    </message>
+    <message>
       <source>The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give the village boundaries as polygons.</source>
       <translation>Layer desa {name} berisi {shape}, bukan poligon: hanya batas desa yang dapat diperbaiki. Berikan batas desa sebagai poligon.</translation>
+    </message>
+    <message>
+      <source>each feature</source>
+      <translation>setiap fitur</translation>
+    </message>
+    <message>
+      <source>a point layer</source>
+      <translation>layer titik</translation>
+    </message>
+    <message>
+      <source>{name} ({desc}): the layer {layer} holds {shape}, not points: {one} is a point. Give {give}, or make points first (Vector &gt; Geometry Tools &gt; Centroids) if the points of these shapes are what you mean.</source>
+      <translation>{name} ({desc}): layer {layer} berisi {shape}, bukan titik: {one} adalah titik. Berikan {give}, atau buat titik terlebih dahulu (Vektor &gt; Alat Geometri &gt; Centroid) bila titik dari bentuk-bentuk ini yang Anda maksud.</translation>
     </message>
     <message>
       <source>points</source>

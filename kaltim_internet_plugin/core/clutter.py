@@ -37,6 +37,9 @@ DEFAULT_TABLE_NAME = "clutter_worldcover_p452.csv"
 TABLE_COLUMNS = ("class", "clutter_height_m", "clutter_distance_km")
 #: ESA WorldCover's nodata value, used when the land-cover file declares none
 WORLDCOVER_NODATA = 0
+#: the class grid's nodata when the land cover's own cannot be a class (NaN, -3.4e38 of a Float32 file, 0.5, ...):
+#: no class of a table (0 to 65535) and what a float NaN becomes in Int32
+GRID_NODATA = -2147483648
 
 
 class ClutterError(CodedError):
@@ -117,6 +120,8 @@ def read_table(path: str) -> Dict[int, ClutterClass]:
         raise ClutterError("clutter_table_unreadable", path=path, error=exc.code) from None
     except (OSError, UnicodeError, csv.Error) as exc:
         raise ClutterError("clutter_table_unreadable", path=path, error=str(exc)) from None
+    # the columns in any letters ('CLASS', 'Clutter_Height_M'), as the cost and funding tables read theirs
+    table = tabular.with_names(table, TABLE_COLUMNS + ("label", "source"))
     names = [str(c or "").strip() for c in table.header]
     missing = [c for c in TABLE_COLUMNS if c not in names]
     if missing:
@@ -164,6 +169,20 @@ def _number(path, line_no, row, key, lo, hi) -> float:
     return v
 
 
+def land_cover_nodata(nd) -> tuple:
+    """(the land cover's nodata as the warp reads it, the class grid's nodata) for the nodata value ``nd`` the file
+    declares (None: ESA WorldCover's 0). A value that is no Int32 integer (NaN or -3.4e38 of a Float32 file) is
+    :data:`GRID_NODATA` on the grid (it was WorldCover's 0 for NaN, and the Int32 warp turned -3.4e38 into
+    -2147483648, "a class missing from the table")."""
+    if nd is None:
+        return WORLDCOVER_NODATA, WORLDCOVER_NODATA
+    if math.isnan(nd):
+        return "nan", GRID_NODATA
+    if math.isfinite(nd) and nd == int(nd) and GRID_NODATA <= nd <= 2147483647:
+        return int(nd), int(nd)
+    return nd, GRID_NODATA
+
+
 class ClutterGrid:
     """A land-cover raster on the coverage grid, turned into clutter loss per cell.
 
@@ -182,7 +201,7 @@ class ClutterGrid:
         if src is None:
             raise ClutterError("clutter_landcover_unreadable", path=self.path)
         nd = src.GetRasterBand(1).GetNoDataValue()
-        self.nodata = int(nd) if nd is not None and math.isfinite(nd) else WORLDCOVER_NODATA
+        src_nodata, self.nodata = land_cover_nodata(nd)
         gt = dem_ds.GetGeoTransform()
         xs, ys = dem_ds.RasterXSize, dem_ds.RasterYSize
         bounds = (gt[0], gt[3] + gt[5] * ys, gt[0] + gt[1] * xs, gt[3])
@@ -190,7 +209,7 @@ class ClutterGrid:
         self.ds = gdal.Warp("", src, format="VRT", dstSRS=dem_ds.GetProjection() or None,
                             srcSRS=None if src.GetProjection() else dem_ds.GetProjection() or None,
                             outputBounds=bounds, width=xs, height=ys, resampleAlg="near",
-                            srcNodata=self.nodata, dstNodata=self.nodata, outputType=gdal.GDT_Int32)
+                            srcNodata=src_nodata, dstNodata=self.nodata, outputType=gdal.GDT_Int32)
         if self.ds is None:
             raise ClutterError("clutter_landcover_unreadable", path=self.path)
         self._band = self.ds.GetRasterBand(1)

@@ -86,11 +86,14 @@ def sites_from_features(features, fields, transform=None) -> dict:
     else the 4G defaults. A missing site id becomes ``fid-<feature id>``.
     A height, frequency or EIRP outside :data:`PLAUSIBLE` (0 and below too) or that is not a number is never used:
     the site is left out and listed.
+    A line or polygon (a layer of mixed geometry types) is no site: it is left out and listed (a polygon layer
+    stopped coverage on a traceback, found 2026-12).
     Returns ``{"sites", "defaulted" (count of sites with at least one default), "no_geometry" (ids),
-    "transform_failed" (ids), "implausible" ((id, field, value) of the sites left out)}``.
+    "transform_failed" (ids), "implausible" ((id, field, value) of the sites left out), "not_point" (ids of the
+    lines and polygons)}``.
     """
     idx = {name: field_index(fields, name) for name in SITE_FIELDS}
-    sites, no_geom, failed, implausible = [], [], [], []
+    sites, no_geom, failed, implausible, not_point = [], [], [], [], []
     n_default = 0
     for feat in features:
         attrs = feat.attributes()
@@ -104,6 +107,9 @@ def sites_from_features(features, fields, transform=None) -> dict:
         geom = feat.geometry()
         if geom is None or geom.isNull() or geom.isEmpty():
             no_geom.append(site_id)
+            continue
+        if geom.type() != QgsWkbTypes.GeometryType.PointGeometry:  # a line or polygon of a mixed layer
+            not_point.append(site_id)
             continue
         if QgsWkbTypes.isMultiType(geom.wkbType()):
             pts = geom.asMultiPoint()
@@ -137,4 +143,4 @@ def sites_from_features(features, fields, transform=None) -> dict:
             eirp_dbm=eirp if eirp is not None else defaults["eirp_dbm"],
             operator=str(operator) if operator is not None else "", tech=tech, defaulted=used_default))
     return {"sites": sites, "defaulted": n_default, "no_geometry": no_geom, "transform_failed": failed,
-            "implausible": implausible}
+            "implausible": implausible, "not_point": not_point}

@@ -261,6 +261,12 @@ class CoverageAlgorithm(KaltimAlgorithm):
         sites = read["sites"]
         if read["implausible"]:
             raise QgsProcessingException(implausible_text(read["implausible"], "SITES"))
+        if read["not_point"]:  # a layer of mixed types (one of lines or polygons only is refused before the run)
+            raise QgsProcessingException(tr(
+                "SITES: {n} feature(s) of the layer {name} are lines or polygons, not points: a tower is a point "
+                "({ids}). Remove them or give a point layer of towers (e.g. the output of 'Import towers / "
+                "sites').").format(n=len(read["not_point"]), name=source.sourceName(),
+                                   ids=first_listed(read["not_point"], 20)))
         if read["no_geometry"]:
             feedback.pushWarning(tr("{n} site(s) without a point geometry were ignored: {ids}").format(
                 n=len(read["no_geometry"]), ids=", ".join(read["no_geometry"][:20])))

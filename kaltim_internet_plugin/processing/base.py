@@ -242,8 +242,9 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
 
     def kaltim_checks(self, parameters, context, skip=()) -> tuple:
         """Before a run: numbers (NaN, text, range), inputs that do not exist, layers without a CRS (unless
-        ``NEEDS_CRS`` is False), then the outputs (:mod:`.output_guard`)."""
-        from .checks import missing_crs, not_a_number
+        ``NEEDS_CRS`` is False), lines or polygons where points are expected, then the outputs
+        (:mod:`.output_guard`)."""
+        from .checks import missing_crs, not_a_number, not_points
 
         message = not_a_number(self, parameters)
         if message:
@@ -265,8 +266,8 @@ class KaltimAlgorithm(QgsProcessingAlgorithm):
                                  "in that range.").format(name=p.name(), desc=p.description(), value=value,
                                                           lo=_bound(p.minimum()), hi=_bound(p.maximum()))
         message = _missing_input(self, parameters, context, skip) or (
-            missing_crs(self, parameters, context) if self.NEEDS_CRS else "") or outputs_refusal(
-            self, parameters, context)
+            missing_crs(self, parameters, context) if self.NEEDS_CRS else "") or not_points(
+            self, parameters, context) or outputs_refusal(self, parameters, context)
         return not message, message
 
     def parameterAsSink(self, parameters, name, context, fields, *args, **kwargs):  # noqa: N802 - QGIS API

@@ -1,13 +1,16 @@
 """Checks of every algorithm's inputs before a run, called by :meth:`KaltimAlgorithm.kaltim_checks`
-(processing/base.py): a number parameter given as NaN is "not a number" (not "outside its range"), and a layer
+(processing/base.py): a number parameter given as NaN is "not a number" (not "outside its range"), a layer
 without a CRS is refused, because its coordinates would be read in another CRS (longitude/latitude as UTM metres:
-points ~500 km away). Also the villages' defects that every step reading the villages names.
+points ~500 km away), and a line or polygon layer given where points are expected (towers, candidate sites, fibre
+nodes, capitals, offices) is refused (:func:`not_points`). Also the villages' defects that every step reading the
+villages names.
 """
 from __future__ import annotations
 
 import math
+import os
 
-from qgis.core import QgsProcessingParameterNumber, QgsWkbTypes
+from qgis.core import QgsProcessing, QgsProcessingParameterNumber, QgsWkbTypes
 
 from ..i18n import tr
 from .base import _bound
@@ -63,6 +66,78 @@ def missing_crs(alg, parameters, context) -> str:
                       "and latitude would be read as metres): set it (Layer Properties > Source, e.g. EPSG:4326 for "
                       "longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.").format(
                 name=p.name(), desc=p.description(), layer=found[0])
+    return ""
+
+
+# ---- a layer of lines or polygons where points are expected ----------------------------------------------------
+def _point_kinds() -> dict:
+    """What a point parameter holds, by its name (upper case): (one, what to give); the algorithms name them alike
+    (SITES, TOWERS and EXISTING are existing towers everywhere). A parameter not listed is named by its
+    description."""
+    towers = (tr("a tower"), tr("a point layer of towers (e.g. the output of 'Import towers / sites')"))
+    return {
+        "SITES": towers, "TOWERS": towers, "EXISTING": towers,
+        "NEW_SITES": (tr("a new site"), tr("a point layer of new sites (the OUTPUT_SITES of 'Optimise new sites "
+                                           "under a budget')")),
+        "PLANNED_SITES": (tr("a planned site"), tr("a point layer of planned sites")),
+        "CANDIDATES": (tr("a candidate site"), tr("a point layer of candidate sites (the output of 'Candidate "
+                                                  "sites')")),
+        "FIBRE_NODES": (tr("a fibre node"), tr("a point layer of fibre nodes")),
+        "CAPITALS": (tr("a kab/kota capital"), tr("a point layer of kab/kota capitals")),
+        "OFFICES": (tr("a village office"), tr("a point layer of village offices")),
+    }
+
+
+def _points_only(p) -> bool:
+    """True when the layer input ``p`` takes points only (its only geometry type is TypeVectorPoint)."""
+    if p.type() not in ("source", "vector"):
+        return False
+    return list(p.dataTypes()) == [QgsProcessing.SourceType.TypeVectorPoint]
+
+
+def _layer_shape(alg, p, parameters, context):
+    """(layer name, geometry type) of the vector input ``p``, or None when it cannot be read."""
+    try:
+        if p.type() == "vector":
+            layer = alg.parameterAsVectorLayer(parameters, p.name(), context)
+            return None if layer is None else (layer.name(), layer.geometryType())
+        source = alg.parameterAsSource(parameters, p.name(), context)
+    except Exception:  # noqa: BLE001 - an unreadable source is the run's own message
+        return None
+    return None if source is None else (source.sourceName(), QgsWkbTypes.geometryType(source.wkbType()))
+
+
+def _given_name(value, name: str, context) -> str:
+    """The layer ``name`` as the user gave it: a GeoPackage's table as 'table (file.gpkg)' (its layer name is the
+    file's)."""
+    from .output_guard import split_uri
+
+    project = context.project() if context is not None else None
+    if not isinstance(value, str) or (project is not None and project.mapLayer(value) is not None):
+        return name
+    path, table = split_uri(value)
+    return f"{table} ({os.path.basename(path)})" if table else name
+
+
+def not_points(alg, parameters, context) -> str:
+    """The message for the first input that expects points but is given a layer of lines or polygons ('' when none
+    is): a polygon was read as its point on surface (19 villages "selected" as new BTS sites, 105 kecamatan used as
+    fibre nodes) and coverage stopped on a traceback (found 2026-12). A layer of mixed or unknown type passes: its
+    features are the run's to check."""
+    kinds = _point_kinds()
+    for p in alg.parameterDefinitions():
+        if p.isDestination() or not _points_only(p) or parameters.get(p.name()) in (None, ""):
+            continue
+        found = _layer_shape(alg, p, parameters, context)
+        if found is None or found[1] not in (QgsWkbTypes.GeometryType.LineGeometry,
+                                             QgsWkbTypes.GeometryType.PolygonGeometry):
+            continue
+        one, give = kinds.get(p.name().upper(), (tr("each feature"), tr("a point layer")))
+        return tr("{name} ({desc}): the layer {layer} holds {shape}, not points: {one} is a point. Give {give}, or "
+                  "make points first (Vector > Geometry Tools > Centroids) if the points of these shapes are what "
+                  "you mean.").format(name=p.name(), desc=p.description(),
+                                      layer=_given_name(parameters.get(p.name()), found[0], context),
+                                      shape=shape_name(found[1]), one=one, give=give)
     return ""
 
 

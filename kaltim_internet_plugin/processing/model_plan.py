@@ -34,6 +34,7 @@ from ..core.numbers import MAX_RUPIAH
 from ..i18n import tr
 from .alg_exportplan import ExportPlanAlgorithm
 from .base import GROUPS, _translated
+from .checks import not_points
 from .help import TEXTS
 from .output_guard import outputs_refusal
 from .params import with_decimals
@@ -192,7 +193,8 @@ class PlanModel(QgsProcessingModelAlgorithm):
     checked before the first step as exportplan checks its own (:mod:`.output_guard`), against the model's inputs:
     a folder that cannot be written, a plan.gpkg there that is not an exported plan, or an input file there that
     the export would rewrite is refused before the chain runs (exportplan alone would see neither the model's
-    inputs nor fail before the other steps had run)."""
+    inputs nor fail before the other steps had run); so are lines or polygons given as offices or fibre nodes
+    (:func:`.checks.not_points`)."""
 
     OUTPUT_FILES = ExportPlanAlgorithm.OUTPUT_FILES
     FOLDER_UPDATES = ExportPlanAlgorithm.FOLDER_UPDATES
@@ -223,7 +225,7 @@ class PlanModel(QgsProcessingModelAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        message = outputs_refusal(self, parameters, context)
+        message = not_points(self, parameters, context) or outputs_refusal(self, parameters, context)
         return not message, message
 
     def createInstance(self):

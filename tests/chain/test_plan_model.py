@@ -154,3 +154,20 @@ def test_the_models_output_folder_is_checked_before_the_first_step(provider, tmp
     assert sha(mine) == before and sorted(p.name for p in out.iterdir()) == ["plan.gpkg"]
     text = refused(dict(demo_inputs(), **{"export:plan": "/proc/kaltim_plan"}))
     assert "export:plan" in text and "/proc/kaltim_plan" in text, text
+
+
+@pytest.mark.parametrize("key,name", [("fibre_nodes", "fibre nodes"), ("offices", "village offices")])
+def test_the_models_point_inputs_refuse_polygons_before_the_first_step(provider, tmp_path, key, name):
+    """The sample's kecamatan given as the model's fibre nodes or offices: refused before any step runs (the
+    tools' own check sees only the model's steps, after the chain has run up to them)."""
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "plan"
+    with pytest.raises(QgsProcessingException) as err:
+        run_alg("kaltiminternet:fullplan", dict(demo_inputs(), **{key: f"{SAMPLE_GPKG}|layername=kecamatan",
+                                                                    "export:plan": str(out)}))
+    text = str(err.value)
+    assert "Error encountered while running" not in text, text  # no step ran
+    assert f"{key} (" in text and "the layer kecamatan (kaltim_sample.gpkg) holds polygons, not points" in text \
+        and f"Give a point layer of {name}" in text, text
+    assert not out.exists()

@@ -416,3 +416,48 @@ def test_itm_says_whether_it_runs_compiled_or_in_python(data, monkeypatch):
     monkeypatch.setattr(itm, "FAILURE", ["TypingError: x"])
     assert "ITM in Python (numba could not compile it: TypingError: x" in CoverageAlgorithm._kernels_text(False, "itm")
     assert "numpy (KALTIM_NUMBA=0)" in CoverageAlgorithm._kernels_text(False, "p526")
+
+
+def _fails(p):
+    import processing
+
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:coverage", p)
+    text = str(exc.value)
+    assert "Traceback" not in text and "Unexpected error" not in text and "report it" not in text, text
+    return text
+
+
+def test_a_polygon_layer_as_sites_is_refused(provider, data, tmp_path):
+    """The sample's kecamatan as SITES stopped on "TypeError: MultiPolygon geometry cannot be converted to a
+    multipoint" and "Unexpected error … Please report it" (found 2026-12): refused before the run, as importsites
+    refuses it."""
+    from tests.conftest import SAMPLE
+
+    kecamatan = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=kecamatan"
+    text = _fails(params(data, tmp_path, SITES=kecamatan, DEM=str(SAMPLE / "kaltim_dem_synthetic_250m.tif")))
+    assert "\nSITES (Sites (tower points)): the layer kecamatan (kaltim_sample.gpkg) holds polygons, not points: a " \
+        "tower is a point. Give a point layer of towers" in text, text
+    assert not (tmp_path / "cov.tif").exists()
+
+
+def test_polygons_among_the_sites_of_a_mixed_layer_are_refused(provider, data, tmp_path):
+    """A layer of mixed geometry types passes the layer's check: its polygons are named (was the traceback)."""
+    path = tmp_path / "mixed.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    lyr = ds.CreateLayer("mixed", srs, ogr.wkbUnknown)
+    lyr.CreateField(ogr.FieldDefn("site_id", ogr.OFTString))
+    (x, y), (x2, y2) = utm_xy(20, 20), utm_xy(40, 40)
+    for sid, wkt in (("T1", f"POINT ({x} {y})"),
+                     ("KEC", f"MULTIPOLYGON ((({x2} {y2}, {x2 + 500} {y2}, {x2 + 500} {y2 + 500}, {x2} {y2})))")):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("site_id", sid)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+    text = _fails(params(data, tmp_path, SITES=f"{path}|layername=mixed"))
+    assert "SITES: 1 feature(s) of the layer mixed are lines or polygons, not points: a tower is a point (KEC)" \
+        in text and "give a point layer of towers" in text, text
+    assert not (tmp_path / "cov.tif").exists()

@@ -128,6 +128,23 @@ def test_a_bad_table_row_is_named_with_its_row(provider, data, tmp_path):
         run(data, tmp_path, "bad2", LAND_COVER=data["lc"], CLUTTER_TABLE=str(bad))
 
 
+@pytest.mark.parametrize("nodata", [float("nan"), -3.4028235e38])
+def test_float_nodata_of_the_land_cover_is_logged_as_nodata(provider, data, tmp_path, nodata):
+    """A Float32 land cover with nodata NaN or -3.4e38, its table with upper-case headers: the nodata quadrant was
+    "with a class missing from the table" (and the table refused as lacking its columns)."""
+    lc = classes().astype(np.float32)
+    lc[lc == 0] = nodata
+    path = write_geotiff(tmp_path / "land_float.tif", lc, (X0, CELL, 0, Y0, 0, -CELL), nodata=nodata)
+    table = tmp_path / "TABLE.csv"
+    table.write_text("CLASS,Label,Clutter_Height_M,Clutter_Distance_KM\n10,Tree cover,20,0.03\n50,Built-up,5,0.07\n"
+                     "80,Water,0,0\n", encoding="utf-8")
+    _, meta, log, _ = run(data, tmp_path, "lc_float", LAND_COVER=path, CLUTTER_TABLE=str(table))
+    n = int((classes() == 0).sum())
+    assert f"{n:,} of {N * N:,} cells have no land-cover class ({n:,} nodata or outside the land cover, 0 with a " \
+           "class missing from the table)" in log, log
+    assert meta["KALTIM_COV_CLUTTER"].startswith("landcover:land_float.tif table:")
+
+
 def test_candidate_coverage_equals_the_raster_with_land_cover(provider, data, tmp_path):
     """One plan, one truth: the optimiser's candidate window (settings and clutter read back from the raster)
     gives the raster's value on every cell."""

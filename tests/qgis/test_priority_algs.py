@@ -622,3 +622,83 @@ def test_choosetech_reason_in_indonesian(provider, monkeypatch):
     res, _ = run("choosetech", {"VILLAGES": villages, "OUTPUT": "TEMPORARY_OUTPUT"})
     reasons = values(res["OUTPUT"], "reason")
     assert "kantor desa berada dalam jangkauan" in reasons[0] and reasons[1].startswith("Satelit")
+
+
+# ---- a layer of lines or polygons where points are expected (found 2026-12: 19 village polygons "selected" as new
+# BTS sites, 105 kecamatan used as fibre nodes, a traceback from coverage)
+KECAMATAN = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=kecamatan"
+VILLAGES_SAMPLE = f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=villages"
+POINT_PARAMS = [  # (algorithm, point parameter, what the message asks for, the algorithm's other inputs)
+    ("optimizesites", "CANDIDATES", "a point layer of candidate sites", {}),
+    ("optimizesites", "EXISTING", "a point layer of towers", {"CANDIDATES": TOWERS}),
+    ("optimizesites", "OFFICES", "a point layer of village offices", {"CANDIDATES": TOWERS}),
+    ("choosetech", "FIBRE_NODES", "a point layer of fibre nodes", {}),
+    ("choosetech", "SITES", "a point layer of towers", {}),
+    ("choosetech", "NEW_SITES", "a point layer of new sites", {}),
+    ("candidates", "SITES", "a point layer of towers", {"DEM": DEM_SAMPLE}),
+    ("prioritize", "CAPITALS", "a point layer of kab/kota capitals", {}),
+    ("classifyvillages", "OFFICES", "a point layer of village offices", {"COVERAGE": DEM_SAMPLE}),
+    ("roadmap", "TOWERS", "a point layer of towers", {}),
+    ("exportplan", "SITES", "a point layer of towers", {}),
+    ("exportplan", "PLANNED_SITES", "a point layer of planned sites", {}),
+    ("coverage", "SITES", "a point layer of towers", {"DEM": DEM_SAMPLE}),
+]
+_OUTPUTS = {"optimizesites": ("OUTPUT_SITES", "OUTPUT_VILLAGES"), "roadmap": ("OUTPUT", "OUTPUT_TABLE"),
+            "exportplan": ("OUTPUT_FOLDER",), "coverage": ("OUTPUT",)}
+
+
+def _line_layer(path) -> str:
+    """The sample's kecamatan boundaries as lines, in a GeoPackage ``path``."""
+    from osgeo import ogr
+
+    sample = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))  # (kept open while its layer is read)
+    src = sample.GetLayerByName("kecamatan")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("batas", src.GetSpatialRef(), ogr.wkbMultiLineString)
+    for f in src:
+        nf = ogr.Feature(out.GetLayerDefn())
+        nf.SetGeometry(ogr.ForceToMultiLineString(f.GetGeometryRef().GetBoundary()))
+        out.CreateFeature(nf)
+    ds = sample = None
+    return f"{path}|layername=batas"
+
+
+@pytest.mark.parametrize("alg,param,give,extra", POINT_PARAMS, ids=[f"{a}-{p}" for a, p, _g, _e in POINT_PARAMS])
+def test_a_polygon_layer_as_points_is_refused_before_the_run(provider, tmp_path, alg, param, give, extra):
+    villages = "PLAN" if alg == "roadmap" else "VILLAGES"
+    params = {villages: VILLAGES_SAMPLE, **extra, param: KECAMATAN}
+    if alg == "coverage":
+        params = {"DEM": DEM_SAMPLE, "SITES": KECAMATAN, "MAX_RADIUS_M": 3000}
+    for key in _OUTPUTS.get(alg, ("OUTPUT",)):
+        params[key] = str(tmp_path / ("out" if key == "OUTPUT_FOLDER" else
+                                      f"{key.lower()}.{'tif' if alg == 'coverage' else 'gpkg'}"))
+    text = run_fails(alg, params)
+    assert f"{param} (" in text and "the layer kecamatan (kaltim_sample.gpkg) holds polygons, not points" in text, text
+    assert f"Give {give}" in text and "Traceback" not in text and "report it" not in text, text
+    assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_a_line_layer_as_fibre_nodes_is_refused(provider, tmp_path):
+    lines = _line_layer(tmp_path / "batas.gpkg")
+    out = tmp_path / "plan.gpkg"
+    text = run_fails("choosetech", {"VILLAGES": VILLAGES_SAMPLE, "FIBRE_NODES": lines, "OUTPUT": str(out)})
+    assert "FIBRE_NODES (" in text and "the layer batas (batas.gpkg) holds lines, not points: a fibre node is a " \
+        "point. Give a point layer of fibre nodes" in text, text
+    assert not out.exists()
+
+
+def test_every_point_parameter_says_what_it_holds(provider):
+    """Each parameter that takes points only is named in checks._point_kinds (its refusal says what to give)."""
+    from qgis.core import QgsApplication, QgsProcessing
+
+    from kaltim_internet_plugin.processing.checks import _point_kinds
+
+    kinds = _point_kinds()
+    found = set()
+    for alg in QgsApplication.processingRegistry().providerById("kaltiminternet").algorithms():
+        for p in alg.parameterDefinitions():
+            if p.type() in ("source", "vector") and list(p.dataTypes()) == [
+                    QgsProcessing.SourceType.TypeVectorPoint]:
+                found.add((alg.name(), p.name()))
+                assert p.name().upper() in kinds, (alg.name(), p.name())
+    assert {(a, p) for a, p, _g, _e in POINT_PARAMS} <= found

@@ -79,6 +79,32 @@ def test_missing_columns_and_file(tmp_path):
     assert exc.value.code == "clutter_table_missing"
 
 
+def test_columns_are_matched_in_any_letters(tmp_path):
+    """A table saved with upper-case headers was refused as lacking the columns it has (the cost and funding
+    tables read theirs in any letters, found 2026-12)."""
+    p = tmp_path / "t.csv"
+    p.write_text("CLASS,Label,Clutter_Height_M, Clutter_Distance_KM\n10,Tree cover,20,0.03\n80,Water,0,0\n",
+                 encoding="utf-8")
+    table = cl.read_table(str(p))
+    assert sorted(table) == [10, 80] and table[10] == cl.ClutterClass(10, "Tree cover", 20.0, 0.03)
+
+
+@pytest.mark.parametrize("nodata", [float("nan"), -3.4028235e38])
+def test_float_land_cover_nodata_is_nodata(tmp_path, nodata):
+    """A Float32 land cover whose nodata is NaN or -3.4e38: its nodata cells were counted as "a class missing from
+    the table" (-2147483648 after the Int32 warp)."""
+    dem = gdal.Open(write_geotiff(tmp_path / "dem.tif", np.zeros((4, 4), np.float32),
+                                  (500000, 100, 0, 9950000, 0, -100), nodata=None))
+    lc = np.array([[10, 10, nodata, nodata]] * 4, dtype=np.float32)
+    write_geotiff(tmp_path / "lc.tif", lc, (500000, 100, 0, 9950000, 0, -100), nodata=nodata)
+    grid = cl.ClutterGrid(str(tmp_path / "lc.tif"), cl.default_table_path(), dem, 1.5, 15.0)
+    assert grid.count_unclassified() == {"nodata": 8, "unknown": 0, "cells": 16}
+    assert grid.unknown_classes() == []
+    loss = grid.loss_window(0, 0, 4, 4, 900.0)
+    assert loss[0].tolist() == pytest.approx([cl.clutter_loss_db(1.5, 20.0, 0.03, 900.0)] * 2 + [15.0] * 2,
+                                             abs=1e-4)
+
+
 def test_grid_resamples_nearest_and_falls_back_to_the_margin(tmp_path):
     dem = gdal.Open(write_geotiff(tmp_path / "dem.tif", np.zeros((4, 4), np.float32),
                                   (500000, 100, 0, 9950000, 0, -100), nodata=None))
