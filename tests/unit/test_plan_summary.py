@@ -186,24 +186,28 @@ def test_a_total_column_stays_within_one_unit_of_the_grand_total():
     column total moves by a unit (the one nearest its half): every printed figure stays < 1 unit from its value."""
     from kaltim_internet_plugin.report.export_plan import _with_total
 
+    def columns(row, unit=1.0):
+        return tb.round_tables([[row]], unit)[0].columns
+
     # the demo: CAPEX 21,574,000,000, migrations 61,888,116,562, OPEX 79,480,469,174 -> 162.942 (exact 162.942,6):
     # less than a unit off, every column total stays its own rounding
-    assert tb.joint_totals([[21_574_000_000], [61_888_116_562], [79_480_469_174]], 1e6) == [21_574, 61_888, 79_480]
+    assert columns([21_574_000_000, 61_888_116_562, 79_480_469_174], 1e6) == [21_574, 61_888, 79_480]
     # 10.4 + 20.45 + 30.4 = 61.25 would print 10 + 20 + 30 = 60: the 20.45 (nearest its half) goes up
-    assert tb.joint_totals([[10.4], [20.45], [30.4]]) == [10, 21, 30]
-    assert tb.joint_totals([[-10.4], [-20.45], [-30.4]]) == [-10, -21, -30]
-    assert tb.joint_totals([[1.0], [2.0]]) == [1, 2] and tb.joint_totals([]) == []
+    assert columns([10.4, 20.45, 30.4]) == [10, 21, 30]
+    assert columns([-10.4, -20.45, -30.4]) == [-10, -21, -30]
+    assert columns([1.0, 2.0]) == [1, 2] and tb.round_tables([[]])[0].grand == 0
     # in a table: rows add up, columns add up to their totals, every total < 1 unit from its exact value
-    values = {3: [4_200_000, 6_200_000], 4: [9_100_000, 11_350_000], 5: [12_100_000, 18_300_000]}
+    values = [[4_200_000, 9_100_000, 12_100_000], [6_200_000, 11_350_000, 18_300_000]]
     rows = [[2026, "", "", "", "", "", ""], [2027, "", "", "", "", "", ""]]
-    table = _with_total(rows, {i: (v, 1e6) for i, v in values.items()}, ["Jumlah"] + [""] * 6, {6: (3, 4, 5)})
+    table = _with_total(rows, {}, ["Jumlah"] + [""] * 6, ((3, 4, 5), 6, tb.round_tables([values], 1e6)[0]))
     cell = [[int(c.replace(".", "")) for c in r[3:7]] for r in table]
     assert all(r[0] + r[1] + r[2] == r[3] for r in cell)
     assert [cell[0][k] + cell[1][k] for k in range(4)] == cell[2]
-    exact = [sum(values[i]) / 1e6 for i in (3, 4, 5)]
+    exact = [sum(r[j] for r in values) / 1e6 for j in range(3)]
     assert all(abs(p - e) < 1 for p, e in zip(cell[2], exact + [sum(exact)])), (cell[2], exact)
     assert cell[2][3] == 61  # 10.4 + 20.45 + 30.4 = 61.25; rounded on their own the columns gave 60
-
+    for r, e in zip(cell, values):  # and each row's total too (before: the sum of parts each moved up to 1 unit)
+        assert abs(r[3] - sum(e) / 1e6) < 1
 
 
 def test_the_check_finds_migration_money_the_villages_do_not_account_for():
