@@ -239,3 +239,37 @@ def test_a_plan_row_and_a_village_record_are_planned_by_one_rule():
         record = SimpleNamespace(existing_service=continuing, capex_idr=capex, opex_idr_year=opex)
         assert ps.is_planned(row) == is_planned_work(record) == ps.gives_work(continuing, capex, opex)
     assert [ps.gives_work(*c) for c in cases] == [False, True, True, False, False]
+
+
+def test_a_payers_busiest_year_prints_as_its_total_when_it_is_the_same_money():
+    """A 1-year horizon: APBD Kabupaten/Kota paid Rp 28,583,872,521 in 2026 only; the report printed its busiest
+    year 28.584 (rounded on its own) beside its Total 28.583 (the sum of the rounded parts)."""
+    from kaltim_internet_plugin.report.export_plan import report_tables
+
+    class Sheet:
+        def __init__(self, rows):
+            self.rows = rows
+
+        def as_dicts(self):
+            return self.rows
+
+    def source(key, capex, mig, opex, cap=None):
+        return {"source": key, "label": key, "capex_idr": capex, "migration_capex_idr": mig, "opex_idr": opex,
+                "migration_opex_idr": 0, "total_idr": capex + mig + opex, "first_year": 2026, "last_year": 2026,
+                "cap_idr": cap, "cap_per_kab": 0, "peak_year": 2026, "peak_year_idr": capex + mig + opex}
+
+    payers = [source("apbd_kab", 294_400_000, 26_907_500_000, 1_381_972_521),
+              source("apbd_prov", 0, 28_884_600_000, 835_400_000, 29_720_000_000),
+              source("dana_desa", 0, 0, 952_549_932)]
+    year = {"year": 2026, "villages": 228, "population": 2_517_187, "techs": "fwa:196"}
+    for key in ("capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr", "total_idr"):
+        year[key] = sum(p[key] for p in payers)
+    tables = report_tables({"per_tahun": Sheet([year]), "per_sumber_dana": Sheet(payers)}.get)
+    rows = tables["table_source"][1]
+    for r, p in zip(rows, payers):
+        assert r[2] == f"{r[6]} (2026)", r  # the busiest year is all it pays: the same figure as its Total
+        assert abs(int(r[6].replace(".", "")) - p["total_idr"] / 1e6) < 1
+    assert rows[1][1] == rows[1][6]  # a cap used to the rupiah prints as the total it caps
+    # one payer, one year: the per-year table's row, its total and the per-source total are the same money
+    assert tables["table_year"][1][0][6] == tables["table_year"][1][-1][6] == rows[-1][6]
+    assert [tables["table_year"][1][-1][i] for i in (3, 4, 5)] == [rows[-1][i] for i in (3, 4, 5)]
