@@ -149,7 +149,12 @@ class PlanExport:
                 field=self.i.kab_field))
         if _valid(self.i.planned_sites):
             pp.count_points_inside(self.coverage_layer, self.i.planned_sites, "planned_sites")
-        self.info(tr("{n} kab/kota pages.").format(n=self.coverage_layer.featureCount()))
+        self.kab_pages = pp.kab_pages(self.coverage_layer)
+        self.info(tr("{n} kab/kota pages.").format(n=self.kab_pages))
+        others = self.coverage_layer.featureCount() - self.kab_pages
+        if others:  # the KABKOTA layer's other kab/kota: on the locator and the overview, without a page
+            self.info(tr("{n} kab/kota of the KABKOTA layer hold no village of the plan: they show on the maps, "
+                         "without an atlas page.").format(n=others))
 
     # -- 2 --------------------------------------------------------------------------------------------------------
     def _entries(self) -> List[pp.PackageEntry]:
@@ -262,8 +267,7 @@ class PlanExport:
         self.summary = tb.summary_of(self.rows, self.i.kab_field,
                                      tb.layer_rows(self.i.roadmap) if _valid(self.i.roadmap) else None,
                                      getattr(self, "kab_names", None))
-        return summary_lines_id(self.summary, "estimated" in self.flags,
-                                self.coverage_layer.featureCount() if self.coverage_layer else 0)
+        return summary_lines_id(self.summary, "estimated" in self.flags, getattr(self, "kab_pages", 0))
 
     def sources_text(self) -> str:
         parts = [BASE_SOURCE]
@@ -604,7 +608,8 @@ def curve_table(points: List[dict]) -> tuple:
 
 
 def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> str:
-    """The plan summary in Indonesian, as the overview and the roadmap report print it."""
+    """The plan summary in Indonesian, as the overview and the roadmap report print it (``kab_pages``: the kab/kota
+    that hold villages of the plan, one atlas page each)."""
     t = summary.total
     years = sorted(summary.villages_per_year)
     mig_capex, mig_opex = summary.migration_capex_total_idr, summary.migration_opex_total_idr
