@@ -4888,8 +4888,8 @@
       <translation>Kolom kode desa tidak ditemukan pada layer desa (kolom: {fields}). Atur CODE_FIELD.</translation>
     </message>
     <message>
-      <source>None of the {n} rows of {path} matches a village of the layer (by code, or by name and kecamatan). Check that the table is for these villages and that its code column holds Kemendagri codes such as 64.02.01.2001.</source>
-      <translation>Tidak satu pun dari {n} baris {path} cocok dengan desa pada layer (menurut kode, atau nama dan kecamatan). Periksa bahwa tabel itu untuk desa-desa ini dan kolom kodenya berisi kode Kemendagri seperti 64.02.01.2001.</translation>
+      <source>None of the {n} rows of {path} is a village of the layer's kab/kota ({kabs}): every row is a village of another kab/kota of the province, so no village of the layer is connected by the programme. Use a table that lists them if some are.</source>
+      <translation>Tidak satu pun dari {n} baris {path} adalah desa di kab/kota lapisan ({kabs}): setiap baris adalah desa kab/kota lain di provinsi, jadi tidak ada desa lapisan yang tersambung oleh program. Pakai tabel yang memuatnya bila ada yang tersambung.</translation>
     </message>
     <message>
       <source>… and {n} more rows: see the report.</source>
@@ -4902,6 +4902,10 @@
     <message>
       <source>Cannot read the programme status table {path}: {error}</source>
       <translation>Tabel status program {path} tidak dapat dibaca: {error}</translation>
+    </message>
+    <message>
+      <source>None of the {n} rows of {path} matches a village of the layer (by code, or by name and kecamatan). Check that the table is for these villages and that its code column holds Kemendagri codes such as 64.02.01.2001.</source>
+      <translation>Tidak satu pun dari {n} baris {path} cocok dengan desa pada layer (menurut kode, atau nama dan kecamatan). Periksa bahwa tabel itu untuk desa-desa ini dan kolom kodenya berisi kode Kemendagri seperti 64.02.01.2001.</translation>
     </message>
     <message>
       <source>Site id field (optional override)</source>
@@ -5132,8 +5136,8 @@
       <translation>Layer desa tidak memiliki fitur: tidak ada yang perlu dijangkau. Pilih layer yang berisi desa.</translation>
     </message>
     <message>
-      <source>The candidate layer has no features: there is nothing to select. Run 'Candidate sites' first or choose a layer with candidate points.</source>
-      <translation>Layer kandidat tidak memiliki fitur: tidak ada yang bisa dipilih. Jalankan 'Kandidat lokasi' lebih dulu atau pilih layer berisi titik kandidat.</translation>
+      <source>The candidate layer has no features: no new site is selected (0 sites); the villages keep the coverage of the existing sites. Run 'Candidate sites' first if candidates were expected.</source>
+      <translation>Lapisan kandidat tidak berisi fitur: tidak ada lokasi baru yang dipilih (0 lokasi); desa tetap dengan cakupan menara yang ada. Jalankan 'Candidate sites' lebih dulu bila kandidat diharapkan.</translation>
     </message>
     <message>
       <source>The budget is zero: no site can be built, the selection is empty. Give BUDGET_IDR in rupiah (e.g. 26000000000 for ten 3T BTS).</source>
@@ -6648,6 +6652,10 @@
     <message>
       <source>No kab/kota polygon could be made from the villages (field {field}).</source>
       <translation>Tidak ada poligon kab/kota yang dapat dibuat dari desa (kolom {field}).</translation>
+    </message>
+    <message>
+      <source>{n} kab/kota of the KABKOTA layer hold no village of the plan: they show on the maps, without an atlas page.</source>
+      <translation>{n} kab/kota pada lapisan KABKOTA tidak memuat desa rencana: ditampilkan di peta, tanpa halaman atlas.</translation>
     </message>
     <message>
       <source>Cannot reopen the plan layers from {path}.</source>

@@ -177,6 +177,28 @@ def _connected(value: object) -> Optional[bool]:
     return None
 
 
+def other_kab_kota_only(rows: Iterable[Tuple[int, dict]], header: Sequence[str],
+                        villages: Sequence[VillageKey]) -> List[str]:
+    """The layer's kab/kota codes ("64.72") when every row of the table has a Kemendagri code of another kab/kota
+    of the layer's province (a province table and a layer of part of it, e.g. a kota whose kelurahan the
+    programme does not list), else []: a row without a code, of no kab/kota of the layer's province or of one of
+    the layer's kab/kota (a village the layer should hold) means the table may be the wrong one."""
+    cols = find_columns(header)
+    kabs = {v.code[:5] for v in villages if parse_code(v.code).ok}
+    provinces = {k[:2] for k in kabs}
+    seen = False
+    for _row_no, row in rows:
+        raw = row.get(cols["code"]) if "code" in cols else None
+        parsed = parse_code(raw) if raw not in (None, "") else None
+        if parsed is None or not parsed.ok:
+            return []
+        kab = parsed.normalized[:5]
+        if kab in kabs or kab[:2] not in provinces:
+            return []
+        seen = True
+    return sorted(kabs) if seen else []
+
+
 def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villages: Sequence[VillageKey],
                  as_of: Optional[dt.date] = None) -> MatchResult:
     """Join status rows to villages (code, else name + kecamatan) and collect the issues."""

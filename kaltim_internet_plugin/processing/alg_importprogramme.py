@@ -87,7 +87,14 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
             result = pg.match_status(rows, header, keys, as_of)
         except pg.ProgrammeError as exc:
             raise QgsProcessingException(describe(exc)) from None
-        if not result.status:
+        kabs = pg.other_kab_kota_only(rows, header, keys) if not result.status else []
+        if kabs:  # a province table, a layer of part of the province: none of its villages is in the programme
+            feedback.pushWarning(tr(
+                "None of the {n} rows of {path} is a village of the layer's kab/kota ({kabs}): every row is a "
+                "village of another kab/kota of the province, so no village of the layer is connected by the "
+                "programme. Use a table that lists them if some are.").format(n=result.rows, path=path,
+                                                                             kabs=", ".join(kabs)))
+        elif not result.status:
             raise QgsProcessingException(tr(
                 "None of the {n} rows of {path} matches a village of the layer (by code, or by name and "
                 "kecamatan). Check that the table is for these villages and that its code column holds Kemendagri "

@@ -13,7 +13,13 @@ from ..core.classify import VillageInput
 from ..core.clutter import ClutterError, clutter_for
 from ..core.cover_test import NewSiteTest, window_sampler
 from ..core.coverage import Site
-from ..core.optimize import InfeasibleBudgetError, OptimizationError, coverage_from_points, solve_mclp
+from ..core.optimize import (
+    InfeasibleBudgetError,
+    MCLPResult,
+    OptimizationError,
+    coverage_from_points,
+    solve_mclp,
+)
 from ..core.villages import detect_fields
 from ..errors import describe
 from ..i18n import tr, ui_lang
@@ -389,6 +395,11 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             feedback.pushInfo(tr("Coverage: village office within {r} m of the site (straight distance).")
                               .format(r=_n(self.parameterAsDouble(parameters, "RADIUS_M", context))))
         already = self._existing(parameters, context, feedback, villages, engine_state, test)
+        if len(cands) == 0:  # nothing to select: the empty selection, written as any other
+            result = _no_selection(parameters, self, context, pop, already, budget)
+            curve = self._curve(parameters, context, feedback, demand, cost, [], budget, already, pop, [], result)
+            return curve | self._write(parameters, context, feedback, villages, cands, cost, cand_ids, pop, already,
+                                       result, budget)
         coverage, distances = self._coverage(parameters, context, feedback, villages, cands, "C", engine_state,
                                              (30, 80), test=test, already=already)
         if feedback.isCanceled():
@@ -433,7 +444,7 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
         for b in sorted(set(budgets) - {budget}):
             if feedback.isCanceled():
                 return {}
-            if b < float(cost.min()):
+            if len(cost) == 0 or b < float(cost.min()):
                 points[b] = None
                 continue
             points[b] = solve_mclp(demand, cost, coverage, b, already_covered=already, method=result.method,
@@ -464,9 +475,13 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("The village layer has no features: there is nothing to cover. "
                                             "Choose a layer with villages."))
         cands = read_table(csource, crs=villages.crs, context=context)
-        if len(cands) == 0:
-            raise QgsProcessingException(tr("The candidate layer has no features: there is nothing to select. Run "
-                                            "'Candidate sites' first or choose a layer with candidate points."))
+        self._sources = (vsource, csource)
+        self._refuse_missing_fields(parameters, context, villages, cands)
+        if len(cands) == 0:  # e.g. a kota whose villages are all covered: candidates wrote none; the chain goes on
+            feedback.pushInfo(tr("The candidate layer has no features: no new site is selected (0 sites); the "
+                                 "villages keep the coverage of the existing sites. Run 'Candidate sites' first if "
+                                 "candidates were expected."))
+            return villages, cands
         placed = np.all(np.isfinite(cands.xy), axis=1)
         if not placed.any():  # a table, or points without geometry: nothing can be placed (was: 'selected 0')
             raise QgsProcessingException(tr(
@@ -476,8 +491,6 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
             fids = [str(f) for f, ok in zip(cands.fids, placed) if not ok]
             feedback.pushWarning(tr("{n} candidates have no geometry and cannot be selected (feature id {ids}).")
                                  .format(n=len(fids), ids=first_listed(fids)))
-        self._sources = (vsource, csource)
-        self._refuse_missing_fields(parameters, context, villages, cands)
         feedback.pushInfo(tr("All distances and coverage tests are computed in {crs} (inputs transformed from "
                              "their own CRS).").format(crs=villages.crs.authid()))
         return villages, cands
@@ -579,6 +592,17 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 "GAP": None if gap is None else float(gap), "STATUS": result.status, "SOLVER": result.solver,
                 "VILLAGES_NEW": int(result.covered_mask.sum()), "VILLAGES_EXISTING": int(already.sum()),
                 "OBJECTIVE": result.objective}
+
+
+def _no_selection(parameters, alg, context, pop, already, budget) -> MCLPResult:
+    """The selection of an empty candidate layer: no site, no village newly covered."""
+    n = len(pop)
+    return MCLPResult(selected=[], objective=0.0, population_covered=0.0,
+                      population_total_covered=float(np.asarray(pop, dtype=float)[np.asarray(already, bool)].sum()),
+                      cost_total=0.0, budget=budget, gap=None, bound=None,
+                      method=METHODS[alg.parameterAsEnum(parameters, "METHOD", context)], solver="none",
+                      status="empty", covered_mask=np.zeros(n, dtype=bool), assignment=np.full(n, -1),
+                      runtime_s=0.0)
 
 
 ALGORITHM = OptimizeSitesAlgorithm

@@ -87,6 +87,11 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
                        f"Direncanakan: {tb.int_id(summary.total.planned)} desa/kelurahan"):
             if " ".join(needle.split()) not in flat:
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
+    report = os.path.join(out_dir, "roadmap_report.pdf")
+    if os.path.exists(report) and os.path.exists(xlsx):
+        text = pdf_text(report)
+        if text:
+            problems += printed_money_agrees(text, _xlsx_sheet(xlsx, "Per tahun"), _xlsx_sheet(xlsx, "Per sumber dana"))
     atlas = os.path.join(out_dir, "atlas_kabkota.pdf")
     text = pdf_text(atlas) if os.path.exists(atlas) else None
     if text:  # each kab/kota page: its planned villages = scheduled + unfunded + over capacity, as the workbook
@@ -134,4 +139,68 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         want = want_year.get(y, [0] * (1 + len(tb.SOURCE_MONEY)))
         if got != want:
             problems.append(ps.CheckProblem("xlsx_year_differs", {"year": y, "xlsx": got, "table": want}))
+    return problems
+
+
+_N = r"-?[\d.]+"
+
+
+def _units(token: str) -> int:
+    return int(token.replace(".", ""))
+
+
+def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict],
+                         unit: float = 1e6) -> List[ps.CheckProblem]:
+    """The roadmap report's per-year and per-source tables as printed (``text``: pdftotext -layout) against the
+    spreadsheet's exact money: every printed figure — CAPEX, migration CAPEX, OPEX and a row's *Total*, and the
+    *Jumlah* row — less than 1 unit (juta) from its exact value, and a row's parts adding up to its printed total
+    (a row's total printed as the sum of rounded parts was Rp 1.3 juta off, found 7 December)."""
+    problems = []
+
+    def money(r: dict) -> List[float]:
+        return [tb.num(r.get("capex_idr")), tb.num(r.get("migration_capex_idr")),
+                tb.num(r.get("opex_idr")) + tb.num(r.get("migration_opex_idr")), tb.num(r.get("total_idr"))]
+
+    def compare(table: str, row, printed: List[int], exact: List[float]) -> None:
+        for column, p, e in zip(("capex", "migration_capex", "opex", "total"), printed, exact):
+            if abs(p - e / unit) >= 1 - 1e-9:
+                problems.append(ps.CheckProblem("pdf_total_differs", {
+                    "file": "roadmap_report.pdf", "table": table, "row": row, "column": column, "printed": p,
+                    "exact": round(e / unit, 3)}))
+        if sum(printed[:3]) != printed[3]:
+            problems.append(ps.CheckProblem("pdf_row_does_not_add_up", {
+                "file": "roadmap_report.pdf", "table": table, "row": row, "printed": printed}))
+
+    by_year = {tb.year_of(r.get("year")): money(r) for r in per_year}
+    seen = set()
+    grand = [sum(m[j] for m in by_year.values()) for j in range(4)]
+    for line in text.splitlines():
+        m = re.match(r"^\s*(\d{4})(?:–(\d{4}))?((?:\s+" + _N + r"){6})(?:\s|$)", line)
+        if m and int(m.group(1)) in by_year and m.group(0) not in seen:
+            seen.add(m.group(0))
+            first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+            exact = [sum(v[j] for y, v in by_year.items() if y is not None and first <= y <= last) for j in range(4)]
+            compare("per_tahun", m.group(1) + (f"–{last}" if m.group(2) else ""),
+                    [_units(t) for t in m.group(3).split()[2:6]], exact)
+    totals = [line.split()[1:] for line in text.splitlines() if re.match(r"^\s*Jumlah(\s+" + _N + r")+\s*$", line)]
+    if by_year:
+        year_total = next((t for t in totals if len(t) == 6), None)
+        if year_total is None:
+            problems.append(ps.CheckProblem("pdf_total_missing", {"file": "roadmap_report.pdf", "table": "per_tahun"}))
+        else:
+            compare("per_tahun", "Jumlah", [_units(t) for t in year_total[2:6]], grand)
+    if per_source:
+        rows = [line for line in text.splitlines()
+                if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$", line)]
+        if len(rows) != len(per_source):
+            problems.append(ps.CheckProblem("pdf_total_missing", {"file": "roadmap_report.pdf",
+                                                                  "table": "per_sumber_dana", "rows": len(rows),
+                                                                  "xlsx_rows": len(per_source)}))
+        for line, r in zip(rows, per_source):
+            tokens = line.split()
+            compare("per_sumber_dana", str(r.get("source") or ""), [_units(t) for t in tokens[-5:-1]], money(r))
+        source_total = next((t for t in totals if len(t) == 4), None)
+        if source_total is not None:
+            compare("per_sumber_dana", "Jumlah", [_units(t) for t in source_total],
+                    [sum(money(r)[j] for r in per_source) for j in range(4)])
     return problems

@@ -149,7 +149,12 @@ class PlanExport:
                 field=self.i.kab_field))
         if _valid(self.i.planned_sites):
             pp.count_points_inside(self.coverage_layer, self.i.planned_sites, "planned_sites")
-        self.info(tr("{n} kab/kota pages.").format(n=self.coverage_layer.featureCount()))
+        self.kab_pages = pp.kab_pages(self.coverage_layer)
+        self.info(tr("{n} kab/kota pages.").format(n=self.kab_pages))
+        others = self.coverage_layer.featureCount() - self.kab_pages
+        if others:  # the KABKOTA layer's other kab/kota: on the locator and the overview, without a page
+            self.info(tr("{n} kab/kota of the KABKOTA layer hold no village of the plan: they show on the maps, "
+                         "without an atlas page.").format(n=others))
 
     # -- 2 --------------------------------------------------------------------------------------------------------
     def _entries(self) -> List[pp.PackageEntry]:
@@ -262,8 +267,7 @@ class PlanExport:
         self.summary = tb.summary_of(self.rows, self.i.kab_field,
                                      tb.layer_rows(self.i.roadmap) if _valid(self.i.roadmap) else None,
                                      getattr(self, "kab_names", None))
-        return summary_lines_id(self.summary, "estimated" in self.flags,
-                                self.coverage_layer.featureCount() if self.coverage_layer else 0)
+        return summary_lines_id(self.summary, "estimated" in self.flags, getattr(self, "kab_pages", 0))
 
     def sources_text(self) -> str:
         parts = [BASE_SOURCE]
@@ -404,34 +408,64 @@ class PlanExport:
 TOTAL_LABEL = "Jumlah"
 
 
-def _with_total(rows: List[list], columns: dict, first: list, derived: dict = None) -> List[list]:
-    """``rows`` with a total row. ``columns``: column index -> (values, unit): the column is printed in whole
-    ``unit``s that add up to its printed total (:func:`tables.in_units`). ``derived``: column index -> the columns
-    it is the sum of (a row's total: the sum of what the row prints, so rows add up too; its total, the sum of the
-    parts' totals, stays less than 1 unit from the exact grand total: :func:`tables.joint_totals`). ``first``: the
-    total row's other cells."""
-    targets = {}
-    for parts in (derived or {}).values():  # the parts' totals: their sum less than 1 unit from the grand total
-        units = {columns[p][1] for p in parts}
-        if len(units) == 1:
-            targets.update(zip(parts, tb.joint_totals([columns[p][0] for p in parts], units.pop())))
-    shown = {i: tb.in_units(values, unit, targets.get(i)) for i, (values, unit) in columns.items()}
-    for i, parts in (derived or {}).items():
-        per_row = [sum(shown[p][0][k] for p in parts) for k in range(len(rows))]
-        shown[i] = (per_row, sum(shown[p][1] for p in parts))
+def _with_total(rows: List[list], columns: dict, first: list, money: Optional[tuple] = None,
+                same_money: Optional[dict] = None) -> List[list]:
+    """``rows`` with a total row, every figure printed by the one rounding rule (:func:`tables.round_tables`): less
+    than 1 unit from its exact value, the columns adding up to their printed totals. ``columns``: column index ->
+    (values, unit), a column of its own (a column of one value per row: largest remainder, its total rounded half
+    away from zero, or as ``same_money`` — exact rupiah -> printed units — prints the same money elsewhere).
+    ``money``: (the money columns' indexes, the row total's index, their :class:`tables.Rounded`): rows that add
+    up to their total too. ``first``: the total row's other cells."""
     total = list(first)
-    for i, (values, sum_shown) in shown.items():
-        for row, v in zip(rows, values):
+    for i, (values, unit) in columns.items():
+        exact = sum(tb.num(v) for v in values)
+        shown, sum_shown = tb.in_units(values, unit, (same_money or {}).get((round(exact), unit)))
+        for row, v in zip(rows, shown):
             row[i] = tb.int_id(v)
         total[i] = tb.int_id(sum_shown)
+    if money is not None:
+        indexes, total_index, rounded = money
+        for row, cells, row_total in zip(rows, rounded.cells, rounded.rows):
+            for i, v in zip(indexes, cells):
+                row[i] = tb.int_id(v)
+            row[total_index] = tb.int_id(row_total)
+        for i, v in zip(indexes, rounded.columns):
+            total[i] = tb.int_id(v)
+        total[total_index] = tb.int_id(rounded.grand)
     return rows + [total] if rows else rows
 
 
-def _money_columns(d: list, unit: float) -> dict:
+def _money_matrix(d: list) -> List[list]:
     """Columns 3-5 of the per-year and per-source tables, the same money in both: the villages' CAPEX, the
     satellite -> fibre migrations' CAPEX, every OPEX booked (the migrated villages' fibre OPEX included)."""
-    return {3: ([r["capex_idr"] for r in d], unit), 4: ([r["migration_capex_idr"] for r in d], unit),
-            5: ([r["opex_idr"] + r["migration_opex_idr"] for r in d], unit)}
+    return [[tb.num(r["capex_idr"]), tb.num(r["migration_capex_idr"]),
+             tb.num(r["opex_idr"]) + tb.num(r["migration_opex_idr"])] for r in d]
+
+
+def _money_rounded(year_rows: Optional[list], source_rows: Optional[list], unit: float) -> tuple:
+    """The per-year and per-source money as printed (:func:`tables.round_tables`): rounded together when they
+    split the same money (each column's total to the rupiah), so both print the same column totals and total."""
+    tables = [_money_matrix(d) for d in (year_rows, source_rows) if d is not None]
+    if len(tables) == 2:
+        sums = [[round(sum(r[j] for r in t)) for j in range(3)] for t in tables]
+        if sums[0] == sums[1] and tables[0] and tables[1]:
+            both = tb.round_tables(tables, unit)
+            return both[0], both[1]
+    done = [tb.round_tables([t], unit)[0] for t in tables]
+    if year_rows is None:
+        return None, done[0] if done else None
+    return done[0], done[1] if len(done) > 1 else None
+
+
+def _printed_money(rounded: Optional[tb.Rounded], d: list, unit: float) -> dict:
+    """(exact rupiah, unit) -> printed units of a money table's column totals and grand total (the same money
+    printed by another table prints the same)."""
+    if rounded is None:
+        return {}
+    m = _money_matrix(d)
+    out = {(round(sum(r[j] for r in m)), unit): rounded.columns[j] for j in range(3)}
+    out[(round(sum(map(sum, m))), unit)] = rounded.grand
+    return out
 
 
 #: the per-year table's rows that fit its box on the report page (with its total row); a longer horizon prints its
@@ -461,31 +495,38 @@ def _years_that_fit(d: list) -> list:
 
 
 def report_tables(sheet, curve=None) -> dict:
-    """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp. Each table with
-    a total row prints every column in whole units that add up to its printed total, and a row's total is the sum
-    of what the row prints. The per-year and per-source tables show the same money columns: the villages' CAPEX,
-    the satellite -> fibre migrations' CAPEX, every OPEX booked (the migrated villages' fibre OPEX included) and the
-    total (plan.gpkg ``roadmap_year_source.total_idr``)."""
+    """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp. Every printed
+    figure follows one rounding rule (:func:`tables.round_tables`): it is less than 1 unit from its exact value,
+    each column adds up to its printed total and a row's *Total* is the sum of what the row prints; the same money
+    prints the same in every table (the per-year and per-source tables' column totals and total; the CAPEX total
+    of the kab/kota and operator tables; a payer's busiest year that is all it pays). The per-year and per-source
+    tables show the same money columns: the villages' CAPEX, the satellite -> fibre migrations' CAPEX, every OPEX
+    booked (the migrated villages' fibre OPEX included) and the total (plan.gpkg ``roadmap_year_source.total_idr``)."""
     juta = 1e6
     out = {}
-    ys = sheet("per_tahun")
+    ys, src = sheet("per_tahun"), sheet("per_sumber_dana")
+    year_rows = _years_that_fit(ys.as_dicts()) if ys is not None else None
+    source_rows = src.as_dicts() if src is not None else None
+    year_money, source_money = _money_rounded(year_rows, source_rows, juta)
+    same = {**_printed_money(source_money, source_rows or [], juta), **_printed_money(year_money, year_rows or [],
+                                                                                     juta)}
     if ys is not None:
-        d = _years_that_fit(ys.as_dicts())
+        d = year_rows
         rows = [[r["year"], "", "", "", "", "", "", counts_text(r["techs"] or "", "tech", "id")] for r in d]
         out["table_year"] = (
             ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)", "Capex migrasi fiber (juta Rp)",
              "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)", "Teknologi"],
-            _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1),
-                               **_money_columns(d, juta)},
-                        [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
+            _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1)},
+                        [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money)),
             [False, True, True, True, True, True, True, False])
-    src = sheet("per_sumber_dana")
     if src is not None:
-        d = src.as_dicts()
+        d = source_rows
         rows = []
-        for r in d:
-            cap = "–" if r["cap_idr"] is None else tb.int_id(tb.num(r["cap_idr"]) / juta)
-            peak = "–" if r["peak_year"] is None else tb.int_id(tb.num(r["peak_year_idr"]) / juta)
+        for r, row_total in zip(d, source_money.rows):
+            total = tb.num(r["total_idr"])
+            cap = "–" if r["cap_idr"] is None else tb.int_id(tb.figure_beside(r["cap_idr"], total, row_total, juta))
+            peak = "–" if r["peak_year"] is None else tb.int_id(tb.figure_beside(r["peak_year_idr"], total,
+                                                                                  row_total, juta))
             if r["cap_per_kab"]:
                 cap += " per kab/kota"
                 peak += f" ({r['peak_year']}, semua kab/kota)" if r["peak_year"] is not None else ""
@@ -496,8 +537,7 @@ def report_tables(sheet, curve=None) -> dict:
         out["table_source"] = (
             ["Sumber dana (juta Rp)", "Pagu/tahun", "Tahun tertinggi", "Capex desa", "Capex migrasi fiber",
              "Opex, termasuk fiber migrasi", "Total", "Tahun"],
-            _with_total(rows, _money_columns(d, juta),
-                        [TOTAL_LABEL, "", "", "", "", "", "", ""], {6: (3, 4, 5)}),
+            _with_total(rows, {}, [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, source_money)),
             [False, True, True, True, True, True, True, False])
     ops = sheet("per_operator")
     if ops is not None:
@@ -509,7 +549,7 @@ def report_tables(sheet, curve=None) -> dict:
             _with_total(rows, {1: ([r.get("villages") for r in d], 1), 2: ([r.get("villages_scheduled") for r in d], 1),
                                3: ([r.get("population") for r in d], 1), 4: ([r.get("capex_idr") for r in d], juta),
                                5: ([r.get("opex_idr_year") for r in d], juta)},
-                        [TOTAL_LABEL, "", "", "", "", "", ""]),
+                        [TOTAL_LABEL, "", "", "", "", "", ""], same_money=same),
             [False, True, True, True, True, True, False])
     if curve:
         out["table_curve"] = curve_table(curve)
@@ -524,7 +564,7 @@ def report_tables(sheet, curve=None) -> dict:
                                3: ([r["continuing"] for r in d], 1), 4: ([r["service_unfunded"] for r in d], 1),
                                5: ([r["planned"] for r in d], 1), 6: ([r["scheduled"] for r in d], 1),
                                7: ([r["capex_scheduled_idr"] for r in d], juta)},
-                        [TOTAL_LABEL, "", "", "", "", "", "", ""]),
+                        [TOTAL_LABEL, "", "", "", "", "", "", ""], same_money=same),
             [False, True, True, True, True, True, True, True])
     return out
 
@@ -568,7 +608,8 @@ def curve_table(points: List[dict]) -> tuple:
 
 
 def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> str:
-    """The plan summary in Indonesian, as the overview and the roadmap report print it."""
+    """The plan summary in Indonesian, as the overview and the roadmap report print it (``kab_pages``: the kab/kota
+    that hold villages of the plan, one atlas page each)."""
     t = summary.total
     years = sorted(summary.villages_per_year)
     mig_capex, mig_opex = summary.migration_capex_total_idr, summary.migration_opex_total_idr

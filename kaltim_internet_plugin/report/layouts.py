@@ -64,6 +64,7 @@ from ..core import formatting as fmt
 from ..io.styles_export import STATUS_LABELS_ID, TECH_LABELS_ID
 from ..labels import TABLES, label
 from ..paths import resource
+from .plan_package import ATLAS_FILTER
 
 ATLAS_TEMPLATE = "atlas_kabkota.qpt"
 OVERVIEW_TEMPLATE = "overview_province.qpt"
@@ -344,6 +345,8 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
     m = require_map(layout, name, folder)
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
+    atlas.setFilterFeatures(True)  # a page per kab/kota with villages of the plan (plan_package.ATLAS_FILTER)
+    atlas.setFilterExpression(ATLAS_FILTER)
     atlas.setEnabled(True)
     atlas.setHideCoverage(False)
     atlas.setSortFeatures(True)

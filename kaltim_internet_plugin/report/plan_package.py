@@ -219,6 +219,17 @@ def detect_field(layer, candidates) -> str:
     return ""
 
 
+#: the atlas pages: the kab/kota that hold villages of the plan (a kab/kota whose villages are all connected
+#: already still has its page); a KABKOTA polygon without any (a plan for part of the province) has none
+ATLAS_FILTER = '"villages" > 0'
+
+
+def kab_pages(coverage) -> int:
+    """How many atlas pages ``coverage`` (:func:`kabkota_coverage`) gives: its kab/kota with villages."""
+    idx = coverage.fields().lookupField("villages")
+    return sum(1 for f in coverage.getFeatures() if idx < 0 or (f.attributes()[idx] or 0) > 0)
+
+
 def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = None, names: dict = None,
                      feedback=None):
     """A memory polygon layer (villages' CRS) with ``kab`` (the villages' KAB_FIELD value), ``nama`` and the
@@ -299,7 +310,8 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
         for fid, f in kab_feats.items():
             if votes[fid]:
                 key = votes[fid].most_common(1)[0][0]
-            else:  # a polygon without villages: keep it, keyed by its own code/name
+            else:  # a polygon without villages: kept for the locator, the overview and plan.gpkg (the province
+                # around the plan's kab/kota), keyed by its own code/name; no atlas page (ATLAS_FILTER)
                 key = str(f[kcode] if kcode else f[kname] if kname else fid)
             if kname and not names.get(key) and f[kname] not in (None, ""):
                 names[key] = str(f[kname])

@@ -415,8 +415,9 @@ def int_id(v: Any) -> str:
 
 def in_units(values: Iterable[Any], unit: float = 1.0, target: Optional[int] = None) -> tuple:
     """(each value, their total) as whole ``unit``s (juta: 1e6) so that the printed column adds up to its printed
-    total: the total is rounded half away from zero (or ``target``, a whole number at most 1 from the exact total:
-    see :func:`joint_totals`) and each value rounded down or up (largest remainder: each value
+    total: the total is rounded half away from zero (or ``target``, a whole number less than 1 from the exact total:
+    the same money as another table prints it, :func:`round_tables`) and each value rounded down or up (largest
+    remainder: each value
     is first rounded on its own, then as many as the column needs go the other way, those closest to half first).
     Equal values print equal whenever the column can still add up: they go the other way together or not at all (a
     constant OPEX prints the same every year, not 16.351 then 16.350; another value goes instead), and only when no
@@ -455,25 +456,6 @@ def _half_away(x: float) -> int:
     return int(math.copysign(math.floor(abs(x) + 0.5), x))
 
 
-def joint_totals(columns: List[Iterable[Any]], unit: float = 1.0) -> List[int]:
-    """The printed totals (whole ``unit``s) of columns that a total column adds up (a row's total is the sum of what
-    the row prints, so the total column's total is the sum of these). Each is its exact total rounded half away from
-    zero, unless their sum would then be 1 unit or more from the exact grand total (three totals rounded down by
-    0.4 each: 1.2 units): then as many of them as that needs move by one unit towards it, those nearest to their
-    half first, so every printed figure, the grand total too, stays less than 1 unit from its exact value."""
-    exact = [sum(num(v) for v in values) / unit for values in columns]
-    out = [_half_away(e) for e in exact]
-    grand = sum(exact)
-    while abs(sum(out) - grand) >= 1.0 - 1e-9:
-        step = 1 if grand > sum(out) else -1
-        movable = [j for j, e in enumerate(exact) if abs(out[j] + step - e) < 1.0 - 1e-9]
-        if not movable:
-            break
-        j = min(movable, key=lambda k: (abs(out[k] + step - exact[k]), k))
-        out[j] += step
-    return out
-
-
 def _whole_groups(ranked: List[List[int]], need: int, out: List[int], step: int) -> bool:
     """Move ``need`` values of ``out`` by ``step``, whole groups of ``ranked`` only, the first groups first as long
     as the rest can still be made up; False (``out`` unchanged) when no choice of groups makes ``need``."""
@@ -489,3 +471,184 @@ def _whole_groups(ranked: List[List[int]], need: int, out: List[int], step: int)
                 out[i] += step
             need -= len(g)
     return True
+
+
+# ---- the printed tables' one rounding rule ----------------------------------------------------------------------
+@dataclass
+class Rounded:
+    """A money table as printed, in whole units: ``cells[row][column]``, the rows' totals, the columns' totals and
+    the grand total (each row adds up to its total, each column to its total, both to the grand total)."""
+    cells: List[List[int]]
+    rows: List[int]
+    columns: List[int]
+    grand: int
+
+
+#: the weight of a printed figure's distance from its nearest rounding: the column totals first (they are the
+#: figures other tables print for the same money), equal amounts of a column next, then the rows' totals, the cells
+_W_COLUMN, _W_EQUAL, _W_ROW, _W_CELL = 1000, 100, 10, 1
+_BIG = 10 ** 15  # a unit a bound requires (a total's floor): dearer than every preference together
+
+
+def _split(x: float) -> tuple:
+    """(floor, fraction) of ``x`` in units; a fraction below 1e-9 is none (a whole value never moves)."""
+    f = math.floor(x + 1e-9)
+    r = x - f
+    return f, (r if r > 1e-9 else 0.0)
+
+
+def _up_cost(r: float, weight: float, negative: bool = False) -> int:
+    """What printing a figure one unit above its floor costs (in millionths: whole numbers, so that no rounding
+    error of the costs makes a cycle look cheaper than nothing): below zero when that is its nearest rounding (half
+    away from zero: a positive half goes up)."""
+    return int(round(weight * (1.0 - 2.0 * r) * 1e6)) + int(weight) * (1 if negative else -1)
+
+
+def _bounds(r: float) -> tuple:
+    return math.floor(r + 1e-9), math.ceil(r - 1e-9)
+
+
+def _min_cost_flow(n: int, edges: list, s: int, t: int) -> List[int]:
+    """The flow of each edge ``(u, v, capacity, cost)`` of a cheapest flow from ``s`` to ``t`` of any size
+    (successive shortest paths while a path costs less than nothing; the network has no cycle to begin with)."""
+    head: List[List[int]] = [[] for _ in range(n)]
+    to, cap, cost = [], [], []
+    for u, v, c, w in edges:
+        for a, b, cc, ww in ((u, v, c, w), (v, u, 0, -w)):
+            head[a].append(len(to))
+            to.append(b)
+            cap.append(cc)
+            cost.append(ww)
+    while True:
+        dist: list = [math.inf] * n
+        prev = [-1] * n
+        dist[s] = 0
+        for _ in range(n):  # Bellman-Ford: a few dozen nodes
+            changed = False
+            for u in range(n):
+                if dist[u] == math.inf:
+                    continue
+                for e in head[u]:
+                    if cap[e] > 0 and dist[u] + cost[e] < dist[to[e]]:
+                        dist[to[e]] = dist[u] + cost[e]
+                        prev[to[e]] = e
+                        changed = True
+            if not changed:
+                break
+        if dist[t] >= 0:
+            break
+        push, v = math.inf, t
+        while v != s:
+            e = prev[v]
+            push = min(push, cap[e])
+            v = to[e ^ 1]
+        v = t
+        while v != s:
+            e = prev[v]
+            cap[e] -= push
+            cap[e ^ 1] += push
+            v = to[e ^ 1]
+    return [cap[2 * k + 1] for k in range(len(edges))]
+
+
+def round_tables(tables: List[List[List[Any]]], unit: float = 1.0) -> List[Rounded]:
+    """One rounding rule for every printed money table (controlled rounding): each figure — cell, row total,
+    column total, grand total — is its exact value rounded down or up to a whole ``unit`` (so less than 1 unit
+    from it; a whole value is printed as it is), every row adds up to its printed total and every column to its
+    printed total. Among the roundings that do, the nearest is chosen: first for the column totals, then for
+    equal amounts of a column (a constant OPEX prints the same every year), the rows' totals and the cells.
+
+    ``tables``: one table, or two tables that split the same columns (the same money per column, to the rupiah:
+    the per-year and the per-source tables): the two are rounded together, so they print the same column totals
+    and grand total. Such a rounding always exists: it is an integral flow through a network whose exact values
+    are a flow (rows -> columns -> the second table's rows), found here as a cheapest flow."""
+    xs = [[[num(v) / unit for v in row] for row in t] for t in tables]
+    k = max((len(row) for t in xs for row in t), default=0)
+    for t in xs:
+        for row in t:
+            row.extend([0.0] * (k - len(row)))
+    parts = [[[_split(x) for x in row] for row in t] for t in xs]
+    nodes = {"S": 0, "Z": 1, "T": 2}
+
+    def node(key) -> int:
+        return nodes.setdefault(key, len(nodes))
+
+    edges: list = []
+    cells: dict = {}  # (table, row, column) -> edge index
+
+    def bounded(u: int, v: int, r: float, weight: float) -> None:
+        lo, hi = _bounds(r)
+        if lo:
+            edges.append((u, v, lo, -_BIG))
+        if hi > lo:
+            edges.append((u, v, 1, _up_cost(r - lo, weight)))
+
+    def equal_groups(t: int) -> List[dict]:
+        per_col = []
+        for j in range(k):
+            seen: dict = {}
+            for row in xs[t]:
+                seen[round(row[j] * unit)] = seen.get(round(row[j] * unit), 0) + 1
+            per_col.append(seen)
+        return per_col
+
+    def cell_edges(t: int, row_node, col_node, reverse: bool) -> None:
+        groups = equal_groups(t)
+        for i, row in enumerate(parts[t]):
+            for j, (_f, r) in enumerate(row):
+                if not r:
+                    continue
+                x = xs[t][i][j]
+                c = _up_cost(r, _W_CELL, x < 0)
+                if groups[j][round(x * unit)] > 1:  # an amount the column holds more than once
+                    c += (-_W_EQUAL if c < 0 else _W_EQUAL) * 10 ** 6
+                u, v = (col_node(j), row_node(i)) if reverse else (row_node(i), col_node(j))
+                cells[(t, i, j)] = len(edges)
+                edges.append((u, v, 1, c))
+
+    # the first table: S -> its rows -> the columns (in -> out: the column totals)
+    for i, row in enumerate(parts[0]):
+        bounded(0, node(("A", i)), sum(r for _, r in row), _W_ROW)
+    cell_edges(0, lambda i: node(("A", i)), lambda j: node(("in", j)), False)
+    gamma = [sum(parts[0][i][j][1] for i in range(len(parts[0]))) for j in range(k)]
+    for j in range(k):
+        bounded(node(("in", j)), node(("out", j)), gamma[j], _W_COLUMN)
+    last = 0
+    if len(tables) > 1:
+        # the second table: the columns -> its rows -> T. Its floors differ from the first table's: the column's
+        # units above the first table's floors that the second table's floors already hold leave at the column
+        last = 1
+        cell_edges(1, lambda i: node(("B", i)), lambda j: node(("out", j)), True)
+        for i, row in enumerate(parts[1]):
+            bounded(node(("B", i)), 2, sum(r for _, r in row), _W_ROW)
+        for j in range(k):
+            d = sum(p[j][0] for p in parts[1]) - sum(p[j][0] for p in parts[0])
+            if d > 0:
+                edges.append((node(("out", j)), 1, d, -_BIG))
+            elif d < 0:
+                edges.append((0, node(("out", j)), -d, -_BIG))
+    else:
+        for j in range(k):
+            edges.append((node(("out", j)), 2, 10 ** 9, 0))
+    # the grand total: the last table's rows' fractions, rounded down or up (no preference: the columns decide)
+    bounded(2, 1, sum(r for row in parts[last] for _, r in row), 0)
+    flow = _min_cost_flow(len(nodes), edges, 0, 1)
+    out = []
+    for t, table in enumerate(parts):
+        printed = [[f + (flow[cells[(t, i, j)]] if (t, i, j) in cells else 0) for j, (f, _r) in enumerate(row)]
+                   for i, row in enumerate(table)]
+        columns = [sum(row[j] for row in printed) for j in range(k)]
+        out.append(Rounded(printed, [sum(row) for row in printed], columns, sum(columns)))
+    return out
+
+
+def figure_beside(value: Any, total: Any, printed_total: int, unit: float = 1.0) -> int:
+    """A figure printed beside a row's total (a payer's busiest year, its cap), in whole ``unit``s: the total as
+    printed when it is the same money, else the figure rounded half away from zero but never past the printed
+    total on the other side (a year's payment below the payer's total never prints above it). Less than 1 unit
+    from its value, and a larger figure never prints smaller."""
+    v, t = num(value), num(total)
+    if round(v) == round(t):
+        return printed_total
+    own = _half_away(v / unit)
+    return min(own, printed_total) if v < t else max(own, printed_total)

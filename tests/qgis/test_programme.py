@@ -225,3 +225,47 @@ def test_budget_curve_reads_each_budget_as_every_amount(provider, tmp_path):
         processing.run("kaltiminternet:optimizesites", dict(common, CURVE_BUDGETS_IDR="5e9, 10e9",
                                                             OUTPUT_CURVE="TEMPORARY_OUTPUT"))
     assert "'5e9, 10e9' is not an amount of rupiah" in str(exc.value) and "separated by ';'" in str(exc.value)
+
+
+def test_empty_candidates_select_no_site_and_the_chain_goes_on(provider, tmp_path):
+    """Kota Samarinda: every kelurahan covered, 'Candidate sites' writes none; optimizesites stopped with 'The
+    candidate layer has no features'. It now selects 0 sites (said in an info line) and writes its outputs."""
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    offices = f"{GPKG}|layername=offices|subset=\"kode_kab\" = '64.72'"
+    empty = f"{GPKG}|layername=offices|subset=\"kode_kab\" = 'none'"
+    lines = []
+    feedback = QgsProcessingFeedback()
+    feedback.pushInfo = lambda text, *_a: lines.append(text)
+    curve = str(tmp_path / "curve.gpkg")
+    res = processing.run("kaltiminternet:optimizesites", {
+        "VILLAGES": offices, "CANDIDATES": empty, "BUDGET_IDR": 26e9, "CURVE_BUDGETS_IDR": "5e9",
+        "OUTPUT_SITES": str(tmp_path / "sites.gpkg"), "OUTPUT_VILLAGES": str(tmp_path / "villages.gpkg"),
+        "OUTPUT_CURVE": curve}, feedback=feedback)
+    assert res["SITES_SELECTED"] == 0 and res["COST_TOTAL"] == 0 and res["POPULATION_COVERED"] == 0
+    assert any("no new site is selected (0 sites)" in line for line in lines), lines
+    villages = rows_of(res["OUTPUT_VILLAGES"])
+    assert len(villages) > 0 and {v["covered_by"] for v in villages} <= {"existing", "none"}
+    assert rows_of(res["OUTPUT_SITES"]) == []
+    assert [r["sites"] for r in rows_of(curve)] == [0, 0]
+
+
+def test_a_province_table_on_a_kota_it_does_not_list_is_a_warning(provider, tmp_path):
+    """The sample programme table (841 desa of the province) on Kota Samarinda's kelurahan, none of which it
+    lists: it was refused as a table that matches no village (the chain, fullplan too, stopped). Every row being a
+    village of another kab/kota of the same province, the layer simply has no programme village: a warning. A
+    table of another province, or with a row in the layer's own kab/kota, is still refused."""
+    from qgis.core import QgsProcessingException
+
+    from kaltim_internet_plugin.io import sample
+
+    samarinda = f"{GPKG}|layername=villages|subset=\"kode_kab\" = '64.72'"
+    res, lines = run({"VILLAGES": samarinda, "TABLE": sample.programme_status_path(), "AS_OF": "2026-01-31",
+                      "OUTPUT": str(tmp_path / "p.gpkg")})
+    assert res["MATCHED"] == 0 and res["CONNECTED"] == 0
+    assert any("is a village of the layer's kab/kota (64.72)" in line for line in lines), lines
+    own = tmp_path / "own.csv"
+    own.write_text("kode_desa;terhubung\n64.72.01.1099;ya\n64.02.01.2001;ya\n", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="None of the 2 rows"):
+        run({"VILLAGES": samarinda, "TABLE": str(own), "AS_OF": "2026-01-31", "OUTPUT": "TEMPORARY_OUTPUT"})

@@ -186,24 +186,28 @@ def test_a_total_column_stays_within_one_unit_of_the_grand_total():
     column total moves by a unit (the one nearest its half): every printed figure stays < 1 unit from its value."""
     from kaltim_internet_plugin.report.export_plan import _with_total
 
+    def columns(row, unit=1.0):
+        return tb.round_tables([[row]], unit)[0].columns
+
     # the demo: CAPEX 21,574,000,000, migrations 61,888,116,562, OPEX 79,480,469,174 -> 162.942 (exact 162.942,6):
     # less than a unit off, every column total stays its own rounding
-    assert tb.joint_totals([[21_574_000_000], [61_888_116_562], [79_480_469_174]], 1e6) == [21_574, 61_888, 79_480]
+    assert columns([21_574_000_000, 61_888_116_562, 79_480_469_174], 1e6) == [21_574, 61_888, 79_480]
     # 10.4 + 20.45 + 30.4 = 61.25 would print 10 + 20 + 30 = 60: the 20.45 (nearest its half) goes up
-    assert tb.joint_totals([[10.4], [20.45], [30.4]]) == [10, 21, 30]
-    assert tb.joint_totals([[-10.4], [-20.45], [-30.4]]) == [-10, -21, -30]
-    assert tb.joint_totals([[1.0], [2.0]]) == [1, 2] and tb.joint_totals([]) == []
+    assert columns([10.4, 20.45, 30.4]) == [10, 21, 30]
+    assert columns([-10.4, -20.45, -30.4]) == [-10, -21, -30]
+    assert columns([1.0, 2.0]) == [1, 2] and tb.round_tables([[]])[0].grand == 0
     # in a table: rows add up, columns add up to their totals, every total < 1 unit from its exact value
-    values = {3: [4_200_000, 6_200_000], 4: [9_100_000, 11_350_000], 5: [12_100_000, 18_300_000]}
+    values = [[4_200_000, 9_100_000, 12_100_000], [6_200_000, 11_350_000, 18_300_000]]
     rows = [[2026, "", "", "", "", "", ""], [2027, "", "", "", "", "", ""]]
-    table = _with_total(rows, {i: (v, 1e6) for i, v in values.items()}, ["Jumlah"] + [""] * 6, {6: (3, 4, 5)})
+    table = _with_total(rows, {}, ["Jumlah"] + [""] * 6, ((3, 4, 5), 6, tb.round_tables([values], 1e6)[0]))
     cell = [[int(c.replace(".", "")) for c in r[3:7]] for r in table]
     assert all(r[0] + r[1] + r[2] == r[3] for r in cell)
     assert [cell[0][k] + cell[1][k] for k in range(4)] == cell[2]
-    exact = [sum(values[i]) / 1e6 for i in (3, 4, 5)]
+    exact = [sum(r[j] for r in values) / 1e6 for j in range(3)]
     assert all(abs(p - e) < 1 for p, e in zip(cell[2], exact + [sum(exact)])), (cell[2], exact)
     assert cell[2][3] == 61  # 10.4 + 20.45 + 30.4 = 61.25; rounded on their own the columns gave 60
-
+    for r, e in zip(cell, values):  # and each row's total too (before: the sum of parts each moved up to 1 unit)
+        assert abs(r[3] - sum(e) / 1e6) < 1
 
 
 def test_the_check_finds_migration_money_the_villages_do_not_account_for():
@@ -235,3 +239,37 @@ def test_a_plan_row_and_a_village_record_are_planned_by_one_rule():
         record = SimpleNamespace(existing_service=continuing, capex_idr=capex, opex_idr_year=opex)
         assert ps.is_planned(row) == is_planned_work(record) == ps.gives_work(continuing, capex, opex)
     assert [ps.gives_work(*c) for c in cases] == [False, True, True, False, False]
+
+
+def test_a_payers_busiest_year_prints_as_its_total_when_it_is_the_same_money():
+    """A 1-year horizon: APBD Kabupaten/Kota paid Rp 28,583,872,521 in 2026 only; the report printed its busiest
+    year 28.584 (rounded on its own) beside its Total 28.583 (the sum of the rounded parts)."""
+    from kaltim_internet_plugin.report.export_plan import report_tables
+
+    class Sheet:
+        def __init__(self, rows):
+            self.rows = rows
+
+        def as_dicts(self):
+            return self.rows
+
+    def source(key, capex, mig, opex, cap=None):
+        return {"source": key, "label": key, "capex_idr": capex, "migration_capex_idr": mig, "opex_idr": opex,
+                "migration_opex_idr": 0, "total_idr": capex + mig + opex, "first_year": 2026, "last_year": 2026,
+                "cap_idr": cap, "cap_per_kab": 0, "peak_year": 2026, "peak_year_idr": capex + mig + opex}
+
+    payers = [source("apbd_kab", 294_400_000, 26_907_500_000, 1_381_972_521),
+              source("apbd_prov", 0, 28_884_600_000, 835_400_000, 29_720_000_000),
+              source("dana_desa", 0, 0, 952_549_932)]
+    year = {"year": 2026, "villages": 228, "population": 2_517_187, "techs": "fwa:196"}
+    for key in ("capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr", "total_idr"):
+        year[key] = sum(p[key] for p in payers)
+    tables = report_tables({"per_tahun": Sheet([year]), "per_sumber_dana": Sheet(payers)}.get)
+    rows = tables["table_source"][1]
+    for r, p in zip(rows, payers):
+        assert r[2] == f"{r[6]} (2026)", r  # the busiest year is all it pays: the same figure as its Total
+        assert abs(int(r[6].replace(".", "")) - p["total_idr"] / 1e6) < 1
+    assert rows[1][1] == rows[1][6]  # a cap used to the rupiah prints as the total it caps
+    # one payer, one year: the per-year table's row, its total and the per-source total are the same money
+    assert tables["table_year"][1][0][6] == tables["table_year"][1][-1][6] == rows[-1][6]
+    assert [tables["table_year"][1][-1][i] for i in (3, 4, 5)] == [rows[-1][i] for i in (3, 4, 5)]
