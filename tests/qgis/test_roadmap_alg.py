@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 from qgis.core import QgsVectorLayer
 
 from tests.conftest import SAMPLE, capture_feedback
@@ -494,8 +494,10 @@ def test_an_invalid_plan_geometry_is_refused_naming_the_feature_and_the_fix(prov
 
 
 def test_invalid_tower_geometries_are_refused_naming_them_and_the_fix(provider, tmp_path, plan):
-    """TOWERS given as polygons with invalid ones (the sample's kab/kota: features 2, 3 and 10): refused naming the
-    parameter, the features and the fix, not QGIS's generic message; the next run works. Input unchanged."""
+    """TOWERS given as polygons with invalid ones (the sample's kab/kota: features 2, 3 and 10): refused as no point
+    layer before any work (processing.checks.not_points), not with QGIS's generic message; a layer of mixed
+    geometries whose towers include an invalid polygon (a bow-tie): refused naming the parameter, the feature and
+    the fix; the next run works. Inputs unchanged."""
     import hashlib
     import shutil
 
@@ -507,9 +509,27 @@ def test_invalid_tower_geometries_are_refused_naming_them_and_the_fix(provider, 
     with pytest.raises(QgsProcessingException) as ei:
         run_roadmap(tmp_path, plan, TOWERS=f"{gpkg}|layername=kabkota", TOWER_OPERATOR_FIELD="nama")
     text = str(ei.value)
-    assert text.startswith("TOWERS: 3 tower(s)") and "feature 2" in text and "feature 10" in text
-    assert "Nested shells" in text and "Fix geometries" in text and "as points" in text
+    assert "TOWERS" in text and "kabkota" in text and "polygons, not points" in text, text
     assert "Processing setting" not in text
     assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == before
+    mixed = tmp_path / "mixed.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(mixed))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    lyr = ds.CreateLayer("towers", srs, ogr.wkbUnknown)
+    lyr.CreateField(ogr.FieldDefn("operator", ogr.OFTString))
+    for wkt in ("POINT (117.1 -0.5)", "POLYGON ((117 -1, 117.1 -0.9, 117.1 -1, 117 -0.9, 117 -1))"):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("operator", "Telkomsel")
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+    before_mixed = hashlib.sha256(mixed.read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException) as ei:
+        run_roadmap(tmp_path, plan, "mixed_out.gpkg", TOWERS=f"{mixed}|layername=towers")
+    text = str(ei.value)
+    assert "TOWERS" in text and "feature 2" in text and ("Fix geometries" in text or "polygons" in text), text
+    assert "Processing setting" not in text
+    assert hashlib.sha256(mixed.read_bytes()).hexdigest() == before_mixed
     res, _, _ = run_roadmap(tmp_path, plan, "next.gpkg", TOWERS=f"{gpkg}|layername=towers")
     assert res["VILLAGES_SCHEDULED"] > 0
