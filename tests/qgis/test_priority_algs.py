@@ -531,8 +531,10 @@ def test_optimizesites_clear_messages(provider):
               "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_VILLAGES": "TEMPORARY_OUTPUT"}
     empty_v = point_layer([], [("population", int)])
     assert "no features" in run_fails("optimizesites", dict(common, VILLAGES=empty_v))
+    # no candidate (a kota whose villages are all covered): 0 sites selected, the chain goes on, the log says so
     empty_c = point_layer([], [("cost_idr", float)])
-    assert "Candidate sites" in run_fails("optimizesites", dict(common, CANDIDATES=empty_c))
+    res, fb = run("optimizesites", dict(common, CANDIDATES=empty_c))
+    assert res["SITES_SELECTED"] == 0 and "no new site is selected" in fb.text() and "Candidate sites" in fb.text()
     log = run_fails("optimizesites", dict(common, BUDGET_IDR=1e8))
     assert "No candidate is affordable" in log and "600,000,000" in log
     res, fb = run("optimizesites", dict(common, BUDGET_IDR=0))
