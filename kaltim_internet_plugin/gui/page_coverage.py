@@ -137,9 +137,9 @@ class CoveragePage(QWidget):
             "How the signal is estimated. Line of sight: only whether a tower can be 'seen' (counts the towers). "
             "P.526: signal strength in dBm, hills bend and weaken the signal (recommended). Hata: a quick "
             "estimate from distance only, ignoring hills (valid 1-20 km). Longley-Rice ITM: a second terrain model "
-            "(as in SPLAT!) to see where the models disagree; about ten times slower than P.526 with numba (about "
-            "0.2 s a 30 km site on a 90 m DEM), hundreds of times without it (about 10 s a site), so without numba "
-            "try it on a few sites first. The signal probe always shows both P.526 and ITM."))
+            "(as in SPLAT!) to see where the models disagree; tens of times slower than P.526 with numba (about "
+            "2 s a 30 km site on a 90 m DEM), a thousand times without it (about 40 s a site), so try it on a few "
+            "sites first. The signal probe always shows both P.526 and ITM."))
         self.rx_spin = spin_box("rxHeightSpin", 0.0, 100.0, DEFAULTS.rx_height_m, 1, " m", tr(
             "Height of the phone or router above the ground: 1.5 m for a phone in the hand, 5-10 m for a router "
             "antenna on a pole."))
