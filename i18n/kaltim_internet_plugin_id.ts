@@ -6642,6 +6642,10 @@
       <translation>plan.qgz</translation>
     </message>
     <message>
+      <source>The roadmap report's table by year names the technologies of a year in short, or only counts them, so that every year and the total fit its box; roadmap.xlsx, sheet 'Per tahun', has them in full.</source>
+      <translation>Tabel per tahun pada laporan peta jalan menyebut teknologi setiap tahun dengan nama singkat, atau hanya jumlahnya, agar semua tahun dan totalnya muat di kotaknya; roadmap.xlsx, lembar 'Per tahun', memuat nama lengkapnya.</translation>
+    </message>
+    <message>
       <source>{n} kab/kota pages.</source>
       <translation>{n} halaman kab/kota.</translation>
     </message>

@@ -162,9 +162,9 @@ def label_list(kind: str, codes, lang: str = None, sep: str = "; ") -> str:
     return sep.join(label(kind, c, lang) for c in items)
 
 
-def counts_text(counts, kind: str, lang: str = None) -> str:
+def counts_text(counts, kind: str, lang: str = None, names: dict = None) -> str:
     """``"radio=650, colo=70"`` or ``{"radio": 650}`` -> ``"Radio link 650, Co-location … 70"`` with the
-    language's number format."""
+    language's number format; ``names``: code -> the name to print instead of :func:`label`'s (short names)."""
     from .core.formatting import integer
     from .i18n import ui_lang
 
@@ -184,7 +184,7 @@ def counts_text(counts, kind: str, lang: str = None) -> str:
             number = integer(float(value), lang or ui_lang())
         except ValueError:
             number = value
-        out.append(f"{label(kind, key, lang)} {number}")
+        out.append(f"{(names or {}).get(key) or label(kind, key, lang)} {number}")
     return ", ".join(out)
 
 

@@ -339,9 +339,14 @@ class PlanExport:
         year_map = None
         if L.get("year") is not None and per_year:
             year_map = ([L["kabkota"], L["year"]], [L["year"], L["kabkota"]], extent, [L["year"]])
+        shortened = []
         unfit += lo.configure_report(report, self.charts, self._report_tables(), L.get("training_plan"),
                                      L.get("tower_sharing"), folder=folder, year_map=year_map,
-                                     curve=bool(self.curve))
+                                     curve=bool(self.curve), shortened=shortened)
+        if "table_year" in shortened:  # too many technologies a year for their names: the years and totals first
+            self.warn(tr("The roadmap report's table by year names the technologies of a year in short, or only "
+                         "counts them, so that every year and the total fit its box; roadmap.xlsx, sheet "
+                         "'Per tahun', has them in full."))
         for name, layout in (("overview", overview), ("atlas", atlas), ("report", report)):
             if not lo.fit_label(layout, "title"):  # a long TITLE was cut at the box's edge, silently
                 unfit.append(f"title ({name})")
@@ -361,7 +366,7 @@ class PlanExport:
         return extent
 
     def _report_tables(self) -> dict:
-        return report_tables(self.sheet, self.curve)
+        return report_tables(self.sheet, self.curve, forms=True)
 
     # -- 6..9 -----------------------------------------------------------------------------------------------------
     def overview_pdf(self) -> None:
@@ -406,6 +411,20 @@ class PlanExport:
 
 
 TOTAL_LABEL = "Jumlah"
+#: the technologies' short names in the report's table by year when their full names do not fit (printed output is
+#: Indonesian by design)
+TECH_SHORT = {"fwa": "FWA", "bts": "BTS baru", "colo": "Kolokasi", "satellite": "Satelit",
+              "village_package": "Paket desa", "fibre_service": "Langganan fiber", "fibre": "Fiber", "radio": "Radio"}
+
+
+def _kinds_text(techs) -> str:
+    """'3 jenis' of a "fwa=196;satellite=32" text (or a {code: count} dict, merged years): how many technologies,
+    when even their short names do not fit."""
+    if isinstance(techs, dict):
+        n = len(techs)
+    else:
+        n = sum(1 for part in str(techs).replace(";", ",").split(",") if "=" in part or ":" in part)
+    return f"{n} jenis" if n else ""
 
 
 def _with_total(rows: List[list], columns: dict, first: list, money: Optional[tuple] = None,
@@ -494,8 +513,10 @@ def _years_that_fit(d: list) -> list:
     return head + [merged]
 
 
-def report_tables(sheet, curve=None) -> dict:
-    """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp. Every printed
+def report_tables(sheet, curve=None, forms: bool = False) -> dict:
+    """The roadmap report's tables from the workbook's sheets (``sheet(slug)``): money in juta Rp (``forms``: the
+    per-year table as a list of its forms for :func:`layouts.configure_report`, the fullest first: the technologies
+    named in full, in short, then only counted; else its first form). Every printed
     figure follows one rounding rule (:func:`tables.round_tables`): it is less than 1 unit from its exact value,
     each column adds up to its printed total and a row's *Total* is the sum of what the row prints; the same money
     prints the same in every table (the per-year and per-source tables' column totals and total; the CAPEX total
@@ -512,13 +533,20 @@ def report_tables(sheet, curve=None) -> dict:
                                                                                      juta)}
     if ys is not None:
         d = year_rows
-        rows = [[r["year"], "", "", "", "", "", "", counts_text(r["techs"] or "", "tech", "id")] for r in d]
-        out["table_year"] = (
-            ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)", "Capex migrasi fiber (juta Rp)",
-             "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)", "Teknologi"],
-            _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1)},
-                        [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money)),
-            [False, True, True, True, True, True, True, False])
+        # the fullest form first; then the technologies in short, then only how many: a year of many technologies
+        # made its row so tall that the table lost its later years and its total (found 7 December)
+        year_forms = []
+        for tech_text in (lambda t: counts_text(t, "tech", "id"), lambda t: counts_text(t, "tech", "id", TECH_SHORT),
+                          _kinds_text):
+            rows = [[r["year"], "", "", "", "", "", "", tech_text(r["techs"] or "")] for r in d]
+            year_forms.append((
+                ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)",
+                 "Capex migrasi fiber (juta Rp)", "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)",
+                 "Teknologi"],
+                _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1)},
+                            [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money)),
+                [False, True, True, True, True, True, True, False]))
+        out["table_year"] = year_forms if forms else year_forms[0]
     if src is not None:
         d = source_rows
         rows = []

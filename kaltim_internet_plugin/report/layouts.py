@@ -674,8 +674,11 @@ def _has_text_field(layer, name: str) -> bool:
 
 
 def configure_report(layout, charts: dict, tables: dict, training_layer=None, sharing_layer=None,
-                     name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False) -> list:
-    """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags);
+                     name: str = REPORT_TEMPLATE, folder: str = "", year_map=None, curve: bool = False,
+                     shortened: list = None) -> list:
+    """``charts``: item id -> image path; ``tables``: item id -> (headers, rows, right-aligned flags), or a list of
+    such forms, the fullest first: the first that fits its box is printed (its item id goes into ``shortened`` when
+    it is not the first);
     ``year_map``: (map layers, legend layers, extent, layers shown without their name in the legend) for the year
     map page, None to leave that page out; ``curve``: False leaves the budget curve page out. The summary and the
     tables are shrunk to fit their boxes; returns the ids of those that do not fit even at :data:`MIN_TEXT_PT`."""
@@ -692,12 +695,24 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
         if isinstance(pic, QgsLayoutItemPicture):
             pic.setMode(QgsLayoutItemPicture.Format.FormatRaster)
             pic.setPicturePath(path)
-    for item_id, (headers, rows, right) in tables.items():
+    for item_id, forms in tables.items():
         table = find_item(layout, item_id)
-        fill_manual_table(table, headers, rows, right)
-        if isinstance(table, QgsLayoutTable):
+        forms = forms if isinstance(forms, list) else [forms]
+        sized = isinstance(table, QgsLayoutTable)
+        text = (table.contentTextFormat(), table.headerTextFormat()) if sized else None
+        for k, (headers, rows, right) in enumerate(forms):
+            if sized and k:  # each form from the template's text size (fit_table_height shrank it)
+                table.setContentTextFormat(text[0])
+                table.setHeaderTextFormat(text[1])
+            fill_manual_table(table, headers, rows, right)
+            if not sized:
+                break
             fit_columns(table, room_of(layout, item_id))
-            if not fit_table_height(layout, table, item_id):
+            if fit_table_height(layout, table, item_id):
+                if k and shortened is not None:
+                    shortened.append(item_id)
+                break
+            if k == len(forms) - 1:
                 unfit.append(item_id)
     for item_id, layer in (("table_training", training_layer), ("table_sharing", sharing_layer)):
         table = find_item(layout, item_id)

@@ -252,6 +252,10 @@ def test_a_long_horizon_prints_its_later_years_as_one_row_and_the_total():
     fwa = sum(9 + k for k in range(YEAR_ROWS_PRINTED - 1, 30))  # its technologies, counted together
     assert table[-2][7] == f"4G FWA (router) {fwa}, BTS 4G baru {30 - YEAR_ROWS_PRINTED + 1}", table[-2][7]
     _column_sums(("", table), range(1, 7))
+    # the forms the report falls back on when a year's technologies do not fit: short names, then counted
+    forms = report_tables({"per_tahun": Sheet(years)}.get, forms=True)["table_year"]
+    assert forms[0][1] == table and [f[1][-1] for f in forms[1:]] == [table[-1]] * 2  # the same figures
+    assert forms[1][1][-2][7] == f"FWA {fwa}, BTS baru {30 - YEAR_ROWS_PRINTED + 1}" and forms[2][1][-2][7] == "2 jenis"
     short = report_tables({"per_tahun": Sheet(years[:5])}.get)["table_year"][1]
     assert [r[0] for r in short[:-1]] == [2026, 2027, 2028, 2029, 2030]
 
