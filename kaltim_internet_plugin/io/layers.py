@@ -48,21 +48,12 @@ def source_features(source, request: Optional[QgsFeatureRequest] = None):
     """The features of ``source`` without QGIS's invalid-geometry check of a Processing source: with the setting
     "stop when a geometry is invalid" QGIS raises inside the loop a message that names no parameter, and in QGIS
     3.22 the next processing.run of the same Python process then crashes. The caller names the invalid geometries
-    itself where the geometry matters (:func:`invalid_geometries`); where only attributes are read, they are read."""
+    itself where the geometry matters (:func:`geometry_problem`); where only attributes are read, they are read."""
     request = request if request is not None else QgsFeatureRequest()
     if isinstance(source, QgsProcessingFeatureSource):
         return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     return source.getFeatures(request)
 
-
-def invalid_geometries(features) -> list:
-    """(feature id, GEOS error) of the features whose geometry is invalid (an empty geometry is not invalid)."""
-    out = []
-    for f in features:
-        _empty, error = geometry_problem(f.geometry())
-        if error:
-            out.append((f.id(), error))
-    return out
 
 
 def features(layer: QgsVectorLayer, feedback=None, share: float = 100.0, every: int = 100):

@@ -136,13 +136,19 @@ def renewal_year(contract_end, result):
     return year if year <= result.end_year else None
 
 
+def listed(texts, most: int = 10) -> str:
+    """The first ``most`` texts joined by '; ', then '; and N more' when there are more (a message naming cells)."""
+    texts = list(texts)
+    text = "; ".join(texts[:most])
+    if len(texts) > most:
+        text += "; " + tr("and {n} more").format(n=len(texts) - most)
+    return text
+
+
 def invalid_list(items, most: int = 10) -> str:
     """'feature 2 (64.01.01.2002): Self-intersection; …' of (feature id, label, GEOS error), at most ``most``."""
-    text = "; ".join(tr("feature {fid}{label}: {error}").format(fid=fid, label=f" ({label})" if label else "",
-                                                               error=error) for fid, label, error in items[:most])
-    if len(items) > most:
-        text += "; " + tr("and {n} more").format(n=len(items) - most)
-    return text
+    return listed((tr("feature {fid}{label}: {error}").format(fid=fid, label=f" ({label})" if label else "",
+                                                             error=error) for fid, label, error in items), most)
 
 
 def money_text(d: dict) -> str:
@@ -544,9 +550,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         for key, cells in self._unread_flags.items():
             if not cells:
                 continue
-            shown = "; ".join(tr("feature {fid}: '{value}'").format(fid=fid, value=value) for fid, value in cells[:10])
-            if len(cells) > 10:
-                shown += "; " + tr("and {n} more").format(n=len(cells) - 10)
+            shown = listed(tr("feature {fid}: '{value}'").format(fid=fid, value=value) for fid, value in cells)
             feedback.pushWarning(tr(
                 "{param} = {field}: {n} value(s) are no yes/no word and were read as unknown ({cells}). {effect} "
                 "Write yes or no: {yes} / {no}.").format(
