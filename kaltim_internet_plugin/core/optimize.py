@@ -126,6 +126,18 @@ class MCLPResult:
     n_candidates_model: int = 0
 
 
+def empty_selection(population, already_covered, budget: float, method: str) -> MCLPResult:
+    """The selection from no candidate at all (a kota whose villages are all covered: 'Candidate sites' wrote
+    none): no site, no village newly covered, the already covered villages' population (:func:`solve_mclp` refuses
+    an empty candidate set; the site step writes this one as any other)."""
+    n = len(population)
+    return MCLPResult(selected=[], objective=0.0, population_covered=0.0,
+                      population_total_covered=float(np.asarray(population, dtype=float)[
+                          np.asarray(already_covered, bool)].sum()),
+                      cost_total=0.0, budget=budget, gap=None, bound=None, method=method, solver="none",
+                      status="empty", covered_mask=np.zeros(n, dtype=bool), assignment=np.full(n, -1), runtime_s=0.0)
+
+
 # --------------------------------------------------------------------------- #
 # Coverage helpers
 # --------------------------------------------------------------------------- #

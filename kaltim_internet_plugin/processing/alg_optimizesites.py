@@ -15,9 +15,9 @@ from ..core.cover_test import NewSiteTest, window_sampler
 from ..core.coverage import Site
 from ..core.optimize import (
     InfeasibleBudgetError,
-    MCLPResult,
     OptimizationError,
     coverage_from_points,
+    empty_selection,
     solve_mclp,
 )
 from ..core.villages import detect_fields
@@ -396,7 +396,8 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                               .format(r=_n(self.parameterAsDouble(parameters, "RADIUS_M", context))))
         already = self._existing(parameters, context, feedback, villages, engine_state, test)
         if len(cands) == 0:  # nothing to select: the empty selection, written as any other
-            result = _no_selection(parameters, self, context, pop, already, budget)
+            result = empty_selection(pop, already, budget,
+                                     METHODS[self.parameterAsEnum(parameters, "METHOD", context)])
             curve = self._curve(parameters, context, feedback, demand, cost, [], budget, already, pop, [], result)
             return curve | self._write(parameters, context, feedback, villages, cands, cost, cand_ids, pop, already,
                                        result, budget)
@@ -592,17 +593,6 @@ class OptimizeSitesAlgorithm(KaltimAlgorithm):
                 "GAP": None if gap is None else float(gap), "STATUS": result.status, "SOLVER": result.solver,
                 "VILLAGES_NEW": int(result.covered_mask.sum()), "VILLAGES_EXISTING": int(already.sum()),
                 "OBJECTIVE": result.objective}
-
-
-def _no_selection(parameters, alg, context, pop, already, budget) -> MCLPResult:
-    """The selection of an empty candidate layer: no site, no village newly covered."""
-    n = len(pop)
-    return MCLPResult(selected=[], objective=0.0, population_covered=0.0,
-                      population_total_covered=float(np.asarray(pop, dtype=float)[np.asarray(already, bool)].sum()),
-                      cost_total=0.0, budget=budget, gap=None, bound=None,
-                      method=METHODS[alg.parameterAsEnum(parameters, "METHOD", context)], solver="none",
-                      status="empty", covered_mask=np.zeros(n, dtype=bool), assignment=np.full(n, -1),
-                      runtime_s=0.0)
 
 
 ALGORITHM = OptimizeSitesAlgorithm
