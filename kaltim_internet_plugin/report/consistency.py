@@ -59,6 +59,7 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
     problems = ps.check_plan(summary, rows, sites, chosen_capex_idr, table or None)
 
     xlsx = os.path.join(out_dir, "roadmap.xlsx")
+    per_year = per_source = None
     if os.path.exists(xlsx):
         expected = {r[0]: r[1] for r in tb.overview(summary).rows}
         for row in _xlsx_sheet(xlsx, "Ringkasan"):
@@ -66,19 +67,20 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
             if key in expected and tb.whole(value) != expected[key]:
                 problems.append(ps.CheckProblem("xlsx_differs", {"figure": key, "xlsx": value,
                                                                  "summary": expected[key]}))
-        per_year = _xlsx_sheet(xlsx, "Per tahun")
+        per_year, per_source = _xlsx_sheet(xlsx, "Per tahun"), _xlsx_sheet(xlsx, "Per sumber dana")
         capex = sum(tb.whole(r.get("capex_idr")) for r in per_year)
         if capex != summary.total.capex_scheduled_idr:
             problems.append(ps.CheckProblem("xlsx_capex_differs", {"xlsx": capex,
                                                                    "summary": summary.total.capex_scheduled_idr}))
         if table:
-            problems += _money_agrees(table, per_year, _xlsx_sheet(xlsx, "Per sumber dana"))
+            problems += _money_agrees(table, per_year, per_source)
     else:
         problems.append(ps.CheckProblem("missing_file", {"file": xlsx}))
 
+    texts = {}
     for pdf in ("roadmap_report.pdf", "overview.pdf"):
         path = os.path.join(out_dir, pdf)
-        text = pdf_text(path) if os.path.exists(path) else ""
+        text = texts[pdf] = pdf_text(path) if os.path.exists(path) else ""
         if text is None:
             continue  # pdftotext not installed: the PDFs cannot be read here
         flat = " ".join(text.split())
@@ -87,11 +89,8 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
                        f"Direncanakan: {tb.int_id(summary.total.planned)} desa/kelurahan"):
             if " ".join(needle.split()) not in flat:
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
-    report = os.path.join(out_dir, "roadmap_report.pdf")
-    if os.path.exists(report) and os.path.exists(xlsx):
-        text = pdf_text(report)
-        if text:
-            problems += printed_money_agrees(text, _xlsx_sheet(xlsx, "Per tahun"), _xlsx_sheet(xlsx, "Per sumber dana"))
+    if texts["roadmap_report.pdf"] and per_year is not None:  # (read once above: the text and the sheets)
+        problems += printed_money_agrees(texts["roadmap_report.pdf"], per_year, per_source)
     atlas = os.path.join(out_dir, "atlas_kabkota.pdf")
     text = pdf_text(atlas) if os.path.exists(atlas) else None
     if text:  # each kab/kota page: its planned villages = scheduled + unfunded + over capacity, as the workbook
