@@ -535,17 +535,17 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
         d = year_rows
         # the fullest form first; then the technologies in short, then only how many: a year of many technologies
         # made its row so tall that the table lost its later years and its total (found 7 December)
-        year_forms = []
-        for tech_text in (lambda t: counts_text(t, "tech", "id"), lambda t: counts_text(t, "tech", "id", TECH_SHORT),
-                          _kinds_text):
-            rows = [[r["year"], "", "", "", "", "", "", tech_text(r["techs"] or "")] for r in d]
-            year_forms.append((
-                ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)",
-                 "Capex migrasi fiber (juta Rp)", "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)",
-                 "Teknologi"],
-                _with_total(rows, {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1)},
-                            [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money)),
-                [False, True, True, True, True, True, True, False]))
+        printed = _with_total([[r["year"], "", "", "", "", "", "", ""] for r in d],
+                              {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1)},
+                              [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money))
+        headers = ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)",
+                   "Capex migrasi fiber (juta Rp)", "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)",
+                   "Teknologi"]
+        right = [False, True, True, True, True, True, True, False]
+        year_forms = [(headers, [row[:7] + [tech_text(r["techs"] or "")] for row, r in zip(printed, d)]
+                       + printed[len(d):], right)
+                      for tech_text in (lambda t: counts_text(t, "tech", "id"),
+                                        lambda t: counts_text(t, "tech", "id", TECH_SHORT), _kinds_text)]
         out["table_year"] = year_forms if forms else year_forms[0]
     if src is not None:
         d = source_rows

@@ -17,6 +17,8 @@ from typing import Callable, List, Optional
 
 from qgis.core import (
     QgsCoordinateTransformContext,
+    QgsExpression,
+    QgsFeatureRequest,
     QgsLayerMetadata,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -225,9 +227,11 @@ ATLAS_FILTER = '"villages" > 0'
 
 
 def kab_pages(coverage) -> int:
-    """How many atlas pages ``coverage`` (:func:`kabkota_coverage`) gives: its kab/kota with villages."""
-    idx = coverage.fields().lookupField("villages")
-    return sum(1 for f in coverage.getFeatures() if idx < 0 or (f.attributes()[idx] or 0) > 0)
+    """How many atlas pages ``coverage`` (:func:`kabkota_coverage`) gives: its features that :data:`ATLAS_FILTER`,
+    the atlas's own filter, keeps (its kab/kota with villages)."""
+    request = QgsFeatureRequest(QgsExpression(ATLAS_FILTER))
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    return sum(1 for _f in coverage.getFeatures(request))
 
 
 def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = None, names: dict = None,
