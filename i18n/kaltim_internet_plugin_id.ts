@@ -5644,12 +5644,12 @@
       <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
     </message>
     <message>
-      <source>feature {fid}{label}: {error}</source>
-      <translation>fitur {fid}{label}: {error}</translation>
-    </message>
-    <message>
       <source>and {n} more</source>
       <translation>dan {n} lainnya</translation>
+    </message>
+    <message>
+      <source>feature {fid}{label}: {error}</source>
+      <translation>fitur {fid}{label}: {error}</translation>
     </message>
     <message>
       <source>Tower operator field (default: operator)</source>

@@ -630,8 +630,8 @@ def smooth_v(d, hte, hre, j0, re, lam, vmin, BW, W, DW, want, v, df, fs):  # noq
         jmax = j * fs - 1  # the last point before the receiver (of the refined points when fs > 1)
         dw1 = np.float64(DW[jr, 1])
         nfg = min(2 * fs, jmax) if fs > 1 else 0  # refined points in front of the receiver
-        if nfg > 0 and df[j * fs - nfg] < d[1]:  # the nearest point to the transmitter is a refined one (j = 2)
-            x = df[j * fs - nfg]
+        if fs > 1 and j == 2:  # its nearest point to the transmitter is the refined point 1 (as the numpy code)
+            x = df[1]
             dw1 = np.sqrt((2.0 * Dj) / ((lam * x) * (Dj - x))) * x
         searched = False
         for r in range(R):
