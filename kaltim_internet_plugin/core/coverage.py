@@ -32,8 +32,9 @@ Models
 * ``hata`` : Okumura-Hata / COST-231 (terrain ignored, d clamped >= 100 m).
 * ``itm``  : the second opinion, Longley-Rice ITM 1.2.2 point-to-point (:mod:`.itm`: equatorial climate, medians)
   on the same rays as ``p526`` (its attenuation relative to free space in place of the diffraction loss): one ITM
-  run per receiver, at every refined receiver on the profile of the refined points when the resolution refines
-  (ITM has no refinement of its own), compiled by numba when it can be, so far slower than ``p526``.
+  run per receiver, at every refined receiver on the profile of every sub-sample up to it (one a cell) when the
+  resolution refines (ITM has no refinement of its own), compiled by numba when it can be, so far slower than
+  ``p526``.
 
 DEM nodata cells are "unknown": they are output as nodata.  Along the
 profiles they are filled with the lowest valid elevation of the window (they
@@ -366,16 +367,19 @@ def _ray_steps(ray_step_cells, cell_m=None):
 
 
 #: ITM (core.itm) on one core, one prediction a receiver on the profile to it: with refined receivers (resolutions
-#: 'fast' and 'fine') at every one of them, on the profile of the refined points (issue 18's follow-up of 7 December).
+#: 'fast' and 'fine') at every one of them, on the profile of every sub-sample (one a cell; issue 18's follow-up of 7
+#: December).
 #: In Python (numba off or not installed) the time of a receiver hardly depends on its profile's length: measured on
 #: 2026-12-07 on the 2-core bench machine (shared with other work), a 90 m DEM, 'fast': 102-111 us a receiver at 5 and
 #: 10 km (4.2 s for a 10 km site of 38,000 receivers); in Python ITM holds the GIL, so the sites run one after the other
 ITM_SECONDS_PER_RECEIVER = 1.1e-4
 #: compiled by numba (core.itm._build) it grows with the profile: ITM_COMPILED_RECEIVER_S + ITM_COMPILED_POINT_S x the
-#: points of its profile; fitted to sites of 10 and 30 km ('fast', 90 m DEM) measured on 2026-12-07 on the same machine:
-#: 0.09 and 1.84 s of CPU a site (38,700 and 349,000 receivers); the GIL released, the sites share the threads
-ITM_COMPILED_RECEIVER_S = 8.5e-7
-ITM_COMPILED_POINT_S = 2.7e-8
+#: points of its profile; a least-squares fit to sites of 10 and 30 km ('fast') on 90 m and 30 m DEMs measured on
+#: 2026-12-07 on the same machine: 0.09, 1.84, 0.21 and 3.5 s of CPU a site (38,150 and 349,000 receivers; on the 30 m
+#: DEM three profile points a receiver step), estimated 0.14, 1.83, 0.20 and 3.5 s; the GIL released, the sites share
+#: the threads
+ITM_COMPILED_RECEIVER_S = 2.9e-6
+ITM_COMPILED_POINT_S = 1.42e-8
 #: an ITM run estimated longer than this (seconds) is worth a warning in the log and a question in the dock
 ITM_LONG_S = 300.0
 
@@ -398,18 +402,19 @@ def _ray_counts(radius, cell_m, ang_cells, rad_cells):
 
 
 def _itm_rays(cell_m, radius, ray_step_cells):
-    """(rays, receivers a ray) of an ITM site: the refined receivers when the resolution refines (as
-    :func:`_compute_site` runs ITM), else the samples."""
+    """(rays, receivers a ray, profile points a receiver step) of an ITM site: the refined receivers when the
+    resolution refines (as :func:`_compute_site` runs ITM, on the profile of every sub-sample: ``gap`` points a
+    receiver), else the samples (one point a receiver)."""
     ang_cells, rad_cells = _ray_steps(ray_step_cells, cell_m)
     rays, n = _ray_counts(radius, cell_m, ang_cells, rad_cells)
-    rsub = _refinement(cell_m, rad_cells)[2]
-    return rays, (n - 1) * rsub + 1 if n >= 3 else n
+    _, gap, rsub = _refinement(cell_m, rad_cells)
+    return (rays, (n - 1) * rsub + 1, gap) if n >= 3 and rsub > 1 else (rays, n, 1)
 
 
 def ray_receivers(cell_m, radius, ray_step_cells):
     """Receivers of one ITM site's rays on a DEM of ``cell_m`` metres (rays x refined receivers, the template's
     ``n_rays x n_out``): the work of an ITM site (:func:`itm_site_cost`)."""
-    rays, n = _itm_rays(cell_m, radius, ray_step_cells)
+    rays, n, _ = _itm_rays(cell_m, radius, ray_step_cells)
     return rays * n
 
 
@@ -417,9 +422,9 @@ def itm_site_cost(cell_m, radius, ray_step_cells):
     """(receivers, seconds) of one ITM site on a DEM of ``cell_m`` metres on one thread, compiled or in Python
     (whichever :func:`.itm.itm_rays` will run: :data:`ITM_COMPILED_RECEIVER_S` a receiver and
     :data:`ITM_COMPILED_POINT_S` a point of its profile, or :data:`ITM_SECONDS_PER_RECEIVER` a receiver)."""
-    rays, n = _itm_rays(cell_m, radius, ray_step_cells)
-    if itm.compiled_expected():  # receiver j sees the j + 1 points 0..j
-        return rays * n, rays * (n * ITM_COMPILED_RECEIVER_S + n * (n + 1) / 2.0 * ITM_COMPILED_POINT_S)
+    rays, n, gap = _itm_rays(cell_m, radius, ray_step_cells)
+    if itm.compiled_expected():  # receiver j sees the gap j + 1 points of its profile
+        return rays * n, rays * (n * ITM_COMPILED_RECEIVER_S + (n + gap * n * (n - 1) / 2.0) * ITM_COMPILED_POINT_S)
     return rays * n, rays * n * ITM_SECONDS_PER_RECEIVER
 
 
@@ -677,12 +682,17 @@ def _compute_site(ds, site, model, rx_height, max_radius_m, k_factor, environmen
             loss, corr, horizon = res if T.rsub > 1 else (res, None, None)
         elif model == "itm":
             # ITM has no horizon refinement of its own: with refined receivers it runs at every one of them, on the
-            # profile of the refined points (its loss interpolated between the coarse samples missed what happens
-            # behind a crest by tens of dB, and the crest-raised samples distorted its terrain irregularity; found 7
-            # December); without, on the coarse samples with their crests
+            # profile of every sub-sample up to it (its loss interpolated between the coarse samples missed what
+            # happens behind a crest by tens of dB, and the crest-raised samples distorted its terrain irregularity;
+            # on a 30 m DEM the refined points alone, every third cell, missed the crests between them and moved
+            # ITM by up to 36 dB behind a sharp ridge: found 7 December); without, on the coarse samples with their
+            # crests
             if refine:
-                loss = itm.itm_rays(np.arange(nf) * (float(d_c[1]) / rsub), fine, site.height_m, rx_height,
-                                    site.freq_mhz, check=check)
+                nsub = (nf - 1) * T.gap + 1  # the sub-samples from the site out to the last refined receiver
+                prof = bot.reshape(R, ne * sub)[:, ry["q0"]:ry["q0"] + nsub].copy()
+                prof[:, 0] = z[lr, lc]
+                loss = itm.itm_rays(np.arange(nsub) * (float(d_c[1]) / sub), prof, site.height_m, rx_height,
+                                    site.freq_mhz, check=check, every=T.gap)[:, ::T.gap]
             else:
                 loss = itm.itm_rays(d_c, ground, site.height_m, rx_height, site.freq_mhz, obstacles_m=obstacles,
                                     check=check)

@@ -644,12 +644,15 @@ def _point(z, dist, freq_mhz, hg0, hg1, ns, eps, sgm, vertical, zs, klim, mdvar,
     return fs + att, fs, aref, mode, kwx, he0, he1, dl0, dl1, the0, the1, dh
 
 
-def _ray(d, ground, obstacles, freq_mhz, hg0, hg1, ns, eps, sgm, vertical, klim, mdvar, zt, zl, zc, out):
+def _ray(d, ground, obstacles, freq_mhz, hg0, hg1, ns, eps, sgm, vertical, klim, mdvar, zt, zl, zc, out, every):
     """One ray of :func:`itm_rays`: ``out[j]`` (float32) the attenuation relative to free space to the receiver at
-    sample j >= 2, over the obstacles between and the ground under both terminals."""
+    sample j >= 2, over the obstacles between and the ground under both terminals; only at every ``every``-th
+    sample (the others left as they are)."""
     prof = obstacles.astype(np.float64)
     prof[0] = ground[0]
     for j in range(2, d.size):
+        if j % every != 0:
+            continue
         end = prof[j]
         prof[j] = ground[j]
         z = prof[:j + 1]
@@ -787,8 +790,8 @@ def _build():
         g = np.array([[10.0, 30.0, 80.0, 20.0, 15.0, 12.0]])
         args = (900.0, 30.0, 1.5, 360.0, 15.0, 0.005, True, 1, 12, 0.0, 0.0, 0.0)
         ours, ref = np.zeros(6, np.float32), np.zeros(6, np.float32)
-        space["_ray"](d, g[0], g[0], *args, ours)
-        _ray(d, g[0], g[0], *args, ref)
+        space["_ray"](d, g[0], g[0], *args, ours, 1)
+        _ray(d, g[0], g[0], *args, ref, 1)
         if not np.allclose(ours, ref, atol=1e-3):
             raise RuntimeError(f"compiled ITM {ours.tolist()} differs from Python {ref.tolist()}")
         return {name: space[name] for name in _JIT}
@@ -866,7 +869,7 @@ def itm_along_profile(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz,
 
 
 def itm_rays(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz, params: ItmParams = ItmParams(),
-             obstacles_m=None, check=None, compiled=None):
+             obstacles_m=None, check=None, compiled=None, every=1):
     """ITM attenuation relative to free space (dB, float32) for every receiver along many rays: the coverage
     engine's model ``itm`` (same layout as :func:`.propagation.delta_bullington_rays`).
 
@@ -893,5 +896,5 @@ def itm_rays(distances_m, ground_m, tx_height_m, rx_height_m, freq_mhz, params: 
     for r in range(rays):
         if check is not None:
             check(r / rays)
-        ray(d, g[r], obs[r], *args, out[r])
+        ray(d, g[r], obs[r], *args, out[r], int(every))
     return out

@@ -137,7 +137,7 @@ TEXTS = {
                 "refractivity 360 N-units, average ground, vertical polarisation, median time, location and situation; "
                 "valid 20 MHz-20 GHz for paths of 1-2000 km (cells nearer than 1 km are extrapolated); it agrees with "
                 "the itmlogic package to 0.001 dB. One ITM run per receiver (at 'fast' and 'fine' every refined "
-                "receiver, about 90 m apart, on the profile of the refined points: along a ray what 'exact' gives), "
+                "receiver, about 90 m apart, on the profile of every cell up to it: along a ray what 'exact' gives), "
                 "compiled by numba where it is installed (as the ray kernels): one 30 km site on the 250 m sample DEM "
                 "takes 0.11 s at 'fast' and 0.22 s at 'exact', on a 90 m DEM about 1.8 s at 'fast' (0.03 s for "
                 "'p526'), and the sites run on all cores; without numba ITM runs in Python, 20 to 50 times slower "
