@@ -34,6 +34,8 @@ rounds in alternating order (p526 at --province-step).
 With numba installed the default run also times the first resolution with the
 compiled kernels off (KALTIM_NUMBA=0, what QGIS without numba runs) in the same
 rounds, and checks that its rasters are identical.
+--itm-accuracy: ITM (the second opinion) at fast against exact, 90 m and 30 m
+DEMs, hills and ridges (3 sites, 5 km).
 --oracle: the complete-method (p526) raster against pycraf's ITU-R P.452-16
 delta-Bullington on a held-back DEM (its own seed and terrain mix, never used
 to tune the engine): at random cells, the raster's diffraction loss (EIRP -
@@ -183,6 +185,31 @@ def oracle_run(tmp, cells=400, sites=3, radius=20000.0, size=500, cell=90.0, see
               f"p95 {np.percentile(np.abs(e), 95):.2f}, max {np.abs(e).max():.2f} dB (signed mean {e.mean():+.2f})")
 
 
+def itm_accuracy_run(tmp, sites=3, radius=5000.0):
+    """ITM ('itm', the second opinion) at fast against exact, per DEM cell size (90 m, 30 m) and terrain (hills,
+    ridges): |difference| mean, p90, p99, max and the signed mean, cells more than 1 dB optimistic / pessimistic.
+    ITM runs at every refined receiver on the profile of every cell, so along a ray fast is exact; the difference is
+    the interpolation between rays and between refined receivers."""
+    for cell in (90.0, 30.0):
+        size = int(12000.0 / cell) + 1
+        for terrain, writer in (("hills", write_synthetic_dem), ("ridges", write_ridge_dem)):
+            dem = writer(os.path.join(tmp, f"itm_{terrain}_{cell:.0f}.tif"), size, size, cell)
+            src = gdal.Open(dem)
+            errs = []
+            for s_ in make_sites(sites, size, size, cell, seed=5, margin=0.4):
+                fast, _ = cov.compute_site_window(src, s_, "itm", max_radius_m=radius, ray_step_cells=RAY_STEPS["fast"])
+                exact, _ = cov.compute_site_window(src, s_, "itm", max_radius_m=radius, ray_step_cells=1.0)
+                ok = np.isfinite(fast) & np.isfinite(exact)
+                errs.append((fast - exact)[ok])
+            e = np.concatenate(errs)
+            a = np.abs(e)
+            print(f"itm fast vs exact, {terrain:6s} {cell:.0f} m ({sites} sites, {radius / 1000:.0f} km, "
+                  f"{e.size} cells): mean {a.mean():.2f}, p90 {np.percentile(a, 90):.2f}, "
+                  f"p99 {np.percentile(a, 99):.2f}, "
+                  f"max {a.max():.1f} dB (signed {e.mean():+.2f}; optimistic > 1 dB {100 * (e > 1).mean():.1f} %, "
+                  f"pessimistic {100 * (e < -1).mean():.1f} %)", flush=True)
+
+
 def make_sites(n, nx, ny, cell, seed=1, x0=400000.0, y0=9900000.0, margin=0.05):
     rng = np.random.default_rng(seed)
     w, h = nx * cell, ny * cell
@@ -301,6 +328,8 @@ def main(argv=None):
                     help="a checkout of another commit (the directory holding its kaltim_internet_plugin): its engine "
                     "timed in the same rounds, before vs after in one run")
     ap.add_argument("--oracle", action="store_true", help="the complete-method raster vs pycraf on a held-back DEM")
+    ap.add_argument("--itm-accuracy", action="store_true",
+                    help="ITM (the second opinion) at fast against exact on 90 m and 30 m DEMs, hills and ridges")
     ap.add_argument("--threads", type=int, default=0, help="sites at once (run_coverage threads); 0 = every core")
     ap.add_argument("--gdal-cache-mb", type=int, default=256,
                     help="GDAL block cache for the run (GDAL's default is 5%% of RAM, which dominates the RSS)")
@@ -313,6 +342,9 @@ def main(argv=None):
     with tempfile.TemporaryDirectory(prefix="bench_cov_") as tmp:
         if args.oracle:
             oracle_run(tmp)
+            return 0
+        if args.itm_accuracy:
+            itm_accuracy_run(tmp)
             return 0
         if args.province:
             size = args.province_size

@@ -12,6 +12,8 @@ BENCHES = [
     ("Coverage: p526 vs gdal.ViewshedGenerate (issue 3)", ["bench_coverage.py"]),
     ("Coverage: complete method (p526) raster vs pycraf ITU-R P.452-16 on a held-back DEM (issue 18)",
      ["bench_coverage.py", "--oracle"]),
+    ("Coverage: the second opinion (itm) at fast vs exact, 90 m and 30 m, hills and ridges (issue 18)",
+     ["bench_coverage.py", "--itm-accuracy"]),
     ("Coverage: fast / fine vs exact on ridge-heavy terrain, 90 m (issue 18)",
      ["bench_coverage.py", "--terrain", "ridges", "--sites", "8", "--radius", "20000", "--size", "700",
       "--repeat", "1"]),
