@@ -6674,12 +6674,28 @@
       <translation>Proyek {path} tidak dapat ditulis: {error}</translation>
     </message>
     <message>
+      <source>Source: no provider report imported yet</source>
+      <translation>Sumber: belum ada laporan penyedia yang diimpor</translation>
+    </message>
+    <message>
+      <source>Monitoring and Evaluation Report</source>
+      <translation>Laporan Pemantauan dan Evaluasi</translation>
+    </message>
+    <message>
+      <source>Source: provider service reports imported into the plan: {files}</source>
+      <translation>Sumber: laporan layanan penyedia yang diimpor ke rencana: {files}</translation>
+    </message>
+    <message>
       <source>{code}: zero usage in {months} ({provider})</source>
       <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
     </message>
     <message>
       <source>Villages without status</source>
       <translation>Desa tanpa status</translation>
+    </message>
+    <message>
+      <source>Villages already connected at the start (the programme)</source>
+      <translation>Desa/kel. sudah tersambung di awal (program)</translation>
     </message>
     <message>
       <source>Mean availability</source>
@@ -6714,8 +6730,12 @@
       <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
     <message>
-      <source>Site-months below target ({target:g} %)</source>
-      <translation>Site-bulan di bawah target ({target:g} %)</translation>
+      <source>Site-months below target ({target} %)</source>
+      <translation>Site-bulan di bawah target ({target} %)</translation>
+    </message>
+    <message>
+      <source>and {n} more file(s)</source>
+      <translation>dan {n} berkas lain</translation>
     </message>
     <message>
       <source>The M&amp;E report template is missing: {path}. Reinstall the plugin or restore resources/layouts/monitoring_report.qpt.</source>
@@ -6742,8 +6762,16 @@
       <translation>… dan {n} lainnya (lihat flags.csv)</translation>
     </message>
     <message>
+      <source>Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}</source>
+      <translation>Internet Desa Kaltim - Diskominfo Kaltim · dicetak {date} · halaman {page} dari {pages}</translation>
+    </message>
+    <message>
       <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
       <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
+    </message>
+    <message>
+      <source>Villages starting service in {year} (roadmap): active / planned</source>
+      <translation>Desa/kel. mulai layanan {year} (peta jalan): aktif / rencana</translation>
     </message>
     <message>
       <source>Active users ({month})</source>
@@ -6758,8 +6786,8 @@
       <translation>Templat laporan monev {path} tidak memiliki item dengan id '{id}'.</translation>
     </message>
     <message>
-      <source>Connected / roadmap target {year}</source>
-      <translation>Terhubung / target roadmap {year}</translation>
+      <source>Village names: only the {n} villages disrupted or flagged (other names are not readable at this scale)</source>
+      <translation>Nama desa: hanya {n} desa terganggu atau bertanda (nama lain tidak terbaca pada skala ini)</translation>
     </message>
     <message>
       <source>Villages {status}</source>

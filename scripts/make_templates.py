@@ -475,19 +475,23 @@ def build_monitoring_layout(project, svg: str) -> QgsPrintLayout:
     layout = _new_layout(project, "Laporan monev", "A4", QgsLayoutItemPage.Orientation.Portrait)
     add_label(layout, "title", "Laporan Pemantauan dan Evaluasi", (15, 10, 180, 12), 16, True)
     add_label(layout, "subtitle", "Internet Desa Kaltim", (15, 22, 180, 7), 10)
-    add_label(layout, "date", "Tanggal: [% format_date(now(), 'yyyy-MM-dd') %]", (15, 29, 180, 6), 8)
+    add_label(layout, "date", "Tanggal: [% format_date(now(), 'dd-MM-yyyy') %]", (15, 29, 180, 6), 8)
     m = _add_map(layout, "map", (15, 38, 125, 105))
     _add_grid(m, 5.0)
     _add_north_arrow(layout, (124, 44, 8, 12), m, svg)
     _add_scalebar(layout, (18, 128, 50, 10), m)
     legend = _add_legend(layout, (143, 38, 52, 80), m, columns=1, size=7)
     legend.setTitle("Status")
+    # which village names the map shows (monitoring_report._label_villages fills it; empty when it shows them all)
+    add_label(layout, "map_note", "", (143, 119, 52, 11), 6)
     add_label(layout, "scale_text", SCALE_TEXT, (143, 131, 52, 12), 6)
-    for item_id, rect in (("indicators", (15, 148, 88, 132)), ("scorecard", (107, 148, 88, 60))):
+    for item_id, rect in (("indicators", (15, 148, 88, 128)), ("scorecard", (107, 148, 88, 60))):
         table = add_manual_table(layout, item_id, rect, size=7)
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)  # more pages, same place
-    add_label(layout, "flags", "", (107, 212, 88, 68), 7)
-    add_label(layout, "footer", "Internet Desa Kaltim - Diskominfo Kaltim", (15, 284, 180, 6), 7)
+    add_label(layout, "flags", "", (107, 212, 88, 64), 7)
+    # the sources (the imported files and their months) and the page number; repeated on every further page
+    add_label(layout, "footer", "Internet Desa Kaltim - Diskominfo Kaltim · halaman [% @layout_page %] dari "
+              "[% @layout_numpages %]", (15, 279, 180, 9), 6.5)
     return layout
 
 

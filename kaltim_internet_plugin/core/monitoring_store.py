@@ -507,6 +507,14 @@ def load_records(db: DB, provider: Optional[str] = None) -> list[dict]:
     return out
 
 
+def import_files(db: DB) -> dict[int, str]:
+    """Import id -> the imported file's name (read-only, as :func:`load_records`: {} without monitoring tables)."""
+    if not _has_tables(db, ("mon_imports",)):
+        return {}
+    with _Conn(db) as conn:
+        return {int(r["fid"]): str(r["file_name"]) for r in conn.execute("SELECT fid, file_name FROM mon_imports")}
+
+
 def list_imports(db: DB) -> list[dict]:
     ensure_schema(db)
     with _Conn(db) as conn:

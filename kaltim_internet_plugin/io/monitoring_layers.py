@@ -19,7 +19,8 @@ def _pick(names, wanted) -> str:
 
 
 def village_rows(source, status_field: str = "status", code_field: str = "") -> list:
-    """Village features -> dicts ``code, kab, year, status, trained, target`` (missing values None)."""
+    """Village features -> dicts ``code, kab, year, status, trained, target`` and the plan's ``fund_status, existing,
+    prog_connected, capex_idr, opex_idr_year`` (missing values None)."""
     names = source.fields().names()
     code_f = code_field or _pick(names, CODE_FIELDS)
     kab_f = _pick(names, KAB_FIELDS)
@@ -27,6 +28,9 @@ def village_rows(source, status_field: str = "status", code_field: str = "") -> 
     trained_f = _pick(names, TRAINED_FIELDS)
     target_f = _pick(names, TARGET_FIELDS)
     status_f = status_field if status_field in names else ""
+    # the plan's columns that say whether the roadmap targets a village (core.monitoring.roadmap_year)
+    plan_f = {key: _pick(names, (key,)) for key in ("fund_status", "existing", "prog_connected", "capex_idr",
+                                                      "opex_idr_year")}
     rows = []
     def value(feature, name):
         if not name:
@@ -44,5 +48,6 @@ def village_rows(source, status_field: str = "status", code_field: str = "") -> 
             year = None
         rows.append({"code": str(val(code_f) or ""), "kab": str(val(kab_f) or ""), "year": year,
                      "status": mon.normalise_status(val(status_f)), "trained": val(trained_f),
-                     "target": val(target_f), "has_trained": bool(trained_f)})
+                     "target": val(target_f), "has_trained": bool(trained_f),
+                     **{key: val(name) for key, name in plan_f.items()}})
     return rows

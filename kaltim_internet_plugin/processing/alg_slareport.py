@@ -123,7 +123,8 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                                         "its villages, but the report has no map. Choose the villages' polygon or "
                                         "point layer for a map."))
             try:
-                pdf = report.write_report(folder, ev, template, layer, status_field, feedback.setProgress)
+                sources = mon.report_sources(records, store.import_files(db), ev.month)
+                pdf = report.write_report(folder, ev, template, layer, status_field, feedback.setProgress, sources)
             except IncompletePdfError as exc:
                 raise QgsProcessingException(cut_off_pdf(exc, "OUTPUT_REPORT_FOLDER")) from None
             feedback.pushInfo(tr("M&E report written: {path}").format(path=pdf))

@@ -1,32 +1,42 @@
 """The monthly M&E report: indicator and flag texts, the CSV files and the PDF filled from the print layout
 template ``resources/layouts/monitoring_report.qpt`` (made by scripts/make_templates.py; items found by id: title,
-subtitle, date, map, legend, indicators, scorecard, flags, footer; north_arrow, scalebar and scale_text follow the
-map)."""
+subtitle, date, map, legend, indicators, scorecard, flags, footer; north_arrow, scalebar, scale_text and map_note
+follow the map).
+
+The report is printed in one language, :data:`REPORT_LANG` (Indonesian, as the plan's other printed reports:
+docs/guide/export.md), whatever QGIS's language: its title, texts, numbers (``98,98 %``), dates (``07-12-2026``)
+and months (``Oktober 2026``). The dock shows the same indicator table in the user's language (``lang=None``)."""
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import math
 from pathlib import Path
+from typing import Optional, Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsExpression,
     QgsLayoutExporter,
+    QgsLayoutItemLabel,
     QgsLayoutTableColumn,
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProcessingException,
     QgsProject,
+    QgsRuleBasedLabeling,
     QgsTableCell,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..compat import transform_bounding_box
+from ..core import formatting as fmt
 from ..core import monitoring as mon
-from ..i18n import tr
+from ..i18n import tr, ui_lang
 from ..io.styles_export import label_names
+from ..labels import _translated
 from ..paths import resource
 from . import layouts as lo
 from . import pdf
@@ -34,49 +44,119 @@ from . import pdf
 MAX_PDF_FLAGS = 5
 MAP_CRS = "EPSG:32750"  # the analysis CRS: the report's map when the villages come in degrees
 RIGHT_MARGIN = 15.0  # mm
+#: the printed report's language: Indonesian by design, as the plan's PDFs (the title was Indonesian and the content
+#: English with QGIS in English, found 7 December)
+REPORT_LANG = "id"
+#: every village name on the map only up to this scale (1 : 500 000, a kecamatan or a small kab/kota); on a smaller
+#: scale (the province at 1 : 5.5 million printed 1,038 names on top of each other) only the villages with a problem
+NAMES_ALL_MAX_SCALE = 500_000
+#: statuses that put a village's name on the map whatever the scale (besides the villages with a flag)
+PROBLEM_STATUSES = ("disrupted",)
+MAX_SOURCE_FILES = 3  # the footer names this many imported files, then "and n more"
+_C = "KaltimInternet"
+
+
+def translate(_context: str, text: str, lang: Optional[str] = REPORT_LANG) -> str:
+    """``text`` in ``lang`` (``None``: the user's language, as tr()). scripts/i18n.py extracts ``translate(context,
+    "literal")``; the Indonesian comes from the plugin's .qm whatever translator QGIS has installed."""
+    return tr(text) if lang is None else _translated(text, lang)
+
+
+def _lang(lang: Optional[str]) -> str:
+    return fmt.lang_code(ui_lang() if lang is None else lang)
+
+
+def month_text(month: str, lang: Optional[str] = REPORT_LANG, short: bool = False) -> str:
+    """``"2026-10"`` -> ``"Oktober 2026"`` (``"Okt 2026"`` short; English ``"October 2026"``); other text unchanged."""
+    try:
+        year, number = int(str(month)[:4]), int(str(month)[5:7])
+    except ValueError:
+        return str(month or "")
+    if len(str(month)) != 7 or not 1 <= number <= 12:
+        return str(month)
+    name = fmt.MONTHS[_lang(lang)][number - 1]
+    return f"{name[:3] if short else name} {year}"
+
+
+def months_text(months: str, lang: Optional[str] = REPORT_LANG) -> str:
+    """``"2025-02, 2025-03"`` (a flag's months) -> ``"Feb 2025, Mar 2025"``."""
+    return ", ".join(month_text(m.strip(), lang, short=True) for m in str(months).split(",") if m.strip())
 
 
 def template_path() -> Path:
     return resource("layouts", "monitoring_report.qpt")
 
 
-def indicator_table(ind: dict) -> list:
-    """(indicator, value) rows in the user's language."""
+def indicator_table(ind: dict, lang: Optional[str] = None) -> list:
+    """(indicator, value) rows in ``lang`` (None: the user's language, as the dock shows them; the printed report
+    passes :data:`REPORT_LANG`), numbers written for that language."""
+    code = _lang(lang)
+
+    def n(value) -> str:
+        return fmt.integer(value, code)
+
     rows = []
     counts = ind["status_counts"]
     if sum(counts.values()) or ind["no_status"]:
-        for code in mon.STATUSES:
-            if counts[code]:
-                rows.append((tr("Villages {status}").format(status=mon.status_label(code)), str(counts[code])))
-        rows.append((tr("Villages without status"), str(ind["no_status"])))
-    if ind["connected_by_year"]:
-        for y in ind["connected_by_year"]:
-            rows.append((tr("Connected / roadmap target {year}").format(year=y["year"]),
-                         f"{y['connected']} / {y['target']}"))
-    rows.append((tr("Site-months evaluated"), str(ind["site_months"])))
+        for status in mon.STATUSES:
+            if counts[status]:
+                rows.append((translate(_C, "Villages {status}", lang).format(
+                    status=mon.status_label(status, "id" if code == "id" else "en")), n(counts[status])))
+        rows.append((translate(_C, "Villages without status", lang), n(ind["no_status"])))
+    if ind.get("connected_before_roadmap"):
+        rows.append((translate(_C, "Villages already connected at the start (the programme)", lang),
+                     n(ind["connected_before_roadmap"])))
+    for y in ind["connected_by_year"]:
+        # per year, as the roadmap report's table by year: the villages whose service the roadmap starts that year
+        rows.append((translate(_C, "Villages starting service in {year} (roadmap): active / planned", lang).format(
+            year=y["year"]), f"{n(y['connected'])} / {n(y['target'])}"))
+    rows.append((translate(_C, "Site-months evaluated", lang), n(ind["site_months"])))
     if ind["mean_availability_pct"] is not None:
-        rows.append((tr("Mean availability"), f"{ind['mean_availability_pct']:.3f} %"))
-    rows.append((tr("Site-months below target ({target:g} %)").format(target=ind["target_pct"]),
-                 str(ind["restitution_site_months"])))
+        rows.append((translate(_C, "Mean availability", lang), fmt.decimal(ind["mean_availability_pct"], code, 2)
+                     + " %"))
+    rows.append((translate(_C, "Site-months below target ({target} %)", lang).format(
+        target=fmt.decimal(ind["target_pct"], code, 2, strip=True)), n(ind["restitution_site_months"])))
     um = ind["users_month"]
     if um:
-        rows.append((tr("Active users ({month})").format(month=um["month"]), f"{um['total_users']:.0f}"))
-        rows.append((tr("Villages with zero usage ({month})").format(month=um["month"]), str(um["zero_usage"])))
+        rows.append((translate(_C, "Active users ({month})", lang).format(month=month_text(um["month"], lang)),
+                     n(um["total_users"])))
+        rows.append((translate(_C, "Villages with zero usage ({month})", lang).format(
+            month=month_text(um["month"], lang)), n(um["zero_usage"])))
     tp = ind["throughput"]
     if tp["sites_evaluated"]:
-        rows.append((tr("Sites with at least 25/3 Mbps"), "{m} / {n} ({pct:.0f} %)".format(
-            m=tp["sites_meeting"], n=tp["sites_evaluated"], pct=100 * tp["share"])))
+        rows.append((translate(_C, "Sites with at least 25/3 Mbps", lang), "{m} / {n} ({pct} %)".format(
+            m=n(tp["sites_meeting"]), n=n(tp["sites_evaluated"]), pct=fmt.decimal(100 * tp["share"], code, 0))))
     if ind["cadres"]:
         total = ind["cadres"][-1]
-        rows.append((tr("Digital cadres trained / planned"), f"{total['trained']:.0f} / {total['planned']:.0f}"))
+        rows.append((translate(_C, "Digital cadres trained / planned", lang),
+                     f"{n(total['trained'])} / {n(total['planned'])}"))
     return rows
 
 
+def sources_text(sources: Sequence[dict], lang: Optional[str] = REPORT_LANG) -> str:
+    """The footer's sources line: the imported files the report's provider figures come from, with their months
+    (``sources``: ``{file, months}`` of :func:`core.monitoring.report_sources`)."""
+    if not sources:
+        return translate(_C, "Source: no provider report imported yet", lang)
+    parts = []
+    for s in sources[:MAX_SOURCE_FILES]:
+        ends = [month_text(m, lang, short=True) for m in dict.fromkeys((min(s["months"]), max(s["months"])))] \
+            if s["months"] else []
+        parts.append(f"{s['file']} ({'–'.join(ends)})" if ends else str(s["file"]))
+    text = "; ".join(parts)
+    if len(sources) > MAX_SOURCE_FILES:
+        text += "; " + translate(_C, "and {n} more file(s)", lang).format(n=len(sources) - MAX_SOURCE_FILES)
+    return translate(_C, "Source: provider service reports imported into the plan: {files}", lang).format(
+        files=text)
+
+
 def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, scorecard: list, flags: list,
-              villages_layer=None, status_field: str = "status") -> str:
-    """Fill the layout template and export it to ``pdf_path``. Raises QgsProcessingException with a clear
+              villages_layer=None, status_field: str = "status", sources: Sequence[dict] = (),
+              lang: str = REPORT_LANG) -> str:
+    """Fill the layout template in ``lang`` and export it to ``pdf_path``. Raises QgsProcessingException with a clear
     message when the template is missing or broken or QGIS's export fails; raises :class:`.pdf.IncompletePdfError` when
-    the PDF read back is not whole (:func:`pdf.is_complete`)."""
+    the PDF read back is not whole (:func:`pdf.is_complete`). ``sources``: the imported files the figures come from
+    (:func:`sources_text`)."""
     if not template.is_file():
         raise QgsProcessingException(tr("The M&E report template is missing: {path}. Reinstall the plugin or "
                                         "restore resources/layouts/monitoring_report.qpt.").format(path=template))
@@ -101,20 +181,26 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
                                          .format(path=template, id=item_id))
         return found
 
-    item("subtitle").setText(tr("Internet Desa Kaltim · reporting month {month}").format(month=month or "-"))
-    item("date").setText(tr("Report date: {date}").format(date=dt.date.today().isoformat()))
+    code = fmt.lang_code(lang)
+    today = fmt.date(dt.date.today(), code)
+    item("title").setText(translate(_C, "Monitoring and Evaluation Report", lang))
+    item("subtitle").setText(translate(_C, "Internet Desa Kaltim · reporting month {month}", lang).format(
+        month=month_text(month, lang) if month else "-"))
+    item("date").setText(translate(_C, "Report date: {date}", lang).format(date=today))
     map_item = item("map")
     legend = layout.itemById("legend")
+    note = layout.itemById("map_note")
+    if note is not None:
+        note.setText("")
     if has_map(villages_layer):
         from ..io.styles_monitoring import style_by_status
 
-        villages_layer.setName(tr("Villages"))
+        villages_layer.setName(translate(_C, "Villages", lang))
         if villages_layer.fields().indexOf(status_field) >= 0:
-            style_by_status(villages_layer, status_field)
-        name_field = next((f for f in ("nama", "name", "village_name") if villages_layer.fields().indexOf(f) >= 0),
-                          "")
-        if name_field:
-            label_names(villages_layer, name_field, 5.5)  # as many names as fit, clear of each other and the arrow
+            renderer = style_by_status(villages_layer, status_field)
+            for i, category in enumerate(renderer.categories()):
+                if category.value() in (None, ""):  # the dock's style says it in the user's language
+                    renderer.updateCategoryLabel(i, translate(_C, "No status yet", lang))
         crs = villages_layer.crs()
         extent = villages_layer.extent()
         if crs.isGeographic():  # a metric map, so the scale bar and the numeric scale mean something
@@ -125,6 +211,10 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         map_item.setLayers([villages_layer])
         map_item.setKeepLayerSet(True)
         map_item.setExtent(_fit_extent(extent, map_item.rect().width(), map_item.rect().height()))
+        shown = _label_villages(villages_layer, status_field, flags, map_item.scale())
+        if shown is not None and note is not None:
+            note.setText(translate(_C, "Village names: only the {n} villages disrupted or flagged (other names are "
+                                       "not readable at this scale)", lang).format(n=fmt.integer(shown, code)))
         lo._fix_north_arrow(layout, map_item)
         lo._link_scalebar(layout, map_item)
         if legend is not None:
@@ -133,27 +223,36 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
             root.clear()
             node = root.addLayer(villages_layer)
             QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
-            legend.setTitle(tr("Villages by status"))
+            legend.setTitle(translate(_C, "Villages by status", lang))
     else:
         map_item.setVisibility(False)
-        for item_id in ("legend", "north_arrow", "scalebar", "scale_text"):
+        for item_id in ("legend", "north_arrow", "scalebar", "scale_text", "map_note"):
             if layout.itemById(item_id) is not None:
                 layout.itemById(item_id).setVisibility(False)
-    _fill_table(item("indicators"), [tr("Indicator"), tr("Value")], indicators)
+    _fill_table(item("indicators"), [translate(_C, "Indicator", lang), translate(_C, "Value", lang)], indicators)
     # the scorecard covers every month up to the reporting one (core.monitoring.evaluate), the indicators that month
-    _fill_table(item("scorecard"), [tr("Provider"), tr("Sites"), tr("Mean % up to {month}").format(month=month),
-                                    tr("Months below")],
-                [(s["provider"] or "-", str(s["sites"]), f"{100 * s['mean_availability']:.2f}",
-                  str(s["months_below_target"])) for s in scorecard])
+    _fill_table(item("scorecard"), [translate(_C, "Provider", lang), translate(_C, "Sites", lang),
+                                    translate(_C, "Mean % up to {month}", lang).format(
+                                        month=month_text(month, lang, short=True)),
+                                    translate(_C, "Months below", lang)],
+                [(s["provider"] or "-", fmt.integer(s["sites"], code), fmt.decimal(100 * s["mean_availability"], code,
+                                                                                   2),
+                  fmt.integer(s["months_below_target"], code)) for s in scorecard])
     _fit_tables(layout)
     n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
-    lines = [tr("{a} site(s): consider another provider; {b} zero-usage month(s).").format(
+    lines = [translate(_C, "{a} site(s): consider another provider; {b} zero-usage month(s).", lang).format(
         a=n_provider, b=len(flags) - n_provider)] if flags else []
-    lines += [flag_message(f) for f in flags[:MAX_PDF_FLAGS]]
+    lines += [flag_message(f, lang) for f in flags[:MAX_PDF_FLAGS]]
     if len(flags) > MAX_PDF_FLAGS:
-        lines.append(tr("… and {n} more (see flags.csv)").format(n=len(flags) - MAX_PDF_FLAGS))
+        lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - MAX_PDF_FLAGS))
     flag_label = item("flags")
-    flag_label.setText(tr("Flags:") + "\n" + ("\n".join(lines) if lines else tr("none")))
+    flag_label.setText(translate(_C, "Flags:", lang) + "\n" + ("\n".join(lines) if lines else
+                                                                translate(_C, "none", lang)))
+    footer = item("footer")
+    footer.setText(sources_text(sources, lang).replace("[%", "[ %") + "\n" + translate(
+        _C, "Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}", lang).format(
+        date=today, page="[% @layout_page %]", pages="[% @layout_numpages %]"))
+    _repeat_on_every_page(layout, footer)
     pdf.prepare_for_export(layout)
     exporter = QgsLayoutExporter(layout)
     # the settings of every report of the plugin (text as text: 3.40+ defaults to outlines; georeferenced, 150 dpi)
@@ -165,6 +264,61 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     if not pdf.is_complete(pdf_path):  # QGIS says Success when the disk filled during the export
         raise pdf.IncompletePdfError(pdf_path)
     return pdf_path
+
+
+def _label_villages(layer, status_field: str, flags: Sequence[dict], scale: float) -> Optional[int]:
+    """Village names on the map: every name up to :data:`NAMES_ALL_MAX_SCALE` (returns None), else only the villages
+    with a problem (a status of :data:`PROBLEM_STATUSES` or a flag): returns how many villages that is (0: no
+    names)."""
+    names = layer.fields().names()
+    name_field = next((f for f in ("nama", "name", "village_name") if f in names), "")
+    if not name_field:
+        return None
+    label_names(layer, name_field, 5.5)  # as many names as fit, clear of each other and the arrow
+    if 0 < scale <= NAMES_ALL_MAX_SCALE:
+        return None
+    code_field = next((f for f in ("kode", "kode_desa", "village_code", "code") if f in names), "")
+    tests = []
+    if status_field in names:
+        values = [v for s in PROBLEM_STATUSES for v in (s, mon.status_label(s, "id"))]
+        tests.append("lower({f}) IN ({v})".format(f=QgsExpression.quotedColumnRef(status_field),
+                                                  v=", ".join(QgsExpression.quotedString(v) for v in values)))
+    flagged = sorted({str(f["code"]) for f in flags if f.get("code")})
+    if code_field and flagged:
+        tests.append("{f} IN ({v})".format(f=QgsExpression.quotedColumnRef(code_field),
+                                           v=", ".join(QgsExpression.quotedString(c) for c in flagged)))
+    expression = " OR ".join(f"({t})" for t in tests) or "FALSE"
+    shown = sum(1 for _ in layer.getFeatures(expression)) if tests else 0
+    if not shown:
+        layer.setLabelsEnabled(False)
+        return 0
+    root = QgsRuleBasedLabeling.Rule(None)
+    rule = QgsRuleBasedLabeling.Rule(layer.labeling().settings(), 0, 0, expression)
+    root.appendChild(rule)
+    layer.setLabeling(QgsRuleBasedLabeling(root))
+    layer.setLabelsEnabled(True)
+    return shown
+
+
+def _repeat_on_every_page(layout, label) -> None:
+    """A copy of ``label`` at its place on every further page (the tables go on to more pages): the footer's page
+    number and sources on each page."""
+    pages = layout.pageCollection().pageCount()
+    for page in range(1, pages):
+        copy = QgsLayoutItemLabel(layout)
+        copy.setId(f"{label.id()}_{page + 1}")
+        copy.setText(label.text())
+        if hasattr(label, "textFormat"):
+            copy.setTextFormat(label.textFormat())
+        else:  # QGIS 3.22
+            copy.setFont(label.font())
+        copy.setHAlign(label.hAlign())
+        copy.setVAlign(label.vAlign())
+        copy.setMarginX(label.marginX())
+        copy.setMarginY(label.marginY())
+        layout.addLayoutItem(copy)
+        copy.attemptResize(label.sizeWithUnits())
+        copy.attemptMove(label.pagePositionWithUnits(), True, False, page)
 
 
 #: the smallest extent the report's map shows, in metres (its CRS is projected): a single village stays readable
@@ -216,25 +370,29 @@ def _fill_table(frame, headers: list, rows: list) -> None:
                            [[QgsTableCell("-") for _ in headers]])
 
 
-def flag_message(flag: dict) -> str:
+def flag_message(flag: dict, lang: Optional[str] = None) -> str:
+    """A flag in ``lang`` (None: the user's language, as the log and the flags layer; the report's own language
+    when printed), its months written for that language in the report."""
+    months = flag["months"] if lang is None else months_text(flag["months"], lang)
     if flag["flag"] == "consider_another_provider":
-        return tr("{code}: {provider} below target {n} months in a row ({months}) - consider another provider")\
-            .format(code=flag["code"], provider=flag["provider"] or "-", n=flag["run_length"],
-                    months=flag["months"])
-    return tr("{code}: zero usage in {months} ({provider})").format(code=flag["code"], months=flag["months"],
-                                                                  provider=flag["provider"] or "-")
+        return translate(_C, "{code}: {provider} below target {n} months in a row ({months}) - consider another "
+                             "provider", lang).format(code=flag["code"], provider=flag["provider"] or "-",
+                                                      n=flag["run_length"], months=months)
+    return translate(_C, "{code}: zero usage in {months} ({provider})", lang).format(
+        code=flag["code"], months=months, provider=flag["provider"] or "-")
 
 
 def write_report(folder: str, evaluation, template: Path, villages_layer=None, status_field: str = "status",
-                 on_progress=None) -> str:
+                 on_progress=None, sources: Sequence[dict] = (), lang: str = REPORT_LANG) -> str:
     """The monthly M&E report of ``evaluation`` (:func:`core.monitoring.evaluate`) into ``folder``: the SLA,
-    scorecard, flags and indicators as CSV files and the PDF. Returns the PDF's path."""
+    scorecard, flags and indicators as CSV files and the PDF, in ``lang`` (the indicator and flag texts of the CSV
+    files as the PDF prints them). ``sources``: :func:`core.monitoring.report_sources`. Returns the PDF's path."""
     if not template.is_file():
         raise QgsProcessingException(tr("The M&E report template is missing: {path}. Reinstall the plugin "
                                         "or restore resources/layouts/monitoring_report.qpt.")
                                      .format(path=template))
     sla, scorecard, flags, month = evaluation.sla, evaluation.scorecard, evaluation.flags, evaluation.month
-    table = indicator_table(evaluation.indicators)
+    table = indicator_table(evaluation.indicators, lang)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     tag = month or "all"
@@ -249,13 +407,14 @@ def write_report(folder: str, evaluation, template: Path, villages_layer=None, s
            f"{100 * s['min_availability']:.4f}", s["months_below_target"], s["restitution_months"]]
           for s in scorecard])
     _csv(out / f"flags_{tag}.csv", ["flag", "code", "provider", "months", "run_length", "message"],
-         [[f["flag"], f["code"], f["provider"], f["months"], f["run_length"], flag_message(f)]
+         [[f["flag"], f["code"], f["provider"], f["months"], f["run_length"], flag_message(f, lang)]
           for f in flags])
-    _csv(out / f"indicators_{tag}.csv", [tr("Indicator"), tr("Value")], [list(r) for r in table])
+    _csv(out / f"indicators_{tag}.csv", [translate(_C, "Indicator", lang), translate(_C, "Value", lang)],
+         [list(r) for r in table])
     if on_progress is not None:
         on_progress(70)
     pdf_path = str(out / f"laporan_monev_{tag}.pdf")
-    write_pdf(pdf_path, template, month, table, scorecard, flags, villages_layer, status_field)
+    write_pdf(pdf_path, template, month, table, scorecard, flags, villages_layer, status_field, sources, lang)
     return pdf_path
 
 

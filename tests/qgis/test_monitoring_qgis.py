@@ -501,14 +501,14 @@ def test_monthly_report_pdf_and_csv(provider, plan, tmp_path):
     assert pdf.exists() and pdf.stat().st_size > 1000
     text = pdf_text(pdf)
     assert "Laporan Pemantauan dan Evaluasi" in text
-    assert "2025-04" in text and "ProvB" in text
+    assert "April 2025" in text and "ProvB" in text  # the report is Indonesian (REPORT_LANG): months by name
     names = sorted(p.name for p in folder.iterdir())
     assert names == ["flags_2025-04.csv", "indicators_2025-04.csv", "laporan_monev_2025-04.pdf",
                      "scorecard_2025-04.csv", "sla_2025-04.csv"]
     with open(folder / "indicators_2025-04.csv", encoding="utf-8") as fh:
         ind = {r[0]: r[1] for r in csv.reader(fh)}
-    assert ind["Connected / roadmap target 2025"] == "0 / 1"
-    assert ind["Sites with at least 25/3 Mbps"] == "0 / 1 (0 %)"  # April: 20/2 Mbps
+    assert ind["Desa/kel. mulai layanan 2025 (peta jalan): aktif / rencana"] == "0 / 1"
+    assert ind["Site dengan minimal 25/3 Mbps"] == "0 / 1 (0 %)"  # April: 20/2 Mbps
 
 
 def test_the_report_reads_deploy_status_when_the_layer_has_it(provider, plan, tmp_path):
@@ -533,10 +533,10 @@ def test_the_report_reads_deploy_status_when_the_layer_has_it(provider, plan, tm
         "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
     with open(folder / f"indicators_{res['REPORT_MONTH']}.csv", encoding="utf-8") as fh:
         ind = {r[0]: r[1] for r in csv.reader(fh)}
-    assert ind["Villages without status"] == "0", ind
-    assert ind["Connected / roadmap target 2025"] == "1 / 1", ind
+    assert ind["Desa tanpa status"] == "0", ind
+    assert ind["Desa/kel. mulai layanan 2025 (peta jalan): aktif / rencana"] == "1 / 1", ind
     text = " ".join(pdf_text(Path(res["REPORT_PDF"])).split())
-    assert f"Mean % up to {res['REPORT_MONTH']}" in text or f"Rata-rata % s.d. {res['REPORT_MONTH']}" in text
+    assert "Rata-rata % s.d. Apr 2025" in text
 
 
 def test_a_village_table_without_geometry_gives_a_report_without_a_map(provider, plan, tmp_path):
@@ -561,10 +561,10 @@ def test_a_village_table_without_geometry_gives_a_report_without_a_map(provider,
     assert "has no geometry to draw" in log or "tidak punya geometri" in log, log
     with open(folder / f"indicators_{res['REPORT_MONTH']}.csv", encoding="utf-8") as fh:
         ind = {r[0]: r[1] for r in csv.reader(fh)}
-    assert ind["Connected / roadmap target 2025"].endswith(" / 1"), ind
+    assert ind["Desa/kel. mulai layanan 2025 (peta jalan): aktif / rencana"].endswith(" / 1"), ind
     text = " ".join(pdf_text(Path(res["REPORT_PDF"])).split())
     assert "1 : 0" not in text and "1:0" not in text, text
-    assert "2025-04" in text and "ProvB" in text
+    assert "April 2025" in text and "ProvB" in text
 
 
 def test_monthly_report_missing_template_is_a_clear_error(provider, plan, tmp_path):
@@ -615,7 +615,7 @@ def test_report_with_an_invalid_village_polygon(provider, plan, tmp_path):
         "PLAN_DB": plan, "VILLAGES": f"{plan}|layername=villages", "OUTPUT_REPORT_FOLDER": str(tmp_path / "r"),
         "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
     text = pdf_text(res["REPORT_PDF"])
-    assert "Laporan Pemantauan dan Evaluasi" in text and "consider another provider" in text
+    assert "Laporan Pemantauan dan Evaluasi" in text and "pertimbangkan penyedia lain" in text
 
 
 def _auto_transaction(project, on: bool) -> None:

@@ -47,10 +47,13 @@ from .evaluation import (  # noqa: F401 - the package's face
     evaluate,
     latest_month,
     monitoring_flags,
+    report_sources,
 )
 from .indicators import (  # noqa: F401 - the package's face
     DEFAULT_UPTIME_BINS,
     cadres_trained,
+    connected_before_roadmap,
+    roadmap_year,
     throughput_share,
     uptime_distribution,
     users_summary,

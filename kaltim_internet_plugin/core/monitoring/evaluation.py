@@ -10,6 +10,8 @@ from typing import Optional, Sequence
 
 from .indicators import (
     cadres_trained,
+    connected_before_roadmap,
+    roadmap_year,
     throughput_share,
     uptime_distribution,
     users_summary,
@@ -60,7 +62,8 @@ def evaluate(records: list, villages: Sequence = (), settings: MonitoringSetting
              month: str = "") -> Evaluation:
     """Everything the dashboard and the M&E report show, up to ``month`` (empty = the latest month with data): the
     SLA rows, scorecard and flags of every month up to it, the indicators of that month. ``villages``: rows ``code,
-    kab, year, status, trained, target, has_trained``."""
+    kab, year, status, trained, target, has_trained`` and, from a plan, ``fund_status, existing, prog_connected,
+    capex_idr, opex_idr_year`` (:func:`.indicators.roadmap_year`)."""
     month = month or latest_month(records)
     # nothing after the reporting month: a September report listed October's SLA rows, providers and flags (found
     # 2026-12-07); the SLA table, the scorecard and the flags cover every month up to it, the indicators the month
@@ -71,6 +74,18 @@ def evaluate(records: list, villages: Sequence = (), settings: MonitoringSetting
         month=month, settings=settings, sla=sla, scorecard=provider_scorecard(sla, settings.target),
         flags=monitoring_flags(records, sla, settings.target, settings.consecutive_months),
         indicators=compute_indicators(records, sla, list(villages), month, settings.target))
+
+
+def report_sources(records: list, files: dict, month: str = "") -> list:
+    """The imported files a report up to ``month`` (empty: every month) takes its provider figures from, in import
+    order: ``[{file, months}]`` (``files``: import id -> file name, :func:`monitoring_store.import_files`; records
+    without a known import are left out)."""
+    months: dict = {}
+    for r in records:
+        m = r.get("month")
+        if r.get("import_id") in files and m and (not month or m <= month):
+            months.setdefault(r["import_id"], set()).add(m)
+    return [{"file": files[i], "months": sorted(months[i])} for i in sorted(months)]
 
 
 def compute_indicators(records: list, sla_rows: list, villages: Optional[list] = None,
@@ -86,7 +101,10 @@ def compute_indicators(records: list, sla_rows: list, villages: Optional[list] =
             status_counts[v["status"]] += 1
         else:
             no_status += 1
-    roadmap = [(v["code"], v["kab"] or "-", v["year"]) for v in villages if v["year"] is not None]
+    # the roadmap's targets are the villages it starts in each year (the roadmap report's table by year); the
+    # villages the programme connects before it are the baseline, counted apart
+    years = [roadmap_year(v) for v in villages]
+    roadmap = [(v["code"], v["kab"] or "-", y) for v, y in zip(villages, years) if y is not None]
     statuses = {v["code"]: v["status"] for v in villages}
     by_kab = villages_connected_vs_target(roadmap, statuses) if roadmap else []
     by_year: dict = {}
@@ -111,6 +129,7 @@ def compute_indicators(records: list, sla_rows: list, villages: Optional[list] =
         "month": month or "",
         "status_counts": status_counts,
         "no_status": no_status,
+        "connected_before_roadmap": sum(1 for v in villages if connected_before_roadmap(v)),
         "connected_by_kab": by_kab,
         "connected_by_year": [by_year[y] for y in sorted(by_year)],
         "uptime_distribution": uptime_distribution(uptimes),

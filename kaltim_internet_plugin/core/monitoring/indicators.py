@@ -2,15 +2,40 @@
 from __future__ import annotations
 
 import math
-from typing import Iterable, Sequence
+from typing import Iterable, Optional, Sequence
 
+from ..plan_summary import is_planned, is_scheduled
 from .sla import _as_dict
 from .workflow import normalise_status
 
 
+def connected_before_roadmap(village: dict) -> bool:
+    """A village the province's programme connects before the roadmap (the plan's ``existing = 'programme'`` or
+    ``fund_status = 'continuing'``, else the programme's ``prog_connected``): the report's baseline, no roadmap
+    target (the demo's 802 programme villages carry year 2026 and were counted as 2026 targets, found 7 December)."""
+    if village.get("existing") == "programme" or village.get("fund_status") == "continuing":
+        return True
+    flag = village.get("prog_connected")
+    return str(flag).strip().lower() in ("1", "true", "t", "yes", "ya") if flag is not None else False
+
+
+def roadmap_year(village: dict) -> Optional[int]:
+    """The year the roadmap starts the village's service, counted as the roadmap report's table by year counts it
+    (core.plan_summary: planned, i.e. given a cost, and scheduled); None for a village connected before the roadmap
+    or one the roadmap does not schedule (unfunded, over capacity). A layer without the plan's cost and funding
+    columns: its year column."""
+    year = village.get("year")
+    if year is None or connected_before_roadmap(village):
+        return None
+    has_costs = village.get("capex_idr") is not None or village.get("opex_idr_year") is not None
+    if (has_costs and not is_planned(village)) or not is_scheduled(village):
+        return None
+    return int(year)
+
+
 def villages_connected_vs_target(roadmap: Iterable[tuple[str, str, int]], statuses: dict[str, str],
                                  connected_statuses: Sequence[str] = ("active",)) -> list[dict]:
-    """Roadmap progress by kab/kota and target year.
+    """Roadmap progress by kab/kota and target year (``target`` per year; the report prints it per year).
 
     ``roadmap``: ``(village_code, kab, target_year)``; ``statuses``: code -> status code/label.
     Rows per (kab, year): ``target`` (villages due that year), ``target_cumulative`` (due up to that year),
