@@ -4720,6 +4720,10 @@
       <translation>Baris yang ditolak (CSV)</translation>
     </message>
     <message>
+      <source>PLAN_DB = {path} holds a table '{table}' that this tool did not write (it has no column {columns}): this tool keeps its monitoring records in tables named {names} and would write into yours. Rename your table '{table}' (or move it to another file), or choose another plan GeoPackage. Nothing was changed.</source>
+      <translation>PLAN_DB = {path} berisi tabel '{table}' yang tidak ditulis oleh alat ini (tabel itu tidak memiliki kolom {columns}): alat ini menyimpan catatan pemantauannya dalam tabel bernama {names} dan akan menulis ke tabel Anda. Ganti nama tabel '{table}' Anda (atau pindahkan ke berkas lain), atau pilih GeoPackage rencana lain. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
       <source>Choose the plan GeoPackage to import into.</source>
       <translation>Pilih GeoPackage rencana tujuan impor.</translation>
     </message>
@@ -5992,6 +5996,10 @@
       <translation>layer titik menara (mis. keluaran 'Impor menara / site')</translation>
     </message>
     <message>
+      <source>geometry collections</source>
+      <translation>koleksi geometri</translation>
+    </message>
+    <message>
       <source>no geometry (a table)</source>
       <translation>tidak ada geometri (sebuah tabel)</translation>
     </message>
@@ -6056,12 +6064,8 @@
       <translation>layer titik</translation>
     </message>
     <message>
-      <source>{name} ({desc}): the layer {layer} holds {shape}, not points: {one} is a point. Give {give}, or make points first (Vector &gt; Geometry Tools &gt; Centroids) if the points of these shapes are what you mean.</source>
-      <translation>{name} ({desc}): layer {layer} berisi {shape}, bukan titik: {one} adalah titik. Berikan {give}, atau buat titik terlebih dahulu (Vektor &gt; Alat Geometri &gt; Centroid) bila titik dari bentuk-bentuk ini yang Anda maksud.</translation>
-    </message>
-    <message>
-      <source>points</source>
-      <translation>titik</translation>
+      <source>{name} ({desc}): {n} feature(s) of the layer {layer} are {shapes}, not points (feature {ids}): {one} is a point, and these would be read as a point on their surface. Delete them from the layer, or select its points and tick 'Selected features only', or give {give}.</source>
+      <translation>{name} ({desc}): {n} fitur pada layer {layer} berupa {shapes}, bukan titik (fitur {ids}): {one} adalah titik, dan fitur-fitur itu akan dibaca sebagai satu titik di permukaannya. Hapus fitur-fitur itu dari layer, atau pilih titik-titiknya dan centang 'Selected features only' (hanya fitur terpilih), atau berikan {give}.</translation>
     </message>
     <message>
       <source>lines</source>
@@ -6072,12 +6076,20 @@
       <translation>poligon</translation>
     </message>
     <message>
+      <source>points</source>
+      <translation>titik</translation>
+    </message>
+    <message>
       <source>The village layer {name} holds {shape}, not polygons or points: a village is its boundary (polygons) or its office (points). Give the village boundaries as polygons, or the village offices as points.</source>
       <translation>Layer desa {name} berisi {shape}, bukan poligon atau titik: sebuah desa adalah batasnya (poligon) atau kantornya (titik). Berikan batas desa sebagai poligon, atau kantor desa sebagai titik.</translation>
     </message>
     <message>
       <source>{name} ({desc}): the layer {layer} has no CRS, so its coordinates cannot be placed (longitude and latitude would be read as metres): set it (Layer Properties &gt; Source, e.g. EPSG:4326 for longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.</source>
       <translation>{name} ({desc}): layer {layer} tidak memiliki CRS, sehingga koordinatnya tidak dapat ditempatkan (bujur dan lintang akan dibaca sebagai meter): atur CRS-nya (Properti Layer &gt; Sumber, mis. EPSG:4326 untuk bujur/lintang atau EPSG:32750 untuk meter UTM 50S), atau pakai berkas yang menyatakannya.</translation>
+    </message>
+    <message>
+      <source>{name} ({desc}): the layer {layer} holds {shape}, not points: {one} is a point. Give {give}, or make points first (Vector &gt; Geometry Tools &gt; Centroids) if the points of these shapes are what you mean.</source>
+      <translation>{name} ({desc}): layer {layer} berisi {shape}, bukan titik: {one} adalah titik. Berikan {give}, atau buat titik terlebih dahulu (Vektor &gt; Alat Geometri &gt; Centroid) bila titik dari bentuk-bentuk ini yang Anda maksud.</translation>
     </message>
     <message>
       <source>Feature {fid} ({code}) has an invalid geometry ({error}): {step}, and the roadmap will stop on it. Run 'Repair village geometries' and use its output.</source>
@@ -6386,6 +6398,10 @@
     <message>
       <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or another file; an existing table is replaced only when this tool wrote it. Nothing was changed.</source>
       <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, mis. {path}|layername={new}, atau berkas lain; tabel yang sudah ada hanya diganti bila alat ini yang menulisnya. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+      <source>{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be your data). This tool replaces the whole file, so those tables would be lost. Choose another file name, e.g. {new}, or move {path} away first; a GeoPackage is replaced only when it holds nothing but tables this tool wrote. Nothing was changed.</source>
+      <translation>{out} = {path} adalah GeoPackage yang sudah ada dan memuat tabel yang tidak ditulis oleh alat ini ({tables}; bisa jadi data Anda). Alat ini menggantikan seluruh berkas, sehingga tabel-tabel itu akan hilang. Pilih nama berkas lain, mis. {new}, atau pindahkan {path} terlebih dahulu; GeoPackage hanya diganti bila isinya semata-mata tabel yang ditulis oleh alat ini. Tidak ada yang diubah.</translation>
     </message>
     <message>
       <source>{param} = {path}: {blocker} is a file, not a folder, so nothing can be written inside it. Choose another folder.</source>

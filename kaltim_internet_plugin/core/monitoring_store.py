@@ -247,6 +247,49 @@ def ensure_schema(db: DB, geopackage: Optional[bool] = None) -> None:
             raise
 
 
+def our_columns() -> dict:
+    """{table: its columns} of the monitoring tables as :data:`SCHEMA` creates them."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        for ddl in SCHEMA.values():
+            conn.execute(ddl)
+        return {name: [r[1] for r in conn.execute(f"PRAGMA table_info({name})")] for name in SCHEMA}
+    finally:
+        conn.close()
+
+
+def foreign_tables(path: str) -> list:
+    """(name as the file spells it, the columns it lacks) of every table or view of the existing SQLite / GeoPackage
+    file ``path`` that is named like a monitoring table (letter case ignored, as SQLite does) but lacks columns the
+    monitoring table always has: a table of the user's that only shares the name. :func:`ensure_schema` would leave
+    it as it is and then add an index and, to a ``status_history``, the append-only triggers to it, and an import
+    would add its rows to it (or fail on a missing column). [] when there is none, or ``path`` does not exist or
+    cannot be read as SQLite (the file is opened read-only)."""
+    if not os.path.isfile(path):
+        return []
+    ours = our_columns()
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return []
+    try:
+        found = []
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
+        for (name,) in rows:
+            columns = ours.get(str(name).lower())
+            if columns is None:
+                continue
+            have = {r[1].lower() for r in conn.execute(f'PRAGMA table_info("{name}")')}
+            lacking = [c for c in columns if c.lower() not in have]
+            if lacking:
+                found.append((str(name), lacking))
+        return found
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()
+
+
 def _db_path(conn: sqlite3.Connection) -> str:
     for row in conn.execute("PRAGMA database_list"):
         if row[1] == "main":

@@ -55,6 +55,22 @@ def source_features(source, request: Optional[QgsFeatureRequest] = None):
     return source.getFeatures(request)
 
 
+def not_point_features(source) -> list:
+    """(feature id, geometry type) of every feature of ``source`` (a Processing source or a layer) that has a
+    geometry but is no point nor multipoint: the lines, polygons and geometry collections of a layer of mixed or
+    unknown type given where points are expected. Every tool reads a point input's feature as its point, and any
+    other shape as a point on its surface (io.priority_layers.office_point), so the checks before a run refuse them
+    (processing.checks.not_points). Attributes are not read."""
+    found = []
+    request = QgsFeatureRequest().setNoAttributes()
+    for feat in source_features(source, request):
+        geom = feat.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            continue  # no position: each reader says so in its own words
+        if geom.type() != QgsWkbTypes.GeometryType.PointGeometry:
+            found.append((feat.id(), geom.type()))
+    return found
+
 
 def features(layer: QgsVectorLayer, feedback=None, share: float = 100.0, every: int = 100):
     """The layer's features, one by one; with ``feedback``: the progress up to ``share`` % (set every ``every``

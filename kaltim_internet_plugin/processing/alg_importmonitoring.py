@@ -18,7 +18,7 @@ from ..core import monitoring_store as store
 from ..core.tabular import TableError
 from ..errors import describe
 from ..i18n import tr
-from ..input_text import table_error_text
+from ..input_text import first_listed, table_error_text
 from .base import KaltimAlgorithm
 from .params import add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
 
@@ -64,9 +64,20 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             ("IMPORT_ID", tr("Import id"))])
         add_outputs(self, "string", [("PLAN_DB", tr("Plan GeoPackage"))])
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        """The plugin's checks, then a PLAN_DB holding a table of the user's named like a monitoring table."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        message = foreign_tables_message(self.parameterAsFile(parameters, "PLAN_DB", context))
+        return not message, message
+
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         db = self.parameterAsFile(parameters, "PLAN_DB", context)
+        message = foreign_tables_message(db) if db else ""  # (also when run without the checks, e.g. in a model)
+        if message:
+            raise QgsProcessingException(message)
         if not path or not Path(path).is_file():
             raise QgsProcessingException(tr("Report file not found: {path}. Choose an existing CSV or XLSX file.")
                                          .format(path=path))
@@ -137,6 +148,22 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if known is not None:
             feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
         return known
+
+
+def foreign_tables_message(db: str) -> str:
+    """Why the existing plan GeoPackage ``db`` cannot take an import ('' when it can): it holds a table (or view) of
+    the user's named like a monitoring table (mon_imports, mon_reports, mon_outages, status_history) that lacks
+    columns of ours (core.monitoring_store.foreign_tables). The import would add its rows to that table, or the
+    append-only triggers to a status_history of the user's, or stop on a missing column with SQLite's words."""
+    found = store.foreign_tables(db) if db else []
+    if not found:
+        return ""
+    name, lacking = found[0]
+    return tr("PLAN_DB = {path} holds a table '{table}' that this tool did not write (it has no column {columns}): "
+              "this tool keeps its monitoring records in tables named {names} and would write into yours. "
+              "Rename your table '{table}' (or move it to another file), or choose another plan GeoPackage. Nothing "
+              "was changed.").format(path=db, table=name, columns=first_listed(lacking, 6),
+                                     names=", ".join(store.SCHEMA))
 
 
 def row_hook(feedback, total: int):

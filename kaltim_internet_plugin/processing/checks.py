@@ -2,7 +2,8 @@
 (processing/base.py): a number parameter given as NaN is "not a number" (not "outside its range"), a layer
 without a CRS is refused, because its coordinates would be read in another CRS (longitude/latitude as UTM metres:
 points ~500 km away), and a line or polygon layer given where points are expected (towers, candidate sites, fibre
-nodes, capitals, offices) is refused (:func:`not_points`). Also the villages' defects that every step reading the
+nodes, capitals, offices) is refused, as are the lines and polygons of a layer of mixed or unknown type given there
+(:func:`not_points`). Also the villages' defects that every step reading the
 villages names.
 """
 from __future__ import annotations
@@ -96,15 +97,16 @@ def _points_only(p) -> bool:
 
 
 def _layer_shape(alg, p, parameters, context):
-    """(layer name, geometry type) of the vector input ``p``, or None when it cannot be read."""
+    """(layer name, geometry type, the source or layer read) of the vector input ``p``, or None when it cannot be
+    read."""
     try:
         if p.type() == "vector":
             layer = alg.parameterAsVectorLayer(parameters, p.name(), context)
-            return None if layer is None else (layer.name(), layer.geometryType())
+            return None if layer is None else (layer.name(), layer.geometryType(), layer)
         source = alg.parameterAsSource(parameters, p.name(), context)
     except Exception:  # noqa: BLE001 - an unreadable source is the run's own message
         return None
-    return None if source is None else (source.sourceName(), QgsWkbTypes.geometryType(source.wkbType()))
+    return None if source is None else (source.sourceName(), QgsWkbTypes.geometryType(source.wkbType()), source)
 
 
 def _given_name(value, name: str, context) -> str:
@@ -120,25 +122,53 @@ def _given_name(value, name: str, context) -> str:
 
 
 def not_points(alg, parameters, context) -> str:
-    """The message for the first input that expects points but is given a layer of lines or polygons ('' when none
-    is): a polygon was read as its point on surface (19 villages "selected" as new BTS sites, 105 kecamatan used as
-    fibre nodes) and coverage stopped on a traceback (found 2026-12). A layer of mixed or unknown type passes: its
-    features are the run's to check."""
+    """The message for the first input that expects points but is given a layer of lines or polygons, or a layer
+    holding features that are no points ('' when none is): a polygon was read as its point on surface (19 villages
+    "selected" as new BTS sites, 105 kecamatan used as fibre nodes) and coverage stopped on a traceback (found
+    2026-12). A layer of mixed or unknown type (a GeoPackage layer of type GEOMETRY, a GeoJSON file of points and
+    polygons) is given the type of its first feature by QGIS's OGR provider, so a point layer may hold polygons too:
+    the geometries of every point input are read here (io.layers.not_point_features, attributes are not), once for
+    every tool that takes points; points and multipoints are used as they are."""
     kinds = _point_kinds()
     for p in alg.parameterDefinitions():
         if p.isDestination() or not _points_only(p) or parameters.get(p.name()) in (None, ""):
             continue
         found = _layer_shape(alg, p, parameters, context)
-        if found is None or found[1] not in (QgsWkbTypes.GeometryType.LineGeometry,
-                                             QgsWkbTypes.GeometryType.PolygonGeometry):
+        if found is None:
             continue
         one, give = kinds.get(p.name().upper(), (tr("each feature"), tr("a point layer")))
-        return tr("{name} ({desc}): the layer {layer} holds {shape}, not points: {one} is a point. Give {give}, or "
-                  "make points first (Vector > Geometry Tools > Centroids) if the points of these shapes are what "
-                  "you mean.").format(name=p.name(), desc=p.description(),
-                                      layer=_given_name(parameters.get(p.name()), found[0], context),
-                                      shape=shape_name(found[1]), one=one, give=give)
+        layer = _given_name(parameters.get(p.name()), found[0], context)
+        if found[1] in (QgsWkbTypes.GeometryType.LineGeometry, QgsWkbTypes.GeometryType.PolygonGeometry):
+            return tr("{name} ({desc}): the layer {layer} holds {shape}, not points: {one} is a point. Give {give}, "
+                      "or make points first (Vector > Geometry Tools > Centroids) if the points of these shapes are "
+                      "what you mean.").format(name=p.name(), desc=p.description(), layer=layer,
+                                               shape=shape_name(found[1]), one=one, give=give)
+        if found[1] not in (QgsWkbTypes.GeometryType.PointGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
+            continue  # a table: the run says what it needs
+        from ..input_text import first_listed
+        from ..io.layers import not_point_features
+
+        others = not_point_features(found[2])
+        if not others:
+            continue
+        shapes = ", ".join(dict.fromkeys(_feature_shape(kind) for _fid, kind in sorted(others, key=_shape_order)))
+        return tr("{name} ({desc}): {n} feature(s) of the layer {layer} are {shapes}, not points (feature {ids}): "
+                  "{one} is a point, and these would be read as a point on their surface. Delete them from the "
+                  "layer, or select its points and tick 'Selected features only', or give {give}.").format(
+            name=p.name(), desc=p.description(), n=len(others), layer=layer, shapes=shapes,
+            ids=first_listed((fid for fid, _kind in others), 10), one=one, give=give)
     return ""
+
+
+def _feature_shape(kind) -> str:
+    """What a feature of geometry type ``kind`` that is no point is, in words (lines, polygons, collections)."""
+    return {QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
+            QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons")}.get(kind, tr("geometry collections"))
+
+
+def _shape_order(item) -> int:
+    """Lines, then polygons, then the rest (a message names the shapes found in this order)."""
+    return {QgsWkbTypes.GeometryType.LineGeometry: 0, QgsWkbTypes.GeometryType.PolygonGeometry: 1}.get(item[1], 2)
 
 
 # ---- villages' defects, named at every step that reads the villages (an audit of 2026-12-06, finding M1) ---------

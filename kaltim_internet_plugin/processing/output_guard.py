@@ -11,6 +11,10 @@ Before an algorithm runs, :func:`check_outputs` compares every file output with 
   is replaced only when this tool wrote it, and an output that replaces the whole file (a sink given the plain
   file name) is refused while the file holds a table this tool did not write (:func:`foreign_tables`): the
   user's other tables would be lost. A Shapefile, GeoTIFF or other single-layer file is replaced as QGIS does;
+* a file output that the algorithm replaces whole with a GeoPackage of its own (``GPKG_FILE_OUTPUTS``, e.g.
+  exportplanfrompostgis' OUTPUT_GPKG; '.gpkg' is added to a name without it, :func:`gpkg_file`) is refused the same
+  way while the existing file holds a table this tool did not write: one not marked as its own, nor named by the
+  algorithm's ``own_tables(path)`` (the tables of its earlier output, which keep descriptions of their own);
 * a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
   is refused;
 * two outputs of one run that name the same file (or the same table of a GeoPackage) are refused;
@@ -85,6 +89,7 @@ class Target:
     folder: bool = False
     replaced: bool = False  # a QGIS sink that replaces the whole file (not one appending to it, nor a file output)
     geometry: bool = True  # a sink of features with geometry (False: a table without geometry)
+    whole: bool = False  # a file output the algorithm replaces whole with a GeoPackage (``GPKG_FILE_OUTPUTS``)
 
 
 def _static(value):
@@ -198,8 +203,15 @@ def sink_file(path: str) -> str:
     return path if m and QgsVectorFileWriter.driverForExtension(m.group(2)) else path + ".gpkg"
 
 
+def gpkg_file(path: str) -> str:
+    """The GeoPackage an algorithm writes for the file output ``path`` (``GPKG_FILE_OUTPUTS``): ``path`` itself when
+    it ends with '.gpkg' (any letter case), else ``path`` + '.gpkg'."""
+    return path if path.lower().endswith(".gpkg") else path + ".gpkg"
+
+
 def targets_of(alg, parameters, context) -> List[Target]:
     out = []
+    whole_files = getattr(alg, "GPKG_FILE_OUTPUTS", ())
     for p in alg.destinationParameterDefinitions():
         value = _static(parameters.get(p.name()))
         if not isinstance(value, str) or value.strip() in _NOT_FILES or value.startswith("memory:"):
@@ -208,15 +220,19 @@ def targets_of(alg, parameters, context) -> List[Target]:
         if not path or path.startswith(("postgres:", "postgis:", "spatialite:")):
             continue
         sink = isinstance(p, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination))
+        whole = p.name() in whole_files and table is None
         if sink and table is None and not os.path.isdir(path):  # (a folder is refused below, by its name)
             path = sink_file(path)
+        elif whole and not os.path.isdir(path):
+            path = gpkg_file(path)
         real = _real(path)
         folder = isinstance(p, QgsProcessingParameterFolderDestination)
         existed = os.path.exists(real)
         raw = parameters.get(p.name())
         appends = isinstance(raw, QgsProcessingOutputLayerDefinition) and raw.useRemapping()
         replaced = sink and not appends
-        t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced, geometry=not _is_table_sink(p))
+        t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced, geometry=not _is_table_sink(p),
+                   whole=whole)
         if table and existed and not folder:
             t.table_existed = _table_exists(real, table)
         out.append(t)
@@ -445,7 +461,7 @@ def _check_not_ours(alg, t: Target, hits) -> None:
             "write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or "
             "another file; an existing table is replaced only when this tool wrote it. Nothing was changed."
         ).format(out=t.param, path=t.path, table=t.table, new=_free_table(t.path, alg)))
-    if not t.replaced:  # a file the algorithm updates, or a sink appending to it: its other tables stay
+    if not (t.replaced or t.whole):  # a file the algorithm updates, or a sink appending to it: its other tables stay
         return
     foreign = foreign_tables(t.path, alg)
     if not foreign:
@@ -453,6 +469,13 @@ def _check_not_ours(alg, t: Target, hits) -> None:
     shown = ", ".join(foreign[:_SHOWN_TABLES])
     if len(foreign) > _SHOWN_TABLES:
         shown = tr("{names} and {count} more").format(names=shown, count=len(foreign) - _SHOWN_TABLES)
+    if t.whole:  # a file output that is the tool's GeoPackage: no table of it can be named instead
+        raise OutputConflictError(tr(
+            "{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be "
+            "your data). This tool replaces the whole file, so those tables would be lost. Choose another file "
+            "name, e.g. {new}, or move {path} away first; a GeoPackage is replaced only when it holds nothing but "
+            "tables this tool wrote. Nothing was changed.").format(
+            out=t.param, path=t.path, tables=shown, new=_free_file(t.path)))
     raise OutputConflictError(tr(
         "{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be "
         "your data). This output replaces the whole file, so those tables would be lost. Choose another file "
@@ -481,11 +504,23 @@ def _contents(path: str) -> List[Tuple[str, Optional[str]]]:
 
 
 def foreign_tables(path: str, alg) -> List[str]:
-    """The tables of the GeoPackage ``path`` that ``alg`` did not write (not marked :func:`table_mark`), QGIS's
-    ``layer_styles`` and the plugin's half-written tables (:data:`TABLE_TAG`) aside."""
+    """The tables of the GeoPackage ``path`` that ``alg`` did not write (not marked :func:`table_mark`, nor named by
+    the algorithm's ``own_tables(path)`` when it has one), QGIS's ``layer_styles`` and the plugin's half-written
+    tables (:data:`TABLE_TAG`) aside."""
     mark = table_mark(alg)
-    return [name for name, desc in _contents(path)
-            if desc != mark and name.lower() != "layer_styles" and TABLE_TAG not in name.lower()]
+    own_tables = getattr(alg, "own_tables", None)
+    own = {name.lower() for name in own_tables(path)} if own_tables is not None else set()
+    return [name for name, desc in _contents(path) if desc != mark and name.lower() not in own and
+            name.lower() != "layer_styles" and TABLE_TAG not in name.lower()]
+
+
+def _free_file(path: str) -> str:
+    """A file name beside ``path`` that does not exist yet: <name>_2.gpkg, <name>_3.gpkg, ..."""
+    stem, ext = os.path.splitext(path)
+    n = 2
+    while os.path.exists(f"{stem}_{n}{ext}"):
+        n += 1
+    return f"{stem}_{n}{ext}"
 
 
 def _free_table(path: str, alg) -> str:

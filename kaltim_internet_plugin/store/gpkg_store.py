@@ -130,6 +130,46 @@ def meta_rows(meta: dict) -> list:
     return sorted((k, v) for k, v in meta.items() if k not in VOLATILE_META)
 
 
+#: plan_meta key of an export from PostGIS (postgis_store.export_plan): the tables it wrote, a JSON list
+EXPORTED_TABLES = "exported_tables"
+
+
+def registered_tables(path: str) -> list:
+    """The tables registered in ``gpkg_contents`` of the GeoPackage ``path``, in their order."""
+    with closing(_connect(path)) as conn:
+        return _registered(conn)
+
+
+def _registered(conn) -> list:
+    if not _has_table(conn, "gpkg_contents"):
+        return []
+    return [r[0] for r in conn.execute("SELECT table_name FROM gpkg_contents ORDER BY rowid")]
+
+
+def exported_tables(path: str) -> list:
+    """The tables an export from PostGIS wrote into the existing GeoPackage ``path`` (plan_meta's
+    ``exported_tables``); [] when ``path`` is no such export or cannot be read (it is opened read-only). An export
+    made before the list was kept (``exported_from`` but no list) names every table the file registers: the tool
+    wrote it whole."""
+    import json
+
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1.0)) as conn:
+            if not _has_table(conn, "plan_meta"):
+                return []
+            meta = dict(conn.execute("SELECT key, value FROM plan_meta WHERE key IN ('exported_from', ?)",
+                                     (EXPORTED_TABLES,)).fetchall())
+            if not meta.get("exported_from"):
+                return []
+            try:
+                names = json.loads(meta.get(EXPORTED_TABLES) or "null")
+            except ValueError:
+                names = None
+            return [str(n) for n in names] if isinstance(names, list) else _registered(conn)
+    except sqlite3.Error:
+        return []
+
+
 # ----------------------------------------------------------------------------------------------- reading
 def open_plan(path: str, update: bool = False):
     ogr = _ogr()

@@ -14,7 +14,7 @@ CORE_TABLES = ("status_history", "audit_log")
 SPECIAL_TABLES = ("plan_meta", "plan_layers", "layer_styles")
 # plan_meta keys that describe one copy (not compared between copies)
 VOLATILE_META = ("schema_version", "published_at", "published_by", "published_from", "exported_at", "exported_from",
-                 "created_at", "created_by", "migrated_at")
+                 "exported_tables", "created_at", "created_by", "migrated_at")
 TEAM_STYLE_NAME = "kaltim_team_editing"
 # The fields of a planned site (used when a plan has no planned_sites layer yet)
 PLANNED_SITE_FIELDS = (("site_id", "String"), ("operator", "String"), ("tech", "String"), ("height_m", "Real"),

@@ -52,6 +52,37 @@ def test_export_algorithm_round_trip(published, saved_connection, tmp_path):
     assert all(s["stylename"] != "kaltim_team_editing" for s in gpkg_store.read_styles(str(out)))
 
 
+
+def test_export_algorithm_replaces_its_own_export_and_nothing_else(published, saved_connection, tmp_path):
+    """An export is replaced by the next export into the same file (the tables it wrote are listed in its plan_meta,
+    which is not compared between copies); once the user has added a table of their own to it, the export is refused
+    before any work, naming that table, and the file is kept byte for byte."""
+    import hashlib
+
+    from osgeo import ogr
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "copy.gpkg"
+    params = {"CONNECTION": saved_connection, "SCHEMA": "kaltim_plan", "OUTPUT_GPKG": str(out)}
+    for _ in range(2):
+        res, _log = run_alg("kaltiminternet:exportplanfrompostgis", params)
+        assert res["CHECKSUMS_OK"] is True
+    listed = gpkg_store.exported_tables(str(out))
+    assert set(res["TABLES"].split(",")) <= set(listed) and "plan_meta" in listed
+    assert gpkg_store.meta_rows(gpkg_store.read_meta(str(out))) == gpkg_store.meta_rows(
+        gpkg_store.read_meta(str(published)))
+    ds = ogr.Open(str(out), 1)
+    ds.CreateLayer("my_notes", geom_type=ogr.wkbPoint)
+    ds = None
+    before = hashlib.sha256(out.read_bytes()).hexdigest()
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:exportplanfrompostgis", params)
+    text = str(ei.value)
+    assert f"OUTPUT_GPKG = {out} is an existing GeoPackage holding tables this tool did not write (my_notes;" in text
+    assert f"e.g. {tmp_path / 'copy_2.gpkg'}" in text
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.gpkg"]
+
 def test_publish_algorithm_reports_bad_input(provider, saved_connection, tmp_path):
     from qgis.core import QgsProcessingException
 

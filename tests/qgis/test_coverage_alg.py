@@ -442,7 +442,8 @@ def test_a_polygon_layer_as_sites_is_refused(provider, data, tmp_path):
 
 
 def test_polygons_among_the_sites_of_a_mixed_layer_are_refused(provider, data, tmp_path):
-    """A layer of mixed geometry types passes the layer's check: its polygons are named (was the traceback)."""
+    """A layer of mixed geometry types (its type is its first feature's, a point) passes the layer's check: its
+    polygons are named by feature id before the run (processing.checks.not_points; was the traceback)."""
     path = tmp_path / "mixed.gpkg"
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
@@ -458,6 +459,6 @@ def test_polygons_among_the_sites_of_a_mixed_layer_are_refused(provider, data, t
         lyr.CreateFeature(f)
     ds = None
     text = _fails(params(data, tmp_path, SITES=f"{path}|layername=mixed"))
-    assert "SITES: 1 feature(s) of the layer mixed are lines or polygons, not points: a tower is a point (KEC)" \
-        in text and "give a point layer of towers" in text, text
+    assert "SITES (Sites (tower points)): 1 feature(s) of the layer mixed (mixed.gpkg) are polygons, not points " \
+        "(feature 2): a tower is a point" in text and "give a point layer of towers" in text, text
     assert not (tmp_path / "cov.tif").exists()

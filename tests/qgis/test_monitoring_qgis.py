@@ -361,6 +361,44 @@ def test_import_bad_input_is_a_clear_error(provider, plan, tmp_path):
         run_alg("kaltiminternet:importmonitoring", {"INPUT": str(tmp_path / "nope.csv"), "PLAN_DB": plan})
 
 
+
+@pytest.mark.parametrize("ddl,table,lacking", [
+    # the user's own history: the import ran, and made it append-only (updates and deletes aborted from then on)
+    ("CREATE TABLE status_history (id INTEGER PRIMARY KEY, code TEXT, changed_at TEXT, note TEXT)",
+     "status_history", "layer, fid, old_status, new_status, changed_by"),
+    # the user's own reports (another letter case is the same table for SQLite): "no such column: month"
+    ("CREATE TABLE Mon_Reports (id INTEGER PRIMARY KEY, code TEXT, note TEXT)", "Mon_Reports",
+     "fid, import_id, source_row, code_type, provider, period …"),
+])
+def test_import_never_writes_into_a_users_table_of_a_monitoring_name(provider, tmp_path, ddl, table, lacking):
+    """PLAN_DB holding a table of the user's named like a monitoring table: the import added the append-only
+    triggers and an index to the user's status_history (and would add its rows to a table of its names holding its
+    columns), or stopped on SQLite's "no such column: month". Refused before any work, naming the file, the table, the
+    columns it lacks and the fix; the file is byte for byte as it was. The plan's own tables (made by an earlier
+    import) are the tool's: a second import is not refused."""
+    import hashlib
+
+    db = make_plan(tmp_path / "mine.gpkg", with_fields=False)  # (no monitoring table yet)
+    con = sqlite3.connect(db)
+    with con:
+        con.execute(ddl)
+        con.execute(f"INSERT INTO {table} (code, note) VALUES ('64.01.01.2001', 'mine')")
+    con.close()
+    before = hashlib.sha256(Path(db).read_bytes()).hexdigest()
+    src = write_csv(tmp_path / "jan.csv", report_rows()[:1])
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": db})
+    text = str(ei.value)
+    assert f"PLAN_DB = {db} holds a table '{table}' that this tool did not write (it has no column {lacking}): " \
+        "this tool keeps its monitoring records in tables named mon_imports, mon_reports, mon_outages, " \
+        f"status_history and would write into yours. Rename your table '{table}'" in text, text
+    assert "Nothing was changed" in text and "no such column" not in text
+    assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == before
+    ours = make_plan(tmp_path / "plan.gpkg")
+    for _ in range(2):
+        res, _log = run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": ours})
+    assert table_count(ours, "mon_reports") == 1 and int(res["ROWS_DUPLICATE"]) == 1
+
 def test_fault_injection_rolls_back_everything(provider, plan, tmp_path, monkeypatch):
     first = write_csv(tmp_path / "jan.csv", report_rows()[:1])
     assert counts(run_alg("kaltiminternet:importmonitoring", import_params(plan, first))[0])[1] == 1

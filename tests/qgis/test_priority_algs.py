@@ -704,3 +704,79 @@ def test_every_point_parameter_says_what_it_holds(provider):
                 found.add((alg.name(), p.name()))
                 assert p.name().upper() in kinds, (alg.name(), p.name())
     assert {(a, p) for a, p, _g, _e in POINT_PARAMS} <= found
+
+
+def _mixed_towers(path, n=12, polygon=True) -> str:
+    """The sample's first ``n`` towers (their second as a multipoint of two) in a GeoPackage layer of type GEOMETRY
+    ``path``, with the sample's kecamatan 1 as its feature 3 (a polygon) unless ``polygon`` is False."""
+    from osgeo import ogr
+
+    sample = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))  # (kept open while its layers are read)
+    towers, kecamatan = sample.GetLayerByName("towers"), sample.GetLayerByName("kecamatan")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("mixed", towers.GetSpatialRef(), ogr.wkbUnknown)
+    defn = towers.GetLayerDefn()
+    for i in range(defn.GetFieldCount()):
+        out.CreateField(defn.GetFieldDefn(i))
+    rows = [f for _i, f in zip(range(n), towers)]
+    kec = kecamatan.GetFeature(1)  # (kept while its geometry is copied)
+    for k, f in enumerate(rows):
+        if polygon and k == 2:
+            shape = ogr.Feature(out.GetLayerDefn())
+            shape.SetGeometry(kec.GetGeometryRef())
+            out.CreateFeature(shape)
+        nf = ogr.Feature(out.GetLayerDefn())
+        nf.SetFrom(f)
+        if k == 1:
+            multi = ogr.Geometry(ogr.wkbMultiPoint)
+            multi.AddGeometry(f.GetGeometryRef())
+            multi.AddGeometry(rows[0].GetGeometryRef())
+            nf.SetGeometry(multi)
+        out.CreateFeature(nf)
+    ds = sample = None
+    return f"{path}|layername=mixed"
+
+
+@pytest.mark.parametrize("alg,param,give,extra", POINT_PARAMS, ids=[f"{a}-{p}" for a, p, _g, _e in POINT_PARAMS])
+def test_the_polygons_of_a_layer_of_mixed_type_as_points_are_refused_before_the_run(provider, tmp_path, alg, param,
+                                                                                    give, extra):
+    """A GeoPackage layer of type GEOMETRY (towers, one of them a multipoint, and a kecamatan polygon as feature 3)
+    passed the check of the layer's type, and its polygon was read as a point on its surface (a new BTS "site" in
+    the middle of a kecamatan). Refused before the run by every tool that takes points, naming the parameter, the
+    layer, the feature and the fix; the input file is unchanged and nothing is written."""
+    from tests.robustness.conftest import digest
+
+    data = tmp_path / "in"
+    data.mkdir()
+    mixed = _mixed_towers(data / "mixed.gpkg")
+    before = digest(data / "mixed.gpkg")
+    villages = "PLAN" if alg == "roadmap" else "VILLAGES"
+    params = {villages: VILLAGES_SAMPLE, **extra, param: mixed}
+    if alg == "coverage":
+        params = {"DEM": DEM_SAMPLE, "SITES": mixed, "MAX_RADIUS_M": 3000}
+    out = tmp_path / "out"
+    out.mkdir()
+    for key in _OUTPUTS.get(alg, ("OUTPUT",)):
+        params[key] = str(out / ("folder" if key == "OUTPUT_FOLDER" else
+                                 f"{key.lower()}.{'tif' if alg == 'coverage' else 'gpkg'}"))
+    text = run_fails(alg, params)
+    assert f"\n{param} (" in text and "1 feature(s) of the layer mixed (mixed.gpkg) are polygons, not points " \
+        "(feature 3): " in text, text
+    assert "would be read as a point on their surface. Delete them from the layer, or select its points and tick " \
+        f"'Selected features only', or give {give}" in text, text
+    assert "Traceback" not in text and "report it" not in text, text
+    assert list(out.iterdir()) == [] and digest(data / "mixed.gpkg") == before
+
+
+def test_points_and_multipoints_of_a_layer_of_mixed_type_are_read(provider, tmp_path):
+    """The same layer of type GEOMETRY without the polygon (points and a multipoint): coverage computes every site
+    and optimizesites takes every tower as a candidate."""
+    mixed = _mixed_towers(tmp_path / "mixed.gpkg", polygon=False)
+    res, _fb = run("coverage", {"DEM": DEM_SAMPLE, "SITES": mixed, "MAX_RADIUS_M": 3000,
+                                "OUTPUT": str(tmp_path / "cov.tif")})
+    assert res["SITES_COMPUTED"] + res["SITES_SKIPPED"] == 12 and (tmp_path / "cov.tif").exists()
+    res, _fb = run("optimizesites", {"VILLAGES": VILLAGES_SAMPLE, "CANDIDATES": mixed,
+                                     "OUTPUT_SITES": str(tmp_path / "sites.gpkg"),
+                                     "OUTPUT_VILLAGES": str(tmp_path / "villages.gpkg")})
+    assert res["SITES_SELECTED"] > 0
+    assert QgsVectorLayer(str(tmp_path / "sites.gpkg"), "s", "ogr").featureCount() == res["SITES_SELECTED"]

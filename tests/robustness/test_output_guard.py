@@ -441,3 +441,56 @@ def test_qgis_process_refuses_to_replace_a_users_geopackage(users_gpkg):
         qp.close()
     after = _contents(users_gpkg)
     assert after.pop("sites")[0] > 0 and after == tables_before and before != digest(users_gpkg)
+
+
+def _exported(path, tables, listed):
+    """A GeoPackage that looks like an earlier export from PostGIS: ``tables`` (registered, with geometry), and
+    plan_meta naming the schema it came from and, when ``listed`` is not None, the tables that export wrote."""
+    import json
+    import sqlite3
+
+    from osgeo import ogr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    for name in tables:
+        ds.CreateLayer(name, geom_type=ogr.wkbPoint)
+    ds = None
+    con = sqlite3.connect(str(path))
+    with con:
+        con.execute("CREATE TABLE plan_meta (key TEXT PRIMARY KEY, value TEXT)")
+        con.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES "
+                    "('plan_meta', 'attributes', 'plan_meta')")
+        con.execute("INSERT INTO plan_meta VALUES ('exported_from', 'kaltim_plan')")
+        if listed is not None:
+            con.execute("INSERT INTO plan_meta VALUES ('exported_tables', ?)", (json.dumps(listed),))
+    con.close()
+    return path
+
+
+def test_exportplanfrompostgis_never_replaces_a_geopackage_holding_tables_it_did_not_write(provider, users_gpkg,
+                                                                                          tmp_path):
+    """OUTPUT_GPKG is replaced whole by the export: the user's multi-table GeoPackage was lost. Refused before any work
+    (before the connection is looked up: this one does not exist), naming the tables that would be lost and a free
+    file name; also named without '.gpkg' (the tool adds it). An earlier export is replaced unless a table was added
+    to it (that table is named); one made before the export listed its tables counts as the tool's whole."""
+    before, tables_before = digest(users_gpkg), _contents(users_gpkg)
+    params = {"CONNECTION": "no-such-connection", "SCHEMA": "kaltim_plan"}
+    for out in (str(users_gpkg), str(users_gpkg)[:-len(".gpkg")]):
+        text = fails("exportplanfrompostgis", dict(params, OUTPUT_GPKG=out))
+        assert f"\nOUTPUT_GPKG = {users_gpkg} is an existing GeoPackage holding tables this tool did not write " \
+               "(villages, offices, kecamatan, kabkota, province, towers;" in text, text
+        assert "This tool replaces the whole file, so those tables would be lost" in text
+        assert f"Choose another file name, e.g. {users_gpkg.parent / 'my1_2.gpkg'}" in text
+        assert "Nothing was changed" in text and "no saved PostgreSQL connection" not in text
+    assert digest(users_gpkg) == before and _contents(users_gpkg) == tables_before
+    assert sorted(os.listdir(users_gpkg.parent)) == ["my1.gpkg"]
+    # an earlier export: replaced (the run goes on to the connection); with a table of the user's added: refused
+    ours = _exported(tmp_path / "ours.gpkg", ["sites", "villages"], ["sites", "villages", "plan_meta"])
+    older = _exported(tmp_path / "older.gpkg", ["sites"], None)
+    added = _exported(tmp_path / "added.gpkg", ["sites", "my_notes"], ["sites", "plan_meta"])
+    for path in (ours, older):
+        assert _check("exportplanfrompostgis", dict(params, OUTPUT_GPKG=str(path))) == ""
+    before = digest(added)
+    text = fails("exportplanfrompostgis", dict(params, OUTPUT_GPKG=str(added)))
+    assert "holding tables this tool did not write (my_notes;" in text, text
+    assert digest(added) == before

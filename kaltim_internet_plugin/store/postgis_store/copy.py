@@ -297,7 +297,9 @@ def export_plan(connection, schema: str, gpkg_path: str, feedback=None) -> CopyR
             ds = None
             gpkg_store.ensure_schema(tmp)
             values = {k: v for k, v in meta.items() if k not in VOLATILE_META}
-            values.update({"exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "exported_from": schema})
+            values.update({"exported_at": dt.datetime.now(dt.timezone.utc).isoformat(), "exported_from": schema,
+                           # the tables this export wrote: a later export may replace this file (and only then)
+                           gpkg_store.EXPORTED_TABLES: json.dumps(gpkg_store.registered_tables(tmp))})
             gpkg_store.set_meta(tmp, values)
             target = gpkg_store.checksums(tmp, infos)
             source = pg_checksums(conn, schema, infos)
