@@ -408,6 +408,13 @@ def money_short(v: Any) -> str:
     return fmt.money(num(v), "id")
 
 
+def money_one_decimal(v: Any) -> str:
+    """'Rp 7,8 miliar': :func:`money_short` with at most one decimal (it keeps a second one under 10 units, 'Rp 7,77
+    miliar'), so that a summary's figures read alike."""
+    text = money_short(v)
+    return fmt.money(num(v), "id", 0) if re.search(r",\d\d\b", text) else text
+
+
 def int_id(v: Any) -> str:
     """Integer with Indonesian thousands separator (core.formatting.integer: half away from zero, 88.5 -> 89)."""
     return fmt.integer(num(v), "id")

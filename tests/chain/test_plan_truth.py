@@ -423,7 +423,7 @@ def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp
     assert summary.opex_total_idr == road["OPEX_TOTAL"] and summary.capex_total_idr == road["CAPEX_TOTAL"]
     _assert_money_agrees(out)
     report = " ".join((pdf_text(str(out / "roadmap_report.pdf")) or "").split())
-    assert "opex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in report
+    assert "Opex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in report  # a line starts upper case
     assert f"LAYANAN TIDAK TERDANAI {len(dropped)}" in report
 
 
