@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -18,6 +19,7 @@ from qgis.core import (
 
 from ..compat import transform_bounding_box
 from ..core import formatting as fmt
+from ..core import training as trn
 from ..i18n import tr
 from ..io import styles_export as st
 from ..labels import TABLES, counts_text, label
@@ -368,7 +370,11 @@ class PlanExport:
         return extent
 
     def _report_tables(self) -> dict:
-        return report_tables(self.sheet, self.curve, forms=True)
+        out = report_tables(self.sheet, self.curve, forms=True)
+        if _valid(self.i.training):
+            out["table_training"] = training_table(tb.layer_rows(self.i.training), self.rows, self.i.kab_field,
+                                                   getattr(self, "kab_names", None))
+        return out
 
     # -- 6..9 -----------------------------------------------------------------------------------------------------
     def overview_pdf(self) -> None:
@@ -597,6 +603,59 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
                         [TOTAL_LABEL, "", "", "", "", "", "", ""], same_money=same),
             [False, True, True, True, True, True, True, True])
     return out
+
+
+def training_table(rows: List[dict], villages: List[dict], kab_field: str = "", kab_names: Optional[dict] = None
+                   ) -> tuple:
+    """The report's training plan (plan.gpkg ``training_plan``) as printed: in the order of roadmap.xlsx's sheet
+    'Pelatihan' and its CSV (year, kecamatan code, batch), each batch's kab/kota and its villages by code and name
+    with their trainees ("64.72.03.1001 Sidodadi (2); ..."), the cost in juta Rp like the report's other tables
+    (to 0,1 juta, the column adding up to its total) and a *Jumlah* row of trainees and cost."""
+    names, kabs = {}, {}
+    for v in villages:
+        code = str(v.get("kode") or "")
+        names[code] = str(v.get("nama") or "").strip()
+        key = tb.kab_key_of(v, kab_field) if kab_field else ""
+        kab = str((kab_names or {}).get(key) or v.get("nama_kab") or key or "").strip()
+        kabs[code] = re.sub(r"^Kabupaten\s+", "Kab. ", kab)  # the villages' column gets the room
+    rows = sorted(rows, key=lambda r: (tb.year_of(r.get("year")) or 0, str(r.get("kec_code") or ""),
+                                       tb.whole(r.get("batch_no"))))
+    counts = any(r.get("village_trainees") for r in rows)
+
+    def village(code: str) -> str:
+        return f"{code}{_NBSP}{names[code]}".replace(" ", _NBSP) if names.get(code) else code
+
+    def kab_of(r: dict) -> str:
+        for code in str(r.get("villages") or "").split(";"):
+            if kabs.get(code.strip()):
+                return kabs[code.strip()]
+        return ""
+
+    tenths, tenths_total = tb.in_units([r.get("cost_idr") for r in rows], 1e5)  # 0,1 juta: 1,5 juta a trainee
+    printed = []
+    for r, cost in zip(rows, tenths):
+        if counts:
+            cell = "; ".join(f"{village(code)}{_NBSP}({n}" + (f"{_NBSP}dari{_NBSP}{m})" if m != n else ")")
+                             for code, n, m in trn.parse_village_trainees(str(r.get("village_trainees") or "")))
+        else:
+            cell = "; ".join(village(c.strip()) for c in str(r.get("villages") or "").split(";") if c.strip())
+        printed.append([str(tb.year_of(r.get("year")) or ""), str(r.get("kec_code") or ""), kab_of(r),
+                        str(r.get("kec_name") or ""), str(tb.whole(r.get("batch_no"))), tb.int_id(r.get("trainees")),
+                        cell, _juta_tenths(cost)])
+    if printed:
+        printed.append([TOTAL_LABEL, "", "", "", "", tb.int_id(sum(tb.num(r.get("trainees")) for r in rows)), "",
+                        _juta_tenths(tenths_total)])
+    headers = ["Tahun", "Kode kec.", "Kab/kota", "Kecamatan", "Angkatan", "Peserta",
+               lo.TRAINEES_HEADING if counts else "Desa", "Biaya (juta Rp)"]
+    return headers, printed, [False, False, False, False, True, True, False, True]
+
+
+_NBSP = "\u00a0"  # inside a village's entry: a long cell wraps between villages, never inside one
+
+
+def _juta_tenths(tenths: int) -> str:
+    """Tenths of a juta as printed: "708", "10,5"."""
+    return tb.int_id(tenths // 10) if tenths % 10 == 0 else fmt.decimal(tenths / 10, "id", 1)
 
 
 # what a budget curve table must hold (optimizesites OUTPUT_CURVE)

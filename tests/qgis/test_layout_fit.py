@@ -85,3 +85,22 @@ def test_a_title_word_wider_than_its_box_is_shrunk_until_it_fits(qgis_app):
     label.setText("Rencana Internet Desa Kalimantan Timur")
     lo._set_label_pt(label, before)
     assert lo.fit_label(layout, "title") and lo._label_pt(label) == before  # a short title keeps its size
+
+
+def test_the_tables_page_stacks_short_tables_under_each_other(qgis_app):
+    """Review 7 December (cosmetic): the operators and kab/kota tables took a few rows of their boxes, leaving half
+    of page 4 empty between them. Each item now follows the one above it; no table loses a row."""
+    project, layout = report_layout()
+    before = {i: layout.itemById(i).pagePos().y() for i in ("heading_kabkota", "heading_sharing")}
+    rows = [["Telkomsel", "125"], ["XL", "22"], ["Jumlah", "147"]]
+    assert lo.configure_report(layout, {}, {"table_operators": (["Operator", "Desa"], rows, [False, True]),
+                                            "table_kabkota": (["Kab/kota", "Desa"], rows, [False, True])}) == []
+    operators = layout.itemById("table_operators")
+    table = lo.find_item(layout, "table_operators")
+    assert operators.rect().height() >= table.totalSize().height()  # every row still in its frame
+    heading = layout.itemById("heading_kabkota")
+    bottom = operators.pagePos().y() + operators.rect().height()
+    assert bottom <= heading.pagePos().y() <= bottom + 6
+    assert heading.pagePos().y() < before["heading_kabkota"] - 40
+    assert layout.itemById("heading_sharing").pagePos().y() < before["heading_sharing"] - 40
+    del project
