@@ -707,6 +707,8 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             pic.setPicturePath(path)
     for item_id, forms in tables.items():
         table = find_item(layout, item_id)
+        if isinstance(table, QgsLayoutItemAttributeTable):
+            continue  # an older template's training table: filled from its layer below
         forms = forms if isinstance(forms, list) else [forms]
         sized = isinstance(table, QgsLayoutTable)
         text = (table.contentTextFormat(), table.headerTextFormat()) if sized else None
