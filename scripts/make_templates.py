@@ -384,9 +384,10 @@ def build_overview_layout(project, svg: str) -> QgsPrintLayout:
     return layout
 
 
-TRAINING_NOTE = ("Desa (peserta): kode desa dan jumlah kadernya yang dilatih di angkatan itu. Peserta satu desa dapat "
-                 "terbagi ke dua angkatan berturutan: (n dari m) = n dari m peserta desa itu di angkatan ini, sisanya "
-                 "di angkatan sebelumnya atau berikutnya.")
+TRAINING_NOTE = ("Desa (peserta): kode dan nama desa serta jumlah kadernya yang dilatih di angkatan itu. Peserta satu "
+                 "desa dapat terbagi ke dua angkatan berturutan: (n dari m) = n dari m peserta desa itu di angkatan "
+                 "ini, sisanya di angkatan sebelumnya atau berikutnya. Urutan baris sama dengan roadmap.xlsx, lembar "
+                 "'Pelatihan' (tahun, kode kecamatan, angkatan).")
 
 # the roadmap report's pages (A4 portrait); the training table adds pages after the last one as it needs
 REPORT_PAGES = ("budget", "year_map", "budget_curve", "tables", "training")
@@ -402,6 +403,27 @@ def _add_picture(layout, item_id: str, rect, page: int = 0):
     return pic
 
 
+def _add_report_furniture(layout, page: int, prefix: str = "", suffix: str = "", kop: bool = True) -> None:
+    """A report page's letterhead (``<prefix>kop_*``), its footer (``footer<suffix>``: print date and sources) and
+    its page number (``page_number<suffix>``, "Halaman n dari N": the layout's own page count, so it stays right
+    when a page is removed or the training table adds pages; report/layouts.py copies these onto the added ones)."""
+    if kop:
+        _add_kop(layout, 10, 2, 9, 8, width=170, page=page, prefix=prefix)
+    add_label(layout, "footer" + suffix, REPORT_FOOTER, (10, 287, 166, 7), 6, page=page)
+    add_label(layout, "page_number" + suffix, PAGE_NUMBER, (176, 287, 24, 7), 6, page=page,
+              align=Qt.AlignmentFlag.AlignRight)
+
+
+#: the roadmap report's footer and page number (every page)
+REPORT_FOOTER = "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL
+PAGE_NUMBER = "Halaman [% @layout_page %] dari [% @layout_numpages %]"
+#: under the report's table by year: what its year means for villages and for money (a new BTS's CAPEX is in its
+#: build year, its villages in the year their service starts), and how its money is rounded
+YEAR_TABLE_NOTE = ("Tahun: Capex dicatat pada tahun belanja; desa/kel. dan penduduk pada tahun mulai layanan"
+                   "[% @kaltim_bts_lead %]. Nilai uang dibulatkan ke juta rupiah sehingga baris dan kolom tetap "
+                   "berjumlah sama dengan totalnya (dapat berbeda 1 juta dari pembulatan biasa di roadmap.xlsx).")
+
+
 def build_report_layout(project, svg: str) -> QgsPrintLayout:
     layout = _new_layout(project, "Laporan peta jalan", "A4", QgsLayoutItemPage.Orientation.Portrait)
     for _ in REPORT_PAGES[1:]:
@@ -409,17 +431,18 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
         page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         layout.pageCollection().addPage(page)
     # page 1: budget per year and per funding source
-    _add_kop(layout, 10, 2, 9, 8, width=170)
+    _add_report_furniture(layout, 0)
     add_label(layout, "title", "[% @kaltim_title %] — Peta jalan pendanaan", (10, 12, 190, 7), 12, True)
     add_label(layout, "summary", "[% @kaltim_summary %]", (10, 20, 190, 24), 7)
-    _add_picture(layout, "chart_year", (10, 45, 190, 78))
-    _add_picture(layout, "chart_source", (10, 166, 190, 70))
-    add_manual_table(layout, "table_year", (10, 125, 190, 38), size=6.5)
-    add_manual_table(layout, "table_source", (10, 238, 190, 45), size=6.5)
-    add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 287, 190, 6), 6)
+    _add_picture(layout, "chart_year", (10, 45, 190, 76))
+    add_manual_table(layout, "table_year", (10, 122, 190, 38), size=6.5)
+    # moved up under the table's last row by report/layouts.py (the table is often shorter than its box)
+    add_label(layout, "table_year_note", YEAR_TABLE_NOTE, (10, 160.5, 190, 6.5), 6)
+    _add_picture(layout, "chart_source", (10, 168, 190, 68))
+    add_manual_table(layout, "table_source", (10, 237, 190, 49), size=6.5)
     # page 2: the year-by-year map (villages coloured by the roadmap year their service starts)
     p = 1
-    _add_kop(layout, 10, 2, 9, 8, width=170, page=p, prefix="year_")
+    _add_report_furniture(layout, p, prefix="year_", suffix="_year")
     add_label(layout, "heading_year_map", "Peta desa/kelurahan tersambung per tahun peta jalan", (10, 12, 190, 7),
               12, True, page=p)
     add_label(layout, "year_map_note", "Warna: tahun mulai layanan menurut peta jalan[% @kaltim_bts_lead %]. "
@@ -433,37 +456,42 @@ def build_report_layout(project, svg: str) -> QgsPrintLayout:
     legend.setTitle("Tahun mulai layanan")
     # wide enough that "Sistem koordinat: WGS 84 / UTM zona 50S (EPSG:32750)" keeps one line with any font metrics
     add_label(layout, "scale_text_year", scale_text("map_year"), (128, 234, 72, 10), 6, page=p)
-    add_label(layout, "footer_year", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL, (10, 287, 190, 6), 6, page=p)
     # page 3: the optimiser's budget curve (removed when exportplan gets no BUDGET_CURVE)
     p = 2
+    _add_report_furniture(layout, p, prefix="curve_", suffix="_curve")
     add_label(layout, "heading_curve", "Kurva anggaran BTS baru: penduduk tercakup baru menurut anggaran",
-              (10, 8, 190, 8), 12, True, page=p)
+              (10, 13, 190, 8), 12, True, page=p)
     add_label(layout, "curve_note", "Hasil optimasi lokasi BTS baru (optimizesites) pada beberapa pagu anggaran: "
               "berapa penduduk mendapat sinyal baru bila anggaran sebesar itu. Tambahan per Rp 1 miliar: penduduk "
-              "tambahan dibanding baris sebelumnya dibagi tambahan anggaran.", (10, 17, 190, 10), 7, page=p)
-    _add_picture(layout, "chart_curve", (10, 28, 190, 95), page=p)
-    add_manual_table(layout, "table_curve", (10, 126, 190, 90), page=p, size=7)
+              "tambahan dibanding baris sebelumnya dibagi tambahan anggaran.", (10, 22, 190, 10), 7, page=p)
+    _add_picture(layout, "chart_curve", (10, 33, 190, 78), page=p)  # the chart's own shape (1900 x 780 px)
+    add_manual_table(layout, "table_curve", (10, 114, 190, 90), page=p, size=7)
     # page 4: operators, kab/kota, tower sharing
     p = 3
-    add_label(layout, "heading_operators", "Paket pekerjaan per operator", (10, 8, 190, 8), 12, True, page=p)
-    add_manual_table(layout, "table_operators", (10, 17, 190, 95), page=p, size=6.5)
-    add_label(layout, "heading_kabkota", "Kebutuhan per kabupaten/kota", (10, 115, 190, 8), 12, True, page=p)
-    add_manual_table(layout, "table_kabkota", (10, 124, 190, 80), page=p, size=6.5)
-    add_label(layout, "heading_sharing", "Kandidat berbagi menara (tower sharing)", (10, 208, 190, 8), 12, True,
+    _add_report_furniture(layout, p, prefix="tables_", suffix="_tables")
+    add_label(layout, "heading_operators", "Paket pekerjaan per operator", (10, 13, 190, 8), 12, True, page=p)
+    add_manual_table(layout, "table_operators", (10, 22, 190, 82), page=p, size=6.5)
+    add_label(layout, "heading_kabkota", "Kebutuhan per kabupaten/kota", (10, 107, 190, 8), 12, True, page=p)
+    add_manual_table(layout, "table_kabkota", (10, 116, 190, 80), page=p, size=6.5)
+    add_label(layout, "heading_sharing", "Kandidat berbagi menara (tower sharing)", (10, 199, 190, 8), 12, True,
               page=p)
-    sharing = add_attribute_table(layout, "table_sharing", (10, 217, 190, 64), page=p, size=6)
+    sharing = add_attribute_table(layout, "table_sharing", (10, 208, 190, 64), page=p, size=6)
     sharing.setEmptyTableMessage("Tidak ada kandidat berbagi menara")
     sharing.setMaximumNumberOfFeatures(SHARING_MAX_ROWS)  # as many as the frame holds, one line each
     # shown (with the counts) only when there are more candidates than rows
-    add_label(layout, "sharing_note", "Daftar lengkap: roadmap.xlsx, lembar 'Berbagi menara'.", (10, 282, 190, 5), 6.5,
+    add_label(layout, "sharing_note", "Daftar lengkap: roadmap.xlsx, lembar 'Berbagi menara'.", (10, 273, 190, 5), 6.5,
               page=p)
     # page 5: training (more pages as needed)
     p = 4
-    add_label(layout, "heading_training", "Rencana pelatihan kader digital desa", (10, 8, 190, 8), 12, True,
+    _add_report_furniture(layout, p, prefix="training_", suffix="_training")
+    add_label(layout, "heading_training", "Rencana pelatihan kader digital desa", (10, 13, 190, 8), 12, True,
               page=p)
     # what the "Desa (peserta)" column says (hidden for a training table without per-village counts)
-    add_label(layout, "training_note", TRAINING_NOTE, (10, 17, 190, 7), 6.5, page=p)
-    training = add_attribute_table(layout, "table_training", (10, 25, 190, 262), page=p, size=6, repeat=True)
+    add_label(layout, "training_note", TRAINING_NOTE, (10, 22, 190, 9.5), 6.5, page=p)
+    # a manual table (report/layouts.py fills it: village names, kab/kota, a total row); the pages it adds get the
+    # letterhead, footer and page number of this one
+    training = add_manual_table(layout, "table_training", (10, 32, 190, 253), page=p, size=6)
+    training.setResizeMode(QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished)
     training.setEmptyTableMessage("Belum ada rencana pelatihan")
     return layout
 

@@ -14,10 +14,15 @@ FONT_FAMILY = "Arial"
 
 def bar_chart_png(path: str, title: str, categories: List[str], series: List[tuple], value_label: str,
                   formatter: Callable[[float], str], width_px: int = 1900, height_px: int = 780,
-                  horizontal: bool = False, scale: float = 1.0) -> str:
+                  horizontal: bool = False, scale: float = 1.0, color_keys: List[str] = None) -> str:
     """Stacked bar chart as PNG (QPainter on a QImage: works in any thread). ``series``: (name, values).
-    ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``."""
+    ``formatter`` writes the bar totals; the axis has round ticks (core.formatting) of ``value / scale``.
+    ``color_keys``: what each series' colour is looked up by (a funding source's code: its colour stays when its
+    printed name is the funding configuration's own), else its name."""
     from ..labels import funding_color
+
+    keys = list(color_keys) if color_keys else []
+    keys += [name for name, _ in series[len(keys):]]
     img = QImage(width_px, height_px, QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
@@ -78,7 +83,7 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
             v = values[i]
             if v <= 0:
                 continue
-            color = QColor(funding_color(series[j][0]))  # one colour per funding source, as the dock chart
+            color = QColor(funding_color(keys[j]))  # one colour per funding source, as the dock chart
             if horizontal:
                 x0 = plot.left() + acc / vmax * plot.width()
                 w = v / vmax * plot.width()
@@ -114,7 +119,7 @@ def bar_chart_png(path: str, title: str, categories: List[str], series: List[tup
     p.setFont(_font_px(fs))
     if len(series) > 1 or series and series[0][0]:
         for j, (name, _) in enumerate(series):
-            p.fillRect(QRectF(x, y + fs * 0.25, fs, fs), QColor(funding_color(series[j][0])))
+            p.fillRect(QRectF(x, y + fs * 0.25, fs, fs), QColor(funding_color(keys[j])))
             label = str(name)
             w = p.fontMetrics().horizontalAdvance(label) + fs * 2.5
             p.setPen(QColor("#333333"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -18,6 +19,7 @@ from qgis.core import (
 
 from ..compat import transform_bounding_box
 from ..core import formatting as fmt
+from ..core import training as trn
 from ..i18n import tr
 from ..io import styles_export as st
 from ..labels import TABLES, counts_text, label
@@ -213,15 +215,18 @@ class PlanExport:
         chart_dir = os.path.join(self.i.out_dir, "charts")
         ys = self.sheet("tahun_x_sumber")
         year_sheet = self.sheet("per_tahun")
+        src = self.sheet("per_sumber_dana")
+        payers = payer_names(src)  # the payers as the report's tables name them (was: labels.py's own names)
         if ys is not None and ys.rows:
             years = sorted({r[0] for r in ys.rows if r[0] is not None})
             sources = sorted({r[1] for r in ys.rows})
-            series = []
+            series, keys = [], []
             total = ys.columns.index("total_idr")
             for s in sources:
                 vals = [sum(r[total] for r in ys.rows if r[0] == y and r[1] == s) for y in years]
                 if any(vals):
-                    series.append((label("funding_source", s, "id"), vals))
+                    series.append((payers.get(s) or label("funding_source", s, "id"), vals))
+                    keys.append(s)  # the source's colour, whatever its printed name
             title = "Anggaran per tahun dan sumber dana (capex + opex, termasuk migrasi)"
         else:
             years = year_sheet.column("year") if year_sheet else []
@@ -231,13 +236,12 @@ class PlanExport:
                        [float(r["opex_idr"] + r["migration_opex_idr"]) for r in year_sheet.as_dicts()]
                        if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
+            keys = []
         self.charts["chart_year"] = charts.bar_chart_png(
             os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
-            lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9)
-        src = self.sheet("per_sumber_dana")
-        labels = [label("funding_source", r[0], "id") if r[0] in TABLES["funding_source"] else (r[1] or r[0])
-                  for r in src.rows] if src else []
+            lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9, color_keys=keys)
         d = src.as_dicts() if src else []
+        labels = [payers.get(r["source"]) or r["source"] for r in d]
         self.charts["chart_source"] = charts.bar_chart_png(
             os.path.join(chart_dir, "chart_source.png"), "Total per sumber dana (seluruh periode, termasuk migrasi)",
             labels,
@@ -366,7 +370,11 @@ class PlanExport:
         return extent
 
     def _report_tables(self) -> dict:
-        return report_tables(self.sheet, self.curve, forms=True)
+        out = report_tables(self.sheet, self.curve, forms=True)
+        if _valid(self.i.training):
+            out["table_training"] = training_table(tb.layer_rows(self.i.training), self.rows, self.i.kab_field,
+                                                   getattr(self, "kab_names", None))
+        return out
 
     # -- 6..9 -----------------------------------------------------------------------------------------------------
     def overview_pdf(self) -> None:
@@ -597,6 +605,59 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
     return out
 
 
+def training_table(rows: List[dict], villages: List[dict], kab_field: str = "", kab_names: Optional[dict] = None
+                   ) -> tuple:
+    """The report's training plan (plan.gpkg ``training_plan``) as printed: in the order of roadmap.xlsx's sheet
+    'Pelatihan' and its CSV (year, kecamatan code, batch), each batch's kab/kota and its villages by code and name
+    with their trainees ("64.72.03.1001 Sidodadi (2); ..."), the cost in juta Rp like the report's other tables
+    (to 0,1 juta, the column adding up to its total) and a *Jumlah* row of trainees and cost."""
+    names, kabs = {}, {}
+    for v in villages:
+        code = str(v.get("kode") or "")
+        names[code] = str(v.get("nama") or "").strip()
+        key = tb.kab_key_of(v, kab_field) if kab_field else ""
+        kab = str((kab_names or {}).get(key) or v.get("nama_kab") or key or "").strip()
+        kabs[code] = re.sub(r"^Kabupaten\s+", "Kab. ", kab)  # the villages' column gets the room
+    rows = sorted(rows, key=lambda r: (tb.year_of(r.get("year")) or 0, str(r.get("kec_code") or ""),
+                                       tb.whole(r.get("batch_no"))))
+    counts = any(r.get("village_trainees") for r in rows)
+
+    def village(code: str) -> str:
+        return f"{code}{_NBSP}{names[code]}".replace(" ", _NBSP) if names.get(code) else code
+
+    def kab_of(r: dict) -> str:
+        for code in str(r.get("villages") or "").split(";"):
+            if kabs.get(code.strip()):
+                return kabs[code.strip()]
+        return ""
+
+    tenths, tenths_total = tb.in_units([r.get("cost_idr") for r in rows], 1e5)  # 0,1 juta: 1,5 juta a trainee
+    printed = []
+    for r, cost in zip(rows, tenths):
+        if counts:
+            cell = "; ".join(f"{village(code)}{_NBSP}({n}" + (f"{_NBSP}dari{_NBSP}{m})" if m != n else ")")
+                             for code, n, m in trn.parse_village_trainees(str(r.get("village_trainees") or "")))
+        else:
+            cell = "; ".join(village(c.strip()) for c in str(r.get("villages") or "").split(";") if c.strip())
+        printed.append([str(tb.year_of(r.get("year")) or ""), str(r.get("kec_code") or ""), kab_of(r),
+                        str(r.get("kec_name") or ""), str(tb.whole(r.get("batch_no"))), tb.int_id(r.get("trainees")),
+                        cell, _juta_tenths(cost)])
+    if printed:
+        printed.append([TOTAL_LABEL, "", "", "", "", tb.int_id(sum(tb.num(r.get("trainees")) for r in rows)), "",
+                        _juta_tenths(tenths_total)])
+    headers = ["Tahun", "Kode kec.", "Kab/kota", "Kecamatan", "Angkatan", "Peserta",
+               lo.TRAINEES_HEADING if counts else "Desa", "Biaya (juta Rp)"]
+    return headers, printed, [False, False, False, False, True, True, False, True]
+
+
+_NBSP = "\u00a0"  # inside a village's entry: a long cell wraps between villages, never inside one
+
+
+def _juta_tenths(tenths: int) -> str:
+    """Tenths of a juta as printed: "708", "10,5"."""
+    return tb.int_id(tenths // 10) if tenths % 10 == 0 else fmt.decimal(tenths / 10, "id", 1)
+
+
 # what a budget curve table must hold (optimizesites OUTPUT_CURVE)
 CURVE_FIELDS = ("budget_idr", "people_newly_covered")
 
@@ -635,21 +696,35 @@ def curve_table(points: List[dict]) -> tuple:
              "Desa/kel. tercakup baru", "Tambahan per Rp 1 miliar"], rows, [False, True, True, True, True, True])
 
 
+def payer_names(src) -> dict:
+    """source code -> the payer's name as the report's per-source table prints it (the sheet's ``label``, else the
+    code's label): the charts name the payers as the tables do ("APBD Provinsi (infrastruktur)", not "APBD
+    Provinsi" beside "Program Internet Desa (APBD Provinsi)")."""
+    if src is None:
+        return {}
+    return {r["source"]: str(r.get("label") or (label("funding_source", r["source"], "id")
+                                                if r["source"] in TABLES["funding_source"] else r["source"]))
+            for r in src.as_dicts()}
+
+
 def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> str:
     """The plan summary in Indonesian, as the overview and the roadmap report print it (``kab_pages``: the kab/kota
     that hold villages of the plan, one atlas page each)."""
     t = summary.total
     years = sorted(summary.villages_per_year)
+    # one decimal throughout ("Rp 7,8 miliar"), but the scheduled CAPEX as money_short writes it: the figure the
+    # consistency check (report/consistency.py) reads back from the printed page
+    money = tb.money_one_decimal
     mig_capex, mig_opex = summary.migration_capex_total_idr, summary.migration_opex_total_idr
     capex = f"Capex terjadwal: {tb.money_short(t.capex_scheduled_idr)}"
     if mig_capex:
-        capex += (f" + migrasi fiber {tb.money_short(mig_capex)} = {tb.money_short(summary.capex_total_idr)}")
-    opex = f"opex dalam periode: {tb.money_short(summary.opex_total_idr)}"
+        capex += (f" + migrasi fiber {money(mig_capex)} = {money(summary.capex_total_idr)}")
+    opex = f"opex dalam periode: {money(summary.opex_total_idr)}"
     if mig_opex:
-        opex += f" (termasuk opex fiber desa migrasi {tb.money_short(mig_opex)})"
+        opex += f" (termasuk opex fiber desa migrasi {money(mig_opex)})"
     funded = ""
     if summary.opex_years_short:
-        funded = (f"opex didanai hanya {summary.opex_years} tahun sejak tersambung (periode {summary.horizon_years} "
+        funded = (f"Opex didanai hanya {summary.opex_years} tahun sejak tersambung (periode {summary.horizon_years} "
                   f"tahun): opex tahunan turun tanpa ada desa yang terputus; ")
     lines = [
         f"Desa/kelurahan: {tb.int_id(t.villages)} ({tb.int_id(t.desa)} desa, {tb.int_id(t.kelurahan)} kelurahan) — "
@@ -657,9 +732,9 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
         f"Sudah tersambung (program): {tb.int_id(t.connected_today)}, layanan berlanjut {tb.int_id(t.continuing)}"
         + (f", LAYANAN TIDAK TERDANAI {tb.int_id(t.service_unfunded)} "
            f"({tb.int_id(t.people_service_unfunded)} jiwa)" if t.service_unfunded else "")
-        + f"; migrasi satelit ke fiber: {tb.int_id(t.migrations)} ({tb.money_short(t.migration_capex_idr)}, "
+        + f"; migrasi satelit ke fiber: {tb.int_id(t.migrations)} ({money(t.migration_capex_idr)}, "
         f"{'hemat' if t.migration_saving_idr_year >= 0 else 'tambahan'} opex "
-        f"{tb.money_short(abs(t.migration_saving_idr_year))} per tahun)",
+        f"{money(abs(t.migration_saving_idr_year))} per tahun)",
         f"Direncanakan: {tb.int_id(t.planned)} desa/kelurahan ({tb.int_id(t.planned_desa)} desa, "
         f"{tb.int_id(t.planned_kelurahan)} kelurahan): cakupan baru {tb.int_id(t.new_coverage)}, sambungan kantor "
         f"{tb.int_id(t.office_connection)}",
@@ -669,8 +744,8 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
            if t.service_unfunded else "")
         + (f"; melebihi kapasitas pemasangan {tb.int_id(t.over_capacity)}" if t.over_capacity else ""),
         f"{capex}; {opex}",
-        f"{funded}opex berjalan setelah {summary.end_year}: {tb.money_short(summary.opex_after_horizon_idr_year)} "
-        f"per tahun",
+        (f"{funded}opex berjalan" if funded else "Opex berjalan")
+        + f" setelah {summary.end_year}: {money(summary.opex_after_horizon_idr_year)} per tahun",
         f"Penduduk tercakup baru: {tb.int_id(t.people_newly_covered)}; penduduk desa/kelurahan tersambung: "
         f"{tb.int_id(t.people_connected)}" + (" (PERKIRAAN)" if estimated else ""),
         f"Kab/kota: {kab_pages}",

@@ -12,11 +12,14 @@ designer). After loading, the plugin finds its items by id and fills in layers, 
 * overview_province.qpt (A3 landscape): ``title``, ``subtitle``, ``map``, ``legend``, ``scalebar``,
   ``north_arrow``, ``summary``, ``footer``.
 * roadmap_report.qpt (A4 portrait, pages added as the training table needs): ``title``, ``summary``,
-  ``chart_year``, ``table_year``, ``chart_source``, ``table_source``, ``footer``; the year map page ``map_year``,
+  ``chart_year``, ``table_year``, ``table_year_note`` (moved up under the table's rows), ``chart_source``,
+  ``table_source``; on every page a letterhead (``kop_*``, ``<page>_kop_*``), ``footer[_<page>]`` and
+  ``page_number[_<page>]`` (copied onto the pages the training table adds); the year map page ``map_year``,
   ``legend_year``, ``north_arrow_year``, ``scalebar_year``, ``scale_text_year`` (removed when no village is
   scheduled); the budget curve page ``heading_curve``, ``chart_curve``, ``table_curve`` (removed without a curve);
-  ``table_operators``, ``table_kabkota``, ``table_sharing`` (+ ``sharing_note``), ``table_training`` (+
-  ``training_note``, shown when the training table has ``village_trainees``).
+  ``table_operators``, ``table_kabkota``, ``table_sharing`` (+ ``sharing_note``), ``table_training`` (a manual
+  table filled from export_plan.training_table; an attribute table of an older template is filled from the layer)
+  (+ ``training_note``, shown when the training table has ``village_trainees``).
 * monitoring_report.qpt (the M&E report of slareport, filled by report/monitoring_report.py).
 
 Only ``map`` is required (atlas and overview); any other item an officer deletes is simply skipped.
@@ -46,6 +49,9 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutMultiFrame,
+    QgsLayoutPoint,
+    QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsLayoutUtils,
@@ -55,6 +61,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsTableCell,
+    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 from qgis.PyQt.QtGui import QFontMetricsF
@@ -660,6 +667,9 @@ def _sharing_note(layout, table, total: int) -> None:
                      "lengkap: roadmap.xlsx, lembar 'Berbagi menara'.")
 
 
+#: the training table's column of each village with its trainees (export_plan.training_table prints it so)
+TRAINEES_HEADING = "Desa (peserta)"
+
 # the training table's "Desa (peserta)" cell from ``village_trainees`` (core.training: "kode:n" or "kode:n/m" for a
 # village whose m trainees span two batches): "64.09.01.1001 (2); 64.09.01.1013 (1 dari 2)", with no-break spaces
 # inside an entry so that a long cell wraps between villages, never between a code and its count
@@ -697,6 +707,8 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             pic.setPicturePath(path)
     for item_id, forms in tables.items():
         table = find_item(layout, item_id)
+        if isinstance(table, QgsLayoutItemAttributeTable):
+            continue  # an older template's training table: filled from its layer below
         forms = forms if isinstance(forms, list) else [forms]
         sized = isinstance(table, QgsLayoutTable)
         text = (table.contentTextFormat(), table.headerTextFormat()) if sized else None
@@ -708,12 +720,19 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             if not sized:
                 break
             fit_columns(table, room_of(layout, item_id))
+            if table.resizeMode() == QgsLayoutMultiFrame.ResizeMode.RepeatUntilFinished:
+                break  # it adds pages as it needs (the training table): no row is lost, nothing to shrink
             if fit_table_height(layout, table, item_id):
                 if k and shortened is not None:
                     shortened.append(item_id)
                 break
             if k == len(forms) - 1:
                 unfit.append(item_id)
+    _note_under(layout, "table_year_note", "table_year")
+    training = find_item(layout, "table_training")
+    if isinstance(training, QgsLayoutItemManualTable) and layout.itemById("training_note") is not None:
+        form = tables.get("table_training")  # the note explains the "Desa (peserta)" column
+        layout.itemById("training_note").setVisibility(bool(form) and TRAINEES_HEADING in form[0])
     for item_id, layer in (("table_training", training_layer), ("table_sharing", sharing_layer)):
         table = find_item(layout, item_id)
         if not isinstance(table, QgsLayoutItemAttributeTable):
@@ -765,7 +784,126 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             _sharing_note(layout, table, layer.featureCount())
         table.refresh()
         fit_columns(table, room_of(layout, item_id))
+    stack_items(layout, TABLES_PAGE_ITEMS)
+    repeat_page_furniture(layout, "table_training")
     return unfit
+
+
+#: the report's tables page, top to bottom: each moved up under the one before (its boxes are made for the longest
+#: tables; the demo's printed them with half the page empty between them)
+TABLES_PAGE_ITEMS = ("heading_operators", "table_operators", "heading_kabkota", "table_kabkota", "heading_sharing",
+                     "table_sharing", "sharing_note")
+
+
+def stack_items(layout, item_ids: Sequence[str], gap_after_text: float = 1.0, gap_after_table: float = 5.0) -> None:
+    """Move each item of ``item_ids`` (one page, top to bottom) up to just under the one before it: a table's frame
+    is first shrunk to its rows (never below them: none is lost), a label keeps its box. Items are never moved
+    down, and a missing or hidden one is skipped."""
+    bottom, gap = None, 0.0
+    for item_id in item_ids:
+        item = layout.itemById(item_id)
+        if item is None or not item.isVisible():
+            continue
+        pos = item.pagePositionWithUnits()
+        if bottom is not None and bottom + gap < pos.y():
+            item.attemptMove(QgsLayoutPoint(pos.x(), bottom + gap, pos.units()), True, False, item.page())
+        height = item.rect().height()
+        table = find_item(layout, item_id)
+        if isinstance(item, QgsLayoutFrame) and isinstance(table, QgsLayoutTable) and len(table.frames()) == 1:
+            rows = rows_height(table, item)
+            if rows < height:
+                _resize_height(item, rows)
+                height = item.rect().height()
+            gap = gap_after_table
+        else:
+            gap = gap_after_text
+        bottom = item.pagePositionWithUnits().y() + height
+
+
+def _note_under(layout, note_id: str, frame_id: str, gap: float = 1.0) -> None:
+    """Move the label ``note_id`` up to just under the rows of the table in ``frame_id`` (a table is often shorter
+    than its box: the note reads as the table's own, not as a line floating above the next chart)."""
+    note, frame, table = layout.itemById(note_id), layout.itemById(frame_id), find_item(layout, frame_id)
+    if note is None or frame is None or not isinstance(table, QgsLayoutTable):
+        return
+    height = rows_height(table, frame) if isinstance(frame, QgsLayoutFrame) else frame.rect().height()
+    pos = frame.pagePositionWithUnits()
+    note.attemptMove(QgsLayoutPoint(pos.x(), pos.y() + height + gap, pos.units()), True, False, frame.page())
+
+
+def _resize_height(frame, height: float) -> None:
+    frame.attemptResize(QgsLayoutSize(frame.rect().width(), height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+
+def rows_height(table, frame, step: float = 0.25) -> float:
+    """The height (mm) the rows of a one-frame table take: the lowest frame that still shows them all (QGIS's
+    totalSize() of a table that fits is its frame's height, whatever its rows take). The frame keeps its size."""
+    full = frame.rect().height()
+
+    def fits(height: float) -> bool:
+        _resize_height(frame, height)
+        table.refresh()
+        return table.totalSize().height() <= height + 0.01
+
+    low, high = 0.0, full
+    if fits(full):  # (else: it does not fit even its frame; fit_table_height said so)
+        while high - low > step:
+            middle = (low + high) / 2
+            if fits(middle):
+                high = middle
+            else:
+                low = middle
+    _resize_height(frame, full)
+    table.refresh()
+    return high
+
+
+#: the ids of a report page's letterhead, footer and page number (scripts/make_templates.py): copied onto the pages
+#: a table adds after the template's last page
+FURNITURE_PREFIXES = ("footer", "page_number")
+
+
+def _is_furniture(item_id: str) -> bool:
+    return item_id.startswith(FURNITURE_PREFIXES) or "kop_" in item_id
+
+
+def repeat_page_furniture(layout, frame_id: str) -> int:
+    """The pages the table in ``frame_id`` added (RepeatUntilFinished: the training table) get the letterhead,
+    footer and page number of the table's first page (QGIS copies only the table's frame onto them; the printed
+    pages 6-7 had neither date, sources nor page number). Returns how many pages got them."""
+    first = layout.itemById(frame_id)
+    if first is None:
+        return 0
+    source = first.page()
+    furniture = [item for item in layout.items() if isinstance(item, QgsLayoutItem)
+                 and not isinstance(item, (QgsLayoutItemPage, QgsLayoutFrame)) and item.page() == source
+                 and _is_furniture(item.id())]
+    pages = layout.pageCollection()
+    done = 0
+    for page in range(source + 1, pages.pageCount()):
+        if any(isinstance(item, QgsLayoutItem) and item.page() == page and item.id().startswith("footer")
+               for item in layout.items()):
+            continue  # a page of its own (or done before)
+        for item in furniture:
+            _copy_to_page(layout, item, page)
+        done += 1
+    return done
+
+
+def _copy_to_page(layout, item, page: int):
+    """A copy of the layout item ``item`` at the same place on ``page`` (a new uuid; the id gets the page number)."""
+    doc = QDomDocument()
+    parent = doc.createElement("items")
+    context = QgsReadWriteContext()
+    item.writeXml(parent, doc, context)
+    element = parent.firstChildElement()
+    for attribute in ("uuid", "templateUuid"):
+        element.removeAttribute(attribute)
+    element.setAttribute("id", f"{item.id()}_p{page + 1}")
+    copy = layout.addItemsFromXml(parent, doc, context)
+    for new in copy:
+        new.attemptMove(item.pagePositionWithUnits(), True, False, page)
+    return copy[0] if copy else None
 
 
 COLUMN_HEADINGS_ID = {

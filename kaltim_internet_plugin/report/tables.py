@@ -29,6 +29,9 @@ class Sheet:
     slug: str  # CSV file suffix
     columns: List[str]  # column keys (also the header row)
     rows: List[list] = field(default_factory=list)
+    # the sheet as roadmap.xlsx shows it when it differs from the CSV (which keeps the keys and codes other tools
+    # read back): (headers, rows), e.g. 'Desa rencana' in Indonesian
+    xlsx: Optional[tuple] = None
 
     def column(self, key: str) -> list:
         i = self.columns.index(key)
@@ -309,27 +312,66 @@ VILLAGE_COLUMNS = ["priority_rank", "kode", "nama", "nama_kec", "nama_kab", "sta
                    "funding_opex", "unfunded_reason", "reason"]
 
 
-def planned_villages(villages: Iterable[dict]) -> Sheet:
+#: the planned villages' columns as roadmap.xlsx heads them (the report is Indonesian; the CSV keeps the keys)
+VILLAGE_HEADINGS_ID = {
+    "priority_rank": "Peringkat prioritas", "kode": "Kode desa", "nama": "Nama desa", "nama_kec": "Kecamatan",
+    "nama_kab": "Kab/kota", "status": "Status sinyal", "tech": "Teknologi", "year": "Tahun mulai layanan",
+    "fund_status": "Status pendanaan", "population": "Penduduk", "pop_flag": "Keterangan penduduk",
+    "capex_idr": "Capex (Rp)", "opex_idr_year": "Opex per tahun (Rp)", "operator": "Operator",
+    "funding_capex": "Sumber dana capex (Rp)", "funding_opex": "Sumber dana opex (Rp, seluruh periode)",
+    "unfunded_reason": "Alasan belum terdanai", "reason": "Alasan pilihan teknologi"}
+#: codes of the planned villages' columns in Indonesian (labels.py tables; the codes stay in the CSV)
+VILLAGE_VALUE_KINDS = {"status": "coverage_status", "tech": "tech", "fund_status": "fund_status"}
+POP_FLAG_ID = {"estimated": "perkiraan", "census": "sensus", "synthetic": "sintetis"}
+
+
+def planned_villages(villages: Iterable[dict], payers: Optional[Dict[str, str]] = None) -> Sheet:
+    """The planned villages, by priority: the CSV with the plan's keys and codes, roadmap.xlsx with Indonesian
+    headings and values (``payers``: funding source code -> its name, as the report's tables print it)."""
     rows = [r for r in villages if is_planned(r)]
     present = [c for c in VILLAGE_COLUMNS if any(c in r for r in rows[:1])] if rows else VILLAGE_COLUMNS[:]
     sheet = Sheet("Desa rencana", "desa_rencana", present)
     rows.sort(key=lambda r: (year_of(r.get("priority_rank")) or 10**9, str(r.get("kode") or "")))
     for r in rows:
         sheet.rows.append([r.get(c) for c in present])
+    sheet.xlsx = ([VILLAGE_HEADINGS_ID.get(c, c) for c in present],
+                  [[_village_value_id(c, v, payers or {}) for c, v in zip(present, r)] for r in sheet.rows])
     return sheet
+
+
+def _village_value_id(column: str, value: Any, payers: Dict[str, str]) -> Any:
+    """A planned village's cell in Indonesian: labels for codes ('blank_spot' -> 'Blank spot', 'satellite' ->
+    'Satelit (VSAT/Starlink)'), payers by name ('prog_internet_desa=15000000' -> 'Program Internet Desa (APBD
+    Provinsi): 15.000.000'); numbers and free text as they are."""
+    from ..labels import label  # the printed names (report -> labels: allowed; here only when a sheet is built)
+
+    if value is None or value == "":
+        return value
+    if column in VILLAGE_VALUE_KINDS:
+        return label(VILLAGE_VALUE_KINDS[column], value, "id")
+    if column == "pop_flag":
+        return POP_FLAG_ID.get(str(value), value)
+    if column in ("funding_capex", "funding_opex"):
+        parts = parse_money(value)
+        if parts:
+            return "; ".join(f"{payers.get(k) or label('funding_source', k, 'id')}: {int_id(v)}"
+                             for k, v in parts.items())
+    return value
 
 
 def build_sheets(villages: List[dict], kab_field: str, roadmap_rows=None, training_rows=None, operator_rows=None,
                  sharing_rows=None, kab_names=None) -> List[Sheet]:
     summary = summary_of(villages, kab_field, roadmap_rows, kab_names)
-    sheets = [overview(summary), by_year(summary), by_source(roadmap_rows, villages),
+    sources = by_source(roadmap_rows, villages)
+    sheets = [overview(summary), by_year(summary), sources,
               by_operator(operator_rows, villages), by_kabkota(summary),
               training_sheet(training_rows)]
     if roadmap_rows:
         sheets.append(year_source(roadmap_rows))
     if sharing_rows:
         sheets.append(copy_table("Berbagi menara", "berbagi_menara", sharing_rows, SHARING_COLUMNS))
-    sheets.append(planned_villages(villages))
+    payers = {r["source"]: r["label"] for r in sources.as_dicts() if r.get("label")}
+    sheets.append(planned_villages(villages, payers))
     return sheets
 
 
@@ -358,14 +400,15 @@ def write_xlsx(path: str, sheets: List[Sheet]) -> str:
     if ds is None:
         raise RuntimeError(f"cannot create {path}")
     for sheet in sheets:
+        columns, rows = sheet.xlsx or (sheet.columns, sheet.rows)
         lyr = ds.CreateLayer(sheet.name, None, ogr.wkbNone)
         kinds = []
-        for i, col in enumerate(sheet.columns):
-            kind = _kind([r[i] for r in sheet.rows])
+        for i, col in enumerate(columns):
+            kind = _kind([r[i] for r in rows])
             kinds.append(kind)
             ftype = {"int": ogr.OFTInteger64, "real": ogr.OFTReal}.get(kind, ogr.OFTString)
             lyr.CreateField(ogr.FieldDefn(col, ftype))
-        for r in sheet.rows:
+        for r in rows:
             feat = ogr.Feature(lyr.GetLayerDefn())
             for i, v in enumerate(r):
                 if v is None or v == "":
@@ -378,7 +421,7 @@ def write_xlsx(path: str, sheets: List[Sheet]) -> str:
                     feat.SetField(i, str(v))
             lyr.CreateFeature(feat)
             feat = None
-        if not sheet.rows:  # GDAL writes no header for an empty sheet; add a blank row so the columns show
+        if not rows:  # GDAL writes no header for an empty sheet; add a blank row so the columns show
             feat = ogr.Feature(lyr.GetLayerDefn())
             lyr.CreateFeature(feat)
             feat = None
@@ -406,6 +449,13 @@ def write_csvs(folder: str, sheets: List[Sheet], prefix: str = "roadmap_") -> Li
 def money_short(v: Any) -> str:
     """Rp in millions/billions for layout text: 'Rp 12,3 miliar' / 'Rp 450 juta' (core.formatting.money)."""
     return fmt.money(num(v), "id")
+
+
+def money_one_decimal(v: Any) -> str:
+    """'Rp 7,8 miliar': :func:`money_short` with at most one decimal (it keeps a second one under 10 units, 'Rp 7,77
+    miliar'), so that a summary's figures read alike."""
+    text = money_short(v)
+    return fmt.money(num(v), "id", 0) if re.search(r",\d\d\b", text) else text
 
 
 def int_id(v: Any) -> str:

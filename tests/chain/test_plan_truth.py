@@ -330,12 +330,16 @@ def test_demo_training_plan_says_how_many_of_each_villages_cadres_each_batch_tra
     assert notes[("2026", "1")] == "64.09.01.1013: 1 dari 2 peserta di angkatan ini, 1 di angkatan 2"
     assert notes[("2026", "2")] == "64.09.01.1013: 1 dari 2 peserta di angkatan ini, 1 di angkatan 1"
     assert sum(1 for r in copy if r["catatan"]) == sum(len(e) for e in split.values())
-    # the printed table: every village of every batch with its count, "(n dari m)" when it spans batches
+    # the printed table: every village of every batch (code and name) with its count, "(n dari m)" when it spans
+    # batches
     text = " ".join((pdf_text(str(demo_out / "roadmap_report.pdf")) or "").split())
     text = text[text.index("Rencana pelatihan kader digital desa"):]
     assert "Peserta satu desa dapat terbagi ke dua angkatan berturutan" in text
-    printed = Counter((c, int(n), int(m or n))
-                      for c, n, m in re.findall(r"(\d\d\.\d\d\.\d\d\.\d{4}) \((\d+)(?: dari (\d+))?\)", text))
+    names = {v["kode"]: v["nama"] for v in rows(gpkg, "villages")}
+    found = re.findall(r"(\d\d\.\d\d\.\d\d\.\d{4}) ([^();]+?) \((\d+)(?: dari (\d+))?\)", text)
+    assert all(name == " ".join(names[c].split()) for c, name, _, _ in found), [f for f in found if
+                                                                              f[1] != names[f[0]]][:3]
+    printed = Counter((c, int(n), int(m or n)) for c, _, n, m in found)
     assert printed == entries
     assert printed[("64.09.01.1013", 1, 2)] == 2
 
@@ -423,7 +427,7 @@ def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp
     assert summary.opex_total_idr == road["OPEX_TOTAL"] and summary.capex_total_idr == road["CAPEX_TOTAL"]
     _assert_money_agrees(out)
     report = " ".join((pdf_text(str(out / "roadmap_report.pdf")) or "").split())
-    assert "opex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in report
+    assert "Opex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in report  # a line starts upper case
     assert f"LAYANAN TIDAK TERDANAI {len(dropped)}" in report
 
 

@@ -987,3 +987,72 @@ def test_printed_money_agrees_with_the_spreadsheet_on_odd_costs(provider, tmp_pa
     for key in list(built):
         del built[key]
     gc.collect()
+
+
+@needs_poppler
+def test_every_report_page_has_letterhead_footer_and_its_page_number(exported):
+    """Review 7 December: the roadmap report had no page numbers, and its pages 3-5 (and the training table's added
+    pages) no letterhead and no footer (print date, sources)."""
+    pages = _report_pages(exported["REPORT_PDF"])
+    assert len(pages) >= 6  # the training table adds pages
+    for n, text in enumerate(pages, start=1):
+        assert f"Halaman {n} dari {len(pages)}" in text, (n, text[-200:])
+        assert "PEMERINTAH PROVINSI KALIMANTAN TIMUR DINAS KOMUNIKASI DAN INFORMATIKA" in text, n
+        assert re.search(r"Dicetak \d\d-\d\d-\d{4} · Sumber: batas wilayah Kemendagri", text), n
+
+
+@needs_poppler
+def test_the_table_by_year_says_which_year_it_books_money_and_villages_in_and_how_it_rounds(exported):
+    """Review 7 December: a new BTS's CAPEX is in its build year and its villages in the next (the atlas says
+    'Tahun 2027, Capex 2.600'); page 1 said why only on page 2. Its note is under the table, with the rounding rule
+    that makes a printed figure differ by 1 juta from plain rounding of the spreadsheet."""
+    text = " ".join(pdftext(exported["REPORT_PDF"], 1).split())
+    table_end = text.index("Jumlah")
+    note = text.index("Capex dicatat pada tahun belanja; desa/kel. dan penduduk pada tahun mulai layanan")
+    assert table_end < note < text.index("Sumber dana")  # under the table by year, before the one by source
+    # the new BTS's lead as the plan scheduled it (this plan's BTS start service in their build year; the demo's
+    # the year after: "(BTS baru: mulai layanan 1 tahun setelah tahun pembangunan)")
+    assert "(BTS baru: mulai layanan pada tahun pembangunannya)" in text[note:note + 200]
+    assert "dibulatkan ke juta rupiah sehingga baris dan kolom tetap berjumlah sama" in text
+
+
+@needs_poppler
+def test_the_printed_training_plan_names_villages_and_kabkota_and_totals_like_the_csv(exported, plan):
+    """Review 7 December: the training plan gave villages only as codes, had no total and another order than the
+    CSV. Now each batch has its kab/kota and its villages' names, in the CSV's order, and a Jumlah row of trainees
+    and cost (juta Rp) that is the CSV's."""
+    import csv
+
+    with open(Path(exported["OUTPUT_FOLDER"], "roadmap_pelatihan.csv"), encoding="utf-8") as fh:
+        csv_rows = list(csv.DictReader(fh))
+    pages = _report_pages(exported["REPORT_PDF"])
+    start = next(i for i, text in enumerate(pages) if "Rencana pelatihan kader digital desa" in text)
+    text = " ".join(pages[start:])
+    assert "Kab/kota Kecamatan Angkatan Peserta Desa Biaya (juta Rp)" in text
+    printed = re.findall(r"\b(20\d\d) (64\.\d\d\.\d\d) ", text)
+    assert printed == [(r["year"], r["kec_code"]) for r in csv_rows]  # the CSV's order
+    names = {r["kode"]: r["nama"] for r in plan["rows"]}
+    first = csv_rows[0]["villages"].split(";")[0]
+    assert f"{first} {names[first]}" in text.replace("\u00a0", " ")
+    kab = {r["kode_kec"]: r["nama_kab"] for r in plan["rows"]}[csv_rows[0]["kec_code"]]
+    assert kab in KAB_NAMES and kab.replace("Kabupaten ", "Kab. ") in text  # "Kab.": room for the villages
+    trainees = sum(int(r["trainees"]) for r in csv_rows)
+    cost = sum(int(r["cost_idr"]) for r in csv_rows)
+    assert re.search(rf"Jumlah {trainees:,} {cost // 1_000_000:,}\b".replace(",", "."), text), text[-300:]
+
+
+def test_the_workbook_lists_the_planned_villages_in_indonesian_and_the_csv_keeps_the_codes(exported):
+    import csv
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(exported["XLSX"], read_only=True)
+    rows = list(wb["Desa rencana"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("Peringkat prioritas", "Kode desa", "Nama desa"), rows[0]
+    cells = {str(v) for r in rows for v in r if v is not None}
+    assert not cells & {"blank_spot", "partial", "satellite", "fwa", "bts", "scheduled", "status", "tech"}
+    assert "Blank spot" in cells
+    with open(Path(exported["OUTPUT_FOLDER"], "roadmap_desa_rencana.csv"), encoding="utf-8") as fh:
+        table = list(csv.DictReader(fh))
+    assert {"kode", "status", "tech", "fund_status"} <= set(table[0]) and {r["status"] for r in table} <= {
+        "covered", "partial", "blank_spot"}
