@@ -144,8 +144,10 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
 _N = r"-?[\d.]+"
 
 
-def _units(token: str) -> int:
-    return int(token.replace(".", ""))
+def _source_rows(lines: List[str]) -> List[int]:
+    """The indexes of the per-source table's payer rows in the report's lines (pdftotext -layout): the line of a
+    row's figures, its four money figures then the years it pays ('2026–2030', '–' when it pays nothing)."""
+    return [i for i, line in enumerate(lines) if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$", line)]
 
 
 def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict],
@@ -180,26 +182,27 @@ def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict]
             first, last = int(m.group(1)), int(m.group(2) or m.group(1))
             exact = [sum(v[j] for y, v in by_year.items() if y is not None and first <= y <= last) for j in range(4)]
             compare("per_tahun", m.group(1) + (f"–{last}" if m.group(2) else ""),
-                    [_units(t) for t in m.group(3).split()[2:6]], exact)
-    totals = [line.split()[1:] for line in text.splitlines() if re.match(r"^\s*Jumlah(\s+" + _N + r")+\s*$", line)]
+                    [tb.units_of(t) for t in m.group(3).split()[2:6]], exact)
+    lines = text.splitlines()
+    totals = [t for t in map(tb.total_figures, lines) if t is not None]  # the Jumlah rows, as the report prints them
     if by_year:
         year_total = next((t for t in totals if len(t) == 6), None)
         if year_total is None:
             problems.append(ps.CheckProblem("pdf_total_missing", {"file": "roadmap_report.pdf", "table": "per_tahun"}))
         else:
-            compare("per_tahun", "Jumlah", [_units(t) for t in year_total[2:6]], grand)
+            compare("per_tahun", tb.TOTAL_LABEL, year_total[2:6], grand)
     if per_source:
-        rows = [line for line in text.splitlines()
-                if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$", line)]
+        rows = [lines[i] for i in _source_rows(lines)]
         if len(rows) != len(per_source):
             problems.append(ps.CheckProblem("pdf_total_missing", {"file": "roadmap_report.pdf",
                                                                   "table": "per_sumber_dana", "rows": len(rows),
                                                                   "xlsx_rows": len(per_source)}))
         for line, r in zip(rows, per_source):
             tokens = line.split()
-            compare("per_sumber_dana", str(r.get("source") or ""), [_units(t) for t in tokens[-5:-1]], money(r))
+            compare("per_sumber_dana", str(r.get("source") or ""), [tb.units_of(t) for t in tokens[-5:-1]],
+                    money(r))
         source_total = next((t for t in totals if len(t) == 4), None)
         if source_total is not None:
-            compare("per_sumber_dana", "Jumlah", [_units(t) for t in source_total],
+            compare("per_sumber_dana", tb.TOTAL_LABEL, source_total,
                     [sum(money(r)[j] for r in per_source) for j in range(4)])
     return problems

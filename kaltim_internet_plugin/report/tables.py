@@ -413,6 +413,28 @@ def int_id(v: Any) -> str:
     return fmt.integer(num(v), "id")
 
 
+#: the first cell of a printed table's total row (printed output is Indonesian by design): the report writes it
+#: (export_plan.report_tables), the consistency check reads it back (:func:`total_figures`)
+TOTAL_LABEL = "Jumlah"
+
+
+#: a whole number as :func:`int_id` prints it ('7', '2.532.575', '-1.300')
+PRINTED_INT = r"-?\d{1,3}(?:\.\d{3})*"
+
+
+def units_of(text: str) -> int:
+    """A whole number as :func:`int_id` prints it, read back: '2.532.575' -> 2532575, '-1.300' -> -1300."""
+    return int(text.replace(".", ""))
+
+
+def total_figures(line: str) -> Optional[List[int]]:
+    """The figures of a printed total row (a line of ``pdftotext -layout``: :data:`TOTAL_LABEL` then only whole
+    numbers as :func:`int_id` prints them, '  Jumlah   21.574   61.888   79.480 162.942'), else None (any other
+    line). The one reading of the total rows the report prints (:func:`report.consistency.printed_money_agrees`)."""
+    m = re.match(r"^\s*" + re.escape(TOTAL_LABEL) + r"((?:\s+" + PRINTED_INT + r")+)\s*$", line)
+    return [units_of(t) for t in m.group(1).split()] if m else None
+
+
 def in_units(values: Iterable[Any], unit: float = 1.0, target: Optional[int] = None) -> tuple:
     """(each value, their total) as whole ``unit``s (juta: 1e6) so that the printed column adds up to its printed
     total: the total is rounded half away from zero (or ``target``, a whole number less than 1 from the exact total:
