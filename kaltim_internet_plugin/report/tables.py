@@ -193,13 +193,21 @@ def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> S
     for source, a in acc.items():
         per_year = {y: v for y, v in a["per_year"].items() if y is not None and v}
         years = sorted(per_year)
-        peak = max(years, key=lambda y: (per_year[y], -y)) if years else None
+        peak = peak_year(per_year)
         total = sum(a[key] for key in SOURCE_MONEY)
         sheet.rows.append([source, a["label"], a["capex_idr"], a["migration_capex_idr"], a["opex_idr"],
                            a["migration_opex_idr"], total, a["villages"], a["migrated"], a["people"],
                            years[0] if years else None, years[-1] if years else None, a["cap"], a["per_kab"],
                            peak, per_year.get(peak) if peak is not None else None])
     return sheet
+
+
+def peak_year(paid: Dict[Any, Any]) -> Optional[int]:
+    """The year in which a payer pays most (``paid``: {year: what it pays that year}), the earliest of years that
+    pay the same; None when it pays nothing (a year None or paying 0 is no year it pays). The report's column *Tahun
+    tertinggi* (:func:`by_source`'s ``peak_year``) and the consistency check's reading of it."""
+    years = [y for y, v in paid.items() if y is not None and v]
+    return max(years, key=lambda y: (paid[y], -y)) if years else None
 
 
 def year_source(roadmap_rows: Optional[List[dict]]) -> Sheet:
