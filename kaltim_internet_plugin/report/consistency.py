@@ -91,6 +91,8 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
     if texts["roadmap_report.pdf"] and per_year is not None:  # (read once above: the text and the sheets)
         problems += printed_money_agrees(texts["roadmap_report.pdf"], per_year, per_source)
+        if table and per_source:
+            problems += printed_peak_years_agree(texts["roadmap_report.pdf"], per_source, table)
     atlas = os.path.join(out_dir, "atlas_kabkota.pdf")
     text = pdf_text(atlas) if os.path.exists(atlas) else None
     if text:  # each kab/kota page: its planned villages = scheduled + unfunded + over capacity, as the workbook
@@ -144,8 +146,10 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
 _N = r"-?[\d.]+"
 
 
-def _units(token: str) -> int:
-    return int(token.replace(".", ""))
+def _source_rows(lines: List[str]) -> List[int]:
+    """The indexes of the per-source table's payer rows in the report's lines (pdftotext -layout): the line of a
+    row's figures, its four money figures then the years it pays ('2026–2030', '–' when it pays nothing)."""
+    return [i for i, line in enumerate(lines) if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$", line)]
 
 
 def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict],
@@ -180,26 +184,77 @@ def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict]
             first, last = int(m.group(1)), int(m.group(2) or m.group(1))
             exact = [sum(v[j] for y, v in by_year.items() if y is not None and first <= y <= last) for j in range(4)]
             compare("per_tahun", m.group(1) + (f"–{last}" if m.group(2) else ""),
-                    [_units(t) for t in m.group(3).split()[2:6]], exact)
-    totals = [line.split()[1:] for line in text.splitlines() if re.match(r"^\s*Jumlah(\s+" + _N + r")+\s*$", line)]
+                    [tb.units_of(t) for t in m.group(3).split()[2:6]], exact)
+    lines = text.splitlines()
+    totals = [t for t in map(tb.total_figures, lines) if t is not None]  # the Jumlah rows, as the report prints them
     if by_year:
         year_total = next((t for t in totals if len(t) == 6), None)
         if year_total is None:
             problems.append(ps.CheckProblem("pdf_total_missing", {"file": "roadmap_report.pdf", "table": "per_tahun"}))
         else:
-            compare("per_tahun", "Jumlah", [_units(t) for t in year_total[2:6]], grand)
+            compare("per_tahun", tb.TOTAL_LABEL, year_total[2:6], grand)
     if per_source:
-        rows = [line for line in text.splitlines()
-                if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$", line)]
+        rows = [lines[i] for i in _source_rows(lines)]
         if len(rows) != len(per_source):
             problems.append(ps.CheckProblem("pdf_total_missing", {"file": "roadmap_report.pdf",
                                                                   "table": "per_sumber_dana", "rows": len(rows),
                                                                   "xlsx_rows": len(per_source)}))
         for line, r in zip(rows, per_source):
             tokens = line.split()
-            compare("per_sumber_dana", str(r.get("source") or ""), [_units(t) for t in tokens[-5:-1]], money(r))
+            compare("per_sumber_dana", str(r.get("source") or ""), [tb.units_of(t) for t in tokens[-5:-1]],
+                    money(r))
         source_total = next((t for t in totals if len(t) == 4), None)
         if source_total is not None:
-            compare("per_sumber_dana", "Jumlah", [_units(t) for t in source_total],
+            compare("per_sumber_dana", tb.TOTAL_LABEL, source_total,
                     [sum(money(r)[j] for r in per_source) for j in range(4)])
+    return problems
+
+
+#: the per-source table's header of the column left of *Tahun tertinggi* (export_plan.report_tables): what is
+#: printed left of it is the payers' names (a name may hold a year in brackets too)
+_CAP_HEADER = "Pagu/tahun"
+#: a printed peak year: '29.872 (2026)', '31.184 (2026, semua kab/kota)'
+_PEAK_YEAR = re.compile(r"\((\d{4})(?=[,)])")
+
+
+def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict]) -> List[ps.CheckProblem]:
+    """The roadmap report's per-source column *Tahun tertinggi* as printed (``text``: pdftotext -layout) against the
+    plan's own money (``table``: plan.gpkg's year × source table): each payer prints the year it pays most
+    (:func:`tables.peak_year`: its CAPEX, migration CAPEX, OPEX and migration OPEX of the year; the earliest of
+    years that pay the same), and a payer that pays nothing prints none ('–'). The payers' rows are
+    ``per_source``'s (the workbook's sheet, in the printed order); a printed year belongs to the row whose line of
+    figures is nearest (a cell that wraps is centred on its row: '31.184 (2026, semua' is printed above its row's
+    figures, 'kab/kota)' below). A payer whose printed year is not the plan's: ``pdf_peak_year_differs`` (its
+    source and name, the year printed — None when none is — and the plan's)."""
+    paid: dict = {}
+    for r in table:
+        per_year = paid.setdefault(str(r.get("source") or ""), {})
+        y = tb.year_of(r.get("year"))
+        per_year[y] = per_year.get(y, 0) + sum(tb.whole(r.get(key)) for key in tb.SOURCE_MONEY)
+    lines = text.splitlines()
+    rows = _source_rows(lines)
+    if not rows or len(rows) != len(per_source):
+        return [ps.CheckProblem("pdf_peak_years_unread", {"file": "roadmap_report.pdf", "table": "per_sumber_dana",
+                                                          "rows": len(rows), "xlsx_rows": len(per_source)})]
+    header = next((i for i in range(rows[0], -1, -1) if _CAP_HEADER in lines[i]), None)
+    start, left = (header + 1, lines[header].index(_CAP_HEADER)) if header is not None else (rows[0] - 3, 1)
+    end = next((i for i in range(rows[-1] + 1, len(lines)) if tb.total_figures(lines[i]) is not None),
+               rows[-1] + 3)
+    printed: List[List[int]] = [[] for _ in rows]
+    for i in range(max(start, 0), min(end, len(lines))):
+        for m in _PEAK_YEAR.finditer(lines[i]):
+            if m.start() < left:
+                continue  # a payer's name
+            # the nearest row; halfway between two, the lower one (a year is in the top half of its cell)
+            k = min(range(len(rows)), key=lambda j: (abs(rows[j] - i), rows[j] < i))
+            printed[k].append(int(m.group(1)))
+    problems = []
+    for r, years in zip(per_source, printed):
+        source = str(r.get("source") or "")
+        want = tb.peak_year(paid.get(source, {}))
+        if years != ([] if want is None else [want]):
+            problems.append(ps.CheckProblem("pdf_peak_year_differs", {
+                "file": "roadmap_report.pdf", "table": "per_sumber_dana", "source": source,
+                "payer": str(r.get("label") or source), "printed": years[0] if len(years) == 1 else (years or None),
+                "plan": want}))
     return problems

@@ -418,7 +418,6 @@ class PlanExport:
                 path=self.r.qgz, error=self.project.error()))
 
 
-TOTAL_LABEL = "Jumlah"
 #: the technologies' short names in the report's table by year when their full names do not fit (printed output is
 #: Indonesian by design)
 TECH_SHORT = {"fwa": "FWA", "bts": "BTS baru", "colo": "Kolokasi", "satellite": "Satelit",
@@ -545,7 +544,7 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
         # made its row so tall that the table lost its later years and its total (found 7 December)
         printed = _with_total([[r["year"], "", "", "", "", "", "", ""] for r in d],
                               {1: ([r["villages"] for r in d], 1), 2: ([r["population"] for r in d], 1)},
-                              [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money))
+                              [tb.TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, year_money))
         headers = ["Tahun", "Desa/kel. mulai layanan", "Penduduk", "Capex desa (juta Rp)",
                    "Capex migrasi fiber (juta Rp)", "Opex, termasuk fiber migrasi (juta Rp)", "Total (juta Rp)",
                    "Teknologi"]
@@ -573,7 +572,7 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
         out["table_source"] = (
             ["Sumber dana (juta Rp)", "Pagu/tahun", "Tahun tertinggi", "Capex desa", "Capex migrasi fiber",
              "Opex, termasuk fiber migrasi", "Total", "Tahun"],
-            _with_total(rows, {}, [TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, source_money)),
+            _with_total(rows, {}, [tb.TOTAL_LABEL, "", "", "", "", "", "", ""], ((3, 4, 5), 6, source_money)),
             [False, True, True, True, True, True, True, False])
     ops = sheet("per_operator")
     if ops is not None:
@@ -585,7 +584,7 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
             _with_total(rows, {1: ([r.get("villages") for r in d], 1), 2: ([r.get("villages_scheduled") for r in d], 1),
                                3: ([r.get("population") for r in d], 1), 4: ([r.get("capex_idr") for r in d], juta),
                                5: ([r.get("opex_idr_year") for r in d], juta)},
-                        [TOTAL_LABEL, "", "", "", "", "", ""], same_money=same),
+                        [tb.TOTAL_LABEL, "", "", "", "", "", ""], same_money=same),
             [False, True, True, True, True, True, False])
     if curve:
         out["table_curve"] = curve_table(curve)
@@ -600,7 +599,7 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
                                3: ([r["continuing"] for r in d], 1), 4: ([r["service_unfunded"] for r in d], 1),
                                5: ([r["planned"] for r in d], 1), 6: ([r["scheduled"] for r in d], 1),
                                7: ([r["capex_scheduled_idr"] for r in d], juta)},
-                        [TOTAL_LABEL, "", "", "", "", "", "", ""], same_money=same),
+                        [tb.TOTAL_LABEL, "", "", "", "", "", "", ""], same_money=same),
             [False, True, True, True, True, True, True, True])
     return out
 

@@ -196,13 +196,21 @@ def by_source(roadmap_rows: Optional[List[dict]], villages: Iterable[dict]) -> S
     for source, a in acc.items():
         per_year = {y: v for y, v in a["per_year"].items() if y is not None and v}
         years = sorted(per_year)
-        peak = max(years, key=lambda y: (per_year[y], -y)) if years else None
+        peak = peak_year(per_year)
         total = sum(a[key] for key in SOURCE_MONEY)
         sheet.rows.append([source, a["label"], a["capex_idr"], a["migration_capex_idr"], a["opex_idr"],
                            a["migration_opex_idr"], total, a["villages"], a["migrated"], a["people"],
                            years[0] if years else None, years[-1] if years else None, a["cap"], a["per_kab"],
                            peak, per_year.get(peak) if peak is not None else None])
     return sheet
+
+
+def peak_year(paid: Dict[Any, Any]) -> Optional[int]:
+    """The year in which a payer pays most (``paid``: {year: what it pays that year}), the earliest of years that
+    pay the same; None when it pays nothing (a year None or paying 0 is no year it pays). The report's column *Tahun
+    tertinggi* (:func:`by_source`'s ``peak_year``) and the consistency check's reading of it."""
+    years = [y for y, v in paid.items() if y is not None and v]
+    return max(years, key=lambda y: (paid[y], -y)) if years else None
 
 
 def year_source(roadmap_rows: Optional[List[dict]]) -> Sheet:
@@ -461,6 +469,28 @@ def money_one_decimal(v: Any) -> str:
 def int_id(v: Any) -> str:
     """Integer with Indonesian thousands separator (core.formatting.integer: half away from zero, 88.5 -> 89)."""
     return fmt.integer(num(v), "id")
+
+
+#: the first cell of a printed table's total row (printed output is Indonesian by design): the report writes it
+#: (export_plan.report_tables), the consistency check reads it back (:func:`total_figures`)
+TOTAL_LABEL = "Jumlah"
+
+
+#: a whole number as :func:`int_id` prints it ('7', '2.532.575', '-1.300')
+PRINTED_INT = r"-?\d{1,3}(?:\.\d{3})*"
+
+
+def units_of(text: str) -> int:
+    """A whole number as :func:`int_id` prints it, read back: '2.532.575' -> 2532575, '-1.300' -> -1300."""
+    return int(text.replace(".", ""))
+
+
+def total_figures(line: str) -> Optional[List[int]]:
+    """The figures of a printed total row (a line of ``pdftotext -layout``: :data:`TOTAL_LABEL` then only whole
+    numbers as :func:`int_id` prints them, '  Jumlah   21.574   61.888   79.480 162.942'), else None (any other
+    line). The one reading of the total rows the report prints (:func:`report.consistency.printed_money_agrees`)."""
+    m = re.match(r"^\s*" + re.escape(TOTAL_LABEL) + r"((?:\s+" + PRINTED_INT + r")+)\s*$", line)
+    return [units_of(t) for t in m.group(1).split()] if m else None
 
 
 def in_units(values: Iterable[Any], unit: float = 1.0, target: Optional[int] = None) -> tuple:

@@ -388,6 +388,65 @@ def test_the_check_fails_loudly_on_a_tampered_plan(demo_out, tmp_path):
     assert "site_cost_differs" in codes and "xlsx_differs" in codes
 
 
+def test_the_check_reads_each_payers_printed_peak_year(demo_out):
+    """The report's column 'Tahun tertinggi' as printed in the demo's roadmap_report.pdf is each payer's busiest year
+    in plan.gpkg's year x source table ('31.184 (2026, semua kab/kota)' wraps above and below its row); a printed
+    year that is not the plan's, or a plan whose busiest year is not the printed one, is said with the payer."""
+    from kaltim_internet_plugin.report import tables as tb
+    from kaltim_internet_plugin.report.consistency import _xlsx_sheet, pdf_text, printed_peak_years_agree
+
+    text = pdf_text(str(demo_out / "roadmap_report.pdf"))
+    sources = _xlsx_sheet(str(demo_out / "roadmap.xlsx"), "Per sumber dana")
+    table = rows(demo_out / "plan.gpkg", "roadmap_year_source")
+    paid = defaultdict(dict)
+    for r in table:
+        paid[r["source"]][r["year"]] = sum(r[k] for k in tb.SOURCE_MONEY)
+    peaks = {s: tb.peak_year(p) for s, p in paid.items()}
+    assert peaks == {"apbd_kab": 2026, "apbd_prov": 2026, "bakti_uso": None, "dana_desa": 2026, "operator": None,
+                     "prog_internet_desa": 2026}
+    assert printed_peak_years_agree(text, sources, table) == []
+
+    def said(text, table=table):
+        return [(p.code, p.params["source"], p.params["payer"], p.params["printed"], p.params["plan"])
+                for p in printed_peak_years_agree(text, sources, table)]
+
+    assert "29.872 (2026)" in text and "31.184 (2026, semua" in text
+    assert said(text.replace("29.872 (2026)", "29.872 (2027)").replace("31.184 (2026, semua", "31.184 (2030, semua")) \
+        == [("pdf_peak_year_differs", "apbd_kab", "APBD Kabupaten/Kota", 2030, 2026),
+            ("pdf_peak_year_differs", "apbd_prov", "APBD Provinsi (infrastruktur)", 2027, 2026)]
+    # the plan's APBD Provinsi paying more in 2027 than the 2026 the report prints
+    more = [dict(r, opex_idr=r["opex_idr"] + 10 ** 11) if (r["source"], r["year"]) == ("apbd_prov", 2027) else r
+            for r in table]
+    assert said(text, more) == [("pdf_peak_year_differs", "apbd_prov", "APBD Provinsi (infrastruktur)", 2026, 2027)]
+
+
+def test_a_report_printing_the_wrong_peak_year_fails_the_check(demo_out, provider, tmp_path, monkeypatch):
+    """exportplan with a report that prints each payer's last year as its busiest ('Tahun tertinggi'): the check
+    says which payers, the year printed and the plan's (the check did not read that column)."""
+    from kaltim_internet_plugin.report import tables as tb
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    by_source = tb.by_source
+
+    def last_year_as_peak(*args, **kwargs):
+        sheet = by_source(*args, **kwargs)
+        peak, last = sheet.columns.index("peak_year"), sheet.columns.index("last_year")
+        for row in sheet.rows:
+            row[peak] = row[last]
+        return sheet
+
+    monkeypatch.setattr(tb, "by_source", last_year_as_peak)
+    work, out = demo_out / "work", tmp_path / "out"
+    _run("exportplan", {"VILLAGES": str(work / "roadmap_villages.gpkg"),
+                        "ROADMAP_TABLE": str(work / "roadmap_year_source.gpkg"),
+                        "PLANNED_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
+    _summary, problems = check_outputs(str(out))
+    assert sorted((p.code, p.params["source"], p.params["printed"], p.params["plan"]) for p in problems) == [
+        ("pdf_peak_year_differs", "apbd_kab", 2030, 2026), ("pdf_peak_year_differs", "apbd_prov", 2027, 2026),
+        ("pdf_peak_year_differs", "dana_desa", 2030, 2026),
+        ("pdf_peak_year_differs", "prog_internet_desa", 2030, 2026)], [str(p) for p in problems]
+
+
 def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp_path):
     """The demo's plan for four kab/kota under tight funding (no Dana Desa, the programme and APBD Kab/Kota cut):
     connected villages whose service cannot be paid on are counted and agree with the roadmap; OPEX funded for 3

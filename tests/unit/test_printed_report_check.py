@@ -1,0 +1,183 @@
+"""The consistency check's reading of the printed roadmap report (report.consistency) against what the report prints
+(report.export_plan.report_tables): the total rows ('Jumlah') read back by the rule they are printed by
+(tables.TOTAL_LABEL, tables.int_id -> tables.total_figures), and the per-source column *Tahun tertinggi* read back
+against the plan's own year x source money (tables.peak_year)."""
+from __future__ import annotations
+
+from kaltim_internet_plugin.report import tables as tb
+from kaltim_internet_plugin.report.consistency import printed_money_agrees, printed_peak_years_agree
+
+
+def money(year, source, capex=0, mig=0, opex=0, mig_opex=0, cap=None, per_kab=0):
+    """A row of plan.gpkg's year x source table."""
+    return {"year": year, "source": source, "label": LABELS[source], "capex_idr": capex, "migration_capex_idr": mig,
+            "opex_idr": opex, "migration_opex_idr": mig_opex, "total_idr": capex + mig + opex + mig_opex,
+            "cap_idr": cap, "cap_per_kab": per_kab, "villages_connected": 0, "villages_migrated": 0,
+            "people_connected": 0}
+
+
+LABELS = {"apbd_kab": "APBD Kabupaten/Kota", "apbd_prov": "APBD Provinsi (infrastruktur)",
+          "bakti_uso": "BAKTI / USO (usulan disetujui)"}
+# amounts of millions of juta (thousands separators in every printed figure); APBD Kabupaten/Kota pays the same in
+# 2027 and 2028 (its peak year is the earlier one), APBD Provinsi most in 2027, BAKTI nothing at all
+TABLE = [money(2026, "apbd_kab", capex=1_200_000_400_000, cap=5e9, per_kab=1),
+         money(2027, "apbd_kab", opex=1_500_000_300_000, cap=5e9, per_kab=1),
+         money(2028, "apbd_kab", opex=1_200_000_000_000, mig_opex=300_000_300_000, cap=5e9, per_kab=1),
+         money(2026, "apbd_prov", capex=1_000_000_000, opex=2_700_600_000, cap=3e10),
+         money(2027, "apbd_prov", mig=3_000_000_000_000, mig_opex=1_300_000_000, cap=3e10),
+         money(2026, "bakti_uso")]
+
+
+def per_year(table):
+    """The workbook's sheet 'Per tahun' of a year x source table."""
+    out = {}
+    for r in table:
+        y = out.setdefault(r["year"], {"year": r["year"], "villages": 3, "population": 1_234, "techs": "fwa:3",
+                                       **{k: 0 for k in tb.SOURCE_MONEY + ("total_idr",)}})
+        for k in tb.SOURCE_MONEY + ("total_idr",):
+            y[k] += r[k]
+    return [out[y] for y in sorted(out)]
+
+
+def report(table):
+    """(the report's tables, the workbook's per-year and per-source rows) of a year x source table."""
+    from kaltim_internet_plugin.report.export_plan import report_tables
+
+    years = tb.Sheet("Per tahun", "per_tahun", tb.YEAR_COLUMNS,
+                     [[r[c] for c in tb.YEAR_COLUMNS] for r in per_year(table)])
+    sources = tb.by_source(table, [])
+    return report_tables({"per_tahun": years, "per_sumber_dana": sources}.get), years.as_dicts(), sources.as_dicts()
+
+
+def printed(tables) -> str:
+    """The report's per-year and per-source tables as pdftotext -layout prints them (a cell's text on one line)."""
+    lines = []
+    for key in ("table_year", "table_source"):
+        headers, rows, _right = tables[key]
+        lines += ["   ".join(headers)] + ["   ".join(str(c) for c in r if c != "") for r in rows] + [""]
+    return "\n".join(lines)
+
+
+def test_a_printed_total_row_is_read_back_by_the_rule_it_is_printed_by(monkeypatch):
+    """The report prints a total row as tables.TOTAL_LABEL and tables.int_id figures; the check reads it with
+    tables.total_figures (before: the export printed export_plan.TOTAL_LABEL and the check matched its own 'Jumlah'
+    and took every word after the first as a figure)."""
+    tables, years, sources = report(TABLE)
+    for key, figures in (("table_year", 6), ("table_source", 4)):
+        total = tables[key][1][-1]
+        assert total[0] == tb.TOTAL_LABEL == "Jumlah"
+        line = "   ".join(c for c in total if c)
+        read = tb.total_figures(line)
+        assert read == [tb.units_of(c) for c in total[1:] if c] and len(read) == figures, (line, read)
+        assert all("." in c for c in total[-2 if key == "table_source" else -3:] if c), total  # 1.234.567
+    assert tb.total_figures(tables["table_source"][1][-1][0] + "   1.201.000   3.000.000   4.204.302 "
+                            "  8.405.302") == [1_201_000, 3_000_000, 4_204_302, 8_405_302]
+    assert tb.total_figures("  Jumlah   21.574   -61.888") == [21_574, -61_888] and tb.units_of("-1.300") == -1_300
+    for not_total in ("Jumlah", "Jumlah   1234", "Jumlahnya   12", "2026   Jumlah   12", "Jumlah   12 (2026)"):
+        assert tb.total_figures(not_total) is None, not_total
+    text = printed(tables)
+    assert printed_money_agrees(text, years, sources) == []
+    # the per-source table's printed grand total 2 juta off (its last line): read back from its Jumlah row and said
+    grand = tables["table_source"][1][-1][6]
+    head, _, tail = text.rpartition(f"   {grand}\n")
+    bad = head + f"   {tb.int_id(tb.units_of(grand) + 2)}\n" + tail
+    assert tail == "" and bad != text
+    problems = [(p.code, p.params["table"], p.params["row"], p.params.get("column")) for p in
+                printed_money_agrees(bad, years, sources)]
+    assert ("pdf_total_differs", "per_sumber_dana", "Jumlah", "total") in problems, problems
+    # one label for both sides: a total row labelled otherwise is printed and read back alike (before, the check's
+    # own 'Jumlah' found no total row: pdf_total_missing)
+    monkeypatch.setattr(tb, "TOTAL_LABEL", "Jumlah seluruhnya")
+    tables, years, sources = report(TABLE)
+    assert tables["table_year"][1][-1][0] == tables["table_source"][1][-1][0] == "Jumlah seluruhnya"
+    assert printed_money_agrees(printed(tables), years, sources) == []
+    assert tb.total_figures("Jumlah   1.201.000") is None
+
+
+def test_the_printed_peak_year_of_each_payer_is_the_plans():
+    """*Tahun tertinggi*: each payer prints the year it pays most in the year x source table (the earlier of two
+    years that pay the same), a payer that pays nothing prints none; a printed year that is not the plan's is
+    said with the payer, the year printed and the plan's."""
+    tables, _years, sources = report(TABLE)
+    peak = {r["source"]: r["peak_year"] for r in sources}
+    assert peak == {"apbd_kab": 2027, "apbd_prov": 2027, "bakti_uso": None}  # 2027 and 2028 pay the same
+    rows = {r[0]: r for r in tables["table_source"][1]}
+    assert rows["APBD Kabupaten/Kota"][2].endswith(" (2027, semua kab/kota)")
+    assert rows["APBD Provinsi (infrastruktur)"][2].endswith(" (2027)")
+    assert rows["BAKTI / USO (usulan disetujui)"][2] == "–"
+    text = printed(tables)
+    assert printed_peak_years_agree(text, sources, TABLE) == []
+
+    def said(text, table=TABLE):
+        return [(p.code, p.params["source"], p.params["payer"], p.params["printed"], p.params["plan"])
+                for p in printed_peak_years_agree(text, sources, table)]
+
+    # the later of the two equal years printed: not the plan's peak year
+    assert said(text.replace("(2027, semua", "(2028, semua")) == [
+        ("pdf_peak_year_differs", "apbd_kab", "APBD Kabupaten/Kota", 2028, 2027)]
+    # no year printed; a year printed for a payer that pays nothing
+    apbd_prov = rows["APBD Provinsi (infrastruktur)"][2]
+    assert said(text.replace(apbd_prov, apbd_prov.split(" ")[0])) == [
+        ("pdf_peak_year_differs", "apbd_prov", "APBD Provinsi (infrastruktur)", None, 2027)]
+    bakti = "   ".join(c for c in rows["BAKTI / USO (usulan disetujui)"] if c)
+    assert said(text.replace(bakti, bakti.replace("   –   ", "   0 (2026)   ", 1))) == [
+        ("pdf_peak_year_differs", "bakti_uso", "BAKTI / USO (usulan disetujui)", 2026, None)]
+    # the plan pays APBD Provinsi most in 2026: the report printed 2027
+    table = [dict(r, opex_idr=r["opex_idr"] + 4e12, total_idr=r["total_idr"] + 4e12)
+             if (r["source"], r["year"]) == ("apbd_prov", 2026) else r for r in TABLE]
+    assert said(text, table) == [("pdf_peak_year_differs", "apbd_prov", "APBD Provinsi (infrastruktur)", 2027, 2026)]
+    assert tb.peak_year({2026: 5, 2027: 7, 2028: 7, None: 9, 2029: 0}) == 2027 and tb.peak_year({2026: 0}) is None
+
+
+# the demo's per-source table as pdftotext -layout prints it (7 December): cells that wrap are centred on their row
+DEMO_LAYOUT = """\
+Sumber dana (juta Rp)       Pagu/tahun              Tahun tertinggi              Capex desa Capex migrasi ﬁber                                      Total     Tahun
+                                                                                                                      migrasi
+                                                        31.184 (2026, semua
+APBD Kabupaten/Kota         5.000 per kab/kota                                        5.494                 38.936                       18.929      63.359 2026–2030
+                                                                   kab/kota)
+APBD Provinsi
+                                         30.000                29.872 (2026)         15.600                 22.952                           693     39.245 2026–2027
+(infrastruktur)
+BAKTI / USO (usulan
+                                                0                            –            0                       0                             0           0 –
+disetujui)
+Dana Desa                                20.184                   954 (2026)              0                       0                        2.706      2.706 2026–2030
+Operator (ko-investasi
+                                          5.000                              –            0                       0                             0           0 –
+kolokasi)
+Program Internet Desa
+                                         12.500                11.870 (2028)            480                       0                      57.152      57.632 2026–2030
+(APBD Provinsi)
+Jumlah                                                                               21.574                 61.888                       79.480 162.942
+"""  # noqa: E501  (as printed)
+
+
+def test_a_peak_year_is_read_from_its_own_row_of_the_printed_layout():
+    """A wrapped cell's year is printed a line above its row's figures ('31.184 (2026, semua' / 'kab/kota)'), a
+    payer's name may wrap above and below them: each year is its row's (the nearest line of figures), and a year
+    in a payer's name is no peak year."""
+    pays = {"apbd_kab": 2026, "apbd_prov": 2026, "dana_desa": 2026, "prog_internet_desa": 2028}
+    sources = [{"source": s, "label": s} for s in ("apbd_kab", "apbd_prov", "bakti_uso", "dana_desa", "operator",
+                                                   "prog_internet_desa")]
+    table = [{"year": y, "source": s, "opex_idr": 9 if y == peak else 5} for s, peak in pays.items()
+             for y in (2026, 2027, 2028)] + [{"year": 2026, "source": s, "opex_idr": 0} for s in ("bakti_uso",
+                                                                                                    "operator")]
+    assert printed_peak_years_agree(DEMO_LAYOUT, sources, table) == []
+    for printed, source in (("31.184 (2027, semua", "apbd_kab"), ("29.872 (2027)", "apbd_prov"),
+                            ("954 (2027)", "dana_desa"), ("11.870 (2027)", "prog_internet_desa")):
+        text = DEMO_LAYOUT.replace(printed.replace("2027", str(pays[source])), printed)
+        assert text != DEMO_LAYOUT
+        assert [(p.params["source"], p.params["printed"], p.params["plan"])
+                for p in printed_peak_years_agree(text, sources, table)] == [(source, 2027, pays[source])]
+    # a wrapped year above a row that is not the first: its own row's, not the one above
+    wrapped = DEMO_LAYOUT.replace("Program Internet Desa\n", "Program Internet Desa" + " " * 35
+                                  + "11.870 (2028, semua\n").replace("11.870 (2028)", " " * 13)
+    wrapped = wrapped.replace("(APBD Provinsi)\n", "(APBD Provinsi)" + " " * 52 + "kab/kota)\n")
+    assert "(2028)" not in wrapped and printed_peak_years_agree(wrapped, sources, table) == []
+    assert [(p.params["source"], p.params["printed"]) for p in printed_peak_years_agree(
+        wrapped.replace("(2028, semua", "(2027, semua"), sources, table)] == [("prog_internet_desa", 2027)]
+    named = DEMO_LAYOUT.replace("(APBD Provinsi)", "(2027)").replace("(infrastruktur)", "(2025, sisa)")
+    assert printed_peak_years_agree(named, sources, table) == []
+    # a table that is not there: said, not passed
+    assert [p.code for p in printed_peak_years_agree("", sources, table)] == ["pdf_peak_years_unread"]
