@@ -642,7 +642,7 @@ def training_table(rows: List[dict], villages: List[dict], kab_field: str = "", 
                         str(r.get("kec_name") or ""), str(tb.whole(r.get("batch_no"))), tb.int_id(r.get("trainees")),
                         cell, _juta_tenths(cost)])
     if printed:
-        printed.append([TOTAL_LABEL, "", "", "", "", tb.int_id(sum(tb.num(r.get("trainees")) for r in rows)), "",
+        printed.append([tb.TOTAL_LABEL, "", "", "", "", tb.int_id(sum(tb.num(r.get("trainees")) for r in rows)), "",
                         _juta_tenths(tenths_total)])
     headers = ["Tahun", "Kode kec.", "Kab/kota", "Kecamatan", "Angkatan", "Peserta",
                lo.TRAINEES_HEADING if counts else "Desa", "Biaya (juta Rp)"]
