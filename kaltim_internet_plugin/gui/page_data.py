@@ -7,7 +7,7 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
 
 from ..compat import LayerFilter, transform_bounding_box
 from ..core.villages import ROLES
@@ -15,7 +15,7 @@ from ..i18n import tr
 from ..io.layers import mapping_for_layer
 from ..io.scratch import scratch_folder
 from ..report.validation_html import render_html
-from .fit import scroll_body
+from .fit import COMBO_CHARS, scroll_body
 from .messages import notify
 from .tasks import TaskRunner
 from .widgets import add_rows, button, button_row, disconnect, layer_combo
@@ -74,6 +74,7 @@ class DataPage(QWidget):
             fform.addRow(label, combo)
         self.scheme_label = QLabel("")
         self.scheme_label.setObjectName("schemeLabel")
+        self.scheme_label.setWordWrap(True)  # "Naming scheme: kemendagri" beside the button: wraps in a narrow dock
         self.detect_button = button("detectButton", tr("Detect fields"), self.detect_fields, tip=tr(
             "Guess the fields from Kemendagri, BIG-RBI and BPS naming."))
         row = QHBoxLayout()
@@ -94,6 +95,11 @@ class DataPage(QWidget):
         self.report_view.setPlaceholderText(tr("The validation report appears here."))
         layout.addWidget(self.report_view, 1)
 
+        # long layer names ('Villages (population estimated)') must not widen the page: the combos shrink to a dozen
+        # characters, their lists still show the whole names (as on the other pages)
+        for combo in (self.village_combo, self.site_combo, self.dem_combo, *self.field_combos.values()):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_CHARS)
         self.village_combo.layerChanged.connect(self._village_layer_changed)
         for combo in (self.village_combo, self.site_combo, self.dem_combo):
             combo.layerChanged.connect(self.save_to_project)
