@@ -16,7 +16,7 @@ from qgis.core import (
 from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QTextBrowser, QWidget
 
 from ..compat import LayerFilter, transform_bounding_box
 from ..core.villages import ROLES
@@ -146,13 +146,9 @@ class DataPage(QWidget):
             fform.addRow(label, combo)
         self.scheme_label = QLabel("")
         self.scheme_label.setObjectName("schemeLabel")
-        self.scheme_label.setWordWrap(True)  # "Naming scheme: kemendagri" beside the button: wraps in a narrow dock
         self.detect_button = button("detectButton", tr("Detect fields"), self.detect_fields, tip=tr(
             "Guess the fields from Kemendagri, BIG-RBI and BPS naming."))
-        row = QHBoxLayout()
-        row.addWidget(self.scheme_label, 1)
-        row.addWidget(self.detect_button)
-        fform.addRow(row)
+        fform.addRow(button_row(self.scheme_label, self.detect_button))  # the button wraps under it when narrow
         layout.addWidget(fields_box)
 
         self.validate_button = button("validateButton", tr("Validate"), self.validate, tip=tr(
@@ -276,22 +272,23 @@ class DataPage(QWidget):
     def offer_repair(self, codes: list) -> None:
         """Say that the villages have invalid boundaries (the sample has one: real boundary data) and offer the
         repair, in the message bar with a 'Repair now' button when QGIS's bar can hold one."""
-        text = tr("{n} village boundary(ies) of the sample are not valid geometries ({codes}; the real boundary "
-                  "data has them). Repair before computing the coverage: 'Repair geometries' writes a repaired copy "
-                  "and makes it the Villages layer.").format(n=len(codes), codes=", ".join(codes[:5]))
+        text = tr("Invalid village boundaries in the sample (the real boundary data): {codes}. Repair them before the "
+                  "coverage.").format(codes=", ".join(codes[:5]) + (" …" if len(codes) > 5 else ""))
+        how = tr("'Repair geometries' on the Data page writes a repaired copy and makes it the Villages layer.")
         bar = self.iface.messageBar() if self.iface is not None else None
         if bar is None or not hasattr(bar, "createMessage") or not hasattr(bar, "pushWidget"):
-            notify(self.iface, text, Qgis.MessageLevel.Warning, duration=0)
+            notify(self.iface, f"{text} {how}", Qgis.MessageLevel.Warning, duration=0)
             return
         from qgis.core import QgsMessageLog
         from qgis.PyQt.QtWidgets import QPushButton
 
         from .messages import TAG
 
-        QgsMessageLog.logMessage(text, TAG, Qgis.MessageLevel.Warning)
+        QgsMessageLog.logMessage(f"{text} {how}", TAG, Qgis.MessageLevel.Warning)
         item = bar.createMessage(TAG, text)
         repair_now = QPushButton(tr("Repair now"))
         repair_now.setObjectName("repairNowButton")
+        repair_now.setToolTip(how)
         repair_now.clicked.connect(self.repair)
         item.layout().addWidget(repair_now)
         self._close_repair_message()
