@@ -199,6 +199,7 @@ def style_landcover(layer) -> None:
     classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)
                for value, (colour, label) in _worldcover_classes().items()]
     layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+    title_legend(layer, tr("Land cover class"))  # not "Band 1: land cover class (ESA WorldCover codes, …) (Gray)"
 
 
 def style_line(layer, color: str = "#3182bd", width: float = 0.6) -> None:

@@ -92,3 +92,11 @@ def test_the_status_legend_speaks_one_language(qgis_app):
 
 def test_the_status_legend_in_indonesian(qgis_app, indonesian):
     assert status_legend() == ["Tercakup", "Sebagian", "Blank spot"]
+
+
+def test_the_sample_land_cover_legend_is_titled(qgis_new_project):
+    from kaltim_internet_plugin.io.sample import load_sample
+
+    layers = load_sample(QgsProject.instance())
+    lines = legend(layers["landcover"])
+    assert lines[0] == "Land cover class" and "Tree cover" in lines, lines[:3]
