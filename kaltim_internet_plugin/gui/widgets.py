@@ -114,10 +114,10 @@ def refuse_plugin_file(iface, target, status=None) -> bool:
     if not inside_plugin(path):
         return False
     if layer is not None:
-        text = tr("'{layer}' is part of the plugin's bundled sample ({path}), which is never changed. Save a copy in "
-                  "a GeoPackage of your own (right-click the layer, Export, Save Features As…) and use the copy, or "
+        text = tr("'{layer}' is part of the plugin's bundled sample, which is never changed. Save a copy in a "
+                  "GeoPackage of your own (right-click the layer, Export, Save Features As…) and use the copy, or "
                   "build the roadmap on the Plan page: its GeoPackage is the plan to monitor.").format(
-            layer=layer.name(), path=path)
+            layer=layer.name())
     else:
         text = tr("{path} is part of the plugin's bundled sample, which is never changed. Choose a file of your "
                   "own.").format(path=path)
