@@ -1468,6 +1468,10 @@
       <translation>Penduduk</translation>
     </message>
     <message>
+      <source>'Repair geometries' on the Data page writes a repaired copy and makes it the Villages layer.</source>
+      <translation>'Perbaiki geometri' di halaman Data menulis salinan yang diperbaiki dan menjadikannya layer Desa.</translation>
+    </message>
+    <message>
       <source>Load Kaltim sample</source>
       <translation>Muat sampel Kaltim</translation>
     </message>
@@ -1548,8 +1552,8 @@
       <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
     </message>
     <message>
-      <source>{n} village boundary(ies) of the sample are not valid geometries ({codes}; the real boundary data has them). Repair before computing the coverage: 'Repair geometries' writes a repaired copy and makes it the Villages layer.</source>
-      <translation>{n} batas desa pada sampel bukan geometri yang valid ({codes}; data batas aslinya memang begitu). Perbaiki dulu sebelum menghitung cakupan: 'Perbaiki geometri' menulis salinan yang diperbaiki dan menjadikannya layer Desa.</translation>
+      <source>Invalid village boundaries in the sample (the real boundary data): {codes}. Repair them before the coverage.</source>
+      <translation>Batas desa tidak valid pada sampel (data batas aslinya): {codes}. Perbaiki dulu sebelum menghitung cakupan.</translation>
     </message>
     <message>
       <source>Choose a village layer first (or load the Kaltim sample).</source>
@@ -2668,8 +2672,8 @@
       <translation>Pratinjau skenario menara {site_id}</translation>
     </message>
     <message>
-      <source>'{layer}' is part of the plugin's bundled sample ({path}), which is never changed. Save a copy in a GeoPackage of your own (right-click the layer, Export, Save Features As…) and use the copy, or build the roadmap on the Plan page: its GeoPackage is the plan to monitor.</source>
-      <translation>'{layer}' adalah bagian dari sampel bawaan plugin ({path}), yang tidak pernah diubah. Simpan salinannya di GeoPackage Anda sendiri (klik kanan layer, Export, Save Features As…) lalu gunakan salinan itu, atau susun roadmap di halaman Rencana: GeoPackage-nya adalah rencana yang dipantau.</translation>
+      <source>'{layer}' is part of the plugin's bundled sample, which is never changed. Save a copy in a GeoPackage of your own (right-click the layer, Export, Save Features As…) and use the copy, or build the roadmap on the Plan page: its GeoPackage is the plan to monitor.</source>
+      <translation>'{layer}' adalah bagian dari sampel bawaan plugin, yang tidak pernah diubah. Simpan salinannya di GeoPackage Anda sendiri (klik kanan layer, Export, Save Features As…) lalu gunakan salinan itu, atau susun roadmap di halaman Rencana: GeoPackage-nya adalah rencana yang dipantau.</translation>
     </message>
     <message>
       <source>{path} is part of the plugin's bundled sample, which is never changed. Choose a file of your own.</source>
@@ -3298,6 +3302,10 @@
     <message>
       <source>Blank spot</source>
       <translation>Blank spot</translation>
+    </message>
+    <message>
+      <source>Land cover class</source>
+      <translation>Kelas tutupan lahan</translation>
     </message>
     <message>
       <source>Tree cover</source>
