@@ -1468,6 +1468,10 @@
       <translation>Penduduk</translation>
     </message>
     <message>
+      <source>'Repair geometries' on the Data page writes a repaired copy and makes it the Villages layer.</source>
+      <translation>'Perbaiki geometri' di halaman Data menulis salinan yang diperbaiki dan menjadikannya layer Desa.</translation>
+    </message>
+    <message>
       <source>Load Kaltim sample</source>
       <translation>Muat sampel Kaltim</translation>
     </message>
@@ -1502,6 +1506,10 @@
     <message>
       <source>Kaltim sample loaded: 1,038 villages (population ESTIMATED), SYNTHETIC DEM and towers.</source>
       <translation>Sampel Kaltim dimuat: 1.038 desa (penduduk PERKIRAAN), DEM dan menara SINTETIS.</translation>
+    </message>
+    <message>
+      <source>Repair now</source>
+      <translation>Perbaiki sekarang</translation>
     </message>
     <message>
       <source>Validating…</source>
@@ -1544,12 +1552,20 @@
       <translation>Menulis salinan yang diperbaiki sebagai layer baru; layer Anda tidak diubah.</translation>
     </message>
     <message>
+      <source>Invalid village boundaries in the sample (the real boundary data): {codes}. Repair them before the coverage.</source>
+      <translation>Batas desa tidak valid pada sampel (data batas aslinya): {codes}. Perbaiki dulu sebelum menghitung cakupan.</translation>
+    </message>
+    <message>
       <source>Choose a village layer first (or load the Kaltim sample).</source>
       <translation>Pilih layer desa terlebih dahulu (atau muat sampel Kaltim).</translation>
     </message>
     <message>
       <source>Choose a village layer first.</source>
       <translation>Pilih layer desa terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Repaired villages</source>
+      <translation>Desa yang diperbaiki</translation>
     </message>
     <message>
       <source>Naming scheme: {scheme}</source>
@@ -1560,8 +1576,12 @@
       <translation>Validasi: {e} kesalahan, {w} peringatan pada {n} fitur.</translation>
     </message>
     <message>
-      <source>Repaired {n} geometries into the new layer '{name}'; the original is unchanged.</source>
-      <translation>{n} geometri diperbaiki ke layer baru '{name}'; layer asli tidak berubah.</translation>
+      <source>No folder to write the repaired villages to: save the project first.</source>
+      <translation>Tidak ada folder untuk menulis desa yang diperbaiki: simpan proyek terlebih dahulu.</translation>
+    </message>
+    <message>
+      <source>Repaired {n} geometries into {path}, now the Villages layer; the original is unchanged.</source>
+      <translation>{n} geometri diperbaiki ke {path}, kini menjadi layer Desa; layer aslinya tidak berubah.</translation>
     </message>
     <message>
       <source>Field holding the village {what}. Detected automatically; change it if wrong.</source>
@@ -1574,6 +1594,10 @@
     <message>
       <source>Validation failed: {log}</source>
       <translation>Validasi gagal: {log}</translation>
+    </message>
+    <message>
+      <source>The repaired villages cannot be written to {path}: {error}</source>
+      <translation>Desa yang diperbaiki tidak dapat ditulis ke {path}: {error}</translation>
     </message>
     <message>
       <source>Plan and layers</source>
@@ -2480,6 +2504,22 @@
       <translation>Medan dengan kelengkungan bumi (k = {k:.2f})</translation>
     </message>
     <message>
+      <source>{site} → point: {km} km, P.526 {dbm} dBm, ITM {itm} dBm (difference {diff} dB)</source>
+      <translation>{site} → titik: {km} km, P.526 {dbm} dBm, ITM {itm} dBm (selisih {diff} dB)</translation>
+    </message>
+    <message>
+      <source>Best: {site} ({op}) {dbm} dBm at {km} km: {state}.</source>
+      <translation>Terbaik: {site} ({op}) {dbm} dBm pada {km} km: {state}.</translation>
+    </message>
+    <message>
+      <source>Second opinion, Longley-Rice ITM: {itm} dBm ({state}), {diff} dB from P.526.</source>
+      <translation>Pendapat kedua, Longley-Rice ITM: {itm} dBm ({state}), {diff} dB dari P.526.</translation>
+    </message>
+    <message>
+      <source>Both include the land-cover clutter of the coverage raster ({db} dB here).</source>
+      <translation>Keduanya memperhitungkan clutter tutupan lahan dari raster cakupan ({db} dB di sini).</translation>
+    </message>
+    <message>
       <source>Canceling…</source>
       <translation>Membatalkan…</translation>
     </message>
@@ -2612,6 +2652,10 @@
       <translation>Layer menara rencana tidak dibuat: {log}</translation>
     </message>
     <message>
+      <source>Site {site_id} removed: place a site to see what it would change.</source>
+      <translation>Menara {site_id} dihapus: tempatkan menara untuk melihat perubahan yang dihasilkannya.</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;{site_id}&lt;/b&gt;: {people} people newly covered; {villages} village(s) newly covered, {improved} village(s) improve. Overlap with existing sites: {overlap} %. Cost: {cost}.</source>
       <translation>&lt;b&gt;{site_id}&lt;/b&gt;: {people} jiwa baru tercakup; {villages} desa baru tercakup, {improved} desa membaik. Tumpang tindih dengan menara eksisting: {overlap} %. Biaya: {cost}.</translation>
     </message>
@@ -2626,6 +2670,14 @@
     <message>
       <source>What-if preview of site {site_id}</source>
       <translation>Pratinjau skenario menara {site_id}</translation>
+    </message>
+    <message>
+      <source>'{layer}' is part of the plugin's bundled sample, which is never changed. Save a copy in a GeoPackage of your own (right-click the layer, Export, Save Features As…) and use the copy, or build the roadmap on the Plan page: its GeoPackage is the plan to monitor.</source>
+      <translation>'{layer}' adalah bagian dari sampel bawaan plugin, yang tidak pernah diubah. Simpan salinannya di GeoPackage Anda sendiri (klik kanan layer, Export, Save Features As…) lalu gunakan salinan itu, atau susun roadmap di halaman Rencana: GeoPackage-nya adalah rencana yang dipantau.</translation>
+    </message>
+    <message>
+      <source>{path} is part of the plugin's bundled sample, which is never changed. Choose a file of your own.</source>
+      <translation>{path} adalah bagian dari sampel bawaan plugin, yang tidak pernah diubah. Pilih berkas Anda sendiri.</translation>
     </message>
     <message>
       <source>Internet Desa Kaltim — {tool} {time}</source>
@@ -3240,16 +3292,20 @@
       <translation>Riwayat status untuk {code} belum dapat ditulis ({error}); disimpan dan ditulis pada penyimpanan berikutnya.</translation>
     </message>
     <message>
-      <source>Covered (tercakup)</source>
+      <source>Covered</source>
       <translation>Tercakup</translation>
     </message>
     <message>
-      <source>Partial (sebagian)</source>
+      <source>Partial</source>
       <translation>Sebagian</translation>
     </message>
     <message>
       <source>Blank spot</source>
       <translation>Blank spot</translation>
+    </message>
+    <message>
+      <source>Land cover class</source>
+      <translation>Kelas tutupan lahan</translation>
     </message>
     <message>
       <source>Tree cover</source>
@@ -3308,12 +3364,24 @@
       <translation>ambang</translation>
     </message>
     <message>
+      <source>Height 0 m or below in the DEM</source>
+      <translation>Ketinggian 0 m atau kurang pada DEM</translation>
+    </message>
+    <message>
       <source>0 sites (no line of sight)</source>
       <translation>0 site (tidak ada garis pandang)</translation>
     </message>
     <message>
       <source>1 site in line of sight</source>
       <translation>1 site dalam garis pandang</translation>
+    </message>
+    <message>
+      <source>Sites in line of sight</source>
+      <translation>Site dalam garis pandang</translation>
+    </message>
+    <message>
+      <source>Best signal (dBm)</source>
+      <translation>Sinyal terbaik (dBm)</translation>
     </message>
     <message>
       <source>{n} sites in line of sight</source>
@@ -3530,10 +3598,6 @@
     <message>
       <source>Planned site</source>
       <translation>Menara rencana</translation>
-    </message>
-    <message>
-      <source>Covered</source>
-      <translation>Tercakup</translation>
     </message>
     <message>
       <source>Partly covered</source>
@@ -5466,10 +5530,6 @@
     <message>
       <source>Village layer</source>
       <translation>Layer desa</translation>
-    </message>
-    <message>
-      <source>Repaired villages</source>
-      <translation>Desa yang diperbaiki</translation>
     </message>
     <message>
       <source>Cannot read the village layer.</source>

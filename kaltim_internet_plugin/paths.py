@@ -48,3 +48,28 @@ def metadata() -> dict:
 
 def version() -> str:
     return metadata().get("version", "0")
+
+
+def source_file(source: str) -> str:
+    """The file of a layer source: 'a.gpkg|layername=villages' -> 'a.gpkg'; '' for a source that names no file."""
+    return (source or "").split("|", 1)[0].strip()
+
+
+def inside_plugin(path) -> bool:
+    """True when ``path`` (a file, or a layer source such as 'kaltim_sample.gpkg|layername=villages') lies in the
+    plugin's folder or its bundled resources (the sample): files the plugin ships, which it must never write (an
+    upgrade would replace them, and every project that opens the sample would see another's edits)."""
+    path = source_file(str(path)) if path else ""
+    if not path:
+        return False
+    try:
+        target = Path(path).expanduser()
+        if not target.is_absolute():  # a memory or virtual layer's source, not a file
+            return False
+        target = target.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for root in {PLUGIN_DIR, resources_dir().resolve()}:
+        if target == root or root in target.parents:
+            return True
+    return False

@@ -1,24 +1,35 @@
 """Data page: load the sample, choose village/site/DEM layers and the village field mapping, validate, repair."""
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
-from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateTransformContext,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
 from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QTextBrowser, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QTextBrowser, QWidget
 
 from ..compat import LayerFilter, transform_bounding_box
 from ..core.villages import ROLES
 from ..i18n import tr
 from ..io.layers import mapping_for_layer
 from ..io.scratch import scratch_folder
+from ..paths import inside_plugin
 from ..report.validation_html import render_html
-from .fit import scroll_body
+from .fit import COMBO_CHARS, scroll_body
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import add_rows, button, button_row, disconnect, layer_combo
+from .widgets import add_rows, button, button_row, disconnect, layer_combo, refuse_plugin_file
+from .workflow import workflow_of
 
 SCOPE = "KaltimInternet"
 
@@ -26,6 +37,64 @@ SCOPE = "KaltimInternet"
 def role_labels() -> dict:
     return {"code": tr("Code"), "name": tr("Name"), "kecamatan": tr("Kecamatan"), "kabkota": tr("Kab/Kota"),
             "population": tr("Population")}
+
+
+def repair_destination(layer) -> str:
+    """A new GeoPackage for the repaired copy of ``layer``: in the saved project's folder, else in Processing's
+    output folder (it outlives the session, unlike the temporary folder); never in the plugin's folder (the sample
+    lives there). '' when no such folder can be written."""
+    folders = []
+    project_folder = QgsProject.instance().absolutePath()
+    if QgsProject.instance().fileName() and project_folder:
+        folders.append(Path(project_folder))
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig
+
+        folders.append(Path(ProcessingConfig.getSetting(ProcessingConfig.OUTPUT_FOLDER)))
+    except Exception:  # noqa: BLE001 - Processing not loaded: QGIS's profile folder
+        pass
+    folders.append(Path(QgsApplication.qgisSettingsDirPath()) / "processing" / "outputs")
+    parts = layer.source().split("|")
+    name = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), "") or layer.name()
+    stem = re.sub(r"[^0-9A-Za-z_-]+", "_", name).strip("_") or "villages"
+    for folder in folders:
+        if inside_plugin(str(folder)):
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if not os.access(folder, os.W_OK):
+            continue
+        candidate, n = folder / f"{stem}_repaired.gpkg", 1
+        while candidate.exists():
+            n += 1
+            candidate = folder / f"{stem}_repaired_{n}.gpkg"
+        return str(candidate)
+    return ""
+
+
+def write_gpkg(layer, path: str, name: str) -> str:
+    """Write ``layer`` as table ``name`` of a new GeoPackage ``path``; '' when written, else the error."""
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG"
+    opts.layerName = name
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
+    return "" if error[0] == QgsVectorFileWriter.WriterError.NoError else (error[1] or str(error[0]))
+
+
+def invalid_villages(layer, code_field: str = "") -> list:
+    """The codes (else feature ids) of the villages of ``layer`` whose geometry is not valid (GEOS)."""
+    from ..io.layers import geometry_problem
+
+    index = layer.fields().lookupField(code_field) if code_field else -1
+    found = []
+    for feature in layer.getFeatures():
+        empty, error = geometry_problem(feature.geometry())
+        if error and not empty:
+            value = feature.attributes()[index] if index >= 0 else None
+            found.append(str(value) if value not in (None, "") else str(feature.id()))
+    return found
 
 
 class DataPage(QWidget):
@@ -38,8 +107,11 @@ class DataPage(QWidget):
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
+        self.workflow = workflow_of(parent)
         self.runner = TaskRunner(iface, on_busy=lambda busy: self.validate_button.setEnabled(not busy))
         self.report_path = ""
+        self.invalid_codes: list = []
+        self._repair_message = None
         self._restoring = False
         layout = scroll_body(self)
 
@@ -76,10 +148,7 @@ class DataPage(QWidget):
         self.scheme_label.setObjectName("schemeLabel")
         self.detect_button = button("detectButton", tr("Detect fields"), self.detect_fields, tip=tr(
             "Guess the fields from Kemendagri, BIG-RBI and BPS naming."))
-        row = QHBoxLayout()
-        row.addWidget(self.scheme_label, 1)
-        row.addWidget(self.detect_button)
-        fform.addRow(row)
+        fform.addRow(button_row(self.scheme_label, self.detect_button))  # the button wraps under it when narrow
         layout.addWidget(fields_box)
 
         self.validate_button = button("validateButton", tr("Validate"), self.validate, tip=tr(
@@ -94,6 +163,11 @@ class DataPage(QWidget):
         self.report_view.setPlaceholderText(tr("The validation report appears here."))
         layout.addWidget(self.report_view, 1)
 
+        # long layer names ('Villages (population estimated)') must not widen the page: the combos shrink to a dozen
+        # characters, their lists still show the whole names (as on the other pages)
+        for combo in (self.village_combo, self.site_combo, self.dem_combo, *self.field_combos.values()):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_CHARS)
         self.village_combo.layerChanged.connect(self._village_layer_changed)
         for combo in (self.village_combo, self.site_combo, self.dem_combo):
             combo.layerChanged.connect(self.save_to_project)
@@ -189,8 +263,47 @@ class DataPage(QWidget):
             canvas.refresh()
         notify(self.iface, tr("Kaltim sample loaded: 1,038 villages (population ESTIMATED), "
                               "SYNTHETIC DEM and towers."), Qgis.MessageLevel.Success)
+        self.invalid_codes = invalid_villages(layers["villages"], self.mapping().get("code") or "")
+        if self.invalid_codes:
+            self.offer_repair(self.invalid_codes)
         self.sampleLoaded.emit(layers)
         return layers
+
+    def offer_repair(self, codes: list) -> None:
+        """Say that the villages have invalid boundaries (the sample has one: real boundary data) and offer the
+        repair, in the message bar with a 'Repair now' button when QGIS's bar can hold one."""
+        text = tr("Invalid village boundaries in the sample (the real boundary data): {codes}. Repair them before the "
+                  "coverage.").format(codes=", ".join(codes[:5]) + (" …" if len(codes) > 5 else ""))
+        how = tr("'Repair geometries' on the Data page writes a repaired copy and makes it the Villages layer.")
+        bar = self.iface.messageBar() if self.iface is not None else None
+        if bar is None or not hasattr(bar, "createMessage") or not hasattr(bar, "pushWidget"):
+            notify(self.iface, f"{text} {how}", Qgis.MessageLevel.Warning, duration=0)
+            return
+        from qgis.core import QgsMessageLog
+        from qgis.PyQt.QtWidgets import QPushButton
+
+        from .messages import TAG
+
+        QgsMessageLog.logMessage(f"{text} {how}", TAG, Qgis.MessageLevel.Warning)
+        item = bar.createMessage(TAG, text)
+        repair_now = QPushButton(tr("Repair now"))
+        repair_now.setObjectName("repairNowButton")
+        repair_now.setToolTip(how)
+        repair_now.clicked.connect(self.repair)
+        item.layout().addWidget(repair_now)
+        self._close_repair_message()
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+        self._repair_message = (bar, item)
+
+    def _close_repair_message(self) -> None:
+        """Take the 'Repair now' message off the bar (repaired, or the plugin unloaded)."""
+        if self._repair_message is not None:
+            bar, item = self._repair_message
+            self._repair_message = None
+            try:
+                bar.popWidget(item)
+            except RuntimeError:  # the user closed it: already deleted
+                pass
 
     def validate(self):
         layer = self.village_layer()
@@ -222,22 +335,43 @@ class DataPage(QWidget):
         if self.report_path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(self.report_path))
 
-    def repair(self):
+    def repair(self, path: str = ""):
+        """Write a repaired copy of the village layer to a GeoPackage (``path``, else :func:`repair_destination`:
+        next to the saved project, else Processing's output folder; never in the plugin), add it in a run group and
+        make it the Villages layer, so every later step uses it. Returns the new layer, or None."""
         from ..io.layers import repair_layer
 
         layer = self.village_layer()
         if not isinstance(layer, QgsVectorLayer):
             notify(self.iface, tr("Choose a village layer first."), Qgis.MessageLevel.Warning)
             return None
+        path = path or repair_destination(layer)
+        if not path or refuse_plugin_file(self.iface, path):
+            if not path:
+                notify(self.iface, tr("No folder to write the repaired villages to: save the project first."),
+                       Qgis.MessageLevel.Warning)
+            return None
         repaired_layer, repaired = repair_layer(layer)
-        QgsProject.instance().addMapLayer(repaired_layer)
-        notify(self.iface, tr("Repaired {n} geometries into the new layer '{name}'; the original is unchanged.")
-               .format(n=len(repaired), name=repaired_layer.name()), Qgis.MessageLevel.Success)
-        return repaired_layer
+        error = write_gpkg(repaired_layer, path, "villages")
+        if error:
+            notify(self.iface, tr("The repaired villages cannot be written to {path}: {error}").format(
+                path=path, error=error), Qgis.MessageLevel.Critical, duration=15)
+            return None
+        saved = QgsVectorLayer(f"{path}|layername=villages", repaired_layer.name(), "ogr")
+        if layer.renderer() is not None:
+            saved.setRenderer(layer.renderer().clone())
+        workflow = self.workflow
+        workflow.add_to_group(workflow.run_group("repair", tr("Repaired villages")), saved)
+        self.village_combo.setLayer(saved)  # every later page takes the repaired villages from here
+        self._close_repair_message()
+        notify(self.iface, tr("Repaired {n} geometries into {path}, now the Villages layer; the original is "
+                              "unchanged.").format(n=len(repaired), path=path), Qgis.MessageLevel.Success)
+        return saved
 
     def show_report(self, report):
         self.report_view.setHtml(render_html(report))
 
     def cleanup(self):
         disconnect(QgsProject.instance().readProject, self.restore_from_project)
+        self._close_repair_message()
         self.runner.cancel()

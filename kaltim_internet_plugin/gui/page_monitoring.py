@@ -40,7 +40,17 @@ from .fit import FlowLayout, scroll_body
 from .messages import notify
 from .monitoring_charts import BarChart
 from .tasks import TaskRunner, failure_text
-from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label, spin_box
+from .widgets import (
+    add_rows,
+    button,
+    button_row,
+    choose_file,
+    disconnect,
+    layer_combo,
+    note_label,
+    refuse_plugin_file,
+    spin_box,
+)
 from .workflow import alive, workflow_of
 
 SCOPE = "KaltimInternet"
@@ -284,6 +294,8 @@ class MonitoringPage(QWidget):
         if not self.plan_db():
             notify(self.iface, tr("Choose the plan GeoPackage first."), Qgis.MessageLevel.Warning)
             return False
+        if refuse_plugin_file(self.iface, self.plan_db(), self.status_label):  # the reports, the history go there
+            return False
         return True
 
     # status editing -----------------------------------------------------------------------------------------
@@ -298,6 +310,8 @@ class MonitoringPage(QWidget):
             notify(self.iface, tr("Monitoring fields are added only to a layer of a plan GeoPackage (.gpkg); "
                                   "'{layer}' is not one. Export it to the plan GeoPackage first.")
                    .format(layer=layer.name()), Qgis.MessageLevel.Warning)
+            return None
+        if refuse_plugin_file(self.iface, layer, self.status_label):  # never the shipped sample (found 7 December)
             return None
         field = sw.status_field_for(layer)
         if field == sw.STATUS_FIELD and sw.foreign_status_values(layer, field):
@@ -326,7 +340,7 @@ class MonitoringPage(QWidget):
         layer = self.chosen_status_layer()
         if layer is None:
             return None
-        if not self._need_plan():
+        if refuse_plugin_file(self.iface, layer, self.status_label) or not self._need_plan():
             return None
         try:
             recorder = sw.setup_status_editing(layer, self.plan_db(), sw.status_field_for(layer),

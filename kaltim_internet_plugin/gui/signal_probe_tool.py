@@ -17,8 +17,11 @@ from qgis.gui import QgsMapTool
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 
 from ..core import coverage as cov
+from ..core import formatting as fmt
 from ..core.clutter import ClutterError, clutter_for
 from ..core.profile import point_signal, terrain_profile
+from ..errors import describe
+from ..i18n import tr, ui_lang
 
 
 class SignalProbeTool(QgsMapTool):
@@ -109,3 +112,50 @@ def compute_probe(dem_path: str, dem_wkt: str, sites, x: float, y: float, rx_hei
     clutter = ds = None
     return {"signals": signals, "profile": profile, "x": x, "y": y, "dem": metric, "crs_wkt": wkt,
             "clutter": used_clutter, "clutter_error": clutter_error}
+
+
+def signed(value: float, lang: str, digits: int = 1) -> str:
+    """A difference with its sign, in the UI language: ``+2,5`` / ``-1,3``; one that rounds to zero is ``0,0``, never
+    ``-0,0`` (the probe printed "-0.0 dB from P.526" where the two models agreed; found 7 December)."""
+    text = fmt.decimal(value, lang, digits)
+    return text if text.startswith("-") or not any(c not in "0.," for c in text) else "+" + text
+
+
+def probe_texts(best: dict, result: dict, threshold: float, lang: str = "") -> tuple:
+    """(the probe's text, the profile chart's title) for the strongest site ``best`` of a probe ``result``
+    (:func:`compute_probe`), numbers written for the UI language (core/formatting): "-69,6 dBm pada 0,58 km" in
+    Indonesian, never the English "-69.6" in an Indonesian sentence."""
+    lang = lang or ui_lang()
+    state = tr("covered") if best["dbm"] >= threshold else tr("below the threshold")
+    km = fmt.decimal(best["distance_m"] / 1000.0, lang, 2)
+    lines = [tr("Best: {site} ({op}) {dbm} dBm at {km} km: {state}.").format(
+        site=best["site_id"], op=best.get("operator") or "-", dbm=fmt.decimal(best["dbm"], lang, 1), km=km,
+        state=state)]
+    lines += second_opinion_lines(best, result, threshold, lang)
+    itm = best.get("itm_dbm", float("nan"))
+    title = tr("{site} → point: {km} km, P.526 {dbm} dBm, ITM {itm} dBm (difference {diff} dB)").format(
+        site=best["site_id"], km=km, dbm=fmt.decimal(best["dbm"], lang, 1),
+        itm=fmt.decimal(itm, lang, 1) if itm == itm else "-",
+        diff=signed(best.get("model_diff_db", float("nan")), lang) if itm == itm else "-")
+    return "\n".join(lines), title
+
+
+def second_opinion_lines(best: dict, result: dict, threshold: float, lang: str = "") -> list:
+    """The probe's second opinion (Longley-Rice ITM) at the point, the difference and its caveats."""
+    lang = lang or ui_lang()
+    itm = best.get("itm_dbm", float("nan"))
+    if itm != itm:
+        return []
+    verdict = tr("covered") if itm >= threshold else tr("below the threshold")
+    lines = [tr("Second opinion, Longley-Rice ITM: {itm} dBm ({state}), {diff} dB from P.526.").format(
+        itm=fmt.decimal(itm, lang, 1), state=verdict, diff=signed(best["model_diff_db"], lang))]
+    if (itm >= threshold) != (best["dbm"] >= threshold):
+        lines.append(tr("The two models disagree on coverage here: check this point in the field."))
+    if best.get("itm_kwx", 0) == 4:
+        lines.append(tr("The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative."))
+    if result.get("clutter_error") is not None:
+        lines.append(tr("Without land-cover clutter: {why}").format(why=describe(result["clutter_error"])))
+    elif result.get("clutter"):
+        lines.append(tr("Both include the land-cover clutter of the coverage raster ({db} dB here).").format(
+            db=fmt.decimal(best.get("clutter_db", 0.0), lang, 1)))
+    return lines

@@ -42,11 +42,12 @@ from ..io.scratch import scratch_folder
 from ..io.styles import status_labels
 from ..io.styles_whatif import style_affected_villages, style_planned_sites, style_preview_raster
 from ..labels import label
+from ..paths import inside_plugin
 from .messages import notify
 from .place_site_tool import PlaceSiteTool
 from .tasks import TaskRunner, failure_text
 from .whatif_task import WhatIfTask
-from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label
+from .widgets import add_rows, button, button_row, choose_file, disconnect, layer_combo, note_label, refuse_plugin_file
 from .workflow import alive, workflow_of
 
 AFFECTED_FIELDS = [("site_id", FieldType.String), ("kode", FieldType.String), ("nama", FieldType.String),
@@ -153,8 +154,10 @@ class WhatIfPanel(QWidget):
 
     # layers ----------------------------------------------------------------------------------------------
     def sites_layer(self):
+        """The planned-sites layer; None when none is chosen or when it is one of the sample's layers (the sample's
+        towers are a point layer too: placing a site there and keeping it would write into the plugin's files)."""
         layer = self.sites_combo.currentLayer()
-        return layer if isinstance(layer, QgsVectorLayer) else None
+        return layer if isinstance(layer, QgsVectorLayer) and not inside_plugin(layer.source()) else None
 
     def _result_published(self, key, layer):
         """The Coverage page's results become this panel's inputs (the user can still choose others)."""
@@ -177,6 +180,8 @@ class WhatIfPanel(QWidget):
             for sig, slot in self._layer_connections():
                 disconnect(old, sig, slot)
         self._layer = layer if isinstance(layer, QgsVectorLayer) else None
+        if self._layer is not None and refuse_plugin_file(self.iface, self._layer, self.status_label):
+            self._layer = None
         self._fid_site = {}
         self.current_fid = None
         if self._layer is not None:
@@ -220,6 +225,8 @@ class WhatIfPanel(QWidget):
 
     def create_planned_layer(self, path: str, name: str = "planned_sites", overwrite: bool = False):
         """Run createplannedsites as a task; the layer is added to the project and chosen when done."""
+        if refuse_plugin_file(self.iface, path, self.status_label):
+            return None
         # The CRS goes as a CRS object and the run has no project: a CRS given as text would first be looked up
         # as a layer of the project, from the task's thread, while the GUI thread owns those layers (QGIS
         # resolves a CRS parameter that way), and the panel adds the new layer to the project itself.
@@ -341,11 +348,19 @@ class WhatIfPanel(QWidget):
             self.request_preview(fid)
 
     def _feature_deleted(self, fid):
+        """A site left the layer (discarded, or its placing undone): its preview goes, and the summary too when it
+        shows that site (it kept the removed site's people and cost after an undo; found 7 December)."""
         sid = self._fid_site.pop(fid, None)
         if sid:
             self._drop_site(sid)
         if self.current_fid == fid:
             self.current_fid = None
+        shown = self.last_summary or {}
+        if shown.get("fid") == fid or (sid and str(shown.get("site_id")) == sid):
+            self.last_summary = None
+            self.summary_label.setText(tr("Site {site_id} removed: place a site to see what it would change.")
+                                       .format(site_id=sid or fid))
+            self.status_label.setText("")
         self._update_buttons()
 
     def _site_selected(self, fid):
@@ -447,7 +462,8 @@ class WhatIfPanel(QWidget):
             villages=s["villages_newly_covered"], improved=s["villages_improved"],
             overlap=fmt.decimal(100.0 * s["overlap_share"], ui_lang(), 0), cost=cost)
             + (f"<br>{names}" if names else ""))
-        self.status_label.setText(tr("Preview ready in {seconds} s.").format(seconds=f"{s['elapsed_s']:.2f}"))
+        self.status_label.setText(tr("Preview ready in {seconds} s.").format(
+            seconds=fmt.decimal(s["elapsed_s"], ui_lang(), 2)))  # "0,12 detik" in Indonesian, not "0.12"
 
     # preview layers -----------------------------------------------------------------------------------------
     def _group(self):

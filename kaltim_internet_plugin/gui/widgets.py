@@ -14,7 +14,10 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDoubleSpinBox, QFileDialog, QLabel, QPushButton, QSpinBox
 
 from ..compat import layer_filters
+from ..i18n import tr
+from ..paths import inside_plugin, source_file
 from .fit import FlowLayout
+from .messages import notify
 
 
 def button(name: str, text: str, slot=None, tip: str = "", enabled: bool = True) -> QPushButton:
@@ -98,6 +101,30 @@ def choose_file(parent, title: str, filters: str, default: str = "", save: bool 
     extra = {} if options is None else {"options": options}
     path, _ = ask(parent, title, default, filters, **extra)
     return path or ""
+
+
+def refuse_plugin_file(iface, target, status=None) -> bool:
+    """True, after saying so in the message bar (and in the ``status`` label if given), when ``target`` (a layer, a
+    file path or a layer source) is one of the plugin's own files, the bundled sample: the dock never writes there
+    (no monitoring fields, status history, planned sites or repaired copies). False for the user's own files."""
+    from qgis.core import Qgis
+
+    layer = target if hasattr(target, "source") else None
+    path = source_file(layer.source() if layer is not None else str(target or ""))
+    if not inside_plugin(path):
+        return False
+    if layer is not None:
+        text = tr("'{layer}' is part of the plugin's bundled sample, which is never changed. Save a copy in a "
+                  "GeoPackage of your own (right-click the layer, Export, Save Features As…) and use the copy, or "
+                  "build the roadmap on the Plan page: its GeoPackage is the plan to monitor.").format(
+            layer=layer.name())
+    else:
+        text = tr("{path} is part of the plugin's bundled sample, which is never changed. Choose a file of your "
+                  "own.").format(path=path)
+    if status is not None:
+        status.setText(text)
+    notify(iface, text, Qgis.MessageLevel.Warning, duration=15)
+    return True
 
 
 def disconnect(signal, slot, slot_of_name=None) -> None:

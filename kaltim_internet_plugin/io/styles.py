@@ -20,6 +20,7 @@ from qgis.core import (
     QgsTextFormat,
     QgsVectorLayerSimpleLabeling,
 )
+from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtGui import QColor
 
 from ..core.definitions import THRESHOLD_DBM
@@ -32,8 +33,55 @@ NO_SIGNAL_DBM = -9999.0  # the coverage raster's nodata: beyond every site's rad
 
 
 def status_labels() -> dict:
-    return {"covered": tr("Covered (tercakup)"), "partial": tr("Partial (sebagian)"),
-            "blank_spot": tr("Blank spot")}
+    """The village statuses as the legend and the forms show them, in the UI language only ("Covered", "Tercakup";
+    the English legend read "Covered (tercakup)", half Indonesian; found 7 December)."""
+    return {"covered": tr("Covered"), "partial": tr("Partial"), "blank_spot": tr("Blank spot")}
+
+
+LEGEND_TITLE = "kaltim_internet/legend_title"  # a raster layer's custom property: the title of its legend
+
+
+def title_legend(layer, title: str) -> None:
+    """Show ``title`` at the top of a single-band raster's legend instead of GDAL's band line ("Band 1: best signal
+    (dBm) (Gray)", "Pita 1: …" in an Indonesian QGIS; found 7 December). It is QGIS's own per-item legend label
+    (what renaming a legend item by hand does), kept in the project; set on the layer's tree node now, or as soon
+    as the layer is added to the layer tree."""
+    layer.setCustomProperty(LEGEND_TITLE, title)
+    if not apply_legend_title(layer):
+        _LegendTitler(layer)
+
+
+def apply_legend_title(layer) -> bool:
+    """Put the layer's legend title (:func:`title_legend`) on its nodes in the project's layer tree; False when the
+    layer is not in the tree (yet)."""
+    from qgis.core import QgsMapLayerLegendUtils, QgsProject
+
+    title = layer.customProperty(LEGEND_TITLE)
+    nodes = [n for n in QgsProject.instance().layerTreeRoot().findLayers() if n.layerId() == layer.id()]
+    if not title or not nodes:
+        return False
+    for node in nodes:
+        QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, 0, str(title))
+    layer.legendChanged.emit()  # the layer tree (and the layout legends) rebuild the legend with the title
+    return True
+
+
+class _LegendTitler(QObject):
+    """Waits for ``layer`` to enter the layer tree, then titles its legend and goes; a child of the layer, so it
+    goes with the layer too (and its connection with it)."""
+
+    def __init__(self, layer):
+        from qgis.core import QgsProject
+
+        super().__init__(layer)
+        self._layer = layer
+        self._root = QgsProject.instance().layerTreeRoot()
+        self._root.addedChildren.connect(self._added)
+
+    def _added(self, *_args):
+        if apply_legend_title(self._layer):
+            self._root.addedChildren.disconnect(self._added)
+            self.deleteLater()
 
 
 def style_villages(layer) -> None:
@@ -151,6 +199,7 @@ def style_landcover(layer) -> None:
     classes = [QgsPalettedRasterRenderer.Class(value, QColor(colour), label)
                for value, (colour, label) in _worldcover_classes().items()]
     layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+    title_legend(layer, tr("Land cover class"))  # not "Band 1: land cover class (ESA WorldCover codes, …) (Gray)"
 
 
 def style_line(layer, color: str = "#3182bd", width: float = 0.6) -> None:

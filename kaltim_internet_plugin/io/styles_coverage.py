@@ -24,7 +24,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..core.definitions import THRESHOLD_DBM
 from ..i18n import tr
-from .styles import style_signal_raster
+from .styles import style_signal_raster, title_legend
 
 LOS_COLORS = ("#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641")
 
@@ -79,8 +79,10 @@ def style_coverage(layer, kind: Optional[str] = None, threshold_dbm: float = THR
         kind = coverage_kind(layer.source())
     if kind == "los":
         style_los_raster(layer, n_sites)
+        title_legend(layer, tr("Sites in line of sight"))
     else:
         style_signal_raster(layer, threshold_dbm, no_signal=True)
+        title_legend(layer, tr("Best signal (dBm)"))  # not GDAL's "Band 1: best signal (dBm) (Gray)"
 
 
 SEA_COLOR = "#cfe3f0"  # light sea blue: the sea is no blank spot (issue 19)
@@ -113,6 +115,7 @@ def sea_mask_layer(dem_layer, name: str):
     renderer.setClassificationMin(0.0)
     renderer.setClassificationMax(1.0)
     layer.setRenderer(renderer)
+    title_legend(layer, tr("Height 0 m or below in the DEM"))  # not the DEM's band "elevation_m (SYNTHETIC)"
     return layer
 
 

@@ -15,7 +15,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..core.definitions import THRESHOLD_DBM
-from .styles import STATUS_COLORS, status_labels, style_signal_raster
+from ..i18n import tr
+from .styles import STATUS_COLORS, status_labels, style_signal_raster, title_legend
 
 
 def style_planned_sites(layer) -> None:
@@ -41,6 +42,7 @@ def style_planned_sites(layer) -> None:
 def style_preview_raster(layer, threshold_dbm: float = THRESHOLD_DBM) -> None:
     """Same colours as the coverage raster, a bit more opaque so the new site stands out."""
     style_signal_raster(layer, threshold_dbm)
+    title_legend(layer, tr("Best signal (dBm)"))
     layer.setOpacity(0.75)
 
 

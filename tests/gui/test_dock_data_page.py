@@ -1,6 +1,8 @@
 """Drive the dock with qtbot: load the sample, change the mapping (saved in the project), run validation."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
 
@@ -69,14 +71,66 @@ def test_validate_without_layer_says_so(plugin, qgis_iface):
     assert any("village layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
 
 
-def test_repair_adds_a_new_layer(plugin):
+def test_loading_the_sample_says_it_has_an_invalid_boundary(plugin, qgis_iface):
+    """The sample's real boundary data has one self-intersecting village (64.07.07.2002): loading it says so and
+    points to the repair, instead of the coverage or the priority failing later (found 7 December)."""
+    from qgis.core import Qgis
+
+    page = plugin.dock.data_page
+    page.load_sample()
+    assert page.invalid_codes == ["64.07.07.2002"]
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("64.07.07.2002" in m and "Repair geometries" in m for m in warnings), warnings
+
+
+def test_repair_writes_a_file_and_becomes_the_villages_layer(plugin, tmp_path):
+    """The repair was a memory layer on top of the tree (lost with the project) and the Data page kept the broken
+    layer: now a GeoPackage next to the saved project, in a run group, chosen as the Villages layer."""
+    from kaltim_internet_plugin.gui.workflow import RUN_TOOL_PROPERTY
+    from kaltim_internet_plugin.io.sample import gpkg_path
+
     page = plugin.dock.data_page
     layers = page.load_sample()
+    assert QgsProject.instance().write(str(tmp_path / "kaltim.qgz"))
     before = {lyr.id() for lyr in QgsProject.instance().mapLayers().values()}
     new = page.repair()
     assert new is not None and new.id() not in before
-    assert all(f.geometry().isGeosValid() for f in new.getFeatures())
+    assert new.providerType() == "ogr" and new.source().startswith(str(tmp_path / "villages_repaired.gpkg"))
+    assert new.featureCount() == 1038 and all(f.geometry().isGeosValid() for f in new.getFeatures())
+    assert page.village_layer() is new
+    assert page.field_combos["code"].currentField() == "kode"
+    node = QgsProject.instance().layerTreeRoot().findLayer(new.id())
+    assert node.parent().customProperty(RUN_TOOL_PROPERTY) == "repair"
     assert layers["villages"].isValid() and layers["villages"].featureCount() == 1038
+    assert layers["villages"].source().startswith(gpkg_path())
+    # a second repair does not overwrite the first
+    again = page.repair()
+    assert again.source().startswith(str(tmp_path / "villages_repaired_2.gpkg"))
+
+
+def test_repair_without_a_saved_project_goes_to_processing_outputs(plugin, tmp_path, monkeypatch):
+    from kaltim_internet_plugin.gui import page_data
+    from kaltim_internet_plugin.paths import inside_plugin
+
+    page = plugin.dock.data_page
+    page.load_sample()
+    path = page_data.repair_destination(page.village_layer())
+    assert path.endswith("villages_repaired.gpkg") and not inside_plugin(path)
+    new = page.repair(str(tmp_path / "mine.gpkg"))
+    assert new is not None and new.source().startswith(str(tmp_path / "mine.gpkg"))
+
+
+def test_repair_never_writes_into_the_plugin(plugin, qgis_iface):
+    from qgis.core import Qgis
+
+    from kaltim_internet_plugin.io.sample import gpkg_path
+
+    page = plugin.dock.data_page
+    page.load_sample()
+    target = str(Path(gpkg_path()).with_name("villages_repaired.gpkg"))
+    assert page.repair(target) is None
+    assert not Path(target).exists()
+    assert any("bundled sample" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
 
 
 def test_validation_busy_button_and_failure_through_the_task_runner(plugin, qtbot, qgis_iface, monkeypatch):

@@ -139,3 +139,29 @@ def test_the_check_sees_a_dock_too_narrow(qgis_iface, qgis_new_project, provider
         assert any("wider than the dock" in p for p in found)
     finally:
         close(plugin)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_data_page_fits_with_the_sample_loaded(qgis_iface, qgis_new_project, provider, monkeypatch, desktop_font,
+                                               lang):
+    """With the sample loaded the long layer names ('Villages (population estimated)', 'Existing towers
+    (SYNTHETIC)') and 'Naming scheme: kemendagri' pushed the Data page to 331 px in a 280 px view at QGIS's own
+    ~300 px dock: a sideways scroll bar, 'Detect fields' and 'Repair geometries' cut off (found 7 December)."""
+    from kaltim_internet_plugin.gui.fit import clipped_controls, overflow
+
+    plugin, dock = make_dock(qgis_iface, monkeypatch, lang)
+    try:
+        dock.resize(NARROW_WIDTH, DOCK_HEIGHT)
+        page = dock.data_page
+        page.load_sample()
+        page.repair()  # a longer name still: 'Villages (population estimated) (repaired)'
+        dock.tabs.setCurrentWidget(page)
+        QApplication.processEvents()
+        assert page.village_layer().featureCount() == 1038
+        assert overflow(page) == 0, f"{overflow(page)} px wider than the dock"
+        assert clipped_controls(page) == []
+        for name in ("detectButton", "repairButton", "validateButton"):
+            b = page.findChild(QAbstractButton, name)
+            assert b.width() >= b.minimumSizeHint().width()
+    finally:
+        close(plugin)

@@ -2,6 +2,7 @@
 selection details and the monthly M&E report."""
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 
 import pytest
@@ -191,3 +192,39 @@ def test_an_outage_crossing_midnight_shows_its_end_date():
     assert _outage_span(start, dt.datetime(2026, 10, 31, 23, 30)).endswith(" – 23:30")
     crossing = _outage_span(start, dt.datetime(2026, 11, 1, 4, 0))
     assert crossing == "31 Oct 2026 22:00 – 01 Nov 2026 04:00", crossing
+
+
+def sample_fields(layer_name: str = "villages") -> list:
+    """The columns of a table of the plugin's own sample GeoPackage, read without QGIS (read-only)."""
+    from kaltim_internet_plugin.io.sample import gpkg_path
+
+    with sqlite3.connect(f"file:{gpkg_path()}?mode=ro", uri=True) as db:
+        return [row[1] for row in db.execute(f"PRAGMA table_info({layer_name})")]
+
+
+def test_the_shipped_sample_is_never_written(plugin, qgis_iface, tmp_path):
+    """'Add monitoring fields…' → Yes on the sample's villages added status, survey_date, … to the plugin's own
+    kaltim_sample.gpkg and made it the plan GeoPackage; 'Set up status editing' then wrote the status history
+    there (found 7 December). Both are refused with a message that says to save a copy."""
+    from kaltim_internet_plugin.io.sample import gpkg_path
+
+    plugin.dock.data_page.load_sample()
+    page = plugin.dock.pages["monitoring"]
+    villages = page.chosen_status_layer()
+    assert villages.source().startswith(gpkg_path())
+    fields = sample_fields()
+    assert page.add_fields(confirm=False) is None
+    assert sample_fields() == fields and "survey_date" not in fields
+    assert page.plan_db() == ""
+    warnings = qgis_iface.messageBar().get_messages(Qgis.Warning)
+    assert any("bundled sample" in m and "copy" in m for m in warnings), warnings
+    assert "bundled sample" in page.status_label.text()
+    assert page.setup_editing() is None  # the layer is the sample's
+    page.set_plan_db(gpkg_path())  # chosen by hand: the reports and the history would go into the sample
+    assert page.import_report(str(tmp_path / "laporan.csv")) is None
+    page.village_combo.setLayer(QgsVectorLayer(f"{make_plan(tmp_path / 'plan.gpkg')}|layername=villages", "v", "ogr"))
+    assert page.setup_editing() is None
+    assert sample_fields() == fields
+    with sqlite3.connect(f"file:{gpkg_path()}?mode=ro", uri=True) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert not any(t == "status_history" or t.startswith("mon_") for t in tables), tables

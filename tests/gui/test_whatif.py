@@ -410,3 +410,54 @@ def test_panel_mounts_in_the_whatif_page_and_follows_the_data_dem(qgis_iface, qg
         QgsProject.instance().clear()
         QgsApplication.processEvents()
         QgsApplication.sendPostedEvents(None, 0)
+
+
+def test_undoing_the_placement_clears_the_summary(panel, planned, qtbot):
+    """After the placing of a site was undone, the summary still gave its people and cost (found 7 December)."""
+    summary = place(panel, qtbot, *CENTRE)
+    sid = str(summary["site_id"])
+    assert sid in panel.summary_label.text() and "800" in panel.summary_label.text()
+    planned.undoStack().undo()
+    assert count(planned) == 0
+    assert "800" not in panel.summary_label.text() and "removed" in panel.summary_label.text()
+    assert panel.last_summary is None and panel.status_label.text() == ""
+    with qtbot.waitSignal(panel.previewReady, timeout=20000):
+        planned.undoStack().redo()  # back again: previewed again
+    assert "800" in panel.summary_label.text()
+
+
+def test_the_preview_time_is_written_in_the_ui_language(panel, planned, qtbot, indonesian):
+    """'Pratinjau siap dalam 0.12 detik': an English decimal point in an Indonesian sentence (found 7 December)."""
+    import re
+
+    place(panel, qtbot, *CENTRE)
+    text = panel.status_label.text()
+    assert text.startswith("Pratinjau siap dalam ") and re.search(r"\d,\d\d detik", text), text
+    assert not re.search(r"\d\.\d", text)
+
+
+def test_the_shipped_sample_is_no_planned_sites_layer(panel, qgis_iface, tmp_path):
+    """The sample's towers are a point layer in the Planned sites list: placing there and 'Keep' wrote into the
+    plugin's kaltim_sample.gpkg; creating the planned-sites layer in the sample's GeoPackage did too."""
+    import sqlite3
+
+    from kaltim_internet_plugin.io.sample import gpkg_path, open_layer
+
+    def tables():
+        with sqlite3.connect(f"file:{gpkg_path()}?mode=ro", uri=True) as db:
+            return sorted(row[0] for row in db.execute("SELECT table_name FROM gpkg_contents"))
+
+    before = tables()
+    assert panel.create_planned_layer(gpkg_path()) is None
+    assert not panel.create_runner.running and tables() == before
+    assert "bundled sample" in panel.status_label.text()
+    towers = open_layer("towers")
+    QgsProject.instance().addMapLayer(towers)
+    panel.sites_combo.setLayer(towers)
+    assert panel.sites_layer() is None
+    assert not panel.place_button.isEnabled() and not panel.keep_button.isEnabled()
+    assert panel.tool.place_site(QgsPointXY(*CENTRE)) is None
+    assert not towers.isEditable() and not towers.isModified()
+    from qgis.core import Qgis
+
+    assert any("bundled sample" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
