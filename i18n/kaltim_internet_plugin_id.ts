@@ -4572,6 +4572,10 @@
       <translation>Poligon kab/kota (halaman atlas; bawaan: desa digabung per kab/kota)</translation>
     </message>
     <message>
+      <source>Other input data of the plan (DEM, land cover, fibre points, programme table, population table): what of it is synthetic, illustrative or estimated, and its date, is printed in the sources line</source>
+      <translation>Data masukan lain dari rencana (DEM, tutupan lahan, titik fiber, tabel program, tabel penduduk): bagian mana yang sintetis, ilustratif atau perkiraan, beserta tanggalnya, dicetak di baris sumber</translation>
+    </message>
+    <message>
       <source>Layout template folder (default: the plugin's templates)</source>
       <translation>Folder templat tata letak (bawaan: templat plugin)</translation>
     </message>
