@@ -102,4 +102,8 @@ def test_tech_markers_only_for_planned_villages():
             drawn[f["kode"]] = [r.label() for r in renderer.rootRule().rulesForFeature(f, context)]
     finally:
         renderer.stopRender(context)
-    assert drawn == {"A": ["Router 4G (FWA)"], "B": [], "C": [], "D": ["Satelit (VSAT/Starlink)"], "E": []}
+    # the programme's connected villages get no technology marker: they are hatched as connected (the atlas box
+    # counts them, and a blank spot the programme already serves reads as served)
+    connected = ["Sudah tersambung (program)"]
+    assert drawn == {"A": ["Router 4G (FWA)"], "B": connected, "C": connected, "D": ["Satelit (VSAT/Starlink)"],
+                     "E": []}
