@@ -304,15 +304,22 @@ def style_kabkota(layer, name_field: str = "nama", labels: bool = True) -> None:
         from qgis.core import QgsRuleBasedLabeling
 
         root = QgsRuleBasedLabeling.Rule(None)
-        # an enclave (Samarinda on the Kutai Kartanegara page) is labelled even where its name overruns it
-        enclave = f"@atlas_featureid IS NOT NULL AND @atlas_featureid <> $id AND {KABKOTA_ENCLAVE}"
+        # the overview (no atlas): every kab/kota named, where the engine finds room, as before the atlas rules
+        overview = QgsRuleBasedLabeling.Rule(_label_settings(name_field, 8, bold=True))
+        overview.setFilterExpression("@atlas_featureid IS NULL")
+        root.appendChild(overview)
+        # an atlas page: the neighbours where their name fits on their part outside the page's kab/kota; an enclave
+        # (Samarinda on the Kutai Kartanegara page) smaller, where its name overruns it too, placed before the
+        # neighbours (priority 9; the village numbers 10: at 3 it found no room among them)
+        enclave = f"@atlas_featureid <> $id AND {KABKOTA_ENCLAVE}"
         fitting = QgsRuleBasedLabeling.Rule(kabkota_label_settings(name_field))
-        fitting.setFilterExpression(f"NOT ({enclave})")
+        fitting.setFilterExpression(f"@atlas_featureid IS NOT NULL AND NOT ({enclave})")
         root.appendChild(fitting)
         settings = kabkota_label_settings(name_field, 6.5)
         settings.fitInPolygonOnly = False
+        settings.priority = 9
         inside = QgsRuleBasedLabeling.Rule(settings)
-        inside.setFilterExpression(enclave)
+        inside.setFilterExpression(f"@atlas_featureid IS NOT NULL AND {enclave}")
         root.appendChild(inside)
         layer.setLabeling(QgsRuleBasedLabeling(root))
         layer.setLabelsEnabled(True)

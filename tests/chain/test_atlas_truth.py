@@ -288,3 +288,24 @@ def test_atlas_page_notes_say_how_many_rows_of_how_many(demo_out, atlas_pages):
             assert "layer planned_sites (di plan.qgz: Lokasi baru rencana)" in text, page["name"]
         assert "layer menara rencana" not in text
     assert longer >= 1
+
+
+def test_overview_names_every_kabkota_and_the_kukar_page_its_enclave(demo_out, atlas_pages):
+    """The atlas pages' neighbour rule (a name only where it fits on the neighbour's part outside the page's
+    kab/kota) had reached the overview, which lost Penajam Paser Utara, Balikpapan, Samarinda and Bontang; and
+    Samarinda, an enclave inside Kutai Kartanegara, had no name on that kab/kota's page."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_out / "plan.gpkg")
+    try:
+        names = [r[0] for r in con.execute("SELECT nama FROM kabkota ORDER BY kab")]
+    finally:
+        con.close()
+    assert len(names) == 10
+    overview = " ".join(pdf_text(demo_out / "overview.pdf").split())
+    for name in names:
+        assert name in overview, name
+    merged = " ".join(pdf_text(demo_out / "deployment_plan.pdf", 1).split())  # page 1: the overview
+    assert all(name in merged for name in names)
+    kukar = next(i for i, p in enumerate(atlas_pages, start=1) if p["name"] == "Kabupaten Kutai Kartanegara")
+    assert "Kota Samarinda" in " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", kukar).split())
