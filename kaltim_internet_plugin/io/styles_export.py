@@ -165,7 +165,11 @@ def _tech_marker(tech: str, size: float = 2.2) -> QgsMarkerSymbol:
 CONNECTED_EXPRESSION = ("coalesce(attribute('existing'), '') = 'programme' "
                         "OR coalesce(attribute('fund_status'), '') = 'continuing'")
 CONNECTED_LABEL_ID = "Sudah tersambung (program)"
-CONNECTED_COLOR = "#08306b"
+CONNECTED_COLOR = "#2158a8"
+#: the hatch's line spacing and width (mm), in a mid blue: sparse and thin, so that on the overview, where the
+#: programme connects 802 of 1,038 villages, the status colours under it still read (1.1 mm / 0.18 mm in dark navy
+#: darkened the map)
+CONNECTED_HATCH_MM = (1.8, 0.15)
 
 
 def _connected_symbol(point: bool):
@@ -176,11 +180,12 @@ def _connected_symbol(point: bool):
     symbol.deleteSymbolLayer(0)
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45)
-    hatch.setDistance(1.1)
-    hatch.setLineWidth(0.18)
-    hatch.setColor(QColor(CONNECTED_COLOR))
-    hatch.subSymbol().setColor(QColor(CONNECTED_COLOR))
-    hatch.subSymbol().setWidth(0.18)
+    hatch.setDistance(CONNECTED_HATCH_MM[0])
+    hatch.setLineWidth(CONNECTED_HATCH_MM[1])
+    color = QColor(CONNECTED_COLOR)
+    hatch.setColor(color)
+    hatch.subSymbol().setColor(color)
+    hatch.subSymbol().setWidth(CONNECTED_HATCH_MM[1])
     symbol.appendSymbolLayer(hatch)
     return symbol
 
