@@ -44,3 +44,24 @@ def test_real_inputs_print_no_flag(qgis_app, tmp_path):
         "terrain.tif": {"what": "DEM"}}), encoding="utf-8")
     assert input_provenance(str(tmp_path / "status_program.csv")).text() == "status program (per 31-03-2026)"
     assert input_provenance(str(tmp_path / "terrain.tif")).text() == "DEM SINTETIS"
+
+
+def test_exportplan_help_says_what_data_inputs_does(qgis_app):
+    """The optional DATA_INPUTS parameter was in the dialog but not in the algorithm's help (English, Indonesian)."""
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+    from kaltim_internet_plugin.processing.alg_exportplan import ExportPlanAlgorithm
+
+    alg = ExportPlanAlgorithm()
+    english = alg.shortHelpString()
+    assert "DATA_INPUTS (optional, advanced)" in english and "provenance.json" in english
+    assert english.startswith("Writes the deployment plan into OUTPUT_FOLDER")
+    alg.initAlgorithm({})
+    data = alg.parameterDefinition("DATA_INPUTS")
+    assert data is not None and data.flags() & data.FlagOptional
+    assert install_translator("id"), "the .qm must be built (make translations)"
+    try:
+        indonesian = alg.shortHelpString()
+    finally:
+        remove_translator()
+    assert "DATA_INPUTS (opsional, lanjutan)" in indonesian and "provenance.json" in indonesian
+    assert "Writes the deployment plan" not in indonesian
