@@ -155,9 +155,13 @@ def style_plan_status(layer) -> None:
 
 
 def _tech_marker(tech: str, size: float = 2.2) -> QgsMarkerSymbol:
+    """The technology's marker; a star larger with a thin halo (at 2.2 mm its arms vanished under the 0.25 mm white
+    outline: the satellite villages printed as white stars, their legend entry brown)."""
+    star = TECH_SHAPES.get(tech, "circle") == "star"
     return QgsMarkerSymbol.createSimple({"name": TECH_SHAPES.get(tech, "circle"),
                                          "color": TECH_COLORS.get(tech, "#444444"),
-                                         "size": str(size), "outline_color": "255,255,255", "outline_width": "0.25"})
+                                         "size": str(size * 1.3 if star else size), "outline_color": "255,255,255",
+                                         "outline_width": "0.1" if star else "0.25"})
 
 
 #: the villages the province's programme connects today (their service continues, or cannot be paid on): drawn

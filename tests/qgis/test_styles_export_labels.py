@@ -174,3 +174,15 @@ def test_connected_hatch_is_sparse_and_thin():
     assert (hatch.distance(), hatch.lineWidth()) == CONNECTED_HATCH_MM
     assert hatch.distance() >= 1.5 and hatch.lineWidth() <= 0.15
     assert hatch.lineWidth() / hatch.distance() < 0.1  # under a tenth of the village's colour covered
+
+
+def test_satellite_star_keeps_its_colour_under_its_halo():
+    # at 2.2 mm with a 0.25 mm white outline the star's arms printed white: the map's satellite villages did not
+    # look like their (brown) legend entry
+    from kaltim_internet_plugin.io.styles_export import TECH_COLORS, _tech_marker
+
+    star, circle = _tech_marker("satellite"), _tech_marker("fwa")
+    layer, other = star.symbolLayer(0), circle.symbolLayer(0)
+    assert layer.shape() == layer.Star and layer.color().name() == TECH_COLORS["satellite"]
+    assert layer.strokeWidth() <= 0.1 < other.strokeWidth()
+    assert star.size() > circle.size()
