@@ -388,6 +388,7 @@ class PlanExport:
     def atlas_pdf(self) -> None:
         self.r.atlas_pdf = os.path.join(self.i.out_dir, "atlas_kabkota.pdf")
         self.r.pages = pdf.export_atlas_pdf(self.layouts["atlas"], self.r.atlas_pdf, self.dpi, self.feedback)
+        pdf.set_pdf_info(self.r.atlas_pdf, self.i.title)  # QGIS 3.22's atlas PDF has an empty Title
 
     def report_pdf(self) -> None:
         self.r.report_pdf = os.path.join(self.i.out_dir, "roadmap_report.pdf")
@@ -405,6 +406,7 @@ class PlanExport:
             self.r.merged_with = "qt"
             self.r.deployment_pages = pdf.render_combined_pdf(
                 out, [(self.layouts["overview"], False), (self.layouts["atlas"], True)], self.dpi, self.feedback)
+        pdf.set_pdf_info(out, self.i.title)  # pdfunite writes no Title
         self.r.deployment_pdf = out
 
     def close(self) -> None:

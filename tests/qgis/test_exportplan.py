@@ -195,6 +195,11 @@ def pdfinfo_pages(path: str) -> int:
     return int(next(line.split(":")[1] for line in out.splitlines() if line.startswith("Pages:")))
 
 
+def pdfinfo_title(path: str) -> str:
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return next((line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Title:")), "")
+
+
 def pdftext(path: str, first: int = None, last: int = None) -> str:
     cmd = ["pdftotext", "-layout"]
     if first:
@@ -213,6 +218,9 @@ def test_deployment_pdf_has_overview_plus_one_page_per_kabkota(exported):
     assert pdfinfo_pages(pdf) == 1 + 10 == exported["DEPLOYMENT_PAGES"]
     assert pdfinfo_pages(exported["ATLAS_PDF"]) == 10
     assert pdfinfo_pages(exported["OVERVIEW_PDF"]) == 1
+    # the document title a viewer shows (pdfunite wrote none, QGIS 3.22's atlas export an empty one)
+    for path in (pdf, exported["ATLAS_PDF"], exported["OVERVIEW_PDF"]):
+        assert pdfinfo_title(path) == "Rencana Internet Desa Kalimantan Timur", path
     text = pdftext(pdf)
     for name in KAB_NAMES:
         assert name in " ".join(text.split()), name
@@ -460,6 +468,7 @@ def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provide
                                                    "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert res["PAGES"] == 2
     assert pdfinfo_pages(res["DEPLOYMENT_PDF"]) == 3
+    assert pdfinfo_title(res["DEPLOYMENT_PDF"]) == pdfinfo_title(res["ATLAS_PDF"]) == "Uji dua kota"
     text = " ".join(pdftext(res["DEPLOYMENT_PDF"]).split())
     assert "Kota Balikpapan" in text and "Kota Bontang" in text and "Uji dua kota" in text
     # no BUDGET_CURVE: the report leaves the curve page out (and keeps the year map)
@@ -987,3 +996,28 @@ def test_printed_money_agrees_with_the_spreadsheet_on_odd_costs(provider, tmp_pa
     for key in list(built):
         del built[key]
     gc.collect()
+
+
+@needs_poppler
+def test_set_pdf_info_titles_a_pdf_by_an_incremental_update(qgis_app, tmp_path):
+    from qgis.PyQt.QtGui import QPainter, QPdfWriter
+
+    from kaltim_internet_plugin.report import pdf
+
+    path = str(tmp_path / "a.pdf")
+    writer = QPdfWriter(path)
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Halaman satu")
+    writer.newPage()
+    painter.drawText(100, 100, "Halaman dua")
+    painter.end()
+    size = os.path.getsize(path)
+    assert pdf.set_pdf_info(path, "Rencana — Kalimantan Timur (uji)")
+    assert os.path.getsize(path) > size and pdf.is_complete(path)
+    assert pdfinfo_title(path) == "Rencana — Kalimantan Timur (uji)"
+    assert pdfinfo_pages(path) == 2 and "Halaman dua" in pdftext(path, 2)
+    assert pdf.set_pdf_info(path, "Kedua")  # again, over the update
+    assert pdfinfo_title(path) == "Kedua" and pdfinfo_pages(path) == 2
+    other = tmp_path / "b.pdf"
+    other.write_bytes(b"not a pdf")
+    assert not pdf.set_pdf_info(str(other), "x") and other.read_bytes() == b"not a pdf"
