@@ -382,7 +382,7 @@ def build_overview_layout(project, svg: str) -> QgsPrintLayout:
     m = _add_map(layout, "map", OVERVIEW_MAP_RECT)
     _add_grid(m, 7.0)
     _add_north_arrow(layout, (266, 44, 12, 18), m, svg)
-    _add_scalebar(layout, (13, 259, 90, 14), m, 8)
+    _add_scalebar(layout, (20, 259, 90, 14), m, 8)  # clear of the grid's numbers inside the frame
     add_label(layout, "summary", "[% @kaltim_summary %]", (296, 35, 114, 48), 8.5, frame=True)
     _add_legend(layout, (296, 87, 114, 100), m, columns=1, size=8)  # grows with what the map shows
     add_label(layout, "scale_text", SCALE_TEXT, (296, 272, 114, 11), 8)

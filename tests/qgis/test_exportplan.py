@@ -915,6 +915,19 @@ def test_north_arrows_stand_clear_of_map_text(exported):
 
 
 @needs_poppler
+def test_overview_scalebar_stands_clear_of_the_grid_numbers(exported):
+    """The overview's scale bar printed its '0' on the grid's '2°0′S' (annotations inside the map frame, left)."""
+    from kaltim_internet_plugin.report import layouts
+
+    template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.OVERVIEW_TEMPLATE, "o")
+    x0, y0, x1, y1 = _rect_mm(template, "scalebar")
+    words = pdf_words(exported["OVERVIEW_PDF"], 1)
+    assert [w for w, *_ in words if "°" in w], "the grid numbers are text"
+    under = [w for w, a, b, c, d in words if "°" in w and c > x0 and a < x1 and d > y0 and b < y1]
+    assert not under, under
+
+
+@needs_poppler
 def test_sharing_table_says_where_the_rest_is(exported, plan):
     """The tower sharing table holds what fits on its page and says how many of how many it shows."""
     total = plan["sharing"].featureCount()
