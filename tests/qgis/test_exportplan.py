@@ -227,7 +227,9 @@ def test_deployment_pdf_has_overview_plus_one_page_per_kabkota(exported):
     # page 2.. are the atlas pages in kab code order, each names its kab/kota; the sources line is there
     page2 = " ".join(pdftext(pdf, 2).split())
     assert "Kabupaten Paser" in page2
-    assert "penduduk desa PERKIRAAN" in page2 and "menara dan DEM SINTETIS" in page2
+    # the sources line names what the inputs carry: the villages' estimated population, the synthetic towers; no
+    # DEM is given to the export (DATA_INPUTS), so none is named (was: 'menara dan DEM SINTETIS' from the towers)
+    assert "penduduk desa PERKIRAAN" in page2 and "menara SINTETIS" in page2 and "DEM SINTETIS" not in page2
     assert "cahyadsn/wilayah_boundaries" in page2
 
 
@@ -940,7 +942,7 @@ def test_sharing_table_says_where_the_rest_is(exported, plan):
 @needs_poppler
 def test_atlas_sites_table_says_how_many_of_how_many(exported, plan):
     """Issue 19 item 6 (tables that do not run off silently): an atlas page lists at most 5 planned sites; where its
-    kab/kota has more, a note under the table says '5 dari N menara rencana ditampilkan' with the kab/kota's own
+    kab/kota has more, a note under the table says '5 dari N lokasi baru rencana ditampilkan' with the kab/kota's own
     count (counted here from the page polygons and the planned sites), and pages with 5 or fewer list them all
     with no note."""
     from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
@@ -960,11 +962,12 @@ def test_atlas_sites_table_says_how_many_of_how_many(exported, plan):
         inside = sum(1 for p in points if polygon.intersects(p))
         listed = len(re.findall(r"\bNEW-\d", text))
         if inside > 5:
-            assert f"5 dari {inside} menara rencana ditampilkan; daftar lengkap: plan.gpkg" in text, (kab, inside)
+            assert f"5 dari {inside} lokasi baru rencana ditampilkan; daftar lengkap: plan.gpkg, layer planned_sites " \
+                "(di plan.qgz: Lokasi baru rencana)." in text, (kab, inside)
             assert listed == 5, (kab, listed)
             noted += 1
         else:
-            assert "menara rencana ditampilkan" not in text and listed == inside, (kab, inside, listed)
+            assert "lokasi baru rencana ditampilkan" not in text and listed == inside, (kab, inside, listed)
     assert noted >= 1, "the test plan must have a kab/kota with more than 5 planned sites"
 
 
