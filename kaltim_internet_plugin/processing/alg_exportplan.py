@@ -91,8 +91,8 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             "DATA_INPUTS",
             tr("Other input data of the plan (DEM, land cover, fibre points, programme table, population table): what "
                "of it is synthetic, illustrative or estimated, and its date, is printed in the sources line"),
-            QgsProcessing.TypeFile, optional=True)
-        data.setFlags(data.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            QgsProcessing.SourceType.TypeFile, optional=True)
+        data.setFlags(data.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(data)
         add_file(self, "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"), folder=True,
                  optional=True)

@@ -48,6 +48,8 @@ def test_real_inputs_print_no_flag(qgis_app, tmp_path):
 
 def test_exportplan_help_says_what_data_inputs_does(qgis_app):
     """The optional DATA_INPUTS parameter was in the dialog but not in the algorithm's help (English, Indonesian)."""
+    from qgis.core import QgsProcessingParameterDefinition
+
     from kaltim_internet_plugin.i18n import install_translator, remove_translator
     from kaltim_internet_plugin.processing.alg_exportplan import ExportPlanAlgorithm
 
@@ -57,7 +59,7 @@ def test_exportplan_help_says_what_data_inputs_does(qgis_app):
     assert english.startswith("Writes the deployment plan into OUTPUT_FOLDER")
     alg.initAlgorithm({})
     data = alg.parameterDefinition("DATA_INPUTS")
-    assert data is not None and data.flags() & data.FlagOptional
+    assert data is not None and data.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
     assert install_translator("id"), "the .qm must be built (make translations)"
     try:
         indonesian = alg.shortHelpString()
