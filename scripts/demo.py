@@ -214,7 +214,12 @@ def main(argv=None) -> int:
         "VILLAGES": road["OUTPUT"], "SITES": sites_path, "PLANNED_SITES": opt["OUTPUT_SITES"],
         "KABKOTA": sample.layer_uri("kabkota"), "ROADMAP_TABLE": road["OUTPUT_TABLE"],
         "TRAINING_TABLE": road["OUTPUT_TRAINING"], "OPERATORS_TABLE": road["OUTPUT_OPERATORS"],
-        "SHARING_TABLE": road["OUTPUT_SHARING"], "BUDGET_CURVE": opt["OUTPUT_CURVE"], "OUTPUT_FOLDER": str(out)})
+        "SHARING_TABLE": road["OUTPUT_SHARING"], "BUDGET_CURVE": opt["OUTPUT_CURVE"],
+        # the inputs' provenance for the printed sources line (their flags and resources/sample/provenance.json)
+        "DATA_INPUTS": [str(Path(sample.gpkg_path()).with_name("kaltim_kabkota_penduduk_luas.csv")),
+                        sample.programme_status_path(), sample.dem_path(), sample.landcover_path(),
+                        sample.fibre_pops_uri().split("|")[0]],
+        "OUTPUT_FOLDER": str(out)})
 
     # summary: the one plan summary, read back from what was exported, and the consistency check --------------
     from kaltim_internet_plugin.report.consistency import check_outputs

@@ -70,7 +70,7 @@ ATLAS_MAX_VILLAGES = 10
 ATLAS_MAX_SITES = 5
 SHARING_MAX_ROWS = 15  # the report's tower sharing table (one page, not the last: it cannot add pages)
 # the atlas page's map rectangle in mm (x, y, w, h)
-ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 145.0)
+ATLAS_MAP_RECT = (8.0, 24.0, 165.0, 141.0)  # the planned-sites table's heading below it
 OVERVIEW_MAP_RECT = (10.0, 35.0, 280.0, 248.0)
 # Kop (letterhead) of the provincial government's office; the office edits these lines and the logo slot
 # (picture item "kop_logo") in QGIS's layout designer.
@@ -328,7 +328,7 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
     m.setAtlasMargin(0.06)
     _add_grid(m, 5.0)
     _add_north_arrow(layout, (155, 31, 9, 13), m, svg)  # clear of the grid's numbers
-    _add_scalebar(layout, (10, 152, 60, 10), m)
+    _add_scalebar(layout, (10, 148, 60, 10), m)
     loc = _add_map(layout, "locator", (177, 24, 48, 34))
     ov = QgsLayoutItemMapOverview("atlas_extent", loc)
     ov.setLinkedMap(m)
@@ -338,6 +338,7 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
               "Tercakup: [% attribute(@atlas_feature, 'covered') %] · sebagian: "
               "[% attribute(@atlas_feature, 'partial') %]\n"
               "Blank spot: [% attribute(@atlas_feature, 'blank_spot') %]\n"
+              "Sudah tersambung (program): [% attribute(@atlas_feature, 'connected_today') %] desa/kel.\n"
               "Direncanakan: [% attribute(@atlas_feature, 'planned') %] desa/kel.\n"
               "Terjadwal: [% attribute(@atlas_feature, 'scheduled') %] · belum terdanai: "
               "[% attribute(@atlas_feature, 'unfunded') %]"
@@ -346,6 +347,9 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
               "[% CASE WHEN attribute(@atlas_feature, 'over_capacity') > 0 THEN ' · melebihi kapasitas: ' || "
               "attribute(@atlas_feature, 'over_capacity') ELSE '' END %]\n"
               "Capex terjadwal: [% attribute(@atlas_feature, 'capex_scheduled_text') %]\n"
+              "Migrasi satelit ke fiber: [% attribute(@atlas_feature, 'migrations') %] desa/kel.[% CASE WHEN "
+              "attribute(@atlas_feature, 'migrations') > 0 THEN ', capex ' || "
+              "attribute(@atlas_feature, 'migration_capex_text') ELSE '' END %]\n"
               "Penduduk di blank spot (perkiraan): "
               "[% format_number(attribute(@atlas_feature, 'population_blank_spot'), 0, 'id') %]",
               (227, 24, 62, 34), 6.5, frame=True)
@@ -356,6 +360,8 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
     add_label(layout, "table_note", "Desa rencana dengan prioritas tertinggi; No. = peringkat prioritas, sama "
               "dengan nomor di peta. Daftar lengkap: roadmap.xlsx, lembar 'Desa rencana'.", (177, 182, 112, 5), 5)
     add_label(layout, "scale_text", SCALE_TEXT, (177, 188, 112, 8), 6)
+    add_label(layout, "sites_heading", "Lokasi baru rencana di [% attribute(@atlas_feature, 'nama') %] (menara/BTS "
+              "baru, kolokasi, sambungan kantor desa)", (8, 166, 165, 4.5), 6.5, True)
     sites = add_attribute_table(layout, "table_sites", (8, 171, 165, 20), size=5.5)
     sites.setMaximumNumberOfFeatures(ATLAS_MAX_SITES)
     sites.setFilterToAtlasFeature(True)
@@ -376,7 +382,7 @@ def build_overview_layout(project, svg: str) -> QgsPrintLayout:
     m = _add_map(layout, "map", OVERVIEW_MAP_RECT)
     _add_grid(m, 7.0)
     _add_north_arrow(layout, (266, 44, 12, 18), m, svg)
-    _add_scalebar(layout, (13, 259, 90, 14), m, 8)
+    _add_scalebar(layout, (20, 259, 90, 14), m, 8)  # clear of the grid's numbers inside the frame
     add_label(layout, "summary", "[% @kaltim_summary %]", (296, 35, 114, 48), 8.5, frame=True)
     _add_legend(layout, (296, 87, 114, 100), m, columns=1, size=8)  # grows with what the map shows
     add_label(layout, "scale_text", SCALE_TEXT, (296, 272, 114, 11), 8)

@@ -7,7 +7,12 @@ import os
 import shutil
 import time
 
-from qgis.core import QgsProcessingException
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterMultipleLayers,
+)
 
 from ..core import plan_summary as ps
 from ..i18n import tr
@@ -82,6 +87,13 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                            ("BUDGET_CURVE", tr("Budget curve of the new sites (optimizesites OUTPUT_CURVE): a chart "
                                                "and table page of the roadmap report"))):
             add_source(self, key, label, ("table",), optional=True, layer=True)
+        data = QgsProcessingParameterMultipleLayers(
+            "DATA_INPUTS",
+            tr("Other input data of the plan (DEM, land cover, fibre points, programme table, population table): what "
+               "of it is synthetic, illustrative or estimated, and its date, is printed in the sources line"),
+            QgsProcessing.SourceType.TypeFile, optional=True)
+        data.setFlags(data.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(data)
         add_file(self, "TEMPLATE_FOLDER", tr("Layout template folder (default: the plugin's templates)"), folder=True,
                  optional=True)
         add_string(self, "TITLE", tr("Title"), default=DEFAULT_TITLE)
@@ -144,6 +156,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
             sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),
             budget_curve=curve,
+            data_inputs=[str(p) for p in self.parameterAsFileList(parameters, "DATA_INPUTS", context) or []],
         )
         steps = ep.STEPS
         result = ep.ExportResult()

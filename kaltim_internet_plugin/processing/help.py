@@ -159,14 +159,24 @@ TEXTS = {
     ),
     "exportplan": (
         tr_noop("Export deployment plan"),
-        tr_noop(
-            "Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its "
-            "default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a "
-            "QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, per "
-            "funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one page per "
-            "kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview followed by "
-            "the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER (default: the "
-            "plugin's resources/layouts); edit them in the layout designer but keep the item ids."),
+        (
+            tr_noop(
+                "Writes the deployment plan into OUTPUT_FOLDER: plan.gpkg (every given layer and table with its "
+                "default style and metadata, flags for estimated or synthetic data carried through), plan.qgz (a "
+                "QGIS project opening plan.gpkg with the print layouts), roadmap.xlsx with CSV copies (per year, "
+                "per funding source, per operator, per kab/kota, training plan), and PDFs: atlas_kabkota.pdf (one "
+                "page per kab/kota), overview.pdf (A3), roadmap_report.pdf and deployment_plan.pdf (the overview "
+                "followed by the atlas pages). The layouts come from the .qpt templates in TEMPLATE_FOLDER "
+                "(default: the plugin's resources/layouts); edit them in the layout designer but keep the item "
+                "ids."),
+            tr_noop(
+                "DATA_INPUTS (optional, advanced): the plan's other input files (DEM, land cover, fibre points, "
+                "programme table, population table). The sources line printed on the maps names each one that is "
+                "synthetic, illustrative or estimated, and its date: read from the file itself (a raster's SOURCE "
+                "metadata, a layer's flag fields, a file name with ILLUSTRATIVE, synthetic or estimated) and from "
+                "a provenance.json beside it (its 'what', 'flag' and 'as_of'). Without them the line names only "
+                "the boundaries and what the villages and the towers carry."),
+        ),
     ),
     "exportplanfrompostgis": (
         tr_noop("Copy plan from PostGIS to GeoPackage"),

@@ -83,6 +83,9 @@ class ExportInputs:
     operators: Optional[QgsVectorLayer] = None
     sharing: Optional[QgsVectorLayer] = None
     budget_curve: Optional[QgsVectorLayer] = None  # optimizesites OUTPUT_CURVE: a chart + table page of the report
+    # the plan's other input data (DEM, land cover, fibre points, programme table, population table): paths whose
+    # provenance (plan_package.input_provenance) the printed sources line states
+    data_inputs: List[str] = field(default_factory=list)
 
 
 @dataclass
@@ -167,7 +170,7 @@ class PlanExport:
                                    st.style_plan_status, list(self.flags))]
         for layer, name, title, desc, style in (
                 (i.sites, "sites", "Menara eksisting", "Lokasi menara/BTS yang sudah ada.", st.style_existing_sites),
-                (i.planned_sites, "planned_sites", "Lokasi baru rencana", "Lokasi menara/BTS baru yang direncanakan.",
+                (i.planned_sites, lo.SITES_LAYER, lo.SITES_TITLE, "Lokasi menara/BTS baru yang direncanakan.",
                  st.style_planned_sites)):
             if _valid(layer):
                 entries.append(pp.PackageEntry(name, layer, title, desc, style))
@@ -274,11 +277,20 @@ class PlanExport:
         return summary_lines_id(self.summary, "estimated" in self.flags, getattr(self, "kab_pages", 0))
 
     def sources_text(self) -> str:
+        """The printed sources line: the boundaries, then what of the plan's inputs is estimated, synthetic or
+        illustrative and their dates, each read from the input itself (the villages' and sites' flag fields, the
+        data inputs' provenance): a run on real data prints no flag it does not carry."""
         parts = [BASE_SOURCE]
         if "estimated" in self.flags:
             parts.append("penduduk desa PERKIRAAN")
-        if "synthetic" in self.flags + self.site_flags:
-            parts.append("menara dan DEM SINTETIS")
+        if "synthetic" in self.site_flags:
+            parts.append("menara SINTETIS")
+        seen = set()
+        for uri in self.i.data_inputs:
+            prov = pp.input_provenance(uri)
+            if prov is not None and prov.text() not in seen:
+                seen.add(prov.text())
+                parts.append(prov.text())
         return "; ".join(parts)
 
     def build_project(self) -> None:
@@ -308,7 +320,7 @@ class PlanExport:
                                lambda lyr: st.style_plan_year(lyr, per_year))
         L["sites"] = self._open("sites", "Menara eksisting" + (" (SINTETIS)" if synthetic_sites else ""),
                                 st.style_existing_sites)
-        L["planned_sites"] = self._open("planned_sites", "Lokasi baru rencana", st.style_planned_sites)
+        L["planned_sites"] = self._open(lo.SITES_LAYER, lo.SITES_TITLE, st.style_planned_sites)
         for name, title in (("roadmap_year_source", "Anggaran per tahun dan sumber"),
                             ("training_plan", "Rencana pelatihan"), ("operator_packages", "Paket operator"),
                             ("tower_sharing", "Kandidat berbagi menara")):
@@ -384,6 +396,7 @@ class PlanExport:
     def atlas_pdf(self) -> None:
         self.r.atlas_pdf = os.path.join(self.i.out_dir, "atlas_kabkota.pdf")
         self.r.pages = pdf.export_atlas_pdf(self.layouts["atlas"], self.r.atlas_pdf, self.dpi, self.feedback)
+        pdf.set_pdf_info(self.r.atlas_pdf, self.i.title)  # QGIS 3.22's atlas PDF has an empty Title
 
     def report_pdf(self) -> None:
         self.r.report_pdf = os.path.join(self.i.out_dir, "roadmap_report.pdf")
@@ -401,6 +414,7 @@ class PlanExport:
             self.r.merged_with = "qt"
             self.r.deployment_pages = pdf.render_combined_pdf(
                 out, [(self.layouts["overview"], False), (self.layouts["atlas"], True)], self.dpi, self.feedback)
+        pdf.set_pdf_info(out, self.i.title)  # pdfunite writes no Title
         self.r.deployment_pdf = out
 
     def close(self) -> None:

@@ -79,6 +79,9 @@ REPORT_TEMPLATE = "roadmap_report.qpt"
 TEMPLATES = (ATLAS_TEMPLATE, OVERVIEW_TEMPLATE, REPORT_TEMPLATE)  # exportplan's
 MONITORING_TEMPLATE = "monitoring_report.qpt"  # slareport's M&E report (report/monitoring_report.py)
 REPORT_MAX_ROWS = 100000
+#: the planned sites' layer in plan.gpkg and its title in plan.qgz (report/export_plan.py), named by the atlas note
+SITES_LAYER = "planned_sites"
+SITES_TITLE = "Lokasi baru rencana"
 
 
 class TemplateMissingError(FileNotFoundError):
@@ -252,25 +255,38 @@ def village_columns(layer) -> list:
 
 
 def served_villages_expr(villages_layer, site_field: str) -> str:
-    """The codes of the plan villages each planned site serves (``new_site`` = the site's id: the villages the plan
-    charges its cost to and whose people it counts), not the candidate's host village (``village_code``). A map
-    literal, not aggregate(): QGIS 3.22 looks the aggregate's layer up in QgsProject.instance(), and the export's
-    layout lives in a project of its own (the printed cell was empty)."""
+    """The plan villages each planned site serves (``new_site`` = the site's id: the villages the plan charges its
+    cost to and whose people it counts), not the candidate's host village (``village_code``): by name (``nama``,
+    as the page's village table prints them; the code where a village has no name), in the order of their codes.
+    A map literal, not aggregate(): QGIS 3.22 looks the aggregate's layer up in QgsProject.instance(), and the
+    export's layout lives in a project of its own (the printed cell was empty)."""
     served = {}
+    named = villages_layer.fields().lookupField("nama") >= 0
     request = QgsFeatureRequest(QgsExpression("coalesce(\"new_site\", '') <> ''"))
     for f in villages_layer.getFeatures(request):
-        served.setdefault(str(f["new_site"]), []).append(str(f["kode"]))
+        name = f["nama"] if named else None
+        name = str(f["kode"]) if name in (None, "") or str(name) == "NULL" else str(name)
+        served.setdefault(str(f["new_site"]), []).append((str(f["kode"]), name))
     if not served:
         return "'–'"
     pairs = ", ".join("{k}, {v}".format(k=QgsExpression.quotedString(k), v=QgsExpression.quotedString(", ".join(
-        sorted(v)))) for k, v in sorted(served.items()))
+        name for _code, name in sorted(v)))) for k, v in sorted(served.items()))
     return f"coalesce(map_get(map({pairs}), to_string({_quote(site_field)})), '–')"
+
+
+def _empty_field(layer, field: str) -> bool:
+    """No feature of ``layer`` has a value in ``field`` (an empty column is not printed)."""
+    idx = layer.fields().lookupField(field)
+    if idx < 0:
+        return True
+    return all(v is None or str(v).strip() in ("", "NULL") for v in layer.uniqueValues(idx, 2))
 
 
 def site_columns(layer, villages_layer=None) -> list:
     """The atlas page's planned-sites table. With ``villages_layer`` (a plan with ``kode`` and ``new_site``) the
-    village column lists the villages the site serves; without it the candidate's own village, labelled so."""
-    names = [f.name() for f in layer.fields()]
+    village column lists the villages the site serves; without it the candidate's own village, labelled so. A column
+    no site has a value in (the optimiser's sites have no operator yet) is left out."""
+    names = [f.name() for f in layer.fields() if f.name() != "operator" or not _empty_field(layer, "operator")]
     served_by = next((n for n in ("cand_id", "site_id") if n in names), "")
     if villages_layer is not None and served_by and all(
             villages_layer.fields().lookupField(n) >= 0 for n in ("kode", "new_site")):
@@ -386,6 +402,7 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         table.setColumns(village_columns(villages_layer))
         if villages_layer.fields().lookupField("priority_rank") >= 0:
             _sort_by(table, "priority_rank")
+        _villages_note(layout, table)
     sites = find_item(layout, "table_sites")
     if isinstance(sites, QgsLayoutItemAttributeTable):
         if sites_layer is not None:
@@ -397,6 +414,9 @@ def configure_atlas(layout, coverage, map_layers: list, legend_layers: list, loc
         else:
             for frame in sites.frames():
                 frame.setVisibility(False)
+            heading = layout.itemById("sites_heading")
+            if heading is not None:
+                heading.setVisibility(False)
     _sites_note(layout, sites, sites_layer)
 
 
@@ -411,8 +431,23 @@ def _sites_note(layout, sites, sites_layer) -> None:
         return
     shown = sites.maximumNumberOfFeatures()
     count = "attribute(@atlas_feature, 'planned_sites')"  # plan_package.count_points_inside, per kab/kota
-    note.setText(f"[% CASE WHEN {count} > {shown} THEN '{shown} dari ' || to_string({count}) || ' menara rencana "
-                 "ditampilkan; daftar lengkap: plan.gpkg, layer menara rencana.' ELSE '' END %]")
+    note.setText(f"[% CASE WHEN {count} > {shown} THEN '{shown} dari ' || to_string({count}) || ' lokasi baru "
+                 f"rencana ditampilkan; daftar lengkap: plan.gpkg, layer {SITES_LAYER} (di plan.qgz: {SITES_TITLE}).' "
+                 "ELSE '' END %]")
+
+
+def _villages_note(layout, table) -> None:
+    """Under the atlas page's village table: how many of the kab/kota's planned villages it lists ("10 dari 25"),
+    as the sites note says it of the sites (evaluated per atlas page)."""
+    note = layout.itemById("table_note")
+    if not isinstance(note, QgsLayoutItemLabel) or not isinstance(table, QgsLayoutItemAttributeTable):
+        return
+    shown = table.maximumNumberOfFeatures()
+    count = "attribute(@atlas_feature, 'planned')"  # plan_summary.is_planned, the table's filter's rule
+    note.setText(f"[% CASE WHEN {count} > {shown} THEN '{shown} dari ' || to_string({count}) || ' desa rencana "
+                 f"ditampilkan, prioritas tertinggi' ELSE 'Semua ' || to_string({count}) || ' desa rencana' END %]"
+                 "; No. = peringkat prioritas, sama dengan nomor di peta. Daftar lengkap: roadmap.xlsx, lembar "
+                 "'Desa rencana'.")
 
 
 def atlas_page_filter(kab_field: str) -> str:

@@ -122,6 +122,47 @@ def merge_pdfs(paths: Sequence[str], out: str) -> bool:
     return False
 
 
+_TRAILER_ROOT = re.compile(rb"/Root\s+(\d+\s+\d+)\s+R")
+_TRAILER_SIZE = re.compile(rb"/Size\s+(\d+)")
+_OBJECT = re.compile(rb"(?:^|[\r\n])(\d+)\s+\d+\s+obj\b")
+
+
+def _pdf_text_string(text: str) -> bytes:
+    """A PDF text string of any characters: UTF-16BE with its byte order mark, in hex."""
+    return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
+
+
+def set_pdf_info(path: str, title: str, creator: str = "Internet Desa Kaltim (QGIS)") -> bool:
+    """Give the PDF at ``path`` a document Title (and Creator), as an incremental update appended to the file: a new
+    Info dictionary and a cross-reference section naming it. pdfunite writes no Info, and QGIS 3.22's atlas export
+    an empty Title; a PDF viewer's title bar and a document list show the title. False (the file unchanged) when
+    the file's last cross-reference is not a classic table with a trailer (pdfunite, qpdf and Qt write one)."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    end = _PDF_END.search(data[-1024:])
+    if end is None or not data.startswith(b"%PDF-"):
+        return False
+    prev = int(end.group(1))
+    at = data.rfind(b"trailer", prev)
+    if at < 0 or _XREF_START.match(data, prev) is None or not data[prev:].lstrip().startswith(b"xref"):
+        return False
+    trailer = data[at:]
+    root, size = _TRAILER_ROOT.search(trailer), _TRAILER_SIZE.search(trailer)
+    if root is None or size is None:
+        return False
+    number = max([int(size.group(1))] + [int(m.group(1)) for m in _OBJECT.finditer(data)]) + 1
+    body = b"\n%d 0 obj\n<< /Title %s /Creator %s >>\nendobj\n" % (
+        number, _pdf_text_string(title), _pdf_text_string(creator))
+    offset = len(data) + 1  # the object starts after the body's leading newline
+    xref = len(data) + len(body)
+    update = body + (b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s R /Info %d 0 R /Prev %d >>\n"
+                     b"startxref\n%d\n%%%%EOF\n") % (number, offset, number + 1, root.group(1), number, prev, xref)
+    with open(path, "ab") as fh:
+        fh.write(update)
+    _checked(path)
+    return True
+
+
 def _page_size_mm(layout, page: int) -> QSizeF:
     size = layout.pageCollection().page(page).pageSize()
     mm = layout.convertToLayoutUnits(size)  # layout units are mm

@@ -187,10 +187,10 @@ KAB_NAME_CANDIDATES = ("nama", "nama_kab", "name", "namobj", "wadmkk", "kabkota"
 KAB_CODE_CANDIDATES = ("kode", "kode_kab", "code", "kdpkab", "kab_code")
 COVERAGE_STATS = ("villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded", "population",
                   "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year", "planned_sites",
-                  "service_unfunded", "over_capacity")
+                  "service_unfunded", "over_capacity", "connected_today", "migrations", "migration_capex_idr")
 # money the atlas page prints, written by core.formatting.money (Indonesian, as the printed pages are): a QGIS
 # expression cannot say "Rp 21 juta" the plugin's way, and format_number(x / 1e9, 1) printed "Rp 0,0 miliar"
-COVERAGE_TEXTS = (("capex_scheduled_text", "capex_scheduled_idr"),)
+COVERAGE_TEXTS = (("capex_scheduled_text", "capex_scheduled_idr"), ("migration_capex_text", "migration_capex_idr"))
 
 
 def count_points_inside(coverage, points, field: str) -> None:
@@ -334,3 +334,72 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
     out.dataProvider().addFeatures(out_feats)
     out.updateExtents()
     return out, names
+
+
+# ---- provenance of the plan's input data (the printed sources line) -------------------------------------------------
+#: the printed word of each flag: the sources line says what of the plan's inputs is not real data
+FLAG_WORDS_ID = {"estimated": "PERKIRAAN", "synthetic": "SINTETIS", "illustrative": "ILUSTRATIF"}
+#: a provenance file beside the data: {file name: {"what": Indonesian name of the data, "flag": a FLAG_WORDS_ID key
+#: or "", "as_of": its date or basis, printed in brackets}} (resources/sample/provenance.json for the sample)
+PROVENANCE_FILE = "provenance.json"
+
+
+@dataclass
+class Provenance:
+    what: str  # Indonesian: "DEM", "tutupan lahan", "status program", ...
+    flag: str = ""  # a FLAG_WORDS_ID key, or '' (real data)
+    as_of: str = ""  # its date or basis, e.g. "per Januari 2026"
+
+    def text(self) -> str:
+        out = self.what + (f" {FLAG_WORDS_ID[self.flag]}" if self.flag in FLAG_WORDS_ID else "")
+        return out + (f" ({self.as_of})" if self.as_of else "")
+
+
+def _provenance_entry(path: str) -> dict:
+    """The entry of ``path``'s file in the provenance file beside it ({} without one)."""
+    import json
+
+    sidecar = os.path.join(os.path.dirname(path), PROVENANCE_FILE)
+    try:
+        with open(sidecar, encoding="utf-8") as fh:
+            entries = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    entry = entries.get(os.path.basename(path)) if isinstance(entries, dict) else None
+    return entry if isinstance(entry, dict) else {}
+
+
+def _file_flag(path: str) -> str:
+    """The flag the data itself carries: a raster's SOURCE metadata, a vector layer's flag fields (:func:
+    :`detect_flags`), or a table file named so (``..._ILLUSTRATIVE.csv``, ``..._synthetic.xlsx``)."""
+    name = os.path.basename(path).lower()
+    if name.endswith((".tif", ".tiff", ".vrt", ".asc", ".img")):
+        from osgeo import gdal
+
+        ds = gdal.Open(path)
+        source = (ds.GetMetadataItem("SOURCE") or "").strip().lower() if ds is not None else ""
+        return source if source in FLAG_WORDS_ID else ""
+    if name.endswith((".gpkg", ".shp", ".geojson", ".fgb")):
+        layer = QgsVectorLayer(path, "provenance", "ogr")
+        flags = detect_flags(layer) if layer.isValid() else []
+        return flags[0] if flags else ""
+    for flag, words in (("illustrative", ("illustrative", "ilustratif")), ("synthetic", ("synthetic", "sintetis")),
+                        ("estimated", ("estimated", "perkiraan"))):
+        if any(w in name for w in words):
+            return flag
+    return ""
+
+
+def input_provenance(uri: str) -> Optional[Provenance]:
+    """What an input of the plan is and whether it is real: its flag read from the data (:func:`_file_flag`), its
+    name and date from the provenance file beside it; None for an input that is real and has no such entry."""
+    path = str(uri).split("|", 1)[0]
+    if not path or not os.path.exists(path):
+        return None
+    entry = _provenance_entry(path)
+    flag = _file_flag(path) or str(entry.get("flag") or "")
+    what = str(entry.get("what") or "")
+    as_of = str(entry.get("as_of") or "")
+    if not what and not flag:
+        return None
+    return Provenance(what or os.path.basename(path), flag if flag in FLAG_WORDS_ID else "", as_of)

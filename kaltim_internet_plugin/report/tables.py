@@ -266,7 +266,7 @@ def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -
 KAB_COLUMNS = ["kab", "name", "villages", "covered", "partial", "blank_spot", "connected_today", "continuing",
                "service_unfunded", "planned", "scheduled", "unfunded", "over_capacity", "not_planned", "population",
                "population_blank_spot", "capex_idr", "capex_scheduled_idr",
-               "opex_idr_year"]
+               "opex_idr_year", "migrations", "migration_capex_idr"]
 
 
 def by_kabkota(summary: ps.PlanSummary) -> Sheet:

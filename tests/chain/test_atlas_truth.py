@@ -20,8 +20,11 @@ def rows(gpkg, layer):
 
 
 def pdf_text(path, page=None) -> str:
+    import unicodedata
+
     args = ["pdftotext", "-layout"] + (["-f", str(page), "-l", str(page)] if page else []) + [str(path), "-"]
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    # NFKC: the PDF's ligatures ("ﬁ" of "fiber") read as their letters
+    return unicodedata.normalize("NFKC", subprocess.run(args, capture_output=True, text=True, check=True).stdout)
 
 
 @pytest.fixture(scope="module")
@@ -126,11 +129,18 @@ def test_atlas_sites_table_names_the_villages_the_site_serves(atlas_pages, villa
             served[v["new_site"]].append(v["kode"])
     sites = [dict(zip(p["table_sites"]["headings"], r)) for p in atlas_pages for r in p["table_sites"]["rows"]]
     assert sites, "the demo plans new sites"
+    names = {v["kode"]: v["nama"] for v in villages}
     for s in sites:
-        # the site's cost and people belong to the villages the plan charges, not to the candidate's host village
-        assert s["Desa dilayani"] == ", ".join(sorted(served[s["Lokasi"]])), s
+        # the site's cost and people belong to the villages the plan charges, not to the candidate's host village;
+        # by name, as the page's village table names them (was: codes only)
+        assert s["Desa dilayani"] == ", ".join(names[k] for k in sorted(served[s["Lokasi"]])), s
     paser = next(s for s in sites if s["Lokasi"] == "O0060")
-    assert (paser["Desa dilayani"], paser["Penduduk"]) == ("64.01.07.1001", "12.007")  # host: 64.01.07.2005
+    assert (paser["Desa dilayani"], paser["Penduduk"]) == (names["64.01.07.1001"], "12.007")  # host: 64.01.07.2005
+    # no empty column (the optimiser's sites have no operator yet: the column printed nothing)
+    for page in atlas_pages:
+        table = page["table_sites"]
+        for i, heading in enumerate(table["headings"]):
+            assert not table["rows"] or any(r[i] not in ("", "NULL") for r in table["rows"]), (page["name"], heading)
 
 
 def test_atlas_sites_table_lists_the_scheduled_sites_first_then_the_largest(atlas_pages, villages):
@@ -181,3 +191,124 @@ def test_operator_packages_are_the_planned_work_in_all_three_outputs(demo_out, v
                    for i, toks in enumerate(lines)), (op, table[:1500])
     summary = json.loads((demo_out / "summary.json").read_text())
     assert summary["consistency_problems"] == []
+
+
+def kab_csv(demo_out) -> dict:
+    import csv
+
+    with open(demo_out / "roadmap_per_kab_kota.csv", encoding="utf-8") as fh:
+        return {r["kab"]: r for r in csv.DictReader(fh)}
+
+
+def summary_csv(demo_out) -> dict:
+    import csv
+
+    with open(demo_out / "roadmap_ringkasan.csv", encoding="utf-8") as fh:
+        return {r[0]: r[1] for r in csv.reader(fh)}
+
+
+def test_atlas_pages_print_the_villages_the_programme_connects(demo_out, atlas_pages, villages):
+    """A regent reading Berau's 77 blank spots and a plan of 10 routers learns that the programme already connects
+    100 of its villages: the page's box says how many, as the workbook does, and the map hatches them."""
+    kab = kab_csv(demo_out)
+    connected = defaultdict(int)
+    for v in villages:
+        connected[v["kode_kab"]] += v["existing"] == "programme" or v["fund_status"] == "continuing"
+    for number, page in enumerate(atlas_pages, start=1):
+        text = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", number).split())
+        n = int(kab[page["kab"]]["connected_today"])
+        assert n == connected[page["kab"]], page["name"]
+        assert f"Sudah tersambung (program): {n} desa/kel." in text, page["name"]
+        assert "Sudah tersambung (program)" in text.split(f"{n} desa/kel.", 1)[1], page["name"]  # the legend entry
+    assert sum(connected.values()) == int(summary_csv(demo_out)["connected_today"]) > 0
+    assert int(kab["64.03"]["connected_today"]) == 100  # Berau
+    overview = " ".join(pdf_text(demo_out / "overview.pdf").split())
+    assert overview.count("Sudah tersambung (program)") >= 2  # the summary and the legend
+
+
+def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages, villages):
+    """Kutai Kartanegara printed 'Capex terjadwal: Rp 66 juta' and nothing of its 20 satellite -> fibre migrations
+    (Rp 15,74 miliar): each page prints its migrations and their CAPEX, as the workbook's kab/kota sheet has them to
+    the rupiah, and the pages add up to the province's."""
+    from kaltim_internet_plugin.core import formatting as fmt
+
+    kab = kab_csv(demo_out)
+    exact = defaultdict(lambda: [0, 0])
+    for v in villages:
+        if v["migration_year"] not in (None, ""):
+            exact[v["kode_kab"]][0] += 1
+            exact[v["kode_kab"]][1] += int(round(v["fibre_capex_idr"] or 0))
+    for number, page in enumerate(atlas_pages, start=1):
+        text = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", number).split())
+        n, capex = int(kab[page["kab"]]["migrations"]), int(kab[page["kab"]]["migration_capex_idr"])
+        assert [n, capex] == exact[page["kab"]], page["name"]
+        assert f"Migrasi satelit ke fiber: {n} desa/kel." in text, page["name"]
+        if n:  # the box wraps before the unit ("Rp 11,7" / "miliar"), which pdftotext puts after the next column
+            amount, unit = fmt.money(capex, "id").rsplit(" ", 1)
+            assert f"desa/kel., capex {amount}" in text and unit in text.split(amount, 1)[1], (page["name"], amount)
+    total = summary_csv(demo_out)
+    assert sum(int(r["migrations"]) for r in kab.values()) == int(total["migrations"]) > 0
+    assert sum(int(r["migration_capex_idr"]) for r in kab.values()) == int(total["migration_capex_idr"])
+    # Kutai Kartanegara: 20 migrations, Rp 15.742.908.837 in the workbook, printed as the box rounds money
+    assert exact["64.02"] == [20, 15_742_908_837]
+    kukar = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", 2).split())
+    assert "Migrasi satelit ke fiber: 20 desa/kel., capex Rp 15,7" in kukar
+    assert fmt.money(15_742_908_837, "id") == "Rp 15,7 miliar"
+
+
+def test_printed_sources_say_what_is_not_real_data_and_its_date(demo_out):
+    """The footer named the estimated population and 'menara dan DEM SINTETIS' only: the programme table behind
+    '802 tersambung' is ILLUSTRATIVE, the land cover and the fibre points SYNTHETIC, and the figures have dates."""
+    for pdf in ("overview.pdf", "atlas_kabkota.pdf"):
+        text = " ".join(pdf_text(demo_out / pdf, 1).split())
+        for words in ("penduduk desa PERKIRAAN", "menara SINTETIS", "DEM SINTETIS", "tutupan lahan SINTETIS",
+                      "titik fiber SINTETIS", "ILUSTRATIF (jumlah per Januari 2026)", "300.2.2-2138/2025"):
+            assert words in text, (pdf, words)
+        assert "menara dan DEM SINTETIS" not in text
+
+
+def test_atlas_page_notes_say_how_many_rows_of_how_many(demo_out, atlas_pages):
+    """The village table says '10 dari N' as the sites table says '5 dari 7'; the sites' note names plan.gpkg's real
+    layer (planned_sites) and the table has a heading."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_out / "plan.gpkg")
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+        planned = dict(con.execute("SELECT kab, planned FROM kabkota"))
+        sites = dict(con.execute("SELECT kab, planned_sites FROM kabkota"))
+    finally:
+        con.close()
+    assert "planned_sites" in tables
+    longer = 0
+    for number, page in enumerate(atlas_pages, start=1):
+        text = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", number).split())
+        limit, n = page["table_villages"]["limit"], planned[page["kab"]]
+        assert (f"{limit} dari {n} desa rencana ditampilkan" if n > limit else f"Semua {n} desa rencana") in text
+        longer += n > limit
+        assert f"Lokasi baru rencana di {page['name']}" in text
+        if sites[page["kab"]] > page["table_sites"]["limit"]:
+            assert "layer planned_sites (di plan.qgz: Lokasi baru rencana)" in text, page["name"]
+        assert "layer menara rencana" not in text
+    assert longer >= 1
+
+
+def test_overview_names_every_kabkota_and_the_kukar_page_its_enclave(demo_out, atlas_pages):
+    """The atlas pages' neighbour rule (a name only where it fits on the neighbour's part outside the page's
+    kab/kota) had reached the overview, which lost Penajam Paser Utara, Balikpapan, Samarinda and Bontang; and
+    Samarinda, an enclave inside Kutai Kartanegara, had no name on that kab/kota's page."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_out / "plan.gpkg")
+    try:
+        names = [r[0] for r in con.execute("SELECT nama FROM kabkota ORDER BY kab")]
+    finally:
+        con.close()
+    assert len(names) == 10
+    overview = " ".join(pdf_text(demo_out / "overview.pdf").split())
+    for name in names:
+        assert name in overview, name
+    merged = " ".join(pdf_text(demo_out / "deployment_plan.pdf", 1).split())  # page 1: the overview
+    assert all(name in merged for name in names)
+    kukar = next(i for i, p in enumerate(atlas_pages, start=1) if p["name"] == "Kabupaten Kutai Kartanegara")
+    assert "Kota Samarinda" in " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", kukar).split())

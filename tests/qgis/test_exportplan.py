@@ -195,6 +195,11 @@ def pdfinfo_pages(path: str) -> int:
     return int(next(line.split(":")[1] for line in out.splitlines() if line.startswith("Pages:")))
 
 
+def pdfinfo_title(path: str) -> str:
+    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return next((line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Title:")), "")
+
+
 def pdftext(path: str, first: int = None, last: int = None) -> str:
     cmd = ["pdftotext", "-layout"]
     if first:
@@ -213,13 +218,18 @@ def test_deployment_pdf_has_overview_plus_one_page_per_kabkota(exported):
     assert pdfinfo_pages(pdf) == 1 + 10 == exported["DEPLOYMENT_PAGES"]
     assert pdfinfo_pages(exported["ATLAS_PDF"]) == 10
     assert pdfinfo_pages(exported["OVERVIEW_PDF"]) == 1
+    # the document title a viewer shows (pdfunite wrote none, QGIS 3.22's atlas export an empty one)
+    for path in (pdf, exported["ATLAS_PDF"], exported["OVERVIEW_PDF"]):
+        assert pdfinfo_title(path) == "Rencana Internet Desa Kalimantan Timur", path
     text = pdftext(pdf)
     for name in KAB_NAMES:
         assert name in " ".join(text.split()), name
     # page 2.. are the atlas pages in kab code order, each names its kab/kota; the sources line is there
     page2 = " ".join(pdftext(pdf, 2).split())
     assert "Kabupaten Paser" in page2
-    assert "penduduk desa PERKIRAAN" in page2 and "menara dan DEM SINTETIS" in page2
+    # the sources line names what the inputs carry: the villages' estimated population, the synthetic towers; no
+    # DEM is given to the export (DATA_INPUTS), so none is named (was: 'menara dan DEM SINTETIS' from the towers)
+    assert "penduduk desa PERKIRAAN" in page2 and "menara SINTETIS" in page2 and "DEM SINTETIS" not in page2
     assert "cahyadsn/wilayah_boundaries" in page2
 
 
@@ -460,6 +470,7 @@ def test_without_kabkota_layer_dissolves_villages_and_qt_fallback_merges(provide
                                                    "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert res["PAGES"] == 2
     assert pdfinfo_pages(res["DEPLOYMENT_PDF"]) == 3
+    assert pdfinfo_title(res["DEPLOYMENT_PDF"]) == pdfinfo_title(res["ATLAS_PDF"]) == "Uji dua kota"
     text = " ".join(pdftext(res["DEPLOYMENT_PDF"]).split())
     assert "Kota Balikpapan" in text and "Kota Bontang" in text and "Uji dua kota" in text
     # no BUDGET_CURVE: the report leaves the curve page out (and keeps the year map)
@@ -906,6 +917,19 @@ def test_north_arrows_stand_clear_of_map_text(exported):
 
 
 @needs_poppler
+def test_overview_scalebar_stands_clear_of_the_grid_numbers(exported):
+    """The overview's scale bar printed its '0' on the grid's '2°0′S' (annotations inside the map frame, left)."""
+    from kaltim_internet_plugin.report import layouts
+
+    template = layouts.load_template(QgsProject(), layouts.default_template_folder(), layouts.OVERVIEW_TEMPLATE, "o")
+    x0, y0, x1, y1 = _rect_mm(template, "scalebar")
+    words = pdf_words(exported["OVERVIEW_PDF"], 1)
+    assert [w for w, *_ in words if "°" in w], "the grid numbers are text"
+    under = [w for w, a, b, c, d in words if "°" in w and c > x0 and a < x1 and d > y0 and b < y1]
+    assert not under, under
+
+
+@needs_poppler
 def test_sharing_table_says_where_the_rest_is(exported, plan):
     """The tower sharing table holds what fits on its page and says how many of how many it shows."""
     total = plan["sharing"].featureCount()
@@ -918,7 +942,7 @@ def test_sharing_table_says_where_the_rest_is(exported, plan):
 @needs_poppler
 def test_atlas_sites_table_says_how_many_of_how_many(exported, plan):
     """Issue 19 item 6 (tables that do not run off silently): an atlas page lists at most 5 planned sites; where its
-    kab/kota has more, a note under the table says '5 dari N menara rencana ditampilkan' with the kab/kota's own
+    kab/kota has more, a note under the table says '5 dari N lokasi baru rencana ditampilkan' with the kab/kota's own
     count (counted here from the page polygons and the planned sites), and pages with 5 or fewer list them all
     with no note."""
     from qgis.core import QgsCoordinateTransform, QgsGeometry, QgsProject
@@ -938,11 +962,12 @@ def test_atlas_sites_table_says_how_many_of_how_many(exported, plan):
         inside = sum(1 for p in points if polygon.intersects(p))
         listed = len(re.findall(r"\bNEW-\d", text))
         if inside > 5:
-            assert f"5 dari {inside} menara rencana ditampilkan; daftar lengkap: plan.gpkg" in text, (kab, inside)
+            assert f"5 dari {inside} lokasi baru rencana ditampilkan; daftar lengkap: plan.gpkg, layer planned_sites " \
+                "(di plan.qgz: Lokasi baru rencana)." in text, (kab, inside)
             assert listed == 5, (kab, listed)
             noted += 1
         else:
-            assert "menara rencana ditampilkan" not in text and listed == inside, (kab, inside, listed)
+            assert "lokasi baru rencana ditampilkan" not in text and listed == inside, (kab, inside, listed)
     assert noted >= 1, "the test plan must have a kab/kota with more than 5 planned sites"
 
 
@@ -1056,3 +1081,28 @@ def test_the_workbook_lists_the_planned_villages_in_indonesian_and_the_csv_keeps
         table = list(csv.DictReader(fh))
     assert {"kode", "status", "tech", "fund_status"} <= set(table[0]) and {r["status"] for r in table} <= {
         "covered", "partial", "blank_spot"}
+
+
+@needs_poppler
+def test_set_pdf_info_titles_a_pdf_by_an_incremental_update(qgis_app, tmp_path):
+    from qgis.PyQt.QtGui import QPainter, QPdfWriter
+
+    from kaltim_internet_plugin.report import pdf
+
+    path = str(tmp_path / "a.pdf")
+    writer = QPdfWriter(path)
+    painter = QPainter(writer)
+    painter.drawText(100, 100, "Halaman satu")
+    writer.newPage()
+    painter.drawText(100, 100, "Halaman dua")
+    painter.end()
+    size = os.path.getsize(path)
+    assert pdf.set_pdf_info(path, "Rencana — Kalimantan Timur (uji)")
+    assert os.path.getsize(path) > size and pdf.is_complete(path)
+    assert pdfinfo_title(path) == "Rencana — Kalimantan Timur (uji)"
+    assert pdfinfo_pages(path) == 2 and "Halaman dua" in pdftext(path, 2)
+    assert pdf.set_pdf_info(path, "Kedua")  # again, over the update
+    assert pdfinfo_title(path) == "Kedua" and pdfinfo_pages(path) == 2
+    other = tmp_path / "b.pdf"
+    other.write_bytes(b"not a pdf")
+    assert not pdf.set_pdf_info(str(other), "x") and other.read_bytes() == b"not a pdf"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextScope,
     QgsExpressionContextUtils,
     QgsFeature,
     QgsFeatureRequest,
@@ -15,9 +17,11 @@ from qgis.core import (
 
 from kaltim_internet_plugin.core.plan_summary import is_planned
 from kaltim_internet_plugin.io.styles_export import (
+    CONNECTED_HATCH_MM,
     PLANNED_EXPRESSION,
     _label_settings,
     label_names,
+    style_kabkota,
     style_plan_tech,
     style_village_numbers,
 )
@@ -102,4 +106,83 @@ def test_tech_markers_only_for_planned_villages():
             drawn[f["kode"]] = [r.label() for r in renderer.rootRule().rulesForFeature(f, context)]
     finally:
         renderer.stopRender(context)
-    assert drawn == {"A": ["Router 4G (FWA)"], "B": [], "C": [], "D": ["Satelit (VSAT/Starlink)"], "E": []}
+    # the programme's connected villages get no technology marker: they are hatched as connected (the atlas box
+    # counts them, and a blank spot the programme already serves reads as served)
+    connected = ["Sudah tersambung (program)"]
+    assert drawn == {"A": ["Router 4G (FWA)"], "B": connected, "C": connected, "D": ["Satelit (VSAT/Starlink)"],
+                     "E": []}
+
+
+def _kabkota() -> QgsVectorLayer:
+    """Kutai Kartanegara with a hole, Samarinda in it (an enclave), Kutai Timur beside it."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=nama:string", "k", "memory")
+    feats = []
+    for name, wkt in (("Kabupaten Kutai Kartanegara", "POLYGON((0 0, 4 0, 4 4, 0 4, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1))"),
+                      ("Kota Samarinda", "POLYGON((1 1, 2 1, 2 2, 1 2, 1 1))"),
+                      ("Kabupaten Kutai Timur", "POLYGON((4 0, 8 0, 8 4, 4 4, 4 0))")):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([name])
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def _label_rules_for(layer, atlas_feature=None) -> dict:
+    """Per kab/kota, the label rules whose filter it passes: on the overview (no atlas scope) or on the atlas page
+    of ``atlas_feature``."""
+    rules = layer.labeling().rootRule().children()
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    if atlas_feature is not None:
+        scope = QgsExpressionContextScope("atlas")
+        scope.setVariable("atlas_featureid", atlas_feature.id())
+        scope.setVariable("atlas_geometry", atlas_feature.geometry())
+        context.appendScope(scope)
+    out = {}
+    for f in layer.getFeatures():
+        context.setFeature(f)
+        out[f["nama"]] = [i for i, r in enumerate(rules) if QgsExpression(r.filterExpression()).evaluate(context)]
+    return out, rules
+
+
+def test_kabkota_names_every_one_on_the_overview_and_the_enclave_on_its_atlas_page():
+    layer = _kabkota()
+    style_kabkota(layer, "nama")
+    # the overview: every kab/kota by one rule, placed as before the atlas rules (no "must fit", no generator: the
+    # overview had lost Penajam Paser Utara, Balikpapan, Samarinda and Bontang)
+    matched, rules = _label_rules_for(layer)
+    assert len({tuple(m) for m in matched.values()}) == 1 and len(next(iter(matched.values()))) == 1
+    overview = rules[matched["Kota Samarinda"][0]].settings()
+    assert not overview.fitInPolygonOnly and not overview.geometryGeneratorEnabled
+    assert overview.format().size() == 8 and overview.format().font().bold()
+    # the Kutai Kartanegara page: the neighbour where it fits, the enclave always, before the neighbours
+    kukar = next(f for f in layer.getFeatures() if f["nama"] == "Kabupaten Kutai Kartanegara")
+    matched, rules = _label_rules_for(layer, kukar)
+    neighbour, enclave = (rules[matched[n][0]].settings() for n in ("Kabupaten Kutai Timur", "Kota Samarinda"))
+    assert len(matched["Kabupaten Kutai Timur"]) == len(matched["Kota Samarinda"]) == 1
+    assert neighbour.fitInPolygonOnly and neighbour.geometryGeneratorEnabled
+    assert not enclave.fitInPolygonOnly and enclave.priority > neighbour.priority
+    assert matched["Kota Samarinda"] != matched["Kabupaten Kutai Timur"]
+
+
+def test_connected_hatch_is_sparse_and_thin():
+    # 802 of the overview's 1,038 villages are hatched: 1.1 mm apart and 0.18 mm wide darkened the map
+    from kaltim_internet_plugin.io.styles_export import _connected_symbol
+
+    symbol = _connected_symbol(point=False)
+    hatch = symbol.symbolLayer(0)
+    assert (hatch.distance(), hatch.lineWidth()) == CONNECTED_HATCH_MM
+    assert hatch.distance() >= 1.5 and hatch.lineWidth() <= 0.15
+    assert hatch.lineWidth() / hatch.distance() < 0.1  # under a tenth of the village's colour covered
+
+
+def test_satellite_star_keeps_its_colour_under_its_halo():
+    # at 2.2 mm with a 0.25 mm white outline the star's arms printed white: the map's satellite villages did not
+    # look like their (brown) legend entry
+    from kaltim_internet_plugin.io.styles_export import TECH_COLORS, _tech_marker
+
+    star, circle = _tech_marker("satellite"), _tech_marker("fwa")
+    layer, other = star.symbolLayer(0), circle.symbolLayer(0)
+    assert layer.shape() == layer.Star and layer.color().name() == TECH_COLORS["satellite"]
+    assert layer.strokeWidth() <= 0.1 < other.strokeWidth()
+    assert star.size() > circle.size()
