@@ -1060,6 +1060,14 @@
       <translation>Rencana pembangunan diekspor ke {folder}.</translation>
     </message>
     <message>
+      <source>The export would replace {path}: the export writes {name} into {folder}, and that file is an input of the export (the roadmap saved there). Choose another export folder, or save the roadmap under another name; nothing was written.</source>
+      <translation>Ekspor akan menggantikan {path}: ekspor menulis {name} ke {folder}, dan berkas itu adalah masukan ekspor (peta jalan yang disimpan di sana). Pilih folder ekspor lain, atau simpan peta jalan dengan nama lain; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>{what} failed: {error}</source>
+      <translation>{what} gagal: {error}</translation>
+    </message>
+    <message>
       <source>No data yet</source>
       <translation>Belum ada data</translation>
     </message>
@@ -2482,10 +2490,6 @@
     <message>
       <source>Canceling…</source>
       <translation>Membatalkan…</translation>
-    </message>
-    <message>
-      <source>{what} failed: {error}</source>
-      <translation>{what} gagal: {error}</translation>
     </message>
     <message>
       <source>What-if previews</source>

@@ -91,7 +91,19 @@ class ExportPanel(QGroupBox):
         if not folder:
             notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.MessageLevel.Warning)
             return None
-        os.makedirs(folder, exist_ok=True)
+        problem = overwritten_input(params)
+        if problem:
+            notify(self.iface, problem, Qgis.MessageLevel.Warning)
+            return None
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:  # as the export says of a folder it cannot write to
+            from ..processing.output_guard import write_error
+
+            notify(self.iface, tr("{what} failed: {error}").format(
+                what=tr("Exporting the deployment plan"), error=write_error("OUTPUT_FOLDER", folder, exc)),
+                Qgis.MessageLevel.Critical, duration=15)
+            return None
         return export_plan_task(self.runner, params, self._done)
 
     def cancel(self):
@@ -111,6 +123,34 @@ class ExportPanel(QGroupBox):
         self.exportFinished.emit(results)
         if self.ask_to_open:
             offer_open(self.iface, pdf, folder)
+
+
+def written_names() -> tuple:
+    """The files the export writes into its folder (kaltiminternet:exportplan's OUTPUT_FILES and plan.gpkg)."""
+    from ..processing.alg_exportplan import ExportPlanAlgorithm
+
+    return tuple(ExportPlanAlgorithm.OUTPUT_FILES) + tuple(ExportPlanAlgorithm.FOLDER_UPDATES)
+
+
+def overwritten_input(params: dict) -> str:
+    """Why the export must not run with ``params``: an input's file (the roadmap's GeoPackage saved as plan.gpkg in
+    the export folder, say) is a file the export writes there, so the export would replace it; "" when none is.
+    (The export tool updates a plan.gpkg of its own folder in place, a re-export of an earlier export; the dock's
+    inputs are the roadmap's, which the guide promises are never changed.)"""
+    folder = params.get("OUTPUT_FOLDER") or ""
+    if not folder:
+        return ""
+    targets = {os.path.normcase(os.path.realpath(os.path.join(folder, name))): name for name in written_names()}
+    for key, value in params.items():
+        if key == "OUTPUT_FOLDER" or not isinstance(value, str) or not value:
+            continue
+        path = value.split("|")[0]
+        name = targets.get(os.path.normcase(os.path.realpath(path)))
+        if name:
+            return tr("The export would replace {path}: the export writes {name} into {folder}, and that file is an "
+                      "input of the export (the roadmap saved there). Choose another export folder, or save the "
+                      "roadmap under another name; nothing was written.").format(path=path, name=name, folder=folder)
+    return ""
 
 
 def export_plan_task(runner: TaskRunner, params: dict, on_done):
