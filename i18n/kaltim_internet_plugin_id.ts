@@ -1036,6 +1036,14 @@
       <translation>Folder untuk plan.gpkg, plan.qgz, roadmap.xlsx, tabel CSV serta atlas dan laporan PDF. Berkas lama dengan nama yang sama akan diganti.</translation>
     </message>
     <message>
+      <source>New BTS sites</source>
+      <translation>Lokasi BTS baru</translation>
+    </message>
+    <message>
+      <source>The new BTS sites of the plan, drawn on the maps and listed in the report: the sites 'Choose technology' planned (the Priority page's New BTS sites). Empty: no new sites.</source>
+      <translation>Lokasi BTS baru dalam rencana, digambar di peta dan dicantumkan di laporan: lokasi yang direncanakan 'Pilih teknologi' (Lokasi BTS baru di halaman Prioritas). Kosong: tidak ada lokasi baru.</translation>
+    </message>
+    <message>
       <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
       <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
     </message>
@@ -2340,6 +2348,10 @@
       <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
     </message>
     <message>
+      <source>New BTS sites that 'Choose technology' plans: the sites 'Optimise sites' selected (chosen here after its run). Empty: no new BTS in the plan.</source>
+      <translation>Lokasi BTS baru yang direncanakan oleh 'Pilih teknologi': lokasi yang dipilih 'Optimalkan lokasi' (dipilih di sini setelah dijalankan). Kosong: tidak ada BTS baru dalam rencana.</translation>
+    </message>
+    <message>
       <source>Budget</source>
       <translation>Anggaran</translation>
     </message>
@@ -2406,6 +2418,10 @@
     <message>
       <source>{k} sites for {cost}: {pop} people newly covered (gap {gap}).</source>
       <translation>{k} lokasi senilai {cost}: {pop} penduduk baru tercakup (gap {gap}).</translation>
+    </message>
+    <message>
+      <source>Run 'Choose technology' (again) to put these new BTS sites in the plan.</source>
+      <translation>Jalankan 'Pilih teknologi' (lagi) agar lokasi BTS baru ini masuk ke rencana.</translation>
     </message>
     <message>
       <source>First: {name} ({score:.1f}).</source>

@@ -9,12 +9,14 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
+from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
 
+from ..compat import LayerFilter
 from ..i18n import tr
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import button, button_row
+from .widgets import button, button_row, layer_combo
+from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:exportplan"
 
@@ -46,6 +48,17 @@ class ExportPanel(QGroupBox):
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
         layout.addWidget(self.folder_widget)
+        self.sites_combo = layer_combo("plannedSitesCombo", LayerFilter.PointLayer, tip=tr(
+            "The new BTS sites of the plan, drawn on the maps and listed in the report: the sites 'Choose technology' "
+            "planned (the Priority page's New BTS sites). Empty: no new sites."))
+        self.sites_combo.setLayer(None)
+        form = QFormLayout()
+        form.addRow(tr("New BTS sites"), self.sites_combo)
+        layout.addLayout(form)
+        self.workflow = workflow_of(dock)
+        if alive(self.workflow.latest("plan_sites")):
+            self.sites_combo.setLayer(self.workflow.latest("plan_sites"))
+        self.workflow.published.connect(self._result_published)
         self.export_button = button("exportPlanButton", tr("Export deployment plan"), self.export, tip=tr(
             "Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview "
             "and the roadmap report."))
@@ -55,6 +68,14 @@ class ExportPanel(QGroupBox):
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
         self.runner.progress = self.progress
+
+    def _result_published(self, key, value) -> None:
+        """The new BTS sites 'Choose technology' planned (None: none) are the export's planned sites."""
+        if key == "plan_sites":
+            self.sites_combo.setLayer(value if alive(value) else None)
+
+    def planned_sites(self):
+        return self.sites_combo.currentLayer()
 
     def parameters(self) -> dict:
         page = self.plan_page
@@ -75,6 +96,8 @@ class ExportPanel(QGroupBox):
         data_page = getattr(self.dock, "data_page", None)
         if data_page is not None and unfiltered_source(data_page.site_layer()):
             params["SITES"] = unfiltered_source(data_page.site_layer())
+        if unfiltered_source(self.planned_sites()):
+            params["PLANNED_SITES"] = unfiltered_source(self.planned_sites())
         kab = [lyr for lyr in project.mapLayers().values()
                if isinstance(lyr, QgsVectorLayer) and lyr.source().endswith("layername=kabkota")]
         if kab and unfiltered_source(kab[0]):

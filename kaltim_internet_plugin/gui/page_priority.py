@@ -49,6 +49,7 @@ class PriorityPage(QWidget):
         self._selection_layers = []
         self._updating = False
         self.last_result = None
+        self._optimised = {}  # the last 'Optimise sites' run's layers: "sites" (selected) and "villages" (assigned)
         self.workflow = workflow_of(dock)
         self.criteria_available = {k: True for k in CRITERIA}
         layout = scroll_body(self)
@@ -106,8 +107,13 @@ class PriorityPage(QWidget):
         self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer, tip=tr(
             "Empty: candidate sites are built first (offices, hilltops, existing towers)."))
         self.candidates_combo.setLayer(None)
+        self.new_sites_combo = layer_combo("newSitesCombo", LayerFilter.PointLayer, tip=tr(
+            "New BTS sites that 'Choose technology' plans: the sites 'Optimise sites' selected (chosen here after "
+            "its run). Empty: no new BTS in the plan."))
+        self.new_sites_combo.setLayer(None)
         add_rows(pform, (tr("Budget"), self.budget_spin), (tr("Coverage radius"), self.radius_spin),
-                        (tr("Method"), self.method_combo), (tr("Candidate sites"), self.candidates_combo))
+                        (tr("Method"), self.method_combo), (tr("Candidate sites"), self.candidates_combo),
+                        (tr("New BTS sites"), self.new_sites_combo))
         self.cost_button = button("costTableButton", tr("Cost table…"), self.edit_cost_table, tip=tr(
             "Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose "
             "technology' and the candidate sites."))
@@ -475,11 +481,16 @@ class PriorityPage(QWidget):
         if villages is None:
             return None
         out = self._tmp("technology.gpkg")
+        new_sites = self.new_sites_combo.currentLayer()
         params = self._village_parameters(villages, out)
+        params.update(self.new_sites_parameters(new_sites))
 
         def done(ok, results, feedback):
             if not ok:
                 return self._failed("choosetech", tr("Technology choice failed: {log}"), feedback)
+            # the new BTS sites in this plan (none: None), the export's planned sites
+            planned = new_sites if new_sites is not None and self._alive(new_sites) else None
+            self.workflow.publish("plan_sites", planned)
             layer = self._add_result(out, tr("Village technology"), style_tech,
                                      self.workflow.run_group("choosetech", tr("Choose technology")))
             if layer is not None:
@@ -494,6 +505,20 @@ class PriorityPage(QWidget):
             self.taskFinished.emit("choosetech", True, dict(results))
 
         return self._start("kaltiminternet:choosetech", params, done, tr("Choosing technology"))
+
+    def new_sites_parameters(self, sites) -> dict:
+        """NEW_SITES of 'Choose technology' for the selected sites ``sites`` (None: none), as ``make demo`` runs it:
+        with the villages of the same 'Optimise sites' run (their site_id and covered_by: its assignment is kept),
+        else each uncovered village within the coverage radius of a site gets its BTS."""
+        if sites is None or not self._alive(sites):
+            return {}
+        params = {"NEW_SITES": sites.id()}
+        villages = self._optimised.get("villages")
+        if self._optimised.get("sites") is sites and villages is not None and alive(villages):
+            params["VILLAGES"] = villages.id()
+        else:
+            params["NEW_SITE_RADIUS_M"] = self.radius_spin.value()
+        return params
 
     def optimise_sites(self):
         villages = self._prepared_villages()
@@ -536,14 +561,19 @@ class PriorityPage(QWidget):
             if not ok:
                 return self._failed("optimizesites", tr("Site optimisation failed: {log}"), feedback)
             target = group or self.workflow.run_group("optimise", tr("Optimise sites"))
-            self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
-            self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
+            selected = self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
+            assigned = self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
+            if selected is not None:  # 'Choose technology' plans them (still changeable, or none)
+                self._optimised = {"sites": selected, "villages": assigned}
+                self.new_sites_combo.setLayer(selected)
             gap = results.get("GAP")
             lang = ui_lang()
             text = tr("{k} sites for {cost}: {pop} people newly covered (gap {gap}).").format(
                 k=results.get("SITES_SELECTED", 0), cost=fmt.money(results.get("COST_TOTAL", 0), lang),
                 pop=fmt.integer(results.get("POPULATION_COVERED", 0), lang),
                 gap="-" if gap is None else fmt.percent(gap, lang, 2, of_one=True))
+            if selected is not None:
+                text += " " + tr("Run 'Choose technology' (again) to put these new BTS sites in the plan.")
             self.status_label.setText(text)
             notify(self.iface, text, Qgis.MessageLevel.Success)
             self.taskFinished.emit("optimizesites", True, dict(results))

@@ -137,3 +137,44 @@ def test_buttons_without_layer_say_so(plugin, qgis_iface):
     from qgis.core import Qgis
 
     assert any("village layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+
+
+def test_the_optimised_sites_reach_the_plan_and_the_export(plugin, qtbot):
+    """Session 37: 'Choose technology' never got NEW_SITES and the export never PLANNED_SITES, so the dock's plan had
+    no new BTS whatever the budget. Now as ``make demo``: the sites of 'Optimise sites' (shown in New BTS sites, which
+    may be emptied) are planned by 'Choose technology', and the export draws them."""
+    layer = village_layer()
+    page = page_with(plugin, layer)
+    page.set_weights({"population": 0.5, "blank_spot": 0.5})
+    assert page.new_sites_combo.currentLayer() is None
+    page.budget_spin.setValue(2.6)
+    page.radius_spin.setValue(2000)
+    with qtbot.waitSignal(page.taskFinished, timeout=60000,
+                          check_params_cb=lambda a, ok, r: a == "optimizesites") as blocker:
+        page.optimise_sites()
+    assert blocker.args[1] and blocker.args[2]["SITES_SELECTED"] == 1
+    selected = QgsProject.instance().mapLayersByName("Selected sites")[0]
+    assert page.new_sites_combo.currentLayer() is selected
+    assert "Choose technology" in page.status_label.text()
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=10000)
+    params = page.new_sites_parameters(selected)
+    assert params["NEW_SITES"] == selected.id()
+    assert QgsProject.instance().mapLayer(params["VILLAGES"]).name() == "Villages by coverage"
+    with qtbot.waitSignal(page.taskFinished, timeout=60000) as blocker:
+        assert page.choose_technology() is not None
+    alg, ok, results = blocker.args
+    assert alg == "choosetech" and ok and results["COUNT_BTS"] >= 1, results
+    plan = plugin.dock.pages["plan"].plan_combo.currentLayer()
+    assert sum(1 for f in plan.getFeatures() if f["tech"] == "bts") == results["COUNT_BTS"]
+    panel = plugin.dock.export_panel
+    assert panel.sites_combo.currentLayer() is selected
+    plugin.dock.pages["plan"].layer_ids = {"villages": plan.id()}  # (as after a roadmap: a file layer)
+    assert panel.parameters()["PLANNED_SITES"] == selected.source()
+    # none: no new BTS in the plan, none in the export
+    page.new_sites_combo.setLayer(None)
+    with qtbot.waitSignal(page.taskFinished, timeout=60000) as blocker:
+        page.choose_technology()
+    assert blocker.args[1] and blocker.args[2]["COUNT_BTS"] == 0
+    assert panel.sites_combo.currentLayer() is None
+    plugin.dock.pages["plan"].layer_ids = {"villages": plan.id()}
+    assert "PLANNED_SITES" not in panel.parameters()
