@@ -1136,6 +1136,10 @@
       <translation>Longley-Rice ITM (pendapat kedua, lambat)</translation>
     </message>
     <message>
+      <source>Computing coverage: preparing the compiled kernels (first run of the session, up to about 20 s)…</source>
+      <translation>Menghitung cakupan: menyiapkan kernel terkompilasi (proses pertama dalam sesi ini, hingga sekitar 20 detik)…</translation>
+    </message>
+    <message>
       <source>Sites and terrain</source>
       <translation>Site dan medan</translation>
     </message>

@@ -39,7 +39,7 @@ class ExportPanel(QGroupBox):
         self.setObjectName("exportPanel")
         self.iface, self.dock, self.plan_page = iface, dock, plan_page
         self.ask_to_open = True
-        self.runner = TaskRunner(iface)
+        self.runner = TaskRunner(iface, forward_only=True)  # the export's steps each report from 0 again
         layout = QVBoxLayout(self)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setObjectName("exportFolder")
