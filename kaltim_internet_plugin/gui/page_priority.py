@@ -1,9 +1,9 @@
 """Priority page: live village ranking with weight sliders, the contribution chart of the selected village, and
 the technology choice / site optimisation run as background tasks.
 
-The user's village layer is never modified: scores go into a memory layer "Village priorities" ("Prioritas desa")
-created on first use (a copy of the villages with priority_score, priority_rank and c_<criterion>) and updated in
-place through its data provider on every slider move.
+The user's village layer is never modified: scores go into a layer "Village priorities" ("Prioritas desa") created on
+first use (a copy of the villages with priority_score, priority_rank and c_<criterion>, a GeoPackage in the Processing
+temporary folder, in its own run group) and updated in place through its data provider on every slider move.
 """
 from __future__ import annotations
 
@@ -307,30 +307,51 @@ class PriorityPage(QWidget):
         return self._cache
 
     def _make_output(self, layer, table):
+        """The layer of scores: a copy of the villages with the score fields, written as a GeoPackage into the
+        Processing temporary folder as the dock's other results (a memory layer was lost when the project was saved,
+        and it is the input of 'Choose technology'), in its own run group ("Internet Desa Kaltim — Village priorities
+        <time>", the earlier ones hidden). A memory layer only when that file cannot be written."""
         geom = QgsWkbTypes.displayString(layer.wkbType()) or "Polygon"
-        out = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", tr("Village priorities"), "memory")
+        name = tr("Village priorities")
+        mem = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", name, "memory")
         if not layer.crs().authid():
-            out.setCrs(layer.crs())
+            mem.setCrs(layer.crs())
         fields = output_fields(table.fields, score_fields())
-        prov = out.dataProvider()
+        prov = mem.dataProvider()
         prov.addAttributes(list(fields))
-        out.updateFields()
+        mem.updateFields()
         feats = []
         for i in range(len(table)):
-            f = QgsFeature(out.fields())
+            f = QgsFeature(mem.fields())
             f.setGeometry(table.geometries[i])
             row = []
-            for fld in out.fields():
+            for fld in mem.fields():
                 idx = table.fields.lookupField(fld.name())
                 row.append(table.attrs[i][idx] if idx >= 0 else None)
             f.setAttributes(row)
             feats.append(f)
         prov.addFeatures(feats)
-        out.updateExtents()
+        mem.updateExtents()
+        out = self._written(mem, name) or mem
         out.setCustomProperty(PRODUCED_PROPERTY, "priority")
         style_priority(out)
-        QgsProject.instance().addMapLayer(out)
+        self.workflow.add_to_group(self.workflow.run_group("priority", name), out)
         return out
+
+    @classmethod
+    def _written(cls, mem, name: str):
+        """``mem`` written to a GeoPackage of the Processing temporary folder, as a layer named ``name``; None when
+        it cannot be written."""
+        from qgis.core import QgsVectorFileWriter
+
+        path = cls._tmp("village_priorities.gpkg")
+        opts = QgsVectorFileWriter.SaveVectorOptions()
+        opts.driverName, opts.layerName = "GPKG", "village_priorities"
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(mem, path, QgsProject.instance().transformContext(), opts)
+        if error[0] != QgsVectorFileWriter.WriterError.NoError:
+            return None
+        out = QgsVectorLayer(f"{path}|layername=village_priorities", name, "ogr")
+        return out if out.isValid() and out.featureCount() == mem.featureCount() else None
 
     def _connect_selection(self, layer) -> None:
         if layer is None or layer in self._selection_layers:

@@ -178,3 +178,41 @@ def test_the_optimised_sites_reach_the_plan_and_the_export(plugin, qtbot):
     assert panel.sites_combo.currentLayer() is None
     plugin.dock.pages["plan"].layer_ids = {"villages": plan.id()}
     assert "PLANNED_SITES" not in panel.parameters()
+
+
+def test_the_priorities_layer_is_in_a_run_group_and_survives_a_project_save(plugin, qtbot, tmp_path):
+    """Session 37: changing the preset made a memory layer "Village priorities" on top of the layer tree, outside the
+    run groups the guide promises, and lost when the project was saved (it is the input of 'Choose technology')."""
+    import time
+
+    from qgis.core import QgsProcessingUtils
+
+    from kaltim_internet_plugin.gui.workflow import RUN_TOOL_PROPERTY
+    from tests.conftest import SAMPLE
+
+    villages = QgsVectorLayer(f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=villages", "villages", "ogr")
+    assert villages.isValid() and villages.featureCount() > 1000
+    QgsProject.instance().addMapLayer(villages)
+    page = page_with(plugin, villages)
+    payload = page.rerank()
+    out = QgsProject.instance().mapLayer(payload["layer_id"])
+    assert out.providerType() == "ogr"
+    path = out.source().split("|")[0]
+    assert path.startswith(QgsProcessingUtils.tempFolder())
+    group = QgsProject.instance().layerTreeRoot().findLayer(out.id()).parent()
+    assert group.customProperty(RUN_TOOL_PROPERTY) == "priority"
+    assert group.name().startswith("Internet Desa Kaltim — Village priorities ")
+    # a slider move still updates it at once (the ranking is live)
+    started = time.perf_counter()
+    page.set_weights({"population": 1.0})
+    took = time.perf_counter() - started
+    ranks = {f["priority_rank"] for f in out.getFeatures()}
+    assert 1 in ranks and took < 5, took
+    scores = {f.id(): f["priority_score"] for f in out.getFeatures()}
+    project = str(tmp_path / "p.qgz")
+    assert QgsProject.instance().write(project)
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(project)
+    back = QgsProject.instance().mapLayer(payload["layer_id"])
+    assert back is not None and back.isValid()
+    assert {f.id(): f["priority_score"] for f in back.getFeatures()} == scores
