@@ -2240,6 +2240,10 @@
       <translation>Tidak dapat menulis {path}: {error}</translation>
     </message>
     <message>
+      <source>Village priorities</source>
+      <translation>Prioritas desa</translation>
+    </message>
+    <message>
       <source>Custom (sliders)</source>
       <translation>Kustom (slider)</translation>
     </message>
@@ -2310,10 +2314,6 @@
     <message>
       <source>No data: the village layer has no readiness field (electricity, cadres).</source>
       <translation>Tidak ada data: lapisan desa tidak memiliki kolom kesiapan (listrik, kader).</translation>
-    </message>
-    <message>
-      <source>Village priorities</source>
-      <translation>Prioritas desa</translation>
     </message>
     <message>
       <source>Cancelled.</source>
@@ -2428,8 +2428,8 @@
       <translation>Jalankan 'Pilih teknologi' (lagi) agar lokasi BTS baru ini masuk ke rencana.</translation>
     </message>
     <message>
-      <source>First: {name} ({score:.1f}).</source>
-      <translation>Pertama: {name} ({score:.1f}).</translation>
+      <source>First: {name} ({score}).</source>
+      <translation>Pertama: {name} ({score}).</translation>
     </message>
     <message>
       <source>No data, skipped: {c}.</source>

@@ -40,6 +40,8 @@ class PriorityPage(QWidget):
 
     ranked = pyqtSignal(dict)
     taskFinished = pyqtSignal(str, bool, dict)
+    #: a weight slider's least width (px): one step of 100 is then about a pixel, and it can be dragged
+    SLIDER_MIN_WIDTH = 100
 
     def __init__(self, iface, dock=None):
         super().__init__(None)
@@ -75,14 +77,19 @@ class PriorityPage(QWidget):
         self.sliders = {}
         self.slider_labels = {}
         labels = criterion_labels()
+        grid.setColumnStretch(0, 2)  # the names wrap; the sliders get the room to be moved (were 25-40 px wide)
+        grid.setColumnStretch(1, 3)
         for row, key in enumerate(CRITERIA):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{key}")
             slider.setRange(0, 100)
+            slider.setMinimumWidth(self.SLIDER_MIN_WIDTH)
             slider.setToolTip(tr("Weight of the criterion; the ranking updates while you move it."))
             value = QLabel("0")
             value.setMinimumWidth(28)
-            grid.addWidget(QLabel(labels[key]), row, 0)
+            name = QLabel(labels[key])
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
             grid.addWidget(slider, row, 1)
             grid.addWidget(value, row, 2)
             self.sliders[key] = slider
@@ -386,12 +393,13 @@ class PriorityPage(QWidget):
         out.dataProvider().changeAttributeValues(changes)
         out.triggerRepaint()
         labels = criterion_labels()
-        used = ", ".join(f"{labels[k]} {v:.2f}" for k, v in result.weights_used.items() if v > 0)
+        lang = ui_lang()  # numbers as the rest of the UI writes them (Indonesian: 0,17 and 83,4)
+        used = ", ".join(f"{labels[k]} {fmt.decimal(v, lang, 2)}" for k, v in result.weights_used.items() if v > 0)
         first = int(np.argmin(result.priority_rank)) if cache["n"] else -1
         text = tr("Weights used: {w}.").format(w=used or "-")
         if first >= 0:
-            text += " " + tr("First: {name} ({score:.1f}).").format(name=cache["names"][first],
-                                                                    score=float(result.priority_score[first]))
+            text += " " + tr("First: {name} ({score}).").format(
+                name=cache["names"][first], score=fmt.decimal(float(result.priority_score[first]), lang, 1))
         skipped = [labels[k] for k in CRITERIA if weights.get(k, 0) > 0 and result.weights_used.get(k, 0) == 0]
         if skipped:
             text += " " + tr("No data, skipped: {c}.").format(c=", ".join(skipped))

@@ -216,3 +216,18 @@ def test_the_priorities_layer_is_in_a_run_group_and_survives_a_project_save(plug
     back = QgsProject.instance().mapLayer(payload["layer_id"])
     assert back is not None and back.isValid()
     assert {f.id(): f["priority_score"] for f in back.getFeatures()} == scores
+
+
+def test_the_summary_writes_numbers_as_the_ui_language_does(plugin, indonesian, monkeypatch):
+    """Session 37: the Indonesian page printed English decimals ("Penduduk 0.17", "Naha Tifab (83.4)")."""
+    from kaltim_internet_plugin import i18n
+    from kaltim_internet_plugin.gui import page_priority
+
+    monkeypatch.setattr(page_priority, "ui_lang", lambda: "id")
+    monkeypatch.setattr(i18n, "user_locale", lambda: "id")
+    page = page_with(plugin, village_layer())
+    page.set_weights({"population": 0.25, "blank_spot": 0.75})
+    text = page.summary_label.text()
+    assert text.startswith("Bobot yang dipakai: ") and "0,25" in text and "0,75" in text and "0.25" not in text, text
+    first = text.split("Pertama: ", 1)[1]
+    assert "," in first.split("(")[1] and "." not in first.split("(")[1].rstrip("."), text
