@@ -1008,6 +1008,10 @@
       <translation>status pembangunan, laporan layanan operator, SLA dan indikator kemajuan.</translation>
     </message>
     <message>
+      <source>Free space on that disk or choose another folder.</source>
+      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
+    </message>
+    <message>
       <source>Exporting the deployment plan</source>
       <translation>Mengekspor rencana pembangunan</translation>
     </message>
@@ -1038,6 +1042,18 @@
     <message>
       <source>New BTS sites</source>
       <translation>Lokasi BTS baru</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to.</source>
+      <translation>Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+      <source>Choose another folder.</source>
+      <translation>Pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
+      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
       <source>The new BTS sites of the plan, drawn on the maps and listed in the report: the sites 'Choose technology' planned (the Priority page's New BTS sites). Empty: no new sites.</source>
@@ -6360,24 +6376,8 @@
       <translation>Folder rencana penggelaran</translation>
     </message>
     <message>
-      <source>Choose another folder.</source>
-      <translation>Pilih folder lain.</translation>
-    </message>
-    <message>
-      <source>Free space on that disk or choose another folder.</source>
-      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
-    </message>
-    <message>
-      <source>Choose a folder you may write to.</source>
-      <translation>Pilih folder yang dapat Anda tulisi.</translation>
-    </message>
-    <message>
       <source>the outputs</source>
       <translation>keluaran</translation>
-    </message>
-    <message>
-      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
-      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
       <source>The outputs ({outputs}) cannot be written: {reason}. {fix}</source>

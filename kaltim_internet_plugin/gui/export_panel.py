@@ -120,11 +120,9 @@ class ExportPanel(QGroupBox):
             return None
         try:
             os.makedirs(folder, exist_ok=True)
-        except OSError as exc:  # as the export says of a folder it cannot write to
-            from ..processing.output_guard import write_error
-
+        except OSError as exc:
             notify(self.iface, tr("{what} failed: {error}").format(
-                what=tr("Exporting the deployment plan"), error=write_error("OUTPUT_FOLDER", folder, exc)),
+                what=tr("Exporting the deployment plan"), error=folder_error(folder, exc)),
                 Qgis.MessageLevel.Critical, duration=15)
             return None
         return export_plan_task(self.runner, params, self._done)
@@ -148,11 +146,30 @@ class ExportPanel(QGroupBox):
             offer_open(self.iface, pdf, folder)
 
 
-def written_names() -> tuple:
-    """The files the export writes into its folder (kaltiminternet:exportplan's OUTPUT_FILES and plan.gpkg)."""
-    from ..processing.alg_exportplan import ExportPlanAlgorithm
+def folder_error(folder: str, error: OSError) -> str:
+    """What the export says of an output folder it cannot write to (processing/output_guard.write_error, in the same
+    words: the dock does not import the Processing layer)."""
+    import errno
 
-    return tuple(ExportPlanAlgorithm.OUTPUT_FILES) + tuple(ExportPlanAlgorithm.FOLDER_UPDATES)
+    code = getattr(error, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), getattr(errno, "EFBIG", -1)):
+        fix = tr("Free space on that disk or choose another folder.")
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = tr("Choose a folder you may write to.")
+    else:
+        fix = tr("Choose another folder.")
+    return tr("{param} = {path} cannot be written: {reason}. {fix}").format(
+        param="OUTPUT_FOLDER", path=folder, reason=getattr(error, "strerror", None) or str(error), fix=fix)
+
+
+def written_names() -> tuple:
+    """The files the export writes into its folder: kaltiminternet:exportplan's OUTPUT_FILES and the plan.gpkg it
+    updates (FOLDER_UPDATES), read from the registered algorithm (the dock does not import the Processing layer)."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById(ALG_ID)
+    names = tuple(getattr(alg, "OUTPUT_FILES", ())) + tuple(getattr(alg, "FOLDER_UPDATES", ()))
+    return names or ("plan.gpkg", "plan.qgz")
 
 
 def overwritten_input(params: dict) -> str:

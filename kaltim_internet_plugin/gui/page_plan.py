@@ -642,14 +642,12 @@ class PlanPage(QWidget):
         replaces only a table its tool wrote. Only an empty description is set; nothing else of the file changes."""
         import sqlite3
 
-        from ..processing.output_guard import LOCK_TIMEOUT_S
-
         mark = f"Internet Desa Kaltim: {ALG_ID}"  # output_guard.table_mark of the roadmap algorithm
         outputs = [t for t in tables if t in dict(OUTPUT_TABLES).values()]
         if not outputs or not os.path.isfile(path):
             return
         try:
-            con = sqlite3.connect(path, timeout=LOCK_TIMEOUT_S)
+            con = sqlite3.connect(path, timeout=1.0)  # a locked file: the run's output guard says so
             try:
                 with con:
                     for table in outputs:

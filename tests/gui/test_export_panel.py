@@ -92,3 +92,7 @@ def test_the_export_refuses_to_replace_the_roadmap_saved_in_its_folder(plugin, p
     assert f"The export would replace {roadmap}" in said and "another export folder" in said, said
     assert hashlib.sha256(roadmap.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in folder.iterdir()) == ["plan.gpkg"]
+    # every file the export writes there is checked so (the tool's own list, read from the registry)
+    from kaltim_internet_plugin.gui.export_panel import written_names
+
+    assert {"plan.gpkg", "plan.qgz", "roadmap.xlsx", "deployment_plan.pdf"} <= set(written_names())

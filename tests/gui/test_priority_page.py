@@ -180,7 +180,7 @@ def test_the_optimised_sites_reach_the_plan_and_the_export(plugin, qtbot):
     assert "PLANNED_SITES" not in panel.parameters()
 
 
-def test_the_priorities_layer_is_in_a_run_group_and_survives_a_project_save(plugin, qtbot, tmp_path):
+def test_the_priorities_layer_is_in_a_run_group_and_survives_a_project_save(plugin, qtbot, tmp_path, sample_copy):
     """Session 37: changing the preset made a memory layer "Village priorities" on top of the layer tree, outside the
     run groups the guide promises, and lost when the project was saved (it is the input of 'Choose technology')."""
     import time
@@ -188,9 +188,8 @@ def test_the_priorities_layer_is_in_a_run_group_and_survives_a_project_save(plug
     from qgis.core import QgsProcessingUtils
 
     from kaltim_internet_plugin.gui.workflow import RUN_TOOL_PROPERTY
-    from tests.conftest import SAMPLE
 
-    villages = QgsVectorLayer(f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=villages", "villages", "ogr")
+    villages = QgsVectorLayer(f"{sample_copy / 'kaltim_sample.gpkg'}|layername=villages", "villages", "ogr")
     assert villages.isValid() and villages.featureCount() > 1000
     QgsProject.instance().addMapLayer(villages)
     page = page_with(plugin, villages)
