@@ -1008,6 +1008,10 @@
       <translation>status pembangunan, laporan layanan operator, SLA dan indikator kemajuan.</translation>
     </message>
     <message>
+      <source>Free space on that disk or choose another folder.</source>
+      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
+    </message>
+    <message>
       <source>Exporting the deployment plan</source>
       <translation>Mengekspor rencana pembangunan</translation>
     </message>
@@ -1036,6 +1040,26 @@
       <translation>Folder untuk plan.gpkg, plan.qgz, roadmap.xlsx, tabel CSV serta atlas dan laporan PDF. Berkas lama dengan nama yang sama akan diganti.</translation>
     </message>
     <message>
+      <source>New BTS sites</source>
+      <translation>Lokasi BTS baru</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to.</source>
+      <translation>Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
+      <source>Choose another folder.</source>
+      <translation>Pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
+      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
+    </message>
+    <message>
+      <source>The new BTS sites of the plan, drawn on the maps and listed in the report: the sites 'Choose technology' planned (the Priority page's New BTS sites). Empty: no new sites.</source>
+      <translation>Lokasi BTS baru dalam rencana, digambar di peta dan dicantumkan di laporan: lokasi yang direncanakan 'Pilih teknologi' (Lokasi BTS baru di halaman Prioritas). Kosong: tidak ada lokasi baru.</translation>
+    </message>
+    <message>
       <source>Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview and the roadmap report.</source>
       <translation>Menulis seluruh rencana (bukan hanya tahun yang tampil di peta) beserta atlas per kab/kota, ikhtisar A3 dan laporan peta jalan.</translation>
     </message>
@@ -1058,6 +1082,14 @@
     <message>
       <source>Deployment plan exported to {folder}.</source>
       <translation>Rencana pembangunan diekspor ke {folder}.</translation>
+    </message>
+    <message>
+      <source>The export would replace {path}: the export writes {name} into {folder}, and that file is an input of the export (the roadmap saved there). Choose another export folder, or save the roadmap under another name; nothing was written.</source>
+      <translation>Ekspor akan menggantikan {path}: ekspor menulis {name} ke {folder}, dan berkas itu adalah masukan ekspor (peta jalan yang disimpan di sana). Pilih folder ekspor lain, atau simpan peta jalan dengan nama lain; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>{what} failed: {error}</source>
+      <translation>{what} gagal: {error}</translation>
     </message>
     <message>
       <source>No data yet</source>
@@ -1118,6 +1150,10 @@
     <message>
       <source>Longley-Rice ITM (second opinion, slow)</source>
       <translation>Longley-Rice ITM (pendapat kedua, lambat)</translation>
+    </message>
+    <message>
+      <source>Computing coverage: preparing the compiled kernels (first run of the session, up to about 20 s)…</source>
+      <translation>Menghitung cakupan: menyiapkan kernel terkompilasi (proses pertama dalam sesi ini, hingga sekitar 20 detik)…</translation>
     </message>
     <message>
       <source>Sites and terrain</source>
@@ -2244,6 +2280,10 @@
       <translation>Tidak dapat menulis {path}: {error}</translation>
     </message>
     <message>
+      <source>Village priorities</source>
+      <translation>Prioritas desa</translation>
+    </message>
+    <message>
       <source>Custom (sliders)</source>
       <translation>Kustom (slider)</translation>
     </message>
@@ -2316,10 +2356,6 @@
       <translation>Tidak ada data: lapisan desa tidak memiliki kolom kesiapan (listrik, kader).</translation>
     </message>
     <message>
-      <source>Village priorities</source>
-      <translation>Prioritas desa</translation>
-    </message>
-    <message>
       <source>Cancelled.</source>
       <translation>Dibatalkan.</translation>
     </message>
@@ -2354,6 +2390,10 @@
     <message>
       <source>Empty: candidate sites are built first (offices, hilltops, existing towers).</source>
       <translation>Kosong: kandidat lokasi dibuat lebih dulu (kantor desa, puncak bukit, menara eksisting).</translation>
+    </message>
+    <message>
+      <source>New BTS sites that 'Choose technology' plans: the sites 'Optimise sites' selected (chosen here after its run). Empty: no new BTS in the plan.</source>
+      <translation>Lokasi BTS baru yang direncanakan oleh 'Pilih teknologi': lokasi yang dipilih 'Optimalkan lokasi' (dipilih di sini setelah dijalankan). Kosong: tidak ada BTS baru dalam rencana.</translation>
     </message>
     <message>
       <source>Budget</source>
@@ -2424,8 +2464,12 @@
       <translation>{k} lokasi senilai {cost}: {pop} penduduk baru tercakup (gap {gap}).</translation>
     </message>
     <message>
-      <source>First: {name} ({score:.1f}).</source>
-      <translation>Pertama: {name} ({score:.1f}).</translation>
+      <source>Run 'Choose technology' (again) to put these new BTS sites in the plan.</source>
+      <translation>Jalankan 'Pilih teknologi' (lagi) agar lokasi BTS baru ini masuk ke rencana.</translation>
+    </message>
+    <message>
+      <source>First: {name} ({score}).</source>
+      <translation>Pertama: {name} ({score}).</translation>
     </message>
     <message>
       <source>No data, skipped: {c}.</source>
@@ -2522,10 +2566,6 @@
     <message>
       <source>Canceling…</source>
       <translation>Membatalkan…</translation>
-    </message>
-    <message>
-      <source>{what} failed: {error}</source>
-      <translation>{what} gagal: {error}</translation>
     </message>
     <message>
       <source>What-if previews</source>
@@ -6416,24 +6456,8 @@
       <translation>Folder rencana penggelaran</translation>
     </message>
     <message>
-      <source>Choose another folder.</source>
-      <translation>Pilih folder lain.</translation>
-    </message>
-    <message>
-      <source>Free space on that disk or choose another folder.</source>
-      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
-    </message>
-    <message>
-      <source>Choose a folder you may write to.</source>
-      <translation>Pilih folder yang dapat Anda tulisi.</translation>
-    </message>
-    <message>
       <source>the outputs</source>
       <translation>keluaran</translation>
-    </message>
-    <message>
-      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
-      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
       <source>The outputs ({outputs}) cannot be written: {reason}. {fix}</source>

@@ -9,12 +9,14 @@ from qgis.core import Qgis, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
+from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
 
+from ..compat import LayerFilter
 from ..i18n import tr
 from .messages import notify
 from .tasks import TaskRunner
-from .widgets import button, button_row
+from .widgets import button, button_row, layer_combo
+from .workflow import alive, workflow_of
 
 ALG_ID = "kaltiminternet:exportplan"
 
@@ -37,7 +39,7 @@ class ExportPanel(QGroupBox):
         self.setObjectName("exportPanel")
         self.iface, self.dock, self.plan_page = iface, dock, plan_page
         self.ask_to_open = True
-        self.runner = TaskRunner(iface)
+        self.runner = TaskRunner(iface, forward_only=True)  # the export's steps each report from 0 again
         layout = QVBoxLayout(self)
         self.folder_widget = QgsFileWidget()
         self.folder_widget.setObjectName("exportFolder")
@@ -46,6 +48,17 @@ class ExportPanel(QGroupBox):
         self.folder_widget.setToolTip(tr("Folder for plan.gpkg, plan.qgz, roadmap.xlsx, the CSV tables and the "
                                          "PDF atlas and reports. Existing files of the same name are replaced."))
         layout.addWidget(self.folder_widget)
+        self.sites_combo = layer_combo("plannedSitesCombo", LayerFilter.PointLayer, tip=tr(
+            "The new BTS sites of the plan, drawn on the maps and listed in the report: the sites 'Choose technology' "
+            "planned (the Priority page's New BTS sites). Empty: no new sites."))
+        self.sites_combo.setLayer(None)
+        form = QFormLayout()
+        form.addRow(tr("New BTS sites"), self.sites_combo)
+        layout.addLayout(form)
+        self.workflow = workflow_of(dock)
+        if alive(self.workflow.latest("plan_sites")):
+            self.sites_combo.setLayer(self.workflow.latest("plan_sites"))
+        self.workflow.published.connect(self._result_published)
         self.export_button = button("exportPlanButton", tr("Export deployment plan"), self.export, tip=tr(
             "Writes the whole plan (not only the years shown on the map) with the atlas per kab/kota, the A3 overview "
             "and the roadmap report."))
@@ -55,6 +68,14 @@ class ExportPanel(QGroupBox):
         self.progress.setRange(0, 100)
         layout.addWidget(self.progress)
         self.runner.progress = self.progress
+
+    def _result_published(self, key, value) -> None:
+        """The new BTS sites 'Choose technology' planned (None: none) are the export's planned sites."""
+        if key == "plan_sites":
+            self.sites_combo.setLayer(value if alive(value) else None)
+
+    def planned_sites(self):
+        return self.sites_combo.currentLayer()
 
     def parameters(self) -> dict:
         page = self.plan_page
@@ -75,6 +96,8 @@ class ExportPanel(QGroupBox):
         data_page = getattr(self.dock, "data_page", None)
         if data_page is not None and unfiltered_source(data_page.site_layer()):
             params["SITES"] = unfiltered_source(data_page.site_layer())
+        if unfiltered_source(self.planned_sites()):
+            params["PLANNED_SITES"] = unfiltered_source(self.planned_sites())
         kab = [lyr for lyr in project.mapLayers().values()
                if isinstance(lyr, QgsVectorLayer) and lyr.source().endswith("layername=kabkota")]
         if kab and unfiltered_source(kab[0]):
@@ -91,7 +114,17 @@ class ExportPanel(QGroupBox):
         if not folder:
             notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.MessageLevel.Warning)
             return None
-        os.makedirs(folder, exist_ok=True)
+        problem = overwritten_input(params)
+        if problem:
+            notify(self.iface, problem, Qgis.MessageLevel.Warning)
+            return None
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            notify(self.iface, tr("{what} failed: {error}").format(
+                what=tr("Exporting the deployment plan"), error=folder_error(folder, exc)),
+                Qgis.MessageLevel.Critical, duration=15)
+            return None
         return export_plan_task(self.runner, params, self._done)
 
     def cancel(self):
@@ -111,6 +144,53 @@ class ExportPanel(QGroupBox):
         self.exportFinished.emit(results)
         if self.ask_to_open:
             offer_open(self.iface, pdf, folder)
+
+
+def folder_error(folder: str, error: OSError) -> str:
+    """What the export says of an output folder it cannot write to (processing/output_guard.write_error, in the same
+    words: the dock does not import the Processing layer)."""
+    import errno
+
+    code = getattr(error, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), getattr(errno, "EFBIG", -1)):
+        fix = tr("Free space on that disk or choose another folder.")
+    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        fix = tr("Choose a folder you may write to.")
+    else:
+        fix = tr("Choose another folder.")
+    return tr("{param} = {path} cannot be written: {reason}. {fix}").format(
+        param="OUTPUT_FOLDER", path=folder, reason=getattr(error, "strerror", None) or str(error), fix=fix)
+
+
+def written_names() -> tuple:
+    """The files the export writes into its folder: kaltiminternet:exportplan's OUTPUT_FILES and the plan.gpkg it
+    updates (FOLDER_UPDATES), read from the registered algorithm (the dock does not import the Processing layer)."""
+    from qgis.core import QgsApplication
+
+    alg = QgsApplication.processingRegistry().algorithmById(ALG_ID)
+    names = tuple(getattr(alg, "OUTPUT_FILES", ())) + tuple(getattr(alg, "FOLDER_UPDATES", ()))
+    return names or ("plan.gpkg", "plan.qgz")
+
+
+def overwritten_input(params: dict) -> str:
+    """Why the export must not run with ``params``: an input's file (the roadmap's GeoPackage saved as plan.gpkg in
+    the export folder, say) is a file the export writes there, so the export would replace it; "" when none is.
+    (The export tool updates a plan.gpkg of its own folder in place, a re-export of an earlier export; the dock's
+    inputs are the roadmap's, which the guide promises are never changed.)"""
+    folder = params.get("OUTPUT_FOLDER") or ""
+    if not folder:
+        return ""
+    targets = {os.path.normcase(os.path.realpath(os.path.join(folder, name))): name for name in written_names()}
+    for key, value in params.items():
+        if key == "OUTPUT_FOLDER" or not isinstance(value, str) or not value:
+            continue
+        path = value.split("|")[0]
+        name = targets.get(os.path.normcase(os.path.realpath(path)))
+        if name:
+            return tr("The export would replace {path}: the export writes {name} into {folder}, and that file is an "
+                      "input of the export (the roadmap saved there). Choose another export folder, or save the "
+                      "roadmap under another name; nothing was written.").format(path=path, name=name, folder=folder)
+    return ""
 
 
 def export_plan_task(runner: TaskRunner, params: dict, on_done):

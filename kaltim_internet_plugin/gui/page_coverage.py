@@ -25,7 +25,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsRubberBand
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import LayerFilter
 from ..core import definitions as defs
 from ..core import formatting as fmt
-from ..core.coverage import ITM_LONG_S
+from ..core.coverage import ITM_LONG_S, RAY_MODELS
 from ..core.coverage_settings import DEFAULTS, CoverageSettings, CoverageSettingsError
 from ..core.profile import ProfileError
 from ..errors import describe
@@ -73,6 +73,16 @@ from .widgets import add_rows, button, button_row, cross_marker, layer_combo, no
 from .workflow import workflow_of
 
 COVERAGE_ALG = "kaltiminternet:coverage"
+
+
+def kernels_pending() -> bool:
+    """True before the first ray-model run of the session has compiled the kernels (core.kernels: numba is there,
+    not switched off, and no kernel has been compiled in this process yet): that run starts with a pause."""
+    import os
+
+    from ..core import kernels
+
+    return kernels.AVAILABLE and os.environ.get("KALTIM_NUMBA", "").strip() != "0" and not kernels._WORKS
 CLASSIFY_ALG = "kaltiminternet:classifyvillages"
 PROBE_LIMIT = 5
 MODELS = defs.MODELS
@@ -412,7 +422,29 @@ class CoveragePage(QWidget):
             notify(self.iface, text, Qgis.MessageLevel.Success)
             self.coverageFinished.emit(payload)
 
-        return self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
+        task = self._start(COVERAGE_ALG, params, done, tr("Computing coverage"))
+        if model in RAY_MODELS and kernels_pending():
+            self._show_kernels_note()
+        return task
+
+    #: how often the page looks whether the compiled kernels are ready (ms)
+    KERNELS_POLL_MS = 300
+
+    def _show_kernels_note(self) -> None:
+        """The first ray-model run of a session compiles the kernels first (numba, some seconds with the progress at
+        0 %): said under the bar until they are ready, then the run's own text again."""
+        note = tr("Computing coverage: preparing the compiled kernels (first run of the session, up to about 20 s)…")
+        self.status_label.setText(note)
+
+        def poll():
+            if not self.runner.running or self.status_label.text() != note:  # done, or cancelling
+                return
+            if kernels_pending():
+                QTimer.singleShot(self.KERNELS_POLL_MS, poll)
+            else:
+                self.status_label.setText(tr("Computing coverage") + "…")
+
+        QTimer.singleShot(self.KERNELS_POLL_MS, poll)
 
     #: an ITM run estimated longer than this asks first (seconds)
     ITM_ASK_S = ITM_LONG_S  # the log warns from the same length

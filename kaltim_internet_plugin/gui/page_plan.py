@@ -603,8 +603,12 @@ class PlanPage(QWidget):
     def _existing_tables(self, path: str) -> list:
         return [n for n in tables_of(path) if n in self._our_tables()]
 
-    def _drop_previous(self, path: str) -> None:
-        """Remove this page's previous roadmap layers from the project and our tables from ``path``."""
+    def _drop_previous(self, path: str, written=()) -> None:
+        """After a successful run into ``path``: remove this page's previous roadmap layers from the project (and
+        any layer of our tables in ``path``), and drop the tables of ours in ``path`` that this run did not write
+        (``written``: its table names; a tower sharing list of an earlier run with towers, say). The run itself
+        replaced the tables it wrote, all at once at its end (the algorithm's output guard), so a cancelled or
+        failed run leaves the previous roadmap as it was: file, tables and layers (issue of session 37)."""
         project = QgsProject.instance()
         ids = list(self.layer_ids.values())
         norm = os.path.normcase(os.path.abspath(path))
@@ -618,23 +622,41 @@ class PlanPage(QWidget):
             if project.mapLayer(lid) is not None:
                 project.removeMapLayer(lid)
         self.layer_ids = {}
-        if os.path.exists(path):
+        stale = [t for t in self._existing_tables(path) if t not in set(written) | {funding_store.TABLE_NAME}]
+        if stale and os.path.exists(path):
             from osgeo import ogr
 
             ds = ogr.Open(path, 1)
             if ds is None:
                 raise OSError(path)
             for i in range(ds.GetLayerCount() - 1, -1, -1):
-                if ds.GetLayerByIndex(i).GetName() in ours:
+                if ds.GetLayerByIndex(i).GetName() in stale:
                     ds.DeleteLayer(i)
-            left = ds.GetLayerCount()
             ds = None
-            if left == 0:
-                # Only our tables were in it: remove the emptied file. GDAL 3.10 (QGIS 3.40) no longer opens a
-                # GeoPackage without tables, so the next run could not add its tables to it.
-                for name in (path, path + "-wal", path + "-shm"):
-                    if os.path.exists(name):
-                        os.remove(name)
+
+    @staticmethod
+    def _claim_tables(path: str, tables: list) -> None:
+        """Mark our tables of an earlier roadmap in ``path`` (the user agreed to replace them) as the roadmap's
+        (``gpkg_contents.description``, as the tools mark the tables they write), so the run may replace them at its
+        end: a roadmap written before the tools marked their tables has them unmarked, and the output guard
+        replaces only a table its tool wrote. Only an empty description is set; nothing else of the file changes."""
+        import sqlite3
+
+        mark = f"Internet Desa Kaltim: {ALG_ID}"  # output_guard.table_mark of the roadmap algorithm
+        outputs = [t for t in tables if t in dict(OUTPUT_TABLES).values()]
+        if not outputs or not os.path.isfile(path):
+            return
+        try:
+            con = sqlite3.connect(path, timeout=1.0)  # a locked file: the run's output guard says so
+            try:
+                with con:
+                    for table in outputs:
+                        con.execute("UPDATE gpkg_contents SET description = ? WHERE lower(table_name) = lower(?) "
+                                    "AND (description IS NULL OR description = '')", (mark, table))
+            finally:
+                con.close()
+        except sqlite3.Error:
+            pass  # the run's output guard then says what is wrong, before any work
 
     def run_roadmap(self):
         plan = self.plan_layer()
@@ -660,11 +682,8 @@ class PlanPage(QWidget):
         existing = self._existing_tables(out)
         if existing and out != getattr(self, "_out_path", None) and not self._confirm_replace(out, existing):
             return None
-        try:
-            self._drop_previous(out)
-        except OSError as e:
-            return self._refuse(tr("Cannot write {path}: {error}").format(path=out, error=str(e)),
-                                Qgis.MessageLevel.Critical)
+        # the previous roadmap in ``out`` stays as it is until this run has succeeded (see _finished)
+        self._claim_tables(out, existing)
         funding_file = str(Path(scratch_folder("kaltim_funding_")) / "funding_sources.json")
         funding_store.write_file(funding_file, sources)
         params = {"PLAN": plan.id(), "START_YEAR": self.start_spin.value(), "YEARS": self.years_spin.value(),
@@ -677,7 +696,8 @@ class PlanPage(QWidget):
         towers = self.towers_combo.currentLayer()
         if towers is not None:
             params["TOWERS"] = towers.id()
-        self._out_path = out
+        self._run_out = out  # the page's roadmap file (_out_path) once the run has succeeded
+        self._run_tables = [table for key, table in OUTPUT_TABLES if key in params]
         self._run_years = (self.start_spin.value(), self.years_spin.value())
         self.summary_label.setText(tr("Building the roadmap…"))
         return self.runner.run(ALG_ID, params, self._finished, tr("Building the roadmap"))
@@ -727,6 +747,12 @@ class PlanPage(QWidget):
             return
         self.progress.setValue(100)
         results = dict(results)
+        self._out_path = self._run_out
+        try:
+            self._drop_previous(self._out_path, getattr(self, "_run_tables", ()))
+        except OSError as e:
+            notify(self.iface, tr("Cannot write {path}: {error}").format(path=self._out_path, error=str(e)),
+                   Qgis.MessageLevel.Warning)
         try:
             funding_store.write_gpkg(self._out_path, self.sources())
         except OSError as e:

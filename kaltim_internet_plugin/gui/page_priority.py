@@ -1,9 +1,9 @@
 """Priority page: live village ranking with weight sliders, the contribution chart of the selected village, and
 the technology choice / site optimisation run as background tasks.
 
-The user's village layer is never modified: scores go into a memory layer "Village priorities" ("Prioritas desa")
-created on first use (a copy of the villages with priority_score, priority_rank and c_<criterion>) and updated in
-place through its data provider on every slider move.
+The user's village layer is never modified: scores go into a layer "Village priorities" ("Prioritas desa") created on
+first use (a copy of the villages with priority_score, priority_rank and c_<criterion>, a GeoPackage in the Processing
+temporary folder, in its own run group) and updated in place through its data provider on every slider move.
 """
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ class PriorityPage(QWidget):
 
     ranked = pyqtSignal(dict)
     taskFinished = pyqtSignal(str, bool, dict)
+    #: a weight slider's least width (px): one step of 100 is then about a pixel, and it can be dragged
+    SLIDER_MIN_WIDTH = 100
 
     def __init__(self, iface, dock=None):
         super().__init__(None)
@@ -49,6 +51,7 @@ class PriorityPage(QWidget):
         self._selection_layers = []
         self._updating = False
         self.last_result = None
+        self._optimised = {}  # the last 'Optimise sites' run's layers: "sites" (selected) and "villages" (assigned)
         self.workflow = workflow_of(dock)
         self.criteria_available = {k: True for k in CRITERIA}
         layout = scroll_body(self)
@@ -74,14 +77,19 @@ class PriorityPage(QWidget):
         self.sliders = {}
         self.slider_labels = {}
         labels = criterion_labels()
+        grid.setColumnStretch(0, 2)  # the names wrap; the sliders get the room to be moved (were 25-40 px wide)
+        grid.setColumnStretch(1, 3)
         for row, key in enumerate(CRITERIA):
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setObjectName(f"weight_{key}")
             slider.setRange(0, 100)
+            slider.setMinimumWidth(self.SLIDER_MIN_WIDTH)
             slider.setToolTip(tr("Weight of the criterion; the ranking updates while you move it."))
             value = QLabel("0")
             value.setMinimumWidth(28)
-            grid.addWidget(QLabel(labels[key]), row, 0)
+            name = QLabel(labels[key])
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
             grid.addWidget(slider, row, 1)
             grid.addWidget(value, row, 2)
             self.sliders[key] = slider
@@ -106,8 +114,13 @@ class PriorityPage(QWidget):
         self.candidates_combo = layer_combo("candidatesCombo", LayerFilter.PointLayer, tip=tr(
             "Empty: candidate sites are built first (offices, hilltops, existing towers)."))
         self.candidates_combo.setLayer(None)
+        self.new_sites_combo = layer_combo("newSitesCombo", LayerFilter.PointLayer, tip=tr(
+            "New BTS sites that 'Choose technology' plans: the sites 'Optimise sites' selected (chosen here after "
+            "its run). Empty: no new BTS in the plan."))
+        self.new_sites_combo.setLayer(None)
         add_rows(pform, (tr("Budget"), self.budget_spin), (tr("Coverage radius"), self.radius_spin),
-                        (tr("Method"), self.method_combo), (tr("Candidate sites"), self.candidates_combo))
+                        (tr("Method"), self.method_combo), (tr("Candidate sites"), self.candidates_combo),
+                        (tr("New BTS sites"), self.new_sites_combo))
         self.cost_button = button("costTableButton", tr("Cost table…"), self.edit_cost_table, tip=tr(
             "Edit the CAPEX and OPEX of every technology (sourced defaults); saved in the project and used by 'Choose "
             "technology' and the candidate sites."))
@@ -301,30 +314,51 @@ class PriorityPage(QWidget):
         return self._cache
 
     def _make_output(self, layer, table):
+        """The layer of scores: a copy of the villages with the score fields, written as a GeoPackage into the
+        Processing temporary folder as the dock's other results (a memory layer was lost when the project was saved,
+        and it is the input of 'Choose technology'), in its own run group ("Internet Desa Kaltim — Village priorities
+        <time>", the earlier ones hidden). A memory layer only when that file cannot be written."""
         geom = QgsWkbTypes.displayString(layer.wkbType()) or "Polygon"
-        out = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", tr("Village priorities"), "memory")
+        name = tr("Village priorities")
+        mem = QgsVectorLayer(f"{geom}?crs={layer.crs().authid() or 'EPSG:4326'}", name, "memory")
         if not layer.crs().authid():
-            out.setCrs(layer.crs())
+            mem.setCrs(layer.crs())
         fields = output_fields(table.fields, score_fields())
-        prov = out.dataProvider()
+        prov = mem.dataProvider()
         prov.addAttributes(list(fields))
-        out.updateFields()
+        mem.updateFields()
         feats = []
         for i in range(len(table)):
-            f = QgsFeature(out.fields())
+            f = QgsFeature(mem.fields())
             f.setGeometry(table.geometries[i])
             row = []
-            for fld in out.fields():
+            for fld in mem.fields():
                 idx = table.fields.lookupField(fld.name())
                 row.append(table.attrs[i][idx] if idx >= 0 else None)
             f.setAttributes(row)
             feats.append(f)
         prov.addFeatures(feats)
-        out.updateExtents()
+        mem.updateExtents()
+        out = self._written(mem, name) or mem
         out.setCustomProperty(PRODUCED_PROPERTY, "priority")
         style_priority(out)
-        QgsProject.instance().addMapLayer(out)
+        self.workflow.add_to_group(self.workflow.run_group("priority", name), out)
         return out
+
+    @classmethod
+    def _written(cls, mem, name: str):
+        """``mem`` written to a GeoPackage of the Processing temporary folder, as a layer named ``name``; None when
+        it cannot be written."""
+        from qgis.core import QgsVectorFileWriter
+
+        path = cls._tmp("village_priorities.gpkg")
+        opts = QgsVectorFileWriter.SaveVectorOptions()
+        opts.driverName, opts.layerName = "GPKG", "village_priorities"
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(mem, path, QgsProject.instance().transformContext(), opts)
+        if error[0] != QgsVectorFileWriter.WriterError.NoError:
+            return None
+        out = QgsVectorLayer(f"{path}|layername=village_priorities", name, "ogr")
+        return out if out.isValid() and out.featureCount() == mem.featureCount() else None
 
     def _connect_selection(self, layer) -> None:
         if layer is None or layer in self._selection_layers:
@@ -359,12 +393,13 @@ class PriorityPage(QWidget):
         out.dataProvider().changeAttributeValues(changes)
         out.triggerRepaint()
         labels = criterion_labels()
-        used = ", ".join(f"{labels[k]} {v:.2f}" for k, v in result.weights_used.items() if v > 0)
+        lang = ui_lang()  # numbers as the rest of the UI writes them (Indonesian: 0,17 and 83,4)
+        used = ", ".join(f"{labels[k]} {fmt.decimal(v, lang, 2)}" for k, v in result.weights_used.items() if v > 0)
         first = int(np.argmin(result.priority_rank)) if cache["n"] else -1
         text = tr("Weights used: {w}.").format(w=used or "-")
         if first >= 0:
-            text += " " + tr("First: {name} ({score:.1f}).").format(name=cache["names"][first],
-                                                                    score=float(result.priority_score[first]))
+            text += " " + tr("First: {name} ({score}).").format(
+                name=cache["names"][first], score=fmt.decimal(float(result.priority_score[first]), lang, 1))
         skipped = [labels[k] for k in CRITERIA if weights.get(k, 0) > 0 and result.weights_used.get(k, 0) == 0]
         if skipped:
             text += " " + tr("No data, skipped: {c}.").format(c=", ".join(skipped))
@@ -475,11 +510,16 @@ class PriorityPage(QWidget):
         if villages is None:
             return None
         out = self._tmp("technology.gpkg")
+        new_sites = self.new_sites_combo.currentLayer()
         params = self._village_parameters(villages, out)
+        params.update(self.new_sites_parameters(new_sites))
 
         def done(ok, results, feedback):
             if not ok:
                 return self._failed("choosetech", tr("Technology choice failed: {log}"), feedback)
+            # the new BTS sites in this plan (none: None), the export's planned sites
+            planned = new_sites if new_sites is not None and self._alive(new_sites) else None
+            self.workflow.publish("plan_sites", planned)
             layer = self._add_result(out, tr("Village technology"), style_tech,
                                      self.workflow.run_group("choosetech", tr("Choose technology")))
             if layer is not None:
@@ -494,6 +534,20 @@ class PriorityPage(QWidget):
             self.taskFinished.emit("choosetech", True, dict(results))
 
         return self._start("kaltiminternet:choosetech", params, done, tr("Choosing technology"))
+
+    def new_sites_parameters(self, sites) -> dict:
+        """NEW_SITES of 'Choose technology' for the selected sites ``sites`` (None: none), as ``make demo`` runs it:
+        with the villages of the same 'Optimise sites' run (their site_id and covered_by: its assignment is kept),
+        else each uncovered village within the coverage radius of a site gets its BTS."""
+        if sites is None or not self._alive(sites):
+            return {}
+        params = {"NEW_SITES": sites.id()}
+        villages = self._optimised.get("villages")
+        if self._optimised.get("sites") is sites and villages is not None and alive(villages):
+            params["VILLAGES"] = villages.id()
+        else:
+            params["NEW_SITE_RADIUS_M"] = self.radius_spin.value()
+        return params
 
     def optimise_sites(self):
         villages = self._prepared_villages()
@@ -536,14 +590,19 @@ class PriorityPage(QWidget):
             if not ok:
                 return self._failed("optimizesites", tr("Site optimisation failed: {log}"), feedback)
             target = group or self.workflow.run_group("optimise", tr("Optimise sites"))
-            self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
-            self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
+            selected = self._add_result(out_sites, tr("Selected sites"), style_selected_sites, target)
+            assigned = self._add_result(out_villages, tr("Villages by coverage"), style_covered_by, target)
+            if selected is not None:  # 'Choose technology' plans them (still changeable, or none)
+                self._optimised = {"sites": selected, "villages": assigned}
+                self.new_sites_combo.setLayer(selected)
             gap = results.get("GAP")
             lang = ui_lang()
             text = tr("{k} sites for {cost}: {pop} people newly covered (gap {gap}).").format(
                 k=results.get("SITES_SELECTED", 0), cost=fmt.money(results.get("COST_TOTAL", 0), lang),
                 pop=fmt.integer(results.get("POPULATION_COVERED", 0), lang),
                 gap="-" if gap is None else fmt.percent(gap, lang, 2, of_one=True))
+            if selected is not None:
+                text += " " + tr("Run 'Choose technology' (again) to put these new BTS sites in the plan.")
             self.status_label.setText(text)
             notify(self.iface, text, Qgis.MessageLevel.Success)
             self.taskFinished.emit("optimizesites", True, dict(results))

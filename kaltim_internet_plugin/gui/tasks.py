@@ -61,9 +61,11 @@ class TaskRunner:
     a failure (not a cancel) is also pushed to the message bar as "<description> failed: <error>".
     """
 
-    def __init__(self, iface, progress=None, status=None, on_busy=None):
+    def __init__(self, iface, progress=None, status=None, on_busy=None, forward_only=False):
         self.iface, self.progress, self.status, self.on_busy = iface, progress, status, on_busy
         self.task = None
+        #: the bar never goes back during a run (an algorithm whose steps report their own 0-100, the export's)
+        self.forward_only = forward_only
 
     @property
     def running(self) -> bool:
@@ -100,6 +102,8 @@ class TaskRunner:
 
     def set_progress(self, value) -> None:
         if self.progress is not None:
+            if self.forward_only and self.task is not None and int(value) < self.progress.value():
+                return
             self.progress.setValue(int(value))
 
     def cancel(self, text: str = "") -> None:

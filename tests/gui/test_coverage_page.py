@@ -403,3 +403,47 @@ def test_a_new_click_supersedes_the_previous_one(plugin, layers, qtbot, qgis_ifa
     assert len(seen) == 1 and seen[0]["ok"]
     assert seen[0]["x"] == pytest.approx(x2 + 500) and seen[0]["signals"][0]["site_id"] == "S2"
     assert page.probe_table.item(0, 0).text() == "S2"
+
+
+def test_the_first_run_of_the_session_says_the_kernels_are_being_prepared(plugin, layers, qtbot, monkeypatch):
+    """Session 37: the first coverage of a session showed 0 % for ~17 s while numba compiled the kernels; the page
+    says so until they are ready, then the run's own text again."""
+    from kaltim_internet_plugin.core import kernels
+    from kaltim_internet_plugin.gui import page_coverage
+
+    with monkeypatch.context() as m:  # (the process's own kernel state is back for the runs below)
+        m.setattr(kernels, "_WORKS", [])
+        m.setattr(kernels, "AVAILABLE", True)
+        m.delenv("KALTIM_NUMBA", raising=False)
+        assert page_coverage.kernels_pending()
+        m.setattr(kernels, "_WORKS", [True])
+        assert not page_coverage.kernels_pending()
+        m.setenv("KALTIM_NUMBA", "0")
+        m.setattr(kernels, "_WORKS", [])
+        assert not page_coverage.kernels_pending()
+    page = coverage_page(plugin, layers)
+    page.radius_spin.setValue(4000)
+    state = {"pending": True}
+    monkeypatch.setattr(page_coverage, "kernels_pending", lambda: state["pending"])
+    with qtbot.waitSignal(page.coverageFinished, timeout=60000) as blocker:
+        page.compute_button.click()
+        assert "preparing the compiled kernels (first run of the session" in page.status_label.text()
+    assert blocker.args[0]["ok"]
+    assert page.status_label.text().startswith("Coverage done")  # the run's result replaces it
+    # while the run goes on, the text stays until the kernels are ready, then the run's own text
+    page.runner.task = object()
+    try:
+        page._show_kernels_note()
+        note = page.status_label.text()
+        qtbot.wait(3 * page.KERNELS_POLL_MS)
+        assert page.status_label.text() == note
+        state["pending"] = False
+        qtbot.waitUntil(lambda: page.status_label.text() == "Computing coverage…", timeout=5000)
+    finally:
+        page.runner.task = None
+    # a model without the kernels (line of sight) does not say it
+    page.model_combo.setCurrentIndex(page.model_combo.findData("los"))
+    state["pending"] = True
+    with qtbot.waitSignal(page.coverageFinished, timeout=60000):
+        page.compute_button.click()
+        assert "compiled kernels" not in page.status_label.text()

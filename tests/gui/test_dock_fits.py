@@ -165,3 +165,22 @@ def test_data_page_fits_with_the_sample_loaded(qgis_iface, qgis_new_project, pro
             assert b.width() >= b.minimumSizeHint().width()
     finally:
         close(plugin)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_weight_sliders_are_wide_enough_to_move(qgis_iface, qgis_new_project, provider, monkeypatch,
+                                                    desktop_font, lang):
+    """Session 37: at QGIS's default dock width the Priority page's weight sliders were 25-40 px wide (the names
+    took the row); they now get at least 100 px, at both widths, in both languages, and nothing is clipped."""
+    plugin, dock = make_dock(qgis_iface, monkeypatch, lang)
+    try:
+        page = dock.pages["priority"]
+        dock.tabs.setCurrentWidget(page)
+        for width in (NARROW_WIDTH, DOCK_WIDTH):
+            dock.resize(width, DOCK_HEIGHT)
+            QApplication.processEvents()
+            widths = {key: slider.width() for key, slider in page.sliders.items()}
+            assert min(widths.values()) >= 100, (width, widths)
+        assert problems(dock, tab_arrows=True) == []
+    finally:
+        close(plugin)

@@ -43,3 +43,56 @@ def test_export_without_a_roadmap_says_what_to_do(plugin, qgis_iface):  # noqa: 
     panel = plugin.dock.export_panel
     assert panel.export() is None
     assert any("roadmap" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+
+
+def _roadmap(page, plan_layer, out, qtbot):  # noqa: F811
+    page.plan_combo.setLayer(plan_layer)
+    page.output_widget.setFilePath(str(out))
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        page.run_roadmap()
+    assert blocker.args[0]["ok"]
+
+
+def test_a_folder_that_cannot_be_created_is_said_not_raised(plugin, page, plan_layer, qtbot, tmp_path,  # noqa: F811
+                                                             qgis_iface):
+    """Session 37: /proc/kaltim_x or /etc/hostname/sub raised a traceback from os.makedirs; now the message the export
+    gives for a folder it cannot write to."""
+    from qgis.core import Qgis
+
+    _roadmap(page, plan_layer, tmp_path / "roadmap.gpkg", qtbot)
+    panel = plugin.dock.export_panel
+    panel.ask_to_open = False
+    (tmp_path / "a_file").write_text("x")
+    for folder in (tmp_path / "a_file" / "sub", "/proc/kaltim_x"):
+        panel.folder_widget.setFilePath(str(folder))
+        assert panel.export() is None
+        said = qgis_iface.messageBar().get_messages(Qgis.Critical)[-1]
+        assert f"OUTPUT_FOLDER = {folder} cannot be written: " in said and "Choose another folder." in said, said
+        assert not panel.runner.running
+
+
+def test_the_export_refuses_to_replace_the_roadmap_saved_in_its_folder(plugin, page, plan_layer, qtbot,  # noqa: F811
+                                                                       tmp_path, qgis_iface):
+    """Session 37: the roadmap saved to …/exp/plan.gpkg and exported to …/exp: the export's plan.gpkg replaced the
+    roadmap GeoPackage (its VILLAGES input). Refused before any work; nothing written."""
+    import hashlib
+
+    from qgis.core import Qgis
+
+    folder = tmp_path / "exp"
+    folder.mkdir()
+    roadmap = folder / "plan.gpkg"
+    _roadmap(page, plan_layer, roadmap, qtbot)
+    before = hashlib.sha256(roadmap.read_bytes()).hexdigest()
+    panel = plugin.dock.export_panel
+    panel.ask_to_open = False
+    panel.folder_widget.setFilePath(str(folder))
+    assert panel.export() is None
+    said = qgis_iface.messageBar().get_messages(Qgis.Warning)[-1]
+    assert f"The export would replace {roadmap}" in said and "another export folder" in said, said
+    assert hashlib.sha256(roadmap.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["plan.gpkg"]
+    # every file the export writes there is checked so (the tool's own list, read from the registry)
+    from kaltim_internet_plugin.gui.export_panel import written_names
+
+    assert {"plan.gpkg", "plan.qgz", "roadmap.xlsx", "deployment_plan.pdf"} <= set(written_names())

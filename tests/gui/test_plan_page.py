@@ -389,3 +389,92 @@ def test_funding_files_that_cannot_be_read_are_named_with_the_reason(page, tmp_p
     assert page.load_csv(str(broken)) is False
     said = qgis_iface.messageBar().get_messages(Qgis.Critical)
     assert any("line 2" in m and "quote" in m and "unclosed_quote" not in m for m in said), said
+
+
+# --- a rerun that does not finish keeps the previous roadmap (session 37: a cancelled rerun had deleted the file,
+# its tables and layers before it started; docs/guide/bad-input.md promises they stay) -----------------------------
+def gpkg_tables(path) -> list:
+    import sqlite3
+
+    con = sqlite3.connect(str(path))
+    try:
+        return sorted(r[0] for r in con.execute("SELECT table_name FROM gpkg_contents"))
+    finally:
+        con.close()
+
+
+def _first_run(page, plan_layer, out, qtbot):
+    page.plan_combo.setLayer(plan_layer)
+    page.output_widget.setFilePath(str(out))
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as first:
+        assert page.run_roadmap() is not None
+    assert first.args[0]["ok"] is True
+    layers = dict(page.layer_ids)
+    return layers, gpkg_tables(out), QgsVectorLayer(f"{out}|layername=villages", "v", "ogr").featureCount()
+
+
+def _kept(page, out, layers, tables, villages):
+    project = QgsProject.instance()
+    assert gpkg_tables(out) == tables
+    assert QgsVectorLayer(f"{out}|layername=villages", "v", "ogr").featureCount() == villages
+    assert page.layer_ids == layers
+    assert all(project.mapLayer(lid) is not None for lid in layers.values())
+    assert page.dock.export_panel.parameters()["VILLAGES"].startswith(str(out))
+
+
+def test_a_cancelled_rerun_keeps_the_previous_roadmap(page, plan_layer, tmp_path, qtbot):
+    out = tmp_path / "my_roadmap.gpkg"
+    layers, tables, villages = _first_run(page, plan_layer, out, qtbot)
+    big = QgsVectorLayer(build_plan(tmp_path / "big.gpkg", n=1038), "big", "ogr")
+    QgsProject.instance().addMapLayer(big)
+    page.plan_combo.setLayer(big)
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        assert page.run_roadmap() is not None
+        page.cancel()
+    assert blocker.args[0]["canceled"] is True
+    _kept(page, out, layers, tables, villages)
+
+
+def test_a_failed_rerun_keeps_the_previous_roadmap_and_a_good_one_replaces_it(page, plan_layer, tmp_path, qtbot):
+    out = tmp_path / "my_roadmap.gpkg"
+    layers, tables, villages = _first_run(page, plan_layer, out, qtbot)
+    bad = QgsVectorLayer(build_plan(tmp_path / "bad.gpkg", n=10, drop=("tech",)), "bad", "ogr")
+    QgsProject.instance().addMapLayer(bad)
+    page.plan_combo.setLayer(bad)
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        assert page.run_roadmap() is not None
+    assert blocker.args[0]["ok"] is False
+    _kept(page, out, layers, tables, villages)
+    # a successful rerun replaces the tables and the layers (nothing piles up, no partial table is left)
+    small = QgsVectorLayer(build_plan(tmp_path / "small.gpkg", n=20), "small", "ogr")
+    QgsProject.instance().addMapLayer(small)
+    page.plan_combo.setLayer(small)
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        assert page.run_roadmap() is not None
+    assert blocker.args[0]["ok"] is True
+    assert gpkg_tables(out) == tables
+    assert QgsVectorLayer(f"{out}|layername=villages", "v", "ogr").featureCount() == 20
+    assert all(QgsProject.instance().mapLayer(lid) is None for lid in layers.values())
+    assert len([lyr for lyr in QgsProject.instance().mapLayers().values()
+                if lyr.name().startswith("Roadmap villages")]) == 1
+
+
+def test_an_unmarked_roadmap_of_an_earlier_version_is_replaced_after_confirmation(page, plan_layer, tmp_path, qtbot,
+                                                                                 monkeypatch):
+    """A roadmap written before the tools marked their tables (gpkg_contents.description empty): the run may replace
+    it once the user agreed (the output guard replaces only its tool's tables)."""
+    import sqlite3
+
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    out = tmp_path / "old_roadmap.gpkg"
+    _first_run(page, plan_layer, out, qtbot)
+    con = sqlite3.connect(str(out))
+    with con:
+        con.execute("UPDATE gpkg_contents SET description = ''")
+    con.close()
+    page._out_path = None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.roadmapFinished, timeout=120000) as blocker:
+        assert page.run_roadmap() is not None
+    assert blocker.args[0]["ok"] is True, page.summary_label.text()

@@ -137,3 +137,96 @@ def test_buttons_without_layer_say_so(plugin, qgis_iface):
     from qgis.core import Qgis
 
     assert any("village layer" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
+
+
+def test_the_optimised_sites_reach_the_plan_and_the_export(plugin, qtbot):
+    """Session 37: 'Choose technology' never got NEW_SITES and the export never PLANNED_SITES, so the dock's plan had
+    no new BTS whatever the budget. Now as ``make demo``: the sites of 'Optimise sites' (shown in New BTS sites, which
+    may be emptied) are planned by 'Choose technology', and the export draws them."""
+    layer = village_layer()
+    page = page_with(plugin, layer)
+    page.set_weights({"population": 0.5, "blank_spot": 0.5})
+    assert page.new_sites_combo.currentLayer() is None
+    page.budget_spin.setValue(2.6)
+    page.radius_spin.setValue(2000)
+    with qtbot.waitSignal(page.taskFinished, timeout=60000,
+                          check_params_cb=lambda a, ok, r: a == "optimizesites") as blocker:
+        page.optimise_sites()
+    assert blocker.args[1] and blocker.args[2]["SITES_SELECTED"] == 1
+    selected = QgsProject.instance().mapLayersByName("Selected sites")[0]
+    assert page.new_sites_combo.currentLayer() is selected
+    assert "Choose technology" in page.status_label.text()
+    qtbot.waitUntil(lambda: not page.runner.running, timeout=10000)
+    params = page.new_sites_parameters(selected)
+    assert params["NEW_SITES"] == selected.id()
+    assert QgsProject.instance().mapLayer(params["VILLAGES"]).name() == "Villages by coverage"
+    with qtbot.waitSignal(page.taskFinished, timeout=60000) as blocker:
+        assert page.choose_technology() is not None
+    alg, ok, results = blocker.args
+    assert alg == "choosetech" and ok and results["COUNT_BTS"] >= 1, results
+    plan = plugin.dock.pages["plan"].plan_combo.currentLayer()
+    assert sum(1 for f in plan.getFeatures() if f["tech"] == "bts") == results["COUNT_BTS"]
+    panel = plugin.dock.export_panel
+    assert panel.sites_combo.currentLayer() is selected
+    plugin.dock.pages["plan"].layer_ids = {"villages": plan.id()}  # (as after a roadmap: a file layer)
+    assert panel.parameters()["PLANNED_SITES"] == selected.source()
+    # none: no new BTS in the plan, none in the export
+    page.new_sites_combo.setLayer(None)
+    with qtbot.waitSignal(page.taskFinished, timeout=60000) as blocker:
+        page.choose_technology()
+    assert blocker.args[1] and blocker.args[2]["COUNT_BTS"] == 0
+    assert panel.sites_combo.currentLayer() is None
+    plugin.dock.pages["plan"].layer_ids = {"villages": plan.id()}
+    assert "PLANNED_SITES" not in panel.parameters()
+
+
+def test_the_priorities_layer_is_in_a_run_group_and_survives_a_project_save(plugin, qtbot, tmp_path, sample_copy):
+    """Session 37: changing the preset made a memory layer "Village priorities" on top of the layer tree, outside the
+    run groups the guide promises, and lost when the project was saved (it is the input of 'Choose technology')."""
+    import time
+
+    from qgis.core import QgsProcessingUtils
+
+    from kaltim_internet_plugin.gui.workflow import RUN_TOOL_PROPERTY
+
+    villages = QgsVectorLayer(f"{sample_copy / 'kaltim_sample.gpkg'}|layername=villages", "villages", "ogr")
+    assert villages.isValid() and villages.featureCount() > 1000
+    QgsProject.instance().addMapLayer(villages)
+    page = page_with(plugin, villages)
+    payload = page.rerank()
+    out = QgsProject.instance().mapLayer(payload["layer_id"])
+    assert out.providerType() == "ogr"
+    path = out.source().split("|")[0]
+    assert path.startswith(QgsProcessingUtils.tempFolder())
+    group = QgsProject.instance().layerTreeRoot().findLayer(out.id()).parent()
+    assert group.customProperty(RUN_TOOL_PROPERTY) == "priority"
+    assert group.name().startswith("Internet Desa Kaltim — Village priorities ")
+    # a slider move still updates it at once (the ranking is live)
+    started = time.perf_counter()
+    page.set_weights({"population": 1.0})
+    took = time.perf_counter() - started
+    ranks = {f["priority_rank"] for f in out.getFeatures()}
+    assert 1 in ranks and took < 5, took
+    scores = {f.id(): f["priority_score"] for f in out.getFeatures()}
+    project = str(tmp_path / "p.qgz")
+    assert QgsProject.instance().write(project)
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(project)
+    back = QgsProject.instance().mapLayer(payload["layer_id"])
+    assert back is not None and back.isValid()
+    assert {f.id(): f["priority_score"] for f in back.getFeatures()} == scores
+
+
+def test_the_summary_writes_numbers_as_the_ui_language_does(plugin, indonesian, monkeypatch):
+    """Session 37: the Indonesian page printed English decimals ("Penduduk 0.17", "Naha Tifab (83.4)")."""
+    from kaltim_internet_plugin import i18n
+    from kaltim_internet_plugin.gui import page_priority
+
+    monkeypatch.setattr(page_priority, "ui_lang", lambda: "id")
+    monkeypatch.setattr(i18n, "user_locale", lambda: "id")
+    page = page_with(plugin, village_layer())
+    page.set_weights({"population": 0.25, "blank_spot": 0.75})
+    text = page.summary_label.text()
+    assert text.startswith("Bobot yang dipakai: ") and "0,25" in text and "0,75" in text and "0.25" not in text, text
+    first = text.split("Pertama: ", 1)[1]
+    assert "," in first.split("(")[1] and "." not in first.split("(")[1].rstrip("."), text

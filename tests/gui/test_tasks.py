@@ -146,3 +146,30 @@ def test_a_background_run_reads_its_own_copy_of_project_layers(provider, qtbot, 
         project.removeMapLayers([villages.id(), edited.id(), text.id(), virtual.id(), table.id()])
         for folder in made:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_forward_only_runner_never_moves_the_bar_back(plugin):
+    """Session 37: the export's bar went 50 -> 20 -> 60 (its steps each report from 0): the export panel's runner only
+    moves it forward during a run, and a new run starts at 0 again."""
+    from qgis.PyQt.QtWidgets import QProgressBar
+
+    from kaltim_internet_plugin.gui.tasks import TaskRunner
+
+    assert plugin.dock.export_panel.runner.forward_only is True
+    bar = QProgressBar()
+    runner = TaskRunner(None, progress=bar, forward_only=True)
+    runner._begin("Exporting")
+    runner.task = object()  # running
+    seen = []
+    for value in (50, 20, 60, 40.5, 100):
+        runner.set_progress(value)
+        seen.append(bar.value())
+    assert seen == [50, 50, 60, 60, 100]
+    runner._end()
+    runner._begin("Exporting")
+    assert bar.value() == 0
+    plain = TaskRunner(None, progress=QProgressBar())  # the other pages' bars as before
+    plain.task = object()
+    plain.set_progress(50)
+    plain.set_progress(20)
+    assert plain.progress.value() == 20
