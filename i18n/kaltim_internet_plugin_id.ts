@@ -1272,14 +1272,6 @@
       <translation>Menghitung sinyal di titik ini…</translation>
     </message>
     <message>
-      <source>covered</source>
-      <translation>tercakup</translation>
-    </message>
-    <message>
-      <source>below the threshold</source>
-      <translation>di bawah ambang</translation>
-    </message>
-    <message>
       <source>The towers (points, any CRS). Antenna height, frequency and power are read from height_m, freq_mhz and eirp_dbm; missing values use the usual values of the site's technology.</source>
       <translation>Menara (titik, CRS apa pun). Tinggi antena, frekuensi dan daya dibaca dari height_m, freq_mhz dan eirp_dbm; nilai yang kosong memakai nilai umum teknologi site tersebut.</translation>
     </message>
@@ -1400,14 +1392,6 @@
       <translation>Pilih dulu layer site dan DEM.</translation>
     </message>
     <message>
-      <source>The two models disagree on coverage here: check this point in the field.</source>
-      <translation>Kedua model berbeda pendapat tentang cakupan di sini: periksa titik ini di lapangan.</translation>
-    </message>
-    <message>
-      <source>The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative.</source>
-      <translation>Titik ini di luar rentang ITM (lintasan 1 sampai 2.000 km): nilainya hanya indikatif.</translation>
-    </message>
-    <message>
       <source>Coverage canceled; nothing was added.</source>
       <translation>Perhitungan cakupan dibatalkan; tidak ada yang ditambahkan.</translation>
     </message>
@@ -1440,28 +1424,12 @@
       <translation>Dibatalkan.</translation>
     </message>
     <message>
-      <source>Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.</source>
-      <translation>Terbaik: {site} ({op}) {dbm:.1f} dBm pada {km:.2f} km: {state}.</translation>
-    </message>
-    <message>
-      <source>{site} → point: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (difference {diff:+.1f} dB)</source>
-      <translation>{site} → titik: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm (selisih {diff:+.1f} dB)</translation>
-    </message>
-    <message>
-      <source>Second opinion, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB from P.526.</source>
-      <translation>Pendapat kedua, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB dari P.526.</translation>
-    </message>
-    <message>
       <source>Classification canceled.</source>
       <translation>Klasifikasi dibatalkan.</translation>
     </message>
     <message>
       <source>No site within {r:.0f} km of this point: a blank spot (no signal).</source>
       <translation>Tidak ada site dalam radius {r:.0f} km dari titik ini: blank spot (tidak ada sinyal).</translation>
-    </message>
-    <message>
-      <source>Without land-cover clutter: {why}</source>
-      <translation>Tanpa clutter tutupan lahan: {why}</translation>
     </message>
     <message>
       <source>Coverage failed: {log}</source>
@@ -1474,10 +1442,6 @@
     <message>
       <source>{n} site(s) used default height/frequency/power.</source>
       <translation>{n} site memakai tinggi/frekuensi/daya bawaan.</translation>
-    </message>
-    <message>
-      <source>Both include the land-cover clutter of the coverage raster ({db:.1f} dB here).</source>
-      <translation>Keduanya memperhitungkan clutter tutupan lahan dari raster cakupan ({db:.1f} dB di sini).</translation>
     </message>
     <message>
       <source>Classification failed: {log}</source>
@@ -2548,8 +2512,24 @@
       <translation>Medan dengan kelengkungan bumi (k = {k:.2f})</translation>
     </message>
     <message>
+      <source>covered</source>
+      <translation>tercakup</translation>
+    </message>
+    <message>
+      <source>below the threshold</source>
+      <translation>di bawah ambang</translation>
+    </message>
+    <message>
       <source>{site} → point: {km} km, P.526 {dbm} dBm, ITM {itm} dBm (difference {diff} dB)</source>
       <translation>{site} → titik: {km} km, P.526 {dbm} dBm, ITM {itm} dBm (selisih {diff} dB)</translation>
+    </message>
+    <message>
+      <source>The two models disagree on coverage here: check this point in the field.</source>
+      <translation>Kedua model berbeda pendapat tentang cakupan di sini: periksa titik ini di lapangan.</translation>
+    </message>
+    <message>
+      <source>The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative.</source>
+      <translation>Titik ini di luar rentang ITM (lintasan 1 sampai 2.000 km): nilainya hanya indikatif.</translation>
     </message>
     <message>
       <source>Best: {site} ({op}) {dbm} dBm at {km} km: {state}.</source>
@@ -2558,6 +2538,10 @@
     <message>
       <source>Second opinion, Longley-Rice ITM: {itm} dBm ({state}), {diff} dB from P.526.</source>
       <translation>Pendapat kedua, Longley-Rice ITM: {itm} dBm ({state}), {diff} dB dari P.526.</translation>
+    </message>
+    <message>
+      <source>Without land-cover clutter: {why}</source>
+      <translation>Tanpa clutter tutupan lahan: {why}</translation>
     </message>
     <message>
       <source>Both include the land-cover clutter of the coverage raster ({db} dB here).</source>

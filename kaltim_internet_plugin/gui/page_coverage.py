@@ -67,7 +67,7 @@ from ..labels import quantity_labels
 from .fit import scroll_body
 from .messages import notify
 from .profile_chart import ProfileChart
-from .signal_probe_tool import SignalProbeTool, compute_probe
+from .signal_probe_tool import SignalProbeTool, compute_probe, probe_texts
 from .tasks import CallTask, TaskRunner, failure_text
 from .widgets import add_rows, button, button_row, cross_marker, layer_combo, note_label, spin_box
 from .workflow import workflow_of
@@ -636,43 +636,15 @@ class CoveragePage(QWidget):
             self.profile_chart.clear()
         else:
             best = signals[0]
-            state = tr("covered") if best["dbm"] >= threshold else tr("below the threshold")
-            text = tr("Best: {site} ({op}) {dbm:.1f} dBm at {km:.2f} km: {state}.").format(
-                site=best["site_id"], op=best["operator"] or "-", dbm=best["dbm"], km=best["distance_m"] / 1000.0,
-                state=state)
-            self.probe_label.setText("\n".join([text] + self._second_opinion_lines(best, result, threshold)))
-            prof = result["profile"]
-            title = tr("{site} → point: {km:.2f} km, P.526 {dbm:.1f} dBm, ITM {itm:.1f} dBm "
-                       "(difference {diff:+.1f} dB)").format(
-                site=best["site_id"], km=best["distance_m"] / 1000.0, dbm=best["dbm"], itm=best["itm_dbm"],
-                diff=best["model_diff_db"])
-            self.profile_chart.set_profile(prof, title, threshold)
+            text, title = probe_texts(best, result, threshold)  # numbers in the UI language, no "-0.0 dB"
+            self.probe_label.setText(text)
+            self.profile_chart.set_profile(result["profile"], title, threshold)
             if canvas_point is not None and result.get("crs_wkt"):
                 crs = QgsCoordinateReferenceSystem.fromWkt(result["crs_wkt"])
                 self._show_marker(canvas_point, (best["x"], best["y"]), crs if crs.isValid() else dem_crs)
         self.last_probe = {"ok": True, "signals": signals, "profile": result["profile"], "x": result["x"],
                            "y": result["y"]}
         self.probeFinished.emit(self.last_probe)
-
-    @staticmethod
-    def _second_opinion_lines(best, result, threshold) -> list:
-        """The probe's second opinion (Longley-Rice ITM) at the point, the difference and its caveats."""
-        itm = best.get("itm_dbm", float("nan"))
-        if itm != itm:
-            return []
-        verdict = tr("covered") if itm >= threshold else tr("below the threshold")
-        lines = [tr("Second opinion, Longley-Rice ITM: {itm:.1f} dBm ({state}), {diff:+.1f} dB from P.526.").format(
-            itm=itm, state=verdict, diff=best["model_diff_db"])]
-        if (itm >= threshold) != (best["dbm"] >= threshold):
-            lines.append(tr("The two models disagree on coverage here: check this point in the field."))
-        if best.get("itm_kwx", 0) == 4:
-            lines.append(tr("The point is outside the ITM's range (paths of 1 to 2,000 km): its value is indicative."))
-        if result.get("clutter_error") is not None:
-            lines.append(tr("Without land-cover clutter: {why}").format(why=describe(result["clutter_error"])))
-        elif result.get("clutter"):
-            lines.append(tr("Both include the land-cover clutter of the coverage raster ({db:.1f} dB here).").format(
-                db=best.get("clutter_db", 0.0)))
-        return lines
 
     # ---- teardown ----------------------------------------------------------------------------------------------
     def cleanup(self):

@@ -334,8 +334,12 @@ def test_signal_probe_tool(plugin, layers, qtbot, qgis_iface):
     best = res["signals"][0]
     assert float(page.probe_table.item(0, 4).text()) == pytest.approx(best["itm_dbm"], abs=0.05)
     label = page.probe_label.text()
-    assert "Longley-Rice ITM" in label and f"{best['model_diff_db']:+.1f} dB" in label
-    assert "ITM" in page.profile_chart.title and f"{best['model_diff_db']:+.1f}" in page.profile_chart.title
+    from kaltim_internet_plugin.gui.signal_probe_tool import signed
+
+    assert "Longley-Rice ITM" in label and f"{signed(best['model_diff_db'], 'en')} dB from P.526" in label
+    assert "-0.0 dB" not in label
+    assert "ITM" in page.profile_chart.title
+    assert f"(difference {signed(best['model_diff_db'], 'en')} dB)" in page.profile_chart.title
     assert page.profile_chart.has_signal() and page.profile_chart.threshold == page.threshold_spin.value()
     series = page.profile_chart.signal_series()
     assert series["p526"][-1] == pytest.approx(best["dbm"], abs=0.05)
