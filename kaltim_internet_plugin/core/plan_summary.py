@@ -43,10 +43,16 @@ def gives_work(continuing: bool, capex_idr: Any, opex_idr_year: Any) -> bool:
     return not continuing and (num(capex_idr) > 0 or num(opex_idr_year) > 0)
 
 
+def is_programme_connected(row: dict) -> bool:
+    """The plan's mark of a village the province's programme connected before the roadmap: ``existing =
+    'programme'`` or ``fund_status = 'continuing'`` (the printed maps hatch the same villages with the expression
+    io.styles_export.CONNECTED_EXPRESSION; the M&E report counts them as its baseline)."""
+    return row.get("fund_status") == "continuing" or row.get("existing") == "programme"
+
+
 def is_planned(row: dict) -> bool:
     """The plan gives the village a cost (a village whose existing service simply continues is not planned)."""
-    return gives_work(row.get("fund_status") == "continuing" or row.get("existing") == "programme",
-                      row.get("capex_idr"), row.get("opex_idr_year"))
+    return gives_work(is_programme_connected(row), row.get("capex_idr"), row.get("opex_idr_year"))
 
 
 def is_scheduled(row: dict) -> bool:

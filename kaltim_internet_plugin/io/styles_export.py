@@ -164,7 +164,8 @@ def _tech_marker(tech: str, size: float = 2.2) -> QgsMarkerSymbol:
                                          "outline_width": "0.1" if star else "0.25"})
 
 
-#: the villages the province's programme connects today (their service continues, or cannot be paid on): drawn
+#: the villages the province's programme connects today (their service continues, or cannot be paid on; the
+#: expression form of core.plan_summary.is_programme_connected): drawn
 #: hatched over their signal status, so a map's blank spots that the programme already serves read as served
 CONNECTED_EXPRESSION = ("coalesce(attribute('existing'), '') = 'programme' "
                         "OR coalesce(attribute('fund_status'), '') = 'continuing'")

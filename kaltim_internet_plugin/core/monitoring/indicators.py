@@ -4,7 +4,8 @@ from __future__ import annotations
 import math
 from typing import Iterable, Optional, Sequence
 
-from ..plan_summary import is_planned, is_scheduled
+from ..numbers import num
+from ..plan_summary import is_planned, is_programme_connected, is_scheduled
 from .sla import _as_dict
 from .workflow import normalise_status
 
@@ -13,10 +14,10 @@ def connected_before_roadmap(village: dict) -> bool:
     """A village the province's programme connects before the roadmap (the plan's ``existing = 'programme'`` or
     ``fund_status = 'continuing'``, else the programme's ``prog_connected``): the report's baseline, no roadmap
     target (the demo's 802 programme villages carry year 2026 and were counted as 2026 targets, found 7 December)."""
-    if village.get("existing") == "programme" or village.get("fund_status") == "continuing":
+    if is_programme_connected(village):
         return True
-    flag = village.get("prog_connected")
-    return str(flag).strip().lower() in ("1", "true", "t", "yes", "ya") if flag is not None else False
+    flag = village.get("prog_connected")  # importprogramme's 0/1, read as choosetech and optimizesites read it
+    return flag is not None and num(flag) == 1
 
 
 def roadmap_year(village: dict) -> Optional[int]:
