@@ -1580,7 +1580,7 @@
       <translation>Tidak ada folder untuk menulis desa yang diperbaiki: simpan proyek terlebih dahulu.</translation>
     </message>
     <message>
-      <source>Repaired {n} geometries into {path}, now the Villages layer; the original is unchanged.</source>
+      <source>Repaired {n} geometry(ies) into {path}, now the Villages layer; the original is unchanged.</source>
       <translation>{n} geometri diperbaiki ke {path}, kini menjadi layer Desa; layer aslinya tidak berubah.</translation>
     </message>
     <message>

@@ -84,6 +84,13 @@ def enabled() -> bool:
     return _WORKS[0]
 
 
+def pending() -> bool:
+    """True while this process has yet to compile the kernels (numba is installed, ``KALTIM_NUMBA`` is not ``0``
+    and no kernel has been compiled or tried): its first coverage run starts with that pause (about 7 s, up to 20 s
+    on a busy machine), which the Coverage page says."""
+    return AVAILABLE and os.environ.get("KALTIM_NUMBA", "").strip() != "0" and not _WORKS
+
+
 def _smoke_test() -> bool:
     try:
         _build()

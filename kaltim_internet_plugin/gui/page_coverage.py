@@ -76,13 +76,12 @@ COVERAGE_ALG = "kaltiminternet:coverage"
 
 
 def kernels_pending() -> bool:
-    """True before the first ray-model run of the session has compiled the kernels (core.kernels: numba is there,
-    not switched off, and no kernel has been compiled in this process yet): that run starts with a pause."""
-    import os
-
+    """True before the first ray-model run of the session has compiled the kernels (core.kernels.pending): that run
+    starts with a pause."""
     from ..core import kernels
 
-    return kernels.AVAILABLE and os.environ.get("KALTIM_NUMBA", "").strip() != "0" and not kernels._WORKS
+    return kernels.pending()
+
 CLASSIFY_ALG = "kaltiminternet:classifyvillages"
 PROBE_LIMIT = 5
 MODELS = defs.MODELS

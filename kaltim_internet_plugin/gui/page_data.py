@@ -364,7 +364,7 @@ class DataPage(QWidget):
         workflow.add_to_group(workflow.run_group("repair", tr("Repaired villages")), saved)
         self.village_combo.setLayer(saved)  # every later page takes the repaired villages from here
         self._close_repair_message()
-        notify(self.iface, tr("Repaired {n} geometries into {path}, now the Villages layer; the original is "
+        notify(self.iface, tr("Repaired {n} geometry(ies) into {path}, now the Villages layer; the original is "
                               "unchanged.").format(n=len(repaired), path=path), Qgis.MessageLevel.Success)
         return saved
 

@@ -249,7 +249,7 @@ def village_columns(layer) -> list:
     if "year" in names:
         cols.append(_column("Tahun", "coalesce(to_string(\"year\"), '–')", 8, Qt.AlignmentFlag.AlignRight))
     if "capex_idr" in names:
-        cols.append(_column("Capex (jt Rp)", juta_expr("capex_idr"), 12,
+        cols.append(_column("Capex (juta Rp)", juta_expr("capex_idr"), 12,
                             Qt.AlignmentFlag.AlignRight))
     return cols
 
