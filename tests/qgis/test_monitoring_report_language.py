@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from osgeo import ogr
 from qgis.core import QgsFeature, QgsField, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
+from kaltim_internet_plugin.compat import FieldType
 from tests.conftest import SAMPLE, run_alg
 from tests.qgis.test_exportplan import pdf_words
 from tests.qgis.test_monitoring_qgis import (
@@ -144,7 +144,7 @@ def test_the_province_map_names_only_the_villages_with_a_problem(qgis_app, tmp_p
 
     src = QgsVectorLayer(f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=villages", "v", "ogr")
     layer = QgsVectorLayer(f"MultiPolygon?crs={src.crs().authid()}", "villages", "memory")
-    layer.dataProvider().addAttributes(src.fields().toList() + [QgsField("status", QVariant.String)])
+    layer.dataProvider().addAttributes(src.fields().toList() + [QgsField("status", FieldType.String)])
     layer.updateFields()
     feats, problem = [], {}
     for i, f in enumerate(src.getFeatures()):
