@@ -19,7 +19,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsExpression,
     QgsLayoutExporter,
-    QgsLayoutItemLabel,
     QgsLayoutTableColumn,
     QgsLegendRenderer,
     QgsLegendStyle,
@@ -302,23 +301,9 @@ def _label_villages(layer, status_field: str, flags: Sequence[dict], scale: floa
 
 def _repeat_on_every_page(layout, label) -> None:
     """A copy of ``label`` at its place on every further page (the tables go on to more pages): the footer's page
-    number and sources on each page."""
-    pages = layout.pageCollection().pageCount()
-    for page in range(1, pages):
-        copy = QgsLayoutItemLabel(layout)
-        copy.setId(f"{label.id()}_{page + 1}")
-        copy.setText(label.text())
-        if hasattr(label, "textFormat"):
-            copy.setTextFormat(label.textFormat())
-        else:  # QGIS 3.22
-            copy.setFont(label.font())
-        copy.setHAlign(label.hAlign())
-        copy.setVAlign(label.vAlign())
-        copy.setMarginX(label.marginX())
-        copy.setMarginY(label.marginY())
-        layout.addLayoutItem(copy)
-        copy.attemptResize(label.sizeWithUnits())
-        copy.attemptMove(label.pagePositionWithUnits(), True, False, page)
+    number and sources on each page (copied as the roadmap report copies its page furniture, layouts._copy_to_page)."""
+    for page in range(1, layout.pageCollection().pageCount()):
+        lo._copy_to_page(layout, label, page)
 
 
 #: the smallest extent the report's map shows, in metres (its CRS is projected): a single village stays readable
