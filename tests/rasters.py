@@ -19,12 +19,14 @@ _NUMPY_TYPE = {
 }
 
 
-def write_geotiff(path, array, geotransform, epsg=32750, nodata=-9999.0, dtype=None, metadata=None) -> str:
+def write_geotiff(path, array, geotransform, epsg=32750, nodata=-9999.0, dtype=None, metadata=None,
+                  description=None) -> str:
     """Write `array` (rows x columns) as a one-band GeoTIFF at `path` and close it; returns str(path).
 
     dtype: the band's GDAL type (default gdal.GDT_Float32); the array is cast to the matching numpy type first.
     geotransform / epsg / nodata: None writes no geotransform / no projection / no nodata value.
     metadata: dataset metadata items (e.g. the coverage kind a coverage raster carries), when given.
+    description: the band's description (GDAL's band line in a QGIS legend), when given.
     The nodata value is set before the values are written: GDAL >= 3.10 leaves all-zero GTiff blocks unwritten
     (sparse) and reads them back as the nodata value set afterwards, so a flat 0 m DEM written before
     SetNoDataValue would read back as all nodata there (not on 3.6).
@@ -41,6 +43,8 @@ def write_geotiff(path, array, geotransform, epsg=32750, nodata=-9999.0, dtype=N
     band = ds.GetRasterBand(1)
     if nodata is not None:
         band.SetNoDataValue(nodata)
+    if description is not None:
+        band.SetDescription(description)
     band.WriteArray(array)
     if metadata:
         ds.SetMetadata(metadata)

@@ -3,25 +3,16 @@ coverage raster and the sea mask titled by what they show ("Best signal (dBm)", 
 GDAL's band line ("Pita 1: best signal (dBm)", "elevation_m (SYNTHETIC)"); found on the desktop 7 December."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
-from osgeo import gdal, osr
 from qgis.core import QgsLayerTreeModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+
+from tests.rasters import write_geotiff
 
 
 def raster(path, values, description: str) -> QgsRasterLayer:
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), len(values), 1, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((500000.0, 100.0, 0, 9900000.0, 0, -100.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(-9999)
-    band.SetDescription(description)
-    band.WriteArray(np.array([values], dtype=np.float32))
-    ds.SetMetadataItem("KALTIM_COVERAGE_KIND", "dbm")
-    ds = None
-    return QgsRasterLayer(str(path), "cov", "gdal")
+    return QgsRasterLayer(write_geotiff(path, [values], (500000.0, 100.0, 0, 9900000.0, 0, -100.0),
+                                        metadata={"KALTIM_COVERAGE_KIND": "dbm"}, description=description),
+                          "cov", "gdal")
 
 
 def legend(layer) -> list:

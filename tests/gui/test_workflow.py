@@ -3,13 +3,12 @@ run, the superseded one hidden), sliders without data disabled with the reason, 
 blank-spot red, grey hillshade DEM, one colour per funding source in the dock chart and the printed chart)."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
-from osgeo import gdal, osr
 from qgis.core import QgsField, QgsHillshadeRenderer, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtGui import QColor, QImage
 
 from kaltim_internet_plugin.compat import FieldType
+from tests.rasters import write_geotiff
 
 from .test_coverage_page import coverage_page, layers  # noqa: F401 (the fixture)
 
@@ -81,17 +80,8 @@ def test_a_second_run_hides_the_first_group(plugin, layers, qtbot):  # noqa: F81
 
 
 def _coverage_raster(path, values):
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), len(values), 1, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((500000.0, 100.0, 0, 9900000.0, 0, -100.0))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(-9999)
-    band.WriteArray(np.array([values], dtype=np.float32))
-    ds.SetMetadataItem("KALTIM_COVERAGE_KIND", "dbm")
-    ds = None
-    return QgsRasterLayer(str(path), "cov", "gdal")
+    return QgsRasterLayer(write_geotiff(path, [values], (500000.0, 100.0, 0, 9900000.0, 0, -100.0),
+                                        metadata={"KALTIM_COVERAGE_KIND": "dbm"}), "cov", "gdal")
 
 
 def test_no_signal_land_is_drawn_as_blank_spot(tmp_path):
