@@ -369,9 +369,11 @@ def _provenance_entry(path: str) -> dict:
     return entry if isinstance(entry, dict) else {}
 
 
-def _file_flag(path: str) -> str:
+def _file_flag(uri: str) -> str:
     """The flag the data itself carries: a raster's SOURCE metadata, a vector layer's flag fields (:func:
-    :`detect_flags`), or a table file named so (``..._ILLUSTRATIVE.csv``, ``..._synthetic.xlsx``)."""
+    :`detect_flags`; the layer the uri names, ``x.gpkg|layername=...``, else the file's first), or a table file
+    named so (``..._ILLUSTRATIVE.csv``, ``..._synthetic.xlsx``)."""
+    path = str(uri).split("|", 1)[0]
     name = os.path.basename(path).lower()
     if name.endswith((".tif", ".tiff", ".vrt", ".asc", ".img")):
         from osgeo import gdal
@@ -380,7 +382,7 @@ def _file_flag(path: str) -> str:
         source = (ds.GetMetadataItem("SOURCE") or "").strip().lower() if ds is not None else ""
         return source if source in FLAG_WORDS_ID else ""
     if name.endswith((".gpkg", ".shp", ".geojson", ".fgb")):
-        layer = QgsVectorLayer(path, "provenance", "ogr")
+        layer = QgsVectorLayer(str(uri), "provenance", "ogr")
         flags = detect_flags(layer) if layer.isValid() else []
         return flags[0] if flags else ""
     for flag, words in (("illustrative", ("illustrative", "ilustratif")), ("synthetic", ("synthetic", "sintetis")),
@@ -397,7 +399,7 @@ def input_provenance(uri: str) -> Optional[Provenance]:
     if not path or not os.path.exists(path):
         return None
     entry = _provenance_entry(path)
-    flag = _file_flag(path) or str(entry.get("flag") or "")
+    flag = _file_flag(uri) or str(entry.get("flag") or "")
     what = str(entry.get("what") or "")
     as_of = str(entry.get("as_of") or "")
     if not what and not flag:

@@ -46,6 +46,29 @@ def test_real_inputs_print_no_flag(qgis_app, tmp_path):
     assert input_provenance(str(tmp_path / "terrain.tif")).text() == "DEM SINTETIS"
 
 
+def test_the_layer_a_geopackage_input_names_is_the_one_read(qgis_app, tmp_path):
+    """``data.gpkg|layername=fibre`` is flagged by that layer's own flag field, not by the file's first layer (the
+    uri's layer name was dropped and the first layer read)."""
+    from osgeo import ogr, osr
+
+    from kaltim_internet_plugin.report.plan_package import input_provenance
+
+    path = str(tmp_path / "data.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    for name, source in (("offices", "survey 2025"), ("fibre", "synthetic")):
+        layer = ds.CreateLayer(name, srs, ogr.wkbPoint)
+        layer.CreateField(ogr.FieldDefn("source", ogr.OFTString))
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("source", source)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (500000 9900000)"))
+        layer.CreateFeature(feature)
+    ds = None
+    assert input_provenance(f"{path}|layername=offices") is None
+    assert input_provenance(f"{path}|layername=fibre").text() == "data.gpkg SINTETIS"
+
+
 def test_exportplan_help_says_what_data_inputs_does(qgis_app):
     """The optional DATA_INPUTS parameter was in the dialog but not in the algorithm's help (English, Indonesian)."""
     from qgis.core import QgsProcessingParameterDefinition
