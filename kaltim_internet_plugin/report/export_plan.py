@@ -22,7 +22,7 @@ from ..core import formatting as fmt
 from ..core import training as trn
 from ..i18n import tr
 from ..io import styles_export as st
-from ..labels import TABLES, counts_text, label
+from ..labels import counts_text, label
 from . import charts, pdf
 from . import layouts as lo
 from . import plan_package as pp
@@ -219,7 +219,7 @@ class PlanExport:
         ys = self.sheet("tahun_x_sumber")
         year_sheet = self.sheet("per_tahun")
         src = self.sheet("per_sumber_dana")
-        payers = payer_names(src)  # the payers as the report's tables name them (was: labels.py's own names)
+        payers = tb.payer_names(src)  # the payers as the report's tables name them (was: labels.py's own names)
         if ys is not None and ys.rows:
             years = sorted({r[0] for r in ys.rows if r[0] is not None})
             sources = sorted({r[1] for r in ys.rows})
@@ -707,17 +707,6 @@ def curve_table(points: List[dict]) -> tuple:
         previous = p
     return (["Anggaran BTS baru", "Lokasi BTS baru", "Biaya lokasi terpilih", "Penduduk tercakup baru",
              "Desa/kel. tercakup baru", "Tambahan per Rp 1 miliar"], rows, [False, True, True, True, True, True])
-
-
-def payer_names(src) -> dict:
-    """source code -> the payer's name as the report's per-source table prints it (the sheet's ``label``, else the
-    code's label): the charts name the payers as the tables do ("APBD Provinsi (infrastruktur)", not "APBD
-    Provinsi" beside "Program Internet Desa (APBD Provinsi)")."""
-    if src is None:
-        return {}
-    return {r["source"]: str(r.get("label") or (label("funding_source", r["source"], "id")
-                                                if r["source"] in TABLES["funding_source"] else r["source"]))
-            for r in src.as_dicts()}
 
 
 def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> str:

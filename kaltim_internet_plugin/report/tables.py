@@ -367,6 +367,17 @@ def _village_value_id(column: str, value: Any, payers: Dict[str, str]) -> Any:
     return value
 
 
+def payer_names(sources: Optional[Sheet]) -> Dict[str, str]:
+    """source code -> the payer's name as the report's per-source table prints it (the sheet's ``label``, else the
+    code's label): the charts and the 'Desa rencana' sheet name the payers as the tables do ("APBD Provinsi
+    (infrastruktur)", not "APBD Provinsi" beside "Program Internet Desa (APBD Provinsi)")."""
+    from ..labels import label  # (report -> labels: allowed; here only when a sheet is built)
+
+    if sources is None:
+        return {}
+    return {r["source"]: str(r.get("label") or label("funding_source", r["source"], "id")) for r in sources.as_dicts()}
+
+
 def build_sheets(villages: List[dict], kab_field: str, roadmap_rows=None, training_rows=None, operator_rows=None,
                  sharing_rows=None, kab_names=None) -> List[Sheet]:
     summary = summary_of(villages, kab_field, roadmap_rows, kab_names)
@@ -378,8 +389,7 @@ def build_sheets(villages: List[dict], kab_field: str, roadmap_rows=None, traini
         sheets.append(year_source(roadmap_rows))
     if sharing_rows:
         sheets.append(copy_table("Berbagi menara", "berbagi_menara", sharing_rows, SHARING_COLUMNS))
-    payers = {r["source"]: r["label"] for r in sources.as_dicts() if r.get("label")}
-    sheets.append(planned_villages(villages, payers))
+    sheets.append(planned_villages(villages, payer_names(sources)))
     return sheets
 
 
