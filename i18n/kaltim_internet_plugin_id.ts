@@ -40,6 +40,10 @@
       <translation>Internet Desa Kaltim: modul Python opsional tidak ada (bagian lain plugin tetap berfungsi):</translation>
     </message>
     <message>
+      <source>Choose another folder.</source>
+      <translation>Pilih folder lain.</translation>
+    </message>
+    <message>
       <source>Unknown propagation model '{value}'. Use one of: {allowed}.</source>
       <translation>Model propagasi '{value}' tidak dikenal. Gunakan salah satu dari: {allowed}.</translation>
     </message>
@@ -632,6 +636,14 @@
       <translation>daya pancar EIRP (dBm)</translation>
     </message>
     <message>
+      <source>Free space on that disk or choose another folder.</source>
+      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>Choose a folder you may write to.</source>
+      <translation>Pilih folder yang dapat Anda tulisi.</translation>
+    </message>
+    <message>
       <source>The layer has no features.</source>
       <translation>Layer ini tidak memiliki fitur.</translation>
     </message>
@@ -806,6 +818,10 @@
     <message>
       <source>feature</source>
       <translation>fitur</translation>
+    </message>
+    <message>
+      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
+      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
       <source> (lon and lat look swapped)</source>
@@ -1008,10 +1024,6 @@
       <translation>status pembangunan, laporan layanan operator, SLA dan indikator kemajuan.</translation>
     </message>
     <message>
-      <source>Free space on that disk or choose another folder.</source>
-      <translation>Kosongkan ruang pada disk itu atau pilih folder lain.</translation>
-    </message>
-    <message>
       <source>Exporting the deployment plan</source>
       <translation>Mengekspor rencana pembangunan</translation>
     </message>
@@ -1042,18 +1054,6 @@
     <message>
       <source>New BTS sites</source>
       <translation>Lokasi BTS baru</translation>
-    </message>
-    <message>
-      <source>Choose a folder you may write to.</source>
-      <translation>Pilih folder yang dapat Anda tulisi.</translation>
-    </message>
-    <message>
-      <source>Choose another folder.</source>
-      <translation>Pilih folder lain.</translation>
-    </message>
-    <message>
-      <source>{param} = {path} cannot be written: {reason}. {fix}</source>
-      <translation>{param} = {path} tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
       <source>The new BTS sites of the plan, drawn on the maps and listed in the report: the sites 'Choose technology' planned (the Priority page's New BTS sites). Empty: no new sites.</source>

@@ -5,6 +5,8 @@ dock) call :func:`describe` to get the message in the user's language, with what
 """
 from __future__ import annotations
 
+import errno
+
 from .i18n import tr
 
 
@@ -353,3 +355,21 @@ def describe(exc: BaseException) -> str:
 def _quantities() -> dict:
     """The words the core names a site's quantity with, in the user's language."""
     return {"height": tr("antenna height (m)"), "frequency": tr("frequency (MHz)"), "EIRP": tr("EIRP (dBm)")}
+
+
+def write_fix(error) -> str:
+    """What to do about an OSError (or its errno) met while writing."""
+    code = error if isinstance(error, int) else getattr(error, "errno", None)
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), getattr(errno, "EFBIG", -1)):
+        return tr("Free space on that disk or choose another folder.")
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return tr("Choose a folder you may write to.")
+    return tr("Choose another folder.")
+
+
+def write_error(param: str, path: str, error) -> str:
+    """'PARAM = path cannot be written: reason. What to do.' for an OSError met while writing ``path`` (the
+    Processing tools' output guard and the dock say it in these words)."""
+    reason = getattr(error, "strerror", None) or str(error)
+    return tr("{param} = {path} cannot be written: {reason}. {fix}").format(
+        param=param, path=path, reason=reason, fix=write_fix(error))

@@ -12,6 +12,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QFormLayout, QGroupBox, QMessageBox, QProgressBar, QVBoxLayout
 
 from ..compat import LayerFilter
+from ..errors import write_error
 from ..i18n import tr
 from .messages import notify
 from .tasks import TaskRunner
@@ -147,19 +148,8 @@ class ExportPanel(QGroupBox):
 
 
 def folder_error(folder: str, error: OSError) -> str:
-    """What the export says of an output folder it cannot write to (processing/output_guard.write_error, in the same
-    words: the dock does not import the Processing layer)."""
-    import errno
-
-    code = getattr(error, "errno", None)
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), getattr(errno, "EFBIG", -1)):
-        fix = tr("Free space on that disk or choose another folder.")
-    elif code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        fix = tr("Choose a folder you may write to.")
-    else:
-        fix = tr("Choose another folder.")
-    return tr("{param} = {path} cannot be written: {reason}. {fix}").format(
-        param="OUTPUT_FOLDER", path=folder, reason=getattr(error, "strerror", None) or str(error), fix=fix)
+    """What the export says of an output folder it cannot write to (errors.write_error, as the Processing tool)."""
+    return write_error("OUTPUT_FOLDER", folder, error)
 
 
 def written_names() -> tuple:

@@ -47,6 +47,7 @@ from qgis.core import (
 )
 
 from ..compat import as_int
+from ..errors import write_error, write_fix  # noqa: F401 - the processing layer's names for them
 from ..i18n import tr
 from ..io.gpkg_tables import (
     foreign_in,
@@ -255,23 +256,6 @@ def _existing_parent(path: str) -> str:
     while folder and not os.path.exists(folder) and os.path.dirname(folder) != folder:
         folder = os.path.dirname(folder)
     return folder
-
-
-def write_fix(error) -> str:
-    """What to do about an OSError (or its errno) met while writing."""
-    code = error if isinstance(error, int) else getattr(error, "errno", None)
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), getattr(errno, "EFBIG", -1)):
-        return tr("Free space on that disk or choose another folder.")
-    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return tr("Choose a folder you may write to.")
-    return tr("Choose another folder.")
-
-
-def write_error(param: str, path: str, error) -> str:
-    """'PARAM = path cannot be written: reason. What to do.' for an OSError met while writing ``path``."""
-    reason = getattr(error, "strerror", None) or str(error)
-    return tr("{param} = {path} cannot be written: {reason}. {fix}").format(
-        param=param, path=path, reason=reason, fix=write_fix(error))
 
 
 # errors that only a write meets (a read never fills a disk), and the words GDAL / SQLite put in their messages
