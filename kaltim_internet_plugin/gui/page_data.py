@@ -8,9 +8,7 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCoordinateTransformContext,
     QgsProject,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.gui import QgsFieldComboBox
@@ -21,7 +19,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QText
 from ..compat import LayerFilter, transform_bounding_box
 from ..core.villages import ROLES
 from ..i18n import tr
-from ..io.layers import mapping_for_layer
+from ..io.layers import mapping_for_layer, write_gpkg_table
 from ..io.scratch import scratch_folder
 from ..paths import inside_plugin
 from ..report.validation_html import render_html
@@ -72,15 +70,6 @@ def repair_destination(layer) -> str:
             candidate = folder / f"{stem}_repaired_{n}.gpkg"
         return str(candidate)
     return ""
-
-
-def write_gpkg(layer, path: str, name: str) -> str:
-    """Write ``layer`` as table ``name`` of a new GeoPackage ``path``; '' when written, else the error."""
-    opts = QgsVectorFileWriter.SaveVectorOptions()
-    opts.driverName = "GPKG"
-    opts.layerName = name
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
-    return "" if error[0] == QgsVectorFileWriter.WriterError.NoError else (error[1] or str(error[0]))
 
 
 def invalid_villages(layer, code_field: str = "") -> list:
@@ -352,7 +341,7 @@ class DataPage(QWidget):
                        Qgis.MessageLevel.Warning)
             return None
         repaired_layer, repaired = repair_layer(layer)
-        error = write_gpkg(repaired_layer, path, "villages")
+        error = write_gpkg_table(repaired_layer, path, "villages")
         if error:
             notify(self.iface, tr("The repaired villages cannot be written to {path}: {error}").format(
                 path=path, error=error), Qgis.MessageLevel.Critical, duration=15)

@@ -349,13 +349,10 @@ class PriorityPage(QWidget):
     def _written(cls, mem, name: str):
         """``mem`` written to a GeoPackage of the Processing temporary folder, as a layer named ``name``; None when
         it cannot be written."""
-        from qgis.core import QgsVectorFileWriter
+        from ..io.layers import write_gpkg_table
 
         path = cls._tmp("village_priorities.gpkg")
-        opts = QgsVectorFileWriter.SaveVectorOptions()
-        opts.driverName, opts.layerName = "GPKG", "village_priorities"
-        error = QgsVectorFileWriter.writeAsVectorFormatV3(mem, path, QgsProject.instance().transformContext(), opts)
-        if error[0] != QgsVectorFileWriter.WriterError.NoError:
+        if write_gpkg_table(mem, path, "village_priorities"):
             return None
         out = QgsVectorLayer(f"{path}|layername=village_priorities", name, "ogr")
         return out if out.isValid() and out.featureCount() == mem.featureCount() else None

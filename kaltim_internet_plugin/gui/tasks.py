@@ -17,14 +17,12 @@ import traceback
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCoordinateTransformContext,
     QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProject,
     QgsTask,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QTimer
@@ -288,15 +286,12 @@ def names_project_layer(params: dict) -> bool:
 
 def _snapshot(layer) -> str:
     """A copy of ``layer`` (with its unsaved edits and subset) in a temporary GeoPackage; '' if it cannot be written."""
+    from ..io.layers import write_gpkg_table
     from ..io.scratch import scratch_folder
 
     folder = scratch_folder("kaltim_snapshot_")
     path = os.path.join(folder, "layer.gpkg")
-    opts = QgsVectorFileWriter.SaveVectorOptions()
-    opts.driverName = "GPKG"
-    opts.layerName = "snapshot"
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
-    if error[0] != QgsVectorFileWriter.WriterError.NoError:
+    if write_gpkg_table(layer, path, "snapshot"):
         _remove_folders([folder])
         return ""
     return f"{path}|layername=snapshot"

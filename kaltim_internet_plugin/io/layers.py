@@ -7,6 +7,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
@@ -14,6 +15,7 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
+    QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -24,6 +26,17 @@ from ..core.villages import FieldMapping, Finding, ValidationReport, VillageReco
 from ..i18n import tr
 
 NODATA_WARN_SHARE = 0.05
+
+
+def write_gpkg_table(layer: QgsVectorLayer, path: str, table: str) -> str:
+    """Write ``layer`` (its features as they are, edits and subset included; its own CRS) as table ``table`` of a new
+    GeoPackage ``path``: '' when written, else the writer's error. The dock's copies (a snapshot for a background
+    run, the repaired villages, the village priorities) are written so."""
+    opts = QgsVectorFileWriter.SaveVectorOptions()
+    opts.driverName = "GPKG"
+    opts.layerName = table
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), opts)
+    return "" if error[0] == QgsVectorFileWriter.WriterError.NoError else (error[1] or str(error[0]))
 
 
 def layer_field_names(layer: QgsVectorLayer) -> list:
