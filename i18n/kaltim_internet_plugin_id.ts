@@ -6156,16 +6156,16 @@
       <translation>{name} ({desc}): {n} fitur pada layer {layer} berupa {shapes}, bukan titik (fitur {ids}): {one} adalah titik, dan fitur-fitur itu akan dibaca sebagai satu titik di permukaannya. Hapus fitur-fitur itu dari layer, atau pilih titik-titiknya dan centang 'Selected features only' (hanya fitur terpilih), atau berikan {give}.</translation>
     </message>
     <message>
+      <source>points</source>
+      <translation>titik</translation>
+    </message>
+    <message>
       <source>lines</source>
       <translation>garis</translation>
     </message>
     <message>
       <source>polygons</source>
       <translation>poligon</translation>
-    </message>
-    <message>
-      <source>points</source>
-      <translation>titik</translation>
     </message>
     <message>
       <source>The village layer {name} holds {shape}, not polygons or points: a village is its boundary (polygons) or its office (points). Give the village boundaries as polygons, or the village offices as points.</source>

@@ -161,9 +161,10 @@ def not_points(alg, parameters, context) -> str:
 
 
 def _feature_shape(kind) -> str:
-    """What a feature of geometry type ``kind`` that is no point is, in words (lines, polygons, collections)."""
-    return {QgsWkbTypes.GeometryType.LineGeometry: tr("lines"),
-            QgsWkbTypes.GeometryType.PolygonGeometry: tr("polygons")}.get(kind, tr("geometry collections"))
+    """What a feature of geometry type ``kind`` that is no point is, in words (lines, polygons as :func:`shape_name`
+    says them; else collections)."""
+    lines_or_polygons = (QgsWkbTypes.GeometryType.LineGeometry, QgsWkbTypes.GeometryType.PolygonGeometry)
+    return shape_name(kind) if kind in lines_or_polygons else tr("geometry collections")
 
 
 def _shape_order(item) -> int:
