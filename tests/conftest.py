@@ -41,6 +41,26 @@ def _iface_layer_tree_view(qgis_app, qgis_iface):
     view.deleteLater()
 
 
+@pytest.fixture(autouse=True)
+def _processing_outputs_in_tmp(tmp_path_factory, monkeypatch):
+    """Processing's output folder (where the dock's repair writes without a saved project) is the test's own: QGIS
+    3.44's default is ~/processing, and the tests once left a copy of the villages there per run (found when the
+    second run in the same sid root got villages_repaired_3.gpkg)."""
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig
+    except ImportError:  # Processing not importable: nothing writes there
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("processing_outputs")
+    real = ProcessingConfig.getSetting
+
+    def get_setting(name, *args, **kwargs):
+        return str(folder) if name == ProcessingConfig.OUTPUT_FOLDER else real(name, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessingConfig, "getSetting", staticmethod(get_setting))
+    yield folder
+
+
 @pytest.fixture(scope="session")
 def provider(qgis_processing):
     """The plugin's provider, registered the way qgis_process does it (classFactory(None).initProcessing())."""

@@ -108,14 +108,16 @@ def test_repair_writes_a_file_and_becomes_the_villages_layer(plugin, tmp_path):
     assert again.source().startswith(str(tmp_path / "villages_repaired_2.gpkg"))
 
 
-def test_repair_without_a_saved_project_goes_to_processing_outputs(plugin, tmp_path, monkeypatch):
+def test_repair_without_a_saved_project_goes_to_processing_outputs(plugin, tmp_path, _processing_outputs_in_tmp):
     from kaltim_internet_plugin.gui import page_data
-    from kaltim_internet_plugin.paths import inside_plugin
 
+    outputs = _processing_outputs_in_tmp
     page = plugin.dock.data_page
     page.load_sample()
     path = page_data.repair_destination(page.village_layer())
-    assert path.endswith("villages_repaired.gpkg") and not inside_plugin(path)
+    assert path == str(outputs / "villages_repaired.gpkg")
+    Path(path).touch()  # an earlier repair is never overwritten
+    assert page_data.repair_destination(page.village_layer()) == str(outputs / "villages_repaired_2.gpkg")
     new = page.repair(str(tmp_path / "mine.gpkg"))
     assert new is not None and new.source().startswith(str(tmp_path / "mine.gpkg"))
 
