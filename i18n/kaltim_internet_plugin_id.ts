@@ -6448,6 +6448,10 @@
       <translation>Keluaran ({outputs}) tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
     <message>
+      <source>{param} = {value} names a table ({table}), but this output is a whole file, not a table of a GeoPackage. Give the file name only, e.g. {path}.</source>
+      <translation>{param} = {value} menyebut sebuah tabel ({table}), padahal keluaran ini adalah satu berkas utuh, bukan tabel dalam GeoPackage. Berikan nama berkasnya saja, mis. {path}.</translation>
+    </message>
+    <message>
       <source>{param} = {folder} holds a {name} that this tool did not write (its table '{table}' is missing or has no field {fields}): this tool writes its tables into {name} and would replace those of the same name. Choose another output folder, or move {name} away; it is left as it is.</source>
       <translation>{param} = {folder} berisi {name} yang tidak ditulis oleh alat ini (tabel '{table}'-nya tidak ada atau tidak memiliki kolom {fields}): alat ini menulis tabel-tabelnya ke {name} dan akan mengganti tabel dengan nama yang sama. Pilih folder keluaran lain, atau pindahkan {name}; berkas itu dibiarkan apa adanya.</translation>
     </message>
@@ -6470,6 +6474,10 @@
     <message>
       <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
       <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
+      <source>Give the layer's name in {name_param} ({table}).</source>
+      <translation>Berikan nama layer di {name_param} ({table}).</translation>
     </message>
     <message>
       <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or another file; an existing table is replaced only when this tool wrote it. Nothing was changed.</source>

@@ -1,0 +1,78 @@
+"""Bad inputs and outputs of the Processing tools, tried as a user would (session 38): a village layer in the wrong
+CRS whose first feature has no geometry, a file output given as 'x.gpkg|layername=foo', one wording for an output
+that names an input or cannot be written, and Indonesian spreadsheets of sites and villages."""
+from __future__ import annotations
+
+import os
+
+from tests.conftest import SAMPLE
+from tests.robustness.conftest import SUBSET, digest, fails
+
+
+def _villages_in_wrong_crs(path, first_null: bool) -> str:
+    """The Mahakam Ulu villages (longitude/latitude) declared as UTM 50S metres; the first one without geometry."""
+    from osgeo import ogr, osr
+
+    src = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))
+    sl = src.GetLayerByName("villages")
+    sl.SetAttributeFilter("kode_kab = '64.11'")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32750)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("villages", srs, ogr.wkbMultiPolygon)
+    defn = sl.GetLayerDefn()
+    for j in range(defn.GetFieldCount()):
+        out.CreateField(defn.GetFieldDefn(j))
+    for i, f in enumerate(sl):
+        nf = ogr.Feature(out.GetLayerDefn())
+        for j in range(defn.GetFieldCount()):
+            nf.SetField(j, f.GetField(j))
+        if not (first_null and i == 0):
+            nf.SetGeometry(f.GetGeometryRef().Clone())
+        out.CreateFeature(nf)
+    ds = None
+    return str(path)
+
+
+# ---- item 1: the CRS check and a first feature without geometry (not real: the check reads the layer's extent) ----
+def test_a_wrong_crs_is_named_when_the_first_village_has_no_geometry(provider, tmp_path):
+    from tests.conftest import run_alg
+
+    path = _villages_in_wrong_crs(tmp_path / "wrong_crs.gpkg", first_null=True)
+    before = digest(path)
+    res, log = run_alg("kaltiminternet:checkvillages", {"INPUT": path})
+    assert res["VALID"] is False
+    assert "The layer lies outside Kalimantan Timur" in log and "EPSG:32750" in log
+    assert "Feature 1 (64.11" in log and "empty or missing geometry" in log
+    assert digest(path) == before
+
+
+# ---- item 2: a file output given as 'path|layername=x' --------------------------------------------------------------
+def _no_literal_files(folder) -> list:
+    return [name for name in os.listdir(folder) if "|" in name or "layername" in name]
+
+
+def test_a_report_file_given_with_a_table_name_is_refused(provider, gpkg, tmp_path):
+    """(was: a file called 'r.html|layername=foo' was written)"""
+    out = tmp_path / "r.html"
+    text = fails("checkvillages", {"INPUT": f"{gpkg}{SUBSET}", "OUTPUT_REPORT": f"{out}|layername=foo"})
+    assert f"OUTPUT_REPORT = {out}|layername=foo" in text and "names a table (foo)" in text
+    assert f"Give the file name only, e.g. {out}" in text
+    assert _no_literal_files(tmp_path) == [] and not out.exists()
+
+
+def test_a_plan_geopackage_given_with_a_table_name_says_where_the_name_goes(provider, tmp_path):
+    """(was: "x.gpkg|layername=foo is not a GeoPackage: use a file name ending in .gpkg")"""
+    out = tmp_path / "x.gpkg"
+    text = fails("createplannedsites", {"PLAN_GPKG": f"{out}|layername=foo"})
+    assert "names a table (foo)" in text and "LAYER_NAME" in text and "not a GeoPackage" not in text
+    assert _no_literal_files(tmp_path) == [] and not out.exists()
+
+
+def test_a_postgis_copy_given_with_a_table_name_is_refused_before_connecting(provider, tmp_path):
+    """(was: the export would write a file called 'y.gpkg|layername=foo.gpkg'; the guard checked y.gpkg)"""
+    out = tmp_path / "y.gpkg"
+    text = fails("exportplanfrompostgis", {"CONNECTION": "no_such_connection",
+                                           "OUTPUT_GPKG": f"ogr:dbname='{out}' table=\"foo\" (geom)"})
+    assert "OUTPUT_GPKG = " in text and "names a table (foo)" in text and "no_such_connection" not in text
+    assert _no_literal_files(tmp_path) == []
