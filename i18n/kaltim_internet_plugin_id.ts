@@ -6444,6 +6444,14 @@
       <translation>keluaran</translation>
     </message>
     <message>
+      <source>Choose another output folder</source>
+      <translation>Pilih folder keluaran lain</translation>
+    </message>
+    <message>
+      <source>Choose another file name (or, in a GeoPackage, a new table name)</source>
+      <translation>Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru)</translation>
+    </message>
+    <message>
       <source>The outputs ({outputs}) cannot be written: {reason}. {fix}</source>
       <translation>Keluaran ({outputs}) tidak dapat ditulis: {reason}. {fix}</translation>
     </message>
@@ -6472,8 +6480,8 @@
       <translation>GDAL tidak memberi alasan</translation>
     </message>
     <message>
-      <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
-      <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
+      <source>{out} = {path} would overwrite the input {inp} ({what}). {fix}; inputs are never changed.</source>
+      <translation>{out} = {path} akan menimpa masukan {inp} ({what}). {fix}; masukan tidak pernah diubah.</translation>
     </message>
     <message>
       <source>Give the layer's name in {name_param} ({table}).</source>
@@ -6500,8 +6508,8 @@
       <translation>Folder {folder} untuk {param} tidak ada. Buat folder itu atau pilih folder lain.</translation>
     </message>
     <message>
-      <source>{path} ({param}) cannot be written: the folder or the file is read-only. Choose a folder you may write to.</source>
-      <translation>{path} ({param}) tidak dapat ditulisi: folder atau berkasnya hanya-baca. Pilih folder yang dapat Anda tulisi.</translation>
+      <source>the file is read-only</source>
+      <translation>berkasnya hanya-baca</translation>
     </message>
     <message>
       <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of the input {inp}, and this tool did not write that table (it may be your data). Choose a new table name, or another file; a table of an input's GeoPackage is replaced only when this tool wrote it.</source>
@@ -6518,10 +6526,6 @@
     <message>
       <source>{param} = {path} is a file, not a folder. Choose a folder for the outputs.</source>
       <translation>{param} = {path} adalah berkas, bukan folder. Pilih folder untuk keluaran.</translation>
-    </message>
-    <message>
-      <source>{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in a GeoPackage, a new table name); inputs are never changed.</source>
-      <translation>{out} = {path} akan menimpa masukan {inp} ({what}). Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru); masukan tidak pernah diubah.</translation>
     </message>
     <message>
       <source>{first} and {second} both name {path}, so one would replace the other. Give each output its own file (or, in a GeoPackage, its own table name).</source>

@@ -404,17 +404,13 @@ def check_outputs(alg, parameters, context) -> List[Target]:
             raise OutputConflictError(tr("The folder {folder} of {param} does not exist. Create it or choose another "
                                     "folder.").format(folder=folder, param=t.param))
         if t.existed and not os.access(t.path, os.W_OK):
-            raise OutputConflictError(tr("{path} ({param}) cannot be written: the folder or the file is read-only. "
-                                    "Choose a folder you may write to.").format(path=t.path, param=t.param))
+            raise OutputConflictError(write_error(t.param, t.path, _Reason(errno.EACCES, tr("the file is read-only"))))
         _check_folder_writable(t, folder)
         hits = _hits(inputs, t.path)
         for param, table in hits:
             if same_table(t.table, table):
-                raise OutputConflictError(tr(
-                    "{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in "
-                    "a GeoPackage, a new table name); inputs are never changed.").format(
-                    out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
-                    what=t.path + (f"|layername={table}" if table else "")))
+                raise overwrites_input(t.param, t.path + (f"|layername={t.table}" if t.table else ""), param,
+                                       t.path + (f"|layername={table}" if table else ""))
         _check_not_ours(alg, t, hits)
     files = [t for t in targets if not t.folder]
     for i, a in enumerate(files):
@@ -947,12 +943,21 @@ def _not_ours(t: Target, name: str, signature: dict) -> str:
         param=t.param, folder=t.path, name=name, table=table, fields=", ".join(signature[table]))
 
 
+def overwrites_input(param: str, path: str, input_param: str, input_path: str,
+                     folder: bool = False) -> OutputConflictError:
+    """The refusal of the output ``param`` = ``path`` that would overwrite the input ``input_param`` (its file or
+    table ``input_path``): a file or table output naming an input, or an output folder that would receive a file of
+    an input's name (``folder``). One rule and one wording for both (they had a text each)."""
+    fix = tr("Choose another output folder") if folder else tr(
+        "Choose another file name (or, in a GeoPackage, a new table name)")
+    return OutputConflictError(tr("{out} = {path} would overwrite the input {inp} ({what}). {fix}; inputs are never "
+                                  "changed.").format(out=param, path=path, inp=input_param, what=input_path, fix=fix))
+
+
 def _folder_overwrites(param: str, folder: str, name: str, input_param: str) -> OutputConflictError:
     """The refusal of an output folder whose file ``name`` is an input of the run (before the run, from the
     algorithm's ``OUTPUT_FILES``, and after it, from what it really wrote)."""
-    return OutputConflictError(tr(
-        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs "
-        "are never changed.").format(param=param, folder=folder, name=name, input=input_param))
+    return overwrites_input(param, folder, input_param, os.path.join(folder, name), folder=True)
 
 
 def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:

@@ -76,3 +76,36 @@ def test_a_postgis_copy_given_with_a_table_name_is_refused_before_connecting(pro
                                            "OUTPUT_GPKG": f"ogr:dbname='{out}' table=\"foo\" (geom)"})
     assert "OUTPUT_GPKG = " in text and "names a table (foo)" in text and "no_such_connection" not in text
     assert _no_literal_files(tmp_path) == []
+
+
+# ---- item 3: one rule and one wording for an output that names an input, or cannot be written ----------------------
+def test_a_folder_output_that_would_overwrite_an_input_says_it_as_a_file_output_does(provider, gpkg, tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    training = folder / "roadmap_pelatihan.csv"
+    training.write_text("tahun,peserta\n2027,10\n", encoding="utf-8")
+    before = digest(training)
+    text = fails("exportplan", {"VILLAGES": f"{gpkg}{SUBSET}", "TRAINING_TABLE": str(training),
+                                "OUTPUT_FOLDER": str(folder)})
+    assert f"OUTPUT_FOLDER = {folder} would overwrite the input TRAINING_TABLE ({training})" in text
+    assert "Choose another output folder; inputs are never changed." in text
+    file_text = fails("repairvillages", {"INPUT": f"{gpkg}|layername=villages", "OUTPUT": f"{gpkg}|layername=villages"})
+    assert f"OUTPUT = {gpkg}|layername=villages would overwrite the input INPUT ({gpkg}|layername=villages)" \
+        in file_text and "inputs are never changed." in file_text
+    assert digest(training) == before
+
+
+def test_a_read_only_output_file_is_said_as_every_output_that_cannot_be_written(provider, gpkg, tmp_path,
+                                                                                  monkeypatch):
+    """Root may write any file, so the read-only file is the one os.access says cannot be written."""
+    from kaltim_internet_plugin.processing import output_guard
+
+    report = tmp_path / "report.html"
+    report.write_text("<p>the user's old report</p>", encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(output_guard.os, "access", lambda p, mode, *a, **k: False if (
+        str(p) == str(report) and mode == os.W_OK) else real_access(p, mode, *a, **k))
+    text = fails("checkvillages", {"INPUT": f"{gpkg}{SUBSET}", "OUTPUT_REPORT": str(report)})
+    assert text.strip().endswith(f"OUTPUT_REPORT = {report} cannot be written: the file is read-only. Choose a "
+                                 "folder you may write to.")
+    assert report.read_text(encoding="utf-8") == "<p>the user's old report</p>"
