@@ -5100,8 +5100,8 @@
       <translation>INPUT: masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
     </message>
     <message>
-      <source>All {n} rows were rejected ({reasons}). {hint}</source>
-      <translation>Semua {n} baris ditolak ({reasons}). {hint}</translation>
+      <source>All {n} rows were rejected: {reasons}. {hint}</source>
+      <translation>Semua {n} baris ditolak: {reasons}. {hint}</translation>
     </message>
     <message>
       <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
@@ -5134,6 +5134,10 @@
     <message>
       <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
       <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
+    </message>
+    <message>
+      <source>{count} row(s), e.g. {reason}</source>
+      <translation>{count} baris, mis. {reason}</translation>
     </message>
     <message>
       <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>

@@ -109,3 +109,39 @@ def test_a_read_only_output_file_is_said_as_every_output_that_cannot_be_written(
     assert text.strip().endswith(f"OUTPUT_REPORT = {report} cannot be written: the file is read-only. Choose a "
                                  "folder you may write to.")
     assert report.read_text(encoding="utf-8") == "<p>the user's old report</p>"
+
+
+# ---- Indonesian spreadsheets of sites -------------------------------------------------------------------------------
+def _csv(path, text: str, bom: bool = True) -> str:
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return str(path)
+
+
+def test_an_impossible_frequency_gives_the_one_range_of_a_frequency(provider, tmp_path):
+    """1e9 MHz was refused as "outside the plausible range 0 to 100000", 50000 MHz as "between 30 and 6000 MHz":
+    two ranges for one field."""
+    from tests.conftest import run_alg
+
+    path = _csv(tmp_path / "menara.csv", "site_id;tech;lat;lon;height_m;freq_mhz;eirp_dbm\n\n"
+                                         "S1;4G;-0,5021;117,1536;42,5;1.800;-\n"
+                                         "S2;4G;-0,50;117,15;35;1.000.000.000;46\n"
+                                         "S3;4G;-0,51;117,15;35;50000;46\n")
+    before = digest(path)
+    res, log = run_alg("kaltiminternet:importsites", {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg")})
+    assert res["SITES_IMPORTED"] == 1 and res["ROWS_REJECTED"] == 2
+    assert "100000" not in log
+    assert log.count("write a frequency between 30 and 6000 MHz") == 2, log
+    assert digest(path) == before
+
+
+def test_when_every_row_is_rejected_the_reasons_are_counted_by_problem(provider, tmp_path):
+    """(was: "All 4 rows were rejected (row 2, field freq_mhz: the value is zero, ... leave the cell empty.: 1; row 3,
+    field freq_mhz: the value is zero, ...: 1; ...)": each row its own "reason", counted once)"""
+    path = _csv(tmp_path / "menara.csv", "site_id,tech,lat,lon,height_m,freq_mhz,eirp_dbm\n"
+                                         "A,4G,-0.5,117.15,30,0,43\nB,4G,-0.5,117.15,30,0,43\n"
+                                         "C,4G,-0.5,117.15,30,900,1e9\nD,4G,-0.5,117.15,30,900,500\n", bom=False)
+    text = fails("importsites", {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg")})
+    assert "All 4 rows were rejected" in text and ".: 1" not in text
+    assert "2 row(s), e.g. row 2, field freq_mhz: the value is zero" in text
+    assert "2 row(s), e.g. EIRP 1e+09 dBm is not plausible" in text
+    assert not (tmp_path / "sites.gpkg").exists()
