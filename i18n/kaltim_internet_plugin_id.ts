@@ -5100,8 +5100,8 @@
       <translation>INPUT: masukan site '{src}' tidak dapat dibaca: berikan file CSV, file layer titik (GeoPackage, Shapefile, GeoJSON) atau layer di proyek.</translation>
     </message>
     <message>
-      <source>All {n} rows were rejected ({reasons}). {hint}</source>
-      <translation>Semua {n} baris ditolak ({reasons}). {hint}</translation>
+      <source>All {n} rows were rejected: {reasons}. {hint}</source>
+      <translation>Semua {n} baris ditolak: {reasons}. {hint}</translation>
     </message>
     <message>
       <source>The columns were not recognised as an OpenCelliD export, a site list or a tower table (columns: {columns}). Choose FORMAT and set the field parameters (LON_FIELD, LAT_FIELD, ...).</source>
@@ -5134,6 +5134,10 @@
     <message>
       <source>... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).</source>
       <translation>... dan {n} baris lain ditolak (tulis OUTPUT_REJECTS untuk melihat semuanya).</translation>
+    </message>
+    <message>
+      <source>{count} row(s), e.g. {reason}</source>
+      <translation>{count} baris, mis. {reason}</translation>
     </message>
     <message>
       <source>The layer {name} has no CRS: set it (Layer Properties &gt; Source) so the points can be placed.</source>
@@ -6444,8 +6448,20 @@
       <translation>keluaran</translation>
     </message>
     <message>
+      <source>Choose another output folder</source>
+      <translation>Pilih folder keluaran lain</translation>
+    </message>
+    <message>
+      <source>Choose another file name (or, in a GeoPackage, a new table name)</source>
+      <translation>Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru)</translation>
+    </message>
+    <message>
       <source>The outputs ({outputs}) cannot be written: {reason}. {fix}</source>
       <translation>Keluaran ({outputs}) tidak dapat ditulis: {reason}. {fix}</translation>
+    </message>
+    <message>
+      <source>{param} = {value} names a table ({table}), but this output is a whole file, not a table of a GeoPackage. Give the file name only, e.g. {path}.</source>
+      <translation>{param} = {value} menyebut sebuah tabel ({table}), padahal keluaran ini adalah satu berkas utuh, bukan tabel dalam GeoPackage. Berikan nama berkasnya saja, mis. {path}.</translation>
     </message>
     <message>
       <source>{param} = {folder} holds a {name} that this tool did not write (its table '{table}' is missing or has no field {fields}): this tool writes its tables into {name} and would replace those of the same name. Choose another output folder, or move {name} away; it is left as it is.</source>
@@ -6468,8 +6484,12 @@
       <translation>GDAL tidak memberi alasan</translation>
     </message>
     <message>
-      <source>{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs are never changed.</source>
-      <translation>{param} = {folder} akan menimpa {name}, yang merupakan masukan {input}. Pilih folder keluaran lain; masukan tidak pernah diubah.</translation>
+      <source>{out} = {path} would overwrite the input {inp} ({what}). {fix}; inputs are never changed.</source>
+      <translation>{out} = {path} akan menimpa masukan {inp} ({what}). {fix}; masukan tidak pernah diubah.</translation>
+    </message>
+    <message>
+      <source>Give the layer's name in {name_param} ({table}).</source>
+      <translation>Berikan nama layer di {name_param} ({table}).</translation>
     </message>
     <message>
       <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or another file; an existing table is replaced only when this tool wrote it. Nothing was changed.</source>
@@ -6492,8 +6512,8 @@
       <translation>Folder {folder} untuk {param} tidak ada. Buat folder itu atau pilih folder lain.</translation>
     </message>
     <message>
-      <source>{path} ({param}) cannot be written: the folder or the file is read-only. Choose a folder you may write to.</source>
-      <translation>{path} ({param}) tidak dapat ditulisi: folder atau berkasnya hanya-baca. Pilih folder yang dapat Anda tulisi.</translation>
+      <source>the file is read-only</source>
+      <translation>berkasnya hanya-baca</translation>
     </message>
     <message>
       <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of the input {inp}, and this tool did not write that table (it may be your data). Choose a new table name, or another file; a table of an input's GeoPackage is replaced only when this tool wrote it.</source>
@@ -6510,10 +6530,6 @@
     <message>
       <source>{param} = {path} is a file, not a folder. Choose a folder for the outputs.</source>
       <translation>{param} = {path} adalah berkas, bukan folder. Pilih folder untuk keluaran.</translation>
-    </message>
-    <message>
-      <source>{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in a GeoPackage, a new table name); inputs are never changed.</source>
-      <translation>{out} = {path} akan menimpa masukan {inp} ({what}). Pilih nama berkas lain (atau, dalam GeoPackage, nama tabel baru); masukan tidak pernah diubah.</translation>
     </message>
     <message>
       <source>{first} and {second} both name {path}, so one would replace the other. Give each output its own file (or, in a GeoPackage, its own table name).</source>

@@ -137,7 +137,10 @@ COST = ColumnSpec("cost", thousands_default=True, zero="drop", lo=0.0, hi=MAX_RU
 CAP = ColumnSpec("cap", thousands_default=True, outliers="off", lo=0.0, hi=MAX_RUPIAH)
 RANK = ColumnSpec("rank", thousands_default=True, integer=True, zero="warn", outliers="off")
 HEIGHT = ColumnSpec("height", zero="drop", lo=0.0, hi=300.0, outliers="off")
-FREQUENCY = ColumnSpec("frequency", zero="drop", lo=0.0, hi=100000.0, outliers="off")
+# the frequency of a site: the range only decides ambiguous values, the sites' own check (core.sites.PLAUSIBLE,
+# 30-6000 MHz) names an impossible one, so every message gives one range (1e9 MHz was "outside 0 to 100000" here
+# and 50000 MHz "between 30 and 6000" there)
+FREQUENCY = ColumnSpec("frequency", zero="drop", lo=0.0, hi=100000.0, outliers="off", enforce_range=False)
 # the plausible EIRP of a site (core.sites.PLAUSIBLE): the range only decides ambiguous values here, the sites'
 # own check names an impossible one, so every message gives one range (was -30..100 here, 0..90 there)
 EIRP = ColumnSpec("eirp", negative=True, lo=0.0, hi=90.0, outliers="off", enforce_range=False)

@@ -18,6 +18,7 @@ from .params import add, add_bool, add_file_output, add_outputs, add_string
 class CreatePlannedSitesAlgorithm(KaltimAlgorithm):
     ALG_ID = "createplannedsites"
     GROUP_ID = "priority"
+    TABLE_NAME_PARAMS = {"PLAN_GPKG": "LAYER_NAME"}  # PLAN_GPKG given as 'x.gpkg|layername=foo' is told so
 
     def initAlgorithm(self, config=None):
         add_file_output(self, "PLAN_GPKG", tr("Plan GeoPackage (created if missing)"), tr("GeoPackage (*.gpkg)"))

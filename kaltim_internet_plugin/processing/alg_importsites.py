@@ -197,18 +197,21 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         if not rejects:
             extra = "; ".join(warnings)
             return tr("No site could be imported from {n} rows. {details}").format(n=n_rows, details=extra)
+        # counted by problem (the number's problem and field, or the reject's code), each said by its first row's
+        # reason: a reason names its row and value, so counted by text every row was its own reason, counted once
         reasons: dict = {}
         for rj in rejects:
-            key = rj.reason.split(" (")[0]
-            reasons[key] = reasons.get(key, 0) + 1
-        top = "; ".join(f"{k}: {v}" for k, v in sorted(reasons.items(), key=lambda kv: -kv[1])[:5])
+            key = (rj.issue.code, rj.issue.field) if rj.issue is not None else (rj.code or rj.reason.split(" (")[0])
+            reasons.setdefault(key, [rj.reason, 0])[1] += 1
+        top = " | ".join(tr("{count} row(s), e.g. {reason}").format(count=n, reason=reason.rstrip(". "))
+                         for reason, n in sorted(reasons.values(), key=lambda item: -item[1])[:5])
         outside = sum(1 for rj in rejects if rj.code in ("site_outside_bbox", "site_coordinates_out_of_range"))
         if outside * 2 >= len(rejects):
             hint = tr("Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), "
                       "the layer's CRS, or that the file is for this province.")
         else:
             hint = tr("Check the columns and the FORMAT parameter.")
-        return tr("All {n} rows were rejected ({reasons}). {hint}").format(n=len(rejects), reasons=top, hint=hint)
+        return tr("All {n} rows were rejected: {reasons}. {hint}").format(n=len(rejects), reasons=top, hint=hint)
 
 
 class RowCounter:

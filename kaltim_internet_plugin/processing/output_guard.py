@@ -17,6 +17,8 @@ Before an algorithm runs, :func:`check_outputs` compares every file output with 
   algorithm's ``own_tables(path)`` (the tables of its earlier output, which keep descriptions of their own);
 * a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
   is refused;
+* a file or folder output given as a table of a GeoPackage ('x.gpkg|layername=foo') is refused: the algorithm
+  writes that file itself and would take the whole text for its name (:func:`_table_of_a_file`);
 * two outputs of one run that name the same file (or the same table of a GeoPackage) are refused;
 * an output in a folder that does not exist or cannot be written (a probe file is created and removed: ``os.access``
   ignores Windows ACLs and everything for root), whose "folder" is a file, or an output path that is a folder, is
@@ -91,6 +93,8 @@ class Target:
     replaced: bool = False  # a QGIS sink that replaces the whole file (not one appending to it, nor a file output)
     geometry: bool = True  # a sink of features with geometry (False: a table without geometry)
     whole: bool = False  # a file output the algorithm replaces whole with a GeoPackage (``GPKG_FILE_OUTPUTS``)
+    file_only: bool = False  # a file or folder the algorithm writes itself: no table of a GeoPackage can be named
+    given: str = ""  # the value as the user gave it
 
 
 def _static(value):
@@ -233,7 +237,7 @@ def targets_of(alg, parameters, context) -> List[Target]:
         appends = isinstance(raw, QgsProcessingOutputLayerDefinition) and raw.useRemapping()
         replaced = sink and not appends
         t = Target(p.name(), real, table, existed, folder=folder, replaced=replaced, geometry=not _is_table_sink(p),
-                   whole=whole)
+                   whole=whole, file_only=not sink, given=value.strip())
         if table and existed and not folder:
             t.table_existed = _table_exists(real, table)
         out.append(t)
@@ -366,6 +370,8 @@ def check_outputs(alg, parameters, context) -> List[Target]:
     targets = targets_of(alg, parameters, context)
     names = getattr(alg, "OUTPUT_FILES", ())
     for t in targets:
+        if t.file_only and t.table is not None:
+            raise OutputConflictError(_table_of_a_file(alg, t))
         blocker = _file_ancestor(t.path)
         if blocker:
             raise OutputConflictError(tr("{param} = {path}: {blocker} is a file, not a folder, so nothing can be "
@@ -398,17 +404,13 @@ def check_outputs(alg, parameters, context) -> List[Target]:
             raise OutputConflictError(tr("The folder {folder} of {param} does not exist. Create it or choose another "
                                     "folder.").format(folder=folder, param=t.param))
         if t.existed and not os.access(t.path, os.W_OK):
-            raise OutputConflictError(tr("{path} ({param}) cannot be written: the folder or the file is read-only. "
-                                    "Choose a folder you may write to.").format(path=t.path, param=t.param))
+            raise OutputConflictError(write_error(t.param, t.path, _Reason(errno.EACCES, tr("the file is read-only"))))
         _check_folder_writable(t, folder)
         hits = _hits(inputs, t.path)
         for param, table in hits:
             if same_table(t.table, table):
-                raise OutputConflictError(tr(
-                    "{out} = {path} would overwrite the input {inp} ({what}). Choose another file name (or, in "
-                    "a GeoPackage, a new table name); inputs are never changed.").format(
-                    out=t.param, path=t.path + (f"|layername={t.table}" if t.table else ""), inp=param,
-                    what=t.path + (f"|layername={table}" if table else "")))
+                raise overwrites_input(t.param, t.path + (f"|layername={t.table}" if t.table else ""), param,
+                                       t.path + (f"|layername={table}" if table else ""))
         _check_not_ours(alg, t, hits)
     files = [t for t in targets if not t.folder]
     for i, a in enumerate(files):
@@ -423,6 +425,21 @@ def check_outputs(alg, parameters, context) -> List[Target]:
         if message:
             raise OutputConflictError(message)
     return targets
+
+
+def _table_of_a_file(alg, t: Target) -> str:
+    """The refusal of a file or folder output given as a table of a GeoPackage ('x.gpkg|layername=foo', or
+    "ogr:dbname='x.gpkg' table=foo"): the algorithm writes the file itself, so that whole text would be taken as a
+    file name (a file called 'x.html|layername=foo' was written, found 2026-12). ``TABLE_NAME_PARAMS`` of the
+    algorithm names the parameter that takes the table's name, when it has one (createplannedsites' LAYER_NAME)."""
+    text = tr("{param} = {value} names a table ({table}), but this output is a whole file, not a table of a "
+              "GeoPackage. Give the file name only, e.g. {path}.").format(
+        param=t.param, value=t.given, table=t.table, path=t.path)
+    name_param = getattr(alg, "TABLE_NAME_PARAMS", {}).get(t.param)
+    if name_param:
+        text += " " + tr("Give the layer's name in {name_param} ({table}).").format(name_param=name_param,
+                                                                                    table=t.table)
+    return text
 
 
 def _check_not_ours(alg, t: Target, hits) -> None:
@@ -926,12 +943,21 @@ def _not_ours(t: Target, name: str, signature: dict) -> str:
         param=t.param, folder=t.path, name=name, table=table, fields=", ".join(signature[table]))
 
 
+def overwrites_input(param: str, path: str, input_param: str, input_path: str,
+                     folder: bool = False) -> OutputConflictError:
+    """The refusal of the output ``param`` = ``path`` that would overwrite the input ``input_param`` (its file or
+    table ``input_path``): a file or table output naming an input, or an output folder that would receive a file of
+    an input's name (``folder``). One rule and one wording for both (they had a text each)."""
+    fix = tr("Choose another output folder") if folder else tr(
+        "Choose another file name (or, in a GeoPackage, a new table name)")
+    return OutputConflictError(tr("{out} = {path} would overwrite the input {inp} ({what}). {fix}; inputs are never "
+                                  "changed.").format(out=param, path=path, inp=input_param, what=input_path, fix=fix))
+
+
 def _folder_overwrites(param: str, folder: str, name: str, input_param: str) -> OutputConflictError:
     """The refusal of an output folder whose file ``name`` is an input of the run (before the run, from the
     algorithm's ``OUTPUT_FILES``, and after it, from what it really wrote)."""
-    return OutputConflictError(tr(
-        "{param} = {folder} would overwrite {name}, which is the input {input}. Choose another output folder; inputs "
-        "are never changed.").format(param=param, folder=folder, name=name, input=input_param))
+    return overwrites_input(param, folder, input_param, os.path.join(folder, name), folder=True)
 
 
 def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:
