@@ -414,6 +414,33 @@ def test_fault_injection_rolls_back_everything(provider, plan, tmp_path, monkeyp
     assert counts(res)[1] == 60 and table_count(plan, "mon_reports") == 61
 
 
+
+def test_a_failed_first_import_leaves_no_monitoring_table(provider, tmp_path, monkeypatch):
+    """The first import into a plan without monitoring tables failed (here a fault at its first record; a cancel, a
+    full disk or a lock alike): the message said "rolled back; the plan GeoPackage is unchanged", but the four empty
+    mon_* / status_history tables it had created (in their own transaction, before the import's) stayed in the
+    plan and in its gpkg_contents. All or nothing: the file's tables are as they were."""
+    plan = make_plan(tmp_path / "fresh.gpkg", with_fields=False)
+
+    def tables():
+        con = sqlite3.connect(plan)
+        try:
+            return (sorted(r[0] for r in con.execute("SELECT name FROM sqlite_master")),
+                    sorted(r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")))
+        finally:
+            con.close()
+
+    before = tables()
+    src = write_csv(tmp_path / "jan.csv", report_rows()[:1])
+    monkeypatch.setenv("KALTIM_IMPORT_FAIL_AT_ROW", "0")
+    with pytest.raises(QgsProcessingException, match="rolled back"):
+        run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": plan})
+    assert tables() == before
+    monkeypatch.delenv("KALTIM_IMPORT_FAIL_AT_ROW")
+    res, _ = run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": plan})
+    assert counts(res)[1] == 1 and table_count(plan, "mon_reports") == 1
+
+
 KILL_SCRIPT = r"""
 import sys
 sys.path.insert(0, {scripts!r})
