@@ -6778,6 +6778,14 @@
       <translation>Sumber: laporan layanan penyedia yang diimpor ke rencana: {files}</translation>
     </message>
     <message>
+      <source>Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}</source>
+      <translation>Internet Desa Kaltim - Diskominfo Kaltim · dicetak {date} · halaman {page} dari {pages}</translation>
+    </message>
+    <message>
+      <source>Flags:</source>
+      <translation>Penanda:</translation>
+    </message>
+    <message>
       <source>{code}: zero usage in {months} ({provider})</source>
       <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
     </message>
@@ -6814,10 +6822,6 @@
       <translation>Desa menurut status</translation>
     </message>
     <message>
-      <source>Flags:</source>
-      <translation>Penanda:</translation>
-    </message>
-    <message>
       <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
       <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
@@ -6846,20 +6850,16 @@
       <translation>Rata-rata % s.d. {month}</translation>
     </message>
     <message>
+      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
+      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
+    </message>
+    <message>
       <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
       <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
     </message>
     <message>
       <source>… and {n} more (see flags.csv)</source>
       <translation>… dan {n} lainnya (lihat flags.csv)</translation>
-    </message>
-    <message>
-      <source>Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}</source>
-      <translation>Internet Desa Kaltim - Diskominfo Kaltim · dicetak {date} · halaman {page} dari {pages}</translation>
-    </message>
-    <message>
-      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
-      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
     </message>
     <message>
       <source>Villages starting service in {year} (roadmap): active / planned</source>

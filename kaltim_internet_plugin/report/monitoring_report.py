@@ -132,19 +132,19 @@ def indicator_table(ind: dict, lang: Optional[str] = None) -> list:
     return rows
 
 
-def sources_text(sources: Sequence[dict], lang: Optional[str] = REPORT_LANG) -> str:
+def sources_text(sources: Sequence[dict], lang: Optional[str] = REPORT_LANG, named: int = MAX_SOURCE_FILES) -> str:
     """The footer's sources line: the imported files the report's provider figures come from, with their months
-    (``sources``: ``{file, months}`` of :func:`core.monitoring.report_sources`)."""
+    (``sources``: ``{file, months}`` of :func:`core.monitoring.report_sources`), the first ``named`` by name."""
     if not sources:
         return translate(_C, "Source: no provider report imported yet", lang)
     parts = []
-    for s in sources[:MAX_SOURCE_FILES]:
+    for s in sources[:named]:
         ends = [month_text(m, lang, short=True) for m in dict.fromkeys((min(s["months"]), max(s["months"])))] \
             if s["months"] else []
         parts.append(f"{s['file']} ({'–'.join(ends)})" if ends else str(s["file"]))
     text = "; ".join(parts)
-    if len(sources) > MAX_SOURCE_FILES:
-        text += "; " + translate(_C, "and {n} more file(s)", lang).format(n=len(sources) - MAX_SOURCE_FILES)
+    if len(sources) > named:
+        text += "; " + translate(_C, "and {n} more file(s)", lang).format(n=len(sources) - named)
     return translate(_C, "Source: provider service reports imported into the plan: {files}", lang).format(
         files=text)
 
@@ -198,8 +198,11 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         if villages_layer.fields().indexOf(status_field) >= 0:
             renderer = style_by_status(villages_layer, status_field)
             for i, category in enumerate(renderer.categories()):
-                if category.value() in (None, ""):  # the dock's style says it in the user's language
+                status = mon.normalise_status(category.value()) if category.value() not in (None, "") else None
+                if status is None:  # the dock's style says it in the user's language
                     renderer.updateCategoryLabel(i, translate(_C, "No status yet", lang))
+                else:  # the dock's 'Aktif (active)' names the code too: printed, the report's language only
+                    renderer.updateCategoryLabel(i, mon.status_label(status, code).capitalize())
         crs = villages_layer.crs()
         extent = villages_layer.extent()
         if crs.isGeographic():  # a metric map, so the scale bar and the numeric scale mean something
@@ -214,6 +217,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         if shown is not None and note is not None:
             note.setText(translate(_C, "Village names: only the {n} villages disrupted or flagged (other names are "
                                        "not readable at this scale)", lang).format(n=fmt.integer(shown, code)))
+            lo.fit_label(layout, "map_note")
         lo._fix_north_arrow(layout, map_item)
         lo._link_scalebar(layout, map_item)
         if legend is not None:
@@ -238,19 +242,14 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
                                                                                    2),
                   fmt.integer(s["months_below_target"], code)) for s in scorecard])
     _fit_tables(layout)
-    n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
-    lines = [translate(_C, "{a} site(s): consider another provider; {b} zero-usage month(s).", lang).format(
-        a=n_provider, b=len(flags) - n_provider)] if flags else []
-    lines += [flag_message(f, lang) for f in flags[:MAX_PDF_FLAGS]]
-    if len(flags) > MAX_PDF_FLAGS:
-        lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - MAX_PDF_FLAGS))
-    flag_label = item("flags")
-    flag_label.setText(translate(_C, "Flags:", lang) + "\n" + ("\n".join(lines) if lines else
-                                                                translate(_C, "none", lang)))
+    # the flags and the footer's sources name fewer of them when the whole text does not fit its box even in smaller
+    # letters (three long file names pushed the footer's page line out of its box: printed without it)
+    _fit_text(layout, item("flags"), [flags_text(flags, n, lang) for n in range(MAX_PDF_FLAGS, -1, -1)])
     footer = item("footer")
-    footer.setText(sources_text(sources, lang).replace("[%", "[ %") + "\n" + translate(
-        _C, "Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}", lang).format(
-        date=today, page="[% @layout_page %]", pages="[% @layout_numpages %]"))
+    page_line = translate(_C, "Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}",
+                          lang).format(date=today, page="[% @layout_page %]", pages="[% @layout_numpages %]")
+    _fit_text(layout, footer, [sources_text(sources, lang, n).replace("[%", "[ %") + "\n" + page_line
+                               for n in range(MAX_SOURCE_FILES, 0, -1)])
     _repeat_on_every_page(layout, footer)
     pdf.prepare_for_export(layout)
     exporter = QgsLayoutExporter(layout)
@@ -263,6 +262,30 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     if not pdf.is_complete(pdf_path):  # QGIS says Success when the disk filled during the export
         raise pdf.IncompletePdfError(pdf_path)
     return pdf_path
+
+
+def flags_text(flags: Sequence[dict], shown: int = MAX_PDF_FLAGS, lang: Optional[str] = REPORT_LANG) -> str:
+    """The report's flags box: how many of each kind, the first ``shown`` flags, how many more (see flags.csv)."""
+    n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
+    lines = [translate(_C, "{a} site(s): consider another provider; {b} zero-usage month(s).", lang).format(
+        a=n_provider, b=len(flags) - n_provider)] if flags else []
+    lines += [flag_message(f, lang) for f in flags[:shown]]
+    if len(flags) > shown:
+        lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - shown))
+    return translate(_C, "Flags:", lang) + "\n" + ("\n".join(lines) if lines else translate(_C, "none", lang))
+
+
+def _fit_text(layout, label, texts: Sequence[str]) -> bool:
+    """The first of ``texts`` (the longest first) whose whole text fits ``label``'s box, its letters made smaller
+    as far as :func:`layouts.fit_label` goes (a label cuts off what its box does not hold, silently); the last one
+    when none fits."""
+    size = lo._label_pt(label)
+    for text in texts:
+        lo._set_label_pt(label, size)
+        label.setText(text)
+        if lo.fit_label(layout, label.id()):
+            return True
+    return False
 
 
 def _label_villages(layer, status_field: str, flags: Sequence[dict], scale: float) -> Optional[int]:
