@@ -3256,6 +3256,14 @@
       <translation>tidak ada (status akhir)</translation>
     </message>
     <message>
+      <source>the file or its folder is read-only</source>
+      <translation>berkas atau foldernya hanya-baca</translation>
+    </message>
+    <message>
+      <source>{subject} cannot be written ({error}). Copy the plan GeoPackage to a folder you may write to and choose the copy, or ask for write permission on the file and its folder.</source>
+      <translation>{subject} tidak dapat ditulis ({error}). Salin GeoPackage rencana ke folder yang boleh Anda tulisi lalu pilih salinannya, atau minta izin menulis pada berkas dan foldernya.</translation>
+    </message>
+    <message>
       <source>The date cannot lie in the future: a status records what has happened.</source>
       <translation>Tanggal tidak boleh di masa depan: status mencatat hal yang sudah terjadi.</translation>
     </message>
@@ -3270,6 +3278,18 @@
     <message>
       <source>status cannot change from {old} to {new} (allowed: {allowed})</source>
       <translation>status tidak dapat berubah dari {old} menjadi {new} (yang diizinkan: {allowed})</translation>
+    </message>
+    <message>
+      <source>{subject} is not a GeoPackage: it seems to be {what}. Nothing was written to it. Choose the plan GeoPackage (.gpkg) that keeps the monitoring records, or a new .gpkg file name (it is created).</source>
+      <translation>{subject} bukan GeoPackage: tampaknya {what}. Tidak ada yang ditulis ke berkas itu. Pilih GeoPackage rencana (.gpkg) yang menyimpan catatan pemantauan, atau nama berkas .gpkg baru (berkas itu dibuat).</translation>
+    </message>
+    <message>
+      <source>The plan GeoPackage {path}</source>
+      <translation>GeoPackage rencana {path}</translation>
+    </message>
+    <message>
+      <source>{subject} cannot be read as a GeoPackage ({error}): the file is damaged or not a GeoPackage. Choose another plan GeoPackage, or restore a copy of this one.</source>
+      <translation>{subject} tidak dapat dibaca sebagai GeoPackage ({error}): berkas itu rusak atau bukan GeoPackage. Pilih GeoPackage rencana lain, atau pulihkan salinan berkas ini.</translation>
     </message>
     <message>
       <source>Cannot open layer '{layer}' in {path}. Check the GeoPackage and the layer name.</source>
@@ -3292,8 +3312,16 @@
       <translation>Kolom '{field}' pada '{layer}' berisi nilai yang bukan status pembangunan ({values}), misalnya kelas cakupan dari 'Klasifikasi desa'. Perbaiki nilainya, atau tambahkan kolom terpisah '{alt}' dengan 'Tambah kolom pemantauan'.</translation>
     </message>
     <message>
+      <source>{subject} is locked by another program (or by a layer being edited in QGIS), so it cannot be read now. Close it in the other program or end the QGIS editing session (save or discard the edits), and run again.</source>
+      <translation>{subject} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat dibaca sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), lalu jalankan lagi.</translation>
+    </message>
+    <message>
       <source>Could not add the monitoring fields to '{layer}': {error}</source>
       <translation>Kolom pemantauan tidak dapat ditambahkan ke '{layer}': {error}</translation>
+    </message>
+    <message>
+      <source>{subject} is locked by another program (or by a layer being edited in QGIS), so it cannot be written now. Close it in the other program or end the QGIS editing session (save or discard the edits), and run again.</source>
+      <translation>{subject} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat ditulis sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), lalu jalankan lagi.</translation>
     </message>
     <message>
       <source>Feature {fid}: the status was cleared; status history records only statuses, nothing written.</source>

@@ -15,7 +15,7 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
-from ..io.status_workflow import STATUS_FIELD, status_field_for
+from ..io.status_workflow import STATUS_FIELD, plan_db_problem, status_field_for
 from ..report import monitoring_report as report
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
@@ -88,6 +88,9 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         if not db or not Path(db).is_file():
             raise QgsProcessingException(tr("Plan GeoPackage not found: {path}. Import service reports into it "
                                             "first.").format(path=db))
+        problem = plan_db_problem(db, f"PLAN_DB = {db}", write=False)
+        if problem:
+            raise QgsProcessingException(problem)
         settings = mon.MonitoringSettings(
             target=self.parameterAsDouble(parameters, "TARGET_PCT", context) / 100.0,
             min_outage_s=self.parameterAsInt(parameters, "MIN_OUTAGE_S", context),

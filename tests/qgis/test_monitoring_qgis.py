@@ -790,3 +790,54 @@ def test_locked_history_is_kept_for_the_next_save(villages, plan, tmp_path):
     villages.changeAttributeValue(fid, si, "surveyed")
     assert villages.commitChanges()
     assert [(r["old_status"], r["new_status"]) for r in history(db)] == [(None, "planned"), ("planned", "surveyed")]
+
+
+def _sla_params(db):
+    return {"PLAN_DB": db, "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"}
+
+
+def test_a_plan_db_that_is_no_database_is_named_with_the_fix(provider, villages, tmp_path):
+    """A text file named .gpkg as PLAN_DB: importmonitoring said "Import failed and was rolled back; the plan
+    GeoPackage is unchanged: file is not a database", slareport "Cannot read the monitoring tables of …: file is not
+    a database" (no fix), and the dock's status editing raised SQLite's DatabaseError (a Python traceback). Each names
+    the file, what it seems to be and what to choose instead; the file is as it was."""
+    db = tmp_path / "catatan.gpkg"
+    db.write_text("kode;status\n64.01.01.2001;aktif\n", encoding="utf-8")
+    before = db.read_bytes()
+    src = write_csv(tmp_path / "jan.csv", report_rows()[:1])
+    expected = (f"{db} is not a GeoPackage: it seems to be a text file (e.g. CSV), not an SQLite file. Nothing was "
+                "written to it. Choose the plan GeoPackage (.gpkg) that keeps the monitoring records")
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": str(db)})
+    assert f"PLAN_DB = {expected}" in str(ei.value) and "rolled back" not in str(ei.value), str(ei.value)
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:slareport", _sla_params(str(db)))
+    assert f"PLAN_DB = {expected}" in str(ei.value), str(ei.value)
+    with pytest.raises(ValueError) as ei:
+        sw.setup_status_editing(villages, str(db))
+    assert f"The plan GeoPackage {expected}" in str(ei.value), str(ei.value)
+    assert db.read_bytes() == before
+
+
+def test_a_locked_plan_db_is_named_at_once_with_the_fix(provider, villages, plan, tmp_path):
+    """Another program holding the plan GeoPackage: slareport waited 30 s and said "Cannot read the monitoring tables
+    of …: database is locked", the dock's status editing raised SQLite's OperationalError after 30 s. Both say at
+    once that the file is locked and what to do."""
+    run_alg("kaltiminternet:importmonitoring", {"INPUT": write_csv(tmp_path / "jan.csv", report_rows()[:1]),
+                                                "PLAN_DB": plan})
+    lock = sqlite3.connect(plan, timeout=0)
+    lock.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.monotonic()
+        with pytest.raises(QgsProcessingException) as ei:
+            run_alg("kaltiminternet:slareport", _sla_params(plan))
+        assert f"PLAN_DB = {plan} is locked by another program (or by a layer being edited in QGIS), so it cannot " \
+            "be read now. Close it in the other program or end the QGIS editing session" in str(ei.value), ei.value
+        with pytest.raises(ValueError) as ei:
+            sw.setup_status_editing(villages, plan)
+        assert f"The plan GeoPackage {plan} is locked by another program" in str(ei.value), str(ei.value)
+        assert time.monotonic() - started < 10
+    finally:
+        lock.rollback()
+        lock.close()
+    assert sw.setup_status_editing(villages, plan) is not None  # unlocked: set up
