@@ -6012,6 +6012,10 @@
       <translation>Layer desa tidak punya geometri untuk digambar: indikator laporan menghitung desanya, tetapi laporan tidak punya peta. Pilih layer poligon atau titik desa agar ada peta.</translation>
     </message>
     <message>
+      <source>OUTPUT_REPORT_FOLDER = {folder} holds {name}, which this tool did not write (its first row is not the report's columns): the report would replace it. Choose another folder, or move {name} away; it is left as it is.</source>
+      <translation>OUTPUT_REPORT_FOLDER = {folder} berisi {name}, yang tidak ditulis oleh alat ini (baris pertamanya bukan kolom laporan): laporan akan menimpanya. Pilih folder lain, atau pindahkan {name}; berkas itu dibiarkan apa adanya.</translation>
+    </message>
+    <message>
       <source>Plan GeoPackage not found: {path}. Import service reports into it first.</source>
       <translation>GeoPackage rencana tidak ditemukan: {path}. Impor laporan layanan ke dalamnya terlebih dahulu.</translation>
     </message>

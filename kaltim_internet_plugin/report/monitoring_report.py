@@ -403,27 +403,60 @@ def write_report(folder: str, evaluation, template: Path, villages_layer=None, s
     table = indicator_table(evaluation.indicators, lang)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    tag = month or "all"
-    _csv(out / f"sla_{tag}.csv", ["code", "provider", "month", "availability_pct",
-                                  "counted_downtime_s", "basis", "restitution"],
+    names = csv_files(month, lang)
+    _csv(out / names["sla"], CSV_HEADERS["sla"],
          [[r["code"], r["provider"], r["month"], f"{100 * r['availability']:.6f}",
            f"{r['downtime_s']:.0f}", r["basis"], int(r["restitution"])] for r in sla])
-    _csv(out / f"scorecard_{tag}.csv", ["provider", "sites", "months", "mean_availability_pct",
-                                        "min_availability_pct", "months_below_target",
-                                        "restitution_months"],
+    _csv(out / names["scorecard"], CSV_HEADERS["scorecard"],
          [[s["provider"], s["sites"], s["months"], f"{100 * s['mean_availability']:.4f}",
            f"{100 * s['min_availability']:.4f}", s["months_below_target"], s["restitution_months"]]
           for s in scorecard])
-    _csv(out / f"flags_{tag}.csv", ["flag", "code", "provider", "months", "run_length", "message"],
+    _csv(out / names["flags"], CSV_HEADERS["flags"],
          [[f["flag"], f["code"], f["provider"], f["months"], f["run_length"], flag_message(f, lang)]
           for f in flags])
-    _csv(out / f"indicators_{tag}.csv", [translate(_C, "Indicator", lang), translate(_C, "Value", lang)],
-         [list(r) for r in table])
+    _csv(out / names["indicators"], _indicator_header(lang), [list(r) for r in table])
     if on_progress is not None:
         on_progress(70)
-    pdf_path = str(out / f"laporan_monev_{tag}.pdf")
+    pdf_path = str(out / f"laporan_monev_{month or 'all'}.pdf")
     write_pdf(pdf_path, template, month, table, scorecard, flags, villages_layer, status_field, sources, lang)
     return pdf_path
+
+
+#: the first row of each CSV file of the report (the indicators' is in the report's language)
+CSV_HEADERS = {
+    "sla": ["code", "provider", "month", "availability_pct", "counted_downtime_s", "basis", "restitution"],
+    "scorecard": ["provider", "sites", "months", "mean_availability_pct", "min_availability_pct",
+                  "months_below_target", "restitution_months"],
+    "flags": ["flag", "code", "provider", "months", "run_length", "message"],
+}
+
+
+def _indicator_header(lang: Optional[str]) -> list:
+    return [translate(_C, "Indicator", lang), translate(_C, "Value", lang)]
+
+
+def csv_files(month: str, lang: Optional[str] = REPORT_LANG) -> dict:
+    """{kind: file name} of the report's CSV files for ``month`` (empty: 'all')."""
+    return {kind: f"{kind}_{month or 'all'}.csv" for kind in (*CSV_HEADERS, "indicators")}
+
+
+def foreign_files(folder: str, month: str, lang: Optional[str] = REPORT_LANG) -> list:
+    """The files of ``folder`` that the report of ``month`` would replace though it did not write them: a CSV file
+    of an output's name whose first row is not the report's (e.g. the provider's own sla_2025-04.csv)."""
+    found = []
+    for kind, name in csv_files(month, lang).items():
+        path = Path(folder) / name
+        if not path.exists():
+            continue
+        header = CSV_HEADERS.get(kind) or _indicator_header(lang)
+        try:
+            with open(path, newline="", encoding="utf-8") as fh:
+                first = next(csv.reader(fh), None)
+        except (OSError, UnicodeDecodeError, csv.Error):
+            first = None
+        if first != header:
+            found.append(name)
+    return found
 
 
 def _csv(path: Path, header: list, rows: list) -> None:

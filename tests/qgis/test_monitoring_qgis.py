@@ -841,3 +841,27 @@ def test_a_locked_plan_db_is_named_at_once_with_the_fix(provider, villages, plan
         lock.rollback()
         lock.close()
     assert sw.setup_status_editing(villages, plan) is not None  # unlocked: set up
+
+
+def test_the_report_folder_never_replaces_a_file_the_tool_did_not_write(provider, plan, tmp_path):
+    """The report folder held the provider's own sla_2025-04.csv (the very file imported into the plan): the
+    monthly report wrote its sla_2025-04.csv over it (the user's report lost, found by trying). Refused before any
+    work, naming the file and what to do; the file is as it was. The tool's own earlier report is replaced (a rerun)."""
+    import hashlib
+
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    src = write_csv(folder / "sla_2025-04.csv", sla_rows_constructed())
+    run_alg("kaltiminternet:importmonitoring", import_params(plan, src))
+    before = hashlib.sha256(Path(src).read_bytes()).hexdigest()
+    params = dict(_sla_params(plan), OUTPUT_REPORT_FOLDER=str(folder))
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:slareport", params)
+    assert f"OUTPUT_REPORT_FOLDER = {folder} holds sla_2025-04.csv, which this tool did not write" in \
+        str(ei.value), str(ei.value)
+    assert hashlib.sha256(Path(src).read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["sla_2025-04.csv"]
+    other = tmp_path / "other"
+    for _ in range(2):  # the second run replaces the tool's own files
+        res, _log = run_alg("kaltiminternet:slareport", dict(params, OUTPUT_REPORT_FOLDER=str(other)))
+    assert Path(res["REPORT_PDF"]).is_file() and (other / "sla_2025-04.csv").is_file()
