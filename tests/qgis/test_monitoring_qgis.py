@@ -865,3 +865,25 @@ def test_the_report_folder_never_replaces_a_file_the_tool_did_not_write(provider
     for _ in range(2):  # the second run replaces the tool's own files
         res, _log = run_alg("kaltiminternet:slareport", dict(params, OUTPUT_REPORT_FOLDER=str(other)))
     assert Path(res["REPORT_PDF"]).is_file() and (other / "sla_2025-04.csv").is_file()
+
+
+def test_indonesian_dates_and_times_are_read(provider, plan, tmp_path):
+    """An Indonesian provider writes times with a dot (08.00, as Indonesian does) and dates with the month's name
+    ('7 Desember 2026'): the rows were rejected ("not a date/time ('7 Desember 2026 08.00')"). Read as written; an
+    impossible time is still refused with the fix."""
+    src = tmp_path / "gangguan.csv"
+    src.write_text("kode_desa;periode;mulai_gangguan;selesai_gangguan;penyebab\n"
+                   f"{CODES[0]};;7 Desember 2025 08.00;7 Desember 2025 10.30;radio\n"
+                   f"{CODES[1]};;2025-12-08 23.15;09/12/2025 01.45.30;radio\n"
+                   f"{CODES[2]};;2025-12-08 25.15;2025-12-08 26.00;radio\n", encoding="utf-8")
+    res, log = run_alg("kaltiminternet:importmonitoring", {"INPUT": str(src), "PLAN_DB": plan,
+                                                           "REJECTS": str(tmp_path / "rj.csv")})
+    assert counts(res)[:3] == (3, 2, 1), log
+    con = sqlite3.connect(plan)
+    try:
+        rows = con.execute("SELECT code, outage_start, outage_end FROM mon_outages ORDER BY code").fetchall()
+    finally:
+        con.close()
+    assert rows == [(CODES[0], "2025-12-07T08:00:00", "2025-12-07T10:30:00"),
+                    (CODES[1], "2025-12-08T23:15:00", "2025-12-09T01:45:30")]
+    assert "Row 4 rejected" in log and "2025-12-08 25.15" in log, log
