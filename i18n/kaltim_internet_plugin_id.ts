@@ -3256,6 +3256,14 @@
       <translation>tidak ada (status akhir)</translation>
     </message>
     <message>
+      <source>the file or its folder is read-only</source>
+      <translation>berkas atau foldernya hanya-baca</translation>
+    </message>
+    <message>
+      <source>{subject} cannot be written ({error}). Copy the plan GeoPackage to a folder you may write to and choose the copy, or ask for write permission on the file and its folder.</source>
+      <translation>{subject} tidak dapat ditulis ({error}). Salin GeoPackage rencana ke folder yang boleh Anda tulisi lalu pilih salinannya, atau minta izin menulis pada berkas dan foldernya.</translation>
+    </message>
+    <message>
       <source>The date cannot lie in the future: a status records what has happened.</source>
       <translation>Tanggal tidak boleh di masa depan: status mencatat hal yang sudah terjadi.</translation>
     </message>
@@ -3270,6 +3278,18 @@
     <message>
       <source>status cannot change from {old} to {new} (allowed: {allowed})</source>
       <translation>status tidak dapat berubah dari {old} menjadi {new} (yang diizinkan: {allowed})</translation>
+    </message>
+    <message>
+      <source>{subject} is not a GeoPackage: it seems to be {what}. Nothing was written to it. Choose the plan GeoPackage (.gpkg) that keeps the monitoring records, or a new .gpkg file name (it is created).</source>
+      <translation>{subject} bukan GeoPackage: tampaknya {what}. Tidak ada yang ditulis ke berkas itu. Pilih GeoPackage rencana (.gpkg) yang menyimpan catatan pemantauan, atau nama berkas .gpkg baru (berkas itu dibuat).</translation>
+    </message>
+    <message>
+      <source>The plan GeoPackage {path}</source>
+      <translation>GeoPackage rencana {path}</translation>
+    </message>
+    <message>
+      <source>{subject} cannot be read as a GeoPackage ({error}): the file is damaged or not a GeoPackage. Choose another plan GeoPackage, or restore a copy of this one.</source>
+      <translation>{subject} tidak dapat dibaca sebagai GeoPackage ({error}): berkas itu rusak atau bukan GeoPackage. Pilih GeoPackage rencana lain, atau pulihkan salinan berkas ini.</translation>
     </message>
     <message>
       <source>Cannot open layer '{layer}' in {path}. Check the GeoPackage and the layer name.</source>
@@ -3292,8 +3312,16 @@
       <translation>Kolom '{field}' pada '{layer}' berisi nilai yang bukan status pembangunan ({values}), misalnya kelas cakupan dari 'Klasifikasi desa'. Perbaiki nilainya, atau tambahkan kolom terpisah '{alt}' dengan 'Tambah kolom pemantauan'.</translation>
     </message>
     <message>
+      <source>{subject} is locked by another program (or by a layer being edited in QGIS), so it cannot be read now. Close it in the other program or end the QGIS editing session (save or discard the edits), and run again.</source>
+      <translation>{subject} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat dibaca sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), lalu jalankan lagi.</translation>
+    </message>
+    <message>
       <source>Could not add the monitoring fields to '{layer}': {error}</source>
       <translation>Kolom pemantauan tidak dapat ditambahkan ke '{layer}': {error}</translation>
+    </message>
+    <message>
+      <source>{subject} is locked by another program (or by a layer being edited in QGIS), so it cannot be written now. Close it in the other program or end the QGIS editing session (save or discard the edits), and run again.</source>
+      <translation>{subject} sedang dikunci oleh program lain (atau oleh layer yang sedang disunting di QGIS), sehingga tidak dapat ditulis sekarang. Tutup berkas itu di program lain atau akhiri sesi penyuntingan QGIS (simpan atau buang suntingan), lalu jalankan lagi.</translation>
     </message>
     <message>
       <source>Feature {fid}: the status was cleared; status history records only statuses, nothing written.</source>
@@ -5988,6 +6016,10 @@
       <translation>Layer desa tidak punya geometri untuk digambar: indikator laporan menghitung desanya, tetapi laporan tidak punya peta. Pilih layer poligon atau titik desa agar ada peta.</translation>
     </message>
     <message>
+      <source>OUTPUT_REPORT_FOLDER = {folder} holds {name}, which this tool did not write (its first row is not the report's columns): the report would replace it. Choose another folder, or move {name} away; it is left as it is.</source>
+      <translation>OUTPUT_REPORT_FOLDER = {folder} berisi {name}, yang tidak ditulis oleh alat ini (baris pertamanya bukan kolom laporan): laporan akan menimpanya. Pilih folder lain, atau pindahkan {name}; berkas itu dibiarkan apa adanya.</translation>
+    </message>
+    <message>
       <source>Plan GeoPackage not found: {path}. Import service reports into it first.</source>
       <translation>GeoPackage rencana tidak ditemukan: {path}. Impor laporan layanan ke dalamnya terlebih dahulu.</translation>
     </message>
@@ -6794,6 +6826,14 @@
       <translation>Sumber: laporan layanan penyedia yang diimpor ke rencana: {files}</translation>
     </message>
     <message>
+      <source>Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}</source>
+      <translation>Internet Desa Kaltim - Diskominfo Kaltim · dicetak {date} · halaman {page} dari {pages}</translation>
+    </message>
+    <message>
+      <source>Flags:</source>
+      <translation>Penanda:</translation>
+    </message>
+    <message>
       <source>{code}: zero usage in {months} ({provider})</source>
       <translation>{code}: tanpa pemakaian pada {months} ({provider})</translation>
     </message>
@@ -6830,10 +6870,6 @@
       <translation>Desa menurut status</translation>
     </message>
     <message>
-      <source>Flags:</source>
-      <translation>Penanda:</translation>
-    </message>
-    <message>
       <source>{code}: {provider} below target {n} months in a row ({months}) - consider another provider</source>
       <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
@@ -6862,20 +6898,16 @@
       <translation>Rata-rata % s.d. {month}</translation>
     </message>
     <message>
+      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
+      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
+    </message>
+    <message>
       <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
       <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
     </message>
     <message>
       <source>… and {n} more (see flags.csv)</source>
       <translation>… dan {n} lainnya (lihat flags.csv)</translation>
-    </message>
-    <message>
-      <source>Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}</source>
-      <translation>Internet Desa Kaltim - Diskominfo Kaltim · dicetak {date} · halaman {page} dari {pages}</translation>
-    </message>
-    <message>
-      <source>Could not write the PDF {path} (error {code}: {error}). Check that the folder is writable.</source>
-      <translation>PDF {path} tidak dapat ditulis (galat {code}: {error}). Pastikan folder dapat ditulisi.</translation>
     </message>
     <message>
       <source>Villages starting service in {year} (roadmap): active / planned</source>

@@ -222,29 +222,34 @@ def ensure_schema(db: DB, geopackage: Optional[bool] = None) -> None:
     with _Conn(db) as conn:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            is_gpkg = is_geopackage(conn)
-            if not is_gpkg:
-                path = _db_path(conn)
-                empty = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-                want = geopackage if geopackage is not None else (
-                    path.lower().endswith(".gpkg") and empty)
-                if want:
-                    _create_minimal_gpkg(conn)
-                    is_gpkg = True
-            for ddl in SCHEMA.values():
-                conn.execute(ddl)
-            for ddl in EXTRA_DDL:
-                conn.execute(ddl)
-            if is_gpkg:
-                for name, desc in DESCRIPTIONS.items():
-                    conn.execute(
-                        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, "
-                        "last_change) VALUES (?, 'attributes', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
-                        (name, name, desc))
+            _create_schema(conn, geopackage)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+
+def _create_schema(conn: sqlite3.Connection, geopackage: Optional[bool] = None) -> None:
+    """:func:`ensure_schema`'s work inside the caller's transaction (an import creates the tables in its own
+    transaction: a failed first import leaves no empty monitoring table behind)."""
+    is_gpkg = is_geopackage(conn)
+    if not is_gpkg:
+        path = _db_path(conn)
+        empty = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+        want = geopackage if geopackage is not None else (path.lower().endswith(".gpkg") and empty)
+        if want:
+            _create_minimal_gpkg(conn)
+            is_gpkg = True
+    for ddl in SCHEMA.values():
+        conn.execute(ddl)
+    for ddl in EXTRA_DDL:
+        conn.execute(ddl)
+    if is_gpkg:
+        for name, desc in DESCRIPTIONS.items():
+            conn.execute(
+                "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, "
+                "last_change) VALUES (?, 'attributes', ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                (name, name, desc))
 
 
 def our_columns() -> dict:
@@ -405,7 +410,6 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
     ``on_row(index, record)``: called for every record inside the transaction before it is written (progress
     / cancel hook; raising aborts and rolls back the whole import).
     """
-    ensure_schema(db)
     imported_at = (now or dt.datetime.now()).strftime("%Y-%m-%dT%H:%M:%S")
     if imported_by is None:
         try:
@@ -417,6 +421,7 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
     with _Conn(db) as conn:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            _create_schema(conn)  # (in this transaction: a failed import leaves the file as it was)
             cur = conn.execute(
                 "INSERT INTO mon_imports (file_name, sha256, imported_at, imported_by, provider) VALUES (?,?,?,?,?)",
                 (file_name, sha256, imported_at, imported_by, provider))

@@ -19,8 +19,10 @@ forbid UPDATE/DELETE).
 from __future__ import annotations
 
 import getpass
+import os
 import re
 import sqlite3
+from pathlib import Path
 from typing import Optional
 
 from qgis.core import (
@@ -96,6 +98,80 @@ def current_user() -> str:
     return name
 
 
+# --------------------------------------------------------------------------------------------- the plan file
+#: how long a check waits for another program's lock on the plan GeoPackage (SQLite's own wait is 30 s)
+LOCK_TIMEOUT_S = 1.0
+
+
+def plan_db_problem(path: str, subject: str, write: bool = True, timeout: float = LOCK_TIMEOUT_S) -> str:
+    """Why the existing file ``path`` cannot keep (``write``) or give the monitoring records ('' when it can, or does
+    not exist: the callers say that their own way), as a message that starts with ``subject`` (``"PLAN_DB = <path>"``,
+    or the dock's words) and says what to do: not an SQLite file (a text file named .gpkg), a damaged one, locked by
+    another program, read-only. An empty file is fine (the first import makes it a GeoPackage); a plain SQLite file
+    too (the monitoring tables need no GeoPackage). Nothing is written: the file is opened read-only, and a write
+    lock taken only to be given back at once."""
+    if not path or not os.path.exists(path):
+        return ""
+    from .planned_sites import _what_it_is
+
+    head = b""
+    if os.path.isfile(path):
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(16)
+        except OSError:
+            pass
+    if os.path.isdir(path) or (head and not head.startswith(b"SQLite format 3\x00")) or (
+            not head and not os.access(path, os.R_OK)):
+        return tr("{subject} is not a GeoPackage: it seems to be {what}. Nothing was written to it. Choose the plan "
+                  "GeoPackage (.gpkg) that keeps the monitoring records, or a new .gpkg file name (it is created)."
+                  ).format(subject=subject, what=_what_it_is(path))
+    if not head:
+        return ""
+    try:
+        con = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode={'rw' if write else 'ro'}", uri=True,
+                              timeout=timeout, isolation_level=None)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if write:
+                con.execute("BEGIN IMMEDIATE")  # the write lock, given back at once
+                con.execute("ROLLBACK")
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            if write:
+                return tr("{subject} is locked by another program (or by a layer being edited in QGIS), so it cannot "
+                          "be written now. Close it in the other program or end the QGIS editing session (save or "
+                          "discard the edits), and run again.").format(subject=subject)
+            return tr("{subject} is locked by another program (or by a layer being edited in QGIS), so it cannot be "
+                      "read now. Close it in the other program or end the QGIS editing session (save or discard the "
+                      "edits), and run again.").format(subject=subject)
+        if write and ("readonly" in text or "read-only" in text or "unable to open" in text):
+            return _read_only(subject, exc)
+        return tr("{subject} cannot be read as a GeoPackage ({error}): the file is damaged or not a GeoPackage. "
+                  "Choose another plan GeoPackage, or restore a copy of this one.").format(subject=subject, error=exc)
+    folder = os.path.dirname(os.path.abspath(path))
+    if write and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK)):
+        return _read_only(subject, tr("the file or its folder is read-only"))
+    return ""
+
+
+def _read_only(subject: str, error) -> str:
+    return tr("{subject} cannot be written ({error}). Copy the plan GeoPackage to a folder you may write to and "
+              "choose the copy, or ask for write permission on the file and its folder.").format(
+        subject=subject, error=error)
+
+
+def refuse_plan_db(path: str, write: bool = True) -> None:
+    """Raise ValueError (the dock shows it) when the plan GeoPackage ``path`` cannot keep the monitoring records
+    (:func:`plan_db_problem`)."""
+    problem = plan_db_problem(path, tr("The plan GeoPackage {path}").format(path=path), write)
+    if problem:
+        raise ValueError(problem)
+
+
 # --------------------------------------------------------------------------------------------- fields
 def add_monitoring_fields(gpkg_path: str, layer_name: str, status_field: str = STATUS_FIELD) -> list:
     """Add the missing monitoring fields to ``layer_name`` in ``gpkg_path`` and create the monitoring tables.
@@ -104,6 +180,7 @@ def add_monitoring_fields(gpkg_path: str, layer_name: str, status_field: str = S
     ``install_date``, ``active_date`` (dates), ``status_note`` (text). Existing fields are left as they
     are. Returns the names of the fields added. Raises ValueError when the layer cannot be opened.
     """
+    refuse_plan_db(gpkg_path)
     layer = QgsVectorLayer(f"{gpkg_path}|layername={layer_name}", layer_name, "ogr")
     if not layer.isValid():
         raise ValueError(tr("Cannot open layer '{layer}' in {path}. Check the GeoPackage and the layer name.")
@@ -433,6 +510,7 @@ def setup_status_editing(layer: QgsVectorLayer, history_db_path: str, status_fie
                          .format(layer=layer.name(), field=status_field))
     if not history_db_path:
         raise ValueError(tr("Choose the plan GeoPackage that keeps the status history."))
+    refuse_plan_db(history_db_path)  # (a text file named .gpkg gave SQLite's "file is not a database")
     foreign = foreign_status_values(layer, status_field)
     if foreign:
         raise ValueError(tr("Field '{field}' of '{layer}' holds values that are not deployment statuses ({values}), "

@@ -19,6 +19,7 @@ from ..core.tabular import TableError
 from ..errors import describe
 from ..i18n import tr
 from ..input_text import first_listed, table_error_text
+from ..io.status_workflow import plan_db_problem
 from .base import KaltimAlgorithm
 from .params import add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
 
@@ -69,13 +70,13 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        message = foreign_tables_message(self.parameterAsFile(parameters, "PLAN_DB", context))
+        message = plan_db_message(self.parameterAsFile(parameters, "PLAN_DB", context))
         return not message, message
 
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         db = self.parameterAsFile(parameters, "PLAN_DB", context)
-        message = foreign_tables_message(db) if db else ""  # (also when run without the checks, e.g. in a model)
+        message = plan_db_message(db)  # (also when run without the checks, e.g. in a model)
         if message:
             raise QgsProcessingException(message)
         if not path or not Path(path).is_file():
@@ -148,6 +149,13 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if known is not None:
             feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
         return known
+
+
+def plan_db_message(db: str) -> str:
+    """Why the existing plan GeoPackage ``db`` cannot take an import ('' when it can, or there is none): not a
+    GeoPackage, damaged, read-only, locked (io.status_workflow.plan_db_problem), or holding a table of the user's named
+    like a monitoring table (:func:`foreign_tables_message`)."""
+    return (plan_db_problem(db, f"PLAN_DB = {db}") or foreign_tables_message(db)) if db else ""
 
 
 def foreign_tables_message(db: str) -> str:

@@ -15,7 +15,7 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
-from ..io.status_workflow import STATUS_FIELD, status_field_for
+from ..io.status_workflow import STATUS_FIELD, plan_db_problem, status_field_for
 from ..report import monitoring_report as report
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
@@ -83,11 +83,35 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                                      ("RESTITUTION_COUNT", tr("Site-months with restitution")),
                                      ("FLAG_COUNT", tr("Flags"))])
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        """The plugin's checks, then a report folder holding a file of a report file's name that this tool did not
+        write (the report would replace it)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok or parameters.get("OUTPUT_REPORT_FOLDER") in (None, ""):
+            return ok, message
+        folder = self.parameterAsString(parameters, "OUTPUT_REPORT_FOLDER", context)
+        db = self.parameterAsFile(parameters, "PLAN_DB", context)
+        if not folder or not Path(folder).is_dir() or not db or plan_db_problem(db, db, write=False):
+            return ok, message  # (the run says what is wrong)
+        try:
+            month = self._month(parameters, context) or mon.latest_month(store.load_records(db))
+        except (QgsProcessingException, sqlite3.Error):
+            return ok, message
+        found = report.foreign_files(folder, month)
+        if found:
+            return False, tr("OUTPUT_REPORT_FOLDER = {folder} holds {name}, which this tool did not write (its first "
+                             "row is not the report's columns): the report would replace it. Choose another folder, "
+                             "or move {name} away; it is left as it is.").format(folder=folder, name=found[0])
+        return ok, message
+
     def processAlgorithm(self, parameters, context, feedback):
         db = self.parameterAsFile(parameters, "PLAN_DB", context)
         if not db or not Path(db).is_file():
             raise QgsProcessingException(tr("Plan GeoPackage not found: {path}. Import service reports into it "
                                             "first.").format(path=db))
+        problem = plan_db_problem(db, f"PLAN_DB = {db}", write=False)
+        if problem:
+            raise QgsProcessingException(problem)
         settings = mon.MonitoringSettings(
             target=self.parameterAsDouble(parameters, "TARGET_PCT", context) / 100.0,
             min_outage_s=self.parameterAsInt(parameters, "MIN_OUTAGE_S", context),

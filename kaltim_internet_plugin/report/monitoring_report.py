@@ -132,19 +132,19 @@ def indicator_table(ind: dict, lang: Optional[str] = None) -> list:
     return rows
 
 
-def sources_text(sources: Sequence[dict], lang: Optional[str] = REPORT_LANG) -> str:
+def sources_text(sources: Sequence[dict], lang: Optional[str] = REPORT_LANG, named: int = MAX_SOURCE_FILES) -> str:
     """The footer's sources line: the imported files the report's provider figures come from, with their months
-    (``sources``: ``{file, months}`` of :func:`core.monitoring.report_sources`)."""
+    (``sources``: ``{file, months}`` of :func:`core.monitoring.report_sources`), the first ``named`` by name."""
     if not sources:
         return translate(_C, "Source: no provider report imported yet", lang)
     parts = []
-    for s in sources[:MAX_SOURCE_FILES]:
+    for s in sources[:named]:
         ends = [month_text(m, lang, short=True) for m in dict.fromkeys((min(s["months"]), max(s["months"])))] \
             if s["months"] else []
         parts.append(f"{s['file']} ({'–'.join(ends)})" if ends else str(s["file"]))
     text = "; ".join(parts)
-    if len(sources) > MAX_SOURCE_FILES:
-        text += "; " + translate(_C, "and {n} more file(s)", lang).format(n=len(sources) - MAX_SOURCE_FILES)
+    if len(sources) > named:
+        text += "; " + translate(_C, "and {n} more file(s)", lang).format(n=len(sources) - named)
     return translate(_C, "Source: provider service reports imported into the plan: {files}", lang).format(
         files=text)
 
@@ -198,8 +198,11 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         if villages_layer.fields().indexOf(status_field) >= 0:
             renderer = style_by_status(villages_layer, status_field)
             for i, category in enumerate(renderer.categories()):
-                if category.value() in (None, ""):  # the dock's style says it in the user's language
+                status = mon.normalise_status(category.value()) if category.value() not in (None, "") else None
+                if status is None:  # the dock's style says it in the user's language
                     renderer.updateCategoryLabel(i, translate(_C, "No status yet", lang))
+                else:  # the dock's 'Aktif (active)' names the code too: printed, the report's language only
+                    renderer.updateCategoryLabel(i, mon.status_label(status, code).capitalize())
         crs = villages_layer.crs()
         extent = villages_layer.extent()
         if crs.isGeographic():  # a metric map, so the scale bar and the numeric scale mean something
@@ -214,6 +217,7 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
         if shown is not None and note is not None:
             note.setText(translate(_C, "Village names: only the {n} villages disrupted or flagged (other names are "
                                        "not readable at this scale)", lang).format(n=fmt.integer(shown, code)))
+            lo.fit_label(layout, "map_note")
         lo._fix_north_arrow(layout, map_item)
         lo._link_scalebar(layout, map_item)
         if legend is not None:
@@ -238,19 +242,14 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
                                                                                    2),
                   fmt.integer(s["months_below_target"], code)) for s in scorecard])
     _fit_tables(layout)
-    n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
-    lines = [translate(_C, "{a} site(s): consider another provider; {b} zero-usage month(s).", lang).format(
-        a=n_provider, b=len(flags) - n_provider)] if flags else []
-    lines += [flag_message(f, lang) for f in flags[:MAX_PDF_FLAGS]]
-    if len(flags) > MAX_PDF_FLAGS:
-        lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - MAX_PDF_FLAGS))
-    flag_label = item("flags")
-    flag_label.setText(translate(_C, "Flags:", lang) + "\n" + ("\n".join(lines) if lines else
-                                                                translate(_C, "none", lang)))
+    # the flags and the footer's sources name fewer of them when the whole text does not fit its box even in smaller
+    # letters (three long file names pushed the footer's page line out of its box: printed without it)
+    _fit_text(layout, item("flags"), [flags_text(flags, n, lang) for n in range(MAX_PDF_FLAGS, -1, -1)])
     footer = item("footer")
-    footer.setText(sources_text(sources, lang).replace("[%", "[ %") + "\n" + translate(
-        _C, "Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}", lang).format(
-        date=today, page="[% @layout_page %]", pages="[% @layout_numpages %]"))
+    page_line = translate(_C, "Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}",
+                          lang).format(date=today, page="[% @layout_page %]", pages="[% @layout_numpages %]")
+    _fit_text(layout, footer, [sources_text(sources, lang, n).replace("[%", "[ %") + "\n" + page_line
+                               for n in range(MAX_SOURCE_FILES, 0, -1)])
     _repeat_on_every_page(layout, footer)
     pdf.prepare_for_export(layout)
     exporter = QgsLayoutExporter(layout)
@@ -263,6 +262,30 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     if not pdf.is_complete(pdf_path):  # QGIS says Success when the disk filled during the export
         raise pdf.IncompletePdfError(pdf_path)
     return pdf_path
+
+
+def flags_text(flags: Sequence[dict], shown: int = MAX_PDF_FLAGS, lang: Optional[str] = REPORT_LANG) -> str:
+    """The report's flags box: how many of each kind, the first ``shown`` flags, how many more (see flags.csv)."""
+    n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
+    lines = [translate(_C, "{a} site(s): consider another provider; {b} zero-usage month(s).", lang).format(
+        a=n_provider, b=len(flags) - n_provider)] if flags else []
+    lines += [flag_message(f, lang) for f in flags[:shown]]
+    if len(flags) > shown:
+        lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - shown))
+    return translate(_C, "Flags:", lang) + "\n" + ("\n".join(lines) if lines else translate(_C, "none", lang))
+
+
+def _fit_text(layout, label, texts: Sequence[str]) -> bool:
+    """The first of ``texts`` (the longest first) whose whole text fits ``label``'s box, its letters made smaller
+    as far as :func:`layouts.fit_label` goes (a label cuts off what its box does not hold, silently); the last one
+    when none fits."""
+    size = lo._label_pt(label)
+    for text in texts:
+        lo._set_label_pt(label, size)
+        label.setText(text)
+        if lo.fit_label(layout, label.id()):
+            return True
+    return False
 
 
 def _label_villages(layer, status_field: str, flags: Sequence[dict], scale: float) -> Optional[int]:
@@ -380,27 +403,60 @@ def write_report(folder: str, evaluation, template: Path, villages_layer=None, s
     table = indicator_table(evaluation.indicators, lang)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    tag = month or "all"
-    _csv(out / f"sla_{tag}.csv", ["code", "provider", "month", "availability_pct",
-                                  "counted_downtime_s", "basis", "restitution"],
+    names = csv_files(month, lang)
+    _csv(out / names["sla"], CSV_HEADERS["sla"],
          [[r["code"], r["provider"], r["month"], f"{100 * r['availability']:.6f}",
            f"{r['downtime_s']:.0f}", r["basis"], int(r["restitution"])] for r in sla])
-    _csv(out / f"scorecard_{tag}.csv", ["provider", "sites", "months", "mean_availability_pct",
-                                        "min_availability_pct", "months_below_target",
-                                        "restitution_months"],
+    _csv(out / names["scorecard"], CSV_HEADERS["scorecard"],
          [[s["provider"], s["sites"], s["months"], f"{100 * s['mean_availability']:.4f}",
            f"{100 * s['min_availability']:.4f}", s["months_below_target"], s["restitution_months"]]
           for s in scorecard])
-    _csv(out / f"flags_{tag}.csv", ["flag", "code", "provider", "months", "run_length", "message"],
+    _csv(out / names["flags"], CSV_HEADERS["flags"],
          [[f["flag"], f["code"], f["provider"], f["months"], f["run_length"], flag_message(f, lang)]
           for f in flags])
-    _csv(out / f"indicators_{tag}.csv", [translate(_C, "Indicator", lang), translate(_C, "Value", lang)],
-         [list(r) for r in table])
+    _csv(out / names["indicators"], _indicator_header(lang), [list(r) for r in table])
     if on_progress is not None:
         on_progress(70)
-    pdf_path = str(out / f"laporan_monev_{tag}.pdf")
+    pdf_path = str(out / f"laporan_monev_{month or 'all'}.pdf")
     write_pdf(pdf_path, template, month, table, scorecard, flags, villages_layer, status_field, sources, lang)
     return pdf_path
+
+
+#: the first row of each CSV file of the report (the indicators' is in the report's language)
+CSV_HEADERS = {
+    "sla": ["code", "provider", "month", "availability_pct", "counted_downtime_s", "basis", "restitution"],
+    "scorecard": ["provider", "sites", "months", "mean_availability_pct", "min_availability_pct",
+                  "months_below_target", "restitution_months"],
+    "flags": ["flag", "code", "provider", "months", "run_length", "message"],
+}
+
+
+def _indicator_header(lang: Optional[str]) -> list:
+    return [translate(_C, "Indicator", lang), translate(_C, "Value", lang)]
+
+
+def csv_files(month: str, lang: Optional[str] = REPORT_LANG) -> dict:
+    """{kind: file name} of the report's CSV files for ``month`` (empty: 'all')."""
+    return {kind: f"{kind}_{month or 'all'}.csv" for kind in (*CSV_HEADERS, "indicators")}
+
+
+def foreign_files(folder: str, month: str, lang: Optional[str] = REPORT_LANG) -> list:
+    """The files of ``folder`` that the report of ``month`` would replace though it did not write them: a CSV file
+    of an output's name whose first row is not the report's (e.g. the provider's own sla_2025-04.csv)."""
+    found = []
+    for kind, name in csv_files(month, lang).items():
+        path = Path(folder) / name
+        if not path.exists():
+            continue
+        header = CSV_HEADERS.get(kind) or _indicator_header(lang)
+        try:
+            with open(path, newline="", encoding="utf-8") as fh:
+                first = next(csv.reader(fh), None)
+        except (OSError, UnicodeDecodeError, csv.Error):
+            first = None
+        if first != header:
+            found.append(name)
+    return found
 
 
 def _csv(path: Path, header: list, rows: list) -> None:

@@ -414,6 +414,33 @@ def test_fault_injection_rolls_back_everything(provider, plan, tmp_path, monkeyp
     assert counts(res)[1] == 60 and table_count(plan, "mon_reports") == 61
 
 
+
+def test_a_failed_first_import_leaves_no_monitoring_table(provider, tmp_path, monkeypatch):
+    """The first import into a plan without monitoring tables failed (here a fault at its first record; a cancel, a
+    full disk or a lock alike): the message said "rolled back; the plan GeoPackage is unchanged", but the four empty
+    mon_* / status_history tables it had created (in their own transaction, before the import's) stayed in the
+    plan and in its gpkg_contents. All or nothing: the file's tables are as they were."""
+    plan = make_plan(tmp_path / "fresh.gpkg", with_fields=False)
+
+    def tables():
+        con = sqlite3.connect(plan)
+        try:
+            return (sorted(r[0] for r in con.execute("SELECT name FROM sqlite_master")),
+                    sorted(r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")))
+        finally:
+            con.close()
+
+    before = tables()
+    src = write_csv(tmp_path / "jan.csv", report_rows()[:1])
+    monkeypatch.setenv("KALTIM_IMPORT_FAIL_AT_ROW", "0")
+    with pytest.raises(QgsProcessingException, match="rolled back"):
+        run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": plan})
+    assert tables() == before
+    monkeypatch.delenv("KALTIM_IMPORT_FAIL_AT_ROW")
+    res, _ = run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": plan})
+    assert counts(res)[1] == 1 and table_count(plan, "mon_reports") == 1
+
+
 KILL_SCRIPT = r"""
 import sys
 sys.path.insert(0, {scripts!r})
@@ -763,3 +790,100 @@ def test_locked_history_is_kept_for_the_next_save(villages, plan, tmp_path):
     villages.changeAttributeValue(fid, si, "surveyed")
     assert villages.commitChanges()
     assert [(r["old_status"], r["new_status"]) for r in history(db)] == [(None, "planned"), ("planned", "surveyed")]
+
+
+def _sla_params(db):
+    return {"PLAN_DB": db, "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"}
+
+
+def test_a_plan_db_that_is_no_database_is_named_with_the_fix(provider, villages, tmp_path):
+    """A text file named .gpkg as PLAN_DB: importmonitoring said "Import failed and was rolled back; the plan
+    GeoPackage is unchanged: file is not a database", slareport "Cannot read the monitoring tables of …: file is not
+    a database" (no fix), and the dock's status editing raised SQLite's DatabaseError (a Python traceback). Each names
+    the file, what it seems to be and what to choose instead; the file is as it was."""
+    db = tmp_path / "catatan.gpkg"
+    db.write_text("kode;status\n64.01.01.2001;aktif\n", encoding="utf-8")
+    before = db.read_bytes()
+    src = write_csv(tmp_path / "jan.csv", report_rows()[:1])
+    expected = (f"{db} is not a GeoPackage: it seems to be a text file (e.g. CSV), not an SQLite file. Nothing was "
+                "written to it. Choose the plan GeoPackage (.gpkg) that keeps the monitoring records")
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:importmonitoring", {"INPUT": src, "PLAN_DB": str(db)})
+    assert f"PLAN_DB = {expected}" in str(ei.value) and "rolled back" not in str(ei.value), str(ei.value)
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:slareport", _sla_params(str(db)))
+    assert f"PLAN_DB = {expected}" in str(ei.value), str(ei.value)
+    with pytest.raises(ValueError) as ei:
+        sw.setup_status_editing(villages, str(db))
+    assert f"The plan GeoPackage {expected}" in str(ei.value), str(ei.value)
+    assert db.read_bytes() == before
+
+
+def test_a_locked_plan_db_is_named_at_once_with_the_fix(provider, villages, plan, tmp_path):
+    """Another program holding the plan GeoPackage: slareport waited 30 s and said "Cannot read the monitoring tables
+    of …: database is locked", the dock's status editing raised SQLite's OperationalError after 30 s. Both say at
+    once that the file is locked and what to do."""
+    run_alg("kaltiminternet:importmonitoring", {"INPUT": write_csv(tmp_path / "jan.csv", report_rows()[:1]),
+                                                "PLAN_DB": plan})
+    lock = sqlite3.connect(plan, timeout=0)
+    lock.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.monotonic()
+        with pytest.raises(QgsProcessingException) as ei:
+            run_alg("kaltiminternet:slareport", _sla_params(plan))
+        assert f"PLAN_DB = {plan} is locked by another program (or by a layer being edited in QGIS), so it cannot " \
+            "be read now. Close it in the other program or end the QGIS editing session" in str(ei.value), ei.value
+        with pytest.raises(ValueError) as ei:
+            sw.setup_status_editing(villages, plan)
+        assert f"The plan GeoPackage {plan} is locked by another program" in str(ei.value), str(ei.value)
+        assert time.monotonic() - started < 10
+    finally:
+        lock.rollback()
+        lock.close()
+    assert sw.setup_status_editing(villages, plan) is not None  # unlocked: set up
+
+
+def test_the_report_folder_never_replaces_a_file_the_tool_did_not_write(provider, plan, tmp_path):
+    """The report folder held the provider's own sla_2025-04.csv (the very file imported into the plan): the
+    monthly report wrote its sla_2025-04.csv over it (the user's report lost, found by trying). Refused before any
+    work, naming the file and what to do; the file is as it was. The tool's own earlier report is replaced (a rerun)."""
+    import hashlib
+
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    src = write_csv(folder / "sla_2025-04.csv", sla_rows_constructed())
+    run_alg("kaltiminternet:importmonitoring", import_params(plan, src))
+    before = hashlib.sha256(Path(src).read_bytes()).hexdigest()
+    params = dict(_sla_params(plan), OUTPUT_REPORT_FOLDER=str(folder))
+    with pytest.raises(QgsProcessingException) as ei:
+        run_alg("kaltiminternet:slareport", params)
+    assert f"OUTPUT_REPORT_FOLDER = {folder} holds sla_2025-04.csv, which this tool did not write" in \
+        str(ei.value), str(ei.value)
+    assert hashlib.sha256(Path(src).read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["sla_2025-04.csv"]
+    other = tmp_path / "other"
+    for _ in range(2):  # the second run replaces the tool's own files
+        res, _log = run_alg("kaltiminternet:slareport", dict(params, OUTPUT_REPORT_FOLDER=str(other)))
+    assert Path(res["REPORT_PDF"]).is_file() and (other / "sla_2025-04.csv").is_file()
+
+
+def test_indonesian_dates_and_times_are_read(provider, plan, tmp_path):
+    """An Indonesian provider writes times with a dot (08.00, as Indonesian does) and dates with the month's name
+    ('7 Desember 2026'): the rows were rejected ("not a date/time ('7 Desember 2026 08.00')"). Read as written; an
+    impossible time is still refused with the fix."""
+    src = tmp_path / "gangguan.csv"
+    src.write_text("kode_desa;periode;mulai_gangguan;selesai_gangguan;penyebab\n"
+                   f"{CODES[0]};;7 Desember 2025 08.00;7 Desember 2025 10.30;radio\n"
+                   f"{CODES[1]};;2025-12-08 23.15;09/12/2025 01.45.30;radio\n"
+                   f"{CODES[2]};;2025-12-08 25.15;2025-12-08 26.00;radio\n", encoding="utf-8")
+    res, log = run_alg("kaltiminternet:importmonitoring", {"INPUT": str(src), "PLAN_DB": plan,
+                                                           "REJECTS": str(tmp_path / "rj.csv")})
+    assert counts(res)[:3] == (3, 2, 1), log
+    con = sqlite3.connect(plan)
+    try:
+        rows = con.execute("SELECT code, outage_start, outage_end FROM mon_outages ORDER BY code").fetchall()
+    finally:
+        con.close()
+    assert rows == [(CODES[0], "2025-12-07T08:00:00", "2025-12-07T10:30:00"),
+                    (CODES[1], "2025-12-08T23:15:00", "2025-12-09T01:45:30")]
+    assert "Row 4 rejected" in log and "2025-12-08 25.15" in log, log

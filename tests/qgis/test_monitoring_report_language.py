@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,39 @@ def test_the_province_map_names_only_the_villages_with_a_problem(qgis_app, tmp_p
     assert not on_map & others, on_map & others  # no other village
     text = " ".join(w[0] for w in words)
     assert "Nama desa: hanya 3 desa terganggu atau bertanda" in text, text
+
+
+def test_the_printed_legend_is_indonesian_only(provider, tmp_path):
+    """The map's legend printed 'Aktif (active)', 'Direncanakan (planned)', …: the dock's style names each status with
+    its code, but the printed report is Indonesian only (as the plan's other PDFs)."""
+    plan = make_plan(tmp_path / "plan.gpkg")
+    _res, _ind, text = report(plan, tmp_path / "report")
+    for label in ("Direncanakan", "Disurvei", "Dikontrak", "Terpasang", "Aktif", "Terganggu", "Dimigrasi",
+                  "Belum ada status"):
+        assert label in text, (label, text)
+    found = re.findall(r"\((?:planned|surveyed|contracted|installed|active|disrupted|migrated)\)", text)
+    assert not found, (found, text)
+
+
+def test_a_long_footer_and_flags_are_printed_whole(qgis_app, tmp_path):
+    """Three imported files of long names wrapped the footer's sources line over its box (9 mm): the PDF lost the
+    footer's last line, 'Internet Desa Kaltim - Diskominfo Kaltim · dicetak … · halaman 1 dari 1', though the layout
+    held it. Every line the report's labels hold is in the PDF."""
+    from kaltim_internet_plugin.report import monitoring_report as mr
+
+    sources = [{"file": f"laporan_layanan_penyedia_internet_desa_kaltim_bulan_{m}_revisi_final.csv",
+                "months": [f"2025-0{m}"]} for m in range(1, 5)]
+    flags = [{"flag": "consider_another_provider", "code": f"64.01.01.{2001 + i}",
+              "provider": "Penyedia Layanan Internet Nusantara Raya", "months": "2025-01, 2025-02, 2025-03, 2025-04",
+              "run_length": 4} for i in range(8)]
+    pdf = str(tmp_path / "long_footer.pdf")
+    mr.write_pdf(pdf, mr.template_path(), "2025-04", [], [], flags, None, "status", sources)
+    text = unicodedata.normalize("NFKC", " ".join(pdf_text(pdf).split()))  # (the PDF's 'ﬁ' ligatures)
+    assert re.search(r"Internet Desa Kaltim - Diskominfo Kaltim · dicetak \d\d-\d\d-20\d\d · halaman 1 dari 1",
+                     text), text
+    for source in sources[:3]:
+        assert source["file"] in text, (source["file"], text)
+    assert "dan 1 berkas lain" in text, text
+    for flag in flags[:mr.MAX_PDF_FLAGS]:
+        assert flag["code"] + ":" in text, (flag["code"], text)
+    assert "dan 3 lainnya (lihat flags.csv)" in text, text  # (NFKC: "…" is "...")

@@ -122,6 +122,10 @@ def _partials(folder):
     return [p for p in os.listdir(folder) if ".kaltim-partial-" in p]
 
 
+#: an sla_all.csv of an earlier report (its first row is the report's: slareport replaces only its own files)
+OLD_SLA = b"code,provider,month,availability_pct,counted_downtime_s,basis,restitution\r\nOLD,P,2020-01,1,0,x,0\r\n"
+
+
 def test_a_report_failing_half_way_leaves_nothing_new_and_the_old_file_as_it_was(provider, gpkg, tmp_path,
                                                                                  monkeypatch):
     """slareport writes its CSV files, then the PDF fails (forced): the folder holds exactly what it held."""
@@ -131,8 +135,8 @@ def test_a_report_failing_half_way_leaves_nothing_new_and_the_old_file_as_it_was
 
     out = tmp_path / "report"
     out.mkdir()
-    old = out / "sla_all.csv"
-    old.write_bytes(b"the user's own file\n")
+    old = out / "sla_all.csv"  # an earlier report's (a file of the user's of that name is refused before the run)
+    old.write_bytes(OLD_SLA)
     before = digest(old)
     written = []
 
@@ -153,10 +157,10 @@ def test_a_report_that_succeeds_replaces_the_old_file_and_names_the_final_paths(
 
     out = tmp_path / "report"
     out.mkdir()
-    (out / "sla_all.csv").write_bytes(b"old\n")
+    (out / "sla_all.csv").write_bytes(OLD_SLA)  # an earlier report's
     res = processing.run("kaltiminternet:slareport", _sla_params(gpkg, out))
     assert res["REPORT_PDF"] == str(out / "laporan_monev_all.pdf") and os.path.getsize(res["REPORT_PDF"]) > 0
-    assert (out / "sla_all.csv").read_bytes() != b"old\n" and (out / "flags_all.csv").is_file()
+    assert (out / "sla_all.csv").read_bytes() != OLD_SLA and (out / "flags_all.csv").is_file()
     assert _partials(tmp_path) == [] and _partials(out) == []
 
 

@@ -31,7 +31,9 @@ def _params(gpkg, folder):
 def _users_report(folder) -> dict:
     """A report folder the user already has (last month's report): {name: checksum}."""
     folder.mkdir()
-    (folder / "sla_all.csv").write_bytes(b"code,provider\nthe user's own file\n")
+    # (the report's first row: a file of that name the tool did not write is refused before the run)
+    (folder / "sla_all.csv").write_bytes(b"code,provider,month,availability_pct,counted_downtime_s,basis,restitution\n"
+                                         b"last month's row\n")
     (folder / PDF).write_bytes(b"%PDF-1.4 last month's report\n%%EOF\n")
     return {name: digest(folder / name) for name in os.listdir(folder)}
 

@@ -21,7 +21,8 @@ class MonitoringError(CodedError):
 
 def parse_datetime(value: object) -> dt.datetime:
     """Date/time from ISO text (``T`` or space, optional seconds, ``/`` allowed), ``DD/MM/YYYY[ HH:MM]``,
-    datetime/date objects or an Excel serial number. Timezone suffixes are dropped (local time)."""
+    ``7 Desember 2026[ 08.00]`` (a month's Indonesian or English name), a time with ``:`` or ``.`` (Indonesian
+    ``08.00``), datetime/date objects or an Excel serial number. Timezone suffixes are dropped (local time)."""
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
     if isinstance(value, dt.date):
@@ -34,15 +35,20 @@ def parse_datetime(value: object) -> dt.datetime:
     if not s:
         raise MonitoringError("empty_datetime")
     s = re.sub(r"(Z|[+-]\d{2}:?\d{2})$", "", s).replace("T", " ").strip()
-    m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$", s)
-    if not m:
-        m2 = re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$", s)
-        if not m2:
-            raise MonitoringError("datetime_format", value=repr(value))
-        d, mo, y = m2.group(1), m2.group(2), m2.group(3)
-        hh, mm, ss = m2.group(4), m2.group(5), m2.group(6)
-    else:
+    # a time as Indonesian writes it too: 08.00, 08.00.30 (and 08:00:30.5)
+    time = r"(?:\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?$"
+    m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + time, s)
+    m2 = None if m else re.match(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + time, s)
+    named = None if m or m2 else re.match(r"^(\d{1,2})[\s-]+([A-Za-z]+)\.?[\s-]+(\d{4})" + time, s)
+    if m:
         y, mo, d, hh, mm, ss = m.groups()
+    elif m2:
+        d, mo, y, hh, mm, ss = m2.groups()
+    elif named and named.group(2).lower()[:3] in MONTH_NAMES:  # '7 Desember 2026 08.00', '7 Des 2026'
+        d, mo, y, hh, mm, ss = named.groups()
+        mo = MONTH_NAMES[mo.lower()[:3]]
+    else:
+        raise MonitoringError("datetime_format", value=repr(value))
     try:
         return dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
     except ValueError as exc:
