@@ -1,0 +1,63 @@
+"""Bad input is said once, completely (session 38): a row of a table with several bad values names every one of them
+in one run (the rejects file and the log), so the user does not fix them one rerun at a time; and the output guard
+says each of its rules in one wording."""
+from __future__ import annotations
+
+import csv
+
+from tests.robustness.conftest import digest, fails
+
+
+def _csv(path, text: str, bom: bool = True) -> str:
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return str(path)
+
+
+# ---- item 1: import towers / sites ----
+def test_a_site_row_with_three_bad_values_names_all_three_in_one_run(provider, tmp_path):
+    """(was: only 'row 3, field height_m: '-10' is negative', the zero frequency and the EIRP of 1e9 dBm came one
+    rerun at a time)"""
+    from tests.conftest import run_alg
+
+    path = _csv(tmp_path / "menara.csv", "site_id;tech;lat;lon;height_m;freq_mhz;eirp_dbm\n"
+                                         "S1;4G;-0,5021;117,1536;12,5;1.800;58\n"
+                                         "S2;4G;-0,50;117,15;-10;0;1e9\n")
+    before = digest(path)
+    rejects = tmp_path / "ditolak.csv"
+    res, log = run_alg("kaltiminternet:importsites", {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg"),
+                                                      "OUTPUT_REJECTS": str(rejects)})
+    assert res["SITES_IMPORTED"] == 1 and res["ROWS_REJECTED"] == 1
+    assert "row 3, field height_m: '-10' is negative" in log, log
+    assert "row 3, field freq_mhz: the value is zero" in log, log
+    assert "EIRP 1e+09 dBm is not plausible: write an EIRP between 0 and 90 dBm" in log, log
+    with open(rejects, encoding="utf-8") as fh:
+        lines = list(csv.DictReader(fh))
+    assert [r["row"] for r in lines] == ["3"]
+    reason = lines[0]["reason"]
+    assert "field height_m" in reason and "field freq_mhz" in reason and "EIRP 1e+09 dBm" in reason, reason
+    assert lines[0]["height_m"] == "-10" and lines[0]["eirp_dbm"] == "1e9"
+    assert digest(path) == before
+
+
+def test_a_row_with_three_problems_counts_once_in_each_of_them(provider, tmp_path):
+    path = _csv(tmp_path / "menara.csv", "site_id;tech;lat;lon;height_m;freq_mhz;eirp_dbm\n"
+                                         "A;4G;-0,5;117,15;-10;0;1e9\n"
+                                         "B;4G;-0,5;117,15;30;0;43\n"
+                                         "C;6G;-0,5;117,15;30;900;43\n")
+    text = fails("importsites", {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg")})
+    assert "All 3 rows were rejected" in text, text
+    assert "2 row(s), e.g. row 2, field freq_mhz: the value is zero" in text, text
+    assert "1 row(s), e.g. row 2, field height_m: '-10' is negative" in text, text
+    assert "1 row(s), e.g. EIRP 1e+09 dBm is not plausible" in text, text
+    assert "1 row(s), e.g. unknown technology '6G'" in text, text
+
+
+def test_an_opencellid_row_with_two_bad_values_names_both(provider, tmp_path):
+    from tests.conftest import run_alg
+
+    head = "radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal\n"
+    path = _csv(tmp_path / "cells.csv", head + "LTE,510,10,1,101,,117.15,-0.5,1000,5,1,0,0,0\n"
+                                              "WIMAX,510,10,1,102,,117.15,-0.5,1000,abc,1,0,0,0\n", bom=False)
+    res, log = run_alg("kaltiminternet:importsites", {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg")})
+    assert res["ROWS_REJECTED"] == 1
+    assert "unknown radio 'WIMAX'" in log and "'abc' is not a number" in log, log
