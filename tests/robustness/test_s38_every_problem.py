@@ -61,3 +61,56 @@ def test_an_opencellid_row_with_two_bad_values_names_both(provider, tmp_path):
     res, log = run_alg("kaltiminternet:importsites", {"INPUT": path, "OUTPUT": str(tmp_path / "sites.gpkg")})
     assert res["ROWS_REJECTED"] == 1
     assert "unknown radio 'WIMAX'" in log and "'abc' is not a number" in log, log
+
+
+# ---- item 2: the output guard, one rule and one wording each ----
+def _copy_sample(path):
+    import shutil
+
+    from tests.conftest import SAMPLE
+
+    path.parent.mkdir(exist_ok=True)
+    shutil.copy(SAMPLE / "kaltim_sample.gpkg", path)
+    return path
+
+
+def _rule(text: str) -> str:
+    """The sentence after the fixes: the rule the refusal applies."""
+    return text.split("; ")[-1]
+
+
+def test_a_table_of_an_inputs_geopackage_and_of_another_geopackage_is_refused_by_one_rule(provider, tmp_path):
+    """(was: "... a table of an input's GeoPackage is replaced only when this tool wrote it." beside "... an existing
+    table is replaced only when this tool wrote it. Nothing was changed.": one rule, two texts)"""
+    data, mine = _copy_sample(tmp_path / "data" / "villages.gpkg"), _copy_sample(tmp_path / "mine" / "my1.gpkg")
+    before = digest(data), digest(mine)
+    of_input = fails("importsites", {"INPUT": f"{data}|layername=towers", "OUTPUT": f"{data}|layername=villages"})
+    of_other = fails("importsites", {"INPUT": f"{data}|layername=towers", "OUTPUT": f"{mine}|layername=villages"})
+    assert "the GeoPackage of the input INPUT" in of_input and "the input" not in of_other
+    for text, path in ((of_input, data), (of_other, mine)):
+        assert "would replace the table 'villages' of " in text and "did not write that table" in text
+        assert f"Choose a new table name, e.g. {path}|layername=importsites, or another file" in text, text
+        assert "Nothing was changed" in text
+    assert _rule(of_input) == _rule(of_other), (of_input, of_other)
+    assert (digest(data), digest(mine)) == before
+
+
+def test_an_output_replacing_a_whole_geopackage_is_refused_in_one_wording(provider, tmp_path):
+    """(was: "This tool replaces the whole file" for exportplanfrompostgis' OUTPUT_GPKG, "This output replaces the
+    whole file" for a layer output given the plain file name)"""
+    from tests.conftest import SAMPLE
+
+    mine = _copy_sample(tmp_path / "mine" / "my1.gpkg")
+    before = digest(mine)
+    sink = fails("importsites", {"INPUT": f"{SAMPLE / 'kaltim_sample.gpkg'}|layername=towers", "OUTPUT": str(mine)})
+    whole = fails("exportplanfrompostgis", {"CONNECTION": "no-such-connection", "SCHEMA": "kaltim_plan",
+                                            "OUTPUT_GPKG": str(mine)})
+    free = mine.parent / "my1_2.gpkg"
+    for text in (sink, whole):
+        assert "This output replaces the whole file, so those tables would be lost" in text, text
+        assert "This tool replaces" not in text
+        assert f"Choose another file name, e.g. {free}" in text, text
+        assert "Nothing was changed" in text
+    assert f"{mine}|layername=importsites" in sink and "layername=" not in whole
+    assert _rule(sink) == _rule(whole), (sink, whole)
+    assert digest(mine) == before
