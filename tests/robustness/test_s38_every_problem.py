@@ -114,3 +114,43 @@ def test_an_output_replacing_a_whole_geopackage_is_refused_in_one_wording(provid
     assert f"{mine}|layername=importsites" in sink and "layername=" not in whole
     assert _rule(sink) == _rule(whole), (sink, whole)
     assert digest(mine) == before
+
+
+# ---- item 1: the cost table ----
+def _indonesian_cost_csv(path, bad: dict) -> str:
+    """The default cost table as an Indonesian spreadsheet saves it (semicolons, '1.500.000'), ``bad`` = {key:
+    {field: value}} written over it."""
+    from kaltim_internet_plugin.core.costs import _FIELDS, default_items
+
+    lines = [";".join(_FIELDS)]
+    for item in default_items():
+        row = {f: getattr(item, f) for f in _FIELDS}
+        for f in ("capex_idr", "opex_idr_year"):
+            row[f] = f"{int(row[f]):,}".replace(",", ".")
+        row.update(bad.get(item.key, {}))
+        lines.append(";".join(str(row[f]).replace(";", ",") for f in _FIELDS))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def test_a_cost_row_with_three_bad_values_names_all_three(provider, tmp_path):
+    """(was: only "capex_idr 'dua miliar' is not an amount of rupiah"; the negative OPEX and the unit came later)"""
+    from kaltim_internet_plugin.core.costs import default_items
+
+    key = default_items()[0].key
+    path = _indonesian_cost_csv(tmp_path / "biaya.csv", {key: {"capex_idr": "dua miliar", "opex_idr_year": "-5.000",
+                                                               "unit": "meter"}})
+    before = digest(path)
+    offices = f"{_sample()}|layername=offices|subset=\"kode_kab\" = '64.74'"
+    text = fails("candidates", {"VILLAGES": offices, "COST_TABLE": path, "INCLUDE_HILLTOPS": False,
+                                "INCLUDE_COLO": False, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert f"item '{key}': capex_idr 'dua miliar' is not an amount of rupiah" in text, text
+    assert f"item '{key}': opex_idr_year '-5.000' must be 0 or more" in text, text
+    assert f"item '{key}': unit 'meter' is not one of site, km, link" in text, text
+    assert digest(path) == before
+
+
+def _sample():
+    from tests.conftest import SAMPLE
+
+    return SAMPLE / "kaltim_sample.gpkg"
