@@ -154,3 +154,22 @@ def _sample():
     from tests.conftest import SAMPLE
 
     return SAMPLE / "kaltim_sample.gpkg"
+
+
+# ---- item 1: the funding table ----
+def test_a_funding_row_with_several_bad_values_names_all_of_them(provider, tmp_path):
+    """(was: only "column yearly_cap_idr: not a number ('banyak')"; the 'mungkin' and the negative cap per village
+    came one run at a time, and the second row's problem after them)"""
+    from tests.qgis.test_roadmap_alg import build_plan
+
+    path = tmp_path / "dana.csv"
+    path.write_text("name;label;kinds;techs;yearly_cap_idr;per_village_cap_idr;only_3t;order\n"
+                    "apbd;APBD Kaltim;capex;all;banyak;-5.000.000;mungkin;1\n"
+                    "dd;Dana Desa;opex;all;12,5e9;;ya;dua\n", encoding="utf-8")
+    before = digest(path)
+    text = fails("roadmap", {"PLAN": build_plan(tmp_path / "plan.gpkg", n=5), "FUNDING": str(path),
+                             "OUTPUT": str(tmp_path / "road.gpkg"), "OUTPUT_TABLE": str(tmp_path / "table.gpkg")})
+    for where in ("CSV row 2, column yearly_cap_idr", "CSV row 2, column per_village_cap_idr",
+                  "CSV row 2, column only_3t", "CSV row 3, column order"):
+        assert where in text, (where, text)
+    assert digest(path) == before
