@@ -5176,14 +5176,6 @@
       <translation>Layer {name} berisi {shape}, bukan titik: menara adalah titik. Gunakan layer titik atau tabel dengan kolom bujur dan lintang, atau buat titik terlebih dahulu (Vektor &gt; Alat Geometri &gt; Centroid).</translation>
     </message>
     <message>
-      <source>Rejected: {reason}</source>
-      <translation>Ditolak: {reason}</translation>
-    </message>
-    <message>
-      <source>Rejected {what} {row}: {reason}</source>
-      <translation>Ditolak, {what} {row}: {reason}</translation>
-    </message>
-    <message>
       <source>{param}: the input has no column '{field}'. Available columns: {columns}.</source>
       <translation>{param}: masukan tidak memiliki kolom '{field}'. Kolom yang tersedia: {columns}.</translation>
     </message>
@@ -5194,6 +5186,14 @@
     <message>
       <source>Cannot read {path}: {error}</source>
       <translation>Tidak dapat membaca {path}: {error}</translation>
+    </message>
+    <message>
+      <source>Rejected: {reason}</source>
+      <translation>Ditolak: {reason}</translation>
+    </message>
+    <message>
+      <source>Rejected {what} {row}: {reason}</source>
+      <translation>Ditolak, {what} {row}: {reason}</translation>
     </message>
     <message>
       <source>Candidate sites (points)</source>
@@ -6508,8 +6508,16 @@
       <translation>{names} dan {count} lainnya</translation>
     </message>
     <message>
-      <source>{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be your data). This output replaces the whole file, so those tables would be lost. Choose another file name, or a new table name in that GeoPackage, e.g. {path}|layername={new}; a GeoPackage is replaced whole only when it holds nothing but tables this tool wrote. Nothing was changed.</source>
-      <translation>{out} = {path} adalah GeoPackage yang sudah ada dan memuat tabel yang tidak ditulis oleh alat ini ({tables}; bisa jadi data Anda). Keluaran ini menggantikan seluruh berkas, sehingga tabel-tabel itu akan hilang. Pilih nama berkas lain, atau nama tabel baru di GeoPackage itu, mis. {path}|layername={new}; GeoPackage hanya diganti seluruhnya bila isinya semata-mata tabel yang ditulis oleh alat ini. Tidak ada yang diubah.</translation>
+      <source>another file name, e.g. {new}</source>
+      <translation>nama berkas lain, mis. {new}</translation>
+    </message>
+    <message>
+      <source>another file name, e.g. {new}, or a new table name in that GeoPackage, e.g. {path}|layername={table}</source>
+      <translation>nama berkas lain, mis. {new}, atau nama tabel baru di GeoPackage itu, mis. {path}|layername={table}</translation>
+    </message>
+    <message>
+      <source>{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be your data). This output replaces the whole file, so those tables would be lost. Choose {choice}, or move {path} away first; a GeoPackage is replaced whole only when it holds nothing but tables this tool wrote. Nothing was changed.</source>
+      <translation>{out} = {path} adalah GeoPackage yang sudah ada dan memuat tabel yang tidak ditulis oleh alat ini ({tables}; bisa jadi data Anda). Keluaran ini menggantikan seluruh berkas, sehingga tabel-tabel itu akan hilang. Pilih {choice}, atau pindahkan {path} terlebih dahulu; GeoPackage hanya diganti seluruhnya bila isinya semata-mata tabel yang ditulis oleh alat ini. Tidak ada yang diubah.</translation>
     </message>
     <message>
       <source>GDAL gave no reason</source>
@@ -6524,12 +6532,12 @@
       <translation>Berikan nama layer di {name_param} ({table}).</translation>
     </message>
     <message>
-      <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or another file; an existing table is replaced only when this tool wrote it. Nothing was changed.</source>
-      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, mis. {path}|layername={new}, atau berkas lain; tabel yang sudah ada hanya diganti bila alat ini yang menulisnya. Tidak ada yang diubah.</translation>
+      <source>{path} (the GeoPackage of the input {inp})</source>
+      <translation>{path} (GeoPackage dari masukan {inp})</translation>
     </message>
     <message>
-      <source>{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be your data). This tool replaces the whole file, so those tables would be lost. Choose another file name, e.g. {new}, or move {path} away first; a GeoPackage is replaced only when it holds nothing but tables this tool wrote. Nothing was changed.</source>
-      <translation>{out} = {path} adalah GeoPackage yang sudah ada dan memuat tabel yang tidak ditulis oleh alat ini ({tables}; bisa jadi data Anda). Alat ini menggantikan seluruh berkas, sehingga tabel-tabel itu akan hilang. Pilih nama berkas lain, mis. {new}, atau pindahkan {path} terlebih dahulu; GeoPackage hanya diganti bila isinya semata-mata tabel yang ditulis oleh alat ini. Tidak ada yang diubah.</translation>
+      <source>{out} = {path}|layername={table} would replace the table '{table}' of {where}, and this tool did not write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or another file; an existing table of a GeoPackage is replaced only when this tool wrote it. Nothing was changed.</source>
+      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {where}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, mis. {path}|layername={new}, atau berkas lain; tabel yang sudah ada di sebuah GeoPackage hanya diganti bila alat ini yang menulisnya. Tidak ada yang diubah.</translation>
     </message>
     <message>
       <source>{param} = {path}: {blocker} is a file, not a folder, so nothing can be written inside it. Choose another folder.</source>
@@ -6546,10 +6554,6 @@
     <message>
       <source>the file is read-only</source>
       <translation>berkasnya hanya-baca</translation>
-    </message>
-    <message>
-      <source>{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of the input {inp}, and this tool did not write that table (it may be your data). Choose a new table name, or another file; a table of an input's GeoPackage is replaced only when this tool wrote it.</source>
-      <translation>{out} = {path}|layername={table} akan menggantikan tabel '{table}' di {path}, GeoPackage dari masukan {inp}, dan tabel itu tidak ditulis oleh alat ini (bisa jadi data Anda). Pilih nama tabel baru, atau berkas lain; tabel di GeoPackage sebuah masukan hanya diganti bila alat ini yang menulisnya.</translation>
     </message>
     <message>
       <source>{param} = {path} is locked by another program (or by a layer being edited in QGIS), so it cannot be written now. Close it in the other program or end the QGIS editing session (save or discard the edits), or choose another file.</source>

@@ -349,7 +349,8 @@ def describe(exc: BaseException) -> str:
         params["what"] = _quantities().get(params["what"], params["what"])
     if "hint" in params:
         params["hint"] = {"swapped": tr(" (lon and lat look swapped)")}.get(params["hint"], params["hint"])
-    return _format(template, params)
+    # an input with several problems is said complete at once (e.g. core.costs.CostTableError.of_all)
+    return " ".join([_format(template, params), *(describe(more) for more in getattr(exc, "also", None) or ())])
 
 
 def _quantities() -> dict:

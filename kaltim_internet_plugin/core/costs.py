@@ -64,6 +64,16 @@ class CostTableError(LoggedCodedError):
     def __init__(self, message: str, code: str, /, **params):
         params.setdefault("row", "-")
         super().__init__(message, code, **params)
+        self.also: list = []  # the table's further problems, said with this one (errors.describe)
+
+    @classmethod
+    def of_all(cls, problems: list) -> CostTableError:
+        """The first problem, carrying the others in ``also``: a table is said complete at once."""
+        first = problems[0]
+        first.also = problems[1:]
+        if first.also:
+            first.args = ("; ".join(str(p) for p in problems),)
+        return first
 
 
 class MissingCostItemError(CostTableError, KeyError):
@@ -86,27 +96,9 @@ class CostItem:
 
     def __post_init__(self):
         self.key = str(self.key).strip()
-        if not self.key:
-            raise CostTableError("cost item key must not be empty", "cost_key_empty")
-        for name in ("capex_idr", "opex_idr_year"):
-            raw = getattr(self, name)
-            try:  # core.numbers: '1.500.000', 'Rp 2,6 miliar', '2,6e9' are read as everywhere else
-                v = numbers.parse_number(raw, numbers.MONEY)
-            except numbers.NumberError:
-                raise CostTableError(f"cost item '{self.key}': {name} is not a number: {raw!r}", "cost_not_number",
-                                     key=self.key, field=name, value=raw) from None
-            if v is None:
-                raise CostTableError(f"cost item '{self.key}': {name} is not a number: {raw!r}", "cost_not_number",
-                                     key=self.key, field=name, value=raw)
-            if not math.isfinite(v) or v < 0:
-                raise CostTableError(f"cost item '{self.key}': {name} must be a finite number >= 0", "cost_negative",
-                                     key=self.key, field=name, value=raw)
-            setattr(self, name, v)
-        self.unit = str(self.unit).strip().lower().replace("per ", "")
-        if self.unit not in UNITS:
-            raise CostTableError("cost item '{k}': unit '{u}' must be one of {ok}".format(
-                k=self.key, u=self.unit, ok=", ".join(UNITS)), "cost_bad_unit", key=self.key, value=self.unit,
-                allowed=", ".join(UNITS))
+        problems = item_problems(self)
+        if problems:
+            raise CostTableError.of_all(problems)
 
     def horizon_cost(self, years: float, quantity: float = 1.0) -> float:
         """capex + years x opex, times quantity (km for per-km items)."""
@@ -114,6 +106,40 @@ class CostItem:
 
 
 _FIELDS = [f.name for f in fields(CostItem)]
+
+
+def _names_empty(problem: CostTableError, missing: list) -> bool:
+    """Whether ``problem`` is about one of the ``missing`` fields (said once, as empty)."""
+    field = {"cost_key_empty": "key", "cost_bad_unit": "unit"}.get(problem.code, problem.params.get("field"))
+    return field in missing
+
+
+def item_problems(item: CostItem) -> list:
+    """Every problem of a cost item (its key, amounts and unit), as :class:`CostTableError` s; the amounts and unit
+    that can be read are set on ``item``."""
+    if not item.key:
+        return [CostTableError("cost item key must not be empty", "cost_key_empty")]
+    problems = []
+    for name in ("capex_idr", "opex_idr_year"):
+        raw = getattr(item, name)
+        try:  # core.numbers: '1.500.000', 'Rp 2,6 miliar', '2,6e9' are read as everywhere else
+            v = numbers.parse_number(raw, numbers.MONEY)
+        except numbers.NumberError:
+            v = None
+        if v is None:
+            problems.append(CostTableError(f"cost item '{item.key}': {name} is not a number: {raw!r}",
+                                           "cost_not_number", key=item.key, field=name, value=raw))
+        elif not math.isfinite(v) or v < 0:
+            problems.append(CostTableError(f"cost item '{item.key}': {name} must be a finite number >= 0",
+                                           "cost_negative", key=item.key, field=name, value=raw))
+        else:
+            setattr(item, name, v)
+    item.unit = str(item.unit).strip().lower().replace("per ", "")
+    if item.unit not in UNITS:
+        problems.append(CostTableError("cost item '{k}': unit '{u}' must be one of {ok}".format(
+            k=item.key, u=item.unit, ok=", ".join(UNITS)), "cost_bad_unit", key=item.key, value=item.unit,
+            allowed=", ".join(UNITS)))
+    return problems
 
 
 def default_items():
@@ -279,24 +305,34 @@ class CostTable:
 
     @classmethod
     def _from_rows(cls, rows):
-        items = []
+        # every problem of every row, said at once (was: the first one, then the next one at the next run)
+        items, problems = [], []
         seen: dict = {}
         for n, row in enumerate(rows, start=1):
+            found = []
             key = str(row.get("key") or "").strip().lower()
             if key and key in seen:  # (was: the last row won, silently)
-                raise CostTableError(f"cost table row {n}: key '{row.get('key')}' is already given in row "
-                                     f"{seen[key]}", "cost_duplicate_key", row=n, key=row.get("key"),
-                                     first=seen[key])
+                found.append(CostTableError(f"cost table row {n}: key '{row.get('key')}' is already given in row "
+                                            f"{seen[key]}", "cost_duplicate_key", row=n, key=row.get("key"),
+                                            first=seen[key]))
             seen.setdefault(key, n)
             missing = [f for f in _FIELDS if f != "source" and (f not in row or row[f] in (None, ""))]
             if missing:
-                raise CostTableError("cost table row {n}: missing field(s) {m}".format(n=n, m=", ".join(missing)),
-                                     "cost_missing_fields", row=n, fields=", ".join(missing))
+                found.append(CostTableError("cost table row {n}: missing field(s) {m}".format(
+                    n=n, m=", ".join(missing)), "cost_missing_fields", row=n, fields=", ".join(missing)))
             try:
-                items.append(CostItem(**{f: row.get(f, "") or "" for f in _FIELDS}))
-            except CostTableError as exc:
+                item = CostItem(**{f: row.get(f, "") or "" for f in _FIELDS})
+            except CostTableError as exc:  # its problems, but for the fields already named as empty
+                found.extend(p for p in [exc, *exc.also] if not _names_empty(p, missing))
+                exc.also = []
+            else:
+                if not found:
+                    items.append(item)
+            for exc in found:
                 exc.params["row"] = n
-                raise
+            problems.extend(found)
+        if problems:
+            raise CostTableError.of_all(problems)
         return cls(items)
 
 

@@ -423,50 +423,61 @@ def _sources_from_table(table: tabular.Table) -> List[FundingSource]:
     # amounts are read per column (core.numbers): '1.500.000.000', 'Rp 1,5 miliar', '1,5e9'
     caps = numbers.parse_rows(table.rows, {k: numbers.CAP for k in ("yearly_cap_idr", "per_village_cap_idr")})
     out: List[FundingSource] = []
+    problems: List[ValidationIssue] = []  # every bad value of every row, said at once (was: the first one)
     for n, (rownum, row) in enumerate(table.rows, start=1):
         # rownum: the row as a spreadsheet numbers it (header 1, blank rows counted), as the user finds it
         extra = [str(v) for c, v in row.items() if str(c).startswith("_extra") and str(v or "").strip()]
         if extra:
             cells = len(table.header) + len(extra)
-            raise FundingTableError([ValidationIssue(
+            problems.append(ValidationIssue(
                 n - 1, "", f"CSV row {rownum} has {cells} cells for {len(table.header)} columns: a list written with "
                            f"the file's separator? Write lists with ',' (e.g. capex,opex) or put the cell in quotes",
                 f"CSV baris {rownum} berisi {cells} sel untuk {len(table.header)} kolom: daftar ditulis dengan "
-                f"pemisah berkas? Tulis daftar dengan ',' (mis. capex,opex) atau beri tanda kutip pada sel")])
+                f"pemisah berkas? Tulis daftar dengan ',' (mis. capex,opex) atau beri tanda kutip pada sel"))
+            continue
         kw: dict = {}
-        try:
-            for k, v in row.items():
-                if k not in CSV_FIELDS or v is None:
-                    continue
-                if k in _BOOL_FIELDS:
-                    kw[k] = _parse_bool(v)
-                elif k in caps:
-                    issue = caps[k].issue_for(rownum)
-                    if issue is not None and issue.severity == numbers.ERROR:
-                        raise ValueError(_NUMBER_PROBLEMS.get(issue.code, _NUMBER_PROBLEMS["not_a_number"])[0]
-                                         .format(raw=v))
-                    num = caps[k].values[n - 1]
-                    if num is None and k == "yearly_cap_idr":  # (was: 0, without a word)
-                        raise ValueError(_NUMBER_PROBLEMS["empty_cap"][0])
-                    if num is not None and float(num).is_integer():
-                        num = int(num)
-                    if num is not None or k == "per_village_cap_idr":
-                        kw[k] = num
-                elif k == "order":
-                    order = numbers.parse_number(v)  # an order of 0 was read as 100 (0 or 100: both false)
-                    kw[k] = 100 if order is None else int(order)
-                elif k == "kinds":
-                    kw[k] = _parse_kinds(v)
-                elif k in ("techs", "capex_techs", "opex_techs"):
-                    kw[k] = _parse_techs(v, none_ok=(k != "techs"))
-                else:
-                    kw[k] = v
-        except (ValueError, numbers.NumberError) as e:
-            en, idn = str(e), _indonesian(e, row.get(k))
-            raise FundingTableError([ValidationIssue(n - 1, k, f"CSV row {rownum}, column {k}: {en}",
-                                                     f"CSV baris {rownum}, kolom {k}: {idn}")]) from e
-        out.append(FundingSource(**kw))
+        found = []
+        for k, v in row.items():
+            if k not in CSV_FIELDS or v is None:
+                continue
+            try:
+                _read_field(kw, k, v, caps, n, rownum)
+            except (ValueError, numbers.NumberError) as e:
+                en, idn = str(e), _indonesian(e, v)
+                found.append(ValidationIssue(n - 1, k, f"CSV row {rownum}, column {k}: {en}",
+                                             f"CSV baris {rownum}, kolom {k}: {idn}"))
+        problems.extend(found)
+        if not found:
+            out.append(FundingSource(**kw))
+    if problems:
+        raise FundingTableError(problems)
     return out
+
+
+def _read_field(kw: dict, k: str, v, caps: dict, n: int, rownum: int) -> None:
+    """Read the cell ``v`` of column ``k`` of the funding CSV's row ``n`` into ``kw``; ValueError when it is bad."""
+    if k in _BOOL_FIELDS:
+        kw[k] = _parse_bool(v)
+    elif k in caps:
+        issue = caps[k].issue_for(rownum)
+        if issue is not None and issue.severity == numbers.ERROR:
+            raise ValueError(_NUMBER_PROBLEMS.get(issue.code, _NUMBER_PROBLEMS["not_a_number"])[0].format(raw=v))
+        num = caps[k].values[n - 1]
+        if num is None and k == "yearly_cap_idr":  # (was: 0, without a word)
+            raise ValueError(_NUMBER_PROBLEMS["empty_cap"][0])
+        if num is not None and float(num).is_integer():
+            num = int(num)
+        if num is not None or k == "per_village_cap_idr":
+            kw[k] = num
+    elif k == "order":
+        order = numbers.parse_number(v)  # an order of 0 was read as 100 (0 or 100: both false)
+        kw[k] = 100 if order is None else int(order)
+    elif k == "kinds":
+        kw[k] = _parse_kinds(v)
+    elif k in ("techs", "capex_techs", "opex_techs"):
+        kw[k] = _parse_techs(v, none_ok=(k != "techs"))
+    else:
+        kw[k] = v
 
 
 # number problems in the funding CSV, in both languages (this module's convention)

@@ -226,16 +226,50 @@ class Site:
 
 
 @dataclass
+class Problem:
+    """One bad value (or missing one) of a rejected row."""
+
+    reason: str  # English until a front translates it (by ``issue``, else by ``code`` and ``params``)
+    issue: Optional[nb.NumberIssue] = None  # when a number is unusable
+    code: str = ""  # else the problem's code and parameters (errors.describe gives the user's language)
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.reason
+
+
+@dataclass
 class Reject:
+    """A row that cannot be imported, with every problem found in it (``problems``); ``reason`` says them all,
+    ``issue``/``code``/``params`` are the first one's."""
+
     row: int
     reason: str
     data: dict = field(default_factory=dict)
     issue: Optional[nb.NumberIssue] = None  # when a number made the row unusable (translated by the algorithm)
     code: str = ""  # else the problem's code and parameters (errors.describe gives the user's language)
     params: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    def __post_init__(self):
+        if not self.problems:
+            self.problems = [Problem(self.reason, self.issue, self.code, self.params)]
+
+    @classmethod
+    def of(cls, row: int, data: dict, errors: Sequence[BadValueError]) -> Reject:
+        """The reject of a row from the problems found in it (at least one)."""
+        problems = [Problem(str(e), e.issue, e.code, e.params) for e in errors]
+        first = problems[0]
+        return cls(row, join_reasons(p.reason for p in problems), data, first.issue, first.code, first.params,
+                   problems)
 
     def to_dict(self) -> dict:
         return {"row": self.row, "reason": self.reason, **{k: v for k, v in self.data.items() if k}}
+
+
+def join_reasons(reasons: Iterable[str]) -> str:
+    """The reasons of one row in one cell of the rejects file."""
+    return " | ".join(r.rstrip() for r in reasons)
 
 
 class BadValueError(LoggedCodedError):
@@ -474,32 +508,44 @@ def normalise_opencellid_rows(rows: Iterable, bbox: Optional[Sequence[float]] = 
             key = col.get(name)
             return r.get(key) if key is not None else None
 
-        try:
-            radio = _text(_lookup(row, "radio")).upper()
-            if not radio:
-                raise BadValueError("radio empty", code="site_radio_empty")
-            tech = RADIO_TECH.get(radio)
-            if tech is None:
-                raise BadValueError(f"unknown radio {radio!r} (expected GSM, UMTS, CDMA, LTE or NR)",
-                                    code="site_unknown_radio", value=radio)
-            lon = parse_number(_lookup(row, "lon"), "lon", nb.LONGITUDE)
-            lat = parse_number(_lookup(row, "lat"), "lat", nb.LATITUDE)
-            if not reject_outside_bbox and bbox is not None and lon is not None and lat is not None and not (
-                    bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]):
-                outside += 1
-                continue
-            check_coordinates(lon, lat, bbox)
-            mcc = parse_number(_lookup(row, "mcc"), "mcc")
-            mnc = parse_number(_lookup(row, "net"), "net (MNC)")
-            if mcc is None or mnc is None:
-                raise BadValueError("mcc or net (MNC) empty", code="site_mcc_empty")
-            cell_id = _text(_lookup(row, "cell"))
-            if not cell_id:
-                raise BadValueError("cell id empty", code="site_cell_empty")
-            samples = parse_number(_lookup(row, "samples"), "samples")
-            rng = parse_number(_lookup(row, "range"), "range")
-        except BadValueError as exc:
-            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue, exc.code, exc.params))
+        problems: list[BadValueError] = []  # every problem of the row, said at once
+
+        def read(name: str, what: str, spec: Optional[nb.ColumnSpec] = None, row: dict = row,
+                 problems: list = problems) -> Optional[float]:
+            try:
+                return parse_number(_lookup(row, name), what, spec)
+            except BadValueError as exc:
+                problems.append(exc)
+                return None
+
+        lon, lat = read("lon", "lon", nb.LONGITUDE), read("lat", "lat", nb.LATITUDE)
+        if not reject_outside_bbox and bbox is not None and lon is not None and lat is not None and not (
+                bbox[0] <= lon <= bbox[2] and bbox[1] <= lat <= bbox[3]):
+            outside += 1
+            continue
+        coordinates_read = not problems  # an unreadable lon or lat is named as such, not also as missing
+        radio = _text(_lookup(row, "radio")).upper()
+        tech = RADIO_TECH.get(radio)
+        if not radio:
+            problems.append(BadValueError("radio empty", code="site_radio_empty"))
+        elif tech is None:
+            problems.append(BadValueError(f"unknown radio {radio!r} (expected GSM, UMTS, CDMA, LTE or NR)",
+                                          code="site_unknown_radio", value=radio))
+        if coordinates_read:
+            try:
+                check_coordinates(lon, lat, bbox)
+            except BadValueError as exc:
+                problems.append(exc)
+        mcc, mnc = read("mcc", "mcc"), read("net", "net (MNC)")
+        if (mcc is None or mnc is None) and not any(p.issue is not None and p.issue.field in ("mcc", "net (MNC)")
+                                                   for p in problems):
+            problems.append(BadValueError("mcc or net (MNC) empty", code="site_mcc_empty"))
+        cell_id = _text(_lookup(row, "cell"))
+        if not cell_id:
+            problems.append(BadValueError("cell id empty", code="site_cell_empty"))
+        samples, rng = read("samples", "samples"), read("range", "range")
+        if problems:
+            rejects.append(Reject.of(rownum, dict(row), problems))
             continue
         mcc_i, mnc_i = int(mcc), int(mnc)
         operator = operator_for(mcc_i, mnc_i)
@@ -633,51 +679,60 @@ def normalise_point_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         number_issues.extend(column_issues)
     else:
         warnings.extend(str(i) for i in column_issues)
+    # every unusable number of a row (a row with a bad height, frequency and EIRP names all three at once)
     row_errors: dict = {}
     for role, col in parsed.items():
         for issue in col.errors:
-            row_errors.setdefault(issue.row, (role, issue))
-
-    def number(index: int, role: str) -> Optional[float]:
-        if labels[index] in row_errors:
-            bad_role, issue = row_errors[labels[index]]
-            raise BadValueError(issue_reason(issue, NUMERIC_ROLES[bad_role][1]), issue)
-        return parsed[role].values[index]
+            row_errors.setdefault((issue.row, role), issue)
 
     for index, (rownum, row) in enumerate(numbered):
-        try:
-            if coordinates is not None:
-                lon, lat = coordinates[index] if coordinates[index] is not None else (None, None)
-            else:
-                lon, lat = number(index, "lon"), number(index, "lat")
-            check_coordinates(lon, lat, bbox)
-            defaulted: list[str] = []
-            raw_tech = _role(row, mapping, "tech")
-            if is_blank(raw_tech):
-                tech = default_tech
-                defaulted.append("tech")
-            else:
-                tech = normalise_tech(raw_tech)
-                if tech is None:
-                    raise BadValueError(f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)",
-                                        code="site_unknown_tech", value=str(raw_tech))
-            height, freq, eirp = (number(index, r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
-            ghz = freq if freq is not None and 0 < freq < GHZ_BELOW_MHZ else None
-            if ghz is not None:  # given in GHz
-                freq = freq * 1000.0
-            for name, value in implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp):
-                lo, hi = PLAUSIBLE[name]
-                code = "site_frequency_ghz_implausible" if name == "freq_mhz" and ghz is not None \
-                    else IMPLAUSIBLE_CODES[name]
-                raise BadValueError(f"{name} {value:g} not plausible (expected {lo:g}-{hi:g})", code=code,
-                                    value=f"{value:g}", raw=f"{ghz:g}" if ghz is not None else "", low=f"{lo:g}",
-                                    high=f"{hi:g}")
-            site_id = _text(_role(row, mapping, "site_id")) or f"{id_prefix}-{rownum}"
-            if site_id in seen:
-                raise BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})",
-                                    code="site_duplicate_id", site_id=site_id, first=seen[site_id])
-        except BadValueError as exc:
-            rejects.append(Reject(rownum, str(exc), dict(row), exc.issue, exc.code, exc.params))
+        problems: list[BadValueError] = []
+
+        def number(role: str, rownum: int = rownum, index: int = index,
+                   problems: list = problems) -> Optional[float]:
+            issue = row_errors.get((rownum, role))
+            if issue is not None:
+                problems.append(BadValueError(issue_reason(issue, NUMERIC_ROLES[role][1]), issue))
+                return None
+            return parsed[role].values[index]
+
+        if coordinates is not None:
+            lon, lat = coordinates[index] if coordinates[index] is not None else (None, None)
+        else:
+            lon, lat = number("lon"), number("lat")
+        if not problems:  # an unreadable lon or lat is named as such, not also as missing coordinates
+            try:
+                check_coordinates(lon, lat, bbox)
+            except BadValueError as exc:
+                problems.append(exc)
+        defaulted: list[str] = []
+        raw_tech = _role(row, mapping, "tech")
+        if is_blank(raw_tech):
+            tech = default_tech
+            defaulted.append("tech")
+        else:
+            tech = normalise_tech(raw_tech)
+            if tech is None:
+                problems.append(BadValueError(
+                    f"unknown technology {raw_tech!r} (expected 2G/3G/4G/5G, GSM, UMTS, LTE, NR)",
+                    code="site_unknown_tech", value=str(raw_tech)))
+        height, freq, eirp = (number(r) for r in ("height_m", "freq_mhz", "eirp_dbm"))
+        ghz = freq if freq is not None and 0 < freq < GHZ_BELOW_MHZ else None
+        if ghz is not None:  # given in GHz
+            freq = freq * 1000.0
+        for name, value in implausible_radio(height_m=height, freq_mhz=freq, eirp_dbm=eirp):
+            lo, hi = PLAUSIBLE[name]
+            code = "site_frequency_ghz_implausible" if name == "freq_mhz" and ghz is not None \
+                else IMPLAUSIBLE_CODES[name]
+            problems.append(BadValueError(f"{name} {value:g} not plausible (expected {lo:g}-{hi:g})", code=code,
+                                          value=f"{value:g}", raw=f"{ghz:g}" if ghz is not None else "",
+                                          low=f"{lo:g}", high=f"{hi:g}"))
+        site_id = _text(_role(row, mapping, "site_id")) or f"{id_prefix}-{rownum}"
+        if site_id in seen:
+            problems.append(BadValueError(f"duplicate site id {site_id!r} (first on row {seen[site_id]})",
+                                          code="site_duplicate_id", site_id=site_id, first=seen[site_id]))
+        if problems:
+            rejects.append(Reject.of(rownum, dict(row), problems))
             continue
         seen[site_id] = rownum
         status = normalise_site_status(_role(row, mapping, "status"))

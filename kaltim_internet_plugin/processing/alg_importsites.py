@@ -197,15 +197,22 @@ class ImportSitesAlgorithm(KaltimAlgorithm):
         if not rejects:
             extra = "; ".join(warnings)
             return tr("No site could be imported from {n} rows. {details}").format(n=n_rows, details=extra)
-        # counted by problem (the number's problem and field, or the reject's code), each said by its first row's
-        # reason: a reason names its row and value, so counted by text every row was its own reason, counted once
+        # counted by problem (the number's problem and field, or the problem's code), each said by its first row's
+        # reason: a reason names its row and value, so counted by text every row was its own reason, counted once;
+        # a row with three problems counts once in each of the three
         reasons: dict = {}
         for rj in rejects:
-            key = (rj.issue.code, rj.issue.field) if rj.issue is not None else (rj.code or rj.reason.split(" (")[0])
-            reasons.setdefault(key, [rj.reason, 0])[1] += 1
+            keys = {}
+            for problem in rj.problems:
+                key = (problem.issue.code, problem.issue.field) if problem.issue is not None else (
+                    problem.code or problem.reason.split(" (")[0])
+                keys.setdefault(key, problem.reason)
+            for key, reason in keys.items():
+                reasons.setdefault(key, [reason, 0])[1] += 1
         top = " | ".join(tr("{count} row(s), e.g. {reason}").format(count=n, reason=reason.rstrip(". "))
                          for reason, n in sorted(reasons.values(), key=lambda item: -item[1])[:5])
-        outside = sum(1 for rj in rejects if rj.code in ("site_outside_bbox", "site_coordinates_out_of_range"))
+        outside = sum(1 for rj in rejects if any(p.code in ("site_outside_bbox", "site_coordinates_out_of_range")
+                                                 for p in rj.problems))
         if outside * 2 >= len(rejects):
             hint = tr("Most rows lie outside Kalimantan Timur: check the coordinate columns (lon/lat swapped?), "
                       "the layer's CRS, or that the file is for this province.")
@@ -315,17 +322,20 @@ def log_rejects(warnings, rejects, first_label: str, feedback, number_issues=())
     for text in warnings:
         feedback.pushWarning(tr("Warning: {text}").format(text=text))
     report_issues(feedback, list(number_issues), first_label)
-    for rj in rejects:
-        if rj.issue is not None:  # the translated sentence names the row, the field and the fix
-            rj.reason = issue_text(rj.issue, first_label)
-        elif rj.code:
-            rj.reason = describe(rj)
+    for rj in rejects:  # every problem of the row, in the user's language; the rejects file says them all
+        for problem in rj.problems:
+            if problem.issue is not None:  # the translated sentence names the row, the field and the fix
+                problem.reason = issue_text(problem.issue, first_label)
+            elif problem.code:
+                problem.reason = describe(problem)
+        rj.reason = sm.join_reasons(p.reason for p in rj.problems)
     for rj in rejects[:MAX_LOGGED_REJECTS]:
-        if rj.issue is not None:  # its sentence begins with the row already: not said twice
-            feedback.reportError(tr("Rejected: {reason}").format(reason=rj.reason))
-        else:
-            feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
-                                                                             reason=rj.reason))
+        for problem in rj.problems:
+            if problem.issue is not None:  # its sentence begins with the row already: not said twice
+                feedback.reportError(tr("Rejected: {reason}").format(reason=problem.reason))
+            else:
+                feedback.reportError(tr("Rejected {what} {row}: {reason}").format(what=first_label, row=rj.row,
+                                                                                 reason=problem.reason))
     if len(rejects) > MAX_LOGGED_REJECTS:
         feedback.reportError(tr("... and {n} more rejected rows (write OUTPUT_REJECTS to see them all).").format(
             n=len(rejects) - MAX_LOGGED_REJECTS))

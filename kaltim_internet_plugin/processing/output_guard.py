@@ -451,17 +451,14 @@ def _check_not_ours(alg, t: Target, hits) -> None:
     if t.table:
         if not t.table_existed or not (hits or t.replaced) or table_description(t.path, t.table) == table_mark(alg):
             return
-        if hits:
-            raise OutputConflictError(tr(
-                "{out} = {path}|layername={table} would replace the table '{table}' of {path}, the GeoPackage of "
-                "the input {inp}, and this tool did not write that table (it may be your data). Choose a new "
-                "table name, or another file; a table of an input's GeoPackage is replaced only when this tool "
-                "wrote it.").format(out=t.param, path=t.path, table=t.table, inp=hits[0][0]))
+        # one rule for a table of an input's GeoPackage and of any other: replaced only when this tool wrote it
+        where = tr("{path} (the GeoPackage of the input {inp})").format(path=t.path, inp=hits[0][0]) if hits \
+            else t.path
         raise OutputConflictError(tr(
-            "{out} = {path}|layername={table} would replace the table '{table}' of {path}, and this tool did not "
+            "{out} = {path}|layername={table} would replace the table '{table}' of {where}, and this tool did not "
             "write that table (it may be your data). Choose a new table name, e.g. {path}|layername={new}, or "
-            "another file; an existing table is replaced only when this tool wrote it. Nothing was changed."
-        ).format(out=t.param, path=t.path, table=t.table, new=_free_table(t.path, alg)))
+            "another file; an existing table of a GeoPackage is replaced only when this tool wrote it. Nothing was "
+            "changed.").format(out=t.param, path=t.path, table=t.table, where=where, new=_free_table(t.path, alg)))
     if not (t.replaced or t.whole):  # a file the algorithm updates, or a sink appending to it: its other tables stay
         return
     foreign = foreign_tables(t.path, alg)
@@ -470,19 +467,19 @@ def _check_not_ours(alg, t: Target, hits) -> None:
     shown = ", ".join(foreign[:_SHOWN_TABLES])
     if len(foreign) > _SHOWN_TABLES:
         shown = tr("{names} and {count} more").format(names=shown, count=len(foreign) - _SHOWN_TABLES)
-    if t.whole:  # a file output that is the tool's GeoPackage: no table of it can be named instead
-        raise OutputConflictError(tr(
-            "{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be "
-            "your data). This tool replaces the whole file, so those tables would be lost. Choose another file "
-            "name, e.g. {new}, or move {path} away first; a GeoPackage is replaced only when it holds nothing but "
-            "tables this tool wrote. Nothing was changed.").format(
-            out=t.param, path=t.path, tables=shown, new=_free_file(t.path)))
+    # one rule and one wording for a sink given the plain file name and a file output that is the tool's GeoPackage;
+    # only the sink may name a table instead
+    if t.whole:
+        choice = tr("another file name, e.g. {new}").format(new=_free_file(t.path))
+    else:
+        choice = tr("another file name, e.g. {new}, or a new table name in that GeoPackage, e.g. "
+                    "{path}|layername={table}").format(new=_free_file(t.path), path=t.path,
+                                                      table=_free_table(t.path, alg))
     raise OutputConflictError(tr(
         "{out} = {path} is an existing GeoPackage holding tables this tool did not write ({tables}; they may be "
-        "your data). This output replaces the whole file, so those tables would be lost. Choose another file "
-        "name, or a new table name in that GeoPackage, e.g. {path}|layername={new}; a GeoPackage is replaced "
-        "whole only when it holds nothing but tables this tool wrote. Nothing was changed."
-    ).format(out=t.param, path=t.path, tables=shown, new=_free_table(t.path, alg)))
+        "your data). This output replaces the whole file, so those tables would be lost. Choose {choice}, or move "
+        "{path} away first; a GeoPackage is replaced whole only when it holds nothing but tables this tool wrote. "
+        "Nothing was changed.").format(out=t.param, path=t.path, tables=shown, choice=choice))
 
 
 _SHOWN_TABLES = 8  # a refusal names this many of the tables that would be lost, then "and N more"

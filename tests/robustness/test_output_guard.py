@@ -479,7 +479,7 @@ def test_exportplanfrompostgis_never_replaces_a_geopackage_holding_tables_it_did
         text = fails("exportplanfrompostgis", dict(params, OUTPUT_GPKG=out))
         assert f"\nOUTPUT_GPKG = {users_gpkg} is an existing GeoPackage holding tables this tool did not write " \
                "(villages, offices, kecamatan, kabkota, province, towers;" in text, text
-        assert "This tool replaces the whole file, so those tables would be lost" in text
+        assert "This output replaces the whole file, so those tables would be lost" in text
         assert f"Choose another file name, e.g. {users_gpkg.parent / 'my1_2.gpkg'}" in text
         assert "Nothing was changed" in text and "no saved PostgreSQL connection" not in text
     assert digest(users_gpkg) == before and _contents(users_gpkg) == tables_before
