@@ -84,8 +84,8 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
         if text is None:
             continue  # pdftotext not installed: the PDFs cannot be read here
         flat = " ".join(text.split())
-        for needle in (tb.money_short(summary.total.capex_scheduled_idr),
-                       f"Terjadwal: {tb.int_id(summary.total.scheduled)}",
+        problems += printed_money_figure_agrees(flat, "Capex terjadwal", summary.total.capex_scheduled_idr, pdf)
+        for needle in (f"Terjadwal: {tb.int_id(summary.total.scheduled)}",
                        f"Direncanakan: {tb.int_id(summary.total.planned)} desa/kelurahan"):
             if " ".join(needle.split()) not in flat:
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
@@ -107,7 +107,54 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
             if t.villages and not re.search(re.escape(needle) + r"(?![\d.])", flat):
                 problems.append(ps.CheckProblem("pdf_differs", {"file": "atlas_kabkota.pdf", "kab": key,
                                                                 "expected": needle}))
+        problems += printed_atlas_money_agrees(text, pdf_text(atlas, layout=False) or "", summary)
     return summary, problems
+
+
+#: an atlas page's subtitle after its kab/kota's name (scripts/make_templates.py): the page's kab/kota
+_ATLAS_SUBTITLE = " — status sinyal"
+
+
+def printed_atlas_money_agrees(layout: str, reading: str, summary: ps.PlanSummary) -> List[ps.CheckProblem]:
+    """Each atlas page's money in words read back as numbers (:func:`printed_money_figure_agrees`) against its
+    kab/kota's in the plan (``summary.per_kab``): 'Capex terjadwal' and, when the kab/kota has migrations, their
+    capex ('12 desa/kel., capex Rp 10,5 miliar'). ``layout`` / ``reading``: the atlas PDF's text as printed and in
+    reading order (pdftotext, pages apart by form feeds); the reading order keeps a wrapped line's 'miliar' with
+    its figure. A page is its kab/kota's by the name before its subtitle's :data:`_ATLAS_SUBTITLE`."""
+    names = sorted(summary.kab_names.items(), key=lambda kv: -len(kv[1]))
+    layout_pages, reading_pages = layout.split("\f"), reading.split("\f")
+    problems = []
+    for i, page in enumerate(layout_pages):
+        read = reading_pages[i] if i < len(reading_pages) else ""
+        flat = " ".join((read or page).split())
+        key = next((k for k, name in names if f"{name}{_ATLAS_SUBTITLE}" in " ".join(page.split()) + " " + flat),
+                   None)
+        if key is None or key not in summary.per_kab:
+            continue  # no kab/kota page (the end of the text); a kab/kota without its page is said above
+        t = summary.per_kab[key]
+        problems += printed_money_figure_agrees(flat, "Capex terjadwal", t.capex_scheduled_idr, "atlas_kabkota.pdf",
+                                                kab=key)
+        if t.migrations:
+            problems += printed_money_figure_agrees(flat, "desa/kel., capex", t.migration_capex_idr,
+                                                    "atlas_kabkota.pdf", sep="", kab=key)
+    return problems
+
+
+def printed_money_figure_agrees(flat: str, label: str, exact: float, file: str, sep: str = ":",
+                                **where) -> List[ps.CheckProblem]:
+    """The money figure printed after ``label`` ('Capex terjadwal: Rp 21,6 miliar', in ``flat``: a page's text on
+    one line) read back as a number (:func:`tables.printed_money`) and compared with the ``exact`` rupiah: less
+    than half its last printed digit from it (any rounding of the same money agrees, other money does not). None
+    printed: ``pdf_differs``; other money: ``pdf_money_differs`` (``file``, the figure, the text printed, the
+    rupiah; ``where``: e.g. the atlas page's kab/kota). ``sep``: what follows the label ('Capex terjadwal:')."""
+    m = re.search(re.escape(label + sep) + r"\s*(" + tb.PRINTED_MONEY + ")", flat)
+    if m is None:
+        return [ps.CheckProblem("pdf_differs", {"file": file, **where, "expected": f"{label}{sep} Rp …"})]
+    value, step = tb.printed_money(m.group(1))
+    if abs(value - tb.num(exact)) > step / 2 * (1 + 1e-9):
+        return [ps.CheckProblem("pdf_money_differs", {"file": file, **where, "figure": label,
+                                                      "printed": m.group(1), "exact": exact})]
+    return []
 
 
 def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict]) -> List[ps.CheckProblem]:

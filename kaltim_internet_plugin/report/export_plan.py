@@ -714,11 +714,11 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
     that hold villages of the plan, one atlas page each)."""
     t = summary.total
     years = sorted(summary.villages_per_year)
-    # one decimal throughout ("Rp 7,8 miliar"), but the scheduled CAPEX as money_short writes it: the figure the
-    # consistency check (report/consistency.py) reads back from the printed page
+    # one decimal throughout ("Rp 7,8 miliar"); the consistency check (report/consistency.py) reads the scheduled
+    # CAPEX back as a number (tables.printed_money)
     money = tb.money_one_decimal
     mig_capex, mig_opex = summary.migration_capex_total_idr, summary.migration_opex_total_idr
-    capex = f"Capex terjadwal: {tb.money_short(t.capex_scheduled_idr)}"
+    capex = f"Capex terjadwal: {money(t.capex_scheduled_idr)}"
     if mig_capex:
         capex += (f" + migrasi fiber {money(mig_capex)} = {money(summary.capex_total_idr)}")
     opex = f"opex dalam periode: {money(summary.opex_total_idr)}"

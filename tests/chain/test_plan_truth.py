@@ -106,7 +106,7 @@ def test_demo_every_report_prints_the_one_summary(demo_out):
         expected = total.get(key, data["plan"].get(key))
         assert int(sheet[key]) == expected, key
     report = " ".join((pdf_text(str(demo_out / "roadmap_report.pdf")) or "").split())
-    assert tb.money_short(total["capex_scheduled_idr"]) in report
+    assert f"Capex terjadwal: {tb.money_one_decimal(total['capex_scheduled_idr'])}" in report
     assert f"Direncanakan: {tb.int_id(total['planned'])} desa/kelurahan" in report
     # the words: 'desa' alone never counts kelurahan
     assert f"{tb.int_id(total['planned_desa'])} desa, {tb.int_id(total['planned_kelurahan'])} kelurahan" in report

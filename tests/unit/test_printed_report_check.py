@@ -227,3 +227,30 @@ def test_the_workbooks_peak_year_and_amount_are_the_plans():
         problems = _money_agrees(TABLE, years, changed)
         assert [(p.code, p.params["source"], p.params["table"]) for p in problems] == [
             ("xlsx_peak_year_differs", "apbd_kab", want)], [str(p) for p in problems]
+
+
+def test_printed_money_in_words_is_read_back_as_a_number():
+    """'Capex terjadwal: Rp 7,8 miliar' is read as the number it prints, to the precision printed: the check compares
+    it with the exact rupiah (before: it looked for the text money_short writes, so a figure rounded otherwise —
+    'Rp 7,77 miliar' for 'Rp 7,8 miliar' — failed, and one figure's format was kept for the check's sake)."""
+    from kaltim_internet_plugin.report.consistency import printed_money_figure_agrees
+
+    assert tb.printed_money("Rp 7,8 miliar") == (7.8e9, 0.1e9)
+    assert tb.printed_money("Rp 88,5 juta") == (88.5e6, 0.1e6)
+    assert tb.printed_money("Rp 26 miliar") == (26e9, 1e9)
+    assert tb.printed_money("Rp 1,25 triliun") == (1.25e12, 0.01e12)
+    assert tb.printed_money("Rp 650.000") == (650_000, 1) and tb.printed_money("Rp 0") == (0, 1)
+    assert tb.printed_money("21,6 miliar") is None
+    for exact in (7_771_000_000, 7_750_000_000, 7_849_999_999, 21_574_000_000, 88_500_000, 0, 650_000, 9_999_999):
+        text = f"Terjadwal: 236; belum terdanai 0 Capex terjadwal: {tb.money_one_decimal(exact)} + migrasi fiber"
+        assert printed_money_figure_agrees(text, "Capex terjadwal", exact, "x.pdf") == [], (exact, text)
+    # another rounding of the same money passes; other money fails, said with the file, the text and the rupiah
+    text = "Capex terjadwal: Rp 7,77 miliar; opex"
+    assert printed_money_figure_agrees(text, "Capex terjadwal", 7_771_000_000, "x.pdf") == []
+    for printed, exact in (("Rp 7,9 miliar", 7_771_000_000), ("Rp 7,8 miliar", 7_720_000_000),
+                           ("Rp 7,8 juta", 7_771_000_000), ("Rp 89 juta", 88_400_000)):
+        problems = printed_money_figure_agrees(f"Capex terjadwal: {printed} x", "Capex terjadwal", exact, "x.pdf")
+        assert [(p.code, p.params["file"], p.params["printed"], p.params["exact"]) for p in problems] == [
+            ("pdf_money_differs", "x.pdf", printed, exact)], printed
+    assert [p.code for p in printed_money_figure_agrees("Capex: Rp 7,8 miliar", "Capex terjadwal", 1, "x.pdf")] == [
+        "pdf_differs"]
