@@ -299,6 +299,7 @@ class PlanExport:
         self.r.qgz = os.path.join(i.out_dir, "plan.qgz")
         project.setFileName(self.r.qgz)
         project.setTitle(i.title)
+        pdf.set_office_author(project)  # the PDFs' Author (was the OS user: 'root')
         project.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
         today = datetime.date.today()
         for key, value in (("kaltim_title", i.title), ("kaltim_date", today.strftime("%d-%m-%Y")),
