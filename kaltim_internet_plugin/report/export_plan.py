@@ -240,8 +240,11 @@ class PlanExport:
                        if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
             keys = []
+        categories, series, span = charts.year_periods(list(years), series)
+        if span > 1:  # a long horizon: a bar per period of years, each the money of its years
+            title = title.replace("per tahun", f"per {span} tahun", 1)
         self.charts["chart_year"] = charts.bar_chart_png(
-            os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
+            os.path.join(chart_dir, "chart_year.png"), title, categories, series, "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9, color_keys=keys)
         d = src.as_dicts() if src else []
         labels = [payers.get(r["source"]) or r["source"] for r in d]
