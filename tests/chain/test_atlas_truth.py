@@ -235,8 +235,10 @@ def test_atlas_pages_print_the_villages_the_programme_connects(demo_out, atlas_p
 def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages, villages):
     """Kutai Kartanegara printed 'Capex terjadwal: Rp 66 juta' and nothing of its 20 satellite -> fibre migrations
     (Rp 15,74 miliar): each page prints its migrations and their CAPEX, as the workbook's kab/kota sheet has them to
-    the rupiah, and the pages add up to the province's."""
+    the rupiah, and the pages add up to the province's (in the report's one format: one decimal at most, Berau's
+    'Rp 7,58 miliar' beside 'Rp 15,7 miliar' before)."""
     from kaltim_internet_plugin.core import formatting as fmt
+    from kaltim_internet_plugin.report import tables as tb
 
     kab = kab_csv(demo_out)
     exact = defaultdict(lambda: [0, 0])
@@ -250,7 +252,7 @@ def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages
         assert [n, capex] == exact[page["kab"]], page["name"]
         assert f"Migrasi satelit ke fiber: {n} desa/kel." in text, page["name"]
         if n:  # the box wraps before the unit ("Rp 11,7" / "miliar"), which pdftotext puts after the next column
-            amount, unit = fmt.money(capex, "id").rsplit(" ", 1)
+            amount, unit = tb.money_one_decimal(capex).rsplit(" ", 1)
             assert f"desa/kel., capex {amount}" in text and unit in text.split(amount, 1)[1], (page["name"], amount)
     total = summary_csv(demo_out)
     assert sum(int(r["migrations"]) for r in kab.values()) == int(total["migrations"]) > 0
@@ -259,7 +261,9 @@ def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages
     assert exact["64.02"] == [20, 15_742_908_837]
     kukar = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", 2).split())
     assert "Migrasi satelit ke fiber: 20 desa/kel., capex Rp 15,7" in kukar
-    assert fmt.money(15_742_908_837, "id") == "Rp 15,7 miliar"
+    assert fmt.money(15_742_908_837, "id") == tb.money_one_decimal(15_742_908_837) == "Rp 15,7 miliar"
+    berau = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", 3).split())
+    assert "Kabupaten Berau" in berau and "capex Rp 7,6" in berau and "Rp 7,58" not in berau
 
 
 def test_printed_sources_say_what_is_not_real_data_and_its_date(demo_out):
