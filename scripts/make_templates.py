@@ -369,7 +369,7 @@ def build_atlas_layout(project, svg: str) -> QgsPrintLayout:
     # filled by layouts.configure_atlas: "5 dari N menara rencana ditampilkan; ..." when the kab/kota has more
     add_label(layout, "sites_note", "", (8, 191.5, 165, 5), 5.5)
     add_label(layout, "footer", "Dicetak [% @kaltim_date %] · " + SOURCES_LABEL
-              + " · Kab/kota [% @atlas_featurenumber %] dari [% @atlas_totalfeatures %]", (8, 197, 281, 9), 6.5)
+              + " · Kabupaten/Kota [% @atlas_featurenumber %] dari [% @atlas_totalfeatures %]", (8, 197, 281, 9), 6.5)
     return layout
 
 

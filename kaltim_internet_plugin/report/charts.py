@@ -11,6 +11,20 @@ from ..core import formatting as fmt
 
 FONT_FAMILY = "Arial"
 
+#: the most bars a chart of money per year draws (the report's chart is a third of an A4 page wide): a longer horizon
+#: is drawn by periods of equal length (YEARS = 30 drew 30 bars, their totals unreadable when printed)
+MAX_YEAR_BARS = 10
+
+
+def year_periods(years: List, series: List[tuple], max_bars: int = MAX_YEAR_BARS) -> tuple:
+    """(categories, series, span) of a chart of money per year: one bar per year when ``years`` are at most
+    ``max_bars``, else one per period of ``span`` consecutive years ('2026–2028'; the last one may be shorter),
+    each bar's values the sum of its years' (the same money). ``series``: (name, values per year)."""
+    span = max(1, -(-len(years) // max(1, max_bars)))
+    groups = [list(range(i, min(i + span, len(years)))) for i in range(0, len(years), span)]
+    categories = [str(years[g[0]]) if len(g) == 1 else f"{years[g[0]]}–{years[g[-1]]}" for g in groups]
+    return categories, [(name, [sum(values[i] for i in g) for g in groups]) for name, values in series], span
+
 
 def bar_chart_png(path: str, title: str, categories: List[str], series: List[tuple], value_label: str,
                   formatter: Callable[[float], str], width_px: int = 1900, height_px: int = 780,

@@ -84,8 +84,8 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
         if text is None:
             continue  # pdftotext not installed: the PDFs cannot be read here
         flat = " ".join(text.split())
-        for needle in (tb.money_short(summary.total.capex_scheduled_idr),
-                       f"Terjadwal: {tb.int_id(summary.total.scheduled)}",
+        problems += printed_money_figure_agrees(flat, "Capex terjadwal", summary.total.capex_scheduled_idr, pdf)
+        for needle in (f"Terjadwal: {tb.int_id(summary.total.scheduled)}",
                        f"Direncanakan: {tb.int_id(summary.total.planned)} desa/kelurahan"):
             if " ".join(needle.split()) not in flat:
                 problems.append(ps.CheckProblem("pdf_differs", {"file": pdf, "expected": needle}))
@@ -107,15 +107,64 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
             if t.villages and not re.search(re.escape(needle) + r"(?![\d.])", flat):
                 problems.append(ps.CheckProblem("pdf_differs", {"file": "atlas_kabkota.pdf", "kab": key,
                                                                 "expected": needle}))
+        problems += printed_atlas_money_agrees(text, pdf_text(atlas, layout=False) or "", summary)
     return summary, problems
+
+
+#: an atlas page's subtitle after its kab/kota's name (scripts/make_templates.py): the page's kab/kota
+_ATLAS_SUBTITLE = " — status sinyal"
+
+
+def printed_atlas_money_agrees(layout: str, reading: str, summary: ps.PlanSummary) -> List[ps.CheckProblem]:
+    """Each atlas page's money in words read back as numbers (:func:`printed_money_figure_agrees`) against its
+    kab/kota's in the plan (``summary.per_kab``): 'Capex terjadwal' and, when the kab/kota has migrations, their
+    capex ('12 desa/kel., capex Rp 10,5 miliar'). ``layout`` / ``reading``: the atlas PDF's text as printed and in
+    reading order (pdftotext, pages apart by form feeds); the reading order keeps a wrapped line's 'miliar' with
+    its figure. A page is its kab/kota's by the name before its subtitle's :data:`_ATLAS_SUBTITLE`."""
+    names = sorted(summary.kab_names.items(), key=lambda kv: -len(kv[1]))
+    layout_pages, reading_pages = layout.split("\f"), reading.split("\f")
+    problems = []
+    for i, page in enumerate(layout_pages):
+        read = reading_pages[i] if i < len(reading_pages) else ""
+        flat = " ".join((read or page).split())
+        key = next((k for k, name in names if f"{name}{_ATLAS_SUBTITLE}" in " ".join(page.split()) + " " + flat),
+                   None)
+        if key is None or key not in summary.per_kab:
+            continue  # no kab/kota page (the end of the text); a kab/kota without its page is said above
+        t = summary.per_kab[key]
+        problems += printed_money_figure_agrees(flat, "Capex terjadwal", t.capex_scheduled_idr, "atlas_kabkota.pdf",
+                                                kab=key)
+        if t.migrations:
+            problems += printed_money_figure_agrees(flat, "desa/kel., capex", t.migration_capex_idr,
+                                                    "atlas_kabkota.pdf", sep="", kab=key)
+    return problems
+
+
+def printed_money_figure_agrees(flat: str, label: str, exact: float, file: str, sep: str = ":",
+                                **where) -> List[ps.CheckProblem]:
+    """The money figure printed after ``label`` ('Capex terjadwal: Rp 21,6 miliar', in ``flat``: a page's text on
+    one line) read back as a number (:func:`tables.printed_money`) and compared with the ``exact`` rupiah: less
+    than half its last printed digit from it (any rounding of the same money agrees, other money does not). None
+    printed: ``pdf_differs``; other money: ``pdf_money_differs`` (``file``, the figure, the text printed, the
+    rupiah; ``where``: e.g. the atlas page's kab/kota). ``sep``: what follows the label ('Capex terjadwal:')."""
+    m = re.search(re.escape(label + sep) + r"\s*(" + tb.PRINTED_MONEY + ")", flat)
+    if m is None:
+        return [ps.CheckProblem("pdf_differs", {"file": file, **where, "expected": f"{label}{sep} Rp …"})]
+    value, step = tb.printed_money(m.group(1))
+    if abs(value - tb.num(exact)) > step / 2 * (1 + 1e-9):
+        return [ps.CheckProblem("pdf_money_differs", {"file": file, **where, "figure": label,
+                                                      "printed": m.group(1), "exact": exact})]
+    return []
 
 
 def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict]) -> List[ps.CheckProblem]:
     """The spreadsheet's money per year and per payer is plan.gpkg's year × source table's, to the rupiah: every
-    payer's ``total_idr`` (migration included) and the years it pays, every year's CAPEX, OPEX and total."""
+    payer's ``total_idr`` (migration included), the years it pays and its busiest year with what it pays then
+    (``peak_year``, ``peak_year_idr``), every year's CAPEX, OPEX and total."""
     problems = []
     want_source: dict = {}
     want_year: dict = {}
+    paid: dict = {}  # source -> {year: what it pays}, as tables.by_source reads its busiest year
     for r in table:
         y, source = tb.year_of(r.get("year")), str(r.get("source") or "")
         total = tb.whole(r.get("total_idr"))
@@ -123,6 +172,8 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         s[0] += total
         if total:
             s[1].add(y)
+        pays = paid.setdefault(source, {})
+        pays[y] = pays.get(y, 0) + sum(tb.whole(r.get(key)) for key in tb.SOURCE_MONEY)
         yr = want_year.setdefault(y, [0] * (1 + len(tb.SOURCE_MONEY)))
         yr[0] += tb.whole(r.get("total_idr"))
         for i, key in enumerate(tb.SOURCE_MONEY, start=1):  # each money column as the table means it
@@ -134,6 +185,14 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         want = (total, min(years) if years else None, max(years) if years else None)
         if got != want:
             problems.append(ps.CheckProblem("xlsx_source_differs", {"source": source, "xlsx": got, "table": want}))
+        # its busiest year and what it pays then (the columns the report's *Tahun tertinggi* prints)
+        peak = tb.peak_year(paid.get(source, {}))
+        got_peak = (tb.year_of(row.get("peak_year")),
+                    None if row.get("peak_year_idr") is None else tb.whole(row.get("peak_year_idr")))
+        want_peak = (peak, None if peak is None else paid[source][peak])
+        if got_peak != want_peak:
+            problems.append(ps.CheckProblem("xlsx_peak_year_differs", {"source": source, "xlsx": got_peak,
+                                                                       "table": want_peak}))
     for row in per_year:
         y = tb.year_of(row.get("year"))
         got = [tb.whole(row.get("total_idr"))] + [tb.whole(row.get(key)) for key in tb.SOURCE_MONEY]
@@ -213,11 +272,12 @@ def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict]
 #: the per-source table's header of the column left of *Tahun tertinggi* (export_plan.report_tables): what is
 #: printed left of it is the payers' names (a name may hold a year in brackets too)
 _CAP_HEADER = "Pagu/tahun"
-#: a printed peak year: '29.872 (2026)', '31.184 (2026, semua kab/kota)'
-_PEAK_YEAR = re.compile(r"\((\d{4})(?=[,)])")
+#: a printed peak year and its amount before it: '29.872 (2026)', '31.184 (2026, semua kab/kota)'
+_PEAK_YEAR = re.compile(r"(?:(" + tb.PRINTED_INT + r")\s+)?\((\d{4})(?=[,)])")
 
 
-def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict]) -> List[ps.CheckProblem]:
+def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict],
+                             unit: float = 1e6) -> List[ps.CheckProblem]:
     """The roadmap report's per-source column *Tahun tertinggi* as printed (``text``: pdftotext -layout) against the
     plan's own money (``table``: plan.gpkg's year × source table): each payer prints the year it pays most
     (:func:`tables.peak_year`: its CAPEX, migration CAPEX, OPEX and migration OPEX of the year; the earliest of
@@ -225,7 +285,10 @@ def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict
     ``per_source``'s (the workbook's sheet, in the printed order); a printed year belongs to the row whose line of
     figures is nearest (a cell that wraps is centred on its row: '31.184 (2026, semua' is printed above its row's
     figures, 'kab/kota)' below). A payer whose printed year is not the plan's: ``pdf_peak_year_differs`` (its
-    source and name, the year printed — None when none is — and the plan's)."""
+    source and name, the year printed — None when none is — and the plan's). The amount printed before the year
+    is what the payer pays that year, in whole ``unit``s (juta), less than 1 unit from the plan's own money (the
+    rule it is printed by, :func:`tables.figure_beside`); one that is not (or none printed):
+    ``pdf_peak_amount_differs`` (the year, the amount printed and the plan's in units)."""
     paid: dict = {}
     for r in table:
         per_year = paid.setdefault(str(r.get("source") or ""), {})
@@ -241,20 +304,26 @@ def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict
     end = next((i for i in range(rows[-1] + 1, len(lines)) if tb.total_figures(lines[i]) is not None),
                rows[-1] + 3)
     printed: List[List[int]] = [[] for _ in rows]
+    amounts: List[List[Optional[int]]] = [[] for _ in rows]
     for i in range(max(start, 0), min(end, len(lines))):
         for m in _PEAK_YEAR.finditer(lines[i]):
-            if m.start() < left:
+            if m.start(2) - 1 < left:
                 continue  # a payer's name
             # the nearest row; halfway between two, the lower one (a year is in the top half of its cell)
             k = min(range(len(rows)), key=lambda j: (abs(rows[j] - i), rows[j] < i))
-            printed[k].append(int(m.group(1)))
+            printed[k].append(int(m.group(2)))
+            amounts[k].append(tb.units_of(m.group(1)) if m.group(1) else None)
     problems = []
-    for r, years in zip(per_source, printed):
+    for r, years, amount in zip(per_source, printed, amounts):
         source = str(r.get("source") or "")
         want = tb.peak_year(paid.get(source, {}))
+        payer = {"file": "roadmap_report.pdf", "table": "per_sumber_dana", "source": source,
+                 "payer": str(r.get("label") or source)}
         if years != ([] if want is None else [want]):
             problems.append(ps.CheckProblem("pdf_peak_year_differs", {
-                "file": "roadmap_report.pdf", "table": "per_sumber_dana", "source": source,
-                "payer": str(r.get("label") or source), "printed": years[0] if len(years) == 1 else (years or None),
-                "plan": want}))
+                **payer, "printed": years[0] if len(years) == 1 else (years or None), "plan": want}))
+        elif want is not None and (amount[0] is None or abs(amount[0] - paid[source][want] / unit) >= 1 - 1e-9):
+            # the amount beside the year: what the payer pays that year, less than 1 unit (juta) from it
+            problems.append(ps.CheckProblem("pdf_peak_amount_differs", {
+                **payer, "year": want, "printed": amount[0], "plan": round(paid[source][want] / unit, 3)}))
     return problems

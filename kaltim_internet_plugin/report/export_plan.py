@@ -240,8 +240,11 @@ class PlanExport:
                        if year_sheet else [])]
             title = "Biaya desa terjadwal per tahun (capex dan opex)"
             keys = []
+        categories, series, span = charts.year_periods(list(years), series)
+        if span > 1:  # a long horizon: a bar per period of years, each the money of its years
+            title = title.replace("per tahun", f"per {span} tahun", 1)
         self.charts["chart_year"] = charts.bar_chart_png(
-            os.path.join(chart_dir, "chart_year.png"), title, [str(y) for y in years], series, "miliar Rp",
+            os.path.join(chart_dir, "chart_year.png"), title, categories, series, "miliar Rp",
             lambda v: fmt.decimal(v / 1e9, "id", 1), scale=1e9, color_keys=keys)
         d = src.as_dicts() if src else []
         labels = [payers.get(r["source"]) or r["source"] for r in d]
@@ -299,6 +302,7 @@ class PlanExport:
         self.r.qgz = os.path.join(i.out_dir, "plan.qgz")
         project.setFileName(self.r.qgz)
         project.setTitle(i.title)
+        pdf.set_office_author(project)  # the PDFs' Author (was the OS user: 'root')
         project.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
         today = datetime.date.today()
         for key, value in (("kaltim_title", i.title), ("kaltim_date", today.strftime("%d-%m-%Y")),
@@ -714,11 +718,11 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
     that hold villages of the plan, one atlas page each)."""
     t = summary.total
     years = sorted(summary.villages_per_year)
-    # one decimal throughout ("Rp 7,8 miliar"), but the scheduled CAPEX as money_short writes it: the figure the
-    # consistency check (report/consistency.py) reads back from the printed page
+    # one decimal throughout ("Rp 7,8 miliar"); the consistency check (report/consistency.py) reads the scheduled
+    # CAPEX back as a number (tables.printed_money)
     money = tb.money_one_decimal
     mig_capex, mig_opex = summary.migration_capex_total_idr, summary.migration_opex_total_idr
-    capex = f"Capex terjadwal: {tb.money_short(t.capex_scheduled_idr)}"
+    capex = f"Capex terjadwal: {money(t.capex_scheduled_idr)}"
     if mig_capex:
         capex += (f" + migrasi fiber {money(mig_capex)} = {money(summary.capex_total_idr)}")
     opex = f"opex dalam periode: {money(summary.opex_total_idr)}"

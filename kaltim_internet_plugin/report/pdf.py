@@ -132,11 +132,26 @@ def _pdf_text_string(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
-def set_pdf_info(path: str, title: str, creator: str = "Internet Desa Kaltim (QGIS)") -> bool:
-    """Give the PDF at ``path`` a document Title (and Creator), as an incremental update appended to the file: a new
-    Info dictionary and a cross-reference section naming it. pdfunite writes no Info, and QGIS 3.22's atlas export
-    an empty Title; a PDF viewer's title bar and a document list show the title. False (the file unchanged) when
-    the file's last cross-reference is not a classic table with a trailer (pdfunite, qpdf and Qt write one)."""
+#: the author every PDF of the plugin names (the plan's project metadata, the Info of the atlas and merged PDFs): the
+#: plugin's office, not the user the export ran as (QGIS fills a new project's author from the OS user, 'root')
+PDF_AUTHOR = "Internet Desa Kaltim"
+PDF_CREATOR = "Internet Desa Kaltim (QGIS)"
+
+
+def set_office_author(project) -> None:
+    """Name :data:`PDF_AUTHOR` as ``project``'s author: the PDFs QgsLayoutExporter writes from its layouts (their
+    metadata is the project's) and the saved .qgz say the office, not the OS user."""
+    metadata = project.metadata()
+    metadata.setAuthor(PDF_AUTHOR)
+    project.setMetadata(metadata)
+
+
+def set_pdf_info(path: str, title: str, creator: str = PDF_CREATOR, author: str = PDF_AUTHOR) -> bool:
+    """Give the PDF at ``path`` a document Title, Author and Creator, as an incremental update appended to the file:
+    a new Info dictionary and a cross-reference section naming it. pdfunite writes no Info, and QGIS 3.22's atlas
+    export an empty Title and no Author; a PDF viewer's title bar and a document list show them. False (the file
+    unchanged) when the file's last cross-reference is not a classic table with a trailer (pdfunite, qpdf and Qt
+    write one)."""
     with open(path, "rb") as fh:
         data = fh.read()
     end = _PDF_END.search(data[-1024:])
@@ -151,8 +166,8 @@ def set_pdf_info(path: str, title: str, creator: str = "Internet Desa Kaltim (QG
     if root is None or size is None:
         return False
     number = max([int(size.group(1))] + [int(m.group(1)) for m in _OBJECT.finditer(data)]) + 1
-    body = b"\n%d 0 obj\n<< /Title %s /Creator %s >>\nendobj\n" % (
-        number, _pdf_text_string(title), _pdf_text_string(creator))
+    body = b"\n%d 0 obj\n<< /Title %s /Author %s /Creator %s >>\nendobj\n" % (
+        number, _pdf_text_string(title), _pdf_text_string(author), _pdf_text_string(creator))
     offset = len(data) + 1  # the object starts after the body's leading newline
     xref = len(data) + len(body)
     update = body + (b"xref\n%d 1\n%010d 00000 n \ntrailer\n<< /Size %d /Root %s R /Info %d 0 R /Prev %d >>\n"
@@ -174,7 +189,7 @@ def render_combined_pdf(out: str, parts: Sequence[tuple], dpi: float = 150.0, fe
     ``parts``: (layout, use_atlas) pairs. Returns the page count."""
     writer = QPdfWriter(out)
     writer.setResolution(int(dpi))
-    writer.setCreator("Internet Desa Kaltim (QGIS)")
+    writer.setCreator(PDF_CREATOR)
     painter = None
     pages = 0
 

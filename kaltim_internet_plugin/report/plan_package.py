@@ -25,8 +25,8 @@ from qgis.core import (
 )
 
 from ..compat import FieldType, save_style_to_database
-from ..core import formatting as fmt
 from ..i18n import tr
+from .tables import money_one_decimal
 
 FLAG_FIELDS = ("pop_flag", "source", "flag", "data_flag", "population_flag")
 FLAG_VALUES = ("estimated", "synthetic")
@@ -188,8 +188,9 @@ KAB_CODE_CANDIDATES = ("kode", "kode_kab", "code", "kdpkab", "kab_code")
 COVERAGE_STATS = ("villages", "covered", "partial", "blank_spot", "planned", "scheduled", "unfunded", "population",
                   "population_blank_spot", "capex_idr", "capex_scheduled_idr", "opex_idr_year", "planned_sites",
                   "service_unfunded", "over_capacity", "connected_today", "migrations", "migration_capex_idr")
-# money the atlas page prints, written by core.formatting.money (Indonesian, as the printed pages are): a QGIS
-# expression cannot say "Rp 21 juta" the plugin's way, and format_number(x / 1e9, 1) printed "Rp 0,0 miliar"
+# money the atlas page prints, written as the report's summaries write it (tables.money_one_decimal: Indonesian, one
+# decimal at most): a QGIS expression cannot say "Rp 21 juta" the plugin's way, and format_number(x / 1e9, 1)
+# printed "Rp 0,0 miliar"
 COVERAGE_TEXTS = (("capex_scheduled_text", "capex_scheduled_idr"), ("migration_capex_text", "migration_capex_idr"))
 
 
@@ -329,7 +330,7 @@ def kabkota_coverage(villages, kab_field: str, kab_layer=None, stats: dict = Non
         feat.setGeometry(g)
         row = stats.get(key, {})
         feat.setAttributes([key, names.get(key, key)] + [int(row.get(s, 0) or 0) for s in COVERAGE_STATS]
-                           + [fmt.money(int(row.get(s, 0) or 0), "id") for _, s in COVERAGE_TEXTS])
+                           + [money_one_decimal(int(row.get(s, 0) or 0)) for _, s in COVERAGE_TEXTS])
         out_feats.append(feat)
     out.dataProvider().addFeatures(out_feats)
     out.updateExtents()

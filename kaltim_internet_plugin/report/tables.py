@@ -476,6 +476,26 @@ def money_one_decimal(v: Any) -> str:
     return fmt.money(num(v), "id", 0) if re.search(r",\d\d\b", text) else text
 
 
+#: a money figure as :func:`money_short` / :func:`money_one_decimal` print it: 'Rp 21,6 miliar', 'Rp 88,5 juta',
+#: 'Rp 26 miliar', 'Rp 650.000' (below a juta, every rupiah)
+PRINTED_MONEY = r"Rp\s+-?\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:\s+(?:triliun|miliar|juta)\b)?"
+
+
+def printed_money(text: str) -> Optional[tuple]:
+    """A money figure as printed (:data:`PRINTED_MONEY`), read back: (its value in rupiah, the step of its last
+    printed digit), 'Rp 7,8 miliar' -> (7.8e9, 1e8): the exact money it stands for is less than half a step from
+    the value. None when ``text`` is not such a figure."""
+    from decimal import Decimal
+
+    m = re.fullmatch(r"Rp\s+(-?)(\d{1,3}(?:\.\d{3})*)(?:,(\d+))?(?:\s+(triliun|miliar|juta))?", text.strip())
+    if m is None:
+        return None
+    unit = Decimal(int({"triliun": 1e12, "miliar": 1e9, "juta": 1e6}.get(m.group(4) or "", 1)))
+    digits = m.group(3) or ""
+    value = Decimal(m.group(1) + m.group(2).replace(".", "") + ("." + digits if digits else "")) * unit
+    return float(value), float(unit.scaleb(-len(digits)))
+
+
 def int_id(v: Any) -> str:
     """Integer with Indonesian thousands separator (core.formatting.integer: half away from zero, 88.5 -> 89)."""
     return fmt.integer(num(v), "id")

@@ -4,6 +4,7 @@ the layout of plan.qgz, page by page, as the PDF prints them; the texts from the
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections import defaultdict
@@ -102,6 +103,7 @@ def test_atlas_and_overview_legends_show_only_the_planned_technologies(demo_out,
 def test_atlas_pages_print_the_scheduled_capex_in_words(demo_out, atlas_pages, villages):
     from kaltim_internet_plugin.core import formatting as fmt
     from kaltim_internet_plugin.core.plan_summary import is_planned, is_scheduled
+    from kaltim_internet_plugin.report import tables as tb
 
     capex = defaultdict(int)
     for v in villages:
@@ -111,10 +113,14 @@ def test_atlas_pages_print_the_scheduled_capex_in_words(demo_out, atlas_pages, v
     for number, page in enumerate(atlas_pages, start=1):
         text = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", number).split())
         assert page["name"] in text
-        assert f"Capex terjadwal: {fmt.money(capex[page['kab']], 'id')}" in text, page["name"]
+        # the report's one format for money in words: one decimal at most (Paser printed 'Rp 2,61 miliar' beside
+        # its migrations' 'Rp 10,5 miliar')
+        assert f"Capex terjadwal: {tb.money_one_decimal(capex[page['kab']])}" in text, page["name"]
+        assert not re.search(r"Rp [\d.]+,\d\d\b", text), page["name"]
         small += 0 < capex[page["kab"]] < 100_000_000
     assert small >= 5  # the kab/kota of tens of millions once printed "Rp 0,0 miliar"
-    assert "Capex terjadwal: Rp 88,5 juta" in " ".join(pdf_text(demo_out / "atlas_kabkota.pdf").split())
+    whole = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf").split())
+    assert "Capex terjadwal: Rp 88,5 juta" in whole and "Capex terjadwal: Rp 2,6 miliar" in whole
     # a village row: an FWA router of Rp 1.500.000 reads 1,5 (juta), not 2
     by_rank = {str(v["priority_rank"]): v for v in villages}
     cells = [(by_rank[r[0]]["capex_idr"], r[-1]) for p in atlas_pages for r in p["table_villages"]["rows"]]
@@ -229,8 +235,10 @@ def test_atlas_pages_print_the_villages_the_programme_connects(demo_out, atlas_p
 def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages, villages):
     """Kutai Kartanegara printed 'Capex terjadwal: Rp 66 juta' and nothing of its 20 satellite -> fibre migrations
     (Rp 15,74 miliar): each page prints its migrations and their CAPEX, as the workbook's kab/kota sheet has them to
-    the rupiah, and the pages add up to the province's."""
+    the rupiah, and the pages add up to the province's (in the report's one format: one decimal at most, Berau's
+    'Rp 7,58 miliar' beside 'Rp 15,7 miliar' before)."""
     from kaltim_internet_plugin.core import formatting as fmt
+    from kaltim_internet_plugin.report import tables as tb
 
     kab = kab_csv(demo_out)
     exact = defaultdict(lambda: [0, 0])
@@ -244,7 +252,7 @@ def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages
         assert [n, capex] == exact[page["kab"]], page["name"]
         assert f"Migrasi satelit ke fiber: {n} desa/kel." in text, page["name"]
         if n:  # the box wraps before the unit ("Rp 11,7" / "miliar"), which pdftotext puts after the next column
-            amount, unit = fmt.money(capex, "id").rsplit(" ", 1)
+            amount, unit = tb.money_one_decimal(capex).rsplit(" ", 1)
             assert f"desa/kel., capex {amount}" in text and unit in text.split(amount, 1)[1], (page["name"], amount)
     total = summary_csv(demo_out)
     assert sum(int(r["migrations"]) for r in kab.values()) == int(total["migrations"]) > 0
@@ -253,7 +261,9 @@ def test_atlas_pages_print_the_migrations_of_their_kabkota(demo_out, atlas_pages
     assert exact["64.02"] == [20, 15_742_908_837]
     kukar = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", 2).split())
     assert "Migrasi satelit ke fiber: 20 desa/kel., capex Rp 15,7" in kukar
-    assert fmt.money(15_742_908_837, "id") == "Rp 15,7 miliar"
+    assert fmt.money(15_742_908_837, "id") == tb.money_one_decimal(15_742_908_837) == "Rp 15,7 miliar"
+    berau = " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", 3).split())
+    assert "Kabupaten Berau" in berau and "capex Rp 7,6" in berau and "Rp 7,58" not in berau
 
 
 def test_printed_sources_say_what_is_not_real_data_and_its_date(demo_out):
@@ -312,3 +322,27 @@ def test_overview_names_every_kabkota_and_the_kukar_page_its_enclave(demo_out, a
     assert all(name in merged for name in names)
     kukar = next(i for i, p in enumerate(atlas_pages, start=1) if p["name"] == "Kabupaten Kutai Kartanegara")
     assert "Kota Samarinda" in " ".join(pdf_text(demo_out / "atlas_kabkota.pdf", kukar).split())
+
+
+def test_the_check_reads_each_atlas_pages_money_as_a_number(demo_out):
+    """Each atlas page's 'Capex terjadwal' and its migrations' capex, read back as numbers against the plan's own
+    money of the page's kab/kota (before: the atlas's money was not read at all)."""
+    from kaltim_internet_plugin.report import tables as tb
+    from kaltim_internet_plugin.report.consistency import pdf_text as read
+    from kaltim_internet_plugin.report.consistency import printed_atlas_money_agrees
+
+    gpkg = demo_out / "plan.gpkg"
+    summary = tb.summary_of(rows(gpkg, "villages"), "kode_kab", rows(gpkg, "roadmap_year_source"))
+    path = str(demo_out / "atlas_kabkota.pdf")
+    layout, reading = read(path), read(path, layout=False)
+    assert printed_atlas_money_agrees(layout, reading, summary) == []
+    paser = next(k for k, n in summary.kab_names.items() if n == "Kabupaten Paser")
+    assert summary.per_kab[paser].migrations and summary.per_kab[paser].capex_scheduled_idr == 2_606_000_000
+    for good, bad, figure in (("Capex terjadwal: Rp 2,6 miliar", "Capex terjadwal: Rp 2,7 miliar",
+                               "Capex terjadwal"),
+                              ("Capex terjadwal: Rp 2,6 miliar", "Capex terjadwal: Rp 2,61 miliar", None),
+                              ("Rp 10,5", "Rp 11,5", "desa/kel., capex")):
+        assert good in layout and good in reading, good
+        problems = printed_atlas_money_agrees(layout.replace(good, bad), reading.replace(good, bad), summary)
+        assert [(p.code, p.params["kab"], p.params["figure"]) for p in problems] == (
+            [("pdf_money_differs", paser, figure)] if figure else []), (bad, [str(p) for p in problems])

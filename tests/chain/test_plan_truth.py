@@ -106,7 +106,7 @@ def test_demo_every_report_prints_the_one_summary(demo_out):
         expected = total.get(key, data["plan"].get(key))
         assert int(sheet[key]) == expected, key
     report = " ".join((pdf_text(str(demo_out / "roadmap_report.pdf")) or "").split())
-    assert tb.money_short(total["capex_scheduled_idr"]) in report
+    assert f"Capex terjadwal: {tb.money_one_decimal(total['capex_scheduled_idr'])}" in report
     assert f"Direncanakan: {tb.int_id(total['planned'])} desa/kelurahan" in report
     # the words: 'desa' alone never counts kelurahan
     assert f"{tb.int_id(total['planned_desa'])} desa, {tb.int_id(total['planned_kelurahan'])} kelurahan" in report
@@ -418,6 +418,33 @@ def test_the_check_reads_each_payers_printed_peak_year(demo_out):
     more = [dict(r, opex_idr=r["opex_idr"] + 10 ** 11) if (r["source"], r["year"]) == ("apbd_prov", 2027) else r
             for r in table]
     assert said(text, more) == [("pdf_peak_year_differs", "apbd_prov", "APBD Provinsi (infrastruktur)", 2026, 2027)]
+    # the amount beside the year, read as a number: 2 juta more than the plan's is said, not passed
+    amounts = [(p.code, p.params["source"], p.params["year"], p.params["printed"]) for p in
+               printed_peak_years_agree(text.replace("29.872 (2026)", "29.874 (2026)"), sources, table)]
+    assert amounts == [("pdf_peak_amount_differs", "apbd_prov", 2026, 29_874)], amounts
+
+
+def test_the_check_reads_the_workbooks_peak_year_columns(demo_out, tmp_path):
+    """roadmap.xlsx 'Per sumber dana' peak_year / peak_year_idr: a workbook whose busiest year's amount is 1 rupiah
+    off the plan's fails the check (before: those columns were not read)."""
+    from osgeo import gdal, ogr
+
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    copy = tmp_path / "out"
+    shutil.copytree(demo_out, copy)
+    gdal.UseExceptions()
+    ds = ogr.Open(str(copy / "roadmap.xlsx"), 1)
+    layer = ds.GetLayerByName("Per sumber dana")
+    for f in layer:
+        if f.GetField("source") == "apbd_prov":
+            assert f.GetField("peak_year") == 2026
+            f.SetField("peak_year_idr", f.GetField("peak_year_idr") + 1)
+            layer.SetFeature(f)
+    ds = None
+    _, problems = check_outputs(str(copy))
+    assert [(p.code, p.params["source"]) for p in problems] == [("xlsx_peak_year_differs", "apbd_prov")], \
+        [str(p) for p in problems]
 
 
 def test_a_report_printing_the_wrong_peak_year_fails_the_check(demo_out, provider, tmp_path, monkeypatch):
@@ -441,10 +468,15 @@ def test_a_report_printing_the_wrong_peak_year_fails_the_check(demo_out, provide
                         "ROADMAP_TABLE": str(work / "roadmap_year_source.gpkg"),
                         "PLANNED_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
     _summary, problems = check_outputs(str(out))
-    assert sorted((p.code, p.params["source"], p.params["printed"], p.params["plan"]) for p in problems) == [
+    printed = [p for p in problems if p.code.startswith("pdf_")]
+    assert sorted((p.code, p.params["source"], p.params["printed"], p.params["plan"]) for p in printed) == [
         ("pdf_peak_year_differs", "apbd_kab", 2030, 2026), ("pdf_peak_year_differs", "apbd_prov", 2027, 2026),
         ("pdf_peak_year_differs", "dana_desa", 2030, 2026),
         ("pdf_peak_year_differs", "prog_internet_desa", 2030, 2026)], [str(p) for p in problems]
+    # and the workbook's own column says the same years: read back too
+    assert sorted((p.code, p.params["source"], p.params["xlsx"][0]) for p in problems if p not in printed) == [
+        ("xlsx_peak_year_differs", "apbd_kab", 2030), ("xlsx_peak_year_differs", "apbd_prov", 2027),
+        ("xlsx_peak_year_differs", "dana_desa", 2030), ("xlsx_peak_year_differs", "prog_internet_desa", 2030)]
 
 
 def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp_path):

@@ -195,9 +195,9 @@ def pdfinfo_pages(path: str) -> int:
     return int(next(line.split(":")[1] for line in out.splitlines() if line.startswith("Pages:")))
 
 
-def pdfinfo_title(path: str) -> str:
+def pdfinfo_title(path: str, key: str = "Title") -> str:
     out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
-    return next((line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith("Title:")), "")
+    return next((line.split(":", 1)[1].strip() for line in out.splitlines() if line.startswith(f"{key}:")), "")
 
 
 def pdftext(path: str, first: int = None, last: int = None) -> str:
@@ -221,6 +221,14 @@ def test_deployment_pdf_has_overview_plus_one_page_per_kabkota(exported):
     # the document title a viewer shows (pdfunite wrote none, QGIS 3.22's atlas export an empty one)
     for path in (pdf, exported["ATLAS_PDF"], exported["OVERVIEW_PDF"]):
         assert pdfinfo_title(path) == "Rencana Internet Desa Kalimantan Timur", path
+    # the author every PDF names is the plugin's office, not the user the export ran as ('root' from QGIS's
+    # project metadata; none in the atlas and merged PDFs)
+    for path in (pdf, exported["ATLAS_PDF"], exported["OVERVIEW_PDF"], exported["REPORT_PDF"]):
+        assert pdfinfo_title(path, "Author") == "Internet Desa Kaltim", path
+    # each atlas page counts the kab/kota pages in words ('Kab/kota 3 dari 10' before)
+    atlas = " ".join(pdftext(exported["ATLAS_PDF"]).split())
+    assert [int(n) for n in re.findall(r"Kabupaten/Kota (\d+) dari 10\b", atlas)] == list(range(1, 11)), atlas[-300:]
+    assert "Kab/kota 1 dari" not in atlas
     text = pdftext(pdf)
     for name in KAB_NAMES:
         assert name in " ".join(text.split()), name

@@ -160,9 +160,11 @@ def test_a_peak_year_is_read_from_its_own_row_of_the_printed_layout():
     pays = {"apbd_kab": 2026, "apbd_prov": 2026, "dana_desa": 2026, "prog_internet_desa": 2028}
     sources = [{"source": s, "label": s} for s in ("apbd_kab", "apbd_prov", "bakti_uso", "dana_desa", "operator",
                                                    "prog_internet_desa")]
-    table = [{"year": y, "source": s, "opex_idr": 9 if y == peak else 5} for s, peak in pays.items()
-             for y in (2026, 2027, 2028)] + [{"year": 2026, "source": s, "opex_idr": 0} for s in ("bakti_uso",
-                                                                                                    "operator")]
+    # each payer pays the amount printed beside its year that year (juta), less the other years
+    amount = {"apbd_kab": 31_184e6, "apbd_prov": 29_872e6, "dana_desa": 954e6, "prog_internet_desa": 11_870e6}
+    table = [{"year": y, "source": s, "opex_idr": amount[s] if y == peak else amount[s] / 2}
+             for s, peak in pays.items() for y in (2026, 2027, 2028)] + [
+        {"year": 2026, "source": s, "opex_idr": 0} for s in ("bakti_uso", "operator")]
     assert printed_peak_years_agree(DEMO_LAYOUT, sources, table) == []
     for printed, source in (("31.184 (2027, semua", "apbd_kab"), ("29.872 (2027)", "apbd_prov"),
                             ("954 (2027)", "dana_desa"), ("11.870 (2027)", "prog_internet_desa")):
@@ -181,3 +183,74 @@ def test_a_peak_year_is_read_from_its_own_row_of_the_printed_layout():
     assert printed_peak_years_agree(named, sources, table) == []
     # a table that is not there: said, not passed
     assert [p.code for p in printed_peak_years_agree("", sources, table)] == ["pdf_peak_years_unread"]
+
+
+def test_the_printed_peak_amount_of_each_payer_is_the_plans():
+    """*Tahun tertinggi* prints the payer's busiest year's amount before the year ('29.872 (2026)'): read back and
+    compared, as a number, with what the plan's year x source table pays that year (less than 1 juta from it);
+    a wrong amount with the right year was passed (the check read the year only)."""
+    tables, _years, sources = report(TABLE)
+    text = printed(tables)
+    assert printed_peak_years_agree(text, sources, TABLE) == []
+    rows = {r[0]: r for r in tables["table_source"][1]}
+    cell = rows["APBD Provinsi (infrastruktur)"][2]  # 3.001.300 (2027): its migration CAPEX and OPEX that year
+    assert cell == "3.001.300 (2027)", cell
+    for wrong in ("3.001.302 (2027)", "3.000.300 (2027)"):
+        problems = printed_peak_years_agree(text.replace(cell, wrong), sources, TABLE)
+        assert [(p.code, p.params["source"], p.params["year"], p.params["printed"], p.params["plan"])
+                for p in problems] == [("pdf_peak_amount_differs", "apbd_prov", 2027, tb.units_of(wrong.split()[0]),
+                                        3_001_300.0)]
+    # a year printed without its amount
+    assert [p.code for p in printed_peak_years_agree(text.replace(cell, "(2027)"), sources, TABLE)] == [
+        "pdf_peak_amount_differs"]
+    # the same amount rounded the other way (less than 1 juta from the plan's) is the plan's
+    kab = rows["APBD Kabupaten/Kota"][2]
+    amount = tb.units_of(kab.split()[0])
+    assert abs(amount - 1_500_000.3) < 1
+    assert printed_peak_years_agree(text.replace(kab, kab.replace(tb.int_id(amount), tb.int_id(1_500_001))),
+                                    sources, TABLE) == []
+    assert printed_peak_years_agree(text.replace(kab, kab.replace(tb.int_id(amount), tb.int_id(1_500_002))),
+                                    sources, TABLE)[0].code == "pdf_peak_amount_differs"
+
+
+def test_the_workbooks_peak_year_and_amount_are_the_plans():
+    """The workbook's 'Per sumber dana' columns peak_year and peak_year_idr (what the report prints as *Tahun
+    tertinggi*) are read back against the year x source table, to the rupiah (before: not read)."""
+    from kaltim_internet_plugin.report.consistency import _money_agrees
+
+    _tables, years, sources = report(TABLE)
+    assert _money_agrees(TABLE, years, sources) == []
+    for key, value, want in (("peak_year", 2028, (2027, 1_500_000_300_000)),
+                             ("peak_year_idr", 1_500_000_300_001, (2027, 1_500_000_300_000)),
+                             ("peak_year_idr", None, (2027, 1_500_000_300_000))):
+        changed = [dict(r, **{key: value}) if r["source"] == "apbd_kab" else r for r in sources]
+        problems = _money_agrees(TABLE, years, changed)
+        assert [(p.code, p.params["source"], p.params["table"]) for p in problems] == [
+            ("xlsx_peak_year_differs", "apbd_kab", want)], [str(p) for p in problems]
+
+
+def test_printed_money_in_words_is_read_back_as_a_number():
+    """'Capex terjadwal: Rp 7,8 miliar' is read as the number it prints, to the precision printed: the check compares
+    it with the exact rupiah (before: it looked for the text money_short writes, so a figure rounded otherwise —
+    'Rp 7,77 miliar' for 'Rp 7,8 miliar' — failed, and one figure's format was kept for the check's sake)."""
+    from kaltim_internet_plugin.report.consistency import printed_money_figure_agrees
+
+    assert tb.printed_money("Rp 7,8 miliar") == (7.8e9, 0.1e9)
+    assert tb.printed_money("Rp 88,5 juta") == (88.5e6, 0.1e6)
+    assert tb.printed_money("Rp 26 miliar") == (26e9, 1e9)
+    assert tb.printed_money("Rp 1,25 triliun") == (1.25e12, 0.01e12)
+    assert tb.printed_money("Rp 650.000") == (650_000, 1) and tb.printed_money("Rp 0") == (0, 1)
+    assert tb.printed_money("21,6 miliar") is None
+    for exact in (7_771_000_000, 7_750_000_000, 7_849_999_999, 21_574_000_000, 88_500_000, 0, 650_000, 9_999_999):
+        text = f"Terjadwal: 236; belum terdanai 0 Capex terjadwal: {tb.money_one_decimal(exact)} + migrasi fiber"
+        assert printed_money_figure_agrees(text, "Capex terjadwal", exact, "x.pdf") == [], (exact, text)
+    # another rounding of the same money passes; other money fails, said with the file, the text and the rupiah
+    text = "Capex terjadwal: Rp 7,77 miliar; opex"
+    assert printed_money_figure_agrees(text, "Capex terjadwal", 7_771_000_000, "x.pdf") == []
+    for printed, exact in (("Rp 7,9 miliar", 7_771_000_000), ("Rp 7,8 miliar", 7_720_000_000),
+                           ("Rp 7,8 juta", 7_771_000_000), ("Rp 89 juta", 88_400_000)):
+        problems = printed_money_figure_agrees(f"Capex terjadwal: {printed} x", "Capex terjadwal", exact, "x.pdf")
+        assert [(p.code, p.params["file"], p.params["printed"], p.params["exact"]) for p in problems] == [
+            ("pdf_money_differs", "x.pdf", printed, exact)], printed
+    assert [p.code for p in printed_money_figure_agrees("Capex: Rp 7,8 miliar", "Capex terjadwal", 1, "x.pdf")] == [
+        "pdf_differs"]

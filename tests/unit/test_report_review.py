@@ -95,6 +95,11 @@ def test_summary_money_has_one_decimal_and_no_line_starts_lowercase():
     assert not re.search(r"Rp [\d.]+,\d\d ", text), text
     assert all(line[:1] == line[:1].upper() for line in text.splitlines()), text
     assert "Opex berjalan setelah 2030: Rp 16,4 miliar per tahun" in text
+    # the scheduled CAPEX in the summary's one format too (it printed 'Rp 7,77 miliar' beside 'Rp 61,9 miliar')
+    Summary.total.capex_scheduled_idr = 7_771_000_000
+    text = ep.summary_lines_id(Summary())
+    assert "Capex terjadwal: Rp 7,8 miliar + migrasi fiber Rp 61,9 miliar" in text, text
+    assert not re.search(r"Rp [\d.]+,\d\d ", text), text
     Summary.opex_years_short, Summary.opex_years = True, 3
     text = ep.summary_lines_id(Summary())
     assert "\nOpex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in text
