@@ -185,6 +185,11 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     item("title").setText(translate(_C, "Monitoring and Evaluation Report", lang))
     item("subtitle").setText(translate(_C, "Internet Desa Kaltim · reporting month {month}", lang).format(
         month=month_text(month, lang) if month else "-"))
+    # the PDF's Title and Author (from the project's metadata), as the plan's PDFs: the office, not the OS user
+    pdf.set_office_author(project)
+    metadata = project.metadata()
+    metadata.setTitle(f"{item('title').text()} · {item('subtitle').text()}")
+    project.setMetadata(metadata)
     item("date").setText(translate(_C, "Report date: {date}", lang).format(date=today))
     map_item = item("map")
     legend = layout.itemById("legend")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -130,6 +131,11 @@ def test_every_page_has_its_number_and_the_sources(provider, qgis_app, tmp_path)
     _res, _ind, text = report(plan, tmp_path / "report")
     assert "Sumber: laporan layanan penyedia yang diimpor ke rencana: sla.csv (Feb 2025–Apr 2025)" in text, text
     assert "halaman 1 dari 1" in text, text
+    # the office is the PDF's author, as in the plan's PDFs (a project made for the report said the OS user: 'root')
+    info = subprocess.run(["pdfinfo", _res["REPORT_PDF"]], capture_output=True, text=True, check=True).stdout
+    assert "Author:          Internet Desa Kaltim" in info.splitlines(), info
+    assert "Title:           Laporan Pemantauan dan Evaluasi · Internet Desa Kaltim · bulan laporan April 2025" \
+        in info.splitlines(), info
     # a long provider table goes on to a second page: the footer is there too
     score = [{"provider": f"Penyedia {i}", "sites": i, "mean_availability": 0.99, "months_below_target": 0}
              for i in range(20)]
