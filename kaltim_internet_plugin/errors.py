@@ -349,7 +349,7 @@ def describe(exc: BaseException) -> str:
         params["what"] = _quantities().get(params["what"], params["what"])
     if "hint" in params:
         params["hint"] = {"swapped": tr(" (lon and lat look swapped)")}.get(params["hint"], params["hint"])
-    # an input with several problems is said complete at once (e.g. core.costs.CostTableError.of_all)
+    # an input with several problems is said complete at once (core.coded_error.CodedError.of_all)
     return " ".join([_format(template, params), *(describe(more) for more in getattr(exc, "also", None) or ())])
 
 
