@@ -432,6 +432,30 @@
       <translation>desa {code}: kontrak berakhir pada {date}, sebelum tanggal status {as_of}: perpanjangannya jatuh tempo dan direncanakan pada tahun pertama roadmap.</translation>
     </message>
     <message>
+      <source>the row is ignored; also, its technology '{value}' is not known (fibre service, FWA, satellite, radio). Write one of them.</source>
+      <translation>baris diabaikan; selain itu, teknologinya '{value}' tidak dikenal (layanan serat optik, FWA, satelit, radio). Tulis salah satunya.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its monthly fee '{value}' is not an amount of rupiah. Write it as 1.500.000.</source>
+      <translation>baris diabaikan; selain itu, biaya bulanannya '{value}' bukan jumlah rupiah. Tulis seperti 1.500.000.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its monthly fee '{value}' is negative. Write the amount without a minus sign.</source>
+      <translation>baris diabaikan; selain itu, biaya bulanannya '{value}' negatif. Tulis jumlahnya tanpa tanda minus.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its monthly fee '{value}' is above Rp {high} a month for one village, a typing error? Check the digits.</source>
+      <translation>baris diabaikan; selain itu, biaya bulanannya '{value}' di atas Rp {high} sebulan untuk satu desa, salah ketik? Periksa digitnya.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its {column} '{value}' is not a date; write dd-mm-yyyy.</source>
+      <translation>baris diabaikan; selain itu, {column} '{value}' bukan tanggal; tulis dd-mm-yyyy.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, it says connected since {date}, after the status date {as_of}. Check the date.</source>
+      <translation>baris diabaikan; selain itu, tertulis tersambung sejak {date}, setelah tanggal status {as_of}. Periksa tanggalnya.</translation>
+    </message>
+    <message>
       <source>not a date/time ({value})</source>
       <translation>bukan tanggal/waktu ({value})</translation>
     </message>

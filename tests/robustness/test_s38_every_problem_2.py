@@ -4,6 +4,8 @@ the fee, dates and technology of a row it drops in the same run as the drop, in 
 dropped row."""
 from __future__ import annotations
 
+import csv
+
 from tests.robustness.conftest import digest, fails
 
 
@@ -118,3 +120,56 @@ def test_a_repeated_limit_is_refused_by_the_editor_not_by_the_run(qgis_app):
         assert "column" not in text, text
     finally:
         editor.deleteLater()
+
+
+# ---- item 2: importprogramme, a dropped row's other problems ----
+def test_a_dropped_programme_row_names_its_fee_dates_and_technology_in_the_same_run(provider, tmp_path):
+    """(was: a row with an unknown code, a duplicate or a 'terhubung' of 'mungkin' was dropped before its fee and
+    dates were read: the fee 'sejuta' and the date 31-02-2024 were named only once the row was mended, at the next
+    run; and a dropped row's unknown technology was said to 'count as connected')"""
+    from tests.qgis.test_programme import VILLAGES, run
+
+    table = _csv(tmp_path / "status.csv",
+                 "kode_desa;terhubung;teknologi;penyedia;biaya_bulanan;sejak;kontrak_berakhir\n"
+                 "64.02.01.2001;ya;IndiHome;Telkom;1.500.000;01-03-2024;31-12-2027\n"    # row 2: fine
+                 "64.99.99.2999;ya;Starlink;Starlink;sejuta;31-02-2024;\n"              # row 3: unmatched
+                 "64.02.01.2001;ya;Orbit;Telkomsel;-500.000;;\n"                       # row 4: repeats row 2
+                 "64.02.01.2004;mungkin;kabel laut;;1.500.000.000;;2025\n"             # row 5: bad 'terhubung'
+                 "64.02.01.2005;ya;Orbit;Telkomsel;sejuta;;\n")                        # row 6: used, default fee
+    before = digest(table)
+    report = tmp_path / "masalah.csv"
+    res, lines = run({"VILLAGES": VILLAGES, "TABLE": table, "AS_OF": "2026-01-31",
+                      "OUTPUT": str(tmp_path / "out.gpkg"), "OUTPUT_REPORT": str(report)})
+    assert res["ROWS"] == 5 and res["MATCHED"] == 2 and res["UNMATCHED"] == 1 and res["DUPLICATES"] == 1
+    with open(report, encoding="utf-8") as fh:
+        said = [(int(r["row"]), r["message"]) for r in csv.DictReader(fh)]
+
+    def of(row):
+        return " | ".join(m for n, m in said if n == row)
+
+    assert "matches no village" in of(3) and "monthly fee 'sejuta' is not an amount of rupiah" in of(3), said
+    assert "sejak '31-02-2024' is not a date" in of(3), said
+    assert "already given in row 2" in of(4) and "monthly fee '-500.000' is negative" in of(4), said
+    assert "neither ya nor tidak" in of(5) and "monthly fee '1.500.000.000' is above Rp 100.000.000" in of(5), said
+    assert "technology 'kabel laut' is not known" in of(5) and "kontrak_berakhir '2025' is not a date" in of(5), said
+    for row in (3, 4, 5):  # every sentence stays true of a dropped row
+        assert "default fee" not in of(row) and "counts as connected" not in of(row), (row, said)
+        assert "ignored" in of(row), (row, said)
+    assert "monthly fee 'sejuta' is not an amount of rupiah; the default fee of its technology is used" in of(6)
+    log = "\n".join(lines)
+    assert "status.csv, row 3" in log and "'sejuta'" in log and "'31-02-2024'" in log, log
+    assert digest(table) == before
+
+
+def test_a_dropped_row_s_fee_is_said_in_indonesian(qgis_app):
+    from kaltim_internet_plugin.core.programme import ProgrammeError
+    from kaltim_internet_plugin.errors import describe
+    from kaltim_internet_plugin.i18n import install_translator, remove_translator
+
+    assert install_translator("id")
+    try:
+        text = describe(ProgrammeError("programme_dropped_bad_fee", code=None, value="sejuta"))
+    finally:
+        remove_translator()
+    assert text == ("baris diabaikan; selain itu, biaya bulanannya 'sejuta' bukan jumlah rupiah. Tulis seperti "
+                    "1.500.000."), text
