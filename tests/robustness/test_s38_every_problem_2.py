@@ -173,3 +173,22 @@ def test_a_dropped_row_s_fee_is_said_in_indonesian(qgis_app):
         remove_translator()
     assert text == ("baris diabaikan; selain itu, biaya bulanannya 'sejuta' bukan jumlah rupiah. Tulis seperti "
                     "1.500.000."), text
+
+
+def test_the_problems_past_the_log_s_thirty_are_counted_as_problems_and_the_report_only_named_when_written(
+        provider, tmp_path):
+    """(was: "… and 2 more rows: see the report." for two more problems of one row, with no report asked for)"""
+    from tests.qgis.test_programme import VILLAGES, run
+
+    rows = "".join(f"64.99.99.{2000 + i};ya;Orbit;;sejuta;;\n" for i in range(16))  # 2 problems each
+    table = _csv(tmp_path / "status.csv", "kode_desa;terhubung;teknologi;penyedia;biaya_bulanan;sejak;kontrak\n"
+                                          "64.02.01.2001;ya;IndiHome;Telkom;1.500.000;;\n" + rows)
+    before = digest(table)
+    _res, lines = run({"VILLAGES": VILLAGES, "TABLE": table, "AS_OF": "2026-01-31", "OUTPUT": "TEMPORARY_OUTPUT"})
+    log = "\n".join(lines)
+    assert "… and 2 more problems" in log and "see the report" not in log and "OUTPUT_REPORT" in log, log
+    report = tmp_path / "laporan.csv"
+    _res, lines = run({"VILLAGES": VILLAGES, "TABLE": table, "AS_OF": "2026-01-31", "OUTPUT": "TEMPORARY_OUTPUT",
+                       "OUTPUT_REPORT": str(report)})
+    assert f"… and 2 more problems: see the report {report}" in "\n".join(lines), lines
+    assert digest(table) == before
