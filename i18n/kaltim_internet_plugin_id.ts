@@ -432,6 +432,30 @@
       <translation>desa {code}: kontrak berakhir pada {date}, sebelum tanggal status {as_of}: perpanjangannya jatuh tempo dan direncanakan pada tahun pertama roadmap.</translation>
     </message>
     <message>
+      <source>the row is ignored; also, its technology '{value}' is not known (fibre service, FWA, satellite, radio). Write one of them.</source>
+      <translation>baris diabaikan; selain itu, teknologinya '{value}' tidak dikenal (layanan serat optik, FWA, satelit, radio). Tulis salah satunya.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its monthly fee '{value}' is not an amount of rupiah. Write it as 1.500.000.</source>
+      <translation>baris diabaikan; selain itu, biaya bulanannya '{value}' bukan jumlah rupiah. Tulis seperti 1.500.000.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its monthly fee '{value}' is negative. Write the amount without a minus sign.</source>
+      <translation>baris diabaikan; selain itu, biaya bulanannya '{value}' negatif. Tulis jumlahnya tanpa tanda minus.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its monthly fee '{value}' is above Rp {high} a month for one village, a typing error? Check the digits.</source>
+      <translation>baris diabaikan; selain itu, biaya bulanannya '{value}' di atas Rp {high} sebulan untuk satu desa, salah ketik? Periksa digitnya.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, its {column} '{value}' is not a date; write dd-mm-yyyy.</source>
+      <translation>baris diabaikan; selain itu, {column} '{value}' bukan tanggal; tulis dd-mm-yyyy.</translation>
+    </message>
+    <message>
+      <source>the row is ignored; also, it says connected since {date}, after the status date {as_of}. Check the date.</source>
+      <translation>baris diabaikan; selain itu, tertulis tersambung sejak {date}, setelah tanggal status {as_of}. Periksa tanggalnya.</translation>
+    </message>
+    <message>
       <source>not a date/time ({value})</source>
       <translation>bukan tanggal/waktu ({value})</translation>
     </message>
@@ -5016,10 +5040,6 @@
       <translation>Tidak satu pun dari {n} baris {path} adalah desa di kab/kota lapisan ({kabs}): setiap baris adalah desa kab/kota lain di provinsi, jadi tidak ada desa lapisan yang tersambung oleh program. Pakai tabel yang memuatnya bila ada yang tersambung.</translation>
     </message>
     <message>
-      <source>… and {n} more rows: see the report.</source>
-      <translation>… dan {n} baris lagi: lihat laporannya.</translation>
-    </message>
-    <message>
       <source>AS_OF '{value}' is not a date: write it as yyyy-mm-dd, e.g. 2026-01-31.</source>
       <translation>AS_OF '{value}' bukan tanggal: tulis sebagai yyyy-mm-dd, mis. 2026-01-31.</translation>
     </message>
@@ -5030,6 +5050,14 @@
     <message>
       <source>None of the {n} rows of {path} matches a village of the layer (by code, or by name and kecamatan). Check that the table is for these villages and that its code column holds Kemendagri codes such as 64.02.01.2001.</source>
       <translation>Tidak satu pun dari {n} baris {path} cocok dengan desa pada layer (menurut kode, atau nama dan kecamatan). Periksa bahwa tabel itu untuk desa-desa ini dan kolom kodenya berisi kode Kemendagri seperti 64.02.01.2001.</translation>
+    </message>
+    <message>
+      <source>… and {n} more problems: see the report {path}.</source>
+      <translation>… dan {n} masalah lain: lihat laporan {path}.</translation>
+    </message>
+    <message>
+      <source>… and {n} more problems: choose a file for the report of the rows that do not fit (OUTPUT_REPORT) to see them all.</source>
+      <translation>… dan {n} masalah lain: pilih berkas untuk laporan baris yang tidak sesuai (OUTPUT_REPORT) agar semuanya terlihat.</translation>
     </message>
     <message>
       <source>Site id field (optional override)</source>

@@ -196,6 +196,20 @@ def _table() -> dict:
                                      "Check the date."),
         "programme_contract_ended": tr("village {code}: the contract ended on {date}, before the status date "
                                        "{as_of}: its renewal is due and is planned in the roadmap's first year."),
+        # the other values of a row that is not used (no village, a village given before, a bad 'terhubung'),
+        # said in the same run as the row's drop
+        "programme_dropped_unknown_tech": tr("the row is ignored; also, its technology '{value}' is not known "
+                                             "(fibre service, FWA, satellite, radio). Write one of them."),
+        "programme_dropped_bad_fee": tr("the row is ignored; also, its monthly fee '{value}' is not an amount of "
+                                        "rupiah. Write it as 1.500.000."),
+        "programme_dropped_negative_fee": tr("the row is ignored; also, its monthly fee '{value}' is negative. "
+                                             "Write the amount without a minus sign."),
+        "programme_dropped_implausible_fee": tr("the row is ignored; also, its monthly fee '{value}' is above Rp "
+                                                "{high} a month for one village, a typing error? Check the digits."),
+        "programme_dropped_bad_date": tr("the row is ignored; also, its {column} '{value}' is not a date; write "
+                                         "dd-mm-yyyy."),
+        "programme_dropped_future_since": tr("the row is ignored; also, it says connected since {date}, after the "
+                                             "status date {as_of}. Check the date."),
         # core.monitoring: values, rows and imports of service reports
         "not_datetime": tr("not a date/time ({value})"),
         "empty_datetime": tr("empty date/time"),
@@ -349,7 +363,7 @@ def describe(exc: BaseException) -> str:
         params["what"] = _quantities().get(params["what"], params["what"])
     if "hint" in params:
         params["hint"] = {"swapped": tr(" (lon and lat look swapped)")}.get(params["hint"], params["hint"])
-    # an input with several problems is said complete at once (e.g. core.costs.CostTableError.of_all)
+    # an input with several problems is said complete at once (core.coded_error.CodedError.of_all)
     return " ".join([_format(template, params), *(describe(more) for more in getattr(exc, "also", None) or ())])
 
 

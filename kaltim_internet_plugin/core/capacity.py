@@ -151,29 +151,22 @@ class CapacityTable:
     @classmethod
     def _from_table(cls, table, path: str) -> CapacityTable:
         header = [str(h or "").strip().lower() for h in table.header]
+        missing = []  # every column missing, said at once
         for col in ("year", "tech", "max_installations"):
             if col not in header:
                 sheet = getattr(table.info, "sheet", "") if getattr(table.info, "kind", "") == "xlsx" else ""
                 if sheet:  # only a workbook's first sheet is read: a table on its second one was "no column"
-                    raise CapacityError("capacity_missing_column_sheet", column=col, sheet=sheet,
-                                        found=", ".join(h for h in header if h) or "-")
-                raise CapacityError("capacity_missing_column", column=col)
+                    missing.append(CapacityError("capacity_missing_column_sheet", column=col, sheet=sheet,
+                                                 found=", ".join(h for h in header if h) or "-"))
+                else:
+                    missing.append(CapacityError("capacity_missing_column", column=col))
+        if missing:
+            raise CapacityError.of_all(missing)
         if not table.rows:
             raise CapacityError("capacity_empty", path=path)
-        rows, seen = [], {}
-        for n, raw in table.rows:
-            row = {str(k or "").strip().lower(): _cell_text(v) for k, v in raw.items() if k}
-            parsed = parse_row(row, n)
-            # 'Telkomsel' and 'telkomsel' are one provider (two limits: the smaller held, silently)
-            key = (parsed.year, parsed.tech, str(parsed.kab_code).strip(), str(parsed.provider).strip().lower())
-            if key in seen:  # two limits for one thing: which one holds would depend on the row order
-                raise CapacityError("capacity_duplicate_row", row=n, first=seen[key],
-                                    what=" / ".join(str(x) for x in (ALL if parsed.year is None else parsed.year,
-                                                                     parsed.tech, parsed.kab_code, parsed.provider)
-                                                    if x))
-            seen[key] = n
-            rows.append(parsed)
-        return cls(rows)
+        # every problem of every row, said at once (was: the first one; the next one at the next run)
+        return cls(parse_rows((n, {str(k or "").strip().lower(): _cell_text(v) for k, v in raw.items() if k})
+                              for n, raw in table.rows))
 
     def unknown_kab_codes(self, kab_codes: Iterable[str]) -> List[str]:
         """The ``kab_code`` values of the table that none of ``kab_codes`` (the plan's) is: their rows limit
@@ -197,30 +190,78 @@ CSV_COLUMNS = ("year", "tech", "kab_code", "provider", "max_installations", "sou
 
 
 def parse_row(row: dict, n: int) -> CapacityRow:
-    """One CSV row (row number ``n`` as a spreadsheet shows it) -> :class:`CapacityRow`."""
+    """One CSV row (row number ``n`` as a spreadsheet shows it) -> :class:`CapacityRow`; a CapacityError naming
+    every bad value of the row (:meth:`CapacityError.of_all`)."""
+    read, problems = _read_row(row, n)
+    if problems:
+        raise CapacityError.of_all(problems)
+    return _row_of(read, row)
+
+
+def parse_rows(rows: Iterable[Tuple[int, dict]]) -> List[CapacityRow]:
+    """The rows ``(n, row)`` (``n`` the row as the user sees it) -> :class:`CapacityRow` s; a CapacityError naming
+    every problem of every row, a repeated limit too, in one run (:meth:`CapacityError.of_all`)."""
+    out: List[CapacityRow] = []
+    problems: List[CapacityError] = []
+    seen: Dict[tuple, int] = {}
+    for n, row in rows:
+        read, found = _read_row(row, n)
+        if "year" in read and "tech" in read:
+            # 'Telkomsel' and 'telkomsel' are one provider (two limits: the smaller held, silently)
+            kab, provider = str(row.get("kab_code", "")).strip(), str(row.get("provider", "")).strip()
+            key = (read["year"], read["tech"], kab, provider.lower())
+            if key in seen:  # two limits for one thing: which one holds would depend on the row order
+                found.append(CapacityError("capacity_duplicate_row", row=n, first=seen[key], what=" / ".join(
+                    str(x) for x in (ALL if read["year"] is None else read["year"], read["tech"],
+                                     row.get("kab_code", ""), row.get("provider", "")) if x)))
+            seen.setdefault(key, n)
+        problems.extend(found)
+        if not found:
+            out.append(_row_of(read, row))
+    if problems:
+        raise CapacityError.of_all(problems)
+    return out
+
+
+def _row_of(read: dict, row: dict) -> CapacityRow:
+    return CapacityRow(read["year"], read["tech"], read["cap"], row.get("kab_code", ""), row.get("provider", ""),
+                       row.get("source", ""))
+
+
+def _read_row(row: dict, n: int) -> Tuple[dict, List[CapacityError]]:
+    """The values of a row that can be read (``year``, ``tech``, ``cap``) and a CapacityError for each one that
+    cannot."""
+    read: dict = {}
+    problems: List[CapacityError] = []
     year_raw = row.get("year", "")
     if year_raw.strip().lower() in ("",) + ALL_WORDS:
-        year = None
+        read["year"] = None
     else:
         try:
             year = int(float(year_raw))
         except ValueError:
-            raise CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL) from None
-        if not 2000 <= year <= 2100:
-            raise CapacityError("capacity_year_range", row=n, column="year", value=year_raw, all=ALL)
+            problems.append(CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL))
+        else:
+            if 2000 <= year <= 2100:
+                read["year"] = year
+            else:
+                problems.append(CapacityError("capacity_year_range", row=n, column="year", value=year_raw,
+                                              all=ALL))
     tech = normalize_tech(row.get("tech", ""))
-    if tech not in TECH_KEYS:
-        raise CapacityError("capacity_bad_tech", row=n, column="tech", value=row.get("tech", ""),
-                            allowed=", ".join(TECH_KEYS))
+    if tech in TECH_KEYS:
+        read["tech"] = tech
+    else:
+        problems.append(CapacityError("capacity_bad_tech", row=n, column="tech", value=row.get("tech", ""),
+                                      allowed=", ".join(TECH_KEYS)))
     raw = row.get("max_installations", "")
     try:  # read as every count ('1.200' is twelve hundred, '20.0' and an XLSX 20.0 are twenty: core.numbers)
         value = nb.parse_number(raw, nb.COUNT)
     except nb.NumberError:
         value = float("nan")
     if value is None:
-        cap = None
+        read["cap"] = None
     elif not (value >= 0 and value == int(value)):  # (NaN too) '2,5' installations, -3, 'banyak'
-        raise CapacityError("capacity_bad_value", row=n, column="max_installations", value=raw)
+        problems.append(CapacityError("capacity_bad_value", row=n, column="max_installations", value=raw))
     else:
-        cap = int(value)
-    return CapacityRow(year, tech, cap, row.get("kab_code", ""), row.get("provider", ""), row.get("source", ""))
+        read["cap"] = int(value)
+    return read, problems

@@ -10,7 +10,18 @@ class CodedError(ValueError):
     def __init__(self, code: str, /, **params):  # positional-only: a param may be called 'code'
         self.code = code
         self.params = params
+        self.also: list = []  # the input's further problems, said after this one (errors.describe)
         super().__init__(f"{code}: " + ", ".join(f"{k}={self.show(v)}" for k, v in params.items()))
+
+    @classmethod
+    def of_all(cls, problems: list) -> CodedError:
+        """The first of ``problems``, carrying the others in ``also``: an input is said complete at once (every
+        problem of every row), not one problem a run."""
+        first = problems[0]
+        first.also = list(problems[1:])
+        if first.also:
+            first.args = ("; ".join(str(p) for p in problems),)
+        return first
 
     @staticmethod
     def show(value) -> str:

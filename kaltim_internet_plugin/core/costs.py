@@ -64,16 +64,6 @@ class CostTableError(LoggedCodedError):
     def __init__(self, message: str, code: str, /, **params):
         params.setdefault("row", "-")
         super().__init__(message, code, **params)
-        self.also: list = []  # the table's further problems, said with this one (errors.describe)
-
-    @classmethod
-    def of_all(cls, problems: list) -> CostTableError:
-        """The first problem, carrying the others in ``also``: a table is said complete at once."""
-        first = problems[0]
-        first.also = problems[1:]
-        if first.also:
-            first.args = ("; ".join(str(p) for p in problems),)
-        return first
 
 
 class MissingCostItemError(CostTableError, KeyError):

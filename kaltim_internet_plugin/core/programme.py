@@ -233,53 +233,31 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
             if len(hits) == 1:
                 code = hits[0]
                 by_name_count += 1
+        # a row dropped (no village, a village given before, a 'terhubung' of neither ya nor tidak) still has its
+        # other values read: their problems are said in the same run, worded for a row that is not used (were:
+        # said only once the row was mended, at the next run)
+        drop = None
         if code is None:
             close = by_name_only.get(_fold(name), []) if name else []
             kind = "programme_unmatched_named" if close else "programme_unmatched"
-            issues.append(Issue("error", kind, row_no, {
-                "value": raw_code if raw_code not in (None, "") else name,
-                "hint": ", ".join(close[:3]) if close else ""}))
-            continue
-        if code in seen_row:
-            issues.append(Issue("error", "programme_duplicate", row_no, {"code": code, "first": seen_row[code]}))
-            continue
-        seen_row[code] = row_no
+            drop = Issue("error", kind, row_no, {"value": raw_code if raw_code not in (None, "") else name,
+                                                 "hint": ", ".join(close[:3]) if close else ""})
+        elif code in seen_row:
+            drop = Issue("error", "programme_duplicate", row_no, {"code": code, "first": seen_row[code]})
+        else:
+            seen_row[code] = row_no
         connected = _connected(row.get(cols["connected"])) if "connected" in cols else None
-        tech = tech_key(row.get(cols["tech"])) if "tech" in cols else ""
-        if tech is None:
-            issues.append(Issue("warning", "programme_unknown_tech", row_no,
-                                {"code": code, "value": row.get(cols["tech"])}))
-            tech = ""
+        if drop is None and connected is None and "connected" in cols and _fold(row.get(cols["connected"])):
+            drop = Issue("error", "programme_bad_connected", row_no,
+                         {"code": code, "value": row.get(cols["connected"])})
+        if drop is not None:
+            issues.append(drop)
+        values = _read_values(row, cols, row_no, code, as_of, issues, dropped=drop is not None)
+        if drop is not None:
+            continue
+        tech, fee, dates = values
         if connected is None:
-            if "connected" in cols and _fold(row.get(cols["connected"])):
-                issues.append(Issue("error", "programme_bad_connected", row_no,
-                                    {"code": code, "value": row.get(cols["connected"])}))
-                continue
             connected = bool(tech)
-        fee = None
-        if "fee" in cols and row.get(cols["fee"]) not in (None, ""):
-            fee = parse_fee(row.get(cols["fee"]))
-            if fee is None or fee < 0:
-                issues.append(Issue("warning", "programme_bad_fee" if fee is None else "programme_negative_fee",
-                                    row_no, {"code": code, "value": row.get(cols["fee"])}))
-                fee = None
-            elif fee > MAX_FEE_IDR_MONTH:  # a typing error would book trillions of OPEX a year
-                issues.append(Issue("warning", "programme_implausible_fee", row_no,
-                                    {"code": code, "value": row.get(cols["fee"]),
-                                     "high": f"{MAX_FEE_IDR_MONTH:,}".replace(",", ".")}))
-                fee = None
-        dates = {}
-        for role in ("since", "contract_end"):
-            dates[role] = None
-            if role in cols and row.get(cols[role]) not in (None, ""):
-                try:
-                    dates[role] = parse_date(row.get(cols[role]))
-                except ValueError:
-                    issues.append(Issue("warning", "programme_bad_date", row_no,
-                                        {"code": code, "column": cols[role], "value": row.get(cols[role])}))
-        if dates["since"] is not None and dates["since"] > as_of:
-            issues.append(Issue("warning", "programme_future_since", row_no,
-                                {"code": code, "date": dates["since"].isoformat(), "as_of": as_of.isoformat()}))
         if connected and dates["contract_end"] is not None and dates["contract_end"] < as_of:
             issues.append(Issue("warning", "programme_contract_ended", row_no,
                                 {"code": code, "date": dates["contract_end"].isoformat(),
@@ -289,6 +267,43 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
     if n == 0:
         raise ProgrammeError("programme_empty")
     return MatchResult(out, issues, n, by_name_count)
+
+
+def _read_values(row: dict, cols: Dict[str, str], row_no: int, code: Optional[str], as_of: dt.date,
+                 issues: List[Issue], dropped: bool) -> tuple:
+    """``(tech, fee, dates)`` of a status row, an issue added for each bad value: a warning naming what is used
+    instead, or, for a ``dropped`` row (not used), an error of the ``programme_dropped_`` kind, which says so."""
+    def said(level: str, kind: str, **params) -> None:
+        if dropped:
+            level, kind = "error", kind.replace("programme_", "programme_dropped_", 1)
+        issues.append(Issue(level, kind, row_no, {"code": code, **params}))
+
+    tech = tech_key(row.get(cols["tech"])) if "tech" in cols else ""
+    if tech is None:
+        said("warning", "programme_unknown_tech", value=row.get(cols["tech"]))
+        tech = ""
+    fee = None
+    if "fee" in cols and row.get(cols["fee"]) not in (None, ""):
+        fee = parse_fee(row.get(cols["fee"]))
+        if fee is None or fee < 0:
+            said("warning", "programme_bad_fee" if fee is None else "programme_negative_fee",
+                 value=row.get(cols["fee"]))
+            fee = None
+        elif fee > MAX_FEE_IDR_MONTH:  # a typing error would book trillions of OPEX a year
+            said("warning", "programme_implausible_fee", value=row.get(cols["fee"]),
+                 high=f"{MAX_FEE_IDR_MONTH:,}".replace(",", "."))
+            fee = None
+    dates = {}
+    for role in ("since", "contract_end"):
+        dates[role] = None
+        if role in cols and row.get(cols[role]) not in (None, ""):
+            try:
+                dates[role] = parse_date(row.get(cols[role]))
+            except ValueError:
+                said("warning", "programme_bad_date", column=cols[role], value=row.get(cols[role]))
+    if dates["since"] is not None and dates["since"] > as_of:
+        said("warning", "programme_future_since", date=dates["since"].isoformat(), as_of=as_of.isoformat())
+    return tech, fee, dates
 
 
 # monthly fee when the table gives none (illustrative planning figures; see docs/guide/programme.md)

@@ -28,7 +28,7 @@ from ..core.capacity import (
     LEAD_SOURCE,
     CapacityError,
     CapacityTable,
-    parse_row,
+    parse_rows,
 )
 from ..core.funding import TECH_KEYS, normalize_tech
 from ..errors import describe
@@ -47,7 +47,7 @@ def column_titles() -> list:
 
 
 def all_years() -> str:
-    """The Year cell of a row for every year, in the UI's language ("semua"; parse_row reads "all" and "semua")."""
+    """The Year cell of a row for every year, in the UI's language ("semua"; parse_rows reads "all" and "semua")."""
     return tr("all")
 
 
@@ -63,7 +63,7 @@ def tech_choices() -> list:
 
 
 def cell_values(cells: dict, names: dict) -> dict:
-    """A row of the editor as :func:`..core.capacity.parse_row` reads it: a technology's name in either language (any
+    """A row of the editor as :func:`..core.capacity.parse_rows` reads it: a technology's name in either language (any
     case; ``names`` from :func:`tech_names`) becomes its key; keys, aliases and anything else pass as typed (an
     unknown one is named in the error)."""
     tech = cells.get("tech", "")
@@ -75,7 +75,8 @@ def in_editor_terms(exc: CapacityError) -> CapacityError:
     the UI's word for every year."""
     params = dict(exc.params)
     titles = dict(zip(EDIT_COLUMNS, column_titles()))
-    params["column"] = titles.get(params.get("column"), params.get("column"))
+    if "column" in params:  # (a repeated limit names rows, no column)
+        params["column"] = titles.get(params["column"], params["column"])
     if exc.code == "capacity_bad_tech":
         params["allowed"] = ", ".join(labels("tech").values())
     if exc.code == "capacity_bad_year":
@@ -189,18 +190,20 @@ class CapacityEditor(QGroupBox):
             self.grid.removeRow(r)
 
     def table(self) -> CapacityTable:
+        """The table of the grid's filled rows; a CapacityError naming every bad cell of every row and a repeated
+        limit, by the rows and column titles the editor shows (was: the first bad cell; a repeated limit passed
+        here and stopped the roadmap, named by the rows of a scratch CSV)."""
         rows = []
         names = tech_names()
         for r in range(self.grid.rowCount()):
             cells = {col: (self.grid.item(r, c).text().strip() if self.grid.item(r, c) else "")
                      for c, col in enumerate(EDIT_COLUMNS)}
-            if not any(cells[c] for c in COLUMNS):
-                continue
-            try:
-                rows.append(parse_row(cell_values(cells, names), r + 1))
-            except CapacityError as exc:
-                raise in_editor_terms(exc) from None
-        return CapacityTable(rows)
+            if any(cells[c] for c in COLUMNS):
+                rows.append((r + 1, cell_values(cells, names)))
+        try:
+            return CapacityTable(parse_rows(rows))
+        except CapacityError as exc:
+            raise CapacityError.of_all([in_editor_terms(e) for e in (exc, *exc.also)]) from None
 
     def validate(self) -> str:
         """'' when the table is valid, else the message (row and column named), also shown under the table."""

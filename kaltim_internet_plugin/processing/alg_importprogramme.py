@@ -136,8 +136,13 @@ class ImportProgrammeAlgorithm(KaltimAlgorithm):
                                                           what=describe(pg.ProgrammeError(issue.code,
                                                                                           **issue.params)))
             (feedback.reportError if issue.level == "error" else feedback.pushWarning)(text)
-        if len(issues) > 30:
-            feedback.pushWarning(tr("… and {n} more rows: see the report.").format(n=len(issues) - 30))
+        if len(issues) > 30:  # problems, not rows (a row may have several); the report named only when written
+            if report_path:
+                feedback.pushWarning(tr("… and {n} more problems: see the report {path}.").format(
+                    n=len(issues) - 30, path=report_path))
+            else:
+                feedback.pushWarning(tr("… and {n} more problems: choose a file for the report of the rows that do "
+                                        "not fit (OUTPUT_REPORT) to see them all.").format(n=len(issues) - 30))
         if report_path:
             with open(report_path, "w", newline="", encoding="utf-8") as fh:
                 w = csv.writer(fh)

@@ -65,6 +65,7 @@ def test_the_drop_down_speaks_indonesian_and_writes_the_chosen_name(editor_id):
     editor = editor_id
     assert editor.grid.horizontalHeaderItem(1).text() == "Teknologi"
     sat = next(r for r in range(editor.grid.rowCount()) if editor.grid.item(r, 1).text() == "Satelit")
+    editor.grid.item(sat, 0).setText("2027")  # (every year's BTS limit is another row: one limit each)
     delegate, combo, index, _parent = open_tech_editor(editor, sat)
     assert isinstance(combo, QComboBox) and not combo.isEditable()
     assert items(combo) == INDONESIAN
@@ -75,13 +76,14 @@ def test_the_drop_down_speaks_indonesian_and_writes_the_chosen_name(editor_id):
     techs = [r.tech for r in editor.table().rows]
     assert techs[sat] == "bts" and "satellite" not in techs
     assert editor.validate() == ""
-    assert editor.table().to_csv().splitlines()[sat + 1].startswith("all,bts,")
+    assert editor.table().to_csv().splitlines()[sat + 1].startswith("2027,bts,")
 
 
 def test_choosing_commits_as_a_user_does_and_activated_closes_the_editor(editor, qtbot):
     """Through the view: the delegate's editor opened on the cell shows its list at once, one click on an item,
     and the cell holds its name."""
     grid = editor.grid
+    grid.item(0, 0).setText("2027")  # (every year's co-location limit is another row: one limit each)
     editor.show()
     grid.setCurrentCell(0, 1)
     grid.editItem(grid.item(0, 1))
@@ -103,6 +105,7 @@ def test_a_typed_cell_is_read_back_and_shown_selected(editor, typed, key):
     from kaltim_internet_plugin.core.funding import TECH_KEYS
 
     editor.grid.item(0, 1).setText(typed)
+    editor.grid.item(0, 0).setText("2027")  # (every year's limit of that technology is another row)
     assert editor.table().rows[0].tech == key
     _delegate, combo, _index, _parent = open_tech_editor(editor, 0)
     assert combo.currentIndex() == TECH_KEYS.index(key)
