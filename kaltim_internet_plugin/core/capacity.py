@@ -238,8 +238,11 @@ def _read_row(row: dict, n: int) -> Tuple[dict, List[CapacityError]]:
         read["year"] = None
     else:
         try:
-            year = int(float(year_raw))
-        except ValueError:
+            number = float(year_raw)
+            if not number.is_integer():  # 2027.5 is no year (it was read as 2027, without a word)
+                raise ValueError(year_raw)
+            year = int(number)
+        except (ValueError, OverflowError):
             problems.append(CapacityError("capacity_bad_year", row=n, column="year", value=year_raw, all=ALL))
         else:
             if 2000 <= year <= 2100:

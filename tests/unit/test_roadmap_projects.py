@@ -175,6 +175,12 @@ def test_a_capacity_year_of_all_or_semua_is_every_year():
     assert parse_row({"year": "2027", "tech": "bts", "max_installations": "4"}, 2).year == 2027
     with pytest.raises(CapacityError):
         parse_row({"year": "semuanya", "tech": "bts", "max_installations": "4"}, 2)
+    # a year with a fraction is no year (2027.5 was read as 2027 without a word); an XLSX's 2027.0 is 2027
+    assert parse_row({"year": "2027.0", "tech": "bts", "max_installations": "4"}, 2).year == 2027
+    for bad in ("2027.5", "2027,5"):
+        with pytest.raises(CapacityError) as exc:
+            parse_row({"year": bad, "tech": "bts", "max_installations": "4"}, 2)
+        assert exc.value.code == "capacity_bad_year" and f"'{bad}' is not a year" in describe(exc.value)
 
 
 def test_capacity_providers_differing_only_in_letter_case_are_one_provider():
