@@ -211,9 +211,9 @@ def parse_rows(rows: Iterable[Tuple[int, dict]]) -> List[CapacityRow]:
             kab, provider = str(row.get("kab_code", "")).strip(), str(row.get("provider", "")).strip()
             key = (read["year"], read["tech"], kab, provider.lower())
             if key in seen:  # two limits for one thing: which one holds would depend on the row order
-                found.append(CapacityError("capacity_duplicate_row", row=n, first=seen[key], what=" / ".join(
-                    str(x) for x in (ALL if read["year"] is None else read["year"], read["tech"],
-                                     row.get("kab_code", ""), row.get("provider", "")) if x)))
+                found.append(CapacityError("capacity_duplicate_row", row=n, first=seen[key],
+                                           what=limit_text(read["year"], read["tech"], kab, provider, ALL),
+                                           year=read["year"], tech=read["tech"], kab=kab, provider=provider))
             seen.setdefault(key, n)
         problems.extend(found)
         if not found:
@@ -221,6 +221,12 @@ def parse_rows(rows: Iterable[Tuple[int, dict]]) -> List[CapacityRow]:
     if problems:
         raise CapacityError.of_all(problems)
     return out
+
+
+def limit_text(year, tech: str, kab: str, provider: str, every_year: str = ALL) -> str:
+    """What a limit applies to, as a repeated limit names it: '2027 / fibre / 64.02 / Telkomsel' (``every_year``
+    for a limit of every year; an empty kab/kota or provider left out)."""
+    return " / ".join(str(x) for x in (every_year if year is None else year, tech, kab, provider) if x)
 
 
 def _row_of(read: dict, row: dict) -> CapacityRow:

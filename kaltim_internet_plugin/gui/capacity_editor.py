@@ -28,6 +28,7 @@ from ..core.capacity import (
     LEAD_SOURCE,
     CapacityError,
     CapacityTable,
+    limit_text,
     parse_rows,
 )
 from ..core.funding import TECH_KEYS, normalize_tech
@@ -81,6 +82,9 @@ def in_editor_terms(exc: CapacityError) -> CapacityError:
         params["allowed"] = ", ".join(labels("tech").values())
     if exc.code == "capacity_bad_year":
         params["all"] = all_years()
+    if exc.code == "capacity_duplicate_row" and "tech" in params:  # the technology by name, not its key
+        params["what"] = limit_text(params["year"], label("tech", params["tech"]), params["kab"], params["provider"],
+                                    all_years())
     return CapacityError(exc.code, **params)
 
 

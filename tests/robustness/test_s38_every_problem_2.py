@@ -116,8 +116,11 @@ def test_a_repeated_limit_is_refused_by_the_editor_not_by_the_run(qgis_app):
     try:
         editor.grid.item(1, 1).setText(editor.grid.item(0, 1).text())  # row 2: the technology of row 1
         text = editor.validate()
-        assert text.startswith("Capacity table, row 2 repeats the limit of row 1 (all / fibre_service)"), text
-        assert "column" not in text, text
+        # in the editor's own words: the technology's name and the UI's word for every year (was: 'all /
+        # fibre_service', the CSV's keys, also in the Indonesian UI)
+        name = editor.grid.item(0, 1).text()
+        assert text.startswith(f"Capacity table, row 2 repeats the limit of row 1 (all / {name})"), text
+        assert "fibre_service" not in text and "column" not in text, text
     finally:
         editor.deleteLater()
 
