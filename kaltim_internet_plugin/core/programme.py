@@ -244,12 +244,12 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
                                                  "hint": ", ".join(close[:3]) if close else ""})
         elif code in seen_row:
             drop = Issue("error", "programme_duplicate", row_no, {"code": code, "first": seen_row[code]})
-        else:
-            seen_row[code] = row_no
         connected = _connected(row.get(cols["connected"])) if "connected" in cols else None
         if drop is None and connected is None and "connected" in cols and _fold(row.get(cols["connected"])):
             drop = Issue("error", "programme_bad_connected", row_no,
                          {"code": code, "value": row.get(cols["connected"])})
+        if drop is None:  # the village's row in use: a later row of it repeats this one (an ignored row holds no place)
+            seen_row[code] = row_no
         if drop is not None:
             issues.append(drop)
         values = _read_values(row, cols, row_no, code, as_of, issues, dropped=drop is not None)

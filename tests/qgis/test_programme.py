@@ -176,6 +176,23 @@ def test_a_monthly_fee_of_trillions_is_named_and_the_default_used():
     assert issue.row == 2 and "above Rp 100.000.000 a month" in describe(pg.ProgrammeError(issue.code, **issue.params))
 
 
+def test_a_row_after_an_ignored_row_of_its_village_is_used():
+    """A row ignored for its 'terhubung' ('mungkin') kept its village's place: the village's next, correct row was
+    then dropped as 'already given in row 2' and the village counted as not in the table (found 2026-12-07)."""
+    villages = [pg.VillageKey("64.02.01.2001", "Long Lalang", "Long Hubung")]
+    header = ["kode_desa", "terhubung", "teknologi"]
+    res = pg.match_status([(2, {"kode_desa": "64.02.01.2001", "terhubung": "mungkin", "teknologi": "FWA"}),
+                           (3, {"kode_desa": "64.02.01.2001", "terhubung": "ya", "teknologi": "FWA"}),
+                           (4, {"kode_desa": "64.02.01.2001", "terhubung": "tidak", "teknologi": ""})],
+                          header, villages)
+    status = res.status["64.02.01.2001"]
+    assert status.row == 3 and status.connected
+    assert [(i.code, i.row) for i in res.issues if i.level == "error"] == [
+        ("programme_bad_connected", 2), ("programme_duplicate", 4)]
+    (dup,) = [i for i in res.issues if i.code == "programme_duplicate"]
+    assert dup.params["first"] == 3  # the row used, not the ignored one
+
+
 def test_the_sample_table_follows_the_public_counts():
     """The ILLUSTRATIVE sample table: 802 of 841 desa connected, 158 Starlink sites (issue 14's public counts)."""
     import csv
