@@ -84,14 +84,21 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                                      ("FLAG_COUNT", tr("Flags"))])
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
-        """The plugin's checks, then a report folder holding a file of a report file's name that this tool did not
-        write (the report would replace it)."""
+        """The plugin's checks, then a PLAN_DB that is no database, is damaged or locked (said before any work; a
+        slareport failing in processAlgorithm while an OGR layer was open also made QGIS 3.22's Python end in a
+        segmentation fault at exit, found 2026-12-07), then a report folder holding a file of a report file's name
+        that this tool did not write (the report would replace it)."""
         ok, message = super().checkParameterValues(parameters, context)
-        if not ok or parameters.get("OUTPUT_REPORT_FOLDER") in (None, ""):
+        if not ok:
+            return ok, message
+        db = self.parameterAsFile(parameters, "PLAN_DB", context)
+        problem = plan_db_problem(db, f"PLAN_DB = {db}", write=False) if db and Path(db).is_file() else ""
+        if problem:  # before any work (no database, damaged, locked)
+            return False, problem
+        if parameters.get("OUTPUT_REPORT_FOLDER") in (None, ""):
             return ok, message
         folder = self.parameterAsString(parameters, "OUTPUT_REPORT_FOLDER", context)
-        db = self.parameterAsFile(parameters, "PLAN_DB", context)
-        if not folder or not Path(folder).is_dir() or not db or plan_db_problem(db, db, write=False):
+        if not folder or not Path(folder).is_dir() or not db:
             return ok, message  # (the run says what is wrong)
         try:
             month = self._month(parameters, context) or mon.latest_month(store.load_records(db))
