@@ -36,3 +36,34 @@ def fails(alg, params):
     assert "Traceback" not in text and "Unexpected error" not in text and "report it" not in text
     assert ".kaltim-partial-" not in text
     return text
+
+
+def mahakam_ulu_villages(path, geometry, n=None, gtype=None, epsg=None) -> str:
+    """A GeoPackage ``path`` with the Mahakam Ulu (64.11) villages of the sample, their geometry ``geometry(i, g)``
+    (None: no geometry), the first ``n`` of them, as layer type ``gtype`` (default: multipolygon), declared in
+    ``epsg`` (default: the sample's own CRS; another one makes a layer in the wrong CRS)."""
+    from osgeo import ogr, osr
+
+    src = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))
+    sl = src.GetLayerByName("villages")
+    sl.SetAttributeFilter("kode_kab = '64.11'")
+    feats = [f for f in sl][:n] if n is not None else [f for f in sl]
+    defn = sl.GetLayerDefn()
+    srs = sl.GetSpatialRef()
+    if epsg is not None:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out = ds.CreateLayer("villages", srs, gtype or ogr.wkbMultiPolygon)
+    for j in range(defn.GetFieldCount()):
+        out.CreateField(defn.GetFieldDefn(j))
+    for i, f in enumerate(feats):
+        nf = ogr.Feature(out.GetLayerDefn())
+        for j in range(defn.GetFieldCount()):
+            nf.SetField(j, f.GetField(j))
+        g = geometry(i, f.GetGeometryRef().Clone())
+        if g is not None:
+            nf.SetGeometry(g)
+        out.CreateFeature(nf)
+    ds = None
+    return str(path)

@@ -5,40 +5,15 @@ from __future__ import annotations
 
 import os
 
-from tests.conftest import SAMPLE
-from tests.robustness.conftest import SUBSET, digest, fails
-
-
-def _villages_in_wrong_crs(path, first_null: bool) -> str:
-    """The Mahakam Ulu villages (longitude/latitude) declared as UTM 50S metres; the first one without geometry."""
-    from osgeo import ogr, osr
-
-    src = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))
-    sl = src.GetLayerByName("villages")
-    sl.SetAttributeFilter("kode_kab = '64.11'")
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(32750)
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    out = ds.CreateLayer("villages", srs, ogr.wkbMultiPolygon)
-    defn = sl.GetLayerDefn()
-    for j in range(defn.GetFieldCount()):
-        out.CreateField(defn.GetFieldDefn(j))
-    for i, f in enumerate(sl):
-        nf = ogr.Feature(out.GetLayerDefn())
-        for j in range(defn.GetFieldCount()):
-            nf.SetField(j, f.GetField(j))
-        if not (first_null and i == 0):
-            nf.SetGeometry(f.GetGeometryRef().Clone())
-        out.CreateFeature(nf)
-    ds = None
-    return str(path)
+from tests.robustness.conftest import SUBSET, digest, fails, mahakam_ulu_villages
 
 
 # ---- item 1: the CRS check and a first feature without geometry (not real: the check reads the layer's extent) ----
 def test_a_wrong_crs_is_named_when_the_first_village_has_no_geometry(provider, tmp_path):
     from tests.conftest import run_alg
 
-    path = _villages_in_wrong_crs(tmp_path / "wrong_crs.gpkg", first_null=True)
+    # the Mahakam Ulu villages (longitude/latitude) declared as UTM 50S metres; the first one without geometry
+    path = mahakam_ulu_villages(tmp_path / "wrong_crs.gpkg", lambda i, g: None if i == 0 else g, epsg=32750)
     before = digest(path)
     res, log = run_alg("kaltiminternet:checkvillages", {"INPUT": path})
     assert res["VALID"] is False

@@ -7,35 +7,9 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SAMPLE, run_alg
-from tests.robustness.conftest import digest, fails
+from tests.robustness.conftest import digest, fails, mahakam_ulu_villages
 
 DEM = str(SAMPLE / "kaltim_dem_synthetic_250m.tif")
-
-
-def _make(path, geometry, n=None, gtype=None) -> str:
-    """A GeoPackage ``path`` with the Mahakam Ulu (64.11) villages of the sample, their geometry ``geometry(i, g)``
-    (None: no geometry), the first ``n`` of them, as layer type ``gtype`` (default: multipolygon)."""
-    from osgeo import ogr
-
-    src = ogr.Open(str(SAMPLE / "kaltim_sample.gpkg"))
-    sl = src.GetLayerByName("villages")
-    sl.SetAttributeFilter("kode_kab = '64.11'")
-    feats = [f for f in sl][:n] if n is not None else [f for f in sl]
-    defn = sl.GetLayerDefn()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    out = ds.CreateLayer("villages", sl.GetSpatialRef(), gtype or ogr.wkbMultiPolygon)
-    for j in range(defn.GetFieldCount()):
-        out.CreateField(defn.GetFieldDefn(j))
-    for i, f in enumerate(feats):
-        nf = ogr.Feature(out.GetLayerDefn())
-        for j in range(defn.GetFieldCount()):
-            nf.SetField(j, f.GetField(j))
-        g = geometry(i, f.GetGeometryRef().Clone())
-        if g is not None:
-            nf.SetGeometry(g)
-        out.CreateFeature(nf)
-    ds = None
-    return str(path)
 
 
 def _lines(i, g):
@@ -50,12 +24,12 @@ def layers(tmp_path):
     from osgeo import ogr
 
     return {
-        "empty": _make(tmp_path / "v_empty.gpkg", lambda i, g: g, n=0),
-        "allnull": _make(tmp_path / "v_allnull.gpkg", lambda i, g: None),
-        "somenull": _make(tmp_path / "v_somenull.gpkg", lambda i, g: None if i in (2, 5) else g),
-        "points": _make(tmp_path / "v_points.gpkg", lambda i, g: g.Centroid(), gtype=ogr.wkbPoint),
-        "lines": _make(tmp_path / "v_lines.gpkg", _lines, gtype=ogr.wkbLineString),
-        "good": _make(tmp_path / "v_good.gpkg", lambda i, g: g),
+        "empty": mahakam_ulu_villages(tmp_path / "v_empty.gpkg", lambda i, g: g, n=0),
+        "allnull": mahakam_ulu_villages(tmp_path / "v_allnull.gpkg", lambda i, g: None),
+        "somenull": mahakam_ulu_villages(tmp_path / "v_somenull.gpkg", lambda i, g: None if i in (2, 5) else g),
+        "points": mahakam_ulu_villages(tmp_path / "v_points.gpkg", lambda i, g: g.Centroid(), gtype=ogr.wkbPoint),
+        "lines": mahakam_ulu_villages(tmp_path / "v_lines.gpkg", _lines, gtype=ogr.wkbLineString),
+        "good": mahakam_ulu_villages(tmp_path / "v_good.gpkg", lambda i, g: g),
     }
 
 
