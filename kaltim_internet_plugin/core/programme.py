@@ -250,7 +250,7 @@ def match_status(rows: Iterable[Tuple[int, dict]], header: Sequence[str], villag
                          {"code": code, "value": row.get(cols["connected"])})
         if drop is None:  # the village's row in use: a later row of it repeats this one (an ignored row holds no place)
             seen_row[code] = row_no
-        if drop is not None:
+        else:
             issues.append(drop)
         values = _read_values(row, cols, row_no, code, as_of, issues, dropped=drop is not None)
         if drop is not None:

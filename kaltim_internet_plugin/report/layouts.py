@@ -529,6 +529,19 @@ def fit_label(layout, item_id: str, floor: float = MIN_TEXT_PT) -> bool:
     return _label_fits(label, room)
 
 
+def fit_first(layout, label, texts) -> bool:
+    """The first of ``texts`` (the longest first) whose whole text fits ``label``'s box, its letters made smaller as
+    far as :func:`fit_label` goes (a label cuts off what its box does not hold, silently); the last one when none
+    fits (False)."""
+    size = _label_pt(label)
+    for text in texts:
+        _set_label_pt(label, size)
+        label.setText(text)
+        if fit_label(layout, label.id()):
+            return True
+    return False
+
+
 def fit_table_height(layout, table, frame_id: str, floor: float = MIN_TEXT_PT) -> bool:
     """Shrink a table's text until all its rows fit its one frame (a printed table never loses its last rows or
     its total row). False when they do not fit even at ``floor`` pt."""

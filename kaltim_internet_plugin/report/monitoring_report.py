@@ -249,11 +249,11 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
     _fit_tables(layout)
     # the flags and the footer's sources name fewer of them when the whole text does not fit its box even in smaller
     # letters (three long file names pushed the footer's page line out of its box: printed without it)
-    _fit_text(layout, item("flags"), [flags_text(flags, n, lang) for n in range(MAX_PDF_FLAGS, -1, -1)])
+    lo.fit_first(layout, item("flags"), [flags_text(flags, n, lang) for n in range(MAX_PDF_FLAGS, -1, -1)])
     footer = item("footer")
     page_line = translate(_C, "Internet Desa Kaltim - Diskominfo Kaltim · printed {date} · page {page} of {pages}",
                           lang).format(date=today, page="[% @layout_page %]", pages="[% @layout_numpages %]")
-    _fit_text(layout, footer, [sources_text(sources, lang, n).replace("[%", "[ %") + "\n" + page_line
+    lo.fit_first(layout, footer, [sources_text(sources, lang, n).replace("[%", "[ %") + "\n" + page_line
                                for n in range(MAX_SOURCE_FILES, 0, -1)])
     _repeat_on_every_page(layout, footer)
     pdf.prepare_for_export(layout)
@@ -278,19 +278,6 @@ def flags_text(flags: Sequence[dict], shown: int = MAX_PDF_FLAGS, lang: Optional
     if len(flags) > shown:
         lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - shown))
     return translate(_C, "Flags:", lang) + "\n" + ("\n".join(lines) if lines else translate(_C, "none", lang))
-
-
-def _fit_text(layout, label, texts: Sequence[str]) -> bool:
-    """The first of ``texts`` (the longest first) whose whole text fits ``label``'s box, its letters made smaller
-    as far as :func:`layouts.fit_label` goes (a label cuts off what its box does not hold, silently); the last one
-    when none fits."""
-    size = lo._label_pt(label)
-    for text in texts:
-        lo._set_label_pt(label, size)
-        label.setText(text)
-        if lo.fit_label(layout, label.id()):
-            return True
-    return False
 
 
 def _label_villages(layer, status_field: str, flags: Sequence[dict], scale: float) -> Optional[int]:
@@ -408,7 +395,7 @@ def write_report(folder: str, evaluation, template: Path, villages_layer=None, s
     table = indicator_table(evaluation.indicators, lang)
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
-    names = csv_files(month, lang)
+    names = csv_files(month)
     _csv(out / names["sla"], CSV_HEADERS["sla"],
          [[r["code"], r["provider"], r["month"], f"{100 * r['availability']:.6f}",
            f"{r['downtime_s']:.0f}", r["basis"], int(r["restitution"])] for r in sla])
@@ -440,7 +427,7 @@ def _indicator_header(lang: Optional[str]) -> list:
     return [translate(_C, "Indicator", lang), translate(_C, "Value", lang)]
 
 
-def csv_files(month: str, lang: Optional[str] = REPORT_LANG) -> dict:
+def csv_files(month: str) -> dict:
     """{kind: file name} of the report's CSV files for ``month`` (empty: 'all')."""
     return {kind: f"{kind}_{month or 'all'}.csv" for kind in (*CSV_HEADERS, "indicators")}
 
@@ -449,7 +436,7 @@ def foreign_files(folder: str, month: str, lang: Optional[str] = REPORT_LANG) ->
     """The files of ``folder`` that the report of ``month`` would replace though it did not write them: a CSV file
     of an output's name whose first row is not the report's (e.g. the provider's own sla_2025-04.csv)."""
     found = []
-    for kind, name in csv_files(month, lang).items():
+    for kind, name in csv_files(month).items():
         path = Path(folder) / name
         if not path.exists():
             continue
