@@ -59,7 +59,7 @@ from .clutter import ClutterError, clutter_for
 from .coded_error import LoggedCodedError
 from .costs import default_items
 from .coverage_settings import CoverageSettings, CoverageSettingsError
-from .sites import TECH_DEFAULTS, TECHS
+from .sites import PLAUSIBLE, TECH_DEFAULTS, TECHS
 
 STATUS_RANK = {"blank_spot": 0, "partial": 1, "covered": 2}
 
@@ -454,9 +454,9 @@ class WhatIfEngine:
         if not self.contains(site.x, site.y):
             raise WhatIfError(f"Site '{sid}' at ({site.x:.0f}, {site.y:.0f}) is outside the DEM; "
                               "place it on the terrain model.", "whatif_outside", site_id=sid)
-        _num(site.height_m, "height", sid, 1.0, 500.0)
-        _num(site.freq_mhz, "frequency", sid, 30.0, 100000.0)
-        _num(site.eirp_dbm, "EIRP", sid, -30.0, 120.0)
+        # the one range of every tool (core.sites.PLAUSIBLE; was 1-500 m, 30-100,000 MHz, -30-120 dBm here alone)
+        for what, name in (("height", "height_m"), ("frequency", "freq_mhz"), ("EIRP", "eirp_dbm")):
+            _num(getattr(site, name), what, sid, *PLAUSIBLE[name])
         return tech
 
     @staticmethod

@@ -31,9 +31,10 @@ from qgis.core import (
 from ..compat import FieldType, save_style_to_database
 from ..core.coverage import Site
 from ..core.numbers import plain, to_float
-from ..core.sites import TECH_DEFAULTS, TECHS
+from ..core.sites import TECH_DEFAULTS, TECHS, normalise_tech
 from ..core.whatif import WhatIfVillage
 from ..i18n import tr
+from .coverage_sites import radio_values
 
 DEFAULT_LAYER_NAME = "planned_sites"
 DEFAULT_CRS = "EPSG:32750"
@@ -345,7 +346,11 @@ def _float(value) -> Optional[float]:
 def site_from_feature(feature, layer_crs, dem_crs) -> tuple:
     """(coverage Site in the DEM CRS, tech or None, cost or None) of a planned-site feature.
 
-    Missing radio values take the technology defaults. The site id is the ``site_id`` attribute (else the fid).
+    The technology and radio values are read as every tool reads a site layer (``io.coverage_sites``: 'LTE' is 4G,
+    '1,8' or 1.8 GHz is 1800 MHz, '1.800' is 1800): missing ones take the technology defaults; a value that cannot be
+    used (not a number, outside ``core.sites.PLAUSIBLE``) stays in the Site as found, so that
+    :meth:`core.whatif.WhatIfEngine.check_site` refuses it by name (was: text read as the default, a frequency in GHz
+    as MHz, and ranges of its own). The site id is the ``site_id`` attribute (else the fid).
     """
     geom = feature.geometry()
     if geom is None or geom.isEmpty():
@@ -362,12 +367,16 @@ def site_from_feature(feature, layer_crs, dem_crs) -> tuple:
 
     sid = attr("site_id")
     sid = str(sid) if sid not in (None, "") else f"fid{feature.id()}"
-    tech = attr("tech")
-    tech = str(tech).strip().upper() if tech not in (None, "") else None
+    raw_tech = attr("tech")
+    raw_tech = str(raw_tech).strip() if raw_tech is not None else ""
+    # a name the tools know ('LTE' -> 4G); else as written, for check_site to name ('6G')
+    tech = normalise_tech(raw_tech) or (raw_tech.upper() or None)
     d = TECH_DEFAULTS.get(tech or DEFAULT_TECH, TECH_DEFAULTS[DEFAULT_TECH])
-    h, f, e = (_float(attr(k)) for k in ("height_m", "freq_mhz", "eirp_dbm"))
-    site = Site(sid, float(pt.x()), float(pt.y()), d["height_m"] if h is None else h,
-                d["freq_mhz"] if f is None else f, d["eirp_dbm"] if e is None else e)
+    *values, bad = radio_values(*(attr(k) for k in ("height_m", "freq_mhz", "eirp_dbm")))
+    values = dict(zip(("height_m", "freq_mhz", "eirp_dbm"), values))
+    values.update(bad)  # (the value as found: check_site names it)
+    site = Site(sid, float(pt.x()), float(pt.y()),
+                *(d[k] if values[k] is None else values[k] for k in ("height_m", "freq_mhz", "eirp_dbm")))
     return site, tech, _float(attr("cost_idr"))
 
 

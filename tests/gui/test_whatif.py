@@ -163,15 +163,57 @@ def test_engine_errors_speak_the_users_language(case):
         engine.check_site(engine.site_with_defaults("P9", 400000.0, 9875000.0, "4G"), "4G")
     assert (high.value.code, tech.value.code, outside.value.code) == (
         "whatif_out_of_range", "whatif_unknown_tech", "whatif_outside")
-    assert "antenna height (m) 900 is outside 1 to 500" in describe(high.value)
+    assert "antenna height (m) 900 is outside 1 to 300" in describe(high.value)  # core.sites.PLAUSIBLE
     assert install_translator("id")
     try:
         texts = [describe(e.value) for e in (high, tech, outside)]
     finally:
         remove_translator()
-    assert texts[0].startswith("Menara P9: tinggi antena (m) 900 di luar rentang 1 sampai 500"), texts[0]
+    assert texts[0].startswith("Menara P9: tinggi antena (m) 900 di luar rentang 1 sampai 300"), texts[0]
     assert "teknologi '6G' tidak dikenal" in texts[1], texts[1]
     assert texts[2].startswith("Menara P9 berada di luar DEM"), texts[2]
+
+
+def test_a_planned_site_is_read_as_every_tool_reads_a_site(case):
+    """The preview reads a planned site's technology and radio values as the coverage and optimisation tools do
+    (io.coverage_sites.radio_values, core.sites.PLAUSIBLE): 'LTE' is 4G, 1.8 (GHz) is 1800 MHz, '1.800' is 1800;
+    text or a value outside the one range is refused by name, never replaced by the default (was: text read as
+    the default, 1.8 GHz taken for 1.8 MHz, 'LTE' refused, and ranges of its own: 100 GHz, 500 m, 120 dBm)."""
+    from kaltim_internet_plugin.core.sites import PLAUSIBLE
+    from kaltim_internet_plugin.core.whatif import WhatIfError
+    from kaltim_internet_plugin.io.planned_sites import site_from_feature
+
+    layer = QgsVectorLayer("Point?crs=EPSG:32750&field=site_id:string&field=tech:string&field=height_m:string"
+                           "&field=freq_mhz:string&field=eirp_dbm:string", "mine", "memory")
+    crs = QgsCoordinateReferenceSystem("EPSG:32750")
+
+    def read(tech, height, freq, eirp):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(["S1", tech, height, freq, eirp])
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(*CENTRE)))
+        return site_from_feature(f, crs, crs)
+
+    site, tech, _ = read("LTE", "42", "1,8", "1.800")
+    assert (tech, site.height_m, site.freq_mhz) == ("4G", 42.0, 1800.0)
+    engine = engine_for(case)
+    site, tech, _ = read("lte", None, "1.8", None)
+    assert engine.check_site(site, tech) == "4G" and (site.height_m, site.freq_mhz, site.eirp_dbm) == (35, 1800, 60)
+    refused = {}
+    for name, raw in (("freq_mhz", "20000"), ("freq_mhz", "abc"), ("height_m", "400"), ("eirp_dbm", "100")):
+        values = {"height_m": None, "freq_mhz": None, "eirp_dbm": None, name: raw}
+        site, tech, _ = read("4G", values["height_m"], values["freq_mhz"], values["eirp_dbm"])
+        with pytest.raises(WhatIfError) as err:
+            engine.check_site(site, tech)
+        refused[(name, raw)] = (err.value.code, str(err.value.params["value"]), err.value.params.get("high"))
+    assert refused == {
+        ("freq_mhz", "20000"): ("whatif_out_of_range", "20000", f"{PLAUSIBLE['freq_mhz'][1]:g}"),
+        ("freq_mhz", "abc"): ("whatif_not_number", "abc", None),
+        ("height_m", "400"): ("whatif_out_of_range", "400", f"{PLAUSIBLE['height_m'][1]:g}"),
+        ("eirp_dbm", "100"): ("whatif_out_of_range", "100", f"{PLAUSIBLE['eirp_dbm'][1]:g}")}
+    site, tech, _ = read("6G", None, None, None)
+    with pytest.raises(WhatIfError) as unknown:
+        engine.check_site(site, tech)
+    assert unknown.value.params["tech"] == "6G"
 
 
 def test_engine_cancel(case):
