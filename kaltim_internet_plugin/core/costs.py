@@ -277,7 +277,9 @@ class CostTable:
                                  reason=e.code) from None
         table = tabular.with_names(table, _FIELDS)  # the columns in any letters ('Key', 'CAPEX_IDR')
         cls._check_header(table.header, path, text)
-        return cls._from_rows([row for _n, row in table.rows])
+        # the rows as a spreadsheet numbers them (header 1, comment and blank lines counted), as the user finds
+        # them (was: the items counted from 1, one row above the spreadsheet's); as core.funding names its rows
+        return cls._from_rows([row for _n, row in table.rows], [n for n, _row in table.rows])
 
     @staticmethod
     def _check_header(header, path=None, text=None) -> None:
@@ -294,11 +296,12 @@ class CostTable:
             required=", ".join(_FIELDS))
 
     @classmethod
-    def _from_rows(cls, rows):
+    def _from_rows(cls, rows, numbers=None):
+        """``numbers``: each row's number in its file (default: 1, 2, ... the items of a JSON list)."""
         # every problem of every row, said at once (was: the first one, then the next one at the next run)
         items, problems = [], []
         seen: dict = {}
-        for n, row in enumerate(rows, start=1):
+        for n, row in zip(numbers or range(1, len(rows) + 1), rows):
             found = []
             key = str(row.get("key") or "").strip().lower()
             if key and key in seen:  # (was: the last row won, silently)

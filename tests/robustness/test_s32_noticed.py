@@ -101,7 +101,8 @@ def test_a_header_missing_some_columns_names_only_those():
 
 
 def test_empty_cells_still_name_their_row(tmp_path):
-    """A real cost table with an empty amount keeps the row message (cost_missing_fields)."""
+    """A real cost table with an empty amount keeps the row message (cost_missing_fields), with the row as the
+    file numbers it (header row 1)."""
     from kaltim_internet_plugin.core.costs import CostTable, CostTableError, default_cost_table
     from kaltim_internet_plugin.errors import describe
 
@@ -114,7 +115,7 @@ def test_empty_cells_still_name_their_row(tmp_path):
     with pytest.raises(CostTableError) as exc:
         CostTable.from_csv(str(path))
     assert exc.value.code == "cost_missing_fields"
-    assert describe(exc.value) == "Cost table, row 2: the field(s) capex_idr are empty. Fill them in."
+    assert describe(exc.value) == "Cost table, row 3: the field(s) capex_idr are empty. Fill them in."
 
 
 # --------------------------------------------------------------------------- classify after the metric DEM is gone

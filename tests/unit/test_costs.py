@@ -69,8 +69,8 @@ def test_bad_rows_raise_clear_errors():
 
 
 def test_cost_table_errors_name_the_row_in_the_users_language():
-    """A bad amount in row 2 of a CSV: the error is coded with its row, item, field and value, and the front says
-    it in Indonesian (errors.describe)."""
+    """A bad amount in the second item of a CSV, row 3 of the file (the header is row 1): the error is coded
+    with its row, item, field and value, and the front says it in Indonesian (errors.describe)."""
     from kaltim_internet_plugin.core.costs import CostTableError
     from kaltim_internet_plugin.errors import describe
     from kaltim_internet_plugin.i18n import install_translator, remove_translator
@@ -80,7 +80,7 @@ def test_cost_table_errors_name_the_row_in_the_users_language():
     second[header.split(",").index("capex_idr")] = "dua juta"
     with pytest.raises(CostTableError) as exc:
         CostTable.from_csv(text="\n".join([header, first, ",".join(second)]) + "\n")
-    assert exc.value.code == "cost_not_number" and exc.value.params["row"] == 2
+    assert exc.value.code == "cost_not_number" and exc.value.params["row"] == 3
     assert exc.value.params["field"] == "capex_idr" and exc.value.params["value"] == "dua juta"
     with pytest.raises(KeyError) as missing:
         default_cost_table()["nope"]
@@ -90,7 +90,7 @@ def test_cost_table_errors_name_the_row_in_the_users_language():
     finally:
         remove_translator()
     key = second[0]
-    assert said == (f"Tabel biaya, baris 2, item '{key}': capex_idr 'dua juta' bukan jumlah rupiah. Tulis seperti "
+    assert said == (f"Tabel biaya, baris 3, item '{key}': capex_idr 'dua juta' bukan jumlah rupiah. Tulis seperti "
                     "1.500.000 atau 2,6e9."), said
     assert said_missing.startswith("Tabel biaya tidak memiliki item 'nope'")
 
@@ -223,7 +223,32 @@ def test_cost_csv_columns_in_any_letters_and_a_repeated_key_is_refused():
         CostTable.from_csv(text="\n".join([header] + rows + [rows[0]]) + "\n")
     assert exc.value.code == "cost_duplicate_key"
     message = describe(exc.value)
-    assert f"row {len(rows) + 1}" in message and "is already given in row 1" in message
+    # rows as a spreadsheet numbers them: the header is row 1, the first item row 2 (was: items counted from 1)
+    assert f"row {len(rows) + 2}" in message and "is already given in row 2" in message
+
+
+def test_cost_table_rows_are_named_as_the_spreadsheet_numbers_them():
+    """A bad amount in the first item of a CSV under a comment line is in the file's row 3, as funding's rows are
+    named (was 'row 1': the planner looked at the header); a JSON list still counts its items from 1."""
+    import json
+
+    from kaltim_internet_plugin.core.costs import CostTable, CostTableError
+    from kaltim_internet_plugin.errors import describe
+
+    header, first, *rest = CostTable().to_csv().splitlines()
+    key, label_id, label_en, capex, *tail = first.split(",")
+    assert float(capex) > 0
+    text = "\n".join(["# tabel biaya 2026", header, ",".join([key, label_id, label_en, "satu juta", *tail]), *rest])
+    with pytest.raises(CostTableError) as exc:
+        CostTable.from_csv(text=text + "\n")
+    assert (exc.value.code, exc.value.params["row"]) == ("cost_not_number", 3), exc.value.params
+    assert describe(exc.value).startswith(f"Cost table, row 3, item '{key}'")
+    items = json.loads(CostTable().to_json())
+    rows = items["items"] if isinstance(items, dict) else items
+    rows[1]["capex_idr"] = "satu juta"
+    with pytest.raises(CostTableError) as exc:
+        CostTable.from_json(text=json.dumps(rows))
+    assert exc.value.params["row"] == 2
 
 
 def test_funding_names_differing_only_in_letter_case_are_one_name():
