@@ -2956,6 +2956,46 @@
       <translation>menara {id}: {field} = '{value}' bukan angka (sah {lo:g} sampai {hi:g})</translation>
     </message>
     <message>
+      <source>a folder, not a file</source>
+      <translation>sebuah folder, bukan berkas</translation>
+    </message>
+    <message>
+      <source>an empty file (0 bytes), not an SQLite file</source>
+      <translation>berkas kosong (0 byte), bukan berkas SQLite</translation>
+    </message>
+    <message>
+      <source>an SQLite database without the GeoPackage tables</source>
+      <translation>basis data SQLite tanpa tabel-tabel GeoPackage</translation>
+    </message>
+    <message>
+      <source>a shapefile (.shp)</source>
+      <translation>shapefile (.shp)</translation>
+    </message>
+    <message>
+      <source>a ZIP archive (e.g. Excel .xlsx)</source>
+      <translation>arsip ZIP (mis. Excel .xlsx)</translation>
+    </message>
+    <message>
+      <source>a TIFF raster</source>
+      <translation>raster TIFF</translation>
+    </message>
+    <message>
+      <source>a PDF document</source>
+      <translation>dokumen PDF</translation>
+    </message>
+    <message>
+      <source>a text file (e.g. CSV)</source>
+      <translation>berkas teks (mis. CSV)</translation>
+    </message>
+    <message>
+      <source>a file of another kind</source>
+      <translation>berkas jenis lain</translation>
+    </message>
+    <message>
+      <source>{what}, not an SQLite file</source>
+      <translation>{what}, bukan berkas SQLite</translation>
+    </message>
+    <message>
       <source>QGIS cannot add a table to a GeoPackage whose file name has a dot before .gpkg ({name}: it takes '{suffix}' for the file's format). Rename it without the dot, e.g. {example}.</source>
       <translation>QGIS tidak dapat menambahkan tabel ke GeoPackage yang nama berkasnya memiliki titik sebelum .gpkg ({name}: QGIS membaca '{suffix}' sebagai format berkas). Ganti nama berkas tanpa titik, misalnya {example}.</translation>
     </message>
@@ -2966,6 +3006,10 @@
     <message>
       <source>'{table}' is a name a GeoPackage keeps for its own tables (names beginning with gpkg_, rtree_ or sqlite_): give the table another name, e.g. {example}.</source>
       <translation>'{table}' adalah nama yang disimpan GeoPackage untuk tabelnya sendiri (nama yang diawali gpkg_, rtree_ atau sqlite_): beri tabel itu nama lain, mis. {example}.</translation>
+    </message>
+    <message>
+      <source>a file that cannot be read ({error})</source>
+      <translation>berkas yang tidak dapat dibaca ({error})</translation>
     </message>
     <message>
       <source>{name} (repaired)</source>
@@ -3100,56 +3144,12 @@
       <translation>Setiap menara rencana memerlukan ID.</translation>
     </message>
     <message>
-      <source>a folder, not a file</source>
-      <translation>sebuah folder, bukan berkas</translation>
-    </message>
-    <message>
-      <source>an empty file (0 bytes), not an SQLite file</source>
-      <translation>berkas kosong (0 byte), bukan berkas SQLite</translation>
-    </message>
-    <message>
       <source>Planned-sites form (Internet Desa Kaltim)</source>
       <translation>Formulir menara rencana (Internet Desa Kaltim)</translation>
     </message>
     <message>
-      <source>an SQLite database without the GeoPackage tables</source>
-      <translation>basis data SQLite tanpa tabel-tabel GeoPackage</translation>
-    </message>
-    <message>
-      <source>a shapefile (.shp)</source>
-      <translation>shapefile (.shp)</translation>
-    </message>
-    <message>
-      <source>a ZIP archive (e.g. Excel .xlsx)</source>
-      <translation>arsip ZIP (mis. Excel .xlsx)</translation>
-    </message>
-    <message>
-      <source>a TIFF raster</source>
-      <translation>raster TIFF</translation>
-    </message>
-    <message>
-      <source>a PDF document</source>
-      <translation>dokumen PDF</translation>
-    </message>
-    <message>
-      <source>a text file (e.g. CSV)</source>
-      <translation>berkas teks (mis. CSV)</translation>
-    </message>
-    <message>
-      <source>a file of another kind</source>
-      <translation>berkas jenis lain</translation>
-    </message>
-    <message>
-      <source>{what}, not an SQLite file</source>
-      <translation>{what}, bukan berkas SQLite</translation>
-    </message>
-    <message>
       <source>Invalid CRS for the planned-sites layer; use e.g. EPSG:32750.</source>
       <translation>CRS tidak valid untuk layer menara rencana; gunakan misalnya EPSG:32750.</translation>
-    </message>
-    <message>
-      <source>a file that cannot be read ({error})</source>
-      <translation>berkas yang tidak dapat dibaca ({error})</translation>
     </message>
     <message>
       <source>{path} exists but is not a GeoPackage: it seems to be {what}. Nothing was written to it. Choose a new .gpkg file name (it is created), or an existing GeoPackage.</source>

@@ -88,3 +88,33 @@ def foreign_in(fields: Dict[str, Set[str]], signatures: Dict[str, Iterable[str]]
 def foreign_tables(path: str, signatures: Dict[str, Iterable[str]]) -> List[str]:
     """:func:`foreign_in` of the GeoPackage ``path``."""
     return foreign_in(table_fields(path), signatures)
+
+
+def what_it_is(path: str) -> str:
+    """"" when ``path`` is a GeoPackage GDAL opens, else what it seems to be (a few bytes read, nothing written): the
+    words of every refusal of a file given as a GeoPackage (planned sites, the monitoring records' PLAN_DB)."""
+    if os.path.isdir(path):
+        return tr("a folder, not a file")
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(512)
+    except OSError as exc:
+        return tr("a file that cannot be read ({error})").format(error=exc.strerror or exc)
+    if not head:
+        return tr("an empty file (0 bytes), not an SQLite file")
+    if head.startswith(b"SQLite format 3\x00"):
+        from osgeo import gdal
+
+        try:
+            ds = gdal.OpenEx(path, gdal.OF_VECTOR, allowed_drivers=["GPKG"])
+        except RuntimeError:
+            ds = None
+        found = ds is not None
+        ds = None
+        return "" if found else tr("an SQLite database without the GeoPackage tables")
+    kinds = ((b"\x00\x00\x27\x0a", tr("a shapefile (.shp)")), (b"PK\x03\x04", tr("a ZIP archive (e.g. Excel .xlsx)")),
+             (b"II*\x00", tr("a TIFF raster")), (b"MM\x00*", tr("a TIFF raster")), (b"%PDF", tr("a PDF document")))
+    what = next((w for magic, w in kinds if head.startswith(magic)), None)
+    if what is None:  # no NUL byte in the first bytes: text (CSV, GeoJSON, KML, ...)
+        what = tr("a text file (e.g. CSV)") if b"\x00" not in head else tr("a file of another kind")
+    return tr("{what}, not an SQLite file").format(what=what)

@@ -13,7 +13,7 @@ import math
 import os
 from typing import Optional
 
-from osgeo import gdal, ogr
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -35,6 +35,7 @@ from ..core.sites import TECH_DEFAULTS, TECHS, normalise_tech
 from ..core.whatif import WhatIfVillage
 from ..i18n import tr
 from .coverage_sites import radio_values
+from .gpkg_tables import what_it_is
 
 DEFAULT_LAYER_NAME = "planned_sites"
 DEFAULT_CRS = "EPSG:32750"
@@ -140,39 +141,12 @@ def _is_planned_sites_table(gpkg: str, name: str) -> bool:
     return point and {"site_id", "tech"} <= names
 
 
-def _what_it_is(path: str) -> str:
-    """"" when ``path`` is a GeoPackage GDAL opens, else what it seems to be (a few bytes read, nothing written)."""
-    if os.path.isdir(path):
-        return tr("a folder, not a file")
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(512)
-    except OSError as exc:
-        return tr("a file that cannot be read ({error})").format(error=exc.strerror or exc)
-    if not head:
-        return tr("an empty file (0 bytes), not an SQLite file")
-    if head.startswith(b"SQLite format 3\x00"):
-        try:
-            ds = gdal.OpenEx(path, gdal.OF_VECTOR, allowed_drivers=["GPKG"])
-        except RuntimeError:
-            ds = None
-        found = ds is not None
-        ds = None
-        return "" if found else tr("an SQLite database without the GeoPackage tables")
-    kinds = ((b"\x00\x00\x27\x0a", tr("a shapefile (.shp)")), (b"PK\x03\x04", tr("a ZIP archive (e.g. Excel .xlsx)")),
-             (b"II*\x00", tr("a TIFF raster")), (b"MM\x00*", tr("a TIFF raster")), (b"%PDF", tr("a PDF document")))
-    what = next((w for magic, w in kinds if head.startswith(magic)), None)
-    if what is None:  # no NUL byte in the first bytes: text (CSV, GeoJSON, KML, ...)
-        what = tr("a text file (e.g. CSV)") if b"\x00" not in head else tr("a file of another kind")
-    return tr("{what}, not an SQLite file").format(what=what)
-
-
 def refuse_not_a_geopackage(gpkg: str) -> None:
     """Raise ``RuntimeError`` when ``gpkg`` exists but is not a GeoPackage (GDAL's own words would be "Opening of
     data source in update mode failed"); the file is left untouched."""
     if not os.path.exists(gpkg):
         return
-    what = _what_it_is(gpkg)
+    what = what_it_is(gpkg)
     if what:
         raise RuntimeError(tr("{path} exists but is not a GeoPackage: it seems to be {what}. Nothing was written to "
                               "it. Choose a new .gpkg file name (it is created), or an existing GeoPackage.").format(

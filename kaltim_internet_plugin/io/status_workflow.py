@@ -43,6 +43,7 @@ from ..compat import FieldType
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
+from .gpkg_tables import what_it_is
 
 STATUS_FIELD = "status"
 ALT_STATUS_FIELD = "deploy_status"  # when "status" already holds something else (e.g. the coverage class)
@@ -112,8 +113,6 @@ def plan_db_problem(path: str, subject: str, write: bool = True, timeout: float 
     lock taken only to be given back at once."""
     if not path or not os.path.exists(path):
         return ""
-    from .planned_sites import _what_it_is
-
     head = b""
     if os.path.isfile(path):
         try:
@@ -125,7 +124,7 @@ def plan_db_problem(path: str, subject: str, write: bool = True, timeout: float 
             not head and not os.access(path, os.R_OK)):
         return tr("{subject} is not a GeoPackage: it seems to be {what}. Nothing was written to it. Choose the plan "
                   "GeoPackage (.gpkg) that keeps the monitoring records, or a new .gpkg file name (it is created)."
-                  ).format(subject=subject, what=_what_it_is(path))
+                  ).format(subject=subject, what=what_it_is(path))
     if not head:
         return ""
     try:
