@@ -6236,6 +6236,10 @@
       <translation>Layer desa {name} berisi {shape}, bukan poligon atau titik: sebuah desa adalah batasnya (poligon) atau kantornya (titik). Berikan batas desa sebagai poligon, atau kantor desa sebagai titik.</translation>
     </message>
     <message>
+      <source>{out} = {path} would overwrite the service report {name} imported into PLAN_DB = {db} on {when}, the evidence of the SLA. Choose another file name; the report is left as it is.</source>
+      <translation>{out} = {path} akan menimpa laporan layanan {name} yang diimpor ke PLAN_DB = {db} pada {when}, bukti SLA. Pilih nama berkas lain; laporan itu dibiarkan apa adanya.</translation>
+    </message>
+    <message>
       <source>{name} ({desc}): the layer {layer} has no CRS, so its coordinates cannot be placed (longitude and latitude would be read as metres): set it (Layer Properties &gt; Source, e.g. EPSG:4326 for longitude/latitude or EPSG:32750 for UTM 50S metres), or use a file that declares it.</source>
       <translation>{name} ({desc}): layer {layer} tidak memiliki CRS, sehingga koordinatnya tidak dapat ditempatkan (bujur dan lintang akan dibaca sebagai meter): atur CRS-nya (Properti Layer &gt; Sumber, mis. EPSG:4326 untuk bujur/lintang atau EPSG:32750 untuk meter UTM 50S), atau pakai berkas yang menyatakannya.</translation>
     </message>
@@ -6254,6 +6258,10 @@
     <message>
       <source>{n} more such problems: run 'Check village layer' for the full list.</source>
       <translation>{n} masalah serupa lainnya: jalankan 'Periksa layer desa' untuk daftar lengkapnya.</translation>
+    </message>
+    <message>
+      <source>{out} = {path} would overwrite a service report of that name ({name}) imported into PLAN_DB = {db} on {when}, the evidence of the SLA (no checksum was recorded for that import, so its name is what identifies it). Choose another file name; the report is left as it is.</source>
+      <translation>{out} = {path} akan menimpa laporan layanan bernama sama ({name}) yang diimpor ke PLAN_DB = {db} pada {when}, bukti SLA (impor itu tidak mencatat checksum, jadi namanya yang menandainya). Pilih nama berkas lain; laporan itu dibiarkan apa adanya.</translation>
     </message>
     <message>
       <source>Radio values have one range in every tool (importsites, coverage, candidates, optimizesites, choosetech): an antenna height 1–300 m, a frequency 30–6000 MHz (in a site layer a value below 30 is read as GHz), an EIRP 0–90 dBm. A value outside, given as a parameter or in a site or candidate layer, is refused, naming the parameter or the site. A layer without a CRS is refused too (its coordinates would be read in another CRS): set it in Layer Properties &gt; Source.</source>

@@ -563,6 +563,45 @@ def import_files(db: DB) -> dict[int, str]:
         return {int(r["fid"]): str(r["file_name"]) for r in conn.execute("SELECT fid, file_name FROM mon_imports")}
 
 
+#: the files the import tool reads (processing/alg_importmonitoring.py): only a file of these can be an imported report
+REPORT_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".txt")
+
+
+def imports_of_file(db: str, path: str) -> list[dict]:
+    """The imports of mon_imports in ``db`` (oldest first, ``{file_name, imported_at, by_name}``) whose file the
+    existing file ``path`` is: its SHA-256 is the one recorded (wherever the file is now and whatever its name: the
+    same bytes are the same report), or, for an import recorded without a checksum (``by_name`` True), its name is
+    the one recorded (the name is all mon_imports keeps: no folder). A file whose name is recorded WITH a checksum
+    but whose bytes differ is not that report (e.g. a table slareport wrote under that name before). Read-only; []
+    when ``path`` is no file of a report's kind (:data:`REPORT_SUFFIXES`), or ``db`` has no mon_imports or cannot be
+    read (the callers' own checks say what is wrong with it)."""
+    if not os.path.isfile(path) or not path.lower().endswith(REPORT_SUFFIXES) or not os.path.isfile(db):
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return []
+    try:
+        if not _has_tables(conn, ("mon_imports",)):
+            return []
+        rows = conn.execute("SELECT file_name, sha256, imported_at FROM mon_imports ORDER BY fid").fetchall()
+    except sqlite3.Error:
+        return []
+    finally:
+        conn.close()
+    name = os.path.normcase(os.path.basename(path))
+    try:
+        digest = file_sha256(path) if any(sha for _name, sha, _at in rows) else ""
+    except OSError:  # cannot be read: the output checks say so
+        digest = ""
+    out = []
+    for file_name, sha, imported_at in rows:
+        by_name = not sha
+        if (sha and sha == digest) or (by_name and os.path.normcase(str(file_name or "")) == name):
+            out.append({"file_name": str(file_name), "imported_at": str(imported_at), "by_name": by_name})
+    return out
+
+
 def list_imports(db: DB) -> list[dict]:
     ensure_schema(db)
     with _Conn(db) as conn:

@@ -21,6 +21,7 @@ from ..i18n import tr
 from ..input_text import first_listed, table_error_text
 from ..io.status_workflow import plan_db_problem
 from .base import KaltimAlgorithm
+from .checks import overwrites_imported_report
 from .params import add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
@@ -73,6 +74,11 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         message = plan_db_message(self.parameterAsFile(parameters, "PLAN_DB", context))
         return not message, message
 
+    def kept_files_refusal(self, parameters, context, targets) -> str:
+        """REJECTS naming a report imported into PLAN_DB before (e.g. last month's): the rejected rows would replace
+        it (processing/output_guard.py asks before any work; REJECTS naming INPUT is an output naming an input)."""
+        return overwrites_imported_report(self.parameterAsFile(parameters, "PLAN_DB", context), targets)
+
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         db = self.parameterAsFile(parameters, "PLAN_DB", context)
@@ -82,7 +88,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if not path or not Path(path).is_file():
             raise QgsProcessingException(tr("Report file not found: {path}. Choose an existing CSV or XLSX file.")
                                          .format(path=path))
-        if Path(path).suffix.lower() not in (".csv", ".xlsx", ".xlsm", ".txt"):
+        if Path(path).suffix.lower() not in store.REPORT_SUFFIXES:
             raise QgsProcessingException(tr("{path} is not a CSV or XLSX file. Save the report as CSV or XLSX.")
                                          .format(path=path))
         if not db:

@@ -19,6 +19,7 @@ from ..io.status_workflow import STATUS_FIELD, plan_db_problem, status_field_for
 from ..report import monitoring_report as report
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
+from .checks import overwrites_imported_report
 from .params import (
     add_fields,
     add_file,
@@ -110,6 +111,11 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                              "row is not the report's columns): the report would replace it. Choose another folder, "
                              "or move {name} away; it is left as it is.").format(folder=folder, name=found[0])
         return ok, message
+
+    def kept_files_refusal(self, parameters, context, targets) -> str:
+        """An output naming a provider's report imported into PLAN_DB: the evidence of the SLA would be replaced by a
+        table (processing/output_guard.py asks before any work, in the checks and again when the run starts)."""
+        return overwrites_imported_report(self.parameterAsFile(parameters, "PLAN_DB", context), targets)
 
     def processAlgorithm(self, parameters, context, feedback):
         db = self.parameterAsFile(parameters, "PLAN_DB", context)

@@ -13,6 +13,7 @@ import os
 
 from qgis.core import QgsProcessing, QgsProcessingParameterNumber, QgsWkbTypes
 
+from ..core import monitoring_store as store
 from ..i18n import tr
 from .base import _bound
 
@@ -230,3 +231,31 @@ def unusable_village_layer(layer, points_ok: bool) -> str:
                   "offices as points.").format(name=layer.name(), shape=shape_name(kind))
     return tr("The village layer {name} holds {shape}, not polygons: only village boundaries can be repaired. Give "
               "the village boundaries as polygons.").format(name=layer.name(), shape=shape_name(kind))
+
+
+# ---- an output naming a service report imported into the plan (slareport, importmonitoring) -----------------------
+def overwrites_imported_report(db: str, targets) -> str:
+    """The refusal of the first file output of ``targets`` (output_guard's, before the run) that is a provider's
+    service report imported into the plan GeoPackage ``db`` (core.monitoring_store.imports_of_file: its checksum is
+    one recorded in mon_imports, or its name one recorded without a checksum): the evidence of the SLA, which the
+    output would replace (slareport's OUTPUT_SLA given the imported file's path replaced it with the SLA table,
+    found 2026-12-07). '' when there is none. Said in the words of an output that would overwrite an input
+    (output_guard.overwrites_input); the first import of that file is named."""
+    if not db:
+        return ""
+    for t in targets:
+        if t.folder or not t.existed:
+            continue
+        found = store.imports_of_file(db, t.path)
+        if not found:
+            continue
+        first = found[0]
+        if first["by_name"]:
+            return tr("{out} = {path} would overwrite a service report of that name ({name}) imported into PLAN_DB = "
+                      "{db} on {when}, the evidence of the SLA (no checksum was recorded for that import, so its name "
+                      "is what identifies it). Choose another file name; the report is left as it is.").format(
+                out=t.param, path=t.path, name=first["file_name"], db=db, when=first["imported_at"])
+        return tr("{out} = {path} would overwrite the service report {name} imported into PLAN_DB = {db} on {when}, "
+                  "the evidence of the SLA. Choose another file name; the report is left as it is.").format(
+            out=t.param, path=t.path, name=first["file_name"], db=db, when=first["imported_at"])
+    return ""

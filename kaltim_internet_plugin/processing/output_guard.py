@@ -19,6 +19,8 @@ Before an algorithm runs, :func:`check_outputs` compares every file output with 
   is refused;
 * a file or folder output given as a table of a GeoPackage ('x.gpkg|layername=foo') is refused: the algorithm
   writes that file itself and would take the whole text for its name (:func:`_table_of_a_file`);
+* a file the algorithm keeps whatever the run (its ``kept_files_refusal(parameters, context, targets)``, e.g. a
+  provider's service report imported into the plan GeoPackage: the evidence of the SLA) is refused as an output;
 * two outputs of one run that name the same file (or the same table of a GeoPackage) are refused;
 * an output in a folder that does not exist or cannot be written (a probe file is created and removed: ``os.access``
   ignores Windows ACLs and everything for root), whose "folder" is a file, or an output path that is a folder, is
@@ -412,6 +414,10 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 raise overwrites_input(t.param, t.path + (f"|layername={t.table}" if t.table else ""), param,
                                        t.path + (f"|layername={table}" if table else ""))
         _check_not_ours(alg, t, hits)
+    kept = getattr(alg, "kept_files_refusal", None)
+    message = kept(parameters, context, targets) if kept is not None else ""
+    if message:
+        raise OutputConflictError(message)
     files = [t for t in targets if not t.folder]
     for i, a in enumerate(files):
         for b in files[i + 1:]:
