@@ -1108,10 +1108,6 @@
       <translation>Rencana pembangunan diekspor ke {folder}.</translation>
     </message>
     <message>
-      <source>The export would replace {path}: the export writes {name} into {folder}, and that file is an input of the export (the roadmap saved there). Choose another export folder, or save the roadmap under another name; nothing was written.</source>
-      <translation>Ekspor akan menggantikan {path}: ekspor menulis {name} ke {folder}, dan berkas itu adalah masukan ekspor (peta jalan yang disimpan di sana). Pilih folder ekspor lain, atau simpan peta jalan dengan nama lain; tidak ada yang ditulis.</translation>
-    </message>
-    <message>
       <source>{what} failed: {error}</source>
       <translation>{what} gagal: {error}</translation>
     </message>

@@ -115,7 +115,7 @@ class ExportPanel(QGroupBox):
         if not folder:
             notify(self.iface, tr("Choose a folder for the deployment plan."), Qgis.MessageLevel.Warning)
             return None
-        problem = overwritten_input(params)
+        problem = export_refusal(params)
         if problem:
             notify(self.iface, problem, Qgis.MessageLevel.Warning)
             return None
@@ -152,35 +152,19 @@ def folder_error(folder: str, error: OSError) -> str:
     return write_error("OUTPUT_FOLDER", folder, error)
 
 
-def written_names() -> tuple:
-    """The files the export writes into its folder: kaltiminternet:exportplan's OUTPUT_FILES and the plan.gpkg it
-    updates (FOLDER_UPDATES), read from the registered algorithm (the dock does not import the Processing layer)."""
-    from qgis.core import QgsApplication
+def export_refusal(params: dict) -> str:
+    """Why the export must not run with ``params``, in the words of kaltiminternet:exportplan before any work (its
+    checkParameterValues, as Processing's dialog runs it): an input in a file the export writes into the folder (the
+    roadmap saved as plan.gpkg there, or the villages of an earlier export's plan.gpkg), a folder that cannot be
+    written, ...; "" when it may run. The algorithm is the registered one (the dock does not import the Processing
+    layer)."""
+    from qgis.core import QgsApplication, QgsProcessingContext
 
     alg = QgsApplication.processingRegistry().algorithmById(ALG_ID)
-    names = tuple(getattr(alg, "OUTPUT_FILES", ())) + tuple(getattr(alg, "FOLDER_UPDATES", ()))
-    return names or ("plan.gpkg", "plan.qgz")
-
-
-def overwritten_input(params: dict) -> str:
-    """Why the export must not run with ``params``: an input's file (the roadmap's GeoPackage saved as plan.gpkg in
-    the export folder, say) is a file the export writes there, so the export would replace it; "" when none is.
-    (The export tool updates a plan.gpkg of its own folder in place, a re-export of an earlier export; the dock's
-    inputs are the roadmap's, which the guide promises are never changed.)"""
-    folder = params.get("OUTPUT_FOLDER") or ""
-    if not folder:
+    if alg is None:
         return ""
-    targets = {os.path.normcase(os.path.realpath(os.path.join(folder, name))): name for name in written_names()}
-    for key, value in params.items():
-        if key == "OUTPUT_FOLDER" or not isinstance(value, str) or not value:
-            continue
-        path = value.split("|")[0]
-        name = targets.get(os.path.normcase(os.path.realpath(path)))
-        if name:
-            return tr("The export would replace {path}: the export writes {name} into {folder}, and that file is an "
-                      "input of the export (the roadmap saved there). Choose another export folder, or save the "
-                      "roadmap under another name; nothing was written.").format(path=path, name=name, folder=folder)
-    return ""
+    ok, message = alg.checkParameterValues(params, QgsProcessingContext())
+    return "" if ok else message
 
 
 def export_plan_task(runner: TaskRunner, params: dict, on_done):

@@ -57,8 +57,8 @@ DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 class ExportPlanAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplan"
     # files written into OUTPUT_FOLDER: an input with one of these names there would be overwritten, so it is refused
-    # before any work (plan.gpkg is not listed: a re-export from the folder's own plan.gpkg updates it in place and
-    # keeps its other tables). The CSV copies are roadmap_<sheet slug>.csv (report/tables.py build_sheets,
+    # before any work (plan.gpkg is not listed: it is updated, FOLDER_UPDATES, and an input that is a table of it is
+    # refused the same way). The CSV copies are roadmap_<sheet slug>.csv (report/tables.py build_sheets,
     # write_csvs), the charts charts/chart_<name>.png (report/export_plan.py make_charts); the run's end checks what
     # was really written as well (output_guard.commit), and a test compares this list with a real export.
     OUTPUT_FILES = ("plan.qgz", "roadmap.xlsx", "deployment_plan.pdf", "atlas_kabkota.pdf", "overview.pdf",
@@ -69,6 +69,9 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
         os.path.join("charts", f"chart_{name}.png") for name in ("year", "source", "curve"))
     GROUP_ID = "plan"
     # updated in place inside OUTPUT_FOLDER: copied into the run's temporary folder, renamed back when it succeeds
+    # (it keeps its other tables). An input held in it (the villages of an earlier export, given to a re-export into
+    # the same folder) is refused before any work: the file is replaced while the input is open in it, and a filtered
+    # input left its table shorter (session 39); the fix is another folder, or a copy of the layer elsewhere
     FOLDER_UPDATES = ("plan.gpkg",)
     # ... when it is a plan this tool wrote (an earlier export): its villages with the plan's fields; another
     # plan.gpkg there (the user's own villages, say) is refused before any work (output_guard)

@@ -16,7 +16,8 @@ Before an algorithm runs, :func:`check_outputs` compares every file output with 
   way while the existing file holds a table this tool did not write: one not marked as its own, nor named by the
   algorithm's ``own_tables(path)`` (the tables of its earlier output, which keep descriptions of their own);
 * a folder output that would receive a file of the same name as an input (``OUTPUT_FILES`` of the algorithm)
-  is refused;
+  is refused, and so is one whose file the algorithm updates (``FOLDER_UPDATES``, exportplan's plan.gpkg) when an
+  input is a table of that file: the file is replaced whole at the end, while the input is open in it;
 * a file or folder output given as a table of a GeoPackage ('x.gpkg|layername=foo') is refused: the algorithm
   writes that file itself and would take the whole text for its name (:func:`_table_of_a_file`);
 * a file the algorithm keeps whatever the run (its ``kept_files_refusal(parameters, context, targets)``, e.g. a
@@ -392,6 +393,13 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 message = _not_ours(t, name, getattr(alg, "FOLDER_UPDATE_TABLES", {}))
                 if message:
                     raise OutputConflictError(message)
+                # the algorithm's own file is updated as a copy and renamed over it at the end, while an input is open
+                # in it: a filtered input of it (a subset, the selected villages) left its table shorter (session 39)
+                hit = _hits(inputs, os.path.join(t.path, name))
+                if hit:
+                    param, table = hit[0]
+                    raise overwrites_input(t.param, t.path, param, os.path.join(t.path, name) + (
+                        f"|layername={table}" if table else ""), folder=True)
             continue
         problem = table_name_problem(t.path) or reserved_table_problem(t.table) \
             if t.table is not None and t.path.lower().endswith(".gpkg") else ""
@@ -696,7 +704,8 @@ def _drop_table(path: str, table: str) -> bool:
 # GeoTIFF outputs are finished the same way by core/coverage.py (a work file translated to a temporary name and
 # renamed); Processing styles a raster output by its path after the run, so it is not renamed here.
 # A file an algorithm updates in place inside its output folder (``FOLDER_UPDATES``, e.g. exportplan's plan.gpkg,
-# which keeps its other tables) is copied into the temporary folder first and renamed back at the end.
+# which keeps its other tables) is copied into the temporary folder first and renamed back at the end; an input
+# of the run held in that file is refused before (check_outputs).
 STAGED_KINDS = (".pdf", ".xlsx", ".csv", ".html", ".htm", ".json", ".txt", ".png")
 REPLACED_KINDS = (".gpkg", ".shp")  # staged in a temporary folder when they replace an existing file
 PARTIAL_TAG = ".kaltim-partial-"
