@@ -93,6 +93,7 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
         problems += printed_money_agrees(texts["roadmap_report.pdf"], per_year, per_source)
         if table and per_source:
             problems += printed_peak_years_agree(texts["roadmap_report.pdf"], per_source, table)
+            problems += printed_caps_agree(texts["roadmap_report.pdf"], per_source, table)
     atlas = os.path.join(out_dir, "atlas_kabkota.pdf")
     text = pdf_text(atlas) if os.path.exists(atlas) else None
     if text:  # each kab/kota page: its planned villages = scheduled + unfunded + over capacity, as the workbook
@@ -326,4 +327,82 @@ def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict
             # the amount beside the year: what the payer pays that year, less than 1 unit (juta) from it
             problems.append(ps.CheckProblem("pdf_peak_amount_differs", {
                 **payer, "year": want, "printed": amount[0], "plan": round(paid[source][want] / unit, 3)}))
+    return problems
+
+
+#: a printed cap (:data:`tables.PER_KAB`, :data:`tables.NO_FIGURE`): '30.000', '5.000 per kab/kota', '–'
+_CAP = re.compile(r"(?:(" + tb.PRINTED_INT + r")|" + re.escape(tb.NO_FIGURE) + r")(" + re.escape(tb.PER_KAB)
+                  + r")?")
+
+
+def printed_caps(text: str) -> Optional[List[str]]:
+    """The per-source table's column *Pagu/tahun* as printed (``text``: pdftotext -layout): each payer row's cell
+    (in the printed order, the rows of :func:`_source_rows`), its words joined by one space ('5.000 per kab/kota',
+    '30.000', '–'; '' when nothing is printed); None when the table or the column's header is not found. The
+    column is the words between the header *Pagu/tahun*'s left edge and the next header's (a word by its middle:
+    the payers' names are left of it, *Tahun tertinggi* right of it); a cell that wraps is centred on its row like
+    *Tahun tertinggi*'s, each word belongs to the row whose line of figures is nearest."""
+    lines = text.splitlines()
+    rows = _source_rows(lines)
+    header = next((i for i in range(rows[0], -1, -1) if _CAP_HEADER in lines[i]), None) if rows else None
+    if header is None:
+        return None
+    left = lines[header].index(_CAP_HEADER)
+    after = re.search(r"\S", lines[header][left + len(_CAP_HEADER):])
+    if after is None:
+        return None
+    right = left + len(_CAP_HEADER) + after.start()
+    end = next((i for i in range(rows[-1] + 1, len(lines)) if tb.total_figures(lines[i]) is not None),
+               rows[-1] + 3)
+    cells: List[List[str]] = [[] for _ in rows]
+    for i in range(header + 1, min(end, len(lines))):
+        for m in re.finditer(r"\S+", lines[i]):
+            if left <= (m.start() + m.end() - 1) / 2 < right:
+                # the nearest row; halfway between two, the lower one (as printed_peak_years_agree)
+                k = min(range(len(rows)), key=lambda j: (abs(rows[j] - i), rows[j] < i))
+                cells[k].append(m.group(0))
+    return [" ".join(words) for words in cells]
+
+
+def printed_caps_agree(text: str, per_source: List[dict], table: List[dict],
+                       unit: float = 1e6) -> List[ps.CheckProblem]:
+    """The roadmap report's per-source column *Pagu/tahun* as printed (``text``: pdftotext -layout, read by
+    :func:`printed_caps`) against the plan's own caps (``table``: plan.gpkg's year × source table, the caps the
+    roadmap ran with: ``cap_idr`` and ``cap_per_kab``, its latest year's as :func:`tables.by_source` takes them).
+    Each payer (``per_source``: the workbook's sheet, in the printed order) prints its yearly cap in whole ``unit``s
+    (juta) less than 1 unit from the plan's (the rule it is printed by, :func:`tables.figure_beside`), followed by
+    :data:`tables.PER_KAB` exactly when the cap is each kab/kota's, and :data:`tables.NO_FIGURE` when the table
+    holds none. A cap printed otherwise (another figure or unit, another payer's, '–' or nothing where the plan has
+    a cap, one where it has none): ``pdf_cap_differs`` (its source and name, the cell as printed — None when
+    nothing is — the plan's cap in units — None when none — and whether it is each kab/kota's). The table or its
+    rows not read: ``pdf_caps_unread``."""
+    caps: dict = {}
+    for r in sorted(table, key=lambda x: tb.year_of(x.get("year")) or 0):
+        cap, per_kab = caps.get(str(r.get("source") or ""), (None, False))
+        if r.get("cap_idr") is not None:
+            cap = tb.whole(r.get("cap_idr"))
+        if r.get("cap_per_kab") is not None:
+            per_kab = bool(tb.whole(r.get("cap_per_kab")))
+        caps[str(r.get("source") or "")] = (cap, per_kab)
+    cells = printed_caps(text)
+    if not cells or len(cells) != len(per_source):
+        return [ps.CheckProblem("pdf_caps_unread", {"file": "roadmap_report.pdf", "table": "per_sumber_dana",
+                                                    "rows": len(cells or []), "xlsx_rows": len(per_source)})]
+    problems = []
+    for r, cell in zip(per_source, cells):
+        source = str(r.get("source") or "")
+        cap, per_kab = caps.get(source, (None, False))
+        m = _CAP.fullmatch(cell)
+        if m is None:
+            agrees = False
+        elif cap is None:
+            agrees = m.group(1) is None
+        else:
+            agrees = (m.group(1) is not None and abs(tb.units_of(m.group(1)) - cap / unit) < 1 - 1e-9
+                      and bool(m.group(2)) == per_kab)
+        if not agrees:
+            problems.append(ps.CheckProblem("pdf_cap_differs", {
+                "file": "roadmap_report.pdf", "table": "per_sumber_dana", "source": source,
+                "payer": str(r.get("label") or source), "printed": cell or None,
+                "plan": None if cap is None else round(cap / unit, 3), "per_kab": per_kab}))
     return problems
