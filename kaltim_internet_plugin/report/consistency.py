@@ -161,7 +161,8 @@ def printed_money_figure_agrees(flat: str, label: str, exact: float, file: str, 
 def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict]) -> List[ps.CheckProblem]:
     """The spreadsheet's money per year and per payer is plan.gpkg's year × source table's, to the rupiah: every
     payer's ``total_idr`` (migration included), the years it pays and its busiest year with what it pays then
-    (``peak_year``, ``peak_year_idr``), every year's CAPEX, OPEX and total."""
+    (``peak_year``, ``peak_year_idr``) and its yearly cap (``cap_idr``, ``cap_per_kab``: what the report prints as
+    *Pagu/tahun*), every year's CAPEX, OPEX and total."""
     problems = []
     want_source: dict = {}
     want_year: dict = {}
@@ -179,6 +180,7 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         yr[0] += tb.whole(r.get("total_idr"))
         for i, key in enumerate(tb.SOURCE_MONEY, start=1):  # each money column as the table means it
             yr[i] += tb.whole(r.get(key))
+    caps = _plan_caps(table)
     for row in per_source:
         source = str(row.get("source") or "")
         total, years = want_source.get(source, [0, set()])
@@ -194,6 +196,11 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         if got_peak != want_peak:
             problems.append(ps.CheckProblem("xlsx_peak_year_differs", {"source": source, "xlsx": got_peak,
                                                                        "table": want_peak}))
+        got_cap = (None if row.get("cap_idr") is None else tb.whole(row.get("cap_idr")),
+                   bool(tb.whole(row.get("cap_per_kab"))) if row.get("cap_per_kab") is not None else False)
+        if got_cap != caps.get(source, (None, False)):
+            problems.append(ps.CheckProblem("xlsx_cap_differs", {"source": source, "xlsx": got_cap,
+                                                                 "table": caps.get(source, (None, False))}))
     for row in per_year:
         y = tb.year_of(row.get("year"))
         got = [tb.whole(row.get("total_idr"))] + [tb.whole(row.get(key)) for key in tb.SOURCE_MONEY]
@@ -364,6 +371,21 @@ def printed_caps(text: str) -> Optional[List[str]]:
     return [" ".join(words) for words in cells]
 
 
+def _plan_caps(table: List[dict]) -> dict:
+    """{source: (its yearly cap in rupiah — None when the table holds none —, whether it is each kab/kota's)} of
+    plan.gpkg's year × source table (the caps the roadmap ran with), its latest year's as :func:`tables.by_source`
+    takes them."""
+    caps: dict = {}
+    for r in sorted(table, key=lambda x: tb.year_of(x.get("year")) or 0):
+        cap, per_kab = caps.get(str(r.get("source") or ""), (None, False))
+        if r.get("cap_idr") is not None:
+            cap = tb.whole(r.get("cap_idr"))
+        if r.get("cap_per_kab") is not None:
+            per_kab = bool(tb.whole(r.get("cap_per_kab")))
+        caps[str(r.get("source") or "")] = (cap, per_kab)
+    return caps
+
+
 def printed_caps_agree(text: str, per_source: List[dict], table: List[dict],
                        unit: float = 1e6) -> List[ps.CheckProblem]:
     """The roadmap report's per-source column *Pagu/tahun* as printed (``text``: pdftotext -layout, read by
@@ -376,14 +398,7 @@ def printed_caps_agree(text: str, per_source: List[dict], table: List[dict],
     a cap, one where it has none): ``pdf_cap_differs`` (its source and name, the cell as printed — None when
     nothing is — the plan's cap in units — None when none — and whether it is each kab/kota's). The table or its
     rows not read: ``pdf_caps_unread``."""
-    caps: dict = {}
-    for r in sorted(table, key=lambda x: tb.year_of(x.get("year")) or 0):
-        cap, per_kab = caps.get(str(r.get("source") or ""), (None, False))
-        if r.get("cap_idr") is not None:
-            cap = tb.whole(r.get("cap_idr"))
-        if r.get("cap_per_kab") is not None:
-            per_kab = bool(tb.whole(r.get("cap_per_kab")))
-        caps[str(r.get("source") or "")] = (cap, per_kab)
+    caps = _plan_caps(table)
     cells = printed_caps(text)
     if not cells or len(cells) != len(per_source):
         return [ps.CheckProblem("pdf_caps_unread", {"file": "roadmap_report.pdf", "table": "per_sumber_dana",

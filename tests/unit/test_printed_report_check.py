@@ -350,3 +350,21 @@ def test_a_cap_is_read_from_its_own_row_of_the_printed_layout():
     for unread in (DEMO_LAYOUT.replace("Pagu/tahun", "Pagu      "), ""):
         assert printed_caps(unread) is None
         assert [p.code for p in printed_caps_agree(unread, sources, table)] == ["pdf_caps_unread"]
+
+
+def test_the_workbooks_caps_are_the_plans():
+    """The workbook's 'Per sumber dana' columns cap_idr and cap_per_kab (what the report prints as *Pagu/tahun*)
+    are read back against the year x source table, to the rupiah (before: not read; a workbook with another cap
+    printed it and agreed with itself)."""
+    from kaltim_internet_plugin.report.consistency import _money_agrees
+
+    _tables, years, sources = report(TABLE)
+    assert _money_agrees(TABLE, years, sources) == []
+    for source, key, value, want in (("apbd_prov", "cap_idr", 30_000_000_001, (30_000_000_000, False)),
+                                     ("apbd_prov", "cap_idr", None, (30_000_000_000, False)),
+                                     ("apbd_kab", "cap_per_kab", 0, (5_000_000_000, True)),
+                                     ("bakti_uso", "cap_idr", 0, (None, False))):
+        changed = [dict(r, **{key: value}) if r["source"] == source else r for r in sources]
+        problems = _money_agrees(TABLE, years, changed)
+        assert [(p.code, p.params["source"], p.params["table"]) for p in problems] == [
+            ("xlsx_cap_differs", source, want)], [str(p) for p in problems]
