@@ -340,35 +340,64 @@ def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict
 #: a printed cap (:data:`tables.PER_KAB`, :data:`tables.NO_FIGURE`): '30.000', '5.000 per kab/kota', '–'
 _CAP = re.compile(r"(?:(" + tb.PRINTED_INT + r")|" + re.escape(tb.NO_FIGURE) + r")(" + re.escape(tb.PER_KAB)
                   + r")?")
+#: a payer's line of figures read from the left: its cap then its *Tahun tertinggi* on one line, each optional
+#: ('30.000   29.872 (2026)', '5.000 per kab/kota', '0   –', '13.548 (2029)'); a lone '–' is the cap
+_CAP_THEN_PEAK = re.compile(r"(?P<cap>" + _CAP.pattern + r")?\s*(?P<peak>" + re.escape(tb.NO_FIGURE) + "|"
+                            + tb.PRINTED_INT + r" \(\d{4}(?:, semua kab/kota)?\))?")
+#: a *Tahun tertinggi* at the end of a line of figures whose cap is no cap as printed (what is left is said)
+_TRAILING_PEAK = re.compile(r"\s*(?:" + re.escape(tb.NO_FIGURE) + "|" + tb.PRINTED_INT
+                            + r" \(\d{4}(?:, semua kab/kota)?\))$")
+#: a payer's figures at the end of its line: the four money figures and the years it pays (:func:`_source_rows`)
+_ROW_FIGURES = re.compile(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$")
 
 
 def printed_caps(text: str) -> Optional[List[str]]:
     """The per-source table's column *Pagu/tahun* as printed (``text``: pdftotext -layout): each payer row's cell
-    (in the printed order, the rows of :func:`_source_rows`), its words joined by one space ('5.000 per kab/kota',
-    '30.000', '–'; '' when nothing is printed); None when the table or the column's header is not found. The
-    column is the words between the header *Pagu/tahun*'s left edge and the next header's (a word by its middle:
-    the payers' names are left of it, *Tahun tertinggi* right of it); a cell that wraps is centred on its row like
-    *Tahun tertinggi*'s, each word belongs to the row whose line of figures is nearest."""
+    (in the printed order, the rows of :func:`_source_rows`), its parts joined by one space ('5.000 per kab/kota',
+    '30.000', '–'; '' when nothing is printed); None when the table (its header *Pagu/tahun*, its rows) is not
+    found. Read by what is printed, not where: pdftotext's columns drift from line to line (a header of single
+    spaces, a '–' far right of its column's figures). On a row's line of figures, right of the payer's name (what
+    starts at the table's left edge) and left of its four money figures, the cap is first and its *Tahun
+    tertinggi* next (:data:`_CAP_THEN_PEAK`; a lone '–' is the cap, unless the cap's parts wrap). A cell that wraps
+    is centred on its row like *Tahun tertinggi*'s: on the lines nearest the row (not its own line), left of its
+    money figures, the parts that are no name and no part of *Tahun tertinggi* (brackets, 'semua') are the cap's
+    (above the first row, only parts with a figure: the header's wrapped words are not)."""
     lines = text.splitlines()
     rows = _source_rows(lines)
     header = next((i for i in range(rows[0], -1, -1) if _CAP_HEADER in lines[i]), None) if rows else None
     if header is None:
         return None
-    left = lines[header].index(_CAP_HEADER)
-    after = re.search(r"\S", lines[header][left + len(_CAP_HEADER):])
-    if after is None:
-        return None
-    right = left + len(_CAP_HEADER) + after.start()
     end = next((i for i in range(rows[-1] + 1, len(lines)) if tb.total_figures(lines[i]) is not None),
                rows[-1] + 3)
-    cells: List[List[str]] = [[] for _ in rows]
-    for i in range(header + 1, min(end, len(lines))):
-        for m in re.finditer(r"\S+", lines[i]):
-            if left <= (m.start() + m.end() - 1) / 2 < right:
-                # the nearest row; halfway between two, the lower one (as printed_peak_years_agree)
-                k = min(range(len(rows)), key=lambda j: (abs(rows[j] - i), rows[j] < i))
-                cells[k].append(m.group(0))
-    return [" ".join(words) for words in cells]
+    span = range(header + 1, min(end + 1, len(lines)))
+    edge = min((len(lines[i]) - len(lines[i].lstrip()) for i in span if lines[i].strip()), default=0)
+    figures = {i: len(lines[i]) - len(_ROW_FIGURES.search(lines[i]).group(0).lstrip()) for i in rows}
+
+    def parts(line: str, right: int) -> List[str]:
+        """The line's cells (text apart by 2 spaces or more) left of column ``right`` (where a row's money figures
+        start), but a name, which starts at the table's edge."""
+        return [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line) if edge + 1 < m.start() < right]
+
+    cells: List[List[Tuple[int, str]]] = [[] for _ in rows]  # (line, part) of each row's cap
+    peaks = [False] * len(rows)  # a lone '–' on the row's line was read as its cap
+    for k, i in enumerate(rows):
+        rest = " ".join(parts(lines[i], figures[i]))
+        m = _CAP_THEN_PEAK.fullmatch(rest)
+        if m is None:  # no cap as printed: what is there, but the figure of *Tahun tertinggi* after it
+            cells[k].append((i, _TRAILING_PEAK.sub("", rest)))
+        elif m.group("cap"):
+            cells[k].append((i, m.group("cap")))
+            peaks[k] = m.group("cap") == tb.NO_FIGURE and not m.group("peak")
+    for i in span:
+        if i not in rows and i != end:
+            k = min(range(len(rows)), key=lambda j: (abs(rows[j] - i), rows[j] < i))  # as printed_peak_years_agree
+            # no part of *Tahun tertinggi*; above the first row, no wrapped header (words without a figure)
+            wrapped = [(i, p) for p in parts(lines[i], figures[rows[k]]) if not re.search(r"[()]|semua", p)
+                       and (i > rows[0] or re.search(r"\d|" + re.escape(tb.NO_FIGURE), p))]
+            if wrapped and peaks[k]:  # the lone '–' is the row's *Tahun tertinggi*, its cap the wrapped parts
+                cells[k], peaks[k] = [], False
+            cells[k] += wrapped
+    return [" ".join(p for _, p in sorted(c, key=lambda x: x[0]) if p) for c in cells]
 
 
 def _plan_caps(table: List[dict]) -> dict:

@@ -368,3 +368,33 @@ def test_the_workbooks_caps_are_the_plans():
         problems = _money_agrees(TABLE, years, changed)
         assert [(p.code, p.params["source"], p.params["table"]) for p in problems] == [
             ("xlsx_cap_differs", source, want)], [str(p) for p in problems]
+
+
+# a table without caps, as pdftotext -layout printed it (exportplan's odd-costs test, 7 December): a header of single
+# spaces, each printed column right of its header's place
+NO_CAP_LAYOUT = """\
+Sumber dana (juta Rp) Pagu/tahun Tahun tertinggi Capex desa Capex migrasi ﬁber Opex, termasuk ﬁber migrasi Total                                     Tahun
+APBD_PROV                               –      13.548 (2029)            60.854                     0                               5.786 66.640 2026–2030
+OPERATOR                                –       6.956 (2027)            30.161                     0                               2.888 33.049 2026–2030
+Jumlah                                                                  91.015                     0                               8.674 99.689
+"""  # noqa: E501  (as printed)
+
+
+def test_a_cap_is_read_where_it_is_printed_not_under_its_header():
+    """pdftotext's columns drift from line to line: a header of single spaces puts 'Pagu/tahun' over the payers'
+    names, its '–' far right of it. The caps are read by what is printed (a reading under the header read nothing,
+    and said each payer's cap missing); a year x source table without caps prints '–' and agrees."""
+    from kaltim_internet_plugin.report.consistency import printed_caps, printed_caps_agree
+
+    header = NO_CAP_LAYOUT.splitlines()[0]
+    assert header.index("Pagu/tahun") < NO_CAP_LAYOUT.splitlines()[1].index("–") < header.index("Capex desa")
+    assert printed_caps(NO_CAP_LAYOUT) == ["–", "–"]
+    sources = [{"source": "apbd_prov", "label": "APBD_PROV"}, {"source": "operator", "label": "OPERATOR"}]
+    table = [{"year": 2027, "source": s, "capex_idr": 1} for s in ("apbd_prov", "operator")]
+    assert printed_caps_agree(NO_CAP_LAYOUT, sources, table) == []
+    capped = [dict(r, cap_idr=2e9) for r in table]
+    assert [(p.params["source"], p.params["printed"], p.params["plan"])
+            for p in printed_caps_agree(NO_CAP_LAYOUT, sources, capped)] == [("apbd_prov", "–", 2_000.0),
+                                                                           ("operator", "–", 2_000.0)]
+    assert [p.params["printed"] for p in printed_caps_agree(NO_CAP_LAYOUT.replace("–      13.548", "2.000  13.548"),
+                                                            sources, capped)] == ["–"]
