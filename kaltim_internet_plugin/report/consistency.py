@@ -93,6 +93,7 @@ def check_outputs(out_dir: str, chosen_capex_idr: Optional[float] = None,
         problems += printed_money_agrees(texts["roadmap_report.pdf"], per_year, per_source)
         if table and per_source:
             problems += printed_peak_years_agree(texts["roadmap_report.pdf"], per_source, table)
+            problems += printed_caps_agree(texts["roadmap_report.pdf"], per_source, table)
     atlas = os.path.join(out_dir, "atlas_kabkota.pdf")
     text = pdf_text(atlas) if os.path.exists(atlas) else None
     if text:  # each kab/kota page: its planned villages = scheduled + unfunded + over capacity, as the workbook
@@ -160,7 +161,8 @@ def printed_money_figure_agrees(flat: str, label: str, exact: float, file: str, 
 def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict]) -> List[ps.CheckProblem]:
     """The spreadsheet's money per year and per payer is plan.gpkg's year × source table's, to the rupiah: every
     payer's ``total_idr`` (migration included), the years it pays and its busiest year with what it pays then
-    (``peak_year``, ``peak_year_idr``), every year's CAPEX, OPEX and total."""
+    (``peak_year``, ``peak_year_idr``) and its yearly cap (``cap_idr``, ``cap_per_kab``: what the report prints as
+    *Pagu/tahun*), every year's CAPEX, OPEX and total."""
     problems = []
     want_source: dict = {}
     want_year: dict = {}
@@ -178,6 +180,7 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         yr[0] += tb.whole(r.get("total_idr"))
         for i, key in enumerate(tb.SOURCE_MONEY, start=1):  # each money column as the table means it
             yr[i] += tb.whole(r.get(key))
+    caps = _plan_caps(table)
     for row in per_source:
         source = str(row.get("source") or "")
         total, years = want_source.get(source, [0, set()])
@@ -193,6 +196,11 @@ def _money_agrees(table: List[dict], per_year: List[dict], per_source: List[dict
         if got_peak != want_peak:
             problems.append(ps.CheckProblem("xlsx_peak_year_differs", {"source": source, "xlsx": got_peak,
                                                                        "table": want_peak}))
+        got_cap = (None if row.get("cap_idr") is None else tb.whole(row.get("cap_idr")),
+                   bool(tb.whole(row.get("cap_per_kab"))) if row.get("cap_per_kab") is not None else False)
+        if got_cap != caps.get(source, (None, False)):
+            problems.append(ps.CheckProblem("xlsx_cap_differs", {"source": source, "xlsx": got_cap,
+                                                                 "table": caps.get(source, (None, False))}))
     for row in per_year:
         y = tb.year_of(row.get("year"))
         got = [tb.whole(row.get("total_idr"))] + [tb.whole(row.get(key)) for key in tb.SOURCE_MONEY]
@@ -326,4 +334,119 @@ def printed_peak_years_agree(text: str, per_source: List[dict], table: List[dict
             # the amount beside the year: what the payer pays that year, less than 1 unit (juta) from it
             problems.append(ps.CheckProblem("pdf_peak_amount_differs", {
                 **payer, "year": want, "printed": amount[0], "plan": round(paid[source][want] / unit, 3)}))
+    return problems
+
+
+#: a printed cap (:data:`tables.PER_KAB`, :data:`tables.NO_FIGURE`): '30.000', '5.000 per kab/kota', '–'
+_CAP = re.compile(r"(?:(" + tb.PRINTED_INT + r")|" + re.escape(tb.NO_FIGURE) + r")(" + re.escape(tb.PER_KAB)
+                  + r")?")
+#: a payer's line of figures read from the left: its cap then its *Tahun tertinggi* on one line, each optional
+#: ('30.000   29.872 (2026)', '5.000 per kab/kota', '0   –', '13.548 (2029)'); a lone '–' is the cap
+_CAP_THEN_PEAK = re.compile(r"(?P<cap>" + _CAP.pattern + r")?\s*(?P<peak>" + re.escape(tb.NO_FIGURE) + "|"
+                            + tb.PRINTED_INT + r" \(\d{4}(?:, semua kab/kota)?\))?")
+#: a *Tahun tertinggi* at the end of a line of figures whose cap is no cap as printed (what is left is said)
+_TRAILING_PEAK = re.compile(r"\s*(?:" + re.escape(tb.NO_FIGURE) + "|" + tb.PRINTED_INT
+                            + r" \(\d{4}(?:, semua kab/kota)?\))$")
+#: a payer's figures at the end of its line: the four money figures and the years it pays (:func:`_source_rows`)
+_ROW_FIGURES = re.compile(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$")
+
+
+def printed_caps(text: str) -> Optional[List[str]]:
+    """The per-source table's column *Pagu/tahun* as printed (``text``: pdftotext -layout): each payer row's cell
+    (in the printed order, the rows of :func:`_source_rows`), its parts joined by one space ('5.000 per kab/kota',
+    '30.000', '–'; '' when nothing is printed); None when the table (its header *Pagu/tahun*, its rows) is not
+    found. Read by what is printed, not where: pdftotext's columns drift from line to line (a header of single
+    spaces, a '–' far right of its column's figures). On a row's line of figures, right of the payer's name (what
+    starts at the table's left edge) and left of its four money figures, the cap is first and its *Tahun
+    tertinggi* next (:data:`_CAP_THEN_PEAK`; a lone '–' is the cap, unless the cap's parts wrap). A cell that wraps
+    is centred on its row like *Tahun tertinggi*'s: on the lines nearest the row (not its own line), left of its
+    money figures, the parts that are no name and no part of *Tahun tertinggi* (brackets, 'semua') are the cap's
+    (above the first row, only parts with a figure: the header's wrapped words are not)."""
+    lines = text.splitlines()
+    rows = _source_rows(lines)
+    header = next((i for i in range(rows[0], -1, -1) if _CAP_HEADER in lines[i]), None) if rows else None
+    if header is None:
+        return None
+    end = next((i for i in range(rows[-1] + 1, len(lines)) if tb.total_figures(lines[i]) is not None),
+               rows[-1] + 3)
+    span = range(header + 1, min(end + 1, len(lines)))
+    edge = min((len(lines[i]) - len(lines[i].lstrip()) for i in span if lines[i].strip()), default=0)
+    figures = {i: len(lines[i]) - len(_ROW_FIGURES.search(lines[i]).group(0).lstrip()) for i in rows}
+
+    def parts(line: str, right: int) -> List[str]:
+        """The line's cells (text apart by 2 spaces or more) left of column ``right`` (where a row's money figures
+        start), but a name, which starts at the table's edge."""
+        return [m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line) if edge + 1 < m.start() < right]
+
+    cells: List[List[Tuple[int, str]]] = [[] for _ in rows]  # (line, part) of each row's cap
+    peaks = [False] * len(rows)  # a lone '–' on the row's line was read as its cap
+    for k, i in enumerate(rows):
+        rest = " ".join(parts(lines[i], figures[i]))
+        m = _CAP_THEN_PEAK.fullmatch(rest)
+        if m is None:  # no cap as printed: what is there, but the figure of *Tahun tertinggi* after it
+            cells[k].append((i, _TRAILING_PEAK.sub("", rest)))
+        elif m.group("cap"):
+            cells[k].append((i, m.group("cap")))
+            peaks[k] = m.group("cap") == tb.NO_FIGURE and not m.group("peak")
+    for i in span:
+        if i not in rows and i != end:
+            k = min(range(len(rows)), key=lambda j: (abs(rows[j] - i), rows[j] < i))  # as printed_peak_years_agree
+            # no part of *Tahun tertinggi*; above the first row, no wrapped header (words without a figure)
+            wrapped = [(i, p) for p in parts(lines[i], figures[rows[k]]) if not re.search(r"[()]|semua", p)
+                       and (i > rows[0] or re.search(r"\d|" + re.escape(tb.NO_FIGURE), p))]
+            if wrapped and peaks[k]:  # the lone '–' is the row's *Tahun tertinggi*, its cap the wrapped parts
+                cells[k], peaks[k] = [], False
+            cells[k] += wrapped
+    return [" ".join(p for _, p in sorted(c, key=lambda x: x[0]) if p) for c in cells]
+
+
+def _plan_caps(table: List[dict]) -> dict:
+    """{source: (its yearly cap in rupiah — None when the table holds none —, whether it is each kab/kota's)} of
+    plan.gpkg's year × source table (the caps the roadmap ran with), its latest year's as :func:`tables.by_source`
+    takes them."""
+    caps: dict = {}
+    for r in sorted(table, key=lambda x: tb.year_of(x.get("year")) or 0):
+        cap, per_kab = caps.get(str(r.get("source") or ""), (None, False))
+        if r.get("cap_idr") is not None:
+            cap = tb.whole(r.get("cap_idr"))
+        if r.get("cap_per_kab") is not None:
+            per_kab = bool(tb.whole(r.get("cap_per_kab")))
+        caps[str(r.get("source") or "")] = (cap, per_kab)
+    return caps
+
+
+def printed_caps_agree(text: str, per_source: List[dict], table: List[dict],
+                       unit: float = 1e6) -> List[ps.CheckProblem]:
+    """The roadmap report's per-source column *Pagu/tahun* as printed (``text``: pdftotext -layout, read by
+    :func:`printed_caps`) against the plan's own caps (``table``: plan.gpkg's year × source table, the caps the
+    roadmap ran with: ``cap_idr`` and ``cap_per_kab``, its latest year's as :func:`tables.by_source` takes them).
+    Each payer (``per_source``: the workbook's sheet, in the printed order) prints its yearly cap in whole ``unit``s
+    (juta) less than 1 unit from the plan's (the rule it is printed by, :func:`tables.figure_beside`), followed by
+    :data:`tables.PER_KAB` exactly when the cap is each kab/kota's, and :data:`tables.NO_FIGURE` when the table
+    holds none. A cap printed otherwise (another figure or unit, another payer's, '–' or nothing where the plan has
+    a cap, one where it has none): ``pdf_cap_differs`` (its source and name, the cell as printed — None when
+    nothing is — the plan's cap in units — None when none — and whether it is each kab/kota's). The table or its
+    rows not read: ``pdf_caps_unread``."""
+    caps = _plan_caps(table)
+    cells = printed_caps(text)
+    if not cells or len(cells) != len(per_source):
+        return [ps.CheckProblem("pdf_caps_unread", {"file": "roadmap_report.pdf", "table": "per_sumber_dana",
+                                                    "rows": len(cells or []), "xlsx_rows": len(per_source)})]
+    problems = []
+    for r, cell in zip(per_source, cells):
+        source = str(r.get("source") or "")
+        cap, per_kab = caps.get(source, (None, False))
+        m = _CAP.fullmatch(cell)
+        if m is None:
+            agrees = False
+        elif cap is None:
+            agrees = m.group(1) is None
+        else:
+            agrees = (m.group(1) is not None and abs(tb.units_of(m.group(1)) - cap / unit) < 1 - 1e-9
+                      and bool(m.group(2)) == per_kab)
+        if not agrees:
+            problems.append(ps.CheckProblem("pdf_cap_differs", {
+                "file": "roadmap_report.pdf", "table": "per_sumber_dana", "source": source,
+                "payer": str(r.get("label") or source), "printed": cell or None,
+                "plan": None if cap is None else round(cap / unit, 3), "per_kab": per_kab}))
     return problems

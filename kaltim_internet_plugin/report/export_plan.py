@@ -577,11 +577,12 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
         rows = []
         for r, row_total in zip(d, source_money.rows):
             total = tb.num(r["total_idr"])
-            cap = "–" if r["cap_idr"] is None else tb.int_id(tb.figure_beside(r["cap_idr"], total, row_total, juta))
+            cap = (tb.NO_FIGURE if r["cap_idr"] is None
+                   else tb.int_id(tb.figure_beside(r["cap_idr"], total, row_total, juta)))
             peak = "–" if r["peak_year"] is None else tb.int_id(tb.figure_beside(r["peak_year_idr"], total,
                                                                                   row_total, juta))
             if r["cap_per_kab"]:
-                cap += " per kab/kota"
+                cap += tb.PER_KAB
                 peak += f" ({r['peak_year']}, semua kab/kota)" if r["peak_year"] is not None else ""
             elif r["peak_year"] is not None:
                 peak += f" ({r['peak_year']})"

@@ -506,6 +506,14 @@ def int_id(v: Any) -> str:
 TOTAL_LABEL = "Jumlah"
 
 
+#: the per-source table's cell of a payer's yearly cap (export_plan.report_tables): the cap in whole juta
+#: (:func:`figure_beside`), then :data:`PER_KAB` when the cap is each kab/kota's ('5.000 per kab/kota'); a payer
+#: whose cap the plan's table does not hold prints :data:`NO_FIGURE`. The consistency check reads them back
+#: (:func:`report.consistency.printed_caps`)
+PER_KAB = " per kab/kota"
+NO_FIGURE = "–"
+
+
 #: a whole number as :func:`int_id` prints it ('7', '2.532.575', '-1.300')
 PRINTED_INT = r"-?\d{1,3}(?:\.\d{3})*"
 

@@ -479,6 +479,67 @@ def test_a_report_printing_the_wrong_peak_year_fails_the_check(demo_out, provide
         ("xlsx_peak_year_differs", "dana_desa", 2030), ("xlsx_peak_year_differs", "prog_internet_desa", 2030)]
 
 
+def test_the_check_reads_each_payers_printed_cap(demo_out):
+    """The report's column 'Pagu/tahun' as printed in the demo's roadmap_report.pdf: every payer's cap is read (a
+    reading that finds nothing cannot pass) and is the cap plan.gpkg's year x source table holds, in whole juta,
+    'per kab/kota' for APBD Kabupaten/Kota; the whole check finds no printed cap that differs."""
+    from kaltim_internet_plugin.report import tables as tb
+    from kaltim_internet_plugin.report.consistency import (
+        _xlsx_sheet,
+        check_outputs,
+        pdf_text,
+        printed_caps,
+        printed_caps_agree,
+    )
+
+    text = pdf_text(str(demo_out / "roadmap_report.pdf"))
+    sources = _xlsx_sheet(str(demo_out / "roadmap.xlsx"), "Per sumber dana")
+    table = rows(demo_out / "plan.gpkg", "roadmap_year_source")
+    caps = {r["source"]: tb.int_id(r["cap_idr"] / 1e6) + (tb.PER_KAB if r["cap_per_kab"] else "") for r in table}
+    assert caps == {"apbd_kab": "5.000 per kab/kota", "apbd_prov": "30.000", "bakti_uso": "0",
+                    "dana_desa": "20.184", "operator": "5.000", "prog_internet_desa": "12.500"}
+    assert printed_caps(text) == [caps[r["source"]] for r in sources] and len(sources) == len(caps)
+    assert printed_caps_agree(text, sources, table) == []
+    _summary, problems = check_outputs(str(demo_out))
+    assert problems == [], [str(p) for p in problems]
+    # the check reads them: the programme's cap printed as Dana Desa's is said
+    assert [(p.code, p.params["source"], p.params["printed"], p.params["plan"]) for p in
+            printed_caps_agree(text.replace("  12.500  ", "  20.184  "), sources, table)] == [
+        ("pdf_cap_differs", "prog_internet_desa", "20.184", 12_500.0)]
+
+
+def test_a_report_printing_another_payers_cap_fails_the_check(demo_out, provider, tmp_path, monkeypatch):
+    """exportplan with a report that prints each payer's cap on the next payer's row ('Pagu/tahun'): the check of
+    the export says which payers, the cap printed and the plan's (before, that column was not read: it passed)."""
+    from kaltim_internet_plugin.report import export_plan
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    report_tables = export_plan.report_tables
+
+    def caps_one_row_down(*args, **kwargs):
+        out = report_tables(*args, **kwargs)
+        payers = out["table_source"][1][:-1]  # the last row: Jumlah
+        caps = [r[1] for r in payers]
+        for r, cap in zip(payers, caps[-1:] + caps[:-1]):
+            r[1] = cap
+        return out
+
+    monkeypatch.setattr(export_plan, "report_tables", caps_one_row_down)
+    work, out = demo_out / "work", tmp_path / "out"
+    _run("exportplan", {"VILLAGES": str(work / "roadmap_villages.gpkg"),
+                        "ROADMAP_TABLE": str(work / "roadmap_year_source.gpkg"),
+                        "PLANNED_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
+    _summary, problems = check_outputs(str(out))
+    assert [(p.code, p.params["source"], p.params["printed"], p.params["plan"], p.params["per_kab"])
+            for p in problems] == [
+        ("pdf_cap_differs", "apbd_kab", "12.500", 5_000.0, True),
+        ("pdf_cap_differs", "apbd_prov", "5.000 per kab/kota", 30_000.0, False),
+        ("pdf_cap_differs", "bakti_uso", "30.000", 0.0, False),
+        ("pdf_cap_differs", "dana_desa", "0", 20_184.0, False),
+        ("pdf_cap_differs", "operator", "20.184", 5_000.0, False),
+        ("pdf_cap_differs", "prog_internet_desa", "5.000", 12_500.0, False)], [str(p) for p in problems]
+
+
 def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp_path):
     """The demo's plan for four kab/kota under tight funding (no Dana Desa, the programme and APBD Kab/Kota cut):
     connected villages whose service cannot be paid on are counted and agree with the roadmap; OPEX funded for 3
@@ -517,6 +578,11 @@ def test_tight_funding_short_opex_years_and_a_kab_subset(demo_out, provider, tmp
     assert summary.opex_years == 3 and summary.opex_years_short
     assert summary.opex_total_idr == road["OPEX_TOTAL"] and summary.capex_total_idr == road["CAPEX_TOTAL"]
     _assert_money_agrees(out)
+    # the caps printed are the ones the run used (its funding table), not the default table's
+    from kaltim_internet_plugin.report.consistency import printed_caps
+
+    assert printed_caps(pdf_text(str(out / "roadmap_report.pdf")) or "") == [
+        "200 per kab/kota", "30.000", "0", "5.000", "1.000"]
     report = " ".join((pdf_text(str(out / "roadmap_report.pdf")) or "").split())
     assert "Opex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in report  # a line starts upper case
     assert f"LAYANAN TIDAK TERDANAI {len(dropped)}" in report

@@ -254,3 +254,147 @@ def test_printed_money_in_words_is_read_back_as_a_number():
             ("pdf_money_differs", "x.pdf", printed, exact)], printed
     assert [p.code for p in printed_money_figure_agrees("Capex: Rp 7,8 miliar", "Capex terjadwal", 1, "x.pdf")] == [
         "pdf_differs"]
+
+
+def aligned(tables, key="table_source") -> str:
+    """A printed table as pdftotext -layout prints it: each column as wide as its widest cell and 3 spaces apart,
+    headers from their column's left edge, a cell right-aligned in its column when the table says so."""
+    headers, rows, right = tables[key]
+    widths = [max(len(str(r[j])) for r in [headers] + rows) for j in range(len(headers))]
+    lines = ["   ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    for r in rows:
+        lines.append("   ".join(str(c).rjust(w) if flush else str(c).ljust(w)
+                                for c, w, flush in zip(r, widths, right)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def test_the_printed_cap_of_each_payer_is_the_plans():
+    """*Pagu/tahun*: each payer prints its yearly cap from the plan's year x source table (the caps the roadmap ran
+    with) in whole juta, 'per kab/kota' when it is each kab/kota's, '–' when the table holds none. A wrong unit,
+    another figure, another payer's cap, '–' or nothing where the plan has a cap, or a lost 'per kab/kota' is
+    said with the payer, the cell printed and the plan's cap (the check did not read that column)."""
+    from kaltim_internet_plugin.report.consistency import printed_caps, printed_caps_agree
+
+    tables, _years, sources = report(TABLE)
+    text = aligned(tables)
+    assert [r["source"] for r in sources] == ["apbd_kab", "apbd_prov", "bakti_uso"]
+    assert printed_caps(text) == ["5.000 per kab/kota", "30.000", "–"]
+    assert printed_caps_agree(text, sources, TABLE) == []
+    assert printed_peak_years_agree(text, sources, TABLE) == []  # the same layout, read by the other checks
+    kab, prov = (text.splitlines()[1 + i] for i in range(2))
+    assert kab.startswith("APBD Kabupaten/Kota") and prov.startswith("APBD Provinsi")
+
+    def said(text, table=TABLE):
+        return [(p.code, p.params["source"], p.params["payer"], p.params["printed"], p.params["plan"],
+                 p.params["per_kab"]) for p in printed_caps_agree(text, sources, table)]
+
+    prov_said = ("pdf_cap_differs", "apbd_prov", "APBD Provinsi (infrastruktur)")
+    # in rupiah, not juta; 2 juta off; '–' or nothing where the plan has a cap; one printed where it has none
+    for wrong in ("30.000.000.000", "30.002", "–", ""):
+        bad = text.replace(prov, prov.replace("30.000", wrong.rjust(6)))
+        assert bad != text
+        assert said(bad) == [(*prov_said, wrong or None, 30_000.0, False)], wrong
+    bakti = text.splitlines()[3]
+    assert said(text.replace(bakti, bakti.replace("–", "0", 1))) == [
+        ("pdf_cap_differs", "bakti_uso", "BAKTI / USO (usulan disetujui)", "0", None, False)]
+    # a cap per kab/kota printed as if the province's, and the province's as if per kab/kota
+    assert said(text.replace(" per kab/kota", " " * len(" per kab/kota"))) == [
+        ("pdf_cap_differs", "apbd_kab", "APBD Kabupaten/Kota", "5.000", 5_000.0, True)]
+    # the two payers' caps swapped: each is said
+    cell_kab, cell_prov = kab[kab.index("5.000 per"):][:18], prov[prov.index("30.000") - 12:][:18]
+    assert cell_kab.strip() == "5.000 per kab/kota" and cell_prov.strip() == "30.000"
+    swapped = text.replace(kab, kab.replace(cell_kab, cell_prov)).replace(prov, prov.replace(cell_prov, cell_kab))
+    assert said(swapped) == [("pdf_cap_differs", "apbd_kab", "APBD Kabupaten/Kota", "30.000", 5_000.0, True),
+                             (*prov_said, "5.000 per kab/kota", 30_000.0, False)]
+    # the plan ran with another funding table (APBD Provinsi's cap halved): the printed default cap is said
+    halved = [dict(r, cap_idr=1.5e10) if r["source"] == "apbd_prov" else r for r in TABLE]
+    assert said(text, halved) == [(*prov_said, "30.000", 15_000.0, False)]
+    # the rule it is printed by: less than 1 juta from the plan's cap (5.000,4 juta prints 5.000; 5.001 agrees)
+    odd = [dict(r, cap_idr=5_000_400_000) if r["source"] == "apbd_kab" else r for r in TABLE]
+    assert printed_caps(aligned(report(odd)[0])) == ["5.000 per kab/kota", "30.000", "–"]
+    assert said(text.replace("5.000 per", "5.001 per"), odd) == []
+    assert [p[3] for p in said(text.replace("5.000 per", "4.999 per"), odd)] == ["4.999 per kab/kota"]
+
+
+def test_a_cap_is_read_from_its_own_row_of_the_printed_layout():
+    """The demo's layout (names wrapping above and below their row's figures, a peak year's cell too): each payer's
+    cap is read from its own row, between the payers' names and *Tahun tertinggi*; a cap cell that wraps ('5.000
+    per' above its row's figures, 'kab/kota' below) is its row's; no table: said, not passed."""
+    from kaltim_internet_plugin.report.consistency import printed_caps, printed_caps_agree
+
+    assert printed_caps(DEMO_LAYOUT) == ["5.000 per kab/kota", "30.000", "0", "20.184", "5.000", "12.500"]
+    sources = [{"source": s, "label": s} for s in ("apbd_kab", "apbd_prov", "bakti_uso", "dana_desa", "operator",
+                                                   "prog_internet_desa")]
+    caps = {"apbd_kab": 5e9, "apbd_prov": 3e10, "bakti_uso": 0, "dana_desa": 20_184e6, "operator": 5e9,
+            "prog_internet_desa": 12_500e6}
+    table = [{"year": y, "source": s, "cap_idr": cap, "cap_per_kab": int(s == "apbd_kab")}
+             for s, cap in caps.items() for y in (2026, 2027)]
+    assert printed_caps_agree(DEMO_LAYOUT, sources, table) == []
+    # the rows of Dana Desa and the operators swapped their caps
+    swapped = DEMO_LAYOUT.replace("Dana Desa                                20.184",
+                                  "Dana Desa                                 5.000").replace(
+        "                                          5.000                              –",
+        "                                         20.184                              –")
+    assert [(p.params["source"], p.params["printed"], p.params["plan"])
+            for p in printed_caps_agree(swapped, sources, table)] == [("dana_desa", "5.000", 20_184.0),
+                                                                      ("operator", "20.184", 5_000.0)]
+    # a cap cell that wraps, centred on its row like the peak year's
+    wrapped = DEMO_LAYOUT.replace("                                                        31.184 (2026, semua\n",
+                                  "                             5.000 per                  31.184 (2026, semua\n")
+    wrapped = wrapped.replace("5.000 per kab/kota  ", " " * 20).replace(
+        "                                                                   kab/kota)\n",
+        "                             kab/kota                              kab/kota)\n")
+    assert wrapped.count("5.000 per kab/kota") == 0
+    assert printed_caps(wrapped)[0] == "5.000 per kab/kota" and printed_caps_agree(wrapped, sources, table) == []
+    # the per-source rows but no header 'Pagu/tahun', or no table at all
+    for unread in (DEMO_LAYOUT.replace("Pagu/tahun", "Pagu      "), ""):
+        assert printed_caps(unread) is None
+        assert [p.code for p in printed_caps_agree(unread, sources, table)] == ["pdf_caps_unread"]
+
+
+def test_the_workbooks_caps_are_the_plans():
+    """The workbook's 'Per sumber dana' columns cap_idr and cap_per_kab (what the report prints as *Pagu/tahun*)
+    are read back against the year x source table, to the rupiah (before: not read; a workbook with another cap
+    printed it and agreed with itself)."""
+    from kaltim_internet_plugin.report.consistency import _money_agrees
+
+    _tables, years, sources = report(TABLE)
+    assert _money_agrees(TABLE, years, sources) == []
+    for source, key, value, want in (("apbd_prov", "cap_idr", 30_000_000_001, (30_000_000_000, False)),
+                                     ("apbd_prov", "cap_idr", None, (30_000_000_000, False)),
+                                     ("apbd_kab", "cap_per_kab", 0, (5_000_000_000, True)),
+                                     ("bakti_uso", "cap_idr", 0, (None, False))):
+        changed = [dict(r, **{key: value}) if r["source"] == source else r for r in sources]
+        problems = _money_agrees(TABLE, years, changed)
+        assert [(p.code, p.params["source"], p.params["table"]) for p in problems] == [
+            ("xlsx_cap_differs", source, want)], [str(p) for p in problems]
+
+
+# a table without caps, as pdftotext -layout printed it (exportplan's odd-costs test, 7 December): a header of single
+# spaces, each printed column right of its header's place
+NO_CAP_LAYOUT = """\
+Sumber dana (juta Rp) Pagu/tahun Tahun tertinggi Capex desa Capex migrasi ﬁber Opex, termasuk ﬁber migrasi Total                                     Tahun
+APBD_PROV                               –      13.548 (2029)            60.854                     0                               5.786 66.640 2026–2030
+OPERATOR                                –       6.956 (2027)            30.161                     0                               2.888 33.049 2026–2030
+Jumlah                                                                  91.015                     0                               8.674 99.689
+"""  # noqa: E501  (as printed)
+
+
+def test_a_cap_is_read_where_it_is_printed_not_under_its_header():
+    """pdftotext's columns drift from line to line: a header of single spaces puts 'Pagu/tahun' over the payers'
+    names, its '–' far right of it. The caps are read by what is printed (a reading under the header read nothing,
+    and said each payer's cap missing); a year x source table without caps prints '–' and agrees."""
+    from kaltim_internet_plugin.report.consistency import printed_caps, printed_caps_agree
+
+    header = NO_CAP_LAYOUT.splitlines()[0]
+    assert header.index("Pagu/tahun") < NO_CAP_LAYOUT.splitlines()[1].index("–") < header.index("Capex desa")
+    assert printed_caps(NO_CAP_LAYOUT) == ["–", "–"]
+    sources = [{"source": "apbd_prov", "label": "APBD_PROV"}, {"source": "operator", "label": "OPERATOR"}]
+    table = [{"year": 2027, "source": s, "capex_idr": 1} for s in ("apbd_prov", "operator")]
+    assert printed_caps_agree(NO_CAP_LAYOUT, sources, table) == []
+    capped = [dict(r, cap_idr=2e9) for r in table]
+    assert [(p.params["source"], p.params["printed"], p.params["plan"])
+            for p in printed_caps_agree(NO_CAP_LAYOUT, sources, capped)] == [("apbd_prov", "–", 2_000.0),
+                                                                           ("operator", "–", 2_000.0)]
+    assert [p.params["printed"] for p in printed_caps_agree(NO_CAP_LAYOUT.replace("–      13.548", "2.000  13.548"),
+                                                            sources, capped)] == ["–"]
