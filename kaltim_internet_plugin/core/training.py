@@ -2,7 +2,8 @@
 
 Pure Python (no qgis import). Every village connected by the roadmap should have ``target_per_village`` trained
 cadres (default 2: one operator of the village access point, one deputy); the gap is
-``max(0, target - cadres_trained)``. Trainees are grouped by kecamatan and training year — the year the village is
+``max(0, target - cadres_trained)``. Trainees are grouped by kecamatan (a village without a kecamatan code: that of
+its Kemendagri code, 64.01.01 for 64.01.01.2001, and a warning names it) and training year — the year the village is
 connected (``timing="same_year"``) or the year before (``timing="year_before"``, never before ``min_year``, which
 defaults to the roadmap start year) — and packed into batches of at most ``batch_size`` (default 25) in village-code
 order; a village's trainees may span consecutive batches (two, unless its target exceeds the batch size) so the
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from .records import total
+from .villages import parse_code
 
 DEFAULT_TARGET_PER_VILLAGE = 2
 DEFAULT_BATCH_SIZE = 25
@@ -151,6 +153,7 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
 
     hr: List[VillageHR] = []
     moved = 0  # villages trained in min_year instead of the year before their connection
+    no_kec: List[Tuple[str, str]] = []  # (code, kecamatan of its code or "") of villages to train without kec_code
     groups: Dict[Tuple[int, str], List[VillageHR]] = defaultdict(list)
     for v in villages:
         code = str(v.code)
@@ -169,7 +172,11 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
                         str(getattr(v, "kec_name", "") or ""), connected, year, ty, target, trained, gap)
         hr.append(rec)
         if gap > 0:
-            groups[(ty, rec.kec_code)].append(rec)
+            kec = rec.kec_code
+            if not kec:  # (all of them were one kecamatan '', pooled over the province without a word)
+                kec = parse_code(code).kecamatan
+                no_kec.append((code, kec))
+            groups[(ty, kec)].append(rec)
 
     batches: List[TrainingBatch] = []
     cost = float(cost_per_trainee_idr)
@@ -191,6 +198,8 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
         if filled:
             batches.append(_batch(ty, kec, kec_name, batch_no, counts, gaps, cost))
     plan = TrainingPlan(batches, hr, int(target_per_village), batch_size, cost, timing)
+    if no_kec:
+        _warn_no_kecamatan(plan, no_kec)
     if moved:  # (they were moved without a word)
         plan.warnings_en.append(f"{moved} village(s) connected in {min_year}, the roadmap's first year, are trained "
                                 f"that year, not the year before (the roadmap starts in {min_year}).")
@@ -201,6 +210,36 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
         plan.warnings_id.append("Tidak ada desa yang tersambung dalam roadmap, jadi tidak ada pelatihan yang "
                                 "direncanakan.")
     return plan
+
+
+def _codes(codes: List[str], limit: int = 10) -> str:
+    return ", ".join(codes[:limit]) + (f" (+{len(codes) - limit})" if len(codes) > limit else "")
+
+
+def _warn_no_kecamatan(plan: TrainingPlan, no_kec: List[Tuple[str, str]]) -> None:
+    """Villages to train that have no kecamatan code: batched with the kecamatan of their Kemendagri code
+    (64.01.01.2001 -> 64.01.01), those whose code names none together in batches without a kecamatan."""
+    derived = [c for c, k in no_kec if k]
+    unknown = [c for c, k in no_kec if not k]
+    en = (f"{len(no_kec)} village(s) to train have no kecamatan code (KEC_CODE_FIELD): "
+          f"{_codes([c for c, _ in no_kec])}.")
+    idn = (f"{len(no_kec)} desa yang akan dilatih tidak memiliki kode kecamatan (KEC_CODE_FIELD): "
+           f"{_codes([c for c, _ in no_kec])}.")
+    if derived:
+        en += f" {len(derived)} are batched with the kecamatan of their village code (e.g. {derived[0]} in " \
+              f"{dict(no_kec)[derived[0]]})."
+        idn += f" {len(derived)} dikelompokkan dengan kecamatan dari kode desanya (mis. {derived[0]} di " \
+               f"{dict(no_kec)[derived[0]]})."
+    if unknown:
+        en += (f" The code of {_codes(unknown)} names no kecamatan: they share batches without a kecamatan "
+               f"(kec_code empty), whatever their kab/kota.")
+        idn += (f" Kode {_codes(unknown)} tidak menunjukkan kecamatan: desa itu berbagi angkatan tanpa kecamatan "
+                f"(kec_code kosong), apa pun kab/kotanya.")
+    en += " Fill in the kecamatan codes in the plan layer (or choose their field in KEC_CODE_FIELD) and run again."
+    idn += (" Isi kode kecamatan pada layer rencana (atau pilih kolomnya di KEC_CODE_FIELD) lalu jalankan "
+            "lagi.")
+    plan.warnings_en.append(en)
+    plan.warnings_id.append(idn)
 
 
 CSV_FIELDS = ("year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr", "village_trainees")

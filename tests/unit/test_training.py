@@ -140,3 +140,26 @@ def test_no_connected_villages_and_bad_params():
         training_plan(vs, {}, cost_per_trainee_idr=-1)
     with pytest.raises(ValueError):
         training_plan(vs, {}, target_per_village=-1)
+
+
+def test_villages_without_a_kecamatan_code_are_not_pooled_across_the_province():
+    """Hunt 7 December: a plan without kecamatan codes (no KEC_CODE_FIELD, or empty cells) put every village of a
+    year into one kecamatan '' and packed them into shared batches: a village of Paser (64.01) and one of Berau
+    (64.03) in one course, without a word. Their kecamatan is that of their Kemendagri code, and it is said."""
+    vs = [PlanVillage("64.01.01.2001", kec_code="", cadres_trained=0),
+          PlanVillage("64.03.02.2002", kec_code="", cadres_trained=0),
+          PlanVillage("64.03.02.2003", kec_code="64.03.02", kec_name="Tanjung Redeb", cadres_trained=0),
+          PlanVillage("DESA-7", kec_code="", cadres_trained=1)]
+    plan = training_plan(vs, {v.code: 2027 for v in vs}, batch_size=25)
+    assert [(b.kec_code, b.villages) for b in plan.batches] == [
+        ("", ("DESA-7",)), ("64.01.01", ("64.01.01.2001",)), ("64.03.02", ("64.03.02.2002", "64.03.02.2003"))]
+    assert plan.batches[2].kec_name == "Tanjung Redeb"
+    assert plan.total_trainees == 7
+    # the villages, what was done and how to fix it, in both languages
+    assert len(plan.warnings_en) == len(plan.warnings_id) == 1
+    en, idn = plan.warnings_en[0], plan.warnings_id[0]
+    for text in (en, idn):
+        assert "64.01.01.2001" in text and "64.03.02.2002" in text and "DESA-7" in text
+    assert "3 village(s)" in en and "kecamatan of their village code" in en and "KEC_CODE_FIELD" in en
+    assert "DESA-7" in en.split("their village code")[1]  # the one whose code names no kecamatan is named apart
+    assert "KEC_CODE_FIELD" in idn
