@@ -255,3 +255,39 @@ def write_training_csv(path: str, plan: TrainingPlan) -> str:
             w.writerow((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr,
                         b.village_counts()))
     return path
+
+
+def batch_off_the_plan(villages: Iterable[Mapping[str, Any]], rows: Iterable[Mapping[str, Any]],
+                       code_field: str = "kode") -> dict:
+    """{} when every batch of a training table (``rows``: OUTPUT_TRAINING) can be the one of the roadmap run whose
+    villages (OUTPUT, fields ``code_field``, ``fund_status``, ``year``) are ``villages``: each village it trains is
+    scheduled there and trained in its service year or the year before (the year before of a village served in the
+    roadmap's first year is that year). Else the first batch that is not: {"year", "kec_code", "batch_no", "code",
+    "why": "missing" | "not_scheduled" | "year", "status", "service_year"} (the training plan of another run was
+    printed next to the villages, found 7 December). Villages without ``code_field``: {} (nothing to compare)."""
+    from .numbers import year_of
+
+    plan = {}
+    for v in villages:
+        if code_field not in v:
+            return {}
+        plan[str(v.get(code_field) or "").strip()] = v
+    for r in rows:
+        year = year_of(r.get("year"))
+        try:
+            codes = [c for c, _, _ in parse_village_trainees(str(r.get("village_trainees") or ""))]
+        except ValueError:  # (not a training plan's counts: its villages column says which villages)
+            codes = []
+        codes = codes or [c.strip() for c in str(r.get("villages") or "").split(";") if c.strip()]
+        for code in codes:
+            where = {"year": year, "kec_code": str(r.get("kec_code") or ""), "batch_no": r.get("batch_no"),
+                     "code": code}
+            v = plan.get(code)
+            if v is None:
+                return dict(where, why="missing")
+            service = year_of(v.get("year"))
+            if v.get("fund_status") not in (None, "", "scheduled") or service is None:
+                return dict(where, why="not_scheduled", status=str(v.get("fund_status") or ""))
+            if year not in (service, service - 1):
+                return dict(where, why="year", service_year=service)
+    return {}

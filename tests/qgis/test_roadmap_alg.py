@@ -533,3 +533,38 @@ def test_invalid_tower_geometries_are_refused_naming_them_and_the_fix(provider, 
     assert hashlib.sha256(mixed.read_bytes()).hexdigest() == before_mixed
     res, _, _ = run_roadmap(tmp_path, plan, "next.gpkg", TOWERS=f"{gpkg}|layername=towers")
     assert res["VILLAGES_SCHEDULED"] > 0
+
+
+def test_exportplan_refuses_a_training_table_of_another_run(provider, tmp_path, plan):
+    """Hunt 7 December: exportplan printed any TRAINING_TABLE next to the villages it was given; the training plan
+    of a run starting in 2028 was printed for villages connected from 2026, so the report trained villages in
+    years their service does not start (or villages it does not schedule at all). Each batch's villages must be
+    scheduled in VILLAGES and trained in their service year or the year before."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    a, _fb, out_a = run_roadmap(tmp_path, plan, "a.gpkg")
+    b, _fb, out_b = run_roadmap(tmp_path, plan, "b.gpkg", START_YEAR=2028)
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:exportplan", {
+            "VILLAGES": a["OUTPUT"], "TRAINING_TABLE": b["OUTPUT_TRAINING"], "OUTPUT_FOLDER": str(tmp_path / "x")})
+    text = str(exc.value)
+    # the batch, the village, what VILLAGES says of it, and the fix
+    first = rows(out_b, "training_plan")[0]
+    assert f"TRAINING_TABLE: batch {first['batch_no']} of kecamatan {first['kec_code']} in {first['year']}" in text
+    assert "not from the roadmap run of VILLAGES" in text and "OUTPUT_TRAINING" in text, text
+    code = text.split("trains village ")[1].split(",")[0]
+    village = next(v for v in rows(out_a, "villages") if v["kode"] == code)
+    assert f"service starts in {village['year']}" in text or "does not schedule" in text, text
+    assert not (tmp_path / "x" / "roadmap_report.pdf").exists()
+    # a village that VILLAGES does not schedule
+    unscheduled = next(v for v in rows(out_a, "villages") if v["fund_status"] != "scheduled")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("year,kec_code,kec_name,batch_no,trainees,villages,cost_idr,village_trainees\n"
+                   f"2026,{unscheduled['kode_kec']},K,1,2,{unscheduled['kode']},3000000,{unscheduled['kode']}:2\n",
+                   encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:exportplan", {
+            "VILLAGES": a["OUTPUT"], "TRAINING_TABLE": str(bad), "OUTPUT_FOLDER": str(tmp_path / "y")})
+    assert (f"trains village {unscheduled['kode']}, which VILLAGES does not schedule (fund_status "
+            f"{unscheduled['fund_status']})") in str(exc.value)

@@ -163,3 +163,25 @@ def test_villages_without_a_kecamatan_code_are_not_pooled_across_the_province():
     assert "3 village(s)" in en and "kecamatan of their village code" in en and "KEC_CODE_FIELD" in en
     assert "DESA-7" in en.split("their village code")[1]  # the one whose code names no kecamatan is named apart
     assert "KEC_CODE_FIELD" in idn
+
+
+def test_a_training_table_is_checked_against_the_villages_of_its_run():
+    """core.training.batch_off_the_plan (exportplan's check): a batch trains scheduled villages of the plan in their
+    service year or the year before, nothing else."""
+    from kaltim_internet_plugin.core.training import batch_off_the_plan
+
+    villages = [{"kode": "64.01.01.2001", "fund_status": "scheduled", "year": 2027},
+                {"kode": "64.01.01.2002", "fund_status": "unfunded", "year": None}]
+    row = {"year": 2026, "kec_code": "64.01.01", "batch_no": 1, "villages": "64.01.01.2001",
+           "village_trainees": "64.01.01.2001:2"}
+    assert batch_off_the_plan(villages, [row]) == {}
+    assert batch_off_the_plan(villages, [dict(row, year=2027)]) == {}
+    assert batch_off_the_plan(villages, [dict(row, year=2025)])["why"] == "year"
+    assert batch_off_the_plan(villages, [dict(row, year=2028)])["service_year"] == 2027
+    off = batch_off_the_plan(villages, [dict(row, villages="64.01.01.2002", village_trainees="64.01.01.2002:2")])
+    assert (off["why"], off["status"], off["code"], off["batch_no"]) == ("not_scheduled", "unfunded",
+                                                                           "64.01.01.2002", 1)
+    # an older table without village_trainees: its villages column
+    assert batch_off_the_plan(villages, [dict(row, villages="64.09.01.2001", village_trainees=None)])["why"] == \
+        "missing"
+    assert batch_off_the_plan([{"code": "x"}], [row]) == {}  # no kode field: nothing to compare
