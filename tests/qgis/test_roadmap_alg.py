@@ -568,3 +568,37 @@ def test_exportplan_refuses_a_training_table_of_another_run(provider, tmp_path, 
             "VILLAGES": a["OUTPUT"], "TRAINING_TABLE": str(bad), "OUTPUT_FOLDER": str(tmp_path / "y")})
     assert (f"trains village {unscheduled['kode']}, which VILLAGES does not schedule (fund_status "
             f"{unscheduled['fund_status']})") in str(exc.value)
+
+
+def test_cadres_written_1_000_are_one_cadre_not_a_thousand(provider, tmp_path):
+    """Hunt 7 December: a cadres field as text ('2', '0', '1.000' from a spreadsheet's 1.000 with three decimals)
+    read '1.000' as 1000 trained cadres, so the village got no training (an info line only). A village's cadres are
+    at most CADRE_TARGET's maximum, 100: '1.000' is one cadre; 1000 itself is named and not used."""
+    from kaltim_internet_plugin.core.training import parse_village_trainees
+
+    src = build_plan(tmp_path / "kader.gpkg", n=40)
+    ds = ogr.Open(str(tmp_path / "kader.gpkg"), 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("kader", ogr.OFTString))
+    one = thousand = None
+    for i, f in enumerate(lyr):
+        value = str(i % 2)
+        if f.GetField("tech") == "fwa":  # cheap: scheduled
+            if one is None:
+                one, value = f.GetField("kode"), "1.000"
+            elif thousand is None:
+                thousand, value = (f.GetFID(), f.GetField("kode")), "1000"
+        f.SetField("kader", value)
+        lyr.SetFeature(f)
+    ds = None
+    res, fb, out = run_roadmap(tmp_path, src, CADRES_FIELD="kader")
+    status = {v["kode"]: v["fund_status"] for v in rows(out, "villages")}
+    assert status[one] == status[thousand[1]] == "scheduled"
+    trainees = defaultdict(int)
+    for t in rows(out, "training_plan"):
+        for code, n, _m in parse_village_trainees(t["village_trainees"]):
+            trainees[code] += n
+    assert trainees[one] == 1  # 2 wanted, 1 trained
+    assert trainees[thousand[1]] == 2  # not used: none counted as trained, and said
+    assert f"feature {thousand[0]}, field kader: 1000 is outside the plausible range 0 to 100" in fb.text()
+    assert sum(trainees.values()) == res["TRAINEES"]
