@@ -4704,6 +4704,10 @@
       <translation>TRAINING_TABLE: angkatan {batch} kecamatan {kec} tahun {year} melatih desa {code}, {why}: tabel pelatihan ini bukan dari jalannya peta jalan VILLAGES. Berikan OUTPUT_TRAINING dari jalannya itu (tabel yang ditulis bersama desa-desa ini), atau kosongkan TRAINING_TABLE.</translation>
     </message>
     <message>
+      <source>TRAINING_TABLE: batch {batch} of kecamatan {kec} in {year} {what}. Give the roadmap's OUTPUT_TRAINING as it was written, or correct the row so that its village_trainees (e.g. 64.01.01.2001:2;64.01.01.2002:1/2) add up to its trainees.</source>
+      <translation>TRAINING_TABLE: angkatan {batch} kecamatan {kec} tahun {year} {what}. Berikan OUTPUT_TRAINING peta jalan sebagaimana ditulis, atau perbaiki baris itu agar village_trainees-nya (mis. 64.01.01.2001:2;64.01.01.2002:1/2) berjumlah sama dengan pesertanya.</translation>
+    </message>
+    <message>
       <source>Plan villages layer</source>
       <translation>Layer desa rencana</translation>
     </message>
@@ -4730,6 +4734,14 @@
     <message>
       <source>Output folder</source>
       <translation>Folder keluaran</translation>
+    </message>
+    <message>
+      <source>has {trainees} trainees, but its village_trainees '{value}' counts {counted}</source>
+      <translation>memiliki {trainees} peserta, tetapi village_trainees-nya '{value}' berjumlah {counted}</translation>
+    </message>
+    <message>
+      <source>has village_trainees '{value}', which is not the roadmap's 'code:n' (or 'code:n/m') per village</source>
+      <translation>memiliki village_trainees '{value}', yang bukan format peta jalan 'kode:n' (atau 'kode:n/m') per desa</translation>
     </message>
     <message>
       <source>Roadmap table (year x source)</source>

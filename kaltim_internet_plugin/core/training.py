@@ -291,3 +291,26 @@ def batch_off_the_plan(villages: Iterable[Mapping[str, Any]], rows: Iterable[Map
             if year not in (service, service - 1):
                 return dict(where, why="year", service_year=service)
     return {}
+
+
+def unreadable_batch(rows: Iterable[Mapping[str, Any]]) -> dict:
+    """{} when every row of a training table with ``village_trainees`` holds the roadmap's counts
+    (:func:`parse_village_trainees`) adding up to its ``trainees``; else the first that does not: {"year",
+    "kec_code", "batch_no", "value", "why": "unreadable" | "sum", "trainees", "counted"} (an edited table stopped
+    the export with an int() error, or was printed with a batch's trainees and its villages disagreeing)."""
+    from .numbers import whole, year_of
+
+    for r in rows:
+        text = r.get("village_trainees")
+        if text is None or not str(text).strip():
+            continue
+        where = {"year": year_of(r.get("year")), "kec_code": str(r.get("kec_code") or ""),
+                 "batch_no": r.get("batch_no"), "value": str(text)}
+        try:
+            items = parse_village_trainees(str(text))
+        except ValueError:
+            return dict(where, why="unreadable")
+        counted = sum(n for _, n, _ in items)
+        if counted != whole(r.get("trainees")):
+            return dict(where, why="sum", trainees=whole(r.get("trainees")), counted=counted)
+    return {}

@@ -69,6 +69,21 @@ def training_other_run_text(off: dict) -> str:
               "with these villages), or leave TRAINING_TABLE empty.").format(
         batch=off["batch_no"], kec=off["kec_code"] or "''", year=off["year"], code=off["code"], why=why)
 
+
+def training_unreadable_text(bad: dict) -> str:
+    """The refusal of a training table row whose village counts cannot be read or do not add up to its trainees
+    (core.training.unreadable_batch)."""
+    if bad["why"] == "sum":
+        what = tr("has {trainees} trainees, but its village_trainees '{value}' counts {counted}").format(
+            trainees=bad["trainees"], value=bad["value"], counted=bad["counted"])
+    else:
+        what = tr("has village_trainees '{value}', which is not the roadmap's 'code:n' (or 'code:n/m') per "
+                  "village").format(value=bad["value"])
+    return tr("TRAINING_TABLE: batch {batch} of kecamatan {kec} in {year} {what}. Give the roadmap's "
+              "OUTPUT_TRAINING as it was written, or correct the row so that its village_trainees (e.g. "
+              "64.01.01.2001:2;64.01.01.2002:1/2) add up to its trainees.").format(
+        batch=bad["batch_no"], kec=bad["kec_code"] or "''", year=bad["year"], what=what)
+
 class ExportPlanAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplan"
     # files written into OUTPUT_FOLDER: an input with one of these names there would be overwritten, so it is refused
@@ -159,7 +174,11 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 raise QgsProcessingException(other_run_text("ROADMAP_TABLE", "VILLAGES", differs))
         training = self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context)
         if training is not None:  # a training plan of another run was printed as this plan's (found 7 December)
-            off = trn.batch_off_the_plan(tb.layer_rows(villages), tb.layer_rows(training))
+            batches = tb.layer_rows(training)
+            bad = trn.unreadable_batch(batches)  # (an edited one stopped the export with an int() error)
+            if bad:
+                raise QgsProcessingException(training_unreadable_text(bad))
+            off = trn.batch_off_the_plan(tb.layer_rows(villages), batches)
             if off:
                 raise QgsProcessingException(training_other_run_text(off))
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)

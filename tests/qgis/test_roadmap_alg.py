@@ -602,3 +602,30 @@ def test_cadres_written_1_000_are_one_cadre_not_a_thousand(provider, tmp_path):
     assert trainees[thousand[1]] == 2  # not used: none counted as trained, and said
     assert f"feature {thousand[0]}, field kader: 1000 is outside the plausible range 0 to 100" in fb.text()
     assert sum(trainees.values()) == res["TRAINEES"]
+
+
+def test_exportplan_names_a_training_row_whose_counts_cannot_be_read_or_do_not_add_up(provider, tmp_path):
+    """Hunt 7 December: a training table edited by hand ('64.01.01.2013:2 orang') stopped exportplan with
+    "Unexpected error ... invalid literal for int()" after plan.gpkg was written; a batch of 3 trainees whose
+    villages count 2 was printed as it was (its Peserta and its villages disagreeing). Both are named first."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    src = build_plan(tmp_path / "plan.gpkg", n=40)
+    a, _fb, out = run_roadmap(tmp_path, src, "a.gpkg")
+    t = rows(out, "training_plan")[0]
+    code = t["villages"].split(";")[0]
+    head = "year,kec_code,kec_name,batch_no,trainees,villages,cost_idr,village_trainees\n"
+    for name, trainees, counts, said in (
+            ("words", 2, f"{code}:2 orang", f"has village_trainees '{code}:2 orang', which is not"),
+            ("sum", 3, f"{code}:2", f"has 3 trainees, but its village_trainees '{code}:2' counts 2")):
+        table = tmp_path / f"{name}.csv"
+        table.write_text(head + f"{t['year']},{t['kec_code']},K,1,{trainees},{code},3000000,{counts}\n",
+                         encoding="utf-8")
+        with pytest.raises(QgsProcessingException) as exc:
+            processing.run("kaltiminternet:exportplan", {"VILLAGES": a["OUTPUT"], "TRAINING_TABLE": str(table),
+                                                         "OUTPUT_FOLDER": str(tmp_path / name)})
+        text = str(exc.value)
+        assert f"TRAINING_TABLE: batch 1 of kecamatan {t['kec_code']} in {t['year']} {said}" in text, text
+        assert "Unexpected error" not in text and "OUTPUT_TRAINING" in text
+        assert not (tmp_path / name / "plan.gpkg").exists()

@@ -185,3 +185,14 @@ def test_a_training_table_is_checked_against_the_villages_of_its_run():
     assert batch_off_the_plan(villages, [dict(row, villages="64.09.01.2001", village_trainees=None)])["why"] == \
         "missing"
     assert batch_off_the_plan([{"code": "x"}], [row]) == {}  # no kode field: nothing to compare
+
+
+def test_a_training_row_whose_counts_cannot_be_read_or_do_not_add_up_is_found():
+    from kaltim_internet_plugin.core.training import unreadable_batch
+
+    row = {"year": 2026, "kec_code": "64.01.01", "batch_no": 2, "trainees": 3,
+           "village_trainees": "64.01.01.2001:2;64.01.01.2002:1/2"}
+    assert unreadable_batch([row, dict(row, village_trainees=None)]) == {}
+    assert unreadable_batch([dict(row, village_trainees="64.01.01.2001:dua")])["why"] == "unreadable"
+    bad = unreadable_batch([dict(row, trainees=4)])
+    assert (bad["why"], bad["trainees"], bad["counted"], bad["batch_no"]) == ("sum", 4, 3, 2)
