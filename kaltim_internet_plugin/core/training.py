@@ -94,6 +94,8 @@ class TrainingPlan:
     timing: str
     warnings_en: List[str] = field(default_factory=list)
     warnings_id: List[str] = field(default_factory=list)
+    notes_en: List[str] = field(default_factory=list)  # for the log's information: who is trained and who not
+    notes_id: List[str] = field(default_factory=list)
 
     total_trainees = total("batches", "trainees", "Cadres trained by all batches.")
     total_cost_idr = total("batches", "cost_idr", "Cost of all batches, rupiah.")
@@ -142,12 +144,14 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
     if int(target_per_village) < 0:
         raise ValueError(f"target cadres per village cannot be negative (got {target_per_village})")
     batch_size = int(batch_size)
+    statuses: List[str] = []  # each village's roadmap status, with a RoadmapResult
     if roadmap is None:
         years: Dict[str, Optional[int]] = {}
     elif isinstance(roadmap, Mapping):
         years = {str(k): (None if v is None else int(v)) for k, v in roadmap.items()}
     else:
         years = {v.code: v.year for v in roadmap.villages if v.status == "scheduled"}
+        statuses = [v.status for v in roadmap.villages]
         if min_year is None:
             min_year = getattr(roadmap, "start_year", None)
 
@@ -205,11 +209,34 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
                                 f"that year, not the year before (the roadmap starts in {min_year}).")
         plan.warnings_id.append(f"{moved} desa yang tersambung pada {min_year}, tahun pertama peta jalan, dilatih "
                                 f"pada tahun itu, bukan setahun sebelumnya (peta jalan dimulai {min_year}).")
+    if statuses:
+        _note_who_is_trained(plan, statuses)
     if not any(v.connected for v in hr):
         plan.warnings_en.append("No village is connected by the roadmap, so no training is planned.")
         plan.warnings_id.append("Tidak ada desa yang tersambung dalam roadmap, jadi tidak ada pelatihan yang "
                                 "direncanakan.")
     return plan
+
+
+def _note_who_is_trained(plan: TrainingPlan, statuses: List[str]) -> None:
+    """Which villages the plan trains and which it does not, for the log (a programme village or an unfunded one
+    got no training, and nothing said so)."""
+    scheduled = sum(1 for v in plan.villages if v.connected)
+    trained = sum(1 for v in plan.villages if v.gap > 0)
+    continuing = statuses.count("continuing")
+    other = len(statuses) - statuses.count("scheduled") - continuing
+    plan.notes_en.append(
+        f"Training plan: {plan.total_trainees} cadre(s) in {len(plan.batches)} batch(es) for {trained} of the "
+        f"{scheduled} village(s) the roadmap schedules ({scheduled - trained} have their cadres already). Not in "
+        f"it: {continuing} village(s) connected before the roadmap (the programme's, service continuing) and "
+        f"{other} village(s) the roadmap does not schedule (unfunded or over capacity); a village is trained when "
+        f"the roadmap schedules its service.")
+    plan.notes_id.append(
+        f"Rencana pelatihan: {plan.total_trainees} kader dalam {len(plan.batches)} angkatan untuk {trained} dari "
+        f"{scheduled} desa yang dijadwalkan peta jalan ({scheduled - trained} sudah memiliki kadernya). Tidak "
+        f"termasuk: {continuing} desa yang sudah tersambung sebelum peta jalan (program, layanan berlanjut) dan "
+        f"{other} desa yang tidak dijadwalkan (belum terdanai atau melebihi kapasitas); desa dilatih saat peta jalan "
+        f"menjadwalkan layanannya.")
 
 
 def _codes(codes: List[str], limit: int = 10) -> str:

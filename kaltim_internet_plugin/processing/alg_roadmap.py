@@ -427,6 +427,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 cost_per_trainee_idr=self.parameterAsDouble(parameters, "COST_PER_TRAINEE_IDR", context))
         except ValueError as e:
             raise QgsProcessingException(tr("Bad training parameters: {error}").format(error=str(e))) from e
+        for en, idn in zip(plan.notes_en, plan.notes_id):
+            feedback.pushInfo(idn if self._lang() == "id" else en)
         for en, idn in zip(plan.warnings_en, plan.warnings_id):
             feedback.pushWarning(idn if self._lang() == "id" else en)
         return plan

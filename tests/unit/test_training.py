@@ -196,3 +196,25 @@ def test_a_training_row_whose_counts_cannot_be_read_or_do_not_add_up_is_found():
     assert unreadable_batch([dict(row, village_trainees="64.01.01.2001:dua")])["why"] == "unreadable"
     bad = unreadable_batch([dict(row, trainees=4)])
     assert (bad["why"], bad["trainees"], bad["counted"], bad["batch_no"]) == ("sum", 4, 3, 2)
+
+
+def test_the_plan_says_which_villages_it_trains_and_which_not():
+    """Hunt 7 December: a village the programme connected before the roadmap (its service continuing) and one the
+    roadmap cannot fund get no training, and nothing said so; the log now says who is trained and who is not."""
+    vs = [PlanVillage("64.01.01.2001", "A", "64.01", "64.01.01", "Kec A", 500, "fwa", 5 * M, 6 * M, 1,
+                      cadres_trained=0),
+          PlanVillage("64.01.01.2002", "B", "64.01", "64.01.01", "Kec A", 500, "fwa", 5 * M, 6 * M, 2,
+                      cadres_trained=2),
+          PlanVillage("64.01.01.2003", "C", "64.01", "64.01.01", "Kec A", 500, "satellite", 0, 36 * M, 3,
+                      existing_service=True),
+          PlanVillage("64.01.01.2004", "D", "64.01", "64.01.01", "Kec A", 500, "bts", 9e14, 250 * M, 4)]
+    r = schedule(vs, default_sources(), 2026)
+    assert [v.status for v in r.villages] == ["scheduled", "scheduled", "continuing", "unfunded"]
+    plan = training_plan(vs, r)
+    assert plan.total_trainees == 2
+    assert plan.notes_en == [
+        "Training plan: 2 cadre(s) in 1 batch(es) for 1 of the 2 village(s) the roadmap schedules (1 have their "
+        "cadres already). Not in it: 1 village(s) connected before the roadmap (the programme's, service "
+        "continuing) and 1 village(s) the roadmap does not schedule (unfunded or over capacity); a village is "
+        "trained when the roadmap schedules its service."]
+    assert len(plan.notes_id) == 1 and "1 desa yang sudah tersambung sebelum peta jalan" in plan.notes_id[0]
