@@ -4696,6 +4696,14 @@
       <translation>CRS = {crs} bukan sistem referensi koordinat yang dikenal QGIS. Berikan misalnya {default} (UTM 50S, meter), atau kosongkan CRS untuk memakainya.</translation>
     </message>
     <message>
+      <source>TRAINING_TABLE: batch {batch} of kecamatan {kec} in {year} trains village {code}, {why}: the training table is not from the roadmap run of VILLAGES. Give that run's OUTPUT_TRAINING (the table written with these villages), or leave TRAINING_TABLE empty.</source>
+      <translation>TRAINING_TABLE: angkatan {batch} kecamatan {kec} tahun {year} melatih desa {code}, {why}: tabel pelatihan ini bukan dari jalannya peta jalan VILLAGES. Berikan OUTPUT_TRAINING dari jalannya itu (tabel yang ditulis bersama desa-desa ini), atau kosongkan TRAINING_TABLE.</translation>
+    </message>
+    <message>
+      <source>TRAINING_TABLE: batch {batch} of kecamatan {kec} in {year} {what}. Give the roadmap's OUTPUT_TRAINING as it was written, or correct the row so that its village_trainees (e.g. 64.01.01.2001:2;64.01.01.2002:1/2) add up to its trainees.</source>
+      <translation>TRAINING_TABLE: angkatan {batch} kecamatan {kec} tahun {year} {what}. Berikan OUTPUT_TRAINING peta jalan sebagaimana ditulis, atau perbaiki baris itu agar village_trainees-nya (mis. 64.01.01.2001:2;64.01.01.2002:1/2) berjumlah sama dengan pesertanya.</translation>
+    </message>
+    <message>
       <source>Plan villages layer</source>
       <translation>Layer desa rencana</translation>
     </message>
@@ -4724,6 +4732,14 @@
       <translation>Folder keluaran</translation>
     </message>
     <message>
+      <source>has {trainees} trainees, but its village_trainees '{value}' counts {counted}</source>
+      <translation>memiliki {trainees} peserta, tetapi village_trainees-nya '{value}' berjumlah {counted}</translation>
+    </message>
+    <message>
+      <source>has village_trainees '{value}', which is not the roadmap's 'code:n' (or 'code:n/m') per village</source>
+      <translation>memiliki village_trainees '{value}', yang bukan format peta jalan 'kode:n' (atau 'kode:n/m') per desa</translation>
+    </message>
+    <message>
       <source>Roadmap table (year x source)</source>
       <translation>Tabel peta jalan (tahun x sumber dana)</translation>
     </message>
@@ -4746,6 +4762,18 @@
     <message>
       <source>OUTPUT_FOLDER = {path}: only {free} MB free on that disk, and an export of the plan writes up to about {need} MB. Free space on that disk or choose another folder.</source>
       <translation>OUTPUT_FOLDER = {path}: hanya {free} MB ruang kosong di disk itu, sedangkan ekspor rencana menulis hingga sekitar {need} MB. Kosongkan ruang di disk itu atau pilih folder lain.</translation>
+    </message>
+    <message>
+      <source>which VILLAGES does not have</source>
+      <translation>yang tidak ada di VILLAGES</translation>
+    </message>
+    <message>
+      <source>which VILLAGES does not schedule (fund_status {status})</source>
+      <translation>yang tidak dijadwalkan di VILLAGES (fund_status {status})</translation>
+    </message>
+    <message>
+      <source>whose service starts in {service} in VILLAGES (a village is trained in that year or the year before)</source>
+      <translation>yang layanannya dimulai pada {service} di VILLAGES (desa dilatih pada tahun itu atau setahun sebelumnya)</translation>
     </message>
     <message>
       <source>Kab/kota field of the villages (default: kode_kab or nama_kab)</source>

@@ -2,7 +2,8 @@
 
 Pure Python (no qgis import). Every village connected by the roadmap should have ``target_per_village`` trained
 cadres (default 2: one operator of the village access point, one deputy); the gap is
-``max(0, target - cadres_trained)``. Trainees are grouped by kecamatan and training year — the year the village is
+``max(0, target - cadres_trained)``. Trainees are grouped by kecamatan (a village without a kecamatan code: that of
+its Kemendagri code, 64.01.01 for 64.01.01.2001, and a warning names it) and training year — the year the village is
 connected (``timing="same_year"``) or the year before (``timing="year_before"``, never before ``min_year``, which
 defaults to the roadmap start year) — and packed into batches of at most ``batch_size`` (default 25) in village-code
 order; a village's trainees may span consecutive batches (two, unless its target exceeds the batch size) so the
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from .records import total
+from .villages import parse_code
 
 DEFAULT_TARGET_PER_VILLAGE = 2
 DEFAULT_BATCH_SIZE = 25
@@ -92,6 +94,8 @@ class TrainingPlan:
     timing: str
     warnings_en: List[str] = field(default_factory=list)
     warnings_id: List[str] = field(default_factory=list)
+    notes_en: List[str] = field(default_factory=list)  # for the log's information: who is trained and who not
+    notes_id: List[str] = field(default_factory=list)
 
     total_trainees = total("batches", "trainees", "Cadres trained by all batches.")
     total_cost_idr = total("batches", "cost_idr", "Cost of all batches, rupiah.")
@@ -140,17 +144,20 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
     if int(target_per_village) < 0:
         raise ValueError(f"target cadres per village cannot be negative (got {target_per_village})")
     batch_size = int(batch_size)
+    statuses: List[str] = []  # each village's roadmap status, with a RoadmapResult
     if roadmap is None:
         years: Dict[str, Optional[int]] = {}
     elif isinstance(roadmap, Mapping):
         years = {str(k): (None if v is None else int(v)) for k, v in roadmap.items()}
     else:
         years = {v.code: v.year for v in roadmap.villages if v.status == "scheduled"}
+        statuses = [v.status for v in roadmap.villages]
         if min_year is None:
             min_year = getattr(roadmap, "start_year", None)
 
     hr: List[VillageHR] = []
     moved = 0  # villages trained in min_year instead of the year before their connection
+    no_kec: List[Tuple[str, str]] = []  # (code, kecamatan of its code or "") of villages to train without kec_code
     groups: Dict[Tuple[int, str], List[VillageHR]] = defaultdict(list)
     for v in villages:
         code = str(v.code)
@@ -169,7 +176,11 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
                         str(getattr(v, "kec_name", "") or ""), connected, year, ty, target, trained, gap)
         hr.append(rec)
         if gap > 0:
-            groups[(ty, rec.kec_code)].append(rec)
+            kec = rec.kec_code
+            if not kec:  # (all of them were one kecamatan '', pooled over the province without a word)
+                kec = parse_code(code).kecamatan
+                no_kec.append((code, kec))
+            groups[(ty, kec)].append(rec)
 
     batches: List[TrainingBatch] = []
     cost = float(cost_per_trainee_idr)
@@ -191,16 +202,71 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
         if filled:
             batches.append(_batch(ty, kec, kec_name, batch_no, counts, gaps, cost))
     plan = TrainingPlan(batches, hr, int(target_per_village), batch_size, cost, timing)
+    if no_kec:
+        _warn_no_kecamatan(plan, no_kec)
     if moved:  # (they were moved without a word)
         plan.warnings_en.append(f"{moved} village(s) connected in {min_year}, the roadmap's first year, are trained "
                                 f"that year, not the year before (the roadmap starts in {min_year}).")
         plan.warnings_id.append(f"{moved} desa yang tersambung pada {min_year}, tahun pertama peta jalan, dilatih "
                                 f"pada tahun itu, bukan setahun sebelumnya (peta jalan dimulai {min_year}).")
+    if statuses:
+        _note_who_is_trained(plan, statuses)
     if not any(v.connected for v in hr):
         plan.warnings_en.append("No village is connected by the roadmap, so no training is planned.")
         plan.warnings_id.append("Tidak ada desa yang tersambung dalam roadmap, jadi tidak ada pelatihan yang "
                                 "direncanakan.")
     return plan
+
+
+def _note_who_is_trained(plan: TrainingPlan, statuses: List[str]) -> None:
+    """Which villages the plan trains and which it does not, for the log (a programme village or an unfunded one
+    got no training, and nothing said so)."""
+    scheduled = sum(1 for v in plan.villages if v.connected)
+    trained = sum(1 for v in plan.villages if v.gap > 0)
+    continuing = statuses.count("continuing")
+    other = len(statuses) - statuses.count("scheduled") - continuing
+    plan.notes_en.append(
+        f"Training plan: {plan.total_trainees} cadre(s) in {len(plan.batches)} batch(es) for {trained} of the "
+        f"{scheduled} village(s) the roadmap schedules ({scheduled - trained} have their cadres already). Not in "
+        f"it: {continuing} village(s) connected before the roadmap (the programme's, service continuing) and "
+        f"{other} village(s) the roadmap does not schedule (unfunded or over capacity); a village is trained when "
+        f"the roadmap schedules its service.")
+    plan.notes_id.append(
+        f"Rencana pelatihan: {plan.total_trainees} kader dalam {len(plan.batches)} angkatan untuk {trained} dari "
+        f"{scheduled} desa yang dijadwalkan peta jalan ({scheduled - trained} sudah memiliki kadernya). Tidak "
+        f"termasuk: {continuing} desa yang sudah tersambung sebelum peta jalan (program, layanan berlanjut) dan "
+        f"{other} desa yang tidak dijadwalkan (belum terdanai atau melebihi kapasitas); desa dilatih saat peta jalan "
+        f"menjadwalkan layanannya.")
+
+
+def _codes(codes: List[str], limit: int = 10) -> str:
+    return ", ".join(codes[:limit]) + (f" (+{len(codes) - limit})" if len(codes) > limit else "")
+
+
+def _warn_no_kecamatan(plan: TrainingPlan, no_kec: List[Tuple[str, str]]) -> None:
+    """Villages to train that have no kecamatan code: batched with the kecamatan of their Kemendagri code
+    (64.01.01.2001 -> 64.01.01), those whose code names none together in batches without a kecamatan."""
+    derived = [c for c, k in no_kec if k]
+    unknown = [c for c, k in no_kec if not k]
+    en = (f"{len(no_kec)} village(s) to train have no kecamatan code (KEC_CODE_FIELD): "
+          f"{_codes([c for c, _ in no_kec])}.")
+    idn = (f"{len(no_kec)} desa yang akan dilatih tidak memiliki kode kecamatan (KEC_CODE_FIELD): "
+           f"{_codes([c for c, _ in no_kec])}.")
+    if derived:
+        en += f" {len(derived)} are batched with the kecamatan of their village code (e.g. {derived[0]} in " \
+              f"{dict(no_kec)[derived[0]]})."
+        idn += f" {len(derived)} dikelompokkan dengan kecamatan dari kode desanya (mis. {derived[0]} di " \
+               f"{dict(no_kec)[derived[0]]})."
+    if unknown:
+        en += (f" The code of {_codes(unknown)} names no kecamatan: they share batches without a kecamatan "
+               f"(kec_code empty), whatever their kab/kota.")
+        idn += (f" Kode {_codes(unknown)} tidak menunjukkan kecamatan: desa itu berbagi angkatan tanpa kecamatan "
+                f"(kec_code kosong), apa pun kab/kotanya.")
+    en += " Fill in the kecamatan codes in the plan layer (or choose their field in KEC_CODE_FIELD) and run again."
+    idn += (" Isi kode kecamatan pada layer rencana (atau pilih kolomnya di KEC_CODE_FIELD) lalu jalankan "
+            "lagi.")
+    plan.warnings_en.append(en)
+    plan.warnings_id.append(idn)
 
 
 CSV_FIELDS = ("year", "kec_code", "kec_name", "batch_no", "trainees", "villages", "cost_idr", "village_trainees")
@@ -216,3 +282,62 @@ def write_training_csv(path: str, plan: TrainingPlan) -> str:
             w.writerow((b.year, b.kec_code, b.kec_name, b.batch_no, b.trainees, ";".join(b.villages), b.cost_idr,
                         b.village_counts()))
     return path
+
+
+def batch_off_the_plan(villages: Iterable[Mapping[str, Any]], rows: Iterable[Mapping[str, Any]],
+                       code_field: str = "kode") -> dict:
+    """{} when every batch of a training table (``rows``: OUTPUT_TRAINING) can be the one of the roadmap run whose
+    villages (OUTPUT, fields ``code_field``, ``fund_status``, ``year``) are ``villages``: each village it trains is
+    scheduled there and trained in its service year or the year before (the year before of a village served in the
+    roadmap's first year is that year). Else the first batch that is not: {"year", "kec_code", "batch_no", "code",
+    "why": "missing" | "not_scheduled" | "year", "status", "service_year"} (the training plan of another run was
+    printed next to the villages, found 7 December). Villages without ``code_field``: {} (nothing to compare)."""
+    from .numbers import year_of
+
+    plan = {}
+    for v in villages:
+        if code_field not in v:
+            return {}
+        plan[str(v.get(code_field) or "").strip()] = v
+    for r in rows:
+        year = year_of(r.get("year"))
+        try:
+            codes = [c for c, _, _ in parse_village_trainees(str(r.get("village_trainees") or ""))]
+        except ValueError:  # (not a training plan's counts: its villages column says which villages)
+            codes = []
+        codes = codes or [c.strip() for c in str(r.get("villages") or "").split(";") if c.strip()]
+        for code in codes:
+            where = {"year": year, "kec_code": str(r.get("kec_code") or ""), "batch_no": r.get("batch_no"),
+                     "code": code}
+            v = plan.get(code)
+            if v is None:
+                return dict(where, why="missing")
+            service = year_of(v.get("year"))
+            if v.get("fund_status") not in (None, "", "scheduled") or service is None:
+                return dict(where, why="not_scheduled", status=str(v.get("fund_status") or ""))
+            if year not in (service, service - 1):
+                return dict(where, why="year", service_year=service)
+    return {}
+
+
+def unreadable_batch(rows: Iterable[Mapping[str, Any]]) -> dict:
+    """{} when every row of a training table with ``village_trainees`` holds the roadmap's counts
+    (:func:`parse_village_trainees`) adding up to its ``trainees``; else the first that does not: {"year",
+    "kec_code", "batch_no", "value", "why": "unreadable" | "sum", "trainees", "counted"} (an edited table stopped
+    the export with an int() error, or was printed with a batch's trainees and its villages disagreeing)."""
+    from .numbers import whole, year_of
+
+    for r in rows:
+        text = r.get("village_trainees")
+        if text is None or not str(text).strip():
+            continue
+        where = {"year": year_of(r.get("year")), "kec_code": str(r.get("kec_code") or ""),
+                 "batch_no": r.get("batch_no"), "value": str(text)}
+        try:
+            items = parse_village_trainees(str(text))
+        except ValueError:
+            return dict(where, why="unreadable")
+        counted = sum(n for _, n, _ in items)
+        if counted != whole(r.get("trainees")):
+            return dict(where, why="sum", trainees=whole(r.get("trainees")), counted=counted)
+    return {}

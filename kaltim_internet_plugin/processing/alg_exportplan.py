@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core import plan_summary as ps
+from ..core import training as trn
 from ..i18n import tr
 from ..report import export_plan as ep
 from ..report import tables as tb
@@ -53,6 +54,35 @@ PLAN_FIELDS = ("tech", "fund_status", "year", "capex_idr")
 TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_TABLE", "BUDGET_CURVE")
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
+
+
+def training_other_run_text(off: dict) -> str:
+    """The refusal of a training table that trains a village the plan does not schedule, or in another year
+    (core.training.batch_off_the_plan)."""
+    why = {"missing": tr("which VILLAGES does not have"),
+           "not_scheduled": tr("which VILLAGES does not schedule (fund_status {status})"),
+           "year": tr("whose service starts in {service} in VILLAGES (a village is trained in that year or the year "
+                      "before)")}[off["why"]].format(status=off.get("status") or "NULL",
+                                                      service=off.get("service_year"))
+    return tr("TRAINING_TABLE: batch {batch} of kecamatan {kec} in {year} trains village {code}, {why}: the training "
+              "table is not from the roadmap run of VILLAGES. Give that run's OUTPUT_TRAINING (the table written "
+              "with these villages), or leave TRAINING_TABLE empty.").format(
+        batch=off["batch_no"], kec=off["kec_code"] or "''", year=off["year"], code=off["code"], why=why)
+
+
+def training_unreadable_text(bad: dict) -> str:
+    """The refusal of a training table row whose village counts cannot be read or do not add up to its trainees
+    (core.training.unreadable_batch)."""
+    if bad["why"] == "sum":
+        what = tr("has {trainees} trainees, but its village_trainees '{value}' counts {counted}").format(
+            trainees=bad["trainees"], value=bad["value"], counted=bad["counted"])
+    else:
+        what = tr("has village_trainees '{value}', which is not the roadmap's 'code:n' (or 'code:n/m') per "
+                  "village").format(value=bad["value"])
+    return tr("TRAINING_TABLE: batch {batch} of kecamatan {kec} in {year} {what}. Give the roadmap's "
+              "OUTPUT_TRAINING as it was written, or correct the row so that its village_trainees (e.g. "
+              "64.01.01.2001:2;64.01.01.2002:1/2) add up to its trainees.").format(
+        batch=bad["batch_no"], kec=bad["kec_code"] or "''", year=bad["year"], what=what)
 
 class ExportPlanAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplan"
@@ -145,6 +175,15 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             differs = ps.table_from_other_run(tb.layer_rows(villages), tb.layer_rows(roadmap))
             if differs:
                 raise QgsProcessingException(other_run_text("ROADMAP_TABLE", "VILLAGES", differs))
+        training = self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context)
+        if training is not None:  # a training plan of another run was printed as this plan's (found 7 December)
+            batches = tb.layer_rows(training)
+            bad = trn.unreadable_batch(batches)  # (an edited one stopped the export with an int() error)
+            if bad:
+                raise QgsProcessingException(training_unreadable_text(bad))
+            off = trn.batch_off_the_plan(tb.layer_rows(villages), batches)
+            if off:
+                raise QgsProcessingException(training_other_run_text(off))
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         _refuse_a_full_disk(out_dir)
         os.makedirs(out_dir, exist_ok=True)
@@ -155,7 +194,7 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
             planned_sites=self.parameterAsVectorLayer(parameters, "PLANNED_SITES", context),
             kabkota=self.parameterAsVectorLayer(parameters, "KABKOTA", context),
             roadmap=roadmap,
-            training=self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context),
+            training=training,
             operators=self.parameterAsVectorLayer(parameters, "OPERATORS_TABLE", context),
             sharing=self.parameterAsVectorLayer(parameters, "SHARING_TABLE", context),
             budget_curve=curve,

@@ -94,7 +94,11 @@ def as_text(v) -> str:
 # a plan's costs span a router (Rp 1.5 m) to a tower (Rp 2.6 bn), and a continuing service costs no CAPEX: no
 # outlier is dropped and 0 is a value
 PLAN_MONEY = replace(nb.MONEY, outliers="off", zero="ok")
-NUMERIC_FIELDS = {"RANK_FIELD": nb.RANK, "POPULATION_FIELD": nb.POPULATION, "CADRES_FIELD": nb.COUNT,
+# a village's trained cadres: at most CADRE_TARGET's maximum (100), so '1.000' (a spreadsheet's 1 with three
+# decimals) is 1, and 1000 is named and not used (it was 1000 cadres: the village got no training, an info line only)
+MAX_CADRES = 100
+CADRES = replace(nb.COUNT, lo=0.0, hi=float(MAX_CADRES))
+NUMERIC_FIELDS = {"RANK_FIELD": nb.RANK, "POPULATION_FIELD": nb.POPULATION, "CADRES_FIELD": CADRES,
                   "CAPEX_FIELD": PLAN_MONEY, "OPEX_FIELD": PLAN_MONEY, "FIBRE_CAPEX_FIELD": PLAN_MONEY,
                   "FIBRE_OPEX_FIELD": PLAN_MONEY}
 
@@ -181,7 +185,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         add_number(self, "LEAD_TIME_MONTHS", tr("Lead time of a new BTS, from its build year to service (months)"),
                    DEFAULT_BTS_LEAD_MONTHS, 0, 60, integer=True)
         add_number(self, "CADRE_TARGET", tr("Trained digital cadres per connected village"),
-                   trn.DEFAULT_TARGET_PER_VILLAGE, 0, 100, integer=True)
+                   trn.DEFAULT_TARGET_PER_VILLAGE, 0, MAX_CADRES, integer=True)
         add_number(self, "BATCH_SIZE", tr("Trainees per training batch"), trn.DEFAULT_BATCH_SIZE, 1, 1000,
                    integer=True)
         add_number(self, "COST_PER_TRAINEE_IDR", tr("Training cost per trainee (Rp)"),
@@ -423,6 +427,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 cost_per_trainee_idr=self.parameterAsDouble(parameters, "COST_PER_TRAINEE_IDR", context))
         except ValueError as e:
             raise QgsProcessingException(tr("Bad training parameters: {error}").format(error=str(e))) from e
+        for en, idn in zip(plan.notes_en, plan.notes_id):
+            feedback.pushInfo(idn if self._lang() == "id" else en)
         for en, idn in zip(plan.warnings_en, plan.warnings_id):
             feedback.pushWarning(idn if self._lang() == "id" else en)
         return plan
@@ -517,7 +523,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 x = y = None
         rank = as_number(get("RANK_FIELD"))
         pop = as_number(get("POPULATION_FIELD"))
-        cadres = as_number(get("CADRES_FIELD"))
+        cadres = get("CADRES_FIELD")  # a number, or the text of a value named as not used (not read again here)
         tech_raw = as_text(get("TECH_FIELD"))
         return PlanVillage(
             code=as_text(get("CODE_FIELD")), name=as_text(get("NAME_FIELD")), kab_code=as_text(get("KAB_CODE_FIELD")),

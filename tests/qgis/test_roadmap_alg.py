@@ -533,3 +533,99 @@ def test_invalid_tower_geometries_are_refused_naming_them_and_the_fix(provider, 
     assert hashlib.sha256(mixed.read_bytes()).hexdigest() == before_mixed
     res, _, _ = run_roadmap(tmp_path, plan, "next.gpkg", TOWERS=f"{gpkg}|layername=towers")
     assert res["VILLAGES_SCHEDULED"] > 0
+
+
+def test_exportplan_refuses_a_training_table_of_another_run(provider, tmp_path, plan):
+    """Hunt 7 December: exportplan printed any TRAINING_TABLE next to the villages it was given; the training plan
+    of a run starting in 2028 was printed for villages connected from 2026, so the report trained villages in
+    years their service does not start (or villages it does not schedule at all). Each batch's villages must be
+    scheduled in VILLAGES and trained in their service year or the year before."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    a, _fb, out_a = run_roadmap(tmp_path, plan, "a.gpkg")
+    b, _fb, out_b = run_roadmap(tmp_path, plan, "b.gpkg", START_YEAR=2028)
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:exportplan", {
+            "VILLAGES": a["OUTPUT"], "TRAINING_TABLE": b["OUTPUT_TRAINING"], "OUTPUT_FOLDER": str(tmp_path / "x")})
+    text = str(exc.value)
+    # the batch, the village, what VILLAGES says of it, and the fix
+    first = rows(out_b, "training_plan")[0]
+    assert f"TRAINING_TABLE: batch {first['batch_no']} of kecamatan {first['kec_code']} in {first['year']}" in text
+    assert "not from the roadmap run of VILLAGES" in text and "OUTPUT_TRAINING" in text, text
+    code = text.split("trains village ")[1].split(",")[0]
+    village = next(v for v in rows(out_a, "villages") if v["kode"] == code)
+    assert f"service starts in {village['year']}" in text or "does not schedule" in text, text
+    assert not (tmp_path / "x" / "roadmap_report.pdf").exists()
+    # a village that VILLAGES does not schedule
+    unscheduled = next(v for v in rows(out_a, "villages") if v["fund_status"] != "scheduled")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("year,kec_code,kec_name,batch_no,trainees,villages,cost_idr,village_trainees\n"
+                   f"2026,{unscheduled['kode_kec']},K,1,2,{unscheduled['kode']},3000000,{unscheduled['kode']}:2\n",
+                   encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("kaltiminternet:exportplan", {
+            "VILLAGES": a["OUTPUT"], "TRAINING_TABLE": str(bad), "OUTPUT_FOLDER": str(tmp_path / "y")})
+    assert (f"trains village {unscheduled['kode']}, which VILLAGES does not schedule (fund_status "
+            f"{unscheduled['fund_status']})") in str(exc.value)
+
+
+def test_cadres_written_1_000_are_one_cadre_not_a_thousand(provider, tmp_path):
+    """Hunt 7 December: a cadres field as text ('2', '0', '1.000' from a spreadsheet's 1.000 with three decimals)
+    read '1.000' as 1000 trained cadres, so the village got no training (an info line only). A village's cadres are
+    at most CADRE_TARGET's maximum, 100: '1.000' is one cadre; 1000 itself is named and not used."""
+    from kaltim_internet_plugin.core.training import parse_village_trainees
+
+    src = build_plan(tmp_path / "kader.gpkg", n=40)
+    ds = ogr.Open(str(tmp_path / "kader.gpkg"), 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("kader", ogr.OFTString))
+    one = thousand = None
+    for i, f in enumerate(lyr):
+        value = str(i % 2)
+        if f.GetField("tech") == "fwa":  # cheap: scheduled
+            if one is None:
+                one, value = f.GetField("kode"), "1.000"
+            elif thousand is None:
+                thousand, value = (f.GetFID(), f.GetField("kode")), "1000"
+        f.SetField("kader", value)
+        lyr.SetFeature(f)
+    ds = None
+    res, fb, out = run_roadmap(tmp_path, src, CADRES_FIELD="kader")
+    status = {v["kode"]: v["fund_status"] for v in rows(out, "villages")}
+    assert status[one] == status[thousand[1]] == "scheduled"
+    trainees = defaultdict(int)
+    for t in rows(out, "training_plan"):
+        for code, n, _m in parse_village_trainees(t["village_trainees"]):
+            trainees[code] += n
+    assert trainees[one] == 1  # 2 wanted, 1 trained
+    assert trainees[thousand[1]] == 2  # not used: none counted as trained, and said
+    assert f"feature {thousand[0]}, field kader: 1000 is outside the plausible range 0 to 100" in fb.text()
+    assert sum(trainees.values()) == res["TRAINEES"]
+
+
+def test_exportplan_names_a_training_row_whose_counts_cannot_be_read_or_do_not_add_up(provider, tmp_path):
+    """Hunt 7 December: a training table edited by hand ('64.01.01.2013:2 orang') stopped exportplan with
+    "Unexpected error ... invalid literal for int()" after plan.gpkg was written; a batch of 3 trainees whose
+    villages count 2 was printed as it was (its Peserta and its villages disagreeing). Both are named first."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    src = build_plan(tmp_path / "plan.gpkg", n=40)
+    a, _fb, out = run_roadmap(tmp_path, src, "a.gpkg")
+    t = rows(out, "training_plan")[0]
+    code = t["villages"].split(";")[0]
+    head = "year,kec_code,kec_name,batch_no,trainees,villages,cost_idr,village_trainees\n"
+    for name, trainees, counts, said in (
+            ("words", 2, f"{code}:2 orang", f"has village_trainees '{code}:2 orang', which is not"),
+            ("sum", 3, f"{code}:2", f"has 3 trainees, but its village_trainees '{code}:2' counts 2")):
+        table = tmp_path / f"{name}.csv"
+        table.write_text(head + f"{t['year']},{t['kec_code']},K,1,{trainees},{code},3000000,{counts}\n",
+                         encoding="utf-8")
+        with pytest.raises(QgsProcessingException) as exc:
+            processing.run("kaltiminternet:exportplan", {"VILLAGES": a["OUTPUT"], "TRAINING_TABLE": str(table),
+                                                         "OUTPUT_FOLDER": str(tmp_path / name)})
+        text = str(exc.value)
+        assert f"TRAINING_TABLE: batch 1 of kecamatan {t['kec_code']} in {t['year']} {said}" in text, text
+        assert "Unexpected error" not in text and "OUTPUT_TRAINING" in text
+        assert not (tmp_path / name / "plan.gpkg").exists()

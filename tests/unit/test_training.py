@@ -140,3 +140,81 @@ def test_no_connected_villages_and_bad_params():
         training_plan(vs, {}, cost_per_trainee_idr=-1)
     with pytest.raises(ValueError):
         training_plan(vs, {}, target_per_village=-1)
+
+
+def test_villages_without_a_kecamatan_code_are_not_pooled_across_the_province():
+    """Hunt 7 December: a plan without kecamatan codes (no KEC_CODE_FIELD, or empty cells) put every village of a
+    year into one kecamatan '' and packed them into shared batches: a village of Paser (64.01) and one of Berau
+    (64.03) in one course, without a word. Their kecamatan is that of their Kemendagri code, and it is said."""
+    vs = [PlanVillage("64.01.01.2001", kec_code="", cadres_trained=0),
+          PlanVillage("64.03.02.2002", kec_code="", cadres_trained=0),
+          PlanVillage("64.03.02.2003", kec_code="64.03.02", kec_name="Tanjung Redeb", cadres_trained=0),
+          PlanVillage("DESA-7", kec_code="", cadres_trained=1)]
+    plan = training_plan(vs, {v.code: 2027 for v in vs}, batch_size=25)
+    assert [(b.kec_code, b.villages) for b in plan.batches] == [
+        ("", ("DESA-7",)), ("64.01.01", ("64.01.01.2001",)), ("64.03.02", ("64.03.02.2002", "64.03.02.2003"))]
+    assert plan.batches[2].kec_name == "Tanjung Redeb"
+    assert plan.total_trainees == 7
+    # the villages, what was done and how to fix it, in both languages
+    assert len(plan.warnings_en) == len(plan.warnings_id) == 1
+    en, idn = plan.warnings_en[0], plan.warnings_id[0]
+    for text in (en, idn):
+        assert "64.01.01.2001" in text and "64.03.02.2002" in text and "DESA-7" in text
+    assert "3 village(s)" in en and "kecamatan of their village code" in en and "KEC_CODE_FIELD" in en
+    assert "DESA-7" in en.split("their village code")[1]  # the one whose code names no kecamatan is named apart
+    assert "KEC_CODE_FIELD" in idn
+
+
+def test_a_training_table_is_checked_against_the_villages_of_its_run():
+    """core.training.batch_off_the_plan (exportplan's check): a batch trains scheduled villages of the plan in their
+    service year or the year before, nothing else."""
+    from kaltim_internet_plugin.core.training import batch_off_the_plan
+
+    villages = [{"kode": "64.01.01.2001", "fund_status": "scheduled", "year": 2027},
+                {"kode": "64.01.01.2002", "fund_status": "unfunded", "year": None}]
+    row = {"year": 2026, "kec_code": "64.01.01", "batch_no": 1, "villages": "64.01.01.2001",
+           "village_trainees": "64.01.01.2001:2"}
+    assert batch_off_the_plan(villages, [row]) == {}
+    assert batch_off_the_plan(villages, [dict(row, year=2027)]) == {}
+    assert batch_off_the_plan(villages, [dict(row, year=2025)])["why"] == "year"
+    assert batch_off_the_plan(villages, [dict(row, year=2028)])["service_year"] == 2027
+    off = batch_off_the_plan(villages, [dict(row, villages="64.01.01.2002", village_trainees="64.01.01.2002:2")])
+    assert (off["why"], off["status"], off["code"], off["batch_no"]) == ("not_scheduled", "unfunded",
+                                                                           "64.01.01.2002", 1)
+    # an older table without village_trainees: its villages column
+    assert batch_off_the_plan(villages, [dict(row, villages="64.09.01.2001", village_trainees=None)])["why"] == \
+        "missing"
+    assert batch_off_the_plan([{"code": "x"}], [row]) == {}  # no kode field: nothing to compare
+
+
+def test_a_training_row_whose_counts_cannot_be_read_or_do_not_add_up_is_found():
+    from kaltim_internet_plugin.core.training import unreadable_batch
+
+    row = {"year": 2026, "kec_code": "64.01.01", "batch_no": 2, "trainees": 3,
+           "village_trainees": "64.01.01.2001:2;64.01.01.2002:1/2"}
+    assert unreadable_batch([row, dict(row, village_trainees=None)]) == {}
+    assert unreadable_batch([dict(row, village_trainees="64.01.01.2001:dua")])["why"] == "unreadable"
+    bad = unreadable_batch([dict(row, trainees=4)])
+    assert (bad["why"], bad["trainees"], bad["counted"], bad["batch_no"]) == ("sum", 4, 3, 2)
+
+
+def test_the_plan_says_which_villages_it_trains_and_which_not():
+    """Hunt 7 December: a village the programme connected before the roadmap (its service continuing) and one the
+    roadmap cannot fund get no training, and nothing said so; the log now says who is trained and who is not."""
+    vs = [PlanVillage("64.01.01.2001", "A", "64.01", "64.01.01", "Kec A", 500, "fwa", 5 * M, 6 * M, 1,
+                      cadres_trained=0),
+          PlanVillage("64.01.01.2002", "B", "64.01", "64.01.01", "Kec A", 500, "fwa", 5 * M, 6 * M, 2,
+                      cadres_trained=2),
+          PlanVillage("64.01.01.2003", "C", "64.01", "64.01.01", "Kec A", 500, "satellite", 0, 36 * M, 3,
+                      existing_service=True),
+          PlanVillage("64.01.01.2004", "D", "64.01", "64.01.01", "Kec A", 500, "bts", 9e14, 250 * M, 4)]
+    r = schedule(vs, default_sources(), 2026)
+    assert [v.status for v in r.villages] == ["scheduled", "scheduled", "continuing", "unfunded"]
+    plan = training_plan(vs, r)
+    assert plan.total_trainees == 2
+    assert plan.notes_en == [
+        "Training plan: 2 cadre(s) in 1 batch(es) for 1 of the 2 village(s) the roadmap schedules (1 have their "
+        "cadres already). Not in it: 1 village(s) connected before the roadmap (the programme's, service "
+        "continuing) and 1 village(s) the roadmap does not schedule (unfunded or over capacity); a village is "
+        "trained when the roadmap schedules its service."]
+    assert len(plan.notes_id) == 1 and "1 desa yang sudah tersambung sebelum peta jalan" in plan.notes_id[0]
