@@ -5920,6 +5920,10 @@
       <translation>{param} = {field}: {n} nilai bukan kata ya/tidak dan dibaca sebagai tidak diketahui ({cells}). {effect} Tulis ya atau tidak: {yes} / {no}.</translation>
     </message>
     <message>
+      <source>{field}: the operator of the package '{name}' is written in {n} ways: {spellings}. They are read as one operator: their villages are in one package and the capacity table's limits for that operator hold for all of them. The plan layer is not changed. If they are different operators, give them distinct names in the field {field}.</source>
+      <translation>{field}: operator paket '{name}' ditulis dengan {n} cara: {spellings}. Semuanya dibaca sebagai satu operator: desa-desanya ada dalam satu paket dan batas tabel kapasitas untuk operator itu berlaku bagi semuanya. Layer rencana tidak diubah. Bila memang operator yang berbeda, beri nama yang berbeda pada kolom {field}.</translation>
+    </message>
+    <message>
       <source>TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: {list}. Fix them (Vector &gt; Geometry &gt; Fix geometries) and give the fixed layer as TOWERS, or give the towers as points (e.g. the output of 'Import towers / sites').</source>
       <translation>TOWERS: {n} menara pada layer menara memiliki geometri tidak valid, sehingga posisinya tidak diketahui: {list}. Perbaiki geometrinya (Vektor &gt; Geometri &gt; Perbaiki geometri) dan berikan layer yang sudah diperbaiki sebagai TOWERS, atau berikan menara sebagai titik (misalnya keluaran 'Impor menara / site').</translation>
     </message>
@@ -5954,6 +5958,10 @@
     <message>
       <source>feature {fid}: '{value}'</source>
       <translation>fitur {fid}: '{value}'</translation>
+    </message>
+    <message>
+      <source>'{spelling}' ({codes})</source>
+      <translation>'{spelling}' ({codes})</translation>
     </message>
     <message>
       <source>The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing field.</source>

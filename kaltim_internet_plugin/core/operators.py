@@ -10,6 +10,11 @@ Who gets a village:
    ``operator`` (the operator of that existing tower);
 3. else the village is *unassigned* (package key :data:`UNASSIGNED`, an empty string).
 
+One operator written in different ways ('Telkomsel', 'TELKOMSEL ', 'PT Telkomsel', 'Tsel') is one package, and is
+never 'another operator' to itself in the tower sharing: :func:`.operator_names.operator_key` reads the names (the
+capacity table's providers are read the same way). The package is named :func:`.operator_names.display_name`;
+:func:`spellings_read_as_one` says which spellings went into one package.
+
 Coordinates for tower sharing are projected metres (the analysis CRS, EPSG:32750 for the sample).
 """
 from __future__ import annotations
@@ -24,6 +29,8 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
 from .numbers import num
+from .operator_names import display_name, operator_key
+from .operator_names import spellings_read_as_one as _spellings
 from .plan_summary import gives_work
 from .records import total
 from .roadmap import SCHEDULED
@@ -49,6 +56,7 @@ class PackageItem:
     assigned_by: str  # user | tower | none
     year: Optional[int] = None  # roadmap year when a roadmap is given
     status: str = ""  # roadmap status (scheduled / unfunded) when a roadmap is given
+    operator_written: str = ""  # the operator as the village's record writes it (the package may name it otherwise)
 
 
 @dataclass
@@ -98,6 +106,21 @@ def _norm(op: Any) -> str:
     return "" if op is None else " ".join(str(op).split())
 
 
+def spellings_read_as_one(packages: Mapping[str, OperatorPackage]) -> Dict[str, List[tuple]]:
+    """``{package: [(spelling, village codes), ...]}`` for each package whose villages write its operator in more
+    than one way (or in another way than the package's name): what the user is told, so a name read as another
+    one is never silent."""
+    out: Dict[str, List[tuple]] = {}
+    for name, pack in packages.items():
+        if not name or name not in _spellings(i.operator_written for i in pack.items):
+            continue
+        codes: Dict[str, List[str]] = {}
+        for i in pack.items:
+            codes.setdefault(i.operator_written, []).append(i.code)
+        out[name] = sorted(codes.items())
+    return out
+
+
 def operator_of(village: Any, provider_assignments: Optional[Mapping[str, str]] = None) -> tuple:
     """``(operator, assigned_by)`` for one village (see the module docstring for the rule)."""
     code = str(village.code)
@@ -128,7 +151,7 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
     sched = {}
     if roadmap is not None:
         sched = {v.code: v for v in roadmap.villages}
-    packs: Dict[str, OperatorPackage] = {}
+    by_key: Dict[str, List[PackageItem]] = {}
     for v in villages:
         if not is_planned_work(v):
             continue
@@ -142,10 +165,14 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
             kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
             tech=getattr(v, "tech", None), population=int(getattr(v, "population", 0) or 0),
             capex_idr=num(getattr(v, "capex_idr", 0)), opex_idr_year=num(getattr(v, "opex_idr_year", 0)),
-            assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "")
-        packs.setdefault(op, OperatorPackage(op)).items.append(item)
-    for p in packs.values():
-        p.items.sort(key=lambda i: (i.year if i.year is not None else 10**6, i.code))
+            assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "",
+            operator_written=op)
+        by_key.setdefault(operator_key(op), []).append(item)
+    packs: Dict[str, OperatorPackage] = {}
+    for key, items in by_key.items():
+        name = display_name(i.operator_written for i in items) if key else UNASSIGNED
+        packs[name] = OperatorPackage(name, sorted(items, key=lambda i: (i.year if i.year is not None else 10**6,
+                                                                         i.code)))
     keys = sorted((k for k in packs if k != UNASSIGNED), key=str.lower)
     if UNASSIGNED in packs:
         keys.append(UNASSIGNED)
@@ -179,12 +206,12 @@ class SharingCandidate:
 
 def _different(a: Optional[str], b: Optional[str]) -> bool:
     """Another operator's tower? A planned site without operator treats every operator's tower as 'another';
-    a tower without operator is never counted (we cannot tell who to share with)."""
-    nb = _norm(b).lower()
+    a tower without operator is never counted (we cannot tell who to share with). One operator written in two ways
+    is one operator (:func:`.operator_names.operator_key`)."""
+    nb = operator_key(b)
     if not nb:
         return False
-    na = _norm(a).lower()
-    return na != nb
+    return operator_key(a) != nb
 
 
 def _pairs_within(sites: Sequence[Site], towers: Sequence[Site], r: float) -> List[tuple]:

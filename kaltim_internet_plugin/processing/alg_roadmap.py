@@ -112,7 +112,6 @@ def as_number(v):
 YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
 NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
 
-
 def as_bool(v):
     """True/False, or None when empty/unknown."""
     return None if nb.is_missing(v) else nb.parse_yes_no(v, YES_WORDS, NO_WORDS)
@@ -334,6 +333,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             feedback.pushWarning(idn if lang == "id" else en)
         plan = self._training(parameters, context, feedback, villages, result)
         packs = ops.operator_packages(villages, roadmap=result)
+        self._warn_spellings(feedback, packs)
         sharing = self._sharing(parameters, context, feedback, villages)
         feedback.setProgress(60)
         results = self._write_all(parameters, context, feedback, source, feats, villages, result, plan, packs,
@@ -556,6 +556,19 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "Write yes or no: {yes} / {no}.").format(
                     param=key, field=self._fmap[key], n=len(cells), cells=shown, effect=effects[key],
                     yes=", ".join(YES_WORDS), no=", ".join(NO_WORDS)))
+
+    def _warn_spellings(self, feedback, packs) -> None:
+        """One warning per package whose villages write its operator in several ways: they are one operator's
+        package (core.operator_names), and the user is told which spellings, in which villages, were read so."""
+        for name, spellings in ops.spellings_read_as_one(packs).items():
+            shown = listed((tr("'{spelling}' ({codes})").format(spelling=spelling, codes=listed(codes, 3))
+                            for spelling, codes in spellings), 6)
+            feedback.pushWarning(tr(
+                "{field}: the operator of the package '{name}' is written in {n} ways: {spellings}. They are read as "
+                "one operator: their villages are in one package and the capacity table's limits for that operator "
+                "hold for all of them. The plan layer is not changed. If they are different operators, give them "
+                "distinct names in the field {field}.").format(
+                    field=self._fmap["OPERATOR_FIELD"], name=name, n=len(spellings), spellings=shown))
 
     def _towers(self, parameters, context, towers_src) -> list:
         names = towers_src.fields().names()

@@ -18,6 +18,7 @@ from ..core import formatting as fmt
 from ..core import plan_summary as ps
 from ..core import training as trn
 from ..core.numbers import num, plain, whole, year_of  # noqa: F401 - the one set (export_plan uses tb.num)
+from ..core.operator_names import display_name, operator_key
 from ..core.plan_summary import is_planned, is_scheduled  # noqa: F401 - one rule for every report
 
 UNASSIGNED_OPERATOR = "(belum ditetapkan)"
@@ -237,13 +238,15 @@ def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -
     cols = ["operator", "villages", "villages_scheduled", "population", "capex_idr", "opex_idr_year", "techs",
             "first_year", "last_year"]
     sheet = Sheet("Per operator", "per_operator", cols)
-    acc: Dict[str, dict] = {}
+    by_key: Dict[str, dict] = {}
     for r in villages:
         if not is_planned(r):
             continue
-        op = " ".join(str(r.get("operator") or "").split()) or UNASSIGNED_OPERATOR
-        a = acc.setdefault(op, {"villages": 0, "scheduled": 0, "population": 0, "capex": 0, "opex": 0,
-                                "techs": defaultdict(int), "years": []})
+        # one operator written in two ways is one package, as the roadmap's (core.operator_names)
+        a = by_key.setdefault(operator_key(r.get("operator")), {
+            "villages": 0, "scheduled": 0, "population": 0, "capex": 0, "opex": 0, "techs": defaultdict(int),
+            "years": [], "spellings": []})
+        a["spellings"].append(r.get("operator"))
         a["villages"] += 1
         a["population"] += whole(r.get("population"))
         a["capex"] += whole(r.get("capex_idr"))
@@ -252,6 +255,7 @@ def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -
         if is_scheduled(r):
             a["scheduled"] += 1
             a["years"].append(year_of(r.get("year")))
+    acc = {(display_name(a["spellings"]) if key else "") or UNASSIGNED_OPERATOR: a for key, a in by_key.items()}
     keys = sorted((k for k in acc if k != UNASSIGNED_OPERATOR), key=str.lower)
     if UNASSIGNED_OPERATOR in acc:
         keys.append(UNASSIGNED_OPERATOR)

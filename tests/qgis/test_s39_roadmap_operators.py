@@ -1,0 +1,56 @@
+"""kaltiminternet:roadmap's operator packages tried as a GIS officer would (s39): operator names written in many
+ways."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from osgeo import ogr
+
+from tests.qgis.test_roadmap_alg import build_plan, rows, run_roadmap
+
+
+def edit_plan(path: Path, values) -> dict:
+    """Set fields of the plan's features: ``values(i, feature) -> {field: value}``; the codes edited, by field."""
+    ds = ogr.Open(str(path), 1)
+    lyr = ds.GetLayerByName("villages")
+    if lyr.GetLayerDefn().GetFieldIndex("existing") < 0:
+        lyr.CreateField(ogr.FieldDefn("existing", ogr.OFTString))
+    edited: dict = {}
+    for i, f in enumerate(list(lyr)):
+        new = values(i, f) or {}
+        for name, value in new.items():
+            f.SetField(name, value)
+            edited.setdefault(name, {})[f.GetField("kode")] = (f.GetFID(), value)
+        if new:
+            lyr.SetFeature(f)
+    ds = None
+    return edited
+
+
+def test_one_operator_written_in_many_ways_is_one_row_of_the_package_table(provider, tmp_path):
+    plan = build_plan(tmp_path / "plan.gpkg", n=60)
+    names = ["Telkomsel", "TELKOMSEL ", "telkomsel", "PT Telkomsel", "Tsel", "Indosat Ooredoo", "IOH", "XL Axiata",
+             "XLSmart"]
+    seen = []
+
+    def values(_i, f):
+        if f.GetField("tech") in ("fwa", "colo"):
+            seen.append(f.GetField("kode"))
+            return {"operator": names[(len(seen) - 1) % len(names)]}
+        return None
+
+    edit_plan(tmp_path / "plan.gpkg", values)
+    res, fb, out = run_roadmap(tmp_path, plan)
+    packages = {r["operator"]: r for r in rows(out, "operator_packages")}
+    assert list(packages) == ["Indosat", "Telkomsel", "XL", "(belum ditetapkan)"]
+    assert packages["Telkomsel"]["villages"] == sum(1 for i in range(len(seen)) if i % len(names) < 5)
+    villages = rows(out, "villages")
+    # every planned village in exactly one package, the packages' money the roadmap's to the rupiah
+    assert sum(r["villages"] for r in packages.values()) == len(villages) == 60
+    assert sum(r["capex_idr"] for r in packages.values()) == res["CAPEX_TOTAL"] - sum(
+        int(r["migration_capex_idr"]) for r in rows(out, "roadmap_year_source"))
+    assert {v["operator"] for v in villages if v["kode"] in seen} == set(names)  # the plan keeps the user's spelling
+    log = fb.textLog()
+    told = [line for line in log.splitlines() if "the operator of the package 'Telkomsel' is written in 5 ways" in line]
+    assert len(told) == 1, log
+    assert "'Tsel' (" in told[0] and seen[4] in told[0] and "field operator" in told[0]
