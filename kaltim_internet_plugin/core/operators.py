@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
-from .numbers import num
+from .numbers import whole
 from .operator_names import display_name, operator_key
 from .operator_names import spellings_read_as_one as _spellings
 from .plan_summary import gives_work
@@ -143,7 +143,8 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
     """Group the planned villages (:func:`is_planned_work`) per operator/provider: a package is the work an
     operator is given, so the villages whose existing service continues are in none. ``roadmap`` (a
     :class:`~.roadmap.RoadmapResult`) adds the year and status; with ``scheduled_only`` unfunded villages are left
-    out. Result ordered by operator name with the unassigned package last.
+    out. Result ordered by operator name with the unassigned package last. The costs are whole rupiah, village by
+    village, as the roadmap books them (a package's sum is the sum of its villages' in every output).
 
     A cost that is no number (text passed on by the roadmap, e.g. 'menunggu RAB') counts 0 in the package's sums,
     as in the plan summary (:func:`.numbers.num`): the roadmap leaves such a village unfunded and names the cell in
@@ -164,7 +165,7 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
             code=code, name=str(getattr(v, "name", "") or ""), kab_code=str(getattr(v, "kab_code", "") or ""),
             kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
             tech=getattr(v, "tech", None), population=int(getattr(v, "population", 0) or 0),
-            capex_idr=num(getattr(v, "capex_idr", 0)), opex_idr_year=num(getattr(v, "opex_idr_year", 0)),
+            capex_idr=whole(getattr(v, "capex_idr", 0)), opex_idr_year=whole(getattr(v, "opex_idr_year", 0)),
             assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "",
             operator_written=op)
         by_key.setdefault(operator_key(op), []).append(item)

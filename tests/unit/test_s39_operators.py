@@ -81,3 +81,16 @@ def test_the_workbook_without_the_roadmaps_table_groups_the_operators_as_the_roa
     sheet = tb.by_operator(None, rows)
     assert sheet.column("operator") == ["Indosat", "Telkomsel", tb.UNASSIGNED_OPERATOR]
     assert sheet.column("villages") == [1, 3, 1]
+
+
+def test_a_packages_money_is_its_villages_as_the_roadmap_books_them_to_the_rupiah():
+    """A cost with a fraction of a rupiah (5 550 000.4 = Rp 5 juta + PPN 11 %, computed): the roadmap books each
+    village's whole rupiah (5 550 000), the package summed the fractions (16 650 001.2 -> 16 650 001 for three
+    villages): the operator table said one rupiah more than the roadmap's CAPEX total."""
+    vs = [_village(i, "Telkomsel", capex=5_550_000.4, opex=1_110_000.4) for i in (1, 2, 3)]
+    r = schedule(vs, default_sources(), 2026)
+    assert all(v.status == "scheduled" for v in r.villages)
+    pack = operator_packages(vs, roadmap=r)["Telkomsel"]
+    assert pack.capex_scheduled_idr == sum(v.capex_idr for v in r.villages) == r.totals.capex_idr == 16_650_000
+    assert pack.opex_scheduled_idr_year == sum(v.opex_idr_year for v in r.villages) == 3_330_000
+    assert [i.capex_idr for i in pack.items] == [v.capex_idr for v in sorted(r.villages, key=lambda v: v.code)]
