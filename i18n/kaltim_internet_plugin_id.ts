@@ -5880,6 +5880,10 @@
       <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
     </message>
     <message>
+      <source>EXISTING_FIELD = {field}: {n} value(s) are neither 'programme' nor a yes/no word and were read as connected before the roadmap ({cells}): their service continues, they are in no operator package and their CAPEX is not counted. Write 'programme' for a village the programme connected, and leave the cell empty (or write 'tidak') for a village the plan is to connect.</source>
+      <translation>EXISTING_FIELD = {field}: {n} nilai bukan 'programme' dan bukan kata ya/tidak, dan dibaca sebagai sudah tersambung sebelum roadmap ({cells}): layanannya berlanjut, desanya tidak masuk paket operator mana pun dan CAPEX-nya tidak dihitung. Tulis 'programme' untuk desa yang disambungkan program, dan kosongkan selnya (atau tulis 'tidak') untuk desa yang akan disambungkan rencana ini.</translation>
+    </message>
+    <message>
       <source>Installation capacity: defaults (per year: {rows}; sources in the user guide).</source>
       <translation>Kapasitas pemasangan: bawaan (per tahun: {rows}; sumber di panduan pengguna).</translation>
     </message>
@@ -5914,6 +5918,10 @@
     <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
+    </message>
+    <message>
+      <source>feature {fid} ({code}): '{value}'</source>
+      <translation>fitur {fid} ({code}): '{value}'</translation>
     </message>
     <message>
       <source>{param} = {field}: {n} value(s) are no yes/no word and were read as unknown ({cells}). {effect} Write yes or no: {yes} / {no}.</source>

@@ -111,6 +111,16 @@ def as_number(v):
 
 YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
 NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
+# EXISTING_FIELD: 'Choose technology' writes 'programme' for a village the programme connected; these say "not yet"
+PROGRAMME = "programme"
+NOT_CONNECTED_WORDS = NO_WORDS + ("belum", "belum ada", "belum tersambung", "tidak tersambung", "not connected",
+                                  "none")
+
+
+def get_code(f: QgsFeature, fmap: dict):
+    """The village code of a plan feature (CODE_FIELD), to name it in a message."""
+    return f[fmap["CODE_FIELD"]] if fmap.get("CODE_FIELD") else None
+
 
 def as_bool(v):
     """True/False, or None when empty/unknown."""
@@ -353,6 +363,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         jenis_idx = source.fields().lookupField("jenis")
         self._numbers = parse_fields(source, {k: (fmap[k], spec) for k, spec in NUMERIC_FIELDS.items()}, feedback)
         self._unread_flags = {"IS_3T_FIELD": [], "PLOT_FIELD": []}  # yes/no cells of no yes/no word (_village)
+        self._other_existing = []  # EXISTING_FIELD cells neither 'programme', yes nor no (_existing)
         feats, villages, migration, invalid = [], [], [], []
         # QGIS's own check of invalid geometries is skipped: it names no parameter, and the next run crashed after it
         for i, f in enumerate(source_features(source)):
@@ -371,6 +382,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             if total:
                 feedback.setProgress(25 * (i + 1) / total)
         self._warn_unread_flags(feedback)
+        self._warn_other_existing(feedback)
         if not villages:
             raise QgsProcessingException(tr(
                 "The plan layer has no villages: choose a layer with at least one village (run 'Choose "
@@ -530,7 +542,32 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             operator=as_text(get("OPERATOR_FIELD")) or None,
             cadres_trained=int(cadres) if isinstance(cadres, (int, float)) and cadres > 0 else 0,
             is_kelurahan=kelurahan, x=x, y=y, site_id=as_text(get("SITE_FIELD")) or None,
-            existing_service=bool(as_text(get("EXISTING_FIELD"))))
+            existing_service=self._existing(f, get("EXISTING_FIELD")))
+
+    def _existing(self, f: QgsFeature, raw) -> bool:
+        """Was the village connected before the roadmap (EXISTING_FIELD)? 'programme' (what 'Choose technology'
+        writes) or a yes word: yes; empty or a no word ('tidak', 'belum', 'no', '0'): no, the plan connects it (any
+        text was read as connected, so a column of 'tidak' took its villages out of the packages and their CAPEX
+        out of the roadmap, silently). Other text is read as connected, as before, and named by
+        :meth:`_warn_other_existing`."""
+        text = as_text(raw).lower()
+        if not text or text in NOT_CONNECTED_WORDS:
+            return False
+        if text != PROGRAMME and text not in YES_WORDS:
+            self._other_existing.append((f.id(), as_text(get_code(f, self._fmap)), as_text(raw)))
+        return True
+
+    def _warn_other_existing(self, feedback) -> None:
+        if not self._other_existing:
+            return
+        shown = listed(tr("feature {fid} ({code}): '{value}'").format(fid=fid, code=code, value=value)
+                       for fid, code, value in self._other_existing)
+        feedback.pushWarning(tr(
+            "EXISTING_FIELD = {field}: {n} value(s) are neither 'programme' nor a yes/no word and were read as "
+            "connected before the roadmap ({cells}): their service continues, they are in no operator package and "
+            "their CAPEX is not counted. Write 'programme' for a village the programme connected, and leave the cell "
+            "empty (or write 'tidak') for a village the plan is to connect.").format(
+                field=self._fmap["EXISTING_FIELD"], n=len(self._other_existing), cells=shown))
 
     def _flag(self, f: QgsFeature, key: str, get):
         """A yes/no cell (:func:`as_bool`); a value that is no yes/no word is noted for :meth:`_warn_unread_flags`."""

@@ -1,5 +1,5 @@
 """kaltiminternet:roadmap's operator packages tried as a GIS officer would (s39): operator names written in many
-ways."""
+ways, and a plan whose 'existing' column says 'tidak' for the villages it is to connect."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -54,3 +54,28 @@ def test_one_operator_written_in_many_ways_is_one_row_of_the_package_table(provi
     told = [line for line in log.splitlines() if "the operator of the package 'Telkomsel' is written in 5 ways" in line]
     assert len(told) == 1, log
     assert "'Tsel' (" in told[0] and seen[4] in told[0] and "field operator" in told[0]
+
+
+def test_an_existing_column_saying_tidak_keeps_its_villages_in_the_plan(provider, tmp_path):
+    """'existing' = 'tidak' / 'belum' / 'no' (not connected yet) was read as connected before the roadmap: the
+    village's service 'continued', its CAPEX left the roadmap and it was in no operator package, without a word."""
+    plan = build_plan(tmp_path / "plan.gpkg", n=40)
+    words = {1: "tidak", 2: "belum", 3: "no", 4: "programme", 5: "sudah lewat Bakti"}
+    edited = edit_plan(tmp_path / "plan.gpkg", lambda i, f: {"existing": words[i]} if i in words else None)
+    codes = {value: code for code, (_fid, value) in edited["existing"].items()}
+    res, fb, out = run_roadmap(tmp_path, plan)
+    villages = {v["kode"]: v for v in rows(out, "villages")}
+    for word in ("tidak", "belum", "no"):
+        v = villages[codes[word]]
+        assert v["fund_status"] == "scheduled" and v["existing"] == word, (word, v)
+    assert villages[codes["programme"]]["fund_status"] == "continuing"
+    packed = sum(r["villages"] for r in rows(out, "operator_packages"))
+    assert packed == 40 - 2  # the programme village and the one the user's own words call connected
+    # a word that is neither 'programme' nor yes/no: read as connected, as before, and named with how to fix it
+    other = villages[codes["sudah lewat Bakti"]]
+    assert other["fund_status"] == "continuing"
+    fid = edited["existing"][codes["sudah lewat Bakti"]][0]
+    log = fb.textLog()
+    assert (f"feature {fid} ({codes['sudah lewat Bakti']}): 'sudah lewat Bakti'" in log
+            and "Write 'programme'" in log and "EXISTING_FIELD = existing" in log), log
+    assert "'tidak'" not in log.split("EXISTING_FIELD")[1].split("Write")[0]
