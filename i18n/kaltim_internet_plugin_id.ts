@@ -5936,6 +5936,14 @@
       <translation>TOWERS: {n} menara pada layer menara memiliki geometri tidak valid, sehingga posisinya tidak diketahui: {list}. Perbaiki geometrinya (Vektor &gt; Geometri &gt; Perbaiki geometri) dan berikan layer yang sudah diperbaiki sebagai TOWERS, atau berikan menara sebagai titik (misalnya keluaran 'Impor menara / site').</translation>
     </message>
     <message>
+      <source>TOWERS: {n} of {total} tower(s) have no operator in the field {field} ({list}): a tower whose operator is not known is never a sharing candidate. Fill in the operator, or choose the field holding it in TOWER_OPERATOR_FIELD.</source>
+      <translation>TOWERS: {n} dari {total} menara tidak memiliki operator pada kolom {field} ({list}): menara yang operatornya tidak diketahui tidak pernah menjadi kandidat berbagi menara. Isi operatornya, atau pilih kolom yang memuatnya pada TOWER_OPERATOR_FIELD.</translation>
+    </message>
+    <message>
+      <source>TOWERS: {n} tower id(s) of the field {field} are used by more than one tower ({list}): the tower sharing list names those towers alike. Give each tower its own id, or choose another field in TOWER_ID_FIELD.</source>
+      <translation>TOWERS: {n} id menara pada kolom {field} dipakai oleh lebih dari satu menara ({list}): daftar berbagi menara menamai menara-menara itu sama. Beri setiap menara id sendiri, atau pilih kolom lain pada TOWER_ID_FIELD.</translation>
+    </message>
+    <message>
       <source>{what} field (default: {name})</source>
       <translation>Kolom {what} (bawaan: {name})</translation>
     </message>
@@ -5974,6 +5982,14 @@
     <message>
       <source>The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing field.</source>
       <translation>Layer rencana tidak memiliki kolom '{field}' (parameter {param}, {what}). Pilih kolom yang ada.</translation>
+    </message>
+    <message>
+      <source>'{id}': features {fids}</source>
+      <translation>'{id}': fitur {fids}</translation>
+    </message>
+    <message>
+      <source>feature {fid}</source>
+      <translation>fitur {fid}</translation>
     </message>
     <message>
       <source>Kab/kota roles</source>

@@ -446,7 +446,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             if parameters.get("OUTPUT_SHARING"):
                 feedback.pushWarning(tr("No tower layer given (TOWERS): the tower sharing list is empty."))
             return None
-        towers = self._towers(parameters, context, towers_src)
+        towers = self._towers(parameters, context, towers_src, feedback)
         sharing = ops.tower_sharing(ops.sites_from_villages(villages), towers, distance)
         feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
                              "({pairs} pairs).").format(n=len({c.site_id for c in sharing}), d=distance,
@@ -607,7 +607,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "distinct names in the field {field}.").format(
                     field=self._fmap["OPERATOR_FIELD"], name=name, n=len(spellings), spellings=shown))
 
-    def _towers(self, parameters, context, towers_src) -> list:
+    def _towers(self, parameters, context, towers_src, feedback=None) -> list:
         names = towers_src.fields().names()
         lower = {n.lower(): n for n in names}
         op_field = self.parameterAsString(parameters, "TOWER_OPERATOR_FIELD", context) or lower.get("operator")
@@ -618,7 +618,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "TOWER_OPERATOR_FIELD."))
         xform = QgsCoordinateTransform(towers_src.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
                                        context.transformContext())
-        out, invalid = [], []
+        out, invalid, no_operator, fids_of = [], [], [], {}
         for f in source_features(towers_src):  # invalid geometries named below, not by QGIS's generic check
             g = f.geometry()
             if g is None or g.isEmpty():
@@ -629,14 +629,43 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 continue
             p = xform.transform(g.centroid().asPoint())
             tid = as_text(f[id_field]) if id_field else ""
-            out.append(ops.Site(tid or str(f.id()), p.x(), p.y(), as_text(f[op_field]) or None))
+            operator = as_text(f[op_field]) or None
+            out.append(ops.Site(tid or str(f.id()), p.x(), p.y(), operator))
+            if operator is None:
+                no_operator.append((f.id(), tid))
+            if tid:
+                fids_of.setdefault(tid, []).append(f.id())
         if invalid:
             raise QgsProcessingException(tr(
                 "TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: "
                 "{list}. Fix them (Vector > Geometry > Fix geometries) and give the fixed layer as TOWERS, or give "
                 "the towers as points (e.g. the output of 'Import towers / sites').").format(
                     n=len(invalid), list=invalid_list(invalid)))
+        if feedback is not None:
+            self._warn_towers(feedback, len(out), op_field, id_field, no_operator,
+                              {tid: fids for tid, fids in fids_of.items() if len(fids) > 1})
         return out
+
+    @staticmethod
+    def _warn_towers(feedback, total, op_field, id_field, no_operator, repeated) -> None:
+        """Towers the sharing list cannot use or name (it said '0 planned BTS within 500 m of another operator's
+        tower' of a tower table without operators, and named different towers by one id, without a word)."""
+        if no_operator:
+            feedback.pushWarning(tr(
+                "TOWERS: {n} of {total} tower(s) have no operator in the field {field} ({list}): a tower whose "
+                "operator is not known is never a sharing candidate. Fill in the operator, or choose the field "
+                "holding it in TOWER_OPERATOR_FIELD.").format(
+                    n=len(no_operator), total=total, field=op_field,
+                    list=listed(tr("feature {fid} ({code})").format(fid=fid, code=tid) if tid else
+                                tr("feature {fid}").format(fid=fid) for fid, tid in no_operator)))
+        if repeated:
+            feedback.pushWarning(tr(
+                "TOWERS: {n} tower id(s) of the field {field} are used by more than one tower ({list}): the tower "
+                "sharing list names those towers alike. Give each tower its own id, or choose another field in "
+                "TOWER_ID_FIELD.").format(
+                    n=len(repeated), field=id_field,
+                    list=listed(tr("'{id}': features {fids}").format(id=tid, fids=", ".join(map(str, fids[:5])) + (
+                        " …" if len(fids) > 5 else "")) for tid, fids in sorted(repeated.items()))))
 
     def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang):
         in_fields = source.fields()

@@ -79,3 +79,49 @@ def test_an_existing_column_saying_tidak_keeps_its_villages_in_the_plan(provider
     assert (f"feature {fid} ({codes['sudah lewat Bakti']}): 'sudah lewat Bakti'" in log
             and "Write 'programme'" in log and "EXISTING_FIELD = existing" in log), log
     assert "'tidak'" not in log.split("EXISTING_FIELD")[1].split("Write")[0]
+
+
+def write_towers(path: Path, towers) -> str:
+    """A tower GeoPackage in EPSG:4326: ``towers`` of (site_id, operator, lon, lat)."""
+    from osgeo import osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lyr = ds.CreateLayer("towers", srs, ogr.wkbPoint)
+    lyr.CreateField(ogr.FieldDefn("site_id", ogr.OFTString))
+    lyr.CreateField(ogr.FieldDefn("operator", ogr.OFTString))
+    for sid, op, x, y in towers:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("site_id", sid)
+        if op is not None:
+            f.SetField("operator", op)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} {y})"))
+        lyr.CreateFeature(f)
+    ds = None
+    return f"{path}|layername=towers"
+
+
+def test_towers_the_sharing_list_cannot_use_or_name_are_said(provider, tmp_path):
+    """A tower table without operators gave 'Tower sharing: 0 planned BTS within 500 m of another operator's tower'
+    and nothing else; towers sharing one id were listed under that one id, without a word."""
+    plan = build_plan(tmp_path / "plan.gpkg", n=60)
+    ds = ogr.Open(str(tmp_path / "plan.gpkg"))
+    bts = [(f.GetField("kode"), f.GetGeometryRef().GetX(), f.GetGeometryRef().GetY())
+           for f in ds.GetLayerByName("villages") if f.GetField("tech") == "bts"]
+    ds = None
+    assert len(bts) >= 3
+    towers = write_towers(tmp_path / "towers.gpkg", [("T-1", None, bts[0][1] + 0.001, bts[0][2]),
+                                                     ("T-2", "", bts[1][1] + 0.001, bts[1][2]),
+                                                     ("T-9", "XL", bts[2][1] + 0.001, bts[2][2]),
+                                                     ("T-9", "Indosat", bts[2][1] - 0.001, bts[2][2])])
+    res, fb, out = run_roadmap(tmp_path, plan, TOWERS=towers, SHARING_DISTANCE_M=500,
+                               OUTPUT_SHARING=f"ogr:dbname='{tmp_path / 'out.gpkg'}' table=\"tower_sharing\"")
+    sharing = rows(out, "tower_sharing")
+    assert [(s["code"], s["tower_id"]) for s in sharing] == [(bts[2][0], "T-9")] * 2 == [(bts[2][0], "T-9")] * res[
+        "SHARING_CANDIDATES"]
+    log = fb.textLog()
+    assert ("TOWERS: 2 of 4 tower(s) have no operator in the field operator (feature 1 (T-1); feature 2 (T-2))"
+            in log), log
+    assert "TOWERS: 1 tower id(s) of the field site_id are used by more than one tower ('T-9': features 3, 4)" in log
