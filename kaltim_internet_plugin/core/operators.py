@@ -180,6 +180,25 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
     return {k: packs[k] for k in keys}
 
 
+# one row per package, as the roadmap's table operator_packages and roadmap.xlsx's sheet 'Per operator' have it
+PACKAGE_COLUMNS = ("operator", "villages", "villages_scheduled", "population", "capex_idr", "opex_idr_year", "techs",
+                   "first_year", "last_year", "capex_unfunded_idr")
+
+
+def package_rows(packages: Mapping[str, OperatorPackage], unassigned_name: str) -> List[tuple]:
+    """:data:`PACKAGE_COLUMNS` of each package: its planned villages (and people), how many are scheduled, and the
+    money of the scheduled ones (the work the operator is given; capex_unfunded_idr: what the roadmap could not
+    fund). The package without operator is named ``unassigned_name``."""
+    rows = []
+    for op, pack in packages.items():
+        yrs = [i.year for i in pack.items if i.year is not None]
+        techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
+        rows.append((op or unassigned_name, pack.villages, sum(1 for i in pack.items if i.status == SCHEDULED),
+                     pack.population, whole(pack.capex_scheduled_idr), whole(pack.opex_scheduled_idr_year), techs,
+                     min(yrs) if yrs else None, max(yrs) if yrs else None, whole(pack.capex_unfunded_idr)))
+    return rows
+
+
 # ---- tower sharing -------------------------------------------------------------------------------------------------
 @dataclass
 class Site:

@@ -724,18 +724,10 @@ class RoadmapAlgorithm(KaltimAlgorithm):
              b.village_counts()) for b in plan.batches), optional=True)
 
     def _write_operators(self, parameters, context, packs):
-        """One row per package: its planned villages (and people), how many are scheduled, and the money of the
-        scheduled ones (the work the operator is given; capex_unfunded_idr: what the roadmap could not fund).
-        The package without operator is named as the printed report names it."""
-        rows = []
-        for op, pack in packs.items():
-            yrs = [i.year for i in pack.items if i.year is not None]
-            techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
-            rows.append((op or UNASSIGNED_OPERATOR, pack.villages,
-                         sum(1 for i in pack.items if i.status == SCHEDULED), pack.population,
-                         nb.whole(pack.capex_scheduled_idr), nb.whole(pack.opex_scheduled_idr_year), techs,
-                         min(yrs) if yrs else None, max(yrs) if yrs else None, nb.whole(pack.capex_unfunded_idr)))
-        return self.write_table(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS, rows, optional=True)
+        """One row per package (:func:`core.operators.package_rows`); the package without operator is named as the
+        printed report names it."""
+        return self.write_table(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS,
+                                ops.package_rows(packs, UNASSIGNED_OPERATOR), optional=True)
 
     def _write_sharing(self, parameters, context, sharing, result):
         if not parameters.get("OUTPUT_SHARING"):

@@ -125,3 +125,20 @@ def test_towers_the_sharing_list_cannot_use_or_name_are_said(provider, tmp_path)
     assert ("TOWERS: 2 of 4 tower(s) have no operator in the field operator (feature 1 (T-1); feature 2 (T-2))"
             in log), log
     assert "TOWERS: 1 tower id(s) of the field site_id are used by more than one tower ('T-9': features 3, 4)" in log
+
+
+def test_the_workbook_without_the_roadmaps_package_table_says_what_the_table_says(provider, tmp_path):
+    """exportplan without OPERATORS_TABLE made 'Per operator' (and the printed table) from the villages by its own
+    rule: each package's CAPEX/OPEX were all its planned villages' (Indosat Rp 24.3 bn where the roadmap's table,
+    counting the scheduled ones, says Rp 8.6 bn) and it had no capex_unfunded_idr."""
+    from kaltim_internet_plugin.report import tables as tb
+
+    plan = build_plan(tmp_path / "plan.gpkg", n=300)
+    edit_plan(tmp_path / "plan.gpkg", lambda i, f: {"operator": "Telkomsel"} if f.GetField("tech") == "bts" and i % 2
+              else ({"existing": "programme"} if i == 3 else None))
+    res, _fb, out = run_roadmap(tmp_path, plan)
+    assert res["VILLAGES_UNFUNDED"] > 0
+    table = [{k: v for k, v in r.items() if k != "fid"} for r in rows(out, "operator_packages")]
+    sheet = tb.by_operator(None, rows(out, "villages"))
+    assert sheet.as_dicts() == table
+    assert tb.by_operator(table, []).as_dicts() == table
