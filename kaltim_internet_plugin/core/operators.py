@@ -389,3 +389,20 @@ def operator_filter_expression(operator: Optional[str], field_name: str = "opera
     if operator is None or str(operator).strip() == "":
         return f"{f} IS NULL OR {f} = ''"
     return f"{f} = {quote_value(operator)}"
+
+
+def operators_filter_expression(spellings: Iterable[Optional[str]], field_name: str = "operator") -> str:
+    """QGIS filter expression selecting one operator written in several ways (the values exactly as the layer
+    holds them, e.g. ``"operator" IN ('Telkomsel', 'TELKOMSEL ')``); an empty/None spelling adds the villages
+    without operator. One spelling gives :func:`operator_filter_expression`'s expression."""
+    values = sorted({"" if s is None else str(s) for s in spellings})
+    named = [v for v in values if v.strip()]
+    if len(values) == 1:
+        return operator_filter_expression(values[0] or None, field_name)
+    parts = []
+    if named:
+        parts.append(f"{quote_identifier(field_name)} IN ({', '.join(quote_value(v) for v in named)})")
+    if len(named) < len(values):
+        parts.append(operator_filter_expression(None, field_name))
+    return " OR ".join(parts)
+
