@@ -61,11 +61,12 @@ def same_operator(a: Any, b: Any) -> bool:
 
 
 def display_name(spellings: Iterable[str]) -> str:
-    """The name of one operator's package from its spellings (all of one :func:`operator_key`): the known
-    operator's name, else the spelling most villages use (the first in alphabetical order on a tie)."""
+    """The name of one operator's package from its spellings (all of one :func:`operator_key`): the one spelling
+    when there is one ('XLSmart' stays 'XLSmart'); else the known operator's name, else the spelling most villages
+    use (the first in alphabetical order on a tie)."""
     counts = Counter(written(s) for s in spellings if written(s))
-    if not counts:
-        return ""
+    if len(counts) <= 1:
+        return next(iter(counts), "")
     key = operator_key(next(iter(counts)))
     if key in KNOWN:
         return KNOWN[key][0]
@@ -73,11 +74,10 @@ def display_name(spellings: Iterable[str]) -> str:
 
 
 def spellings_read_as_one(spellings: Iterable[str]) -> Dict[str, List[str]]:
-    """``{package name: [the spellings, sorted]}`` for the operators written in more than one way (a name read as
-    another one is said)."""
+    """``{package name: [the spellings, sorted]}`` for the operators written in more than one way (so a name read
+    as another one is said)."""
     by_key: Dict[str, set] = {}
     for s in spellings:
         if written(s):
             by_key.setdefault(operator_key(s), set()).add(written(s))
-    return {display_name(names): sorted(names) for names in by_key.values()
-            if len(names) > 1 or display_name(names) not in names}
+    return {display_name(names): sorted(names) for names in by_key.values() if len(names) > 1}

@@ -58,7 +58,7 @@ def test_one_operator_is_one_entry_and_one_file_and_no_file_overwrites_another(q
     layer = roadmap_layer(tmp_path / "roadmap.gpkg")
     panel = OperatorPanel(qgis_iface, PlanPage(layer))
     entries = [panel.combo.itemData(i) for i in range(1, panel.combo.count())]
-    assert entries == ["Lintas Arta", "Lintas/Arta", "Telkomsel", "XL", "XL/Axis", ""]
+    assert entries == ["Lintas Arta", "Lintas/Arta", "Telkomsel", "XL Axis", "XL/Axis", ""]
     panel.combo.setCurrentIndex(entries.index("Telkomsel") + 1)
     assert sorted(f["kode"] for f in layer.getFeatures()) == ["64.01.01.2001", "64.01.01.2002", "64.01.01.2003",
                                                                "64.01.01.2004"]

@@ -79,7 +79,7 @@ def test_the_workbook_without_the_roadmaps_table_groups_the_operators_as_the_roa
              "fund_status": "scheduled", "year": 2026, "population": 10}
             for i, op in enumerate(("Telkomsel", "TELKOMSEL ", "PT Telkomsel", "IOH", None))]
     sheet = tb.by_operator(None, rows)
-    assert sheet.column("operator") == ["Indosat", "Telkomsel", tb.UNASSIGNED_OPERATOR]
+    assert sheet.column("operator") == ["IOH", "Telkomsel", tb.UNASSIGNED_OPERATOR]
     assert sheet.column("villages") == [1, 3, 1]
 
 
@@ -94,3 +94,8 @@ def test_a_packages_money_is_its_villages_as_the_roadmap_books_them_to_the_rupia
     assert pack.capex_scheduled_idr == sum(v.capex_idr for v in r.villages) == r.totals.capex_idr == 16_650_000
     assert pack.opex_scheduled_idr_year == sum(v.opex_idr_year for v in r.villages) == 3_330_000
     assert [i.capex_idr for i in pack.items] == [v.capex_idr for v in sorted(r.villages, key=lambda v: v.code)]
+
+
+def test_an_operator_written_one_way_keeps_the_users_name():
+    packs = operator_packages([_village(1, "XLSmart"), _village(2, "XLSmart "), _village(3, "Tsel")])
+    assert list(packs) == ["Tsel", "XLSmart"] and ops.spellings_read_as_one(packs) == {}
