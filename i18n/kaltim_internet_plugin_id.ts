@@ -5904,6 +5904,10 @@
       <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
     </message>
     <message>
+      <source>EXISTING_FIELD = {field}: {n} value(s) are neither 'programme' nor a yes/no word and were read as connected before the roadmap ({cells}): their service continues, they are in no operator package and their CAPEX is not counted. Write 'programme' for a village the programme connected, and leave the cell empty (or write 'tidak') for a village the plan is to connect.</source>
+      <translation>EXISTING_FIELD = {field}: {n} nilai bukan 'programme' dan bukan kata ya/tidak, dan dibaca sebagai sudah tersambung sebelum roadmap ({cells}): layanannya berlanjut, desanya tidak masuk paket operator mana pun dan CAPEX-nya tidak dihitung. Tulis 'programme' untuk desa yang disambungkan program, dan kosongkan selnya (atau tulis 'tidak') untuk desa yang akan disambungkan rencana ini.</translation>
+    </message>
+    <message>
       <source>Installation capacity: defaults (per year: {rows}; sources in the user guide).</source>
       <translation>Kapasitas pemasangan: bawaan (per tahun: {rows}; sumber di panduan pengguna).</translation>
     </message>
@@ -5940,12 +5944,28 @@
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
     </message>
     <message>
+      <source>feature {fid} ({code}): '{value}'</source>
+      <translation>fitur {fid} ({code}): '{value}'</translation>
+    </message>
+    <message>
       <source>{param} = {field}: {n} value(s) are no yes/no word and were read as unknown ({cells}). {effect} Write yes or no: {yes} / {no}.</source>
       <translation>{param} = {field}: {n} nilai bukan kata ya/tidak dan dibaca sebagai tidak diketahui ({cells}). {effect} Tulis ya atau tidak: {yes} / {no}.</translation>
     </message>
     <message>
+      <source>{field}: the operator of the package '{name}' is written in {n} ways: {spellings}. They are read as one operator: their villages are in one package and the capacity table's limits for that operator hold for all of them. The plan layer is not changed. If they are different operators, give them distinct names in the field {field}.</source>
+      <translation>{field}: operator paket '{name}' ditulis dengan {n} cara: {spellings}. Semuanya dibaca sebagai satu operator: desa-desanya ada dalam satu paket dan batas tabel kapasitas untuk operator itu berlaku bagi semuanya. Layer rencana tidak diubah. Bila memang operator yang berbeda, beri nama yang berbeda pada kolom {field}.</translation>
+    </message>
+    <message>
       <source>TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: {list}. Fix them (Vector &gt; Geometry &gt; Fix geometries) and give the fixed layer as TOWERS, or give the towers as points (e.g. the output of 'Import towers / sites').</source>
       <translation>TOWERS: {n} menara pada layer menara memiliki geometri tidak valid, sehingga posisinya tidak diketahui: {list}. Perbaiki geometrinya (Vektor &gt; Geometri &gt; Perbaiki geometri) dan berikan layer yang sudah diperbaiki sebagai TOWERS, atau berikan menara sebagai titik (misalnya keluaran 'Impor menara / site').</translation>
+    </message>
+    <message>
+      <source>TOWERS: {n} of {total} tower(s) have no operator in the field {field} ({list}): a tower whose operator is not known is never a sharing candidate. Fill in the operator, or choose the field holding it in TOWER_OPERATOR_FIELD.</source>
+      <translation>TOWERS: {n} dari {total} menara tidak memiliki operator pada kolom {field} ({list}): menara yang operatornya tidak diketahui tidak pernah menjadi kandidat berbagi menara. Isi operatornya, atau pilih kolom yang memuatnya pada TOWER_OPERATOR_FIELD.</translation>
+    </message>
+    <message>
+      <source>TOWERS: {n} tower id(s) of the field {field} are used by more than one tower ({list}): the tower sharing list names those towers alike. Give each tower its own id, or choose another field in TOWER_ID_FIELD.</source>
+      <translation>TOWERS: {n} id menara pada kolom {field} dipakai oleh lebih dari satu menara ({list}): daftar berbagi menara menamai menara-menara itu sama. Beri setiap menara id sendiri, atau pilih kolom lain pada TOWER_ID_FIELD.</translation>
     </message>
     <message>
       <source>{what} field (default: {name})</source>
@@ -5980,8 +6000,20 @@
       <translation>fitur {fid}: '{value}'</translation>
     </message>
     <message>
+      <source>'{spelling}' ({codes})</source>
+      <translation>'{spelling}' ({codes})</translation>
+    </message>
+    <message>
       <source>The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing field.</source>
       <translation>Layer rencana tidak memiliki kolom '{field}' (parameter {param}, {what}). Pilih kolom yang ada.</translation>
+    </message>
+    <message>
+      <source>'{id}': features {fids}</source>
+      <translation>'{id}': fitur {fids}</translation>
+    </message>
+    <message>
+      <source>feature {fid}</source>
+      <translation>fitur {fid}</translation>
     </message>
     <message>
       <source>Kab/kota roles</source>

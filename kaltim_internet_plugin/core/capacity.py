@@ -23,6 +23,7 @@ from . import numbers as nb
 from .coded_error import CodedError
 from .definitions import ALL, ALL_WORDS
 from .funding import TECH_KEYS, normalize_tech
+from .operator_names import operator_key
 
 COLUMNS = ("year", "tech", "kab_code", "provider", "max_installations")
 
@@ -43,7 +44,7 @@ class CapacityRow:
     def matches(self, year: int, tech: str, kab_code: str, provider: str) -> bool:
         return ((self.year is None or self.year == year) and self.tech == tech
                 and (not self.kab_code or self.kab_code == kab_code)
-                and (not self.provider or self.provider.lower() == (provider or "").lower()))
+                and (not self.provider or operator_key(self.provider) == operator_key(provider)))
 
 
 # Defaults: installations per year for the whole province. Each carries its source and date.
@@ -207,9 +208,9 @@ def parse_rows(rows: Iterable[Tuple[int, dict]]) -> List[CapacityRow]:
     for n, row in rows:
         read, found = _read_row(row, n)
         if "year" in read and "tech" in read:
-            # 'Telkomsel' and 'telkomsel' are one provider (two limits: the smaller held, silently)
+            # 'Telkomsel', 'telkomsel' and 'PT Telkomsel' are one provider (two limits: the smaller held, silently)
             kab, provider = str(row.get("kab_code", "")).strip(), str(row.get("provider", "")).strip()
-            key = (read["year"], read["tech"], kab, provider.lower())
+            key = (read["year"], read["tech"], kab, operator_key(provider))
             if key in seen:  # two limits for one thing: which one holds would depend on the row order
                 found.append(CapacityError("capacity_duplicate_row", row=n, first=seen[key],
                                            what=limit_text(read["year"], read["tech"], kab, provider, ALL),

@@ -10,6 +10,11 @@ Who gets a village:
    ``operator`` (the operator of that existing tower);
 3. else the village is *unassigned* (package key :data:`UNASSIGNED`, an empty string).
 
+One operator written in different ways ('Telkomsel', 'TELKOMSEL ', 'PT Telkomsel', 'Tsel') is one package, and is
+never 'another operator' to itself in the tower sharing: :func:`.operator_names.operator_key` reads the names (the
+capacity table's providers are read the same way). The package is named :func:`.operator_names.display_name`;
+:func:`spellings_read_as_one` says which spellings went into one package.
+
 Coordinates for tower sharing are projected metres (the analysis CRS, EPSG:32750 for the sample).
 """
 from __future__ import annotations
@@ -23,7 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from .funding import normalize_tech
-from .numbers import num
+from .numbers import whole
+from .operator_names import display_name, operator_key
+from .operator_names import spellings_read_as_one as _spellings
 from .plan_summary import gives_work
 from .records import total
 from .roadmap import SCHEDULED
@@ -49,6 +56,7 @@ class PackageItem:
     assigned_by: str  # user | tower | none
     year: Optional[int] = None  # roadmap year when a roadmap is given
     status: str = ""  # roadmap status (scheduled / unfunded) when a roadmap is given
+    operator_written: str = ""  # the operator as the village's record writes it (the package may name it otherwise)
 
 
 @dataclass
@@ -98,6 +106,21 @@ def _norm(op: Any) -> str:
     return "" if op is None else " ".join(str(op).split())
 
 
+def spellings_read_as_one(packages: Mapping[str, OperatorPackage]) -> Dict[str, List[tuple]]:
+    """``{package: [(spelling, village codes), ...]}`` for each package whose villages write its operator in more
+    than one way (or in another way than the package's name): what the user is told, so a name read as another
+    one is never silent."""
+    out: Dict[str, List[tuple]] = {}
+    for name, pack in packages.items():
+        if not name or name not in _spellings(i.operator_written for i in pack.items):
+            continue
+        codes: Dict[str, List[str]] = {}
+        for i in pack.items:
+            codes.setdefault(i.operator_written, []).append(i.code)
+        out[name] = sorted(codes.items())
+    return out
+
+
 def operator_of(village: Any, provider_assignments: Optional[Mapping[str, str]] = None) -> tuple:
     """``(operator, assigned_by)`` for one village (see the module docstring for the rule)."""
     code = str(village.code)
@@ -120,7 +143,8 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
     """Group the planned villages (:func:`is_planned_work`) per operator/provider: a package is the work an
     operator is given, so the villages whose existing service continues are in none. ``roadmap`` (a
     :class:`~.roadmap.RoadmapResult`) adds the year and status; with ``scheduled_only`` unfunded villages are left
-    out. Result ordered by operator name with the unassigned package last.
+    out. Result ordered by operator name with the unassigned package last. The costs are whole rupiah, village by
+    village, as the roadmap books them (a package's sum is the sum of its villages' in every output).
 
     A cost that is no number (text passed on by the roadmap, e.g. 'menunggu RAB') counts 0 in the package's sums,
     as in the plan summary (:func:`.numbers.num`): the roadmap leaves such a village unfunded and names the cell in
@@ -128,7 +152,7 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
     sched = {}
     if roadmap is not None:
         sched = {v.code: v for v in roadmap.villages}
-    packs: Dict[str, OperatorPackage] = {}
+    by_key: Dict[str, List[PackageItem]] = {}
     for v in villages:
         if not is_planned_work(v):
             continue
@@ -141,15 +165,38 @@ def operator_packages(villages: Iterable[Any], provider_assignments: Optional[Ma
             code=code, name=str(getattr(v, "name", "") or ""), kab_code=str(getattr(v, "kab_code", "") or ""),
             kec_code=str(getattr(v, "kec_code", "") or ""), kec_name=str(getattr(v, "kec_name", "") or ""),
             tech=getattr(v, "tech", None), population=int(getattr(v, "population", 0) or 0),
-            capex_idr=num(getattr(v, "capex_idr", 0)), opex_idr_year=num(getattr(v, "opex_idr_year", 0)),
-            assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "")
-        packs.setdefault(op, OperatorPackage(op)).items.append(item)
-    for p in packs.values():
-        p.items.sort(key=lambda i: (i.year if i.year is not None else 10**6, i.code))
+            capex_idr=whole(getattr(v, "capex_idr", 0)), opex_idr_year=whole(getattr(v, "opex_idr_year", 0)),
+            assigned_by=by, year=rs.year if rs is not None else None, status=rs.status if rs is not None else "",
+            operator_written=op)
+        by_key.setdefault(operator_key(op), []).append(item)
+    packs: Dict[str, OperatorPackage] = {}
+    for key, items in by_key.items():
+        name = display_name(i.operator_written for i in items) if key else UNASSIGNED
+        packs[name] = OperatorPackage(name, sorted(items, key=lambda i: (i.year if i.year is not None else 10**6,
+                                                                         i.code)))
     keys = sorted((k for k in packs if k != UNASSIGNED), key=str.lower)
     if UNASSIGNED in packs:
         keys.append(UNASSIGNED)
     return {k: packs[k] for k in keys}
+
+
+# one row per package, as the roadmap's table operator_packages and roadmap.xlsx's sheet 'Per operator' have it
+PACKAGE_COLUMNS = ("operator", "villages", "villages_scheduled", "population", "capex_idr", "opex_idr_year", "techs",
+                   "first_year", "last_year", "capex_unfunded_idr")
+
+
+def package_rows(packages: Mapping[str, OperatorPackage], unassigned_name: str) -> List[tuple]:
+    """:data:`PACKAGE_COLUMNS` of each package: its planned villages (and people), how many are scheduled, and the
+    money of the scheduled ones (the work the operator is given; capex_unfunded_idr: what the roadmap could not
+    fund). The package without operator is named ``unassigned_name``."""
+    rows = []
+    for op, pack in packages.items():
+        yrs = [i.year for i in pack.items if i.year is not None]
+        techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
+        rows.append((op or unassigned_name, pack.villages, sum(1 for i in pack.items if i.status == SCHEDULED),
+                     pack.population, whole(pack.capex_scheduled_idr), whole(pack.opex_scheduled_idr_year), techs,
+                     min(yrs) if yrs else None, max(yrs) if yrs else None, whole(pack.capex_unfunded_idr)))
+    return rows
 
 
 # ---- tower sharing -------------------------------------------------------------------------------------------------
@@ -179,12 +226,12 @@ class SharingCandidate:
 
 def _different(a: Optional[str], b: Optional[str]) -> bool:
     """Another operator's tower? A planned site without operator treats every operator's tower as 'another';
-    a tower without operator is never counted (we cannot tell who to share with)."""
-    nb = _norm(b).lower()
+    a tower without operator is never counted (we cannot tell who to share with). One operator written in two ways
+    is one operator (:func:`.operator_names.operator_key`)."""
+    nb = operator_key(b)
     if not nb:
         return False
-    na = _norm(a).lower()
-    return na != nb
+    return operator_key(a) != nb
 
 
 def _pairs_within(sites: Sequence[Site], towers: Sequence[Site], r: float) -> List[tuple]:
@@ -342,3 +389,20 @@ def operator_filter_expression(operator: Optional[str], field_name: str = "opera
     if operator is None or str(operator).strip() == "":
         return f"{f} IS NULL OR {f} = ''"
     return f"{f} = {quote_value(operator)}"
+
+
+def operators_filter_expression(spellings: Iterable[Optional[str]], field_name: str = "operator") -> str:
+    """QGIS filter expression selecting one operator written in several ways (the values exactly as the layer
+    holds them, e.g. ``"operator" IN ('Telkomsel', 'TELKOMSEL ')``); an empty/None spelling adds the villages
+    without operator. One spelling gives :func:`operator_filter_expression`'s expression."""
+    values = sorted({"" if s is None else str(s) for s in spellings})
+    named = [v for v in values if v.strip()]
+    if len(values) == 1:
+        return operator_filter_expression(values[0] or None, field_name)
+    parts = []
+    if named:
+        parts.append(f"{quote_identifier(field_name)} IN ({', '.join(quote_value(v) for v in named)})")
+    if len(named) < len(values):
+        parts.append(operator_filter_expression(None, field_name))
+    return " OR ".join(parts)
+

@@ -8,7 +8,8 @@ from qgis.core import Qgis, QgsExpression, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QPushButton
 
 from ..core.numbers import plain
-from ..core.operators import operator_filter_expression
+from ..core.operator_names import display_name, operator_key
+from ..core.operators import operators_filter_expression
 from ..i18n import tr
 from .export_panel import unfiltered_source
 from .messages import notify
@@ -47,12 +48,25 @@ class OperatorPanel(QGroupBox):
         self.refresh()
 
     def operators(self) -> list:
+        """The operators of the roadmap layer, each once however the layer writes it ('Telkomsel', 'TELKOMSEL ',
+        'PT Telkomsel' are one: core.operator_names, as the roadmap's packages); "" for the villages without."""
+        return list(self.spellings())
+
+    def spellings(self) -> dict:
+        """``{operator: [its values as the layer holds them]}``, sorted by name, the villages without operator last
+        (each spelling was an operator of its own: its own entry and CSV file, found 7 December)."""
         layer = self.plan_page.roadmap_layer()
         if layer is None or layer.fields().lookupField("operator") < 0:
-            return []
+            return {}
         source = QgsVectorLayer(unfiltered_source(layer), "plan", "ogr")
-        values = {text_of(v) for v in source.uniqueValues(source.fields().lookupField("operator"))}
-        return sorted(values)
+        by_key: dict = {}
+        for v in source.uniqueValues(source.fields().lookupField("operator")):
+            by_key.setdefault(operator_key(text_of(v)), set()).add(text_of(v))
+        named = {display_name(values): sorted(values) for key, values in by_key.items() if key}
+        out = {name: named[name] for name in sorted(named, key=str.lower)}
+        if "" in by_key:
+            out[""] = sorted(by_key[""])
+        return out
 
     def refresh(self, *_args) -> None:
         self.combo.blockSignals(True)
@@ -68,7 +82,8 @@ class OperatorPanel(QGroupBox):
 
     def apply(self, *_args) -> str:
         op = self.combo.currentData()
-        self.plan_page.operator_filter = "" if self.combo.currentIndex() <= 0 else operator_filter_expression(op)
+        self.plan_page.operator_filter = "" if self.combo.currentIndex() <= 0 else operators_filter_expression(
+            self.spellings().get(op, [op]))
         if self.plan_page.roadmap_layer() is not None:
             return self.plan_page.apply_year_filter(self.plan_page.year_slider.value())
         return ""
@@ -87,9 +102,17 @@ class OperatorPanel(QGroupBox):
         names = [f.name() for f in source.fields()]
         paths = []
         Path(folder).mkdir(parents=True, exist_ok=True)
-        for op in self.operators():
-            path = Path(folder) / f"paket_{safe_name(op)}.csv"
-            request = QgsFeatureRequest(QgsExpression(operator_filter_expression(op)))
+        used: set = set()
+        for op, spellings in self.spellings().items():
+            # one file per operator: 'XL/Axis' and 'XL Axis' (or 'Tri' and 'tri' on Windows) wrote one file name, the
+            # second overwrote the first and its villages were in no file
+            stem, n = f"paket_{safe_name(op)}", 1
+            while (stem if n == 1 else f"{stem}_{n}").casefold() in used:
+                n += 1
+            stem = stem if n == 1 else f"{stem}_{n}"
+            used.add(stem.casefold())
+            path = Path(folder) / f"{stem}.csv"
+            request = QgsFeatureRequest(QgsExpression(operators_filter_expression(spellings)))
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
             with open(path, "w", newline="", encoding="utf-8") as fh:
                 writer = csv.writer(fh)

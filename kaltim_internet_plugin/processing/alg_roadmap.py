@@ -115,6 +115,15 @@ def as_number(v):
 
 YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
 NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
+# EXISTING_FIELD: 'Choose technology' writes 'programme' for a village the programme connected; these say "not yet"
+PROGRAMME = "programme"
+NOT_CONNECTED_WORDS = NO_WORDS + ("belum", "belum ada", "belum tersambung", "tidak tersambung", "not connected",
+                                  "none")
+
+
+def get_code(f: QgsFeature, fmap: dict):
+    """The village code of a plan feature (CODE_FIELD), to name it in a message."""
+    return f[fmap["CODE_FIELD"]] if fmap.get("CODE_FIELD") else None
 
 
 def as_bool(v):
@@ -338,6 +347,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             feedback.pushWarning(idn if lang == "id" else en)
         plan = self._training(parameters, context, feedback, villages, result)
         packs = ops.operator_packages(villages, roadmap=result)
+        self._warn_spellings(feedback, packs)
         sharing = self._sharing(parameters, context, feedback, villages)
         feedback.setProgress(60)
         results = self._write_all(parameters, context, feedback, source, feats, villages, result, plan, packs,
@@ -357,6 +367,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         jenis_idx = source.fields().lookupField("jenis")
         self._numbers = parse_fields(source, {k: (fmap[k], spec) for k, spec in NUMERIC_FIELDS.items()}, feedback)
         self._unread_flags = {"IS_3T_FIELD": [], "PLOT_FIELD": []}  # yes/no cells of no yes/no word (_village)
+        self._other_existing = []  # EXISTING_FIELD cells neither 'programme', yes nor no (_existing)
         feats, villages, migration, invalid = [], [], [], []
         # QGIS's own check of invalid geometries is skipped: it names no parameter, and the next run crashed after it
         for i, f in enumerate(source_features(source)):
@@ -375,6 +386,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             if total:
                 feedback.setProgress(25 * (i + 1) / total)
         self._warn_unread_flags(feedback)
+        self._warn_other_existing(feedback)
         if not villages:
             raise QgsProcessingException(tr(
                 "The plan layer has no villages: choose a layer with at least one village (run 'Choose "
@@ -440,7 +452,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             if parameters.get("OUTPUT_SHARING"):
                 feedback.pushWarning(tr("No tower layer given (TOWERS): the tower sharing list is empty."))
             return None
-        towers = self._towers(parameters, context, towers_src)
+        towers = self._towers(parameters, context, towers_src, feedback)
         sharing = ops.tower_sharing(ops.sites_from_villages(villages), towers, distance)
         feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
                              "({pairs} pairs).").format(n=len({c.site_id for c in sharing}), d=distance,
@@ -536,7 +548,32 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             operator=as_text(get("OPERATOR_FIELD")) or None,
             cadres_trained=int(cadres) if isinstance(cadres, (int, float)) and cadres > 0 else 0,
             is_kelurahan=kelurahan, x=x, y=y, site_id=as_text(get("SITE_FIELD")) or None,
-            existing_service=bool(as_text(get("EXISTING_FIELD"))))
+            existing_service=self._existing(f, get("EXISTING_FIELD")))
+
+    def _existing(self, f: QgsFeature, raw) -> bool:
+        """Was the village connected before the roadmap (EXISTING_FIELD)? 'programme' (what 'Choose technology'
+        writes) or a yes word: yes; empty or a no word ('tidak', 'belum', 'no', '0'): no, the plan connects it (any
+        text was read as connected, so a column of 'tidak' took its villages out of the packages and their CAPEX
+        out of the roadmap, silently). Other text is read as connected, as before, and named by
+        :meth:`_warn_other_existing`."""
+        text = as_text(raw).lower()
+        if not text or text in NOT_CONNECTED_WORDS:
+            return False
+        if text != PROGRAMME and text not in YES_WORDS:
+            self._other_existing.append((f.id(), as_text(get_code(f, self._fmap)), as_text(raw)))
+        return True
+
+    def _warn_other_existing(self, feedback) -> None:
+        if not self._other_existing:
+            return
+        shown = listed(tr("feature {fid} ({code}): '{value}'").format(fid=fid, code=code, value=value)
+                       for fid, code, value in self._other_existing)
+        feedback.pushWarning(tr(
+            "EXISTING_FIELD = {field}: {n} value(s) are neither 'programme' nor a yes/no word and were read as "
+            "connected before the roadmap ({cells}): their service continues, they are in no operator package and "
+            "their CAPEX is not counted. Write 'programme' for a village the programme connected, and leave the cell "
+            "empty (or write 'tidak') for a village the plan is to connect.").format(
+                field=self._fmap["EXISTING_FIELD"], n=len(self._other_existing), cells=shown))
 
     def _flag(self, f: QgsFeature, key: str, get):
         """A yes/no cell (:func:`as_bool`); a value that is no yes/no word is noted for :meth:`_warn_unread_flags`."""
@@ -563,7 +600,20 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                     param=key, field=self._fmap[key], n=len(cells), cells=shown, effect=effects[key],
                     yes=", ".join(YES_WORDS), no=", ".join(NO_WORDS)))
 
-    def _towers(self, parameters, context, towers_src) -> list:
+    def _warn_spellings(self, feedback, packs) -> None:
+        """One warning per package whose villages write its operator in several ways: they are one operator's
+        package (core.operator_names), and the user is told which spellings, in which villages, were read so."""
+        for name, spellings in ops.spellings_read_as_one(packs).items():
+            shown = listed((tr("'{spelling}' ({codes})").format(spelling=spelling, codes=listed(codes, 3))
+                            for spelling, codes in spellings), 6)
+            feedback.pushWarning(tr(
+                "{field}: the operator of the package '{name}' is written in {n} ways: {spellings}. They are read as "
+                "one operator: their villages are in one package and the capacity table's limits for that operator "
+                "hold for all of them. The plan layer is not changed. If they are different operators, give them "
+                "distinct names in the field {field}.").format(
+                    field=self._fmap["OPERATOR_FIELD"], name=name, n=len(spellings), spellings=shown))
+
+    def _towers(self, parameters, context, towers_src, feedback=None) -> list:
         names = towers_src.fields().names()
         lower = {n.lower(): n for n in names}
         op_field = self.parameterAsString(parameters, "TOWER_OPERATOR_FIELD", context) or lower.get("operator")
@@ -574,7 +624,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 "TOWER_OPERATOR_FIELD."))
         xform = QgsCoordinateTransform(towers_src.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
                                        context.transformContext())
-        out, invalid = [], []
+        out, invalid, no_operator, fids_of = [], [], [], {}
         for f in source_features(towers_src):  # invalid geometries named below, not by QGIS's generic check
             g = f.geometry()
             if g is None or g.isEmpty():
@@ -585,14 +635,43 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 continue
             p = xform.transform(g.centroid().asPoint())
             tid = as_text(f[id_field]) if id_field else ""
-            out.append(ops.Site(tid or str(f.id()), p.x(), p.y(), as_text(f[op_field]) or None))
+            operator = as_text(f[op_field]) or None
+            out.append(ops.Site(tid or str(f.id()), p.x(), p.y(), operator))
+            if operator is None:
+                no_operator.append((f.id(), tid))
+            if tid:
+                fids_of.setdefault(tid, []).append(f.id())
         if invalid:
             raise QgsProcessingException(tr(
                 "TOWERS: {n} tower(s) of the tower layer have an invalid geometry, so their position is not known: "
                 "{list}. Fix them (Vector > Geometry > Fix geometries) and give the fixed layer as TOWERS, or give "
                 "the towers as points (e.g. the output of 'Import towers / sites').").format(
                     n=len(invalid), list=invalid_list(invalid)))
+        if feedback is not None:
+            self._warn_towers(feedback, len(out), op_field, id_field, no_operator,
+                              {tid: fids for tid, fids in fids_of.items() if len(fids) > 1})
         return out
+
+    @staticmethod
+    def _warn_towers(feedback, total, op_field, id_field, no_operator, repeated) -> None:
+        """Towers the sharing list cannot use or name (it said '0 planned BTS within 500 m of another operator's
+        tower' of a tower table without operators, and named different towers by one id, without a word)."""
+        if no_operator:
+            feedback.pushWarning(tr(
+                "TOWERS: {n} of {total} tower(s) have no operator in the field {field} ({list}): a tower whose "
+                "operator is not known is never a sharing candidate. Fill in the operator, or choose the field "
+                "holding it in TOWER_OPERATOR_FIELD.").format(
+                    n=len(no_operator), total=total, field=op_field,
+                    list=listed(tr("feature {fid} ({code})").format(fid=fid, code=tid) if tid else
+                                tr("feature {fid}").format(fid=fid) for fid, tid in no_operator)))
+        if repeated:
+            feedback.pushWarning(tr(
+                "TOWERS: {n} tower id(s) of the field {field} are used by more than one tower ({list}): the tower "
+                "sharing list names those towers alike. Give each tower its own id, or choose another field in "
+                "TOWER_ID_FIELD.").format(
+                    n=len(repeated), field=id_field,
+                    list=listed(tr("'{id}': features {fids}").format(id=tid, fids=", ".join(map(str, fids[:5])) + (
+                        " …" if len(fids) > 5 else "")) for tid, fids in sorted(repeated.items()))))
 
     def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang):
         in_fields = source.fields()
@@ -651,18 +730,10 @@ class RoadmapAlgorithm(KaltimAlgorithm):
              b.village_counts()) for b in plan.batches), optional=True)
 
     def _write_operators(self, parameters, context, packs):
-        """One row per package: its planned villages (and people), how many are scheduled, and the money of the
-        scheduled ones (the work the operator is given; capex_unfunded_idr: what the roadmap could not fund).
-        The package without operator is named as the printed report names it."""
-        rows = []
-        for op, pack in packs.items():
-            yrs = [i.year for i in pack.items if i.year is not None]
-            techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
-            rows.append((op or UNASSIGNED_OPERATOR, pack.villages,
-                         sum(1 for i in pack.items if i.status == SCHEDULED), pack.population,
-                         nb.whole(pack.capex_scheduled_idr), nb.whole(pack.opex_scheduled_idr_year), techs,
-                         min(yrs) if yrs else None, max(yrs) if yrs else None, nb.whole(pack.capex_unfunded_idr)))
-        return self.write_table(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS, rows, optional=True)
+        """One row per package (:func:`core.operators.package_rows`); the package without operator is named as the
+        printed report names it."""
+        return self.write_table(parameters, context, "OUTPUT_OPERATORS", OPERATOR_FIELDS,
+                                ops.package_rows(packs, UNASSIGNED_OPERATOR), optional=True)
 
     def _write_sharing(self, parameters, context, sharing, result):
         if not parameters.get("OUTPUT_SHARING"):

@@ -12,9 +12,11 @@ import os
 import re
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any, Dict, Iterable, List, Optional
 
 from ..core import formatting as fmt
+from ..core import operators as ops
 from ..core import plan_summary as ps
 from ..core import training as trn
 from ..core.numbers import num, plain, whole, year_of  # noqa: F401 - the one set (export_plan uses tb.num)
@@ -227,40 +229,40 @@ def year_source(roadmap_rows: Optional[List[dict]]) -> Sheet:
 
 
 def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -> Sheet:
-    """Operator packages: the roadmap's table as it is when given, else grouped from the planned villages."""
+    """Operator packages: the roadmap's table as it is when given, else made from the roadmap's villages by the
+    roadmap's own rule (core.operators.operator_packages, :func:`packages_of_rows`), so the sheet and the printed
+    table say the same with or without the table: the packages' CAPEX/OPEX were all their planned villages' (the
+    unfunded too) and a BTS village's operator made a package, where the roadmap's table counts the scheduled
+    villages' money and gives an operator the villages on its tower (found 7 December)."""
     if operator_rows:
         cols = list(operator_rows[0].keys())
         sheet = Sheet("Per operator", "per_operator", cols)
         for r in operator_rows:
             sheet.rows.append([r.get(c) for c in cols])
         return sheet
-    cols = ["operator", "villages", "villages_scheduled", "population", "capex_idr", "opex_idr_year", "techs",
-            "first_year", "last_year"]
-    sheet = Sheet("Per operator", "per_operator", cols)
-    acc: Dict[str, dict] = {}
-    for r in villages:
-        if not is_planned(r):
-            continue
-        op = " ".join(str(r.get("operator") or "").split()) or UNASSIGNED_OPERATOR
-        a = acc.setdefault(op, {"villages": 0, "scheduled": 0, "population": 0, "capex": 0, "opex": 0,
-                                "techs": defaultdict(int), "years": []})
-        a["villages"] += 1
-        a["population"] += whole(r.get("population"))
-        a["capex"] += whole(r.get("capex_idr"))
-        a["opex"] += whole(r.get("opex_idr_year"))
-        a["techs"][str(r.get("tech") or "")] += 1
-        if is_scheduled(r):
-            a["scheduled"] += 1
-            a["years"].append(year_of(r.get("year")))
-    keys = sorted((k for k in acc if k != UNASSIGNED_OPERATOR), key=str.lower)
-    if UNASSIGNED_OPERATOR in acc:
-        keys.append(UNASSIGNED_OPERATOR)
-    for op in keys:
-        a = acc[op]
-        techs = ";".join(f"{k}:{v}" for k, v in sorted(a["techs"].items()))
-        sheet.rows.append([op, a["villages"], a["scheduled"], a["population"], a["capex"], a["opex"], techs,
-                           min(a["years"]) if a["years"] else None, max(a["years"]) if a["years"] else None])
+    sheet = Sheet("Per operator", "per_operator", list(ops.PACKAGE_COLUMNS))
+    sheet.rows = [list(r) for r in ops.package_rows(packages_of_rows(villages), UNASSIGNED_OPERATOR)]
     return sheet
+
+
+def packages_of_rows(villages: Iterable[dict]) -> dict:
+    """core.operators.operator_packages of a roadmap's village rows (``kode``, ``tech``, ``operator``, costs,
+    ``fund_status``, ``year``, ``existing``): a village of ``fund_status`` 'continuing' or ``existing``
+    'programme' is in no package; without roadmap columns every planned village is the package's work."""
+    villages = list(villages)
+    records, schedule = [], []
+    with_roadmap = any("fund_status" in r or "year" in r for r in villages)
+    for r in villages:
+        code = str(r.get("kode") or r.get("code") or "")
+        records.append(SimpleNamespace(
+            code=code, name=r.get("nama"), kab_code=r.get("kode_kab"), kec_code=r.get("kode_kec"),
+            kec_name=r.get("nama_kec"), tech=r.get("tech"), population=whole(r.get("population")),
+            capex_idr=r.get("capex_idr"), opex_idr_year=r.get("opex_idr_year"), operator=r.get("operator"),
+            existing_service=ps.is_programme_connected(r)))
+        status = ops.SCHEDULED if is_scheduled(r) else str(r.get("fund_status") or "unfunded")
+        schedule.append(SimpleNamespace(code=code, status=status,
+                                        year=year_of(r.get("year")) if status == ops.SCHEDULED else None))
+    return ops.operator_packages(records, roadmap=SimpleNamespace(villages=schedule) if with_roadmap else None)
 
 
 KAB_COLUMNS = ["kab", "name", "villages", "covered", "partial", "blank_spot", "connected_today", "continuing",
