@@ -43,11 +43,28 @@ def gives_work(continuing: bool, capex_idr: Any, opex_idr_year: Any) -> bool:
     return not continuing and (num(capex_idr) > 0 or num(opex_idr_year) > 0)
 
 
+#: ``existing`` (the roadmap's EXISTING_FIELD): 'programme' (what choosetech and importprogramme write) marks a
+#: village the province's programme connected before the roadmap; empty or one of these words says "not yet": the
+#: plan connects it; any other text is read as connected (the roadmap names it in its log). One rule for the
+#: roadmap, the plan summary, the M&E baseline and the printed maps' hatch (io.styles_export.CONNECTED_EXPRESSION)
+PROGRAMME = "programme"
+NOT_CONNECTED_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada", "belum", "belum ada", "belum tersambung",
+                       "tidak tersambung", "not connected", "none")
+
+
+def existing_connected(value: Any) -> bool:
+    """Does an ``existing`` value say the village was connected before the roadmap (:data:`NOT_CONNECTED_WORDS`)?"""
+    text = "" if value is None else str(value).strip().lower()
+    return bool(text) and text not in NOT_CONNECTED_WORDS and text != "null"
+
+
 def is_programme_connected(row: dict) -> bool:
-    """The plan's mark of a village the province's programme connected before the roadmap: ``existing =
-    'programme'`` or ``fund_status = 'continuing'`` (the printed maps hatch the same villages with the expression
-    io.styles_export.CONNECTED_EXPRESSION; the M&E report counts them as its baseline)."""
-    return row.get("fund_status") == "continuing" or row.get("existing") == "programme"
+    """The plan's mark of a village the province's programme connected before the roadmap: ``existing`` says so
+    (:func:`existing_connected`: 'programme', a yes word, other text) or ``fund_status = 'continuing'`` (the printed
+    maps hatch the same villages with the expression io.styles_export.CONNECTED_EXPRESSION; the M&E report counts
+    them as its baseline). (Was ``existing = 'programme'`` only, while the roadmap read any text as connected: a
+    village written 'ya' whose service the roadmap could not fund was counted as a planned village here.)"""
+    return row.get("fund_status") == "continuing" or existing_connected(row.get("existing"))
 
 
 def is_planned(row: dict) -> bool:
@@ -133,7 +150,7 @@ class Tally:
             self.continuing_opex_idr_year += whole(r.get("opex_idr_year"))
             self.people_already_connected += pop
             return
-        if r.get("existing") == "programme":
+        if existing_connected(r.get("existing")):
             if r.get("fund_status") == "unfunded":
                 self.service_unfunded += 1
                 self.service_unfunded_opex_idr_year += whole(r.get("opex_idr_year"))

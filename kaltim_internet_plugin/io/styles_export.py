@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core import formatting as fmt
+from ..core.plan_summary import NOT_CONNECTED_WORDS
 
 STATUS_COLORS = {"covered": "#1a9641", "partial": "#fdae61", "blank_spot": "#d7191c"}
 STATUS_LABELS_ID = {"covered": "Tercakup sinyal", "partial": "Tercakup sebagian", "blank_spot": "Blank spot"}
@@ -46,8 +47,12 @@ TECH_LABELS_ID = {
 # continues: one rule with core.plan_summary.is_planned. attribute('name') (the current feature's field, NULL when
 # the layer has no such field) and not attribute(@feature, 'name'): QGIS 3.22 has no @feature variable, so that
 # test was NULL, always passed, and the atlas tables and tech markers showed the continuing programme villages.
+#: ``existing`` says the village was connected before the roadmap: core.plan_summary.existing_connected as an
+#: expression ('programme', a yes word or other text; not empty, NULL or a "not yet" word)
+EXISTING_CONNECTED = "lower(trim(coalesce(to_string(attribute('existing')), ''))) NOT IN ({})".format(
+    ", ".join(f"'{w}'" for w in ("", "null") + NOT_CONNECTED_WORDS))
 PLANNED_EXPRESSION = ("(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0) "
-                      "AND coalesce(attribute('existing'), '') <> 'programme' "
+                      f"AND NOT ({EXISTING_CONNECTED}) "
                       "AND coalesce(attribute('fund_status'), '') <> 'continuing'")
 
 
@@ -167,8 +172,7 @@ def _tech_marker(tech: str, size: float = 2.2) -> QgsMarkerSymbol:
 #: the villages the province's programme connects today (their service continues, or cannot be paid on; the
 #: expression form of core.plan_summary.is_programme_connected): drawn
 #: hatched over their signal status, so a map's blank spots that the programme already serves read as served
-CONNECTED_EXPRESSION = ("coalesce(attribute('existing'), '') = 'programme' "
-                        "OR coalesce(attribute('fund_status'), '') = 'continuing'")
+CONNECTED_EXPRESSION = f"{EXISTING_CONNECTED} OR coalesce(attribute('fund_status'), '') = 'continuing'"
 CONNECTED_LABEL_ID = "Sudah tersambung (program)"
 CONNECTED_COLOR = "#2158a8"
 #: the hatch's line spacing and width (mm), in a mid blue: sparse and thin, so that on the overview, where the

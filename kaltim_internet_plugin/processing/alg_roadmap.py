@@ -23,6 +23,7 @@ from qgis.core import (
 from ..compat import FieldType
 from ..core import numbers as nb
 from ..core import operators as ops
+from ..core import plan_summary as ps
 from ..core import training as trn
 from ..core.capacity import DEFAULT_BTS_LEAD_MONTHS, CapacityError, CapacityTable
 from ..core.funding import FundingTableError, default_sources, normalize_tech
@@ -115,10 +116,9 @@ def as_number(v):
 
 YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
 NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
-# EXISTING_FIELD: 'Choose technology' writes 'programme' for a village the programme connected; these say "not yet"
-PROGRAMME = "programme"
-NOT_CONNECTED_WORDS = NO_WORDS + ("belum", "belum ada", "belum tersambung", "tidak tersambung", "not connected",
-                                  "none")
+# EXISTING_FIELD: 'Choose technology' writes 'programme' for a village the programme connected; the words that say
+# "not yet" are core.plan_summary's (one rule for the roadmap, the summary and the maps)
+PROGRAMME, NOT_CONNECTED_WORDS = ps.PROGRAMME, ps.NOT_CONNECTED_WORDS
 
 
 def get_code(f: QgsFeature, fmap: dict):
@@ -557,7 +557,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         out of the roadmap, silently). Other text is read as connected, as before, and named by
         :meth:`_warn_other_existing`."""
         text = as_text(raw).lower()
-        if not text or text in NOT_CONNECTED_WORDS:
+        if not ps.existing_connected(text):
             return False
         if text != PROGRAMME and text not in YES_WORDS:
             self._other_existing.append((f.id(), as_text(get_code(f, self._fmap)), as_text(raw)))

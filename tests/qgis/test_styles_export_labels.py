@@ -15,8 +15,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from kaltim_internet_plugin.core.plan_summary import is_planned
+from kaltim_internet_plugin.core.plan_summary import is_planned, is_programme_connected
 from kaltim_internet_plugin.io.styles_export import (
+    CONNECTED_EXPRESSION,
     CONNECTED_HATCH_MM,
     PLANNED_EXPRESSION,
     _label_settings,
@@ -90,6 +91,25 @@ def test_planned_expression_leaves_out_the_connected_programme_villages():
     # a plan without the programme's fields: every village with a cost is planned
     bare = _plan_villages(with_programme_fields=False)
     assert sorted(f["kode"] for f in bare.getFeatures(request)) == ["A", "B", "C", "D"]
+
+
+def test_the_maps_read_existing_as_the_roadmap_and_the_summary_do():
+    """The printed maps' hatch (connected before the roadmap) and planned-village filter read ``existing`` by
+    core.plan_summary's one rule: 'ya' is connected, 'tidak' / 'belum' / empty are not (was: only 'programme')."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=kode:string&field=capex_idr:double&field=opex_idr_year:double"
+                           "&field=existing:string&field=fund_status:string", "v", "memory")
+    values = ["programme", "ya", "Sudah", "tidak", "Belum ", "", None]
+    feats = []
+    for i, value in enumerate(values):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([str(i), 1_000_000, 0, value, "unfunded"])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    rows = [dict(zip(layer.fields().names(), f.attributes())) for f in layer.getFeatures()]
+    connected = sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(CONNECTED_EXPRESSION))))
+    planned = sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(PLANNED_EXPRESSION))))
+    assert connected == ["0", "1", "2"] == [r["kode"] for r in rows if is_programme_connected(r)]
+    assert planned == ["3", "4", "5", "6"] == [r["kode"] for r in rows if is_planned(r)]
 
 
 def test_tech_markers_only_for_planned_villages():

@@ -69,6 +69,21 @@ def test_a_connected_village_whose_service_cannot_be_paid_is_counted():
     assert (kab["64.07"]["continuing"], kab["64.07"]["service_unfunded"]) == (1, 1)
 
 
+def test_existing_is_read_by_one_rule_for_the_roadmap_summary_and_maps():
+    """A village whose ``existing`` is 'ya' (a yes word the roadmap reads as connected before it) and whose service
+    the roadmap cannot pay on is counted as such, not as a planned village (the summary read only 'programme');
+    'tidak' / 'belum' / empty say "not yet" everywhere."""
+    rows = [village("64.07.01.2001", existing="ya", fund_status="unfunded", opex_idr_year=2_000_000, year=None,
+                    build_year=None),
+            village("64.07.01.2002", existing="tidak", capex_idr=1_500_000, opex_idr_year=600_000),
+            village("64.07.01.2003", existing="Belum ", capex_idr=1_500_000, opex_idr_year=600_000)]
+    t = summary(rows).total
+    assert (t.service_unfunded, t.connected_today, t.planned, t.scheduled) == (1, 1, 2, 2)
+    assert [ps.is_programme_connected(r) for r in rows] == [True, False, False]
+    assert [ps.existing_connected(v) for v in ("programme", "ya", "sudah", "", None, "tidak", "0", "NULL")] == [
+        True, True, True, False, False, False, False, False]
+
+
 def test_check_plan_counts_every_village_once():
     s = summary()
     assert ps.check_plan(s, ROWS, [], roadmap_table=TABLE) == []
