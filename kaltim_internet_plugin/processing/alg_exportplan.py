@@ -55,6 +55,24 @@ TABLE_PARAMS = ("ROADMAP_TABLE", "TRAINING_TABLE", "OPERATORS_TABLE", "SHARING_T
 DEFAULT_TITLE = "Rencana Internet Desa Kalimantan Timur"
 
 
+def _refuse_tables_of_another_run(villages, roadmap, training) -> None:
+    """A roadmap table or a training plan of another run than VILLAGES' (each was printed as this plan's: found 7
+    December), or a training plan whose rows were edited so that they cannot be read (an int() error stopped the
+    export after plan.gpkg was written): refused before any work."""
+    rows = tb.layer_rows(villages) if roadmap is not None or training is not None else []
+    if roadmap is not None:
+        differs = ps.table_from_other_run(rows, tb.layer_rows(roadmap))
+        if differs:
+            raise QgsProcessingException(other_run_text("ROADMAP_TABLE", "VILLAGES", differs))
+    if training is not None:
+        batches = tb.layer_rows(training)
+        bad = trn.unreadable_batch(batches)
+        if bad:
+            raise QgsProcessingException(training_unreadable_text(bad))
+        off = trn.batch_off_the_plan(rows, batches)
+        if off:
+            raise QgsProcessingException(training_other_run_text(off))
+
 
 def training_other_run_text(off: dict) -> str:
     """The refusal of a training table that trains a village the plan does not schedule, or in another year
@@ -83,6 +101,7 @@ def training_unreadable_text(bad: dict) -> str:
               "OUTPUT_TRAINING as it was written, or correct the row so that its village_trainees (e.g. "
               "64.01.01.2001:2;64.01.01.2002:1/2) add up to its trainees.").format(
         batch=bad["batch_no"], kec=bad["kec_code"] or "''", year=bad["year"], what=what)
+
 
 class ExportPlanAlgorithm(KaltimAlgorithm):
     ALG_ID = "exportplan"
@@ -171,19 +190,8 @@ class ExportPlanAlgorithm(KaltimAlgorithm):
                 "budget curve table written by 'Optimise sites' (OUTPUT_CURVE), or leave BUDGET_CURVE empty.")
                 .format(name=curve.name(), fields=", ".join(ep.curve_missing_fields(curve))))
         roadmap = self.parameterAsVectorLayer(parameters, "ROADMAP_TABLE", context)
-        if roadmap is not None:  # a table of another run was printed as this plan's (found 2026-12-07)
-            differs = ps.table_from_other_run(tb.layer_rows(villages), tb.layer_rows(roadmap))
-            if differs:
-                raise QgsProcessingException(other_run_text("ROADMAP_TABLE", "VILLAGES", differs))
         training = self.parameterAsVectorLayer(parameters, "TRAINING_TABLE", context)
-        if training is not None:  # a training plan of another run was printed as this plan's (found 7 December)
-            batches = tb.layer_rows(training)
-            bad = trn.unreadable_batch(batches)  # (an edited one stopped the export with an int() error)
-            if bad:
-                raise QgsProcessingException(training_unreadable_text(bad))
-            off = trn.batch_off_the_plan(tb.layer_rows(villages), batches)
-            if off:
-                raise QgsProcessingException(training_other_run_text(off))
+        _refuse_tables_of_another_run(villages, roadmap, training)
         out_dir = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         _refuse_a_full_disk(out_dir)
         os.makedirs(out_dir, exist_ok=True)
