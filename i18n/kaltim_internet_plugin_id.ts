@@ -6000,10 +6000,6 @@
       <translation>fitur {fid}: '{value}'</translation>
     </message>
     <message>
-      <source>'{spelling}' ({codes})</source>
-      <translation>'{spelling}' ({codes})</translation>
-    </message>
-    <message>
       <source>The plan layer has no field '{field}' (parameter {param}, {what}). Choose an existing field.</source>
       <translation>Layer rencana tidak memiliki kolom '{field}' (parameter {param}, {what}). Pilih kolom yang ada.</translation>
     </message>

@@ -604,7 +604,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         """One warning per package whose villages write its operator in several ways: they are one operator's
         package (core.operator_names), and the user is told which spellings, in which villages, were read so."""
         for name, spellings in ops.spellings_read_as_one(packs).items():
-            shown = listed((tr("'{spelling}' ({codes})").format(spelling=spelling, codes=listed(codes, 3))
+            shown = listed((f"'{spelling}' ({listed(codes, 3)})"
                             for spelling, codes in spellings), 6)
             feedback.pushWarning(tr(
                 "{field}: the operator of the package '{name}' is written in {n} ways: {spellings}. They are read as "
