@@ -49,7 +49,8 @@ NOT_MIGRATED = "not_migrated"
 #: the fields the roadmap adds to every village of the plan (processing/alg_roadmap.py writes them; a table named
 #: like the roadmap's village table but without them is not a roadmap's, gui/page_plan.py leaves it alone)
 VILLAGE_FIELDS = ("year", "funding_capex", "funding_opex", "fund_status", "unfunded_reason", "migration_year",
-                  "build_year", "delay_reason", "renewal_year", "migration_funding_capex", "migration_funding_opex")
+                  "build_year", "delay_reason", "renewal_year", "migration_funding_capex", "migration_funding_opex",
+                  "cadres_target")
 
 KIND_CAPEX = "capex"
 KIND_OPEX = "opex"

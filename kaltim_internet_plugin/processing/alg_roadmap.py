@@ -461,7 +461,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
 
     def _write_all(self, parameters, context, feedback, source, feats, villages, result, plan, packs, sharing):
         lang = self._lang()
-        results = {"OUTPUT": self._write_plan(parameters, context, feedback, source, feats, villages, result, lang)}
+        results = {"OUTPUT": self._write_plan(parameters, context, feedback, source, feats, villages, result, lang,
+                                              plan.target_per_village)}
         feedback.setProgress(80)
         if feedback.isCanceled():
             return None
@@ -673,7 +674,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                     list=listed(tr("'{id}': features {fids}").format(id=tid, fids=", ".join(map(str, fids[:5])) + (
                         " …" if len(fids) > 5 else "")) for tid, fids in sorted(repeated.items()))))
 
-    def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang):
+    def _write_plan(self, parameters, context, feedback, source, feats, villages, result, lang, cadres_target):
         in_fields = source.fields()
         keep = [i for i, fld in enumerate(in_fields) if fld.name().lower() not in VILLAGE_FIELDS]
         fields = QgsFields()
@@ -684,7 +685,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                             ("unfunded_reason", FieldType.String), ("migration_year", FieldType.Int),
                             ("build_year", FieldType.Int), ("delay_reason", FieldType.String),
                             ("renewal_year", FieldType.Int), ("migration_funding_capex", FieldType.String),
-                            ("migration_funding_opex", FieldType.String)):
+                            ("migration_funding_opex", FieldType.String), ("cadres_target", FieldType.Int)):
             fields.append(QgsField(name, vtype))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                           source.sourceCrs())
@@ -711,7 +712,10 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 renewal_year(f[end_field] if end_field else None, result)
                 if v.existing_service else None,
                 money_text(migrated[v.code].funding_capex) or None if v.code in migrated else None,
-                money_text(opex_by_source(migrated[v.code].funding_opex)) or None if v.code in migrated else None])
+                money_text(opex_by_source(migrated[v.code].funding_opex)) or None if v.code in migrated else None,
+                # the plan's cadre target of a village it connects (its year: scheduled or continuing), which the M&E
+                # report's cadres indicator reads (it took 2 a village whatever CADRE_TARGET the plan had)
+                cadres_target if vs.year is not None else None])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
         sink.close()

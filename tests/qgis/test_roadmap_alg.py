@@ -629,3 +629,23 @@ def test_exportplan_names_a_training_row_whose_counts_cannot_be_read_or_do_not_a
         assert f"TRAINING_TABLE: batch 1 of kecamatan {t['kec_code']} in {t['year']} {said}" in text, text
         assert "Unexpected error" not in text and "OUTPUT_TRAINING" in text
         assert not (tmp_path / name / "plan.gpkg").exists()
+
+
+def test_the_plans_cadre_target_is_the_one_the_me_report_counts(provider, tmp_path, plan):
+    """The roadmap writes its CADRE_TARGET on every village it connects (scheduled or continuing; none on an
+    unfunded one), and the M&E report's cadres indicator counts it: it took 2 a village whatever target the plan
+    had (found 7 December)."""
+    from kaltim_internet_plugin.core import monitoring as mon
+    from kaltim_internet_plugin.io.monitoring_layers import village_rows
+
+    res, _fb, out = run_roadmap(tmp_path, plan, CADRE_TARGET=3)
+    villages = rows(out, "villages")
+    targets = {(v["fund_status"], v["cadres_target"]) for v in villages}
+    assert {t for s, t in targets if s == "scheduled"} == {3}
+    assert {t for s, t in targets if s not in ("scheduled", "continuing")} <= {None}
+    layer = QgsVectorLayer(f"{out}|layername=villages", "plan", "ogr")
+    ev = mon.evaluate([], village_rows(layer))
+    total = ev.indicators["cadres"][-1]
+    connected = [v for v in villages if v["year"] is not None]
+    assert total["planned"] == 3 * len(connected) > 0
+    assert total["trained"] == sum(v["cadres_trained"] or 0 for v in connected)
