@@ -247,8 +247,8 @@ def by_operator(operator_rows: Optional[List[dict]], villages: Iterable[dict]) -
 
 def packages_of_rows(villages: Iterable[dict]) -> dict:
     """core.operators.operator_packages of a roadmap's village rows (``kode``, ``tech``, ``operator``, costs,
-    ``fund_status``, ``year``, ``existing``): a village of ``fund_status`` 'continuing' or ``existing``
-    'programme' is in no package; without roadmap columns every planned village is the package's work."""
+    ``fund_status``, ``year``, ``existing``): a village the programme connected (core.plan_summary.
+    is_programme_connected) is in no package; without roadmap columns every planned village is the package's work."""
     villages = list(villages)
     records, schedule = [], []
     with_roadmap = any("fund_status" in r or "year" in r for r in villages)
