@@ -53,7 +53,12 @@ NOT_CONNECTED_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada", "belu
 
 
 def existing_connected(value: Any) -> bool:
-    """Does an ``existing`` value say the village was connected before the roadmap (:data:`NOT_CONNECTED_WORDS`)?"""
+    """Does an ``existing`` value say the village was connected before the roadmap (:data:`NOT_CONNECTED_WORDS`)?
+    A number (a numeric field's value) says so when it is not 0 (0.0 was the text '0.0': connected)."""
+    if isinstance(value, float) and value != value:  # NaN: no value
+        return False
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value != 0
     text = "" if value is None else str(value).strip().lower()
     return bool(text) and text not in NOT_CONNECTED_WORDS and text != "null"
 

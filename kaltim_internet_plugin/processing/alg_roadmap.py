@@ -556,11 +556,12 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         writes) or a yes word: yes; empty or a no word ('tidak', 'belum', 'no', '0'): no, the plan connects it (any
         text was read as connected, so a column of 'tidak' took its villages out of the packages and their CAPEX
         out of the roadmap, silently). Other text is read as connected, as before, and named by
-        :meth:`_warn_other_existing`."""
+        :meth:`_warn_other_existing`. A number (a numeric field) is connected when it is not 0."""
+        number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
         text = as_text(raw).lower()
-        if not ps.existing_connected(text):
+        if not ps.existing_connected(raw if number else text):
             return False
-        if text != PROGRAMME and text not in YES_WORDS:
+        if not number and text != PROGRAMME and text not in YES_WORDS:
             self._other_existing.append((f.id(), as_text(get_code(f, self._fmap)), as_text(raw)))
         return True
 

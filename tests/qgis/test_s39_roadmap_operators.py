@@ -142,3 +142,23 @@ def test_the_workbook_without_the_roadmaps_package_table_says_what_the_table_say
     sheet = tb.by_operator(None, rows(out, "villages"))
     assert sheet.as_dicts() == table
     assert tb.by_operator(table, []).as_dicts() == table
+
+
+def test_a_numeric_existing_field_reads_0_as_not_connected(provider, tmp_path):
+    """An 'existing' field of numbers (a spreadsheet's 0/1 saved as a real column): 0.0 was the text '0.0', read as
+    connected before the roadmap (its village left the plan, with a warning of 'other text'); now 0 is not
+    connected, 1 is, and a number is no text to warn about."""
+    plan = build_plan(tmp_path / "plan.gpkg", n=20)
+    ds = ogr.Open(str(tmp_path / "plan.gpkg"), 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("sudah", ogr.OFTReal))
+    values = {}
+    for i, f in enumerate(list(lyr)):
+        f.SetField("sudah", 1.0 if i == 0 else 0.0)
+        lyr.SetFeature(f)
+        values[f.GetField("kode")] = 1.0 if i == 0 else 0.0
+    ds = None
+    res, fb, out = run_roadmap(tmp_path, plan, EXISTING_FIELD="sudah")
+    status = {v["kode"]: v["fund_status"] for v in rows(out, "villages")}
+    assert {code for code, s in status.items() if s == "continuing"} == {c for c, v in values.items() if v == 1.0}
+    assert "EXISTING_FIELD = sudah" not in fb.textLog()

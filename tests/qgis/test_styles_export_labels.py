@@ -112,6 +112,22 @@ def test_the_maps_read_existing_as_the_roadmap_and_the_summary_do():
     assert planned == ["3", "4", "5", "6"] == [r["kode"] for r in rows if is_planned(r)]
 
 
+def test_the_maps_read_a_numeric_existing_as_the_summary_does():
+    """A real-typed ``existing`` field: 0.0 is not connected, 1.0 is, in the maps' expressions as in
+    core.plan_summary (0.0 was the text '0.0' there: connected)."""
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=kode:string&field=capex_idr:double&field=opex_idr_year:double"
+                           "&field=existing:double&field=fund_status:string", "v", "memory")
+    feats = []
+    for i, value in enumerate([0.0, 1.0, None, 2.0]):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([str(i), 1_000_000, 0, value, "unfunded"])
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    rows = [dict(zip(layer.fields().names(), f.attributes())) for f in layer.getFeatures()]
+    connected = sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(CONNECTED_EXPRESSION))))
+    assert connected == ["1", "3"] == [r["kode"] for r in rows if is_programme_connected(r)]
+
+
 def test_tech_markers_only_for_planned_villages():
     layer = _plan_villages()
     style_plan_tech(layer)

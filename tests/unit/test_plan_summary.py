@@ -82,6 +82,8 @@ def test_existing_is_read_by_one_rule_for_the_roadmap_summary_and_maps():
     assert [ps.is_programme_connected(r) for r in rows] == [True, False, False]
     assert [ps.existing_connected(v) for v in ("programme", "ya", "sudah", "", None, "tidak", "0", "NULL")] == [
         True, True, True, False, False, False, False, False]
+    # a numeric field: 0.0 is not connected (it was read as the text '0.0', other text: connected)
+    assert [ps.existing_connected(v) for v in (0.0, 0, 1.0, 1, 2)] == [False, False, True, True, True]
 
 
 def test_check_plan_counts_every_village_once():
