@@ -21,6 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
+from .numbers import whole, year_of
+from .plan_summary import is_scheduled
 from .records import total
 from .villages import parse_code
 
@@ -292,8 +294,6 @@ def batch_off_the_plan(villages: Iterable[Mapping[str, Any]], rows: Iterable[Map
     roadmap's first year is that year). Else the first batch that is not: {"year", "kec_code", "batch_no", "code",
     "why": "missing" | "not_scheduled" | "year", "status", "service_year"} (the training plan of another run was
     printed next to the villages, found 7 December). Villages without ``code_field``: {} (nothing to compare)."""
-    from .numbers import year_of
-
     plan = {}
     for v in villages:
         if code_field not in v:
@@ -307,17 +307,22 @@ def batch_off_the_plan(villages: Iterable[Mapping[str, Any]], rows: Iterable[Map
             codes = []
         codes = codes or [c.strip() for c in str(r.get("villages") or "").split(";") if c.strip()]
         for code in codes:
-            where = {"year": year, "kec_code": str(r.get("kec_code") or ""), "batch_no": r.get("batch_no"),
-                     "code": code}
+            where = dict(_batch_of(r), code=code)
             v = plan.get(code)
             if v is None:
                 return dict(where, why="missing")
-            service = year_of(v.get("year"))
-            if v.get("fund_status") not in (None, "", "scheduled") or service is None:
+            if not is_scheduled(v):
                 return dict(where, why="not_scheduled", status=str(v.get("fund_status") or ""))
+            service = year_of(v.get("year"))
             if year not in (service, service - 1):
                 return dict(where, why="year", service_year=service)
     return {}
+
+
+def _batch_of(row: Mapping[str, Any]) -> dict:
+    """Where a training table's row is, as its refusals name it: its year, kecamatan and batch number."""
+    return {"year": year_of(row.get("year")), "kec_code": str(row.get("kec_code") or ""),
+            "batch_no": row.get("batch_no")}
 
 
 def unreadable_batch(rows: Iterable[Mapping[str, Any]]) -> dict:
@@ -325,14 +330,11 @@ def unreadable_batch(rows: Iterable[Mapping[str, Any]]) -> dict:
     (:func:`parse_village_trainees`) adding up to its ``trainees``; else the first that does not: {"year",
     "kec_code", "batch_no", "value", "why": "unreadable" | "sum", "trainees", "counted"} (an edited table stopped
     the export with an int() error, or was printed with a batch's trainees and its villages disagreeing)."""
-    from .numbers import whole, year_of
-
     for r in rows:
         text = r.get("village_trainees")
         if text is None or not str(text).strip():
             continue
-        where = {"year": year_of(r.get("year")), "kec_code": str(r.get("kec_code") or ""),
-                 "batch_no": r.get("batch_no"), "value": str(text)}
+        where = dict(_batch_of(r), value=str(text))
         try:
             items = parse_village_trainees(str(text))
         except ValueError:
