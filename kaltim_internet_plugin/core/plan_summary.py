@@ -49,7 +49,7 @@ def gives_work(continuing: bool, capex_idr: Any, opex_idr_year: Any) -> bool:
 #: roadmap, the plan summary, the M&E baseline and the printed maps' hatch (io.styles_export.CONNECTED_EXPRESSION)
 PROGRAMME = "programme"
 NOT_CONNECTED_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada", "belum", "belum ada", "belum tersambung",
-                       "tidak tersambung", "not connected", "none")
+                       "tidak tersambung", "not connected", "none", "null")  # ('null': QGIS's NULL as text)
 
 
 def existing_connected(value: Any) -> bool:
@@ -60,7 +60,7 @@ def existing_connected(value: Any) -> bool:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value != 0
     text = "" if value is None else str(value).strip().lower()
-    return bool(text) and text not in NOT_CONNECTED_WORDS and text != "null"
+    return bool(text) and text not in NOT_CONNECTED_WORDS
 
 
 def is_programme_connected(row: dict) -> bool:

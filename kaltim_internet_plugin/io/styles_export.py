@@ -50,7 +50,7 @@ TECH_LABELS_ID = {
 #: ``existing`` says the village was connected before the roadmap: core.plan_summary.existing_connected as an
 #: expression ('programme', a yes word or other text; not empty, NULL or a "not yet" word)
 EXISTING_CONNECTED = "lower(trim(coalesce(to_string(attribute('existing')), ''))) NOT IN ({})".format(
-    ", ".join(f"'{w}'" for w in ("", "null") + NOT_CONNECTED_WORDS))
+    ", ".join(f"'{w}'" for w in ("",) + NOT_CONNECTED_WORDS))
 PLANNED_EXPRESSION = ("(coalesce(\"capex_idr\", 0) > 0 OR coalesce(\"opex_idr_year\", 0) > 0) "
                       f"AND NOT ({EXISTING_CONNECTED}) "
                       "AND coalesce(attribute('fund_status'), '') <> 'continuing'")

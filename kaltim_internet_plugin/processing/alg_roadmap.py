@@ -116,9 +116,6 @@ def as_number(v):
 
 YES_WORDS = ("1", "true", "yes", "y", "ya", "t", "ada")
 NO_WORDS = ("0", "false", "no", "n", "tidak", "f", "tidak ada")
-# EXISTING_FIELD: 'Choose technology' writes 'programme' for a village the programme connected; the words that say
-# "not yet" are core.plan_summary's (one rule for the roadmap, the summary and the maps)
-PROGRAMME, NOT_CONNECTED_WORDS = ps.PROGRAMME, ps.NOT_CONNECTED_WORDS
 
 
 def get_code(f: QgsFeature, fmap: dict):
@@ -557,11 +554,10 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         text was read as connected, so a column of 'tidak' took its villages out of the packages and their CAPEX
         out of the roadmap, silently). Other text is read as connected, as before, and named by
         :meth:`_warn_other_existing`. A number (a numeric field) is connected when it is not 0."""
-        number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
-        text = as_text(raw).lower()
-        if not ps.existing_connected(raw if number else text):
+        if not ps.existing_connected(raw):  # (core.plan_summary: one rule for the roadmap, the summary, the maps)
             return False
-        if not number and text != PROGRAMME and text not in YES_WORDS:
+        text = as_text(raw).lower()
+        if not isinstance(raw, (int, float)) and text != ps.PROGRAMME and text not in YES_WORDS:
             self._other_existing.append((f.id(), as_text(get_code(f, self._fmap)), as_text(raw)))
         return True
 
