@@ -72,10 +72,10 @@ TABLE_FIELDS = (("year", FieldType.Int), ("source", FieldType.String), ("label",
 TRAINING_FIELDS = (("year", FieldType.Int), ("kec_code", FieldType.String), ("kec_name", FieldType.String),
                    ("batch_no", FieldType.Int), ("trainees", FieldType.Int), ("villages", FieldType.String),
                    ("cost_idr", FieldType.LongLong), ("village_trainees", FieldType.String))
-OPERATOR_FIELDS = (("operator", FieldType.String), ("villages", FieldType.Int), ("villages_scheduled", FieldType.Int),
-                   ("population", FieldType.LongLong), ("capex_idr", FieldType.LongLong),
-                   ("opex_idr_year", FieldType.LongLong), ("techs", FieldType.String), ("first_year", FieldType.Int),
-                   ("last_year", FieldType.Int), ("capex_unfunded_idr", FieldType.LongLong))
+# the columns of core.operators.package_rows, with their types
+OPERATOR_FIELDS = tuple(zip(ops.PACKAGE_COLUMNS, (
+    FieldType.String, FieldType.Int, FieldType.Int, FieldType.LongLong, FieldType.LongLong, FieldType.LongLong,
+    FieldType.String, FieldType.Int, FieldType.Int, FieldType.LongLong)))
 SHARING_FIELDS = (("site_id", FieldType.String), ("site_operator", FieldType.String), ("code", FieldType.String),
                   ("year", FieldType.Int), ("tower_id", FieldType.String), ("tower_operator", FieldType.String),
                   ("distance_m", FieldType.Double))

@@ -193,6 +193,9 @@ def test_roadmap_on_a_synthetic_plan(provider, tmp_path, plan):
     packages = rows(out, "operator_packages")
     assert sum(p["villages"] for p in packages) == 300
     assert {p["operator"] for p in packages} >= set(OPERATORS)
+    from kaltim_internet_plugin.core.operators import PACKAGE_COLUMNS  # the table has every column of package_rows
+
+    assert [n for n in packages[0] if n != "fid"] == list(PACKAGE_COLUMNS)
     assert fb.warnings  # some villages unfunded -> a warning
 
 
