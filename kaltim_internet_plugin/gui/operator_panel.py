@@ -72,7 +72,8 @@ class OperatorPanel(QGroupBox):
         self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem(tr("All operators"), None)
-        for op in self.operators():
+        self._spellings = self.spellings()  # (read once: apply filters by them at every choice)
+        for op in self._spellings:
             self.combo.addItem(op or tr("(no operator yet)"), op)
         self.combo.blockSignals(False)
         enabled = self.combo.count() > 1
@@ -83,7 +84,7 @@ class OperatorPanel(QGroupBox):
     def apply(self, *_args) -> str:
         op = self.combo.currentData()
         self.plan_page.operator_filter = "" if self.combo.currentIndex() <= 0 else operators_filter_expression(
-            self.spellings().get(op, [op]))
+            self._spellings.get(op, [op]))
         if self.plan_page.roadmap_layer() is not None:
             return self.plan_page.apply_year_filter(self.plan_page.year_slider.value())
         return ""
