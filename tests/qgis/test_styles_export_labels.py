@@ -93,39 +93,39 @@ def test_planned_expression_leaves_out_the_connected_programme_villages():
     assert sorted(f["kode"] for f in bare.getFeatures(request)) == ["A", "B", "C", "D"]
 
 
-def test_the_maps_read_existing_as_the_roadmap_and_the_summary_do():
-    """The printed maps' hatch (connected before the roadmap) and planned-village filter read ``existing`` by
-    core.plan_summary's one rule: 'ya' is connected, 'tidak' / 'belum' / empty are not (was: only 'programme')."""
+def _existing_villages(kind: str, values: list) -> tuple:
+    """A plan layer whose ``existing`` field (of type ``kind``) holds ``values``, one village each (code = its
+    index), every one with a cost and unfunded; with its rows as dicts."""
     layer = QgsVectorLayer("Point?crs=EPSG:4326&field=kode:string&field=capex_idr:double&field=opex_idr_year:double"
-                           "&field=existing:string&field=fund_status:string", "v", "memory")
-    values = ["programme", "ya", "Sudah", "tidak", "Belum ", "", None]
+                           f"&field=existing:{kind}&field=fund_status:string", "v", "memory")
     feats = []
     for i, value in enumerate(values):
         f = QgsFeature(layer.fields())
         f.setAttributes([str(i), 1_000_000, 0, value, "unfunded"])
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
-    rows = [dict(zip(layer.fields().names(), f.attributes())) for f in layer.getFeatures()]
-    connected = sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(CONNECTED_EXPRESSION))))
-    planned = sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(PLANNED_EXPRESSION))))
-    assert connected == ["0", "1", "2"] == [r["kode"] for r in rows if is_programme_connected(r)]
-    assert planned == ["3", "4", "5", "6"] == [r["kode"] for r in rows if is_planned(r)]
+    return layer, [dict(zip(layer.fields().names(), f.attributes())) for f in layer.getFeatures()]
+
+
+def _codes(layer, expression: str) -> list:
+    return sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(expression))))
+
+
+def test_the_maps_read_existing_as_the_roadmap_and_the_summary_do():
+    """The printed maps' hatch (connected before the roadmap) and planned-village filter read ``existing`` by
+    core.plan_summary's one rule: 'ya' is connected, 'tidak' / 'belum' / empty are not (was: only 'programme')."""
+    layer, rows = _existing_villages("string", ["programme", "ya", "Sudah", "tidak", "Belum ", "", None])
+    assert _codes(layer, CONNECTED_EXPRESSION) == ["0", "1", "2"] == [r["kode"] for r in rows
+                                                                       if is_programme_connected(r)]
+    assert _codes(layer, PLANNED_EXPRESSION) == ["3", "4", "5", "6"] == [r["kode"] for r in rows if is_planned(r)]
 
 
 def test_the_maps_read_a_numeric_existing_as_the_summary_does():
     """A real-typed ``existing`` field: 0.0 is not connected, 1.0 is, in the maps' expressions as in
     core.plan_summary (0.0 was the text '0.0' there: connected)."""
-    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=kode:string&field=capex_idr:double&field=opex_idr_year:double"
-                           "&field=existing:double&field=fund_status:string", "v", "memory")
-    feats = []
-    for i, value in enumerate([0.0, 1.0, None, 2.0]):
-        f = QgsFeature(layer.fields())
-        f.setAttributes([str(i), 1_000_000, 0, value, "unfunded"])
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    rows = [dict(zip(layer.fields().names(), f.attributes())) for f in layer.getFeatures()]
-    connected = sorted(f["kode"] for f in layer.getFeatures(QgsFeatureRequest(QgsExpression(CONNECTED_EXPRESSION))))
-    assert connected == ["1", "3"] == [r["kode"] for r in rows if is_programme_connected(r)]
+    layer, rows = _existing_villages("double", [0.0, 1.0, None, 2.0])
+    assert _codes(layer, CONNECTED_EXPRESSION) == ["1", "3"] == [r["kode"] for r in rows
+                                                                 if is_programme_connected(r)]
 
 
 def test_tech_markers_only_for_planned_villages():
