@@ -451,7 +451,6 @@ def test_a_report_printing_the_wrong_peak_year_fails_the_check(demo_out, provide
     """exportplan with a report that prints each payer's last year as its busiest ('Tahun tertinggi'): the check
     says which payers, the year printed and the plan's (the check did not read that column)."""
     from kaltim_internet_plugin.report import tables as tb
-    from kaltim_internet_plugin.report.consistency import check_outputs
 
     by_source = tb.by_source
 
@@ -463,11 +462,7 @@ def test_a_report_printing_the_wrong_peak_year_fails_the_check(demo_out, provide
         return sheet
 
     monkeypatch.setattr(tb, "by_source", last_year_as_peak)
-    work, out = demo_out / "work", tmp_path / "out"
-    _run("exportplan", {"VILLAGES": str(work / "roadmap_villages.gpkg"),
-                        "ROADMAP_TABLE": str(work / "roadmap_year_source.gpkg"),
-                        "PLANNED_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
-    _summary, problems = check_outputs(str(out))
+    problems = _export_the_demo_checked(demo_out, tmp_path / "out")
     printed = [p for p in problems if p.code.startswith("pdf_")]
     assert sorted((p.code, p.params["source"], p.params["printed"], p.params["plan"]) for p in printed) == [
         ("pdf_peak_year_differs", "apbd_kab", 2030, 2026), ("pdf_peak_year_differs", "apbd_prov", 2027, 2026),
@@ -512,7 +507,6 @@ def test_a_report_printing_another_payers_cap_fails_the_check(demo_out, provider
     """exportplan with a report that prints each payer's cap on the next payer's row ('Pagu/tahun'): the check of
     the export says which payers, the cap printed and the plan's (before, that column was not read: it passed)."""
     from kaltim_internet_plugin.report import export_plan
-    from kaltim_internet_plugin.report.consistency import check_outputs
 
     report_tables = export_plan.report_tables
 
@@ -525,11 +519,7 @@ def test_a_report_printing_another_payers_cap_fails_the_check(demo_out, provider
         return out
 
     monkeypatch.setattr(export_plan, "report_tables", caps_one_row_down)
-    work, out = demo_out / "work", tmp_path / "out"
-    _run("exportplan", {"VILLAGES": str(work / "roadmap_villages.gpkg"),
-                        "ROADMAP_TABLE": str(work / "roadmap_year_source.gpkg"),
-                        "PLANNED_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
-    _summary, problems = check_outputs(str(out))
+    problems = _export_the_demo_checked(demo_out, tmp_path / "out")
     assert [(p.code, p.params["source"], p.params["printed"], p.params["plan"], p.params["per_kab"])
             for p in problems] == [
         ("pdf_cap_differs", "apbd_kab", "12.500", 5_000.0, True),
@@ -640,6 +630,18 @@ def test_a_budget_table_of_another_run_is_refused(demo_out, provider, tmp_path):
                                      "PLAN_B": runs["five"]["OUTPUT"], "TABLE_B": runs["five"]["OUTPUT_TABLE"],
                                      "OUTPUT": "TEMPORARY_OUTPUT"})
     assert both["SCHEDULED_A"] == runs["two"]["VILLAGES_SCHEDULED"]
+
+
+def _export_the_demo_checked(demo_out, out) -> list:
+    """exportplan of the demo's roadmap (its villages, year x source table and planned sites) into ``out``, and
+    the problems the consistency check finds there."""
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    work = demo_out / "work"
+    _run("exportplan", {"VILLAGES": str(work / "roadmap_villages.gpkg"),
+                        "ROADMAP_TABLE": str(work / "roadmap_year_source.gpkg"),
+                        "PLANNED_SITES": str(work / "planned_sites.gpkg"), "OUTPUT_FOLDER": str(out)})
+    return check_outputs(str(out))[1]
 
 
 def _run(alg, params):
