@@ -108,7 +108,7 @@ def _clean_errors(process):
             for sink in self._kaltim_sinks:  # every vector output complete and read back before it is kept
                 sink.close()
             self._kaltim_staged = staged
-            result = commit(staged, result, context, inputs, updates)
+            result = commit(staged, result, context, inputs)
             mark_tables(targets, self)
             return result
         except OutputConflictError as exc:

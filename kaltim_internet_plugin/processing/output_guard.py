@@ -397,9 +397,7 @@ def check_outputs(alg, parameters, context) -> List[Target]:
                 # in it: a filtered input of it (a subset, the selected villages) left its table shorter (session 39)
                 hit = _hits(inputs, os.path.join(t.path, name))
                 if hit:
-                    param, table = hit[0]
-                    raise overwrites_input(t.param, t.path, param, os.path.join(t.path, name) + (
-                        f"|layername={table}" if table else ""), folder=True)
+                    raise _folder_overwrites(t.param, t.path, name, *hit[0])
             continue
         problem = table_name_problem(t.path) or reserved_table_problem(t.table) \
             if t.table is not None and t.path.lower().endswith(".gpkg") else ""
@@ -966,24 +964,24 @@ def overwrites_input(param: str, path: str, input_param: str, input_path: str,
                                   "changed.").format(out=param, path=path, inp=input_param, what=input_path, fix=fix))
 
 
-def _folder_overwrites(param: str, folder: str, name: str, input_param: str) -> OutputConflictError:
-    """The refusal of an output folder whose file ``name`` is an input of the run (before the run, from the
-    algorithm's ``OUTPUT_FILES``, and after it, from what it really wrote)."""
-    return overwrites_input(param, folder, input_param, os.path.join(folder, name), folder=True)
+def _folder_overwrites(param: str, folder: str, name: str, input_param: str,
+                       table: Optional[str] = None) -> OutputConflictError:
+    """The refusal of an output folder whose file ``name`` (its ``table``) is an input of the run (before the run,
+    from the algorithm's ``OUTPUT_FILES`` and ``FOLDER_UPDATES``, and after it, from what it really wrote)."""
+    return overwrites_input(param, folder, input_param, os.path.join(folder, name) + (
+        f"|layername={table}" if table else ""), folder=True)
 
 
-def _overwritten_inputs(staged: List[Staged], inputs, updates=()) -> None:
+def _overwritten_inputs(staged: List[Staged], inputs) -> None:
     """Raise :class:`OutputConflictError` when a file written into a temporary output folder would replace an
-    input of the run (an input the algorithm updates in place, ``updates``, excepted). What the run really wrote is
-    checked, so a file missing from the algorithm's ``OUTPUT_FILES`` is caught too."""
+    input of the run. What the run really wrote is checked, so a file missing from the algorithm's ``OUTPUT_FILES``
+    is caught too (an input held in a file it updates, ``FOLDER_UPDATES``, is refused before the run)."""
     for s in staged:
         if not s.folder:
             continue
         for root, _dirs, files in os.walk(s.temp):
             for name in files:
                 rel = os.path.relpath(os.path.join(root, name), s.temp)
-                if rel in updates:
-                    continue
                 hit = _hits(inputs, os.path.join(s.final, rel))
                 if hit:
                     raise _folder_overwrites(s.param, s.final, rel, hit[0][0])
@@ -1007,13 +1005,13 @@ def _replace_from(s: Staged) -> None:
     shutil.rmtree(s.holder, ignore_errors=True)
 
 
-def commit(staged: List[Staged], results, context=None, inputs=None, updates=()):
+def commit(staged: List[Staged], results, context=None, inputs=None):
     """Rename the temporary outputs to their names; the results (and the layers QGIS loads) name the final paths.
     ``inputs`` (:func:`inputs_of`): nothing is renamed when a file of an output folder would replace one of them."""
     import shutil
 
     if inputs:
-        _overwritten_inputs(staged, inputs, updates)
+        _overwritten_inputs(staged, inputs)
     # the replaced GeoPackage tables first, one transaction a file: when one cannot be swapped in, nothing has moved
     tables: Dict[str, List[Staged]] = {}
     for s in staged:
