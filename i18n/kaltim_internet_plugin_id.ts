@@ -6894,6 +6894,14 @@
       <translation>{n} kab/kota pada lapisan KABKOTA tidak memuat desa rencana: ditampilkan di peta, tanpa halaman atlas.</translation>
     </message>
     <message>
+      <source>plan.gpkg: removed {names}, written by the previous export into this folder and not given to this one (they described the previous plan).</source>
+      <translation>plan.gpkg: {names} dihapus; tabel itu ditulis oleh ekspor sebelumnya ke folder ini dan tidak diberikan kepada ekspor ini (tabel itu menggambarkan rencana sebelumnya).</translation>
+    </message>
+    <message>
+      <source>plan.gpkg holds {names}, written by another tool, not by an export: the maps and the consistency check read it as this plan's. Give it to the export (copied into another file), or remove it from plan.gpkg.</source>
+      <translation>plan.gpkg memuat {names}, yang ditulis oleh alat lain, bukan oleh ekspor: peta dan pemeriksaan konsistensi membacanya sebagai bagian rencana ini. Berikan tabel itu kepada ekspor (salin dulu ke berkas lain), atau hapus dari plan.gpkg.</translation>
+    </message>
+    <message>
       <source>Cannot reopen the plan layers from {path}.</source>
       <translation>Layer rencana tidak dapat dibuka kembali dari {path}.</translation>
     </message>
@@ -7034,6 +7042,10 @@
       <translation>{name} tidak dapat ditulis ke {path}: {error}</translation>
     </message>
     <message>
+      <source>Cannot open {path} to update it.</source>
+      <translation>Tidak dapat membuka {path} untuk memperbaruinya.</translation>
+    </message>
+    <message>
       <source>Cannot reopen {name} from {path}.</source>
       <translation>{name} tidak dapat dibuka kembali dari {path}.</translation>
     </message>
@@ -7044,6 +7056,10 @@
     <message>
       <source>Cannot save the style of {name}: {error}</source>
       <translation>Gaya {name} tidak dapat disimpan: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot remove {name} from {path}.</source>
+      <translation>Tidak dapat menghapus {name} dari {path}.</translation>
     </message>
     <message>
       <source>Village layer validation</source>

@@ -360,14 +360,15 @@ class CheckProblem:
         return f"{self.code}: " + ", ".join(f"{k}={v}" for k, v in self.params.items())
 
 
-def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[dict],
+def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Optional[Iterable[dict]],
                chosen_capex_idr: Optional[float] = None, roadmap_table: Optional[Iterable[dict]] = None
                ) -> List[CheckProblem]:
     """The chain's consistency check. Empty list = the plan agrees with itself:
 
     * the plan's CAPEX equals what choosetech chose (``chosen_capex_idr``, to the rupiah);
     * every selected site is in the plan (villages with its ``new_site``) with its whole cost, and no village
-      names a site that was not selected;
+      names a site that was not selected (``selected_sites`` None: no planned sites to compare, e.g. an export
+      given none);
     * a new BTS is one project: all its villages in one year and one build year, with one CAPEX funder;
     * the year × source table's CAPEX and OPEX equal the villages' funding (the migrations' money too, when the
       villages say who pays it), and each row's ``total_idr`` is its
@@ -387,7 +388,7 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
         if r.get("new_site") and str(r.get("tech") or "") == "bts":
             by_site[str(r["new_site"])].append(r)
     selected = {}
-    for srow in selected_sites:
+    for srow in selected_sites or ():
         sid = str(srow.get("cand_id") or srow.get("site_id") or "")
         selected[sid] = whole(srow.get("cost_idr"))
     for sid, cost in selected.items():
@@ -406,7 +407,7 @@ def check_plan(summary: PlanSummary, rows: List[dict], selected_sites: Iterable[
             funders |= {p.split("=")[0] for p in str(r.get("funding_capex") or "").split(";") if "=" in p}
         if len(funders) > 1:
             problems.append(CheckProblem("site_split_funders", {"site": sid, "funders": sorted(funders)}))
-    for sid in sorted(set(by_site) - set(selected)):
+    for sid in sorted(set(by_site) - set(selected) if selected_sites is not None else ()):
         problems.append(CheckProblem("site_not_selected", {"site": sid}))
     if roadmap_table is not None:
         table = list(roadmap_table)

@@ -192,7 +192,20 @@ class PlanExport:
     def package(self) -> None:
         self.r.gpkg = os.path.join(self.i.out_dir, "plan.gpkg")
         names = pp.write_package(self._entries(), self.r.gpkg, self.i.title, self.feedback)
+        if not names:  # cancelled
+            return
         self.info(tr("plan.gpkg: {names}").format(names=", ".join(names)))
+        # a table of the previous export into this folder that this one was not given described the previous plan:
+        # the maps drew its planned sites and the consistency check read its money as this plan's (found 8 December)
+        stale, kept = pp.previous_export_tables(self.r.gpkg, names)
+        pp.drop_tables(self.r.gpkg, stale)
+        if stale:
+            self.info(tr("plan.gpkg: removed {names}, written by the previous export into this folder and not given "
+                         "to this one (they described the previous plan).").format(names=", ".join(stale)))
+        if kept:
+            self.warn(tr("plan.gpkg holds {names}, written by another tool, not by an export: the maps and the "
+                         "consistency check read it as this plan's. Give it to the export (copied into another file), "
+                         "or remove it from plan.gpkg.").format(names=", ".join(kept)))
 
     # -- 3 --------------------------------------------------------------------------------------------------------
     def workbook(self) -> None:

@@ -169,6 +169,50 @@ def save_styles_and_metadata(entries: List[PackageEntry], gpkg: str, plan_title:
         del layer
 
 
+#: the tables an export writes into plan.gpkg besides villages and kabkota (always written), each only when it is given
+EXPORT_TABLES = ("sites", "planned_sites", "roadmap_year_source", "training_plan", "operator_packages", "tower_sharing")
+#: the method line of every table's description (gpkg_contents), as :func:`metadata_for` writes it: how a table an
+#: earlier export wrote is told from a table another tool wrote into the same file
+EXPORT_MARK = "(kaltiminternet:exportplan)"
+
+
+def previous_export_tables(gpkg: str, written: List[str]) -> tuple:
+    """(the tables an earlier export wrote into ``gpkg`` that this one, writing ``written``, does not: they describe
+    another plan, the tables of another tool named like an export's table: kept). plan.gpkg keeps the other tools'
+    tables (a monitoring import, a team's notes), so only an export's own names are looked at."""
+    if not os.path.isfile(gpkg):
+        return [], []
+    names = [n for n in EXPORT_TABLES if n not in set(written)]
+    con = sqlite3.connect(gpkg, timeout=30)
+    try:
+        found = dict(con.execute("SELECT table_name, coalesce(description, '') FROM gpkg_contents WHERE table_name IN "
+                                 f"({', '.join('?' * len(names))})", names).fetchall()) if names else {}
+    except sqlite3.DatabaseError:
+        return [], []
+    finally:
+        con.close()
+    ours = [n for n in names if n in found and EXPORT_MARK in found[n]]
+    return ours, [n for n in names if n in found and n not in ours]
+
+
+def drop_tables(gpkg: str, names: List[str]) -> None:
+    """Drop ``names`` from the GeoPackage ``gpkg`` (OGR removes their contents, geometry and metadata rows and
+    spatial index) and their saved styles."""
+    from osgeo import ogr
+
+    if not names:
+        return
+    ds = ogr.Open(gpkg, 1)
+    if ds is None:
+        raise RuntimeError(tr("Cannot open {path} to update it.").format(path=gpkg))
+    for i in range(ds.GetLayerCount() - 1, -1, -1):
+        if ds.GetLayerByIndex(i).GetName() in names and ds.DeleteLayer(i) != 0:
+            raise RuntimeError(tr("Cannot remove {name} from {path}.").format(
+                name=ds.GetLayerByIndex(i).GetName(), path=gpkg))
+    ds = None
+    _delete_old_styles(gpkg, names)
+
+
 def write_package(entries: List[PackageEntry], gpkg: str, plan_title: str, feedback=None) -> List[str]:
     """Write every entry into ``gpkg`` with style and metadata. Returns the layer names written."""
     Path(gpkg).parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, run_alg
 
 DEM = str(SAMPLE / "kaltim_dem_synthetic_250m.tif")
 GPKG = SAMPLE / "kaltim_sample.gpkg"
@@ -817,3 +817,60 @@ def test_a_dem_as_coverage_and_a_coverage_raster_as_dem_are_refused(provider, tm
                 processing.run(f"kaltiminternet:{alg}", dict(params, DEM=raster))
             assert words in str(exc.value), (alg, str(exc.value))
         assert not [p for p in tmp_path.iterdir() if p.suffix == ".gpkg"]
+
+
+def test_a_re_export_without_a_table_leaves_no_table_of_the_previous_export(demo_out, provider, tmp_path):
+    """A second export into the same folder, of a two-kab plan given no roadmap table, planned sites or towers:
+    plan.gpkg kept the first export's roadmap_year_source, planned_sites and sites beside the new villages (they are
+    written 'create or overwrite layer', and the file keeps other tools' tables), so plan.qgz drew the first plan's
+    planned sites on the new maps and the consistency check read the first plan's money as this one's (found
+    8 December). The export's own tables that it does not write now are removed; another tool's table is kept."""
+    import sqlite3
+
+    from kaltim_internet_plugin.report.consistency import check_outputs
+
+    out = tmp_path / "out"
+    assert _export_the_demo_checked(demo_out, out) == []
+    con = sqlite3.connect(str(out / "plan.gpkg"))
+    con.execute("CREATE TABLE field_notes (id INTEGER PRIMARY KEY, note TEXT)")  # another tool's table: kept
+    con.execute("INSERT INTO field_notes (note) VALUES ('survei Juni')")
+    con.commit()
+    con.close()
+    assert {"roadmap_year_source", "planned_sites"} <= _tables(out / "plan.gpkg")
+    subset = "\"kode_kab\" IN ('64.01', '64.07')"
+    road = _run("roadmap", {"PLAN": f"{demo_out / 'work' / 'plan_tech.gpkg'}|subset={subset}", "START_YEAR": 2026,
+                            "YEARS": 5, "OUTPUT": str(tmp_path / "road.gpkg"),
+                            "OUTPUT_TABLE": str(tmp_path / "table.gpkg")})
+    _, log = run_alg("kaltiminternet:exportplan", {"VILLAGES": road["OUTPUT"], "OUTPUT_FOLDER": str(out)})
+    tables = _tables(out / "plan.gpkg")
+    assert not tables & {"roadmap_year_source", "planned_sites", "sites"}, tables
+    assert {"villages", "kabkota", "field_notes"} <= tables
+    assert "planned_sites" in log and "roadmap_year_source" in log, log
+    con = sqlite3.connect(str(out / "plan.gpkg"))
+    try:
+        styled = {r[0] for r in con.execute("SELECT f_table_name FROM layer_styles")}
+        contents = {r[0] for r in con.execute("SELECT table_name FROM gpkg_contents")}
+    finally:
+        con.close()
+    assert not (styled | contents) & {"roadmap_year_source", "planned_sites", "sites"}, (styled, contents)
+    summary, problems = check_outputs(str(out))
+    assert problems == [], [str(p) for p in problems]
+    assert summary.total.villages == len(rows(out / "plan.gpkg", "villages")) < 1038
+    assert summary.total.scheduled == road["VILLAGES_SCHEDULED"]  # this plan's, not the demo's (236)
+    project = (out / "plan.qgz").read_bytes()
+    import io
+    import zipfile
+
+    qgs = zipfile.ZipFile(io.BytesIO(project)).read(
+        next(n for n in zipfile.ZipFile(io.BytesIO(project)).namelist() if n.endswith(".qgs"))).decode("utf-8")
+    assert "layername=planned_sites" not in qgs and "layername=roadmap_year_source" not in qgs
+
+
+def _tables(gpkg) -> set:
+    import sqlite3
+
+    con = sqlite3.connect(str(gpkg))
+    try:
+        return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    finally:
+        con.close()

@@ -1122,3 +1122,41 @@ def test_set_pdf_info_titles_a_pdf_by_an_incremental_update(qgis_app, tmp_path):
     other = tmp_path / "b.pdf"
     other.write_bytes(b"not a pdf")
     assert not pdf.set_pdf_info(str(other), "x") and other.read_bytes() == b"not a pdf"
+
+
+def test_only_an_earlier_exports_own_tables_are_taken_for_stale(tmp_path):
+    """plan.gpkg keeps other tools' tables: of the export's table names, only a table whose description carries the
+    export's method line (written by an earlier export) is removed when this export does not write it; a table of
+    that name written by another tool (createplannedsites into plan.gpkg) is kept, and named."""
+    from osgeo import ogr, osr
+
+    from kaltim_internet_plugin.report import plan_package as pp
+
+    gpkg = str(tmp_path / "plan.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(gpkg)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    for name in ("villages", "planned_sites", "roadmap_year_source", "training_plan"):
+        ds.CreateLayer(name, srs if name != "roadmap_year_source" else None,
+                       ogr.wkbPoint if name != "roadmap_year_source" else ogr.wkbNone)
+    ds = None
+    con = sqlite3.connect(gpkg)
+    for name in ("roadmap_year_source", "training_plan"):
+        con.execute("UPDATE gpkg_contents SET description = ? WHERE table_name = ?",
+                    (f"Metode: plugin … {pp.EXPORT_MARK}.", name))
+    con.execute("CREATE TABLE layer_styles (id INTEGER PRIMARY KEY, f_table_name TEXT)")
+    con.executemany("INSERT INTO layer_styles (f_table_name) VALUES (?)", [("roadmap_year_source",), ("villages",)])
+    con.commit()
+    con.close()
+    stale, kept = pp.previous_export_tables(gpkg, ["villages", "kabkota", "training_plan"])
+    assert (stale, kept) == (["roadmap_year_source"], ["planned_sites"])
+    pp.drop_tables(gpkg, stale)
+    con = sqlite3.connect(gpkg)
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        styled = [r[0] for r in con.execute("SELECT f_table_name FROM layer_styles")]
+    finally:
+        con.close()
+    assert "roadmap_year_source" not in names and {"villages", "planned_sites", "training_plan"} <= names
+    assert styled == ["villages"]
+    assert pp.previous_export_tables(str(tmp_path / "none.gpkg"), []) == ([], [])
