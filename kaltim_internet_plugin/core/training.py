@@ -160,6 +160,7 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
     hr: List[VillageHR] = []
     moved = 0  # villages trained in min_year instead of the year before their connection
     no_kec: List[Tuple[str, str]] = []  # (code, kecamatan of its code or "") of villages to train without kec_code
+    local: List[Tuple[str, str]] = []  # (code, the batch's kecamatan) of villages whose kec_code is only a number
     groups: Dict[Tuple[int, str], List[VillageHR]] = defaultdict(list)
     for v in villages:
         code = str(v.code)
@@ -178,10 +179,15 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
                         str(getattr(v, "kec_name", "") or ""), connected, year, ty, target, trained, gap)
         hr.append(rec)
         if gap > 0:
-            kec = rec.kec_code
+            kec = rec.kec_code.strip()
             if not kec:  # (all of them were one kecamatan '', pooled over the province without a word)
                 kec = parse_code(code).kecamatan
                 no_kec.append((code, kec))
+            elif _local_part(kec) and parse_code(code).kabkota:
+                # '010' is the kecamatan's own number within its kab/kota: kecamatan 010 of two kab/kota were one
+                # batch (found 8 December); it is batched within the kab/kota of the village code
+                kec = f"{parse_code(code).kabkota}.{kec}"
+                local.append((code, kec))
             groups[(ty, kec)].append(rec)
 
     batches: List[TrainingBatch] = []
@@ -206,6 +212,18 @@ def training_plan(villages: Iterable[Any], roadmap: Any, target_per_village: int
     plan = TrainingPlan(batches, hr, int(target_per_village), batch_size, cost, timing)
     if no_kec:
         _warn_no_kecamatan(plan, no_kec)
+    if local:
+        code, kec = local[0]
+        plan.warnings_en.append(
+            f"{len(local)} village(s) to train have a kecamatan code that is only the kecamatan's own number (e.g. "
+            f"{code}: '{kec.rsplit('.', 1)[1]}'), which kecamatan of other kab/kota have too: they are batched within "
+            f"the kab/kota of their village code (kec_code {kec}). Write the whole kecamatan code (e.g. "
+            f"{parse_code(code).kecamatan or kec}) to batch them as you mean.")
+        plan.warnings_id.append(
+            f"{len(local)} desa yang akan dilatih memiliki kode kecamatan yang hanya berupa nomor kecamatan itu (mis. "
+            f"{code}: '{kec.rsplit('.', 1)[1]}'), yang juga dimiliki kecamatan di kab/kota lain: desa itu "
+            f"dikelompokkan di dalam kab/kota kode desanya (kec_code {kec}). Tulis kode kecamatan lengkap (mis. "
+            f"{parse_code(code).kecamatan or kec}) agar dikelompokkan sesuai maksud Anda.")
     if moved:  # (they were moved without a word)
         plan.warnings_en.append(f"{moved} village(s) connected in {min_year}, the roadmap's first year, are trained "
                                 f"that year, not the year before (the roadmap starts in {min_year}).")
@@ -239,6 +257,12 @@ def _note_who_is_trained(plan: TrainingPlan, statuses: List[str]) -> None:
         f"termasuk: {continuing} desa yang sudah tersambung sebelum peta jalan (program, layanan berlanjut) dan "
         f"{other} desa yang tidak dijadwalkan (belum terdanai atau melebihi kapasitas); desa dilatih saat peta jalan "
         f"menjadwalkan layanannya.")
+
+
+def _local_part(kec: str) -> bool:
+    """Is a kecamatan code only the kecamatan's number within its kab/kota ('010', '01', '7'), not a whole code
+    (64.02.01, 6402010)?"""
+    return kec.isdigit() and len(kec) <= 3
 
 
 def _codes(codes: List[str], limit: int = 10) -> str:

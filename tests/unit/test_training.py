@@ -165,6 +165,26 @@ def test_villages_without_a_kecamatan_code_are_not_pooled_across_the_province():
     assert "KEC_CODE_FIELD" in idn
 
 
+def test_a_kecamatan_number_without_its_kab_kota_is_batched_within_the_kab_kota():
+    """Hunt 8 December: a plan whose kecamatan field holds only the kecamatan's number ('010', as BPS lists
+    number them within a kab/kota) put kecamatan 010 of Paser (64.01) and 010 of Berau (64.03) into one course.
+    They are batched within the kab/kota of their village code, and it is said; a whole code is kept as it is."""
+    vs = [PlanVillage("64.01.01.2001", kec_code="010", cadres_trained=0),
+          PlanVillage("64.03.02.2002", kec_code="010", cadres_trained=0),
+          PlanVillage("64.03.02.2003", kec_code=" 010 ", cadres_trained=1),
+          PlanVillage("64.03.05.2004", kec_code="6403050", cadres_trained=0),
+          PlanVillage("DESA-9", kec_code="010", cadres_trained=0)]
+    plan = training_plan(vs, {v.code: 2027 for v in vs}, batch_size=25)
+    assert [(b.kec_code, b.villages) for b in plan.batches] == [
+        ("010", ("DESA-9",)), ("64.01.010", ("64.01.01.2001",)),
+        ("64.03.010", ("64.03.02.2002", "64.03.02.2003")), ("6403050", ("64.03.05.2004",))]
+    assert plan.total_trainees == 2 + 2 + 1 + 2 + 2
+    assert len(plan.warnings_en) == len(plan.warnings_id) == 1
+    en, idn = plan.warnings_en[0], plan.warnings_id[0]
+    assert "3 village(s)" in en and "64.01.01.2001: '010'" in en and "64.01.01" in en.split("(e.g.")[2]
+    assert "3 desa" in idn and "kab/kota kode desanya" in idn
+
+
 def test_a_training_table_is_checked_against_the_villages_of_its_run():
     """core.training.batch_off_the_plan (exportplan's check): a batch trains scheduled villages of the plan in their
     service year or the year before, nothing else."""
