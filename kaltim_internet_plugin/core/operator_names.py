@@ -3,7 +3,7 @@ and the capacity table's provider limits (core.operators, core.capacity, report.
 
 A plan and a tower table written by different people name one operator in many ways: 'Telkomsel', 'TELKOMSEL ',
 'telkomsel', 'PT Telkomsel', 'PT. Telekomunikasi Selular', 'Tsel'. :func:`operator_key` reads them as one: case,
-spaces and dots do not count, nor the legal form ('PT', 'Tbk', '(Persero)'), and the known names of the Indonesian
+spaces, dots, slashes and hyphens do not count, nor the legal form ('PT', 'Tbk', '(Persero)'), and the known names of the Indonesian
 operators (:data:`KNOWN`) are one key each. Sources for the known names: the operators' own names since the mergers
 (Indosat Ooredoo + Hutchison 3 Indonesia -> Indosat Ooredoo Hutchison, 2022; XL Axiata renamed PT XLSmart Telecom
 Sejahtera Tbk on its merger with Smartfren, April 2025) and the short names used in Kominfo/BAKTI documents.
@@ -40,7 +40,7 @@ def written(name: Any) -> str:
 
 def _fold(name: Any) -> str:
     text = written(name).casefold()
-    text = re.sub(r"[().,]", " ", text)
+    text = re.sub(r"[().,/\-]", " ", text)  # ('XL/Axis', 'XL-Axiata': separators, as spaces; found 8 December)
     text = " ".join(text.split())
     previous = None
     while previous != text:

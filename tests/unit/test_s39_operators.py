@@ -45,6 +45,17 @@ def test_one_operator_written_in_many_ways_is_one_package_and_the_user_is_told()
     assert ops.spellings_read_as_one(operator_packages([_village(1, "Telkomsel"), _village(2, "Telkomsel")])) == {}
 
 
+def test_an_operator_written_with_a_slash_or_a_hyphen_is_the_same_operator():
+    """'XL/Axis' (the brand pair of the 2014 merger) and 'XL-Axiata' were operators of their own: a package apart
+    from XL's, and a tower the sharing list took for another operator's (found 8 December)."""
+    for name, key in (("XL/Axis", "xl"), ("XL-Axiata", "xl"), ("Indosat-Ooredoo", "indosat"), ("PT. XL / Axis", "xl"),
+                      ("Lintas-Arta", "lintas arta"), ("Telkomsel/XL", "telkomsel xl")):
+        assert ops.operator_key(name) == key, name
+    assert list(operator_packages([_village(1, "XL/Axis"), _village(2, "XL Axiata")])) == ["XL"]
+    sites = [Site("s1", 0, 0, "XL", "64.01.01.2001")]
+    assert tower_sharing(sites, [Site("t1", 10, 0, "XL/Axis"), Site("t2", 20, 0, "XL-Axiata")]) == []
+
+
 def test_an_operator_unknown_to_the_plugin_is_named_as_most_villages_write_it():
     vs = [_village(1, "PT Lintasarta"), _village(2, "lintasarta"), _village(3, "lintasarta")]
     assert list(operator_packages(vs)) == ["lintasarta"]
