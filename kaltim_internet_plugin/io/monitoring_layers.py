@@ -48,6 +48,6 @@ def village_rows(source, status_field: str = "status", code_field: str = "") -> 
             year = None
         rows.append({"code": str(val(code_f) or ""), "kab": str(val(kab_f) or ""), "year": year,
                      "status": mon.normalise_status(val(status_f)), "trained": val(trained_f),
-                     "target": val(target_f), "has_trained": bool(trained_f),
+                     "target": val(target_f), "has_trained": bool(trained_f), "has_target": bool(target_f),
                      **{key: val(name) for key, name in plan_f.items()}})
     return rows

@@ -710,9 +710,11 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 if v.existing_service else None,
                 money_text(migrated[v.code].funding_capex) or None if v.code in migrated else None,
                 money_text(opex_by_source(migrated[v.code].funding_opex)) or None if v.code in migrated else None,
-                # the plan's cadre target of a village it connects (its year: scheduled or continuing), which the M&E
-                # report's cadres indicator reads (it took 2 a village whatever CADRE_TARGET the plan had)
-                cadres_target if vs.year is not None else None])
+                # the plan's cadre target of a village it trains (scheduled: the training plan's villages), which
+                # the M&E report's cadres indicator reads (it took 2 a village whatever CADRE_TARGET the plan had; and
+                # a continuing village's target, which no training plan trains, made its target 2,076 cadres where
+                # the demo's training plan trains 472: found 8 December)
+                cadres_target if vs.status == SCHEDULED else None])
             sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(60 + 20 * (i + 1) / n)
         sink.close()

@@ -635,20 +635,33 @@ def test_exportplan_names_a_training_row_whose_counts_cannot_be_read_or_do_not_a
 
 
 def test_the_plans_cadre_target_is_the_one_the_me_report_counts(provider, tmp_path, plan):
-    """The roadmap writes its CADRE_TARGET on every village it connects (scheduled or continuing; none on an
-    unfunded one), and the M&E report's cadres indicator counts it: it took 2 a village whatever target the plan
-    had (found 7 December)."""
+    """The roadmap writes its CADRE_TARGET on every village it trains (scheduled; none on a continuing or unfunded
+    one), and the M&E report's cadres indicator counts it: it took 2 a village whatever target the plan had (found
+    7 December), and counted the continuing villages too, which the training plan does not train (the demo's M&E
+    target was 2,076 cadres where its training plan trains 472: found 8 December)."""
     from kaltim_internet_plugin.core import monitoring as mon
     from kaltim_internet_plugin.io.monitoring_layers import village_rows
 
+    ds = ogr.Open(plan.split("|")[0], 1)  # every fifth village connected by the programme before the roadmap
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("existing", ogr.OFTString))
+    for i, f in enumerate(lyr):
+        if i % 5 == 0:
+            f.SetField("existing", "programme")
+            lyr.SetFeature(f)
+    ds = lyr = None
     res, _fb, out = run_roadmap(tmp_path, plan, CADRE_TARGET=3)
     villages = rows(out, "villages")
     targets = {(v["fund_status"], v["cadres_target"]) for v in villages}
     assert {t for s, t in targets if s == "scheduled"} == {3}
-    assert {t for s, t in targets if s not in ("scheduled", "continuing")} <= {None}
+    assert {t for s, t in targets if s != "scheduled"} <= {None}
+    assert "continuing" in {s for s, _ in targets}  # (the plan has villages the programme connected)
     layer = QgsVectorLayer(f"{out}|layername=villages", "plan", "ogr")
     ev = mon.evaluate([], village_rows(layer))
     total = ev.indicators["cadres"][-1]
-    connected = [v for v in villages if v["year"] is not None]
-    assert total["planned"] == 3 * len(connected) > 0
-    assert total["trained"] == sum(v["cadres_trained"] or 0 for v in connected)
+    trained = [v for v in villages if v["fund_status"] == "scheduled"]
+    assert total["planned"] == 3 * len(trained) > 0
+    assert total["trained"] == sum(v["cadres_trained"] or 0 for v in trained)
+    # what is left to train is what the training plan trains
+    assert sum(t["trainees"] for t in rows(out, "training_plan")) == sum(
+        max(0, 3 - int(v["cadres_trained"] or 0)) for v in trained)

@@ -122,7 +122,10 @@ def compute_indicators(records: list, sla_rows: list, villages: Optional[list] =
         cadres = cadres_trained(
             [{"kab": v["kab"] or "-", "trained": float(v["trained"] or 0),
               "planned": float(v["target"]) if v["target"] is not None else DEFAULT_CADRES_PER_VILLAGE}
-             for v in villages if v["year"] is not None])
+             # a plan with a target field (the roadmap's cadres_target) sets it on the villages it trains: one
+             # without is not counted (a continuing village: no training plan trains it); without the field, every
+             # village with a year, at the default
+             for v in villages if v["year"] is not None and (v["target"] is not None or not v.get("has_target"))])
     uptimes = [100.0 * r["availability"] for r in month_sla]
     users = users_summary(records)
     return {
