@@ -383,6 +383,7 @@ class PlanExport:
         for name, layout in (("overview", overview), ("atlas", atlas), ("report", report)):
             if not lo.fit_label(layout, "title"):  # a long TITLE was cut at the box's edge, silently
                 unfit.append(f"title ({name})")
+            unfit += [f"{item_id} ({name})" for item_id in lo.fit_footers(layout)]
         for item_id in unfit:  # shrunk to the smallest text and still too long: said, not printed cut silently
             self.warn(tr("The printed item '{item}' does not fit its box even at {pt} pt: its last lines are cut in "
                          "the PDF. The tables and the spreadsheet hold every figure.").format(

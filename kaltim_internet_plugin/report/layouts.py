@@ -529,6 +529,15 @@ def fit_label(layout, item_id: str, floor: float = MIN_TEXT_PT) -> bool:
     return _label_fits(label, room)
 
 
+def fit_footers(layout) -> list:
+    """Shrink every footer (labels ``footer*``: the print date and the data's sources, which say what is SYNTHETIC or
+    ESTIMATED) until its whole text fits its box; the ids of those that do not even at :data:`MIN_TEXT_PT`. (The
+    report's footer grew a third line with the land cover and fibre sources, and it was cut off every page.)"""
+    ids = [item.id() for item in layout.items() if isinstance(item, QgsLayoutItemLabel)
+           and item.id().startswith("footer")]
+    return [item_id for item_id in ids if not fit_label(layout, item_id)]
+
+
 def fit_first(layout, label, texts) -> bool:
     """The first of ``texts`` (the longest first) whose whole text fits ``label``'s box, its letters made smaller as
     far as :func:`fit_label` goes (a label cuts off what its box does not hold, silently); the last one when none

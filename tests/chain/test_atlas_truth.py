@@ -346,3 +346,38 @@ def test_the_check_reads_each_atlas_pages_money_as_a_number(demo_out):
         problems = printed_atlas_money_agrees(layout.replace(good, bad), reading.replace(good, bad), summary)
         assert [(p.code, p.params["kab"], p.params["figure"]) for p in problems] == (
             [("pdf_money_differs", paser, figure)] if figure else []), (bad, [str(p) for p in problems])
+
+
+def test_every_printed_footer_holds_its_whole_text(demo_out, qgis_app):
+    """The footer names the data's sources and which are SYNTHETIC or ESTIMATED: on every page of the roadmap
+    report its third line ('tutupan lahan SINTETIS; titik fiber SINTETIS', added with the land cover and the fibre
+    points) fell below its box and was cut off the page (found 8 December, 8.3 mm of text in a 7 mm box). Every
+    footer of every layout of plan.qgz, on every atlas page, holds its whole text."""
+    from qgis.core import QgsLayoutItemLabel, QgsProject
+
+    from kaltim_internet_plugin.report.layouts import label_text_height
+
+    project = QgsProject()
+    assert project.read(str(demo_out / "plan.qgz"))
+    cut, seen = [], 0
+    try:
+        for layout in project.layoutManager().printLayouts():
+            atlas = layout.atlas()
+            pages = [None]
+            if atlas.enabled():
+                assert atlas.beginRender()
+                pages = list(range(atlas.count()))
+            for page in pages:
+                if page is not None:
+                    assert atlas.seekTo(page)
+                for item in layout.items():
+                    if isinstance(item, QgsLayoutItemLabel) and item.id().startswith("footer"):
+                        seen += 1
+                        assert "SINTETIS" in item.currentText()
+                        if label_text_height(item) > item.rect().height():
+                            cut.append((layout.name(), page, item.id(), round(label_text_height(item), 1)))
+            if atlas.enabled():
+                atlas.endRender()
+    finally:
+        project.clear()
+    assert seen >= 3 + 10 and not cut, cut
