@@ -315,6 +315,36 @@ def sites_from_villages(villages: Iterable[Any], provider_assignments: Optional[
     return out
 
 
+def sites_from_planned(planned: Iterable[Site], villages: Iterable[Any], techs: Sequence[str] = ("bts",)
+                       ) -> tuple:
+    """The planned towers of the plan villages, for the tower sharing: ``(sites, own_point)``.
+
+    ``planned``: the planned new sites at their own point (optimizesites' OUTPUT_SITES; ``site_id`` its id, as the
+    villages' ``site_id``). One Site per planned site that plan villages with a tech in ``techs`` are assigned to,
+    at the tower's point, its ``code`` those villages' codes joined by ';' (sorted), its operator the site's own or,
+    when it has none, the one operator its villages name. A tower serving five villages is one planned BTS measured
+    once from where it stands (it was five 'planned BTS', each measured from its village's own point, tens of
+    kilometres from the tower in a large village). ``own_point``: the villages whose site is not among ``planned``
+    (or that name none): they keep their own point, one Site each (:func:`sites_from_villages`)."""
+    by_id = {str(s.site_id): s for s in planned if str(s.site_id or "").strip()}
+    want = [normalize_tech(t) for t in techs]
+    members: Dict[str, List[Any]] = defaultdict(list)
+    own: List[Any] = []
+    for v in villages:
+        if normalize_tech(getattr(v, "tech", None)) not in want:
+            continue
+        sid = str(getattr(v, "site_id", None) or "").strip()
+        (members[sid] if sid in by_id else own).append(v)
+    sites = []
+    for sid, vs in members.items():
+        s = by_id[sid]
+        ops_named = {_norm(getattr(v, "operator", None)) for v in vs} - {""}
+        op = _norm(s.operator) or (ops_named.pop() if len(ops_named) == 1 else "")
+        sites.append(Site(sid, float(s.x), float(s.y), op or None, ";".join(sorted(str(v.code) for v in vs))))
+    sites.sort(key=lambda s: s.site_id)
+    return sites + sites_from_villages(own, techs=techs), [str(v.code) for v in own]
+
+
 # ---- export ----------------------------------------------------------------------------------------------------------
 ITEM_FIELDS = ("operator", "code", "name", "kab_code", "kec_code", "kec_name", "tech", "population", "capex_idr",
                "opex_idr_year", "year", "status", "assigned_by")
