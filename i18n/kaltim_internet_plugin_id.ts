@@ -5956,6 +5956,10 @@
       <translation>{n} desa dapat didanai tetapi tidak ada tahun {start}–{end} yang masih punya kapasitas pemasangan untuknya (status 'over_capacity'): naikkan batas di tabel kapasitas, tambah tahun, atau terima bahwa desa itu menyusul setelah horizon.</translation>
     </message>
     <message>
+      <source>OPEX_YEARS is 0: the roadmap funds no running cost. The villages it connects need {opex} a year of OPEX (subscriptions, power, upkeep) that no source of this plan pays, and the report's 'opex' is Rp 0. Give OPEX_YEARS the years the funding sources are to pay it.</source>
+      <translation>OPEX_YEARS bernilai 0: peta jalan tidak mendanai biaya berjalan apa pun. Desa yang disambungkannya memerlukan OPEX {opex} per tahun (langganan, listrik, pemeliharaan) yang tidak dibayar sumber mana pun dalam rencana ini, dan 'opex' di laporan tertulis Rp 0. Isi OPEX_YEARS dengan jumlah tahun sumber dana membayarnya.</translation>
+    </message>
+    <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
       <translation>Keberlanjutan: {pct}% OPEX setelah tahun pertama layanan dibayar dari sumber berkelanjutan.</translation>
     </message>

@@ -535,6 +535,12 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                                     "capacity left for them (status 'over_capacity'): raise the capacity table's "
                                     "limits, add years, or accept them after the horizon.").format(
                 n=t.villages_over_capacity, start=result.start_year, end=result.end_year))
+        if result.opex_years == 0 and t.opex_run_rate_end_idr > 0:  # (said nothing: 'OPEX Rp 0' read as free)
+            feedback.pushWarning(tr(
+                "OPEX_YEARS is 0: the roadmap funds no running cost. The villages it connects need {opex} a year of "
+                "OPEX (subscriptions, power, upkeep) that no source of this plan pays, and the report's 'opex' is Rp "
+                "0. Give OPEX_YEARS the years the funding sources are to pay it.").format(
+                    opex=format_idr(t.opex_run_rate_end_idr, lang)))
         if result.sustainability is not None:
             feedback.pushInfo(tr("Sustainability: {pct}% of the OPEX after the first year of service is paid from "
                                  "recurring sources.").format(pct=round(100 * result.sustainability, 1)))
