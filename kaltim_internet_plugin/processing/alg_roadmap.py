@@ -511,7 +511,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         folder = self.parameterAsString(parameters, "OPERATOR_FOLDER", context)
         if folder:
             folder = self.parameterAsFileOutput(parameters, "OPERATOR_FOLDER", context) or folder
-            files = ops.export_packages_csv(packs, folder)
+            files = ops.export_packages_csv(packs, folder, unassigned_name=UNASSIGNED_OPERATOR)
             results["OPERATOR_FOLDER"] = folder
             feedback.pushInfo(tr("Operator packages: {n} CSV files written to {folder}").format(
                 n=len(files), folder=folder))
