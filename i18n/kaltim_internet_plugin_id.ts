@@ -5724,6 +5724,10 @@
       <translation>Jarak berbagi menara (m)</translation>
     </message>
     <message>
+      <source>Planned new sites (points: optimizesites OUTPUT_SITES) for tower sharing, measured from each planned tower</source>
+      <translation>Lokasi baru rencana (titik: OUTPUT_SITES dari optimizesites) untuk berbagi menara, diukur dari tiap menara rencana</translation>
+    </message>
+    <message>
       <source>Roadmap villages</source>
       <translation>Desa dalam roadmap</translation>
     </message>
@@ -5816,6 +5820,10 @@
       <translation>Layer rencana tidak berisi desa: pilih layer dengan minimal satu desa (jalankan 'Pilih teknologi' lebih dulu) atau matikan opsi 'hanya fitur terpilih'.</translation>
     </message>
     <message>
+      <source>PLANNED_SITES has no 'cand_id' or 'site_id' field: give the planned sites of 'Optimise new sites under a budget' (OUTPUT_SITES), whose ids the plan's villages name.</source>
+      <translation>PLANNED_SITES tidak memiliki kolom 'cand_id' atau 'site_id': berikan lokasi baru rencana dari 'Optimalkan lokasi baru dalam batas anggaran' (OUTPUT_SITES), yang id-nya disebut oleh desa-desa dalam rencana.</translation>
+    </message>
+    <message>
       <source>The tower layer has no 'operator' field. Choose the field holding the operator in the parameter TOWER_OPERATOR_FIELD.</source>
       <translation>Layer menara tidak memiliki kolom 'operator'. Pilih kolom yang berisi operator pada parameter TOWER_OPERATOR_FIELD.</translation>
     </message>
@@ -5896,10 +5904,6 @@
       <translation>Layer menara tidak diberikan (TOWERS): daftar berbagi menara kosong.</translation>
     </message>
     <message>
-      <source>Tower sharing: {n} planned BTS within {d} m of another operator's tower ({pairs} pairs).</source>
-      <translation>Berbagi menara: {n} BTS rencana berada dalam {d} m dari menara operator lain ({pairs} pasangan).</translation>
-    </message>
-    <message>
       <source>Roadmap {start}–{end}: {s} villages scheduled ({p} people), {u} unfunded; CAPEX {capex}, OPEX {opex}.</source>
       <translation>Roadmap {start}–{end}: {s} desa terjadwal ({p} jiwa), {u} belum terdanai; CAPEX {capex}, OPEX {opex}.</translation>
     </message>
@@ -5932,12 +5936,28 @@
       <translation>Tabel kapasitas: kab_code {codes} bukan kode desa mana pun dalam rencana, sehingga barisnya tidak membatasi apa pun. Periksa kodenya (kode kab/kota rencana: {known}).</translation>
     </message>
     <message>
+      <source>Tower sharing: {n} planned BTS within {d} m of another operator's tower ({pairs} pairs).</source>
+      <translation>Berbagi menara: {n} BTS rencana berada dalam {d} m dari menara operator lain ({pairs} pasangan).</translation>
+    </message>
+    <message>
+      <source>Tower sharing: {n} planned BTS, and {v} BTS village(s) measured from their own point, within {d} m of another operator's tower ({pairs} pairs).</source>
+      <translation>Berbagi menara: {n} BTS rencana, dan {v} desa BTS yang diukur dari titik desanya sendiri, berada dalam {d} m dari menara operator lain ({pairs} pasangan).</translation>
+    </message>
+    <message>
+      <source>Tower sharing: {n} BTS village(s) ({list}) are measured from their own point, not from their planned tower: {why} Give the planned sites (optimizesites OUTPUT_SITES) as PLANNED_SITES.</source>
+      <translation>Berbagi menara: {n} desa BTS ({list}) diukur dari titik desanya sendiri, bukan dari menara rencananya: {why} Berikan lokasi baru rencana (OUTPUT_SITES dari optimizesites) sebagai PLANNED_SITES.</translation>
+    </message>
+    <message>
       <source>Operator packages: {n} CSV files written to {folder}</source>
       <translation>Paket operator: {n} berkas CSV ditulis ke {folder}</translation>
     </message>
     <message>
       <source>{n} village(s) could be funded but no year of {start}–{end} had installation capacity left for them (status 'over_capacity'): raise the capacity table's limits, add years, or accept them after the horizon.</source>
       <translation>{n} desa dapat didanai tetapi tidak ada tahun {start}–{end} yang masih punya kapasitas pemasangan untuknya (status 'over_capacity'): naikkan batas di tabel kapasitas, tambah tahun, atau terima bahwa desa itu menyusul setelah horizon.</translation>
+    </message>
+    <message>
+      <source>OPEX_YEARS is 0: the roadmap funds no running cost. The villages it connects need {opex} a year of OPEX (subscriptions, power, upkeep) that no source of this plan pays, and the report's 'opex' is Rp 0. Give OPEX_YEARS the years the funding sources are to pay it.</source>
+      <translation>OPEX_YEARS bernilai 0: peta jalan tidak mendanai biaya berjalan apa pun. Desa yang disambungkannya memerlukan OPEX {opex} per tahun (langganan, listrik, pemeliharaan) yang tidak dibayar sumber mana pun dalam rencana ini, dan 'opex' di laporan tertulis Rp 0. Isi OPEX_YEARS dengan jumlah tahun sumber dana membayarnya.</translation>
     </message>
     <message>
       <source>Sustainability: {pct}% of the OPEX after the first year of service is paid from recurring sources.</source>
@@ -5994,6 +6014,14 @@
     <message>
       <source>Bad training parameters: {error}</source>
       <translation>Parameter pelatihan tidak valid: {error}</translation>
+    </message>
+    <message>
+      <source>no planned sites were given.</source>
+      <translation>tidak ada lokasi baru rencana yang diberikan.</translation>
+    </message>
+    <message>
+      <source>they name no site among the planned sites.</source>
+      <translation>desa itu tidak menyebut lokasi mana pun di antara lokasi baru rencana.</translation>
     </message>
     <message>
       <source>feature {fid}: '{value}'</source>

@@ -315,10 +315,41 @@ def sites_from_villages(villages: Iterable[Any], provider_assignments: Optional[
     return out
 
 
+def sites_from_planned(planned: Iterable[Site], villages: Iterable[Any], techs: Sequence[str] = ("bts",)
+                       ) -> tuple:
+    """The planned towers of the plan villages, for the tower sharing: ``(sites, own_point)``.
+
+    ``planned``: the planned new sites at their own point (optimizesites' OUTPUT_SITES; ``site_id`` its id, as the
+    villages' ``site_id``). One Site per planned site that plan villages with a tech in ``techs`` are assigned to,
+    at the tower's point, its ``code`` those villages' codes joined by ';' (sorted), its operator the site's own or,
+    when it has none, the one operator its villages name. A tower serving five villages is one planned BTS measured
+    once from where it stands (it was five 'planned BTS', each measured from its village's own point, tens of
+    kilometres from the tower in a large village). ``own_point``: the villages whose site is not among ``planned``
+    (or that name none): they keep their own point, one Site each (:func:`sites_from_villages`)."""
+    by_id = {str(s.site_id): s for s in planned if str(s.site_id or "").strip()}
+    want = [normalize_tech(t) for t in techs]
+    members: Dict[str, List[Any]] = defaultdict(list)
+    own: List[Any] = []
+    for v in villages:
+        if normalize_tech(getattr(v, "tech", None)) not in want:
+            continue
+        sid = str(getattr(v, "site_id", None) or "").strip()
+        (members[sid] if sid in by_id else own).append(v)
+    sites = []
+    for sid, vs in members.items():
+        s = by_id[sid]
+        ops_named = {_norm(getattr(v, "operator", None)) for v in vs} - {""}
+        op = _norm(s.operator) or (ops_named.pop() if len(ops_named) == 1 else "")
+        sites.append(Site(sid, float(s.x), float(s.y), op or None, ";".join(sorted(str(v.code) for v in vs))))
+    sites.sort(key=lambda s: s.site_id)
+    return sites + sites_from_villages(own, techs=techs), [str(v.code) for v in own]
+
+
 # ---- export ----------------------------------------------------------------------------------------------------------
 ITEM_FIELDS = ("operator", "code", "name", "kab_code", "kec_code", "kec_name", "tech", "population", "capex_idr",
                "opex_idr_year", "year", "status", "assigned_by")
-SUMMARY_FIELDS = ("operator", "file", "villages", "population", "capex_idr", "opex_idr_year", "techs")
+#: the summary CSV: the package table's columns (:func:`package_rows`, the workbook's 'Per operator') and its file
+SUMMARY_FIELDS = ("operator", "file") + PACKAGE_COLUMNS[1:]
 
 
 def safe_filename(operator: str) -> str:
@@ -331,13 +362,18 @@ def _num(v: float) -> str:
 
 
 def export_packages_csv(packages: Mapping[str, OperatorPackage], out_dir: str, prefix: str = "operator_",
-                        summary_name: str = "operators_summary.csv") -> List[str]:
+                        summary_name: str = "operators_summary.csv", unassigned_name: str = "") -> List[str]:
     """Write one CSV per operator (``<prefix><slug>.csv``) plus a summary. Returns the paths (summary last).
-    Slug collisions get a numeric suffix. UTF-8, comma separated, header row."""
+    Slug collisions get a numeric suffix. UTF-8, comma separated, header row. The summary has the columns of the
+    package table (:func:`package_rows`: villages and villages_scheduled, the scheduled money, capex_unfunded_idr;
+    it had the package's villages beside the money of its scheduled ones only, 49 villages and Rp 2.6 bn where the
+    workbook said 5 of 49 scheduled and Rp 16.1 bn unfunded), the package without operator named
+    ``unassigned_name`` in both files (it was nameless, '(belum ditetapkan)' in the workbook)."""
     os.makedirs(out_dir, exist_ok=True)
     paths: List[str] = []
     used: Dict[str, int] = {}
     summary_rows = []
+    table = {op: row for op, row in zip(packages, package_rows(packages, unassigned_name))}
     for op, pack in packages.items():
         slug = safe_filename(op)
         n = used.get(slug, 0)
@@ -348,13 +384,13 @@ def export_packages_csv(packages: Mapping[str, OperatorPackage], out_dir: str, p
             w = csv.writer(fh)
             w.writerow(ITEM_FIELDS)
             for i in pack.items:
-                w.writerow([op, i.code, i.name, i.kab_code, i.kec_code, i.kec_name, i.tech or "", i.population,
+                w.writerow([op or unassigned_name, i.code, i.name, i.kab_code, i.kec_code, i.kec_name, i.tech or "",
+                            i.population,
                             _num(i.capex_idr), _num(i.opex_idr_year), "" if i.year is None else i.year, i.status,
                             i.assigned_by])
         paths.append(path)
-        techs = ";".join(f"{k}:{v}" for k, v in sorted(pack.count_by_tech().items()))
-        summary_rows.append([op, fname, pack.villages, pack.population, _num(pack.capex_scheduled_idr),
-                             _num(pack.opex_scheduled_idr_year), techs])
+        row = table[op]
+        summary_rows.append([row[0], fname] + ["" if v is None else v for v in row[1:]])
     spath = os.path.join(out_dir, summary_name)
     with open(spath, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)

@@ -243,17 +243,25 @@ def _note_who_is_trained(plan: TrainingPlan, statuses: List[str]) -> None:
     got no training, and nothing said so)."""
     scheduled = sum(1 for v in plan.villages if v.connected)
     trained = sum(1 for v in plan.villages if v.gap > 0)
+    # a target of 0 cadres is no village 'with its cadres already' (CADRE_TARGET 0 said '65 have their cadres
+    # already' of villages that have none; found 8 December)
+    no_target = sum(1 for v in plan.villages if v.connected and v.target <= 0)
+    have = scheduled - trained - no_target
+    why_en = ", ".join([f"{have} have their cadres already"] * bool(have or not no_target)
+                       + [f"{no_target} have a target of 0 cadres"] * bool(no_target))
+    why_id = ", ".join([f"{have} sudah memiliki kadernya"] * bool(have or not no_target)
+                       + [f"{no_target} bertarget 0 kader"] * bool(no_target))
     continuing = statuses.count("continuing")
     other = len(statuses) - statuses.count("scheduled") - continuing
     plan.notes_en.append(
         f"Training plan: {plan.total_trainees} cadre(s) in {len(plan.batches)} batch(es) for {trained} of the "
-        f"{scheduled} village(s) the roadmap schedules ({scheduled - trained} have their cadres already). Not in "
+        f"{scheduled} village(s) the roadmap schedules ({why_en}). Not in "
         f"it: {continuing} village(s) connected before the roadmap (the programme's, service continuing) and "
         f"{other} village(s) the roadmap does not schedule (unfunded or over capacity); a village is trained when "
         f"the roadmap schedules its service.")
     plan.notes_id.append(
         f"Rencana pelatihan: {plan.total_trainees} kader dalam {len(plan.batches)} angkatan untuk {trained} dari "
-        f"{scheduled} desa yang dijadwalkan peta jalan ({scheduled - trained} sudah memiliki kadernya). Tidak "
+        f"{scheduled} desa yang dijadwalkan peta jalan ({why_id}). Tidak "
         f"termasuk: {continuing} desa yang sudah tersambung sebelum peta jalan (program, layanan berlanjut) dan "
         f"{other} desa yang tidak dijadwalkan (belum terdanai atau melebihi kapasitas); desa dilatih saat peta jalan "
         f"menjadwalkan layanannya.")

@@ -696,6 +696,9 @@ class PlanPage(QWidget):
         towers = self.towers_combo.currentLayer()
         if towers is not None:
             params["TOWERS"] = towers.id()
+            planned = self.workflow.latest("plan_sites")  # the tower sharing measured from each planned tower
+            if isinstance(planned, QgsVectorLayer) and alive(planned):
+                params["PLANNED_SITES"] = planned.id()
         self._run_out = out  # the page's roadmap file (_out_path) once the run has succeeded
         self._run_tables = [table for key, table in OUTPUT_TABLES if key in params]
         self._run_years = (self.start_spin.value(), self.years_spin.value())

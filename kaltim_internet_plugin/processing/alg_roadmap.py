@@ -204,6 +204,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             ("TOWER_OPERATOR_FIELD", tr("Tower operator field (default: operator)")),
             ("TOWER_ID_FIELD", tr("Tower id field (default: site_id, else the feature id)"))])
         add_number(self, "SHARING_DISTANCE_M", tr("Tower sharing distance (m)"), 500, 0)
+        add_source(self, "PLANNED_SITES", tr("Planned new sites (points: optimizesites OUTPUT_SITES) for tower "
+                                             "sharing, measured from each planned tower"), ("point",), optional=True)
         labels = self.field_labels()
         add_fields(self, "PLAN", [(key, tr("{what} field (default: {name})").format(what=labels[key], name=default))
                                   for key, default, _required in FIELD_PARAMS], advanced=True)
@@ -450,11 +452,46 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                 feedback.pushWarning(tr("No tower layer given (TOWERS): the tower sharing list is empty."))
             return None
         towers = self._towers(parameters, context, towers_src, feedback)
-        sharing = ops.tower_sharing(ops.sites_from_villages(villages), towers, distance)
-        feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
-                             "({pairs} pairs).").format(n=len({c.site_id for c in sharing}), d=distance,
-                                                       pairs=len(sharing)))
+        sites, own_point = ops.sites_from_planned(self._planned_sites(parameters, context), villages)
+        sharing = ops.tower_sharing(sites, towers, distance)
+        own = set(own_point)
+        n = len({c.site_id for c in sharing if c.code not in own})
+        if not own_point:
+            feedback.pushInfo(tr("Tower sharing: {n} planned BTS within {d} m of another operator's tower "
+                                 "({pairs} pairs).").format(n=n, d=distance, pairs=len(sharing)))
+        else:
+            feedback.pushInfo(tr("Tower sharing: {n} planned BTS, and {v} BTS village(s) measured from their own "
+                                 "point, within {d} m of another operator's tower ({pairs} pairs).").format(
+                n=n, v=len({c.code for c in sharing if c.code in own}), d=distance, pairs=len(sharing)))
+            feedback.pushWarning(tr(
+                "Tower sharing: {n} BTS village(s) ({list}) are measured from their own point, not from their planned "
+                "tower: {why} Give the planned sites (optimizesites OUTPUT_SITES) as PLANNED_SITES.").format(
+                    n=len(own_point), list=listed(own_point),
+                    why=tr("no planned sites were given.") if parameters.get("PLANNED_SITES") in (None, "")
+                    else tr("they name no site among the planned sites.")))
         return sharing
+
+    def _planned_sites(self, parameters, context) -> list:
+        """The planned new sites at their own point (ids: cand_id, else site_id), in the analysis CRS."""
+        src = self.parameterAsSource(parameters, "PLANNED_SITES", context)
+        if src is None:
+            return []
+        lower = {n.lower(): n for n in src.fields().names()}
+        id_field, op_field = lower.get("cand_id") or lower.get("site_id"), lower.get("operator")
+        if not id_field:
+            raise QgsProcessingException(tr(
+                "PLANNED_SITES has no 'cand_id' or 'site_id' field: give the planned sites of 'Optimise new sites "
+                "under a budget' (OUTPUT_SITES), whose ids the plan's villages name."))
+        xform = QgsCoordinateTransform(src.sourceCrs(), QgsCoordinateReferenceSystem(ANALYSIS_CRS),
+                                       context.transformContext())
+        out = []
+        for f in source_features(src):
+            g = f.geometry()
+            if g is None or g.isEmpty() or geometry_problem(g)[1]:
+                continue
+            p = xform.transform(g.centroid().asPoint())
+            out.append(ops.Site(as_text(f[id_field]), p.x(), p.y(), as_text(f[op_field]) or None if op_field else None))
+        return out
 
     def _write_all(self, parameters, context, feedback, source, feats, villages, result, plan, packs, sharing):
         lang = self._lang()
@@ -474,7 +511,7 @@ class RoadmapAlgorithm(KaltimAlgorithm):
         folder = self.parameterAsString(parameters, "OPERATOR_FOLDER", context)
         if folder:
             folder = self.parameterAsFileOutput(parameters, "OPERATOR_FOLDER", context) or folder
-            files = ops.export_packages_csv(packs, folder)
+            files = ops.export_packages_csv(packs, folder, unassigned_name=UNASSIGNED_OPERATOR)
             results["OPERATOR_FOLDER"] = folder
             feedback.pushInfo(tr("Operator packages: {n} CSV files written to {folder}").format(
                 n=len(files), folder=folder))
@@ -498,6 +535,12 @@ class RoadmapAlgorithm(KaltimAlgorithm):
                                     "capacity left for them (status 'over_capacity'): raise the capacity table's "
                                     "limits, add years, or accept them after the horizon.").format(
                 n=t.villages_over_capacity, start=result.start_year, end=result.end_year))
+        if result.opex_years == 0 and t.opex_run_rate_end_idr > 0:  # (said nothing: 'OPEX Rp 0' read as free)
+            feedback.pushWarning(tr(
+                "OPEX_YEARS is 0: the roadmap funds no running cost. The villages it connects need {opex} a year of "
+                "OPEX (subscriptions, power, upkeep) that no source of this plan pays, and the report's 'opex' is Rp "
+                "0. Give OPEX_YEARS the years the funding sources are to pay it.").format(
+                    opex=format_idr(t.opex_run_rate_end_idr, lang)))
         if result.sustainability is not None:
             feedback.pushInfo(tr("Sustainability: {pct}% of the OPEX after the first year of service is paid from "
                                  "recurring sources.").format(pct=round(100 * result.sustainability, 1)))
@@ -743,7 +786,8 @@ class RoadmapAlgorithm(KaltimAlgorithm):
             return None
         years = result.years_by_code()
         return self.write_table(parameters, context, "OUTPUT_SHARING", SHARING_FIELDS, (
-            (c.site_id, c.site_operator, c.code, years.get(c.code), c.tower_id, c.tower_operator, c.distance_m)
+            (c.site_id, c.site_operator, c.code, years.get(c.code.split(";")[0]), c.tower_id, c.tower_operator,
+             c.distance_m)
             for c in sharing), optional=True)
 
     def _write_migrations(self, parameters, context, result, lang):

@@ -744,7 +744,9 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
     if mig_opex:
         opex += f" (termasuk opex fiber desa migrasi {money(mig_opex)})"
     funded = ""
-    if summary.opex_years_short:
+    if summary.opex_years == 0:  # (was: 'opex didanai hanya 0 tahun …: opex tahunan turun', of an opex never paid)
+        funded = "Opex tidak didanai dalam peta jalan (0 tahun): biaya berjalan desa tersambung tidak dianggarkan; "
+    elif summary.opex_years_short:
         funded = (f"Opex didanai hanya {summary.opex_years} tahun sejak tersambung (periode {summary.horizon_years} "
                   f"tahun): opex tahunan turun tanpa ada desa yang terputus; ")
     lines = [

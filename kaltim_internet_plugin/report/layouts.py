@@ -841,9 +841,29 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
             _sharing_note(layout, table, layer.featureCount())
         table.refresh()
         fit_columns(table, room_of(layout, item_id))
+    for item_id in ("table_training", "table_sharing"):
+        _message_across(layout, item_id)
     stack_items(layout, TABLES_PAGE_ITEMS)
     repeat_page_furniture(layout, "table_training")
     return unfit
+
+
+def _message_across(layout, item_id: str) -> None:
+    """A table left without columns (the export was given no training or sharing table) gets one column as wide as
+    its room, without a header, so that its empty-table message is printed across it: a table without columns is
+    0 mm wide, and its message, centred on it, ran off the page's left edge ('m ada rencana pelatihan', 'da
+    kandidat berbagi menara'; found 8 December)."""
+    table = find_item(layout, item_id)
+    if not isinstance(table, QgsLayoutTable) or len(table.columns()) or not table.frames():
+        return
+    width = room_of(layout, item_id) - 2 * table.cellMargin()
+    if isinstance(table, QgsLayoutItemManualTable):  # (its columns are its cells': the message is its one row)
+        fill_manual_table(table, [""], [[table.emptyTableMessage()]])
+        table.setIncludeTableHeader(False)
+    else:
+        table.setHeaderMode(QgsLayoutTable.HeaderMode.NoHeaders)
+        table.setColumns([QgsLayoutTableColumn("")])
+    _set_widths(table, [max(1.0, width)])
 
 
 #: the report's tables page, top to bottom: each moved up under the one before (its boxes are made for the longest
@@ -892,18 +912,32 @@ def _resize_height(frame, height: float) -> None:
     frame.attemptResize(QgsLayoutSize(frame.rect().width(), height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
 
-def rows_height(table, frame, step: float = 0.25) -> float:
+def rows_height(table, frame, step: float = 0.25, coarse: float = 2.0) -> float:
     """The height (mm) the rows of a one-frame table take: the lowest frame that still shows them all (QGIS's
-    totalSize() of a table that fits is its frame's height, whatever its rows take). The frame keeps its size."""
+    totalSize() of a table that fits is its frame's height, whatever its rows take). The frame keeps its size.
+
+    Below the height of its header and one row QGIS lays out nothing and says the table fits again: a bisection
+    over the whole height landed there (a year table of a roadmap that schedules nothing: 3.6 mm for its 17 mm of
+    rows, and its note was printed over them; a one-row table shrunk by :func:`stack_items` to 3.7 mm, found
+    8 December). So a height fits only when QGIS also lays out every row in it (:func:`_shows_rows`), and the
+    heights are first stepped down by ``coarse`` mm to the first that does not fit, then bisected above it."""
     full = frame.rect().height()
+    rows = _row_count(table)
+    context = QgsLayoutUtils.createRenderContextForLayout(frame.layout(), None)
 
     def fits(height: float) -> bool:
         _resize_height(frame, height)
         table.refresh()
-        return table.totalSize().height() <= height + 0.01
+        return table.totalSize().height() <= height + 0.01 and _shows_rows(table, context, height, rows)
 
     low, high = 0.0, full
     if fits(full):  # (else: it does not fit even its frame; fit_table_height said so)
+        low = full
+        while low > 0.0:
+            low = max(0.0, low - coarse)
+            if not fits(low):
+                break
+            high = low
         while high - low > step:
             middle = (low + high) / 2
             if fits(middle):
@@ -913,6 +947,32 @@ def rows_height(table, frame, step: float = 0.25) -> float:
     _resize_height(frame, full)
     table.refresh()
     return high
+
+
+def _row_count(table) -> int:
+    try:
+        return len(table.contents())
+    except (AttributeError, TypeError, RuntimeError):  # pragma: no cover - a QGIS without it
+        return 0
+
+
+def _shows_rows(table, context, height: float, rows: int) -> bool:
+    """Does a frame of ``height`` mm lay out all ``rows`` rows of ``table`` (QGIS's rowsVisible), or, for a table
+    without rows, its header and the row of its empty-table message ('Tidak ada kandidat berbagi menara' was cut to
+    'da kandidat …' in a frame of 0.25 mm)? True when that cannot be asked (the coarse steps of
+    :func:`rows_height` then keep it off the heights below one row)."""
+    try:
+        if hasattr(table, "includeTableHeader"):  # a manual table
+            header = table.includeTableHeader()
+        else:
+            header = table.headerMode() != QgsLayoutTable.HeaderMode.NoHeaders
+        if rows <= 0:
+            if table.emptyTableBehavior() == QgsLayoutTable.EmptyTableMode.HideTable:
+                return True
+            return table.rowsVisible(context, height, 0, header, True) >= 1
+        return table.rowsVisible(context, height, 0, header, False) >= rows
+    except (AttributeError, TypeError, RuntimeError):  # pragma: no cover - a QGIS that does not expose it
+        return True
 
 
 #: the ids of a report page's letterhead, footer and page number (scripts/make_templates.py): copied onto the pages

@@ -22,7 +22,8 @@ class MonitoringError(CodedError):
 def parse_datetime(value: object) -> dt.datetime:
     """Date/time from ISO text (``T`` or space, optional seconds, ``/`` allowed), ``DD/MM/YYYY[ HH:MM]``,
     ``7 Desember 2026[ 08.00]`` (a month's Indonesian or English name), a time with ``:`` or ``.`` (Indonesian
-    ``08.00``), datetime/date objects or an Excel serial number. Timezone suffixes are dropped (local time)."""
+    ``08.00``), datetime/date objects or an Excel serial number. Timezone suffixes are dropped (local time): an offset
+    (``+08:00``, ``Z``) or a zone's name (``WITA``, ``WIB``, ``WIT``, ``UTC``, ``GMT``)."""
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
     if isinstance(value, dt.date):
@@ -34,7 +35,9 @@ def parse_datetime(value: object) -> dt.datetime:
     s = str(value or "").strip()
     if not s:
         raise MonitoringError("empty_datetime")
-    s = re.sub(r"(Z|[+-]\d{2}:?\d{2})$", "", s).replace("T", " ").strip()
+    # a zone as an offset or by its name (WITA, East Kalimantan's; WIB, WIT, UTC): dropped as an offset is (the
+    # report's rows of '10/01/2025 08.00 WITA' were rejected as dates in no format; found 8 December)
+    s = re.sub(r"(Z|[+-]\d{2}:?\d{2}|\s+(WIB|WITA|WIT|UTC|GMT))$", "", s, flags=re.IGNORECASE).replace("T", " ").strip()
     # a time as Indonesian writes it too: 08.00, 08.00.30 (and 08:00:30.5)
     time = r"(?:\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?$"
     m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + time, s)
