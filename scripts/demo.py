@@ -194,6 +194,7 @@ def main(argv=None) -> int:
     step(7, "roadmap: funded multi-year schedule, training plan, operator packages")
     road = run("kaltiminternet:roadmap", {
         "PLAN": tech["OUTPUT"], "START_YEAR": 2026, "YEARS": 5, "TOWERS": sites_path,
+        "PLANNED_SITES": opt["OUTPUT_SITES"],
         "OUTPUT": str(work / "roadmap_villages.gpkg"), "OUTPUT_TABLE": str(work / "roadmap_year_source.gpkg"),
         "OUTPUT_TRAINING": str(work / "training_plan.gpkg"), "OUTPUT_OPERATORS": str(work / "operators.gpkg"),
         "OUTPUT_SHARING": str(work / "tower_sharing.gpkg"), "OUTPUT_MIGRATIONS": str(work / "migrations.gpkg")})

@@ -300,11 +300,13 @@ TEXTS = {
             "any yearly or per-village cap. Sources are spent in their order (default: BAKTI/USO, operator "
             "co-investment, Dana Desa, APBD Kabupaten/Kota, APBD Provinsi). Villages that cannot be funded are "
             "marked 'unfunded' with the reason. Also builds the year × source budget table, the training plan for "
-            "village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, with "
-            "an existing tower layer, the list of planned BTS within the sharing distance of another operator's "
-            "tower. The funding table is a CSV, JSON or GeoPackage file (table funding_sources); leave it empty "
-            "for the default planning assumptions. Leave the field parameters empty to use the standard field "
-            "names (kode, population, tech, capex_idr, opex_idr_year, priority_rank, …)."),
+            "village digital cadres, the operator packages (optionally one CSV per operator in a folder) and, "
+            "with an existing tower layer, the list of planned BTS within the sharing distance of another operator's "
+            "tower (measured from each planned tower when the planned sites of 'Optimise new sites' are given as "
+            "PLANNED_SITES, else from each BTS village's own point). The funding table is a CSV, JSON or "
+            "GeoPackage file (table funding_sources); leave it empty for the default planning assumptions. Leave "
+            "the field parameters empty to use the standard field names (kode, population, tech, capex_idr, "
+            "opex_idr_year, priority_rank, …)."),
     ),
     "setupteamdb": (
         tr_noop("Set up the team database (PostGIS)"),

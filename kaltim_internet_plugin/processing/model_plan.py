@@ -117,7 +117,7 @@ def _steps() -> list:
             "FIBRE_NODES": "@fibre_nodes"}),
         ("roadmap", "roadmap", tr("Funded roadmap, training and operators"), {
             "PLAN": ("tech", "OUTPUT"), "START_YEAR": "@start_year", "YEARS": "@years",
-            "TOWERS": ("sites", "OUTPUT")}),
+            "TOWERS": ("sites", "OUTPUT"), "PLANNED_SITES": ("optimize", "OUTPUT_SITES")}),
         ("export", "exportplan", tr("Export the deployment plan"), {
             "VILLAGES": ("roadmap", "OUTPUT"), "SITES": ("sites", "OUTPUT"),
             "PLANNED_SITES": ("optimize", "OUTPUT_SITES"), "KABKOTA": "@kabkota",
