@@ -3,10 +3,10 @@ and the capacity table's provider limits (core.operators, core.capacity, report.
 
 A plan and a tower table written by different people name one operator in many ways: 'Telkomsel', 'TELKOMSEL ',
 'telkomsel', 'PT Telkomsel', 'PT. Telekomunikasi Selular', 'Tsel'. :func:`operator_key` reads them as one: case,
-spaces, dots, slashes and hyphens do not count, nor the legal form ('PT', 'Tbk', '(Persero)'), and the known names of the Indonesian
-operators (:data:`KNOWN`) are one key each. Sources for the known names: the operators' own names since the mergers
-(Indosat Ooredoo + Hutchison 3 Indonesia -> Indosat Ooredoo Hutchison, 2022; XL Axiata renamed PT XLSmart Telecom
-Sejahtera Tbk on its merger with Smartfren, April 2025) and the short names used in Kominfo/BAKTI documents.
+spaces, dots, slashes and hyphens do not count, nor the legal form ('PT', 'Tbk', '(Persero)'), and the known names of
+the Indonesian operators (:data:`KNOWN`) are one key each. Sources for the known names: the operators' own names since
+the mergers (Indosat Ooredoo + Hutchison 3 Indonesia -> Indosat Ooredoo Hutchison, 2022; XL Axiata renamed PT XLSmart
+Telecom Sejahtera Tbk on its merger with Smartfren, April 2025) and the short names used in Kominfo/BAKTI documents.
 
 Smartfren is kept apart from XL: its network and brand go on inside XLSmart, and a package or a sharing candidate
 between the two is for the user to decide (write one name for both to put them together).
