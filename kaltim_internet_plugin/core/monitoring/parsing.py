@@ -34,7 +34,13 @@ def parse_datetime(value: object) -> dt.datetime:
     s = str(value or "").strip()
     if not s:
         raise MonitoringError("empty_datetime")
-    s = re.sub(r"(Z|[+-]\d{2}:?\d{2})$", "", s).replace("T", " ").strip()
+    if re.fullmatch(r"\d{5}(?:[.,]\d+)?", s):  # an Excel serial date a CSV holds as text ('46364', '46364,5')
+        return parse_datetime(float(s.replace(",", ".")))
+    # the zone of a local time ('13:00 WITA', '13:00+08:00', '13:00Z') is dropped; an offset only after a time: the
+    # '-2026' of '08-12-2026' was cut off as one (DD-MM-YYYY was rejected, found 2026-12-08)
+    s = re.sub(r"\s*\b(?:WITA|WIB|WIT)$", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"(\d[:.]\d{2}(?:\.\d+)?)\s*(?:Z|[+-]\d{2}:?\d{2})$", r"\1", s)
+    s = re.sub(r"(?<=\d)Z$", "", s).replace("T", " ").strip()
     # a time as Indonesian writes it too: 08.00, 08.00.30 (and 08:00:30.5)
     time = r"(?:\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?$"
     m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + time, s)
