@@ -556,6 +556,10 @@
       <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
     </message>
     <message>
+      <source>{n} rows write a village code without its dots or with spaces (first: row {row}, {written} for {code}); they are imported under the village layer's code</source>
+      <translation>{n} baris menulis kode desa tanpa titik atau dengan spasi (pertama: baris {row}, {written} untuk {code}); baris itu diimpor dengan kode dari layer desa</translation>
+    </message>
+    <message>
       <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
       <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
     </message>

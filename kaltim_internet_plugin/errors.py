@@ -240,6 +240,9 @@ def _table() -> dict:
                               "(here {pct} %); write them as percentages (99,5 for 99.5 %)"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "
                                   "{code}); they are imported under the known code"),
+        "village_codes_rewritten": tr("{n} rows write a village code without its dots or with spaces (first: row "
+                                      "{row}, {written} for {code}); they are imported under the village layer's "
+                                      "code"),
         "no_code_column": tr("no site or village code column found (looked for kode_site/site_id, kode_desa/kode)"),
         "no_period_column": tr("no period column found (looked for periode/period/tanggal/date)"),
         "report_for": tr("report for {code} {period}"),

@@ -31,3 +31,36 @@ def test_indonesian_date_forms_are_read(text, expected):
 def test_a_year_alone_is_no_excel_serial():
     with pytest.raises(ValueError):
         mon.parse_datetime("2026")
+
+
+KNOWN = {"64.01.01.2009", "64.02.03.1001", "SYN-0007"}
+
+
+@pytest.mark.parametrize("written", [6401012009, 6401012009.0, "6401012009", "64 01 01 2009", "64-01-01-2009",
+                                     " 64.01.01.2009 "])
+def test_a_village_code_written_without_dots_is_the_plans_village(written):
+    """A Diskominfo spreadsheet writes the Kemendagri code as a number or with spaces: the row was rejected as an
+    unknown village, its uptime lost."""
+    rows = [(2, {"kode_desa": written, "periode": "2026-11", "uptime": "99,5"}),
+            (3, {"kode_desa": "64.02.03.1001", "periode": "2026-11", "uptime": "98"})]
+    records, rejects, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
+    assert not rejects, [r.reason for r in rejects]
+    assert [(r.code, r.uptime_pct) for r in records] == [("64.01.01.2009", 99.5), ("64.02.03.1001", 98.0)]
+    if str(written).strip() != "64.01.01.2009":  # said once, with the row and both spellings
+        said = [w for w in warnings if getattr(w, "code", "") == "village_codes_rewritten"]
+        assert len(said) == 1 and said[0].params["row"] == 2 and said[0].params["code"] == "64.01.01.2009"
+
+
+def test_a_village_code_of_no_plan_village_is_still_rejected():
+    rows = [(2, {"kode_desa": "6401012999", "periode": "2026-11", "uptime": "99"})]
+    records, rejects, _ = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
+    assert not records and rejects[0].error.code == "unknown_village_code"
+
+
+def test_the_rewritten_codes_are_said_in_words():
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(5, {"kode_desa": "6401012009", "periode": "2026-11", "uptime": "99"})]
+    _, _, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
+    text = describe(warnings[0])
+    assert "row 5" in text and "6401012009" in text and "64.01.01.2009" in text

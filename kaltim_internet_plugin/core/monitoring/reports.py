@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Optional, Sequence
 
@@ -12,6 +13,7 @@ from ..sites import (
     numbered_rows,
     write_rejects_csv,  # noqa: F401 - one writer for every rejects CSV (row, reason, columns)
 )
+from ..villages import parse_code
 from .parsing import MonitoringError, _number, parse_datetime, parse_flag, parse_period
 
 
@@ -126,6 +128,7 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     # a code written in other letters ("syn-0007" for "SYN-0007") is that site: matched, and said once
     folded = {} if known is None else {c.casefold(): c for c in known}
     refolded: list = []
+    rewritten: list = []  # village codes written without their dots, or with spaces/hyphens
     now = now or dt.datetime.now()
     records: list[ReportRecord] = []
     rejects: list[RowReject] = []
@@ -206,10 +209,15 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             if start is None and not any(v is not None for v in values.values()) and power is None:
                 raise MonitoringError("no_data")
             if known is not None and code not in known:
-                if code.casefold() not in folded:
+                dotted = _kemendagri(code) if code_type == "village" else None
+                if dotted in known:  # '6401012009', '64 01 01 2009': the plan's 64.01.01.2009 (was rejected)
+                    rewritten.append((rownum, code, dotted))
+                    code = dotted
+                elif code.casefold() not in folded:
                     raise MonitoringError(f"unknown_{code_type}_code", code=repr(code))
-                refolded.append((rownum, code, folded[code.casefold()]))
-                code = folded[code.casefold()]
+                else:
+                    refolded.append((rownum, code, folded[code.casefold()]))
+                    code = folded[code.casefold()]
             prov = get(row, "provider")
             rec = ReportRecord(row=rownum, code=code, code_type=code_type, period=period, month=month,
                                provider=provider if is_blank(prov) else str(prov).strip(),
@@ -232,7 +240,20 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         rownum, written, known_as = refolded[0]
         warnings.append(MonitoringError("codes_other_letters", n=len(refolded), row=rownum, written=written,
                                         code=known_as))
+    if rewritten:
+        rownum, written, known_as = rewritten[0]
+        warnings.append(MonitoringError("village_codes_rewritten", n=len(rewritten), row=rownum, written=written,
+                                        code=known_as))
     return records, rejects, warnings
+
+
+def _kemendagri(code: str) -> Optional[str]:
+    """The dotted Kemendagri code ``64.01.01.2009`` of a village code written as a number (``6401012009``) or with
+    spaces or hyphens between its parts (``64 01 01 2009``); None when it is not one."""
+    if not re.fullmatch(r"\d{2}[\s.-]*\d{2}[\s.-]*\d{2}[\s.-]*\d{4}", code):
+        return None
+    parsed = parse_code(re.sub(r"\D", "", code))
+    return parsed.normalized if parsed.ok and parsed.scheme == "kemendagri" else None
 
 
 def _code_text(value: object) -> str:
