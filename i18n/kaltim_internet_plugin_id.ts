@@ -6978,6 +6978,10 @@
       <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
     <message>
+      <source>{code}: no report from {provider} for {months} (reported before): this site is not in the month's SLA - ask the provider for the report</source>
+      <translation>{code}: tidak ada laporan dari {provider} untuk {months} (sebelumnya melapor): situs ini tidak masuk SLA bulan ini - mintalah laporannya kepada penyedia</translation>
+    </message>
+    <message>
       <source>Site-months below target ({target} %)</source>
       <translation>Site-bulan di bawah target ({target} %)</translation>
     </message>
@@ -7008,6 +7012,10 @@
     <message>
       <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
       <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
+    </message>
+    <message>
+      <source>{n} site(s) without a report for the month.</source>
+      <translation>{n} situs tanpa laporan untuk bulan ini.</translation>
     </message>
     <message>
       <source>… and {n} more (see flags.csv)</source>

@@ -64,3 +64,30 @@ def test_the_rewritten_codes_are_said_in_words():
     _, _, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
     text = describe(warnings[0])
     assert "row 5" in text and "6401012009" in text and "64.01.01.2009" in text
+
+
+def _month_rows():
+    recs = []
+    for m in ("2026-09", "2026-10", "2026-11"):
+        recs.append({"code": "SYN-0001", "provider": "Telkomsel", "month": m, "period": m, "uptime_pct": 80.0})
+    for m in ("2026-09", "2026-10"):  # this site's provider sent nothing for November
+        recs.append({"code": "SYN-0002", "provider": "Telkomsel", "month": m, "period": m, "uptime_pct": 99.9})
+    recs.append({"code": "SYN-0003", "provider": "XL", "month": "2026-08", "period": "2026-08", "uptime_pct": 99.0})
+    # a site known only from its outage log: a month without an outage has no row, and no flag
+    recs.append({"code": "SYN-0004", "provider": "XL", "month": "2026-09", "outage_start": D(2026, 9, 3),
+                 "outage_end": D(2026, 9, 3, 2), "cause": "radio"})
+    return recs
+
+
+def test_a_site_without_a_report_for_the_month_is_flagged():
+    """November's report listed one site-month (80 %) and said nothing of SYN-0002, reported until October."""
+    ev = mon.evaluate(_month_rows(), month="2026-11")
+    assert ev.indicators["site_months"] == 1
+    silent = {f["code"]: f for f in ev.flags if f["flag"] == "no_report"}
+    assert set(silent) == {"SYN-0002", "SYN-0003"}
+    assert silent["SYN-0002"]["months"] == "2026-11" and silent["SYN-0002"]["run_length"] == 1
+    assert silent["SYN-0003"]["months"] == "2026-09, 2026-10, 2026-11" and silent["SYN-0003"]["provider"] == "XL"
+    # October's report: every reporting site reported; SYN-0003 already missing in September and October
+    october = mon.evaluate(_month_rows(), month="2026-10")
+    assert [(f["code"], f["months"]) for f in october.flags if f["flag"] == "no_report"] == [
+        ("SYN-0003", "2026-09, 2026-10")]

@@ -86,6 +86,7 @@ from .sla import (  # noqa: F401 - the package's face
     counted_outages,
     is_power_outage,
     merge_intervals,
+    missing_report_flags,
     month_bounds,
     month_seconds,
     monthly_availability,

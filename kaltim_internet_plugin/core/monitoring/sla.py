@@ -219,3 +219,27 @@ def zero_usage_flags(records: Iterable) -> list[dict]:
             per.setdefault((r["code"], r.get("provider") or "", r["month"]), []).append(float(r["active_users"]))
     return [{"code": k[0], "provider": k[1], "month": k[2]} for k, vals in sorted(per.items())
             if all(v == 0 for v in vals)]
+
+
+def missing_report_flags(records: Iterable, month: str) -> list[dict]:
+    """(code, provider) that sent report rows (uptime, users, speeds) before ``month`` but none for it: the month's
+    SLA, scorecard and mean availability leave such a site out without a word (a site down all month whose provider
+    sent no row for it was simply not in the report, found 2026-12-08). A site known only from its outage log is not
+    flagged (a month without an outage has no row). Rows: ``code, provider, months`` (the months since its last
+    report, up to ``month``)."""
+    last: dict[tuple, str] = {}
+    for r in map(_as_dict, records):
+        m = r.get("month")
+        if r.get("outage_start") is not None or not m or not month or m > month:
+            continue
+        key = (r["code"], r.get("provider") or "")
+        last[key] = max(last.get(key, ""), m)
+    out = []
+    for (code, provider), m in sorted(last.items()):
+        missing = []
+        while m < month:
+            m = next_month(m)
+            missing.append(m)
+        if missing:
+            out.append({"code": code, "provider": provider, "months": missing})
+    return out
