@@ -584,6 +584,10 @@
       <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}: {change}); tidak ditimpa</translation>
     </message>
     <message>
+      <source>{what} replaces the value imported on {when} from file {file} (row {row}: {change})</source>
+      <translation>{what} menggantikan nilai yang diimpor pada {when} dari berkas {file} (baris {row}: {change})</translation>
+    </message>
+    <message>
       <source>{field} {new}, was {old}</source>
       <translation>{field} {new}, sebelumnya {old}</translation>
     </message>
@@ -4888,16 +4892,20 @@
       <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
     </message>
     <message>
+      <source>The file corrects reports imported before: replace the values it differs in</source>
+      <translation>Berkas ini mengoreksi laporan yang sudah diimpor: ganti nilai yang berbeda</translation>
+    </message>
+    <message>
       <source>Rejected rows (CSV)</source>
       <translation>Baris yang ditolak (CSV)</translation>
     </message>
     <message>
-      <source>PLAN_DB = {path} holds a table '{table}' that this tool did not write (it has no column {columns}): this tool keeps its monitoring records in tables named {names} and would write into yours. Rename your table '{table}' (or move it to another file), or choose another plan GeoPackage. Nothing was changed.</source>
-      <translation>PLAN_DB = {path} berisi tabel '{table}' yang tidak ditulis oleh alat ini (tabel itu tidak memiliki kolom {columns}): alat ini menyimpan catatan pemantauannya dalam tabel bernama {names} dan akan menulis ke tabel Anda. Ganti nama tabel '{table}' Anda (atau pindahkan ke berkas lain), atau pilih GeoPackage rencana lain. Tidak ada yang diubah.</translation>
-    </message>
-    <message>
       <source>Choose the plan GeoPackage to import into.</source>
       <translation>Pilih GeoPackage rencana tujuan impor.</translation>
+    </message>
+    <message>
+      <source>PLAN_DB = {path} holds a table '{table}' that this tool did not write (it has no column {columns}): this tool keeps its monitoring records in tables named {names} and would write into yours. Rename your table '{table}' (or move it to another file), or choose another plan GeoPackage. Nothing was changed.</source>
+      <translation>PLAN_DB = {path} berisi tabel '{table}' yang tidak ditulis oleh alat ini (tabel itu tidak memiliki kolom {columns}): alat ini menyimpan catatan pemantauannya dalam tabel bernama {names} dan akan menulis ke tabel Anda. Ganti nama tabel '{table}' Anda (atau pindahkan ke berkas lain), atau pilih GeoPackage rencana lain. Tidak ada yang diubah.</translation>
     </message>
     <message>
       <source>Import cancelled; nothing was written.</source>
@@ -4932,6 +4940,10 @@
       <translation>Baris konflik</translation>
     </message>
     <message>
+      <source>Rows replacing earlier values</source>
+      <translation>Baris yang menggantikan nilai sebelumnya</translation>
+    </message>
+    <message>
       <source>Outages imported</source>
       <translation>Gangguan diimpor</translation>
     </message>
@@ -4948,10 +4960,6 @@
       <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (termasuk {conf} konflik), duplikat {dup}, gangguan {out}.</translation>
     </message>
     <message>
-      <source>Row {row} rejected: {reason}</source>
-      <translation>Baris {row} ditolak: {reason}</translation>
-    </message>
-    <message>
       <source>Report file not found: {path}. Choose an existing CSV or XLSX file.</source>
       <translation>Berkas laporan tidak ditemukan: {path}. Pilih berkas CSV atau XLSX yang ada.</translation>
     </message>
@@ -4962,6 +4970,18 @@
     <message>
       <source>Plan GeoPackage not found: {path}.</source>
       <translation>GeoPackage rencana tidak ditemukan: {path}.</translation>
+    </message>
+    <message>
+      <source>Row {row}: {text}</source>
+      <translation>Baris {row}: {text}</translation>
+    </message>
+    <message>
+      <source>{n} row(s) differ from reports imported before and were not imported (the earlier values are kept; see the rejected rows). If this file corrects them, run the import again with 'The file corrects reports imported before' ticked.</source>
+      <translation>{n} baris berbeda dari laporan yang sudah diimpor dan tidak diimpor (nilai sebelumnya dipertahankan; lihat baris yang ditolak). Jika berkas ini mengoreksinya, jalankan impor lagi dengan 'Berkas ini mengoreksi laporan yang sudah diimpor' dicentang.</translation>
+    </message>
+    <message>
+      <source>Row {row} rejected: {reason}</source>
+      <translation>Baris {row} ditolak: {reason}</translation>
     </message>
     <message>
       <source>{path} has a header row but no data rows: nothing was imported. Export the report again with its rows.</source>

@@ -250,6 +250,8 @@ def _table() -> dict:
         "conflict_in_file": tr("{what} differs from row {row} of this file ({change})"),
         "conflict_imported": tr("{what} differs from the value imported on {when} from file {file} (row {row}: "
                                 "{change}); not overwritten"),
+        "replaced_imported": tr("{what} replaces the value imported on {when} from file {file} (row {row}: "
+                                "{change})"),
         "changed_value": tr("{field} {new}, was {old}"),
         "changed_values": tr("{field} {new}, was {old}, and {n} other value(s)"),
         "changed_unknown": tr("values not stored by this version"),

@@ -400,11 +400,22 @@ def _insert(conn: sqlite3.Connection, table: str, part: dict, import_id: int, ro
                  (import_id, row, *part.values()))
 
 
+def _update(conn: sqlite3.Connection, table: str, fid: int, part: dict, import_id: int, row: int) -> None:
+    """A stored row replaced by a corrected one (its values, hash, and the import and row it now comes from)."""
+    values = {"import_id": import_id, "source_row": row, **part}
+    conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE fid = ?", (*values.values(), fid))
+
+
 def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha256: str = "",
                    rows_read: Optional[int] = None, pre_rejects: Sequence[RowReject] = (), provider: str = "",
                    imported_by: Optional[str] = None, on_row: Optional[Callable[[int, ReportRecord], None]] = None,
-                   now: Optional[dt.datetime] = None) -> dict:
+                   now: Optional[dt.datetime] = None, replace: bool = False) -> dict:
     """Import validated records in one transaction. Returns the result dict (see :func:`import_report_file`).
+
+    ``replace``: the file corrects reports imported before: a row differing from an EARLIER import's row of the same
+    key replaces it (counted in ``ROWS_REPLACED``, each one in ``REPLACED`` as ``(row, MonitoringError)`` naming the
+    old value and its file) instead of being rejected as a conflict. (A corrected report could never be imported: its
+    rows stayed conflicts, found 2026-12-08.) Two rows of one key in the same file stay a conflict.
 
     ``pre_rejects``: rows already rejected by validation (counted, returned in ``REJECTS``).
     ``on_row(index, record)``: called for every record inside the transaction before it is written (progress
@@ -417,6 +428,7 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
         except Exception:  # noqa: BLE001 - no user name is not an error
             imported_by = ""
     rejects: list[RowReject] = list(pre_rejects)
+    replaced: list = []
     n_imported = n_dup = n_conflict = n_outages = 0
     with _Conn(db) as conn:
         conn.execute("BEGIN IMMEDIATE")
@@ -433,7 +445,7 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                 rec = _one_provider_name(rec, spelling)
                 parts = [(t, p) for t, p in (("mon_reports", report_part(rec)), ("mon_outages", outage_part(rec)))
                          if p is not None]
-                new_parts = []
+                new_parts, updates = [], []
                 conflict = None
                 for table, part in parts:
                     old = _existing(conn, table, part)
@@ -447,6 +459,11 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                         if old["import_id"] == import_id:
                             conflict = MonitoringError("conflict_in_file", what=what, row=old["source_row"],
                                                        change=change)
+                        elif replace:
+                            updates.append((table, old["fid"], part, MonitoringError(
+                                "replaced_imported", what=what, when=old["imported_at"], file=old["file_name"],
+                                row=old["source_row"], change=change)))
+                            continue
                         else:
                             conflict = MonitoringError("conflict_imported", what=what, when=old["imported_at"],
                                                        file=old["file_name"], row=old["source_row"], change=change)
@@ -455,12 +472,15 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                     n_conflict += 1
                     rejects.append(RowReject(rec.row, str(conflict), _record_data(rec), conflict))
                     continue
-                if not new_parts:
+                if not new_parts and not updates:
                     n_dup += 1
                     continue
                 for table, part in new_parts:
                     _insert(conn, table, part, import_id, rec.row)
                     n_outages += table == "mon_outages"
+                for table, fid, part, said in updates:
+                    _update(conn, table, fid, part, import_id, rec.row)
+                    replaced.append((rec.row, said))
                 n_imported += 1
             read = rows_read if rows_read is not None else len(records) + len(pre_rejects)
             conn.execute(
@@ -474,7 +494,8 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
             raise
     rejects.sort(key=lambda r: r.row)
     return {ROWS_READ: read, ROWS_IMPORTED: n_imported, ROWS_REJECTED: len(rejects), ROWS_DUPLICATE: n_dup,
-            ROWS_CONFLICT: n_conflict, "OUTAGES_IMPORTED": n_outages, "IMPORT_ID": import_id, "REJECTS": rejects}
+            ROWS_CONFLICT: n_conflict, "OUTAGES_IMPORTED": n_outages, "IMPORT_ID": import_id, "REJECTS": rejects,
+            "ROWS_REPLACED": len({row for row, _said in replaced}), "REPLACED": replaced}
 
 
 def _provider_spellings(conn) -> dict:
@@ -510,7 +531,7 @@ def _record_data(rec: ReportRecord) -> dict:
 def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] = None, provider: str = "",
                        rejects_path: Optional[str] = None, mapping: Optional[dict] = None, sheet: Optional[str] = None,
                        imported_by: Optional[str] = None, on_row: Optional[Callable] = None,
-                       now: Optional[dt.datetime] = None) -> dict:
+                       now: Optional[dt.datetime] = None, replace: bool = False) -> dict:
     """Validate and import a service-report CSV/XLSX file.
 
     Returns ``{ROWS_READ, ROWS_IMPORTED, ROWS_REJECTED, ROWS_DUPLICATE, ROWS_CONFLICT, OUTAGES_IMPORTED,
@@ -523,7 +544,7 @@ def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] =
                                                           provider=provider, now=now)
     result = import_records(db, records, os.path.basename(path), file_sha256(path), rows_read=len(rows),
                             pre_rejects=pre_rejects, provider=provider, imported_by=imported_by, on_row=on_row,
-                            now=now)
+                            now=now, replace=replace)
     result["WARNINGS"] = warnings
     if rejects_path:
         by_row = {r: d for r, d in rows}

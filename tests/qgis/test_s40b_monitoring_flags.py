@@ -29,3 +29,54 @@ def test_the_report_names_a_site_without_a_report_and_counts_it_apart(qgis_app):
     zero = sum(1 for f in ev.flags if f["flag"] == "zero_usage")
     assert f"{zero} zero-usage month(s)" in box  # a silent site was counted as a zero-usage month
     assert "1 site(s) without a report for the month." in box
+
+
+# --------------------------------------------------------------------------------------------- a corrected report
+def _report(path, uptime_v1: str, end_site: str) -> str:
+    """An operator's NOC export as Excel saves it: BOM, semicolons, Indonesian numbers and dates, empty rows."""
+    from tests.qgis.test_monitoring_qgis import CODES
+
+    lines = ["kode_desa;kode_site;periode;uptime;mulai_gangguan;selesai_gangguan;penyebab",
+             f"{CODES[0]};;Nov 2026;{uptime_v1};;;",
+             f"{CODES[1]};;11/2026;98,0%;;;",
+             f";SITE-1;;;02-11-2026 08.00;{end_site};radio",
+             ";;;;;;", ";;;;;;"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return str(path)
+
+
+def test_a_corrected_report_replaces_the_earlier_values_when_asked(provider, tmp_path):
+    import sqlite3
+
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import CODES, import_params, make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    first = _report(tmp_path / "laporan_nov.csv", "95,5", "02-11-2026 10.00")
+    res, _ = run_alg("kaltiminternet:importmonitoring", import_params(plan, first))
+    assert (int(res["ROWS_READ"]), int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (3, 3, 0)
+
+    fixed = _report(tmp_path / "laporan_nov_revisi.csv", "99,5", "02-11-2026 09.00")  # the operator's correction
+    res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, fixed))
+    # without the box ticked the earlier values are kept, and the log says how to import the correction
+    assert int(res["ROWS_CONFLICT"]) == 2 and int(res["ROWS_REPLACED"]) == 0
+    assert "If this file corrects them, run the import again with 'The file corrects reports imported before'" in log
+
+    res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, fixed, REPLACE=True))
+    assert int(res["ROWS_REPLACED"]) == 2 and int(res["ROWS_CONFLICT"]) == 0 and int(res["ROWS_DUPLICATE"]) == 1
+    assert "Row 2: report for 64.01.01.2001 2026-11 replaces the value imported on" in log
+    assert "laporan_nov.csv (row 2: uptime_pct 99.5, was 95.5)" in log
+    assert "Row 4: outage of SITE-1 starting 2026-11-02T08:00:00 replaces" in log
+    con = sqlite3.connect(plan)
+    try:
+        up = con.execute("SELECT uptime_pct FROM mon_reports WHERE code = ?", (CODES[0],)).fetchone()[0]
+        end, dur = con.execute("SELECT outage_end, duration_s FROM mon_outages WHERE code = 'SITE-1'").fetchone()
+        reports = con.execute("SELECT count(*) FROM mon_reports").fetchone()[0]
+    finally:
+        con.close()
+    assert up == 99.5 and end == "2026-11-02T09:00:00" and dur == 3600.0 and reports == 2
+    # the SLA reads the corrected values
+    from kaltim_internet_plugin.core import monitoring_store as store
+
+    ev = mon.evaluate(store.load_records(plan), month="2026-11")
+    assert {r["code"]: round(100 * r["availability"], 3) for r in ev.sla}[CODES[0]] == 99.5
