@@ -1660,6 +1660,14 @@
       <translation>Nama penyedia bila berkas tidak memiliki kolom penyedia</translation>
     </message>
     <message>
+      <source>Corrects an earlier report</source>
+      <translation>Mengoreksi laporan sebelumnya</translation>
+    </message>
+    <message>
+      <source>The file corrects reports imported before: replace the values it differs in</source>
+      <translation>Berkas ini mengoreksi laporan yang sudah diimpor: ganti nilai yang berbeda</translation>
+    </message>
+    <message>
       <source>Import provider report…</source>
       <translation>Impor laporan penyedia…</translation>
     </message>
@@ -1804,6 +1812,10 @@
       <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (konflik {conf}), duplikat {dup}.</translation>
     </message>
     <message>
+      <source>If the file corrects an earlier report, tick 'Corrects an earlier report' and import it again.</source>
+      <translation>Jika berkas ini mengoreksi laporan sebelumnya, centang 'Mengoreksi laporan sebelumnya' dan impor lagi.</translation>
+    </message>
+    <message>
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -1934,6 +1946,10 @@
     <message>
       <source>none (all present)</source>
       <translation>tidak ada (semua sudah ada)</translation>
+    </message>
+    <message>
+      <source>{n} of them replaced values imported before (see the log).</source>
+      <translation>{n} di antaranya menggantikan nilai yang sudah diimpor (lihat log).</translation>
     </message>
     <message>
       <source>Rejected rows with reasons: {path}</source>
@@ -4890,10 +4906,6 @@
     <message>
       <source>Provider (when the file has no provider column)</source>
       <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
-    </message>
-    <message>
-      <source>The file corrects reports imported before: replace the values it differs in</source>
-      <translation>Berkas ini mengoreksi laporan yang sudah diimpor: ganti nilai yang berbeda</translation>
     </message>
     <message>
       <source>Rejected rows (CSV)</source>
