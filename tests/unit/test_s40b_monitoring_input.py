@@ -91,3 +91,52 @@ def test_a_site_without_a_report_for_the_month_is_flagged():
     october = mon.evaluate(_month_rows(), month="2026-10")
     assert [(f["code"], f["months"]) for f in october.flags if f["flag"] == "no_report"] == [
         ("SYN-0003", "2026-09, 2026-10")]
+
+
+# --------------------------------------------------------------------------------------------- separate usage reports
+def _import(tmp_path, db, name, text, **kw):
+    from kaltim_internet_plugin.core import monitoring_store as store
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return store.import_report_file(str(db), str(path), now=D(2026, 12, 8), **kw)
+
+
+def _stored(db):
+    import sqlite3
+
+    con = sqlite3.connect(str(db))
+    try:
+        return {r[0]: r[1:] for r in con.execute(
+            "SELECT code, uptime_pct, active_users, download_mbps FROM mon_reports ORDER BY code")}
+    finally:
+        con.close()
+
+
+def test_a_usage_report_completes_the_months_uptime_report(tmp_path):
+    """An operator sends uptime (NOC) and usage in two files: the second one's rows were all conflicts
+    ('uptime_pct -, was 99.1') and the month's users lost."""
+    db = tmp_path / "plan.gpkg"
+    _import(tmp_path, db, "uptime.csv", "kode_site;periode;uptime\nSYN-1;2026-11;99,1\nSYN-2;2026-11;97\n")
+    res = _import(tmp_path, db, "usage.csv",
+                  "kode_site;periode;pengguna_aktif;unduh_mbps\nSYN-1;2026-11;120;30\nSYN-2;2026-11;0;20\n")
+    assert (res["ROWS_IMPORTED"], res["ROWS_CONFLICT"], res["ROWS_REJECTED"]) == (2, 0, 0)
+    assert _stored(db) == {"SYN-1": (99.1, 120.0, 30.0), "SYN-2": (97.0, 0.0, 20.0)}
+    again = _import(tmp_path, db, "usage.csv",
+                    "kode_site;periode;pengguna_aktif;unduh_mbps\nSYN-1;2026-11;120;30\nSYN-2;2026-11;0;20\n")
+    assert (again["ROWS_IMPORTED"], again["ROWS_DUPLICATE"]) == (0, 2)  # idempotent
+    # a value that contradicts the stored one is still a conflict, named by the value it gives
+    res = _import(tmp_path, db, "usage2.csv", "kode_site;periode;pengguna_aktif\nSYN-1;2026-11;150\n")
+    assert res["ROWS_CONFLICT"] == 1 and res["REJECTS"][0].error.params["change"].params["field"] == "active_users"
+    # a correction of the uptime alone keeps the users
+    res = _import(tmp_path, db, "uptime_fix.csv", "kode_site;periode;uptime\nSYN-1;2026-11;99,6\n", replace=True)
+    assert res["ROWS_REPLACED"] == 1 and _stored(db)["SYN-1"] == (99.6, 120.0, 30.0)
+
+
+def test_two_rows_of_one_month_that_complete_each_other_in_one_file(tmp_path):
+    db = tmp_path / "plan.gpkg"
+    res = _import(tmp_path, db, "noc.csv", "kode_site;periode;uptime;pengguna_aktif\n"
+                  "SYN-1;2026-11;99,5;\nSYN-1;2026-11;;88\nSYN-1;2026-11;98;\n")
+    assert (res["ROWS_IMPORTED"], res["ROWS_CONFLICT"]) == (2, 1)
+    assert [r.row for r in res["REJECTS"]] == [4] and res["REJECTS"][0].error.code == "conflict_in_file"
+    assert _stored(db) == {"SYN-1": (99.5, 88.0, None)}
