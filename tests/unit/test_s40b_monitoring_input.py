@@ -140,3 +140,14 @@ def test_two_rows_of_one_month_that_complete_each_other_in_one_file(tmp_path):
     assert (res["ROWS_IMPORTED"], res["ROWS_CONFLICT"]) == (2, 1)
     assert [r.row for r in res["REJECTS"]] == [4] and res["REJECTS"][0].error.code == "conflict_in_file"
     assert _stored(db) == {"SYN-1": (99.5, 88.0, None)}
+
+
+def test_a_month_reported_whole_and_by_day_takes_the_monthly_figure():
+    recs = [{"code": "S", "provider": "P", "month": "2026-11", "period": "2026-11", "uptime_pct": 90.0}]
+    recs += [{"code": "S", "provider": "P", "month": "2026-11", "period": f"2026-11-{d:02d}", "uptime_pct": 100.0}
+             for d in (1, 2, 3)]
+    recs += [{"code": "T", "provider": "P", "month": "2026-11", "period": f"2026-11-{d:02d}", "uptime_pct": up}
+             for d, up in ((1, 97.0), (2, 99.0))]  # days only: their mean
+    rows = {r["code"]: r for r in mon.sla_table(recs)}
+    assert rows["S"]["availability"] == pytest.approx(0.90) and rows["S"]["restitution"]
+    assert rows["T"]["availability"] == pytest.approx(0.98)
