@@ -15,10 +15,11 @@ from qgis.core import QgsProcessingException
 
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
+from ..core.numbers import NumberIssue
 from ..core.tabular import TableError
 from ..errors import describe
 from ..i18n import tr
-from ..input_text import first_listed, table_error_text
+from ..input_text import first_listed, issue_text, table_error_text
 from ..io.status_workflow import plan_db_problem
 from .base import KaltimAlgorithm
 from .checks import overwrites_imported_report
@@ -103,8 +104,9 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("{path} has a header row but no data rows: nothing was imported. Export "
                                             "the report again with its rows.").format(path=path))
         records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider)
-        for w in warnings:
-            feedback.pushInfo(tr("Warning: {text}").format(text=describe(w)))
+        for w in warnings:  # (a number column's reading, core.numbers.NumberIssue, has its own words)
+            feedback.pushInfo(tr("Warning: {text}").format(
+                text=issue_text(w) if isinstance(w, NumberIssue) else describe(w)))
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Import cancelled; nothing was written."))
         feedback.setProgress(10)

@@ -80,3 +80,16 @@ def test_a_corrected_report_replaces_the_earlier_values_when_asked(provider, tmp
 
     ev = mon.evaluate(store.load_records(plan), month="2026-11")
     assert {r["code"]: round(100 * r["availability"], 3) for r in ev.sla}[CODES[0]] == 99.5
+
+
+def test_a_noc_export_in_english_notation_is_read_and_the_reading_said(provider, tmp_path):
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import import_params, make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    src = tmp_path / "noc.csv"
+    src.write_text("site_id,period,availability,users\nSITE-1,2026-11,99.950,\"1,234\"\nSITE-2,2026-11,99.5,\"1,050\"\n",
+                   encoding="utf-8")
+    res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src)))
+    assert (int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (2, 0), log
+    assert "'99.950'" in log and "row 2" in log  # the reading of the ambiguous value is said, with its row

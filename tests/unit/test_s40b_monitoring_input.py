@@ -151,3 +151,25 @@ def test_a_month_reported_whole_and_by_day_takes_the_monthly_figure():
     rows = {r["code"]: r for r in mon.sla_table(recs)}
     assert rows["S"]["availability"] == pytest.approx(0.90) and rows["S"]["restitution"]
     assert rows["T"]["availability"] == pytest.approx(0.98)
+
+
+def test_a_number_column_is_read_as_one():
+    """A NOC export in English notation: '99.950' % was read as 99950 and the row rejected ('outside 0-100 %'), and
+    users '1,050' beside '25.5' Mbps were 1.05 users."""
+    rows = [(2, {"kode_site": "A", "periode": "2026-11", "uptime": "99.950", "pengguna_aktif": "1,234",
+                 "unduh_mbps": "25.5"}),
+            (3, {"kode_site": "B", "periode": "2026-11", "uptime": "99.5", "pengguna_aktif": "1,050",
+                 "unduh_mbps": "12.25"}),
+            (4, {"kode_site": "C", "periode": "2026-11", "uptime": "abc", "pengguna_aktif": "",
+                 "unduh_mbps": "1.234"})]
+    records, rejects, warnings = mon.validate_report_rows(rows, now=D(2026, 12, 8))
+    assert [(r.code, r.uptime_pct, r.active_users, r.download_mbps) for r in records] == [
+        ("A", 99.95, 1234.0, 25.5), ("B", 99.5, 1050.0, 12.25)]
+    assert [(r.row, r.error.code, r.error.params["error"].code) for r in rejects] == [(4, "column_value",
+                                                                                      "not_a_number")]
+    said = {(w.field, w.raw) for w in warnings if getattr(w, "code", "") == "ambiguous"}
+    assert ("uptime", "99.950") in said and ("pengguna_aktif", "1,234") in said
+    # an Indonesian file keeps its reading: 1.234 users are 1234, 99,5 % is 99.5
+    rows = [(2, {"kode_site": "A", "periode": "2026-11", "uptime": "99,5", "pengguna_aktif": "1.234"})]
+    records, _, _ = mon.validate_report_rows(rows, now=D(2026, 12, 8))
+    assert (records[0].uptime_pct, records[0].active_users) == (99.5, 1234.0)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Iterable, Optional, Sequence
 
+from .. import numbers as nb
 from ..sites import (
     all_keys,
     is_blank,
@@ -142,6 +143,8 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         name = mapping.get(role)
         return row.get(name) if name else None
 
+    columns = _metric_columns(numbered, mapping, warnings)
+
     for rownum, row in numbered:
         try:
             site = get(row, "site_code")
@@ -155,10 +158,12 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             values: dict = {}
             for role in METRIC_FIELDS:
                 raw = get(row, role)
-                try:
-                    values[role] = _number(raw)
-                except ValueError as exc:
-                    raise MonitoringError("column_value", column=mapping[role], error=exc) from None
+                values[role] = columns[role].get(rownum) if role in columns else None
+                if values[role] is None and not is_blank(raw):
+                    try:  # (the cell's own error, as said before the column was read as one)
+                        values[role] = _number(raw)
+                    except ValueError as exc:
+                        raise MonitoringError("column_value", column=mapping[role], error=exc) from None
             up = values["uptime_pct"]
             if up is not None and not 0 <= up <= 100:
                 raise MonitoringError("uptime_range", value=f"{up:g}")
@@ -245,6 +250,32 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         warnings.append(MonitoringError("village_codes_rewritten", n=len(rewritten), row=rownum, written=written,
                                         code=known_as))
     return records, rejects, warnings
+
+
+#: how the numbers of a report column are read (core.numbers.parse_column: an ambiguous '99.950' or '1,234' is decided
+#: by the other values of the column, else by what the column holds); the checks of the rows stay the report's own
+_SPECS = {
+    "uptime_pct": nb.ColumnSpec(quantity="uptime", lo=0, hi=100, enforce_range=False, negative=True, outliers="off"),
+    "active_users": nb.ColumnSpec(quantity="users", thousands_default=True, negative=True, outliers="off"),
+}
+_ANY_METRIC = nb.ColumnSpec(negative=True, outliers="off")
+
+
+def _metric_columns(numbered: list, mapping: dict, warnings: list) -> dict:
+    """{role: {row: value}} of the report's number columns, each read as one column: an uptime '99.950' (a NOC's
+    three decimals) was read as 99950 and rejected as 'outside 0-100 %', users '1,050' in a file writing '25.5' Mbps
+    were 1.05 users (found 2026-12-08). An ambiguous reading that the column decided is added to ``warnings`` (a
+    core.numbers.NumberIssue)."""
+    out = {}
+    for role in METRIC_FIELDS:
+        name = mapping.get(role)
+        if not name:
+            continue
+        result = nb.parse_column([row.get(name) for _n, row in numbered], name, _SPECS.get(role, _ANY_METRIC),
+                                 rows=[n for n, _row in numbered])
+        out[role] = {n: v for (n, _row), v in zip(numbered, result.values)}
+        warnings.extend(i for i in result.issues if i.code in ("ambiguous", "mixed_separators"))
+    return out
 
 
 def _kemendagri(code: str) -> Optional[str]:
