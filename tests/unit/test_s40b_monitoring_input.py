@@ -173,3 +173,9 @@ def test_a_number_column_is_read_as_one():
     rows = [(2, {"kode_site": "A", "periode": "2026-11", "uptime": "99,5", "pengguna_aktif": "1.234"})]
     records, _, _ = mon.validate_report_rows(rows, now=D(2026, 12, 8))
     assert (records[0].uptime_pct, records[0].active_users) == (99.5, 1234.0)
+
+
+@pytest.mark.parametrize("text, month", [("Nov-26", "2026-11"), ("Des-26", "2026-12"), ("Agu-25", "2025-08"),
+                                         ("Okt 2026", "2026-10")])
+def test_excels_month_format_saved_in_a_csv_is_a_month(text, month):
+    assert mon.parse_period(text) == (month, month)

@@ -81,11 +81,13 @@ def parse_period(value: object) -> tuple[str, str]:
     if not s:
         raise MonitoringError("missing_period")
     m = re.match(r"^(\d{4})[-/](\d{1,2})$", s) or None
-    named = re.match(r"^([A-Za-z]+)\.?[\s/-]+(\d{4})$", s)
+    named = re.match(r"^([A-Za-z]+)\.?[\s/-]+(\d{4}|\d{2})$", s)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
     elif named and named.group(1).lower()[:3] in MONTH_NAMES:  # 'Okt 2026', 'Januari 2026', 'Aug-2026'
+        # and Excel's month format 'mmm-yy' as a CSV holds it: 'Nov-26', 'Des-26' (was 'not a month')
         y, mo = int(named.group(2)), MONTH_NAMES[named.group(1).lower()[:3]]
+        y += 2000 if y < 100 else 0
     else:
         m = re.match(r"^(\d{1,2})[-/](\d{4})$", s)
         if m:
