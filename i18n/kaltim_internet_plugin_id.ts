@@ -1660,6 +1660,14 @@
       <translation>Nama penyedia bila berkas tidak memiliki kolom penyedia</translation>
     </message>
     <message>
+      <source>YYYY-MM when the rows have no period</source>
+      <translation>YYYY-MM bila baris tidak punya periode</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Bulan</translation>
+    </message>
+    <message>
       <source>Corrects an earlier report</source>
       <translation>Mengoreksi laporan sebelumnya</translation>
     </message>
@@ -4908,6 +4916,10 @@
       <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
     </message>
     <message>
+      <source>Month of the report (YYYY-MM; for rows without a period, e.g. a monthly report with its month only in the title)</source>
+      <translation>Bulan laporan (YYYY-MM; untuk baris tanpa periode, mis. laporan bulanan yang bulannya hanya ada di judul)</translation>
+    </message>
+    <message>
       <source>Rejected rows (CSV)</source>
       <translation>Baris yang ditolak (CSV)</translation>
     </message>
@@ -5014,6 +5026,10 @@
     <message>
       <source>Import failed and was rolled back; the plan GeoPackage is unchanged: {error}</source>
       <translation>Impor gagal dan dibatalkan seluruhnya; GeoPackage rencana tidak berubah: {error}</translation>
+    </message>
+    <message>
+      <source>PERIOD = {value} is not a month. Write it as YYYY-MM, e.g. 2026-11 (or Nov 2026), or leave it empty.</source>
+      <translation>PERIOD = {value} bukan bulan. Tulis sebagai YYYY-MM, mis. 2026-11 (atau Nov 2026), atau biarkan kosong.</translation>
     </message>
     <message>
       <source>Programme status table (CSV or XLSX)</source>

@@ -133,6 +133,10 @@ class MonitoringPage(QWidget):
         self.provider_edit.setObjectName("providerEdit")
         self.provider_edit.setPlaceholderText(tr("Provider name when the file has no provider column"))
         form.addRow(tr("Provider"), self.provider_edit)
+        self.period_edit = QLineEdit()
+        self.period_edit.setObjectName("periodEdit")
+        self.period_edit.setPlaceholderText(tr("YYYY-MM when the rows have no period"))
+        form.addRow(tr("Month"), self.period_edit)
         # a corrected report replaces the values imported before (without it, its rows are conflicts, kept out)
         self.replace_check = QCheckBox(tr("Corrects an earlier report"))
         self.replace_check.setObjectName("replaceCheck")
@@ -388,7 +392,7 @@ class MonitoringPage(QWidget):
         if not self._need_plan():
             return None
         params = {"INPUT": path, "PLAN_DB": self.plan_db(), "PROVIDER": self.provider_edit.text().strip(),
-                  "REPLACE": self.replace_check.isChecked()}
+                  "REPLACE": self.replace_check.isChecked(), "PERIOD": self.period_edit.text().strip()}
         for key, field_key, layer in (("VILLAGES", "VILLAGE_CODE_FIELD", self.village_layer()),
                                       ("SITES", "SITE_CODE_FIELD", self.site_layer())):
             if layer is not None:

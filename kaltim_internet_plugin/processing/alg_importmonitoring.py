@@ -59,6 +59,8 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         add_source(self, "SITES", tr("Site layer (known site codes)"), optional=True, layer=True)
         add_fields(self, "SITES", [("SITE_CODE_FIELD", tr("Site code field"))])
         add_string(self, "PROVIDER", tr("Provider (when the file has no provider column)"), optional=True)
+        add_string(self, "PERIOD", tr("Month of the report (YYYY-MM; for rows without a period, e.g. a monthly "
+                                      "report with its month only in the title)"), optional=True)
         add_bool(self, "REPLACE", tr("The file corrects reports imported before: replace the values it differs in"))
         add_file_output(self, "REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True)
         add_outputs(self, "number", [
@@ -103,7 +105,8 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if not rows:  # a header alone: nothing to import, and no import to record
             raise QgsProcessingException(tr("{path} has a header row but no data rows: nothing was imported. Export "
                                             "the report again with its rows.").format(path=path))
-        records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider)
+        records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider,
+                                                                  period=self._period(parameters, context))
         for w in warnings:  # (a number column's reading, core.numbers.NumberIssue, has its own words)
             feedback.pushInfo(tr("Warning: {text}").format(
                 text=issue_text(w) if isinstance(w, NumberIssue) else describe(w)))
@@ -133,6 +136,15 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         keys = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT", "ROWS_REPLACED",
                 "OUTAGES_IMPORTED", "IMPORT_ID")
         return dict({k: result[k] for k in keys}, REJECTS=rejects_path, PLAN_DB=db)
+
+    def _period(self, parameters, context) -> str:
+        """PERIOD as YYYY-MM ('' when not given); a text that is no month stops the run before any work."""
+        text = (self.parameterAsString(parameters, "PERIOD", context) or "").strip()
+        try:
+            return mon.parse_period(text)[0] if text else ""
+        except ValueError:
+            raise QgsProcessingException(tr("PERIOD = {value} is not a month. Write it as YYYY-MM, e.g. 2026-11 "
+                                            "(or Nov 2026), or leave it empty.").format(value=text)) from None
 
     def _known_codes(self, parameters, context, feedback):
         """The site and village codes of the given layers (None: no layer given, every code is accepted)."""

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kaltim_internet_plugin.core import monitoring as mon
+from kaltim_internet_plugin.core import monitoring_store as store
 from kaltim_internet_plugin.report import monitoring_report as report
 
 
@@ -76,8 +79,6 @@ def test_a_corrected_report_replaces_the_earlier_values_when_asked(provider, tmp
         con.close()
     assert up == 99.5 and end == "2026-11-02T09:00:00" and dur == 3600.0 and reports == 2
     # the SLA reads the corrected values
-    from kaltim_internet_plugin.core import monitoring_store as store
-
     ev = mon.evaluate(store.load_records(plan), month="2026-11")
     assert {r["code"]: round(100 * r["availability"], 3) for r in ev.sla}[CODES[0]] == 99.5
 
@@ -93,3 +94,24 @@ def test_a_noc_export_in_english_notation_is_read_and_the_reading_said(provider,
     res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src)))
     assert (int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (2, 0), log
     assert "'99.950'" in log and "row 2" in log  # the reading of the ambiguous value is said, with its row
+
+
+def test_a_monthly_report_with_its_month_only_in_the_title(provider, tmp_path):
+    """Every row of a report whose month is only in its title was rejected as 'missing period'."""
+    from qgis.core import QgsProcessingException
+
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import CODES, import_params, make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    src = tmp_path / "laporan.csv"
+    src.write_text(f"Laporan Ketersediaan Layanan November 2026\n\nkode_desa;uptime\n{CODES[0]};99,5\n"
+                   f"{CODES[1]};97\n", encoding="utf-8")
+    res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src)))
+    assert int(res["ROWS_REJECTED"]) == 2 and "missing period" in log
+    res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src), PERIOD="Nov 2026"))
+    assert (int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (2, 0), log
+    ev = mon.evaluate(store.load_records(plan))
+    assert ev.month == "2026-11" and len(ev.sla) == 2
+    with pytest.raises(QgsProcessingException, match="PERIOD = 2026-13 is not a month"):
+        run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src), PERIOD="2026-13"))

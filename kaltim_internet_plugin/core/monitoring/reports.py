@@ -111,13 +111,15 @@ class RowReject:
 
 def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = None,
                          known_codes: Optional[Iterable[str]] = None, first_row_number: int = 2,
-                         provider: str = "", now: Optional[dt.datetime] = None,
+                         provider: str = "", now: Optional[dt.datetime] = None, period: str = "",
                          ) -> tuple[list[ReportRecord], list[RowReject], list[str]]:
     """Validate service-report rows row by row -> ``(records, rejects, warnings)``.
 
     ``rows``: dicts or ``(row_number, dict)`` pairs (as from :func:`read_table`).
     ``known_codes``: site/village codes that exist; other codes are rejected (None = no check).
     ``provider``: default provider when the file has no provider column.
+    ``period``: default period of a row without one (and without an outage start): a monthly report whose month is only
+    in its title or file name (its rows were all rejected as 'missing period').
     Reject reasons: missing code, missing/bad period, unparsable numbers/dates/flags, uptime outside 0-100,
     negative users/speeds/latency, outage end before start, outage without end, dates in the future,
     unknown code, no data at all.
@@ -136,7 +138,8 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     warnings: list[str] = []
     if "site_code" not in mapping and "village_code" not in mapping:
         warnings.append(MonitoringError("no_code_column"))
-    if "period" not in mapping and "outage_start" not in mapping:
+    default_period = parse_period(period) if not is_blank(period) else None
+    if "period" not in mapping and "outage_start" not in mapping and default_period is None:
         warnings.append(MonitoringError("no_period_column"))
 
     def get(row: dict, role: str):
@@ -197,9 +200,9 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 raise MonitoringError("outage_no_start")
             raw_period = get(row, "period")
             if is_blank(raw_period):
-                if start is None:
+                if start is None and default_period is None:
                     raise MonitoringError("missing_period_value")
-                period, month = start.strftime("%Y-%m"), start.strftime("%Y-%m")
+                period, month = default_period if start is None else (start.strftime("%Y-%m"),) * 2
             else:
                 try:
                     period, month = parse_period(raw_period)
