@@ -560,6 +560,10 @@
       <translation>{n} baris menulis kode desa tanpa titik atau dengan spasi (pertama: baris {row}, {written} untuk {code}); baris itu diimpor dengan kode dari layer desa</translation>
     </message>
     <message>
+      <source>columns not read: {columns} (names the import does not know). If one holds report data, rename it: kode_site/kode_desa, periode, uptime, mulai_gangguan, selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms</source>
+      <translation>kolom tidak dibaca: {columns} (nama yang tidak dikenal oleh impor). Bila salah satunya berisi data laporan, ganti namanya: kode_site/kode_desa, periode, uptime, mulai_gangguan, selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms</translation>
+    </message>
+    <message>
       <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
       <translation>kolom kode site atau desa tidak ditemukan (dicari: kode_site/site_id, kode_desa/kode)</translation>
     </message>

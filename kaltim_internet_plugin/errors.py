@@ -243,6 +243,9 @@ def _table() -> dict:
         "village_codes_rewritten": tr("{n} rows write a village code without its dots or with spaces (first: row "
                                       "{row}, {written} for {code}); they are imported under the village layer's "
                                       "code"),
+        "columns_not_read": tr("columns not read: {columns} (names the import does not know). If one holds report "
+                               "data, rename it: kode_site/kode_desa, periode, uptime, mulai_gangguan, "
+                               "selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms"),
         "no_code_column": tr("no site or village code column found (looked for kode_site/site_id, kode_desa/kode)"),
         "no_period_column": tr("no period column found (looked for periode/period/tanggal/date)"),
         "report_for": tr("report for {code} {period}"),

@@ -179,3 +179,23 @@ def test_a_number_column_is_read_as_one():
                                          ("Okt 2026", "2026-10")])
 def test_excels_month_format_saved_in_a_csv_is_a_month(text, month):
     assert mon.parse_period(text) == (month, month)
+
+
+def test_an_officers_headers_are_read_and_a_column_not_read_is_named():
+    """'Tanggal Mulai Gangguan' / 'Tanggal Selesai Gangguan' were not known: a row's outage was left out without a
+    word (its uptime imported), an outage-only row rejected as 'no data'."""
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(2, {"No": "1", "Kode Kemendagri": "64.01.01.2009", "Nama Desa": "Samurangau", "Bulan Laporan": "Nov 2026",
+                 "SLA (%)": "99,1", "Tanggal Mulai Gangguan": "03-11-2026 08.00",
+                 "Tanggal Selesai Gangguan": "03-11-2026 10.30", "Penyebab Gangguan": "FO putus",
+                 "User Aktif": "57", "Tim Teknisi": "Budi"})]
+    records, rejects, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
+    assert not rejects
+    r = records[0]
+    assert (r.code, r.month, r.uptime_pct, r.active_users, r.cause) == ("64.01.01.2009", "2026-11", 99.1, 57.0,
+                                                                       "FO putus")
+    assert (r.outage_start, r.outage_end) == (D(2026, 11, 3, 8), D(2026, 11, 3, 10, 30))
+    said = [w for w in warnings if getattr(w, "code", "") == "columns_not_read"]
+    assert len(said) == 1 and said[0].params["columns"] == "Tim Teknisi"  # not No, Nama Desa
+    assert "Tim Teknisi" in describe(said[0])

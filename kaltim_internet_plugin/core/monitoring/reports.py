@@ -31,19 +31,28 @@ def read_table(path: str, sheet: Optional[str] = None) -> tuple[list[str], list[
 # --------------------------------------------------------------------------------------------- reports
 REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "site_code": ("site_code", "kode_site", "site_id", "id_site", "kode_bts"),
-    "village_code": ("village_code", "kode_desa", "kode", "kd_desa", "kode_kel"),
-    "period": ("period", "periode", "bulan", "month", "tanggal", "date", "tgl"),
+    "village_code": ("village_code", "kode_desa", "kode", "kd_desa", "kode_kel", "kode_desa_kelurahan",
+                     "kode_kemendagri", "kode_wilayah"),
+    "period": ("period", "periode", "bulan", "month", "tanggal", "date", "tgl", "periode_laporan", "bulan_laporan"),
     "provider": ("provider", "penyedia", "operator", "opsel", "isp", "vendor", "mitra"),
-    "uptime_pct": ("uptime_pct", "uptime", "uptime_persen", "ketersediaan", "availability", "availability_pct"),
-    "outage_start": ("outage_start", "mulai_gangguan", "gangguan_mulai", "start", "waktu_mulai", "down_start"),
-    "outage_end": ("outage_end", "selesai_gangguan", "gangguan_selesai", "end", "waktu_selesai", "down_end"),
-    "cause": ("cause", "penyebab", "keterangan", "reason"),
-    "active_users": ("active_users", "pengguna_aktif", "users", "jumlah_pengguna", "pengguna"),
+    "uptime_pct": ("uptime_pct", "uptime", "uptime_persen", "ketersediaan", "availability", "availability_pct",
+                   "sla", "sla_pct", "ketersediaan_layanan"),
+    "outage_start": ("outage_start", "mulai_gangguan", "gangguan_mulai", "start", "waktu_mulai", "down_start",
+                     "tanggal_mulai_gangguan", "waktu_mulai_gangguan", "tgl_mulai_gangguan"),
+    "outage_end": ("outage_end", "selesai_gangguan", "gangguan_selesai", "end", "waktu_selesai", "down_end",
+                   "tanggal_selesai_gangguan", "waktu_selesai_gangguan", "tgl_selesai_gangguan"),
+    "cause": ("cause", "penyebab", "keterangan", "reason", "penyebab_gangguan"),
+    "active_users": ("active_users", "pengguna_aktif", "users", "jumlah_pengguna", "pengguna", "user_aktif",
+                     "jumlah_user", "active_user"),
     "download_mbps": ("download_mbps", "unduh_mbps", "download", "unduh", "dl_mbps"),
     "upload_mbps": ("upload_mbps", "unggah_mbps", "upload", "unggah", "ul_mbps"),
     "latency_ms": ("latency_ms", "latensi_ms", "latency", "latensi", "ping_ms"),
     "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
 }
+#: columns a report often has beside its data, not worth a word when not read (number, names, area, notes)
+_DESCRIPTIVE = {"no", "nomor", "no_urut", "nama", "nama_desa", "desa", "nama_kelurahan", "kelurahan", "nama_site",
+                "site_name", "nama_kecamatan", "kecamatan", "nama_kec", "nama_kabupaten", "kabupaten", "kab_kota",
+                "nama_kab", "kabkota", "provinsi", "catatan", "note", "notes", "lat", "lon", "latitude", "longitude"}
 #: the largest value a village's service report can hold (a row above is a typing or unit error, named): a village
 #: link's users (a whole kelurahan on one link), speeds (a 10 Gbit/s port) and latency (a minute: a geostationary hop is
 #: ~600 ms); planning bounds of this plugin, December 2026
@@ -147,6 +156,11 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         return row.get(name) if name else None
 
     columns = _metric_columns(numbered, mapping, warnings)
+    unused = [h for h in all_keys(numbered) if str(h or "").strip() and h not in set(mapping.values())
+              and norm_name(h) not in _DESCRIPTIVE]
+    if unused:  # (a column of outage times under a name not known was left out without a word)
+        warnings.append(MonitoringError("columns_not_read", columns=", ".join(unused[:8]) + (
+            ", …" if len(unused) > 8 else "")))
 
     for rownum, row in numbered:
         try:
