@@ -552,6 +552,10 @@
       <translation>uptime {value}: semua uptime dalam berkas bernilai 1 atau kurang, jadi tampaknya berupa pecahan (di sini {pct} %); tulis sebagai persen (99,5 untuk 99,5 %)</translation>
     </message>
     <message>
+      <source>row {row} ({code}): uptime {value} % is read as it is, while the file's other uptimes are percentages; if it is a fraction ({pct} %), correct the file and import it again as a correction</source>
+      <translation>baris {row} ({code}): uptime {value} % dibaca apa adanya, sedangkan uptime lain di berkas berupa persen; bila itu pecahan ({pct} %), perbaiki berkas dan impor lagi sebagai koreksi</translation>
+    </message>
+    <message>
       <source>{n} rows write a known code in other letters (first: row {row}, {written} for {code}); they are imported under the known code</source>
       <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
     </message>

@@ -238,6 +238,9 @@ def _table() -> dict:
                                 "the digits and the unit"),
         "uptime_fraction": tr("uptime {value}: every uptime of the file is 1 or less, so they look like fractions "
                               "(here {pct} %); write them as percentages (99,5 for 99.5 %)"),
+        "uptime_below_one": tr("row {row} ({code}): uptime {value} % is read as it is, while the file's other "
+                               "uptimes are percentages; if it is a fraction ({pct} %), correct the file and import it "
+                               "again as a correction"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "
                                   "{code}); they are imported under the known code"),
         "village_codes_rewritten": tr("{n} rows write a village code without its dots or with spaces (first: row "

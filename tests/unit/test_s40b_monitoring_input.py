@@ -199,3 +199,19 @@ def test_an_officers_headers_are_read_and_a_column_not_read_is_named():
     said = [w for w in warnings if getattr(w, "code", "") == "columns_not_read"]
     assert len(said) == 1 and said[0].params["columns"] == "Tim Teknisi"  # not No, Nama Desa
     assert "Tim Teknisi" in describe(said[0])
+
+
+def test_one_uptime_below_one_percent_among_percentages_is_said():
+    """'0,97' among '99,5' and '98' was 0.97 % availability and a restitution without a word (it is kept: a site can
+    be down all month; the row is named)."""
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(2, {"kode_site": "A", "periode": "2026-11", "uptime": "99,5"}),
+            (3, {"kode_site": "B", "periode": "2026-11", "uptime": "0,97"}),
+            (4, {"kode_site": "C", "periode": "2026-11", "uptime": "98"}),
+            (5, {"kode_site": "D", "periode": "2026-11", "uptime": "0"})]
+    records, rejects, warnings = mon.validate_report_rows(rows, now=D(2026, 12, 8))
+    assert [r.code for r in records] == ["A", "B", "C", "D"] and not rejects
+    said = [w for w in warnings if getattr(w, "code", "") == "uptime_below_one"]
+    assert [(w.params["row"], w.params["code"]) for w in said] == [(3, "B")]
+    assert "97 %" in describe(said[0]) and "row 3" in describe(said[0])

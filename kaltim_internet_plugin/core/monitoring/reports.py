@@ -251,11 +251,19 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     # uptime written as a fraction (0,995 for 99,5 %) reads as 0.995 % and would claim a restitution: when every
     # uptime of the file is 1 or less, none of them is a percentage; the rows are rejected with the fix
     ups = [r for r in records if r.uptime_pct is not None]
-    if ups and all(r.uptime_pct <= 1.0 for r in ups) and any(0.0 < r.uptime_pct < 1.0 for r in ups):
+    fractions = [r for r in ups if 0.0 < r.uptime_pct < 1.0]
+    if ups and all(r.uptime_pct <= 1.0 for r in ups) and fractions:
         for r in ups:
             exc = MonitoringError("uptime_fraction", value=f"{r.uptime_pct:g}", pct=f"{100 * r.uptime_pct:g}")
             rejects.append(RowReject(r.row, str(exc), dict(dict(numbered).get(r.row) or {}), exc))
         kept = {id(r) for r in ups}
+    elif fractions:  # one below 1 % among percentages ('0,97' beside '99,5'): read as it is (a site can be down all
+        # month), but said, with its row: a fraction there claimed a restitution without a word
+        for r in fractions:
+            warnings.append(MonitoringError("uptime_below_one", row=r.row, code=r.code, value=f"{r.uptime_pct:g}",
+                                            pct=f"{100 * r.uptime_pct:g}"))
+        fractions = []
+    if fractions:
         records = [r for r in records if id(r) not in kept]
         rejects.sort(key=lambda j: j.row)
     if refolded:
