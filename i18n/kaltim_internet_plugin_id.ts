@@ -512,6 +512,10 @@
       <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
     </message>
     <message>
+      <source>the outage starting {start} has no end (still going on when the report was made?): the row is not imported. Write its end time, or import the row again once the provider reports it</source>
+      <translation>gangguan yang mulai {start} tidak punya waktu selesai (masih berlangsung saat laporan dibuat?): baris tidak diimpor. Tulis waktu selesainya, atau impor baris ini lagi setelah penyedia melaporkannya</translation>
+    </message>
+    <message>
       <source>outage has an end but no start</source>
       <translation>gangguan memiliki waktu selesai tetapi tidak ada waktu mulai</translation>
     </message>

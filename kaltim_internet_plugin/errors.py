@@ -225,6 +225,9 @@ def _table() -> dict:
         "uptime_range": tr("uptime {value} outside 0-100 %"),
         "negative_value": tr("{column}: negative value {value}"),
         "outage_no_end": tr("outage has a start but no end"),
+        "outage_open": tr("the outage starting {start} has no end (still going on when the report was made?): the "
+                          "row is not imported. Write its end time, or import the row again once the provider "
+                          "reports it"),
         "outage_no_start": tr("outage has an end but no start"),
         "outage_end_before_start": tr("outage end {end} before start {start}"),
         "outage_end_future": tr("outage end {end} lies in the future"),

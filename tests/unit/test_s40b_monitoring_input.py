@@ -215,3 +215,12 @@ def test_one_uptime_below_one_percent_among_percentages_is_said():
     said = [w for w in warnings if getattr(w, "code", "") == "uptime_below_one"]
     assert [(w.params["row"], w.params["code"]) for w in said] == [(3, "B")]
     assert "97 %" in describe(said[0]) and "row 3" in describe(said[0])
+
+
+def test_an_outage_still_going_on_says_what_to_do():
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(7, {"kode_site": "A", "mulai_gangguan": "07-12-2026 22.15", "selesai_gangguan": "", "penyebab": "FO"})]
+    _, rejects, _ = mon.validate_report_rows(rows, now=D(2026, 12, 8))
+    text = describe(rejects[0].error)
+    assert rejects[0].row == 7 and "2026-12-07 22:15" in text and "Write its end time" in text

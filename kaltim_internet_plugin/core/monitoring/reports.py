@@ -201,7 +201,7 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 except ValueError as exc:
                     raise MonitoringError("column_value", column=mapping["outage_start"], error=exc) from None
                 if is_blank(get(row, "outage_end")):
-                    raise MonitoringError("outage_no_end")
+                    raise MonitoringError("outage_open", start=str(start))  # (said only 'no end', not what to do)
                 try:
                     end = parse_datetime(get(row, "outage_end"))
                 except ValueError as exc:
