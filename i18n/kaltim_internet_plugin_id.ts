@@ -6176,6 +6176,10 @@
       <translation>Laporan monev ditulis: {path}</translation>
     </message>
     <message>
+      <source>The status field {field} holds values that are no workflow status: {values} ({n} villages). They are counted as villages without status, not as active. Write one of {statuses} (or its Indonesian label).</source>
+      <translation>Field status {field} berisi nilai yang bukan status alur kerja: {values} ({n} desa). Desa tersebut dihitung sebagai desa tanpa status, bukan aktif. Tulis salah satu dari {statuses} (atau label Indonesianya).</translation>
+    </message>
+    <message>
       <source>Cannot read the monitoring tables of {path}: {error}</source>
       <translation>Tabel pemantauan di {path} tidak dapat dibaca: {error}</translation>
     </message>

@@ -115,3 +115,35 @@ def test_a_monthly_report_with_its_month_only_in_the_title(provider, tmp_path):
     assert ev.month == "2026-11" and len(ev.sla) == 2
     with pytest.raises(QgsProcessingException, match="PERIOD = 2026-13 is not a month"):
         run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src), PERIOD="2026-13"))
+
+
+def test_status_words_the_workflow_does_not_know_are_named(provider, tmp_path):
+    """A deploy_status written 'On Air' / 'sudah jalan' (an operator's or officer's words) was counted 'without status'
+    and not active, without a word: the log now names the values, how many villages, and what to write."""
+    import csv
+
+    from osgeo import ogr
+
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import CODES, import_params, make_plan, sla_rows_constructed, write_csv
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    run_alg("kaltiminternet:importmonitoring", import_params(plan, write_csv(tmp_path / "s.csv",
+                                                                            sla_rows_constructed())))
+    ds = ogr.Open(plan, 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("deploy_status", ogr.OFTString))
+    words = dict(zip(CODES, ("Aktif", "On Air", "sudah jalan")))
+    for f in lyr:
+        f.SetField("deploy_status", words[f.GetField("kode")])
+        lyr.SetFeature(f)
+    ds = None
+    folder = tmp_path / "report"
+    res, log = run_alg("kaltiminternet:slareport", {
+        "PLAN_DB": plan, "VILLAGES": f"{plan}|layername=villages", "OUTPUT_REPORT_FOLDER": str(folder),
+        "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"})
+    with open(folder / f"indicators_{res['REPORT_MONTH']}.csv", encoding="utf-8") as fh:
+        ind = {r[0]: r[1] for r in csv.reader(fh)}
+    assert ind["Desa aktif"] == "1" and ind["Desa tanpa status"] == "2", ind
+    assert "deploy_status holds values that are no workflow status: On Air, sudah jalan (2 villages)" in log, log
+    assert "Write one of planned, surveyed" in log
