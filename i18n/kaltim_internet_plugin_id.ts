@@ -500,6 +500,10 @@
       <translation>kode site atau desa tidak ada</translation>
     </message>
     <message>
+      <source>a row of totals or averages ({code} in the code column), not a site or village: not imported (nothing to do)</source>
+      <translation>baris jumlah atau rata-rata ({code} di kolom kode), bukan site atau desa: tidak diimpor (tidak perlu tindakan)</translation>
+    </message>
+    <message>
       <source>uptime {value} outside 0-100 %</source>
       <translation>uptime {value} di luar 0-100 %</translation>
     </message>

@@ -222,6 +222,8 @@ def _table() -> dict:
         "not_a_number": tr("not a number ({value})"),
         "column_value": tr("{column}: {error}"),
         "missing_code": tr("missing site or village code"),
+        "total_row": tr("a row of totals or averages ({code} in the code column), not a site or village: not imported "
+                        "(nothing to do)"),
         "uptime_range": tr("uptime {value} outside 0-100 %"),
         "negative_value": tr("{column}: negative value {value}"),
         "outage_no_end": tr("outage has a start but no end"),

@@ -224,3 +224,16 @@ def test_an_outage_still_going_on_says_what_to_do():
     _, rejects, _ = mon.validate_report_rows(rows, now=D(2026, 12, 8))
     text = describe(rejects[0].error)
     assert rejects[0].row == 7 and "2026-12-07 22:15" in text and "Write its end time" in text
+
+
+def test_a_sheets_average_row_is_named_as_such():
+    """'Rata-rata' under the code column was rejected as 'missing period' (or, with a period, as an unknown site)."""
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(5, {"kode_desa": "64.01.01.2009", "periode": "2026-11", "uptime": "99"}),
+            (6, {"kode_desa": "Rata-rata", "periode": "", "uptime": "99"}),
+            (7, {"kode_desa": "JUMLAH", "periode": "2026-11", "pengguna": "120"})]
+    records, rejects, _ = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
+    assert [r.row for r in records] == [5]
+    assert [(r.row, r.error.code) for r in rejects] == [(6, "total_row"), (7, "total_row")]
+    assert "totals or averages ('Rata-rata'" in describe(rejects[0].error)

@@ -49,6 +49,9 @@ REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency_ms": ("latency_ms", "latensi_ms", "latency", "latensi", "ping_ms"),
     "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
 }
+#: the words of a spreadsheet's totals/averages row written in its code column
+_TOTAL_WORDS = {"jumlah", "total", "rata_rata", "rerata", "rata2", "average", "avg", "mean", "sub_total", "subtotal",
+                "grand_total", "jumlah_total", "total_keseluruhan"}
 #: columns a report often has beside its data, not worth a word when not read (number, names, area, notes)
 _DESCRIPTIVE = {"no", "nomor", "no_urut", "nama", "nama_desa", "desa", "nama_kelurahan", "kelurahan", "nama_site",
                 "site_name", "nama_kecamatan", "kecamatan", "nama_kec", "nama_kabupaten", "kabupaten", "kab_kota",
@@ -172,6 +175,8 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 code, code_type = _code_text(village), "village"
             else:
                 raise MonitoringError("missing_code")
+            if norm_name(code) in _TOTAL_WORDS:  # a sheet's totals or averages row: read as a site 'Rata-rata'
+                raise MonitoringError("total_row", code=repr(code))
             values: dict = {}
             for role in METRIC_FIELDS:
                 raw = get(row, role)
