@@ -237,3 +237,19 @@ def test_a_sheets_average_row_is_named_as_such():
     assert [r.row for r in records] == [5]
     assert [(r.row, r.error.code) for r in rejects] == [(6, "total_row"), (7, "total_row")]
     assert "totals or averages ('Rata-rata'" in describe(rejects[0].error)
+
+
+def test_outage_times_beside_the_rows_date():
+    """A NOC export with 'Tanggal', 'Jam Mulai', 'Jam Selesai': the times alone were not read (columns not known),
+    or rejected as 'not a date/time'."""
+    rows = [(2, {"kode_site": "A", "tanggal": "03-11-2026", "jam_mulai": "08.15", "jam_selesai": "10.45",
+                 "penyebab": "FO putus"}),
+            (3, {"kode_site": "A", "tanggal": "2026-11-05", "jam_mulai": "23:30", "jam_selesai": "01:15",
+                 "penyebab": "radio"}),  # over midnight
+            (4, {"kode_site": "B", "tanggal": "Nov 2026", "jam_mulai": "08.15", "jam_selesai": "09.00"})]
+    records, rejects, _ = mon.validate_report_rows(rows, now=D(2026, 12, 8))
+    assert [(r.outage_start, r.outage_end) for r in records] == [
+        (D(2026, 11, 3, 8, 15), D(2026, 11, 3, 10, 45)), (D(2026, 11, 5, 23, 30), D(2026, 11, 6, 1, 15))]
+    # a time without a day to put it on is still refused, with its column
+    assert [(r.row, r.error.code, r.error.params["column"]) for r in rejects] == [(4, "column_value", "jam_mulai")]
+    assert mon.sla_table(records)[0]["downtime_s"] == (2.5 + 1.75) * 3600

@@ -38,9 +38,11 @@ REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "uptime_pct": ("uptime_pct", "uptime", "uptime_persen", "ketersediaan", "availability", "availability_pct",
                    "sla", "sla_pct", "ketersediaan_layanan"),
     "outage_start": ("outage_start", "mulai_gangguan", "gangguan_mulai", "start", "waktu_mulai", "down_start",
-                     "tanggal_mulai_gangguan", "waktu_mulai_gangguan", "tgl_mulai_gangguan"),
+                     "tanggal_mulai_gangguan", "waktu_mulai_gangguan", "tgl_mulai_gangguan", "jam_mulai",
+                     "jam_mulai_gangguan", "start_time"),
     "outage_end": ("outage_end", "selesai_gangguan", "gangguan_selesai", "end", "waktu_selesai", "down_end",
-                   "tanggal_selesai_gangguan", "waktu_selesai_gangguan", "tgl_selesai_gangguan"),
+                   "tanggal_selesai_gangguan", "waktu_selesai_gangguan", "tgl_selesai_gangguan", "jam_selesai",
+                   "jam_selesai_gangguan", "jam_pulih", "waktu_pulih", "end_time"),
     "cause": ("cause", "penyebab", "keterangan", "reason", "penyebab_gangguan"),
     "active_users": ("active_users", "pengguna_aktif", "users", "jumlah_pengguna", "pengguna", "user_aktif",
                      "jumlah_user", "active_user"),
@@ -201,16 +203,19 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                 raise MonitoringError("column_value", column=mapping["power_outage"], error=exc) from None
             start = end = None
             if not is_blank(get(row, "outage_start")):
+                day = _day_of(get(row, "period"))  # the row's date when its outage columns hold times only
                 try:
-                    start = parse_datetime(get(row, "outage_start"))
+                    start = _outage_time(get(row, "outage_start"), day)
                 except ValueError as exc:
                     raise MonitoringError("column_value", column=mapping["outage_start"], error=exc) from None
                 if is_blank(get(row, "outage_end")):
                     raise MonitoringError("outage_open", start=str(start))  # (said only 'no end', not what to do)
                 try:
-                    end = parse_datetime(get(row, "outage_end"))
+                    end = _outage_time(get(row, "outage_end"), day)
                 except ValueError as exc:
                     raise MonitoringError("column_value", column=mapping["outage_end"], error=exc) from None
+                if end < start and _is_time(get(row, "outage_end")) and end + dt.timedelta(days=1) >= start:
+                    end += dt.timedelta(days=1)  # 'Jam Mulai 23.30, Jam Selesai 01.15': over midnight
                 if end < start:
                     raise MonitoringError("outage_end_before_start", end=str(end), start=str(start))
                 if end > now:
@@ -306,6 +311,36 @@ def _metric_columns(numbered: list, mapping: dict, warnings: list) -> dict:
         out[role] = {n: v for (n, _row), v in zip(numbered, result.values)}
         warnings.extend(i for i in result.issues if i.code in ("ambiguous", "mixed_separators"))
     return out
+
+
+_TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
+
+
+def _is_time(value: object) -> bool:
+    return isinstance(value, dt.time) or bool(_TIME_RE.match(str(value or "").strip()))
+
+
+def _day_of(value: object) -> Optional[dt.date]:
+    """The day of a row's period when it is one (``2026-11-03``, an Excel date), else None."""
+    try:
+        period = parse_period(value)[0] if not is_blank(value) else ""
+    except ValueError:
+        return None
+    return dt.date.fromisoformat(period) if len(period) == 10 else None
+
+
+def _outage_time(value: object, day: Optional[dt.date]) -> dt.datetime:
+    """An outage's start or end: a date and time, or a time alone ('08.15', an Excel time) on the row's ``day`` (a NOC
+    export with 'Tanggal', 'Jam Mulai', 'Jam Selesai': the times were rejected as 'not a date/time')."""
+    if _is_time(value) and day is not None:
+        if isinstance(value, dt.time):
+            return dt.datetime.combine(day, value.replace(tzinfo=None))
+        hh, mm, ss = _TIME_RE.match(str(value).strip()).groups()
+        try:
+            return dt.datetime.combine(day, dt.time(int(hh), int(mm), int(ss or 0)))
+        except ValueError as exc:
+            raise MonitoringError("invalid_datetime", value=repr(value), why=str(exc)) from None
+    return parse_datetime(value)
 
 
 def _kemendagri(code: str) -> Optional[str]:
