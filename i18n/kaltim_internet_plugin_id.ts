@@ -4952,6 +4952,14 @@
       <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
     </message>
     <message>
+      <source>{n} rows name sites, but no site layer was given (SITES): every site code is unknown. Choose the site layer and import the file again.</source>
+      <translation>{n} baris menyebut site, tetapi layer site tidak diberikan (SITES): semua kode site tidak dikenal. Pilih layer site lalu impor berkas ini lagi.</translation>
+    </message>
+    <message>
+      <source>{n} rows name villages, but no village layer was given (VILLAGES): every village code is unknown. Choose the village layer and import the file again.</source>
+      <translation>{n} baris menyebut desa, tetapi layer desa tidak diberikan (VILLAGES): semua kode desa tidak dikenal. Pilih layer desa lalu impor berkas ini lagi.</translation>
+    </message>
+    <message>
       <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
       <translation>Layer '{layer}' tidak memiliki kolom kode (dicari: {fields}). Pilih kolom kodenya.</translation>
     </message>

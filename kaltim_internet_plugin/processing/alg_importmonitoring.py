@@ -110,6 +110,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         for w in warnings:  # (a number column's reading, core.numbers.NumberIssue, has its own words)
             feedback.pushInfo(tr("Warning: {text}").format(
                 text=issue_text(w) if isinstance(w, NumberIssue) else describe(w)))
+        missing_layer_hint(pre_rejects, getattr(self, "_layers_given", {}), feedback)
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Import cancelled; nothing was written."))
         feedback.setProgress(10)
@@ -160,6 +161,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
                 ("site_id", "kode_site", "site_code", "code"))
         if known is not None:
             feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+        self._layers_given = {"site": sites is not None, "village": villages is not None}
         return known
 
 
@@ -220,6 +222,19 @@ def row_hook(feedback, total: int):
         if index % 200 == 0:
             feedback.setProgress(10 + 85 * index / total)
     return on_row
+
+
+def missing_layer_hint(rejects, given: dict, feedback) -> None:
+    """Rows rejected as unknown sites (villages) while only a village (site) layer was given: every site code is
+    unknown then, and the rejects alone said 'unknown site code' row after row, not that the site layer was missing."""
+    for kind in ("site", "village"):
+        n = sum(1 for rj in rejects if getattr(rj.error, "code", "") == f"unknown_{kind}_code")
+        if n and given and not given.get(kind):
+            text = (tr("{n} rows name sites, but no site layer was given (SITES): every site code is unknown. Choose "
+                       "the site layer and import the file again.") if kind == "site" else
+                    tr("{n} rows name villages, but no village layer was given (VILLAGES): every village code is "
+                       "unknown. Choose the village layer and import the file again."))
+            feedback.pushWarning(text.format(n=n))
 
 
 def report_corrections(result: dict, feedback) -> None:

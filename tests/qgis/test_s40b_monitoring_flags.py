@@ -147,3 +147,21 @@ def test_status_words_the_workflow_does_not_know_are_named(provider, tmp_path):
     assert ind["Desa aktif"] == "1" and ind["Desa tanpa status"] == "2", ind
     assert "deploy_status holds values that are no workflow status: On Air, sudah jalan (2 villages)" in log, log
     assert "Write one of planned, surveyed" in log
+
+
+def test_site_rows_without_a_site_layer_say_so(provider, tmp_path):
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import CODES, make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    src = tmp_path / "r.csv"
+    src.write_text(f"kode_site;kode_desa;periode;uptime\nSITE-1;;2026-11;99\nSITE-2;;2026-11;98\n;{CODES[0]};2026-11;97\n",
+                   encoding="utf-8")
+    res, log = run_alg("kaltiminternet:importmonitoring", {"INPUT": str(src), "PLAN_DB": plan,
+                                                           "VILLAGES": f"{plan}|layername=villages"})
+    assert int(res["ROWS_IMPORTED"]) == 1 and int(res["ROWS_REJECTED"]) == 2
+    assert "2 rows name sites, but no site layer was given (SITES)" in log, log
+    res, log = run_alg("kaltiminternet:importmonitoring", {
+        "INPUT": str(src), "PLAN_DB": plan, "VILLAGES": f"{plan}|layername=villages",
+        "SITES": f"{plan}|layername=sites"})
+    assert int(res["ROWS_IMPORTED"]) == 2 and "no site layer" not in log
