@@ -364,14 +364,20 @@ def file_sha256(path: str) -> str:
 
 # --------------------------------------------------------------------------------------------- import
 def _existing(conn: sqlite3.Connection, table: str, part: dict) -> Optional[sqlite3.Row]:
-    if table == "mon_reports":
-        where, args = "r.code = ? AND r.period = ? AND r.provider = ?", (part["code"], part["period"], part["provider"])
-    else:
-        where, args = ("r.code = ? AND r.provider = ? AND r.outage_start = ?",
-                       (part["code"], part["provider"], part["outage_start"]))
-    return conn.execute(
-        f"SELECT r.*, i.imported_at, i.file_name FROM {table} r "
-        f"JOIN mon_imports i ON i.fid = r.import_id WHERE {where}", args).fetchone()
+    """The stored row of ``part``'s key; else, the one row of its code and period (outage start) stored without a
+    provider while ``part`` names one, or the one row stored with a provider while ``part`` names none: a report
+    imported once without its provider (no column, PROVIDER left empty) and again with it was stored twice, the
+    site-month counted twice in the SLA and the scorecard (found 2026-12-08)."""
+    key = ("r.code = ? AND r.period = ?", (part["code"], part["period"])) if table == "mon_reports" else (
+        "r.code = ? AND r.outage_start = ?", (part["code"], part["outage_start"]))
+    query = (f"SELECT r.*, i.imported_at, i.file_name FROM {table} r JOIN mon_imports i ON i.fid = r.import_id "
+             f"WHERE {key[0]}")
+    row = conn.execute(query + " AND r.provider = ?", (*key[1], part["provider"])).fetchone()
+    if row is not None:
+        return row
+    others = conn.execute(query + (" AND r.provider = ''" if part["provider"] else " AND r.provider != ''"),
+                          key[1]).fetchall()
+    return others[0] if len(others) == 1 else None
 
 
 #: the values a row's content hash covers, beside its key: the ones a conflict may differ in
@@ -406,6 +412,7 @@ def _completed(table: str, old, part: dict) -> dict:
     imported from another file (or another row of the file) adds its users to that month's row; it was rejected as
     a conflict ('uptime_pct -, was 99.1'), and the users were lost (found 2026-12-08)."""
     merged = dict(part)
+    merged["provider"] = part["provider"] or old["provider"]  # (a report named its provider, the other did not)
     for name in _COMPARED[table]:
         if not _given(merged[name]) and _given(old[name]):
             merged[name] = old[name]

@@ -253,3 +253,30 @@ def test_outage_times_beside_the_rows_date():
     # a time without a day to put it on is still refused, with its column
     assert [(r.row, r.error.code, r.error.params["column"]) for r in rejects] == [(4, "column_value", "jam_mulai")]
     assert mon.sla_table(records)[0]["downtime_s"] == (2.5 + 1.75) * 3600
+
+
+def test_a_report_imported_without_then_with_its_provider_is_one_report(tmp_path):
+    """Imported once without a provider (no column, PROVIDER empty) and again with it: two rows of one site-month,
+    counted twice in the SLA and the scorecard (a 'provider -' beside 'Telkomsel')."""
+    import sqlite3
+
+    from kaltim_internet_plugin.core import monitoring_store as store
+
+    db = tmp_path / "plan.gpkg"
+    _import(tmp_path, db, "nov.csv", "kode_site;periode;uptime\nSYN-1;2026-11;97\nSYN-2;2026-11;99\n")
+    res = _import(tmp_path, db, "nov_tsel.csv", "kode_site;periode;uptime;pengguna_aktif\nSYN-1;2026-11;97;40\n",
+                  provider="Telkomsel")
+    assert (res["ROWS_IMPORTED"], res["ROWS_CONFLICT"]) == (1, 0)
+    con = sqlite3.connect(str(db))
+    try:
+        rows = con.execute("SELECT code, provider, uptime_pct, active_users FROM mon_reports ORDER BY code").fetchall()
+    finally:
+        con.close()
+    assert rows == [("SYN-1", "Telkomsel", 97.0, 40.0), ("SYN-2", "", 99.0, None)]
+    sla = mon.sla_table(store.load_records(str(db)))
+    assert [(r["code"], r["provider"]) for r in sla] == [("SYN-1", "Telkomsel"), ("SYN-2", "")]
+    # and the other way round: a row without provider is the one named row of its site and month
+    res = _import(tmp_path, db, "nov_again.csv", "kode_site;periode;uptime\nSYN-1;2026-11;97\n")
+    assert (res["ROWS_DUPLICATE"], res["ROWS_IMPORTED"]) == (1, 0)
+    res = _import(tmp_path, db, "nov_xl.csv", "kode_site;periode;uptime\nSYN-1;2026-11;95\n", provider="XL")
+    assert res["ROWS_IMPORTED"] == 1  # another named provider of the site stays its own report
