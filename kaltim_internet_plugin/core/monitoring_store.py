@@ -33,7 +33,8 @@ start) already exists with the same content is a *duplicate* (not imported again
 idempotent); one that only gives values the stored row lacks *completes* it (a usage report after the month's uptime
 report); one giving a value that differs from the stored one is a *conflict*: never overwritten (unless the import
 is told the file corrects earlier imports, ``replace``), rejected with the reason
-``differs from the value imported on <time> from file <name> (row <n>: <value> <new>, was <old>)``.
+``differs from the value imported on <time> from file <name> (row <n>: <value> <new>, was <old>)``. A row without a
+provider and the one row of its code and period with a provider are one report (:func:`_existing`).
 """
 from __future__ import annotations
 
