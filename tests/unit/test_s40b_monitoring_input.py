@@ -280,3 +280,14 @@ def test_a_report_imported_without_then_with_its_provider_is_one_report(tmp_path
     assert (res["ROWS_DUPLICATE"], res["ROWS_IMPORTED"]) == (1, 0)
     res = _import(tmp_path, db, "nov_xl.csv", "kode_site;periode;uptime\nSYN-1;2026-11;95\n", provider="XL")
     assert res["ROWS_IMPORTED"] == 1  # another named provider of the site stays its own report
+
+
+def test_a_migrated_village_is_not_flagged_for_its_missing_report():
+    recs = [{"code": c, "provider": "P", "month": m, "period": m, "uptime_pct": 99.0}
+            for c in ("64.01.01.2009", "64.02.03.1001") for m in ("2026-10", "2026-11")]
+    recs += [{"code": "64.01.01.2009", "provider": "P", "month": "2026-12", "period": "2026-12", "uptime_pct": 99.0}]
+    villages = [{"code": "64.01.01.2009", "kab": "Paser", "year": None, "status": "active"},
+                {"code": "64.02.03.1001", "kab": "Kubar", "year": None, "status": "migrated"}]
+    assert [f for f in mon.evaluate(recs, villages, month="2026-12").flags if f["flag"] == "no_report"] == []
+    villages[1]["status"] = "active"
+    assert [f["code"] for f in mon.evaluate(recs, villages, month="2026-12").flags] == ["64.02.03.1001"]

@@ -54,16 +54,19 @@ def latest_month(records: list) -> str:
     return max(months) if months else ""
 
 
-def monitoring_flags(records: list, sla: list, target: float, consecutive: int, month: str = "") -> list:
+def monitoring_flags(records: list, sla: list, target: float, consecutive: int, month: str = "",
+                     migrated: frozenset = frozenset()) -> list:
     """'consider_another_provider', 'zero_usage' and (with ``month``) 'no_report' flags as rows ``flag, code,
-    provider, months, run_length``."""
+    provider, months, run_length``; a village or site ``migrated`` to another provider or technology sends no
+    report any more and gets no 'no_report' flag."""
     flags = [{"flag": "consider_another_provider", "code": f["code"], "provider": f["provider"],
               "months": ", ".join(f["months"]), "run_length": f["run_length"]}
              for f in consider_another_provider(sla, target, consecutive)]
     flags += [{"flag": "zero_usage", "code": f["code"], "provider": f["provider"], "months": f["month"],
                "run_length": 1} for f in zero_usage_flags(records)]
     flags += [{"flag": "no_report", "code": f["code"], "provider": f["provider"], "months": ", ".join(f["months"]),
-               "run_length": len(f["months"])} for f in missing_report_flags(records, month)]
+               "run_length": len(f["months"])} for f in missing_report_flags(records, month)
+              if f["code"] not in migrated]
     return flags
 
 
@@ -81,7 +84,8 @@ def evaluate(records: list, villages: Sequence = (), settings: MonitoringSetting
            if not month or r["month"] <= month]
     return Evaluation(
         month=month, settings=settings, sla=sla, scorecard=provider_scorecard(sla, settings.target),
-        flags=monitoring_flags(records, sla, settings.target, settings.consecutive_months, month),
+        flags=monitoring_flags(records, sla, settings.target, settings.consecutive_months, month,
+                               frozenset(v["code"] for v in villages if v.get("status") == "migrated")),
         indicators=compute_indicators(records, sla, list(villages), month, settings.target))
 
 
