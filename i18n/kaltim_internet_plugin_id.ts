@@ -564,6 +564,10 @@
       <translation>baris {row} ({code}): uptime {value} % dibaca apa adanya, sedangkan uptime lain di berkas berupa persen; bila itu pecahan ({pct} %), perbaiki berkas dan impor lagi sebagai koreksi</translation>
     </message>
     <message>
+      <source>column {column} writes its dates month first (row {row}: {value}): they are read as month/day/year</source>
+      <translation>kolom {column} menulis tanggalnya dengan bulan lebih dulu (baris {row}: {value}): tanggal dibaca sebagai bulan/hari/tahun</translation>
+    </message>
+    <message>
       <source>{n} rows write a known code in other letters (first: row {row}, {written} for {code}); they are imported under the known code</source>
       <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
     </message>

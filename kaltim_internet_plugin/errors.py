@@ -246,6 +246,8 @@ def _table() -> dict:
         "uptime_below_one": tr("row {row} ({code}): uptime {value} % is read as it is, while the file's other "
                                "uptimes are percentages; if it is a fraction ({pct} %), correct the file and import it "
                                "again as a correction"),
+        "month_first_dates": tr("column {column} writes its dates month first (row {row}: {value}): they are read as "
+                                "month/day/year"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "
                                   "{code}); they are imported under the known code"),
         "village_codes_rewritten": tr("{n} rows write a village code without its dots or with spaces (first: row "

@@ -291,3 +291,20 @@ def test_a_migrated_village_is_not_flagged_for_its_missing_report():
     assert [f for f in mon.evaluate(recs, villages, month="2026-12").flags if f["flag"] == "no_report"] == []
     villages[1]["status"] = "active"
     assert [f["code"] for f in mon.evaluate(recs, villages, month="2026-12").flags] == ["64.02.03.1001"]
+
+
+def test_dates_written_month_first_are_read_so():
+    """An English NOC system writes 12/08/2026 for 8 December: read as 12 August, the outage fell in August."""
+    rows = [(2, {"site_id": "A", "start": "12/08/2026 13:00", "end": "12/08/2026 15:30"}),
+            (3, {"site_id": "A", "start": "11/25/2026 08:00", "end": "11/25/2026 08:45"})]
+    records, rejects, warnings = mon.validate_report_rows(rows, now=D(2026, 12, 9))
+    assert not rejects
+    assert [(r.outage_start, r.month) for r in records] == [(D(2026, 12, 8, 13), "2026-12"), (D(2026, 11, 25, 8),
+                                                                                            "2026-11")]
+    said = [w for w in warnings if getattr(w, "code", "") == "month_first_dates"]
+    assert [(w.params["column"], w.params["row"]) for w in said] == [("start", 3), ("end", 3)]
+    # an Indonesian column (a day above 12 somewhere) stays day first
+    rows = [(2, {"site_id": "A", "start": "12/08/2026 13:00", "end": "12/08/2026 15:30"}),
+            (3, {"site_id": "A", "start": "25/11/2026 08:00", "end": "25/11/2026 08:45"})]
+    records, _, warnings = mon.validate_report_rows(rows, now=D(2026, 12, 9))
+    assert records[0].outage_start == D(2026, 8, 12, 13) and not warnings

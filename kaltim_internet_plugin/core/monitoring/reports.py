@@ -161,6 +161,7 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         return row.get(name) if name else None
 
     columns = _metric_columns(numbered, mapping, warnings)
+    numbered = _month_first_dates(numbered, mapping, warnings)
     unused = [h for h in all_keys(numbered) if str(h or "").strip() and h not in set(mapping.values())
               and norm_name(h) not in _DESCRIPTIVE]
     if unused:  # (a column of outage times under a name not known was left out without a word)
@@ -311,6 +312,35 @@ def _metric_columns(numbered: list, mapping: dict, warnings: list) -> dict:
         out[role] = {n: v for (n, _row), v in zip(numbered, result.values)}
         warnings.extend(i for i in result.issues if i.code in ("ambiguous", "mixed_separators"))
     return out
+
+
+_SLASHED = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})(?=$|[\sT])")
+
+
+def _month_first_dates(numbered: list, mapping: dict, warnings: list) -> list:
+    """The rows with the dates of a column that writes the month first ('12/25/2026 13:00', an English NOC system)
+    turned day first: such a column was read day first, '12/08/2026' as 12 August instead of 8 December, and outages
+    fell in other months without a word (found 2026-12-08). A column is month first when one of its dates has a
+    second number above 12 and none a first number above 12; it is said once, with a row. Other columns unchanged."""
+    swap = []
+    for role in ("period", "outage_start", "outage_end"):
+        name = mapping.get(role)
+        if not name:
+            continue
+        parts = [(n, m) for n, row in numbered for m in [_SLASHED.match(str(row.get(name) or "").strip())] if m]
+        if any(int(m.group(3)) > 12 for _n, m in parts) and not any(int(m.group(1)) > 12 for _n, m in parts):
+            first = next((n, m.group(0)) for n, m in parts if int(m.group(3)) > 12)
+            warnings.append(MonitoringError("month_first_dates", column=name, row=first[0], value=repr(first[1])))
+            swap.append(name)
+    if not swap:
+        return numbered
+
+    def day_first(value):
+        text = str(value).strip()
+        return _SLASHED.sub(lambda m: f"{m.group(3)}{m.group(2)}{m.group(1)}{m.group(2)}{m.group(4)}", text)
+
+    return [(n, {k: (day_first(v) if k in swap and isinstance(v, str) else v) for k, v in row.items()})
+            for n, row in numbered]
 
 
 _TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$")
