@@ -7058,6 +7058,10 @@
       <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
     <message>
+      <source>{code}: {provider} reports {reported} % for {months}, its outage log gives {log} %: the SLA uses the log - check that the log holds every outage</source>
+      <translation>{code}: {provider} melaporkan {reported} % untuk {months}, log gangguannya memberi {log} %: SLA memakai log - periksa apakah log memuat semua gangguan</translation>
+    </message>
+    <message>
       <source>{code}: no report from {provider} for {months} (reported before): this site is not in the month's SLA - ask the provider for the report</source>
       <translation>{code}: tidak ada laporan dari {provider} untuk {months} (sebelumnya melapor): situs ini tidak masuk SLA bulan ini - mintalah laporannya kepada penyedia</translation>
     </message>
@@ -7096,6 +7100,10 @@
     <message>
       <source>{n} site(s) without a report for the month.</source>
       <translation>{n} situs tanpa laporan untuk bulan ini.</translation>
+    </message>
+    <message>
+      <source>{n} site-month(s) whose outage log gives more than the provider reports.</source>
+      <translation>{n} site-bulan yang log gangguannya memberi lebih dari laporan penyedia.</translation>
     </message>
     <message>
       <source>… and {n} more (see flags.csv)</source>

@@ -165,3 +165,13 @@ def test_site_rows_without_a_site_layer_say_so(provider, tmp_path):
         "INPUT": str(src), "PLAN_DB": plan, "VILLAGES": f"{plan}|layername=villages",
         "SITES": f"{plan}|layername=sites"})
     assert int(res["ROWS_IMPORTED"]) == 2 and "no site layer" not in log
+
+
+def test_the_log_below_reported_flag_in_words():
+    flag = {"flag": "log_below_reported", "code": "SITE-1", "provider": "XL", "months": "2026-11", "run_length": 1,
+            "reported_pct": 95.0, "log_pct": 99.8611}
+    assert report.flag_message(flag, "en") == ("SITE-1: XL reports 95.00 % for Nov 2026, its outage log gives 99.86 %:"
+                                               " the SLA uses the log - check that the log holds every outage")
+    assert "95,00 %" in report.flag_message(flag, "id")
+    box = report.flags_text([flag], lang="en")
+    assert "0 zero-usage month(s)" in box and "1 site-month(s) whose outage log gives more" in box

@@ -308,3 +308,19 @@ def test_dates_written_month_first_are_read_so():
             (3, {"site_id": "A", "start": "25/11/2026 08:00", "end": "25/11/2026 08:45"})]
     records, _, warnings = mon.validate_report_rows(rows, now=D(2026, 12, 9))
     assert records[0].outage_start == D(2026, 8, 12, 13) and not warnings
+
+
+def test_an_outage_log_short_of_the_providers_own_uptime_is_flagged():
+    """95 % reported and a log of one 1-hour outage: the SLA took the log (99.86 %, no restitution) without a word."""
+    recs = [{"code": "A", "provider": "P", "month": "2026-11", "period": "2026-11", "uptime_pct": 95.0},
+            {"code": "A", "provider": "P", "month": "2026-11", "outage_start": D(2026, 11, 3, 8),
+             "outage_end": D(2026, 11, 3, 9), "cause": "radio"},
+            {"code": "B", "provider": "P", "month": "2026-11", "period": "2026-11", "uptime_pct": 99.8},
+            {"code": "B", "provider": "P", "month": "2026-11", "outage_start": D(2026, 11, 3, 8),
+             "outage_end": D(2026, 11, 3, 9), "cause": "radio"}]  # agrees within half a point: no flag
+    ev = mon.evaluate(recs, month="2026-11")
+    a = next(r for r in ev.sla if r["code"] == "A")
+    assert a["basis"] == "outage_log" and not a["restitution"]
+    flags = [f for f in ev.flags if f["flag"] == "log_below_reported"]
+    assert [(f["code"], f["months"], f["reported_pct"]) for f in flags] == [("A", "2026-11", 95.0)]
+    assert flags[0]["log_pct"] == pytest.approx(100 * a["availability"])

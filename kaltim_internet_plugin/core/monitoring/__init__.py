@@ -85,6 +85,7 @@ from .sla import (  # noqa: F401 - the package's face
     consider_another_provider,
     counted_outages,
     is_power_outage,
+    log_below_reported_flags,
     merge_intervals,
     missing_report_flags,
     month_bounds,

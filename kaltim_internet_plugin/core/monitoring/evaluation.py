@@ -19,6 +19,7 @@ from .indicators import (
 )
 from .sla import (
     consider_another_provider,
+    log_below_reported_flags,
     missing_report_flags,
     provider_scorecard,
     sla_table,
@@ -67,6 +68,9 @@ def monitoring_flags(records: list, sla: list, target: float, consecutive: int, 
     flags += [{"flag": "no_report", "code": f["code"], "provider": f["provider"], "months": ", ".join(f["months"]),
                "run_length": len(f["months"])} for f in missing_report_flags(records, month)
               if f["code"] not in migrated]
+    flags += [{"flag": "log_below_reported", "code": f["code"], "provider": f["provider"], "months": f["month"],
+               "run_length": 1, "reported_pct": f["reported_pct"], "log_pct": f["log_pct"]}
+              for f in log_below_reported_flags(records, sla)]
     return flags
 
 

@@ -250,3 +250,24 @@ def missing_report_flags(records: Iterable, month: str) -> list[dict]:
         if missing:
             out.append({"code": code, "provider": provider, "months": missing})
     return out
+
+
+def log_below_reported_flags(records: Iterable, sla_rows: Iterable[dict], margin_pct: float = 0.5) -> list[dict]:
+    """(code, provider, month) whose SLA comes from the outage log while the provider's own report gives an uptime
+    more than ``margin_pct`` points lower: the log is short of outages (an operator sent 95 % and one outage of an
+    hour; the SLA said 99.86 % and no restitution, without a word; found 2026-12-08). Rows: ``code, provider, month,
+    reported_pct, log_pct``."""
+    reported: dict[tuple, list[float]] = {}
+    for r in map(_as_dict, records):
+        if r.get("uptime_pct") is not None and r.get("outage_start") is None and r.get("month"):
+            reported.setdefault((r["code"], r.get("provider") or "", r["month"]), []).append(float(r["uptime_pct"]))
+    out = []
+    for row in sla_rows:
+        ups = reported.get((row["code"], row["provider"], row["month"]))
+        if row["basis"] != "outage_log" or not ups:
+            continue
+        said, log = sum(ups) / len(ups), 100.0 * row["availability"]
+        if said < log - margin_pct:
+            out.append({"code": row["code"], "provider": row["provider"], "month": row["month"],
+                        "reported_pct": said, "log_pct": log})
+    return out
