@@ -324,3 +324,12 @@ def test_an_outage_log_short_of_the_providers_own_uptime_is_flagged():
     flags = [f for f in ev.flags if f["flag"] == "log_below_reported"]
     assert [(f["code"], f["months"], f["reported_pct"]) for f in flags] == [("A", "2026-11", 95.0)]
     assert flags[0]["log_pct"] == pytest.approx(100 * a["availability"])
+
+
+def test_a_reported_uptime_counting_a_power_outage_is_no_short_log():
+    """The provider's 99 % counts a 7-hour PLN outage the contract excludes: the log is complete, no flag."""
+    recs = [{"code": "A", "provider": "P", "month": "2026-11", "period": "2026-11", "uptime_pct": 99.0},
+            {"code": "A", "provider": "P", "month": "2026-11", "outage_start": D(2026, 11, 3, 8),
+             "outage_end": D(2026, 11, 3, 15), "cause": "PLN padam"}]
+    ev = mon.evaluate(recs, month="2026-11")
+    assert ev.sla[0]["availability"] == 1.0 and not [f for f in ev.flags if f["flag"] == "log_below_reported"]

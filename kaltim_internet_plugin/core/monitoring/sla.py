@@ -254,20 +254,27 @@ def missing_report_flags(records: Iterable, month: str) -> list[dict]:
 
 def log_below_reported_flags(records: Iterable, sla_rows: Iterable[dict], margin_pct: float = 0.5) -> list[dict]:
     """(code, provider, month) whose SLA comes from the outage log while the provider's own report gives an uptime
-    more than ``margin_pct`` points lower: the log is short of outages (an operator sent 95 % and one outage of an
-    hour; the SLA said 99.86 % and no restitution, without a word; found 2026-12-08). Rows: ``code, provider, month,
-    reported_pct, log_pct``."""
+    more than ``margin_pct`` points below the log's availability with EVERY outage counted (power and short ones
+    too, which the contract excludes but a provider's uptime may include): the log is short of outages (an operator
+    sent 95 % and one outage of an hour; the SLA said 99.86 % and no restitution, without a word; found 2026-12-08).
+    Rows: ``code, provider, month, reported_pct, log_pct`` (the SLA's availability from the log)."""
     reported: dict[tuple, list[float]] = {}
+    outages: dict[tuple, list] = {}
     for r in map(_as_dict, records):
-        if r.get("uptime_pct") is not None and r.get("outage_start") is None and r.get("month"):
-            reported.setdefault((r["code"], r.get("provider") or "", r["month"]), []).append(float(r["uptime_pct"]))
+        key = (r["code"], r.get("provider") or "")
+        if r.get("outage_start") is not None:
+            outages.setdefault(key, []).append(r)
+        elif r.get("uptime_pct") is not None and r.get("month"):
+            reported.setdefault((*key, r["month"]), []).append(float(r["uptime_pct"]))
     out = []
     for row in sla_rows:
         ups = reported.get((row["code"], row["provider"], row["month"]))
         if row["basis"] != "outage_log" or not ups:
             continue
+        every = monthly_availability(outages.get((row["code"], row["provider"]), []), [row["month"]], 0, False)
         said, log = sum(ups) / len(ups), 100.0 * row["availability"]
-        if said < log - margin_pct:
-            out.append({"code": row["code"], "provider": row["provider"], "month": row["month"],
-                        "reported_pct": said, "log_pct": log})
+        if said >= 100.0 * every[row["month"]]["availability"] - margin_pct:
+            continue
+        out.append({"code": row["code"], "provider": row["provider"], "month": row["month"], "reported_pct": said,
+                    "log_pct": log})
     return out
