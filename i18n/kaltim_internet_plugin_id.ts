@@ -572,8 +572,8 @@
       <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
     </message>
     <message>
-      <source>{n} rows write a village code without its dots or with spaces (first: row {row}, {written} for {code}); they are imported under the village layer's code</source>
-      <translation>{n} baris menulis kode desa tanpa titik atau dengan spasi (pertama: baris {row}, {written} untuk {code}); baris itu diimpor dengan kode dari layer desa</translation>
+      <source>{n} rows write a village code with other dots or spaces than the village layer (first: row {row}, {written} for {code}); they are imported under the village layer's code</source>
+      <translation>{n} baris menulis kode desa dengan titik atau spasi yang berbeda dari layer desa (pertama: baris {row}, {written} untuk {code}); baris itu diimpor dengan kode dari layer desa</translation>
     </message>
     <message>
       <source>columns not read: {columns} (names the import does not know). If one holds report data, rename it: kode_site/kode_desa, periode, uptime, mulai_gangguan, selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms</source>

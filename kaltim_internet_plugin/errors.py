@@ -250,9 +250,9 @@ def _table() -> dict:
                                 "month/day/year"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "
                                   "{code}); they are imported under the known code"),
-        "village_codes_rewritten": tr("{n} rows write a village code without its dots or with spaces (first: row "
-                                      "{row}, {written} for {code}); they are imported under the village layer's "
-                                      "code"),
+        "village_codes_rewritten": tr("{n} rows write a village code with other dots or spaces than the village "
+                                      "layer (first: row {row}, {written} for {code}); they are imported under the "
+                                      "village layer's code"),
         "columns_not_read": tr("columns not read: {columns} (names the import does not know). If one holds report "
                                "data, rename it: kode_site/kode_desa, periode, uptime, mulai_gangguan, "
                                "selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms"),

@@ -333,3 +333,11 @@ def test_a_reported_uptime_counting_a_power_outage_is_no_short_log():
              "outage_end": D(2026, 11, 3, 15), "cause": "PLN padam"}]
     ev = mon.evaluate(recs, month="2026-11")
     assert ev.sla[0]["availability"] == 1.0 and not [f for f in ev.flags if f["flag"] == "log_below_reported"]
+
+
+def test_a_village_layer_of_undotted_codes_takes_the_reports_dotted_ones():
+    rows = [(2, {"kode_desa": "64.01.01.2009", "periode": "2026-11", "uptime": "99"})]
+    records, rejects, warnings = mon.validate_report_rows(rows, known_codes={"6401012009"}, now=D(2026, 12, 8))
+    assert not rejects and records[0].code == "6401012009"
+    assert [w.code for w in warnings if getattr(w, "code", "") == "village_codes_rewritten"] == [
+        "village_codes_rewritten"]

@@ -144,6 +144,9 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
     known = None if known_codes is None else {str(c).strip() for c in known_codes}
     # a code written in other letters ("syn-0007" for "SYN-0007") is that site: matched, and said once
     folded = {} if known is None else {c.casefold(): c for c in known}
+    # the layer's Kemendagri village codes by their ten digits: a code written with or without dots, spaces or hyphens,
+    # in the report or in the layer (a layer of numbers 6401012009 refused the report's 64.01.01.2009), is the same
+    by_digits = {} if known is None else {_kemendagri_digits(c): c for c in known if _kemendagri_digits(c)}
     refolded: list = []
     rewritten: list = []  # village codes written without their dots, or with spaces/hyphens
     now = now or dt.datetime.now()
@@ -242,10 +245,10 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
             if start is None and not any(v is not None for v in values.values()) and power is None:
                 raise MonitoringError("no_data")
             if known is not None and code not in known:
-                dotted = _kemendagri(code) if code_type == "village" else None
-                if dotted in known:  # '6401012009', '64 01 01 2009': the plan's 64.01.01.2009 (was rejected)
-                    rewritten.append((rownum, code, dotted))
-                    code = dotted
+                digits = _kemendagri_digits(code) if code_type == "village" else None
+                if digits in by_digits:  # '6401012009', '64 01 01 2009': the plan's 64.01.01.2009 (was rejected)
+                    rewritten.append((rownum, code, by_digits[digits]))
+                    code = by_digits[digits]
                 elif code.casefold() not in folded:
                     raise MonitoringError(f"unknown_{code_type}_code", code=repr(code))
                 else:
@@ -373,13 +376,13 @@ def _outage_time(value: object, day: Optional[dt.date]) -> dt.datetime:
     return parse_datetime(value)
 
 
-def _kemendagri(code: str) -> Optional[str]:
-    """The dotted Kemendagri code ``64.01.01.2009`` of a village code written as a number (``6401012009``) or with
-    spaces or hyphens between its parts (``64 01 01 2009``); None when it is not one."""
-    if not re.fullmatch(r"\d{2}[\s.-]*\d{2}[\s.-]*\d{2}[\s.-]*\d{4}", code):
+def _kemendagri_digits(code: str) -> Optional[str]:
+    """The ten digits of a Kemendagri village code written dotted (``64.01.01.2009``), as a number (``6401012009``)
+    or with spaces or hyphens between its parts (``64 01 01 2009``); None when it is not one."""
+    if not re.fullmatch(r"\d{2}[\s.-]*\d{2}[\s.-]*\d{2}[\s.-]*\d{4}", str(code).strip()):
         return None
-    parsed = parse_code(re.sub(r"\D", "", code))
-    return parsed.normalized if parsed.ok and parsed.scheme == "kemendagri" else None
+    parsed = parse_code(re.sub(r"\D", "", str(code)))
+    return re.sub(r"\D", "", parsed.normalized) if parsed.ok and parsed.scheme == "kemendagri" else None
 
 
 def _code_text(value: object) -> str:
