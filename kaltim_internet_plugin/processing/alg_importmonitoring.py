@@ -41,6 +41,8 @@ def codes_from_layer(layer, field: str, fallbacks) -> set:
     codes = set()
     for f in layer.getFeatures():
         v = f.attribute(idx)
+        if isinstance(v, float) and v.is_integer():  # a code field of reals: 6401012009.0 is the code 6401012009
+            v = int(v)
         if v is not None and str(v).strip() and str(v) != "NULL":
             codes.add(str(v).strip())
     return codes

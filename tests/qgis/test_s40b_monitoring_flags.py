@@ -175,3 +175,31 @@ def test_the_log_below_reported_flag_in_words():
     assert "95,00 %" in report.flag_message(flag, "id")
     box = report.flags_text([flag], lang="en")
     assert "0 zero-usage month(s)" in box and "1 site-month(s) whose outage log gives more" in box
+
+
+def test_a_village_layer_with_a_numeric_code_field_knows_the_reports_villages(provider, tmp_path):
+    """Village codes kept as real numbers (6401012009.0, a spreadsheet's villages loaded into QGIS): every report row
+    was an unknown village."""
+    from qgis.core import QgsFeature, QgsField, QgsProject, QgsVectorLayer
+
+    from kaltim_internet_plugin.compat import FieldType
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    layer = QgsVectorLayer("None", "desa", "memory")
+    layer.dataProvider().addAttributes([QgsField("kode", FieldType.Double)])
+    layer.updateFields()
+    for code in (6401012009.0, 6401012010.0):
+        f = QgsFeature(layer.fields())
+        f["kode"] = code
+        layer.dataProvider().addFeature(f)
+    QgsProject.instance().addMapLayer(layer)
+    src = tmp_path / "r.csv"
+    src.write_text("kode_desa;periode;uptime\n64.01.01.2009;2026-11;99\n6401012010;2026-11;98\n", encoding="utf-8")
+    try:
+        res, log = run_alg("kaltiminternet:importmonitoring", {"INPUT": str(src), "PLAN_DB": plan,
+                                                               "VILLAGES": layer.id()})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    assert (int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (2, 0), log
