@@ -508,6 +508,10 @@
       <translation>uptime {value} di luar 0-100 %</translation>
     </message>
     <message>
+      <source>uptime {raw} (read as {value}) outside 0-100 %: write a percentage from 0 to 100</source>
+      <translation>uptime {raw} (dibaca {value}) di luar 0-100 %: tulis persentase dari 0 sampai 100</translation>
+    </message>
+    <message>
       <source>{column}: negative value {value}</source>
       <translation>{column}: nilai negatif {value}</translation>
     </message>

@@ -225,6 +225,7 @@ def _table() -> dict:
         "total_row": tr("a row of totals or averages ({code} in the code column), not a site or village: not imported "
                         "(nothing to do)"),
         "uptime_range": tr("uptime {value} outside 0-100 %"),
+        "uptime_range_read": tr("uptime {raw} (read as {value}) outside 0-100 %: write a percentage from 0 to 100"),
         "negative_value": tr("{column}: negative value {value}"),
         "outage_no_end": tr("outage has a start but no end"),
         "outage_open": tr("the outage starting {start} has no end (still going on when the report was made?): the "

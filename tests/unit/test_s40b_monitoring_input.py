@@ -341,3 +341,15 @@ def test_a_village_layer_of_undotted_codes_takes_the_reports_dotted_ones():
     assert not rejects and records[0].code == "6401012009"
     assert [w.code for w in warnings if getattr(w, "code", "") == "village_codes_rewritten"] == [
         "village_codes_rewritten"]
+
+
+def test_an_uptime_out_of_range_is_named_as_written():
+    """'100.0001' was rejected as 'uptime 100 outside 0-100 %'."""
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(2, {"kode_site": "A", "periode": "2026-11", "uptime": "100.0001"}),
+            (3, {"kode_site": "B", "periode": "2026-11", "uptime": "101"})]
+    _, rejects, _ = mon.validate_report_rows(rows, now=D(2026, 12, 8))
+    texts = [describe(r.error) for r in rejects]
+    assert "'100.0001' (read as 100.0001) outside 0-100 %" in texts[0]
+    assert texts[1] == "uptime 101 outside 0-100 %"

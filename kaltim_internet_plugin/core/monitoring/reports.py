@@ -194,7 +194,11 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
                         raise MonitoringError("column_value", column=mapping[role], error=exc) from None
             up = values["uptime_pct"]
             if up is not None and not 0 <= up <= 100:
-                raise MonitoringError("uptime_range", value=f"{up:g}")
+                raw = str(get(row, "uptime_pct")).strip()
+                if raw == f"{up:g}":
+                    raise MonitoringError("uptime_range", value=f"{up:g}")
+                # '100.0001' was said as 'uptime 100 outside 0-100 %', '100,004' as 100004 without the cell's text
+                raise MonitoringError("uptime_range_read", raw=repr(raw), value=f"{up:.10g}")
             for role in ("active_users", "download_mbps", "upload_mbps", "latency_ms"):
                 if values[role] is not None and values[role] < 0:
                     raise MonitoringError("negative_value", column=mapping[role], value=f"{values[role]:g}")
