@@ -464,6 +464,10 @@
       <translation>tanggal/waktu kosong</translation>
     </message>
     <message>
+      <source>the period {value} does not lie within one month: report it per month (or per day), e.g. one row for 28/11/2026 s/d 30/11/2026 and one for 01/12/2026 s/d 04/12/2026</source>
+      <translation>periode {value} tidak berada dalam satu bulan: laporkan per bulan (atau per hari), mis. satu baris untuk 28/11/2026 s/d 30/11/2026 dan satu untuk 01/12/2026 s/d 04/12/2026</translation>
+    </message>
+    <message>
       <source>not a month ({value}); write YYYY-MM, e.g. 2026-10 (or Okt 2026, 10/2026)</source>
       <translation>bukan bulan ({value}); tulis YYYY-MM, mis. 2026-10 (atau Okt 2026, 10/2026)</translation>
     </message>

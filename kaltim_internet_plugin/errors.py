@@ -213,6 +213,8 @@ def _table() -> dict:
         # core.monitoring: values, rows and imports of service reports
         "not_datetime": tr("not a date/time ({value})"),
         "empty_datetime": tr("empty date/time"),
+        "period_span": tr("the period {value} does not lie within one month: report it per month (or per day), "
+                          "e.g. one row for 28/11/2026 s/d 30/11/2026 and one for 01/12/2026 s/d 04/12/2026"),
         "period_format": tr("not a month ({value}); write YYYY-MM, e.g. 2026-10 (or Okt 2026, 10/2026)"),
         "datetime_format": tr("not a date/time ({value}); use YYYY-MM-DD HH:MM:SS"),
         "invalid_datetime": tr("not a valid date/time ({value}): {why}"),

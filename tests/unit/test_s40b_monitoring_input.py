@@ -353,3 +353,17 @@ def test_an_uptime_out_of_range_is_named_as_written():
     texts = [describe(r.error) for r in rejects]
     assert "'100.0001' (read as 100.0001) outside 0-100 %" in texts[0]
     assert texts[1] == "uptime 101 outside 0-100 %"
+
+
+@pytest.mark.parametrize("text", ["01/11/2026 s/d 07/11/2026", "1 Nov 2026 - 7 Nov 2026",
+                                  "2026-11-01 sampai 2026-11-07", "01-11-2026 – 07-11-2026"])
+def test_a_weeks_period_is_its_first_day(text):
+    assert mon.parse_period(text) == ("2026-11-01", "2026-11")
+
+
+def test_a_period_over_two_months_is_refused_with_the_fix():
+    from kaltim_internet_plugin.errors import describe
+
+    with pytest.raises(mon.MonitoringError) as err:
+        mon.parse_period("28/11/2026 s/d 04/12/2026")
+    assert err.value.code == "period_span" and "per month" in describe(err.value)

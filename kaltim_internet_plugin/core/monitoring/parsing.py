@@ -80,6 +80,15 @@ def parse_period(value: object) -> tuple[str, str]:
     s = str(value or "").strip()
     if not s:
         raise MonitoringError("missing_period")
+    span = re.split(r"\s+(?:s/?d\.?|sampai|hingga|to|[-\u2013])\s+", s, flags=re.IGNORECASE)
+    if len(span) == 2:  # a week's report: '01/11/2026 s/d 07/11/2026' was 'not a month'
+        try:
+            first, last = parse_date(span[0]), parse_date(span[1])
+        except MonitoringError:
+            raise MonitoringError("period_format", value=repr(value)) from None
+        if last < first or (first.year, first.month) != (last.year, last.month):
+            raise MonitoringError("period_span", value=repr(value))
+        return first.isoformat(), first.strftime("%Y-%m")
     m = re.match(r"^(\d{4})[-/](\d{1,2})$", s) or None
     named = re.match(r"^([A-Za-z]+)\.?[\s/-]+(\d{4}|\d{2})$", s)
     if m:
