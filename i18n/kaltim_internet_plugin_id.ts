@@ -576,6 +576,10 @@
       <translation>kolom {column} menulis tanggalnya dengan bulan lebih dulu (baris {row}: {value}): tanggal dibaca sebagai bulan/hari/tahun</translation>
     </message>
     <message>
+      <source>{n} rows (rows {first} to {last}) hold only their number ({column}): empty rows of the sheet, not imported</source>
+      <translation>{n} baris (baris {first} sampai {last}) hanya berisi nomornya ({column}): baris kosong lembar kerja, tidak diimpor</translation>
+    </message>
+    <message>
       <source>{n} rows write a known code in other letters (first: row {row}, {written} for {code}); they are imported under the known code</source>
       <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
     </message>

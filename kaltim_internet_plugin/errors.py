@@ -251,6 +251,8 @@ def _table() -> dict:
                                "again as a correction"),
         "month_first_dates": tr("column {column} writes its dates month first (row {row}: {value}): they are read as "
                                 "month/day/year"),
+        "numbered_empty_rows": tr("{n} rows (rows {first} to {last}) hold only their number ({column}): empty rows of "
+                                  "the sheet, not imported"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "
                                   "{code}); they are imported under the known code"),
         "village_codes_rewritten": tr("{n} rows write a village code with other dots or spaces than the village "

@@ -367,3 +367,17 @@ def test_a_period_over_two_months_is_refused_with_the_fix():
     with pytest.raises(mon.MonitoringError) as err:
         mon.parse_period("28/11/2026 s/d 04/12/2026")
     assert err.value.code == "period_span" and "per month" in describe(err.value)
+
+
+def test_a_templates_numbered_empty_rows_are_no_rejects():
+    """An officer's template numbers its rows 1 to 50: every empty numbered row was 'missing site or village code'."""
+    from kaltim_internet_plugin.errors import describe
+
+    rows = [(2, {"No": "1", "kode_desa": "64.01.01.2009", "periode": "2026-11", "uptime": "99"})]
+    rows += [(n, {"No": str(n - 1), "kode_desa": "", "periode": "", "uptime": ""}) for n in range(3, 6)]
+    rows += [(6, {"No": "5", "kode_desa": "", "periode": "2026-11", "uptime": "97"})]  # a row without its code
+    records, rejects, warnings = mon.validate_report_rows(rows, known_codes=KNOWN, now=D(2026, 12, 8))
+    assert [r.row for r in records] == [2]
+    assert [(r.row, r.error.code) for r in rejects] == [(6, "missing_code")]
+    said = [w for w in warnings if getattr(w, "code", "") == "numbered_empty_rows"]
+    assert len(said) == 1 and "3 rows (rows 3 to 5) hold only their number (No)" in describe(said[0])

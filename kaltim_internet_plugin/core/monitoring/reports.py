@@ -51,6 +51,8 @@ REPORT_SYNONYMS: dict[str, tuple[str, ...]] = {
     "latency_ms": ("latency_ms", "latensi_ms", "latency", "latensi", "ping_ms"),
     "power_outage": ("power_outage", "padam_listrik", "listrik_padam", "pln_padam", "power"),
 }
+#: a sheet's numbering column: a row holding only its number is an empty row of the sheet
+_NUMBERING = {"no", "nomor", "no_urut", "nomor_urut", "number"}
 #: the words of a spreadsheet's totals/averages row written in its code column
 _TOTAL_WORDS = {"jumlah", "total", "rata_rata", "rerata", "rata2", "average", "avg", "mean", "sub_total", "subtotal",
                 "grand_total", "jumlah_total", "total_keseluruhan"}
@@ -171,6 +173,13 @@ def validate_report_rows(rows: Sequence, mapping: Optional[dict[str, str]] = Non
         warnings.append(MonitoringError("columns_not_read", columns=", ".join(unused[:8]) + (
             ", …" if len(unused) > 8 else "")))
 
+    numbering = [h for h in all_keys(numbered) if norm_name(h) in _NUMBERING]
+    unused_rows = [n for n, row in numbered if numbering and all(is_blank(v) for k, v in row.items()
+                                                                   if k not in numbering)]
+    if unused_rows:  # a template's numbered empty rows ('21;;;'): each was 'missing site or village code'
+        warnings.append(MonitoringError("numbered_empty_rows", n=len(unused_rows), first=unused_rows[0],
+                                        last=unused_rows[-1], column=numbering[0]))
+        numbered = [(n, row) for n, row in numbered if n not in set(unused_rows)]
     for rownum, row in numbered:
         try:
             site = get(row, "site_code")
