@@ -203,3 +203,38 @@ def test_a_village_layer_with_a_numeric_code_field_knows_the_reports_villages(pr
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
     assert (int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (2, 0), log
+
+
+def test_a_diskominfo_workbook_imports_as_the_officer_sees_it(provider, tmp_path):
+    """A Kominfo officer's XLSX: title rows, codes as numbers, months as Excel's 'mmm-yy' text, uptime in percent
+    cells, an average row and numbered empty rows."""
+    openpyxl = pytest.importorskip("openpyxl")
+    import sqlite3
+
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import import_params, make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")  # villages 64.01.01.2001-2003
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["LAPORAN LAYANAN INTERNET DESA - DISKOMINFO KALTIM"])
+    ws.append([])
+    ws.append(["No", "Kode Desa", "Nama Desa", "Bulan Laporan", "Uptime", "User Aktif", "Tim Teknisi"])
+    ws.append([1, 6401012001, "A", "Nov-26", 0.995, "1.234", "Budi"])
+    ws.append([2, "64 01 01 2002", "B", "Nov-26", 0.97, 12, "Sari"])
+    ws.append([None, "Rata-rata", None, None, "=AVERAGE(E4:E5)", None, None])
+    for n in (3, 4, 5):
+        ws.append([n])
+    for cell in ("E4", "E5"):
+        ws[cell].number_format = "0.0%"
+    src = tmp_path / "laporan_nov.xlsx"
+    wb.save(src)
+    res, log = run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src)))
+    assert (int(res["ROWS_IMPORTED"]), int(res["ROWS_REJECTED"])) == (2, 1), log
+    assert "Rata-rata" in log and "hold only their number (No)" in log and "Tim Teknisi" in log
+    con = sqlite3.connect(plan)
+    try:
+        rows = con.execute("SELECT code, period, uptime_pct, active_users FROM mon_reports ORDER BY code").fetchall()
+    finally:
+        con.close()
+    assert rows == [("64.01.01.2001", "2026-11", 99.5, 1234.0), ("64.01.01.2002", "2026-11", 97.0, 12.0)]
