@@ -137,8 +137,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("{n} report and outage records.").format(n=len(records)))
         folder = self.parameterAsString(parameters, "OUTPUT_REPORT_FOLDER", context)
         folder = folder if folder and parameters.get("OUTPUT_REPORT_FOLDER") not in (None, "") else ""
-        layer, rows, status_field = self._villages(parameters, context, feedback) if folder else (
-            None, [], STATUS_FIELD)
+        layer, rows, status_field = self._villages(parameters, context, feedback, bool(folder))
         ev = mon.evaluate(records, rows, settings, self._month(parameters, context))
         if not any(r["month"] == ev.month for r in ev.sla):
             # a report of a month without data is still written, but the log says why it is empty
@@ -181,7 +180,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("Reporting month {month} is not YYYY-MM.").format(
                 month=month)) from None
 
-    def _villages(self, parameters, context, feedback=None) -> tuple:
+    def _villages(self, parameters, context, feedback=None, for_map: bool = True) -> tuple:
         """(the village layer for the map, its rows for the indicators, the status field); a status value that is no
         workflow status is named (its villages are counted without status, not active: said nowhere before)."""
         # attributes and a map only: invalid polygons (the sample has one) must not stop the report
@@ -207,7 +206,8 @@ class SlaReportAlgorithm(KaltimAlgorithm):
                                                                                        else ""),
                                   n=sum(1 for r in rows if r["status"] is None and r.get("raw_status")),
                                   statuses=", ".join(mon.STATUSES)))
-        return source.materialize(QgsFeatureRequest()), rows, status_field
+        # (the rows also without a report: a migrated village gets no 'no_report' flag in the flags table either)
+        return source.materialize(QgsFeatureRequest()) if for_map else None, rows, status_field
 
     def _write_table(self, parameters, context, key, evaluation) -> str:
         spec, rows, values = TABLES[key]

@@ -238,3 +238,28 @@ def test_a_diskominfo_workbook_imports_as_the_officer_sees_it(provider, tmp_path
     finally:
         con.close()
     assert rows == [("64.01.01.2001", "2026-11", 99.5, 1234.0), ("64.01.01.2002", "2026-11", 97.0, 12.0)]
+
+
+def test_the_flags_table_without_a_report_folder_knows_a_migrated_village(provider, tmp_path):
+    from osgeo import ogr
+
+    from tests.conftest import run_alg
+    from tests.qgis.test_monitoring_qgis import CODES, import_params, make_plan
+
+    plan = make_plan(tmp_path / "plan.gpkg")
+    src = tmp_path / "r.csv"
+    src.write_text(f"kode_desa;periode;uptime\n{CODES[0]};2026-10;99\n{CODES[1]};2026-10;99\n{CODES[0]};2026-11;99\n",
+                   encoding="utf-8")
+    run_alg("kaltiminternet:importmonitoring", import_params(plan, str(src)))
+    ds = ogr.Open(plan, 1)
+    lyr = ds.GetLayerByName("villages")
+    lyr.CreateField(ogr.FieldDefn("deploy_status", ogr.OFTString))
+    for f in lyr:
+        f.SetField("deploy_status", "migrated" if f.GetField("kode") == CODES[1] else "active")
+        lyr.SetFeature(f)
+    ds = None
+    params = {"PLAN_DB": plan, "OUTPUT_SLA": "memory:", "OUTPUT_SCORECARD": "memory:", "OUTPUT_FLAGS": "memory:"}
+    res, _ = run_alg("kaltiminternet:slareport", params)
+    assert int(res["FLAG_COUNT"]) == 1  # no village layer: the plugin cannot know CODES[1] migrated
+    res, _ = run_alg("kaltiminternet:slareport", dict(params, VILLAGES=f"{plan}|layername=villages"))
+    assert int(res["FLAG_COUNT"]) == 0
