@@ -464,6 +464,10 @@
       <translation>tanggal/waktu kosong</translation>
     </message>
     <message>
+      <source>the period {value} does not lie within one month: report it per month (or per day), e.g. one row for 28/11/2026 s/d 30/11/2026 and one for 01/12/2026 s/d 04/12/2026</source>
+      <translation>periode {value} tidak berada dalam satu bulan: laporkan per bulan (atau per hari), mis. satu baris untuk 28/11/2026 s/d 30/11/2026 dan satu untuk 01/12/2026 s/d 04/12/2026</translation>
+    </message>
+    <message>
       <source>not a month ({value}); write YYYY-MM, e.g. 2026-10 (or Okt 2026, 10/2026)</source>
       <translation>bukan bulan ({value}); tulis YYYY-MM, mis. 2026-10 (atau Okt 2026, 10/2026)</translation>
     </message>
@@ -500,8 +504,16 @@
       <translation>kode site atau desa tidak ada</translation>
     </message>
     <message>
+      <source>a row of totals or averages ({code} in the code column), not a site or village: not imported (nothing to do)</source>
+      <translation>baris jumlah atau rata-rata ({code} di kolom kode), bukan site atau desa: tidak diimpor (tidak perlu tindakan)</translation>
+    </message>
+    <message>
       <source>uptime {value} outside 0-100 %</source>
       <translation>uptime {value} di luar 0-100 %</translation>
+    </message>
+    <message>
+      <source>uptime {raw} (read as {value}) outside 0-100 %: write a percentage from 0 to 100</source>
+      <translation>uptime {raw} (dibaca {value}) di luar 0-100 %: tulis persentase dari 0 sampai 100</translation>
     </message>
     <message>
       <source>{column}: negative value {value}</source>
@@ -510,6 +522,10 @@
     <message>
       <source>outage has a start but no end</source>
       <translation>gangguan memiliki waktu mulai tetapi tidak ada waktu selesai</translation>
+    </message>
+    <message>
+      <source>the outage starting {start} has no end (still going on when the report was made?): the row is not imported. Write its end time, or import the row again once the provider reports it</source>
+      <translation>gangguan yang mulai {start} tidak punya waktu selesai (masih berlangsung saat laporan dibuat?): baris tidak diimpor. Tulis waktu selesainya, atau impor baris ini lagi setelah penyedia melaporkannya</translation>
     </message>
     <message>
       <source>outage has an end but no start</source>
@@ -552,8 +568,28 @@
       <translation>uptime {value}: semua uptime dalam berkas bernilai 1 atau kurang, jadi tampaknya berupa pecahan (di sini {pct} %); tulis sebagai persen (99,5 untuk 99,5 %)</translation>
     </message>
     <message>
+      <source>row {row} ({code}): uptime {value} % is read as it is, while the file's other uptimes are percentages; if it is a fraction ({pct} %), correct the file and import it again as a correction</source>
+      <translation>baris {row} ({code}): uptime {value} % dibaca apa adanya, sedangkan uptime lain di berkas berupa persen; bila itu pecahan ({pct} %), perbaiki berkas dan impor lagi sebagai koreksi</translation>
+    </message>
+    <message>
+      <source>column {column} writes its dates month first (row {row}: {value}): they are read as month/day/year</source>
+      <translation>kolom {column} menulis tanggalnya dengan bulan lebih dulu (baris {row}: {value}): tanggal dibaca sebagai bulan/hari/tahun</translation>
+    </message>
+    <message>
+      <source>{n} rows (rows {first} to {last}) hold only their number ({column}): empty rows of the sheet, not imported</source>
+      <translation>{n} baris (baris {first} sampai {last}) hanya berisi nomornya ({column}): baris kosong lembar kerja, tidak diimpor</translation>
+    </message>
+    <message>
       <source>{n} rows write a known code in other letters (first: row {row}, {written} for {code}); they are imported under the known code</source>
       <translation>{n} baris menulis kode yang dikenal dengan huruf berbeda (pertama: baris {row}, {written} untuk {code}); baris tersebut diimpor dengan kode yang dikenal</translation>
+    </message>
+    <message>
+      <source>{n} rows write a village code with other dots or spaces than the village layer (first: row {row}, {written} for {code}); they are imported under the village layer's code</source>
+      <translation>{n} baris menulis kode desa dengan titik atau spasi yang berbeda dari layer desa (pertama: baris {row}, {written} untuk {code}); baris itu diimpor dengan kode dari layer desa</translation>
+    </message>
+    <message>
+      <source>columns not read: {columns} (names the import does not know). If one holds report data, rename it: kode_site/kode_desa, periode, uptime, mulai_gangguan, selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms</source>
+      <translation>kolom tidak dibaca: {columns} (nama yang tidak dikenal oleh impor). Bila salah satunya berisi data laporan, ganti namanya: kode_site/kode_desa, periode, uptime, mulai_gangguan, selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms</translation>
     </message>
     <message>
       <source>no site or village code column found (looked for kode_site/site_id, kode_desa/kode)</source>
@@ -578,6 +614,10 @@
     <message>
       <source>{what} differs from the value imported on {when} from file {file} (row {row}: {change}); not overwritten</source>
       <translation>{what} berbeda dengan nilai yang diimpor pada {when} dari berkas {file} (baris {row}: {change}); tidak ditimpa</translation>
+    </message>
+    <message>
+      <source>{what} replaces the value imported on {when} from file {file} (row {row}: {change})</source>
+      <translation>{what} menggantikan nilai yang diimpor pada {when} dari berkas {file} (baris {row}: {change})</translation>
     </message>
     <message>
       <source>{field} {new}, was {old}</source>
@@ -1652,6 +1692,22 @@
       <translation>Nama penyedia bila berkas tidak memiliki kolom penyedia</translation>
     </message>
     <message>
+      <source>YYYY-MM when the rows have no period</source>
+      <translation>YYYY-MM bila baris tidak punya periode</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Bulan</translation>
+    </message>
+    <message>
+      <source>Corrects an earlier report</source>
+      <translation>Mengoreksi laporan sebelumnya</translation>
+    </message>
+    <message>
+      <source>The file corrects reports imported before: replace the values it differs in</source>
+      <translation>Berkas ini mengoreksi laporan yang sudah diimpor: ganti nilai yang berbeda</translation>
+    </message>
+    <message>
       <source>Import provider report…</source>
       <translation>Impor laporan penyedia…</translation>
     </message>
@@ -1796,6 +1852,10 @@
       <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (konflik {conf}), duplikat {dup}.</translation>
     </message>
     <message>
+      <source>If the file corrects an earlier report, tick 'Corrects an earlier report' and import it again.</source>
+      <translation>Jika berkas ini mengoreksi laporan sebelumnya, centang 'Mengoreksi laporan sebelumnya' dan impor lagi.</translation>
+    </message>
+    <message>
       <source>Indicator</source>
       <translation>Indikator</translation>
     </message>
@@ -1926,6 +1986,10 @@
     <message>
       <source>none (all present)</source>
       <translation>tidak ada (semua sudah ada)</translation>
+    </message>
+    <message>
+      <source>{n} of them replaced values imported before (see the log).</source>
+      <translation>{n} di antaranya menggantikan nilai yang sudah diimpor (lihat log).</translation>
     </message>
     <message>
       <source>Rejected rows with reasons: {path}</source>
@@ -4884,20 +4948,32 @@
       <translation>Penyedia (bila berkas tidak memiliki kolom penyedia)</translation>
     </message>
     <message>
-      <source>Rejected rows (CSV)</source>
-      <translation>Baris yang ditolak (CSV)</translation>
+      <source>Month of the report (YYYY-MM; for rows without a period, e.g. a monthly report with its month only in the title)</source>
+      <translation>Bulan laporan (YYYY-MM; untuk baris tanpa periode, mis. laporan bulanan yang bulannya hanya ada di judul)</translation>
     </message>
     <message>
-      <source>PLAN_DB = {path} holds a table '{table}' that this tool did not write (it has no column {columns}): this tool keeps its monitoring records in tables named {names} and would write into yours. Rename your table '{table}' (or move it to another file), or choose another plan GeoPackage. Nothing was changed.</source>
-      <translation>PLAN_DB = {path} berisi tabel '{table}' yang tidak ditulis oleh alat ini (tabel itu tidak memiliki kolom {columns}): alat ini menyimpan catatan pemantauannya dalam tabel bernama {names} dan akan menulis ke tabel Anda. Ganti nama tabel '{table}' Anda (atau pindahkan ke berkas lain), atau pilih GeoPackage rencana lain. Tidak ada yang diubah.</translation>
+      <source>Rejected rows (CSV)</source>
+      <translation>Baris yang ditolak (CSV)</translation>
     </message>
     <message>
       <source>Choose the plan GeoPackage to import into.</source>
       <translation>Pilih GeoPackage rencana tujuan impor.</translation>
     </message>
     <message>
+      <source>PLAN_DB = {path} holds a table '{table}' that this tool did not write (it has no column {columns}): this tool keeps its monitoring records in tables named {names} and would write into yours. Rename your table '{table}' (or move it to another file), or choose another plan GeoPackage. Nothing was changed.</source>
+      <translation>PLAN_DB = {path} berisi tabel '{table}' yang tidak ditulis oleh alat ini (tabel itu tidak memiliki kolom {columns}): alat ini menyimpan catatan pemantauannya dalam tabel bernama {names} dan akan menulis ke tabel Anda. Ganti nama tabel '{table}' Anda (atau pindahkan ke berkas lain), atau pilih GeoPackage rencana lain. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
       <source>Import cancelled; nothing was written.</source>
       <translation>Impor dibatalkan; tidak ada yang ditulis.</translation>
+    </message>
+    <message>
+      <source>{n} rows name sites, but no site layer was given (SITES): every site code is unknown. Choose the site layer and import the file again.</source>
+      <translation>{n} baris menyebut site, tetapi layer site tidak diberikan (SITES): semua kode site tidak dikenal. Pilih layer site lalu impor berkas ini lagi.</translation>
+    </message>
+    <message>
+      <source>{n} rows name villages, but no village layer was given (VILLAGES): every village code is unknown. Choose the village layer and import the file again.</source>
+      <translation>{n} baris menyebut desa, tetapi layer desa tidak diberikan (VILLAGES): semua kode desa tidak dikenal. Pilih layer desa lalu impor berkas ini lagi.</translation>
     </message>
     <message>
       <source>Layer '{layer}' has no code field (looked for {fields}). Choose the code field.</source>
@@ -4928,6 +5004,10 @@
       <translation>Baris konflik</translation>
     </message>
     <message>
+      <source>Rows replacing earlier values</source>
+      <translation>Baris yang menggantikan nilai sebelumnya</translation>
+    </message>
+    <message>
       <source>Outages imported</source>
       <translation>Gangguan diimpor</translation>
     </message>
@@ -4944,10 +5024,6 @@
       <translation>Dibaca {read}, diimpor {imp}, ditolak {rej} (termasuk {conf} konflik), duplikat {dup}, gangguan {out}.</translation>
     </message>
     <message>
-      <source>Row {row} rejected: {reason}</source>
-      <translation>Baris {row} ditolak: {reason}</translation>
-    </message>
-    <message>
       <source>Report file not found: {path}. Choose an existing CSV or XLSX file.</source>
       <translation>Berkas laporan tidak ditemukan: {path}. Pilih berkas CSV atau XLSX yang ada.</translation>
     </message>
@@ -4958,6 +5034,18 @@
     <message>
       <source>Plan GeoPackage not found: {path}.</source>
       <translation>GeoPackage rencana tidak ditemukan: {path}.</translation>
+    </message>
+    <message>
+      <source>Row {row}: {text}</source>
+      <translation>Baris {row}: {text}</translation>
+    </message>
+    <message>
+      <source>{n} row(s) differ from reports imported before and were not imported (the earlier values are kept; see the rejected rows). If this file corrects them, run the import again with 'The file corrects reports imported before' ticked.</source>
+      <translation>{n} baris berbeda dari laporan yang sudah diimpor dan tidak diimpor (nilai sebelumnya dipertahankan; lihat baris yang ditolak). Jika berkas ini mengoreksinya, jalankan impor lagi dengan 'Berkas ini mengoreksi laporan yang sudah diimpor' dicentang.</translation>
+    </message>
+    <message>
+      <source>Row {row} rejected: {reason}</source>
+      <translation>Baris {row} ditolak: {reason}</translation>
     </message>
     <message>
       <source>{path} has a header row but no data rows: nothing was imported. Export the report again with its rows.</source>
@@ -4978,6 +5066,10 @@
     <message>
       <source>Import failed and was rolled back; the plan GeoPackage is unchanged: {error}</source>
       <translation>Impor gagal dan dibatalkan seluruhnya; GeoPackage rencana tidak berubah: {error}</translation>
+    </message>
+    <message>
+      <source>PERIOD = {value} is not a month. Write it as YYYY-MM, e.g. 2026-11 (or Nov 2026), or leave it empty.</source>
+      <translation>PERIOD = {value} bukan bulan. Tulis sebagai YYYY-MM, mis. 2026-11 (atau Nov 2026), atau biarkan kosong.</translation>
     </message>
     <message>
       <source>Programme status table (CSV or XLSX)</source>
@@ -6140,6 +6232,10 @@
       <translation>Laporan monev ditulis: {path}</translation>
     </message>
     <message>
+      <source>The status field {field} holds values that are no workflow status: {values} ({n} villages). They are counted as villages without status, not as active. Write one of {statuses} (or its Indonesian label).</source>
+      <translation>Field status {field} berisi nilai yang bukan status alur kerja: {values} ({n} desa). Desa tersebut dihitung sebagai desa tanpa status, bukan aktif. Tulis salah satu dari {statuses} (atau label Indonesianya).</translation>
+    </message>
+    <message>
       <source>Cannot read the monitoring tables of {path}: {error}</source>
       <translation>Tabel pemantauan di {path} tidak dapat dibaca: {error}</translation>
     </message>
@@ -7002,6 +7098,14 @@
       <translation>{code}: {provider} di bawah target {n} bulan berturut-turut ({months}) - pertimbangkan penyedia lain</translation>
     </message>
     <message>
+      <source>{code}: {provider} reports {reported} % for {months}, its outage log gives {log} %: the SLA uses the log - check that the log holds every outage</source>
+      <translation>{code}: {provider} melaporkan {reported} % untuk {months}, log gangguannya memberi {log} %: SLA memakai log - periksa apakah log memuat semua gangguan</translation>
+    </message>
+    <message>
+      <source>{code}: no report from {provider} for {months} (reported before): this site is not in the month's SLA - ask the provider for the report</source>
+      <translation>{code}: tidak ada laporan dari {provider} untuk {months} (sebelumnya melapor): situs ini tidak masuk SLA bulan ini - mintalah laporannya kepada penyedia</translation>
+    </message>
+    <message>
       <source>Site-months below target ({target} %)</source>
       <translation>Site-bulan di bawah target ({target} %)</translation>
     </message>
@@ -7032,6 +7136,14 @@
     <message>
       <source>{a} site(s): consider another provider; {b} zero-usage month(s).</source>
       <translation>{a} site: pertimbangkan penyedia lain; {b} bulan tanpa pemakaian.</translation>
+    </message>
+    <message>
+      <source>{n} site(s) without a report for the month.</source>
+      <translation>{n} situs tanpa laporan untuk bulan ini.</translation>
+    </message>
+    <message>
+      <source>{n} site-month(s) whose outage log gives more than the provider reports.</source>
+      <translation>{n} site-bulan yang log gangguannya memberi lebih dari laporan penyedia.</translation>
     </message>
     <message>
       <source>… and {n} more (see flags.csv)</source>

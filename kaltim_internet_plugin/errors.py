@@ -213,6 +213,8 @@ def _table() -> dict:
         # core.monitoring: values, rows and imports of service reports
         "not_datetime": tr("not a date/time ({value})"),
         "empty_datetime": tr("empty date/time"),
+        "period_span": tr("the period {value} does not lie within one month: report it per month (or per day), "
+                          "e.g. one row for 28/11/2026 s/d 30/11/2026 and one for 01/12/2026 s/d 04/12/2026"),
         "period_format": tr("not a month ({value}); write YYYY-MM, e.g. 2026-10 (or Okt 2026, 10/2026)"),
         "datetime_format": tr("not a date/time ({value}); use YYYY-MM-DD HH:MM:SS"),
         "invalid_datetime": tr("not a valid date/time ({value}): {why}"),
@@ -222,9 +224,15 @@ def _table() -> dict:
         "not_a_number": tr("not a number ({value})"),
         "column_value": tr("{column}: {error}"),
         "missing_code": tr("missing site or village code"),
+        "total_row": tr("a row of totals or averages ({code} in the code column), not a site or village: not imported "
+                        "(nothing to do)"),
         "uptime_range": tr("uptime {value} outside 0-100 %"),
+        "uptime_range_read": tr("uptime {raw} (read as {value}) outside 0-100 %: write a percentage from 0 to 100"),
         "negative_value": tr("{column}: negative value {value}"),
         "outage_no_end": tr("outage has a start but no end"),
+        "outage_open": tr("the outage starting {start} has no end (still going on when the report was made?): the "
+                          "row is not imported. Write its end time, or import the row again once the provider "
+                          "reports it"),
         "outage_no_start": tr("outage has an end but no start"),
         "outage_end_before_start": tr("outage end {end} before start {start}"),
         "outage_end_future": tr("outage end {end} lies in the future"),
@@ -238,8 +246,21 @@ def _table() -> dict:
                                 "the digits and the unit"),
         "uptime_fraction": tr("uptime {value}: every uptime of the file is 1 or less, so they look like fractions "
                               "(here {pct} %); write them as percentages (99,5 for 99.5 %)"),
+        "uptime_below_one": tr("row {row} ({code}): uptime {value} % is read as it is, while the file's other "
+                               "uptimes are percentages; if it is a fraction ({pct} %), correct the file and import it "
+                               "again as a correction"),
+        "month_first_dates": tr("column {column} writes its dates month first (row {row}: {value}): they are read as "
+                                "month/day/year"),
+        "numbered_empty_rows": tr("{n} rows (rows {first} to {last}) hold only their number ({column}): empty rows of "
+                                  "the sheet, not imported"),
         "codes_other_letters": tr("{n} rows write a known code in other letters (first: row {row}, {written} for "
                                   "{code}); they are imported under the known code"),
+        "village_codes_rewritten": tr("{n} rows write a village code with other dots or spaces than the village "
+                                      "layer (first: row {row}, {written} for {code}); they are imported under the "
+                                      "village layer's code"),
+        "columns_not_read": tr("columns not read: {columns} (names the import does not know). If one holds report "
+                               "data, rename it: kode_site/kode_desa, periode, uptime, mulai_gangguan, "
+                               "selesai_gangguan, penyebab, pengguna_aktif, unduh_mbps, unggah_mbps, latensi_ms"),
         "no_code_column": tr("no site or village code column found (looked for kode_site/site_id, kode_desa/kode)"),
         "no_period_column": tr("no period column found (looked for periode/period/tanggal/date)"),
         "report_for": tr("report for {code} {period}"),
@@ -247,6 +268,8 @@ def _table() -> dict:
         "conflict_in_file": tr("{what} differs from row {row} of this file ({change})"),
         "conflict_imported": tr("{what} differs from the value imported on {when} from file {file} (row {row}: "
                                 "{change}); not overwritten"),
+        "replaced_imported": tr("{what} replaces the value imported on {when} from file {file} (row {row}: "
+                                "{change})"),
         "changed_value": tr("{field} {new}, was {old}"),
         "changed_values": tr("{field} {new}, was {old}, and {n} other value(s)"),
         "changed_unknown": tr("values not stored by this version"),

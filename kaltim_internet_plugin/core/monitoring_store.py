@@ -30,8 +30,11 @@ Import rules (:func:`import_report_file` / :func:`import_records`): all good row
 (``BEGIN IMMEDIATE`` ... ``COMMIT``; any exception -> ``ROLLBACK`` and re-raise, so earlier data stays intact
 and nothing of the failed run remains). A row whose key (code + period + provider, or code + provider + outage
 start) already exists with the same content is a *duplicate* (not imported again: re-importing a file is
-idempotent); with different content it is a *conflict*: never overwritten, rejected with the reason
-``differs from the value imported on <time> from file <name> (row <n>: <value> <new>, was <old>)``.
+idempotent); one that only gives values the stored row lacks *completes* it (a usage report after the month's uptime
+report); one giving a value that differs from the stored one is a *conflict*: never overwritten (unless the import
+is told the file corrects earlier imports, ``replace``), rejected with the reason
+``differs from the value imported on <time> from file <name> (row <n>: <value> <new>, was <old>)``. A row without a
+provider and the one row of its code and period with a provider are one report (:func:`_existing`).
 """
 from __future__ import annotations
 
@@ -327,9 +330,17 @@ def report_part(rec: ReportRecord) -> Optional[dict]:
          "month": rec.month, "power_outage": None if power is None else int(power)}
     for f in METRIC_FIELDS:
         d[f] = getattr(rec, f)
-    payload = [d["code"], d["provider"], d["period"], *[_num(d[f]) for f in METRIC_FIELDS], d["power_outage"]]
-    d["content_hash"] = hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+    d["content_hash"] = _content_hash("mon_reports", d)
     return d
+
+
+def _content_hash(table: str, d: dict) -> str:
+    """The hash of a row's key and values (a stored row with the same hash holds the same report)."""
+    if table == "mon_reports":
+        payload = [d["code"], d["provider"], d["period"], *[_num(d[f]) for f in METRIC_FIELDS], d["power_outage"]]
+    else:
+        payload = [d["code"], d["provider"], d["outage_start"], d["outage_end"], d["cause"], d["power_outage"]]
+    return hashlib.sha256(json.dumps(payload).encode()).hexdigest()
 
 
 def outage_part(rec: ReportRecord) -> Optional[dict]:
@@ -340,8 +351,7 @@ def outage_part(rec: ReportRecord) -> Optional[dict]:
          "month": rec.outage_start.strftime("%Y-%m"), "outage_start": _iso(rec.outage_start),
          "outage_end": _iso(rec.outage_end), "duration_s": (rec.outage_end - rec.outage_start).total_seconds(),
          "cause": rec.cause or "", "power_outage": None if rec.power_outage is None else int(rec.power_outage)}
-    payload = [d["code"], d["provider"], d["outage_start"], d["outage_end"], d["cause"], d["power_outage"]]
-    d["content_hash"] = hashlib.sha256(json.dumps(payload).encode()).hexdigest()
+    d["content_hash"] = _content_hash("mon_outages", d)
     return d
 
 
@@ -355,14 +365,20 @@ def file_sha256(path: str) -> str:
 
 # --------------------------------------------------------------------------------------------- import
 def _existing(conn: sqlite3.Connection, table: str, part: dict) -> Optional[sqlite3.Row]:
-    if table == "mon_reports":
-        where, args = "r.code = ? AND r.period = ? AND r.provider = ?", (part["code"], part["period"], part["provider"])
-    else:
-        where, args = ("r.code = ? AND r.provider = ? AND r.outage_start = ?",
-                       (part["code"], part["provider"], part["outage_start"]))
-    return conn.execute(
-        f"SELECT r.*, i.imported_at, i.file_name FROM {table} r "
-        f"JOIN mon_imports i ON i.fid = r.import_id WHERE {where}", args).fetchone()
+    """The stored row of ``part``'s key; else, the one row of its code and period (outage start) stored without a
+    provider while ``part`` names one, or the one row stored with a provider while ``part`` names none: a report
+    imported once without its provider (no column, PROVIDER left empty) and again with it was stored twice, the
+    site-month counted twice in the SLA and the scorecard (found 2026-12-08)."""
+    key = ("r.code = ? AND r.period = ?", (part["code"], part["period"])) if table == "mon_reports" else (
+        "r.code = ? AND r.outage_start = ?", (part["code"], part["outage_start"]))
+    query = (f"SELECT r.*, i.imported_at, i.file_name FROM {table} r JOIN mon_imports i ON i.fid = r.import_id "
+             f"WHERE {key[0]}")
+    row = conn.execute(query + " AND r.provider = ?", (*key[1], part["provider"])).fetchone()
+    if row is not None:
+        return row
+    others = conn.execute(query + (" AND r.provider = ''" if part["provider"] else " AND r.provider != ''"),
+                          key[1]).fetchall()
+    return others[0] if len(others) == 1 else None
 
 
 #: the values a row's content hash covers, beside its key: the ones a conflict may differ in
@@ -377,16 +393,38 @@ def _shown(value) -> str:
     return str(value)
 
 
-def _change(table: str, old: sqlite3.Row, part: dict) -> MonitoringError:
-    """What differs between a stored row and a new one: the first differing value, new and old, and how many more
-    (a conflict's message names them)."""
+def _given(value) -> bool:
+    return value is not None and value != ""
+
+
+def _differing(table: str, old, part: dict) -> list:
+    """(name, new, old) of the values the new row gives that differ from the stored row's (a value one of them does
+    not give is no difference: it completes the other)."""
     differ = []
     for name in _COMPARED[table]:
         a, b = part[name], old[name]
-        same = (a is None and b is None) or (a is not None and b is not None and (
-            _num(a) == _num(b) if name in METRIC_FIELDS else str(a) == str(b)))
-        if not same:
+        if _given(a) and _given(b) and (_num(a) != _num(b) if name in METRIC_FIELDS else str(a) != str(b)):
             differ.append((name, a, b))
+    return differ
+
+
+def _completed(table: str, old, part: dict) -> dict:
+    """``part`` with the stored row's values where it gives none: a usage report for a month whose uptime was
+    imported from another file (or another row of the file) adds its users to that month's row; it was rejected as
+    a conflict ('uptime_pct -, was 99.1'), and the users were lost (found 2026-12-08)."""
+    merged = dict(part)
+    merged["provider"] = part["provider"] or old["provider"]  # (a report named its provider, the other did not)
+    for name in _COMPARED[table]:
+        if not _given(merged[name]) and _given(old[name]):
+            merged[name] = old[name]
+    merged["content_hash"] = _content_hash(table, merged)
+    return merged
+
+
+def _change(table: str, old: sqlite3.Row, part: dict) -> MonitoringError:
+    """What differs between a stored row and a new one: the first differing value, new and old, and how many more
+    (a conflict's message names them)."""
+    differ = _differing(table, old, part)
     if not differ:  # (the hash covers only these values; a stored row from an older version may differ elsewhere)
         return MonitoringError("changed_unknown")
     name, new, was = differ[0]
@@ -400,11 +438,23 @@ def _insert(conn: sqlite3.Connection, table: str, part: dict, import_id: int, ro
                  (import_id, row, *part.values()))
 
 
+def _update(conn: sqlite3.Connection, table: str, fid: int, part: dict, import_id: Optional[int], row: int) -> None:
+    """A stored row's values (and hash) replaced by ``part``'s; with ``import_id``, also the import and row it now
+    comes from (a corrected report), else they stay (a row completed by another file's values)."""
+    values = dict(part) if import_id is None else {"import_id": import_id, "source_row": row, **part}
+    conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)} WHERE fid = ?", (*values.values(), fid))
+
+
 def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha256: str = "",
                    rows_read: Optional[int] = None, pre_rejects: Sequence[RowReject] = (), provider: str = "",
                    imported_by: Optional[str] = None, on_row: Optional[Callable[[int, ReportRecord], None]] = None,
-                   now: Optional[dt.datetime] = None) -> dict:
+                   now: Optional[dt.datetime] = None, replace: bool = False) -> dict:
     """Import validated records in one transaction. Returns the result dict (see :func:`import_report_file`).
+
+    ``replace``: the file corrects reports imported before: a row differing from an EARLIER import's row of the same
+    key replaces it (counted in ``ROWS_REPLACED``, each one in ``REPLACED`` as ``(row, MonitoringError)`` naming the
+    old value and its file) instead of being rejected as a conflict. (A corrected report could never be imported: its
+    rows stayed conflicts, found 2026-12-08.) Two rows of one key in the same file stay a conflict.
 
     ``pre_rejects``: rows already rejected by validation (counted, returned in ``REJECTS``).
     ``on_row(index, record)``: called for every record inside the transaction before it is written (progress
@@ -417,6 +467,7 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
         except Exception:  # noqa: BLE001 - no user name is not an error
             imported_by = ""
     rejects: list[RowReject] = list(pre_rejects)
+    replaced: list = []
     n_imported = n_dup = n_conflict = n_outages = 0
     with _Conn(db) as conn:
         conn.execute("BEGIN IMMEDIATE")
@@ -433,34 +484,49 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
                 rec = _one_provider_name(rec, spelling)
                 parts = [(t, p) for t, p in (("mon_reports", report_part(rec)), ("mon_outages", outage_part(rec)))
                          if p is not None]
-                new_parts = []
+                new_parts, updates = [], []
                 conflict = None
                 for table, part in parts:
                     old = _existing(conn, table, part)
                     if old is None:
                         new_parts.append((table, part))
-                    elif old["content_hash"] != part["content_hash"]:
-                        what = MonitoringError("report_for", code=part["code"], period=part["period"]) \
-                            if table == "mon_reports" else \
-                            MonitoringError("outage_of", code=part["code"], start=part["outage_start"])
-                        change = _change(table, old, part)
-                        if old["import_id"] == import_id:
-                            conflict = MonitoringError("conflict_in_file", what=what, row=old["source_row"],
-                                                       change=change)
-                        else:
-                            conflict = MonitoringError("conflict_imported", what=what, when=old["imported_at"],
-                                                       file=old["file_name"], row=old["source_row"], change=change)
-                        break
+                        continue
+                    part = _completed(table, old, part)
+                    if old["content_hash"] == part["content_hash"]:
+                        continue  # nothing new
+                    if not _differing(table, old, part):
+                        updates.append((table, old["fid"], part, None))  # it completes the stored row
+                        continue
+                    what = MonitoringError("report_for", code=part["code"], period=part["period"]) \
+                        if table == "mon_reports" else \
+                        MonitoringError("outage_of", code=part["code"], start=part["outage_start"])
+                    change = _change(table, old, part)
+                    if old["import_id"] == import_id:
+                        conflict = MonitoringError("conflict_in_file", what=what, row=old["source_row"],
+                                                   change=change)
+                    elif replace:
+                        updates.append((table, old["fid"], part, MonitoringError(
+                            "replaced_imported", what=what, when=old["imported_at"], file=old["file_name"],
+                            row=old["source_row"], change=change)))
+                        continue
+                    else:
+                        conflict = MonitoringError("conflict_imported", what=what, when=old["imported_at"],
+                                                   file=old["file_name"], row=old["source_row"], change=change)
+                    break
                 if conflict:
                     n_conflict += 1
                     rejects.append(RowReject(rec.row, str(conflict), _record_data(rec), conflict))
                     continue
-                if not new_parts:
+                if not new_parts and not updates:
                     n_dup += 1
                     continue
                 for table, part in new_parts:
                     _insert(conn, table, part, import_id, rec.row)
                     n_outages += table == "mon_outages"
+                for table, fid, part, said in updates:  # (a completed row keeps the import it came from)
+                    _update(conn, table, fid, part, import_id if said else None, rec.row)
+                    if said:
+                        replaced.append((rec.row, said))
                 n_imported += 1
             read = rows_read if rows_read is not None else len(records) + len(pre_rejects)
             conn.execute(
@@ -474,7 +540,8 @@ def import_records(db: DB, records: Sequence[ReportRecord], file_name: str, sha2
             raise
     rejects.sort(key=lambda r: r.row)
     return {ROWS_READ: read, ROWS_IMPORTED: n_imported, ROWS_REJECTED: len(rejects), ROWS_DUPLICATE: n_dup,
-            ROWS_CONFLICT: n_conflict, "OUTAGES_IMPORTED": n_outages, "IMPORT_ID": import_id, "REJECTS": rejects}
+            ROWS_CONFLICT: n_conflict, "OUTAGES_IMPORTED": n_outages, "IMPORT_ID": import_id, "REJECTS": rejects,
+            "ROWS_REPLACED": len({row for row, _said in replaced}), "REPLACED": replaced}
 
 
 def _provider_spellings(conn) -> dict:
@@ -510,7 +577,7 @@ def _record_data(rec: ReportRecord) -> dict:
 def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] = None, provider: str = "",
                        rejects_path: Optional[str] = None, mapping: Optional[dict] = None, sheet: Optional[str] = None,
                        imported_by: Optional[str] = None, on_row: Optional[Callable] = None,
-                       now: Optional[dt.datetime] = None) -> dict:
+                       now: Optional[dt.datetime] = None, replace: bool = False) -> dict:
     """Validate and import a service-report CSV/XLSX file.
 
     Returns ``{ROWS_READ, ROWS_IMPORTED, ROWS_REJECTED, ROWS_DUPLICATE, ROWS_CONFLICT, OUTAGES_IMPORTED,
@@ -523,7 +590,7 @@ def import_report_file(db: DB, path: str, known_codes: Optional[Iterable[str]] =
                                                           provider=provider, now=now)
     result = import_records(db, records, os.path.basename(path), file_sha256(path), rows_read=len(rows),
                             pre_rejects=pre_rejects, provider=provider, imported_by=imported_by, on_row=on_row,
-                            now=now)
+                            now=now, replace=replace)
     result["WARNINGS"] = warnings
     if rejects_path:
         by_row = {r: d for r, d in rows}

@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -132,6 +133,15 @@ class MonitoringPage(QWidget):
         self.provider_edit.setObjectName("providerEdit")
         self.provider_edit.setPlaceholderText(tr("Provider name when the file has no provider column"))
         form.addRow(tr("Provider"), self.provider_edit)
+        self.period_edit = QLineEdit()
+        self.period_edit.setObjectName("periodEdit")
+        self.period_edit.setPlaceholderText(tr("YYYY-MM when the rows have no period"))
+        form.addRow(tr("Month"), self.period_edit)
+        # a corrected report replaces the values imported before (without it, its rows are conflicts, kept out)
+        self.replace_check = QCheckBox(tr("Corrects an earlier report"))
+        self.replace_check.setObjectName("replaceCheck")
+        self.replace_check.setToolTip(tr("The file corrects reports imported before: replace the values it differs in"))
+        form.addRow(self.replace_check)
         self.import_button = button("importButton", tr("Import provider report…"), self.choose_and_import, tip=tr(
             "CSV or XLSX: code, period, uptime, outages, users, speeds, latency."))
         form.addRow(self.import_button)
@@ -381,7 +391,8 @@ class MonitoringPage(QWidget):
     def import_report(self, path: str, rejects_path: str = ""):
         if not self._need_plan():
             return None
-        params = {"INPUT": path, "PLAN_DB": self.plan_db(), "PROVIDER": self.provider_edit.text().strip()}
+        params = {"INPUT": path, "PLAN_DB": self.plan_db(), "PROVIDER": self.provider_edit.text().strip(),
+                  "REPLACE": self.replace_check.isChecked(), "PERIOD": self.period_edit.text().strip()}
         for key, field_key, layer in (("VILLAGES", "VILLAGE_CODE_FIELD", self.village_layer()),
                                       ("SITES", "SITE_CODE_FIELD", self.site_layer())):
             if layer is not None:
@@ -408,6 +419,12 @@ class MonitoringPage(QWidget):
         text = tr("Read {read}, imported {imp}, rejected {rej} (conflicts {conf}), duplicates {dup}.").format(
             read=counts["ROWS_READ"], imp=counts["ROWS_IMPORTED"], rej=counts["ROWS_REJECTED"],
             conf=counts["ROWS_CONFLICT"], dup=counts["ROWS_DUPLICATE"])
+        replaced = int(results.get("ROWS_REPLACED") or 0)
+        if replaced:
+            text += " " + tr("{n} of them replaced values imported before (see the log).").format(n=replaced)
+        if counts["ROWS_CONFLICT"] and not self.replace_check.isChecked():
+            text += " " + tr("If the file corrects an earlier report, tick 'Corrects an earlier report' and import it "
+                             "again.")
         if counts["ROWS_REJECTED"]:
             text += " " + tr("Rejected rows with reasons: {path}").format(path=results.get("REJECTS"))
         self.import_label.setText(text)

@@ -19,8 +19,9 @@ def _pick(names, wanted) -> str:
 
 
 def village_rows(source, status_field: str = "status", code_field: str = "") -> list:
-    """Village features -> dicts ``code, kab, year, status, trained, target`` and the plan's ``fund_status, existing,
-    prog_connected, capex_idr, opex_idr_year`` (missing values None)."""
+    """Village features -> dicts ``code, kab, year, status`` (the workflow code; ``raw_status`` as written), ``trained,
+    target`` and the plan's ``fund_status, existing, prog_connected, capex_idr, opex_idr_year`` (missing values
+    None)."""
     names = source.fields().names()
     code_f = code_field or _pick(names, CODE_FIELDS)
     kab_f = _pick(names, KAB_FIELDS)
@@ -47,7 +48,8 @@ def village_rows(source, status_field: str = "status", code_field: str = "") -> 
         except (TypeError, ValueError):
             year = None
         rows.append({"code": str(val(code_f) or ""), "kab": str(val(kab_f) or ""), "year": year,
-                     "status": mon.normalise_status(val(status_f)), "trained": val(trained_f),
+                     "status": mon.normalise_status(val(status_f)), "raw_status": str(val(status_f) or "").strip(),
+                     "trained": val(trained_f),
                      "target": val(target_f), "has_trained": bool(trained_f), "has_target": bool(target_f),
                      **{key: val(name) for key, name in plan_f.items()}})
     return rows

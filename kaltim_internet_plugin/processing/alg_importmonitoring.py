@@ -15,14 +15,15 @@ from qgis.core import QgsProcessingException
 
 from ..core import monitoring as mon
 from ..core import monitoring_store as store
+from ..core.numbers import NumberIssue
 from ..core.tabular import TableError
 from ..errors import describe
 from ..i18n import tr
-from ..input_text import first_listed, table_error_text
+from ..input_text import first_listed, issue_text, table_error_text
 from ..io.status_workflow import plan_db_problem
 from .base import KaltimAlgorithm
 from .checks import overwrites_imported_report
-from .params import add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
+from .params import add_bool, add_fields, add_file, add_file_output, add_outputs, add_plan_db, add_source, add_string
 
 FAIL_ENV = "KALTIM_IMPORT_FAIL_AT_ROW"
 DELAY_ENV = "KALTIM_IMPORT_ROW_DELAY_S"
@@ -40,6 +41,8 @@ def codes_from_layer(layer, field: str, fallbacks) -> set:
     codes = set()
     for f in layer.getFeatures():
         v = f.attribute(idx)
+        if isinstance(v, float) and v.is_integer():  # a code field of reals: 6401012009.0 is the code 6401012009
+            v = int(v)
         if v is not None and str(v).strip() and str(v) != "NULL":
             codes.add(str(v).strip())
     return codes
@@ -58,11 +61,15 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         add_source(self, "SITES", tr("Site layer (known site codes)"), optional=True, layer=True)
         add_fields(self, "SITES", [("SITE_CODE_FIELD", tr("Site code field"))])
         add_string(self, "PROVIDER", tr("Provider (when the file has no provider column)"), optional=True)
+        add_string(self, "PERIOD", tr("Month of the report (YYYY-MM; for rows without a period, e.g. a monthly "
+                                      "report with its month only in the title)"), optional=True)
+        add_bool(self, "REPLACE", tr("The file corrects reports imported before: replace the values it differs in"))
         add_file_output(self, "REJECTS", tr("Rejected rows (CSV)"), tr("CSV files (*.csv)"), optional=True)
         add_outputs(self, "number", [
             ("ROWS_READ", tr("Rows read")), ("ROWS_IMPORTED", tr("Rows imported")),
             ("ROWS_REJECTED", tr("Rows rejected")), ("ROWS_DUPLICATE", tr("Duplicate rows")),
-            ("ROWS_CONFLICT", tr("Conflicting rows")), ("OUTAGES_IMPORTED", tr("Outages imported")),
+            ("ROWS_CONFLICT", tr("Conflicting rows")), ("ROWS_REPLACED", tr("Rows replacing earlier values")),
+            ("OUTAGES_IMPORTED", tr("Outages imported")),
             ("IMPORT_ID", tr("Import id"))])
         add_outputs(self, "string", [("PLAN_DB", tr("Plan GeoPackage"))])
 
@@ -82,19 +89,7 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, "INPUT", context)
         db = self.parameterAsFile(parameters, "PLAN_DB", context)
-        message = plan_db_message(db)  # (also when run without the checks, e.g. in a model)
-        if message:
-            raise QgsProcessingException(message)
-        if not path or not Path(path).is_file():
-            raise QgsProcessingException(tr("Report file not found: {path}. Choose an existing CSV or XLSX file.")
-                                         .format(path=path))
-        if Path(path).suffix.lower() not in store.REPORT_SUFFIXES:
-            raise QgsProcessingException(tr("{path} is not a CSV or XLSX file. Save the report as CSV or XLSX.")
-                                         .format(path=path))
-        if not db:
-            raise QgsProcessingException(tr("Choose the plan GeoPackage to import into."))
-        if not Path(db).exists() and Path(db).suffix.lower() != ".gpkg":
-            raise QgsProcessingException(tr("Plan GeoPackage not found: {path}.").format(path=db))
+        check_files(path, db)
         provider = (self.parameterAsString(parameters, "PROVIDER", context) or "").strip()
         known = self._known_codes(parameters, context, feedback)
 
@@ -112,9 +107,12 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         if not rows:  # a header alone: nothing to import, and no import to record
             raise QgsProcessingException(tr("{path} has a header row but no data rows: nothing was imported. Export "
                                             "the report again with its rows.").format(path=path))
-        records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider)
-        for w in warnings:
-            feedback.pushInfo(tr("Warning: {text}").format(text=describe(w)))
+        records, pre_rejects, warnings = mon.validate_report_rows(rows, known_codes=known, provider=provider,
+                                                                  period=self._period(parameters, context))
+        for w in warnings:  # (a number column's reading, core.numbers.NumberIssue, has its own words)
+            feedback.pushInfo(tr("Warning: {text}").format(
+                text=issue_text(w) if isinstance(w, NumberIssue) else describe(w)))
+        missing_layer_hint(pre_rejects, getattr(self, "_layers_given", {}), feedback)
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Import cancelled; nothing was written."))
         feedback.setProgress(10)
@@ -122,7 +120,8 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
         try:
             result = store.import_records(db, records, os.path.basename(path), store.file_sha256(path),
                                           rows_read=len(rows), pre_rejects=pre_rejects, provider=provider,
-                                          on_row=row_hook(feedback, len(records)))
+                                          on_row=row_hook(feedback, len(records)),
+                                          replace=self.parameterAsBoolean(parameters, "REPLACE", context))
         except QgsProcessingException:
             raise
         except Exception as exc:  # noqa: BLE001 - rolled back by the store; tell the user what happened
@@ -131,14 +130,24 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
 
         rejects_path = self.parameterAsFileOutput(parameters, "REJECTS", context)
         report_rejects(result["REJECTS"], dict(rows), rejects_path, feedback)
+        report_corrections(result, feedback)
         feedback.pushInfo(tr("Read {read}, imported {imp}, rejected {rej} (of which {conf} conflicts), duplicates "
                              "{dup}, outages {out}.").format(
             read=result["ROWS_READ"], imp=result["ROWS_IMPORTED"], rej=result["ROWS_REJECTED"],
             conf=result["ROWS_CONFLICT"], dup=result["ROWS_DUPLICATE"], out=result["OUTAGES_IMPORTED"]))
         feedback.setProgress(100)
-        keys = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT", "OUTAGES_IMPORTED",
-                "IMPORT_ID")
+        keys = ("ROWS_READ", "ROWS_IMPORTED", "ROWS_REJECTED", "ROWS_DUPLICATE", "ROWS_CONFLICT", "ROWS_REPLACED",
+                "OUTAGES_IMPORTED", "IMPORT_ID")
         return dict({k: result[k] for k in keys}, REJECTS=rejects_path, PLAN_DB=db)
+
+    def _period(self, parameters, context) -> str:
+        """PERIOD as YYYY-MM ('' when not given); a text that is no month stops the run before any work."""
+        text = (self.parameterAsString(parameters, "PERIOD", context) or "").strip()
+        try:
+            return mon.parse_period(text)[0] if text else ""
+        except ValueError:
+            raise QgsProcessingException(tr("PERIOD = {value} is not a month. Write it as YYYY-MM, e.g. 2026-11 "
+                                            "(or Nov 2026), or leave it empty.").format(value=text)) from None
 
     def _known_codes(self, parameters, context, feedback):
         """The site and village codes of the given layers (None: no layer given, every code is accepted)."""
@@ -154,7 +163,25 @@ class ImportMonitoringAlgorithm(KaltimAlgorithm):
                 ("site_id", "kode_site", "site_code", "code"))
         if known is not None:
             feedback.pushInfo(tr("{n} known site/village codes.").format(n=len(known)))
+        self._layers_given = {"site": sites is not None, "village": villages is not None}
         return known
+
+
+def check_files(path: str, db: str) -> None:
+    """The report file and the plan GeoPackage can be used (also when run without the checks, e.g. in a model)."""
+    message = plan_db_message(db)
+    if message:
+        raise QgsProcessingException(message)
+    if not path or not Path(path).is_file():
+        raise QgsProcessingException(tr("Report file not found: {path}. Choose an existing CSV or XLSX file.")
+                                     .format(path=path))
+    if Path(path).suffix.lower() not in store.REPORT_SUFFIXES:
+        raise QgsProcessingException(tr("{path} is not a CSV or XLSX file. Save the report as CSV or XLSX.")
+                                     .format(path=path))
+    if not db:
+        raise QgsProcessingException(tr("Choose the plan GeoPackage to import into."))
+    if not Path(db).exists() and Path(db).suffix.lower() != ".gpkg":
+        raise QgsProcessingException(tr("Plan GeoPackage not found: {path}.").format(path=db))
 
 
 def plan_db_message(db: str) -> str:
@@ -197,6 +224,32 @@ def row_hook(feedback, total: int):
         if index % 200 == 0:
             feedback.setProgress(10 + 85 * index / total)
     return on_row
+
+
+def missing_layer_hint(rejects, given: dict, feedback) -> None:
+    """Rows rejected as unknown sites (villages) while only a village (site) layer was given: every site code is
+    unknown then, and the rejects alone said 'unknown site code' row after row, not that the site layer was missing."""
+    for kind in ("site", "village"):
+        n = sum(1 for rj in rejects if getattr(rj.error, "code", "") == f"unknown_{kind}_code")
+        if n and given and not given.get(kind):
+            text = (tr("{n} rows name sites, but no site layer was given (SITES): every site code is unknown. Choose "
+                       "the site layer and import the file again.") if kind == "site" else
+                    tr("{n} rows name villages, but no village layer was given (VILLAGES): every village code is "
+                       "unknown. Choose the village layer and import the file again."))
+            feedback.pushWarning(text.format(n=n))
+
+
+def report_corrections(result: dict, feedback) -> None:
+    """Each value a corrected report replaced (row, old value, its file), or, when rows differ from reports imported
+    before and were kept out, how to import a corrected report."""
+    for row, said in result.get("REPLACED", ()):
+        feedback.pushInfo(tr("Row {row}: {text}").format(row=row, text=describe(said)))
+    earlier = sum(1 for rj in result["REJECTS"] if getattr(rj.error, "code", "") == "conflict_imported")
+    if earlier:
+        feedback.pushWarning(tr(
+            "{n} row(s) differ from reports imported before and were not imported (the earlier values are kept; see "
+            "the rejected rows). If this file corrects them, run the import again with 'The file corrects reports "
+            "imported before' ticked.").format(n=earlier))
 
 
 def report_rejects(rejects, rows_by_number: dict, rejects_path: str, feedback) -> None:

@@ -15,7 +15,7 @@ from ..core import monitoring as mon
 from ..core import monitoring_store as store
 from ..i18n import tr
 from ..io.monitoring_layers import village_rows
-from ..io.status_workflow import STATUS_FIELD, plan_db_problem, status_field_for
+from ..io.status_workflow import STATUS_FIELD, foreign_status_values, plan_db_problem, status_field_for
 from ..report import monitoring_report as report
 from ..report.pdf import IncompletePdfError
 from .base import KaltimAlgorithm
@@ -137,7 +137,7 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         feedback.pushInfo(tr("{n} report and outage records.").format(n=len(records)))
         folder = self.parameterAsString(parameters, "OUTPUT_REPORT_FOLDER", context)
         folder = folder if folder and parameters.get("OUTPUT_REPORT_FOLDER") not in (None, "") else ""
-        layer, rows, status_field = self._villages(parameters, context) if folder else (None, [], STATUS_FIELD)
+        layer, rows, status_field = self._villages(parameters, context, feedback, bool(folder))
         ev = mon.evaluate(records, rows, settings, self._month(parameters, context))
         if not any(r["month"] == ev.month for r in ev.sla):
             # a report of a month without data is still written, but the log says why it is empty
@@ -180,8 +180,9 @@ class SlaReportAlgorithm(KaltimAlgorithm):
             raise QgsProcessingException(tr("Reporting month {month} is not YYYY-MM.").format(
                 month=month)) from None
 
-    def _villages(self, parameters, context) -> tuple:
-        """(the village layer for the map, its rows for the indicators, the status field)."""
+    def _villages(self, parameters, context, feedback=None, for_map: bool = True) -> tuple:
+        """(the village layer for the map, its rows for the indicators, the status field); a status value that is no
+        workflow status is named (its villages are counted without status, not active: said nowhere before)."""
         # attributes and a map only: invalid polygons (the sample has one) must not stop the report
         check = context.invalidGeometryCheck()
         context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
@@ -195,7 +196,18 @@ class SlaReportAlgorithm(KaltimAlgorithm):
         # empty: deploy_status when present, as the dock (a plan's 'status' is its coverage class: the report counted
         # 1,038 villages 'without status', found 2026-12-07)
         status_field = status_field or status_field_for(source)
-        return source.materialize(QgsFeatureRequest()), village_rows(source, status_field), status_field
+        rows = village_rows(source, status_field)
+        foreign = foreign_status_values(source, status_field)
+        if foreign and feedback is not None:
+            feedback.pushWarning(tr(
+                "The status field {field} holds values that are no workflow status: {values} ({n} villages). They are "
+                "counted as villages without status, not as active. Write one of {statuses} (or its Indonesian "
+                "label).").format(field=status_field, values=", ".join(foreign[:6]) + (", …" if len(foreign) > 6
+                                                                                       else ""),
+                                  n=sum(1 for r in rows if r["status"] is None and r.get("raw_status")),
+                                  statuses=", ".join(mon.STATUSES)))
+        # (the rows also without a report: a migrated village gets no 'no_report' flag in the flags table either)
+        return source.materialize(QgsFeatureRequest()) if for_map else None, rows, status_field
 
     def _write_table(self, parameters, context, key, evaluation) -> str:
         spec, rows, values = TABLES[key]

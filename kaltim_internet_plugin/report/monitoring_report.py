@@ -272,8 +272,15 @@ def write_pdf(pdf_path: str, template: Path, month: str, indicators: list, score
 def flags_text(flags: Sequence[dict], shown: int = MAX_PDF_FLAGS, lang: Optional[str] = REPORT_LANG) -> str:
     """The report's flags box: how many of each kind, the first ``shown`` flags, how many more (see flags.csv)."""
     n_provider = sum(1 for f in flags if f["flag"] == "consider_another_provider")
+    n_silent = sum(1 for f in flags if f["flag"] == "no_report")
+    n_log = sum(1 for f in flags if f["flag"] == "log_below_reported")
     lines = [translate(_C, "{a} site(s): consider another provider; {b} zero-usage month(s).", lang).format(
-        a=n_provider, b=len(flags) - n_provider)] if flags else []
+        a=n_provider, b=len(flags) - n_provider - n_silent - n_log)] if flags else []
+    if n_silent:  # (they were counted as zero-usage months)
+        lines.append(translate(_C, "{n} site(s) without a report for the month.", lang).format(n=n_silent))
+    if n_log:
+        lines.append(translate(_C, "{n} site-month(s) whose outage log gives more than the provider reports.",
+                               lang).format(n=n_log))
     lines += [flag_message(f, lang) for f in flags[:shown]]
     if len(flags) > shown:
         lines.append(translate(_C, "… and {n} more (see flags.csv)", lang).format(n=len(flags) - shown))
@@ -378,6 +385,16 @@ def flag_message(flag: dict, lang: Optional[str] = None) -> str:
         return translate(_C, "{code}: {provider} below target {n} months in a row ({months}) - consider another "
                              "provider", lang).format(code=flag["code"], provider=flag["provider"] or "-",
                                                       n=flag["run_length"], months=months)
+    if flag["flag"] == "log_below_reported":
+        code = _lang(lang)
+        return translate(_C, "{code}: {provider} reports {reported} % for {months}, its outage log gives {log} %: the "
+                             "SLA uses the log - check that the log holds every outage", lang).format(
+            code=flag["code"], provider=flag["provider"] or "-", months=months,
+            reported=fmt.decimal(flag["reported_pct"], code, 2), log=fmt.decimal(flag["log_pct"], code, 2))
+    if flag["flag"] == "no_report":
+        return translate(_C, "{code}: no report from {provider} for {months} (reported before): this site is not in "
+                             "the month's SLA - ask the provider for the report", lang).format(
+            code=flag["code"], provider=flag["provider"] or "-", months=months)
     return translate(_C, "{code}: zero usage in {months} ({provider})", lang).format(
         code=flag["code"], months=months, provider=flag["provider"] or "-")
 

@@ -171,8 +171,11 @@ def test_sla_table_scorecard_flags():
     # the one evaluation (dashboard and M&E report) follows its settings
     ev = mon.evaluate(recs, settings=mon.MonitoringSettings())
     assert ev.month == "2025-05" and ev.sla == rows
-    assert [(f["flag"], f["code"]) for f in ev.flags] == [("consider_another_provider", "A")] + [
-        ("zero_usage", "B")] * 3
+    assert [(f["flag"], f["code"]) for f in ev.flags if f["flag"] != "no_report"] == [
+        ("consider_another_provider", "A")] + [("zero_usage", "B")] * 3
+    # B (last report in March) and C (February) sent nothing for May: flagged, not left out silently (s40-b)
+    assert [(f["code"], f["months"]) for f in ev.flags if f["flag"] == "no_report"] == [
+        ("B", "2025-04, 2025-05"), ("C", "2025-03, 2025-04, 2025-05")]
     assert ev.indicators["site_months"] == 1 and ev.indicators["target_pct"] == 99.0
     strict = mon.evaluate(recs, settings=mon.MonitoringSettings(target=0.95, min_outage_s=30000,
                                                                 consecutive_months=2), month="2025-03")
@@ -184,7 +187,7 @@ def test_sla_table_scorecard_flags():
     march = mon.evaluate(recs, settings=mon.MonitoringSettings(), month="2025-03")
     assert march.sla == [r for r in rows if r["month"] <= "2025-03"] and len(march.sla) < len(rows)
     assert all(r["month"] <= "2025-03" for r in march.sla)
-    assert {f["flag"] for f in march.flags} <= {"consider_another_provider", "zero_usage"}
+    assert {f["flag"] for f in march.flags} <= {"consider_another_provider", "zero_usage", "no_report"}
     assert all(m <= "2025-03" for f in march.flags for m in str(f["months"]).split(", "))
     card = {c["provider"]: c for c in march.scorecard}
     assert card["ProvX"]["months"] == sum(1 for r in march.sla if r["provider"] == "ProvX")

@@ -17,7 +17,14 @@ from .indicators import (
     users_summary,
     villages_connected_vs_target,
 )
-from .sla import consider_another_provider, provider_scorecard, sla_table, zero_usage_flags
+from .sla import (
+    consider_another_provider,
+    log_below_reported_flags,
+    missing_report_flags,
+    provider_scorecard,
+    sla_table,
+    zero_usage_flags,
+)
 from .workflow import STATUSES
 
 DEFAULT_CADRES_PER_VILLAGE = 2
@@ -48,13 +55,22 @@ def latest_month(records: list) -> str:
     return max(months) if months else ""
 
 
-def monitoring_flags(records: list, sla: list, target: float, consecutive: int) -> list:
-    """'consider_another_provider' and 'zero_usage' flags as rows ``flag, code, provider, months, run_length``."""
+def monitoring_flags(records: list, sla: list, target: float, consecutive: int, month: str = "",
+                     migrated: frozenset = frozenset()) -> list:
+    """'consider_another_provider', 'zero_usage' and (with ``month``) 'no_report' flags as rows ``flag, code,
+    provider, months, run_length``; a village or site ``migrated`` to another provider or technology sends no
+    report any more and gets no 'no_report' flag."""
     flags = [{"flag": "consider_another_provider", "code": f["code"], "provider": f["provider"],
               "months": ", ".join(f["months"]), "run_length": f["run_length"]}
              for f in consider_another_provider(sla, target, consecutive)]
     flags += [{"flag": "zero_usage", "code": f["code"], "provider": f["provider"], "months": f["month"],
                "run_length": 1} for f in zero_usage_flags(records)]
+    flags += [{"flag": "no_report", "code": f["code"], "provider": f["provider"], "months": ", ".join(f["months"]),
+               "run_length": len(f["months"])} for f in missing_report_flags(records, month)
+              if f["code"] not in migrated]
+    flags += [{"flag": "log_below_reported", "code": f["code"], "provider": f["provider"], "months": f["month"],
+               "run_length": 1, "reported_pct": f["reported_pct"], "log_pct": f["log_pct"]}
+              for f in log_below_reported_flags(records, sla)]
     return flags
 
 
@@ -72,7 +88,8 @@ def evaluate(records: list, villages: Sequence = (), settings: MonitoringSetting
            if not month or r["month"] <= month]
     return Evaluation(
         month=month, settings=settings, sla=sla, scorecard=provider_scorecard(sla, settings.target),
-        flags=monitoring_flags(records, sla, settings.target, settings.consecutive_months),
+        flags=monitoring_flags(records, sla, settings.target, settings.consecutive_months, month,
+                               frozenset(v["code"] for v in villages if v.get("status") == "migrated")),
         indicators=compute_indicators(records, sla, list(villages), month, settings.target))
 
 

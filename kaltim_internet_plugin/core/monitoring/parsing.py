@@ -35,9 +35,13 @@ def parse_datetime(value: object) -> dt.datetime:
     s = str(value or "").strip()
     if not s:
         raise MonitoringError("empty_datetime")
-    # a zone as an offset or by its name (WITA, East Kalimantan's; WIB, WIT, UTC): dropped as an offset is (the
-    # report's rows of '10/01/2025 08.00 WITA' were rejected as dates in no format; found 8 December)
-    s = re.sub(r"(Z|[+-]\d{2}:?\d{2}|\s+(WIB|WITA|WIT|UTC|GMT))$", "", s, flags=re.IGNORECASE).replace("T", " ").strip()
+    if re.fullmatch(r"\d{5}(?:[.,]\d+)?", s):  # an Excel serial date a CSV holds as text ('46364', '46364,5')
+        return parse_datetime(float(s.replace(",", ".")))
+    # the zone of a local time ('13:00 WITA', '13:00+08:00', '13:00Z') is dropped; an offset only after a time: the
+    # '-2026' of '08-12-2026' was cut off as one (DD-MM-YYYY was rejected, found 2026-12-08)
+    s = re.sub(r"\s*\b(?:WITA|WIB|WIT|UTC|GMT)$", "", s, flags=re.IGNORECASE)  # (UTC, GMT too: s40-a)
+    s = re.sub(r"(\d[:.]\d{2}(?:\.\d+)?)\s*(?:Z|[+-]\d{2}:?\d{2})$", r"\1", s)
+    s = re.sub(r"(?<=\d)Z$", "", s).replace("T", " ").strip()
     # a time as Indonesian writes it too: 08.00, 08.00.30 (and 08:00:30.5)
     time = r"(?:\s+(?:pukul\s+)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?)?$"
     m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})" + time, s)
@@ -77,12 +81,23 @@ def parse_period(value: object) -> tuple[str, str]:
     s = str(value or "").strip()
     if not s:
         raise MonitoringError("missing_period")
+    span = re.split(r"\s+(?:s/?d\.?|sampai|hingga|to|[-\u2013])\s+", s, flags=re.IGNORECASE)
+    if len(span) == 2:  # a week's report: '01/11/2026 s/d 07/11/2026' was 'not a month'
+        try:
+            first, last = parse_date(span[0]), parse_date(span[1])
+        except MonitoringError:
+            raise MonitoringError("period_format", value=repr(value)) from None
+        if last < first or (first.year, first.month) != (last.year, last.month):
+            raise MonitoringError("period_span", value=repr(value))
+        return first.isoformat(), first.strftime("%Y-%m")
     m = re.match(r"^(\d{4})[-/](\d{1,2})$", s) or None
-    named = re.match(r"^([A-Za-z]+)\.?[\s/-]+(\d{4})$", s)
+    named = re.match(r"^([A-Za-z]+)\.?[\s/-]+(\d{4}|\d{2})$", s)
     if m:
         y, mo = int(m.group(1)), int(m.group(2))
     elif named and named.group(1).lower()[:3] in MONTH_NAMES:  # 'Okt 2026', 'Januari 2026', 'Aug-2026'
+        # and Excel's month format 'mmm-yy' as a CSV holds it: 'Nov-26', 'Des-26' (was 'not a month')
         y, mo = int(named.group(2)), MONTH_NAMES[named.group(1).lower()[:3]]
+        y += 2000 if y < 100 else 0
     else:
         m = re.match(r"^(\d{1,2})[-/](\d{4})$", s)
         if m:
