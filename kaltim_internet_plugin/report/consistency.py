@@ -217,8 +217,9 @@ _N = r"-?[\d.]+"
 
 def _source_rows(lines: List[str]) -> List[int]:
     """The indexes of the per-source table's payer rows in the report's lines (pdftotext -layout): the line of a
-    row's figures, its four money figures then the years it pays ('2026–2030', '–' when it pays nothing)."""
-    return [i for i, line in enumerate(lines) if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$", line)]
+    row's figures, its four money figures then the years it pays ('2026–2030', '2026' when one, '–' when it pays
+    nothing)."""
+    return [i for i, line in enumerate(lines) if re.search(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}(?:–\d{4})?|–)\s*$", line)]
 
 
 def printed_money_agrees(text: str, per_year: List[dict], per_source: List[dict],
@@ -350,7 +351,7 @@ _CAP_THEN_PEAK = re.compile(r"(?P<cap>" + _CAP.pattern + r")?\s*(?P<peak>" + re.
 _TRAILING_PEAK = re.compile(r"\s*(?:" + re.escape(tb.NO_FIGURE) + "|" + tb.PRINTED_INT
                             + r" \(\d{4}(?:, semua kab/kota)?\))$")
 #: a payer's figures at the end of its line: the four money figures and the years it pays (:func:`_source_rows`)
-_ROW_FIGURES = re.compile(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}–\d{4}|–)\s*$")
+_ROW_FIGURES = re.compile(r"(?:\s+" + _N + r"){4}\s+(?:\d{4}(?:–\d{4})?|–)\s*$")
 
 
 def printed_caps(text: str) -> Optional[List[str]]:

@@ -825,8 +825,9 @@ def configure_report(layout, charts: dict, tables: dict, training_layer=None, sh
                 # each village with its trainees in the batch: 64.09.01.1001 (2); 64.09.01.1013 (1 dari 2)
                 col.setAttribute(TRAINEES_EXPRESSION)
                 col.setHeading(COLUMN_HEADINGS_ID["village_trainees"])
-            elif field == "villages" and not layer.fields().field(field).isNumeric():
-                # village code lists: a space after each ';' so the cell wraps instead of running out of its column
+            elif field in ("villages", "code") and not layer.fields().field(field).isNumeric():
+                # village code lists (a training batch's villages, the villages a planned tower of the sharing list
+                # serves, s40-a): a space after each ';' so the cell wraps instead of running out of its column
                 col.setAttribute(f"replace({_quote(field)}, ';', '; ')")
             elif layer.fields().lookupField(field) >= 0 and layer.fields().field(field).isNumeric():
                 # Indonesian numbers whatever QGIS's own locale (4.123.303, 2,5)

@@ -874,3 +874,25 @@ def _tables(gpkg) -> set:
         return {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     finally:
         con.close()
+
+
+def test_a_payer_paying_in_one_year_is_read_from_the_printed_table(demo_out):
+    """A payer that pays in one year only prints that year ('2026', not '2026–2026' since 8 December): the check
+    still finds its row of the printed per-source table, its money and its cap."""
+    from kaltim_internet_plugin.report.consistency import (
+        _source_rows,
+        _xlsx_sheet,
+        pdf_text,
+        printed_caps,
+        printed_money_agrees,
+    )
+
+    text = pdf_text(str(demo_out / "roadmap_report.pdf")) or ""
+    ranged = [line for line in text.splitlines() if line.rstrip().endswith("2026–2027")]
+    assert len(ranged) == 1, ranged  # APBD Provinsi (infrastruktur) pays in 2026 and 2027
+    one_year = text.replace(ranged[0], ranged[0].rstrip()[:-len("–2027")])
+    assert len(_source_rows(one_year.splitlines())) == len(_source_rows(text.splitlines())) == 6
+    assert printed_caps(one_year) == printed_caps(text)
+    per_year = _xlsx_sheet(str(demo_out / "roadmap.xlsx"), "Per tahun")
+    per_source = _xlsx_sheet(str(demo_out / "roadmap.xlsx"), "Per sumber dana")
+    assert printed_money_agrees(one_year, per_year, per_source) == []

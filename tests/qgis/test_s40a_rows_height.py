@@ -70,3 +70,21 @@ def test_a_report_without_training_or_sharing_table_prints_their_message_on_the_
         assert room / 2 <= table.totalWidth() <= room + 0.5, (item_id, table.totalWidth(), room)
         height = frame.rect().height()
         assert height >= lines_mm(table, 1) and shows_all_rows(table, frame, height), (item_id, height)
+
+
+def test_a_planned_towers_villages_in_the_sharing_table_can_wrap(qgis_app):
+    """A planned tower of the sharing list names the villages it serves joined by ';' (s40-a): printed without a
+    space, a long list could not wrap and ran out of its column. The printed cell has a space after each ';'."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    layer = QgsVectorLayer("None?field=site_id:string&field=code:string&field=tower_id:string&field=distance_m:double",
+                           "tower_sharing", "memory")
+    f = QgsFeature(layer.fields())
+    f.setAttributes(["O0012", ";".join(f"64.07.05.20{i:02d}" for i in range(1, 8)), "SYN-0168", 120.0])
+    layer.dataProvider().addFeature(f)
+    _p, layout = report_layout()
+    lo.configure_report(layout, {}, {}, training_layer=None, sharing_layer=layer)
+    table = lo.find_item(layout, "table_sharing")
+    table.refreshAttributes()
+    cell = next(str(v) for v in table.contents()[0] if "64.07.05.2001" in str(v))
+    assert cell.startswith("64.07.05.2001; 64.07.05.2002; ") and ";6" not in cell, cell

@@ -100,6 +100,11 @@ def test_summary_money_has_one_decimal_and_no_line_starts_lowercase():
     text = ep.summary_lines_id(Summary())
     assert "Capex terjadwal: Rp 7,8 miliar + migrasi fiber Rp 61,9 miliar" in text, text
     assert not re.search(r"Rp [\d.]+,\d\d ", text), text
+    assert "Terjadwal: 0 (2026–2027)" in text
+    Summary.villages_per_year = {2028: 65}  # one year: printed once ('2028–2028' before, found 8 December)
+    assert "Terjadwal: 0 (2028);" in ep.summary_lines_id(Summary())
+    assert (ep.years_text(2028, 2028), ep.years_text(2026, 2030)) == ("2028", "2026–2030")
+    Summary.villages_per_year = {2026: 228, 2027: 8}
     Summary.opex_years_short, Summary.opex_years = True, 3
     text = ep.summary_lines_id(Summary())
     assert "\nOpex didanai hanya 3 tahun sejak tersambung (periode 5 tahun)" in text
