@@ -552,12 +552,12 @@
       <translation>tidak ada data (tanpa uptime, gangguan, pengguna, kecepatan atau latensi)</translation>
     </message>
     <message>
-      <source>unknown site code {code}</source>
-      <translation>kode site tidak dikenal {code}</translation>
+      <source>unknown site code {code}: it is not in the site layer given (SITES); correct the code, or choose the site layer that has it</source>
+      <translation>kode site tidak dikenal {code}: kode itu tidak ada di layer site yang diberikan (SITES); perbaiki kodenya, atau pilih layer site yang memuatnya</translation>
     </message>
     <message>
-      <source>unknown village code {code}</source>
-      <translation>kode desa tidak dikenal {code}</translation>
+      <source>unknown village code {code}: it is not in the village layer given (VILLAGES); correct the code (Kemendagri, e.g. 64.01.01.2001), or choose the village layer that has it</source>
+      <translation>kode desa tidak dikenal {code}: kode itu tidak ada di layer desa yang diberikan (VILLAGES); perbaiki kodenya (Kemendagri, mis. 64.01.01.2001), atau pilih layer desa yang memuatnya</translation>
     </message>
     <message>
       <source>{column}: {value} is not plausible for a village's service (at most {high}): check the digits and the unit</source>

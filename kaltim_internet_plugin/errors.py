@@ -240,8 +240,11 @@ def _table() -> dict:
         "period_future": tr("{column} {period} lies in the future (today is {today}): a service report records "
                             "what has happened. Correct the date in the file, or import this row after that day"),
         "no_data": tr("no data (no uptime, outage, users, speeds or latency)"),
-        "unknown_site_code": tr("unknown site code {code}"),
-        "unknown_village_code": tr("unknown village code {code}"),
+        "unknown_site_code": tr("unknown site code {code}: it is not in the site layer given (SITES); correct the "
+                                "code, or choose the site layer that has it"),
+        "unknown_village_code": tr("unknown village code {code}: it is not in the village layer given (VILLAGES); "
+                                   "correct the code (Kemendagri, e.g. 64.01.01.2001), or choose the village layer "
+                                   "that has it"),
         "implausible_value": tr("{column}: {value} is not plausible for a village's service (at most {high}): check "
                                 "the digits and the unit"),
         "uptime_fraction": tr("uptime {value}: every uptime of the file is 1 or less, so they look like fractions "

@@ -271,6 +271,7 @@ def test_validate_report_rows_reasons(tmp_path):
     assert set(reasons) == {3, 4, 5, 6, 7}
     assert "uptime 101 outside 0-100" in reasons[3]
     assert "unknown village code '64.01.01.2003'" in reasons[4]
+    assert "not in the village layer given (VILLAGES); correct the code" in reasons[4]  # and how to fix it
     assert "missing period" in reasons[5]
     assert "uptime" in reasons[6] and "not a number" in reasons[6]
     assert "before start" in reasons[7]
