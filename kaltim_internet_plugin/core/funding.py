@@ -461,7 +461,10 @@ def _read_field(kw: dict, k: str, v, caps: dict, n: int, rownum: int) -> None:
     elif k in caps:
         issue = caps[k].issue_for(rownum)
         if issue is not None and issue.severity == numbers.ERROR:
-            raise ValueError(_NUMBER_PROBLEMS.get(issue.code, _NUMBER_PROBLEMS["not_a_number"])[0].format(raw=v))
+            code = issue.code
+            if code == "not_a_number" and re.search(r"\d\s*[mM]\.?\s*$", str(v)):
+                code = "m_amount"  # 'Rp 1,5 M': miliar to an Indonesian reader, million to an English one
+            raise ValueError(_NUMBER_PROBLEMS.get(code, _NUMBER_PROBLEMS["not_a_number"])[0].format(raw=v))
         num = caps[k].values[n - 1]
         if num is None and k == "yearly_cap_idr":  # (was: 0, without a word)
             raise ValueError(_NUMBER_PROBLEMS["empty_cap"][0])
@@ -483,6 +486,10 @@ def _read_field(kw: dict, k: str, v, caps: dict, n: int, rownum: int) -> None:
 # number problems in the funding CSV, in both languages (this module's convention)
 _NUMBER_PROBLEMS = {
     "not_a_number": ("not a number ({raw!r})", "bukan angka ({raw!r})"),
+    "m_amount": ("not a number ({raw!r}): 'M' is miliar to an Indonesian reader and million to an English one; write "
+                 "the amount in full (e.g. 1.500.000.000) or with its word (1,5 miliar; 1,5 juta)",
+                 "bukan angka ({raw!r}): 'M' berarti miliar bagi pembaca Indonesia dan juta (million) bagi pembaca "
+                 "Inggris; tulis jumlahnya lengkap (mis. 1.500.000.000) atau dengan katanya (1,5 miliar; 1,5 juta)"),
     "empty_cap": ("empty: write the yearly cap in rupiah (0 when the source pays nothing)",
                   "kosong: tulis pagu tahunan dalam rupiah (0 bila sumber tidak membayar apa pun)"),
     "not_finite": ("not a finite number ({raw!r})", "bukan angka hingga ({raw!r})"),

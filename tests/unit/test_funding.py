@@ -177,6 +177,11 @@ def test_csv_errors_name_the_spreadsheet_row_and_a_list_split_by_the_separator()
         sources_from_csv_text(head + good + "\r\n" + "apbd_prov;APBD Prov;capex;all;lima miliar;;tidak;tidak;50\r\n")
     assert "CSV row 4, column yearly_cap_idr: not a number ('lima miliar')" in str(ei.value)
     assert "CSV baris 4, kolom yearly_cap_idr" in ei.value.message_id
+    # 'M' is miliar to an Indonesian reader, million to an English one: said, not only 'not a number' (s40)
+    with pytest.raises(FundingTableError) as ei:
+        sources_from_csv_text(head + good + "apbd_prov;APBD Prov;capex;all;Rp 1,5 M;;tidak;tidak;50\r\n")
+    assert "not a number ('Rp 1,5 M'): 'M' is miliar to an Indonesian reader and million" in str(ei.value)
+    assert "'M' berarti miliar bagi pembaca Indonesia" in ei.value.message_id
     with pytest.raises(FundingTableError) as ei:
         sources_from_csv_text(head + good + "apbd_prov;APBD Prov;capex;opex;all;Rp 1 miliar;;tidak;tidak;50\r\n")
     assert "CSV row 3 has 10 cells for 9 columns" in str(ei.value) and "capex,opex" in str(ei.value)
