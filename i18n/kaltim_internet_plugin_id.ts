@@ -3072,6 +3072,10 @@
       <translation>berkas yang tidak dapat dibaca ({error})</translation>
     </message>
     <message>
+      <source>Cannot open {path} to update it.</source>
+      <translation>Tidak dapat membuka {path} untuk memperbaruinya.</translation>
+    </message>
+    <message>
       <source>{name} (repaired)</source>
       <translation>{name} (diperbaiki)</translation>
     </message>
@@ -7182,8 +7186,8 @@
       <translation>{name} tidak dapat ditulis ke {path}: {error}</translation>
     </message>
     <message>
-      <source>Cannot open {path} to update it.</source>
-      <translation>Tidak dapat membuka {path} untuk memperbaruinya.</translation>
+      <source>Cannot remove {name} from {path}.</source>
+      <translation>Tidak dapat menghapus {name} dari {path}.</translation>
     </message>
     <message>
       <source>Cannot reopen {name} from {path}.</source>
@@ -7196,10 +7200,6 @@
     <message>
       <source>Cannot save the style of {name}: {error}</source>
       <translation>Gaya {name} tidak dapat disimpan: {error}</translation>
-    </message>
-    <message>
-      <source>Cannot remove {name} from {path}.</source>
-      <translation>Tidak dapat menghapus {name} dari {path}.</translation>
     </message>
     <message>
       <source>Village layer validation</source>

@@ -57,7 +57,7 @@ from ..errors import describe
 from ..i18n import tr, ui_lang, user_locale
 from ..input_text import funding_read_error_text
 from ..io import funding_store
-from ..io.gpkg_tables import foreign_tables, table_destination, table_name_problem, tables_of
+from ..io.gpkg_tables import drop_tables, foreign_tables, table_destination, table_name_problem, tables_of
 from ..io.scratch import scratch_folder
 from ..io.styles_plan import color_for, style_plan_by_year
 from ..labels import funding_color, label_list
@@ -624,15 +624,7 @@ class PlanPage(QWidget):
         self.layer_ids = {}
         stale = [t for t in self._existing_tables(path) if t not in set(written) | {funding_store.TABLE_NAME}]
         if stale and os.path.exists(path):
-            from osgeo import ogr
-
-            ds = ogr.Open(path, 1)
-            if ds is None:
-                raise OSError(path)
-            for i in range(ds.GetLayerCount() - 1, -1, -1):
-                if ds.GetLayerByIndex(i).GetName() in stale:
-                    ds.DeleteLayer(i)
-            ds = None
+            drop_tables(path, stale)
 
     @staticmethod
     def _claim_tables(path: str, tables: list) -> None:

@@ -118,3 +118,24 @@ def what_it_is(path: str) -> str:
     if what is None:  # no NUL byte in the first bytes: text (CSV, GeoJSON, KML, ...)
         what = tr("a text file (e.g. CSV)") if b"\x00" not in head else tr("a file of another kind")
     return tr("{what}, not an SQLite file").format(what=what)
+
+
+def drop_tables(path: str, names: Iterable[str]) -> List[str]:
+    """Drop the tables ``names`` of the GeoPackage ``path`` (OGR removes their rows of gpkg_contents, their geometry
+    columns, metadata references and spatial index); the names it could not drop. OSError when the file cannot be
+    opened for writing. (Styles saved in layer_styles are the caller's: OGR leaves them.)"""
+    wanted = set(names)
+    if not wanted:
+        return []
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 1)
+    if ds is None:
+        raise OSError(tr("Cannot open {path} to update it.").format(path=path))
+    failed = []
+    for i in range(ds.GetLayerCount() - 1, -1, -1):
+        name = ds.GetLayerByIndex(i).GetName()
+        if name in wanted and ds.DeleteLayer(i) != 0:
+            failed.append(name)
+    ds = None
+    return failed

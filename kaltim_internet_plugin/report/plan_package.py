@@ -26,6 +26,7 @@ from qgis.core import (
 
 from ..compat import FieldType, save_style_to_database
 from ..i18n import tr
+from ..io.gpkg_tables import drop_tables as drop_gpkg_tables
 from .tables import money_one_decimal
 
 FLAG_FIELDS = ("pop_flag", "source", "flag", "data_flag", "population_flag")
@@ -196,20 +197,12 @@ def previous_export_tables(gpkg: str, written: List[str]) -> tuple:
 
 
 def drop_tables(gpkg: str, names: List[str]) -> None:
-    """Drop ``names`` from the GeoPackage ``gpkg`` (OGR removes their contents, geometry and metadata rows and
-    spatial index) and their saved styles."""
-    from osgeo import ogr
-
+    """Drop ``names`` from the GeoPackage ``gpkg`` (io.gpkg_tables.drop_tables) and their saved styles."""
     if not names:
         return
-    ds = ogr.Open(gpkg, 1)
-    if ds is None:
-        raise RuntimeError(tr("Cannot open {path} to update it.").format(path=gpkg))
-    for i in range(ds.GetLayerCount() - 1, -1, -1):
-        if ds.GetLayerByIndex(i).GetName() in names and ds.DeleteLayer(i) != 0:
-            raise RuntimeError(tr("Cannot remove {name} from {path}.").format(
-                name=ds.GetLayerByIndex(i).GetName(), path=gpkg))
-    ds = None
+    failed = drop_gpkg_tables(gpkg, names)
+    if failed:
+        raise RuntimeError(tr("Cannot remove {name} from {path}.").format(name=failed[0], path=gpkg))
     _delete_old_styles(gpkg, names)
 
 
