@@ -282,3 +282,8 @@ def tick_labels(ticks, lang: str) -> List[str]:
         else:
             out.append(decimal(t / factor, lang, digits) + suffix)
     return out
+
+
+def year_span(first: Any, last: Any) -> str:
+    """A span of years as printed: '2026–2030', one year alone '2028' (the report printed '2028–2028')."""
+    return str(first) if str(first) == str(last) else f"{first}–{last}"

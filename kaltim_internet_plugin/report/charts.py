@@ -22,7 +22,7 @@ def year_periods(years: List, series: List[tuple], max_bars: int = MAX_YEAR_BARS
     each bar's values the sum of its years' (the same money). ``series``: (name, values per year)."""
     span = max(1, -(-len(years) // max(1, max_bars)))
     groups = [list(range(i, min(i + span, len(years)))) for i in range(0, len(years), span)]
-    categories = [str(years[g[0]]) if len(g) == 1 else f"{years[g[0]]}–{years[g[-1]]}" for g in groups]
+    categories = [fmt.year_span(years[g[0]], years[g[-1]]) for g in groups]
     return categories, [(name, [sum(values[i] for i in g) for g in groups]) for name, values in series], span
 
 

@@ -532,18 +532,13 @@ def _printed_money(rounded: Optional[tb.Rounded], d: list, unit: float) -> dict:
 YEAR_ROWS_PRINTED = 9
 
 
-def years_text(first, last) -> str:
-    """A span of years as printed: '2026–2030', one year alone '2028' (it printed '2028–2028', found 8 December)."""
-    return str(first) if str(first) == str(last) else f"{first}–{last}"
-
-
 def _years_that_fit(d: list) -> list:
     """The per-year rows as printed: at most :data:`YEAR_ROWS_PRINTED`, the years past the first ones summed into
     one row (its villages, people and money; its technologies counted together)."""
     if len(d) <= YEAR_ROWS_PRINTED:
         return d
     head, rest = d[:YEAR_ROWS_PRINTED - 1], d[YEAR_ROWS_PRINTED - 1:]
-    merged = {"year": years_text(rest[0]["year"], rest[-1]["year"])}
+    merged = {"year": fmt.year_span(rest[0]["year"], rest[-1]["year"])}
     for key in ("villages", "population", "capex_idr", "migration_capex_idr", "opex_idr", "migration_opex_idr",
                 "total_idr"):
         merged[key] = sum(tb.num(r.get(key)) for r in rest)
@@ -606,7 +601,7 @@ def report_tables(sheet, curve=None, forms: bool = False) -> dict:
             elif r["peak_year"] is not None:
                 peak += f" ({r['peak_year']})"
             rows.append([r["label"] or r["source"], cap, peak, "", "", "", "",
-                         years_text(r["first_year"], r["last_year"]) if r["first_year"] else "–"])
+                         fmt.year_span(r["first_year"], r["last_year"]) if r["first_year"] else "–"])
         out["table_source"] = (
             ["Sumber dana (juta Rp)", "Pagu/tahun", "Tahun tertinggi", "Capex desa", "Capex migrasi fiber",
              "Opex, termasuk fiber migrasi", "Total", "Tahun"],
@@ -766,7 +761,7 @@ def summary_lines_id(summary, estimated: bool = False, kab_pages: int = 0) -> st
         f"Direncanakan: {tb.int_id(t.planned)} desa/kelurahan ({tb.int_id(t.planned_desa)} desa, "
         f"{tb.int_id(t.planned_kelurahan)} kelurahan): cakupan baru {tb.int_id(t.new_coverage)}, sambungan kantor "
         f"{tb.int_id(t.office_connection)}",
-        f"Terjadwal: {tb.int_id(t.scheduled)}" + (f" ({years_text(years[0], years[-1])})" if years else "")
+        f"Terjadwal: {tb.int_id(t.scheduled)}" + (f" ({fmt.year_span(years[0], years[-1])})" if years else "")
         + f"; belum terdanai {tb.int_id(t.unfunded)}"
         + (f" (dengan layanan tidak terdanai: {tb.int_id(t.villages_unfunded)} desa/kel. tanpa dana)"
            if t.service_unfunded else "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kaltim_internet_plugin.core import formatting as fmt
 from kaltim_internet_plugin.report import export_plan as ep
 from kaltim_internet_plugin.report import tables as tb
 
@@ -103,7 +104,7 @@ def test_summary_money_has_one_decimal_and_no_line_starts_lowercase():
     assert "Terjadwal: 0 (2026–2027)" in text
     Summary.villages_per_year = {2028: 65}  # one year: printed once ('2028–2028' before, found 8 December)
     assert "Terjadwal: 0 (2028);" in ep.summary_lines_id(Summary())
-    assert (ep.years_text(2028, 2028), ep.years_text(2026, 2030)) == ("2028", "2026–2030")
+    assert (fmt.year_span(2028, 2028), fmt.year_span(2026, 2030)) == ("2028", "2026–2030")
     Summary.villages_per_year = {2026: 228, 2027: 8}
     Summary.opex_years_short, Summary.opex_years = True, 3
     text = ep.summary_lines_id(Summary())
