@@ -89,3 +89,24 @@ def test_tower_sharing_is_measured_once_per_planned_tower_from_where_it_stands(p
     assert [r["site_id"] for r in rows(out, "tower_sharing")] == [bts[2][0]]
     log = fb.textLog()
     assert "no planned sites were given" in log and "PLANNED_SITES" in log, log
+
+
+def test_planned_sites_without_an_id_field_are_refused_and_nothing_is_written(provider, tmp_path):
+    """PLANNED_SITES whose points carry no 'cand_id' or 'site_id' cannot be matched to the plan's villages: the run
+    says so, names what to give, and writes no roadmap."""
+    import pytest
+    from qgis.core import QgsProcessingException
+
+    plan = build_plan(tmp_path / "plan.gpkg", n=20)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "points.gpkg"))
+    lyr = ds.CreateLayer("points", _wgs84(), ogr.wkbPoint)
+    lyr.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    f = ogr.Feature(lyr.GetLayerDefn())
+    f.SetField("name", "menara A")
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (116.5 0.5)"))
+    lyr.CreateFeature(f)
+    ds = None
+    towers = write_towers(tmp_path / "towers.gpkg", [("T-XL", "XL", 116.5, 0.5)])
+    with pytest.raises(QgsProcessingException, match="PLANNED_SITES has no 'cand_id' or 'site_id' field"):
+        run_roadmap(tmp_path, plan, TOWERS=towers, PLANNED_SITES=f"{tmp_path / 'points.gpkg'}|layername=points")
+    assert not (tmp_path / "out.gpkg").exists()  # run_roadmap's output: not written
